@@ -33,7 +33,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import stat
 import threading
 import time
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.records import FrozenRecord
 
 T = TypeVar("T")
@@ -339,8 +339,8 @@ def _mark_used(fd: int, info: os.stat_result) -> None:
 # for a month, and a process that writes many entries — a desk's worker, a review of a folder of new PDFs — walked
 # the folder's thousands of entries at each)
 _PRUNED: dict[str, float] = {}
-_ENTRY = re.compile(r"[0-9a-f]{20}(\.cache|\.pickle)")
-_TEMPORARY = re.compile(r"\.(.+)\.[0-9]+\.[0-9a-f]{8}\.tmp")
+_ENTRY = regex(r"[0-9a-f]{20}(\.cache|\.pickle)")
+_TEMPORARY = regex(r"\.(.+)\.[0-9]+\.[0-9a-f]{8}\.tmp")
 
 
 def _prune(folder: int, name: str, keep: str) -> None:

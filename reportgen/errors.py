@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from reportgen.patterns import regex
 from reportgen.records import FrozenRecord
 
 Severity = Literal["error", "warning"]
@@ -137,7 +138,7 @@ _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _KEPT = frozenset("\n\t")  # what a page, a notice or a terminal line may hold as it is
 # a run of a file name's undecodable bytes (os.fsdecode's surrogate escapes), with the characters
 # among them that a GBK byte pair also spells in UTF-8 (预 D4A4 reads as Ԥ: U+0080–U+07FF)
-_ESCAPED_RUN = re.compile("[\udc80-\udcff\u0080-\u07ff]*[\udc80-\udcff][\udc80-\udcff\u0080-\u07ff]*")
+_ESCAPED_RUN = regex("[\udc80-\udcff\u0080-\u07ff]*[\udc80-\udcff][\udc80-\udcff\u0080-\u07ff]*")
 
 
 def visible_text(text: str) -> str:
@@ -191,8 +192,8 @@ def shown_text(text: object, limit: int = 40) -> str:
 
 
 UPLOAD_NAME_LIMIT = 120  # characters of an uploaded file's name as shown (a long Chinese title fits)
-_SEPARATORS = re.compile(r"[/\\]")
-_ENDS = re.compile(r"^[\s.]+|[\s.]+$")  # dots and any spaces (a no-break one too) that begin or end a name
+_SEPARATORS = regex(r"[/\\]")
+_ENDS = regex(r"^[\s.]+|[\s.]+$")  # dots and any spaces (a no-break one too) that begin or end a name
 
 
 def upload_name(given: str, limit: int = UPLOAD_NAME_LIMIT) -> str:

@@ -21,13 +21,13 @@ none of whose alternatives the source gives is left out (nothing is printed the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportgen.document import Cover, CoverLine
 from reportgen.errors import Internal, shown_text
+from reportgen.patterns import regex
 
 # What a cover's words may name: the source's facts (title_values in narrative.py gives them)
 COVER_FACTS = ("年", "上年", "部门", "地区", "级次")
@@ -35,7 +35,7 @@ COVER_FONTS = ("楷体", "黑体", "仿宋", "宋体", "小标宋")
 # The sizes by their names (as layouts.SIZES, with the cover's larger ones)
 COVER_SIZES = {"初号": 42.0, "小初": 36.0, "一号": 26.0, "小一": 24.0, "二号": 22.0, "小二": 18.0, "三号": 16.0,
                "小三": 15.0, "四号": 14.0, "小四": 12.0}
-_FACT = re.compile(r"\{([^{}]*)\}")
+_FACT = regex(r"\{([^{}]*)\}")
 _LINE_KEYS = {"文字", "字号", "字体", "上空", "一行", "折行于", "行距"}
 
 

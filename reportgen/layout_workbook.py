@@ -13,14 +13,15 @@ from typing import Any, TypeGuard
 
 from reportgen.document import Document
 from reportgen.errors import Internal, SourceError, shown_text
+from reportgen.patterns import regex
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 
 _MAX_BYTES = 500_000
-_CELL = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})(?::([A-Z]{1,3})([1-9][0-9]{0,6}))?")
+_CELL = regex(r"([A-Z]{1,3})([1-9][0-9]{0,6})(?::([A-Z]{1,3})([1-9][0-9]{0,6}))?")
 _MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
-_SHEET_NAME = re.compile(r"[^\[\]:*?/\\]{1,31}")
+_SHEET_NAME = regex(r"[^\[\]:*?/\\]{1,31}")
 KINDS = ("封面", "目录", "文字", "表格")
 _TOP_KEYS = {"名称", "说明", "字体", "金额格式", "横向", "工作表"}
 _COMMON = {"名称", "类别", "列宽", "行高", "说明", "缩放"}

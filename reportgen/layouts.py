@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from reportgen.cache import Shape
 from reportgen.errors import Finding, ReportgenError, SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
+from reportgen.patterns import regex
 from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -54,7 +54,7 @@ KINDS = ("部门", "单位")
 # the parts a disclosure may not publish (the source's 不公开), which a layout's text may have no place for
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
 _UNITS = ("元", "万元")
-_PATTERN = re.compile(r"\{(一|1|01)\}")
+_PATTERN = regex(r"\{(一|1|01)\}")
 
 
 class LayoutError(ReportgenError):
@@ -315,7 +315,7 @@ def _not_yaml(file: Path, first: Finding) -> LayoutError:
 
 # Line breaks YAML itself takes for line breaks (so that a text's line numbers would shift) and
 # Word writes for a soft break or a new paragraph: in a 版式.yaml they are refused where they stand.
-_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_LINE_SEPARATORS = regex("[\x85\u2028\u2029]")
 _CHARACTER_NAMES = {"\x85": "下一行符 NEL", "\u2028": "行分隔符，Word 的手动换行", "\u2029": "段落分隔符"}
 
 

@@ -40,6 +40,7 @@ from reportgen.errors import Internal, shown_text
 from reportgen.layouts import PARTS, Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget, Presentation
+from reportgen.patterns import regex
 from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
 from reportgen.reading.yamlsafe import character_name
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
@@ -49,9 +50,9 @@ from reportgen.templating import TemplateFault
 FUND_TABLES = ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
 
 NARRATIVE = "narrative"
-_SPACES = re.compile(r"(?<!\s)\s*\n\s*")  # from a run's start only: a long run without a line break fails once
+_SPACES = regex(r"(?<!\s)\s*\n\s*")  # from a run's start only: a long run without a line break fails once
 # Spaces a department's text puts beside full-width punctuation (“职责 ，”): never printed.
-_FULL_WIDTH_SPACING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]++(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（「『“])[ \t\u3000]+")
+_FULL_WIDTH_SPACING = regex(r"(?<![ \t\u3000])[ \t\u3000]++(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（「『“])[ \t\u3000]+")
 # An item of a list ends with ；(。 the last), unless it ends in punctuation of its own.
 _TERMINAL = ("。", "；", "，", "、", "：", "！", "？", ";", ":", "!", "?", "…")
 _LIST_GOES_ON, _LIST_ENDS = "；", "。"
@@ -61,14 +62,14 @@ _MAX_NESTING = 64  # <sec> in <sec>, headings left out (t="") included: deeper, 
 # are refused when read): control characters (XML refuses most; C1 it lets through), Word's line
 # and paragraph separators, lone surrogates and the two noncharacters.
 _UNPRINTABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
-_UNPRINTABLE_CHAR = re.compile(f"[{_UNPRINTABLE}]")
+_UNPRINTABLE_CHAR = regex(f"[{_UNPRINTABLE}]")
 # a character reference, but not the quotes every autoescaped text may hold (&#34; and &#39;)
-_CHARACTER_REFERENCE = re.compile(r"&#(?!3[49];)(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHARACTER_REFERENCE = regex(r"&#(?!3[49];)(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CHARACTER_NAMES = {"\x0b": "垂直制表符，Word 的手动换行", "\x0c": "换页符", "\x85": "下一行符 NEL",
                     "\u2028": "行分隔符，Word 的手动换行", "\u2029": "段落分隔符"}
 
 # A text that carries its own number: 一、 （一） 1. 1、 （1） (1) 1）
-_OWN_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]+[.、．）)]|[（(][0-9]+[）)])")
+_OWN_LABEL = regex(r"\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]+[.、．）)]|[（(][0-9]+[）)])")
 
 
 def labelled(text: object) -> bool:
@@ -135,7 +136,7 @@ class _Context:
 
 
 # The city a department's name begins with (洛阳市总工会 → 洛阳市): 河南's forms carry it in their titles.
-_CITY = re.compile(r"^[^市省区县]{1,6}市")
+_CITY = regex(r"^[^市省区县]{1,6}市")
 
 
 def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:

@@ -18,7 +18,6 @@ import contextlib
 import functools
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +33,7 @@ from reportgen.errors import ReportgenError, SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
+from reportgen.patterns import regex
 from reportgen.reading.outputs import file_above
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.final_keys import BUDGET_ONLY, FINAL_WORDS
@@ -91,7 +91,7 @@ def next_source_path(source: Path, old: int, new: int) -> Path:
 
 
 # -- YAML text ---------------------------------------------------------------------------------------
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}#:&*!|>'\"%@`]")
+_FLOW_UNSAFE = regex(r"[,\[\]{}#:&*!|>'\"%@`]")
 
 
 def scalar(value: Any, flow: bool = False) -> str:

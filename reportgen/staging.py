@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from reportgen.atomic import make_parents
+from reportgen.patterns import regex
 from reportgen.written import file_digest, regular_file, replacing
 
 try:
@@ -42,7 +43,7 @@ LOCK = ".lock"
 _LOCKING = ".lock-taking"  # the lock file before it is locked
 _STARTED = time.time()  # a staging folder made before this process started cannot be one of its own
 # a staging folder's name: its maker's pid and tempfile.mkdtemp's eight characters
-_STAGING = re.compile(re.escape(PREFIX) + r"(\d+)-[a-z0-9_]{8}")
+_STAGING = regex(re.escape(PREFIX) + r"(\d+)-[a-z0-9_]{8}")
 _MOST_RECORD_BYTES = 256
 _CLOCK_SLACK = 2.0  # seconds: /proc dates a process to its boot time's whole second
 _NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"

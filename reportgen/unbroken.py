@@ -11,6 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from reportgen.errors import visible_text
+from reportgen.patterns import regex
 
 WORD_JOINER = "\u2060"  # Unicode's “no break here” (UAX #14 class WJ), zero width
 # The units a figure is printed with in a budget text and in a review's findings, longest first.
@@ -19,12 +20,12 @@ _UNITS = ("万亿元|亿元|万元|千元|元|个百分点|百分点|%|％|‰|�
 _NUMBER = r"[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
 # a space stands between a figure and its unit only as a review writes a place: 第 9 页, 第 12 行
 # (never the tail of a word: the 202 of [U+202E], the 3 of R3)
-FIGURE = re.compile(rf"(?<![A-Za-z0-9.+_])第[ \u00a0]?{_NUMBER}(?:[ \u00a0]?[页行列条项])?|(?<![A-Za-z0-9.+_]){_NUMBER}(?:{_UNITS})?")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")  # a Latin word or rule id (R-核对's R-): kept whole too
+FIGURE = regex(rf"(?<![A-Za-z0-9.+_])第[ \u00a0]?{_NUMBER}(?:[ \u00a0]?[页行列条项])?|(?<![A-Za-z0-9.+_]){_NUMBER}(?:{_UNITS})?")
+_WORD = regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")  # a Latin word or rule id (R-核对's R-): kept whole too
 # Chinese line breaking: a closing sign stays with the piece before it, an opening one with the piece after it.
 _OPENING = "（(“‘《〈【「『["
 _CLOSING = "、，。；：！？）)”’》〉】」』],.;:!?"
-_DIGITS = re.compile(r"[0-9,.，]")
+_DIGITS = regex(r"[0-9,.，]")
 
 
 def pieces(text: str) -> list[str]:

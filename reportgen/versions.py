@@ -12,7 +12,6 @@ counted as well: a figure one prints and the other does not is told even where t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,14 +19,15 @@ from pathlib import Path
 
 from reportgen.diff import DocumentDiff, diff_documents
 from reportgen.document import Document, Paragraph
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
 
-_SPACES = re.compile(r"\s+")
-_BESIDE_WIDE = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")  # a space beside a Chinese character or mark
-_PAGE_NUMBER = re.compile(r"[-—－]? ?\d{1,4} ?[-—－]?|第\d+页(共\d+页)?|\d+/\d+")
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
-_SENTENCE = re.compile(r"(?<=[。；！？])")
+_SPACES = regex(r"\s+")
+_BESIDE_WIDE = regex(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")  # a space beside a Chinese character or mark
+_PAGE_NUMBER = regex(r"[-—－]? ?\d{1,4} ?[-—－]?|第\d+页(共\d+页)?|\d+/\d+")
+_FIGURE = regex(r"\d[\d,]*(?:\.\d+)?%?")
+_SENTENCE = regex(r"(?<=[。；！？])")
 RUNNING_SHARE = 3  # a line printed on more than a third of the pages (at least 3): a running head or foot
 
 

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import gc
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,8 +96,10 @@ def wenlvju_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/shanghai-putuo-wenlvju-2026.yaml as `reportgen render --format docx` writes it."""
     root = Path(__file__).resolve().parent.parent
     out = tmp_path_factory.mktemp("rendered")
-    subprocess.run([sys.executable, "-m", "reportgen", "render", str(root / "data" / "shanghai-putuo-wenlvju-2026.yaml"),
-                    "-o", str(out), "--format", "docx"], check=True, capture_output=True, cwd=root)
+    from tests.support.cli import reportgen  # deferred: the command's modules, imported by the tests that ask for it
+
+    done = reportgen("render", root / "data" / "shanghai-putuo-wenlvju-2026.yaml", "-o", out, "--format", "docx", cwd=root)
+    assert done.returncode == 0, done.stderr
     return out / "shanghai-putuo-wenlvju-2026.docx"
 
 

@@ -62,6 +62,8 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    # every module imported, each pattern it keeps compiled; a fresh interpreter importing the reviewer
+    "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern"),
     # a published PDF imported with --learn-layout (2–5 s each)
     "test_learned_layout": (
         "test_yantai_learned_keeps_the_published_numbers_where_shandong_renumbers",

@@ -53,6 +53,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
             r"\| 50 \| 5 / 5 / 40 \| \d+\.\d\d \|"),
     "self_check": (["--only", "sh-city-shenjiju"], r"table figures printed \d+, read onto verified rows \d+ \(\d+\.\d%\)"),
     "several_in_one": (["--only", "final-then-budget", "--out", "{tmp}"], r"\| [^|]+ \| 2 \| [^|]+ \| \d+ \| \d+ \| \d+ \|"),
+    "start": (["--repeat", "1"], r"\| reportgen review 万里 2025\.pdf \| \d+ \| \d+ ms \| \d+ ms \| \d+\.\d× \|"),
     "table_vocabulary": (["bench/corpus/table-vocabulary-2026-11-26.md"], r"共 \d+ 张：对 \d+，未认出 \d+，认错 \d+"),
     "wording_checks": (["--check", "R-叠字", "--quiet", "--only", "putuo-zhengfuban-2025"],
                        r"R-叠字\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+[\s\S]*\(1 documents;"),

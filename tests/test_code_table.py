@@ -5,8 +5,6 @@ source is the Yantian 2022 data file with one row changed, so every other figure
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.render import render_source
 from reportgen.source.loader import referenced_files
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -202,8 +201,7 @@ def test_table_of_another_format_is_refused(tmp_path):
 def test_bad_table_fails_the_command_cleanly(tmp_path):
     (tmp_path / "codes.csv").write_bytes("科目编码,科目名称\n2079904,甲\n2079904,乙\n".encode("gbk"))
     path = source(tmp_path, f"{{科目: {LOCAL_CODE}, 项目支出: 827.56}}", table="codes.csv")
-    result = subprocess.run([sys.executable, "-m", "reportgen", "check", str(path)], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
+    result = reportgen("check", path, cwd=ROOT)
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     assert "codes.csv:3:" in result.stdout + result.stderr and "重复" in result.stdout + result.stderr

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 from lxml import html
 
 from reportgen.review.register import today
+from tests.support.cli import reportgen
 from tests.support.desk import Site, import_roster, roster_csv, submit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,8 +72,7 @@ def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Both:
         shutil.copyfile(CORPUS / name, documents / name)
     _locked(documents / f"{LOCKED}.pdf")  # no name read from it: the register knows it by its file's
     roster = _roster(folder / "名单.csv")
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(documents), "--roster", str(roster),
-                           "-o", str(folder / "pages")], capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", documents, "--roster", roster, "-o", folder / "pages", cwd=ROOT)
     assert done.returncode == 1 and (folder / "pages" / "index.html").is_file(), done.stdout + done.stderr
 
     reviewer = desk_site.signed_in()

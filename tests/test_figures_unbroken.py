@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -18,6 +17,7 @@ from lxml import etree, html
 
 from reportgen.unbroken import FIGURE, WORD_JOINER, joined, nowrap_html, pieces
 from tests.clients import require_program
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 SFJ_UNIT = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
@@ -33,8 +33,7 @@ _GOES_ON = re.compile(r"\A(?:[0-9.,]|万元|亿元|元|%|页|行)")
 def reviewed(tmp_path_factory) -> Path:
     require_program("pdftotext")
     out = tmp_path_factory.mktemp("unbroken") / "pages"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(SFJ_UNIT), "-o", str(out)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", SFJ_UNIT, "-o", out, cwd=ROOT)
     assert done.returncode == 1, done.stderr
     return out
 

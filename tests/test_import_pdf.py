@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -25,6 +23,7 @@ from reportgen.readers.grid import Grid, ImportRefused, Merge
 from reportgen.readers.pdf_tables import PdfDocument, read_pdf
 from tests.clients import require_program
 from tests.clocks import cpu_now
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT / "tests" / "seeds"
@@ -511,8 +510,8 @@ def libreoffice(tmp_path_factory) -> PdfDocument:
     foot, repeats a table's header on the page it runs on to, wraps long names in their cells."""
     require_program("soffice")
     out = tmp_path_factory.mktemp("libreoffice")
-    subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"),
-                    "-o", str(out), "--format", "pdf"], check=True, capture_output=True, cwd=ROOT)
+    done = reportgen("render", ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", "-o", out, "--format", "pdf", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     path = out / "shenzhen-yantian-zgh-2022.pdf"
     return read_pdf(path, path.read_bytes())
 

@@ -21,6 +21,7 @@ import pytest
 import python_calamine
 import xlsxwriter
 
+from reportgen.patterns import compiled
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.sheets import MAX_ROWS
 from reportgen.readers.sniff import sniff
@@ -693,8 +694,8 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]
     found = []
     for name in PATTERN_MODULES:
         module = importlib.import_module(f"reportgen.{name}")
-        found += [(f"{name}.{attribute}", value) for attribute, value in vars(module).items()
-                  if isinstance(value, re.Pattern)]
+        found += [(f"{name}.{attribute}", pattern) for attribute, value in vars(module).items()
+                  if (pattern := compiled(value)) is not None]
     return found
 
 

@@ -411,10 +411,11 @@ def test_pdftotext_lines():
 
 def sweep() -> list[dict[str, object]]:
     from reportgen.importing import text_parts
+    from reportgen.patterns import compiled
     from tests.test_regex_linear import LARGE, SMALL, _best, families
 
-    subjects = [(name, lambda text, p=value: [*p.finditer(text), p.fullmatch(text)])
-                for name, value in vars(text_parts).items() if isinstance(value, re.Pattern)]
+    subjects = [(name, lambda text, p=pattern: [*p.finditer(text), p.fullmatch(text)])
+                for name, value in vars(text_parts).items() if (pattern := compiled(value)) is not None]
     subjects.append(("read_text_parts", lambda text: read_text_parts([Line(1, text, page=1, line=1)])))
     texts = list(families())
     results: list[dict[str, object]] = []

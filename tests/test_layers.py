@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
         "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
         "reportgen.templating", "reportgen.unbroken", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging",
-        "reportgen.rules")),
+        "reportgen.rules", "reportgen.patterns")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.model", "reportgen.document", "reportgen.workbook")),
     ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",

@@ -5,8 +5,6 @@ layouts as data: a user's own folder, the source's 版式, and clear refusals.""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from reportgen.layouts import LayoutError, resolve, shipped
 from reportgen.render import check_findings, render_source
 from reportgen.review import review
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI = ("shanghai-putuo-wenlvju-2026", "shanghai-putuo-jianguanwei-2026", "shanghai-putuo-chengguan-2026")
@@ -171,7 +170,7 @@ def test_the_default_layout_is_unchanged_and_listed():
     names = [name for name, _ in shipped()]
     assert names[0] == "默认" and "上海" in names
     assert resolve("上海市").name == "上海"  # an alias
-    listed = subprocess.run([sys.executable, "-m", "reportgen", "layouts"], capture_output=True, text=True)
+    listed = reportgen("layouts")
     assert listed.returncode == 0 and "上海（基于 默认）" in listed.stdout
 
 
@@ -205,8 +204,7 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     findings = [f for f in check_findings(source) if f.rule == "版式"]
     assert len(findings) == 1 and findings[0].severity == "error" and findings[0].line > 0
     assert "没有名为“火星”的版式" in findings[0].message and "上海" in findings[0].message
-    cli = subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "luoyang-zgh-2020.yaml"),
-                          "-o", str(tmp_path / "out"), "--layout", "火星"], capture_output=True, text=True)
+    cli = reportgen("render", ROOT / "data" / "luoyang-zgh-2020.yaml", "-o", tmp_path / "out", "--layout", "火星")
     assert cli.returncode == 2 and "没有名为“火星”的版式" in cli.stderr and "Traceback" not in cli.stderr
     assert not (tmp_path / "out").exists()
 

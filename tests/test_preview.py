@@ -24,6 +24,7 @@ import pytest
 from reportgen.commands.base import invoke
 from reportgen.preview import PreviewServer, Published
 from reportgen.render import prepare
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -415,8 +416,7 @@ def free_port() -> int:
 
 
 def test_help_is_chinese_with_an_example():
-    result = subprocess.run([sys.executable, "-m", "reportgen", "preview", "--help"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    result = reportgen("preview", "--help", cwd=ROOT)
     assert result.returncode == 0
     assert "示例" in result.stdout and "--port" in result.stdout and "--open" in result.stdout
 

@@ -8,14 +8,13 @@ annotated slips of the same documents still told."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bench.review_eval import Reported, reported_of
 from reportgen.review.documents import DocumentReview, review_document
+from tests.support.cli import reportgen
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -179,8 +178,7 @@ def test_a_document_whose_header_words_are_spaced_and_parted_is_reviewed_with_it
 def test_an_import_says_how_many_of_the_figures_its_tables_print_it_read(tmp_path) -> None:
     # an officer outside Shanghai importing their own PDF is told how much of its tables was read, not “读取 74 项” alone
     out = tmp_path / "hz.yaml"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "import", str(FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf"),
-                           "-o", str(out)], capture_output=True, text=True, check=False)
+    done = reportgen("import", FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf", "-o", out)
     said = re.search(r"表格印出的数读出 (\d+) 个中的 (\d+) 个", done.stdout)
     assert said is not None, done.stdout + done.stderr
     printed, read = int(said.group(1)), int(said.group(2))

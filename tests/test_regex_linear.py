@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.patterns import compiled
 from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,8 +81,9 @@ def patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
     found: dict[tuple[object, int], tuple[str, re.Pattern[str] | re.Pattern[bytes]]] = {}
 
     def collect(name: str, value: object, depth: int = 0) -> None:
-        if isinstance(value, re.Pattern):
-            found.setdefault((value.pattern, value.flags), (name, value))
+        pattern = compiled(value)  # compiled by re.compile, or kept by reportgen.patterns.regex to compile on use
+        if pattern is not None:
+            found.setdefault((pattern.pattern, pattern.flags), (name, pattern))
         elif depth < 3 and isinstance(value, (list, tuple, frozenset, set)):
             for i, item in enumerate(value):
                 collect(f"{name}[{i}]", item, depth + 1)

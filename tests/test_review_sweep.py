@@ -182,11 +182,10 @@ def test_a_note_in_the_review_s_json_says_it_is_a_note(tmp_path: Path) -> None:
     """A program reading `review --format json` counts `checks`; a note (江苏高院 2018's 国有资产, asked only 逐步公开)
     is under `hints` with severity “note”, never the “warning” its rule gives a source, and the outcome ignores it."""
     import json
-    import subprocess
-    import sys
 
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(FIXTURES / "js-gaoyuan-2018.pdf"),
-                           "--format", "json"], capture_output=True, text=True, timeout=300)
+    from tests.support.cli import reportgen
+
+    done = reportgen("review", FIXTURES / "js-gaoyuan-2018.pdf", "--format", "json")
     assert "内部错误" not in done.stderr, done.stderr
     [document] = json.loads(done.stdout)
     hints = [h for h in document["hints"] if h["rule"] == "R-不公开"]

@@ -10,13 +10,12 @@ reason's, no part of the first's 59.02 (it was told “分项大于总数”).""
 from __future__ import annotations
 
 import html
-import subprocess
-import sys
 from pathlib import Path
 
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import read_statements
 from reportgen.review.documents import DocumentReview, review_document
+from tests.support.cli import reportgen
 
 SEED = Path(__file__).resolve().parent / "seeds" / "shenzhen-yantian-zgh-2022.txt"
 
@@ -42,7 +41,7 @@ def test_a_web_page_of_the_text_saved_under_a_pdf_name_is_judged_the_same(tmp_pa
 
 
 def test_the_terminal_tells_the_sentences_of_a_text_it_could_not_review() -> None:
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(SEED)], capture_output=True, text=True)
+    done = reportgen("review", SEED)
     assert "未能审核" in done.stdout and "错误 [R-句内矛盾]" in done.stdout and done.returncode != 0
 
 

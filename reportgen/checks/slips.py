@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PLACEHOLDERS = re.compile(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
-DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
-BRACED = re.compile(r"\{[^{}]{1,12}\}")  # {单位} of a template; 【2016】 is a document number
-BOTH_WAYS = re.compile(r"(增加|减少|增长|下降)持平|持平(增加|减少)")
-REPEATED_PUNCTUATION = re.compile(r"([，。；、：！？])\1+")
+from reportgen.patterns import regex
+
+PLACEHOLDERS = regex(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
+DOUBLED = regex(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
+BRACED = regex(r"\{[^{}]{1,12}\}")  # {单位} of a template; 【2016】 is a document number
+BOTH_WAYS = regex(r"(增加|减少|增长|下降)持平|持平(增加|减少)")
+REPEATED_PUNCTUATION = regex(r"([，。；、：！？])\1+")
 
 
 @dataclass(frozen=True)

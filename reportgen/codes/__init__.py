@@ -13,7 +13,6 @@ that year, so a 2018 name in a 2022 source is reported, not silently accepted.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +23,7 @@ import yaml
 
 from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import Internal, SourceError, shown_text
+from reportgen.patterns import regex
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import character_name, parse_yaml
 from reportgen.records import FrozenRecord, Record
@@ -529,7 +529,7 @@ def read_code_table(path: Path) -> CodeTable:
 # A name is printed in every table and heading: a control character (a NUL or an ESC from a broken
 # export) cannot be written to a DOCX and prints raw in the HTML, a line break splits a table row,
 # and an invisible character makes a name that looks right compare wrong (or print as nothing).
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_CONTROL = regex("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 # Characters that print as nothing beyond the format characters (Unicode category Cf) and spaces:
 # fillers a name of only these would be as invisible as an empty one.
 _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from reportgen.diff.model import BlockDiff, Change, DocumentDiff, FigureChange, RowDiff, TableDiff
 from reportgen.diff.text import TextDiff, tokens
+from reportgen.patterns import regex
 
 # --- figures and the list of changes ------------------------------------------------------------
 
@@ -41,8 +41,8 @@ def _figure(where: str, old: str, new: str, anchor: str) -> FigureChange:
     return FigureChange(where, old, new, difference, percent, anchor)
 
 
-_CONTEXT_BREAK = re.compile(r"[，。；：、,;:（）()]")
-_YEAR = re.compile(r"\d{4}\s*年")
+_CONTEXT_BREAK = regex(r"[，。；：、,;:（）()]")
+_YEAR = regex(r"\d{4}\s*年")
 
 
 def _context(diff: TextDiff, span_index: int) -> str:

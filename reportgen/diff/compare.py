@@ -34,8 +34,9 @@ from reportgen.diff.text import (
     similarity,
 )
 from reportgen.document import Cell, Document, Row, Table
+from reportgen.patterns import regex
 
-_CODE = re.compile(r"^\d{3,}$")  # a classification code in a cell (201, 2012901, 30101)
+_CODE = regex(r"^\d{3,}$")  # a classification code in a cell (201, 2012901, 30101)
 
 # --- building the diff --------------------------------------------------------------------------
 

@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
 
+from reportgen.patterns import regex
+
 Status = Literal["equal", "changed", "inserted", "deleted"]
 SpanOp = Literal["equal", "insert", "delete", "replace", "year"]
 ItemKind = Literal["title", "subtitle", "heading", "paragraph", "table"]
 
 # A number as a reader sees one: thousands separators, decimals and a trailing % stay together.
 # The look-behind keeps "2021-2022" from reading as 2021 and −2022.
-_TOKEN = re.compile(r"(?<![A-Za-z0-9.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\s+|[A-Za-z]+|.", re.S)
-YEAR = re.compile(r"(?<![0-9])(1[89]\d\d|20\d\d)(?=\s*年)")
-_SPACE = re.compile(r"\s+")
+_TOKEN = regex(r"(?<![A-Za-z0-9.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\s+|[A-Za-z]+|.", re.S)
+YEAR = regex(r"(?<![0-9])(1[89]\d\d|20\d\d)(?=\s*年)")
+_SPACE = regex(r"\s+")
 _YEAR_KEY = "\x00年份"
 
 SIMILAR = 0.5  # two paragraphs (or rows) at least this alike are one changed paragraph

@@ -9,7 +9,6 @@ another unit (the “三公” table in 万元) is converted exactly, never roun
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
@@ -38,11 +37,12 @@ from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.patterns import regex
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
-_UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
-_YEAR_LABEL = re.compile(r"^(\d{4})年")
+_UNIT_ROW = regex(r"^\d{6,}\s")  # a budget unit's code and name
+_YEAR_LABEL = regex(r"^(\d{4})年")
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 # Spending a 支出总表 may print beside 基本支出 and 项目支出, in its 合计: 广州's 事业单位经营支出, 对附属单位补助支出
 # and 上缴上级支出 columns; 江苏's 单位预留机动经费 (held for the year's needs, no field of the source holds it).

@@ -17,7 +17,6 @@ as any document's tables are, their slips told as the unit's."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,13 +38,14 @@ from reportgen.importing.reconcile import (
 )
 from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, body_rows
 from reportgen.importing.sure import header_doubts
+from reportgen.patterns import regex
 from reportgen.readers.grid import Grid
 from reportgen.readers.lines import Line
 from reportgen.reading.amounts import tail_step
 
 BY_UNIT = "按单位列出的表"
-_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
-_PLACE = re.compile(r"^第(\d+)页 第(\d+)行$")
+_TITLE = regex(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+_PLACE = regex(r"^第(\d+)页 第(\d+)行$")
 _TITLE_ROWS = 4
 
 
@@ -155,7 +155,7 @@ def _held_by_row(table: Table) -> bool:
 
 
 # a figure of a row printed on a line of text (“    JD002     36.12     36.12 …”): to the cent or finer
-_LINE_FIGURE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.(\d{2,6})")
+_LINE_FIGURE = regex(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.(\d{2,6})")
 
 
 def _continued_rows(table: Table, lines: list[Line], continued: set[str]) -> list[Row]:

@@ -5,19 +5,19 @@ the chosen layout's own ``导入.yaml``."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import layouts, tablekinds
+from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
-_SPACE = re.compile(r"\s+")
+_SPACE = regex(r"\s+")
 # quotation marks, set as the typesetter chose (“三公”, "三公", ‘三公’, 「三公」, or dropped): compared without them
-_QUOTES = re.compile("[\"'“”‘’「」『』＂＇]")
-_NOTE = re.compile(r"（[^（）]*）$")
-_INCOME_END = re.compile(r"收入$")
+_QUOTES = regex("[\"'“”‘’「」『』＂＇]")
+_NOTE = regex(r"（[^（）]*）$")
+_INCOME_END = regex(r"收入$")
 
 
 def normalized(text: str) -> str:

@@ -7,19 +7,19 @@ lines and columns of that text, without making or parsing it."""
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportgen.importing.emit_tree import ScalarText, read_back
 from reportgen.importing.tree import Node, Placed, Tree
+from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import LocDict, parse_yaml
 from reportgen.rollover import render_header, scalar
 
 INDENT = "  "
-_BREAKS_OR_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_PLAIN = re.compile("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+")
+_BREAKS_OR_CONTROLS = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_PLAIN = regex("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+")
 
 
 @dataclass(frozen=True, eq=False)

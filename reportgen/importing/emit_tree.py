@@ -14,22 +14,22 @@ included."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from reportgen.errors import Internal
 from reportgen.importing.tree import Placed, Tree
+from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import LocDict, LocList, LocStr, Mark, to_decimal_text
 from reportgen.rollover import scalar
 
 INDENT = "  "
-_KEY = re.compile(r"[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+|[1-9][0-9]*")
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_KEY = regex(r"[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+|[1-9][0-9]*")
+_INT = regex(r"-?(?:0|[1-9][0-9]*)")
 # What the reader normalises, names or reads otherwise (yamlsafe's special text, and what PyYAML's
 # reader refuses): a text holding any of it is parsed.
-_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 class _Differs(Internal):

@@ -14,7 +14,6 @@ Nothing is repaired: a fund table spending more on a code than the 支出决算�
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from decimal import Decimal
 
@@ -27,6 +26,7 @@ from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table, cell_text, year_place
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 
 ZERO = Decimal(0)
@@ -55,9 +55,9 @@ OUTGOING = ("结余分配", "年末结转和结余")  # the 总表's right side 
 SPLIT = ("基本支出", "项目支出")
 OTHER_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支出")
 THREE_PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "合计")
-_COVER = re.compile(r"(\d{4})年度?部门决算")
-_COVER_YEAR_FIRST = re.compile(r"^(\d{4})年度?(\S+?)部门决算")  # 佛山: “2019 年佛山市轨道交通局 部门决算”
-_NOTE_WORD = re.compile(r"^说明[:：]")
+_COVER = regex(r"(\d{4})年度?部门决算")
+_COVER_YEAR_FIRST = regex(r"^(\d{4})年度?(\S+?)部门决算")  # 佛山: “2019 年佛山市轨道交通局 部门决算”
+_NOTE_WORD = regex(r"^说明[:：]")
 
 
 def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines: list[Line],

@@ -31,6 +31,7 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.text_fields import _placed, add_founding
 from reportgen.importing.text_parts import TextParts
 from reportgen.importing.tree import Placed, Tree
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 
 ZERO = Decimal(0)
@@ -47,7 +48,7 @@ class Wording:
     finds the first place any of them matches (a finditer each place, in order of the text)."""
 
     def __init__(self, said: str | list[str]) -> None:
-        self.patterns = [re.compile(text.replace("{数}", NUM)) for text in ([said] if isinstance(said, str) else said)]
+        self.patterns = [regex(text.replace("{数}", NUM)) for text in ([said] if isinstance(said, str) else said)]
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         found = [m for pattern in self.patterns if (m := pattern.search(text, pos)) is not None]
@@ -81,7 +82,7 @@ _RUNNING, _RUNNING_END = _SAID["机关运行经费"], _SAID["机关运行经费�
 _PROCUREMENT = tuple(_wordings("政府采购").items())
 _AS_OF, _VEHICLES, _EQUIPMENT = _SAID["截至"], _SAID["车辆"], _SAID["大型设备"]
 VEHICLE_KINDS = tuple(_VOCABULARY["车辆分类"])
-_VEHICLE_KIND = re.compile(r"(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
+_VEHICLE_KIND = regex(r"(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
 _RULES, _MECHANISM = _SAID["绩效管理制度"], _SAID["工作机制"]
 _STAGES = tuple(_wordings("绩效阶段").items())
 _SCORE = _SAID["平均得分"]
@@ -89,9 +90,9 @@ _GRADES = tuple(_wordings("绩效等级").items())
 _NOTES = _SAID["人员公用经费说明"]
 _UNITS_HEAD, _NO_UNITS = _SAID["单位构成表头"], _SAID["无下属单位"]
 _RUNNING_ALONE, _INITIAL_BY_CHANGE = _SAID["机关运行经费本年"], _SAID["年初预算增减"]
-_UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)(?:\s+(\S.*))?$")  # 序号, 单位名称 and its 备注, if any
-_UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
-_DIGITS = re.compile(r"\d+")
+_UNIT_LINE = regex(r"^(\d{1,3})\s+(\S+)(?:\s+(\S.*))?$")  # 序号, 单位名称 and its 备注, if any
+_UNIT_ROW = regex(r"([^（）]+)（[^（）]*）")
+_DIGITS = regex(r"\d+")
 
 
 class Flat:

@@ -22,19 +22,20 @@ from functools import cache
 
 from reportgen.compute.arithmetic import quantize_half_up
 from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import other_table_words, owner_name_forms, place_words, read_statements
 from reportgen.reading.amounts import printed_amount, yuan_factors
 
-_FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
+_FINAL_COVER = regex(r"(\d{4})年度?部门决算")
 # A cover's title, spaces dropped: “首都绿化委员会办公室2026年度部门预算信息公开”, “2026年烟台市水利局部门
 # 预算”, “上海市2026年市级单位预算” (whose owner a line of its own names: 预算单位：…)
-_COVER_TITLE = re.compile(r"(?P<before>[\u4e00-\u9fff（）()]*?)(?P<year>20\d{2})年度?(?P<after>[\u4e00-\u9fff（）()]*?)"
-                          r"(?P<kind>部门|单位)?(?P<accounts>预算|决算)")
-_COVER_OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称)[：:](?P<owner>[\u4e00-\u9fff（）()]{2,60})")
-_LEVEL = re.compile(r"^(?:省级|市级|区级|县级|乡级)")
-_OWN_WORDS = re.compile(r"[（(]本级[)）]|部门$")
+_COVER_TITLE = regex(r"(?P<before>[\u4e00-\u9fff（）()]*?)(?P<year>20\d{2})年度?(?P<after>[\u4e00-\u9fff（）()]*?)"
+                     r"(?P<kind>部门|单位)?(?P<accounts>预算|决算)")
+_COVER_OWNER = regex(r"(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称)[：:](?P<owner>[\u4e00-\u9fff（）()]{2,60})")
+_LEVEL = regex(r"^(?:省级|市级|区级|县级|乡级)")
+_OWN_WORDS = regex(r"[（(]本级[)）]|部门$")
 _COVER_END = ("目录", "目 录")
 _COVER_LINES = 6  # a cover's title stands in the first lines of its first page
 _FACTOR = yuan_factors("元", "万元")
@@ -269,10 +270,10 @@ def other_titles(grids: list[Grid]) -> tuple[str, ...]:
 
 
 # a table's title: the first words of its first rows that end in 表 (“预算12表项目支出绩效目标表”)
-_TABLE_TITLE = re.compile(r"^[^，。；：:]{4,40}表$")
+_TABLE_TITLE = regex(r"^[^，。；：:]{4,40}表$")
 # a line opening with the owner's name (a cell “部门名称” and the next), not a sentence speaking of 预算单位
-_NAMED_OWNER = re.compile(r"\s*(?:部门名称|单位名称|预算单位|编制部门|编制单位)[：:\s]+(?P<owner>[\u4e00-\u9fff（）()]{2,60})(?:\s|$)")
-_TITLE_YEAR = re.compile(r"^[（(]?(20\d{2})年度?[）)]?$")  # a line of a year alone, under a title
+_NAMED_OWNER = regex(r"\s*(?:部门名称|单位名称|预算单位|编制部门|编制单位)[：:\s]+(?P<owner>[\u4e00-\u9fff（）()]{2,60})(?:\s|$)")
+_TITLE_YEAR = regex(r"^[（(]?(20\d{2})年度?[）)]?$")  # a line of a year alone, under a title
 
 
 def _table_title(grid: Grid) -> str:
@@ -306,7 +307,7 @@ def _headed(lines: list[Line]) -> Cover | None:
 
 
 _HEADED_PAGES = 2  # a 目录 and the pages before the text
-_HEADING_TITLE = re.compile(r"(?:第[一二三四五六七八九十]+部分)?(?P<year>20\d{2})年度?(?P<kind>部门|单位)(?P<accounts>预算|决算)")
+_HEADING_TITLE = regex(r"(?:第[一二三四五六七八九十]+部分)?(?P<year>20\d{2})年度?(?P<kind>部门|单位)(?P<accounts>预算|决算)")
 
 
 def _holds_figures(grid: Grid) -> bool:

@@ -16,17 +16,17 @@ A file with no such beginning is one disclosure (``disclosures_in`` gives one sp
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportgen.importing.identity import Cover, cover_of, same_owner
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, within
 
 _CONTENTS = ("目录", "目次")
 _CONTENTS_WITHIN = 2  # a cover's 目录 is on it, or on one of the two pages after it (a blank page, a 说明 page)
 # an amount printed (“40,870”, “67.59”): a cover prints none, a table's page many
-_AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
+_AMOUNT = regex(r"\d\.\d|\d,\d{3}")
 
 
 @dataclass(frozen=True)

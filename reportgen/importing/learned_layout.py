@@ -37,6 +37,7 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
+from reportgen.patterns import regex
 from reportgen.phrasing import chinese_number
 from reportgen.readers.lines import Line
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
@@ -45,12 +46,12 @@ if TYPE_CHECKING:
     from reportgen.render import Prepared
 
 # A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
-_NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
-                     r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
+_NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
 _CHINESE = "一二三四五六七八九十"
 _BASIC_PARTS = frozenset({"人员经费", "公用经费"})
-_UNCLOSED = re.compile(r"[（(][^）)]*$")
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
+_UNCLOSED = regex(r"[（(][^）)]*$")
+_YEAR = regex(r"(?<!\d)(\d{4})(?=\s*年)")
 # the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
 # in this order)
 _STYLES = {"part": "第{一}部分", "cn": "{一}、", "pc": "（{一}）", "ar": "{1}{mark}", "pa": "（{1}）"}
@@ -231,8 +232,8 @@ def _title_below(following: list[Line]) -> str:
     return next((text for text in texts if not _PAGE_NUMBER.match(text)), "")
 
 
-_PAGE_NUMBER = re.compile(r"^[-—–]?\d{1,4}[-—–]?$")  # a page's number between a table's number and its title
-_TITLE = re.compile(r"表(?:[（(][^（）()]{1,20}[）)])?$")
+_PAGE_NUMBER = regex(r"^[-—–]?\d{1,4}[-—–]?$")  # a page's number between a table's number and its title
+_TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")
 
 
 def _printed_beside(lines: list[Line], pattern: str, imported: Any,
@@ -380,8 +381,8 @@ def _function_shape(table: Table) -> dict[str, Any]:
     return shape
 
 
-_CONTENTS_STYLES = (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), re.compile(r"^[一二三四五六七八九十]{1,3}、"),
-                   re.compile(r"^（[一二三四五六七八九十]{1,3}）"), re.compile(r"^\d{1,2}[.．、]"))
+_CONTENTS_STYLES = (regex(r"^第[一二三四五六七八九十]{1,3}部分"), regex(r"^[一二三四五六七八九十]{1,3}、"),
+                   regex(r"^（[一二三四五六七八九十]{1,3}）"), regex(r"^\d{1,2}[.．、]"))
 _CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
 
 
@@ -466,7 +467,7 @@ def _contents_top(entries: list[str]) -> list[str]:
     return []
 
 
-_CONTENTS_END = re.compile(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
+_CONTENTS_END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
 
 
 def _department_label(tables: list[Table]) -> str | None:

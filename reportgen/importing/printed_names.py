@@ -11,16 +11,16 @@ code the catalogue lacks printed with a name no other code of its parent bears s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from reportgen import codes
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import LABEL_MEANINGS, Row
 from reportgen.importing.tree import Placed, Tree
+from reportgen.patterns import regex
 
 # a code joined to its name in one cell (北京: “2050305-高等职业教育”, “50502-商品和服务支出”)
-_JOINED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})[-－](?=[^\d\s])([^\s\d]{1,40})")
+_JOINED = regex(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})[-－](?=[^\d\s])([^\s\d]{1,40})")
 _SHORTEST_CUT = 4  # a name cut short by the line's width keeps at least this many characters
 
 

@@ -5,21 +5,21 @@ lists it as missing), never a statement of the document's (烟台市水利局 20
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from reportgen.patterns import regex
 from reportgen.readers.statements import bounded, not_part_words, other_names, part_words
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_NUMBERED = regex(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 _HEADING = 30  # characters at most of a heading line
-_SENTENCE = re.compile(r"[。；;，,]")
-_AMOUNT = re.compile(r"\d[\d,，.]*\s*万?元")
-_CLAUSE_END = re.compile(r"[。；]")
+_SENTENCE = regex(r"[。；;，,]")
+_AMOUNT = regex(r"\d[\d,，.]*\s*万?元")
+_CLAUSE_END = regex(r"[。；]")
 _REACH = 20  # characters at most between the part's word and its amount
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 # the word, then a definition (“机关运行经费：指为保障行政单位…”, “三公”经费指…): a 名词解释's entry, which a
 # document prints whether or not it has the part
-_DEFINED = re.compile(r"[^，。；：:\d]{0,4}?[：:]?\s*指")
+_DEFINED = regex(r"[^，。；：:\d]{0,4}?[：:]?\s*指")
 
 
 def printed_parts(texts: Iterable[str]) -> set[str]:
@@ -59,7 +59,7 @@ def _run_in(text: str, places: list[int]) -> bool:
         and any(not bounded(said[:found.start()]) for found in _AMOUNT.finditer(said))
 
 
-_RUN_IN_END = re.compile(r"[。：:]")  # the end of a heading run in before its paragraph
+_RUN_IN_END = regex(r"[。：:]")  # the end of a heading run in before its paragraph
 
 
 def _amount_after(text: str, start: int) -> bool:

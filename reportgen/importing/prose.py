@@ -12,7 +12,6 @@ prose_fields.yaml; the figures are read as `review` reads a draft's (readers/sta
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,24 +24,25 @@ from reportgen.codes import all_function_codes
 from reportgen.importing.identity import cover_of
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import Statement, other_part_money_words, read_statements
 from reportgen.reading.amounts import yuan_factors
 
-_TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
-_YEAR = re.compile(r"(\d{4})年度?")
+_TITLE = regex(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
+_YEAR = regex(r"(\d{4})年度?")
 # a sentence naming the budget's scope, never its title: “纳入烟台市住房和城乡建设局2026年部门预算编制范围的二级预算单位包括”
 _SCOPE = "编制范围"
 # a part's heading before the words of a title (“第二部分江苏省高级人民法院2018年部门预算表”), or alone before its year
 # (“第一部分 2026 年度部门预算情况说明”: no department named)
-_PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
-_PART_YEAR = re.compile(_PART.pattern + r"(\d{4})年度?(?:部门|单位)?预算")
-_OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
+_PART = regex(r"^第[一二三四五六七八九十]{1,3}部分")
+_PART_YEAR = regex(_PART.pattern + r"(\d{4})年度?(?:部门|单位)?预算")
+_OUTLINE = regex(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 _FACTOR = yuan_factors("元", "万元", "亿元")
 _SENTENCE = 40  # characters of the sentence kept beside a figure's place
 _HEADING = 30  # characters at most of a heading line
-_NOT_HEADING = re.compile(r"[。；;，,]")
+_NOT_HEADING = regex(r"[。；;，,]")
 
 
 @functools.cache

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -19,22 +18,23 @@ from decimal import Decimal
 
 from reportgen.importing.by_arithmetic import Printed, by_arithmetic
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
+from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
-_YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
-_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(万\s*元|元)")  # “单位 : 万元”, “单位：万 元” as a PDF spaces them
-_OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
-_OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
-_TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_YEAR = regex(r"(?<!\d)(\d{4})年度?")
+_UNIT = regex(r"(?:单位|金额单位)\s*[：:]\s*(万\s*元|元)")  # “单位 : 万元”, “单位：万 元” as a PDF spaces them
+_OWNER = regex(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
+_OWNER_END = regex(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
+_TABLE_NUMBER = regex(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
 # a note after the title, or its words after the table's 表 where the print lost its opening bracket (贵州黔西南州政协
 # 机关 2024：“一般公共预算支出表细化到功能分类项级科目)”)
-_NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$|(?<=表)[^（）()表]+[）)]$")
+_NOTE_SUFFIX = regex(r"[（(][^（）()]*[）)]$|(?<=表)[^（）()表]+[）)]$")
 # the unit a title states in its own cell, after the table's name (“一般公共预算支出表（单位：元）”, “收支总表 单位：万元”)
-_TITLE_UNIT = re.compile(r"（?(?:金额)?单位：[^（）：]{1,6}）?$")  # on the title normalized
-_SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_TITLE_UNIT = regex(r"（?(?:金额)?单位：[^（）：]{1,6}）?$")  # on the title normalized
+_SHEET_CODE = regex(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
+_CODE = regex(r"^\d{3}(?:\d{2}){0,2}$")
 # what a table prints where a figure is nil (a blank zero, rows.amount_of_cell): no word of its row
 DASHES = frozenset({"", "-", "—", "－", "--", "——", "/"})
 
@@ -155,10 +155,10 @@ def _titles_a_table(row: list[Cell], catalog: Catalog) -> bool:
 
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
 # perhaps with a note in brackets and after its number (“预算11表 财政拨款政府购买服务明细表”), and no figure.
-_OTHER_TITLE = re.compile(r"^(?:[^\d,，.]{0,6}\d{1,2}表)?[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+_OTHER_TITLE = regex(r"^(?:[^\d,，.]{0,6}\d{1,2}表)?[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
 # A row opening a part of the document (江苏省高级人民法院 2018 p. 16: “第三部分 江苏省高级人民法院 2018 年度预算情况说明”
 # under the 政府采购预算表 that ends on p. 15): no table's row.
-_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
+_PART_HEADING = regex(r"^第[一二三四五六七八九十]{1,3}部分")
 
 
 def _cut_at_another_title(table: Table) -> Grid | None:
@@ -192,7 +192,7 @@ def _rest_from(grid: Grid, index: int) -> Grid:
     return rest
 
 
-_NUMBER_LINE = re.compile(r"^(?:公开|附)表\d{1,2}$")
+_NUMBER_LINE = regex(r"^(?:公开|附)表\d{1,2}$")
 
 
 def _is_table_number(text: str) -> bool:
@@ -398,7 +398,7 @@ THREE_PUBLIC = "三公经费支出表"
 ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _ROW_ITEMS = (*ITEMS, "机关运行经费")
 TURNED_FIGURE = "合计"  # the column a turned table's items are read from (its other columns: the funds)
-_RATE = re.compile(r"^-?\d+(?:\.\d+)?%$")  # a rate a turned table prints beside its figures (增、减幅度: 22%)
+_RATE = regex(r"^-?\d+(?:\.\d+)?%$")  # a rate a turned table prints beside its figures (增、减幅度: 22%)
 
 
 def turned_figure(table: Table) -> str:
@@ -406,7 +406,7 @@ def turned_figure(table: Table) -> str:
     prints no 合计, this year's 预算数 (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数 | 增、减金额)."""
     meanings = set(table.columns.values())
     return "预算数" if TURNED_FIGURE not in meanings and "预算数" in meanings else TURNED_FIGURE
-_ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
+_ROW_NUMBERING = regex(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
 def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
@@ -451,7 +451,7 @@ def title_kind(text: str, catalog: Catalog) -> TableKind | None:
     return _title_kind(text, catalog)[0]
 
 
-_BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-title marks (乌鲁木齐: 九、《…决算表》)
+_BOOK_TITLE = regex(r"^《(.*)》$")  # a 目录 naming a table in book-title marks (乌鲁木齐: 九、《…决算表》)
 # the mark a 目录 line ends its item with, after the title (某县下马渡镇 2025 “1、2025年部门收支总体情况表;”, 三亚市三亚林场
 # 2025 “五、政府性基金预算支出表。”): no word of the title
 _LIST_END = "；;。，,、"
@@ -927,7 +927,7 @@ def _this_year(word: str, year: int | None) -> str:
 
 
 LAST_BUDGET = "上年预算数"  # the column of last year's budget, and the prefix of a group's columns under it (_of_year)
-_YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")
+_YEAR_COLUMN = regex(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")
 
 
 def _year_column(word: str, year: int | None) -> str:
@@ -960,8 +960,8 @@ def _meaning(words: list[str], catalog: Catalog) -> str:
     return ""
 
 
-_IN_WHICH = re.compile(r"^(?:其中)[：:]?")
-_OF_INCOME = re.compile(r"(?:收入|拨款)$")
+_IN_WHICH = regex(r"^(?:其中)[：:]?")
+_OF_INCOME = regex(r"(?:收入|拨款)$")
 
 
 def _known_word(word: str, catalog: Catalog) -> str:

@@ -3,7 +3,6 @@ each difference is reported naming both places and both figures. The figures sta
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -24,6 +23,7 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import LAST_BUDGET
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
+from reportgen.patterns import regex
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
 
 ZERO = Decimal(0)
@@ -512,7 +512,7 @@ def quoted_parts(parts: list[Amount], more: str = "") -> str:
 
 
 _PLACES_SHOWN = 4  # cells quoted of a habit of print told once
-_PAGE = re.compile(r"第(\d+)页")
+_PAGE = regex(r"第(\d+)页")
 
 
 def unreadables(problems: list[CellProblem]) -> list[str]:

@@ -3,7 +3,6 @@ marked used (with the field it gave), compared only, or unread."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reportgen.errors import Finding
@@ -11,10 +10,11 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.tree import Node, Placed
 from reportgen.importing.unread import compared_cells, is_unread
+from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY
 from reportgen.writers.html import environment
 
-_PLACE = re.compile(r"!|第\d+页|第\d+段")  # a place in a file (a sheet's cell, a page's line), not a remark
+_PLACE = regex(r"!|第\d+页|第\d+段")  # a place in a file (a sheet's cell, a page's line), not a remark
 MAX_SHOWN_ROWS = 2000  # a table's rows shown on the page; the rest are counted, not drawn
 
 

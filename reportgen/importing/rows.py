@@ -7,11 +7,11 @@ named by its place, never read as zero."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.recognize import DASHES, Table, cell_text, numbers_columns
+from reportgen.patterns import regex
 from reportgen.readers.grid import Cell
 from reportgen.readers.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
@@ -19,11 +19,11 @@ from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "单位编码", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
-_CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
-_LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*(?:[-－]\s*)?")
-NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+_CODE_NAMED = regex(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
+_LEADING_CODE = regex(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*(?:[-－]\s*)?")
+NUMBERING = regex(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 _TOTAL = ("合计", "总计", "小计")
-_NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
+_NOTE = regex(r"^(?:注|说明|备注)\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,7 @@ def _carries_anything(row: Row) -> bool:
     return bool(row.code or row.label or row.second or any(not a.blank for a in row.amounts.values()))
 
 
-_CLASS = re.compile(r"[1235]\d\d")  # 收入分类 1, 功能分类 2, 部门经济分类 3, 政府经济分类 5
+_CLASS = regex(r"[1235]\d\d")  # 收入分类 1, 功能分类 2, 部门经济分类 3, 政府经济分类 5
 
 
 def _joined_code(parts: dict[str, str]) -> str:

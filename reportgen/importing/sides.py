@@ -3,8 +3,6 @@ label column and its amount columns; rows are known by their words, not by codes
 
 from __future__ import annotations
 
-import re
-
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import (
@@ -17,6 +15,7 @@ from reportgen.importing.rows import (
     is_column_numbers,
     is_note_row,
 )
+from reportgen.patterns import regex
 
 
 def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Row]]:
@@ -101,7 +100,7 @@ def _across_row(table: Table, index: int, across: tuple[int, str], amount_cols: 
 # A label that carries the end of the one above it before its own numbering: “支出五、社会保障和就业支出”
 # under “四、文化旅游体育与传媒” (a name too long for its cell, wrapped); “算2.政府性基金” under “1.一般公共预”
 # (江苏省人民检察院 2018's 收支预算总表: 1.一般公共预算 wrapped, the PDF setting its end before the next name).
-_RUN_ON = re.compile(r"^(\S{1,8}?)([一二三四五六七八九十]{1,3}、)|^([\u4e00-\u9fff]{1,8}?)(\d{1,2}[.．])(?!\d)")
+_RUN_ON = regex(r"^(\S{1,8}?)([一二三四五六七八九十]{1,3}、)|^([\u4e00-\u9fff]{1,8}?)(\d{1,2}[.．])(?!\d)")
 
 
 def _joined(rows: list[Row]) -> list[Row]:

@@ -8,7 +8,6 @@ several rows: the rows are not one a code)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from reportgen.importing.grouped import grouped_income
@@ -24,6 +23,7 @@ from reportgen.importing.recognize import (
 )
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
+from reportgen.patterns import regex
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
 
 
@@ -43,7 +43,7 @@ def header_doubts(table: Table) -> list[str]:
 
 
 # A caption stating a unit a source has none for (单位：千元, 亿元): its figures are not 元 nor 万元.
-_OTHER_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(千\s*元|百\s*万\s*元|亿\s*元)")
+_OTHER_UNIT = regex(r"(?:单位|金额单位)\s*[：:]\s*(千\s*元|百\s*万\s*元|亿\s*元)")
 
 
 def _other_unit(table: Table) -> list[str]:
@@ -226,7 +226,7 @@ def unit_lines_note(table: Table) -> str:
             "不写入部门的功能分类，也不相加成部门的科目数")
 
 
-_CODE = re.compile(r"\d{7}")
+_CODE = regex(r"\d{7}")
 
 
 def _sides(table: Table, columns: list[int]) -> list[list[int]]:

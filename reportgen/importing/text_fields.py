@@ -5,7 +5,6 @@ taken: reportgen computes them, and the import compares them (check --against)."
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from reportgen.importing.build import partial_projects
@@ -16,13 +15,14 @@ from reportgen.importing.sure import unit_lines
 from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.patterns import regex
 from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
 from reportgen.source.schema import PLACEHOLDER
 from reportgen.tablekinds import by_id
 from reportgen.writers.html import environment
 
-_AMOUNT = re.compile(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
-_COUNT = re.compile(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
+_AMOUNT = regex(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
+_COUNT = regex(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 
 
@@ -379,7 +379,7 @@ def _names(name: str) -> tuple[str, ...]:
     return (normalized(name), normalized(bare)) if bare else (normalized(name),)
 
 
-_UNIT_SUFFIX = re.compile(r"[（(][^（）()]+[）)]$")
+_UNIT_SUFFIX = regex(r"[（(][^（）()]+[）)]$")
 
 
 def _name_of(item: Tree) -> str:

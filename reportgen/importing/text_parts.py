@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.running_scope import running_costs_scope
 
@@ -268,22 +269,22 @@ def vocabulary() -> dict[str, Any]:
 # --- text ----------------------------------------------------------------------------------------
 
 # A list item's numbering: （一） （1） 一、 1、 1. 1． ⒈ (the last is one character, U+2488–U+249B).
-_NUMBERING = re.compile(
+_NUMBERING = regex(
     r"(?:[（(]\s*(?P<pc>[一二三四五六七八九十]{1,4})\s*[)）]|[（(]\s*(?P<pa>\d{1,3})\s*[)）]"
     r"|(?P<cn>[一二三四五六七八九十]{1,4})\s*、|(?P<ar>\d{1,3})\s*[、.．](?!\d)|(?P<ci>[\u2488-\u249b]))\s*")
-_PART = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
+_PART = regex(r"第[一二三四五六七八九十]{1,3}部分")
 # A number starts where no digit, separator or point precedes it: a search then tries each run of
 # digits once, not from each of its digits (which would take time square in the run's length).
-_MONEY = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万)")
+_MONEY = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万)")
 # a figure printed with its cents and no unit, as a table's cells are (长春's “三公” table, not read for sure, its
 # page's lines left to the text: “7.61 7.61 0.00 …”): a section printing them says what is budgeted, never “没有安排”
-_TABLE_FIGURE = re.compile(r"(?<![\d.．])\d+[.．]\d{2}(?![\d%％万元])")
-_COUNT = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万|个|辆|台（套）|台|套|家)")
-_CLAUSE_HEAD = re.compile(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
-_ENUMERATION = re.compile(r"[一二三四五六七八九十]是|\d[、.．]")
+_TABLE_FIGURE = regex(r"(?<![\d.．])\d+[.．]\d{2}(?![\d%％万元])")
+_COUNT = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万|个|辆|台（套）|台|套|家)")
+_CLAUSE_HEAD = regex(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
+_ENUMERATION = regex(r"[一二三四五六七八九十]是|\d[、.．]")
 _CHINESE_DIGITS = "一二三四五六七八九"
-_SENTENCE_MARK = re.compile("[。；，;]")
-_COLON = re.compile("[：:]")
+_SENTENCE_MARK = regex("[。；，;]")
+_COLON = regex("[：:]")
 
 
 def _unspaced(text: str) -> str:
@@ -439,7 +440,7 @@ def _repeated(previous: list[str], keys: list[str]) -> int:
     return 0
 
 
-_CONTENTS_PAGE = re.compile(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
+_CONTENTS_PAGE = regex(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
 
 
 def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
@@ -609,7 +610,7 @@ def _breaks(before: Line, after: Line, widest: int, vocab: dict[str, Any]) -> bo
 # A line set out to the full measure, a space between each two characters (“未 安 排 经 费 于 公 务 用 车 购 置 ；”,
 # 深圳市委宣传部 2026): a line as wide as any, whatever its characters count — never the widest of its paragraph's
 # measure (the others would all look short and end their paragraphs, “共有车 / 辆4辆” cut in two), never short.
-_SPREAD = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
+_SPREAD = regex(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
 
 
 def _items(paragraphs: list[list[Line]], absorb: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:
@@ -763,12 +764,12 @@ def _terms(section: _Section | None, vocab: dict[str, Any]) -> list[Term]:
 # --- 用途, “三公”, 变动原因 ------------------------------------------------------------------------------
 
 
-_CLASS = re.compile(r"（\d{0,3}类）")
-_KUAN = re.compile(r"（\d{0,2}款）")
-_XIANG = re.compile(r"（\d{0,2}项）")
+_CLASS = regex(r"（\d{0,3}类）")
+_KUAN = regex(r"（\d{0,2}款）")
+_XIANG = regex(r"（\d{0,2}项）")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目 (普陀区政府办公室 2025): the three names
 # joined by dashes inside quotes
-_DASHED = re.compile(r"[“\"＂]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,60})[”\"＂]")
+_DASHED = regex(r"[“\"＂]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,60})[”\"＂]")
 
 
 def _purposes(run: _Run, vocab: dict[str, Any]) -> list[Purpose]:
@@ -963,8 +964,8 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
 
 
 # “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数)
-COMPARISON = re.compile(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:预算数?)?(?:(?P<way>增加|减少)+"
-                        r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
+COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:预算数?)?(?:(?P<way>增加|减少)+"
+                   r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
 
 
 def _stated_changes(sections: list[_Section], vocab: dict[str, Any]) -> dict[str, Placed[str]]:

@@ -13,18 +13,19 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import vocabulary
 from reportgen.importing.tree import Placed
+from reportgen.patterns import regex
 from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.lines import Line
 
-_OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
-_YEAR = re.compile(r"(20\d{2})\s*年")
+_OWNER = regex(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
+_YEAR = regex(r"(20\d{2})\s*年")
 # A cover's title naming the government before its year: “上海市普陀区2026年区级部门预算” (its 地区)
-_REGION_TITLE = re.compile(r"^(?P<region>\S{2,30}?(?:省|市|区|县|旗|州|自治区))\s*(?P<year>20\d{2})\s*年(?:度)?"
-                           r"(?P<level>区级|市级|县级|省级)?(?:部门|单位)(?:预算|决算)$")
+_REGION_TITLE = regex(r"^(?P<region>\S{2,30}?(?:省|市|区|县|旗|州|自治区))\s*(?P<year>20\d{2})\s*年(?:度)?"
+                      r"(?P<level>区级|市级|县级|省级)?(?:部门|单位)(?:预算|决算)$")
 _COVER_LINES = 12  # a cover's title stands among the document's first lines
 # A cover's title that states the year of the budget or 决算 (“2026 年深圳市民政局（本级）部门预算”, wrapped
 # over two lines; “北京市民政局2026年度部门预算信息公开”): read where no table's caption states a year
-_YEAR_TITLE = re.compile(r"^\S{0,40}?(?P<year>20\d{2})年度?\S{0,40}?(?:部门|单位)(?:预算|决算)")
+_YEAR_TITLE = regex(r"^\S{0,40}?(?P<year>20\d{2})年度?\S{0,40}?(?:部门|单位)(?:预算|决算)")
 _TITLE_LINES = 3  # the lines of a cover's title joined (a PDF wraps a long title)
 # the official export's sheets that hold the document's text: with both, the export is the whole document
 _WHOLE = ("职能", "其他相关情况")

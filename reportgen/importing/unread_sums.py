@@ -11,7 +11,6 @@ the rounding of the figures printed is told, naming its places. Nothing is writt
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -22,11 +21,12 @@ from reportgen.importing.recognize import Table, cell_text, shaped
 from reportgen.importing.reconcile import FUNDS, Difference, is_tail, within_rows
 from reportgen.importing.rows import body_rows
 from reportgen.importing.sure import header_doubts
+from reportgen.patterns import regex
 from reportgen.readers.grid import Grid
 from reportgen.reading.amounts import tail_step
 
 UNREAD = "未识别的表"
-_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+_TITLE = regex(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
 _TITLE_ROWS = 4
 
 

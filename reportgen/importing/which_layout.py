@@ -6,18 +6,18 @@ of two layouts are refused, asking for ``--layout``; files that show none get th
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from reportgen import layouts
 from reportgen.importing.catalog import FILE, normalized
 from reportgen.importing.recognize import cell_text
+from reportgen.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.reading.yamlsafe import parse_yaml
 
-_YEAR = re.compile(r"(?<!\d)\d{4}年度?")
-_NUMBER = re.compile(r"^(?:(?:附表|表)[\d一二三四五六七八九十]{1,3}[、.．:：]?|\d{1,2}[.．、])")
-_SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
+_YEAR = regex(r"(?<!\d)\d{4}年度?")
+_NUMBER = regex(r"^(?:(?:附表|表)[\d一二三四五六七八九十]{1,3}[、.．:：]?|\d{1,2}[.．、])")
+_SHEET_CODE = regex(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _LEVEL = ("区级", "市级", "县级")
 
 

@@ -9,12 +9,13 @@ neighbours belong to, and they must stand together; anything else is not read (n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_CELL = re.compile(r"(?<![^|])([^|]*+)\|$")  # a line's one cell, ended by “|”
-_SEPARATOR = re.compile(r"\|++$")
-_NUMBER = re.compile(r"-?\d[\d,]*+(?:\.\d++)?+")
+from reportgen.patterns import regex
+
+_CELL = regex(r"(?<![^|])([^|]*+)\|$")  # a line's one cell, ended by “|”
+_SEPARATOR = regex(r"\|++$")
+_NUMBER = regex(r"-?\d[\d,]*+(?:\.\d++)?+")
 _SUBTOTAL = ("小计",)
 MAX_COLUMNS = 64  # a budget table has a dozen columns; a longer header is not read (placing is quadratic)
 

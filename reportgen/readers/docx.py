@@ -28,6 +28,7 @@ from lxml import etree
 
 from reportgen.document import Align, Block, Cell, ContentsEntry, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
+from reportgen.patterns import regex
 from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.readers.sniff import sniff
 from reportgen.reading.files import InputRefused, read_bounded
@@ -37,18 +38,18 @@ Resolve = Literal["accept", "reject"]
 _CHINESE_NUMERAL = "一二三四五六七八九十百零〇"
 # Official numbering by heading level; a line is a heading only when short and not a sentence.
 _NUMBERING = [
-    (1, re.compile(rf"^第[{_CHINESE_NUMERAL}]+部分")),
-    (2, re.compile(rf"^[{_CHINESE_NUMERAL}]+、")),
-    (3, re.compile(rf"^[（(][{_CHINESE_NUMERAL}]+[)）]")),
-    (4, re.compile(r"^\d+[.．、](?!\d)")),
-    (5, re.compile(r"^[（(]\d+[)）]")),
+    (1, regex(rf"^第[{_CHINESE_NUMERAL}]+部分")),
+    (2, regex(rf"^[{_CHINESE_NUMERAL}]+、")),
+    (3, regex(rf"^[（(][{_CHINESE_NUMERAL}]+[)）]")),
+    (4, regex(r"^\d+[.．、](?!\d)")),
+    (5, regex(r"^[（(]\d+[)）]")),
 ]
 _HEADING_MAX = 40
-_SENTENCE = re.compile(r"[。；，：:;,]")
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CODE = re.compile(r"^\d{3,}(?:/\d+)?$")
+_SENTENCE = regex(r"[。；，：:;,]")
+_HEADING_STYLE = regex(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CODE = regex(r"^\d{3,}(?:/\d+)?$")
 _CAPTION_STYLES = ("table number", "table title", "table unit line")  # lowercase, read before their table
-_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+_YEAR = regex(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table
 # A grid column narrower than this (twips; 1 mm is 57) holds no text of its own: a cell's margins alone

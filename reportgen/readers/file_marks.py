@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import html
 import io
-import re
 import zipfile
 from pathlib import Path
 
-_TITLE = re.compile(r"<dc:title>([^<]{1,200})</dc:title>")
+from reportgen.patterns import regex
+
+_TITLE = regex(r"<dc:title>([^<]{1,200})</dc:title>")
 MAX_CORE_BYTES = 64 * 1024
 _ZIP_ERRORS = (OSError, KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, RuntimeError,
                NotImplementedError, EOFError)

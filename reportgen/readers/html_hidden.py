@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reportgen.patterns import regex
+
 # Bounded runs only: each pattern is linear in what it reads.
-_HIDING = re.compile(r"(?:display\s{0,8}:\s{0,8}none|visibility\s{0,8}:\s{0,8}(?:hidden|collapse))(?![\w-])",
-                     re.IGNORECASE)
-_CLASS_SELECTOR = re.compile(r"^\s*\.([A-Za-z_][\w-]{0,100})\s*$")
+_HIDING = regex(r"(?:display\s{0,8}:\s{0,8}none|visibility\s{0,8}:\s{0,8}(?:hidden|collapse))(?![\w-])",
+                re.IGNORECASE)
+_CLASS_SELECTOR = regex(r"^\s*\.([A-Za-z_][\w-]{0,100})\s*$")
 INERT = frozenset({"template"})  # an element whose content a browser never shows
 
 

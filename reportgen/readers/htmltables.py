@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from lxml import etree, html
 
+from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.readers.html_hidden import hidden_classes, hides
 from reportgen.readers.pdf_tables import is_table_title
@@ -43,11 +44,11 @@ from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Bounded runs only: each pattern is linear in what it reads.
-_CHARSET = re.compile(rb"""(?:charset|encoding)\s{0,8}=\s{0,8}["']?\s{0,8}([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
-_NUMBER_FORMAT = re.compile(r"""mso-number-format\s{0,8}:\s{0,8}(?:"([^"]{0,200})"|'([^']{0,200})'|([^;"']{0,200}))""")
-_SPACE = re.compile(r"[ \t\r\n\f]+")
+_CHARSET = regex(rb"""(?:charset|encoding)\s{0,8}=\s{0,8}["']?\s{0,8}([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_NUMBER_FORMAT = regex(r"""mso-number-format\s{0,8}:\s{0,8}(?:"([^"]{0,200})"|'([^']{0,200})'|([^;"']{0,200}))""")
+_SPACE = regex(r"[ \t\r\n\f]+")
 _BREAK = "\ue000"  # stands for a <br> while whitespace is collapsed
-_AROUND_BREAK = re.compile(" ?\ue000 ?")
+_AROUND_BREAK = regex(" ?\ue000 ?")
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "ms936", "euc-cn", "csgb2312", "hz-gb-2312"}
 _TEXT_FORMATS = ("@", "\\@")
 _MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits

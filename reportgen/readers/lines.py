@@ -9,7 +9,6 @@ time and output; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from reportgen.document import Document, Heading, Paragraph, Table, Title
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.readers.html_hidden import INERT, hidden_classes, hides
 from reportgen.readers.pdf_words import Word, layout_text
 from reportgen.readers.unreadable import Unreadable
@@ -31,8 +31,8 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitline
 # a run it would fail as it did one character before, after reading the rest of the run again (a
 # line of spaces took time growing with its square). The pattern starts with the space it takes (each
 # lookbehind looks past it), so the search skips to the next space rather than trying every character.
-WIDE_SPACE = re.compile(r"[ \t\u3000](?:(?<=[^\x00-\x7f].)[ \t\u3000]*"
-                        r"|(?:(?<![ \t].)|(?<=\u3000))[ \t\u3000]*(?=[^\x00-\x7f]))")
+WIDE_SPACE = regex(r"[ \t\u3000](?:(?<=[^\x00-\x7f].)[ \t\u3000]*"
+                   r"|(?:(?<![ \t].)|(?<=\u3000))[ \t\u3000]*(?=[^\x00-\x7f]))")
 
 
 _T = TypeVar("_T")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import unquote, urljoin
 
+from reportgen.patterns import regex
 from reportgen.readers.unreadable import Unreadable
 
 _GB = ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936")
@@ -58,8 +59,8 @@ def _root(message: Message) -> Message | None:
 
 
 # A sheet as Excel's frameset names it (in an XML island inside a comment): bounded runs, linear.
-_SHEET = re.compile(r"<x:ExcelWorksheet>\s{0,200}<x:Name>([^<]{0,200})</x:Name>\s{0,200}"
-                    r"<x:WorksheetSource\s{1,20}HRef=\"([^\"]{1,500})\"", re.IGNORECASE)
+_SHEET = regex(r"<x:ExcelWorksheet>\s{0,200}<x:Name>([^<]{0,200})</x:Name>\s{0,200}"
+               r"<x:WorksheetSource\s{1,20}HRef=\"([^\"]{1,500})\"", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ import re
 import shutil
 from pathlib import Path
 
+from reportgen.patterns import regex
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_programs
 
 # what poppler says when text of a page is lost: a stream that does not decode, a font it cannot load
 # (not a cross-reference table it rebuilds: “xref num 28 not found but needed, try to reconstruct”)
-_LOST = re.compile(rb"flate stream|LZW stream|No font in show|Unknown font (?:tag|type)|"
-                   rb"Bad (?:block header|code|literal|distance)|Unexpected end of file", re.IGNORECASE)
+_LOST = regex(rb"flate stream|LZW stream|No font in show|Unknown font (?:tag|type)|"
+              rb"Bad (?:block header|code|literal|distance)|Unexpected end of file", re.IGNORECASE)
 _SECONDS = 60.0  # for all the pages' readings together
 _MAX_ERRORS = 1024 * 1024  # what one page's reading may say
 

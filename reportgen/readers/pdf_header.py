@@ -21,8 +21,7 @@ all of whose words joined one above is left empty. Words are never moved from on
 
 from __future__ import annotations
 
-import re
-
+from reportgen.patterns import regex
 from reportgen.readers.pdf_words import Word
 
 _SPACED = 3.0  # line heights: letter-spaced characters of one cell stand at most this far apart
@@ -60,7 +59,7 @@ def _years_joined(words: list[Word], em: float) -> list[Word]:
 
 
 _YEAR_GAP = 0.5  # line heights: a year and its 年 stand at most this far apart
-_YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # a word ending in a year: 2026, 其中：2026
+_YEAR_END = regex(r"(?<!\d)\d{4}$")  # a word ending in a year: 2026, 其中：2026
 
 
 # The levels of a classification's code (科目编码: 类 款 项), each over its own column of codes, are

@@ -39,6 +39,7 @@ from pathlib import Path
 import pikepdf
 
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
@@ -59,7 +60,7 @@ _GAP = 1.2  # line heights between two of tesseract's words of one run at most
 _MAX_OUTPUT = 16 * 1024 * 1024
 _LANGUAGE = "chi_sim"
 TESSERACT = "tesseract"  # the program, as found on PATH
-_FIGURE = re.compile(r"[0-9０-９][0-9０-９,，.．]*%?")
+_FIGURE = regex(r"[0-9０-９][0-9０-９,，.．]*%?")
 
 
 @dataclass
@@ -197,7 +198,7 @@ _SURE_SHARE = 0.4  # of them read at MIN_CONFIDENCE or above on a page read upri
 _LINES = 5  # lines of three characters or more a page's reading has at least, for their shape to tell it
 _TALL = 1.5  # a line at least this many times taller than wide stands on end
 _TALL_SHARE = 0.5  # of a page's lines standing on end, at most, on a page read upright
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = regex(r"[\u4e00-\u9fff]")
 
 
 def _reads_turned(tsv: str) -> bool:
@@ -240,7 +241,7 @@ def _turned_page(pdf: Path, number: int, turn: int, copy: Path) -> bool:
     return True
 
 
-_OSD_ROTATE = re.compile(r"Rotate: (\d+)")
+_OSD_ROTATE = regex(r"Rotate: (\d+)")
 
 
 def _orientation(pdf: Path, number: int, folder: Path) -> int | None:
@@ -438,7 +439,7 @@ def _lowest(pieces: Sequence[_Piece | None]) -> float:
 
 # A figure as it is printed: its thousands in groups of three, one decimal point; or a list's number and its
 # stop (“12.”: not “0.” nor “238.”, a figure whose decimals tesseract put elsewhere or did not read)
-_FORMED = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?|[1-9][0-9]?\.")
+_FORMED = regex(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?|[1-9][0-9]?\.")
 _AS_ASCII = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 
@@ -467,7 +468,7 @@ def _stray(beside: str) -> bool:
 # tesseract's chi_sim writes a Chinese text's full-width punctuation (（一）, “万元，比”) as ASCII: printed wide
 # beside a Han character, as the page prints it
 _WIDE = str.maketrans("(),:;?!", "（），：；？！")
-_HALF_BESIDE_HAN = re.compile(r"(?<=[^\x00-\x7f])[(),:;?!]|[(),:;?!](?=[^\x00-\x7f])")
+_HALF_BESIDE_HAN = regex(r"(?<=[^\x00-\x7f])[(),:;?!]|[(),:;?!](?=[^\x00-\x7f])")
 
 
 def _spaced(before: str, after: str) -> bool:

@@ -29,18 +29,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reportgen.patterns import regex
+
 _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look for it
 # what poppler says when it cannot read the file's structure (it rebuilds a wrong table itself, silently)
-STRUCTURE = re.compile(rb"Couldn't (?:find trailer dictionary|read xref table)|No valid XRef|Invalid XRef entry|"
-                       rb"try to reconstruct|"
-                       rb"Couldn't find (?:trailer|catalog)|Catalog object is wrong type", re.IGNORECASE)
-_STARTXREF = re.compile(rb"startxref\s{1,8}(\d{1,12})")
-_XREF_AT = re.compile(rb"\s{0,8}(?:xref|\d{1,9}\s{1,8}\d{1,5}\s{1,8}obj)")
-_LOST_STREAM = re.compile(r"\(object (\d+) (\d+)[,)].*(?:unable to recover stream data|treating stream as empty)")
+STRUCTURE = regex(rb"Couldn't (?:find trailer dictionary|read xref table)|No valid XRef|Invalid XRef entry|"
+                  rb"try to reconstruct|"
+                  rb"Couldn't find (?:trailer|catalog)|Catalog object is wrong type", re.IGNORECASE)
+_STARTXREF = regex(rb"startxref\s{1,8}(\d{1,12})")
+_XREF_AT = regex(rb"\s{0,8}(?:xref|\d{1,9}\s{1,8}\d{1,5}\s{1,8}obj)")
+_LOST_STREAM = regex(r"\(object (\d+) (\d+)[,)].*(?:unable to recover stream data|treating stream as empty)")
 _MAX_NODES = 100_000  # objects followed from the pages (a budget's few thousand at most)
 _MAX_PAGES = 10_000  # pages a rebuilt file may claim (a disclosure has some hundreds): past it, not rebuilt
-_REFERENCE = re.compile(rb"(\d{1,9})\s+(\d{1,5})\s+R")
-_OBJECT = re.compile(rb"(?<![0-9])(\d{1,9})\s{1,8}(\d{1,5})\s{1,8}obj\b")
+_REFERENCE = regex(rb"(\d{1,9})\s+(\d{1,5})\s+R")
+_OBJECT = regex(rb"(?<![0-9])(\d{1,9})\s{1,8}(\d{1,5})\s{1,8}obj\b")
 _BLANK = (0, 0, 595, 842)  # A4, points: the page a missing one is stood in for by
 
 

@@ -62,7 +62,6 @@ import bisect
 import functools
 import io
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +69,7 @@ from typing import NoReturn
 
 import yaml
 
+from reportgen.patterns import regex
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_header import header_lines
 from reportgen.readers.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words
@@ -82,7 +82,7 @@ _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look
 # Characters a text layer without a usable font encoding yields: the replacement character, the
 # private use area, C0 controls. Past this share of all characters the text layer is not text.
 _GARBLED_SHARE = 0.2
-_GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x1f]")
+_GARBLED = regex(r"[\ufffd\ue000-\uf8ff\x00-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +452,7 @@ def _is_prose(line: _Line) -> bool:
         and sum(1 for word in line.words if _CODE_NAMED.match(word.text)) < 2
 
 
-_CODE_NAMED = re.compile(r"^\d{3,7}-\D")  # a cell of a code and its name, as 北京 prints them (2050802-干部教育)
+_CODE_NAMED = regex(r"^\d{3,7}-\D")  # a cell of a code and its name, as 北京 prints them (2050802-干部教育)
 
 
 def _is_tabular(line: _Line) -> bool:
@@ -633,7 +633,7 @@ def _labels(line: _Line) -> list[str]:
     return labels
 
 
-_CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a 类, 款 or 项's code, printed as its row's label
+_CODE_LIKE = regex(r"^\d{3}(?:\d{2}){0,2}$")  # a 类, 款 or 项's code, printed as its row's label
 
 
 def _row_beside(line: _Line, last: _Chunk, body: list[_Line]) -> int | None:
@@ -731,7 +731,7 @@ def _retitled(table: _Table, lines: list[_Line]) -> bool:
 
 # A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表; 江苏's 公开04表,
 # 部门预算公开10表), as some regions print on every page of a table.
-_TABLE_NUMBER_LINE = re.compile(
+_TABLE_NUMBER_LINE = regex(
     r"^(?:部门预算|部门)?(?:附表|公开表?|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
 
 
@@ -788,7 +788,7 @@ def _title_name(text: str) -> str:
     return name[:max(name.rfind("（"), name.rfind("("))] if name.endswith(("）", ")")) else name
 
 
-_TITLE_NUMBER = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?")
+_TITLE_NUMBER = regex(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?")
 
 
 def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> int:
@@ -919,7 +919,7 @@ def _numbered(text: str) -> bool:
         or _BRACKETED_ITEM.match(text) is not None
 
 
-_BRACKETED_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_BRACKETED_ITEM = regex(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
 def _characters(lines: list[_Line]) -> list[str]:
@@ -1037,7 +1037,7 @@ def _baseline(line: _Line) -> float:
     return min(line.words, key=lambda w: w.bottom - w.top).bottom
 
 
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")  # a word of Chinese characters only
+_ALL_HAN = regex(r"[\u4e00-\u9fff]+")  # a word of Chinese characters only
 
 
 def _character_size(lines: list[_Line]) -> float:
@@ -1250,8 +1250,8 @@ _ROW_NAMES = frozenset(name for names in yaml.load(Path(__file__).with_name("row
                                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)).values()
                        for name in names)
 # an item's numbering before its name: 其中：, 一、, 1., （一）
-_ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
-_SPACES = re.compile(r"\s+")
+_ROW_NUMBERING = regex(r"^(?:其中[：:]?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_SPACES = regex(r"\s+")
 
 
 def _row_name(text: str) -> str:
@@ -1466,7 +1466,7 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     return parts
 
 
-_LOW_RUN = re.compile(rb"\x01+")
+_LOW_RUN = regex(rb"\x01+")
 
 
 def _valleys(window: list[int]) -> bytes:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import operator
-import re
 import shutil
 import statistics
 import tempfile
@@ -34,6 +33,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.readers import pdf_rebuild
 from reportgen.readers.pdf_clips import Seen, pages_seen, shown
 from reportgen.readers.pdf_damage import damaged_note, damaged_pages, lost_text
@@ -190,7 +190,7 @@ def _set_upright(pages: Pages, seen: list[Seen], data: bytes, folder: Path, refu
             pages[number - 1] = words
 
 
-_PAGE_SIZE = re.compile(rb'<page width="([0-9.]+)" height="([0-9.]+)"')
+_PAGE_SIZE = regex(rb'<page width="([0-9.]+)" height="([0-9.]+)"')
 
 
 def words_of_pages(path: Path, pages: int, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
@@ -216,8 +216,8 @@ def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> l
 # alternative, a page or word element written otherwise (the scan then gives up). Every alternative
 # after the one "<": the search skips to each "<" (three alternatives each starting with it are tried
 # at every byte, several times slower).
-_PAGE_OR_WORD = re.compile(rb'<(?:(p)age[ >]|word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
-                           rb"([^<]*)</word>|(word|page))")
+_PAGE_OR_WORD = regex(rb'<(?:(p)age[ >]|word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
+                      rb"([^<]*)</word>|(word|page))")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.patterns import regex
 from reportgen.readers import containers, legacy, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
@@ -213,7 +214,7 @@ def _workbook_grids(path: Path, workbook: mht.Workbook) -> list[Grid]:
 
 
 # A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.
-_PAGE_TAG = re.compile(rb"\s*<(?:p|div|span|br|h[1-6]|ul|ol|li|title|article|section|font|center)\b", re.IGNORECASE)
+_PAGE_TAG = regex(rb"\s*<(?:p|div|span|br|h[1-6]|ul|ol|li|title|article|section|font|center)\b", re.IGNORECASE)
 
 
 def _kind(data: bytes) -> str:
@@ -366,7 +367,7 @@ def _page_grids(path: Path, data: bytes) -> list[Grid]:
         return []
 
 
-_CAPTION = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)[：:]|(?:金额)?单位[：:]\s*(?:万元|元)")
+_CAPTION = regex(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)[：:]|(?:金额)?单位[：:]\s*(?:万元|元)")
 
 
 def _prepend(grid: Grid, text: str, place: str) -> None:

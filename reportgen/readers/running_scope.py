@@ -5,14 +5,15 @@ off a document. Light on purpose: check imports it on every render, and the word
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import yaml
 
-_SENTENCE = re.compile(r"[^。；;]+")
-_CLAUSE = re.compile(r"[，,：:]")
-_YEAR = re.compile(r"(\d{4})\s*年")
+from reportgen.patterns import regex
+
+_SENTENCE = regex(r"[^。；;]+")
+_CLAUSE = regex(r"[，,：:]")
+_YEAR = regex(r"(\d{4})\s*年")
 
 
 @functools.lru_cache(maxsize=1)

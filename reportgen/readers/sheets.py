@@ -44,6 +44,7 @@ from typing import TypeVar
 import python_calamine
 from lxml import etree
 
+from reportgen.patterns import regex
 from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
 from reportgen.reading.amounts import LIMIT, stored_number
@@ -637,20 +638,20 @@ def _parse_small(file: str, body: bytes) -> etree._Element:
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _R_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
-_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
+_REF = regex(r"([A-Za-z]{1,3})([0-9]{1,7})")
 # The sheet XML's tags, matched in its bytes (a namespace prefix allowed). Every quantifier is
 # bounded and each pattern starts at a literal "<", so matching is linear in the part's size.
 _PREFIX = rb"<(?:[A-Za-z_][A-Za-z0-9_.-]{0,20}:)?"
-_FORMULA = re.compile(_PREFIX + rb"f[\s>/]")
-_SHEET_DATA = re.compile(_PREFIX.replace(b"(?:", b"(", 1) + rb"sheetData[\s>/]")
-_BARE_CELL = re.compile(rb"<c[\s>/]")  # a literal start: found at the speed of a byte search
-_PREFIXED_CELL = re.compile(rb":c[\s>/]")  # (and an odd text with ":c" only sends the sheet to be parsed)
-_ROW_TAG = re.compile(_PREFIX + rb"row(\s[^>]{0,2000})?>")
-_COL_TAG = re.compile(_PREFIX + rb"col(\s[^>]{0,2000})>")
-_HIDDEN_ATTRIBUTE = re.compile(rb"\shidden=[\"'](?:1|true)[\"']")
-_ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
-_COLUMN_MIN = re.compile(rb'\smin="([0-9]{1,5})"')
-_COLUMN_MAX = re.compile(rb'\smax="([0-9]{1,5})"')
+_FORMULA = regex(_PREFIX + rb"f[\s>/]")
+_SHEET_DATA = regex(_PREFIX.replace(b"(?:", b"(", 1) + rb"sheetData[\s>/]")
+_BARE_CELL = regex(rb"<c[\s>/]")  # a literal start: found at the speed of a byte search
+_PREFIXED_CELL = regex(rb":c[\s>/]")  # (and an odd text with ":c" only sends the sheet to be parsed)
+_ROW_TAG = regex(_PREFIX + rb"row(\s[^>]{0,2000})?>")
+_COL_TAG = regex(_PREFIX + rb"col(\s[^>]{0,2000})>")
+_HIDDEN_ATTRIBUTE = regex(rb"\shidden=[\"'](?:1|true)[\"']")
+_ROW_NUMBER = regex(rb'\sr="([0-9]{1,7})"')
+_COLUMN_MIN = regex(rb'\smin="([0-9]{1,5})"')
+_COLUMN_MAX = regex(rb'\smax="([0-9]{1,5})"')
 
 
 def _xlsx_scans(file: str, parts: dict[str, bytes]) -> list[_Scan]:

@@ -34,6 +34,8 @@ import re
 import zipfile
 import zlib
 
+from reportgen.patterns import regex
+
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive's directory
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -46,9 +48,9 @@ _CFB_NAMES = [(name.encode("utf-16-le"), kind) for name, kind in (
     ("EncryptionInfo", "xlsx-encrypted"), ("EncryptedPackage", "xlsx-encrypted"),
     ("Workbook", "xls"), ("WORKBOOK", "xls"), ("Book", "xls"), ("WordDocument", "doc"))]
 # A tag that opens an HTML page or a table in one: a letter-bounded name (linear: no nesting).
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE)
+_HTML_TAG = regex(r"<(?:!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE)
 # Control characters that never occur in a text file (tab, newlines and form feed do).
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_BINARY = regex(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
 def sniff(data: bytes) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.readers.cell_lines import cell_rows, is_cell_line
 from reportgen.readers.lines import Line
 
@@ -38,7 +39,7 @@ NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
 # starts only where such a run starts (a lookbehind): begun inside the run, it would reach the same
 # end and fail the same way, each start re-reading the rest of the run.
 _NUM = r"\d[\d,，]*+(?:[.．]\d++)?+"
-_UNNAMED = re.compile(r"[(][?]P<[a-z]+>")
+_UNNAMED = regex(r"[(][?]P<[a-z]+>")
 # The words are data (vocabulary.yaml, beside the glossary): each list an alternation, longest first.
 # libyaml's loader where the build has it (the same safe tags, 8× faster: a data file of our own)
 _WORDS: dict[str, list[str]] = yaml.load((Path(__file__).with_name("vocabulary.yaml")).read_text(encoding="utf-8"),
@@ -199,36 +200,36 @@ _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
 # “完成预算的23.42%”: a 决算's rate of completing its budget (“完成年初预算100%”, 天水市幼儿园 2017: 的 not printed); said
 # after the budget itself (“完成全年预算84.82万元的73.2%”, 广东省财政厅 2023), “的73.2%” alone (_tokens)
 _DONE_TEXT = rf"(?:(?:{_any('完成率')})的?|的)(?P<num>{_NUM}) *+%"
-_DONE_AFTER_BUDGET = re.compile(rf"(?:{_any('完成率')})$")  # searched in the words before the budget's amount
-_DONE_RATE_AFTER = re.compile(rf"的{_NUM} *+%")  # matched right after that amount
+_DONE_AFTER_BUDGET = regex(rf"(?:{_any('完成率')})$")  # searched in the words before the budget's amount
+_DONE_RATE_AFTER = regex(rf"的{_NUM} *+%")  # matched right after that amount
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
                   rf"(?P<num>{_NUM}) *+(?P<unit>亿元|万元|元)")
 # An amount starts where a run of digits and commas starts (its leading commas are not its own), never after a
 # number's point: “收、支总计各是4125.49,4143.91万元”（四川）prints two figures and one unit, neither read as “49,4143.91万元”.
-_AMOUNT = re.compile(rf"(?<![\d,，.．])[,，]*+(?P<num>{_NUM})(?P<unit>亿元|万元|元)")
-_CHANGE = re.compile(_CHANGE_TEXT)
-_FLAT = re.compile(_FLAT_TEXT)
-_RATE = re.compile(_RATE_TEXT)
-_SHARE = re.compile(_SHARE_TEXT)
-_DONE = re.compile(_DONE_TEXT)
+_AMOUNT = regex(rf"(?<![\d,，.．])[,，]*+(?P<num>{_NUM})(?P<unit>亿元|万元|元)")
+_CHANGE = regex(_CHANGE_TEXT)
+_FLAT = regex(_FLAT_TEXT)
+_RATE = regex(_RATE_TEXT)
+_SHARE = regex(_SHARE_TEXT)
+_DONE = regex(_DONE_TEXT)
 # two amounts said of 收、支 together, one unit after both (“2022年度收、支总计各是4125.49,4143.91万元”, 四川大邑 2022 决算):
 # the first the 收入's, the second the 支出's (_respective) — each number with its decimals, so that the comma is no
 # thousands' separator
 # — or two changes so, their rates after them in turn (“与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%”)
-_RESPECTIVE = re.compile(r"(?<=各)(?P<verb>是|为|增加|减少)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)"
-                         r"(?:[，,]各(?P<rates>(?P<rdir>增长|下降)(?P<ra>\d++(?:[.．]\d++)?+)%[、,，](?P<rb>\d++(?:[.．]\d++)?+)%))?")
+_RESPECTIVE = regex(r"(?<=各)(?P<verb>是|为|增加|减少)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)"
+                    r"(?:[，,]各(?P<rates>(?P<rdir>增长|下降)(?P<ra>\d++(?:[.．]\d++)?+)%[、,，](?P<rb>\d++(?:[.．]\d++)?+)%))?")
 _DONE_REACH = max(len(word) for word in _WORDS["完成率"])  # the characters before a budget its words take
-_RELATIVE = re.compile(_RELATIVE_TEXT)
-_THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
+_RELATIVE = regex(_RELATIVE_TEXT)
+_THRESHOLD = regex(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
 # “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
-_BOUND = re.compile(rf"(?:{_any('界限')}) *+$")
+_BOUND = regex(rf"(?:{_any('界限')}) *+$")
 _BOUND_REACH = max(len(word) for word in _WORDS["界限"]) + 1  # the characters before an amount a bound may take
 # the words of an amount that name no subject, only the year's budget (“2026年预算数”): of the item's heading
-_SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
-_PROJECT_SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('项目预算的说法')})*+(?:为|是)?")  # (_Project)
+_SUBJECTLESS = regex(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
+_PROJECT_SUBJECTLESS = regex(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('项目预算的说法')})*+(?:为|是)?")  # (_Project)
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
-_PAGE_NUMBER = re.compile(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
+_PAGE_NUMBER = regex(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
 
 
 def is_page_number(text: str) -> bool:
@@ -240,97 +241,97 @@ def is_page_number(text: str) -> bool:
 # an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”), or as a line
 # of its own that names a quantity (vocabulary.yaml 数的名称: “（一）收入预算” over “2025年年初预算数5941.79万元，其中：
 # ……”, 重庆): its name is the subject of the amounts after it that name none
-_ITEM_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]++[）)]|(?<!\d)\d{1,2}[.．、]"
-                           r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、)"
-                           r"(?P<name>[^\d，。；：:]{2,28}?)。?")
+_ITEM_HEADING = regex(r"(?:[（(][一二三四五六七八九十\d]++[）)]|(?<!\d)\d{1,2}[.．、]"
+                      r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、)"
+                      r"(?P<name>[^\d，。；：:]{2,28}?)。?")
 _QUANTITY_WORDS = frozenset(word for words in named_quantities().values() for word in words)
 # an item's numbered heading opening the line its sentence is on, a colon after it (“（一）收入预算：2024年年初预算数
 # 8904.98万元”, 重庆万州区公路事务中心 2024): what a first amount that names nothing itself is of
-_INLINE_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十\d]{1,3}[）)](?P<name>[^\d，。；：:（(]{2,12})[：:]")
+_INLINE_ITEM = regex(r"(?<!\s)\s*+[（(][一二三四五六七八九十\d]{1,3}[）)](?P<name>[^\d，。；：:（(]{2,12})[：:]")
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
 _OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率", "本年数", "多于", "少于", "完成率")
 assert all(word for key in _OPENING_KEYS for word in _WORDS[key]), "a figure's opening words are never empty"
 _TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]})))
-_TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
+_TOKENS = regex(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT),
-                       ("relative", _RELATIVE_TEXT), ("done", _DONE_TEXT)))
+                  ("relative", _RELATIVE_TEXT), ("done", _DONE_TEXT)))
     + rf"|(?<![\d,，.．])[,，]*+(?P<amount>{_NUM}(?:亿元|万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
 # A sentence that opens with a comparison and its change or 持平, naming nothing (“与上年相比增加4024万元，增长0.72 %。”
 # after “项目支出预算数为5,573万元。”, 江苏): it goes on with the amount of the sentence before it
-_CONTINUES = re.compile("(?:" + "|".join(_UNNAMED.sub("(?:", text) for text in (_CHANGE_TEXT, _FLAT_TEXT)) + ")")
-_COMPARE_LEAD = re.compile(rf"(?:{_UNNAMED.sub('(?:', _COMPARE)})[，,]?")
-_FIGURE = re.compile(_NUM)
-_FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
-_COMMAS = re.compile(r"[,，]*+")
-_SENTENCE_END = re.compile(r"[。；;]")
-_ROW_NUMBER = re.compile(rf"-?{_NUM}")
+_CONTINUES = regex("(?:" + "|".join(_UNNAMED.sub("(?:", text) for text in (_CHANGE_TEXT, _FLAT_TEXT)) + ")")
+_COMPARE_LEAD = regex(rf"(?:{_UNNAMED.sub('(?:', _COMPARE)})[，,]?")
+_FIGURE = regex(_NUM)
+_FIGURE_RUN = regex(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
+_COMMAS = regex(r"[,，]*+")
+_SENTENCE_END = regex(r"[。；;]")
+_ROW_NUMBER = regex(rf"-?{_NUM}")
 # A table row labelled by a year (“2022年 324.13 …”, “2022年执行数 …”): its label, then its numbers.
-_YEAR_ROW = re.compile(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
-_LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
+_YEAR_ROW = regex(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
+_LABEL_CUT = regex(r"[，,。；;：:、（）()]|其中|包括")
 # The words that give a reason, before a change or flat that restates the amount's (“比上年增加0万元，增长0%，主要原因是
 # 与上年持平”, 广州): no subject of its own — it is the amount's
-_REASON = re.compile(rf"(?:主要)?(?:{_any('原因')})(?:主要)?(?:是|为|在于)?")
+_REASON = regex(rf"(?:主要)?(?:{_any('原因')})(?:主要)?(?:是|为|在于)?")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
-STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
-                          r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
+STARTS_ANEW = regex(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
+                     r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
 # A table row: a line whose end is numbers (its "tail": digits, commas, points, minus signs and
 # spaces, read from the end), with no unit after them, Han words before them and no sentence marks.
-_TAIL = re.compile(r"[\d,，.．\- ]*+")  # matched on the reversed line
+_TAIL = regex(r"[\d,，.．\- ]*+")  # matched on the reversed line
 # Where the tail stops being numbers "-1,234.5 6": a point not followed by a digit, a comma or point
 # after a space, a minus not followed by a digit, a point with one decimal and then a comma or point
 # (numbers follow each other with or without spaces between, so "1.56,3" is 1.5 and 6,3, but "1.5,3"
 # is no numbers). Zero-width, so that overlapping places are all found.
-_NOT_NUMBERS = re.compile(r"(?=[.．](?!\d)| [.．,，]|-(?!\d)|[.．]\d[.．,，])")
-_POINTS = re.compile(r"[.．,，]*+")
+_NOT_NUMBERS = regex(r"(?=[.．](?!\d)| [.．,，]|-(?!\d)|[.．]\d[.．,，])")
+_POINTS = regex(r"[.．,，]*+")
 _ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_COLON_END = re.compile(r"[：:][ \t]*+$")
+_HAN = regex(r"[\u4e00-\u9fff]")
+_COLON_END = regex(r"[：:][ \t]*+$")
 # the spaces inside a number of prose, before its unit or % (“1 385.26万元”: a PDF's text layer sets a thousands
 # separator, or a gap, as a space): a run of digits right before it would otherwise read as a figure of its own
-_SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:亿元|万元|元|%))")
-_NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
-_SENTENCE_MARK = re.compile(r"[，。；]")
+_SPLIT_NUMBER = regex(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:亿元|万元|元|%))")
+_NAMED_WHOLE_END = regex(r"的?(?:比例|比重)?的?$")
+_SENTENCE_MARK = regex(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
-_CODE = re.compile(r"\d{3}(?: ?\d{2}){0,2} *+")
-_DIGITS = re.compile(r"\d++")
-_BLANK = re.compile(r"\s++")
-_SPACES = re.compile(r" ++")
-_NAME_RUN = re.compile(r"[^\d\s]++")
-_DIGIT = re.compile(r"\d")
-_NUMBERS_MAY_START = re.compile(r"(?<! ) |-")  # where a name's numbers may start, before its next digit
+_CODE = regex(r"\d{3}(?: ?\d{2}){0,2} *+")
+_DIGITS = regex(r"\d++")
+_BLANK = regex(r"\s++")
+_SPACES = regex(r" ++")
+_NAME_RUN = regex(r"[^\d\s]++")
+_DIGIT = regex(r"\d")
+_NUMBERS_MAY_START = regex(r"(?<! ) |-")  # where a name's numbers may start, before its next digit
 # A PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出").
 # (the pattern starts with the run's first character, looking behind it: a search skips to such characters)
-_RUN_BEFORE_HAN = re.compile(r"[\d,.](?<![\d,.][\d,.])[\d,.]*+(?=[\u4e00-\u9fff])")
-_ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
-_CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
-_TABLE_WORD = re.compile(r"表|附表|公开表")  # a table's number (表1, 附表1, 公开表1: 烟台), no figure
-_ECONOMIC_CLASS = re.compile(r"3\d\d")  # a 部门预算支出经济分类 类 (301 工资福利支出 … 399)
+_RUN_BEFORE_HAN = regex(r"[\d,.](?<![\d,.][\d,.])[\d,.]*+(?=[\u4e00-\u9fff])")
+_ENDS_AS_NUMBER = regex(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
+_CLASSIFICATION_CODE = regex(r"[235]\d{2}(?:\d{2}){0,2}")
+_TABLE_WORD = regex(r"表|附表|公开表")  # a table's number (表1, 附表1, 公开表1: 烟台), no figure
+_ECONOMIC_CLASS = regex(r"3\d\d")  # a 部门预算支出经济分类 类 (301 工资福利支出 … 399)
 # A table's title on a line of its own: Han words (a number before them perhaps) ending in 表, no sentence
-_TABLE_TITLE = re.compile(r"[\w“”\"（）()、]{2,40}?表")
-_CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
-_COMPARED = re.compile(r"比|较|与")
+_TABLE_TITLE = regex(r"[\w“”\"（）()、]{2,40}?表")
+_CHANGED = regex(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
+_COMPARED = regex(r"比|较|与")
 _COMPARED_WITH = frozenset(_WORDS["比较的数"])  # “较上年支出数减少”: what a change is compared with, no subject
-_FULL_STOP = re.compile(r"[。]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_COLON_END = re.compile(r"[：:][ \t]*+$")
-_NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
-_HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
+_FULL_STOP = regex(r"[。]")
+_HAN = regex(r"[\u4e00-\u9fff]")
+_COLON_END = regex(r"[：:][ \t]*+$")
+_NAMED_WHOLE_END = regex(r"的?(?:比例|比重)?的?$")
+_HEADING_FIGURE = regex(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
-_NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_NAME_WITH_CODE = regex(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _BRACKETS_CLOSE = frozenset("）)")  # what _NAME_WITH_CODE ends in
 # a line named with its code, then the year's budget said before its amount (“机关事业单位基本养老保险缴费支出（2080505）
 # 2026年预算数为”, “行政运行（2010101）：2026年预算”): the amount is the line's, not the year's budget as a whole
-_CODE_THEN_YEAR = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)][：:]?[ \t]*+"
-                             r"(?:19|20)\d\d年度?(?:预算|年初预算)?(?:支出)?(?:预算)?(?:安排)?数?(?:为|是)?\n?$")
+_CODE_THEN_YEAR = regex(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)][：:]?[ \t]*+"
+                        r"(?:19|20)\d\d年度?(?:预算|年初预算)?(?:支出)?(?:预算)?(?:安排)?数?(?:为|是)?\n?$")
 _LEVELS_CLOSE = frozenset("）)”")  # and _NAME_WITH_LEVELS
-_NAME_WITH_LEVELS = re.compile(
+_NAME_WITH_LEVELS = regex(
     r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(](?:\d{3})?类[）)])[^“”，。；：]*?[（(](?:\d{2})?项[）)])”?$")
 
 
-_YEAR_SAID = re.compile(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with
+_YEAR_SAID = regex(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with
 
 
 def year_before(st: Statement, budget_year: int) -> int | None:
@@ -538,8 +539,8 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
 
 # the unit of an amount the line before ends the number of, and the sentence going on after it (“……转移支付资金
 # 18,225.94” / “万元，其中：……”, 北京市卫生健康委员会 2026 p.10)
-_UNIT_GOING_ON = re.compile(r"^(?:万元|亿元|元|%)[，。；、,;：:）)]")
-_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")  # a page's number printed alone (江苏 2018: “……支出403.75” / “24” / “万元，……”)
+_UNIT_GOING_ON = regex(r"^(?:万元|亿元|元|%)[，。；、,;：:）)]")
+_BARE_PAGE_NUMBER = regex(r"\d{1,3}")  # a page's number printed alone (江苏 2018: “……支出403.75” / “24” / “万元，……”)
 
 
 def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
@@ -573,14 +574,14 @@ def _bracket_closed(above: list[Line], line: str) -> bool:
     return bool(_UNIT_ALONE.fullmatch(line)) and any(_UNIT_BROKEN.search(one.text) for one in above)
 
 
-_UNIT_ALONE = re.compile(r"(?:万元|亿元|千元|元)[）)]")
-_UNIT_BROKEN = re.compile(r"[（(][万亿千]?(?:\s{2,}|$)")
+_UNIT_ALONE = regex(r"(?:万元|亿元|千元|元)[）)]")
+_UNIT_BROKEN = regex(r"[（(][万亿千]?(?:\s{2,}|$)")
 # a line of prose (its clauses' marks in it) that ends in a year's number: the next line, opening with 年, goes on with it
-_YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
-_CLAUSE_MARK = re.compile(r"[，。；,;]")
+_YEAR_AT_END = regex(r"(?<!\d)(?:19|20)\d\d$")
+_CLAUSE_MARK = regex(r"[，。；,;]")
 
 
-_FOLIO = re.compile(r"\d{1,3}")
+_FOLIO = regex(r"\d{1,3}")
 
 
 def folios(lines: list[Line]) -> set[int]:
@@ -599,11 +600,11 @@ def folios(lines: list[Line]) -> set[int]:
 
 # a gap between two of a line's cells: three spaces or more, between printed characters (a “%” set apart after its
 # number, “增长8.8   %” in 江苏's prose, is no cell of its own)
-_CELL_GAP = re.compile(r"\S {3,}(?![%％ ])\S")
+_CELL_GAP = regex(r"\S {3,}(?![%％ ])\S")
 # a line whose text starts far in, the cells left of it empty: a cell's text wrapped in a column of its own (湖州市财政局
 # 2026's 项目表, its 项目概述 over lines beside rows “湖州市财政项目预算审核中心  市级预算项目评审  371.00” — no prose:
 # “……完成审核目标100亿” / “371.00 元，节约……” is no 371.00元)
-_COLUMN_INDENT = re.compile(r" {20,}\S")
+_COLUMN_INDENT = regex(r" {20,}\S")
 _AROUND = 3  # the printed lines either side of a line on its page that tell whether it stands in a grid
 _GAPPED = 4  # how many of those (and itself) set cells apart by gaps: the line is a grid's
 
@@ -757,8 +758,8 @@ assert all("年" in word for word in _WORDS["上年列"]), "header_columns passe
 # each alternative after a look at whether one may start at a place (a year's 1 or 2, a word's first
 # character): most places of a line fail at that one test (a header's columns found in a third of the time)
 _COLUMN_STARTS = re.escape("".join(sorted({word[0] for word in _COLUMN_WORDS} | {"1", "2"})))
-_COLUMN = re.compile(rf"(?=[{_COLUMN_STARTS}])(?:((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执行数|预算数|预算)|" +
-                     "|".join(re.escape(w) for w in _COLUMN_WORDS) + ")")
+_COLUMN = regex(rf"(?=[{_COLUMN_STARTS}])(?:((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执行数|预算数|预算)|" +
+                "|".join(re.escape(w) for w in _COLUMN_WORDS) + ")")
 
 
 def header_columns(text: str) -> list[str] | None:
@@ -801,17 +802,17 @@ def by_header(cells: list[Statement], header: list[str] | None) -> list[Statemen
     return out
 
 
-_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\d)")
-_HEADING_LEVELS = (re.compile(r"第[一二三四五六七八九十]++部分|表\d"),
-                   re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、"),
-                   re.compile(r"[（(][一二三四五六七八九十]++[）)]"))
+_HEADING = regex(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\d)")
+_HEADING_LEVELS = (regex(r"第[一二三四五六七八九十]++部分|表\d"),
+                   regex(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、"),
+                   regex(r"[（(][一二三四五六七八九十]++[）)]"))
 
 
 # how a numbered line is numbered: （1）, （一）, 1., 一、 (a project's title and its sub-items are numbered in two ways)
-_NUMBERINGS = (re.compile(r"[（(]\d"), re.compile(r"[（(][一二三四五六七八九十]"), re.compile(r"\d"),
-               re.compile(r"[一二三四五六七八九十]"), re.compile(r"[⒈⒉⒊⒋⒌⒍⒎⒏⒐]"))
-_PROJECT_HEADINGS = re.compile(_any("项目标题之上"))
-_ONE_PROJECT = re.compile(rf"[^，。；]{{0,30}}?(?:{_any('一个项目之前')}) *+1 *+个[^，。；\d]{{0,12}}?项目[，,](?:为|是)(?P<name>[^，。；]{{2,40}})。?")
+_NUMBERINGS = (regex(r"[（(]\d"), regex(r"[（(][一二三四五六七八九十]"), regex(r"\d"),
+               regex(r"[一二三四五六七八九十]"), regex(r"[⒈⒉⒊⒋⒌⒍⒎⒏⒐]"))
+_PROJECT_HEADINGS = regex(_any("项目标题之上"))
+_ONE_PROJECT = regex(rf"[^，。；]{{0,30}}?(?:{_any('一个项目之前')}) *+1 *+个[^，。；\d]{{0,12}}?项目[，,](?:为|是)(?P<name>[^，。；]{{2,40}})。?")
 
 
 def _numbering(text: str) -> int | None:
@@ -861,7 +862,7 @@ def _is_heading(text: str) -> bool:
 # a numbered item that opens with a 科目's code is that 科目's amount, its name and figure going on over lines — no
 # heading (泉州市人民政府办公室 2026 “（四）2010399-其他政府办公厅（室）及相关机构事务” / “支出 3942.61 万元。”; 福州市民政局
 # 2026 “（一）2296002-用于社会福利的彩票公益金支出 75.00 万” / “元”)
-_CODE_ITEM = re.compile(r"\s*[1-3]\d{2}(?:\d{2}){0,2}\s*[-－—.．、\s]")
+_CODE_ITEM = regex(r"\s*[1-3]\d{2}(?:\d{2}){0,2}\s*[-－—.．、\s]")
 
 
 def _table_row(text: str) -> str | None:
@@ -887,7 +888,7 @@ def _end_of(run: re.Pattern[str], text: str, at: int) -> int:
     return found.end() if found else at
 
 
-_CODED_NAME = re.compile(r"(?<!\d)\d{3,7}-[\u4e00-\u9fff]")  # “30109-职业年金缴费”: a class's code joined to its name
+_CODED_NAME = regex(r"(?<!\d)\d{3,7}-[\u4e00-\u9fff]")  # “30109-职业年金缴费”: a class's code joined to its name
 
 
 def _cells(number: int, row: str, unit: str) -> list[Statement]:
@@ -1160,21 +1161,21 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
-_LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
-_SHARE_AFTER = re.compile(r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?")
-_LIST_LEADS = re.compile(rf"(?:{_any('部分')})[，,：:]?")  # … and a sentence that opens with them (“其中，”)
-_LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
+_LIST_OPENS = regex(rf"(?:{_any('部分')})[：:]$")
+_SHARE_AFTER = regex(r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?")
+_LIST_LEADS = regex(rf"(?:{_any('部分')})[，,：:]?")  # … and a sentence that opens with them (“其中，”)
+_LIST_ITEM = regex(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])
-_PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
+_PARTS_MARKS = regex(rf"{_any('部分')}|[（(]|[）)]|[；;]")
 _ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose list goes on past “；”
 # … where they come right after the whole (“5,738.17万元，主要包括”), not after more words on it (“751.8万元，占收入预算总额的
 # 9.7%，包括”)
 # the ordinal that opens a reason or item of an enumeration: 一是, 其一, 第一 (then 二是, 其二, 第二 …)
-_ORDINAL = re.compile(r"(?:^|[，,。；;：:\s])(?:其|第)?([一二三四五六七八九十])(?:是|[，,、])")
+_ORDINAL = regex(r"(?:^|[，,。；;：:\s])(?:其|第)?([一二三四五六七八九十])(?:是|[，,、])")
 _INCLUDING = "含"  # right after a bracket: what the amount before it holds
-_CLAUSE_WORDS = re.compile(r"[\s，,：:、]")  # what a clause's words before its 其中 may hold and name nothing
-_RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
+_CLAUSE_WORDS = regex(r"[\s，,：:、]")  # what a clause's words before its 其中 may hold and name nothing
+_RIGHT_AFTER = regex(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
 
 @dataclass
@@ -1264,7 +1265,7 @@ class _List:
         return self.depth == depth and self.enumerates and self.taken
 
 
-_OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried once: linear)
+_OPENS_WITH_PARTS = regex(r"(?<!\s)\s*+其中")  # (a run of spaces tried once: linear)
 _FELLOWS: tuple[tuple[str, str], ...] = tuple((pair[0], pair[1]) for pair in _WORDS["并列的部分"])
 _SIDES = ("收入", "支出")
 
@@ -1552,7 +1553,7 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
 # a change's base where it is the same year's budget (“比预算数增加”: a 决算 against its budget), not last year's; one
 # the words name as its 年初, 全年 or 调整 budget (“比年初预算数增加”) is that one's: 本年年初预算, 本年全年预算, 本年调整预算
 SAME_YEAR_BUDGET = "本年预算"
-_WHICH_BUDGET = re.compile(r"年初|全年|调整")
+_WHICH_BUDGET = regex(r"年初|全年|调整")
 
 
 def _same_year(token: str) -> str:
@@ -1591,23 +1592,23 @@ def _label(prefix: str) -> str:
 
 
 # a count and its measure with a name right after it, in an amount's label: the amount is the name's, not the things counted
-_COUNT_THEN_NAME = re.compile(rf"(?<!\d)\d++(?:{'|'.join(map(re.escape, _WORDS['量词']))})(?=[\u4e00-\u9fff]{{2}})")
+_COUNT_THEN_NAME = regex(rf"(?<!\d)\d++(?:{'|'.join(map(re.escape, _WORDS['量词']))})(?=[\u4e00-\u9fff]{{2}})")
 
 
 # one character in brackets within a name (“因公出国（境）费”, 深圳 “交通管理装(设)备业务”, “维修（护）费”): part of it — not a
 # number (“（一）”), a level (“（款）”) nor “（含）”
-_IN_NAME = re.compile(r"[（(]([^\d\s一二三四五六七八九十类款项含（）()])[）)](?=[\u4e00-\u9fff])")
-_KEPT_IN_NAME = re.compile(r"〔(.)〕")
+_IN_NAME = regex(r"[（(]([^\d\s一二三四五六七八九十类款项含（）()])[）)](?=[\u4e00-\u9fff])")
+_KEPT_IN_NAME = regex(r"〔(.)〕")
 
 
 # a count of projects, then the money they take (“涉及一级预算项目3个，预算资金6039万元”, 烟台): the money its lead word names
 # (the pattern starts with its lead word: a search skips to it)
-_PROJECTS_COUNTED = re.compile(rf"(?P<lead>涉及)[^，,。；：:\d]{{0,16}}?项目\d{{1,4}}个[，,](?P<money>{_any('计数后的资金')})$")
+_PROJECTS_COUNTED = regex(rf"(?P<lead>涉及)[^，,。；：:\d]{{0,16}}?项目\d{{1,4}}个[，,](?P<money>{_any('计数后的资金')})$")
 
 
 # a name the words before an amount define in an aside (“……车辆购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元”,
 # 鹤山市水务局 2018; “（以下简称“三公”经费）”): the words after the aside speak of what it names, not of the last item before it
-_DEFINED = re.compile(r"[（(](?:以下)?简称(?P<name>[^（）()，,。；;、]{2,12})[）)](?P<after>[^（）()，,。；;：:、]*+)$")
+_DEFINED = regex(r"[（(](?:以下)?简称(?P<name>[^（）()，,。；;、]{2,12})[）)](?P<after>[^（）()，,。；;：:、]*+)$")
 
 
 def _defined(prefix: str) -> str:
@@ -1618,7 +1619,7 @@ def _defined(prefix: str) -> str:
 
 
 # a bracketed aside in words (two Han characters or more: no code, no 类/款/项) between a name and its 为 or 是
-_ASIDE = re.compile(r"[（(](?P<aside>[^（）()]*+)[）)](?P<said>为|是)?$")
+_ASIDE = regex(r"[（(](?P<aside>[^（）()]*+)[）)](?P<said>为|是)?$")
 
 
 def _without_aside(prefix: str) -> str:
@@ -1646,15 +1647,15 @@ def _label_whole(prefix: str) -> bool:
 # A sentence that opens with a 类 or 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”, “1、工资福利支出（类）
 # 2,097.51万元”), and a numbered item's label that names a line of the level below alone (“1．行政运行（项）”, “（1）基本
 # 工资（款）”)
-_LINE_LEAD = re.compile(r"(?<![^“”，。；：:（）()\d、.．])(?:\d{1,2}[、.．])?“?"
-                        r"(?P<name>[^“”，。；：:（）()\d、.．]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
-_LONE_ITEM = re.compile(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?(?P<level>[款项])[）)])")
+_LINE_LEAD = regex(r"(?<![^“”，。；：:（）()\d、.．])(?:\d{1,2}[、.．])?“?"
+                   r"(?P<name>[^“”，。；：:（）()\d、.．]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
+_LONE_ITEM = regex(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?(?P<level>[款项])[）)])")
 _NEXT_LEVEL = {"类": "款", "款": "项"}
 # The names of a line's 类, 款 or 项, each followed by its level (“政协事务（款）行政运行（项）”, “一般公共服务（类）支出”,
 # “检察（款）: 2018年预算支出合计”, “（1）基本工资（款）支出”, 江苏), and the words after them that say it is the line's
 # spending: of that line
-_AT_LEVELS = re.compile(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
-                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算|决算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+_AT_LEVELS = regex(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
+                   r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算|决算)?(?:合计|总计)?数?(?:为|是)?\n?$")
 # (“1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元”, 四川大邑 2020 决算)
 
 

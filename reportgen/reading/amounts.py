@@ -13,8 +13,9 @@ follows. :func:`why_not_amount` says, in Chinese, why a text is not an amount.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
+
+from reportgen.patterns import regex
 
 # |value| below 10**15: a trillion 万元, a thousand trillion 元 — past every budget on earth.
 LIMIT = Decimal(10) ** 15
@@ -22,10 +23,10 @@ LIMIT = Decimal(10) ** 15
 # by, each taking the units it reads (``yuan_factors``: one that reads no 亿元 names only 元 and 万元)
 YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 MAX_FRACTION = 30  # digits after the point: past a float's noise (1234.5600000000002), short of 1e-400
-_SPACES = re.compile(r"[\s\u00a0\u3000]+")
-_PLAIN = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
-_GROUPED = re.compile(r"^[-−]?\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^[-−]?\d{1,3}(?:(，)\d{3})+(?:\.\d+)?$")
-_LOOKS_NUMERIC = re.compile(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$")
+_SPACES = regex(r"[\s\u00a0\u3000]+")
+_PLAIN = regex(r"^[-−]?\d+(?:\.\d+)?$")
+_GROUPED = regex(r"^[-−]?\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^[-−]?\d{1,3}(?:(，)\d{3})+(?:\.\d+)?$")
+_LOOKS_NUMERIC = regex(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$")
 # why a text of digits and separators is no amount where its separators stand elsewhere than every third
 # digit (“125360,898”: only the last one printed): said once of all such cells of a document, not of each
 MISPLACED_SEPARATORS = "千位分隔符只能从小数点往左每三位数字分一次"

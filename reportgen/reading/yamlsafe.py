@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from reportgen.errors import Finding, Internal, SourceError
+from reportgen.patterns import regex
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
@@ -240,8 +241,8 @@ _INT = "tag:yaml.org,2002:int"
 # Texts whose tag is certain without trying the resolvers in turn (SafeLoader tries float, int and
 # timestamp for a text starting with a digit): a plain decimal is a float, a plain number
 # without a leading zero an int. Every other text is resolved as PyYAML resolves it.
-_CERTAIN_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
-_CERTAIN_INT = re.compile(r"[1-9][0-9]*")
+_CERTAIN_FLOAT = regex(r"[0-9]+\.[0-9]+")
+_CERTAIN_INT = regex(r"[1-9][0-9]*")
 
 
 class _EventReader:
@@ -389,9 +390,9 @@ class _EventReader:
 # (30 digits, 1e400) is named rather than printed: 15 integer digits hold any budget in 元.
 MAX_INTEGER_DIGITS = 15
 MAX_FRACTION_DIGITS = 6
-_PLAIN_AMOUNT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
-_DECIMAL_LITERAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
-_PLAIN_INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+_PLAIN_AMOUNT = regex(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
+_DECIMAL_LITERAL = regex(r"[+-]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
+_PLAIN_INT = regex(r"[+-]?(?:0|[1-9][0-9]*)")
 
 
 def number_problem(text: str) -> str:
@@ -459,8 +460,8 @@ def excerpt(text: str, limit: int = 40) -> str:
 # \v, a form feed, NEL, the Unicode line and paragraph separators, a lone \r) become a line
 # break; every other control character, a lone surrogate or a noncharacter is refused by line
 # and column: it cannot be written to a DOCX (XML forbids it) and prints as nothing anywhere.
-_SPECIAL_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_SPECIAL_TEXT = regex("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = regex("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 MAX_DEPTH = 64  # a source nests about eight levels; thousands would exhaust the recursion
 
 _CHARACTER_NAMES = {

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.patterns import kept
 from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
 from reportgen.review.register import Known, known
@@ -197,6 +198,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
     """The tasks' results in order until the pool breaks: then the index of the first one lost."""
     done = 0
+    kept()  # the patterns compiled here, once, before the workers fork (each would compile those it runs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context(), initializer=started) as pool:
         try:
             for result in pool.map(_review_in_worker, tasks):

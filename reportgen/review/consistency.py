@@ -5,11 +5,11 @@ digit rounds (0.01 万元 is ±0.005 万元), so only a rate no rounding can exp
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.statements import (
     STARTS_ANEW,
     Statement,
@@ -164,7 +164,7 @@ def kinds_sum(statements: list[Statement], draft: str,
     return found
 
 
-_PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(亿元|万元|元)")
+_PRINTED = regex(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(亿元|万元|元)")
 
 
 def inline_amount(text: str) -> Statement | None:
@@ -503,13 +503,13 @@ def _may_equal(a: Statement, b: Statement) -> bool:
 
 # “年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%”: the budgets and the
 # spending a sentence states, and the rate of completion it gives of one of them.
-_BUDGET_SAID = re.compile(r"(年初预算|全年预算|调整预算)(?:数)?(?:为|是)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
-_FINAL_SAID = re.compile(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
+_BUDGET_SAID = regex(r"(年初预算|全年预算|调整预算)(?:数)?(?:为|是)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
+_FINAL_SAID = regex(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
 # a plain 预算 (“支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%”, 上海市嘉定区司法局 2017 决算) is the one
 # budget the sentence states
-_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?的(\d++(?:\.\d++)?+)%")
+_DONE_SAID = regex(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?的(\d++(?:\.\d++)?+)%")
 # “支出决算为0.16万元，完成预算0万元的0%”（佛山 2019 决算）: the budget said inside the rate, the spending before it
-_DONE_INLINE = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)的(\d++(?:\.\d++)?+)%")
+_DONE_INLINE = regex(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)的(\d++(?:\.\d++)?+)%")
 
 
 def completion_rates(statements: list[Statement], draft: str, cut_as_note: bool = False) -> list[Finding]:
@@ -568,9 +568,9 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
 
 
 # the labels (statements.py: the words since the figure before) of a 决算's outturn and of a budget: “支出决算为”, “年初预算为”
-_OUTTURN_LABEL = re.compile(r"决算(?:数)?(?:为|是)?$")
-_BUDGET_LABEL = re.compile(r"(年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?$")
-_DONE_OF = re.compile(r"完成(年初预算|全年预算|调整预算|预算)")
+_OUTTURN_LABEL = regex(r"决算(?:数)?(?:为|是)?$")
+_BUDGET_LABEL = regex(r"(年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?$")
+_DONE_OF = regex(r"完成(年初预算|全年预算|调整预算|预算)")
 
 
 def completions_borne_out(statements: list[Statement]) -> dict[int, str]:
@@ -646,9 +646,9 @@ def _completion_finding(said: str, kind: str, base: Decimal, why_not: tuple[str 
 
 # Borne out: the figures a document's own other figures confirm, where no table can (or its tables were
 # not read). Each relation is the inverse of a rule above: what that rule would not report, it bears out.
-_TOTAL_WORDS = re.compile(r"(?:总额|总计|合计|总)$")
-_THIS_YEAR = re.compile(r"^(?:本年度|本年|当年|全年)")
-_PARTS_SAID = re.compile(r"包括|其中|分别为|具体为")
+_TOTAL_WORDS = regex(r"(?:总额|总计|合计|总)$")
+_THIS_YEAR = regex(r"^(?:本年度|本年|当年|全年)")
+_PARTS_SAID = regex(r"包括|其中|分别为|具体为")
 
 
 def borne_out(statements: list[Statement]) -> dict[int, str]:
@@ -693,9 +693,9 @@ def _rate_borne_out(amount: Statement, change: Statement, rate: Statement) -> bo
     return low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high)
 
 
-_PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
-_CHILD_ITEM = re.compile(r"(?<!\s)\s*+(\d{1,2})[.．、](?!\d)")  # (its number)
-_HEADING = re.compile(r"(?<![\s一二三四五六七八九十])\s*+(?:[一二三四五六七八九十]++、|第[一二三四五六七八九十]++部分)")
+_PARENT_ITEM = regex(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
+_CHILD_ITEM = regex(r"(?<!\s)\s*+(\d{1,2})[.．、](?!\d)")  # (its number)
+_HEADING = regex(r"(?<![\s一二三四五六七八九十])\s*+(?:[一二三四五六七八九十]++、|第[一二三四五六七八九十]++部分)")
 
 
 def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:

@@ -18,20 +18,20 @@ its units' pages, nor one whose own tables were not read passed for them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from reportgen.importing.emit import walk
 from reportgen.importing.pipeline import ImportResult
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.review import Review
 
 READ_AT_LEAST = Fraction(1, 2)
 # an amount as printed: grouped by thousands, or with decimals; not a rate (…%), not a code or a year
-_AMOUNT = re.compile(r"(?<![\d.,，])(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.%％])")
-_PLACE = re.compile(r"第(\d+)页 第(\d+)行")
+_AMOUNT = regex(r"(?<![\d.,，])(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.%％])")
+_PLACE = regex(r"第(\d+)页 第(\d+)行")
 
 Key = tuple[int, int, Decimal]  # page, line on the page, value
 

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.reading.amounts import yuan_factors
 
-_TOTAL = re.compile(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<printed>-?[0-9][0-9,]*(?:\.[0-9]+)?)，"
-                    r"而其组成部分之和为 (?P<parts>-?[0-9][0-9,]*(?:\.[0-9]+)?)")
-_AMOUNT = re.compile(r"(-?[0-9][0-9,]*(?:\.([0-9]+))?)(万元|元)")
-_APART = re.compile(r"相差 (-?[0-9][0-9,]*(?:\.([0-9]+))?)(万元|元)")
+_TOTAL = regex(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<printed>-?[0-9][0-9,]*(?:\.[0-9]+)?)，"
+               r"而其组成部分之和为 (?P<parts>-?[0-9][0-9,]*(?:\.[0-9]+)?)")
+_AMOUNT = regex(r"(-?[0-9][0-9,]*(?:\.([0-9]+))?)(万元|元)")
+_APART = regex(r"相差 (-?[0-9][0-9,]*(?:\.([0-9]+))?)(万元|元)")
 _UNITS = yuan_factors("元", "万元")
 
 

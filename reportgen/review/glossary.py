@@ -16,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, VEHICLES, Budget
+from reportgen.patterns import regex
 from reportgen.readers.statements import final_words, named_quantities, part_qualifiers, some_projects_words
 
 
@@ -53,41 +54,41 @@ class Figure:
 
 # Words around a name that do not change what it names.
 # (“2025年本年一般公共预算支出”, 广西梧州: the 本年 before a fund's name says only the year)
-_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|本年(?=一般公共预算|政府性基金|国有资本经营)"
-                       r"|部门预算|单位预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
-_ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
-_YEAR = re.compile(r"\d{4}年度?")
+_PREFIXES = regex(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|本年(?=一般公共预算|政府性基金|国有资本经营)"
+                  r"|部门预算|单位预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
+_ENUMERATION = regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
+_YEAR = regex(r"\d{4}年度?")
 # The patterns below read a draft's words (a label), so each runs in time linear in it: a pattern that
 # begins with a run of some characters starts only where such a run starts (tests/test_regex_linear.py).
 # (“一、关于三亚市三亚林场2025年财政拨款收支预算情况的总体说明” wrapped onto its first sentence: the heading up to 说明)
-_HEADING_END = re.compile(r"^.*情况(?:的?总体)?(?:说明)?")
-_CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
-_LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
+_HEADING_END = regex(r"^.*情况(?:的?总体)?(?:说明)?")
+_CODE_AT_END = regex(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_LEVELS = regex(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
 _ECONOMIC_CLASS = "3"  # the first digit of a 部门经济分类 code (30201 办公费), never of a 功能分类 one
-_LEVEL_AT_END = re.compile(r"[（(][类款项][）)]$")  # “物业管理费（款）”: the class's level, after its name
-_LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
+_LEVEL_AT_END = regex(r"[（(][类款项][）)]$")  # “物业管理费（款）”: the class's level, after its name
+_LEADING_NUMBER = regex(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 # (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
-_SAID_END = re.compile(r"(?:(?:均|各)?(?:为|是)|共计|合计为|总额为|共计安排|(?<!公)共)$")  # “收、支总计均为”: both
-_CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
-_SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
-_QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
-_ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
+_SAID_END = regex(r"(?:(?:均|各)?(?:为|是)|共计|合计为|总额为|共计安排|(?<!公)共)$")  # “收、支总计均为”: both
+_CODE_AT_START = regex(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
+_SUBJECT_WORDS = regex(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
+_QUOTED = regex(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
+_ITEM_NUMBER = regex(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 # “大冶市殷祖镇人民政府2024年部门预算总收入预计2552.73万元”: a total's budget said as expected — not a fee's “收入预计”
 # (北京市水务局 2026 “……收费标准：……，收入预计 190000 万元”), whose 收入 is no total
-_EXPECTED = re.compile(r"(?<=总收入|总支出)预计$")
-BUDGET_WORD = re.compile(r"(预算合计|预算金额|预算数|预算|数|金额)$")  # (“……“三公”经费预算合计32.6万元”, 湛江 2018)
-FEE_WORD = re.compile(r"费用$")
+_EXPECTED = regex(r"(?<=总收入|总支出)预计$")
+BUDGET_WORD = regex(r"(预算合计|预算金额|预算数|预算|数|金额)$")  # (“……“三公”经费预算合计32.6万元”, 湛江 2018)
+FEE_WORD = regex(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
-SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
-_BUDGETED = re.compile(r"(?<=..)预算支出$")
-_FEE_SPENT = re.compile(r"(?<=..费)支出$")
-_PROJECT_WORD = re.compile(r"项目$")
-_BUDGET_END = re.compile(r"(预算数|预算)$")
-_HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
+SPENT_BUDGET = regex(r"(?<=\w\w)预算支出$")
+_BUDGETED = regex(r"(?<=..)预算支出$")
+_FEE_SPENT = regex(r"(?<=..费)支出$")
+_PROJECT_WORD = regex(r"项目$")
+_BUDGET_END = regex(r"(预算数|预算)$")
+_HOUSEHOLDS = regex(r"(?<!\d)\d++家")
 # (涉及: “政府采购支出……，其中涉及一般公共预算支出0万元” is the procurement's, 佛山 2019 决算; 在职: 深圳's 在职人员经费)
-_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|在职|\d")
+_OTHER_MATTER = regex(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|在职|\d")
 # the words before a total's name that make it a part's (“国有资本经营预算收入”: no 预算收入 of the department)
-_QUALIFIED = re.compile("|".join(re.escape(word) for word in part_qualifiers()))
+_QUALIFIED = regex("|".join(re.escape(word) for word in part_qualifiers()))
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
@@ -328,7 +329,7 @@ def _no_budget(name: str | None = None) -> Decimal | None:
 
 
 # the words after a name that say it is the outturn (vocabulary.yaml 决算的说法)
-_FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
+_FINAL_END = regex("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
 _NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
 
 
@@ -849,8 +850,8 @@ def _unit_totals(f: Computed) -> defaultdict[str, set[tuple[str, Decimal]]]:
     return in_units
 
 
-_BRACKETS = re.compile(r"[（）()\s]")
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_BRACKETS = regex(r"[（）()\s]")
+_BRACKETED = regex(r"[（(][^（）()]*[）)]")
 _SHORTEST = 4  # a unit's name shortened to fewer characters names nothing for sure
 
 

@@ -7,12 +7,12 @@ carry word joiners inside each figure (notice_docx), so that no figure breaks ac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
 from reportgen.errors import visible_text
+from reportgen.patterns import regex
 from reportgen.review.documents import DocumentReview
 from reportgen.review.own_outputs import NOTICE_TEMPLATE
 from reportgen.review.places import Mark
@@ -21,7 +21,7 @@ from reportgen.unbroken import joined
 from reportgen.writers.docx import docx_bytes
 
 _SAID = "review_said.j2"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and breaks become spaces
+_CONTROL = regex(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and breaks become spaces
 _WIDTHS = [6, 6, 30, 40, 12, 6]
 
 

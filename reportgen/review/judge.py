@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
 from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
+from reportgen.patterns import regex
 from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
@@ -357,12 +358,12 @@ def _rows_under(following: list[Verdict], code: str, code_of: dict[int, str]) ->
 OF_A_UNIT = "说的是一个预算单位的数"
 OF_A_REGION = "说的是一个地区或多个部门的数"
 # a region's word, then within a few characters the money it speaks of: “全区一般公共预算收入”, “成都市市本级部门，使用财政拨款”
-_REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
+_REGION = regex("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
 # a region's own name right after the year, then the money it speaks of: “2021年五华区一般公共预算”, “2021年度五华区区级“三公”经费”
-_PLACE = re.compile("(?:19|20)\\d\\d年度?[，,]?[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?[“\"]?(?:{})".format(
+_PLACE = regex("(?:19|20)\\d\\d年度?[，,]?[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?[“\"]?(?:{})".format(
     *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
 # … or right before it: “鄂城区2022年的“三公"经费决算数合计为1000.86万”（鄂州鄂城区 2022 “三公”经费决算执行情况说明）
-_PLACE_FIRST = re.compile("[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?(?:19|20)\\d\\d年度?的?[“\"]?(?:{})".format(
+_PLACE_FIRST = regex("[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?(?:19|20)\\d\\d年度?的?[“\"]?(?:{})".format(
     *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
 _PARTS_WORD = "其中"
 _LEADS_IN = ("：", ":")  # a line ending so leads in the items after it
@@ -466,8 +467,8 @@ _TOLD = ("disagree", "cut")
 
 
 # a 决算's budget said of a quantity, then its outturn said bare (““三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元”)
-BUDGET_SAID = re.compile(r"(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?\Z")  # searched: the label's end
-OUTTURN_SAID = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?")
+BUDGET_SAID = regex(r"(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?\Z")  # searched: the label's end
+OUTTURN_SAID = regex(r"(?:支出)?决算(?:数)?(?:为|是)?")
 
 
 def _outturn_after_budget(st: Statement, reading: _Reading) -> Figure | None:
@@ -518,7 +519,7 @@ def _budget_of_figure(st: Statement, figure: Figure) -> Verdict:
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
-DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
+DONE_LABEL = regex(r"完成(年初|全年|调整)?预算数?$")
 
 
 def _budget_said(st: Statement, figure: Figure) -> Verdict:
@@ -633,7 +634,7 @@ _THREE_PUBLIC = "三公"
 
 # a 类, 款 or 项 named right before an amount's words (“行政运行（项）支出”, “住房公积金(项):支出”, “检察（款）: 2018年
 # 预算支出合计”): the words are that line's, whatever total they would name alone
-_LEVEL_END = re.compile(r"[（(](?:\d{2,3})?[类款项][）)]\s*[：:]?\s*$")
+_LEVEL_END = regex(r"[（(](?:\d{2,3})?[类款项][）)]\s*[：:]?\s*$")
 
 
 def _after_level(st: Statement) -> bool:
@@ -1058,7 +1059,7 @@ def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdic
 
 _YUAN = yuan_factors("亿元", "万元", "元")
 _IN_YUAN = {unit: _YUAN[unit] for unit in ("元", "万元")}  # the units a table's cells are held in here
-_TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
+_TOTAL_END = regex(r"(?:总额|总数|总计)$")
 
 
 def _share_as_corrected(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,

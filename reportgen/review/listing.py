@@ -5,19 +5,19 @@ catalogue does not hold) are not findings and are not listed."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from reportgen.errors import Finding, SourceError
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.review.documents import DocumentReview
 
-_PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
-_QUOTED = re.compile(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
+_PAGE = regex(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
+_QUOTED = regex(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
 _QUOTE = 80  # characters of the printed line shown
 # a total printed otherwise than its parts (importing/reconcile.py): “2040601 行政运行 印作 14,348,853.34，而其组成部分之和为”
-_TOTAL = re.compile(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)，而其组成部分之和为")
+_TOTAL = regex(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)，而其组成部分之和为")
 
 
 @dataclass(frozen=True)

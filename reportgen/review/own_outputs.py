@@ -8,9 +8,9 @@ wherever it stands, a 整改 notice or findings table by its title, a page by it
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from reportgen.patterns import regex
 from reportgen.readers.file_marks import catalogue_entry, package_title
 from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.outputs import PDF_MARK
@@ -28,7 +28,7 @@ def notice_title() -> str:
     return next((line[2:] for line in words.splitlines() if line.startswith("T:")), "")
 
 
-_PAGES = re.compile(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
+_PAGES = regex(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
 _HEAD = 64 * 1024  # a page's generator line stands in its <head>
 _CHUNK = 1 << 20
 

@@ -4,12 +4,12 @@ summary page for the bureau (templates/review_summary.html.j2)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import visible_text
 from reportgen.importing.report import report_html as tables_html
+from reportgen.patterns import regex
 from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
@@ -24,7 +24,7 @@ from reportgen.review.tally import tally, verdict
 from reportgen.writers.html import environment
 from reportgen.writers.xlsx import xlsx_bytes
 
-_UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
+_UNSAFE = regex(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
 
 
 def page_names(document: Path, index: int, tag: str = "") -> tuple[str, str]:

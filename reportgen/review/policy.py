@@ -15,7 +15,6 @@ docs/review-policy.md lists what review does with each rule id (scripts/review_p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, Literal, TypeVar
 from reportgen.checks.budget import GRADUAL_PARTS, UNLISTED, running_costs_over_public
 from reportgen.checks.slips import REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.phrasing import Money
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
@@ -152,7 +152,7 @@ def _on_a_hole(finding: Finding, seen: Seen) -> bool:
 # R-不公开's warning on the imported source (“声明为不公开”) told of a document: the import writes 不公开 only for a
 # required part the document does not print (importing/text_fields.withheld), never for one it declares withheld
 # — 烟台市教育局 2026 prints no 机关运行经费 and no 国有资产 part at all, and says nothing of them
-_REQUIRED_PART = re.compile(r"^“([^”]+)”声明为不公开")
+_REQUIRED_PART = regex(r"^“([^”]+)”声明为不公开")
 ABSENT_PART = "文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额），而部门预算公开的规定要求公开这一部分：请补上，或说明为何没有"
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal
 from reportgen.reading.amounts import yuan_factors
 
@@ -19,17 +20,17 @@ _NUM = r"\d[\d,]*+(?:\.\d++)?+"
 _KINDS = {"预算执行数": "执行数", "执行数": "执行数", "预算数": "预算", "预算": "预算", "决算数": "决算", "决算": "决算",
           "预算安排": "安排", "安排": "安排"}
 _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
-_SAID = re.compile(rf"((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(?:为|是)?({_NUM})(万元|元)")
+_SAID = regex(rf"((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(?:为|是)?({_NUM})(万元|元)")
 _DIRECTION = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
-_COMPARED = re.compile(rf"(?:比|较)((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(增加|减少|增长|下降|上升|降低)"
-                       rf"(?:({_NUM})(万元|元))?[，,]?(?:增加|减少|增长|下降|上升|降低)?(?:({_NUM})%)?")
+_COMPARED = regex(rf"(?:比|较)((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(增加|减少|增长|下降|上升|降低)"
+                  rf"(?:({_NUM})(万元|元))?[，,]?(?:增加|减少|增长|下降|上升|降低)?(?:({_NUM})%)?")
 _UNITS = yuan_factors("元", "万元")
 # (“……比2022年预算增加……”, “……，与上年相比增加……” 江苏, “……比上年增加……”)
-_OVER = re.compile(rf"(?<![\d.,])({_NUM})(万元|元)[，,]?(?:(?:比|较)(?:(?:19|20)\d\d年|上年)|与(?:(?:19|20)\d\d年|上年)相比)"
-                   rf"[^，。；\d]{{0,8}}?(?:增加|增长)({_NUM})(万元|元)")
-_LAST_YEAR = re.compile(rf"(?<![\d.,])({_NUM})(万元|元)[，,]上年[:：为]?({_NUM})(万元|元)[，,]([^。；]*)")
-_CHANGE_WORD = re.compile(r"增加|减少|增长|下降|上升|降低")
-_ITEM_NAME = re.compile(r"[（(](?:\d{2})?项[）)]|”")  # a heading that names a 项 (“…（01项）”, “…（项）”)
+_OVER = regex(rf"(?<![\d.,])({_NUM})(万元|元)[，,]?(?:(?:比|较)(?:(?:19|20)\d\d年|上年)|与(?:(?:19|20)\d\d年|上年)相比)"
+              rf"[^，。；\d]{{0,8}}?(?:增加|增长)({_NUM})(万元|元)")
+_LAST_YEAR = regex(rf"(?<![\d.,])({_NUM})(万元|元)[，,]上年[:：为]?({_NUM})(万元|元)[，,]([^。；]*)")
+_CHANGE_WORD = regex(r"增加|减少|增长|下降|上升|降低")
+_ITEM_NAME = regex(r"[（(](?:\d{2})?项[）)]|”")  # a heading that names a 项 (“…（01项）”, “…（项）”)
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,16 @@ import re
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.statements import Statement
 from reportgen.review.consistency import in_yuan, listed_sums, sentence_firsts
 
 # a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)
-_NUMBER = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
-_MEASURED = re.compile(r"\s*+(?:万元|元|亿元|%|％)")
-_SPACE = re.compile(r"\s++")
+_NUMBER = regex(r"\d[\d,]*+(?:\.\d++)?+")
+_MEASURED = regex(r"\s*+(?:万元|元|亿元|%|％)")
+_SPACE = regex(r"\s++")
 _WORDS = 12  # characters a sentence has beside its figures at least (“增加0万元” repeated says nothing of itself)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = regex(r"[\u4e00-\u9fff]")
 
 
 Copy = tuple[int, str, list[str]]  # a copy of a sentence: its line, its words, its amounts and rates as printed
@@ -107,8 +108,8 @@ def _value(figure: str) -> tuple[Decimal, str]:
 
 
 # the marker a numbered item opens with, by its style: （一）, 一、, 1., (1)
-_MARKERS = (re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]"), re.compile(r"[一二三四五六七八九十]{1,3}、"),
-            re.compile(r"\d{1,2}[.．、](?!\d)"), re.compile(r"[（(]\d{1,2}[）)]"))
+_MARKERS = (regex(r"[（(][一二三四五六七八九十]{1,3}[）)]"), regex(r"[一二三四五六七八九十]{1,3}、"),
+            regex(r"\d{1,2}[.．、](?!\d)"), regex(r"[（(]\d{1,2}[）)]"))
 
 
 def items_against_their_list(statements: list[Statement], draft: str, told: frozenset[tuple[int, str]]) -> list[Finding]:
@@ -135,7 +136,7 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
 
 # what a name may drop when it is said again: 的, a closing 支出 (“对个人和家庭的补助支出” listed, “（三）对个人和家庭补助支出”
 # its item: 深圳民政局 2026; “增人增资支出” and “（四）增人增资”: 深圳人社局)
-_NAME_FILLER = re.compile(r"的|支出$")
+_NAME_FILLER = regex(r"的|支出$")
 
 
 def _name(label: str) -> str:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Internal
+from reportgen.patterns import regex
 from reportgen.readers.grid import Cell, Grid, ImportRefused
 from reportgen.readers.published import read_published
 
@@ -39,7 +40,7 @@ _COLUMNS = {  # a column's name as the register uses it: the names it goes by, n
 REQUIRED = ("单位名称", "类型", "主管部门", "批复日期")
 _KINDS = {"部门": "部门", "单位": "单位", "主管部门": "部门", "预算部门": "部门", "预算单位": "单位", "基层单位": "单位"}
 _SORTS = {"预算": False, "部门预算": False, "单位预算": False, "决算": True, "部门决算": True, "单位决算": True}
-_DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?")
+_DATE = regex(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?")
 
 
 class RosterRefused(Internal):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen import codes
+from reportgen.patterns import regex
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
 from reportgen.review.judge import (
@@ -29,10 +30,10 @@ from reportgen.review.judge import (
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”, “2017年湛江市委宣传部财政预算拨款“三公”经费支出合计”): only then is
 # the label that name's (“三亚市三亚林场财政拨款收支总预算”: a 林场's, 场).
 # the words after a name that say it is the outturn (“公务接待费支出决算”): the name's quantity all the same
-_FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
-_ORGAN_END = re.compile(r"(?:部门|(?<![全内局])部|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|场|[）)])$")
+_FINAL_END = regex("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
+_ORGAN_END = regex(r"(?:部门|(?<![全内局])部|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|场|[）)])$")
 # a department's name opening a label, up to the word that ends it (“佛山市轨道交通局”), as few characters as may be
-_ORGAN_NAME = re.compile(r"[^，。；、：:\d]{2,30}?(?:局|委员会|办公室|院|厅|署)")
+_ORGAN_NAME = regex(r"[^，。；、：:\d]{2,30}?(?:局|委员会|办公室|院|厅|署)")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Subjects(Naming[Subject]):
 
 
 _CHANGES = change_words()
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
+_NUMBERING = regex(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
 
 
 def _part_subject(st: Statement, said: dict[int, str]) -> str:
@@ -114,8 +115,8 @@ def _part_subject(st: Statement, said: dict[int, str]) -> str:
 # 39.86%”, 上海嘉定; “一般公共预算财政拨款“三公”经费支出预算为30.8万元，支出决算为25.7万元”, 安徽怀远; ““三公”经费支出
 # 2.05万元，年初预算为2.95万元”, 吉林和龙): the budget of the quantity its words (or the amount before it) name, and the
 # outturn — that quantity itself — right after it
-_BUDGET_NAMED = re.compile(r"(?P<name>.*?)(?P<word>年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
-_OF_BUDGET = re.compile(r"(?P<name>.+?)(?:年初预算数|全年预算数|调整预算数|预算数)")
+_BUDGET_NAMED = regex(r"(?P<name>.*?)(?P<word>年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
+_OF_BUDGET = regex(r"(?P<name>.+?)(?:年初预算数|全年预算数|调整预算数|预算数)")
 
 
 def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) -> str:

@@ -7,7 +7,6 @@ not told). The target texts the tables print are read by review/target_texts.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -15,11 +14,12 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Row
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import target_table_words, target_text_words
 
-_AFTER = re.compile(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
-_SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
+_AFTER = regex(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
+_SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
 _BLOCK = 12  # lines at most from a table's project name to its money
 _GOAL_LINES = 30  # lines at most of a table's target text
 _CUT_NAME = 12  # characters: a name this long cut at its cell's edge still names one project
@@ -27,7 +27,7 @@ _NAMED = 5  # tables of no listed project named in the finding, the rest counted
 _STEP = Decimal("0.01")  # a 万元 table's printed step
 _WAN_BELOW = 4  # lines from a table's money to the end of those its 万元 is said on (“项目资金（万元）”)
 _YUAN_BELOW = 6  # and of those its 元 is said on (“（元）” two lines under “项目资金”, 上海)
-_YUAN = re.compile(r"[（(]元[）)]|单位[：:]元(?![\u4e00-\u9fff])")
+_YUAN = regex(r"[（(]元[）)]|单位[：:]元(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)

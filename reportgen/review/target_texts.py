@@ -25,15 +25,16 @@ from itertools import groupby, pairwise
 from pathlib import Path
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import target_text_words
 from reportgen.reading.amounts import printed_amount
 from reportgen.review.target_tables import TargetMoney, target_money
 
-_TOKEN = re.compile(r"\S+")
-_PAGE_NUMBER = re.compile(r"^[-—–－第\s]*\d+[\s页\-—–－]*$")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
-_SENTENCE_END = re.compile(r"[。；;！!]")
+_TOKEN = regex(r"\S+")
+_PAGE_NUMBER = regex(r"^[-—–－第\s]*\d+[\s页\-—–－]*$")
+_YEAR = regex(r"(?<!\d)((?:19|20)\d\d)(?=年)")
+_SENTENCE_END = regex(r"[。；;！!]")
 _LIST_HEADER = "绩效目标"  # the list's last column: its target text
 _SLACK = 8  # characters a line's text column may start left of the rows' amounts
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import datetime
 import json
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -21,6 +20,7 @@ import yaml
 from reportgen import tablekinds
 from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import (
     MAX_INTEGER_DIGITS,
     LocDict,
@@ -111,7 +111,7 @@ def describe(value: Any) -> str:
 
 
 # Text that starts like a number: what YAML 1.1 forms (012, 0x10, 1:30) come back as.
-_NUMBER_LIKE = re.compile(r"\s*[+-]?[0-9０-９.．]")
+_NUMBER_LIKE = regex(r"\s*[+-]?[0-9０-９.．]")
 
 
 # Characters that print as nothing: a text made only of them is empty (an invisible row name).

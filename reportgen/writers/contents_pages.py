@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import cache
 from reportgen.errors import Internal, PdfUnavailable
+from reportgen.patterns import regex
 
 if TYPE_CHECKING:
     from reportgen.readers.pdf_words import Word
@@ -40,9 +41,9 @@ DOCUMENT_PART = "word/document.xml"
 _UPDATE = '<w:updateFields w:val="true"/>'
 # A PAGEREF field as ooxml.page_reference_xml writes it: its result is what lies between the
 # separate and end characters (nothing in a blank DOCX).
-_FIELD = re.compile(r'(<w:instrText[^>]*>\s*PAGEREF [^<]*</w:instrText></w:r>'
-                    r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>)(.*?)(<w:r><w:fldChar w:fldCharType="end"/>)')
-_NUMBER_AT_END = re.compile(r"(?:^|[.…·\s])(\d{1,5})$")
+_FIELD = regex(r'(<w:instrText[^>]*>\s*PAGEREF [^<]*</w:instrText></w:r>'
+               r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>)(.*?)(<w:r><w:fldChar w:fldCharType="end"/>)')
+_NUMBER_AT_END = regex(r"(?:^|[.…·\s])(\d{1,5})$")
 OFF = "REPORTGEN_CONTENTS_PAGES"  # "0": the numbers left out (empty results, w:updateFields), as before
 NUMBERS_FORM = cache.json_form(
     to_data=list,

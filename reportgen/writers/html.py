@@ -10,7 +10,6 @@ contents of a variable.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,6 +20,7 @@ from reportgen import templating
 from reportgen.atomic import write_atomically
 from reportgen.document import Block, Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.patterns import regex
 from reportgen.templating import render_template
 
 PAGE_TEMPLATE = "page.html.j2"
@@ -194,7 +194,7 @@ class HtmlWriter:
 
 
 # Text with none of these needs no escaping: nearly every table cell is a figure or a name.
-_NEEDS_ESCAPE = re.compile(r"[&<>\"']")
+_NEEDS_ESCAPE = regex(r"[&<>\"']")
 
 
 @functools.cache

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from reportgen import cache
 from reportgen.errors import PdfUnavailable
+from reportgen.patterns import regex
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, run_programs, seconds
 
 TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
@@ -217,9 +218,9 @@ def environment(profile: Path) -> dict[str, str]:
     return {**kept, "HOME": os.environ.get("HOME", str(profile)), "GLIBC_TUNABLES": MALLOC_TUNABLES, **PINNED}
 
 
-_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
-_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
-_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]{32})")
+_DATE = regex(rb"/(CreationDate|ModDate)\(D:(\d{14})")
+_ID = regex(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_CHECKSUM = regex(rb"/DocChecksum /([0-9A-Fa-f]{32})")
 
 
 def reproducible(pdf: bytes, when: datetime) -> bytes:
@@ -239,8 +240,8 @@ def reproducible(pdf: bytes, when: datetime) -> bytes:
 
 # A font name LibreOffice 7.4 writes for a face of the Noto CJK collection: the name inside the font
 # program the collection's faces share (the Japanese face's, with the name of one of its font dicts).
-_SHARED_NAME = re.compile(rb"/(BaseFont|FontName)\s*/([A-Z]{6}\+)?Noto(Sans|Serif|SansMono)CJK(jp)-([A-Za-z]+)"
-                          rb"(-[A-Za-z0-9]+)?(?=[\s/>\[\]()<]|$)")
+_SHARED_NAME = regex(rb"/(BaseFont|FontName)\s*/([A-Z]{6}\+)?Noto(Sans|Serif|SansMono)CJK(jp)-([A-Za-z]+)"
+                     rb"(-[A-Za-z0-9]+)?(?=[\s/>\[\]()<]|$)")
 
 
 def _regional_names(pdf: bytes) -> bytes:

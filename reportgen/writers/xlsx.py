@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.atomic import write_atomically
 from reportgen.document import Document, Table, Title
+from reportgen.patterns import regex
 from reportgen.writers.docx.ooxml import core_property
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.xlsx_cells import (
@@ -51,7 +51,7 @@ from reportgen.writers.xlsx_official import write_official
 # write_string, never write(): a department called "=1+1" or "http://…" stays text
 _OPTIONS = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
 
-_WHOLE = re.compile(r"-?[0-9]+")  # a whole number without separators: a code, or an amount shown without decimals
+_WHOLE = regex(r"-?[0-9]+")  # a whole number without separators: a code, or an amount shown without decimals
 SHEET_NAME = 31  # the UTF-16 units of a sheet's name
 # How the label of a code column ends (科目编码, 功能分类科目编码 over 类/款/项, 功能科目, 项目编码).
 CODE_WORDS = ("编码", "代码", "科目", "序号")  # a header naming codes, or the 序号 of a list of units
@@ -119,7 +119,7 @@ def sheet_name_of(text: str) -> str:
     return _cut(text.strip("'"), SHEET_NAME).strip().strip("'")
 
 
-_YEAR = re.compile(r"^[0-9]{4}年度?")
+_YEAR = regex(r"^[0-9]{4}年度?")
 
 
 def readable_name(table: Table) -> str:

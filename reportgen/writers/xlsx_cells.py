@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.document import Cell, Document, Table
 from reportgen.errors import OutputTooLarge
+from reportgen.patterns import regex
 
-_FIGURE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
+_FIGURE = regex(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
 EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number
 EXCEL_TEXT = 32767  # the characters a cell holds
 A4 = 9  # XlsxWriter's paper code

@@ -19,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.document import Block, Document, Heading, Paragraph, Table, Title
 from reportgen.layout_workbook import misfits
+from reportgen.patterns import regex
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx_cells import (
     A4,
@@ -35,7 +36,7 @@ from reportgen.writers.xlsx_cells import (
 
 DEFAULT_HEIGHT = 15.6  # points of a row of 12-point type (the templates' default row)
 DEFAULT_WIDTH = 9.0
-_DIGITS = re.compile(r"[0-9]{1,15}")
+_DIGITS = regex(r"[0-9]{1,15}")
 
 
 class OfficialFormats:

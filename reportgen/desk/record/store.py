@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.desk.settings import DeskRefused
+from reportgen.patterns import regex
 from reportgen.readers.containers import check_package
 from reportgen.readers.sniff import image_kind, sniff
 from reportgen.readers.unreadable import Unreadable
@@ -24,7 +24,7 @@ ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "wordml": 
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "wordml": ".xml", "mht": ".mht", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
 
-_UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
+_UNSAFE = regex(r"[^\w\u3400-\u9fff（）()·-]+")
 
 
 def reviewed_name(member: str, number: int, kind: str) -> str:

@@ -5,7 +5,6 @@ kind and level). The rules are registered in the one registry of rules, ``@rule(
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import STARTS_ANEW, folios
 
@@ -21,10 +21,10 @@ WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_t
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _CLAUSE_ENDS = frozenset("。；;：:！？")  # a line ending so (or in a digit) is not continued by the next
 # (the year looked behind from its end: the search starts only at digits)
-_FINAL_TITLE = re.compile(r"(\d{4})(?<![比较与]\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
-_BUDGET_TITLE = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
-_MAKER = re.compile(r"编制(部门|单位)[：:]\s*(\S{2,40})")
-_LEVEL = re.compile(r"[区县]")
+_FINAL_TITLE = regex(r"(\d{4})(?<![比较与]\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
+_BUDGET_TITLE = regex(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
+_MAKER = regex(r"编制(部门|单位)[：:]\s*(\S{2,40})")
+_LEVEL = regex(r"[区县]")
 
 
 @dataclass(frozen=True)

@@ -15,42 +15,43 @@ from collections.abc import Callable, Iterator
 from reportgen import codes
 from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 
-_COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
-_OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
+_COMPARED_YEAR = regex(r"(?:比|较|与)(\d{4})年")
+_OWN_YEAR = regex(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # The purchases the budget arranges (国有资产占用情况): “2026年预算安排中，购置单位价值100万元以上的设备8台（套）”
 # (北京), “2026年单位预算安排购置车辆1辆”（上海）, “2026年预算未安排购置单位价值100万元以上的设备”（烟台）— in every published budget
 # of our corpora, its own year
-_PURCHASES_YEAR = re.compile(r"(\d{4})年(?:部门|单位)?预算(?:未|没有)?安排中?[，,]?购置")
+_PURCHASES_YEAR = regex(r"(\d{4})年(?:部门|单位)?预算(?:未|没有)?安排中?[，,]?购置")
 # The scope of the budget (or 决算) the document is: “纳入本部门2019年部门汇总预算编制范围的预算单位” (江苏), “纳入烟台市水利局
 # 2026年部门预算编制范围的二级预算单位”, “纳入……2024年度部门决算编制范围的单位” — of the document's own year, always
-_SCOPE_YEAR = re.compile(r"(\d{4})年度?(?:部门|单位)(?:汇总)?(预算|决算)编制范围")
+_SCOPE_YEAR = regex(r"(\d{4})年度?(?:部门|单位)(?:汇总)?(预算|决算)编制范围")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
 # 单位预算公开）” — a line of words with no figure but its year, and no comparison in it; and a table's title
 # (“2026年预算单位财务收支预算总表”, “2026年部门收支总表”: the line ends with it, “本表” being a note's word).
-_TITLE_YEAR = re.compile(r"(\d{4})年(?:(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)|预算单位|度?\D{2,40}?(?<!本)表$)")
+_TITLE_YEAR = regex(r"(\d{4})年(?:(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)|预算单位|度?\D{2,40}?(?<!本)表$)")
 # starts only where a run of digits starts; each pattern starts with its first digit and looks behind
 # it (a search skips to the next digit)
-_FIGURE = re.compile(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")
-_WAN = re.compile(r"\d万元")
-_YUAN = re.compile(r"\d元")
+_FIGURE = regex(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")
+_WAN = regex(r"\d万元")
+_YUAN = regex(r"\d元")
 # an amount in 元 that a 万元 beside it in its sentence may tell a slip by: not 0 (0 元 is 0 万元), not a unit's price
 # (“500元/天/人”, “1.36元/吨”, “300元每人”)
-_YUAN_AMOUNT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元(?![/／每])")
-_ZERO = re.compile(r"[0.,]+元")
+_YUAN_AMOUNT = regex(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元(?![/／每])")
+_ZERO = regex(r"[0.,]+元")
 # … nor a rate said before it (“按每人每月1,200元”, “人均300元”, “补助标准为500.00元”)
-_A_RATE = re.compile(r"每|人均|户均|标准|单价")
+_A_RATE = regex(r"每|人均|户均|标准|单价")
 _RATE_BEFORE = 6  # characters before an amount its rate's word may stand in
-_SENTENCE = re.compile(r"[^。；]*[。；]?")
+_SENTENCE = regex(r"[^。；]*[。；]?")
 
 
-_TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）]{2,40}表(?:（[^）]*）)?$")
-_NUMBER = re.compile(r"\d(?<![\d.]\d)[\d,]*(?:\.\d+)?(?![\d.])")
-_EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
-_TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
+_TABLE_TITLE = regex(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）]{2,40}表(?:（[^）]*）)?$")
+_NUMBER = regex(r"\d(?<![\d.]\d)[\d,]*(?:\.\d+)?(?![\d.])")
+_EMPTY_NOTE = regex(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
+_TABLE_NUMBER = regex(r"^(?:附)?表\s*\d+$")
 
 
 def _is_year(number: str) -> bool:
@@ -76,7 +77,7 @@ def former_names(text: Text) -> Iterator[Finding]:
     return iter(()) if text.source_year is None else _former_names(text.lines, text.source_year, text.file)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = regex(r"[\u4e00-\u9fff]")
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -189,8 +190,8 @@ def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
 
 # a column's heading naming a year's budget (“2026 年预算数”, squeezed; “2025 年预算” with no word after it, 深圳's 项目
 # 支出总表), and any year a heading names
-_COLUMN_YEAR = re.compile(r"(\d{4})年度?预算(?:数|(?![\u4e00-\u9fff]))")
-_ANY_YEAR = re.compile(r"(\d{4})年")
+_COLUMN_YEAR = regex(r"(\d{4})年度?预算(?:数|(?![\u4e00-\u9fff]))")
+_ANY_YEAR = regex(r"(\d{4})年")
 
 
 def _header_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
@@ -275,15 +276,15 @@ def _years(lines: list[Line], at: int, year: int, warn: Callable[[Line, str], Fi
 # they start with (a back-reference tried at every character cost four times as much).
 _DOUBLED_WORDS = DOUBLED.pattern.removesuffix(r"\1").removeprefix("(").removesuffix(")").split("|")
 assert all(re.escape(word) == word for word in _DOUBLED_WORDS), DOUBLED.pattern
-_MAY_BE_LEFT_OVER = re.compile("|".join([PLACEHOLDERS.pattern, r"\{", "持平", *(word * 2 for word in _DOUBLED_WORDS),
-                                         *(mark * 2 for mark in "，。；、：！？")]))
+_MAY_BE_LEFT_OVER = regex("|".join([PLACEHOLDERS.pattern, r"\{", "持平", *(word * 2 for word in _DOUBLED_WORDS),
+                                    *(mark * 2 for mark in "，。；、：！？")]))
 
 
 # a punctuation mark or a word printed twice as a writer doubles it: side by side, or a space apart at most (a
 # PDF's layout sets a table's cells far apart: “源。          。学校” two cells' ends, 北京 2026; “全年涉案损失下降
 # 下降得满分” a 绩效 table's two cells, 长沙 2025)
-_PRINTED_TWICE = re.compile(r"([，。；、：！？]) ?\1")
-_WORD_PRINTED_TWICE = re.compile(DOUBLED.pattern.removesuffix(r"\1") + r" ?\1")
+_PRINTED_TWICE = regex(r"([，。；、：！？]) ?\1")
+_WORD_PRINTED_TWICE = regex(DOUBLED.pattern.removesuffix(r"\1") + r" ?\1")
 
 
 def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
@@ -330,7 +331,7 @@ def _purchases_year(line: Line, text: str, year: int, warn: Callable[[Line, str]
 # A year's budget compared with itself: “2025年预算数0.00万元，较2025年年初预算增加0.00万元” (a 2026 budget's
 # “2026年预算数…较2025年年初预算” with one year mistyped) — a budget against a budget of one year, never its 执行数 or 决算;
 # in a budget only
-_SELF_COMPARED = re.compile(r"(?<!\d)(\d{4})年度?预算数?[^。；\d]{0,6}(?:[\d,.]+万?元)?[^。；]{0,12}?[比较]\1年(?:年初)?预算(?!执行|调整)")
+_SELF_COMPARED = regex(r"(?<!\d)(\d{4})年度?预算数?[^。；\d]{0,6}(?:[\d,.]+万?元)?[^。；]{0,12}?[比较]\1年(?:年初)?预算(?!执行|调整)")
 
 
 def _compared_with_itself(line: Line, text: str, after: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
@@ -344,8 +345,8 @@ def _compared_with_itself(line: Line, text: str, after: str, warn: Callable[[Lin
 # An item of a list opening with its year's budget: “（一）因公出国（境）费用。2026 年预算数 0 万元。”, “1.公务接待费。2026 年
 # 预算数 0.00 万元，较 2025 年年初预算……” (北京's and 深圳's “三公” items, 15 budgets of our corpora, each item its
 # document's year); the marker's kind, then the item's name, then the year
-_ITEM_YEAR = re.compile(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])"
-                        r"([\u4e00-\u9fff（）“”]{2,30}?)[。：:，]?(\d{4})年度?预算数")
+_ITEM_YEAR = regex(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])"
+                   r"([\u4e00-\u9fff（）“”]{2,30}?)[。：:，]?(\d{4})年度?预算数")
 _ITEMS_APART = 12  # lines between one item of a list and the next, at most
 
 
@@ -372,11 +373,11 @@ def _item_of_another_year(heads: list[tuple[int, Line, re.Match[str]]], year: in
 
 # a list item's amount right after its name, the item starting a line or a sentence: “9.专项工作 19,800.61 万元，主要
 # 用于……”, “（二）公用经费453.61万元，……”, “……说明：1.基本支出增加88.05万元，……；2.林业专项资金减少191.56万元，……”
-_ITEM_AMOUNT = re.compile(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])([^\d。；，,：:（(]{2,40}?)"
-                          r"(\d[\d,]*(?:\.\d+)?)(万?元)(?![/／每])")
+_ITEM_AMOUNT = regex(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])([^\d。；，,：:（(]{2,40}?)"
+                     r"(\d[\d,]*(?:\.\d+)?)(万?元)(?![/／每])")
 # … or an item with no marker, a clause after “：” or “；” with an amount with decimals: “主要包括：社会公益类项目3,837.58万元，
 # 用于……；老年人福利类项目1,522.10万元，用于……；”
-_CLAUSE_AMOUNT = re.compile(r"(?<=[；：:])()([^\d。；，,：:（(]{2,40}?)(\d[\d,]*\.\d+)(万?元)(?![/／每])")
+_CLAUSE_AMOUNT = regex(r"(?<=[；：:])()([^\d。；，,：:（(]{2,40}?)(\d[\d,]*\.\d+)(万?元)(?![/／每])")
 
 
 def _item_in_another_unit(items: list[tuple[int, Line, re.Match[str]]],
@@ -409,7 +410,7 @@ def _kind(match: re.Match[str]) -> str:
 
 # The arrangements a budget's 绩效 results are to improve: “根据以前年度绩效评价结果，优化人才建设资金、……等项目2026年预算安排，
 # 进一步改进管理、完善政策” (烟台's six budgets of our corpora, each its own year: an arrangement made already is not improved)
-_OPTIMIZED_YEAR = re.compile(r"优化[^。；]{0,150}?(\d{4})年度?预算安排")
+_OPTIMIZED_YEAR = regex(r"优化[^。；]{0,150}?(\d{4})年度?预算安排")
 _OPTIMIZED_LINES = 4  # lines before the year's that the sentence's 优化 may be on
 
 
@@ -451,7 +452,7 @@ def _items_on(before: str, text: str, after: str) -> list[re.Match[str]]:
 
 
 _WRAPS = 2  # lines of prose a sentence may run on to, before and after the line read
-_OPENS_ITEM = re.compile(r"(?<!\s)\s*+(?:（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+_OPENS_ITEM = regex(r"(?<!\s)\s*+(?:（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
 _WRAPPING = 20  # characters a line of prose has at least where it runs on to the next (a 绩效 table's cells have fewer)
 _ENDS = "。；"
 

@@ -11,13 +11,14 @@ from decimal import Decimal
 from typing import cast
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
-_WORD = re.compile(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
-_FINAL = re.compile(rf"决算数?(?:为|是)\s*({_NUM})\s*万元")
-_BUDGET = re.compile(rf"(年初|全年|调整)?预算数?(?:为|是)\s*({_NUM})\s*万元")
+_WORD = regex(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
+_FINAL = regex(rf"决算数?(?:为|是)\s*({_NUM})\s*万元")
+_BUDGET = regex(rf"(年初|全年|调整)?预算数?(?:为|是)\s*({_NUM})\s*万元")
 
 
 def _interval(number: str) -> tuple[Decimal, Decimal]:
@@ -60,8 +61,8 @@ def final_against_budget(text: Text) -> Iterator[Finding]:
 # “一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%”: the amount, then an increase over
 # a budget of no year (比年初预算数, 比预算数: a 决算 against its own year's budget, which the statement reader does not
 # take for a change over last year) and a rate
-_FROM_NOTHING = re.compile(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
-                           rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
+_FROM_NOTHING = regex(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
+                      rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
 
 
 @rule("R-零基增长率", TEXT)
@@ -78,8 +79,8 @@ def rate_over_nothing(text: Text) -> Iterator[Finding]:
                            f"没有增长率，而写作“{''.join(first.group(3).split())}”{also}（应写“预算数为 0”或“为新增”）")
 
 
-_NO_PRIOR = re.compile("|".join(f"(?:{said})" for said in WORDS["没有上年数的说法"]))
-_RATE_OVER_PRIOR = re.compile(str(WORDS["与上年相比的增长率"]))
+_NO_PRIOR = regex("|".join(f"(?:{said})" for said in WORDS["没有上年数的说法"]))
+_RATE_OVER_PRIOR = regex(str(WORDS["与上年相比的增长率"]))
 
 
 @rule("R-无上年数的增长率", TEXT)
@@ -115,7 +116,7 @@ _WAY = "|".join(_WAYS)
 # a change against a prior (“比2023年预算执行数减少2.98%”), then its reason at once, one clause that says only
 # that some money went the other way (“。主要原因是：宣传事务一般行政管理事务经费增加。”, 万里街道 2024) — matched
 # on the text without its spaces (_sentences' words)
-_CHANGE_AND_REASON = re.compile(
+_CHANGE_AND_REASON = regex(
     rf"(?:比|较)[^。；，,]{{0,30}}?({_WAY})了?{_NUM}(?:万元|%)(?:[，,](?:{_WAY}){_NUM}%)?[。；，,]"
     rf"(?:主要)?原因(?:是|为|主要是)?[：:]?([^。；，,：:]{{1,40}}?(?:{'|'.join(WORDS['钱的名称'])}))({_WAY})(?=[。；])")
 
@@ -144,12 +145,12 @@ def _two_sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
 
 
 # a reason after a clause (主要是, 主要原因是 …), up to its sentence's end; the sentence before it, up to its start
-_REASON = re.compile(r"[，,]主要(?:原因)?(?:是|为)[:：]?([^。；;]*)")
+_REASON = regex(r"[，,]主要(?:原因)?(?:是|为)[:：]?([^。；;]*)")
 # what of a sentence is no amount: its years, a threshold (“单价100万元以上”), its list's number
-_NO_AMOUNT = re.compile(r"(?:19|20)\d\d年度?|\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
-_NONE = re.compile("|".join(WORDS["说明为零的字样"]))
+_NO_AMOUNT = regex(r"(?:19|20)\d\d年度?|\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
+_NONE = regex("|".join(WORDS["说明为零的字样"]))
 # a sentence stating a change (“增加0万元”, “与上年持平”): its reason explains the change, not an amount of nothing
-_CHANGE = re.compile(f"{_WAY}|持平|一致|变化|相比|[比较]上年")
+_CHANGE = regex(f"{_WAY}|持平|一致|变化|相比|[比较]上年")
 
 
 @rule("R-零数原因", TEXT)
@@ -173,8 +174,8 @@ def reason_for_nothing(text: Text) -> Iterator[Finding]:
 
 _ITEMS = cast(dict[str, list[str]], WORDS["逐项说明的支出"])  # (words.yaml: a mapping of item to its words)
 # an item named as its amount's subject (“会议费预算支出1.96万元”, not a heading's “培训费情况说明”)
-_ITEM_AMOUNT = re.compile(rf"({'|'.join(map(re.escape, _ITEMS))})(?:预算|支出|决算|\d)")
-_ITS_REASON = re.compile(r"(?:原因是|原因为|主要是)[:：]?([^。；;]*)")
+_ITEM_AMOUNT = regex(rf"({'|'.join(map(re.escape, _ITEMS))})(?:预算|支出|决算|\d)")
+_ITS_REASON = regex(r"(?:原因是|原因为|主要是)[:：]?([^。；;]*)")
 
 
 @rule("R-原因他项", TEXT)

@@ -4,22 +4,22 @@ the table it is under prints figures other than 0."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.readers.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 
-_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
+_TITLE = regex(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
 _TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in
 _EMPTY = "为空表"  # 本表为空表
 _BUDGETS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
 # 47.91, 4,791,000; from the digit it starts at (the search skips to digits; the lookbehind looks past it)
-_FIGURE = re.compile(r"\d(?<![\d.,]\d)(?:[\d,]*\.\d+|\d{0,2}(?:,\d{3})+(?![\d,]))")
+_FIGURE = regex(r"\d(?<![\d.,]\d)(?:[\d,]*\.\d+|\d{0,2}(?:,\d{3})+(?![\d,]))")
 
 
 @dataclass

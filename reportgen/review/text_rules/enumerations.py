@@ -5,16 +5,16 @@ government_economic.yaml, every year's names and aliases): a list of other words
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
 from reportgen import codes
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 
-_CLAUSE = re.compile(r"[^。；;：:\n，,]+")
+_CLAUSE = regex(r"[^。；;：:\n，,]+")
 _NAMED = 3  # items of a list that are the catalogue's names, for the list to be one of its items
 _ENDINGS = ("等支出", "等")  # what closes a list's last item (“奖励金等”)
 

@@ -3,21 +3,21 @@ its own figures, and a 区's document that calls its maker a 市级预算主管�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 
 # “2026年部门预算安排”: found from its 年 (a literal first: the search skips to each 年), its year looked
 # behind; the match starts after the year (_YEAR_WIDTH)
-_OWN_BUDGET = re.compile(r"年(?<=\d{4}年)(部门|单位)预算安排")
+_OWN_BUDGET = regex(r"年(?<=\d{4}年)(部门|单位)预算安排")
 _YEAR_WIDTH = 4
 # the kind a document's title (its first lines: the cover) names it
-_TITLE_KIND = re.compile(r"(部门|单位)预算")
+_TITLE_KIND = regex(r"(部门|单位)预算")
 _TITLE_REACH = 200  # characters of the text its cover takes at most
-_LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
+_LEVEL_SAID = regex(r"([市区县])级预算主管部门")
 
 
 @rule("R-部门单位", TEXT)

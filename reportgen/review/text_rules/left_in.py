@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from reportgen.checks.slips import PLACEHOLDERS
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
@@ -18,41 +19,41 @@ def _alternatives(words: list[str]) -> str:
 
 
 _PAIRS = {(a, b) for a, b in WORDS["对立的增减词"]} | {(b, a) for a, b in WORDS["对立的增减词"]}
-_CHOICE = re.compile(rf"({_alternatives(sorted({w for pair in _PAIRS for w in pair}))})[（(]"
-                     rf"({_alternatives(sorted({w for pair in _PAIRS for w in pair}))})[）)]")
-_INSTRUCTION_BRACKETED = re.compile(rf"[（(](?:{_alternatives(WORDS['模板说明'])})[）)]")
-_INSTRUCTION = re.compile(_alternatives([w for w in WORDS["模板说明"] if len(w) >= 6]))
+_CHOICE = regex(rf"({_alternatives(sorted({w for pair in _PAIRS for w in pair}))})[（(]"
+                rf"({_alternatives(sorted({w for pair in _PAIRS for w in pair}))})[）)]")
+_INSTRUCTION_BRACKETED = regex(rf"[（(](?:{_alternatives(WORDS['模板说明'])})[）)]")
+_INSTRUCTION = regex(_alternatives([w for w in WORDS["模板说明"] if len(w) >= 6]))
 # brackets whose words end or start as an instruction does (“（按“……”中实际发生经济分类支出事项填写）”, “（填列……）”),
 # and those that are one where they close a clause (“开展了重点绩效评价（如有），”)
-_INSTRUCTION_ENDING = re.compile(rf"[（(][^（）()]{{0,80}}?(?:{_alternatives(WORDS['模板说明的结尾'])})[）)]")
-_INSTRUCTION_OPENING = re.compile(rf"[（(](?:{_alternatives(WORDS['模板说明的开头'])})[^（）()]{{0,80}}?[）)]")
-_INSTRUCTION_CLOSING = re.compile(rf"[（(](?:{_alternatives(WORDS['句末的模板说明'])})[）)](?=\n?[，,。；;]|$)",
-                                  re.MULTILINE)
+_INSTRUCTION_ENDING = regex(rf"[（(][^（）()]{{0,80}}?(?:{_alternatives(WORDS['模板说明的结尾'])})[）)]")
+_INSTRUCTION_OPENING = regex(rf"[（(](?:{_alternatives(WORDS['模板说明的开头'])})[^（）()]{{0,80}}?[）)]")
+_INSTRUCTION_CLOSING = regex(rf"[（(](?:{_alternatives(WORDS['句末的模板说明'])})[）)](?=\n?[，,。；;]|$)",
+                             re.MULTILINE)
 _GOES_ON = _alternatives(WORDS["待续的说法"])
-_NOTHING_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
+_NOTHING_AFTER = regex(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
 # the announcement followed at once by the parts of the amount before it (烟台市民政局 2026: “下降9.88％。主要原因是
 # 其中：1.因公出国（境）费……”): a list of parts is no reason — the reason was left out (“主要原因是：一是……” gives one)
-_PARTS_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(其\s*中\s*[：:])")
+_PARTS_AFTER = regex(rf"({_GOES_ON})[：:]?\n?(其\s*中\s*[：:])")
 # a few Latin letters or digits and nothing else, as a writer keys in to fill a box (“主要原因是qq。”“主要原因是11。”,
 # the 上海 generator's draft of 万里街道 2025)
-_JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z0-9]{{1,8}})(?=\n?[。；;])")
-_NO_FIGURE = re.compile(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；;，,])")
-_NO_FIGURE_OPENING = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+(?:(?:19|20)\d\d年度?)?"
-                                rf"({_alternatives(WORDS['句首待填的数'])})\n?(?=[。；;，,])")
-_CHANGE_WITHOUT_UNIT = re.compile(r"(?:增长|下降|增加|减少|上升|降低)(\d+\.\d+)(?=[。；;，,])")
+_JUNK_AFTER = regex(rf"({_GOES_ON})[：:]?([A-Za-z0-9]{{1,8}})(?=\n?[。；;])")
+_NO_FIGURE = regex(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；;，,])")
+_NO_FIGURE_OPENING = regex(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+(?:(?:19|20)\d\d年度?)?"
+                           rf"({_alternatives(WORDS['句首待填的数'])})\n?(?=[。；;，,])")
+_CHANGE_WITHOUT_UNIT = regex(r"(?:增长|下降|增加|减少|上升|降低)(\d+\.\d+)(?=[。；;，,])")
 # a colon that announces what follows, followed by the sentence's end, or by a year alone (烟台市教育局 2026:
 # “烟台市教育局部门预算包括：。”, “（一）收入预算：2026年。” — the template's sentence with its figures left out)
-_EMPTY_AFTER_COLON = re.compile(r"[：:][ \t]*+((?:19|20)\d\d年度?)?\n?(?=[。；;])")
+_EMPTY_AFTER_COLON = regex(r"[：:][ \t]*+((?:19|20)\d\d年度?)?\n?(?=[。；;])")
 # a clause of a verb alone that needs what it acts on (“围绕常委会议议题，组织召开。”), or 用于 ending one (“用于。”)
-_VERB_ALONE = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+({_alternatives(WORDS['独立成句的动词'])})\n?(?=[。；;])",
-                         re.MULTILINE)
-_VERB_ENDING = re.compile(rf"({_alternatives(WORDS['不能结句的动词'])})\n?(?=[。；;])")
+_VERB_ALONE = regex(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+({_alternatives(WORDS['独立成句的动词'])})\n?(?=[。；;])",
+                    re.MULTILINE)
+_VERB_ENDING = regex(rf"({_alternatives(WORDS['不能结句的动词'])})\n?(?=[。；;])")
 # a count with its number left out: its noun and measure word at once, a mark after (“本部门共有车辆辆，”)
-_COUNT_WITHOUT_NUMBER = re.compile(rf"({_alternatives(WORDS['缺数的计数'])})(?=\n?[，,、。；;）)])")
+_COUNT_WITHOUT_NUMBER = regex(rf"({_alternatives(WORDS['缺数的计数'])})(?=\n?[，,、。；;）)])")
 _MEASURES = _alternatives([w for w in WORDS["件数与面积的单位"] if "/" not in w])
 # in a list of counts (“机要通信用车1辆、应急保障用车辆、执法执勤用车3辆”): an item with its number, one without
-_COUNTED = re.compile(rf"([\u4e00-\u9fff]{{2}})[0-9]+(?:\.[0-9]+)?\s*({_MEASURES})等?$")
-_UNCOUNTED = re.compile(rf"([\u4e00-\u9fff]{{2}})({_MEASURES})等?$")
+_COUNTED = regex(rf"([\u4e00-\u9fff]{{2}})[0-9]+(?:\.[0-9]+)?\s*({_MEASURES})等?$")
+_UNCOUNTED = regex(rf"([\u4e00-\u9fff]{{2}})({_MEASURES})等?$")
 
 
 @rule("R-模板选项", TEXT)
@@ -172,8 +173,8 @@ def change_without_unit(text: Text) -> Iterator[Finding]:
 
 
 # a numbered heading alone on its line (“一、项目概述”), and a line of a few letters or digits alone after it
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])[\u4e00-\u9fff]{2,16}$")
-_FILLER = re.compile(r"^[A-Za-z0-9]{1,3}$")
+_HEADING = regex(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])[\u4e00-\u9fff]{2,16}$")
+_FILLER = regex(r"^[A-Za-z0-9]{1,3}$")
 _FILLED_SECTIONS = 3  # headings in a row, each with the same filler under it: no one section left so by chance
 
 

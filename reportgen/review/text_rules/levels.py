@@ -13,11 +13,12 @@ from functools import cache
 
 from reportgen import codes
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
-_LABEL = re.compile(r"[（(]\d{0,3}([类款项])[）)]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LABEL = regex(r"[（(]\d{0,3}([类款项])[）)]")
+_HAN = regex(r"[\u4e00-\u9fff]")
 _LONGEST = 40  # characters a name a label closes is looked for in
 _LENGTH = {"类": 3, "款": 5, "项": 7}
 _CLASS_ENDING = "支出"  # a 类 is often printed without it: “公共安全（类）支出”

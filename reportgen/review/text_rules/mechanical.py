@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 # words set apart by a column's gap, or set in a column far from the margin: a row of a table (as repeats.py)
-_COLUMNS = re.compile(r"\S {4,}\S|\A {20,}\S")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_COLUMNS = regex(r"\S {4,}\S|\A {20,}\S")
+_HAN = regex(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -58,11 +59,11 @@ def _before(flow: str, offset: int, length: int = 8) -> str:
 # the marks that end or cut a clause; a mark doubled (“，，”) is R-文字's, a colon with the sentence's end after it
 # (“包括：。”) R-内容空缺's
 _MARKS = "，。；：、,;"
-_TWO_MARKS = re.compile(rf"([{_MARKS}])([{_MARKS}])")
+_TWO_MARKS = regex(rf"([{_MARKS}])([{_MARKS}])")
 _TOLD_ELSEWHERE = frozenset({("：", "。"), (":", "。")})
 # a full stop between an item's name and its amount, inside a list that goes on (“取暖费23.37万元，维修（护）费。12.61万元
 # 等。”): a sentence opens with no bare amount
-_STOP_IN_LIST = re.compile(r"(?<=[\u4e00-\u9fff）)])。(?=\d[\d,]*(?:\.\d+)?(?:万元|元|亿元)[等、，,；;])")
+_STOP_IN_LIST = regex(r"(?<=[\u4e00-\u9fff）)])。(?=\d[\d,]*(?:\.\d+)?(?:万元|元|亿元)[等、，,；;])")
 
 
 @rule("R-标点", TEXT)
@@ -96,9 +97,9 @@ def two_marks(text: Text) -> Iterator[Finding]:
 
 
 # a heading of a part or of the text's first level (“七、一般公共预算“三公”经费情况说明”, “第三部分”)
-_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分)")
+_TOP_HEADING = regex(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分)")
 # printed alone on its line, no clause mark in it (an item of a list numbered 一、二、 goes on: “二、负责……；”)
-_HEADING_ALONE = re.compile(r"[^，,。；;：:]{2,30}")
+_HEADING_ALONE = regex(r"[^，,。；;：:]{2,30}")
 
 
 def _semicolon_closing(text: Text, prose: _Prose) -> Iterator[Finding]:
@@ -131,12 +132,12 @@ _OPENING = {"（": "（", "(": "（", "“": "“", "《": "《", "【": "【", 
 _CLOSING = {"）": "（", ")": "（", "”": "“", "》": "《", "】": "【", "]": "【"}
 _PAIRED = {"（": "）", "“": "”", "《": "》", "【": "】"}
 # a list's numbers closed by a bracket alone (“1）……2）……”, “a)”): no bracket left open
-_ITEM_CHAR = re.compile(r"[\dA-Za-z一二三四五六七八九十]")
+_ITEM_CHAR = regex(r"[\dA-Za-z一二三四五六七八九十]")
 _ITEM_AFTER = frozenset(" \t。；;，,、：:")
 _FOLLOWING = 2  # segments after an open bracket's that may close it (a bracket holding a line's end: “（闽民救〔2021” / “〕128号）”)
 # a quotation opened twice and never closed between (“福蕾行动计划“项目”): a short name, the same marks before
 # neither opening (a table's two cells' words woven into one line print the same words before each: “出境“货兼保障出境“货兼客”)
-_OPENED_TWICE = re.compile(r"“([^“”\s，。；：、,;:]{1,12})“")
+_OPENED_TWICE = regex(r"“([^“”\s，。；：、,;:]{1,12})“")
 
 
 @rule("R-括号", TEXT)
@@ -254,11 +255,11 @@ def _told_closed(text: Text, at: int, char: str) -> Finding:
 
 # a year (1950-2039) with Han words right after it and no 年, 年度, 届, 级, 版 …; not a figure's digits (before it no
 # digit, point, dash, comparison; after it no unit or measure: “≥2000 人”, “2000 元/人”)
-_YEAR_BARE = re.compile(r"(?<![\d.,，\-—－~～至到≥≤><＞＜=＝+＋/“《（(A-Za-z])(?:19[5-9]\d|20[0-3]\d)(?=[\u4e00-\u9fff])")
+_YEAR_BARE = regex(r"(?<![\d.,，\-—－~～至到≥≤><＞＜=＝+＋/“《（(A-Za-z])(?:19[5-9]\d|20[0-3]\d)(?=[\u4e00-\u9fff])")
 _AFTER_A_YEAR = ("年", "届", "级", "版", "修", "至", "到", "—", "万", "元", "亿", "千", "百")
 _MEASURES = tuple(WORDS["件数与面积的单位"]) + ("次", "条", "份", "项", "所", "张", "本", "篇", "场", "天", "小时",
                                           "分", "元", "米", "公里", "吨", "册", "件", "座", "批", "余", "多")
-_YEARS_LISTED = re.compile(r"\d{4}年?[、和及与至]$")  # the last of years listed: “2016、2017、2018三年”
+_YEARS_LISTED = regex(r"\d{4}年?[、和及与至]$")  # the last of years listed: “2016、2017、2018三年”
 _DATED_RUN = 4  # Han characters after the year that make the phrase looked for elsewhere in the document
 
 
@@ -298,12 +299,12 @@ def _sentence_of(bare: str, offset: int) -> str:
 _HANZI_NUMBERS = "一二三四五六七八九十"
 _MARKER = (r"(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|(\d{1,2})(?:[.、](?![\d．.])|．)"
            r"|[（(](\d{1,2})[）)])")  # (a full-width point is no decimal's: “5．2026年” squeezed)
-_AT_LINE = re.compile(r"\s*" + _MARKER)  # a line opening with a marker, as printed (“5． 2026年……”: its space)
-_AFTER_MARK = re.compile(r"(?<=[。；;：:])[ \t]*" + _MARKER)  # one opening a sentence within a line
-_ANYWHERE = re.compile(r"(?<![\d.])" + _MARKER)
+_AT_LINE = regex(r"\s*" + _MARKER)  # a line opening with a marker, as printed (“5． 2026年……”: its space)
+_AFTER_MARK = regex(r"(?<=[。；;：:])[ \t]*" + _MARKER)  # one opening a sentence within a line
+_ANYWHERE = regex(r"(?<![\d.])" + _MARKER)
 # a line ending in figures a space apart: a table's row (洛阳 2020's “十七、金融支出 0.0 0.0 …” / “十九、援助其他地区支出 0.0 …”,
 # its 类 numbered as their codes are, 217 and 219)
-_FIGURES_LAST = re.compile(r"(?:\s+-?[\d,]+(?:\.\d+)?){2,}\s*$")
+_FIGURES_LAST = regex(r"(?:\s+-?[\d,]+(?:\.\d+)?){2,}\s*$")
 
 
 def _value(numeral: str) -> int:
@@ -382,12 +383,12 @@ def _printed_again(text: Text, at: int) -> bool:
 # ---------------------------------------------------------------------------------------------------------------
 # A word or a line printed twice in a row
 
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{1,12})\1")
-_TOLD_DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")  # R-文字's (checks/slips.py DOUBLED)
+_DOUBLED_WORD = regex(r"([\u4e00-\u9fff]{1,12})\1")
+_TOLD_DOUBLED = regex(r"(增加|减少|增长|下降|主要用于|主要包括)\1")  # R-文字's (checks/slips.py DOUBLED)
 _CONTEXT = 2  # characters after a doubled character that, printed with it once, the document prints elsewhere
 _LINE_TWICE = 12  # Han characters a line needs for its second printing right after it to be a slip
-_OPENS_CLAUSE = re.compile(r"[，。；、：,;:（(“\n]")
-_SENTENCE_MARK = re.compile(r"[，。；、：,;:]")
+_OPENS_CLAUSE = regex(r"[，。；、：,;:（(“\n]")
+_SENTENCE_MARK = regex(r"[，。；、：,;:]")
 
 
 @rule("R-叠字", TEXT)
@@ -439,8 +440,8 @@ def _index_at(text: Text, offset: int) -> int:
 # what names the document's own scope or kind: its 单位构成's heading, its 本级 (本部门, 本单位), the 行政单位 or
 # 事业单位 it is of
 _OWN_KIND = r"(?:(?:部门|单位){kind}单位构成|(?:本级|本部门|本单位){kind}(?![数表执草报审])|[（(](?:行政|事业)单位[）)]{kind})"
-_IN_BUDGET = re.compile(_OWN_KIND.format(kind="决算"))
-_IN_FINAL = re.compile(_OWN_KIND.format(kind="预算"))
+_IN_BUDGET = regex(_OWN_KIND.format(kind="决算"))
+_IN_FINAL = regex(_OWN_KIND.format(kind="预算"))
 
 
 @rule("R-预决算", TEXT)
@@ -459,10 +460,10 @@ def other_kinds_words(text: Text) -> Iterator[Finding]:
 # Words out of their order, or one left out, where every budget says them alike
 
 # a figure, then 为, then its unit: 为 never stands between a figure and its unit (“转化为万元时” has no figure before)
-_UNIT_AFTER_VERB = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)为(万元|亿元|千元|元)")
+_UNIT_AFTER_VERB = regex(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)为(万元|亿元|千元|元)")
 # 主要原因 followed by Han words that neither link it to the reason (是, 为, 系, 在于, 有, 包括 …) nor name it (说明,
 # 分析, 如下), nor number it (一是): the reason's clause right after the noun, its verb left out
-_REASON_WITHOUT_VERB = re.compile(r"主要原因(?![是为系在有如包说分一及和与])(?=[\u4e00-\u9fff])")
+_REASON_WITHOUT_VERB = regex(r"主要原因(?![是为系在有如包说分一及和与])(?=[\u4e00-\u9fff])")
 
 
 @rule("R-语序", TEXT)

@@ -9,15 +9,16 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 # the name a title gives its maker: the Han words before the year of a 部门/单位 预算/决算 (“第二部分上海市普陀区
 # 规划和自然资源局2024年度部门决算”), its part or item number left out
-_TITLED = re.compile(r"([\u4e00-\u9fff（）]{4,40})(?=(?:19|20)\d\d年度?(?:部门|单位)(?:预算|决算))")
-_MAKER = re.compile(r"编制(?:部门|单位)[：:]([\u4e00-\u9fff（）]{4,40})")
-_PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?[{''.join(WORDS['地名的末字'])}]")
+_TITLED = regex(r"([\u4e00-\u9fff（）]{4,40})(?=(?:19|20)\d\d年度?(?:部门|单位)(?:预算|决算))")
+_MAKER = regex(r"编制(?:部门|单位)[：:]([\u4e00-\u9fff（）]{4,40})")
+_PART = regex(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_PLACE = regex(rf"[\u4e00-\u9fff]{{1,6}}?[{''.join(WORDS['地名的末字'])}]")
 _SWAPPED = [(a, b) for a, b in WORDS["名称中易混的字"]] + [(b, a) for a, b in WORDS["名称中易混的字"]]
 
 

@@ -9,15 +9,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 _UNITS = "|".join(re.escape(u) for u in sorted(WORDS["件数与面积的单位"], key=len, reverse=True))
-_QUANTITY = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({_UNITS})(?![\u4e00-\u9fff]*(?:元|万))")
-_AMONG = re.compile(r"其中[：:，,]?")
-_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|比|较)[^，、；]{0,6}$")
+_QUANTITY = regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({_UNITS})(?![\u4e00-\u9fff]*(?:元|万))")
+_AMONG = regex(r"其中[：:，,]?")
+_CHANGE_BEFORE = regex(r"(?:增加|减少|增长|下降|上升|降低|比|较)[^，、；]{0,6}$")
 _ENDS = {"。", "；", ";", "\n"}
-_NESTS = re.compile(r"包括|其中|含")
+_NESTS = regex(r"包括|其中|含")
 
 
 @rule("R-其中", TEXT)

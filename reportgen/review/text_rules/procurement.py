@@ -6,18 +6,18 @@ whole and of the parts are data (words.yaml: 政府采购的总额, 政府采购
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 _NUM = r"(\d[\d,]*+(?:\.\d++)?+)万元"
-_WHOLE = re.compile("|".join(f"(?:{said})" for said in WORDS["政府采购的总额"]).replace("{金额}", _NUM.replace("(", "(?:", 1)))
-_PARTS = [re.compile(said.replace("{金额}", _NUM)) for said in WORDS["政府采购中互不相交的部分"]]
-_AMOUNT = re.compile(_NUM)
+_WHOLE = regex("|".join(f"(?:{said})" for said in WORDS["政府采购的总额"]).replace("{金额}", _NUM.replace("(", "(?:", 1)))
+_PARTS = [regex(said.replace("{金额}", _NUM)) for said in WORDS["政府采购中互不相交的部分"]]
+_AMOUNT = regex(_NUM)
 _REACH = 600  # characters after the whole its parts are looked for in (its paragraph and the next)
 _HALF_CENT = Decimal("0.005")
 

@@ -7,20 +7,21 @@ import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
+_NUMBERING = regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
 _LONG = 15  # Han characters a sentence needs to count (short ones recur in any text)
 # a sentence with _LONG Han characters at least: matched up to its _LONG-th, not all of them listed
-_LONG_ENOUGH = re.compile(rf"\A(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_LONG}}}")  # from the start only
+_LONG_ENOUGH = regex(rf"\A(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_LONG}}}")  # from the start only
 _BLOCK = 2  # sentences in a row printed again: one may be restated on purpose (a duty under its office)
 _NEAR = 12  # lines at most between the end of a passage and its second printing
 # words set apart by a column's gap, or set in a column far from the margin: a row of a table
-_COLUMNS = re.compile(r"\S {4,}\S|\A {20,}\S")
+_COLUMNS = regex(r"\S {4,}\S|\A {20,}\S")
 # one reason, use or basis may well be given for several items (words.yaml: 可用于几项的说明)
-_REASONS = re.compile("|".join([*(re.escape(w) for w in WORDS["可用于几项的说明"]),
-                                *("^" + re.escape(w) for w in WORDS["以此开头的可用于几项的说明"])]))
+_REASONS = regex("|".join([*(re.escape(w) for w in WORDS["可用于几项的说明"]),
+                           *("^" + re.escape(w) for w in WORDS["以此开头的可用于几项的说明"])]))
 
 
 @rule("R-重复段落", TEXT)
@@ -105,7 +106,7 @@ def _told(text: Text, run: list[tuple[int, str]], first: dict[str, int]) -> Iter
 
 
 # a part's heading: a line of its own numbered 一、 … 二十、, short, no sentence in it
-_PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；]{2,30}$")
+_PART_HEADING = regex(r"^[一二三四五六七八九十]{1,3}、[^。；]{2,30}$")
 
 
 def _part_between(text: Text, first: int, again: int) -> bool:

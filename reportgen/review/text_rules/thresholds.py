@@ -8,15 +8,15 @@ The words are data (words.yaml: 设备的价值标准)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
-_SAID = re.compile(rf"(?:{'|'.join(WORDS['设备的价值标准'])})在?(?P<value>\d++(?:\.\d++)?+)万元(?:[（(]含[）)])?及?以上的?"
-                   rf"(?P<kind>{'|'.join(WORDS['设备的种类'])})?设备")
+_SAID = regex(rf"(?:{'|'.join(WORDS['设备的价值标准'])})在?(?P<value>\d++(?:\.\d++)?+)万元(?:[（(]含[）)])?及?以上的?"
+              rf"(?P<kind>{'|'.join(WORDS['设备的种类'])})?设备")
 _GENERAL = "通用"  # 通用设备 are counted from another value than the rest (专用, 大型, or 设备 alone)
 
 

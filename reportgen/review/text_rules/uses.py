@@ -4,17 +4,17 @@ and not its own (上海市普陀区社会工作部 2024 决算)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 # a 项 named by its level after its 款 (“住房改革支出（款）住房公积金（项）”, “…（01项）”), then its use within a few words
-_ITEM = re.compile(r"([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?款[）)]([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?项[）)]")
-_USE = re.compile(rf"(?:{'|'.join(WORDS['用途的说法'])})[：:]?([^。；;]{{2,60}})[。；;]")
+_ITEM = regex(r"([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?款[）)]([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?项[）)]")
+_USE = regex(rf"(?:{'|'.join(WORDS['用途的说法'])})[：:]?([^。；;]{{2,60}})[。；;]")
 _NEAR = 40  # characters at most between a 项's name and the use that follows it
 
 

@@ -5,20 +5,20 @@ calendar has (“2026年9月31日前”)."""
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 
 # “实施周期 2025年1月1日-2025年12月31日”, “2025.1.1-2025.12.31”: the period that follows the words
-_PERIOD = re.compile(r"(?:实施|项目)周期[：:]?\n?(?:[^\n\d]{0,12})?(((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?\s*"
-                     r"[-—–~～至到]+\s*((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?)")
-_FINAL_OF = re.compile(r"(?<![比较与])((?:19|20)\d\d)\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较|数?增|数?减)")
+_PERIOD = regex(r"(?:实施|项目)周期[：:]?\n?(?:[^\n\d]{0,12})?(((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?\s*"
+                r"[-—–~～至到]+\s*((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?)")
+_FINAL_OF = regex(r"(?<![比较与])((?:19|20)\d\d)\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较|数?增|数?减)")
 # “2026年9月31日”, “9月31日”: a month and its day, with the year where it is printed
-_DATE = re.compile(r"(?<!\d)(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
+_DATE = regex(r"(?<!\d)(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AS_OF = regex(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 
 
 @rule("R-实施周期", TEXT)

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from lxml import etree
 
+from reportgen.patterns import regex
 from reportgen.writers.docx.styles import (
     FONT_DESCRIPTIONS,
     UNUSED_FONTS,
@@ -38,8 +39,8 @@ from reportgen.writers.docx.zipped import (
     entries_of,
 )
 
-_SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
-_TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.S)
+_SECT_PR = regex(r"<w:sectPr\b.*?</w:sectPr>", re.S)
+_TABS = regex(r"<w:tabs>.*?</w:tabs>", re.S)
 
 
 def build_base(body_points: float = 14.0, body_line: float | None = 28.0) -> Base:
@@ -67,7 +68,7 @@ def build_base(body_points: float = 14.0, body_line: float | None = 28.0) -> Bas
 
 
 FONT_TABLE = "word/fontTable.xml"
-_FONT = re.compile(r'\s*<w:font w:name="([^"]*)">.*?</w:font>', re.S)
+_FONT = regex(r'\s*<w:font w:name="([^"]*)">.*?</w:font>', re.S)
 
 
 def font_table(template: str) -> bytes:

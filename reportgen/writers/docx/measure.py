@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from reportgen.patterns import regex
+
 AUTOSPACE_EM = 0.25
 _ADVANCES = Path(__file__).with_name("advances.yaml")
 
@@ -48,7 +50,7 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+_LATIN_RUN = regex(r"[A-Za-z0-9]+")
 
 
 def _meetings(text: str) -> int:
@@ -86,7 +88,7 @@ def shape(text: str) -> str:
 # What breaks a line of a cell: between Han characters, around a run of Latin letters, digits and
 # separators (which stays whole); a closing sign (、，。）…) stays with the character before it and an
 # opening one (（“…) with the character after it, as Chinese line breaking has it.
-_PIECES = re.compile(r"[（(“‘《〈【]*(?:[0-9０-９.,%‰+\-−=≥≤<>/:A-Za-z]+|.)[、，。；：）)”’》〉】！？]*", re.S)
+_PIECES = regex(r"[（(“‘《〈【]*(?:[0-9０-９.,%‰+\-−=≥≤<>/:A-Za-z]+|.)[、，。；：）)”’》〉】！？]*", re.S)
 
 
 def lines_of(text: str, room: float) -> list[str]:

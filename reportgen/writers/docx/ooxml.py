@@ -4,11 +4,11 @@ tracked-changes redline) so they cannot disagree on how a character is written."
 
 from __future__ import annotations
 
-import re
+from reportgen.patterns import regex
 
 # XML 1.0 forbids these; lxml raises on them, so a stray control character in a source value
 # would otherwise abort the whole render.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ILLEGAL = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 RED = "FF0000"
@@ -48,7 +48,7 @@ def _escape(text: str) -> str:
     return escape(text) if "&" in text or "<" in text or ">" in text else text
 
 
-_SPECIAL = re.compile(r"(\r\n|[\t\r\n])")
+_SPECIAL = regex(r"(\r\n|[\t\r\n])")
 
 
 def run_content(text: str, deleted: bool = False, always_preserve: bool = True) -> str:

@@ -9,11 +9,12 @@ import re
 import unicodedata
 
 from reportgen.document import Cover, CoverLine
+from reportgen.patterns import regex
 from reportgen.writers.docx.look import COVER_FACES, LATIN_FONT
 from reportgen.writers.docx.ooxml import clean, ppr_xml, run_xml
 
 PAGE_BREAK_BEFORE = "<w:pageBreakBefore/>"
-_FOOTER = re.compile(r'<w:footerReference [^>]*/>')
+_FOOTER = regex(r'<w:footerReference [^>]*/>')
 _SMALLEST = 9.0  # points: a cover line is never set smaller to stay on one line
 
 

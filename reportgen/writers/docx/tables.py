@@ -14,6 +14,7 @@ from reportgen.document import (
     Row,
     Table,
 )
+from reportgen.patterns import regex
 from reportgen.records import Record
 from reportgen.unbroken import WORD_JOINER
 from reportgen.writers.docx.look import TABLE_POINTS
@@ -212,7 +213,7 @@ def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | N
 
 
 # A figure joined to its unit by word joiners (unbroken.joined: “1434.89⁠万⁠元”, “第⁠9⁠行”, “第⁠ ⁠9⁠ ⁠页”).
-_JOINED = re.compile(f"(?:第{WORD_JOINER}(?:[ \u00a0]{WORD_JOINER})?)?[-−]?[0-9][0-9,.，]*(?:{WORD_JOINER}[^{WORD_JOINER}])+")
+_JOINED = regex(f"(?:第{WORD_JOINER}(?:[ \u00a0]{WORD_JOINER})?)?[-−]?[0-9][0-9,.，]*(?:{WORD_JOINER}[^{WORD_JOINER}])+")
 # LibreOffice breaks Chinese text by its own rules, which ignore a word joiner between a digit and a
 # Han character (“1434.89 / 万元”) under the East Asian language zh-CN, and keep it under the
 # Latin rules: a joined figure's run is marked so; Word keeps the joiners either way.
@@ -250,13 +251,13 @@ CELL_MARGINS = TEXT_MARGINS + 24  # and a hair for the borders
 # A cell's left indent, per level: 100 w:leftChars (a character of the cell's size, in Word) and
 # w:left of a 五号 character (210 twips, in readers that take the twips): the wider, at any size.
 INDENT_TWIPS = round(TABLE_POINTS * 20)
-_UNBREAKABLE = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+")
+_UNBREAKABLE = regex(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+")
 
 
 TEXT_EMS = 6  # a name may wrap, but not to fewer than six characters a line
 
 
-_AMOUNT = re.compile(r"-?[0-9][0-9,.]*%?").fullmatch
+_AMOUNT = regex(r"-?[0-9][0-9,.]*%?").fullmatch
 
 
 def cell_ems(text: str) -> float:
@@ -442,7 +443,7 @@ def header_lines(text: str, ems: float) -> list[float]:
     return lines
 
 
-_BREAKS = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+|.", re.S)
+_BREAKS = regex(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+|.", re.S)
 
 
 Orphaned = Callable[[str, float], bool]  # whether a text set in so many ems leaves one character alone
