@@ -604,7 +604,7 @@ _CELL_GAP = regex(r"\S {3,}(?![%％ ])\S")
 # a line whose text starts far in, the cells left of it empty: a cell's text wrapped in a column of its own (湖州市财政局
 # 2026's 项目表, its 项目概述 over lines beside rows “湖州市财政项目预算审核中心  市级预算项目评审  371.00” — no prose:
 # “……完成审核目标100亿” / “371.00 元，节约……” is no 371.00元)
-_COLUMN_INDENT = regex(r" {20,}\S")
+_COLUMN_INDENT = regex(r"(?<! ) {20,}\S")  # (?<! ): from a run's start only, linear
 _AROUND = 3  # the printed lines either side of a line on its page that tell whether it stands in a grid
 _GAPPED = 4  # how many of those (and itself) set cells apart by gaps: the line is a grid's
 
@@ -856,13 +856,13 @@ def _is_heading(text: str) -> bool:
     (“（三）公务用车购置和运行维护费。2025 年预算数” / “121.81 万元，……”, 北京市民政局 2026: the year is the amount's)."""
     heading = _HEADING.match(text)
     return heading is not None and len(text) <= 30 and not _HEADING_FIGURE.search(text) \
-        and "。" not in text[:-1] and not _CODE_ITEM.match(text, heading.end())
+        and "。" not in text[:-1] and not _CODE_ITEM.match(text[heading.end():].lstrip())
 
 
 # a numbered item that opens with a 科目's code is that 科目's amount, its name and figure going on over lines — no
 # heading (泉州市人民政府办公室 2026 “（四）2010399-其他政府办公厅（室）及相关机构事务” / “支出 3942.61 万元。”; 福州市民政局
 # 2026 “（一）2296002-用于社会福利的彩票公益金支出 75.00 万” / “元”)
-_CODE_ITEM = regex(r"\s*[1-3]\d{2}(?:\d{2}){0,2}\s*[-－—.．、\s]")
+_CODE_ITEM = regex(r"[1-3]\d{2}(?:\d{2}){0,2}\s*[-－—.．、\s]")
 
 
 def _table_row(text: str) -> str | None:

@@ -147,7 +147,7 @@ def _two_sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
 # a reason after a clause (主要是, 主要原因是 …), up to its sentence's end; the sentence before it, up to its start
 _REASON = regex(r"[，,]主要(?:原因)?(?:是|为)[:：]?([^。；;]*)")
 # what of a sentence is no amount: its years, a threshold (“单价100万元以上”), its list's number
-_NO_AMOUNT = regex(r"(?:19|20)\d\d年度?|\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
+_NO_AMOUNT = regex(r"(?:19|20)\d\d年度?|(?<!\d)\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
 _NONE = regex("|".join(WORDS["说明为零的字样"]))
 # a sentence stating a change (“增加0万元”, “与上年持平”): its reason explains the change, not an amount of nothing
 _CHANGE = regex(f"{_WAY}|持平|一致|变化|相比|[比较]上年")
