@@ -68,6 +68,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),
+    "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s

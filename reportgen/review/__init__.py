@@ -31,6 +31,7 @@ from reportgen.review.partitions import partition_findings
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.repeated import items_against_their_list, repeated_sentences
 from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.share_bases import named_bases_borne_out
 from reportgen.review.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
@@ -174,7 +175,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
                + said_again(statements, str(draft), told))
-    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
+    _within(verdicts, consistent_of(said.prior),
+            {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
@@ -241,7 +243,8 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     related = one_after_another(statements)
     said = Said(related, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said) + said_again(statements, str(draft), frozenset())
-    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
+    _within(verdicts, consistent_of(said.prior),
+            {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
