@@ -229,3 +229,29 @@ def test_a_change_in_the_sentence_after_its_amount_that_names_it_again_is_judged
     assert len(told) == 1 and "变动率约为 11.07%，而写作“增长11.70%”" in told[0].message, told
     assert contradictions(_read("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
                                 "与上年相比，收、支总计各增加1,003.69万元，增长11.70%。"), "x.pdf") == []
+
+
+# 湖州市财政局 2026 p. 7 and 杭州市气象局 2026 p. 5 (fresh1), as pdftotext -layout prints them: shares naming no base,
+# each part's amount over the parts' sum — the parts are all of the whole, proved by the shares themselves
+HUZHOU_USES = ("2.按支出用途分类，包括人员支出 4944.99 万元，占",
+               "72.3% ；日常公用支出 626.67 万元，占 9.2% ；项目支出",
+               "1266.75 万元，占 18.5%。")
+HANGZHOU_CLASSES = ("科学技术（类）支出 28.00 万元，占 0.5%；社会保障",
+                    "和就业（类）支出 396.67 万元，占 6.9%；卫生健康（类）",
+                    "支出 80.52 万元，占 1.4%；自然资源海洋气象等（类）支",
+                    "出 5,247.87 万元，占 91.2%。")
+# 湖州 p. 8: 5,356.01 of the four classes' 6,838.41 is 78.3 % (the annotated slip S1); 杭州 p. 5 “包括人员支出 2,906.80
+# 万元，占 49.4%” of 5,876.68 is 49.5 % cut (annotated as rounding, R5): one share off, the run proves nothing
+HUZHOU_CLASSES = ("一般公共服务（类）支出 5356.01 万元，占 78.4%；社",
+                  "会保障和就业（类）支出 796.52 万元，占 11.6%；卫生健康",
+                  "（类）支出 265.81 万元，占 3.9%；住房保障（类）支出 420.07",
+                  "万元，占 6.1%。")
+HANGZHOU_USES = ("2.按支出用途分类，包括人员支出 2,906.80 万元，占",
+                 "49.4%；日常公用支出 838.27 万元，占 14.3%；项目支出",
+                 "2,131.61 万元，占 36.3%。")
+
+
+def test_shares_naming_no_base_that_all_fit_their_parts_sum_are_borne_out() -> None:
+    assert [kind for kind, _ in _borne(*HUZHOU_USES)] == ["amount", "share"] * 3
+    assert [kind for kind, _ in _borne(*HANGZHOU_CLASSES)] == ["amount", "share"] * 4
+    assert _borne(*HUZHOU_CLASSES) == [] and _borne(*HANGZHOU_USES) == []

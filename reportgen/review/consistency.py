@@ -768,15 +768,19 @@ def sentence_firsts(statements: list[Statement]) -> list[Statement]:
 
 def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
     """The parts (amount, share) that name one whole no amount before states (“基本支出预算45980.56万元，占本年支出
-    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), each share fitting its
-    amount over the parts' sum: two parts or more, one after another."""
+    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), or of one sentence naming
+    none (“按支出用途分类，包括人员支出4944.99万元，占72.3%；日常公用支出626.67万元，占9.2%；项目支出1266.75万元，占18.5%”,
+    湖州 and 杭州 2026: the parts of all the spending), each share fitting its amount over the parts' sum: two parts or
+    more, one after another."""
     runs: list[list[tuple[Statement, Statement]]] = []
     for before, share in zip(statements, statements[1:], strict=False):
-        if share.kind != "share" or not share.named_whole or before.kind != "amount" \
-                or before.sentence is not share.sentence or not _amounts(before):
+        if share.kind != "share" or before.kind != "amount" or before.sentence is not share.sentence \
+                or not _amounts(before):
             continue
         run = runs[-1] if runs else None
-        if run is not None and _core(run[-1][1].named_whole) == _core(share.named_whole):
+        last = run[-1][1] if run is not None else None
+        if last is not None and (_core(last.named_whole) == _core(share.named_whole) if share.named_whole
+                                 else not last.named_whole and last.sentence is share.sentence):
             run.append((before, share))
         else:
             runs.append([(before, share)])
