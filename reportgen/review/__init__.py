@@ -355,11 +355,22 @@ OTHER_TABLE = "是一张不属于预算各表的表（如项目绩效目标表�
 
 def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool]) -> None:
     """A cell of a table that is none of the budget's (a project's 绩效目标表: “其中：财政拨款 6000.00”)
-    that disagrees with the source's figure of its row's name: 未能核对, for it speaks of something else."""
+    that disagrees with the source's figure of its row's name: 未能核对, for it speaks of something else — unless a
+    row of the same table a few lines from it prints another of the department's figures exactly (泉州市政府办 2026's
+    部门整体支出绩效目标表: 基本支出 5,915.38 as the tables, 项目支出 2,285.57 against their 9,269.43): that table
+    speaks of the department's money, its figures are the department's."""
+    of_the_department = [verdict.statement for verdict in verdicts if verdict.status == "agree"
+                         and verdict.statement.kind == "cell" and verdict.statement.value
+                         and verdict.statement.table and not budget_table(verdict.statement.table)]
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table):
+        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table) \
+                and not any(other.table == st.table and abs(other.line - st.line) <= _BESIDE
+                            and other.label != st.label for other in of_the_department):
             verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", OTHER_TABLE
+
+
+_BESIDE = 6  # lines from a table's row another row of the same table is of the same thing at most
 
 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]], borne: dict[int, str]) -> None:
