@@ -255,3 +255,24 @@ def test_shares_naming_no_base_that_all_fit_their_parts_sum_are_borne_out() -> N
     assert [kind for kind, _ in _borne(*HUZHOU_USES)] == ["amount", "share"] * 3
     assert [kind for kind, _ in _borne(*HANGZHOU_CLASSES)] == ["amount", "share"] * 4
     assert _borne(*HUZHOU_CLASSES) == [] and _borne(*HANGZHOU_USES) == []
+
+
+# 湖州市财政局 2026 pp. 8–9: an item's amount and what it is “主要用于”, four amounts adding up to it exactly
+HUZHOU_USED_FOR = ("     （4）一般公共服务支出（类）财政事务（款）其他财",
+                   "政事务支出（项）1153.00 万元，主要用于局本级会计管理",
+                   "和人才培养、财政事务综合管理经费、解决改制历史遗留经",
+                   "费等支出 652.00 万元；市财政项目预算审核中心市级预算",
+                   "项目评审经费支出 371.00 万元；市财政票据管理中心财政",
+                   "票据管理经费支出 10.00 万元；市绿色财政研究服务中心的",
+                   "财政专项业务经费等支出 120.00 万元。")
+# 长春市信访局 2026 p. 18: 116 + 30 + 312 + 15.56 = 473.56, not 474.56 (the annotated slip S10: 16.56 is right) — within
+# what whole numbers round, but no word says the amounts are its parts: not exact, nothing borne out
+CHANGCHUN_PROJECTS = ("  2026年长春市信访局项目支出预算474.56万元，2026信访接待中",
+                      "心运行费116万元，2026信访专项经费30万元，2026驻京经费312万",
+                      "元，信访局临聘人员经费15.56万元。")
+
+
+def test_three_amounts_or_more_adding_up_exactly_to_the_amount_before_them_are_its_parts() -> None:
+    assert [text for _, text in _borne(*HUZHOU_USED_FOR)] == [
+        "1153.00万元", "652.00万元", "371.00万元", "10.00万元", "120.00万元"]
+    assert _borne(*CHANGCHUN_PROJECTS) == []

@@ -844,9 +844,12 @@ def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]
         if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
             continue
         between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
-        if not _PARTS_SAID.search(between):
-            continue
         total = sum((_signed(st) for st in parts), Decimal(0))
+        if not _PARTS_SAID.search(between):  # three parts or more adding up to the whole exactly as printed (“……其他财政
+            # 事务支出（项）1153.00万元，主要用于……等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)
+            if len(parts) >= 3 and total == _signed(whole):
+                out.append((whole, parts))
+            continue
         if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
             out.append((whole, parts))
     return out
