@@ -276,3 +276,20 @@ def test_three_amounts_or_more_adding_up_exactly_to_the_amount_before_them_are_i
     assert [text for _, text in _borne(*HUZHOU_USED_FOR)] == [
         "1153.00万元", "652.00万元", "371.00万元", "10.00万元", "120.00万元"]
     assert _borne(*CHANGCHUN_PROJECTS) == []
+
+
+# 无锡市信访局 2025 pp. 25–26 (fresh1; 苏州市应急管理局 2026 prints the same): 上年结转结余 0, borne out by its
+# sentence (2,867.94 = 2,867.94 + 0), then each fund's part of it 0 and its share 0 %
+WUXI_CARRIED = ("       无锡市信访局 2025 年收入预算合计 2,867.94 万元，包括本年",
+                "  收入 2,867.94 万元，上年结转结余 0 万元。",
+                "       上年结转结余的一般公共预算收入 0 万元，占 0%；",
+                "       上年结转结余的政府性基金预算收入 0 万元，占 0%；",
+                "       上年结转结余的单位资金 0 万元，占 0%。")
+
+
+def test_the_parts_of_a_whole_judged_nothing_are_nothing(tmp_path: Path) -> None:
+    assert _statuses(tmp_path, *WUXI_CARRIED) == ["within"] * 9
+    # a whole of something: its parts 0 may or may not be right, nothing judges them
+    some = [WUXI_CARRIED[0].replace("2,867.94", "2,877.94"), WUXI_CARRIED[1].replace("结余 0 万元", "结余 10 万元"),
+            *WUXI_CARRIED[2:]]
+    assert _statuses(tmp_path, *some) == ["within"] * 3 + ["unknown"] * 6

@@ -28,6 +28,7 @@ from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
 from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
+from reportgen.review.parts_of_nothing import parts_of_nothing
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.repeated import items_against_their_list, repeated_sentences
 from reportgen.review.sentence_rules import Said, sentence_findings_of
@@ -177,6 +178,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                + said_again(statements, str(draft), told))
     _within(verdicts, consistent_of(said.prior),
             {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
+    parts_of_nothing(verdicts)
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
@@ -245,6 +247,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     against = sentence_findings_of(said) + said_again(statements, str(draft), frozenset())
     _within(verdicts, consistent_of(said.prior),
             {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
+    parts_of_nothing(verdicts)
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
