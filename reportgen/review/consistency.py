@@ -777,11 +777,10 @@ def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, St
         if share.kind != "share" or before.kind != "amount" or before.sentence is not share.sentence \
                 or not _amounts(before):
             continue
-        run = runs[-1] if runs else None
-        last = run[-1][1] if run is not None else None
+        last = runs[-1][-1][1] if runs else None
         if last is not None and (_core(last.named_whole) == _core(share.named_whole) if share.named_whole
                                  else not last.named_whole and last.sentence is share.sentence):
-            run.append((before, share))
+            runs[-1].append((before, share))
         else:
             runs.append([(before, share)])
     out = []
