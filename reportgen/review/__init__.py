@@ -25,7 +25,7 @@ from reportgen.readers.statements import Statement, TooManyFigures, laid_in_colu
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
-from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
+from reportgen.review.judge import DISPUTED, OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
 from reportgen.review.parts_of_nothing import parts_of_nothing
@@ -379,10 +379,11 @@ _BESIDE = 6  # lines from a table's row another row of the same table is of the 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]], borne: dict[int, str]) -> None:
     """A figure the tables do not hold (last year's 执行数, a rate against it), or that no table read can
     measure, that its own sentence's other figures bear out (``borne``: consistency.borne_out): judged
-    within its sentence (status "within"), no longer 未能核对."""
+    within its sentence (status "within"), no longer 未能核对 — but a figure a table's slip leaves in dispute (DISPUTED),
+    whose cause the reviewer is told as it is."""
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status != "unknown":
+        if verdict.status != "unknown" or verdict.cause == DISPUTED:
             continue
         judged = consistent.get(st.sentence)
         if judged is not None and st.value in judged[0]:
