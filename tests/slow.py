@@ -77,6 +77,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_document_read_by_its_classes_tells_none_of_its_false_alarms",
         "test_a_table_of_spending_kinds_worded_with_their_spending_is_read",
     ),
+    "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s

@@ -229,3 +229,67 @@ def test_a_change_in_the_sentence_after_its_amount_that_names_it_again_is_judged
     assert len(told) == 1 and "变动率约为 11.07%，而写作“增长11.70%”" in told[0].message, told
     assert contradictions(_read("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
                                 "与上年相比，收、支总计各增加1,003.69万元，增长11.70%。"), "x.pdf") == []
+
+
+# 湖州市财政局 2026 p. 7 and 杭州市气象局 2026 p. 5 (fresh1), as pdftotext -layout prints them: shares naming no base,
+# each part's amount over the parts' sum — the parts are all of the whole, proved by the shares themselves
+HUZHOU_USES = ("2.按支出用途分类，包括人员支出 4944.99 万元，占",
+               "72.3% ；日常公用支出 626.67 万元，占 9.2% ；项目支出",
+               "1266.75 万元，占 18.5%。")
+HANGZHOU_CLASSES = ("科学技术（类）支出 28.00 万元，占 0.5%；社会保障",
+                    "和就业（类）支出 396.67 万元，占 6.9%；卫生健康（类）",
+                    "支出 80.52 万元，占 1.4%；自然资源海洋气象等（类）支",
+                    "出 5,247.87 万元，占 91.2%。")
+# 湖州 p. 8: 5,356.01 of the four classes' 6,838.41 is 78.3 % (the annotated slip S1); 杭州 p. 5 “包括人员支出 2,906.80
+# 万元，占 49.4%” of 5,876.68 is 49.5 % cut (annotated as rounding, R5): one share off, the run proves nothing
+HUZHOU_CLASSES = ("一般公共服务（类）支出 5356.01 万元，占 78.4%；社",
+                  "会保障和就业（类）支出 796.52 万元，占 11.6%；卫生健康",
+                  "（类）支出 265.81 万元，占 3.9%；住房保障（类）支出 420.07",
+                  "万元，占 6.1%。")
+HANGZHOU_USES = ("2.按支出用途分类，包括人员支出 2,906.80 万元，占",
+                 "49.4%；日常公用支出 838.27 万元，占 14.3%；项目支出",
+                 "2,131.61 万元，占 36.3%。")
+
+
+def test_shares_naming_no_base_that_all_fit_their_parts_sum_are_borne_out() -> None:
+    assert [kind for kind, _ in _borne(*HUZHOU_USES)] == ["amount", "share"] * 3
+    assert [kind for kind, _ in _borne(*HANGZHOU_CLASSES)] == ["amount", "share"] * 4
+    assert _borne(*HUZHOU_CLASSES) == [] and _borne(*HANGZHOU_USES) == []
+
+
+# 湖州市财政局 2026 pp. 8–9: an item's amount and what it is “主要用于”, four amounts adding up to it exactly
+HUZHOU_USED_FOR = ("     （4）一般公共服务支出（类）财政事务（款）其他财",
+                   "政事务支出（项）1153.00 万元，主要用于局本级会计管理",
+                   "和人才培养、财政事务综合管理经费、解决改制历史遗留经",
+                   "费等支出 652.00 万元；市财政项目预算审核中心市级预算",
+                   "项目评审经费支出 371.00 万元；市财政票据管理中心财政",
+                   "票据管理经费支出 10.00 万元；市绿色财政研究服务中心的",
+                   "财政专项业务经费等支出 120.00 万元。")
+# 长春市信访局 2026 p. 18: 116 + 30 + 312 + 15.56 = 473.56, not 474.56 (the annotated slip S10: 16.56 is right) — within
+# what whole numbers round, but no word says the amounts are its parts: not exact, nothing borne out
+CHANGCHUN_PROJECTS = ("  2026年长春市信访局项目支出预算474.56万元，2026信访接待中",
+                      "心运行费116万元，2026信访专项经费30万元，2026驻京经费312万",
+                      "元，信访局临聘人员经费15.56万元。")
+
+
+def test_three_amounts_or_more_adding_up_exactly_to_the_amount_before_them_are_its_parts() -> None:
+    assert [text for _, text in _borne(*HUZHOU_USED_FOR)] == [
+        "1153.00万元", "652.00万元", "371.00万元", "10.00万元", "120.00万元"]
+    assert _borne(*CHANGCHUN_PROJECTS) == []
+
+
+# 无锡市信访局 2025 pp. 25–26 (fresh1; 苏州市应急管理局 2026 prints the same): 上年结转结余 0, borne out by its
+# sentence (2,867.94 = 2,867.94 + 0), then each fund's part of it 0 and its share 0 %
+WUXI_CARRIED = ("       无锡市信访局 2025 年收入预算合计 2,867.94 万元，包括本年",
+                "  收入 2,867.94 万元，上年结转结余 0 万元。",
+                "       上年结转结余的一般公共预算收入 0 万元，占 0%；",
+                "       上年结转结余的政府性基金预算收入 0 万元，占 0%；",
+                "       上年结转结余的单位资金 0 万元，占 0%。")
+
+
+def test_the_parts_of_a_whole_judged_nothing_are_nothing(tmp_path: Path) -> None:
+    assert _statuses(tmp_path, *WUXI_CARRIED) == ["within"] * 9
+    # a whole of something: its parts 0 may or may not be right, nothing judges them
+    some = [WUXI_CARRIED[0].replace("2,867.94", "2,877.94"), WUXI_CARRIED[1].replace("结余 0 万元", "结余 10 万元"),
+            *WUXI_CARRIED[2:]]
+    assert _statuses(tmp_path, *some) == ["within"] * 3 + ["unknown"] * 6

@@ -25,12 +25,14 @@ from reportgen.readers.statements import Statement, TooManyFigures, laid_in_colu
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
-from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
+from reportgen.review.judge import DISPUTED, OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
+from reportgen.review.parts_of_nothing import parts_of_nothing
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.repeated import items_against_their_list, repeated_sentences
 from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.share_bases import named_bases_borne_out
 from reportgen.review.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
@@ -174,7 +176,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
                + said_again(statements, str(draft), told))
-    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
+    _within(verdicts, consistent_of(said.prior),
+            {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
+    parts_of_nothing(verdicts)
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
@@ -241,7 +245,9 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     related = one_after_another(statements)
     said = Said(related, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said) + said_again(statements, str(draft), frozenset())
-    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
+    _within(verdicts, consistent_of(said.prior),
+            {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
+    parts_of_nothing(verdicts)
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
@@ -352,20 +358,32 @@ OTHER_TABLE = "是一张不属于预算各表的表（如项目绩效目标表�
 
 def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool]) -> None:
     """A cell of a table that is none of the budget's (a project's 绩效目标表: “其中：财政拨款 6000.00”)
-    that disagrees with the source's figure of its row's name: 未能核对, for it speaks of something else."""
+    that disagrees with the source's figure of its row's name: 未能核对, for it speaks of something else — unless a
+    row of the same table a few lines from it prints another of the department's figures exactly (泉州市政府办 2026's
+    部门整体支出绩效目标表: 基本支出 5,915.38 as the tables, 项目支出 2,285.57 against their 9,269.43): that table
+    speaks of the department's money, its figures are the department's."""
+    of_the_department = [verdict.statement for verdict in verdicts if verdict.status == "agree"
+                         and verdict.statement.kind == "cell" and verdict.statement.value
+                         and verdict.statement.table and not budget_table(verdict.statement.table)]
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table):
+        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table) \
+                and not any(other.table == st.table and abs(other.line - st.line) <= _BESIDE
+                            and other.label != st.label for other in of_the_department):
             verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", OTHER_TABLE
+
+
+_BESIDE = 6  # lines from a table's row another row of the same table is of the same thing at most
 
 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]], borne: dict[int, str]) -> None:
     """A figure the tables do not hold (last year's 执行数, a rate against it), or that no table read can
     measure, that its own sentence's other figures bear out (``borne``: consistency.borne_out): judged
-    within its sentence (status "within"), no longer 未能核对."""
+    within its sentence (status "within"), no longer 未能核对 — but a figure a table's slip leaves in dispute (DISPUTED),
+    whose cause the reviewer is told as it is."""
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status != "unknown":
+        if verdict.status != "unknown" or verdict.cause == DISPUTED:
             continue
         judged = consistent.get(st.sentence)
         if judged is not None and st.value in judged[0]:

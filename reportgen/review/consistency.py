@@ -768,16 +768,19 @@ def sentence_firsts(statements: list[Statement]) -> list[Statement]:
 
 def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
     """The parts (amount, share) that name one whole no amount before states (“基本支出预算45980.56万元，占本年支出
-    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), each share fitting its
-    amount over the parts' sum: two parts or more, one after another."""
+    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), or of one sentence naming
+    none (“按支出用途分类，包括人员支出4944.99万元，占72.3%；日常公用支出626.67万元，占9.2%；项目支出1266.75万元，占18.5%”,
+    湖州 and 杭州 2026: the parts of all the spending), each share fitting its amount over the parts' sum: two parts or
+    more, one after another."""
     runs: list[list[tuple[Statement, Statement]]] = []
     for before, share in zip(statements, statements[1:], strict=False):
-        if share.kind != "share" or not share.named_whole or before.kind != "amount" \
-                or before.sentence is not share.sentence or not _amounts(before):
+        if share.kind != "share" or before.kind != "amount" or before.sentence is not share.sentence \
+                or not _amounts(before):
             continue
-        run = runs[-1] if runs else None
-        if run is not None and _core(run[-1][1].named_whole) == _core(share.named_whole):
-            run.append((before, share))
+        last = runs[-1][-1][1] if runs else None
+        if last is not None and (_core(last.named_whole) == _core(share.named_whole) if share.named_whole
+                                 else not last.named_whole and last.sentence is share.sentence):
+            runs[-1].append((before, share))
         else:
             runs.append([(before, share)])
     out = []
@@ -840,9 +843,12 @@ def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]
         if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
             continue
         between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
-        if not _PARTS_SAID.search(between):
-            continue
         total = sum((_signed(st) for st in parts), Decimal(0))
+        if not _PARTS_SAID.search(between):  # three parts or more adding up to the whole exactly as printed (“……其他财政
+            # 事务支出（项）1153.00万元，主要用于……等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)
+            if len(parts) >= 3 and total == _signed(whole):
+                out.append((whole, parts))
+            continue
         if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
             out.append((whole, parts))
     return out

@@ -24,6 +24,7 @@ from reportgen.review.consistency import (
     shares,
 )
 from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
+from reportgen.review.share_bases import named_base_shares
 from reportgen.rules import SENTENCES, rule, rules_reading
 
 
@@ -75,9 +76,10 @@ def kinds_of_whole(said: Said) -> list[Finding]:
 
 @rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
 def share_of_whole(said: Said) -> list[Finding]:
-    """A share against the part and the whole its sentence states (R-句内占比); in a published document a share
-    cut rather than rounded is a note (CUT_RULE)."""
-    return shares(said.statements, said.draft, said.told, said.cut_as_notes)
+    """A share against the part and the whole its sentence states (R-句内占比), or against the whole the sentence proves
+    the base it names (share_bases.py); in a published document a share cut rather than rounded is a note (CUT_RULE)."""
+    return shares(said.statements, said.draft, said.told, said.cut_as_notes) \
+        + named_base_shares(said.statements, said.draft, said.told)
 
 
 @rule("R-标题与正文", SENTENCES, "error", needs_year=True)
