@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("the pipeline", ("reportgen.render",)),
     ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
                     "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
+    ("the review's paperwork: what a review hands back", ("reportgen.paperwork", "reportgen.paperwork.*")),
     ("the desk: a web application over the operations", ("reportgen.desk", "reportgen.desk.*")),
     ("commands", ("reportgen.commands", "reportgen.commands.*", "reportgen.cli", "reportgen.__main__")),
 ]

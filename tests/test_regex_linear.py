@@ -45,8 +45,8 @@ MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
            "reportgen.readers.pdf_tables", "reportgen.readers.docx_tables", "reportgen.readers.sheets",
            "reportgen.readers.sniff", "reportgen.readers.htmltables", "reportgen.readers.csvfile",
-           "reportgen.readers.spreadsheetml", "reportgen.review.listing", "reportgen.review.places",
-           "reportgen.review.roster")
+           "reportgen.readers.spreadsheetml", "reportgen.paperwork.listing", "reportgen.paperwork.places",
+           "reportgen.paperwork.roster")
 SMALL, LARGE = 500, 8_000  # (square work shows at either size: 256 times as long)
 FACTOR = 64  # linear: 16; square: 256
 LIMIT = 0.5  # seconds for LARGE characters (linear work takes milliseconds)

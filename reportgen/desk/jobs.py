@@ -32,7 +32,7 @@ from reportgen.desk.models import (
 from reportgen.desk.register import compared, held_for
 from reportgen.desk.reviewing import Reviewed, ReviewedPart
 from reportgen.desk.store import Store
-from reportgen.review.register import Known
+from reportgen.paperwork.register import Known
 
 LEASE = timedelta(seconds=60)
 MAX_CLAIMS = 3  # a job claimed this often and never finished is given up: its file kills or fails every worker

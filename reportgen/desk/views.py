@@ -37,8 +37,8 @@ from reportgen.desk.models import (
 from reportgen.desk.register import inspection_page, last_of, rows, same
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
-from reportgen.review.roster import Member as RosterRow
-from reportgen.review.roster import RosterRefused, read_roster
+from reportgen.paperwork.roster import Member as RosterRow
+from reportgen.paperwork.roster import RosterRefused, read_roster
 
 RELEASED = (RETURNED, ACCEPTED, PUBLISHED)  # a submission's findings reach its department once it stands so
 

@@ -23,7 +23,7 @@ from reportgen.desk.jobs import Heartbeat, claim, finish, gone, release, work_fo
 from reportgen.desk.models import Job
 from reportgen.desk.reviewing import review_stored
 from reportgen.desk.store import SUFFIXES, Store, reviewed_name
-from reportgen.review.batch import let_go, started
+from reportgen.paperwork.batch import let_go, started
 
 
 def name() -> str:

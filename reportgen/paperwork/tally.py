@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportgen.review.register import Entry
+from reportgen.paperwork.register import Entry
 
 UNREVIEWED, FLAGGED, CLEAN = "未能审核", "有问题", "未发现问题"
 

@@ -13,9 +13,9 @@ from datetime import date
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
 from reportgen.errors import visible_text
+from reportgen.paperwork.places import Mark
 from reportgen.review.documents import DocumentReview
 from reportgen.review.own_outputs import NOTICE_TEMPLATE
-from reportgen.review.places import Mark
 from reportgen.templating import environment
 from reportgen.unbroken import joined
 from reportgen.writers.docx import docx_bytes

@@ -17,8 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from reportgen.paperwork.roster import Member, normal
 from reportgen.review.documents import DocumentReview
-from reportgen.review.roster import Member, normal
 
 DEADLINE_DAYS = 20  # 预算批复后 20 日内公开（《地方预决算公开操作规程》）
 CHINA = ZoneInfo("Asia/Shanghai")  # the deadlines' days are Beijing's (the desk's TIME_ZONE too)

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from reportgen.errors import visible_text
 from reportgen.importing.report import report_html as tables_html
+from reportgen.paperwork.annotated import NotAnnotated, annotated_pdf
+from reportgen.paperwork.handback import Issued, handback, notice_docx
+from reportgen.paperwork.inspection import Inspection, inspection
+from reportgen.paperwork.listing import Listed, document_lines, listed
+from reportgen.paperwork.places import Mark, NotPlaced, marks
+from reportgen.paperwork.register import DEADLINE_DAYS, Known, Register, known
+from reportgen.paperwork.tally import tally, verdict
 from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
-from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
-from reportgen.review.handback import Issued, handback, notice_docx
-from reportgen.review.inspection import Inspection, inspection
-from reportgen.review.listing import Listed, document_lines, listed
-from reportgen.review.places import Mark, NotPlaced, marks
-from reportgen.review.register import DEADLINE_DAYS, Known, Register, known
-from reportgen.review.tally import tally, verdict
 from reportgen.writers.html import environment
 from reportgen.writers.xlsx import xlsx_bytes
 

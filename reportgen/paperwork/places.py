@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import Internal
+from reportgen.paperwork.listing import Listed, flat
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
-from reportgen.review.listing import Listed, flat
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reportgen.model import THREE_PUBLIC_PARTS
+from reportgen.paperwork.register import Entry, Register, known
 from reportgen.review.documents import DocumentReview
-from reportgen.review.register import Entry, Register, known
 
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2

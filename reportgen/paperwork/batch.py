@@ -29,14 +29,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.paperwork.register import Known, known
 from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
-from reportgen.review.register import Known, known
 
 if TYPE_CHECKING:
     from reportgen.importing.identity import Part
-    from reportgen.review.handback import Issued
-    from reportgen.review.pages import SummaryPart
+    from reportgen.paperwork.handback import Issued
+    from reportgen.paperwork.pages import SummaryPart
 
 Describe = Callable[[DocumentReview], None]  # prints the document's findings (captured), as the command says them
 AsJson = Callable[[DocumentReview], dict[str, object]]
@@ -129,7 +129,7 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
     files: list[str] = []
     told: list[str] = []
     if task.staging is not None:
-        from reportgen.review.pages import document_files  # deferred: the writers, only with pages
+        from reportgen.paperwork.pages import document_files  # deferred: the writers, only with pages
 
         for one in result.parts or [result]:  # a file of several disclosures: each one's pages, copy and notice
             part, written, said_of = document_files(one, task.index, task.issued)

@@ -36,11 +36,11 @@ from pikepdf import (
 )
 
 from reportgen.errors import Internal
+from reportgen.paperwork.legend_face import face
+from reportgen.paperwork.places import Box, Mark
 from reportgen.readers import page_tree
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
-from reportgen.review.legend_face import face
-from reportgen.review.places import Box, Mark
 from reportgen.templating import environment
 from reportgen.unbroken import pieces
 
