@@ -40,7 +40,7 @@ def _pdftotext(mode: str, pdf: Path) -> Callable[[], object]:
 
 
 def _in_process(pdf: Path) -> Callable[[], object]:
-    from reportgen.readers import pdf_words
+    from reportgen.readers.pdf import pdf_words
     from reportgen.review.documents import review_document
 
     def run() -> object:

@@ -21,9 +21,9 @@ from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
 from reportgen.readers.grid import Cell, Grid
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.consistency import completion_rates
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,8 +24,8 @@ from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.importing.visible import same_table_twice
 from reportgen.readers.grid import Cell, Grid, Merge
-from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
-from reportgen.readers.pdf_words import Word
+from reportgen.readers.pdf.pdf_tables import _Line, _tables, _wrapped_title
+from reportgen.readers.pdf.pdf_words import Word
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import check_findings

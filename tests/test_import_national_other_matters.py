@@ -281,7 +281,7 @@ def test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_b
 def test_jiangsus_procurement_and_performance_sentences_are_read() -> None:
     # 江苏省政协办公厅 2018 年部门预算 p. 15 (its PDF is not in the repository: the lines as printed, each a paragraph):
     # the procurement and the 绩效目标 sentences of 十二、十三 were printed and not read (R-缺少 政府采购, 绩效管理)
-    from reportgen.readers.lines import Line
+    from reportgen.readers.text.lines import Line
 
     paragraphs = ["十二、政府采购支出预算情况说明",
                   "2018 年度政府采购支出预算总额 1,281.76 万元，其中：拟采购货物支出 355.67 万元、拟采购工程支出 0 万元、"
@@ -318,7 +318,7 @@ def test_a_part_the_document_does_not_print_is_told_absent_not_declared_withheld
 def test_a_reason_said_without_main_is_read_and_an_empty_one_is_not() -> None:
     # 烟台市人力资源和社会保障局 2026 p. 34: “2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实“过紧日子”
     # 要求……” — a reason all the same (before: only “主要原因…” introduced one, and a change beside it was told “未说明原因”)
-    from reportgen.readers.lines import Line
+    from reportgen.readers.text.lines import Line
 
     running = _parts(FIXTURES / "yantai-renshe-2026-p34.pdf").机关运行经费
     assert running is not None and running.原因 is not None

@@ -17,8 +17,8 @@ import pytest
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import _of_year
 from reportgen.importing.tree import Placed
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.render import check_findings
 from reportgen.review.documents import review_document
 

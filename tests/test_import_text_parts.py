@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from reportgen.importing.text_parts import TextParts, read_text_parts
-from reportgen.readers.lines import Line, text_lines
+from reportgen.readers.text.lines import Line, text_lines
 from tests.clients import require_program
 from tests.clocks import cpu_now
 

@@ -34,9 +34,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.units",
                  "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
-                 "reportgen.source.final_accounts", "reportgen.source.founded",
-                 "reportgen.readers",
-                 "reportgen.readers.*")),
+                 "reportgen.source.final_accounts", "reportgen.source.founded")),
+    ("readers: the neutral grid, a refusal, what a page hides", (
+        "reportgen.readers", "reportgen.readers.grid", "reportgen.readers.unreadable", "reportgen.readers.html_hidden")),
+    ("readers: a PDF's words, clips, scans and tables", ("reportgen.readers.pdf", "reportgen.readers.pdf.*")),
+    ("readers: a document's text as lines and the statements they make", (
+        "reportgen.readers.text", "reportgen.readers.text.*")),
+    ("readers: every other format, and a published file whatever its format", ("reportgen.readers.*",)),
     ("arithmetic", ("reportgen.compute", "reportgen.compute.*", "reportgen.phrasing")),
     ("assembly: a source with the files it names", ("reportgen.assemble",)),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),

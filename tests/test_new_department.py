@@ -16,7 +16,7 @@ from reportgen import layouts
 from reportgen.errors import Finding, SourceError
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text_parts import read_text_parts
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.render import check_findings
 from tests.readback import html_text, rendered_outputs
 

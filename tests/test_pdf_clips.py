@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers import pdf_clips
-from reportgen.readers.pdf_clips import ContentTooLarge, instructions, visible_regions
-from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
+from reportgen.readers.pdf import pdf_clips
+from reportgen.readers.pdf.pdf_clips import ContentTooLarge, instructions, visible_regions
+from reportgen.readers.pdf.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
 from tests.clients import require_ocr
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.recognize import recognize
-from reportgen.readers.pdf_words import pdf_words
+from reportgen.readers.pdf.pdf_words import pdf_words
 from reportgen.readers.published import read_published
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "yantai-jiaoyuju-2026-p10.pdf"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.prior_rates import consistent_sentences, prior_rates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +110,7 @@ def test_a_review_counts_figures_its_sentences_bear_out_as_read_and_reads_headin
 
 
 def test_an_item_heading_with_codes_is_read_as_its_item():
-    from reportgen.readers.statements import read_statements as read
+    from reportgen.readers.text.statements import read_statements as read
 
     # the form of 上海市普陀区司法局's 2026 item list (an unseen document of the corpus), with 万里 2024's item
     lines = [Line(1, "1、城乡社区支出（212类）其他城乡社区支出（99款）其他城乡社区支出（99项）922.02万元。主要用于：其他城乡社区支出。")]

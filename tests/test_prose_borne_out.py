@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
 from reportgen.review.consistency import borne_out
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review.documents import review_document
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 

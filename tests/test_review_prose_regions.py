@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.cli import main
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.review import Review, review_within_sentences
 from reportgen.review.judge import Verdict

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from reportgen.importing import sure
-from reportgen.readers import pdf_ocr, pdf_words
+from reportgen.readers.pdf import pdf_ocr, pdf_words
 from reportgen.review.documents import DocumentReview, review_document, review_together
 from tests.clients import require_ocr, require_program
 from tests.support.national import FIXTURES, table_of

@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.documents import DocumentReview, review_document
 
 SEED = Path(__file__).resolve().parent / "seeds" / "shenzhen-yantian-zgh-2022.txt"

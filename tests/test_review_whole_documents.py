@@ -281,7 +281,7 @@ def test_one_review_of_a_pdf_runs_pdftotext_once(monkeypatch):
     memory — no file is written."""
     import tempfile
 
-    from reportgen.readers import pdf_words
+    from reportgen.readers.pdf import pdf_words
 
     runs: list[list[str]] = []
     real = pdf_words.run_program

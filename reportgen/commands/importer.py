@@ -22,8 +22,8 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
-    from reportgen.readers.lines import Line
     from reportgen.readers.published import Published
+    from reportgen.readers.text.lines import Line
     from reportgen.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"

@@ -40,7 +40,7 @@ from reportgen.importing.reconcile import (
 from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, body_rows
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Grid
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import tail_step
 
 BY_UNIT = "按单位列出的表"

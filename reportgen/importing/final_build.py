@@ -27,7 +27,7 @@ from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table, cell_text, year_place
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 
 ZERO = Decimal(0)
 TOTALS = "收入支出决算总表"

@@ -31,7 +31,7 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.text_fields import _placed, add_founding
 from reportgen.importing.text_parts import TextParts
 from reportgen.importing.tree import Placed, Tree
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 
 ZERO = Decimal(0)
 

@@ -23,8 +23,8 @@ from functools import cache
 from reportgen.compute.arithmetic import quantize_half_up
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.readers.grid import Grid, ImportRefused
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import other_table_words, owner_name_forms, place_words, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import other_table_words, owner_name_forms, place_words, read_statements
 from reportgen.reading.amounts import printed_amount, yuan_factors
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")

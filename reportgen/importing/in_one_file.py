@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from reportgen.importing.identity import Cover, cover_of, same_owner
-from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, within
+from reportgen.readers.text.lines import Line
 
 _CONTENTS = ("目录", "目次")
 _CONTENTS_WITHIN = 2  # a cover's 目录 is on it, or on one of the two pages after it (a blank page, a 说明 page)

@@ -38,7 +38,7 @@ from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.phrasing import chinese_number
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
 
 if TYPE_CHECKING:

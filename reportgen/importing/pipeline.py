@@ -92,9 +92,9 @@ from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.readers.grid import Grid, ImportRefused
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_ocr import UNREAD
+from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
+from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml

@@ -25,8 +25,8 @@ from reportgen.codes import all_function_codes
 from reportgen.importing.identity import cover_of
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import Statement, other_part_money_words, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, other_part_money_words, read_statements
 from reportgen.reading.amounts import yuan_factors
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")

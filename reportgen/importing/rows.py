@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from reportgen.importing.recognize import DASHES, Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
-from reportgen.readers.statements import is_page_number
+from reportgen.readers.text.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers

@@ -25,8 +25,8 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from reportgen.readers.lines import Line
-from reportgen.readers.running_scope import running_costs_scope
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.running_scope import running_costs_scope
 
 T = TypeVar("T")
 VOCABULARY = Path(__file__).with_name("text_parts.yaml")

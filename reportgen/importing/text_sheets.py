@@ -14,7 +14,7 @@ from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import vocabulary
 from reportgen.importing.tree import Placed
 from reportgen.readers.grid import Cell, Grid
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 
 _OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
 _YEAR = re.compile(r"(20\d{2})\s*年")

@@ -38,7 +38,7 @@ from pikepdf import (
 from reportgen.errors import Internal
 from reportgen.paperwork.legend_face import face
 from reportgen.paperwork.places import Box, Mark
-from reportgen.readers import page_tree
+from reportgen.readers.pdf import page_tree
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 from reportgen.templating import environment

@@ -148,7 +148,7 @@ def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
     back as reviewed alone, then reviewed as one (and the halves that are none of a pair as they were). What
     OCR reads of a scan is shared by the worker processes (pdf_ocr.shared_readings): read once, not again
     when its disclosure is reviewed as one."""
-    from reportgen.readers.pdf_ocr import shared_readings  # deferred: a scan's reader
+    from reportgen.readers.pdf.pdf_ocr import shared_readings  # deferred: a scan's reader
 
     with shared_readings():
         held: list[Done] = []

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, replace
 
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
+from reportgen.readers.text.lines import Line
 from reportgen.review.documents import DocumentReview
 
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from reportgen.errors import Internal
 from reportgen.paperwork.listing import Listed, flat
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
+from reportgen.readers.pdf.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
+from reportgen.readers.text.lines import Line
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 

@@ -19,9 +19,9 @@ from reportgen import codes
 from reportgen.checks.budget import running_costs_of_its_own
 from reportgen.compute import in_unit, truncated
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms

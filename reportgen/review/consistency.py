@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import (
+from reportgen.readers.text.statements import (
     STARTS_ANEW,
     Statement,
     complete_kinds,

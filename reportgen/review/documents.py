@@ -31,10 +31,10 @@ from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
-from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
-from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import named_quantities, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.running_scope import running_costs_scope
+from reportgen.readers.text.statements import named_quantities, read_statements
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings

@@ -16,7 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, VEHICLES, Budget
-from reportgen.readers.statements import final_words, named_quantities, part_qualifiers, some_projects_words
+from reportgen.readers.text.statements import final_words, named_quantities, part_qualifiers, some_projects_words
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:

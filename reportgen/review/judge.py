@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
 from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
-from reportgen.readers.statements import (
+from reportgen.readers.text.statements import (
     SAME_YEAR_BUDGET,
     Statement,
     final_words,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.readers.statements import Statement, carry_over_words
+from reportgen.readers.text.statements import Statement, carry_over_words
 from reportgen.review.consistency import half_in_yuan, in_yuan, listed_sums
 from reportgen.review.judge import Verdict
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
-from reportgen.readers.statements import Statement, complete_parts
+from reportgen.readers.text.statements import Statement, complete_parts
 from reportgen.reading.amounts import yuan_factors
 from reportgen.review.consistency import half_in_yuan, in_yuan, made_whole
 from reportgen.review.glossary import Figure, normalize

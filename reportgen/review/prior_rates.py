@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
-from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal
+from reportgen.readers.text.statements import STARTS_ANEW, Statement, decimals_of, to_decimal
 from reportgen.reading.amounts import yuan_factors
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"

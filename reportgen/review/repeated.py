@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.readers.statements import Statement
+from reportgen.readers.text.statements import Statement
 from reportgen.review.consistency import in_yuan, listed_sums, sentence_firsts
 
 # a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)

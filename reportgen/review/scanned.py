@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportgen.errors import Finding
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_ocr import UNREAD
+from reportgen.readers.pdf.pdf_ocr import UNREAD
+from reportgen.readers.text.lines import Line
 from reportgen.review.judge import Verdict
 from reportgen.review.policy import kept_on_scan
 from reportgen.templating import environment

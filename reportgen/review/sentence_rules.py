@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from reportgen.errors import Finding
-from reportgen.readers.statements import Statement
+from reportgen.readers.text.statements import Statement
 from reportgen.review.consistency import (
     CUT_RULE,
     completion_rates,

@@ -15,8 +15,8 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Row
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import target_table_words, target_text_words
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import target_table_words, target_text_words
 
 _AFTER = re.compile(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
 _SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from reportgen import codes
 from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from reportgen.errors import Internal
-from reportgen.readers.cell_lines import cell_rows, is_cell_line
-from reportgen.readers.lines import Line
+from reportgen.readers.text.cell_lines import cell_rows, is_cell_line
+from reportgen.readers.text.lines import Line
 
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.

@@ -42,11 +42,11 @@ import pikepdf
 
 from reportgen import cache
 from reportgen.errors import Internal
-from reportgen.readers import page_tree
-from reportgen.readers import text_angle as text_angle_module
-from reportgen.readers.text_angle import FOLLOWED as _ANGLE_FOLLOWED
-from reportgen.readers.text_angle import text_angle
-from reportgen.readers.word_box import Word
+from reportgen.readers.pdf import page_tree
+from reportgen.readers.pdf import text_angle as text_angle_module
+from reportgen.readers.pdf.text_angle import FOLLOWED as _ANGLE_FOLLOWED
+from reportgen.readers.pdf.text_angle import text_angle
+from reportgen.readers.pdf.word_box import Word
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
 # where something is shown: a text object (its clip cannot change inside it), a form or an image, a shading

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.readers.pdf_words import Word
+from reportgen.readers.pdf.pdf_words import Word
 
 _SPACED = 3.0  # line heights: letter-spaced characters of one cell stand at most this far apart
 _WRAPPED = 0.6  # line heights: a cell's wrapped line stands at most this far below the line above

@@ -39,7 +39,7 @@ from pathlib import Path
 import pikepdf
 
 from reportgen.errors import Internal
-from reportgen.readers.word_box import Word
+from reportgen.readers.pdf.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 DPI = 300  # tesseract reads a page best at 300 dpi: at the 144 of 北京's scans it read “2.7%” as “2.1”

@@ -34,12 +34,12 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Internal
-from reportgen.readers import pdf_rebuild
-from reportgen.readers.pdf_clips import Seen, pages_seen, shown
-from reportgen.readers.pdf_damage import damaged_note, damaged_pages, lost_text
-from reportgen.readers.pdf_rebuild import Rebuilt
-from reportgen.readers.pdf_turned import read_turned, turns
-from reportgen.readers.word_box import Word
+from reportgen.readers.pdf import pdf_rebuild
+from reportgen.readers.pdf.pdf_clips import Seen, pages_seen, shown
+from reportgen.readers.pdf.pdf_damage import damaged_note, damaged_pages, lost_text
+from reportgen.readers.pdf.pdf_rebuild import Rebuilt
+from reportgen.readers.pdf.pdf_turned import read_turned, turns
+from reportgen.readers.pdf.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
@@ -119,7 +119,7 @@ def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_d
 def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest: str) -> Pages:
     """The words of each page of the PDF ``data``: its text layer's that its page shows (not those its
     clipping paths hide, ``pdf_clips``), a scanned page's read by OCR."""
-    from reportgen.readers.pdf_ocr import scanned_pages  # deferred: a scan's reader, for a scan only
+    from reportgen.readers.pdf.pdf_ocr import scanned_pages  # deferred: a scan's reader, for a scan only
 
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         copy = Path(folder) / "input.pdf"

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar, overload
 from reportgen.document import Document, Heading, Paragraph, Table, Title
 from reportgen.errors import Internal
 from reportgen.readers.html_hidden import INERT, hidden_classes, hides
-from reportgen.readers.pdf_words import Word, layout_text
+from reportgen.readers.pdf.pdf_words import Word, layout_text
 from reportgen.readers.unreadable import Unreadable
 
 # A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some

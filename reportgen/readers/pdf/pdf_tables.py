@@ -71,9 +71,9 @@ from typing import NoReturn
 import yaml
 
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.pdf_header import header_lines
-from reportgen.readers.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words
-from reportgen.readers.pdf_words import Word as _Word
+from reportgen.readers.pdf.pdf_header import header_lines
+from reportgen.readers.pdf.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words
+from reportgen.readers.pdf.pdf_words import Word as _Word
 
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.

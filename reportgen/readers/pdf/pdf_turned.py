@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.readers import page_tree
-from reportgen.readers.pdf_clips import Seen
-from reportgen.readers.word_box import Word
+from reportgen.readers.pdf import page_tree
+from reportgen.readers.pdf.pdf_clips import Seen
+from reportgen.readers.pdf.word_box import Word
 
 _TALL = 1.5  # a word at least this many times taller than wide stands on end
 _SIDEWAYS_SHARE = 0.6  # a page of words of two characters or more, this share of them on end, is sideways
