@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 from reportgen.cli import main
-from reportgen.importing import catalog
-from reportgen.importing.final_accounts import final_differences
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.reconcile import describe
+from reportgen.importing.budget.reconcile import describe
+from reportgen.importing.final.final_accounts import final_differences
+from reportgen.importing.recognition import catalog
+from reportgen.importing.recognition.recognize import Table, recognize
 from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line

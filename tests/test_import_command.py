@@ -117,9 +117,9 @@ def _numbers(text: str) -> Counter[Decimal]:
 @needs_pdftotext
 @pytest.mark.parametrize("name", PDFS)
 def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, tmp_path):
-    from reportgen.importing.build import build
-    from reportgen.importing.catalog import load
-    from reportgen.importing.recognize import recognize
+    from reportgen.importing.budget.build import build
+    from reportgen.importing.recognition.catalog import load
+    from reportgen.importing.recognition.recognize import recognize
     from reportgen.readers.pdf.pdf_tables import read_pdf
 
     _, _, out = imported[name]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing.text_parts import OtherMatter, TextParts, read_text_parts
+from reportgen.importing.text.text_parts import OtherMatter, TextParts, read_text_parts
 from reportgen.readers.published import read_published
 from tests.clients import require_program
 from tests.support.national import FIXTURES
@@ -67,8 +67,8 @@ def test_the_change_of_running_costs_is_taken_as_printed(path: Path, change: str
 
 def test_running_costs_from_the_text_carry_their_change_against_last_years_budget_and_its_reason() -> None:
     # written where no table printed the part: 增减额 with the words it was read from, the reason beside it
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
@@ -100,8 +100,8 @@ def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
     # 烟台市水利局 2026: the part is printed (“截至2025年12月31日，本部门共有车辆辆，……”), its count left blank — the
     # document's slip: told, the count unknown, the part written with what it gives (its date), not refused whole
     # (before: nothing written, and check found 国有资产 missing [R-缺少])
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
@@ -140,8 +140,8 @@ def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_he
     # stated: it is unknown, not 0; the total is written as printed beside the two kinds (check holds them to no more
     # than it, the render says what is given: test_a_procurement_of_some_kinds_renders_what_it_gives);
     # “公务用车保有量1924台” is the vehicles it holds
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import _of_year
+from reportgen.importing.recognition.recognize import _of_year
 from reportgen.importing.tree import Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import read_statements

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing import sure
-from reportgen.importing.build import three_public_rows
+from reportgen.importing.budget.build import three_public_rows
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.rows import body_rows
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.recognize import Table, recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from tests.clients import require_program
@@ -100,8 +100,8 @@ def test_a_three_public_table_of_items_by_fund(minzheng: dict[str, Table]) -> No
 
 
 def test_an_item_two_funds_spend_on_is_no_one_figure(minzheng: dict[str, Table]) -> None:
-    from reportgen.importing.build import _items_of_funds
-    from reportgen.importing.rows import Amount, Row
+    from reportgen.importing.budget.build import _items_of_funds
+    from reportgen.importing.recognition.rows import Amount, Row
 
     row = Row(0, "第1行", amounts={"公务接待费·一般公共预算": Amount(Decimal("3.00"), "a"),
                                    "公务接待费·政府性基金": Amount(Decimal("2.00"), "b"),

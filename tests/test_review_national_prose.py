@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.importing.imported import Imported
-from reportgen.importing.text_sheets import add_cover_year
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.text.text_sheets import add_cover_year
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import review_within_sentences

@@ -239,7 +239,7 @@ def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
 def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prepared) -> int:
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
-    from reportgen.importing.unread import unread_cells  # deferred: with the importer
+    from reportgen.importing.recognition.unread import unread_cells  # deferred: with the importer
     from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     findings = prepared_findings(prepared)

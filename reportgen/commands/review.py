@@ -22,7 +22,7 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from reportgen.importing.unread import Unread
+    from reportgen.importing.recognition.unread import Unread
     from reportgen.paperwork.batch import Done
     from reportgen.paperwork.handback import Issued
     from reportgen.paperwork.register import Known, Register

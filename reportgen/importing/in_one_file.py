@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.importing.identity import Cover, cover_of, same_owner
+from reportgen.importing.recognition.identity import Cover, cover_of, same_owner
 from reportgen.readers.published import Published, within
 from reportgen.readers.text.lines import Line
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reportgen import codes
-from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import LABEL_MEANINGS, Row
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import LABEL_MEANINGS, Row
 from reportgen.importing.tree import Placed, Tree
 
 # a code joined to its name in one cell (北京: “2050305-高等职业教育”, “50502-商品和服务支出”)

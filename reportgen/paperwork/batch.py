@@ -34,7 +34,7 @@ from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
 
 if TYPE_CHECKING:
-    from reportgen.importing.identity import Part
+    from reportgen.importing.recognition.identity import Part
     from reportgen.paperwork.handback import Issued
     from reportgen.paperwork.pages import SummaryPart
 

@@ -18,16 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Finding
-from reportgen.importing.build import unprinted_funds
-from reportgen.importing.catalog import TableKind
+from reportgen.importing.budget.build import unprinted_funds
 from reportgen.importing.emit import walk
-from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.in_one_file import Span, disclosures_in
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
-from reportgen.importing.recognize import recognised_once, titled_table
-from reportgen.importing.text_fields import WITHHELD, holds
+from reportgen.importing.recognition.catalog import TableKind
+from reportgen.importing.recognition.identity import Part, cover_title, grouped
+from reportgen.importing.recognition.recognize import recognised_once, titled_table
+from reportgen.importing.recognition.unread import Unread, unread_cells
+from reportgen.importing.text.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
-from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused

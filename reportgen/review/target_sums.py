@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.imported import Imported
+from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_text_words

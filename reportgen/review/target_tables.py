@@ -13,8 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.imported import Imported
-from reportgen.importing.rows import Row
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.rows import Row
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_table_words, target_text_words
 

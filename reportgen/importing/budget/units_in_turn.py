@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from reportgen.importing.by_unit import SetAside, described, spanned
-from reportgen.importing.catalog import normalized
-from reportgen.importing.recognize import Table, cell_text, is_amount
-from reportgen.importing.rows import Amount, Row, body_rows, is_note_row
+from reportgen.importing.budget.by_unit import SetAside, described, spanned
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.recognize import Table, cell_text, is_amount
+from reportgen.importing.recognition.rows import Amount, Row, body_rows, is_note_row
 
 _MIN_UNITS = 2  # a department printed over one unit prints that unit as itself: its table is its own
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from reportgen.importing.imported import Imported, value
-from reportgen.importing.rows import Amount
+from reportgen.importing.recognition.imported import Imported, value
+from reportgen.importing.recognition.rows import Amount
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import rounding_step
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen import codes
-from reportgen.importing.catalog import normalized
-from reportgen.importing.imported import Imported, value
-from reportgen.importing.printed_totals import ZERO, figure, printed
-from reportgen.importing.rows import NUMBERING, Row
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.imported import Imported, value
+from reportgen.importing.recognition.printed_totals import ZERO, figure, printed
+from reportgen.importing.recognition.rows import NUMBERING, Row
 from reportgen.importing.tree import Placed, Tree
 
 SPENDING = "支出决算表"

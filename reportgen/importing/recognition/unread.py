@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.importing.imported import Imported
-from reportgen.importing.recognize import Table, cell_text, is_amount, numbers_columns
-from reportgen.importing.rows import LABEL_MEANINGS
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.recognize import Table, cell_text, is_amount, numbers_columns
+from reportgen.importing.recognition.rows import LABEL_MEANINGS
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import printed_amount
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.importing.catalog import normalized
-from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, amount_of_cell, is_note_row
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import LABEL_MEANINGS, Amount, Row, amount_of_cell, is_note_row
 
 _SUBTOTAL = "小计"
 _GRAND = "收入总计"

@@ -8,8 +8,8 @@ either end has no such pair."""
 
 from __future__ import annotations
 
-from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import is_column_numbers, is_note_row
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import is_column_numbers, is_note_row
 
 
 def line_number_breaks(tables: list[Table]) -> list[str]:

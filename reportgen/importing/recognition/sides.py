@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from reportgen.importing.catalog import normalized
-from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import (
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import (
     LABEL_MEANINGS,
     NUMBERING,
     CellProblem,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.recognize import DASHES, Table, cell_text, numbers_columns
+from reportgen.importing.recognition.recognize import DASHES, Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
 from reportgen.readers.text.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount

@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cache
 
 from reportgen.compute.arithmetic import quantize_half_up
-from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.recognition.recognize import Table, cell_text, is_amount
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import other_table_words, owner_name_forms, place_words, read_statements

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.importing.imported import Imported
-from reportgen.importing.reconcile import Difference, table_rows
+from reportgen.importing.budget.reconcile import Difference, table_rows
+from reportgen.importing.recognition.imported import Imported
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.importing.final_accounts import economic_halves
-from reportgen.importing.recognize import Table
-from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.importing.final.final_accounts import economic_halves
+from reportgen.importing.recognition.recognize import Table
+from reportgen.importing.recognition.rows import Amount, Row, body_rows
 
 BASIC = "一般公共预算财政拨款基本支出决算表"
 GENERAL = "一般公共预算财政拨款支出决算表"

@@ -19,13 +19,13 @@ from collections import Counter
 from decimal import Decimal
 
 from reportgen import codes
-from reportgen.importing.catalog import Catalog, normalized
-from reportgen.importing.final_accounts import economic_halves, three_public_columns
-from reportgen.importing.final_totals import differs, income_lines, spending_totals, summary_classes
-from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes
-from reportgen.importing.recognize import Table, cell_text, year_place
-from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
+from reportgen.importing.final.final_accounts import economic_halves, three_public_columns
+from reportgen.importing.final.final_totals import differs, income_lines, spending_totals, summary_classes
+from reportgen.importing.recognition.catalog import Catalog, normalized
+from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
+from reportgen.importing.recognition.printed_totals import class_totals, economic_classes
+from reportgen.importing.recognition.recognize import Table, cell_text, year_place
+from reportgen.importing.recognition.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.text.lines import Line
 

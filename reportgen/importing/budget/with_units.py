@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reportgen.importing.emit import ImportedSource
-from reportgen.importing.imported import Imported
+from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.readers.grid import ImportRefused
 from reportgen.reading.amounts import yuan_factors

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import (
+from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
     FUND_TABLES,
@@ -19,11 +19,11 @@ from reportgen.importing.build import (
     unknown_income,
     unprinted_funds,
 )
-from reportgen.importing.grouped import Groups
-from reportgen.importing.imported import Imported
-from reportgen.importing.recognize import LAST_BUDGET
-from reportgen.importing.rows import Amount, CellProblem, Row
-from reportgen.importing.sure import unit_lines
+from reportgen.importing.recognition.grouped import Groups
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.recognize import LAST_BUDGET
+from reportgen.importing.recognition.rows import Amount, CellProblem, Row
+from reportgen.importing.recognition.sure import unit_lines
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
 
 ZERO = Decimal(0)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reportgen.importing.grouped import grouped_income
-from reportgen.importing.recognize import (
+from reportgen.importing.recognition.grouped import grouped_income
+from reportgen.importing.recognition.recognize import (
     ITEMS,
     THREE_PUBLIC,
     TURNED_FIGURE,
@@ -22,8 +22,8 @@ from reportgen.importing.recognize import (
     numbers_columns,
     turned_figure,
 )
-from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
-from reportgen.importing.sides import label_columns, spanning_label
+from reportgen.importing.recognition.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
+from reportgen.importing.recognition.sides import label_columns, spanning_label
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
 
 

@@ -7,11 +7,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.catalog import Catalog
-from reportgen.importing.grouped import Groups, grouped_income
-from reportgen.importing.recognize import Table
-from reportgen.importing.rows import Amount, CellProblem, Row, body_rows
-from reportgen.importing.sides import side_rows
+from reportgen.importing.recognition.catalog import Catalog
+from reportgen.importing.recognition.grouped import Groups, grouped_income
+from reportgen.importing.recognition.recognize import Table
+from reportgen.importing.recognition.rows import Amount, CellProblem, Row, body_rows
+from reportgen.importing.recognition.sides import side_rows
 from reportgen.importing.tree import Placed, Tree, scaled
 
 _FACTORS = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}

@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from reportgen.importing.by_unit import label_column as _label
-from reportgen.importing.by_unit import printed_alike
-from reportgen.importing.catalog import Catalog, TableKind, normalized
-from reportgen.importing.recognize import Table, cell_text, shaped
-from reportgen.importing.reconcile import FUNDS, Difference, is_tail, within_rows
-from reportgen.importing.rows import body_rows
-from reportgen.importing.sure import header_doubts
+from reportgen.importing.budget.by_unit import label_column as _label
+from reportgen.importing.budget.by_unit import printed_alike
+from reportgen.importing.budget.reconcile import FUNDS, Difference, is_tail, within_rows
+from reportgen.importing.recognition.catalog import Catalog, TableKind, normalized
+from reportgen.importing.recognition.recognize import Table, cell_text, shaped
+from reportgen.importing.recognition.rows import body_rows
+from reportgen.importing.recognition.sure import header_doubts
 from reportgen.readers.grid import Grid
 from reportgen.reading.amounts import tail_step
 

@@ -24,10 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.codes import codes_by_name
-from reportgen.importing.catalog import Catalog, TableKind, normalized
-from reportgen.importing.imported import rows_of
-from reportgen.importing.recognize import Table, cell_text, shaped
-from reportgen.importing.reconcile import (
+from reportgen.importing.budget.reconcile import (
     FUNDS,
     Difference,
     differences,
@@ -37,8 +34,11 @@ from reportgen.importing.reconcile import (
     rounding_tails,
     within_rows,
 )
-from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, body_rows
-from reportgen.importing.sure import header_doubts
+from reportgen.importing.recognition.catalog import Catalog, TableKind, normalized
+from reportgen.importing.recognition.imported import rows_of
+from reportgen.importing.recognition.recognize import Table, cell_text, shaped
+from reportgen.importing.recognition.rows import LABEL_MEANINGS, Amount, Row, body_rows
+from reportgen.importing.recognition.sure import header_doubts
 from reportgen.readers.grid import Grid
 from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import tail_step

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportgen.importing.build import partial_projects
-from reportgen.importing.catalog import normalized
+from reportgen.importing.budget.build import partial_projects
 from reportgen.importing.emit import walk
-from reportgen.importing.imported import Imported
-from reportgen.importing.sure import unit_lines
-from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
-from reportgen.importing.text_parts import Placed as TextPlaced
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.sure import unit_lines
+from reportgen.importing.text.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
+from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
 from reportgen.source.schema import PLACEHOLDER

@@ -16,16 +16,16 @@ from decimal import Decimal
 
 from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
-from reportgen.importing.catalog import Catalog, normalized
-from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import (
+from reportgen.importing.recognition.catalog import Catalog, normalized
+from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
+from reportgen.importing.recognition.printed_totals import (
     class_totals,
     economic_classes,
     economic_costs,
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import (
+from reportgen.importing.recognition.recognize import (
     FUND_COLUMNS,
     ITEMS,
     LAST_BUDGET,
@@ -34,8 +34,8 @@ from reportgen.importing.recognize import (
     turned_figure,
     year_place,
 )
-from reportgen.importing.rows import Amount, Row
-from reportgen.importing.sure import unit_lines
+from reportgen.importing.recognition.rows import Amount, Row
+from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
 

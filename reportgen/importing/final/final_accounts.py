@@ -23,10 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.importing.catalog import normalized
-from reportgen.importing.recognize import Table, cell_text, header_text, is_amount
-from reportgen.importing.reconcile import Difference, column_sums, levels
-from reportgen.importing.rows import (
+from reportgen.importing.budget.reconcile import Difference, column_sums, levels
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.recognize import Table, cell_text, header_text, is_amount
+from reportgen.importing.recognition.rows import (
     NUMBERING,
     Amount,
     CellProblem,
@@ -39,7 +39,7 @@ from reportgen.importing.rows import (
     leading_code,
     table_unread,
 )
-from reportgen.importing.sides import sides
+from reportgen.importing.recognition.sides import sides
 
 ZERO = Decimal(0)
 # A row's 合计 and the columns that make it, in the function tables of a 决算.
