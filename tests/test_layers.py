@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import subprocess
+import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -28,7 +31,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
         "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
         "reportgen.templating", "reportgen.unbroken", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging",
-        "reportgen.rules")),
+        "reportgen.rules", "reportgen.faces")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.model", "reportgen.document", "reportgen.workbook")),
     ("readers: a source (YAML)", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
@@ -251,3 +254,43 @@ def test_the_importer_imports_nothing_from_the_reviewer():
     """Both read published documents; what they share (lines, statements, PDF words) is the reading layer's."""
     assert {(m, t) for m, targets in graph().items() if m.startswith("reportgen.importing")
             for t in targets if t.startswith("reportgen.review")} == set()
+
+
+FACES = sorted(m for m, p in MODULES.items() if p.name == "__init__.py" and "reportgen.faces" in imports_of(m))
+
+
+def _offered(package: str) -> dict[str, str]:
+    """What a face's ``if TYPE_CHECKING:`` imports name, each with the module it is from."""
+    tree = parsed(MODULES[package].read_text(encoding="utf-8"))
+    return {alias.asname or alias.name: node.module for block in tree.body if isinstance(block, ast.If) and
+            _type_checking(block) for node in block.body if isinstance(node, ast.ImportFrom) and node.module
+            for alias in node.names}
+
+
+@pytest.mark.parametrize("package", FACES)
+def test_a_face_offers_what_its_modules_hold(package):
+    """A subpackage's face (reportgen/faces.py): each name it offers is its module's own, the type checker is shown
+    the same names, and none is a module's name (which the package offers as that module)."""
+    module = importlib.import_module(package)
+    offered = _offered(package)
+    assert sorted(offered) == module.__all__ != []
+    for name, origin in offered.items():
+        assert origin.rpartition(".")[0] == package and f"{package}.{name}" not in MODULES
+        assert getattr(module, name) is getattr(importlib.import_module(origin), name)
+    with pytest.raises(AttributeError):
+        module.__getattr__("no_such_name")
+
+
+def test_the_faces_are_the_split_rooms():
+    assert FACES == ["reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
+                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.pdf", "reportgen.readers.text"]
+
+
+def test_one_module_of_a_package_loads_no_other_for_its_face():
+    """Importing a module costs what it did before its package had a face: the face loads a module when asked."""
+    code = ("import sys, reportgen.readers.pdf.word_box as w, reportgen.readers.pdf as pdf\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reportgen.readers.pdf.')))\n"
+            "pdf.read_pdf\nprint('reportgen.readers.pdf.pdf_tables' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split("\n")[:2] == ["['reportgen.readers.pdf.word_box']", "True"]
