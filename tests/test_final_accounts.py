@@ -24,7 +24,7 @@ from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import read_statements
-from reportgen.review.consistency import completion_rates
+from reportgen.review.sentences.consistency import completion_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"

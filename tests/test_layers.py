@@ -66,6 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("importing: the prose chain", ("reportgen.importing.text", "reportgen.importing.text.*")),
     ("importing: the 决算 chain", ("reportgen.importing.final", "reportgen.importing.final.*")),
     ("importing: the pipeline choosing", ("reportgen.importing", "reportgen.importing.*")),
+    ("review: a draft's sentences judged", ("reportgen.review.sentences", "reportgen.review.sentences.*")),
     ("review: a published document judged", ("reportgen.review", "reportgen.review.*")),
     ("the review's paperwork: what a review hands back", ("reportgen.paperwork", "reportgen.paperwork.*")),
     ("the desk: a web application over the operations", ("reportgen.desk", "reportgen.desk.*")),
@@ -283,7 +284,8 @@ def test_a_face_offers_what_its_modules_hold(package):
 
 def test_the_faces_are_the_split_rooms():
     assert FACES == ["reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
-                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.pdf", "reportgen.readers.text"]
+                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.pdf", "reportgen.readers.text",
+                     "reportgen.review.sentences"]
 
 
 def test_one_module_of_a_package_loads_no_other_for_its_face():

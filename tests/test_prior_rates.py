@@ -15,7 +15,7 @@ import pytest
 
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import read_statements
-from reportgen.review.prior_rates import consistent_sentences, prior_rates
+from reportgen.review.sentences.prior_rates import consistent_sentences, prior_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
@@ -120,7 +120,7 @@ def test_an_item_heading_with_codes_is_read_as_its_item():
 
 def test_a_heading_naming_its_codes_finds_that_items_figure_in_the_tables():
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary
+    from reportgen.review.sentences.glossary import Glossary
 
     prepared = prepare(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml")
     assert prepared.budget is not None and prepared.figures is not None

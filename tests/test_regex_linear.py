@@ -34,12 +34,12 @@ from tests.clocks import cpu_now
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.readers.text.lines", "reportgen.readers.text.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.prior_rates",
+MODULES = ("reportgen.readers.text.lines", "reportgen.readers.text.statements", "reportgen.review.sentences.glossary",
+           "reportgen.review.sentences.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.sentences.prior_rates",
            "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.checks.slips", "reportgen.review.text_rules.kinds",
            "reportgen.review.text_rules.years", "reportgen.review.text_rules.parts", "reportgen.review.text_rules.repeats",
            "reportgen.review.text_rules.directions", "reportgen.review.text_rules.empty_notes",
-           "reportgen.review.text_rules.enumerations", "reportgen.review.text_rules.levels", "reportgen.readers.text.cell_lines", "reportgen.review.consistency",
+           "reportgen.review.text_rules.enumerations", "reportgen.review.text_rules.levels", "reportgen.readers.text.cell_lines", "reportgen.review.sentences.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognition.recognize", "reportgen.importing.recognition.rows", "reportgen.importing.recognition.catalog",
            "reportgen.importing.emit", "reportgen.importing.text.text_fields", "reportgen.importing.text.text_parts",
@@ -108,8 +108,8 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     from reportgen.readers.text.lines import Line, html_lines
     from reportgen.readers.text.statements import read_statements
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary, normalize
-    from reportgen.review.judge import judge
+    from reportgen.review.sentences.glossary import Glossary, normalize
+    from reportgen.review.sentences.judge import judge
     from reportgen.review.text_rules import text_findings
 
     prepared = prepare(YANTIAN)

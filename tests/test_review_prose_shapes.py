@@ -26,7 +26,7 @@ from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import Review, review_within_sentences
-from reportgen.review.judge import ROUGHLY, Verdict
+from reportgen.review.sentences.judge import ROUGHLY, Verdict
 from tests.clients import require_program
 from tests.support.national import FIXTURES, reviewed_against
 

@@ -22,7 +22,7 @@ from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import CellProblem
 from reportgen.readers.grid import Cell, Grid
 from reportgen.review.documents import review_document
-from reportgen.review.judge import DISPUTED
+from reportgen.review.sentences.judge import DISPUTED
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANTED_FINAL = ROOT / "bench" / "corpus" / "putuo-caizhengju-juesuan-2024-planted.pdf"

@@ -462,7 +462,7 @@ def test_no_text_whatever_makes_a_rule_fail(texts, year):
     """Hostile text — wide commas, stray points, units without figures, brackets left open — never raises
     from the text rules or the sentence rules (a review never ends in 内部错误)."""
     from reportgen.readers.text.statements import read_statements
-    from reportgen.review.prior_rates import consistent_sentences, prior_rates
+    from reportgen.review.sentences.prior_rates import consistent_sentences, prior_rates
 
     lines = [Line(n, t) for n, t in enumerate(texts, start=1)]
     text_rule_findings(read_text(lines, year, "x.pdf"))

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from reportgen.errors import Finding
 from reportgen.readers.text.statements import Statement
-from reportgen.review.consistency import in_yuan, listed_sums, sentence_firsts
+from reportgen.review.sentences.consistency import in_yuan, listed_sums, sentence_firsts
 
 # a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)
 _NUMBER = re.compile(r"\d[\d,]*+(?:\.\d++)?+")

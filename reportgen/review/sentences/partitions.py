@@ -15,9 +15,9 @@ from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
 from reportgen.readers.text.statements import Statement, complete_parts
 from reportgen.reading.amounts import yuan_factors
-from reportgen.review.consistency import half_in_yuan, in_yuan, made_whole
-from reportgen.review.glossary import Figure, normalize
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, made_whole
+from reportgen.review.sentences.glossary import Figure, normalize
+from reportgen.review.sentences.judge import Verdict
 
 Find = Callable[[str], Figure | None]
 _UNIT = yuan_factors("万元", "元", "亿元")

@@ -20,8 +20,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.readers.text.statements import Statement, carry_over_words
-from reportgen.review.consistency import half_in_yuan, in_yuan, listed_sums
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, listed_sums
+from reportgen.review.sentences.judge import Verdict
 
 PART_OF_A_SUM = "句中列为前一个数的一部分，各部分之和与前一个数相符，而前一个数与表格一致：说的是它的一部分，不是表中同名的数，未判定"
 WITH_CARRY_OVER = "句中所列的各部分含结转的资金，去掉它们正是表中的数：说的是连同结转的数，未判定"

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from reportgen.errors import Finding
 from reportgen.readers.text.statements import Statement
-from reportgen.review.consistency import (
+from reportgen.review.sentences.consistency import (
     CUT_RULE,
     completion_rates,
     contradictions,
@@ -23,7 +23,7 @@ from reportgen.review.consistency import (
     parts_over_whole,
     shares,
 )
-from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
+from reportgen.review.sentences.prior_rates import JudgedSentence, findings_of, judged_sentences
 from reportgen.rules import SENTENCES, rule, rules_reading
 
 
