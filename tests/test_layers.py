@@ -4,7 +4,12 @@ once, here, lowest first; a module not named in it fails the test, so a new modu
 purpose.
 
     foundation → knowledge and data types → readers → arithmetic → assembly → checks → tables
-    → layouts → narrative → diff core → writers → the pipeline → operations → the desk → commands
+    → layouts → narrative → diff core → writers → the pipeline → operations → importing → review
+    → the review's paperwork → the desk → commands
+
+A room of more than about 20 modules is split into sub-layers, each a subpackage behind a face (reportgen/faces.py):
+readers (a source; the grid; pdf/; text/; every other format), importing (the source as a value; recognition/;
+budget/; text/; final/; the pipeline choosing), review (sentences/; a document judged).
 
 An import inside a function says why it is not at the top of its module, in a comment on its line
 (or on the first or last line of one that spans several) beginning ``# deferred:``: the start-up
