@@ -94,7 +94,7 @@ class Outcome:
 
 
 def _amount_words(cell: Any) -> int:
-    from reportgen.importing.recognize import cell_text, is_amount
+    from reportgen.importing.recognition.recognize import cell_text, is_amount
     from reportgen.reading.amounts import printed_amount
 
     if is_amount(cell):
@@ -105,9 +105,9 @@ def _amount_words(cell: Any) -> int:
 
 def table_count(imported: Any, table: Any, sure: bool, lines: dict[tuple[int, int], str]) -> TableCount:
     """The figures ``table`` prints in its body, and how many of them gave a field of the source."""
-    from reportgen.importing.recognize import cell_text, numbers_columns
-    from reportgen.importing.rows import LABEL_MEANINGS
-    from reportgen.importing.unread import compared_cells
+    from reportgen.importing.recognition.recognize import cell_text, numbers_columns
+    from reportgen.importing.recognition.rows import LABEL_MEANINGS
+    from reportgen.importing.recognition.unread import compared_cells
 
     compared = compared_cells(imported) if sure else set()
     count = TableCount(table.kind.id, table.grid.shown, sure=sure)
@@ -153,7 +153,7 @@ def _row_keys(grid: Any) -> list[tuple[str, ...]]:
 
 
 def _grid_title(grid: Any) -> str:
-    from reportgen.importing.recognize import cell_text
+    from reportgen.importing.recognition.recognize import cell_text
 
     for row in grid.rows[:3]:
         text = "".join("".join(cell_text(c).split()) for c in row)

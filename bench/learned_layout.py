@@ -26,9 +26,9 @@ from reportgen.document import Heading, Table
 from reportgen.errors import ReportgenError
 from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.text_parts import printed_headings
-from reportgen.readers.lines import Line
+from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
+from reportgen.readers.text.lines import Line
 from reportgen.render import document_for, prepare
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"

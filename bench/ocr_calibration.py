@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reportgen.readers import pdf_ocr
-from reportgen.readers.pdf_words import pdf_words
-from reportgen.readers.word_box import Word
+from reportgen.readers.pdf import pdf_ocr
+from reportgen.readers.pdf.pdf_words import pdf_words
+from reportgen.readers.pdf.word_box import Word
 
 CORPUS = Path("/work/shared/corpus")
 JIANGSU = Path("/work/jiangsu")

@@ -50,7 +50,7 @@ from pathlib import Path
 import xlsxwriter
 
 from reportgen.readers.grid import Grid, column_letters
-from reportgen.readers.pdf_tables import PdfDocument, read_pdf
+from reportgen.readers.pdf.pdf_tables import PdfDocument, read_pdf
 
 CORPUS = Path("/work/shared/corpus")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.review import review
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.judge import Verdict
 
 HERE = Path(__file__).parent / "corpus" / "prose-regions"
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -40,7 +40,7 @@ def _pdftotext(mode: str, pdf: Path) -> Callable[[], object]:
 
 
 def _in_process(pdf: Path) -> Callable[[], object]:
-    from reportgen.readers import pdf_words
+    from reportgen.readers.pdf import pdf_words
     from reportgen.review.documents import review_document
 
     def run() -> object:
@@ -52,8 +52,8 @@ def _in_process(pdf: Path) -> Callable[[], object]:
 
 def _annotated(pdf: Path) -> Callable[[], object]:
     """The annotated copy alone (review -o): the findings placed, the PDF copied with its boxes, the legend set."""
+    from reportgen.paperwork.pages import annotated_copy
     from reportgen.review.documents import review_document
-    from reportgen.review.pages import annotated_copy
 
     result = review_document(pdf, "上海")
     return lambda: annotated_copy(result)

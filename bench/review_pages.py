@@ -55,8 +55,9 @@ def _rss_mb() -> float:
 def _worker(paths: list[Path], staging: Path, profile: str | None) -> None:
     """The documents as one worker reviews them, the review and the pages timed apart."""
     from reportgen.commands.review import _print
-    from reportgen.review import batch, documents
-    from reportgen.review.pages import document_files
+    from reportgen.paperwork import batch
+    from reportgen.paperwork.pages import document_files
+    from reportgen.review import documents
 
     review = pages = 0.0
     profiler = cProfile.Profile() if profile else None

@@ -99,8 +99,8 @@ def check(path: Path, notes: dict[Path, tuple[Path, str]]) -> Checked:
 
 def measure(checked: Checked, result, published, note: tuple[Path, str] | None) -> None:  # type: ignore[no-untyped-def]
     """The document's printed table figures, those read onto verified rows, and the identities failing."""
-    from reportgen.importing.reconcile import differences, grouped, rounding_tails
-    from reportgen.importing.verified import refuted
+    from reportgen.importing.budget.reconcile import differences, grouped, rounding_tails
+    from reportgen.importing.budget.verified import refuted
     from reportgen.review.coverage import printed_amounts, read_keys
 
     imported = result.imported

@@ -42,7 +42,7 @@ SHAPES = {
 
 def findings(result: DocumentReview, offset: int) -> Counter[tuple[str, str, int, str]]:
     """Every finding told of a document, its page moved by ``offset`` (its place in the concatenation)."""
-    from reportgen.review.listing import listed
+    from reportgen.paperwork.listing import listed
 
     return Counter((item.severity, item.rule, item.page + offset if item.page else 0,
                     _NUMBERED.sub("", item.message or item.quote)) for item in listed(result))

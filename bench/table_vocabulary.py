@@ -25,8 +25,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.recognize import recognize
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import recognize
 from reportgen.readers.grid import Cell, Grid, Merge
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -20,8 +20,8 @@ from pathlib import Path
 from reportgen.diff import DocumentDiff, diff_documents
 from reportgen.document import Document, Paragraph
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
+from reportgen.readers.text.lines import Line
 
 _SPACES = regex(r"\s+")
 _BESIDE_WIDE = regex(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")  # a space beside a Chinese character or mark

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import reportgen.checks  # noqa: E402,F401  (registers the source's rules)
-import reportgen.review.sentence_rules  # noqa: E402,F401  (registers the sentences' rules)
+import reportgen.review.sentences.sentence_rules  # noqa: E402,F401  (registers the sentences' rules)
 import reportgen.review.text_rules  # noqa: E402,F401  (registers the text's rules)
 from reportgen.review.policy import NOTE, POLICIES, Policy  # noqa: E402
 from reportgen.rules import RULES  # noqa: E402

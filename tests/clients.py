@@ -35,7 +35,7 @@ def unavailable(reason: str) -> NoReturn:
 def require_ocr() -> None:
     """poppler's programs and tesseract with its chi_sim model (readers/pdf_ocr.py): skipped without them
     locally, failed on CI."""
-    from reportgen.readers import pdf_ocr
+    from reportgen.readers.pdf import pdf_ocr
 
     for program in ("pdftotext", "pdftoppm", "pdfimages"):
         require_program(program)

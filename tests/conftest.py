@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers import pdf_words
+from reportgen.readers.pdf import pdf_words
 from reportgen.writers import contents_pages
 from tests import slow
 from tests.blank_pages import PrintedPages

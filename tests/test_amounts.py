@@ -119,8 +119,8 @@ def test_the_workbook_still_imports_as_before(tmp_path, capsys):
 
 def test_a_figure_of_the_prose_goes_through_the_same_reading():
     """政府采购、国有资产 … figures the text states: “1,2,3万元” is no amount (never 123), told as not a figure."""
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import _figure
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import _figure
 
     imported = Imported({}, unit="元")
     assert _figure(imported, "1,234.50万元") == Decimal("12345000")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.importing.budget.reconcile import differences, grouped
 from reportgen.importing.pipeline import ImportResult, import_files
-from reportgen.importing.reconcile import differences, grouped
 from reportgen.importing.tree import Placed
 from reportgen.render import check_findings, prepare, prepared_findings
 from reportgen.review.documents import review_document

@@ -13,11 +13,17 @@ from pathlib import Path
 import pytest
 
 from bench.review_eval import CORPUS, Reported, expected_slips, match, reported_of
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.by_arithmetic import THIS_YEAR_INCOME, THIS_YEAR_SPENDING, Printed, adds_up, by_arithmetic
-from reportgen.importing.recognize import Table, printed, recognize
-from reportgen.importing.sides import label_columns
-from reportgen.importing.sure import header_doubts
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.by_arithmetic import (
+    THIS_YEAR_INCOME,
+    THIS_YEAR_SPENDING,
+    Printed,
+    adds_up,
+    by_arithmetic,
+)
+from reportgen.importing.recognition.recognize import Table, printed, recognize
+from reportgen.importing.recognition.sides import label_columns
+from reportgen.importing.recognition.sure import header_doubts
 from reportgen.importing.visible import as_seen
 from reportgen.importing.which_layout import chosen
 from reportgen.readers.published import read_published

@@ -255,7 +255,7 @@ def test_every_published_pdf_without_its_xref_is_rebuilt_whole_with_its_own_page
     table and trailer cut off: each is rebuilt with the pages pypdf counts in the whole file, none missing, none
     said incomplete — the rebuilding never makes a whole page unread."""
     from bench.mutations import without_xref
-    from reportgen.readers.pdf_rebuild import rebuilt
+    from reportgen.readers.pdf.pdf_rebuild import rebuilt
 
     wrong = []
     for path in sorted(CORPUS.glob("*.pdf")):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from reportgen.review.register import today
+from reportgen.paperwork.register import today
 from tests.support.cli import reportgen
 from tests.support.desk import Site, import_roster, roster_csv, submit
 
@@ -101,7 +101,7 @@ def _desk_outcome(submission: int) -> list[str]:
     """The desk's row of the same table: the one 检查表 page (review/pages.py) over what its worker kept."""
     from reportgen.desk.record.models import Submission
     from reportgen.desk.record.reviewing import unpickled
-    from reportgen.review.pages import summary_page_of
+    from reportgen.paperwork.pages import summary_page_of
 
     part = unpickled(bytes(Submission.objects.get(id=submission).summary))[0]
     (row,) = _outcomes(summary_page_of([part], None)).values()

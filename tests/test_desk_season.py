@@ -52,7 +52,7 @@ def _register(client, query: str):  # type: ignore[no-untyped-def]
 
 def test_the_register_is_paged_and_filtered_by_state_lateness_and_name(desk_site: Site) -> None:
     from reportgen.desk.record.progress import PAGE_ROWS
-    from reportgen.review.register import today
+    from reportgen.paperwork.register import today
 
     recent, long_ago = today() - timedelta(days=5), today() - timedelta(days=60)
     on_time = _rows("分页测试单位", [""] * 150 + ["已退回"] * 30 + ["已通过"] * 20, recent)
@@ -78,7 +78,7 @@ def test_the_register_is_paged_and_filtered_by_state_lateness_and_name(desk_site
 
 def test_progress_counts_rows_as_the_register_does_and_the_rows_to_chase_export(desk_site: Site) -> None:
     from reportgen.desk.record.models import Member
-    from reportgen.review.register import today
+    from reportgen.paperwork.register import today
 
     parent = f"进度测试主管部门{next(_RUN)}"
     past, ahead = today() - timedelta(days=3), today() + timedelta(days=10)

@@ -15,8 +15,8 @@ import pytest
 from lxml import html
 from pypdf import PdfReader
 
+from reportgen.paperwork.listing import listed
 from reportgen.review.documents import review_files
-from reportgen.review.listing import listed
 from tests.support.desk import Site, import_roster, roster_csv, seen, submit
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "manydocs"

@@ -37,7 +37,7 @@ def _timely(site: Site) -> dict[int, str]:
 
 
 def test_a_row_past_its_deadline_is_late_whatever_it_submitted(desk_site: Site) -> None:
-    from reportgen.review.register import today
+    from reportgen.paperwork.register import today
 
     long_ago = date(2025, 1, 20)
     late_today = (today() - long_ago).days - 20
@@ -79,7 +79,7 @@ def test_every_moment_is_shown_in_beijing_time(desk_site: Site, monkeypatch: pyt
 def test_the_inspection_table_opens_while_a_document_waits_or_was_given_up_unread(desk_site: Site) -> None:
     """A submission still queued (nothing reviewed yet) or given up unread (no review kept) has no row of the 检查表;
     its roster row is still told submitted, and late as the register tells it."""
-    from reportgen.review.register import today
+    from reportgen.paperwork.register import today
 
     waiting = _row(date(2025, 1, 20), submitted="已提交")
     waiting.submissions.update(outcome="")

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from reportgen.cli import main
-from reportgen.importing.identity import cover_of
 from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognition.identity import cover_of
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document, review_files, review_together
@@ -52,7 +52,7 @@ def test_the_narrative_s_cover_names_its_owner_and_year():
     (TABLES, "")])  # opens with 预算01表: no cover, no title
 def test_a_document_s_title_is_its_cover_s(document, title):
     """The title a 整改通知 names the document by (issue 55 part 6), as its cover prints it."""
-    from reportgen.importing.identity import cover_title
+    from reportgen.importing.recognition.identity import cover_title
 
     assert cover_title(read_published(document).lines) == title
 
@@ -239,13 +239,13 @@ JIANGSU = ROOT / "tests" / "fixtures" / "import" / "national"  # pages of 江苏
     ("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅"),
     ("深圳市民政局(本级)", "深圳市民政局（本级）")])
 def test_a_department_named_in_its_full_and_its_short_form_is_one_owner(one, other):
-    from reportgen.importing.identity import same_owner
+    from reportgen.importing.recognition.identity import same_owner
 
     assert same_owner(one, other) and same_owner(other, one)
 
 
 def test_two_departments_of_one_province_are_never_one_owner_in_any_form():
-    from reportgen.importing.identity import same_owner
+    from reportgen.importing.recognition.identity import same_owner
 
     forms = [["中国共产党江苏省委员会办公厅", "中共江苏省委办公厅", "省委办公厅"],
              ["江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"],
@@ -284,7 +284,7 @@ def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():
     支出), 社会保障和就业（类） 208, 住房保障（类） 221 — and they add up to the 支出 the text states."""
     from decimal import Decimal
 
-    from reportgen.importing.prose import prose_source
+    from reportgen.importing.text.prose import prose_source
 
     prose = prose_source(read_published(JIANGSU / "js-shengweibangongting-2018-p1-6-7.pdf").lines)
     assert prose is not None

@@ -16,15 +16,15 @@ import pytest
 import yaml
 
 from reportgen.cli import main
-from reportgen.importing import catalog
-from reportgen.importing.final_accounts import final_differences
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.reconcile import describe
+from reportgen.importing.budget.reconcile import describe
+from reportgen.importing.final.final_accounts import final_differences
+from reportgen.importing.recognition import catalog
+from reportgen.importing.recognition.recognize import Table, recognize
 from reportgen.readers.grid import Cell, Grid
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
-from reportgen.readers.statements import read_statements
-from reportgen.review.consistency import completion_rates
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
+from reportgen.review.sentences.consistency import completion_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.importing.catalog import load
-from reportgen.importing.final_build import build_final
-from reportgen.importing.recognize import recognize
-from reportgen.readers.pdf_tables import read_pdf
+from reportgen.importing.final.final_build import build_final
+from reportgen.importing.recognition.catalog import load
+from reportgen.importing.recognition.recognize import recognize
+from reportgen.readers.pdf.pdf_tables import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"

@@ -261,7 +261,7 @@ def test_a_source_named_in_gbk_bytes_renders_and_renders_again(tmp_path):
 def test_a_hand_back_cell_carries_no_control_or_bidi_character_raw():
     """What a finding quotes of a document (its 原文) reaches the notice's and the findings table's cells
     on one line, a bidi override or a zero-width space written as text, never raw into Word or Excel."""
-    from reportgen.review.handback import _line
+    from reportgen.paperwork.handback import _line
 
     assert _line("收入预算\u202e1,273.52\u200b万元\x1b[2J\n合计") == "收入预算[U+202E]1,273.52[U+200B]万元 [2J 合计"
 

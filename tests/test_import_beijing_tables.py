@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing import sure
-from reportgen.importing.catalog import normalized
+from reportgen.importing.budget.reconcile import function_lines, levels
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import recognize
-from reportgen.importing.reconcile import function_lines, levels
-from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.recognize import recognize
+from reportgen.importing.recognition.rows import Amount, Row, body_rows
 from reportgen.readers.published import read_published
 from tests.clients import require_program
 from tests.support.national import FIXTURES, table_of, value_of

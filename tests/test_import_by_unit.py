@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.by_unit import by_unit_table, set_aside, unit_names, units_after, units_set_aside
+from reportgen.importing.budget.by_unit import by_unit_table, set_aside, unit_names, units_after, units_set_aside
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, cell_text, recognize
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, cell_text, recognize
 from reportgen.readers.grid import Cell
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document

@@ -117,10 +117,10 @@ def _numbers(text: str) -> Counter[Decimal]:
 @needs_pdftotext
 @pytest.mark.parametrize("name", PDFS)
 def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, tmp_path):
-    from reportgen.importing.build import build
-    from reportgen.importing.catalog import load
-    from reportgen.importing.recognize import recognize
-    from reportgen.readers.pdf_tables import read_pdf
+    from reportgen.importing.budget.build import build
+    from reportgen.importing.recognition.catalog import load
+    from reportgen.importing.recognition.recognize import recognize
+    from reportgen.readers.pdf.pdf_tables import read_pdf
 
     _, _, out = imported[name]
     assert main(["render", str(out), "--format", "html", "-o", str(tmp_path)]) in (0, 1)
@@ -356,7 +356,7 @@ def test_one_table_alone_is_named_with_what_else_the_source_needs(capsys, tmp_pa
 @needs_pdftotext
 def test_an_import_of_a_pdf_runs_pdftotext_once(tmp_path, capsys, monkeypatch):
     """The tables (word boxes) and the 说明 (the printed lines) of one PDF come from one pdftotext run."""
-    from reportgen.readers import pdf_words
+    from reportgen.readers.pdf import pdf_words
 
     runs: list[list[str]] = []
     real = pdf_words.run_program

@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.final_accounts import economic_halves, final_differences, three_public_columns
-from reportgen.importing.final_across import same_spending
-from reportgen.importing.imported import rows_of
-from reportgen.importing.line_numbers import line_number_breaks
+from reportgen.importing.final.final_accounts import economic_halves, final_differences, three_public_columns
+from reportgen.importing.final.final_across import same_spending
+from reportgen.importing.final.line_numbers import line_number_breaks
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.rows import body_rows
-from reportgen.importing.sides import sides
-from reportgen.importing.unread import unread_cells
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.imported import rows_of
+from reportgen.importing.recognition.recognize import Table, recognize
+from reportgen.importing.recognition.rows import body_rows
+from reportgen.importing.recognition.sides import sides
+from reportgen.importing.recognition.unread import unread_cells
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document
 from tests.clients import require_program

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import sure
-from reportgen.importing.imported import Imported
+from reportgen.importing.budget.reconcile import differences
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table
-from reportgen.importing.reconcile import differences
-from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.recognize import Table
+from reportgen.importing.recognition.rows import Amount, Row, body_rows
 from reportgen.render import check_findings
 from tests.clients import require_program
 from tests.support.national import FIXTURES, table_of, value_of

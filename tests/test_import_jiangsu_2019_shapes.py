@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import recognize
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import recognize
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_together

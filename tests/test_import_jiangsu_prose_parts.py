@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.importing.imported import Imported
-from reportgen.importing.prose import prose_source
-from reportgen.importing.text_fields import add_text_fields
-from reportgen.importing.text_parts import TextParts, read_text_parts
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.text.prose import prose_source
+from reportgen.importing.text.text_fields import add_text_fields
+from reportgen.importing.text.text_parts import TextParts, read_text_parts
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from reportgen.render import document_for, prepare

@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import build
+from reportgen.importing.budget.build import build
+from reportgen.importing.budget.reconcile import differences
 from reportgen.importing.pipeline import _places
-from reportgen.importing.recognize import Table, content_note, recognize, titled_table
-from reportgen.importing.reconcile import differences
-from reportgen.importing.sure import header_doubts
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, content_note, recognize, titled_table
+from reportgen.importing.recognition.sure import header_doubts
 from reportgen.importing.visible import same_table_twice
 from reportgen.readers.grid import Cell, Grid, Merge
-from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
-from reportgen.readers.pdf_words import Word
+from reportgen.readers.pdf.pdf_tables import _Line, _tables, _wrapped_title
+from reportgen.readers.pdf.pdf_words import Word
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import check_findings

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing.text_parts import OtherMatter, TextParts, read_text_parts
+from reportgen.importing.text.text_parts import OtherMatter, TextParts, read_text_parts
 from reportgen.readers.published import read_published
 from tests.clients import require_program
 from tests.support.national import FIXTURES
@@ -67,8 +67,8 @@ def test_the_change_of_running_costs_is_taken_as_printed(path: Path, change: str
 
 def test_running_costs_from_the_text_carry_their_change_against_last_years_budget_and_its_reason() -> None:
     # written where no table printed the part: 增减额 with the words it was read from, the reason beside it
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
@@ -100,8 +100,8 @@ def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
     # 烟台市水利局 2026: the part is printed (“截至2025年12月31日，本部门共有车辆辆，……”), its count left blank — the
     # document's slip: told, the count unknown, the part written with what it gives (its date), not refused whole
     # (before: nothing written, and check found 国有资产 missing [R-缺少])
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
@@ -140,8 +140,8 @@ def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_he
     # stated: it is unknown, not 0; the total is written as printed beside the two kinds (check holds them to no more
     # than it, the render says what is given: test_a_procurement_of_some_kinds_renders_what_it_gives);
     # “公务用车保有量1924台” is the vehicles it holds
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
 
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
@@ -281,7 +281,7 @@ def test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_b
 def test_jiangsus_procurement_and_performance_sentences_are_read() -> None:
     # 江苏省政协办公厅 2018 年部门预算 p. 15 (its PDF is not in the repository: the lines as printed, each a paragraph):
     # the procurement and the 绩效目标 sentences of 十二、十三 were printed and not read (R-缺少 政府采购, 绩效管理)
-    from reportgen.readers.lines import Line
+    from reportgen.readers.text.lines import Line
 
     paragraphs = ["十二、政府采购支出预算情况说明",
                   "2018 年度政府采购支出预算总额 1,281.76 万元，其中：拟采购货物支出 355.67 万元、拟采购工程支出 0 万元、"
@@ -318,7 +318,7 @@ def test_a_part_the_document_does_not_print_is_told_absent_not_declared_withheld
 def test_a_reason_said_without_main_is_read_and_an_empty_one_is_not() -> None:
     # 烟台市人力资源和社会保障局 2026 p. 34: “2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实“过紧日子”
     # 要求……” — a reason all the same (before: only “主要原因…” introduced one, and a change beside it was told “未说明原因”)
-    from reportgen.readers.lines import Line
+    from reportgen.readers.text.lines import Line
 
     running = _parts(FIXTURES / "yantai-renshe-2026-p34.pdf").机关运行经费
     assert running is not None and running.原因 is not None

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing import sure
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.rows import body_rows
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.recognize import Table, recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document
@@ -205,8 +205,8 @@ def test_a_total_over_codes_printed_without_their_class_is_the_sum_of_the_highes
     difference before); a 项 printed otherwise than the page shows is a difference against the 合计."""
     from dataclasses import replace
 
-    from reportgen.importing.reconcile import levels
-    from reportgen.importing.rows import Amount
+    from reportgen.importing.budget.reconcile import levels
+    from reportgen.importing.recognition.rows import Amount
 
     known, _ = _tables(FIXTURES / "beijing-shuiwuju-2026-p33.pdf")
     table = next(t for t in known if t.kind.id == "政府性基金预算支出表")

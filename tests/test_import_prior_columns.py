@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import _of_year
+from reportgen.importing.recognition.recognize import _of_year
 from reportgen.importing.tree import Placed
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.render import check_findings
 from reportgen.review.documents import review_document
 
@@ -199,7 +199,7 @@ def test_a_line_s_prior_of_one_fund_is_never_set_against_the_line_of_every_fund(
     line (250 万元, every fund; figures in 元) has no prior year (a change of it is 未能核对, not 50 against 200); 一般行政管理事务, all of it
     一般公共预算, keeps its 上年 100."""
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary
+    from reportgen.review.sentences.glossary import Glossary
 
     source = tmp_path / "某镇.yaml"
     source.write_text(MIXED, encoding="utf-8")

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
+from reportgen.readers.text.lines import Line
 from reportgen.review.target_tables import against_projects, target_money
 from tests.clients import require_program
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing import sure
-from reportgen.importing.build import three_public_rows
+from reportgen.importing.budget.build import three_public_rows
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.rows import body_rows
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.recognize import Table, recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from tests.clients import require_program
@@ -100,8 +100,8 @@ def test_a_three_public_table_of_items_by_fund(minzheng: dict[str, Table]) -> No
 
 
 def test_an_item_two_funds_spend_on_is_no_one_figure(minzheng: dict[str, Table]) -> None:
-    from reportgen.importing.build import _items_of_funds
-    from reportgen.importing.rows import Amount, Row
+    from reportgen.importing.budget.build import _items_of_funds
+    from reportgen.importing.recognition.rows import Amount, Row
 
     row = Row(0, "第1行", amounts={"公务接待费·一般公共预算": Amount(Decimal("3.00"), "a"),
                                    "公务接待费·政府性基金": Amount(Decimal("2.00"), "b"),
@@ -170,7 +170,7 @@ def test_a_class_of_all_funds_is_held_to_the_fund_tables_together() -> None:
 def test_in_service_staff_costs_are_no_staff_costs() -> None:
     """深圳市民政局 2026 p. 7: “（一）在职人员经费 3,738.92 万元” — a part of its 人员经费 (its 基本支出 is 在职人员经费,
     公用经费, 对个人和家庭补助支出 and 增人增资): never judged against the 人员经费 its tables give (4,605.49)."""
-    from reportgen.review.glossary import Naming
+    from reportgen.review.sentences.glossary import Naming
 
     names: Naming[str] = Naming()
     names.add("人员经费", "人员经费")

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import build
-from reportgen.importing.recognize import recognize
-from reportgen.importing.reconcile import describe, differences
-from reportgen.importing.rows import body_rows
+from reportgen.importing.budget.build import build
+from reportgen.importing.budget.reconcile import describe, differences
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.readers.grid import Cell, Grid, Merge
 
 

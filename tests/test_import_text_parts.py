@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.importing.text_parts import TextParts, read_text_parts
-from reportgen.readers.lines import Line, text_lines
+from reportgen.importing.text.text_parts import TextParts, read_text_parts
+from reportgen.readers.text.lines import Line, text_lines
 from tests.clients import require_program
 from tests.clocks import cpu_now
 
@@ -410,7 +410,7 @@ def test_pdftotext_lines():
 
 
 def sweep() -> list[dict[str, object]]:
-    from reportgen.importing import text_parts
+    from reportgen.importing.text import text_parts
     from reportgen.patterns import compiled
     from tests.test_regex_linear import LARGE, SMALL, _best, families
 

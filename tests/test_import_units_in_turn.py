@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
+from reportgen.importing.budget.units_in_turn import departments_part
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, cell_text, recognize
-from reportgen.importing.rows import body_rows
-from reportgen.importing.units_in_turn import departments_part
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, cell_text, recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.readers.grid import Cell
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document
-from reportgen.review.glossary import unit_forms
+from reportgen.review.sentences.glossary import unit_forms
 from tests.clients import require_program
 from tests.support.national import FIXTURES
 

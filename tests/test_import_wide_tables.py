@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing import sure
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.rows import body_rows
-from reportgen.readers.pdf_tables import _furniture, _grid, _Line, _lines_of, _tables
-from reportgen.readers.pdf_words import Word, lines_of_pages, pdf_words
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition import sure
+from reportgen.importing.recognition.recognize import Table, recognize
+from reportgen.importing.recognition.rows import body_rows
+from reportgen.readers.pdf.pdf_tables import _furniture, _grid, _Line, _lines_of, _tables
+from reportgen.readers.pdf.pdf_words import Word, lines_of_pages, pdf_words
 from tests.clients import require_program
 from tests.support.national import FIXTURES, table_of
 

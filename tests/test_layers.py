@@ -4,7 +4,12 @@ once, here, lowest first; a module not named in it fails the test, so a new modu
 purpose.
 
     foundation → knowledge and data types → readers → arithmetic → assembly → checks → tables
-    → layouts → narrative → diff core → writers → the pipeline → operations → the desk (record → queue → pages → served) → commands
+    → layouts → narrative → diff core → writers → the pipeline → operations → importing → review
+    → the review's paperwork → the desk (record → queue → pages → served) → commands
+
+A room of more than about 20 modules is split into sub-layers, each a subpackage behind a face (reportgen/faces.py):
+readers (a source; the grid; pdf/; text/; every other format), importing (the source as a value; recognition/;
+budget/; text/; final/; the pipeline choosing), review (sentences/; a document judged).
 
 An import inside a function says why it is not at the top of its module, in a comment on its line
 (or on the first or last line of one that spans several) beginning ``# deferred:``: the start-up
@@ -15,6 +20,9 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import subprocess
+import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -28,15 +36,19 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
         "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
         "reportgen.templating", "reportgen.unbroken", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging",
-        "reportgen.rules", "reportgen.patterns")),
+        "reportgen.rules", "reportgen.faces", "reportgen.patterns")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.model", "reportgen.document", "reportgen.workbook")),
-    ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
+    ("readers: a source (YAML)", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.units",
                  "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
-                 "reportgen.source.final_accounts", "reportgen.source.founded",
-                 "reportgen.readers",
-                 "reportgen.readers.*")),
+                 "reportgen.source.final_accounts", "reportgen.source.founded")),
+    ("readers: the neutral grid, a refusal, what a page hides", (
+        "reportgen.readers", "reportgen.readers.grid", "reportgen.readers.unreadable", "reportgen.readers.html_hidden")),
+    ("readers: a PDF's words, clips, scans and tables", ("reportgen.readers.pdf", "reportgen.readers.pdf.*")),
+    ("readers: a document's text as lines and the statements they make", (
+        "reportgen.readers.text", "reportgen.readers.text.*")),
+    ("readers: every other format, and a published file whatever its format", ("reportgen.readers.*",)),
     ("arithmetic", ("reportgen.compute", "reportgen.compute.*", "reportgen.phrasing")),
     ("assembly: a source with the files it names", ("reportgen.assemble",)),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
@@ -50,8 +62,19 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                    "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render",)),
-    ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
-                    "reportgen.preview", "reportgen.rollover", "reportgen.versions", "reportgen.importing", "reportgen.importing.*")),
+    ("operations: many renders, a diff, a preview, a rollover, a published version", ("reportgen.diffing", "reportgen.batch", "reportgen.preview",
+                                                                                  "reportgen.rollover", "reportgen.versions")),
+    ("importing: the source being imported, as a value", (
+        "reportgen.importing.tree", "reportgen.importing.emit", "reportgen.importing.emit_tree")),
+    ("importing: tables recognised, their rows read", ("reportgen.importing.recognition",
+                                                       "reportgen.importing.recognition.*")),
+    ("importing: the budget chain", ("reportgen.importing.budget", "reportgen.importing.budget.*")),
+    ("importing: the prose chain", ("reportgen.importing.text", "reportgen.importing.text.*")),
+    ("importing: the 决算 chain", ("reportgen.importing.final", "reportgen.importing.final.*")),
+    ("importing: the pipeline choosing", ("reportgen.importing", "reportgen.importing.*")),
+    ("review: a draft's sentences judged", ("reportgen.review.sentences", "reportgen.review.sentences.*")),
+    ("review: a published document judged", ("reportgen.review", "reportgen.review.*")),
+    ("the review's paperwork: what a review hands back", ("reportgen.paperwork", "reportgen.paperwork.*")),
     ("the desk's configuration and record", ("reportgen.desk", "reportgen.desk.settings", "reportgen.desk.record",
                                              "reportgen.desk.record.*")),
     ("the desk's work queue and workers", ("reportgen.desk.queue", "reportgen.desk.queue.*")),
@@ -242,3 +265,44 @@ def test_the_importer_imports_nothing_from_the_reviewer():
     """Both read published documents; what they share (lines, statements, PDF words) is the reading layer's."""
     assert {(m, t) for m, targets in graph().items() if m.startswith("reportgen.importing")
             for t in targets if t.startswith("reportgen.review")} == set()
+
+
+FACES = sorted(m for m, p in MODULES.items() if p.name == "__init__.py" and "reportgen.faces" in imports_of(m))
+
+
+def _offered(package: str) -> dict[str, str]:
+    """What a face's ``if TYPE_CHECKING:`` imports name, each with the module it is from."""
+    tree = parsed(MODULES[package].read_text(encoding="utf-8"))
+    return {alias.asname or alias.name: node.module for block in tree.body if isinstance(block, ast.If) and
+            _type_checking(block) for node in block.body if isinstance(node, ast.ImportFrom) and node.module
+            for alias in node.names}
+
+
+@pytest.mark.parametrize("package", FACES)
+def test_a_face_offers_what_its_modules_hold(package):
+    """A subpackage's face (reportgen/faces.py): each name it offers is its module's own, the type checker is shown
+    the same names, and none is a module's name (which the package offers as that module)."""
+    module = importlib.import_module(package)
+    offered = _offered(package)
+    assert sorted(offered) == module.__all__ != []
+    for name, origin in offered.items():
+        assert origin.rpartition(".")[0] == package and f"{package}.{name}" not in MODULES
+        assert getattr(module, name) is getattr(importlib.import_module(origin), name)
+    with pytest.raises(AttributeError):
+        module.__getattr__("no_such_name")
+
+
+def test_the_faces_are_the_split_rooms():
+    assert FACES == ["reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
+                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.pdf", "reportgen.readers.text",
+                     "reportgen.review.sentences"]
+
+
+def test_one_module_of_a_package_loads_no_other_for_its_face():
+    """Importing a module costs what it did before its package had a face: the face loads a module when asked."""
+    code = ("import sys, reportgen.readers.pdf.word_box as w, reportgen.readers.pdf as pdf\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reportgen.readers.pdf.')))\n"
+            "pdf.read_pdf\nprint('reportgen.readers.pdf.pdf_tables' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split("\n")[:2] == ["['reportgen.readers.pdf.word_box']", "True"]

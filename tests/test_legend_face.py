@@ -26,10 +26,10 @@ RARE = "䶮镕𬭚"  # in the face, none of them in GB 2312 (朱镕基's 镕 amo
 
 @pytest.fixture(scope="module")
 def legend() -> str:
-    from reportgen.review.annotated import legend_text
+    from reportgen.paperwork.annotated import legend_text
+    from reportgen.paperwork.listing import listed
+    from reportgen.paperwork.places import Mark
     from reportgen.review.documents import review_document
-    from reportgen.review.listing import listed
-    from reportgen.review.places import Mark
 
     require_program("fc-match")
     require_program("pdftotext")
@@ -47,8 +47,8 @@ def _embedded(pdf: bytes) -> CFFFontSet:
 
 
 def _drawn_as_the_face_draws_them(pdf: bytes, text: str) -> None:
-    from reportgen.review.annotated import _font
-    from reportgen.review.legend_face import face
+    from reportgen.paperwork.annotated import _font
+    from reportgen.paperwork.legend_face import face
 
     file, index = _font()
     installed = TTFont(file, fontNumber=index, lazy=True)
@@ -70,14 +70,14 @@ def _drawn_as_the_face_draws_them(pdf: bytes, text: str) -> None:
 
 
 def test_each_glyph_of_the_legend_is_drawn_as_the_face_draws_it(legend):
-    from reportgen.review.annotated import _legend_pdf
+    from reportgen.paperwork.annotated import _legend_pdf
 
     _drawn_as_the_face_draws_them(_legend_pdf(legend), legend)
 
 
 def test_a_subset_of_the_working_set_is_the_subset_of_the_whole_face(legend, monkeypatch):
-    from reportgen.review.annotated import _legend_pdf
-    from reportgen.review.legend_face import Face
+    from reportgen.paperwork.annotated import _legend_pdf
+    from reportgen.paperwork.legend_face import Face
 
     from_working_set = _legend_pdf(legend)
     monkeypatch.setattr(Face, "measure", lambda self, text: self.whole)
@@ -85,8 +85,8 @@ def test_a_subset_of_the_working_set_is_the_subset_of_the_whole_face(legend, mon
 
 
 def test_a_character_outside_the_working_set_is_set_in_the_whole_face(legend, tmp_path):
-    from reportgen.review.annotated import _font, _legend_pdf
-    from reportgen.review.legend_face import face, working_set
+    from reportgen.paperwork.annotated import _font, _legend_pdf
+    from reportgen.paperwork.legend_face import face, working_set
 
     assert not {ord(c) for c in RARE} & working_set()
     assert not {ord(c) for c in RARE} & set(face(*_font()).font.cmap)
@@ -99,8 +99,8 @@ def test_a_character_outside_the_working_set_is_set_in_the_whole_face(legend, tm
 
 
 def test_the_working_set_is_made_once_and_read_back(monkeypatch):
-    from reportgen.review import legend_face
-    from reportgen.review.annotated import _font
+    from reportgen.paperwork import legend_face
+    from reportgen.paperwork.annotated import _font
 
     legend_face.face(*_font())  # made (or read back) once, if no test did before
     monkeypatch.setattr(legend_face, "_subset", lambda file, index: pytest.fail("the working set made again"))
@@ -109,7 +109,7 @@ def test_the_working_set_is_made_once_and_read_back(monkeypatch):
 
 
 def test_the_legend_is_the_same_bytes_each_time_whatever_came_before(legend):
-    from reportgen.review.annotated import _legend_pdf
+    from reportgen.paperwork.annotated import _legend_pdf
 
     first = _legend_pdf(legend)
     _legend_pdf(f"另一份文件的审核意见\n第 1 处：正文“增长 12.5%”与表格不一致，应为 13.5%{RARE}")  # the whole face meanwhile
@@ -119,7 +119,7 @@ def test_the_legend_is_the_same_bytes_each_time_whatever_came_before(legend):
 def test_the_face_is_parsed_once_and_no_legend_is_kept(legend, monkeypatch):
     from fpdf.fonts import SubsetMap, TTFFont
 
-    from reportgen.review.annotated import _legend_pdf
+    from reportgen.paperwork.annotated import _legend_pdf
 
     _legend_pdf(legend)  # the face parsed, if no test did before
     parsed = []
@@ -136,7 +136,7 @@ def test_the_face_is_parsed_once_and_no_legend_is_kept(legend, monkeypatch):
 
 
 def _left_after_review(task: object) -> int:
-    from reportgen.review.batch import _review_in_worker
+    from reportgen.paperwork.batch import _review_in_worker
 
     _review_in_worker(task)  # type: ignore[arg-type]
     return gc.collect()  # what the document left that only a collection frees
@@ -147,7 +147,7 @@ def test_a_worker_frees_what_each_document_left_before_the_next(tmp_path):
     from concurrent.futures import ProcessPoolExecutor
 
     from reportgen.commands.review import _print
-    from reportgen.review.batch import Task
+    from reportgen.paperwork.batch import Task
 
     require_program("pdftotext")
     task = Task(1, WANLI, "上海", tmp_path, _print, None)

@@ -15,8 +15,8 @@ import yaml
 from reportgen import layouts
 from reportgen.errors import Finding, SourceError
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.text_parts import read_text_parts
-from reportgen.readers.lines import Line
+from reportgen.importing.text.text_parts import read_text_parts
+from reportgen.readers.text.lines import Line
 from reportgen.render import check_findings
 from tests.readback import html_text, rendered_outputs
 
@@ -168,8 +168,8 @@ def test_the_final_skeleton_of_a_new_department_s_budget_asks_for_no_prior_year(
 
 
 def test_a_budget_s_text_gives_its_founding_year_to_the_source_unless_it_compares_with_last_year():
-    from reportgen.importing.imported import Imported
-    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.recognition.imported import Imported
+    from reportgen.importing.text.text_fields import add_text_fields
     from reportgen.importing.tree import Placed
 
     lines = [Line(1, "一、部门收支总体情况", page=3, line=1),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench import ocr_calibration
-from reportgen.readers import pdf_ocr, pdf_words
+from reportgen.readers.pdf import pdf_ocr, pdf_words
 from tests.clients import require_ocr
 from tests.support.national import FIXTURES
 

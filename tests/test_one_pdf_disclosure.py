@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.documents import review_document, review_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "disclosure"

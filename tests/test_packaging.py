@@ -43,7 +43,7 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
                for p in (ROOT / "reportgen").rglob(pattern) if "__pycache__" not in p.parts}
     assert modules <= names, sorted(modules - names)
     assert "reportgen/writers/pdf_fonts.conf" in names  # the PDF step's font mapping
-    assert {"reportgen/readers/vocabulary.yaml", "reportgen/importing/text_parts.yaml",
+    assert {"reportgen/readers/text/vocabulary.yaml", "reportgen/importing/text/text_parts.yaml",
             "reportgen/templates/layouts/default/导入.yaml", "reportgen/templates/layouts/shanghai/导入.yaml"} <= names
 
     site = tmp_path / "site"

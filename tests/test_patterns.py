@@ -17,7 +17,7 @@ def test_every_pattern_a_module_keeps_compiles() -> None:
     for name in MODULES:
         if not name.startswith("reportgen.desk"):  # the desk's models need Django set up; its patterns below
             importlib.import_module(name)
-    importlib.import_module("reportgen.desk.shown")
+    importlib.import_module("reportgen.desk.record.shown")
     patterns = kept()  # raises re.error for one that does not compile
     assert len(patterns) > 400
     assert all(isinstance(pattern, re.Pattern) for pattern in patterns)
@@ -39,7 +39,7 @@ def test_importing_the_reviewer_compiles_almost_no_pattern() -> None:
     """The light start: importing what `reportgen review` runs compiles almost none of the patterns its
     modules keep (a handful read the shipped YAML and code tables at import); the rest are compiled when a
     document is read."""
-    probe = ("import re, reportgen.review.documents, reportgen.review.batch, reportgen.patterns as p;"
+    probe = ("import re, reportgen.review.documents, reportgen.paperwork.batch, reportgen.patterns as p;"
              "print(sum('_compiled' in each.__dict__ for each in p._KEPT), len(p._KEPT))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     compiled_now, made = map(int, done.stdout.split())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pikepdf
 
-from reportgen.readers.pdf_words import pdf_words
+from reportgen.readers.pdf.pdf_words import pdf_words
 from tests.clients import require_program, unavailable
 
 CMAPS = Path("/usr/share/poppler/cMap/Adobe-GB1")

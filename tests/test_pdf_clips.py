@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers import pdf_clips
-from reportgen.readers.pdf_clips import ContentTooLarge, instructions, visible_regions
-from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
+from reportgen.readers.pdf import pdf_clips
+from reportgen.readers.pdf.pdf_clips import ContentTooLarge, instructions, visible_regions
+from reportgen.readers.pdf.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
 from tests.clients import require_ocr
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,8 +182,8 @@ def test_the_annotated_copy_of_a_file_whose_page_tree_loops_keeps_every_page(tmp
 
     import pikepdf
 
+    from reportgen.paperwork.pages import annotated_copy
     from reportgen.review.documents import review_document
-    from reportgen.review.pages import annotated_copy
 
     looped = _with_a_loop(tmp_path, True, WANLI_2024)
     result, upright = review_document(looped, None), review_document(WANLI_2024, None)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.readers.grid import Grid
-from reportgen.readers.pdf_tables import PdfDocument, read_pdf
+from reportgen.readers.pdf.pdf_tables import PdfDocument, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "tests" / "fixtures" / "disclosure" / "bj-lvhua-part2.pdf"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.recognize import recognize
-from reportgen.readers.pdf_words import pdf_words
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import recognize
+from reportgen.readers.pdf.pdf_words import pdf_words
 from reportgen.readers.published import read_published
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "yantai-jiaoyuju-2026-p10.pdf"

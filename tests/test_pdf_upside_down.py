@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from reportgen.readers.pdf_words import pdf_words
+from reportgen.readers.pdf.pdf_words import pdf_words
 from reportgen.review.documents import DocumentReview, review_document
 from tests.clients import require_program
 

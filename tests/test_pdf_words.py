@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.pdf_tables import read_pdf
-from reportgen.readers.pdf_words import Word, layout_text, printed_lines
+from reportgen.readers.pdf.pdf_tables import read_pdf
+from reportgen.readers.pdf.pdf_words import Word, layout_text, printed_lines
 from reportgen.readers.published import pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -280,10 +280,10 @@ def test_this_years_figure_said_of_last_year_on_a_heading_line_wrapped_before_it
 
 def _slips(path: Path) -> tuple[list[str], list[str]]:
     """The totals of the file's tables read that their parts do not make: slips, and 尾数 (both as import tells them)."""
-    from reportgen.importing import catalog as catalogs
-    from reportgen.importing.build import build
-    from reportgen.importing.recognize import recognize
-    from reportgen.importing.reconcile import differences, grouped, rounding_tails, tail_notes
+    from reportgen.importing.budget.build import build
+    from reportgen.importing.budget.reconcile import differences, grouped, rounding_tails, tail_notes
+    from reportgen.importing.recognition import catalog as catalogs
+    from reportgen.importing.recognition.recognize import recognize
     from reportgen.readers.published import read_published
 
     catalog = catalogs.load(None)
@@ -351,8 +351,8 @@ GUANGZHOU_UNITS = NATIONAL / "guangzhou-guoziwei-2026-p1-20.pdf"
 def test_a_row_of_a_table_of_units_is_held_to_its_sources(tmp_path: Path) -> None:
     """工资福利支出's 其他资金 0.00 printed 0.06 under a unit: the column 其他资金 had no meaning (the table's header not
     understood), nor were a row's sources held to its 总计. Now 其他资金 is a source, and each row is held to them."""
-    from reportgen.importing import catalog as catalogs
-    from reportgen.importing.by_unit import by_unit_table, set_aside
+    from reportgen.importing.budget.by_unit import by_unit_table, set_aside
+    from reportgen.importing.recognition import catalog as catalogs
     from reportgen.readers.published import read_published
 
     def differences(path: Path) -> list[str]:
@@ -390,8 +390,8 @@ def test_the_rows_of_a_table_of_units_past_its_first_page_are_held_to_their_sour
     """机构运行辅助经费's 其他资金 0.00 printed 0.06 on p. 23: the table's grid ends on its first page (the 绩效目标 text), the
     pages after it were known to be the table's and not read. Their lines printing a figure for each column of
     amounts are its rows: 7.00 is off 7.00 + 0.06."""
-    from reportgen.importing import catalog as catalogs
-    from reportgen.importing.by_unit import by_unit_table, set_aside
+    from reportgen.importing.budget.by_unit import by_unit_table, set_aside
+    from reportgen.importing.recognition import catalog as catalogs
     from reportgen.readers.published import read_published
 
     def differences(path: Path) -> list[str]:

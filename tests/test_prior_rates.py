@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
-from reportgen.review.prior_rates import consistent_sentences, prior_rates
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
+from reportgen.review.sentences.prior_rates import consistent_sentences, prior_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
@@ -110,7 +110,7 @@ def test_a_review_counts_figures_its_sentences_bear_out_as_read_and_reads_headin
 
 
 def test_an_item_heading_with_codes_is_read_as_its_item():
-    from reportgen.readers.statements import read_statements as read
+    from reportgen.readers.text.statements import read_statements as read
 
     # the form of 上海市普陀区司法局's 2026 item list (an unseen document of the corpus), with 万里 2024's item
     lines = [Line(1, "1、城乡社区支出（212类）其他城乡社区支出（99款）其他城乡社区支出（99项）922.02万元。主要用于：其他城乡社区支出。")]
@@ -120,7 +120,7 @@ def test_an_item_heading_with_codes_is_read_as_its_item():
 
 def test_a_heading_naming_its_codes_finds_that_items_figure_in_the_tables():
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary
+    from reportgen.review.sentences.glossary import Glossary
 
     prepared = prepare(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml")
     assert prepared.budget is not None and prepared.figures is not None

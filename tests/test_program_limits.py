@@ -226,9 +226,9 @@ def test_a_draft_of_millions_of_lines_is_refused_at_once(tmp_path):
 
 def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
     from reportgen.errors import SourceError
-    from reportgen.readers import lines as draft_module
-    from reportgen.readers import statements
     from reportgen.readers.published import read_draft
+    from reportgen.readers.text import lines as draft_module
+    from reportgen.readers.text import statements
     from reportgen.review import review
 
     monkeypatch.setattr(statements, "MAX_FIGURES", 5)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
-from reportgen.review.consistency import borne_out
+from reportgen.review.sentences.consistency import borne_out
 
 
 def _read(*texts: str) -> list[Statement]:
@@ -109,7 +109,7 @@ def test_a_zero_said_with_no_unit_is_an_amount_and_a_threshold_with_han_is_none(
 
 def test_a_class_quoted_and_called_kemu_is_that_class() -> None:
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary
+    from reportgen.review.sentences.glossary import Glossary
 
     prepared = prepare(Path(__file__).resolve().parent.parent / "data" / "shanghai-putuo-wenlvju-2026.yaml")
     assert prepared.budget is not None and prepared.figures is not None
@@ -214,7 +214,7 @@ def test_a_change_in_the_sentence_after_its_amount_that_names_it_again_is_judged
     So does 江苏's “财政拨款收、支预算” / “财政拨款收、支总计各”, the words that tell no figure apart (预算, 总计) left out
     (江苏高院 2018: tests/test_planted_pdf.py); a shorter name (“收、支总计各” after “财政拨款收、支预算”: all the money's?)
     does not, and a rate that does not fit it is not judged."""
-    from reportgen.review.consistency import contradictions
+    from reportgen.review.sentences.consistency import contradictions
 
     planted = _read("   上海市普陀区财政局 2024 年度收入支出总计 0 万元。与",
                     "2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。主",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import recognize as recognize_module
-from reportgen.importing.catalog import load
+from reportgen.importing.recognition import recognize as recognize_module
+from reportgen.importing.recognition.catalog import load
 from reportgen.readers.published import read_published
 from reportgen.review import documents
 from reportgen.review.documents import review_files

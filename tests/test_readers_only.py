@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
+from reportgen.paperwork.listing import listed
+from reportgen.paperwork.pages import copy_name
+from reportgen.paperwork.roster import read_roster
 from reportgen.readers.csvfile import is_table
 from reportgen.readers.published import read_published
 from reportgen.review.documents import DocumentReview, review_document
-from reportgen.review.listing import listed
-from reportgen.review.pages import copy_name
-from reportgen.review.roster import read_roster
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "reportgen"

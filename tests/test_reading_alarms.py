@@ -12,8 +12,8 @@ import pytest
 from bench.review_eval import reported_of
 from reportgen import codes
 from reportgen.importing.printed_parts import prints_part
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import laid_in_columns, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import laid_in_columns, read_statements
 from reportgen.review.documents import review_document
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"

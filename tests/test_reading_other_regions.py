@@ -17,10 +17,10 @@ import pytest
 
 from bench.pdf_as_workbook import write_workbook
 from reportgen import codes
-from reportgen.importing import catalog as catalogs
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import recognize
-from reportgen.importing.rows import body_rows
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import recognize
+from reportgen.importing.recognition.rows import body_rows
 from reportgen.readers.published import read_published
 from tests.clients import require_program
 from tests.support.national import figures_of

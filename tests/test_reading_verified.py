@@ -123,8 +123,8 @@ def test_a_file_recognised_twice_is_read_alike() -> None:
     # review recognises a file's tables for what it is (disclosure_part), then imports it: the first recognition cut
     # 福州's pages in place at each table's title under its 目录 line, and the second found the 目录 lines alone
     # (import 147 of 266 figures read, review 49: 未能审核)
-    from reportgen.importing import catalog as catalogs
-    from reportgen.importing.recognize import recognize
+    from reportgen.importing.recognition import catalog as catalogs
+    from reportgen.importing.recognition.recognize import recognize
     from reportgen.importing.which_layout import chosen
     from reportgen.readers.published import read_published
 

@@ -35,19 +35,19 @@ from tests.clocks import cpu_now
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.prior_rates",
+MODULES = ("reportgen.readers.text.lines", "reportgen.readers.text.statements", "reportgen.review.sentences.glossary",
+           "reportgen.review.sentences.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.sentences.prior_rates",
            "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.checks.slips", "reportgen.review.text_rules.kinds",
            "reportgen.review.text_rules.years", "reportgen.review.text_rules.parts", "reportgen.review.text_rules.repeats",
            "reportgen.review.text_rules.directions", "reportgen.review.text_rules.empty_notes",
-           "reportgen.review.text_rules.enumerations", "reportgen.review.text_rules.levels", "reportgen.readers.cell_lines", "reportgen.review.consistency",
+           "reportgen.review.text_rules.enumerations", "reportgen.review.text_rules.levels", "reportgen.readers.text.cell_lines", "reportgen.review.sentences.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
-           "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
-           "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
-           "reportgen.readers.pdf_tables", "reportgen.readers.docx_tables", "reportgen.readers.sheets",
+           "reportgen.importing.recognition.recognize", "reportgen.importing.recognition.rows", "reportgen.importing.recognition.catalog",
+           "reportgen.importing.emit", "reportgen.importing.text.text_fields", "reportgen.importing.text.text_parts",
+           "reportgen.readers.pdf.pdf_tables", "reportgen.readers.docx_tables", "reportgen.readers.sheets",
            "reportgen.readers.sniff", "reportgen.readers.htmltables", "reportgen.readers.csvfile",
-           "reportgen.readers.spreadsheetml", "reportgen.review.listing", "reportgen.review.places",
-           "reportgen.review.roster")
+           "reportgen.readers.spreadsheetml", "reportgen.paperwork.listing", "reportgen.paperwork.places",
+           "reportgen.paperwork.roster")
 SMALL, LARGE = 500, 8_000  # (square work shows at either size: 256 times as long)
 FACTOR = 64  # linear: 16; square: 256
 LIMIT = 0.5  # seconds for LARGE characters (linear work takes milliseconds)
@@ -107,11 +107,11 @@ def _exercise(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> None:
 
 def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
-    from reportgen.readers.lines import Line, html_lines
-    from reportgen.readers.statements import read_statements
+    from reportgen.readers.text.lines import Line, html_lines
+    from reportgen.readers.text.statements import read_statements
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary, normalize
-    from reportgen.review.judge import judge
+    from reportgen.review.sentences.glossary import Glossary, normalize
+    from reportgen.review.sentences.judge import judge
     from reportgen.review.text_rules import text_findings
 
     prepared = prepare(YANTIAN)
@@ -191,7 +191,7 @@ def timings() -> list[dict[str, object]]:
 
 def test_every_pattern_over_a_draft_is_collected():
     names = {name for name, _ in patterns()}
-    assert "reportgen.readers.statements._TOKENS" in names and "reportgen.readers.lines.WIDE_SPACE" in names
+    assert "reportgen.readers.text.statements._TOKENS" in names and "reportgen.readers.text.lines.WIDE_SPACE" in names
     assert any(name.startswith("reportgen.readers.docx._NUMBERING[") for name in names)  # inside a list
     assert len(names) > 60
 
@@ -220,7 +220,7 @@ def test_the_hostile_line_is_checked_at_once(tmp_path):
 
 
 def test_the_table_row_pattern_no_longer_backtracks():
-    from reportgen.readers.statements import _table_row
+    from reportgen.readers.text.statements import _table_row
 
     start = cpu_now()
     assert _table_row(HOSTILE_LINE) is None  # no Han words before the numbers

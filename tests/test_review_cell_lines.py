@@ -3,9 +3,9 @@ its header gives every number one column (reportgen/readers/cell_lines.py)."""
 
 from __future__ import annotations
 
-from reportgen.readers.cell_lines import cell_rows
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.cell_lines import cell_rows
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 
 HEADER = ["“三公”经费合计 |", "因公出国(境)费 |", "公务用车购置及运行费 |", "公务 接待费 |", "||",
           "小计 |", "公务用车购置费 |", "公务用车运行费 |", "|||"]

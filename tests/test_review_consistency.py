@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import read_statements
-from reportgen.review.consistency import contradictions, heading_and_body, item_sums
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
+from reportgen.review.sentences.consistency import contradictions, heading_and_body, item_sums
 
 
 def _found(*texts: str) -> list[str]:

@@ -297,8 +297,8 @@ def test_the_annotated_copy_of_a_tagged_pdf_keeps_its_structure():
 
     from pypdf import PdfReader
 
+    from reportgen.paperwork.pages import annotated_copy
     from reportgen.review.documents import review_document
-    from reportgen.review.pages import annotated_copy
 
     require_program("pdftotext")
     require_program("fc-match")
@@ -564,8 +564,8 @@ def test_what_qpdf_raises_on_a_damaged_file_costs_only_the_annotated_copy(monkey
     cannot decode, a loop of references): the document is reviewed, its copy is said not written."""
     import pikepdf
 
+    from reportgen.paperwork.pages import annotated_copy
     from reportgen.review.documents import review_document
-    from reportgen.review.pages import annotated_copy
 
     require_program("pdftotext")
     error = {"damaged": pikepdf.PdfError("object 12 0: expected endobj"),
@@ -583,9 +583,9 @@ def test_what_qpdf_raises_on_a_damaged_file_costs_only_the_annotated_copy(monkey
 
 
 def test_a_character_the_legend_face_lacks_is_left_blank_quietly(capfd):
-    from reportgen.review.annotated import annotated_pdf
-    from reportgen.review.listing import Listed
-    from reportgen.review.places import Mark
+    from reportgen.paperwork.annotated import annotated_pdf
+    from reportgen.paperwork.listing import Listed
+    from reportgen.paperwork.places import Mark
 
     require_program("fc-match")
     marks = [Mark(1, Listed(0, 0, "", "finding", "R-用词", "warning", message="原文写作“😀”：一个表情符号"))]

@@ -194,7 +194,7 @@ def test_a_three_public_table_is_read_by_its_own_columns_not_by_a_table_after_it
 
 def test_the_checklist_judges_how_finely_the_tables_are_printed():
     """细化程度 on the imported tree: 功能分类 codes short of 项, 经济分类 short of 款, 三公 items not split."""
-    from reportgen.review.inspection import _detail
+    from reportgen.paperwork.inspection import _detail
 
     tree = {"支出": {"功能分类": [{"科目": 2011301}, {"科目": 20113}], "基本支出": {"经济分类": [{"科目": 301}, {"科目": 30201}]}},
             "三公经费": {"公务接待费": {"本年": 1}, "公务用车购置费": {"本年": 0}}}

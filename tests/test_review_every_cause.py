@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.review import review
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.judge import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 WITHHELD = "不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]\n"

@@ -16,11 +16,11 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.importing.pipeline import import_files
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import SAME_YEAR_BUDGET, Statement, read_statements
 from reportgen.review import review
-from reportgen.review.consistency import completion_rates
 from reportgen.review.documents import DocumentReview, review_document
+from reportgen.review.sentences.consistency import completion_rates
 from tests.clients import require_program
 from tests.test_text_rules import FINAL, findings
 

@@ -175,7 +175,7 @@ def test_jobs_is_a_positive_number():
 
 
 def test_the_progress_line_is_for_a_terminal_only(capsys, monkeypatch):
-    from reportgen.review.batch import Progress
+    from reportgen.paperwork.batch import Progress
 
     progress = Progress(3)  # captured stderr is no terminal: nothing drawn
     progress.step("审核")

@@ -15,7 +15,7 @@ import pytest
 
 from reportgen.importing.pipeline import import_files
 from reportgen.render import prepare
-from reportgen.review.glossary import Glossary
+from reportgen.review.sentences.glossary import Glossary
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "js-rendabangongting-2018-p1-13.pdf"
 

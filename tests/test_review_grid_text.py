@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.readers.published import read_published
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import prose_statements
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"

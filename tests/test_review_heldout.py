@@ -21,7 +21,7 @@ import pytest
 
 from reportgen.render import prepare
 from reportgen.review import review
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.judge import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "seeds" / "heldout"

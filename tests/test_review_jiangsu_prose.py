@@ -10,13 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
 from reportgen.review.documents import review_document
-from reportgen.review.judge import Verdict
-from reportgen.review.subjects import name_subjects
+from reportgen.review.sentences.judge import Verdict
+from reportgen.review.sentences.subjects import name_subjects
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review.documents import review_document
-from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 MINZHENG = CORPUS / "gd-shenzhen-minzheng-2026-dept-budget.pdf"
@@ -104,7 +104,7 @@ def test_the_fiscal_part_of_a_total_is_not_the_total() -> None:
     what is 财政拨款 by definition (“三公”经费) leaves it that figure. (The words as they name the figures of the
     shipped example source.)"""
     from reportgen.render import prepare
-    from reportgen.review.glossary import Glossary
+    from reportgen.review.sentences.glossary import Glossary
 
     prepared = prepare(Path(__file__).resolve().parent.parent / "data" / "example-execution-2024.yaml")
     assert prepared.budget is not None and prepared.figures is not None
@@ -194,7 +194,7 @@ def test_an_item_is_held_to_its_part_though_its_name_drops_a_de(at, was, now, pa
     2,347.70 万元” under “……包括在职人员经费 2,307.70 万元、……”. The items were never compared with the list here, since
     “（三）对个人和家庭补助支出” does not say the list's “对个人和家庭的补助支出” letter for letter; a name is now matched
     without 的 and a closing 支出. The rule needs no table: it runs where the tables were not read too."""
-    from reportgen.review.repeated import items_against_their_list
+    from reportgen.review.sentences.repeated import items_against_their_list
 
     assert items_against_their_list(_read(*MINZHENG_KINDS), "稿.pdf", frozenset()) == []
     planted = [*MINZHENG_KINDS]

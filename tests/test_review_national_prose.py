@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.importing.imported import Imported
-from reportgen.importing.text_sheets import add_cover_year
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.text.text_sheets import add_cover_year
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
-from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
 from reportgen.review.text_rules import text_findings
 
 

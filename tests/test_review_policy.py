@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_ocr import UNREAD
+from reportgen.readers.pdf.pdf_ocr import UNREAD
+from reportgen.readers.text.lines import Line
 from reportgen.review.policy import ABSENT_PART, POLICIES, PUNCTUATION, Seen, kept
 from reportgen.review.scanned import told_on_scans
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.cli import main
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.review import Review, review_within_sentences
-from reportgen.review.judge import Verdict
+from reportgen.review.sentences.judge import Verdict
 from tests.support.national import FIXTURES, reviewed_against
 
 # A unit with 一般公共预算 money and 事业收入 (单位资金) beside it: its 基本支出 of all the money (490) is not its

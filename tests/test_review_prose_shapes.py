@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, read_statements
 from reportgen.review import Review, review_within_sentences
-from reportgen.review.judge import ROUGHLY, Verdict
+from reportgen.review.sentences.judge import ROUGHLY, Verdict
 from tests.clients import require_program
 from tests.support.national import FIXTURES, reviewed_against
 

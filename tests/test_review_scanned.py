@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from reportgen.importing import sure
-from reportgen.readers import pdf_ocr, pdf_words
+from reportgen.importing.recognition import sure
+from reportgen.readers.pdf import pdf_ocr, pdf_words
 from reportgen.review.documents import DocumentReview, review_document, review_together
 from tests.clients import require_ocr, require_program
 from tests.support.national import FIXTURES, table_of

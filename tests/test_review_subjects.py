@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review import Review, review, review_within_sentences
 from reportgen.review.documents import review_document
 

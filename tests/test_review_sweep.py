@@ -28,7 +28,7 @@ import yaml
 
 from reportgen import codes
 from reportgen.cli import main
-from reportgen.importing.text_parts import read_text_parts
+from reportgen.importing.text.text_parts import read_text_parts
 from reportgen.layouts import regional, resolve
 from reportgen.readers.published import read_draft, read_published
 from reportgen.reading.amounts import MISPLACED_SEPARATORS

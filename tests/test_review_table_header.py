@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.statements import header_columns
+from reportgen.readers.text.statements import header_columns
 from reportgen.review import review
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
+from reportgen.readers.text.lines import Line
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import target_money
 from reportgen.review.target_texts import beyond_projects, listed_targets, repeated_tables

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.documents import DocumentReview, review_document
 from tests.support.cli import reportgen
 

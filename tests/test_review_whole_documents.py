@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.importing.final_accounts import economic_halves
-from reportgen.importing.recognize import Table
-from reportgen.importing.rows import CellProblem
+from reportgen.importing.final.final_accounts import economic_halves
+from reportgen.importing.recognition.recognize import Table
+from reportgen.importing.recognition.rows import CellProblem
 from reportgen.readers.grid import Cell, Grid
 from reportgen.review.documents import review_document
-from reportgen.review.judge import DISPUTED
+from reportgen.review.sentences.judge import DISPUTED
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANTED_FINAL = ROOT / "bench" / "corpus" / "putuo-caizhengju-juesuan-2024-planted.pdf"
@@ -44,7 +44,7 @@ def test_a_final_accounts_document_with_codes_over_class_and_kuan_is_read_not_cr
 
 
 def test_a_table_whose_code_column_is_not_found_is_told_unread_with_its_place():
-    from reportgen.importing.catalog import load
+    from reportgen.importing.recognition.catalog import load
 
     kind = next(k for k in load("上海").tables if k.id == "一般公共预算财政拨款基本支出决算表")
     rows = [[Cell("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算表")],
@@ -281,7 +281,7 @@ def test_one_review_of_a_pdf_runs_pdftotext_once(monkeypatch):
     memory — no file is written."""
     import tempfile
 
-    from reportgen.readers import pdf_words
+    from reportgen.readers.pdf import pdf_words
 
     runs: list[list[str]] = []
     real = pdf_words.run_program

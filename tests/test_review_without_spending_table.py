@@ -14,7 +14,7 @@ import pytest
 
 from reportgen.render import prepare
 from reportgen.review.documents import review_document
-from reportgen.review.glossary import Glossary
+from reportgen.review.sentences.glossary import Glossary
 from tests.support.national import CORPUS, errors_said, without_pages
 
 MINZHENG = CORPUS / "gd-guangzhou-minzheng-2026-dept-budget.pdf"

@@ -15,9 +15,9 @@ from reportgen.checks import run_checks
 from reportgen.checks.slips import SLIPS
 from reportgen.errors import Finding
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.statements import read_statements
 from reportgen.render import prepare
-from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
 from reportgen.review.text_rules import read_text, text_findings
 from reportgen.rules import SENTENCES, SOURCE, TEXT, Rule, rules_reading
 from tests.test_review import write_source

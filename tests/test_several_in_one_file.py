@@ -16,9 +16,9 @@ from pypdf import PdfReader, PdfWriter
 from reportgen.cli import main
 from reportgen.importing.in_one_file import disclosures_in
 from reportgen.importing.pipeline import import_files
+from reportgen.paperwork.listing import listed
 from reportgen.readers.published import read_published
 from reportgen.review.documents import DocumentReview, review_files
-from reportgen.review.listing import listed
 from tests.support.national import CORPUS
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "manydocs"
@@ -187,9 +187,9 @@ def test_each_disclosure_is_judged_late_by_its_own_row_not_the_files_first():
     its 结论: one clean but late is 有问题) is its own row's — the file's first row judged them all before."""
     from datetime import date
 
-    from reportgen.review.register import Known, register
-    from reportgen.review.roster import Member
-    from reportgen.review.tally import CLEAN, FLAGGED, verdict
+    from reportgen.paperwork.register import Known, register
+    from reportgen.paperwork.roster import Member
+    from reportgen.paperwork.tally import CLEAN, FLAGGED, verdict
 
     approved = date(2026, 1, 20)
     members = [Member("上海交通职业技术学院", "单位", "上海市交通委员会", approved, date(2026, 1, 25), 2026, False, "名单 A2"),

@@ -1,6 +1,6 @@
 """Shares that name a base no table gives (占固定资产总额的7.90%), judged against the amount their sentence states first
 where the sentence proves it their base: its listed parts add up to it and another share is right over it
-(review/share_bases.py)."""
+(review/sentences/share_bases.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.review_eval import reported_of
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.documents import review_document
-from reportgen.review.share_bases import named_base_shares
+from reportgen.review.sentences.share_bases import named_base_shares
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 # 长春市信访局 2026, p. 19, as its lines print it

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.pdf_tables import read_pdf
-from reportgen.readers.pdf_words import pdf_words
+from reportgen.readers.pdf.pdf_tables import read_pdf
+from reportgen.readers.pdf.pdf_words import pdf_words
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import read_statements
+from reportgen.readers.text.statements import read_statements
 from reportgen.review.documents import review_document
 from tests.clients import require_program
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from bench.table_vocabulary import NONE, Entry, entries, grid_of, outcome, rounds
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import build
-from reportgen.importing.recognize import Table, cell_text, recognize, title_kind
-from reportgen.importing.reconcile import differences
-from reportgen.importing.sure import header_doubts
+from reportgen.importing.budget.build import build
+from reportgen.importing.budget.reconcile import differences
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, cell_text, recognize, title_kind
+from reportgen.importing.recognition.sure import header_doubts
 from reportgen.readers.grid import Cell
 from reportgen.readers.htmltables import read_html
 from reportgen.readers.published import read_published

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import read_text, text_rule_findings
 from reportgen.rules import TEXT, rules_reading
 
@@ -515,8 +515,8 @@ _ALPHABET = "0123456789.,，．%万元年月日其中辆平方米（）()“”�
 def test_no_text_whatever_makes_a_rule_fail(texts, year):
     """Hostile text — wide commas, stray points, units without figures, brackets left open — never raises
     from the text rules or the sentence rules (a review never ends in 内部错误)."""
-    from reportgen.readers.statements import read_statements
-    from reportgen.review.prior_rates import consistent_sentences, prior_rates
+    from reportgen.readers.text.statements import read_statements
+    from reportgen.review.sentences.prior_rates import consistent_sentences, prior_rates
 
     lines = [Line(n, t) for n, t in enumerate(texts, start=1)]
     text_rule_findings(read_text(lines, year, "x.pdf"))

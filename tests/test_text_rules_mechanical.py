@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import read_text, text_rule_findings
 
 BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]

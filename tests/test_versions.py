@@ -15,7 +15,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.versions import canonical, pieces, versions_compared
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from bench.pdf_as_workbook import write_workbook
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.final_accounts import economic_halves, three_public_columns
+from reportgen.importing.final.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, is_amount, recognize
-from reportgen.importing.rows import amount_of_cell, is_column_numbers
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, is_amount, recognize
+from reportgen.importing.recognition.rows import amount_of_cell, is_column_numbers
 from reportgen.importing.tree import Placed
 from reportgen.importing.visible import as_seen
 from reportgen.readers.grid import ImportRefused
@@ -140,8 +140,8 @@ def test_a_sheet_of_thousands_of_tables_is_taken_apart_in_one_pass(tmp_path: Pat
     the next two titles, and the sheet is read in a pass (bound generous: a hang guard, not a measure)."""
     import xlsxwriter
 
-    from reportgen.importing import catalog as catalogs
-    from reportgen.importing.recognize import recognize
+    from reportgen.importing.recognition import catalog as catalogs
+    from reportgen.importing.recognition.recognize import recognize
     from tests.clocks import cpu_now
 
     path = tmp_path / "表.xlsx"

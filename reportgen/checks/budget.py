@@ -30,7 +30,7 @@ from reportgen.model import (
     StatedTotal,
 )
 from reportgen.phrasing import Money
-from reportgen.readers.running_scope import running_costs_scope
+from reportgen.readers.text.running_scope import running_costs_scope
 from reportgen.rules import SOURCE, rule
 
 

@@ -22,8 +22,8 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
-    from reportgen.readers.lines import Line
     from reportgen.readers.published import Published
+    from reportgen.readers.text.lines import Line
     from reportgen.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
@@ -240,7 +240,7 @@ def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
 def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prepared) -> int:
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
-    from reportgen.importing.unread import unread_cells  # deferred: with the importer
+    from reportgen.importing.recognition.unread import unread_cells  # deferred: with the importer
     from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     findings = prepared_findings(prepared)

@@ -22,12 +22,12 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from reportgen.importing.unread import Unread
-    from reportgen.review.batch import Done
+    from reportgen.importing.recognition.unread import Unread
+    from reportgen.paperwork.batch import Done
+    from reportgen.paperwork.handback import Issued
+    from reportgen.paperwork.register import Known, Register
+    from reportgen.paperwork.roster import Member
     from reportgen.review.documents import DocumentReview
-    from reportgen.review.handback import Issued
-    from reportgen.review.register import Known, Register
-    from reportgen.review.roster import Member
     from reportgen.staging import Staging
 
 EXAMPLE = ("示例：reportgen review 各部门报来的预算/ --layout 上海 -o out/审核\n"
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _issued(args: argparse.Namespace) -> Issued | None:
     """Who sends the notices, when, and by when (--issuer, --date, --deadline); None when none is given."""
-    from reportgen.review.handback import Issued  # deferred: the writers, only with pages
+    from reportgen.paperwork.handback import Issued  # deferred: the writers, only with pages
 
     if args.issuer is None and args.date is None and args.deadline is None:
         return None
@@ -119,7 +119,7 @@ def _documents(args: argparse.Namespace) -> list[Path]:
 def _review_each(args: argparse.Namespace, documents: list[Path], staging: Staging | None,
                  issued: Issued | None) -> list[Done]:
     """Each document reviewed (on every core), its text printed as it is done, with a progress line."""
-    from reportgen.review.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
+    from reportgen.paperwork.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
 
     named = {identity for path in args.documents if not path.is_dir() for identity in [_same(path)]}
     tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
@@ -165,7 +165,7 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         return
     if listed is not None:
         print(_register_text(listed, args.roster), end="")
-    from reportgen.review.tally import tally, verdict  # deferred: with the reviewer
+    from reportgen.paperwork.tally import tally, verdict  # deferred: with the reviewer
 
     counted = tally(verdict(outcome, listed.entry_of(doc) if listed else None)
                     for d in done for outcome, doc in zip(d.outcomes or (d.outcome,), d.knowns or (d.known,), strict=True))
@@ -203,7 +203,7 @@ def _staged(out: Path | None) -> Iterator[Staging | None]:
 
 
 def _move_in(staging: Staging, out: Path, done: list[Done], listed: Register | None) -> None:
-    from reportgen.review.pages import summary_page_of  # deferred: the HTML writer's environment
+    from reportgen.paperwork.pages import summary_page_of  # deferred: the HTML writer's environment
 
     (staging.path / "index.html").write_bytes(summary_page_of([part for d in done for part in d.parts], listed).encode("utf-8"))
     names = ["index.html", *(name for d in done for name in d.files)]
@@ -212,7 +212,7 @@ def _move_in(staging: Staging, out: Path, done: list[Done], listed: Register | N
 
 
 def _roster(path: Path) -> list[Member]:
-    from reportgen.review.roster import RosterRefused, read_roster  # deferred: the importer's readers
+    from reportgen.paperwork.roster import RosterRefused, read_roster  # deferred: the importer's readers
 
     try:
         return read_roster(path)
@@ -221,19 +221,19 @@ def _roster(path: Path) -> list[Member]:
 
 
 def _today() -> date:
-    from reportgen.review.register import today  # deferred: with the roster's register, which it dates
+    from reportgen.paperwork.register import today  # deferred: with the roster's register, which it dates
 
     return today()
 
 
 def _register(members: list[Member], documents: list[Known], as_of: date) -> Register:
-    from reportgen.review.register import register  # deferred: with the roster only
+    from reportgen.paperwork.register import register  # deferred: with the roster only
 
     return register(members, documents, as_of)
 
 
 def _register_text(listed: Register, roster: Path) -> str:
-    from reportgen.review.register import DEADLINE_DAYS  # deferred: with the roster only
+    from reportgen.paperwork.register import DEADLINE_DAYS  # deferred: with the roster only
     from reportgen.templating import environment  # deferred: with the roster only
 
     return environment("text").get_template("review_register.txt.j2").render(
@@ -253,7 +253,7 @@ def _register_dict(listed: Register) -> dict[str, object]:
 def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
     """Every page ``-o`` may write, known before any work: the summary, each document's two, its
     annotated copy (where its bytes are a PDF's) and its hand-back."""
-    from reportgen.review.pages import (  # deferred: the HTML writer's environment
+    from reportgen.paperwork.pages import (  # deferred: the HTML writer's environment
         annotated_name,
         handback_names,
         page_names,

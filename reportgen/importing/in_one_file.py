@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.importing.identity import Cover, cover_of, same_owner
+from reportgen.importing.recognition.identity import Cover, cover_of, same_owner
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, within
+from reportgen.readers.text.lines import Line
 
 _CONTENTS = ("目录", "目次")
 _CONTENTS_WITHIN = 2  # a cover's 目录 is on it, or on one of the two pages after it (a blank page, a 说明 page)

@@ -33,13 +33,13 @@ from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
 from reportgen.document import Heading
 from reportgen.errors import Internal
-from reportgen.importing.imported import Imported
 from reportgen.importing.pipeline import ImportResult
-from reportgen.importing.recognize import Table, row_text, title_kind
-from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.recognize import Table, row_text, title_kind
+from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.patterns import regex
 from reportgen.phrasing import chinese_number
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
 
 if TYPE_CHECKING:

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import SourceError
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import build
-from reportgen.importing.by_unit import (
+from reportgen.importing.budget.build import build
+from reportgen.importing.budget.by_unit import (
     SetAside,
     against_the_departments,
     by_unit_table,
@@ -26,12 +25,30 @@ from reportgen.importing.by_unit import (
     units_after,
     units_set_aside,
 )
+from reportgen.importing.budget.reconcile import (
+    Difference,
+    differences,
+    grouped,
+    printed_values,
+    rounding_tails,
+    tail_notes,
+    unreadables,
+)
+from reportgen.importing.budget.units_in_turn import departments_part
+from reportgen.importing.budget.unread_sums import unread_sums
+from reportgen.importing.budget.verified import refuted
+from reportgen.importing.budget.with_units import UnitFile, with_units
 from reportgen.importing.emit import ImportedSource, walk
-from reportgen.importing.final_accounts import final_differences
-from reportgen.importing.final_across import same_spending
-from reportgen.importing.final_build import build_final, missing_tables
-from reportgen.importing.final_text import add_final_text
-from reportgen.importing.identity import (
+from reportgen.importing.final.final_accounts import final_differences
+from reportgen.importing.final.final_across import same_spending
+from reportgen.importing.final.final_build import build_final, missing_tables
+from reportgen.importing.final.final_text import add_final_text
+from reportgen.importing.final.line_numbers import line_number_breaks
+from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
+from reportgen.importing.printed_names import misnamed
+from reportgen.importing.printed_parts import printed_parts
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.identity import (
     NARRATIVE,
     OTHER,
     TABLES,
@@ -44,24 +61,10 @@ from reportgen.importing.identity import (
     part_of,
     parted,
 )
-from reportgen.importing.imported import Imported, rows_of
-from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
-from reportgen.importing.line_numbers import line_number_breaks
-from reportgen.importing.printed_names import misnamed
-from reportgen.importing.printed_parts import printed_parts
-from reportgen.importing.prose import prose_source
-from reportgen.importing.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
-from reportgen.importing.reconcile import (
-    Difference,
-    differences,
-    grouped,
-    printed_values,
-    rounding_tails,
-    tail_notes,
-    unreadables,
-)
-from reportgen.importing.rows import CellProblem, body_rows
-from reportgen.importing.sure import (
+from reportgen.importing.recognition.imported import Imported, rows_of
+from reportgen.importing.recognition.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
+from reportgen.importing.recognition.rows import CellProblem, body_rows
+from reportgen.importing.recognition.sure import (
     codes_repeated_alone,
     header_doubts,
     other_unit,
@@ -71,9 +74,10 @@ from reportgen.importing.sure import (
     unit_lines_note,
     unsure_note,
 )
-from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
-from reportgen.importing.text_parts import read_text_parts
-from reportgen.importing.text_sheets import (
+from reportgen.importing.text.prose import prose_source
+from reportgen.importing.text.text_fields import add_text_fields, fill_required, withheld
+from reportgen.importing.text.text_parts import read_text_parts
+from reportgen.importing.text.text_sheets import (
     Front,
     add_cover_year,
     add_front,
@@ -85,16 +89,12 @@ from reportgen.importing.text_sheets import (
     whole_export,
 )
 from reportgen.importing.tree import Placed, Tree
-from reportgen.importing.units_in_turn import departments_part
-from reportgen.importing.unread_sums import unread_sums
-from reportgen.importing.verified import refuted
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
-from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.readers.grid import Grid, ImportRefused
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_ocr import UNREAD
+from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
+from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml

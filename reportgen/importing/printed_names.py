@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from reportgen import codes
-from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import LABEL_MEANINGS, Row
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import LABEL_MEANINGS, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.patterns import regex
 

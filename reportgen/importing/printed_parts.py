@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportgen.patterns import regex
-from reportgen.readers.statements import bounded, not_part_words, other_names, part_words
+from reportgen.readers.text.statements import bounded, not_part_words, other_names, part_words
 
 _NUMBERED = regex(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 _HEADING = 30  # characters at most of a heading line

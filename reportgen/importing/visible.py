@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.recognize import Table
+from reportgen.importing.recognition.recognize import Table
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, column_letters, shown_name
 
 _SHOWN = 6  # the rows or columns a note names before saying how many more

@@ -9,8 +9,8 @@ import functools
 from dataclasses import dataclass
 
 from reportgen import layouts
-from reportgen.importing.catalog import FILE, normalized
-from reportgen.importing.recognize import cell_text
+from reportgen.importing.recognition.catalog import FILE, normalized
+from reportgen.importing.recognition.recognize import cell_text
 from reportgen.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.reading.yamlsafe import parse_yaml

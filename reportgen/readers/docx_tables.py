@@ -32,7 +32,7 @@ from reportgen.readers.docx import (
     sliver_columns,
 )
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.pdf_tables import is_table_title
+from reportgen.readers.pdf.pdf_tables import is_table_title
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table: a gridSpan past it is not a real one

@@ -29,7 +29,7 @@ from lxml import etree, html
 from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.readers.html_hidden import hidden_classes, hides
-from reportgen.readers.pdf_tables import is_table_title
+from reportgen.readers.pdf.pdf_tables import is_table_title
 from reportgen.readers.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,

@@ -8,7 +8,7 @@ workbook. What cannot be read is refused one way: :class:`~reportgen.readers.unr
 its Chinese message naming the file.
 
 The value holds the file's kind, its pages (a PDF's; None where the format has none), its printed lines
-(one :class:`~reportgen.readers.lines.Line` each, of every format: number across the file, page, line on
+(one :class:`~reportgen.readers.text.lines.Line` each, of every format: number across the file, page, line on
 its page, place, table unit) and its grids (its tables, read when first asked for: a review of a PDF's
 prose never finds its tables). Two things the bytes alone do not settle are settled by the content:
 
@@ -33,8 +33,8 @@ from reportgen.errors import Finding, SourceError, shown_text
 from reportgen.patterns import regex
 from reportgen.readers import containers, legacy, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
-from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
+from reportgen.readers.pdf.pdf_words import PdfNotRead, layout_text, pdf_words
+from reportgen.readers.text.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -279,7 +279,7 @@ def pdf_text(path: Path) -> str:
 
 
 def _pdf(path: Path, data: bytes) -> Published:
-    from reportgen.readers import pdf_tables  # deferred: the PDF reader, 40 ms a workbook needs not
+    from reportgen.readers.pdf import pdf_tables  # deferred: the PDF reader, 40 ms a workbook needs not
 
     file = str(path)
     pdf_tables.check_bytes(path, data)
@@ -330,7 +330,7 @@ def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
     if published.workbook is not None:  # a workbook Excel saved as a web archive: every sheet
         return _workbook_grids(path, published.workbook), published.lines if kind == "page" else []
     if kind == "pdf":
-        from reportgen.readers import pdf_tables  # deferred: as in _pdf
+        from reportgen.readers.pdf import pdf_tables  # deferred: as in _pdf
 
         return pdf_tables.read_pdf(path, data, published.span).grids, published.lines
     if kind == "docx":

@@ -19,21 +19,30 @@ from reportgen import codes
 from reportgen.checks.budget import running_costs_of_its_own
 from reportgen.compute import in_unit, truncated
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
-from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
-from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
-from reportgen.review.judge import DISPUTED, OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
-from reportgen.review.listed import tie_listed_parts
-from reportgen.review.partitions import partition_findings
-from reportgen.review.parts_of_nothing import parts_of_nothing
-from reportgen.review.prior_rates import consistent_of
-from reportgen.review.repeated import items_against_their_list, repeated_sentences
-from reportgen.review.sentence_rules import Said, sentence_findings_of
-from reportgen.review.share_bases import named_bases_borne_out
-from reportgen.review.subjects import name_subjects
+from reportgen.review.sentences.consistency import CUT_RULE, borne_out, completions_borne_out
+from reportgen.review.sentences.glossary import NO_LINES, Glossary, TableLines, unit_forms
+from reportgen.review.sentences.judge import (
+    DISPUTED,
+    OTHER_YEAR,
+    TRUNCATED,
+    Verdict,
+    judge,
+    printed_cells,
+    printed_in_wan,
+    shown,
+)
+from reportgen.review.sentences.listed import tie_listed_parts
+from reportgen.review.sentences.partitions import partition_findings
+from reportgen.review.sentences.parts_of_nothing import parts_of_nothing
+from reportgen.review.sentences.prior_rates import consistent_of
+from reportgen.review.sentences.repeated import items_against_their_list, repeated_sentences
+from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
+from reportgen.review.sentences.share_bases import named_bases_borne_out
+from reportgen.review.sentences.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
 

@@ -25,7 +25,7 @@ from fractions import Fraction
 from reportgen.importing.emit import walk
 from reportgen.importing.pipeline import ImportResult
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review import Review
 
 READ_AT_LEAST = Fraction(1, 2)

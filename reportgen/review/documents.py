@@ -18,23 +18,23 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Finding
-from reportgen.importing.build import unprinted_funds
-from reportgen.importing.catalog import TableKind
+from reportgen.importing.budget.build import unprinted_funds
 from reportgen.importing.emit import walk
-from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.in_one_file import Span, disclosures_in
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
-from reportgen.importing.recognize import recognised_once, titled_table
-from reportgen.importing.text_fields import WITHHELD, holds
+from reportgen.importing.recognition.catalog import TableKind
+from reportgen.importing.recognition.identity import Part, cover_title, grouped
+from reportgen.importing.recognition.recognize import recognised_once, titled_table
+from reportgen.importing.recognition.unread import Unread, unread_cells
+from reportgen.importing.text.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
-from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
-from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
-from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import named_quantities, read_statements
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.running_scope import running_costs_scope
+from reportgen.readers.text.statements import named_quantities, read_statements
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings
@@ -47,15 +47,15 @@ from reportgen.review import (
     review_within_sentences,
     sentence_findings,
 )
-from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
-from reportgen.review.glossary import TableLines
-from reportgen.review.judge import Verdict, printed_cells
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 from reportgen.review.policy import Seen, kept, notes
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
+from reportgen.review.sentences.consistency import CUT_RULE
+from reportgen.review.sentences.glossary import TableLines
+from reportgen.review.sentences.judge import Verdict, printed_cells
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables

@@ -25,10 +25,10 @@ from reportgen.checks.slips import REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
 from reportgen.patterns import regex
 from reportgen.phrasing import Money
-from reportgen.readers.lines import Line
-from reportgen.readers.pdf_ocr import UNREAD
+from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.published import Published
-from reportgen.readers.statements import other_forms
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import other_forms
 from reportgen.render import Prepared, required_parts
 
 Does = Literal["not told", "listed unverified", "told in other words", "told as a note"]

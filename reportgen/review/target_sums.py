@@ -12,10 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.imported import Imported
+from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Placed
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import target_text_words
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import target_text_words
 from reportgen.review.target_tables import target_money
 from reportgen.review.target_texts import copies
 

@@ -12,11 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.imported import Imported
-from reportgen.importing.rows import Row
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.rows import Row
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import target_table_words, target_text_words
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import target_table_words, target_text_words
 
 _AFTER = regex(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
 _SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from reportgen.errors import Finding
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import target_text_words
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import target_text_words
 from reportgen.reading.amounts import printed_amount
 from reportgen.review.target_tables import TargetMoney, target_money
 

@@ -34,7 +34,7 @@ from reportgen.errors import Internal, PdfUnavailable
 from reportgen.patterns import regex
 
 if TYPE_CHECKING:
-    from reportgen.readers.pdf_words import Word
+    from reportgen.readers.pdf.pdf_words import Word
 
 SETTINGS_PART = "word/settings.xml"
 DOCUMENT_PART = "word/document.xml"
@@ -161,7 +161,7 @@ def _target(reader: Any, link: Any) -> int | None:
 
 def _words(pdf: Path, pages: int) -> list[list[Word]]:
     """The words (pdftotext's boxes) of the first ``pages`` pages."""
-    from reportgen.readers.pdf_words import PdfNotRead, words_of_pages  # deferred: lxml, for a 目录 only
+    from reportgen.readers.pdf.pdf_words import PdfNotRead, words_of_pages  # deferred: lxml, for a 目录 only
 
     try:
         return words_of_pages(pdf, pages, Unread, "目录的页码留空")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportgen.importing import catalog as catalogs
-from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.recognition import catalog as catalogs
+from reportgen.importing.recognition.recognize import Table, recognize
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from reportgen.review import Review, review

@@ -36,7 +36,7 @@ from reportgen.desk.record.models import (
 from reportgen.desk.record.register import compared, held_for
 from reportgen.desk.record.reviewing import Reviewed, ReviewedPart
 from reportgen.desk.record.store import Store
-from reportgen.review.register import Known
+from reportgen.paperwork.register import Known
 
 LEASE = timedelta(seconds=60)
 MAX_CLAIMS = 3  # a job claimed this often and never finished is given up: its file kills or fails every worker

@@ -23,7 +23,7 @@ from reportgen.desk.queue.jobs import Heartbeat, claim, finish, gone, release, w
 from reportgen.desk.record.models import Job
 from reportgen.desk.record.reviewing import review_stored
 from reportgen.desk.record.store import SUFFIXES, Store, reviewed_name
-from reportgen.review.batch import let_go, started
+from reportgen.paperwork.batch import let_go, started
 
 
 def name() -> str:

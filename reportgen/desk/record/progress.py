@@ -22,7 +22,7 @@ from reportgen.desk.record.models import HELD, RETURNED, REVIEWING, STATES, Memb
 from reportgen.desk.record.register import LATE, NOT_SUBMITTED, Row, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
-from reportgen.review.register import DEADLINE_DAYS
+from reportgen.paperwork.register import DEADLINE_DAYS
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them

@@ -21,10 +21,10 @@ from django.utils import timezone
 
 from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.record.reviewing import unpickled
-from reportgen.review import register as review_register
-from reportgen.review.pages import SummaryPart, summary_page_of
-from reportgen.review.roster import Member as RosterRow
-from reportgen.review.roster import normal
+from reportgen.paperwork import register as review_register
+from reportgen.paperwork.pages import SummaryPart, summary_page_of
+from reportgen.paperwork.roster import Member as RosterRow
+from reportgen.paperwork.roster import normal
 from reportgen.templating import environment
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.importing.in_one_file import disclosures_in
+from reportgen.paperwork.listing import listed
+from reportgen.paperwork.pages import SummaryPart, annotated_copy, copy_name, summary_part
+from reportgen.paperwork.places import Mark
+from reportgen.paperwork.register import known as register_known
 from reportgen.review.documents import DocumentReview, review_files, review_together
-from reportgen.review.listing import listed
-from reportgen.review.pages import SummaryPart, annotated_copy, copy_name, summary_part
-from reportgen.review.places import Mark
-from reportgen.review.register import known as register_known
 from reportgen.templating import environment
 
 UNREVIEWED = "未能审核"  # as models.UNREVIEWED (this module is Django-free)

@@ -15,9 +15,9 @@ from reportgen.desk.record.store import reviewed_name
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.web.views import store
 from reportgen.document import Document
-from reportgen.review.annotated import NotAnnotated, annotated_pdf
-from reportgen.review.handback import Issued, notice, notice_docx
-from reportgen.review.places import Mark
+from reportgen.paperwork.annotated import NotAnnotated, annotated_pdf
+from reportgen.paperwork.handback import Issued, notice, notice_docx
+from reportgen.paperwork.places import Mark
 from reportgen.writers.xlsx import xlsx_bytes
 
 __all__ = ["Issued", "date_of", "issued_of", "notices_of"]

@@ -41,8 +41,8 @@ from reportgen.desk.record.register import inspection_page, last_of, same
 from reportgen.desk.record.store import ACCEPTED as KINDS
 from reportgen.desk.record.store import Store
 from reportgen.desk.web import attempts, page_views
-from reportgen.review.roster import Member as RosterRow
-from reportgen.review.roster import RosterRefused, read_roster
+from reportgen.paperwork.roster import Member as RosterRow
+from reportgen.paperwork.roster import RosterRefused, read_roster
 
 RELEASED = (RETURNED, ACCEPTED, PUBLISHED)  # a submission's findings reach its department once it stands so
 

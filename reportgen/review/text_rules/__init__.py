@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import (
     budget_wording,
     directions,

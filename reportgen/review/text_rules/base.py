@@ -14,8 +14,8 @@ import yaml
 
 from reportgen.errors import Finding
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
-from reportgen.readers.statements import STARTS_ANEW, folios
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import STARTS_ANEW, folios
 
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

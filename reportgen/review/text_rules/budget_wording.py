@@ -16,7 +16,7 @@ from reportgen import codes
 from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.errors import Finding
 from reportgen.patterns import regex
-from reportgen.readers.lines import Line
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.rules import TEXT, rule
 

@@ -1,0 +1,1156 @@
+"""Recognised tables → the source's fields, each figure as printed with its place.
+
+Function rows come from the three fund tables (一般公共预算, 政府性基金, 国有资本经营) where the
+file has them, else from the 支出总表; the 项 rows are written, the 类 and 款 rows are compared
+(reconcile.py) and written only where printed otherwise than the sum of their printed lines
+(printed_totals.py: the render reprints them within their 尾数). Amounts are written in the unit of the function tables; a table in
+another unit (the “三公” table in 万元) is converted exactly, never rounded."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+
+from reportgen import codes, tablekinds
+from reportgen.compute import economic_kind
+from reportgen.importing.recognition.catalog import Catalog, normalized
+from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
+from reportgen.importing.recognition.printed_totals import (
+    class_totals,
+    economic_classes,
+    economic_costs,
+    printed_step,
+    spending_totals,
+)
+from reportgen.importing.recognition.recognize import (
+    FUND_COLUMNS,
+    ITEMS,
+    LAST_BUDGET,
+    Table,
+    header_year,
+    turned_figure,
+    year_place,
+)
+from reportgen.importing.recognition.rows import Amount, Row
+from reportgen.importing.recognition.sure import unit_lines
+from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.patterns import regex
+
+FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
+               "国有资本经营预算支出表": "国有资本经营"}
+_UNIT_ROW = regex(r"^\d{6,}\s")  # a budget unit's code and name
+_YEAR_LABEL = regex(r"^(\d{4})年")
+THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+# Spending a 支出总表 may print beside 基本支出 and 项目支出, in its 合计: 广州's 事业单位经营支出, 对附属单位补助支出
+# and 上缴上级支出 columns; 江苏's 单位预留机动经费 (held for the year's needs, no field of the source holds it).
+BESIDE_BASIC = ("上缴上级支出", "经营支出", "对附属单位补助支出", "单位预留机动经费")
+# Spending a “三公” table may print beside its items (江苏's 会议费, 培训费), in its 合计 but in no “三公” total: each an
+# economic 款 of the table's fund, 一般公共预算 (the table is 一般公共预算's, as the “三公” of the source is)
+BESIDE_THREE = ("会议费", "培训费")
+THREE_PUBLIC_FUND = "一般公共预算"
+
+
+def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsure: list[Table] | None = None) -> Imported:
+    """``unsure``: the tables printed but not read for sure (sure.py), known absent from none of the sums."""
+    result = rows_of(tables, catalog)
+    result.unsure = list(unsure or [])
+    _meta(result, tables)
+    result.class_codes = _class_codes(result.year or 2025)
+    result.function_names = _function_names(result.year or 2025)
+    tree = result.tree
+    _identity(result, layout)
+    if (income := _income(result, catalog)):
+        tree["收入"] = income
+        _carried_onward(result, catalog, tree)
+    if (spending := _spending(result, catalog)):
+        tree["支出"] = spending
+    _general_prior(result, tree)
+    _three_public(result, tree)
+    _running_costs(result, tree)
+    _procurement(result, tree)
+    _defined_rows(result, tree)
+    return result
+
+
+def _general_prior(result: Imported, tree: Tree) -> None:
+    """上年.一般公共预算 as the 一般公共预算支出表's one 合计 row prints it in a column of last year's budget
+    (云南's tables: 科目 | 2025年预算数 | 2026年预算数 | 增减额): the total of the same money a year before, so the
+    text's change of 一般公共预算支出 is judged by it. A 项's is its line's 上年 (_line_prior); not a 类's: the
+    source's 上年.功能分类 is also the prior of a code's spending of every fund (compute.functions), which this
+    table does not print."""
+    table = result.tables.get("一般公共预算支出表")
+    totals = [row for row in result.rows.get("一般公共预算支出表", []) if row.total and LAST_BUDGET in row.amounts]
+    if table is None or len(totals) != 1 or totals[0].amounts[LAST_BUDGET].blank:
+        return
+    tree["上年"] = {"一般公共预算": value(result, table, totals[0].amounts[LAST_BUDGET], "上年.一般公共预算")}
+
+
+def _running_costs(result: Imported, tree: Tree) -> None:
+    """机关运行经费 as the 机关运行经费表's 合计 row prints it (江苏's 一般公共预算机关运行经费支出预算表, by
+    economic class), where the “三公” table gave none."""
+    table = result.tables.get("机关运行经费表")
+    foot = next((r for r in result.rows.get("机关运行经费表", []) if r.total and "机关运行经费" in r.amounts), None)
+    if table is not None and foot is not None and "机关运行经费" not in tree:
+        tree["机关运行经费"] = {"本年": value(result, table, foot.amounts["机关运行经费"], "机关运行经费.本年")}
+
+
+# 深圳's 支出总表 sets out 政府采购项目 (小计) and what of it is reserved for small businesses: its total row
+# (the department's own) gives the reserved parts (the 小计 is told as not used: 政府采购.合计 is checked
+# against 货物, 工程 and 服务, which the text states).
+_PROCUREMENT = {"政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
+
+
+def _procurement(result: Imported, tree: Tree) -> None:
+    """政府采购's reserved parts as the 支出总表's total row prints them, where it prints them."""
+    table = result.tables.get("支出总表")
+    foot = next((r for r in result.rows.get("支出总表", []) if r.total and r.amounts), None)
+    if table is None or foot is None:
+        return
+    section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
+                     for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
+    if section:
+        tree["政府采购"] = section
+
+
+def _defined_rows(result: Imported, tree: Tree) -> None:
+    """The fields of the tables defined as data (reportgen/tablekinds: 行): each row the table prints,
+    known by the words of its definition (as printed, or without its numbering: 江苏's “一、货物 A”), gives its
+    source field the amount it prints."""
+    for kind in tablekinds.kinds():
+        table = result.tables.get(kind.id)
+        if table is None or kind.build:
+            continue
+        fields = {normalized(name): row.field for row in kind.rows for name in row.names}
+        for row in result.rows.get(kind.id, []):
+            path = fields.get(normalized(row.name or row.label)) or fields.get(normalized(row.label))
+            amount = next(iter(row.amounts.values()), None)  # a blank cell is a zero printed so (rows.py)
+            if path is None or amount is None:
+                continue
+            *parents, key = path.split(".")
+            section = tree
+            for part in parents:
+                section = section.setdefault(part, {})  # type: ignore[assignment]
+            section[key] = value(result, table, amount, path)
+
+
+def _class_codes(year: int) -> dict[str, str]:
+    """Each 类's name (normalized) → its code. A 类 printed under its name of other years
+    (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类: its figures are read (and reconciled);
+    review tells the old name (review/text_rules/budget_wording.py)."""
+    return dict(_year_class_codes(year))
+
+
+@functools.cache  # the registries are read once per process
+def _year_class_codes(year: int) -> dict[str, str]:
+    found = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
+    found.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
+    return found
+
+
+@functools.cache  # as above
+def _function_names(year: int) -> frozenset[str]:
+    """Each 款's and 项's name (normalized), under this year's names and former ones."""
+    return frozenset({normalized(e.name) for e in codes.all_function_codes(year) if len(e.code) > 3}
+                     | {normalized(f.name) for f in codes.former_names(year) if len(f.code) > 3})
+
+
+def _identity(result: Imported, layout: str | None) -> None:
+    """The source's 部门, 年度, 类型, 版式, 金额单位 and the tables' own units (展示.表格单位)."""
+    tree = result.tree
+    tree["部门"] = Placed(result.department)
+    if result.year is not None:
+        tree["年度"] = Placed(result.year, result.year_where)
+    if result.kind == "单位":
+        tree["类型"] = Placed("单位")
+    if layout:
+        tree["版式"] = Placed(layout)
+    tree["金额单位"] = Placed(result.unit)
+    shown: Tree = {}
+    if (units := _table_units(result)):
+        shown["表格单位"] = units
+    if _cents_printed(result):
+        shown["小数位"] = {"元": Placed(2, "各张元的表都印到分（如 1,197,600.00）")}
+    if shown:
+        tree["展示"] = shown
+
+
+def _cents_printed(result: Imported) -> bool:
+    """Whether every amount the 元 tables print is printed to the 分 (商务委 2025 prints 1,197,600.00 though
+    its figures are whole 元): the document's form, which the render then keeps (展示.小数位 {元: 2} is not
+    overridden by a layout that prints a whole-元 document's tables whole)."""
+    places = {-int(amount.value.as_tuple().exponent) for kind, table in result.tables.items() if table.unit == "元"
+              for row in result.rows.get(kind, []) for amount in row.amounts.values() if not amount.blank}
+    return places == {2}
+
+
+def _spending(result: Imported, catalog: Catalog) -> Tree:
+    """支出: the function rows, the 基本支出 by economic class (else the totals as stated) and the projects."""
+    spending: Tree = {}
+    if (rows := _function_rows(result)):
+        spending["功能分类"] = rows
+    if (basic := _economic(result, catalog)):
+        spending["基本支出"] = basic
+    if not rows:
+        _stated_totals(result, spending)
+        if spending_by_fund_unknown(result):
+            _whole_total(result, spending)
+    elif general_rows_alone(result):
+        _stated_spending(result, "支出总表", spending)
+        _whole_total(result, spending)
+        told = "、".join(unprinted_funds(result))
+        spending["功能分类口径"] = Placed("一般公共预算", UNPRINTED_SCOPE.format(told))
+    elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
+        _printed_spending(result, spending, printed)  # as printed, beside its rows
+    elif (printed := _lone_totals(result)):
+        _printed_spending(result, spending, printed)
+        if all("资金" not in row for row in rows):  # the other money's spending by function is printed nowhere
+            spending["功能分类口径"] = Placed("一般公共预算", FUND_SCOPE)
+    elif any(str(_place(row)).startswith(BEYOND_FUNDS) for row in rows):
+        _side_total(result, spending)  # beside the 类 it makes, as printed
+    if (projects := _projects(result)):
+        spending["项目"] = projects
+        partial_projects(result, spending, projects)
+    return spending
+
+
+_APPROPRIATION = {"一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款", "国有资本经营": "国有资本经营预算拨款"}
+
+
+def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
+    """The table whose 合计 row is all the spending: the 支出总表 where it was read; else the one fund
+    table the function rows were read from, where the income read is that fund's appropriation alone."""
+    if result.rows.get("支出总表"):
+        return "支出总表"
+    funds = {str(fund.value) if isinstance(fund := row.get("资金"), Placed) else "一般公共预算" for row in rows}
+    income = result.tree.get("收入")
+    sources = {key for key, node in income.items() if isinstance(node, Placed) and node.value} \
+        if isinstance(income, dict) else set()
+    if len(funds) != 1:
+        return None
+    only = funds.pop()
+    kind = next((k for k, f in FUND_TABLES.items() if f == only), None)
+    return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
+
+
+def _lone_totals(result: Imported) -> dict[str, Placed]:
+    """The totals of a 支出总表 that prints one row of figures and no code (江苏's 支出预算总表: 合计, 基本支出,
+    项目支出, 单位预留机动经费 of all funds), beside the function rows of the fund tables: 支出.合计 as printed —
+    and its 基本支出 and 项目支出 only where it prints no other spending beside them (单位预留机动经费: no field
+    holds it, so they would not make the 合计)."""
+    rows = [r for r in result.rows.get("支出总表", []) if r.amounts]
+    table = result.tables.get("支出总表")
+    if table is None or len(rows) != 1 or rows[0].code or rows[0].function_code or "合计" not in rows[0].amounts:
+        return {}
+    amounts = rows[0].amounts
+    fields = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计"}
+    if not any(m in amounts for m in BESIDE_BASIC):
+        fields["项目支出"] = "支出.项目支出"
+    return {path: value(result, table, amounts[m], path) for m, path in fields.items()
+            if m in amounts and not amounts[m].blank}
+
+
+def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals). 基本支出.合计
+    is every fund's, written as printed also beside the 一般公共预算基本支出表's lines of another whole (check
+    compares those only where no other fund spends on 基本支出); its 人员经费 and 公用经费 are then not written
+    as its parts (economic_whole)."""
+    if "支出.合计" in printed:
+        spending["合计"] = printed["支出.合计"]
+    if "支出.基本支出.合计" in printed:
+        basic = spending.setdefault("基本支出", {})
+        assert isinstance(basic, dict)
+        spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
+    if "支出.项目支出" in printed:
+        spending["项目支出"] = printed["支出.项目支出"]
+
+
+def _meta(result: Imported, tables: list[Table]) -> None:
+    owners = Counter(t.owner for t in tables if t.owner)
+    result.department = owners.most_common(1)[0][0] if owners else ""
+    years = Counter(t.year for t in tables if t.year)
+    if not years:  # no title or caption states it: the year its tables' headers name their columns by
+        years = Counter(year for year in map(header_year, tables) if year)
+    result.year = years.most_common(1)[0][0] if years else None
+    if result.year is not None:  # where it is stated: a table's title or caption stating it first, else a header
+        stating = sorted(tables, key=lambda t: t.year != result.year)
+        result.year_where = next((where for t in stating if (where := year_place(t, result.year))), "")
+    unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
+    result.kind = "单位" if unit_kind else "部门"
+    units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
+    result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+
+def _table_units(result: Imported) -> Tree:
+    units: Tree = {}
+    shown = Counter(t.unit for t in result.tables.values() if t.unit)
+    if not shown:
+        return units
+    common = shown.most_common(1)[0][0]
+    units["全部"] = Placed(common)
+    for kind, table in result.tables.items():
+        if table.unit and table.unit != common:
+            units[kind] = Placed(table.unit, table.unit_where)
+    return units
+
+
+def _income(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed. Where
+    the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
+    is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
+    then taken from there (its rows name them), the other sources from the 收支总表."""
+    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    if kind is None:
+        return {}
+    income = _sources(result, catalog, kind)
+    unnamed: list[Row] = []
+    if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
+        funds = _funds_for(result, catalog)
+        if funds:
+            income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
+        else:  # no 财政拨款收支总表 to tell its sources by (not printed, or its funds add up otherwise)
+            unnamed = _unnamed_income(result, catalog)
+    unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
+    if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
+        income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
+        _blank_funds(result, catalog, income)
+    elif kind == "财政拨款收支总表" and income and not _appropriations_only(result):
+        # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
+        # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
+        # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
+        income["其余未公开"] = Placed(True, NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW)
+        _blank_funds(result, catalog, income)
+    if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
+        _income_in_part(result, catalog, income, rest[0])
+    return income
+
+
+def _blank_funds(result: Imported, catalog: Catalog, income: Tree) -> None:
+    """The funds the 财政拨款收支总表 prints blank, where the rest of the income is not known (其余未公开): 0, as a
+    blank is in a table of figures — that table prints every appropriation, so none is unknown (上海市星空科普院
+    2026 without its 收支总表: its 政府性基金 and 国有资本 rows blank, 财政拨款 “本年没有这个数可以推出上年数”)."""
+    table = result.tables["财政拨款收支总表"]
+    for row in result.sides["财政拨款收支总表"][0]:
+        key = catalog.income_key(row.label)
+        amount = next(iter(row.amounts.values()), None)
+        if key in _FISCAL_INCOME and key not in income and amount is not None and amount.blank:
+            income[key] = Placed(Decimal(0), f"{table.kind.id} {amount.where}（空白）")
+
+
+def _appropriations_only(result: Imported) -> bool:
+    """Whether the 收入总表's total row shows the department's income is all 财政拨款 (its 合计 that, read for
+    sure): only then does the 财政拨款收支总表 give all the income."""
+    total = _income_total_row(result)
+    return total is not None and total.amounts["合计"].value == total.amounts["财政拨款"].value
+
+
+def _income_total_row(result: Imported) -> Row | None:
+    """The 收入总表's total row, with its 合计 and 财政拨款 (None where it is not read)."""
+    rows = result.rows.get("收入总表", [])
+    return next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
+
+
+def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
+    """The 收支总表's rows of this year's income printing a figure on words that name no source (广州's
+    一、预算拨款, where no 财政拨款收支总表 tells its funds): income of sources not known, never taken as none."""
+    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+            if not _is_subtotal(row.label) and not catalog.income_key(row.label)
+            and any(not a.blank and a.value for a in row.amounts.values())]
+
+
+def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
+    """The 收支总表's rows of this year's income printing a figure of a source the source has no field for,
+    nor a group whose parts it prints (江苏's 三、其他资金: 事业收入, 经营收入, 其他收入 … together)."""
+    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+            if (key := catalog.income_key(row.label)) and key not in SOURCE_FIELDS and key not in _INCOME_GROUPS
+            and key != "收入总计" and any(not a.blank and a.value for a in row.amounts.values())]
+
+
+_INCOME_GROUPS = ("财政拨款收入", "单位资金")  # printed over the sources they sum, each of them a row
+
+
+def _income_in_part(result: Imported, catalog: Catalog, income: Tree, row: Row) -> None:
+    """The income written in part (其余未公开: the sources inside ``row`` are not known) with the totals the
+    收支总表 prints: 收入总计, and 财政拨款收入 (its funds not printed are then known to hold none of it); its
+    上年结转 row printed blank is 0 (as a blank is in a table of figures): 本年收入合计 is then known, 收入总计
+    less it, as the table's 当年收入小计 prints it."""
+    income["其余未公开"] = Placed(True, f"收支总表 {row.where}“{row.label}”{FIELDLESS_INCOME}")
+    for key in ("财政拨款收入", "收入总计", "上年结转"):
+        totals = [r for r in result.sides["收支总表"][0] if catalog.income_key(r.label) == key and r.amounts]
+        amount = next(iter(totals[-1].amounts.values())) if totals else None
+        if amount is not None and (not amount.blank or key == "上年结转"):
+            income[key] = value(result, result.tables["收支总表"], amount, f"收入.{key}")
+
+
+FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的数不知道，不当作 0"
+
+
+# the comments beside what the import writes where a table was not read for sure or prints a total alone
+UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
+NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
+OTHER_INCOME_ROW = "收支总表没有读出；收入总表的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
+FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
+UNPRINTED_SCOPE = "{}未印（收入有该项拨款）：功能分类各行只是一般公共预算支出表的，支出合计按支出总表所印"
+
+
+def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
+    """结转下年 as the 收支总表's spending side prints it (北京's 年终结转结余: 本年支出合计 and it make
+    the 支出总计), where it prints a figure there."""
+    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    rows = [r for r in result.sides[kind][1] if catalog.spending_rows.get(r.label) == "结转下年"] if kind else []
+    amount = next(iter(rows[0].amounts.values()), None) if len(rows) == 1 else None
+    if kind is not None and amount is not None and not amount.blank:
+        tree["结转下年"] = value(result, result.tables[kind], amount, "结转下年")
+
+
+def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
+    table, income = result.tables[kind], {}  # type: Table, Tree
+    seen: set[str] = set()
+    for row in result.sides[kind][0]:
+        key = catalog.income_key(row.label)
+        amount = next(iter(row.amounts.values()), None)
+        if key in SOURCE_FIELDS and amount is not None and key not in seen:
+            seen.add(key)
+            if amount.blank:  # no figure printed: not written (none, and a table leaves it blank as the document)
+                result.used[(table.kind.id, *amount.cell)] = f"收入.{key}"
+            else:
+                income[key] = value(result, table, amount, f"收入.{key}")
+    return income
+
+
+def _funds_for(result: Imported, catalog: Catalog) -> Tree:
+    """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
+    source; none otherwise."""
+    left = result.sides["收支总表"][0]
+    unnamed = [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values())]
+    if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
+        return {}
+    rows = {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in result.sides["财政拨款收支总表"][0]
+            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
+    printed = next(iter(unnamed[0].amounts.values()))
+    if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
+        return {}
+    table = result.tables["财政拨款收支总表"]
+    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
+    return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
+
+
+# The sources of income the source format writes (收入.…): a row naming another (单位资金, the group of
+# 深圳's 事业收入 … 其他收入; 财政拨款收入, that of the funds; 收入总计) is read and compared, never written.
+SOURCE_FIELDS = (*INCOME_SOURCES, "上年结转", RESERVES)
+
+
+def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
+    """Whether an income side prints a figure on a row whose words name no source of income nor a
+    total (预算拨款, a local source); the rows under 上年结转 (深圳's 1.财政拨款结余、结转 …) are its parts."""
+    return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values()) for r in this_year_income(catalog, left))
+
+
+def this_year_income(catalog: Catalog, left: list[Row]) -> list[Row]:
+    """An income side's rows but those under its 上年结转 row that split it (by fund, or 财政拨款 and
+    not: 北京's 一、一般公共预算拨款 …, 深圳's 1.财政拨款结余、结转 …), up to its 收入总计."""
+    rows: list[Row] = []
+    carried = False
+    for row in left:
+        key = catalog.income_key(row.label)
+        if carried and key not in ("收入总计", "上年结转"):
+            continue
+        carried = carried or key == "上年结转"
+        rows.append(row)
+    return rows
+
+
+def _is_subtotal(label: str) -> bool:
+    return label.endswith(("合计", "总计", "小计"))
+
+
+def _function_rows(result: Imported) -> list[Tree]:
+    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
+    # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
+    unread = {table.kind.id for table in result.unsure}
+    unknown_fund = bool(unread & set(FUND_TABLES))
+    if spending_by_fund_unknown(result):
+        return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
+    if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
+        sources = [("一般公共预算支出表", "一般公共预算")]
+    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
+        sources = [("支出总表", "")]
+    elif unknown_fund:
+        return []
+    if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
+        return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
+    rows: list[Tree] = []
+    for kind, fund in sources:
+        _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
+        table, finest = result.tables[kind], _finest(result.rows[kind])
+        for row in finest:
+            rows.append(_function_row(result, table, row, fund))
+        rows += _parents(result, kind, finest, fund)
+    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
+        rows += _other_funds(result)
+    elif sources and sources[0][0] != "支出总表" and "支出总表" not in unread and not unprinted_funds(result):
+        rows += _classes_beyond_funds(result)
+    return rows
+
+
+def general_alone(result: Imported) -> bool:
+    """Whether nothing read says the money is of another source than 一般公共预算拨款 (no income read at all — a
+    支出总表 given alone —, or the income read states that source alone, none unknown): the 支出总表's rows are then
+    written as they always were; where the income read states another source, or leaves one unknown, they are
+    not known by fund."""
+    income = result.tree.get("收入")
+    if not isinstance(income, dict) or not income:
+        return True
+    if "其余未公开" in income:
+        return False
+    stated = {key for key, node in income.items()
+              if key in SOURCE_FIELDS and isinstance(node, Placed) and isinstance(node.value, Decimal) and node.value}
+    return stated == {"一般公共预算拨款"}
+
+
+def spending_by_fund_unknown(result: Imported) -> bool:
+    """Whether the function rows are withheld: the 支出总表 stands for them (no 一般公共预算支出表 read, or a fund
+    table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
+    whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
+        and not general_alone(result)
+
+
+def general_rows_alone(result: Imported) -> bool:
+    """Whether the function rows are the 一般公共预算支出表's alone (功能分类口径) beside the 支出总表's totals: a fund
+    table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
+    the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
+        and bool(unprinted_funds(result))
+
+
+def unprinted_funds(result: Imported) -> list[str]:
+    """The fund tables not printed (nor printed and not read for sure) of funds whose appropriation the income
+    states is not 0: the function rows read do not tell that fund's spending (a document without its 政府性基金预算
+    支出表), so no sum of them is that fund's."""
+    income = result.tree.get("收入")
+    unsure = {table.kind.id for table in result.unsure}
+    return [kind for kind, fund in FUND_TABLES.items() if kind not in result.tables and kind not in unsure
+            and isinstance(income, dict) and isinstance(node := income.get(_APPROPRIATION[fund]), Placed)
+            and node.value]
+
+
+def _parents(result: Imported, kind: str, finest: list[Row], fund: str) -> list[Tree]:
+    """The 类/款 rows written: those printed with a total that is not the sum of their printed lines
+    (printed_totals.class_totals), and those the registry does not name, each with its printed name."""
+    named = {str(_code(item)): item for item in _named_parents(result, kind, finest)}
+    out: list[Tree] = []
+    for item in class_totals(result, kind, fund):
+        if (own := named.pop(str(_code(item)), None)) is not None:
+            item = {"科目": item["科目"], "名称": own["名称"], **{k: v for k, v in item.items() if k != "科目"}}
+        out.append(item)
+    return out + list(named.values())
+
+
+def _code(item: Tree) -> object:
+    code = item["科目"]
+    return code.value if isinstance(code, Placed) else code
+
+
+def _named_parents(result: Imported, kind: str, finest: list[Row]) -> list[Tree]:
+    """The coded rows not written for their figures (a 类 or 款 over its 项) whose printed name the
+    registry does not give: their code and name alone."""
+    written = {id(row) for row in finest}
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"), "名称": Placed(row.name)}
+            for row in result.rows[kind]
+            if row.code and id(row) not in written and _unknown_name(row, result.year)]
+
+
+def _finest(rows: list[Row]) -> list[Row]:
+    """The rows no other row details: the 项, or a 类 or 款 printed without its 项."""
+    parents = {r.code[:-2] for r in rows if len(r.code) > 3}
+    return [r for r in rows if r.code and (len(r.code) == 7 or r.code not in parents)]
+
+
+def _other_funds(result: Imported) -> list[Tree]:
+    """The 支出总表's spending the fund tables do not hold (事业收入, 其他收入 … spent): per 项, the
+    row's 基本/项目 less the fund tables' — 单位资金, or 财政专户 where that is the only other income."""
+    fiscal = _fund_spending(result)
+    fund = _other_fund(result)
+    table, out = result.tables["支出总表"], []
+    funded = {code for code, _ in fiscal}
+    for row in _finest(result.rows["支出总表"]):
+        if row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded):
+            continue  # a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known
+        rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
+                if m in row.amounts}
+        if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
+            item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+            if _unknown_name(row, result.year):  # a code the catalogue lacks, printed with its name (烟台 2230107)
+                item["名称"] = Placed(row.name)
+            for meaning, amount in rest.items():
+                item[meaning] = Placed(scaled(amount, factor(result, table)))
+            out.append(item)
+    return out
+
+
+def _classes_beyond_funds(result: Imported) -> list[Tree]:
+    """No 支出总表 read: the spending the fund tables (their 财政拨款 alone) do not hold, by 类 — the 收支总表's
+    spending side (every source's money, 类 by 类: 广州市民政局 2026 spends 266,705.55 of which its fund tables
+    hold 196,691.56) less the fund tables' lines: each 类's 基本支出 and 项目支出 where that side prints them
+    (上海's 人员经费, 公用经费 and 项目支出 columns), else its 合计 alone; of the fund _other_funds names. None
+    where that side's 类 do not make its 本年支出合计 (a row of spending no 类 beside them, beyond their
+    rounding) or a fund table spends more on a 类 than it: the spending beyond the funds is then not known."""
+    right = result.sides.get("收支总表", ([], []))[1]
+    classes = [(code, row) for row in right if (code := result.class_codes.get(row.label)) and row.amounts]
+    total = _this_year_spending(result, right)
+    table = result.tables.get("收支总表")
+    if table is None or not classes or total is None:
+        return []
+    if abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
+        return []  # (each 类 printed rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46)
+    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
+    rest: list[tuple[str, Row, dict[str, Decimal]]] = []
+    for code, row in classes:
+        mine, funds = _class_parts(row, factor(result, table)), fiscal.get(code, {})
+        parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
+        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
+            parts = {"合计": sum(mine.values(), Decimal(0)) - totals.get(code, Decimal(0))}  # the split not known
+        rest.append((code, row, parts))
+    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
+        return []
+    fund = _other_fund(result)
+    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
+             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+
+
+BEYOND_FUNDS = "收支总表 "  # the place of a 类 of the spending beyond the fund tables (_classes_beyond_funds)
+
+
+def _place(item: Tree) -> str:
+    code = item.get("科目")
+    return code.where if isinstance(code, Placed) else ""
+
+
+def _class_parts(row: Row, scale: Decimal) -> dict[str, Decimal]:
+    """A 收支总表 spending 类: its 基本支出 (else 人员经费 and 公用经费) and 项目支出 where they make its 合计, else
+    its 合计 (the side's first figure) alone; in the function tables' unit."""
+    amounts = {m: a.value for m, a in row.amounts.items() if not a.blank}
+    basic = amounts.get("基本支出")
+    if basic is None and "人员经费" in amounts and "公用经费" in amounts:
+        basic = amounts["人员经费"] + amounts["公用经费"]
+    whole = _first(row)
+    if basic is not None and "项目支出" in amounts and basic + amounts["项目支出"] == whole:
+        return {"基本支出": scaled(basic, scale), "项目支出": scaled(amounts["项目支出"], scale)}
+    return {"合计": scaled(whole, scale)}
+
+
+def _fund_classes(result: Imported) -> dict[str, dict[str, Decimal]]:
+    """The fund tables' spending by 类, in the function tables' unit: the 基本支出 and 项目支出 of the lines that
+    give them, the 合计 of those that do not."""
+    out: dict[str, dict[str, Decimal]] = {}
+    for kind in (k for k in FUND_TABLES if k in result.tables):
+        scale = factor(result, result.tables[kind])
+        for row in _finest(result.rows[kind]):
+            parts = out.setdefault(row.code[:3], {})
+            split: dict[str, Decimal] = {m: row.amounts[m].value for m in ("基本支出", "项目支出") if m in row.amounts}
+            for meaning, amount in (split or {"合计": _line_total(row)}).items():
+                parts[meaning] = parts.get(meaning, Decimal(0)) + scaled(amount, scale)
+    return out
+
+
+def _fund_class_totals(result: Imported) -> dict[str, Decimal]:
+    """The fund tables' spending by 类, in the function tables' unit: each table's 类 row's 合计 as printed,
+    else the sum of its lines (广州市民政局 2026's 一般公共预算 208 printed 128,943.57, its lines 128,943.58)."""
+    out: dict[str, Decimal] = {}
+    for kind in (k for k in FUND_TABLES if k in result.tables):
+        rows, lines = result.rows[kind], dict[str, Decimal]()
+        for row in _finest(rows):
+            lines[row.code[:3]] = lines.get(row.code[:3], Decimal(0)) + _line_total(row)
+        printed = {row.code: row.amounts["合计"].value for row in rows if len(row.code) == 3
+                   and "合计" in row.amounts and not row.amounts["合计"].blank}
+        for code, amount in lines.items():
+            out[code] = out.get(code, Decimal(0)) + scaled(printed.get(code, amount), factor(result, result.tables[kind]))
+    return out
+
+
+def _line_total(row: Row) -> Decimal:
+    """A fund table's line: its 基本支出 and 项目支出, else its 合计 (a part printed blank is none)."""
+    split = [row.amounts[m].value for m in ("基本支出", "项目支出") if m in row.amounts]
+    if split:
+        return sum(split, Decimal(0))
+    return row.amounts["合计"].value if "合计" in row.amounts else Decimal(0)
+
+
+def _first(row: Row) -> Decimal:
+    return next(iter(row.amounts.values())).value
+
+
+def _this_year_spending(result: Imported, right: list[Row]) -> Decimal | None:
+    """The 收支总表's 本年支出合计 as printed, else its 支出总计 less 结转下年 (none where no such row is printed:
+    the 类 are then to make 支出总计 itself)."""
+    said = {result.catalog.spending_rows.get(row.label): _first(row) for row in right if row.amounts}
+    if "本年支出合计" in said:
+        return said["本年支出合计"]
+    if "支出总计" in said:
+        return said["支出总计"] - said.get("结转下年", Decimal(0))
+    return None
+
+
+def _fund_spending(result: Imported) -> dict[tuple[str, str], Decimal]:
+    """What the fund tables spend on each (code, 基本支出 or 项目支出), added up."""
+    fiscal: dict[tuple[str, str], Decimal] = {}
+    for kind in FUND_TABLES:
+        for row in _finest(result.rows.get(kind, [])):
+            for meaning in ("基本支出", "项目支出"):
+                if meaning in row.amounts:
+                    key = (row.code, meaning)
+                    fiscal[key] = fiscal.get(key, Decimal(0)) + row.amounts[meaning].value
+    return fiscal
+
+
+_FISCAL_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金")
+
+
+def _other_fund(result: Imported) -> str:
+    """The 资金 of what the 支出总表 spends beyond the fund tables: 财政专户 where 财政专户管理资金 is the
+    only income besides the funds, 单位资金 where the department has none, else 财政专户和单位资金 (the
+    document does not tell the two apart: neither's spending is known, never all one or the other)."""
+    income = result.tree.get("收入", {})
+    if not isinstance(income, dict):
+        return "单位资金"
+    own = any(isinstance(v, Placed) and v.value for k, v in income.items() if k not in _FISCAL_INCOME)
+    special = income.get("财政专户管理资金")
+    if own and isinstance(special, Placed) and special.value:
+        return UNSPLIT_FUND
+    return "单位资金" if own or special is None else "财政专户"
+
+
+def _unknown_name(row: Row, year: int | None) -> bool:
+    return bool(row.name) and _name_differs(row.code, row.name, year or 2025)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_differs(code: str, name: str, year: int) -> bool:
+    """Whether the registry names ``code`` otherwise in ``year`` (or not at all): asked once per
+    code and name, as an export repeats both on many rows."""
+    entry = codes.function_entry(code, year) if len(code) in (3, 5, 7) else None
+    return entry is None or not codes.same_name(entry.name, name)
+
+
+def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
+    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}")}
+    if _unknown_name(row, result.year):
+        item["名称"] = Placed(row.name)
+    if fund and fund != "一般公共预算":
+        item["资金"] = Placed(fund)
+    split = [m for m in ("基本支出", "项目支出") if m in row.amounts]
+    if split:  # a part printed blank is not written: none (0 in every sum), and a table leaves it blank
+        for meaning in split:
+            amount = row.amounts[meaning]
+            if amount.blank:
+                result.used[(table.kind.id, *amount.cell)] = f"支出.功能分类 {row.code} {meaning}"
+            else:
+                item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
+    elif "合计" in row.amounts:
+        item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
+    _line_prior(result, table, row, fund, item)
+    return item
+
+
+def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree) -> None:
+    """A line of the 一般公共预算支出表 printed with last year's budget of it (云南's pages: 科目 | 2025年预算数 |
+    2026年预算数 | 增减额): the line's 上年 — of the 一般公共预算 line alone (compute applies a line's 上年 to the
+    tree of its fund only), never 上年.功能分类, the prior of the code's spending of every fund. Not a 类/款 row's
+    (the loader takes a 类/款 row's 上年 into 上年.功能分类), nor the 支出总表's lines (all money), nor another
+    fund's (text and render compare 一般公共预算 lines only): those columns stay told as not used; a blank cell
+    stays unknown."""
+    last = row.amounts.get(LAST_BUDGET)
+    if fund == "一般公共预算" and len(row.code) == 7 and last is not None and not last.blank:
+        item["上年"] = value(result, table, last, f"支出.功能分类 {row.code} 上年")
+
+
+def _economic(result: Imported, catalog: Catalog) -> Tree:
+    table = result.tables.get("一般公共预算基本支出表")
+    if table is None:
+        return {}
+    # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
+    # those that print its code again in the section of another (烟台: the table set out by 政府 class)
+    groups: dict[str, list[Row]] = {}
+    last: list[Row] | None = None
+    _one_column_is_total(result.rows["一般公共预算基本支出表"])
+    rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
+    for row in rows:
+        if len(row.code) == 7 and "合计" in row.amounts:  # a 款's lines (北京's 3021101 差旅费): the 款's
+            last = groups.setdefault(row.code[:5], [])
+            last.append(row)
+        elif len(row.code) == 5 and "合计" in row.amounts:
+            last = groups.setdefault(row.code, [])
+            if last and not (row.second and last[0].second):
+                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
+            last.append(row)
+        elif not row.code and row.second and last is not None and "合计" in row.amounts:
+            last.append(row)
+    lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
+    if not lines:
+        return {}
+    lines += economic_classes(result, "一般公共预算基本支出表", column)
+    return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
+    """The 基本支出 table's lines and the column of their amounts: its 合计; or, of a table of all the
+    fund's spending by economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计, 基本支出, 项目支出),
+    its 基本支出 (as each line's 合计), the lines of 项目支出 alone (基本支出 0.00) left out."""
+    if not any("基本支出" in r.amounts and "项目支出" in r.amounts for r in rows):
+        return rows, "合计"
+    return [replace(r, amounts={"合计": r.amounts["基本支出"]}) for r in rows if "基本支出" in r.amounts
+            and (not r.code or r.amounts["基本支出"].value)], "基本支出"
+
+
+# The columns a table may print beside its one figure of this year: last year's budget and the change from it
+_BESIDE_THE_FIGURE = {"预算数", LAST_BUDGET, "增减", "增减幅度"}
+
+
+def _one_column_is_total(rows: list[Row]) -> None:
+    """A 基本支出 or fund table printing one column of this year's amounts, headed 预算, 预算数 or 金额 (广州's
+    一般公共预算基本支出情况表, 江苏's 一般公共预算支出预算表), perhaps beside last year's and the change (云南's
+    2025年预算数 | 2026年预算数 | 增减额): that column is each line's 合计, the others kept as they are."""
+    if rows and all("预算数" in row.amounts and set(row.amounts) <= _BESIDE_THE_FIGURE for row in rows if row.amounts):
+        for row in rows:
+            if row.amounts:
+                row.amounts = {("合计" if key == "预算数" else key): amount for key, amount in row.amounts.items()}
+
+
+def _projects(result: Imported) -> list[Tree]:
+    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目."""
+    table = result.tables.get("项目支出表")
+    if table is None:
+        return []
+    out: list[Tree] = []
+    for row in result.rows["项目支出表"]:
+        amount = _project_amount(row)
+        if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
+            continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
+        item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
+                      "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
+        if "上年预算数" in row.amounts:
+            item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+        if row.function_code:
+            item["科目"] = Placed(int(row.function_code))
+        out.append(item)
+    names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
+    # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
+    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
+    twice = {name: count for name, count in names.items() if count > 1}
+    if out and (twice or not _read_whole(result.rows["项目支出表"], table)):
+        result.told.append(_projects_not_written(table, twice, len(out)))
+        return []
+    return out
+
+
+def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
+    """Why the 项目支出表's projects, read and reconciled, are not written as the source's 支出.项目."""
+    named = "、".join(f"“{name}”印了 {count} 次" for name, count in list(twice.items())[:3])
+    more = f"等 {len(twice)} 个名称各印了不止一次" if len(twice) > 3 else ""
+    why = (f"{named}{more}，表中没有写明各属哪个单位，源文件的项目名称各只能有一个" if twice
+           else "读出的项目之和与表中印出的合计不符，只读出了其中一部分")
+    return f"项目支出表（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
+
+
+def _read_whole(rows: list[Row], table: Table) -> bool:
+    """Whether the projects read add up to the 合计 row the table prints (none printed: nothing says otherwise) —
+    烟台市文化和旅游局 2026's 表11 is read only as far as a project whose name wraps onto a second line (9,486.46 of
+    the 9,798.66 it prints): the rest are not known, and a list of some of them is no list of the document's."""
+    total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
+    if total is None:
+        return True
+    listed = [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
+              and (amount := _project_amount(r)) is not None]
+    step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
+    printed = _project_amount(total)
+    return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
+
+
+def _project_amount(row: Row) -> Amount | None:
+    """A project's amount this year: its 预算数; where the table sets its funds out beside their sum and prints no
+    预算数 (烟台's 项目支出预算情况表: 合计, 财政拨款 小计, 一般公共预算 …, 单位资金), its 合计."""
+    return row.amounts.get("预算数") or row.amounts.get("合计")
+
+
+def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:
+    """A 项目支出表 that lists fewer projects than the spending tables' 项目支出 (a document that sets out
+    some of its projects): that 项目支出, as the 合计 row prints it, is written beside the list, which
+    check then knows for a part (R-项目支出合计 warns) rather than for the whole (R-项目支出一致)."""
+    if "项目支出" in spending:
+        return
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    if kind == "一般公共预算支出表" and not general_alone(result):
+        return  # that fund's 项目支出, beside other money: not all of it (深圳市人社局 2026 without its 支出总表)
+    total = _total_row(result, kind) if kind is not None else None
+    if kind is None or total is None or "项目支出" not in total.amounts:
+        return
+    printed = total.amounts["项目支出"]
+    amounts = [p.get("金额") for p in projects]
+    listed = sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
+    if listed < scaled(printed.value, factor(result, result.tables[kind])):
+        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
+
+
+def _total_row(result: Imported, kind: str) -> Row | None:
+    return next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+
+
+def _stated_totals(result: Imported, spending: Tree) -> None:
+    """A table with no coded rows, only its 合计 (a document publishing totals): the totals as the
+    source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise. A 支出总表
+    of one row of figures is all the spending's, before any fund's table (江苏省政协办公厅 2019: its 13,377.11
+    with 其他资金, not the 一般公共预算支出表's 13,297.11)."""
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
+                 and not unit_lines(result.rows.get(k, []))), None)
+    if kind == "一般公共预算支出表" and not general_alone(result):
+        kind = None  # that fund's totals, beside other money (深圳市人社局 2026 without its 支出总表): not all of it
+    if kind != "支出总表" and (printed := _lone_totals(result)):
+        _printed_spending(result, spending, printed)
+    elif kind is not None:
+        _stated_spending(result, kind, spending)
+    elif "支出总表" not in result.rows:
+        _side_total(result, spending)
+    economic = _total_row(result, "一般公共预算基本支出表")
+    basic_node = spending.get("基本支出")
+    itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
+    if economic is not None and not itemised and "人员经费" in economic.amounts and _same_basic(result, economic, basic_node):
+        _stated_costs(result, economic, spending)
+
+
+def _side_total(result: Imported, spending: Tree) -> None:
+    """支出.合计 as the 收支总表's spending side prints its 本年支出合计, where no spending table's total is all
+    the money's (a document without its 支出总表, its function rows printed by unit)."""
+    table = result.tables.get("收支总表")
+    right = result.sides.get("收支总表", ([], []))[1]
+    row = next((r for r in right if r.amounts and result.catalog.spending_rows.get(r.label) == "本年支出合计"), None)
+    if table is not None and row is not None and not (amount := next(iter(row.amounts.values()))).blank:
+        spending["合计"] = value(result, table, amount, "支出.合计")
+
+
+def _same_basic(result: Imported, economic: Row, basic: object) -> bool:
+    """Whether the 基本支出 table's 合计 is the 基本支出 stated from another table (none stated and no 支出总表
+    read: it is), and that table's 人员经费 and 公用经费 its parts (economic_whole)."""
+    stated = basic.get("合计") if isinstance(basic, dict) else None
+    if not isinstance(stated, Placed):  # a 支出总表 read without its 合计: its 基本支出 is not known
+        return "支出总表" not in result.rows
+    return economic_whole(result, stated)
+
+
+def economic_whole(result: Imported, stated: Placed) -> bool:
+    """Whether the 一般公共预算基本支出表's 合计 row prints the 基本支出 ``stated`` (within the tails of its
+    lines; a table printing no 合计: it is taken so): a 总表's 合计 of every fund beside the 一般公共预算's
+    (北京: 45,980.56 of all funds, 45,537.41 of the 一般公共预算; 广州: 68,692.51 with 单位资金, 62,505.64) is
+    another whole, its economic lines and their 人员经费 and 公用经费 not the parts of it."""
+    kind = "一般公共预算基本支出表"
+    economic = _total_row(result, kind)
+    if economic is None or "合计" not in economic.amounts or not isinstance(stated.value, Decimal):
+        return True
+    scale = factor(result, result.tables[kind])
+    lines = sum(1 for row in result.rows[kind] if row.code)
+    tail = printed_step(result, kind) * scale * (lines + 1) / 2
+    return abs(stated.value - scaled(economic.amounts["合计"].value, scale)) <= tail
+
+
+def _whole_total(result: Imported, spending: Tree) -> None:
+    """支出.合计 as the 支出总表's 合计 row prints it, beside its 基本支出 and 项目支出, where its rows are not
+    written (spending_by_fund_unknown): no function row makes it."""
+    total = _total_row(result, "支出总表")
+    if total is not None and "合计" not in spending and "合计" in total.amounts and not total.amounts["合计"].blank:
+        spending["合计"] = value(result, result.tables["支出总表"], total.amounts["合计"], "支出.合计")
+
+
+def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
+    """A spending table's 合计 row: 基本支出.合计 and 项目支出 where it splits them, else 合计 alone."""
+    table, total = result.tables[kind], _total_row(result, kind)
+    assert total is not None
+    basic = spending.setdefault("基本支出", {})
+    assert isinstance(basic, dict)
+    if "基本支出" in total.amounts and "项目支出" in total.amounts:
+        basic["合计"] = value(result, table, total.amounts["基本支出"], "支出.基本支出.合计")
+        spending["项目支出"] = value(result, table, total.amounts["项目支出"], "支出.项目支出")
+    elif "合计" in total.amounts:
+        spending["合计"] = value(result, table, total.amounts["合计"], "支出.合计")
+    if not basic:
+        del spending["基本支出"]
+
+
+def _stated_costs(result: Imported, economic: Row, spending: Tree) -> None:
+    """The 基本支出 table's 合计 row: its 人员经费 and 公用经费."""
+    table = result.tables["一般公共预算基本支出表"]
+    basic = spending.setdefault("基本支出", {})
+    assert isinstance(basic, dict)
+    for meaning in ("人员经费", "公用经费"):
+        if meaning in economic.amounts:
+            basic[meaning] = value(result, table, economic.amounts[meaning], f"支出.基本支出.{meaning}")
+
+
+def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Catalog) -> Tree:
+    """One 款 of the 部门经济分类: a row; or the rows of one 部门 款 to several 政府 款, or of the 款's own lines
+    (7-digit codes, 北京's 3021101 差旅费, 3021503 三类会议费: the 款 is 30211, 30215), its amount theirs together
+    as printed one by one."""
+    row = group[0]
+    code = row.code[:5]
+    item: Tree = {"科目": Placed(int(code), f"{table.kind.id} {row.where}")}
+    if len(group) == 1:
+        item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {code} 金额")
+    else:
+        item["金额"] = _together(result, table, group)
+    entry = codes.economic_entry(code, result.year or 2025)
+    if row.name and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name)):
+        item["名称"] = Placed(row.name)
+    government: dict[str, list[Row]] = {}
+    for r in group:
+        if r.second:
+            government.setdefault(r.second[0], []).append(r)
+    if len(government) > 1:
+        item["政府经济分类"] = {gov: value(result, table, rs[0].amounts["合计"], f"支出.基本支出.经济分类 {code} {gov}")
+                           if len(rs) == 1 else _together(result, table, rs) for gov, rs in government.items()}
+    elif government and next(iter(government)) != codes.default_government_code(code):
+        item["政府经济分类"] = Placed(int(next(iter(government))), f"{table.kind.id} {row.where}")
+    if len(group) == 1:
+        _economic_split(result, table, row, item)
+    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
+    if outside:
+        item["不计入三公"] = _together(result, table, outside)
+    return item
+
+
+def _together(result: Imported, table: Table, rows: list[Row]) -> Placed:
+    """The amount of ``rows`` together, as printed one by one, placed at the first."""
+    return Placed(sum((scaled(r.amounts["合计"].value, factor(result, table)) for r in rows), Decimal(0)),
+                  f"{table.kind.id} {rows[0].where}")
+
+
+def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """人员经费/公用经费 of a 款 are written only where the table splits it otherwise than by its class."""
+    personnel, public = row.amounts.get("人员经费"), row.amounts.get("公用经费")
+    if personnel is None or public is None:
+        return
+    kind = economic_kind(row.code)
+    default = (row.amounts["合计"].value, Decimal(0)) if kind == "人员经费" else (Decimal(0), row.amounts["合计"].value)
+    if kind is None or (personnel.value, public.value) != default:
+        item["人员经费"] = value(result, table, personnel, f"支出.基本支出.经济分类 {row.code} 人员经费")
+        item["公用经费"] = value(result, table, public, f"支出.基本支出.经济分类 {row.code} 公用经费")
+
+
+def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
+    """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
+    “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
+    rows = [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    if (table := result.tables.get("三公经费支出表")) is not None and table.items:
+        return _turned_row(table, rows), None
+    # no year stated yet (深圳's titles name none: the cover does, read later): a row of a year and one of
+    # the year before it are this year's and last year's (a budget sets last year's beside its own)
+    labelled = {int(found.group(1)) for r in rows if (found := _YEAR_LABEL.match(r.label))}
+    year = result.year if result.year is not None else max(labelled) if len(labelled) == 2 \
+        and max(labelled) - min(labelled) == 1 else None
+    if year is not None:
+        this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
+        last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
+        if this is not None or last is not None:
+            return this, last
+    plain = [r for r in rows if not r.label]
+    return (plain[0] if plain else None), None
+
+
+def _turned_row(table: Table, rows: list[Row]) -> Row | None:
+    """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
+    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place;
+    its figure of last year's budget where a column prints it (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数)."""
+    figure = turned_figure(table)
+    amounts = {table.items[r.index]: r.amounts[figure] for r in rows
+               if r.index in table.items and figure in r.amounts}
+    amounts |= {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
+                if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
+    first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
+    return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
+
+
+def _items_of_funds(row: Row) -> Row:
+    """A “三公” row whose items are printed by fund (深圳: “因公出国（境）费·一般公共预算” …) with each item
+    as the one fund's figure that is not zero, the others printed zero (as the fund's cell prints it;
+    0.00 where all are); an item two funds spend on is no one figure printed, and is left out."""
+    by_item: dict[str, list[Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS and fund in FUND_COLUMNS:
+            by_item.setdefault(item, []).append(amount)
+    if not by_item:
+        return row
+    items = {}
+    for item, amounts in by_item.items():
+        spent = [a for a in amounts if not a.blank and a.value]
+        if len(spent) <= 1:
+            items[item] = spent[0] if spent else amounts[0]
+    return replace(row, amounts={**items, **row.amounts})  # an item's own column, where printed too, is its
+
+
+def _three_public(result: Imported, tree: Tree) -> None:
+    table = result.tables.get("三公经费支出表")
+    this, last = three_public_rows(result)
+    if table is None or this is None:
+        return
+    executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
+    section: Tree = {}
+    for item in _three_public_items(this):
+        entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
+        if last is not None and item in last.amounts and not executed:
+            entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
+        elif (prior := _under_last_budget(this, last, item)) is not None:
+            entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")
+        section[item] = entry
+    if section:
+        tree["三公经费"] = section
+    if lines := _beside_three(result, table, this):
+        tree["经济分类款预算"] = lines
+    if executed and last is not None:
+        actual: Tree = {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
+                        for item in THREE_PUBLIC_ITEMS if item in last.amounts}
+        tree["上年执行数"] = {"三公经费": actual}
+    if "机关运行经费" in this.amounts:
+        running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+        if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
+            running["上年"] = value(result, table, prior, "机关运行经费.上年")
+        tree["机关运行经费"] = running
+
+
+def _beside_three(result: Imported, table: Table, this: Row) -> list[Tree]:
+    """经济分类款预算: the 款 a “三公” table prints beside its items (江苏's 会议费, 培训费), each as the 一般公共预算's by the
+    code the registry gives its name (one code only); a blank cell is no figure, and is left out (never 0)."""
+    named = codes.codes_by_name("经济分类")
+    lines: list[Tree] = []
+    for name in BESIDE_THREE:
+        amount = this.amounts.get(name)
+        found = named.get(name, frozenset())
+        if amount is None or amount.blank or len(found) != 1:
+            continue
+        code = next(iter(found))
+        lines.append({"科目": Placed(code), "本年": value(result, table, amount, f"经济分类款预算 {code}.本年"),
+                      "资金": Placed(THREE_PUBLIC_FUND)})
+    return lines
+
+
+def _under_last_budget(this: Row, last: Row | None, item: str) -> Amount | None:
+    """An item's figure of last year's budget that this year's row prints under a group header (烟台's “三公”
+    table: 2025年预算数 over its first six columns, recognize._of_year) — where no row of last year is printed."""
+    return this.amounts.get(f"{LAST_BUDGET}·{item}") if last is None else None
+
+
+_VEHICLES = "公务用车购置及运行维护费"
+
+
+def _three_public_items(this: Row) -> list[str]:
+    """The items the row prints, the vehicles' sum among them where it does not print both its parts."""
+    items = [i for i in THREE_PUBLIC_ITEMS if i in this.amounts]
+    if _VEHICLES in this.amounts and not ("公务用车购置费" in this.amounts and "公务用车运行维护费" in this.amounts):
+        items.append(_VEHICLES)
+    return items

@@ -1,0 +1,133 @@
+"""The totals a published table prints that are not the sums of its printed lines, kept in the source as
+printed (each with its place), so that the render reprints them: each figure of a table is rounded from
+元 on its own, so a total may stand from the sum of its printed parts by their 尾数 (compute/printed.py
+takes it as stated within that; check reports one beyond it). Shared by the 预算 import (build.py) and
+the 决算 import (final_build.py, final_totals.py):
+
+- a 类 or 款 of a function table of one fund whose printed 合计, 基本支出 or 项目支出 is not the sum of its
+  printed lines: a 功能分类 row of the 类/款 with what differs (class_totals);
+- an economic 类 whose printed figure is not the sum of its printed 款: a 3-digit 经济分类 row
+  (economic_classes); never a 类 printed once per class of a second (政府) classification, whose each
+  figure is a section's (reconcile.py compares each with its section's 款);
+- a budget's 人员经费 or 公用经费 whose 合计 row is not the sum of its 款 in that column (economic_costs; a
+  决算's are written always, final_totals.spending_totals);
+- a budget's 支出合计, 基本支出 or 项目支出 whose 支出总表 合计 row (or its one fund's table's, where that
+  fund is all the money) stands a 尾数 from the sum of its printed 类 or of its lines in that column (spending_totals; further
+  away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
+  from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
+Nothing is evened out: a total is written as printed, never made to fit."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from reportgen.importing.recognition.imported import Imported, value
+from reportgen.importing.recognition.rows import Amount
+from reportgen.importing.tree import Placed, Tree
+from reportgen.reading.amounts import rounding_step
+
+ZERO = Decimal(0)
+SPLIT = ("合计", "基本支出", "项目支出")
+
+
+def figure(amount: Amount | None) -> Decimal:
+    """A printed figure; a blank (or no cell) is none, 0 in a sum."""
+    return ZERO if amount is None or amount.blank else amount.value
+
+
+def printed(amount: Amount | None) -> bool:
+    return amount is not None and not amount.blank
+
+
+def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
+    """The 类/款 rows of a function table whose printed figures are not the sums of their printed lines: a
+    功能分类 row of the 类/款 with the figures that differ (资金 the table's fund; none for 一般公共预算, the
+    default, or a table of no one fund)."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    table = result.tables[kind]
+    out: list[Tree] = []
+    for row in rows:
+        if len(row.code) not in (3, 5):
+            continue
+        children = [r for r in rows if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+        if not children:
+            continue
+        item: Tree = {}
+        for part in SPLIT:
+            amount = row.amounts.get(part)
+            if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
+                item[part] = value(result, table, amount, f"支出.功能分类 {row.code} {part}")  # type: ignore[arg-type]
+        if item:
+            head: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
+            if fund and fund != "一般公共预算":
+                head["资金"] = Placed(fund)
+            out.append({**head, **item})
+    return out
+
+
+def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
+    """The economic 类 of a 基本支出 table whose printed figure (``column``) is not the sum of its printed 款."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    times = Counter(r.code for r in rows)
+    out: list[Tree] = []
+    for row in rows:
+        amount = row.amounts.get(column)
+        if len(row.code) != 3 or not printed(amount) or (times[row.code] > 1 and row.second):
+            continue  # a 类 printed once per 政府 class (烟台: 301 under 501, under 505) is no 类's figure
+        parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
+        if any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
+                (figure(r.amounts.get(column)) for r in parts), ZERO):
+            out.append({"科目": Placed(int(row.code), f"{kind} {row.where}"),
+                        "金额": value(result, result.tables[kind], amount,  # type: ignore[arg-type]
+                                    f"支出.基本支出.经济分类 {row.code} 金额")})
+    return out
+
+
+def economic_costs(result: Imported, kind: str) -> Tree:
+    """支出.基本支出.人员经费 and 公用经费 as a 基本支出 table's 合计 row prints them, each where that is not
+    the sum of the figures its 款 print in that column."""
+    rows = result.rows.get(kind, [])
+    foot = next((r for r in rows if r.total), None)
+    if foot is None:
+        return {}
+    costs: Tree = {}
+    for column in ("人员经费", "公用经费"):
+        amount = foot.amounts.get(column)
+        lines = [r.amounts.get(column) for r in rows if len(r.code) == 5]
+        if printed(amount) and any(printed(a) for a in lines) and figure(amount) != sum(map(figure, lines), ZERO):
+            costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
+    return costs
+
+
+SPENDING_FIELDS = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计", "项目支出": "支出.项目支出"}
+
+
+def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
+    """The 合计 row's figures of a table of all the spending (the 支出总表; a fund's table where the fund
+    is all the money) by field (支出.合计 …), where they are not the sums of the figures its 类 rows
+    print in that column (its 款 where it prints no 类), or of its lines (the codes it prints no part of)."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+    classes = [r for r in rows if len(r.code) == 3] or [r for r in rows if len(r.code) == 5]
+    if foot is None or not classes:
+        return {}
+    out: dict[str, Placed] = {}
+    codes = {r.code for r in rows}
+    finest = [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
+    for column, path in SPENDING_FIELDS.items():
+        amount = foot.amounts.get(column)
+        # against its 类 and against its lines (the source sums its 项): a 尾数 from either (深圳市规划和自然资源局
+        # 大鹏管理局 2026: 支出总计 4,505.81 its 类' sum, its 项 4,505.82), never further (a slip: the import's difference)
+        gaps = [(abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in lines), ZERO)),
+                 printed_step(result, kind) * (len(lines) + 1) / 2) for lines in (classes, finest)]
+        if printed(amount) and any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps):
+            out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
+    return out
+
+
+def printed_step(result: Imported, kind: str) -> Decimal:
+    """The step a table's figures are printed rounded to, in its unit: 0.01 万元, 1 元 where it prints whole
+    元, 100 元 where whole hundreds (reading.amounts.rounding_step); 0 where it prints them exactly (元 to the 分)."""
+    values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
+    return rounding_step(result.tables[kind].unit, values)

@@ -1,0 +1,1247 @@
+"""The narrative parts of a published 部门预算 disclosure, read as text with the place each came from.
+
+The rule of ``reportgen import``: text parts (职能, 机构设置, 名词解释, 项目经费情况说明, 其他相关情况说明,
+each 用途 and 原因 sentence) are imported as printed; the 编制说明's figures, shares and changes are not
+(reportgen computes them). The figures the text alone states (政府采购, 国有资产, 绩效, 机关运行经费) are
+source fields: they are returned as printed text ("7.80万元") for the caller to convert.
+
+Input is the document's lines (readers/lines.py :class:`Line`): a PDF's lines per page, or a DOCX's or HTML's
+paragraphs (page 0). Lines of a PDF break mid-sentence, a page may repeat the last lines of the one
+before it, and a table of contents names every heading: all three are undone before the sections
+are found. How documents name their sections and phrase their sentences is data
+(``text_parts.yaml``); what is not stated is absent (None or empty), never a default.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+
+from reportgen.patterns import regex
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.running_scope import running_costs_scope
+
+T = TypeVar("T")
+VOCABULARY = Path(__file__).with_name("text_parts.yaml")
+
+
+@dataclass(frozen=True)
+class Placed(Generic[T]):
+    value: T
+    where: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One 名词解释: （一）财政拨款收入：是……"""
+
+    术语: str
+    解释: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """“类（类）款（款）项（项）”金额，主要用于用途。 The names as printed; the caller finds the code."""
+
+    类: str
+    款: str
+    项: str
+    金额: str  # as printed: "43.83万元", "3，518.85万元"
+    用途: str  # what follows 主要用于, without the full stop
+    where: str
+    上年执行数: str | None = None  # "2023年当年预算执行数为60.13万元" (万里街道 2024)
+    原因: Placed[str] | None = None  # "主要原因是：项目调整。"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project the text describes: a 项目经费情况说明 page, or an item of a project list."""
+
+    名称: Placed[str] | None
+    金额: Placed[str] | None  # as printed: "1720.00万", "22万元"
+    用途: Placed[str] | None
+    where: str
+    增减: Placed[str] | None = None  # "比2021年预算数减少3万元"
+    说明: dict[str, Placed[str]] = field(default_factory=dict)  # the page's parts: 项目概述, 立项依据, ……
+    段落: dict[str, list[Placed[str]]] = field(default_factory=dict)  # the same, each its paragraphs
+    标题: Placed[str] | None = None  # the page's heading as printed
+
+
+@dataclass(frozen=True)
+class OtherMatter:
+    """One part of 其他相关情况说明: its figures as printed, and the text that is not a figure."""
+
+    数字: dict[str, Placed[str]]  # e.g. {"货物": Placed("7.80万元", "第22页 第14行")}
+    说明: list[Placed[str]]
+    where: str
+    原因: Placed[str] | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the narrative, with the places of the lines it stands on."""
+
+    text: str
+    places: tuple[str, ...]  # Line.where of each line it stands on, the first first
+    ended: bool = True  # by 。 (the last of a paragraph may have none)
+
+
+@dataclass
+class TextParts:
+    职能概述: Placed[str] | None = None  # the sentence before "主要职能包括："
+    职责: list[Placed[str]] = field(default_factory=list)
+    机构设置: Placed[str] | None = None  # as printed, a list's lead-in (“……具体包括：”) with it
+    单位列表: list[Placed[str]] | None = None  # the list of units that lead-in opens, each item as printed
+    单位列表说明: Placed[str] | None = None  # the paragraphs after that list
+    下属单位: list[Placed[str]] | None = None  # [] only where the text says there is none
+    成立年度: Placed[str] | None = None  # the year a new department says it was founded in (“我局为2019年新成立单位”)
+    名词解释: list[Term] = field(default_factory=list)
+    用途: list[Purpose] = field(default_factory=list)
+    三公原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the source format's key, 合计 for the whole
+    三公说明: Placed[str] | None = None  # a “三公” section without figures ("没有安排……")
+    # a comparison with last year's budget the text states beside a figure (“比2024年预算减少2,389.52万元”,
+    # “与2024年预算持平”), as printed: by the key of the source's 上年; of “三公”, by its part, with the
+    # part's amount as printed
+    上年增减: dict[str, Placed[str]] = field(default_factory=dict)
+    三公增减: dict[str, tuple[Placed[str], Placed[str]]] = field(default_factory=dict)
+    三公金额: dict[str, Placed[str]] = field(default_factory=dict)  # each part's amount as its clause prints it
+    # every sentence of the narrative (ended by 。; a lead-in ending with a colon is none), with the
+    # places of the lines it stands on: the import tells each that none of its fields came from
+    句子: list[Sentence] = field(default_factory=list)
+    变动原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the key of the source's 变动原因
+    项目: list[Project] = field(default_factory=list)
+    机关运行经费: OtherMatter | None = None
+    机关运行经费口径: Placed[str] | None = None  # the sentence saying it counts projects' money, of the year read
+    政府采购: OtherMatter | None = None
+    国有资产: OtherMatter | None = None
+    绩效管理: OtherMatter | None = None
+
+
+def _order(line: Line) -> tuple[int, int]:
+    """Where a line stands in the document: its page, then its line on the page (or paragraph)."""
+    return line.page, line.line or line.number
+
+
+def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
+    """The text parts of a document's lines, each placed ("第3页 第7行", or "第7段" without pages); ``year``, the
+    document's, is the one a sentence speaks of unless it names another."""
+    vocab = vocabulary()
+    kept = _preprocess(lines, vocab)
+    sections = _sections(kept, vocab)
+    parts = TextParts()
+    _read_duties(parts, _first(sections, "职能"), vocab)
+    _read_organisation(parts, _first(sections, "机构设置"), vocab)
+    parts.名词解释 = _terms(_first(sections, "名词解释"), vocab)
+    whole = _join([line for line, _ in kept])
+    parts.用途 = _purposes(whole, vocab)
+    parts.成立年度 = _founding(whole, vocab)
+    scope = running_costs_scope(whole.text, year)
+    parts.机关运行经费口径 = whole.placed(*scope, "。；;") if scope else None
+    _read_three_public(parts, _first(sections, "三公"), vocab)
+    unclaimed = [s for s in sections if s.kind in (None, STOP)]
+    parts.变动原因 = _change_reasons(unclaimed, vocab)
+    parts.上年增减 = _stated_changes(unclaimed, vocab)
+    parts.项目 = [_project_page(s, vocab) for s in sections if s.kind == "项目经费" and s.lines]
+    parts.项目 += _project_list(unclaimed, vocab)
+    parts.机关运行经费 = _stating(sections, "机关运行经费", vocab)
+    parts.政府采购 = _stating(sections, "政府采购", vocab)
+    parts.国有资产 = _stating(sections, "国有资产", vocab)
+    parts.绩效管理 = _stating(sections, "绩效管理", vocab)
+    # (the text before the first heading only where it ends a sentence: a cover's lines are titles)
+    parts.句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
+                if s.kind is not None or sentence.ended]
+    return parts
+
+
+@dataclass(frozen=True)
+class PrintedHeading:
+    """A heading as a document prints it, in its order: its numbering's style (part: 第一部分; cn: 一、; pc: （一）;
+    ar: 1. or 1、, ``mark`` the mark after the number; pa: （1）) and number, its words after the numbering, and the
+    kind of part its words name (text_parts.yaml's 标题: 职能, 三公 …; None for another)."""
+
+    style: str
+    number: int
+    words: str
+    kind: str | None
+    where: str
+    mark: str = ""
+
+
+def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
+    """The numbered headings of a document's text, in order, as the sections are cut (the 目录 left out, a
+    table's title none): each heading that opens a section, and each numbered part (第三部分 …)."""
+    vocab = vocabulary()
+    found: list[PrintedHeading] = []
+    for section in _sections(_preprocess(lines, vocab), vocab):
+        if section.heading is None or section.kind == TABLE:
+            continue
+        key = _fold(_unspaced(section.heading.text))
+        numbering, part, words = _heading_numbering(key[:-1] if key.endswith("。") else key)
+        if part is not None:
+            found.append(_part_heading(section, section.heading, part, words, vocab))
+        elif numbering is not None and (heading := _numbered_heading(section, section.heading, numbering, words)) is not None:
+            found.append(heading)
+    return found
+
+
+def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
+                  vocab: dict[str, Any]) -> PrintedHeading:
+    """A numbered part's heading (第三部分 …): its words those after its number, else those of the next line where
+    they are a heading's words and unnumbered (烟台: “第一部分” / “部门概况”)."""
+    after = _fold(_unspaced(section.lines[0].text)) if section.lines and not words else ""
+    words = words or (after if _heading_shaped(after, vocab) and _NUMBERING.match(after) is None else "")
+    return PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words,
+                          section.kind if section.kind != STOP else _named_kind(words, vocab), heading.where)
+
+
+def _numbered_heading(section: _Section, heading: Line, numbering: re.Match[str], words: str) -> PrintedHeading | None:
+    """A heading numbered in one of the styles read (一、, （一）, 1. …), a bracket it leaves open closed from the next
+    line; None for a numbering of no style read."""
+    shape = _numbering(numbering.group(0).strip())
+    if shape is None:
+        return None
+    mark = numbering.group(0).strip()[-1] if shape[0] == "ar" else ""
+    return PrintedHeading(shape[0], shape[1], words + _bracket_closed(words, section.lines), section.kind, heading.where,
+                          mark)
+
+
+_CLOSING_NEAR = 12  # a heading's bracket closed this near the next line's start (“（详” / “见表 7）”) runs on to it
+
+
+def _bracket_closed(words: str, lines: list[Line]) -> str:
+    """The words of the next line that close a bracket a heading leaves open at its line's end (杭州市气象局 2026:
+    “（七）一般公共预算“三公”经费预算情况说明（详” / “见表 7）”); "" where it leaves none open."""
+    if not lines or words.rfind("（") <= words.rfind("）"):
+        return ""
+    after = _fold(_unspaced(lines[0].text))
+    closing = after.find("）")
+    return after[:closing + 1] if 0 <= closing < _CLOSING_NEAR else ""
+
+
+def heading_words_kind(words: str) -> str | None:
+    """The kind of part a heading's words (its numbering taken off) name, as a document's headings are read
+    (text_parts.yaml's 标题): 职能, 三公 …; None for words that name none."""
+    return _named_kind(_fold(_unspaced(words)).rstrip("：:"), vocabulary())
+
+
+def _is_heading_text(text: str, vocab: dict[str, Any]) -> bool:
+    """A numbered heading inside a part (“一、项目概述”): said by the part it opens."""
+    key = _fold(_unspaced(text))
+    return _heading_shaped(key, vocab) and _NUMBERING.match(key) is not None and len(key) <= 20
+
+
+def _sentences(section: _Section, vocab: dict[str, Any]) -> list[Sentence]:
+    """The sentences of a section's paragraphs, each with the lines it stands on."""
+    found = []
+    for paragraph in _paragraphs(section.lines, vocab):
+        run = _join(paragraph)
+        start = 0
+        for index, char in enumerate(run.text + "。"):
+            if char != "。" and index < len(run.text):
+                continue
+            text = run.text[start:index].strip(" ；;，,")
+            if len(text) >= 4 and not text.endswith(("：", ":")) and not _is_heading_text(text, vocab):
+                first = bisect_right(run.starts, start + len(run.text[start:index]) - len(run.text[start:index].lstrip()))
+                last = bisect_right(run.starts, max(start, index - 1))
+                lines = run.lines[max(0, first - 1):max(first, last)]
+                found.append(Sentence(text, tuple(line.where for line in lines), index < len(run.text)))
+            start = index + 1
+    return found
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    # libyaml's loader where the build has it (the same safe tags, 8× faster: a data file of our own)
+    data = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert isinstance(data, dict), VOCABULARY
+    return data
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+# A list item's numbering: （一） （1） 一、 1、 1. 1． ⒈ (the last is one character, U+2488–U+249B).
+_NUMBERING = regex(
+    r"(?:[（(]\s*(?P<pc>[一二三四五六七八九十]{1,4})\s*[)）]|[（(]\s*(?P<pa>\d{1,3})\s*[)）]"
+    r"|(?P<cn>[一二三四五六七八九十]{1,4})\s*、|(?P<ar>\d{1,3})\s*[、.．](?!\d)|(?P<ci>[\u2488-\u249b]))\s*")
+_PART = regex(r"第[一二三四五六七八九十]{1,3}部分")
+# A number starts where no digit, separator or point precedes it: a search then tries each run of
+# digits once, not from each of its digits (which would take time square in the run's length).
+_MONEY = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万)")
+# a figure printed with its cents and no unit, as a table's cells are (长春's “三公” table, not read for sure, its
+# page's lines left to the text: “7.61 7.61 0.00 …”): a section printing them says what is budgeted, never “没有安排”
+_TABLE_FIGURE = regex(r"(?<![\d.．])\d+[.．]\d{2}(?![\d%％万元])")
+_COUNT = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万|个|辆|台（套）|台|套|家)")
+_CLAUSE_HEAD = regex(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
+_ENUMERATION = regex(r"[一二三四五六七八九十]是|\d[、.．]")
+_CHINESE_DIGITS = "一二三四五六七八九"
+_SENTENCE_MARK = regex("[。；，;]")
+_COLON = regex("[：:]")
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without its whitespace, as ``re.sub(r"\\s+", "", text)`` gives it (str.split's whitespace is
+    the pattern's \\s), four times faster than the substitution."""
+    return "".join(text.split())
+
+
+def _clean(text: str) -> str:
+    """Spaces next to a Chinese character are typesetting ("2022 年", "工作部门 ，"), not text; between
+    two Latin words or numbers one space stays."""
+    pieces = text.split() or [""]  # as re.split(r"\s+", text.strip()) cuts it
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if out and piece and out[-1].isascii() and piece[0].isascii():
+            out += " "
+        out += piece
+    return out
+
+
+def _fold(text: str) -> str:
+    """Half-width parentheses as full-width ones: the same length, so positions carry over. (Two
+    replaces, not str.translate: a mapping looked up per character costs a millisecond a document.)"""
+    return text.replace("(", "（").replace(")", "）")
+
+
+@functools.lru_cache(maxsize=16384)
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.rstrip())
+
+
+def _numbering(text: str) -> tuple[str, int, int] | None:
+    """(style, number, end) of the numbering that opens ``text``."""
+    match = _NUMBERING.match(text)
+    if match is None:
+        return None
+    style = next(name for name, value in match.groupdict().items() if value)
+    value = match.group(style)
+    if style in ("pc", "cn"):
+        number = _chinese_number(value)
+    elif style == "ci":
+        number, style = ord(value) - 0x2487, "ar"  # ⒈ is 1. of the same list as 1.
+    else:
+        number = int(value)
+    return (style, number, match.end()) if number else None
+
+
+def _chinese_number(text: str) -> int:
+    """一 … 九十九; 0 for what is no number."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CHINESE_DIGITS.index(text) + 1 if len(text) == 1 else 0
+    if len(tens) > 1 or len(ones) > 1:
+        return 0
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CHINESE_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _find_first(text: str, phrases: list[str], start: int = 0, end: int | None = None) -> tuple[int, str] | None:
+    """The earliest of ``phrases`` in text[start:end] (the longest where two start together)."""
+    best: tuple[int, str] | None = None
+    for phrase in phrases:
+        at = text.find(phrase, start, len(text) if end is None else end)
+        if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(phrase) > len(best[1]))):
+            best = (at, phrase)
+    return best
+
+
+@dataclass
+class _Run:
+    """Lines joined into one text, remembering where each line's text starts."""
+
+    text: str
+    starts: list[int]
+    lines: list[Line]
+
+    def where(self, pos: int) -> str:
+        return self.lines[max(0, bisect_right(self.starts, pos) - 1)].where
+
+    def placed(self, start: int, end: int | None = None, strip: str = "") -> Placed[str] | None:
+        """text[start:end] without the punctuation at its ends, placed where its first character is."""
+        value = self.text[start:end]
+        lead = len(value) - len(value.lstrip(" ，、：:" + strip))
+        value = value.strip(" ，、：:" + strip)
+        return Placed(value, self.where(start + lead)) if value else None
+
+
+def _join(lines: list[Line]) -> _Run:
+    pieces: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for line in lines:
+        piece = _clean(line.text)
+        if pieces and piece and pieces[-1][-1:].isascii() and pieces[-1][-1:].isalnum() and piece[0].isascii() \
+                and piece[0].isalnum():
+            piece = " " + piece  # a Latin word or number broken at the line's end
+        starts.append(length + (1 if piece.startswith(" ") else 0))
+        pieces.append(piece)
+        length += len(piece)
+    return _Run("".join(pieces), starts, lines)
+
+
+# --- pages, sections, paragraphs --------------------------------------------------------------------
+
+STOP = "止"  # a heading the importer does not read: it ends the section before it
+TABLE = "表"
+
+
+@dataclass
+class _Section:
+    kind: str | None  # None: the text before the first heading
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return (self.heading or self.lines[0]).where if (self.heading or self.lines) else ""
+
+
+def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
+    """The lines worth reading, each with whether it opens its page: without blank lines, page
+    numbers, the table of contents and the lines a page repeats from the one before."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.text.strip() and not _is_page_number(line.text):
+            pages.setdefault(line.page, []).append(line)
+    kept: list[tuple[Line, bool]] = []
+    previous: list[str] = []
+    for page in sorted(pages):
+        if page == 0:
+            kept += _without_contents([(line, True) for line in pages[0]], vocab)
+            continue
+        keys = [_unspaced(line.text) for line in pages[page]]
+        rest = pages[page][_repeated(previous, keys):]
+        previous = keys
+        kept += _without_contents([(line, i == 0) for i, line in enumerate(rest)], vocab)
+    return kept
+
+
+def _is_page_number(text: str) -> bool:
+    """"3", "- 3 -": a page number of its own on a line."""
+    bare = text.strip().strip("-—–").strip()
+    return bare.isdigit() and len(bare) <= 4
+
+
+def _repeated(previous: list[str], keys: list[str]) -> int:
+    """How many of a page's first lines repeat the last lines of the page before: a workbook printed
+    to PDF prints a tall cell's overflow again on the next page (商务委 2025, 第4页). Two at least."""
+    if not keys:
+        return 0
+    for start in range(max(0, len(previous) - len(keys)), len(previous) - 1):
+        if previous[start] == keys[0] and previous[start:] == keys[:len(previous) - start]:
+            return len(previous) - start
+    return 0
+
+
+_CONTENTS_PAGE = regex(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
+
+
+def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
+    """Drop a table of contents: it names every heading (without leader dots in some documents).
+    On a page it runs to the page's end; without pages, while its lines look like headings."""
+    out: list[tuple[Line, bool]] = []
+    skipping = False
+    listed: set[str] = set()  # the headings the contents named: the first named again opens the body
+    for line, top in lines:
+        key = _unspaced(line.text)
+        if key in vocab["目录"]:
+            skipping, listed = True, set()
+            continue
+        if skipping and line.page == 0:
+            skipping = len(key) <= 40 and "。" not in key and key not in listed
+            listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
+        elif skipping and top:
+            skipping = False
+        if not skipping:
+            out.append((line, top))
+    return out
+
+
+# An unnumbered heading opens its page, ends with a colon or is this short: a PDF's line broken
+# mid-sentence ("……没有公共预算财政拨款的政府采购" / "支出。") is as long as the lines around it.
+_SHORT_HEADING = 10
+
+
+def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | None:
+    """The kind of section a heading line opens, STOP, TABLE, or None for a line of text."""
+    key = _fold(_unspaced(text))
+    if not _heading_shaped(key, vocab):
+        return _closed_heading_kind(key, vocab)
+    numbering, part, body = _heading_numbering(key)
+    if not (numbering or part or top or key.endswith(("：", ":")) or len(key) <= _SHORT_HEADING):
+        return None
+    if _names_table(body, vocab):
+        return TABLE
+    kind = _named_kind(body, vocab)
+    if kind is not None:
+        return kind
+    return STOP if part or (numbering and numbering.group("cn")) else None
+
+
+def _closed_heading_kind(key: str, vocab: dict[str, Any]) -> str | None:
+    """The kind a numbered heading closed by a full stop names (“1.机关运行经费。”, “2.政府采购情况。”: 湖州市财政局
+    2026; “（三）国有资产占用情况。” …): a short line whose only sentence mark is that stop, and whose words name a
+    part — a numbered item of a list (“（一）加强管理。”) names none, and stays text."""
+    bare = key[:-1] if key.endswith("。") else ""
+    if len(bare) > _CLOSED_HEADING or not _heading_shaped(bare, vocab) or _NUMBERING.match(bare) is None:
+        return None
+    numbering, _, body = _heading_numbering(bare)
+    kind = _named_kind(body, vocab)
+    # a part's heading of a name no kind has (“（二）单位构成。”, 重庆渡舟街道 2026) ends the part before it, as an
+    # open heading does
+    return kind if kind is not None or numbering is None or not (numbering.group("cn") or numbering.group("pc")) \
+        else STOP
+
+
+_CLOSED_HEADING = 16  # characters of a heading closed by a stop, numbering and all: longer, a sentence
+
+
+def _heading_shaped(key: str, vocab: dict[str, Any]) -> bool:
+    """A line that can be a heading: short, no sentence punctuation, a colon only at its end, and not
+    a lead-in (……如下：)."""
+    if not key or len(key) > 40 or _SENTENCE_MARK.search(key) or _COLON.search(key, 0, len(key) - 1):
+        return False
+    return not key.endswith(tuple(vocab["引语结尾"]))
+
+
+def _heading_numbering(key: str) -> tuple[re.Match[str] | None, re.Match[str] | None, str]:
+    """A heading's numbering (一、, 1. …), its part (第一部分) and its words after them, colon aside."""
+    numbering = _NUMBERING.match(key)
+    body = key[numbering.end():] if numbering else key
+    part = _PART.match(body)
+    body = body[part.end():] if part else body
+    return numbering, part, body.rstrip("：:")
+
+
+def _names_table(body: str, vocab: dict[str, Any]) -> bool:
+    """A heading that is a table's title (……表), as text_parts.yaml's 表格标题 says."""
+    table = vocab["表格标题"]
+    return body.endswith(tuple(table["结尾"])) and not body.startswith(tuple(table["除非开头"]))
+
+
+def _named_kind(body: str, vocab: dict[str, Any]) -> str | None:
+    """The kind whose phrase ends last in the heading ("部门职责及机构设置情况" is 机构设置)."""
+    best: tuple[int, str] | None = None
+    for kind, words in vocab["标题"].items():
+        if any(word in body for word in words.get("除非", [])):
+            continue
+        ends = [body.rfind(word) + len(word) for word in words.get("含", []) if word in body]
+        ends += [len(body) for word in words.get("结尾", []) if body.endswith(word)]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), kind)
+    return best[1] if best else None
+
+
+def _is_project_part(text: str, vocab: dict[str, Any]) -> bool:
+    key = _unspaced(text)
+    numbering = _NUMBERING.match(key)
+    return numbering is not None and key[numbering.end():].rstrip("：:") in vocab["标题"]["项目经费"]["分节"]
+
+
+def _sections(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[_Section]:
+    """Headings cut the lines into sections. A table runs until a heading opens a page, or a part
+    (第三部分) opens under it mid-page (江苏省人民检察院 2018: “第三部分 2018年度部门预算情况说明” below the
+    last table): its column headers ("“三公”经费预算数", "机关运行经费预算") are not sections."""
+    sections = [_Section(None, None)]
+    for line, top in lines:
+        current = sections[-1]
+        kind = _heading_kind(line.text, vocab, top)
+        if kind is not None and current.kind == "项目经费" and _is_project_part(line.text, vocab):
+            kind = None
+        under_table = current.kind == TABLE and not top and not _opens_part(line.text)
+        if kind is None or under_table or _item_of(line.text, kind, current.kind):
+            current.lines.append(line)
+        elif kind != current.kind or vocab["标题"].get(kind, {}).get("重复"):
+            sections.append(_Section(kind, line))
+    return sections
+
+
+def _opens_part(text: str) -> bool:
+    """A heading line that opens a part of the document (“第三部分 2018年度部门预算情况说明”)."""
+    return _heading_numbering(_fold(_unspaced(text)))[1] is not None
+
+
+def _item_of(text: str, kind: str, current: str | None) -> bool:
+    """A line numbered 1. (2、, ⑴ …) that names its own section's kind is one of its items, broken at the
+    line's end (“1.履行全民所有自然资源资产所有者职责和所有国土空间” under 主要职能), not a heading again."""
+    numbering = _NUMBERING.match(_unspaced(text))
+    return kind == current and numbering is not None and (numbering.group("ar") or numbering.group("ci")) is not None
+
+
+def _first(sections: list[_Section], kind: str) -> _Section | None:
+    return next((s for s in sections if s.kind == kind and s.lines), None)
+
+
+def _paragraphs(lines: list[Line], vocab: dict[str, Any]) -> list[list[Line]]:
+    """Lines grouped into paragraphs: a PDF breaks lines mid-sentence, so a paragraph ends where the
+    next line is numbered or indented further, a heading, after a lead-in, or after a short line."""
+    widest = max((_width(line.text) for line in lines if not _SPREAD.search(line.text)),
+                 default=max((_width(line.text) for line in lines), default=0))
+    paragraphs: list[list[Line]] = []
+    for index, line in enumerate(lines):
+        if index == 0 or _breaks(lines[index - 1], line, widest, vocab):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _breaks(before: Line, after: Line, widest: int, vocab: dict[str, Any]) -> bool:
+    if before.page == 0 or after.page == 0:
+        return True  # a DOCX's or HTML's line is a paragraph
+    if _numbering(after.text.strip()) or _heading_kind(after.text, vocab):
+        return True
+    if _clean(before.text).endswith(("：", ":")):
+        return True
+    indent_before = len(before.text) - len(before.text.lstrip())
+    indent_after = len(after.text) - len(after.text.lstrip())
+    if indent_after >= 2 and indent_after > indent_before:
+        return True
+    return not _SPREAD.search(before.text) and _width(before.text) < 0.8 * widest
+
+
+# A line set out to the full measure, a space between each two characters (“未 安 排 经 费 于 公 务 用 车 购 置 ；”,
+# 深圳市委宣传部 2026): a line as wide as any, whatever its characters count — never the widest of its paragraph's
+# measure (the others would all look short and end their paragraphs, “共有车 / 辆4辆” cut in two), never short.
+_SPREAD = regex(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
+
+
+def _items(paragraphs: list[list[Line]], absorb: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:
+    """(paragraphs before the list, the list's items). An item starts at the next number of the
+    list's own numbering (so "1、" inside an item's text starts nothing); with ``absorb`` a paragraph
+    without a number continues the item before it."""
+    before: list[list[Line]] = []
+    items: list[list[Line]] = []
+    style, last = "", 0
+    for paragraph in paragraphs:
+        number = _numbering(_clean(paragraph[0].text))
+        if number and ((not style and number[1] == 1) or (number[0] == style and number[1] == last + 1)):
+            style, last = number[0], number[1]
+            items.append(list(paragraph))
+        elif items and absorb:
+            items[-1].extend(paragraph)
+        else:
+            before.append(paragraph)
+    return before, items
+
+
+def _item_text(item: list[Line]) -> tuple[_Run, int]:
+    """An item joined, and where its text starts after the numbering."""
+    run = _join(item)
+    number = _numbering(run.text)
+    return run, number[2] if number else 0
+
+
+# --- 职能, 机构设置, 名词解释 ---------------------------------------------------------------------------
+
+
+def _read_duties(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
+    if section is None:
+        return
+    before, items = _items(_paragraphs(section.lines, vocab))
+    if items:
+        leads = tuple(vocab["引语结尾"])
+        intro = [p for p in before if not _clean(p[-1].text).endswith(leads)]
+        parts.职能概述 = _join([line for p in intro for line in p]).placed(0) if intro else None
+        parts.职责 += _numbered_duties(items, vocab["职能"]["条目标签"])
+    else:  # no numbered items: the duties are one paragraph, divided by ；
+        parts.职责 += _divided_duties(before, vocab["职能"]["分隔"])
+
+
+def _numbered_duties(items: list[list[Line]], labels: list[str]) -> list[Placed[str]]:
+    """Each numbered item a duty. "维护职工合法权益" / "职责描述：指导……" is one duty: 维护职工合法权益：
+    指导…… (the duty is placed at its start, before the label, so the shortened text does not move
+    its place)."""
+    duties = []
+    for item in items:
+        run, start = _item_text(item)
+        for label in labels:
+            for colon in ("：", ":"):
+                run.text = run.text.replace(label + colon, "：")
+        duty = run.placed(start, len(run.text))
+        if duty:
+            duties.append(duty)
+    return duties
+
+
+def _divided_duties(paragraphs: list[list[Line]], separators: list[str]) -> list[Placed[str]]:
+    """The duties of paragraphs without numbered items: each piece between separators (；)."""
+    duties = []
+    for paragraph in paragraphs:
+        run = _join(paragraph)
+        start = 0
+        for index, char in enumerate(run.text + "；"):
+            if char in separators or index == len(run.text):
+                duty = run.placed(start, index)
+                if duty:
+                    duties.append(duty)
+                start = index + 1
+    return duties
+
+
+def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
+    """机构设置 as printed (a list's lead-in, “……具体包括：”, with it), the list of units it leads into, each
+    item as printed, and of them the 下属单位 (neither the 本部 nor a unit not budgeted apart)."""
+    if section is None:
+        return
+    words = vocab["机构设置"]
+    texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
+    after = [p for p in texts if listed and _order(p[0]) > _order(listed[0][0])]
+    pieces = [Placed(run.text.strip(), run.where(0)) for p in texts if p not in after and (run := _join(p)).text.strip()]
+    whole = "".join(p.value for p in pieces)
+    if pieces:
+        parts.机构设置 = Placed(whole, pieces[0].where)
+    if listed:
+        parts.单位列表 = [item for item in (_listed_item(each) for each in listed) if item is not None]
+    if after:  # “需要说明的是，……不单列预算。” after the list (城管 2026)
+        parts.单位列表说明 = Placed("".join(_join(p).text.strip() for p in after), _join(after[0]).where(0))
+        whole += parts.单位列表说明.value
+    units = _listed_units(listed, whole, words)
+    if units:
+        parts.下属单位 = units
+    elif any(word in whole for word in words["无下属单位"]):
+        parts.下属单位 = []
+
+
+def _founding(run: _Run, vocab: dict[str, Any]) -> Placed[str] | None:
+    """The year the text says the department was newly founded in (新成立), as printed, where it says so."""
+    found = [m for pattern in vocab["新成立"] if (m := re.search(pattern, run.text)) is not None]
+    first = min(found, key=lambda m: m.start(), default=None)
+    return Placed(first.group(1), run.where(first.start())) if first is not None else None
+
+
+def _listed_item(item: list[Line]) -> Placed[str] | None:
+    run, start = _item_text(item)
+    return run.placed(start, len(run.text))
+
+
+def _listed_units(listed: list[list[Line]], whole: str, words: dict[str, Any]) -> list[Placed[str]]:
+    """The 下属单位 of the list, each named up to its first comma or full stop; an item naming the 本部
+    is not one, nor is a unit not budgeted apart."""
+    units: list[Placed[str]] = []
+    for item in listed:
+        run, start = _item_text(item)
+        name_end = min((i for i in (run.text.find(c, start) for c in "，。,") if i >= 0), default=len(run.text))
+        name = run.placed(start, name_end, "。")
+        if name is None or any(word in name.value for word in words["非下属单位"]):
+            continue
+        if not _separately_unbudgeted(name.value, run.text + whole, words["不单列"]):
+            units.append(name)
+    return units
+
+
+def _separately_unbudgeted(name: str, text: str, words: list[str]) -> bool:
+    """A listed unit "不单列预算" (merged with the 本部) is no 下属预算单位."""
+    for sentence in text.split("。"):
+        if name in sentence and any(word in sentence for word in words):
+            return True
+    return False
+
+
+def _terms(section: _Section | None, vocab: dict[str, Any]) -> list[Term]:
+    if section is None:
+        return []
+    terms = []
+    for item in _items(_paragraphs(section.lines, vocab))[1]:
+        run, start = _item_text(item)
+        colon = _find_first(run.text, vocab["名词解释"]["冒号"], start)
+        if colon is None:
+            continue
+        term = run.text[start:colon[0]].strip()
+        explanation = run.text[colon[0] + len(colon[1]):].strip()
+        if term and explanation:
+            terms.append(Term(term, explanation, run.where(start)))
+    return terms
+
+
+# --- 用途, “三公”, 变动原因 ------------------------------------------------------------------------------
+
+
+_CLASS = regex(r"（\d{0,3}类）")
+_KUAN = regex(r"（\d{0,2}款）")
+_XIANG = regex(r"（\d{0,2}项）")
+# “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目 (普陀区政府办公室 2025): the three names
+# joined by dashes inside quotes
+_DASHED = regex(r"[“\"＂]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,60})[”\"＂]")
+
+
+def _purposes(run: _Run, vocab: dict[str, Any]) -> list[Purpose]:
+    """Every “X（类）Y（款）Z（项）”金额，主要用于……。 of the document (the codes may stand in the marks:
+    “（204类）”), or “X-Y-Z”科目金额，主要用于……。; the class name is the run of Chinese characters before
+    （类）, so a missing or odd quote mark does not matter."""
+    text = _fold(run.text)
+    marks: list[tuple[int, tuple[str, str, str] | None, int]] = []  # (start, names, where they end)
+    for found in _CLASS.finditer(text):
+        start = found.start()
+        while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        marks.append((start, None, found.start()))
+    marks += [(m.start(), (m.group(1), m.group(2), m.group(3)), m.end()) for m in _DASHED.finditer(text)]
+    marks.sort()
+    found_uses = []
+    for index, (start, names, at) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        located = _class_names(run, text, start, at, end) if names is None else (names, at)
+        if located is None:
+            continue
+        purpose = _purpose(run, text, start, located, end, vocab["用途"])
+        if purpose is not None:
+            found_uses.append(purpose)
+    return found_uses
+
+
+def _class_names(run: _Run, text: str, start: int, at: int, end: int) -> tuple[tuple[str, str, str], int] | None:
+    """The names of “X（类）Y（款）Z（项）” and where the marks end."""
+    kuan = _KUAN.search(text, at, end)
+    xiang = _XIANG.search(text, kuan.end(), end) if kuan is not None else None
+    if kuan is None or xiang is None or start == at or max(kuan.start() - at, xiang.start() - kuan.start()) > 45:
+        return None
+    head = _CLASS.match(text, at)
+    assert head is not None
+    names = (run.text[start:at].strip(), run.text[head.end():kuan.start()].strip(),
+             run.text[kuan.end():xiang.start()].strip())
+    return names, xiang.end()
+
+
+def _purpose(run: _Run, text: str, start: int, located: tuple[tuple[str, str, str], int], end: int,
+             words: dict[str, Any]) -> Purpose | None:
+    names, pos = located
+    while (after := next((w for w in words["项后"] if text.startswith(w, pos)), None)) is not None:
+        pos += len(after)
+    amount = _MONEY.match(text, pos)
+    marker = _find_first(text, words["标记"], amount.end(), end) if amount else None
+    if amount is None or marker is None:
+        return None
+    stop = text.find("。", marker[0], end)
+    stop = end if stop < 0 else stop
+    use = run.placed(marker[0] + len(marker[1]), stop)
+    if use is None:
+        return None
+    # The sentences after the use that still speak of this item (万里街道 2024): the comparison
+    # with last year's outturn and its reason; not beyond, where the last item meets the next part.
+    second = text.find("。", text.find("。", stop + 1, end) + 1, end)
+    tail = end if second < 0 else second + 1
+    last = _after_phrase(text, words["上年执行数"], stop, tail, _MONEY)
+    reason = _reason(run, text, words["原因"], stop, tail)
+    return Purpose(*names, amount.group(), use.value, run.where(start), last, reason)
+
+
+def _after_phrase(text: str, phrases: list[str], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
+    found = _find_first(text, phrases, start, end)
+    match = pattern.match(text, found[0] + len(found[1])) if found else None
+    return match.group() if match and match.end() <= end else None
+
+
+def _reason(run: _Run, text: str, markers: list[str], start: int, end: int) -> Placed[str] | None:
+    found = _find_first(text, markers, start, end)
+    if found is None:
+        return None
+    stop = text.find("。", found[0], end)
+    return run.placed(found[0] + len(found[1]), end if stop < 0 else stop, "。；")
+
+
+def _clauses(text: str, openers: list[str]) -> list[tuple[int, int]]:
+    """Spans of the clauses of a text: each ends with 。 or ；, and each 其中 opens one."""
+    cuts = {0, len(text)}
+    cuts.update(index + 1 for index, char in enumerate(text) if char in "。；;")
+    for opener in openers:
+        at = text.find(opener)
+        while at >= 0:
+            cuts.add(at)
+            at = text.find(opener, at + 1)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip(" 。；;")]
+
+
+def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
+    """Each item's “主要原因是……”: an item is named at the start of its clause ("（二）公务用车购置及运行
+    费0万元，……"; "其中：公务用车购置费……"); the clauses after it, up to the next item, are its own."""
+    if section is None:
+        return
+    words = vocab["三公"]
+    runs = [_join(p) for p in _paragraphs(section.lines, vocab)]
+    if runs and not any(_MONEY.search(run.text) or _TABLE_FIGURE.search(run.text) for run in runs):  # "没有安排……“三公经费”"
+        parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
+        return
+    item: str | None = None
+    listed: list[tuple[str, Placed[str]]] = []  # the items a clause lists after its first: where no clause opens with them
+    for run in runs:
+        text = _fold(run.text)
+        for start, end in _clauses(text, vocab["分句"]):
+            named = _clause_item(text[start:end], words)
+            item = named or item
+            if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
+                parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
+            listed += [(each, Placed(at.group(), run.where(at.start())))
+                       for each, at in _listed_items(text, start, end, words)]
+            reason = _reason(run, text, words["原因"], start, end)
+            if item is not None and reason is not None and item not in parts.三公原因:
+                parts.三公原因[item] = reason
+            _three_public_change(parts, run, text, (start, end), named, item)
+    for named, placed in listed:
+        parts.三公金额.setdefault(named, placed)
+
+
+def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,
+                         item: str | None) -> None:
+    """A “三公” part's comparison with last year in the clause that names it and its amount (“（一）因公出国
+    （境）费839万元，与2024年预算持平”), or in the clause right after it (“公务接待费1.00万元。与2024年预算持平”)."""
+    start, end = span
+    compared = COMPARISON.search(text, start, end)
+    if compared is None:
+        return
+    if named is not None:
+        amount = _MONEY.search(text, start, compared.start())
+        between = text[amount.end() if amount is not None else start:compared.start()]
+        if between.count("（") > between.count("）"):  # “24.8万元（公务用车购置费0万元，比上年减少19.6万元；”: the
+            return  # bracket's own item's comparison, not the item the clause opens with
+    elif item is not None and not text[start:compared.start()].strip(" ，。；:：") and item in parts.三公金额:
+        named, amount = item, None
+    else:
+        return
+    if named not in parts.三公增减 and (amount is not None or named in parts.三公金额):
+        figure = Placed(amount.group(), run.where(amount.start())) if amount is not None else parts.三公金额[named]
+        parts.三公增减[named] = (figure, Placed(compared.group(), run.where(compared.start())))
+
+
+def _listed_items(text: str, start: int, end: int, words: dict[str, Any]) -> list[tuple[str, re.Match[str]]]:
+    """The items a clause lists after its first, one a comma each, each named first and its amount after it:
+    “其中：因公出国（境）费用100.00万元，公务接待费63.80万元，公务用车运行维护费112.00万元，公务用车购置费0万元”
+    (重庆市委宣传部 2026) — each item and its amount."""
+    listed = []
+    cuts = [at + 1 for at in range(start, end) if text[at] in "，,"]
+    for begin, stop in zip(cuts, [*cuts[1:], end], strict=False):
+        named = _clause_item(text[begin:stop], words)
+        if named is not None and (figure := _MONEY.search(text, begin, stop)) is not None:
+            listed.append((named, figure))
+    return listed
+
+
+def _clause_item(clause: str, words: dict[str, Any]) -> str | None:
+    """The item a clause opens with, after its numbering, 其中 and year; None for a continuation
+    (a clause that opens with 主要原因 explains the item before it)."""
+    number = _NUMBERING.match(clause)
+    head = clause[number.end() if number else 0:]
+    head = head[_CLAUSE_HEAD.match(head).end():]  # type: ignore[union-attr]  # everything in it is optional
+    if head.startswith(tuple(words["原因"])):
+        return None
+    best: tuple[int, int, str] | None = None
+    for key, names in words["项目"].items():
+        for name in names:
+            at = head.find(_fold(name), 0, words["句首"] + len(name))
+            if 0 <= at <= words["句首"] and (best is None or (at, -len(name)) < (best[0], -best[1])):
+                best = (at, len(name), key)
+    return best[2] if best else None
+
+
+def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str, Placed[str]]:
+    """"财政拨款收入支出增加的主要原因是：……" — what changed is the last subject named before the marker
+    in its paragraph. A 用途 item's own reason (its paragraph names a （类）) is not one of these."""
+    words = vocab["变动原因"]
+    reasons: dict[str, Placed[str]] = {}
+    for section in sections:
+        for paragraph in _paragraphs(section.lines, vocab):
+            run = _join(paragraph)
+            text = _fold(run.text)
+            if "（类）" in text:
+                continue
+            found = _find_first(text, words["标记"])
+            while found is not None:
+                key = _subject(text, found[0], words["主语"])
+                if key is not None and key not in reasons:
+                    reason = _change_reason(run, text, found[0] + len(found[1]))
+                    if reason is not None:
+                        reasons[key] = reason
+                found = _find_first(text, words["标记"], found[0] + len(found[1]))
+    return reasons
+
+
+# “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数)
+COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:预算数?)?(?:(?P<way>增加|减少)+"
+                   r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
+
+
+def _stated_changes(sections: list[_Section], vocab: dict[str, Any]) -> dict[str, Placed[str]]:
+    """Each comparison the text states right after a figure (“财政拨款收入9,101.68万元，比2024年预算减少
+    2,389.52万元”), by the key of 上年 the words before that figure name (上年增减.主语); the first of each."""
+    subjects = vocab["上年增减"]["主语"]
+    found: dict[str, Placed[str]] = {}
+    for section in sections:
+        for paragraph in _paragraphs(section.lines, vocab):
+            run = _join(paragraph)
+            text = _fold(run.text)
+            for compared in COMPARISON.finditer(text):
+                key = _compared_subject(text, compared.start(), subjects)
+                if key is None:
+                    continue
+                said = Placed(compared.group(), run.where(compared.start()))
+                if key not in found:
+                    found[key] = said
+                elif found[key].value == said.value:  # (收入 and 支出 say the 财政拨款's change alike)
+                    found[key] = Placed(said.value, f"{found[key].where}、{said.where}")
+                else:
+                    found[f"{key}（又）"] = said  # told by the import: one key, two changes
+    return found
+
+
+def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
+    """The key of the figure a comparison follows (“……财政拨款收入9,101.68万元，” before it)."""
+    lead = text[max(0, at - 80):at]
+    figure = None
+    for figure in _MONEY.finditer(lead):  # noqa: B007 — the last figure before the comparison
+        pass
+    if figure is None or lead[figure.end():].strip(" ，,") != "":
+        return None
+    named = lead[:figure.start()].rstrip(" 为是：:")
+    best = max((name for name in subjects if named.endswith(name)), key=len, default=None)
+    return subjects[best] if best is not None else None
+
+
+def _subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
+    """The key of the subject named last before ``at``, looking back as far as a sentence or two
+    reaches (so that a paragraph of many markers is not read again for each)."""
+    since = max(0, at - 200)
+    found = [(where + len(subject), key) for subject, key in subjects.items()
+             if (where := text.rfind(subject, since, at)) >= 0]
+    return max(found)[1] if found else None
+
+
+def _change_reason(run: _Run, text: str, start: int) -> Placed[str] | None:
+    """To the full stop, or to a ； that does not go on to a second reason ("一是……；二是……")."""
+    stop = text.find("。", start)
+    stop = len(text) if stop < 0 else stop
+    semicolon = text.find("；", start, stop)
+    while semicolon >= 0 and _ENUMERATION.match(text, semicolon + 1):
+        semicolon = text.find("；", semicolon + 1, stop)
+    return run.placed(start, semicolon if semicolon >= 0 else stop, "。；")
+
+
+# --- projects ------------------------------------------------------------------------------------
+
+
+def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
+    """A 项目经费情况说明 page: its title names the project, its parts (一、项目概述 ……) are text."""
+    words = vocab["项目经费"]
+    title = _clean(section.heading.text) if section.heading else ""
+    suffix = next((s for s in words["名称后缀"] if title.endswith(s)), "")
+    name = title[:len(title) - len(suffix)]
+    pieces = _project_parts(section, vocab)
+    parts = {key: placed for key, lines in pieces.items() if (placed := _join(flat(lines)).placed(0)) is not None}
+    paragraphs = {key: [placed for lines in paragraphs if (placed := _join(lines).placed(0)) is not None]
+                  for key, paragraphs in pieces.items()}
+    use = next((parts[k] for k in words["用途节"] if k in parts), None)
+    budget = next((parts[k] for k in words["金额节"] if k in parts), None)
+    amount = _after_phrase(budget.value, words["金额"], 0, len(budget.value), _MONEY) if budget else None
+    return Project(Placed(name, section.where) if name else None,
+                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts,
+                   {key: each for key, each in paragraphs.items() if each}, Placed(title, section.where) if title else None)
+
+
+def flat(paragraphs: list[list[Line]]) -> list[Line]:
+    return [line for paragraph in paragraphs for line in paragraph]
+
+
+def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[list[Line]]]:
+    """A project page's parts (项目概述, 立项依据 …) by their names, each its paragraphs' lines."""
+    current: str | None = None
+    pieces: dict[str, list[list[Line]]] = {}
+    for paragraph in _paragraphs(section.lines, vocab):
+        if _is_project_part(paragraph[0].text, vocab):
+            key = _unspaced(paragraph[0].text)
+            current = key[_NUMBERING.match(key).end():].rstrip("：:")  # type: ignore[union-attr]
+            paragraph = paragraph[1:]
+        if current is not None and paragraph:
+            pieces.setdefault(current, []).append(paragraph)
+    return {key: paragraphs for key, paragraphs in pieces.items() if flat(paragraphs)}
+
+
+def _project_list(sections: list[_Section], vocab: dict[str, Any]) -> list[Project]:
+    """"（四）项目支出827.56万元，具体包括：……（1）日常业务经费项目15万元，比2021年增加3万元。主要用于……"."""
+    words = vocab["项目清单"]
+    projects = []
+    for section in sections:
+        paragraphs = _paragraphs(section.lines, vocab)
+        lead = next((i for i, p in enumerate(paragraphs) if _is_list_lead(_join(p).text, words["引语"])), None)
+        if lead is None:
+            continue
+        for item in _items(paragraphs[lead + 1:])[1]:
+            project = _list_project(*_item_text(item), words)
+            if project is not None:
+                projects.append(project)
+    return projects
+
+
+def _is_list_lead(text: str, words: list[str]) -> bool:
+    return text.endswith(("：", ":")) and all(word in text for word in words)
+
+
+def _list_project(run: _Run, start: int, words: dict[str, Any]) -> Project | None:
+    """One item: its name up to the amount; "比……增加/减少……" after it is the change; the use follows
+    主要用于, or else is the rest of the item."""
+    text = run.text
+    amount = _MONEY.search(text, start)
+    if amount is None:
+        return None
+    name = text[start:amount.start()].strip()
+    for suffix in words["名称后缀"]:
+        name = name.removesuffix(suffix)
+    if not name or len(name) > 40:
+        return None
+    pieces = _split_commas(text, amount.end())
+    change = None
+    if pieces and text[pieces[0][0]:].startswith(tuple(words["比较"])):
+        change = run.placed(*pieces[0], "。；")
+        pieces = pieces[1:]
+    marker = _find_first(text, words["标记"], amount.end())
+    if marker is not None:
+        use_start = marker[0]
+        while text.startswith(marker[1], use_start):
+            use_start += len(marker[1])  # "主要用于主要用于上解……" printed twice
+        use = run.placed(use_start, _clause_end(text, use_start), "。；")
+    else:
+        use = run.placed(pieces[0][0], len(text), "。；") if pieces else None
+    return Project(Placed(name, run.where(start)), Placed(amount.group(), run.where(amount.start())), use,
+                   run.where(start), change)
+
+
+def _split_commas(text: str, start: int) -> list[tuple[int, int]]:
+    """The comma-separated pieces of text[start:] ("，比2021年增加3万元，根据……")."""
+    pieces = []
+    at = start
+    for index in range(start, len(text) + 1):
+        if index == len(text) or text[index] in "，。；":
+            if text[at:index].strip():
+                pieces.append((at, index))
+            at = index + 1
+    return pieces
+
+
+def _clause_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find("。", start), text.find("；", start)) if i >= 0]
+    return min(ends, default=len(text))
+
+
+# --- 其他相关情况说明 ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Capture:
+    value: str
+    start: int
+    end: int
+    numeric: bool
+
+
+def _stating(sections: list[_Section], kind: str, vocab: dict[str, Any]) -> OtherMatter | None:
+    """The part of ``kind`` read from the first of its sections that states a figure of it, else from the
+    first: a heading that names the kind in passing (广州市国资委's “第一部分 广州市人民政府国有资产监督管 /
+    理委员会概况”, its name) opens no part of it."""
+    read = [_other_matter(s, kind, vocab) for s in sections if s.kind == kind and s.lines]
+    return next((matter for matter in read if matter is not None and matter.数字), read[0] if read else None)
+
+
+def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) -> OtherMatter | None:
+    """Figures by the rules of ``其他事项.<kind>``; the text that is not a figure as 说明; and, for
+    机关运行经费, the reason of its change. A clause whose every number is a figure read is said by
+    reportgen already: it is not 说明, though a "主要用于……" in it is."""
+    if section is None:
+        return None
+    words = vocab["其他事项"]
+    rules = words[kind]
+    matter = OtherMatter({}, [], section.where)
+    reason: Placed[str] | None = None
+    for paragraph in _paragraphs(section.lines, vocab):
+        run = _join(paragraph)
+        text = _fold(run.text)
+        for start, end in _clauses(text, vocab["分句"]):
+            clause = text[start:end]
+            if rules.get("原因") and reason is None and (found := _find_first(clause, rules["原因"])):
+                reason = run.placed(start + found[0] + len(found[1]), end, "。；")
+                # the figures stated before the reason (“机关运行经费安排523.62万元，比上年减少4.88万元，主要原因是……”)
+                clause, end = clause[:found[0]], start + found[0]
+                if not clause.strip(" ，。；"):
+                    continue
+            if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
+                matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
+                continue
+            captures = _captures(clause, rules["数字"], matter.数字)
+            for key, capture in captures.items():
+                matter.数字[key] = Placed(capture.value, run.where(start + capture.start))
+            note = _note(clause, list(captures.values()), words)
+            if note is not None and (placed := run.placed(start + note, end, "；")) is not None:
+                matter.说明.append(placed)
+    return OtherMatter(matter.数字, matter.说明, matter.where, reason)
+
+
+def _captures(clause: str, rules: dict[str, Any], known: dict[str, Placed[str]]) -> dict[str, _Capture]:
+    found: dict[str, _Capture] = {}
+    for key, rule in rules.items():
+        if key in known:
+            continue
+        for one in rule if isinstance(rule, list) else [rule]:
+            capture = _capture(clause, one)
+            if capture is not None:
+                found[key] = capture
+                break
+    return found
+
+
+def _capture(clause: str, rule: dict[str, Any]) -> _Capture | None:
+    if rule.get("须") and not any(_fold(w) in clause for w in rule["须"]):
+        return None
+    if any(_fold(w) in clause for w in rule.get("除非", [])):
+        return None
+    keep = bool(rule.get("含"))
+    for lead in map(_fold, rule["前"]):
+        at = clause.find(lead)
+        while at >= 0:
+            after = at + len(lead)
+            blank = next((w for w in map(_fold, rule.get("空白", [])) if clause.startswith(w, after)), None)
+            if blank is not None:  # “本部门共有车辆辆”: the count left blank, its words printed (an empty figure)
+                return _Capture("", at, after + len(blank), True)
+            capture = _text_capture(clause, rule, at, after, keep) if "到" in rule else None
+            number = _COUNT.search(clause, after, after + 60) if "到" not in rule else None
+            if number is not None and number.start() - after <= 6:
+                capture = _Capture((lead if keep else "") + number.group(), at if keep else number.start(),
+                                   number.end(), True)
+            if capture is not None:
+                return capture
+            at = clause.find(lead, at + 1)
+    return None
+
+
+def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: bool) -> _Capture | None:
+    """A figure that is text ("截至2024年8月31日", "本部门3个预算单位"), up to ``到`` or the clause's end."""
+    until = rule["到"]
+    longest = rule.get("最长", 30)
+    stop = clause.find(until, after, after + longest + len(until)) if until else len(clause.rstrip("。；; "))
+    if stop < 0 or stop - after > longest:
+        return None
+    stop += len(until) if keep else 0
+    value = clause[at if keep else after:stop].strip(" ，。；")
+    # A figure running to the clause's end says the whole clause, like a number does.
+    return _Capture(value, at if keep else after, stop, not until) if value else None
+
+
+def _note(clause: str, captures: list[_Capture], words: dict[str, Any]) -> int | None:
+    """Where the 说明 in a clause starts, or None when the clause is only figures (or a heading, or an
+    editor's bracketed instruction left in the text: "（绩效目标管理工作情况，……等）")."""
+    body = clause.strip(" 。；;")
+    if not body or (body.startswith("（") and body.endswith("）")) or "。" not in clause and len(body) <= 20:
+        return None
+    numbers = [m for m in _COUNT.finditer(clause)
+               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
+    covered = all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)
+    if any(c.numeric for c in captures):
+        marker = _find_first(clause, words["说明标记"])
+        if marker is not None:
+            return marker[0]
+        return None if covered else 0
+    return 0

@@ -1,0 +1,126 @@
+"""Every finding of a reviewed document as one row of the reviewer's list: where it stands (page, line,
+the words printed there), what it says, its rule and severity — for the summary page's 问题清单 and the
+top of the document's own page. Notes (what was read past, figures cut rather than rounded, codes the
+catalogue does not hold) are not findings and are not listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportgen.errors import Finding, SourceError
+from reportgen.patterns import regex
+from reportgen.readers.published import read_draft
+from reportgen.readers.text.lines import Line
+from reportgen.review.documents import DocumentReview
+
+_PAGE = regex(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
+_QUOTED = regex(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
+_QUOTE = 80  # characters of the printed line shown
+# a total printed otherwise than its parts (importing/reconcile.py): “2040601 行政运行 印作 14,348,853.34，而其组成部分之和为”
+_TOTAL = regex(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)，而其组成部分之和为")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One finding as listed. ``kind``: figure (a prose figure against the tables: ``printed``,
+    ``expected``, ``cause``), table (a table's own difference), refused (the document could not be
+    read), or finding (a rule's finding: its ``message``)."""
+
+    page: int  # 0: not known (a check on the tables as a whole)
+    line: int  # 0: no line of the text
+    quote: str  # the words printed at that line
+    kind: str
+    rule: str
+    severity: str  # error / warning
+    message: str = ""
+    printed: str = ""
+    expected: str = ""
+    cause: str = ""
+    about: str = ""  # the figure's name, where it has one
+    follows: str = ""  # the slip of the document it follows from (review/following.py), named; "": its own
+    scanned: bool = False  # a figure on a scanned page, read by OCR (review_scanned.j2 says so)
+
+
+def listed(result: DocumentReview) -> list[Listed]:
+    """The document's findings in the order a reader meets them: those of its tables, then its text by line (of a
+    file of several disclosures: each one's in turn, as its pages follow)."""
+    if result.parts:
+        return [item for part in result.parts for item in listed(part)]
+    lines = document_lines(result)
+    out: list[Listed] = []
+    if result.refused:
+        out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused))
+    differences = result.final if result.refused else (result.imported.differences if result.imported else [])
+    follows = result.following
+    out += [replace(_table(text, lines), follows=follows.get(text, "")) for text in differences]
+    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""))
+            for f in result.checks]
+    out += [_at_line(f, lines) for f in (result.final_text if result.refused else result.narrative_problems)]
+    if result.narrative is not None:
+        out += _figures(result, lines) + [_at_line(f, lines) for f in result.narrative.contradictions
+                                          + result.narrative.wording]
+    return sorted(out, key=lambda item: (item.kind != "refused", item.page == 0 and item.line == 0, item.page, item.line))
+
+
+def document_lines(result: DocumentReview) -> dict[int, Line]:
+    if result.parts:  # a file of several disclosures: every one's lines (numbered as the file numbers them)
+        return {number: line for part in result.parts for number, line in document_lines(part).items()}
+    if result.narrative is not None:
+        return {line.number: line for line in result.narrative.lines}
+    if not result.final_text:
+        return {}
+    if result.published is not None:  # a refused 决算's sentences were read from its lines, as read
+        return {line.number: line for line in result.published.lines}
+    try:
+        return {line.number: line for line in read_draft(result.document)}
+    except SourceError:
+        return {}
+
+
+def _table(text: str, lines: dict[int, Line]) -> Listed:
+    """A table's own difference: its page, and the words it quotes where that page prints them — else, a
+    total printed otherwise than its parts' sum, that total as printed (its cell), on its row's line
+    (``about``: the row's name) where the page prints it."""
+    found = _PAGE.search(text)
+    page = int(found.group(1)) if found else 0
+    printed = flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
+    quote = next((q for q in _QUOTED.findall(text) if flat(q) and flat(q) in printed), "")
+    total = _TOTAL.search(text)
+    if not quote and total is not None and page and flat(total.group("value")) in printed:
+        # its row's name: 2040601 行政运行 → 行政运行 (a column's word after it, 合计 or 项目支出, left out)
+        about = next((part for part in total.group("what").split(" ") if not part.isdigit()), "")
+        return Listed(page, 0, total.group("value"), "table", "表内不一致", "error", message=text, about=about)
+    return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
+
+
+def flat(text: str) -> str:
+    """The text without its spaces (a PDF's line spaces out what a message quotes whole)."""
+    return "".join(text.split())
+
+
+def _shown(line: Line | None) -> str:
+    if line is None:
+        return ""
+    text = line.bare
+    return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+
+
+def _at_line(finding: Finding, lines: dict[int, Line]) -> Listed:
+    line = lines.get(finding.line)
+    return Listed(line.page if line else 0, finding.line, _shown(line), "finding", finding.rule, finding.severity,
+                  message=finding.message)
+
+
+def _figures(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
+    assert result.narrative is not None
+    out = []
+    for verdict in result.narrative.verdicts:
+        if verdict.status != "disagree":
+            continue
+        st = verdict.statement
+        line = lines.get(st.line)
+        out.append(Listed(line.page if line else 0, st.line, _shown(line), "figure", "R-核对", "error",
+                          printed=st.text if st.kind != "cell" else f"{st.label} {st.value}", expected=verdict.expected,
+                          cause=verdict.cause, about=verdict.figure.name if verdict.figure else "",
+                          scanned=line is not None and line.page in result.narrative.scanned))
+    return out
