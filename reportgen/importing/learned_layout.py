@@ -33,7 +33,9 @@ from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
 from reportgen.document import Heading
 from reportgen.errors import Internal
+from reportgen.importing import learned_words
 from reportgen.importing.imported import Imported
+from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
@@ -63,6 +65,8 @@ class Learned:
 
     settings: dict[str, Any]
     told: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # the templates written beside 版式.yaml, by name
+    words: Words | None = None  # the province's sentences learned (learned_words.py)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,28 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
-    return Learned(settings, told)
+    learned = Learned(settings, told)
+    if (words := _words(result, lines, base)) is not None and words.sentences:
+        learned.words = words
+        learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
+                                                                                imported.department),
+                         "disclosure.j2": learned_words.DISCLOSURE}
+        told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept if learned_words.has_figures(
+            sentence.text)]
+    return learned
+
+
+def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
+    """The published sentences learned as the layout's words, checked against the imported source rendered in the
+    base layout; None where the source does not render."""
+    from reportgen.narrative import context_for  # deferred: the render, for a learned layout only
+    from reportgen.render import prepare  # deferred: likewise
+
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
+        return None
+    env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+    return learned_words.learn_words(lines, env, context)
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:
@@ -570,6 +595,8 @@ def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     staging.mkdir()
     try:
         write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
+        for name, text in learned.files.items():
+            write_atomically(staging / name, text.encode("utf-8"))
         layouts.resolve(staging)  # checked as any layout folder is: LayoutError before anything is in place
         yield lambda: os.replace(staging, folder)  # an empty folder is replaced; one with files in it was refused above
     finally:

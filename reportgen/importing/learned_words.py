@@ -1,0 +1,489 @@
+"""The province's words, learned as a published document is imported (`reportgen import … --learn-layout DIR`,
+issue 80 part 2): each narrative sentence of its 情况说明 (and 其他重要事项) whose figures are all traced to the
+imported source's fields becomes a Jinja2 sentence of the learned layout, those fields in place of the figures
+and the change words (增加/减少, 增长/下降) following the figures' changes, as the default wording's templates do
+(_phrases.j2); a sentence that cannot be traced is kept as printed, for the officer to edit, and listed.
+
+A figure is traced to a field where the field, printed as the sentence prints it (its unit, decimals and
+commas), is the figure; of several fields that print alike, the one whose words the default templates print
+before it (收入预算 before f.income_grand_total) stand nearest before the figure. A sentence is kept only where
+its template, rendered from the imported source, is the published sentence word for word: nothing is guessed.
+
+The fields are those the default templates print ({{ x|money }}, with_change(x, prior, …, actual)), the
+function and economic lines by their codes, the income sources and the “三公” parts by their names. Next year a
+sentence whose fields the source does not give (or whose change is 持平 where it said a change) is not printed:
+it is a 待补充 the officer sees (a draft) and is told of (the render), as is a sentence kept as printed, which
+prints only in the year it was learned from — never last year's figures as this year's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from reportgen.compute import Change, quantize_half_up
+from reportgen.importing.text_parts import printed_headings
+from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.model import INCOME_SOURCES
+from reportgen.phrasing import UNIT_FACTOR
+from reportgen.readers.cell_lines import is_cell_line
+from reportgen.readers.lines import Line
+from reportgen.readers.statements import folios, is_page_number, laid_in_columns
+
+WORDS_FILE = "学到的措辞.j2"
+# the parts of the text whose sentences are learned (the others print the source's own texts: duties, terms, tables)
+LEARNED_PARTS = ("预算说明", "其他重要事项", None)
+_STYLE_ORDER = ("part", "cn", "pc", "ar", "pa")
+_ROOTS = ("f.", "fa.", "b.", "fiscal_expenditure_total")
+_MONEY = re.compile(r"\{\{\s*([\w.\[\]'\"()]+?)\s*\|\s*money\s*\}\}")
+_WITH_CHANGE = re.compile(r"with_change\(([^,()]+(?:\([^()]*\))?[^,()]*),\s*([^,()]+(?:\([^()]*\))?[^,()]*),\s*\w+"
+                          r"(?:,\s*([^,()]+(?:\([^()]*\))?[^,()]*))?\)")
+# a figure of a sentence: an amount (with its unit), a share or rate (%), a count; a year (2026年)
+_FIGURE = re.compile(r"(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元|%|％|个|人|辆|项|台|家|次|名|套|平方米)?")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
+_NUMBERING = re.compile(r"^(?:（\d{1,2}）|\(\d{1,2}\)|\d{1,2}[.．、](?!\d))")
+_CODE = re.compile(r"(?<=[（(])\d{3,9}(?=[）)])|(?<!\d)\d{3,9}(?=[^\d.,%％万元]|$)")
+_PAIRS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降"}
+_UP = ("增加", "增长", "上升")
+_LABEL_CHARS = 12
+WHY_UNTRACED = "句中的数未能对上源文件的字段"
+WHY_DIFFERENT = "按字段生成的句子与原句不同"
+# a learned layout's disclosure.j2: the default frame, its 预算说明 the learned words, which say its 其他重要事项 too
+DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): the parts as the default frame prints them, the
+    text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
+{% extends "_disclosure.j2" %}
+{% block parts %}
+{%- for part in layout_parts if part != 'other.j2' %}
+{% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
+{%- endfor %}
+{% endblock %}
+"""
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field the sentences may print: its template expression, the words the default templates print before
+    it (what a sentence names it by), and its value in the imported source."""
+
+    expr: str
+    label: str
+    value: Any
+
+
+@dataclass
+class Sentence:
+    """A published sentence of the learned parts: its text (spaces taken out), the headings over it, its line."""
+
+    text: str
+    headings: tuple[tuple[str, str], ...]  # (style, words) from the part's heading down
+    where: str
+    paragraph: int  # sentences of one printed paragraph share it
+
+
+@dataclass
+class Learned:
+    """The learned sentences: each's template (None: kept as printed) and why not where it is kept."""
+
+    sentences: list[tuple[Sentence, str | None]] = field(default_factory=list)
+    kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+
+    @property
+    def traced(self) -> int:
+        return sum(1 for _, template in self.sentences if template is not None)
+
+
+# -- the published sentences ---------------------------------------------------------------------------------
+
+def published_sentences(lines: list[Line]) -> list[Sentence]:
+    """The sentences of the parts whose words are learned (LEARNED_PARTS), in order, each with the printed
+    headings over it (a paragraph of a numbering and a few words, no comma and no figure)."""
+    out: list[Sentence] = []
+    path: list[tuple[str, str]] = []
+    for number, (text, where, part, top) in enumerate(_paragraphs(lines)):
+        if top is not None:
+            path = [top]
+            continue
+        style = _heading_style(text)
+        if style is not None:
+            level = _STYLE_ORDER.index(style)
+            path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
+        elif part in LEARNED_PARTS and path:
+            out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text))
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
+    """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
+    columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
+    from reportgen.importing.learned_layout import _part_of  # the parts' words, as the layout is learned
+
+    headings = {_where(h.where): h for h in printed_headings(lines)}
+    styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings.values())]
+    columns, pages = laid_in_columns(lines), folios(lines)
+    part: str | None = "概况"
+    buffer: list[str] = []
+    where = ""
+    for index, line in enumerate(lines):
+        text = line.squeezed.strip()
+        if not text or index in pages or line.number in columns or is_cell_line(line.text) or is_page_number(text):
+            continue
+        heading = headings.get((line.page, line.line or line.number))
+        if heading is not None and styles and heading.style == styles[0]:
+            if buffer:
+                yield "".join(buffer), where, part, None
+            buffer = []
+            part = _part_of(heading.words)
+            yield "", line.where, part, (heading.style, "".join(heading.words.split()))
+            continue
+        if buffer and (line.text[:2].isspace() or _HEADING.match(text) and buffer[-1].endswith(("。", "）", "情况"))):
+            yield "".join(buffer), where, part, None
+            buffer = []
+        if not buffer:
+            where = line.where
+        buffer.append("".join(text.split()))
+    if buffer:
+        yield "".join(buffer), where, part, None
+
+
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
+                      r"|\d{1,2}[.．、](?!\d)|（\d{1,2}）)")
+_HEADING_WORDS = 40
+
+
+def _heading_style(text: str) -> str | None:
+    """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure."""
+    found = _HEADING.match(text)
+    if found is None or len(text) > _HEADING_WORDS or "，" in text or has_figures(text) or "。" in text.rstrip("。"):
+        return None
+    mark = found.group(0)
+    return ("part" if mark.startswith("第") else "cn" if mark.endswith("、") and not mark[0].isdigit()
+            else "pc" if mark.startswith("（") and not mark[1].isdigit() else "pa" if mark.startswith("（") else "ar")
+
+
+def _where(place: str) -> tuple[int, int]:
+    found = re.match(r"第(\d+)页 第(\d+)行", place)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def _cut(text: str) -> Iterator[str]:
+    """A paragraph's sentences, each ending with its 。 (the last as printed)."""
+    for piece in re.findall(r"[^。]*。|[^。]+$", text):
+        if piece.strip("。 "):
+            yield piece
+
+
+def has_figures(text: str) -> bool:
+    """Whether a sentence says a figure (an amount, a share, a count), its years and codes aside."""
+    return any(_is_figure(m, text) for m in _FIGURE.finditer(_NUMBERING.sub("", text)))
+
+
+def _is_figure(match: re.Match[str], text: str) -> bool:
+    number, unit = match.group("n"), match.group("unit")
+    if unit:
+        return True
+    after = text[match.end():match.end() + 1]
+    return "." in number and after != "" and not after.isdigit() or after in ("", "，", "。", "；") and "." in number
+
+
+# -- the fields ------------------------------------------------------------------------------------------------
+
+@cache
+def _harvested() -> tuple[tuple[str, str], tuple[tuple[str, str, str, str], ...]]:
+    """From the default templates: each expression printed with |money and the words before it, and each
+    with_change(current, prior, year, actual) with the words before its current."""
+    amounts: dict[str, str] = {}
+    changes: dict[tuple[str, str, str], str] = {}
+    for path in sorted((DEFAULT_TEMPLATES / "narrative").glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for m in _MONEY.finditer(text):
+            if m.group(1).startswith(_ROOTS):
+                amounts.setdefault(m.group(1), _label_before(text, m.start()))
+        for m in _WITH_CHANGE.finditer(text):
+            current, prior, actual = (g.strip() if g else "" for g in m.groups())
+            if current.startswith(_ROOTS) and prior.startswith(_ROOTS):
+                changes.setdefault((current, prior, actual), amounts.get(current, ""))
+    return tuple(amounts.items()), tuple((c, p, a, label) for (c, p, a), label in changes.items())
+
+
+def _label_before(text: str, at: int) -> str:
+    """The Han characters printed just before ``at`` in a template (its words before a figure)."""
+    before = re.sub(r"\{[{%#].*?[}%#]\}", "", text[max(0, at - 200):at])
+    return "".join(re.findall(r"[\u4e00-\u9fff]", before))[-_LABEL_CHARS:]
+
+
+def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
+    """The amounts and the changes (each Field's value a Change) a sentence may print, valued from ``context``."""
+    amounts: list[Field] = []
+    changes: list[Field] = []
+    harvested, compared = _harvested()
+    for expr, label in harvested:
+        amounts.append(Field(expr, label, _value(env, context, expr)))
+    for name in INCOME_SOURCES:
+        amounts.append(Field(f"f.income_of('{name}')", name, _value(env, context, f"f.income_of('{name}')")))
+    three = context["b"].three_public
+    for name in three.parts:
+        part = f"b.three_public.parts['{name}']"
+        amounts.append(Field(f"{part}.current", name, _value(env, context, f"{part}.current")))
+        for base in ("prior", "actual"):
+            changes.append(_change(env, context, f"{part}.current", f"{part}.{base}", name))
+    for current, prior, actual, label in compared:
+        for base in (prior, actual):
+            if base:
+                changes.append(_change(env, context, current, base, label))
+    amounts += _lines(env, context, changes)
+    return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field]) -> list[Field]:
+    """The function lines (all money and 一般公共预算's) and economic lines by code, with their changes."""
+    out: list[Field] = []
+    figures = context["f"]
+    for fund, expr in ((None, "function_line('{code}')"), ("一般公共预算", "function_line('{code}', '一般公共预算')")):
+        for top in figures.function_tree(fund):
+            for node in top.walk():
+                line = expr.format(code=node.code)
+                out.append(Field(f"{line}.total", node.name, node.total))
+                out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
+                out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
+                changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+    for top in figures.economic_tree:
+        for node in top.walk():
+            line = f"economic_line('{node.code}')"
+            out.append(Field(f"{line}.basic", node.name, node.basic))
+            changes.append(_change(env, context, f"{line}.basic", f"{line}.prior", node.name))
+    return out
+
+
+def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
+    try:
+        return env.compile_expression(expr)(**context)
+    except Exception:  # noqa: BLE001 — an expression this source cannot value is no field of it
+        return None
+
+
+def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prior: str, label: str) -> Field:
+    expr = f"({current})|change_from({prior})"
+    return Field(expr, label, _value(env, context, expr))
+
+
+# -- a sentence traced -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Traced:
+    pieces: list[str]  # the template, piece by piece
+    guards: list[str]  # the expressions that must be given for the sentence to print
+    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change)
+
+
+def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any]) -> str | None | _Traced:
+    """The sentence's template pieces where each of its figures is traced to a field; None where one is not."""
+    traced = _Traced([], [], [])
+    at = 0
+    body = _NUMBERING.match(text)
+    start = body.end() if body else 0
+    for match in _FIGURE.finditer(text, start):
+        if not _is_figure(match, text):
+            continue
+        piece = _figure(text, match, amounts, changes, context)
+        if piece is None:
+            return None
+        expr, guard, change = piece
+        words = text[at:match.start()]
+        word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
+        if change is not None and word is not None and (word in _UP) == (change.value.kind in ("up", "new")):
+            cut = words.rfind(word)
+            traced.pieces += [_literal(words[:cut], context), _word(change.expr, word), _literal(words[cut + len(word):],
+                                                                                                  context)]
+            traced.flat_guards.append(change.expr)
+        else:
+            traced.pieces.append(_literal(words, context))
+        traced.pieces.append(expr)
+        traced.guards.append(guard)
+        at = match.end()
+    traced.pieces.append(_literal(text[at:], context))
+    return traced
+
+
+def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list[Field],
+            context: dict[str, Any]) -> tuple[str, str, Field | None] | None:
+    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of."""
+    number, unit = match.group("n"), match.group("unit") or ""
+    before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
+    if unit in ("%", "％"):
+        return _rate(number, unit, before, amounts, changes)
+    if unit and unit not in UNIT_FACTOR and unit != "亿元":
+        return None  # a count: no field says it
+    places = len(number.split(".")[1]) if "." in number else 0
+    value = Decimal(number.replace(",", ""))
+    for candidate_unit in ([unit] if unit else ["万元", "元"]):
+        if candidate_unit not in UNIT_FACTOR:
+            continue
+        factor = UNIT_FACTOR[candidate_unit]
+        fits = [(f, f.expr) for f in amounts if quantize_half_up(f.value / factor, places) == value]
+        fits += [(c, f"{c.expr}.amount") for c in changes
+                 if c.value.amount is not None and quantize_half_up(c.value.amount / factor, places) == value]
+        if value == 0:  # a zero prints alike for many fields: only one the sentence names is it
+            fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_LABEL_CHARS * 2:]]
+        if fits:
+            chosen, expr = _nearest(fits, before)
+            thousands = "," in number or value < 1000
+            shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
+            return shown + unit, expr, chosen if chosen in changes else None
+    return None
+
+
+def _rate(number: str, unit: str, before: str, amounts: list[Field],
+          changes: list[Field]) -> tuple[str, str, Field | None] | None:
+    """A rate of change (增长 8.2%) or a share (占 97.9%) as printed."""
+    places = len(number.split(".")[1]) if "." in number else 0
+    value = Decimal(number)
+    fits = [(c, f"{c.expr}.rate") for c in changes
+            if c.value.rate is not None and quantize_half_up(c.value.rate, places) == value]
+    if fits and re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
+        chosen, expr = _nearest(fits, before)
+        return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, chosen
+    wholes = [a for a in amounts if a.value] if "占" in before[-12:] else []
+    shares = [(a, w) for w in wholes[:12] for a in amounts if a.value is not None and w.value
+              and quantize_half_up(a.value * 100 / w.value, places) == value]
+    if shares:
+        pairs = [(a, f"share({a.expr}, {w.expr})") for a, w in shares]
+        chosen, expr = _nearest(pairs, before)
+        return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, None
+    return None
+
+
+def _nearest(fits: list[tuple[Field, str]], before: str) -> tuple[Field, str]:
+    """Of the fields that print the figure, the one whose words stand nearest before it (the longest of its
+    words' ends the sentence's words before the figure end with, else its words found among the last ones)."""
+    def score(fit: tuple[Field, str]) -> tuple[int, int]:
+        label = fit[0].label
+        common = 0
+        while common < min(len(label), len(before)) and label[-common - 1] == before[-common - 1]:
+            common += 1
+        found = before.rfind(label) if label else -1
+        return common, (len(label) * 100 + found) if found >= 0 and found >= len(before) - 40 else 0
+    return max(fits, key=score)
+
+
+def _word(change: str, printed: str) -> str:
+    """A change word following its change: the printed word where it is up (or down) as printed, else its pair."""
+    up, down = (printed, _PAIRS[printed]) if printed in _UP else (_PAIRS[printed], printed)
+    return f"{{% if ({change}).kind == 'down' %}}{down}{{% else %}}{up}{{% endif %}}"
+
+
+def _literal(text: str, context: dict[str, Any]) -> str:
+    """Printed words as a template writes them: the year and the prior year as {{ year }} and {{ prior_year }},
+    the department's name as {{ dept }}, marks that are markup or Jinja2 escaped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([{}%#])", r"{{ '\1' }}", text)
+    years = {str(context["year"]): "{{ year }}", str(context["prior_year"]): "{{ prior_year }}"}
+    text = _YEAR.sub(lambda m: years.get(m.group(1), m.group(1)), text)
+    dept = context.get("dept") or ""
+    return text.replace(dept, "{{ dept }}") if len(dept) >= 2 else text
+
+
+# -- the learned words -----------------------------------------------------------------------------------------
+
+def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any]) -> Learned:
+    """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
+    word from ``context``) or kept as printed (why)."""
+    amounts, changes = fields(env, context)
+    learned = Learned()
+    for sentence in published_sentences(lines):
+        template, why = _sentence_template(sentence.text, amounts, changes, env, context)
+        learned.sentences.append((sentence, template))
+        if template is None:
+            learned.kept.append((sentence, why))
+    return learned
+
+
+def _sentence_template(text: str, amounts: list[Field], changes: list[Field], env: jinja2.Environment,
+                       context: dict[str, Any]) -> tuple[str | None, str]:
+    traced = trace(text, amounts, changes, context)
+    if not isinstance(traced, _Traced):
+        return None, WHY_UNTRACED
+    body = "".join(traced.pieces)
+    try:
+        printed = env.from_string(body).render(**context)
+    except jinja2.TemplateError:
+        printed = ""
+    if "".join(printed.split()).replace("&amp;", "&") != text:
+        return None, WHY_DIFFERENT
+    return _guarded(body, traced), ""
+
+
+def _guarded(body: str, traced: _Traced) -> str:
+    guards = [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
+    guards += [f"({g}).kind != 'flat'" for g in dict.fromkeys(traced.flat_guards)]
+    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced() }}}}{{% endif %}}" if guards else body
+
+
+def template_text(learned: Learned, year: int, department: str) -> str:
+    """The learned words as a template of the layout folder: the parts' headings and sentences as printed, each
+    traced sentence with its fields, each kept one as printed in ``year`` alone (a 待补充 in another year)."""
+    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import missing with context -%}',
+           "{{ in_part('收支预算') -}}"]
+    depth = 0
+    path: tuple[tuple[str, str], ...] = ()
+    paragraph = -1
+    for sentence, template in learned.sentences:
+        if sentence.headings != path:
+            common = _common(path, sentence.headings)
+            out += ["</p>"] if paragraph >= 0 else []
+            paragraph = -1
+            out += ["</sec>"] * (depth - common)
+            for heading in sentence.headings[common:]:
+                out.append(f'<sec t="{_heading(heading[1], year)}">')
+            depth, path = len(sentence.headings), sentence.headings
+        if sentence.paragraph != paragraph:
+            out += ["</p>"] if paragraph >= 0 else []
+            out.append("<p>")
+            paragraph = sentence.paragraph
+        out.append(_kept(sentence.text, year) if template is None else template.replace(
+            "{{ untraced() }}", _untraced(sentence.text)))
+    out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
+    return "\n".join(out) + "\n"
+
+
+def _common(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _heading(words: str, year: int) -> str:
+    text = words.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    text = re.sub(r"([{}%#])", r"{{ '\1' }}", text)
+    return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else m.group(1), text)
+
+
+def _kept(text: str, year: int) -> str:
+    """A sentence kept as printed: in the year learned from, and a 待补充 in another where it says a figure."""
+    words = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    words = re.sub(r"([{}%#])", r"{{ '\1' }}", words)
+    if not has_figures(text):
+        return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else
+                         "{{ prior_year }}" if m.group(1) == str(year - 1) else m.group(1), words)
+    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text)}{{% endif %}}"
+
+
+def _untraced(text: str) -> str:
+    short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
+    return f"{{{{ missing('学到的措辞“{short}…”（请按今年的数改写）', '学到的措辞') }}}}"
+
+
+def kept_note(sentence: Sentence, why: str) -> str:
+    """What the import tells of a sentence kept as printed: where, its start, and why."""
+    return f"学到的措辞：{sentence.where}“{sentence.text[:30]}…”照原文保留（{why}），请按今年的数改写"
+
+
+def _file_head(department: str, year: int, learned: Learned) -> str:
+    return (f"{{#- 学到的措辞（reportgen import --learn-layout）：学自 {department} {year} 年公开的文本，"
+            f"{len(learned.sentences)} 句，{learned.traced} 句的数换成了字段；其余照原文保留，请按今年的数改写 -#}}")
