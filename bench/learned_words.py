@@ -78,7 +78,7 @@ def count(published: list[str], rendered: set[str]) -> Count:
 
 def _files(spec: str) -> list[Path]:
     return [NATIONAL / part[len("national:"):] if part.startswith("national:") else
-            (SHARED / part if not Path(part).is_absolute() else Path(part)) for part in spec.split("+")]
+            (Path(part) if Path(part).exists() else SHARED / part) for part in spec.split("+")]
 
 
 def _learned_render(paths: list[Path], source_paths: list[Path] | None,

@@ -68,6 +68,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),
+    "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
+        "test_hangzhou_sentences_are_printed_from_the_fields",
+        "test_next_year_prints_next_years_figures_and_never_last_years",
+    ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -194,7 +193,7 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
 # -- the fields ------------------------------------------------------------------------------------------------
 
 @cache
-def _harvested() -> tuple[tuple[str, str], tuple[tuple[str, str, str, str], ...]]:
+def _harvested() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str, str], ...]]:
     """From the default templates: each expression printed with |money and the words before it, and each
     with_change(current, prior, year, actual) with the words before its current."""
     amounts: dict[str, str] = {}
@@ -268,7 +267,7 @@ def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
 
 
 def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prior: str, label: str) -> Field:
-    expr = f"({current})|change_from({prior})"
+    expr = f"(({current})|change_from({prior}))"
     return Field(expr, label, _value(env, context, expr))
 
 
