@@ -51,6 +51,7 @@ _CODE = re.compile(r"(?<=[（(])\d{3,9}(?=[）)])|(?<!\d)\d{3,9}(?=[^\d.,%％万
 _PAIRS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降"}
 _UP = ("增加", "增长", "上升")
 _LABEL_CHARS = 12
+_NAMED_WITHIN = 40  # a zero is a field's where its words stand among the last so many before it
 WHY_UNTRACED = "句中的数未能对上源文件的字段"
 WHY_DIFFERENT = "按字段生成的句子与原句不同"
 # a learned layout's disclosure.j2: the default frame, its 预算说明 the learned words, which say its 其他重要事项 too
@@ -73,6 +74,7 @@ class Field:
     expr: str
     label: str
     value: Any
+    current: str = ""  # a change's: the expression of the figure it is the change of
 
 
 @dataclass
@@ -104,16 +106,20 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
     headings over it (a paragraph of a numbering and a few words, no comma and no figure)."""
     out: list[Sentence] = []
     path: list[tuple[str, str]] = []
+    parted = False  # a part's heading seen
     for number, (text, where, part, top) in enumerate(_paragraphs(lines)):
         if top is not None:
-            path = [top]
+            path, parted = [top], True
             continue
         style = _heading_style(text)
         if style is not None:
             level = _STYLE_ORDER.index(style)
             path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
-        elif part in LEARNED_PARTS and path:
-            out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text))
+        elif part in LEARNED_PARTS and ("。" in text or "，" in text) and not _LEADERS.search(text):
+            # (a form's cells set as text have neither, a 目录's lines have leader dots; before any heading — a text
+            # that numbers no part, 上海's — the sentences saying figures: its duties and terms are the source's)
+            out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text)
+                       if parted or has_figures(sentence))
     return out
 
 
@@ -124,13 +130,14 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
 
     headings = {_where(h.where): h for h in printed_headings(lines)}
     styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings.values())]
-    columns, pages = laid_in_columns(lines), folios(lines)
-    part: str | None = "概况"
+    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    part: str | None = None
     buffer: list[str] = []
     where = ""
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
-        if not text or index in pages or line.number in columns or is_cell_line(line.text) or is_page_number(text):
+        if not text or index in pages or line.number in columns or is_cell_line(line.text) or is_page_number(text) \
+                or index in heads:
             continue
         heading = headings.get((line.page, line.line or line.number))
         if heading is not None and styles and heading.style == styles[0]:
@@ -140,7 +147,7 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
             part = _part_of(heading.words)
             yield "", line.where, part, (heading.style, "".join(heading.words.split()))
             continue
-        if buffer and (line.text[:2].isspace() or _HEADING.match(text) and buffer[-1].endswith(("。", "）", "情况"))):
+        if buffer and _opens_paragraph(line.text, text, "".join(buffer)):
             yield "".join(buffer), where, part, None
             buffer = []
         if not buffer:
@@ -148,6 +155,32 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         buffer.append("".join(text.split()))
     if buffer:
         yield "".join(buffer), where, part, None
+
+
+_ENDS = ("。", "；", "：", "！", "？")
+_LEADERS = re.compile(r"[.…·．]{4,}")
+_HEAD_LINES = 2  # a running head is printed among the first lines of a page
+_HEAD_PAGES = 3  # … of so many pages at least
+
+
+def _running_heads(lines: list[Line]) -> set[int]:
+    """The places of the lines that are a running head (苏州's “苏州市生态环境局2026年度单位预算公开” over each page): the
+    same words among the first lines of three pages or more."""
+    tops: dict[str, list[int]] = {}
+    seen: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.text.strip() and line.page:
+            seen[line.page] = seen.get(line.page, 0) + 1
+            if seen[line.page] <= _HEAD_LINES:
+                tops.setdefault("".join(line.text.split()), []).append(index)
+    return {index for places in tops.values() if len({lines[i].page for i in places}) >= _HEAD_PAGES for index in places}
+
+
+def _opens_paragraph(printed: str, text: str, before: str) -> bool:
+    """Whether a line opens a paragraph after the words ``before``: set in or numbered as a heading, where the
+    words before end a sentence or are a heading (a line set in by justification within a sentence does not)."""
+    ended = before.endswith(_ENDS) or _heading_style(before) is not None
+    return ended and (printed[:2].isspace() or _HEADING.match(text) is not None)
 
 
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
@@ -158,8 +191,9 @@ _HEADING_WORDS = 40
 def _heading_style(text: str) -> str | None:
     """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure."""
     found = _HEADING.match(text)
-    if found is None or len(text) > _HEADING_WORDS or "，" in text or has_figures(text) or "。" in text.rstrip("。"):
-        return None
+    if found is None or len(text) > _HEADING_WORDS or "，" in text or "：" in text or has_figures(text) \
+            or "。" in text.rstrip("。") or text.endswith("。") and len(text) > _HEADING_WORDS // 2 + 4:
+        return None  # a term defined (（二）事业收入：指……。) or a sentence is none
     mark = found.group(0)
     return ("part" if mark.startswith("第") else "cn" if mark.endswith("、") and not mark[0].isdigit()
             else "pc" if mark.startswith("（") and not mark[1].isdigit() else "pa" if mark.startswith("（") else "ar")
@@ -251,6 +285,10 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
                 out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
                 out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
                 changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:
+                    out.append(Field(f"actual_function.get('{node.code}')", node.name + "执行数", actual))
+                    changes.append(_change(env, context, f"{line}.total", f"actual_function.get('{node.code}')",
+                                           node.name + "执行数"))
     for top in figures.economic_tree:
         for node in top.walk():
             line = f"economic_line('{node.code}')"
@@ -268,7 +306,7 @@ def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
 
 def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prior: str, label: str) -> Field:
     expr = f"(({current})|change_from({prior}))"
-    return Field(expr, label, _value(env, context, expr))
+    return Field(expr, label, _value(env, context, expr), current)
 
 
 # -- a sentence traced -----------------------------------------------------------------------------------------
@@ -284,22 +322,25 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not."""
     traced = _Traced([], [], [])
     at = 0
+    said: list[str] = []  # the fields the sentence has said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
     start = body.end() if body else 0
     for match in _FIGURE.finditer(text, start):
         if not _is_figure(match, text):
             continue
-        piece = _figure(text, match, amounts, changes, context)
+        piece = _figure(text, match, amounts, changes, said)
         if piece is None:
             return None
         expr, guard, change = piece
+        said.append(change.expr if change is not None else guard)
         words = text[at:match.start()]
         word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
-        if change is not None and word is not None and (word in _UP) == (change.value.kind in ("up", "new")):
+        if change is not None and word is not None and (change.value.kind == "flat" or (word in _UP) == (
+                change.value.kind in ("up", "new"))):
             cut = words.rfind(word)
             traced.pieces += [_literal(words[:cut], context), _word(change.expr, word), _literal(words[cut + len(word):],
                                                                                                   context)]
-            traced.flat_guards.append(change.expr)
+            traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
         else:
             traced.pieces.append(_literal(words, context))
         traced.pieces.append(expr)
@@ -310,12 +351,12 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
 
 
 def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list[Field],
-            context: dict[str, Any]) -> tuple[str, str, Field | None] | None:
+            said: list[str]) -> tuple[str, str, Field | None] | None:
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of."""
     number, unit = match.group("n"), match.group("unit") or ""
     before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
     if unit in ("%", "％"):
-        return _rate(number, unit, before, amounts, changes)
+        return _rate(number, unit, before, (amounts, changes), said)
     if unit and unit not in UNIT_FACTOR and unit != "亿元":
         return None  # a count: no field says it
     places = len(number.split(".")[1]) if "." in number else 0
@@ -328,46 +369,63 @@ def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list
         fits += [(c, f"{c.expr}.amount") for c in changes
                  if c.value.amount is not None and quantize_half_up(c.value.amount / factor, places) == value]
         if value == 0:  # a zero prints alike for many fields: only one the sentence names is it
-            fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_LABEL_CHARS * 2:]]
+            fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
         if fits:
-            chosen, expr = _nearest(fits, before)
+            if (nearest := _nearest(fits, before, said)) is None:
+                return None
+            chosen, expr = nearest
             thousands = "," in number or value < 1000
             shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
             return shown + unit, expr, chosen if chosen in changes else None
     return None
 
 
-def _rate(number: str, unit: str, before: str, amounts: list[Field],
-          changes: list[Field]) -> tuple[str, str, Field | None] | None:
+def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
+          said: list[str]) -> tuple[str, str, Field | None] | None:
     """A rate of change (增长 8.2%) or a share (占 97.9%) as printed."""
+    amounts, changes = fields
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number)
-    fits = [(c, f"{c.expr}.rate") for c in changes
-            if c.value.rate is not None and quantize_half_up(c.value.rate, places) == value]
+    fits = [(c, f"({c.expr}.rate or 0)") for c in changes
+            if quantize_half_up(c.value.rate or Decimal(0), places) == value and (c.value.rate is not None or not value)]
+    if not value:  # 增长0.00%: of the flat change the sentence names
+        fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
     if fits and re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
-        chosen, expr = _nearest(fits, before)
+        if (nearest := _nearest(fits, before, said)) is None:
+            return None
+        chosen, expr = nearest
         return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, chosen
     wholes = [a for a in amounts if a.value] if "占" in before[-12:] else []
     shares = [(a, w) for w in wholes[:12] for a in amounts if a.value is not None and w.value
               and quantize_half_up(a.value * 100 / w.value, places) == value]
     if shares:
-        pairs = [(a, f"share({a.expr}, {w.expr})") for a, w in shares]
-        chosen, expr = _nearest(pairs, before)
+        pairs = [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for a, w in shares]
+        if (nearest := _nearest(pairs, before, said)) is None:
+            return None
+        chosen, expr = nearest
         return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, None
     return None
 
 
-def _nearest(fits: list[tuple[Field, str]], before: str) -> tuple[Field, str]:
-    """Of the fields that print the figure, the one whose words stand nearest before it (the longest of its
-    words' ends the sentence's words before the figure end with, else its words found among the last ones)."""
-    def score(fit: tuple[Field, str]) -> tuple[int, int]:
-        label = fit[0].label
+def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tuple[Field, str] | None:
+    """Of the fields that print the figure, the one the sentence means: a change (or share) of the figure it has just
+    said, else the one whose words stand nearest before it (the longest of its words' ends the sentence's words
+    before the figure end with, else its words found among the last ones); None where two are as near — a figure
+    two fields print alike and the sentence names neither is not guessed."""
+    def score(fit: tuple[Field, str]) -> tuple[int, int, int]:
+        field, _ = fit
+        of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
+            1 if field.current and field.current in said else 0
+        label = field.label
         common = 0
         while common < min(len(label), len(before)) and label[-common - 1] == before[-common - 1]:
             common += 1
         found = before.rfind(label) if label else -1
-        return common, (len(label) * 100 + found) if found >= 0 and found >= len(before) - 40 else 0
-    return max(fits, key=score)
+        return of, common, (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
+    scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
+    if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
+        return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
+    return scored[0][1]
 
 
 def _word(change: str, printed: str) -> str:
@@ -417,9 +475,18 @@ def _sentence_template(text: str, amounts: list[Field], changes: list[Field], en
     return _guarded(body, traced), ""
 
 
+_LOOKUP = re.compile(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
+_PART = re.compile(r"b\.three_public\.parts\[('[^']*')\]")
+
+
 def _guarded(body: str, traced: _Traced) -> str:
-    guards = [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
-    guards += [f"({g}).kind != 'flat'" for g in dict.fromkeys(traced.flat_guards)]
+    """The sentence printed where each field it says is given (a line looked up by its code first: a line the
+    source no longer has is none), else the 待补充 that names it."""
+    said = " ".join(traced.guards + traced.flat_guards)
+    guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
+    guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
+    guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
+    guards += list(dict.fromkeys(traced.flat_guards))
     return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced() }}}}{{% endif %}}" if guards else body
 
 
@@ -476,6 +543,14 @@ def _kept(text: str, year: int) -> str:
 def _untraced(text: str) -> str:
     short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
     return f"{{{{ missing('学到的措辞“{short}…”（请按今年的数改写）', '学到的措辞') }}}}"
+
+
+def words_line(learned: Learned) -> str:
+    """What the import tells of the words learned: how many sentences, how many with fields, how many kept."""
+    figured = [s for s, _ in learned.sentences if has_figures(s.text)]
+    kept = [s for s, _ in learned.kept if has_figures(s.text)]
+    return (f"学到的措辞（{WORDS_FILE}）：{len(learned.sentences)} 句，其中有数的 {len(figured)} 句，"
+            f"{len(figured) - len(kept)} 句的数换成了源文件的字段，{len(kept)} 句照原文保留（只在学自的那一年印出，列在下面）")
 
 
 def kept_note(sentence: Sentence, why: str) -> str:
