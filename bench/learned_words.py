@@ -44,12 +44,14 @@ class Count:
     all_sentences: int = 0  # every sentence of the learned parts
     all_same: int = 0
     traced: int = 0  # the sentences saying a figure learned with fields in place of their figures
+    shaped: int = 0  # the sentences saying a figure printed in the same words, their figures aside
 
     def __str__(self) -> str:
         return self.line()
 
     def line(self) -> str:
-        return (f"有数的句子 {self.same}/{self.sentences}（{_share(self.same, self.sentences)}，换成字段的 {self.traced}）；"
+        return (f"有数的句子 {self.same}/{self.sentences}（{_share(self.same, self.sentences)}，换成字段的 {self.traced}，"
+                f"数之外相同的 {self.shaped}）；"
                 f"全部句子 {self.all_same}/{self.all_sentences}（{_share(self.all_same, self.all_sentences)}）")
 
 
@@ -72,8 +74,15 @@ def rendered_sentences(document: object) -> set[str]:
 
 def count(published: list[str], rendered: set[str]) -> Count:
     with_figures = [s for s in published if has_figures(s)]
+    shapes = {_masked(s) for s in rendered}
     return Count(len(with_figures), sum(_plain(s) in rendered for s in with_figures),
-                 len(published), sum(_plain(s) in rendered for s in published))
+                 len(published), sum(_plain(s) in rendered for s in published),
+                 shaped=sum(_masked(_plain(s)) in shapes for s in with_figures))
+
+
+def _masked(text: str) -> str:
+    """A sentence with its figures set aside (each run of digits, commas and points one mark)."""
+    return re.sub(r"\d[\d,.]*", "#", text)
 
 
 def _files(spec: str) -> list[Path]:

@@ -321,6 +321,11 @@ class _Traced:
 def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any]) -> str | None | _Traced:
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not."""
     traced = _Traced([], [], [])
+    texts = _texts(context)
+
+    def _literal(words: str, context: dict[str, Any]) -> str:  # the source's own texts in them as fields
+        return _with_texts(words, context, texts, traced)
+
     at = 0
     said: list[str] = []  # the fields the sentence has said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
@@ -348,6 +353,38 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         at = match.end()
     traced.pieces.append(_literal(text[at:], context))
     return traced
+
+
+_TEXT_WORDS = 4  # a text of the source this long at least is the source's where a sentence says it
+
+
+def _texts(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """The source's texts a sentence may say word for word (a function line's 用途, a figure's reason), longest first,
+    each with its expression."""
+    found = [(f"function_uses.get('{key}')", use) for key, use in context["function_uses"].items() if "'" not in key]
+    found += [(f"b.reasons.get('{key}')", reason) for key, reason in context["b"].reasons.items() if "'" not in key]
+    return sorted(((expr, text) for expr, text in found if isinstance(text, str) and len(text) >= _TEXT_WORDS),
+                  key=lambda pair: -len(pair[1]))
+
+
+def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]], traced: _Traced) -> str:
+    """Printed words as a template writes them (_literal), a text of the source among them as its field."""
+    for expr, text in texts:
+        at = _said_at(words, text.rstrip("。"))
+        if at >= 0:
+            traced.guards.append(expr)
+            cut = at + len(text.rstrip("。"))
+            return (_with_texts(words[:at], context, texts, traced) + f"{{{{ ({expr}).rstrip('。') }}}}"
+                    + _with_texts(words[cut:], context, texts, traced))
+    return _literal(words, context)
+
+
+def _said_at(words: str, text: str) -> int:
+    """Where ``words`` say ``text`` as a text (not as a line's name: “专项普查活动（项）”); -1 where they do not."""
+    at = words.find(text)
+    while at >= 0 and re.match(r"[（(][类款项][）)]", words[at + len(text):]):
+        at = words.find(text, at + 1)
+    return at
 
 
 def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list[Field],
