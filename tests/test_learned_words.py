@@ -79,7 +79,7 @@ def test_a_change_word_follows_the_change(yantian) -> None:
     assert changed
     traced = 0
     for text in changed:
-        template, _ = learned_words._sentence_template(text, amounts, changes, env, context)
+        template, _, _ = learned_words._sentence_template(text, (amounts, changes), env, context)
         if template is not None:
             traced += 1
             assert "kind == 'down'" in template and env.from_string(template).render(**context).replace(" ", "") == text

@@ -316,10 +316,13 @@ class _Traced:
     pieces: list[str]  # the template, piece by piece
     guards: list[str]  # the expressions that must be given for the sentence to print
     flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change)
+    said: list[str] = field(default_factory=list)  # the fields said, in order
 
 
-def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any]) -> str | None | _Traced:
-    """The sentence's template pieces where each of its figures is traced to a field; None where one is not."""
+def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
+          said_before: list[str] | None = None) -> str | None | _Traced:
+    """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
+    ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
     traced = _Traced([], [], [])
     texts = _texts(context)
 
@@ -327,7 +330,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         return _with_texts(words, context, texts, traced)
 
     at = 0
-    said: list[str] = []  # the fields the sentence has said so far (a change is of the figure said before it)
+    said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
     start = body.end() if body else 0
     for match in _FIGURE.finditer(text, start):
@@ -454,15 +457,25 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
         of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
             1 if field.current and field.current in said else 0
         label = field.label
-        common = 0
-        while common < min(len(label), len(before)) and label[-common - 1] == before[-common - 1]:
-            common += 1
         found = before.rfind(label) if label else -1
-        return of, common, (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
+        return of, _shared(label, before[-_LABEL_CHARS:]), \
+            (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
     scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
         return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
     return scored[0][1]
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of words ``a`` and ``b`` both say (财政拨款收入预算 in “…财政拨款收入预算总计”)."""
+    best, previous = 0, [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else 0)
+        best = max(best, max(current))
+        previous = current
+    return best
 
 
 def _word(change: str, printed: str) -> str:
@@ -489,27 +502,31 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
     word from ``context``) or kept as printed (why)."""
     amounts, changes = fields(env, context)
     learned = Learned()
+    said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     for sentence in published_sentences(lines):
-        template, why = _sentence_template(sentence.text, amounts, changes, env, context)
+        before = said[1] if said[0] == sentence.paragraph else []
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, before)
+        said = (sentence.paragraph, now)
         learned.sentences.append((sentence, template))
         if template is None:
             learned.kept.append((sentence, why))
     return learned
 
 
-def _sentence_template(text: str, amounts: list[Field], changes: list[Field], env: jinja2.Environment,
-                       context: dict[str, Any]) -> tuple[str | None, str]:
-    traced = trace(text, amounts, changes, context)
+def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
+                       context: dict[str, Any], said: list[str] | None = None) -> tuple[str | None, str, list[str]]:
+    """The sentence's template, or None and why; and the fields it said."""
+    traced = trace(text, *known, context, said)
     if not isinstance(traced, _Traced):
-        return None, WHY_UNTRACED
+        return None, WHY_UNTRACED, []
     body = "".join(traced.pieces)
     try:
         printed = env.from_string(body).render(**context)
     except jinja2.TemplateError:
         printed = ""
     if "".join(printed.split()).replace("&amp;", "&") != text:
-        return None, WHY_DIFFERENT
-    return _guarded(body, traced), ""
+        return None, WHY_DIFFERENT, []
+    return _guarded(body, traced), "", traced.said
 
 
 _LOOKUP = re.compile(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
