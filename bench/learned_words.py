@@ -45,13 +45,15 @@ class Count:
     all_same: int = 0
     traced: int = 0  # the sentences saying a figure learned with fields in place of their figures
     shaped: int = 0  # the sentences saying a figure printed in the same words, their figures aside
+    worded_alike: int | None = None  # year N+1's sentences saying a figure that year N printed in the same words
 
     def __str__(self) -> str:
         return self.line()
 
     def line(self) -> str:
+        alike = "" if self.worded_alike is None else f"，上一年印过同样字句的 {self.worded_alike}"
         return (f"有数的句子 {self.same}/{self.sentences}（{_share(self.same, self.sentences)}，换成字段的 {self.traced}，"
-                f"数之外相同的 {self.shaped}）；"
+                f"数之外相同的 {self.shaped}{alike}）；"
                 f"全部句子 {self.all_same}/{self.all_sentences}（{_share(self.all_same, self.all_sentences)}）")
 
 
@@ -117,6 +119,10 @@ def measure(paths: list[Path], next_paths: list[Path] | None = None) -> tuple[Co
     after, _, traced = _learned_render(paths, next_paths, words=True)
     counted = count(published, rendered_sentences(after))
     counted.traced = traced
+    if next_paths:  # the words the province kept from year N to N+1, figures aside: what a learned layout can print
+        learned_from = {_masked(_plain(s.text)) for s in published_sentences(
+            [line for one in paths for line in read_published(one).lines])}
+        counted.worded_alike = sum(_masked(_plain(s)) in learned_from for s in published if has_figures(s))
     return count(published, rendered_sentences(before)), counted
 
 

@@ -265,12 +265,22 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
         amounts.append(Field(f"{part}.current", name, _value(env, context, f"{part}.current")))
         for base in ("prior", "actual"):
             changes.append(_change(env, context, f"{part}.current", f"{part}.{base}", name))
+    for expr, label in _NAMED:
+        amounts.append(Field(expr, label, _value(env, context, expr)))
+    for base in ("prior", "actual"):
+        changes.append(_change(env, context, "b.running_costs.current", f"b.running_costs.{base}", "机关运行经费"))
     for current, prior, actual, label in compared:
         for base in (prior, actual):
             if base:
                 changes.append(_change(env, context, current, base, label))
     amounts += _lines(env, context, changes)
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+# the fields the default templates print inside a macro of their part (b.procurement as p …), with their words
+_NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
+          ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
+          ("b.running_costs.current", "机关运行经费"))
 
 
 def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field]) -> list[Field]:
