@@ -142,20 +142,33 @@ def main() -> None:
         for year, following in PAIRS:
             _report(f"{Path(year).name} → {Path(following.split('+')[0]).name}", _files(year), _files(following))
         return
+    regions: dict[str, list[Count]] = {}
     documents = [_files(d) for d in args.documents] or (
         [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
          for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
     for paths in documents:
-        _report(paths[0].name, paths, None)
+        if (measured := _report(paths[0].name, paths, None)) is not None:
+            regions.setdefault(_region(paths[0].name), []).append(measured[1])
+    for region, counts in sorted(regions.items()):
+        total = Count(sum(c.sentences for c in counts), sum(c.same for c in counts), traced=sum(c.traced for c in counts))
+        print(f"地区 {region}（{len(counts)} 份）：有数的句子 {total.sentences}，换成字段的 {total.traced}"
+              f"（{_share(total.traced, total.sentences)}），逐字印出 {total.same}")
 
 
-def _report(name: str, paths: list[Path], following: list[Path] | None) -> None:
+def _region(name: str) -> str:
+    """The region a corpus file's name begins with (bj, gd-shenzhen, sd-yantai …; central for 国家信访局)."""
+    parts = name.split("-")
+    return parts[0] if parts[0] in ("bj", "cq", "central") else "-".join(parts[:2])
+
+
+def _report(name: str, paths: list[Path], following: list[Path] | None) -> tuple[Count, Count] | None:
     try:
         before, after = measure(paths, following)
     except ReportgenError as exc:
         print(f"{name}：{exc.message}")
-        return
+        return None
     print(f"{name}  之前：{before.line()}  之后：{after.line()}", flush=True)
+    return before, after
 
 
 if __name__ == "__main__":

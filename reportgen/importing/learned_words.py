@@ -330,7 +330,7 @@ class _Traced:
 
 
 def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
-          said_before: list[str] | None = None) -> str | None | _Traced:
+          said_before: list[str] | None = None, commas: bool = True) -> str | None | _Traced:
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
     ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
     traced = _Traced([], [], [])
@@ -346,7 +346,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     for match in _FIGURE.finditer(text, start):
         if not _is_figure(match, text):
             continue
-        piece = _figure(text, match, amounts, changes, said)
+        piece = _figure(text, match, (amounts, changes), said, commas)
         if piece is None:
             return None
         expr, guard, change = piece
@@ -366,6 +366,16 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         at = match.end()
     traced.pieces.append(_literal(text[at:], context))
     return traced
+
+
+_THOUSAND = 1000
+
+
+def comma_style(texts: list[str]) -> bool:
+    """Whether a document prints its amounts of four digits and more with the thousands' commas (as most do)."""
+    big = [m.group("n") for text in texts for m in _FIGURE.finditer(text)
+           if m.group("unit") in ("万元", "元", "亿元") and Decimal(m.group("n").replace(",", "")) >= _THOUSAND]
+    return sum("," in n for n in big) * 2 >= len(big)
 
 
 _TEXT_WORDS = 4  # a text of the source this long at least is the source's where a sentence says it
@@ -400,9 +410,11 @@ def _said_at(words: str, text: str) -> int:
     return at
 
 
-def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list[Field],
-            said: list[str]) -> tuple[str, str, Field | None] | None:
-    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of."""
+def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
+            commas: bool) -> tuple[str, str, Field | None] | None:
+    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``commas``:
+    whether the document prints an amount of four digits and more with the thousands' commas."""
+    amounts, changes = known
     number, unit = match.group("n"), match.group("unit") or ""
     before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
     if unit in ("%", "％"):
@@ -424,7 +436,7 @@ def _figure(text: str, match: re.Match[str], amounts: list[Field], changes: list
             if (nearest := _nearest(fits, before, said)) is None:
                 return None
             chosen, expr = nearest
-            thousands = "," in number or value < 1000
+            thousands = "," in number or value < _THOUSAND and commas
             shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
             return shown + unit, expr, chosen if chosen in changes else None
     return None
@@ -513,9 +525,11 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
     amounts, changes = fields(env, context)
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
-    for sentence in published_sentences(lines):
+    sentences = published_sentences(lines)
+    commas = comma_style([sentence.text for sentence in sentences])
+    for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
-        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, before)
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, commas))
         said = (sentence.paragraph, now)
         learned.sentences.append((sentence, template))
         if template is None:
@@ -524,9 +538,11 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
 
 
 def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
-                       context: dict[str, Any], said: list[str] | None = None) -> tuple[str | None, str, list[str]]:
-    """The sentence's template, or None and why; and the fields it said."""
-    traced = trace(text, *known, context, said)
+                       context: dict[str, Any], before: tuple[list[str], bool] = ([], True)
+                       ) -> tuple[str | None, str, list[str]]:
+    """The sentence's template, or None and why; and the fields it said. ``before``: the fields the sentence before
+    it in its paragraph said, and whether the document prints thousands' commas."""
+    traced = trace(text, *known, context, *before)
     if not isinstance(traced, _Traced):
         return None, WHY_UNTRACED, []
     body = "".join(traced.pieces)
