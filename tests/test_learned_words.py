@@ -55,9 +55,13 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert cli.main(["import", str(SEEDS / "shanghai-putuo-wanli-2025.pdf"), "-o", str(source)]) in (0, 1)
     printed = _sentences(source, layout)
     assert "（三）公务接待费1.35万元。" in printed
-    # 2024's 政府采购预算, kept as printed in 2024: named in a 待补充, never printed as 2025's
-    assert not any("1662.44" in text for text in printed if not text.startswith("待补充"))
-    assert any(text.startswith("待补充：学到的措辞“2024年本部门政府采购预算1662.44万元") for text in printed)
+    # 2024's sentence with 2025's figures, printed as 2025's document prints it (no thousands' commas, as 2024's)
+    assert ("2025年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元、政府采购工程预算3780.72万元、"
+            "政府采购服务预算983.05万元。") in printed
+    assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
+    # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
+    assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
+    assert any(text.startswith("待补充：学到的措辞“截至2023年8月31日") for text in printed)
 
 
 @pytest.fixture(scope="module")
