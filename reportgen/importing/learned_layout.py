@@ -124,6 +124,9 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
         learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                                 imported.department),
                          "disclosure.j2": learned_words.DISCLOSURE}
+        # the default frame prints the parts (disclosure.j2): in the order printed, whatever the base
+        if "部分" not in settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(layouts.PARTS):
+            settings["部分"] = parts
         told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept if learned_words.has_figures(
             sentence.text)]
     return learned

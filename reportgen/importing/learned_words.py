@@ -134,18 +134,25 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
     part: str | None = None
     buffer: list[str] = []
     where = ""
+    words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
         if not text or index in pages or line.number in columns or is_cell_line(line.text) or is_page_number(text) \
                 or index in heads:
             continue
+        if words_below:
+            below, words_below = words_below, ""
+            if "".join(text.split()) == below:
+                continue
         heading = headings.get((line.page, line.line or line.number))
         if heading is not None and styles and heading.style == styles[0]:
             if buffer:
                 yield "".join(buffer), where, part, None
             buffer = []
-            part = _part_of(heading.words)
+            # a part whose words are not read (烟台's 第二部分 over its tables, 第四部分 over its terms) is none learned
+            part = _part_of(heading.words) if heading.words.strip() else _UNREAD_PART
             yield "", line.where, part, (heading.style, "".join(heading.words.split()))
+            words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
             continue
         if buffer and _opens_paragraph(line.text, text, "".join(buffer)):
             yield "".join(buffer), where, part, None
@@ -158,6 +165,7 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
 
 
 _ENDS = ("。", "；", "：", "！", "？")
+_UNREAD_PART = "未读出"
 _LEADERS = re.compile(r"[.…·．]{4,}")
 _HEAD_LINES = 2  # a running head is printed among the first lines of a page
 _HEAD_PAGES = 3  # … of so many pages at least
