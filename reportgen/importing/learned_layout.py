@@ -36,6 +36,7 @@ from reportgen.errors import Internal
 from reportgen.importing import learned_words
 from reportgen.importing.imported import Imported
 from reportgen.importing.learned_words import Learned as Words
+from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
@@ -120,16 +121,22 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     told += [] if pattern or not tables else [_unnumbered_note()]
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
-        learned.words = words
-        learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
-                                                                                imported.department),
-                         "disclosure.j2": learned_words.DISCLOSURE}
-        # the default frame prints the parts (disclosure.j2): in the order printed, whatever the base
-        if "部分" not in settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(layouts.PARTS):
-            settings["部分"] = parts
-        told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept if learned_words.has_figures(
-            sentence.text)]
+        _with_words(learned, words, imported, lines)
     return learned
+
+
+def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[Line]) -> None:
+    """The learned words written with the layout (学到的措辞.j2, and disclosure.j2 printing them), the parts in the
+    order printed (the default frame prints them, whatever the base), and each sentence kept as printed told."""
+    learned.words = words
+    learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
+                                                                            imported.department),
+                     "disclosure.j2": learned_words.DISCLOSURE}
+    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(
+            layouts.PARTS):
+        learned.settings["部分"] = parts
+    learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
+                     if learned_words.has_figures(sentence.text)]
 
 
 def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
@@ -427,18 +434,6 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
 
 
-# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
-# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
-# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
-_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
-               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
-               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
-
-
-def _part_of(words: str) -> str | None:
-    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
-
-
 def _part_words(top: list[str]) -> dict[str, str]:
     """The words of each part's top-level heading as printed, by the part (the first heading of each)."""
     found: dict[str, str] = {}
@@ -450,7 +445,7 @@ def _part_words(top: list[str]) -> dict[str, str]:
 
 def _parts(top: list[str]) -> list[str]:
     """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
-    named by _PART_WORDS; a part it prints no heading of first where it comes before all those it does in the default
+    named by learned_words.part_of; a part it prints no heading of first where it comes before all those it does in the default
     order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
     情况说明), so that the parts it prints keep their numbers."""
     found = list(_part_words(top))

@@ -126,31 +126,24 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
 def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
     columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
-    from reportgen.importing.learned_layout import _part_of  # the parts' words, as the layout is learned
-
     headings = {_where(h.where): h for h in printed_headings(lines)}
     styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings.values())]
-    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
     part: str | None = None
     buffer: list[str] = []
     where = ""
     words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
-    for index, line in enumerate(lines):
-        text = line.squeezed.strip()
-        if not text or index in pages or line.number in columns or is_cell_line(line.text) or is_page_number(text) \
-                or index in heads:
-            continue
+    for line, text in _prose_lines(lines):
         if words_below:
             below, words_below = words_below, ""
             if "".join(text.split()) == below:
                 continue
         heading = headings.get((line.page, line.line or line.number))
-        if heading is not None and styles and heading.style == styles[0]:
+        if heading is not None and heading.style == styles[0]:
             if buffer:
                 yield "".join(buffer), where, part, None
             buffer = []
             # a part whose words are not read (烟台's 第二部分 over its tables, 第四部分 over its terms) is none learned
-            part = _part_of(heading.words) if heading.words.strip() else _UNREAD_PART
+            part = part_of(heading.words) if heading.words.strip() else _UNREAD_PART
             yield "", line.where, part, (heading.style, "".join(heading.words.split()))
             words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
             continue
@@ -164,11 +157,35 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         yield "".join(buffer), where, part, None
 
 
+def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
+    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers and
+    running heads left out."""
+    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    for index, line in enumerate(lines):
+        text = line.squeezed.strip()
+        if text and index not in pages and index not in heads and line.number not in columns \
+                and not is_cell_line(line.text) and not is_page_number(text):
+            yield line, text
+
+
 _ENDS = ("。", "；", "：", "！", "？")
 _UNREAD_PART = "未读出"
 _LEADERS = re.compile(r"[.…·．]{4,}")
 _HEAD_LINES = 2  # a running head is printed among the first lines of a page
 _HEAD_PAGES = 3  # … of so many pages at least
+
+
+# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
+# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
+# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
+_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
+               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
+               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
+
+
+def part_of(words: str) -> str | None:
+    """The part of the default text (layouts.PARTS) a top-level heading's words open, the first whose words fit."""
+    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
 
 
 def _running_heads(lines: list[Line]) -> set[int]:
@@ -199,12 +216,21 @@ _HEADING_WORDS = 40
 def _heading_style(text: str) -> str | None:
     """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure."""
     found = _HEADING.match(text)
-    if found is None or len(text) > _HEADING_WORDS or "，" in text or "：" in text or has_figures(text) \
-            or "。" in text.rstrip("。") or text.endswith("。") and len(text) > _HEADING_WORDS // 2 + 4:
+    if found is None or not _heading_words(text):
         return None  # a term defined (（二）事业收入：指……。) or a sentence is none
     mark = found.group(0)
-    return ("part" if mark.startswith("第") else "cn" if mark.endswith("、") and not mark[0].isdigit()
-            else "pc" if mark.startswith("（") and not mark[1].isdigit() else "pa" if mark.startswith("（") else "ar")
+    if mark.startswith("第"):
+        return "part"
+    if mark.startswith("（"):
+        return "pa" if mark[1].isdigit() else "pc"
+    return "ar" if mark[0].isdigit() else "cn"
+
+
+def _heading_words(text: str) -> bool:
+    """Whether a numbered paragraph's words are a heading's: a few, no comma or colon, no figure, no sentence before
+    its end (and a long one not ended with 。)."""
+    short = len(text) <= _HEADING_WORDS and not (text.endswith("。") and len(text) > _HEADING_WORDS // 2 + 4)
+    return short and "，" not in text and "：" not in text and "。" not in text.rstrip("。") and not has_figures(text)
 
 
 def _where(place: str) -> tuple[int, int]:
@@ -422,59 +448,63 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             commas: bool) -> tuple[str, str, Field | None] | None:
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``commas``:
     whether the document prints an amount of four digits and more with the thousands' commas."""
-    amounts, changes = known
     number, unit = match.group("n"), match.group("unit") or ""
     before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
     if unit in ("%", "％"):
-        return _rate(number, unit, before, (amounts, changes), said)
-    if unit and unit not in UNIT_FACTOR and unit != "亿元":
-        return None  # a count: no field says it
+        return _rate(number, unit, before, known, said)
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
-    for candidate_unit in ([unit] if unit else ["万元", "元"]):
+    for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
-            continue
-        factor = UNIT_FACTOR[candidate_unit]
-        fits = [(f, f.expr) for f in amounts if quantize_half_up(f.value / factor, places) == value]
-        fits += [(c, f"{c.expr}.amount") for c in changes
-                 if c.value.amount is not None and quantize_half_up(c.value.amount / factor, places) == value]
-        if value == 0:  # a zero prints alike for many fields: only one the sentence names is it
-            fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
-        if fits:
-            if (nearest := _nearest(fits, before, said)) is None:
-                return None
+            return None  # a count (8辆), or 亿元: no field says it
+        nearest = _nearest(_amount_fits(value, places, UNIT_FACTOR[candidate_unit], known, before), before, said)
+        if nearest is not None:
             chosen, expr = nearest
             thousands = "," in number or value < _THOUSAND and commas
             shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
-            return shown + unit, expr, chosen if chosen in changes else None
+            return shown + unit, expr, chosen if chosen in known[1] else None
     return None
+
+
+def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list[Field], list[Field]],
+                 before: str) -> list[tuple[Field, str]]:
+    """The fields (amounts, and changes' amounts) that print ``value`` at ``places`` in the unit of ``factor``; of a
+    zero, those the sentence names (a zero prints alike for many fields)."""
+    amounts, changes = known
+    fits = [(f, f.expr) for f in amounts if quantize_half_up(f.value / factor, places) == value]
+    fits += [(c, f"{c.expr}.amount") for c in changes if quantize_half_up(c.value.amount / factor, places) == value]
+    return fits if value else _named(fits, before)
+
+
+def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
+    return [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
 
 
 def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
           said: list[str]) -> tuple[str, str, Field | None] | None:
     """A rate of change (增长 8.2%) or a share (占 97.9%) as printed."""
-    amounts, changes = fields
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number)
-    fits = [(c, f"({c.expr}.rate or 0)") for c in changes
-            if quantize_half_up(c.value.rate or Decimal(0), places) == value and (c.value.rate is not None or not value)]
-    if not value:  # 增长0.00%: of the flat change the sentence names
-        fits = [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
-    if fits and re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
-        if (nearest := _nearest(fits, before, said)) is None:
-            return None
-        chosen, expr = nearest
-        return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, chosen
-    wholes = [a for a in amounts if a.value] if "占" in before[-12:] else []
-    shares = [(a, w) for w in wholes[:12] for a in amounts if a.value is not None and w.value
-              and quantize_half_up(a.value * 100 / w.value, places) == value]
-    if shares:
-        pairs = [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for a, w in shares]
-        if (nearest := _nearest(pairs, before, said)) is None:
-            return None
-        chosen, expr = nearest
-        return f"{{{{ ({expr})|fixed({places}) }}}}{unit}", expr, None
-    return None
+    if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
+        fits = [(c, f"({c.expr}.rate or 0)") for c in fields[1] if quantize_half_up(c.value.rate or Decimal(0), places)
+                == value and (c.value.rate is not None or not value)]
+        nearest = _nearest(fits if value else _named(fits, before), before, said)  # 增长0.00%: the flat one named
+        if nearest is not None:
+            return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
+    if "占" not in before[-12:]:
+        return None
+    nearest = _nearest(_share_fits(value, places, fields[0]), before, said)
+    return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
+
+
+_WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
+
+
+def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """The shares of one field in another that print ``value`` at ``places``."""
+    wholes = [a for a in amounts if a.value][:_WHOLES]
+    return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
+            if quantize_half_up(a.value * 100 / w.value, places) == value]
 
 
 def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tuple[Field, str] | None:
@@ -490,6 +520,8 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
         found = before.rfind(label) if label else -1
         return of, _shared(label, before[-_LABEL_CHARS:]), \
             (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
+    if not fits:
+        return None
     scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
         return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
