@@ -16,6 +16,8 @@ A measurement, not a test: the exit code is 0 whatever it measures."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import hashlib
 import pickle
 import re
@@ -81,11 +83,21 @@ def read(path: Path) -> Read:
     return got
 
 
+@functools.cache
+def _code() -> str:
+    """The reading code's digest: a reading cached by other code is not this code's reading."""
+    digest = hashlib.sha1()
+    for source in sorted((Path(__file__).resolve().parent.parent / "reportgen").rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 def cached(path: Path, fresh: bool) -> Read:
-    key = hashlib.sha1(f"{path}:{path.stat().st_size}:{path.stat().st_mtime}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{path}:{path.stat().st_size}:{path.stat().st_mtime}:{_code()}".encode()).hexdigest()[:16]
     file = CACHE / f"{key}.pickle"
     if file.exists() and not fresh:
-        return pickle.loads(file.read_bytes())
+        with contextlib.suppress(Exception):  # a reading pickled by other code: read again
+            return pickle.loads(file.read_bytes())
     got = read(path)
     CACHE.mkdir(exist_ok=True)
     file.write_bytes(pickle.dumps(got))

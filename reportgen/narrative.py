@@ -23,6 +23,7 @@ import jinja2
 
 from reportgen import tablekinds, templating
 from reportgen.compute import Computed, quantize_half_up
+from reportgen.compute.trees import Node
 from reportgen.document import (
     Block,
     Cell,
@@ -41,7 +42,7 @@ from reportgen.layouts import PARTS, Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.patterns import regex
-from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
+from reportgen.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
 from reportgen.reading.yamlsafe import character_name
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
 from reportgen.templating import TemplateFault
@@ -132,7 +133,15 @@ class _Context:
             "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in FUND_TABLES,
             # the fund whose function rows alone the source gives, for a table of all money by function
             "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
+            # a function line by its code (all money, or one fund's) and an economic line by its code: a learned
+            # layout's sentence names the line it says (None where the source has no such line)
+            "function_line": lambda code, fund=None: _by_code(figures.function_tree(fund), code),
+            "economic_line": lambda code: _by_code(figures.economic_tree, code),
         }
+
+
+def _by_code(tree: list[Node], code: str) -> Node | None:
+    return next((node for top in tree for node in top.walk() if node.code == code), None)
 
 
 # The city a department's name begins with (洛阳市总工会 → 洛阳市): 河南's forms carry it in their titles.
@@ -229,8 +238,16 @@ def _fixed(value: Any, places: int = 2) -> str:
     return "" if value is None else format_number(quantize_half_up(value, places), places, thousands=False)
 
 
+def _printed(amount: Any, unit: str, places: int, thousands: bool = True) -> str:
+    """An amount in 元 as a published sentence printed it (learned_words.py): in ``unit`` at ``places`` decimals,
+    half up, with or without the thousands' commas, whatever the source's 展示: ``{{ x|printed('万元', 2) }}``."""
+    if amount is None:
+        return ""
+    return format_number(quantize_half_up(amount / UNIT_FACTOR[unit], places), places, thousands)
+
+
 def _set_up(env: jinja2.Environment) -> None:
-    env.filters.update(pct=percent, money=_money_filter, num=_number_filter,
+    env.filters.update(pct=percent, money=_money_filter, num=_number_filter, printed=_printed,
                        change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
                        cn=chinese_number,  # {{ 3|cn }} → 三, for a layout's own numbering of items
                        fixed=_fixed)
@@ -649,8 +666,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)
-    context = _markup_context(budget, figures, money, tables, draft, layout)
-    env = templating.environment("narrative", folders)
+    env, context = context_for(budget, figures, overrides, draft, layout, money, tables)
     markup = templating.render_template(env, "disclosure.j2", context)
     try:
         blocks = markup_to_blocks(markup, tables, missing, layout, contents, plain)
@@ -664,6 +680,19 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                   if isinstance(b, Title) else b for b in blocks]
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=_first_of_each(missing), contents=contents or [], cover=cover, **_pages(layout))
+
+
+def context_for(budget: Budget, figures: Computed, overrides: list[Path] | None = None, draft: list[str] | None = None,
+                layout: Layout = DEFAULT_LAYOUT, money: Money | None = None,
+                tables: Mapping[str, TableRows] | None = None) -> tuple[jinja2.Environment, dict[str, Any]]:
+    """The narrative templates' Environment and the context disclosure.j2 is rendered with, for ``layout``: what
+    a learned layout's sentences are checked against (learned_words.py) as the render would print them."""
+    money = money or Money(_shown(budget, layout), marked=draft is not None)
+    folders = [*(overrides or []), *layout.folders]
+    if tables is None:
+        tables = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
+    context = _markup_context(budget, figures, money, tables, draft, layout)
+    return templating.environment("narrative", folders), context
 
 
 def _shown(budget: Budget, layout: Layout) -> Presentation:

@@ -78,6 +78,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_table_of_spending_kinds_worded_with_their_spending_is_read",
     ),
     "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
+    "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
+        "test_hangzhou_sentences_are_printed_from_the_fields",
+        "test_next_year_prints_next_years_figures_and_never_last_years",
+    ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s

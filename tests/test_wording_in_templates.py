@@ -23,7 +23,7 @@ MESSAGE_CALLS = {
     "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
     "Slip",  # checks/slips.py: each wording slip with check's name for it and review's message
     # regular expressions: patterns of what a draft may say, not sentences to a reader
-    "compile", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",
+    "compile", "regex", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",  # regex: reportgen/patterns.py
     "strip", "rstrip", "lstrip",  # the characters stripped, not a sentence
     "getpass",  # desk adduser's password prompt
     "_refused", "department_page",  # the desk's pages: what was refused, and why (a message to the user)
@@ -31,6 +31,7 @@ MESSAGE_CALLS = {
 # Functions and names that build messages (errors, help, the terminal's lines), by their names.
 MESSAGE_NAMES = {
     "_unnumbered_note", "_unlisted_note", "_description", "_file_head",  # import --learn-layout: what it tells and writes
+    "WHY_UNTRACED", "WHY_DIFFERENT", "_untraced", "kept_note", "words_line",  # import --learn-layout: the sentences kept as printed
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
     "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",

@@ -620,16 +620,23 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         elif status in ("outdated", "mismatch"):
             wrong.setdefault((kind, row.code[:-2]), []).append((status, row))
     for (kind, parent), found in wrong.items():
-        siblings = [_sibling_named(kind, row.code, row.stated_name, b.year) for _, row in found]
-        if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip — but a row's own
-            # name mistyped is one of its own (长春市信访局 2026: 30208 over 物业管理费, 30209's; 30213 over “维护（护）费”)
-            typed = [not other and _one_character_off(row.stated_name, row.name) for (_, row), other in zip(found, siblings, strict=True)]
-            shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
-            yield _shifted_codes(b, kind, parent, [row for row, _ in shifted], [other for _, other in shifted])
-            found = [(said, row) for (said, row), off in zip(found, typed, strict=True) if off]
-        for said, row in found:
-            why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
-            yield make_finding(b, "warning", "R-科目名称",
+        yield from _misnamed(b, kind, parent, found)
+
+
+def _misnamed(b: Budget, kind: str, parent: str,
+              found: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]]) -> Iterator[Finding]:
+    """One parent's rows printed with names not their codes': a numbering slipped told once, each row's own
+    mistyped or outdated name told apart."""
+    siblings = [_sibling_named(kind, row.code, row.stated_name, b.year) for _, row in found]
+    if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip — but a row's own
+        # name mistyped is one of its own (长春市信访局 2026: 30208 over 物业管理费, 30209's; 30213 over “维护（护）费”)
+        typed = [not other and _one_character_off(row.stated_name, row.name) for (_, row), other in zip(found, siblings, strict=True)]
+        shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
+        yield _shifted_codes(b, kind, parent, [row for row, _ in shifted], [other for _, other in shifted])
+        found = [(said, row) for (said, row), off in zip(found, typed, strict=True) if off]
+    for said, row in found:
+        why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
+        yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
 

@@ -118,6 +118,7 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         yield lambda: None
         return
     from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
+    from reportgen.importing.learned_words import words_line  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
     lines = [line for path in files for line in (read[path] if read and path in read else read_published(path)).lines]
@@ -126,12 +127,14 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         with staged(folder, learned) as place:
             yield place
     except FolderTaken:
-        what = "这个文件夹已存在且不是空的" if folder.is_dir() else "这是一个已有的文件，不是文件夹"
-        raise Failure(f"--learn-layout {one_line(str(folder))}：{what}；学到的版式只写入新的或空的文件夹，"
+        raise Failure(f"--learn-layout {one_line(str(folder))}："
+                      f"{'这个文件夹已存在且不是空的' if folder.is_dir() else '这是一个已有的文件，不是文件夹'}；学到的版式只写入新的或空的文件夹，"
                       "不覆盖已有的文件；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
     print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{learned.settings.get('表号', '默认')}”，"
           f"基于 {learned.settings['基于']}；render --layout {one_line(str(folder))} 按它印出")
+    if learned.words is not None:
+        print(f"  {words_line(learned.words)}")
     for told in learned.told:
         print(f"  {told}")
 

@@ -33,6 +33,9 @@ from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
 from reportgen.document import Heading
 from reportgen.errors import Internal
+from reportgen.importing import learned_words
+from reportgen.importing.learned_words import Learned as Words
+from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
@@ -64,6 +67,8 @@ class Learned:
 
     settings: dict[str, Any]
     told: list[str] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # the templates written beside 版式.yaml, by name
+    words: Words | None = None  # the province's sentences learned (learned_words.py)
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,37 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
-    return Learned(settings, told)
+    learned = Learned(settings, told)
+    if (words := _words(result, lines, base)) is not None and words.sentences:
+        _with_words(learned, words, imported, lines)
+    return learned
+
+
+def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[Line]) -> None:
+    """The learned words written with the layout (学到的措辞.j2, and disclosure.j2 printing them), the parts in the
+    order printed (the default frame prints them, whatever the base), and each sentence kept as printed told."""
+    learned.words = words
+    learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
+                                                                            imported.department),
+                     "disclosure.j2": learned_words.DISCLOSURE}
+    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(
+            layouts.PARTS):
+        learned.settings["部分"] = parts
+    learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
+                     if learned_words.has_figures(sentence.text)]
+
+
+def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
+    """The published sentences learned as the layout's words, checked against the imported source rendered in the
+    base layout; None where the source does not render."""
+    from reportgen.narrative import context_for  # deferred: the render, for a learned layout only
+    from reportgen.render import prepare  # deferred: likewise
+
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
+        return None
+    env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+    return learned_words.learn_words(lines, env, context)
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:
@@ -400,18 +435,6 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
 
 
-# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
-# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
-# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
-_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
-               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
-               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
-
-
-def _part_of(words: str) -> str | None:
-    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
-
-
 def _part_words(top: list[str]) -> dict[str, str]:
     """The words of each part's top-level heading as printed, by the part (the first heading of each)."""
     found: dict[str, str] = {}
@@ -423,7 +446,7 @@ def _part_words(top: list[str]) -> dict[str, str]:
 
 def _parts(top: list[str]) -> list[str]:
     """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
-    named by _PART_WORDS; a part it prints no heading of first where it comes before all those it does in the default
+    named by learned_words.part_of; a part it prints no heading of first where it comes before all those it does in the default
     order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
     情况说明), so that the parts it prints keep their numbers."""
     found = list(_part_words(top))
@@ -571,6 +594,8 @@ def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     staging.mkdir()
     try:
         write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
+        for name, text in learned.files.items():
+            write_atomically(staging / name, text.encode("utf-8"))
         layouts.resolve(staging)  # checked as any layout folder is: LayoutError before anything is in place
         yield lambda: os.replace(staging, folder)  # an empty folder is replaced; one with files in it was refused above
     finally:

@@ -90,10 +90,7 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
     disclosures, whoever submitted it, is matched against every row (its disclosures answer the rows they name)."""
     day = as_of or today()
     chosen = list(Member.objects.all()) if members is None else members
-    submissions = Submission.objects.defer("summary").order_by("member_id", "number")
-    latest: dict[int, Submission] = {}
-    for submission in submissions if members is None else submissions.filter(member_id__in=[m.id for m in chosen]):
-        latest[submission.member_id] = submission
+    latest = _latest(None if members is None else chosen)
     found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
     for row in found:
         if row.latest is not None:
@@ -113,6 +110,14 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
     for row in found:
         row.entry.submitted = bool(row.entry.documents)
     return found
+
+
+def _latest(members: list[Member] | None) -> dict[int, Submission]:
+    """Each row's latest submission (of ``members``, else of every row), by the row's id."""
+    submissions = Submission.objects.defer("summary").order_by("member_id", "number")
+    if members is not None:
+        submissions = submissions.filter(member_id__in=[m.id for m in members])
+    return {submission.member_id: submission for submission in submissions}
 
 
 def _printed(latest: dict[int, Submission] | None) -> dict[int, list[Disclosure]]:

@@ -60,18 +60,31 @@ def _groups(statements: list[Statement]) -> list[tuple[Statement, list[tuple[Sta
     first: Statement | None = None
     for index, st in enumerate(statements):
         if index == 0 or statements[index - 1].sentence is not st.sentence:
-            after = statements[index + 1] if index + 1 < len(statements) else None
-            given_share = after is not None and after.kind == "share" and after.sentence is st.sentence
-            first = st if st.kind == "amount" and st.unit in _YUAN_UNITS and st.value and not given_share else None
-        if st.kind != "share" or not st.named_whole or st.value is None or first is None or index == 0:
+            first = _whole_of(statements, index)
+        if index == 0 or first is None or not _share_of_named(st):
             continue
         part = statements[index - 1]
-        if part is first or part.kind != "amount" or part.sentence is not st.sentence or part.label != st.label \
-                or part.value is None or part.unit not in _YUAN_UNITS:
-            continue
-        key = (id(first), normalize(st.named_whole))
-        by_key.setdefault(key, (first, []))[1].append((part, st))
+        if part is not first and _amount_of(part, st):
+            by_key.setdefault((id(first), normalize(st.named_whole)), (first, []))[1].append((part, st))
     return [(whole, group) for whole, group in by_key.values() if len(group) >= 2]
+
+
+def _whole_of(statements: list[Statement], index: int) -> Statement | None:
+    """A sentence's first figure as the whole its shares are of: an amount in 元/万元 given no share of its own."""
+    st = statements[index]
+    after = statements[index + 1] if index + 1 < len(statements) else None
+    given_share = after is not None and after.kind == "share" and after.sentence is st.sentence
+    return st if st.kind == "amount" and st.unit in _YUAN_UNITS and st.value and not given_share else None
+
+
+def _share_of_named(st: Statement) -> bool:
+    return st.kind == "share" and bool(st.named_whole) and st.value is not None
+
+
+def _amount_of(part: Statement, share: Statement) -> bool:
+    """Whether ``part`` is the amount ``share`` is said right after, in its sentence and of its label."""
+    return part.kind == "amount" and part.sentence is share.sentence and part.label == share.label \
+        and part.value is not None and part.unit in _YUAN_UNITS
 
 
 def _adds_up(whole: Statement, parts: list[Statement]) -> bool:

@@ -1,0 +1,175 @@
+"""The province's words (issue 80, part 2): the share of a published document's narrative sentences that import,
+learn (`import --learn-layout`) and render print word for word: `python -m bench.learned_words [PDF …]`.
+
+Per document: import it, learn its layout, render the imported source in the learned layout (a draft) — “before”
+without the learned words (the layout of part 1: tables, numbering, headings), “after” with them — and count the
+published sentences of its 情况说明 and 其他重要事项 (learned_words.published_sentences; those saying a figure
+apart) found word for word (spaces aside) among the render's. `--pairs`: the year-over-year measure — learn from
+year N, import year N+1, render N+1's source in N's learned layout, and count N+1's sentences printed word for
+word. Prints one line per document or pair, by region. A measurement: exit code 0 whatever it measures."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.document import Paragraph
+from reportgen.errors import ReportgenError
+from reportgen.importing.learned_layout import learn, write_layout
+from reportgen.importing.learned_words import has_figures, published_sentences
+from reportgen.importing.pipeline import import_files
+from reportgen.readers.published import read_published
+from reportgen.render import document_for, prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+FRESH = SHARED / "corpus" / "fresh1"
+NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
+# year N, year N+1 (files of one document joined by +)
+PAIRS = (("seeds/pdf/shanghai-putuo-wanli-2024.pdf", "seeds/pdf/shanghai-putuo-wanli-2025.pdf"),
+         ("national:js-zhengxie-2017-p1-8-tables-p1-3.pdf", "national:js-zhengxie-2018-p1-8-9-tables-p1to6.pdf"),
+         ("national:js-zhengxie-2018-p1-8-9-tables-p1to6.pdf",
+          "national:js-zhengxie-2019-p1to14.pdf+national:js-zhengxie-2019-tables-p1to4-7-8.pdf"),
+         ("national:js-jianchayuan-2017-p1-14-15-22.pdf", "national:js-jianchayuan-2018-p1-13to19-25-26.pdf"),
+         ("national:js-jianchayuan-2018-p1-13to19-25-26.pdf", "national:js-jianchayuan-2019-p1-2-26-27.pdf"))
+
+
+@dataclass
+class Count:
+    sentences: int  # the published sentences saying a figure
+    same: int  # of those, printed word for word
+    all_sentences: int = 0  # every sentence of the learned parts
+    all_same: int = 0
+    traced: int = 0  # the sentences saying a figure learned with fields in place of their figures
+    shaped: int = 0  # the sentences saying a figure printed in the same words, their figures aside
+    worded_alike: int | None = None  # year N+1's sentences saying a figure that year N printed in the same words
+
+    def __str__(self) -> str:
+        return self.line()
+
+    def line(self) -> str:
+        alike = "" if self.worded_alike is None else f"，上一年印过同样字句的 {self.worded_alike}"
+        return (f"有数的句子 {self.same}/{self.sentences}（{_share(self.same, self.sentences)}，换成字段的 {self.traced}，"
+                f"数之外相同的 {self.shaped}{alike}）；"
+                f"全部句子 {self.all_same}/{self.all_sentences}（{_share(self.all_same, self.all_sentences)}）")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "—"
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split()).replace("(", "（").replace(")", "）").replace(":", "：").replace(",", ",")
+
+
+def rendered_sentences(document: object) -> set[str]:
+    """The render's sentences (its paragraphs and items cut at 。), spaces aside."""
+    out: set[str] = set()
+    for block in getattr(document, "blocks", []):
+        if isinstance(block, Paragraph):
+            out.update(_plain(piece) for piece in re.findall(r"[^。]*。|[^。]+$", block.text) if piece.strip())
+    return out
+
+
+def count(published: list[str], rendered: set[str]) -> Count:
+    with_figures = [s for s in published if has_figures(s)]
+    shapes = {_masked(s) for s in rendered}
+    return Count(len(with_figures), sum(_plain(s) in rendered for s in with_figures),
+                 len(published), sum(_plain(s) in rendered for s in published),
+                 shaped=sum(_masked(_plain(s)) in shapes for s in with_figures))
+
+
+def _masked(text: str) -> str:
+    """A sentence with its figures set aside (each run of digits, commas and points one mark)."""
+    return re.sub(r"\d[\d,.]*", "#", text)
+
+
+def _files(spec: str) -> list[Path]:
+    return [NATIONAL / part[len("national:"):] if part.startswith("national:") else
+            (Path(part) if Path(part).exists() else SHARED / part) for part in spec.split("+")]
+
+
+def _learned_render(paths: list[Path], source_paths: list[Path] | None,
+                    words: bool) -> tuple[object, list[str], int]:
+    """The document of ``source_paths``' import (else ``paths``') in the layout learned from ``paths``, and the
+    published sentences of the document rendered."""
+    result = import_files(paths, None)
+    lines = [line for one in paths for line in read_published(one).lines]
+    learned = learn(result, lines, "学到的")
+    traced = sum(1 for s, t in learned.words.sentences if t is not None and has_figures(s.text)) if learned.words else 0
+    if not words:
+        learned.files, traced = {}, 0
+    source = import_files(source_paths, None) if source_paths else result
+    shown = source_paths or paths
+    published = [s.text for s in published_sentences([ln for one in shown for ln in read_published(one).lines])]
+    prepared = prepare(source.source.named(shown[0].with_suffix(".yaml")), draft=True)
+    if prepared.budget is None:
+        return None, published, traced
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "学到的"
+        write_layout(folder, learned)
+        return document_for(prepared, draft=True, layout=folder), published, traced
+
+
+def measure(paths: list[Path], next_paths: list[Path] | None = None) -> tuple[Count, Count]:
+    before, published, _ = _learned_render(paths, next_paths, words=False)
+    after, _, traced = _learned_render(paths, next_paths, words=True)
+    counted = count(published, rendered_sentences(after))
+    counted.traced = traced
+    if next_paths:  # the words the province kept from year N to N+1, figures aside: what a learned layout can print
+        learned_from = {_masked(_plain(s.text)) for s in published_sentences(
+            [line for one in paths for line in read_published(one).lines])}
+        counted.worded_alike = sum(_masked(_plain(s)) in learned_from for s in published if has_figures(s))
+    return count(published, rendered_sentences(before)), counted
+
+
+def fresh_documents() -> list[list[Path]]:
+    """fresh1's budgets (a 报表 file with its 情况说明)."""
+    return [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
+            for p in sorted(FRESH.glob("*budget.pdf"))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("documents", nargs="*", help="PDF（一份公开文本的几个文件用 + 连起来）")
+    parser.add_argument("--pairs", action="store_true", help="逐年：学自 N 年，印 N+1 年")
+    parser.add_argument("--corpus", action="store_true", help="../shared/corpus 的预算（不含 fresh1）")
+    args = parser.parse_args()
+    if args.pairs:
+        for year, following in PAIRS:
+            _report(f"{Path(year).name} → {Path(following.split('+')[0]).name}", _files(year), _files(following))
+        return
+    regions: dict[str, list[Count]] = {}
+    documents = [_files(d) for d in args.documents] or (
+        [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
+         for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
+    for paths in documents:
+        if (measured := _report(paths[0].name, paths, None)) is not None:
+            regions.setdefault(_region(paths[0].name), []).append(measured[1])
+    for region, counts in sorted(regions.items()):
+        total = Count(sum(c.sentences for c in counts), sum(c.same for c in counts), traced=sum(c.traced for c in counts))
+        print(f"地区 {region}（{len(counts)} 份）：有数的句子 {total.sentences}，换成字段的 {total.traced}"
+              f"（{_share(total.traced, total.sentences)}），逐字印出 {total.same}")
+
+
+def _region(name: str) -> str:
+    """The region a corpus file's name begins with (bj, gd-shenzhen, sd-yantai …; central for 国家信访局)."""
+    parts = name.split("-")
+    return parts[0] if parts[0] in ("bj", "cq", "central") else "-".join(parts[:2])
+
+
+def _report(name: str, paths: list[Path], following: list[Path] | None) -> tuple[Count, Count] | None:
+    try:
+        before, after = measure(paths, following)
+    except ReportgenError as exc:
+        print(f"{name}：{exc.message}")
+        return None
+    print(f"{name}  之前：{before.line()}  之后：{after.line()}", flush=True)
+    return before, after
+
+
+if __name__ == "__main__":
+    main()

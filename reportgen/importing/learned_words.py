@@ -1,0 +1,684 @@
+"""The province's words, learned as a published document is imported (`reportgen import … --learn-layout DIR`,
+issue 80 part 2): each narrative sentence of its 情况说明 (and 其他重要事项) whose figures are all traced to the
+imported source's fields becomes a Jinja2 sentence of the learned layout, those fields in place of the figures
+and the change words (增加/减少, 增长/下降) following the figures' changes, as the default wording's templates do
+(_phrases.j2); a sentence that cannot be traced is kept as printed, for the officer to edit, and listed.
+
+A figure is traced to a field where the field, printed as the sentence prints it (its unit, decimals and
+commas), is the figure; of several fields that print alike, the one whose words the default templates print
+before it (收入预算 before f.income_grand_total) stand nearest before the figure. A sentence is kept only where
+its template, rendered from the imported source, is the published sentence word for word: nothing is guessed.
+
+The fields are those the default templates print ({{ x|money }}, with_change(x, prior, …, actual)), the
+function and economic lines by their codes, the income sources and the “三公” parts by their names. Next year a
+sentence whose fields the source does not give (or whose change is 持平 where it said a change) is not printed:
+it is a 待补充 the officer sees (a draft) and is told of (the render), as is a sentence kept as printed, which
+prints only in the year it was learned from — never last year's figures as this year's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from reportgen.compute import Change, quantize_half_up
+from reportgen.importing.text.text_parts import printed_headings
+from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.model import INCOME_SOURCES
+from reportgen.patterns import regex
+from reportgen.phrasing import UNIT_FACTOR
+from reportgen.readers.text.cell_lines import is_cell_line
+from reportgen.readers.text.lines import Line
+from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns
+
+WORDS_FILE = "学到的措辞.j2"
+# the parts of the text whose sentences are learned (the others print the source's own texts: duties, terms, tables)
+LEARNED_PARTS = ("预算说明", "其他重要事项", None)
+_STYLE_ORDER = ("part", "cn", "pc", "ar", "pa")
+_ROOTS = ("f.", "fa.", "b.", "fiscal_expenditure_total")
+_MONEY = regex(r"\{\{\s*([\w.\[\]'\"()]+?)\s*\|\s*money\s*\}\}")
+_WITH_CHANGE = regex(r"with_change\(([^,()]+(?:\([^()]*\))?[^,()]*),\s*([^,()]+(?:\([^()]*\))?[^,()]*),\s*\w+"
+                          r"(?:,\s*([^,()]+(?:\([^()]*\))?[^,()]*))?\)")
+# a figure of a sentence: an amount (with its unit), a share or rate (%), a count; a year (2026年)
+_FIGURE = regex(r"(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元|%|％|个|人|辆|项|台|家|次|名|套|平方米)?")
+_YEAR = regex(r"(?<!\d)(\d{4})(?=年)")
+_NUMBERING = regex(r"^(?:（\d{1,2}）|\(\d{1,2}\)|\d{1,2}[.．、](?!\d))")
+_CODE = regex(r"(?<=[（(])\d{3,9}(?=[）)])|(?<!\d)\d{3,9}(?=[^\d.,%％万元]|$)")
+_PAIRS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降"}
+_UP = ("增加", "增长", "上升")
+_LABEL_CHARS = 12
+_NAMED_WITHIN = 40  # a zero is a field's where its words stand among the last so many before it
+WHY_UNTRACED = "句中的数未能对上源文件的字段"
+WHY_DIFFERENT = "按字段生成的句子与原句不同"
+# a learned layout's disclosure.j2: the default frame, its 预算说明 the learned words, which say its 其他重要事项 too
+DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): the parts as the default frame prints them, the
+    text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
+{% extends "_disclosure.j2" %}
+{% block parts %}
+{%- for part in layout_parts if part != 'other.j2' %}
+{% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
+{%- endfor %}
+{% endblock %}
+"""
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field the sentences may print: its template expression, the words the default templates print before
+    it (what a sentence names it by), and its value in the imported source."""
+
+    expr: str
+    label: str
+    value: Any
+    current: str = ""  # a change's: the expression of the figure it is the change of
+
+
+@dataclass
+class Sentence:
+    """A published sentence of the learned parts: its text (spaces taken out), the headings over it, its line."""
+
+    text: str
+    headings: tuple[tuple[str, str], ...]  # (style, words) from the part's heading down
+    where: str
+    paragraph: int  # sentences of one printed paragraph share it
+
+
+@dataclass
+class Learned:
+    """The learned sentences: each's template (None: kept as printed) and why not where it is kept."""
+
+    sentences: list[tuple[Sentence, str | None]] = field(default_factory=list)
+    kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+
+    @property
+    def traced(self) -> int:
+        return sum(1 for _, template in self.sentences if template is not None)
+
+
+# -- the published sentences ---------------------------------------------------------------------------------
+
+def published_sentences(lines: list[Line]) -> list[Sentence]:
+    """The sentences of the parts whose words are learned (LEARNED_PARTS), in order, each with the printed
+    headings over it (a paragraph of a numbering and a few words, no comma and no figure)."""
+    out: list[Sentence] = []
+    path: list[tuple[str, str]] = []
+    parted = False  # a part's heading seen
+    for number, (text, where, part, top) in enumerate(_paragraphs(lines)):
+        if top is not None:
+            path, parted = [top], True
+            continue
+        style = _heading_style(text)
+        if style is not None:
+            level = _STYLE_ORDER.index(style)
+            path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
+        elif part in LEARNED_PARTS and ("。" in text or "，" in text) and not _LEADERS.search(text):
+            # (a form's cells set as text have neither, a 目录's lines have leader dots; before any heading — a text
+            # that numbers no part, 上海's — the sentences saying figures: its duties and terms are the source's)
+            out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text)
+                       if parted or has_figures(sentence))
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
+    """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
+    columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
+    headings = {_where(h.where): h for h in printed_headings(lines)}
+    styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings.values())]
+    part: str | None = None
+    buffer: list[str] = []
+    where = ""
+    words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
+    for line, text in _prose_lines(lines):
+        if words_below:
+            below, words_below = words_below, ""
+            if "".join(text.split()) == below:
+                continue
+        heading = headings.get((line.page, line.line or line.number))
+        if heading is not None and heading.style == styles[0]:
+            if buffer:
+                yield "".join(buffer), where, part, None
+            buffer = []
+            # a part whose words are not read (烟台's 第二部分 over its tables, 第四部分 over its terms) is none learned
+            part = part_of(heading.words) if heading.words.strip() else _UNREAD_PART
+            yield "", line.where, part, (heading.style, "".join(heading.words.split()))
+            words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
+            continue
+        if buffer and _opens_paragraph(line.text, text, "".join(buffer)):
+            yield "".join(buffer), where, part, None
+            buffer = []
+        if not buffer:
+            where = line.where
+        buffer.append("".join(text.split()))
+    if buffer:
+        yield "".join(buffer), where, part, None
+
+
+def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
+    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers and
+    running heads left out."""
+    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    for index, line in enumerate(lines):
+        text = line.squeezed.strip()
+        if text and index not in pages and index not in heads and line.number not in columns \
+                and not is_cell_line(line.text) and not is_page_number(text):
+            yield line, text
+
+
+_ENDS = ("。", "；", "：", "！", "？")
+_UNREAD_PART = "未读出"
+_LEADERS = regex(r"[.…·．]{4,}")
+_HEAD_LINES = 2  # a running head is printed among the first lines of a page
+_HEAD_PAGES = 3  # … of so many pages at least
+
+
+# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
+# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
+# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
+_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
+               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
+               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
+
+
+def part_of(words: str) -> str | None:
+    """The part of the default text (layouts.PARTS) a top-level heading's words open, the first whose words fit."""
+    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
+
+
+def _running_heads(lines: list[Line]) -> set[int]:
+    """The places of the lines that are a running head (苏州's “苏州市生态环境局2026年度单位预算公开” over each page): the
+    same words among the first lines of three pages or more."""
+    tops: dict[str, list[int]] = {}
+    seen: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.text.strip() and line.page:
+            seen[line.page] = seen.get(line.page, 0) + 1
+            if seen[line.page] <= _HEAD_LINES:
+                tops.setdefault("".join(line.text.split()), []).append(index)
+    return {index for places in tops.values() if len({lines[i].page for i in places}) >= _HEAD_PAGES for index in places}
+
+
+def _opens_paragraph(printed: str, text: str, before: str) -> bool:
+    """Whether a line opens a paragraph after the words ``before``: set in or numbered as a heading, where the
+    words before end a sentence or are a heading (a line set in by justification within a sentence does not)."""
+    ended = before.endswith(_ENDS) or _heading_style(before) is not None
+    return ended and (printed[:2].isspace() or _HEADING.match(text) is not None)
+
+
+_HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
+                      r"|\d{1,2}[.．、](?!\d)|（\d{1,2}）)")
+_HEADING_WORDS = 40
+
+
+def _heading_style(text: str) -> str | None:
+    """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure."""
+    found = _HEADING.match(text)
+    if found is None or not _heading_words(text):
+        return None  # a term defined (（二）事业收入：指……。) or a sentence is none
+    mark = found.group(0)
+    if mark.startswith("第"):
+        return "part"
+    if mark.startswith("（"):
+        return "pa" if mark[1].isdigit() else "pc"
+    return "ar" if mark[0].isdigit() else "cn"
+
+
+def _heading_words(text: str) -> bool:
+    """Whether a numbered paragraph's words are a heading's: a few, no comma or colon, no figure, no sentence before
+    its end (and a long one not ended with 。)."""
+    short = len(text) <= _HEADING_WORDS and not (text.endswith("。") and len(text) > _HEADING_WORDS // 2 + 4)
+    return short and "，" not in text and "：" not in text and "。" not in text.rstrip("。") and not has_figures(text)
+
+
+def _where(place: str) -> tuple[int, int]:
+    found = re.match(r"第(\d+)页 第(\d+)行", place)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def _cut(text: str) -> Iterator[str]:
+    """A paragraph's sentences, each ending with its 。 (the last as printed)."""
+    for piece in re.findall(r"[^。]*。|[^。]+$", text):
+        if piece.strip("。 "):
+            yield piece
+
+
+def has_figures(text: str) -> bool:
+    """Whether a sentence says a figure (an amount, a share, a count), its years and codes aside."""
+    return any(_is_figure(m, text) for m in _FIGURE.finditer(_NUMBERING.sub("", text)))
+
+
+def _is_figure(match: re.Match[str], text: str) -> bool:
+    number, unit = match.group("n"), match.group("unit")
+    if unit:
+        return True
+    after = text[match.end():match.end() + 1]
+    return "." in number and after != "" and not after.isdigit() or after in ("", "，", "。", "；") and "." in number
+
+
+# -- the fields ------------------------------------------------------------------------------------------------
+
+@cache
+def _harvested() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str, str], ...]]:
+    """From the default templates: each expression printed with |money and the words before it, and each
+    with_change(current, prior, year, actual) with the words before its current."""
+    amounts: dict[str, str] = {}
+    changes: dict[tuple[str, str, str], str] = {}
+    for path in sorted((DEFAULT_TEMPLATES / "narrative").glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for m in _MONEY.finditer(text):
+            if m.group(1).startswith(_ROOTS):
+                amounts.setdefault(m.group(1), _label_before(text, m.start()))
+        for m in _WITH_CHANGE.finditer(text):
+            current, prior, actual = (g.strip() if g else "" for g in m.groups())
+            if current.startswith(_ROOTS) and prior.startswith(_ROOTS):
+                changes.setdefault((current, prior, actual), amounts.get(current, ""))
+    return tuple(amounts.items()), tuple((c, p, a, label) for (c, p, a), label in changes.items())
+
+
+def _label_before(text: str, at: int) -> str:
+    """The Han characters printed just before ``at`` in a template (its words before a figure)."""
+    before = re.sub(r"\{[{%#].*?[}%#]\}", "", text[max(0, at - 200):at])
+    return "".join(re.findall(r"[\u4e00-\u9fff]", before))[-_LABEL_CHARS:]
+
+
+def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
+    """The amounts and the changes (each Field's value a Change) a sentence may print, valued from ``context``."""
+    amounts: list[Field] = []
+    changes: list[Field] = []
+    harvested, compared = _harvested()
+    for expr, label in harvested:
+        amounts.append(Field(expr, label, _value(env, context, expr)))
+    for name in INCOME_SOURCES:
+        amounts.append(Field(f"f.income_of('{name}')", name, _value(env, context, f"f.income_of('{name}')")))
+    three = context["b"].three_public
+    for name in three.parts:
+        part = f"b.three_public.parts['{name}']"
+        amounts.append(Field(f"{part}.current", name, _value(env, context, f"{part}.current")))
+        for base in ("prior", "actual"):
+            changes.append(_change(env, context, f"{part}.current", f"{part}.{base}", name))
+    for expr, label in _NAMED:
+        amounts.append(Field(expr, label, _value(env, context, expr)))
+    for base in ("prior", "actual"):
+        changes.append(_change(env, context, "b.running_costs.current", f"b.running_costs.{base}", "机关运行经费"))
+    for current, prior, actual, label in compared:
+        for base in (prior, actual):
+            if base:
+                changes.append(_change(env, context, current, base, label))
+    amounts += _lines(env, context, changes)
+    return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+# the fields the default templates print inside a macro of their part (b.procurement as p …), with their words
+_NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
+          ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
+          ("b.running_costs.current", "机关运行经费"))
+
+
+def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field]) -> list[Field]:
+    """The function lines (all money and 一般公共预算's) and economic lines by code, with their changes."""
+    out: list[Field] = []
+    figures = context["f"]
+    for fund, expr in ((None, "function_line('{code}')"), ("一般公共预算", "function_line('{code}', '一般公共预算')")):
+        for top in figures.function_tree(fund):
+            for node in top.walk():
+                line = expr.format(code=node.code)
+                out.append(Field(f"{line}.total", node.name, node.total))
+                out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
+                out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
+                changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:
+                    out.append(Field(f"actual_function.get('{node.code}')", node.name + "执行数", actual))
+                    changes.append(_change(env, context, f"{line}.total", f"actual_function.get('{node.code}')",
+                                           node.name + "执行数"))
+    for top in figures.economic_tree:
+        for node in top.walk():
+            line = f"economic_line('{node.code}')"
+            out.append(Field(f"{line}.basic", node.name, node.basic))
+            changes.append(_change(env, context, f"{line}.basic", f"{line}.prior", node.name))
+    return out
+
+
+def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
+    try:
+        return env.compile_expression(expr)(**context)
+    except Exception:  # noqa: BLE001 — an expression this source cannot value is no field of it
+        return None
+
+
+def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prior: str, label: str) -> Field:
+    expr = f"(({current})|change_from({prior}))"
+    return Field(expr, label, _value(env, context, expr), current)
+
+
+# -- a sentence traced -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Traced:
+    pieces: list[str]  # the template, piece by piece
+    guards: list[str]  # the expressions that must be given for the sentence to print
+    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change)
+    said: list[str] = field(default_factory=list)  # the fields said, in order
+
+
+def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
+          said_before: list[str] | None = None, commas: bool = True) -> str | None | _Traced:
+    """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
+    ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
+    traced = _Traced([], [], [])
+    texts = _texts(context)
+
+    def _literal(words: str, context: dict[str, Any]) -> str:  # the source's own texts in them as fields
+        return _with_texts(words, context, texts, traced)
+
+    at = 0
+    said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
+    body = _NUMBERING.match(text)
+    start = body.end() if body else 0
+    for match in _FIGURE.finditer(text, start):
+        if not _is_figure(match, text):
+            continue
+        piece = _figure(text, match, (amounts, changes), said, commas)
+        if piece is None:
+            return None
+        expr, guard, change = piece
+        said.append(change.expr if change is not None else guard)
+        words = text[at:match.start()]
+        word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
+        if change is not None and word is not None and (change.value.kind == "flat" or (word in _UP) == (
+                change.value.kind in ("up", "new"))):
+            cut = words.rfind(word)
+            traced.pieces += [_literal(words[:cut], context), _word(change.expr, word), _literal(words[cut + len(word):],
+                                                                                                  context)]
+            traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+        else:
+            traced.pieces.append(_literal(words, context))
+        traced.pieces.append(expr)
+        traced.guards.append(guard)
+        at = match.end()
+    traced.pieces.append(_literal(text[at:], context))
+    return traced
+
+
+_THOUSAND = 1000
+
+
+def comma_style(texts: list[str]) -> bool:
+    """Whether a document prints its amounts of four digits and more with the thousands' commas (as most do)."""
+    big = [m.group("n") for text in texts for m in _FIGURE.finditer(text)
+           if m.group("unit") in ("万元", "元", "亿元") and Decimal(m.group("n").replace(",", "")) >= _THOUSAND]
+    return sum("," in n for n in big) * 2 >= len(big)
+
+
+_TEXT_WORDS = 4  # a text of the source this long at least is the source's where a sentence says it
+
+
+def _texts(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """The source's texts a sentence may say word for word (a function line's 用途, a figure's reason), longest first,
+    each with its expression."""
+    found = [(f"function_uses.get('{key}')", use) for key, use in context["function_uses"].items() if "'" not in key]
+    found += [(f"b.reasons.get('{key}')", reason) for key, reason in context["b"].reasons.items() if "'" not in key]
+    return sorted(((expr, text) for expr, text in found if isinstance(text, str) and len(text) >= _TEXT_WORDS),
+                  key=lambda pair: -len(pair[1]))
+
+
+def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]], traced: _Traced) -> str:
+    """Printed words as a template writes them (_literal), a text of the source among them as its field."""
+    for expr, text in texts:
+        at = _said_at(words, text.rstrip("。"))
+        if at >= 0:
+            traced.guards.append(expr)
+            cut = at + len(text.rstrip("。"))
+            return (_with_texts(words[:at], context, texts, traced) + f"{{{{ ({expr}).rstrip('。') }}}}"
+                    + _with_texts(words[cut:], context, texts, traced))
+    return _literal(words, context)
+
+
+def _said_at(words: str, text: str) -> int:
+    """Where ``words`` say ``text`` as a text (not as a line's name: “专项普查活动（项）”); -1 where they do not."""
+    at = words.find(text)
+    while at >= 0 and re.match(r"[（(][类款项][）)]", words[at + len(text):]):
+        at = words.find(text, at + 1)
+    return at
+
+
+def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
+            commas: bool) -> tuple[str, str, Field | None] | None:
+    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``commas``:
+    whether the document prints an amount of four digits and more with the thousands' commas."""
+    number, unit = match.group("n"), match.group("unit") or ""
+    before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
+    if unit in ("%", "％"):
+        return _rate(number, unit, before, known, said)
+    places = len(number.split(".")[1]) if "." in number else 0
+    value = Decimal(number.replace(",", ""))
+    for candidate_unit in [unit] if unit else ["万元", "元"]:
+        if candidate_unit not in UNIT_FACTOR:
+            return None  # a count (8辆), or 亿元: no field says it
+        nearest = _nearest(_amount_fits(value, places, UNIT_FACTOR[candidate_unit], known, before), before, said)
+        if nearest is not None:
+            chosen, expr = nearest
+            thousands = "," in number or value < _THOUSAND and commas
+            shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
+            return shown + unit, expr, chosen if chosen in known[1] else None
+    return None
+
+
+def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list[Field], list[Field]],
+                 before: str) -> list[tuple[Field, str]]:
+    """The fields (amounts, and changes' amounts) that print ``value`` at ``places`` in the unit of ``factor``; of a
+    zero, those the sentence names (a zero prints alike for many fields)."""
+    amounts, changes = known
+    fits = [(f, f.expr) for f in amounts if quantize_half_up(f.value / factor, places) == value]
+    fits += [(c, f"{c.expr}.amount") for c in changes if quantize_half_up(c.value.amount / factor, places) == value]
+    return fits if value else _named(fits, before)
+
+
+def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
+    return [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
+
+
+def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
+          said: list[str]) -> tuple[str, str, Field | None] | None:
+    """A rate of change (增长 8.2%) or a share (占 97.9%) as printed."""
+    places = len(number.split(".")[1]) if "." in number else 0
+    value = Decimal(number)
+    if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
+        fits = [(c, f"({c.expr}.rate or 0)") for c in fields[1] if quantize_half_up(c.value.rate or Decimal(0), places)
+                == value and (c.value.rate is not None or not value)]
+        nearest = _nearest(fits if value else _named(fits, before), before, said)  # 增长0.00%: the flat one named
+        if nearest is not None:
+            return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
+    if "占" not in before[-12:]:
+        return None
+    nearest = _nearest(_share_fits(value, places, fields[0]), before, said)
+    return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
+
+
+_WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
+
+
+def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """The shares of one field in another that print ``value`` at ``places``."""
+    wholes = [a for a in amounts if a.value][:_WHOLES]
+    return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
+            if quantize_half_up(a.value * 100 / w.value, places) == value]
+
+
+def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tuple[Field, str] | None:
+    """Of the fields that print the figure, the one the sentence means: a change (or share) of the figure it has just
+    said, else the one whose words stand nearest before it (the longest of its words' ends the sentence's words
+    before the figure end with, else its words found among the last ones); None where two are as near — a figure
+    two fields print alike and the sentence names neither is not guessed."""
+    def score(fit: tuple[Field, str]) -> tuple[int, int, int]:
+        field, _ = fit
+        of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
+            1 if field.current and field.current in said else 0
+        label = field.label
+        found = before.rfind(label) if label else -1
+        return of, _shared(label, before[-_LABEL_CHARS:]), \
+            (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
+    if not fits:
+        return None
+    scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
+    if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
+        return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
+    return scored[0][1]
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of words ``a`` and ``b`` both say (财政拨款收入预算 in “…财政拨款收入预算总计”)."""
+    best, previous = 0, [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else 0)
+        best = max(best, max(current))
+        previous = current
+    return best
+
+
+def _word(change: str, printed: str) -> str:
+    """A change word following its change: the printed word where it is up (or down) as printed, else its pair."""
+    up, down = (printed, _PAIRS[printed]) if printed in _UP else (_PAIRS[printed], printed)
+    return f"{{% if ({change}).kind == 'down' %}}{down}{{% else %}}{up}{{% endif %}}"
+
+
+def _literal(text: str, context: dict[str, Any]) -> str:
+    """Printed words as a template writes them: the year and the prior year as {{ year }} and {{ prior_year }},
+    the department's name as {{ dept }}, marks that are markup or Jinja2 escaped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([{}%#])", r"{{ '\1' }}", text)
+    years = {str(context["year"]): "{{ year }}", str(context["prior_year"]): "{{ prior_year }}"}
+    text = _YEAR.sub(lambda m: years.get(m.group(1), m.group(1)), text)
+    dept = context.get("dept") or ""
+    return text.replace(dept, "{{ dept }}") if len(dept) >= 2 else text
+
+
+# -- the learned words -----------------------------------------------------------------------------------------
+
+def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any]) -> Learned:
+    """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
+    word from ``context``) or kept as printed (why)."""
+    amounts, changes = fields(env, context)
+    learned = Learned()
+    said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
+    sentences = published_sentences(lines)
+    commas = comma_style([sentence.text for sentence in sentences])
+    for sentence in sentences:
+        before = said[1] if said[0] == sentence.paragraph else []
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, commas))
+        said = (sentence.paragraph, now)
+        learned.sentences.append((sentence, template))
+        if template is None:
+            learned.kept.append((sentence, why))
+    return learned
+
+
+def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
+                       context: dict[str, Any], before: tuple[list[str], bool] = ([], True)
+                       ) -> tuple[str | None, str, list[str]]:
+    """The sentence's template, or None and why; and the fields it said. ``before``: the fields the sentence before
+    it in its paragraph said, and whether the document prints thousands' commas."""
+    traced = trace(text, *known, context, *before)
+    if not isinstance(traced, _Traced):
+        return None, WHY_UNTRACED, []
+    body = "".join(traced.pieces)
+    try:
+        printed = env.from_string(body).render(**context)
+    except jinja2.TemplateError:
+        printed = ""
+    if "".join(printed.split()).replace("&amp;", "&") != text:
+        return None, WHY_DIFFERENT, []
+    return _guarded(body, traced), "", traced.said
+
+
+_LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
+_PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
+
+
+def _guarded(body: str, traced: _Traced) -> str:
+    """The sentence printed where each field it says is given (a line looked up by its code first: a line the
+    source no longer has is none), else the 待补充 that names it."""
+    said = " ".join(traced.guards + traced.flat_guards)
+    guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
+    guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
+    guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
+    guards += list(dict.fromkeys(traced.flat_guards))
+    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced() }}}}{{% endif %}}" if guards else body
+
+
+def template_text(learned: Learned, year: int, department: str) -> str:
+    """The learned words as a template of the layout folder: the parts' headings and sentences as printed, each
+    traced sentence with its fields, each kept one as printed in ``year`` alone (a 待补充 in another year)."""
+    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import missing with context -%}',
+           "{{ in_part('收支预算') -}}"]
+    depth = 0
+    path: tuple[tuple[str, str], ...] = ()
+    paragraph = -1
+    for sentence, template in learned.sentences:
+        if sentence.headings != path:
+            common = _common(path, sentence.headings)
+            out += ["</p>"] if paragraph >= 0 else []
+            paragraph = -1
+            out += ["</sec>"] * (depth - common)
+            for heading in sentence.headings[common:]:
+                out.append(f'<sec t="{_heading(heading[1], year)}">')
+            depth, path = len(sentence.headings), sentence.headings
+        if sentence.paragraph != paragraph:
+            out += ["</p>"] if paragraph >= 0 else []
+            out.append("<p>")
+            paragraph = sentence.paragraph
+        out.append(_kept(sentence.text, year) if template is None else template.replace(
+            "{{ untraced() }}", _untraced(sentence.text)))
+    out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
+    return "\n".join(out) + "\n"
+
+
+def _common(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _heading(words: str, year: int) -> str:
+    text = words.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    text = re.sub(r"([{}%#])", r"{{ '\1' }}", text)
+    return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else m.group(1), text)
+
+
+def _kept(text: str, year: int) -> str:
+    """A sentence kept as printed: in the year learned from, and a 待补充 in another where it says a figure."""
+    words = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    words = re.sub(r"([{}%#])", r"{{ '\1' }}", words)
+    if not has_figures(text):
+        return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else
+                         "{{ prior_year }}" if m.group(1) == str(year - 1) else m.group(1), words)
+    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text)}{{% endif %}}"
+
+
+def _untraced(text: str) -> str:
+    short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
+    return f"{{{{ missing('学到的措辞“{short}…”（请按今年的数改写）', '学到的措辞') }}}}"
+
+
+def words_line(learned: Learned) -> str:
+    """What the import tells of the words learned: how many sentences, how many with fields, how many kept."""
+    figured = [s for s, _ in learned.sentences if has_figures(s.text)]
+    kept = [s for s, _ in learned.kept if has_figures(s.text)]
+    return (f"学到的措辞（{WORDS_FILE}）：{len(learned.sentences)} 句，其中有数的 {len(figured)} 句，"
+            f"{len(figured) - len(kept)} 句的数换成了源文件的字段，{len(kept)} 句照原文保留（只在学自的那一年印出，列在下面）")
+
+
+def kept_note(sentence: Sentence, why: str) -> str:
+    """What the import tells of a sentence kept as printed: where, its start, and why."""
+    return f"学到的措辞：{sentence.where}“{sentence.text[:30]}…”照原文保留（{why}），请按今年的数改写"
+
+
+def _file_head(department: str, year: int, learned: Learned) -> str:
+    return (f"{{#- 学到的措辞（reportgen import --learn-layout）：学自 {department} {year} 年公开的文本，"
+            f"{len(learned.sentences)} 句，{learned.traced} 句的数换成了字段；其余照原文保留，请按今年的数改写 -#}}")

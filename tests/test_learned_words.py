@@ -1,0 +1,97 @@
+"""`reportgen import PUBLISHED.pdf --learn-layout DIR` (issue 80, part 2): the province's words. Each published
+sentence of the 情况说明 whose figures are traced to the imported source's fields is written in the learned layout
+with those fields in place of its figures, and the change words following the changes; one not traced is kept as
+printed for its year alone and, another year, is a 待补充 the officer is shown — never last year's figures. Written
+from 杭州市气象局 (浙江); shown unchanged on 普陀 万里街道 2024 → 2025 (上海) and on the default wording of 深圳's
+盐田区总工会 (广东)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli, layouts
+from reportgen.document import Paragraph
+from reportgen.importing import learned_words
+from reportgen.narrative import context_for
+from reportgen.render import document_for, prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
+SEEDS = ROOT.parent / "shared" / "seeds" / "pdf"
+DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+
+
+def _sentences(source: Path, layout: Path) -> list[str]:
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    return [piece for b in document.blocks if isinstance(b, Paragraph)
+            for piece in learned_words._cut("".join(b.text.split()))]
+
+
+def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
+    source, layout = folder / "source.yaml", folder / "学到的版式"
+    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    return source, layout
+
+
+def test_hangzhou_sentences_are_printed_from_the_fields(tmp_path) -> None:
+    source, layout = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    # the figure is a field in the template, not the figure
+    assert re.search(r"收支总预算\{\{ \(f\.\w+_grand_total\)\|printed\('万元', 2\) \}\}万元", words)
+    printed = "".join(_sentences(source, layout))
+    assert "杭州市气象局2026年收支总预算5,876.67万元。" in printed
+    assert "其中：一般公共预算拨款收入5,753.07万元，占97.9%；其他收入123.61万元，占2.1%。" in printed
+    assert "（二）收入预算情况说明（详见表1-3）" not in printed  # a heading is a heading, not a sentence
+
+
+def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> None:
+    """Learned from 万里街道's 2024 document, rendered from its 2025 tables: 2025's figure where a sentence was traced,
+    and the sentences kept as printed in 2024 are 待补充 the officer rewrites, not 2024's figures."""
+    _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    source = tmp_path / "2025.yaml"
+    assert cli.main(["import", str(SEEDS / "shanghai-putuo-wanli-2025.pdf"), "-o", str(source)]) in (0, 1)
+    printed = _sentences(source, layout)
+    assert "（三）公务接待费1.35万元。" in printed
+    # 2024's sentence with 2025's figures, printed as 2025's document prints it (no thousands' commas, as 2024's)
+    assert ("2025年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元、政府采购工程预算3780.72万元、"
+            "政府采购服务预算983.05万元。") in printed
+    assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
+    # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
+    assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
+    assert any(text.startswith("待补充：学到的措辞“截至2023年8月31日") for text in printed)
+
+
+@pytest.fixture(scope="module")
+def yantian() -> tuple[object, dict[str, object], list[str]]:
+    prepared = prepare(DATA, draft=True)
+    env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve("默认"))
+    document = document_for(prepared, draft=True)
+    texts = [piece for b in document.blocks if isinstance(b, Paragraph)
+             for piece in learned_words._cut("".join(b.text.split()))]
+    return env, context, texts
+
+
+def test_a_change_word_follows_the_change(yantian) -> None:
+    """The default wording's sentences of another region's source, read back as a published document's: each saying
+    a change is traced with its word (增加/减少, 增长/下降) conditional on the change, and prints itself again."""
+    env, context, texts = yantian
+    amounts, changes = learned_words.fields(env, context)
+    changed = [t for t in texts if "比2021年" in t and ("增加" in t or "减少" in t)]
+    assert changed
+    traced = 0
+    for text in changed:
+        template, _, _ = learned_words._sentence_template(text, (amounts, changes), env, context)
+        if template is not None:
+            traced += 1
+            assert "kind == 'down'" in template and env.from_string(template).render(**context).replace(" ", "") == text
+    assert traced >= 2  # 收入预算, 支出预算 … (a project's line is none of the fields learned)
+
+
+def test_a_sentence_without_its_fields_is_not_printed_with_blanks(yantian) -> None:
+    env, context, _ = yantian
+    kept = '{%- from "_phrases.j2" import missing with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
+    assert env.from_string(kept).render(**{**context, "year": 2022}).startswith("<missing")
+    assert env.from_string(kept).render(**{**context, "year": 2021}) == "2021年收入预算1,234.56万元。"
