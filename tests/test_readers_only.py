@@ -33,7 +33,7 @@ SEEDS = ROOT / "tests" / "seeds"
 
 # The libraries that read a file's format: only readers/ (and writers/, which write them) import them.
 FORMAT_LIBRARIES = ("pypdf", "pikepdf", "docx", "openpyxl", "python_calamine", "lxml", "csv", "zipfile")
-ALLOWED = (("reportgen/review/annotated.py", "pikepdf"),  # the annotated copy's writer opens the PDF to write it
+ALLOWED = (("reportgen/paperwork/annotated.py", "pikepdf"),  # the annotated copy's writer opens the PDF to write it
            ("reportgen/codes/__init__.py", "csv"))  # a code table is a data file of the project, not a document
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
