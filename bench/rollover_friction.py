@@ -3,9 +3,10 @@
 Per published budget: import it with its learned layout (`import --learn-layout`), roll the source over to the next
 year (`rollover`), and count what the officer is asked for — the fields left 待填写 (and among them the technical
 ones no officer knows, such as 金额精度) and the errors `check` gives on the rolled source. Then fill every 待填写
-with this year's figure, change ten figures (the first ten filled, each by +1), render both years in the learned
-layout and write the tracked-changes DOCX (`diff OLD NEW -o x.docx`): the insertions (w:ins) and deletions (w:del)
-it holds, where ten changed figures should show about ten changes. One line per document. A measurement: exit
+with this year's figure and write the tracked-changes DOCX of last year's render against it, in the learned layout
+(`diff OLD NEW --layout L -o x.docx`): its insertions (w:ins) and deletions (w:del); then change ten figures of
+that draft (each by +1, the first ten that leave it checking clean) and write the redline of the draft against
+the changed one, where ten changed figures should show about ten changes. One line per document. A measurement: exit
 code 0 whatever it measures."""
 
 from __future__ import annotations
@@ -122,12 +123,14 @@ def measure(pdf: Path, work: Path) -> str:
     figures: list[Decimal] = []
     filled = _fill(data, yaml.safe_load(source.read_text(encoding="utf-8")), figures)
     filled_path = work / f"{stem}-filled.yaml"
-    filled_path.write_text("\n".join(dump(_written(filled, figures, set()))) + "\n", encoding="utf-8")
-    unchanged = _redline(source, filled_path, layout, work / f"{stem}-same.docx")
+    same_path = work / f"{stem}-same.yaml"
+    same_path.write_text("\n".join(dump(_written(filled, figures, set()))) + "\n", encoding="utf-8")
+    unchanged = _redline(source, same_path, layout, work / f"{stem}-same.docx")
     changed = _ten_changed(filled, figures, filled_path)
-    redline = _redline(source, filled_path, layout, work / f"{stem}-diff.docx")
+    redline = _redline(same_path, filled_path, layout, work / f"{stem}-diff.docx")
     return (f"{stem}: 待填写 lines {len(blanks)} (technical: {'、'.join(technical) or 'none'}); check errors {errors}; "
-            f"no figure changed → {unchanged}; {len(changed)} figures changed → {redline}")
+            f"last year → next year, figures as last year's → {unchanged}; "
+            f"that draft → {len(changed)} figures changed → {redline}")
 
 
 def _redline(old: Path, new: Path, layout: Path, docx: Path) -> str:

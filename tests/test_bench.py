@@ -34,7 +34,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "import_run": (["--repeat", "1", "--rows", "300", PDF], r"\| shanghai-putuo-wanli-2025\.pdf \| \d+\.\d\d \| \d+\.\d\d \|"),
     "import_sheets": (["--rows", "300", "--repeat", "1"], r"reportgen \(calamine\)\s+median\s+\d+ ms"),
     "rollover_friction": ([str(ROOT / ".." / "shared" / "corpus" / "fresh1" / "zj-hangzhou-qixiang-2026-dept-budget.pdf")],
-                          r"待填写 lines \d+ .*check errors \d+.*no figure changed → tracked changes: \d+ insertions"),
+                          r"待填写 lines \d+ .*check errors \d+.*figures changed → tracked changes: \d+ insertions"),
     "learned_words": ([PDF], r"之前：有数的句子 \d+/\d+.*之后：有数的句子 \d+/\d+（\d+%，换成字段的 \d+，数之外相同的 \d+）[\s\S]*地区 "),
     "learned_layout": ([PDF], r"学到的：表 印出 \d+、生成 \d+、表号与表名相同 \d+（次序相同 \d+）；标题 印出 \d+"),
     "mutations": (["--samples", "wanli-2025.xlsx", "--only", "截断 50%", "--out", "{tmp}"],
