@@ -97,7 +97,7 @@ def _ten_changed(filled: Any, figures: list[Decimal], path: Path) -> set[int]:
 
 def _at(old: Any, key: str) -> Any:
     if isinstance(old, dict):
-        return old.get(key)
+        return next((value for name, value in old.items() if str(name) == str(key)), None)
     return old if key == "本年" else None  # a scalar this year, {本年, 上年} the next
 
 

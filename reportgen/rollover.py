@@ -53,6 +53,9 @@ PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", 
 WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数", "差异原因")
 # The parts of a 项目经费情况说明 that are the year's own (its budget, targets, their evaluation): the
 # next year's source leaves them out; what the project is (概述, 依据, 主体, 方案, 周期) carries over.
+# Kept as they are: how the department's figures are printed, not figures of a year (an officer does not know
+# 金额精度, the step an import read the published tables rounded to, and it stays the same from year to year).
+CARRIED = ("金额精度",)
 YEARS_PARTS = ("年度预算安排", "绩效目标", "绩效管理工作开展情况", "项目绩效自评结果")
 
 
@@ -241,6 +244,9 @@ class _Roller:
             key = str(key)
             if key in WORDS_OF_LAST_YEAR:
                 continue
+            if key in CARRIED:
+                result[key] = _plain(item)
+                continue
             sub = properties.get(key, extra if isinstance(extra, dict) else {})
             rolled = self.roll(item, sub)
             if rolled is not DROP:
@@ -380,6 +386,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled["上年"] = prior
         if key == "年度":
             rolled[key] = new_year
+        elif key in CARRIED:
+            rolled[key] = _plain(value)
         elif key == "单位":
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
         else:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from reportgen.reading.yamlsafe import load_yaml
+from reportgen.reading.yamlsafe import load_yaml, parse_yaml
 from reportgen.render import prepare, render_source
 from reportgen.rollover import dump, next_source_path, rollover, scalar
 from reportgen.source.schema import validate_source
@@ -240,3 +240,21 @@ def test_help_of_the_new_commands_has_an_example():
     for command in ("rollover", "new"):
         result = run(command, "--help")
         assert result.returncode == 0 and "示例" in result.stdout
+
+
+# 烟台市医疗保障局 2026, imported from its published PDF (which states 金额精度: its tables print to 0.01 万元)
+IMPORTED = ROOT / "tests" / "fixtures" / "layouts" / "yantai-yibaoju-2026.yaml"
+
+
+def test_rollover_of_an_imported_source_asks_only_for_the_new_years_figures(tmp_path):
+    """How the published tables were printed (金额精度, 金额单位, 版式) is no figure of a year: it carries over,
+    and no field an officer does not know is left 待填写 (issue 80 part 4: `金额精度: 待填写`)."""
+    source = tmp_path / IMPORTED.name
+    shutil.copy(IMPORTED, source)
+    text = rollover(source, 2027).files[tmp_path / "yantai-yibaoju-2027.yaml"]
+    data = plain(parse_yaml(text.encode("utf-8"), "rolled.yaml"))
+    original = plain(load_yaml(IMPORTED))
+    for key in ("金额精度", "金额单位", "版式"):
+        assert data.get(key) == original.get(key), key
+    assert not [line for line in text.splitlines() if line.startswith("金额精度") and "待填写" in line]
+    assert data["年度"] == 2027 and data["上年"]["年度"] == 2026
