@@ -258,3 +258,23 @@ def test_rollover_of_an_imported_source_asks_only_for_the_new_years_figures(tmp_
         assert data.get(key) == original.get(key), key
     assert not [line for line in text.splitlines() if line.startswith("金额精度") and "待填写" in line]
     assert data["年度"] == 2027 and data["上年"]["年度"] == 2026
+
+
+def test_check_of_a_rolled_over_source_names_every_part_to_fill_at_once(tmp_path, capsys):
+    """After the findings, one line says how many figures are left to fill and in which parts of the source — the
+    officer's list of what the new year asks for — and it counts every 待填写 the findings name."""
+    from reportgen.commands.check import _print_report
+    from reportgen.render import check_findings
+
+    source = tmp_path / IMPORTED.name
+    shutil.copy(IMPORTED, source)
+    rolled = tmp_path / "yantai-yibaoju-2027.yaml"
+    rolled.write_text(rollover(source, 2027).files[rolled], encoding="utf-8")
+    findings = check_findings(rolled, None)
+    _print_report([(rolled, findings)], "text")
+    line = next(line for line in capsys.readouterr().out.splitlines() if "还需填写" in line)
+    total = int(re.search(r"还需填写 (\d+) 处", line).group(1))
+    assert total == sum(1 for f in findings if f.rule in ("待填写", "金额待填写")) > 10
+    for part in ("收入", "支出", "三公经费"):
+        assert re.search(part + r" \d+ 处", line), line
+    assert "金额精度" not in line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,35 @@ def _print_report(report: list[tuple[Path, list[Finding]]], form: str) -> None:
         print(f"== {source}")
         for finding in findings:
             print(finding.format())
+        parts = parts_to_fill(findings)
+        if parts:
+            print(_to_fill_line(source, parts))
         print(f"{source}: {errors} 个错误，{len(findings) - errors} 个警告")
+
+
+PLACEHOLDER_RULES = ("待填写", "金额待填写")
+
+
+def parts_to_fill(findings: list[Finding]) -> dict[str, Counter[str]]:
+    """The 待填写 left, by the part of the source they stand in (收入, 支出, 三公经费, …) and, within it, the
+    section (功能分类, 经济分类, 项目, …): what a rolled-over source still asks for, all at once."""
+    parts: dict[str, Counter[str]] = {}
+    for finding in findings:
+        if finding.rule not in PLACEHOLDER_RULES or not finding.path:
+            continue
+        names = [name.split("[", 1)[0] for name in finding.path.split(".")]
+        parts.setdefault(names[0], Counter())[names[1] if len(names) > 2 else ""] += 1
+    return parts
+
+
+def _to_fill_line(source: Path, parts: dict[str, Counter[str]]) -> str:
+    """One line naming every part still to fill, in the source's own section names."""
+    def part(name: str, sections: Counter[str]) -> str:
+        inner = "、".join(f"{section} {count} 处" for section, count in sections.items() if section)
+        return f"{name} {sum(sections.values())} 处" + (f"（{inner}）" if inner else "")
+
+    total = sum(sum(sections.values()) for sections in parts.values())
+    return f"{source}: 还需填写 {total} 处新一年的数——" + "；".join(part(n, s) for n, s in parts.items())
 
 
 def _against(args: argparse.Namespace) -> int:
