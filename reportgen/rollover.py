@@ -225,7 +225,8 @@ class _Roller:
         if isinstance(value, dict):
             return self.roll_object(value, schema)
         if isinstance(value, list) and "items" in schema:
-            return [self.roll(v, schema["items"]) for v in value]
+            rolled = [self.roll(v, schema["items"]) for v in value]
+            return _projects_as_printed(value, rolled) if self.resolve(schema["items"])[0] == "项目" else rolled
         return _plain(value)
 
     def branch(self, value: Any, branches: list[dict[str, Any]]) -> dict[str, Any]:
@@ -289,6 +290,17 @@ class _Roller:
         if "截至" in rolled:
             rolled["截至"] = f"{PLACEHOLDER}：截至日期（如 {self.year - 1}年12月）"
         return rolled
+
+
+def _projects_as_printed(projects: list[Any], rolled: list[Any]) -> list[Any]:
+    """Next year's projects with this year's amounts as their 上年 where this year's state a 上年 — the project
+    table then prints 上年 and 增减 columns; a list that stated none (a table of one year's amounts, as 杭州市气象局
+    2026 prints it) keeps its columns next year, its rows without 上年 (issue 80 part 4: the tracked changes of next
+    year's draft are its figures, not two new columns)."""
+    if any(isinstance(project, dict) and "上年" in project for project in projects):
+        return rolled
+    return [{k: v for k, v in project.items() if k != "上年"} if isinstance(project, dict) else project
+            for project in rolled]
 
 
 def _prior(budget: Budget, factor: Decimal) -> dict[str, Any]:

@@ -278,3 +278,21 @@ def test_check_of_a_rolled_over_source_names_every_part_to_fill_at_once(tmp_path
     for part in ("收入", "支出", "三公经费"):
         assert re.search(part + r" \d+ 处", line), line
     assert "金额精度" not in line
+
+
+def test_projects_printed_without_their_prior_year_keep_their_columns_next_year(tmp_path, yantian):
+    """烟台医保局 2026 prints its projects with this year's amounts alone: next year's source gives them no 上年, so the
+    project table keeps its columns (no 上年预算数 and 增减 columns appear in the tracked changes); 盐田区总工会 2022
+    states each project's 上年 and keeps it."""
+    source = tmp_path / IMPORTED.name
+    shutil.copy(IMPORTED, source)
+    data = plain(parse_yaml(rollover(source, 2027).files[tmp_path / "yantai-yibaoju-2027.yaml"].encode(), "r.yaml"))
+    projects = data["支出"]["项目"]
+    assert projects and all("上年" not in project and project["金额"] == "待填写" for project in projects)
+    rolled = plain(load_yaml_text_of(yantian))
+    assert all("上年" in project for project in rolled["支出"]["项目"])
+
+
+def load_yaml_text_of(source: Path) -> Any:
+    result = rollover(source)
+    return parse_yaml(result.files[result.source].encode("utf-8"), "rolled.yaml")
