@@ -398,12 +398,10 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled["上年"] = prior
         if key == "年度":
             rolled[key] = new_year
-        elif key in CARRIED:
-            rolled[key] = _plain(value)
         elif key == "单位":
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
         else:
-            item = roller.roll(value, source_schema()["properties"].get(key, {}))
+            item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
             if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
                 item.pop("成立年度", None)
             if item is not DROP:
