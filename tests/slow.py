@@ -81,6 +81,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
         "test_hangzhou_sentences_are_printed_from_the_fields",
         "test_next_year_prints_next_years_figures_and_never_last_years",
+        "test_a_cause_no_field_holds_is_printed_in_its_own_year_alone",
     ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (

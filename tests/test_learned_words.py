@@ -62,6 +62,23 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
     assert any(text.startswith("待补充：学到的措辞“截至2023年8月31日") for text in printed)
+    # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
+    assert not any("主要原因是购置公务用车" in text for text in printed if not text.startswith("待补充"))
+
+
+def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> None:
+    """万里街道 2024's “比2023年预算增加25万元，主要原因是购置公务用车” is traced but for its cause, which no field holds:
+    printed in 2024, and the same figures dated 2025 print a 待补充 in its place — never 2024's reason beside a change
+    of another year (烟台市民政局's rolled-over draft printed a 增加 with the reason of a decrease)."""
+    source, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    cause = "主要原因是购置公务用车"
+    assert any(cause in text for text in _sentences(source, layout))
+    later = tmp_path / "2025.yaml"
+    dated = re.sub(r"(?m)^年度: 2024", "年度: 2025", source.read_text(encoding="utf-8"))
+    later.write_text(re.sub(r"(?m)^(\s+年度:) 2023", r"\1 2024", dated), encoding="utf-8")  # and its 上年 2024's
+    printed = _sentences(later, layout)
+    assert not any(cause in text for text in printed if not text.startswith("待补充"))
+    assert any("待补充：学到的措辞“其中：公务用车购置费25万元" in text for text in printed)
 
 
 @pytest.fixture(scope="module")

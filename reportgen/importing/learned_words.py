@@ -360,7 +360,8 @@ def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prio
 class _Traced:
     pieces: list[str]  # the template, piece by piece
     guards: list[str]  # the expressions that must be given for the sentence to print
-    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change)
+    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change); its year, where it says
+    # a cause no field holds (_year_bound_cause)
     said: list[str] = field(default_factory=list)  # the fields said, in order
 
 
@@ -400,7 +401,21 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         traced.guards.append(guard)
         at = match.end()
     traced.pieces.append(_literal(text[at:], context))
+    _year_bound_cause(traced, context)
     return traced
+
+
+_CAUSE = regex(r"原因|由于|因为|主要是")  # the words that give a change's cause: its year's, not a field's
+
+
+def _year_bound_cause(traced: _Traced, context: dict[str, Any]) -> None:
+    """A cause said in words no source field holds (“主要原因是2026年接待任务减少”) is that year's: the sentence is
+    printed in the year it was learned from alone, a 待补充 in another — never last year's reason beside this year's
+    change (烟台市民政局: a 增加 printed with the reason of a decrease)."""
+    body = "".join(traced.pieces)
+    cause = _CAUSE.search(body)
+    if cause is not None and "b.reasons" not in body[cause.end():]:
+        traced.flat_guards.append(f"year == {context['year']}")
 
 
 _THOUSAND = 1000
