@@ -21,8 +21,8 @@ from reportgen.importing.recognition.by_arithmetic import (
     adds_up,
     by_arithmetic,
 )
-from reportgen.importing.recognition.recognize import Table, printed, recognize
 from reportgen.importing.recognition.imported import rows_of
+from reportgen.importing.recognition.recognize import Table, printed, recognize
 from reportgen.importing.recognition.rows import CellProblem
 from reportgen.importing.recognition.sides import label_columns, side_rows
 from reportgen.importing.recognition.sure import header_doubts
