@@ -21,8 +21,10 @@ from reportgen.importing.recognition.by_arithmetic import (
     adds_up,
     by_arithmetic,
 )
+from reportgen.importing.recognition.imported import rows_of
 from reportgen.importing.recognition.recognize import Table, printed, recognize
-from reportgen.importing.recognition.sides import label_columns
+from reportgen.importing.recognition.rows import CellProblem
+from reportgen.importing.recognition.sides import label_columns, side_rows
 from reportgen.importing.recognition.sure import header_doubts
 from reportgen.importing.visible import as_seen
 from reportgen.importing.which_layout import chosen
@@ -85,6 +87,26 @@ def test_this_years_total_beside_the_carried_over_is_told_by_arithmetic_as_by_it
     table = _tables(SHARED / "bj-minzhengju-2026-dept-budget-tables.pdf")["收入总表"]
     col = next(c for c, m in table.columns.items() if m == THIS_YEAR_INCOME)
     assert by_arithmetic(printed(table), table.kind.shape, {**table.columns, col: "合计"})[col] == THIS_YEAR_INCOME
+
+
+def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side() -> None:
+    # 西安市行政审批服务局 2025 (陕西 部门综合预算): 项目 | 预算数 | 支出功能分类科目 | 预算数 | 部门预算支出经济分类科目 |
+    # 预算数 | 政府预算支出经济分类科目 | 预算数 — one 名称 column named; before, every 预算数 column read as the income
+    # side's, and 311 of the document's 549 figures unread; now each side's rows are its own, 支出总计 on each
+    tables = _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    for kind in ("收支总表", "财政拨款收支总表"):
+        assert label_columns(tables[kind]) == [0, 2, 4, 6]
+    imported = rows_of(list(tables.values()), catalogs.Catalog([], {}, {}, {}))
+    left, right = imported.sides["收支总表"]
+    assert [r.label for r in left if r.amounts and not r.amounts[next(iter(r.amounts))].blank][:2] == ["部门预算", "财政拨款"]
+    assert next(r for r in right if r.label == "一般公共服务支出").amounts["预算数"].value == Decimal("45144630.00")
+    further = imported.further["收支总表"]
+    assert [side[1].label for side in further] == ["人员经费和公用经费支出", "机关工资福利支出"]
+    for side in [right, *further]:
+        assert next(r for r in side if r.label == "支出总计").amounts["预算数"].value == Decimal("50937608.35")
+    problems: list[CellProblem] = []
+    assert len(side_rows(tables["财政拨款收支总表"], problems)) == 4
+    assert problems == []
 
 
 @pytest.mark.parametrize("name", ["zj-hangzhou-qixiang-2026-dept-budget", "zj-huzhou-caizhengju-2026-dept-budget",

@@ -107,8 +107,9 @@ def test_a_part_opened_by_a_heading_closed_by_a_stop_and_an_income_not_read(huzh
 
 
 def test_a_document_read_in_part_judges_no_figure_by_its_tables() -> None:
-    # 西安市行政审批服务局 2025: 75 of its 549 table figures read (its 陕西 部门综合预算 tables' headers not read):
-    # 未能审核, and no sentence told “应为” by tables read in part
+    # 西安市行政审批服务局 2025: 259 of its 549 table figures read (its 收支总表 and 财政拨款收支总表, four 名称/预算数
+    # pairs side by side, read; its 收入总表's header, its 经济分类 支出表 and later tables not): 未能审核, and no sentence
+    # told “应为” by tables read in part
     result, found = _reviewed("sn-xian-xingzhengshenpi-2025-dept-budget")
     assert result.unreviewed.startswith("读出 ")
     assert not result.checks and "应为 " not in _texts(found)

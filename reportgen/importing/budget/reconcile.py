@@ -560,6 +560,8 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     yield from _spending_side(imported, kind, right)
     yield from _totals_equal(imported, kind, left, right)
     yield from _uses_side(kind, right, imported.beside.get(kind, []))
+    for further in imported.further.get(kind, []):  # 西安's 部门 and 政府 经济分类 beside the 功能分类
+        yield from _totals_equal(imported, kind, left, further)
     if kind == "收支总表":
         yield from _spending_table_total(imported, kind, right)
 
@@ -665,13 +667,23 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
     yield from _year_spending(imported, kind, right)
     totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
     onward = [r for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
-    if not totals or not classes:
+    if not totals or not classes or _unplaced_figure(imported, right, classes[0]):
         return
     # the total's column in every part: where a part's cell was not read (its text no amount), no sum is made
     meaning = next(iter(totals[0].amounts))
     parts = [r.amounts.get(meaning) for r in classes + onward]
     if all(part is not None for part in parts):
         yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
+
+
+def _unplaced_figure(imported: Imported, right: list[Row], first: Row) -> bool:
+    """Whether a row from the first class on prints a figure under words that are no 类, 款 or 项 and no row
+    the catalog knows (西安 2025's 收支总表, its 20th to 24th classes read as one cell “20、住房保障支出21、粮油物资
+    储备支出…” with one figure): the classes then are not all the spending, and no sum is made of them."""
+    rows = right[right.index(first):]
+    return any(not (imported.class_codes.get(r.label) or r.label in imported.function_names
+                    or imported.catalog.spending_rows.get(r.label))
+               for r in rows if any(not a.blank for a in r.amounts.values()))
 
 
 def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:

@@ -31,6 +31,9 @@ class Imported:
     sides: dict[str, tuple[list[Row], list[Row]]] = field(default_factory=dict)  # 两栏 tables: left, right
     # a 两栏 table's second spending side (江苏's 支出用途: 基本支出, 项目支出, 单位预留机动经费 beside the 功能分类)
     beside: dict[str, list[Row]] = field(default_factory=dict)
+    # a 两栏 table's further spending sides, where it prints more than one beside the 功能分类 (西安's 部门 and
+    # 政府 经济分类: each classes the spending again, under its own 本年支出合计 and 支出总计)
+    further: dict[str, list[list[Row]]] = field(default_factory=dict)
     groups: dict[str, Groups] = field(default_factory=dict)  # an income table of groups led by their 小计
     catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
     class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
@@ -57,8 +60,10 @@ def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeRe
         if shape == "两栏":
             found = side_rows(table, result.problems)
             result.sides[kind] = (found[0], found[1])
-            if len(found) > 2:  # 江苏's 支出用途 beside the 功能分类
+            if len(found) == 3:  # 江苏's 支出用途 beside the 功能分类: its items, the spending by use
                 result.beside[kind] = found[2]
+            elif len(found) > 3:  # 西安's 部门 and 政府 经济分类 beside the 功能分类: each its own total
+                result.further[kind] = found[2:]
             result.rows[kind] = [row for side in found for row in side]
         elif (groups := grouped_income(table)) is not None:  # 江苏's 收入预算总表: rows in groups led by 小计
             result.groups[kind] = groups

@@ -53,9 +53,28 @@ def side_rows(table: Table, problems: list[CellProblem]) -> list[list[Row]]:
 
 
 def label_columns(table: Table) -> list[int]:
-    """The 名称 columns each side of a 两栏 table starts with: the income's, the spending's, and the
-    second spending side's where there is one (three at most)."""
-    return sorted(c for c, m in table.columns.items() if m == "名称")[:3]
+    """The label columns each side of a 两栏 table starts with, left to right: the income's, the spending's,
+    and each further spending side's. Where the header names fewer than two 名称 columns, the sides are
+    found by the table's geometry: each column of words (named 名称 or a 科目, or not named at all) followed
+    by a column of amounts starts a side (西安's 收支总表: 项目 | 预算数 | 支出功能分类科目 | 预算数 | 部门预算
+    支出经济分类科目 | 预算数 | 政府预算支出经济分类科目 | 预算数, four pairs side by side)."""
+    named = sorted(c for c, m in table.columns.items() if m == "名称")
+    if len(named) >= 2:
+        return named[:3]
+    paired = [c for c in range(table.grid.width - 1) if _starts_side(table, c)]
+    return paired if len(paired) >= 2 and paired[0] == (named or paired)[0] else named
+
+
+_SIDE_LABELS = ("名称", "功能科目", "部门经济科目", "政府经济科目")
+
+
+def _starts_side(table: Table, col: int) -> bool:
+    """A column of words (no amount under it, a word in some row) with a column of amounts right of it."""
+    if table.columns.get(col, "名称") not in _SIDE_LABELS or table.columns.get(col + 1, "名称") in LABEL_MEANINGS:
+        return False
+    cells = [table.grid.cell(row, col) for row in range(table.body_start, len(table.grid.rows))]
+    texts = [cell_text(cell) for cell in cells if cell_text(cell)]
+    return bool(texts) and all(amount_of_cell(cell, "") is None for cell in cells if cell_text(cell))
 
 
 def spanning_label(table: Table, index: int) -> tuple[int, str] | None:
