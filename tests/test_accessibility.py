@@ -6,12 +6,14 @@ registry into .venv/axe (REPORTGEN_AXE names another axe.min.js)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.clients import require_program
-from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
+from tests.support.browser import chromium_driver
 from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,13 @@ def _axe() -> str:
             pytest.fail(f"axe-core is missing at {AXE} (scripts/setup installs it) (CI=true: not skipping)")
         pytest.skip(f"axe-core is not installed at {AXE} (scripts/setup installs it)")
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless Chromium for the module's pages (each test loads its page afresh, axe with it): one start, not five."""
+    with chromium_driver(tmp_path_factory.mktemp("chromium")) as driver:
+        yield driver
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +55,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("page", ["review", "summary", "import", "tables", "prose"])
-def test_the_page_has_no_serious_accessibility_finding(browser, pages, page):  # noqa: F811
+def test_the_page_has_no_serious_accessibility_finding(browser, pages, page):
     script = _axe()
     browser.get(pages[page].as_uri())
     browser.execute_script(script)

@@ -48,7 +48,9 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "prose_regions": ([], r"round 2 total: R \d+ K \d+ W \d+ N \d+ U \d+ \(of \d+\)"),
     "prose_unread": (["--only", ONE], r"agree \d+, unknown \d+"),
     "render_floor": (["--pairs", "1"], r"ratio \d+\.\d\d"),
-    "review_cost": (["--repeat", "1", "--only", "wanli-2025"], r"\| shanghai-putuo-wanli-2025 \| \d+\.\d{3} s \| \d+\.\d{3} s \| \d+\.\d\d× \|"),
+    # (the smallest of the seed PDFs, 22 pages, a unit's: the same review, pdftotext and annotated copy as 万里's 31)
+    "review_cost": (["--repeat", "1", "--only", "shangwuwei-unit-2025"],
+                    r"\| shanghai-putuo-shangwuwei-unit-2025 \| \d+\.\d{3} s \| \d+\.\d{3} s \| \d+\.\d\d× \|"),
     "review_eval": (["--only", ONE], r"内部错误: 0; seconds per document: \d+\.\d+"),
     "review_folder": (["--documents", "2", "--repeat", "1"], r"\| --jobs 1 \| 2 \| \d+\.\d 秒 \| \d+\.\d\d \|"),
     "review_pages": (["--documents", "2", "--folder", "0"], r"\| 2 \| \d+\.\d 秒 \| \d+\.\d 秒 \| \d+\.\d\d× \| \d+ MB \|"),

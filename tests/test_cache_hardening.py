@@ -72,16 +72,30 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes | str, float]]:
 
 
 @pytest.fixture(scope="module")
-def normal(tmp_path_factory) -> tuple[dict[str, bytes], list[str]]:
-    """A render with a fresh cache: its outputs, and the names of the entries its cache holds."""
+def normal_render(tmp_path_factory) -> Path:
+    """A render with a fresh cache, made once for the module: its folder (out/: the outputs, xdg/reportgen: the cache
+    it filled, only read by the tests)."""
     base = tmp_path_factory.mktemp("normal")
     (base / "out").mkdir()
     done = render(base / "xdg", base / "out")
     assert done.returncode == 0, done.stderr
-    names = sorted(p.name for p in (base / "xdg" / "reportgen").iterdir())
+    return base
+
+
+@pytest.fixture(scope="module")
+def normal(normal_render: Path) -> tuple[dict[str, bytes], list[str]]:
+    """A render with a fresh cache: its outputs, and the names of the entries its cache holds."""
+    names = sorted(p.name for p in (normal_render / "xdg" / "reportgen").iterdir())
     assert {name.rsplit("-", 1)[0] for name in names} == KINDS, names
     assert all(name.endswith(".cache") for name in names)
-    return outputs(base / "out"), names
+    return outputs(normal_render / "out"), names
+
+
+@pytest.fixture
+def fresh_entries(normal_render: Path, normal) -> Path:
+    """The entries a fresh cache holds after a normal render, each whole and valid (the module's normal render's: one
+    render less for each test that plants them)."""
+    return normal_render / "xdg" / "reportgen"
 
 
 @pytest.fixture
@@ -206,36 +220,30 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(site, normal, monkeypatch, shape)
     assert_normal_render(done, site, expected, before)
 
 
-def test_a_corrupted_or_foreign_entry_is_a_miss(site, normal, tmp_path):
+def test_a_corrupted_or_foreign_entry_is_a_miss(site, normal, fresh_entries):
     """A normal cache's entries, each damaged by one byte, or put under another entry's name."""
     expected, names = normal
-    good = tmp_path / "good"
-    (good / "out").mkdir(parents=True)
-    assert render(good / "xdg", good / "out").returncode == 0
     folder = site["xdg"] / "reportgen"
     for number, name in enumerate(names):
-        data = bytearray((good / "xdg" / "reportgen" / name).read_bytes())
+        data = bytearray((fresh_entries / name).read_bytes())
         if number % 2:
             data[-1] ^= 1
             (folder / name).write_bytes(bytes(data))
         else:  # another kind's entry, whole and valid where it was
             other = names[(number + 1) % len(names)]
-            (folder / name).write_bytes((good / "xdg" / "reportgen" / other).read_bytes())
+            (folder / name).write_bytes((fresh_entries / other).read_bytes())
     before = snapshot(site["outside"])
     done = render(site["xdg"], site["out"], {"TMPDIR": str(site["tmp"])})
     assert_normal_render(done, site, expected, before)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
-def test_an_entry_of_another_user_is_a_miss(site, normal, tmp_path):
+def test_an_entry_of_another_user_is_a_miss(site, normal, fresh_entries):
     expected, names = normal
-    good = tmp_path / "good"
-    (good / "out").mkdir(parents=True)
-    assert render(good / "xdg", good / "out").returncode == 0
     nobody = pwd.getpwnam("nobody").pw_uid
     folder = site["xdg"] / "reportgen"
     for name in names:
-        (folder / name).write_bytes((good / "xdg" / "reportgen" / name).read_bytes())
+        (folder / name).write_bytes((fresh_entries / name).read_bytes())
         os.chown(folder / name, nobody, -1)
     done = render(site["xdg"], site["out"], {"TMPDIR": str(site["tmp"])})
     assert_normal_render(done, site, expected, snapshot(site["outside"]))

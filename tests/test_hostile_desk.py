@@ -25,7 +25,8 @@ from reportgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
-SHANGWU = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-unit-2025.pdf"
+SHANGWU = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-unit-2025.pdf"  # the smallest seed PDF (22
+# pages): the tests of a file's name review or import it, whatever it says
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200b]")
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
@@ -63,7 +64,7 @@ def test_a_file_named_in_gbk_bytes_is_reviewed_and_imported_under_its_chinese_na
     folder = tmp_path / "in"
     folder.mkdir()
     name = "万里街道2025年预算".encode("gbk") + b".pdf"
-    shutil.copy(WANLI, os.path.join(os.fsencode(folder), name))
+    shutil.copy(SHANGWU, os.path.join(os.fsencode(folder), name))
     done = _reportgen("review", str(folder), "-o", str(tmp_path / "rv"))
     out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")  # the terminal gets UTF-8 it can show
     assert done.returncode in (0, 1) and "内部错误" not in err, err
@@ -83,7 +84,7 @@ def test_a_file_named_with_a_line_break_is_told_on_one_line_each_time(tmp_path):
     it now shows the break as [U+000A]; the JSON keeps the name as it is (a program reads it exactly)."""
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(WANLI, folder / "万里\n街道.pdf")
+    shutil.copy(WANLI, folder / "万里\n街道.pdf")  # (its findings: three lines or more name it)
     done = _reportgen("review", str(folder), "--layout", "上海")
     out = done.stdout.decode("utf-8")
     assert done.returncode in (0, 1), done.stderr.decode()
@@ -106,7 +107,7 @@ def test_render_and_import_tell_a_name_with_a_line_break_on_one_line(tmp_path):
     assert done.returncode == 0, done.stderr.decode()
     said = done.stdout.decode("utf-8")
     assert said.count("\n") == 1 and "盐田[U+000A]工会" in said and "出[U+000A]稿" in said, said
-    done = _reportgen("import", str(WANLI), "--layout", "上海", "-o", str(tmp_path / "万里\n2025.yaml"))
+    done = _reportgen("import", str(SHANGWU), "--layout", "上海", "-o", str(tmp_path / "万里\n2025.yaml"))
     assert done.returncode in (0, 1), done.stderr.decode()
     written = [line for line in done.stdout.decode("utf-8").splitlines() if line.startswith("已写出")]
     assert written and all("万里[U+000A]2025.yaml" in line for line in written), done.stdout.decode()
@@ -118,7 +119,7 @@ def test_a_document_named_with_80_han_characters_gets_its_pages(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     name = ("上海市普陀区人民政府万里街道办事处" * 5)[:80] + ".pdf"
-    shutil.copy(WANLI, folder / name)
+    shutil.copy(SHANGWU, folder / name)
     done = _reportgen("review", str(folder), "-o", str(tmp_path / "rv"))
     assert done.returncode in (0, 1), done.stderr.decode()
     assert all(len(p.name.encode()) <= 255 for p in (tmp_path / "rv").iterdir())

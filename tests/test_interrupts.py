@@ -26,7 +26,7 @@ from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
-ROWS = 20000  # about two seconds of writing: long enough to be caught in the act
+ROWS = 10000  # about a second of writing (two on a loaded machine): caught in the act by a poll of every 5 ms, then held
 
 
 @pytest.fixture(scope="module")
