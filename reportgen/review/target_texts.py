@@ -11,15 +11,15 @@ read in the two forms the tables take: a form per project (项目名称, 年度�
 line ending “。”) is its row's only where the row's amounts are printed within it, and no other row's or amount. A
 sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
 
-A form printed twice in a row, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36
-and 37), is told once with both pages; the same table printed again under another heading (部门主管专项资金, then 部门
-预算项目) is not a copy in a row and is not told."""
+A form printed twice, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37),
+or pages apart with the same characters from its money to its page's end, its lines broken elsewhere (福州市民政局
+2026: e福州留守困境儿童关爱帮扶专栏 on pp. 28 and 52), is told once with both pages; the same table printed again under
+another heading (部门主管专项资金, then 部门预算项目) differs in its lines and its page, and is not told."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
