@@ -197,7 +197,20 @@ def copies(lines: list[Line], tables: list[TargetMoney]) -> list[tuple[TargetMon
     """Each table printed again, the same in every line (from its project's name up to the next table's), with that
     copy: right after itself (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37) or pages later
     (福州市民政局 2026: e福州留守困境儿童关爱帮扶专栏项目 on pp. 28 and 52, its last table). A table of the same
-    project and money with any line of its own (another unit's, another year's) is no copy."""
+    project and money with any line of its own (another unit's, another year's) is no copy; nor are tables printed
+    again together, several the same number of pages on: a section listing them again under its own heading (烟台市委
+    宣传部 2026: 部门主管专项资金, then 部门预算项目 — pp. 29 and 37, 31 and 39)."""
+    found = _copies(lines, tables)
+    apart = Counter(_pages_on(lines, one, later) for one, later in found if tables.index(later) > tables.index(one) + 1)
+    return [(one, later) for one, later in found
+            if tables.index(later) == tables.index(one) + 1 or apart[_pages_on(lines, one, later)] == 1]
+
+
+def _pages_on(lines: list[Line], one: TargetMoney, later: TargetMoney) -> int:
+    return lines[later.start].page - lines[one.start].page
+
+
+def _copies(lines: list[Line], tables: list[TargetMoney]) -> list[tuple[TargetMoney, TargetMoney]]:
     out: list[tuple[TargetMoney, TargetMoney]] = []
     copied: set[int] = set()
     for index, (one, after) in enumerate(pairwise(tables)):
