@@ -196,3 +196,16 @@ def test_money_of_all_the_years_is_not_the_years_money() -> None:
     assert target_money(lines) == []
     lines[1] = Line(2, "资金总额   21.50")
     assert [t.amount for t in target_money(lines)] == [Decimal("21.50")]
+
+
+XUANCHUAN = CORPUS / "sd-yantai-xuanchuanbu-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not XUANCHUAN.exists(), reason="../shared/corpus 不在")
+def test_tables_a_section_lists_again_under_its_heading_are_no_copy() -> None:
+    """烟台市委宣传部 2026 prints its 部门主管专项资金's tables (pp. 29, 31) again among its 部门预算项目 (pp. 37, 39), the
+    same eight pages on: a section's listing, not told; a lone table printed again pages later is (福州, above)."""
+    lines = read_published(XUANCHUAN).lines
+    names = [t.name for t in target_money(lines)]
+    assert names.count("城市综合营销和对外宣传专项资金") == 2 and names.count("文化产业发展专项资金") == 2
+    assert repeated_tables(lines, XUANCHUAN) == []
