@@ -168,3 +168,44 @@ def test_a_target_table_in_yuan_is_held_in_wan_and_the_sentence_to_it() -> None:
     assert money[-1].fiscal == Decimal("1141.9043")
     assert _held(WANLI_2023) == ["绩效管理的说明写明 5 个项目、预算资金 3,328.13万元，而印出的 5 张项目绩效目标表的年度预算资金"
                                  "合计为 3,351.3343万元"]
+
+
+FUZHOU = CORPUS / "fresh1" / "fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf"
+
+
+@pytest.mark.skipif(not FUZHOU.exists(), reason="../shared/corpus 不在")
+def test_a_target_table_printed_again_pages_later_is_told_with_both_pages() -> None:
+    """福州市民政局(本级) 2026 prints its 21 绩效目标表 under “资金总额” (福建's template), the name over “项目名称” or
+    after it, 万元 cut as “情况（万” / “元）”; e福州留守困境儿童关爱帮扶专栏 (21.50) is printed on p. 28 and again, its
+    lines broken elsewhere, as the last table on p. 52: told once, with both pages."""
+    lines = read_published(FUZHOU).lines
+    tables = target_money(lines)
+    assert len(tables) == 21
+    assert [(t.name, t.amount) for t in tables if t.name.startswith("e福州")] == [
+        ("e福州留守困境儿童关爱帮扶专栏", Decimal("21.50"))] * 2
+    found = repeated_tables(lines, FUZHOU)
+    assert len(found) == 1, found
+    assert "e福州留守困境儿童关爱帮扶专栏" in found[0].message
+    assert "第28页" in found[0].message and "第52页" in found[0].message
+
+
+def test_money_of_all_the_years_is_not_the_years_money() -> None:
+    """西安's “实施期资金总额：29.78” is the money of the project's years, no year's money; 福建's bare “资金总额 21.50”
+    is the year's."""
+    lines = [Line(1, "项目名称   政务服务"), Line(2, "实施期资金总额：   29.78"), Line(3, "资金金额（万元）")]
+    assert target_money(lines) == []
+    lines[1] = Line(2, "资金总额   21.50")
+    assert [t.amount for t in target_money(lines)] == [Decimal("21.50")]
+
+
+XUANCHUAN = CORPUS / "sd-yantai-xuanchuanbu-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not XUANCHUAN.exists(), reason="../shared/corpus 不在")
+def test_tables_a_section_lists_again_under_its_heading_are_no_copy() -> None:
+    """烟台市委宣传部 2026 prints its 部门主管专项资金's tables (pp. 29, 31) again among its 部门预算项目 (pp. 37, 39), the
+    same eight pages on: a section's listing, not told; a lone table printed again pages later is (福州, above)."""
+    lines = read_published(XUANCHUAN).lines
+    names = [t.name for t in target_money(lines)]
+    assert names.count("城市综合营销和对外宣传专项资金") == 2 and names.count("文化产业发展专项资金") == 2
+    assert repeated_tables(lines, XUANCHUAN) == []

@@ -27,6 +27,7 @@ _NAMED = 5  # tables of no listed project named in the finding, the rest counted
 _STEP = Decimal("0.01")  # a 万元 table's printed step
 _WAN_BELOW = 4  # lines from a table's money to the end of those its 万元 is said on (“项目资金（万元）”)
 _YUAN_BELOW = 6  # and of those its 元 is said on (“（元）” two lines under “项目资金”, 上海)
+_HAN = regex(r"[\u4e00-\u9fff]")
 _YUAN = regex(r"[（(]元[）)]|单位[：:]元(?![\u4e00-\u9fff])")
 
 
@@ -50,9 +51,9 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
         text = line.bare.replace(" ", "")
         word = next((w for w in names if text.startswith(w)), None)
         if word is not None:
-            name, start = text[len(word):].strip("：:"), index
+            name, start = text[len(word):].strip("：:") or _above(lines, index, names), index
             continue
-        money = _after(line.bare, totals) if name and index - start <= _BLOCK else None
+        money = _after(line.bare, totals, whole=True) if name and index - start <= _BLOCK else None
         scale = _scale(lines[start:index + _WAN_BELOW], lines[start:index + _YUAN_BELOW]) if money is not None else None
         if money is not None and scale is not None:
             fiscal = _fiscal(lines[index + 1:index + 3])
@@ -62,22 +63,44 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
     return out
 
 
+def _above(lines: list[Line], index: int, names: tuple[str, ...]) -> str:
+    """The name printed on the line right above a 项目名称 that has none after it: a cell of one row whose text sits
+    a little higher than its label (福州市民政局 2026: “e福州留守困境儿童关爱帮扶专栏” over “项目名称”); none where
+    that line is no cell of the table's (its title, “…项目绩效目标表”, or another label)."""
+    text = lines[index - 1].bare.replace(" ", "") if index else ""
+    return "" if not text or text.endswith(("绩效目标表", "表")) or text.startswith(names) else text
+
+
 def _scale(near: list[Line], further: list[Line]) -> Decimal | None:
     """What a table's money is divided by to be 万元: 1 where 万元 is said ``near`` it, 10,000 where its money's rows
     say 元 a little ``further`` (上海's 财政项目支出绩效目标填报表: “项目资金（元）” below 年度资金申请总额
-    4,100,000.00); None where neither."""
-    if any("万元" in line.bare for line in near):
+    4,100,000.00); None where neither. A “（万” is 万元 cut at its cell's edge (福州: “专项资金情况（万” over “元）”)."""
+    if any("万元" in line.bare or "（万" in line.bare.replace(" ", "") for line in near):
         return Decimal(1)
     return Decimal(10000) if any(_YUAN.search(line.bare.replace(" ", "")) for line in further) else None
 
 
-def _after(printed: str, words: tuple[str, ...]) -> Decimal | None:
+def _after(printed: str, words: tuple[str, ...], whole: bool = False) -> Decimal | None:
     """The amount a line prints right after one of the words (“年度预算资金总额： 500.00”, “项目资金（万元） 年度资金总额：
-    100”; on a line that goes on, “年度资金总额：100 其中：财政拨款 80 其他资金 20”, the 100 after it, not the last)."""
+    100”; on a line that goes on, “年度资金总额：100 其中：财政拨款 80 其他资金 20”, the 100 after it, not the last);
+    ``whole``: after a word only where it is one, not the end of a longer word (see :func:`_word_end`)."""
     text = _SPACE.sub("", printed)
-    at = next((text.index(w) + len(w) for w in words if w in text), None)
+    at = next((end for w in words if (end := _word_end(text, w) if whole else _end(text, w)) is not None), None)
     money = _AFTER.match(text, at) if at is not None else None
     return Decimal(money.group(1).replace(",", "")) if money is not None else None
+
+
+def _end(text: str, word: str) -> int | None:
+    return text.index(word) + len(word) if word in text else None
+
+
+def _word_end(text: str, word: str) -> int | None:
+    """Where the word ends in the text, where it is one: not the end of a longer one (福州's “资金总额 21.50” is the
+    year's money; 西安's “实施期资金总额：29.78” the money of all the project's years, not read as the year's)."""
+    at = text.find(word)
+    while at > 0 and _HAN.match(text, at - 1):
+        at = text.find(word, at + 1)
+    return None if at < 0 else at + len(word)
 
 
 def _fiscal(lines: list[Line]) -> Decimal | None:

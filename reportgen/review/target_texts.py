@@ -11,13 +11,15 @@ read in the two forms the tables take: a form per project (项目名称, 年度�
 line ending “。”) is its row's only where the row's amounts are printed within it, and no other row's or amount. A
 sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
 
-A form printed twice in a row, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36
-and 37), is told once with both pages; the same table printed again under another heading (部门主管专项资金, then 部门
-预算项目) is not a copy in a row and is not told."""
+A form printed twice, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37),
+or pages apart with the same characters from its money to its page's end, its lines broken elsewhere (福州市民政局
+2026: e福州留守困境儿童关爱帮扶专栏 on pp. 28 and 52), is told once with both pages; the same table printed again under
+another heading (部门主管专项资金, then 部门预算项目) differs in its lines and its page, and is not told."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -184,7 +186,7 @@ def _paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
 
 
 def repeated_tables(lines: list[Line], document: Path) -> list[Finding]:
-    """A 绩效目标表 printed again right after itself, the same in every line: once, with both places."""
+    """A 绩效目标表 printed again, right after itself or pages later, the same in every line: once, with both places."""
     return [Finding("warning", "R-重复段落", f"项目“{one.name}”的绩效目标表印了两次，内容完全相同"
                     f"（{lines[one.start].where}、{lines[other.start].where}）：请删去一张", str(document),
                     lines[other.start].number)
@@ -192,14 +194,52 @@ def repeated_tables(lines: list[Line], document: Path) -> list[Finding]:
 
 
 def copies(lines: list[Line], tables: list[TargetMoney]) -> list[tuple[TargetMoney, TargetMoney]]:
-    """Each table printed again right after itself, the same in every line, with that copy."""
+    """Each table printed again, the same in every line (from its project's name up to the next table's), with that
+    copy: right after itself (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37) or pages later
+    (福州市民政局 2026: e福州留守困境儿童关爱帮扶专栏项目 on pp. 28 and 52, its last table). A table of the same
+    project and money with any line of its own (another unit's, another year's) is no copy; nor are tables printed
+    again together, several the same number of pages on: a section listing them again under its own heading (烟台市委
+    宣传部 2026: 部门主管专项资金, then 部门预算项目 — pp. 29 and 37, 31 and 39)."""
+    found = _copies(lines, tables)
+    apart = Counter(_pages_on(lines, one, later) for one, later in found if tables.index(later) > tables.index(one) + 1)
+    return [(one, later) for one, later in found
+            if tables.index(later) == tables.index(one) + 1 or apart[_pages_on(lines, one, later)] == 1]
+
+
+def _pages_on(lines: list[Line], one: TargetMoney, later: TargetMoney) -> int:
+    return lines[later.start].page - lines[one.start].page
+
+
+def _copies(lines: list[Line], tables: list[TargetMoney]) -> list[tuple[TargetMoney, TargetMoney]]:
     out: list[tuple[TargetMoney, TargetMoney]] = []
-    for one, other in pairwise(tables):
-        first = _content(lines[one.start:other.start])
-        if one.name == other.name and one.amount == other.amount \
-                and first == _content(lines[other.start:other.start + 2 * (other.start - one.start)])[:len(first)]:
-            out.append((one, other))
+    copied: set[int] = set()
+    for index, (one, after) in enumerate(pairwise(tables)):
+        first = _content(lines[one.start:after.start])
+        for later in tables[index + 1:]:
+            if id(later) not in copied and later.name == one.name and later.amount == one.amount \
+                    and (first == _content(lines[later.start:later.start + 2 * (after.start - one.start)])[:len(first)]
+                         or _within(_on_its_page(lines, one), _on_its_page(lines, later))):
+                out.append((one, later))
+                copied.add(id(later))
+                break
     return out
+
+
+def _within(one: Counter[str], other: Counter[str]) -> bool:
+    """Whether one table's characters are all the other's (the other's page goes on after it: 福州 p. 52's last table
+    is followed by “2.有关情况说明 本单位无其他需要说明的绩效目标情况。”), or the other's all its — the smaller at
+    least half the larger (a money on its page's last line says nothing of the table)."""
+    small, large = sorted((one, other), key=lambda each: each.total())
+    return 2 * small.total() >= large.total() > 0 and not small - large
+
+
+def _on_its_page(lines: list[Line], table: TargetMoney) -> Counter[str]:
+    """The characters a table prints from its money to the end of its page: the same in two prints of one table
+    whose lines break at other places (福州: “专项资金情况（万元）” on one line of p. 28, over three of p. 52)."""
+    at = next(index for index in range(table.start, len(lines)) if lines[index].number == table.line)
+    page = lines[at].page
+    return Counter(character for line in lines[at:] if line.page == page and not _PAGE_NUMBER.match(line.text)
+                   for character in line.text if not character.isspace())
 
 
 def _content(lines: list[Line]) -> list[str]:
