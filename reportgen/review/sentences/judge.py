@@ -886,12 +886,18 @@ def _no_prior(st: Statement) -> str:
     return "源文件没有本年的这一预算数（决算比预算的增减未核对）" if same_year(st.base) else "源文件没有可比的上年数"
 
 
+def _compared_prior(st: Statement, figure: Figure) -> tuple[Decimal | None, Decimal | None]:
+    """The prior figure a change or rate is of — the source's, else the one the sentence states — and the stated one
+    where it is that (None where the source's)."""
+    prior = _prior(st, figure)
+    stated = _stated_prior(st) if prior is None else None
+    return (prior if stated is None else stated), stated
+
+
 def _change(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None:
         return Verdict(st, "unknown")
-    prior = _prior(st, figure)
-    stated = _stated_prior(st) if prior is None else None
-    prior = prior if stated is None else stated
+    prior, stated = _compared_prior(st, figure)
     if prior is None:
         return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
@@ -966,9 +972,7 @@ def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Ver
 def _rate(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None or st.value is None:
         return Verdict(st, "unknown")
-    prior = _prior(st, figure)
-    stated = _stated_prior(st) if prior is None else None
-    prior = prior if stated is None else stated
+    prior, stated = _compared_prior(st, figure)
     if prior is None:
         return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
