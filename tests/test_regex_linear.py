@@ -14,7 +14,12 @@ bound is generous both ways: at most 64 times as long, and half a second.
 
 The sweep runs in a child process with a time limit: a pattern that backtracks exponentially would
 otherwise hang pytest itself (the regex engine cannot be interrupted); the child says which pattern
-it was timing."""
+it was timing.
+
+A pattern found linear is kept so in the user's cache (reportgen.cache: a JSON entry, checked as any), keyed by
+its text and flags, the Python that ran it and this file's bytes (its texts, sizes and bounds): what a pattern
+costs depends on nothing else, so a pattern unchanged since is not timed again (a pattern found slow is never
+kept). The steps are timed every time: they run the code of all reportgen."""
 
 from __future__ import annotations
 
@@ -24,11 +29,13 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from reportgen import cache
 from reportgen.patterns import compiled
 from tests.clocks import cpu_now
 
@@ -133,48 +140,82 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     ]
 
 
+# The sweep's clock: this process's CPU time alone. It starts no child, and a million readings of tests.clocks.cpu_now
+# (which adds the children's, through os.times(), a second system call of 10 ms ticks) were a third of its time.
+_clock = time.process_time
+
+
 def _best(run: Callable[[str], object], text: str, times: int = 3) -> float:
     best = float("inf")
     for _ in range(times):
-        start = cpu_now()
+        start = _clock()
         run(text)
-        best = min(best, cpu_now() - start)
+        best = min(best, _clock() - start)
     return best
 
 
+KEPT = "tests-regex-linear"  # the cache's name for a pattern's timings
+
+
+def _timings(data: object) -> list[tuple[str, float, float]]:
+    """A kept entry read back: (family, small, large) three times; else a miss."""
+    if not (isinstance(data, list) and len(data) == 3 and all(
+            isinstance(one, list) and len(one) == 3 and isinstance(one[0], str)
+            and all(isinstance(value, float) for value in one[1:]) for one in data)):
+        raise cache.Shape("not a pattern's timings")
+    return [(family, small, large) for family, small, large in data]
+
+
+_KEPT_FORM = cache.json_form(lambda timings: [list(one) for one in timings], _timings)
+
+
+def _key(pattern: re.Pattern[str] | re.Pattern[bytes]) -> str:
+    return cache.key_of(Path(__file__).read_bytes(), sys.version.encode(), repr(pattern.pattern).encode(),
+                        str(pattern.flags).encode())
+
+
 def sweep() -> list[dict[str, object]]:
-    """For each pattern and function: the three slowest families, timed at SMALL and LARGE."""
+    """For each pattern and function: the three slowest families, timed at SMALL and LARGE (a pattern kept linear in
+    the cache: as timed then)."""
     results: list[dict[str, object]] = []
-    subjects: list[tuple[str, Callable[[str], object]]] = [
-        (name, lambda text, p=pattern: _exercise(p, text)) for name, pattern in patterns()]
-    subjects += _functions()
-    texts = list(families())
-    for name, run in subjects:
-        print(f"timing {name}", file=sys.stderr, flush=True)
-        small = []
-        for family, make in texts:
-            text = make(SMALL)
-            start = cpu_now()
-            run(text)
-            small.append((cpu_now() - start, family, make))
-        small.sort(key=lambda entry: entry[0], reverse=True)
-        for _, family, make in small[:3]:
-            results.append({"subject": name, "family": family, **_measured(run, make)})
+    subjects: list[tuple[str, Callable[[str], object], str]] = [
+        (name, lambda text, p=pattern: _exercise(p, text), _key(pattern)) for name, pattern in patterns()]
+    subjects += [(name, run, "") for name, run in _functions()]
+    texts = [(family, make, make(SMALL)) for family, make in families()]  # made once, not once a subject
+    for name, run, key in subjects:
+        kept = cache.fetch(KEPT, key, _KEPT_FORM) if key else None
+        if kept is None:
+            print(f"timing {name}", file=sys.stderr, flush=True)
+            kept = _timed(run, texts)
+            if key and not any(_slow(small, large) for _, small, large in kept):
+                cache.store(KEPT, key, kept, _KEPT_FORM)
+        results += [{"subject": name, "family": family, "small": small, "large": large} for family, small, large in kept]
     return results
+
+
+def _timed(run: Callable[[str], object], texts: list[tuple[str, Callable[[int], str], str]]) -> list[tuple[str, float, float]]:
+    """The three slowest families at SMALL, each timed at SMALL and LARGE: (family, small, large)."""
+    small = []
+    for family, make, text in texts:
+        start = _clock()
+        run(text)
+        small.append((_clock() - start, family, make))
+    small.sort(key=lambda entry: entry[0], reverse=True)
+    return [(family, *_measured(run, make)) for _, family, make in small[:3]]
 
 
 def _slow(small: float, large: float) -> bool:
     return large > LIMIT or large > FACTOR * max(small, FLOOR)
 
 
-def _measured(run: Callable[[str], object], make: Callable[[int], str]) -> dict[str, float]:
+def _measured(run: Callable[[str], object], make: Callable[[int], str]) -> tuple[float, float]:
     """The best of three times at SMALL and one at LARGE (a busy machine only stretches a time, so a LARGE run within
     the bounds is proof enough); where they look slow, timed again, best of more runs: a machine busy with other work
     stretches a run's CPU time by a fraction (it failed so at load 6), square work by 256 times."""
     small, large = _best(run, make(SMALL)), _best(run, make(LARGE), 1)
     if _slow(small, large):
         small, large = min(small, _best(run, make(SMALL), 7)), _best(run, make(LARGE), 7)
-    return {"small": small, "large": large}
+    return small, large
 
 
 @pytest.fixture(scope="module")
