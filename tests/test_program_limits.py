@@ -240,6 +240,15 @@ def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
     text.write_text("基本支出1万元。\n" * 5, encoding="utf-8")
     result, problems = review(YANTIAN, text)
     assert result is not None and len(result.verdicts) == 5
+    # numbers no sentence states as a figure: read while they are fewer than five times the bound, refused unread from
+    # then on (its count of numbers passed the bound on line 2)
+    text.write_text("详见附件1、附件2、附件3。\n" * 8, encoding="utf-8")  # 24 numbers
+    result, problems = review(YANTIAN, text)
+    assert result is not None and not result.verdicts and not any(p.rule == "R-草稿" for p in problems)
+    text.write_text("详见附件1、附件2、附件3。\n" * 9, encoding="utf-8")  # 27
+    result, problems = review(YANTIAN, text)
+    assert result is None and [(p.line, p.file) for p in problems] == [(2, str(text))]
+    assert "草稿写出的数字超过 5 个（到第 2 行）" in problems[0].message
 
     monkeypatch.setattr(draft_module, "MAX_DRAFT_LINES", 3)
     html = tmp_path / "d.html"

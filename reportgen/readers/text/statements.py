@@ -528,6 +528,7 @@ class TooManyFigures(Internal):
 
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
+    _numbers_counted(lines)
     reader = _StatementReader(default_unit)
     numbers = folios(lines)
     wrapped, footers = _wrapped_amounts(lines)
@@ -535,6 +536,25 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         if index not in numbers and line.number not in footers:
             reader.read(line, line.number in wrapped)
     return reader.finish()
+
+
+# numbers printed, as many times MAX_FIGURES, past which a draft is refused before a sentence of it is read: reading
+# the first MAX_FIGURES statements of a draft of a million amounts took 10 s of CPU before it was refused (the largest
+# disclosure of the corpora prints about 20,000 numbers)
+_REFUSED_UNREAD = 5
+
+
+def _numbers_counted(lines: list[Line]) -> None:
+    """TooManyFigures where the lines print _REFUSED_UNREAD times MAX_FIGURES numbers or more: its line, where the count
+    of numbers passed MAX_FIGURES."""
+    count, passed = 0, 0
+    for line in lines:
+        for _ in _FIGURE.finditer(line.text):
+            count += 1
+            if count > MAX_FIGURES and not passed:
+                passed = line.number
+            if count >= _REFUSED_UNREAD * MAX_FIGURES:
+                raise TooManyFigures(passed)
 
 
 # the unit of an amount the line before ends the number of, and the sentence going on after it (“……转移支付资金
