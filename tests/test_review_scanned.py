@@ -209,8 +209,23 @@ def test_a_page_scanned_upright_is_read_once(monkeypatch: pytest.MonkeyPatch, tm
     writer.add_page(PdfReader(SCAN).pages[2])
     writer.write(page)
     monkeypatch.setattr(pdf_words, "_READ", {})  # read again, not as the OCR'd pages kept
+    monkeypatch.setattr(pdf_ocr, "_READINGS", {})  # nor as the page images read
     monkeypatch.setattr(pdf_ocr, "_tesseract", counted)
     monkeypatch.delenv(pdf_ocr.CACHE_VARIABLE, raising=False)
+    programs: list[str] = []
+    run_program = pdf_ocr.run_program
+
+    def program_counted(command: list[str], *args: object, **kwargs: object) -> object:
+        programs.append(Path(command[0]).name if "--list-langs" not in command else "")  # (not: what it can read)
+        return run_program(command, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_ocr, "run_program", program_counted)
     pages = pdf_words.pdf_words(page, page.read_bytes(), RuntimeError, "")
     assert pages.scanned == frozenset({1}) and any("一般公共预算拨款收入" in word.text for word in pages[0])
-    assert runs == [["-l", "chi_sim", "tsv"]]
+    assert runs == [["-l", "chi_sim", "tsv"]] and [programs.count("pdftoppm"), programs.count("tesseract")] == [1, 1]
+    # the same page in another file (other bytes: its own metadata): its image is rendered and not read again
+    writer.add_metadata({"/Title": "另一个文件"})
+    writer.write(again := tmp_path / "p5-again.pdf")
+    assert again.read_bytes() != page.read_bytes()
+    assert pdf_words.pdf_words(again, again.read_bytes(), RuntimeError, "")[0] == pages[0]
+    assert [programs.count("pdftoppm"), programs.count("tesseract")] == [2, 1]

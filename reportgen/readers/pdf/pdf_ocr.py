@@ -27,6 +27,7 @@ so that the prose reader and the table reader read a scanned page as they read a
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -280,6 +281,9 @@ def _tesseract(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
                                   "-l", str(number), str(pdf), str(image)], limit, _MAX_OUTPUT)
         if code != 0:
             raise OcrFailed(f"pdftoppm 不能把第{number}页转成图像，未能识别")
+        key: tuple[bytes | str, ...] = (hashlib.sha256(Path(f"{image}.pgm").read_bytes()).digest(), tesseract, *options)
+        if key in _READINGS:
+            return _READINGS[key]
         # one thread: its OpenMP threads cost more time than they save on a page (and a review runs in parallel)
         code, out, _ = run_program([tesseract, f"{image}.pgm", "-", "--dpi", str(DPI), *options], limit,
                                    _MAX_OUTPUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
@@ -291,7 +295,17 @@ def _tesseract(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
         Path(f"{image}.pgm").unlink(missing_ok=True)
     if code != 0:
         raise OcrFailed(f"tesseract 不能识别第{number}页")
-    return out.decode("utf-8", errors="replace")
+    if len(_READINGS) >= _KEPT_READINGS:
+        _READINGS.pop(next(iter(_READINGS)))
+    _READINGS[key] = read = out.decode("utf-8", errors="replace")
+    return read
+
+
+# What tesseract read of each page image this process rendered (its bytes' digest, the program, the options): an
+# image read once (3–10 s), however many files or turns print it — a desk worker given a scan again with one page
+# changed, a page turned back upright that is the one read upright before, the same 说明 in two files of a folder
+_READINGS: dict[tuple[bytes | str, ...], str] = {}
+_KEPT_READINGS = 64  # readings kept at most (a page's TSV: some tens of KB)
 
 
 @dataclass
