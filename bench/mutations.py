@@ -321,11 +321,12 @@ def without_part(archive: bytes, name: str) -> bytes:
 # ---- the sample ---------------------------------------------------------------------------------------
 
 
-def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
-    """(name, base, bytes, holds) of every variant."""
+def made(out: Path, wanted: list[str] | None = None) -> list[tuple[str, str, bytes, bool]]:
+    """(name, base, bytes, holds) of every variant (``wanted``: of the samples _samples gives for it, none of the
+    files made here)."""
     rng = random.Random(SEED)
     later = random.Random(SEED + 1)  # the variants added since: the first ones' bytes as they were
-    samples = _samples(out)
+    samples = _samples(out, wanted)
     variants: list[tuple[str, str, bytes, bool]] = []
     for base, path in samples.items():
         data = path.read_bytes()
@@ -358,6 +359,8 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
             variants += [("UTF-16（带 BOM）.csv", base, _csv_text(data).encode("utf-16"), True),
                          ("UTF-16LE（无 BOM）.csv", base, _csv_text(data).encode("utf-16-le"), True)]
     variants += _own_variants(samples, later)
+    if wanted is not None:
+        return variants
     sentence = "一、收支预算总体情况：2025年收入预算1,273.52万元，支出预算1,273.52万元。"
     variants += [("没有页的 PDF.pdf", "", blank_pages(0), False), ("2,000 页空白.pdf", "", blank_pages(2000), False),
                  ("全文一行 1 MB.pdf", "", pdf_of_line(one_line(sentence)), True),
@@ -416,43 +419,60 @@ def in_thousands(data: bytes, sheets: tuple[str, ...] | None) -> bytes:
     return buffer.getvalue()
 
 
-def _samples(out: Path) -> dict[str, Path]:
-    """The real files damaged: a name each (its own), and where it lies."""
+def _samples(out: Path, wanted: list[str] | None = None) -> dict[str, Path]:
+    """The real files damaged: a name each (its own), and where it lies. ``wanted`` (--samples): only the samples up to
+    the last whose name holds one of these words, in this order — each variant of those made from the same bytes and
+    the same draws of the seeded generators as in a whole run — and the files made here (a render, the workbooks of
+    two PDFs) only where they are among them."""
     fixtures = ROOT / "tests" / "fixtures"
-    samples = {p.name: p for p in (ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf",
-                                   fixtures / "import" / "wanli-2025.xlsx", fixtures / "import" / "wanli-2025.ods",
-                                   fixtures / "import" / "wanli-2025-biff8.xls",
-                                   fixtures / "import" / "wanli-2025-收入预算总表.csv",
-                                   fixtures / "prose" / "duzhou-2026.html")}
-    for name in ("sh-city-zhongyiwenxian-2026-unit-budget.pdf", "bj-shoudulvhuaban-2026-dept-budget.pdf"):
-        if (CORPUS / name).is_file():
-            samples[name] = CORPUS / name
+    makers: list[tuple[str, Callable[[], Path | None]]] = [
+        (p.name, lambda p=p: p) for p in (ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf",
+                                          fixtures / "import" / "wanli-2025.xlsx", fixtures / "import" / "wanli-2025.ods",
+                                          fixtures / "import" / "wanli-2025-biff8.xls",
+                                          fixtures / "import" / "wanli-2025-收入预算总表.csv",
+                                          fixtures / "prose" / "duzhou-2026.html")]
+    makers += [(name, lambda name=name: CORPUS / name if (CORPUS / name).is_file() else None)
+               for name in ("sh-city-zhongyiwenxian-2026-unit-budget.pdf", "bj-shoudulvhuaban-2026-dept-budget.pdf")]
+    makers += [("shanghai-putuo-wenlvju-2026.docx", lambda: _rendered_docx(out)),
+               ("sh-city-zhongyiwenxian-2026-tables.xlsx", lambda: _corpus_workbook(out)),
+               (SHUILIJU, lambda: fixtures / "import" / "national" / SHUILIJU),
+               (WORD2003, lambda: fixtures / "olddocs" / WORD2003), (ARCHIVE, lambda: fixtures / "import" / ARCHIVE),
+               (FINAL, lambda: _final_workbook(out))]
+    if wanted is not None:
+        makers = makers[:1 + max((n for n, (name, _) in enumerate(makers) if any(w in name for w in wanted)), default=-1)]
+    return {name: path for name, make in makers if (path := make()) is not None}
+
+
+def _rendered_docx(out: Path) -> Path:
     docx = out / "wenlvju" / "shanghai-putuo-wenlvju-2026.docx"
     if not docx.is_file():
         subprocess.run([sys.executable, "-m", "reportgen", "render", "data/shanghai-putuo-wenlvju-2026.yaml", "-o",
                         str(docx.parent), "--format", "docx"], check=True, capture_output=True, cwd=ROOT,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
-    samples[docx.name] = docx
-    corpus_pdf = CORPUS / "sh-city-zhongyiwenxian-2026-unit-budget.pdf"
-    if corpus_pdf.is_file():
-        from bench.pdf_as_workbook import write_workbook
+    return docx
 
-        workbook = out / "workbook" / "sh-city-zhongyiwenxian-2026-tables.xlsx"
-        workbook.parent.mkdir(parents=True, exist_ok=True)
-        if not workbook.is_file():
-            write_workbook(corpus_pdf, workbook)
-        samples[workbook.name] = workbook
-    samples[SHUILIJU] = fixtures / "import" / "national" / SHUILIJU
-    samples[WORD2003] = fixtures / "olddocs" / WORD2003
-    samples[ARCHIVE] = fixtures / "import" / ARCHIVE
+
+def _corpus_workbook(out: Path) -> Path | None:
+    corpus_pdf = CORPUS / "sh-city-zhongyiwenxian-2026-unit-budget.pdf"
+    if not corpus_pdf.is_file():
+        return None
+    from bench.pdf_as_workbook import write_workbook
+
+    workbook = out / "workbook" / "sh-city-zhongyiwenxian-2026-tables.xlsx"
+    workbook.parent.mkdir(parents=True, exist_ok=True)
+    if not workbook.is_file():
+        write_workbook(corpus_pdf, workbook)
+    return workbook
+
+
+def _final_workbook(out: Path) -> Path:
     final = out / "final" / FINAL
     if not final.is_file():
         from bench.pdf_as_workbook import write_workbook
 
         final.parent.mkdir(parents=True, exist_ok=True)
         write_workbook(ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-caizhengju-juesuan-2024.pdf", final)
-    samples[FINAL] = final
-    return samples
+    return final
 
 
 # ---- the runs -----------------------------------------------------------------------------------------
@@ -599,13 +619,13 @@ def main() -> None:
     if args.desk:
         sys.exit(desk(*args.desk))
     args.out.mkdir(parents=True, exist_ok=True)
-    samples = {name: path for name, path in _samples(args.out).items()
+    samples = {name: path for name, path in _samples(args.out, args.samples).items()
                if args.samples is None or any(word in name for word in args.samples)}
     reads, sources = originals_of(samples, args.out)
     print("| 原件 | 损坏 | review（退出码 结论） | 读到：正文数字/表中数字 | import（退出码 -o） | check；审核台 | 峰值 MB | 秒 | 判定 | 首先看到的消息 |")
     print("|---|---|---|---|---|---|---:|---:|---|---|")
     fallback = sources.get("shanghai-putuo-wanli-2025.pdf")
-    for number, (name, base, data, holds) in enumerate(made(args.out), 1):
+    for number, (name, base, data, holds) in enumerate(made(args.out, args.samples), 1):
         if (args.only and not any(word in name or word in base for word in args.only)) or (
                 args.samples is not None and base not in reads):
             continue

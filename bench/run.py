@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="whole-process runs per size (median)")
     parser.add_argument("--departments", type=int, default=1000, help="departments in the batch")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for the batch")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: sizes 50 and 500, 50 departments")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: sizes 50 and 500, 50 departments, 3 re-renders in process")
     args = parser.parse_args(argv)
     if args.quick:  # sizes and departments given beside it are kept (tests/test_bench.py: smaller still)
         args.sizes = [50, 500] if args.sizes == list(SIZES) else args.sizes
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rows:>6} rows: {run.wall:.2f} s", flush=True)
 
         yantian = median_run(["render", str(YANTIAN), "-o", str(out)], env, args.repeat if args.quick else max(args.repeat, 5))
-        preview_ms, both_ms = in_process_rerender(20)
+        preview_ms, both_ms = in_process_rerender(3 if args.quick else 20)  # (--quick: a smoke run)
         try:
             import docxtpl  # noqa: F401
         except ImportError:
