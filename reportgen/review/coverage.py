@@ -47,11 +47,16 @@ class Coverage:
         return not self.printed or self.read >= self.printed * READ_AT_LEAST
 
 
-def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: Review | None) -> Coverage:
+def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: Review | None,
+             checked: bool = False) -> Coverage:
     """The amounts the files' ``lines`` print, and how many the import and the narrative's review read; the
     amounts of the tables of the department's units, set aside, apart: the department's tables and its text
-    are what a review needs read (a unit's figures are no figure of the department's to judge its text by)."""
+    are what a review needs read (a unit's figures are no figure of the department's to judge its text by).
+    ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
+    importing/recognition/own_sums.py; an import's count is of the figures its source holds)."""
     read = _read(imported, narrative)
+    if checked and imported is not None:
+        read.update(key for where, value in imported.checked if (key := _key(where, value)) is not None)
     aside = imported.set_aside_places if imported is not None else frozenset()
     printed = kept = apart = 0
     for file in lines:
@@ -92,10 +97,12 @@ def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
             if line is None or (st.kind == "cell" and verdict.status == "unknown"):
                 continue
             values = [st.value] if st.value is not None else []
-            read.update((line.page, line.line, value) for value in values + (st.others if st.kind == "cell" else []))
+            read.update((line.page, line.line, abs(value)) for value in values + (st.others if st.kind == "cell" else []))
     return read
 
 
 def _key(where: str, value: Decimal) -> Key | None:
+    """A figure read by its page, line and size: an amount is counted printed without its sign (_AMOUNT), so a
+    figure read as −5,000.00 is the “-5,000.00” printed (a 增减 column's decrease)."""
     found = _PLACE.search(where)
-    return (int(found.group(1)), int(found.group(2)), value) if found else None
+    return (int(found.group(1)), int(found.group(2)), abs(value)) if found else None

@@ -455,7 +455,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     every = prepared_findings(prepared, parts=False)
     problems = _narrative_judged(files, read, prepared, result)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
-                           result.narrative)
+                           result.narrative, checked=True)
     seen = _seen(result, read, prepared, every)
     # what review keeps of check's findings, and tells instead: the policies registered in review/policy.py
     told, unverified = kept(every, seen)
