@@ -134,6 +134,7 @@ def test_a_document_whose_other_tables_add_up_is_reviewed(xian) -> None:
     # its one annotated slip (S1, the 会议费 reason copied from 公务接待费) its only finding
     result, found = xian
     assert result.read is not None and result.read.read >= result.read.printed * 9 // 10
+    assert result.read.judging * 2 >= result.read.printed  # reviewed on the tables its source holds, not the rest
     assert result.unreviewed == "" and result.outcome != "未能审核"
     fresh = CORPUS / "fresh1"
     name = "sn-xian-xingzhengshenpi-2025-dept-budget"
