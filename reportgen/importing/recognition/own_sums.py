@@ -38,6 +38,7 @@ _UNIT_CODE = (3, 9)  # the digits a unit's code is printed in (西安 2025: 122 
 class _Body:
     amounts: dict[int, dict[int, Decimal]]  # row → column → amount printed
     codes: dict[int, str]  # row → the code it leads with (rows of no code absent)
+    step: Decimal = Decimal(1)  # the last place the table prints its figures to (0.01)
     held: list[list[Figure]] = field(default_factory=list)  # the figures of each identity that holds
     failed: list[list[Figure]] = field(default_factory=list)
 
@@ -87,7 +88,8 @@ def _body(grid: Grid) -> _Body:
     counted: dict[str, int] = {}
     for code in codes.values():
         counted[code] = counted.get(code, 0) + 1
-    return _Body(amounts, {row: code for row, code in codes.items() if counted[code] == 1})
+    step = Decimal(1).scaleb(-_places(value for printed in amounts.values() for value in printed.values()))
+    return _Body(amounts, {row: code for row, code in codes.items() if counted[code] == 1}, step)
 
 
 def _value(cell: Cell) -> Decimal | None:
@@ -111,9 +113,9 @@ def _places(values: Iterable[Decimal]) -> int:
     return max((-e for e in exponents if isinstance(e, int)), default=0)
 
 
-def _holds(total: Decimal, parts: list[Decimal]) -> bool:
-    """``total`` is the sum of ``parts`` to the last printed place, once per part (each rounded on its own)."""
-    step = Decimal(1).scaleb(-_places([total, *parts]))
+def _holds(total: Decimal, parts: list[Decimal], step: Decimal) -> bool:
+    """``total`` is the sum of ``parts`` to the table's last printed place (``step``), once per part but one (each
+    rounded on its own)."""
     return abs(total - sum(parts, Decimal(0))) <= step * max(len(parts) - 1, 0)
 
 
@@ -134,8 +136,8 @@ def _sums_by_row(body: _Body, rows: list[int], total: int, parts: list[int]) -> 
         return False
     if not any(sum(1 for col in parts if body.amounts[row].get(col)) >= 2 for row in rows):
         return False
-    return all(_holds(body.amounts[row][total], [body.amounts[row][col] for col in parts if col in body.amounts[row]])
-               for row in rows)
+    return all(_holds(body.amounts[row][total], [body.amounts[row][col] for col in parts if col in body.amounts[row]],
+                      body.step) for row in rows)
 
 
 def _code_sums(body: _Body) -> None:
@@ -173,7 +175,7 @@ def _compared(body: _Body, total: int, parts: list[int]) -> None:
             if value:
                 body.failed.append(figures)
             continue
-        (body.held if _holds(value, [body.amounts[r][c] for r, c in printed]) else body.failed).append(figures)
+        (body.held if _holds(value, [body.amounts[r][c] for r, c in printed], body.step) else body.failed).append(figures)
 
 
 def _sums_in_order(body: _Body) -> None:
