@@ -5,7 +5,8 @@ import` imports it (importing.pipeline.import_files, no --layout), and what its 
 
 * printed: the amounts the rows of the PDF's budget tables print (the tables recognised, read for sure or not; a unit's
   tables set aside apart), counted as review/coverage.py counts them; beside it, apart, those printed on the rows of grids
-  no budget table was recognised in (绩效目标表, 项目明细, a local table: “other grids”), which no identity can verify;
+  no budget table was recognised in (绩效目标表, 项目明细, a local table: “other grids”), and of those the ones their
+  own sums verify (importing/recognition/own_sums.py: a column the sum of others, rows adding up by code or in order);
 * verified: of them, those read onto the rows of a table whose reading its identities verify — read for sure (sure.py:
   each column of amounts given one meaning) and no relation of it refuted (importing/verified.py: a relation failing
   on most of the rows printing it is a wrong reading, not slips). Share: verified ÷ printed (issue 79's target: 98 %);
@@ -47,6 +48,7 @@ class Checked:
     printed: int = 0
     verified: int = 0
     other: int = 0  # the amounts printed on grids no budget table was recognised in
+    other_summed: int = 0  # of them, those their grid's own sums verify (own_sums.py)
     failing: list[str] = field(default_factory=list)  # the identities failing, as the import tells them
     refuted: list[str] = field(default_factory=list)  # the relations whose failures refuted the reading
     beyond: int | None = None  # failing identities no annotated slip names, plus the refuted (None: not annotated)
@@ -101,7 +103,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     """The document's printed table figures, those read onto verified rows, and the identities failing."""
     from reportgen.importing.budget.reconcile import differences, grouped, rounding_tails
     from reportgen.importing.budget.verified import refuted
-    from reportgen.review.coverage import printed_amounts, read_keys
+    from reportgen.review.coverage import place_key, printed_amounts, read_keys
 
     imported = result.imported
     slips, _ = rounding_tails(imported, differences(imported))
@@ -116,6 +118,9 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
                for value in printed_amounts(line.text)]
     checked.printed = len(printed)
     checked.other = sum(len(printed_amounts(line.text)) for line in published.lines if line.where in others)
+    summed = {key for where, value in result.checked if (key := place_key(where, value)) is not None}
+    checked.other_summed = sum(1 for line in published.lines if line.where in others
+                               for value in printed_amounts(line.text) if (line.page, line.line, value) in summed)
     checked.verified = sum(1 for where, key in printed if key in read and where in verified_places)
     checked.failing = grouped(kept)
     checked.refuted = [relation.told() for relation in unverified]
@@ -128,7 +133,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
 
 def table(results: list[Checked]) -> list[str]:
     """The per-document table and the summary lines."""
-    rows = ["| folder | document | printed | on verified rows | share | other grids | failing | refuted | beyond annotated |",
+    rows = ["| folder | document | printed | on verified rows | share | other grids (their own sums verify) | failing | refuted | beyond annotated |",
             "|---|---|---|---|---|---|---|---|---|"]
     for c in results:
         if c.refused or c.crashed:
@@ -136,7 +141,7 @@ def table(results: list[Checked]) -> list[str]:
             continue
         share = f"{c.share:.1f}%" if c.share is not None else "—"
         beyond = "—" if c.beyond is None else str(c.beyond)
-        rows.append(f"| {c.folder} | {c.name} | {c.printed} | {c.verified} | {share} | {c.other} | {len(c.failing)} | "
+        rows.append(f"| {c.folder} | {c.name} | {c.printed} | {c.verified} | {share} | {c.other} ({c.other_summed}) | {len(c.failing)} | "
                     f"{len(c.refuted)} | {beyond} |")
     read = [c for c in results if not c.refused and not c.crashed and c.printed]
     at_target = sum(1 for c in read if c.share is not None and c.share >= TARGET)
@@ -147,7 +152,8 @@ def table(results: list[Checked]) -> list[str]:
         f"{sum(1 for c in results if c.crashed)}; printing table figures {len(read)}",
         f"- table figures printed {printed}, read onto verified rows {verified}"
         + (f" ({100 * verified / printed:.1f}%)" if printed else "")
-        + f"; on other grids (no budget table recognised) {sum(c.other for c in read)}",
+        + f"; on other grids (no budget table recognised) {sum(c.other for c in read)}, of them their own sums "
+        f"verify {sum(c.other_summed for c in read)}",
         f"- documents at {TARGET:.0f}% or more on verified rows: {at_target} of {len(read)}",
         f"- documents with no identity failing: {sum(1 for c in read if not c.failing and not c.refuted)} of {len(read)}",
         f"- annotated documents with no identity failing beyond their annotated slips: "

@@ -62,6 +62,7 @@ from reportgen.importing.recognition.identity import (
     parted,
 )
 from reportgen.importing.recognition.imported import Imported, rows_of
+from reportgen.importing.recognition.own_sums import own_sums
 from reportgen.importing.recognition.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
 from reportgen.importing.recognition.rows import CellProblem, body_rows
 from reportgen.importing.recognition.sure import (
@@ -126,6 +127,8 @@ class ImportResult:
     table_words: tuple[str, ...] = ()
     # the tables of the department's units, recognised and set aside (by_unit.py): not the department's
     set_aside: list[SetAside] = field(default_factory=list)
+    # the figures (where, value) of the tables not built that their own identities verify (own_sums.py)
+    checked: frozenset[tuple[str, Decimal]] = frozenset()
 
     @property
     def set_aside_places(self) -> frozenset[str]:
@@ -354,7 +357,18 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
                         unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)),
                         read_places=_places((t.grid for t in tables), _texts_read(paths, read)),
-                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read), set_aside=aside)
+                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read), set_aside=aside,
+                        checked=_checked(imported, tables, unknown, aside))
+
+
+def _checked(imported: Imported, tables: list[Table], unknown: list[Grid],
+             aside: list[SetAside]) -> frozenset[tuple[str, Decimal]]:
+    """The figures of the grids not built into the source (none of a kind built, or a second of one) that their
+    own sums verify; a unit's tables set aside are counted apart, never so read."""
+    built = {id(table.grid) for table in imported.tables.values()}
+    grids = [grid for grid in [*unknown, *(t.grid for t in tables)] if id(grid) not in built]
+    apart = frozenset(place for table in aside for place in table.places)
+    return frozenset(figure for figure in own_sums(grids) if figure[0] not in apart)
 
 
 def _stated_by_cover(imported: Imported, read: _Read, notes: list[str]) -> None:

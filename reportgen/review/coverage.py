@@ -14,7 +14,11 @@ are none of the budget's (政府采购明细, 绩效目标) counting as printed 
 that print the department's figures again by its units (importing/by_unit.py: 广州's 表11 and 表12, 600 to
 1,600 of the 2,200–2,600 amounts 司法局 and 市场监管局 print) are counted apart, neither read nor unread: the
 measure is of the department's own tables and its text, so a department of many units is not told unread for
-its units' pages, nor one whose own tables were not read passed for them."""
+its units' pages, nor one whose own tables were not read passed for them.
+
+The figures of the tables the source does not hold that their own sums verify (importing/recognition/own_sums.py:
+西安 2025's 一般公共预算支出 by 经济分类, its 专项业务经费, 政府采购 and “三公” tables) are counted read by review, apart
+(``checked``): they judge no sentence, so whether a document is read enough to be reviewed is measured without them."""
 
 from __future__ import annotations
 
@@ -41,29 +45,44 @@ class Coverage:
     printed: int  # the amounts the document's lines print, those of its units' tables aside
     read: int  # of them, those read onto a table's rows or as a statement of its prose
     aside: int = 0  # the amounts of the tables of its units, set aside (importing/by_unit.py): not the department's
+    checked: int = 0  # of those read, the ones only a table's own sums verify (own_sums.py): they judge no sentence
+
+    @property
+    def judging(self) -> int:
+        """The amounts read that a review judges the text by: onto the source's rows, or as the prose states them."""
+        return self.read - self.checked
 
     @property
     def enough(self) -> bool:
-        return not self.printed or self.read >= self.printed * READ_AT_LEAST
+        """Whether the tables the text is judged by were read: half the amounts printed at least, not counting the
+        figures only a table's own sums verify — a table the source does not hold judges no sentence, so it never
+        lets a document whose tables were read in part pass for read."""
+        return not self.printed or self.judging >= self.printed * READ_AT_LEAST
 
 
-def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: Review | None) -> Coverage:
+def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: Review | None,
+             checked: bool = False) -> Coverage:
     """The amounts the files' ``lines`` print, and how many the import and the narrative's review read; the
     amounts of the tables of the department's units, set aside, apart: the department's tables and its text
-    are what a review needs read (a unit's figures are no figure of the department's to judge its text by)."""
+    are what a review needs read (a unit's figures are no figure of the department's to judge its text by).
+    ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
+    importing/recognition/own_sums.py; an import's count is of the figures its source holds)."""
     read = _read(imported, narrative)
+    verified = {key for where, value in imported.checked if (key := place_key(where, value)) is not None} \
+        if checked and imported is not None else set()
     aside = imported.set_aside_places if imported is not None else frozenset()
-    printed = kept = apart = 0
+    printed = kept = apart = only = 0
     for file in lines:
         for line in file:
             for value in printed_amounts(line.text):
-                if (line.page, line.line, value) in read:
-                    printed, kept = printed + 1, kept + 1
+                key = (line.page, line.line, value)
+                if key in read or key in verified:
+                    printed, kept, only = printed + 1, kept + 1, only + (key not in read)
                 elif line.where in aside:
                     apart += 1
                 else:
                     printed += 1
-    return Coverage(printed, kept, apart)
+    return Coverage(printed, kept, apart, only)
 
 
 def printed_amounts(text: str) -> list[Decimal]:
@@ -83,7 +102,7 @@ def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
         placed = [(p.where, p.value) for p in walk(imported.imported.tree) if isinstance(p.value, Decimal)]
         rows = [(a.where, a.value) for rows in imported.imported.rows.values() for row in rows
                 for a in row.amounts.values() if not a.blank]
-        read.update(key for where, value in placed + rows if (key := _key(where, value)) is not None)
+        read.update(key for where, value in placed + rows if (key := place_key(where, value)) is not None)
     if narrative is not None:
         at = {line.number: line for line in narrative.lines}
         for verdict in narrative.verdicts:
@@ -92,10 +111,12 @@ def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
             if line is None or (st.kind == "cell" and verdict.status == "unknown"):
                 continue
             values = [st.value] if st.value is not None else []
-            read.update((line.page, line.line, value) for value in values + (st.others if st.kind == "cell" else []))
+            read.update((line.page, line.line, abs(value)) for value in values + (st.others if st.kind == "cell" else []))
     return read
 
 
-def _key(where: str, value: Decimal) -> Key | None:
+def place_key(where: str, value: Decimal) -> Key | None:
+    """A figure read by its page, line and size: an amount is counted printed without its sign (_AMOUNT), so a
+    figure read as −5,000.00 is the “-5,000.00” printed (a 增减 column's decrease)."""
     found = _PLACE.search(where)
-    return (int(found.group(1)), int(found.group(2)), value) if found else None
+    return (int(found.group(1)), int(found.group(2)), abs(value)) if found else None

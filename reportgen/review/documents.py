@@ -228,7 +228,7 @@ class DocumentReview:
             return f"有扫描页没有识别，其中的文字与数字未读取：{self.not_scanned}"
         if self.read is not None and not self.read.enough:
             aside = f"（按单位列出的表中的 {self.read.aside} 个数另计）" if self.read.aside else ""
-            return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个{aside}：印出的金额大半没有读出（表格没有认出，"
+            return (f"读出 {self.read.printed} 个数中的 {self.read.judging} 个{aside}：印出的金额大半没有读出（表格没有认出，"
                     "或不是预算表），其余未核对")
         has_text = self.narrative is not None or (self.imported is not None and bool(self.imported.documents))
         if has_text and self._text_unjudged and self._nothing_found:
@@ -455,7 +455,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     every = prepared_findings(prepared, parts=False)
     problems = _narrative_judged(files, read, prepared, result)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
-                           result.narrative)
+                           result.narrative, checked=True)
     seen = _seen(result, read, prepared, every)
     # what review keeps of check's findings, and tells instead: the policies registered in review/policy.py
     told, unverified = kept(every, seen)

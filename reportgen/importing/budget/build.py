@@ -755,10 +755,27 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
                 result.used[(table.kind.id, *amount.cell)] = f"支出.功能分类 {row.code} {meaning}"
             else:
                 item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
+        _basic_of_its_parts(result, table, row, item)
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     _line_prior(result, table, row, fund, item)
     return item
+
+
+def _basic_of_its_parts(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """A line of a table printing 人员经费 | 公用经费 | 项目支出 and no 基本支出 column (西安 2025's 一般公共预算支出表,
+    its 专项业务经费 read as 项目支出): its 基本支出 is its 人员经费 and 公用经费 together, as a 收支总表's 类 is
+    (_class_parts) — never left out as if it were 0, the line's 合计 then lost beside its 项目支出."""
+    if "基本支出" in row.amounts or not {"人员经费", "公用经费"} <= set(row.amounts):
+        return
+    field = f"支出.功能分类 {row.code} 基本支出"
+    parts = [row.amounts[meaning] for meaning in ("人员经费", "公用经费")]
+    for part in parts:
+        result.used[(table.kind.id, *part.cell)] = field
+    printed = [part for part in parts if not part.blank]
+    if printed:
+        total = sum((part.value for part in printed), Decimal(0))
+        item["基本支出"] = Placed(scaled(total, factor(result, table)), f"{table.kind.id} {printed[0].where}")
 
 
 def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree) -> None:

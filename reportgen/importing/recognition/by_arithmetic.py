@@ -42,6 +42,7 @@ class Printed:
     figures: dict[int, dict[int, Decimal]]
     worded: frozenset[int]
     header: dict[int, str]
+    coded: frozenset[int] = frozenset()  # the columns printing codes (201, 30101) on two rows or more
 
 
 def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:
@@ -192,8 +193,13 @@ def _sides_named(printed: Printed, meanings: dict[int, str], named: list[int]) -
 
 def _codes_named(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
     """A table of codes naming no 名称 column: the column right of its one code column named 名称 where it prints
-    words under no meaning."""
+    words under no meaning. Naming no code column either (西安 2025's 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码
+    | 政府经济科目名称, words no vocabulary holds), its first column printing codes under no meaning is the rows' 编码
+    where the column right of it prints words: the later pair (the 政府 class beside the 部门's) is left unread."""
     codes = _columns_of(meanings, _CODES)
+    if not codes and (first := min((col for col in printed.coded if col not in meanings), default=None)) is not None \
+            and not any(meanings.get(col) in _LEVELS for col in range(first)):
+        codes, meanings = [first], {**meanings, first: _CODES}
     if len(codes) == 1 and codes[0] + 1 in printed.worded and codes[0] + 1 not in meanings:
         return {**meanings, codes[0] + 1: _NAMES}
     return meanings

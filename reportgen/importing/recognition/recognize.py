@@ -328,6 +328,7 @@ def printed(table: Table) -> Printed:
     rows or more, each column's own (lowest) header word — a row numbering the columns is none of its rows."""
     figures: dict[int, dict[int, Decimal]] = {}
     worded: dict[int, int] = {}
+    coded: dict[int, int] = {}
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
         if numbers_columns(grid.rows[index]):
@@ -337,12 +338,14 @@ def printed(table: Table) -> Printed:
                 value = cell.value if isinstance(cell.value, Decimal) else printed_amount(cell_text(cell))
                 if value is not None:
                     figures.setdefault(col, {})[index] = value
-            elif cell_text(cell) and not is_code(cell):
-                worded[col] = worded.get(col, 0) + 1
+            elif cell_text(cell):
+                counted = coded if is_code(cell) else worded
+                counted[col] = counted.get(col, 0) + 1
     header = {col: words[-1] for col in range(grid.width)
               if (words := ["".join(text.split()) for row in range(table.header_start, table.body_start)
                             if not numbers_columns(grid.rows[row]) and (text := header_text(grid, row, col))])}
-    return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header)
+    return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header,
+                   frozenset(col for col, count in coded.items() if count >= 2))
 
 
 def _past_numbering(grid: Grid, body: int) -> int:
@@ -687,12 +690,15 @@ def _parts_in_which(texts: dict[int, list[str]], meanings: dict[int, str]) -> di
     """A column headed “其中：…” in words naming nothing known, right of a column of a meaning: a part of that column
     (长沙市公安局 2025's 收入总表: 本级财政拨款 | 金额 | 其中:经费拨款; 西安市行政审批服务局 2025's: 一般公共预算拨款 |
     其中：专项资金列入部门预算项目) — “meaning·words”, its figures read and told as not used, as a group's part no field
-    holds (_within_group), never a column under no meaning."""
+    holds (_within_group), never a column under no meaning. So too where the group's words over both gave the
+    “其中” column its left one's meaning (西安 2025's 收入总表: 一般公共预算拨款 over 小计 | 其中：…): one meaning is not
+    two columns' — the one headed 其中 is the other's part."""
     parts = dict(meanings)
     for col, words in texts.items():
         own = words[-1]
-        if col not in meanings and _IN_WHICH.match(own) and _IN_WHICH.sub("", own) and meanings.get(col - 1):
-            parts[col] = f"{meanings[col - 1]}·{own}"
+        left = meanings.get(col - 1)
+        if left and meanings.get(col) in (None, left) and _IN_WHICH.match(own) and _IN_WHICH.sub("", own):
+            parts[col] = f"{left}·{own}"
     return parts
 
 
