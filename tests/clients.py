@@ -24,6 +24,22 @@ def require_program(name: str) -> str:
     unavailable(f"real-client test needs `{name}` on PATH")
 
 
+def libreoffice_profile(folder: Path) -> str:
+    """A new LibreOffice profile in ``folder``, its file: URI, for a test that starts LibreOffice itself: spared
+    LibreOffice's graphics self-tests at its start as reportgen's own profiles are (reading/programs.py NO_SELF_TESTS:
+    a second of CPU a start), LibreOffice's defaults otherwise."""
+    from reportgen.reading.programs import NO_SELF_TESTS
+
+    where, name, value = NO_SELF_TESTS
+    (folder / "user").mkdir(parents=True)
+    (folder / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        "</oor:items>\n", encoding="utf-8")
+    return folder.as_uri()
+
+
 def unavailable(reason: str) -> NoReturn:
     """Skip the test for ``reason`` (a client it drives is missing) locally; fail it on CI, where a
     missing client means the environment is broken (see require_program)."""

@@ -18,7 +18,7 @@ import pytest
 from reportgen.diff import diff_documents
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.test_diff import NEW, OLD, source, synthetic_pairs
 
 SCRIPT = Path(__file__).resolve().parent / "lo_tracked.py"
@@ -53,7 +53,7 @@ def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old(tmp_path: Pat
         jobs += [f"accept:{tmp_path / f'diff{n}.docx'}", f"reject:{tmp_path / f'diff{n}.docx'}",
                  f"keep:{tmp_path / f'diff{n}.docx'}", f"keep:{tmp_path / f'old{n}.docx'}",
                  f"keep:{tmp_path / f'new{n}.docx'}"]
-    profile = (tmp_path / "lo-profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "lo-profile")
     result = subprocess.run([python, str(SCRIPT), soffice, profile, str(tmp_path), *jobs],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -38,7 +38,7 @@ from reportgen.layouts import shipped
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes
-from tests.clients import nu_checker, require_program
+from tests.clients import libreoffice_profile, nu_checker, require_program
 from tests.support.browser import chromium_driver
 from tests.test_accessibility import _axe
 from tests.test_diff import doc, table
@@ -330,7 +330,8 @@ def test_libreoffice_accept_all_keeps_the_renders_pages_and_heading_styles(compa
         pdf = "+pdf" if after_deleted[name] else ""
         jobs += [f"accept+docx{pdf}:{tmp_path / f'diff{n}.docx'}", f"reject+docx:{tmp_path / f'diff{n}.docx'}",
                  f"keep+docx{pdf}:{tmp_path / f'new{n}.docx'}", f"keep+docx:{tmp_path / f'old{n}.docx'}"]
-    done = subprocess.run([python, str(SCRIPT), soffice, (tmp_path / "lo-profile").as_uri(), str(tmp_path), *jobs],
+    done = subprocess.run([python, str(SCRIPT), soffice, libreoffice_profile(tmp_path / "lo-profile"), str(tmp_path),
+                           *jobs],
                           capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -16,7 +16,7 @@ import pytest
 from lxml import etree, html
 
 from reportgen.unbroken import FIGURE, WORD_JOINER, joined, nowrap_html, pieces
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def test_libreoffice_sets_no_figure_of_the_notice_across_two_lines(reviewed, tmp
     read back line by line, ends no line inside a figure."""
     soffice = require_program("soffice")
     notice = next(reviewed.glob("*-notice.docx"))
-    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+    done = subprocess.run([soffice, f"-env:UserInstallation={libreoffice_profile(tmp_path / 'profile')}", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(notice)],
                           capture_output=True, text=True, timeout=300, check=False)
     pdf = tmp_path / notice.with_suffix(".pdf").name

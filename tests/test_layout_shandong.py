@@ -15,7 +15,7 @@ import pytest
 from reportgen.cli import main
 from reportgen.render import render_source
 from reportgen.review import review
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.readback import docx_paragraphs, html_tables, html_text
 from tests.support.national import CORPUS
 from tests.test_layouts import sequence
@@ -153,7 +153,7 @@ def test_a_unit_budget_is_titled_as_a_unit_s(tmp_path):
 def test_libreoffice_opens_the_docx(tmp_path, rendered):
     soffice = require_program("soffice")
     pdftotext = require_program("pdftotext")
-    profile = (tmp_path / "lo-profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "lo-profile")
     result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                              "--outdir", str(tmp_path), str(rendered[".docx"])], capture_output=True, text=True,
                             timeout=180)

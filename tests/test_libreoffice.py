@@ -7,7 +7,7 @@ import re
 import subprocess
 
 from reportgen.writers.docx import write_docx
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.test_writer_docx import TITLE, synthetic_document
 
 
@@ -27,7 +27,7 @@ def test_libreoffice_prints_the_docx_with_its_text_and_figures(tmp_path: pathlib
     write_docx(synthetic_document(), source)
 
     # A fresh profile per run: two LibreOffice processes sharing one profile block each other.
-    profile = (tmp_path / "lo-profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "lo-profile")
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(source)],
@@ -60,7 +60,7 @@ def test_libreoffice_opens_a_rendered_seed(tmp_path: pathlib.Path) -> None:
     root = pathlib.Path(__file__).resolve().parent.parent
     rendered = render_source(root / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path, ("docx",))
     source = rendered.outputs[0]
-    profile = (tmp_path / "lo-profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "lo-profile")
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(source)],

@@ -26,7 +26,7 @@ from reportgen.model import Budget
 from reportgen.render import document_for, prepare, render_source
 from reportgen.workbook import CoverSheet, Place, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx import xlsx_bytes
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.test_writer_xlsx import CSV_EVERY_SHEET, require_calc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,7 +234,7 @@ def test_libreoffice_opens_the_official_workbook(tmp_path: Path) -> None:
     soffice = require_program("soffice")
     require_calc(soffice)
     workbook = render(WENLV, tmp_path / "out")
-    profile = (tmp_path / "lo-profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "lo-profile")
     result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", CSV_EVERY_SHEET,
                              "--outdir", str(tmp_path / "csv"), str(workbook)], capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,7 +1,8 @@
 """PDF (issue “Ready to publish”, part 1): the DOCX as LibreOffice prints it — its text holds the
 title, every table title and a figure of each table; every font embedded; the same bytes twice;
 one conversion for a whole batch, by one LibreOffice per core; a clear message, and nothing written,
-without LibreOffice. Its fonts, language and structure: test_pdf_fonts.py."""
+without LibreOffice; no graphics self-tests at LibreOffice's start. Its fonts, language and structure:
+test_pdf_fonts.py."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from reportgen import batch
 from reportgen.render import document_for, prepare
 from reportgen.writers import pdf as pdf_writer
+from reportgen.writers.docx import write_docx
 from reportgen.written import RECORD
 from tests.clients import require_program
 
@@ -153,3 +155,17 @@ def test_diff_prints_its_tracked_changes(tmp_path):
     done = reportgen("diff", str(ROOT / "data" / "shenzhen-yantian-zgh-2021.yaml"), str(YANTIAN), "-o", str(target))
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"%PDF") and shutil.which("soffice")
+
+
+def test_libreoffice_starts_without_its_graphics_self_tests(tmp_path, monkeypatch):
+    """LibreOffice draws its graphics self-tests at a start it takes for the first after an upgrade: at every start
+    in a profile only ever used headless, unless the profile says otherwise (reading/programs.py NO_SELF_TESTS) —
+    1.1 s of the 1.8 s of CPU that printing a small DOCX took. A print in a new profile leaves no log of them."""
+    require_program("soffice")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    docx = tmp_path / "a.docx"
+    write_docx(document_for(prepare(YANTIAN)), docx)
+    (tmp_path / "out").mkdir()
+    assert pdf_writer.convert([docx], tmp_path / "out")[0].read_bytes().startswith(b"%PDF")
+    assert list((tmp_path / "cache").rglob("registrymodifications.xcu"))  # printed in a profile of that cache
+    assert not list((tmp_path / "cache").rglob("GraphicsRenderTests.log"))

@@ -15,7 +15,7 @@ import pytest
 from reportgen.readers.docx import read_docx
 from reportgen.render import render_source
 from reportgen.writers.docx.look import TABLE_POINTS
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -96,7 +96,7 @@ def test_libreoffice_prints_every_amount_whole(rendered, tmp_path):
     soffice = require_program("soffice")
     pdftotext = require_program("pdftotext")
     docx = rendered[("shanghai-putuo-jianguanwei-2026", "上海")]
-    profile = (tmp_path / "profile").as_uri()
+    profile = libreoffice_profile(tmp_path / "profile")
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
                     str(tmp_path), str(docx)], check=True, capture_output=True, timeout=240)
     text = subprocess.run([pdftotext, "-layout", str(tmp_path / f"{docx.stem}.pdf"), "-"], check=True,

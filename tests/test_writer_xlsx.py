@@ -31,7 +31,7 @@ from reportgen.layouts import shipped
 from reportgen.render import document_for, prepare, render_source, write_outputs
 from reportgen.writers.xlsx import figure, sheet_name_of, xlsx_bytes
 from reportgen.written import RECORD
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "data").glob("*.yaml"))
@@ -434,7 +434,7 @@ def test_libreoffice_opens_the_workbook_and_shows_the_documents_text(tmp_path: P
     require_calc(soffice)
     source = ROOT / "data" / "example-execution-2024.yaml"  # negative changes and percentages
     rendered = render_source(source, tmp_path / "out", ("xlsx",))
-    profile = (tmp_path / "lo-profile").as_uri()  # a private profile: two LibreOffices never share one
+    profile = libreoffice_profile(tmp_path / "lo-profile")  # a private profile: two LibreOffices never share one
     result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                              CSV_EVERY_SHEET, "--outdir", str(tmp_path / "csv"), str(rendered.outputs[0])],
                             capture_output=True, text=True, timeout=180)

@@ -29,7 +29,7 @@ from reportgen.errors import shown_text
 from reportgen.readers.sniff import directory_entry, sniff
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import InputRefused, read_bounded
-from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+from reportgen.reading.programs import NO_SELF_TESTS, ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 # What each kind is called in a message, and the name its private copy is given (LibreOffice detects
 # the format by the bytes; the suffix is its first guess).
@@ -40,10 +40,11 @@ OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr to
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it
 INSTALL = "sudo apt-get install libreoffice-writer-nogui"
 # The throwaway profile's settings (user/registrymodifications.xcu, which a new profile's first start
-# keeps): no macro of the document runs, and no link of it to another place is followed.
+# keeps): no macro of the document runs, and no link of it to another place is followed; no graphics
+# self-tests at its start (NO_SELF_TESTS: a second of CPU).
 _SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
 PROFILE_SETTINGS = ((_SCRIPTING, "DisableMacrosExecution", "true"), (_SCRIPTING, "MacroSecurityLevel", "3"),
-                    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"))
+                    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"), NO_SELF_TESTS)
 _REGISTRY = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
              'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
              + "".join(f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'

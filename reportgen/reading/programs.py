@@ -14,7 +14,15 @@ from collections.abc import Mapping
 
 from reportgen.errors import Internal
 
-__all__ = ["ProgramOutputTooLarge", "ProgramTimeout", "run_program", "run_programs", "seconds"]
+__all__ = ["NO_SELF_TESTS", "ProgramOutputTooLarge", "ProgramTimeout", "run_program", "run_programs", "seconds"]
+
+# An item of a LibreOffice profile's settings (user/registrymodifications.xcu) for each profile reportgen gives it:
+# the version it last started with. LibreOffice runs its graphics self-tests (GraphicsRenderTests: sixteen
+# 4096×4096 bitmaps drawn and read back, a GraphicsRenderTests.log in the profile) at every start after an upgrade,
+# which it judges by this item — and a profile only ever used headless never gets it (the start centre writes it),
+# so every conversion ran them: 1.1 s of its 1.8 s of CPU to print a small DOCX (280,000 page faults; LibreOffice
+# 7.4). A version above any there will be: the tests never run, and nothing printed changes (the same PDF bytes).
+NO_SELF_TESTS = ("/org.openoffice.Setup/Product", "ooSetupLastVersion", "9999.9")
 
 
 class ProgramTimeout(Internal):

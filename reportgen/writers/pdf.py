@@ -50,7 +50,14 @@ from pathlib import Path
 from reportgen import cache
 from reportgen.errors import PdfUnavailable
 from reportgen.patterns import regex
-from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, run_programs, seconds
+from reportgen.reading.programs import (
+    NO_SELF_TESTS,
+    ProgramOutputTooLarge,
+    ProgramTimeout,
+    run_program,
+    run_programs,
+    seconds,
+)
 
 TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
 OUTPUT_LIMIT = 1024 * 1024  # what each LibreOffice may print on stdout and stderr together
@@ -78,8 +85,9 @@ MALLOC_TUNABLES = ("glibc.malloc.tcache_count=65535:glibc.malloc.trim_threshold=
 # The profile's settings reportgen decides (each an item of user/registrymodifications.xcu): the
 # locale setting (the PDF's /Lang, line breaking), the interface's language, and Asian-language
 # support (set by LibreOffice's first start from the locale it finds: fixed here for every profile,
-# however and wherever it was first made).
+# however and wherever it was first made), and no graphics self-tests at its start (NO_SELF_TESTS).
 SETTINGS = (
+    NO_SELF_TESTS,
     ("/org.openoffice.Setup/L10N", "ooSetupSystemLocale", LANGUAGE),
     ("/org.openoffice.Setup/L10N", "ooLocale", "en-US"),
     *(("/org.openoffice.Office.Common/I18N/CJK", name, "true") for name in
