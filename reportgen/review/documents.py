@@ -60,6 +60,7 @@ from reportgen.review.sentences.judge import Verdict, printed_cells
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
+from reportgen.review.target_units import percent_among_counts
 from reportgen.review.text_rules.budget_wording import former_names_in
 from reportgen.source.schema import AMOUNT_TO_FILL
 
@@ -506,7 +507,8 @@ def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: 
             result.narrative.contradictions += against_projects(imported.imported, lines, document) \
                 + against_management(imported.imported, lines, document) \
                 + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
-            result.narrative.wording += repeated_tables(lines, document)
+            result.narrative.wording += repeated_tables(lines, document) \
+                + [f for path in files for f in percent_among_counts(read[path].lines, path)]
     if result.narrative is None and result.published is not None and result.published.kind in DOCUMENTS:
         result.narrative = review_within_sentences(document, imported.imported.year if imported else None,
                                                    cut_as_notes=True, lines=lines)
