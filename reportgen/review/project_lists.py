@@ -13,7 +13,6 @@ lists agree on most of the projects they share (a reading that disagrees on most
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -180,11 +179,3 @@ def _disagreeing(short: list[ListedProject], long: list[ListedProject], document
                     f"{other.first:,}万元：两处金额不符", str(document), row.line.number)
             for row, other in amiss]
 
-
-def shared_projects(lines: list[Line]) -> Iterator[tuple[ListedProject, ListedProject]]:
-    """Each project of a list with the same-named row of a later list (what the comparison is made on)."""
-    lists = project_lists(lines)
-    for index, one in enumerate(lists):
-        for other in lists[index + 1:]:
-            names = {row.name: row for row in other}
-            yield from ((row, names[row.name]) for row in one if row.name in names)
