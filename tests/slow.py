@@ -49,7 +49,7 @@ SLOW_MODULES = frozenset((
     "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
     "test_planted_pdf", "test_readers_only", "test_readme", "test_review_beside_spending", "test_review_cut_documents",
     "test_review_documents", "test_review_folders", "test_review_grand_total_in_part", "test_review_listed_parts",
-    "test_review_national_prose", "test_review_part_not_given", "test_review_register", "test_review_target_texts",
+    "test_review_national_prose", "test_review_part_not_given", "test_review_register", "test_review_target_texts", "test_review_project_lists", "test_review_unprinted_names", "test_review_target_units", "test_review_complementary_shares",
     "test_review_text_alone_running", "test_review_three_public_text", "test_review_whole_documents",
     "test_review_without_spending_table", "test_rules",
     # every shipped source rendered, many `reportgen` processes, a sweep, a program's time limit (measured)

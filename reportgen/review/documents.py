@@ -52,6 +52,7 @@ from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 from reportgen.review.policy import Seen, kept, notes
+from reportgen.review.project_lists import lists_disagree
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.sentences.consistency import CUT_RULE
 from reportgen.review.sentences.glossary import TableLines
@@ -59,6 +60,7 @@ from reportgen.review.sentences.judge import Verdict, printed_cells
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
+from reportgen.review.target_units import percent_among_counts
 from reportgen.review.text_rules.budget_wording import former_names_in
 from reportgen.source.schema import AMOUNT_TO_FILL
 
@@ -504,8 +506,9 @@ def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: 
         if result.narrative is not None:  # its target tables against its list of projects
             result.narrative.contradictions += against_projects(imported.imported, lines, document) \
                 + against_management(imported.imported, lines, document) \
-                + beyond_projects(lines, imported.imported.year, document)
-            result.narrative.wording += repeated_tables(lines, document)
+                + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
+            result.narrative.wording += repeated_tables(lines, document) \
+                + [f for path in files for f in percent_among_counts(read[path].lines, path)]
     if result.narrative is None and result.published is not None and result.published.kind in DOCUMENTS:
         result.narrative = review_within_sentences(document, imported.imported.year if imported else None,
                                                    cut_as_notes=True, lines=lines)

@@ -33,11 +33,11 @@ from reportgen.readers.text.statements import target_text_words
 from reportgen.reading.amounts import printed_amount
 from reportgen.review.target_tables import TargetMoney, target_money
 
-_TOKEN = regex(r"\S+")
-_PAGE_NUMBER = regex(r"^[-—–－第\s]*\d+[\s页\-—–－]*$")
+TOKEN = regex(r"\S+")
+PAGE_NUMBER = regex(r"^[-—–－第\s]*\d+[\s页\-—–－]*$")
 _YEAR = regex(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 _SENTENCE_END = regex(r"[。；;！!]")
-_LIST_HEADER = "绩效目标"  # the list's last column: its target text
+LIST_HEADER = "绩效目标"  # the list's last column: its target text
 _SLACK = 8  # characters a line's text column may start left of the rows' amounts
 
 
@@ -109,7 +109,7 @@ class _Column:
 def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     """One page's rows, below the list's header, each with the paragraph of the text column its amounts are printed
     within."""
-    header = next((i for i, line in enumerate(printed) if _opens_list(line)), None)
+    header = next((i for i, line in enumerate(printed) if opens_list(line)), None)
     if header is None:
         return []
     page = printed[header + 1:]
@@ -128,27 +128,27 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     return out
 
 
-def _opens_list(line: Line) -> bool:
+def opens_list(line: Line) -> bool:
     """A list's header: 绩效目标 its last cell, or followed by the indicators' (一级指标: 北京's 项目支出绩效目标表)."""
     tokens = line.text.split()
-    if _LIST_HEADER not in tokens:
+    if LIST_HEADER not in tokens:
         return False
-    after = tokens[tokens.index(_LIST_HEADER) + 1:]
+    after = tokens[tokens.index(LIST_HEADER) + 1:]
     return not after or after[0] in target_text_words()["绩效目标表的指标起始"]
 
 
 def _text_column(header: Line, page: list[Line]) -> _Column | None:
     """The text column: past every amount of the rows, up to the first of the indicators' column where the list
     prints them after the text (a page of such a list without them is not read)."""
-    limit = header.text.index(_LIST_HEADER)
-    ends = [t.end() for line in page if not _PAGE_NUMBER.match(line.text) for t in _TOKEN.finditer(line.text)
+    limit = header.text.index(LIST_HEADER)
+    ends = [t.end() for line in page if not PAGE_NUMBER.match(line.text) for t in TOKEN.finditer(line.text)
             if t.end() <= limit and printed_amount(t.group()) is not None]
     if not ends:
         return None
-    if header.text.split()[-1] == _LIST_HEADER:
+    if header.text.split()[-1] == LIST_HEADER:
         return _Column(max(ends) + 1, len(max((line.text for line in page), key=len)) + 1)
     levels = target_text_words()["绩效目标表的一级指标"]
-    starts = [t.start() for line in page for t in _TOKEN.finditer(line.text) if t.group() in levels]
+    starts = [t.start() for line in page for t in TOKEN.finditer(line.text) if t.group() in levels]
     return _Column(max(ends) + 1, min(starts)) if starts else None
 
 
@@ -164,7 +164,7 @@ def _cells(line: Line, column: _Column) -> _Cells:
     amounts left of the text column; what it prints in that column — after its amounts on a row, else from about the
     column on (the printed lines' offsets are the layout's, a few characters apart from line to line), up to the
     indicators; and whether that holds an amount (its paragraph is then not known to be the row's it spans)."""
-    tokens = [] if _PAGE_NUMBER.match(line.text) else list(_TOKEN.finditer(line.text))
+    tokens = [] if PAGE_NUMBER.match(line.text) else list(TOKEN.finditer(line.text))
     amounts = [t for t in tokens if t.start() < column.start and printed_amount(t.group()) is not None]
     start = amounts[-1].end() if amounts else column.start - _SLACK
     text = [t for t in tokens if start <= t.start() < column.end]
@@ -238,11 +238,11 @@ def _on_its_page(lines: list[Line], table: TargetMoney) -> Counter[str]:
     whose lines break at other places (福州: “专项资金情况（万元）” on one line of p. 28, over three of p. 52)."""
     at = next(index for index in range(table.start, len(lines)) if lines[index].number == table.line)
     page = lines[at].page
-    return Counter(character for line in lines[at:] if line.page == page and not _PAGE_NUMBER.match(line.text)
+    return Counter(character for line in lines[at:] if line.page == page and not PAGE_NUMBER.match(line.text)
                    for character in line.text if not character.isspace())
 
 
 def _content(lines: list[Line]) -> list[str]:
     """A table's lines as compared: their text without spaces, page numbers and blank lines left out."""
     return [squeezed for line in lines if (squeezed := re.sub(r"\s+", "", line.text))
-            and not _PAGE_NUMBER.match(line.text)]
+            and not PAGE_NUMBER.match(line.text)]

@@ -92,9 +92,9 @@ def target_table_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def target_text_words() -> dict[str, tuple[str, ...]]:
     """The words a 绩效目标表's target text is read by (vocabulary.yaml 绩效目标中的使用字样, …资金字样, …多年字样,
-    绩效目标表的指标起始, 绩效目标表的一级指标, 绩效目标表的财政拨款, 绩效管理金额的财政拨款), by those names."""
+    绩效目标表的指标起始, 绩效目标表的一级指标, 绩效目标表的财政拨款, 绩效管理金额的财政拨款, 百分比的单位, 不是计数的单位), by those names."""
     keys = ("绩效目标中的使用字样", "绩效目标中的资金字样", "绩效目标中的多年字样", "绩效目标表的指标起始", "绩效目标表的一级指标",
-            "绩效目标表的财政拨款", "绩效管理金额的财政拨款")
+            "绩效目标表的财政拨款", "绩效管理金额的财政拨款", "百分比的单位", "不是计数的单位")
     return {key: tuple(_WORDS[key]) for key in keys}
 
 

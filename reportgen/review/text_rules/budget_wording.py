@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from itertools import chain
 
 from reportgen import codes
 from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
@@ -18,6 +19,7 @@ from reportgen.errors import Finding
 from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
+from reportgen.review.text_rules.unprinted_names import unprinted_items
 from reportgen.rules import TEXT, rule
 
 _COMPARED_YEAR = regex(r"(?:比|较|与)(\d{4})年")
@@ -73,8 +75,11 @@ def empty_tables(text: Text) -> Iterator[Finding]:
 
 @rule("R-科目名称", TEXT)
 def former_names(text: Text) -> Iterator[Finding]:
-    """R-科目名称: a 科目 printed under a name the catalogue gave it only in other years."""
-    return iter(()) if text.source_year is None else _former_names(text.lines, text.source_year, text.file)
+    """R-科目名称: a 科目 printed under a name the catalogue gave it only in other years; a 款 the text names under
+    its 类 that the document's tables do not print (unprinted_names)."""
+    if text.source_year is None:
+        return iter(())
+    return chain(_former_names(text.lines, text.source_year, text.file), unprinted_items(text))
 
 
 _HAN = regex(r"[\u4e00-\u9fff]")
