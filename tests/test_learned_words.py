@@ -61,7 +61,9 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
     # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
-    assert any(text.startswith("待补充：学到的措辞“截至2023年8月31日") for text in printed)
+    kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))
+    # which sentence, why, and what the officer does — not the generic “请在源文件中填写”
+    assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2 的这一句" in kept
     # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
     assert not any("主要原因是购置公务用车" in text for text in printed if not text.startswith("待补充"))
 
@@ -78,7 +80,7 @@ def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> No
     later.write_text(re.sub(r"(?m)^(\s+年度:) 2023", r"\1 2024", dated), encoding="utf-8")  # and its 上年 2024's
     printed = _sentences(later, layout)
     assert not any(cause in text for text in printed if not text.startswith("待补充"))
-    assert any("待补充：学到的措辞“其中：公务用车购置费25万元" in text for text in printed)
+    assert any("待补充：学到的措辞中“其中：公务用车购置费25万元……”一句说的原因是2024年的" in text for text in printed)
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +111,6 @@ def test_a_change_word_follows_the_change(yantian) -> None:
 
 def test_a_sentence_without_its_fields_is_not_printed_with_blanks(yantian) -> None:
     env, context, _ = yantian
-    kept = '{%- from "_phrases.j2" import missing with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
+    kept = '{%- from "_phrases.j2" import unlearned with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
     assert env.from_string(kept).render(**{**context, "year": 2022}).startswith("<missing")
     assert env.from_string(kept).render(**{**context, "year": 2021}) == "2021年收入预算1,234.56万元。"

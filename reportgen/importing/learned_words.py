@@ -18,7 +18,8 @@ prints only in the year it was learned from — never last year's figures as thi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -360,49 +361,107 @@ def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prio
 class _Traced:
     pieces: list[str]  # the template, piece by piece
     guards: list[str]  # the expressions that must be given for the sentence to print
-    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change); its year, where it says
-    # a cause no field holds (_year_bound_cause)
+    flat_guards: list[str]  # the changes that must (not) be 持平 as they were where the sentence says no other words
     said: list[str] = field(default_factory=list)  # the fields said, in order
+    year_bound: int | None = None  # the year it is printed in alone: it says a cause no field holds (_year_bound_cause)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a document prints its amounts in sentences: with the thousands' commas, and at how many decimals most."""
+
+    commas: bool = True
+    places: int = 2
+
+
+@dataclass
+class _Span:
+    """A change said as “比上年增加7.59万元，增长8.0%”: where its words begin among the pieces, the change, and the
+    comparison's words (较2025年预算) — worded “与2025年预算持平” where the change is 持平, as the default wording does."""
+
+    start: int
+    change: str
+    opener: str
+
+
+# a change's comparison just before its word (比上年, 较2025年预算, 比上年预算数), and its rate's words after it
+_OPENER = regex(r"(?:比|较)(?:上年|上一年度?|\d{4}年度?)(?:预算数?|执行数|决算数?)?$")
+_RATE_WORDS = regex(r"^，(?:增长|下降|增幅|降幅|提高|降低|上升|增加|减少)(?:了|为)?$")
 
 
 def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
-          said_before: list[str] | None = None, commas: bool = True) -> str | None | _Traced:
+          said_before: list[str] | None = None, style: Style = Style()) -> str | None | _Traced:
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
     ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
     traced = _Traced([], [], [])
     texts = _texts(context)
 
-    def _literal(words: str, context: dict[str, Any]) -> str:  # the source's own texts in them as fields
+    def _literal(words: str) -> str:  # the source's own texts in them as fields
         return _with_texts(words, context, texts, traced)
 
     at = 0
+    span: _Span | None = None
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
-    start = body.end() if body else 0
-    for match in _FIGURE.finditer(text, start):
+    for match in _FIGURE.finditer(text, body.end() if body else 0):
         if not _is_figure(match, text):
             continue
-        piece = _figure(text, match, (amounts, changes), said, commas)
+        piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
         expr, guard, change = piece
         said.append(change.expr if change is not None else guard)
         words = text[at:match.start()]
-        word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
-        if change is not None and word is not None and (change.value.kind == "flat" or (word in _UP) == (
-                change.value.kind in ("up", "new"))):
-            cut = words.rfind(word)
-            traced.pieces += [_literal(words[:cut], context), _word(change.expr, word), _literal(words[cut + len(word):],
-                                                                                                  context)]
-            traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+        ends_span = span is not None and change is not None and change.expr == span.change and \
+            expr.endswith(("%", "％")) and _RATE_WORDS.search(words) is not None
+        if span is not None and not ends_span:
+            _close(traced, span, context)
+            span = None
+        if ends_span:
+            _changed(traced, words, change, _literal, within=True)
         else:
-            traced.pieces.append(_literal(words, context))
+            span = _changed(traced, words, change, _literal)
         traced.pieces.append(expr)
         traced.guards.append(guard)
+        if ends_span and span is not None:
+            _close(traced, span, context)
+            span = None
         at = match.end()
-    traced.pieces.append(_literal(text[at:], context))
+    if span is not None:
+        _close(traced, span, context)
+    traced.pieces.append(_literal(text[at:]))
     _year_bound_cause(traced, context)
     return traced
+
+
+def _changed(traced: _Traced, words: str, change: Field | None, literal: Callable[[str], str],
+             within: bool = False) -> _Span | None:
+    """The words before a figure as pieces, their change word following the figure's change where they end with one;
+    the span of the change's words where they say a comparison (比上年增加) and the change is not 持平. ``within``:
+    the words of a rate within a span (printed where the change is not 持平: no other guard)."""
+    word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
+    if change is None or word is None or not (change.value.kind == "flat" or (word in _UP) == (
+            change.value.kind in ("up", "new"))):
+        traced.pieces.append(literal(words))
+        return None
+    cut = words.rfind(word)
+    opener = _OPENER.search(words[:cut]) if change.value.kind != "flat" and not within else None
+    if opener is None:
+        traced.pieces += [literal(words[:cut]), _word(change.expr, word), literal(words[cut + len(word):])]
+        if not within:
+                traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+        return None
+    traced.pieces.append(literal(words[:opener.start()]))
+    span = _Span(len(traced.pieces), change.expr, opener.group(0))
+    traced.pieces += [literal(opener.group(0)), _word(change.expr, word), literal(words[cut + len(word):])]
+    return span
+
+
+def _close(traced: _Traced, span: _Span, context: dict[str, Any]) -> None:
+    """The span's pieces printed where the change is not 持平; where it is, its comparison's words saying 持平."""
+    flat = _literal("与" + span.opener[1:], context) + "持平"
+    worded = "".join(traced.pieces[span.start:])
+    traced.pieces[span.start:] = [f"{{% if ({span.change}).kind == 'flat' %}}{flat}{{% else %}}{worded}{{% endif %}}"]
 
 
 _CAUSE = regex(r"原因|由于|因为|主要是")  # the words that give a change's cause: its year's, not a field's
@@ -415,17 +474,19 @@ def _year_bound_cause(traced: _Traced, context: dict[str, Any]) -> None:
     body = "".join(traced.pieces)
     cause = _CAUSE.search(body)
     if cause is not None and "b.reasons" not in body[cause.end():]:
-        traced.flat_guards.append(f"year == {context['year']}")
+        traced.year_bound = context["year"]
 
 
 _THOUSAND = 1000
 
 
-def comma_style(texts: list[str]) -> bool:
-    """Whether a document prints its amounts of four digits and more with the thousands' commas (as most do)."""
-    big = [m.group("n") for text in texts for m in _FIGURE.finditer(text)
-           if m.group("unit") in ("万元", "元", "亿元") and Decimal(m.group("n").replace(",", "")) >= _THOUSAND]
-    return sum("," in n for n in big) * 2 >= len(big)
+def comma_style(texts: list[str]) -> Style:
+    """How a document prints its amounts: with the thousands' commas where four digits and more (as most do), and
+    the decimals most of them print (2 where none says)."""
+    money = [m.group("n") for text in texts for m in _FIGURE.finditer(text) if m.group("unit") in ("万元", "元", "亿元")]
+    big = [n for n in money if Decimal(n.replace(",", "")) >= _THOUSAND]
+    places = Counter(len(n.split(".")[1]) if "." in n else 0 for n in money).most_common(1)
+    return Style(sum("," in n for n in big) * 2 >= len(big), places[0][0] if places else 2)
 
 
 _TEXT_WORDS = 4  # a text of the source this long at least is the source's where a sentence says it
@@ -461,9 +522,9 @@ def _said_at(words: str, text: str) -> int:
 
 
 def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
-            commas: bool) -> tuple[str, str, Field | None] | None:
-    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``commas``:
-    whether the document prints an amount of four digits and more with the thousands' commas."""
+            style: Style) -> tuple[str, str, Field | None] | None:
+    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
+    how the document prints its amounts (thousands' commas, decimals)."""
     number, unit = match.group("n"), match.group("unit") or ""
     before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
     if unit in ("%", "％"):
@@ -476,10 +537,25 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         nearest = _nearest(_amount_fits(value, places, UNIT_FACTOR[candidate_unit], known, before), before, said)
         if nearest is not None:
             chosen, expr = nearest
-            thousands = "," in number or value < _THOUSAND and commas
-            shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
-            return shown + unit, expr, chosen if chosen in known[1] else None
+            thousands = "," in number or value < _THOUSAND and style.commas
+            shown, least = _places(places, style.places, chosen, UNIT_FACTOR[candidate_unit], value)
+            more = ("" if thousands else ", false") + ("" if least is None else f", least={least}")
+            return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
+                    chosen if chosen in known[1] else None)
     return None
+
+
+def _places(places: int, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
+    """The decimals a figure printed at ``places`` is printed at, and those its trailing zeros are dropped to (None:
+    none dropped), where the document prints most at ``usual``: more than usual (增加7.594万元), its zeros dropped to
+    the usual (not 1.000 another year); fewer, its digits beyond them zeros (烟台's 1.7 for 1.70, 5 for 5.00), the
+    usual with its zeros dropped."""
+    if places > usual:
+        return places, usual
+    exact = chosen.value.amount if isinstance(chosen.value, Change) else chosen.value
+    if places < usual and quantize_half_up(exact / factor, usual) == value:
+        return usual, 0
+    return places, None
 
 
 def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list[Field], list[Field]],
@@ -582,10 +658,10 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     sentences = published_sentences(lines)
-    commas = comma_style([sentence.text for sentence in sentences])
+    style = comma_style([sentence.text for sentence in sentences])
     for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
-        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, commas))
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, style))
         said = (sentence.paragraph, now)
         learned.sentences.append((sentence, template))
         if template is None:
@@ -594,10 +670,10 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
 
 
 def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
-                       context: dict[str, Any], before: tuple[list[str], bool] = ([], True)
+                       context: dict[str, Any], before: tuple[list[str], Style] = ([], Style())
                        ) -> tuple[str | None, str, list[str]]:
     """The sentence's template, or None and why; and the fields it said. ``before``: the fields the sentence before
-    it in its paragraph said, and whether the document prints thousands' commas."""
+    it in its paragraph said, and how the document prints its amounts."""
     traced = trace(text, *known, context, *before)
     if not isinstance(traced, _Traced):
         return None, WHY_UNTRACED, []
@@ -617,19 +693,22 @@ _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
 
 def _guarded(body: str, traced: _Traced) -> str:
     """The sentence printed where each field it says is given (a line looked up by its code first: a line the
-    source no longer has is none), else the 待补充 that names it."""
+    source no longer has is none) — in its year alone where it says a cause no field holds — else the 待补充 that
+    says which sentence and why."""
     said = " ".join(traced.guards + traced.flat_guards)
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
     guards += list(dict.fromkeys(traced.flat_guards))
-    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced() }}}}{{% endif %}}" if guards else body
+    if traced.year_bound is not None:
+        body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('cause') }}}}{{% endif %}}"
+    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced('fields') }}}}{{% endif %}}" if guards else body
 
 
 def template_text(learned: Learned, year: int, department: str) -> str:
     """The learned words as a template of the layout folder: the parts' headings and sentences as printed, each
     traced sentence with its fields, each kept one as printed in ``year`` alone (a 待补充 in another year)."""
-    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import missing with context -%}',
+    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import unlearned with context -%}',
            "{{ in_part('收支预算') -}}"]
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
@@ -647,8 +726,7 @@ def template_text(learned: Learned, year: int, department: str) -> str:
             out += ["</p>"] if paragraph >= 0 else []
             out.append("<p>")
             paragraph = sentence.paragraph
-        out.append(_kept(sentence.text, year) if template is None else template.replace(
-            "{{ untraced() }}", _untraced(sentence.text)))
+        out.append(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
     out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
 
@@ -673,12 +751,21 @@ def _kept(text: str, year: int) -> str:
     if not has_figures(text):
         return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else
                          "{{ prior_year }}" if m.group(1) == str(year - 1) else m.group(1), words)
-    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text)}{{% endif %}}"
+    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text, 'kept', year)}{{% endif %}}"
 
 
-def _untraced(text: str) -> str:
+_UNTRACED = regex(r"\{\{ untraced\('(\w+)'\) \}\}")
+
+
+def _with_untraced(template: str, text: str, year: int) -> str:
+    """A traced sentence's template, its 待补充 (untraced('fields'), untraced('cause')) each saying which and why."""
+    return _UNTRACED.sub(lambda m: _untraced(text, m.group(1), year), template)
+
+
+def _untraced(text: str, why: str, year: int) -> str:
+    """The 待补充 of a learned sentence not printed (_phrases.j2 unlearned): its first words, why, the year learned."""
     short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
-    return f"{{{{ missing('学到的措辞“{short}…”（请按今年的数改写）', '学到的措辞') }}}}"
+    return f"{{{{ unlearned('{short}', '{why}', {year}) }}}}"
 
 
 def words_line(learned: Learned) -> str:
