@@ -24,7 +24,7 @@ SEEDS = ROOT.parent / "shared" / "seeds" / "pdf"
 DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
 
-def _sentences(source: Path, layout: Path) -> list[str]:
+def _sentences(source: Path, layout: Path | None) -> list[str]:
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     return [piece for b in document.blocks if isinstance(b, Paragraph)
             for piece in learned_words._cut("".join(b.text.split()))]
@@ -63,7 +63,7 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
     kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))
     # which sentence, why, and what the officer does — not the generic “请在源文件中填写”
-    assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2 的这一句" in kept
+    assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2的这一句" in kept
     # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
     assert not any("主要原因是购置公务用车" in text for text in printed if not text.startswith("待补充"))
 
@@ -80,7 +80,24 @@ def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> No
     later.write_text(re.sub(r"(?m)^(\s+年度:) 2023", r"\1 2024", dated), encoding="utf-8")  # and its 上年 2024's
     printed = _sentences(later, layout)
     assert not any(cause in text for text in printed if not text.startswith("待补充"))
-    assert any("待补充：学到的措辞中“其中：公务用车购置费25万元……”一句说的原因是2024年的" in text for text in printed)
+    assert any(text.startswith("待补充：学到的措辞中“其中：公务用车购置费25万元") and "一句说的原因是2024年的" in text
+               for text in printed)
+
+
+def test_a_learned_change_follows_next_years_figures_in_the_layout_the_source_names(tmp_path) -> None:
+    """烟台市民政局 2026 says “较2025年预算增加7.594万元，提高8.03%” of its 机关运行经费. The source the import writes
+    names the learned layout (版式), so render prints in it without --layout; its change, equal next year, says 持平
+    as the default wording does (not a 待补充), and a change of 1万元 prints 1.00, not 1.000."""
+    source, _ = _learn(tmp_path, FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf")
+    assert re.search(r"(?m)^版式: 学到的版式$", source.read_text(encoding="utf-8"))
+    stated = "2026年本部门机关运行经费安排102.18万元，较2025年预算增加7.594万元，提高8.03%。"
+    assert stated in _sentences(source, None)
+    for change, printed in (("0", "2026年本部门机关运行经费安排102.18万元，与2025年预算持平。"),
+                            ("1", "2026年本部门机关运行经费安排102.18万元，较2025年预算增加1.00万元，提高0.99%。")):
+        changed = tmp_path / f"changed-{change}.yaml"
+        changed.write_text(re.sub(r"(?m)^(  增减额:) 7\.594.*$", rf"\1 {change}", source.read_text(encoding="utf-8")),
+                           encoding="utf-8")
+        assert printed in _sentences(changed, None)
 
 
 @pytest.fixture(scope="module")
