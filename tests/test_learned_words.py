@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import cli, layouts
-from reportgen.document import Paragraph
+from reportgen.document import Paragraph, Title
 from reportgen.importing import learned_words
 from reportgen.narrative import context_for
 from reportgen.render import document_for, prepare
@@ -28,6 +28,10 @@ def _sentences(source: Path, layout: Path | None) -> list[str]:
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     return [piece for b in document.blocks if isinstance(b, Paragraph)
             for piece in learned_words._cut("".join(b.text.split()))]
+
+
+def _title(source: Path) -> str:
+    return next(b.text for b in document_for(prepare(source, draft=True), draft=True).blocks if isinstance(b, Title))
 
 
 def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
@@ -73,6 +77,8 @@ def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> No
     printed in 2024, and the same figures dated 2025 print a 待补充 in its place — never 2024's reason beside a change
     of another year (烟台市民政局's rolled-over draft printed a 增加 with the reason of a decrease)."""
     source, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    assert next(b.subtitle for b in document_for(prepare(source, draft=True), draft=True).blocks
+                if isinstance(b, Title)).startswith("预算主管部门：")  # its base's (上海) title, as 万里 prints it
     cause = "主要原因是购置公务用车"
     assert any(cause in text for text in _sentences(source, layout))
     later = tmp_path / "2025.yaml"
@@ -90,6 +96,8 @@ def test_a_learned_change_follows_next_years_figures_in_the_layout_the_source_na
     as the default wording does (not a 待补充), and a change of 1万元 prints 1.00, not 1.000."""
     source, _ = _learn(tmp_path, FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf")
     assert re.search(r"(?m)^版式: 学到的版式$", source.read_text(encoding="utf-8"))
+    # the learned layout extends its base's (山东) disclosure: 山东's title, as 烟台 prints it, not the default's
+    assert _title(source) == "2026年烟台市民政局部门预算"
     stated = "2026年本部门机关运行经费安排102.18万元，较2025年预算增加7.594万元，提高8.03%。"
     assert stated in _sentences(source, None)
     for change, printed in (("0", "2026年本部门机关运行经费安排102.18万元，与2025年预算持平。"),

@@ -132,7 +132,7 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
     learned.words = words
     learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                             imported.department),
-                     "disclosure.j2": learned_words.DISCLOSURE}
+                     "disclosure.j2": learned_words.disclosure(words)}
     if "部分" not in learned.settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(
             layouts.PARTS):
         learned.settings["部分"] = parts

@@ -56,15 +56,17 @@ _LABEL_CHARS = 12
 _NAMED_WITHIN = 40  # a zero is a field's where its words stand among the last so many before it
 WHY_UNTRACED = "句中的数未能对上源文件的字段"
 WHY_DIFFERENT = "按字段生成的句子与原句不同"
-# a learned layout's disclosure.j2: the default frame, its 预算说明 the learned words, which say its 其他重要事项 too
-DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): the parts as the default frame prints them, the
-    text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
-{% extends "_disclosure.j2" %}
+# a learned layout's disclosure.j2: its base's (title, performance targets, a document of some figures only), its
+# parts in the order printed, its 预算说明 the learned words — which say its 其他重要事项 too where it printed one
+_DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): its base's frame, the parts in the order
+    printed, the text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
+{% extends "基于/disclosure.j2" %}
 {% block parts %}
-{%- for part in layout_parts if part != 'other.j2' %}
+{%- for part in layout_parts OTHER%}
 {% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
 {%- endfor %}
 {% endblock %}
+{% block performance %}{% include "performance.j2" %}{% endblock %}
 """
 
 
@@ -361,9 +363,10 @@ def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prio
 class _Traced:
     pieces: list[str]  # the template, piece by piece
     guards: list[str]  # the expressions that must be given for the sentence to print
-    flat_guards: list[str]  # the changes that must (not) be 持平 as they were where the sentence says no other words
+    change_guards: list[str]  # the changes that must (not) be 持平 as they were where the sentence says no other words
     said: list[str] = field(default_factory=list)  # the fields said, in order
     year_bound: int | None = None  # the year it is printed in alone: it says a cause no field holds (_year_bound_cause)
+    year_why: str = "cause"  # … or a change no field holds ("compared": _said_flat)
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
 
     at = 0
     span: _Span | None = None
+    placed: list[tuple[int, str]] = []  # where each figure ends, and its field (a change's: the change)
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
     for match in _FIGURE.finditer(text, body.end() if body else 0):
@@ -423,6 +427,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
             span = _changed(traced, words, change, _literal)
         traced.pieces.append(expr)
         traced.guards.append(guard)
+        placed.append((match.end(), guard if change is None else change.expr))
         if ends_span and span is not None:
             _close(traced, span, context)
             span = None
@@ -431,7 +436,21 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         _close(traced, span, context)
     traced.pieces.append(_literal(text[at:]))
     _year_bound_cause(traced, context)
+    _said_flat(traced, text, placed, changes, context)
     return traced
+
+
+def _said_flat(traced: _Traced, text: str, placed: list[tuple[int, str]], changes: list[Field],
+               context: dict[str, Any]) -> None:
+    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”) holds while its change is 持平: the
+    sentence prints where it is, and where the source gives no change of it, in its own year alone."""
+    for found in re.finditer("持平", text):
+        amount = next((expr for end, expr in reversed(placed) if end <= found.start()), None)
+        change = next((c for c in changes if amount is not None and c.current == amount), None)
+        if change is not None and change.value.kind == "flat":
+            traced.change_guards.append(f"({change.expr}).kind == 'flat'")
+        else:
+            traced.year_bound, traced.year_why = context["year"], "compared"
 
 
 def _changed(traced: _Traced, words: str, change: Field | None, literal: Callable[[str], str],
@@ -449,7 +468,7 @@ def _changed(traced: _Traced, words: str, change: Field | None, literal: Callabl
     if opener is None:
         traced.pieces += [literal(words[:cut]), _word(change.expr, word), literal(words[cut + len(word):])]
         if not within:
-                traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+                traced.change_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
         return None
     traced.pieces.append(literal(words[:opener.start()]))
     span = _Span(len(traced.pieces), change.expr, opener.group(0))
@@ -474,7 +493,7 @@ def _year_bound_cause(traced: _Traced, context: dict[str, Any]) -> None:
     body = "".join(traced.pieces)
     cause = _CAUSE.search(body)
     if cause is not None and "b.reasons" not in body[cause.end():]:
-        traced.year_bound = context["year"]
+        traced.year_bound, traced.year_why = context["year"], "cause"
 
 
 _THOUSAND = 1000
@@ -485,7 +504,7 @@ def comma_style(texts: list[str]) -> Style:
     the decimals most of them print (2 where none says)."""
     money = [m.group("n") for text in texts for m in _FIGURE.finditer(text) if m.group("unit") in ("万元", "元", "亿元")]
     big = [n for n in money if Decimal(n.replace(",", "")) >= _THOUSAND]
-    places = Counter(len(n.split(".")[1]) if "." in n else 0 for n in money).most_common(1)
+    places = Counter(len(n.split(".")[1]) for n in money if "." in n).most_common(1)  # (0万元 is no style of decimals)
     return Style(sum("," in n for n in big) * 2 >= len(big), places[0][0] if places else 2)
 
 
@@ -538,20 +557,21 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         if nearest is not None:
             chosen, expr = nearest
             thousands = "," in number or value < _THOUSAND and style.commas
-            shown, least = _places(places, style.places, chosen, UNIT_FACTOR[candidate_unit], value)
+            shown, least = _places(number, style.places, chosen, UNIT_FACTOR[candidate_unit], value)
             more = ("" if thousands else ", false") + ("" if least is None else f", least={least}")
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
 
 
-def _places(places: int, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
+def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
     """The decimals a figure printed at ``places`` is printed at, and those its trailing zeros are dropped to (None:
     none dropped), where the document prints most at ``usual``: more than usual (增加7.594万元), its zeros dropped to
     the usual (not 1.000 another year); fewer, its digits beyond them zeros (烟台's 1.7 for 1.70, 5 for 5.00), the
     usual with its zeros dropped."""
+    places = len(number.split(".")[1]) if "." in number else 0
     if places > usual:
-        return places, usual
+        return places, None if number.endswith("0") else usual  # (1.20 prints its zeros: no 7.594 dropping them)
     exact = chosen.value.amount if isinstance(chosen.value, Change) else chosen.value
     if places < usual and quantize_half_up(exact / factor, usual) == value:
         return usual, 0
@@ -693,15 +713,17 @@ _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
 
 def _guarded(body: str, traced: _Traced) -> str:
     """The sentence printed where each field it says is given (a line looked up by its code first: a line the
-    source no longer has is none) — in its year alone where it says a cause no field holds — else the 待补充 that
-    says which sentence and why."""
-    said = " ".join(traced.guards + traced.flat_guards)
+    source no longer has is none), its changes as it words them, in its year alone where it says a cause no field
+    holds — else the 待补充 that says which sentence and why."""
+    said = " ".join(traced.guards + traced.change_guards)
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
-    guards += list(dict.fromkeys(traced.flat_guards))
     if traced.year_bound is not None:
-        body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('cause') }}}}{{% endif %}}"
+        body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('{traced.year_why}') }}}}{{% endif %}}"
+    if traced.change_guards:
+        body = (f"{{% if {' and '.join(dict.fromkeys(traced.change_guards))} %}}{body}"
+                f"{{% else %}}{{{{ untraced('change') }}}}{{% endif %}}")
     return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced('fields') }}}}{{% endif %}}" if guards else body
 
 
@@ -766,6 +788,14 @@ def _untraced(text: str, why: str, year: int) -> str:
     """The 待补充 of a learned sentence not printed (_phrases.j2 unlearned): its first words, why, the year learned."""
     short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
     return f"{{{{ unlearned('{short}', '{why}', {year}) }}}}"
+
+
+def disclosure(learned: Learned) -> str:
+    """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
+    for the 其他重要事项 where the document printed one (else the base's own 其他重要事项, as printed by it)."""
+    other = any(sentence.headings and part_of(sentence.headings[0][1]) == "其他重要事项"
+                for sentence, _ in learned.sentences)
+    return _DISCLOSURE.replace("OTHER", "if part != 'other.j2' " if other else "")
 
 
 def words_line(learned: Learned) -> str:
