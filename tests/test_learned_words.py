@@ -16,12 +16,14 @@ from reportgen import cli, layouts
 from reportgen.document import Paragraph, Title
 from reportgen.importing import learned_words
 from reportgen.narrative import context_for
+from reportgen.readers.published import read_published
 from reportgen.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
 SEEDS = ROOT.parent / "shared" / "seeds" / "pdf"
 DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
 
 
 def _sentences(source: Path, layout: Path | None) -> list[str]:
@@ -139,3 +141,17 @@ def test_a_sentence_without_its_fields_is_not_printed_with_blanks(yantian) -> No
     kept = '{%- from "_phrases.j2" import unlearned with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
     assert env.from_string(kept).render(**{**context, "year": 2022}).startswith("<missing")
     assert env.from_string(kept).render(**{**context, "year": 2021}) == "2021年收入预算1,234.56万元。"
+
+
+@pytest.mark.parametrize("text, tables", [
+    (FRESH / "bj-shenjiju-2026-dept-budget.pdf", FRESH / "bj-shenjiju-2026-dept-budget-tables.pdf"),  # 北京
+    (NATIONAL / "js-zhengxie-2019-p1to14.pdf", NATIONAL / "js-zhengxie-2019-tables-p1to4-7-8.pdf"),  # 江苏
+])
+def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> None:
+    """A disclosure printed as two files (its 情况说明 and its 报表), each numbering its pages from 1: the sentences
+    learned from both are those of its text (北京市审计局: 2 of 69 before, the 报表's 第3页 第1行 taken for the
+    text's heading there)."""
+    alone = learned_words.published_sentences(read_published(text).lines)
+    both = learned_words.published_sentences(read_published(text).lines + read_published(tables).lines)
+    assert len(alone) > 20
+    assert [s.text for s in both[:len(alone)]] == [s.text for s in alone]

@@ -111,7 +111,8 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     path: list[tuple[str, str]] = []
     parted = False  # a part's heading seen
-    for number, (text, where, part, top) in enumerate(_paragraphs(lines)):
+    paragraphs = (paragraph for one in printed_files(lines) for paragraph in _paragraphs(one))
+    for number, (text, where, part, top) in enumerate(paragraphs):
         if top is not None:
             path, parted = [top], True
             continue
@@ -125,6 +126,18 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
             out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text)
                        if parted or has_figures(sentence))
     return out
+
+
+def printed_files(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each file of a document given as several (北京's 情况说明 and its 报表), each file's pages numbered
+    from 1: a file begins where the page number goes back. (Read together, the second file's 第3页 第1行 is taken
+    for the first's heading there, and the first's headings are lost.)"""
+    files: list[list[Line]] = [[]]
+    for line in lines:
+        if files[-1] and line.page and 0 < line.page < max(seen.page or 0 for seen in files[-1][-3:]):
+            files.append([])
+        files[-1].append(line)
+    return [one for one in files if one]
 
 
 def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
