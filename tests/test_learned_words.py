@@ -155,3 +155,19 @@ def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> 
     both = learned_words.published_sentences(read_published(text).lines + read_published(tables).lines)
     assert len(alone) > 20
     assert [s.text for s in both[:len(alone)]] == [s.text for s in alone]
+
+
+@pytest.mark.parametrize("pdf, sentence", [
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "2.行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出137.89万元，"
+                                              "与上年相比增加1.79万元，增长1.32%。"),  # 苏州: every line set in by three
+    ("js-wuxi-xinfangju-2025-dept-budget.pdf", "1.政府办公厅（室）及相关机构事务（款）行政运行（项）支出1,084.14万元，"
+                                               "与上年相比增加27.2万元，增长2.57%。"),  # 无锡
+    ("zj-hangzhou-qixiang-2026-dept-budget.pdf", "（6）卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）19.35万元，"
+                                                 "主要用于事业在职人员基本医疗保障及医药费报销方面的支出。"),  # 杭州: as before
+])
+def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sentence) -> None:
+    """A numbered first line filling its width, at the page's margin, goes on on the next line: one sentence, not a
+    heading and a sentence cut (“出（项）支出137.89万元……”), whatever margin every line of the page has."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    assert sentence in sentences
+    assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)

@@ -149,7 +149,10 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
     buffer: list[str] = []
     where = ""
     words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
-    for line, text in _prose_lines(lines):
+    prose = list(_prose_lines(lines))
+    margins, widths = _margins(prose), _widths(prose)
+    before: Line | None = None  # the line before
+    for line, text in prose:
         if words_below:
             below, words_below = words_below, ""
             if "".join(text.split()) == below:
@@ -164,7 +167,11 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
             yield "", line.where, part, (heading.style, "".join(heading.words.split()))
             words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
             continue
-        if buffer and _opens_paragraph(line.text, text, "".join(buffer)):
+        first = _FIRST.match(text)
+        short = before is not None and _width(before.text) + _width(first.group(0) if first else "") <= widths.get(
+            before.page, 0)  # the line before ends short of its page's width: its words end there
+        before = line
+        if buffer and _opens_paragraph(line.text[margins.get(line.page, 0):], text, "".join(buffer), short):
             yield "".join(buffer), where, part, None
             buffer = []
         if not buffer:
@@ -218,11 +225,64 @@ def _running_heads(lines: list[Line]) -> set[int]:
     return {index for places in tops.values() if len({lines[i].page for i in places}) >= _HEAD_PAGES for index in places}
 
 
-def _opens_paragraph(printed: str, text: str, before: str) -> bool:
-    """Whether a line opens a paragraph after the words ``before``: set in or numbered as a heading, where the
-    words before end a sentence or are a heading (a line set in by justification within a sentence does not)."""
-    ended = before.endswith(_ENDS) or _heading_style(before) is not None
-    return ended and (printed[:2].isspace() or _HEADING.match(text) is not None)
+def _margins(prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """Each page's left margin in the lines' text: the least indent of its prose lines (苏州's lines all begin with
+    three spaces: a line is set in where it has more)."""
+    margins: dict[int, int] = {}
+    for line, _ in prose:
+        indent = len(line.text) - len(line.text.lstrip())
+        margins[line.page] = min(indent, margins.get(line.page, indent))
+    typical = _typical(margins, prose)  # (a page of a list, every line set in, is set in from the document's)
+    counted = Counter(typical.values()).most_common(1)
+    return {page: min(margin, counted[0][0]) for page, margin in typical.items()} if counted else typical
+
+
+_FEW = 8  # a page of fewer prose lines (a heading over a table) takes the document's margin and width
+
+
+def _typical(by_page: dict[int, int], prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """``by_page`` where a page has prose lines enough to tell, else the value most of the other pages have."""
+    counted = Counter(line.page for line, _ in prose)
+    told = Counter(value for page, value in by_page.items() if counted[page] >= _FEW).most_common(1)
+    return by_page if not told else {page: value if counted[page] >= _FEW else told[0][0]
+                                     for page, value in by_page.items()}
+
+
+# a line's first piece, which the line before would have held where its words went on (（款） is not broken)
+_FIRST = regex(r"^\s*(?:（[^）]{0,4}）|[0-9A-Za-z.,%]+|\S|$)")
+
+
+def _widths(prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """Each page's width of a full prose line (as printed: a Han character two): the width most of its lines reach
+    (one line spread letter by letter, 杭州's “目 方 面 的 支 出 。”, is wider than any)."""
+    found: dict[int, list[int]] = {}
+    for line, _ in prose:
+        found.setdefault(line.page, []).append(_width(line.text))
+    return _typical({page: sorted(widths)[int(_MOST * (len(widths) - 1))] for page, widths in found.items()}, prose)
+
+
+_MOST = 0.8
+
+
+def _width(text: str) -> int:
+    """A line's width as printed: its indent, a Han character two, a digit or letter one, the spaces the reader put
+    between words (2026 年) none."""
+    words = "".join(text.split())
+    return len(text) - len(text.lstrip()) + len(words) + sum(1 for c in words if ord(c) > _WIDE)
+
+
+_WIDE = 0x2E80
+
+
+def _opens_paragraph(printed: str, text: str, before: str, short: bool = True) -> bool:
+    """Whether a line opens a paragraph after the words ``before``: where they end a sentence or are a heading, a
+    line set in (beyond the page's margin) or numbered as a heading; where they end a sentence, also a line after
+    one ending short (a list's lines, 无锡's “……占0%；”). A line set in by justification within a sentence does
+    not, nor one at the margin going on with a heading-like first line (苏州's “2.行政事业单位养老支出（款）机关
+    事业单位职业年金缴费支” / “出（项）支出137.89万元”, every line of its page set in by three spaces)."""
+    ended = before.endswith(_ENDS)
+    return (ended or _heading_style(before) is not None) and (
+        printed[:2].isspace() or _HEADING.match(text) is not None or ended and short)
 
 
 _HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
