@@ -400,6 +400,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled[key] = new_year
         elif key == "单位":
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
+        elif key == "版式":
+            rolled[key] = _layout_from(str(value), source, target)
         else:
             item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
             if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
@@ -415,6 +417,15 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
                             statements=bool(budget.project_statements))
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
+
+
+def _layout_from(layout: str, source: Path, target: Path) -> str:
+    """The source's 版式 as the new source names it: a layout folder beside the source (one learned with it: import
+    --learn-layout) named relative to where the new source is written; a shipped layout's name as it is."""
+    folder = source.parent / layout
+    if not folder.is_dir() or source.parent.resolve() == target.parent.resolve():
+        return layout
+    return Path(os.path.relpath(str(folder.resolve()), str(target.parent.resolve()))).as_posix()
 
 
 def _after(data: dict[str, Any], anchor: str, key: str, value: Any) -> dict[str, Any]:
