@@ -8,6 +8,7 @@ from 杭州市气象局 (浙江); shown unchanged on 普陀 万里街道 2024 �
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from reportgen.document import Paragraph, Title
 from reportgen.importing import learned_words
 from reportgen.narrative import context_for
 from reportgen.readers.published import read_published
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,3 +173,23 @@ def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sente
     sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
     assert sentence in sentences
     assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)
+
+
+@pytest.mark.parametrize("pdf, code, change", [
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "2080506", Decimal("1.79")),  # 苏州: “……支出137.89万元，与上年相比增加1.79万元”
+    ("js-wuxi-xinfangju-2025-dept-budget.pdf", "2010301", Decimal("27.2")),  # 无锡: “……行政运行（项）支出1,084.14万元，……增加27.2万元”
+])
+def test_a_lines_change_the_text_states_is_its_prior_and_is_learned_with_it(tmp_path, pdf, code, change) -> None:
+    """The change a text states of a 项 line it names with its amount is the line's 上年.功能分类 增减额 (no table
+    gives last year's figure): the learned sentence prints the change from the fields, next year's with next year's."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    prior = {str(key): value for key, value in load_yaml(source)["上年"]["功能分类"].items()}
+    assert Decimal(str(prior[code]["增减额"])) == change
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert f"function_line('{code}')" in words and f"change_from(function_line('{code}'" in words
+
+
+def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
+    """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
+    source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    assert "功能分类" not in (load_yaml(source).get("上年") or {})
