@@ -400,8 +400,6 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled[key] = new_year
         elif key == "单位":
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
-        elif key == "版式":
-            rolled[key] = _layout_from(str(value), source, target)
         else:
             item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
             if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
@@ -409,6 +407,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             if item is not DROP:
                 rolled[key] = item
     rolled.setdefault("上年", prior)
+    rolled.update({key: _layout_from(str(value), source, target) for key, value in rolled.items() if key == "版式"})
     actual = _actual(budget, prior)
     if actual is not None:
         rolled = _after(rolled, "上年", "上年执行数", actual)
