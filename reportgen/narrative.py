@@ -238,12 +238,18 @@ def _fixed(value: Any, places: int = 2) -> str:
     return "" if value is None else format_number(quantize_half_up(value, places), places, thousands=False)
 
 
-def _printed(amount: Any, unit: str, places: int, thousands: bool = True) -> str:
+def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least: int | None = None) -> str:
     """An amount in 元 as a published sentence printed it (learned_words.py): in ``unit`` at ``places`` decimals,
-    half up, with or without the thousands' commas, whatever the source's 展示: ``{{ x|printed('万元', 2) }}``."""
+    half up, with or without the thousands' commas, whatever the source's 展示: ``{{ x|printed('万元', 2) }}``;
+    ``least``: its trailing zeros dropped down to so many decimals (烟台 prints 1.70 as 1.7 and 5.00 as 5; a change
+    printed 7.594 prints 1.000 as 1.00)."""
     if amount is None:
         return ""
-    return format_number(quantize_half_up(amount / UNIT_FACTOR[unit], places), places, thousands)
+    text = format_number(quantize_half_up(amount / UNIT_FACTOR[unit], places), places, thousands)
+    if least is None or places <= least:
+        return text
+    kept = text[:len(text) - places + least] + text[len(text) - places + least:].rstrip("0")
+    return kept.rstrip(".")
 
 
 def _set_up(env: jinja2.Environment) -> None:

@@ -190,12 +190,18 @@ def document_for(prepared: Prepared, templates: list[Path] | None = None, draft:
     return document
 
 
+LEARNED_WORDS = "学到的措辞"  # the field a learned layout's sentence not printed names (_phrases.j2 unlearned)
+
+
 def missing_findings(budget: Budget, document: Document) -> list[Finding]:
     """An error for each part the source does not give where the document needs it (what its
     待补充 markers stand for): a public document never carries a 待补充; a draft may."""
     findings = []
     for what, source_field in document.missing:
         line = next((budget.key_lines[path] for path in _parents(source_field) if path in budget.key_lines), 0)
+        if source_field == LEARNED_WORDS:  # a sentence of a learned layout: what says which, why and what to do
+            findings.append(Finding("error", "R-缺少", what, str(budget.file), line, 0, source_field))
+            continue
         findings.append(Finding("error", "R-缺少", f"缺少{what}：请在源文件中填写“{source_field}”；部门决定不公开的部分，"
                                 "请列入“不公开”（加 --draft 可先生成标出“待补充”的草稿）", str(budget.file), line, 0,
                                 source_field))

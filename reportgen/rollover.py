@@ -407,6 +407,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             if item is not DROP:
                 rolled[key] = item
     rolled.setdefault("上年", prior)
+    rolled.update({key: _layout_from(str(value), source, target) for key, value in rolled.items() if key == "版式"})
     actual = _actual(budget, prior)
     if actual is not None:
         rolled = _after(rolled, "上年", "上年执行数", actual)
@@ -415,6 +416,15 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
                             statements=bool(budget.project_statements))
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
+
+
+def _layout_from(layout: str, source: Path, target: Path) -> str:
+    """The source's 版式 as the new source names it: a layout folder beside the source (one learned with it: import
+    --learn-layout) named relative to where the new source is written; a shipped layout's name as it is."""
+    folder = source.parent / layout
+    if not folder.is_dir() or source.parent.resolve() == target.parent.resolve():
+        return layout
+    return Path(os.path.relpath(str(folder.resolve()), str(target.parent.resolve()))).as_posix()
 
 
 def _after(data: dict[str, Any], anchor: str, key: str, value: Any) -> dict[str, Any]:

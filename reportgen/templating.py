@@ -60,6 +60,9 @@ class TemplateFault(ReportgenError):
         super().__init__(message, file=file, line=line)
 
 
+BASE_PREFIX = "基于/"
+
+
 class TemplateLoader(jinja2.FileSystemLoader):
     """Jinja's FileSystemLoader reading through :func:`read_bounded`, and remembering which files
     came from the user's folders (their lines are the ones a fault should name).
@@ -103,7 +106,10 @@ class TemplateLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
     def _find(self, template: str) -> tuple[str, os.stat_result]:
-        pieces = split_template_path(template)
+        # "基于/NAME": the NAME the first folder having it hides — the one of the layout it is 基于 (a learned
+        # layout's disclosure.j2 extends its base's: importing/learned_words.py)
+        hidden = template.startswith(BASE_PREFIX)
+        pieces = split_template_path(template[len(BASE_PREFIX):] if hidden else template)
         for index, searchpath in enumerate(self.searchpath):
             # joined with "/" as in Jinja's loader, so no "drive:" piece escapes the folder
             filename = os.path.normpath("/".join([searchpath, *pieces]))
@@ -112,6 +118,9 @@ class TemplateLoader(jinja2.FileSystemLoader):
             except (OSError, ValueError):
                 continue
             if not stat.S_ISDIR(info.st_mode):
+                if hidden:
+                    hidden = False
+                    continue
                 if index < self._user_paths:
                     self.user_files.add(filename)
                 return filename, info

@@ -8,26 +8,34 @@ from 杭州市气象局 (浙江); shown unchanged on 普陀 万里街道 2024 �
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from reportgen import cli, layouts
-from reportgen.document import Paragraph
+from reportgen.document import Paragraph, Title
 from reportgen.importing import learned_words
 from reportgen.narrative import context_for
+from reportgen.readers.published import read_published
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
 SEEDS = ROOT.parent / "shared" / "seeds" / "pdf"
 DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
 
 
-def _sentences(source: Path, layout: Path) -> list[str]:
+def _sentences(source: Path, layout: Path | None) -> list[str]:
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     return [piece for b in document.blocks if isinstance(b, Paragraph)
             for piece in learned_words._cut("".join(b.text.split()))]
+
+
+def _title(source: Path) -> str:
+    return next(b.text for b in document_for(prepare(source, draft=True), draft=True).blocks if isinstance(b, Title))
 
 
 def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
@@ -61,7 +69,9 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
     # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
-    assert any(text.startswith("待补充：学到的措辞“截至2023年8月31日") for text in printed)
+    kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))
+    # which sentence, why, and what the officer does — not the generic “请在源文件中填写”
+    assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2的这一句" in kept
     # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
     assert not any("主要原因是购置公务用车" in text for text in printed if not text.startswith("待补充"))
 
@@ -71,6 +81,8 @@ def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> No
     printed in 2024, and the same figures dated 2025 print a 待补充 in its place — never 2024's reason beside a change
     of another year (烟台市民政局's rolled-over draft printed a 增加 with the reason of a decrease)."""
     source, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    assert next(b.subtitle for b in document_for(prepare(source, draft=True), draft=True).blocks
+                if isinstance(b, Title)).startswith("预算主管部门：")  # its base's (上海) title, as 万里 prints it
     cause = "主要原因是购置公务用车"
     assert any(cause in text for text in _sentences(source, layout))
     later = tmp_path / "2025.yaml"
@@ -78,7 +90,26 @@ def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> No
     later.write_text(re.sub(r"(?m)^(\s+年度:) 2023", r"\1 2024", dated), encoding="utf-8")  # and its 上年 2024's
     printed = _sentences(later, layout)
     assert not any(cause in text for text in printed if not text.startswith("待补充"))
-    assert any("待补充：学到的措辞“其中：公务用车购置费25万元" in text for text in printed)
+    assert any(text.startswith("待补充：学到的措辞中“其中：公务用车购置费25万元") and "一句说的原因是2024年的" in text
+               for text in printed)
+
+
+def test_a_learned_change_follows_next_years_figures_in_the_layout_the_source_names(tmp_path) -> None:
+    """烟台市民政局 2026 says “较2025年预算增加7.594万元，提高8.03%” of its 机关运行经费. The source the import writes
+    names the learned layout (版式), so render prints in it without --layout; its change, equal next year, says 持平
+    as the default wording does (not a 待补充), and a change of 1万元 prints 1.00, not 1.000."""
+    source, _ = _learn(tmp_path, FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf")
+    assert re.search(r"(?m)^版式: 学到的版式$", source.read_text(encoding="utf-8"))
+    # the learned layout extends its base's (山东) disclosure: 山东's title, as 烟台 prints it, not the default's
+    assert _title(source) == "2026年烟台市民政局部门预算"
+    stated = "2026年本部门机关运行经费安排102.18万元，较2025年预算增加7.594万元，提高8.03%。"
+    assert stated in _sentences(source, None)
+    for change, printed in (("0", "2026年本部门机关运行经费安排102.18万元，与2025年预算持平。"),
+                            ("1", "2026年本部门机关运行经费安排102.18万元，较2025年预算增加1.00万元，提高0.99%。")):
+        changed = tmp_path / f"changed-{change}.yaml"
+        changed.write_text(re.sub(r"(?m)^(  增减额:) 7\.594.*$", rf"\1 {change}", source.read_text(encoding="utf-8")),
+                           encoding="utf-8")
+        assert printed in _sentences(changed, None)
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +140,56 @@ def test_a_change_word_follows_the_change(yantian) -> None:
 
 def test_a_sentence_without_its_fields_is_not_printed_with_blanks(yantian) -> None:
     env, context, _ = yantian
-    kept = '{%- from "_phrases.j2" import missing with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
+    kept = '{%- from "_phrases.j2" import unlearned with context -%}' + learned_words._kept("2021年收入预算1,234.56万元。", 2021)
     assert env.from_string(kept).render(**{**context, "year": 2022}).startswith("<missing")
     assert env.from_string(kept).render(**{**context, "year": 2021}) == "2021年收入预算1,234.56万元。"
+
+
+@pytest.mark.parametrize("text, tables", [
+    (FRESH / "bj-shenjiju-2026-dept-budget.pdf", FRESH / "bj-shenjiju-2026-dept-budget-tables.pdf"),  # 北京
+    (NATIONAL / "js-zhengxie-2019-p1to14.pdf", NATIONAL / "js-zhengxie-2019-tables-p1to4-7-8.pdf"),  # 江苏
+])
+def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> None:
+    """A disclosure printed as two files (its 情况说明 and its 报表), each numbering its pages from 1: the sentences
+    learned from both are those of its text (北京市审计局: 2 of 69 before, the 报表's 第3页 第1行 taken for the
+    text's heading there)."""
+    alone = learned_words.published_sentences(read_published(text).lines)
+    both = learned_words.published_sentences(read_published(text).lines + read_published(tables).lines)
+    assert len(alone) > 20
+    assert [s.text for s in both[:len(alone)]] == [s.text for s in alone]
+
+
+@pytest.mark.parametrize("pdf, sentence", [
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "2.行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出137.89万元，"
+                                              "与上年相比增加1.79万元，增长1.32%。"),  # 苏州: every line set in by three
+    ("js-wuxi-xinfangju-2025-dept-budget.pdf", "1.政府办公厅（室）及相关机构事务（款）行政运行（项）支出1,084.14万元，"
+                                               "与上年相比增加27.2万元，增长2.57%。"),  # 无锡
+    ("zj-hangzhou-qixiang-2026-dept-budget.pdf", "（6）卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）19.35万元，"
+                                                 "主要用于事业在职人员基本医疗保障及医药费报销方面的支出。"),  # 杭州: as before
+])
+def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sentence) -> None:
+    """A numbered first line filling its width, at the page's margin, goes on on the next line: one sentence, not a
+    heading and a sentence cut (“出（项）支出137.89万元……”), whatever margin every line of the page has."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    assert sentence in sentences
+    assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)
+
+
+@pytest.mark.parametrize("pdf, code, change", [
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "2080506", Decimal("1.79")),  # 苏州: “……支出137.89万元，与上年相比增加1.79万元”
+    ("js-wuxi-xinfangju-2025-dept-budget.pdf", "2010301", Decimal("27.2")),  # 无锡: “……行政运行（项）支出1,084.14万元，……增加27.2万元”
+])
+def test_a_lines_change_the_text_states_is_its_prior_and_is_learned_with_it(tmp_path, pdf, code, change) -> None:
+    """The change a text states of a 项 line it names with its amount is the line's 上年.功能分类 增减额 (no table
+    gives last year's figure): the learned sentence prints the change from the fields, next year's with next year's."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    prior = {str(key): value for key, value in load_yaml(source)["上年"]["功能分类"].items()}
+    assert Decimal(str(prior[code]["增减额"])) == change
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert f"function_line('{code}')" in words and f"change_from(function_line('{code}'" in words
+
+
+def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
+    """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
+    source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    assert "功能分类" not in (load_yaml(source).get("上年") or {})

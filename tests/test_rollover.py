@@ -135,6 +135,21 @@ def test_rollover_output_can_be_chosen(yantian, tmp_path):
     assert load_yaml(target)["年度"] == 2023
 
 
+def test_a_layout_folder_beside_the_source_is_named_from_where_the_new_source_is(yantian, tmp_path):
+    """A source naming a layout folder beside it (版式: 学到的版式, as import --learn-layout writes it) rolled over
+    into another folder names the same folder from there — next year's draft is printed in the layout learned."""
+    shutil.copytree(ROOT / "templates" / "layouts" / "shenzhen", tmp_path / "学到的版式")
+    (tmp_path / "学到的版式" / "版式.yaml").write_text("名称: 学到的版式\n基于: 深圳\n", encoding="utf-8")
+    for name in ("disclosure.j2",):
+        (tmp_path / "学到的版式" / name).unlink()
+    yantian.write_text(re.sub(r"(?m)^年度: 2022$", "年度: 2022\n版式: 学到的版式", yantian.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    target = tmp_path / "next" / "盐田2023.yaml"
+    assert rollover(yantian, out=target).files[target].count("版式: ../学到的版式\n") == 1
+    beside = tmp_path / "盐田2023.yaml"
+    assert rollover(yantian, out=beside).files[beside].count("版式: 学到的版式\n") == 1
+
+
 def test_rollover_to_a_past_year_or_of_a_broken_source_fails_in_chinese(yantian):
     backwards = run("rollover", yantian, "--year", "2021")
     assert backwards.returncode == 1 and "应晚于" in backwards.stderr

@@ -52,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
+        naming_layout,
         prior_files,
         read_alone,
     )
@@ -85,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     named = _default_name(result.imported.department, result.imported.year)
     out = named if args.out is None else args.out / named if args.out.is_dir() else args.out  # a folder: named in it
     files = prior_files(result, out, args.prior, args.layout)
+    if args.learn_layout is not None:  # the source names the layout learned with it: render prints it there
+        files[out] = naming_layout(files[out], args.learn_layout, out)
     unit_paths = [out.parent / unit.name for unit in result.unit_files]
     priors = [path for path in list(files)[1:] if path not in unit_paths]
     refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
@@ -132,7 +135,7 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
                       "不覆盖已有的文件；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
     print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{learned.settings.get('表号', '默认')}”，"
-          f"基于 {learned.settings['基于']}；render --layout {one_line(str(folder))} 按它印出")
+          f"基于 {learned.settings['基于']}；源文件的“版式”指向它，render 按它印出")
     if learned.words is not None:
         print(f"  {words_line(learned.words)}")
     for told in learned.told:

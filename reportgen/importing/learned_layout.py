@@ -132,8 +132,8 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
     learned.words = words
     learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                             imported.department),
-                     "disclosure.j2": learned_words.DISCLOSURE}
-    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, printed_headings(lines)))) != list(
+                     "disclosure.j2": learned_words.disclosure(words)}
+    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, _printed_headings(lines)))) != list(
             layouts.PARTS):
         learned.settings["部分"] = parts
     learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
@@ -168,7 +168,7 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     """The settings of the text the document prints: its headings' numbering (编号), 目录 and parts (部分) where the
     layout is based on the default, and the headings' words (标题)."""
     settings: dict[str, Any] = {}
-    headings = printed_headings(lines)
+    headings = _printed_headings(lines)
     top = _top_level(lines, headings)
     numbering = _numbering(headings)
     if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
@@ -456,6 +456,12 @@ def _parts(top: list[str]) -> list[str]:
     first = min(order.index(part) for part in found)
     unfound = [part for part in order if part not in found]
     return [p for p in unfound if order.index(p) < first] + found + [p for p in unfound if order.index(p) > first]
+
+
+def _printed_headings(lines: list[Line]) -> list[PrintedHeading]:
+    """The headings of the document, file by file where it is several (北京's 情况说明 and 报表: each numbered from
+    its first page, read together the second's lines are taken for the first's)."""
+    return [heading for one in learned_words.printed_files(lines) for heading in printed_headings(one)]
 
 
 def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:

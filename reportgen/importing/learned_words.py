@@ -18,7 +18,8 @@ prints only in the year it was learned from — never last year's figures as thi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -55,15 +56,17 @@ _LABEL_CHARS = 12
 _NAMED_WITHIN = 40  # a zero is a field's where its words stand among the last so many before it
 WHY_UNTRACED = "句中的数未能对上源文件的字段"
 WHY_DIFFERENT = "按字段生成的句子与原句不同"
-# a learned layout's disclosure.j2: the default frame, its 预算说明 the learned words, which say its 其他重要事项 too
-DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): the parts as the default frame prints them, the
-    text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
-{% extends "_disclosure.j2" %}
+# a learned layout's disclosure.j2: its base's (title, performance targets, a document of some figures only), its
+# parts in the order printed, its 预算说明 the learned words — which say its 其他重要事项 too where it printed one
+_DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): its base's frame, the parts in the order
+    printed, the text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
+{% extends "基于/disclosure.j2" %}
 {% block parts %}
-{%- for part in layout_parts if part != 'other.j2' %}
+{%- for part in layout_parts OTHER%}
 {% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
 {%- endfor %}
 {% endblock %}
+{% block performance %}{% include "performance.j2" %}{% endblock %}
 """
 
 
@@ -108,7 +111,8 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     path: list[tuple[str, str]] = []
     parted = False  # a part's heading seen
-    for number, (text, where, part, top) in enumerate(_paragraphs(lines)):
+    paragraphs = (paragraph for one in printed_files(lines) for paragraph in _paragraphs(one))
+    for number, (text, where, part, top) in enumerate(paragraphs):
         if top is not None:
             path, parted = [top], True
             continue
@@ -124,6 +128,18 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
     return out
 
 
+def printed_files(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each file of a document given as several (北京's 情况说明 and its 报表), each file's pages numbered
+    from 1: a file begins where the page number goes back. (Read together, the second file's 第3页 第1行 is taken
+    for the first's heading there, and the first's headings are lost.)"""
+    files: list[list[Line]] = [[]]
+    for line in lines:
+        if files[-1] and line.page and 0 < line.page < max(seen.page or 0 for seen in files[-1][-3:]):
+            files.append([])
+        files[-1].append(line)
+    return [one for one in files if one]
+
+
 def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
     columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
@@ -133,7 +149,10 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
     buffer: list[str] = []
     where = ""
     words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
-    for line, text in _prose_lines(lines):
+    prose = list(_prose_lines(lines))
+    margins, widths = _margins(prose), _widths(prose)
+    before: Line | None = None  # the line before
+    for line, text in prose:
         if words_below:
             below, words_below = words_below, ""
             if "".join(text.split()) == below:
@@ -148,7 +167,11 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
             yield "", line.where, part, (heading.style, "".join(heading.words.split()))
             words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
             continue
-        if buffer and _opens_paragraph(line.text, text, "".join(buffer)):
+        first = _FIRST.match(text)
+        short = before is not None and _width(before.text) + _width(first.group(0) if first else "") <= widths.get(
+            before.page, 0)  # the line before ends short of its page's width: its words end there
+        before = line
+        if buffer and _opens_paragraph(line.text[margins.get(line.page, 0):], text, "".join(buffer), short):
             yield "".join(buffer), where, part, None
             buffer = []
         if not buffer:
@@ -202,11 +225,64 @@ def _running_heads(lines: list[Line]) -> set[int]:
     return {index for places in tops.values() if len({lines[i].page for i in places}) >= _HEAD_PAGES for index in places}
 
 
-def _opens_paragraph(printed: str, text: str, before: str) -> bool:
-    """Whether a line opens a paragraph after the words ``before``: set in or numbered as a heading, where the
-    words before end a sentence or are a heading (a line set in by justification within a sentence does not)."""
-    ended = before.endswith(_ENDS) or _heading_style(before) is not None
-    return ended and (printed[:2].isspace() or _HEADING.match(text) is not None)
+def _margins(prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """Each page's left margin in the lines' text: the least indent of its prose lines (苏州's lines all begin with
+    three spaces: a line is set in where it has more)."""
+    margins: dict[int, int] = {}
+    for line, _ in prose:
+        indent = len(line.text) - len(line.text.lstrip())
+        margins[line.page] = min(indent, margins.get(line.page, indent))
+    typical = _typical(margins, prose)  # (a page of a list, every line set in, is set in from the document's)
+    counted = Counter(typical.values()).most_common(1)
+    return {page: min(margin, counted[0][0]) for page, margin in typical.items()} if counted else typical
+
+
+_FEW = 8  # a page of fewer prose lines (a heading over a table) takes the document's margin and width
+
+
+def _typical(by_page: dict[int, int], prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """``by_page`` where a page has prose lines enough to tell, else the value most of the other pages have."""
+    counted = Counter(line.page for line, _ in prose)
+    told = Counter(value for page, value in by_page.items() if counted[page] >= _FEW).most_common(1)
+    return by_page if not told else {page: value if counted[page] >= _FEW else told[0][0]
+                                     for page, value in by_page.items()}
+
+
+# a line's first piece, which the line before would have held where its words went on (（款） is not broken)
+_FIRST = regex(r"^\s*(?:（[^）]{0,4}）|[0-9A-Za-z.,%]+|\S|$)")
+
+
+def _widths(prose: list[tuple[Line, str]]) -> dict[int, int]:
+    """Each page's width of a full prose line (as printed: a Han character two): the width most of its lines reach
+    (one line spread letter by letter, 杭州's “目 方 面 的 支 出 。”, is wider than any)."""
+    found: dict[int, list[int]] = {}
+    for line, _ in prose:
+        found.setdefault(line.page, []).append(_width(line.text))
+    return _typical({page: sorted(widths)[int(_MOST * (len(widths) - 1))] for page, widths in found.items()}, prose)
+
+
+_MOST = 0.8
+
+
+def _width(text: str) -> int:
+    """A line's width as printed: its indent, a Han character two, a digit or letter one, the spaces the reader put
+    between words (2026 年) none."""
+    words = "".join(text.split())
+    return len(text) - len(text.lstrip()) + len(words) + sum(1 for c in words if ord(c) > _WIDE)
+
+
+_WIDE = 0x2E80
+
+
+def _opens_paragraph(printed: str, text: str, before: str, short: bool = True) -> bool:
+    """Whether a line opens a paragraph after the words ``before``: where they end a sentence or are a heading, a
+    line set in (beyond the page's margin) or numbered as a heading; where they end a sentence, also a line after
+    one ending short (a list's lines, 无锡's “……占0%；”). A line set in by justification within a sentence does
+    not, nor one at the margin going on with a heading-like first line (苏州's “2.行政事业单位养老支出（款）机关
+    事业单位职业年金缴费支” / “出（项）支出137.89万元”, every line of its page set in by three spaces)."""
+    ended = before.endswith(_ENDS)
+    return (ended or _heading_style(before) is not None) and (
+        printed[:2].isspace() or _HEADING.match(text) is not None or ended and short)
 
 
 _HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
@@ -360,49 +436,124 @@ def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prio
 class _Traced:
     pieces: list[str]  # the template, piece by piece
     guards: list[str]  # the expressions that must be given for the sentence to print
-    flat_guards: list[str]  # the changes that must not be 持平 (the sentence says a change); its year, where it says
-    # a cause no field holds (_year_bound_cause)
+    change_guards: list[str]  # the changes that must (not) be 持平 as they were where the sentence says no other words
     said: list[str] = field(default_factory=list)  # the fields said, in order
+    year_bound: int | None = None  # the year it is printed in alone: it says a cause no field holds (_year_bound_cause)
+    year_why: str = "cause"  # … or a change no field holds ("compared": _said_flat)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a document prints its amounts in sentences: with the thousands' commas, and at how many decimals most."""
+
+    commas: bool = True
+    places: int = 2
+
+
+@dataclass
+class _Span:
+    """A change said as “比上年增加7.59万元，增长8.0%”: where its words begin among the pieces, the change, and the
+    comparison's words (较2025年预算) — worded “与2025年预算持平” where the change is 持平, as the default wording does."""
+
+    start: int
+    change: str
+    opener: str
+
+
+# a change's comparison just before its word (比上年, 较2025年预算, 比上年预算数), and its rate's words after it
+_OPENER = regex(r"(?:比|较)(?:上年|上一年度?|\d{4}年度?)(?:预算数?|执行数|决算数?)?$")
+_RATE_WORDS = regex(r"^，(?:增长|下降|增幅|降幅|提高|降低|上升|增加|减少)(?:了|为)?$")
 
 
 def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
-          said_before: list[str] | None = None, commas: bool = True) -> str | None | _Traced:
+          said_before: list[str] | None = None, style: Style = Style()) -> str | None | _Traced:
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
     ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
     traced = _Traced([], [], [])
     texts = _texts(context)
 
-    def _literal(words: str, context: dict[str, Any]) -> str:  # the source's own texts in them as fields
+    def _literal(words: str) -> str:  # the source's own texts in them as fields
         return _with_texts(words, context, texts, traced)
 
     at = 0
+    span: _Span | None = None
+    placed: list[tuple[int, str]] = []  # where each figure ends, and its field (a change's: the change)
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
-    start = body.end() if body else 0
-    for match in _FIGURE.finditer(text, start):
+    for match in _FIGURE.finditer(text, body.end() if body else 0):
         if not _is_figure(match, text):
             continue
-        piece = _figure(text, match, (amounts, changes), said, commas)
+        piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
         expr, guard, change = piece
         said.append(change.expr if change is not None else guard)
         words = text[at:match.start()]
-        word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
-        if change is not None and word is not None and (change.value.kind == "flat" or (word in _UP) == (
-                change.value.kind in ("up", "new"))):
-            cut = words.rfind(word)
-            traced.pieces += [_literal(words[:cut], context), _word(change.expr, word), _literal(words[cut + len(word):],
-                                                                                                  context)]
-            traced.flat_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+        ends_span = span is not None and change is not None and change.expr == span.change and \
+            expr.endswith(("%", "％")) and _RATE_WORDS.search(words) is not None
+        if span is not None and not ends_span:
+            _close(traced, span, context)
+            span = None
+        if ends_span:
+            _changed(traced, words, change, _literal, within=True)
         else:
-            traced.pieces.append(_literal(words, context))
+            span = _changed(traced, words, change, _literal)
         traced.pieces.append(expr)
         traced.guards.append(guard)
+        placed.append((match.end(), guard if change is None else change.expr))
+        if ends_span and span is not None:
+            _close(traced, span, context)
+            span = None
         at = match.end()
-    traced.pieces.append(_literal(text[at:], context))
+    if span is not None:
+        _close(traced, span, context)
+    traced.pieces.append(_literal(text[at:]))
     _year_bound_cause(traced, context)
+    _said_flat(traced, text, placed, changes, context)
     return traced
+
+
+def _said_flat(traced: _Traced, text: str, placed: list[tuple[int, str]], changes: list[Field],
+               context: dict[str, Any]) -> None:
+    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”) holds while its change is 持平: the
+    sentence prints where it is, and where the source gives no change of it, in its own year alone."""
+    for found in re.finditer("持平", text):
+        amount = next((expr for end, expr in reversed(placed) if end <= found.start()), None)
+        change = next((c for c in changes if amount is not None and c.current == amount), None)
+        if change is not None and change.value.kind == "flat":
+            traced.change_guards.append(f"({change.expr}).kind == 'flat'")
+        else:
+            traced.year_bound, traced.year_why = context["year"], "compared"
+
+
+def _changed(traced: _Traced, words: str, change: Field | None, literal: Callable[[str], str],
+             within: bool = False) -> _Span | None:
+    """The words before a figure as pieces, their change word following the figure's change where they end with one;
+    the span of the change's words where they say a comparison (比上年增加) and the change is not 持平. ``within``:
+    the words of a rate within a span (printed where the change is not 持平: no other guard)."""
+    word = next((w for w in sorted(_PAIRS, key=len, reverse=True) if re.search(w + r"了?$", words)), None)
+    if change is None or word is None or not (change.value.kind == "flat" or (word in _UP) == (
+            change.value.kind in ("up", "new"))):
+        traced.pieces.append(literal(words))
+        return None
+    cut = words.rfind(word)
+    opener = _OPENER.search(words[:cut]) if change.value.kind != "flat" and not within else None
+    if opener is None:
+        traced.pieces += [literal(words[:cut]), _word(change.expr, word), literal(words[cut + len(word):])]
+        if not within:
+                traced.change_guards.append(f"({change.expr}).kind {'==' if change.value.kind == 'flat' else '!='} 'flat'")
+        return None
+    traced.pieces.append(literal(words[:opener.start()]))
+    span = _Span(len(traced.pieces), change.expr, opener.group(0))
+    traced.pieces += [literal(opener.group(0)), _word(change.expr, word), literal(words[cut + len(word):])]
+    return span
+
+
+def _close(traced: _Traced, span: _Span, context: dict[str, Any]) -> None:
+    """The span's pieces printed where the change is not 持平; where it is, its comparison's words saying 持平."""
+    flat = _literal("与" + span.opener[1:], context) + "持平"
+    worded = "".join(traced.pieces[span.start:])
+    traced.pieces[span.start:] = [f"{{% if ({span.change}).kind == 'flat' %}}{flat}{{% else %}}{worded}{{% endif %}}"]
 
 
 _CAUSE = regex(r"原因|由于|因为|主要是")  # the words that give a change's cause: its year's, not a field's
@@ -415,17 +566,19 @@ def _year_bound_cause(traced: _Traced, context: dict[str, Any]) -> None:
     body = "".join(traced.pieces)
     cause = _CAUSE.search(body)
     if cause is not None and "b.reasons" not in body[cause.end():]:
-        traced.flat_guards.append(f"year == {context['year']}")
+        traced.year_bound, traced.year_why = context["year"], "cause"
 
 
 _THOUSAND = 1000
 
 
-def comma_style(texts: list[str]) -> bool:
-    """Whether a document prints its amounts of four digits and more with the thousands' commas (as most do)."""
-    big = [m.group("n") for text in texts for m in _FIGURE.finditer(text)
-           if m.group("unit") in ("万元", "元", "亿元") and Decimal(m.group("n").replace(",", "")) >= _THOUSAND]
-    return sum("," in n for n in big) * 2 >= len(big)
+def comma_style(texts: list[str]) -> Style:
+    """How a document prints its amounts: with the thousands' commas where four digits and more (as most do), and
+    the decimals most of them print (2 where none says)."""
+    money = [m.group("n") for text in texts for m in _FIGURE.finditer(text) if m.group("unit") in ("万元", "元", "亿元")]
+    big = [n for n in money if Decimal(n.replace(",", "")) >= _THOUSAND]
+    places = Counter(len(n.split(".")[1]) for n in money if "." in n).most_common(1)  # (0万元 is no style of decimals)
+    return Style(sum("," in n for n in big) * 2 >= len(big), places[0][0] if places else 2)
 
 
 _TEXT_WORDS = 4  # a text of the source this long at least is the source's where a sentence says it
@@ -461,9 +614,9 @@ def _said_at(words: str, text: str) -> int:
 
 
 def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
-            commas: bool) -> tuple[str, str, Field | None] | None:
-    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``commas``:
-    whether the document prints an amount of four digits and more with the thousands' commas."""
+            style: Style) -> tuple[str, str, Field | None] | None:
+    """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
+    how the document prints its amounts (thousands' commas, decimals)."""
     number, unit = match.group("n"), match.group("unit") or ""
     before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
     if unit in ("%", "％"):
@@ -476,10 +629,26 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         nearest = _nearest(_amount_fits(value, places, UNIT_FACTOR[candidate_unit], known, before), before, said)
         if nearest is not None:
             chosen, expr = nearest
-            thousands = "," in number or value < _THOUSAND and commas
-            shown = f"{{{{ ({expr})|printed('{candidate_unit}', {places}{'' if thousands else ', false'}) }}}}"
-            return shown + unit, expr, chosen if chosen in known[1] else None
+            thousands = "," in number or value < _THOUSAND and style.commas
+            shown, least = _places(number, style.places, chosen, UNIT_FACTOR[candidate_unit], value)
+            more = ("" if thousands else ", false") + ("" if least is None else f", least={least}")
+            return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
+                    chosen if chosen in known[1] else None)
     return None
+
+
+def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
+    """The decimals a figure printed at ``places`` is printed at, and those its trailing zeros are dropped to (None:
+    none dropped), where the document prints most at ``usual``: more than usual (增加7.594万元), its zeros dropped to
+    the usual (not 1.000 another year); fewer, its digits beyond them zeros (烟台's 1.7 for 1.70, 5 for 5.00), the
+    usual with its zeros dropped."""
+    places = len(number.split(".")[1]) if "." in number else 0
+    if places > usual:
+        return places, None if number.endswith("0") else usual  # (1.20 prints its zeros: no 7.594 dropping them)
+    exact = chosen.value.amount if isinstance(chosen.value, Change) else chosen.value
+    if places < usual and quantize_half_up(exact / factor, usual) == value:
+        return usual, 0
+    return places, None
 
 
 def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list[Field], list[Field]],
@@ -582,10 +751,10 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     sentences = published_sentences(lines)
-    commas = comma_style([sentence.text for sentence in sentences])
+    style = comma_style([sentence.text for sentence in sentences])
     for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
-        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, commas))
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, style))
         said = (sentence.paragraph, now)
         learned.sentences.append((sentence, template))
         if template is None:
@@ -594,10 +763,10 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
 
 
 def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
-                       context: dict[str, Any], before: tuple[list[str], bool] = ([], True)
+                       context: dict[str, Any], before: tuple[list[str], Style] = ([], Style())
                        ) -> tuple[str | None, str, list[str]]:
     """The sentence's template, or None and why; and the fields it said. ``before``: the fields the sentence before
-    it in its paragraph said, and whether the document prints thousands' commas."""
+    it in its paragraph said, and how the document prints its amounts."""
     traced = trace(text, *known, context, *before)
     if not isinstance(traced, _Traced):
         return None, WHY_UNTRACED, []
@@ -617,19 +786,24 @@ _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
 
 def _guarded(body: str, traced: _Traced) -> str:
     """The sentence printed where each field it says is given (a line looked up by its code first: a line the
-    source no longer has is none), else the 待补充 that names it."""
-    said = " ".join(traced.guards + traced.flat_guards)
+    source no longer has is none), its changes as it words them, in its year alone where it says a cause no field
+    holds — else the 待补充 that says which sentence and why."""
+    said = " ".join(traced.guards + traced.change_guards)
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
-    guards += list(dict.fromkeys(traced.flat_guards))
-    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced() }}}}{{% endif %}}" if guards else body
+    if traced.year_bound is not None:
+        body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('{traced.year_why}') }}}}{{% endif %}}"
+    if traced.change_guards:
+        body = (f"{{% if {' and '.join(dict.fromkeys(traced.change_guards))} %}}{body}"
+                f"{{% else %}}{{{{ untraced('change') }}}}{{% endif %}}")
+    return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced('fields') }}}}{{% endif %}}" if guards else body
 
 
 def template_text(learned: Learned, year: int, department: str) -> str:
     """The learned words as a template of the layout folder: the parts' headings and sentences as printed, each
     traced sentence with its fields, each kept one as printed in ``year`` alone (a 待补充 in another year)."""
-    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import missing with context -%}',
+    out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import unlearned with context -%}',
            "{{ in_part('收支预算') -}}"]
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
@@ -647,8 +821,7 @@ def template_text(learned: Learned, year: int, department: str) -> str:
             out += ["</p>"] if paragraph >= 0 else []
             out.append("<p>")
             paragraph = sentence.paragraph
-        out.append(_kept(sentence.text, year) if template is None else template.replace(
-            "{{ untraced() }}", _untraced(sentence.text)))
+        out.append(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
     out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
 
@@ -673,12 +846,29 @@ def _kept(text: str, year: int) -> str:
     if not has_figures(text):
         return _YEAR.sub(lambda m: "{{ year }}" if m.group(1) == str(year) else
                          "{{ prior_year }}" if m.group(1) == str(year - 1) else m.group(1), words)
-    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text)}{{% endif %}}"
+    return f"{{% if year == {year} %}}{words}{{% else %}}{_untraced(text, 'kept', year)}{{% endif %}}"
 
 
-def _untraced(text: str) -> str:
+_UNTRACED = regex(r"\{\{ untraced\('(\w+)'\) \}\}")
+
+
+def _with_untraced(template: str, text: str, year: int) -> str:
+    """A traced sentence's template, its 待补充 (untraced('fields'), untraced('cause')) each saying which and why."""
+    return _UNTRACED.sub(lambda m: _untraced(text, m.group(1), year), template)
+
+
+def _untraced(text: str, why: str, year: int) -> str:
+    """The 待补充 of a learned sentence not printed (_phrases.j2 unlearned): its first words, why, the year learned."""
     short = text[:24].replace("'", "’").replace("{", "（").replace("}", "）").replace("%", "％").replace("#", "＃")
-    return f"{{{{ missing('学到的措辞“{short}…”（请按今年的数改写）', '学到的措辞') }}}}"
+    return f"{{{{ unlearned('{short}', '{why}', {year}) }}}}"
+
+
+def disclosure(learned: Learned) -> str:
+    """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
+    for the 其他重要事项 where the document printed one (else the base's own 其他重要事项, as printed by it)."""
+    other = any(sentence.headings and part_of(sentence.headings[0][1]) == "其他重要事项"
+                for sentence, _ in learned.sentences)
+    return _DISCLOSURE.replace("OTHER", "if part != 'other.j2' " if other else "")
 
 
 def words_line(learned: Learned) -> str:

@@ -618,6 +618,19 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     return {out: ImportedSource(dict(items), result.header), **files, **units}
 
 
+def naming_layout(source: ImportedSource, folder: Path, out: Path) -> ImportedSource:
+    """The source naming ``folder`` (a layout learned with it: import --learn-layout) as its 版式, relative to the
+    folder it is written in (``out``'s), so that render prints it in that layout without --layout."""
+    named = Placed(Path(os.path.relpath(str(folder.absolute()), str(out.absolute().parent))).as_posix())
+    tree = dict(source.tree)
+    if "版式" not in tree:  # (where the import chose none: the default) — written with the source's identity
+        items = list(tree.items())
+        items.insert(list(tree).index("金额单位") if "金额单位" in tree else len(items), ("版式", named))
+        return ImportedSource(dict(items), source.header)
+    tree["版式"] = named
+    return ImportedSource(tree, source.header)
+
+
 def _superseded(stated: dict) -> list[str]:
     """The changes the text states beside its figures (上年.<key>.增减额), not written where last year's
     document is given: reportgen computes each change from both years' figures, and the import compares."""

@@ -12,6 +12,7 @@ from reportgen.importing.emit import walk
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.sure import unit_lines
+from reportgen.importing.text.line_changes import stated_line_changes
 from reportgen.importing.text.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -37,6 +38,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _project_statements(tree, parts.项目)
     _stated_three_public(imported, parts, unplaced)
     stated = stated_priors(imported, parts.上年增减, unplaced)
+    stated_line_changes(imported, parts.句子)
     stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
     _three_public(tree, parts, unplaced, with_prior, stated)
     reasons = {key: text for key, text in parts.变动原因.items() if with_prior or key in stated}

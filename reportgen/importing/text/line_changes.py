@@ -1,0 +1,81 @@
+"""The change a text states of a 功能分类 项 line it names with its amount (“2.行政事业单位养老支出（款）机关事业单位
+职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”; 杭州 “……行政运行（项）2,617.19万元，……比上年
+执行数增加252.00万元” is of the 执行数 and none of these): written as 上年.功能分类.<科目>.增减额 where the line is a row
+the tables read with that amount and no table gives last year's figure of it — last year's figure as far as the text
+gives it, never a figure of its own. A name several rows bear, or an amount the row does not print, is not guessed.
+Written from 苏州 and 无锡 (江苏); the learned words (learned_words.py) then print the change with next year's
+figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportgen.codes import function_entry, same_name
+from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.text.text_parts import Sentence
+from reportgen.importing.tree import Placed, Tree
+from reportgen.patterns import regex
+from reportgen.reading.amounts import YUAN_PER_UNIT
+
+# the line's name before “（项）”, its amount, and the change from last year's budget (not its 执行数)
+_LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、\d]{2,40})[（(]项[）)][^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+                     r"(?:与上年相比|比上年|较上年)(?:预算数?)?(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元"
+                     r"|(?P<flat>持平|相同))")
+_AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
+
+
+def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
+    """Each 项 line's change the text states, as 上年.功能分类.<科目>.增减额 (in the source's unit); how many."""
+    rows = _rows(imported)
+    factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
+    written: dict[str, Tree] = {}
+    for sentence in sentences:
+        text = "".join(sentence.text.split())
+        for said in _LINE_CHANGE.finditer(text):
+            amount = Decimal(said.group("amount").replace(",", "")) * YUAN_PER_UNIT["万元"] / factor
+            codes = [code for code, (name, total) in rows.items() if same_name(name, said.group("name"))
+                     and total == amount]
+            if len(codes) != 1 or codes[0] in written:
+                continue
+            change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
+                YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
+            written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
+    return _put(imported, written)
+
+
+def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
+    """The 功能分类 rows the tables read, by code: the line's name and its amount (basic and project together)."""
+    spending = imported.tree.get("支出")
+    rows = spending.get("功能分类") if isinstance(spending, dict) else None
+    found: dict[str, tuple[str, Decimal]] = {}
+    for row in rows if isinstance(rows, list) else []:
+        code = str(_value(row.get("科目")))
+        entry = function_entry(code, imported.year or 0)
+        name = _value(row.get("名称")) or (entry.name if entry is not None else "")
+        amounts = [_value(row.get(key)) for key in _AMOUNT_KEYS]
+        if name and any(isinstance(a, Decimal | int) for a in amounts):
+            found[code] = (str(name), sum((Decimal(a) for a in amounts if isinstance(a, Decimal | int)), Decimal(0)))
+    return found
+
+
+def _value(node: Any) -> Any:
+    return node.value if isinstance(node, Placed) else node
+
+
+def _plain(amount: Decimal) -> Decimal:
+    return amount.normalize() if amount == amount.to_integral() else amount
+
+
+def _put(imported: Imported, written: dict[str, Tree]) -> int:
+    """The changes into 上年.功能分类 (with 上年.年度), each code no table gave last year's figure of."""
+    prior = imported.tree.get("上年")
+    prior = prior if isinstance(prior, dict) else {}
+    lines = prior.get("功能分类")
+    lines = lines if isinstance(lines, dict) else {}
+    new = {code: change for code, change in written.items() if code not in lines}
+    if not new:
+        return 0
+    year = {"年度": Placed(imported.year - 1)} if imported.year is not None and "年度" not in prior else {}
+    imported.tree["上年"] = {**year, **prior, "功能分类": {**lines, **new}}
+    return len(new)
