@@ -112,7 +112,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     places = (result.read_places | result.unsure_places) - result.set_aside_places
     others = result.other_places - places - result.set_aside_places
     verified_places = {place for kind, table in imported.tables.items() if kind not in wrong
-                       for place in (table.grid.row_places or [])}
+                       for place in [*(table.grid.row_places or []), *figure_places(table.grid)]}
     read = read_keys(result, None)
     printed = [(line.where, (line.page, line.line, value)) for line in published.lines if line.where in places
                for value in printed_amounts(line.text)]
@@ -129,6 +129,12 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
         checked.beyond = sum(1 for r in reported if not r.true and not r.neutral) + len(checked.refuted)
 
 
+def figure_places(grid) -> set[str]:  # type: ignore[no-untyped-def]
+    """The lines of a grid's rows other than their first that its figures are printed on: a figure's own line within
+    its row (Cell.place), a wide table's columns continued on the next page (Grid.side_places)."""
+    return {cell.place for row in grid.rows for cell in row if cell.place} | {p for p in grid.side_places or [] if p}
+
+
 def by_table(imported, printed: list[tuple[str, tuple[int, int, object]]], read: set,  # type: ignore[no-untyped-def]
              verified_places: set[str]) -> list[tuple[str, int, int]]:
     """Each budget table (read for sure or not) by its kind: the figures its rows print and those read onto its
@@ -140,7 +146,8 @@ def by_table(imported, printed: list[tuple[str, tuple[int, int, object]]], read:
     grids += [(f"{t.kind.id}（未确定）", t.grid) for t in imported.unsure]
     spans = []
     for kind, grid in grids:
-        places = [*(grid.row_places or []), *(p for p in grid.side_places or [] if p), *grid.again_places]
+        places = [*(grid.row_places or []), *(p for p in grid.side_places or [] if p), *grid.again_places,
+                  *figure_places(grid)]
         spans.append((kind, set(places) | (set(spanned(places)) if grid.kind == "pdf" else set())))
     counts: dict[str, list[int]] = {}
     for where, key in printed:

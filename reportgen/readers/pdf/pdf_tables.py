@@ -250,6 +250,8 @@ class _Line:
     number: int
     words: list[_Word]  # never changed: a line of other words is another _Line
     side: str = ""  # where the words of a table's columns continued on the next page were printed (第4页 第6行)
+    # of a row banded from several printed lines (_banded): each line's number, top and bottom
+    band: tuple[tuple[int, float, float], ...] = ()
     text: str = field(init=False)  # its words, a space apart
     size: float = field(init=False)  # its tallest word's height
     top: float = field(init=False)  # its highest word's top and lowest word's bottom
@@ -996,8 +998,8 @@ def _grid(table: _Table, file: str) -> Grid:
         cells, spans = placed[id(own)] if own is not None else ({}, [])
         rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
         rows.add(line, cells)
-    for line, cells in _run_on_names(body, cuts, em):
-        rows.add(line, cells)
+    for line, cells, at in _run_on_names(body, cuts, em):
+        rows.add(line, cells, at)
     for line in _note_lines(table):
         rows.add(line, {0: [line.text]})
     grid = Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf",
@@ -1027,7 +1029,8 @@ def _banded(lines: list[_Line]) -> list[_Line]:
         if bands and bands[-1][0].page == line.page and 0 <= baseline - bands[-1][1] < _BAND * size:
             above, first = bands[-1]  # measured from the band's first line: a label centred over two rows
             words = sorted(above.words + line.words, key=lambda w: w.left)
-            bands[-1] = (_Line(above.page, above.number, words, above.side or line.side), first)
+            band = (above.band or ((above.number, above.top, above.bottom),)) + ((line.number, line.top, line.bottom),)
+            bands[-1] = (_Line(above.page, above.number, words, above.side or line.side, band), first)
         else:  # joins the upper one, as ever, and never chains the lower into it
             bands.append((line, baseline))
     return [band for band, _ in bands]
@@ -1071,10 +1074,13 @@ class _Rows:
         self.cells: dict[str, Cell] = {}
         self.blank = Cell(None)
 
-    def add(self, line: _Line, cells: dict[int, list[str]]) -> None:
+    def add(self, line: _Line, cells: dict[int, list[str]], at: dict[int, int] | None = None) -> None:
         row = [self.blank] * self.width
         for col, texts in cells.items():
             text = " ".join(texts)
+            if at and col in at:  # printed on a line of its own row not its first: a cell of its own, with its place
+                row[col] = Cell(text, text, place=f"第{line.page}页 第{at[col]}行")
+                continue
             cell = self.cells.get(text)
             if cell is None:
                 cell = self.cells[text] = Cell(text, text)
@@ -1122,7 +1128,7 @@ def _body_cells(words: list[_Word], cuts: list[float]) -> dict[int, list[_Word]]
 
 
 def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
-                  em: float) -> list[tuple[_Line, dict[int, list[str]]]]:
+                  em: float) -> list[tuple[_Line, dict[int, list[str]], dict[int, int]]]:
     """The body's rows, each line's words in their cells; a line that only continues a name (a long
     name wrapped in its cell: 机关事业单位基本养老保险缴费 / 支出) is not a row but part of that
     name. Such a line has text in one cell only, no code and no figure, not a numbered item, a total
@@ -1144,7 +1150,26 @@ def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
         target_cell.sort(key=lambda w: (w.top, w.left))
     kept = [row for i, row in enumerate(rows) if i not in moves]
     _centred_labels(kept)
-    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}) for line, cells in kept]
+    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
+            for line, cells in kept]
+
+
+def _figure_lines(line: _Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
+    """Of a row banded from several printed lines (a name wrapped over three lines, its code and figures set on the
+    middle one: 广州市国资委 2026 “机关事业单位基本养老保险缴 / 2080505 … 426.63 … / 费支出”; 烟台市人社局's
+    收入总表 “01 … 40,781.39” between its unit's name's lines), each figure's cell → the line its figures are printed
+    on, where that is not the row's first line: the cell is traced to where it is printed, not to its row's name."""
+    if not line.band:
+        return {}
+    at: dict[int, int] = {}
+    for col, words in cells.items():
+        if not all(_is_number(w.text) for w in words):
+            continue
+        middle = sum((w.top + w.bottom) / 2 for w in words) / len(words)
+        number = min(line.band, key=lambda part: abs((part[1] + part[2]) / 2 - middle))[0]
+        if number != line.number:
+            at[col] = number
+    return at
 
 
 @dataclass
