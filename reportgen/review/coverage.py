@@ -92,10 +92,12 @@ def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
             if line is None or (st.kind == "cell" and verdict.status == "unknown"):
                 continue
             values = [st.value] if st.value is not None else []
-            read.update((line.page, line.line, value) for value in values + (st.others if st.kind == "cell" else []))
+            read.update((line.page, line.line, abs(value)) for value in values + (st.others if st.kind == "cell" else []))
     return read
 
 
 def _key(where: str, value: Decimal) -> Key | None:
+    """An amount read, by its place and its size: printed_amounts reads a figure without its sign, so a decrease
+    printed “-26.25” (a 三公 table's 增减 row, 深圳) is the −26.25 read at that place."""
     found = _PLACE.search(where)
-    return (int(found.group(1)), int(found.group(2)), value) if found else None
+    return (int(found.group(1)), int(found.group(2)), abs(value)) if found else None
