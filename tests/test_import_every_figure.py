@@ -109,3 +109,13 @@ def test_check_names_every_missing_part_in_one_run_beside_a_slip_and_a_to_fill(t
     again = reportgen("check", out)
     assert "[金额待填写]" in again.stdout or "[待填写]" in again.stdout, again.stdout
     assert re.findall(r"\[R-缺少\] 缺少([^：]+)：", again.stdout) == missing
+
+
+def test_the_summary_counts_the_budget_tables_figures_and_tells_the_other_grids_apart(tmp_path) -> None:
+    # 深圳市民政局 2026: its nine budget tables print 565 figures, all read; its 绩效目标表 and 项目 grids 472 more, no
+    # budget table's — counted with them, the summary said “1037 个中的 565 个”, a budget read whole told half read
+    _, summary = _imported(SHARED / "gd-shenzhen-minzheng-2026-dept-budget.pdf", tmp_path)
+    said = re.search(r"表格印出的数读出 (\d+) 个中的 (\d+) 个（另有 (\d+) 个数印在没有认出是哪种预算表的表格上", summary)
+    assert said is not None, summary
+    printed, read, apart = map(int, said.groups())
+    assert read == printed > 500 and apart > 400
