@@ -119,3 +119,16 @@ def test_the_summary_counts_the_budget_tables_figures_and_tells_the_other_grids_
     assert said is not None, summary
     printed, read, apart = map(int, said.groups())
     assert read == printed > 500 and apart > 400
+
+
+def test_a_running_header_is_no_word_of_the_text_a_page_break_cuts(tmp_path) -> None:
+    # 苏州市应急管理局 2026 prints “苏州市应急管理局2026年度部门预算公开” over each page: it was read into the 职责
+    # sentence the page break cut (“监督事故查苏州市应急管理局2026年度部门预算公开处和责任追究”) and printed in the
+    # render; 无锡市信访局 2025 (another city's template) likewise over its pages
+    source, _ = _imported(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf", tmp_path)
+    assert "年度部门预算公开" not in source
+    assert "监督事故查处和责任追究落实情况" in source
+    from reportgen.readers.published import read_published
+
+    lines = read_published(FRESH / "js-wuxi-xinfangju-2025-dept-budget.pdf").lines
+    assert not any("无锡市信访局2025年度部门预算公开" in "".join(line.text.split()) for line in lines if line.page > 1)

@@ -293,6 +293,20 @@ _RUNNING_PAGES = 3  # … and on three at least
 _RUNNING_SHIFT = 2.0  # points: how far apart one running line may be printed on two pages
 
 
+def running_lines(pages: list[list[_Word]]) -> set[tuple[int, int]]:
+    """The (page, line on the page) of a PDF's running headers and footers (_furniture, its page numbers aside): page
+    furniture, never words of its text (苏州市应急管理局 2026: “苏州市应急管理局2026年度部门预算公开” over each page, read
+    into the 职责 sentence a page break cut: “监督事故查苏州市应急管理局2026年度部门预算公开处和责任追究”)."""
+    lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
+    furniture = _furniture(lines)
+    found = [line for page in lines for line in page if id(line) in furniture and not _is_page_number(line.text)
+             and not _is_number_line(line)]  # a table's number over its page (深圳's 表3, 烟台's 公开表3) numbers a table
+    pages_of: dict[str, set[int]] = {}
+    for line in found:
+        pages_of.setdefault("".join(line.text.split()), set()).add(line.page)
+    return {(line.page, line.number) for line in found if len(pages_of["".join(line.text.split())]) >= _RUNNING_PAGES}
+
+
 def _furniture(pages: list[list[_Line]]) -> set[int]:
     """The lines (by id) printed in a page's margin, never a table's: a page number (10, — 10 —,
     第 10 页, 第10页 共30页, 10/30) alone on the page's first or last line, and a running header or
