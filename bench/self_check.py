@@ -55,6 +55,8 @@ class Checked:
     refused: str = ""
     crashed: str = ""
     seconds: float = 0.0
+    # each budget table's printed figures and those read onto its verified rows: (kind, printed, verified)
+    tables: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def share(self) -> float | None:
@@ -112,7 +114,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     places = (result.read_places | result.unsure_places) - result.set_aside_places
     others = result.other_places - places - result.set_aside_places
     verified_places = {place for kind, table in imported.tables.items() if kind not in wrong
-                       for place in (table.grid.row_places or [])}
+                       for place in [*(table.grid.row_places or []), *figure_places(table.grid)]}
     read = read_keys(result, None)
     printed = [(line.where, (line.page, line.line, value)) for line in published.lines if line.where in places
                for value in printed_amounts(line.text)]
@@ -122,6 +124,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     checked.other_summed = sum(1 for line in published.lines if line.where in others
                                for value in printed_amounts(line.text) if (line.page, line.line, value) in summed)
     checked.verified = sum(1 for where, key in printed if key in read and where in verified_places)
+    checked.tables = by_table(imported, printed, read, verified_places)
     checked.failing = grouped(kept)
     checked.refuted = [relation.told() for relation in unverified]
     if note is not None:
@@ -129,6 +132,67 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
         reported = [Reported(text, "table", numbers(text)) for text in checked.failing]
         match(reported, expected_slips(doc_id, corpus=corpus), expected_slips(doc_id, "unsure", corpus))
         checked.beyond = sum(1 for r in reported if not r.true and not r.neutral) + len(checked.refuted)
+
+
+def figure_places(grid) -> set[str]:  # type: ignore[no-untyped-def]
+    """The lines of a grid's rows other than their first that its figures are printed on: a figure's own line within
+    its row (Cell.place), a wide table's columns continued on the next page (Grid.side_places)."""
+    return {cell.place for row in grid.rows for cell in row if cell.place} | {p for p in grid.side_places or [] if p}
+
+
+def by_table(imported, printed: list[tuple[str, tuple[int, int, object]]], read: set,  # type: ignore[no-untyped-def]
+             verified_places: set[str]) -> list[tuple[str, int, int]]:
+    """Each budget table (read for sure or not) by its kind: the figures its rows print and those read onto its
+    verified rows. A line is the first table's whose rows span it (tables of a page are apart); a figure printed on
+    no table's span (a unit's table set aside, a page continuing a table otherwise) is counted under "—"."""
+    from reportgen.importing.budget.by_unit import spanned
+
+    grids = [(kind, table.grid) for kind, table in imported.tables.items()]
+    grids += [(f"{t.kind.id}（未确定）", t.grid) for t in imported.unsure]
+    spans = []
+    for kind, grid in grids:
+        places = [*(grid.row_places or []), *(p for p in grid.side_places or [] if p), *grid.again_places,
+                  *figure_places(grid)]
+        spans.append((kind, set(places) | (set(spanned(places)) if grid.kind == "pdf" else set())))
+    counts: dict[str, list[int]] = {}
+    for where, key in printed:
+        kind = next((k for k, span in spans if where in span), "—")
+        count = counts.setdefault(kind, [0, 0])
+        count[0] += 1
+        count[1] += key in read and where in verified_places
+    return [(kind, n, v) for kind, (n, v) in counts.items()]
+
+
+UNDER = 95.0  # % of each budget table's printed figures held at its rows (issue 79 part 4)
+
+
+def table_share(printed: int, verified: int) -> float:
+    return 100.0 * verified / printed if printed else 100.0
+
+
+def tables_under(results: list[Checked]) -> list[str]:
+    """The budget tables under 95 %, per document, and each class of table (its kind) summed over the documents."""
+    rows = [f"### budget tables under {UNDER:.0f}% (per document)", "",
+            "| document | table | printed | verified | share |", "|---|---|---|---|---|"]
+    classes: dict[str, list[int]] = {}
+    tables = under = 0
+    for c in results:
+        for kind, printed, verified in c.tables:
+            tables += 1
+            cls = classes.setdefault(kind, [0, 0, 0, 0])
+            cls[0] += 1
+            cls[1] += printed
+            cls[2] += verified
+            if table_share(printed, verified) < UNDER:
+                under += 1
+                cls[3] += 1
+                rows.append(f"| {c.name} | {kind} | {printed} | {verified} | {table_share(printed, verified):.1f}% |")
+    rows[1:1] = [f"- budget tables: {tables}; at {UNDER:.0f}% or more: {tables - under}; under: {under}", ""]
+    rows += ["", "### by class of table (summed over the documents)", "",
+             "| table | tables | under 95% | printed | verified | share |", "|---|---|---|---|---|---|"]
+    for kind, (n, printed, verified, low) in sorted(classes.items(), key=lambda kv: table_share(kv[1][1], kv[1][2])):
+        rows.append(f"| {kind} | {n} | {low} | {printed} | {verified} | {table_share(printed, verified):.1f}% |")
+    return rows
 
 
 def table(results: list[Checked]) -> list[str]:
@@ -159,7 +223,8 @@ def table(results: list[Checked]) -> list[str]:
         f"- annotated documents with no identity failing beyond their annotated slips: "
         f"{sum(1 for c in notes if c.beyond == 0)} of {len(notes)}",
     ]
-    return ["## self-check: table figures on verified rows (bench/self_check.py)", "", *summary, "", *rows]
+    return ["## self-check: table figures on verified rows (bench/self_check.py)", "", *summary, "", *rows, "",
+            *tables_under(results)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -244,20 +244,41 @@ def _parents(field: str) -> list[str]:
 
 
 def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[Finding]:
-    """What `reportgen check` reports: the findings of prepare, and, when the source has no error,
-    the parts a render would find missing (check and render agree on what stops a render)."""
-    return prepared_findings(prepare(path, reason_threshold))
+    """What `reportgen check` reports: the findings of prepare and the parts a render would find missing, all in one
+    run — never one wave after another: a source's slips (a total against its parts) do not hide the parts it lacks,
+    nor do its 待填写 (the parts missing besides them are those of the source read without them)."""
+    prepared = prepare(path, reason_threshold)
+    if prepared.budget is not None:
+        return prepared_findings(prepared)
+    drafted = prepare(path, reason_threshold, draft=True)  # a source whose only faults are its 待填写: read without them
+    if drafted.budget is None or drafted.figures is None:
+        return prepared.findings
+    holes = [f.path for f in prepared.findings if f.rule in PLACEHOLDER_RULES]
+    missing = [f for f in _parts_missing(drafted) if not any(_within(f.path, hole) for hole in holes)]
+    return sorted(prepared.findings + missing, key=lambda f: (f.severity != "error", f.line))
+
+
+def _within(path: str, other: str) -> bool:
+    """One field's path is the other's or within it (支出.功能分类 and 支出.功能分类[3].合计)."""
+    return path == other or path.startswith((f"{other}.", f"{other}[")) or other.startswith((f"{path}.", f"{path}["))
 
 
 def prepared_findings(prepared: Prepared, parts: bool = True) -> list[Finding]:
     """check_findings of a source already prepared; without the parts a render would find missing
     when not ``parts`` (a review, whose imported source lacks them by nature, never builds the document)."""
-    if prepared.budget is None or prepared.errors:
+    if prepared.budget is None or prepared.figures is None:
         return prepared.findings
-    document = document_for(prepared) if parts else None
-    missing = missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document) \
-        if document is not None else []
+    missing = _parts_missing(prepared) if parts else []
+    if prepared.errors and not missing:
+        return prepared.findings  # as prepare told them
     return sorted(prepared.findings + missing, key=lambda f: (f.severity != "error", f.line))
+
+
+def _parts_missing(prepared: Prepared) -> list[Finding]:
+    """The parts a render of the prepared source would find missing, and the texts its layout does not print."""
+    assert prepared.budget is not None
+    document = document_for(prepared)
+    return missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document)
 
 
 def _refuse_folders(finals: list[Path]) -> None:

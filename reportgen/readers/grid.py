@@ -23,6 +23,9 @@ class Cell:
     number_format: str = ""  # the workbook's number format where known ("#,##0.00")
     formula: bool = False  # the cell holds a formula (its cached value is ``value``)
     unsaved: bool = False  # a formula saved without its result: nothing was read, not even a blank
+    # a PDF's figure printed on another line of its row than the row's first (a row's name wrapped over the lines
+    # around its figures): where it is printed (Grid.where); not part of what the cell holds
+    place: str = field(default="", compare=False)
 
 
 EMPTY = Cell(None, "")
@@ -95,6 +98,8 @@ class Grid:
         if col is not None and self.side_places and self.side_from is not None and col >= self.side_from \
                 and self.side_places[row]:
             return self.side_places[row]
+        if col is not None and self.kind == "pdf" and (place := self.cell(row, col).place):
+            return place
         if self.row_places is not None:
             return self.row_places[row]
         if col is None:

@@ -287,7 +287,9 @@ def _pdf(path: Path, data: bytes) -> Published:
         pages = pdf_words(path, data, lambda message: Unreadable(file, message), "未读取")
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
-    return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
+    running = pdf_tables.running_lines(pages)  # a running header or footer: furniture, no line of the text
+    lines = [replace(line, text="") if (line.page, line.line) in running else line for line in page_lines(pages, path)]
+    return Published(path, "pdf", checked_length(lines, path), len(pages), data=data,
                      scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged,
                      rebuilt=pages.rebuilt)
 

@@ -40,6 +40,7 @@ from reportgen.importing.recognition.rows import (
     table_unread,
 )
 from reportgen.importing.recognition.sides import sides
+from reportgen.patterns import regex
 
 ZERO = Decimal(0)
 # A row's 合计 and the columns that make it, in the function tables of a 决算.
@@ -242,7 +243,7 @@ def _against_general(kind: str, totals: list[Row], general: list[Row]) -> Iterab
 def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     """Each half's rows: (编码, 名称, 决算数) read left half first, then the right. A half's code is one
     编码 column, or its 类 and 款 columns (科目编码 over 类 | 款, as the 决算 template prints it)."""
-    columns = sorted(table.columns.items())
+    columns = sorted({**table.columns, **_unheaded_codes(table)}.items())
     codes = [c for c, m in columns if m in ("编码", "类")] or _coded_names(table)
     if not codes:  # no column read as 编码: the table is told unread with its place, never guessed
         problems.append(table_unread(table, "编码"))
@@ -250,9 +251,29 @@ def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     out: list[Row] = []
     for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
         half = _spent({c: m for c, m in columns if start <= c < end})
-        if set(half.values()) >= {"名称", "决算数"} and (set(half.values()) & {"编码", "类"} or half[start] == "名称"):
+        meanings = list(half.values())
+        if meanings.count("名称") > 1 or meanings.count("决算数") > 1:  # two sides under one code: never guessed
+            problems.append(table_unread(table, "编码"))
+            continue
+        if set(meanings) >= {"名称", "决算数"} and (set(meanings) & {"编码", "类"} or half[start] == "名称"):
             out += body_rows(table, half, problems)
     return out
+
+
+def _unheaded_codes(table: Table) -> dict[int, str]:
+    """The columns the header gave no meaning that print a code on most rows that print anything there, each
+    right before a 名称 column: a side's 编码 whose header was read into the next side's (国家信访局 2024 决算's
+    基本支出决算表: “公用经费 / 科目代码” over the third side read as one word, its 307, 310, 399 column left
+    unnamed, and 310 资本性支出's 27.24 read beside the second side's 30203 咨询费)."""
+    found: dict[int, str] = {}
+    for col in range(table.grid.width):
+        if col in table.columns or table.columns.get(col + 1) != "名称":
+            continue
+        texts = [text for row in table.grid.rows[table.body_start:] if (text := cell_text(row[col]) if col < len(row) else "")]
+        codes = sum(1 for text in texts if _CODE.fullmatch(text))
+        if codes >= 3 and 3 * codes > 2 * len(texts):  # a total's label (公用经费合计) may stand in it
+            found[col] = "编码"
+    return found
 
 
 def _coded_names(table: Table) -> list[int]:
@@ -274,6 +295,8 @@ def _spent(half: dict[int, str]) -> dict[int, str]:
         return {**half, amounts[0]: "决算数"}
     return half
 
+
+_CODE = regex(r"\d{3,7}")  # an economic class's, 款's or item's code as printed in its own cell
 
 # The “三公” table's items, known by a word of their header (read from the lowest header row up).
 THREE_PUBLIC_ITEMS = (("合计", "合计"), ("小计", "小计"), ("出国", "因公出国（境）费"), ("购置", "公务用车购置费"),

@@ -835,10 +835,17 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     own = words[-1]
     if own in _TOTAL_WORDS:
         return group
-    known = _known_word(own, catalog)
+    known = _known_word(own, catalog) or _known_word(_under_the_groups(words, wide), catalog)
     if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
+
+
+def _under_the_groups(words: list[str], wide: list[bool]) -> str:
+    """A column's own words under its lowest group header, joined: a word the header wrapped over rows of its own
+    (杭州市气象局 2026's 收入总表: “一般公 / 共预算” under 上年结转结余, 湖州's likewise), read as one word."""
+    last = max((i for i, heads in enumerate(wide[:-1]) if heads), default=-1)
+    return "".join(words[last + 1:])
 
 
 # The funds a table may set the items (ITEMS) out by (a group over 一般公共预算, 政府性基金, 国有资本经营: 深圳's

@@ -32,8 +32,8 @@ def header_doubts(table: Table) -> list[str]:
     printing amounts under no meaning (with the header words it has), each meaning given to two or more
     of them; none where it does."""
     grid = table.grid
-    amounts = sorted({col for row in grid.rows[table.body_start:] for col, cell in enumerate(row)
-                      if is_amount(cell) and table.columns.get(col) not in LABEL_MEANINGS})
+    amounts = sorted({col for row in grid.rows[table.body_start:] if not numbers_columns(row)  # a repeated 1 2 3
+                      for col, cell in enumerate(row) if is_amount(cell) and table.columns.get(col) not in LABEL_MEANINGS})
     doubts = [f"第{col + 1}列{_header_words(table, col)}没有可以认定的表头" for col in amounts if col not in table.columns]
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)

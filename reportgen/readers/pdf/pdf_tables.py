@@ -250,6 +250,8 @@ class _Line:
     number: int
     words: list[_Word]  # never changed: a line of other words is another _Line
     side: str = ""  # where the words of a table's columns continued on the next page were printed (第4页 第6行)
+    # of a row banded from several printed lines (_banded): each line's number, top and bottom
+    band: tuple[tuple[int, float, float], ...] = ()
     text: str = field(init=False)  # its words, a space apart
     size: float = field(init=False)  # its tallest word's height
     top: float = field(init=False)  # its highest word's top and lowest word's bottom
@@ -289,6 +291,20 @@ _FURNITURE_GAP = 0.5  # line heights between furniture in the margin and the pag
 _RUNNING_SHARE = 0.5  # a running header or footer is printed on at least this share of the pages …
 _RUNNING_PAGES = 3  # … and on three at least
 _RUNNING_SHIFT = 2.0  # points: how far apart one running line may be printed on two pages
+
+
+def running_lines(pages: list[list[_Word]]) -> set[tuple[int, int]]:
+    """The (page, line on the page) of a PDF's running headers and footers (_furniture, its page numbers aside): page
+    furniture, never words of its text (苏州市应急管理局 2026: “苏州市应急管理局2026年度部门预算公开” over each page, read
+    into the 职责 sentence a page break cut: “监督事故查苏州市应急管理局2026年度部门预算公开处和责任追究”)."""
+    lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
+    furniture = _furniture(lines)
+    found = [line for page in lines for line in page if id(line) in furniture and not _is_page_number(line.text)
+             and not _is_number_line(line)]  # a table's number over its page (深圳's 表3, 烟台's 公开表3) numbers a table
+    pages_of: dict[str, set[int]] = {}
+    for line in found:
+        pages_of.setdefault("".join(line.text.split()), set()).add(line.page)
+    return {(line.page, line.number) for line in found if len(pages_of["".join(line.text.split())]) >= _RUNNING_PAGES}
 
 
 def _furniture(pages: list[list[_Line]]) -> set[int]:
@@ -996,8 +1012,8 @@ def _grid(table: _Table, file: str) -> Grid:
         cells, spans = placed[id(own)] if own is not None else ({}, [])
         rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
         rows.add(line, cells)
-    for line, cells in _run_on_names(body, cuts, em):
-        rows.add(line, cells)
+    for line, cells, at in _run_on_names(body, cuts, em):
+        rows.add(line, cells, at)
     for line in _note_lines(table):
         rows.add(line, {0: [line.text]})
     grid = Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf",
@@ -1027,7 +1043,8 @@ def _banded(lines: list[_Line]) -> list[_Line]:
         if bands and bands[-1][0].page == line.page and 0 <= baseline - bands[-1][1] < _BAND * size:
             above, first = bands[-1]  # measured from the band's first line: a label centred over two rows
             words = sorted(above.words + line.words, key=lambda w: w.left)
-            bands[-1] = (_Line(above.page, above.number, words, above.side or line.side), first)
+            band = (above.band or ((above.number, above.top, above.bottom),)) + ((line.number, line.top, line.bottom),)
+            bands[-1] = (_Line(above.page, above.number, words, above.side or line.side, band), first)
         else:  # joins the upper one, as ever, and never chains the lower into it
             bands.append((line, baseline))
     return [band for band, _ in bands]
@@ -1071,10 +1088,13 @@ class _Rows:
         self.cells: dict[str, Cell] = {}
         self.blank = Cell(None)
 
-    def add(self, line: _Line, cells: dict[int, list[str]]) -> None:
+    def add(self, line: _Line, cells: dict[int, list[str]], at: dict[int, int] | None = None) -> None:
         row = [self.blank] * self.width
         for col, texts in cells.items():
             text = " ".join(texts)
+            if at and col in at:  # printed on a line of its own row not its first: a cell of its own, with its place
+                row[col] = Cell(text, text, place=f"第{line.page}页 第{at[col]}行")
+                continue
             cell = self.cells.get(text)
             if cell is None:
                 cell = self.cells[text] = Cell(text, text)
@@ -1122,7 +1142,7 @@ def _body_cells(words: list[_Word], cuts: list[float]) -> dict[int, list[_Word]]
 
 
 def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
-                  em: float) -> list[tuple[_Line, dict[int, list[str]]]]:
+                  em: float) -> list[tuple[_Line, dict[int, list[str]], dict[int, int]]]:
     """The body's rows, each line's words in their cells; a line that only continues a name (a long
     name wrapped in its cell: 机关事业单位基本养老保险缴费 / 支出) is not a row but part of that
     name. Such a line has text in one cell only, no code and no figure, not a numbered item, a total
@@ -1144,7 +1164,26 @@ def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
         target_cell.sort(key=lambda w: (w.top, w.left))
     kept = [row for i, row in enumerate(rows) if i not in moves]
     _centred_labels(kept)
-    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}) for line, cells in kept]
+    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
+            for line, cells in kept]
+
+
+def _figure_lines(line: _Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
+    """Of a row banded from several printed lines (a name wrapped over three lines, its code and figures set on the
+    middle one: 广州市国资委 2026 “机关事业单位基本养老保险缴 / 2080505 … 426.63 … / 费支出”; 烟台市人社局's
+    收入总表 “01 … 40,781.39” between its unit's name's lines), each figure's cell → the line its figures are printed
+    on, where that is not the row's first line: the cell is traced to where it is printed, not to its row's name."""
+    if not line.band:
+        return {}
+    at: dict[int, int] = {}
+    for col, words in cells.items():
+        if not all(_is_number(w.text) for w in words):
+            continue
+        middle = sum((w.top + w.bottom) / 2 for w in words) / len(words)
+        number = min(line.band, key=lambda part: abs((part[1] + part[2]) / 2 - middle))[0]
+        if number != line.number:
+            at[col] = number
+    return at
 
 
 @dataclass

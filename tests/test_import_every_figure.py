@@ -1,0 +1,134 @@
+"""Import for an officer anywhere (issue 79 part 4), on published disclosures of several regions: every figure a budget
+table prints held in the source at its row, traced to the line it is printed on, and never one under a row it is not
+printed at; the summary counts the figures read as review counts them ("表格印出的数读出 N 个中的 M 个")."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.support.cli import reportgen
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FRESH = SHARED / "fresh1"
+
+
+def _imported(pdf: Path, tmp_path: Path) -> tuple[str, str]:
+    """The source written (its text) and the import's summary line."""
+    out = tmp_path / "s.yaml"
+    done = reportgen("import", pdf, "-o", out)
+    assert out.exists(), done.stderr
+    return out.read_text(encoding="utf-8"), done.stdout.strip().splitlines()[-1]
+
+
+def _import(pdf: Path):  # type: ignore[no-untyped-def]
+    from reportgen.importing.pipeline import import_files
+    from reportgen.readers.published import read_published
+
+    published = read_published(pdf)
+    return published, import_files([pdf], None, read={pdf: published})
+
+
+def test_a_rows_figures_set_between_the_lines_of_its_wrapped_name_are_traced_to_their_own_line() -> None:
+    # 广州市国资委 2026 p. 8: “机关事业单位基本养老保险缴 / 2080505 … 426.63 426.63 … / 费支出”; the row's figures were
+    # traced to the name's first line (第16行), and counted unread; 烟台市人社局 (山东) prints its 收入总表's units so
+    # (“01 … 40,781.39” between its unit's name's lines): the same reading, another region
+    from reportgen.review.coverage import coverage
+
+    published, result = _import(SHARED / "gd-guangzhou-guoziwei-2026-dept-budget.pdf")
+    (row,) = [row for row in result.imported.rows["支出总表"] if row.code == "2080505"]
+    assert {amount.where for amount in row.amounts.values()} == {"第8页 第17行"}
+    assert row.where == "第8页 第16行"  # the row itself where its name begins
+    for pdf in (SHARED / "gd-guangzhou-guoziwei-2026-dept-budget.pdf", SHARED / "sd-yantai-renshe-2026-dept-budget.pdf"):
+        published, result = _import(pdf)
+        for kind in ("收入总表", "支出总表"):
+            places = _places(result.imported.tables[kind].grid)
+            counted = coverage([[line for line in published.lines if line.where in places]], result, None)
+            assert counted.read == counted.printed > 30, (pdf.name, kind, counted)
+
+
+def _places(grid) -> set[str]:  # type: ignore[no-untyped-def]
+    from reportgen.importing.budget.by_unit import spanned
+
+    return set(spanned(grid.row_places or []))
+
+
+def test_a_three_sided_final_basic_table_reads_each_side_at_its_own_codes(tmp_path) -> None:
+    # 国家信访局 2024 决算 公开06表: three (科目代码, 科目名称, 决算数) sides; the third side's 科目代码 header was read into
+    # 公用经费's, its codes' column left unnamed, and 310 资本性支出 27.24 was written as 30203 咨询费 (1.55 as printed),
+    # 31002 办公设备购置 24.67 as 30205 水费, and the whole 302 side (2,239.41) dropped
+    source, summary = _imported(FRESH / "central-guojia-xinfangju-2024-dept-final.pdf", tmp_path)
+    assert re.search(r"\{科目: 30203, 金额: 1\.55\}", source)
+    assert re.search(r"\{科目: 310, 金额: 27\.24\}", source)
+    assert re.search(r"\{科目: 31002, 金额: 24\.67\}", source)
+    assert re.search(r"\{科目: 302, 金额: 2,?239\.41\}", source)
+    assert not re.search(r"\{科目: 30203, 金额: 27\.24\}", source)
+    assert "表格印出的数读出 249 个中的 244 个" in summary  # the 5 unread: the “三公” table's 预算数 side
+
+
+def test_a_decrease_printed_with_its_sign_counts_as_read() -> None:
+    # 深圳市民政局 2026's “三公” table prints each item's 增减 (“-13.80”, “-12.00”): read as −13.80, it is the figure
+    # printed there, counted read (printed_amounts reads a figure without its sign)
+    from reportgen.review.coverage import coverage, printed_amounts
+
+    published, result = _import(SHARED / "gd-shenzhen-minzheng-2026-dept-budget.pdf")
+    changes = [line for line in published.lines if "增减变化金额" in line.text and "-13.80" in line.text]
+    assert len(changes) == 1
+    counted = coverage([changes], result, None)
+    assert counted.printed == len(printed_amounts(changes[0].text)) == counted.read
+
+
+def test_a_tables_column_numbers_repeated_on_each_page_leave_its_header_read_for_sure() -> None:
+    # 湖州市财政局 2026 (浙江) and 长沙市公安局 2025 (湖南) repeat their 基本支出表's header on each page, with its row
+    # numbering the columns (“** ** 1 2 3”): taken for figures under no header, it left the table “not read for sure”,
+    # none of its 82 and 63 figures read
+    from reportgen.importing.recognition.sure import header_doubts
+
+    for name, wage in (("zj-huzhou-caizhengju-2026-dept-budget", "678.19"), ("hn-changsha-gonganju-2025-dept-budget", "2811.70")):
+        _, result = _import(FRESH / f"{name}.pdf")
+        assert "一般公共预算基本支出表" not in [table.kind.id for table in result.imported.unsure], name
+        table = result.imported.tables["一般公共预算基本支出表"]
+        assert header_doubts(table) == []
+        (row,) = [row for row in result.imported.rows["一般公共预算基本支出表"] if row.name == "基本工资"]
+        assert str(row.amounts["人员经费"].value) == wage, name  # 长沙 prints no codes: its names
+
+
+def test_check_names_every_missing_part_in_one_run_beside_a_slip_and_a_to_fill(tmp_path) -> None:
+    # 国家信访局 2024 决算 imported: its “三公” table prints 46.21 over parts making 46.20 (a slip, kept as printed);
+    # check told that alone, and the ten parts the source lacks (上年 决算数, 机关运行经费, 绩效管理 …) only once it was
+    # mended — one wave after another; likewise a 待填写 hid every missing part
+    out = tmp_path / "s.yaml"
+    reportgen("import", FRESH / "central-guojia-xinfangju-2024-dept-final.pdf", "-o", out)
+    done = reportgen("check", out)
+    assert "[R-填报合计]" in done.stdout
+    missing = re.findall(r"\[R-缺少\] 缺少([^：]+)：", done.stdout)
+    assert len(missing) >= 8 and "机关运行经费支出" in missing, done.stdout
+    text = out.read_text(encoding="utf-8")
+    assert "年末结转和结余: 7494.06" in text
+    out.write_text(text.replace("年末结转和结余: 7494.06", "年末结转和结余: 待填写", 1), encoding="utf-8")
+    again = reportgen("check", out)
+    assert "[金额待填写]" in again.stdout or "[待填写]" in again.stdout, again.stdout
+    assert re.findall(r"\[R-缺少\] 缺少([^：]+)：", again.stdout) == missing
+
+
+def test_the_summary_counts_the_budget_tables_figures_and_tells_the_other_grids_apart(tmp_path) -> None:
+    # 深圳市民政局 2026: its nine budget tables print 565 figures, all read; its 绩效目标表 and 项目 grids 472 more, no
+    # budget table's — counted with them, the summary said “1037 个中的 565 个”, a budget read whole told half read
+    _, summary = _imported(SHARED / "gd-shenzhen-minzheng-2026-dept-budget.pdf", tmp_path)
+    said = re.search(r"表格印出的数读出 (\d+) 个中的 (\d+) 个（另有 (\d+) 个数印在没有认出是哪种预算表的表格上", summary)
+    assert said is not None, summary
+    printed, read, apart = map(int, said.groups())
+    assert read == printed > 500 and apart > 400
+
+
+def test_a_running_header_is_no_word_of_the_text_a_page_break_cuts(tmp_path) -> None:
+    # 苏州市应急管理局 2026 prints “苏州市应急管理局2026年度部门预算公开” over each page: it was read into the 职责
+    # sentence the page break cut (“监督事故查苏州市应急管理局2026年度部门预算公开处和责任追究”) and printed in the
+    # render; 无锡市信访局 2025 (another city's template) likewise over its pages
+    source, _ = _imported(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf", tmp_path)
+    assert "年度部门预算公开" not in source
+    assert "监督事故查处和责任追究落实情况" in source
+    from reportgen.readers.published import read_published
+
+    lines = read_published(FRESH / "js-wuxi-xinfangju-2025-dept-budget.pdf").lines
+    assert not any("无锡市信访局2025年度部门预算公开" in "".join(line.text.split()) for line in lines if line.page > 1)
