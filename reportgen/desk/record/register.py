@@ -133,6 +133,29 @@ def _printed(latest: dict[int, Submission] | None) -> dict[int, list[Disclosure]
     return printed
 
 
+def printed_elsewhere() -> dict[int, str]:
+    """The rows with no submission of their own that a file of several another row submitted prints (``within`` of
+    their register rows), by id, with that file's state — the few rows whose state is not their own submission's.
+    Matched as ``rows`` matches them, among the rows whose names could be the disclosures' owners alone (a
+    province's roster is not told row by row for a file's few disclosures)."""
+    printed = _printed(None)
+    owners = {normal(d.owner) for disclosures in printed.values() for d in disclosures if d.owner}
+    if not owners:
+        return {}
+    named = [i for i, name in Member.objects.values_list("id", "name") if review_register.may_be_named(normal(name), owners)]
+    submitters = {disclosures[0].submission.member_id for disclosures in printed.values()}
+    members = Member.objects.filter(id__in=[*named, *submitters])
+    entries = {m.id: Timely(roster_row(m)) for m in members}
+    ids = {id(entry): member_id for member_id, entry in entries.items()}
+    found: dict[int, str] = {}
+    for disclosures in printed.values():
+        for _, answering in _answered(disclosures[0].submission, entries, disclosures):
+            if answering is not None:
+                found.setdefault(ids[id(answering)], disclosures[0].submission.state)
+    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
+    return {member_id: state for member_id, state in found.items() if member_id not in own}
+
+
 def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \
         -> list[tuple[Disclosure, review_register.Entry | None]]:
     """Each disclosure of the submitted file with the row it answers where that is another row than the one

@@ -16,10 +16,9 @@ CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands ar
 @login_required
 def progress_page(request: HttpRequest) -> HttpResponse:
     day = counted.today()
-    told = counted.rows(day)  # the register's rows, told once for both
-    chased = counted.to_chase(day, told)
-    return render(request, "progress.html.j2", {"progress": counted.progress(day, told), "chased": chased[:CHASE_SHOWN],
-                                                "more": len(chased) - CHASE_SHOWN, "header": counted.CHASE_HEADER})
+    chased, owed = counted.chase_page(day, CHASE_SHOWN)
+    return render(request, "progress.html.j2", {"progress": counted.progress(day), "chased": chased,
+                                                "more": owed - len(chased), "header": counted.CHASE_HEADER})
 
 
 @login_required
