@@ -23,6 +23,7 @@ from reportgen.desk.record.models import HELD, RETURNED, STATES, Member
 from reportgen.desk.record.register import NOT_SUBMITTED, Row, printed_elsewhere, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
+from reportgen.errors import visible_text
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
@@ -82,9 +83,10 @@ class Chased:
     overdue: bool  # its 整改期限 has passed
 
     def cells(self) -> list[str]:
+        """Its cells of the export (a name's control and bidi characters as marks: errors.visible_text)."""
         m, latest = self.row.member, self.row.latest
         late = self.row.entry.late_days if self.row.late else None
-        return [m.name, m.kind, m.parent, m.approved.isoformat(), self.owed, self.row.state,
+        return [visible_text(m.name), m.kind, visible_text(m.parent), m.approved.isoformat(), self.owed, self.row.state,
                 "" if late is None else str(late), "" if self.deadline is None else self.deadline.isoformat(),
                 "是" if self.overdue else "", "" if latest is None else f"第 {latest.number} 次"]
 
@@ -152,7 +154,7 @@ def chosen(asked: Asked, as_of: date | None = None) -> tuple[Page[Row], int]:
     by the database — words of the row's name or 主管部门, the state the register shows it in, 逾期 (counts.py) —
     and the page's rows alone told as the register tells them."""
     day = as_of or today()
-    members = shown(day)
+    members = shown(day) if asked.state or asked.late else Member.objects.all()  # no state asked: no row's told
     if asked.words:
         members = members.filter(Q(name__icontains=asked.words) | Q(parent__icontains=asked.words))
     if asked.late:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from reportgen.desk.record import progress as counted
 
@@ -14,6 +15,7 @@ CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands ar
 
 
 @login_required
+@require_safe
 def progress_page(request: HttpRequest) -> HttpResponse:
     day = counted.today()
     chased, owed = counted.chase_page(day, CHASE_SHOWN)
@@ -22,6 +24,7 @@ def progress_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def chase_export(request: HttpRequest, form: str) -> HttpResponse:
     if form not in ("csv", "xlsx"):
         return HttpResponse(status=404)

@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
 from reportgen.desk.record.models import ACCEPTED, PUBLISHED, Submission
 from reportgen.desk.record.store import SUFFIXES, UploadRefused, too_large, upload_kind
@@ -61,6 +62,7 @@ def approved() -> list[Submission]:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def check_page(request: HttpRequest) -> HttpResponse:
     candidates = approved()
     context: dict[str, object] = {"approved": candidates, "checked": None, "error": "", "unchosen": False,
