@@ -26,7 +26,7 @@ SLOW_SECONDS = 2.0
 
 SLOW_MODULES = frozenset((
     # Chromium: a browser started for the test (tests/support/browser.py)
-    "test_accessibility", "test_browser_forms", "test_desk_browser", "test_diff_outputs", "test_preview_browser",
+    "test_accessibility", "test_browser_forms", "test_desk_browser", "test_desk_browser_season", "test_diff_outputs", "test_preview_browser",
     # tesseract: the OCR of scanned pages
     "test_ocr_calibration", "test_review_scanned", "test_review_scanned_table",
     # the desk: its server, its worker, PostgreSQL, published documents reviewed through it

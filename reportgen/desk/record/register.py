@@ -16,9 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from reportgen.desk.record.decided import decided, shown
 from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.record.reviewing import unpickled
 from reportgen.paperwork import register as review_register
@@ -194,19 +195,26 @@ def inspection_page(as_of: date | None = None) -> str:
         if reviewed is None:
             continue
         if reviewed.summary is not None:
-            part = unpickled(bytes(reviewed.summary))[0]
+            part = _as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None))
             row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
             parts.append(part)
             continue
         disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
         if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
             _answered(reviewed, entries, disclosures)
-        parts += [replace(unpickled(bytes(d.summary))[0], document=part_name(reviewed, d))
+        parts += [replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d))
                   for d in disclosures if d.summary is not None]
     reviewed_parts = {str(part.document) for part in parts}
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+def _as_decided(summary: bytes, findings: QuerySet[Finding]) -> SummaryPart:
+    """The 检查表's part of a document (or of a disclosure of its file) with the findings dismissed taken out, named
+    by its file's name (decided.py)."""
+    part, marks, _, _ = unpickled(summary)
+    return shown(decided(part, list(marks), set(findings.filter(verdict=DISMISSED).values_list("number", flat=True))))
 
 
 # What a submission's document says against its roster row (issue 81 part 2): matched as `review --roster` matches a
