@@ -79,8 +79,9 @@ def _download(driver: Any, url: str, target: Path) -> Path:
 
 
 def _opened(path: Path, form: str, profile: Path) -> str:
-    """The file as LibreOffice opens it, converted to ``form`` (txt, csv): its text."""
-    done = subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", form,
+    """The file as LibreOffice opens it, converted to ``form`` (txt, csv) in UTF-8: its text."""
+    filters = {"txt": "txt:Text (encoded):UTF8", "csv": "csv:Text - txt - csv (StarCalc):44,34,76"}
+    done = subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", filters[form],
                            "--outdir", str(path.parent / "opened"), str(path)], capture_output=True, text=True,
                           timeout=180, check=False)
     converted = path.parent / "opened" / f"{path.stem}.{form}"
