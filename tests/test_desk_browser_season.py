@@ -19,6 +19,7 @@ import pytest
 
 from tests.support.browser import browser, field_for, fill, submit, upload, wait_for_text  # noqa: F401  (fixture)
 from tests.support.desk import HEADER, PASSWORD, REVIEWER
+from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
 from tests.test_desk_browser import (  # noqa: F401  (the database fixture: SQLite, PostgreSQL)
     DRAFT_1,
     DRAFT_2,
