@@ -86,17 +86,35 @@ def figures_of(texts: Sequence[str]) -> Counter[str]:
     return Counter(f for text in texts for f in _FIGURE.findall(text) if len(f.replace(",", "")) > 1 or "." in f)
 
 
-def versions_compared(approved: Sequence[Path], published: Path) -> Versions | None:
-    """None where the published file is the approved one byte for byte (one file approved); else the approved text
-    (its files' lines in turn: one disclosure in several files) against the published one's. Unreadable
-    (readers/unreadable.py) where a file cannot be read."""
-    if len(approved) == 1 and approved[0].read_bytes() == published.read_bytes():
+def versions_compared(approved: Sequence[Path], published: Sequence[Path]) -> Versions | None:
+    """None where the published files are the approved ones byte for byte (in any order); else the approved text
+    against the published one: each side's files' sentences in turn (one disclosure in several files, 北京's 说明
+    and its 报表), the published files put in the approved files' order (``in_order``) wherever they were published.
+    Unreadable (readers/unreadable.py) where a file cannot be read."""
+    if sorted(p.read_bytes() for p in approved) == sorted(p.read_bytes() for p in published):
         return None
-    old = pieces([line for path in approved for line in read_published(path).lines])
-    new = pieces(read_published(published).lines)
+    old_files = [pieces(read_published(path).lines) for path in approved]
+    old = [piece for file in old_files for piece in file]
+    new = [piece for file in in_order(old_files, [pieces(read_published(path).lines) for path in published])
+           for piece in file]
     diff = diff_documents(_document(old, APPROVED), _document(new, PUBLISHED), old_name=APPROVED, new_name=PUBLISHED)
     before, after = figures_of(old), figures_of(new)
     return Versions(diff, sorted((before - after).elements()), sorted((after - before).elements()))
+
+
+def in_order(approved: list[list[str]], published: list[list[str]]) -> list[list[str]]:
+    """The published files' sentences in the order of the approved files they print the most figures of (each
+    approved file in turn takes the published one sharing the most with it; a published file none takes, after)."""
+    left = list(range(len(published)))
+    ordered = []
+    for file in approved:
+        if not left:
+            break
+        figures = figures_of(file)
+        best = max(left, key=lambda n: (sum((figures & figures_of(published[n])).values()), -n))
+        ordered.append(published[best])
+        left.remove(best)
+    return ordered + [published[n] for n in left]
 
 
 def _document(texts: list[str], title: str) -> Document:

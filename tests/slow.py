@@ -26,12 +26,12 @@ SLOW_SECONDS = 2.0
 
 SLOW_MODULES = frozenset((
     # Chromium: a browser started for the test (tests/support/browser.py)
-    "test_accessibility", "test_browser_forms", "test_desk_browser", "test_diff_outputs", "test_preview_browser",
+    "test_accessibility", "test_browser_forms", "test_desk_browser", "test_desk_browser_season", "test_diff_outputs", "test_preview_browser",
     # tesseract: the OCR of scanned pages
     "test_ocr_calibration", "test_review_scanned", "test_review_scanned_table",
     # the desk: its server, its worker, PostgreSQL, published documents reviewed through it
     "test_desk_agrees", "test_desk_command", "test_desk_flow", "test_desk_several", "test_desk_uploads",
-    "test_desk_worker", "test_hostile_desk", "test_postgres_server", "test_review_desk", "test_desk_decisions",
+    "test_desk_worker", "test_hostile_desk", "test_hostile_desk_pages", "test_postgres_server", "test_review_desk", "test_desk_decisions",
     "test_desk_matching", "test_desk_season",
     # a published document read twice and compared (PDFs read, DOCX printed by LibreOffice)
     "test_versions",

@@ -218,6 +218,36 @@ def test_the_inspection_table_is_review_os_summary_page_over_the_latest_submissi
     assert page.count('<td class="clean">未发现问题</td>') + page.count('<td class="flagged">有问题</td>') >= 1
 
 
+def test_the_inspection_table_follows_the_reviewers_dismissals(desk_site: Site, links: dict[str, str]) -> None:
+    """A finding dismissed is off the 检查表's 问题清单 and its row's counts (none left once all are); the page names the
+    file as the desk does, not by the worker's folder."""
+    from reportgen.desk.record.models import Finding, Submission
+
+    if not Submission.objects.filter(member__name=WANLI).exclude(outcome="").exists():
+        assert _submit(desk_site.client(), links[WANLI], DRAFT_1).status_code == 302
+        desk_site.work()
+    latest = Submission.objects.filter(member__name=WANLI, held="").exclude(outcome="").order_by("-number").first()
+    name = f'<td class="doc">{WANLI}-{latest.number}.pdf</td>'
+    findings = Finding.objects.filter(submission=latest, disclosure=None)
+    verdicts = dict(findings.values_list("id", "verdict"))
+    reviewer = desk_site.signed_in()
+    try:
+        findings.update(verdict="")
+        listed = reviewer.get("/register/inspection.html").content.decode().count(name)
+        assert listed == findings.count() > 3
+        Finding.objects.filter(id__in=list(findings.values_list("id", flat=True))[1:3]).update(verdict="驳回")
+        page = reviewer.get("/register/inspection.html").content.decode()
+        assert page.count(name) == listed - 2
+        findings.update(verdict="驳回")
+        page = reviewer.get("/register/inspection.html").content.decode()
+        assert page.count(name) == 0 and "/work/job-" not in page
+        row = re.search(rf"<th scope=\"row\">{WANLI}-{latest.number}.pdf</th>.*?</tr>", page, re.S)
+        assert row and "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 0 处" in row.group(0), row.group(0)
+    finally:
+        for finding_id, verdict in verdicts.items():
+            Finding.objects.filter(id=finding_id).update(verdict=verdict)
+
+
 def test_the_desk_modules_that_need_django_define_no_exception(desk_site: Site) -> None:
     """tests/test_commands_base.py passes them over (they import the models): what it would look for is not there."""
     import importlib

@@ -113,6 +113,45 @@ def test_progress_counts_rows_as_the_register_does_and_the_rows_to_chase_export(
     assert len(shown) == min(200, len(lines) - 1) and (len(lines) - 1 <= 200 or page.xpath('//p[@id="chase-more"]'))
 
 
+def test_the_database_counts_and_filters_every_row_as_the_register_tells_it(desk_site: Site) -> None:
+    """The progress counts and the register's state and 逾期 filters, told by the database (record/counts.py), agree
+    row for row with the register's own telling (register.rows) — with the rows it cannot tell by their submissions
+    alone: a row printed in a file of several another row submitted (it shows that file's state), a held one (待核对),
+    one published late, one published in time after its deadline had passed."""
+    from reportgen.desk.record.models import Disclosure, Member, Submission
+    from reportgen.desk.record.progress import Asked, Tally, chosen, department_of, progress, rows, today
+
+    parent = f"计数测试主管部门{next(_RUN)}"
+    long_ago = today() - timedelta(days=60)
+    submitter, = _rows("计数测试部门", ["已退回"], long_ago)
+    printed, alone = _rows("计数测试单位", ["", ""], long_ago, parent)
+    held, = _rows("计数测试单位", ["审核中"], today(), parent)
+    Submission.objects.filter(member_id=held).update(held="报送的文件不是本行的")
+    published_late, published_in_time = _rows("计数测试单位", ["已公开", "已公开"], long_ago, parent)
+    Member.objects.filter(id=published_late).update(published=long_ago + timedelta(days=21))
+    Member.objects.filter(id=published_in_time).update(published=long_ago + timedelta(days=20))
+    Disclosure.objects.create(submission=Submission.objects.get(member_id=submitter), number=1, first=1, last=9,
+                              named="第1–9页", owner=Member.objects.get(id=submitter).name, kind="部门", outcome="有问题")
+    Disclosure.objects.create(submission=Submission.objects.get(member_id=submitter), number=2, first=10, last=20,
+                              named="第10–20页", owner=Member.objects.get(id=printed).name, kind="单位", outcome="有问题")
+    told = {row.member.id: row for row in rows()}
+    assert told[printed].state == "已退回" and told[held].state == "待核对" and told[alone].state == "未提交"
+    assert [told[i].late for i in (published_late, published_in_time, alone, held)] == [True, False, True, False]
+    overall, departments = Tally(), dict[str, Tally]()
+    for row in told.values():
+        overall.add(row)
+        departments.setdefault(department_of(row.member), Tally()).add(row)
+    counted = progress()
+    assert counted.overall == overall and dict(counted.by_department) == departments
+    assert [name for name, _ in counted.by_department] == list(departments)  # in the roster's order
+    assert counted.by_department[[n for n, _ in counted.by_department].index(parent)][1].states["已退回"] == 1
+    for state in ("未提交", "已退回", "待核对", "已公开", "审核中"):
+        for late in (False, True):
+            page, _ = chosen(Asked(state, late, "计数测试"))
+            assert [r.member.id for r in page.object_list] == [i for i, r in told.items() if r.state == state and (
+                not late or r.late) and "计数测试" in r.member.name + r.member.parent], (state, late)
+
+
 def test_a_department_waiting_is_told_its_place_and_when_it_will_be_reviewed(desk_site: Site) -> None:
     from django.utils import timezone
 
@@ -174,11 +213,14 @@ def approved_pdf(desk_site: Site) -> tuple[int, Path]:
     return submission.id, path
 
 
-def _checked(client, submission: int, data: bytes, name: str):  # type: ignore[no-untyped-def]
+def _checked(client, submission: int, data: bytes | list[bytes], name: str | list[str]):  # type: ignore[no-untyped-def]
     client.get("/published")
-    upload = io.BytesIO(data)
-    upload.name = name
-    response = client.post("/published", {"submission": str(submission), "published": upload, **token(client)})
+    uploads = []
+    for content, given in zip(data if isinstance(data, list) else [data], name if isinstance(name, list) else [name],
+                              strict=True):
+        uploads.append(io.BytesIO(content))
+        uploads[-1].name = given
+    response = client.post("/published", {"submission": str(submission), "published": uploads, **token(client)})
     page = html.fromstring(response.content.decode())
     return response.status_code, (page.xpath('//*[@id="verdict"]') or page.xpath('//*[@id="check-error"]'))[0].text_content()
 
@@ -200,3 +242,38 @@ def test_a_published_document_is_checked_against_the_approved_one(desk_site: Sit
     assert status == 400 and "不是公开文本" in said
     status, said = _checked(client, 0, path.read_bytes(), "公开.pdf")  # no approved submission chosen
     assert status == 400 and said.startswith("请选择一份已通过或已公开的报送")
+
+
+def test_a_disclosure_published_in_two_files_is_checked_as_one(desk_site: Site, tmp_path: Path) -> None:
+    """北京's 说明 and its 报表, approved as one submission of two files, checked against the two files published
+    online, in either order; the 说明 alone, or the 报表 of another year's text, told as different."""
+    from reportgen.desk.record.models import Member, Submission, SubmittedFile
+    from reportgen.desk.web.views import store, token_digest
+
+    text, tables = CORPUS / "bj-shangwuju-2026-dept-budget.pdf", CORPUS / "bj-shangwuju-2026-dept-budget-tables.pdf"
+    number = next(_RUN)
+    member = Member.objects.create(position=60_000 + number, name=f"北京市商务局{number}", kind="部门", parent="",
+                                   approved=date.today(), place="测试", token_digest=token_digest(f"两个文件-{number}"))
+    submission = Submission.objects.create(member=member, number=1, digest=store().put_bytes(text.read_bytes()),
+                                           size=text.stat().st_size, kind="pdf", given_name=text.name, state="已公开",
+                                           outcome="未发现问题")
+    SubmittedFile.objects.create(submission=submission, number=2, digest=store().put_bytes(tables.read_bytes()),
+                                 size=tables.stat().st_size, kind="pdf", given_name=tables.name)
+    client = desk_site.signed_in()
+    both = [tables.read_bytes(), text.read_bytes()]
+    assert _checked(client, submission.id, both, ["报表.pdf", "说明.pdf"]) == (200, "相同：公开的文件与审核通过的文件字节完全相同。")
+    resaved = [_resaved(tables, tmp_path).read_bytes(), _resaved(text, tmp_path).read_bytes()]
+    status, said = _checked(client, submission.id, resaved, ["报表.pdf", "说明.pdf"])  # other bytes, the 报表 first
+    assert status == 200 and said.startswith("文字与数字相同")
+    status, said = _checked(client, submission.id, text.read_bytes(), "说明.pdf")  # the 报表 not given
+    assert status == 200 and said.startswith("不同：") and "公开的文本多出 0 个数字" in said
+    status, said = _checked(client, submission.id, [text.read_bytes()] * 5, [f"{n}.pdf" for n in range(5)])
+    assert status == 400 and said.startswith("一次选了 5 个文件，未核对")
+
+
+def _resaved(path: Path, folder: Path) -> Path:
+    target = folder / f"再存-{path.name}"
+    with pikepdf.open(path) as pdf:
+        pdf.docinfo["/Producer"] = "门户网站"
+        pdf.save(target, compress_streams=False)
+    return target

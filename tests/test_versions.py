@@ -36,10 +36,10 @@ def _resaved(path: Path, folder: Path) -> Path:
 @pytest.mark.parametrize("path", PUBLISHED, ids=lambda p: p.stem)
 def test_the_same_published_pdf_saved_again_is_the_same_text(path: Path, tmp_path: Path) -> None:
     copy = shutil.copy(path, tmp_path / path.name)
-    assert versions_compared([path], Path(copy)) is None  # the very bytes
+    assert versions_compared([path], [Path(copy)]) is None  # the very bytes
     again = _resaved(path, tmp_path)
     assert again.read_bytes() != path.read_bytes()
-    versions = versions_compared([path], again)
+    versions = versions_compared([path], [again])
     assert versions is not None and versions.same_text and versions.same_figures
 
 
@@ -66,7 +66,7 @@ def _figure_changed(docx: Path, old: str, new: str, target: Path) -> Path:
 def test_a_figure_changed_before_publication_is_told_with_both_figures(tmp_path: Path) -> None:
     approved = _rendered("shenzhen-yantian-zgh-2022", tmp_path, "docx")
     published = _figure_changed(approved, "445.96", "454.96", tmp_path / "公开.docx")
-    versions = versions_compared([approved], published)
+    versions = versions_compared([approved], [published])
     assert versions is not None and not versions.same_text and not versions.same_figures
     assert versions.only_approved == ["445.96"] and versions.only_published == ["454.96"]
     assert [(f.old, f.new) for f in versions.diff.figures] == [("445.96", "454.96")]
@@ -76,7 +76,7 @@ def test_a_figure_changed_before_publication_is_told_with_both_figures(tmp_path:
 @pytest.mark.parametrize("name", ["shenzhen-yantian-zgh-2022", "shanghai-putuo-wenlvju-2026", "tangshan-zgh-2025"])
 def test_a_docx_and_the_pdf_printed_from_it_change_no_figure(name: str, tmp_path: Path) -> None:
     docx = _rendered(name, tmp_path, "docx,pdf")
-    versions = versions_compared([docx], docx.with_suffix(".pdf"))
+    versions = versions_compared([docx], [docx.with_suffix(".pdf")])
     assert versions is not None
     assert versions.diff.figures == []
     # what differs: the cover's subtitle, which the DOCX's lines leave out (its year the one figure more), and a

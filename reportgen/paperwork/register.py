@@ -158,6 +158,13 @@ def _candidates(doc: Known, entries: list[Entry]) -> list[Entry]:
     return same
 
 
+def may_be_named(row: str, names: set[str]) -> bool:
+    """Whether a row of this name (``normal``) could be the row of a document naming one of ``names`` (each
+    ``normal``): the same name, or one within the other as ``row_of`` matches a name the document prints — the rows
+    ``row_of`` may choose among, so it may be given these alone and choose as among every row."""
+    return row in names or any(_within(row, name, by_file=False) for name in names)
+
+
 def _within(row: str, name: str, by_file: bool) -> bool:
     if len(row) < 2:
         return False

@@ -1,28 +1,29 @@
 """What the bureau's leaders ask of a season (issue 81 part 5): how far it has come — every roster row counted by
 its state and its 及时性, in all and by 主管部门 (a 部门's own row with its 单位) — and the rows still owed
 something: not yet submitted (待报送), or returned and not yet submitted again (待整改, with the 整改期限 the
-reviewer set and whether it has passed). Every count is the register's (register.py rows): a row is counted
-as the register shows it, so the progress page, the list of rows to chase and the register never disagree.
+reviewer set and whether it has passed). Every count is of the state the register shows (counts.py tells it in the
+database as register.py's Row.state tells it row by row), so the progress page, the list of rows to chase and the
+register never disagree.
 
-The register's page is paged and filtered here too (``chosen``): by state, by 逾期, by words of the row's
-name or 主管部门; with no state or 逾期 asked, only the page's rows are told (register.rows of a page); with one,
-the rows that may show it are found in the database and each told as the register tells it (bench/desk_load.py
-times both on a province's 28,000 rows: bench/README.md)."""
+The register's page is paged and filtered here too (``chosen``): by state, by 逾期, by words of the row's name or
+主管部门 — all chosen and paged by the database, the page's rows alone told by register.rows (bench/desk_load.py
+times them on a province's 28,000 rows: bench/README.md)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
-from reportgen.desk.record.models import HELD, RETURNED, REVIEWING, STATES, Member
-from reportgen.desk.record.register import LATE, NOT_SUBMITTED, Row, rows, today
+from reportgen.desk.record.counts import counted, in_state, shown
+from reportgen.desk.record.models import HELD, RETURNED, STATES, Member
+from reportgen.desk.record.register import NOT_SUBMITTED, Row, printed_elsewhere, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
-from reportgen.paperwork.register import DEADLINE_DAYS
+from reportgen.errors import visible_text
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
@@ -60,14 +61,16 @@ def department_of(member: Member) -> str:
     return member.parent if member.kind != "部门" and member.parent else member.name
 
 
-def progress(as_of: date | None = None, told: list[Row] | None = None) -> Progress:
-    """The season's counts as of ``as_of`` (today), over the register's rows (``told``: already told as of then)."""
+def progress(as_of: date | None = None) -> Progress:
+    """The season's counts as of ``as_of`` (today): the register's states and 逾期, counted by the database
+    (counts.py)."""
     day = as_of or today()
-    overall, departments = Tally(), dict[str, Tally]()
-    for row in rows(day) if told is None else told:
-        overall.add(row)
-        departments.setdefault(department_of(row.member), Tally()).add(row)
-    return Progress(day, overall, list(departments.items()), ORDER)
+    overall, departments = Tally(), []
+    for name, states, late in counted(day):
+        departments.append((name, Tally(states, late)))
+        overall.states.update(states)
+        overall.late += late
+    return Progress(day, overall, departments, ORDER)
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,10 @@ class Chased:
     overdue: bool  # its 整改期限 has passed
 
     def cells(self) -> list[str]:
+        """Its cells of the export (a name's control and bidi characters as marks: errors.visible_text)."""
         m, latest = self.row.member, self.row.latest
         late = self.row.entry.late_days if self.row.late else None
-        return [m.name, m.kind, m.parent, m.approved.isoformat(), self.owed, self.row.state,
+        return [visible_text(m.name), m.kind, visible_text(m.parent), m.approved.isoformat(), self.owed, self.row.state,
                 "" if late is None else str(late), "" if self.deadline is None else self.deadline.isoformat(),
                 "是" if self.overdue else "", "" if latest is None else f"第 {latest.number} 次"]
 
@@ -99,6 +103,15 @@ def to_chase(as_of: date | None = None, told: list[Row] | None = None) -> list[C
             deadline = row.latest.deadline
             found.append(Chased(row, TO_CORRECT, deadline, deadline is not None and deadline < day))
     return found
+
+
+def chase_page(as_of: date | None = None, first: int = 200) -> tuple[list[Chased], int]:
+    """The ``first`` rows to chase (to_chase's, in the roster's order) and how many there are, found by the
+    database: 未提交 (not printed in another's file either) or 已退回 — only those told as the register tells them."""
+    day = as_of or today()
+    members = shown(day)
+    owed = members.filter(Q(shown=NOT_SUBMITTED) & ~Q(id__in=list(printed_elsewhere())) | Q(shown=RETURNED))
+    return to_chase(day, rows(day, list(owed[:first]))), owed.count()
 
 
 def chase_export(form: str, as_of: date | None = None) -> tuple[bytes, str]:
@@ -137,32 +150,17 @@ class Asked:
 
 
 def chosen(asked: Asked, as_of: date | None = None) -> tuple[Page[Row], int]:
-    """The register's page of rows for ``asked`` and how many rows the roster holds. Words narrow the rows in the
-    database (the row's name or 主管部门); a state or 逾期 is the register's own (each row told, then kept or not),
-    so a row is found under the state the register shows it in."""
-    members = Member.objects.all()
+    """The register's page of rows for ``asked`` and how many rows the roster holds. The rows are chosen and paged
+    by the database — words of the row's name or 主管部门, the state the register shows it in, 逾期 (counts.py) —
+    and the page's rows alone told as the register tells them."""
+    day = as_of or today()
+    members = shown(day) if asked.state or asked.late else Member.objects.all()  # no state asked: no row's told
     if asked.words:
         members = members.filter(Q(name__icontains=asked.words) | Q(parent__icontains=asked.words))
-    if asked.state or asked.late:
-        kept = [r for r in rows(as_of, list(_candidates(members, asked, as_of or today())))
-                if (not asked.state or r.state == asked.state) and (not asked.late or r.entry.state == LATE)]
-        page = Paginator(kept, PAGE_ROWS).get_page(asked.page)
-    else:
-        page = Paginator(members, PAGE_ROWS).get_page(asked.page)
-        page.object_list = rows(as_of, list(page.object_list))
-    return page, Member.objects.count()
-
-
-def _candidates(members: QuerySet[Member], asked: Asked, day: date) -> QuerySet[Member]:
-    """The rows that may show the state and 逾期 asked, found in the database (each then told as the register tells
-    it): 逾期 — 批复 more than DEADLINE_DAYS before ``day``, or a 公开日期 recorded (late or not, by its own days);
-    未提交 — no submission of its own; another state — a submission in it, or none of its own (a row printed in
-    another's file shows that file's state); 待核对 — one 审核中."""
     if asked.late:
-        members = members.filter(Q(approved__lt=day - timedelta(days=DEADLINE_DAYS)) | Q(published__isnull=False))
-    if asked.state == NOT_SUBMITTED:
-        members = members.filter(submissions__isnull=True)
-    elif asked.state:
-        state = REVIEWING if asked.state == HELD else asked.state
-        members = members.filter(Q(submissions__state=state) | Q(submissions__isnull=True)).distinct()
-    return members
+        members = members.filter(overdue=True)
+    if asked.state:
+        members = in_state(members, asked.state, printed_elsewhere())
+    page = Paginator(members, PAGE_ROWS).get_page(asked.page)
+    page.object_list = rows(day, list(page.object_list))
+    return page, Member.objects.count()

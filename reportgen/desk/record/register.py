@@ -16,9 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from reportgen.desk.record.decided import decided, shown
 from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.record.reviewing import unpickled
 from reportgen.paperwork import register as review_register
@@ -133,6 +134,29 @@ def _printed(latest: dict[int, Submission] | None) -> dict[int, list[Disclosure]
     return printed
 
 
+def printed_elsewhere() -> dict[int, str]:
+    """The rows with no submission of their own that a file of several another row submitted prints (``within`` of
+    their register rows), by id, with that file's state — the few rows whose state is not their own submission's.
+    Matched as ``rows`` matches them, among the rows whose names could be the disclosures' owners alone (a
+    province's roster is not told row by row for a file's few disclosures)."""
+    printed = _printed(None)
+    owners = {normal(d.owner) for disclosures in printed.values() for d in disclosures if d.owner}
+    if not owners:
+        return {}
+    named = [i for i, name in Member.objects.values_list("id", "name") if review_register.may_be_named(normal(name), owners)]
+    submitters = {disclosures[0].submission.member_id for disclosures in printed.values()}
+    members = Member.objects.filter(id__in=[*named, *submitters])
+    entries = {m.id: Timely(roster_row(m)) for m in members}
+    ids = {id(entry): member_id for member_id, entry in entries.items()}
+    found: dict[int, str] = {}
+    for disclosures in printed.values():
+        for _, answering in _answered(disclosures[0].submission, entries, disclosures):
+            if answering is not None:
+                found.setdefault(ids[id(answering)], disclosures[0].submission.state)
+    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
+    return {member_id: state for member_id, state in found.items() if member_id not in own}
+
+
 def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \
         -> list[tuple[Disclosure, review_register.Entry | None]]:
     """Each disclosure of the submitted file with the row it answers where that is another row than the one
@@ -171,19 +195,26 @@ def inspection_page(as_of: date | None = None) -> str:
         if reviewed is None:
             continue
         if reviewed.summary is not None:
-            part = unpickled(bytes(reviewed.summary))[0]
+            part = _as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None))
             row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
             parts.append(part)
             continue
         disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
         if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
             _answered(reviewed, entries, disclosures)
-        parts += [replace(unpickled(bytes(d.summary))[0], document=part_name(reviewed, d))
+        parts += [replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d))
                   for d in disclosures if d.summary is not None]
     reviewed_parts = {str(part.document) for part in parts}
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+def _as_decided(summary: bytes, findings: QuerySet[Finding]) -> SummaryPart:
+    """The 检查表's part of a document (or of a disclosure of its file) with the findings dismissed taken out, named
+    by its file's name (decided.py)."""
+    part, marks, _, _ = unpickled(summary)
+    return shown(decided(part, list(marks), set(findings.filter(verdict=DISMISSED).values_list("number", flat=True))))
 
 
 # What a submission's document says against its roster row (issue 81 part 2): matched as `review --roster` matches a

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from reportgen.desk.record import progress as counted
 
@@ -14,15 +15,16 @@ CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands ar
 
 
 @login_required
+@require_safe
 def progress_page(request: HttpRequest) -> HttpResponse:
     day = counted.today()
-    told = counted.rows(day)  # the register's rows, told once for both
-    chased = counted.to_chase(day, told)
-    return render(request, "progress.html.j2", {"progress": counted.progress(day, told), "chased": chased[:CHASE_SHOWN],
-                                                "more": len(chased) - CHASE_SHOWN, "header": counted.CHASE_HEADER})
+    chased, owed = counted.chase_page(day, CHASE_SHOWN)
+    return render(request, "progress.html.j2", {"progress": counted.progress(day), "chased": chased,
+                                                "more": owed - len(chased), "header": counted.CHASE_HEADER})
 
 
 @login_required
+@require_safe
 def chase_export(request: HttpRequest, form: str) -> HttpResponse:
     if form not in ("csv", "xlsx"):
         return HttpResponse(status=404)

@@ -20,7 +20,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBas
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from reportgen.desk.queue.jobs import waiting
 from reportgen.desk.record import precision
@@ -86,6 +86,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def register_page(request: HttpRequest) -> HttpResponse:
     """The register, a page of PAGE_ROWS rows at a time, filtered by state, by 逾期 and by words of a name."""
     asked = asked_of(request)
@@ -100,7 +101,9 @@ def asked_of(request: HttpRequest) -> Asked:
     """The register's filters from the page's query (a state it does not know, or a page that is no number, as none)."""
     state = request.GET.get("state", "")
     number = request.GET.get("page", "1")
-    return Asked(state if state in ORDER else "", request.GET.get("late") == "1", request.GET.get("q", "").strip()[:100],
+    words = "".join(char for char in request.GET.get("q", "")[:1000] if char.isprintable()).strip()[:100]  # no NUL,
+    # control or bidi character: no name holds one as typed (the roster shows them as marks), and PostgreSQL takes no NUL
+    return Asked(state if state in ORDER else "", request.GET.get("late") == "1", words,
                  int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1)
 
 

@@ -1,0 +1,75 @@
+"""A document's row and findings on the 检查表 as the reviewer decided them (issue 81 part 1): the worker kept what
+`review -o`'s summary page needs of the document (paperwork/pages.py SummaryPart) and its numbered findings (marks);
+a finding the reviewer dismissed (驳回) is taken out of the page's 问题清单 and of its row's counts — 完整性 for what
+the text leaves out (inspection.COMPLETENESS_RULES), else 真实性 by the kind it was counted under — and a document
+left with no error, no missing table and nothing unread is 未发现问题. A finding not yet judged, or confirmed, stays.
+The page names each document by its file's name as the desk names it (“万里街道办事处-2.pdf”), never by the folder
+the worker reviewed it in (``shown``)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Collection
+from dataclasses import replace
+from pathlib import Path
+
+from reportgen.paperwork.inspection import COMPLETENESS_RULES
+from reportgen.paperwork.listing import Listed
+from reportgen.paperwork.pages import SummaryPart
+
+FLAGGED, CLEAN = "有问题", "未发现问题"
+
+
+def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) -> SummaryPart:
+    """``part`` without the findings numbered ``dismissed`` (of ``marks``, each with its number and item): a copy."""
+    if not dismissed:
+        return part
+    out = copy.deepcopy(part)
+    gone = [mark.item for mark in marks if mark.number in dismissed]  # type: ignore[attr-defined]
+    kept = []
+    for finding in out.findings:
+        item = finding["item"]
+        match = next((n for n, g in enumerate(gone) if g == item), None)
+        if match is None:
+            kept.append(finding)
+            continue
+        gone.pop(match)
+        _uncount(out, item)  # type: ignore[arg-type]
+    out.findings = kept
+    checked = out.inspection
+    errors = any(f["item"].severity == "error" for f in kept)  # type: ignore[attr-defined]
+    if out.outcome == FLAGGED and not errors and not checked.tables_missing and not out.row.get("refused"):
+        out.outcome = out.row["outcome"] = CLEAN
+    return out
+
+
+def _uncount(part: SummaryPart, item: Listed) -> None:
+    """The dismissed finding taken out of the count it was in: 完整性's, else 真实性's by its kind — a table's
+    difference, a figure of the text against the tables, a check on the tables (no line), a sentence's (a line:
+    用词与占位 while it counts any, else 正文与表格, where a contradiction between sentences is counted; the listing
+    does not keep which of the two a sentence's finding was, so where a document has both, 真实性's total is right
+    and its split between the two may not be)."""
+    checked = part.inspection
+    if item.rule in COMPLETENESS_RULES:
+        checked.completeness_findings = max(0, checked.completeness_findings - 1)
+        return
+    kind = {"table": "tables", "figure": "prose"}.get(item.kind) or ("wording" if item.line else "checks")
+    if kind == "wording" and not checked.figures.get(kind):
+        kind = "prose"  # a sentence against another (a contradiction) is counted with the text's figures
+    if checked.figures.get(kind, 0) > 0:
+        checked.figures[kind] -= 1
+
+
+def shown(part: SummaryPart) -> SummaryPart:
+    """``part`` named by its file's name alone — its document, what the roster matches it by, its row and its
+    findings as the page prints them — not by the worker's folder: a copy."""
+    folder = str(Path(part.document).parent)
+    if folder in ("", "."):
+        return part
+    out = copy.copy(part)
+    name = Path(Path(part.document).name)
+    out.document, out.known = name, replace(part.known, document=name) if part.known.document == part.document else part.known
+    cut = folder.rstrip("/") + "/"
+    out.row = {**part.row, "document": str(part.row.get("document", "")).replace(cut, "")}
+    out.findings = [{**f, "document": str(f.get("document", "")).replace(cut, "")} for f in part.findings]
+    return out
