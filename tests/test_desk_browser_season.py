@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.clients import libreoffice_profile
 from tests.support.browser import browser, field_for, fill, submit, upload, wait_for_text  # noqa: F401  (fixture)
 from tests.support.desk import HEADER, PASSWORD, REVIEWER
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
@@ -79,10 +80,11 @@ def _download(driver: Any, url: str, target: Path) -> Path:
     return target
 
 
-def _opened(path: Path, form: str, profile: Path) -> str:
-    """The file as LibreOffice opens it, converted to ``form`` (txt, csv) in UTF-8: its text."""
+def _opened(path: Path, form: str, profile: str) -> str:
+    """The file as LibreOffice opens it (``profile``: tests/clients.libreoffice_profile's URI), converted to ``form``
+    (txt, csv) in UTF-8: its text."""
     filters = {"txt": "txt:Text (encoded):UTF8", "csv": "csv:Text - txt - csv (StarCalc):44,34,76"}
-    done = subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", filters[form],
+    done = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", filters[form],
                            "--outdir", str(path.parent / "opened"), str(path)], capture_output=True, text=True,
                           timeout=180, check=False)
     converted = path.parent / "opened" / f"{path.stem}.{form}"
@@ -103,6 +105,7 @@ def _locked(folder: Path) -> Path:
 
 def test_a_bureaus_season_in_a_real_browser(browser: Any, database: list[str], tmp_path: Path) -> None:  # noqa: F811
     data = tmp_path / "审核台"
+    lo = libreoffice_profile(tmp_path / "lo")  # one LibreOffice profile for the four files opened
     _desk("init", str(data), *database)
     _desk("adduser", str(data), REVIEWER, *database, stdin=PASSWORD + "\n")
     roster = tmp_path / "名单.csv"
@@ -169,10 +172,10 @@ def test_a_bureaus_season_in_a_real_browser(browser: Any, database: list[str], t
         browser.get(f"{site}/document/{documents[WANLI]}")
         _returned(browser)
         notice = _opened(_download(browser, f"{site}/document/{documents[WANLI]}/notice", tmp_path / "整改通知.docx"),
-                         "txt", tmp_path / "lo")
+                         "txt", lo)
         assert "普陀区财政局" in notice and "有以下 1 处问题" in notice
         table = _opened(_download(browser, f"{site}/document/{documents[WANLI]}/findings", tmp_path / "问题清单.xlsx"),
-                        "csv", tmp_path / "lo")
+                        "csv", lo)
         assert "普陀区" in table or "万里" in table or len(table.splitlines()) >= 2  # a sheet LibreOffice reads
 
         # the resubmission: the dismissals carried, approved over its errors with a reason
@@ -203,8 +206,8 @@ def test_a_bureaus_season_in_a_real_browser(browser: Any, database: list[str], t
         assert total[0] == "合计" and total[-1] == "4"
         chased = browser.find_element("id", "chased").text
         assert SILENT in chased and CHANGZHENG in chased and WANLI not in chased and SHENJIJU not in chased
-        chase = _opened(_download(browser, f"{site}/progress/chase.xlsx", tmp_path / "待办.xlsx"), "csv", tmp_path / "lo")
+        chase = _opened(_download(browser, f"{site}/progress/chase.xlsx", tmp_path / "待办.xlsx"), "csv", lo)
         assert SILENT in chase and "待报送" in chase and "待整改" in chase
         precision = _opened(_download(browser, f"{site}/precision.xlsx", tmp_path / "驳回占比.xlsx"), "csv",
-                            tmp_path / "lo")
+                            lo)
         assert "驳回" in precision
