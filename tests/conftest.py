@@ -56,10 +56,10 @@ if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
 # rest (scripts/test gives --no-loadscope-reorder: xdist's own order is by the number of tests in a file, which
 # put files of few, slow tests — a scan's OCR, the desk in a browser, the regex sweep — last, one worker running
 # them while the others had finished). The rest keep their order.
-SLOWEST_FIRST = ("test_diff_outputs", "test_honesty", "test_planted_pdf", "test_review_scanned", "test_review_desk",
+SLOWEST_FIRST = ("test_diff_outputs", "test_desk_browser_season", "test_honesty", "test_planted_pdf", "test_review_scanned", "test_review_desk",
                  "test_desk_browser", "test_regex_linear", "test_interrupts", "test_cache_hardening",
                  "test_import_sheets", "test_hostile_desk", "test_print_quality", "test_accessibility",
-                 "test_program_limits", "test_review_folders")
+                 "test_program_limits", "test_review_folders", "test_hostile_desk_pages")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
