@@ -7,6 +7,7 @@ following. The drafts are the generated 万里 2025 drafts of bench/corpus (a dr
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
@@ -246,6 +247,28 @@ def test_the_inspection_table_follows_the_reviewers_dismissals(desk_site: Site, 
     finally:
         for finding_id, verdict in verdicts.items():
             Finding.objects.filter(id=finding_id).update(verdict=verdict)
+
+
+def test_every_link_of_the_inspection_table_opens_a_page_of_the_desk(desk_site: Site, links: dict[str, str]) -> None:
+    """The 检查表 the desk shows is review -o's summary page, but its links lead to the desk's own pages — the document's
+    page for its tables, text and each finding, its annotated copy at the finding's page — never to review -o's files,
+    which the desk does not serve (issue 81: 48 of its 49 links answered 404)."""
+    from reportgen.desk.record.models import Submission
+
+    if not Submission.objects.filter(member__name=WANLI).exclude(outcome="").exists():
+        assert _submit(desk_site.client(), links[WANLI], DRAFT_1).status_code == 302
+        desk_site.work()
+    reviewer = desk_site.signed_in()
+    page = reviewer.get("/register/inspection.html").content.decode()
+    hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', page)]
+    outside = [h for h in hrefs if not h.startswith(("#", "/"))]
+    assert not outside, outside[:5]
+    anchors = {h[1:] for h in hrefs if h.startswith("#")}
+    assert all(f'id="{a}"' in page for a in anchors), anchors
+    addresses = {h.split("#")[0] for h in hrefs if h.startswith("/")}
+    assert any("/annotated" in a for a in addresses) and any(re.fullmatch(r"/document/\d+", a) for a in addresses)
+    for address in sorted(addresses):
+        assert reviewer.get(address).status_code == 200, address
 
 
 def test_the_desk_modules_that_need_django_define_no_exception(desk_site: Site) -> None:

@@ -10,7 +10,7 @@ row), or the row that submitted it where it names none for sure, and each is a r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -183,9 +183,10 @@ def part_name(submission: Submission, disclosure: Disclosure) -> Path:
     return Path(f"{submission.member.name}-{submission.number}（{disclosure.named}）")
 
 
-def inspection_page(as_of: date | None = None) -> str:
+def inspection_page(address: Address, as_of: date | None = None) -> str:
     """The 检查表 of review -o's summary page over each row's latest reviewed submission (not one held for the
-    reviewer), with the register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
+    reviewer), with the register as of ``as_of`` (today); each disclosure of a file of several is a row of its own.
+    Its links lead to the desk's own pages (``address``), not to review -o's files, which the desk does not serve."""
     parts: list[SummaryPart] = []
     found = rows(as_of)
     entries = {row.member.id: row.entry for row in found}
@@ -195,19 +196,38 @@ def inspection_page(as_of: date | None = None) -> str:
         if reviewed is None:
             continue
         if reviewed.summary is not None:
-            part = _as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None))
+            part = _on_desk(_as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None)), address,
+                            reviewed.id, "annotated" if reviewed.annotated else "")
             row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
             parts.append(part)
             continue
         disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
         if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
             _answered(reviewed, entries, disclosures)
-        parts += [replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d))
+        parts += [_on_desk(replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d)),
+                           address, reviewed.id, f"annotated-{d.number}" if d.annotated else "")
                   for d in disclosures if d.summary is not None]
     reviewed_parts = {str(part.document) for part in parts}
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+Address = Callable[[int, str], str]  # a submission's id and what of it ("": its page; "annotated", "annotated-2"): its URL
+
+
+def _on_desk(part: SummaryPart, address: Address, submission_id: int, copy: str) -> SummaryPart:
+    """``part`` with its links on the desk: the document's page for its tables, text and each finding (the desk shows
+    them there, beside the annotated pages), its annotated copy as stored (``copy``: "" none was made) at each
+    finding's page."""
+    page = address(submission_id, "")
+    pdf = address(submission_id, copy) if copy else ""
+    part.row.update(tables_page=page, prose_page="", annotated=pdf)
+    for finding in part.findings:
+        at = str(finding.get("pdf") or "")
+        finding["link"] = page
+        finding["pdf"] = pdf + at[at.index("#"):] if pdf and "#" in at else pdf if at else ""
+    return replace(part, link=page)
 
 
 def _as_decided(summary: bytes, findings: QuerySet[Finding]) -> SummaryPart:

@@ -109,7 +109,12 @@ def asked_of(request: HttpRequest) -> Asked:
 
 @login_required
 def inspection(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(inspection_page(), content_type="text/html; charset=utf-8")
+    def address(submission_id: int, what: str) -> str:
+        if what:
+            return reverse("file", args=[submission_id, what])
+        return reverse("document", args=[submission_id])
+
+    return HttpResponse(inspection_page(address), content_type="text/html; charset=utf-8")
 
 
 @login_required
