@@ -41,6 +41,7 @@ from reportgen.desk.record.register import inspection_page, last_of, same
 from reportgen.desk.record.store import ACCEPTED as KINDS
 from reportgen.desk.record.store import Store
 from reportgen.desk.web import attempts, page_views
+from reportgen.desk.web.progress import download
 from reportgen.paperwork.roster import Member as RosterRow
 from reportgen.paperwork.roster import RosterRefused, read_roster
 
@@ -297,12 +298,7 @@ def precision_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def precision_export(request: HttpRequest, form: str) -> HttpResponse:
-    if form not in ("csv", "xlsx"):
-        return HttpResponse(status=404)
-    data, kind = precision.export(form)
-    response = HttpResponse(data, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="precision.{form}"'
-    return response
+    return download(form, precision.export, "precision")
 
 
 def refused_page(request: HttpRequest, message: str) -> HttpResponse:
