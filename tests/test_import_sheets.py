@@ -26,7 +26,7 @@ from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.sheets import MAX_ROWS
 from reportgen.readers.sniff import sniff
 from reportgen.readers.spreadsheets import read_grids
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.clocks import cpu_now
 
 SHEET = "部门收入总表 "  # a trailing space, as a finance system wrote it
@@ -169,7 +169,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     require_calc(soffice)
     folder = tmp_path_factory.mktemp("lo")
     source = budget_workbook(folder / "budget.xlsx")
-    profile = (folder / "profile").as_uri()  # a private profile: two LibreOffices never share one
+    profile = libreoffice_profile(folder / "profile")  # a private profile: two LibreOffices never share one
     out = {}
     for kind in ("xls", "ods"):
         done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind,

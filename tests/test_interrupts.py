@@ -26,12 +26,19 @@ from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
-ROWS = 10000  # about a second of writing (two on a loaded machine): caught in the act by a poll of every 5 ms, then held
+ROWS = 10000  # about a second of writing (two on a loaded machine): a batch told to stop as it is first seen writing
+HELD_ROWS = 2000  # a fifth of a second of writing (a third on a loaded machine): caught by a poll of every 5 ms, then held
 
 
 @pytest.fixture(scope="module")
 def large_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_synthetic(tmp_path_factory.mktemp("large"), ROWS)
+
+
+@pytest.fixture(scope="module")
+def held_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A department large enough to be caught writing; the render is then held (SIGSTOP), so no larger one is needed."""
+    return write_synthetic(tmp_path_factory.mktemp("held"), HELD_ROWS)
 
 
 def start_render(source: Path, out: Path) -> subprocess.Popen[bytes]:
@@ -136,15 +143,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(("sig", "code", "words"), [(signal.SIGINT, 130, "已中断"),
                                                     (signal.SIGTERM, 128 + signal.SIGTERM, "已终止")])
-def test_an_interrupted_render_leaves_the_folder_as_it_was(sig, code, words, large_source, tmp_path):
+def test_an_interrupted_render_leaves_the_folder_as_it_was(sig, code, words, held_source, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "上次的稿子.docx").write_bytes(b"a draft the user keeps")
-    replace_together([(out / f"{large_source.stem}.html", b"last year's page")], "render")  # the last render's
+    replace_together([(out / f"{held_source.stem}.html", b"last year's page")], "render")  # the last render's
     before = snapshot(out)
-    source_bytes = large_source.read_bytes()
+    source_bytes = held_source.read_bytes()
 
-    render = start_render(large_source, out)
+    render = start_render(held_source, out)
     wait_until_writing(render, out)
     hold(render)  # caught in the act: it cannot finish before the signal lands
     resume(render, sig)
@@ -154,12 +161,12 @@ def test_an_interrupted_render_leaves_the_folder_as_it_was(sig, code, words, lar
     assert words in err.decode() and b"Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == sorted(before)  # no staging folder, no stray file
     assert snapshot(out) == before
-    assert large_source.read_bytes() == source_bytes
+    assert held_source.read_bytes() == source_bytes
 
 
-def test_an_interrupted_render_removes_only_the_empty_folder_it_made(large_source, tmp_path):
+def test_an_interrupted_render_removes_only_the_empty_folder_it_made(held_source, tmp_path):
     out = tmp_path / "new" / "out"
-    render = start_render(large_source, out)
+    render = start_render(held_source, out)
     wait_until_writing(render, out)
     hold(render)
     resume(render, signal.SIGTERM)
@@ -168,11 +175,11 @@ def test_an_interrupted_render_removes_only_the_empty_folder_it_made(large_sourc
     assert tmp_path.exists()
 
 
-def test_a_killed_render_leaves_staging_that_the_next_run_removes(large_source, tmp_path):
+def test_a_killed_render_leaves_staging_that_the_next_run_removes(held_source, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "上次的稿子.docx").write_bytes(b"a draft the user keeps")
-    render = start_render(large_source, out)
+    render = start_render(held_source, out)
     wait_until_writing(render, out)
     hold(render)
     render.send_signal(signal.SIGKILL)  # the parent dies held; a forked writer of its group resumes and ends
@@ -180,7 +187,7 @@ def test_a_killed_render_leaves_staging_that_the_next_run_removes(large_source, 
     render.communicate(timeout=120)
     left = staging_folders(out)
     assert len(left) == 1  # SIGKILL cannot be handled: the staging folder stays, no output appeared
-    assert not (out / f"{large_source.stem}.docx").exists()
+    assert not (out / f"{held_source.stem}.docx").exists()
     wait_until_unlocked(left[0])
 
     rerun = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out)],
@@ -191,9 +198,9 @@ def test_a_killed_render_leaves_staging_that_the_next_run_removes(large_source, 
     assert (out / f"{YANTIAN.stem}.docx").exists()
 
 
-def test_staging_in_use_by_a_running_render_is_left_alone(large_source, tmp_path):
+def test_staging_in_use_by_a_running_render_is_left_alone(held_source, tmp_path):
     out = tmp_path / "out"
-    slow = start_render(large_source, out)
+    slow = start_render(held_source, out)
     wait_until_writing(slow, out)
     hold(slow)  # its staging folder is in use, and stays so until the other render is done
     quick = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out)],
@@ -202,12 +209,12 @@ def test_staging_in_use_by_a_running_render_is_left_alone(large_source, tmp_path
     assert quick.returncode == 0, quick.stderr.decode()
     _, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err.decode()  # its staging folder was not taken from under it
-    assert (out / f"{large_source.stem}.docx").exists() and (out / f"{YANTIAN.stem}.html").exists()
+    assert (out / f"{held_source.stem}.docx").exists() and (out / f"{YANTIAN.stem}.html").exists()
 
 
-def test_two_renders_into_one_folder_one_interrupted_keep_the_others_outputs(large_source, tmp_path):
+def test_two_renders_into_one_folder_one_interrupted_keep_the_others_outputs(held_source, tmp_path):
     out = tmp_path / "shared"  # made by the render that is then interrupted
-    slow = start_render(large_source, out)
+    slow = start_render(held_source, out)
     wait_until_writing(slow, out)
     hold(slow)  # still writing when the other is done, however long that takes
     quick = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out)],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from tests.clients import require_program
+from tests.clients import libreoffice_profile, require_program
 from tests.saved_again import note_added
 from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
 from tests.support.cli import reportgen
@@ -42,6 +42,15 @@ def reviewed(tmp_path_factory) -> tuple[Path, list[dict]]:
 @pytest.fixture(scope="module")
 def desk(reviewed) -> Path:
     return reviewed[0]
+
+
+@pytest.fixture(scope="module")
+def on_two_cores(tmp_path_factory) -> tuple[int, str, Path]:
+    """The same documents reviewed again, on two cores, printing text: its exit, its output and its pages (read by the
+    pages' bytes and by every core's run against one at a time's: one review of the seeds for both)."""
+    out = tmp_path_factory.mktemp("again") / "again"
+    done = _review("--jobs", "2", "-o", str(out))
+    return done.returncode, done.stdout, out
 
 
 def _rows(desk: Path) -> list[dict[str, str]]:
@@ -120,9 +129,9 @@ def test_the_document_page_opens_with_its_findings(desk):
     assert with_findings >= 3
 
 
-def test_the_pages_are_the_same_bytes_for_the_same_documents(desk, tmp_path):
-    again = tmp_path / "again"
-    assert _review("-o", str(again)).returncode in (0, 1)  # the first run printed JSON, this one text: the same pages
+def test_the_pages_are_the_same_bytes_for_the_same_documents(desk, on_two_cores):
+    code, _, again = on_two_cores
+    assert code in (0, 1)  # the first run printed JSON, this one text: the same pages
     names = sorted(p.name for p in desk.iterdir())
     assert names == sorted(p.name for p in again.iterdir())
     for name in names:
@@ -130,6 +139,19 @@ def test_the_pages_are_the_same_bytes_for_the_same_documents(desk, tmp_path):
         assert first == (again / name).read_bytes(), name
         assert str(desk).encode() not in first, name  # no output path
         assert not re.search(rb"tmp[a-z0-9_]{8}", first), name  # nor a temporary file's (mkstemp's names)
+
+
+def test_every_core_gives_what_one_at_a_time_gives(tmp_path, on_two_cores):
+    """(From test_review_folders: the run on two cores is the one the pages' bytes are read from.)"""
+    require_program("pdftotext")
+    runs = {}
+    out = tmp_path / "1"
+    done = _review("--jobs", "1", "-o", str(out))
+    runs["1"] = (done.returncode, done.stdout, {p.name: p.read_bytes() for p in out.iterdir()})
+    code, stdout, out = on_two_cores
+    runs["2"] = (code, stdout, {p.name: p.read_bytes() for p in out.iterdir()})
+    assert runs["1"] == runs["2"]
+    assert len(runs["2"][2]) > 30
 
 
 def test_the_list_filters_and_sorts_in_a_browser(browser, desk):  # noqa: F811
@@ -260,7 +282,7 @@ def test_the_annotated_copy_keeps_every_page_and_adds_its_legend(desk):
         for number, row in enumerate(own, start=1):
             assert f"{number}." in legend and f"[{row['rule']}]" in legend
         def drawn(pdf: Path) -> subprocess.CompletedProcess[str]:
-            return subprocess.run(["pdftoppm", "-r", "20", "-png", str(pdf), str(desk.parent / "shot")],
+            return subprocess.run(["pdftoppm", "-r", "5", "-png", str(pdf), str(desk.parent / "shot")],
                                   capture_output=True, text=True, check=False)
 
         render = drawn(copy)  # poppler draws every page, boxes and legend, with no complaint the original has not
@@ -317,7 +339,7 @@ def test_the_annotated_copy_of_a_tagged_pdf_keeps_its_structure():
 def test_libreoffice_opens_the_annotated_pdf(desk, tmp_path):
     soffice = require_program("soffice")
     copy = next(desk.glob("*-wanli-2024-annotated.pdf"))
-    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+    done = subprocess.run([soffice, f"-env:UserInstallation={libreoffice_profile(tmp_path / 'profile')}", "--headless",
                            "--convert-to", "odg", "--outdir", str(tmp_path), str(copy)],
                           capture_output=True, text=True, timeout=300, check=False)
     drawing = tmp_path / copy.with_suffix(".odg").name
@@ -548,7 +570,7 @@ def test_libreoffice_opens_the_notice_and_its_table(desk, tmp_path):
     soffice = require_program("soffice")
     notice = next(desk.glob("*-wanli-2024-notice.docx"))
     table = next(desk.glob("*-wanli-2024-findings.xlsx"))
-    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+    done = subprocess.run([soffice, f"-env:UserInstallation={libreoffice_profile(tmp_path / 'profile')}", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(notice), str(table)],
                           capture_output=True, text=True, timeout=300, check=False)
     for made in (notice, table):
