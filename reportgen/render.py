@@ -277,7 +277,10 @@ def prepared_findings(prepared: Prepared, parts: bool = True) -> list[Finding]:
 def _parts_missing(prepared: Prepared) -> list[Finding]:
     """The parts a render of the prepared source would find missing, and the texts its layout does not print."""
     assert prepared.budget is not None
-    document = document_for(prepared)
+    try:
+        document = document_for(prepared)
+    except LayoutError:  # a layout that cannot be used: layout_findings' error at the 版式 line says so already
+        return []
     return missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document)
 
 

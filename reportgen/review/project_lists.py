@@ -65,9 +65,7 @@ def _rows(page: list[Line], limit: int) -> list[ListedProject]:
     that opens the list, which print words where the rows print amounts, are none)."""
     folio = _folio(page)
     printed = [_Printed(line, "", ()) if index == folio else _printed(line, limit) for index, line in enumerate(page)]
-    spans = [(amounts[0].start(), amounts[-1].end()) for p in printed if p.amounts
-             for amounts in [[t for t in TOKEN.finditer(p.line.text)
-                              if t.start() < limit and printed_amount(t.group()) is not None]]]
+    spans = _amount_spans(printed, limit)
     if not spans:
         return []
     edge, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -76,6 +74,19 @@ def _rows(page: list[Line], limit: int) -> list[ListedProject]:
              for i, p in enumerate(printed)]
     targeted = _within_paragraphs(["" if i < header or i == folio else _text_cell(p, edge, limit)
                                    for i, p in enumerate(printed)])
+    return _named_rows(printed, names, targeted)
+
+
+def _amount_spans(printed: list[_Printed], limit: int) -> list[tuple[int, int]]:
+    """Where each row's amounts stand on its line: from its first amount's start to its last's end."""
+    return [(amounts[0].start(), amounts[-1].end()) for p in printed if p.amounts
+            for amounts in [[t for t in TOKEN.finditer(p.line.text)
+                             if t.start() < limit and printed_amount(t.group()) is not None]]]
+
+
+def _named_rows(printed: list[_Printed], names: list[str], targeted: set[int]) -> list[ListedProject]:
+    """Each row of amounts with its name: the name-cell lines set around it, as many above as below (a wrapped
+    name centred on its amounts), none claimed by the row before; a row of no name is none."""
     claimed: set[int] = set()
     out: list[ListedProject] = []
     at = [i for i, p in enumerate(printed) if p.amounts]

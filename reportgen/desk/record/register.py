@@ -157,6 +157,16 @@ def printed_elsewhere() -> dict[int, str]:
     return {member_id: state for member_id, state in found.items() if member_id not in own}
 
 
+def _answering(submission: Submission, disclosure: Disclosure, every: list[review_register.Entry],
+               own: review_register.Entry) -> tuple[Path, review_register.Entry | None]:
+    """A disclosure of a submitted file, named (``part_name``), and the row it answers where that is another row than
+    ``own``, the submitter's (None: the submitter's own, or a disclosure that names no owner)."""
+    name = part_name(submission, disclosure)
+    known = review_register.Known(name, disclosure.owner, disclosure.kind or None, disclosure.year, disclosure.final)
+    entry = review_register.row_of(known, every) if disclosure.owner else None
+    return name, entry if entry is not None and entry is not own else None
+
+
 def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \
         -> list[tuple[Disclosure, review_register.Entry | None]]:
     """Each disclosure of the submitted file with the row it answers where that is another row than the one
@@ -167,10 +177,7 @@ def _answered(submission: Submission, entries: Mapping[int, review_register.Entr
     found: list[tuple[Disclosure, review_register.Entry | None]] = []
     kept: list[Path] = []
     for disclosure in disclosures:
-        name = part_name(submission, disclosure)
-        known = review_register.Known(name, disclosure.owner, disclosure.kind or None, disclosure.year, disclosure.final)
-        entry = review_register.row_of(known, every) if disclosure.owner else None
-        other = entry if entry is not None and entry is not own else None
+        name, other = _answering(submission, disclosure, every, own)
         (other.documents if other is not None else kept).append(name)
         found.append((disclosure, other))
     own.documents[:] = [d for d in own.documents if d != Path(f"{submission.member.name}-{submission.number}")] \
@@ -193,24 +200,28 @@ def inspection_page(address: Address, as_of: date | None = None) -> str:
     for row in found:
         # its latest reviewed submission that is its own document (one held — another's file, the same bytes again — is not)
         reviewed = Submission.objects.filter(member=row.member, held="").exclude(outcome="").order_by("-number").first()
-        if reviewed is None:
-            continue
-        if reviewed.summary is not None:
-            part = _on_desk(_as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None)), address,
-                            reviewed.id, "annotated" if reviewed.annotated else "")
-            row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
-            parts.append(part)
-            continue
-        disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
-        if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
-            _answered(reviewed, entries, disclosures)
-        parts += [_on_desk(replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d)),
-                           address, reviewed.id, f"annotated-{d.number}" if d.annotated else "")
-                  for d in disclosures if d.summary is not None]
+        if reviewed is not None:
+            parts += _parts_of(row, reviewed, entries, address)
     reviewed_parts = {str(part.document) for part in parts}
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+def _parts_of(row: Row, reviewed: Submission, entries: Mapping[int, review_register.Entry], address: Address) \
+        -> list[SummaryPart]:
+    """The 检查表's parts of a row's latest reviewed submission: the document, or each disclosure of its file."""
+    if reviewed.summary is not None:
+        part = _on_desk(_as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None)), address,
+                        reviewed.id, "annotated" if reviewed.annotated else "")
+        row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
+        return [part]
+    disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
+    if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
+        _answered(reviewed, entries, disclosures)
+    return [_on_desk(replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d)),
+                     address, reviewed.id, f"annotated-{d.number}" if d.annotated else "")
+            for d in disclosures if d.summary is not None]
 
 
 Address = Callable[[int, str], str]  # a submission's id and what of it ("": its page; "annotated", "annotated-2"): its URL

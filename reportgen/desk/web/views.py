@@ -268,18 +268,24 @@ def _stored(kept: Submission | Disclosure, what: str, department: bool) -> tuple
             "findings": (kept.notice_table, "xlsx")}.get(what, ("", ""))
 
 
+def _numbered(submission: Submission, what: str, department: bool) -> tuple[str, str] | None:
+    """What ``what`` names by a number: one disclosure's part of a file of several (“annotated-2”), or a further file
+    submitted with it (“original-2”) — its digest and kind ("" where it holds none); None: ``what`` names no number."""
+    what_part, _, number = what.rpartition("-")
+    if not (number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS):
+        return None
+    if what_part in _PARTS:
+        disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
+        return _stored(disclosure, what_part, department) if disclosure is not None else ("", "")
+    if what_part == "original":
+        beside = submission.files.filter(number=int(number)).first()  # a further file submitted with it
+        return (beside.digest, beside.kind) if beside is not None else ("", "")
+    return None
+
+
 def stored_response(submission: Submission, what: str, department: bool = False) -> HttpResponseBase:
     """The file as received, its annotated copy or its notice, from the store (never by a given name)."""
-    digest, kind = _stored(submission, what, department)
-    what_part, _, number = what.rpartition("-")
-    if what_part in _PARTS and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
-        disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
-        if disclosure is not None:
-            digest, kind = _stored(disclosure, what_part, department)
-    elif what_part == "original" and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:
-        beside = submission.files.filter(number=int(number)).first()  # a further file submitted with it
-        if beside is not None:
-            digest, kind = beside.digest, beside.kind
+    digest, kind = _numbered(submission, what, department) or _stored(submission, what, department)
     if not digest:
         return HttpResponse(status=404)
     types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -122,13 +122,19 @@ def _holds(total: Decimal, parts: list[Decimal], step: Decimal) -> bool:
 def _row_sums(body: _Body) -> None:
     """Each column that is, row by row, the sum of the columns right of it up to one: the widest such run."""
     columns = sorted({col for printed in body.amounts.values() for col in printed})
-    for at, total in enumerate(columns):
-        rows = [row for row, printed in body.amounts.items() if total in printed]
-        for end in range(len(columns), at + 1, -1):
-            parts = columns[at + 1:end]
-            if _sums_by_row(body, rows, total, parts):
-                body.held += [[(row, col) for col in [total, *parts] if col in body.amounts[row]] for row in rows]
-                break
+    for at in range(len(columns)):
+        _widest_sum(body, columns, at)
+
+
+def _widest_sum(body: _Body, columns: list[int], at: int) -> None:
+    """The widest run of columns right of ``columns[at]`` that it is the sum of on each row printing it: held."""
+    total = columns[at]
+    rows = [row for row, printed in body.amounts.items() if total in printed]
+    for end in range(len(columns), at + 1, -1):
+        parts = columns[at + 1:end]
+        if _sums_by_row(body, rows, total, parts):
+            body.held += [[(row, col) for col in [total, *parts] if col in body.amounts[row]] for row in rows]
+            return
 
 
 def _sums_by_row(body: _Body, rows: list[int], total: int, parts: list[int]) -> bool:
