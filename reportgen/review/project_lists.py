@@ -21,7 +21,7 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import printed_amount
-from reportgen.review.target_texts import LIST_HEADER, PAGE_NUMBER, TOKEN, opens_list
+from reportgen.review.target_texts import LIST_HEADER, PAGE_NUMBER, TOKEN, opens_list, paragraphs
 
 
 @dataclass(frozen=True)
@@ -118,17 +118,8 @@ def _text_cell(printed: _Printed, edge: int, limit: int) -> str:
 
 
 def _within_paragraphs(texts: list[str]) -> set[int]:
-    """The lines within a paragraph of the text column: from a line of its text up to one ending “。”."""
-    out: set[int] = set()
-    first = None
-    for index, text in enumerate(texts):
-        if not text:
-            continue
-        first = index if first is None else first
-        if text.endswith("。"):
-            out.update(range(first, index + 1))
-            first = None
-    return out
+    """The lines within a paragraph of the text column (target_texts.paragraphs: up to a line ending “。”)."""
+    return {index for first, last in paragraphs(texts) for index in range(first, last + 1)}
 
 
 def _folio(page: list[Line]) -> int | None:

@@ -118,7 +118,7 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
         return []
     cells = [_cells(line, column) for line in page]
     out: list[TargetMoney] = []
-    for first, last in _paragraphs([c.text for c in cells]):
+    for first, last in paragraphs([c.text for c in cells]):
         within = [i for i in range(first, last + 1) if cells[i].row is not None]
         if len(within) == 1 and not any(c.stray for c in cells[first:last + 1]):
             name, amount = cells[within[0]].row  # type: ignore[misc]  # a row found within
@@ -173,7 +173,7 @@ def _cells(line: Line, column: _Column) -> _Cells:
     return _Cells(row, "".join(t.group() for t in text), any(printed_amount(t.group()) is not None for t in text))
 
 
-def _paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
+def paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
     """The paragraphs of the text column: first and last line of each run of its text up to a line ending “。”."""
     first = None
     for index, text in enumerate(texts):
