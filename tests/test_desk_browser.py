@@ -95,6 +95,17 @@ def _serving(data: Path, database: list[str]) -> Iterator[str]:
         log.close()
 
 
+def _roster_imported(driver: Any, site: str, roster: Path) -> None:
+    """The reviewer signed in on ``site`` and ``roster`` imported on the register page (its links then listed)."""
+    driver.get(f"{site}/login")
+    fill(driver, "用户名", REVIEWER)
+    fill(driver, "密码", PASSWORD)
+    submit(driver, "登录")
+    driver.get(f"{site}/register")
+    upload(driver, "名单（.xlsx/.xls/.ods/.csv：单位名称、类型、主管部门、批复日期，可另有公开日期、年度）", roster)
+    submit(driver, "导入")
+
+
 def _reviewed(driver: Any, page: str, number: int) -> None:
     """Wait on the department's page (it reloads itself every 5 s) until submission ``number`` is reviewed (its 审核进度:
     its 结论 is shown only once the reviewer released it)."""
@@ -133,13 +144,7 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
     roster = tmp_path / "名单.csv"
     roster.write_text(",".join(HEADER) + f"\n{WANLI},部门,{WANLI},2025-01-20,,2025\n", encoding="utf-8")
     with _serving(data, database) as site:
-        browser.get(f"{site}/login")
-        fill(browser, "用户名", REVIEWER)
-        fill(browser, "密码", PASSWORD)
-        submit(browser, "登录")
-        browser.get(f"{site}/register")
-        upload(browser, "名单（.xlsx/.xls/.ods/.csv：单位名称、类型、主管部门、批复日期，可另有公开日期、年度）", roster)
-        submit(browser, "导入")
+        _roster_imported(browser, site, roster)
         link = browser.find_element("css selector", "#links a.link").get_attribute("href")
         assert link.startswith(site + "/s/")
 

@@ -28,6 +28,7 @@ from tests.test_desk_browser import (  # noqa: F401  (the database fixture: SQLi
     _desk,
     _document_id,
     _reviewed,
+    _roster_imported,
     _serving,
     database,
 )
@@ -113,13 +114,7 @@ def test_a_bureaus_season_in_a_real_browser(browser: Any, database: list[str], t
             [CHANGZHENG, "部门", CHANGZHENG, "2025-01-20", "", "2025"], [SILENT, "部门", SILENT, "2025-01-20", "", "2025"]]
     roster.write_text("\n".join(",".join(r) for r in [HEADER, *rows]) + "\n", encoding="utf-8")
     with _serving(data, database) as site:
-        browser.get(f"{site}/login")
-        fill(browser, "用户名", REVIEWER)
-        fill(browser, "密码", PASSWORD)
-        submit(browser, "登录")
-        browser.get(f"{site}/register")
-        upload(browser, "名单（.xlsx/.xls/.ods/.csv：单位名称、类型、主管部门、批复日期，可另有公开日期、年度）", roster)
-        submit(browser, "导入")
+        _roster_imported(browser, site, roster)
         links = {tr.find_element("css selector", "th").text: tr.find_element("css selector", "a.link").get_attribute("href")
                  for tr in browser.find_elements("css selector", "#links tbody tr")}
         assert set(links) == {WANLI, SHENJIJU, CHANGZHENG, SILENT}
