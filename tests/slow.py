@@ -32,7 +32,7 @@ SLOW_MODULES = frozenset((
     # the desk: its server, its worker, PostgreSQL, published documents reviewed through it
     "test_desk_agrees", "test_desk_command", "test_desk_flow", "test_desk_several", "test_desk_uploads",
     "test_desk_worker", "test_hostile_desk", "test_hostile_desk_pages", "test_postgres_server", "test_review_desk", "test_desk_decisions",
-    "test_desk_matching", "test_desk_season",
+    "test_desk_matching", "test_desk_season", "test_desk_summaries",
     # a published document read twice and compared (PDFs read, DOCX printed by LibreOffice)
     "test_versions",
     # LibreOffice: a PDF printed, a DOCX laid out, a workbook or an old document opened or converted

@@ -100,10 +100,10 @@ def _outcomes(page: str) -> dict[str, list[str]]:
 def _desk_outcome(submission: int) -> list[str]:
     """The desk's row of the same table: the one 检查表 page (review/pages.py) over what its worker kept."""
     from reportgen.desk.record.models import Submission
-    from reportgen.desk.record.reviewing import unpickled
+    from reportgen.desk.record.summaries import summary_of
     from reportgen.paperwork.pages import summary_page_of
 
-    part = unpickled(bytes(Submission.objects.get(id=submission).summary))[0]
+    part = summary_of(Submission.objects.get(id=submission).summary).part
     (row,) = _outcomes(summary_page_of([part], None)).values()
     return row
 

@@ -56,7 +56,9 @@ class Submission(models.Model):
     title = models.CharField(max_length=300, blank=True)  # the document's title as its cover prints it, once read
     annotated = models.CharField(max_length=64, blank=True)  # the annotated copy's digest ("" none)
     not_annotated = models.TextField(blank=True)
-    summary = models.BinaryField(null=True)  # what the register's 检查表 needs of it (review/pages.py SummaryPart)
+    # what the register's 检查表 and the notice need of it: its SummaryPart, numbered findings, title and kind, as data
+    # (record/summaries.py; a pickle until migration 0007)
+    summary = models.JSONField(null=True)
     notice = models.CharField(max_length=64, blank=True)  # the 整改通知 DOCX's digest, once returned
     notice_table = models.CharField(max_length=64, blank=True)  # its findings as an XLSX (the same Document's), once returned
     # the annotated copy handed back with the notice: the findings not dismissed alone boxed ("" none made)
@@ -111,7 +113,7 @@ class Disclosure(models.Model):
     title = models.CharField(max_length=300, blank=True)
     annotated = models.CharField(max_length=64, blank=True)
     not_annotated = models.TextField(blank=True)
-    summary = models.BinaryField(null=True)
+    summary = models.JSONField(null=True)  # as the submission's
     notice = models.CharField(max_length=64, blank=True)
     notice_table = models.CharField(max_length=64, blank=True)
     handed = models.CharField(max_length=64, blank=True)  # its annotated copy handed back: its kept findings alone

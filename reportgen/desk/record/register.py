@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from reportgen.desk.record.decided import decided, shown
 from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
-from reportgen.desk.record.reviewing import unpickled
+from reportgen.desk.record.summaries import summary_of
 from reportgen.paperwork import register as review_register
 from reportgen.paperwork.pages import SummaryPart, summary_page_of
 from reportgen.paperwork.roster import Member as RosterRow
@@ -212,14 +212,14 @@ def _parts_of(row: Row, reviewed: Submission, entries: Mapping[int, review_regis
         -> list[SummaryPart]:
     """The 检查表's parts of a row's latest reviewed submission: the document, or each disclosure of its file."""
     if reviewed.summary is not None:
-        part = _on_desk(_as_decided(bytes(reviewed.summary), reviewed.findings.filter(disclosure=None)), address,
+        part = _on_desk(_as_decided(reviewed.summary, reviewed.findings.filter(disclosure=None)), address,
                         reviewed.id, "annotated" if reviewed.annotated else "")
         row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
         return [part]
     disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
     if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
         _answered(reviewed, entries, disclosures)
-    return [_on_desk(replace(_as_decided(bytes(d.summary), d.findings.all()), document=part_name(reviewed, d)),
+    return [_on_desk(replace(_as_decided(d.summary, d.findings.all()), document=part_name(reviewed, d)),
                      address, reviewed.id, f"annotated-{d.number}" if d.annotated else "")
             for d in disclosures if d.summary is not None]
 
@@ -241,11 +241,11 @@ def _on_desk(part: SummaryPart, address: Address, submission_id: int, copy: str)
     return replace(part, link=page)
 
 
-def _as_decided(summary: bytes, findings: QuerySet[Finding]) -> SummaryPart:
+def _as_decided(summary: dict[str, Any], findings: QuerySet[Finding]) -> SummaryPart:
     """The 检查表's part of a document (or of a disclosure of its file) with the findings dismissed taken out, named
     by its file's name (decided.py)."""
-    part, marks, _, _ = unpickled(summary)
-    return shown(decided(part, list(marks), set(findings.filter(verdict=DISMISSED).values_list("number", flat=True))))
+    kept = summary_of(summary)
+    return shown(decided(kept.part, list(kept.marks), set(findings.filter(verdict=DISMISSED).values_list("number", flat=True))))
 
 
 # What a submission's document says against its roster row (issue 81 part 2): matched as `review --roster` matches a

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from reportgen.desk.record.summaries import stored
 from reportgen.importing.in_one_file import disclosures_in
 from reportgen.paperwork.listing import listed
-from reportgen.paperwork.pages import SummaryPart, annotated_copy, copy_name, summary_part
+from reportgen.paperwork.pages import annotated_copy, copy_name, summary_part
 from reportgen.paperwork.places import Mark
 from reportgen.paperwork.register import known as register_known
 from reportgen.review.documents import DocumentReview, review_files, review_together
@@ -32,7 +33,8 @@ class Reviewed:
     marks: list[Mark] = field(default_factory=list)  # the findings, numbered as the copy numbers them
     annotated: bytes | None = None
     not_annotated: str = ""
-    summary: bytes = b""  # pickled (SummaryPart, marks, title, kind): the register's 检查表 and the notice
+    # (SummaryPart, marks, title, kind) as data (record/summaries.py): the register's 检查表 and the notice; None: none
+    summary: dict[str, Any] | None = None
     # of a file of several disclosures: each one's review ([]: the file is one disclosure, told above)
     parts: list[ReviewedPart] = field(default_factory=list)
     # whose it says it is (review/register.py known: the department its tables name, "" none read), its year, and
@@ -129,7 +131,7 @@ def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Revie
     part = summary_part(result, index, copy, items)
     if shown is not None:
         part = replace(part, document=shown)
-    out.summary = pickle.dumps((part, out.marks, out.title, out.kind))
+    out.summary = stored(part, out.marks, out.title, out.kind)
     _said(result, out)
     return out
 
@@ -148,9 +150,3 @@ def _said(result: DocumentReview, out: Reviewed) -> None:
     if cover is not None and cover.department:
         out.owner, out.year, out.final = cover.department, cover.year, cover.accounts == "决算"
         out.kind = out.kind or cover.kind
-
-
-def unpickled(summary: bytes) -> tuple[SummaryPart, list[Mark], str, str]:
-    """What review_stored kept for the register (written by the desk's own worker, never by a user)."""
-    part, marks, title, kind = pickle.loads(summary)  # noqa: S301 - the desk's own bytes
-    return part, marks, title, kind

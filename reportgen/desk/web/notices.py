@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.desk.record.models import DISMISSED, Submission
-from reportgen.desk.record.reviewing import unpickled
 from reportgen.desk.record.store import reviewed_name
+from reportgen.desk.record.summaries import summary_of
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.web.views import store
 from reportgen.document import Document
@@ -68,7 +68,8 @@ def _document(submission: Submission, issued: Issued, unreviewed: bool) -> tuple
         if unreviewed:
             return None
         raise DeskRefused("这份文件还没有审核完，不能退回")
-    _, marks, title, kind = unpickled(bytes(summary))
+    kept_summary = summary_of(summary)
+    marks, title, kind = kept_summary.marks, kept_summary.title, kept_summary.kind
     dismissed = set(submission.findings.filter(verdict=DISMISSED, disclosure=None).values_list("number", flat=True))
     kept = [m for m in marks if m.number not in dismissed]
     annotated = "标注的 PDF" if submission.annotated else ""
@@ -97,7 +98,8 @@ def _disclosures(submission: Submission, issued: Issued) -> int:
     for disclosure in submission.disclosures.all():
         if disclosure.summary is None:
             raise DeskRefused("这份文件还没有审核完，不能退回")
-        _, marks, title, kind = unpickled(bytes(disclosure.summary))
+        kept_summary = summary_of(disclosure.summary)
+        marks, title, kind = kept_summary.marks, kept_summary.title, kept_summary.kind
         dismissed = set(disclosure.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
         kept = [m for m in marks if m.number not in dismissed]
         document = notice(_title(submission, disclosure.named), disclosure.owner or submission.member.name,
