@@ -66,7 +66,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern"),
     # a published PDF imported with --learn-layout (2–5 s each)
     "test_learned_layout": (
-        "test_yantai_learned_keeps_the_published_numbers_where_shandong_renumbers",
+        "test_yantai_learned_and_shipped_keep_the_published_numbers",
         "test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one",
         "test_a_folder_with_files_is_not_written_over_and_no_source_is_written",
         "test_the_pdf_itself_given_as_the_layout_folder_is_refused_as_a_file_and_left_as_it_was",
