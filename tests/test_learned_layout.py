@@ -69,6 +69,19 @@ def test_yantai_learned_and_shipped_keep_the_published_numbers(yantai) -> None:
         assert _in_order(rendered, published) and len(rendered) >= 10
 
 
+@pytest.mark.parametrize("name", ["gd-shenzhen-xinfangju-2026-dept-budget"])
+def test_shenzhen_2026_shipped_layout_prints_the_published_numbers_and_titles(name, tmp_path_factory) -> None:
+    """深圳's documents of 2026 print 表1–表11 (表6 财政拨款收支总表, 表9 财政拨款“三公”经费支出表); the shipped 深圳 layout,
+    written from 盐田 2022, printed 政府预算拨款收支总表 as 表6 and renumbered the tables after the 表8 reportgen has not (6
+    of 11 the same): its 2026 edition prints each as published but 表8 (一般公共预算支出表（按经济分类）, no such table)."""
+    pdf, source, layout, _ = _learned(tmp_path_factory, name)
+    published = _published(pdf, layout)
+    assert len(published) == 11 and published[5] == ("表6", "财政拨款收支总表")
+    shipped = _rendered_tables(source, "深圳")
+    assert _in_order(shipped, published) and len(shipped) == 10
+    assert [table for table in published if table not in shipped] == [("表8", "一般公共预算支出表（按经济分类）")]
+
+
 def test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one(yantai, capsys) -> None:
     _, _, layout, settings = yantai
     loaded = resolve(layout)
