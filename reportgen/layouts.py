@@ -364,9 +364,16 @@ def _check_texts(file: Path, where: str, value: object, line: str) -> None:
             _check_texts(file, where, item, line)
 
 
+# A party committee's department is named after the Party first: 中共烟台市委宣传部, 中共深圳市委宣传部, 中共重庆市委宣传部
+# (../shared/corpus and fresh1), 中国共产党…委员会: its locality follows.
+_PARTY = regex(r"^(?:中共|中国共产党)")
+
+
 def regional(name: str) -> str | None:
     """The shipped layout of the locality a department's (or a region's) name begins with — its 名称 or one of its
-    别名 (烟台市教育局 → 山东) — None where it names none: the national rules are the only ones known to apply."""
+    别名 (烟台市教育局 → 山东; 中共烟台市委宣传部 → 山东) — None where it names none: the national rules are the only ones
+    known to apply."""
+    name = _PARTY.sub("", name)
     found = [(len(word), shipped_name) for shipped_name, folder in shipped() if shipped_name != DEFAULT
              for word in (shipped_name, *_aliases(folder)) if word and name.startswith(word)]
     return max(found)[1] if found else None

@@ -396,3 +396,14 @@ def test_the_documented_layout_of_data_and_one_override_renders_as_documented(tm
     assert "附表1" in html and "附表10" in html  # 表号 from its 版式.yaml
     assert len(docx_tables(tmp_path / "county" / f"{source.stem}.docx")) == len(
         docx_tables(tmp_path / "default" / f"{source.stem}.docx"))
+
+
+def test_a_party_committees_department_takes_its_localitys_layout() -> None:
+    """中共烟台市委宣传部 and 中共深圳市委宣传部 (../shared/corpus) are named after the Party first, their city after it:
+    they take 山东's and 深圳's layouts as the cities' other departments do (bench.learned_layout: tables the same
+    0 → 10 each); a department of a locality with no layout (中共重庆市委宣传部) still takes none."""
+    from reportgen.layouts import regional
+
+    assert regional("中共烟台市委宣传部") == "山东" and regional("中共深圳市委宣传部（本级）") == "深圳"
+    assert regional("中国共产党上海市普陀区委员会办公室") == "上海"
+    assert regional("中共重庆市委宣传部") is None and regional("中共") is None
