@@ -101,6 +101,21 @@ def test_the_tables_are_the_published_ones_numbered_and_titled_as_published(rend
     assert titles == published[: len(titles)] and len(titles) == 10  # 预算01表 … 预算10表 政府采购预算明细表
     # as each published table heads it: its unit alone under its title, no department line
     assert {(t.department_line, t.unit_line) for t in result.document.tables()} == {("", "金额单位：万元")}
+    # every amount printed to six decimals of 万元 (to the 分), as each published table prints it (预算01表 66,197.668103)
+    printed = _amounts(tables)
+    amounts = {cell.text for t in result.document.tables() for row in t.body for cell in row.cells
+               if AMOUNT.fullmatch(cell.text)}
+    assert amounts and all(len(a.split(".")[1]) == 6 for a in amounts), sorted(amounts)[:5]
+    assert len(amounts & printed) >= 0.9 * len(amounts)  # the same figures, in the same form
+
+
+AMOUNT = re.compile(r"-?[\d,]+\.\d+")
+
+
+def _amounts(pdf: Path) -> set[str]:
+    """The amounts a published 报表 prints (pdftotext), as printed."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
+    return set(re.findall(r"-?\d[\d,]*\.\d+", text))
 
 
 def test_the_docx_and_the_html_carry_the_structure_and_agree_with_the_source(rendered):
