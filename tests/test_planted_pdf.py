@@ -621,7 +621,9 @@ def test_a_summary_tables_income_of_the_year_printed_otherwise_than_its_sources_
     assert len(told) == 1 and "本年收入合计 印作 23,883.40，而其组成部分之和为 23,873.40" in told[0], told
 
 
-JIAOGUANJU_ITEMS = CORPUS / "gd-shenzhen-jiaoguanju-2026-dept-budget.pdf"  # 深圳市公安局交通管理局 2026, whole
+# 深圳市公安局交通管理局 2026年部门预算 pp. 1, 6–8 (gd-shenzhen-jiaoguanju-2026-dept-budget.pdf): its cover and the 说明's
+# “预算254,403.68万元，包括……” with its items (the whole document tells the same)
+JIAOGUANJU_ITEMS = NATIONAL / "shenzhen-jiaoguanju-2026-p1-6to8.pdf"
 
 
 def test_an_item_that_says_its_part_of_the_list_before_otherwise_is_told(tmp_path: Path) -> None:
@@ -633,7 +635,9 @@ def test_an_item_that_says_its_part_of_the_list_before_otherwise_is_told(tmp_pat
     assert len(told) == 1 and "“在职人员经费”在第" in told[0] and "列作126,883.76万元" in told[0], told
 
 
-SHUILIJU = CORPUS / "sd-yantai-shuiliju-2026-dept-budget.pdf"  # 烟台市水利局 2026, whole
+# 烟台市水利局 2026年部门预算 pp. 1, 20, 22, 32 (sd-yantai-shuiliju-2026-dept-budget.pdf): its cover, 一般公共预算基本支出情况表,
+# 一般公共预算“三公”经费支出情况表 and p. 32 (the whole document, reviewed twice, was this file's slowest test: it tells the same)
+SHUILIJU = NATIONAL / "yantai-shuiliju-2026-p1-20-22-32.pdf"
 
 
 def test_a_listed_part_that_names_the_tables_own_part_is_judged_by_it(tmp_path: Path) -> None:
@@ -675,8 +679,8 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     line, told = _told_of_planting(CORPUS / "bj-shuiwuju-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3, "2025",
                                    tmp_path, nth=3)
     assert "2025年预算安排中，" in line.replace(" ", "") and len(told) == 1, told
-    # 首都绿化委员会办公室 2026 p. 6 wraps it after “2026 年预算安排”: “中，购置” begins the next line
-    line, told = _told_of_planting(CORPUS / "bj-shoudulvhuaban-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3,
+    # 首都绿化委员会办公室 2026 p. 6 (its cover and that page) wraps it after “2026 年预算安排”: “中，购置” begins the next line
+    line, told = _told_of_planting(NATIONAL / "beijing-shoudulvhuaban-2026-p1-6.pdf", "安排的购置", "年份", "2026", 3,
                                    "2025", tmp_path, nth=3)
     assert "2025 年预算安排 中，购置" in line and len(told) == 1 and told[0].endswith("2025 年预算安排」"), (line, told)
     # 烟台市住房和城乡建设局 2026 p. 35 (its cover, p. 6 and that page): “2026年预算未安排购置单位价值100万元以上的设备” — none arranged, of its year all the same
@@ -741,10 +745,10 @@ def test_the_parts_quoted_of_a_total_they_miss_put_those_other_than_0_first(tmp_
     """广州市司法局 2026's 收入总表 (p. 9) prints eleven sources on each unit's row, nearly all 0.00; one of 法制教育管理所's
     printed 0.03 was told “印作 2,479.96，而其组成部分之和为 2,479.99（2,479.96、0.00、0.00、0.00、0.00、0.00 等 11 处）” —
     the six parts quoted hid the one that made the difference. A 0 adds nothing: the parts other than 0 come first."""
-    source = CORPUS / "gd-guangzhou-sifaju-2026-dept-budget.pdf"  # 广州市司法局 2026, whole
+    source = GUANGZHOU_BRACKET  # 广州市司法局 2026: its cover, pp. 7–10 (p. 9 the 收入总表) and 48; the whole told the same
     line, told = _told_of_planting(source, "法制教育管理所 合计", "表格数", "0.00", 3, "0.03", tmp_path, nth=96)
     assert "0.03" in line
-    assert len(told) == 1 and "之和为 2,479.99（第9页 第20行 2,479.96、第9页 第20行 0.03、" in told[0], told
+    assert len(told) == 1 and "之和为 2,479.99（第4页 第20行 2,479.96、第4页 第20行 0.03、" in told[0], told
 
 
 # 江苏省人民检察院 2018年部门预算 pp. 1, 13–19, 25–26 (js-jianchayuan-2018-dept-budget.pdf): its cover, 公开01–06表 and “五、财政拨款

@@ -9,6 +9,7 @@ A definition is checked where it is read: a fault names its file and key (Defini
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,14 +112,21 @@ class TableKind(FrozenRecord):
 def kinds(directory: Path | None = None) -> tuple[TableKind, ...]:
     """Every table kind defined in ``directory`` (the shipped kinds/ when None), by 次序."""
     folder = DIRECTORY if directory is None else directory
-    files = sorted(folder.glob("*.yaml"))
-    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    stamp = _stamp(folder)
     cached = _READ.get(str(folder))
     if cached is None or cached[0] != stamp:
-        found = sorted((_kind(f) for f in files), key=lambda k: (k.order, k.id))
+        found = sorted((_kind(Path(name)) for name, _, _ in stamp), key=lambda k: (k.order, k.id))
         _check_unique(found)
         cached = _READ[str(folder)] = (stamp, tuple(found))
     return cached[1]
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """The folder's definitions (*.yaml) by name, with their times and sizes: one listing and one stat a file. Every
+    render asks several times (a glob and two stats a file were 1.3 ms a call, a fifth of a warm render's 20 ms)."""
+    with os.scandir(folder) as entries:
+        found = [(entry.path, entry.stat()) for entry in entries if entry.name.endswith(".yaml")]
+    return tuple(sorted((name, info.st_mtime_ns, info.st_size) for name, info in found))
 
 
 def by_id(directory: Path | None = None) -> dict[str, TableKind]:
