@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.render import document_for, missing_findings, prepare, render_source, unprinted_findings
