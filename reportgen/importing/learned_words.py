@@ -671,8 +671,9 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number)
     if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
-        fits = [(c, f"({c.expr}.rate or 0)") for c in fields[1] if quantize_half_up(c.value.rate or Decimal(0), places)
-                == value and (c.value.rate is not None or not value)]
+        rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
+        fits = [(c, f"({c.expr}.{rate} or 0)") for c in fields[1] if quantize_half_up(
+            getattr(c.value, rate) or Decimal(0), places) == value and (c.value.rate is not None or not value)]
         nearest = _nearest(fits if value else _named(fits, before), before, said)  # 增长0.00%: the flat one named
         if nearest is not None:
             return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
@@ -681,6 +682,8 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
     nearest = _nearest(_share_fits(value, places, fields[0]), before, said)
     return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
 
+
+_RATE_PLACES = 2  # the places of Change.rate
 
 _WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
 
