@@ -193,3 +193,40 @@ def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
     """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
     source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
     assert "功能分类" not in (load_yaml(source).get("上年") or {})
+
+
+@pytest.mark.parametrize("pdf, change, sentence", [
+    # 杭州: “2026年收入预算5,876.67万元，比上年执行数增加48.92万元，增长0.8%，与上年基本持平。”
+    ("zj-hangzhou-qixiang-2026-dept-budget.pdf", Decimal("48.92"), "2026年收入预算5,876.67万元，比上年执行数增加48.92万元"),
+    # 湖州: “……收入预算6838.41万元，比上年执行数减少772.20万元，下降10.1%……” (10.146%: the rate rounded once)
+    ("zj-huzhou-caizhengju-2026-dept-budget.pdf", Decimal("-772.2"), "6838.41万元，比上年执行数减少772.20万元，下降10.1%"),
+])
+def test_a_change_of_last_years_execution_beside_a_total_is_its_execution(tmp_path, pdf, change, sentence) -> None:
+    """A total's change the text states against last year's 执行数 is 上年执行数's change of that total (never a
+    budget prior): the learned sentence prints the change and its rate from the fields."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    data = load_yaml(source)
+    assert Decimal(str(data["上年执行数"]["收支总计"]["增减额"])) == change
+    assert "收支总计" not in (data.get("上年") or {})
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "change_from(fa.prior_total('收支总计'))" in words
+    assert sentence in "".join(_sentences(source, layout))
+
+
+def test_a_field_named_with_brackets_is_traced(tmp_path) -> None:
+    """万里街道 2024: “（一）因公出国（境）费0万元，比2023年预算持平” names its zero by the part's name, brackets and all:
+    printed from the field while its change is 持平, not kept as printed."""
+    _, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "b.three_public.parts['因公出国（境）费'].current" in words
+
+
+@pytest.mark.parametrize("pdf, words", [
+    ("gd-shenzhen-xinfangju-2026-dept-budget.pdf", "设置并编报{{ f.managed_project_count }}个项目绩效目标。"),
+    ("sh-city-shujuju-2026-unit-budget.pdf", "编报绩效目标的项目共{{ f.managed_project_count }}个，涉及项目预算资金"),
+])
+def test_a_count_the_source_holds_is_traced(tmp_path, pdf, words) -> None:
+    """The count of projects under performance targets a sentence says (“编报绩效目标的项目共9个”) is the source's
+    绩效管理.项目数, printed from it next year — a count the sentence does not name by its words is never guessed."""
+    _, layout = _learn(tmp_path, FRESH / pdf)
+    assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
