@@ -67,6 +67,11 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert ("2025年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元、政府采购工程预算3780.72万元、"
             "政府采购服务预算983.05万元。") in printed
     assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
+    # 2024's “因公出国（境）费0万元，比2023年预算持平” (a part named with brackets) and its performance sentence — the
+    # scope a text of the source (“本部门2个预算单位”), the count of projects 绩效管理.项目数 — with 2025's
+    assert "（一）因公出国（境）费0万元，比2024年预算持平。" in printed
+    assert ("按照本区预算绩效管理工作的总体要求，本部门3个预算单位开展了2025年项目预算绩效目标编报工作，编报绩效目标的项目"
+            "49个，涉及项目预算资金8825.98万元。") in printed
     # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
     kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))

@@ -490,9 +490,10 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     placed: list[tuple[int, str]] = []  # where each figure ends, and its field (a change's: the change)
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
+    quoted = _quoted(text, texts)
     for match in _FIGURE.finditer(text, body.end() if body else 0):
-        if not _is_figure(match, text):
-            continue
+        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted):
+            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it)
         piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
@@ -599,8 +600,21 @@ def _texts(context: dict[str, Any]) -> list[tuple[str, str]]:
     each with its expression."""
     found = [(f"function_uses.get('{key}')", use) for key, use in context["function_uses"].items() if "'" not in key]
     found += [(f"b.reasons.get('{key}')", reason) for key, reason in context["b"].reasons.items() if "'" not in key]
+    performance = context["b"].performance
+    if performance is not None and performance.scope:  # 万里街道 “本部门2个预算单位”, 深圳市信访局 “深圳市信访局共1家基层预算单位”
+        found.append(("b.performance.scope", performance.scope))
     return sorted(((expr, text) for expr, text in found if isinstance(text, str) and len(text) >= _TEXT_WORDS),
                   key=lambda pair: -len(pair[1]))
+
+
+def _quoted(text: str, texts: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where a sentence says a text of the source word for word (its figures are the text's)."""
+    spans = []
+    for _, said in texts:
+        at = _said_at(text, said.rstrip("。"))
+        if at >= 0:
+            spans.append((at, at + len(said.rstrip("。"))))
+    return spans
 
 
 def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]], traced: _Traced) -> str:
