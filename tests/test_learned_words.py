@@ -235,3 +235,11 @@ def test_a_count_the_source_holds_is_traced(tmp_path, pdf, words) -> None:
     绩效管理.项目数, printed from it next year — a count the sentence does not name by its words is never guessed."""
     _, layout = _learn(tmp_path, FRESH / pdf)
     assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+
+
+def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
+    """广州市国资委 2026 “公务接待费11.92万元，比上年增加0万元，增长0%”: the rate of a 持平 is no figure of the change
+    (none) — printed 0 at the sentence's places, not a failed import."""
+    source, layout = _learn(tmp_path, ROOT.parent / "shared" / "corpus" / "gd-guangzhou-guoziwei-2026-dept-budget.pdf")
+    assert (layout / learned_words.WORDS_FILE).exists()
+    assert any("比上年增加0万元，增长0%" in text for text in _sentences(source, layout))
