@@ -9,7 +9,7 @@ when a figure is shown (phrasing.py), never before a sum.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -117,7 +117,7 @@ class Change(Record):
     kind: str
     amount: Decimal
     rate: Decimal | None
-    exact: Decimal | None = None
+    exact: Decimal | None = field(default=None, compare=False, repr=False)  # (equal and shown as before)
 
 
 _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(9))  # 1, 0.1, 0.01, …: made once
