@@ -379,9 +379,7 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
             changes.append(_change(env, context, f"{part}.current", f"{part}.{base}", name))
     for expr, label in _NAMED:
         amounts.append(Field(expr, label, _value(env, context, expr)))
-    for expr, label in _COUNTS:
-        if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool):
-            amounts.append(Field(expr, label, Decimal(count), count=True))
+    amounts += _counts(env, context)
     for base in ("prior", "actual"):
         changes.append(_change(env, context, "b.running_costs.current", f"b.running_costs.{base}", "机关运行经费"))
     for current, prior, actual, label in compared:
@@ -402,6 +400,12 @@ _COUNTS = (("f.managed_project_count", "项目"), ("b.assets.vehicles", "车辆"
            ("b.assets.special_equipment", "专用设备"), ("b.assets.planned.get('通用设备')", "购置通用设备"),
            ("b.assets.planned.get('专用设备')", "购置专用设备"), ("b.assets.large_equipment", "设备"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
+
+
+def _counts(env: jinja2.Environment, context: dict[str, Any]) -> list[Field]:
+    """The counts the source holds (_COUNTS), each a Field of its whole number."""
+    return [Field(expr, label, Decimal(count), count=True) for expr, label in _COUNTS
+            if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool)]
 
 
 def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field]) -> list[Field]:
