@@ -13,6 +13,7 @@ import re
 from collections import ChainMap
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from types import GeneratorType
 from typing import Any
@@ -235,7 +236,9 @@ def _change_filter(context: Any, current: Any, prior: Any) -> Any:
 
 def _fixed(value: Any, places: int = 2) -> str:
     """A figure that is no amount (平均得分 99.33) at ``places`` decimals, half up: ``{{ x|fixed }}``."""
-    return "" if value is None else format_number(quantize_half_up(value, places), places, thousands=False)
+    if value is None:
+        return ""  # (a rate learned as “(change.rate or 0)|fixed(1)”: 0 where the change is 持平, an int)
+    return format_number(quantize_half_up(Decimal(value), places), places, thousands=False)
 
 
 def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least: int | None = None) -> str:

@@ -86,6 +86,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_learned_change_follows_next_years_figures_in_the_layout_the_source_names",
         "test_a_lines_change_the_text_states_is_its_prior_and_is_learned_with_it",
         "test_a_change_of_last_years_execution_is_no_lines_prior",
+        "test_a_change_of_last_years_execution_beside_a_total_is_its_execution",
+        "test_a_field_named_with_brackets_is_traced",
+        "test_a_count_the_source_holds_is_traced",
+        "test_a_rate_of_a_change_of_nothing_is_printed",
     ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (

@@ -67,6 +67,11 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert ("2025年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元、政府采购工程预算3780.72万元、"
             "政府采购服务预算983.05万元。") in printed
     assert not any("1662.44" in text for text in printed)  # 2024's 政府采购预算
+    # 2024's “因公出国（境）费0万元，比2023年预算持平” (a part named with brackets) and its performance sentence — the
+    # scope a text of the source (“本部门2个预算单位”), the count of projects 绩效管理.项目数 — with 2025's
+    assert "（一）因公出国（境）费0万元，比2024年预算持平。" in printed
+    assert ("按照本区预算绩效管理工作的总体要求，本部门3个预算单位开展了2025年项目预算绩效目标编报工作，编报绩效目标的项目"
+            "49个，涉及项目预算资金8825.98万元。") in printed
     # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
     assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
     kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))
@@ -193,3 +198,48 @@ def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
     """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
     source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
     assert "功能分类" not in (load_yaml(source).get("上年") or {})
+
+
+@pytest.mark.parametrize("pdf, change, sentence", [
+    # 杭州: “2026年收入预算5,876.67万元，比上年执行数增加48.92万元，增长0.8%，与上年基本持平。”
+    ("zj-hangzhou-qixiang-2026-dept-budget.pdf", Decimal("48.92"), "2026年收入预算5,876.67万元，比上年执行数增加48.92万元"),
+    # 湖州: “……收入预算6838.41万元，比上年执行数减少772.20万元，下降10.1%……” (10.146%: the rate rounded once)
+    ("zj-huzhou-caizhengju-2026-dept-budget.pdf", Decimal("-772.2"), "6838.41万元，比上年执行数减少772.20万元，下降10.1%"),
+])
+def test_a_change_of_last_years_execution_beside_a_total_is_its_execution(tmp_path, pdf, change, sentence) -> None:
+    """A total's change the text states against last year's 执行数 is 上年执行数's change of that total (never a
+    budget prior): the learned sentence prints the change and its rate from the fields."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    data = load_yaml(source)
+    assert Decimal(str(data["上年执行数"]["收支总计"]["增减额"])) == change
+    assert "收支总计" not in (data.get("上年") or {})
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "change_from(fa.prior_total('收支总计'))" in words
+    assert sentence in "".join(_sentences(source, layout))
+
+
+def test_a_field_named_with_brackets_is_traced(tmp_path) -> None:
+    """万里街道 2024: “（一）因公出国（境）费0万元，比2023年预算持平” names its zero by the part's name, brackets and all:
+    printed from the field while its change is 持平, not kept as printed."""
+    _, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "b.three_public.parts['因公出国（境）费'].current" in words
+
+
+@pytest.mark.parametrize("pdf, words", [
+    ("gd-shenzhen-xinfangju-2026-dept-budget.pdf", "设置并编报{{ f.managed_project_count }}个项目绩效目标。"),
+    ("sh-city-shujuju-2026-unit-budget.pdf", "编报绩效目标的项目共{{ f.managed_project_count }}个，涉及项目预算资金"),
+])
+def test_a_count_the_source_holds_is_traced(tmp_path, pdf, words) -> None:
+    """The count of projects under performance targets a sentence says (“编报绩效目标的项目共9个”) is the source's
+    绩效管理.项目数, printed from it next year — a count the sentence does not name by its words is never guessed."""
+    _, layout = _learn(tmp_path, FRESH / pdf)
+    assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+
+
+def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
+    """广州市国资委 2026 “公务接待费11.92万元，比上年增加0万元，增长0%”: the rate of a 持平 is no figure of the change
+    (none) — printed 0 at the sentence's places, not a failed import."""
+    source, layout = _learn(tmp_path, ROOT.parent / "shared" / "corpus" / "gd-guangzhou-guoziwei-2026-dept-budget.pdf")
+    assert (layout / learned_words.WORDS_FILE).exists()
+    assert any("比上年增加0万元，增长0%" in text for text in _sentences(source, layout))

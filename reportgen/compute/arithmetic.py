@@ -9,7 +9,7 @@ when a figure is shown (phrasing.py), never before a sum.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -109,12 +109,15 @@ class Change(Record):
     """A year-over-year change, already decided as the wording needs it.
 
     kind: ``up`` / ``down`` / ``flat`` (zero after rounding) / ``new`` (prior zero, no rate).
-    ``amount`` is the absolute difference in 元; ``rate`` the rounded percentage or None.
+    ``amount`` is the absolute difference in 元; ``rate`` the rounded percentage or None; ``exact`` the
+    percentage unrounded (a text printing the rate at one decimal rounds it once: 772.20 of 7,610.61 is 10.1%, where
+    the rounded 10.15 would print 10.2).
     """
 
     kind: str
     amount: Decimal
     rate: Decimal | None
+    exact: Decimal | None = field(default=None, compare=False, repr=False)  # (equal and shown as before)
 
 
 _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(9))  # 1, 0.1, 0.01, …: made once
@@ -170,7 +173,7 @@ def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) ->
         return Change("flat", ZERO, None)
     if prior == 0:
         return Change("new", abs(difference), None)
-    rate = quantize_half_up(abs(difference) * HUNDRED / prior)
-    return Change("up" if difference > 0 else "down", abs(difference), rate)
+    exact = abs(difference) * HUNDRED / prior
+    return Change("up" if difference > 0 else "down", abs(difference), quantize_half_up(exact), exact)
 
 

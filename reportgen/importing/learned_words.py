@@ -79,6 +79,7 @@ class Field:
     label: str
     value: Any
     current: str = ""  # a change's: the expression of the figure it is the change of
+    count: bool = False  # a count (车辆5辆, 项目9个): printed as a whole number after its words, never an amount
 
 
 @dataclass
@@ -378,6 +379,7 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
             changes.append(_change(env, context, f"{part}.current", f"{part}.{base}", name))
     for expr, label in _NAMED:
         amounts.append(Field(expr, label, _value(env, context, expr)))
+    amounts += _counts(env, context)
     for base in ("prior", "actual"):
         changes.append(_change(env, context, "b.running_costs.current", f"b.running_costs.{base}", "机关运行经费"))
     for current, prior, actual, label in compared:
@@ -391,7 +393,19 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
 # the fields the default templates print inside a macro of their part (b.procurement as p …), with their words
 _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
           ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
-          ("b.running_costs.current", "机关运行经费"))
+          ("b.running_costs.current", "机关运行经费"), ("f.managed_amount", "涉及预算资金"))
+# the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理)
+_COUNTS = (("f.managed_project_count", "项目"), ("b.assets.vehicles", "车辆"),
+           ("b.assets.planned.get('车辆')", "购置车辆"), ("b.assets.general_equipment", "通用设备"),
+           ("b.assets.special_equipment", "专用设备"), ("b.assets.planned.get('通用设备')", "购置通用设备"),
+           ("b.assets.planned.get('专用设备')", "购置专用设备"), ("b.assets.large_equipment", "设备"))
+_COUNT_UNITS = ("个", "辆", "台", "项", "家")
+
+
+def _counts(env: jinja2.Environment, context: dict[str, Any]) -> list[Field]:
+    """The counts the source holds (_COUNTS), each a Field of its whole number."""
+    return [Field(expr, label, Decimal(count), count=True) for expr, label in _COUNTS
+            if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool)]
 
 
 def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field]) -> list[Field]:
@@ -480,9 +494,10 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     placed: list[tuple[int, str]] = []  # where each figure ends, and its field (a change's: the change)
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
+    quoted = _quoted(text, texts)
     for match in _FIGURE.finditer(text, body.end() if body else 0):
-        if not _is_figure(match, text):
-            continue
+        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted):
+            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it)
         piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
@@ -589,8 +604,21 @@ def _texts(context: dict[str, Any]) -> list[tuple[str, str]]:
     each with its expression."""
     found = [(f"function_uses.get('{key}')", use) for key, use in context["function_uses"].items() if "'" not in key]
     found += [(f"b.reasons.get('{key}')", reason) for key, reason in context["b"].reasons.items() if "'" not in key]
+    performance = context["b"].performance
+    if performance is not None and performance.scope:  # 万里街道 “本部门2个预算单位”, 深圳市信访局 “深圳市信访局共1家基层预算单位”
+        found.append(("b.performance.scope", performance.scope))
     return sorted(((expr, text) for expr, text in found if isinstance(text, str) and len(text) >= _TEXT_WORDS),
                   key=lambda pair: -len(pair[1]))
+
+
+def _quoted(text: str, texts: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where a sentence says a text of the source word for word (its figures are the text's)."""
+    spans = []
+    for _, said in texts:
+        at = _said_at(text, said.rstrip("。"))
+        if at >= 0:
+            spans.append((at, at + len(said.rstrip("。"))))
+    return spans
 
 
 def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]], traced: _Traced) -> str:
@@ -623,6 +651,8 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         return _rate(number, unit, before, known, said)
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
+    if unit in _COUNT_UNITS:
+        return _count(value, unit, known[0], before, said)
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
@@ -635,6 +665,15 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
+           said: list[str]) -> tuple[str, str, Field | None] | None:
+    """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
+    words before it name (small numbers are alike for many: never one not named)."""
+    fits = [(f, f.expr) for f in amounts if f.count and f.value == value]
+    nearest = _nearest(_named(fits, before), before, said)
+    return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
 
 
 def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
@@ -656,13 +695,19 @@ def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list
     """The fields (amounts, and changes' amounts) that print ``value`` at ``places`` in the unit of ``factor``; of a
     zero, those the sentence names (a zero prints alike for many fields)."""
     amounts, changes = known
-    fits = [(f, f.expr) for f in amounts if quantize_half_up(f.value / factor, places) == value]
+    fits = [(f, f.expr) for f in amounts if not f.count and quantize_half_up(f.value / factor, places) == value]
     fits += [(c, f"{c.expr}.amount") for c in changes if quantize_half_up(c.value.amount / factor, places) == value]
     return fits if value else _named(fits, before)
 
 
 def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
-    return [fit for fit in fits if fit[0].label and fit[0].label in before[-_NAMED_WITHIN:]]
+    return [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+
+
+def _han(label: str) -> str:
+    """A field's words as a sentence's words before a figure are compared (its Han characters: 因公出国（境）费 is
+    named by “因公出国（境）费0万元”, whose words before the figure are 因公出国境费)."""
+    return "".join(re.findall(r"[\u4e00-\u9fff]", label))
 
 
 def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
@@ -671,8 +716,9 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number)
     if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
-        fits = [(c, f"({c.expr}.rate or 0)") for c in fields[1] if quantize_half_up(c.value.rate or Decimal(0), places)
-                == value and (c.value.rate is not None or not value)]
+        rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
+        fits = [(c, f"({c.expr}.{rate} or 0)") for c in fields[1] if quantize_half_up(
+            getattr(c.value, rate) or Decimal(0), places) == value and (c.value.rate is not None or not value)]
         nearest = _nearest(fits if value else _named(fits, before), before, said)  # 增长0.00%: the flat one named
         if nearest is not None:
             return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
@@ -682,11 +728,14 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
     return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
 
 
+_RATE_PLACES = 2  # the places of Change.rate
+
 _WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
 
 
 def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple[Field, str]]:
     """The shares of one field in another that print ``value`` at ``places``."""
+    amounts = [a for a in amounts if not a.count]
     wholes = [a for a in amounts if a.value][:_WHOLES]
     return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
             if quantize_half_up(a.value * 100 / w.value, places) == value]
@@ -695,16 +744,17 @@ def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple
 def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tuple[Field, str] | None:
     """Of the fields that print the figure, the one the sentence means: a change (or share) of the figure it has just
     said, else the one whose words stand nearest before it (the longest of its words' ends the sentence's words
-    before the figure end with, else its words found among the last ones); None where two are as near — a figure
+    before the figure end with, else its words found among the last ones ending nearest the figure, the longer of
+    two ending alike: “……事务（款）行政运行（项）支出” names the 项, not the 款); None where two are as near — a figure
     two fields print alike and the sentence names neither is not guessed."""
     def score(fit: tuple[Field, str]) -> tuple[int, int, int]:
         field, _ = fit
         of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
             1 if field.current and field.current in said else 0
-        label = field.label
+        label = _han(field.label)
         found = before.rfind(label) if label else -1
         return of, _shared(label, before[-_LABEL_CHARS:]), \
-            (len(label) * 100 + found) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
+            ((found + len(label)) * 100 + len(label)) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
     if not fits:
         return None
     scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
@@ -782,6 +832,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
+_SECTION = regex(r"\bb\.(assets|performance)\.")
 
 
 def _guarded(body: str, traced: _Traced) -> str:
@@ -791,6 +842,7 @@ def _guarded(body: str, traced: _Traced) -> str:
     said = " ".join(traced.guards + traced.change_guards)
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
+    guards += [f"b.{m} is not none" for m in dict.fromkeys(_SECTION.findall(said))]  # (a source without 国有资产)
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
     if traced.year_bound is not None:
         body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('{traced.year_why}') }}}}{{% endif %}}"

@@ -5,6 +5,7 @@ taken: reportgen computes them, and the import compares them (check --against)."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from reportgen.importing.budget.build import partial_projects
@@ -13,7 +14,7 @@ from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.text.line_changes import stated_line_changes
-from reportgen.importing.text.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
+from reportgen.importing.text.text_parts import COMPARISON, EXECUTED, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.patterns import regex
@@ -38,6 +39,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _project_statements(tree, parts.项目)
     _stated_three_public(imported, parts, unplaced)
     stated = stated_priors(imported, parts.上年增减, unplaced)
+    stated_priors(imported, parts.上年执行数增减, unplaced, "上年执行数")
     stated_line_changes(imported, parts.句子)
     stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
     _three_public(tree, parts, unplaced, with_prior, stated)
@@ -91,29 +93,31 @@ def unwritten_sentences(tree: Tree, parts: TextParts, unplaced: list[str]) -> li
     return told
 
 
-def stated_priors(imported: Imported, changes: dict[str, TextPlaced[str]], unplaced: list[str]) -> set[str]:
+def stated_priors(imported: Imported, changes: dict[str, TextPlaced[str]], unplaced: list[str],
+                  section: str = "上年") -> set[str]:
     """上年.<key>: {增减额} of each comparison the text states beside a figure (“比2024年预算减少2,389.52
     万元”; 持平 a change of 0): last year's figure as far as the text gives it (this year's less the
     change), never a figure of its own. A prior the source has already (a table's 上年预算数) is kept and
-    the statement told. The keys written."""
-    prior = imported.tree.get("上年")
+    the statement told. ``section`` 上年执行数: the comparisons with last year's 执行数 (“比上年执行数增加48.92
+    万元”), into 上年执行数.<key> alike. The keys written."""
+    prior = imported.tree.get(section)
     prior = prior if isinstance(prior, dict) else {}
     written: set[str] = set()
     for key, text in changes.items():
         if key.endswith("（又）"):
             unplaced.append(f"{text.where}：{key[:-3]}“{text.value}”没有写入：与前文所写的增减不同")
             continue
-        change = _stated_change(imported, text, unplaced)
+        change = _stated_change(imported, text, unplaced, EXECUTED if section == "上年执行数" else COMPARISON)
         if change is None:
             continue
         if key in prior:
-            unplaced.append(f"{text.where}：{key}“{text.value}”没有写入：上年.{key} 已由表格给出")
+            unplaced.append(f"{text.where}：{key}“{text.value}”没有写入：{section}.{key} 已由表格给出")
             continue
         prior[key] = {"增减额": change}
         written.add(key)
     if written:
         year = {"年度": Placed(imported.year - 1)} if imported.year is not None and "年度" not in prior else {}
-        imported.tree["上年"] = {**year, **prior}
+        imported.tree[section] = {**year, **prior}
     return written
 
 
@@ -189,10 +193,12 @@ _THREE_PUBLIC_SUMS = {"合计": ("因公出国（境）费", "公务接待费", 
                       "公务用车购置及运行维护费": ("公务用车购置费", "公务用车运行维护费")}
 
 
-def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str]) -> Placed | None:
-    """A stated comparison (“比2024年预算减少2,389.52万元”) as a signed amount in the source's unit, placed
-    with its words; None (and told) for another year's or an amount that does not read."""
-    found = COMPARISON.fullmatch(text.value)
+def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str],
+                   comparison: re.Pattern[str] = COMPARISON) -> Placed | None:
+    """A stated comparison (“比2024年预算减少2,389.52万元”; with EXECUTED, “比上年执行数增加48.92万元”) as a
+    signed amount in the source's unit, placed with its words; None (and told) for another year's or an amount
+    that does not read."""
+    found = comparison.fullmatch(text.value)
     year = found.group("year") if found is not None else None
     if found is None or (year is not None and imported.year is not None and int(year) != imported.year - 1):
         unplaced.append(f"{text.where}：“{text.value}”没有写入：不是与上一年预算的比较")

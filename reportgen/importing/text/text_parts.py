@@ -112,6 +112,7 @@ class TextParts:
     # “与2024年预算持平”), as printed: by the key of the source's 上年; of “三公”, by its part, with the
     # part's amount as printed
     上年增减: dict[str, Placed[str]] = field(default_factory=dict)
+    上年执行数增减: dict[str, Placed[str]] = field(default_factory=dict)  # … with last year's 执行数, by its key
     三公增减: dict[str, tuple[Placed[str], Placed[str]]] = field(default_factory=dict)
     三公金额: dict[str, Placed[str]] = field(default_factory=dict)  # each part's amount as its clause prints it
     # every sentence of the narrative (ended by 。; a lead-in ending with a colon is none), with the
@@ -150,6 +151,7 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     unclaimed = [s for s in sections if s.kind in (None, STOP)]
     parts.变动原因 = _change_reasons(unclaimed, vocab)
     parts.上年增减 = _stated_changes(unclaimed, vocab)
+    parts.上年执行数增减 = _stated_changes(unclaimed, vocab, EXECUTED)
     parts.项目 = [_project_page(s, vocab) for s in sections if s.kind == "项目经费" and s.lines]
     parts.项目 += _project_list(unclaimed, vocab)
     parts.机关运行经费 = _stating(sections, "机关运行经费", vocab)
@@ -966,18 +968,23 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
 # “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数)
 COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:预算数?)?(?:(?P<way>增加|减少)+"
                    r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
+# “比上年执行数增加48.92万元”, “与2025年执行数相同”: a change from last year's 执行数 (杭州, 湖州, 国家信访局)
+EXECUTED = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)执行数?(?:(?P<way>增加|减少)+"
+                 r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平|相同))")
 
 
-def _stated_changes(sections: list[_Section], vocab: dict[str, Any]) -> dict[str, Placed[str]]:
+def _stated_changes(sections: list[_Section], vocab: dict[str, Any],
+                    comparison: re.Pattern[str] = COMPARISON) -> dict[str, Placed[str]]:
     """Each comparison the text states right after a figure (“财政拨款收入9,101.68万元，比2024年预算减少
-    2,389.52万元”), by the key of 上年 the words before that figure name (上年增减.主语); the first of each."""
+    2,389.52万元”; with EXECUTED, “收入预算5,876.67万元，比上年执行数增加48.92万元”), by the key of 上年 (or of
+    上年执行数) the words before that figure name (上年增减.主语); the first of each."""
     subjects = vocab["上年增减"]["主语"]
     found: dict[str, Placed[str]] = {}
     for section in sections:
         for paragraph in _paragraphs(section.lines, vocab):
             run = _join(paragraph)
             text = _fold(run.text)
-            for compared in COMPARISON.finditer(text):
+            for compared in comparison.finditer(text):
                 key = _compared_subject(text, compared.start(), subjects)
                 if key is None:
                     continue
