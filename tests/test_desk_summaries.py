@@ -150,10 +150,19 @@ def test_a_dismissed_finding_is_taken_from_the_count_it_is_in(name: str, tmp_pat
     assert {key: sum(key in item.counted for item in items) for key in before} == before  # type: ignore[attr-defined]
     if name in SPLIT[:2]:  # a sentence's finding in 正文与表格 while 用词与占位 counts some: the split told, not guessed
         assert before["wording"] > 0 and any(i.kind == "finding" and i.line and i.counted == ("prose",) for i in items)
+    listed = dict(kept.part.row["counts"])  # the 逐份结果 table's
+    row = {"tables": "tables", "checks": "errors", "prose": "prose"}
     for number, item in enumerate(items, start=1):
-        after = _counts(decided(kept.part, numbered, {number}))
-        assert after == {key: value - (key in item.counted) for key, value in before.items()}, (number, item)  # type: ignore[attr-defined]
-    assert set(_counts(decided(kept.part, numbered, set(range(1, len(items) + 1)))).values()) == {0}
+        part = decided(kept.part, numbered, {number})
+        assert _counts(part) == {key: value - (key in item.counted) for key, value in before.items()}, (number, item)  # type: ignore[attr-defined]
+        warning = item.kind == "finding" and item.severity == "warning"  # type: ignore[attr-defined]
+        assert part.row["counts"] == {**listed, **{row[key]: listed[row[key]] - 1 for key in item.counted if key in row},  # type: ignore[attr-defined]
+                                      **({"warnings": listed["warnings"] - 1} if warning else {})}, (number, item)
+    every = decided(kept.part, numbered, set(range(1, len(items) + 1)))
+    assert set(_counts(every).values()) == {0}
+    assert {key: every.row["counts"][key] for key in ("tables", "errors", "prose", "warnings")} == dict.fromkeys(
+        ("tables", "errors", "prose", "warnings"), 0)
+    assert kept.part.row["counts"] == listed  # the stored summary's own left as it was
 
 
 def test_a_summary_kept_before_the_counts_were_told_reads_and_is_decided_as_then(tmp_path: Path) -> None:

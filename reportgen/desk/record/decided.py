@@ -18,6 +18,7 @@ from reportgen.paperwork.listing import Listed
 from reportgen.paperwork.pages import SummaryPart
 
 FLAGGED, CLEAN = "有问题", "未发现问题"
+ROW_COUNTS = {"tables": "tables", "checks": "errors", "prose": "prose"}  # the 检查表's counts in the 逐份结果 table's
 
 
 def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) -> SummaryPart:
@@ -48,12 +49,21 @@ def _uncount(part: SummaryPart, item: Listed) -> None:
     真实性's tables, checks, prose — 正文与表格 — or wording — 用词与占位); a finding counted in none (a warning, one
     that follows from another slip) takes nothing. Of a summary kept before the listing told it, as then: 完整性
     by its rule, else 真实性 by its kind — a sentence's in 用词与占位 while that counts any, else in 正文与表格."""
-    checked = part.inspection
+    checked, row = part.inspection, part.row.get("counts")
+    shown = row if isinstance(row, dict) else {}  # the 逐份结果 table's counts (DocumentReview.counts) of the same
     for count in _counts_of(part, item):
         if count == COMPLETENESS:
             checked.completeness_findings = max(0, checked.completeness_findings - 1)
         elif checked.figures.get(count, 0) > 0:
             checked.figures[count] -= 1
+        _less(shown, ROW_COUNTS.get(count, ""))
+    if item.kind == "finding" and item.severity == "warning":
+        _less(shown, "warnings")
+
+
+def _less(counts: dict[str, int], key: str) -> None:
+    if counts.get(key, 0) > 0:
+        counts[key] -= 1
 
 
 def _counts_of(part: SummaryPart, item: Listed) -> tuple[str, ...]:
