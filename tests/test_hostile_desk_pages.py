@@ -87,7 +87,8 @@ def test_a_query_of_too_many_fields_is_refused_in_chinese(desk_site: Site) -> No
     _refused_in_chinese(reviewer.get("/register?" + "&".join(f"f{n}=1" for n in range(2_000))), 400)
 
 
-@pytest.mark.parametrize("path", ["/register", "/progress", "/progress/chase.csv", "/progress/chase.xlsx", "/published"])
+@pytest.mark.parametrize("path", ["/register", "/progress", "/progress/chase.csv", "/progress/chase.xlsx", "/published",
+                                  "/register/inspection.xlsx", "/register/inspection.docx"])
 def test_the_season_pages_ask_for_sign_in_and_take_no_other_method(desk_site: Site, path: str) -> None:
     anyone = desk_site.client()
     answer = anyone.get(path)
@@ -105,7 +106,8 @@ def test_the_season_pages_ask_for_sign_in_and_take_no_other_method(desk_site: Si
 
 
 @pytest.mark.parametrize("path", ["/progress/chase.pdf", "/progress/chase.CSV", "/progress/chase.xlsx%00",
-                                  "/progress/chase.", "/progress/chase.csv/../../register"])
+                                  "/progress/chase.", "/progress/chase.csv/../../register", "/register/inspection.pdf",
+                                  "/register/inspection.XLSX", "/register/inspection.docx%00", "/register/inspection."])
 def test_an_export_it_does_not_make_is_a_page_not_found_in_chinese(desk_site: Site, path: str) -> None:
     _refused_in_chinese(desk_site.signed_in().get(path), 404)
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from reportgen.desk.queue.jobs import waiting
 from reportgen.desk.record import precision
+from reportgen.desk.record.inspection_export import FORMS, inspection_export
 from reportgen.desk.record.models import (
     ACCEPTED,
     DISMISSED,
@@ -110,12 +111,26 @@ def asked_of(request: HttpRequest) -> Asked:
 
 @login_required
 def inspection(request: HttpRequest) -> HttpResponse:
-    def address(submission_id: int, what: str) -> str:
-        if what:
-            return reverse("file", args=[submission_id, what])
-        return reverse("document", args=[submission_id])
+    return HttpResponse(inspection_page(_on_desk), content_type="text/html; charset=utf-8")
 
-    return HttpResponse(inspection_page(address), content_type="text/html; charset=utf-8")
+
+@login_required
+@require_safe
+def inspection_file(request: HttpRequest, form: str) -> HttpResponse:
+    """The 检查表 as XLSX or DOCX (inspection_export: the page's table, cell for cell), else 404."""
+    if form not in FORMS:
+        return HttpResponse(status=404)
+    data, kind = inspection_export(inspection_page(_on_desk), form)
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="inspection-{timezone.localdate().isoformat()}.{form}"'
+    return response
+
+
+def _on_desk(submission_id: int, what: str) -> str:
+    """A submission's page (``what`` "") or its stored file ``what`` on the desk: the 检查表's links."""
+    if what:
+        return reverse("file", args=[submission_id, what])
+    return reverse("document", args=[submission_id])
 
 
 @login_required
