@@ -20,6 +20,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBas
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from reportgen.desk.queue.jobs import waiting
@@ -77,8 +78,12 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 
 def _next(request: HttpRequest) -> str:
+    """Where a sign-in goes on: the page asked for, a path of the desk itself alone — not another site's, however
+    written (//host, /\\host, a scheme, a control character a browser drops), which url_has_allowed_host_and_scheme
+    tells as a browser reads it."""
     wanted = request.POST.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith("//") else reverse("register")
+    on_desk = wanted.startswith("/") and url_has_allowed_host_and_scheme(wanted, allowed_hosts=None)
+    return wanted if on_desk else reverse("register")
 
 
 @require_POST
