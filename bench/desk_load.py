@@ -397,7 +397,8 @@ def _estimates(run: Run) -> dict[str, object]:
 
 
 def _register_times(base: str, extra: int) -> dict[str, object]:
-    """The register's pages and the progress page as the reviewer opens them (median of 5, ms; the page's KB), with the
+    """The register's pages, the progress page and its list of rows to chase exported (CSV, XLSX) as the reviewer opens
+    them (median of 5, ms; the page's KB), with the
     season's roster, then with ``extra`` more rows (added to the table directly: a province's roster)."""
     reviewer = Browser(base)
     reviewer.get("/login")
@@ -407,7 +408,7 @@ def _register_times(base: str, extra: int) -> dict[str, object]:
     def timed() -> dict[str, object]:
         pages = {"register": "/register", "register_last_page": f"/register?page={Member.objects.count() // 100 + 1}",
                  "register_returned": "/register?state=%E5%B7%B2%E9%80%80%E5%9B%9E", "register_search": "/register?q=001",
-                 "progress": "/progress"}
+                 "progress": "/progress", "chase_csv": "/progress/chase.csv", "chase_xlsx": "/progress/chase.xlsx"}
         out: dict[str, object] = {"rows": Member.objects.count()}
         for name, path in pages.items():
             seconds, size = [], 0

@@ -244,9 +244,30 @@ def test_the_inspection_table_follows_the_reviewers_dismissals(desk_site: Site, 
         assert page.count(name) == 0 and "/work/job-" not in page
         row = re.search(rf"<th scope=\"row\">{WANLI}-{latest.number}.pdf</th>.*?</tr>", page, re.S)
         assert row and "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 0 处" in row.group(0), row.group(0)
+        _the_exports_say_what_the_page_says(reviewer, page, f"{WANLI}-{latest.number}.pdf")
     finally:
         for finding_id, verdict in verdicts.items():
             Finding.objects.filter(id=finding_id).update(verdict=verdict)
+
+
+def _the_exports_say_what_the_page_says(reviewer, page: str, document: str) -> None:  # type: ignore[no-untyped-def]
+    """The 检查表 exported as XLSX and DOCX (as Excel and Word read them) holds the page's table cell for cell — the
+    dismissals followed — and anything but those two forms is a page not found."""
+    import openpyxl
+    from docx import Document
+
+    from reportgen.desk.record.inspection_export import inspection_rows
+
+    _, shown = inspection_rows(page)
+    book = openpyxl.load_workbook(io.BytesIO(reviewer.get("/register/inspection.xlsx").content))
+    in_book = [[str(c.value or "") for c in r] for r in book.active.iter_rows()]
+    assert shown[0] in in_book and all(row + [""] * (len(shown[0]) - len(row)) in in_book for row in shown[1:])
+    ours = next(row for row in in_book if row[0] == document)
+    assert "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 0 处" in ours
+    word = Document(io.BytesIO(reviewer.get("/register/inspection.docx").content))
+    in_word = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    assert next(row for row in in_word if row[0] == document) == ours
+    assert reviewer.get("/register/inspection.pdf").status_code == 404
 
 
 def test_every_link_of_the_inspection_table_opens_a_page_of_the_desk(desk_site: Site, links: dict[str, str]) -> None:

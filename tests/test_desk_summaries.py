@@ -16,6 +16,7 @@ import pytest
 from reportgen.desk.record.summaries import stored, summary_of
 from reportgen.paperwork.listing import listed
 from reportgen.paperwork.pages import annotated_copy, copy_name, summary_part
+from reportgen.paperwork.places import Mark
 from reportgen.review.documents import review_files
 from tests.support.postgres import postgres_url, psycopg  # noqa: F401  (fixture)
 
@@ -120,3 +121,62 @@ def test_the_migration_unpickles_only_the_reviews_own_classes(tmp_path: Path) ->
                           text=True, timeout=300, cwd=ROOT)
     assert done.returncode != 0 and "posix.system" in done.stderr
     assert not (tmp_path / "ran").exists()
+
+
+# documents of four regions whose findings are counted apart on the 检查表: a sentence against another (R-句内矛盾,
+# R-句内占比, R-绩效目标金额: 正文与表格) beside wording findings (用词与占位) — 中央, 长春 —, warnings of the tables'
+# checks counted nowhere (长春), what the text leaves out (完整性) beside a table's difference (烟台)
+SPLIT = ["central-guojia-xinfangju-2026-dept-budget.pdf", "jl-changchun-xinfangju-2026-dept-budget.pdf",
+         "gd-zhuhai-shangwuju-2026-dept-budget.pdf", "sd-yantai-minzhengju-2026-dept-budget.pdf"]
+
+
+def _counts(part: object) -> dict[str, int]:
+    checked = part.inspection  # type: ignore[attr-defined]
+    return {**checked.figures, "completeness": checked.completeness_findings}
+
+
+@pytest.mark.parametrize("name", SPLIT)
+def test_a_dismissed_finding_is_taken_from_the_count_it_is_in(name: str, tmp_path: Path) -> None:
+    """The 检查表 a reviewer's dismissals change (desk/record/decided.py): each finding dismissed alone takes one from
+    the count the review counted it in — 正文与表格 for a contradiction, 用词与占位 for a wording rule's, nothing for a
+    warning — and every count is the number of findings listed in it, so all dismissed leave none."""
+    from reportgen.desk.record.decided import decided
+
+    part, marks, title, kind = _summary(_found(name), tmp_path)
+    kept = summary_of(json.loads(json.dumps(stored(part, marks, title, kind), ensure_ascii=False)))
+    items = [finding["item"] for finding in kept.part.findings]
+    numbered = [Mark(n, item) for n, item in enumerate(items, start=1)]
+    before = _counts(kept.part)
+    assert {key: sum(key in item.counted for item in items) for key in before} == before  # type: ignore[attr-defined]
+    if name in SPLIT[:2]:  # a sentence's finding in 正文与表格 while 用词与占位 counts some: the split told, not guessed
+        assert before["wording"] > 0 and any(i.kind == "finding" and i.line and i.counted == ("prose",) for i in items)
+    listed = dict(kept.part.row["counts"])  # the 逐份结果 table's
+    row = {"tables": "tables", "checks": "errors", "prose": "prose"}
+    for number, item in enumerate(items, start=1):
+        part = decided(kept.part, numbered, {number})
+        assert _counts(part) == {key: value - (key in item.counted) for key, value in before.items()}, (number, item)  # type: ignore[attr-defined]
+        warning = item.kind == "finding" and item.severity == "warning"  # type: ignore[attr-defined]
+        assert part.row["counts"] == {**listed, **{row[key]: listed[row[key]] - 1 for key in item.counted if key in row},  # type: ignore[attr-defined]
+                                      **({"warnings": listed["warnings"] - 1} if warning else {})}, (number, item)
+    every = decided(kept.part, numbered, set(range(1, len(items) + 1)))
+    assert set(_counts(every).values()) == {0}
+    assert {key: every.row["counts"][key] for key in ("tables", "errors", "prose", "warnings")} == dict.fromkeys(
+        ("tables", "errors", "prose", "warnings"), 0)
+    assert kept.part.row["counts"] == listed  # the stored summary's own left as it was
+
+
+def test_a_summary_kept_before_the_counts_were_told_reads_and_is_decided_as_then(tmp_path: Path) -> None:
+    """A summary the desk stored before each finding's count was kept (no "counted") reads back, its findings told
+    by their kind as then."""
+    from reportgen.desk.record.decided import decided
+
+    part, marks, title, kind = _summary(_found(SPLIT[3]), tmp_path)
+    value = stored(part, marks, title, kind)
+    for finding in value["part"]["findings"]:
+        del finding["item"]["counted"]
+    kept = summary_of(json.loads(json.dumps(value, ensure_ascii=False)))
+    items = [finding["item"] for finding in kept.part.findings]
+    assert {item.counted for item in items} == {None}
+    table = next(n for n, item in enumerate(items, start=1) if item.kind == "table")
+    after = _counts(decided(kept.part, [Mark(n, item) for n, item in enumerate(items, start=1)], {table}))
+    assert after["tables"] == _counts(kept.part)["tables"] - 1

@@ -183,3 +183,41 @@ def test_a_job_its_workers_never_finish_is_given_up_after_three_claims(desk_site
     assert job.state == "已放弃" and job.claims == MAX_CLAIMS
     said = job.submission.events.get(after="审核中").note
     assert f"领取这份文件 {MAX_CLAIMS} 次都没有审完" in said and job.submission.why_unreviewed == said
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="/proc 不可用")
+def test_the_workers_end_with_their_server_killed_outright(desk_site: Site) -> None:
+    """`desk serve` killed by SIGKILL (it can stop nothing): its worker sees its server gone and ends by itself —
+    not left running on, claiming jobs, beside the next server's workers (issue 81 part 4)."""
+    import socket
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    database = ["--database", desk_site.database] if desk_site.database else []
+    serve = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "serve", str(desk_site.data), "--port", str(port),
+                              "--workers", "1", *database], env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline, workers = time.monotonic() + 60, []
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+            children = Path(f"/proc/{serve.pid}/task/{serve.pid}/children")
+            workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+        assert workers, "no worker started"
+        time.sleep(3)  # the worker's loop running
+        assert _alive(workers[0])
+    finally:
+        serve.kill()
+        serve.wait()
+    deadline = time.monotonic() + 30
+    while _alive(workers[0]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(workers[0]), "the worker outlived its killed server"

@@ -87,7 +87,8 @@ def test_a_query_of_too_many_fields_is_refused_in_chinese(desk_site: Site) -> No
     _refused_in_chinese(reviewer.get("/register?" + "&".join(f"f{n}=1" for n in range(2_000))), 400)
 
 
-@pytest.mark.parametrize("path", ["/register", "/progress", "/progress/chase.csv", "/progress/chase.xlsx", "/published"])
+@pytest.mark.parametrize("path", ["/register", "/progress", "/progress/chase.csv", "/progress/chase.xlsx", "/published",
+                                  "/register/inspection.xlsx", "/register/inspection.docx"])
 def test_the_season_pages_ask_for_sign_in_and_take_no_other_method(desk_site: Site, path: str) -> None:
     anyone = desk_site.client()
     answer = anyone.get(path)
@@ -105,7 +106,8 @@ def test_the_season_pages_ask_for_sign_in_and_take_no_other_method(desk_site: Si
 
 
 @pytest.mark.parametrize("path", ["/progress/chase.pdf", "/progress/chase.CSV", "/progress/chase.xlsx%00",
-                                  "/progress/chase.", "/progress/chase.csv/../../register"])
+                                  "/progress/chase.", "/progress/chase.csv/../../register", "/register/inspection.pdf",
+                                  "/register/inspection.XLSX", "/register/inspection.docx%00", "/register/inspection."])
 def test_an_export_it_does_not_make_is_a_page_not_found_in_chinese(desk_site: Site, path: str) -> None:
     _refused_in_chinese(desk_site.signed_in().get(path), 404)
 
@@ -183,3 +185,25 @@ def test_a_department_link_opens_no_other_rows_submission(desk_site: Site, seaso
     for path in (f"/s/{own}/document/{other}", f"/s/{own}/document/{other}/page/1", f"/s/{own}/document/{other}/original",
                  f"/s/{own}/document/{'9' * 20}", f"/s/{own}/document/{other}/page/1.png"):
         _refused_in_chinese(anyone.get(path), 404)
+
+
+@pytest.mark.parametrize("wanted", ["//evil.example/", "/\\evil.example/", "/\\/evil.example", "/\t/evil.example",
+                                    "https://evil.example/", "/\\\\evil.example"])
+def test_a_sign_in_goes_on_to_no_other_site(desk_site: Site, wanted: str) -> None:
+    """The page a sign-in goes on to (``next``) is the desk's own, however another site's address is written — a
+    backslash a browser reads as a slash, a tab it drops — else the register."""
+    from tests.support.desk import PASSWORD, REVIEWER
+
+    client = desk_site.client()
+    client.get("/login")
+    answer = client.post("/login", {"username": REVIEWER, "password": PASSWORD, "next": wanted, **token(client)})
+    assert answer.status_code == 302 and answer["Location"] == "/register", answer["Location"]
+
+
+def test_a_sign_in_goes_on_to_the_desk_page_asked_for(desk_site: Site) -> None:
+    from tests.support.desk import PASSWORD, REVIEWER
+
+    client = desk_site.client()
+    client.get("/login")
+    answer = client.post("/login", {"username": REVIEWER, "password": PASSWORD, "next": "/progress", **token(client)})
+    assert answer.status_code == 302 and answer["Location"] == "/progress"

@@ -40,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                             "（默认：--host 的地址；--host 0.0.0.0 时为本机的主机名）")
     worker = actions.add_parser("worker", help="运行一个审核进程（serve 会自动启动）")
     worker.add_argument("--once", action="store_true", help="审核完排队的文件即退出")
+    worker.add_argument("--server", type=int, metavar="进程号",
+                        help="启动它的 serve 进程：该进程不在了（如被杀死）即在审完手头的文件后退出（serve 自动给出）")
     for action in (init, adduser, serve, worker):
         action.add_argument("data", type=Path, metavar="数据文件夹")
         if action is adduser:
@@ -108,7 +110,7 @@ def _password() -> str:
 def _worker(args: argparse.Namespace) -> int:
     from reportgen.desk.queue import worker  # deferred: the review, in a worker only
 
-    worker.run(args.data, timedelta(seconds=args.lease), poll=1.0, once=args.once)
+    worker.run(args.data, timedelta(seconds=args.lease), poll=1.0, once=args.once, server=args.server)
     return 0
 
 

@@ -1,10 +1,12 @@
 """`reportgen desk serve`: the database brought up to date (migrations), N worker processes started
 (and started again when one dies), and the pages served by waitress on HOST:PORT until Ctrl-C or
-SIGTERM, when the workers are stopped with it. A job a stopped worker held is claimed again by its
+SIGTERM, when the workers are stopped with it — and, the server killed (SIGKILL: it stops nothing), each worker ends
+by itself once its job is done, seeing its server gone (worker.run ``server``). A job a stopped worker held is claimed again by its
 lease, on this start or the next: nothing is lost."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -53,8 +55,9 @@ class Workers:
 
 
 def worker_command(data: Path, database: str | None, lease: float) -> list[str]:
+    """A worker of this server: it ends when this process is gone (``--server``: killed, it cannot stop them)."""
     return [sys.executable, "-m", "reportgen", "desk", "worker", str(data), "--lease", str(lease),
-            *(["--database", database] if database else [])]
+            "--server", str(os.getpid()), *(["--database", database] if database else [])]
 
 
 def serve(host: str, port: int, workers: Workers, max_body: int) -> None:

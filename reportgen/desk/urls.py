@@ -18,6 +18,7 @@ urlpatterns = [
     path("logout", views.sign_out, name="logout"),
     path("register", views.register_page, name="register"),
     path("register/inspection.html", views.inspection, name="inspection"),
+    path("register/inspection.<str:form>", views.inspection_file, name="inspection_file"),
     path("roster", views.import_roster, name="roster"),
     path("member/<int:member_id>", views.member_page, name="member"),
     path("member/<int:member_id>/link", views.new_link, name="new_link"),

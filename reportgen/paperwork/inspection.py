@@ -13,6 +13,7 @@ from reportgen.model import THREE_PUBLIC_PARTS
 from reportgen.paperwork.register import Entry, Register, known
 from reportgen.review.documents import DocumentReview
 
+COMPLETENESS = "completeness"  # the count of what the text leaves out (Inspection.completeness_findings)
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2
 # the form a document was published in, by what its bytes are (readers/published.py), not its name

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reportgen.errors import Finding, SourceError
+from reportgen.paperwork.inspection import COMPLETENESS, COMPLETENESS_RULES
 from reportgen.patterns import regex
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
@@ -39,6 +40,10 @@ class Listed:
     about: str = ""  # the figure's name, where it has one
     follows: str = ""  # the slip of the document it follows from (review/following.py), named; "": its own
     scanned: bool = False  # a figure on a scanned page, read by OCR (review_scanned.j2 says so)
+    # the 检查表's counts it is one of (paperwork/inspection.py: COMPLETENESS, else a key of Inspection.figures) — so
+    # a finding dismissed is taken from the count it is in; (): none (a warning of the tables' checks, a finding that
+    # follows from another slip, the refusal, a problem of the text's reading); None: not told (kept before it was)
+    counted: tuple[str, ...] | None = None
 
 
 def listed(result: DocumentReview) -> list[Listed]:
@@ -49,17 +54,42 @@ def listed(result: DocumentReview) -> list[Listed]:
     lines = document_lines(result)
     out: list[Listed] = []
     if result.refused:
-        out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused))
+        out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused, counted=()))
     differences = result.final if result.refused else (result.imported.differences if result.imported else [])
-    follows = result.following
-    out += [replace(_table(text, lines), follows=follows.get(text, "")) for text in differences]
-    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""))
-            for f in result.checks]
-    out += [_at_line(f, lines) for f in (result.final_text if result.refused else result.narrative_problems)]
+    follows, tabled = result.following, _tabled(result)
+    out += [replace(_table(text, lines), follows=follows.get(text, ""), counted=("tables",) if text in tabled else ())
+            for text in differences]
+    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""),
+                   counted=("checks",) if f.severity == "error" and f.message not in follows else ()) for f in result.checks]
+    return sorted(out + _text_findings(result, lines),
+                  key=lambda item: (item.kind != "refused", item.page == 0 and item.line == 0, item.page, item.line))
+
+
+def _tabled(result: DocumentReview) -> set[str]:
+    """The tables' differences the 检查表 counts (DocumentReview.counts): those that follow from no other slip."""
+    if result.imported is None:
+        return set(result.final)
+    return {text for text in result.imported.differences if text not in result.following}
+
+
+def _text_findings(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
+    """The findings of the text, each with the counts it is in (DocumentReview.counts, inspection.inspection): a
+    figure against the tables and a sentence against another in 正文与表格 (prose), a wording rule's in 用词与占位
+    (wording) or, what the text leaves out, in 完整性 — the text of a refused document in prose, and in wording or
+    完整性 as well where it has no narrative (its wording is that text)."""
+    if result.refused:
+        alone = result.narrative is None
+        out = [_at_line(f, lines, ("prose", *((_wording(f),) if alone else ()))) for f in result.final_text]
+    else:
+        out = [_at_line(f, lines, ()) for f in result.narrative_problems]
     if result.narrative is not None:
-        out += _figures(result, lines) + [_at_line(f, lines) for f in result.narrative.contradictions
-                                          + result.narrative.wording]
-    return sorted(out, key=lambda item: (item.kind != "refused", item.page == 0 and item.line == 0, item.page, item.line))
+        out += _figures(result, lines) + [_at_line(f, lines, ("prose",)) for f in result.narrative.contradictions]
+        out += [_at_line(f, lines, (_wording(f),)) for f in result.narrative.wording]
+    return out
+
+
+def _wording(finding: Finding) -> str:
+    return COMPLETENESS if finding.rule in COMPLETENESS_RULES else "wording"
 
 
 def document_lines(result: DocumentReview) -> dict[int, Line]:
@@ -105,10 +135,10 @@ def _shown(line: Line | None) -> str:
     return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
 
 
-def _at_line(finding: Finding, lines: dict[int, Line]) -> Listed:
+def _at_line(finding: Finding, lines: dict[int, Line], counted: tuple[str, ...]) -> Listed:
     line = lines.get(finding.line)
     return Listed(line.page if line else 0, finding.line, _shown(line), "finding", finding.rule, finding.severity,
-                  message=finding.message)
+                  message=finding.message, counted=counted)
 
 
 def _figures(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
@@ -122,5 +152,5 @@ def _figures(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
         out.append(Listed(line.page if line else 0, st.line, _shown(line), "figure", "R-核对", "error",
                           printed=st.text if st.kind != "cell" else f"{st.label} {st.value}", expected=verdict.expected,
                           cause=verdict.cause, about=verdict.figure.name if verdict.figure else "",
-                          scanned=line is not None and line.page in result.narrative.scanned))
+                          scanned=line is not None and line.page in result.narrative.scanned, counted=("prose",)))
     return out

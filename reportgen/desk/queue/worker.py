@@ -30,11 +30,13 @@ def name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
 
 
-def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
-    """Review jobs until stopped (or, ``once``, until none is waiting); how many were reviewed."""
+def run(data: Path, lease: timedelta, poll: float, once: bool = False, server: int | None = None) -> int:
+    """Review jobs until stopped (or, ``once``, until none is waiting; or, started by the ``server`` of that process
+    id, until it is gone: this process then another's child — a server killed outright leaves no worker running on,
+    claiming jobs, once its job in hand is done); how many were reviewed."""
     store, worker, done = Store(data / "store"), name(), 0
     started()  # Django's and reportgen's objects set aside: each job's collection looks at the job's alone
-    while True:
+    while server is None or os.getppid() == server:
         close_old_connections()
         job = claim(worker, lease)
         if job is None:
@@ -45,6 +47,7 @@ def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
         review(job, worker, store, data, lease)
         let_go()  # the review's cycles, at once: under the program's collector settings they pile up
         done += 1
+    return done
 
 
 def review(job: Job, worker: str, store: Store, data: Path, lease: timedelta) -> bool:

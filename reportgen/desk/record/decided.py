@@ -13,11 +13,12 @@ from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
-from reportgen.paperwork.inspection import COMPLETENESS_RULES
+from reportgen.paperwork.inspection import COMPLETENESS, COMPLETENESS_RULES
 from reportgen.paperwork.listing import Listed
 from reportgen.paperwork.pages import SummaryPart
 
 FLAGGED, CLEAN = "有问题", "未发现问题"
+ROW_COUNTS = {"tables": "tables", "checks": "errors", "prose": "prose"}  # the 检查表's counts in the 逐份结果 table's
 
 
 def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) -> SummaryPart:
@@ -44,20 +45,36 @@ def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) 
 
 
 def _uncount(part: SummaryPart, item: Listed) -> None:
-    """The dismissed finding taken out of the count it was in: 完整性's, else 真实性's by its kind — a table's
-    difference, a figure of the text against the tables, a check on the tables (no line), a sentence's (a line:
-    用词与占位 while it counts any, else 正文与表格, where a contradiction between sentences is counted; the listing
-    does not keep which of the two a sentence's finding was, so where a document has both, 真实性's total is right
-    and its split between the two may not be)."""
-    checked = part.inspection
+    """The dismissed finding taken out of the counts it is in, as the listing tells them (Listed.counted: 完整性, or
+    真实性's tables, checks, prose — 正文与表格 — or wording — 用词与占位); a finding counted in none (a warning, one
+    that follows from another slip) takes nothing. Of a summary kept before the listing told it, as then: 完整性
+    by its rule, else 真实性 by its kind — a sentence's in 用词与占位 while that counts any, else in 正文与表格."""
+    checked, row = part.inspection, part.row.get("counts")
+    shown = row if isinstance(row, dict) else {}  # the 逐份结果 table's counts (DocumentReview.counts) of the same
+    for count in _counts_of(part, item):
+        if count == COMPLETENESS:
+            checked.completeness_findings = max(0, checked.completeness_findings - 1)
+        elif checked.figures.get(count, 0) > 0:
+            checked.figures[count] -= 1
+        _less(shown, ROW_COUNTS.get(count, ""))
+    if item.kind == "finding" and item.severity == "warning":
+        _less(shown, "warnings")
+
+
+def _less(counts: dict[str, int], key: str) -> None:
+    if counts.get(key, 0) > 0:
+        counts[key] -= 1
+
+
+def _counts_of(part: SummaryPart, item: Listed) -> tuple[str, ...]:
+    if item.counted is not None:
+        return item.counted
     if item.rule in COMPLETENESS_RULES:
-        checked.completeness_findings = max(0, checked.completeness_findings - 1)
-        return
+        return (COMPLETENESS,)
     kind = {"table": "tables", "figure": "prose"}.get(item.kind) or ("wording" if item.line else "checks")
-    if kind == "wording" and not checked.figures.get(kind):
+    if kind == "wording" and not part.inspection.figures.get(kind):
         kind = "prose"  # a sentence against another (a contradiction) is counted with the text's figures
-    if checked.figures.get(kind, 0) > 0:
-        checked.figures[kind] -= 1
+    return (kind,)
 
 
 def shown(part: SummaryPart) -> SummaryPart:

@@ -11,19 +11,23 @@ times them on a province's 28,000 rows: bench/README.md)."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from reportgen.desk.record.counts import counted, in_state, shown
-from reportgen.desk.record.models import HELD, RETURNED, STATES, Member
+from reportgen.desk.record.models import HELD, RETURNED, STATES, Member, Submission
 from reportgen.desk.record.register import NOT_SUBMITTED, Row, printed_elsewhere, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
 from reportgen.errors import visible_text
+from reportgen.paperwork.register import DEADLINE_DAYS
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
@@ -75,43 +79,66 @@ def progress(as_of: date | None = None) -> Progress:
 
 @dataclass(frozen=True)
 class Chased:
-    """A row still owed something: its register row, what is owed (待报送 / 待整改) and, when returned, by when."""
+    """A row still owed something (a roster row's id, name, kind, 主管部门 and 批复日期): what is owed (待报送 / 待整改),
+    the state the register shows it in, its days 逾期 (None: not late) and, when returned, by when and whether that
+    has passed, and its latest submission's number (None: none)."""
 
-    row: Row
+    id: int
+    name: str
+    kind: str
+    parent: str
+    approved: date
     owed: str
+    state: str
+    late_days: int | None
     deadline: date | None
     overdue: bool  # its 整改期限 has passed
+    number: int | None
 
     def cells(self) -> list[str]:
         """Its cells of the export (a name's control and bidi characters as marks: errors.visible_text)."""
-        m, latest = self.row.member, self.row.latest
-        late = self.row.entry.late_days if self.row.late else None
-        return [visible_text(m.name), m.kind, visible_text(m.parent), m.approved.isoformat(), self.owed, self.row.state,
-                "" if late is None else str(late), "" if self.deadline is None else self.deadline.isoformat(),
-                "是" if self.overdue else "", "" if latest is None else f"第 {latest.number} 次"]
+        return [visible_text(self.name), self.kind, visible_text(self.parent), self.approved.isoformat(), self.owed,
+                self.state, "" if self.late_days is None else str(self.late_days),
+                "" if self.deadline is None else self.deadline.isoformat(), "是" if self.overdue else "",
+                "" if self.number is None else f"第 {self.number} 次"]
 
 
-def to_chase(as_of: date | None = None, told: list[Row] | None = None) -> list[Chased]:
+CHASE_FIELDS = ("id", "name", "kind", "parent", "approved", "published", "shown", "deadline", "number")
+
+
+def _owed(day: date) -> QuerySet[Member]:
+    """The rows to chase, in the roster's order, told by the database (counts.py): 未提交 and printed in no other's
+    file (待报送), or 已退回 by their own latest submission (待整改) — with that submission's 整改期限 and number."""
+    latest = Submission.objects.filter(member_id=OuterRef("pk")).order_by("-number")
+    owed = Q(shown=NOT_SUBMITTED) & ~Q(id__in=list(printed_elsewhere())) | Q(shown=RETURNED)
+    return shown(day).filter(owed).annotate(deadline=Subquery(latest.values("deadline")[:1]),
+                                            number=Subquery(latest.values("number")[:1])).order_by("position")
+
+
+def _chased(day: date, found: tuple[Any, ...]) -> Chased:
+    """A row of ``_owed``'s values (CHASE_FIELDS) as the register tells it: 逾期 by Timely's days, to its 公开日期
+    else to ``day``."""
+    member, name, kind, parent, approved, published, state, deadline, number = found
+    late = ((published or day) - approved).days - DEADLINE_DAYS
+    returned = state == RETURNED
+    return Chased(member, name, kind, parent, approved, TO_CORRECT if returned else TO_SUBMIT, state,
+                  late if late > 0 else None, deadline if returned else None,
+                  returned and deadline is not None and deadline < day, number)
+
+
+def to_chase(as_of: date | None = None, first: int | None = None) -> list[Chased]:
     """The rows not yet submitted (no submission of their own, printed in no other's file) and the rows returned
-    and not submitted again, in the roster's order (of ``told`` where the register's rows are told already)."""
+    and not submitted again, in the roster's order (the ``first`` of them): chosen and read by the database, no
+    roster row made an object (a province's 28,000 rows are one query's values)."""
     day = as_of or today()
-    found = []
-    for row in rows(day) if told is None else told:
-        if row.state == NOT_SUBMITTED:
-            found.append(Chased(row, TO_SUBMIT, None, False))
-        elif row.state == RETURNED and row.latest is not None:
-            deadline = row.latest.deadline
-            found.append(Chased(row, TO_CORRECT, deadline, deadline is not None and deadline < day))
-    return found
+    owed = _owed(day).values_list(*CHASE_FIELDS)
+    return [_chased(day, found) for found in (owed if first is None else owed[:first])]
 
 
 def chase_page(as_of: date | None = None, first: int = 200) -> tuple[list[Chased], int]:
-    """The ``first`` rows to chase (to_chase's, in the roster's order) and how many there are, found by the
-    database: 未提交 (not printed in another's file either) or 已退回 — only those told as the register tells them."""
+    """The ``first`` rows to chase (to_chase's) and how many there are."""
     day = as_of or today()
-    members = shown(day)
-    owed = members.filter(Q(shown=NOT_SUBMITTED) & ~Q(id__in=list(printed_elsewhere())) | Q(shown=RETURNED))
-    return to_chase(day, rows(day, list(owed[:first]))), owed.count()
+    return to_chase(day, first), _owed(day).count()
 
 
 def chase_export(form: str, as_of: date | None = None) -> tuple[bytes, str]:
@@ -119,8 +146,12 @@ def chase_export(form: str, as_of: date | None = None) -> tuple[bytes, str]:
     read as a formula (= + - @) kept as text in the CSV."""
     chased = to_chase(as_of)
     if form == "csv":
-        lines = [",".join(CHASE_HEADER)] + [",".join(_csv(cell) for cell in c.cells()) for c in chased]
-        return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"), "text/csv; charset=utf-8"
+        out = io.StringIO()
+        out.write("\ufeff")
+        written = csv.writer(out, lineterminator="\r\n")  # quoted where a cell holds a comma, a quote or a line break
+        written.writerow(CHASE_HEADER)
+        written.writerows([_formula_as_text(cell) for cell in c.cells()] for c in chased)
+        return out.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
     title = f"待报送与待整改的单位（{(as_of or today()).isoformat()}）"
     table = Table(title, "", "", "", "", [TableRow([Cell(h, header=True) for h in CHASE_HEADER], kind="header")],
                   [TableRow([Cell(t, align="right" if i == 6 else "left") for i, t in enumerate(c.cells())]) for c in chased],
@@ -129,10 +160,8 @@ def chase_export(form: str, as_of: date | None = None) -> tuple[bytes, str]:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _csv(text: str) -> str:
-    if text[:1] in ("=", "+", "-", "@"):
-        text = "'" + text
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+def _formula_as_text(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 @dataclass(frozen=True)

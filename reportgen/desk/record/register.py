@@ -219,9 +219,20 @@ def _parts_of(row: Row, reviewed: Submission, entries: Mapping[int, review_regis
     disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
     if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
         _answered(reviewed, entries, disclosures)
-    return [_on_desk(replace(_as_decided(d.summary, d.findings.all()), document=part_name(reviewed, d)),
-                     address, reviewed.id, f"annotated-{d.number}" if d.annotated else "")
+    return [_on_desk(_as_row(_as_decided(d.summary, d.findings.all()), reviewed, d, entries), address, reviewed.id,
+                     f"annotated-{d.number}" if d.annotated else "")
             for d in disclosures if d.summary is not None]
+
+
+def _as_row(part: SummaryPart, submission: Submission, disclosure: Disclosure,
+            entries: Mapping[int, review_register.Entry]) -> SummaryPart:
+    """A disclosure's part named as the register names it (``part_name``), and known as the roster row the register
+    gave it (``_answering``: the row its owner names, else the submitter's) — not by the folder and file the worker
+    reviewed it in, which no row's documents hold: the 检查表 tells its 及时性 by that row."""
+    own = entries[submission.member_id]
+    name, other = _answering(submission, disclosure, list(entries.values()), own)
+    row = (other or own).member
+    return replace(part, document=name, known=review_register.Known(name, row.name, row.kind, row.year, row.final))
 
 
 Address = Callable[[int, str], str]  # a submission's id and what of it ("": its page; "annotated", "annotated-2"): its URL

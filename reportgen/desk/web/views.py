@@ -20,10 +20,12 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBas
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from reportgen.desk.queue.jobs import waiting
 from reportgen.desk.record import precision
+from reportgen.desk.record.inspection_export import FORMS, inspection_export
 from reportgen.desk.record.models import (
     ACCEPTED,
     DISMISSED,
@@ -76,8 +78,12 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 
 def _next(request: HttpRequest) -> str:
+    """Where a sign-in goes on: the page asked for, a path of the desk itself alone — not another site's, however
+    written (//host, /\\host, a scheme, a control character a browser drops), which url_has_allowed_host_and_scheme
+    tells as a browser reads it."""
     wanted = request.POST.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith("//") else reverse("register")
+    on_desk = wanted.startswith("/") and url_has_allowed_host_and_scheme(wanted, allowed_hosts=None)
+    return wanted if on_desk else reverse("register")
 
 
 @require_POST
@@ -110,12 +116,26 @@ def asked_of(request: HttpRequest) -> Asked:
 
 @login_required
 def inspection(request: HttpRequest) -> HttpResponse:
-    def address(submission_id: int, what: str) -> str:
-        if what:
-            return reverse("file", args=[submission_id, what])
-        return reverse("document", args=[submission_id])
+    return HttpResponse(inspection_page(_on_desk), content_type="text/html; charset=utf-8")
 
-    return HttpResponse(inspection_page(address), content_type="text/html; charset=utf-8")
+
+@login_required
+@require_safe
+def inspection_file(request: HttpRequest, form: str) -> HttpResponse:
+    """The 检查表 as XLSX or DOCX (inspection_export: the page's table, cell for cell), else 404."""
+    if form not in FORMS:
+        return HttpResponse(status=404)
+    data, kind = inspection_export(inspection_page(_on_desk), form)
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="inspection-{timezone.localdate().isoformat()}.{form}"'
+    return response
+
+
+def _on_desk(submission_id: int, what: str) -> str:
+    """A submission's page (``what`` "") or its stored file ``what`` on the desk: the 检查表's links."""
+    if what:
+        return reverse("file", args=[submission_id, what])
+    return reverse("document", args=[submission_id])
 
 
 @login_required

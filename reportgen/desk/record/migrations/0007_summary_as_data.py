@@ -22,7 +22,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _as_data(apps, schema_editor) -> None:  # noqa: ANN001 - Django's RunPython signature
-    from reportgen.desk.record.summaries import stored
+    from reportgen.desk.record.summaries import stored  # deferred: run once, by migrate alone
 
     for model in ("Submission", "Disclosure"):
         rows = apps.get_model("desk", model).objects.exclude(summary=None)
