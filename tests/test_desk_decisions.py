@@ -171,3 +171,53 @@ def test_a_second_reviewers_stale_verdict_is_refused_with_what_changed(desk_site
     assert response.status_code == 302  # the page read again: the verdict is taken
     first.refresh_from_db()
     assert first.verdict == "驳回"
+
+
+def test_two_reviewers_returning_one_document_at_the_same_moment_leave_one_notice(desk_site: Site, reviewed: int) -> None:
+    """Two reviewers press 退回 on the same document at once, five times over (issue 81: the refused request's notice
+    was stored 5 times of 5 — saved before the state was checked): one return is taken, the other refused in
+    Chinese, and the notice, issuer and dates are the taken one's, with one event (SQLite here; PostgreSQL where the
+    desk's tests are pointed at it, REPORTGEN_DESK_DATABASE)."""
+    import threading
+
+    from django.contrib.auth.models import User
+
+    from tests.support.desk import token
+
+    if not User.objects.filter(username=OTHER_REVIEWER).exists():
+        User.objects.create_user(OTHER_REVIEWER, password=OTHER_PASSWORD)
+    for _ in range(5):
+        submission = _copy(reviewed)
+        one, other = desk_site.signed_in(), desk_site.client()
+        other.get("/login")
+        assert other.post("/login", {"username": OTHER_REVIEWER, "password": OTHER_PASSWORD,
+                                     **token(other)}).status_code == 302
+        forms = [(one, {**RETURN, "issuer": "甲财政局", **seen(one, submission.id)}),
+                 (other, {**RETURN, "issuer": "乙财政局", **seen(other, submission.id)})]
+        start, answers = threading.Barrier(2), {}
+        url = f"/document/{submission.id}/return"
+        threads = [threading.Thread(target=_press, args=(start, answers, url, client, form)) for client, form in forms]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        codes = sorted(response.status_code for response in answers.values())
+        assert codes == [302, 400], {k: (v.status_code, v.content.decode()[:300]) for k, v in answers.items()}
+        taken = next(issuer for issuer, response in answers.items() if response.status_code == 302)
+        refused = next(response for response in answers.values() if response.status_code == 400)
+        # refused as the page it was pressed on is stale (the document went 审核中 → 已退回 meanwhile), or by its state
+        assert "“已退回”" in refused.content.decode()
+        state, notice, _, issuer, _, _, events, _ = _unchanged(submission)
+        assert (state, issuer) == ("已退回", taken) and notice
+        assert submission.events.filter(after="已退回").count() == 1
+
+
+def _press(start, answers: dict, url: str, client, form: dict) -> None:  # type: ignore[no-untyped-def]
+    """One reviewer's 退回, posted when the other's is (``start``): its answer kept under the form's issuer."""
+    from django.db import connection
+
+    try:
+        start.wait()
+        answers[form["issuer"]] = client.post(url, form)
+    finally:
+        connection.close()  # this thread's own connection
