@@ -53,6 +53,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
                     r"\| shanghai-putuo-shangwuwei-unit-2025 \| \d+\.\d{3} s \| \d+\.\d{3} s \| \d+\.\d\d× \|"),
     "review_eval": (["--only", ONE], r"内部错误: 0; seconds per document: \d+\.\d+"),
     "review_folder": (["--documents", "1", "--repeat", "1"], r"\| --jobs 1 \| 1 \| \d+\.\d 秒 \| \d+\.\d\d \|"),
+    "review_loop": (["--documents", "1", "--repeat", "1"], r"\| fresh1 \| 1 \| \d+\.\d\d 秒 \| \d+\.\d\d 秒 \| \d+\.\d\d× \|"),
     "review_pages": (["--documents", "1", "--folder", "0"], r"\| 1 \| \d+\.\d 秒 \| \d+\.\d 秒 \| \d+\.\d\d× \| \d+ MB \|"),
     "run": (["--quick", "--repeat", "1", "--sizes", "50", "--departments", "4", "-j", "1"],
             r"\| 50 \| 5 / 5 / 40 \| \d+\.\d\d \|"),

@@ -35,7 +35,7 @@ from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
 
 if TYPE_CHECKING:
-    from reportgen.importing.recognition.identity import Part
+    from reportgen.importing import Part
     from reportgen.paperwork.handback import Issued
     from reportgen.paperwork.pages import SummaryPart
 

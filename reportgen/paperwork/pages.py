@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import visible_text
-from reportgen.importing.report import report_html as tables_html
+from reportgen.importing import report_html as tables_html
 from reportgen.paperwork.annotated import NotAnnotated, annotated_pdf
 from reportgen.paperwork.handback import Issued, handback, notice_docx
 from reportgen.paperwork.inspection import Inspection, inspection

@@ -18,16 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Finding
-from reportgen.importing.budget.build import unprinted_funds
-from reportgen.importing.emit import walk
-from reportgen.importing.in_one_file import Span, disclosures_in
-from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
-from reportgen.importing.recognition.catalog import TableKind
-from reportgen.importing.recognition.identity import Part, cover_title, grouped
-from reportgen.importing.recognition.recognize import recognised_once, titled_table
-from reportgen.importing.recognition.unread import Unread, unread_cells
-from reportgen.importing.text.text_fields import WITHHELD, holds
-from reportgen.importing.tree import Placed
+from reportgen.importing import (
+    WITHHELD,
+    ImportResult,
+    Part,
+    Placed,
+    Span,
+    TableKind,
+    Unread,
+    cover_title,
+    disclosure_part,
+    disclosures_in,
+    disclosures_of,
+    holds,
+    import_files,
+    recognised_once,
+    titled_table,
+    unprinted_funds,
+    unread_cells,
+    walk,
+)
 from reportgen.oserrors import reason
 from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
@@ -411,7 +421,7 @@ def review_together(files: list[Path], layout: str | None) -> list[DocumentRevie
 def disclosures(halves: list[Part]) -> list[list[Path]]:
     """The files that are one disclosure among those reviewed alone as a narrative or tables: its
     narrative first, then its tables file(s)."""
-    return [[Path(part.file) for part in group] for group in grouped(halves)]
+    return [[Path(part.file) for part in group] for group in disclosures_of(halves)]
 
 
 def review_files(files: list[Path], layout: str | None) -> DocumentReview:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportgen.importing.recognition.catalog import Catalog, TableKind, normalized
-from reportgen.importing.recognition.recognize import title_kind
+from reportgen.importing import Catalog, TableKind, normalized, title_kind
 from reportgen.patterns import regex
 
 # A table's number as a title or its own line prints it: 公开01表, 公开 01 表：…, 部门预算公开10表, 表3, 附表3, 预算01表

@@ -12,8 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.recognition.imported import Imported
-from reportgen.importing.tree import Placed
+from reportgen.importing import Imported, Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_text_words
 from reportgen.review.target_tables import target_money

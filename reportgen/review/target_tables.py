@@ -12,8 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.recognition.imported import Imported
-from reportgen.importing.recognition.rows import Row
+from reportgen.importing import Imported, Row
 from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_table_words, target_text_words

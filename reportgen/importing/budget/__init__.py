@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 from reportgen.faces import face
 
 if TYPE_CHECKING:
+    from reportgen.importing.budget.build import unprinted_funds as unprinted_funds
     from reportgen.importing.budget.by_unit import by_unit_table as by_unit_table
     from reportgen.importing.budget.reconcile import differences as differences
     from reportgen.importing.budget.units_in_turn import departments_part as departments_part
     from reportgen.importing.budget.verified import refuted as refuted
 
 __all__, __getattr__ = face(__name__, {
+    "build": ("unprinted_funds",),
     "reconcile": ("differences",),
     "verified": ("refuted",),
     "by_unit": ("by_unit_table",),

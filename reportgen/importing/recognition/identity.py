@@ -412,7 +412,7 @@ def _organ_first() -> re.Pattern[str]:
                       f"(?P<region>[\u4e00-\u9fff]{{1,12}}?[{''.join(ends)}])(?:委员会|委)")
 
 
-def grouped(parts: list[Part]) -> list[list[Part]]:
+def disclosures_of(parts: list[Part]) -> list[list[Part]]:
     """The disclosures among ``parts``: each narrative with its tables file (``paired``), then every
     further tables file of the same disclosure (its 报表 published in several files: 附件2-1, 附件2-2) —
     one whose tables state the owner and year of the pair's tables, or which prints the narrative's

@@ -526,8 +526,23 @@ class TooManyFigures(Internal):
         self.limit = MAX_FIGURES
 
 
+_READ: dict[tuple[tuple[Line, ...], str], list[Statement]] = {}
+_READ_KEPT = 4  # the last readings kept: a file's narrative is read by import (which file it is, its source) and by review
+
+
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
-    """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
+    """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them. The same lines are read once:
+    a reading of them made a moment before (by import, for the same file) is given again, as a new list of the same
+    statements — which no reader of them changes."""
+    key = (tuple(lines), default_unit)
+    if key not in _READ:
+        while len(_READ) >= _READ_KEPT:
+            del _READ[next(iter(_READ))]
+        _READ[key] = _read_statements(lines, default_unit)
+    return list(_READ[key])
+
+
+def _read_statements(lines: list[Line], default_unit: str) -> list[Statement]:
     _numbers_counted(lines)
     reader = _StatementReader(default_unit)
     numbers = folios(lines)
