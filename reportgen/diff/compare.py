@@ -23,6 +23,7 @@ from reportgen.diff.model import (
 )
 from reportgen.diff.text import (
     SIMILAR,
+    Alike,
     Status,
     TextDiff,
     deleted,
@@ -110,19 +111,20 @@ class _Differ:
         return "文:" + (self.old_key(item.text) if shift else normalized(item.text))
 
     def blocks(self, old: list[Item], new: list[Item]) -> list[BlockDiff]:
+        old_keys, new_keys = [self.block_key(x, True) for x in old], [self.block_key(x, False) for x in new]
+        alike = Alike()  # each pair's texts are its keys after their kind ("文:", "表:"), made once per item
+
         def score(i: int, j: int) -> float:
             a, b = old[i], new[j]
             if (a.kind == "table") != (b.kind == "table"):
                 return 0.0
             if a.kind == "table":
                 assert a.table is not None and b.table is not None
-                ta, tb = _table_key(a.table), _table_key(b.table)
-                if not ta and not tb:
+                if not _table_key(a.table) and not _table_key(b.table):
                     return 1.0 if a.table.column_count == b.table.column_count else SIMILAR
-                return similarity(self.old_key(ta), normalized(tb))
-            return similarity(self.old_key(a.text), normalized(b.text))
+            return alike(old_keys[i][2:], new_keys[j][2:])
 
-        pairs = align([self.block_key(x, True) for x in old], [self.block_key(x, False) for x in new], score)
+        pairs = align(old_keys, new_keys, score)
         return [self.block(old[i] if i is not None else None, new[j] if j is not None else None) for i, j in pairs]
 
     def block(self, old: Item | None, new: Item | None) -> BlockDiff:

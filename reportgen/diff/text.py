@@ -4,6 +4,7 @@ whole, and years that moved on with the documents (2021年 → 2022年) told apa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -188,11 +189,53 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return _judged(SequenceMatcher(None, a, b, autojunk=False), a, b)
+
+
+class Alike:
+    """``similarity`` over many pairs of the same texts (a stretch of paragraphs scored each against each), the same
+    scores: each text's characters counted once, not again for every pair (difflib's quick_ratio counts both texts
+    per call), the count shared with another summed at C speed; and each second text's matcher — its index of
+    characters, which difflib builds from scratch for every pair — made once, for the pairs that pass that bound. The
+    published check of another department's 广州 document (2 stretches of about 363 × 370 paragraphs) 24 → 9.6 s of CPU."""
+
+    def __init__(self) -> None:
+        self._matchers: dict[str, SequenceMatcher[str]] = {}
+        self._counts: dict[str, Counter[str]] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        if not a or not b:
+            return 0.0
+        ca, cb = self._count(a), self._count(b)
+        shared = ca.keys() & cb.keys()
+        bound = 2.0 * sum(map(min, map(ca.__getitem__, shared), map(cb.__getitem__, shared))) / (len(a) + len(b))
+        if _unlike(bound, a, b):  # difflib's quick_ratio, to the bit
+            return 0.0
+        matcher = self._matchers.get(b)
+        if matcher is None:
+            matcher = self._matchers[b] = SequenceMatcher(None, "", b, autojunk=False)
+        matcher.set_seq1(a)
+        return _judged(matcher, a, b, bound)
+
+    def _count(self, text: str) -> Counter[str]:
+        found = self._counts.get(text)
+        if found is None:
+            found = self._counts[text] = Counter(text)
+        return found
+
+
+def _unlike(bound: float, a: str, b: str) -> bool:
+    """Neither as alike as SIMILAR nor COVERED, by ``bound``, an upper bound of the ratio (quick_ratio's)."""
     shorter = min(len(a), len(b))
-    bound = matcher.quick_ratio()
-    if bound < SIMILAR and (shorter < COVER_MIN or bound * (len(a) + len(b)) / 2 < COVERED * shorter):
+    return bound < SIMILAR and (shorter < COVER_MIN or bound * (len(a) + len(b)) / 2 < COVERED * shorter)
+
+
+def _judged(matcher: SequenceMatcher[str], a: str, b: str, bound: float | None = None) -> float:
+    if _unlike(matcher.quick_ratio() if bound is None else bound, a, b):
         return 0.0
+    shorter = min(len(a), len(b))
     ratio = matcher.ratio()
     if ratio >= SIMILAR or shorter < COVER_MIN:
         return ratio
