@@ -166,12 +166,13 @@ def test_table_decimals_print_the_tables_so_and_leave_the_text_as_it_was(tmp_pat
 
 
 def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
-    """北京市审计局 2026 (情况说明 and 报表, two files): its 万元 tables print 32,365.090089; the shipped 北京 layout 2 decimals."""
+    """北京市审计局 2026 (情况说明 and 报表, two files): its 万元 tables print 32,365.090089 — as the layout learned from it
+    prints them, and now the shipped 北京 layout too (written from 北京's 2026 报表, all printed to six decimals)."""
     source, layout = tmp_path / "bj.yaml", tmp_path / "北京学到的"
     files = [str(FRESH / f"bj-shenjiju-2026-dept-budget{part}.pdf") for part in ("", "-tables")]
     assert cli.main(["import", *files, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
     assert resolve(layout).table_decimals == {"全部": 6}
-    for name, shown in ((layout, "32,365.090089"), ("北京", "32,365.09")):
+    for name, shown in ((layout, "32,365.090089"), ("北京", "32,365.090089")):
         document = document_for(prepare(source, draft=True), draft=True, layout=name)
         first = next(b for b in document.blocks if isinstance(b, Table))
         assert first.number == "预算01表" and shown in [c.text for row in first.body for c in row.cells]

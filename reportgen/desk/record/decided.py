@@ -87,6 +87,8 @@ def shown(part: SummaryPart) -> SummaryPart:
     name = Path(Path(part.document).name)
     out.document, out.known = name, replace(part.known, document=name) if part.known.document == part.document else part.known
     cut = folder.rstrip("/") + "/"
-    out.row = {**part.row, "document": str(part.row.get("document", "")).replace(cut, "")}
+    # the document's name, and every text of its row that names it (why it was refused or not reviewed: “…/work/job-1/
+    # x.pdf：PDF 文件已加密…”), by its file's name alone
+    out.row = {key: value.replace(cut, "") if isinstance(value, str) else value for key, value in part.row.items()}
     out.findings = [{**f, "document": str(f.get("document", "")).replace(cut, "")} for f in part.findings]
     return out
