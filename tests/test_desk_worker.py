@@ -33,11 +33,13 @@ def _worker(site: Site) -> subprocess.Popen[bytes]:
                              *database], env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-def _running(deadline: float):  # type: ignore[no-untyped-def]
+def _running(deadline: float, **whose: object):  # type: ignore[no-untyped-def]
+    """The first job of this test's (``whose``: a filter of its own jobs) a worker has claimed: the desk is shared by
+    the process's tests, and another's job left claimed (a worker killed on purpose) is not this test's."""
     from reportgen.desk.record.models import RUNNING, Job
 
     while time.monotonic() < deadline:
-        job = Job.objects.filter(state=RUNNING).first()
+        job = Job.objects.filter(state=RUNNING, **whose).first()
         if job is not None:
             return job
         time.sleep(0.01)
@@ -56,7 +58,7 @@ def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site,
     killed = None
     for _ in DOCUMENTS:  # killed mid-review: a job still claimed by a dead worker (one done first is tried again)
         worker = _worker(desk_site)
-        job = _running(time.monotonic() + 60)
+        job = _running(time.monotonic() + 60, id__in=ours)
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()
         job.refresh_from_db()
@@ -114,7 +116,7 @@ def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, 
     worker = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "worker", str(desk_site.data), "--lease", "600",
                                *(["--database", desk_site.database] if desk_site.database else [])],
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
-    job = _running(time.monotonic() + 60)
+    job = _running(time.monotonic() + 60, submission__member__name=name)
     deadline = time.monotonic() + 60
     while not (desk_site.data / "work" / f"job-{job.id}").exists() and time.monotonic() < deadline:
         time.sleep(0.01)  # its review begun
