@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from reportgen.desk.record.models import DISMISSED, Submission
+from django.db.models import QuerySet
+
+from reportgen.desk.record.models import DISMISSED, Finding, Submission
 from reportgen.desk.record.store import reviewed_name
 from reportgen.desk.record.summaries import summary_of
 from reportgen.desk.settings import DeskRefused
@@ -60,6 +63,13 @@ def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tupl
     return (*_kept(document), handed(submission, kept, submission.annotated))
 
 
+def _not_dismissed(summary: dict[str, Any], findings: QuerySet[Finding]) -> tuple[str, str, list[Mark]]:
+    """A stored summary's title, kind and numbered findings, those of ``findings`` the reviewer dismissed left out."""
+    kept = summary_of(summary)
+    dismissed = set(findings.filter(verdict=DISMISSED).values_list("number", flat=True))
+    return kept.title, kept.kind, [m for m in kept.marks if m.number not in dismissed]
+
+
 def _document(submission: Submission, issued: Issued, unreviewed: bool) -> tuple[Document, list[Mark]] | None:
     """The notice of the findings not dismissed, and those findings; None where there is none (a review given up
     keeps no summary)."""
@@ -68,10 +78,7 @@ def _document(submission: Submission, issued: Issued, unreviewed: bool) -> tuple
         if unreviewed:
             return None
         raise DeskRefused("这份文件还没有审核完，不能退回")
-    kept_summary = summary_of(summary)
-    marks, title, kind = kept_summary.marks, kept_summary.title, kept_summary.kind
-    dismissed = set(submission.findings.filter(verdict=DISMISSED, disclosure=None).values_list("number", flat=True))
-    kept = [m for m in marks if m.number not in dismissed]
+    title, kind, kept = _not_dismissed(summary, submission.findings.filter(disclosure=None))
     annotated = "标注的 PDF" if submission.annotated else ""
     document = notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
                       issued, _title(submission, title) if title else "")
@@ -98,10 +105,7 @@ def _disclosures(submission: Submission, issued: Issued) -> int:
     for disclosure in submission.disclosures.all():
         if disclosure.summary is None:
             raise DeskRefused("这份文件还没有审核完，不能退回")
-        kept_summary = summary_of(disclosure.summary)
-        marks, title, kind = kept_summary.marks, kept_summary.title, kept_summary.kind
-        dismissed = set(disclosure.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
-        kept = [m for m in marks if m.number not in dismissed]
+        title, kind, kept = _not_dismissed(disclosure.summary, disclosure.findings.all())
         document = notice(_title(submission, disclosure.named), disclosure.owner or submission.member.name,
                           kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
                           _title(submission, title) if title else "")
