@@ -23,11 +23,10 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from reportgen.desk.record.counts import counted, in_state, shown
 from reportgen.desk.record.models import HELD, RETURNED, STATES, Member, Submission
-from reportgen.desk.record.register import NOT_SUBMITTED, Row, printed_elsewhere, rows, today
+from reportgen.desk.record.register import NOT_SUBMITTED, Row, days_late, printed_elsewhere, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
 from reportgen.errors import visible_text
-from reportgen.paperwork.register import DEADLINE_DAYS
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
@@ -119,7 +118,7 @@ def _chased(day: date, found: tuple[Any, ...]) -> Chased:
     """A row of ``_owed``'s values (CHASE_FIELDS) as the register tells it: 逾期 by Timely's days, to its 公开日期
     else to ``day``."""
     member, name, kind, parent, approved, published, state, deadline, number = found
-    late = ((published or day) - approved).days - DEADLINE_DAYS
+    late = days_late(approved, published, day)
     returned = state == RETURNED
     return Chased(member, name, kind, parent, approved, TO_CORRECT if returned else TO_SUBMIT, state,
                   late if late > 0 else None, deadline if returned else None,

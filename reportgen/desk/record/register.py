@@ -31,6 +31,12 @@ from reportgen.templating import environment
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
 
+def days_late(approved: date, published: date | None, day: date) -> int:
+    """Days a row is past its deadline (≤ 0: in time) on the desk: to its 公开日期 recorded, else to ``day`` — whatever
+    was submitted (Timely's rule; the list of rows to chase counts by it too)."""
+    return ((published or day) - approved).days - review_register.DEADLINE_DAYS
+
+
 @dataclass
 class Timely(review_register.Entry):
     """A roster row's 及时性 on the desk, by the register's words (按时, 逾期 …) and days: to the 公开日期 recorded,
@@ -42,8 +48,9 @@ class Timely(review_register.Entry):
 
     @property
     def late_days(self) -> int | None:
-        end = self.member.published or self.as_of
-        return None if end is None else (end - self.member.approved).days - review_register.DEADLINE_DAYS
+        if self.member.published is None and self.as_of is None:
+            return None
+        return days_late(self.member.approved, self.member.published, self.as_of or self.member.published)
 
     @property
     def state(self) -> str:
