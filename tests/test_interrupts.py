@@ -418,7 +418,7 @@ def test_a_worker_stopped_between_making_its_staging_folder_and_holding_it_leave
     out = tmp_path / "out"
     out.mkdir()
     program = (
-        "import sys\nfrom pathlib import Path\nimport reportgen.runners.batch as batch\nfrom reportgen import staging\n"
+        "import sys\nfrom pathlib import Path\nimport reportgen.runners.batch as batch\nfrom reportgen.base import staging\n"
         "def caught(source, job):\n    staging._made(Path(sys.argv[1]))\n    raise KeyboardInterrupt\n"
         "batch.render_one = caught\nbatch._render_in_worker('a.yaml', None)\n")
     done = subprocess.run([sys.executable, "-c", program, str(out)], cwd=ROOT, capture_output=True, timeout=60)
