@@ -163,7 +163,7 @@ def _grid_title(grid: Any) -> str:
 
 
 def measure(entry: dict[str, Any], layout: str | None) -> Outcome:
-    from reportgen.errors import ReportgenError
+    from reportgen.base.errors import ReportgenError
     from reportgen.importing.pipeline import import_files
     from reportgen.readers.published import read_published
 
@@ -186,8 +186,8 @@ def measure(entry: dict[str, Any], layout: str | None) -> Outcome:
 
 
 def _written(out: Outcome, result: Any, opened: dict[Path, Any]) -> None:
-    from reportgen.errors import ReportgenError
-    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+    from reportgen.base.errors import ReportgenError
+    from reportgen.runners.render import document_for, missing_findings, prepare, prepared_findings
 
     out.differences = list(result.differences)
     lines = {(line.page, line.line): line.text for one in opened.values() if one.kind == "pdf"

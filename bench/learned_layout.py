@@ -21,15 +21,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen import layouts
-from reportgen.document import Heading, Table
-from reportgen.errors import ReportgenError
+from reportgen.base.errors import ReportgenError
+from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping import layouts
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 DOCUMENTS = ("fresh1/zj-hangzhou-qixiang-2026-dept-budget.pdf", "fresh1/sd-yantai-minzhengju-2026-dept-budget.pdf",
@@ -74,7 +74,7 @@ def published_headings(lines: list[Line]) -> list[str]:
 
 
 def _chinese(number: int) -> str:
-    from reportgen.phrasing import chinese_number
+    from reportgen.compute.phrasing import chinese_number
 
     return chinese_number(number)
 

@@ -16,13 +16,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.document import Paragraph
-from reportgen.errors import ReportgenError
+from reportgen.base.errors import ReportgenError
+from reportgen.docmodel.document import Paragraph
 from reportgen.importing.learned_layout import learn, write_layout
 from reportgen.importing.learned_words import has_figures, published_sentences
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.published import read_published
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"

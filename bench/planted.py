@@ -78,7 +78,7 @@ KINDS: dict[str, tuple[str, re.Pattern[str], Change]] = {
 
 def render_bases(folder: Path, only: list[str] | None = None) -> dict[str, bytes]:
     """Each base source rendered to DOCX once (its layout's), as bytes; ``only``: the bases holding one of these."""
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     out = {}
     for base in (b for b in BASES if not only or any(word in b for word in only)):

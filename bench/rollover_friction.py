@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from reportgen.rollover import dump
+from reportgen.runners.rollover import dump
 from reportgen.source.schema import PLACEHOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,8 +70,8 @@ def _written(value: Any, figures: list[Decimal], raised: set[int]) -> Any:
 
 
 def _errors(path: Path) -> int:
-    from reportgen.errors import SourceError
-    from reportgen.render import prepare
+    from reportgen.base.errors import SourceError
+    from reportgen.runners.render import prepare
 
     try:
         return len(prepare(path).errors)

@@ -97,7 +97,7 @@ def median_run(args: list[str], env: dict[str, str], repeat: int) -> Run:
 def in_process_rerender(repeat: int) -> tuple[float, float]:
     """Milliseconds (median) to re-render the Yantian seed in a warm process: HTML only, as the
     preview does on every save, and both formats written to disk."""
-    from reportgen.render import document_for, prepare, render_source
+    from reportgen.runners.render import document_for, prepare, render_source
     from reportgen.writers.html import html_string
 
     def preview() -> None:

@@ -82,7 +82,7 @@ def annotated() -> dict[Path, tuple[Path, str]]:
 
 def check(path: Path, notes: dict[Path, tuple[Path, str]]) -> Checked:
     """One PDF imported, and its reading measured by its own identities."""
-    from reportgen.errors import ReportgenError
+    from reportgen.base.errors import ReportgenError
     from reportgen.importing.pipeline import import_files
     from reportgen.readers.published import read_published
 

@@ -3,7 +3,7 @@ PDF and `check` of a source, the process run as a user runs it with ``python -X 
 modules it imported, the time importing them took (the sum of the top-level imports' cumulative times, as
 ``-X importtime`` reports them), the CPU time of the whole process (user + system, its children included) and
 that CPU time as a multiple of a bare ``python -c pass``. The patterns a module keeps are compiled on first use
-(reportgen/patterns.py); importing what `review` runs compiled about 650 of them before. A measurement, not a
+(reportgen/base/patterns.py); importing what `review` runs compiled about 650 of them before. A measurement, not a
 test: nothing is asserted. On a machine shared with other work the import times (wall) rise; the CPU less.
 
     python -m bench.start [--repeat 5]

@@ -72,7 +72,7 @@ def read(path: Path) -> Read:
     except Exception as exc:  # noqa: BLE001 - measured all the same
         got.refused = f"error {type(exc).__name__}"
         return got
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     got.year = imported.imported.year
     prepared = prepare(imported.source.named(path), draft=True)  # as review prepares it: its year, its kind
@@ -166,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="read every document again")
     parser.add_argument("--only", nargs="*", default=None, help="the documents whose path holds one of these words")
     args = parser.parse_args(argv)
+    from reportgen.base.rules import TEXT, rules_reading
     from reportgen.review.text_rules import read_text
-    from reportgen.rules import TEXT, rules_reading
 
     checks = [r for r in rules_reading(TEXT) if r.id in (args.check or CHECKS)]
     totals: dict[str, Counter[str]] = {r.id: Counter() for r in checks}

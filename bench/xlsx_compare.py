@@ -27,8 +27,8 @@ if str(ROOT) not in sys.path:  # `python bench/xlsx_compare.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_synthetic  # noqa: E402
-from reportgen.document import Document, Table  # noqa: E402
-from reportgen.render import document_for, prepare  # noqa: E402
+from reportgen.docmodel.document import Document, Table  # noqa: E402
+from reportgen.runners.render import document_for, prepare  # noqa: E402
 from reportgen.writers import xlsx  # noqa: E402
 
 LARGEST_SHIPPED = ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sys
 
+from reportgen.base.signals import handle_sigterm
+from reportgen.base.terminal import visible_streams
 from reportgen.commands import COMMANDS, arguments, command
 from reportgen.commands.base import invoke
-from reportgen.signals import handle_sigterm
-from reportgen.terminal import visible_streams
 
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
 
@@ -32,7 +32,7 @@ def _parser(argv: list[str]) -> arguments.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     handle_sigterm()
     argv = sys.argv[1:] if argv is None else argv
-    with visible_streams():  # what any input says is printed as text (reportgen/terminal.py)
+    with visible_streams():  # what any input says is printed as text (reportgen/base/terminal.py)
         args = _parser(argv).parse_args(argv)
         return invoke(args.command, args)
 

@@ -1,5 +1,5 @@
 """docs/review-policy.md from the review's policy registry (reportgen/review/policy.py) and the rule registry
-(reportgen/rules.py): what `reportgen review` does with the findings of each rule id.
+(reportgen/base/rules.py): what `reportgen review` does with the findings of each rule id.
 
     python scripts/review_policy.py            # writes docs/review-policy.md
     python scripts/review_policy.py --check    # exits 1 where the file is not what the registries give
@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 import reportgen.checks  # noqa: E402,F401  (registers the source's rules)
 import reportgen.review.sentences.sentence_rules  # noqa: E402,F401  (registers the sentences' rules)
 import reportgen.review.text_rules  # noqa: E402,F401  (registers the text's rules)
+from reportgen.base.rules import RULES  # noqa: E402
 from reportgen.review.policy import NOTE, POLICIES, Policy  # noqa: E402
-from reportgen.rules import RULES  # noqa: E402
 
 DOC = ROOT / "docs" / "review-policy.md"
 _STAGES = {"source": "check's findings on the imported source", "scan": "any finding on a line of a page read by OCR"}
@@ -71,7 +71,7 @@ def listing() -> str:
         "# What `review` does with each rule's findings",
         "",
         "Written by `python scripts/review_policy.py` from `reportgen/review/policy.py` (the review's policies) and",
-        "`reportgen/rules.py` (the rules): do not edit by hand; `tests/test_review_policy.py` fails when it is stale.",
+        "`reportgen/base/rules.py` (the rules): do not edit by hand; `tests/test_review_policy.py` fails when it is stale.",
         "",
         "`review` imports a published document into a source in memory and runs every rule of `check` on it. What check",
         "finds is told of the document as it is, but where a policy below applies: for each finding the first policy",

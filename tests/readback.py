@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 def rendered_outputs(source: Path, out: Path) -> dict[str, Path]:
     """Render ``source`` (DOCX and HTML) into ``out``: each output by its suffix; none is a failure
     that names the findings."""
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     result = render_source(source, out)
     assert result.outputs, [f.format() for f in result.findings]

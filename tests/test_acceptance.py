@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from tests.readback import docx_tables, docx_text, find_row, html_tables, html_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.render import document_for, prepare, render_source
-from reportgen.rollover import dump, rollover
+from reportgen.runners.render import document_for, prepare, render_source
+from reportgen.runners.rollover import dump, rollover
 from reportgen.source.loader import referenced_files
 from tests.readback import docx_tables, html_tables
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-import reportgen.render
+import reportgen.runners.render
 import reportgen.writers.docx
 from bench.synthetic import split, synthetic_source, write_yantian_copies
-from reportgen.batch import Outcome, Progress, display_width, expand_sources, summary_table
+from reportgen.base.errors import Finding
+from reportgen.base.written import RECORD
 from reportgen.cli import main
-from reportgen.errors import Finding
-from reportgen.render import prepare
-from reportgen.written import RECORD
+from reportgen.runners.batch import Outcome, Progress, display_width, expand_sources, summary_table
+from reportgen.runners.render import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -82,14 +82,14 @@ def test_warnings_are_counted_as_有警告(tmp_path, capsys):
 
 
 def test_an_unexpected_error_in_a_worker_is_a_failure_in_chinese(departments, tmp_path, capsys, monkeypatch):
-    original = reportgen.render.document_for
+    original = reportgen.runners.render.document_for
 
     def explode(prepared, *args, **kwargs):  # type: ignore[no-untyped-def]
         if prepared.budget.department.endswith("第2分会"):
             raise RuntimeError("boom")
         return original(prepared, *args, **kwargs)
 
-    monkeypatch.setattr(reportgen.render, "document_for", explode)  # workers are forked: they see it too
+    monkeypatch.setattr(reportgen.runners.render, "document_for", explode)  # workers are forked: they see it too
     out = tmp_path / "out"
     code, stdout, stderr = render(capsys, departments / "*.yaml", "-o", out, "-j", "2")
     assert code == 1
@@ -222,7 +222,7 @@ def test_a_command_imports_only_what_it_needs(tmp_path):
 
     code = ("import sys, contextlib, io\nfrom reportgen.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n    main(['schema'])\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('reportgen.diff', 'reportgen.preview', 'reportgen.render',"
+            "print(sorted(m for m in sys.modules if m.startswith(('reportgen.diff', 'reportgen.runners.preview', 'reportgen.runners.render',"
             " 'reportgen.writers', 'docx'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
@@ -234,14 +234,14 @@ def test_a_command_imports_only_what_it_needs(tmp_path):
 def test_a_worker_that_dies_fails_its_source_only(departments, tmp_path, capsys, monkeypatch):
     import os
 
-    original = reportgen.render.document_for
+    original = reportgen.runners.render.document_for
 
     def die(prepared, *args, **kwargs):  # type: ignore[no-untyped-def]
         if prepared.budget.department.endswith("第3分会"):
             os._exit(9)  # as a worker killed for memory would vanish
         return original(prepared, *args, **kwargs)
 
-    monkeypatch.setattr(reportgen.render, "document_for", die)
+    monkeypatch.setattr(reportgen.runners.render, "document_for", die)
     out = tmp_path / "out"
     code, stdout, stderr = render(capsys, departments / "*.yaml", "-o", out, "-j", "2")
     assert code == 1 and "Traceback" not in stderr

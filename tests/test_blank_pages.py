@@ -17,7 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from reportgen.cli import main
-from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table
+from reportgen.docmodel.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table
 from reportgen.writers.docx.blocks import docx_bytes, write_docx
 from tests.blank_pages import blank_pages, printed_by_writer
 from tests.clients import require_program

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.layouts import LayoutError, resolve
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
+from reportgen.shaping.layouts import LayoutError, resolve
 from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cache
+from reportgen.base import cache
 from reportgen.writers.docx import package
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen.render import prepare, render_source
+from reportgen.runners.render import prepare, render_source
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from reportgen.checks.precision import exceeds
-from reportgen.render import check_findings
-from reportgen.rollover import dump
+from reportgen.runners.render import check_findings
+from reportgen.runners.rollover import dump
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example-execution-2024.yaml"

@@ -20,8 +20,8 @@ import pytest
 from reportgen.importing.budget.reconcile import differences, grouped
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
-from reportgen.render import check_findings, prepare, prepared_findings
 from reportgen.review.documents import review_document
+from reportgen.runners.render import check_findings, prepare, prepared_findings
 from tests.clients import require_program
 from tests.support.national import FIXTURES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.written import RECORD
+from reportgen.base.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -192,7 +192,7 @@ def test_source_strings_are_data_not_code(tmp_path):
 def test_system_errors_are_told_in_chinese():
     import errno
 
-    from reportgen.oserrors import reason
+    from reportgen.base.oserrors import reason
 
     assert reason(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
     assert reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"

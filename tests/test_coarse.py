@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.render import check_findings, document_for, prepare, render_source
-from reportgen.rollover import dump
+from reportgen.runners.render import check_findings, document_for, prepare, render_source
+from reportgen.runners.rollover import dump
 from tests.readback import docx_tables, html_tables
 
 ROOT = Path(__file__).resolve().parent.parent

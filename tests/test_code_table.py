@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from reportgen import codes
-from reportgen.assemble import load_source
+from reportgen.base.errors import SourceError
 from reportgen.checks import run_checks
 from reportgen.compute import compute
-from reportgen.errors import SourceError
-from reportgen.render import render_source
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import render_source
 from reportgen.source.loader import referenced_files
 from tests.support.cli import reportgen
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.base.errors import EnvironmentValueError, PdfUnavailable
 from reportgen.cli import main
 from reportgen.commands import COMMANDS, command
 from reportgen.commands.base import Failure, UsageError
-from reportgen.errors import EnvironmentValueError, PdfUnavailable
-from reportgen.layouts import LayoutError
-from reportgen.rollover import RolloverError
+from reportgen.runners.rollover import RolloverError
+from reportgen.shaping.layouts import LayoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml")
@@ -40,14 +40,14 @@ ARGV = {
 
 # Where each command's work starts: made to fail unexpectedly, its run must let it reach the base.
 WORK = {
-    "render": ("reportgen.batch", "run"),
-    "check": ("reportgen.render", "check_findings"),
+    "render": ("reportgen.runners.batch", "run"),
+    "check": ("reportgen.runners.render", "check_findings"),
     "schema": ("reportgen.source.schema", "schema_json"),
-    "diff": ("reportgen.diffing", "load_input"),
-    "preview": ("reportgen.preview", "PreviewServer"),
-    "rollover": ("reportgen.rollover", "rollover"),
-    "new": ("reportgen.rollover", "skeleton"),
-    "layouts": ("reportgen.layouts", "shipped"),
+    "diff": ("reportgen.runners.diffing", "load_input"),
+    "preview": ("reportgen.runners.preview", "PreviewServer"),
+    "rollover": ("reportgen.runners.rollover", "rollover"),
+    "new": ("reportgen.runners.rollover", "skeleton"),
+    "layouts": ("reportgen.shaping.layouts", "shipped"),
     "import": ("reportgen.importing.pipeline", "import_files"),
     "review": ("reportgen.review.documents", "review_files"),
     "desk": ("reportgen.desk.settings", "make_secret"),
@@ -116,7 +116,7 @@ def test_reportgen_debug_shows_the_traceback(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_ctrl_c_and_sigterm_in_any_command(name, tmp_path, capsys, monkeypatch):
-    from reportgen.signals import Terminated
+    from reportgen.base.signals import Terminated
 
     monkeypatch.setattr(command(name), "run", raising(KeyboardInterrupt()))
     assert main(argv(name, tmp_path)) == 130
@@ -161,7 +161,7 @@ def test_a_known_failure_about_an_argument_is_a_usage_error(tmp_path, capsys, mo
 
 def test_a_note_a_command_adds_follows_the_message(tmp_path, capsys, monkeypatch):
     """diff's outputs are replaced together: a PDF that cannot be printed leaves all of them as they were."""
-    from reportgen import diffing as files
+    from reportgen.runners import diffing as files
 
     monkeypatch.setattr(files, "output_bytes", raising(PdfUnavailable("LibreOffice 在 120 秒内没有完成 PDF 转换")))
     assert main(["diff", YANTIAN, YANTIAN, "-o", str(tmp_path / "d.pdf")]) == 1
@@ -182,8 +182,8 @@ def test_no_command_words_its_own_exit(name):
 # -- one base: every exception reportgen defines derives from ReportgenError ---------------------------
 
 # The only exceptions that are not Exceptions: interruptions no `except Exception` may swallow.
-INTERRUPTIONS = {"reportgen.signals.Terminated",  # SIGTERM, handled as Ctrl-C is
-                 "reportgen.templating._TemplateTimeout"}  # a template past its time, raised into its thread
+INTERRUPTIONS = {"reportgen.base.signals.Terminated",  # SIGTERM, handled as Ctrl-C is
+                 "reportgen.base.templating._TemplateTimeout"}  # a template past its time, raised into its thread
 
 
 # The desk's modules that import its Django models: importable only once Django is configured for a data
@@ -212,12 +212,12 @@ def _exception_classes() -> dict[str, type[BaseException]]:
 
 
 def test_every_exception_reportgen_defines_derives_from_the_one_base():
-    from reportgen.errors import ReportgenError
+    from reportgen.base.errors import ReportgenError
 
     classes = _exception_classes()
     assert len(classes) > 30 and INTERRUPTIONS <= set(classes)
     apart = {name for name, kind in classes.items() if not issubclass(kind, ReportgenError)}
-    assert apart == INTERRUPTIONS, "derive these from reportgen.errors.ReportgenError (or Internal)"
+    assert apart == INTERRUPTIONS, "derive these from reportgen.base.errors.ReportgenError (or Internal)"
     assert not any(issubclass(classes[name], Exception) for name in INTERRUPTIONS)
 
 
@@ -233,8 +233,8 @@ def test_any_failure_with_an_exit_code_is_told_with_it_and_an_internal_one_is_an
         name, tmp_path, capsys, monkeypatch):
     """A new failure needs no entry anywhere: its base says how it is told; one reportgen raises to
     catch itself (Internal) that reaches a command all the same is reportgen's fault."""
-    from reportgen.errors import Internal, ReportgenError
-    from reportgen.templating import TemplateFault
+    from reportgen.base.errors import Internal, ReportgenError
+    from reportgen.base.templating import TemplateFault
 
     class Unsupported(ReportgenError):
         exit_code = 4

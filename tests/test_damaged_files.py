@@ -210,7 +210,7 @@ def test_a_pdf_cut_short_that_lost_pages_names_them_and_is_not_passed(tmp_path):
     out = tmp_path / "out.yaml"
     said = _reportgen("import", damaged, "-o", out)
     assert lost in said and "文件写明的 8 页中完整读出 6 页" in said, said
-    from reportgen.errors import SourceError
+    from reportgen.base.errors import SourceError
     from reportgen.readers.published import read_draft
 
     with pytest.raises(SourceError) as refused:  # check --against's reading of a draft

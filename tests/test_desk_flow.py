@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.unbroken import WORD_JOINER
+from reportgen.base.unbroken import WORD_JOINER
 from tests.support.desk import REVIEWER, Site, import_roster, roster_csv, seen
 from tests.support.desk import submit as _submit
 

@@ -19,14 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from reportgen.base.written import RECORD
 from reportgen.diff import DocumentDiff, diff_documents, diff_text, summary_text
-from reportgen.diffing import load_input
-from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.docmodel.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_changes
+from reportgen.runners.diffing import load_input
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import AUTHOR, YEAR_AUTHOR, diff_docx_bytes
-from reportgen.written import RECORD
 from tests.test_cli import run, yantian_with
 
 ROOT = Path(__file__).resolve().parent.parent

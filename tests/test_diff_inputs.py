@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.base.errors import SourceError
+from reportgen.base.staging import replace_together
+from reportgen.base.written import RECORD
 from reportgen.cli import main
-from reportgen.document import Table
-from reportgen.errors import SourceError
+from reportgen.docmodel.document import Table
 from reportgen.readers import docx as docx_reader
 from reportgen.readers.docx import read_docx
-from reportgen.render import render_source
-from reportgen.staging import replace_together
-from reportgen.written import RECORD
+from reportgen.runners.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent
 Y2021 = ROOT / "data" / "shenzhen-yantian-zgh-2021.yaml"

@@ -32,9 +32,9 @@ from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
 from reportgen.diff import DocumentDiff, diff_documents
-from reportgen.diffing import load_input
-from reportgen.document import Document, Heading, Paragraph, Title
-from reportgen.layouts import shipped
+from reportgen.docmodel.document import Document, Heading, Paragraph, Title
+from reportgen.runners.diffing import load_input
+from reportgen.shaping.layouts import shipped
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
-from reportgen.errors import SourceError
-from reportgen.model import ALL_PARTS, TEXT_PARTS, Presentation
-from reportgen.phrasing import Money
-from reportgen.render import prepare, render_source
+from reportgen.base.errors import SourceError
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import ALL_PARTS, TEXT_PARTS, Presentation
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import prepare, render_source
 from reportgen.source.schema import source_schema
 from reportgen.tables import REGISTRY
 from tests.readback import docx_paragraphs, docx_tables, html_tables, html_text

@@ -16,11 +16,11 @@ from urllib.parse import quote
 
 import pytest
 
+from reportgen.base.staging import replace_together
+from reportgen.base.written import RECORD
 from reportgen.cli import main
-from reportgen.preview import PreviewServer
-from reportgen.staging import replace_together
+from reportgen.runners.preview import PreviewServer
 from reportgen.writers.docx import package
-from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.base.errors import Finding, SourceError
 from reportgen.cli import main
-from reportgen.errors import Finding, SourceError
 from reportgen.readers.docx import docx_package
-from reportgen.render import check_findings
+from reportgen.runners.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"  # a department's full budget; checks clean

@@ -16,9 +16,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
-from reportgen.render import check_findings
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import check_findings
 from tests.readback import docx_tables, find_row, html_tables
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,15 +21,15 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 
-import reportgen.render as render_module
+import reportgen.runners.render as render_module
 import reportgen.writers.docx
 from bench.synthetic import synthetic_source
+from reportgen.base.errors import SourceError
 from reportgen.compute import quantize_half_up
-from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
-from reportgen.errors import SourceError
-from reportgen.phrasing import format_number
+from reportgen.compute.phrasing import format_number
+from reportgen.docmodel.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.reading import yamlsafe
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
 from reportgen.writers.docx import base as docx_base
 from reportgen.writers.docx import blocks as docx_blocks
 from reportgen.writers.docx import ooxml
@@ -505,7 +505,7 @@ def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatc
     import os
     import time
 
-    from reportgen import cache
+    from reportgen.base import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = tmp_path / "reportgen"
@@ -556,7 +556,7 @@ def test_a_render_imports_neither_python_docx_nor_lxml_once_the_base_is_cached(t
 
     source = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    script = ("import sys, pathlib; from reportgen.render import render_source; "
+    script = ("import sys, pathlib; from reportgen.runners.render import render_source; "
               f"render_source(pathlib.Path({str(source)!r}), pathlib.Path({str(tmp_path / 'out')!r})); "
               "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
     first = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
@@ -570,7 +570,7 @@ def test_a_render_imports_neither_python_docx_nor_lxml_once_the_base_is_cached(t
 def test_records_compare_and_show_as_generated_dataclasses_do():
     import dataclasses
 
-    from reportgen.model import Compared
+    from reportgen.docmodel.model import Compared
 
     # the same fields, with the methods @dataclass generates
     Generated = dataclasses.make_dataclass(  # noqa: N806
@@ -588,7 +588,7 @@ def test_records_compare_and_show_as_generated_dataclasses_do():
 def test_frozen_records_hash_compare_and_show_as_generated_frozen_dataclasses_do():
     import dataclasses
 
-    from reportgen.errors import Finding
+    from reportgen.base.errors import Finding
 
     Generated = dataclasses.make_dataclass(  # noqa: N806
         "Generated", [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from reportgen.unbroken import FIGURE, WORD_JOINER, joined, nowrap_html, pieces
+from reportgen.base.unbroken import FIGURE, WORD_JOINER, joined, nowrap_html, pieces
 from tests.clients import libreoffice_profile, require_program
 from tests.support.cli import reportgen
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import layouts
 from reportgen.importing.pipeline import import_files
-from reportgen.layouts import Occasion, resolve
-from reportgen.render import check_findings, render_source
+from reportgen.runners.render import check_findings, render_source
+from reportgen.shaping import layouts
+from reportgen.shaping.layouts import Occasion, resolve
 from tests.readback import docx_paragraphs, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.importing import pipeline
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.grid import Cell, Grid, ImportRefused
 from reportgen.readers.published import read_published
-from reportgen.render import check_findings
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"

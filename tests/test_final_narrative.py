@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.render import check_findings, render_source
+from reportgen.runners.render import check_findings, render_source
 from tests.readback import docx_paragraphs, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent

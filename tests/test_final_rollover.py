@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.compute import compute
 from reportgen.reading.yamlsafe import load_yaml, to_decimal_text
-from reportgen.rollover import dump, final_source_path, skeleton
+from reportgen.runners.assemble import load_source
+from reportgen.runners.rollover import dump, final_source_path, skeleton
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER
 from tests.final_sources import HEAD, PRIOR

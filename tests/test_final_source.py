@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
+from reportgen.base.errors import Finding, SourceError
 from reportgen.compute import compute
-from reportgen.errors import Finding, SourceError
-from reportgen.layouts import LayoutError, Occasion, resolve
-from reportgen.render import check_findings
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import check_findings
+from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from tests.final_sources import HEAD
 from tests.test_layout_hostile import make_layout
 
@@ -123,7 +123,7 @@ def test_a_final_source_in_a_layout_without_a_final_edition_is_refused(tmp_path)
 def test_a_final_source_rendered_in_a_layout_without_a_final_edition_is_refused_for_that_and_never_drafted(
         tmp_path, layout, draft):
     """Not refused for a budget's field it lacks (缺少人员), and with --draft not printed as a 部门预算."""
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     source = ROOT / "data" / "shanghai-putuo-guihuaziyuan-juesuan-2024.yaml"
     rendered = render_source(source, tmp_path / "out", draft=draft, layout=layout)

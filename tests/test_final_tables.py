@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from tests.final_sources import HEAD, PRIOR
 from tests.readback import Tables, docx_paragraphs, docx_tables, html_tables, rendered_outputs
 

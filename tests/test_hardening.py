@@ -372,7 +372,7 @@ def test_a_file_inside_the_source_folder_is_still_quoted(tmp_path, capsys):
 
 
 def test_the_preview_serves_its_page_while_a_hundred_slow_clients_and_thirty_streams_are_connected(tmp_path):
-    from reportgen.preview import PreviewServer
+    from reportgen.runners.preview import PreviewServer
 
     # A read timeout far longer than the test: the page must be served by making room, not by
     # waiting for the slow clients to time out.

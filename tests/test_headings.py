@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"
@@ -248,7 +248,7 @@ def test_the_next_years_source_keeps_what_the_project_is_not_this_years_budget(t
     """rollover: 项目概述 … 实施周期 carry over; 年度预算安排 and 绩效目标 (the year's own) are left out."""
     import yaml
 
-    from reportgen.rollover import rollover
+    from reportgen.runners.rollover import rollover
 
     rolled = rollover(ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml", 2027, tmp_path / "next.yaml")
     text = next(iter(rolled.files.values()))

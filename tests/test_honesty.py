@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.render import document_for, missing_findings, prepare, render_source, unprinted_findings
-from reportgen.rollover import dump
+from reportgen.runners.render import document_for, missing_findings, prepare, render_source, unprinted_findings
+from reportgen.runners.rollover import dump
 from reportgen.tables import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -295,7 +295,7 @@ def test_a_missing_part_stops_a_render_but_a_draft_marks_it(tmp_path):
 
 
 def test_the_preview_shows_the_markers_and_names_each_missing_part(tmp_path):
-    from reportgen.preview import PreviewServer
+    from reportgen.runners.preview import PreviewServer
 
     with PreviewServer(yantian_without_three_public(tmp_path)).start() as server:
         published = server.state.current

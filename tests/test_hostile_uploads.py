@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.errors import UPLOAD_NAME_LIMIT, upload_name
+from reportgen.base.errors import UPLOAD_NAME_LIMIT, upload_name
 from reportgen.readers import containers
 from reportgen.readers.published import MAX_PUBLISHED_BYTES, read_published
 from reportgen.readers.unreadable import Unreadable

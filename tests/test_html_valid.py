@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.preview import PreviewState
-from reportgen.render import render_source
+from reportgen.runners.preview import PreviewState
+from reportgen.runners.render import render_source
 from tests.clients import nu_checker, require_program
 from tests.support.cli import reportgen
 

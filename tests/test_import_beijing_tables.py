@@ -186,7 +186,7 @@ def test_a_basic_total_of_every_fund_is_written_as_printed_without_the_parts_of_
     类 rows; the 一般公共预算基本支出表's lines are 62,505.64 — another whole. 基本支出.合计 is written as printed,
     the economic lines beside it, but their 人员经费 and 公用经费 not as its parts; check does not tell the two
     wholes apart as a slip of the document."""
-    from reportgen.render import prepare, prepared_findings
+    from reportgen.runners.render import prepare, prepared_findings
 
     result = import_files([GUANGZHOU_MARKET], None)
     basic = result.imported.tree["支出"]["基本支出"]
@@ -234,7 +234,7 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     is 不公开; it prints no 预算绩效管理情况 (its 绩效目标表 are targets) — 不公开; its 06表 gives the 一般公共预算's 基本支出
     by class, 45,537.41 of the 45,980.56 all its funds spend: a part, its 人员经费 and 公用经费 no split of the whole.
     Before: R-缺少 ×4 (功能分类, 一般公共预算基本支出, 经济分类, 绩效管理), no render."""
-    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+    from reportgen.runners.render import document_for, missing_findings, prepare, prepared_findings
 
     result = import_files(MINZHENG_WHOLE, None)
     tree = result.imported.tree
@@ -258,7 +258,7 @@ def test_a_classs_own_lines_the_three_public_leave_out_are_said_apart(tmp_path: 
     费用 and 3021204 赴港澳台教育交流费用 among them — outside the “三公”经费 by rule. 30212 is all of them (1,631.93),
     the three its 不计入三公 (924.50), so check holds the rest (707.43) against the 因公出国（境）费 (1,026.36).
     Before: R-三公经费 “30212 … 1,631.93万元 大于“三公”经费中的因公出国（境）费 1,026.36万元”, a false alarm."""
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     result = import_files(JIAOYUWEI_WHOLE, None)
     lines = {value_of(line["科目"]): line for line in result.imported.tree["支出"]["基本支出"]["经济分类"]}

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
-from reportgen.render import check_findings
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds" / "pdf"

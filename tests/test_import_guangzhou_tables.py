@@ -20,7 +20,7 @@ from reportgen.importing.recognition import sure
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import Amount, Row, body_rows
-from reportgen.render import check_findings
+from reportgen.runners.render import check_findings
 from tests.clients import require_program
 from tests.support.national import FIXTURES, table_of, value_of
 

@@ -24,7 +24,7 @@ from reportgen.importing.text.text_fields import add_text_fields
 from reportgen.importing.text.text_parts import TextParts, read_text_parts
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
 from tests.support.national import FIXTURES
 

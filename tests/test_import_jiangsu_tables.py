@@ -28,9 +28,9 @@ from reportgen.readers.pdf.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf.pdf_words import Word
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
-from reportgen.render import check_findings
 from reportgen.review import review
 from reportgen.review.missing import implied
+from reportgen.runners.render import check_findings
 from tests.clients import require_program
 
 

@@ -113,7 +113,7 @@ def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
 def test_a_part_of_a_date_alone_is_missing_in_the_render(tmp_path: Path) -> None:
     # the part written with its date alone (烟台市水利局: its count left blank) has nothing to print: the render says
     # the part is missing (R-缺少), never an empty section under its heading nor a dangling “截至……，”
-    from reportgen.render import document_for, missing_findings, prepare
+    from reportgen.runners.render import document_for, missing_findings, prepare
 
     text = YANTIAN.read_text(encoding="utf-8")
     start = text.index("国有资产:")
@@ -187,7 +187,7 @@ YANTIAN = Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zg
 ])
 def test_a_procurement_of_some_kinds_renders_what_it_gives(tmp_path: Path, procurement: str, said: str | None,
                                                            errors: list[str]) -> None:
-    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+    from reportgen.runners.render import document_for, missing_findings, prepare, prepared_findings
 
     text = YANTIAN.read_text(encoding="utf-8")
     start = text.index("政府采购:")
@@ -248,7 +248,7 @@ CORPUS_DASHUJUJU = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budge
 def test_the_imported_source_of_a_whole_document_is_accepted_by_check(tmp_path: Path) -> None:
     # 烟台市大数据局 2026 whole: its 机关运行经费 and 绩效管理 were R-缺少 (printed in prose, not read)
     from reportgen.importing.pipeline import import_files
-    from reportgen.render import prepare, prepared_findings
+    from reportgen.runners.render import prepare, prepared_findings
 
     result = import_files([CORPUS_DASHUJUJU], None)
     tree = result.imported.tree

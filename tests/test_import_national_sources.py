@@ -15,7 +15,7 @@ import pytest
 
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.tree import Placed
-from reportgen.render import prepare, prepared_findings
+from reportgen.runners.render import prepare, prepared_findings
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"

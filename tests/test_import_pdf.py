@@ -576,7 +576,7 @@ def test_a_city_units_cover_gives_its_level_and_the_shanghai_cover_says_it(tmp_p
     """上海市财政局's 2025 单位预算 (bench/corpus, whole): “上海市2025年市级单位预算” — 地区 上海市 and 级次 市级, so the
     上海 cover rendered from the imported source says 市级 as printed, never the layout's 区级."""
     from reportgen.importing.pipeline import import_files
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     result = import_files([ROOT / "bench" / "corpus" / "shanghai-caizhengju-unit-2025.pdf"], "上海")
     tree = result.imported.tree
@@ -597,7 +597,7 @@ def test_an_economic_class_printed_with_its_tail_is_reprinted_with_its_split(tmp
     import re
 
     from reportgen.importing.pipeline import import_files
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     result = import_files([ROOT / "bench" / "corpus" / "shanghai-caizhengju-unit-2025.pdf"], "上海")
     assert "      - {科目: 302, 金额: 24840779}   # 一般公共预算基本支出表 第17页 第18行" in result.source.text
@@ -618,7 +618,7 @@ def test_a_class_total_beyond_its_tail_is_written_as_printed_and_stays_an_error(
     129,681,094 (its 行政运行 row carries that figure twice): told by the import, written as printed, and
     reported by check at that 款 — never evened out, never printed by a render."""
     from reportgen.importing.pipeline import import_files
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     result = import_files([ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"], "上海")
     assert "不一致：20406 司法 印作 64,840,547.00，而其组成部分之和为 129,681,094.00" in result.source.text

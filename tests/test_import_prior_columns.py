@@ -19,8 +19,8 @@ from reportgen.importing.recognition.recognize import _of_year
 from reportgen.importing.tree import Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import read_statements
-from reportgen.render import check_findings
 from reportgen.review.documents import review_document
+from reportgen.runners.render import check_findings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 RENSHE = FIXTURES / "yantai-renshe-2026-p1-23-34.pdf"
@@ -198,8 +198,8 @@ def test_a_line_s_prior_of_one_fund_is_never_set_against_the_line_of_every_fund(
     """行政运行 spends 210 of 一般公共预算 and 40 of 单位资金: its 上年 200 is the 一般公共预算 line's, so the figure of the
     line (250 万元, every fund; figures in 元) has no prior year (a change of it is 未能核对, not 50 against 200); 一般行政管理事务, all of it
     一般公共预算, keeps its 上年 100."""
-    from reportgen.render import prepare
     from reportgen.review.sentences.glossary import Glossary
+    from reportgen.runners.render import prepare
 
     source = tmp_path / "某镇.yaml"
     source.write_text(MIXED, encoding="utf-8")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
+from reportgen.runners.assemble import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "data").glob("*.yaml"))

@@ -21,7 +21,7 @@ import pytest
 import python_calamine
 import xlsxwriter
 
-from reportgen.patterns import compiled
+from reportgen.base.patterns import compiled
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.sheets import MAX_ROWS
 from reportgen.readers.sniff import sniff

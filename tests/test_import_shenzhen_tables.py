@@ -198,7 +198,7 @@ def test_a_project_list_a_tail_over_the_printed_total_is_no_slip(tmp_path: Path)
     """大鹏管理局's text lists its projects at 1,856.94 万元 in all (each rounded on its own), its 支出总表 prints
     项目支出 1,856.92: within their 尾数, so no R-项目支出合计 — which a list 1.00 万元 over still gets."""
     from reportgen.cli import main
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     source = tmp_path / "dapeng.yaml"
     main(["import", str(DAPENG_WHOLE), "-o", str(source)])
@@ -236,7 +236,7 @@ def test_running_costs_a_document_defines_otherwise_are_no_part_of_public_costs(
     as the funds of a list of economic items (办公设备购置, 公务用车购置 among them), no part of 公用经费 — no
     R-机关运行经费; with the national definition (日常公用经费) the same figures are one."""
     from reportgen.cli import main
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     source = tmp_path / "xuanchuanbu.yaml"
     main(["import", str(XUANCHUANBU), "-o", str(source)])

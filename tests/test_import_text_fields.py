@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
+from reportgen.runners.assemble import load_source
 from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -410,8 +410,8 @@ def test_pdftotext_lines():
 
 
 def sweep() -> list[dict[str, object]]:
+    from reportgen.base.patterns import compiled
     from reportgen.importing.text import text_parts
-    from reportgen.patterns import compiled
     from tests.test_regex_linear import LARGE, SMALL, _best, families
 
     subjects = [(name, lambda text, p=pattern: [*p.finditer(text), p.fullmatch(text)])

@@ -12,8 +12,8 @@ import pytest
 
 from reportgen.importing.pipeline import import_files
 from reportgen.reading import yamlsafe
-from reportgen.render import prepare
 from reportgen.review.documents import DocumentReview, review_document
+from reportgen.runners.render import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "seeds" / "pdf"

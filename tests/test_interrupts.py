@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_synthetic
-from reportgen.staging import LOCK, PREFIX, replace_together
-from reportgen.written import RECORD
+from reportgen.base.staging import LOCK, PREFIX, replace_together
+from reportgen.base.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -263,7 +263,7 @@ def test_outputs_are_replaced_all_or_none_when_one_cannot_be_written(tmp_path, c
 
 
 def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypatch):
-    from reportgen import staging
+    from reportgen.base import staging
 
     out = tmp_path / "out"
     out.mkdir()
@@ -290,7 +290,7 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
 def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path, monkeypatch):
     """The window between making a staging folder and locking it (seen in CI: a render held there
     had its folder taken by the next run): the folder's name says whose it is."""
-    from reportgen import staging
+    from reportgen.base import staging
 
     out = tmp_path / "out"
     out.mkdir()
@@ -311,7 +311,7 @@ def test_a_staging_folder_not_locked_whose_pid_a_later_process_carries_is_remove
     """A run killed before its lock file took its name, whose pid a later process carries (in a container
     every run may have the same pid, the next render's own): that process began after the folder was made,
     so the folder's maker is gone and the folder goes. A folder of the same shape holding anything else stays."""
-    from reportgen import staging
+    from reportgen.base import staging
 
     out = tmp_path / "out"
     out.mkdir()
@@ -337,7 +337,7 @@ def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path, monkeypat
     held there lost its folder to the next run, whose lock test found the file free). The file is
     made under another name and takes LOCK's only once locked, so the next run finds no LOCK and
     asks whether the folder's maker lives."""
-    from reportgen import staging
+    from reportgen.base import staging
 
     out = tmp_path / "out"
     out.mkdir()
@@ -360,7 +360,7 @@ def test_cleanup_removes_only_what_carries_its_own_lock_and_process_record(tmp_p
     or with someone else's, and a file named like a temporary file of a process that has ended: none
     is proof that reportgen wrote it, and each stays. A staging folder a killed run left (its own
     record, its lock free) is removed by the next render into the folder."""
-    from reportgen import staging
+    from reportgen.base import staging
 
     out = tmp_path / "out"
     out.mkdir()
@@ -395,7 +395,7 @@ def test_an_interruption_as_a_staging_folder_is_made_leaves_none_behind(tmp_path
     """A signal can land between the folder's mkdir and its maker holding it (the full suite under load
     caught a SIGTERM there: .reportgen-<pid>-… was left in the user's folder); the command's unwinding
     removes every staging folder the process made (staging.remove_live, called by commands/base.py)."""
-    from reportgen import staging
+    from reportgen.base import staging
 
     real = os.mkdir
 
@@ -418,7 +418,7 @@ def test_a_worker_stopped_between_making_its_staging_folder_and_holding_it_leave
     out = tmp_path / "out"
     out.mkdir()
     program = (
-        "import sys\nfrom pathlib import Path\nimport reportgen.batch as batch\nfrom reportgen import staging\n"
+        "import sys\nfrom pathlib import Path\nimport reportgen.runners.batch as batch\nfrom reportgen.base import staging\n"
         "def caught(source, job):\n    staging._made(Path(sys.argv[1]))\n    raise KeyboardInterrupt\n"
         "batch.render_one = caught\nbatch._render_in_worker('a.yaml', None)\n")
     done = subprocess.run([sys.executable, "-c", program, str(out)], cwd=ROOT, capture_output=True, timeout=60)

@@ -3,11 +3,12 @@ a layer to a lower one (or within its own layer, without a circle). The layer or
 once, here, lowest first; a module not named in it fails the test, so a new module is placed on
 purpose.
 
-    foundation → knowledge and data types → readers → arithmetic → assembly → checks → tables
-    → layouts → narrative → diff core → writers → the pipeline → operations → importing → review
+    foundation (base/, reading/) → knowledge and data types (codes/, tablekinds/, docmodel/) → readers
+    → arithmetic (compute/) → checks → tables → layouts → narrative (shaping/) → diff core → writers
+    → the pipeline → operations (runners/) → importing → review
     → the review's paperwork → the desk (record → queue → pages → served) → commands
 
-A room of more than about 20 modules is split into sub-layers, each a subpackage behind a face (reportgen/faces.py):
+A room of more than about 20 modules is split into sub-layers, each a subpackage behind a face (reportgen/base/faces.py):
 readers (a source; the grid; pdf/; text/; every other format), importing (the source as a value; recognition/;
 budget/; text/; final/; the pipeline choosing), review (sentences/; a document judged).
 
@@ -32,12 +33,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation: no budget knowledge", (
-        "reportgen", "reportgen.errors", "reportgen.oserrors", "reportgen.records", "reportgen.locations",
-        "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
-        "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
-        "reportgen.templating", "reportgen.unbroken", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging",
-        "reportgen.rules", "reportgen.faces", "reportgen.patterns")),
-    ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.model", "reportgen.document", "reportgen.workbook")),
+        "reportgen", "reportgen.base", "reportgen.base.*", "reportgen.reading", "reportgen.reading.*")),
+    ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.docmodel", "reportgen.docmodel.*")),
     ("readers: a source (YAML)", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.units",
@@ -49,21 +46,20 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("readers: a document's text as lines and the statements they make", (
         "reportgen.readers.text", "reportgen.readers.text.*")),
     ("readers: every other format, and a published file whatever its format", ("reportgen.readers.*",)),
-    ("arithmetic", ("reportgen.compute", "reportgen.compute.*", "reportgen.phrasing")),
-    ("assembly: a source with the files it names", ("reportgen.assemble",)),
+    ("arithmetic", ("reportgen.compute", "reportgen.compute.*")),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
     ("tables", ("reportgen.tables", "reportgen.tables.builder", "reportgen.tables.specs", "reportgen.tables.summary",
                 "reportgen.tables.function", "reportgen.tables.economic", "reportgen.tables.three_public",
                 "reportgen.tables.projects", "reportgen.tables.final", "reportgen.tables.final_by_function",
                 "reportgen.tables.registry", "reportgen.tables.fields")),
-    ("layouts", ("reportgen.layouts", "reportgen.layout_workbook", "reportgen.layout_pages")),
-    ("narrative", ("reportgen.narrative",)),
+    ("layouts", ("reportgen.shaping", "reportgen.shaping.layouts", "reportgen.shaping.layout_workbook", "reportgen.shaping.layout_pages")),
+    ("narrative", ("reportgen.shaping.narrative",)),
     ("diff core", ("reportgen.diff", "reportgen.diff.text", "reportgen.diff.align", "reportgen.diff.model",
                    "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
-    ("the pipeline", ("reportgen.render",)),
-    ("operations: many renders, a diff, a preview, a rollover, a published version", ("reportgen.diffing", "reportgen.batch", "reportgen.preview",
-                                                                                  "reportgen.rollover", "reportgen.versions")),
+    ("the pipeline: a source assembled with the files it names, rendered", ("reportgen.runners", "reportgen.runners.assemble", "reportgen.runners.render")),
+    ("operations: many renders, a diff, a preview, a rollover, a published version", ("reportgen.runners.diffing", "reportgen.runners.batch", "reportgen.runners.preview",
+                                                                                  "reportgen.runners.rollover", "reportgen.runners.versions")),
     ("importing: the source being imported, as a value", (
         "reportgen.importing.tree", "reportgen.importing.emit", "reportgen.importing.emit_tree")),
     ("importing: tables recognised, their rows read", ("reportgen.importing.recognition",
@@ -170,8 +166,8 @@ def test_no_circle_of_imports():
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("from reportgen.compute import compute\n", {"reportgen.compute"}),
-    ("def f():\n    from reportgen.layouts import resolve\n", {"reportgen.layouts"}),
-    ("from reportgen import codes, templating\n", {"reportgen.codes", "reportgen.templating"}),
+    ("def f():\n    from reportgen.shaping.layouts import resolve\n", {"reportgen.shaping.layouts"}),
+    ("from reportgen.base import errors, templating\n", {"reportgen.base.errors", "reportgen.base.templating"}),
 ])
 def test_the_reader_of_imports_sees_every_form(tmp_path, monkeypatch, source, expected):
     module = tmp_path / "reportgen" / "probe.py"
@@ -275,7 +271,7 @@ def test_review_reaches_import_through_the_document_as_read():
             for t in targets if t.startswith("reportgen.importing.")} == set()
 
 
-FACES = sorted(m for m, p in MODULES.items() if p.name == "__init__.py" and "reportgen.faces" in imports_of(m))
+FACES = sorted(m for m, p in MODULES.items() if p.name == "__init__.py" and "reportgen.base.faces" in imports_of(m))
 
 
 def _offered(package: str) -> dict[str, str]:
@@ -288,7 +284,7 @@ def _offered(package: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("package", FACES)
 def test_a_face_offers_what_its_modules_hold(package):
-    """A subpackage's face (reportgen/faces.py): each name it offers is its module's own, the type checker is shown
+    """A subpackage's face (reportgen/base/faces.py): each name it offers is its module's own, the type checker is shown
     the same names, and none is a module's name (which the package offers as that module)."""
     module = importlib.import_module(package)
     offered = _offered(package)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.layouts import shipped
-from reportgen.render import render_source
 from reportgen.review import review
+from reportgen.runners.render import render_source
+from reportgen.shaping.layouts import shipped
 from tests.clients import require_program
 from tests.readback import docx_paragraphs, html_text
 from tests.support.cli import reportgen

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.preview import PreviewState
+from reportgen.runners.preview import PreviewState
 from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent

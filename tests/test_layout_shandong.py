@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.render import render_source
 from reportgen.review import review
+from reportgen.runners.render import render_source
 from tests.clients import libreoffice_profile, require_program
 from tests.readback import docx_paragraphs, html_tables, html_text
 from tests.support.national import CORPUS

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.layouts import LayoutError, resolve, shipped
-from reportgen.render import check_findings, render_source
 from reportgen.review import review
+from reportgen.runners.render import check_findings, render_source
+from reportgen.shaping.layouts import LayoutError, resolve, shipped
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
 from tests.support.cli import reportgen
 
@@ -351,7 +351,7 @@ def test_the_list_of_layouts_comes_from_the_layouts_wherever_it_is_shown(capsys)
     import json
 
     from reportgen.cli import main
-    from reportgen.layouts import DEFAULT, shipped
+    from reportgen.shaping.layouts import DEFAULT, shipped
 
     names = "、".join(name for name, _ in shipped() if name != DEFAULT)
     for command in ("render", "preview"):
@@ -402,7 +402,7 @@ def test_a_party_committees_department_takes_its_localitys_layout() -> None:
     """中共烟台市委宣传部 and 中共深圳市委宣传部 (../shared/corpus) are named after the Party first, their city after it:
     they take 山东's and 深圳's layouts as the cities' other departments do (bench.learned_layout: tables the same
     0 → 10 each); a department of a locality with no layout (中共重庆市委宣传部) still takes none."""
-    from reportgen.layouts import regional
+    from reportgen.shaping.layouts import regional
 
     assert regional("中共烟台市委宣传部") == "山东" and regional("中共深圳市委宣传部（本级）") == "深圳"
     assert regional("中国共产党上海市普陀区委员会办公室") == "上海"

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from reportgen import cli
-from reportgen.document import Table
+from reportgen.docmodel.document import Table
 from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_titles, staged, write_layout
-from reportgen.layouts import LayoutError, resolve
 from reportgen.readers.published import read_published
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import LayoutError, resolve
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli, layouts
-from reportgen.document import Paragraph, Title
+from reportgen import cli
+from reportgen.docmodel.document import Paragraph, Title
 from reportgen.importing import learned_words
-from reportgen.narrative import context_for
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping import layouts
+from reportgen.shaping.narrative import context_for
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"

@@ -53,7 +53,7 @@ def test_libreoffice_prints_the_docx_with_its_text_and_figures(tmp_path: pathlib
 
 def test_libreoffice_opens_a_rendered_seed(tmp_path: pathlib.Path) -> None:
     """The Yantian seed as a user renders it: LibreOffice prints its title and table figures."""
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     soffice = require_program("soffice")
     pdftotext = require_program("pdftotext")

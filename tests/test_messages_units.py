@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 
 from reportgen.cli import main
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent
 LUOYANG = ROOT / "data" / "luoyang-zgh-2020.yaml"  # 万元, balanced

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen import layouts
-from reportgen.errors import Finding, SourceError
+from reportgen.base.errors import Finding, SourceError
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text.text_parts import read_text_parts
 from reportgen.readers.text.lines import Line
-from reportgen.render import check_findings
+from reportgen.runners.render import check_findings
+from reportgen.shaping import layouts
 from tests.readback import html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +150,7 @@ def test_foshan_s_imported_final_asks_only_for_what_its_text_does_not_give(fosha
 
 def test_the_next_year_s_source_of_a_new_department_compares_with_this_year(tmp_path):
     """rollover: this year's figures become 上年, and 成立年度 is left out (the department is not new the next year)."""
-    from reportgen.rollover import rollover
+    from reportgen.runners.rollover import rollover
 
     rolled = rollover(BUDGET, 2020, tmp_path / "next.yaml")
     text = rolled.files[tmp_path / "next.yaml"]
@@ -159,7 +159,7 @@ def test_the_next_year_s_source_of_a_new_department_compares_with_this_year(tmp_
 
 def test_the_final_skeleton_of_a_new_department_s_budget_asks_for_no_prior_year(tmp_path):
     """rollover --kind 决算: no 上年 to fill (its filled figures would be refused beside 成立年度), nor any part's."""
-    from reportgen.rollover import final_accounts
+    from reportgen.runners.rollover import final_accounts
 
     text = final_accounts(BUDGET, tmp_path / "final.yaml").files[tmp_path / "final.yaml"]
     body = [line for line in text.splitlines() if not line.lstrip().startswith("#")]

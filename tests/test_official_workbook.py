@@ -18,13 +18,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
-from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
-from reportgen.layouts import LayoutError, Occasion, resolve
-from reportgen.model import Budget
-from reportgen.render import document_for, prepare, render_source
-from reportgen.workbook import CoverSheet, Place, Style, TableSheet, TextSheet, Workbook
+from reportgen.docmodel.document import Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.docmodel.model import Budget
+from reportgen.docmodel.workbook import CoverSheet, Place, Style, TableSheet, TextSheet, Workbook
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import document_for, prepare, render_source
+from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.writers.xlsx import xlsx_bytes
 from tests.clients import libreoffice_profile, require_program
 from tests.test_writer_xlsx import CSV_EVERY_SHEET, require_calc

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.base.staging import replace_together
+from reportgen.base.written import RECORD, Overwrite
 from reportgen.cli import main
-from reportgen.staging import replace_together
-from reportgen.written import RECORD, Overwrite
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
@@ -210,7 +210,7 @@ def test_an_output_changed_while_the_command_worked_is_not_replaced(tmp_path):
 
 def test_outputs_in_one_folder_named_two_ways_are_recorded_together(tmp_path, monkeypatch):
     """`diff -o out/a.html -o /…/out/b.json`: one folder, one lock, one record (not a wait on its own lock)."""
-    from reportgen import written
+    from reportgen.base import written
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(written, "_LOCK_WAIT", 1.0)

@@ -52,7 +52,7 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     work.mkdir()
     shutil.copy(SOURCE, work / SOURCE.name)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    where = subprocess.run([sys.executable, "-c", "import reportgen.locations as l; print(l.__file__); "
+    where = subprocess.run([sys.executable, "-c", "import reportgen.base.locations as l; print(l.__file__); "
                             "print(l.DEFAULT_TEMPLATES)"], cwd=work, env=env, capture_output=True, text=True, check=True)
     module, templates = where.stdout.split()
     assert Path(module).is_relative_to(site) and Path(templates) == site / "reportgen" / "templates"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.layouts import shipped
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import shipped
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIAL = ROOT / "tests" / "sources" / "partial"
@@ -387,7 +387,7 @@ SHIPPED_LAYOUTS = tuple(name for name, _ in shipped())  # every shipped layout, 
 @pytest.mark.parametrize("name", sorted(p.name for p in PARTIAL.glob("*.yaml")))
 def test_every_partial_source_renders_whole_in_every_layout(name, layout):
     """What a source leaves unsaid is left out in every locality's structure: no 待补充 part, no error."""
-    from reportgen.render import missing_findings
+    from reportgen.runners.render import missing_findings
 
     prepared = prepare(PARTIAL / name)
     assert not prepared.errors, [f.format() for f in prepared.errors]

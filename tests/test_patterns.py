@@ -1,4 +1,4 @@
-"""Patterns compiled on first use (reportgen/patterns.py): a module's patterns cost nothing until a command
+"""Patterns compiled on first use (reportgen/base/patterns.py): a module's patterns cost nothing until a command
 runs them, every one still compiles (a mistake is found here, not by the user whose document first
 reaches it), and a pattern used is the compiled pattern it stands for."""
 
@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from reportgen.patterns import compiled, kept, regex
+from reportgen.base.patterns import compiled, kept, regex
 from tests.test_layers import MODULES
 
 
@@ -39,7 +39,7 @@ def test_importing_the_reviewer_compiles_almost_no_pattern() -> None:
     """The light start: importing what `reportgen review` runs compiles almost none of the patterns its
     modules keep (a handful read the shipped YAML and code tables at import); the rest are compiled when a
     document is read."""
-    probe = ("import re, reportgen.review.documents, reportgen.paperwork.batch, reportgen.patterns as p;"
+    probe = ("import re, reportgen.review.documents, reportgen.paperwork.batch, reportgen.base.patterns as p;"
              "print(sum('_compiled' in each.__dict__ for each in p._KEPT), len(p._KEPT))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     compiled_now, made = map(int, done.stdout.split())
@@ -65,4 +65,4 @@ def test_no_module_compiles_a_pattern_when_it_is_imported() -> None:
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
                 found.append(f"{name}:{node.lineno}")
             stack += [child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes)]
-    assert found == [], f"write regex(…) (reportgen/patterns.py) for: {found}"
+    assert found == [], f"write regex(…) (reportgen/base/patterns.py) for: {found}"

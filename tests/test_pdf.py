@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import batch
-from reportgen.render import document_for, prepare
+from reportgen.base.written import RECORD
+from reportgen.runners import batch
+from reportgen.runners.render import document_for, prepare
 from reportgen.writers import pdf as pdf_writer
 from reportgen.writers.docx import write_docx
-from reportgen.written import RECORD
 from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent

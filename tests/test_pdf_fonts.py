@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
 from reportgen.writers import pdf as pdf_writer
 from tests.clients import require_program
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.model import Presentation
-from reportgen.render import prepare, render_source
+from reportgen.docmodel.model import Presentation
+from reportgen.runners.render import prepare, render_source
 from tests.readback import docx_tables, docx_text, find_row, html_tables, html_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.compute import change, quantize_half_up, share
-from reportgen.model import Presentation
-from reportgen.narrative import environment, labelled
-from reportgen.phrasing import Money, chinese_number, percent
-from reportgen.render import document_for, prepare
+from reportgen.compute.phrasing import Money, chinese_number, percent
+from reportgen.docmodel.model import Presentation
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.narrative import environment, labelled
 
 D = Decimal
 WAN = D(10000)

@@ -22,8 +22,8 @@ import docx
 import pytest
 
 from reportgen.commands.base import invoke
-from reportgen.preview import PreviewServer, Published
-from reportgen.render import prepare
+from reportgen.runners.preview import PreviewServer, Published
+from reportgen.runners.render import prepare
 from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.preview import PreviewServer
-from reportgen.render import prepare
+from reportgen.runners.preview import PreviewServer
+from reportgen.runners.render import prepare
 from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
 from tests.test_preview import BREAK, PLUS_ONE, YANTIAN, edit, edit_all
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import preview
 from reportgen.commands.base import invoke
-from reportgen.preview import PreviewServer, snapshot
+from reportgen.runners import preview
+from reportgen.runners.preview import PreviewServer, snapshot
 from tests.test_preview import (
     PLUS_ONE,
     ROOT,
@@ -301,7 +301,7 @@ def test_a_named_pipe_as_the_source_is_named_so_not_missing(tmp_path, capsys):
 
 
 def test_a_user_preview_hook_that_loops_gives_way_to_the_default(monkeypatch, tmp_path):
-    from reportgen import templating
+    from reportgen.base import templating
 
     monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 0.5)
     templates = tmp_path / "tpl"

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from reportgen.document import Cell, Row, Table
+from reportgen.docmodel.document import Cell, Row, Table
 from reportgen.writers.docx import tables
 from reportgen.writers.docx.look import TABLE_POINTS
 from tests.clients import require_program

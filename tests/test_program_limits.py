@@ -225,7 +225,7 @@ def test_a_draft_of_millions_of_lines_is_refused_at_once(tmp_path):
 
 
 def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
-    from reportgen.errors import SourceError
+    from reportgen.base.errors import SourceError
     from reportgen.readers.published import read_draft
     from reportgen.readers.text import lines as draft_module
     from reportgen.readers.text import statements
@@ -294,7 +294,7 @@ def test_html_drafts_are_read_in_linear_time(tmp_path):
 def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache" / "reportgen"
     folder.mkdir(parents=True, mode=0o700)
-    monkeypatch.setattr("reportgen.cache.cache_folder", lambda: folder)
+    monkeypatch.setattr("reportgen.base.cache.cache_folder", lambda: folder)
     return folder
 
 

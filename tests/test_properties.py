@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen import codes
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from tests.readback import docx_tables, docx_text, html_tables, html_text
 
 YEAR = 2022

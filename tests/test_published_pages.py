@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.layouts import LayoutError, Occasion, resolve
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
+from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from tests.blank_pages import blank_pages
 from tests.clients import require_program
 from tests.support.prints import shipped_prints
@@ -246,7 +246,7 @@ def test_the_printed_html_has_the_same_pages(tmp_path):
 
 
 def test_a_cover_line_too_long_shrinks_to_one_line_or_breaks_after_its_words():
-    from reportgen.document import CoverLine
+    from reportgen.docmodel.document import CoverLine
     from reportgen.writers.docx.pages import broken, fitted_points
 
     width = 442.0  # a portrait page's text, in points

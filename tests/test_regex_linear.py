@@ -16,7 +16,7 @@ The sweep runs in a child process with a time limit: a pattern that backtracks e
 otherwise hang pytest itself (the regex engine cannot be interrupted); the child says which pattern
 it was timing.
 
-A pattern found linear is kept so in the user's cache (reportgen.cache: a JSON entry, checked as any), keyed by
+A pattern found linear is kept so in the user's cache (reportgen.base.cache: a JSON entry, checked as any), keyed by
 its text and flags, the Python that ran it and this file's bytes (its texts, sizes and bounds): what a pattern
 costs depends on nothing else, so a pattern unchanged since is not timed again (a pattern found slow is never
 kept). The steps are timed every time: they run the code of all reportgen."""
@@ -35,8 +35,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cache
-from reportgen.patterns import compiled
+from reportgen.base import cache
+from reportgen.base.patterns import compiled
 from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,7 @@ def patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
     found: dict[tuple[object, int], tuple[str, re.Pattern[str] | re.Pattern[bytes]]] = {}
 
     def collect(name: str, value: object, depth: int = 0) -> None:
-        pattern = compiled(value)  # compiled by re.compile, or kept by reportgen.patterns.regex to compile on use
+        pattern = compiled(value)  # compiled by re.compile, or kept by reportgen.base.patterns.regex to compile on use
         if pattern is not None:
             found.setdefault((pattern.pattern, pattern.flags), (name, pattern))
         elif depth < 3 and isinstance(value, (list, tuple, frozenset, set)):
@@ -116,10 +116,10 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
     from reportgen.readers.text.lines import Line, html_lines
     from reportgen.readers.text.statements import read_statements
-    from reportgen.render import prepare
     from reportgen.review.sentences.glossary import Glossary, normalize
     from reportgen.review.sentences.judge import judge
     from reportgen.review.text_rules import text_findings
+    from reportgen.runners.render import prepare
 
     prepared = prepare(YANTIAN)
     assert prepared.budget is not None and prepared.figures is not None

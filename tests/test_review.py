@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from reportgen.readers.published import read_draft
-from reportgen.render import render_source
 from reportgen.review import report_html, review
+from reportgen.runners.render import render_source
 from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,8 +202,8 @@ def test_the_page_escapes_the_draft(tmp_path):
 def test_stated_changes_are_checked_at_their_own_precision(tmp_path, change, rate, wrong):
     import yaml
 
-    from reportgen.render import prepare
-    from reportgen.rollover import dump
+    from reportgen.runners.render import prepare
+    from reportgen.runners.rollover import dump
 
     data = yaml.safe_load((DATA / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8"))
     data["机关运行经费"].update({"增减额": change, "增减率": rate})  # 17.85 → 18.03: +0.18, +1.0084%
@@ -280,7 +280,7 @@ def test_a_name_of_another_years_catalogue_is_told(tmp_path, text, year, said):
 def write_source(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
     import yaml
 
-    from reportgen.rollover import dump
+    from reportgen.runners.rollover import dump
 
     data = yaml.safe_load((DATA / "example-execution-2024.yaml").read_text(encoding="utf-8"))
     change(data)
@@ -290,7 +290,7 @@ def write_source(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def
 
 
 def test_running_costs_cannot_exceed_public_costs(tmp_path):
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     path = write_source(tmp_path, lambda d: d.update({"机关运行经费": 60}))  # 公用经费 is 50
     errors = [f for f in prepare(path).errors if f.rule == "R-机关运行经费"]
@@ -299,7 +299,7 @@ def test_running_costs_cannot_exceed_public_costs(tmp_path):
 
 def test_running_costs_above_public_costs_by_the_texts_rounding_only_are_not_an_error(tmp_path):
     """普陀区商务委员会 2025 单位预算: 机关运行经费 “171.01万元” (1,710,100元) beside 公用经费 1,710,062元."""
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     path = write_source(tmp_path, lambda d: d.update({"机关运行经费": "50.004"}))  # 公用经费 is 50 (万元)
     assert not [f for f in prepare(path).findings if f.rule == "R-机关运行经费"]
@@ -309,7 +309,7 @@ def test_running_costs_above_public_costs_by_the_texts_rounding_only_are_not_an_
 
 
 def test_an_amount_ten_thousand_times_its_siblings_is_suspected(tmp_path):
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     def change(d):  # type: ignore[no-untyped-def]
         d["支出"]["项目"] += [{"名称": "示例甲", "金额": "80"}, {"名称": "示例乙", "金额": "700000"}]
@@ -321,7 +321,7 @@ def test_an_amount_ten_thousand_times_its_siblings_is_suspected(tmp_path):
 
 
 def test_every_finding_of_the_basic_split_has_a_line(tmp_path):
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     path = write_source(tmp_path, lambda d: d["支出"]["基本支出"].update({"人员经费": 300, "公用经费": 70}))
     found = [f for f in prepare(path).errors if f.rule == "R-人员公用经费"]
@@ -329,7 +329,7 @@ def test_every_finding_of_the_basic_split_has_a_line(tmp_path):
 
 
 def test_the_source_free_text_has_the_same_rules(tmp_path):
-    from reportgen.render import prepare
+    from reportgen.runners.render import prepare
 
     def change(d):  # type: ignore[no-untyped-def]
         d["三公经费"]["公务接待费"] = {"本年": 1, "说明": "严格控制接待标准。。"}

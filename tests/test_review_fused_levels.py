@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.render import prepare
 from reportgen.review.sentences.glossary import Glossary
+from reportgen.runners.render import prepare
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "js-rendabangongting-2018-p1-13.pdf"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import prepare
 from reportgen.review import review
 from reportgen.review.sentences.judge import Verdict
+from reportgen.runners.render import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "seeds" / "heldout"

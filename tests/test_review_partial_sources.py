@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.render import prepare, prepared_findings
 from reportgen.review.policy import Seen, kept
+from reportgen.runners.render import prepare, prepared_findings
 
 SOURCE = """部门: 某局
 年度: 2026

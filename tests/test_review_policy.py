@@ -8,7 +8,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.text.lines import Line
 from reportgen.review.policy import ABSENT_PART, POLICIES, PUNCTUATION, Seen, kept

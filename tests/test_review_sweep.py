@@ -29,12 +29,12 @@ import yaml
 from reportgen import codes
 from reportgen.cli import main
 from reportgen.importing.text.text_parts import read_text_parts
-from reportgen.layouts import regional, resolve
 from reportgen.readers.published import read_draft, read_published
 from reportgen.reading.amounts import MISPLACED_SEPARATORS
 from reportgen.review import RUNNING_WITH_PROJECTS
 from reportgen.review.documents import review_document, running_costs_with_projects_said
 from reportgen.review.text_rules import read_text, text_rule_findings
+from reportgen.shaping.layouts import regional, resolve
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"

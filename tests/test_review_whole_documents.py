@@ -192,7 +192,7 @@ def test_none_budgeted_for_procurement_is_a_part_that_is_nothing_not_a_part_with
 def test_a_source_printed_in_whole_yuan_takes_its_tails_as_rounding(tmp_path):
     """金额精度: 1 (an import of whole-元 tables writes it): 文旅局 2026's 政府采购 合计 printed 1 元 over its
     货物, 工程 and 服务 is their rounding; without it, the same source's 1 元 is an error, as ever."""
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     text = WENLVJU.read_text(encoding="utf-8").replace("  合计: 85363900 ", "  合计: 85363901 ")
     plain = tmp_path / "plain.yaml"

@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.render import prepare
 from reportgen.review.documents import review_document
 from reportgen.review.sentences.glossary import Glossary
+from reportgen.runners.render import prepare
 from tests.support.national import CORPUS, errors_said, without_pages
 
 MINZHENG = CORPUS / "gd-guangzhou-minzheng-2026-dept-budget.pdf"

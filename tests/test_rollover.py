@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml
-from reportgen.render import prepare, render_source
-from reportgen.rollover import dump, next_source_path, rollover, scalar
+from reportgen.runners.render import prepare, render_source
+from reportgen.runners.rollover import dump, next_source_path, rollover, scalar
 from reportgen.source.schema import validate_source
 from tests.readback import docx_text, html_text
 from tests.support.cli import reportgen
@@ -173,7 +173,7 @@ def test_rollover_keeps_a_pasted_line_break_as_a_line_break_and_reads_back(yanti
 
 
 def test_rollover_never_writes_a_year_its_loader_refuses(yantian, tmp_path):
-    from reportgen.rollover import RolloverError, verify_new
+    from reportgen.runners.rollover import RolloverError, verify_new
 
     result = rollover(yantian, 2101, tmp_path / "far.yaml")
     with pytest.raises(RolloverError) as refused:
@@ -279,7 +279,7 @@ def test_check_of_a_rolled_over_source_names_every_part_to_fill_at_once(tmp_path
     """After the findings, one line says how many figures are left to fill and in which parts of the source — the
     officer's list of what the new year asks for — and it counts every 待填写 the findings name."""
     from reportgen.commands.check import _print_report
-    from reportgen.render import check_findings
+    from reportgen.runners.render import check_findings
 
     source = tmp_path / IMPORTED.name
     shutil.copy(IMPORTED, source)

@@ -1,4 +1,4 @@
-"""One registry of rules (reportgen/rules.py): check's rules on a source, review's on a draft's words
+"""One registry of rules (reportgen/base/rules.py): check's rules on a source, review's on a draft's words
 and on its sentences, each registered once — its ids, its severities, what it reads, its function —
 and run from there by check and review alike; a slip of wording defined once (checks/slips.py) and
 found by both, in a source's free text and in a draft."""
@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import rules
+from reportgen.base import rules
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SENTENCES, SOURCE, TEXT, Rule, rules_reading
 from reportgen.checks import run_checks
 from reportgen.checks.slips import SLIPS
-from reportgen.errors import Finding
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.statements import read_statements
-from reportgen.render import prepare
 from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
 from reportgen.review.text_rules import read_text, text_findings
-from reportgen.rules import SENTENCES, SOURCE, TEXT, Rule, rules_reading
+from reportgen.runners.render import prepare
 from tests.test_review import write_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def _told(rule: Rule, findings: list[Finding]) -> set[tuple[str, str]]:
 
 
 def test_every_rule_of_a_source_tells_only_what_it_declares():
-    from reportgen.phrasing import Money
+    from reportgen.compute.phrasing import Money
 
     told: set[str] = set()
     for path in SOURCES:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import check_findings
 from reportgen.review import review
+from reportgen.runners.render import check_findings
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent

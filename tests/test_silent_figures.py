@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.document import Paragraph
-from reportgen.render import document_for, prepare
+from reportgen.docmodel.document import Paragraph
+from reportgen.runners.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 GUGONG = ROOT / "tests" / "sources" / "partial" / "gugong-2023.yaml"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
+from reportgen.base.errors import SourceError
 from reportgen.compute import compute
-from reportgen.errors import SourceError
+from reportgen.runners.assemble import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from tests.readback import find_row, html_tables
 from tests.support.cli import reportgen
 

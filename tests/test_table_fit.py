@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from reportgen.cli import main
-from reportgen.document import Cell, Row, Table
-from reportgen.layouts import resolve
+from reportgen.docmodel.document import Cell, Row, Table
+from reportgen.shaping.layouts import resolve
 from reportgen.writers.docx import table_fit, tables
 from reportgen.writers.docx.measure import AUTOSPACE_EM, condensing, leaves_one, lines_of, text_ems
 from tests.test_layout_hostile import make_layout, source_in

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import layouts, tablekinds
+from reportgen import tablekinds
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.tree import Placed
-from reportgen.render import render_source
 from reportgen.review import review
+from reportgen.runners.render import render_source
+from reportgen.shaping import layouts
 
 ROOT = Path(__file__).resolve().parent.parent
 # 普陀区城市管理行政执法局 2026 (第21页): 政府采购 货物 77.10、工程 0、服务 518.18 万元, written in 元
@@ -125,7 +126,7 @@ def test_no_test_module_lists_the_layouts_by_hand():
     layout added is tested everywhere; a literal naming three or more of them would leave it out."""
     import ast
 
-    from reportgen.layouts import shipped
+    from reportgen.shaping.layouts import shipped
 
     names = {name for name, _ in shipped()}
     listed = []

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.layouts import LayoutError, resolve
-from reportgen.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import LayoutError, resolve
 from tests.test_layout_hostile import files_under, make_layout, run_cli, source_in
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from reportgen.readers.docx import read_docx
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from reportgen.writers.docx.look import TABLE_POINTS
 from tests.clients import libreoffice_profile, require_program
 

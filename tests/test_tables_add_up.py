@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from reportgen.compute import compute, economic_kind
-from reportgen.phrasing import Money
-from reportgen.render import prepare, render_source
+from reportgen.compute.phrasing import Money
+from reportgen.runners.render import prepare, render_source
 from reportgen.tables import TableBuilder, TableRows, all_tables
 from tests.readback import html_text
 from tests.test_properties import budgets, write

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import templating
+from reportgen.base import templating
+from reportgen.base.templating import TemplateDeadline, TemplateFault
 from reportgen.cli import main
-from reportgen.render import document_for, prepare
-from reportgen.templating import TemplateDeadline, TemplateFault
+from reportgen.runners.render import document_for, prepare
 from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent

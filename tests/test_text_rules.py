@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.base.rules import TEXT, rules_reading
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import read_text, text_rule_findings
-from reportgen.rules import TEXT, rules_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"

@@ -18,9 +18,9 @@ import pytest
 from pypdf import PdfWriter
 
 import reportgen.writers.pdf
-from reportgen import cache
+from reportgen.base import cache
 from reportgen.cli import main
-from reportgen.render import document_for, prepare, render_source
+from reportgen.runners.render import document_for, prepare, render_source
 from reportgen.writers import contents_pages
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.docx.package import document_time

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 from tests.clients import require_program
 
 # the 目录 page numbers as a user gets them: LibreOffice lays the DOCX out (tests/conftest.py)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.document import Document, Title
-from reportgen.render import document_for, prepare
+from reportgen.docmodel.document import Document, Title
+from reportgen.runners.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests" / "sources" / "shanghai-putuo-shangwuwei-unit-2025.yaml"

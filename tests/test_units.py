@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
+from reportgen.base.errors import SourceError
 from reportgen.compute import compute
-from reportgen.errors import SourceError
-from reportgen.render import prepare, render_source
+from reportgen.runners.assemble import load_source
+from reportgen.runners.render import prepare, render_source
 from tests.readback import docx_tables, docx_text, find_row, html_tables, html_text
 
 ROOT = Path(__file__).resolve().parent.parent

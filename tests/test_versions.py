@@ -1,4 +1,4 @@
-"""Is the published document the approved one (reportgen/versions.py, the desk's check of a published version, issue
+"""Is the published document the approved one (reportgen/runners/versions.py, the desk's check of a published version, issue
 81 part 5): the very bytes; the same text in other bytes (a PDF saved again); a figure changed before publication,
 told with both figures; and a DOCX against the PDF printed from it — written from the 深圳 and 上海 layouts' documents,
 shown on 唐山's, which it was not written from — reports no figure changed."""
@@ -16,7 +16,7 @@ import pikepdf
 import pytest
 
 from reportgen.readers.text.lines import Line
-from reportgen.versions import canonical, pieces, versions_compared
+from reportgen.runners.versions import canonical, pieces, versions_compared
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

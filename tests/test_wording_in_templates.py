@@ -23,7 +23,7 @@ MESSAGE_CALLS = {
     "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
     "Slip",  # checks/slips.py: each wording slip with check's name for it and review's message
     # regular expressions: patterns of what a draft may say, not sentences to a reader
-    "compile", "regex", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",  # regex: reportgen/patterns.py
+    "compile", "regex", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",  # regex: reportgen/base/patterns.py
     "strip", "rstrip", "lstrip",  # the characters stripped, not a sentence
     "getpass",  # desk adduser's password prompt
     "_refused", "department_page",  # the desk's pages: what was refused, and why (a message to the user)

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.docmodel.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.writers.docx import docx_bytes, write_docx
 
 TITLE = "深圳市盐田区总工会2022年部门预算公开"
@@ -348,7 +348,7 @@ def test_word_opens_it_in_its_current_mode_and_finds_no_made_up_counts(tmp_path)
     import re
     import zipfile
 
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     result = render_source(pathlib.Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zgh-2022.yaml",
                            tmp_path, ("docx",))

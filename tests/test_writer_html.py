@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
-from reportgen.narrative import TemplateFault
+from reportgen.docmodel.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.shaping.narrative import TemplateFault
 from reportgen.writers.html import html_string, write_html
 
 EVIL = "<script>alert(1)</script>"

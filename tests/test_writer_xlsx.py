@@ -23,14 +23,14 @@ import pytest
 import yaml
 from python_calamine import CalamineWorkbook
 
-import reportgen.render as render_module
+import reportgen.runners.render as render_module
 import reportgen.writers.xlsx as xlsx_module
+from reportgen.base.written import RECORD
 from reportgen.cli import main
-from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
-from reportgen.layouts import shipped
-from reportgen.render import document_for, prepare, render_source, write_outputs
+from reportgen.docmodel.document import Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.runners.render import document_for, prepare, render_source, write_outputs
+from reportgen.shaping.layouts import shipped
 from reportgen.writers.xlsx import figure, sheet_name_of, xlsx_bytes
-from reportgen.written import RECORD
 from tests.clients import libreoffice_profile, require_program
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -555,9 +555,9 @@ def test_a_text_longer_than_a_cell_holds_is_refused_naming_file_cell_and_field(t
 
 
 def test_the_official_workbook_names_the_cell_and_field_of_a_text_too_long() -> None:
-    from reportgen.errors import OutputTooLarge
-    from reportgen.workbook import Place, Style, TextSheet
-    from reportgen.workbook import Workbook as Shape
+    from reportgen.base.errors import OutputTooLarge
+    from reportgen.docmodel.workbook import Place, Style, TextSheet
+    from reportgen.docmodel.workbook import Workbook as Shape
 
     sheet = TextSheet("部门主要职能", parts=("部门主要职能",), title=Place(0, 0, 0, 0, Style()), body=Place(2, 1, 16, 1, Style()))
     doc = Document([Title("标题"), Heading(1, "", "部门主要职能"), Paragraph("职" * 40000)],

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.compute import compute
-from reportgen.layouts import shipped
+from reportgen.runners.assemble import load_source
+from reportgen.shaping.layouts import shipped
 from tests.readback import docx_paragraphs, docx_tables
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,5 @@
 """Consistency checks (勾稽关系) as data: the rules reading a source (``rules.SOURCE``) in the one
-registry of rules (reportgen/rules.py), registered by the rule modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
+registry of rules (reportgen/base/rules.py), registered by the rule modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
 several units) and ``display`` (units set for tables and parts that show no amount). `check`, `render` and
 `preview` all run them through :func:`run_checks`.
 """
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rules_reading
 from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
 from reportgen.checks import display, final, performance, units  # noqa: F401
 from reportgen.checks.registry import threshold
 from reportgen.compute import Computed
-from reportgen.errors import Finding
-from reportgen.model import Budget
-from reportgen.phrasing import Money
-from reportgen.rules import SOURCE, rules_reading
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import Budget
 
 
 def run_checks(budget: Budget, figures: Computed, reason_threshold: Decimal | None = None) -> list[Finding]:

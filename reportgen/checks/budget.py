@@ -8,14 +8,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen import codes
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import make_finding, reason_threshold
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
 from reportgen.compute.economic import personnel_public_split
+from reportgen.compute.phrasing import Money
 from reportgen.compute.totals import economic_in_part
-from reportgen.errors import Finding
-from reportgen.model import (
+from reportgen.docmodel.model import (
     FISCAL_SOURCES,
     FUNDS,
     INCOME_SOURCES,
@@ -29,9 +31,7 @@ from reportgen.model import (
     FunctionRow,
     StatedTotal,
 )
-from reportgen.phrasing import Money
 from reportgen.readers.text.running_scope import running_costs_scope
-from reportgen.rules import SOURCE, rule
 
 
 @rule("R-收支平衡", SOURCE, ("error", "warning"))

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportgen import tablekinds
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed
-from reportgen.errors import Finding
-from reportgen.model import ALL_PARTS, Budget
-from reportgen.phrasing import Money
-from reportgen.rules import SOURCE, rule
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import ALL_PARTS, Budget
 
 
 def _table_without_amounts(b: Budget, table: str) -> str:

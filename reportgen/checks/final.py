@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding, reason_threshold
 from reportgen.compute import ZERO, Change, Computed, allowance
-from reportgen.errors import Finding
-from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
-from reportgen.phrasing import Money
-from reportgen.rules import SOURCE, rule
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 

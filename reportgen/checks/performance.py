@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import make_finding
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed
-from reportgen.errors import Finding
-from reportgen.model import Budget, ProjectTarget
-from reportgen.phrasing import Money
-from reportgen.rules import SOURCE, rule
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import Budget, ProjectTarget
 
 HUNDRED = Decimal(100)
 

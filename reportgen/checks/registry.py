@@ -1,5 +1,5 @@
 """What the consistency rules share: each rule a small function of (Budget, Computed, Money)
-yielding Findings, registered in the one registry of rules (reportgen/rules.py) with
+yielding Findings, registered in the one registry of rules (reportgen/base/rules.py) with
 ``@rule(id, SOURCE, severity)``; here the finding they make and the reason threshold they read. The
 rule modules (budget, final, performance, units, display) import this module and nothing of each
 other; ``checks.run_checks`` runs them.
@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 
-from reportgen.errors import Finding, Severity
-from reportgen.model import Budget
+from reportgen.base.errors import Finding, Severity
+from reportgen.docmodel.model import Budget
 
 DEFAULT_REASON_THRESHOLD = Decimal(10)  # percent: a larger change with no reason is a warning
 _reason_threshold: ContextVar[Decimal] = ContextVar("reason_threshold", default=DEFAULT_REASON_THRESHOLD)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 PLACEHOLDERS = regex(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
 DOUBLED = regex(r"(增加|减少|增长|下降|主要用于|主要包括)\1")

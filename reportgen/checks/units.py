@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule, rules_reading
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed
-from reportgen.errors import Finding
-from reportgen.model import Budget
-from reportgen.phrasing import Money
-from reportgen.rules import SOURCE, rule, rules_reading
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import Budget
 
 # The rules that concern one unit's own figures. Department-wide rules (三公, 机关运行经费, 政府采购,
 # 绩效, changes against the prior year, words) stay with the department.

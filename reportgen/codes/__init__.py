@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from reportgen.cache import Shape, json_form, kept
-from reportgen.errors import Internal, SourceError, shown_text
-from reportgen.patterns import regex
+from reportgen.base.cache import Shape, json_form, kept
+from reportgen.base.errors import Internal, SourceError, shown_text
+from reportgen.base.patterns import regex
+from reportgen.base.records import FrozenRecord, Record
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import character_name, parse_yaml
-from reportgen.records import FrozenRecord, Record
 
 __all__ = [
     "CodeEntry",

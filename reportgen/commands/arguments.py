@@ -87,7 +87,10 @@ def layout_names(text: str) -> str:
     """``text`` with LAYOUT_NAMES replaced by the shipped layouts' names (the default left out)."""
     if LAYOUT_NAMES not in text:
         return text
-    from reportgen.layouts import DEFAULT, shipped  # deferred: 100 ms at start-up, only for help naming the layouts
+    from reportgen.shaping.layouts import (  # deferred: 100 ms at start-up, only for help naming the layouts
+        DEFAULT,
+        shipped,
+    )
 
     return text.replace(LAYOUT_NAMES, "、".join(name for name, _ in shipped() if name != DEFAULT))
 
@@ -114,7 +117,7 @@ def check_layout(name_or_folder: str | None) -> None:
     """A --layout that can be used (or none given), or UsageError saying why not: checked before
     a command that renders several times (render, preview) starts its work."""
     if name_or_folder:
-        from reportgen.layouts import resolve  # deferred: 100 ms at start-up, only when --layout is given
+        from reportgen.shaping.layouts import resolve  # deferred: 100 ms at start-up, only when --layout is given
 
         with as_usage_error():
             resolve(name_or_folder)

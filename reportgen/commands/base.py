@@ -32,10 +32,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from reportgen.base.errors import ReportgenError
+from reportgen.base.signals import Terminated
+from reportgen.base.staging import remove_live
 from reportgen.commands import command
-from reportgen.errors import ReportgenError
-from reportgen.signals import Terminated
-from reportgen.staging import remove_live
 
 
 class UsageError(ReportgenError):

@@ -8,11 +8,11 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.base.errors import Finding
+from reportgen.base.oserrors import reason
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
-from reportgen.errors import Finding
-from reportgen.oserrors import reason
 from reportgen.reading.files import overwritten_inputs
 from reportgen.reading.outputs import Output
 
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.render import check_findings  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.render import check_findings  # deferred: 105 ms; --help loads every command
 
     if args.against is not None or args.report is not None:
         return _against(args)
@@ -104,7 +104,7 @@ def _against(args: argparse.Namespace) -> int:
     source, draft = args.sources[0], args.against
     _refuse_draft(source, draft)
     if args.report is not None:
-        from reportgen.render import files_read  # deferred: 105 ms; --help loads every command
+        from reportgen.runners.render import files_read  # deferred: 105 ms; --help loads every command
 
         refuse_outputs([Output(args.report, "--report", "written")], [*files_read(source), draft])
     result, problems = review(source, draft)
@@ -114,7 +114,7 @@ def _against(args: argparse.Namespace) -> int:
         print(f"{source}: 源文件或草稿有错误，未能核对", file=sys.stderr)
         return 1
     if args.report is not None:
-        from reportgen.staging import write_output  # deferred: tempfile and the record, for --report only
+        from reportgen.base.staging import write_output  # deferred: tempfile and the record, for --report only
 
         try:
             write_output(args.report, report_html(result).encode("utf-8"), "check")

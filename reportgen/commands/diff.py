@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.base.errors import one_line
+from reportgen.base.oserrors import reason
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
-from reportgen.errors import one_line
-from reportgen.oserrors import reason
 
 if TYPE_CHECKING:
     from reportgen.diff.model import DocumentDiff
-    from reportgen.document import Document
+    from reportgen.docmodel.document import Document
 
 EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Check what is asked, read both inputs, compare, write every output together, and say so."""
     from reportgen.diff import diff_documents  # deferred: 55 ms; --help loads every command
-    from reportgen.diffing import refused_outputs  # deferred: 120 ms; --help loads every command
+    from reportgen.runners.diffing import refused_outputs  # deferred: 120 ms; --help loads every command
 
     refused = refused_outputs(args.old, args.new, args.out, args.layout)  # first: never a word of ours over an input
     if refused:
@@ -92,7 +92,7 @@ def _check_arguments(args: argparse.Namespace) -> None:
 
 def _loaded(path: Path, layout: str | None) -> Document | None:
     """One input as a Document, its errors (and a count of its warnings) printed; None when it has errors."""
-    from reportgen.diffing import load_input  # deferred: 120 ms; --help loads every command
+    from reportgen.runners.diffing import load_input  # deferred: 120 ms; --help loads every command
 
     document, findings = load_input(path, layout)
     errors = [f for f in findings if f.severity == "error"]
@@ -107,9 +107,11 @@ def _loaded(path: Path, layout: str | None) -> Document | None:
 
 def _write(result: DocumentDiff, targets: list[Path]) -> None:
     """Every output, written together (all or none)."""
-    from reportgen.diffing import output_bytes  # deferred: 120 ms; --help loads every command
-    from reportgen.errors import PdfUnavailable  # deferred: 13 ms; `diff --help` needs none of it
-    from reportgen.staging import replace_together  # deferred: tempfile and the record; `diff --help` needs neither
+    from reportgen.base.errors import PdfUnavailable  # deferred: 13 ms; `diff --help` needs none of it
+    from reportgen.base.staging import (  # deferred: tempfile and the record; `diff --help` needs neither
+        replace_together,
+    )
+    from reportgen.runners.diffing import output_bytes  # deferred: 120 ms; --help loads every command
 
     try:
         replace_together([(target, output_bytes(result, target)) for target in targets], "diff")

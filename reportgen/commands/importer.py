@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.base.errors import one_line
+from reportgen.base.oserrors import reason
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
-from reportgen.errors import one_line
-from reportgen.oserrors import reason
 from reportgen.reading.files import overwritten_inputs
 from reportgen.reading.outputs import Output
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reportgen.importing.pipeline import ImportResult
     from reportgen.readers.published import Published
     from reportgen.readers.text.lines import Line
-    from reportgen.render import Prepared
+    from reportgen.runners.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
            "      reportgen import 预算导出.xlsx --layout 上海")
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         read_alone,
     )
     from reportgen.readers.grid import ImportRefused  # deferred: with the readers
-    from reportgen.rollover import write_new  # deferred: 90 ms; --help loads every command
+    from reportgen.runners.rollover import write_new  # deferred: 90 ms; --help loads every command
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
     _refuse_prior_among_inputs(args.prior, list(args.files))
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
         write_new({path: source.text for path, source in files.items()})
         place()
-    from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.render import prepare  # deferred: 105 ms; --help loads every command
 
     # the source just written, taken as the import made it (not read back from the file: importing/
     # emit.py): checked, and the measure of the documents' narratives
@@ -145,7 +145,7 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
 def _shipped_base(layout: str | None) -> str | None:
     """The shipped layout --layout names, as a learned layout's base (--layout 烟台 → 山东); None where it names
     none, or a folder of the user's."""
-    from reportgen.layouts import resolve, shipped  # deferred: with --learn-layout only
+    from reportgen.shaping.layouts import resolve, shipped  # deferred: with --learn-layout only
 
     named = resolve(layout).name if layout else None
     return named if named in {name for name, _ in shipped()} else None
@@ -186,7 +186,7 @@ def _run_several(args: argparse.Namespace, parts: list[tuple[Span, Published]]) 
     current folder without it) — all of them or, where one cannot be imported or written, none."""
     from reportgen.importing.pipeline import import_files, prior_files  # deferred: the readers
     from reportgen.readers.grid import ImportRefused  # deferred: with the readers
-    from reportgen.rollover import write_new  # deferred: 90 ms
+    from reportgen.runners.rollover import write_new  # deferred: 90 ms
 
     (path,) = args.files
     told = f"{path} 中印有 {len(parts)} 份公开文本（{'；'.join(span.named for span, _ in parts)}）"
@@ -232,7 +232,7 @@ def _part_names(folder: Path, parts: list[tuple[Span, ImportResult]]) -> list[Pa
 def _told_several(path: Path, outs: list[Path], results: list[tuple[Span, Published, ImportResult]], written: list[Path]) -> int:
     """Each disclosure's source checked and told as one file's is (the tables' differences, check, its text
     against its tables, on its own pages); a source reportgen cannot read back takes every one away."""
-    from reportgen.render import prepare  # deferred: 105 ms
+    from reportgen.runners.render import prepare  # deferred: 105 ms
 
     failed = 0
     for out, (span, one, result) in zip(outs, results, strict=True):
@@ -254,7 +254,7 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
     from reportgen.importing.recognition.unread import unread_cells  # deferred: with the importer
-    from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     findings = prepared_findings(prepared)
     unreadable = [f for f in findings if f.rule.startswith("YAML")]
@@ -283,11 +283,11 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
 
 def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path], prepared: Prepared) -> None:
     from reportgen.importing.report import report_html  # deferred: the HTML writer's environment
-    from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     text = report_html(result.imported, out, files, result.unknown, result.differences, result.notes,
                        findings=prepared_findings(prepared), unplaced=result.unplaced)
-    from reportgen.staging import write_output  # deferred: tempfile and the record, for --report only
+    from reportgen.base.staging import write_output  # deferred: tempfile and the record, for --report only
 
     try:
         write_output(path, text.encode("utf-8"), "import")
@@ -297,7 +297,7 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
 
 def _lines_of(files: list[Path]) -> list[list[Line]]:
     """The printed lines of each file that reads (a file that does not is the import's to tell, not this)."""
-    from reportgen.errors import SourceError  # deferred: with the review, for a document's import only
+    from reportgen.base.errors import SourceError  # deferred: with the review, for a document's import only
     from reportgen.readers.grid import ImportRefused  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise
 
@@ -316,7 +316,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     tables' own slips and printed step, as `review` judges them; ``read``: documents already read (one
     disclosure of several a file holds: its pages alone); ``beside``: the other files imported with them (a
     说明's 报表), whose tables' printed amounts are the judge's as a document's own are."""
-    from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
+    from reportgen.base.errors import SourceError  # deferred: with the review below, for a document's import only
     from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
     from reportgen.readers.unreadable import Unreadable  # deferred: likewise
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.layouts import editions_of, resolve, shipped  # deferred: 100 ms; --help loads every command
+    from reportgen.shaping.layouts import editions_of, resolve, shipped  # deferred: 100 ms; --help loads every command
 
     for name, folder in [*shipped(), *((str(folder), folder) for folder in args.folders)]:
         layout = resolve(folder if name == str(folder) else name)  # LayoutError: told by commands/base.py

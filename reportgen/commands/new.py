@@ -10,10 +10,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from reportgen.base.errors import one_line
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
-from reportgen.errors import one_line
 from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml\n"
@@ -37,7 +37,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.rollover import skeleton, verify_new, write_new  # deferred: 90 ms; --help loads every command
+    from reportgen.runners.rollover import (  # deferred: 90 ms; --help loads every command
+        skeleton,
+        verify_new,
+        write_new,
+    )
 
     department = args.department.strip()
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in department):

@@ -15,13 +15,13 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from reportgen.base.oserrors import reason
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
-from reportgen.oserrors import reason
 from reportgen.reading.files import is_regular_file
 
 if TYPE_CHECKING:
-    from reportgen.preview import Published
+    from reportgen.runners.preview import Published
 
 EXAMPLE = ("示例：reportgen preview data/shenzhen-yantian-zgh-2022.yaml --open\n"
            "      在编辑器中修改并保存源文件，浏览器中的页面会自动刷新。")
@@ -61,7 +61,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (exit 0); exit 1 when the port cannot be used, 2 for a bad argument."""
-    from reportgen.preview import PreviewServer  # deferred: 110 ms; --help loads every command
+    from reportgen.runners.preview import PreviewServer  # deferred: 110 ms; --help loads every command
     if not is_regular_file(args.source):  # stat only: a named pipe is never opened here
         if os.path.exists(args.source):  # there, but a pipe, a device or a folder: say so
             raise UsageError(f"{args.source} 不是普通文件（命名管道、设备或文件夹），应为 YAML 预算源文件")

@@ -36,8 +36,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """The arguments checked before any work (a bad one writes nothing), then batch.run."""
-    from reportgen.batch import run as render_all  # deferred: 105 ms; --help loads every command
-    from reportgen.render import ALL_FORMATS  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.batch import run as render_all  # deferred: 105 ms; --help loads every command
+    from reportgen.runners.render import ALL_FORMATS  # deferred: 105 ms; --help loads every command
 
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
     unknown = [f for f in formats if f not in ALL_FORMATS]

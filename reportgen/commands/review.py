@@ -13,22 +13,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.base.errors import one_line
+from reportgen.base.oserrors import reason
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
-from reportgen.errors import one_line
-from reportgen.oserrors import reason
 from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from reportgen.base.staging import Staging
     from reportgen.importing.recognition.unread import Unread
     from reportgen.paperwork.batch import Done
     from reportgen.paperwork.handback import Issued
     from reportgen.paperwork.register import Known, Register
     from reportgen.paperwork.roster import Member
     from reportgen.review.documents import DocumentReview
-    from reportgen.staging import Staging
 
 EXAMPLE = ("示例：reportgen review 各部门报来的预算/ --layout 上海 -o out/审核\n"
            "      reportgen review 万里街道2025年部门预算.pdf")
@@ -180,7 +180,7 @@ def _staged(out: Path | None) -> Iterator[Staging | None]:
     if out is None:
         yield None
         return
-    from reportgen.staging import (  # deferred: pages only
+    from reportgen.base.staging import (  # deferred: pages only
         Staging,
         make_folders,
         remove_empty_folders,
@@ -233,8 +233,8 @@ def _register(members: list[Member], documents: list[Known], as_of: date) -> Reg
 
 
 def _register_text(listed: Register, roster: Path) -> str:
+    from reportgen.base.templating import environment  # deferred: with the roster only
     from reportgen.paperwork.register import DEADLINE_DAYS  # deferred: with the roster only
-    from reportgen.templating import environment  # deferred: with the roster only
 
     return environment("text").get_template("review_register.txt.j2").render(
         register=listed, roster=str(roster), deadline=DEADLINE_DAYS)

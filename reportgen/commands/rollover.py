@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reportgen.base.errors import one_line
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
-from reportgen.errors import one_line
 from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.rollover import final_accounts, rollover, verify_new, write_new  # deferred: 90 ms
+    from reportgen.runners.rollover import final_accounts, rollover, verify_new, write_new  # deferred: 90 ms
 
     final = args.kind == "决算"
     if final and args.year is not None:

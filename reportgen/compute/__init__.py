@@ -56,7 +56,7 @@ from reportgen.compute.projects import ProjectFigures
 from reportgen.compute.three_public import ThreePublicFigures
 from reportgen.compute.totals import Totals
 from reportgen.compute.trees import ComparedLine, Node, code_name, tree_rounding_gap
-from reportgen.model import Budget
+from reportgen.docmodel.model import Budget
 
 __all__ = [
     "CENT", "HUNDRED", "PERSONNEL", "PUBLIC", "TEN_THOUSAND", "TOTAL_KEYS", "ZERO", "Change", "ComparedLine",

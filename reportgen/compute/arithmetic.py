@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
-from reportgen.model import Budget
-from reportgen.records import Record
+from reportgen.base.records import Record
+from reportgen.docmodel.model import Budget
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

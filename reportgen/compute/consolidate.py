@@ -10,7 +10,7 @@ from typing import Any
 
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import row_split
-from reportgen.model import INCOME_SOURCES, Budget, EconomicRow, FunctionRow, Prior, ProjectClass
+from reportgen.docmodel.model import INCOME_SOURCES, Budget, EconomicRow, FunctionRow, Prior, ProjectClass
 
 
 def _joined(texts: list[str]) -> str:

@@ -9,7 +9,7 @@ from functools import cached_property
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.printed import as_printed
 from reportgen.compute.trees import Node, code_name, derived_priors
-from reportgen.model import Budget, EconomicRow
+from reportgen.docmodel.model import Budget, EconomicRow
 
 PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
 PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出

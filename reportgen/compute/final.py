@@ -9,7 +9,7 @@ from functools import cached_property
 from reportgen.compute.arithmetic import ZERO, share, sum_known
 from reportgen.compute.printed import as_printed
 from reportgen.compute.totals import Totals
-from reportgen.model import Budget, Execution
+from reportgen.docmodel.model import Budget, Execution
 
 
 def completion(spent: Decimal | None, budget: Decimal | None) -> Decimal | None:

@@ -15,7 +15,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
-from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget
+from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget
 
 
 class FunctionFigures:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from reportgen.compute.arithmetic import ZERO, allowance
 from reportgen.compute.trees import Node
-from reportgen.model import Budget, FunctionRow
+from reportgen.docmodel.model import Budget, FunctionRow
 
 PARTS = ("合计", "基本支出", "项目支出")
 

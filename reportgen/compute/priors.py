@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.functions import FunctionFigures
 from reportgen.compute.totals import Totals
-from reportgen.model import Budget, StatedChange
+from reportgen.docmodel.model import Budget, StatedChange
 
 # The totals of 上年 (its keys), in the order a text compares them.
 TOTAL_KEYS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",

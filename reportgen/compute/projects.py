@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, sum_known
-from reportgen.model import PROCUREMENT_KINDS, Budget
+from reportgen.docmodel.model import PROCUREMENT_KINDS, Budget
 
 
 class ProjectFigures:

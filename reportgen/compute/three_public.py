@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, difference, rounding_gap, sum_known
-from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
+from reportgen.docmodel.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 
 
 class ThreePublicFigures:

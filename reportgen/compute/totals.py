@@ -13,7 +13,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import as_printed, tops_sum
 from reportgen.compute.projects import ProjectFigures
 from reportgen.compute.trees import Node
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
 
 FUND_TABLE_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a fund table holds (财政拨款)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen import codes
+from reportgen.base.records import Record
 from reportgen.compute.arithmetic import ZERO, difference, rounding_gap
-from reportgen.model import Budget, FunctionRow
-from reportgen.records import Record
+from reportgen.docmodel.model import Budget, FunctionRow
 
 
 def code_name(budget: Budget, kind: str, code: str) -> str | None:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from reportgen.errors import ReportgenError
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.oserrors import reason
+from reportgen.base.errors import ReportgenError
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.oserrors import reason
 
 DATABASE_FILE = "desk.sqlite3"
 SECRET_FILE = "secret_key"

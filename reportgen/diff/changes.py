@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from reportgen.base.patterns import regex
 from reportgen.diff.model import BlockDiff, Change, DocumentDiff, FigureChange, RowDiff, TableDiff
 from reportgen.diff.text import TextDiff, tokens
-from reportgen.patterns import regex
 
 # --- figures and the list of changes ------------------------------------------------------------
 

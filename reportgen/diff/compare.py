@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportgen.base.patterns import regex
 from reportgen.diff.align import align
 from reportgen.diff.changes import ChangeCollector
 from reportgen.diff.model import (
@@ -34,8 +35,7 @@ from reportgen.diff.text import (
     shift_years,
     similarity,
 )
-from reportgen.document import Cell, Document, Row, Table
-from reportgen.patterns import regex
+from reportgen.docmodel.document import Cell, Document, Row, Table
 
 _CODE = regex(r"^\d{3,}$")  # a classification code in a cell (201, 2012901, 30101)
 

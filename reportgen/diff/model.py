@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.diff.text import YEAR, ItemKind, Status, TextDiff
-from reportgen.document import Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.docmodel.document import Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 
 # --- the document as items and sections ---------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportgen import templating
+from reportgen.base import templating
 from reportgen.diff.model import BlockDiff, DocumentDiff, FigureChange
 from reportgen.diff.text import Span, TextDiff
 

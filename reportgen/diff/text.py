@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 Status = Literal["equal", "changed", "inserted", "deleted"]
 SpanOp = Literal["equal", "insert", "delete", "replace", "year"]

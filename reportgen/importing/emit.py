@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.base.patterns import regex
 from reportgen.importing.emit_tree import ScalarText, read_back
 from reportgen.importing.tree import Node, Placed, Tree
-from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import LocDict, parse_yaml
-from reportgen.rollover import render_header, scalar
+from reportgen.runners.rollover import render_header, scalar
 
 INDENT = "  "
 _BREAKS_OR_CONTROLS = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

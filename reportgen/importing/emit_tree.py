@@ -18,11 +18,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from reportgen.errors import Internal
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
 from reportgen.importing.tree import Placed, Tree
-from reportgen.patterns import regex
 from reportgen.reading.yamlsafe import LocDict, LocList, LocStr, Mark, to_decimal_text
-from reportgen.rollover import scalar
+from reportgen.runners.rollover import scalar
 
 INDENT = "  "
 _KEY = regex(r"[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+|[1-9][0-9]*")

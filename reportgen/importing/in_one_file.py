@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.identity import Cover, cover_of, same_owner
-from reportgen.patterns import regex
 from reportgen.readers.published import Published, within
 from reportgen.readers.text.lines import Line
 

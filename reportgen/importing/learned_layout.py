@@ -1,5 +1,5 @@
 """The layout a published document shows, learned as it is imported (`reportgen import … --learn-layout DIR`):
-a layout folder of data, of the same kind as a shipped one (a 版式.yaml that reportgen.layouts reads and checks
+a layout folder of data, of the same kind as a shipped one (a 版式.yaml that reportgen.shaping.layouts reads and checks
 as it reads any), from what the import has already read — nothing is read twice:
 
 - the tables in the order printed, each with its number and its title as printed (公开表12 stays 公开表12 where
@@ -29,10 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from reportgen import layouts, tablekinds
-from reportgen.atomic import write_atomically
-from reportgen.document import Heading
-from reportgen.errors import Internal
+from reportgen import tablekinds
+from reportgen.base.atomic import write_atomically
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
+from reportgen.compute.phrasing import chinese_number
+from reportgen.docmodel.document import Heading
 from reportgen.importing import learned_words
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
@@ -40,13 +42,12 @@ from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
-from reportgen.patterns import regex
-from reportgen.phrasing import chinese_number
 from reportgen.readers.text.lines import Line
+from reportgen.shaping import layouts
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
 
 if TYPE_CHECKING:
-    from reportgen.render import Prepared
+    from reportgen.runners.render import Prepared
 
 # A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
 _NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -143,8 +144,8 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
 def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
     """The published sentences learned as the layout's words, checked against the imported source rendered in the
     base layout; None where the source does not render."""
-    from reportgen.narrative import context_for  # deferred: the render, for a learned layout only
-    from reportgen.render import prepare  # deferred: likewise
+    from reportgen.runners.render import prepare  # deferred: likewise
+    from reportgen.shaping.narrative import context_for  # deferred: the render, for a learned layout only
 
     prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
     if prepared.budget is None or prepared.figures is None or result.imported.year is None:
@@ -332,8 +333,11 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     """标题: the base layout's headings (as its templates write them: {年} for the year) that name the same part as a
     heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
     base layout's headings are those of the imported source rendered in it."""
-    from reportgen.narrative import heading_text, title_values  # deferred: the render, for a learned layout only
-    from reportgen.render import prepare  # deferred: likewise
+    from reportgen.runners.render import prepare  # deferred: likewise
+    from reportgen.shaping.narrative import (  # deferred: the render, for a learned layout only
+        heading_text,
+        title_values,
+    )
 
     printed = _printed_titles(headings)
     if not printed and not parts:
@@ -353,7 +357,7 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
 
 def _rendered_headings(prepared: Prepared, base: str) -> list[Heading]:
     """The headings of the prepared source rendered in the layout ``base``, in order."""
-    from reportgen.render import document_for  # deferred: the render, for a learned layout only
+    from reportgen.runners.render import document_for  # deferred: the render, for a learned layout only
 
     return [block for block in document_for(prepared, draft=True, layout=base).blocks if isinstance(block, Heading)]
 
@@ -589,7 +593,7 @@ class FolderTaken(Internal):
 @contextlib.contextmanager
 def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     """The layout folder written whole or not at all: its files are written in a folder beside ``folder`` and
-    loaded as any layout folder is (a learned layout reportgen.layouts would refuse is never put in place); the
+    loaded as any layout folder is (a learned layout reportgen.shaping.layouts would refuse is never put in place); the
     call yielded renames it into place — after the caller has written what goes with it (the source) — and what
     is not put in place is removed. Refused (FolderTaken) where ``folder`` exists with anything in it: never over
     the user's files. Raises layouts.LayoutError where the learned settings do not load."""

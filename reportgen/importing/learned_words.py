@@ -27,12 +27,12 @@ from typing import Any
 
 import jinja2
 
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
+from reportgen.compute.phrasing import UNIT_FACTOR
+from reportgen.docmodel.model import INCOME_SOURCES
 from reportgen.importing.text.text_parts import printed_headings
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import INCOME_SOURCES
-from reportgen.patterns import regex
-from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns

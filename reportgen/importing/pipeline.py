@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import SourceError
+from reportgen.base.errors import SourceError
 from reportgen.importing.budget.build import build
 from reportgen.importing.budget.by_unit import (
     SetAside,

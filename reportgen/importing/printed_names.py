@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from reportgen import codes
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import LABEL_MEANINGS, Row
 from reportgen.importing.tree import Placed, Tree
-from reportgen.patterns import regex
 
 # a code joined to its name in one cell (北京: “2050305-高等职业教育”, “50502-商品和服务支出”)
 _JOINED = regex(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})[-－](?=[^\d\s])([^\s\d]{1,40})")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.text.statements import bounded, not_part_words, other_names, part_words
 
 _NUMBERED = regex(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import cell_text
 from reportgen.importing.recognition.unread import compared_cells, is_unread
 from reportgen.importing.tree import Node, Placed
-from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY
 from reportgen.writers.html import environment
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from reportgen import layouts
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.catalog import FILE, normalized
 from reportgen.importing.recognition.recognize import cell_text
-from reportgen.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.shaping import layouts
 
 _YEAR = regex(r"(?<!\d)\d{4}年度?")
 _NUMBER = regex(r"^(?:(?:附表|表)[\d一二三四五六七八九十]{1,3}[、.．:：]?|\d{1,2}[.．、])")

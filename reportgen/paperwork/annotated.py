@@ -35,14 +35,14 @@ from pikepdf import (
     String,
 )
 
-from reportgen.errors import Internal
+from reportgen.base.errors import Internal
+from reportgen.base.templating import environment
+from reportgen.base.unbroken import pieces
 from reportgen.paperwork.legend_face import face
 from reportgen.paperwork.places import Box, Mark
 from reportgen.readers.pdf import page_tree
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
-from reportgen.templating import environment
-from reportgen.unbroken import pieces
 
 LEGEND_TEMPLATE = "review_legend.txt.j2"
 _FONT_FAMILY = "Noto Sans CJK SC:lang=zh-cn"

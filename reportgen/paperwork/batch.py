@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.base.patterns import kept
 from reportgen.paperwork.register import Known, known
-from reportgen.patterns import kept
 from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
-from reportgen.errors import visible_text
+from reportgen.base.errors import visible_text
+from reportgen.base.patterns import regex
+from reportgen.base.templating import environment
+from reportgen.base.unbroken import joined
+from reportgen.docmodel.document import Cell, Document, Paragraph, Row, Table, Title
 from reportgen.paperwork.places import Mark
-from reportgen.patterns import regex
 from reportgen.review.documents import DocumentReview
 from reportgen.review.own_outputs import NOTICE_TEMPLATE
-from reportgen.templating import environment
-from reportgen.unbroken import joined
 from reportgen.writers.docx import docx_bytes
 
 _SAID = "review_said.j2"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reportgen.model import THREE_PUBLIC_PARTS
+from reportgen.docmodel.model import THREE_PUBLIC_PARTS
 from reportgen.paperwork.register import Entry, Register, known
 from reportgen.review.documents import DocumentReview
 

@@ -6,7 +6,7 @@ every PDF written: about 0.5 s of each legend page, most of it reading the face'
 cmap and its CFF's indexes, and drawing each glyph used to recalculate bounding boxes. Here
 fontTools' subsetter cuts the face once to a working set — GB 2312 (its 6,763 hanzi, punctuation and
 symbols), ASCII and the legend templates' own words; the CIDs, outlines, hints, subroutines, widths
-and names as the face has them — kept in the user's cache (reportgen.cache: about 3 s once, then
+and names as the face has them — kept in the user's cache (reportgen.base.cache: about 3 s once, then
 read back). fpdf2 parses it once per process (``face``); each legend's FPDF gets a font sharing
 those measures, with the working set's outlines (its CFF table: all fpdf2 embeds) opened anew, which
 fpdf2 subsets and embeds as it does any font it adds (``Face.add_to``; the whole subset font it
@@ -29,8 +29,8 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
 
-from reportgen import cache
-from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.base import cache
+from reportgen.base.locations import DEFAULT_TEMPLATES
 
 LEGEND_TEMPLATES = ("review_legend.txt.j2", "review_said.j2")  # their words are in the working set
 _DROPPED = ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "FFTM", "meta", "hdmx"]  # fpdf2 sets no layout

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reportgen.errors import Finding, SourceError
+from reportgen.base.errors import Finding, SourceError
+from reportgen.base.patterns import regex
 from reportgen.paperwork.inspection import COMPLETENESS, COMPLETENESS_RULES
-from reportgen.patterns import regex
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
 from reportgen.review.documents import DocumentReview

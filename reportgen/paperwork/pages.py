@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import visible_text
+from reportgen.base.errors import visible_text
+from reportgen.base.patterns import regex
 from reportgen.importing import report_html as tables_html
 from reportgen.paperwork.annotated import NotAnnotated, annotated_pdf
 from reportgen.paperwork.handback import Issued, handback, notice_docx
@@ -16,7 +17,6 @@ from reportgen.paperwork.listing import Listed, document_lines, listed
 from reportgen.paperwork.places import Mark, NotPlaced, marks
 from reportgen.paperwork.register import DEADLINE_DAYS, Known, Register, known
 from reportgen.paperwork.tally import tally, verdict
-from reportgen.patterns import regex
 from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import Internal
+from reportgen.base.errors import Internal
 from reportgen.paperwork.listing import Listed, flat
 from reportgen.readers.pdf.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
 from reportgen.readers.text.lines import Line

@@ -22,8 +22,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.errors import Internal
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
 from reportgen.readers.grid import Cell, Grid, ImportRefused
 from reportgen.readers.published import read_published
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from reportgen.errors import shown_text
+from reportgen.base.errors import shown_text
 from reportgen.readers.unreadable import Unreadable
 
 MAX_ENTRIES = 10_000  # members of a package (a DOCX or a workbook has tens)

@@ -26,9 +26,20 @@ from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from reportgen.document import Align, Block, Cell, ContentsEntry, Document, Heading, Paragraph, Row, Table, Title
-from reportgen.errors import Finding, SourceError
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding, SourceError
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import (
+    Align,
+    Block,
+    Cell,
+    ContentsEntry,
+    Document,
+    Heading,
+    Paragraph,
+    Row,
+    Table,
+    Title,
+)
 from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.readers.sniff import sniff
 from reportgen.reading.files import InputRefused, read_bounded

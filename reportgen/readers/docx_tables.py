@@ -23,7 +23,7 @@ from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from reportgen.errors import SourceError
+from reportgen.base.errors import SourceError
 from reportgen.readers.docx import (
     docx_package,
     drop_hidden_text,

@@ -10,7 +10,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _TITLE = regex(r"<dc:title>([^<]{1,200})</dc:title>")
 MAX_CORE_BYTES = 64 * 1024

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.errors import ReportgenError, shown_text
+from reportgen.base.errors import ReportgenError, shown_text
 
 
 @dataclass(frozen=True, slots=True)

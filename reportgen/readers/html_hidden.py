@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 # Bounded runs only: each pattern is linear in what it reads.
 _HIDING = regex(r"(?:display\s{0,8}:\s{0,8}none|visibility\s{0,8}:\s{0,8}(?:hidden|collapse))(?![\w-])",

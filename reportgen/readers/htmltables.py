@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from lxml import etree, html
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.readers.html_hidden import hidden_classes, hides
 from reportgen.readers.pdf.pdf_tables import is_table_title

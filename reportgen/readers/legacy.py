@@ -25,7 +25,7 @@ import struct
 import tempfile
 from pathlib import Path
 
-from reportgen.errors import shown_text
+from reportgen.base.errors import shown_text
 from reportgen.readers.sniff import directory_entry, sniff
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import InputRefused, read_bounded

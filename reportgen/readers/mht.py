@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import unquote, urljoin
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.unreadable import Unreadable
 
 _GB = ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936")

@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.document import Document
-from reportgen.errors import Finding, SourceError, shown_text
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding, SourceError, shown_text
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Document
 from reportgen.readers import containers, legacy, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf.pdf_words import PdfNotRead, layout_text, pdf_words

@@ -44,7 +44,7 @@ from typing import TypeVar
 import python_calamine
 from lxml import etree
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
 from reportgen.reading.amounts import LIMIT, stored_number

@@ -34,7 +34,7 @@ import re
 import zipfile
 import zlib
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive's directory

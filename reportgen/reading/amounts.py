@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 # |value| below 10**15: a trillion 万元, a thousand trillion 元 — past every budget on earth.
 LIMIT = Decimal(10) ** 15

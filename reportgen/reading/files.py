@@ -13,8 +13,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportgen.errors import Internal
-from reportgen.oserrors import reason
+from reportgen.base.errors import Internal
+from reportgen.base.oserrors import reason
 
 
 class InputRefused(Internal):

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from reportgen.base.records import FrozenRecord
+from reportgen.base.written import RECORD, why_kept
 from reportgen.reading.files import clash_message, identity, overwritten_inputs
-from reportgen.records import FrozenRecord
-from reportgen.written import RECORD, why_kept
 
 # "never": a source, never written over; "written": replaced only where its bytes are reportgen's;
 # "later": what stands there is judged by a later call (render's first look, before it knows its inputs)

@@ -12,7 +12,7 @@ import subprocess
 import time
 from collections.abc import Mapping
 
-from reportgen.errors import Internal
+from reportgen.base.errors import Internal
 
 __all__ = ["NO_SELF_TESTS", "ProgramOutputTooLarge", "ProgramTimeout", "run_program", "run_programs", "seconds"]
 

@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from reportgen.errors import Finding, Internal, SourceError
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding, Internal, SourceError
+from reportgen.base.patterns import regex
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files

@@ -4,7 +4,7 @@ readers/published.py reads the draft (pdf, docx, html, txt: told by its bytes) i
 the figures it states; glossary.py names the source's figures as disclosures name them; judge.py
 compares them (half up at the precision printed) and gives the likely cause of a slip;
 sentence_rules.py holds the rules of a sentence's figures against each other, text_rules/ those of
-its words (both registered in reportgen/rules.py, the one registry of rules); this module puts it together as findings and counts, and writes the reviewer's HTML
+its words (both registered in reportgen/base/rules.py, the one registry of rules); this module puts it together as findings and counts, and writes the reviewer's HTML
 report."""
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import codes
+from reportgen.base.errors import Finding, SourceError
 from reportgen.checks.budget import running_costs_of_its_own
 from reportgen.compute import in_unit, truncated
-from reportgen.errors import Finding, SourceError
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import Statement, TooManyFigures, laid_in_columns, read_statements
-from reportgen.render import Prepared, prepare
 from reportgen.review.sentences.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.sentences.glossary import NO_LINES, Glossary, TableLines, unit_forms
 from reportgen.review.sentences.judge import (
@@ -44,6 +43,7 @@ from reportgen.review.sentences.sentence_rules import Said, sentence_findings_of
 from reportgen.review.sentences.share_bases import named_bases_borne_out
 from reportgen.review.sentences.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
+from reportgen.runners.render import Prepared, prepare
 from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review", "review_prepared", "review_within_sentences"]

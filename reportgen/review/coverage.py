@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from reportgen.base.patterns import regex
 from reportgen.importing import ImportResult, walk
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.review import Review
 

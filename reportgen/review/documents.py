@@ -17,7 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.oserrors import reason
+from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.importing import (
     WITHHELD,
     ImportResult,
@@ -38,8 +40,6 @@ from reportgen.importing import (
     unread_cells,
     walk,
 )
-from reportgen.oserrors import reason
-from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.text.lines import Line
@@ -47,7 +47,6 @@ from reportgen.readers.text.running_scope import running_costs_scope
 from reportgen.readers.text.statements import named_quantities, read_statements
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
-from reportgen.render import Prepared, prepare, prepared_findings
 from reportgen.review import (
     PROCUREMENT_PART,
     RUNNING_PART,
@@ -72,6 +71,7 @@ from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
 from reportgen.review.target_units import percent_among_counts
 from reportgen.review.text_rules.budget_wording import former_names_in
+from reportgen.runners.render import Prepared, prepare, prepared_findings
 from reportgen.source.schema import AMOUNT_TO_FILL
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -284,7 +284,7 @@ class DocumentReview:
 
 def _absent_parts(layout: str) -> frozenset[str]:
     """The parts the layout's text has no place for (its 正文不含): a document of it has left none of them out."""
-    from reportgen.layouts import LayoutError, resolve  # deferred: the layouts, only for a document with a text
+    from reportgen.shaping.layouts import LayoutError, resolve  # deferred: the layouts, only for a document with a text
 
     try:
         return resolve(layout).absent_parts

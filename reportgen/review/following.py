@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.reading.amounts import yuan_factors
 
 _TOTAL = regex(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<printed>-?[0-9][0-9,]*(?:\.[0-9]+)?)，"

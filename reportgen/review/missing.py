@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reportgen.base.patterns import regex
 from reportgen.importing import Catalog, TableKind, normalized, title_kind
-from reportgen.patterns import regex
 
 # A table's number as a title or its own line prints it: 公开01表, 公开 01 表：…, 部门预算公开10表, 表3, 附表3, 预算01表
 _NUMBER = regex(r"^(?:部门预算)?(?:公开|附表|预算|表)0?(\d{1,2})表?(?:[：:、.．]|$)")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
+from reportgen.base.templating import environment
+from reportgen.base.written import writer_of
 from reportgen.readers.file_marks import catalogue_entry, package_title
 from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.outputs import PDF_MARK
-from reportgen.templating import environment
-from reportgen.written import writer_of
 
 NOTICE_TEMPLATE = "review_notice.txt.j2"
 

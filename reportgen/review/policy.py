@@ -4,7 +4,7 @@
 finds is a slip of the document, told as it is. Some is not: what the reading missed, what a render of the source would
 leave out, what the document's tables already told. Each such exception is a predicate registered here with ``@policy``:
 the rule ids it affects (none: any rule), what review does instead (``does``), the document or class that taught it, and
-the test that shows it — as reportgen/rules.py registers the rules. Three walks read the registry:
+the test that shows it — as reportgen/base/rules.py registers the rules. Three walks read the registry:
 
 * :func:`kept` — the source's findings (and the findings judging the text brought, ``narrative``): for each finding the
   first policy registered that applies decides (not told, listed unverified, told in other words); none: told as is;
@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.checks.budget import GRADUAL_PARTS, UNLISTED, running_costs_over_public
 from reportgen.checks.slips import REPEATED_PUNCTUATION, SLIPS
-from reportgen.errors import Finding
-from reportgen.patterns import regex
-from reportgen.phrasing import Money
+from reportgen.compute.phrasing import Money
 from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.published import Published
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import other_forms
-from reportgen.render import Prepared, required_parts
+from reportgen.runners.render import Prepared, required_parts
 
 Does = Literal["not told", "listed unverified", "told in other words", "told as a note"]
 NOT_TOLD: Does = "not told"

@@ -18,7 +18,7 @@ from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import printed_amount
 from reportgen.review.target_texts import LIST_HEADER, PAGE_NUMBER, TOKEN, opens_list, paragraphs

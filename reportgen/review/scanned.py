@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.templating import environment
 from reportgen.readers.pdf.pdf_ocr import UNREAD
 from reportgen.readers.text.lines import Line
 from reportgen.review.policy import kept_on_scan
 from reportgen.review.sentences.judge import Verdict
-from reportgen.templating import environment
 
 BESIDE_UNREAD = f"句中有文字识别未能读准的数字（印作“{UNREAD}”），这一句的数不作判断"
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.importing import Imported, Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_text_words

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.importing import Imported, Row
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_table_words, target_text_words
 

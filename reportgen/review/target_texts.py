@@ -26,8 +26,8 @@ from decimal import Decimal
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_text_words
 from reportgen.reading.amounts import printed_amount

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen import codes
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.confined import confined

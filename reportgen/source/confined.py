@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.reading.files import resolved
 
 

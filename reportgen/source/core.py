@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import codes
-from reportgen.errors import Finding
-from reportgen.model import Compared, StatedTotal
+from reportgen.base.errors import Finding
+from reportgen.docmodel.model import Compared, StatedTotal
 from reportgen.reading.amounts import yuan_factors
 from reportgen.reading.yamlsafe import LocDict, to_decimal_text
 

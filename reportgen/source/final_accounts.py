@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportgen.model import FINAL_INCOME_KINDS, Execution, IncomeLine
+from reportgen.docmodel.model import FINAL_INCOME_KINDS, Execution, IncomeLine
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.code_names import check_code
 from reportgen.source.core import ZERO, SourceReader

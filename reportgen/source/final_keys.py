@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportgen.model import (
+from reportgen.docmodel.model import (
     FINAL_SPENDING_KINDS,
     PERFORMANCE_STAGES,
     PROCUREMENT_SMALL_FIRMS,

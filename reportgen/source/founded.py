@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES
+from reportgen.docmodel.model import THREE_PUBLIC_PARTS, VEHICLES
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.core import SourceReader
 from reportgen.source.final_keys import written

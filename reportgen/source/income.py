@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, RESERVES
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, RESERVES
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.core import ZERO, SourceReader
 

@@ -15,8 +15,17 @@ from pathlib import Path
 from typing import Any, NotRequired, Protocol, TypedDict
 
 from reportgen import tablekinds as catalogue
-from reportgen.errors import Finding, SourceError
-from reportgen.model import INCOME_SOURCES, RESERVES, Budget, EconomicRow, FunctionRow, Presentation, Profile, Project
+from reportgen.base.errors import Finding, SourceError
+from reportgen.docmodel.model import (
+    INCOME_SOURCES,
+    RESERVES,
+    Budget,
+    EconomicRow,
+    FunctionRow,
+    Presentation,
+    Profile,
+    Project,
+)
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.code_names import read_code_table

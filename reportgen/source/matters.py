@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportgen.model import (
+from reportgen.docmodel.model import (
     PERFORMANCE_FIGURES,
     PERFORMANCE_STAGES,
     PROCUREMENT_KINDS,

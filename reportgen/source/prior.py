@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportgen.model import Prior, StatedChange
+from reportgen.docmodel.model import Prior, StatedChange
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.code_names import check_code

@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from reportgen import tablekinds
-from reportgen.cache import Shape, json_form, kept
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.cache import Shape, json_form, kept
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.reading.yamlsafe import (
     MAX_INTEGER_DIGITS,
     LocDict,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen import codes
-from reportgen.model import (
+from reportgen.docmodel.model import (
     FINAL_SPENDING_KINDS,
     THREE_PUBLIC_CLASSES,
     EconomicRow,

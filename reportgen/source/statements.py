@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reportgen.model import STATEMENT_PARTS, ProjectStatement
+from reportgen.docmodel.model import STATEMENT_PARTS, ProjectStatement
 from reportgen.source.core import SourceReader
 from reportgen.source.targets import texts
 

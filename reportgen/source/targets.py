@@ -3,7 +3,7 @@ project's, with its 资金支出计划."""
 
 from __future__ import annotations
 
-from reportgen.model import Indicator, PlanPoint, ProjectTarget, Targets, TargetTask, WholeTargets
+from reportgen.docmodel.model import Indicator, PlanPoint, ProjectTarget, Targets, TargetTask, WholeTargets
 from reportgen.reading.yamlsafe import LocDict, to_decimal_text
 from reportgen.source.core import SourceReader
 

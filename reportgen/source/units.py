@@ -8,8 +8,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import SourceError
-from reportgen.model import RESERVES, THREE_PUBLIC_PARTS, Budget, Compared, Presentation, Prior, Profile, ThreePublic
+from reportgen.base.errors import SourceError
+from reportgen.docmodel.model import (
+    RESERVES,
+    THREE_PUBLIC_PARTS,
+    Budget,
+    Compared,
+    Presentation,
+    Prior,
+    Profile,
+    ThreePublic,
+)
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.confined import confined, inside

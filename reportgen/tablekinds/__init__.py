@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import ReportgenError
+from reportgen.base.errors import ReportgenError
+from reportgen.base.records import FrozenRecord
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.records import FrozenRecord
 
 DIRECTORY = Path(__file__).parent
 DEFAULT = "默认"

@@ -14,12 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from reportgen import templating
+from reportgen.base import templating
+from reportgen.base.records import Record
 from reportgen.compute import ZERO, Computed, Node, rounding_gap, tree_rounding_gap
-from reportgen.document import Cell, Row, RowKind, Table
-from reportgen.model import Budget
-from reportgen.phrasing import Money
-from reportgen.records import Record
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.document import Cell, Row, RowKind, Table
+from reportgen.docmodel.model import Budget
 
 LEVEL_INDENT = {"类": 0, "款": 1, "项": 2}
 # What a table misses when the source does not give it: (what, source field), worded by the

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
-from reportgen.document import Cell, Row
-from reportgen.model import Budget, EconomicRow
+from reportgen.docmodel.document import Cell, Row
+from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,

@@ -6,7 +6,7 @@ of some parts is no total the source gives). The stated total is never one of th
 from __future__ import annotations
 
 from reportgen.compute import sum_known
-from reportgen.document import Cell, Row
+from reportgen.docmodel.document import Cell, Row
 from reportgen.tablekinds import TableKind
 from reportgen.tables.builder import TableBuilder, TableRows, head
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import ZERO, code_name
-from reportgen.document import Cell, Row, RowKind
-from reportgen.model import FISCAL_SOURCES, Budget
-from reportgen.phrasing import chinese_number
+from reportgen.compute.phrasing import chinese_number
+from reportgen.docmodel.document import Cell, Row, RowKind
+from reportgen.docmodel.model import FISCAL_SOURCES, Budget
 from reportgen.tables.builder import TableBuilder, TableRows, head, side_by_side
 from reportgen.tables.summary import spending_gap
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.compute import ZERO, Node, code_name, sum_known
-from reportgen.document import Cell, Row
-from reportgen.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
+from reportgen.docmodel.document import Cell, Row
+from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
 from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
 from reportgen.tables.function import function_gap, function_table

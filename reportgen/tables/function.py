@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.base.records import FrozenRecord
 from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
-from reportgen.document import Cell, Row
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
-from reportgen.phrasing import percent
-from reportgen.records import FrozenRecord
+from reportgen.compute.phrasing import percent
+from reportgen.docmodel.document import Cell, Row
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import ZERO, Computed, difference
-from reportgen.document import Cell, Row
-from reportgen.model import Indicator, Project, ProjectTarget, TargetTask, WholeTargets
+from reportgen.docmodel.document import Cell, Row
+from reportgen.docmodel.model import Indicator, Project, ProjectTarget, TargetTask, WholeTargets
 from reportgen.tables.builder import TableBuilder, TableRows, head, unit_name
 
 

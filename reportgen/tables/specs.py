@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reportgen.document import Cell, Row
-from reportgen.records import FrozenRecord
+from reportgen.base.records import FrozenRecord
+from reportgen.docmodel.document import Cell, Row
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import Computed
-from reportgen.document import Cell, Row, RowKind
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
-from reportgen.phrasing import chinese_number
+from reportgen.compute.phrasing import chinese_number
+from reportgen.docmodel.document import Cell, Row, RowKind
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.document import Cell, Row, RowKind
+from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tables.builder import TableBuilder, TableRows, head
 
 

@@ -29,9 +29,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen import cache
-from reportgen.errors import Internal, PdfUnavailable
-from reportgen.patterns import regex
+from reportgen.base import cache
+from reportgen.base.errors import Internal, PdfUnavailable
+from reportgen.base.patterns import regex
 
 if TYPE_CHECKING:
     from reportgen.readers.pdf.pdf_words import Word
@@ -312,7 +312,7 @@ def fill_printed(docx: Path, pdf: Path, output: Path | None) -> str:
     """After a batch's LibreOffice printed ``docx`` (a blank DOCX waiting for its numbers) as
     ``pdf``: ``output`` (the DOCX the render wrote, when one was asked for) replaced by the filled
     DOCX, whole; the numbers kept in the cache. A warning, or ''."""
-    from reportgen.staging import replace_together  # deferred: for a batch's DOCX with a 目录 only
+    from reportgen.base.staging import replace_together  # deferred: for a batch's DOCX with a 目录 only
 
     package = docx.read_bytes()
     if not fields_of(package):

@@ -28,7 +28,7 @@ from reportgen.diff import (
     year_shift_line,
     year_shift_title,
 )
-from reportgen.document import Cell
+from reportgen.docmodel.document import Cell
 from reportgen.writers.html import environment
 
 DIFF_TEMPLATE = "diff.html.j2"

@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup, escape
 
-from reportgen import templating
-from reportgen.atomic import write_atomically
-from reportgen.document import Block, Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.patterns import regex
-from reportgen.templating import render_template
+from reportgen.base import templating
+from reportgen.base.atomic import write_atomically
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.patterns import regex
+from reportgen.base.templating import render_template
+from reportgen.docmodel.document import Block, Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 
 PAGE_TEMPLATE = "page.html.j2"
 TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen

@@ -47,9 +47,9 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportgen import cache
-from reportgen.errors import PdfUnavailable
-from reportgen.patterns import regex
+from reportgen.base import cache
+from reportgen.base.errors import PdfUnavailable
+from reportgen.base.patterns import regex
 from reportgen.reading.programs import (
     NO_SELF_TESTS,
     ProgramOutputTooLarge,

@@ -28,9 +28,9 @@ from xlsxwriter.format import Format  # type: ignore[import-untyped]
 from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from reportgen.atomic import write_atomically
-from reportgen.document import Document, Table, Title
-from reportgen.patterns import regex
+from reportgen.base.atomic import write_atomically
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Document, Table, Title
 from reportgen.writers.docx.ooxml import core_property
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.xlsx_cells import (

@@ -9,9 +9,9 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.document import Cell, Document, Table
-from reportgen.errors import OutputTooLarge
-from reportgen.patterns import regex
+from reportgen.base.errors import OutputTooLarge
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Cell, Document, Table
 
 _FIGURE = regex(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
 EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number

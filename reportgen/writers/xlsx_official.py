@@ -17,10 +17,10 @@ from xlsxwriter.format import Format  # type: ignore[import-untyped]
 from xlsxwriter.workbook import Workbook as Book  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from reportgen.document import Block, Document, Heading, Paragraph, Table, Title
-from reportgen.layout_workbook import misfits
-from reportgen.patterns import regex
-from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Block, Document, Heading, Paragraph, Table, Title
+from reportgen.docmodel.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
+from reportgen.shaping.layout_workbook import misfits
 from reportgen.writers.xlsx_cells import (
     A4,
     EXCEL_TEXT,

@@ -25,7 +25,7 @@ def sources() -> list[Path]:
 
 
 def fingerprint(source: Path) -> dict[str, str]:
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     with tempfile.TemporaryDirectory() as folder:
         result = render_source(source, Path(folder))

@@ -34,7 +34,7 @@ def _tables(tables: list[list[list[str]]], titles: list[str]) -> list[str]:
 
 def reader_text(source: Path) -> str:
     """The text a reader sees in the DOCX and the HTML of ``source``, one line a paragraph or row."""
-    from reportgen.render import render_source
+    from reportgen.runners.render import render_source
 
     with tempfile.TemporaryDirectory() as folder:
         result = render_source(source, Path(folder))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import render_source
+from reportgen.runners.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LOCAL = {"shanghai": "上海", "shenzhen": "深圳", "luoyang": "河南", "qinhuangdao": "河北"}

@@ -183,7 +183,7 @@ def _finding(submission: Submission, mark: object, disclosure: Disclosure | None
 
 
 def _message(item: object) -> str:
-    from reportgen.templating import environment  # deferred: the review's words, with the worker only
+    from reportgen.base.templating import environment  # deferred: the review's words, with the worker only
 
     said = environment("text").get_template("review_said.j2").module.said  # type: ignore[attr-defined]
     return str(said(item))

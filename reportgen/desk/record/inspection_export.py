@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from reportgen.document import Cell, Document, Row, Table, Title
-from reportgen.errors import visible_text
+from reportgen.base.errors import visible_text
+from reportgen.docmodel.document import Cell, Document, Row, Table, Title
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.xlsx import xlsx_bytes
 

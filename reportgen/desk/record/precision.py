@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 
 from reportgen.compute.arithmetic import share
 from reportgen.desk.record.models import CONFIRMED, DISMISSED, Finding
-from reportgen.document import Cell, Document, Row, Table, Title
+from reportgen.docmodel.document import Cell, Document, Row, Table, Title
 from reportgen.writers.xlsx import xlsx_bytes
 
 HEADER = ("规则", "审核发现", "已标记", "确认", "驳回", "驳回占已标记（%）")

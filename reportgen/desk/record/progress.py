@@ -21,12 +21,12 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from reportgen.base.errors import visible_text
 from reportgen.desk.record.counts import counted, in_state, shown
 from reportgen.desk.record.models import HELD, RETURNED, STATES, Member, Submission
 from reportgen.desk.record.register import NOT_SUBMITTED, Row, days_late, printed_elsewhere, rows, today
-from reportgen.document import Cell, Document, Table, Title
-from reportgen.document import Row as TableRow
-from reportgen.errors import visible_text
+from reportgen.docmodel.document import Cell, Document, Table, Title
+from reportgen.docmodel.document import Row as TableRow
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from reportgen.base.templating import environment
 from reportgen.desk.record.decided import decided, shown
 from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.record.summaries import summary_of
@@ -26,7 +27,6 @@ from reportgen.paperwork import register as review_register
 from reportgen.paperwork.pages import SummaryPart, summary_page_of
 from reportgen.paperwork.roster import Member as RosterRow
 from reportgen.paperwork.roster import normal
-from reportgen.templating import environment
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
@@ -48,9 +48,8 @@ class Timely(review_register.Entry):
 
     @property
     def late_days(self) -> int | None:
-        if self.member.published is None and self.as_of is None:
-            return None
-        return days_late(self.member.approved, self.member.published, self.as_of or self.member.published)
+        day = self.as_of or self.member.published
+        return None if day is None else days_late(self.member.approved, self.member.published, day)
 
     @property
     def state(self) -> str:

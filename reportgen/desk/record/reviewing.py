@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reportgen.base.templating import environment
 from reportgen.desk.record.summaries import stored
 from reportgen.importing.in_one_file import disclosures_in
 from reportgen.paperwork.listing import listed
@@ -19,7 +20,6 @@ from reportgen.paperwork.pages import annotated_copy, copy_name, summary_part
 from reportgen.paperwork.places import Mark
 from reportgen.paperwork.register import known as register_known
 from reportgen.review.documents import DocumentReview, review_files, review_together
-from reportgen.templating import environment
 
 UNREVIEWED = "未能审核"  # as models.UNREVIEWED (this module is Django-free)
 

@@ -5,7 +5,7 @@ turn the rest of a register row backwards, and a name could pass for another."""
 
 from __future__ import annotations
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _INVISIBLE = regex("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from reportgen.base.patterns import regex
 from reportgen.desk.settings import DeskRefused
-from reportgen.patterns import regex
 from reportgen.readers.containers import check_package
 from reportgen.readers.sniff import image_kind, sniff
 from reportgen.readers.unreadable import Unreadable

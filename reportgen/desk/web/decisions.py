@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from reportgen.base.errors import ReportgenError
 from reportgen.desk.record.models import (
     ACCEPTED,
     CONFIRMED,
@@ -39,7 +40,6 @@ from reportgen.desk.record.shown import visible
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.web.notices import Issued, date_of, issued_of, notices_of
 from reportgen.desk.web.views import refused_page
-from reportgen.errors import ReportgenError
 
 
 @login_required

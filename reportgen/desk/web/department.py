@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from reportgen.base.errors import upload_name
+from reportgen.base.oserrors import reason
 from reportgen.desk.queue.jobs import waiting as queued
 from reportgen.desk.record.models import (
     QUEUED,
@@ -29,8 +31,6 @@ from reportgen.desk.record.models import (
 from reportgen.desk.record.store import UploadFailed, UploadRefused, too_large, upload_kind
 from reportgen.desk.web import page_views
 from reportgen.desk.web.views import document_context, store, stored_response, token_digest
-from reportgen.errors import upload_name
-from reportgen.oserrors import reason
 
 
 def member_of(token: str) -> Member:

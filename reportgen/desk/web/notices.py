@@ -17,7 +17,7 @@ from reportgen.desk.record.store import reviewed_name
 from reportgen.desk.record.summaries import summary_of
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.web.views import store
-from reportgen.document import Document
+from reportgen.docmodel.document import Document
 from reportgen.paperwork.annotated import NotAnnotated, annotated_pdf
 from reportgen.paperwork.handback import Issued, notice, notice_docx
 from reportgen.paperwork.places import Mark

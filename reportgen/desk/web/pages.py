@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import Environment, StrictUndefined
 
+from reportgen.base.unbroken import nowrap_html
 from reportgen.desk.record.shown import visible
-from reportgen.unbroken import nowrap_html
 
 
 def environment(**options: Any) -> Environment:
@@ -21,7 +21,7 @@ def environment(**options: Any) -> Environment:
     env.globals["url"] = lambda name, *args: reverse(name, args=args)
     env.filters["visible"] = visible  # a control or bidi character typed in, shown as ⟨U+202E⟩ (desk/record/shown.py)
     env.filters["beijing"] = beijing
-    env.filters["figures"] = nowrap_html  # a finding's figures each kept on one line (reportgen/unbroken.py)
+    env.filters["figures"] = nowrap_html  # a finding's figures each kept on one line (reportgen/base/unbroken.py)
     return env
 
 

@@ -1,7 +1,7 @@
 """Is the document published online the one the bureau approved (issue 81 part 5)? The reviewer uploads the
 published file(s) against a row's approved submission (已通过 or 已公开) — a disclosure published in several files
 (北京's 说明 and its 报表) checked as one, as it is submitted as one — and the page tells: the same bytes, or the
-same words and figures, or each difference (reportgen/versions.py over the diff core). Nothing is kept: each
+same words and figures, or each difference (reportgen/runners/versions.py over the diff core). Nothing is kept: each
 upload's kind is told by its bytes as a department's is (store.upload_kind), it is read from a temporary folder,
 compared and let go."""
 
@@ -18,13 +18,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from reportgen.base.errors import upload_name
 from reportgen.desk.record.models import ACCEPTED, PUBLISHED, Submission
 from reportgen.desk.record.store import SUFFIXES, UploadRefused, too_large, upload_kind
 from reportgen.desk.web.views import store
-from reportgen.errors import upload_name
 from reportgen.readers.unreadable import Unreadable
-from reportgen.versions import APPROVED, Versions, versions_compared
-from reportgen.versions import PUBLISHED as PUBLISHED_TEXT
+from reportgen.runners.versions import APPROVED, Versions, versions_compared
+from reportgen.runners.versions import PUBLISHED as PUBLISHED_TEXT
 
 MAX_FILES = 4  # the files of one published disclosure, as a submission's (department.MAX_FILES)
 

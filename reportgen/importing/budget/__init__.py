@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.faces import face
+from reportgen.base.faces import face
 
 if TYPE_CHECKING:
     from reportgen.importing.budget.build import unprinted_funds as unprinted_funds

@@ -14,7 +14,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from reportgen import codes, tablekinds
+from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
+from reportgen.docmodel.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.printed_totals import (
@@ -36,8 +38,6 @@ from reportgen.importing.recognition.recognize import (
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
-from reportgen.patterns import regex
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.codes import codes_by_name
 from reportgen.importing.budget.reconcile import (
     FUNDS,
@@ -38,7 +39,6 @@ from reportgen.importing.recognition.imported import rows_of
 from reportgen.importing.recognition.recognize import Table, cell_text, shaped
 from reportgen.importing.recognition.rows import LABEL_MEANINGS, Amount, Row, body_rows
 from reportgen.importing.recognition.sure import header_doubts
-from reportgen.patterns import regex
 from reportgen.readers.grid import Grid
 from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import tail_step

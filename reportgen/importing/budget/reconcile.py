@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from reportgen.errors import shown_text
+from reportgen.base.errors import shown_text
+from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
@@ -23,7 +24,6 @@ from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import LAST_BUDGET
 from reportgen.importing.recognition.rows import Amount, CellProblem, Row
 from reportgen.importing.recognition.sure import unit_lines
-from reportgen.patterns import regex
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
 
 ZERO = Decimal(0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.importing.budget.by_unit import label_column as _label
 from reportgen.importing.budget.by_unit import printed_alike
 from reportgen.importing.budget.reconcile import FUNDS, Difference, is_tail, within_rows
@@ -21,7 +22,6 @@ from reportgen.importing.recognition.catalog import Catalog, TableKind, normaliz
 from reportgen.importing.recognition.recognize import Table, cell_text, shaped
 from reportgen.importing.recognition.rows import body_rows
 from reportgen.importing.recognition.sure import header_doubts
-from reportgen.patterns import regex
 from reportgen.readers.grid import Grid
 from reportgen.reading.amounts import tail_step
 

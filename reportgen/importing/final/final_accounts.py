@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.importing.budget.reconcile import Difference, column_sums, levels
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.recognize import Table, cell_text, header_text, is_amount
@@ -40,7 +41,6 @@ from reportgen.importing.recognition.rows import (
     table_unread,
 )
 from reportgen.importing.recognition.sides import sides
-from reportgen.patterns import regex
 
 ZERO = Decimal(0)
 # A row's 合计 and the columns that make it, in the function tables of a 决算.

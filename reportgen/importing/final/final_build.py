@@ -18,6 +18,7 @@ from collections import Counter
 from decimal import Decimal
 
 from reportgen import codes
+from reportgen.base.patterns import regex
 from reportgen.importing.final.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.final.final_totals import differs, income_lines, spending_totals, summary_classes
 from reportgen.importing.recognition.catalog import Catalog, normalized
@@ -26,7 +27,6 @@ from reportgen.importing.recognition.printed_totals import class_totals, economi
 from reportgen.importing.recognition.recognize import Table, cell_text, year_place
 from reportgen.importing.recognition.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 
 ZERO = Decimal(0)

@@ -25,13 +25,13 @@ from pathlib import Path
 
 import yaml
 
+from reportgen.base.patterns import regex
 from reportgen.importing.final.final_build import GENERAL, SPENDING, TOTALS, messages
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.text.text_fields import _placed, add_founding
 from reportgen.importing.text.text_parts import TextParts
 from reportgen.importing.tree import Placed, Tree
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 
 ZERO = Decimal(0)

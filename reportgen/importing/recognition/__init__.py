@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.faces import face
+from reportgen.base.faces import face
 
 if TYPE_CHECKING:
     from reportgen.importing.recognition.catalog import Catalog as Catalog

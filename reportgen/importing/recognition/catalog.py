@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen import layouts, tablekinds
-from reportgen.patterns import regex
+from reportgen import tablekinds
+from reportgen.base.patterns import regex
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.shaping import layouts
 
 FILE = "导入.yaml"
 _SPACE = regex(r"\s+")

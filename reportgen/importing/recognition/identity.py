@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from reportgen.base.patterns import regex
 from reportgen.compute.arithmetic import quantize_half_up
 from reportgen.importing.recognition.recognize import Table, cell_text, is_amount
-from reportgen.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import other_table_words, owner_name_forms, place_words, read_statements

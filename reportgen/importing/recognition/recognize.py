@@ -16,9 +16,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.by_arithmetic import Printed, by_arithmetic
 from reportgen.importing.recognition.catalog import Catalog, TableKind, TitleWords, normalized
-from reportgen.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
 

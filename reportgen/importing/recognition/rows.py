@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.recognize import DASHES, Table, cell_text, numbers_columns
-from reportgen.patterns import regex
 from reportgen.readers.grid import Cell
 from reportgen.readers.text.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount

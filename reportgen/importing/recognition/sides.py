@@ -3,6 +3,7 @@ label column and its amount columns; rows are known by their words, not by codes
 
 from __future__ import annotations
 
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import (
@@ -15,7 +16,6 @@ from reportgen.importing.recognition.rows import (
     is_column_numbers,
     is_note_row,
 )
-from reportgen.patterns import regex
 
 
 def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Row]]:

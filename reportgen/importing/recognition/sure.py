@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reportgen.base.patterns import regex
 from reportgen.importing.recognition.grouped import grouped_income
 from reportgen.importing.recognition.recognize import (
     ITEMS,
@@ -23,7 +24,6 @@ from reportgen.importing.recognition.recognize import (
 )
 from reportgen.importing.recognition.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.recognition.sides import label_columns, spanning_label
-from reportgen.patterns import regex
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from reportgen.base.patterns import regex
 from reportgen.codes import function_entry, same_name
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.text.text_parts import Sentence
 from reportgen.importing.tree import Placed, Tree
-from reportgen.patterns import regex
 from reportgen.reading.amounts import YUAN_PER_UNIT
 
 # the line's name before “（项）”, its amount, and the change from last year's budget (not its 执行数)

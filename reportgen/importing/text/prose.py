@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
+from reportgen.base.patterns import regex
 from reportgen.codes import all_function_codes
 from reportgen.importing.recognition.identity import cover_of
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import Statement, other_part_money_words, read_statements
 from reportgen.reading.amounts import yuan_factors

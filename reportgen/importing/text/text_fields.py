@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import partial_projects
 from reportgen.importing.emit import walk
 from reportgen.importing.recognition.catalog import normalized
@@ -17,7 +18,6 @@ from reportgen.importing.text.line_changes import stated_line_changes
 from reportgen.importing.text.text_parts import COMPARISON, EXECUTED, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.patterns import regex
 from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
 from reportgen.source.schema import PLACEHOLDER
 from reportgen.tablekinds import by_id

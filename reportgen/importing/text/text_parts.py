@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.running_scope import running_costs_scope
 

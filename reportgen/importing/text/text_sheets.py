@@ -8,12 +8,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reportgen.base.patterns import regex
 from reportgen.importing.emit import walk
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import cell_text
 from reportgen.importing.text.text_parts import vocabulary
 from reportgen.importing.tree import Placed
-from reportgen.patterns import regex
 from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.text.lines import Line
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.faces import face
+from reportgen.base.faces import face
 
 if TYPE_CHECKING:
     from reportgen.readers.pdf.pdf_ocr import scanned_pages as scanned_pages

@@ -20,7 +20,7 @@ shows is so, the page shows no text — its words are not read, and the page is 
 A page with text in a visible mode too, or with a form (whose text is not followed here), keeps its words.
 
 Parsing every page's content costs about what pdftotext's run does, and what it gives depends on the
-bytes alone: it is kept in the user's cache folder (reportgen/cache.py) by the digest of the bytes,
+bytes alone: it is kept in the user's cache folder (reportgen/base/cache.py) by the digest of the bytes,
 of this module's, text_angle's and page_tree's source, and of pikepdf's and qpdf's versions, so that a file reviewed again
 (the desk's next round, a folder reviewed after one of its files changed) is not parsed again. Only
 the boxes and angles are kept, no word of the file.
@@ -40,8 +40,8 @@ from typing import NamedTuple
 
 import pikepdf
 
-from reportgen import cache
-from reportgen.errors import Internal
+from reportgen.base import cache
+from reportgen.base.errors import Internal
 from reportgen.readers.pdf import page_tree
 from reportgen.readers.pdf import text_angle as text_angle_module
 from reportgen.readers.pdf.text_angle import FOLLOWED as _ANGLE_FOLLOWED

@@ -17,7 +17,7 @@ import re
 import shutil
 from pathlib import Path
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_programs
 
 # what poppler says when text of a page is lost: a stream that does not decode, a font it cannot load

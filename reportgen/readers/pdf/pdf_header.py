@@ -21,7 +21,7 @@ all of whose words joined one above is left empty. Words are never moved from on
 
 from __future__ import annotations
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.pdf.pdf_words import Word
 
 _SPACED = 3.0  # line heights: letter-spaced characters of one cell stand at most this far apart

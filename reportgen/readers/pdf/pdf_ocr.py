@@ -39,8 +39,8 @@ from pathlib import Path
 
 import pikepdf
 
-from reportgen.errors import Internal
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
 from reportgen.readers.pdf.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look for it
 # what poppler says when it cannot read the file's structure (it rebuilds a wrong table itself, silently)

@@ -69,7 +69,7 @@ from typing import NoReturn
 
 import yaml
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf.pdf_header import header_lines
 from reportgen.readers.pdf.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words

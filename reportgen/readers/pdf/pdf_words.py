@@ -32,8 +32,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from reportgen.errors import Internal
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
 from reportgen.readers.pdf import pdf_rebuild
 from reportgen.readers.pdf.pdf_clips import Seen, pages_seen, shown
 from reportgen.readers.pdf.pdf_damage import damaged_note, damaged_pages, lost_text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _CELL = regex(r"(?<![^|])([^|]*+)\|$")  # a line's one cell, ended by “|”
 _SEPARATOR = regex(r"\|++$")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
-from reportgen.document import Document, Heading, Paragraph, Table, Title
-from reportgen.errors import Internal
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Document, Heading, Paragraph, Table, Title
 from reportgen.readers.html_hidden import INERT, hidden_classes, hides
 from reportgen.readers.pdf.pdf_words import Word, layout_text
 from reportgen.readers.unreadable import Unreadable

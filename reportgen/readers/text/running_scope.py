@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 _SENTENCE = regex(r"[^。；;]+")
 _CLAUSE = regex(r"[，,：:]")

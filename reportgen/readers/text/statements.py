@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from reportgen.errors import Internal
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
 from reportgen.readers.text.cell_lines import cell_rows, is_cell_line
 from reportgen.readers.text.lines import Line
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportgen.faces import face
+from reportgen.base.faces import face
 
 if TYPE_CHECKING:
     from reportgen.review.sentences.consistency import borne_out as borne_out

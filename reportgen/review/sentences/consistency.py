@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.compute import quantize_half_up, truncated
-from reportgen.errors import Finding
-from reportgen.patterns import regex
 from reportgen.readers.text.statements import (
     STARTS_ANEW,
     Statement,

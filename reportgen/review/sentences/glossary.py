@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Generic, Protocol, TypeVar
 
 from reportgen import codes, tablekinds
+from reportgen.base.patterns import regex
 from reportgen.compute import Computed, Node, rounding_allowance
-from reportgen.model import INCOME_SOURCES, VEHICLES, Budget
-from reportgen.patterns import regex
+from reportgen.docmodel.model import INCOME_SOURCES, VEHICLES, Budget
 from reportgen.readers.text.statements import final_words, named_quantities, part_qualifiers, some_projects_words
 
 

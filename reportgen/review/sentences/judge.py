@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.base.patterns import regex
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
-from reportgen.patterns import regex
+from reportgen.docmodel.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
 from reportgen.readers.text.statements import (
     SAME_YEAR_BUDGET,
     Statement,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
 from reportgen.compute import quantize_half_up
-from reportgen.errors import Finding
 from reportgen.readers.text.statements import Statement, complete_parts
 from reportgen.reading.amounts import yuan_factors
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, made_whole

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.compute import quantize_half_up
-from reportgen.errors import Finding
-from reportgen.patterns import regex
 from reportgen.readers.text.statements import STARTS_ANEW, Statement, decimals_of, to_decimal
 from reportgen.reading.amounts import yuan_factors
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.readers.text.statements import Statement
 from reportgen.review.sentences.consistency import in_yuan, listed_sums, sentence_firsts
 

@@ -1,7 +1,7 @@
 """The sentence rules: what a document's sentences say against each other (an amount, its change and
 its rate; an item's heading and its body; a completion rate and the budgets it is of), each a small
 function of what was read (``Said``) registered in the one registry of rules with
-``@rule(ids, SENTENCES, severity)`` (reportgen/rules.py), in the order its findings are told. `review` runs them all after judging the figures against the source; a document
+``@rule(ids, SENTENCES, severity)`` (reportgen/base/rules.py), in the order its findings are told. `review` runs them all after judging the figures against the source; a document
 reviewed without a source (a 部门决算 whose tables could not be read) runs those that need no year.
 A new rule is one function here and its test."""
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SENTENCES, rule, rules_reading
 from reportgen.readers.text.statements import Statement
 from reportgen.review.sentences.consistency import (
     CUT_RULE,
@@ -25,7 +26,6 @@ from reportgen.review.sentences.consistency import (
 )
 from reportgen.review.sentences.prior_rates import JudgedSentence, findings_of, judged_sentences
 from reportgen.review.sentences.share_bases import named_base_shares
-from reportgen.rules import SENTENCES, rule, rules_reading
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
 from reportgen.readers.text.statements import Statement
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, made_whole
 from reportgen.review.sentences.glossary import normalize

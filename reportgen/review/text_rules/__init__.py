@@ -8,7 +8,7 @@ of punctuation, brackets, years, numbering, doubling and word order (mechanical)
 use copied from the 项 before (uses), parts of the 政府采购 above it (procurement), the value equipment is counted
 from said otherwise (thresholds), shares adding up to 100 % of bases that differ (complementary_shares); and a budget's wording line by
 line (budget_wording: a writer's slips, an empty table, a 科目's former name). Each rule is a function of the document's ``Text`` registered in the one
-registry of rules with ``@rule(id, TEXT)`` (reportgen/rules.py); its findings are warnings at the
+registry of rules with ``@rule(id, TEXT)`` (reportgen/base/rules.py); its findings are warnings at the
 line a reader should look at, counted in the reviewer's 检查表 under 用词与占位, told in the order the
 rules are registered: the order this package imports its modules. A new rule is one function in a
 module of this package and its test; the words it looks for are data (words.yaml)."""
@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.base.errors import Finding
+from reportgen.base.rules import TEXT, rules_reading
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import (
     budget_wording,
@@ -38,7 +39,6 @@ from reportgen.review.text_rules import (
     years,
 )
 from reportgen.review.text_rules.base import Text, read_text
-from reportgen.rules import TEXT, rules_reading
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first

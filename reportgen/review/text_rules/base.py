@@ -1,6 +1,6 @@
 """What the text rules read (``Text``: a document's words joined as a reader reads them, its year,
 kind and level). The rules are registered in the one registry of rules, ``@rule(id, TEXT)``
-(reportgen/rules.py)."""
+(reportgen/base/rules.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import STARTS_ANEW, folios
 

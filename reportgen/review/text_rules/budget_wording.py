@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from itertools import chain
 
 from reportgen import codes
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
-from reportgen.errors import Finding
-from reportgen.patterns import regex
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
 from reportgen.review.text_rules.unprinted_names import unprinted_items
-from reportgen.rules import TEXT, rule
 
 _COMPARED_YEAR = regex(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = regex(r"(\d{4})年(?:部门)?(?:预算|决算)")

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import Text, bare_flow
-from reportgen.rules import TEXT, rule
 
 _SENTENCE = regex(r"[^。；;！!？?]++")
 # a share of a named base: “占货物支出金额的9.16%”

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import cast
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
-from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
 _WORD = regex(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")

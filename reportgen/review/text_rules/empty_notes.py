@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
-from reportgen.rules import TEXT, rule
 
 _TITLE = regex(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
 _TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in

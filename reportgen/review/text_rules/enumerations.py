@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from reportgen import codes
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import Text
-from reportgen.rules import TEXT, rule
 
 _CLAUSE = regex(r"[^。；;：:\n，,]+")
 _NAMED = 3  # items of a list that are the catalogue's names, for the list to be one of its items

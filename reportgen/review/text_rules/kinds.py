@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import Text
-from reportgen.rules import TEXT, rule
 
 # “2026年部门预算安排”: found from its 年 (a literal first: the search skips to each 年), its year looked
 # behind; the match starts after the year (_YEAR_WIDTH)

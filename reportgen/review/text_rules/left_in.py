@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.checks.slips import PLACEHOLDERS
-from reportgen.errors import Finding
-from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
-from reportgen.rules import TEXT, rule
 
 
 def _alternatives(words: list[str]) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportgen import codes
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text
-from reportgen.rules import TEXT, rule
 
 _LABEL = regex(r"[（(]\d{0,3}([类款项])[）)]")
 _HAN = regex(r"[\u4e00-\u9fff]")

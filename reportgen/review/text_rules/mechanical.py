@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
-from reportgen.rules import TEXT, rule
 
 # words set apart by a column's gap, or set in a column far from the margin: a row of a table (as repeats.py)
 _COLUMNS = regex(r"\S {4,}\S|\A {20,}\S")

@@ -8,10 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text
-from reportgen.rules import TEXT, rule
 
 # the name a title gives its maker: the Han words before the year of a 部门/单位 预算/决算 (“第二部分上海市普陀区
 # 规划和自然资源局2024年度部门决算”), its part or item number left out

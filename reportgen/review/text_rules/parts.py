@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text
-from reportgen.rules import TEXT, rule
 
 _UNITS = "|".join(re.escape(u) for u in sorted(WORDS["件数与面积的单位"], key=len, reverse=True))
 _QUANTITY = regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({_UNITS})(?![\u4e00-\u9fff]*(?:元|万))")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
-from reportgen.rules import TEXT, rule
 
 _NUM = r"(\d[\d,]*+(?:\.\d++)?+)万元"
 _WHOLE = regex("|".join(f"(?:{said})" for said in WORDS["政府采购的总额"]).replace("{金额}", _NUM.replace("(", "(?:", 1)))

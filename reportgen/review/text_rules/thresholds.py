@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
-from reportgen.rules import TEXT, rule
 
 _SAID = regex(rf"(?:{'|'.join(WORDS['设备的价值标准'])})在?(?P<value>\d++(?:\.\d++)?+)万元(?:[（(]含[）)])?及?以上的?"
               rf"(?P<kind>{'|'.join(WORDS['设备的种类'])})?设备")

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from reportgen import codes
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
 from reportgen.review.text_rules.base import Text, bare_flow
 
 # a 款 labelled right after its 类's label: the name between them, no other label inside

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import WORDS, Text
-from reportgen.rules import TEXT, rule
 
 # a 项 named by its level after its 款 (“住房改革支出（款）住房公积金（项）”, “…（01项）”), then its use within a few words
 _ITEM = regex(r"([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?款[）)]([\u4e00-\u9fff]{2,30})[（(](?:\d{2})?项[）)]")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 
-from reportgen.errors import Finding
-from reportgen.patterns import regex
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
 from reportgen.review.text_rules.base import Text
-from reportgen.rules import TEXT, rule
 
 # “实施周期 2025年1月1日-2025年12月31日”, “2025.1.1-2025.12.31”: the period that follows the words
 _PERIOD = regex(r"(?:实施|项目)周期[：:]?\n?(?:[^\n\d]{0,12})?(((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?\s*"

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from lxml import etree
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 from reportgen.writers.docx.styles import (
     FONT_DESCRIPTIONS,
     UNUSED_FONTS,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 import pathlib
 
-from reportgen.atomic import write_atomically
-from reportgen.document import (
+from reportgen.base.atomic import write_atomically
+from reportgen.docmodel.document import (
     Block,
     Cover,
     Document,

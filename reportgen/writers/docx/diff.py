@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
-from reportgen.document import Cell, PageBreak, Paragraph, Table
+from reportgen.docmodel.document import Cell, PageBreak, Paragraph, Table
 from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
 from reportgen.writers.docx.package import document_time

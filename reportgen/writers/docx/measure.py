@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 AUTOSPACE_EM = 0.25
 _ADVANCES = Path(__file__).with_name("advances.yaml")

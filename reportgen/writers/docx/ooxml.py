@@ -4,7 +4,7 @@ tracked-changes redline) so they cannot disagree on how a character is written."
 
 from __future__ import annotations
 
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
 
 # XML 1.0 forbids these; lxml raises on them, so a stray control character in a source value
 # would otherwise abort the whole render.

@@ -14,9 +14,9 @@ import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportgen import cache
-from reportgen.cache import Shape
-from reportgen.errors import EnvironmentValueError
+from reportgen.base import cache
+from reportgen.base.cache import Shape
+from reportgen.base.errors import EnvironmentValueError
 from reportgen.writers.docx.ooxml import escape
 from reportgen.writers.docx.zipped import (
     APP_PART,

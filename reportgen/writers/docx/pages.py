@@ -8,8 +8,8 @@ import math
 import re
 import unicodedata
 
-from reportgen.document import Cover, CoverLine
-from reportgen.patterns import regex
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Cover, CoverLine
 from reportgen.writers.docx.look import COVER_FACES, LATIN_FONT
 from reportgen.writers.docx.ooxml import clean, ppr_xml, run_xml
 

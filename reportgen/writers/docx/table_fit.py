@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reportgen.document import Table
-from reportgen.records import FrozenRecord, Record
+from reportgen.base.records import FrozenRecord, Record
+from reportgen.docmodel.document import Table
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import leaves_one, shape, text_ems
 from reportgen.writers.docx.tables import (

@@ -9,14 +9,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from reportgen.document import (
+from reportgen.base.patterns import regex
+from reportgen.base.records import Record
+from reportgen.base.unbroken import WORD_JOINER
+from reportgen.docmodel.document import (
     Cell,
     Row,
     Table,
 )
-from reportgen.patterns import regex
-from reportgen.records import Record
-from reportgen.unbroken import WORD_JOINER
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import has_han, shape
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml

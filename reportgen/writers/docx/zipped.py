@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from reportgen.records import Record
+from reportgen.base.records import Record
 
 # The core properties a writer sets, in the order python-docx's setters add the ones its template
 # lacks (core.xml keeps that order).

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen import templating
+from reportgen.base import templating
 from reportgen.compute import Change, Disputed, change, quantize_half_up, share
-from reportgen.model import TEXT_PARTS, Presentation
+from reportgen.docmodel.model import TEXT_PARTS, Presentation
 from reportgen.reading.amounts import yuan_factors
 
 UNIT_FACTOR = yuan_factors("元", "万元")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # reportgen/, this module being reportgen/base/locations.py
 _INSTALLED = _PACKAGE / "templates"
 DEFAULT_TEMPLATES: Path = _INSTALLED if _INSTALLED.is_dir() else _PACKAGE.parent / "templates"
 

@@ -37,9 +37,9 @@ import jinja2.nodes
 import jinja2.runtime
 from jinja2.loaders import split_template_path
 
-from reportgen import cache, unbroken
-from reportgen.errors import Internal, ReportgenError, visible_text
-from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.base import cache, unbroken
+from reportgen.base.errors import Internal, ReportgenError, visible_text
+from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.reading.files import InputRefused, read_bounded
 
 # The shipped templates render the Yantian seed in 12 ms and a 20,000-row source in 0.4 s (the
@@ -248,7 +248,7 @@ class TemplateCodeCache(jinja2.BytecodeCache):
     cache and 0.33 s without it (medians of 20, alternating), so it is kept. Within a process, the
     shared Environment (:func:`environment`) keeps the compiled templates itself.
 
-    Compiled code is code: loading it runs it. So it is kept only where :mod:`reportgen.cache`
+    Compiled code is code: loading it runs it. So it is kept only where :mod:`reportgen.base.cache`
     keeps everything, in the user's own cache folder (a real directory that only the user can
     write; never Jinja's FileSystemBytecodeCache in the shared temporary directory, which reads
     whatever file, link or FIFO it finds there, and pickles its header), as an entry of that

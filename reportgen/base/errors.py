@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from reportgen.patterns import regex
-from reportgen.records import FrozenRecord
+from reportgen.base.patterns import regex
+from reportgen.base.records import FrozenRecord
 
 Severity = Literal["error", "warning"]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import Internal
+from reportgen.base.errors import Internal
 
 try:
     import fcntl

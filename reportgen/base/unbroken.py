@@ -10,8 +10,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from reportgen.errors import visible_text
-from reportgen.patterns import regex
+from reportgen.base.errors import visible_text
+from reportgen.base.patterns import regex
 
 WORD_JOINER = "\u2060"  # Unicode's “no break here” (UAX #14 class WJ), zero width
 # The units a figure is printed with in a budget text and in a review's findings, longest first.

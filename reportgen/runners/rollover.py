@@ -26,20 +26,20 @@ from typing import Any
 import jinja2
 import yaml
 
-from reportgen.assemble import load_source
-from reportgen.atomic import make_parents
+from reportgen.base.atomic import make_parents
+from reportgen.base.errors import ReportgenError, SourceError
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.oserrors import reason
+from reportgen.base.patterns import regex
+from reportgen.base.templating import visible
 from reportgen.compute import compute
-from reportgen.errors import ReportgenError, SourceError
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
-from reportgen.oserrors import reason
-from reportgen.patterns import regex
+from reportgen.docmodel.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.reading.outputs import file_above
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
+from reportgen.runners.assemble import load_source
 from reportgen.source.final_keys import BUDGET_ONLY, FINAL_WORDS
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source, validate_unit_file
-from reportgen.templating import visible
 
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
@@ -364,7 +364,7 @@ def _header_environment() -> jinja2.Environment:
 
 def _checked(source: Path, final: bool = False) -> Budget:
     """The source, loaded and checked: its figures are to become another source's (上年, 年初预算)."""
-    from reportgen.render import prepare  # deferred: 17 ms at start-up, `reportgen new` needs none of it
+    from reportgen.runners.render import prepare  # deferred: 17 ms at start-up, `reportgen new` needs none of it
 
     try:
         budget = load_source(source)
@@ -563,7 +563,7 @@ def _lines(data: dict[str, Any]) -> str:
 
 def _lays_out_final(layout: Any, source: Path | None, kind: str = "部门", year: int | None = None) -> bool:
     """Whether a layout (a source's 版式; None: the default) has an edition for 部门决算."""
-    from reportgen.layouts import LayoutError, Occasion, resolve  # deferred: rollover of a budget needs none
+    from reportgen.shaping.layouts import LayoutError, Occasion, resolve  # deferred: rollover of a budget needs none
 
     try:
         found = resolve(layout, source.parent if source else None, Occasion(year, kind, "决算"))
@@ -574,7 +574,7 @@ def _lays_out_final(layout: Any, source: Path | None, kind: str = "部门", year
 
 def _final_layouts(source: Path | None) -> list[str]:
     """The shipped layouts with an edition for 部门决算, by name."""
-    from reportgen.layouts import shipped  # deferred: the layouts module only when a 决算 is rolled
+    from reportgen.shaping.layouts import shipped  # deferred: the layouts module only when a 决算 is rolled
 
     return [name for name, _ in shipped() if _lays_out_final(name, source)]
 

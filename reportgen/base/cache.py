@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from reportgen.errors import Internal
-from reportgen.patterns import regex
-from reportgen.records import FrozenRecord
+from reportgen.base.errors import Internal
+from reportgen.base.patterns import regex
+from reportgen.base.records import FrozenRecord
 
 T = TypeVar("T")
 

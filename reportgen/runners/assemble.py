@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen.base.errors import Finding, SourceError
 from reportgen.compute import compute, consolidate
-from reportgen.errors import Finding, SourceError
-from reportgen.model import Budget, Prior
+from reportgen.docmodel.model import Budget, Prior
 from reportgen.source.loader import SourceInput, confined, given, quoted_if_inside, read_source
 
 

@@ -38,13 +38,13 @@ from urllib.parse import parse_qs, quote
 
 from markupsafe import Markup
 
-from reportgen.document import Document
-from reportgen.errors import Finding
-from reportgen.layouts import LayoutError
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.render import document_for, layout_of, missing_findings, prepare, unprinted_findings
+from reportgen.base.errors import Finding
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.templating import TemplateFault, call_bounded
+from reportgen.docmodel.document import Document
+from reportgen.runners.render import document_for, layout_of, missing_findings, prepare, unprinted_findings
+from reportgen.shaping.layouts import LayoutError
 from reportgen.source.loader import referenced_files
-from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.docx.package import epoch_problem
 from reportgen.writers.html import environment, html_string

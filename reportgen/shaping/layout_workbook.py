@@ -11,12 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from reportgen.document import Document
-from reportgen.errors import Internal, SourceError, shown_text
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal, SourceError, shown_text
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Document
+from reportgen.docmodel.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 
 _MAX_BYTES = 500_000
 _CELL = regex(r"([A-Z]{1,3})([1-9][0-9]{0,6})(?::([A-Z]{1,3})([1-9][0-9]{0,6}))?")

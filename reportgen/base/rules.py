@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from reportgen.errors import Finding, Severity
+from reportgen.base.errors import Finding, Severity
 
 Reads = Literal["源文件", "文字", "句子"]
 SOURCE: Reads = "源文件"

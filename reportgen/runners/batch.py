@@ -25,20 +25,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-import reportgen.render
+import reportgen.runners.render
 import reportgen.writers.html  # noqa: F401  (warmed up before the workers fork)
-from reportgen import templating
-from reportgen.errors import EnvironmentValueError, Finding, OutputTooLarge, PdfUnavailable, one_line
-from reportgen.layouts import LayoutError
-from reportgen.narrative import TemplateFault
-from reportgen.oserrors import reason
+from reportgen.base import templating
+from reportgen.base.errors import EnvironmentValueError, Finding, OutputTooLarge, PdfUnavailable, one_line
+from reportgen.base.oserrors import reason
+from reportgen.base.records import Record
+from reportgen.base.signals import handle_sigterm
+from reportgen.base.staging import remove_live, replace_together, write_output
+from reportgen.base.terminal import write_raw
 from reportgen.reading.files import clash_message, overwritten_inputs
 from reportgen.reading.outputs import Output, refused_outputs
-from reportgen.records import Record
-from reportgen.render import files_read, render_source
-from reportgen.signals import handle_sigterm
-from reportgen.staging import remove_live, replace_together, write_output
-from reportgen.terminal import write_raw
+from reportgen.runners.render import files_read, render_source
+from reportgen.shaping.layouts import LayoutError
+from reportgen.shaping.narrative import TemplateFault
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -219,7 +219,7 @@ def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent ends its workers with SIGTERM: a worker unwinds, removing its staging folder.
     handle_sigterm()
-    reportgen.render.PARALLEL_WRITERS = False  # the workers already keep every core busy
+    reportgen.runners.render.PARALLEL_WRITERS = False  # the workers already keep every core busy
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from reportgen.errors import visible_text
+from reportgen.base.errors import visible_text
 
 
 class VisibleStream(io.TextIOBase):

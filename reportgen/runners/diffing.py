@@ -9,13 +9,13 @@ import json
 import tempfile
 from pathlib import Path
 
+from reportgen.base.errors import Finding, SourceError
 from reportgen.diff.model import DocumentDiff
 from reportgen.diff.report import as_json
-from reportgen.document import Document
-from reportgen.errors import Finding, SourceError
+from reportgen.docmodel.document import Document
 from reportgen.reading.outputs import Output
 from reportgen.reading.outputs import refused_outputs as guarded
-from reportgen.render import document_for, files_read, prepare
+from reportgen.runners.render import document_for, files_read, prepare
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
 

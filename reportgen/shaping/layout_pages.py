@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from reportgen.document import Cover, CoverLine
-from reportgen.errors import Internal, shown_text
-from reportgen.patterns import regex
+from reportgen.base.errors import Internal, shown_text
+from reportgen.base.patterns import regex
+from reportgen.docmodel.document import Cover, CoverLine
 
 # What a cover's words may name: the source's facts (title_values in narrative.py gives them)
 COVER_FACTS = ("年", "上年", "部门", "地区", "级次")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from reportgen.records import FrozenRecord, Record
+from reportgen.base.records import FrozenRecord, Record
 
 if TYPE_CHECKING:
-    from reportgen.workbook import Workbook  # a type only: a render without a workbook never loads it
+    from reportgen.docmodel.workbook import Workbook  # a type only: a render without a workbook never loads it
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "subheader", "body", "subtotal", "total"]

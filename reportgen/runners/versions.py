@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.base.patterns import regex
 from reportgen.diff import DocumentDiff, diff_documents
-from reportgen.document import Document, Paragraph
-from reportgen.patterns import regex
+from reportgen.docmodel.document import Document, Paragraph
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
 

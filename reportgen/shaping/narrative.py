@@ -22,10 +22,16 @@ from xml.parsers import expat
 
 import jinja2
 
-from reportgen import tablekinds, templating
+from reportgen import tablekinds
+from reportgen.base import templating
+from reportgen.base.errors import Internal, shown_text
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.patterns import regex
+from reportgen.base.templating import TemplateFault
 from reportgen.compute import Computed, quantize_half_up
+from reportgen.compute.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
 from reportgen.compute.trees import Node
-from reportgen.document import (
+from reportgen.docmodel.document import (
     Block,
     Cell,
     ContentsEntry,
@@ -38,15 +44,10 @@ from reportgen.document import (
     Table,
     Title,
 )
-from reportgen.errors import Internal, shown_text
-from reportgen.layouts import PARTS, Layout
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import INCOME_SOURCES, Budget, Presentation
-from reportgen.patterns import regex
-from reportgen.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
+from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.reading.yamlsafe import character_name
+from reportgen.shaping.layouts import PARTS, Layout
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
-from reportgen.templating import TemplateFault
 
 # The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known.
 FUND_TABLES = ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")

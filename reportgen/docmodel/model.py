@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.records import Record
+from reportgen.base.records import Record
 
 # 收入来源 in the order every table and sentence lists them (DOMAIN.md, 收入预算).
 INCOME_SOURCES = (

@@ -29,9 +29,9 @@ import shutil
 import time
 from pathlib import Path
 
-from reportgen.atomic import make_parents
-from reportgen.patterns import regex
-from reportgen.written import file_digest, regular_file, replacing
+from reportgen.base.atomic import make_parents
+from reportgen.base.patterns import regex
+from reportgen.base.written import file_digest, regular_file, replacing
 
 try:
     import fcntl

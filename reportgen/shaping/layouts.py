@@ -20,22 +20,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen import cache, tablekinds
-from reportgen.cache import Shape
-from reportgen.errors import Finding, ReportgenError, SourceError, shown_text
-from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import ACCOUNTS, TEXT_PARTS
-from reportgen.patterns import regex
-from reportgen.phrasing import chinese_number
+from reportgen import tablekinds
+from reportgen.base import cache
+from reportgen.base.cache import Shape
+from reportgen.base.errors import Finding, ReportgenError, SourceError, shown_text
+from reportgen.base.locations import DEFAULT_TEMPLATES
+from reportgen.base.patterns import regex
+from reportgen.base.records import FrozenRecord, Record
+from reportgen.compute.phrasing import chinese_number
+from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.records import FrozenRecord, Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec, registry, shapes
 from reportgen.tables.builder import AS_STATED
 
 if TYPE_CHECKING:
-    from reportgen.layout_pages import CoverSpec  # a type only: loaded with a layout that has a cover
-    from reportgen.workbook import Workbook  # a type only: loaded with a layout that names a workbook
+    from reportgen.docmodel.workbook import Workbook  # a type only: loaded with a layout that names a workbook
+    from reportgen.shaping.layout_pages import CoverSpec  # a type only: loaded with a layout that has a cover
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -525,8 +526,10 @@ def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
             or ".." in Path(value).parts or not (folder / value).is_file():
         raise LayoutError(f"{at}: “工作簿”应为本版式文件夹中描述正式工作簿的 YAML 文件（如 工作簿-部门.yaml），"
                           f"或 无；不是“{shown_text(value, 40)}”")
-    from reportgen.layout_workbook import WorkbookShapeError  # deferred: 6 ms, for a layout with a workbook only
-    from reportgen.layout_workbook import load as load_workbook  # deferred: with the line above
+    from reportgen.shaping.layout_workbook import (  # deferred: 6 ms, for a layout with a workbook only
+        WorkbookShapeError,
+    )
+    from reportgen.shaping.layout_workbook import load as load_workbook  # deferred: with the line above
 
     try:
         return load_workbook(folder / value)
@@ -709,7 +712,7 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_cover(layout: Layout, value: object, at: str) -> None:
-    from reportgen.layout_pages import PageSettingError, cover_spec  # deferred: 2 ms, for a layout with a cover
+    from reportgen.shaping.layout_pages import PageSettingError, cover_spec  # deferred: 2 ms, for a layout with a cover
 
     try:
         layout.cover = cover_spec(value, at)
@@ -726,7 +729,7 @@ def _set_pages(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_new_pages(layout: Layout, value: object, at: str) -> None:
-    from reportgen.layout_pages import PageSettingError, new_page_levels  # deferred: as _set_cover's
+    from reportgen.shaping.layout_pages import PageSettingError, new_page_levels  # deferred: as _set_cover's
 
     try:
         layout.new_page_levels = new_page_levels(value, at)

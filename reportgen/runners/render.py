@@ -14,23 +14,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.assemble import load_source
-from reportgen.atomic import write_atomically
+from reportgen.base.atomic import write_atomically
+from reportgen.base.errors import Finding, SourceError
+from reportgen.base.records import Record
+from reportgen.base.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 from reportgen.checks import run_checks
 from reportgen.checks.budget import GRADUAL_PARTS
 from reportgen.compute import Computed, compute
-from reportgen.document import Document
-from reportgen.errors import Finding, SourceError
-from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, regional, resolve
-from reportgen.model import Budget
-from reportgen.narrative import build_document
+from reportgen.docmodel.document import Document
+from reportgen.docmodel.model import Budget
 from reportgen.reading.files import InputRefused, read_bounded, resolved
 from reportgen.reading.outputs import Output, Replace, refused_outputs
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
-from reportgen.records import Record
+from reportgen.runners.assemble import load_source
+from reportgen.shaping.layouts import SHIPPED, Layout, LayoutError, Occasion, regional, resolve
+from reportgen.shaping.narrative import build_document
 from reportgen.source.loader import SourceInput, given, referenced_files
 from reportgen.source.schema import PLACEHOLDER_RULES, is_placeholder, without_placeholders
-from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
 ALL_FORMATS = ("docx", "html", "pdf", "xlsx")  # pdf: the DOCX as LibreOffice prints it; xlsx: the tables, a sheet each
@@ -519,7 +519,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
 
 def _unfit(document: Document, path: Path) -> list[Finding]:
     """What of the document the official workbook its layout names cannot hold (told before writing)."""
-    from reportgen.layout_workbook import misfits  # deferred: 6 ms, for a layout with a workbook only
+    from reportgen.shaping.layout_workbook import misfits  # deferred: 6 ms, for a layout with a workbook only
 
     return [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)]
 
