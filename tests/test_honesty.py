@@ -6,7 +6,6 @@ at all was silently dropped: every accepted field is used (printed) or checked."
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
 from pathlib import Path
@@ -53,12 +52,15 @@ def paths(data: Any, prefix: tuple = ()) -> list[tuple]:
 
 
 def without(data: Any, path: tuple) -> Any:
-    trimmed = copy.deepcopy(data)
-    parent = trimmed
-    for step in path[:-1]:
-        parent = parent[step]
-    del parent[path[-1]]
-    return trimmed
+    """``data`` without the key or item at ``path``: the containers along the path copied, the rest shared with
+    ``data`` (never changed: written out and read, as a deep copy was — at a tenth of its cost)."""
+    step, rest = path[0], path[1:]
+    copied = dict(data) if isinstance(data, dict) else list(data)
+    if rest:
+        copied[step] = without(data[step], rest)
+    else:
+        del copied[step]
+    return copied
 
 
 def text_of(source: Path) -> tuple[str, list[str]] | None:
@@ -191,25 +193,20 @@ def sample(schema: dict) -> Any:
     return None
 
 
-def place(data: Any, path: tuple[str, ...], value: Any) -> bool:
-    """Set ``value`` at ``path`` in ``data`` (a list item is the list's first): False where the
-    path runs through something the base source does not have (a list it has no item of)."""
-    node = data
-    for step in path[:-1]:
-        if step == "[]":
-            if not isinstance(node, list) or not node:
-                return False
-            node = node[0]
-        elif isinstance(node, dict):
-            if step not in node or not isinstance(node[step], dict | list):
-                return False
-            node = node[step]
-        else:
-            return False
-    if not isinstance(node, dict) or path[-1] in node:
-        return False
-    node[path[-1]] = value
-    return True
+def with_value(data: Any, path: tuple[str, ...], value: Any) -> Any:
+    """``data`` with ``value`` set at ``path`` (a list item is the list's first), the containers along the path
+    copied and the rest shared with ``data``: None where the path runs through something the base source does not
+    have (a list it has no item of) or ends at a key it has."""
+    step, rest = path[0], path[1:]
+    if not rest:
+        return None if not isinstance(data, dict) or step in data else {**data, step: value}
+    if step == "[]":
+        inner = with_value(data[0], rest, value) if isinstance(data, list) and data else None
+        return None if inner is None else [inner, *data[1:]]
+    if not isinstance(data, dict) or not isinstance(data.get(step), dict | list):
+        return None
+    inner = with_value(data[step], rest, value)
+    return None if inner is None else {**data, step: inner}
 
 
 EVERY_FIELD_BASES = tuple(source.stem for source in SOURCES)
@@ -266,8 +263,8 @@ def test_every_field_the_schema_accepts_is_printed_or_refused(base, tmp_path):
             values = ["元", "万元"]  # one of them is the unit the table or part has already
         changed, placed = False, False
         for value in values:
-            trial = copy.deepcopy(data)
-            if value is None or not place(trial, path, value):
+            trial = None if value is None else with_value(data, path, value)
+            if trial is None:
                 continue
             placed = True
             changed = changed or outcome(trial) != before
