@@ -99,14 +99,30 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
     day = as_of or today()
     chosen = list(Member.objects.all()) if members is None else members
     latest = _latest(None if members is None else chosen)
-    found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
-    for row in found:
-        if row.latest is not None:
-            row.entry.documents.append(Path(f"{row.member.name}-{row.latest.number}"))
+    found = _member_rows(chosen, latest, day)
     printed = _printed(latest if members is None else None)
     entries = {row.member.id: row.entry for row in found}
     if any(printed.values()) and members is not None:  # the rows not on the page, to match the files of several against
         entries |= {m.id: Timely(roster_row(m), as_of=day) for m in Member.objects.exclude(id__in=list(entries))}
+    _place_disclosures(found, printed, entries)
+    for row in found:
+        row.entry.submitted = bool(row.entry.documents)
+    return found
+
+
+def _member_rows(chosen: list[Member], latest: dict[int, Submission], day: date) -> list[Row]:
+    """Each member's row with its latest submission, its Entry as of ``day`` naming that submission's document."""
+    found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
+    for row in found:
+        if row.latest is not None:
+            row.entry.documents.append(Path(f"{row.member.name}-{row.latest.number}"))
+    return found
+
+
+def _place_disclosures(found: list[Row], printed: dict[int, list[Disclosure]],
+                       entries: Mapping[int, review_register.Entry]) -> None:
+    """The disclosures of each latest submission on the rows told: a file's parts on the row that submitted it, each
+    disclosure answering another row among that row's ``within`` (``entries``: every row matched against)."""
     by_entry = {id(row.entry): row for row in found}
     for disclosures in printed.values():
         submission = disclosures[0].submission
@@ -115,9 +131,6 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
         for disclosure, answering in _answered(submission, entries, disclosures):
             if answering is not None and id(answering) in by_entry:
                 by_entry[id(answering)].within.append(disclosure)
-    for row in found:
-        row.entry.submitted = bool(row.entry.documents)
-    return found
 
 
 def _latest(members: list[Member] | None) -> dict[int, Submission]:
