@@ -25,6 +25,7 @@ from reportgen.model import (
     UNSPLIT_FUND,
     VEHICLES,
     Budget,
+    Compared,
     EconomicRow,
     FunctionRow,
     StatedTotal,
@@ -297,6 +298,13 @@ def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     stated = b.three_public.stated_total
     if stated is None or not b.three_public.given and b.three_public.vehicles is None:
         return  # no part stated (北京's 情况说明 given without its pages of the parts): no sum of them, never 0.00
+    yield from _three_public_this_year(b, f, m, stated)
+    if f.three_public_parts_total is not None:
+        yield from _three_public_last_year(b, m, stated)
+
+
+def _three_public_this_year(b: Budget, f: Computed, m: Money, stated: Compared) -> Iterator[Finding]:
+    """This year's “三公” 合计 against its four parts' sum; where not all four are given, never below those given."""
     parts = f.three_public_parts_total
     known = sum((v for v in (f.three_public_part(n) for n in THREE_PUBLIC_PARTS) if v is not None), ZERO)
     if parts is not None and stated.current != parts:
@@ -306,8 +314,10 @@ def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     elif parts is None and known > stated.current:
         yield make_finding(b, "error", "R-填报合计", f"“三公”经费填报合计 {m.with_unit(stated.current)}，小于已写出的各项之和 "
                            f"{m.with_unit(known)}", stated.line, "三公经费.合计")
-    if parts is None:
-        return
+
+
+def _three_public_last_year(b: Budget, m: Money, stated: Compared) -> Iterator[Finding]:
+    """Last year's “三公” 合计 against its four parts' last-year sum, where both are given."""
     prior_parts = sum_known(part.prior for part in b.three_public.parts.values())
     if stated.prior is not None and prior_parts is not None and stated.prior != prior_parts:
         yield make_finding(b, "error", "R-填报合计",
@@ -439,6 +449,12 @@ def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal
 def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
+    yield from _neither_personnel_nor_public(b, f, m)
+    yield from _split_against_classes(b, f, m)
+
+
+def _neither_personnel_nor_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """An economic class of 基本支出 with money that is neither 人员经费 nor 公用经费 (nor split by the source)."""
     # a class printed with 0.00 (福州市民政局 2026's 基本支出经济分类情况表 lists every 类, 307 to 399 at 0.00) spends nothing
     for code, amount in ((code, amount) for code, amount in f.unclassified_basic if amount):
         index = next(i for i, r in enumerate(b.economic_rows, 1) if r.code.startswith(code))
@@ -446,17 +462,28 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "error", "R-人员公用经费",
                        f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
                        "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
+
+
+def _split_against_classes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """The stated 人员经费 and 公用经费 against the economic classes' sums, beyond the allowance and unless the
+    difference is the classes' own (told at them)."""
     splits = [personnel_public_split(code, off) for code, off in classes_off(b, f).items()]
     offs = (sum((p or ZERO for p, _ in splits), ZERO), sum((q or ZERO for _, q in splits), ZERO))
     for (label, stated, computed), off in zip((("人员经费", b.stated_personnel, f.personnel),
                                               ("公用经费", b.stated_public, f.public)), offs, strict=True):
-        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed) \
-                and not told_at_classes(b, stated, computed, off):
+        if stated is not None and computed is not None and _split_differs(b, stated, computed, off):
             yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
                            f"（人员经费 = 301 + 303，公用经费 = 302 + 310）",
                            b.key_lines.get(f"支出.基本支出.{label}", b.key_lines.get("支出.基本支出", 0)),
                            f"支出.基本支出.{label}")
+
+
+def _split_differs(b: Budget, stated: Decimal, computed: Decimal, off: Decimal) -> bool:
+    """Whether a stated 人员经费 or 公用经费 differs from the classes' sum beyond the allowance, by more than the
+    classes' own differences (``off``: told at them)."""
+    return abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed) \
+        and not told_at_classes(b, stated, computed, off)
 
 
 @rule("R-机关运行经费", SOURCE, "error")
@@ -517,17 +544,24 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_function_rows or b.carried_over or f.carried_over is None or b.final:
         return  # with 上年结转 a fund may spend more than this year's appropriation (a 决算's: R-财政拨款结转)
     for fund, source in FUNDS.items():
-        if source is None or source not in b.income or f.income_of(source) is None:
+        if source is None or not _fund_compared(b, f, fund, source):
             continue
-        if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
-            continue
-        if fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows):
-            continue  # its spending is in rows that do not tell it from 单位资金: not known, so not compared
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received and abs(spent - received) > _printed_tail(b, _figures_of(b, fund), spent, received):
             yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+def _fund_compared(b: Budget, f: Computed, fund: str, source: str) -> bool:
+    """Whether a fund's spending is compared with its income ``source``: the source gives that income, the rows are
+    not one other fund's alone (功能分类口径), and its spending is known apart."""
+    if source not in b.income or f.income_of(source) is None:
+        return False
+    if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
+        return False
+    # 财政专户's spending is in rows that do not tell it from 单位资金: not known, so not compared
+    return not (fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows))
 
 
 def _printed_tail(b: Budget, parts: int, *figures: Decimal) -> Decimal:
