@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reportgen.importing.recognition.unread import Unread
     from reportgen.paperwork.batch import Done
     from reportgen.paperwork.handback import Issued
-    from reportgen.paperwork.register import Known, Register
+    from reportgen.paperwork.register import Register
     from reportgen.paperwork.roster import Member
     from reportgen.review.documents import DocumentReview
     from reportgen.staging import Staging
@@ -65,10 +65,15 @@ def run(args: argparse.Namespace) -> int:
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
         done = _review_each(args, documents, staging, issued)
-        listed = _register(members, [k for d in done for k in d.knowns or (d.known,)], as_of) if members is not None else None
+        listed = _register(members, done, as_of)
         _report(args, done, listed)
         if staging is not None:
             _move_in(staging, args.out, done, listed)
+    return _exit_code(done, listed)
+
+
+def _exit_code(done: list[Done], listed: Register | None) -> int:
+    """0 where every document is clean and the register (with --roster) has no row missing or late; else 1."""
     behind = listed is not None and bool(listed.missing or listed.late)
     return 0 if all(d.clean for d in done) and not behind else 1
 
@@ -226,10 +231,14 @@ def _today() -> date:
     return today()
 
 
-def _register(members: list[Member], documents: list[Known], as_of: date) -> Register:
+def _register(members: list[Member] | None, done: list[Done], as_of: date) -> Register | None:
+    """The roster's rows with the documents reviewed (each disclosure of a file of several on its own); None without
+    a roster."""
+    if members is None:
+        return None
     from reportgen.paperwork.register import register  # deferred: with the roster only
 
-    return register(members, documents, as_of)
+    return register(members, [k for d in done for k in d.knowns or (d.known,)], as_of)
 
 
 def _register_text(listed: Register, roster: Path) -> str:
@@ -363,8 +372,13 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
                                  **_as_dict(part)} for part in result.parts if part.span is not None]}
     return {"document": str(result.document), "files": [str(path) for path in result.files or [result.document]],
             "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
-            "tables": result.imported.differences if result.imported else result.final,
-            "checks": [f.as_dict() for f in result.checks],
+            "tables": result.imported.differences if result.imported else result.final, **_told_as_dict(result)}
+
+
+def _told_as_dict(result: DocumentReview) -> dict[str, object]:
+    """What the review of one document tells beside its tables' differences: the checks' findings, the hints and
+    notes, figures cut, cells unread, the text's findings and the narrative's judging."""
+    return {"checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],
             # a note, not a finding: its rule's own severity is not the document's (never counted)
             "hints": [{**f.as_dict(), "severity": "note"} for f in result.hints],
