@@ -75,19 +75,7 @@ class TrackedDocxWriter(DocxWriter):
                 self.contents_diff()
                 contents_due = False
             self.page_break_diff(*block.page_break)
-            # on the page the render gives this year's table (last year's, for a table gone), and a
-            # heading on its table's page: after "accept all" every page is as rendered; "reject all"
-            # keeps this year's orientation
-            headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
-            if headed is not block and any(headed.page_break):  # a page starts between the heading and its table
-                headed = block
-            if headed.table is not None:
-                table = headed.table.new or headed.table.old
-                assert table is not None
-                self._place(table)
-            else:
-                if not self._on_cover(block):  # the cover's lines stay on its page, whatever they are
-                    self._place(Paragraph(""))
+            self._place_on_page(block, _page_of(blocks, index))
             if block.table is not None:
                 self.table_diff(block.table, block.status)
             else:
@@ -98,6 +86,17 @@ class TrackedDocxWriter(DocxWriter):
                 "department": AUTHOR, "year": str(self.result.new_year or "")}
         self._set_properties(meta, "")
         return self.save()
+
+    def _place_on_page(self, block: BlockDiff, headed: BlockDiff) -> None:
+        """A block set on the page the render gives it (``headed``: the block whose page it is on): this year's
+        table (last year's, for a table gone), a heading on its table's page — after "accept all" every page is as
+        rendered; "reject all" keeps this year's orientation."""
+        if headed.table is not None:
+            table = headed.table.new or headed.table.old
+            assert table is not None
+            self._place(table)
+        elif not self._on_cover(block):  # the cover's lines stay on its page, whatever they are
+            self._place(Paragraph(""))
 
     # -- revision markup -------------------------------------------------------------------------
     def _rev(self, tag: str, author: str = AUTHOR) -> str:
@@ -375,3 +374,11 @@ def _edges(table: Table | None, columns: int, total: int) -> list[int]:
     for width in scale_widths(widths, total):
         edges.append(edges[-1] + width)
     return edges
+
+
+def _page_of(blocks: list[BlockDiff], index: int) -> BlockDiff:
+    """The block whose page ``blocks[index]`` is set on: a heading's table (or text) after it, unless a page starts
+    between them; any other block's own."""
+    block = blocks[index]
+    headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
+    return block if headed is not block and any(headed.page_break) else headed
