@@ -163,18 +163,28 @@ def printed_elsewhere() -> dict[int, str]:
     owners = {normal(d.owner) for disclosures in printed.values() for d in disclosures if d.owner}
     if not owners:
         return {}
+    found = _answered_rows(printed, {m.id: Timely(roster_row(m)) for m in _may_answer(printed, owners)})
+    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
+    return {member_id: state for member_id, state in found.items() if member_id not in own}
+
+
+def _may_answer(printed: dict[int, list[Disclosure]], owners: set[str]) -> QuerySet[Member]:
+    """The rows a disclosure of the files ``printed`` may answer: those whose names could be the disclosures'
+    ``owners`` (``normal``), and those that submitted the files."""
     named = [i for i, name in Member.objects.values_list("id", "name") if review_register.may_be_named(normal(name), owners)]
     submitters = {disclosures[0].submission.member_id for disclosures in printed.values()}
-    members = Member.objects.filter(id__in=[*named, *submitters])
-    entries = {m.id: Timely(roster_row(m)) for m in members}
+    return Member.objects.filter(id__in=[*named, *submitters])
+
+
+def _answered_rows(printed: dict[int, list[Disclosure]], entries: dict[int, Timely]) -> dict[int, str]:
+    """The rows (of ``entries``) a disclosure of another row's file answers, by id, with that file's state."""
     ids = {id(entry): member_id for member_id, entry in entries.items()}
     found: dict[int, str] = {}
     for disclosures in printed.values():
         for _, answering in _answered(disclosures[0].submission, entries, disclosures):
             if answering is not None:
                 found.setdefault(ids[id(answering)], disclosures[0].submission.state)
-    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
-    return {member_id: state for member_id, state in found.items() if member_id not in own}
+    return found
 
 
 def _answering(submission: Submission, disclosure: Disclosure, every: list[review_register.Entry],
