@@ -28,6 +28,7 @@ from reportgen.model import (
     Compared,
     EconomicRow,
     FunctionRow,
+    Prior,
     StatedTotal,
 )
 from reportgen.phrasing import Money
@@ -264,14 +265,19 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     economic_nodes = {n.code: n for n in f.economic_tree}
     for t in b.stated_totals:
         level = "类" if len(t.code) == 3 else "款"
-        parts, computed = _sums_under(t, level, function_nodes, economic_nodes)
-        for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
-            if stated is None or label not in computed or stated == computed[label]:
-                continue
-            what = "" if label == "合计" else label
-            yield make_finding(b, "error", "R-填报合计",
-                               f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
-                               f"{m.with_unit(computed[label])}", t.line, t.kind)
+        yield from _columns_off(b, m, t, level, *_sums_under(t, level, function_nodes, economic_nodes))
+
+
+def _columns_off(b: Budget, m: Money, t: StatedTotal, level: str, parts: str,
+                 computed: dict[str, Decimal]) -> Iterator[Finding]:
+    """Each column a stated 类 or 款 row types (合计, 基本支出, 项目支出) that is not the sum of its ``parts``."""
+    for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
+        if stated is None or label not in computed or stated == computed[label]:
+            continue
+        what = "" if label == "合计" else label
+        yield make_finding(b, "error", "R-填报合计",
+                           f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
+                           f"{m.with_unit(computed[label])}", t.line, t.kind)
 
 
 def _sums_under(t: StatedTotal, level: str, function_nodes: dict[tuple[str, str], Node],
@@ -615,11 +621,22 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-重复", SOURCE, "error")
 def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    yield from _duplicate_function_rows(b)
+    yield from _duplicate_economic_rows(b)
+    yield from _duplicate_projects(b)
+
+
+def _duplicate_function_rows(b: Budget) -> Iterator[Finding]:
+    """A function code typed twice for one fund."""
     seen = Counter((r.code, r.fund) for r in b.function_rows)
     for row in b.function_rows:
         if seen[(row.code, row.fund)] > 1:
             yield make_finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
                            "支出.功能分类")
+
+
+def _duplicate_economic_rows(b: Budget) -> Iterator[Finding]:
+    """An economic code typed twice — unless a row of it is printed named as another item."""
     econ = Counter(r.code for r in b.economic_rows)
     # a code printed on a row named as another item (长春's 30208 over 物业管理费, 30209's) is no line to merge: which
     # it is, R-科目名称 asks (as R-三公经费 leaves such a row)
@@ -628,7 +645,11 @@ def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if econ[economic.code] > 1 and economic.code not in misnamed:
             yield make_finding(b, "error", "R-重复", f"经济分类科目 {economic.code} 重复填报，请合并为一行", economic.line,
                                "支出.基本支出.经济分类")
-    names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name
+
+
+def _duplicate_projects(b: Budget) -> Iterator[Finding]:
+    """A project of one name twice in one unit (two units may each have a project of one name)."""
+    names = Counter((p.unit, p.name) for p in b.projects)
     for project in b.projects:
         if names[(project.unit, project.name)] > 1:
             yield make_finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
@@ -1031,36 +1052,42 @@ def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     actual = b.actual
     if actual is None:
         return
-    fa = f.actual
-
-    def differs(what: str, whole: Decimal | None, parts: list[Decimal | None], path: str) -> Iterator[Finding]:
-        total = sum_known(parts)
-        if whole is None or not parts or total is None:
-            return
-        if total != whole:
-            yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
-                               f"{m.with_unit(total)} 不一致（相差 {gap(m, whole - total)}）", b.line_of(path), path)
-
     t = actual.totals
-    yield from differs("基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")
-    yield from differs("财政拨款", t.get("财政拨款"), [t.get("一般公共预算"), t.get("政府性基金"), t.get("国有资本经营")],
-                       "上年执行数.财政拨款")
+    yield from _actual_differs(b, m, "基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")
+    yield from _actual_differs(b, m, "财政拨款", t.get("财政拨款"),
+                               [t.get("一般公共预算"), t.get("政府性基金"), t.get("国有资本经营")], "上年执行数.财政拨款")
     if "合计" in actual.three_public:
-        yield from differs("“三公”经费合计", actual.three_public["合计"],
-                           [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
+        yield from _actual_differs(b, m, "“三公”经费合计", actual.three_public["合计"],
+                                   [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
     stated = b.three_public.stated_total
     if stated is not None and stated.actual is not None:  # 三公经费.合计.上年执行数: checked like the 合计 itself
-        yield from differs("“三公”经费合计", stated.actual, [part.actual for part in b.three_public.parts.values()],
-                           "三公经费.合计")
+        yield from _actual_differs(b, m, "“三公”经费合计", stated.actual,
+                                   [part.actual for part in b.three_public.parts.values()], "三公经费.合计")
+    yield from _actual_classes_add_up(b, f, m, t)
+
+
+def _actual_classes_add_up(b: Budget, f: Computed, m: Money, t: dict[str, Decimal]) -> Iterator[Finding]:
+    """上年执行数 by classification: each class to its lines (功能分类 of 一般公共预算, 经济分类), and the
+    一般公共预算 classes to 一般公共预算 (``t``: the 上年执行数 totals)."""
+    fa = f.actual
     for kind, tree in (("功能分类", fa.function_tree("一般公共预算")), ("经济分类", fa.economic_tree)):
-        for top in tree:
-            for node in top.walk():
-                if node.children:
-                    yield from differs(f"{kind} {node.code}", node.prior, [c.prior for c in node.children],
+        for node in (node for top in tree for node in top.walk() if node.children):
+            yield from _actual_differs(b, m, f"{kind} {node.code}", node.prior, [c.prior for c in node.children],
                                        f"上年执行数.{kind}.{node.code}")
     tops = fa.function_tree("一般公共预算")
-    yield from differs("一般公共预算", t.get("一般公共预算"), [n.prior for n in tops] if tops else [],
-                       "上年执行数.一般公共预算")
+    yield from _actual_differs(b, m, "一般公共预算", t.get("一般公共预算"), [n.prior for n in tops] if tops else [],
+                               "上年执行数.一般公共预算")
+
+
+def _actual_differs(b: Budget, m: Money, what: str, whole: Decimal | None, parts: list[Decimal | None],
+                    path: str) -> Iterator[Finding]:
+    """A whole of 上年执行数 against the sum of its parts, where it and every part are given."""
+    total = sum_known(parts)
+    if whole is None or not parts or total is None:
+        return
+    if total != whole:
+        yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
+                           f"{m.with_unit(total)} 不一致（相差 {gap(m, whole - total)}）", b.line_of(path), path)
 
 
 # What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
@@ -1077,20 +1104,26 @@ def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if b.budget_stated:
         return
     if b.targets is None:  # a note (templates/narrative/note.j2): its changes, “三公” and 机关运行经费
-        for key in (k for k in _PERFORMANCE_ONLY_KEYS if k not in _NOTE_KEYS and k in b.key_lines):
-            yield make_finding(b, "error", "R-绩效目标文件", f"未填收入与支出的源文件只生成有关情况说明（增减变化、“三公”经费、"
-                               f"机关运行经费），“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
-        printed = {key for key, _ in f.changes_alone()}
-        unprinted = [*b.prior.totals, *b.prior.function, *b.prior.economic,
-                     *(key for (_, key) in b.prior.changes if key not in printed)]
-        if unprinted:  # a note says changes stated alone; a prior amount has no this year's to compare
-            yield make_finding(b, "error", "R-绩效目标文件", f"有关情况说明只写出“上年”中只有增减的总数，{'、'.join(unprinted[:5])}"
-                               "不会印出：请写成 {增减额: …}，或删去它", b.key_lines.get("上年", 0), "上年")
+        yield from _unprinted_in_a_note(b, f)
         return
     for key in _PERFORMANCE_ONLY_KEYS:
         if key in b.key_lines:
             yield make_finding(b, "error", "R-绩效目标文件", f"只含绩效目标（未填收入与支出）的源文件只生成绩效目标公开文本，"
                                f"“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+
+
+def _unprinted_in_a_note(b: Budget, f: Computed) -> Iterator[Finding]:
+    """What a note (no 收入, 支出 nor 绩效目标) would not print: the sections beyond its changes, “三公” and
+    机关运行经费, and the prior amounts that are no change stated alone (no this year's to compare)."""
+    for key in (k for k in _PERFORMANCE_ONLY_KEYS if k not in _NOTE_KEYS and k in b.key_lines):
+        yield make_finding(b, "error", "R-绩效目标文件", f"未填收入与支出的源文件只生成有关情况说明（增减变化、“三公”经费、"
+                           f"机关运行经费），“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+    printed = {key for key, _ in f.changes_alone()}
+    unprinted = [*b.prior.totals, *b.prior.function, *b.prior.economic,
+                 *(key for (_, key) in b.prior.changes if key not in printed)]
+    if unprinted:  # a note says changes stated alone; a prior amount has no this year's to compare
+        yield make_finding(b, "error", "R-绩效目标文件", f"有关情况说明只写出“上年”中只有增减的总数，{'、'.join(unprinted[:5])}"
+                           "不会印出：请写成 {增减额: …}，或删去它", b.key_lines.get("上年", 0), "上年")
 
 
 @rule("R-上年科目", SOURCE, ("error", "warning"))
@@ -1104,20 +1137,25 @@ def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         "经济分类": {n.code for top in f.economic_tree for n in top.walk()},
     }
     for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
-        if prior is None:
-            continue
-        stated = {kind: prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
-        for code in sorted(stated["经济分类"]):
-            if len(code) != 3:  # the text compares the classes (类) only
-                yield make_finding(b, "error", "R-上年科目", f"{section}.经济分类只用于比较经济分类的类（如 301、302），{code} "
-                                   "不是类：请改写为它所属的类，或删去", b.key_lines.get(f"{section}.经济分类", 0),
-                                   f"{section}.经济分类.{code}")
-        for kind, stated_codes in stated.items():
-            for code in sorted(stated_codes):
-                if code not in present[kind]:  # a warning: the department may have stopped that spending
-                    yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
-                                       "科目行，上年数无从比较：请删去它，或填写本年的这一行",
-                                       b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")
+        if prior is not None:
+            yield from _prior_codes(b, section, prior, present)
+
+
+def _prior_codes(b: Budget, section: str, prior: Prior, present: dict[str, set[str]]) -> Iterator[Finding]:
+    """The codes one prior year's section (上年, 上年执行数) states: an economic code not a class (the text compares
+    classes only), a code of no line this year (``present``: this year's codes by kind)."""
+    stated = {kind: prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
+    for code in sorted(stated["经济分类"]):
+        if len(code) != 3:  # the text compares the classes (类) only
+            yield make_finding(b, "error", "R-上年科目", f"{section}.经济分类只用于比较经济分类的类（如 301、302），{code} "
+                               "不是类：请改写为它所属的类，或删去", b.key_lines.get(f"{section}.经济分类", 0),
+                               f"{section}.经济分类.{code}")
+    for kind, stated_codes in stated.items():
+        for code in sorted(stated_codes):
+            if code not in present[kind]:  # a warning: the department may have stopped that spending
+                yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
+                                   "科目行，上年数无从比较：请删去它，或填写本年的这一行",
+                                   b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")
 
 
 @rule("R-成立年度", SOURCE, "warning")
