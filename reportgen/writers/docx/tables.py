@@ -160,23 +160,27 @@ def _keeps(rows: list[_Printed], points: float) -> list[bool]:
     of one to three rows (rows of many lines are no remnant: a long part may break after any); and
     its closing rows (CLOSING) with the row before them."""
     body = [i for i, row in enumerate(rows) if not row.repeats]
-    keeps = [row.repeats for row in rows]
-    if len(body) <= KEEP_WHOLE:
-        keeps = [True] * len(rows)
-    else:
-        for ends in (body, body[::-1][1:]):  # from the beginning; from the end (each row kept with the one after)
-            held = 0
-            for i in ends:
-                held += rows[i if ends is body else i + 1].lines(points)
-                if held >= FEWEST_LINES:
-                    break
-                keeps[i] = True
+    keeps = [True] * len(rows) if len(body) <= KEEP_WHOLE else _ends_kept(rows, body, points)
     closing = next((i for i in body[-CLOSING:] if rows[i].total), None)
     if closing is not None:
         for i in range(max(closing - 1, body[0]), len(rows)):
             keeps[i] = True
     if keeps:
         keeps[-1] = False
+    return keeps
+
+
+def _ends_kept(rows: list[_Printed], body: list[int], points: float) -> list[bool]:
+    """A long part's rows kept with the next: the repeated rows, and the body's rows up to FEWEST_LINES lines from
+    its beginning and from its end (each row kept with the one after)."""
+    keeps = [row.repeats for row in rows]
+    for ends in (body, body[::-1][1:]):  # from the beginning; from the end (each row kept with the one after)
+        held = 0
+        for i in ends:
+            held += rows[i if ends is body else i + 1].lines(points)
+            if held >= FEWEST_LINES:
+                break
+            keeps[i] = True
     return keeps
 
 
