@@ -754,17 +754,7 @@ def _yaml_entry(code: str, value: dict[Any, Any], line: int) -> tuple[object, tu
 
 
 def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
-    try:
-        data = parse_yaml(text.encode("utf-8"), "科目表")
-    except SourceError as exc:
-        first = exc.findings[0]
-        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlsafe's advice on them
-            raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
-        raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
-    if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
-        data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
-    if not isinstance(data, dict):
-        raise CodeTableError("科目表 YAML 应为“科目编码: 科目名称”的映射（每行一个，如 2070101: 行政运行）", 1)
+    data = _yaml_mapping(text)
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
     key_marks = getattr(data, "key_marks", {})
     for key, value in data.items():
@@ -778,3 +768,20 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
             raise CodeTableError(f"“{shown_text(code)}”不是科目编码：应为数字，如 2070101", line)
         rows.append((line, code, name.strip(), aliases))
     return rows
+
+
+def _yaml_mapping(text: str) -> dict[Any, Any]:
+    """A 科目表 YAML's mapping of code to name (or to 名称 and 别名), the registry's own shape (a top-level 科目: or
+    codes:) taken too; CodeTableError where it is no YAML or no mapping."""
+    try:
+        data = parse_yaml(text.encode("utf-8"), "科目表")
+    except SourceError as exc:
+        first = exc.findings[0]
+        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlsafe's advice on them
+            raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
+        raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
+    if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
+        data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
+    if not isinstance(data, dict):
+        raise CodeTableError("科目表 YAML 应为“科目编码: 科目名称”的映射（每行一个，如 2070101: 行政运行）", 1)
+    return data
