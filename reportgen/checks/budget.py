@@ -120,6 +120,13 @@ def told_at_classes(b: Budget, stated: Decimal, computed: Decimal, off: Decimal)
 
 @rule("R-基本支出一致", SOURCE, "error")
 def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    yield from _basic_by_classifications(b, f, m)
+    yield from _basic_by_stated_split(b, f, m)
+
+
+def _basic_by_classifications(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """一般公共预算 基本支出 by the function rows against the economic rows' (beyond the allowance, and unless the
+    difference is the classes' own, told at them)."""
     if f.has_function_rows and f.has_economic_rows and f.general_basic is not None and f.basic_from_economic is not None \
             and abs(f.general_basic - f.basic_from_economic) > _allowance(
                 b, len(b.function_rows) + len(b.economic_rows), f.general_basic, f.basic_from_economic) \
@@ -128,6 +135,10 @@ def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
                        f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
                        b.line_of("支出.基本支出.经济分类[1]"), "支出.基本支出.经济分类")
+
+
+def _basic_by_stated_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """Without economic rows: the function rows' 一般公共预算 基本支出 against the stated 人员经费 and 公用经费."""
     stated = f.basic_from_stated_split
     if stated is None or f.has_economic_rows:
         return  # with economic rows, R-人员公用经费 compares each part
@@ -686,14 +697,21 @@ def _misnamed(b: Budget, kind: str, parent: str,
     if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip — but a row's own
         # name mistyped is one of its own (长春市信访局 2026: 30208 over 物业管理费, 30209's; 30213 over “维护（护）费”)
         typed = [not other and _one_character_off(row.stated_name, row.name) for (_, row), other in zip(found, siblings, strict=True)]
-        shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
-        yield _shifted_codes(b, kind, parent, [row for row, _ in shifted], [other for _, other in shifted])
+        yield _shifted_codes(b, kind, parent, *_shifted(found, siblings, typed))
         found = [(said, row) for (said, row), off in zip(found, typed, strict=True) if off]
     for said, row in found:
         why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
         yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
+
+
+def _shifted(found: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]], siblings: list[str],
+             typed: list[bool]) -> tuple[list[FunctionRow | EconomicRow | StatedTotal], list[str]]:
+    """The rows of a slipped numbering (their names not mistyped ones of their own), and the sibling code each name
+    is ("" where none)."""
+    shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
+    return [row for row, _ in shifted], [other for _, other in shifted]
 
 
 def _one_character_off(said: str, name: str) -> bool:
@@ -854,6 +872,15 @@ def _ten_thousand_times_siblings(b: Budget, m: Money) -> Iterator[Finding]:
 
 @rule("R-占位文字", SOURCE, "error")
 def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    for where, text, line in _free_texts(b):
+        for slip in SLIPS:
+            hit = slip.pattern.search(text)
+            if hit:
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)
+
+
+def _free_texts(b: Budget) -> list[tuple[str, str, int]]:
+    """The source's own words, where a placeholder may be left: each (where, text, line)."""
     texts: list[tuple[str, str, int]] = [(f"变动原因.{k}", v, 0) for k, v in b.reasons.items()]
     texts += [(f"项目“{p.name}”", f"{p.name}{p.use}{p.reason}", p.line) for p in b.projects]
     texts += [("部门概况.职责", d, 0) for d in b.profile.duties]
@@ -863,12 +890,7 @@ def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     texts += [(f"三公经费.{name}", part.reason + part.note, part.line) for name, part in b.three_public.parts.items()]
     texts.append(("三公经费.说明", b.three_public.note, b.three_public.line))
     texts.append(("部门概况.机构设置", b.profile.organisation, 0))
-    texts += [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
-    for where, text, line in texts:
-        for slip in SLIPS:
-            hit = slip.pattern.search(text)
-            if hit:
-                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)
+    return texts + [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
 
 
 @rule("R-缺少明细", SOURCE, ("error", "warning"))
@@ -903,10 +925,14 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
     elif total != f.project:
         yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出按经济分类的各行之和 {m.with_unit(total)} 与项目支出 "
                            f"{m.with_unit(f.project)} 不一致", where, "支出.项目支出经济分类")
-    codes_seen = [c.code for c in lines]
-    for code in sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)}):
+    for code in _listed_twice([c.code for c in lines]):
         yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出经济分类中的 {code} 重复，或与它的下级科目同时列出："
                            "每笔钱只列一次", where, "支出.项目支出经济分类")
+
+
+def _listed_twice(codes_seen: list[str]) -> list[str]:
+    """The codes listed twice, or beside a code under them (its money counted twice), in order."""
+    return sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)})
 
 
 @rule("R-支出合计", SOURCE, "error")

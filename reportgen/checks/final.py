@@ -55,15 +55,21 @@ def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for fund, stated in b.fund_budgets.items():
         rows = [r.budget for r in b.function_rows if r.fund == fund]
         for measure in ("initial", "full"):
-            figure = getattr(stated, measure)
-            known = [getattr(e, measure) for e in rows if e is not None]
-            if figure is None or not rows or len(known) != len(rows) or None in known:
+            figure, total = getattr(stated, measure), _rows_sum(rows, measure)
+            if figure is None or total is None:
                 continue
-            total = sum(known, ZERO)
-            if abs(figure - total) > allowance(b, len(known)):
+            if abs(figure - total) > allowance(b, len(rows)):
                 word = "年初预算" if measure == "initial" else "全年预算"
                 yield make_finding(b, "error", "R-预算数", f"预算数.{fund}.{word} {m.with_unit(figure)} 与资金为“{fund}”的"
                                    f"各行{word}之和 {m.with_unit(total)} 不一致", stated.line, f"预算数.{fund}.{word}")
+
+
+def _rows_sum(rows: list[Execution | None], measure: str) -> Decimal | None:
+    """A fund's rows' sum of 年初预算 (initial) or 全年预算 (full); None where there is no row or one does not state it."""
+    known = [getattr(e, measure) for e in rows if e is not None]
+    if not rows or len(known) != len(rows) or None in known:
+        return None
+    return sum(known, ZERO)
 
 
 @rule("R-三公预算", SOURCE, "error")
