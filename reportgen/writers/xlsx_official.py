@@ -353,11 +353,16 @@ class TableWriter:
         number = figure(text, self.grouped)
         if number is None:
             return None, {}
-        wanted = self.amount_format
-        places = len(text.rsplit(".", 1)[1]) if "." in text else 0
-        if wanted and "%" not in text and (wanted == "General" or "0" in wanted):
-            return number.value, {"num_format": wanted if wanted == "General" else _with_places(wanted, places)}
-        return number.value, {"num_format": number.num_format}
+        return number.value, {"num_format": _amount_format(self.amount_format, text) or number.num_format}
+
+
+def _amount_format(wanted: str, text: str) -> str:
+    """The layout's format for its unit's amounts (``wanted``), showing the figure ``text`` with its own decimals;
+    "" where there is none, or it is no number format, or the figure is a percentage (its own format then)."""
+    if not wanted or "%" in text or not (wanted == "General" or "0" in wanted):
+        return ""
+    places = len(text.rsplit(".", 1)[1]) if "." in text else 0
+    return wanted if wanted == "General" else _with_places(wanted, places)
 
 
 def _with_places(num_format: str, places: int) -> str:
