@@ -9,7 +9,7 @@ the tables note), and no more. A source in 元 must agree exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from reportgen.checks.registry import make_finding, reason_threshold
@@ -183,12 +183,18 @@ def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             known = computed.get(table, {}).get(code)
             path = f"印出合计.{table}.{code}"
             for column, stated in figures.items():
-                index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
-                value = known[index] if known is not None and index < len(known) else None
+                value = _column_value(known, column)
                 if value is None or f.summary_line(table, code, column, value) != stated:
                     yield make_finding(b, "error", "R-印出合计", f"{table}的 {code} 印作 {m.with_unit(stated)}，功能分类各行"
                                        f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一类），不照印", b.line_of(path),
                                        path)
+
+
+def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:
+    """A 类 line's figure in one column of a 总表 (合计, then each fiscal fund's) by its function rows; None where the
+    rows do not give it."""
+    index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
+    return known[index] if known is not None and index < len(known) else None
 
 
 @rule("R-收入功能分类", SOURCE, "error")

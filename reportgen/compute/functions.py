@@ -108,10 +108,13 @@ class FunctionFigures:
         nodes = {n.code: n for top in self.function_tree("一般公共预算") for n in top.walk()}
         lines = [ComparedLine(r.code, r.name, nodes[r.code].total if r.remainder else r.total, r.prior, r.reason)
                  for r in self.budget.function_rows if r.prior is not None and r.fund == "一般公共预算"]
-        lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
-                  for t in self.budget.stated_totals
-                  if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
-        return sorted(lines, key=lambda line: line.code)
+        return sorted(lines + self._compared_classes(nodes), key=lambda line: line.code)
+
+    def _compared_classes(self, nodes: dict[str, Node]) -> list[ComparedLine]:
+        """The 一般公共预算 类/款 rows the source gives a 上年 (and 原因) for, at their tree's totals."""
+        return [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
+                for t in self.budget.stated_totals
+                if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
 
     def compared_lines(self, base: str) -> list[ComparedLine]:
         """The lines the text compares with the base (预算, 执行数 or 两者), each with its 上年

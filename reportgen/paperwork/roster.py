@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 from reportgen.errors import Internal
 from reportgen.patterns import regex
@@ -86,17 +87,17 @@ def read_roster(path: Path) -> list[Member]:
     if found:
         grid, (header, columns) = found[0]
         return _members(path, grid, header, columns)
-    raise _no_roster(path, grids)
+    _refuse_no_roster(path, grids)
 
 
-def _no_roster(path: Path, grids: list[Grid]) -> RosterRefused:
-    """Why a file shows no roster: its header on a hidden sheet (never read as one), or no header at all."""
+def _refuse_no_roster(path: Path, grids: list[Grid]) -> NoReturn:
+    """Refused, a file that shows no roster: its header on a hidden sheet (never read as one), or no header at all."""
     hidden = next((grid for grid in grids if grid.hidden and _header(grid) is not None), None)
     if hidden is not None:
-        return RosterRefused(f"名单 {path}：表头在隐藏的工作表“{hidden.label}”中，未读取：看得见的工作表中没有名单；"
-                             "隐藏的工作表不作名单读取，请取消隐藏或把名单放在看得见的工作表中")
-    return RosterRefused(f"名单 {path}：没有找到表头——前 {HEADER_ROWS} 行中应有“{'、'.join(REQUIRED)}”各列"
-                         "（可另有“公开日期”“年度”）")
+        raise RosterRefused(f"名单 {path}：表头在隐藏的工作表“{hidden.label}”中，未读取：看得见的工作表中没有名单；"
+                            "隐藏的工作表不作名单读取，请取消隐藏或把名单放在看得见的工作表中")
+    raise RosterRefused(f"名单 {path}：没有找到表头——前 {HEADER_ROWS} 行中应有“{'、'.join(REQUIRED)}”各列"
+                        "（可另有“公开日期”“年度”）")
 
 
 def _header(grid: Grid) -> tuple[int, dict[str, int]] | None:

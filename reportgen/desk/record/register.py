@@ -307,10 +307,7 @@ def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its
     file (one for a file of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
     member = submission.member
-    files = _digests(submission)
-    same = next((earlier.number for earlier in Submission.objects.filter(
-        member_id=member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
-        if _digests(earlier) == files), None)
+    same = _same_bytes(submission)
     own: list[review_register.Entry] = [Timely(roster_row(member))]
     mismatched = [] if any(review_register.row_of(_as_filed(member, s), own) for s in said) else said[:1]
     if same is None and not mismatched:
@@ -318,13 +315,26 @@ def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     if not mismatched:
         return str(notes().held(same, None, [], "", member))
     doc = _as_filed(member, mismatched[0])
-    bare = review_register.Known(doc.document, "", None, None, None)
-    differs = [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
-                                                          replace(bare, year=doc.year), replace(bare, final=doc.final)),
-                                               strict=True) if review_register.row_of(alone, own) is None]
+    differs = _aspects_differing(doc, own)
     entries: list[review_register.Entry] = [Timely(roster_row(m)) for m in Member.objects.exclude(id=member.id)]
     other = review_register.row_of(doc, entries)
     return str(notes().held(same, doc, differs, other.member.name if other is not None else "", member))
+
+
+def _same_bytes(submission: Submission) -> int | None:
+    """The number of the latest earlier submission of the row with the same bytes (each of its files); None: none."""
+    files = _digests(submission)
+    return next((earlier.number for earlier in Submission.objects.filter(
+        member_id=submission.member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
+        if _digests(earlier) == files), None)
+
+
+def _aspects_differing(doc: review_register.Known, own: list[review_register.Entry]) -> list[str]:
+    """What of the document (name, kind, year, 预算/决算) alone makes it no row of ``own``."""
+    bare = review_register.Known(doc.document, "", None, None, None)
+    return [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
+                                                       replace(bare, year=doc.year), replace(bare, final=doc.final)),
+                                            strict=True) if review_register.row_of(alone, own) is None]
 
 
 def _digests(submission: Submission) -> list[str]:
