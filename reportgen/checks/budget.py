@@ -418,25 +418,31 @@ def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     last year's amount is known besides (上年.来源), 增减额 must agree with it too."""
     currents = {"totals": f.comparable_totals(), "功能分类": f.function_totals(), "经济分类": f.economic_totals()}
     for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
-        if prior is None:
+        if prior is not None:
+            yield from _section_changes(b, m, section, prior, currents)
+
+
+def _section_changes(b: Budget, m: Money, section: str, prior: Prior,
+                     currents: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """The changes one prior year's section (上年, 上年执行数) states alone: each against this year's amount and, where
+    last year's is known besides, against it."""
+    stated = {"totals": prior.totals, "功能分类": prior.function, "经济分类": prior.economic}
+    for (kind, key), change in prior.changes.items():
+        path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
+        current = currents[kind].get(key)
+        if current is None and not b.budget_stated and kind == "totals":
+            continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
+        if current is None:
+            yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
+                               change.line, path)
             continue
-        stated = {"totals": prior.totals, "功能分类": prior.function, "经济分类": prior.economic}
-        for (kind, key), change in prior.changes.items():
-            path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
-            current = currents[kind].get(key)
-            if current is None and not b.budget_stated and kind == "totals":
-                continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
-            if current is None:
-                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
-                                   change.line, path)
-                continue
-            assert change.change is not None  # the loader refuses a rate alone
-            last = stated[kind].get(key, current - change.change)
-            if last < 0:
-                yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
-                                   f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", change.line, path)
-                continue
-            yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
+        assert change.change is not None  # the loader refuses a rate alone
+        last = stated[kind].get(key, current - change.change)
+        if last < 0:
+            yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
+                               f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", change.line, path)
+            continue
+        yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
 
 
 def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal, prior: Decimal,
@@ -620,14 +626,19 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                "表中空白；公开文本写了收入总计的请写上“收入.收入总计”", b.key_lines.get("收入", 0), "收入.收入总计")
         return
     where = b.line_of("收入.收入总计")
-    parts = [f.income_of(s) for s in [*INCOME_SOURCES, "上年结转"]]
-    known = sum((p for p in parts if p is not None), ZERO) + b.reserves_used
-    if all(p is not None for p in parts) and known != stated:
+    known, complete = _income_known(b, f)
+    if complete and known != stated:
         yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 与各项收入、上年结转与使用结余之和 "
                            f"{m.with_unit(known)} 不一致", where, "收入.收入总计")
     elif known > stated:
         yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 小于写出的各项之和 {m.with_unit(known)}",
                            where, "收入.收入总计")
+
+
+def _income_known(b: Budget, f: Computed) -> tuple[Decimal, bool]:
+    """The sum of the income sources, 上年结转 and 使用结余 the source gives, and whether it gives them all."""
+    parts = [f.income_of(s) for s in [*INCOME_SOURCES, "上年结转"]]
+    return sum((p for p in parts if p is not None), ZERO) + b.reserves_used, all(p is not None for p in parts)
 
 
 @rule("R-重复", SOURCE, "error")
@@ -678,15 +689,22 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for kind, row in rows:
         if not row.stated_name or not row.name:
             continue
-        status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
-        if status == "unknown" and _sibling_named(kind, row.code, row.stated_name, b.year):
-            status = "mismatch"  # no catalogue holds the code, its name is another code's of its parent: mistyped
+        status = _name_status(b, kind, row)
         if status == "unknown":
             yield _unlisted(b, row.code, row.stated_name, row.line)
         elif status in ("outdated", "mismatch"):
             wrong.setdefault((kind, row.code[:-2]), []).append((status, row))
     for (kind, parent), found in wrong.items():
         yield from _misnamed(b, kind, parent, found)
+
+
+def _name_status(b: Budget, kind: str, row: FunctionRow | EconomicRow | StatedTotal) -> str:
+    """How a row's printed name fits its code (codes.name_status); a code no catalogue holds printed with another
+    code's name of its parent: mistyped (mismatch), not unknown."""
+    status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
+    if status == "unknown" and _sibling_named(kind, row.code, row.stated_name, b.year):
+        return "mismatch"  # no catalogue holds the code, its name is another code's of its parent: mistyped
+    return status
 
 
 def _misnamed(b: Budget, kind: str, parent: str,
@@ -897,10 +915,8 @@ def _free_texts(b: Budget) -> list[tuple[str, str, int]]:
 def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """What no render can do without. (A part a template would mark 待补充 is named by the render
     itself, R-缺少: render.missing_findings.)"""
-    if not b.budget_stated:
-        return  # a document of 绩效目标 alone: no budget figures to want
-    if f.expenditure_total is not None and (f.basic is None or f.project is None):
-        return  # the function rows give 支出合计 without its split: said by R-基本项目未分列
+    if not _detail_wanted(b, f):
+        return
     if f.basic is None and f.project is None:
         if "功能分类明细" not in b.not_published:  # (declared unpublished: the text says nothing of spending)
             yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
@@ -909,6 +925,12 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         known, unknown = ("项目支出", "基本支出") if f.basic is None else ("基本支出", "项目支出")
         yield make_finding(b, "warning", "R-缺少明细", f"只给出了{known}，没有{unknown}（功能分类、项目清单或“支出.{unknown}”）："
                            f"正文只写{known}，不写支出合计；公开文本写了{unknown}的请补上", 0, "支出")
+
+
+def _detail_wanted(b: Budget, f: Computed) -> bool:
+    """Whether R-缺少明细 tells what the spending lacks: not for a document of 绩效目标 alone (no budget figures to
+    want), nor where the function rows give 支出合计 without its split (R-基本项目未分列 says so)."""
+    return b.budget_stated and not (f.expenditure_total is not None and (f.basic is None or f.project is None))
 
 
 @rule("R-项目支出经济分类", SOURCE, "error")
@@ -1055,12 +1077,23 @@ def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterato
     if not base:
         return
     line, path = b.line_of("展示.比较"), "展示.比较"
+    yield from _base_not_given(b, base, line, path)
+    yield from _given_not_compared(b, base, line, path)
+
+
+def _base_not_given(b: Budget, base: str, line: int, path: str) -> Iterator[Finding]:
+    """展示.比较 naming a base the source gives no figures for: 执行数 (or 两者) without 上年执行数, 预算 (or 两者)
+    without 上年 beside a 上年执行数."""
     if base != "预算" and b.actual is None:
         yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年执行数：请填写“上年执行数”，"
                            "或改为“预算”", line, path)
     if base != "执行数" and not b.has_prior and b.actual is not None:
         yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年预算数：请填写“上年”，"
                            "或改为“执行数”", line, path)
+
+
+def _given_not_compared(b: Budget, base: str, line: int, path: str) -> Iterator[Finding]:
+    """展示.比较 leaving out a base the source gives: its figures accepted and not compared in the text."""
     if base == "预算" and b.actual is not None:
         yield make_finding(b, "warning", "R-比较基数", "源文件填写了上年执行数，但展示.比较为“预算”：正文不与执行数比较"
                            "（表格中仍列出上年执行数）", line, path)
