@@ -320,18 +320,30 @@ def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None,
     lanes = min(lanes, len(runs))
     with _profiles(lanes) as profiles:
         _settle_all(profiles)
-        commands = [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
-                     "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
-                    for number, run in enumerate(runs)]
+        commands = _commands(program, profiles, runs, docx_files, out_dir)
         results = _run_soffice(commands, limit, names, environment(profiles[0]),
                                [number % lanes for number in range(len(runs))])
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
     for run, (code, stdout, stderr) in zip(runs, results, strict=True):
         _check_run([pdfs[i] for i in run], code, stdout, stderr)
+    _finish(pdfs, when)
+    return pdfs
+
+
+def _commands(program: str, profiles: list[Path], runs: list[list[int]], docx_files: list[Path],
+              out_dir: Path) -> list[list[str]]:
+    """Each run's LibreOffice command: its files converted into ``out_dir`` with the profile of its lane."""
+    lanes = len(profiles)
+    return [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
+             "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
+            for number, run in enumerate(runs)]
+
+
+def _finish(pdfs: list[Path], when: datetime | None) -> None:
+    """Each PDF with its fonts' regional names, and made reproducible with ``when``."""
     for pdf in pdfs:
         data = _regional_names(pdf.read_bytes())
         pdf.write_bytes(reproducible(data, when) if when is not None else data)
-    return pdfs
 
 
 def _program_for(docx_files: list[Path]) -> str:
