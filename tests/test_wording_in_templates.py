@@ -39,6 +39,7 @@ MESSAGE_NAMES = {
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
     "findings", "disagreements", "_unit_of", "_refuse", "_against",
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
+    "_left_out", "_without_targets", "_without_whole_targets",  # 展示 units: why a table shows no amount
     "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long", "_ole_advice", "_too_big",
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
@@ -67,7 +68,7 @@ MESSAGE_NAMES = {
     # rules out; an amount in 元 the tables print in 万元
     "ABSENT_PART", "GRADUAL_PART", "RUNNING_WITH_PROJECTS", "OF_ITS_SCOPE", "PART_OF_A_SUM", "WITH_CARRY_OVER",  # review: a required part not printed; a part of a listed sum
     "too_large",  # the desk: an upload past its bound
-    "_print_one", "_print_refused", "_print_tables", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
+    "_print_one", "_print_refused", "_print_tables", "_print_scans_unread", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
     "described", "units_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
     "rebuilt_note", "missing_note", "lost_note", "lost_sheets", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
     "_table_figures",  # import's summary: how many of the tables' printed figures were read

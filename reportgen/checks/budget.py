@@ -27,8 +27,10 @@ from reportgen.docmodel.model import (
     UNSPLIT_FUND,
     VEHICLES,
     Budget,
+    Compared,
     EconomicRow,
     FunctionRow,
+    Prior,
     StatedTotal,
 )
 from reportgen.readers.text.running_scope import running_costs_scope
@@ -118,6 +120,13 @@ def told_at_classes(b: Budget, stated: Decimal, computed: Decimal, off: Decimal)
 
 @rule("R-基本支出一致", SOURCE, "error")
 def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    yield from _basic_by_classifications(b, f, m)
+    yield from _basic_by_stated_split(b, f, m)
+
+
+def _basic_by_classifications(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """一般公共预算 基本支出 by the function rows against the economic rows' (beyond the allowance, and unless the
+    difference is the classes' own, told at them)."""
     if f.has_function_rows and f.has_economic_rows and f.general_basic is not None and f.basic_from_economic is not None \
             and abs(f.general_basic - f.basic_from_economic) > _allowance(
                 b, len(b.function_rows) + len(b.economic_rows), f.general_basic, f.basic_from_economic) \
@@ -126,6 +135,10 @@ def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
                        f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
                        b.line_of("支出.基本支出.经济分类[1]"), "支出.基本支出.经济分类")
+
+
+def _basic_by_stated_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """Without economic rows: the function rows' 一般公共预算 基本支出 against the stated 人员经费 and 公用经费."""
     stated = f.basic_from_stated_split
     if stated is None or f.has_economic_rows:
         return  # with economic rows, R-人员公用经费 compares each part
@@ -263,14 +276,19 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     economic_nodes = {n.code: n for n in f.economic_tree}
     for t in b.stated_totals:
         level = "类" if len(t.code) == 3 else "款"
-        parts, computed = _sums_under(t, level, function_nodes, economic_nodes)
-        for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
-            if stated is None or label not in computed or stated == computed[label]:
-                continue
-            what = "" if label == "合计" else label
-            yield make_finding(b, "error", "R-填报合计",
-                               f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
-                               f"{m.with_unit(computed[label])}", t.line, t.kind)
+        yield from _columns_off(b, m, t, level, *_sums_under(t, level, function_nodes, economic_nodes))
+
+
+def _columns_off(b: Budget, m: Money, t: StatedTotal, level: str, parts: str,
+                 computed: dict[str, Decimal]) -> Iterator[Finding]:
+    """Each column a stated 类 or 款 row types (合计, 基本支出, 项目支出) that is not the sum of its ``parts``."""
+    for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
+        if stated is None or label not in computed or stated == computed[label]:
+            continue
+        what = "" if label == "合计" else label
+        yield make_finding(b, "error", "R-填报合计",
+                           f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
+                           f"{m.with_unit(computed[label])}", t.line, t.kind)
 
 
 def _sums_under(t: StatedTotal, level: str, function_nodes: dict[tuple[str, str], Node],
@@ -297,6 +315,13 @@ def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     stated = b.three_public.stated_total
     if stated is None or not b.three_public.given and b.three_public.vehicles is None:
         return  # no part stated (北京's 情况说明 given without its pages of the parts): no sum of them, never 0.00
+    yield from _three_public_this_year(b, f, m, stated)
+    if f.three_public_parts_total is not None:
+        yield from _three_public_last_year(b, m, stated)
+
+
+def _three_public_this_year(b: Budget, f: Computed, m: Money, stated: Compared) -> Iterator[Finding]:
+    """This year's “三公” 合计 against its four parts' sum; where not all four are given, never below those given."""
     parts = f.three_public_parts_total
     known = sum((v for v in (f.three_public_part(n) for n in THREE_PUBLIC_PARTS) if v is not None), ZERO)
     if parts is not None and stated.current != parts:
@@ -306,8 +331,10 @@ def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     elif parts is None and known > stated.current:
         yield make_finding(b, "error", "R-填报合计", f"“三公”经费填报合计 {m.with_unit(stated.current)}，小于已写出的各项之和 "
                            f"{m.with_unit(known)}", stated.line, "三公经费.合计")
-    if parts is None:
-        return
+
+
+def _three_public_last_year(b: Budget, m: Money, stated: Compared) -> Iterator[Finding]:
+    """Last year's “三公” 合计 against its four parts' last-year sum, where both are given."""
     prior_parts = sum_known(part.prior for part in b.three_public.parts.values())
     if stated.prior is not None and prior_parts is not None and stated.prior != prior_parts:
         yield make_finding(b, "error", "R-填报合计",
@@ -391,25 +418,31 @@ def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     last year's amount is known besides (上年.来源), 增减额 must agree with it too."""
     currents = {"totals": f.comparable_totals(), "功能分类": f.function_totals(), "经济分类": f.economic_totals()}
     for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
-        if prior is None:
+        if prior is not None:
+            yield from _section_changes(b, m, section, prior, currents)
+
+
+def _section_changes(b: Budget, m: Money, section: str, prior: Prior,
+                     currents: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """The changes one prior year's section (上年, 上年执行数) states alone: each against this year's amount and, where
+    last year's is known besides, against it."""
+    stated = {"totals": prior.totals, "功能分类": prior.function, "经济分类": prior.economic}
+    for (kind, key), change in prior.changes.items():
+        path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
+        current = currents[kind].get(key)
+        if current is None and not b.budget_stated and kind == "totals":
+            continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
+        if current is None:
+            yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
+                               change.line, path)
             continue
-        stated = {"totals": prior.totals, "功能分类": prior.function, "经济分类": prior.economic}
-        for (kind, key), change in prior.changes.items():
-            path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
-            current = currents[kind].get(key)
-            if current is None and not b.budget_stated and kind == "totals":
-                continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
-            if current is None:
-                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
-                                   change.line, path)
-                continue
-            assert change.change is not None  # the loader refuses a rate alone
-            last = stated[kind].get(key, current - change.change)
-            if last < 0:
-                yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
-                                   f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", change.line, path)
-                continue
-            yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
+        assert change.change is not None  # the loader refuses a rate alone
+        last = stated[kind].get(key, current - change.change)
+        if last < 0:
+            yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
+                               f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", change.line, path)
+            continue
+        yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
 
 
 def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal, prior: Decimal,
@@ -439,6 +472,12 @@ def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal
 def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
+    yield from _neither_personnel_nor_public(b, f, m)
+    yield from _split_against_classes(b, f, m)
+
+
+def _neither_personnel_nor_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """An economic class of 基本支出 with money that is neither 人员经费 nor 公用经费 (nor split by the source)."""
     # a class printed with 0.00 (福州市民政局 2026's 基本支出经济分类情况表 lists every 类, 307 to 399 at 0.00) spends nothing
     for code, amount in ((code, amount) for code, amount in f.unclassified_basic if amount):
         index = next(i for i, r in enumerate(b.economic_rows, 1) if r.code.startswith(code))
@@ -446,17 +485,28 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "error", "R-人员公用经费",
                        f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
                        "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
+
+
+def _split_against_classes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """The stated 人员经费 and 公用经费 against the economic classes' sums, beyond the allowance and unless the
+    difference is the classes' own (told at them)."""
     splits = [personnel_public_split(code, off) for code, off in classes_off(b, f).items()]
     offs = (sum((p or ZERO for p, _ in splits), ZERO), sum((q or ZERO for _, q in splits), ZERO))
     for (label, stated, computed), off in zip((("人员经费", b.stated_personnel, f.personnel),
                                               ("公用经费", b.stated_public, f.public)), offs, strict=True):
-        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed) \
-                and not told_at_classes(b, stated, computed, off):
+        if stated is not None and computed is not None and _split_differs(b, stated, computed, off):
             yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
                            f"（人员经费 = 301 + 303，公用经费 = 302 + 310）",
                            b.key_lines.get(f"支出.基本支出.{label}", b.key_lines.get("支出.基本支出", 0)),
                            f"支出.基本支出.{label}")
+
+
+def _split_differs(b: Budget, stated: Decimal, computed: Decimal, off: Decimal) -> bool:
+    """Whether a stated 人员经费 or 公用经费 differs from the classes' sum beyond the allowance, by more than the
+    classes' own differences (``off``: told at them)."""
+    return abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed) \
+        and not told_at_classes(b, stated, computed, off)
 
 
 @rule("R-机关运行经费", SOURCE, "error")
@@ -517,17 +567,24 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_function_rows or b.carried_over or f.carried_over is None or b.final:
         return  # with 上年结转 a fund may spend more than this year's appropriation (a 决算's: R-财政拨款结转)
     for fund, source in FUNDS.items():
-        if source is None or source not in b.income or f.income_of(source) is None:
+        if source is None or not _fund_compared(b, f, fund, source):
             continue
-        if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
-            continue
-        if fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows):
-            continue  # its spending is in rows that do not tell it from 单位资金: not known, so not compared
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received and abs(spent - received) > _printed_tail(b, _figures_of(b, fund), spent, received):
             yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+def _fund_compared(b: Budget, f: Computed, fund: str, source: str) -> bool:
+    """Whether a fund's spending is compared with its income ``source``: the source gives that income, the rows are
+    not one other fund's alone (功能分类口径), and its spending is known apart."""
+    if source not in b.income or f.income_of(source) is None:
+        return False
+    if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
+        return False
+    # 财政专户's spending is in rows that do not tell it from 单位资金: not known, so not compared
+    return not (fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows))
 
 
 def _printed_tail(b: Budget, parts: int, *figures: Decimal) -> Decimal:
@@ -569,9 +626,8 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                "表中空白；公开文本写了收入总计的请写上“收入.收入总计”", b.key_lines.get("收入", 0), "收入.收入总计")
         return
     where = b.line_of("收入.收入总计")
-    parts = [f.income_of(s) for s in [*INCOME_SOURCES, "上年结转"]]
-    known = sum((p for p in parts if p is not None), ZERO) + b.reserves_used
-    if all(p is not None for p in parts) and known != stated:
+    known, complete = _income_known(b, f)
+    if complete and known != stated:
         yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 与各项收入、上年结转与使用结余之和 "
                            f"{m.with_unit(known)} 不一致", where, "收入.收入总计")
     elif known > stated:
@@ -579,13 +635,30 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            where, "收入.收入总计")
 
 
+def _income_known(b: Budget, f: Computed) -> tuple[Decimal, bool]:
+    """The sum of the income sources, 上年结转 and 使用结余 the source gives, and whether it gives them all."""
+    parts = [f.income_of(s) for s in [*INCOME_SOURCES, "上年结转"]]
+    return sum((p for p in parts if p is not None), ZERO) + b.reserves_used, all(p is not None for p in parts)
+
+
 @rule("R-重复", SOURCE, "error")
 def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    yield from _duplicate_function_rows(b)
+    yield from _duplicate_economic_rows(b)
+    yield from _duplicate_projects(b)
+
+
+def _duplicate_function_rows(b: Budget) -> Iterator[Finding]:
+    """A function code typed twice for one fund."""
     seen = Counter((r.code, r.fund) for r in b.function_rows)
     for row in b.function_rows:
         if seen[(row.code, row.fund)] > 1:
             yield make_finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
                            "支出.功能分类")
+
+
+def _duplicate_economic_rows(b: Budget) -> Iterator[Finding]:
+    """An economic code typed twice — unless a row of it is printed named as another item."""
     econ = Counter(r.code for r in b.economic_rows)
     # a code printed on a row named as another item (长春's 30208 over 物业管理费, 30209's) is no line to merge: which
     # it is, R-科目名称 asks (as R-三公经费 leaves such a row)
@@ -594,7 +667,11 @@ def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if econ[economic.code] > 1 and economic.code not in misnamed:
             yield make_finding(b, "error", "R-重复", f"经济分类科目 {economic.code} 重复填报，请合并为一行", economic.line,
                                "支出.基本支出.经济分类")
-    names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name
+
+
+def _duplicate_projects(b: Budget) -> Iterator[Finding]:
+    """A project of one name twice in one unit (two units may each have a project of one name)."""
+    names = Counter((p.unit, p.name) for p in b.projects)
     for project in b.projects:
         if names[(project.unit, project.name)] > 1:
             yield make_finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
@@ -612,15 +689,22 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for kind, row in rows:
         if not row.stated_name or not row.name:
             continue
-        status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
-        if status == "unknown" and _sibling_named(kind, row.code, row.stated_name, b.year):
-            status = "mismatch"  # no catalogue holds the code, its name is another code's of its parent: mistyped
+        status = _name_status(b, kind, row)
         if status == "unknown":
             yield _unlisted(b, row.code, row.stated_name, row.line)
         elif status in ("outdated", "mismatch"):
             wrong.setdefault((kind, row.code[:-2]), []).append((status, row))
     for (kind, parent), found in wrong.items():
         yield from _misnamed(b, kind, parent, found)
+
+
+def _name_status(b: Budget, kind: str, row: FunctionRow | EconomicRow | StatedTotal) -> str:
+    """How a row's printed name fits its code (codes.name_status); a code no catalogue holds printed with another
+    code's name of its parent: mistyped (mismatch), not unknown."""
+    status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
+    if status == "unknown" and _sibling_named(kind, row.code, row.stated_name, b.year):
+        return "mismatch"  # no catalogue holds the code, its name is another code's of its parent: mistyped
+    return status
 
 
 def _misnamed(b: Budget, kind: str, parent: str,
@@ -631,14 +715,21 @@ def _misnamed(b: Budget, kind: str, parent: str,
     if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip — but a row's own
         # name mistyped is one of its own (长春市信访局 2026: 30208 over 物业管理费, 30209's; 30213 over “维护（护）费”)
         typed = [not other and _one_character_off(row.stated_name, row.name) for (_, row), other in zip(found, siblings, strict=True)]
-        shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
-        yield _shifted_codes(b, kind, parent, [row for row, _ in shifted], [other for _, other in shifted])
+        yield _shifted_codes(b, kind, parent, *_shifted(found, siblings, typed))
         found = [(said, row) for (said, row), off in zip(found, typed, strict=True) if off]
     for said, row in found:
         why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
         yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
+
+
+def _shifted(found: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]], siblings: list[str],
+             typed: list[bool]) -> tuple[list[FunctionRow | EconomicRow | StatedTotal], list[str]]:
+    """The rows of a slipped numbering (their names not mistyped ones of their own), and the sibling code each name
+    is ("" where none)."""
+    shifted = [(row, other) for (_, row), other, off in zip(found, siblings, typed, strict=True) if not off]
+    return [row for row, _ in shifted], [other for _, other in shifted]
 
 
 def _one_character_off(said: str, name: str) -> bool:
@@ -799,6 +890,15 @@ def _ten_thousand_times_siblings(b: Budget, m: Money) -> Iterator[Finding]:
 
 @rule("R-占位文字", SOURCE, "error")
 def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    for where, text, line in _free_texts(b):
+        for slip in SLIPS:
+            hit = slip.pattern.search(text)
+            if hit:
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)
+
+
+def _free_texts(b: Budget) -> list[tuple[str, str, int]]:
+    """The source's own words, where a placeholder may be left: each (where, text, line)."""
     texts: list[tuple[str, str, int]] = [(f"变动原因.{k}", v, 0) for k, v in b.reasons.items()]
     texts += [(f"项目“{p.name}”", f"{p.name}{p.use}{p.reason}", p.line) for p in b.projects]
     texts += [("部门概况.职责", d, 0) for d in b.profile.duties]
@@ -808,22 +908,15 @@ def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     texts += [(f"三公经费.{name}", part.reason + part.note, part.line) for name, part in b.three_public.parts.items()]
     texts.append(("三公经费.说明", b.three_public.note, b.three_public.line))
     texts.append(("部门概况.机构设置", b.profile.organisation, 0))
-    texts += [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
-    for where, text, line in texts:
-        for slip in SLIPS:
-            hit = slip.pattern.search(text)
-            if hit:
-                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)
+    return texts + [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
 
 
 @rule("R-缺少明细", SOURCE, ("error", "warning"))
 def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """What no render can do without. (A part a template would mark 待补充 is named by the render
     itself, R-缺少: render.missing_findings.)"""
-    if not b.budget_stated:
-        return  # a document of 绩效目标 alone: no budget figures to want
-    if f.expenditure_total is not None and (f.basic is None or f.project is None):
-        return  # the function rows give 支出合计 without its split: said by R-基本项目未分列
+    if not _detail_wanted(b, f):
+        return
     if f.basic is None and f.project is None:
         if "功能分类明细" not in b.not_published:  # (declared unpublished: the text says nothing of spending)
             yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
@@ -832,6 +925,12 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         known, unknown = ("项目支出", "基本支出") if f.basic is None else ("基本支出", "项目支出")
         yield make_finding(b, "warning", "R-缺少明细", f"只给出了{known}，没有{unknown}（功能分类、项目清单或“支出.{unknown}”）："
                            f"正文只写{known}，不写支出合计；公开文本写了{unknown}的请补上", 0, "支出")
+
+
+def _detail_wanted(b: Budget, f: Computed) -> bool:
+    """Whether R-缺少明细 tells what the spending lacks: not for a document of 绩效目标 alone (no budget figures to
+    want), nor where the function rows give 支出合计 without its split (R-基本项目未分列 says so)."""
+    return b.budget_stated and not (f.expenditure_total is not None and (f.basic is None or f.project is None))
 
 
 @rule("R-项目支出经济分类", SOURCE, "error")
@@ -848,10 +947,14 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
     elif total != f.project:
         yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出按经济分类的各行之和 {m.with_unit(total)} 与项目支出 "
                            f"{m.with_unit(f.project)} 不一致", where, "支出.项目支出经济分类")
-    codes_seen = [c.code for c in lines]
-    for code in sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)}):
+    for code in _listed_twice([c.code for c in lines]):
         yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出经济分类中的 {code} 重复，或与它的下级科目同时列出："
                            "每笔钱只列一次", where, "支出.项目支出经济分类")
+
+
+def _listed_twice(codes_seen: list[str]) -> list[str]:
+    """The codes listed twice, or beside a code under them (its money counted twice), in order."""
+    return sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)})
 
 
 @rule("R-支出合计", SOURCE, "error")
@@ -974,12 +1077,23 @@ def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterato
     if not base:
         return
     line, path = b.line_of("展示.比较"), "展示.比较"
+    yield from _base_not_given(b, base, line, path)
+    yield from _given_not_compared(b, base, line, path)
+
+
+def _base_not_given(b: Budget, base: str, line: int, path: str) -> Iterator[Finding]:
+    """展示.比较 naming a base the source gives no figures for: 执行数 (or 两者) without 上年执行数, 预算 (or 两者)
+    without 上年 beside a 上年执行数."""
     if base != "预算" and b.actual is None:
         yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年执行数：请填写“上年执行数”，"
                            "或改为“预算”", line, path)
     if base != "执行数" and not b.has_prior and b.actual is not None:
         yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年预算数：请填写“上年”，"
                            "或改为“执行数”", line, path)
+
+
+def _given_not_compared(b: Budget, base: str, line: int, path: str) -> Iterator[Finding]:
+    """展示.比较 leaving out a base the source gives: its figures accepted and not compared in the text."""
     if base == "预算" and b.actual is not None:
         yield make_finding(b, "warning", "R-比较基数", "源文件填写了上年执行数，但展示.比较为“预算”：正文不与执行数比较"
                            "（表格中仍列出上年执行数）", line, path)
@@ -997,36 +1111,42 @@ def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     actual = b.actual
     if actual is None:
         return
-    fa = f.actual
-
-    def differs(what: str, whole: Decimal | None, parts: list[Decimal | None], path: str) -> Iterator[Finding]:
-        total = sum_known(parts)
-        if whole is None or not parts or total is None:
-            return
-        if total != whole:
-            yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
-                               f"{m.with_unit(total)} 不一致（相差 {gap(m, whole - total)}）", b.line_of(path), path)
-
     t = actual.totals
-    yield from differs("基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")
-    yield from differs("财政拨款", t.get("财政拨款"), [t.get("一般公共预算"), t.get("政府性基金"), t.get("国有资本经营")],
-                       "上年执行数.财政拨款")
+    yield from _actual_differs(b, m, "基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")
+    yield from _actual_differs(b, m, "财政拨款", t.get("财政拨款"),
+                               [t.get("一般公共预算"), t.get("政府性基金"), t.get("国有资本经营")], "上年执行数.财政拨款")
     if "合计" in actual.three_public:
-        yield from differs("“三公”经费合计", actual.three_public["合计"],
-                           [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
+        yield from _actual_differs(b, m, "“三公”经费合计", actual.three_public["合计"],
+                                   [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
     stated = b.three_public.stated_total
     if stated is not None and stated.actual is not None:  # 三公经费.合计.上年执行数: checked like the 合计 itself
-        yield from differs("“三公”经费合计", stated.actual, [part.actual for part in b.three_public.parts.values()],
-                           "三公经费.合计")
+        yield from _actual_differs(b, m, "“三公”经费合计", stated.actual,
+                                   [part.actual for part in b.three_public.parts.values()], "三公经费.合计")
+    yield from _actual_classes_add_up(b, f, m, t)
+
+
+def _actual_classes_add_up(b: Budget, f: Computed, m: Money, t: dict[str, Decimal]) -> Iterator[Finding]:
+    """上年执行数 by classification: each class to its lines (功能分类 of 一般公共预算, 经济分类), and the
+    一般公共预算 classes to 一般公共预算 (``t``: the 上年执行数 totals)."""
+    fa = f.actual
     for kind, tree in (("功能分类", fa.function_tree("一般公共预算")), ("经济分类", fa.economic_tree)):
-        for top in tree:
-            for node in top.walk():
-                if node.children:
-                    yield from differs(f"{kind} {node.code}", node.prior, [c.prior for c in node.children],
+        for node in (node for top in tree for node in top.walk() if node.children):
+            yield from _actual_differs(b, m, f"{kind} {node.code}", node.prior, [c.prior for c in node.children],
                                        f"上年执行数.{kind}.{node.code}")
     tops = fa.function_tree("一般公共预算")
-    yield from differs("一般公共预算", t.get("一般公共预算"), [n.prior for n in tops] if tops else [],
-                       "上年执行数.一般公共预算")
+    yield from _actual_differs(b, m, "一般公共预算", t.get("一般公共预算"), [n.prior for n in tops] if tops else [],
+                               "上年执行数.一般公共预算")
+
+
+def _actual_differs(b: Budget, m: Money, what: str, whole: Decimal | None, parts: list[Decimal | None],
+                    path: str) -> Iterator[Finding]:
+    """A whole of 上年执行数 against the sum of its parts, where it and every part are given."""
+    total = sum_known(parts)
+    if whole is None or not parts or total is None:
+        return
+    if total != whole:
+        yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
+                           f"{m.with_unit(total)} 不一致（相差 {gap(m, whole - total)}）", b.line_of(path), path)
 
 
 # What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
@@ -1043,20 +1163,26 @@ def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if b.budget_stated:
         return
     if b.targets is None:  # a note (templates/narrative/note.j2): its changes, “三公” and 机关运行经费
-        for key in (k for k in _PERFORMANCE_ONLY_KEYS if k not in _NOTE_KEYS and k in b.key_lines):
-            yield make_finding(b, "error", "R-绩效目标文件", f"未填收入与支出的源文件只生成有关情况说明（增减变化、“三公”经费、"
-                               f"机关运行经费），“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
-        printed = {key for key, _ in f.changes_alone()}
-        unprinted = [*b.prior.totals, *b.prior.function, *b.prior.economic,
-                     *(key for (_, key) in b.prior.changes if key not in printed)]
-        if unprinted:  # a note says changes stated alone; a prior amount has no this year's to compare
-            yield make_finding(b, "error", "R-绩效目标文件", f"有关情况说明只写出“上年”中只有增减的总数，{'、'.join(unprinted[:5])}"
-                               "不会印出：请写成 {增减额: …}，或删去它", b.key_lines.get("上年", 0), "上年")
+        yield from _unprinted_in_a_note(b, f)
         return
     for key in _PERFORMANCE_ONLY_KEYS:
         if key in b.key_lines:
             yield make_finding(b, "error", "R-绩效目标文件", f"只含绩效目标（未填收入与支出）的源文件只生成绩效目标公开文本，"
                                f"“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+
+
+def _unprinted_in_a_note(b: Budget, f: Computed) -> Iterator[Finding]:
+    """What a note (no 收入, 支出 nor 绩效目标) would not print: the sections beyond its changes, “三公” and
+    机关运行经费, and the prior amounts that are no change stated alone (no this year's to compare)."""
+    for key in (k for k in _PERFORMANCE_ONLY_KEYS if k not in _NOTE_KEYS and k in b.key_lines):
+        yield make_finding(b, "error", "R-绩效目标文件", f"未填收入与支出的源文件只生成有关情况说明（增减变化、“三公”经费、"
+                           f"机关运行经费），“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+    printed = {key for key, _ in f.changes_alone()}
+    unprinted = [*b.prior.totals, *b.prior.function, *b.prior.economic,
+                 *(key for (_, key) in b.prior.changes if key not in printed)]
+    if unprinted:  # a note says changes stated alone; a prior amount has no this year's to compare
+        yield make_finding(b, "error", "R-绩效目标文件", f"有关情况说明只写出“上年”中只有增减的总数，{'、'.join(unprinted[:5])}"
+                           "不会印出：请写成 {增减额: …}，或删去它", b.key_lines.get("上年", 0), "上年")
 
 
 @rule("R-上年科目", SOURCE, ("error", "warning"))
@@ -1070,20 +1196,25 @@ def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         "经济分类": {n.code for top in f.economic_tree for n in top.walk()},
     }
     for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
-        if prior is None:
-            continue
-        stated = {kind: prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
-        for code in sorted(stated["经济分类"]):
-            if len(code) != 3:  # the text compares the classes (类) only
-                yield make_finding(b, "error", "R-上年科目", f"{section}.经济分类只用于比较经济分类的类（如 301、302），{code} "
-                                   "不是类：请改写为它所属的类，或删去", b.key_lines.get(f"{section}.经济分类", 0),
-                                   f"{section}.经济分类.{code}")
-        for kind, stated_codes in stated.items():
-            for code in sorted(stated_codes):
-                if code not in present[kind]:  # a warning: the department may have stopped that spending
-                    yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
-                                       "科目行，上年数无从比较：请删去它，或填写本年的这一行",
-                                       b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")
+        if prior is not None:
+            yield from _prior_codes(b, section, prior, present)
+
+
+def _prior_codes(b: Budget, section: str, prior: Prior, present: dict[str, set[str]]) -> Iterator[Finding]:
+    """The codes one prior year's section (上年, 上年执行数) states: an economic code not a class (the text compares
+    classes only), a code of no line this year (``present``: this year's codes by kind)."""
+    stated = {kind: prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
+    for code in sorted(stated["经济分类"]):
+        if len(code) != 3:  # the text compares the classes (类) only
+            yield make_finding(b, "error", "R-上年科目", f"{section}.经济分类只用于比较经济分类的类（如 301、302），{code} "
+                               "不是类：请改写为它所属的类，或删去", b.key_lines.get(f"{section}.经济分类", 0),
+                               f"{section}.经济分类.{code}")
+    for kind, stated_codes in stated.items():
+        for code in sorted(stated_codes):
+            if code not in present[kind]:  # a warning: the department may have stopped that spending
+                yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
+                                   "科目行，上年数无从比较：请删去它，或填写本年的这一行",
+                                   b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")
 
 
 @rule("R-成立年度", SOURCE, "warning")

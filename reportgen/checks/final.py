@@ -9,7 +9,7 @@ the tables note), and no more. A source in 元 must agree exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from reportgen.base.errors import Finding
@@ -55,15 +55,21 @@ def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for fund, stated in b.fund_budgets.items():
         rows = [r.budget for r in b.function_rows if r.fund == fund]
         for measure in ("initial", "full"):
-            figure = getattr(stated, measure)
-            known = [getattr(e, measure) for e in rows if e is not None]
-            if figure is None or not rows or len(known) != len(rows) or None in known:
+            figure, total = getattr(stated, measure), _rows_sum(rows, measure)
+            if figure is None or total is None:
                 continue
-            total = sum(known, ZERO)
-            if abs(figure - total) > allowance(b, len(known)):
+            if abs(figure - total) > allowance(b, len(rows)):
                 word = "年初预算" if measure == "initial" else "全年预算"
                 yield make_finding(b, "error", "R-预算数", f"预算数.{fund}.{word} {m.with_unit(figure)} 与资金为“{fund}”的"
                                    f"各行{word}之和 {m.with_unit(total)} 不一致", stated.line, f"预算数.{fund}.{word}")
+
+
+def _rows_sum(rows: list[Execution | None], measure: str) -> Decimal | None:
+    """A fund's rows' sum of 年初预算 (initial) or 全年预算 (full); None where there is no row or one does not state it."""
+    known = [getattr(e, measure) for e in rows if e is not None]
+    if not rows or len(known) != len(rows) or None in known:
+        return None
+    return sum(known, ZERO)
 
 
 @rule("R-三公预算", SOURCE, "error")
@@ -177,12 +183,18 @@ def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             known = computed.get(table, {}).get(code)
             path = f"印出合计.{table}.{code}"
             for column, stated in figures.items():
-                index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
-                value = known[index] if known is not None and index < len(known) else None
+                value = _column_value(known, column)
                 if value is None or f.summary_line(table, code, column, value) != stated:
                     yield make_finding(b, "error", "R-印出合计", f"{table}的 {code} 印作 {m.with_unit(stated)}，功能分类各行"
                                        f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一类），不照印", b.line_of(path),
                                        path)
+
+
+def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:
+    """A 类 line's figure in one column of a 总表 (合计, then each fiscal fund's) by its function rows; None where the
+    rows do not give it."""
+    index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
+    return known[index] if known is not None and index < len(known) else None
 
 
 @rule("R-收入功能分类", SOURCE, "error")

@@ -13,7 +13,7 @@ from reportgen.checks.registry import make_finding
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed
 from reportgen.compute.phrasing import Money
-from reportgen.docmodel.model import Budget, ProjectTarget
+from reportgen.docmodel.model import Budget, ProjectTarget, TargetTask
 
 HUNDRED = Decimal(100)
 
@@ -31,7 +31,12 @@ def covered_money(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        b.line_of("绩效目标.项目[1]"), "绩效目标.项目")
     for index, p in enumerate(t.projects):
         yield from _project_money(b, p, f"绩效目标.项目[{index + 1}]", m)
-    for task in t.whole.tasks if t.whole else []:
+    yield from _tasks_money(b, t.whole.tasks if t.whole else [], m)
+
+
+def _tasks_money(b: Budget, tasks: list[TargetTask], m: Money) -> Iterator[Finding]:
+    """A whole-department task's 财政拨款 and 其他资金 against its amount, where all three are given."""
+    for task in tasks:
         if task.amount is not None and task.fiscal is not None and task.other is not None \
                 and task.fiscal + task.other != task.amount:
             yield make_finding(b, "error", "R-绩效目标金额",
@@ -76,20 +81,24 @@ def agrees_with_management(b: Budget, f: Computed, m: Money) -> Iterator[Finding
 def spending_plan(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """资金支出计划 is cumulative: each point within 0–100%, never below the one before, 100% by 12月底."""
     for index, p in enumerate(b.targets.projects if b.targets else []):
-        path = f"绩效目标.项目[{index + 1}].支出计划"
-        stated = [point for point in p.plan if point.percent is not None]
-        for point in stated:
-            if point.percent > HUNDRED:  # type: ignore[operator]
-                yield make_finding(b, "error", "R-支出计划", f"项目“{p.name}”{point.label}支出进度 {point.text} 超过 100%",
-                               p.line, path)
-        for earlier, later in zip(stated, stated[1:], strict=False):
-            if later.percent < earlier.percent:  # type: ignore[operator]
-                yield make_finding(b, "error", "R-支出计划",
-                               f"项目“{p.name}”的支出计划是累计进度，{later.label} {later.text} 不应低于{earlier.label} "
-                               f"{earlier.text}", p.line, path)
-        if p.plan and p.plan[-1].percent is not None and p.plan[-1].percent < HUNDRED:
-            yield make_finding(b, "warning", "R-支出计划",
-                           f"项目“{p.name}”12月底累计支出进度为 {p.plan[-1].text}，未达到 100%", p.line, path)
+        yield from _project_plan(b, p, f"绩效目标.项目[{index + 1}].支出计划")
+
+
+def _project_plan(b: Budget, p: ProjectTarget, path: str) -> Iterator[Finding]:
+    """One project's 资金支出计划: each point within 100%, none below the one before, 100% by its last (12月底)."""
+    stated = [point for point in p.plan if point.percent is not None]
+    for point in stated:
+        if point.percent > HUNDRED:  # type: ignore[operator]
+            yield make_finding(b, "error", "R-支出计划", f"项目“{p.name}”{point.label}支出进度 {point.text} 超过 100%",
+                           p.line, path)
+    for earlier, later in zip(stated, stated[1:], strict=False):
+        if later.percent < earlier.percent:  # type: ignore[operator]
+            yield make_finding(b, "error", "R-支出计划",
+                           f"项目“{p.name}”的支出计划是累计进度，{later.label} {later.text} 不应低于{earlier.label} "
+                           f"{earlier.text}", p.line, path)
+    if p.plan and p.plan[-1].percent is not None and p.plan[-1].percent < HUNDRED:
+        yield make_finding(b, "warning", "R-支出计划",
+                       f"项目“{p.name}”12月底累计支出进度为 {p.plan[-1].text}，未达到 100%", p.line, path)
 
 
 @rule("R-占位文字", SOURCE, "error")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -201,14 +202,18 @@ def _range(item: object, where: str) -> _NameRange:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise RegistryError(f"{where}: every entry needs a non-empty name")
-    aliases = item.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise RegistryError(f"{where}: aliases must be a list of names")
     entry = _NameRange(name.strip(), _year(item.get("from"), where), _year(item.get("until"), where),
-                       tuple(a.strip() for a in aliases))
+                       _aliases(item.get("aliases", []), where))
     if entry.start is not None and entry.end is not None and entry.start > entry.end:
         raise RegistryError(f"{where}: from {entry.start} is after until {entry.end}")
     return entry
+
+
+def _aliases(value: object, where: str) -> tuple[str, ...]:
+    """A name range's aliases: a list of names, each stripped."""
+    if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+        raise RegistryError(f"{where}: aliases must be a list of names")
+    return tuple(a.strip() for a in value)
 
 
 @cache
@@ -241,11 +246,19 @@ def _name_range(item: object) -> _NameRange:
     if type(item) is not list or len(item) != 4:
         raise Shape("not a name range")
     name, start, end, aliases = item
-    if (type(name) is not str or not name or (start is not None and type(start) is not int)
-            or (end is not None and type(end) is not int) or type(aliases) is not list
-            or not all(type(a) is str and a for a in aliases)):
+    if type(name) is not str or not name or not _year_or_none(start) or not _year_or_none(end) or not _names(aliases):
         raise Shape("not a name range")
     return _NameRange(name, start, end, tuple(aliases))
+
+
+def _names(value: object) -> bool:
+    """Whether a cached range's aliases are a list of names (non-empty strings)."""
+    return type(value) is list and all(type(a) is str and a for a in value)
+
+
+def _year_or_none(value: object) -> bool:
+    """Whether a cached range's first or last year is a year (an int) or open (null)."""
+    return value is None or type(value) is int
 
 
 def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
@@ -370,18 +383,23 @@ def name_status(kind: str, code: str, name: str, year: int, table: CodeTable | N
     resolved = _kind(kind)
     stated = normalised_name(name)
     local = table.get(resolved, code) if table is not None else None
-    if local is not None and stated in {normalised_name(n) for n in (local[0], *local[1])}:
+    if local is not None and _bears(stated, local[0], local[1]):
         return "ok"
     found = _current(resolved, code, year)
     if found is None:
         return "unknown" if local is None else "mismatch"
     code_text, current = found
-    if stated in {normalised_name(n) for n in (current.name, *current.aliases)}:
+    if _bears(stated, current.name, current.aliases):
         return "ok"
     for other in _load(resolved)[code_text]:
-        if other is not current and stated in {normalised_name(n) for n in (other.name, *other.aliases)}:
+        if other is not current and _bears(stated, other.name, other.aliases):
             return "outdated"
     return "mismatch"
+
+
+def _bears(stated: str, name: str, aliases: Iterable[str]) -> bool:
+    """Whether a name (normalised_name) is ``name`` or one of its ``aliases``."""
+    return stated in {normalised_name(n) for n in (name, *aliases)}
 
 
 def siblings(kind: str, code: str, year: int) -> list[CodeEntry]:
@@ -413,8 +431,7 @@ def former_names(year: int) -> tuple[FormerName, ...]:
     """Every 功能分类 name that is some code's name only in other years than ``year`` and no code's
     name (or alias) in ``year``: printed in a ``year`` document, it is the old catalogue's."""
     registry = _load("function")
-    valid = {normalised_name(n) for ranges in registry.values() for r in ranges if r.covers(year)
-             for n in (r.name, *r.aliases)}
+    valid = _names_in(registry, year)
     found = []
     for code, ranges in sorted(registry.items()):
         now = next((r.name for r in ranges if r.covers(year)), None)
@@ -422,6 +439,12 @@ def former_names(year: int) -> tuple[FormerName, ...]:
             if now is not None and not item.covers(year) and normalised_name(item.name) not in valid:
                 found.append(FormerName(item.name, code, item.end if item.end is not None and item.end < year else None, now))
     return tuple(found)
+
+
+def _names_in(registry: dict[str, tuple[_NameRange, ...]], year: int) -> set[str]:
+    """Every name and alias (normalised) a code of the registry bears in ``year``."""
+    return {normalised_name(n) for ranges in registry.values() for r in ranges if r.covers(year)
+            for n in (r.name, *r.aliases)}
 
 
 @cache
@@ -731,17 +754,7 @@ def _yaml_entry(code: str, value: dict[Any, Any], line: int) -> tuple[object, tu
 
 
 def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
-    try:
-        data = parse_yaml(text.encode("utf-8"), "科目表")
-    except SourceError as exc:
-        first = exc.findings[0]
-        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlsafe's advice on them
-            raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
-        raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
-    if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
-        data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
-    if not isinstance(data, dict):
-        raise CodeTableError("科目表 YAML 应为“科目编码: 科目名称”的映射（每行一个，如 2070101: 行政运行）", 1)
+    data = _yaml_mapping(text)
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
     key_marks = getattr(data, "key_marks", {})
     for key, value in data.items():
@@ -755,3 +768,20 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
             raise CodeTableError(f"“{shown_text(code)}”不是科目编码：应为数字，如 2070101", line)
         rows.append((line, code, name.strip(), aliases))
     return rows
+
+
+def _yaml_mapping(text: str) -> dict[Any, Any]:
+    """A 科目表 YAML's mapping of code to name (or to 名称 and 别名), the registry's own shape (a top-level 科目: or
+    codes:) taken too; CodeTableError where it is no YAML or no mapping."""
+    try:
+        data = parse_yaml(text.encode("utf-8"), "科目表")
+    except SourceError as exc:
+        first = exc.findings[0]
+        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlsafe's advice on them
+            raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
+        raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
+    if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
+        data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
+    if not isinstance(data, dict):
+        raise CodeTableError("科目表 YAML 应为“科目编码: 科目名称”的映射（每行一个，如 2070101: 行政运行）", 1)
+    return data

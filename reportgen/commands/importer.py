@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.base.errors import one_line
+from reportgen.base.errors import Finding, one_line
 from reportgen.base.oserrors import reason
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
@@ -20,10 +20,12 @@ from reportgen.reading.files import overwritten_inputs
 from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
+    from reportgen.importing.emit import ImportedSource
     from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
     from reportgen.readers.published import Published
     from reportgen.readers.text.lines import Line
+    from reportgen.review.coverage import Coverage
     from reportgen.runners.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
@@ -51,65 +53,104 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
-        import_files,
         naming_layout,
         prior_files,
-        read_alone,
     )
-    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
     from reportgen.runners.rollover import write_new  # deferred: 90 ms; --help loads every command
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
     _refuse_prior_among_inputs(args.prior, list(args.files))
-    if args.out is None or not args.out.is_dir():  # a folder: the file may hold several disclosures (below)
+    _refuse_the_output(args, inputs)  # a folder: the file may hold several disclosures (below)
+    imported = _imported(args, inputs)
+    if isinstance(imported, int):
+        return imported
+    result, read = imported
+    out = _source_path(args.out, result)
+    files = prior_files(result, out, args.prior, args.layout)
+    if args.learn_layout is not None:  # the source names the layout learned with it: render prints it there
+        files[out] = naming_layout(files[out], args.learn_layout, out)
+    beside = _beside(result, out, files)
+    refuse_outputs(_outputs(out, args.report, *beside), inputs)
+    with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
+        write_new({path: source.text for path, source in files.items()})
+        place()
+    errors, disagreements = _checked(args, result, out, files, beside)
+    print(f"已写出 {one_line(str(out))}：{_counts(result)}{_table_figures(result, read)}；{errors} 个错误"
+          + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
+    return 1 if errors or disagreements else 0
+
+
+def _checked(args: argparse.Namespace, result: ImportResult, out: Path, files: dict[Path, ImportedSource],
+             beside: tuple[list[Path], list[Path]]) -> tuple[int, int]:
+    """The source just written, taken as the import made it (not read back from the file: importing/emit.py):
+    checked and its findings told, then the sources written beside it (last year's, the units'), the --report page,
+    and the documents' narratives against its tables: the errors and the disagreements."""
+    from reportgen.runners.render import prepare  # deferred: 105 ms; --help loads every command
+
+    prepared = prepare(files[out].named(out))
+    errors = _report(result, out, list(files), prepared)
+    _tell_written_beside(out, *beside)
+    if args.report is not None:
+        _write_report(args.report, result, out, list(args.files), prepared)
+    others = [path for path in args.files if path not in result.documents]
+    return errors, _compare_narratives(prepared, out, result, beside=others)
+
+
+def _refuse_the_output(args: argparse.Namespace, inputs: list[Path]) -> None:
+    """-o and --report refused before anything is read where they would overwrite (-o a folder: checked per source)."""
+    if args.out is None or not args.out.is_dir():
         refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
+
+
+def _imported(args: argparse.Namespace, inputs: list[Path]) -> tuple[ImportResult, dict[Path, Published] | None] | int:
+    """The files imported, with what was read of a file given alone; or, a file printing several disclosures, the
+    exit code of importing each (_run_several). A refusal tells what the file's damage lost first."""
+    from reportgen.importing.pipeline import import_files, read_alone  # deferred: the readers
+    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
+
     read: dict[Path, Published] | None = None
-    several: list[tuple[Span, Published]] = []
     try:
         if len(args.files) == 1:  # read once: imported as read, or, printing several disclosures, each on its pages
             published, several = read_alone(args.files[0])
             read = {args.files[0]: published}
-        if several and args.learn_layout is not None:
-            raise UsageError(f"{one_line(str(args.files[0]))} 中接连印有 {len(several)} 份公开文本：--learn-layout 只用于"
-                             "一份公开文本的文件；未写出任何文件")
-        if several:
-            return _run_several(args, several)
-        if args.out is None or not args.out.is_dir():
-            refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
-        result = import_files(list(args.files), args.layout, with_prior=args.prior is not None, read=read)
+            if several:
+                return _run_several_alone(args, several)
+        _refuse_the_output(args, inputs)
+        return import_files(list(args.files), args.layout, with_prior=args.prior is not None, read=read), read
     except ImportRefused as exc:
         damaged = [f"{path}：{published.damaged}" for path, published in (read or {}).items() if published.damaged]
         if not exc.differences and not damaged:
             raise
         # what the file's damage lost first (a table not found may be on the page lost); a 决算's tables, reconciled
         raise Failure("\n".join([*damaged, exc.message, *exc.differences])) from exc
-    named = _default_name(result.imported.department, result.imported.year)
-    out = named if args.out is None else args.out / named if args.out.is_dir() else args.out  # a folder: named in it
-    files = prior_files(result, out, args.prior, args.layout)
-    if args.learn_layout is not None:  # the source names the layout learned with it: render prints it there
-        files[out] = naming_layout(files[out], args.learn_layout, out)
-    unit_paths = [out.parent / unit.name for unit in result.unit_files]
-    priors = [path for path in list(files)[1:] if path not in unit_paths]
-    refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
-    with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
-        write_new({path: source.text for path, source in files.items()})
-        place()
-    from reportgen.runners.render import prepare  # deferred: 105 ms; --help loads every command
 
-    # the source just written, taken as the import made it (not read back from the file: importing/
-    # emit.py): checked, and the measure of the documents' narratives
-    prepared = prepare(files[out].named(out))
-    errors = _report(result, out, list(files), prepared)
+
+def _run_several_alone(args: argparse.Namespace, several: list[tuple[Span, Published]]) -> int:
+    """A file printing several disclosures: each imported on its own (--learn-layout refused: it learns one)."""
+    if args.learn_layout is not None:
+        raise UsageError(f"{one_line(str(args.files[0]))} 中接连印有 {len(several)} 份公开文本：--learn-layout 只用于"
+                         "一份公开文本的文件；未写出任何文件")
+    return _run_several(args, several)
+
+
+def _source_path(out: Path | None, result: ImportResult) -> Path:
+    """Where the source goes: -o, or named by its department and year (in -o where it is a folder)."""
+    named = _default_name(result.imported.department, result.imported.year)
+    return named if out is None else out / named if out.is_dir() else out  # a folder: named in it
+
+
+def _beside(result: ImportResult, out: Path, files: dict[Path, ImportedSource]) -> tuple[list[Path], list[Path]]:
+    """The sources written beside the source: last year's (imported by --prior) and the units'."""
+    unit_paths = [out.parent / unit.name for unit in result.unit_files]
+    return [path for path in list(files)[1:] if path not in unit_paths], unit_paths
+
+
+def _tell_written_beside(out: Path, priors: list[Path], unit_paths: list[Path]) -> None:
+    """Tell the sources written beside the source: last year's (--prior) and the units'."""
     for path in priors:
         print(f"已写出 {one_line(str(path))}：上年数的源文件（由 --prior 导入），{one_line(str(out))} 的“上年.来源”指向它")
     for path in unit_paths:
         print(f"已写出 {one_line(str(path))}：单位的源文件，{one_line(str(out))} 的“单位”用“包含”指向它")
-    if args.report is not None:
-        _write_report(args.report, result, out, list(args.files), prepared)
-    disagreements = _compare_narratives(prepared, out, result, beside=[p for p in args.files if p not in result.documents])
-    print(f"已写出 {one_line(str(out))}：{_counts(result)}{_table_figures(result, read)}；{errors} 个错误"
-          + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
-    return 1 if errors or disagreements else 0
 
 
 @contextlib.contextmanager
@@ -157,18 +198,32 @@ def _table_figures(result: ImportResult, read: dict[Path, Published] | None) -> 
     review counts them (review/coverage.py); and apart, the amounts printed on grids no budget table was recognised in
     (绩效目标表, 项目明细: 深圳市民政局 2026 prints 472 there beside its tables' 565), none of them read — counted
     with the tables, they made a budget read whole look half read; "" for any other file."""
-    from reportgen.review.coverage import coverage, printed_amounts  # deferred: loaded with the import above
+    pdfs = [published for published in (read or {}).values() if published.kind == "pdf"]
+    counted = _tables_counted(result, pdfs)
+    if not counted or not counted.printed:
+        return ""
+    apart = _printed_apart(result, pdfs)
+    return f"，表格印出的数读出 {counted.printed} 个中的 {counted.read} 个" \
+        + (f"（另有 {apart} 个数印在没有认出是哪种预算表的表格上，如绩效目标表，没有读取）" if apart else "")
+
+
+def _tables_counted(result: ImportResult, pdfs: list[Published]) -> Coverage | None:
+    """The amounts the PDFs' budget tables print (on the lines of the tables read, for sure or not) and how many of
+    them the import read, as review counts them; None where no line is a table's."""
+    from reportgen.review.coverage import coverage  # deferred: loaded with the import above
+
+    places = result.read_places | result.unsure_places
+    lines = [[line for line in published.lines if line.where in places] for published in pdfs]
+    return coverage(lines, result, None) if any(lines) else None
+
+
+def _printed_apart(result: ImportResult, pdfs: list[Published]) -> int:
+    """The amounts the PDFs print on grids no budget table was recognised in (a unit's tables set aside apart)."""
+    from reportgen.review.coverage import printed_amounts  # deferred: loaded with the import above
 
     places = result.read_places | result.unsure_places
     others = result.other_places - places - result.set_aside_places
-    pdfs = [published for published in (read or {}).values() if published.kind == "pdf"]
-    lines = [[line for line in published.lines if line.where in places] for published in pdfs]
-    counted = coverage(lines, result, None) if any(lines) else None
-    if not counted or not counted.printed:
-        return ""
-    apart = sum(len(printed_amounts(line.text)) for published in pdfs for line in published.lines if line.where in others)
-    return f"，表格印出的数读出 {counted.printed} 个中的 {counted.read} 个" \
-        + (f"（另有 {apart} 个数印在没有认出是哪种预算表的表格上，如绩效目标表，没有读取）" if apart else "")
+    return sum(len(printed_amounts(line.text)) for published in pdfs for line in published.lines if line.where in others)
 
 
 def _outputs(out: Path | None, report: Path | None, priors: list[Path], units: list[Path]) -> list[Output]:
@@ -184,8 +239,9 @@ def _run_several(args: argparse.Namespace, parts: list[tuple[Span, Published]]) 
     """A PDF printing several disclosures one after another (importing/in_one_file.py), given alone: each
     imported on its own pages and written as its own source, named by its owner, in the folder ``-o`` names (the
     current folder without it) — all of them or, where one cannot be imported or written, none."""
-    from reportgen.importing.pipeline import import_files, prior_files  # deferred: the readers
-    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
+    from reportgen.importing.pipeline import (  # deferred: the readers
+        prior_files,  # deferred: the readers
+    )
     from reportgen.runners.rollover import write_new  # deferred: 90 ms
 
     (path,) = args.files
@@ -194,19 +250,29 @@ def _run_several(args: argparse.Namespace, parts: list[tuple[Span, Published]]) 
         raise UsageError(f"{told}：--prior 与 --report 只用于一份公开文本；请去掉它们，或把其中一份的页另存为一个文件再导入。"
                          "未写出任何文件")
     folder = _folder(args.out, told)
-    results = []
-    for span, one in parts:
-        try:
-            results.append((span, one, import_files([path], args.layout, read={path: one})))
-        except ImportRefused as exc:
-            raise Failure("\n".join([f"{told}：其中{span.named}未能导入：{exc.message}。未写出任何文件",
-                                      *exc.differences])) from exc
+    results = _each_imported(path, parts, args.layout, told)
     outs = _part_names(folder, [(span, result) for span, _, result in results])
     files = {path: source for out, (_, _, result) in zip(outs, results, strict=True)
              for path, source in prior_files(result, out, None, args.layout).items()}
     refuse_outputs([Output(out, "-o", "never") for out in files], [path])
     write_new({out: source.text for out, source in files.items()})
     return _told_several(path, outs, results, list(files))
+
+
+def _each_imported(path: Path, parts: list[tuple[Span, Published]], layout: str | None,
+                   told: str) -> list[tuple[Span, Published, ImportResult]]:
+    """Each disclosure of the file imported on its own pages; one that cannot be imported refuses them all."""
+    from reportgen.importing.pipeline import import_files  # deferred: the readers
+    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
+
+    results = []
+    for span, one in parts:
+        try:
+            results.append((span, one, import_files([path], layout, read={path: one})))
+        except ImportRefused as exc:
+            raise Failure("\n".join([f"{told}：其中{span.named}未能导入：{exc.message}。未写出任何文件",
+                                      *exc.differences])) from exc
+    return results
 
 
 def _folder(out: Path | None, told: str) -> Path:
@@ -253,15 +319,33 @@ def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
 def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prepared) -> int:
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
-    from reportgen.importing.recognition.unread import unread_cells  # deferred: with the importer
     from reportgen.runners.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     findings = prepared_findings(prepared)
+    _refuse_unreadable(findings, out, written)
+    _tell_notes(result, out)
+    for line in result.differences:
+        print(f"{one_line(str(out))}: 错误 [导入-不一致] {line}")
+    for finding in findings:
+        print(finding.format())
+    # 待填写: what the files did not give and the user must write (a workbook has no 职责)
+    return len(result.differences) + sum(1 for f in findings if f.severity == "error"
+                                         and f.rule not in ("待填写", "金额待填写"))
+
+
+def _refuse_unreadable(findings: list[Finding], out: Path, written: list[Path]) -> None:
+    """A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
     unreadable = [f for f in findings if f.rule.startswith("YAML")]
     if unreadable:
         for path in written:
             path.unlink(missing_ok=True)
         raise Failure(f"生成的 {out} 无法读回（{unreadable[0].message}），未写出任何文件")
+
+
+def _tell_notes(result: ImportResult, out: Path) -> None:
+    """The import's notes on standard error: what it read past, grids it did not know, lines it placed nowhere,
+    printed cells no field took (never silently)."""
+    from reportgen.importing.recognition.unread import unread_cells  # deferred: with the importer
 
     for note in result.notes:
         print(f"{one_line(str(out))}: 提示 [导入-读取] {note}", file=sys.stderr)
@@ -272,13 +356,6 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
     for cell in unread_cells(result.imported):  # printed in a table, taken by no field: never silently
         print(f"{one_line(str(out))}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
               file=sys.stderr)
-    for line in result.differences:
-        print(f"{one_line(str(out))}: 错误 [导入-不一致] {line}")
-    for finding in findings:
-        print(finding.format())
-    # 待填写: what the files did not give and the user must write (a workbook has no 职责)
-    return len(result.differences) + sum(1 for f in findings if f.severity == "error"
-                                         and f.rule not in ("待填写", "金额待填写"))
 
 
 def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path], prepared: Prepared) -> None:

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
     from reportgen.base.staging import Staging
     from reportgen.importing.recognition.unread import Unread
-    from reportgen.paperwork.batch import Done
+    from reportgen.paperwork.batch import Done, Task
     from reportgen.paperwork.handback import Issued
-    from reportgen.paperwork.register import Known, Register
+    from reportgen.paperwork.register import Register
     from reportgen.paperwork.roster import Member
     from reportgen.review.documents import DocumentReview
 
@@ -65,10 +65,15 @@ def run(args: argparse.Namespace) -> int:
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
         done = _review_each(args, documents, staging, issued)
-        listed = _register(members, [k for d in done for k in d.knowns or (d.known,)], as_of) if members is not None else None
+        listed = _register(members, done, as_of)
         _report(args, done, listed)
         if staging is not None:
             _move_in(staging, args.out, done, listed)
+    return _exit_code(done, listed)
+
+
+def _exit_code(done: list[Done], listed: Register | None) -> int:
+    """0 where every document is clean and the register (with --roster) has no row missing or late; else 1."""
     behind = listed is not None and bool(listed.missing or listed.late)
     return 0 if all(d.clean for d in done) and not behind else 1
 
@@ -119,12 +124,9 @@ def _documents(args: argparse.Namespace) -> list[Path]:
 def _review_each(args: argparse.Namespace, documents: list[Path], staging: Staging | None,
                  issued: Issued | None) -> list[Done]:
     """Each document reviewed (on every core), its text printed as it is done, with a progress line."""
-    from reportgen.paperwork.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
+    from reportgen.paperwork.batch import Progress, default_jobs, review_all  # deferred: the reviewer
 
-    named = {identity for path in args.documents if not path.is_dir() for identity in [_same(path)]}
-    tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
-                  _as_dict if args.format == "json" else None, _group(document, named), issued=issued)
-             for index, document in enumerate(documents, start=1)]
+    tasks = _tasks(args, documents, staging, issued)
     progress, done = Progress(len(tasks)), []
     for result in review_all(tasks, args.jobs or default_jobs()):
         progress.clear()
@@ -136,6 +138,17 @@ def _review_each(args: argparse.Namespace, documents: list[Path], staging: Stagi
         done.append(_kept(result))
     progress.end()
     return done
+
+
+def _tasks(args: argparse.Namespace, documents: list[Path], staging: Staging | None, issued: Issued | None) -> list[Task]:
+    """Each document's review as a task: its place in the run, its layout, its pages' folder (with -o), how it is told
+    (text, or JSON) and the files it may make one disclosure with."""
+    from reportgen.paperwork.batch import Task  # deferred: the reviewer
+
+    named = {identity for path in args.documents if not path.is_dir() for identity in [_same(path)]}
+    return [Task(index, document, args.layout, staging.path if staging else None, _print,
+                 _as_dict if args.format == "json" else None, _group(document, named), issued=issued)
+            for index, document in enumerate(documents, start=1)]
 
 
 def _group(document: Path, named: set[object]) -> str:
@@ -165,6 +178,12 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         return
     if listed is not None:
         print(_register_text(listed, args.roster), end="")
+    _print_tally(done, listed)
+
+
+def _print_tally(done: list[Done], listed: Register | None) -> None:
+    """The run's last line: the documents reviewed (each disclosure of a file of several one), flagged, clean and
+    not reviewed, as the register tells a row's."""
     from reportgen.paperwork.tally import tally, verdict  # deferred: with the reviewer
 
     counted = tally(verdict(outcome, listed.entry_of(doc) if listed else None)
@@ -226,10 +245,14 @@ def _today() -> date:
     return today()
 
 
-def _register(members: list[Member], documents: list[Known], as_of: date) -> Register:
+def _register(members: list[Member] | None, done: list[Done], as_of: date) -> Register | None:
+    """The roster's rows with the documents reviewed (each disclosure of a file of several on its own); None without
+    a roster."""
+    if members is None:
+        return None
     from reportgen.paperwork.register import register  # deferred: with the roster only
 
-    return register(members, documents, as_of)
+    return register(members, [k for d in done for k in d.knowns or (d.known,)], as_of)
 
 
 def _register_text(listed: Register, roster: Path) -> str:
@@ -289,14 +312,7 @@ def _print_one(result: DocumentReview) -> None:
         print(f"{document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
     follows = result.following  # what follows from another slip: marked, and not counted
     _print_tables(result, document, follows)
-    for finding in result.checks:
-        print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
-                                  if finding.message in follows else ""))
-    if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
-        print(f"{document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
-              + "；".join(f.message.split("：")[0] for f in result.unverified))
-    for hint in result.hints:  # what a rule asks only gradually, or a check its text says does not apply: not counted
-        print(f"{hint.location()}: 提示 [{hint.rule}] {hint.message}")
+    _print_checks(result, document, follows)
     for finding in result.narrative.findings() if result.narrative else result.narrative_problems:
         print(finding.format())
     _print_cut(result)
@@ -306,6 +322,19 @@ def _print_one(result: DocumentReview) -> None:
           f"未能核对 {counts['unknown']} 个")
     if result.unreviewed:  # most of what it prints was not read: not passed, whatever was found
         print(f"{document}: 未能审核：{result.unreviewed}")
+
+
+def _print_checks(result: DocumentReview, document: str, follows: dict[str, str]) -> None:
+    """What the checks of the source read tell: their findings (one following from another slip marked so), the codes
+    not in the catalogue (not findings), and the hints (not counted)."""
+    for finding in result.checks:
+        print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
+                                  if finding.message in follows else ""))
+    if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
+        print(f"{document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
+              + "；".join(f.message.split("：")[0] for f in result.unverified))
+    for hint in result.hints:  # what a rule asks only gradually, or a check its text says does not apply: not counted
+        print(f"{hint.location()}: 提示 [{hint.rule}] {hint.message}")
 
 
 def _print_refused(result: DocumentReview, document: str) -> None:
@@ -337,10 +366,15 @@ def _print_tables(result: DocumentReview, document: str, follows: dict[str, str]
         shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
         print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
     if pages := result.scanned_tables_unread:  # not judged, said
-        on_scans = result.checklist.get("tables_on_scans")
-        maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
-        print(f"{document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
-              f"其中的数没有读取，未核对{maybe}")
+        _print_scans_unread(result, document, pages)
+
+
+def _print_scans_unread(result: DocumentReview, document: str, pages: list[int]) -> None:
+    """The scanned pages OCR read no table of: their figures not read, with the tables not found that may be there."""
+    on_scans = result.checklist.get("tables_on_scans")
+    maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
+    print(f"{document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
+          f"其中的数没有读取，未核对{maybe}")
 
 
 def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:
@@ -363,8 +397,13 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
                                  **_as_dict(part)} for part in result.parts if part.span is not None]}
     return {"document": str(result.document), "files": [str(path) for path in result.files or [result.document]],
             "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
-            "tables": result.imported.differences if result.imported else result.final,
-            "checks": [f.as_dict() for f in result.checks],
+            "tables": result.imported.differences if result.imported else result.final, **_told_as_dict(result)}
+
+
+def _told_as_dict(result: DocumentReview) -> dict[str, object]:
+    """What the review of one document tells beside its tables' differences: the checks' findings, the hints and
+    notes, figures cut, cells unread, the text's findings and the narrative's judging."""
+    return {"checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],
             # a note, not a finding: its rule's own severity is not the document's (never counted)
             "hints": [{**f.as_dict(), "severity": "note"} for f in result.hints],

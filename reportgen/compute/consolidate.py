@@ -121,23 +121,40 @@ def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[Ec
     for unit in units:
         for econ in unit.economic_rows:
             merged = economics.get(econ.code)
-            split = econ.stated_personnel is not None or econ.stated_public is not None
             if merged is None:
-                personnel, public = row_split(econ) if split else (None, None)
-                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
-                                                   _line_in(department_file, unit, econ.line), personnel, public,
-                                                   econ.outside_three_public)
-                continue
-            if econ.outside_three_public is not None:  # the units' parts outside the “三公” add up too
-                merged.outside_three_public = (merged.outside_three_public or ZERO) + econ.outside_three_public
-            if split or merged.stated_personnel is not None:  # a split in any unit: split the sum
-                before, now = row_split(merged), row_split(econ)
-                merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
-                merged.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
-            merged.amount += econ.amount
-            for gov_code, amount in econ.government.items():
-                merged.government[gov_code] = merged.government.get(gov_code, ZERO) + amount
+                economics[econ.code] = _first_of_code(econ, _line_in(department_file, unit, econ.line))
+            else:
+                _add_economic_row(merged, econ)
     return sorted(economics.values(), key=lambda r: r.code)
+
+
+def _first_of_code(econ: EconomicRow, line: int) -> EconomicRow:
+    """The sum of a code's rows, begun with the first unit's (at its ``line`` in the department's file): split into
+    人员/公用经费 where that unit splits it."""
+    split = econ.stated_personnel is not None or econ.stated_public is not None
+    personnel, public = row_split(econ) if split else (None, None)
+    return EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government), line, personnel, public,
+                       econ.outside_three_public)
+
+
+def _add_economic_row(merged: EconomicRow, econ: EconomicRow) -> None:
+    """A further unit's row added to its code's sum: its amount, its part outside the “三公”, its 政府经济分类 parts,
+    and its split (a split in any unit splits the sum, the others by their class)."""
+    if econ.outside_three_public is not None:  # the units' parts outside the “三公” add up too
+        merged.outside_three_public = (merged.outside_three_public or ZERO) + econ.outside_three_public
+    _add_split(merged, econ)
+    merged.amount += econ.amount
+    for gov_code, amount in econ.government.items():
+        merged.government[gov_code] = merged.government.get(gov_code, ZERO) + amount
+
+
+def _add_split(merged: EconomicRow, econ: EconomicRow) -> None:
+    """A unit's 人员/公用经费 added to its code's sum, where either splits the row (the other by its class); else
+    the sum stays unsplit."""
+    if econ.stated_personnel is not None or econ.stated_public is not None or merged.stated_personnel is not None:
+        before, now = row_split(merged), row_split(econ)
+        merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
+        merged.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
 
 
 def actual_view(budget: Budget) -> Budget:

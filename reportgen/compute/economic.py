@@ -48,6 +48,23 @@ def row_split(row: EconomicRow, amount: Decimal | None = None) -> tuple[Decimal 
     return personnel * amount / row.amount, public * amount / row.amount  # a 政府经济分类 part, in proportion
 
 
+def _summed_splits(rows: list[EconomicRow]) -> tuple[Decimal | None, Decimal | None]:
+    """The sums of the rows' 人员经费 and of their 公用经费 (each None where a row's is unknown: sum_known)."""
+    splits = [row_split(r) for r in rows]
+    return sum_known(p for p, _ in splits), sum_known(q for _, q in splits)
+
+
+def _tail_to_its_kind(amount: Decimal, personnel: Decimal, public: Decimal) -> tuple[Decimal, Decimal]:
+    """A class's 人员经费 and 公用经费 from its rows' splits; what its printed amount holds beyond them (its tail:
+    _print_classes) added to the kind the class is all of, where it is all of one kind."""
+    tail = amount - personnel - public
+    if tail and not public:
+        return personnel + tail, public
+    if tail and not personnel:
+        return personnel, public + tail
+    return personnel, public
+
+
 class EconomicFigures:
     """The economic rows' figures of one Budget."""
 
@@ -103,20 +120,18 @@ class EconomicFigures:
         """An economic class's 人员经费 and 公用经费: the sum of its rows' splits; a class printed as stated
         (its tail: _print_classes) that is all of one kind is that kind's whole."""
         rows = [r for r in self.budget.economic_rows if r.code.startswith(code)]
-        node = next((n for n in self.economic_tree if n.code == code), None)
-        amount = node.basic_part if node is not None else sum((r.amount for r in rows), ZERO)
+        amount = self._class_amount(code, rows)
         if not any(r.stated_personnel is not None or r.stated_public is not None for r in rows):
             return personnel_public_split(code, amount)
-        splits = [row_split(r) for r in rows]
-        personnel, public = sum_known(p for p, _ in splits), sum_known(q for _, q in splits)
+        personnel, public = _summed_splits(rows)
         if personnel is None or public is None:
             return None, None
-        tail = amount - personnel - public
-        if tail and not public:
-            return personnel + tail, public
-        if tail and not personnel:
-            return personnel, public + tail
-        return personnel, public
+        return _tail_to_its_kind(amount, personnel, public)
+
+    def _class_amount(self, code: str, rows: list[EconomicRow]) -> Decimal:
+        """An economic class's amount in 基本支出: its node's (as printed), else the sum of its ``rows``."""
+        node = next((n for n in self.economic_tree if n.code == code), None)
+        return node.basic_part if node is not None else sum((r.amount for r in rows), ZERO)
 
     @cached_property
     def unclassified_basic(self) -> list[tuple[str, Decimal]]:

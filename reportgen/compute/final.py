@@ -9,7 +9,7 @@ from functools import cached_property
 from reportgen.compute.arithmetic import ZERO, share, sum_known
 from reportgen.compute.printed import as_printed
 from reportgen.compute.totals import Totals
-from reportgen.docmodel.model import Budget, Execution
+from reportgen.docmodel.model import Budget, Execution, FunctionRow
 
 
 def completion(spent: Decimal | None, budget: Decimal | None) -> Decimal | None:
@@ -33,13 +33,7 @@ class FinalFigures:
         stated = self.budget.fund_budgets.get(fund)
         if stated is not None:
             return stated
-        rows = [r for r in self.budget.function_rows if r.fund == fund]
-        budgets = [r.budget for r in rows if r.budget is not None]
-        if not rows or len(budgets) != len(rows):
-            return None
-        initial = sum_known(e.initial for e in budgets)
-        full = sum_known(e.full for e in budgets)
-        return Execution(initial, full) if initial is not None or full is not None else None
+        return _rows_budget([r for r in self.budget.function_rows if r.fund == fund])
 
     def other_spending(self, kind: str) -> Decimal:
         """What the rows spend of one kind beside 基本/项目支出 (上缴上级支出, 经营支出 …)."""
@@ -85,3 +79,14 @@ class FinalFigures:
         parts = sum(1 for r in self.budget.function_rows if r.code.startswith(code)) * 2
         printed = as_printed(self.budget, stated, computed, parts)
         return computed if printed is None else printed
+
+
+def _rows_budget(rows: list[FunctionRow]) -> Execution | None:
+    """A fund's 预算数 from its rows: each measure summed where every row states it; None where a row states none, or
+    no measure is known of every row."""
+    budgets = [r.budget for r in rows if r.budget is not None]
+    if not rows or len(budgets) != len(rows):
+        return None
+    initial = sum_known(e.initial for e in budgets)
+    full = sum_known(e.full for e in budgets)
+    return Execution(initial, full) if initial is not None or full is not None else None

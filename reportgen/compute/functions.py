@@ -4,7 +4,7 @@ fund), the lines the text compares with the prior year, each fund's totals, 一�
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -15,7 +15,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
-from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget
+from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget, FunctionRow
 
 
 class FunctionFigures:
@@ -45,24 +45,29 @@ class FunctionFigures:
         index: dict[str, Node] = {}
         prior = self.budget.prior.function
         for row in sorted(rows, key=lambda r: r.code):
-            chain = [row.code[:length] for length in (3, 5, 7) if length <= len(row.code)]  # a coarse row ends early
-            parent: Node | None = None
-            for code in chain:
-                node = index.get(code)
-                if node is None:
-                    node = index[code] = self._tree_node(code, row.name, prior.get(code))
-                    if parent is None:
-                        top[code] = node
-                    else:
-                        parent.children.append(node)
-                node.add(row)
-                parent = node
+            self._place_row(row, top, index, prior)
             if row.prior is not None and fund is not None:
                 index[row.code].prior = row.prior
         print_tree(self.budget, list(top.values()), stated_function_totals(self.budget, fund, rows))
         if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
             derived_priors(self.budget, "功能分类", list(top.values()))
         return list(top.values())
+
+    def _place_row(self, row: FunctionRow, top: dict[str, Node], index: dict[str, Node],
+                   prior: Mapping[str, Decimal]) -> None:
+        """A row added to its 类, 款 and 项 nodes (as far as its code goes: a coarse row ends early), each made where
+        new — a 类 among the ``top`` nodes, the others under their parent — and kept in ``index`` by code."""
+        parent: Node | None = None
+        for code in [row.code[:length] for length in (3, 5, 7) if length <= len(row.code)]:
+            node = index.get(code)
+            if node is None:
+                node = index[code] = self._tree_node(code, row.name, prior.get(code))
+                if parent is None:
+                    top[code] = node
+                else:
+                    parent.children.append(node)
+            node.add(row)
+            parent = node
 
     def _tree_node(self, code: str, row_name: str, prior: Decimal | None) -> Node:
         """A node of the function tree: named by the source's own name (alias, 科目表, a named unknown
@@ -86,14 +91,7 @@ class FunctionFigures:
             for fund, source in FUNDS.items():
                 value = (sum((n.total for n in self.function_tree(fund)), ZERO) if code is None
                          else by_fund[fund].get(code, ZERO))
-                if source is not None:
-                    amounts[source] = (amounts[source] or ZERO) + value
-                elif value and fund == UNSPLIT_FUND:
-                    amounts.update(dict.fromkeys(["财政专户管理资金", *own], None))
-                elif value and len(own) == 1:
-                    amounts[own[0]] = (amounts[own[0]] or ZERO) + value
-                elif value:
-                    amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+                _to_source(amounts, fund, source, value, own)
             return amounts
 
         result = {n.code: split(n.code) for top in self.function_tree() for n in top.walk()}
@@ -110,10 +108,13 @@ class FunctionFigures:
         nodes = {n.code: n for top in self.function_tree("一般公共预算") for n in top.walk()}
         lines = [ComparedLine(r.code, r.name, nodes[r.code].total if r.remainder else r.total, r.prior, r.reason)
                  for r in self.budget.function_rows if r.prior is not None and r.fund == "一般公共预算"]
-        lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
-                  for t in self.budget.stated_totals
-                  if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
-        return sorted(lines, key=lambda line: line.code)
+        return sorted(lines + self._compared_classes(nodes), key=lambda line: line.code)
+
+    def _compared_classes(self, nodes: dict[str, Node]) -> list[ComparedLine]:
+        """The 一般公共预算 类/款 rows the source gives a 上年 (and 原因) for, at their tree's totals."""
+        return [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
+                for t in self.budget.stated_totals
+                if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
 
     def compared_lines(self, base: str) -> list[ComparedLine]:
         """The lines the text compares with the base (预算, 执行数 or 两者), each with its 上年
@@ -245,3 +246,16 @@ class FunctionFigures:
 
     def function_totals(self) -> dict[str, Decimal]:
         return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
+
+
+def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None, value: Decimal, own: list[str]) -> None:
+    """A fund's amount added to the income source it is: its own source; 单位资金 to the department's own income where
+    it has one such source; else the sources it may be left unknown (None), never a split the source does not give."""
+    if source is not None:
+        amounts[source] = (amounts[source] or ZERO) + value
+    elif value and fund == UNSPLIT_FUND:
+        amounts.update(dict.fromkeys(["财政专户管理资金", *own], None))
+    elif value and len(own) == 1:
+        amounts[own[0]] = (amounts[own[0]] or ZERO) + value
+    elif value:
+        amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))

@@ -48,14 +48,22 @@ def stated_function_totals(budget: Budget, fund: str | None,
 
 def _stated_of(budget: Budget, fund: str, code: str, rows: list[FunctionRow]) -> dict[str, Decimal]:
     """What the source states of one line of one fund: its 类/款 row, or its one 项 row's 合计."""
-    for total in budget.stated_totals:
-        if total.kind == "功能分类" and total.fund == fund and total.code == code:
-            figures = dict(zip(PARTS, (total.total, total.basic, total.project), strict=True))
-            return {part: value for part, value in figures.items() if value is not None}
+    typed = _typed_row(budget, fund, code)
+    if typed is not None:
+        return typed
     own = [r for r in rows if r.code == code and r.fund == fund]
     if len(own) == 1 and own[0].stated_total is not None and own[0].split_known and not own[0].remainder:
         return {"合计": own[0].stated_total}
     return {}
+
+
+def _typed_row(budget: Budget, fund: str, code: str) -> dict[str, Decimal] | None:
+    """The figures the source types on a 类/款 row of one fund (合计, 基本支出, 项目支出 as given); None: no such row."""
+    for total in budget.stated_totals:
+        if total.kind == "功能分类" and total.fund == fund and total.code == code:
+            figures = dict(zip(PARTS, (total.total, total.basic, total.project), strict=True))
+            return {part: value for part, value in figures.items() if value is not None}
+    return None
 
 
 def print_tree(budget: Budget, tops: list[Node], stated: dict[str, dict[str, Decimal]]) -> None:

@@ -119,15 +119,18 @@ def site_of(host: str, port: int, names: Sequence[str] = ()) -> Site:
     else on HOST (the machine's name when HOST is every interface); this machine's own names answer too."""
     if not names:
         names = [socket.gethostname() if host in _ANY else host]
-    hosts: list[str] = []
-    for name in names:
-        parts = urlsplit(name if "://" in name else f"//{name}")
-        if not parts.hostname or (parts.scheme or "http") not in ("http", "https"):
-            raise DeskRefused(f"--name {name}：应为主机名或地址（如 desk.example.gov.cn），或网址（如 https://desk.example.gov.cn）")
-        hosts.append(f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname)
+    hosts = [_host_of(name) for name in names]
     first = names[0]
     address = first.rstrip("/") if "://" in first else f"http://{hosts[0]}" + ("" if port == 80 else f":{port}")
     return Site(tuple(dict.fromkeys([*hosts, *LOCAL])), address)
+
+
+def _host_of(name: str) -> str:
+    """The host a --name names (a host name, an address, or an http(s) address's host; an IPv6 address bracketed)."""
+    parts = urlsplit(name if "://" in name else f"//{name}")
+    if not parts.hostname or (parts.scheme or "http") not in ("http", "https"):
+        raise DeskRefused(f"--name {name}：应为主机名或地址（如 desk.example.gov.cn），或网址（如 https://desk.example.gov.cn）")
+    return f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
 
 
 def configure(data: Path, database: str | None = None, *, debug: bool = False, site: Site | None = None) -> None:

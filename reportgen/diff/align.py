@@ -32,13 +32,23 @@ def align(old_keys: Sequence[str], new_keys: Sequence[str], score: Callable[[int
 
 def _pair_stretch(olds: list[int], news: list[int], score: Callable[[int, int], float]) -> list[Pair]:
     """Best order-preserving pairing of two short stretches (a small LCS-like DP on scores)."""
-    m, n = len(olds), len(news)
     scores = [[score(o, j) for j in news] for o in olds]
+    return _best_path(olds, news, scores, _best_totals(scores, len(olds), len(news)))
+
+
+def _best_totals(scores: list[list[float]], m: int, n: int) -> list[list[float]]:
+    """The best total score of pairing the stretches from each (old, new) place on (pairs below SIMILAR not taken)."""
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for i in range(m - 1, -1, -1):
         for j in range(n - 1, -1, -1):
             take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] >= SIMILAR else -1.0
             best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    return best
+
+
+def _best_path(olds: list[int], news: list[int], scores: list[list[float]], best: list[list[float]]) -> list[Pair]:
+    """The pairing the best totals lead to: each step a pair taken, an old item dropped or a new one added."""
+    m, n = len(olds), len(news)
     pairs: list[Pair] = []
     i = j = 0
     while i < m and j < n:

@@ -24,11 +24,15 @@ def figure_pairs(diff: TextDiff) -> list[tuple[str, str]]:
     for span in diff.spans:
         if span.op != "replace":
             continue
-        old = [t.text for t in tokens(span.old) if t.number and not t.year]
-        new = [t.text for t in tokens(span.new) if t.number and not t.year]
+        old, new = _numbers(span.old), _numbers(span.new)
         if old and len(old) == len(new):
             pairs += [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     return pairs
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers a run of text prints, its years aside."""
+    return [t.text for t in tokens(text) if t.number and not t.year]
 
 
 def _figure(where: str, old: str, new: str, anchor: str) -> FigureChange:
@@ -57,12 +61,18 @@ def _context(diff: TextDiff, span_index: int) -> str:
             break
     tail = _CONTEXT_BREAK.split("".join(reversed(pieces)))[-1]
     tail = _YEAR.split(tail)[-1]  # 深圳市…2022年本年收入 → 本年收入
+    return _without_figures(tail)[-24:]
+
+
+def _without_figures(tail: str) -> str:
+    """The words before a change with the figures at their ends trimmed (a number's digits, spaces, a list's
+    numbering at the start; a figure's point, comma or % at the end), by a scan."""
     start, end = 0, len(tail)
     while start < end and (tail[start].isdecimal() or tail[start].isspace() or tail[start] in ".．、"):
         start += 1
     while end > start and (tail[end - 1].isdecimal() or tail[end - 1].isspace() or tail[end - 1] in ".,%"):
         end -= 1
-    return tail[start:end][-24:]
+    return tail[start:end]
 
 
 class ChangeCollector:

@@ -182,8 +182,7 @@ class _Differ:
 
     def rows(self, old: _Grid | None, new: _Grid | None, columns: dict[int, int], same_grid: bool,
              header: bool) -> list[RowDiff]:
-        old_rows = old.header if old and header else old.body if old else []
-        new_rows = new.header if new and header else new.body if new else []
+        old_rows, new_rows = _side_rows(old, header), _side_rows(new, header)
 
         def key(row: _GridRow, shift: bool) -> str:
             raw = row.code or row.row.key or " ".join(c.text for _, c in row.cells)
@@ -250,6 +249,13 @@ class _Differ:
                 diff = self.text(old[i], new[j])
                 out.append((self.status(diff), diff))
         return out
+
+
+def _side_rows(grid: _Grid | None, header: bool) -> list[_GridRow]:
+    """One year's header rows or body rows (none where that year has no such table)."""
+    if grid is None:
+        return []
+    return grid.header if header else grid.body
 
 
 def _whole_row(old: _GridRow | None, new: _GridRow | None, header: bool, grid: _Grid, label: str) -> RowDiff:

@@ -163,6 +163,15 @@ def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
 
 def _joined(held: list[Done], tasks: dict[int, Task], jobs: int) -> Iterator[Done]:
     """The held documents: each disclosure of a group reviewed as one, then the rest as reviewed alone."""
+    joined = _disclosure_tasks(held, tasks)
+    yield from _each(joined, jobs)
+    taken = {(task.group, path) for task in joined for path in task.files}
+    yield from (d for d in held if (tasks[d.index].group, d.document) not in taken)
+
+
+def _disclosure_tasks(held: list[Done], tasks: dict[int, Task]) -> list[Task]:
+    """A task for each disclosure the held documents of a group make together: its first file's task, with all its
+    files."""
     by_path = {(tasks[d.index].group, d.document): d for d in held}
     joined: list[Task] = []
     for group in dict.fromkeys(tasks[d.index].group for d in held):
@@ -170,9 +179,7 @@ def _joined(held: list[Done], tasks: dict[int, Task], jobs: int) -> Iterator[Don
         for files in documents.disclosures(halves):
             first = by_path[(group, files[0])]
             joined.append(replace(tasks[first.index], files=tuple(files)))
-    yield from _each(joined, jobs)
-    taken = {(task.group, path) for task in joined for path in task.files}
-    yield from (d for d in held if (tasks[d.index].group, d.document) not in taken)
+    return joined
 
 
 def _each(tasks: list[Task], jobs: int) -> Iterator[Done]:

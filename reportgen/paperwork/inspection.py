@@ -70,25 +70,39 @@ def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     out = Inspection(entry, register is not None, form=_FORMATS.get(result.kind, ""))
     wording = result.narrative.wording if result.narrative else result.final_text
     out.completeness_findings = sum(1 for f in wording if f.rule in COMPLETENESS_RULES)
-    checklist = result.checklist
-    required, missing, parts = (checklist.get(key) for key in ("tables_required", "tables_missing", "parts_unread"))
-    out.tables_required = required if isinstance(required, int) else 0
-    out.tables_missing = [str(name) for name in missing] if isinstance(missing, list) else []
-    unpublished = checklist.get("tables_unpublished")
-    out.tables_unpublished = [str(name) for name in unpublished] if isinstance(unpublished, list) else []
-    on_scans = checklist.get("tables_on_scans")
-    out.tables_on_scans = [str(name) for name in on_scans] if isinstance(on_scans, list) else []
-    out.parts_unread = [str(part) for part in parts] if isinstance(parts, list) else None
+    _tables_listed(out, result.checklist)
     if result.imported is not None:
-        out.detail = _detail(result.imported.imported.tree)
-        unread = [u for u in result.unread if "三公" in u.table]
-        if out.detail.three_public_missing and unread:  # items not read are not items not printed
-            out.detail.three_public_unread = len(unread)
-            out.detail.three_public_missing = []
+        out.detail = _detail_read(result.imported.imported.tree, [u.table for u in result.unread])
     counts = result.counts
     out.figures = {"tables": counts["tables"], "checks": counts["errors"],
                    "prose": counts["prose"], "wording": len(wording) - out.completeness_findings}
     return out
+
+
+def _tables_listed(out: Inspection, checklist: Mapping[str, object]) -> None:
+    """完整性 as the review's checklist lists it: the tables required, missing, declared unpublished, printed on
+    scans, and the parts of the text not read (None: not listed)."""
+    required = checklist.get("tables_required")
+    out.tables_required = required if isinstance(required, int) else 0
+    out.tables_missing = _names(checklist.get("tables_missing")) or []
+    out.tables_unpublished = _names(checklist.get("tables_unpublished")) or []
+    out.tables_on_scans = _names(checklist.get("tables_on_scans")) or []
+    out.parts_unread = _names(checklist.get("parts_unread"))
+
+
+def _names(listed: object) -> list[str] | None:
+    """The names a checklist entry lists; None where it lists none."""
+    return [str(name) for name in listed] if isinstance(listed, list) else None
+
+
+def _detail_read(tree: Mapping[str, object], unread_tables: list[str]) -> Detail:
+    """细化程度 of the source read; “三公” items not read are not items not printed: counted as unread instead."""
+    detail = _detail(tree)
+    unread = [table for table in unread_tables if "三公" in table]
+    if detail.three_public_missing and unread:
+        detail.three_public_unread = len(unread)
+        detail.three_public_missing = []
+    return detail
 
 
 def _detail(tree: Mapping[str, object]) -> Detail:
@@ -97,11 +111,16 @@ def _detail(tree: Mapping[str, object]) -> Detail:
     functions = spending.get("功能分类")
     basic = spending.get("基本支出")
     economic = basic.get("经济分类") if isinstance(basic, dict) else None
-    three = tree.get("三公经费")
-    if isinstance(three, dict) and "说明" in three and not any(item in three for item in THREE_PUBLIC_PARTS):
-        return Detail(_short(functions, FUNCTION_DIGITS), _short(economic, ECONOMIC_DIGITS), [], True)
     return Detail(_short(functions, FUNCTION_DIGITS), _short(economic, ECONOMIC_DIGITS),
-                  [item for item in THREE_PUBLIC_PARTS if item not in three] if isinstance(three, dict) else None)
+                  *_three_public_split(tree.get("三公经费")))
+
+
+def _three_public_split(three: object) -> tuple[list[str] | None, bool]:
+    """“三公” in its four items: the items it does not give (None: not read), and whether it was printed empty with
+    its 说明 (nothing to split)."""
+    if isinstance(three, dict) and "说明" in three and not any(item in three for item in THREE_PUBLIC_PARTS):
+        return [], True
+    return ([item for item in THREE_PUBLIC_PARTS if item not in three] if isinstance(three, dict) else None), False
 
 
 def _short(rows: object, digits: int) -> list[str] | None:

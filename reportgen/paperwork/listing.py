@@ -55,14 +55,21 @@ def listed(result: DocumentReview) -> list[Listed]:
     out: list[Listed] = []
     if result.refused:
         out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused, counted=()))
-    differences = result.final if result.refused else (result.imported.differences if result.imported else [])
-    follows, tabled = result.following, _tabled(result)
-    out += [replace(_table(text, lines), follows=follows.get(text, ""), counted=("tables",) if text in tabled else ())
-            for text in differences]
-    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""),
-                   counted=("checks",) if f.severity == "error" and f.message not in follows else ()) for f in result.checks]
+    out += _tables_findings(result, lines)
     return sorted(out + _text_findings(result, lines),
                   key=lambda item: (item.kind != "refused", item.page == 0 and item.line == 0, item.page, item.line))
+
+
+def _tables_findings(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
+    """The tables' differences (a refused 决算's reconciled tables') and the checks' findings, each with the slip it
+    follows from and the counts it is in."""
+    differences = result.final if result.refused else (result.imported.differences if result.imported else [])
+    follows, tabled = result.following, _tabled(result)
+    out = [replace(_table(text, lines), follows=follows.get(text, ""), counted=("tables",) if text in tabled else ())
+           for text in differences]
+    return out + [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""),
+                         counted=("checks",) if f.severity == "error" and f.message not in follows else ())
+                  for f in result.checks]
 
 
 def _tabled(result: DocumentReview) -> set[str]:
@@ -111,9 +118,7 @@ def _table(text: str, lines: dict[int, Line]) -> Listed:
     """A table's own difference: its page, and the words it quotes where that page prints them — else, a
     total printed otherwise than its parts' sum, that total as printed (its cell), on its row's line
     (``about``: the row's name) where the page prints it."""
-    found = _PAGE.search(text)
-    page = int(found.group(1)) if found else 0
-    printed = flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
+    page, printed = _page_printed(text, lines)
     quote = next((q for q in _QUOTED.findall(text) if flat(q) and flat(q) in printed), "")
     total = _TOTAL.search(text)
     if not quote and total is not None and page and flat(total.group("value")) in printed:
@@ -121,6 +126,13 @@ def _table(text: str, lines: dict[int, Line]) -> Listed:
         about = next((part for part in total.group("what").split(" ") if not part.isdigit()), "")
         return Listed(page, 0, total.group("value"), "table", "表内不一致", "error", message=text, about=about)
     return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
+
+
+def _page_printed(text: str, lines: dict[int, Line]) -> tuple[int, str]:
+    """The page a table's difference names (0: none) and what that page prints, its spaces taken out."""
+    found = _PAGE.search(text)
+    page = int(found.group(1)) if found else 0
+    return page, flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
 
 
 def flat(text: str) -> str:

@@ -138,19 +138,28 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     tables, prose = page_names(result.document, index, part_tag(result))
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
-    shift = result.span.first - 1 if result.span is not None else 0  # a disclosure's copy holds its own pages alone
     checked = inspection(result, None)
     shown = f"{result.document}（{result.span.named}）" if result.span is not None else str(result.document)
     row = {"document": shown, "refused": result.refused, "unreviewed": result.unreviewed,
            "outcome": result.outcome, "counts": result.counts, "clean": result.clean, "tables_page": tables, "inspection": checked,
            "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
-    # a document of which nothing was read has no findings: why stands in its row, 未能审核
-    findings: list[dict[str, object]] = [] if result.not_read else [
-        {"document": shown, "item": item,
-         "link": _link(item, tables if result.imported is not None else "", prose_page),
-         "pdf": f"{annotated}#page={item.page - shift}" if annotated and item.page else ""} for item in items]
+    findings = _finding_rows(result, items, shown, (tables, prose_page), annotated)
     link = prose_page or (tables if result.imported is not None else "") or annotated
     return SummaryPart(result.document, row, findings, link, result.outcome, checked, known(result))
+
+
+def _finding_rows(result: DocumentReview, items: list[Listed], shown: str, pages: tuple[str, str],
+                  annotated: str) -> list[dict[str, object]]:
+    """The summary's row of each finding listed: its document, its link to the page it is told on (``pages``: the
+    tables' and the text's) and to its page of the annotated copy. A document of which nothing was read has none:
+    why stands in its row, 未能审核."""
+    if result.not_read:
+        return []
+    tables, prose_page = pages
+    shift = result.span.first - 1 if result.span is not None else 0  # a disclosure's copy holds its own pages alone
+    return [{"document": shown, "item": item,
+             "link": _link(item, tables if result.imported is not None else "", prose_page),
+             "pdf": f"{annotated}#page={item.page - shift}" if annotated and item.page else ""} for item in items]
 
 
 def document_files(result: DocumentReview, index: int,

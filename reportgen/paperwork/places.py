@@ -54,17 +54,28 @@ def _boxes(item: Listed, printed: list[list[list[Word]]], lines: dict[int, Line]
         return ()
     page = printed[item.page - 1]
     if item.line:
-        words = _printed_line(item, page, lines)
-        if words is None:
-            return ()
-        if item.kind == "figure":
-            found = _span(words, item.printed.split(" ")[-1])  # a cell is told “label value”: its value
-            return (found,) if found else (_around(words),)
-        return (_around(words),)
-    if item.quote:  # on the line that names what it is about (a table row's name), else the first that prints it
-        named = [words for words in page if item.about and flat(item.about) in flat("".join(w.text for w in words))]
-        return next(((found,) for words in (*named, *page) if (found := _span(words, item.quote))), ())
+        return _at_line(item, page, lines)
+    if item.quote:
+        return _quoted(item, page)
     return ()
+
+
+def _at_line(item: Listed, page: list[list[Word]], lines: dict[int, Line]) -> tuple[Box, ...]:
+    """A finding at a line of the text: around its figure's value (a cell is told “label value”), else the line."""
+    words = _printed_line(item, page, lines)
+    if words is None:
+        return ()
+    if item.kind == "figure":
+        found = _span(words, item.printed.split(" ")[-1])  # a cell is told “label value”: its value
+        return (found,) if found else (_around(words),)
+    return (_around(words),)
+
+
+def _quoted(item: Listed, page: list[list[Word]]) -> tuple[Box, ...]:
+    """A table's difference quoting what the page prints: on the line that names what it is about (a table row's
+    name), else the first that prints it."""
+    named = [words for words in page if item.about and flat(item.about) in flat("".join(w.text for w in words))]
+    return next(((found,) for words in (*named, *page) if (found := _span(words, item.quote))), ())
 
 
 def _printed_line(item: Listed, page: list[list[Word]], lines: dict[int, Line]) -> list[Word] | None:

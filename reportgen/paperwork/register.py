@@ -145,10 +145,18 @@ def row_of(doc: Known, entries: list[Entry]) -> Entry | None:
 
 def _candidates(doc: Known, entries: list[Entry]) -> list[Entry]:
     """The rows the document could be: by name (the same, else one within the other), then by kind and year."""
+    return _same_kind_and_year(doc, _named(doc, entries))
+
+
+def _named(doc: Known, entries: list[Entry]) -> list[Entry]:
+    """The rows of the document's name (its file's without one printed): the same name, else one within the other."""
     name = normal(doc.name or doc.document.stem)
     same = [e for e in entries if normal(e.member.name) == name]
-    if not same:
-        same = [e for e in entries if _within(normal(e.member.name), name, by_file=not doc.name)]
+    return same or [e for e in entries if _within(normal(e.member.name), name, by_file=not doc.name)]
+
+
+def _same_kind_and_year(doc: Known, same: list[Entry]) -> list[Entry]:
+    """Of the rows named, those of the document's kind, year and 决算 or budget, where it tells them."""
     if doc.kind is not None:  # a 单位's budget is not its 部门's, nor another year's this year's
         same = [e for e in same if e.member.kind == doc.kind]
     if doc.year is not None:

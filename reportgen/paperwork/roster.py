@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
@@ -85,6 +87,11 @@ def read_roster(path: Path) -> list[Member]:
     if found:
         grid, (header, columns) = found[0]
         return _members(path, grid, header, columns)
+    _refuse_no_roster(path, grids)
+
+
+def _refuse_no_roster(path: Path, grids: list[Grid]) -> NoReturn:
+    """Refused, a file that shows no roster: its header on a hidden sheet (never read as one), or no header at all."""
     hidden = next((grid for grid in grids if grid.hidden and _header(grid) is not None), None)
     if hidden is not None:
         raise RosterRefused(f"名单 {path}：表头在隐藏的工作表“{hidden.label}”中，未读取：看得见的工作表中没有名单；"
@@ -130,15 +137,7 @@ def _member(path: Path, grid: Grid, row: int, columns: dict[str, int]) -> Member
     kind = _KINDS.get(normal(value("类型")))
     if kind is None:
         raise RosterRefused(f"名单 {where('类型')}：类型写作“{value('类型')}”；应为“部门”或“单位”")
-    approved = _date(value("批复日期"))
-    if approved is None:
-        raise RosterRefused(f"名单 {where('批复日期')}：批复日期写作“{value('批复日期')}”；应为日期，如 2025-01-20 或 2025年1月20日")
-    published = _date(value("公开日期")) if value("公开日期") else None
-    if value("公开日期") and published is None:
-        raise RosterRefused(f"名单 {where('公开日期')}：公开日期写作“{value('公开日期')}”；应为日期，如 2025-02-08，或留空（未知）")
-    if published is not None and published < approved:
-        raise RosterRefused(f"名单 {where('公开日期')}：公开日期 {published} 早于批复日期 {approved}（{where('批复日期')}）："
-                            "预算批复之后才能公开，这两个日期有一个写错了；请核对后改正，或把公开日期留空（未知）")
+    approved, published = _row_dates(value, where)
     year = value("年度")
     if year and not re.fullmatch(r"\d{4}(年|年度)?", year):
         raise RosterRefused(f"名单 {where('年度')}：年度写作“{year}”；应为四位数的年份，如 2025，或留空")
@@ -164,3 +163,18 @@ def _date(text: str) -> date | None:
         return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
         return None
+
+
+def _row_dates(value: Callable[[str], str], where: Callable[[str], str]) -> tuple[date, date | None]:
+    """A roster row's 批复日期 and 公开日期 (None: left blank, unknown), each a date, published after approved
+    (``value``: the row's text of a column; ``where``: the cell of a column, for a message)."""
+    approved = _date(value("批复日期"))
+    if approved is None:
+        raise RosterRefused(f"名单 {where('批复日期')}：批复日期写作“{value('批复日期')}”；应为日期，如 2025-01-20 或 2025年1月20日")
+    published = _date(value("公开日期")) if value("公开日期") else None
+    if value("公开日期") and published is None:
+        raise RosterRefused(f"名单 {where('公开日期')}：公开日期写作“{value('公开日期')}”；应为日期，如 2025-02-08，或留空（未知）")
+    if published is not None and published < approved:
+        raise RosterRefused(f"名单 {where('公开日期')}：公开日期 {published} 早于批复日期 {approved}（{where('批复日期')}）："
+                            "预算批复之后才能公开，这两个日期有一个写错了；请核对后改正，或把公开日期留空（未知）")
+    return approved, published

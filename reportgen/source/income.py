@@ -31,13 +31,18 @@ def income_knowledge(reader: SourceReader, d: LocDict) -> dict[str, Any]:
         unknown |= {name for name in [*INCOME_SOURCES, "上年结转"] if name not in section}
     fiscal = reader.opt_amount(section, "财政拨款收入")
     if fiscal is not None:
-        reader.line(section, "财政拨款收入", "收入.财政拨款收入")
-        written = sum((reader.opt_amount(section, k) or ZERO for k in FISCAL_SOURCES), ZERO)
-        if written != fiscal:  # the kinds not written hold the rest: each unknown
-            unknown |= {k for k in FISCAL_SOURCES if k not in section}
+        unknown |= _fiscal_kinds_unknown(reader, section, fiscal)
     grand = reader.opt_amount(section, "收入总计")
     if grand is not None:
         reader.line(section, "收入总计", "收入.收入总计")
     stated = frozenset(name for name in [*INCOME_SOURCES, "上年结转"] if name in section)
     return {"income_unknown": frozenset(unknown), "stated_fiscal_income": fiscal, "stated_income_grand_total": grand,
             "income_stated": stated}
+
+
+def _fiscal_kinds_unknown(reader: SourceReader, section: dict[str, Any], fiscal: Decimal) -> set[str]:
+    """The kinds of 财政拨款收入 left unknown where it is given as one figure: those not written, where the kinds
+    written do not add up to it (they hold the rest)."""
+    reader.line(section, "财政拨款收入", "收入.财政拨款收入")
+    written = sum((reader.opt_amount(section, k) or ZERO for k in FISCAL_SOURCES), ZERO)
+    return {k for k in FISCAL_SOURCES if k not in section} if written != fiscal else set()

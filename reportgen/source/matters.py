@@ -34,8 +34,7 @@ def profile(p: LocDict) -> Profile:
         organisation=str(p.get("机构设置", "")),
         internal_units=[str(x) for x in p.get("内设机构", [])],
         internal_count=p.get("内设机构数"),
-        subordinate_units=[_unit_name(x) for x in p["下属单位"]] if "下属单位" in p else None,
-        unit_remarks={_unit_name(x): str(x["备注"]) for x in p.get("下属单位", []) if isinstance(x, dict) and "备注" in x},
+        **_subordinates(p),
         staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
         goals=[str(x) for x in p.get("工作目标", [])],
         heading_name=str(p.get("标题名称", "")),
@@ -44,6 +43,13 @@ def profile(p: LocDict) -> Profile:
         unit_list_note=str(p.get("单位列表说明", "")),
         founded=int(p["成立年度"]) if "成立年度" in p else None,
     )
+
+
+def _subordinates(p: LocDict) -> dict[str, Any]:
+    """下属单位 as written: their names (None: not given) and each one's 备注 where it has one."""
+    return {"subordinate_units": [_unit_name(x) for x in p["下属单位"]] if "下属单位" in p else None,
+            "unit_remarks": {_unit_name(x): str(x["备注"]) for x in p.get("下属单位", [])
+                             if isinstance(x, dict) and "备注" in x}}
 
 
 def _unit_name(item: object) -> str:

@@ -149,14 +149,10 @@ def _kind(file: Path) -> TableKind:
     data = parse_yaml(file.read_bytes(), str(file))
     if not isinstance(data, dict) or not set(data) <= _KEYS or "编号" not in data:
         raise DefinitionError(f"{file}: 应为一张表的定义（映射），可用的键：{'、'.join(sorted(_KEYS))}；“编号”必填")
-    order = data.get("次序", 0)
-    if not isinstance(order, int) or isinstance(order, bool):
-        raise DefinitionError(f"{file}: “次序”应为整数")
+    order = _order(data.get("次序", 0), file)
     if bool(data.get("构建")) == bool(data.get("行")):
         raise DefinitionError(f"{file}: 应写“构建”（构建各行的函数）或“行”（各行的名称与字段），二者只写一个")
-    forms = data.get("印出", {})
-    if not isinstance(forms, dict) or not all(isinstance(v, dict) and set(v) <= _FORM_KEYS for v in forms.values()):
-        raise DefinitionError(f"{file}: “印出”应为“版式名称: {{表, 标题, 注, 略去}}”的映射")
+    forms = _forms(data.get("印出", {}), file)
     return TableKind(
         id=str(data["编号"]), order=order, description=str(data.get("说明", data["编号"])), file=file,
         build=str(data.get("构建", "")), columns=_texts(data.get("列", []), file, "列"),
@@ -164,6 +160,20 @@ def _kind(file: Path) -> TableKind:
         omission=_omission(data.get("略去", {}), file, "略去"),
         forms={str(k): dict(v) for k, v in forms.items()},
         recognition=_recognition(data["导入"], file) if "导入" in data else None)
+
+
+def _order(value: object, file: Path) -> int:
+    """次序: where the table stands in the default list, an integer."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DefinitionError(f"{file}: “次序”应为整数")
+    return value
+
+
+def _forms(value: object, file: Path) -> dict[object, dict[str, object]]:
+    """印出: each layout's own printing of the table, {表, 标题, 注, 略去} by the layout's name."""
+    if not isinstance(value, dict) or not all(isinstance(v, dict) and set(v) <= _FORM_KEYS for v in value.values()):
+        raise DefinitionError(f"{file}: “印出”应为“版式名称: {{表, 标题, 注, 略去}}”的映射")
+    return value
 
 
 def _texts(value: object, file: Path, key: str) -> tuple[str, ...]:

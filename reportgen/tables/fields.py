@@ -5,9 +5,12 @@ of some parts is no total the source gives). The stated total is never one of th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
+
 from reportgen.compute import sum_known
 from reportgen.docmodel.document import Cell, Row
-from reportgen.tablekinds import TableKind
+from reportgen.tablekinds import FieldRow, TableKind
 from reportgen.tables.builder import TableBuilder, TableRows, head
 
 
@@ -20,9 +23,15 @@ def field_table(kind: TableKind, builder: TableBuilder) -> TableRows:
     amounts = [stated.get(row.field) for row in parts]
     gap = False
     if kind.total:
-        given = [stated[row.field] for row in totals if stated.get(row.field) is not None]
-        total = given[0] if given else sum_known(amounts)
+        total = _total(stated, totals, amounts)
         body.insert(0, Row([Cell(kind.total, align="center", bold=True), num(total)], kind="total", key="合计"))
         gap = builder.gap(kind.id, total, amounts)
     label, amount = kind.columns or ("项目", "金额")
     return TableRows([head(label, amount)], body, [40, 20], rounding_gap=gap)
+
+
+def _total(stated: Mapping[str, Decimal], totals: list[FieldRow], amounts: list[Decimal | None]) -> Decimal | None:
+    """The table's 合计: the first total row's figure the source states, else the sum of its parts (None where one is
+    not known)."""
+    given = [stated[row.field] for row in totals if stated.get(row.field) is not None]
+    return given[0] if given else sum_known(amounts)

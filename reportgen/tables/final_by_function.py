@@ -12,7 +12,7 @@ from decimal import Decimal
 from reportgen import codes
 from reportgen.compute import ZERO, Node, code_name, sum_known
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
+from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget, IncomeLine
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
 from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
 from reportgen.tables.function import function_gap, function_table
@@ -107,10 +107,7 @@ def printed_income(b: Budget) -> list[tuple[str, str, str, Decimal, dict[str, De
     totals: dict[str, Decimal] = {}
     kinds: dict[str, dict[str, Decimal]] = {}
     for item in b.income_lines:
-        amounts = dict(item.amounts)
-        rest = item.received - sum(amounts.values(), ZERO)
-        if rest > 0 and len(own) == 1 and own[0] not in amounts:
-            amounts[own[0]] = rest
+        amounts = _with_own_rest(item, own)
         for code in {item.code[:n] for n in (3, 5, 7) if n <= len(item.code)}:
             totals[code] = totals.get(code, ZERO) + item.received
             into = kinds.setdefault(code, {})
@@ -118,6 +115,16 @@ def printed_income(b: Budget) -> list[tuple[str, str, str, Decimal, dict[str, De
                 into[kind] = into.get(kind, ZERO) + amount
     return [(code, code_name(b, "功能分类", code) or code, codes.function_level(code), totals[code], kinds[code])
             for code in sorted(totals)]
+
+
+def _with_own_rest(item: IncomeLine, own: list[str]) -> dict[str, Decimal]:
+    """A line's amounts by kind as printed; what its 合计 prints beyond them, the department's one kind of own income
+    where it has exactly one (and the line does not print it)."""
+    amounts = dict(item.amounts)
+    rest = item.received - sum(amounts.values(), ZERO)
+    if rest > 0 and len(own) == 1 and own[0] not in amounts:
+        amounts[own[0]] = rest
+    return amounts
 
 
 def _received(split: _Received, code: str) -> Decimal | None:

@@ -29,14 +29,21 @@ def projects(builder: TableBuilder) -> TableRows:
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
     for unit, unit_projects in groups:
-        if unit is not None:
-            body.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True),
-                             *amounts(unit.projects_sum, unit.projects_prior_total)], kind="subtotal",
-                            key=f"单位:{unit.budget.department}"))
-        body += [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
-                     key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
+        body += _group_rows(unit, unit_projects, amounts)
     widths = [40, 14, 16] + ([16, 14] if with_prior else [])
     return TableRows(header, body, widths, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
+
+
+def _group_rows(unit: Computed | None, unit_projects: list[Project],
+                amounts: Callable[[Decimal, Decimal | None], list[Cell]]) -> list[Row]:
+    """A unit's row (in a department of several) and its projects under it; without units, the projects alone."""
+    rows = []
+    if unit is not None:
+        rows.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True),
+                         *amounts(unit.projects_sum, unit.projects_prior_total)], kind="subtotal",
+                        key=f"单位:{unit.budget.department}"))
+    return rows + [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
+                       key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
 
 
 def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:
@@ -163,16 +170,24 @@ def whole_targets(builder: TableBuilder, whole: WholeTargets) -> TableRows:
     if tasks:
         body += _task_rows(builder, tasks, task_columns, width)
     if indicators:
-        spans = _spread(len(indicator_columns), width, 2)
-        body.append(Row([_label("年度绩效指标", rowspan=len(indicators) + 1),
-                         *(_label(c, s) for c, s in zip(indicator_columns, spans, strict=True))],
-                        kind="subheader", key="指标表头"))
-        body += _indicator_rows(indicators, indicator_columns, spans)
-    gap = any(t.amount is not None and t.fiscal is not None and t.other is not None
-              and builder.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks)
+        body += _indicator_section(indicators, indicator_columns, width)
     # Two columns are a short task name beside its long content; more share the width evenly.
     widths = [14, 26, 60] if width == 2 else [14] + [86 // width] * width
-    return TableRows([], body, widths, rounding_gap=bool(gap))
+    return TableRows([], body, widths, rounding_gap=_tasks_gap(builder, tid, tasks))
+
+
+def _tasks_gap(builder: TableBuilder, tid: str, tasks: list[TargetTask]) -> bool:
+    """Whether a task's amount, rounded, fails to be its 财政拨款 and 其他资金 added (where it states all three)."""
+    return bool(any(t.amount is not None and t.fiscal is not None and t.other is not None
+                    and builder.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks))
+
+
+def _indicator_section(indicators: list[Indicator], columns: list[str], width: int) -> list[Row]:
+    """年度绩效指标: its header row (the label down the section's rows, the columns its items fill), then a row each."""
+    spans = _spread(len(columns), width, 2)
+    return [Row([_label("年度绩效指标", rowspan=len(indicators) + 1),
+                 *(_label(c, s) for c, s in zip(columns, spans, strict=True))], kind="subheader", key="指标表头"),
+            *_indicator_rows(indicators, columns, spans)]
 
 
 def _goal_rows(builder: TableBuilder, goals: list[str], width: int) -> list[Row]:

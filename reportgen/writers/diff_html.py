@@ -77,6 +77,11 @@ class DiffHtmlWriter:
         if block.table is not None:
             wide = " wide" if side == "both" and block.table.wide else ""
             return Markup(f'<div class="{status} table-block{wide}"{anchor}>{self.table(block.table, side)}</div>')
+        return self._text_block(block, side, status, anchor)
+
+    def _text_block(self, block: BlockDiff, side: str, status: str, anchor: str) -> Markup:
+        """A block of text on ``side``: a placeholder on the side it is absent from, else a heading, the title or a
+        paragraph, its spans marked."""
         item = block.item
         if (side == "old" and block.old is None) or (side == "new" and block.new is None):
             return Markup(f'<div class="{status} placeholder"{anchor}></div>')
@@ -90,12 +95,7 @@ class DiffHtmlWriter:
     def table(self, table: TableDiff, side: str) -> Markup:
         caption = " ".join(str(self.spans(d, side)) for d in (table.number, table.title) if d.spans)
         meta = f'{self.spans(table.department, side)}<span class="unit">{self.spans(table.unit, side)}</span>'
-        # the width of this side's grid: every row is filled out to it (a colspan beyond the grid is
-        # a validation error: columns no cell begins in)
-        width = max((col + max(cell.colspan, 1) for row in table.rows
-                     for layout in ((row.old_layout,) if side == "old" else (row.new_layout,) if side == "new"
-                                    else (row.old_layout, row.new_layout))
-                     for col, cell in layout or ()), default=1)
+        width = _grid_width(table, side)
         lines = [line for row in table.rows for line in self.rows(row, side, width)]
         notes = "".join(f'<p class="note {status}">{self.spans(note, side)}</p>' for status, note in table.notes)
         return Markup(f'<div class="caption">{caption}</div><div class="table-meta">{meta}</div>'
@@ -284,3 +284,12 @@ def diff_html_string(result: DocumentDiff) -> str:
     """The whole redline page as text."""
     env = environment()
     return env.get_template(DIFF_TEMPLATE).render(DiffHtmlWriter(result).context())
+
+
+def _grid_width(table: TableDiff, side: str) -> int:
+    """The width of this side's grid (old, new or both): every row is filled out to it (a colspan beyond the grid is
+    a validation error: columns no cell begins in)."""
+    return max((col + max(cell.colspan, 1) for row in table.rows
+                for layout in ((row.old_layout,) if side == "old" else (row.new_layout,) if side == "new"
+                               else (row.old_layout, row.new_layout))
+                for col, cell in layout or ()), default=1)

@@ -171,16 +171,11 @@ class HtmlWriter:
         split = next((i for i, b in enumerate(document.blocks) if isinstance(b, Heading)), len(document.blocks))
         front = Markup("\n").join(self.block(b) for b in document.blocks[:split])
         body = Markup("\n").join(self.block(b) for b in document.blocks[split:])
-        title = next((b.text for b in document.blocks if isinstance(b, Title)), document.meta.get("title", ""))
-        if document.cover is not None:  # the cover's first line is a part of the title: the page is named whole
-            title = document.meta.get("title", title)
         return {
-            "title": title,
+            "title": _page_title(document),
             "front": front,
             "body": body,
-            # the layout's 目录 (headings and tables as it numbers them), else the parts and sections
-            "toc": [TocEntry(e.level, e.text, e.anchor) for e in document.contents] if document.contents
-            else list(self.toc),
+            "toc": self._contents(document),
             "toc_title": document.contents_title or "目录",
             "toc_printed": bool(document.contents),
             "toc_alone": document.contents_alone,
@@ -191,6 +186,17 @@ class HtmlWriter:
             "body_line": "1.6" if document.body_line else "1.3",
             "meta": dict(document.meta),
         }
+
+    def _contents(self, document: Document) -> list[TocEntry]:
+        """The 目录: the layout's (headings and tables as it numbers them), else the parts and sections rendered."""
+        return [TocEntry(e.level, e.text, e.anchor) for e in document.contents] if document.contents else list(self.toc)
+
+
+def _page_title(document: Document) -> str:
+    """The page's title: the document's title line, else its meta title; with a cover, the meta title (the cover's
+    first line is a part of the title: the page is named whole)."""
+    title = next((b.text for b in document.blocks if isinstance(b, Title)), document.meta.get("title", ""))
+    return document.meta.get("title", title) if document.cover is not None else title
 
 
 # Text with none of these needs no escaping: nearly every table cell is a figure or a name.

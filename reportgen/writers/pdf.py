@@ -193,21 +193,8 @@ def _settle(profile: Path) -> None:
     if not _own_folder(user):
         return  # LibreOffice will not use it either; the conversion reports what it does
     path = user / "registrymodifications.xcu"
-    kept: list[str] = []
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        fd = -1
-    if fd >= 0:
-        with os.fdopen(fd, "rb") as file:
-            if stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                data = file.read(_REGISTRY_LIMIT + 1)
-                if len(data) <= _REGISTRY_LIMIT:
-                    with contextlib.suppress(UnicodeDecodeError):
-                        kept = [line for line in data.decode("utf-8").splitlines()
-                                if line.startswith("<item ") and line.endswith("</item>")]
     ours = {f'<item oor:path="{where}"><prop oor:name="{name}" ' for where, name, _ in SETTINGS}
-    kept = [line for line in kept if not any(line.startswith(prefix) for prefix in ours)]
+    kept = [line for line in _items_written(path) if not any(line.startswith(prefix) for prefix in ours)]
     kept += [f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
              for where, name, value in SETTINGS]
     fresh = user / ".registrymodifications.xcu.reportgen"
@@ -217,6 +204,25 @@ def _settle(profile: Path) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(_REGISTRY_HEAD + "".join(line + "\n" for line in kept) + _REGISTRY_TAIL)
     os.replace(fresh, path)
+
+
+def _items_written(path: Path) -> list[str]:
+    """The items (one a line) LibreOffice wrote in the profile's registrymodifications.xcu; none where it is missing,
+    a symbolic link or no regular file, too large, or not UTF-8."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return []
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return []
+        data = file.read(_REGISTRY_LIMIT + 1)
+    if len(data) > _REGISTRY_LIMIT:
+        return []
+    try:
+        return [line for line in data.decode("utf-8").splitlines() if line.startswith("<item ") and line.endswith("</item>")]
+    except UnicodeDecodeError:
+        return []
 
 
 def environment(profile: Path) -> dict[str, str]:
@@ -314,18 +320,30 @@ def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None,
     lanes = min(lanes, len(runs))
     with _profiles(lanes) as profiles:
         _settle_all(profiles)
-        commands = [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
-                     "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
-                    for number, run in enumerate(runs)]
+        commands = _commands(program, profiles, runs, docx_files, out_dir)
         results = _run_soffice(commands, limit, names, environment(profiles[0]),
                                [number % lanes for number in range(len(runs))])
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
     for run, (code, stdout, stderr) in zip(runs, results, strict=True):
         _check_run([pdfs[i] for i in run], code, stdout, stderr)
+    _finish(pdfs, when)
+    return pdfs
+
+
+def _commands(program: str, profiles: list[Path], runs: list[list[int]], docx_files: list[Path],
+              out_dir: Path) -> list[list[str]]:
+    """Each run's LibreOffice command: its files converted into ``out_dir`` with the profile of its lane."""
+    lanes = len(profiles)
+    return [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
+             "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
+            for number, run in enumerate(runs)]
+
+
+def _finish(pdfs: list[Path], when: datetime | None) -> None:
+    """Each PDF with its fonts' regional names, and made reproducible with ``when``."""
     for pdf in pdfs:
         data = _regional_names(pdf.read_bytes())
         pdf.write_bytes(reproducible(data, when) if when is not None else data)
-    return pdfs
 
 
 def _program_for(docx_files: list[Path]) -> str:

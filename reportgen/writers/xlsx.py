@@ -85,15 +85,20 @@ def text_columns(table: Table, rows: list[list[Placed]]) -> set[int]:
 def column_widths(table: Table, rows: list[list[Placed]]) -> list[float]:
     """Widths in Excel's character widths: the table's proportions across a page (landscape for
     a wide table), each column at least as wide as its figures and codes, which never wrap."""
-    total = LANDSCAPE_WIDTH if table.wide else PORTRAIT_WIDTH
-    shares = [max(w, 0) for w in table.widths]
-    shares = shares if sum(shares) else [1] * len(shares)
-    widths = [max(total * share / sum(shares), 4.0) for share in shares]
+    widths = _across_the_page(table)
     for placed in (p for row in rows for p in row):
         text = placed.cell.text
         if placed.cell.colspan == 1 and text.isascii() and " " not in text:
             widths[placed.column] = max(widths[placed.column], min(len(text) + 2.0, MAX_COLUMN))
     return [round(w, 2) for w in widths]
+
+
+def _across_the_page(table: Table) -> list[float]:
+    """The columns' widths in the table's proportions across a page (landscape for a wide table), none below 4."""
+    total = LANDSCAPE_WIDTH if table.wide else PORTRAIT_WIDTH
+    shares = [max(w, 0) for w in table.widths]
+    shares = shares if sum(shares) else [1] * len(shares)
+    return [max(total * share / sum(shares), 4.0) for share in shares]
 
 
 # -- sheet names ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportgen.base.errors import OutputTooLarge
 from reportgen.base.patterns import regex
-from reportgen.docmodel.document import Cell, Document, Table
+from reportgen.docmodel.document import Cell, Document, Row, Table
 
 _FIGURE = regex(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
 EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number
@@ -79,21 +79,29 @@ def placed_cells(table: Table) -> list[list[Placed]]:
     covered: dict[int, tuple[int, int]] = {}  # first column → (colspan, rows below still covered)
     rows: list[list[Placed]] = []
     for index, row in enumerate(table.header + table.body):
-        label_row = index < len(table.header) or row.kind == "subheader"
-        placed, column, started = [], 0, {}
-        for cell in row.cells:
-            while column in covered:
-                column += covered[column][0]
-            if column + cell.colspan > table.column_count:
-                raise ValueError(f"table {table.id}: row {index + 1} is wider than its {table.column_count} columns")
-            placed.append(Placed(index, column, cell, label_row or cell.header))
-            if cell.rowspan > 1:
-                started[column] = (cell.colspan, cell.rowspan - 1)
-            column += cell.colspan
+        placed, started = _row_placed(table, index, row, covered)
         if covered or started:
             covered = {c: (span, left - 1) for c, (span, left) in covered.items() if left > 1} | started
         rows.append(placed)
     return rows
+
+
+def _row_placed(table: Table, index: int, row: Row,
+                covered: dict[int, tuple[int, int]]) -> tuple[list[Placed], dict[int, tuple[int, int]]]:
+    """One row's cells at their grid columns, past the columns a rowspan above still ``covers``; with the rowspans
+    the row starts (first column → (colspan, rows below covered))."""
+    label_row = index < len(table.header) or row.kind == "subheader"
+    placed, column, started = [], 0, {}
+    for cell in row.cells:
+        while column in covered:
+            column += covered[column][0]
+        if column + cell.colspan > table.column_count:
+            raise ValueError(f"table {table.id}: row {index + 1} is wider than its {table.column_count} columns")
+        placed.append(Placed(index, column, cell, label_row or cell.header))
+        if cell.rowspan > 1:
+            started[column] = (cell.colspan, cell.rowspan - 1)
+        column += cell.colspan
+    return placed, started
 
 
 def column_label(table: Table, column: int) -> str:

@@ -252,25 +252,41 @@ class TableWriter:
 
     def write(self, table: Table, at: TablePlaces) -> int:
         """Write ``table``; the last row written (0-based)."""
-        out, last = self.out, (self.width or table.column_count) - 1
+        last = (self.width or table.column_count) - 1
         unit = table.unit_line.rsplit("：", 1)[-1].rsplit(":", 1)[-1].strip()
-        self.amount_format = out.workbook.amount_formats.get(unit, "")
+        self.amount_format = self.out.workbook.amount_formats.get(unit, "")
+        self._heading(table, at, last)
+        self.table = table
+        sheet_rows = self._body(table, at)
+        return self._notes(table, sheet_rows[-1] if sheet_rows else at.data - 1, last)
+
+    def _heading(self, table: Table, at: TablePlaces, last: int) -> None:
+        """The lines above the table: its title across it, the department on the left, the unit on the right."""
+        out = self.out
         title = " ".join(p for p in (table.number, table.title) if p)
         out.put(at.title_place or Place(at.title, 0, at.title, last, _big(out.workbook.style)), title, what="表题", align="center")
         caption = at.caption_place or Place(at.caption, 0, at.caption, max(last - 1, 0), out.workbook.style)
         out.put(caption, table.department_line, what="部门名称", align="left")
         if table.unit_line and last > caption.last_column:
             out.put(Place(caption.row, last, caption.row, last, caption.style), table.unit_line, what="金额单位", align="right")
+
+    def _body(self, table: Table, at: TablePlaces) -> list[int]:
+        """The header (the template's own where it has one) and the body's cells, with the grid's blank cells; the
+        sheet row of each of the table's rows."""
         rows = placed_cells(table)
-        self.table = table
         header = len(table.header)
         sheet_rows = self._rows(table, at, header)
         for place, text in self.header_cells:
-            out.put(place, text, what="表头", border=1, align="center", text_wrap=True)
+            self.out.put(place, text, what="表头", border=1, align="center", text_wrap=True)
         for placed in (p for row in rows for p in row if not (self.header_cells and p.row < header)):
             self._cell(placed, sheet_rows, len(rows))
         self._grid(table, sheet_rows, header)
-        end = sheet_rows[-1] if sheet_rows else at.data - 1
+        return sheet_rows
+
+    def _notes(self, table: Table, end: int, last: int) -> int:
+        """The table's notes below its last row ``end``: in the template's room for a note where it has one below the
+        table, else a row each; the last row written."""
+        out = self.out
         note_at = self.note if self.note is not None and self.note.row > end else None
         if note_at is not None and table.notes:  # the template's room for a note
             out.put(note_at, "\n".join(table.notes), what="表注", align="left", text_wrap=True)
@@ -337,11 +353,16 @@ class TableWriter:
         number = figure(text, self.grouped)
         if number is None:
             return None, {}
-        wanted = self.amount_format
-        places = len(text.rsplit(".", 1)[1]) if "." in text else 0
-        if wanted and "%" not in text and (wanted == "General" or "0" in wanted):
-            return number.value, {"num_format": wanted if wanted == "General" else _with_places(wanted, places)}
-        return number.value, {"num_format": number.num_format}
+        return number.value, {"num_format": _amount_format(self.amount_format, text) or number.num_format}
+
+
+def _amount_format(wanted: str, text: str) -> str:
+    """The layout's format for its unit's amounts (``wanted``), showing the figure ``text`` with its own decimals;
+    "" where there is none, or it is no number format, or the figure is a percentage (its own format then)."""
+    if not wanted or "%" in text or not (wanted == "General" or "0" in wanted):
+        return ""
+    places = len(text.rsplit(".", 1)[1]) if "." in text else 0
+    return wanted if wanted == "General" else _with_places(wanted, places)
 
 
 def _with_places(num_format: str, places: int) -> str:

@@ -27,6 +27,17 @@ def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) 
         return part
     out = copy.deepcopy(part)
     gone = [mark.item for mark in marks if mark.number in dismissed]  # type: ignore[attr-defined]
+    kept = out.findings = _kept(out, gone)
+    checked = out.inspection
+    errors = any(f["item"].severity == "error" for f in kept)  # type: ignore[attr-defined]
+    if out.outcome == FLAGGED and not errors and not checked.tables_missing and not out.row.get("refused"):
+        out.outcome = out.row["outcome"] = CLEAN
+    return out
+
+
+def _kept(out: SummaryPart, gone: list[object]) -> list[dict[str, object]]:
+    """The part's findings but those ``gone`` (each taken once: two alike are two), each gone taken out of its
+    counts."""
     kept = []
     for finding in out.findings:
         item = finding["item"]
@@ -36,12 +47,7 @@ def decided(part: SummaryPart, marks: list[object], dismissed: Collection[int]) 
             continue
         gone.pop(match)
         _uncount(out, item)  # type: ignore[arg-type]
-    out.findings = kept
-    checked = out.inspection
-    errors = any(f["item"].severity == "error" for f in kept)  # type: ignore[attr-defined]
-    if out.outcome == FLAGGED and not errors and not checked.tables_missing and not out.row.get("refused"):
-        out.outcome = out.row["outcome"] = CLEAN
-    return out
+    return kept
 
 
 def _uncount(part: SummaryPart, item: Listed) -> None:

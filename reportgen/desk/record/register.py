@@ -98,14 +98,30 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
     day = as_of or today()
     chosen = list(Member.objects.all()) if members is None else members
     latest = _latest(None if members is None else chosen)
-    found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
-    for row in found:
-        if row.latest is not None:
-            row.entry.documents.append(Path(f"{row.member.name}-{row.latest.number}"))
+    found = _member_rows(chosen, latest, day)
     printed = _printed(latest if members is None else None)
     entries = {row.member.id: row.entry for row in found}
     if any(printed.values()) and members is not None:  # the rows not on the page, to match the files of several against
         entries |= {m.id: Timely(roster_row(m), as_of=day) for m in Member.objects.exclude(id__in=list(entries))}
+    _place_disclosures(found, printed, entries)
+    for row in found:
+        row.entry.submitted = bool(row.entry.documents)
+    return found
+
+
+def _member_rows(chosen: list[Member], latest: dict[int, Submission], day: date) -> list[Row]:
+    """Each member's row with its latest submission, its Entry as of ``day`` naming that submission's document."""
+    found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
+    for row in found:
+        if row.latest is not None:
+            row.entry.documents.append(Path(f"{row.member.name}-{row.latest.number}"))
+    return found
+
+
+def _place_disclosures(found: list[Row], printed: dict[int, list[Disclosure]],
+                       entries: Mapping[int, review_register.Entry]) -> None:
+    """The disclosures of each latest submission on the rows told: a file's parts on the row that submitted it, each
+    disclosure answering another row among that row's ``within`` (``entries``: every row matched against)."""
     by_entry = {id(row.entry): row for row in found}
     for disclosures in printed.values():
         submission = disclosures[0].submission
@@ -114,9 +130,6 @@ def rows(as_of: date | None = None, members: list[Member] | None = None) -> list
         for disclosure, answering in _answered(submission, entries, disclosures):
             if answering is not None and id(answering) in by_entry:
                 by_entry[id(answering)].within.append(disclosure)
-    for row in found:
-        row.entry.submitted = bool(row.entry.documents)
-    return found
 
 
 def _latest(members: list[Member] | None) -> dict[int, Submission]:
@@ -149,18 +162,28 @@ def printed_elsewhere() -> dict[int, str]:
     owners = {normal(d.owner) for disclosures in printed.values() for d in disclosures if d.owner}
     if not owners:
         return {}
+    found = _answered_rows(printed, {m.id: Timely(roster_row(m)) for m in _may_answer(printed, owners)})
+    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
+    return {member_id: state for member_id, state in found.items() if member_id not in own}
+
+
+def _may_answer(printed: dict[int, list[Disclosure]], owners: set[str]) -> QuerySet[Member]:
+    """The rows a disclosure of the files ``printed`` may answer: those whose names could be the disclosures'
+    ``owners`` (``normal``), and those that submitted the files."""
     named = [i for i, name in Member.objects.values_list("id", "name") if review_register.may_be_named(normal(name), owners)]
     submitters = {disclosures[0].submission.member_id for disclosures in printed.values()}
-    members = Member.objects.filter(id__in=[*named, *submitters])
-    entries = {m.id: Timely(roster_row(m)) for m in members}
+    return Member.objects.filter(id__in=[*named, *submitters])
+
+
+def _answered_rows(printed: dict[int, list[Disclosure]], entries: dict[int, Timely]) -> dict[int, str]:
+    """The rows (of ``entries``) a disclosure of another row's file answers, by id, with that file's state."""
     ids = {id(entry): member_id for member_id, entry in entries.items()}
     found: dict[int, str] = {}
     for disclosures in printed.values():
         for _, answering in _answered(disclosures[0].submission, entries, disclosures):
             if answering is not None:
                 found.setdefault(ids[id(answering)], disclosures[0].submission.state)
-    own = set(Submission.objects.filter(member_id__in=list(found)).values_list("member_id", flat=True))
-    return {member_id: state for member_id, state in found.items() if member_id not in own}
+    return found
 
 
 def _answering(submission: Submission, disclosure: Disclosure, every: list[review_register.Entry],
@@ -283,10 +306,7 @@ def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its
     file (one for a file of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
     member = submission.member
-    files = _digests(submission)
-    same = next((earlier.number for earlier in Submission.objects.filter(
-        member_id=member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
-        if _digests(earlier) == files), None)
+    same = _same_bytes(submission)
     own: list[review_register.Entry] = [Timely(roster_row(member))]
     mismatched = [] if any(review_register.row_of(_as_filed(member, s), own) for s in said) else said[:1]
     if same is None and not mismatched:
@@ -294,13 +314,26 @@ def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     if not mismatched:
         return str(notes().held(same, None, [], "", member))
     doc = _as_filed(member, mismatched[0])
-    bare = review_register.Known(doc.document, "", None, None, None)
-    differs = [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
-                                                          replace(bare, year=doc.year), replace(bare, final=doc.final)),
-                                               strict=True) if review_register.row_of(alone, own) is None]
+    differs = _aspects_differing(doc, own)
     entries: list[review_register.Entry] = [Timely(roster_row(m)) for m in Member.objects.exclude(id=member.id)]
     other = review_register.row_of(doc, entries)
     return str(notes().held(same, doc, differs, other.member.name if other is not None else "", member))
+
+
+def _same_bytes(submission: Submission) -> int | None:
+    """The number of the latest earlier submission of the row with the same bytes (each of its files); None: none."""
+    files = _digests(submission)
+    return next((earlier.number for earlier in Submission.objects.filter(
+        member_id=submission.member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
+        if _digests(earlier) == files), None)
+
+
+def _aspects_differing(doc: review_register.Known, own: list[review_register.Entry]) -> list[str]:
+    """What of the document (name, kind, year, 预算/决算) alone makes it no row of ``own``."""
+    bare = review_register.Known(doc.document, "", None, None, None)
+    return [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
+                                                       replace(bare, year=doc.year), replace(bare, final=doc.final)),
+                                            strict=True) if review_register.row_of(alone, own) is None]
 
 
 def _digests(submission: Submission) -> list[str]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reportgen.desk.record.models import DISMISSED, Submission
+from reportgen.desk.record.models import DISMISSED, Finding, Submission
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 
 RESOLUTION = 96  # dots per inch: an A4 page 794 pixels wide, as a screen shows it at 100 %
@@ -65,9 +66,13 @@ def page_response(request: HttpRequest, submission: Submission, page: int, pages
     if not annotated_of(submission, page, department)[0] or page < 1:
         return HttpResponse(status=404)
     found = submission.findings.exclude(verdict=DISMISSED) if department else submission.findings.all()
-    marked = sorted({f.page for f in found if f.page})
+    before, after = _nearest_marked(found, page)
     return render(request, "page.html.j2", {
         "submission": submission, "page": page, "pages": pages, "back": back, "reviewer": not department,
-        "findings": [f for f in found.order_by("number") if f.page == page],
-        "before": max((p for p in marked if p < page), default=None),
-        "after": min((p for p in marked if p > page), default=None)})
+        "findings": [f for f in found.order_by("number") if f.page == page], "before": before, "after": after})
+
+
+def _nearest_marked(found: QuerySet[Finding], page: int) -> tuple[int | None, int | None]:
+    """The nearest pages before and after ``page`` that carry a finding of ``found`` (None: none)."""
+    marked = sorted({f.page for f in found if f.page})
+    return max((p for p in marked if p < page), default=None), min((p for p in marked if p > page), default=None)

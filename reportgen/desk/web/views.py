@@ -232,10 +232,7 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
     findings only once the reviewer released them (returned or accepted), those not dismissed alone. A submission
     held for the reviewer is compared with none (its findings are not told fixed by another document)."""
     released = reviewer or submission.state in RELEASED
-    last = last_of(submission) if released and not submission.held else None
-    now = list(submission.findings.all())
-    resolved = [f for f in last.findings.all() if not any(same(f, n) for n in now) and (reviewer or f.verdict != DISMISSED)] \
-        if last is not None else []
+    last, resolved = _fixed_since(submission, reviewer, released)
     job = getattr(submission, "job", None)
     disclosures = [(d, [f for f in d.findings.all() if shown(f, reviewer, released)])
                    for d in submission.disclosures.defer("summary")]
@@ -248,6 +245,16 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
             "disclosures": disclosures, "unreviewed": unreviewed(submission),
             "place": waiting(job) if job is not None else None,
             "errors": submission.findings.filter(severity="error").exclude(verdict=DISMISSED).count()}
+
+
+def _fixed_since(submission: Submission, reviewer: bool, released: bool) -> tuple[Submission | None, list[Finding]]:
+    """The document the submission followed (none while unreleased, or held for the reviewer) and its findings the
+    submission no longer has: those the department sees (none it dismissed) where it is not the reviewer."""
+    last = last_of(submission) if released and not submission.held else None
+    if last is None:
+        return None, []
+    now = list(submission.findings.all())
+    return last, [f for f in last.findings.all() if not any(same(f, n) for n in now) and (reviewer or f.verdict != DISMISSED)]
 
 
 def shown(finding: Finding, reviewer: bool, released: bool) -> bool:

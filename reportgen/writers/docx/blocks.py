@@ -219,6 +219,14 @@ class DocxWriter:
     def table(self, block: Table) -> None:
         if not block.column_count:
             raise ValueError(f"table {block.id}: no columns")
+        self._above_table(block)
+        if block.header or block.body:  # Word rejects a w:tbl without rows
+            self._table_grid(block)
+        for note in block.notes:
+            self._write_paragraph(clean(note), "Note")
+
+    def _above_table(self, block: Table) -> None:
+        """The lines above a table: its number, its title, and the department's line with the unit flush right."""
         anchor = f"table-{block.id}"
         if block.number:
             self._write_paragraph(clean(block.number), "Table Number", anchor)
@@ -232,16 +240,16 @@ class DocxWriter:
                 runs += plain_run_xml("\t" + clean(block.unit_line))
             ppr = ppr_xml(self.style_ids["Table Unit Line"], self._opening() + self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
-        if block.header or block.body:  # Word rejects a w:tbl without rows
-            laid = self._geometry(block)
-            points, widths = laid.points, laid.widths
-            start = table_start_xml(self.style_ids["Table Grid"], widths)
-            # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
-            # and LibreOffice would join them into one table again
-            tables = _PART_GAP.join(start + rows + "</w:tbl>" for rows in row_parts(block, widths, points))
-            self.body.append(on_new_page(tables) if self._opening() else tables)
-        for note in block.notes:
-            self._write_paragraph(clean(note), "Note")
+
+    def _table_grid(self, block: Table) -> None:
+        """The table's rows, at the size and widths chosen for its page, in parts kept apart."""
+        laid = self._geometry(block)
+        points, widths = laid.points, laid.widths
+        start = table_start_xml(self.style_ids["Table Grid"], widths)
+        # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
+        # and LibreOffice would join them into one table again
+        tables = _PART_GAP.join(start + rows + "</w:tbl>" for rows in row_parts(block, widths, points))
+        self.body.append(on_new_page(tables) if self._opening() else tables)
 
     def _geometry(self, block: Table) -> Geometry:
         """The table's page, size and widths (table_fit.geometry), chosen once, for its page and its widths."""

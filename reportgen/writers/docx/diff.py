@@ -75,19 +75,7 @@ class TrackedDocxWriter(DocxWriter):
                 self.contents_diff()
                 contents_due = False
             self.page_break_diff(*block.page_break)
-            # on the page the render gives this year's table (last year's, for a table gone), and a
-            # heading on its table's page: after "accept all" every page is as rendered; "reject all"
-            # keeps this year's orientation
-            headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
-            if headed is not block and any(headed.page_break):  # a page starts between the heading and its table
-                headed = block
-            if headed.table is not None:
-                table = headed.table.new or headed.table.old
-                assert table is not None
-                self._place(table)
-            else:
-                if not self._on_cover(block):  # the cover's lines stay on its page, whatever they are
-                    self._place(Paragraph(""))
+            self._place_on_page(block, _page_of(blocks, index))
             if block.table is not None:
                 self.table_diff(block.table, block.status)
             else:
@@ -98,6 +86,17 @@ class TrackedDocxWriter(DocxWriter):
                 "department": AUTHOR, "year": str(self.result.new_year or "")}
         self._set_properties(meta, "")
         return self.save()
+
+    def _place_on_page(self, block: BlockDiff, headed: BlockDiff) -> None:
+        """A block set on the page the render gives it (``headed``: the block whose page it is on): this year's
+        table (last year's, for a table gone), a heading on its table's page — after "accept all" every page is as
+        rendered; "reject all" keeps this year's orientation."""
+        if headed.table is not None:
+            table = headed.table.new or headed.table.old
+            assert table is not None
+            self._place(table)
+        elif not self._on_cover(block):  # the cover's lines stay on its page, whatever they are
+            self._place(Paragraph(""))
 
     # -- revision markup -------------------------------------------------------------------------
     def _rev(self, tag: str, author: str = AUTHOR) -> str:
@@ -219,6 +218,16 @@ class TrackedDocxWriter(DocxWriter):
 
     # -- tables ----------------------------------------------------------------------------------
     def table_diff(self, table: TableDiff, status: str) -> None:
+        self._above_table_diff(table)
+        if table.rows:
+            self._grid(table)
+        for note_status, note in table.notes:
+            self._paragraph("Note", self.runs(note), self.mark(bool(note.old_text) and note_status != "inserted",
+                                                                  bool(note.new_text) and note_status != "deleted"))
+
+    def _above_table_diff(self, table: TableDiff) -> None:
+        """The lines above a table, each marked as it changed: its number, its title, and the department and unit
+        line (the unit flush right)."""
         for style, diff in (("Table Number", table.number), ("Table Title", table.title)):
             if diff.old_text or diff.new_text:
                 self._paragraph(style, self.runs(diff), self.mark(bool(diff.old_text), bool(diff.new_text)))
@@ -230,11 +239,6 @@ class TrackedDocxWriter(DocxWriter):
             if table.unit.spans:
                 body += self.span(_tab_span(table.unit), "") + self.runs(table.unit)
             self._paragraph("Table Unit Line", body, self.mark(bool(line_old), bool(line_new)), tabs)
-        if table.rows:
-            self._grid(table)
-        for note_status, note in table.notes:
-            self._paragraph("Note", self.runs(note), self.mark(bool(note.old_text) and note_status != "inserted",
-                                                                  bool(note.new_text) and note_status != "deleted"))
 
     def _grid(self, table: TableDiff) -> None:
         text_width = self.text_twips()
@@ -242,10 +246,7 @@ class TrackedDocxWriter(DocxWriter):
         new_edges = _edges(table.new, table.new_columns, text_width)
         edges = _shared_edges(table, old_edges, new_edges)
         widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
-        self._covered = _covered([r.old_layout for r in table.rows if r.old is not None],
-                                 [r.old for r in table.rows if r.old is not None])
-        self._covered.update(_covered([r.new_layout for r in table.rows if r.new is not None],
-                                      [r.new for r in table.rows if r.new is not None]))
+        self._covered = _covered_both(table)
         rows: list[str] = []
         for row in table.rows:
             rows += self._rows(row, table.same_grid, old_edges, new_edges, edges)
@@ -290,14 +291,8 @@ class TrackedDocxWriter(DocxWriter):
         ppr.append(f'<w:jc w:val="{align}"/>')
         if revision:
             ppr.append(f"<w:rPr>{self._rev(revision)}/></w:rPr>")
-        if cell is not None and cell.missing:
-            rpr = MISSING_RPR
-        elif header or bold_row or (cell is not None and cell.bold):
-            rpr = "<w:b/>"
-        else:
-            rpr = ""
         return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
-                f"{self.runs(diff, rpr)}</w:p></w:tc>")
+                f"{self.runs(diff, _cell_rpr(cell, header, bold_row))}</w:p></w:tc>")
 
 
 def _shared_edges(table: TableDiff, old_edges: list[int], new_edges: list[int]) -> list[int]:
@@ -375,3 +370,29 @@ def _edges(table: Table | None, columns: int, total: int) -> list[int]:
     for width in scale_widths(widths, total):
         edges.append(edges[-1] + width)
     return edges
+
+
+def _page_of(blocks: list[BlockDiff], index: int) -> BlockDiff:
+    """The block whose page ``blocks[index]`` is set on: a heading's table (or text) after it, unless a page starts
+    between them; any other block's own."""
+    block = blocks[index]
+    headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
+    return block if headed is not block and any(headed.page_break) else headed
+
+
+def _covered_both(table: TableDiff) -> dict[int, dict[int, int]]:
+    """The grid places the merged cells of each row cover, of last year's rows and this year's (by the row's id)."""
+    covered = _covered([r.old_layout for r in table.rows if r.old is not None], [r.old for r in table.rows if r.old is not None])
+    covered.update(_covered([r.new_layout for r in table.rows if r.new is not None],
+                            [r.new for r in table.rows if r.new is not None]))
+    return covered
+
+
+def _cell_rpr(cell: Cell | None, header: bool, bold_row: bool) -> str:
+    """A cell's run properties: a figure the source lacks marked so; the header's, a total row's and a bold cell's
+    text bold."""
+    if cell is not None and cell.missing:
+        return MISSING_RPR
+    if header or bold_row or (cell is not None and cell.bold):
+        return "<w:b/>"
+    return ""

@@ -59,10 +59,7 @@ def run_content(text: str, deleted: bool = False, always_preserve: bool = True) 
     text = clean(text)
     tag = "w:delText" if deleted else "w:t"
     if not _SPECIAL.search(text):  # nearly every cell and paragraph: one w:t
-        if not text:
-            return ""
-        space = ' xml:space="preserve"' if always_preserve or len(text.strip()) < len(text) else ""
-        return f"<{tag}{space}>{_escape(text)}</{tag}>"
+        return _text_element(tag, text, always_preserve) if text else ""
     content = []
     for piece in _SPECIAL.split(text):
         if piece == "\t":
@@ -70,9 +67,14 @@ def run_content(text: str, deleted: bool = False, always_preserve: bool = True) 
         elif piece in ("\r\n", "\r", "\n"):
             content.append("<w:br/>")
         elif piece:
-            space = ' xml:space="preserve"' if always_preserve or len(piece.strip()) < len(piece) else ""
-            content.append(f"<{tag}{space}>{_escape(piece)}</{tag}>")
+            content.append(_text_element(tag, piece, always_preserve))
     return "".join(content)
+
+
+def _text_element(tag: str, text: str, always_preserve: bool) -> str:
+    """A w:t (or w:delText) of ``text``, escaped; xml:space="preserve" always, or where it has outer whitespace."""
+    space = ' xml:space="preserve"' if always_preserve or len(text.strip()) < len(text) else ""
+    return f"<{tag}{space}>{_escape(text)}</{tag}>"
 
 
 def run_xml(text: str, rpr: str = "", deleted: bool = False) -> str:

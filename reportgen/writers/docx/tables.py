@@ -160,23 +160,27 @@ def _keeps(rows: list[_Printed], points: float) -> list[bool]:
     of one to three rows (rows of many lines are no remnant: a long part may break after any); and
     its closing rows (CLOSING) with the row before them."""
     body = [i for i, row in enumerate(rows) if not row.repeats]
-    keeps = [row.repeats for row in rows]
-    if len(body) <= KEEP_WHOLE:
-        keeps = [True] * len(rows)
-    else:
-        for ends in (body, body[::-1][1:]):  # from the beginning; from the end (each row kept with the one after)
-            held = 0
-            for i in ends:
-                held += rows[i if ends is body else i + 1].lines(points)
-                if held >= FEWEST_LINES:
-                    break
-                keeps[i] = True
+    keeps = [True] * len(rows) if len(body) <= KEEP_WHOLE else _ends_kept(rows, body, points)
     closing = next((i for i in body[-CLOSING:] if rows[i].total), None)
     if closing is not None:
         for i in range(max(closing - 1, body[0]), len(rows)):
             keeps[i] = True
     if keeps:
         keeps[-1] = False
+    return keeps
+
+
+def _ends_kept(rows: list[_Printed], body: list[int], points: float) -> list[bool]:
+    """A long part's rows kept with the next: the repeated rows, and the body's rows up to FEWEST_LINES lines from
+    its beginning and from its end (each row kept with the one after)."""
+    keeps = [row.repeats for row in rows]
+    for ends in (body, body[::-1][1:]):  # from the beginning; from the end (each row kept with the one after)
+        held = 0
+        for i in ends:
+            held += rows[i if ends is body else i + 1].lines(points)
+            if held >= FEWEST_LINES:
+                break
+            keeps[i] = True
     return keeps
 
 
@@ -371,18 +375,30 @@ def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
     texts = texts or wrapping_texts(block)
     settled: dict[int, int] = {}
     for _ in range(len(widths)):  # each round settles a column at least
-        moved: dict[int, int] = {}
-        for i in range(len(widths)):
-            others = [sum(widths[first:i]) for _, first, _ in texts[i]]  # the rest of a merged cell's width
-            width = unorphaned(texts[i], others, widths[i], minimums[i], points, orphaned or _orphaned)
-            if i not in settled and width != widths[i]:
-                moved[i] = width
-        if not moved or sum((settled | moved).values()) + sum(
-                low for i, low in enumerate(minimums) if i not in settled and i not in moved) > total:
+        moved = _unorphaned_widths(texts, widths, minimums, points, orphaned or _orphaned, settled)
+        if not moved or _over(settled | moved, minimums, total):
             break
         settled |= moved
         widths = _shares(block.widths, minimums, total, settled)
     return widths
+
+
+def _unorphaned_widths(texts: list[list[tuple[str, int, int]]], widths: list[int], minimums: list[int], points: float,
+                       orphaned: Orphaned, settled: dict[int, int]) -> dict[int, int]:
+    """The columns not ``settled`` whose width a round changes so that no header leaves a character alone on its
+    last line (column → width)."""
+    moved: dict[int, int] = {}
+    for i in range(len(widths)):
+        others = [sum(widths[first:i]) for _, first, _ in texts[i]]  # the rest of a merged cell's width
+        width = unorphaned(texts[i], others, widths[i], minimums[i], points, orphaned)
+        if i not in settled and width != widths[i]:
+            moved[i] = width
+    return moved
+
+
+def _over(fixed: dict[int, int], minimums: list[int], total: int) -> bool:
+    """Whether the columns ``fixed`` (column → width) and the others at their narrowest exceed ``total``."""
+    return sum(fixed.values()) + sum(low for i, low in enumerate(minimums) if i not in fixed) > total
 
 
 def _shares(relative: list[int], minimums: list[int], total: int, settled: dict[int, int]) -> list[int]:
