@@ -120,6 +120,7 @@ def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_
     member = f"名称测试单位{len(name)}"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[member, "部门", member, "2025-01-20", "", ""]]))
     client = desk_site.client()
+    desk_site.others_set_aside()
     assert _post(client, links[member], name, ZHENGFUBAN.read_bytes()).status_code == 302
     submission = Submission.objects.get(member__name=member)
     assert submission.given_name == shown
