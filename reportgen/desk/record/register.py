@@ -48,9 +48,8 @@ class Timely(review_register.Entry):
 
     @property
     def late_days(self) -> int | None:
-        if self.member.published is None and self.as_of is None:
-            return None
-        return days_late(self.member.approved, self.member.published, self.as_of or self.member.published)
+        day = self.as_of or self.member.published
+        return None if day is None else days_late(self.member.approved, self.member.published, day)
 
     @property
     def state(self) -> str:
