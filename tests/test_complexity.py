@@ -25,8 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 CAP = 20  # no function over it, by either count (branches: once the functions over it today are split)
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
-STATEMENTS_OVER_10 = 24  # 10 of 4,292 (0.24 %)
-BRANCHES_OVER_10 = 1033  # 443 of 4,292 (10.32 %)
+STATEMENTS_OVER_10 = 24  # 10 of 4,319 (0.23 %)
+BRANCHES_OVER_10 = 971  # 419 of 4,319 (9.70 %)
 BRANCHES_OVER_CAP = 31
 
 

@@ -131,20 +131,24 @@ class _Differ:
         item = new or old
         assert item is not None
         if item.kind == "table":
-            table = self.table(old.table if old else None, new.table if new else None)
-            if old is None:
-                status: Status = "inserted"
-            elif new is None:
-                status = "deleted"
-            else:
-                status = "changed" if _table_changed(table, self.show) else "equal"
-            return BlockDiff("table", status, old, new, table=table)
+            return self._table_block(old, new)
         if old is None:
             return BlockDiff(item.kind, "inserted", None, new, text=inserted(item.text))
         if new is None:
             return BlockDiff(item.kind, "deleted", old, None, text=deleted(item.text))
         diff = self.text(old.text, new.text)
         return BlockDiff(new.kind, self.status(diff), old, new, text=diff)
+
+    def _table_block(self, old: Item | None, new: Item | None) -> BlockDiff:
+        """A table's block: its diff, inserted or deleted whole, else changed where a reader sees a change."""
+        table = self.table(old.table if old else None, new.table if new else None)
+        if old is None:
+            status: Status = "inserted"
+        elif new is None:
+            status = "deleted"
+        else:
+            status = "changed" if _table_changed(table, self.show) else "equal"
+        return BlockDiff("table", status, old, new, table=table)
 
     # -- tables -----------------------------------------------------------------------------------
     def table(self, old: Table | None, new: Table | None) -> TableDiff:
@@ -162,8 +166,7 @@ class _Differ:
         old_grid = _Grid(old) if old else None
         new_grid = _Grid(new) if new else None
         columns = self.column_map(old_grid, new_grid)
-        same_grid = bool(old_grid and new_grid and old_grid.columns == new_grid.columns
-                         and all(columns.get(c) == c for c in range(old_grid.columns)))
+        same_grid = _same_grid(old_grid, new_grid, columns)
         rows = self.rows(old_grid, new_grid, columns, same_grid, header=True)
         rows += self.rows(old_grid, new_grid, columns, same_grid, header=False)
         notes = self.notes(old.notes if old else [], new.notes if new else [])
@@ -249,6 +252,11 @@ class _Differ:
                 diff = self.text(old[i], new[j])
                 out.append((self.status(diff), diff))
         return out
+
+
+def _same_grid(old: _Grid | None, new: _Grid | None, columns: dict[int, int]) -> bool:
+    """Whether both years' tables have one grid: as many columns, each mapped to itself."""
+    return bool(old and new and old.columns == new.columns and all(columns.get(c) == c for c in range(old.columns)))
 
 
 def _side_rows(grid: _Grid | None, header: bool) -> list[_GridRow]:

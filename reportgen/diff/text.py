@@ -100,18 +100,24 @@ def _cleanup(opcodes: Sequence[tuple[str, int, int, int, int]], old: list[_Token
     while changed:
         changed = False
         for k in range(1, len(ops) - 1):
-            tag, i1, i2, j1, j2 = ops[k]
             before, after = ops[k - 1], ops[k + 1]
-            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
-                continue
-            if before[0] == after[0] and before[0] in ("insert", "delete"):
-                continue  # text added (or taken away) on both sides of it: the island is real
-            token = old[i1]
-            if i2 - i1 == 1 and not token.number and not token.text.isspace():
+            if _island(ops[k], before[0], after[0], old):
                 ops[k - 1:k + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
                 break
     return ops
+
+
+def _island(op: tuple[str, int, int, int, int], before: str, after: str, old: list[_Token]) -> bool:
+    """Whether an equal run is a stray island between two changes (``before`` and ``after``: their tags): one
+    character, no figure, no space, and not text added (or taken away) on both sides of it (then it is real)."""
+    tag, i1, i2, _, _ = op
+    if tag != "equal" or before == "equal" or after == "equal":
+        return False
+    if before == after and before in ("insert", "delete"):
+        return False  # text added (or taken away) on both sides of it: the island is real
+    token = old[i1]
+    return i2 - i1 == 1 and not token.number and not token.text.isspace()
 
 
 def diff_text(old: str, new: str, year_step: int = 0) -> TextDiff:

@@ -52,6 +52,14 @@ def notice(document: str, addressee: str, kind: str, marks: list[Mark], annotate
     words = environment("text").get_template(NOTICE_TEMPLATE).render(
         document=document, title=title, addressee=addressee, kind=kind, count=len(marks),
         placed=sum(1 for m in marks if m.boxes), annotated=annotated, issued=issued)
+    blocks, caption, cells, severities = _read_notice(words)
+    blocks.append(_table(caption, cells, dict(zip(("error", "warning"), severities, strict=False)), marks))
+    return Document(list(blocks), meta={"title": blocks[0].text if isinstance(blocks[0], Title) else ""})
+
+
+def _read_notice(words: str) -> tuple[list[Title | Paragraph | Table], str, list[str], list[str]]:
+    """The notice as its template wrote it, a line each (T: the title, P: a paragraph, C: the table's caption,
+    H: its header's cells, S: the words for error and warning): the blocks, the caption, the header, the words."""
     blocks: list[Title | Paragraph | Table] = []
     caption, cells, severities = "", [], ["", ""]
     for line in words.splitlines():
@@ -66,8 +74,7 @@ def notice(document: str, addressee: str, kind: str, marks: list[Mark], annotate
             cells = text.split("|")
         elif what == "S":
             severities = text.split("|")
-    blocks.append(_table(caption, cells, dict(zip(("error", "warning"), severities, strict=False)), marks))
-    return Document(list(blocks), meta={"title": blocks[0].text if isinstance(blocks[0], Title) else ""})
+    return blocks, caption, cells, severities
 
 
 def _table(caption: str, header: list[str], severities: dict[str, str], marks: list[Mark]) -> Table:

@@ -104,8 +104,12 @@ def document_lines(result: DocumentReview) -> dict[int, Line]:
         return {number: line for part in result.parts for number, line in document_lines(part).items()}
     if result.narrative is not None:
         return {line.number: line for line in result.narrative.lines}
-    if not result.final_text:
-        return {}
+    return _refused_lines(result) if result.final_text else {}
+
+
+def _refused_lines(result: DocumentReview) -> dict[int, Line]:
+    """The lines of a refused document whose sentences were judged: as read (a 决算's), else its draft read again
+    (none where it cannot be)."""
     if result.published is not None:  # a refused 决算's sentences were read from its lines, as read
         return {line.number: line for line in result.published.lines}
     try:

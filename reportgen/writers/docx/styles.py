@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from reportgen.writers.docx.look import (
@@ -102,6 +102,26 @@ USED_STYLES = {name: WD_STYLE_TYPE.PARAGRAPH for name in (
     "Table Text", *(f"Heading {level}" for level in HEADING_LOOKS))} | {"Table Grid": WD_STYLE_TYPE.TABLE}
 
 
+def _set_heading(doc: DocxDocument, level: int, look: _HeadingLook, body: Pt, line: Length | float) -> None:
+    """A heading level's style by its look: its font and size (the body's where it is set as body text), kept with
+    the next paragraph, at the body's line, spaced around at level 1, centred or indented two characters."""
+    heading = doc.styles[f"Heading {level}"]
+    # Heading 4 and 5 are hidden in the template's gallery; they are used here.
+    heading.hidden = False
+    heading.unhide_when_used = False
+    size = body if look.size == BODY_SIZE else look.size
+    _fonts(heading, look.font, latin=look.font)
+    _plain_look(heading, size, bold=look.bold)
+    fmt = heading.paragraph_format
+    fmt.keep_with_next = True
+    fmt.line_spacing = line
+    fmt.space_before = Pt(14) if level == 1 else Pt(0)
+    fmt.space_after = Pt(14) if level == 1 else Pt(0)
+    if look.centered:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _first_line_chars(heading, 0 if look.centered else 2, size)
+
+
 def setup_styles(doc: DocxDocument, body_points: float = 14.0, body_line: float | None = 28.0) -> None:
     """The styles of every block. ``body_points``: the body's size (and that of the headings set as
     body text, 1. and （1）, and of the banner and table number); ``body_line``: its line and the
@@ -150,21 +170,7 @@ def setup_styles(doc: DocxDocument, body_points: float = 14.0, body_line: float 
     _first_line_chars(subtitle, 0, HEADING_SIZE)
 
     for level, look in HEADING_LOOKS.items():
-        heading = doc.styles[f"Heading {level}"]
-        # Heading 4 and 5 are hidden in the template's gallery; they are used here.
-        heading.hidden = False
-        heading.unhide_when_used = False
-        size = body if look.size == BODY_SIZE else look.size
-        _fonts(heading, look.font, latin=look.font)
-        _plain_look(heading, size, bold=look.bold)
-        fmt = heading.paragraph_format
-        fmt.keep_with_next = True
-        fmt.line_spacing = line
-        fmt.space_before = Pt(14) if level == 1 else Pt(0)
-        fmt.space_after = Pt(14) if level == 1 else Pt(0)
-        if look.centered:
-            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _first_line_chars(heading, 0 if look.centered else 2, size)
+        _set_heading(doc, level, look, body, line)
 
     _add_style(doc, "Note", font=BODY_FONT, size=NOTE_SIZE, indent_chars=0, single=True)
     banner = _add_style(doc, "Banner", font=HEI_FONT, size=body, indent_chars=0, bold=True)
