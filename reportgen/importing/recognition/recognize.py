@@ -341,9 +341,9 @@ def printed(table: Table) -> Printed:
             elif cell_text(cell):
                 counted = coded if is_code(cell) else worded
                 counted[col] = counted.get(col, 0) + 1
-    header = {col: words[-1] for col in range(grid.width)
-              if (words := ["".join(text.split()) for row in range(table.header_start, table.body_start)
-                            if not numbers_columns(grid.rows[row]) and (text := header_text(grid, row, col))])}
+    worded_rows = [row for row in range(table.header_start, table.body_start) if not numbers_columns(grid.rows[row])]
+    header = {col: words[-1] for col in range(grid.width)  # (each header row asked once, not once per column)
+              if (words := ["".join(text.split()) for row in worded_rows if (text := header_text(grid, row, col))])}
     return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header,
                    frozenset(col for col, count in coded.items() if count >= 2))
 
