@@ -149,10 +149,14 @@ def visible_text(text: str) -> str:
     a name that cannot be encoded never stops a command."""
     if text.isprintable():
         return text
-    if any("\udc80" <= char <= "\udcff" for char in text):
+    # each distinct character judged once (a review's JSON is a megabyte of a few thousand characters)
+    chars = set(text)
+    if any("\udc80" <= char <= "\udcff" for char in chars):
         text = _ESCAPED_RUN.sub(_gbk, text)
-    return "".join(char if char in _KEPT or unicodedata.category(char) not in _HIDDEN else f"[U+{ord(char):04X}]"
-                   for char in text)
+        chars = set(text)
+    hidden = {ord(char): f"[U+{ord(char):04X}]" for char in chars
+              if char not in _KEPT and unicodedata.category(char) in _HIDDEN}
+    return text.translate(hidden) if hidden else text
 
 
 # what breaks a line or a column where a terminal, a log or a program reading lines shows it

@@ -411,8 +411,15 @@ def siblings(kind: str, code: str, year: int) -> list[CodeEntry]:
 def all_codes(kind: str, year: int) -> list[CodeEntry]:
     """Every entry of one registry valid in ``year``, in tree order (sorting the codes as text does it)."""
     resolved = _kind(kind)
-    entries = (_entry(resolved, code, year) for code in sorted(_load(resolved)))
-    return [entry for entry in entries if entry is not None]
+    registry = _load(resolved)
+    known = _ALL_CODES.get((resolved, year))
+    if known is None or known[0] is not registry:  # once per registry read and year: siblings() asks it per code
+        entries = (_entry(resolved, code, year) for code in sorted(registry))
+        known = _ALL_CODES[(resolved, year)] = (registry, tuple(entry for entry in entries if entry is not None))
+    return list(known[1])
+
+
+_ALL_CODES: dict[tuple[Kind, int], tuple[dict[str, tuple[_NameRange, ...]], tuple[CodeEntry, ...]]] = {}
 
 
 @dataclass(frozen=True, repr=False, eq=False)

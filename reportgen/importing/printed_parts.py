@@ -27,7 +27,8 @@ def printed_parts(texts: Iterable[str]) -> set[str]:
     lines = ["".join(text.split()).translate(_QUOTES) for text in texts]
     others, names = not_part_words(), other_names()
     return {part for part, words in part_words().items()
-            if any(prints_part(line, word, others.get(part, ()), names.get(part, ())) for line in lines for word in words)}
+            if any(word in line and prints_part(line, word, others.get(part, ()), names.get(part, ()))
+                   for line in lines for word in words)}  # (a line without the word gives no part: not asked)
 
 
 def prints_part(text: str, word: str, others: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:

@@ -341,9 +341,9 @@ def printed(table: Table) -> Printed:
             elif cell_text(cell):
                 counted = coded if is_code(cell) else worded
                 counted[col] = counted.get(col, 0) + 1
-    header = {col: words[-1] for col in range(grid.width)
-              if (words := ["".join(text.split()) for row in range(table.header_start, table.body_start)
-                            if not numbers_columns(grid.rows[row]) and (text := header_text(grid, row, col))])}
+    worded_rows = [row for row in range(table.header_start, table.body_start) if not numbers_columns(grid.rows[row])]
+    header = {col: words[-1] for col in range(grid.width)  # (each header row asked once, not once per column)
+              if (words := ["".join(text.split()) for row in worded_rows if (text := header_text(grid, row, col))])}
     return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header,
                    frozenset(col for col, count in coded.items() if count >= 2))
 
@@ -500,9 +500,11 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
     of both, not the 机关运行经费表), in a title without a year; the longest name that fits, with its length."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
-        if any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
+        # only a name ``rest`` ends with (or is, with its note) can fit: the rest is asked of those alone
+        ending = [name for name in kind.names if rest.endswith(name) or rest + note == name]
+        if not ending or any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
-        for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
+        for name in ending:  # a name may keep its note (一般公共预算支出表（按经济分类）)
             before = rest[:-len(name)]
             fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
                 rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before

@@ -473,6 +473,17 @@ _SHORT_HEADING = 10
 
 def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | None:
     """The kind of section a heading line opens, STOP, TABLE, or None for a line of text."""
+    if vocab is vocabulary():  # a line is asked again as the line after a paragraph's (_breaks): judged once
+        return _heading_kind_known(text, top)
+    return _heading_kind_in(text, vocab, top)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_kind_known(text: str, top: bool) -> str | None:
+    return _heading_kind_in(text, vocabulary(), top)
+
+
+def _heading_kind_in(text: str, vocab: dict[str, Any], top: bool) -> str | None:
     key = _fold(_unspaced(text))
     if not _heading_shaped(key, vocab):
         return _closed_heading_kind(key, vocab)

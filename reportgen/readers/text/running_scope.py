@@ -24,6 +24,7 @@ def running_costs_with_projects() -> dict[str, tuple[str, ...]]:
     return {role: tuple(said) for role, said in words.items()}
 
 
+@functools.lru_cache(maxsize=4)  # a review asks it of one document's text twice, the import once more of its parts
 def running_costs_scope(text: str, year: int | None) -> tuple[int, int] | None:
     """Where ``text`` says, of ``year``, that its 机关运行经费 counts projects' money: (start, end) of the sentence,
     None where it does not. A clause speaks of the year it names, or of 别年, and so do the clauses after it in its

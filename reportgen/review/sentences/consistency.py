@@ -581,10 +581,12 @@ def completions_borne_out(statements: list[Statement]) -> dict[int, str]:
     (completion_rates tells it)."""
     out: dict[int, str] = {}
     for index, done in enumerate(statements):
+        if done.kind != "done":  # the sentence's statements gathered for a rate only (they were, for each statement)
+            continue
         said = [st for st in statements if st.sentence is done.sentence]
         rates = [st for st in said if st.kind == "done"]
         spent = statements[index - 1] if index else None
-        if done.kind != "done" or rates != [done] or spent is None or spent.sentence is not done.sentence \
+        if rates != [done] or spent is None or spent.sentence is not done.sentence \
                 or spent.kind != "amount" or not _OUTTURN_LABEL.search(spent.label):
             continue
         budgets = [(st, found.group(1)) for st in said[:said.index(spent)]
