@@ -137,22 +137,11 @@ def kinds_sum(statements: list[Statement], draft: str,
     """An amount whose parts listed after it (其中, 包括: ``part_of``, ``listed_in``) are, one each, every kind it is
     by definition made of (vocabulary.yaml 分类齐全的合计: 政府采购 of 货物, 工程, 服务), and whose kinds do not add up
     to it at any rounding of their printed digits — but where one of them is already told (``told``)."""
-    groups: dict[int, tuple[Statement, list[Statement]]] = {}
-    for st in statements:
-        whole = st.listed_in or st.part_of
-        if st.kind == "amount" and whole is not None and whole.kind == "amount":
-            groups.setdefault(id(whole), (whole, []))[1].append(st)
     found, wholes = [], complete_kinds()
-    for whole, parts in groups.values():
+    for whole, parts in _listed_parts(statements):
         for word, kinds in wholes.items():
-            if word not in whole.label:
-                continue
-            each = [[part for part in parts if kind in part.label] for kind in kinds]
-            if any(len(of_kind) != 1 for of_kind in each):
-                continue
-            chosen = [of_kind[0] for of_kind in each]
-            if len({id(part) for part in chosen}) != len(kinds) or not _amounts(whole, *chosen) \
-                    or any((st.line, st.text) in told for st in (whole, *chosen)):
+            chosen = _one_of_each_kind(whole, parts, kinds, told) if word in whole.label else None
+            if chosen is None:
                 continue
             total = sum((in_yuan(part) for part in chosen), Decimal(0))
             if abs(total - in_yuan(whole)) > _half(whole) + sum((_half(part) for part in chosen), Decimal(0)):
@@ -162,6 +151,35 @@ def kinds_sum(statements: list[Statement], draft: str,
                                      f"{'、'.join(part.text for part in chosen)} 合计 {total / unit:,.{decimals}f}{whole.unit}："
                                      "各类之和应是总数，几个数字不能同时成立", draft, whole.line))
     return found
+
+
+def _listed_parts(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """Each amount with the amounts listed after it as its parts (其中, 包括: ``part_of``, ``listed_in``)."""
+    groups: dict[int, tuple[Statement, list[Statement]]] = {}
+    for st in statements:
+        whole = st.listed_in or st.part_of
+        if st.kind == "amount" and whole is not None and whole.kind == "amount":
+            groups.setdefault(id(whole), (whole, []))[1].append(st)
+    return list(groups.values())
+
+
+def _one_of_each_kind(whole: Statement, parts: list[Statement], kinds: tuple[str, ...],
+                      told: set[tuple[int, str]] | frozenset[tuple[int, str]]) -> list[Statement] | None:
+    """The parts of a whole, one of each kind it is made of (each kind's name in one part's label only, a part for each
+    kind), all amounts to compare and none told; None where the parts are not so."""
+    chosen = _each_kind_once(parts, kinds)
+    if chosen is None or not _amounts(whole, *chosen) or any((st.line, st.text) in told for st in (whole, *chosen)):
+        return None
+    return chosen
+
+
+def _each_kind_once(parts: list[Statement], kinds: tuple[str, ...]) -> list[Statement] | None:
+    """The part of each kind, where each kind's name is in one part's label only and no part is of two kinds."""
+    each = [[part for part in parts if kind in part.label] for kind in kinds]
+    if any(len(of_kind) != 1 for of_kind in each):
+        return None
+    chosen = [of_kind[0] for of_kind in each]
+    return chosen if len({id(part) for part in chosen}) == len(kinds) else None
 
 
 _PRINTED = regex(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(亿元|万元|元)")
@@ -204,24 +222,42 @@ def _bracketed_triples(statements: list[Statement]) -> list[tuple[Statement, Sta
     out = []
     for at in range(2, len(statements) - 1):
         change, rate = statements[at], statements[at + 1]
-        if (change.kind, rate.kind) != ("change", "rate") or rate.sentence is not change.sentence \
-                or rate.label != change.label or change.direction != rate.direction or rate.after_flat \
-                or change.unit not in _UNITS or change.value is None:
+        if not _change_and_its_rate(change, rate) or rate.label != change.label:
             continue
-        between = []
-        for st in reversed(statements[:at]):
-            if st.sentence is not change.sentence or st.label == change.label:
-                amount = st if st.sentence is change.sentence and st.label == change.label else None
-                break
-            between.append(st)
-        else:
-            amount = None
-        if amount is None or not between or amount.kind != "amount" or amount.unit not in _UNITS or amount.value is None:
+        amount = _amount_before_bracket(statements, at)
+        if amount is None:
             continue
         opened = change.sentence.find(amount.text)
         if opened >= 0 and change.sentence[opened + len(amount.text):].startswith(_BRACKET_AFTER):
             out.append((amount, change, rate))
     return out
+
+
+def _change_and_its_rate(change: Statement, rate: Statement) -> bool:
+    """Whether two statements are a change and its rate, one after the other in one sentence, of one direction (the
+    rate not after a 持平), the change an amount to compare."""
+    return (change.kind, rate.kind) == ("change", "rate") and rate.sentence is change.sentence \
+        and change.direction == rate.direction and not rate.after_flat and change.unit in _UNITS \
+        and change.value is not None
+
+
+def _amount_before_bracket(statements: list[Statement], at: int) -> Statement | None:
+    """The amount of the change at ``at``'s label before it in its sentence, with other figures (a bracket's) between
+    the two; None where there is none or nothing stands between."""
+    change, between = statements[at], 0
+    for st in reversed(statements[:at]):
+        if st.sentence is not change.sentence or st.label == change.label:
+            amount = st if st.sentence is change.sentence and st.label == change.label else None
+            break
+        between += 1
+    else:
+        return None
+    return amount if amount is not None and between and _comparable(amount) else None
+
+
+def _comparable(amount: Statement) -> bool:
+    """Whether a statement is an amount with a value in a unit of yuan."""
+    return amount.kind == "amount" and amount.unit in _UNITS and amount.value is not None
 
 
 def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
@@ -231,24 +267,33 @@ def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Stateme
     增长22 %。” (江苏). Its words may name the amount again otherwise than the sentence before did: the figures
     decide — only a rate that fits the amount and the change bears them out (borne_out)."""
     out = []
-    of_sentence: dict[int, list[int]] = {}  # each sentence's statements, by place (found once: a text of 20,000)
-    for at, st in enumerate(statements):
-        of_sentence.setdefault(id(st.sentence), []).append(at)
+    of_sentence = _places_by_sentence(statements)
     for index, (change, rate) in enumerate(zip(statements, statements[1:], strict=False)):
-        if (change.kind, rate.kind) != ("change", "rate") or index == 0:
-            continue
-        said = [statements[at] for at in of_sentence[id(change.sentence)]]
-        if said != [change, rate] or not opens_with_comparison(change.sentence) or change.direction != rate.direction \
-                or rate.after_flat or change.unit not in _UNITS or change.value is None:
+        if not index or not _change_and_its_rate(change, rate) or of_sentence[id(change.sentence)] != [index, index + 1] \
+                or not opens_with_comparison(change.sentence):
             continue
         before = [statements[at] for at in of_sentence[id(statements[index - 1].sentence)] if at < index]
-        amounts = [st for st in before if st.kind == "amount"]
-        if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in before) \
-                or not amounts[0].sentence.rstrip().endswith("。") or change.line - before[-1].line > 1 \
-                or amounts[0].unit not in _UNITS or amounts[0].value is None:
-            continue
-        out.append((amounts[0], change, rate))
+        amount = _sentence_of_one_amount(before)
+        if amount is not None and change.line - before[-1].line <= 1:
+            out.append((amount, change, rate))
     return out
+
+
+def _places_by_sentence(statements: list[Statement]) -> dict[int, list[int]]:
+    """Each sentence's statements (by the sentence's id), by place (found once: a text of 20,000)."""
+    of_sentence: dict[int, list[int]] = {}
+    for at, st in enumerate(statements):
+        of_sentence.setdefault(id(st.sentence), []).append(at)
+    return of_sentence
+
+
+def _sentence_of_one_amount(said: list[Statement]) -> Statement | None:
+    """The one amount of a sentence ended by its full stop that states it and shares only; None otherwise."""
+    amounts = [st for st in said if st.kind == "amount"]
+    if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in said) \
+            or not amounts[0].sentence.rstrip().endswith("。") or not _comparable(amounts[0]):
+        return None
+    return amounts[0]
 
 
 def shares(statements: list[Statement], draft: str,
@@ -339,23 +384,35 @@ def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Sta
     the tables judge it)."""
     out = []
     first: Statement | None = None
-    of_parts: set[int] = set()  # the amounts a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)
-    for before, share in zip(statements, statements[1:], strict=False):
-        if share.kind == "share":
-            of_parts.add(id(before))
+    of_parts = _followed_by_shares(statements)
     sentence: str | None = None
     for before, share in zip(statements, statements[1:], strict=False):
         if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
             sentence = before.sentence
             first = before if before.kind == "amount" and id(before) not in of_parts else None
-        if share.kind != "share" or before.kind != "amount" or share.named_whole or before.sentence is not share.sentence \
-                or share.label != before.label:
+        if not _share_of_its_part(before, share):
             continue
         whole = first if first is not None and first is not before else _clause_whole(before)
-        if whole is not None and whole.unit in _UNITS and before.unit in _UNITS and whole.value \
-                and before.value is not None and whole.value * _UNITS[whole.unit] > before.value * _UNITS[before.unit]:
+        if whole is not None and _larger(whole, before):
             out.append((whole, before, share))
     return out
+
+
+def _followed_by_shares(statements: list[Statement]) -> set[int]:
+    """The statements (by id) a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)."""
+    return {id(before) for before, share in zip(statements, statements[1:], strict=False) if share.kind == "share"}
+
+
+def _share_of_its_part(part: Statement, share: Statement) -> bool:
+    """Whether a share follows the amount it is of in its sentence, of its label, and names no base of its own."""
+    return share.kind == "share" and part.kind == "amount" and not share.named_whole \
+        and part.sentence is share.sentence and share.label == part.label
+
+
+def _larger(whole: Statement, part: Statement) -> bool:
+    """Whether a whole (not 0) is larger than a part, both amounts in yuan."""
+    return bool(whole.unit in _UNITS and part.unit in _UNITS and whole.value and part.value is not None
+                and whole.value * _UNITS[whole.unit] > part.value * _UNITS[part.unit])
 
 
 def _clause_whole(part: Statement) -> Statement | None:
@@ -581,24 +638,52 @@ def completions_borne_out(statements: list[Statement]) -> dict[int, str]:
     (completion_rates tells it)."""
     out: dict[int, str] = {}
     for index, done in enumerate(statements):
-        said = [st for st in statements if st.sentence is done.sentence]
-        rates = [st for st in said if st.kind == "done"]
-        spent = statements[index - 1] if index else None
-        if done.kind != "done" or rates != [done] or spent is None or spent.sentence is not done.sentence \
-                or spent.kind != "amount" or not _OUTTURN_LABEL.search(spent.label):
-            continue
-        budgets = [(st, found.group(1)) for st in said[:said.index(spent)]
-                   if st.kind == "amount" and (found := _BUDGET_LABEL.search(st.label)) is not None]
-        which = _DONE_OF.match(done.text)
-        named = [st for st, kind in budgets if which is not None and kind == which.group(1)]
-        base = named[0] if len(named) == 1 else budgets[0][0] if len(budgets) == 1 and which and which.group(1) == "预算" \
-            else None
-        if base is None or done.value is None or base.value is None or spent.value is None \
-                or base.unit not in _UNITS or spent.unit not in _UNITS:
-            continue
-        if _rate_fits(spent.value * _UNITS[spent.unit], base.value * _UNITS[base.unit], done.value):
+        spent = _outturn_of(statements, index)
+        base = _budget_of(statements, done, spent) if spent is not None else None
+        if spent is not None and base is not None and _completion_fits(base, spent, done):
             _mark(out, (base, spent, done), f"与句中的{base.text}、{spent.text}相符")
     return out
+
+
+def _outturn_of(statements: list[Statement], index: int) -> Statement | None:
+    """The outturn a completion rate (the statement at ``index``) is of: the amount right before it in its sentence,
+    labelled 决算, where the rate is the sentence's only one; None otherwise."""
+    done = statements[index]
+    if done.kind != "done" or not index:
+        return None
+    rates = [st for st in statements if st.sentence is done.sentence and st.kind == "done"]
+    spent = statements[index - 1]
+    if rates != [done] or spent.sentence is not done.sentence or spent.kind != "amount":
+        return None
+    return spent if _OUTTURN_LABEL.search(spent.label) else None
+
+
+def _budget_of(statements: list[Statement], done: Statement, spent: Statement) -> Statement | None:
+    """The budget a completion rate is of: the one amount before the outturn labelled as the rate names it (“完成年初
+    预算”), or for a plain “完成预算” the sentence's one budget; None where there is no such one."""
+    budgets = _budgets_before(statements, spent)
+    which = _DONE_OF.match(done.text)
+    if which is None:
+        return None
+    named = [st for st, kind in budgets if kind == which.group(1)]
+    if len(named) == 1:
+        return named[0]
+    return budgets[0][0] if len(budgets) == 1 and which.group(1) == "预算" else None
+
+
+def _budgets_before(statements: list[Statement], spent: Statement) -> list[tuple[Statement, str]]:
+    """The amounts of an outturn's sentence before it labelled as a budget, each with its budget's word (年初预算 …)."""
+    said = [st for st in statements if st.sentence is spent.sentence]
+    return [(st, found.group(1)) for st in said[:said.index(spent)]
+            if st.kind == "amount" and (found := _BUDGET_LABEL.search(st.label)) is not None]
+
+
+def _completion_fits(base: Statement, spent: Statement, done: Statement) -> bool:
+    """Whether the printed completion rate is the outturn over the budget, within their rounding."""
+    if done.value is None or base.value is None or spent.value is None or base.unit not in _UNITS \
+            or spent.unit not in _UNITS:
+        return False
+    return _rate_fits(spent.value * _UNITS[spent.unit], base.value * _UNITS[base.unit], done.value)
 
 
 def _of_other_budget(budgets: dict[str, Decimal], kind: str, spent: Decimal, printed: Decimal) -> str | None:
