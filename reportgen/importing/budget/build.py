@@ -268,19 +268,36 @@ def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Place
 
 
 def _meta(result: Imported, tables: list[Table]) -> None:
+    """The department the tables name most, their year and where it is stated, the kind (部门 or 单位) and their unit."""
     owners = Counter(t.owner for t in tables if t.owner)
     result.department = owners.most_common(1)[0][0] if owners else ""
-    years = Counter(t.year for t in tables if t.year)
-    if not years:  # no title or caption states it: the year its tables' headers name their columns by
-        years = Counter(year for year in map(header_year, tables) if year)
-    result.year = years.most_common(1)[0][0] if years else None
-    if result.year is not None:  # where it is stated: a table's title or caption stating it first, else a header
-        stating = sorted(tables, key=lambda t: t.year != result.year)
-        result.year_where = next((where for t in stating if (where := year_place(t, result.year))), "")
+    result.year = _tables_year(tables)
+    if result.year is not None:
+        result.year_where = _year_where(tables, result.year)
     unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
     result.kind = "单位" if unit_kind else "部门"
+    result.unit = _common_unit(result)
+
+
+def _tables_year(tables: list[Table]) -> int | None:
+    """The year the tables' titles or captions state most, else (none states it) the year their headers name their
+    columns by most."""
+    years = Counter(t.year for t in tables if t.year)
+    if not years:
+        years = Counter(year for year in map(header_year, tables) if year)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _year_where(tables: list[Table], year: int) -> str:
+    """Where the year is stated: a table's title or caption stating it first, else a header."""
+    stating = sorted(tables, key=lambda t: t.year != year)
+    return next((where for t in stating if (where := year_place(t, year))), "")
+
+
+def _common_unit(result: Imported) -> str:
+    """The unit the tables but the 三公经费支出表 print most (元 where none prints one)."""
     units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
-    result.unit = units.most_common(1)[0][0] if units else "元"
+    return units.most_common(1)[0][0] if units else "元"
 
 
 
@@ -302,29 +319,41 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
     is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
     then taken from there (its rows name them), the other sources from the 收支总表."""
-    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
-    if kind is None:
-        return {}
-    income = _sources(result, catalog, kind)
+    if "收支总表" in result.sides:
+        return _income_of_all(result, catalog)
+    return _income_of_appropriations(result, catalog) if "财政拨款收支总表" in result.sides else {}
+
+
+def _income_of_all(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 收支总表: each source as printed; its unnamed row's funds from the 财政拨款收支总表 where they add
+    up to it (_funds_for), else that row's income in part (_income_in_part)."""
+    income = _sources(result, catalog, "收支总表")
     unnamed: list[Row] = []
-    if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
+    if unknown_income(catalog, result.sides["收支总表"][0]):
         funds = _funds_for(result, catalog)
         if funds:
             income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
         else:  # no 财政拨款收支总表 to tell its sources by (not printed, or its funds add up otherwise)
             unnamed = _unnamed_income(result, catalog)
+    if rest := _fieldless_income(result, catalog) or unnamed:
+        _income_in_part(result, catalog, income, rest[0])
+    return income
+
+
+def _income_of_appropriations(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 财政拨款收支总表 (no 收支总表 read): its funds as printed, the rest of the income not known where
+    the tables of all income are printed but not read for sure, or not given at all."""
+    income = _sources(result, catalog, "财政拨款收支总表")
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
-    if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
+    if income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
         _blank_funds(result, catalog, income)
-    elif kind == "财政拨款收支总表" and income and not _appropriations_only(result):
+    elif income and not _appropriations_only(result):
         # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
         income["其余未公开"] = Placed(True, NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW)
         _blank_funds(result, catalog, income)
-    if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
-        _income_in_part(result, catalog, income, rest[0])
     return income
 
 
@@ -470,21 +499,9 @@ def _is_subtotal(label: str) -> bool:
 
 
 def _function_rows(result: Imported) -> list[Tree]:
-    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
-    # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
-    # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
-    unread = {table.kind.id for table in result.unsure}
-    unknown_fund = bool(unread & set(FUND_TABLES))
-    if spending_by_fund_unknown(result):
-        return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
-    if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
-        sources = [("一般公共预算支出表", "一般公共预算")]
-    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
-        sources = [("支出总表", "")]
-    elif unknown_fund:
-        return []
-    if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
-        return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
+    """The function lines written: each source table's finest rows and its parents' (_function_sources), then the
+    spending beyond the fund tables where they are the sources."""
+    sources = _function_sources(result)
     rows: list[Tree] = []
     for kind, fund in sources:
         _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
@@ -492,11 +509,49 @@ def _function_rows(result: Imported) -> list[Tree]:
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
         rows += _parents(result, kind, finest, fund)
-    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
-        rows += _other_funds(result)
-    elif sources and sources[0][0] != "支出总表" and "支出总表" not in unread and not unprinted_funds(result):
-        rows += _classes_beyond_funds(result)
-    return rows
+    return rows + _beyond_the_sources(result, sources)
+
+
+def _function_sources(result: Imported) -> list[tuple[str, str]]:
+    """The tables (kind, fund) the function lines are read from: the fund tables printed; the 一般公共预算支出表 alone
+    where the other funds' lines are not known (general_rows_alone); the 支出总表 where there is no 一般公共预算支出表 or
+    a fund's table is not read for sure (its others' rows are not all the spending: 北京教委's 政府性基金 and 国有资本
+    rows, 70,424.99, were told as the whole against its income of 4,483,899.83), else none then; none where the
+    支出总表's rows are of all its money, no fund's (spending_by_fund_unknown), or lines are printed by unit."""
+    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    unknown_fund = _fund_unread(result)
+    if spending_by_fund_unknown(result):
+        return []  # (its totals written as printed)
+    if general_rows_alone(result):
+        sources = [("一般公共预算支出表", "一般公共预算")]
+    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
+        sources = [("支出总表", "")]
+    elif unknown_fund:
+        return []
+    return [] if _printed_by_unit(result, sources) else sources
+
+
+def _fund_unread(result: Imported) -> bool:
+    """Whether a fund's table is printed but not read for sure."""
+    return any(table.kind.id in FUND_TABLES for table in result.unsure)
+
+
+def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:
+    """Whether the 项 of these tables or the 支出总表 are printed by unit, unnamed (sure.unit_lines): the department's
+    are then not printed."""
+    return any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"])
+
+
+def _beyond_the_sources(result: Imported, sources: list[tuple[str, str]]) -> list[Tree]:
+    """Where the fund tables are the function lines' sources, the spending they do not hold: the 支出总表's rest
+    (_other_funds), else the 收支总表's by 类 where every fund is printed and read (_classes_beyond_funds)."""
+    if not sources or sources[0][0] == "支出总表":
+        return []
+    if "支出总表" in result.tables and not general_rows_alone(result):
+        return _other_funds(result)
+    if all(table.kind.id != "支出总表" for table in result.unsure) and not unprinted_funds(result):
+        return _classes_beyond_funds(result)
+    return []
 
 
 def general_alone(result: Imported) -> bool:
@@ -518,7 +573,7 @@ def spending_by_fund_unknown(result: Imported) -> bool:
     """Whether the function rows are withheld: the 支出总表 stands for them (no 一般公共预算支出表 read, or a fund
     table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
     whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
-    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    unknown_fund = _fund_unread(result)
     return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
         and not general_alone(result)
 
@@ -527,7 +582,7 @@ def general_rows_alone(result: Imported) -> bool:
     """Whether the function rows are the 一般公共预算支出表's alone (功能分类口径) beside the 支出总表's totals: a fund
     table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
     the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
-    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    unknown_fund = _fund_unread(result)
     return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
         and bool(unprinted_funds(result))
 
@@ -604,27 +659,43 @@ def _classes_beyond_funds(result: Imported) -> list[Tree]:
     (上海's 人员经费, 公用经费 and 项目支出 columns), else its 合计 alone; of the fund _other_funds names. None
     where that side's 类 do not make its 本年支出合计 (a row of spending no 类 beside them, beyond their
     rounding) or a fund table spends more on a 类 than it: the spending beyond the funds is then not known."""
+    classes = _whole_spending_classes(result)
+    table = result.tables.get("收支总表")
+    if table is None or not classes:
+        return []
+    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
+    rest = [(code, row, _class_beyond_funds(_class_parts(row, factor(result, table)), fiscal.get(code, {}),
+                                            totals.get(code, Decimal(0)))) for code, row in classes]
+    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
+        return []
+    return _beyond_funds_items(_other_fund(result), rest)
+
+
+def _beyond_funds_items(fund: str, rest: list[tuple[str, Row, dict[str, Decimal]]]) -> list[Tree]:
+    """The function lines of the spending beyond the fund tables, a 类 each (of ``fund``), but a 类 of none."""
+    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
+             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+
+
+def _whole_spending_classes(result: Imported) -> list[tuple[str, Row]]:
+    """The 收支总表's spending 类 (code, row), where they make its 本年支出合计 within their rounding (each 类 printed
+    rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46); none where they do not."""
     right = result.sides.get("收支总表", ([], []))[1]
     classes = [(code, row) for row in right if (code := result.class_codes.get(row.label)) and row.amounts]
     total = _this_year_spending(result, right)
-    table = result.tables.get("收支总表")
-    if table is None or not classes or total is None:
+    if not classes or total is None \
+            or abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
         return []
-    if abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
-        return []  # (each 类 printed rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46)
-    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
-    rest: list[tuple[str, Row, dict[str, Decimal]]] = []
-    for code, row in classes:
-        mine, funds = _class_parts(row, factor(result, table)), fiscal.get(code, {})
-        parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
-        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
-            parts = {"合计": sum(mine.values(), Decimal(0)) - totals.get(code, Decimal(0))}  # the split not known
-        rest.append((code, row, parts))
-    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
-        return []
-    fund = _other_fund(result)
-    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
-             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+    return classes
+
+
+def _class_beyond_funds(mine: dict[str, Decimal], funds: dict[str, Decimal], funds_total: Decimal) -> dict[str, Decimal]:
+    """A 类's spending beyond the fund tables: its 基本支出 and 项目支出 each less the funds', where it prints both and
+    the funds split no other way and spend no more; else (the split not known) its 合计 less the funds' total."""
+    parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
+    if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
+        return {"合计": sum(mine.values(), Decimal(0)) - funds_total}
+    return parts
 
 
 BEYOND_FUNDS = "收支总表 "  # the place of a 类 of the spending beyond the fund tables (_classes_beyond_funds)
@@ -1021,9 +1092,27 @@ def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Ca
         item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {code} 金额")
     else:
         item["金额"] = _together(result, table, group)
-    entry = codes.economic_entry(code, result.year or 2025)
-    if row.name and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name)):
+    if _unknown_economic_name(row, result.year):
         item["名称"] = Placed(row.name)
+    _government_classes(result, table, group, item)
+    if len(group) == 1:
+        _economic_split(result, table, row, item)
+    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
+    if outside:
+        item["不计入三公"] = _together(result, table, outside)
+    return item
+
+
+def _unknown_economic_name(row: Row, year: int | None) -> bool:
+    """Whether a 款's row prints a name the registry does not give its code (that year's, else 2025's)."""
+    entry = codes.economic_entry(row.code[:5], year or 2025)
+    return bool(row.name) and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name))
+
+
+def _government_classes(result: Imported, table: Table, group: list[Row], item: Tree) -> None:
+    """A 部门 款's 政府经济分类: each 政府 款 its rows are of, with its amount, where they are of several; the one
+    they are of where it is not the 部门 款's default one."""
+    row, code = group[0], group[0].code[:5]
     government: dict[str, list[Row]] = {}
     for r in group:
         if r.second:
@@ -1033,12 +1122,6 @@ def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Ca
                            if len(rs) == 1 else _together(result, table, rs) for gov, rs in government.items()}
     elif government and next(iter(government)) != codes.default_government_code(code):
         item["政府经济分类"] = Placed(int(next(iter(government))), f"{table.kind.id} {row.where}")
-    if len(group) == 1:
-        _economic_split(result, table, row, item)
-    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
-    if outside:
-        item["不计入三公"] = _together(result, table, outside)
-    return item
 
 
 def _together(result: Imported, table: Table, rows: list[Row]) -> Placed:
@@ -1062,21 +1145,31 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
 def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
-    rows = [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    rows = _three_public_figures(result)
     if (table := result.tables.get("三公经费支出表")) is not None and table.items:
         return _turned_row(table, rows), None
-    # no year stated yet (深圳's titles name none: the cover does, read later): a row of a year and one of
-    # the year before it are this year's and last year's (a budget sets last year's beside its own)
+    year = result.year if result.year is not None else _labelled_year(rows)
+    of_years = _rows_of_years(rows, year) if year is not None else None
+    return of_years if of_years is not None else (next((r for r in rows if not r.label), None), None)
+
+
+def _three_public_figures(result: Imported) -> list[Row]:
+    """The “三公” table's rows of figures but its totals, each item's figure told apart from its funds'."""
+    return [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+
+
+def _rows_of_years(rows: list[Row], year: int) -> tuple[Row | None, Row | None] | None:
+    """The rows labelled by the year and by the year before (“2022年”, “2021年”); None where neither is."""
+    this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
+    last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
+    return (this, last) if this is not None or last is not None else None
+
+
+def _labelled_year(rows: list[Row]) -> int | None:
+    """No year stated yet (深圳's titles name none: the cover does, read later): the later of two rows labelled by
+    years one after the other — this year's beside last year's, as a budget sets them; None otherwise."""
     labelled = {int(found.group(1)) for r in rows if (found := _YEAR_LABEL.match(r.label))}
-    year = result.year if result.year is not None else max(labelled) if len(labelled) == 2 \
-        and max(labelled) - min(labelled) == 1 else None
-    if year is not None:
-        this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
-        last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
-        if this is not None or last is not None:
-            return this, last
-    plain = [r for r in rows if not r.label]
-    return (plain[0] if plain else None), None
+    return max(labelled) if len(labelled) == 2 and max(labelled) - min(labelled) == 1 else None
 
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
