@@ -727,18 +727,30 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
-    against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
-    if kind == "收支总表" and _class_row(imported, "支出总表", code) is None and _all_general(imported, kind):
-        against = ["一般公共预算支出表"]  # 江苏's 支出总表 prints its 合计 alone; all the money one fund's
-    if kind != "收支总表" and mine is None and unprinted_funds(imported):
-        return  # a fund's table not printed (its appropriation is not 0): its part of the class is not known
-    if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
-            and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever
+    if kind == "收支总表":
+        against = ["支出总表"]
+        if _class_row(imported, "支出总表", code) is None and _all_general(imported, kind):
+            against = ["一般公共预算支出表"]  # 江苏's 支出总表 prints its 合计 alone; all the money one fund's
+    else:
+        against = _fund_tables_against(imported, mine)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
                         [r.amounts["合计"] for r in rows.values()])
+
+
+def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
+    """The function tables a 财政拨款 table's class is compared with: the 一般公共预算支出表 where the class prints its
+    一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
+    where all are read for sure, and none where a fund's table is not printed (its appropriation not 0: its part
+    of the class is not known)."""
+    if general is not None:
+        return ["一般公共预算支出表"]
+    if unprinted_funds(imported):
+        return []
+    if "一般公共预算支出表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        return [k for k in FUND_TABLES if k in imported.rows]
+    return ["一般公共预算支出表"]
 
 
 def _all_general(imported: Imported, kind: str) -> bool:

@@ -124,25 +124,37 @@ class _Reading:
         headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
         not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
         self.sentences += 1
-        if _names_a_region(_before(st)) or _led_in_by_a_region(st.context) \
-                or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE):
+        if _says_of_a_region(st):
             self.region_headings, self.region_paragraph = st.headings, st.paragraph
             self.region_text = self.region_text or (self.sentences == 1 and not st.headings)
             return True
         own = any(word in st.sentence for word in _OWN_WORDS)
-        # (or the items of the line that led them in: “……“三公”经费决算数为736.40万元……。具体情况为：” / “（1）因公出国
-        # （境）费决算数0万元”, 鄂州鄂城区 2022)
-        goes_on = bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
-            or (self.region_text and not st.headings) or st.context.rstrip().endswith(_LEADS_IN) \
-            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
-        # under the same headings, or a heading of its section (“一、泉州台商投资区支出决算说明” / “（一）201-一般公共服务
-        # 支出23653万元……”, 泉州台商投资区 2022 决算: the region's classes, each a heading of its own)
-        under = st.headings == self.region_headings \
-            or bool(self.region_headings) and st.headings.startswith(self.region_headings or "")
-        if self.region_headings is not None and under and goes_on and not own:
+        if self.region_headings is not None and self._under_the_region(st) and self._goes_on(st) and not own:
             return True
         self.region_headings, self.region_paragraph, self.region_text = None, -1, False
         return False
+
+    def _goes_on(self, st: Statement) -> bool:
+        """Whether a sentence goes on with the one before: under headings, not an amount, in its paragraph, in a text
+        of no headings, or its parts, “其中” — or the items of the line that led them in (“……“三公”经费决算数为736.40万元
+        ……。具体情况为：” / “（1）因公出国（境）费决算数0万元”, 鄂州鄂城区 2022)."""
+        return bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
+            or (self.region_text and not st.headings) or st.context.rstrip().endswith(_LEADS_IN) \
+            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
+
+    def _under_the_region(self, st: Statement) -> bool:
+        """Whether a sentence is under the region's headings, or a heading of its section (“一、泉州台商投资区支出决算
+        说明” / “（一）201-一般公共服务支出23653万元……”, 泉州台商投资区 2022 决算: the region's classes, each a heading
+        of its own)."""
+        return st.headings == self.region_headings \
+            or bool(self.region_headings) and st.headings.startswith(self.region_headings or "")
+
+
+def _says_of_a_region(st: Statement) -> bool:
+    """Whether a sentence says before its first figure that it speaks of a region's money (vocabulary.yaml
+    一个地区的数), is led in by such words, or names a region's finance in its words or headings."""
+    return _names_a_region(_before(st)) or _led_in_by_a_region(st.context) \
+        or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE)
 
 
 def judge(statements: list[Statement], glossary: Glossary, beside: frozenset[Decimal] = frozenset()) -> list[Verdict]:
@@ -422,24 +434,14 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     reading.change_named, reading.named_change = False, None
     reading.listed = st.listed_in or reading.listed
-    if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
-        reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
-        # (and the parts a 其中 lists after it are that quantity's: “公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元
-        # 的92.8%，……；其中：公务用车购置支出决算为0万元”, 广东省财政厅 2023 决算)
-        reading.wholes[id(st)] = reading.read_as[id(st)] = reading.subject
+    if _told_as_budget_done(st, reading):
         return
     figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
-    other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
-    if other is not None:  # another year's figure: agrees with that year's, else is not judged
-        reading.subject, reading.part = None, None
-        reading.verdicts.append(_other_year(st, figure, other))
+    if _told_of_another_year(st, figure, reading):
         return
-    # (the whole of a sentence's 其中, or of the sentence before where one opens with “其中”)
-    whole = reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
+    whole = _whole_read(st, reading)
     figure = _the_funds_part(st, figure, whole, reading.glossary)
-    if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
-        reading.subject, reading.part = None, None  # its changes and shares are of that part too
-        reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
+    if _told_as_anothers_part(st, figure, whole, reading):
         return
     reading.subject = reading.wholes[id(st)] = reading.read_as[id(st)] = figure
     reading.amount = st if st.kind == "amount" else None
@@ -448,6 +450,51 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.part = None
         reading.verdicts.append(_budget_of_figure(st, figure))
         return
+    _judge_against_figure(st, figure, reading)
+
+
+def _told_as_budget_done(st: Statement, reading: _Reading) -> bool:
+    """Whether an amount is the budget a completion is of (“完成预算29.6万元”), said of the subject before it: told
+    against that subject's budget, its subject staying that amount's (and the parts a 其中 lists after it are that
+    quantity's: “公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元的92.8%，……；其中：公务用车购置支出决算为
+    0万元”, 广东省财政厅 2023 决算)."""
+    if st.kind != "amount" or reading.subject is None or not DONE_LABEL.search(st.label):
+        return False
+    reading.verdicts.append(_budget_said(st, reading.subject))
+    reading.wholes[id(st)] = reading.read_as[id(st)] = reading.subject
+    return True
+
+
+def _whole_read(st: Statement, reading: _Reading) -> Figure | None:
+    """The figure read as the whole a part is listed under: of its sentence's 其中, or of the sentence before where
+    one opens with “其中”."""
+    return reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
+
+
+def _told_as_anothers_part(st: Statement, figure: Figure | None, whole: Figure | None, reading: _Reading) -> bool:
+    """Whether a part names a figure that is no part of its whole (or its whole was not read): not judged, nor its
+    changes and shares (of that part too)."""
+    if st.part_of is None or figure is None or _is_part(figure, whole, reading.glossary):
+        return False
+    reading.subject, reading.part = None, None
+    reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
+    return True
+
+
+def _told_of_another_year(st: Statement, figure: Figure | None, reading: _Reading) -> bool:
+    """Whether an amount is another year's figure, told as agreeing with that year's or not judged (and the sentence's
+    figures after it then of no subject)."""
+    other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
+    if other is None:
+        return False
+    reading.subject, reading.part = None, None
+    reading.verdicts.append(_other_year(st, figure, other))
+    return True
+
+
+def _judge_against_figure(st: Statement, figure: Figure | None, reading: _Reading) -> None:
+    """An amount of this year judged against the figure it names: a disagreement that is no slip (the figure not
+    judgeable, the amount a listed whole's part) not told; one in 亿元 not judged, nor what its sentence says of it."""
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure, reading.cells)
@@ -577,19 +624,31 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     economic class in a sentence about 项目支出 the project spending's; else the one its label names."""
     if st.kind == "cell" and st.label in glossary.years:
         return glossary.years[st.label]
-    of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
-    figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
+    figure = _figure_of_words(st, glossary)
     line = running_line(glossary, figure, st.label) if st.kind == "amount" and _of_running_costs(st) else figure
     if line is not figure:
         return line  # a class in the 机关运行经费's section: its table's line, if it prints one
-    if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
+    return None if figure is not None and _not_the_departments(st, figure, glossary) else figure
+
+
+def _figure_of_words(st: Statement, glossary: Glossary) -> Figure | None:
+    """The figure a statement's words name: an economic class in a sentence about 项目支出 the project spending's,
+    else the one its label names, else a “三公” part named in a sentence of the “三公”."""
+    of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
+    return of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
+
+
+def _not_the_departments(st: Statement, figure: Figure, glossary: Glossary) -> bool:
+    """Whether the figure a statement's words name is not the one it speaks of: a class of the basic spending, named
+    where neither the sentence nor its section speaks of it alone; a grand total right after a line's 类/款/项 (“人大事务
+    （款）行政运行（项）支出6372.32万元”: the line's spending); a source of income after words setting out another
+    part's money (“按政府采购资金类型划分，一般公共预算拨款17000元”: the 政府采购's money, not the department's income)."""
+    if st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
-        return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
-    if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
-        return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
-    if figure is not None and figure.name in _SOURCES and _of_another_parts_money(st):
-        return None  # “按政府采购资金类型划分，一般公共预算拨款17000元”: the 政府采购's money, not the department's income
-    return figure
+        return True
+    if figure.name in _GRAND_TOTALS and _after_level(st):
+        return True
+    return figure.name in _SOURCES and _of_another_parts_money(st)
 
 
 _SOURCES = frozenset((*INCOME_SOURCES, "上年结转结余"))
