@@ -467,25 +467,43 @@ def _wrapped_from(lines: list[Line], at: int) -> tuple[str, str]:
     where there is one), and the end of its last on those below (a table's row is not prose: it joins nothing)."""
     if lines[at].table_unit:
         return "", ""
+    return _wrapped_above(lines, at), _wrapped_below(lines, at)
+
+
+def _wrapped_above(lines: list[Line], at: int) -> str:
+    """The start of the line's first sentence on the lines of prose above it, from the end of the sentence before
+    (“；儿童福利类”); none for a line opening an item."""
     before = ""
     for above in reversed(lines[max(0, at - _WRAPS):at] if not _OPENS_ITEM.match(lines[at].squeezed) else []):
         text = above.squeezed.strip()
         if above.table_unit or len(text) < _WRAPPING or text[-1] in _ENDS:
             break
         cut = max(text.rfind(end) for end in _ENDS)
-        before = (text[cut:] if cut >= 0 else text) + before  # (from the end of the sentence before: “；儿童福利类”)
+        before = (text[cut:] if cut >= 0 else text) + before
         if cut >= 0 or _OPENS_ITEM.match(text):
             break
+    return before
+
+
+def _runs_on(last: str, below: Line, text: str) -> bool:
+    """Whether a sentence runs on from a line of prose (``last``, not short) to the line below (``text``: a line of
+    prose not opening an item)."""
+    return not below.table_unit and bool(text) and len(last) >= _WRAPPING and not _OPENS_ITEM.match(text)
+
+
+def _wrapped_below(lines: list[Line], at: int) -> str:
+    """The end of the line's last sentence on the lines of prose below it, up to the mark ending it (a short line
+    does not run on; an item opens a sentence of its own)."""
     after, last = "", lines[at].bare
-    if last[-1:] not in tuple(_ENDS):
-        for below in lines[at + 1:at + 1 + _WRAPS]:
-            text = below.squeezed.strip()
-            # (a short line does not run on; an item opens a sentence of its own)
-            if below.table_unit or not text or len(last) < _WRAPPING or _OPENS_ITEM.match(text):
-                break
-            ends = [i for i in map(text.find, _ENDS) if i >= 0]
-            after += text[:min(ends) + 1] if ends else text
-            if ends:
-                break
-            last = text
-    return before, after
+    if last[-1:] in tuple(_ENDS):
+        return after
+    for below in lines[at + 1:at + 1 + _WRAPS]:
+        text = below.squeezed.strip()
+        if not _runs_on(last, below, text):
+            break
+        ends = [i for i in map(text.find, _ENDS) if i >= 0]
+        after += text[:min(ends) + 1] if ends else text
+        if ends:
+            break
+        last = text
+    return after
