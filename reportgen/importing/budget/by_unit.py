@@ -76,8 +76,7 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
     units by what follows them, or two of them named as ``units`` an earlier such table named: 深圳's 项目支出总表
     after its 基本支出总表), and a first row of 合计 or of the department the caption names; None for any other
     grid (a department's own table headed so: its one unit is itself)."""
-    title = next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
-                  if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
+    title = _title_row(grid)
     if title is None or not (catalog.by_unit or catalog.by_kind):
         return None
     table = shaped(Table(TableKind(BY_UNIT, shape=BY_UNIT, required=False), grid,
@@ -88,11 +87,29 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
         return None
     table.columns[label] = "名称"
     rows = body_rows(table, problems=[])
-    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(table.owner) in
-                             (normalized(rows[0].name), normalized(rows[0].name + rows[1].name))):
-        return None  # the department's name may wrap onto a row of its own (深圳市人力资源和社会保 / 障局)
-    named_units = sum(1 for row in rows[1:] if row.amounts and normalized(row.name) in (units or set()))
-    return table if named is not None or len(_units(rows[1:])) > 1 or named_units > 1 else None
+    if not _opens_with_the_whole(table, rows):
+        return None
+    return table if named is not None or _rows_are_units(rows[1:], units) else None
+
+
+def _title_row(grid: Grid) -> int | None:
+    """The row of the first few a table of units' title is printed on (_TITLE); None where none is."""
+    return next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
+                 if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
+
+
+def _opens_with_the_whole(table: Table, rows: list[Row]) -> bool:
+    """Whether a table's rows, two at least, open with a row of 合计 or of the department its caption names (the name
+    may wrap onto a row of its own: 深圳市人力资源和社会保 / 障局)."""
+    return len(rows) >= 2 and bool(rows[0].total or table.owner and normalized(table.owner) in
+                                   (normalized(rows[0].name), normalized(rows[0].name + rows[1].name)))
+
+
+def _rows_are_units(rows: list[Row], units: set[str] | None) -> bool:
+    """Whether the rows below a table's whole are units: more than one told as a unit by what follows it, or more than
+    one named as ``units`` (an earlier table of units named them)."""
+    named_units = sum(1 for row in rows if row.amounts and normalized(row.name) in (units or set()))
+    return len(_units(rows)) > 1 or named_units > 1
 
 
 def unit_names(table: Table) -> set[str]:

@@ -445,12 +445,36 @@ def _three_public(tree: Tree, parts: TextParts, unplaced: list[str], with_prior:
 
 
 def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, ...], unplaced: list[str]) -> None:
-    section: Tree = {}
-    if "截至" in matter.数字:
-        section["截至"] = _placed(matter.数字["截至"])
-    planned: Tree = {}
+    """A section of other matters (``kind``: 国有资产占用情况 …) into the source: its date, its counts and (of 绩效管理)
+    its 单位范围, beside what its table gave; what has no field of the source told as not written (``unplaced``)."""
+    section: Tree = {"截至": _placed(matter.数字["截至"])} if "截至" in matter.数字 else {}
     # a count whose words are printed and the count left blank (“共有车辆辆”): the document's slip, told, the count unknown
     blanks = [key for key, text in matter.数字.items() if key.removeprefix("计划新增.") in keys and not text.value]
+    section.update(_other_counts(imported, kind, matter, keys, blanks, unplaced))
+    if kind == "绩效管理" and "单位范围" in matter.数字:
+        section["单位范围"] = _placed(matter.数字["单位范围"])
+    _unwritten_words(kind, matter, blanks, unplaced)
+    if set(section) == {"截至"} and not blanks:  # a date and no figure of that date: nothing to print (“截至上年末，”)
+        dated = matter.数字["截至"]
+        unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
+    elif section:
+        imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+
+
+def _unwritten_words(kind: str, matter: OtherMatter, blanks: list[str], unplaced: list[str]) -> None:
+    """A section of other matters' sentences the source has no field for, and its counts printed blank: told as not
+    written (a sentence once a place)."""
+    shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
+    unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
+    unplaced += [f"{matter.数字[key].where}：{kind}的{key}数印作空白，没有写入：文中没有这个数，它是未知的" for key in blanks]
+
+
+def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, ...], blanks: list[str],
+                  unplaced: list[str]) -> Tree:
+    """The counts of a section of other matters its fields name (``keys``), printed and not blank (a count planned,
+    计划新增.X, under its 计划新增); one that is no number told as not written."""
+    section: Tree = {}
+    planned: Tree = {}
     for key, text in matter.数字.items():
         name = key.removeprefix("计划新增.")
         if name not in keys or key == "截至" or key in blanks:
@@ -462,16 +486,7 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:
         section["计划新增"] = planned
-    if kind == "绩效管理" and "单位范围" in matter.数字:
-        section["单位范围"] = _placed(matter.数字["单位范围"])
-    shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
-    unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
-    unplaced += [f"{matter.数字[key].where}：{kind}的{key}数印作空白，没有写入：文中没有这个数，它是未知的" for key in blanks]
-    if set(section) == {"截至"} and not blanks:  # a date and no figure of that date: nothing to print (“截至上年末，”)
-        dated = matter.数字["截至"]
-        unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
-    elif section:
-        imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+    return section
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:
