@@ -402,17 +402,39 @@ def _label(label: str, year: int, department: str) -> str | None:
         if int(stated.group(1)) != year:
             return None
         plain = plain[stated.end():]
-    plain = _OUTLINE.sub("", plain.lstrip("，,：:"), count=1)
+    without = _without_department(_OUTLINE.sub("", plain.lstrip("，,：:"), count=1), year, department)
+    return None if without is None else _without_joining_words(without)
+
+
+def _without_department(plain: str, year: int, department: str) -> str | None:
+    """A label without the department (or 本部门, 本单位 …) that opens it, and the department's 部门 and year after it
+    (“江苏省人大常委会办公厅部门本年支出预算合计”, “江苏省人大常委会办公厅2018年度收入、支出预算总计”): None where
+    that year is another."""
     for name in (department, "本部门", "本单位", "我部门", "我单位"):
-        if name and plain.startswith(name) and len(plain) > len(name):
-            plain = plain[len(name):]
-            if name == department and plain.startswith("部门") and len(plain) > 2:
-                plain = plain[2:]  # “江苏省人大常委会办公厅部门本年支出预算合计”
-            after = _YEAR.match(plain)  # “江苏省人大常委会办公厅2018年度收入、支出预算总计”
-            if name == department and after is not None:
-                if int(after.group(1)) != year:
-                    return None
-                plain = plain[after.end():]
+        if not name or not plain.startswith(name) or len(plain) <= len(name):
+            continue
+        plain = plain[len(name):]
+        if name == department:
+            after = _after_the_department(plain, year)
+            if after is None:
+                return None
+            plain = after
+    return plain
+
+
+def _after_the_department(plain: str, year: int) -> str | None:
+    """The words after a department's name without its 部门 and the year after it; None where that year is another."""
+    if plain.startswith("部门") and len(plain) > 2:
+        plain = plain[2:]
+    after = _YEAR.match(plain)
+    if after is None:
+        return plain
+    return None if int(after.group(1)) != year else plain[after.end():]
+
+
+def _without_joining_words(plain: str) -> str:
+    """A label without the joining words before and after what it names (vocabulary: 前, 后), as long as words are
+    left."""
     words = _words()
     changed = True
     while changed:

@@ -340,24 +340,42 @@ def _described_projects(imported: Imported, projects: list[Project], unplaced: l
     items: list[Tree] = listed if isinstance(listed, list) else []
     for project in projects:
         name = project.名称.value if project.名称 is not None else ""
-        known = next((item for item in items if _name_of(item) in _names(name)), None) if name else None
+        known = _listed_as(items, name)
         if known is not None:
-            if project.用途 is not None and "用途" not in known:
-                known["用途"] = Placed(project.用途.value, project.用途.where)
+            _with_its_use(known, project)
             continue
-        figure = _figure(imported, project.金额.value) if project.金额 is not None else None
-        if not name or not isinstance(figure, Decimal):
-            what = "项目名称" if not name else "本年的预算金额"
-            unplaced.append(_project_not_written(project.where, name, what))
-            continue
-        item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
-        if project.用途 is not None:
-            item["用途"] = Placed(project.用途.value, project.用途.where)
-        items.append(item)
+        item = _described_project(imported, project, name, unplaced)
+        if item is not None:
+            items.append(item)
     if items and not isinstance(listed, list):
         spending["项目"] = items
     if items:
         partial_projects(imported, spending, items)
+
+
+def _listed_as(items: list[Tree], name: str) -> Tree | None:
+    """The line of 支出.项目 a project the text names is (by any of its names); None where none is or it has no name."""
+    return next((item for item in items if _name_of(item) in _names(name)), None) if name else None
+
+
+def _with_its_use(item: Tree, project: Project) -> None:
+    """A project the tables list gets the 用途 the text describes, where it has none."""
+    if project.用途 is not None and "用途" not in item:
+        item["用途"] = Placed(project.用途.value, project.用途.where)
+
+
+def _described_project(imported: Imported, project: Project, name: str, unplaced: list[str]) -> Tree | None:
+    """A project the text describes and the tables do not list, as a line of 支出.项目: its name, amount and 用途; one
+    without a name or an amount told as not written (None)."""
+    figure = _figure(imported, project.金额.value) if project.金额 is not None else None
+    if not name or not isinstance(figure, Decimal):
+        what = "项目名称" if not name else "本年的预算金额"
+        unplaced.append(_project_not_written(project.where, name, what))
+        return None
+    item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
+    if project.用途 is not None:
+        item["用途"] = Placed(project.用途.value, project.用途.where)
+    return item
 
 
 def _project_statements(tree: Tree, projects: list[Project]) -> None:
