@@ -170,18 +170,15 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     _not_judged(verdicts, unsure, tables)
     if running_with_projects or running_costs_of_its_own(prepared.budget):  # its 名词解释 says no 公用经费: as well
         _not_as_basic(verdicts)
-    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
-                          (PROCUREMENT_PART, glossary.procurement_figures)):
-        if part in text_alone:
-            _not_by_itself(verdicts, figures, table_given)
+    _text_alone_not_by_itself(verdicts, glossary, text_alone, table_given)
     _not_by_its_own_change(verdicts, statements, stated_changes)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     related = one_after_another(statements)
     tie_listed_parts(verdicts, related)
-    told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
+    told = _told_as_disagreeing(verdicts)
     said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
-    strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+    strict = _strict_figures(glossary, text_alone)
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
                + said_again(statements, str(draft), told))
@@ -190,11 +187,36 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     parts_of_nothing(verdicts)
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
-                                                                   prepared.budget.final),
-                    [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
+                                                                   prepared.budget.final), *_slips_and_cuts(against))
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+def _text_alone_not_by_itself(verdicts: list[Verdict], glossary: Glossary, text_alone: frozenset[str],
+                              table_given: frozenset[Decimal]) -> None:
+    """The figures of each part the draft's own text gave, no table of it read (“三公经费”, 机关运行经费, 政府采购): not
+    judged by themselves (but one of a value a table of that part gave, ``table_given``)."""
+    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
+                          (PROCUREMENT_PART, glossary.procurement_figures)):
+        if part in text_alone:
+            _not_by_itself(verdicts, figures, table_given)
+
+
+def _strict_figures(glossary: Glossary, text_alone: frozenset[str]) -> frozenset[int]:
+    """The figures (by id) partition_findings never leaves out as 0: the “三公”'s, where the draft's text alone gave
+    them."""
+    return frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+
+
+def _told_as_disagreeing(verdicts: list[Verdict]) -> frozenset[tuple[int, str]]:
+    """The statements (line, text) told as disagreeing with the source: the sentence rules tell them no further."""
+    return frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
+
+
+def _slips_and_cuts(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """The findings that are slips, and those that are a figure cut rather than rounded (CUT_RULE): notes."""
+    return [f for f in found if f.rule != CUT_RULE], [f for f in found if f.rule == CUT_RULE]
 
 
 def _draft_read(draft: Path, lines: list[Line] | None) -> tuple[list[Line], list[Statement]] | list[Finding]:
