@@ -814,22 +814,34 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         if whole is not None:
             reading.verdicts.append(_share_of_printed(st, reading.amount, whole))
             return
-    half = reading.glossary.half_step
     if named is not None and named is not reading.subject:  # the base the sentence names, and only it
-        verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
-        # “占总支出”: of the 总计, or of the year's own total without what is carried over (国家信访局 2024 决算)
-        this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
-        if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
-            of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
-            verdict = of_year if of_year.status == "agree" else verdict
-        reading.verdicts.append(verdict)
-        return
+        reading.verdicts.append(_share_of_named(st, reading, named))
+    else:
+        reading.verdicts.append(_share_of_its_whole(st, reading))
+
+
+def _share_of_named(st: Statement, reading: _Reading, named: Figure) -> Verdict:
+    """A share of the base its sentence names, and only it: “占总支出” of the 总计, or of the year's own total without
+    what is carried over (国家信访局 2024 决算)."""
+    half = reading.glossary.half_step
+    verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
+    this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
+    if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
+        of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
+        verdict = of_year if of_year.status == "agree" else verdict
+    return verdict
+
+
+def _share_of_its_whole(st: Statement, reading: _Reading) -> Verdict:
+    """A share naming no base: of the whole its words give (else a “三公” item's of the “三公” total); one that the source
+    disputed figures correct is not judged."""
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part, half=half)
+    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part,
+                     half=reading.glossary.half_step)
     if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
                                                              reading.glossary.disputes):
         verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
-    reading.verdicts.append(verdict)
+    return verdict
 
 
 # the “三公” items whose share with no whole named is of the “三公” total (公务用车's two parts may as well be of its
