@@ -347,29 +347,45 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     (its 合计 less its 财政拨款 there) for one more part of its 合计, and is not compared by its 基本支出
     and 项目支出, whose share of it is not printed;
     where other income is known to exist but not by row, the rows are not compared."""
-    if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        return  # a fund's table printed but not read for sure: the funds' rows are not all known
-    if unprinted_funds(imported):
-        return  # a fund's table not printed (its appropriation is not 0): its rows are not known, never none
-    if unit_lines(imported.rows["支出总表"]):
-        return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
+    if not _fund_rows_known(imported):
+        return
     funds = [k for k in FUND_TABLES if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:
         return
+    by_code = _by_code(imported, funds)
+    for row in imported.rows["支出总表"]:
+        if len(row.code) == 7:
+            yield from _row_against_funds(row, by_code, other.get(row.code))
+
+
+def _row_against_funds(row: Row, by_code: dict[tuple[str, str], list[Amount]],
+                       besides: Amount | None) -> Iterable[Difference]:
+    """A 支出总表 项 row against the fund tables' rows of its code added up: its 合计, 基本支出 and 项目支出; its 合计
+    alone, with the row's other income (``besides``) for one more part, where other income funds it in part."""
+    for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
+        if meaning in row.amounts:
+            parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
+            yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+
+
+def _fund_rows_known(imported: Imported) -> bool:
+    """Whether the 支出总表's 项 rows can be compared with the fund tables': it is read, every fund's table printed is
+    read for sure (else the funds' rows are not all known), none is not printed whose appropriation is not 0 (its rows
+    are not known, never none), and its 项 are not printed by unit, unnamed (sure.unit_lines: no row is the
+    department's 项)."""
+    return "支出总表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure) \
+        and not unprinted_funds(imported) and not unit_lines(imported.rows["支出总表"])
+
+
+def _by_code(imported: Imported, kinds: list[str]) -> dict[tuple[str, str], list[Amount]]:
+    """The amounts of these tables' rows, by (code, meaning)."""
     by_code: dict[tuple[str, str], list[Amount]] = {}
-    for kind in funds:
+    for kind in kinds:
         for row in imported.rows[kind]:
             for meaning, amount in row.amounts.items():
                 by_code.setdefault((row.code, meaning), []).append(amount)
-    for row in imported.rows["支出总表"]:
-        if len(row.code) != 7:
-            continue
-        besides = other.get(row.code)
-        for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
-            if meaning in row.amounts:
-                parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
-                yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+    return by_code
 
 
 def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
@@ -392,17 +408,29 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
     when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
     支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
     rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and _appropriated(r)]
-    if rows and not any(r.total for r in imported.rows["收入总表"]):
-        return None  # its total row not read (its first page a scan, or cut): its rows may not be all
     if rows:
-        other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
-                                f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
-        return {code: amount for code, amount in other.items() if amount.value}
+        return _other_by_row(imported, rows)
+    return _none_other(imported)
+
+
+def _none_other(imported: Imported) -> dict[str, Amount] | None:
+    """No 收入总表 row read: empty where the 收支总表 shows no income but appropriations, nor more income than the
+    appropriations; None otherwise, or where it is not read (what else funds a row is not known)."""
     if "收支总表" not in imported.sides:
-        return None  # neither table of all income read: what else funds a row is not known
+        return None
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
     return {} if not any(others) and not _beyond_appropriation(imported, income) else None
+
+
+def _other_by_row(imported: Imported, rows: list[Row]) -> dict[str, Amount] | None:
+    """Each 收入总表 row's income other than 财政拨款 (its 合计 less it; none left out); None where its total row is not
+    read (its first page a scan, or cut): its rows may not be all."""
+    if not any(r.total for r in imported.rows["收入总表"]):
+        return None
+    other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
+                            f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
+    return {code: amount for code, amount in other.items() if amount.value}
 
 
 def _beyond_appropriation(imported: Imported, income: dict[str, Row]) -> bool:
@@ -665,15 +693,24 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
             classes.append(row)
             yield from _class_against_functions(imported, kind, row, code)
     yield from _year_spending(imported, kind, right)
-    totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
-    onward = [r for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
+    yield from _spending_total(imported, kind, right, classes)
+
+
+def _spending_total(imported: Imported, kind: str, right: list[Row], classes: list[Row]) -> Iterable[Difference]:
+    """支出总计 against the classes and 结转下年, in the total's column in every part (where a part's cell was not read,
+    its text no amount, no sum is made); none where a row prints a figure no class or known row holds."""
+    totals, onward = _printing_rows(imported, right, "支出总计"), _printing_rows(imported, right, "结转下年")
     if not totals or not classes or _unplaced_figure(imported, right, classes[0]):
         return
-    # the total's column in every part: where a part's cell was not read (its text no amount), no sum is made
     meaning = next(iter(totals[0].amounts))
     parts = [r.amounts.get(meaning) for r in classes + onward]
     if all(part is not None for part in parts):
         yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
+
+
+def _printing_rows(imported: Imported, right: list[Row], name: str) -> list[Row]:
+    """The rows of the spending side the catalog names ``name`` (支出总计, 结转下年) that print figures."""
+    return [r for r in right if imported.catalog.spending_rows.get(r.label) == name and r.amounts]
 
 
 def _unplaced_figure(imported: Imported, right: list[Row], first: Row) -> bool:
@@ -727,16 +764,19 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
-    if kind == "收支总表":
-        against = ["支出总表"]
-        if _class_row(imported, "支出总表", code) is None and _all_general(imported, kind):
-            against = ["一般公共预算支出表"]  # 江苏's 支出总表 prints its 合计 alone; all the money one fund's
-    else:
-        against = _fund_tables_against(imported, mine)
+    against = _fund_tables_against(imported, mine) if kind != "收支总表" else _whole_tables_against(imported, code)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
                         [r.amounts["合计"] for r in rows.values()])
+
+
+def _whole_tables_against(imported: Imported, code: str) -> list[str]:
+    """The function table a 收支总表's class is compared with: the 支出总表; the 一般公共预算支出表 where the 支出总表
+    prints no row of it and all the money is one fund's (江苏's 支出总表 prints its 合计 alone)."""
+    if _class_row(imported, "支出总表", code) is None and _all_general(imported, "收支总表"):
+        return ["一般公共预算支出表"]
+    return ["支出总表"]
 
 
 def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
