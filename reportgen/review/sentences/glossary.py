@@ -196,17 +196,16 @@ class Naming(Generic[T]):
             return self.codes[code.group(1)]
         levels = _LEVELS.findall(text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”, or with codes “(204类)…(06款)”
-            if all(digits for _, digits, _ in levels):  # the codes decide, if the 项 named is theirs
-                figure = self.codes.get("".join(digits for _, digits, _ in levels))
-                return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
-            return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
-                                    for i, (name, _, _) in enumerate(levels)], levels[-1][2])
+            return self._of_levels(levels)
         text = _EXPECTED.sub("", _SUBJECT_WORDS.sub("", _SAID_END.sub("", text)))
         quoted = _QUOTED.fullmatch(text)
         text = quoted.group(1) if quoted else text
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
-        text = _ITEM_NUMBER.split(text)[-1] or text
-        # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
+        return self._of_words(_ITEM_NUMBER.split(text)[-1] or text)
+
+    def _of_words(self, text: str) -> T | None:
+        """The one thing words name: by one of their forms (an item named without its 费 or 支出, “公务接待较上年同期
+        减少……”: 公务接待费) — none where that form's figure is disputed — else by their ending."""
         for candidate in self._candidates(text):
             if candidate in self.disputed:
                 return None
@@ -214,6 +213,15 @@ class Naming(Generic[T]):
             if found:
                 return self._one(found)
         return self._by_ending(text)
+
+    def _of_levels(self, levels: list[tuple[str, str, str]]) -> T | None:
+        """The thing a label of 类, 款 and 项 names: the codes decide where each level prints its digits, if the
+        项 named is theirs; else the names."""
+        if all(digits for _, digits, _ in levels):
+            figure = self.codes.get("".join(digits for _, digits, _ in levels))
+            return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
+        return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
+                                for i, (name, _, _) in enumerate(levels)], levels[-1][2])
 
     def _by_ending(self, text: str) -> T | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
