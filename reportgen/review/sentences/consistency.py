@@ -97,15 +97,10 @@ def inline_priors(statements: list[Statement], draft: str,
     增加2050.67万元”) whose amount, prior and change no rounding makes add up (but one already told: ``told``)."""
     found = []
     for amount, change in zip(statements, statements[1:], strict=False):
-        if change.kind != "change" or not change.prior or amount.kind != "amount" or (change.line, change.text) in told \
-                or amount.sentence is not change.sentence or amount.label != change.label or change.own_label:
+        gap = _prior_gap(amount, change) if _with_prior(amount, change) else None
+        if gap is None or (change.line, change.text) in told:
             continue
-        prior = inline_amount(change.prior)
-        if prior is None or prior.value is None or amount.value is None or change.value is None \
-                or change.unit not in _UNITS or amount.unit not in _UNITS:
-            continue
-        signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
-        difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
+        difference, signed, prior = gap
         if abs(difference - signed) <= _half(amount) + _half(prior) + _half(change):
             continue
         found.append(Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与上年{change.prior}相差"
@@ -857,27 +852,38 @@ def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, St
     none (“按支出用途分类，包括人员支出4944.99万元，占72.3%；日常公用支出626.67万元，占9.2%；项目支出1266.75万元，占18.5%”,
     湖州 and 杭州 2026: the parts of all the spending), each share fitting its amount over the parts' sum: two parts or
     more, one after another."""
+    return [run for run in _share_runs(statements) if len(run) >= 2 and _fit_their_sum(run)]
+
+
+def _share_runs(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
+    """The parts (amount, share) one after another that name one whole (or, naming none, are of one sentence)."""
     runs: list[list[tuple[Statement, Statement]]] = []
     for before, share in zip(statements, statements[1:], strict=False):
         if share.kind != "share" or before.kind != "amount" or before.sentence is not share.sentence \
                 or not _amounts(before):
             continue
         last = runs[-1][-1][1] if runs else None
-        if last is not None and (_core(last.named_whole) == _core(share.named_whole) if share.named_whole
-                                 else not last.named_whole and last.sentence is share.sentence):
+        if last is not None and _of_one_whole(last, share):
             runs[-1].append((before, share))
         else:
             runs.append([(before, share)])
-    out = []
-    for run in runs:
-        if len(run) < 2:
-            continue
-        total = sum((_signed(part) for part, _ in run), Decimal(0))
-        whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
-        whole.decimals += 1  # the parts' sum: as exact as they are together (its half is theirs, below)
-        if total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run):
-            out.append(run)
-    return out
+    return runs
+
+
+def _of_one_whole(last: Statement, share: Statement) -> bool:
+    """Whether a share is of the whole the share before names (by its core), or, the two naming none, of its sentence."""
+    if share.named_whole:
+        return _core(last.named_whole) == _core(share.named_whole)
+    return not last.named_whole and last.sentence is share.sentence
+
+
+def _fit_their_sum(run: list[tuple[Statement, Statement]]) -> bool:
+    """Whether each share of a run fits its amount over the parts' sum (as exact as they are together: its half is
+    theirs), the sum not 0."""
+    total = sum((_signed(part) for part, _ in run), Decimal(0))
+    whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
+    whole.decimals += 1
+    return total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run)
 
 
 def _mark(out: dict[int, str], statements: tuple[Statement, ...], why: str) -> None:
@@ -896,16 +902,28 @@ def _fits(st: Statement, sign: int, low: Decimal, high: Decimal) -> bool:
 
 def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
     """An amount and the change after it that states its prior inline, which add up (inline_priors's inverse)."""
-    if change.kind != "change" or not change.prior or amount.kind != "amount" or change.own_label \
-            or amount.sentence is not change.sentence or amount.label != change.label:
+    gap = _prior_gap(amount, change) if _with_prior(amount, change) else None
+    if gap is None:
         return False
+    difference, signed, prior = gap
+    return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+
+
+def _with_prior(amount: Statement, change: Statement) -> bool:
+    """Whether a change states its prior inline right after the amount it is of: of one label, in one sentence."""
+    return change.kind == "change" and bool(change.prior) and amount.kind == "amount" and not change.own_label \
+        and amount.sentence is change.sentence and amount.label == change.label
+
+
+def _prior_gap(amount: Statement, change: Statement) -> tuple[Decimal, Decimal, Statement] | None:
+    """(the amount less the prior a change states inline, the change signed by its direction, the prior), in 元; None
+    where a figure is not read or not in yuan."""
     prior = inline_amount(change.prior)
     if prior is None or prior.value is None or amount.value is None or change.value is None \
             or change.unit not in _UNITS or amount.unit not in _UNITS:
-        return False
+        return None
     signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
-    difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
-    return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+    return amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit], signed, prior
 
 
 def listed_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
@@ -918,25 +936,32 @@ def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]
     and that add up to it at their printed precision); and so of a change and the changes of its parts
     (“收入预算减少1,226.81万元，其中一般公共预算收入减少1,219.11万元，使用非财政拨款结余减少7.7万元”), each signed."""
     out = []
+    for said in _said_by_sentence(statements):
+        whole = said[0]
+        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
+        if whole.kind in ("amount", "change") and len(parts) >= 2 and _amounts(whole, *parts) and _add_up(whole, parts):
+            out.append((whole, parts))
+    return out
+
+
+def _said_by_sentence(statements: list[Statement]) -> list[list[Statement]]:
+    """Each sentence's statements (a table's cells left out), in order."""
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
         if st.kind != "cell":
             by_sentence.setdefault(id(st.sentence), []).append(st)
-    for said in by_sentence.values():
-        whole = said[0]
-        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
-        if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
-            continue
-        between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
-        total = sum((_signed(st) for st in parts), Decimal(0))
-        if not _PARTS_SAID.search(between):  # three parts or more adding up to the whole exactly as printed (“……其他财政
-            # 事务支出（项）1153.00万元，主要用于……等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)
-            if len(parts) >= 3 and total == _signed(whole):
-                out.append((whole, parts))
-            continue
-        if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
-            out.append((whole, parts))
-    return out
+    return list(by_sentence.values())
+
+
+def _add_up(whole: Statement, parts: list[Statement]) -> bool:
+    """Whether a sentence's parts add up to its whole: within their rounding where the words between say they are its
+    parts (包括, 其中 …); else three parts or more exactly as printed (“……其他财政事务支出（项）1153.00万元，主要用于……
+    等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)."""
+    between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
+    total = sum((_signed(st) for st in parts), Decimal(0))
+    if not _PARTS_SAID.search(between):
+        return len(parts) >= 3 and total == _signed(whole)
+    return abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts)
 
 
 def _signed(st: Statement) -> Decimal:
