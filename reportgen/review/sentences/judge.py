@@ -1052,22 +1052,34 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown", figure, cause="上年数为零，增长率无可比性")
     expected = f"{'增长' if difference > 0 else '下降'}{_text(rate, st.decimals, '%')}"
     if shown(rate, st.decimals) == st.value or _rate_within_slack(st.value, st.decimals, difference, prior, figure.slack):
-        if shown(rate, st.decimals) and (st.direction == "up") != (difference > 0):
-            return Verdict(st, "disagree", figure, expected, "增减方向写反")
-        return Verdict(st, "agree", figure)
-    verdict = Verdict(st, "disagree", figure, expected)
-    by_current = exact_percent(abs(difference), figure.current)
-    cut = truncated(rate, st.decimals) == st.value
-    by_this_year = by_current is not None and shown(by_current, st.decimals) == st.value
-    if cut and by_this_year:  # the printed figure cannot tell the two apart: both are said, neither chosen
-        verdict.cause = _CAUSE_BOTH
-    elif cut:
-        verdict.cause = TRUNCATED
-    elif by_this_year:
-        verdict.cause = "除以了本年数而不是上年数"
-    if stated is not None:
-        verdict.cause = "；".join(c for c in (f"按句中写明的上年数{st.prior}计", verdict.cause) if c)
-    return verdict
+        return _rate_direction(st, figure, shown(rate, st.decimals), difference > 0, expected)
+    cause = _rate_cause(st, st.value, rate, exact_percent(abs(difference), figure.current))
+    return Verdict(st, "disagree", figure, expected, _of_stated_prior(st, cause) if stated is not None else cause)
+
+
+def _of_stated_prior(st: Statement, cause: str) -> str:
+    """A cause, told as measured by the prior the sentence states (“比上年预算数69043.50万元增加……”)."""
+    return "；".join(c for c in (f"按句中写明的上年数{st.prior}计", cause) if c)
+
+
+def _rate_direction(st: Statement, figure: Figure, rate: Decimal, up: bool, expected: str) -> Verdict:
+    """A printed rate that is the change's (as printed, ``rate``): agreeing, but where it is not 0 and its words say
+    the other direction (增减方向写反)."""
+    if rate and (st.direction == "up") != up:
+        return Verdict(st, "disagree", figure, expected, "增减方向写反")
+    return Verdict(st, "agree", figure)
+
+
+def _rate_cause(st: Statement, printed: Decimal, rate: Decimal, by_current: Decimal | None) -> str:
+    """Why a printed rate is not the change over the prior: the right one cut, not rounded; the change over this year's
+    figure (``by_current``) instead; both, where the printed figure cannot tell the two apart (neither chosen)."""
+    cut = truncated(rate, st.decimals) == printed
+    by_this_year = by_current is not None and shown(by_current, st.decimals) == printed
+    if cut and by_this_year:
+        return _CAUSE_BOTH
+    if cut:
+        return TRUNCATED
+    return "除以了本年数而不是上年数" if by_this_year else ""
 
 
 def _rate_within_slack(printed: Decimal, decimals: int, difference: Decimal, prior: Decimal, slack: Decimal) -> bool:
@@ -1088,17 +1100,30 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
     (never one the printed figures give cut rather than rounded: that is told, TRUNCATED)."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
-    wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
+    wholes = _share_bases(part, whole, only_whole)
     if not wholes:
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current
-    shares = [exact_percent(amount, w) for w in wholes]
-    first = shares[0]
+    first = exact_percent(amount, wholes[0])
     assert first is not None
-    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
-            or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes):
+    if _share_fits(st, amount, wholes, half):
         return Verdict(st, "agree", part)
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_bases(part: Figure, whole: Figure | None, only_whole: bool) -> list[Decimal]:
+    """The wholes (not 0) a share of ``part`` may be of: the whole its sentence names, and (but ``only_whole``) the
+    totals the part belongs to."""
+    return [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
+
+
+def _share_fits(st: Statement, amount: Decimal, wholes: list[Decimal], half: Decimal) -> bool:
+    """Whether a printed share is the amount's of one of the wholes, as printed, or (the first's not cut) as figures
+    within ``half`` of them give it."""
+    first = exact_percent(amount, wholes[0])
+    assert first is not None
+    return any(s is not None and shown(s, st.decimals) == st.value for s in (exact_percent(amount, w) for w in wholes)) \
+        or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes)
 
 
 def _share_within(st: Statement, amount: Decimal, whole: Decimal, half: Decimal) -> bool:
