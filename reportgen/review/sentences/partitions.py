@@ -69,18 +69,40 @@ def _changes(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tu
     for said in [*_sentences(verdicts), *_runs(verdicts)]:
         stated = _by_figure(said)
         for name, (whole, change) in stated.items():
-            present = {n: figure for n, (figure, _) in stated.items() if n != name}
-            parts = _made_of(whole, present, find, strict) if name in complete_parts() else None
+            parts = _changed_parts(stated, name, find, strict)
             if parts is None or id(change) in judged or any(stated[n][1].base != change.base for n in parts):
                 continue
-            statements = [change, *(stated[n][1] for n in parts)]
-            if any((st.line, st.text) in told for st in statements):
+            said_parts = [(n, stated[n][1]) for n in parts]
+            if _any_told(change, said_parts, told):
                 continue
             judged.add(id(change))
-            total = sum((_signed(stated[n][1]) for n in parts), Decimal(0))
-            if abs(total - _signed(change)) > sum((_half(st) for st in statements), Decimal(0)):
-                out.append(_change_finding(name, change, [(n, stated[n][1]) for n in parts], total, draft))
+            finding = _parts_change(name, change, said_parts, draft)
+            if finding is not None:
+                out.append(finding)
     return out
+
+
+def _any_told(change: Statement, parts: list[tuple[str, Statement]], told: frozenset[tuple[int, str]]) -> bool:
+    """Whether a whole's change or one of its parts' is told already (as disagreeing with the source)."""
+    return any((st.line, st.text) in told for st in [change, *(st for _, st in parts)])
+
+
+def _parts_change(name: str, change: Statement, parts: list[tuple[str, Statement]], draft: str) -> Finding | None:
+    """The finding on a whole's change that its parts' changes do not add up to, beyond their rounding."""
+    total = sum((_signed(st) for _, st in parts), Decimal(0))
+    if abs(total - _signed(change)) <= _half(change) + sum((_half(st) for _, st in parts), Decimal(0)):
+        return None
+    return _change_finding(name, change, parts, total, draft)
+
+
+def _changed_parts(stated: dict[str, tuple[Figure, Statement]], name: str, find: Find,
+                   strict: frozenset[int]) -> list[str] | None:
+    """The parts a whole (``name``, of the wholes made of all their parts) is made of, all stated beside it; None where
+    it is no such whole or they are not all stated."""
+    if name not in complete_parts():
+        return None
+    present = {n: figure for n, (figure, _) in stated.items() if n != name}
+    return _made_of(stated[name][0], present, find, strict)
 
 
 def _stated(st: Statement) -> bool:
