@@ -453,19 +453,28 @@ def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
 def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
     source; none otherwise."""
-    left = result.sides["收支总表"][0]
-    unnamed = [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values())]
+    unnamed = _unnamed_rows(result.sides["收支总表"][0], catalog)
     if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
         return {}
-    rows = {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in result.sides["财政拨款收支总表"][0]
-            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
+    rows = _fund_rows(result.sides["财政拨款收支总表"][0], catalog)
     printed = next(iter(unnamed[0].amounts.values()))
     if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
         return {}
     table = result.tables["财政拨款收支总表"]
     result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
+
+
+def _unnamed_rows(left: list[Row], catalog: Catalog) -> list[Row]:
+    """The rows of an income side that print a figure (not 0) under words naming no source and no subtotal."""
+    return [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
+            and any(not a.blank and a.value for a in r.amounts.values())]
+
+
+def _fund_rows(left: list[Row], catalog: Catalog) -> dict[str, Amount]:
+    """The funds (财政拨款's sources) an income side prints, each with its figure."""
+    return {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in left
+            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
 
 
 # The sources of income the source format writes (收入.…): a row naming another (单位资金, the group of
@@ -872,21 +881,31 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
     _one_column_is_total(result.rows["一般公共预算基本支出表"])
     rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
     for row in rows:
-        if len(row.code) == 7 and "合计" in row.amounts:  # a 款's lines (北京's 3021101 差旅费): the 款's
-            last = groups.setdefault(row.code[:5], [])
-            last.append(row)
-        elif len(row.code) == 5 and "合计" in row.amounts:
-            last = groups.setdefault(row.code, [])
-            if last and not (row.second and last[0].second):
-                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
-            last.append(row)
-        elif not row.code and row.second and last is not None and "合计" in row.amounts:
-            last.append(row)
+        last = _grouped(groups, last, row)
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", column)
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> list[Row] | None:
+    """A row of the 基本支出表 put into its 款's group (``groups``; ``last``: the group of the row before): a 款's line
+    (北京's 3021101 差旅费) or row (a new group where it is printed twice, not by class), or a row naming only the
+    政府 class under one; the group the next row may go on; a row of none left out."""
+    if "合计" not in row.amounts:
+        return last
+    if len(row.code) == 7:
+        last = groups.setdefault(row.code[:5], [])
+        last.append(row)
+    elif len(row.code) == 5:
+        last = groups.setdefault(row.code, [])
+        if last and not (row.second and last[0].second):
+            last = groups.setdefault(f"{row.code} {len(groups)}", [])
+        last.append(row)
+    elif not row.code and row.second and last is not None:
+        last.append(row)
+    return last
 
 
 def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
@@ -923,21 +942,31 @@ def _projects(result: Imported) -> list[Tree]:
         amount = _project_amount(row)
         if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
             continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
-        item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
-                      "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
-        if "上年预算数" in row.amounts:
-            item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
-        if row.function_code:
-            item["科目"] = Placed(int(row.function_code))
-        out.append(item)
-    names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
+        out.append(_project_item(result, table, row, amount))
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
     # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
-    twice = {name: count for name, count in names.items() if count > 1}
+    twice = _named_twice(out)
     if out and (twice or not _read_whole(result.rows["项目支出表"], table)):
         result.told.append(_projects_not_written(table, twice, len(out)))
         return []
     return out
+
+
+def _named_twice(items: list[Tree]) -> dict[str, int]:
+    """The names printed for more than one project, each with how many."""
+    names = Counter(str(item["名称"].value) for item in items if isinstance(item["名称"], Placed))
+    return {name: count for name, count in names.items() if count > 1}
+
+
+def _project_item(result: Imported, table: Table, row: Row, amount: Amount) -> Tree:
+    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目 where printed."""
+    item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
+                  "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
+    if "上年预算数" in row.amounts:
+        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+    if row.function_code:
+        item["科目"] = Placed(int(row.function_code))
+    return item
 
 
 def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
@@ -1210,6 +1239,36 @@ def _three_public(result: Imported, tree: Tree) -> None:
     if table is None or this is None:
         return
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
+    section = _three_public_section(result, table, (this, last), executed)
+    if section:
+        tree["三公经费"] = section
+    if lines := _beside_three(result, table, this):
+        tree["经济分类款预算"] = lines
+    if executed and last is not None:
+        tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
+    if "机关运行经费" in this.amounts:
+        tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+def _spent_last_year(result: Imported, table: Table, last: Row) -> Tree:
+    """Each item of the “三公” row of last year's spending (“2023年执行数”)."""
+    return {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
+            for item in THREE_PUBLIC_ITEMS if item in last.amounts}
+
+
+def _running_beside_three(result: Imported, table: Table, this: Row, last: Row | None) -> Tree:
+    """机关运行经费 the “三公” table prints beside its items: this year's, and last year's budget under its header."""
+    running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+    if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
+        running["上年"] = value(result, table, prior, "机关运行经费.上年")
+    return running
+
+
+def _three_public_section(result: Imported, table: Table, rows: tuple[Row, Row | None], executed: bool) -> Tree:
+    """三公经费: each item's figure of this year (``rows``: this year's, last year's), and of last year's budget — its
+    row's (not where that row is last year's spending: ``executed``), else, no row of last year printed, the column
+    under last year's budget."""
+    this, last = rows
     section: Tree = {}
     for item in _three_public_items(this):
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
@@ -1218,19 +1277,7 @@ def _three_public(result: Imported, tree: Tree) -> None:
         elif (prior := _under_last_budget(this, last, item)) is not None:
             entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")
         section[item] = entry
-    if section:
-        tree["三公经费"] = section
-    if lines := _beside_three(result, table, this):
-        tree["经济分类款预算"] = lines
-    if executed and last is not None:
-        actual: Tree = {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
-                        for item in THREE_PUBLIC_ITEMS if item in last.amounts}
-        tree["上年执行数"] = {"三公经费": actual}
-    if "机关运行经费" in this.amounts:
-        running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
-        if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
-            running["上年"] = value(result, table, prior, "机关运行经费.上年")
-        tree["机关运行经费"] = running
+    return section
 
 
 def _beside_three(result: Imported, table: Table, this: Row) -> list[Tree]:

@@ -68,7 +68,7 @@ def _changes(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tu
     out, judged = [], set()
     for said in [*_sentences(verdicts), *_runs(verdicts)]:
         stated = _by_figure(said)
-        for name, (whole, change) in stated.items():
+        for name, (_, change) in stated.items():
             parts = _changed_parts(stated, name, find, strict)
             if parts is None or id(change) in judged or any(stated[n][1].base != change.base for n in parts):
                 continue
