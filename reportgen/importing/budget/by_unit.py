@@ -234,17 +234,26 @@ def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
     total, body = rows[0], rows[1:]
     units = _units(body)
     economic, classes = _economic()
-    if not units or any(row.amounts and row not in units and normalized(row.name) not in economic for row in body):
+    if not units or not _units_and_economic(body, units, economic):
         return
     for column, amount in total.amounts.items():
         yield amount, [u.amounts[column] for u in units if column in u.amounts], f"合计（{column}）"
     for index, unit in enumerate(units):
         end = body.index(units[index + 1]) if index + 1 < len(units) else len(body)
-        block = body[body.index(unit) + 1:end]
-        under = [row for row in block if normalized(row.name) in classes]
-        for column, amount in unit.amounts.items():
-            yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
-        yield from _class_sums(unit.name, block)
+        yield from _unit_sums(unit, body[body.index(unit) + 1:end], classes)
+
+
+def _units_and_economic(body: list[Row], units: list[Row], economic: set[str]) -> bool:
+    """Whether every row of figures is a unit's or names an economic 类 or 款."""
+    return not any(row.amounts and row not in units and normalized(row.name) not in economic for row in body)
+
+
+def _unit_sums(unit: Row, block: list[Row], classes: set[str]) -> Iterable[tuple[Amount, list[Amount], str]]:
+    """A unit's row against the economic 类 under it (its ``block``), column by column; each 类 against its 款."""
+    under = [row for row in block if normalized(row.name) in classes]
+    for column, amount in unit.amounts.items():
+        yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
+    yield from _class_sums(unit.name, block)
 
 
 def _class_sums(unit: str, block: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
@@ -253,18 +262,34 @@ def _class_sums(unit: str, block: list[Row]) -> Iterable[tuple[Amount, list[Amou
     类 — a name the catalogue gives elsewhere — leaves the 类 unchecked: its 款 are not known all read)."""
     named = {normalized(name): codes for name, codes in codes_by_name("economic").items()}
     for index, row in enumerate(block):
-        codes = {code for code in named.get(normalized(row.name), frozenset()) if len(code) == 3}
-        parts: list[Row] = []
-        for below in block[index + 1:]:
-            found = named.get(normalized(below.name), frozenset())
-            if not any(len(code) == 5 and code[:3] in codes for code in found):
-                break
-            parts.append(below)
+        codes = _class_codes(row, named)
+        parts = _items_of_class(block[index + 1:], codes, named)
         after = block[index + 1 + len(parts):]
-        if not codes or not parts or after and not any(len(c) == 3 for c in named.get(normalized(after[0].name), ())):
+        if not codes or not parts or after and not _names_a_class(after[0], named):
             continue
         for column, amount in row.amounts.items():
             yield amount, [p.amounts[column] for p in parts if column in p.amounts], f"{unit} {row.name}（{column}）"
+
+
+def _class_codes(row: Row, named: dict[str, frozenset[str]]) -> set[str]:
+    """The codes of the economic 类 a row's name is (of any year)."""
+    return {code for code in named.get(normalized(row.name), frozenset()) if len(code) == 3}
+
+
+def _names_a_class(row: Row, named: dict[str, frozenset[str]]) -> bool:
+    """Whether a row names an economic 类 (of any year)."""
+    return any(len(c) == 3 for c in named.get(normalized(row.name), ()))
+
+
+def _items_of_class(rows: list[Row], codes: set[str], named: dict[str, frozenset[str]]) -> list[Row]:
+    """The rows right after a 类's (of ``codes``) that name a 款 of it (by the catalogue's codes of their names)."""
+    parts: list[Row] = []
+    for below in rows:
+        found = named.get(normalized(below.name), frozenset())
+        if not any(len(code) == 5 and code[:3] in codes for code in found):
+            break
+        parts.append(below)
+    return parts
 
 
 def _units(body: list[Row]) -> list[Row]:

@@ -476,15 +476,27 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
         if len(parts) == 2 and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
             yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
-    # a 合计 beside 会议费 and 培训费 (江苏: their sum with the “三公” items) is no total of the items alone
-    total = amounts.get("“三公”合计") or (None if any(m in amounts for m in BESIDE_THREE) else amounts.get("合计"))
-    if total is not None:
-        items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
-            ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-        parts = tuple(amounts[m] for m in items if m in amounts)
-        if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
-            yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
+    yield from _three_public_total(amounts)
     yield from _beside_three(amounts)
+
+
+def _three_public_whole(amounts: dict[str, Amount]) -> Amount | None:
+    """The “三公” 合计: its own column, else the 合计 where no 会议费 or 培训费 is beside the items."""
+    return amounts.get("“三公”合计") or (None if any(m in amounts for m in BESIDE_THREE) else amounts.get("合计"))
+
+
+def _three_public_total(amounts: dict[str, Amount]) -> Iterable[Difference]:
+    """The “三公” 合计 against its items (公务用车 as one, or as its two parts), every item read; a 合计 beside 会议费
+    and 培训费 (江苏: their sum with the “三公” items) is no total of the items alone."""
+    total = _three_public_whole(amounts)
+    if total is None:
+        return
+    vehicles = "公务用车购置及运行维护费"
+    items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
+        ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+    parts = tuple(amounts[m] for m in items if m in amounts)
+    if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
+        yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
 
 
 def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
