@@ -654,19 +654,26 @@ def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     """财政拨款收入 against its funds, 收入总计 against every item of income. The funds a 上年结转 row is
     split into on the rows under it (北京: 上年结转结余, then 一、一般公共预算拨款 …) are its parts, not
     this year's sources printed again."""
-    income: dict[str, Row] = {}
-    for row in this_year_income(imported.catalog, left):
-        if row.amounts:
-            income[imported.catalog.income_key(row.label)] = row
-    groups = {group: [_first_amount(income[k]) for k in parts if k in income] for group, parts in _GROUPS.items()}
+    income = {imported.catalog.income_key(row.label): row
+              for row in this_year_income(imported.catalog, left) if row.amounts}
+    groups = _groups_read(income)
     for group, parts in groups.items():
         if group in income and parts:
             yield from _sum(kind, group, _first_amount(income[group]), parts)
-    items = [_first_amount(r) for k, r in income.items()
-             if k and k != "收入总计" and not (k in groups and groups[k])]
+    items = _items_of_income(income, groups)
     if "收入总计" in income and items and not _unknown_income(imported, left):
         yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
     yield from _year_income(imported, kind, left)
+
+
+def _groups_read(income: dict[str, Row]) -> dict[str, list[Amount]]:
+    """Each group of sources (财政拨款收入) with the figures of its sources read."""
+    return {group: [_first_amount(income[k]) for k in parts if k in income] for group, parts in _GROUPS.items()}
+
+
+def _items_of_income(income: dict[str, Row], groups: dict[str, list[Amount]]) -> list[Amount]:
+    """The items 收入总计 is made of: each source of income read, a group (财政拨款收入) by its funds where they are."""
+    return [_first_amount(r) for k, r in income.items() if k and k != "收入总计" and not (k in groups and groups[k])]
 
 
 def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:
@@ -714,10 +721,7 @@ def _spending_total(imported: Imported, kind: str, right: list[Row], classes: li
     totals, onward = _printing_rows(imported, right, "支出总计"), _printing_rows(imported, right, "结转下年")
     if not totals or not classes or _unplaced_figure(imported, right, classes[0]):
         return
-    meaning = next(iter(totals[0].amounts))
-    parts = [r.amounts.get(meaning) for r in classes + onward]
-    if all(part is not None for part in parts):
-        yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
+    yield from _column_sum(kind, "支出总计", totals[0], classes + onward)
 
 
 def _printing_rows(imported: Imported, right: list[Row], name: str) -> list[Row]:
@@ -747,13 +751,23 @@ def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[
         return
     above = _printing_above(right, at)
     classes = [r for r in above if imported.class_codes.get(r.label)]
-    if not classes or classes[0] is not above[0] \
-            or not all(imported.class_codes.get(r.label) or r.label in imported.function_names for r in above):
+    if not classes or classes[0] is not above[0] or not _all_functions(imported, above):
         return
-    meaning = next(iter(right[at].amounts))
-    parts = [r.amounts.get(meaning) for r in classes]
+    yield from _column_sum(kind, "本年支出合计", right[at], classes)
+
+
+def _column_sum(kind: str, what: str, total: Row, rows: list[Row]) -> Iterable[Difference]:
+    """A total row against rows, in the total's column in every part: where a part's cell was not read (its text no
+    amount), no sum is made."""
+    meaning = next(iter(total.amounts))
+    parts = [r.amounts.get(meaning) for r in rows]
     if all(part is not None for part in parts):
-        yield from _sum(kind, "本年支出合计", right[at].amounts[meaning], [p for p in parts if p is not None])
+        yield from _sum(kind, what, total.amounts[meaning], [p for p in parts if p is not None])
+
+
+def _all_functions(imported: Imported, rows: list[Row]) -> bool:
+    """Whether each row is a 类 or names a 款 or 项 of the function classification."""
+    return all(imported.class_codes.get(r.label) or r.label in imported.function_names for r in rows)
 
 
 def _printing_above(side: list[Row], at: int) -> list[Row]:
