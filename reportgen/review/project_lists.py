@@ -68,13 +68,17 @@ def _rows(page: list[Line], limit: int) -> list[ListedProject]:
     spans = _amount_spans(printed, limit)
     if not spans:
         return []
+    body, edge = _body(printed, folio, spans)
+    names = ["" if p is None else p.name if p.amounts else _name_cell(p.line, edge) for p in body]
+    targeted = _within_paragraphs(["" if p is None else _text_cell(p, edge, limit) for p in body])
+    return _named_rows(printed, names, targeted)
+
+
+def _body(printed: list[_Printed], folio: int | None, spans: list[tuple[int, int]]) -> tuple[list[_Printed | None], int]:
+    """A page's lines of the list's body (the header's lines and the folio: None), and where its amounts start."""
     edge, end = min(s for s, _ in spans), max(e for _, e in spans)
     header = next(i for i, p in enumerate(printed) if p.amounts or not _headed(p.line, edge, end))
-    names = ["" if i < header or i == folio else p.name if p.amounts else _name_cell(p.line, edge)
-             for i, p in enumerate(printed)]
-    targeted = _within_paragraphs(["" if i < header or i == folio else _text_cell(p, edge, limit)
-                                   for i, p in enumerate(printed)])
-    return _named_rows(printed, names, targeted)
+    return [p if header <= i != folio else None for i, p in enumerate(printed)], edge
 
 
 def _amount_spans(printed: list[_Printed], limit: int) -> list[tuple[int, int]]:

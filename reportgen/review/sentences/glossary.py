@@ -264,14 +264,23 @@ class Naming(Generic[T]):
         """The line the names of its 类, 款 and 项 name, the last of them at ``level`` (“政协事务（款）行政运行（项）”,
         “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
         whose path ends in these names."""
-        matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
-        if not matches and level != "类":  # “人大事务行政运行（项）”: the 款's name, then the 项's, with no （款） between
-            matches = self._fused(names[-1], level)
-        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (names[-1], f"{names[-1]}支出")]
-        if len(matches) > 1 and len(exact) == 1:  # “电费（款）”: 电费, not the 邮电费 that ends as it does
-            matches = exact
+        matches = self._lines_named(names[-1], level)
         if len(matches) == 1:
             return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
+        return self._by_path(names, level)
+
+    def _lines_named(self, name: str, level: str) -> list[T]:
+        """The lines of ``level`` a name names (“人大事务行政运行（项）”: the 款's name, then the 项's, with no （款）
+        between); the one named exactly where there is one among several (“电费（款）”: 电费, not the 邮电费 that ends
+        as it does)."""
+        matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, name)]
+        if not matches and level != "类":
+            matches = self._fused(name, level)
+        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (name, f"{name}支出")]
+        return exact if len(matches) > 1 and len(exact) == 1 else matches
+
+    def _by_path(self, names: list[str], level: str) -> T | None:
+        """The one line whose path (its 类, 款 and 项) ends in these names, the last at ``level``."""
         depth = "类款项".index(level) + 1
         found = {id(item): item for path, items in self.by_path.items() if _path_ends(path.split("/"), names, depth)
                  for item in items}
