@@ -393,15 +393,24 @@ def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool
     row of the same table a few lines from it prints another of the department's figures exactly (泉州市政府办 2026's
     部门整体支出绩效目标表: 基本支出 5,915.38 as the tables, 项目支出 2,285.57 against their 9,269.43): that table
     speaks of the department's money, its figures are the department's."""
-    of_the_department = [verdict.statement for verdict in verdicts if verdict.status == "agree"
-                         and verdict.statement.kind == "cell" and verdict.statement.value
-                         and verdict.statement.table and not budget_table(verdict.statement.table)]
+    of_the_department = [v.statement for v in verdicts if v.status == "agree" and v.statement.value
+                         and _of_another_table(v.statement, budget_table)]
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table) \
-                and not any(other.table == st.table and abs(other.line - st.line) <= _BESIDE
-                            and other.label != st.label for other in of_the_department):
+        if verdict.status == "disagree" and _of_another_table(st, budget_table) \
+                and not _beside_one_of(st, of_the_department):
             verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", OTHER_TABLE
+
+
+def _of_another_table(st: Statement, budget_table: Callable[[str], bool]) -> bool:
+    """Whether a statement is a cell of a table that is none of the budget's."""
+    return st.kind == "cell" and bool(st.table) and not budget_table(st.table)
+
+
+def _beside_one_of(st: Statement, others: list[Statement]) -> bool:
+    """Whether another row of a cell's table a few lines from it (_BESIDE) is one of ``others``."""
+    return any(other.table == st.table and abs(other.line - st.line) <= _BESIDE and other.label != st.label
+               for other in others)
 
 
 _BESIDE = 6  # lines from a table's row another row of the same table is of the same thing at most

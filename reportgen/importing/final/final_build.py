@@ -194,6 +194,15 @@ def _fiscal_balances(result: Imported) -> Tree:
     table = result.tables[FISCAL_TOTALS]
     left, right = result.sides[FISCAL_TOTALS]
     balances: Tree = {}
+    if opening := _opening_balances(result, table, left):
+        balances["年初"] = opening
+    if closing := _closing_balances(result, table, right):
+        balances["年末"] = closing
+    return balances
+
+
+def _opening_balances(result: Imported, table: Table, left: list[Row]) -> Tree:
+    """年初 of each fund: the fund rows under the left side's 年初财政拨款结转和结余 (up to 总计)."""
     opening: Tree = {}
     under = False
     for row in left:
@@ -202,17 +211,19 @@ def _fiscal_balances(result: Imported) -> Tree:
         fund = FISCAL_FUND_ROWS.get(label)
         if under and fund is not None and (amount := _first(row)) is not None and fund not in opening:
             opening[fund] = value(result, table, amount, f"财政拨款结转和结余.年初.{fund}")
-    if opening:
-        balances["年初"] = opening
+    return opening
+
+
+def _closing_balances(result: Imported, table: Table, right: list[Row]) -> Tree:
+    """年末 of each fund: the right side's 年末财政拨款结转和结余 row in the columns headed by a fund (a blank cell:
+    not printed)."""
     closing: Tree = {}
     for row in right:
         if _label(row) == "年末财政拨款结转和结余":
             for fund in ("一般公共预算", "政府性基金", "国有资本经营"):
-                if (amount := row.amounts.get(fund)) is not None and not amount.blank:  # a blank cell: not printed
+                if (amount := row.amounts.get(fund)) is not None and not amount.blank:
                     closing[fund] = value(result, table, amount, f"财政拨款结转和结余.年末.{fund}")
-    if closing:
-        balances["年末"] = closing
-    return balances
+    return closing
 
 
 def _finest(rows: list[Row]) -> list[Row]:
