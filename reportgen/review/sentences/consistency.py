@@ -5,6 +5,7 @@ digit rounds (0.01 万元 is ±0.005 万元), so only a rate no rounding can exp
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
@@ -43,23 +44,25 @@ def contradictions(statements: list[Statement], draft: str,
     the one they give cut rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE), not a slip."""
     found = []
     for amount, change, rate in _triples(statements) + [t for t in _triples_after(statements) if _named_again(t[0], t[1])]:
-        if (rate.line, rate.text) in told:
-            continue
-        low, high = _rate_bounds(amount, change)
-        if low is None or high is None:
-            found += _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
-            continue
-        sign = -1 if rate.direction == "down" else 1
-        half = Decimal(5) / Decimal(10) ** (rate.decimals + 1)
-        printed = sign * rate.value if rate.value is not None else None
-        if printed is None or (printed + half >= low and printed - half <= high):
-            continue
-        finding = _finding(amount, change, rate, low, high, draft)
-        if cut_as_notes and _cut_rate(rate, low, high):
-            finding = Finding("warning", CUT_RULE, finding.message.replace(
-                "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
-        found.append(finding)
+        if (rate.line, rate.text) not in told:
+            found += _rate_against(amount, change, rate, draft, cut_as_notes)
     return found
+
+
+def _rate_against(amount: Statement, change: Statement, rate: Statement, draft: str,
+                  cut_as_notes: bool) -> list[Finding]:
+    """The finding on a rate its amount and change rule out (a change below nothing, or a rate of nothing, where they
+    give no rate); a rate they give cut, with ``cut_as_notes``, a note."""
+    low, high = _rate_bounds(amount, change)
+    if low is None or high is None:
+        return _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
+    if rate.value is None or _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+        return []
+    finding = _finding(amount, change, rate, low, high, draft)
+    if cut_as_notes and _cut_rate(rate, low, high):
+        finding = Finding("warning", CUT_RULE, finding.message.replace(
+            "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
+    return [finding]
 
 
 def _named_again(amount: Statement, change: Statement) -> bool:
@@ -523,13 +526,23 @@ def _items(statements: list[Statement], year: int) -> list[tuple[Statement, Stat
             continue
         if st.sentence is not first_sentence and STARTS_ANEW.match(st.sentence):
             head, first_sentence = None, st.sentence
-        if st.kind != "amount" or not st.unit or st.value is None or year_before(st, year) is not None:
+        if not _this_years_amount(st, year):
             continue
         if head is None and st.sentence is first_sentence:
             head = st
-        elif head is not None and st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st):
+        elif head is not None and _said_again(head, st, first_sentence):
             pairs.append((head, st))
     return pairs
+
+
+def _this_years_amount(st: Statement, year: int) -> bool:
+    """Whether a statement is an amount read whole (its unit and value), of this year."""
+    return st.kind == "amount" and bool(st.unit) and st.value is not None and year_before(st, year) is None
+
+
+def _said_again(head: Statement, st: Statement, first_sentence: str) -> bool:
+    """Whether an amount of an item after its first sentence names the figure that sentence stated, under it."""
+    return st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st)
 
 
 def _under_head(head: Statement, st: Statement) -> bool:
@@ -600,15 +613,11 @@ def _inline_completions(sentence: str, line: int, draft: str) -> list[Finding]:
 def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Finding | None:
     """The finding on a sentence's “完成…预算的P%”; None where it states no such rate with that
     budget and the spending, or the rate is right."""
-    done = _DONE_SAID.search(sentence)
-    final = _FINAL_SAID.search(sentence)
-    budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
-    kind = done.group(1) if done is not None else ""
-    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
-    if done is None or final is None or kind not in budgets:
+    said = _completion_said(sentence)
+    if said is None:
         return None
-    spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
-    base = budgets[kind]
+    done, kind, spent, budgets = said
+    printed, base = Decimal(done.group(2)), budgets[kind]
     if base != 0 and _rate_fits(spent, base, printed):
         return None
     other = _of_other_budget(budgets, kind, spent, printed)
@@ -617,6 +626,20 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
     cut = base != 0 and truncated(spent / base * 100, decimals) == printed
     finding = _completion_finding(done.group(), kind, base, (other, right, cut), draft, line)
     return _as_cut_note(finding) if cut and not other and cut_as_note else finding
+
+
+def _completion_said(sentence: str) -> tuple[re.Match[str], str, Decimal, dict[str, Decimal]] | None:
+    """What a sentence says of a completion: its “完成…预算的P%”, the budget it names (a plain 预算: the sentence's one
+    budget), the spending (决算) and each budget it states, in 元; None where it states no such rate with that budget
+    and the spending."""
+    done = _DONE_SAID.search(sentence)
+    final = _FINAL_SAID.search(sentence)
+    budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
+    kind = done.group(1) if done is not None else ""
+    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
+    if done is None or final is None or kind not in budgets:
+        return None
+    return done, kind, _yuan(final.group(1), final.group(2)), budgets
 
 
 # the labels (statements.py: the words since the figure before) of a 决算's outturn and of a budget: “支出决算为”, “年初预算为”
@@ -814,20 +837,32 @@ def _item_groups(statements: list[Statement]) -> list[tuple[Statement, list[Stat
     for index, parent in enumerate(firsts):
         if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
             continue
-        children, numbers, after = [], [], None
-        for child in firsts[index + 1:]:
-            if child.kind != "amount" or (item := _CHILD_ITEM.match(child.sentence)) is None or not _amounts(child):
-                after = child
-                break
-            children.append(child)
-            numbers.append(int(item.group(1)))
+        children, numbers, after = _children(firsts[index + 1:])
         if len(children) < 2:
             continue
         in_turn = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-        closed = after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
-                                            or not after.headings.startswith(children[-1].headings))
-        out.append((parent, children, in_turn and closed and parent.unit in _UNITS))
+        out.append((parent, children, in_turn and _closed(after, children[-1]) and parent.unit in _UNITS))
     return out
+
+
+def _children(firsts: list[Statement]) -> tuple[list[Statement], list[int], Statement | None]:
+    """The amounts of the numbered items (1. 2. …) opening the sentences after an item's, their numbers, and the
+    sentence's first statement after them (None at the end)."""
+    children: list[Statement] = []
+    numbers: list[int] = []
+    for child in firsts:
+        if child.kind != "amount" or (item := _CHILD_ITEM.match(child.sentence)) is None or not _amounts(child):
+            return children, numbers, child
+        children.append(child)
+        numbers.append(int(item.group(1)))
+    return children, numbers, None
+
+
+def _closed(after: Statement | None, last: Statement) -> bool:
+    """Whether the numbered items end where the next item of the parent's level or a heading follows them, or a
+    sentence under another heading than theirs."""
+    return after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
+                                      or not after.headings.startswith(last.headings))
 
 
 def _items_add_up(parent: Statement, children: list[Statement]) -> bool:
@@ -980,18 +1015,20 @@ def _named_wholes(statements: list[Statement]) -> list[tuple[Statement, Statemen
     out = []
     seen: dict[str, Statement] = {}  # each name's last amount, by its core
     for before, share in zip([None, *statements], statements, strict=False):
-        if share.kind == "amount" and share.value is not None and share.unit in _UNITS:
+        if _comparable(share):
             seen[_core(share.label)] = share
-        if share.kind != "share" or not share.named_whole or before is None or before.kind != "amount" \
-                or before.sentence is not share.sentence or not _amounts(before):
+        if before is None or not _names_its_base(before, share):
             continue
         whole = seen.get(_core(share.named_whole))
-        if whole is None or whole is before or not whole.value:
-            continue
-        low, high = _share_bounds(whole, before)
-        if _fits(share, 1, low, high):
+        if whole is not None and whole is not before and whole.value and _fits(share, 1, *_share_bounds(whole, before)):
             out.append((whole, before, share))
     return out
+
+
+def _names_its_base(part: Statement, share: Statement) -> bool:
+    """Whether a share names its base, right after its part's amount in its sentence."""
+    return share.kind == "share" and bool(share.named_whole) and part.kind == "amount" \
+        and part.sentence is share.sentence and _amounts(part)
 
 
 def _core(label: str) -> str:
