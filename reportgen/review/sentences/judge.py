@@ -6,7 +6,7 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -976,12 +976,19 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
         return _rate_as_change(st, figure, difference, prior)
     if st.value is None or not st.unit:
         return Verdict(st, "unknown", figure)
+    return _change_of_amount(st, figure, prior, stated is not None)
+
+
+def _change_of_amount(st: Statement, figure: Figure, prior: Decimal, stated: bool) -> Verdict:
+    """A change said as an amount, against the figure's change from ``prior`` (the one its sentence states:
+    ``stated``): its amount, within the rounding of a 万元 source's sum, then its direction."""
+    assert st.value is not None
+    difference = figure.current - prior
     exact = in_unit(abs(difference), st.unit)
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
         cause = _change_cause(st, figure, prior, exact)
-        said = f"按句中写明的上年数{st.prior}计" if stated is not None else ""
-        return Verdict(st, "disagree", figure, expected, "；".join(c for c in (said, cause) if c))
+        return Verdict(st, "disagree", figure, expected, _of_stated_prior(st, cause) if stated else cause)
     if shown(exact, st.decimals) and st.direction and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
     return Verdict(st, "agree", figure)
@@ -1169,14 +1176,19 @@ def _share_as_corrected(st: Statement, part: Figure | None, whole: Figure | None
     if part is None or st.value is None or not disputes:
         return False
     amount = value if value is not None else part.current
-    wholes = [w for w in ((whole.current,) if whole else ()) + part.wholes if w]
-    for base in wholes:
-        for delta in (d * sign for d in disputes for sign in (-1, 1)):
-            for share in (exact_percent(amount, base + delta), exact_percent(amount + delta, base + delta),
-                          exact_percent(amount + delta, base)):
-                if share is not None and shown(share, st.decimals) == st.value:
-                    return True
+    for base in _share_bases(part, whole, False):
+        for share in _corrected_shares(amount, base, disputes):
+            if share is not None and shown(share, st.decimals) == st.value:
+                return True
     return False
+
+
+def _corrected_shares(amount: Decimal, base: Decimal, disputes: tuple[Decimal, ...]) -> Iterator[Decimal | None]:
+    """The shares of an amount in a base once each slip (either way round) is taken out of the base, of both, of the
+    amount."""
+    for delta in (d * sign for d in disputes for sign in (-1, 1)):
+        yield from (exact_percent(amount, base + delta), exact_percent(amount + delta, base + delta),
+                    exact_percent(amount + delta, base))
 
 
 def _share_cause(st: Statement, first: Decimal, amount: Decimal, whole: Figure | None) -> str:
