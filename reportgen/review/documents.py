@@ -468,19 +468,26 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     problems = _narrative_judged(files, read, prepared, result)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
                            result.narrative, checked=True)
-    seen = _seen(result, read, prepared, every)
-    # what review keeps of check's findings, and tells instead: the policies registered in review/policy.py
+    _kept(result, files, read, (every, problems), _seen(result, read, prepared, every))
+    _on_scans(result)
+    return result
+
+
+def _kept(result: DocumentReview, files: list[Path], read: dict[Path, Published],
+          found: tuple[list[Finding], list[Finding]], seen: Seen) -> None:
+    """What review keeps of check's findings and of the narrative's (``found``), and tells instead: the policies
+    registered in review/policy.py; the tables missing; no figure judged by tables read in part."""
+    assert result.imported is not None
+    document, (every, problems) = files[0], found
     told, unverified = kept(every, seen)
     result.checks = [_placed(f, document) for f in told] \
         + kept(_former_names_beside(files, read, result.imported.imported.year), seen)[0]
     result.unverified = [_placed(f, document) for f in unverified]
     result.hints = notes(seen)
-    if seen.read_in_part and result.narrative is not None:  # no figure judged by tables read in part
+    if seen.read_in_part and result.narrative is not None:
         result.narrative.verdicts = [_unjudged(v) for v in result.narrative.verdicts]
     result.checks += _missing_tables(result)
     result.narrative_problems = [_placed(f, document) for f in kept(problems, seen, narrative=True)[0]]
-    _on_scans(result)
-    return result
 
 
 def _imported(files: list[Path], read: dict[Path, Published], layout: str | None, result: DocumentReview) -> bool:
