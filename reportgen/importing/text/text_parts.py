@@ -1215,16 +1215,31 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
                 clause, end = clause[:found[0]], start + found[0]
                 if not clause.strip(" ，。；"):
                     continue
-            if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
-                matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
-                continue
-            captures = _captures(clause, rules["数字"], matter.数字)
-            for key, capture in captures.items():
-                matter.数字[key] = Placed(capture.value, run.where(start + capture.start))
-            note = _note(clause, list(captures.values()), words)
-            if note is not None and (placed := run.placed(start + note, end, "；")) is not None:
-                matter.说明.append(placed)
+            if not _said_none(matter, run, clause, start, rules):
+                    _figures_and_note(matter, run, clause, (start, end), (rules, words))
     return OtherMatter(matter.数字, matter.说明, matter.where, reason)
+
+
+def _said_none(matter: OtherMatter, run: _Run, clause: str, start: int, rules: dict[str, Any]) -> bool:
+    """Whether a clause, before any figure is read, says there is none (为零: “未安排政府采购预算”): its figures (零项)
+    are then 0元."""
+    if matter.数字 or not any(word in clause for word in rules.get("为零", ())):
+        return False
+    matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
+    return True
+
+
+def _figures_and_note(matter: OtherMatter, run: _Run, clause: str, span: tuple[int, int],
+                      words: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """A clause of other matters (at ``span`` of its run): the figures its rules capture not read yet, and the
+    说明 it says beside them (``words``: the section's rules, the vocabulary's 其他事项)."""
+    (start, end), (rules, vocabulary) = span, words
+    captures = _captures(clause, rules["数字"], matter.数字)
+    for key, capture in captures.items():
+        matter.数字[key] = Placed(capture.value, run.where(start + capture.start))
+    note = _note(clause, list(captures.values()), vocabulary)
+    if note is not None and (placed := run.placed(start + note, end, "；")) is not None:
+        matter.说明.append(placed)
 
 
 def _captures(clause: str, rules: dict[str, Any], known: dict[str, Placed[str]]) -> dict[str, _Capture]:
@@ -1289,15 +1304,25 @@ def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: 
 def _note(clause: str, captures: list[_Capture], words: dict[str, Any]) -> int | None:
     """Where the 说明 in a clause starts, or None when the clause is only figures (or a heading, or an
     editor's bracketed instruction left in the text: "（绩效目标管理工作情况，……等）")."""
-    body = clause.strip(" 。；;")
-    if not body or (body.startswith("（") and body.endswith("）")) or "。" not in clause and len(body) <= 20:
+    if _no_note(clause):
         return None
-    numbers = [m for m in _COUNT.finditer(clause)
-               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
-    covered = all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)
     if any(c.numeric for c in captures):
         marker = _find_first(clause, words["说明标记"])
         if marker is not None:
             return marker[0]
-        return None if covered else 0
+        return None if _all_captured(clause, captures, words) else 0
     return 0
+
+
+def _no_note(clause: str) -> bool:
+    """Whether a clause can hold no 说明: empty, an editor's bracketed instruction left in the text, or a short clause
+    of no full stop (a heading)."""
+    body = clause.strip(" 。；;")
+    return not body or (body.startswith("（") and body.endswith("）")) or "。" not in clause and len(body) <= 20
+
+
+def _all_captured(clause: str, captures: list[_Capture], words: dict[str, Any]) -> bool:
+    """Whether every number of a clause (but one after a word no figure follows) is within a figure captured."""
+    numbers = [m for m in _COUNT.finditer(clause)
+               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
+    return all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)
