@@ -198,29 +198,36 @@ class _Reading:
         names = _names("字段")
         shares = _shares(self.statements)
         for st in self.statements:
-            if st.kind != "amount" or not _stated(st):
-                continue
-            label = self.label(st)
+            label = self.label(st) if st.kind == "amount" and _stated(st) else None
             path = names.get(label) if label else None
-            if path is None:
-                continue
-            another = _of_another_part(st, path, shares.get(id(st)))
-            if another:  # (never written as the department's figure: told among those not written, with why)
-                self.why[id(st)] = another
-                continue
-            if path not in self.found:
-                self.found[path] = (st, label or "", Decimal(0))
-            elif _yuan(self.found[path][0]) != _yuan(st):
-                self.conflict(self.found[path][0], st, path)
-                continue
-            self.take(st)
+            if path is not None:
+                self._field_stated(st, path, label or "", shares.get(id(st)))
         if not self.found:
             return False
         self._beside_spending()
-        units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
-        self.unit = units.most_common(1)[0][0] if units else "万元"
+        self.unit = self._unit_of_found()
         self.found = {path: (st, label, self.amount(st)) for path, (st, label, _) in self.found.items()}
         return True
+
+    def _unit_of_found(self) -> str:
+        """The unit (元 or 万元) the fields found are stated in most; 万元 where none is."""
+        units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
+        return units.most_common(1)[0][0] if units else "万元"
+
+    def _field_stated(self, st: Statement, path: str, label: str, share: Statement | None) -> None:
+        """An amount the text states of a field (``path``): the field's the first time, a repetition after (another
+        figure told as a conflict); an amount of another part (``share``: its share's words say so) never written as
+        the department's figure — told among those not written, with why."""
+        another = _of_another_part(st, path, share)
+        if another:
+            self.why[id(st)] = another
+            return
+        if path not in self.found:
+            self.found[path] = (st, label, Decimal(0))
+        elif _yuan(self.found[path][0]) != _yuan(st):
+            self.conflict(self.found[path][0], st, path)
+            return
+        self.take(st)
 
     def _beside_spending(self) -> None:
         """A spending the text states beside 基本支出 and 项目支出 that no field holds (单位预留机动经费 …, 支出之外):

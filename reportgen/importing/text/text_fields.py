@@ -175,17 +175,26 @@ def _said_by_parts(imported: Imported, key: str, changes: dict[str, tuple[TextPl
     parts = [part for part in _THREE_PUBLIC_SUMS.get(key, ()) if part in changes or part == "公务用车购置及运行维护费"]
     if key not in _THREE_PUBLIC_SUMS or not all(part in changes for part in parts):
         return False
-    quiet: list[str] = []
-    stated = [_stated_change(imported, changes[part][1], quiet) for part in (key, *parts)]
-    if quiet or any(s is None for s in stated):
+    stated = _stated_changes(imported, changes, [key, *parts])
+    if stated is None:
         return False
-    total, *each = [s.value for s in stated if s is not None and isinstance(s.value, Decimal)]
+    total, *each = stated
     if total != sum(each, Decimal(0)):
         unplaced.append(f"{changes[key][1].where}：“三公”经费 {key}“{changes[key][1].value}”与各项所写增减之和不同，没有写入")
         return True
     first = changes[parts[0]]
     changes[parts[0]] = (first[0], TextPlaced(first[1].value, f"{first[1].where}、{changes[key][1].where}"))
     return True
+
+
+def _stated_changes(imported: Imported, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
+                    keys: list[str]) -> list[Decimal] | None:
+    """The changes the text states of these “三公” items, as amounts; None where one is not read as one."""
+    quiet: list[str] = []
+    stated = [_stated_change(imported, changes[key][1], quiet) for key in keys]
+    if quiet or any(s is None for s in stated):
+        return None
+    return [s.value for s in stated if s is not None and isinstance(s.value, Decimal)]
 
 
 # the “三公” sums a text may compare with last year, by the parts that make them
