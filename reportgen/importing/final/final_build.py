@@ -244,10 +244,17 @@ def _function_rows(result: Imported, told: list[str]) -> list[Tree]:
         rest = _own_money(result, result.tables[SPENDING], row, spent, told)
         if rest:
             out.append(_own_money_row(row, rest, year, row.code in fiscal))
+    return out + _funds_beyond_spending(fiscal, all_rows, spent, told)
+
+
+def _funds_beyond_spending(fiscal: dict[str, list[Tree]], all_rows: list[Row], spent: dict[tuple[str, str], Decimal],
+                           told: list[str]) -> list[Tree]:
+    """The fund tables' lines of codes the 支出决算表 does not print (told, where it prints any): written where they
+    spend — a code a fund's table prints with nothing spent (佛山's 政府性基金 table: 0.00 on each line of its
+    template) is no line of spending: compared, not written."""
+    out: list[Tree] = []
     seen = {row.code for row in all_rows}
     for code, items in fiscal.items():
-        # a code a fund's table prints with nothing spent, that the 支出决算表 does not print (佛山's 政府性基金
-        # table: 0.00 on each line of its template), is no line of spending: compared, not written
         if code not in seen and (not all_rows or any(spent.get((code, meaning)) for meaning in SPLIT)):
             out += items
             if all_rows:
