@@ -647,18 +647,37 @@ def _other_funds(result: Imported) -> list[Tree]:
     table, out = result.tables["支出总表"], []
     funded = {code for code, _ in fiscal}
     for row in _finest(result.rows["支出总表"]):
-        if row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded):
-            continue  # a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known
-        rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
-                if m in row.amounts}
-        if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
-            item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
-            if _unknown_name(row, result.year):  # a code the catalogue lacks, printed with its name (烟台 2230107)
-                item["名称"] = Placed(row.name)
-            for meaning, amount in rest.items():
-                item[meaning] = Placed(scaled(amount, factor(result, table)))
-            out.append(item)
+        rest = _rest_of_row(row, fiscal, funded)
+        if rest is not None:
+            out.append(_rest_line(result, table, row, (fund, rest)))
     return out
+
+
+def _rest_of_row(row: Row, fiscal: dict[tuple[str, str], Decimal], funded: set[str]) -> dict[str, Decimal] | None:
+    """A 支出总表 row's 基本/项目支出 less the fund tables', where something is left and nothing is below 0; None where
+    a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known."""
+    if _at_another_level(row, funded):
+        return None
+    rest: dict[str, Decimal] = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0))
+                                for m in ("基本支出", "项目支出") if m in row.amounts}
+    return rest if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()) else None
+
+
+def _at_another_level(row: Row, funded: set[str]) -> bool:
+    """Whether the fund tables print a row's code at another level only (a 款 over it, or a 项 under it)."""
+    return row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded)
+
+
+def _rest_line(result: Imported, table: Table, row: Row, rest_of: tuple[str, dict[str, Decimal]]) -> Tree:
+    """A line of the 支出总表's spending beyond the fund tables (``rest_of``: its fund, its 基本/项目支出), with the
+    name its row prints where the catalogue lacks the code (烟台 2230107)."""
+    fund, rest = rest_of
+    item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+    if _unknown_name(row, result.year):
+        item["名称"] = Placed(row.name)
+    for meaning, amount in rest.items():
+        item[meaning] = Placed(scaled(amount, factor(result, table)))
+    return item
 
 
 def _classes_beyond_funds(result: Imported) -> list[Tree]:
@@ -1002,19 +1021,30 @@ def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> 
     """A 项目支出表 that lists fewer projects than the spending tables' 项目支出 (a document that sets out
     some of its projects): that 项目支出, as the 合计 row prints it, is written beside the list, which
     check then knows for a part (R-项目支出合计 warns) rather than for the whole (R-项目支出一致)."""
-    if "项目支出" in spending:
+    found = _projects_total(result) if "项目支出" not in spending else None
+    if found is None:
         return
+    kind, printed = found
+    if _listed(projects) < scaled(printed.value, factor(result, result.tables[kind])):
+        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
+
+
+def _projects_total(result: Imported) -> tuple[str, Amount] | None:
+    """The 项目支出 the 合计 row of the 支出总表 (else the 一般公共预算支出表's, where all the money is that fund's —
+    beside other money it is not all of it: 深圳市人社局 2026 without its 支出总表) prints, with its table."""
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
     if kind == "一般公共预算支出表" and not general_alone(result):
-        return  # that fund's 项目支出, beside other money: not all of it (深圳市人社局 2026 without its 支出总表)
+        return None
     total = _total_row(result, kind) if kind is not None else None
     if kind is None or total is None or "项目支出" not in total.amounts:
-        return
-    printed = total.amounts["项目支出"]
+        return None
+    return kind, total.amounts["项目支出"]
+
+
+def _listed(projects: list[Tree]) -> Decimal:
+    """The projects' amounts together."""
     amounts = [p.get("金额") for p in projects]
-    listed = sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
-    if listed < scaled(printed.value, factor(result, result.tables[kind])):
-        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
+    return sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
 
 
 def _total_row(result: Imported, kind: str) -> Row | None:
@@ -1036,6 +1066,12 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
         _stated_spending(result, kind, spending)
     elif "支出总表" not in result.rows:
         _side_total(result, spending)
+    _stated_basic_costs(result, spending)
+
+
+def _stated_basic_costs(result: Imported, spending: Tree) -> None:
+    """人员经费 and 公用经费 as the 基本支出表's 合计 row states them, where the basic spending is not written by
+    economic class and that row is of the basic spending written."""
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
