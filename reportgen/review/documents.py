@@ -23,6 +23,7 @@ from reportgen.importing import (
     ImportResult,
     Part,
     Placed,
+    Row,
     Span,
     TableKind,
     Unread,
@@ -661,14 +662,24 @@ def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
     spent (0)."""
     kind = next((kind for kind in _SPENDING_TABLES if kind in imported.imported.tables), "")
     table = imported.imported.tables.get(kind)
-    rows = [r for r in imported.imported.rows.get(kind, []) if not r.code and not r.function_code and "合计" in r.amounts]
+    rows = _uncoded_totals(imported.imported.rows.get(kind, []))
     factor = UNIT_FACTOR.get(table.unit) if table is not None else None
-    # (a 合计 row printed again, on the table's next page, is the same row: 佛山 2019 决算's)
-    printed = {tuple((name, row.amounts[column].value) for column, name in _BESIDE_NAMES.items() if column in row.amounts)
-               for row in rows}
+    printed = _printed_beside(rows)
     if factor is None or len(printed) != 1:
         return ()
     return tuple((name, value * factor) for name, value in printed.pop())
+
+
+def _uncoded_totals(rows: list[Row]) -> list[Row]:
+    """A table's 合计 rows of no code."""
+    return [r for r in rows if not r.code and not r.function_code and "合计" in r.amounts]
+
+
+def _printed_beside(rows: list[Row]) -> set[tuple[tuple[str, Decimal], ...]]:
+    """What each 合计 row prints in the columns beside 基本支出 and 项目支出 (a 合计 row printed again, on the table's
+    next page, is the same row: 佛山 2019 决算's)."""
+    return {tuple((name, row.amounts[column].value) for column, name in _BESIDE_NAMES.items() if column in row.amounts)
+            for row in rows}
 
 
 # The sources of income a 收支总表 prints in rows of their own that the source may hold no figure of (江苏's 其他资金, of

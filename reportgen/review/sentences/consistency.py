@@ -204,8 +204,7 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
             continue
         # one sentence, however a PDF wraps it over lines (烟台 “……“三公”经费预算共19.45万” / “元，比上年减少1万元，下降4.89％”)
         same = amount.sentence is change.sentence is rate.sentence and amount.label == change.label == rate.label
-        if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
-                and change.unit in _UNITS and amount.value is not None and change.value is not None:
+        if same and _change_and_its_rate(change, rate) and _comparable(amount):
             out.append((amount, change, rate))
     return out + _bracketed_triples(statements)
 
