@@ -97,17 +97,24 @@ def _named_rows(printed: list[_Printed], names: list[str], targeted: set[int]) -
     for number, index in enumerate(at):
         before = at[number - 1] if number else -1
         after = at[number + 1] if number + 1 < len(at) else len(printed)
-        above = [i for i in range(index - 1, before, -1) if names[i] and i not in claimed]
-        below = [i for i in range(index + 1, after) if names[i]]
-        taken = min(len(above), len(below))
-        if not names[index] and not taken:
+        cell = _name_lines(names, index, (before, after), claimed)
+        if not names[index] and len(cell) == 1:
             continue  # a row of no name: a total's continuation, or not a project
-        cell = sorted(above[:taken]) + [index] + below[:taken]
         claimed.update(cell)
         row = printed[index]
         out.append(ListedProject("".join(names[i] for i in cell), frozenset(row.amounts), row.amounts[0], row.line,
                                  index in targeted))
     return out
+
+
+def _name_lines(names: list[str], index: int, between: tuple[int, int], claimed: set[int]) -> list[int]:
+    """The lines of a row's name cell: the row's, and the name lines set around it, as many above as below (between
+    the rows before and after it: ``between``), none claimed by the row before."""
+    before, after = between
+    above = [i for i in range(index - 1, before, -1) if names[i] and i not in claimed]
+    below = [i for i in range(index + 1, after) if names[i]]
+    taken = min(len(above), len(below))
+    return sorted(above[:taken]) + [index] + below[:taken]
 
 
 def _text_cell(printed: _Printed, edge: int, limit: int) -> str:
