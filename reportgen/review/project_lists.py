@@ -40,6 +40,15 @@ class _Printed:
     amounts: tuple[Decimal, ...]  # what it prints left of the text column
 
 
+def _named_once_in_each(projects: list[ListedProject], short: list[ListedProject],
+                        long: list[ListedProject]) -> list[tuple[ListedProject, ListedProject]]:
+    """The projects named once in the shorter list and once in the longer, each with its row there."""
+    once = Counter(row.name for row in short)
+    there = Counter(row.name for row in long)
+    rows = {row.name: row for row in long}
+    return [(row, rows[row.name]) for row in projects if once[row.name] == 1 and there[row.name] == 1]
+
+
 def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
     """The document's lists of projects with their targets, each as its rows (a list over pages is one list: pages
     whose header prints the same words, one after the other)."""
@@ -47,7 +56,7 @@ def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
     out: list[list[ListedProject]] = []
     last: tuple[int, str] | None = None
     for page, printed in pages:
-        header = next((i for i, line in enumerate(printed) if opens_list(line)), None)
+        header = _list_header(printed)
         if header is None:
             continue
         words = "".join(printed[header].text.split())
@@ -58,6 +67,11 @@ def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
             out.append(rows)
         last = (page, words)
     return [rows for rows in out if rows]
+
+
+def _list_header(printed: list[Line]) -> int | None:
+    """Where a page's list of projects opens (its header line); None where it opens none."""
+    return next((i for i, line in enumerate(printed) if opens_list(line)), None)
 
 
 def _rows(page: list[Line], limit: int) -> list[ListedProject]:
@@ -180,10 +194,7 @@ def _disagreeing(short: list[ListedProject], long: list[ListedProject], document
     other money: where the shorter is the longer's projects (most of its projects are there) and the two agree on
     most of them (at least twice as many as they disagree on)."""
     projects = [row for row in short if row.targeted]
-    once = Counter(row.name for row in short)
-    there = Counter(row.name for row in long)
-    rows = {row.name: row for row in long}
-    shared = [(row, rows[row.name]) for row in projects if once[row.name] == 1 and there[row.name] == 1]
+    shared = _named_once_in_each(projects, short, long)
     amiss = [(row, other) for row, other in shared if not row.amounts & other.amounts]
     agreed = len(shared) - len(amiss)
     if 2 * len(shared) < len(projects) or agreed < _AGREED * max(1, len(amiss)):
