@@ -284,10 +284,7 @@ def _name(row: Row) -> str:
 def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
     """类 = Σ 款, 款 = Σ 项, 合计 row = Σ 类, for every amount column."""
     coded = [r for r in rows if r.code]
-    children: dict[str, list[Row]] = {}
-    for row in coded:
-        if len(row.code) > 3:
-            children.setdefault(row.code[:-2], []).append(row)
+    children = _children_of(coded)
     printed = Counter(row.code for row in coded)
     for row in coded:
         if printed[row.code] > 1 and row.second:  # one class over rows, one per class of a second
@@ -295,8 +292,22 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
             yield from column_sums(kind, row, section_lines(row, children.get(row.code, [])))
             continue
         yield from column_sums(kind, row, children.get(row.code, []))
+    yield from _totals_against(kind, rows, coded)
+
+
+def _totals_against(kind: str, rows: list[Row], coded: list[Row]) -> Iterable[Difference]:
+    """Each 合计 row against the rows it sums: the top coded rows (tops), else the function lines (function_lines)."""
     for total in (r for r in rows if r.total):
         yield from column_sums(kind, total, tops(coded) or function_lines(rows))
+
+
+def _children_of(coded: list[Row]) -> dict[str, list[Row]]:
+    """Each code's rows of the level below (a 类's 款, a 款's 项), by the code."""
+    children: dict[str, list[Row]] = {}
+    for row in coded:
+        if len(row.code) > 3:
+            children.setdefault(row.code[:-2], []).append(row)
+    return children
 
 
 def function_lines(rows: list[Row]) -> list[Row]:
@@ -306,10 +317,14 @@ def function_lines(rows: list[Row]) -> list[Row]:
     line's is under (a 类 or 款 line over its 项 lines is their sum); none otherwise (a line of nothing
     known may be the sum of others)."""
     lines = [row for row in rows if not row.total and row.amounts]
-    codes = {row.function_code for row in lines}
     if not lines or any(not row.function_code or row.code for row in lines):
         return []
-    return [] if any(code.startswith(other) and code != other for code in codes for other in codes) else lines
+    return [] if _one_under_another({row.function_code for row in lines}) else lines
+
+
+def _one_under_another(codes: set[str]) -> bool:
+    """Whether one of the codes is under another (a 类 or 款 over its 项)."""
+    return any(code.startswith(other) and code != other for code in codes for other in codes)
 
 
 def tops(coded: list[Row]) -> list[Row]:
@@ -610,16 +625,20 @@ def _spending_table_total(imported: Imported, kind: str, right: list[Row]) -> It
     """The 收支总表's 本年支出合计 against the 支出总表's 合计 row: one figure, the year's spending, printed in two
     tables, each rounded alike — the same (江苏人大 2018: 当年支出小计 15897.44 and the 支出预算总表's 合计, which prints
     no class to be held to)."""
-    year = [r for r in right if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts]
-    rows = imported.rows.get("支出总表", [])
-    # (its 合计 row; a table of one row and no code is that row — 江苏's, its “合计” printed above the figures)
-    total = next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
-                  and not r.amounts["合计"].blank), None)
+    year = _printing_rows(imported, right, "本年支出合计")
+    total = _total_of(imported.rows.get("支出总表", []))
     if len(year) != 1 or total is None:
         return
     printed, again = _first_amount(year[0]), total.amounts["合计"]
     if not printed.blank and printed.value != again.value:
         yield Difference(kind, "本年支出合计与支出总表的合计", printed, (again,), equal=True)
+
+
+def _total_of(rows: list[Row]) -> Row | None:
+    """A table's 合计 row that prints its 合计 (a table of one row and no code is that row — 江苏's, its “合计” printed
+    above the figures)."""
+    return next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
+                 and not r.amounts["合计"].blank), None)
 
 
 def _groups(kind: str, groups: Groups) -> Iterable[Difference]:
