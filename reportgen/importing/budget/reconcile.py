@@ -171,12 +171,17 @@ def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
     where the row prints the part those make (基本支出 over 人员经费 and 公用经费, 财政拨款 over the funds),
     that part against them instead; the funds never against a 合计 the row's other income is in too."""
     for parts in ROW_SUMS:
-        present = [row.amounts[m] for m in parts if m in row.amounts]
-        besides = [row.amounts[m] for m in BESIDES.get(parts[0], ()) if m in row.amounts]
+        present = _columns(row, parts)
+        besides = _columns(row, BESIDES.get(parts[0], ()))
         whole, what = _whole(row, parts, total)
         found = sum((p.value for p in present), ZERO)
         if whole is not None and len(present) >= 2 and whole.value not in (found, found + sum((b.value for b in besides), ZERO)):
             yield Difference(kind, f"{_name(row)} {what}", whole, tuple(present + besides))
+
+
+def _columns(row: Row, meanings: tuple[str, ...]) -> list[Amount]:
+    """The row's amounts of these columns, those it prints."""
+    return [row.amounts[m] for m in meanings if m in row.amounts]
 
 
 def _whole(row: Row, parts: tuple[str, ...], total: Amount) -> tuple[Amount | None, str]:
@@ -217,12 +222,19 @@ def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False,
         return
     yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
+    if total.value not in _income_sums(parts, carried, all_income, carried_in):
+        what = "收入总计" if all_income else "合计"
+        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _income_sums(parts: list[Amount], carried: Amount | None, all_income: bool,
+                 carried_in: bool | None) -> set[Decimal]:
+    """What a row's total of income may be: its sources (but a 收入总计, or a 合计 the table says holds 上年结转, where it
+    prints one), and its sources with 上年结转 (but where the table says its 合计 does not hold it)."""
     sums = {sum((p.value for p in parts), ZERO)} if carried is None or not (all_income or carried_in) else set()
     if carried is not None and carried_in is not False:
         sums.add(sum((p.value for p in parts), carried.value))
-    if total.value not in sums:
-        what = "收入总计" if all_income else "合计"
-        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+    return sums
 
 
 def _income_parts(row: Row) -> list[Amount] | None:
@@ -407,7 +419,7 @@ def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
     """The 支出总表's 项目支出 against the 项目支出表's 合计, where that table's projects add up to more: a list of
     projects may set out some of them only (less), never more than all the project spending (烟台市文化和旅游局 2026:
     表11 totals 9,798.66 with a 考古经费 54.24 of 上年结转 that no other table holds; 表3 项目支出 9,744.42)."""
-    spending = next((r for r in imported.rows.get("支出总表", []) if r.total and "项目支出" in r.amounts), None)
+    spending = _total_printing(imported, "支出总表", "项目支出")
     listed = next((r for r in imported.rows.get("项目支出表", []) if r.total and r.amounts), None)
     if spending is None or listed is None or imported.tables["支出总表"].unit != imported.tables["项目支出表"].unit:
         return
@@ -415,6 +427,11 @@ def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
     if total is not None and total.value > spending.amounts["项目支出"].value:
         yield Difference("支出总表", f"{_name(spending)} 项目支出（项目支出表的合计）", spending.amounts["项目支出"],
                          (Amount(total.value, f"项目支出表 {total.where}"),))
+
+
+def _total_printing(imported: Imported, kind: str, meaning: str) -> Row | None:
+    """A table's first 合计 row that prints ``meaning``."""
+    return next((r for r in imported.rows.get(kind, []) if r.total and meaning in r.amounts), None)
 
 
 def _other_income(imported: Imported) -> dict[str, Amount] | None:
@@ -706,9 +723,13 @@ def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     keys = [imported.catalog.income_key(r.label) for r in above]
     if not above or not all(keys) or {"收入总计", "上年结转"} & set(keys):
         return
-    items = [_first_amount(r) for r, k in zip(above, keys, strict=True)
-             if not (k in _GROUPS and set(_GROUPS[k]) & set(keys))]
-    yield from _sum(kind, left[at].label, _first_amount(left[at]), items)  # as printed: 本年收入合计, 当年收入小计
+    yield from _sum(kind, left[at].label, _first_amount(left[at]), _sources_above(above, keys))  # as printed: 本年收入合计, 当年收入小计
+
+
+def _sources_above(above: list[Row], keys: list[str]) -> list[Amount]:
+    """The figures of the sources above a 本年收入合计, a group (财政拨款收入) by its funds where they are printed."""
+    return [_first_amount(r) for r, k in zip(above, keys, strict=True)
+            if not (k in _GROUPS and set(_GROUPS[k]) & set(keys))]
 
 
 def _unknown_income(imported: Imported, left: list[Row]) -> bool:
