@@ -389,6 +389,11 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
     """The units' tables, each unit's (a run of one owner) set aside as one: told, its places, and its own
     tables reconciled as any document's are (within rows, levels, between its tables), each slip told as
     that unit's, never the department's."""
+    return [_unit_set_aside(run, catalog) for run in _runs_of_owners(units)]
+
+
+def _runs_of_owners(units: list[Table]) -> list[list[Table]]:
+    """The units' tables by unit: runs of one owner, a table kind once in each."""
     runs: list[list[Table]] = []
     for table in units:
         if runs and normalized(runs[-1][0].owner) == normalized(table.owner) \
@@ -396,19 +401,36 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
             runs[-1].append(table)
         else:
             runs.append([table])
-    found = []
-    for run in runs:
-        owner = run[0].owner or "所属单位"
-        slips, tails = rounding_tails(imported := rows_of(run, catalog), differences(imported))
-        aside = SetAside("、".join(t.kind.id for t in run), run[0].grid.shown,
-                         f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
-                         "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
-                         run[0].grid.file, tails=len(tails))
-        aside.places = {place for t in run for place in spanned(t.grid.row_places or [])}
-        aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
-                             for told in grouped(slips)]
-        found.append(aside)
-    return found
+    return runs
+
+
+def _unit_set_aside(run: list[Table], catalog: Catalog) -> SetAside:
+    """A unit's tables set aside as one: told, its places, its own slips told as that unit's."""
+    owner = run[0].owner or "所属单位"
+    slips, tails = rounding_tails(imported := rows_of(run, catalog), differences(imported))
+    aside = SetAside("、".join(t.kind.id for t in run), run[0].grid.shown,
+                     f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
+                     "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
+                     run[0].grid.file, tails=len(tails))
+    aside.places = {place for t in run for place in spanned(t.grid.row_places or [])}
+    aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
+                         for told in grouped(slips)]
+    return aside
+
+
+def _the_departments(total: Row | None, meaning: str) -> Amount | None:
+    """The department's total (its 支出总表's 合计 row, ``total``) in the column ``meaning`` names; None for none."""
+    return total.amounts.get(meaning) if total is not None and meaning else None
+
+
+def _one_step(unit: str) -> Decimal:
+    """The step a figure is printed to: 0.01 万元, else 1 元."""
+    return Decimal("0.01") if unit == "万元" else Decimal(1)
+
+
+def _total_named(title: str, catalog: Catalog) -> str:
+    """The department's total a units' table's title names (catalog.by_unit_totals: 基本支出, 项目支出); "" for none."""
+    return next((m for word, m in catalog.by_unit_totals.items() if word in normalized(title)), "")
 
 
 def against_the_departments(aside: list[SetAside], spending: list[Row], unit: str, catalog: Catalog) -> list[str]:
@@ -418,12 +440,11 @@ def against_the_departments(aside: list[SetAside], spending: list[Row], unit: st
     total = next((row for row in spending if row.total), None)
     found = []
     for table in aside:
-        meaning = next((m for word, m in catalog.by_unit_totals.items() if word in normalized(table.title)), "")
-        theirs = total.amounts.get(meaning) if total is not None and meaning else None
+        meaning = _total_named(table.title, catalog)
+        theirs = _the_departments(total, meaning)
         if table.total is None or theirs is None or not table.unit or table.unit != unit:
             continue
-        step = Decimal("0.01") if unit == "万元" else Decimal(1)
-        if abs(table.total.value - theirs.value) > step:
+        if abs(table.total.value - theirs.value) > _one_step(unit):
             found.append(f"{table.title} {table.total.where}：合计 印作 {table.total.value:,}，而部门的{meaning}印作 "
                          f"{theirs.value:,}（支出总表 {theirs.where}）；这张表按单位列出，没有写入源文件")
     return found
