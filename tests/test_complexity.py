@@ -25,8 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 CAP = 20  # no function over it, by either count (branches: once the functions over it today are split)
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
-STATEMENTS_OVER_10 = 21  # 9 of 4,366 (0.21 %)
-BRANCHES_OVER_10 = 988  # 431 of 4,366 (9.87 %)
+STATEMENTS_OVER_10 = 21  # 9 of 4,394 (0.21 %)
+BRANCHES_OVER_10 = 934  # 410 of 4,394 (9.33 %)
 BRANCHES_OVER_CAP = 15
 
 
