@@ -170,18 +170,15 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     _not_judged(verdicts, unsure, tables)
     if running_with_projects or running_costs_of_its_own(prepared.budget):  # its 名词解释 says no 公用经费: as well
         _not_as_basic(verdicts)
-    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
-                          (PROCUREMENT_PART, glossary.procurement_figures)):
-        if part in text_alone:
-            _not_by_itself(verdicts, figures, table_given)
+    _text_alone_not_by_itself(verdicts, glossary, text_alone, table_given)
     _not_by_its_own_change(verdicts, statements, stated_changes)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     related = one_after_another(statements)
     tie_listed_parts(verdicts, related)
-    told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
+    told = _told_as_disagreeing(verdicts)
     said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
-    strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+    strict = _strict_figures(glossary, text_alone)
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
                + said_again(statements, str(draft), told))
@@ -190,11 +187,36 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     parts_of_nothing(verdicts)
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
-                                                                   prepared.budget.final),
-                    [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
+                                                                   prepared.budget.final), *_slips_and_cuts(against))
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+def _text_alone_not_by_itself(verdicts: list[Verdict], glossary: Glossary, text_alone: frozenset[str],
+                              table_given: frozenset[Decimal]) -> None:
+    """The figures of each part the draft's own text gave, no table of it read (“三公经费”, 机关运行经费, 政府采购): not
+    judged by themselves (but one of a value a table of that part gave, ``table_given``)."""
+    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
+                          (PROCUREMENT_PART, glossary.procurement_figures)):
+        if part in text_alone:
+            _not_by_itself(verdicts, figures, table_given)
+
+
+def _strict_figures(glossary: Glossary, text_alone: frozenset[str]) -> frozenset[int]:
+    """The figures (by id) partition_findings never leaves out as 0: the “三公”'s, where the draft's text alone gave
+    them."""
+    return frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+
+
+def _told_as_disagreeing(verdicts: list[Verdict]) -> frozenset[tuple[int, str]]:
+    """The statements (line, text) told as disagreeing with the source: the sentence rules tell them no further."""
+    return frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
+
+
+def _slips_and_cuts(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """The findings that are slips, and those that are a figure cut rather than rounded (CUT_RULE): notes."""
+    return [f for f in found if f.rule != CUT_RULE], [f for f in found if f.rule == CUT_RULE]
 
 
 def _draft_read(draft: Path, lines: list[Line] | None) -> tuple[list[Line], list[Statement]] | list[Finding]:
@@ -371,15 +393,24 @@ def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool
     row of the same table a few lines from it prints another of the department's figures exactly (泉州市政府办 2026's
     部门整体支出绩效目标表: 基本支出 5,915.38 as the tables, 项目支出 2,285.57 against their 9,269.43): that table
     speaks of the department's money, its figures are the department's."""
-    of_the_department = [verdict.statement for verdict in verdicts if verdict.status == "agree"
-                         and verdict.statement.kind == "cell" and verdict.statement.value
-                         and verdict.statement.table and not budget_table(verdict.statement.table)]
+    of_the_department = [v.statement for v in verdicts if v.status == "agree" and v.statement.value
+                         and _of_another_table(v.statement, budget_table)]
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table) \
-                and not any(other.table == st.table and abs(other.line - st.line) <= _BESIDE
-                            and other.label != st.label for other in of_the_department):
+        if verdict.status == "disagree" and _of_another_table(st, budget_table) \
+                and not _beside_one_of(st, of_the_department):
             verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", OTHER_TABLE
+
+
+def _of_another_table(st: Statement, budget_table: Callable[[str], bool]) -> bool:
+    """Whether a statement is a cell of a table that is none of the budget's."""
+    return st.kind == "cell" and bool(st.table) and not budget_table(st.table)
+
+
+def _beside_one_of(st: Statement, others: list[Statement]) -> bool:
+    """Whether another row of a cell's table a few lines from it (_BESIDE) is one of ``others``."""
+    return any(other.table == st.table and abs(other.line - st.line) <= _BESIDE and other.label != st.label
+               for other in others)
 
 
 _BESIDE = 6  # lines from a table's row another row of the same table is of the same thing at most

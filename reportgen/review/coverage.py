@@ -67,8 +67,7 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
     importing/recognition/own_sums.py; an import's count is of the figures its source holds)."""
     read = _read(imported, narrative)
-    verified = {key for where, value in imported.checked if (key := place_key(where, value)) is not None} \
-        if checked and imported is not None else set()
+    verified = _verified(imported) if checked and imported is not None else set()
     aside = imported.set_aside_places if imported is not None else frozenset()
     printed = kept = apart = only = 0
     for file in lines:
@@ -84,6 +83,11 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     return Coverage(printed, kept, apart, only)
 
 
+def _verified(imported: ImportResult) -> set[Key]:
+    """The figures of tables not built that their own sums verify, by place."""
+    return {key for where, value in imported.checked if (key := place_key(where, value)) is not None}
+
+
 def printed_amounts(text: str) -> list[Decimal]:
     """The amounts a line prints (grouped by thousands, or with decimals; no rate, code or year)."""
     return [Decimal(m.group(1).replace(",", "").replace("，", "")) for m in _AMOUNT.finditer(text)]
@@ -96,21 +100,31 @@ def read_keys(imported: ImportResult | None, narrative: Review | None) -> set[Ke
 
 
 def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
+    """The figures read, by place: the import's (the source's and its tables' rows'), and the narrative's judged."""
+    return (_imported_read(imported) if imported is not None else set()) \
+        | (_narrative_read(narrative) if narrative is not None else set())
+
+
+def _imported_read(imported: ImportResult) -> set[Key]:
+    """The figures the import read: each amount of the source, and each not blank of its tables' rows."""
+    placed = [(p.where, p.value) for p in walk(imported.imported.tree) if isinstance(p.value, Decimal)]
+    rows = [(a.where, a.value) for rows in imported.imported.rows.values() for row in rows
+            for a in row.amounts.values() if not a.blank]
+    return {key for where, value in placed + rows if (key := place_key(where, value)) is not None}
+
+
+def _narrative_read(narrative: Review) -> set[Key]:
+    """The figures the narrative's reading judged, on its lines (a cell of a table not judged left out; a cell's other
+    figures with it)."""
     read: set[Key] = set()
-    if imported is not None:
-        placed = [(p.where, p.value) for p in walk(imported.imported.tree) if isinstance(p.value, Decimal)]
-        rows = [(a.where, a.value) for rows in imported.imported.rows.values() for row in rows
-                for a in row.amounts.values() if not a.blank]
-        read.update(key for where, value in placed + rows if (key := place_key(where, value)) is not None)
-    if narrative is not None:
-        at = {line.number: line for line in narrative.lines}
-        for verdict in narrative.verdicts:
-            st = verdict.statement
-            line = at.get(st.line)
-            if line is None or (st.kind == "cell" and verdict.status == "unknown"):
-                continue
-            values = [st.value] if st.value is not None else []
-            read.update((line.page, line.line, abs(value)) for value in values + (st.others if st.kind == "cell" else []))
+    at = {line.number: line for line in narrative.lines}
+    for verdict in narrative.verdicts:
+        st = verdict.statement
+        line = at.get(st.line)
+        if line is None or (st.kind == "cell" and verdict.status == "unknown"):
+            continue
+        values = [st.value] if st.value is not None else []
+        read.update((line.page, line.line, abs(value)) for value in values + (st.others if st.kind == "cell" else []))
     return read
 
 

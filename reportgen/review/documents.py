@@ -25,6 +25,7 @@ from reportgen.importing import (
     ImportResult,
     Part,
     Placed,
+    Row,
     Span,
     TableKind,
     Unread,
@@ -468,19 +469,26 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     problems = _narrative_judged(files, read, prepared, result)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
                            result.narrative, checked=True)
-    seen = _seen(result, read, prepared, every)
-    # what review keeps of check's findings, and tells instead: the policies registered in review/policy.py
+    _kept(result, files, read, (every, problems), _seen(result, read, prepared, every))
+    _on_scans(result)
+    return result
+
+
+def _kept(result: DocumentReview, files: list[Path], read: dict[Path, Published],
+          found: tuple[list[Finding], list[Finding]], seen: Seen) -> None:
+    """What review keeps of check's findings and of the narrative's (``found``), and tells instead: the policies
+    registered in review/policy.py; the tables missing; no figure judged by tables read in part."""
+    assert result.imported is not None
+    document, (every, problems) = files[0], found
     told, unverified = kept(every, seen)
     result.checks = [_placed(f, document) for f in told] \
         + kept(_former_names_beside(files, read, result.imported.imported.year), seen)[0]
     result.unverified = [_placed(f, document) for f in unverified]
     result.hints = notes(seen)
-    if seen.read_in_part and result.narrative is not None:  # no figure judged by tables read in part
+    if seen.read_in_part and result.narrative is not None:
         result.narrative.verdicts = [_unjudged(v) for v in result.narrative.verdicts]
     result.checks += _missing_tables(result)
     result.narrative_problems = [_placed(f, document) for f in kept(problems, seen, narrative=True)[0]]
-    _on_scans(result)
-    return result
 
 
 def _imported(files: list[Path], read: dict[Path, Published], layout: str | None, result: DocumentReview) -> bool:
@@ -654,14 +662,24 @@ def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
     spent (0)."""
     kind = next((kind for kind in _SPENDING_TABLES if kind in imported.imported.tables), "")
     table = imported.imported.tables.get(kind)
-    rows = [r for r in imported.imported.rows.get(kind, []) if not r.code and not r.function_code and "合计" in r.amounts]
+    rows = _uncoded_totals(imported.imported.rows.get(kind, []))
     factor = UNIT_FACTOR.get(table.unit) if table is not None else None
-    # (a 合计 row printed again, on the table's next page, is the same row: 佛山 2019 决算's)
-    printed = {tuple((name, row.amounts[column].value) for column, name in _BESIDE_NAMES.items() if column in row.amounts)
-               for row in rows}
+    printed = _printed_beside(rows)
     if factor is None or len(printed) != 1:
         return ()
     return tuple((name, value * factor) for name, value in printed.pop())
+
+
+def _uncoded_totals(rows: list[Row]) -> list[Row]:
+    """A table's 合计 rows of no code."""
+    return [r for r in rows if not r.code and not r.function_code and "合计" in r.amounts]
+
+
+def _printed_beside(rows: list[Row]) -> set[tuple[tuple[str, Decimal], ...]]:
+    """What each 合计 row prints in the columns beside 基本支出 and 项目支出 (a 合计 row printed again, on the table's
+    next page, is the same row: 佛山 2019 决算's)."""
+    return {tuple((name, row.amounts[column].value) for column, name in _BESIDE_NAMES.items() if column in row.amounts)
+            for row in rows}
 
 
 # The sources of income a 收支总表 prints in rows of their own that the source may hold no figure of (江苏's 其他资金, of

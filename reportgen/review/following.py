@@ -40,20 +40,32 @@ def following(differences: list[str], checks: list[Finding], units: Mapping[str,
     """Each finding's message that follows from a table slip → the head of that slip's message.
     ``units``: each table's unit (元 / 万元), by the name a difference gives it."""
     slips = [slip for text in differences if (slip := _slip(text, units)) is not None]
+    out = _after_the_first(slips)
+    causes = [s for s in slips if s.message not in out]
+    for finding in checks:
+        cause = _cause_of(finding, causes)
+        if cause is not None:
+            out[finding.message] = cause.head
+    return out
+
+
+def _after_the_first(slips: list[_Slip]) -> dict[str, str]:
+    """Each slip's message that follows from another of its gap (the deepest, the first of them) → that one's head."""
     out: dict[str, str] = {}
     for slip in slips:
         first = max((s for s in slips if s.gap == slip.gap), key=lambda s: (s.depth, -slips.index(s)))
         if first is not slip:
             out[slip.message] = first.head
-    causes = [s for s in slips if s.message not in out]
-    for finding in checks:
-        compared = _compared(finding.message)
-        if finding.severity == "error" and compared is not None:
-            apart, tolerance = compared
-            cause = next((s for s in causes if abs(abs(s.gap) - apart) <= tolerance), None)
-            if cause is not None:
-                out[finding.message] = cause.head
     return out
+
+
+def _cause_of(finding: Finding, causes: list[_Slip]) -> _Slip | None:
+    """The slip an error that compares two figures follows from: one whose gap is theirs, within its tolerance."""
+    compared = _compared(finding.message)
+    if finding.severity != "error" or compared is None:
+        return None
+    apart, tolerance = compared
+    return next((s for s in causes if abs(abs(s.gap) - apart) <= tolerance), None)
 
 
 def _slip(text: str, units: Mapping[str, str]) -> _Slip | None:

@@ -29,9 +29,14 @@ def implied(missing: list[TableKind], texts: Iterable[str], catalog: Catalog, *,
     lines = [normalized(text) for text in texts]
     if _skips(lines):
         return missing, []
-    named = {kind.id for line in lines if (kind := title_kind(_LEADERS.sub("", line), catalog)) is not None}
-    named |= {kind.id for kind in missing for line in lines if _names(line, kind)}
+    named = _tables_named(lines, missing, catalog)
     return [k for k in missing if k.id in named], [k for k in missing if k.id not in named]
+
+
+def _tables_named(lines: list[str], missing: list[TableKind], catalog: Catalog) -> set[str]:
+    """The tables (by id) a document's lines name: by a title, or (of those missing) by their own words."""
+    named = {kind.id for line in lines if (kind := title_kind(_LEADERS.sub("", line), catalog)) is not None}
+    return named | {kind.id for kind in missing for line in lines if _names(line, kind)}
 
 
 def _skips(lines: list[str]) -> bool:

@@ -40,6 +40,15 @@ class _Printed:
     amounts: tuple[Decimal, ...]  # what it prints left of the text column
 
 
+def _named_once_in_each(projects: list[ListedProject], short: list[ListedProject],
+                        long: list[ListedProject]) -> list[tuple[ListedProject, ListedProject]]:
+    """The projects named once in the shorter list and once in the longer, each with its row there."""
+    once = Counter(row.name for row in short)
+    there = Counter(row.name for row in long)
+    rows = {row.name: row for row in long}
+    return [(row, rows[row.name]) for row in projects if once[row.name] == 1 and there[row.name] == 1]
+
+
 def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
     """The document's lists of projects with their targets, each as its rows (a list over pages is one list: pages
     whose header prints the same words, one after the other)."""
@@ -47,7 +56,7 @@ def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
     out: list[list[ListedProject]] = []
     last: tuple[int, str] | None = None
     for page, printed in pages:
-        header = next((i for i, line in enumerate(printed) if opens_list(line)), None)
+        header = _list_header(printed)
         if header is None:
             continue
         words = "".join(printed[header].text.split())
@@ -60,6 +69,11 @@ def project_lists(lines: list[Line]) -> list[list[ListedProject]]:
     return [rows for rows in out if rows]
 
 
+def _list_header(printed: list[Line]) -> int | None:
+    """Where a page's list of projects opens (its header line); None where it opens none."""
+    return next((i for i, line in enumerate(printed) if opens_list(line)), None)
+
+
 def _rows(page: list[Line], limit: int) -> list[ListedProject]:
     """A page's rows, each named by the name-cell lines set around its amounts (the header's lines below the one
     that opens the list, which print words where the rows print amounts, are none)."""
@@ -68,13 +82,17 @@ def _rows(page: list[Line], limit: int) -> list[ListedProject]:
     spans = _amount_spans(printed, limit)
     if not spans:
         return []
+    body, edge = _body(printed, folio, spans)
+    names = ["" if p is None else p.name if p.amounts else _name_cell(p.line, edge) for p in body]
+    targeted = _within_paragraphs(["" if p is None else _text_cell(p, edge, limit) for p in body])
+    return _named_rows(printed, names, targeted)
+
+
+def _body(printed: list[_Printed], folio: int | None, spans: list[tuple[int, int]]) -> tuple[list[_Printed | None], int]:
+    """A page's lines of the list's body (the header's lines and the folio: None), and where its amounts start."""
     edge, end = min(s for s, _ in spans), max(e for _, e in spans)
     header = next(i for i, p in enumerate(printed) if p.amounts or not _headed(p.line, edge, end))
-    names = ["" if i < header or i == folio else p.name if p.amounts else _name_cell(p.line, edge)
-             for i, p in enumerate(printed)]
-    targeted = _within_paragraphs(["" if i < header or i == folio else _text_cell(p, edge, limit)
-                                   for i, p in enumerate(printed)])
-    return _named_rows(printed, names, targeted)
+    return [p if header <= i != folio else None for i, p in enumerate(printed)], edge
 
 
 def _amount_spans(printed: list[_Printed], limit: int) -> list[tuple[int, int]]:
@@ -93,17 +111,24 @@ def _named_rows(printed: list[_Printed], names: list[str], targeted: set[int]) -
     for number, index in enumerate(at):
         before = at[number - 1] if number else -1
         after = at[number + 1] if number + 1 < len(at) else len(printed)
-        above = [i for i in range(index - 1, before, -1) if names[i] and i not in claimed]
-        below = [i for i in range(index + 1, after) if names[i]]
-        taken = min(len(above), len(below))
-        if not names[index] and not taken:
+        cell = _name_lines(names, index, (before, after), claimed)
+        if not names[index] and len(cell) == 1:
             continue  # a row of no name: a total's continuation, or not a project
-        cell = sorted(above[:taken]) + [index] + below[:taken]
         claimed.update(cell)
         row = printed[index]
         out.append(ListedProject("".join(names[i] for i in cell), frozenset(row.amounts), row.amounts[0], row.line,
                                  index in targeted))
     return out
+
+
+def _name_lines(names: list[str], index: int, between: tuple[int, int], claimed: set[int]) -> list[int]:
+    """The lines of a row's name cell: the row's, and the name lines set around it, as many above as below (between
+    the rows before and after it: ``between``), none claimed by the row before."""
+    before, after = between
+    above = [i for i in range(index - 1, before, -1) if names[i] and i not in claimed]
+    below = [i for i in range(index + 1, after) if names[i]]
+    taken = min(len(above), len(below))
+    return sorted(above[:taken]) + [index] + below[:taken]
 
 
 def _text_cell(printed: _Printed, edge: int, limit: int) -> str:
@@ -169,10 +194,7 @@ def _disagreeing(short: list[ListedProject], long: list[ListedProject], document
     other money: where the shorter is the longer's projects (most of its projects are there) and the two agree on
     most of them (at least twice as many as they disagree on)."""
     projects = [row for row in short if row.targeted]
-    once = Counter(row.name for row in short)
-    there = Counter(row.name for row in long)
-    rows = {row.name: row for row in long}
-    shared = [(row, rows[row.name]) for row in projects if once[row.name] == 1 and there[row.name] == 1]
+    shared = _named_once_in_each(projects, short, long)
     amiss = [(row, other) for row, other in shared if not row.amounts & other.amounts]
     agreed = len(shared) - len(amiss)
     if 2 * len(shared) < len(projects) or agreed < _AGREED * max(1, len(amiss)):

@@ -15,7 +15,7 @@ from reportgen.base.errors import Finding
 from reportgen.importing import Imported, Placed
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_text_words
-from reportgen.review.target_tables import target_money
+from reportgen.review.target_tables import TargetMoney, target_money
 from reportgen.review.target_texts import copies
 
 _HALF_CENT = Decimal("0.005")  # a table's 万元 printed to the cent: each within half a cent
@@ -24,24 +24,42 @@ _REACH = 3  # lines of the sentence read from the one its money is printed on
 
 def against_management(imported: Imported, lines: list[Line], document: Path) -> list[Finding]:
     """The sentence's money and its 其中财政拨款 against the tables', where it counts as many projects as they are."""
+    stated = _count_and_money(imported)
+    if stated is None:
+        return []
+    count, amount, where = stated
+    tables = _printed_once(lines)
+    at = next((line for line in lines if line.where == where), None)
+    if at is None or count != len(tables) or not tables:
+        return []
+    total = sum((t.amount for t in tables), Decimal(0))
+    out = _told(amount, total, (f" {count} 个项目、预算资金", "年度预算资金"), len(tables), at, document)
+    return out + _fiscal_against(_fiscal_stated(lines, at, amount), tables, at, document)
+
+
+def _fiscal_against(fiscal: Decimal | None, tables: list[TargetMoney], at: Line, document: Path) -> list[Finding]:
+    """The sentence's 其中财政拨款 against the tables' 财政拨款, where it states one and every table prints one."""
+    if fiscal is None or any(t.fiscal is None for t in tables):
+        return []
+    return _told(fiscal, sum((t.fiscal or Decimal(0) for t in tables), Decimal(0)), ("其中财政拨款", "财政拨款"),
+                 len(tables), at, document)
+
+
+def _count_and_money(imported: Imported) -> tuple[object, Decimal, str] | None:
+    """The count of projects 绩效管理 states, their money (in 万元, as the tables print it) and where it is; None where
+    it does not state both."""
     stated = imported.tree.get("绩效管理")
     count, money = (stated.get("项目数"), stated.get("金额")) if isinstance(stated, dict) else (None, None)
     if not isinstance(count, Placed) or not isinstance(money, Placed) or not isinstance(money.value, Decimal):
-        return []
+        return None
+    return count.value, _in_wan(money.value) if imported.unit == "元" else money.value, money.where
+
+
+def _printed_once(lines: list[Line]) -> list[TargetMoney]:
+    """The money of each target table, a table printed again (a copy) counted once."""
     tables = target_money(lines)
     repeated = {id(other) for _, other in copies(lines, tables)}
-    tables = [t for t in tables if id(t) not in repeated]
-    amount = _in_wan(money.value) if imported.unit == "元" else money.value  # the source's unit: the tables' are 万元
-    at = next((line for line in lines if line.where == money.where), None)
-    if at is None or count.value != len(tables) or not tables:
-        return []
-    total = sum((t.amount for t in tables), Decimal(0))
-    out = _told(amount, total, (f" {count.value} 个项目、预算资金", "年度预算资金"), len(tables), at, document)
-    fiscal = _fiscal_stated(lines, at, amount)
-    if fiscal is not None and all(t.fiscal is not None for t in tables):
-        out += _told(fiscal, sum((t.fiscal or Decimal(0) for t in tables), Decimal(0)), ("其中财政拨款", "财政拨款"),
-                     len(tables), at, document)
-    return out
+    return [t for t in tables if id(t) not in repeated]
 
 
 def _in_wan(yuan: Decimal) -> Decimal:

@@ -175,18 +175,28 @@ def _unlisted(tables: list[TargetMoney], listed: dict[str, list[Decimal]], left:
 
 def _listed_whole(imported: Imported) -> dict[str, list[Decimal]] | None:
     """The 万元 项目支出表's projects by name (each name's amounts), where they add up to the 合计 it prints."""
-    table, rows = imported.tables.get("项目支出表"), imported.rows.get("项目支出表", [])
-    total = next((r for r in rows if r.total), None)
-    projects = [r for r in rows if not r.total and r.name and _amount(r) is not None]
+    table = imported.tables.get("项目支出表")
+    total, projects = _total_and_projects(imported.rows.get("项目支出表", []))
     if table is None or table.unit != "万元" or total is None or _amount(total) is None or not projects:
         return None
-    added = sum((_amount(r) or Decimal(0) for r in projects), Decimal(0))
-    if abs(added - (_amount(total) or Decimal(0))) > _STEP * (len(projects) + 1) / 2:
+    if not _adds_up(projects, total):
         return None  # some of its rows were not read: what it lists is not known whole
     out: dict[str, list[Decimal]] = {}
     for row in projects:
         out.setdefault(row.name.replace(" ", ""), []).append(_amount(row) or Decimal(0))
     return out
+
+
+def _total_and_projects(rows: list[Row]) -> tuple[Row | None, list[Row]]:
+    """A 项目支出表's 合计 row, and its rows of projects (named, with an amount)."""
+    total = next((r for r in rows if r.total), None)
+    return total, [r for r in rows if not r.total and r.name and _amount(r) is not None]
+
+
+def _adds_up(projects: list[Row], total: Row) -> bool:
+    """Whether a table's projects add up to its 合计 within their rounding (0.01 万元 each)."""
+    added = sum((_amount(r) or Decimal(0) for r in projects), Decimal(0))
+    return abs(added - (_amount(total) or Decimal(0))) <= _STEP * (len(projects) + 1) / 2
 
 
 def _amount(row: Row) -> Decimal | None:

@@ -119,13 +119,22 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     cells = [_cells(line, column) for line in page]
     out: list[TargetMoney] = []
     for first, last in paragraphs([c.text for c in cells]):
-        within = [i for i in range(first, last + 1) if cells[i].row is not None]
-        if len(within) == 1 and not any(c.stray for c in cells[first:last + 1]):
-            name, amount = cells[within[0]].row  # type: ignore[misc]  # a row found within
-            goal = tuple(Line(p.number, c.text, page=p.page, line=p.line, place=p.place)
-                         for p, c in zip(page[first:last + 1], cells[first:last + 1], strict=True))
-            out.append(TargetMoney(name, amount, page[within[0]].number, first, goal))
+        target = _paragraph_target(page, cells, first, last)
+        if target is not None:
+            out.append(target)
     return out
+
+
+def _paragraph_target(page: list[Line], cells: list[_Cells], first: int, last: int) -> TargetMoney | None:
+    """The row a paragraph of the text column (its lines ``first`` to ``last``) is the target of: the one row printed
+    within it, no amount of it strayed into the column; None otherwise."""
+    within = [i for i in range(first, last + 1) if cells[i].row is not None]
+    if len(within) != 1 or any(c.stray for c in cells[first:last + 1]):
+        return None
+    name, amount = cells[within[0]].row  # type: ignore[misc]  # a row found within
+    goal = tuple(Line(p.number, c.text, page=p.page, line=p.line, place=p.place)
+                 for p, c in zip(page[first:last + 1], cells[first:last + 1], strict=True))
+    return TargetMoney(name, amount, page[within[0]].number, first, goal)
 
 
 def opens_list(line: Line) -> bool:
@@ -165,12 +174,22 @@ def _cells(line: Line, column: _Column) -> _Cells:
     column on (the printed lines' offsets are the layout's, a few characters apart from line to line), up to the
     indicators; and whether that holds an amount (its paragraph is then not known to be the row's it spans)."""
     tokens = [] if PAGE_NUMBER.match(line.text) else list(TOKEN.finditer(line.text))
-    amounts = [t for t in tokens if t.start() < column.start and printed_amount(t.group()) is not None]
+    amounts = _amounts_before(tokens, column.start)
     start = amounts[-1].end() if amounts else column.start - _SLACK
     text = [t for t in tokens if start <= t.start() < column.end]
-    row = ("".join(t.group() for t in tokens if t.end() <= amounts[0].start()),
-           max(Decimal(t.group().replace(",", "")) for t in amounts)) if amounts else None
+    row = _row_of(tokens, amounts) if amounts else None
     return _Cells(row, "".join(t.group() for t in text), any(printed_amount(t.group()) is not None for t in text))
+
+
+def _amounts_before(tokens: list[re.Match[str]], start: int) -> list[re.Match[str]]:
+    """The tokens that are amounts printed left of ``start`` (the text column)."""
+    return [t for t in tokens if t.start() < start and printed_amount(t.group()) is not None]
+
+
+def _row_of(tokens: list[re.Match[str]], amounts: list[re.Match[str]]) -> tuple[str, Decimal]:
+    """A row's name (what it prints before its amounts) and the largest of its amounts."""
+    return ("".join(t.group() for t in tokens if t.end() <= amounts[0].start()),
+            max(Decimal(t.group().replace(",", "")) for t in amounts))
 
 
 def paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:

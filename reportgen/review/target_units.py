@@ -54,13 +54,29 @@ def percent_among_counts(lines: list[Line], document: Path) -> list[Finding]:
         like[indicator.name[-_ENDING:]].append(indicator)
     out: list[Finding] = []
     for ending, indicators in like.items():
-        given = [i for i in indicators if i.unit in percent]
-        counted = {i.unit for i in indicators if i.unit not in percent}
-        others = [i for i in indicators if i.unit not in percent]
-        if len(given) != 1 or len(others) < _LIKE or len(counted) != 1 or counted & uncounted or "" in counted:
+        found = _one_in_percent(indicators, percent, uncounted)
+        if found is None:
             continue
-        unit = counted.pop()
-        one = given[0]
+        one, unit, others = found
         out.append(Finding("warning", "R-绩效目标", f"指标“{one.name}”的计量单位是“{one.unit}”，而同样计“{ending}”的其他"
-                           f" {len(others)} 个指标都以“{unit}”计：单位是否应为“{unit}”？", str(document), one.line.number))
+                           f" {others} 个指标都以“{unit}”计：单位是否应为“{unit}”？", str(document), one.line.number))
     return out
+
+
+def _one_in_percent(indicators: list[_Indicator], percent: set[str],
+                    uncounted: set[str]) -> tuple[_Indicator, str, int] | None:
+    """Of like indicators, the one in a percentage where all the others (enough of them: _LIKE) count in one unit that
+    is a count: it, that unit, and how many the others are; None otherwise."""
+    given = [i for i in indicators if i.unit in percent]
+    others = [i for i in indicators if i.unit not in percent]
+    unit = _one_count({i.unit for i in others}, uncounted)
+    if len(given) != 1 or len(others) < _LIKE or unit is None:
+        return None
+    return given[0], unit, len(others)
+
+
+def _one_count(units: set[str], uncounted: set[str]) -> str | None:
+    """The one unit of counting (not a unit that counts nothing, not none) the units are; None otherwise."""
+    if len(units) != 1 or units & uncounted or "" in units:
+        return None
+    return next(iter(units))

@@ -268,19 +268,36 @@ def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Place
 
 
 def _meta(result: Imported, tables: list[Table]) -> None:
+    """The department the tables name most, their year and where it is stated, the kind (部门 or 单位) and their unit."""
     owners = Counter(t.owner for t in tables if t.owner)
     result.department = owners.most_common(1)[0][0] if owners else ""
-    years = Counter(t.year for t in tables if t.year)
-    if not years:  # no title or caption states it: the year its tables' headers name their columns by
-        years = Counter(year for year in map(header_year, tables) if year)
-    result.year = years.most_common(1)[0][0] if years else None
-    if result.year is not None:  # where it is stated: a table's title or caption stating it first, else a header
-        stating = sorted(tables, key=lambda t: t.year != result.year)
-        result.year_where = next((where for t in stating if (where := year_place(t, result.year))), "")
+    result.year = _tables_year(tables)
+    if result.year is not None:
+        result.year_where = _year_where(tables, result.year)
     unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
     result.kind = "单位" if unit_kind else "部门"
+    result.unit = _common_unit(result)
+
+
+def _tables_year(tables: list[Table]) -> int | None:
+    """The year the tables' titles or captions state most, else (none states it) the year their headers name their
+    columns by most."""
+    years = Counter(t.year for t in tables if t.year)
+    if not years:
+        years = Counter(year for year in map(header_year, tables) if year)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _year_where(tables: list[Table], year: int) -> str:
+    """Where the year is stated: a table's title or caption stating it first, else a header."""
+    stating = sorted(tables, key=lambda t: t.year != year)
+    return next((where for t in stating if (where := year_place(t, year))), "")
+
+
+def _common_unit(result: Imported) -> str:
+    """The unit the tables but the 三公经费支出表 print most (元 where none prints one)."""
     units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
-    result.unit = units.most_common(1)[0][0] if units else "元"
+    return units.most_common(1)[0][0] if units else "元"
 
 
 
@@ -302,29 +319,41 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
     is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
     then taken from there (its rows name them), the other sources from the 收支总表."""
-    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
-    if kind is None:
-        return {}
-    income = _sources(result, catalog, kind)
+    if "收支总表" in result.sides:
+        return _income_of_all(result, catalog)
+    return _income_of_appropriations(result, catalog) if "财政拨款收支总表" in result.sides else {}
+
+
+def _income_of_all(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 收支总表: each source as printed; its unnamed row's funds from the 财政拨款收支总表 where they add
+    up to it (_funds_for), else that row's income in part (_income_in_part)."""
+    income = _sources(result, catalog, "收支总表")
     unnamed: list[Row] = []
-    if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
+    if unknown_income(catalog, result.sides["收支总表"][0]):
         funds = _funds_for(result, catalog)
         if funds:
             income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
         else:  # no 财政拨款收支总表 to tell its sources by (not printed, or its funds add up otherwise)
             unnamed = _unnamed_income(result, catalog)
+    if rest := _fieldless_income(result, catalog) or unnamed:
+        _income_in_part(result, catalog, income, rest[0])
+    return income
+
+
+def _income_of_appropriations(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 财政拨款收支总表 (no 收支总表 read): its funds as printed, the rest of the income not known where
+    the tables of all income are printed but not read for sure, or not given at all."""
+    income = _sources(result, catalog, "财政拨款收支总表")
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
-    if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
+    if income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
         _blank_funds(result, catalog, income)
-    elif kind == "财政拨款收支总表" and income and not _appropriations_only(result):
+    elif income and not _appropriations_only(result):
         # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
         income["其余未公开"] = Placed(True, NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW)
         _blank_funds(result, catalog, income)
-    if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
-        _income_in_part(result, catalog, income, rest[0])
     return income
 
 
@@ -424,19 +453,28 @@ def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
 def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
     source; none otherwise."""
-    left = result.sides["收支总表"][0]
-    unnamed = [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values())]
+    unnamed = _unnamed_rows(result.sides["收支总表"][0], catalog)
     if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
         return {}
-    rows = {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in result.sides["财政拨款收支总表"][0]
-            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
+    rows = _fund_rows(result.sides["财政拨款收支总表"][0], catalog)
     printed = next(iter(unnamed[0].amounts.values()))
     if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
         return {}
     table = result.tables["财政拨款收支总表"]
     result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
+
+
+def _unnamed_rows(left: list[Row], catalog: Catalog) -> list[Row]:
+    """The rows of an income side that print a figure (not 0) under words naming no source and no subtotal."""
+    return [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
+            and any(not a.blank and a.value for a in r.amounts.values())]
+
+
+def _fund_rows(left: list[Row], catalog: Catalog) -> dict[str, Amount]:
+    """The funds (财政拨款's sources) an income side prints, each with its figure."""
+    return {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in left
+            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
 
 
 # The sources of income the source format writes (收入.…): a row naming another (单位资金, the group of
@@ -470,21 +508,9 @@ def _is_subtotal(label: str) -> bool:
 
 
 def _function_rows(result: Imported) -> list[Tree]:
-    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
-    # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
-    # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
-    unread = {table.kind.id for table in result.unsure}
-    unknown_fund = bool(unread & set(FUND_TABLES))
-    if spending_by_fund_unknown(result):
-        return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
-    if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
-        sources = [("一般公共预算支出表", "一般公共预算")]
-    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
-        sources = [("支出总表", "")]
-    elif unknown_fund:
-        return []
-    if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
-        return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
+    """The function lines written: each source table's finest rows and its parents' (_function_sources), then the
+    spending beyond the fund tables where they are the sources."""
+    sources = _function_sources(result)
     rows: list[Tree] = []
     for kind, fund in sources:
         _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
@@ -492,11 +518,49 @@ def _function_rows(result: Imported) -> list[Tree]:
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
         rows += _parents(result, kind, finest, fund)
-    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
-        rows += _other_funds(result)
-    elif sources and sources[0][0] != "支出总表" and "支出总表" not in unread and not unprinted_funds(result):
-        rows += _classes_beyond_funds(result)
-    return rows
+    return rows + _beyond_the_sources(result, sources)
+
+
+def _function_sources(result: Imported) -> list[tuple[str, str]]:
+    """The tables (kind, fund) the function lines are read from: the fund tables printed; the 一般公共预算支出表 alone
+    where the other funds' lines are not known (general_rows_alone); the 支出总表 where there is no 一般公共预算支出表 or
+    a fund's table is not read for sure (its others' rows are not all the spending: 北京教委's 政府性基金 and 国有资本
+    rows, 70,424.99, were told as the whole against its income of 4,483,899.83), else none then; none where the
+    支出总表's rows are of all its money, no fund's (spending_by_fund_unknown), or lines are printed by unit."""
+    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    unknown_fund = _fund_unread(result)
+    if spending_by_fund_unknown(result):
+        return []  # (its totals written as printed)
+    if general_rows_alone(result):
+        sources = [("一般公共预算支出表", "一般公共预算")]
+    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
+        sources = [("支出总表", "")]
+    elif unknown_fund:
+        return []
+    return [] if _printed_by_unit(result, sources) else sources
+
+
+def _fund_unread(result: Imported) -> bool:
+    """Whether a fund's table is printed but not read for sure."""
+    return any(table.kind.id in FUND_TABLES for table in result.unsure)
+
+
+def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:
+    """Whether the 项 of these tables or the 支出总表 are printed by unit, unnamed (sure.unit_lines): the department's
+    are then not printed."""
+    return any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"])
+
+
+def _beyond_the_sources(result: Imported, sources: list[tuple[str, str]]) -> list[Tree]:
+    """Where the fund tables are the function lines' sources, the spending they do not hold: the 支出总表's rest
+    (_other_funds), else the 收支总表's by 类 where every fund is printed and read (_classes_beyond_funds)."""
+    if not sources or sources[0][0] == "支出总表":
+        return []
+    if "支出总表" in result.tables and not general_rows_alone(result):
+        return _other_funds(result)
+    if all(table.kind.id != "支出总表" for table in result.unsure) and not unprinted_funds(result):
+        return _classes_beyond_funds(result)
+    return []
 
 
 def general_alone(result: Imported) -> bool:
@@ -518,7 +582,7 @@ def spending_by_fund_unknown(result: Imported) -> bool:
     """Whether the function rows are withheld: the 支出总表 stands for them (no 一般公共预算支出表 read, or a fund
     table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
     whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
-    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    unknown_fund = _fund_unread(result)
     return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
         and not general_alone(result)
 
@@ -527,7 +591,7 @@ def general_rows_alone(result: Imported) -> bool:
     """Whether the function rows are the 一般公共预算支出表's alone (功能分类口径) beside the 支出总表's totals: a fund
     table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
     the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
-    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    unknown_fund = _fund_unread(result)
     return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
         and bool(unprinted_funds(result))
 
@@ -583,18 +647,37 @@ def _other_funds(result: Imported) -> list[Tree]:
     table, out = result.tables["支出总表"], []
     funded = {code for code, _ in fiscal}
     for row in _finest(result.rows["支出总表"]):
-        if row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded):
-            continue  # a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known
-        rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
-                if m in row.amounts}
-        if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
-            item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
-            if _unknown_name(row, result.year):  # a code the catalogue lacks, printed with its name (烟台 2230107)
-                item["名称"] = Placed(row.name)
-            for meaning, amount in rest.items():
-                item[meaning] = Placed(scaled(amount, factor(result, table)))
-            out.append(item)
+        rest = _rest_of_row(row, fiscal, funded)
+        if rest is not None:
+            out.append(_rest_line(result, table, row, (fund, rest)))
     return out
+
+
+def _rest_of_row(row: Row, fiscal: dict[tuple[str, str], Decimal], funded: set[str]) -> dict[str, Decimal] | None:
+    """A 支出总表 row's 基本/项目支出 less the fund tables', where something is left and nothing is below 0; None where
+    a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known."""
+    if _at_another_level(row, funded):
+        return None
+    rest: dict[str, Decimal] = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0))
+                                for m in ("基本支出", "项目支出") if m in row.amounts}
+    return rest if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()) else None
+
+
+def _at_another_level(row: Row, funded: set[str]) -> bool:
+    """Whether the fund tables print a row's code at another level only (a 款 over it, or a 项 under it)."""
+    return row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded)
+
+
+def _rest_line(result: Imported, table: Table, row: Row, rest_of: tuple[str, dict[str, Decimal]]) -> Tree:
+    """A line of the 支出总表's spending beyond the fund tables (``rest_of``: its fund, its 基本/项目支出), with the
+    name its row prints where the catalogue lacks the code (烟台 2230107)."""
+    fund, rest = rest_of
+    item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+    if _unknown_name(row, result.year):
+        item["名称"] = Placed(row.name)
+    for meaning, amount in rest.items():
+        item[meaning] = Placed(scaled(amount, factor(result, table)))
+    return item
 
 
 def _classes_beyond_funds(result: Imported) -> list[Tree]:
@@ -604,27 +687,43 @@ def _classes_beyond_funds(result: Imported) -> list[Tree]:
     (上海's 人员经费, 公用经费 and 项目支出 columns), else its 合计 alone; of the fund _other_funds names. None
     where that side's 类 do not make its 本年支出合计 (a row of spending no 类 beside them, beyond their
     rounding) or a fund table spends more on a 类 than it: the spending beyond the funds is then not known."""
+    classes = _whole_spending_classes(result)
+    table = result.tables.get("收支总表")
+    if table is None or not classes:
+        return []
+    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
+    rest = [(code, row, _class_beyond_funds(_class_parts(row, factor(result, table)), fiscal.get(code, {}),
+                                            totals.get(code, Decimal(0)))) for code, row in classes]
+    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
+        return []
+    return _beyond_funds_items(_other_fund(result), rest)
+
+
+def _beyond_funds_items(fund: str, rest: list[tuple[str, Row, dict[str, Decimal]]]) -> list[Tree]:
+    """The function lines of the spending beyond the fund tables, a 类 each (of ``fund``), but a 类 of none."""
+    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
+             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+
+
+def _whole_spending_classes(result: Imported) -> list[tuple[str, Row]]:
+    """The 收支总表's spending 类 (code, row), where they make its 本年支出合计 within their rounding (each 类 printed
+    rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46); none where they do not."""
     right = result.sides.get("收支总表", ([], []))[1]
     classes = [(code, row) for row in right if (code := result.class_codes.get(row.label)) and row.amounts]
     total = _this_year_spending(result, right)
-    table = result.tables.get("收支总表")
-    if table is None or not classes or total is None:
+    if not classes or total is None \
+            or abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
         return []
-    if abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
-        return []  # (each 类 printed rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46)
-    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
-    rest: list[tuple[str, Row, dict[str, Decimal]]] = []
-    for code, row in classes:
-        mine, funds = _class_parts(row, factor(result, table)), fiscal.get(code, {})
-        parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
-        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
-            parts = {"合计": sum(mine.values(), Decimal(0)) - totals.get(code, Decimal(0))}  # the split not known
-        rest.append((code, row, parts))
-    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
-        return []
-    fund = _other_fund(result)
-    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
-             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+    return classes
+
+
+def _class_beyond_funds(mine: dict[str, Decimal], funds: dict[str, Decimal], funds_total: Decimal) -> dict[str, Decimal]:
+    """A 类's spending beyond the fund tables: its 基本支出 and 项目支出 each less the funds', where it prints both and
+    the funds split no other way and spend no more; else (the split not known) its 合计 less the funds' total."""
+    parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
+    if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
+        return {"合计": sum(mine.values(), Decimal(0)) - funds_total}
+    return parts
 
 
 BEYOND_FUNDS = "收支总表 "  # the place of a 类 of the spending beyond the fund tables (_classes_beyond_funds)
@@ -801,21 +900,31 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
     _one_column_is_total(result.rows["一般公共预算基本支出表"])
     rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
     for row in rows:
-        if len(row.code) == 7 and "合计" in row.amounts:  # a 款's lines (北京's 3021101 差旅费): the 款's
-            last = groups.setdefault(row.code[:5], [])
-            last.append(row)
-        elif len(row.code) == 5 and "合计" in row.amounts:
-            last = groups.setdefault(row.code, [])
-            if last and not (row.second and last[0].second):
-                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
-            last.append(row)
-        elif not row.code and row.second and last is not None and "合计" in row.amounts:
-            last.append(row)
+        last = _grouped(groups, last, row)
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", column)
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> list[Row] | None:
+    """A row of the 基本支出表 put into its 款's group (``groups``; ``last``: the group of the row before): a 款's line
+    (北京's 3021101 差旅费) or row (a new group where it is printed twice, not by class), or a row naming only the
+    政府 class under one; the group the next row may go on; a row of none left out."""
+    if "合计" not in row.amounts:
+        return last
+    if len(row.code) == 7:
+        last = groups.setdefault(row.code[:5], [])
+        last.append(row)
+    elif len(row.code) == 5:
+        last = groups.setdefault(row.code, [])
+        if last and not (row.second and last[0].second):
+            last = groups.setdefault(f"{row.code} {len(groups)}", [])
+        last.append(row)
+    elif not row.code and row.second and last is not None:
+        last.append(row)
+    return last
 
 
 def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
@@ -852,21 +961,31 @@ def _projects(result: Imported) -> list[Tree]:
         amount = _project_amount(row)
         if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
             continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
-        item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
-                      "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
-        if "上年预算数" in row.amounts:
-            item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
-        if row.function_code:
-            item["科目"] = Placed(int(row.function_code))
-        out.append(item)
-    names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
+        out.append(_project_item(result, table, row, amount))
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
     # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
-    twice = {name: count for name, count in names.items() if count > 1}
+    twice = _named_twice(out)
     if out and (twice or not _read_whole(result.rows["项目支出表"], table)):
         result.told.append(_projects_not_written(table, twice, len(out)))
         return []
     return out
+
+
+def _named_twice(items: list[Tree]) -> dict[str, int]:
+    """The names printed for more than one project, each with how many."""
+    names = Counter(str(item["名称"].value) for item in items if isinstance(item["名称"], Placed))
+    return {name: count for name, count in names.items() if count > 1}
+
+
+def _project_item(result: Imported, table: Table, row: Row, amount: Amount) -> Tree:
+    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目 where printed."""
+    item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
+                  "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
+    if "上年预算数" in row.amounts:
+        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+    if row.function_code:
+        item["科目"] = Placed(int(row.function_code))
+    return item
 
 
 def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
@@ -902,19 +1021,30 @@ def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> 
     """A 项目支出表 that lists fewer projects than the spending tables' 项目支出 (a document that sets out
     some of its projects): that 项目支出, as the 合计 row prints it, is written beside the list, which
     check then knows for a part (R-项目支出合计 warns) rather than for the whole (R-项目支出一致)."""
-    if "项目支出" in spending:
+    found = _projects_total(result) if "项目支出" not in spending else None
+    if found is None:
         return
+    kind, printed = found
+    if _listed(projects) < scaled(printed.value, factor(result, result.tables[kind])):
+        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
+
+
+def _projects_total(result: Imported) -> tuple[str, Amount] | None:
+    """The 项目支出 the 合计 row of the 支出总表 (else the 一般公共预算支出表's, where all the money is that fund's —
+    beside other money it is not all of it: 深圳市人社局 2026 without its 支出总表) prints, with its table."""
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
     if kind == "一般公共预算支出表" and not general_alone(result):
-        return  # that fund's 项目支出, beside other money: not all of it (深圳市人社局 2026 without its 支出总表)
+        return None
     total = _total_row(result, kind) if kind is not None else None
     if kind is None or total is None or "项目支出" not in total.amounts:
-        return
-    printed = total.amounts["项目支出"]
+        return None
+    return kind, total.amounts["项目支出"]
+
+
+def _listed(projects: list[Tree]) -> Decimal:
+    """The projects' amounts together."""
     amounts = [p.get("金额") for p in projects]
-    listed = sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
-    if listed < scaled(printed.value, factor(result, result.tables[kind])):
-        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
+    return sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
 
 
 def _total_row(result: Imported, kind: str) -> Row | None:
@@ -936,6 +1066,12 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
         _stated_spending(result, kind, spending)
     elif "支出总表" not in result.rows:
         _side_total(result, spending)
+    _stated_basic_costs(result, spending)
+
+
+def _stated_basic_costs(result: Imported, spending: Tree) -> None:
+    """人员经费 and 公用经费 as the 基本支出表's 合计 row states them, where the basic spending is not written by
+    economic class and that row is of the basic spending written."""
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
@@ -1021,9 +1157,27 @@ def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Ca
         item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {code} 金额")
     else:
         item["金额"] = _together(result, table, group)
-    entry = codes.economic_entry(code, result.year or 2025)
-    if row.name and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name)):
+    if _unknown_economic_name(row, result.year):
         item["名称"] = Placed(row.name)
+    _government_classes(result, table, group, item)
+    if len(group) == 1:
+        _economic_split(result, table, row, item)
+    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
+    if outside:
+        item["不计入三公"] = _together(result, table, outside)
+    return item
+
+
+def _unknown_economic_name(row: Row, year: int | None) -> bool:
+    """Whether a 款's row prints a name the registry does not give its code (that year's, else 2025's)."""
+    entry = codes.economic_entry(row.code[:5], year or 2025)
+    return bool(row.name) and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name))
+
+
+def _government_classes(result: Imported, table: Table, group: list[Row], item: Tree) -> None:
+    """A 部门 款's 政府经济分类: each 政府 款 its rows are of, with its amount, where they are of several; the one
+    they are of where it is not the 部门 款's default one."""
+    row, code = group[0], group[0].code[:5]
     government: dict[str, list[Row]] = {}
     for r in group:
         if r.second:
@@ -1033,12 +1187,6 @@ def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Ca
                            if len(rs) == 1 else _together(result, table, rs) for gov, rs in government.items()}
     elif government and next(iter(government)) != codes.default_government_code(code):
         item["政府经济分类"] = Placed(int(next(iter(government))), f"{table.kind.id} {row.where}")
-    if len(group) == 1:
-        _economic_split(result, table, row, item)
-    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
-    if outside:
-        item["不计入三公"] = _together(result, table, outside)
-    return item
 
 
 def _together(result: Imported, table: Table, rows: list[Row]) -> Placed:
@@ -1062,21 +1210,31 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
 def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
-    rows = [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    rows = _three_public_figures(result)
     if (table := result.tables.get("三公经费支出表")) is not None and table.items:
         return _turned_row(table, rows), None
-    # no year stated yet (深圳's titles name none: the cover does, read later): a row of a year and one of
-    # the year before it are this year's and last year's (a budget sets last year's beside its own)
+    year = result.year if result.year is not None else _labelled_year(rows)
+    of_years = _rows_of_years(rows, year) if year is not None else None
+    return of_years if of_years is not None else (next((r for r in rows if not r.label), None), None)
+
+
+def _three_public_figures(result: Imported) -> list[Row]:
+    """The “三公” table's rows of figures but its totals, each item's figure told apart from its funds'."""
+    return [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+
+
+def _rows_of_years(rows: list[Row], year: int) -> tuple[Row | None, Row | None] | None:
+    """The rows labelled by the year and by the year before (“2022年”, “2021年”); None where neither is."""
+    this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
+    last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
+    return (this, last) if this is not None or last is not None else None
+
+
+def _labelled_year(rows: list[Row]) -> int | None:
+    """No year stated yet (深圳's titles name none: the cover does, read later): the later of two rows labelled by
+    years one after the other — this year's beside last year's, as a budget sets them; None otherwise."""
     labelled = {int(found.group(1)) for r in rows if (found := _YEAR_LABEL.match(r.label))}
-    year = result.year if result.year is not None else max(labelled) if len(labelled) == 2 \
-        and max(labelled) - min(labelled) == 1 else None
-    if year is not None:
-        this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
-        last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
-        if this is not None or last is not None:
-            return this, last
-    plain = [r for r in rows if not r.label]
-    return (plain[0] if plain else None), None
+    return max(labelled) if len(labelled) == 2 and max(labelled) - min(labelled) == 1 else None
 
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
@@ -1117,6 +1275,36 @@ def _three_public(result: Imported, tree: Tree) -> None:
     if table is None or this is None:
         return
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
+    section = _three_public_section(result, table, (this, last), executed)
+    if section:
+        tree["三公经费"] = section
+    if lines := _beside_three(result, table, this):
+        tree["经济分类款预算"] = lines
+    if executed and last is not None:
+        tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
+    if "机关运行经费" in this.amounts:
+        tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+def _spent_last_year(result: Imported, table: Table, last: Row) -> Tree:
+    """Each item of the “三公” row of last year's spending (“2023年执行数”)."""
+    return {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
+            for item in THREE_PUBLIC_ITEMS if item in last.amounts}
+
+
+def _running_beside_three(result: Imported, table: Table, this: Row, last: Row | None) -> Tree:
+    """机关运行经费 the “三公” table prints beside its items: this year's, and last year's budget under its header."""
+    running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+    if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
+        running["上年"] = value(result, table, prior, "机关运行经费.上年")
+    return running
+
+
+def _three_public_section(result: Imported, table: Table, rows: tuple[Row, Row | None], executed: bool) -> Tree:
+    """三公经费: each item's figure of this year (``rows``: this year's, last year's), and of last year's budget — its
+    row's (not where that row is last year's spending: ``executed``), else, no row of last year printed, the column
+    under last year's budget."""
+    this, last = rows
     section: Tree = {}
     for item in _three_public_items(this):
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
@@ -1125,19 +1313,7 @@ def _three_public(result: Imported, tree: Tree) -> None:
         elif (prior := _under_last_budget(this, last, item)) is not None:
             entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")
         section[item] = entry
-    if section:
-        tree["三公经费"] = section
-    if lines := _beside_three(result, table, this):
-        tree["经济分类款预算"] = lines
-    if executed and last is not None:
-        actual: Tree = {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
-                        for item in THREE_PUBLIC_ITEMS if item in last.amounts}
-        tree["上年执行数"] = {"三公经费": actual}
-    if "机关运行经费" in this.amounts:
-        running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
-        if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
-            running["上年"] = value(result, table, prior, "机关运行经费.上年")
-        tree["机关运行经费"] = running
+    return section
 
 
 def _beside_three(result: Imported, table: Table, this: Row) -> list[Tree]:

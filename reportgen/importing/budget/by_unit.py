@@ -76,8 +76,7 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
     units by what follows them, or two of them named as ``units`` an earlier such table named: 深圳's 项目支出总表
     after its 基本支出总表), and a first row of 合计 or of the department the caption names; None for any other
     grid (a department's own table headed so: its one unit is itself)."""
-    title = next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
-                  if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
+    title = _title_row(grid)
     if title is None or not (catalog.by_unit or catalog.by_kind):
         return None
     table = shaped(Table(TableKind(BY_UNIT, shape=BY_UNIT, required=False), grid,
@@ -88,11 +87,29 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
         return None
     table.columns[label] = "名称"
     rows = body_rows(table, problems=[])
-    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(table.owner) in
-                             (normalized(rows[0].name), normalized(rows[0].name + rows[1].name))):
-        return None  # the department's name may wrap onto a row of its own (深圳市人力资源和社会保 / 障局)
-    named_units = sum(1 for row in rows[1:] if row.amounts and normalized(row.name) in (units or set()))
-    return table if named is not None or len(_units(rows[1:])) > 1 or named_units > 1 else None
+    if not _opens_with_the_whole(table, rows):
+        return None
+    return table if named is not None or _rows_are_units(rows[1:], units) else None
+
+
+def _title_row(grid: Grid) -> int | None:
+    """The row of the first few a table of units' title is printed on (_TITLE); None where none is."""
+    return next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
+                 if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
+
+
+def _opens_with_the_whole(table: Table, rows: list[Row]) -> bool:
+    """Whether a table's rows, two at least, open with a row of 合计 or of the department its caption names (the name
+    may wrap onto a row of its own: 深圳市人力资源和社会保 / 障局)."""
+    return len(rows) >= 2 and bool(rows[0].total or table.owner and normalized(table.owner) in
+                                   (normalized(rows[0].name), normalized(rows[0].name + rows[1].name)))
+
+
+def _rows_are_units(rows: list[Row], units: set[str] | None) -> bool:
+    """Whether the rows below a table's whole are units: more than one told as a unit by what follows it, or more than
+    one named as ``units`` (an earlier table of units named them)."""
+    named_units = sum(1 for row in rows if row.amounts and normalized(row.name) in (units or set()))
+    return len(_units(rows)) > 1 or named_units > 1
 
 
 def unit_names(table: Table) -> set[str]:
@@ -217,17 +234,26 @@ def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
     total, body = rows[0], rows[1:]
     units = _units(body)
     economic, classes = _economic()
-    if not units or any(row.amounts and row not in units and normalized(row.name) not in economic for row in body):
+    if not units or not _units_and_economic(body, units, economic):
         return
     for column, amount in total.amounts.items():
         yield amount, [u.amounts[column] for u in units if column in u.amounts], f"合计（{column}）"
     for index, unit in enumerate(units):
         end = body.index(units[index + 1]) if index + 1 < len(units) else len(body)
-        block = body[body.index(unit) + 1:end]
-        under = [row for row in block if normalized(row.name) in classes]
-        for column, amount in unit.amounts.items():
-            yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
-        yield from _class_sums(unit.name, block)
+        yield from _unit_sums(unit, body[body.index(unit) + 1:end], classes)
+
+
+def _units_and_economic(body: list[Row], units: list[Row], economic: set[str]) -> bool:
+    """Whether every row of figures is a unit's or names an economic 类 or 款."""
+    return not any(row.amounts and row not in units and normalized(row.name) not in economic for row in body)
+
+
+def _unit_sums(unit: Row, block: list[Row], classes: set[str]) -> Iterable[tuple[Amount, list[Amount], str]]:
+    """A unit's row against the economic 类 under it (its ``block``), column by column; each 类 against its 款."""
+    under = [row for row in block if normalized(row.name) in classes]
+    for column, amount in unit.amounts.items():
+        yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
+    yield from _class_sums(unit.name, block)
 
 
 def _class_sums(unit: str, block: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
@@ -236,18 +262,34 @@ def _class_sums(unit: str, block: list[Row]) -> Iterable[tuple[Amount, list[Amou
     类 — a name the catalogue gives elsewhere — leaves the 类 unchecked: its 款 are not known all read)."""
     named = {normalized(name): codes for name, codes in codes_by_name("economic").items()}
     for index, row in enumerate(block):
-        codes = {code for code in named.get(normalized(row.name), frozenset()) if len(code) == 3}
-        parts: list[Row] = []
-        for below in block[index + 1:]:
-            found = named.get(normalized(below.name), frozenset())
-            if not any(len(code) == 5 and code[:3] in codes for code in found):
-                break
-            parts.append(below)
+        codes = _class_codes(row, named)
+        parts = _items_of_class(block[index + 1:], codes, named)
         after = block[index + 1 + len(parts):]
-        if not codes or not parts or after and not any(len(c) == 3 for c in named.get(normalized(after[0].name), ())):
+        if not codes or not parts or after and not _names_a_class(after[0], named):
             continue
         for column, amount in row.amounts.items():
             yield amount, [p.amounts[column] for p in parts if column in p.amounts], f"{unit} {row.name}（{column}）"
+
+
+def _class_codes(row: Row, named: dict[str, frozenset[str]]) -> set[str]:
+    """The codes of the economic 类 a row's name is (of any year)."""
+    return {code for code in named.get(normalized(row.name), frozenset()) if len(code) == 3}
+
+
+def _names_a_class(row: Row, named: dict[str, frozenset[str]]) -> bool:
+    """Whether a row names an economic 类 (of any year)."""
+    return any(len(c) == 3 for c in named.get(normalized(row.name), ()))
+
+
+def _items_of_class(rows: list[Row], codes: set[str], named: dict[str, frozenset[str]]) -> list[Row]:
+    """The rows right after a 类's (of ``codes``) that name a 款 of it (by the catalogue's codes of their names)."""
+    parts: list[Row] = []
+    for below in rows:
+        found = named.get(normalized(below.name), frozenset())
+        if not any(len(code) == 5 and code[:3] in codes for code in found):
+            break
+        parts.append(below)
+    return parts
 
 
 def _units(body: list[Row]) -> list[Row]:
@@ -347,6 +389,11 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
     """The units' tables, each unit's (a run of one owner) set aside as one: told, its places, and its own
     tables reconciled as any document's are (within rows, levels, between its tables), each slip told as
     that unit's, never the department's."""
+    return [_unit_set_aside(run, catalog) for run in _runs_of_owners(units)]
+
+
+def _runs_of_owners(units: list[Table]) -> list[list[Table]]:
+    """The units' tables by unit: runs of one owner, a table kind once in each."""
     runs: list[list[Table]] = []
     for table in units:
         if runs and normalized(runs[-1][0].owner) == normalized(table.owner) \
@@ -354,19 +401,36 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
             runs[-1].append(table)
         else:
             runs.append([table])
-    found = []
-    for run in runs:
-        owner = run[0].owner or "所属单位"
-        slips, tails = rounding_tails(imported := rows_of(run, catalog), differences(imported))
-        aside = SetAside("、".join(t.kind.id for t in run), run[0].grid.shown,
-                         f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
-                         "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
-                         run[0].grid.file, tails=len(tails))
-        aside.places = {place for t in run for place in spanned(t.grid.row_places or [])}
-        aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
-                             for told in grouped(slips)]
-        found.append(aside)
-    return found
+    return runs
+
+
+def _unit_set_aside(run: list[Table], catalog: Catalog) -> SetAside:
+    """A unit's tables set aside as one: told, its places, its own slips told as that unit's."""
+    owner = run[0].owner or "所属单位"
+    slips, tails = rounding_tails(imported := rows_of(run, catalog), differences(imported))
+    aside = SetAside("、".join(t.kind.id for t in run), run[0].grid.shown,
+                     f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
+                     "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
+                     run[0].grid.file, tails=len(tails))
+    aside.places = {place for t in run for place in spanned(t.grid.row_places or [])}
+    aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
+                         for told in grouped(slips)]
+    return aside
+
+
+def _the_departments(total: Row | None, meaning: str) -> Amount | None:
+    """The department's total (its 支出总表's 合计 row, ``total``) in the column ``meaning`` names; None for none."""
+    return total.amounts.get(meaning) if total is not None and meaning else None
+
+
+def _one_step(unit: str) -> Decimal:
+    """The step a figure is printed to: 0.01 万元, else 1 元."""
+    return Decimal("0.01") if unit == "万元" else Decimal(1)
+
+
+def _total_named(title: str, catalog: Catalog) -> str:
+    """The department's total a units' table's title names (catalog.by_unit_totals: 基本支出, 项目支出); "" for none."""
+    return next((m for word, m in catalog.by_unit_totals.items() if word in normalized(title)), "")
 
 
 def against_the_departments(aside: list[SetAside], spending: list[Row], unit: str, catalog: Catalog) -> list[str]:
@@ -376,12 +440,11 @@ def against_the_departments(aside: list[SetAside], spending: list[Row], unit: st
     total = next((row for row in spending if row.total), None)
     found = []
     for table in aside:
-        meaning = next((m for word, m in catalog.by_unit_totals.items() if word in normalized(table.title)), "")
-        theirs = total.amounts.get(meaning) if total is not None and meaning else None
+        meaning = _total_named(table.title, catalog)
+        theirs = _the_departments(total, meaning)
         if table.total is None or theirs is None or not table.unit or table.unit != unit:
             continue
-        step = Decimal("0.01") if unit == "万元" else Decimal(1)
-        if abs(table.total.value - theirs.value) > step:
+        if abs(table.total.value - theirs.value) > _one_step(unit):
             found.append(f"{table.title} {table.total.where}：合计 印作 {table.total.value:,}，而部门的{meaning}印作 "
                          f"{theirs.value:,}（支出总表 {theirs.where}）；这张表按单位列出，没有写入源文件")
     return found

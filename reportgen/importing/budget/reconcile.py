@@ -171,12 +171,17 @@ def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
     where the row prints the part those make (基本支出 over 人员经费 and 公用经费, 财政拨款 over the funds),
     that part against them instead; the funds never against a 合计 the row's other income is in too."""
     for parts in ROW_SUMS:
-        present = [row.amounts[m] for m in parts if m in row.amounts]
-        besides = [row.amounts[m] for m in BESIDES.get(parts[0], ()) if m in row.amounts]
+        present = _columns(row, parts)
+        besides = _columns(row, BESIDES.get(parts[0], ()))
         whole, what = _whole(row, parts, total)
         found = sum((p.value for p in present), ZERO)
         if whole is not None and len(present) >= 2 and whole.value not in (found, found + sum((b.value for b in besides), ZERO)):
             yield Difference(kind, f"{_name(row)} {what}", whole, tuple(present + besides))
+
+
+def _columns(row: Row, meanings: tuple[str, ...]) -> list[Amount]:
+    """The row's amounts of these columns, those it prints."""
+    return [row.amounts[m] for m in meanings if m in row.amounts]
 
 
 def _whole(row: Row, parts: tuple[str, ...], total: Amount) -> tuple[Amount | None, str]:
@@ -217,12 +222,19 @@ def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False,
         return
     yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
+    if total.value not in _income_sums(parts, carried, all_income, carried_in):
+        what = "收入总计" if all_income else "合计"
+        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _income_sums(parts: list[Amount], carried: Amount | None, all_income: bool,
+                 carried_in: bool | None) -> set[Decimal]:
+    """What a row's total of income may be: its sources (but a 收入总计, or a 合计 the table says holds 上年结转, where it
+    prints one), and its sources with 上年结转 (but where the table says its 合计 does not hold it)."""
     sums = {sum((p.value for p in parts), ZERO)} if carried is None or not (all_income or carried_in) else set()
     if carried is not None and carried_in is not False:
         sums.add(sum((p.value for p in parts), carried.value))
-    if total.value not in sums:
-        what = "收入总计" if all_income else "合计"
-        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+    return sums
 
 
 def _income_parts(row: Row) -> list[Amount] | None:
@@ -284,10 +296,7 @@ def _name(row: Row) -> str:
 def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
     """类 = Σ 款, 款 = Σ 项, 合计 row = Σ 类, for every amount column."""
     coded = [r for r in rows if r.code]
-    children: dict[str, list[Row]] = {}
-    for row in coded:
-        if len(row.code) > 3:
-            children.setdefault(row.code[:-2], []).append(row)
+    children = _children_of(coded)
     printed = Counter(row.code for row in coded)
     for row in coded:
         if printed[row.code] > 1 and row.second:  # one class over rows, one per class of a second
@@ -295,8 +304,22 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
             yield from column_sums(kind, row, section_lines(row, children.get(row.code, [])))
             continue
         yield from column_sums(kind, row, children.get(row.code, []))
+    yield from _totals_against(kind, rows, coded)
+
+
+def _totals_against(kind: str, rows: list[Row], coded: list[Row]) -> Iterable[Difference]:
+    """Each 合计 row against the rows it sums: the top coded rows (tops), else the function lines (function_lines)."""
     for total in (r for r in rows if r.total):
         yield from column_sums(kind, total, tops(coded) or function_lines(rows))
+
+
+def _children_of(coded: list[Row]) -> dict[str, list[Row]]:
+    """Each code's rows of the level below (a 类's 款, a 款's 项), by the code."""
+    children: dict[str, list[Row]] = {}
+    for row in coded:
+        if len(row.code) > 3:
+            children.setdefault(row.code[:-2], []).append(row)
+    return children
 
 
 def function_lines(rows: list[Row]) -> list[Row]:
@@ -306,10 +329,14 @@ def function_lines(rows: list[Row]) -> list[Row]:
     line's is under (a 类 or 款 line over its 项 lines is their sum); none otherwise (a line of nothing
     known may be the sum of others)."""
     lines = [row for row in rows if not row.total and row.amounts]
-    codes = {row.function_code for row in lines}
     if not lines or any(not row.function_code or row.code for row in lines):
         return []
-    return [] if any(code.startswith(other) and code != other for code in codes for other in codes) else lines
+    return [] if _one_under_another({row.function_code for row in lines}) else lines
+
+
+def _one_under_another(codes: set[str]) -> bool:
+    """Whether one of the codes is under another (a 类 or 款 over its 项)."""
+    return any(code.startswith(other) and code != other for code in codes for other in codes)
 
 
 def tops(coded: list[Row]) -> list[Row]:
@@ -347,36 +374,52 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     (its 合计 less its 财政拨款 there) for one more part of its 合计, and is not compared by its 基本支出
     and 项目支出, whose share of it is not printed;
     where other income is known to exist but not by row, the rows are not compared."""
-    if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        return  # a fund's table printed but not read for sure: the funds' rows are not all known
-    if unprinted_funds(imported):
-        return  # a fund's table not printed (its appropriation is not 0): its rows are not known, never none
-    if unit_lines(imported.rows["支出总表"]):
-        return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
+    if not _fund_rows_known(imported):
+        return
     funds = [k for k in FUND_TABLES if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:
         return
+    by_code = _by_code(imported, funds)
+    for row in imported.rows["支出总表"]:
+        if len(row.code) == 7:
+            yield from _row_against_funds(row, by_code, other.get(row.code))
+
+
+def _row_against_funds(row: Row, by_code: dict[tuple[str, str], list[Amount]],
+                       besides: Amount | None) -> Iterable[Difference]:
+    """A 支出总表 项 row against the fund tables' rows of its code added up: its 合计, 基本支出 and 项目支出; its 合计
+    alone, with the row's other income (``besides``) for one more part, where other income funds it in part."""
+    for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
+        if meaning in row.amounts:
+            parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
+            yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+
+
+def _fund_rows_known(imported: Imported) -> bool:
+    """Whether the 支出总表's 项 rows can be compared with the fund tables': it is read, every fund's table printed is
+    read for sure (else the funds' rows are not all known), none is not printed whose appropriation is not 0 (its rows
+    are not known, never none), and its 项 are not printed by unit, unnamed (sure.unit_lines: no row is the
+    department's 项)."""
+    return "支出总表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure) \
+        and not unprinted_funds(imported) and not unit_lines(imported.rows["支出总表"])
+
+
+def _by_code(imported: Imported, kinds: list[str]) -> dict[tuple[str, str], list[Amount]]:
+    """The amounts of these tables' rows, by (code, meaning)."""
     by_code: dict[tuple[str, str], list[Amount]] = {}
-    for kind in funds:
+    for kind in kinds:
         for row in imported.rows[kind]:
             for meaning, amount in row.amounts.items():
                 by_code.setdefault((row.code, meaning), []).append(amount)
-    for row in imported.rows["支出总表"]:
-        if len(row.code) != 7:
-            continue
-        besides = other.get(row.code)
-        for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
-            if meaning in row.amounts:
-                parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
-                yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+    return by_code
 
 
 def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
     """The 支出总表's 项目支出 against the 项目支出表's 合计, where that table's projects add up to more: a list of
     projects may set out some of them only (less), never more than all the project spending (烟台市文化和旅游局 2026:
     表11 totals 9,798.66 with a 考古经费 54.24 of 上年结转 that no other table holds; 表3 项目支出 9,744.42)."""
-    spending = next((r for r in imported.rows.get("支出总表", []) if r.total and "项目支出" in r.amounts), None)
+    spending = _total_printing(imported, "支出总表", "项目支出")
     listed = next((r for r in imported.rows.get("项目支出表", []) if r.total and r.amounts), None)
     if spending is None or listed is None or imported.tables["支出总表"].unit != imported.tables["项目支出表"].unit:
         return
@@ -386,23 +429,40 @@ def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
                          (Amount(total.value, f"项目支出表 {total.where}"),))
 
 
+def _total_printing(imported: Imported, kind: str, meaning: str) -> Row | None:
+    """A table's first 合计 row that prints ``meaning``."""
+    return next((r for r in imported.rows.get(kind, []) if r.total and meaning in r.amounts), None)
+
+
 def _other_income(imported: Imported) -> dict[str, Amount] | None:
     """Each code's income other than 财政拨款 (none: left out), as the 收入总表 prints it (合计 less 财政拨款,
     told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places, or
     when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
     支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
     rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and _appropriated(r)]
-    if rows and not any(r.total for r in imported.rows["收入总表"]):
-        return None  # its total row not read (its first page a scan, or cut): its rows may not be all
     if rows:
-        other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
-                                f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
-        return {code: amount for code, amount in other.items() if amount.value}
+        return _other_by_row(imported, rows)
+    return _none_other(imported)
+
+
+def _none_other(imported: Imported) -> dict[str, Amount] | None:
+    """No 收入总表 row read: empty where the 收支总表 shows no income but appropriations, nor more income than the
+    appropriations; None otherwise, or where it is not read (what else funds a row is not known)."""
     if "收支总表" not in imported.sides:
-        return None  # neither table of all income read: what else funds a row is not known
+        return None
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
     return {} if not any(others) and not _beyond_appropriation(imported, income) else None
+
+
+def _other_by_row(imported: Imported, rows: list[Row]) -> dict[str, Amount] | None:
+    """Each 收入总表 row's income other than 财政拨款 (its 合计 less it; none left out); None where its total row is not
+    read (its first page a scan, or cut): its rows may not be all."""
+    if not any(r.total for r in imported.rows["收入总表"]):
+        return None
+    other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
+                            f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
+    return {code: amount for code, amount in other.items() if amount.value}
 
 
 def _beyond_appropriation(imported: Imported, income: dict[str, Row]) -> bool:
@@ -448,15 +508,27 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
         if len(parts) == 2 and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
             yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
-    # a 合计 beside 会议费 and 培训费 (江苏: their sum with the “三公” items) is no total of the items alone
-    total = amounts.get("“三公”合计") or (None if any(m in amounts for m in BESIDE_THREE) else amounts.get("合计"))
-    if total is not None:
-        items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
-            ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-        parts = tuple(amounts[m] for m in items if m in amounts)
-        if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
-            yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
+    yield from _three_public_total(amounts)
     yield from _beside_three(amounts)
+
+
+def _three_public_whole(amounts: dict[str, Amount]) -> Amount | None:
+    """The “三公” 合计: its own column, else the 合计 where no 会议费 or 培训费 is beside the items."""
+    return amounts.get("“三公”合计") or (None if any(m in amounts for m in BESIDE_THREE) else amounts.get("合计"))
+
+
+def _three_public_total(amounts: dict[str, Amount]) -> Iterable[Difference]:
+    """The “三公” 合计 against its items (公务用车 as one, or as its two parts), every item read; a 合计 beside 会议费
+    and 培训费 (江苏: their sum with the “三公” items) is no total of the items alone."""
+    total = _three_public_whole(amounts)
+    if total is None:
+        return
+    vehicles = "公务用车购置及运行维护费"
+    items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
+        ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+    parts = tuple(amounts[m] for m in items if m in amounts)
+    if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
+        yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
 
 
 def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
@@ -570,16 +642,20 @@ def _spending_table_total(imported: Imported, kind: str, right: list[Row]) -> It
     """The 收支总表's 本年支出合计 against the 支出总表's 合计 row: one figure, the year's spending, printed in two
     tables, each rounded alike — the same (江苏人大 2018: 当年支出小计 15897.44 and the 支出预算总表's 合计, which prints
     no class to be held to)."""
-    year = [r for r in right if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts]
-    rows = imported.rows.get("支出总表", [])
-    # (its 合计 row; a table of one row and no code is that row — 江苏's, its “合计” printed above the figures)
-    total = next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
-                  and not r.amounts["合计"].blank), None)
+    year = _printing_rows(imported, right, "本年支出合计")
+    total = _total_of(imported.rows.get("支出总表", []))
     if len(year) != 1 or total is None:
         return
     printed, again = _first_amount(year[0]), total.amounts["合计"]
     if not printed.blank and printed.value != again.value:
         yield Difference(kind, "本年支出合计与支出总表的合计", printed, (again,), equal=True)
+
+
+def _total_of(rows: list[Row]) -> Row | None:
+    """A table's 合计 row that prints its 合计 (a table of one row and no code is that row — 江苏's, its “合计” printed
+    above the figures)."""
+    return next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
+                 and not r.amounts["合计"].blank), None)
 
 
 def _groups(kind: str, groups: Groups) -> Iterable[Difference]:
@@ -614,19 +690,26 @@ def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     """财政拨款收入 against its funds, 收入总计 against every item of income. The funds a 上年结转 row is
     split into on the rows under it (北京: 上年结转结余, then 一、一般公共预算拨款 …) are its parts, not
     this year's sources printed again."""
-    income: dict[str, Row] = {}
-    for row in this_year_income(imported.catalog, left):
-        if row.amounts:
-            income[imported.catalog.income_key(row.label)] = row
-    groups = {group: [_first_amount(income[k]) for k in parts if k in income] for group, parts in _GROUPS.items()}
+    income = {imported.catalog.income_key(row.label): row
+              for row in this_year_income(imported.catalog, left) if row.amounts}
+    groups = _groups_read(income)
     for group, parts in groups.items():
         if group in income and parts:
             yield from _sum(kind, group, _first_amount(income[group]), parts)
-    items = [_first_amount(r) for k, r in income.items()
-             if k and k != "收入总计" and not (k in groups and groups[k])]
+    items = _items_of_income(income, groups)
     if "收入总计" in income and items and not _unknown_income(imported, left):
         yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
     yield from _year_income(imported, kind, left)
+
+
+def _groups_read(income: dict[str, Row]) -> dict[str, list[Amount]]:
+    """Each group of sources (财政拨款收入) with the figures of its sources read."""
+    return {group: [_first_amount(income[k]) for k in parts if k in income] for group, parts in _GROUPS.items()}
+
+
+def _items_of_income(income: dict[str, Row], groups: dict[str, list[Amount]]) -> list[Amount]:
+    """The items 收入总计 is made of: each source of income read, a group (财政拨款收入) by its funds where they are."""
+    return [_first_amount(r) for k, r in income.items() if k and k != "收入总计" and not (k in groups and groups[k])]
 
 
 def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:
@@ -640,9 +723,13 @@ def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     keys = [imported.catalog.income_key(r.label) for r in above]
     if not above or not all(keys) or {"收入总计", "上年结转"} & set(keys):
         return
-    items = [_first_amount(r) for r, k in zip(above, keys, strict=True)
-             if not (k in _GROUPS and set(_GROUPS[k]) & set(keys))]
-    yield from _sum(kind, left[at].label, _first_amount(left[at]), items)  # as printed: 本年收入合计, 当年收入小计
+    yield from _sum(kind, left[at].label, _first_amount(left[at]), _sources_above(above, keys))  # as printed: 本年收入合计, 当年收入小计
+
+
+def _sources_above(above: list[Row], keys: list[str]) -> list[Amount]:
+    """The figures of the sources above a 本年收入合计, a group (财政拨款收入) by its funds where they are printed."""
+    return [_first_amount(r) for r, k in zip(above, keys, strict=True)
+            if not (k in _GROUPS and set(_GROUPS[k]) & set(keys))]
 
 
 def _unknown_income(imported: Imported, left: list[Row]) -> bool:
@@ -665,15 +752,21 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
             classes.append(row)
             yield from _class_against_functions(imported, kind, row, code)
     yield from _year_spending(imported, kind, right)
-    totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
-    onward = [r for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
+    yield from _spending_total(imported, kind, right, classes)
+
+
+def _spending_total(imported: Imported, kind: str, right: list[Row], classes: list[Row]) -> Iterable[Difference]:
+    """支出总计 against the classes and 结转下年, in the total's column in every part (where a part's cell was not read,
+    its text no amount, no sum is made); none where a row prints a figure no class or known row holds."""
+    totals, onward = _printing_rows(imported, right, "支出总计"), _printing_rows(imported, right, "结转下年")
     if not totals or not classes or _unplaced_figure(imported, right, classes[0]):
         return
-    # the total's column in every part: where a part's cell was not read (its text no amount), no sum is made
-    meaning = next(iter(totals[0].amounts))
-    parts = [r.amounts.get(meaning) for r in classes + onward]
-    if all(part is not None for part in parts):
-        yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
+    yield from _column_sum(kind, "支出总计", totals[0], classes + onward)
+
+
+def _printing_rows(imported: Imported, right: list[Row], name: str) -> list[Row]:
+    """The rows of the spending side the catalog names ``name`` (支出总计, 结转下年) that print figures."""
+    return [r for r in right if imported.catalog.spending_rows.get(r.label) == name and r.amounts]
 
 
 def _unplaced_figure(imported: Imported, right: list[Row], first: Row) -> bool:
@@ -698,13 +791,23 @@ def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[
         return
     above = _printing_above(right, at)
     classes = [r for r in above if imported.class_codes.get(r.label)]
-    if not classes or classes[0] is not above[0] \
-            or not all(imported.class_codes.get(r.label) or r.label in imported.function_names for r in above):
+    if not classes or classes[0] is not above[0] or not _all_functions(imported, above):
         return
-    meaning = next(iter(right[at].amounts))
-    parts = [r.amounts.get(meaning) for r in classes]
+    yield from _column_sum(kind, "本年支出合计", right[at], classes)
+
+
+def _column_sum(kind: str, what: str, total: Row, rows: list[Row]) -> Iterable[Difference]:
+    """A total row against rows, in the total's column in every part: where a part's cell was not read (its text no
+    amount), no sum is made."""
+    meaning = next(iter(total.amounts))
+    parts = [r.amounts.get(meaning) for r in rows]
     if all(part is not None for part in parts):
-        yield from _sum(kind, "本年支出合计", right[at].amounts[meaning], [p for p in parts if p is not None])
+        yield from _sum(kind, what, total.amounts[meaning], [p for p in parts if p is not None])
+
+
+def _all_functions(imported: Imported, rows: list[Row]) -> bool:
+    """Whether each row is a 类 or names a 款 or 项 of the function classification."""
+    return all(imported.class_codes.get(r.label) or r.label in imported.function_names for r in rows)
 
 
 def _printing_above(side: list[Row], at: int) -> list[Row]:
@@ -727,18 +830,33 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
-    against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
-    if kind == "收支总表" and _class_row(imported, "支出总表", code) is None and _all_general(imported, kind):
-        against = ["一般公共预算支出表"]  # 江苏's 支出总表 prints its 合计 alone; all the money one fund's
-    if kind != "收支总表" and mine is None and unprinted_funds(imported):
-        return  # a fund's table not printed (its appropriation is not 0): its part of the class is not known
-    if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
-            and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever
+    against = _fund_tables_against(imported, mine) if kind != "收支总表" else _whole_tables_against(imported, code)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
                         [r.amounts["合计"] for r in rows.values()])
+
+
+def _whole_tables_against(imported: Imported, code: str) -> list[str]:
+    """The function table a 收支总表's class is compared with: the 支出总表; the 一般公共预算支出表 where the 支出总表
+    prints no row of it and all the money is one fund's (江苏's 支出总表 prints its 合计 alone)."""
+    if _class_row(imported, "支出总表", code) is None and _all_general(imported, "收支总表"):
+        return ["一般公共预算支出表"]
+    return ["支出总表"]
+
+
+def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
+    """The function tables a 财政拨款 table's class is compared with: the 一般公共预算支出表 where the class prints its
+    一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
+    where all are read for sure, and none where a fund's table is not printed (its appropriation not 0: its part
+    of the class is not known)."""
+    if general is not None:
+        return ["一般公共预算支出表"]
+    if unprinted_funds(imported):
+        return []
+    if "一般公共预算支出表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        return [k for k in FUND_TABLES if k in imported.rows]
+    return ["一般公共预算支出表"]
 
 
 def _all_general(imported: Imported, kind: str) -> bool:

@@ -26,11 +26,24 @@ def same_spending(tables: list[Table], same: dict[str, tuple[str, ...]]) -> list
     basic, general = by_kind.get(BASIC), by_kind.get(GENERAL)
     if basic is None or general is None or not same or basic.unit != general.unit:  # 元 against 万元: not judged
         return []
+    economic, functions = _printed_lines(basic, general)
+    return [_same_spending_note(economic[code], parts) for code, parts in _spent_as(economic, functions, same)
+            if not _agree(economic[code].amounts["决算数"], [p.amounts["基本支出"] for p in parts])]
+
+
+def _printed_lines(basic: Table, general: Table) -> tuple[dict[str, Row], dict[str, Row]]:
+    """The economic 款 the 基本支出 table prints a 决算数 of, and the function 项 the 一般公共预算 table prints a
+    基本支出 of, by code."""
     economic = {r.code: r for r in economic_halves(basic, []) if r.code and _figure(r, "决算数")}
     functions = {r.code: r for r in body_rows(general, problems=[]) if r.code and _figure(r, "基本支出")}
-    return [_same_spending_note(economic[code], parts) for code, codes in same.items() if code in economic
-            and (parts := [functions[c] for c in codes if c in functions])
-            and not _agree(economic[code].amounts["决算数"], [p.amounts["基本支出"] for p in parts])]
+    return economic, functions
+
+
+def _spent_as(economic: dict[str, Row], functions: dict[str, Row],
+              same: dict[str, tuple[str, ...]]) -> list[tuple[str, list[Row]]]:
+    """Each economic 款 printed, with the function 项 printed that the definition says it is (one or several)."""
+    return [(code, parts) for code, codes in same.items() if code in economic
+            and (parts := [functions[c] for c in codes if c in functions])]
 
 
 def _figure(row: Row, meaning: str) -> bool:

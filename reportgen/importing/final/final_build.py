@@ -70,14 +70,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
         lines = [Line(n, title, page=1, line=n) for n, title in enumerate(titles or [], start=1)]
     _meta(result, tables, lines)
     tree = result.tree
-    tree["种类"] = Placed("决算")
-    tree["部门"] = Placed(result.department)
-    if result.year is not None:
-        tree["年度"] = Placed(result.year, result.year_where)
-    chosen = layout or ("上海" if "上海" in result.department else "")
-    if chosen:
-        tree["版式"] = Placed(chosen)
-    tree["金额单位"] = Placed(result.unit)
+    _heading(result, layout)
     income, outgoing = _totals(result)
     if (received := income_lines(result)):
         income["功能分类"] = received
@@ -86,14 +79,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
     tree.update(outgoing)
     if (balances := _fiscal_balances(result)):
         tree["财政拨款结转和结余"] = balances
-    spending: Tree = {}
-    if (rows := _function_rows(result, told)):
-        spending["功能分类"] = rows + [item for kind, fund in FUNDS.items() if kind in result.tables
-                                     for item in class_totals(result, kind, fund)]
-    if (economic := _economic(result)):
-        spending["基本支出"] = {"经济分类": economic + economic_classes(result, BASIC, "决算数")}
-    spending_totals(result, spending)
-    if spending:
+    if (spending := _final_spending(result, told)):
         tree["支出"] = spending
     if (printed := summary_classes(result)):
         tree["印出合计"] = printed
@@ -102,26 +88,62 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
     return result
 
 
+def _heading(result: Imported, layout: str | None) -> None:
+    """The source's heading: 决算, the department, its year where known, the layout (上海's for a department of
+    上海, where none is given) and the unit."""
+    tree = result.tree
+    tree["种类"] = Placed("决算")
+    tree["部门"] = Placed(result.department)
+    if result.year is not None:
+        tree["年度"] = Placed(result.year, result.year_where)
+    chosen = layout or ("上海" if "上海" in result.department else "")
+    if chosen:
+        tree["版式"] = Placed(chosen)
+    tree["金额单位"] = Placed(result.unit)
+
+
+def _final_spending(result: Imported, told: list[str]) -> Tree:
+    """支出 of a 决算: its function lines with the fund tables' class totals, its basic spending's economic lines with
+    their classes, and its totals."""
+    spending: Tree = {}
+    if (rows := _function_rows(result, told)):
+        spending["功能分类"] = rows + [item for kind, fund in FUNDS.items() if kind in result.tables
+                                     for item in class_totals(result, kind, fund)]
+    if (economic := _economic(result)):
+        spending["基本支出"] = {"经济分类": economic + economic_classes(result, BASIC, "决算数")}
+    spending_totals(result, spending)
+    return spending
+
+
 def _meta(result: Imported, tables: list[Table], lines: list[Line]) -> None:
     """The department and year: the cover's “<部门>2024年度部门决算” (or “2019年<部门>部门决算”), else the
     tables' captions."""
     cover = _cover_text(lines)
     found = _COVER.search(cover)
-    owners = Counter(t.owner for t in tables if t.owner)
-    years = Counter(t.year for t in tables if t.year)
     first = _COVER_YEAR_FIRST.match(cover)
     if found is not None and found.start() > 0:
         result.department, result.year = cover[:found.start()], int(found.group(1))
     elif first is not None:
         result.department, result.year = first.group(2), int(first.group(1))
     else:
-        result.department = owners.most_common(1)[0][0] if owners else ""
-        result.year = years.most_common(1)[0][0] if years else None
+        result.department, result.year = _captions_meta(tables)
     if result.year is not None:  # where it is stated: the cover's line, else a table's title or caption
-        result.year_where = _cover_place(lines, result.year) if found is not None or first is not None else next(
-            (where for t in tables if t.year == result.year and (where := year_place(t, result.year))), "")
+        result.year_where = _cover_place(lines, result.year) if found is not None or first is not None \
+            else _caption_place(tables, result.year)
     units = Counter(t.unit for t in tables if t.unit)
     result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def _captions_meta(tables: list[Table]) -> tuple[str, int | None]:
+    """The department and year the tables' captions state most."""
+    owners = Counter(t.owner for t in tables if t.owner)
+    years = Counter(t.year for t in tables if t.year)
+    return owners.most_common(1)[0][0] if owners else "", years.most_common(1)[0][0] if years else None
+
+
+def _caption_place(tables: list[Table], year: int) -> str:
+    """Where the first table stating ``year`` states it (its title or caption)."""
+    return next((where for t in tables if t.year == year and (where := year_place(t, year))), "")
 
 
 def _cover_place(lines: list[Line], year: int) -> str:
@@ -172,6 +194,15 @@ def _fiscal_balances(result: Imported) -> Tree:
     table = result.tables[FISCAL_TOTALS]
     left, right = result.sides[FISCAL_TOTALS]
     balances: Tree = {}
+    if opening := _opening_balances(result, table, left):
+        balances["年初"] = opening
+    if closing := _closing_balances(result, table, right):
+        balances["年末"] = closing
+    return balances
+
+
+def _opening_balances(result: Imported, table: Table, left: list[Row]) -> Tree:
+    """年初 of each fund: the fund rows under the left side's 年初财政拨款结转和结余 (up to 总计)."""
     opening: Tree = {}
     under = False
     for row in left:
@@ -180,17 +211,19 @@ def _fiscal_balances(result: Imported) -> Tree:
         fund = FISCAL_FUND_ROWS.get(label)
         if under and fund is not None and (amount := _first(row)) is not None and fund not in opening:
             opening[fund] = value(result, table, amount, f"财政拨款结转和结余.年初.{fund}")
-    if opening:
-        balances["年初"] = opening
+    return opening
+
+
+def _closing_balances(result: Imported, table: Table, right: list[Row]) -> Tree:
+    """年末 of each fund: the right side's 年末财政拨款结转和结余 row in the columns headed by a fund (a blank cell:
+    not printed)."""
     closing: Tree = {}
     for row in right:
         if _label(row) == "年末财政拨款结转和结余":
             for fund in ("一般公共预算", "政府性基金", "国有资本经营"):
-                if (amount := row.amounts.get(fund)) is not None and not amount.blank:  # a blank cell: not printed
+                if (amount := row.amounts.get(fund)) is not None and not amount.blank:
                     closing[fund] = value(result, table, amount, f"财政拨款结转和结余.年末.{fund}")
-    if closing:
-        balances["年末"] = closing
-    return balances
+    return closing
 
 
 def _finest(rows: list[Row]) -> list[Row]:
@@ -211,10 +244,17 @@ def _function_rows(result: Imported, told: list[str]) -> list[Tree]:
         rest = _own_money(result, result.tables[SPENDING], row, spent, told)
         if rest:
             out.append(_own_money_row(row, rest, year, row.code in fiscal))
+    return out + _funds_beyond_spending(fiscal, all_rows, spent, told)
+
+
+def _funds_beyond_spending(fiscal: dict[str, list[Tree]], all_rows: list[Row], spent: dict[tuple[str, str], Decimal],
+                           told: list[str]) -> list[Tree]:
+    """The fund tables' lines of codes the 支出决算表 does not print (told, where it prints any): written where they
+    spend — a code a fund's table prints with nothing spent (佛山's 政府性基金 table: 0.00 on each line of its
+    template) is no line of spending: compared, not written."""
+    out: list[Tree] = []
     seen = {row.code for row in all_rows}
     for code, items in fiscal.items():
-        # a code a fund's table prints with nothing spent, that the 支出决算表 does not print (佛山's 政府性基金
-        # table: 0.00 on each line of its template), is no line of spending: compared, not written
         if code not in seen and (not all_rows or any(spent.get((code, meaning)) for meaning in SPLIT)):
             out += items
             if all_rows:

@@ -181,18 +181,24 @@ def _units(lines: list[Line]) -> list[Tree] | None:
     start = next((i for i, line in enumerate(lines) if _UNITS_HEAD.match(line.text.strip())), None)
     if start is None:
         return None
-    listed = []
-    for line in lines[start + 1:]:
-        text = line.text.strip()
-        if line.page != lines[start].page or text.startswith("第") and "部分" in text:
-            break  # the list ends with its page
-        if text:
-            listed.append(line)
+    listed = _listed_lines(lines, start)
     rows = [_UNIT_LINE.match(line.text.strip()) for line in listed]
     if all(rows):
         return [_unit(m, f"第{line.page}页 第{line.line}行")
                 for m, line in zip(rows, listed, strict=True) if m is not None and "本级" not in m.group(2)]
     return _wrapped_units(listed)
+
+
+def _listed_lines(lines: list[Line], start: int) -> list[Line]:
+    """The lines of text of the list under its head (at ``start``): the list ends with its page, or at the next part."""
+    listed = []
+    for line in lines[start + 1:]:
+        text = line.text.strip()
+        if line.page != lines[start].page or text.startswith("第") and "部分" in text:
+            break
+        if text:
+            listed.append(line)
+    return listed
 
 
 def _unit(row: re.Match[str], where: str) -> Tree:
@@ -510,12 +516,29 @@ def _assets(tree: Tree, flat: Flat) -> None:
     tree["国有资产"] = section
 
 
-def _performance(tree: Tree, flat: Flat) -> None:
+def _rules_said(flat: Flat) -> Tree:
+    """The 制度 and 工作机制 of 绩效管理 the text says (the first group its pattern finds)."""
     section: Tree = {}
     for key, pattern in (("制度", _RULES), ("工作机制", _MECHANISM)):
         found = pattern.search(flat.text)
         if found is not None and (said := next((g for g in found.groups() if g), None)):
             section[key] = Placed(said, flat.where(found.start()))
+    return section
+
+
+def _self_assessed(stage: Tree, after: str, where: str) -> None:
+    """A 绩效自评's average score and its count of each grade, as the words after it state them."""
+    if (score := _SCORE.search(after)) is not None:
+        stage["平均得分"] = Placed(_amount(score.group(1)), where)
+    for grade, grade_pattern in _GRADES:
+        if (count := grade_pattern.search(after)) is not None:
+            stage[grade] = Placed(int(count.group(1)), where)
+
+
+def _performance(tree: Tree, flat: Flat) -> None:
+    """绩效管理: its 制度 and 工作机制 as said, and each stage's count of projects and money (绩效自评: its score and
+    grades too) — where a stage is said."""
+    section = _rules_said(flat)
     for key, pattern in _STAGES:
         found = pattern.search(flat.text)
         if found is None:
@@ -523,12 +546,7 @@ def _performance(tree: Tree, flat: Flat) -> None:
         where = flat.where(found.start())
         stage: Tree = {"项目数": Placed(int(found.group(1)), where), "金额": Placed(_amount(found.group(2)), where)}
         if key == "绩效自评":
-            after = flat.text[found.end():found.end() + 200]
-            if (score := _SCORE.search(after)) is not None:
-                stage["平均得分"] = Placed(_amount(score.group(1)), where)
-            for grade, grade_pattern in _GRADES:
-                if (count := grade_pattern.search(after)) is not None:
-                    stage[grade] = Placed(int(count.group(1)), where)
+            _self_assessed(stage, flat.text[found.end():found.end() + 200], where)
         section[key] = stage
     if any(key in section for key, _ in _STAGES):
         tree["绩效管理"] = section

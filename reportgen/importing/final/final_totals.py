@@ -21,6 +21,7 @@ from reportgen import codes
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.printed_totals import ZERO, figure, printed
+from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import NUMBERING, Row
 from reportgen.importing.tree import Placed, Tree
 
@@ -41,23 +42,32 @@ def spending_totals(result: Imported, spending: Tree) -> None:
     from the 基本支出决算表's foot: each as printed."""
     total = next((r for r in result.rows.get(SPENDING, []) if r.total), None)
     if total is not None:
-        table = result.tables[SPENDING]
-        if printed(amount := total.amounts.get("合计")):
-            spending["合计"] = value(result, table, amount, "支出.合计")  # type: ignore[arg-type]
-        if printed(amount := total.amounts.get("项目支出")):
-            spending["项目支出"] = value(result, table, amount, "支出.项目支出")  # type: ignore[arg-type]
-        rows = spending.get("功能分类", [])
-        funds = {str(getattr(item.get("资金"), "value", "一般公共预算")) for item in (rows if isinstance(rows, list) else [])
-                 if isinstance(item, dict)}
-        # 支出.基本支出 is 一般公共预算's (by economic class): its 合计 is all the money's where that is all
-        if len(funds) <= 1 and printed(amount := total.amounts.get("基本支出")):
-            _basic(spending)["合计"] = value(result, table, amount, "支出.基本支出.合计")  # type: ignore[arg-type]
+        _spending_table_totals(result, spending, total)
     for row in result.rows.get(BASIC, []):
         label = normalized(row.label)
         amount = row.amounts.get("决算数")
         if row.total and label in ("人员经费合计", "公用经费合计") and printed(amount):
             key = label[:-2]
             _basic(spending)[key] = value(result, result.tables[BASIC], amount, f"支出.基本支出.{key}")  # type: ignore[arg-type]
+
+
+def _spending_table_totals(result: Imported, spending: Tree, total: Row) -> None:
+    """支出.合计, 支出.项目支出 and 支出.基本支出.合计 from the 支出决算表's 合计 row, each as printed — 支出.基本支出 is
+    一般公共预算's (by economic class): its 合计 is all the money's only where that is all."""
+    table = result.tables[SPENDING]
+    if printed(amount := total.amounts.get("合计")):
+        spending["合计"] = value(result, table, amount, "支出.合计")  # type: ignore[arg-type]
+    if printed(amount := total.amounts.get("项目支出")):
+        spending["项目支出"] = value(result, table, amount, "支出.项目支出")  # type: ignore[arg-type]
+    if len(_funds_of(spending)) <= 1 and printed(amount := total.amounts.get("基本支出")):
+        _basic(spending)["合计"] = value(result, table, amount, "支出.基本支出.合计")  # type: ignore[arg-type]
+
+
+def _funds_of(spending: Tree) -> set[str]:
+    """The funds the function lines written are of (一般公共预算 where a line names none)."""
+    rows = spending.get("功能分类", [])
+    return {str(getattr(item.get("资金"), "value", "一般公共预算")) for item in (rows if isinstance(rows, list) else [])
+            if isinstance(item, dict)}
 
 
 def _basic(spending: Tree) -> Tree:
@@ -153,16 +163,23 @@ def income_lines(result: Imported) -> list[Tree]:
     for row in rows:
         if row.code in parents or table is None:
             continue
-        item: Tree = {"科目": Placed(int(row.code), f"{INCOME} {row.where}")}
-        parts = ZERO
-        for column, key in INCOME_COLUMNS.items():
-            amount = row.amounts.get(column)
-            if printed(amount) and key not in item:
-                item[key] = value(result, table, amount, f"收入.功能分类 {row.code} {key}")  # type: ignore[arg-type]
-                parts += figure(amount)
-        total = row.amounts.get("合计")
-        if printed(total) and figure(total) != parts:
-            item["合计"] = value(result, table, total, f"收入.功能分类 {row.code} 合计")  # type: ignore[arg-type]
+        item = _income_line(result, table, row)
         if len(item) > 1:
             out.append(item)
     return out
+
+
+def _income_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A line of 收入.功能分类: each kind of income its row prints a figure for, and its 合计 where that is not their
+    sum."""
+    item: Tree = {"科目": Placed(int(row.code), f"{INCOME} {row.where}")}
+    parts = ZERO
+    for column, key in INCOME_COLUMNS.items():
+        amount = row.amounts.get(column)
+        if printed(amount) and key not in item:
+            item[key] = value(result, table, amount, f"收入.功能分类 {row.code} {key}")  # type: ignore[arg-type]
+            parts += figure(amount)
+    total = row.amounts.get("合计")
+    if printed(total) and figure(total) != parts:
+        item["合计"] = value(result, table, total, f"收入.功能分类 {row.code} 合计")  # type: ignore[arg-type]
+    return item

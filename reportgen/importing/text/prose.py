@@ -198,29 +198,36 @@ class _Reading:
         names = _names("字段")
         shares = _shares(self.statements)
         for st in self.statements:
-            if st.kind != "amount" or not _stated(st):
-                continue
-            label = self.label(st)
+            label = self.label(st) if st.kind == "amount" and _stated(st) else None
             path = names.get(label) if label else None
-            if path is None:
-                continue
-            another = _of_another_part(st, path, shares.get(id(st)))
-            if another:  # (never written as the department's figure: told among those not written, with why)
-                self.why[id(st)] = another
-                continue
-            if path not in self.found:
-                self.found[path] = (st, label or "", Decimal(0))
-            elif _yuan(self.found[path][0]) != _yuan(st):
-                self.conflict(self.found[path][0], st, path)
-                continue
-            self.take(st)
+            if path is not None:
+                self._field_stated(st, path, label or "", shares.get(id(st)))
         if not self.found:
             return False
         self._beside_spending()
-        units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
-        self.unit = units.most_common(1)[0][0] if units else "万元"
+        self.unit = self._unit_of_found()
         self.found = {path: (st, label, self.amount(st)) for path, (st, label, _) in self.found.items()}
         return True
+
+    def _unit_of_found(self) -> str:
+        """The unit (元 or 万元) the fields found are stated in most; 万元 where none is."""
+        units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
+        return units.most_common(1)[0][0] if units else "万元"
+
+    def _field_stated(self, st: Statement, path: str, label: str, share: Statement | None) -> None:
+        """An amount the text states of a field (``path``): the field's the first time, a repetition after (another
+        figure told as a conflict); an amount of another part (``share``: its share's words say so) never written as
+        the department's figure — told among those not written, with why."""
+        another = _of_another_part(st, path, share)
+        if another:
+            self.why[id(st)] = another
+            return
+        if path not in self.found:
+            self.found[path] = (st, label, Decimal(0))
+        elif _yuan(self.found[path][0]) != _yuan(st):
+            self.conflict(self.found[path][0], st, path)
+            return
+        self.take(st)
 
     def _beside_spending(self) -> None:
         """A spending the text states beside 基本支出 and 项目支出 that no field holds (单位预留机动经费 …, 支出之外):
@@ -402,17 +409,39 @@ def _label(label: str, year: int, department: str) -> str | None:
         if int(stated.group(1)) != year:
             return None
         plain = plain[stated.end():]
-    plain = _OUTLINE.sub("", plain.lstrip("，,：:"), count=1)
+    without = _without_department(_OUTLINE.sub("", plain.lstrip("，,：:"), count=1), year, department)
+    return None if without is None else _without_joining_words(without)
+
+
+def _without_department(plain: str, year: int, department: str) -> str | None:
+    """A label without the department (or 本部门, 本单位 …) that opens it, and the department's 部门 and year after it
+    (“江苏省人大常委会办公厅部门本年支出预算合计”, “江苏省人大常委会办公厅2018年度收入、支出预算总计”): None where
+    that year is another."""
     for name in (department, "本部门", "本单位", "我部门", "我单位"):
-        if name and plain.startswith(name) and len(plain) > len(name):
-            plain = plain[len(name):]
-            if name == department and plain.startswith("部门") and len(plain) > 2:
-                plain = plain[2:]  # “江苏省人大常委会办公厅部门本年支出预算合计”
-            after = _YEAR.match(plain)  # “江苏省人大常委会办公厅2018年度收入、支出预算总计”
-            if name == department and after is not None:
-                if int(after.group(1)) != year:
-                    return None
-                plain = plain[after.end():]
+        if not name or not plain.startswith(name) or len(plain) <= len(name):
+            continue
+        plain = plain[len(name):]
+        if name == department:
+            after = _after_the_department(plain, year)
+            if after is None:
+                return None
+            plain = after
+    return plain
+
+
+def _after_the_department(plain: str, year: int) -> str | None:
+    """The words after a department's name without its 部门 and the year after it; None where that year is another."""
+    if plain.startswith("部门") and len(plain) > 2:
+        plain = plain[2:]
+    after = _YEAR.match(plain)
+    if after is None:
+        return plain
+    return None if int(after.group(1)) != year else plain[after.end():]
+
+
+def _without_joining_words(plain: str) -> str:
+    """A label without the joining words before and after what it names (vocabulary: 前, 后), as long as words are
+    left."""
     words = _words()
     changed = True
     while changed:

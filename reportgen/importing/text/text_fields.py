@@ -175,17 +175,26 @@ def _said_by_parts(imported: Imported, key: str, changes: dict[str, tuple[TextPl
     parts = [part for part in _THREE_PUBLIC_SUMS.get(key, ()) if part in changes or part == "公务用车购置及运行维护费"]
     if key not in _THREE_PUBLIC_SUMS or not all(part in changes for part in parts):
         return False
-    quiet: list[str] = []
-    stated = [_stated_change(imported, changes[part][1], quiet) for part in (key, *parts)]
-    if quiet or any(s is None for s in stated):
+    stated = _stated_changes(imported, changes, [key, *parts])
+    if stated is None:
         return False
-    total, *each = [s.value for s in stated if s is not None and isinstance(s.value, Decimal)]
+    total, *each = stated
     if total != sum(each, Decimal(0)):
         unplaced.append(f"{changes[key][1].where}：“三公”经费 {key}“{changes[key][1].value}”与各项所写增减之和不同，没有写入")
         return True
     first = changes[parts[0]]
     changes[parts[0]] = (first[0], TextPlaced(first[1].value, f"{first[1].where}、{changes[key][1].where}"))
     return True
+
+
+def _stated_changes(imported: Imported, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
+                    keys: list[str]) -> list[Decimal] | None:
+    """The changes the text states of these “三公” items, as amounts; None where one is not read as one."""
+    quiet: list[str] = []
+    stated = [_stated_change(imported, changes[key][1], quiet) for key in keys]
+    if quiet or any(s is None for s in stated):
+        return None
+    return [s.value for s in stated if s is not None and isinstance(s.value, Decimal)]
 
 
 # the “三公” sums a text may compare with last year, by the parts that make them
@@ -340,24 +349,42 @@ def _described_projects(imported: Imported, projects: list[Project], unplaced: l
     items: list[Tree] = listed if isinstance(listed, list) else []
     for project in projects:
         name = project.名称.value if project.名称 is not None else ""
-        known = next((item for item in items if _name_of(item) in _names(name)), None) if name else None
+        known = _listed_as(items, name)
         if known is not None:
-            if project.用途 is not None and "用途" not in known:
-                known["用途"] = Placed(project.用途.value, project.用途.where)
+            _with_its_use(known, project)
             continue
-        figure = _figure(imported, project.金额.value) if project.金额 is not None else None
-        if not name or not isinstance(figure, Decimal):
-            what = "项目名称" if not name else "本年的预算金额"
-            unplaced.append(_project_not_written(project.where, name, what))
-            continue
-        item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
-        if project.用途 is not None:
-            item["用途"] = Placed(project.用途.value, project.用途.where)
-        items.append(item)
+        item = _described_project(imported, project, name, unplaced)
+        if item is not None:
+            items.append(item)
     if items and not isinstance(listed, list):
         spending["项目"] = items
     if items:
         partial_projects(imported, spending, items)
+
+
+def _listed_as(items: list[Tree], name: str) -> Tree | None:
+    """The line of 支出.项目 a project the text names is (by any of its names); None where none is or it has no name."""
+    return next((item for item in items if _name_of(item) in _names(name)), None) if name else None
+
+
+def _with_its_use(item: Tree, project: Project) -> None:
+    """A project the tables list gets the 用途 the text describes, where it has none."""
+    if project.用途 is not None and "用途" not in item:
+        item["用途"] = Placed(project.用途.value, project.用途.where)
+
+
+def _described_project(imported: Imported, project: Project, name: str, unplaced: list[str]) -> Tree | None:
+    """A project the text describes and the tables do not list, as a line of 支出.项目: its name, amount and 用途; one
+    without a name or an amount told as not written (None)."""
+    figure = _figure(imported, project.金额.value) if project.金额 is not None else None
+    if not name or not isinstance(figure, Decimal):
+        what = "项目名称" if not name else "本年的预算金额"
+        unplaced.append(_project_not_written(project.where, name, what))
+        return None
+    item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
+    if project.用途 is not None:
+        item["用途"] = Placed(project.用途.value, project.用途.where)
+    return item
 
 
 def _project_statements(tree: Tree, projects: list[Project]) -> None:
@@ -445,12 +472,36 @@ def _three_public(tree: Tree, parts: TextParts, unplaced: list[str], with_prior:
 
 
 def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, ...], unplaced: list[str]) -> None:
-    section: Tree = {}
-    if "截至" in matter.数字:
-        section["截至"] = _placed(matter.数字["截至"])
-    planned: Tree = {}
+    """A section of other matters (``kind``: 国有资产占用情况 …) into the source: its date, its counts and (of 绩效管理)
+    its 单位范围, beside what its table gave; what has no field of the source told as not written (``unplaced``)."""
+    section: Tree = {"截至": _placed(matter.数字["截至"])} if "截至" in matter.数字 else {}
     # a count whose words are printed and the count left blank (“共有车辆辆”): the document's slip, told, the count unknown
     blanks = [key for key, text in matter.数字.items() if key.removeprefix("计划新增.") in keys and not text.value]
+    section.update(_other_counts(imported, kind, matter, keys, blanks, unplaced))
+    if kind == "绩效管理" and "单位范围" in matter.数字:
+        section["单位范围"] = _placed(matter.数字["单位范围"])
+    _unwritten_words(kind, matter, blanks, unplaced)
+    if set(section) == {"截至"} and not blanks:  # a date and no figure of that date: nothing to print (“截至上年末，”)
+        dated = matter.数字["截至"]
+        unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
+    elif section:
+        imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+
+
+def _unwritten_words(kind: str, matter: OtherMatter, blanks: list[str], unplaced: list[str]) -> None:
+    """A section of other matters' sentences the source has no field for, and its counts printed blank: told as not
+    written (a sentence once a place)."""
+    shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
+    unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
+    unplaced += [f"{matter.数字[key].where}：{kind}的{key}数印作空白，没有写入：文中没有这个数，它是未知的" for key in blanks]
+
+
+def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, ...], blanks: list[str],
+                  unplaced: list[str]) -> Tree:
+    """The counts of a section of other matters its fields name (``keys``), printed and not blank (a count planned,
+    计划新增.X, under its 计划新增); one that is no number told as not written."""
+    section: Tree = {}
+    planned: Tree = {}
     for key, text in matter.数字.items():
         name = key.removeprefix("计划新增.")
         if name not in keys or key == "截至" or key in blanks:
@@ -462,16 +513,7 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:
         section["计划新增"] = planned
-    if kind == "绩效管理" and "单位范围" in matter.数字:
-        section["单位范围"] = _placed(matter.数字["单位范围"])
-    shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
-    unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
-    unplaced += [f"{matter.数字[key].where}：{kind}的{key}数印作空白，没有写入：文中没有这个数，它是未知的" for key in blanks]
-    if set(section) == {"截至"} and not blanks:  # a date and no figure of that date: nothing to print (“截至上年末，”)
-        dated = matter.数字["截至"]
-        unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
-    elif section:
-        imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+    return section
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:

@@ -707,20 +707,37 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
     words = vocab["机构设置"]
     texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
     after = [p for p in texts if listed and _order(p[0]) > _order(listed[0][0])]
-    pieces = [Placed(run.text.strip(), run.where(0)) for p in texts if p not in after and (run := _join(p)).text.strip()]
-    whole = "".join(p.value for p in pieces)
-    if pieces:
-        parts.机构设置 = Placed(whole, pieces[0].where)
+    whole = _organisation_text(parts, [p for p in texts if p not in after])
     if listed:
-        parts.单位列表 = [item for item in (_listed_item(each) for each in listed) if item is not None]
+        parts.单位列表 = _unit_list(listed)
     if after:  # “需要说明的是，……不单列预算。” after the list (城管 2026)
         parts.单位列表说明 = Placed("".join(_join(p).text.strip() for p in after), _join(after[0]).where(0))
         whole += parts.单位列表说明.value
+    _subordinate_units(parts, listed, whole, words)
+
+
+def _unit_list(listed: list[list[Line]]) -> list[Placed[str]]:
+    """The list of units 机构设置 leads into, each item as printed (an item of no words left out)."""
+    return [item for item in (_listed_item(each) for each in listed) if item is not None]
+
+
+def _subordinate_units(parts: TextParts, listed: list[list[Line]], whole: str, words: dict[str, Any]) -> None:
+    """The 下属单位 among the units listed (neither the 本部 nor a unit not budgeted apart); none where 机构设置 says
+    there is none (无下属单位), unknown where it says neither."""
     units = _listed_units(listed, whole, words)
     if units:
         parts.下属单位 = units
     elif any(word in whole for word in words["无下属单位"]):
         parts.下属单位 = []
+
+
+def _organisation_text(parts: TextParts, texts: list[list[Line]]) -> str:
+    """机构设置 as printed before its list of units (its lead-in with it), set on ``parts``; its words."""
+    pieces = [Placed(run.text.strip(), run.where(0)) for p in texts if (run := _join(p)).text.strip()]
+    whole = "".join(p.value for p in pieces)
+    if pieces:
+        parts.机构设置 = Placed(whole, pieces[0].where)
+    return whole
 
 
 def _founding(run: _Run, vocab: dict[str, Any]) -> Placed[str] | None:
@@ -880,7 +897,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
         return
     words = vocab["三公"]
     runs = [_join(p) for p in _paragraphs(section.lines, vocab)]
-    if runs and not any(_MONEY.search(run.text) or _TABLE_FIGURE.search(run.text) for run in runs):  # "没有安排……“三公经费”"
+    if _of_no_figure(runs):  # "没有安排……“三公经费”"
         parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
         return
     item: str | None = None
@@ -890,16 +907,29 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
         for start, end in _clauses(text, vocab["分句"]):
             named = _clause_item(text[start:end], words)
             item = named or item
-            if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
-                parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
+            _three_public_clause(parts, run, text, (start, end), (named, item), words)
             listed += [(each, Placed(at.group(), run.where(at.start())))
                        for each, at in _listed_items(text, start, end, words)]
-            reason = _reason(run, text, words["原因"], start, end)
-            if item is not None and reason is not None and item not in parts.三公原因:
-                parts.三公原因[item] = reason
             _three_public_change(parts, run, text, (start, end), named, item)
     for named, placed in listed:
         parts.三公金额.setdefault(named, placed)
+
+
+def _of_no_figure(runs: list[_Run]) -> bool:
+    """Whether a section's paragraphs, one at least, state no amount and no table's figure."""
+    return bool(runs) and not any(_MONEY.search(run.text) or _TABLE_FIGURE.search(run.text) for run in runs)
+
+
+def _three_public_clause(parts: TextParts, run: _Run, text: str, span: tuple[int, int],
+                         items: tuple[str | None, str | None], words: dict[str, Any]) -> None:
+    """A clause of the “三公” text: the amount of the item it opens with (``items``: the item it names, the item it is
+    of), and its item's “主要原因是……” where none is read yet."""
+    (start, end), (named, item) = span, items
+    if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
+        parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
+    reason = _reason(run, text, words["原因"], start, end)
+    if item is not None and reason is not None and item not in parts.三公原因:
+        parts.三公原因[item] = reason
 
 
 def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,
@@ -1050,16 +1080,26 @@ def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
     title = _clean(section.heading.text) if section.heading else ""
     suffix = next((s for s in words["名称后缀"] if title.endswith(s)), "")
     name = title[:len(title) - len(suffix)]
+    parts, paragraphs = _project_texts(section, vocab)
+    use = next((parts[k] for k in words["用途节"] if k in parts), None)
+    return Project(Placed(name, section.where) if name else None, _project_amount(parts, words), use, section.where,
+                   None, parts, paragraphs, Placed(title, section.where) if title else None)
+
+
+def _project_texts(section: _Section, vocab: dict[str, Any]) -> tuple[dict[str, Placed], dict[str, list[Placed]]]:
+    """A project page's parts (一、项目概述 ……), each as one text and as its paragraphs (a part of none left out)."""
     pieces = _project_parts(section, vocab)
     parts = {key: placed for key, lines in pieces.items() if (placed := _join(flat(lines)).placed(0)) is not None}
     paragraphs = {key: [placed for lines in paragraphs if (placed := _join(lines).placed(0)) is not None]
                   for key, paragraphs in pieces.items()}
-    use = next((parts[k] for k in words["用途节"] if k in parts), None)
+    return parts, {key: each for key, each in paragraphs.items() if each}
+
+
+def _project_amount(parts: dict[str, Placed], words: dict[str, Any]) -> Placed | None:
+    """The amount a project page's part of its money (金额节) states after its words (金额)."""
     budget = next((parts[k] for k in words["金额节"] if k in parts), None)
     amount = _after_phrase(budget.value, words["金额"], 0, len(budget.value), _MONEY) if budget else None
-    return Project(Placed(name, section.where) if name else None,
-                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts,
-                   {key: each for key, each in paragraphs.items() if each}, Placed(title, section.where) if title else None)
+    return Placed(amount, budget.where) if amount and budget else None
 
 
 def flat(paragraphs: list[list[Line]]) -> list[Line]:
@@ -1186,16 +1226,31 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
                 clause, end = clause[:found[0]], start + found[0]
                 if not clause.strip(" ，。；"):
                     continue
-            if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
-                matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
-                continue
-            captures = _captures(clause, rules["数字"], matter.数字)
-            for key, capture in captures.items():
-                matter.数字[key] = Placed(capture.value, run.where(start + capture.start))
-            note = _note(clause, list(captures.values()), words)
-            if note is not None and (placed := run.placed(start + note, end, "；")) is not None:
-                matter.说明.append(placed)
+            if not _said_none(matter, run, clause, start, rules):
+                    _figures_and_note(matter, run, clause, (start, end), (rules, words))
     return OtherMatter(matter.数字, matter.说明, matter.where, reason)
+
+
+def _said_none(matter: OtherMatter, run: _Run, clause: str, start: int, rules: dict[str, Any]) -> bool:
+    """Whether a clause, before any figure is read, says there is none (为零: “未安排政府采购预算”): its figures (零项)
+    are then 0元."""
+    if matter.数字 or not any(word in clause for word in rules.get("为零", ())):
+        return False
+    matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
+    return True
+
+
+def _figures_and_note(matter: OtherMatter, run: _Run, clause: str, span: tuple[int, int],
+                      words: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """A clause of other matters (at ``span`` of its run): the figures its rules capture not read yet, and the
+    说明 it says beside them (``words``: the section's rules, the vocabulary's 其他事项)."""
+    (start, end), (rules, vocabulary) = span, words
+    captures = _captures(clause, rules["数字"], matter.数字)
+    for key, capture in captures.items():
+        matter.数字[key] = Placed(capture.value, run.where(start + capture.start))
+    note = _note(clause, list(captures.values()), vocabulary)
+    if note is not None and (placed := run.placed(start + note, end, "；")) is not None:
+        matter.说明.append(placed)
 
 
 def _captures(clause: str, rules: dict[str, Any], known: dict[str, Placed[str]]) -> dict[str, _Capture]:
@@ -1212,6 +1267,8 @@ def _captures(clause: str, rules: dict[str, Any], known: dict[str, Placed[str]])
 
 
 def _capture(clause: str, rule: dict[str, Any]) -> _Capture | None:
+    """What a rule of the vocabulary captures in a clause: the figure after one of its words (前) — a text up to its
+    end (到), else a count — where the clause has the words it needs (须) and none it must not (除非)."""
     if rule.get("须") and not any(_fold(w) in clause for w in rule["须"]):
         return None
     if any(_fold(w) in clause for w in rule.get("除非", [])):
@@ -1220,19 +1277,26 @@ def _capture(clause: str, rule: dict[str, Any]) -> _Capture | None:
     for lead in map(_fold, rule["前"]):
         at = clause.find(lead)
         while at >= 0:
-            after = at + len(lead)
-            blank = next((w for w in map(_fold, rule.get("空白", [])) if clause.startswith(w, after)), None)
-            if blank is not None:  # “本部门共有车辆辆”: the count left blank, its words printed (an empty figure)
-                return _Capture("", at, after + len(blank), True)
-            capture = _text_capture(clause, rule, at, after, keep) if "到" in rule else None
-            number = _COUNT.search(clause, after, after + 60) if "到" not in rule else None
-            if number is not None and number.start() - after <= 6:
-                capture = _Capture((lead if keep else "") + number.group(), at if keep else number.start(),
-                                   number.end(), True)
+            capture = _capture_after(clause, rule, lead, at, keep)
             if capture is not None:
                 return capture
             at = clause.find(lead, at + 1)
     return None
+
+
+def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: bool) -> _Capture | None:
+    """The figure after a rule's word at ``at``: a count left blank, its words printed (“本部门共有车辆辆”: an empty
+    figure); a text up to the rule's end (到); else a count a few characters after it (the word with it: ``keep``)."""
+    after = at + len(lead)
+    blank = next((w for w in map(_fold, rule.get("空白", [])) if clause.startswith(w, after)), None)
+    if blank is not None:
+        return _Capture("", at, after + len(blank), True)
+    if "到" in rule:
+        return _text_capture(clause, rule, at, after, keep)
+    number = _COUNT.search(clause, after, after + 60)
+    if number is None or number.start() - after > 6:
+        return None
+    return _Capture((lead if keep else "") + number.group(), at if keep else number.start(), number.end(), True)
 
 
 def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: bool) -> _Capture | None:
@@ -1251,15 +1315,25 @@ def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: 
 def _note(clause: str, captures: list[_Capture], words: dict[str, Any]) -> int | None:
     """Where the 说明 in a clause starts, or None when the clause is only figures (or a heading, or an
     editor's bracketed instruction left in the text: "（绩效目标管理工作情况，……等）")."""
-    body = clause.strip(" 。；;")
-    if not body or (body.startswith("（") and body.endswith("）")) or "。" not in clause and len(body) <= 20:
+    if _no_note(clause):
         return None
-    numbers = [m for m in _COUNT.finditer(clause)
-               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
-    covered = all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)
     if any(c.numeric for c in captures):
         marker = _find_first(clause, words["说明标记"])
         if marker is not None:
             return marker[0]
-        return None if covered else 0
+        return None if _all_captured(clause, captures, words) else 0
     return 0
+
+
+def _no_note(clause: str) -> bool:
+    """Whether a clause can hold no 说明: empty, an editor's bracketed instruction left in the text, or a short clause
+    of no full stop (a heading)."""
+    body = clause.strip(" 。；;")
+    return not body or (body.startswith("（") and body.endswith("）")) or "。" not in clause and len(body) <= 20
+
+
+def _all_captured(clause: str, captures: list[_Capture], words: dict[str, Any]) -> bool:
+    """Whether every number of a clause (but one after a word no figure follows) is within a figure captured."""
+    numbers = [m for m in _COUNT.finditer(clause)
+               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
+    return all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)

@@ -5,6 +5,7 @@ digit rounds (0.01 万元 is ±0.005 万元), so only a rate no rounding can exp
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from reportgen.base.errors import Finding
@@ -43,23 +44,25 @@ def contradictions(statements: list[Statement], draft: str,
     the one they give cut rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE), not a slip."""
     found = []
     for amount, change, rate in _triples(statements) + [t for t in _triples_after(statements) if _named_again(t[0], t[1])]:
-        if (rate.line, rate.text) in told:
-            continue
-        low, high = _rate_bounds(amount, change)
-        if low is None or high is None:
-            found += _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
-            continue
-        sign = -1 if rate.direction == "down" else 1
-        half = Decimal(5) / Decimal(10) ** (rate.decimals + 1)
-        printed = sign * rate.value if rate.value is not None else None
-        if printed is None or (printed + half >= low and printed - half <= high):
-            continue
-        finding = _finding(amount, change, rate, low, high, draft)
-        if cut_as_notes and _cut_rate(rate, low, high):
-            finding = Finding("warning", CUT_RULE, finding.message.replace(
-                "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
-        found.append(finding)
+        if (rate.line, rate.text) not in told:
+            found += _rate_against(amount, change, rate, draft, cut_as_notes)
     return found
+
+
+def _rate_against(amount: Statement, change: Statement, rate: Statement, draft: str,
+                  cut_as_notes: bool) -> list[Finding]:
+    """The finding on a rate its amount and change rule out (a change below nothing, or a rate of nothing, where they
+    give no rate); a rate they give cut, with ``cut_as_notes``, a note."""
+    low, high = _rate_bounds(amount, change)
+    if low is None or high is None:
+        return _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
+    if rate.value is None or _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+        return []
+    finding = _finding(amount, change, rate, low, high, draft)
+    if cut_as_notes and _cut_rate(rate, low, high):
+        finding = Finding("warning", CUT_RULE, finding.message.replace(
+            "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
+    return [finding]
 
 
 def _named_again(amount: Statement, change: Statement) -> bool:
@@ -97,15 +100,10 @@ def inline_priors(statements: list[Statement], draft: str,
     增加2050.67万元”) whose amount, prior and change no rounding makes add up (but one already told: ``told``)."""
     found = []
     for amount, change in zip(statements, statements[1:], strict=False):
-        if change.kind != "change" or not change.prior or amount.kind != "amount" or (change.line, change.text) in told \
-                or amount.sentence is not change.sentence or amount.label != change.label or change.own_label:
+        gap = _prior_gap(amount, change) if _with_prior(amount, change) else None
+        if gap is None or (change.line, change.text) in told:
             continue
-        prior = inline_amount(change.prior)
-        if prior is None or prior.value is None or amount.value is None or change.value is None \
-                or change.unit not in _UNITS or amount.unit not in _UNITS:
-            continue
-        signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
-        difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
+        difference, signed, prior = gap
         if abs(difference - signed) <= _half(amount) + _half(prior) + _half(change):
             continue
         found.append(Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与上年{change.prior}相差"
@@ -137,22 +135,11 @@ def kinds_sum(statements: list[Statement], draft: str,
     """An amount whose parts listed after it (其中, 包括: ``part_of``, ``listed_in``) are, one each, every kind it is
     by definition made of (vocabulary.yaml 分类齐全的合计: 政府采购 of 货物, 工程, 服务), and whose kinds do not add up
     to it at any rounding of their printed digits — but where one of them is already told (``told``)."""
-    groups: dict[int, tuple[Statement, list[Statement]]] = {}
-    for st in statements:
-        whole = st.listed_in or st.part_of
-        if st.kind == "amount" and whole is not None and whole.kind == "amount":
-            groups.setdefault(id(whole), (whole, []))[1].append(st)
     found, wholes = [], complete_kinds()
-    for whole, parts in groups.values():
+    for whole, parts in _listed_parts(statements):
         for word, kinds in wholes.items():
-            if word not in whole.label:
-                continue
-            each = [[part for part in parts if kind in part.label] for kind in kinds]
-            if any(len(of_kind) != 1 for of_kind in each):
-                continue
-            chosen = [of_kind[0] for of_kind in each]
-            if len({id(part) for part in chosen}) != len(kinds) or not _amounts(whole, *chosen) \
-                    or any((st.line, st.text) in told for st in (whole, *chosen)):
+            chosen = _one_of_each_kind(whole, parts, kinds, told) if word in whole.label else None
+            if chosen is None:
                 continue
             total = sum((in_yuan(part) for part in chosen), Decimal(0))
             if abs(total - in_yuan(whole)) > _half(whole) + sum((_half(part) for part in chosen), Decimal(0)):
@@ -162,6 +149,35 @@ def kinds_sum(statements: list[Statement], draft: str,
                                      f"{'、'.join(part.text for part in chosen)} 合计 {total / unit:,.{decimals}f}{whole.unit}："
                                      "各类之和应是总数，几个数字不能同时成立", draft, whole.line))
     return found
+
+
+def _listed_parts(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """Each amount with the amounts listed after it as its parts (其中, 包括: ``part_of``, ``listed_in``)."""
+    groups: dict[int, tuple[Statement, list[Statement]]] = {}
+    for st in statements:
+        whole = st.listed_in or st.part_of
+        if st.kind == "amount" and whole is not None and whole.kind == "amount":
+            groups.setdefault(id(whole), (whole, []))[1].append(st)
+    return list(groups.values())
+
+
+def _one_of_each_kind(whole: Statement, parts: list[Statement], kinds: tuple[str, ...],
+                      told: set[tuple[int, str]] | frozenset[tuple[int, str]]) -> list[Statement] | None:
+    """The parts of a whole, one of each kind it is made of (each kind's name in one part's label only, a part for each
+    kind), all amounts to compare and none told; None where the parts are not so."""
+    chosen = _each_kind_once(parts, kinds)
+    if chosen is None or not _amounts(whole, *chosen) or any((st.line, st.text) in told for st in (whole, *chosen)):
+        return None
+    return chosen
+
+
+def _each_kind_once(parts: list[Statement], kinds: tuple[str, ...]) -> list[Statement] | None:
+    """The part of each kind, where each kind's name is in one part's label only and no part is of two kinds."""
+    each = [[part for part in parts if kind in part.label] for kind in kinds]
+    if any(len(of_kind) != 1 for of_kind in each):
+        return None
+    chosen = [of_kind[0] for of_kind in each]
+    return chosen if len({id(part) for part in chosen}) == len(kinds) else None
 
 
 _PRINTED = regex(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(亿元|万元|元)")
@@ -188,8 +204,7 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
             continue
         # one sentence, however a PDF wraps it over lines (烟台 “……“三公”经费预算共19.45万” / “元，比上年减少1万元，下降4.89％”)
         same = amount.sentence is change.sentence is rate.sentence and amount.label == change.label == rate.label
-        if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
-                and change.unit in _UNITS and amount.value is not None and change.value is not None:
+        if same and _change_and_its_rate(change, rate) and _comparable(amount):
             out.append((amount, change, rate))
     return out + _bracketed_triples(statements)
 
@@ -204,24 +219,42 @@ def _bracketed_triples(statements: list[Statement]) -> list[tuple[Statement, Sta
     out = []
     for at in range(2, len(statements) - 1):
         change, rate = statements[at], statements[at + 1]
-        if (change.kind, rate.kind) != ("change", "rate") or rate.sentence is not change.sentence \
-                or rate.label != change.label or change.direction != rate.direction or rate.after_flat \
-                or change.unit not in _UNITS or change.value is None:
+        if not _change_and_its_rate(change, rate) or rate.label != change.label:
             continue
-        between = []
-        for st in reversed(statements[:at]):
-            if st.sentence is not change.sentence or st.label == change.label:
-                amount = st if st.sentence is change.sentence and st.label == change.label else None
-                break
-            between.append(st)
-        else:
-            amount = None
-        if amount is None or not between or amount.kind != "amount" or amount.unit not in _UNITS or amount.value is None:
+        amount = _amount_before_bracket(statements, at)
+        if amount is None:
             continue
         opened = change.sentence.find(amount.text)
         if opened >= 0 and change.sentence[opened + len(amount.text):].startswith(_BRACKET_AFTER):
             out.append((amount, change, rate))
     return out
+
+
+def _change_and_its_rate(change: Statement, rate: Statement) -> bool:
+    """Whether two statements are a change and its rate, one after the other in one sentence, of one direction (the
+    rate not after a 持平), the change an amount to compare."""
+    return (change.kind, rate.kind) == ("change", "rate") and rate.sentence is change.sentence \
+        and change.direction == rate.direction and not rate.after_flat and change.unit in _UNITS \
+        and change.value is not None
+
+
+def _amount_before_bracket(statements: list[Statement], at: int) -> Statement | None:
+    """The amount of the change at ``at``'s label before it in its sentence, with other figures (a bracket's) between
+    the two; None where there is none or nothing stands between."""
+    change, between = statements[at], 0
+    for st in reversed(statements[:at]):
+        if st.sentence is not change.sentence or st.label == change.label:
+            amount = st if st.sentence is change.sentence and st.label == change.label else None
+            break
+        between += 1
+    else:
+        return None
+    return amount if amount is not None and between and _comparable(amount) else None
+
+
+def _comparable(amount: Statement) -> bool:
+    """Whether a statement is an amount with a value in a unit of yuan."""
+    return amount.kind == "amount" and amount.unit in _UNITS and amount.value is not None
 
 
 def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
@@ -231,24 +264,33 @@ def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Stateme
     增长22 %。” (江苏). Its words may name the amount again otherwise than the sentence before did: the figures
     decide — only a rate that fits the amount and the change bears them out (borne_out)."""
     out = []
-    of_sentence: dict[int, list[int]] = {}  # each sentence's statements, by place (found once: a text of 20,000)
-    for at, st in enumerate(statements):
-        of_sentence.setdefault(id(st.sentence), []).append(at)
+    of_sentence = _places_by_sentence(statements)
     for index, (change, rate) in enumerate(zip(statements, statements[1:], strict=False)):
-        if (change.kind, rate.kind) != ("change", "rate") or index == 0:
-            continue
-        said = [statements[at] for at in of_sentence[id(change.sentence)]]
-        if said != [change, rate] or not opens_with_comparison(change.sentence) or change.direction != rate.direction \
-                or rate.after_flat or change.unit not in _UNITS or change.value is None:
+        if not index or not _change_and_its_rate(change, rate) or of_sentence[id(change.sentence)] != [index, index + 1] \
+                or not opens_with_comparison(change.sentence):
             continue
         before = [statements[at] for at in of_sentence[id(statements[index - 1].sentence)] if at < index]
-        amounts = [st for st in before if st.kind == "amount"]
-        if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in before) \
-                or not amounts[0].sentence.rstrip().endswith("。") or change.line - before[-1].line > 1 \
-                or amounts[0].unit not in _UNITS or amounts[0].value is None:
-            continue
-        out.append((amounts[0], change, rate))
+        amount = _sentence_of_one_amount(before)
+        if amount is not None and change.line - before[-1].line <= 1:
+            out.append((amount, change, rate))
     return out
+
+
+def _places_by_sentence(statements: list[Statement]) -> dict[int, list[int]]:
+    """Each sentence's statements (by the sentence's id), by place (found once: a text of 20,000)."""
+    of_sentence: dict[int, list[int]] = {}
+    for at, st in enumerate(statements):
+        of_sentence.setdefault(id(st.sentence), []).append(at)
+    return of_sentence
+
+
+def _sentence_of_one_amount(said: list[Statement]) -> Statement | None:
+    """The one amount of a sentence ended by its full stop that states it and shares only; None otherwise."""
+    amounts = [st for st in said if st.kind == "amount"]
+    if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in said) \
+            or not amounts[0].sentence.rstrip().endswith("。") or not _comparable(amounts[0]):
+        return None
+    return amounts[0]
 
 
 def shares(statements: list[Statement], draft: str,
@@ -339,23 +381,35 @@ def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Sta
     the tables judge it)."""
     out = []
     first: Statement | None = None
-    of_parts: set[int] = set()  # the amounts a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)
-    for before, share in zip(statements, statements[1:], strict=False):
-        if share.kind == "share":
-            of_parts.add(id(before))
+    of_parts = _followed_by_shares(statements)
     sentence: str | None = None
     for before, share in zip(statements, statements[1:], strict=False):
         if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
             sentence = before.sentence
             first = before if before.kind == "amount" and id(before) not in of_parts else None
-        if share.kind != "share" or before.kind != "amount" or share.named_whole or before.sentence is not share.sentence \
-                or share.label != before.label:
+        if not _share_of_its_part(before, share):
             continue
         whole = first if first is not None and first is not before else _clause_whole(before)
-        if whole is not None and whole.unit in _UNITS and before.unit in _UNITS and whole.value \
-                and before.value is not None and whole.value * _UNITS[whole.unit] > before.value * _UNITS[before.unit]:
+        if whole is not None and _larger(whole, before):
             out.append((whole, before, share))
     return out
+
+
+def _followed_by_shares(statements: list[Statement]) -> set[int]:
+    """The statements (by id) a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)."""
+    return {id(before) for before, share in zip(statements, statements[1:], strict=False) if share.kind == "share"}
+
+
+def _share_of_its_part(part: Statement, share: Statement) -> bool:
+    """Whether a share follows the amount it is of in its sentence, of its label, and names no base of its own."""
+    return share.kind == "share" and part.kind == "amount" and not share.named_whole \
+        and part.sentence is share.sentence and share.label == part.label
+
+
+def _larger(whole: Statement, part: Statement) -> bool:
+    """Whether a whole (not 0) is larger than a part, both amounts in yuan."""
+    return bool(whole.unit in _UNITS and part.unit in _UNITS and whole.value and part.value is not None
+                and whole.value * _UNITS[whole.unit] > part.value * _UNITS[part.unit])
 
 
 def _clause_whole(part: Statement) -> Statement | None:
@@ -471,13 +525,23 @@ def _items(statements: list[Statement], year: int) -> list[tuple[Statement, Stat
             continue
         if st.sentence is not first_sentence and STARTS_ANEW.match(st.sentence):
             head, first_sentence = None, st.sentence
-        if st.kind != "amount" or not st.unit or st.value is None or year_before(st, year) is not None:
+        if not _this_years_amount(st, year):
             continue
         if head is None and st.sentence is first_sentence:
             head = st
-        elif head is not None and st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st):
+        elif head is not None and _said_again(head, st, first_sentence):
             pairs.append((head, st))
     return pairs
+
+
+def _this_years_amount(st: Statement, year: int) -> bool:
+    """Whether a statement is an amount read whole (its unit and value), of this year."""
+    return st.kind == "amount" and bool(st.unit) and st.value is not None and year_before(st, year) is None
+
+
+def _said_again(head: Statement, st: Statement, first_sentence: str) -> bool:
+    """Whether an amount of an item after its first sentence names the figure that sentence stated, under it."""
+    return st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st)
 
 
 def _under_head(head: Statement, st: Statement) -> bool:
@@ -548,15 +612,11 @@ def _inline_completions(sentence: str, line: int, draft: str) -> list[Finding]:
 def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Finding | None:
     """The finding on a sentence's “完成…预算的P%”; None where it states no such rate with that
     budget and the spending, or the rate is right."""
-    done = _DONE_SAID.search(sentence)
-    final = _FINAL_SAID.search(sentence)
-    budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
-    kind = done.group(1) if done is not None else ""
-    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
-    if done is None or final is None or kind not in budgets:
+    said = _completion_said(sentence)
+    if said is None:
         return None
-    spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
-    base = budgets[kind]
+    done, kind, spent, budgets = said
+    printed, base = Decimal(done.group(2)), budgets[kind]
     if base != 0 and _rate_fits(spent, base, printed):
         return None
     other = _of_other_budget(budgets, kind, spent, printed)
@@ -565,6 +625,20 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
     cut = base != 0 and truncated(spent / base * 100, decimals) == printed
     finding = _completion_finding(done.group(), kind, base, (other, right, cut), draft, line)
     return _as_cut_note(finding) if cut and not other and cut_as_note else finding
+
+
+def _completion_said(sentence: str) -> tuple[re.Match[str], str, Decimal, dict[str, Decimal]] | None:
+    """What a sentence says of a completion: its “完成…预算的P%”, the budget it names (a plain 预算: the sentence's one
+    budget), the spending (决算) and each budget it states, in 元; None where it states no such rate with that budget
+    and the spending."""
+    done = _DONE_SAID.search(sentence)
+    final = _FINAL_SAID.search(sentence)
+    budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
+    kind = done.group(1) if done is not None else ""
+    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
+    if done is None or final is None or kind not in budgets:
+        return None
+    return done, kind, _yuan(final.group(1), final.group(2)), budgets
 
 
 # the labels (statements.py: the words since the figure before) of a 决算's outturn and of a budget: “支出决算为”, “年初预算为”
@@ -581,26 +655,52 @@ def completions_borne_out(statements: list[Statement]) -> dict[int, str]:
     (completion_rates tells it)."""
     out: dict[int, str] = {}
     for index, done in enumerate(statements):
-        if done.kind != "done":  # the sentence's statements gathered for a rate only (they were, for each statement)
-            continue
-        said = [st for st in statements if st.sentence is done.sentence]
-        rates = [st for st in said if st.kind == "done"]
-        spent = statements[index - 1] if index else None
-        if rates != [done] or spent is None or spent.sentence is not done.sentence \
-                or spent.kind != "amount" or not _OUTTURN_LABEL.search(spent.label):
-            continue
-        budgets = [(st, found.group(1)) for st in said[:said.index(spent)]
-                   if st.kind == "amount" and (found := _BUDGET_LABEL.search(st.label)) is not None]
-        which = _DONE_OF.match(done.text)
-        named = [st for st, kind in budgets if which is not None and kind == which.group(1)]
-        base = named[0] if len(named) == 1 else budgets[0][0] if len(budgets) == 1 and which and which.group(1) == "预算" \
-            else None
-        if base is None or done.value is None or base.value is None or spent.value is None \
-                or base.unit not in _UNITS or spent.unit not in _UNITS:
-            continue
-        if _rate_fits(spent.value * _UNITS[spent.unit], base.value * _UNITS[base.unit], done.value):
+        spent = _outturn_of(statements, index)
+        base = _budget_of(statements, done, spent) if spent is not None else None
+        if spent is not None and base is not None and _completion_fits(base, spent, done):
             _mark(out, (base, spent, done), f"与句中的{base.text}、{spent.text}相符")
     return out
+
+
+def _outturn_of(statements: list[Statement], index: int) -> Statement | None:
+    """The outturn a completion rate (the statement at ``index``) is of: the amount right before it in its sentence,
+    labelled 决算, where the rate is the sentence's only one; None otherwise."""
+    done = statements[index]
+    if done.kind != "done" or not index:
+        return None
+    rates = [st for st in statements if st.sentence is done.sentence and st.kind == "done"]
+    spent = statements[index - 1]
+    if rates != [done] or spent.sentence is not done.sentence or spent.kind != "amount":
+        return None
+    return spent if _OUTTURN_LABEL.search(spent.label) else None
+
+
+def _budget_of(statements: list[Statement], done: Statement, spent: Statement) -> Statement | None:
+    """The budget a completion rate is of: the one amount before the outturn labelled as the rate names it (“完成年初
+    预算”), or for a plain “完成预算” the sentence's one budget; None where there is no such one."""
+    budgets = _budgets_before(statements, spent)
+    which = _DONE_OF.match(done.text)
+    if which is None:
+        return None
+    named = [st for st, kind in budgets if kind == which.group(1)]
+    if len(named) == 1:
+        return named[0]
+    return budgets[0][0] if len(budgets) == 1 and which.group(1) == "预算" else None
+
+
+def _budgets_before(statements: list[Statement], spent: Statement) -> list[tuple[Statement, str]]:
+    """The amounts of an outturn's sentence before it labelled as a budget, each with its budget's word (年初预算 …)."""
+    said = [st for st in statements if st.sentence is spent.sentence]
+    return [(st, found.group(1)) for st in said[:said.index(spent)]
+            if st.kind == "amount" and (found := _BUDGET_LABEL.search(st.label)) is not None]
+
+
+def _completion_fits(base: Statement, spent: Statement, done: Statement) -> bool:
+    """Whether the printed completion rate is the outturn over the budget, within their rounding."""
+    if done.value is None or base.value is None or spent.value is None or base.unit not in _UNITS \
+            or spent.unit not in _UNITS:
+        return False
+    return _rate_fits(spent.value * _UNITS[spent.unit], base.value * _UNITS[base.unit], done.value)
 
 
 def _of_other_budget(budgets: dict[str, Decimal], kind: str, spent: Decimal, printed: Decimal) -> str | None:
@@ -736,20 +836,32 @@ def _item_groups(statements: list[Statement]) -> list[tuple[Statement, list[Stat
     for index, parent in enumerate(firsts):
         if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
             continue
-        children, numbers, after = [], [], None
-        for child in firsts[index + 1:]:
-            if child.kind != "amount" or (item := _CHILD_ITEM.match(child.sentence)) is None or not _amounts(child):
-                after = child
-                break
-            children.append(child)
-            numbers.append(int(item.group(1)))
+        children, numbers, after = _children(firsts[index + 1:])
         if len(children) < 2:
             continue
         in_turn = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-        closed = after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
-                                            or not after.headings.startswith(children[-1].headings))
-        out.append((parent, children, in_turn and closed and parent.unit in _UNITS))
+        out.append((parent, children, in_turn and _closed(after, children[-1]) and parent.unit in _UNITS))
     return out
+
+
+def _children(firsts: list[Statement]) -> tuple[list[Statement], list[int], Statement | None]:
+    """The amounts of the numbered items (1. 2. …) opening the sentences after an item's, their numbers, and the
+    sentence's first statement after them (None at the end)."""
+    children: list[Statement] = []
+    numbers: list[int] = []
+    for child in firsts:
+        if child.kind != "amount" or (item := _CHILD_ITEM.match(child.sentence)) is None or not _amounts(child):
+            return children, numbers, child
+        children.append(child)
+        numbers.append(int(item.group(1)))
+    return children, numbers, None
+
+
+def _closed(after: Statement | None, last: Statement) -> bool:
+    """Whether the numbered items end where the next item of the parent's level or a heading follows them, or a
+    sentence under another heading than theirs."""
+    return after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
+                                      or not after.headings.startswith(last.headings))
 
 
 def _items_add_up(parent: Statement, children: list[Statement]) -> bool:
@@ -774,27 +886,38 @@ def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, St
     none (“按支出用途分类，包括人员支出4944.99万元，占72.3%；日常公用支出626.67万元，占9.2%；项目支出1266.75万元，占18.5%”,
     湖州 and 杭州 2026: the parts of all the spending), each share fitting its amount over the parts' sum: two parts or
     more, one after another."""
+    return [run for run in _share_runs(statements) if len(run) >= 2 and _fit_their_sum(run)]
+
+
+def _share_runs(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
+    """The parts (amount, share) one after another that name one whole (or, naming none, are of one sentence)."""
     runs: list[list[tuple[Statement, Statement]]] = []
     for before, share in zip(statements, statements[1:], strict=False):
         if share.kind != "share" or before.kind != "amount" or before.sentence is not share.sentence \
                 or not _amounts(before):
             continue
         last = runs[-1][-1][1] if runs else None
-        if last is not None and (_core(last.named_whole) == _core(share.named_whole) if share.named_whole
-                                 else not last.named_whole and last.sentence is share.sentence):
+        if last is not None and _of_one_whole(last, share):
             runs[-1].append((before, share))
         else:
             runs.append([(before, share)])
-    out = []
-    for run in runs:
-        if len(run) < 2:
-            continue
-        total = sum((_signed(part) for part, _ in run), Decimal(0))
-        whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
-        whole.decimals += 1  # the parts' sum: as exact as they are together (its half is theirs, below)
-        if total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run):
-            out.append(run)
-    return out
+    return runs
+
+
+def _of_one_whole(last: Statement, share: Statement) -> bool:
+    """Whether a share is of the whole the share before names (by its core), or, the two naming none, of its sentence."""
+    if share.named_whole:
+        return _core(last.named_whole) == _core(share.named_whole)
+    return not last.named_whole and last.sentence is share.sentence
+
+
+def _fit_their_sum(run: list[tuple[Statement, Statement]]) -> bool:
+    """Whether each share of a run fits its amount over the parts' sum (as exact as they are together: its half is
+    theirs), the sum not 0."""
+    total = sum((_signed(part) for part, _ in run), Decimal(0))
+    whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
+    whole.decimals += 1
+    return total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run)
 
 
 def _mark(out: dict[int, str], statements: tuple[Statement, ...], why: str) -> None:
@@ -813,16 +936,28 @@ def _fits(st: Statement, sign: int, low: Decimal, high: Decimal) -> bool:
 
 def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
     """An amount and the change after it that states its prior inline, which add up (inline_priors's inverse)."""
-    if change.kind != "change" or not change.prior or amount.kind != "amount" or change.own_label \
-            or amount.sentence is not change.sentence or amount.label != change.label:
+    gap = _prior_gap(amount, change) if _with_prior(amount, change) else None
+    if gap is None:
         return False
+    difference, signed, prior = gap
+    return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+
+
+def _with_prior(amount: Statement, change: Statement) -> bool:
+    """Whether a change states its prior inline right after the amount it is of: of one label, in one sentence."""
+    return change.kind == "change" and bool(change.prior) and amount.kind == "amount" and not change.own_label \
+        and amount.sentence is change.sentence and amount.label == change.label
+
+
+def _prior_gap(amount: Statement, change: Statement) -> tuple[Decimal, Decimal, Statement] | None:
+    """(the amount less the prior a change states inline, the change signed by its direction, the prior), in 元; None
+    where a figure is not read or not in yuan."""
     prior = inline_amount(change.prior)
     if prior is None or prior.value is None or amount.value is None or change.value is None \
             or change.unit not in _UNITS or amount.unit not in _UNITS:
-        return False
+        return None
     signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
-    difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
-    return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+    return amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit], signed, prior
 
 
 def listed_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
@@ -835,25 +970,32 @@ def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]
     and that add up to it at their printed precision); and so of a change and the changes of its parts
     (“收入预算减少1,226.81万元，其中一般公共预算收入减少1,219.11万元，使用非财政拨款结余减少7.7万元”), each signed."""
     out = []
+    for said in _said_by_sentence(statements):
+        whole = said[0]
+        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
+        if whole.kind in ("amount", "change") and len(parts) >= 2 and _amounts(whole, *parts) and _add_up(whole, parts):
+            out.append((whole, parts))
+    return out
+
+
+def _said_by_sentence(statements: list[Statement]) -> list[list[Statement]]:
+    """Each sentence's statements (a table's cells left out), in order."""
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
         if st.kind != "cell":
             by_sentence.setdefault(id(st.sentence), []).append(st)
-    for said in by_sentence.values():
-        whole = said[0]
-        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
-        if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
-            continue
-        between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
-        total = sum((_signed(st) for st in parts), Decimal(0))
-        if not _PARTS_SAID.search(between):  # three parts or more adding up to the whole exactly as printed (“……其他财政
-            # 事务支出（项）1153.00万元，主要用于……等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)
-            if len(parts) >= 3 and total == _signed(whole):
-                out.append((whole, parts))
-            continue
-        if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
-            out.append((whole, parts))
-    return out
+    return list(by_sentence.values())
+
+
+def _add_up(whole: Statement, parts: list[Statement]) -> bool:
+    """Whether a sentence's parts add up to its whole: within their rounding where the words between say they are its
+    parts (包括, 其中 …); else three parts or more exactly as printed (“……其他财政事务支出（项）1153.00万元，主要用于……
+    等支出652.00万元；……支出371.00万元；……10.00万元；……120.00万元”, 湖州 2026)."""
+    between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
+    total = sum((_signed(st) for st in parts), Decimal(0))
+    if not _PARTS_SAID.search(between):
+        return len(parts) >= 3 and total == _signed(whole)
+    return abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts)
 
 
 def _signed(st: Statement) -> Decimal:
@@ -872,18 +1014,20 @@ def _named_wholes(statements: list[Statement]) -> list[tuple[Statement, Statemen
     out = []
     seen: dict[str, Statement] = {}  # each name's last amount, by its core
     for before, share in zip([None, *statements], statements, strict=False):
-        if share.kind == "amount" and share.value is not None and share.unit in _UNITS:
+        if _comparable(share):
             seen[_core(share.label)] = share
-        if share.kind != "share" or not share.named_whole or before is None or before.kind != "amount" \
-                or before.sentence is not share.sentence or not _amounts(before):
+        if before is None or not _names_its_base(before, share):
             continue
         whole = seen.get(_core(share.named_whole))
-        if whole is None or whole is before or not whole.value:
-            continue
-        low, high = _share_bounds(whole, before)
-        if _fits(share, 1, low, high):
+        if whole is not None and whole is not before and whole.value and _fits(share, 1, *_share_bounds(whole, before)):
             out.append((whole, before, share))
     return out
+
+
+def _names_its_base(part: Statement, share: Statement) -> bool:
+    """Whether a share names its base, right after its part's amount in its sentence."""
+    return share.kind == "share" and bool(share.named_whole) and part.kind == "amount" \
+        and part.sentence is share.sentence and _amounts(part)
 
 
 def _core(label: str) -> str:

@@ -196,17 +196,16 @@ class Naming(Generic[T]):
             return self.codes[code.group(1)]
         levels = _LEVELS.findall(text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”, or with codes “(204类)…(06款)”
-            if all(digits for _, digits, _ in levels):  # the codes decide, if the 项 named is theirs
-                figure = self.codes.get("".join(digits for _, digits, _ in levels))
-                return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
-            return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
-                                    for i, (name, _, _) in enumerate(levels)], levels[-1][2])
+            return self._of_levels(levels)
         text = _EXPECTED.sub("", _SUBJECT_WORDS.sub("", _SAID_END.sub("", text)))
         quoted = _QUOTED.fullmatch(text)
         text = quoted.group(1) if quoted else text
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
-        text = _ITEM_NUMBER.split(text)[-1] or text
-        # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
+        return self._of_words(_ITEM_NUMBER.split(text)[-1] or text)
+
+    def _of_words(self, text: str) -> T | None:
+        """The one thing words name: by one of their forms (an item named without its 费 or 支出, “公务接待较上年同期
+        减少……”: 公务接待费) — none where that form's figure is disputed — else by their ending."""
         for candidate in self._candidates(text):
             if candidate in self.disputed:
                 return None
@@ -214,6 +213,15 @@ class Naming(Generic[T]):
             if found:
                 return self._one(found)
         return self._by_ending(text)
+
+    def _of_levels(self, levels: list[tuple[str, str, str]]) -> T | None:
+        """The thing a label of 类, 款 and 项 names: the codes decide where each level prints its digits, if the
+        项 named is theirs; else the names."""
+        if all(digits for _, digits, _ in levels):
+            figure = self.codes.get("".join(digits for _, digits, _ in levels))
+            return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
+        return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
+                                for i, (name, _, _) in enumerate(levels)], levels[-1][2])
 
     def _by_ending(self, text: str) -> T | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
@@ -256,14 +264,23 @@ class Naming(Generic[T]):
         """The line the names of its 类, 款 and 项 name, the last of them at ``level`` (“政协事务（款）行政运行（项）”,
         “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
         whose path ends in these names."""
-        matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
-        if not matches and level != "类":  # “人大事务行政运行（项）”: the 款's name, then the 项's, with no （款） between
-            matches = self._fused(names[-1], level)
-        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (names[-1], f"{names[-1]}支出")]
-        if len(matches) > 1 and len(exact) == 1:  # “电费（款）”: 电费, not the 邮电费 that ends as it does
-            matches = exact
+        matches = self._lines_named(names[-1], level)
         if len(matches) == 1:
             return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
+        return self._by_path(names, level)
+
+    def _lines_named(self, name: str, level: str) -> list[T]:
+        """The lines of ``level`` a name names (“人大事务行政运行（项）”: the 款's name, then the 项's, with no （款）
+        between); the one named exactly where there is one among several (“电费（款）”: 电费, not the 邮电费 that ends
+        as it does)."""
+        matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, name)]
+        if not matches and level != "类":
+            matches = self._fused(name, level)
+        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (name, f"{name}支出")]
+        return exact if len(matches) > 1 and len(exact) == 1 else matches
+
+    def _by_path(self, names: list[str], level: str) -> T | None:
+        """The one line whose path (its 类, 款 and 项) ends in these names, the last at ``level``."""
         depth = "类款项".index(level) + 1
         found = {id(item): item for path, items in self.by_path.items() if _path_ends(path.split("/"), names, depth)
                  for item in items}

@@ -6,7 +6,7 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -124,25 +124,37 @@ class _Reading:
         headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
         not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
         self.sentences += 1
-        if _names_a_region(_before(st)) or _led_in_by_a_region(st.context) \
-                or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE):
+        if _says_of_a_region(st):
             self.region_headings, self.region_paragraph = st.headings, st.paragraph
             self.region_text = self.region_text or (self.sentences == 1 and not st.headings)
             return True
         own = any(word in st.sentence for word in _OWN_WORDS)
-        # (or the items of the line that led them in: “……“三公”经费决算数为736.40万元……。具体情况为：” / “（1）因公出国
-        # （境）费决算数0万元”, 鄂州鄂城区 2022)
-        goes_on = bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
-            or (self.region_text and not st.headings) or st.context.rstrip().endswith(_LEADS_IN) \
-            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
-        # under the same headings, or a heading of its section (“一、泉州台商投资区支出决算说明” / “（一）201-一般公共服务
-        # 支出23653万元……”, 泉州台商投资区 2022 决算: the region's classes, each a heading of its own)
-        under = st.headings == self.region_headings \
-            or bool(self.region_headings) and st.headings.startswith(self.region_headings or "")
-        if self.region_headings is not None and under and goes_on and not own:
+        if self.region_headings is not None and self._under_the_region(st) and self._goes_on(st) and not own:
             return True
         self.region_headings, self.region_paragraph, self.region_text = None, -1, False
         return False
+
+    def _goes_on(self, st: Statement) -> bool:
+        """Whether a sentence goes on with the one before: under headings, not an amount, in its paragraph, in a text
+        of no headings, or its parts, “其中” — or the items of the line that led them in (“……“三公”经费决算数为736.40万元
+        ……。具体情况为：” / “（1）因公出国（境）费决算数0万元”, 鄂州鄂城区 2022)."""
+        return bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
+            or (self.region_text and not st.headings) or st.context.rstrip().endswith(_LEADS_IN) \
+            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
+
+    def _under_the_region(self, st: Statement) -> bool:
+        """Whether a sentence is under the region's headings, or a heading of its section (“一、泉州台商投资区支出决算
+        说明” / “（一）201-一般公共服务支出23653万元……”, 泉州台商投资区 2022 决算: the region's classes, each a heading
+        of its own)."""
+        return st.headings == self.region_headings \
+            or bool(self.region_headings) and st.headings.startswith(self.region_headings or "")
+
+
+def _says_of_a_region(st: Statement) -> bool:
+    """Whether a sentence says before its first figure that it speaks of a region's money (vocabulary.yaml
+    一个地区的数), is led in by such words, or names a region's finance in its words or headings."""
+    return _names_a_region(_before(st)) or _led_in_by_a_region(st.context) \
+        or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE)
 
 
 def judge(statements: list[Statement], glossary: Glossary, beside: frozenset[Decimal] = frozenset()) -> list[Verdict]:
@@ -422,24 +434,14 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     reading.change_named, reading.named_change = False, None
     reading.listed = st.listed_in or reading.listed
-    if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
-        reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
-        # (and the parts a 其中 lists after it are that quantity's: “公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元
-        # 的92.8%，……；其中：公务用车购置支出决算为0万元”, 广东省财政厅 2023 决算)
-        reading.wholes[id(st)] = reading.read_as[id(st)] = reading.subject
+    if _told_as_budget_done(st, reading):
         return
     figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
-    other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
-    if other is not None:  # another year's figure: agrees with that year's, else is not judged
-        reading.subject, reading.part = None, None
-        reading.verdicts.append(_other_year(st, figure, other))
+    if _told_of_another_year(st, figure, reading):
         return
-    # (the whole of a sentence's 其中, or of the sentence before where one opens with “其中”)
-    whole = reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
+    whole = _whole_read(st, reading)
     figure = _the_funds_part(st, figure, whole, reading.glossary)
-    if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
-        reading.subject, reading.part = None, None  # its changes and shares are of that part too
-        reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
+    if _told_as_anothers_part(st, figure, whole, reading):
         return
     reading.subject = reading.wholes[id(st)] = reading.read_as[id(st)] = figure
     reading.amount = st if st.kind == "amount" else None
@@ -448,6 +450,51 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.part = None
         reading.verdicts.append(_budget_of_figure(st, figure))
         return
+    _judge_against_figure(st, figure, reading)
+
+
+def _told_as_budget_done(st: Statement, reading: _Reading) -> bool:
+    """Whether an amount is the budget a completion is of (“完成预算29.6万元”), said of the subject before it: told
+    against that subject's budget, its subject staying that amount's (and the parts a 其中 lists after it are that
+    quantity's: “公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元的92.8%，……；其中：公务用车购置支出决算为
+    0万元”, 广东省财政厅 2023 决算)."""
+    if st.kind != "amount" or reading.subject is None or not DONE_LABEL.search(st.label):
+        return False
+    reading.verdicts.append(_budget_said(st, reading.subject))
+    reading.wholes[id(st)] = reading.read_as[id(st)] = reading.subject
+    return True
+
+
+def _whole_read(st: Statement, reading: _Reading) -> Figure | None:
+    """The figure read as the whole a part is listed under: of its sentence's 其中, or of the sentence before where
+    one opens with “其中”."""
+    return reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
+
+
+def _told_as_anothers_part(st: Statement, figure: Figure | None, whole: Figure | None, reading: _Reading) -> bool:
+    """Whether a part names a figure that is no part of its whole (or its whole was not read): not judged, nor its
+    changes and shares (of that part too)."""
+    if st.part_of is None or figure is None or _is_part(figure, whole, reading.glossary):
+        return False
+    reading.subject, reading.part = None, None
+    reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
+    return True
+
+
+def _told_of_another_year(st: Statement, figure: Figure | None, reading: _Reading) -> bool:
+    """Whether an amount is another year's figure, told as agreeing with that year's or not judged (and the sentence's
+    figures after it then of no subject)."""
+    other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
+    if other is None:
+        return False
+    reading.subject, reading.part = None, None
+    reading.verdicts.append(_other_year(st, figure, other))
+    return True
+
+
+def _judge_against_figure(st: Statement, figure: Figure | None, reading: _Reading) -> None:
+    """An amount of this year judged against the figure it names: a disagreement that is no slip (the figure not
+    judgeable, the amount a listed whole's part) not told; one in 亿元 not judged, nor what its sentence says of it."""
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure, reading.cells)
@@ -577,19 +624,31 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     economic class in a sentence about 项目支出 the project spending's; else the one its label names."""
     if st.kind == "cell" and st.label in glossary.years:
         return glossary.years[st.label]
-    of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
-    figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
+    figure = _figure_of_words(st, glossary)
     line = running_line(glossary, figure, st.label) if st.kind == "amount" and _of_running_costs(st) else figure
     if line is not figure:
         return line  # a class in the 机关运行经费's section: its table's line, if it prints one
-    if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
+    return None if figure is not None and _not_the_departments(st, figure, glossary) else figure
+
+
+def _figure_of_words(st: Statement, glossary: Glossary) -> Figure | None:
+    """The figure a statement's words name: an economic class in a sentence about 项目支出 the project spending's,
+    else the one its label names, else a “三公” part named in a sentence of the “三公”."""
+    of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
+    return of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
+
+
+def _not_the_departments(st: Statement, figure: Figure, glossary: Glossary) -> bool:
+    """Whether the figure a statement's words name is not the one it speaks of: a class of the basic spending, named
+    where neither the sentence nor its section speaks of it alone; a grand total right after a line's 类/款/项 (“人大事务
+    （款）行政运行（项）支出6372.32万元”: the line's spending); a source of income after words setting out another
+    part's money (“按政府采购资金类型划分，一般公共预算拨款17000元”: the 政府采购's money, not the department's income)."""
+    if st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
-        return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
-    if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
-        return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
-    if figure is not None and figure.name in _SOURCES and _of_another_parts_money(st):
-        return None  # “按政府采购资金类型划分，一般公共预算拨款17000元”: the 政府采购's money, not the department's income
-    return figure
+        return True
+    if figure.name in _GRAND_TOTALS and _after_level(st):
+        return True
+    return figure.name in _SOURCES and _of_another_parts_money(st)
 
 
 _SOURCES = frozenset((*INCOME_SOURCES, "上年结转结余"))
@@ -755,22 +814,34 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         if whole is not None:
             reading.verdicts.append(_share_of_printed(st, reading.amount, whole))
             return
-    half = reading.glossary.half_step
     if named is not None and named is not reading.subject:  # the base the sentence names, and only it
-        verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
-        # “占总支出”: of the 总计, or of the year's own total without what is carried over (国家信访局 2024 决算)
-        this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
-        if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
-            of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
-            verdict = of_year if of_year.status == "agree" else verdict
-        reading.verdicts.append(verdict)
-        return
+        reading.verdicts.append(_share_of_named(st, reading, named))
+    else:
+        reading.verdicts.append(_share_of_its_whole(st, reading))
+
+
+def _share_of_named(st: Statement, reading: _Reading, named: Figure) -> Verdict:
+    """A share of the base its sentence names, and only it: “占总支出” of the 总计, or of the year's own total without
+    what is carried over (国家信访局 2024 决算)."""
+    half = reading.glossary.half_step
+    verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
+    this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
+    if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
+        of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
+        verdict = of_year if of_year.status == "agree" else verdict
+    return verdict
+
+
+def _share_of_its_whole(st: Statement, reading: _Reading) -> Verdict:
+    """A share naming no base: of the whole its words give (else a “三公” item's of the “三公” total); one that the source
+    disputed figures correct is not judged."""
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part, half=half)
+    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part,
+                     half=reading.glossary.half_step)
     if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
                                                              reading.glossary.disputes):
         verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
-    reading.verdicts.append(verdict)
+    return verdict
 
 
 # the “三公” items whose share with no whole named is of the “三公” total (公务用车's two parts may as well be of its
@@ -905,12 +976,19 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
         return _rate_as_change(st, figure, difference, prior)
     if st.value is None or not st.unit:
         return Verdict(st, "unknown", figure)
+    return _change_of_amount(st, figure, prior, stated is not None)
+
+
+def _change_of_amount(st: Statement, figure: Figure, prior: Decimal, stated: bool) -> Verdict:
+    """A change said as an amount, against the figure's change from ``prior`` (the one its sentence states:
+    ``stated``): its amount, within the rounding of a 万元 source's sum, then its direction."""
+    assert st.value is not None
+    difference = figure.current - prior
     exact = in_unit(abs(difference), st.unit)
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
         cause = _change_cause(st, figure, prior, exact)
-        said = f"按句中写明的上年数{st.prior}计" if stated is not None else ""
-        return Verdict(st, "disagree", figure, expected, "；".join(c for c in (said, cause) if c))
+        return Verdict(st, "disagree", figure, expected, _of_stated_prior(st, cause) if stated else cause)
     if shown(exact, st.decimals) and st.direction and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
     return Verdict(st, "agree", figure)
@@ -981,22 +1059,34 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown", figure, cause="上年数为零，增长率无可比性")
     expected = f"{'增长' if difference > 0 else '下降'}{_text(rate, st.decimals, '%')}"
     if shown(rate, st.decimals) == st.value or _rate_within_slack(st.value, st.decimals, difference, prior, figure.slack):
-        if shown(rate, st.decimals) and (st.direction == "up") != (difference > 0):
-            return Verdict(st, "disagree", figure, expected, "增减方向写反")
-        return Verdict(st, "agree", figure)
-    verdict = Verdict(st, "disagree", figure, expected)
-    by_current = exact_percent(abs(difference), figure.current)
-    cut = truncated(rate, st.decimals) == st.value
-    by_this_year = by_current is not None and shown(by_current, st.decimals) == st.value
-    if cut and by_this_year:  # the printed figure cannot tell the two apart: both are said, neither chosen
-        verdict.cause = _CAUSE_BOTH
-    elif cut:
-        verdict.cause = TRUNCATED
-    elif by_this_year:
-        verdict.cause = "除以了本年数而不是上年数"
-    if stated is not None:
-        verdict.cause = "；".join(c for c in (f"按句中写明的上年数{st.prior}计", verdict.cause) if c)
-    return verdict
+        return _rate_direction(st, figure, shown(rate, st.decimals), difference > 0, expected)
+    cause = _rate_cause(st, st.value, rate, exact_percent(abs(difference), figure.current))
+    return Verdict(st, "disagree", figure, expected, _of_stated_prior(st, cause) if stated is not None else cause)
+
+
+def _of_stated_prior(st: Statement, cause: str) -> str:
+    """A cause, told as measured by the prior the sentence states (“比上年预算数69043.50万元增加……”)."""
+    return "；".join(c for c in (f"按句中写明的上年数{st.prior}计", cause) if c)
+
+
+def _rate_direction(st: Statement, figure: Figure, rate: Decimal, up: bool, expected: str) -> Verdict:
+    """A printed rate that is the change's (as printed, ``rate``): agreeing, but where it is not 0 and its words say
+    the other direction (增减方向写反)."""
+    if rate and (st.direction == "up") != up:
+        return Verdict(st, "disagree", figure, expected, "增减方向写反")
+    return Verdict(st, "agree", figure)
+
+
+def _rate_cause(st: Statement, printed: Decimal, rate: Decimal, by_current: Decimal | None) -> str:
+    """Why a printed rate is not the change over the prior: the right one cut, not rounded; the change over this year's
+    figure (``by_current``) instead; both, where the printed figure cannot tell the two apart (neither chosen)."""
+    cut = truncated(rate, st.decimals) == printed
+    by_this_year = by_current is not None and shown(by_current, st.decimals) == printed
+    if cut and by_this_year:
+        return _CAUSE_BOTH
+    if cut:
+        return TRUNCATED
+    return "除以了本年数而不是上年数" if by_this_year else ""
 
 
 def _rate_within_slack(printed: Decimal, decimals: int, difference: Decimal, prior: Decimal, slack: Decimal) -> bool:
@@ -1017,17 +1107,30 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
     (never one the printed figures give cut rather than rounded: that is told, TRUNCATED)."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
-    wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
+    wholes = _share_bases(part, whole, only_whole)
     if not wholes:
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current
-    shares = [exact_percent(amount, w) for w in wholes]
-    first = shares[0]
+    first = exact_percent(amount, wholes[0])
     assert first is not None
-    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
-            or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes):
+    if _share_fits(st, amount, wholes, half):
         return Verdict(st, "agree", part)
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_bases(part: Figure, whole: Figure | None, only_whole: bool) -> list[Decimal]:
+    """The wholes (not 0) a share of ``part`` may be of: the whole its sentence names, and (but ``only_whole``) the
+    totals the part belongs to."""
+    return [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
+
+
+def _share_fits(st: Statement, amount: Decimal, wholes: list[Decimal], half: Decimal) -> bool:
+    """Whether a printed share is the amount's of one of the wholes, as printed, or (the first's not cut) as figures
+    within ``half`` of them give it."""
+    first = exact_percent(amount, wholes[0])
+    assert first is not None
+    return any(s is not None and shown(s, st.decimals) == st.value for s in (exact_percent(amount, w) for w in wholes)) \
+        or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes)
 
 
 def _share_within(st: Statement, amount: Decimal, whole: Decimal, half: Decimal) -> bool:
@@ -1073,14 +1176,19 @@ def _share_as_corrected(st: Statement, part: Figure | None, whole: Figure | None
     if part is None or st.value is None or not disputes:
         return False
     amount = value if value is not None else part.current
-    wholes = [w for w in ((whole.current,) if whole else ()) + part.wholes if w]
-    for base in wholes:
-        for delta in (d * sign for d in disputes for sign in (-1, 1)):
-            for share in (exact_percent(amount, base + delta), exact_percent(amount + delta, base + delta),
-                          exact_percent(amount + delta, base)):
-                if share is not None and shown(share, st.decimals) == st.value:
-                    return True
+    for base in _share_bases(part, whole, False):
+        for share in _corrected_shares(amount, base, disputes):
+            if share is not None and shown(share, st.decimals) == st.value:
+                return True
     return False
+
+
+def _corrected_shares(amount: Decimal, base: Decimal, disputes: tuple[Decimal, ...]) -> Iterator[Decimal | None]:
+    """The shares of an amount in a base once each slip (either way round) is taken out of the base, of both, of the
+    amount."""
+    for delta in (d * sign for d in disputes for sign in (-1, 1)):
+        yield from (exact_percent(amount, base + delta), exact_percent(amount + delta, base + delta),
+                    exact_percent(amount + delta, base))
 
 
 def _share_cause(st: Statement, first: Decimal, amount: Decimal, whole: Figure | None) -> str:

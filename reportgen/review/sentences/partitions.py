@@ -68,19 +68,41 @@ def _changes(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tu
     out, judged = [], set()
     for said in [*_sentences(verdicts), *_runs(verdicts)]:
         stated = _by_figure(said)
-        for name, (whole, change) in stated.items():
-            present = {n: figure for n, (figure, _) in stated.items() if n != name}
-            parts = _made_of(whole, present, find, strict) if name in complete_parts() else None
+        for name, (_, change) in stated.items():
+            parts = _changed_parts(stated, name, find, strict)
             if parts is None or id(change) in judged or any(stated[n][1].base != change.base for n in parts):
                 continue
-            statements = [change, *(stated[n][1] for n in parts)]
-            if any((st.line, st.text) in told for st in statements):
+            said_parts = [(n, stated[n][1]) for n in parts]
+            if _any_told(change, said_parts, told):
                 continue
             judged.add(id(change))
-            total = sum((_signed(stated[n][1]) for n in parts), Decimal(0))
-            if abs(total - _signed(change)) > sum((_half(st) for st in statements), Decimal(0)):
-                out.append(_change_finding(name, change, [(n, stated[n][1]) for n in parts], total, draft))
+            finding = _parts_change(name, change, said_parts, draft)
+            if finding is not None:
+                out.append(finding)
     return out
+
+
+def _any_told(change: Statement, parts: list[tuple[str, Statement]], told: frozenset[tuple[int, str]]) -> bool:
+    """Whether a whole's change or one of its parts' is told already (as disagreeing with the source)."""
+    return any((st.line, st.text) in told for st in [change, *(st for _, st in parts)])
+
+
+def _parts_change(name: str, change: Statement, parts: list[tuple[str, Statement]], draft: str) -> Finding | None:
+    """The finding on a whole's change that its parts' changes do not add up to, beyond their rounding."""
+    total = sum((_signed(st) for _, st in parts), Decimal(0))
+    if abs(total - _signed(change)) <= _half(change) + sum((_half(st) for _, st in parts), Decimal(0)):
+        return None
+    return _change_finding(name, change, parts, total, draft)
+
+
+def _changed_parts(stated: dict[str, tuple[Figure, Statement]], name: str, find: Find,
+                   strict: frozenset[int]) -> list[str] | None:
+    """The parts a whole (``name``, of the wholes made of all their parts) is made of, all stated beside it; None where
+    it is no such whole or they are not all stated."""
+    if name not in complete_parts():
+        return None
+    present = {n: figure for n, (figure, _) in stated.items() if n != name}
+    return _made_of(stated[name][0], present, find, strict)
 
 
 def _stated(st: Statement) -> bool:
@@ -157,32 +179,49 @@ def _shares(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tup
             strict: frozenset[int]) -> list[Finding]:
     """Each run of shares of one named whole in a paragraph, each after its part's amount, the parts all the whole is
     made of: each share its amount over the parts' sum."""
-    runs: dict[tuple[int, str], list[Verdict]] = {}
-    amounts: dict[int, Verdict] = {}  # a share's statement id → its part's amount, the verdict right before it
-    for before, verdict in zip([None, *verdicts], verdicts, strict=False):
-        st = verdict.statement
-        if st.kind != "share" or not st.named_whole or st.value is None or before is None \
-                or before.statement.kind != "amount" or before.statement.sentence is not st.sentence \
-                or before.figure is not verdict.figure or before.statement.value is None \
-                or before.statement.unit not in _UNIT:
-            continue
-        amounts[id(st)] = before
-        runs.setdefault((st.paragraph, normalize(st.named_whole)), []).append(verdict)
+    runs, amounts = _shares_by_whole(verdicts)
     adjusted = made_whole([v.statement for v in verdicts])
     out = []
-    for run in runs.values():
+    for run in runs:
         whole = find(run[0].statement.named_whole)
-        stated = _by_figure(run)
-        parts = _made_of(whole, {n: f for n, (f, _) in stated.items()}, find, strict) if whole is not None else None
-        if whole is None or parts is None:
-            continue
-        pairs = [(amounts[id(stated[n][1])].statement, stated[n][1]) for n in parts]
-        if any((st.line, st.text) in told for pair in pairs for st in pair):
+        pairs = _pairs_making_whole(whole, run, amounts, find, strict) if whole is not None else None
+        if whole is None or pairs is None or any((st.line, st.text) in told for pair in pairs for st in pair):
             continue
         finding = _share_finding(whole.name, pairs, adjusted, draft)
         if finding is not None:
             out.append(finding)
     return out
+
+
+def _shares_by_whole(verdicts: list[Verdict]) -> tuple[list[list[Verdict]], dict[int, Verdict]]:
+    """The shares naming their whole, each after its part's amount, by paragraph and whole; and each share's part's
+    amount (by the share's statement id: the verdict right before it)."""
+    runs: dict[tuple[int, str], list[Verdict]] = {}
+    amounts: dict[int, Verdict] = {}
+    for before, verdict in zip([None, *verdicts], verdicts, strict=False):
+        st = verdict.statement
+        if before is None or not _share_of_named_whole(before, verdict):
+            continue
+        amounts[id(st)] = before
+        runs.setdefault((st.paragraph, normalize(st.named_whole)), []).append(verdict)
+    return list(runs.values()), amounts
+
+
+def _share_of_named_whole(before: Verdict, verdict: Verdict) -> bool:
+    """Whether a verdict is on a share naming its whole, right after its part's amount in its sentence, of one figure
+    with it, both figures to compare."""
+    st, part = verdict.statement, before.statement
+    return st.kind == "share" and bool(st.named_whole) and st.value is not None and part.kind == "amount" \
+        and part.sentence is st.sentence and before.figure is verdict.figure and part.value is not None \
+        and part.unit in _UNIT
+
+
+def _pairs_making_whole(whole: Figure, run: list[Verdict], amounts: dict[int, Verdict], find: Find,
+                        strict: frozenset[int]) -> list[tuple[Statement, Statement]] | None:
+    """The (amount, share) of a run of shares whose parts are all the whole is made of (_made_of); None where not."""
+    stated = _by_figure(run)
+    parts = _made_of(whole, {n: f for n, (f, _) in stated.items()}, find, strict)
+    return None if parts is None else [(amounts[id(stated[n][1])].statement, stated[n][1]) for n in parts]
 
 
 def _share_finding(name: str, pairs: list[tuple[Statement, Statement]], adjusted: set[int],

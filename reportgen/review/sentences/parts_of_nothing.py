@@ -25,12 +25,22 @@ def parts_of_nothing(verdicts: list[Verdict]) -> None:
         if verdict.status in _JUDGED and st.value == 0 and label:
             nothing.setdefault(label, st.text)
             continue
-        whole = label.split(_OF, 1)[0] if _OF in label else ""
-        if verdict.status != "unknown" or st.value != 0 or whole not in nothing:
-            continue
-        cause = f"是前文{whole}{nothing[whole]}的一部分（只能为0）"
-        verdict.status, verdict.cause = "within", cause
-        after = verdicts[index + 1] if index + 1 < len(verdicts) else None
-        if after is not None and after.statement.kind == "share" and after.statement.value == 0 \
-                and after.statement.sentence is st.sentence and after.status == "unknown":
-            after.status, after.cause = "within", cause
+        whole = _whole_named(label)
+        if verdict.status == "unknown" and st.value == 0 and whole in nothing:
+            _within(verdicts, index, f"是前文{whole}{nothing[whole]}的一部分（只能为0）")
+
+
+def _whole_named(label: str) -> str:
+    """The whole a label names a part of: its words before 的 (none without it)."""
+    return label.split(_OF, 1)[0] if _OF in label else ""
+
+
+def _within(verdicts: list[Verdict], index: int, cause: str) -> None:
+    """The amount 0 at ``index`` judged within, by ``cause``, and its share 0 % right after it in its sentence, not
+    judged, with it."""
+    verdict = verdicts[index]
+    verdict.status, verdict.cause = "within", cause
+    after = verdicts[index + 1] if index + 1 < len(verdicts) else None
+    if after is not None and after.statement.kind == "share" and after.statement.value == 0 \
+            and after.statement.sentence is verdict.statement.sentence and after.status == "unknown":
+        after.status, after.cause = "within", cause

@@ -119,6 +119,41 @@ _BUDGET_NAMED = regex(r"(?P<name>.*?)(?P<word>年初预算|全年预算|调整�
 _OF_BUDGET = regex(r"(?P<name>.+?)(?:年初预算数|全年预算数|调整预算数|预算数)")
 
 
+def _subject_of(verdict: Verdict, naming: Subjects, said: dict[int, str], before: tuple[str, str]) -> str:
+    """A verdict's subject: the figure it was judged by (a 决算's “X预算为”: X's budget of the year, judge.py
+    _budget_in_final); a part's of its whole (“预算资金X万元，其中财政拨款Y万元”: the 财政拨款 of that whole); what the
+    words of a statement naming its own say; else the subject of the amount before (``before``: its subject, label)."""
+    st = verdict.statement
+    if verdict.figure is not None:
+        return f"{verdict.figure.name}预算数" if verdict.of_budget else verdict.figure.name
+    if verdict.cause in PART_CAUSES:
+        return _part_subject(st, said)
+    return _words_subject(st, naming, said, before) if _names_its_own(st) else before[0]
+
+
+def _budget_done_subject(verdict: Verdict, word: str, last: str) -> str:
+    """The subject of a completion's budget (“……支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元”，
+    广东省财政厅 2023): the budget of the outturn before it — which its rate and the changes after it go on speaking of."""
+    outturn = verdict.figure.name if verdict.figure is not None else last
+    kind = word if word in ("年初", "调整") else ""
+    return f"{outturn}{kind}预算数" if outturn else ""
+
+
+def _names_its_own(st: Statement) -> bool:
+    """Whether a statement names a subject of its own: an amount, a table cell, or a figure of its own label."""
+    return st.kind in ("amount", "cell") or st.own_label
+
+
+def _words_subject(st: Statement, naming: Subjects, said: dict[int, str], before: tuple[str, str]) -> str:
+    """The subject a statement's words name, judged by no figure: the quantity its label names, else the whole's part
+    it is, a budget or outturn of the subject before, a project."""
+    found = naming.find(st.label) if st.label else None
+    if found is not None:
+        return found.name
+    last, label_before = before
+    return _part_subject(st, said) or _budget_or_outturn(st, naming, last, label_before) or _project(st)
+
+
 def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) -> str:
     """The subject of an amount a 决算's sentence says is a quantity's budget (“X年初预算为”: “X年初预算数”, X named by its
     words or, said bare, by the amount before it in the sentence), or — said bare right after an amount that said a
@@ -171,22 +206,9 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             verdict.subject = last = ""
             continue
         if st.kind == "amount" and (done := DONE_LABEL.search(st.label)) is not None:
-            # “……支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元”（广东省财政厅 2023）: the budget
-            # of the outturn before it — which its rate and the changes after it go on speaking of
-            outturn = verdict.figure.name if verdict.figure is not None else last
-            word = done.group(1) if done.group(1) in ("年初", "调整") else ""
-            verdict.subject = f"{outturn}{word}预算数" if outturn else ""
+            verdict.subject = _budget_done_subject(verdict, done.group(1), last)
             continue
-        if verdict.figure is not None:  # (a 决算's “X预算为”: X's budget of the year, judge.py _budget_in_final)
-            verdict.subject = f"{verdict.figure.name}预算数" if verdict.of_budget else verdict.figure.name
-        elif verdict.cause in PART_CAUSES:  # “预算资金X万元，其中财政拨款Y万元”: the 财政拨款 of that whole
-            verdict.subject = _part_subject(st, said)
-        elif st.kind in ("amount", "cell") or st.own_label:
-            found = naming.find(st.label) if st.label else None
-            verdict.subject = found.name if found is not None else (
-                _part_subject(st, said) or _budget_or_outturn(st, naming, last, before) or _project(st))
-        else:
-            verdict.subject = last
-        if st.kind in ("amount", "cell") or st.own_label:
+        verdict.subject = _subject_of(verdict, naming, said, (last, before))
+        if _names_its_own(st):
             last = said[id(st)] = verdict.subject
             before = st.label

@@ -171,13 +171,15 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
             yield from verdict()
             title = None
         elif title is not None and zeros is not False:
-            if _EMPTY_NOTE.search(text):
-                noted = True
-            figures = [n.replace(",", "") for n in _NUMBER.findall(text)]
-            figures = [n for n in figures if not _is_year(n)]
-            if figures:
-                zeros = all(float(n) == 0 for n in figures)
+            noted = noted or bool(_EMPTY_NOTE.search(text))
+            zeros = _all_zero(text, zeros)
     yield from verdict()
+
+
+def _all_zero(text: str, zeros: bool | None) -> bool | None:
+    """Whether a table's figures are all 0 with a line's (``zeros``: before it; None: none yet), a year not a figure."""
+    figures = [n for n in (n.replace(",", "") for n in _NUMBER.findall(text)) if not _is_year(n)]
+    return all(float(n) == 0 for n in figures) if figures else zeros
 
 
 def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
@@ -390,6 +392,18 @@ def _item_in_another_unit(items: list[tuple[int, Line, re.Match[str]]],
     """An item of a list whose amount is in 元 where at least two other items of the same list (markers of one kind,
     a few lines apart, not starting again at 1 or 一) are in 万元: “8.预算准备金20.40万元，……9.专项工作19,800.61元，……
     10.综合管理347.03万元，……” (深圳's 项目支出, a list of ten). 0 元 is 0 万元: not told."""
+    for run in _item_runs(items):
+        if sum(match.group(4) == "万元" for _, _, match in run) < 2:
+            continue
+        for _, line, match in run:
+            if match.group(4) == "元" and not _ZERO.fullmatch(match.group(3) + "元") \
+                    and not _A_RATE.search(match.group(2)[-_RATE_BEFORE:]):
+                yield warn(line, f"“{match.group(1)}{match.group(2)}”写作 {match.group(3)} 元，同列的其他各项以万元计："
+                                 "请核对单位")
+
+
+def _item_runs(items: list[tuple[int, Line, re.Match[str]]]) -> list[list[tuple[int, Line, re.Match[str]]]]:
+    """The lists the items make: markers of one kind, a few lines apart, not starting again at 1 or 一."""
     runs: list[list[tuple[int, Line, re.Match[str]]]] = []
     for item in sorted(items, key=lambda item: (item[0], item[2].start())):
         before = runs[-1][-1] if runs else None
@@ -398,14 +412,7 @@ def _item_in_another_unit(items: list[tuple[int, Line, re.Match[str]]],
             runs[-1].append(item)
         else:
             runs.append([item])
-    for run in runs:
-        if sum(match.group(4) == "万元" for _, _, match in run) < 2:
-            continue
-        for _, line, match in run:
-            if match.group(4) == "元" and not _ZERO.fullmatch(match.group(3) + "元") \
-                    and not _A_RATE.search(match.group(2)[-_RATE_BEFORE:]):
-                yield warn(line, f"“{match.group(1)}{match.group(2)}”写作 {match.group(3)} 元，同列的其他各项以万元计："
-                                 "请核对单位")
+    return runs
 
 
 def _kind(match: re.Match[str]) -> str:
@@ -467,25 +474,43 @@ def _wrapped_from(lines: list[Line], at: int) -> tuple[str, str]:
     where there is one), and the end of its last on those below (a table's row is not prose: it joins nothing)."""
     if lines[at].table_unit:
         return "", ""
+    return _wrapped_above(lines, at), _wrapped_below(lines, at)
+
+
+def _wrapped_above(lines: list[Line], at: int) -> str:
+    """The start of the line's first sentence on the lines of prose above it, from the end of the sentence before
+    (“；儿童福利类”); none for a line opening an item."""
     before = ""
     for above in reversed(lines[max(0, at - _WRAPS):at] if not _OPENS_ITEM.match(lines[at].squeezed) else []):
         text = above.squeezed.strip()
         if above.table_unit or len(text) < _WRAPPING or text[-1] in _ENDS:
             break
         cut = max(text.rfind(end) for end in _ENDS)
-        before = (text[cut:] if cut >= 0 else text) + before  # (from the end of the sentence before: “；儿童福利类”)
+        before = (text[cut:] if cut >= 0 else text) + before
         if cut >= 0 or _OPENS_ITEM.match(text):
             break
+    return before
+
+
+def _runs_on(last: str, below: Line, text: str) -> bool:
+    """Whether a sentence runs on from a line of prose (``last``, not short) to the line below (``text``: a line of
+    prose not opening an item)."""
+    return not below.table_unit and bool(text) and len(last) >= _WRAPPING and not _OPENS_ITEM.match(text)
+
+
+def _wrapped_below(lines: list[Line], at: int) -> str:
+    """The end of the line's last sentence on the lines of prose below it, up to the mark ending it (a short line
+    does not run on; an item opens a sentence of its own)."""
     after, last = "", lines[at].bare
-    if last[-1:] not in tuple(_ENDS):
-        for below in lines[at + 1:at + 1 + _WRAPS]:
-            text = below.squeezed.strip()
-            # (a short line does not run on; an item opens a sentence of its own)
-            if below.table_unit or not text or len(last) < _WRAPPING or _OPENS_ITEM.match(text):
-                break
-            ends = [i for i in map(text.find, _ENDS) if i >= 0]
-            after += text[:min(ends) + 1] if ends else text
-            if ends:
-                break
-            last = text
-    return before, after
+    if last[-1:] in tuple(_ENDS):
+        return after
+    for below in lines[at + 1:at + 1 + _WRAPS]:
+        text = below.squeezed.strip()
+        if not _runs_on(last, below, text):
+            break
+        ends = [i for i in map(text.find, _ENDS) if i >= 0]
+        after += text[:min(ends) + 1] if ends else text
+        if ends:
+            break
+        last = text
+    return after

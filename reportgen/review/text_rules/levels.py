@@ -90,19 +90,24 @@ def _judged(text: Text, chain: list[_Labelled]) -> Iterator[Finding]:
     for labelled in chain:
         said, level = labelled.said, labelled.level
         named = _resolved(said, level) if said and not _of_economic(said) else frozenset()
-        if not named:
-            found = list(_near_item(text, labelled.start, said, above) if above and above[1] == "款" and level == "项"
-                         and said else ())
-        elif not any(len(code) == _LENGTH[level] for code in named):
-            found = list(_wrong_level(text, labelled.start, said, level, named))
-        else:
-            found = list(_wrong_parent(text, labelled.start, said, level, named, above)
-                         if above and level == "款" else ())
+        found = _label_findings(text, labelled, named, above)
         if found:
             yield found[0]
             return
         own = frozenset(c for c in named if len(c) == _LENGTH[level])
         above = (said, level, own) if own else None
+
+
+def _label_findings(text: Text, labelled: _Labelled, named: frozenset[str],
+                    above: tuple[str, str, frozenset[str]] | None) -> list[Finding]:
+    """What is wrong with a label, the label before it (``above``) right: a 项 of a 款 the catalogue does not know
+    (_near_item); a name the catalogue knows at another level (_wrong_level); a 款 under another 类 (_wrong_parent)."""
+    at, said, level = labelled.start, labelled.said, labelled.level
+    if not named:
+        return list(_near_item(text, at, said, above) if above and above[1] == "款" and level == "项" and said else ())
+    if not any(len(code) == _LENGTH[level] for code in named):
+        return list(_wrong_level(text, at, said, level, named))
+    return list(_wrong_parent(text, at, said, level, named, above) if above and level == "款" else ())
 
 
 def _wrong_level(text: Text, at: int, said: str, level: str, named: frozenset[str]) -> Iterator[Finding]:
@@ -163,10 +168,8 @@ def named_otherwise(text: Text) -> Iterator[Finding]:
         level = label.group(1)
         said = _run_before(text.flow, label.start())
         said = next((said[len(lead):] for lead in WORDS["科目名称前的字样"] if said.startswith(lead)), said)
-        own = [code for code in _resolved(said, level) if len(code) == _LENGTH[level]] if level != "类" else []
-        entry = codes.function_entry(own[0], year) if len(own) == 1 else None
-        if entry is not None and not codes.same_name(entry.name, said) and _printed_as(bare, entry, level) \
-                and not _current_name(said, level, year) and not _former(said, year):
+        entry = _aliased(said, level, year, bare)
+        if entry is not None:
             found.setdefault((said, level, entry.code), []).append(label.start() - len(said))
     for (said, level, code), places in found.items():
         entry = codes.function_entry(code, year)
@@ -174,6 +177,17 @@ def named_otherwise(text: Text) -> Iterator[Finding]:
         also = f"（共 {len(places)} 处）" if len(places) > 1 else ""
         yield text.warning("R-科目异名", places[0], f"“{said}（{level}）”{also}：{code} 在 {year} 年的科目表中名为"
                            f"“{entry.name}”，本文件别处也这样印，这里却用“{said}”：请统一科目名称")
+
+
+def _aliased(said: str, level: str, year: int, bare: str) -> codes.CodeEntry | None:
+    """The one 款 or 项 of ``level`` whose alias ``said`` is, where the document prints its name of ``year`` as its
+    code's — ``said`` being no code's name of that year nor a name of other years only; None otherwise."""
+    own = [code for code in _resolved(said, level) if len(code) == _LENGTH[level]] if level != "类" else []
+    entry = codes.function_entry(own[0], year) if len(own) == 1 else None
+    if entry is None or codes.same_name(entry.name, said) or not _printed_as(bare, entry, level) \
+            or _current_name(said, level, year) or _former(said, year):
+        return None
+    return entry
 
 
 def _printed_as(bare: str, entry: codes.CodeEntry, level: str) -> bool:

@@ -339,8 +339,26 @@ def numbering_out_of_step(text: Text) -> Iterator[Finding]:
     each kind's items nested in the kinds before them): a number skipped (“（二）” then “（四）”), printed again
     (“（八）” twice) or gone back — where the number before it is printed nowhere between (a table's row, a
     heading the reading took for one, may carry it)."""
+    markers = _list_markers(text)
+    nesting: list[int] = []
+    last: dict[int, tuple[int, int]] = {}  # each kind's last number and where it is
+    for at in sorted(markers):
+        kind, number = markers[at]
+        _nest(nesting, last, kind)
+        before = last.get(kind)
+        last[kind] = (number, at)
+        if before is None or number in (1, before[0] + 1) or not number or _printed_again(text, at):
+            continue
+        since = max((last[k][1] for k in nesting[:nesting.index(kind)] if k in last), default=0)
+        if not _goes_on_as_printed(text, markers[at], before, since, at):
+            yield _out_of_step(text, at, kind, number, before[0])
+
+
+def _list_markers(text: Text) -> dict[int, tuple[int, int]]:
+    """Where each list marker of the prose is in the flow, with its (kind, number): opening a line of prose that does
+    not end in figures, or after a mark within one."""
     prose = _Prose(text)
-    markers: dict[int, tuple[int, int]] = {}  # where each marker is in the flow: (kind, number)
+    markers: dict[int, tuple[int, int]] = {}
     for index, line in enumerate(text.lines):
         found = _AT_LINE.match(line.text)
         if found and line.number in prose.numbers and not _FIGURES_LAST.search(line.text):
@@ -348,29 +366,32 @@ def numbering_out_of_step(text: Text) -> Iterator[Finding]:
     for found in _AFTER_MARK.finditer(text.flow):
         if found.start() not in markers and prose.at(found.start()):
             markers[found.start()] = _kind_and_number(found)
-    nesting: list[int] = []
-    last: dict[int, tuple[int, int]] = {}  # each kind's last number and where it is
-    for at in sorted(markers):
-        kind, number = markers[at]
-        if kind in nesting:  # the kinds nested in it are done with
-            while nesting[-1] != kind:
-                last.pop(nesting.pop(), None)
-        else:
-            nesting.append(kind)
-        before = last.get(kind)
-        last[kind] = (number, at)
-        if before is None or number in (1, before[0] + 1) or not number or _printed_again(text, at):
-            continue
-        # the number before it printed between the two (in any line: a table's row, a heading the reading took
-        # for one) or, for a skip or a step back, since the list's heading: the list goes on as printed
-        since = max((last[k][1] for k in nesting[:nesting.index(kind)] if k in last), default=0)
-        between = text.flow[before[1] + 1:at] if number == before[0] else text.flow[since:at]
-        if any(_kind_and_number(m) == (kind, number - 1) for m in _ANYWHERE.finditer(between)):
-            continue
-        said = text.flow[at:at + 14].split("\n")[0].strip()
-        printed, wanted = _marker(kind, before[0]), _marker(kind, before[0] + 1)
-        how = "重复了" if number == before[0] else f"接在“{printed}”之后，应为“{wanted}”"
-        yield text.warning("R-序号", at, f"“{said}”：序号“{_marker(kind, number)}”{how}：是否漏了一项或编错了号？")
+    return markers
+
+
+def _nest(nesting: list[int], last: dict[int, tuple[int, int]], kind: int) -> None:
+    """A marker of ``kind``: the kinds nested in it are done with (their last numbers forgotten), or it opens a level."""
+    if kind in nesting:
+        while nesting[-1] != kind:
+            last.pop(nesting.pop(), None)
+    else:
+        nesting.append(kind)
+
+
+def _goes_on_as_printed(text: Text, marker: tuple[int, int], before: tuple[int, int], since: int, at: int) -> bool:
+    """Whether the number before a marker's is printed between the two (in any line: a table's row, a heading the
+    reading took for one) or, for a skip or a step back, since the list's heading (at ``since``): the list goes on
+    as printed."""
+    kind, number = marker
+    between = text.flow[before[1] + 1:at] if number == before[0] else text.flow[since:at]
+    return any(_kind_and_number(m) == (kind, number - 1) for m in _ANYWHERE.finditer(between))
+
+
+def _out_of_step(text: Text, at: int, kind: int, number: int, before: int) -> Finding:
+    said = text.flow[at:at + 14].split("\n")[0].strip()
+    printed, wanted = _marker(kind, before), _marker(kind, before + 1)
+    how = "重复了" if number == before else f"接在“{printed}”之后，应为“{wanted}”"
+    return text.warning("R-序号", at, f"“{said}”：序号“{_marker(kind, number)}”{how}：是否漏了一项或编错了号？")
 
 
 def _printed_again(text: Text, at: int) -> bool:
@@ -405,13 +426,8 @@ def printed_twice_in_a_row(text: Text) -> Iterator[Finding]:
 
     for match in _DOUBLED_WORD.finditer(bare):
         word, start = match.group(1), match.start()
-        if _TOLD_DOUBLED.fullmatch(match.group()) or not prose.at(at[start]):
+        if _TOLD_DOUBLED.fullmatch(match.group()) or not prose.at(at[start]) or not _in_a_line(text, match, at):
             continue
-        # a line's words, not a heading's name and the sentence under it (“一、深圳市信访局” / “深圳市信访局预算……”)
-        row = _index_at(text, at[start])
-        if _index_at(text, at[match.end() - 1]) != row or not _SENTENCE_MARK.search(text.lines[row].bare) \
-                or match.group() not in text.lines[row].text:  # (two cells' words a space apart)
-            continue  # (a table's cells run into one line print no clause mark: “满意度指标指标”)
         if len(word) == 2:  # two words meeting: “更换工程工程款”, “党组织组织力”
             continue
         # one character doubled opening a clause, where the document prints it once with the words after it
@@ -421,9 +437,22 @@ def printed_twice_in_a_row(text: Text) -> Iterator[Finding]:
             continue
         said = bare[max(0, start - 4):match.end() + 4]
         yield text.warning("R-叠字", at[start], f"“{said}”：“{word}”连印了两次，请删去一个")
+    yield from _lines_printed_twice(text, prose)
+
+
+def _in_a_line(text: Text, match: re.Match[str], at: list[int]) -> bool:
+    """Whether a doubling is a line's words, not a heading's name and the sentence under it (“一、深圳市信访局” /
+    “深圳市信访局预算……”), in a line with a clause mark (a table's cells run into one line print none: “满意度指标指标”)
+    where it is printed so (not two cells' words a space apart)."""
+    row = _index_at(text, at[match.start()])
+    return _index_at(text, at[match.end() - 1]) == row and bool(_SENTENCE_MARK.search(text.lines[row].bare)) \
+        and match.group() in text.lines[row].text
+
+
+def _lines_printed_twice(text: Text, prose: _Prose) -> Iterator[Finding]:
+    """A page's last line of prose printed again at the top of the next."""
     lines = [line for line in text.lines if line.bare]
     for before, line in zip(lines, lines[1:], strict=False):
-        # a page's last line printed again at the top of the next
         if line.bare == before.bare and line.page != before.page and len(_HAN.findall(line.bare)) >= _LINE_TWICE \
                 and line.number in prose.numbers and before.number in prose.numbers:
             yield Finding("warning", "R-叠字", f"“{line.bare[:30]}”：这一行在第 {before.page} 页末已印，第 {line.page} "
