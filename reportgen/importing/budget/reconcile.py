@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from reportgen import tablekinds
 from reportgen.base.errors import shown_text
 from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
-    FUND_TABLES,
     this_year_income,
     three_public_rows,
     unknown_income,
@@ -347,13 +347,13 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     (its 合计 less its 财政拨款 there) for one more part of its 合计, and is not compared by its 基本支出
     and 项目支出, whose share of it is not printed;
     where other income is known to exist but not by row, the rows are not compared."""
-    if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
+    if "支出总表" not in imported.rows or any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure):
         return  # a fund's table printed but not read for sure: the funds' rows are not all known
     if unprinted_funds(imported):
         return  # a fund's table not printed (its appropriation is not 0): its rows are not known, never none
     if unit_lines(imported.rows["支出总表"]):
         return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
-    funds = [k for k in FUND_TABLES if k in imported.rows]
+    funds = [k for k in tablekinds.fund_tables() if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:
         return
@@ -733,8 +733,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     if kind != "收支总表" and mine is None and unprinted_funds(imported):
         return  # a fund's table not printed (its appropriation is not 0): its part of the class is not known
     if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
-            and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever
+            and not any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure):
+        against = [k for k in tablekinds.fund_tables() if k in imported.rows]  # the 一般公共预算支出表 first, as ever
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
