@@ -133,6 +133,12 @@ def by_id(directory: Path | None = None) -> dict[str, TableKind]:
     return {kind.id: kind for kind in kinds(directory)}
 
 
+def fund_tables(directory: Path | None = None) -> dict[str, str]:
+    """The function tables of one fund (导入.资金), by id, with their fund, by 次序: import reads each fund's
+    spending from its own, in this order — the Python names none of them."""
+    return {kind.id: kind.recognition.fund for kind in kinds(directory) if kind.recognition and kind.recognition.fund}
+
+
 # The definitions read, by folder, while its files are unchanged (their names, times and sizes).
 _READ: dict[str, tuple[tuple[tuple[str, int, int], ...], tuple[TableKind, ...]]] = {}
 

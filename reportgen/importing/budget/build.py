@@ -39,8 +39,6 @@ from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 
-FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
-               "国有资本经营预算支出表": "国有资本经营"}
 _UNIT_ROW = regex(r"^\d{6,}\s")  # a budget unit's code and name
 _YEAR_LABEL = regex(r"^(\d{4})年")
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
@@ -231,7 +229,7 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     if len(funds) != 1:
         return None
     only = funds.pop()
-    kind = next((k for k, f in FUND_TABLES.items() if f == only), None)
+    kind = next((k for k, f in tablekinds.fund_tables().items() if f == only), None)
     return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
 
 
@@ -527,7 +525,7 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
     a fund's table is not read for sure (its others' rows are not all the spending: 北京教委's 政府性基金 and 国有资本
     rows, 70,424.99, were told as the whole against its income of 4,483,899.83), else none then; none where the
     支出总表's rows are of all its money, no fund's (spending_by_fund_unknown), or lines are printed by unit."""
-    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    sources = [(kind, fund) for kind, fund in tablekinds.fund_tables().items() if kind in result.tables]
     unknown_fund = _fund_unread(result)
     if spending_by_fund_unknown(result):
         return []  # (its totals written as printed)
@@ -542,7 +540,7 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
 
 def _fund_unread(result: Imported) -> bool:
     """Whether a fund's table is printed but not read for sure."""
-    return any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return any(table.kind.id in tablekinds.fund_tables() for table in result.unsure)
 
 
 def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:
@@ -602,7 +600,7 @@ def unprinted_funds(result: Imported) -> list[str]:
     支出表), so no sum of them is that fund's."""
     income = result.tree.get("收入")
     unsure = {table.kind.id for table in result.unsure}
-    return [kind for kind, fund in FUND_TABLES.items() if kind not in result.tables and kind not in unsure
+    return [kind for kind, fund in tablekinds.fund_tables().items() if kind not in result.tables and kind not in unsure
             and isinstance(income, dict) and isinstance(node := income.get(_APPROPRIATION[fund]), Placed)
             and node.value]
 
@@ -751,7 +749,7 @@ def _fund_classes(result: Imported) -> dict[str, dict[str, Decimal]]:
     """The fund tables' spending by 类, in the function tables' unit: the 基本支出 and 项目支出 of the lines that
     give them, the 合计 of those that do not."""
     out: dict[str, dict[str, Decimal]] = {}
-    for kind in (k for k in FUND_TABLES if k in result.tables):
+    for kind in (k for k in tablekinds.fund_tables() if k in result.tables):
         scale = factor(result, result.tables[kind])
         for row in _finest(result.rows[kind]):
             parts = out.setdefault(row.code[:3], {})
@@ -765,7 +763,7 @@ def _fund_class_totals(result: Imported) -> dict[str, Decimal]:
     """The fund tables' spending by 类, in the function tables' unit: each table's 类 row's 合计 as printed,
     else the sum of its lines (广州市民政局 2026's 一般公共预算 208 printed 128,943.57, its lines 128,943.58)."""
     out: dict[str, Decimal] = {}
-    for kind in (k for k in FUND_TABLES if k in result.tables):
+    for kind in (k for k in tablekinds.fund_tables() if k in result.tables):
         rows, lines = result.rows[kind], dict[str, Decimal]()
         for row in _finest(rows):
             lines[row.code[:3]] = lines.get(row.code[:3], Decimal(0)) + _line_total(row)
@@ -802,7 +800,7 @@ def _this_year_spending(result: Imported, right: list[Row]) -> Decimal | None:
 def _fund_spending(result: Imported) -> dict[tuple[str, str], Decimal]:
     """What the fund tables spend on each (code, 基本支出 or 项目支出), added up."""
     fiscal: dict[tuple[str, str], Decimal] = {}
-    for kind in FUND_TABLES:
+    for kind in tablekinds.fund_tables():
         for row in _finest(result.rows.get(kind, [])):
             for meaning in ("基本支出", "项目支出"):
                 if meaning in row.amounts:

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from reportgen import tablekinds
 from reportgen.base.errors import shown_text
 from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
-    FUND_TABLES,
     this_year_income,
     three_public_rows,
     unknown_income,
@@ -376,7 +376,7 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     where other income is known to exist but not by row, the rows are not compared."""
     if not _fund_rows_known(imported):
         return
-    funds = [k for k in FUND_TABLES if k in imported.rows]
+    funds = [k for k in tablekinds.fund_tables() if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:
         return
@@ -401,7 +401,7 @@ def _fund_rows_known(imported: Imported) -> bool:
     read for sure (else the funds' rows are not all known), none is not printed whose appropriation is not 0 (its rows
     are not known, never none), and its 项 are not printed by unit, unnamed (sure.unit_lines: no row is the
     department's 项)."""
-    return "支出总表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure) \
+    return "支出总表" in imported.rows and not any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure) \
         and not unprinted_funds(imported) and not unit_lines(imported.rows["支出总表"])
 
 
@@ -854,8 +854,8 @@ def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str
         return ["一般公共预算支出表"]
     if unprinted_funds(imported):
         return []
-    if "一般公共预算支出表" in imported.rows and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        return [k for k in FUND_TABLES if k in imported.rows]
+    if "一般公共预算支出表" in imported.rows and not any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure):
+        return [k for k in tablekinds.fund_tables() if k in imported.rows]
     return ["一般公共预算支出表"]
 
 

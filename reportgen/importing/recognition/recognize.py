@@ -395,8 +395,10 @@ def _function_codes(table: Table, meanings: dict[int, str]) -> dict[int, str]:
     return {**meanings, columns[0]: "编码"}
 
 
-THREE_PUBLIC = "三公经费支出表"
-# The items of a table of one row of items (the “三公” table): its header names one of them at least,
+# The shape (导入.形状 of its definition) of a table of one row of items: the “三公” table, whose items are read
+# from its header or, turned, its rows.
+ONE_ROW = "一行"
+# The items of a table of one row of items: its header names one of them at least,
 # else, printed turned, its rows do (机关运行经费 may stand beside them either way).
 ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _ROW_ITEMS = (*ITEMS, "机关运行经费")
@@ -417,7 +419,7 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
     the rows, the funds across): each body row's item, named by its words without 其中： and numbering
     (三公经费各行 of 导入.yaml — a row no field holds, 行政经费, among them —, else the columns' words); none
     for any other table."""
-    if table.kind.id != THREE_PUBLIC or any(meaning in ITEMS for meaning in table.columns.values()):
+    if table.kind.shape != ONE_ROW or any(meaning in ITEMS for meaning in table.columns.values()):
         return {}
     items: dict[int, str] = {}
     for index in range(table.body_start, len(table.grid.rows)):

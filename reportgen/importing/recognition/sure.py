@@ -14,7 +14,7 @@ from reportgen.base.patterns import regex
 from reportgen.importing.recognition.grouped import grouped_income
 from reportgen.importing.recognition.recognize import (
     ITEMS,
-    THREE_PUBLIC,
+    ONE_ROW,
     TURNED_FIGURE,
     Table,
     cell_text,
@@ -107,7 +107,7 @@ def _one_vehicle_part(table: Table) -> list[str]:
     column, its 267.80 read as 购置费) — not read for sure."""
     meanings = set(table.columns.values())
     parts = [part for part in _VEHICLE_PARTS if part in meanings]
-    if table.kind.id != THREE_PUBLIC or _VEHICLES not in meanings or len(parts) != 1:
+    if table.kind.shape != ONE_ROW or _VEHICLES not in meanings or len(parts) != 1:
         return []
     return [f"{_VEHICLES}之下只认出“{parts[0]}”一列"]
 
@@ -157,7 +157,7 @@ def _items_as_rows(table: Table) -> list[str]:
     in its 合计 column — only where every row printing an amount names one item, and no item two rows;
     not read otherwise (its figures would give no item, and the part would seem not published). An item's
     part of one fund (深圳's “因公出国（境）费·一般公共预算”) names the item."""
-    if table.kind.id != THREE_PUBLIC or any(meaning.partition("·")[0] in ITEMS for meaning in table.columns.values()):
+    if table.kind.shape != ONE_ROW or any(meaning.partition("·")[0] in ITEMS for meaning in table.columns.values()):
         return []
     if not table.items:
         return ["表头没有“三公”经费的各项（各项印在行中）"]
