@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from reportgen.base.patterns import regex
 from reportgen.importing.recognition.by_arithmetic import Printed, by_arithmetic
-from reportgen.importing.recognition.item_sums import items_by_sums
 from reportgen.importing.recognition.catalog import Catalog, TableKind, TitleWords, normalized
+from reportgen.importing.recognition.item_sums import items_by_sums
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
 
