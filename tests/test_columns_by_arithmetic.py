@@ -22,6 +22,7 @@ from reportgen.importing.recognition.by_arithmetic import (
     by_arithmetic,
 )
 from reportgen.importing.recognition.imported import rows_of
+from reportgen.importing.recognition.item_sums import items_by_sums
 from reportgen.importing.recognition.recognize import Table, printed, recognize
 from reportgen.importing.recognition.rows import CellProblem
 from reportgen.importing.recognition.sides import label_columns, side_rows
@@ -170,3 +171,19 @@ def test_a_three_public_table_not_read_is_no_statement_that_nothing_is_budgeted(
     assert not any("应为 0.00万元" in item.text or "“三公”经费中的" in item.text for item in found)
     assert result.imported is not None
     assert "说明" not in (result.imported.imported.tree.get("三公经费") or {})
+
+
+def test_a_three_public_item_over_two_columns_is_placed_only_where_one_reading_holds() -> None:
+    # 重庆市委宣传部 2026 p. 23 as read: 合计 | 因公出国（境）费 ×2 | 购置费 (blank) | 运行费 | 公务接待费
+    meanings = {0: "合计", 1: "因公出国（境）费", 2: "因公出国（境）费", 3: "公务用车购置费", 4: "公务用车运行维护费",
+                5: "公务接待费"}
+
+    def row(*figures: str) -> Printed:
+        return Printed({col: {5: Decimal(figure)} for col, figure in enumerate(figures) if figure}, frozenset(), {})
+
+    placed = items_by_sums(row("275.80", "100.00", "112.00", "", "112.00", "63.80"), meanings)
+    assert placed[1] == "因公出国（境）费" and placed[2] == "公务用车购置及运行维护费"
+    # the two columns printing one amount: either reading holds, neither is taken (the table stays unread for sure)
+    assert items_by_sums(row("287.80", "112.00", "112.00", "", "112.00", "63.80"), meanings) == meanings
+    # the 合计 not the items' sum (a slip, or another reading): neither holds, nothing is placed
+    assert items_by_sums(row("280.00", "100.00", "112.00", "", "112.00", "63.80"), meanings) == meanings

@@ -245,3 +245,23 @@ def test_a_table_beside_the_budget_that_prints_the_departments_figures_is_judged
     told = [item.text for item in found if item.kind == "prose"]
     assert any(text.startswith("项目支出 2285.57") for text in told)
     assert not any(text.startswith("财政拨款") for text in told)
+
+
+@pytest.mark.parametrize(("name", "items"), [
+    # 重庆市委宣传部 2026 p. 23: 公务用车购置及运行费 set over 购置费 | 运行费 only, its 小计 (112.00) under the
+    # 因公出国（境）费 cell beside it — both read 因公出国（境）费, the table not read
+    ("cq-xuanchuanbu-2026-dept-budget", {"因公出国（境）费": "100", "公务用车运行维护费": "112", "公务接待费": "63.8"}),
+    # 国家信访局 2026 p. 16: 合计 set over five columns and 因公出国（境）费 over three, sharing the 112.61 column
+    ("central-guojia-xinfangju-2026-dept-budget",
+     {"因公出国（境）费": "68.5", "公务用车运行维护费": "38.6", "公务接待费": "5.51"}),
+])
+def test_a_three_public_table_whose_header_gives_one_item_two_columns_is_placed_by_its_sums(tmp_path, name,
+                                                                                            items) -> None:
+    # the one reading under which 合计 = the items and the vehicles = 购置费 + 运行费 both hold is taken: each item's
+    # figure at its own, the 合计 kept as printed (never the sum put in its place)
+    out = tmp_path / "s.yaml"
+    done = reportgen("import", FRESH / f"{name}.pdf", "-o", out)
+    assert not re.search(r"三公经费支出表[^\n]*表头未能逐列认定", done.stdout + done.stderr)
+    three = out.read_text(encoding="utf-8").partition("\n三公经费:\n")[2].partition("\n政府采购")[0]
+    for item, figure in items.items():
+        assert re.search(rf"  {re.escape(item)}:\n    本年: {re.escape(figure)}   # 三公经费支出表", three), three

@@ -19,6 +19,7 @@ from decimal import Decimal
 from reportgen.base.patterns import regex
 from reportgen.importing.recognition.by_arithmetic import Printed, by_arithmetic
 from reportgen.importing.recognition.catalog import Catalog, TableKind, TitleWords, normalized
+from reportgen.importing.recognition.item_sums import items_by_sums
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
 
@@ -320,6 +321,8 @@ def shaped(table: Table, catalog: Catalog) -> Table:
                                                     catalog.of_kind(table.kind), year))
     table.body_start = _past_numbering(table.grid, table.body_start)
     table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns)
+    if table.kind.id == THREE_PUBLIC:  # one item read over two columns: the table's own sums place them
+        table.columns = items_by_sums(printed(table), table.columns)
     return table
 
 
