@@ -30,21 +30,28 @@ def items_by_sums(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
     """``meanings`` of a “三公” table with the one item given to two columns of amounts placed by the table's
     sums (see the module); as they are where the sums do not tell one reading."""
     amounts = {col: meaning for col, meaning in meanings.items() if printed.figures.get(col)}
-    given = list(amounts.values())
+    item, missing = _item_twice(list(amounts.values()))
+    if item is None or missing is None:
+        return meanings
+    readings = [{**amounts, col: missing} for col, meaning in amounts.items() if meaning == item]
+    holding = [reading for reading in readings if _sums_hold(printed, {**meanings, **reading}, missing)]
+    return {**meanings, **holding[0]} if len(holding) == 1 else meanings
+
+
+def _item_twice(given: list[str]) -> tuple[str | None, str | None]:
+    """The one item given to exactly two of the columns printing amounts, and the one meaning — the table's 合计 or
+    the vehicles' sum — given to none of them; (None, None) where there is not exactly one of each."""
     twice = {meaning for meaning in given if given.count(meaning) == _PAIR and meaning in (_ABROAD, _VEHICLES,
                                                                                            _RECEPTION, *_PARTS)}
     if len(twice) != 1 or any(given.count(meaning) > _PAIR for meaning in given):
-        return meanings
-    missing = [meaning for meaning in (_TOTAL, _VEHICLES)
-               if not any(given_meaning in (_TOTALS if meaning == _TOTAL else (meaning,)) for given_meaning in given)]
-    if len(missing) != 1:
-        return meanings
-    item = twice.pop()
-    readings = [{**amounts, col: missing[0]} for col, meaning in amounts.items() if meaning == item]
-    holding = [reading for reading in readings if _sums_hold(printed, {**meanings, **reading}, missing[0])]
-    if len(holding) != 1:
-        return meanings
-    return {**meanings, **holding[0]}
+        return None, None
+    missing = [meaning for meaning in (_TOTAL, _VEHICLES) if not set(_words_of(meaning)) & set(given)]
+    return (twice.pop(), missing[0]) if len(missing) == 1 else (None, None)
+
+
+def _words_of(meaning: str) -> tuple[str, ...]:
+    """The header words a meaning is given as: the table's 合计 by either of its names."""
+    return _TOTALS if meaning == _TOTAL else (meaning,)
 
 
 def _sums_hold(printed: Printed, reading: dict[int, str], placed: str) -> bool:
@@ -52,17 +59,28 @@ def _sums_hold(printed: Printed, reading: dict[int, str], placed: str) -> bool:
     among them. A meaning given to a column printing no amount as well as to one printing amounts is the latter's
     (a blank part is 0)."""
     cols = {meaning: col for col, meaning in sorted(reading.items(), key=lambda kept: bool(printed.figures.get(kept[0])))}
-    total = next((cols[word] for word in _TOTALS if word in cols), None)
-    parts = [cols[part] for part in _PARTS if part in cols]
-    vehicles = [cols[_VEHICLES]] if _VEHICLES in cols else parts
-    items = [cols[item] for item in (_ABROAD, _RECEPTION) if item in cols] + vehicles
-    checked: list[str] = []
+    identities = _identities(cols)
+    return placed in identities and all(adds_up(printed, whole, parts) for whole, parts in identities.values())
+
+
+def _identities(cols: dict[str, int]) -> dict[str, tuple[int, list[int]]]:
+    """The identities a reading's columns print, each as its whole's column and its parts': the table's 合计 = its
+    items (the vehicles as their sum, else as their two parts), the vehicles' sum = its two parts."""
+    found: dict[str, tuple[int, list[int]]] = {}
+    total, parts = _total(cols), [cols[part] for part in _PARTS if part in cols]
+    items = [cols[item] for item in (_ABROAD, _RECEPTION) if item in cols] + _vehicles(cols, parts)
     if total is not None and items:
-        if not adds_up(printed, total, items):
-            return False
-        checked.append(_TOTAL)
+        found[_TOTAL] = (total, items)
     if _VEHICLES in cols and len(parts) == len(_PARTS):
-        if not adds_up(printed, cols[_VEHICLES], parts):
-            return False
-        checked.append(_VEHICLES)
-    return placed in checked
+        found[_VEHICLES] = (cols[_VEHICLES], parts)
+    return found
+
+
+def _total(cols: dict[str, int]) -> int | None:
+    """The table's 合计 column, by either of its names; None where the reading has none."""
+    return next((cols[word] for word in _TOTALS if word in cols), None)
+
+
+def _vehicles(cols: dict[str, int], parts: list[int]) -> list[int]:
+    """The vehicles' columns among the table's items: their sum's, else their parts'."""
+    return [cols[_VEHICLES]] if _VEHICLES in cols else parts

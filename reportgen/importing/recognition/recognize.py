@@ -321,7 +321,7 @@ def shaped(table: Table, catalog: Catalog) -> Table:
                                                     catalog.of_kind(table.kind), year))
     table.body_start = _past_numbering(table.grid, table.body_start)
     table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns)
-    if table.kind.id == THREE_PUBLIC:  # one item read over two columns: the table's own sums place them
+    if table.kind.shape == ONE_ROW:  # (the 三公 table) one item read over two columns: the table's own sums place them
         table.columns = items_by_sums(printed(table), table.columns)
     return table
 
