@@ -56,7 +56,7 @@ MESSAGE_NAMES = {
     "directory_problem", "_overlap",  # readers/containers.py: a zip refused by what its directory declares
     "died",  # review: a document whose worker the system ended, told by name
     # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
-    "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public", "_of_another_part",
+    "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "_unwritten_words", "stated_three_public", "_of_another_part",
     "_said_by_parts", "_stated_change", "stated_priors", "_founding_compared",
     "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
     "_OWN", "folder", "_files_of", "add",  # review's walk: what it passed over or reviewed once, and why
@@ -69,7 +69,7 @@ MESSAGE_NAMES = {
     "ABSENT_PART", "GRADUAL_PART", "RUNNING_WITH_PROJECTS", "OF_ITS_SCOPE", "PART_OF_A_SUM", "WITH_CARRY_OVER",  # review: a required part not printed; a part of a listed sum
     "too_large",  # the desk: an upload past its bound
     "_print_one", "_print_refused", "_print_tables", "_print_scans_unread", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
-    "described", "units_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
+    "described", "units_set_aside", "_unit_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
     "rebuilt_note", "missing_note", "lost_note", "lost_sheets", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
     "_table_figures",  # import's summary: how many of the tables' printed figures were read
     "TABLES_UNREAD",  # review: why a figure of a document read in part is not judged
