@@ -540,7 +540,7 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
 
 def _fund_unread(result: Imported) -> bool:
     """Whether a fund's table is printed but not read for sure."""
-    return any(table.kind.id in tablekinds.fund_tables() for table in result.unsure)
+    return bool({table.kind.id for table in result.unsure} & tablekinds.fund_tables().keys())
 
 
 def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:

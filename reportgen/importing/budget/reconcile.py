@@ -401,7 +401,7 @@ def _fund_rows_known(imported: Imported) -> bool:
     read for sure (else the funds' rows are not all known), none is not printed whose appropriation is not 0 (its rows
     are not known, never none), and its 项 are not printed by unit, unnamed (sure.unit_lines: no row is the
     department's 项)."""
-    return "支出总表" in imported.rows and not any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure) \
+    return "支出总表" in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys() \
         and not unprinted_funds(imported) and not unit_lines(imported.rows["支出总表"])
 
 
@@ -854,7 +854,7 @@ def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str
         return ["一般公共预算支出表"]
     if unprinted_funds(imported):
         return []
-    if "一般公共预算支出表" in imported.rows and not any(t.kind.id in tablekinds.fund_tables() for t in imported.unsure):
+    if "一般公共预算支出表" in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys():
         return [k for k in tablekinds.fund_tables() if k in imported.rows]
     return ["一般公共预算支出表"]
 
