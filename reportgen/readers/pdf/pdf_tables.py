@@ -126,36 +126,67 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
         failed(path, data, exc.errors)
     _check_text(path, pages, data)
     lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
-    furniture = _furniture(lines)
-    printed = [[line for line in page if id(line) not in furniture] for page in lines]
+    printed = _without_furniture(lines)
     again = _printed_again(printed)
-    tables = _tables([[] if number in again or not _within(number, within) else page
-                      for number, page in enumerate(printed, start=1)])
+    tables = _tables(_pages_read(printed, again, within))
     grids = [_grid(table, str(path)) for table in tables]
-    if again and grids:  # a page printed twice over: its tables read once, and told
-        grids[0].notes.append(_again_note(path, again))
-    if isinstance(pages, Pages) and pages.scanned:  # a table on a page read by OCR: its columns not read for sure
-        for grid, table in zip(grids, tables, strict=True):
-            grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
-    if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
-        grids[0].notes.append(_unscanned_note(path, pages.not_scanned))
-    if isinstance(pages, Pages) and pages.rebuilt and grids:  # its structure damaged and rebuilt: told
-        grids[0].notes.append(f"{path}：{pages.rebuilt}")
-    if isinstance(pages, Pages) and pages.damaged and grids:  # pages lost to the file's damage: told
-        grids[0].notes.append(f"{path}：{pages.damaged}")
-    # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
-    owner = {id(word): index for index, table in enumerate(tables)
-             for line in [*(line for chunk in table.chunks for line in chunk.lines), *table.beside]
-             for word in line.words[:1] + line.words[-1:]}
-    for number in again:  # a page printed again: its lines are the table's as the page's they repeat, never prose
-        for line, first in zip(printed[number - 1], printed[number - 2], strict=True):
-            if (index := owner.get(id(first.words[0]))) is not None:
-                owner[id(line.words[0])] = index
-                grids[index].again_places += (f"第{line.page}页 第{line.number}行",)
+    _scanned_tables(pages, grids, tables)
+    if grids:  # what the file's pages tell: one printed twice over, scans left unread, its structure rebuilt …
+        grids[0].notes.extend(_file_notes(path, pages, again))
+    owner = _owners(tables, printed, again, grids)
     return PdfDocument(
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
         len(pages), [number for number, words in enumerate(pages, start=1) if not words])
+
+
+def _without_furniture(lines: list[list[_Line]]) -> list[list[_Line]]:
+    """Each page's printed lines, those in its margins (a page number, a running header: ``_furniture``) dropped."""
+    furniture = _furniture(lines)
+    return [[line for line in page if id(line) not in furniture] for page in lines]
+
+
+def _pages_read(printed: list[list[_Line]], again: list[int], within: tuple[int, int] | None) -> list[list[_Line]]:
+    """The pages whose tables are read: a page printed again, or outside the disclosure ``within``, left empty."""
+    return [[] if number in again or not _within(number, within) else page
+            for number, page in enumerate(printed, start=1)]
+
+
+def _scanned_tables(pages: list[list[_Word]], grids: list[Grid], tables: list[_Table]) -> None:
+    """A table on a page read by OCR: its columns not read for sure (each grid's ``scanned`` pages)."""
+    if isinstance(pages, Pages) and pages.scanned:
+        for grid, table in zip(grids, tables, strict=True):
+            grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
+
+
+def _file_notes(path: Path, pages: list[list[_Word]], again: list[int]) -> list[str]:
+    """What the reading of a file's pages tells with its tables: pages printed twice over (their tables read once),
+    scanned pages left unread and why, its structure damaged and rebuilt, pages lost to its damage."""
+    notes = [_again_note(path, again)] if again else []
+    if not isinstance(pages, Pages):
+        return notes
+    if pages.not_scanned:
+        notes.append(_unscanned_note(path, pages.not_scanned))
+    if pages.rebuilt:
+        notes.append(f"{path}：{pages.rebuilt}")
+    if pages.damaged:
+        notes.append(f"{path}：{pages.damaged}")
+    return notes
+
+
+def _owners(tables: list[_Table], printed: list[list[_Line]], again: list[int], grids: list[Grid]) -> dict[int, int]:
+    """The table (its index) of each printed line, by the id of its first or last word (a title wrapped over two
+    lines is one line of its table: _wrapped_title); a page printed again's lines the table's of the lines they
+    repeat, never prose, their places told in its grid's ``again_places``."""
+    owner = {id(word): index for index, table in enumerate(tables)
+             for line in [*(line for chunk in table.chunks for line in chunk.lines), *table.beside]
+             for word in line.words[:1] + line.words[-1:]}
+    for number in again:
+        for line, first in zip(printed[number - 1], printed[number - 2], strict=True):
+            if (index := owner.get(id(first.words[0]))) is not None:
+                owner[id(line.words[0])] = index
+                grids[index].again_places += (f"第{line.page}页 第{line.number}行",)
+    return owner
 
 
 def _within(page: int, within: tuple[int, int] | None) -> bool:
@@ -505,31 +536,50 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
     tables: list[_Table] = []
     for lines in map(_number_over_title, pages):
         current = tables[-1] if tables and not tables[-1].closed else None
-        index = 0
-        numbered = 1 if current is not None and _numbers_retitled(current, lines) else 0
-        side = _side(current, lines) if current is not None else None
-        if current is not None and side is not None and not side.why:
-            index = _joined_side(current, lines, side)
-        elif current is not None and (numbered or _continues(current, lines) or _retitled(current, lines)):
-            index = _take(current, lines, numbered, continuation=True)
+        index, side = _continuation(current, lines) if current is not None else (0, None)
         first_new = len(tables)
-        while index < len(lines):
-            following = lines[index + 1] if index + 1 < len(lines) else None
-            if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
-                if index and (joined := _wrapped_title(lines[index - 1], lines[index])) is not None:
-                    index -= 1
-                    lines = [*lines[:index], joined, *lines[index + 2:]]
-                table = _Table([])
-                tables.append(table)
-                index = _take(table, lines, index, continuation=False)
-            else:
-                index += 1  # narrative
+        lines = _take_tables(tables, lines, index, current)
         if current is not None and side is not None and side.why:  # each half only part of the table
-            current.unjoined = side.why
-            for table in tables[first_new:]:
-                if table.first.lines[0] in lines[:side.end]:
-                    table.unjoined = side.why
+            _unjoined(current, side.why, tables[first_new:], lines[:side.end])
     return tables
+
+
+def _continuation(current: _Table, lines: list[_Line]) -> tuple[int, _Side | None]:
+    """Where a page's own lines begin after those continuing the table before it: by columns (its rows' further
+    columns, joined: _joined_side) or by rows (_take); with the columns continuing it that are not joined, and why."""
+    numbered = 1 if _numbers_retitled(current, lines) else 0
+    side = _side(current, lines)
+    if side is not None and not side.why:
+        return _joined_side(current, lines, side), None
+    if numbered or _continues(current, lines) or _retitled(current, lines):
+        return _take(current, lines, numbered, continuation=True), side
+    return 0, side
+
+
+def _take_tables(tables: list[_Table], lines: list[_Line], index: int, current: _Table | None) -> list[_Line]:
+    """Adds to ``tables`` those a page begins from its line ``index`` on, each at its title, the lines between
+    them narrative. Returns the page's lines, a title wrapped over two lines joined into one (_wrapped_title)."""
+    while index < len(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
+            if index and (joined := _wrapped_title(lines[index - 1], lines[index])) is not None:
+                index -= 1
+                lines = [*lines[:index], joined, *lines[index + 2:]]
+            table = _Table([])
+            tables.append(table)
+            index = _take(table, lines, index, continuation=False)
+        else:
+            index += 1  # narrative
+    return lines
+
+
+def _unjoined(current: _Table, why: str, new: list[_Table], side: list[_Line]) -> None:
+    """A table and the columns continuing it not joined, each half only part of the table: it and each table
+    begun among those columns' lines (``side``) told why."""
+    current.unjoined = why
+    for table in new:
+        if table.first.lines[0] in side:
+            table.unjoined = why
 
 
 # --- a table continued by columns ---------------------------------------------------------------------
@@ -561,12 +611,41 @@ def _side(table: _Table, lines: list[_Line]) -> _Side | None:
     of its own (not that page's again; none only on a later such page) and rows at that page's rows' heights, each
     printing figures only or the label (code, name) of the row it is printed beside, its first at the height of
     that page's first. None for any other page."""
+    last = _rows_continued(table, lines)
+    if last is None:
+        return None
+    body = last.lines[last.head:len(last.lines) - last.notes]
+    start, end = _side_span(table, lines, body)
+    side = lines[start:end]
+    at = [_row_beside(line, last, body) for line in side]
+    rows = _first_row(side, at, last)
+    if rows is None:
+        return None
+    labelled = [len(_labels(line)) for line in side[rows:]]
+    if _rows_again(table, last, side[:rows], side[rows:], at[rows:], labelled):
+        return None  # its header again, or rows of its own: the table continued by rows, if at all
+    labels = _labels_end(side[rows:], labelled)
+    if any(labelled) and labels is None:
+        return None
+    pairs = [_head_beside(line, last, _head_from(table, last)) for line in side[:rows]] + at[rows:]
+    why = _unlined(last, side[rows:], at[rows:], body)
+    return _Side(table.chunks.index(last), start, end, pairs, why or _columns_collide(table, last, side, labels), labels)
+
+
+def _rows_continued(table: _Table, lines: list[_Line]) -> _Chunk | None:
+    """The page of rows of ``table`` a page's lines may continue by columns: its first not yet so continued, the
+    page before theirs, with rows and no notes under them; None where there is none."""
     last = next((chunk for chunk in table.chunks if not chunk.sided), None)  # the pages of rows in turn
     if last is None or not lines or lines[0].page != _last_page(table) + 1:
         return None
-    body = last.lines[last.head:len(last.lines) - last.notes]
-    if not body or last.notes:
+    if not last.lines[last.head:len(last.lines) - last.notes] or last.notes:
         return None
+    return last
+
+
+def _side_span(table: _Table, lines: list[_Line], body: list[_Line]) -> tuple[int, int]:
+    """Where the lines continuing a page of rows (``body``) by columns begin (after the table's number and title
+    again) and end (after those printed down to that page's last row, and the rows of figures below it)."""
     title = _title_name(table.first.lines[0].text)
     start = 0
     while start < min(2, len(lines)) and (_is_number_line(lines[start]) or is_table_title(lines[start].text)
@@ -575,27 +654,42 @@ def _side(table: _Table, lines: list[_Line]) -> _Side | None:
     end = start
     while end < len(lines) and (lines[end].top < body[-1].bottom or _figures(lines[end]) and not _is_note(lines[end])):
         end += 1  # and the rows printed below that page's last, which line up with none of its
-    side = lines[start:end]
-    at = [_row_beside(line, last, body) for line in side]
+    return start, end
+
+
+def _first_row(side: list[_Line], at: list[int | None], last: _Chunk) -> int | None:
+    """Which of the continuing lines is the first row, beside the first of the page of rows ``last``; None where
+    none is, where a table's title is among them or no row of them prints a figure."""
     rows = at.index(last.head) if last.head in at else None  # its first row beside that page's first
     if rows is None or any(is_table_title(line.text) for line in side) or not any(map(_figures, side[rows:])):
         return None
-    own_head = [line for line in side[:rows] if not _is_caption(line)]
+    return rows
+
+
+def _rows_again(table: _Table, last: _Chunk, heading: list[_Line], rows: list[_Line], at: list[int | None],
+                labelled: list[int]) -> bool:
+    """Whether the continuing lines print the page of rows' header again (or no header of their own on the first
+    such page), or rows labelled otherwise than those they are printed beside: the table continued by rows."""
+    own_head = [line for line in heading if not _is_caption(line)]
     head = [line for line in last.lines[_head_from(table, last):last.head] if not _is_caption(line)]
-    labelled = [len(_labels(line)) for line in side[rows:]]
-    if not own_head and not table.first.sided or own_head and _characters(own_head) == _characters(head) \
-            or any(k is not None and count and _labels(line) != _labels(last.lines[k])
-                   for line, k, count in zip(side[rows:], at[rows:], labelled, strict=True)):
-        return None  # its header again, or rows of its own: the table continued by rows, if at all
-    labels = _labels_end(side[rows:], labelled)
-    if any(labelled) and labels is None:
-        return None
-    pairs = [_head_beside(line, last, _head_from(table, last)) for line in side[:rows]] + at[rows:]
-    why = _unlined(last, side[rows:], at[rows:], body)
+    if not own_head and not table.first.sided or own_head and _characters(own_head) == _characters(head):
+        return True
+    return _relabelled(last, rows, at, labelled)
+
+
+def _relabelled(last: _Chunk, rows: list[_Line], at: list[int | None], labelled: list[int]) -> bool:
+    """Whether a continuing row printing a label prints another than the row of ``last`` it is printed beside."""
+    return any(k is not None and count and _labels(line) != _labels(last.lines[k])
+               for line, k, count in zip(rows, at, labelled, strict=True))
+
+
+def _columns_collide(table: _Table, last: _Chunk, side: list[_Line], labels: float | None) -> str:
+    """Why continuing columns are not joined where, set as a page before them continued another page of rows,
+    they would run into this page of rows' (``last``) columns; "" where they would not."""
     left = min(w.left for line in side for w in line.words if labels is None or w.right > labels)
     if table.side_shift is not None and left + table.side_shift <= max(w.right for line in last.lines for w in line.words):
-        why = why or _misaligned(side[0].page, body[0].page)
-    return _Side(table.chunks.index(last), start, end, pairs, why, labels)
+        return _misaligned(side[0].page, last.lines[last.head].page)
+    return ""
 
 
 def _last_page(table: _Table) -> int:
@@ -681,12 +775,30 @@ def _joined_side(table: _Table, lines: list[_Line], side: _Side) -> int:
     kept = [[w for w in line.words if side.labels is None or w.right > side.labels]  # its rows' labels again
             for line in printed]  # (and the header over them) dropped
     words = [w for line in kept for w in line]
+    shift = _side_shift(table, last, words)
+    beside, own = _moved(printed, kept, side.pairs, shift)
+    table.chunks[side.chunk] = _Chunk(_merged(last, beside, own), last.head + len(own), last.notes, sided=True)
+    table.beside.extend(lines[:side.end])
+    if table.side_shift is None:
+        table.side_shift, table.side_left = shift, min(w.left for w in words) + shift
+    return side.end
+
+
+def _side_shift(table: _Table, last: _Chunk, words: list[_Word]) -> float:
+    """How far right of where they are printed the continuing columns' ``words`` are set: as the first such page's
+    were, else two line heights right of the page of rows' (``last``) columns."""
     right = max(w.right for line in last.lines for w in line.words)
-    shift = table.side_shift if table.side_shift is not None \
+    return table.side_shift if table.side_shift is not None \
         else right + _SIDE_GAP * _median([w.height for w in words]) - min(w.left for w in words)
+
+
+def _moved(printed: list[_Line], kept: list[list[_Word]], pairs: list[int | None],
+           shift: float) -> tuple[dict[int, _Line], list[_Line]]:
+    """The continuing lines, their ``kept`` words set ``shift`` right: those beside a line of the page of rows (by
+    its index), and those of their own (a caption, a header line of the continuing columns only)."""
     beside: dict[int, _Line] = {}
     own: list[_Line] = []
-    for line, own_words, pair in zip(printed, kept, side.pairs, strict=True):
+    for line, own_words, pair in zip(printed, kept, pairs, strict=True):
         if not own_words:
             continue
         moved = _Line(line.page, line.number, [_Word(w.left + shift, w.top, w.right + shift, w.bottom, w.text)
@@ -695,16 +807,18 @@ def _joined_side(table: _Table, lines: list[_Line], side: _Side) -> int:
             own.append(moved)
         else:
             beside[pair] = moved
+    return beside, own
+
+
+def _merged(last: _Chunk, beside: dict[int, _Line], own: list[_Line]) -> list[_Line]:
+    """The lines of the page of rows ``last``, each with the continuing line printed beside it, and the continuing
+    lines of their own above its body, where their height puts them (under the title)."""
     merged = [line if (other := beside.get(k)) is None
               else _Line(line.page, line.number, line.words + other.words, f"第{other.page}页 第{other.number}行")
               for k, line in enumerate(last.lines)]
-    for line in own:  # above the body, where its height puts it (under the title)
+    for line in own:
         merged.insert(next((k for k in range(1, len(merged)) if merged[k].top > line.top), len(merged)), line)
-    table.chunks[side.chunk] = _Chunk(merged, last.head + len(own), last.notes, sided=True)
-    table.beside.extend(lines[:side.end])
-    if table.side_shift is None:
-        table.side_shift, table.side_left = shift, min(w.left for w in words) + shift
-    return side.end
+    return merged
 
 
 def _number_over_title(lines: list[_Line]) -> list[_Line]:
