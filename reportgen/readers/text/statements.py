@@ -446,26 +446,46 @@ class _Listing:
             self.line, self.line_items = line.group("name"), 0
         item = _LIST_ITEM.match(sentence.lstrip())
         if item is not None:
-            number = int(item.group("number") or item.group("bracketed"))
-            if number <= self.number:
-                self.whole = None
-            self.number = number
-            if self.whole is not None and amounts:
-                amounts[0].listed_in = self.whole
+            self._numbered(item, amounts)
             return
-        opens = _LIST_OPENS.search(sentence.rstrip())
+        self._clause(sentence, amounts)
+        self._opened(sentence, amounts)
+
+    def _numbered(self, item: re.Match[str], amounts: list[Statement]) -> None:
+        """A numbered item of the list: its first amount a part of the list's whole (a number not after the last's
+        begins another list: of no whole)."""
+        number = int(item.group("number") or item.group("bracketed"))
+        if number <= self.number:
+            self.whole = None
+        self.number = number
+        if self.whole is not None and amounts:
+            amounts[0].listed_in = self.whole
+
+    def _clause(self, sentence: str, amounts: list[Statement]) -> None:
+        """An unnumbered sentence: a clause of the list in force, its amounts parts of its whole (“其中：” /
+        “一般公共预算收入X万元，占Y%；” (江苏)), or one opening with “其中，” after its whole's sentence, a list of that
+        whole's parts; a clause ended by “；” goes on with the list."""
         ended, self.ended = self.ended, amounts[-1] if amounts and sentence.rstrip().endswith(("。", ".")) else None
-        if ended is not None and amounts and _LIST_LEADS.match(sentence.lstrip()) \
-                and amounts[0].part_of in (None, ended):
+        if ended is not None and _parts_listed_of(ended, sentence, amounts):
             self.whole, self.number, self.clauses = ended, 0, True  # “其中，” opening the sentence after its whole's
-        if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
+        if self.clauses and self.whole is not None and amounts:
             amounts[0].listed_in = self.whole
             _listed_on(sentence, amounts, self.whole)
         self.clauses = self.clauses and sentence.rstrip().endswith(("；", ";"))
+
+    def _opened(self, sentence: str, amounts: list[Statement]) -> None:
+        """A sentence ending in “包括：” (not a reason's): a list of the parts of its last amount opened, at the level
+        of its heading (3 where it has none)."""
+        opens = _LIST_OPENS.search(sentence.rstrip())
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
             self.whole, self.number, self.clauses = amounts[-1], 0, True
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
+
+
+def _parts_listed_of(ended: Statement, sentence: str, amounts: list[Statement]) -> bool:
+    """Whether a sentence opening with “其中” lists the parts of the amount ``ended`` the sentence before ended with."""
+    return bool(amounts) and _LIST_LEADS.match(sentence.lstrip()) is not None and amounts[0].part_of in (None, ended)
 
 
 def _listed_on(sentence: str, amounts: list[Statement], whole: Statement) -> None:
@@ -589,15 +609,26 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
         if not _UNIT_GOING_ON.match(line.bare.replace("％", "%")):
             continue
         before = printed[index - 1]
-        if _BARE_PAGE_NUMBER.fullmatch(before.bare) and index >= 2 and printed[index - 2].bare[-1].isdecimal():
+        if _footer_between(printed, index):
             footers.add(before.number)
             before = printed[index - 2]
         if before.bare[-1].isdecimal() and not _bracket_closed(printed[max(index - 2, 0):index], line.bare):
             wrapped.add(before.number)
-    for before, line in zip(printed, printed[1:], strict=False):  # a year wrapped: “……下降 3.85 %，主要原因是 2025” / “年人员减少”
-        if line.bare.startswith("年") and _YEAR_AT_END.search(before.bare) and _CLAUSE_MARK.search(before.bare):
-            wrapped.add(before.number)
-    return wrapped, footers
+    return wrapped | _years_wrapped(printed), footers
+
+
+def _footer_between(printed: list[Line], index: int) -> bool:
+    """Whether the line before a unit going on with an amount (``index``) is a page's number printed alone between
+    it and the line that ends in the amount's number (江苏 2018: “……支出403.75” / “24” / “万元，……”)."""
+    return _BARE_PAGE_NUMBER.fullmatch(printed[index - 1].bare) is not None and index >= 2 \
+        and printed[index - 2].bare[-1].isdecimal()
+
+
+def _years_wrapped(printed: list[Line]) -> set[int]:
+    """The numbers of the lines of prose that end in a year's number the next line goes on with (“……下降 3.85 %，主要
+    原因是 2025” / “年人员减少”)."""
+    return {before.number for before, line in zip(printed, printed[1:], strict=False)
+            if line.bare.startswith("年") and _YEAR_AT_END.search(before.bare) and _CLAUSE_MARK.search(before.bare)}
 
 
 def _bracket_closed(above: list[Line], line: str) -> bool:
@@ -709,12 +740,7 @@ class _StatementReader:
         """The statements of the lines joined so far, read as sentences under the headings in force; lines that go on
         with the one amount of the sentence read last (``continues``) read again with it, as one sentence."""
         if self.buffer:
-            last = self.last
-            if last is not None and last.after == len(self.statements) \
-                    and continues("".join(t for _, t in last.buffer), "".join(t for _, t in self.buffer)):
-                del self.statements[last.count:]
-                self.item, self.listing, self.scope = last.item, last.listing, last.scope
-                self.buffer[:0] = last.buffer
+            self._read_again()
             self.last = _Read(list(self.buffer), len(self.statements), self.item, replace(self.listing),
                               self.scope.copy())
             found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing,
@@ -731,6 +757,16 @@ class _StatementReader:
             self.scope.read("".join(text for _, text in self.buffer))
             self.buffer.clear()
 
+    def _read_again(self) -> None:
+        """Lines that go on with the one amount of the sentence read last (``continues``): that sentence's statements
+        taken back, and its lines joined before these, to be read again with them as one sentence."""
+        last = self.last
+        if last is not None and last.after == len(self.statements) \
+                and continues("".join(t for _, t in last.buffer), "".join(t for _, t in self.buffer)):
+            del self.statements[last.count:]
+            self.item, self.listing, self.scope = last.item, last.listing, last.scope
+            self.buffer[:0] = last.buffer
+
     def read(self, line: Line, wrapped: bool = False) -> None:
         """One line: a cell of a table of cells one a line, a table row, or prose (``wrapped``: prose whose
         amount's unit the next line prints, _wrapped_amounts)."""
@@ -746,16 +782,20 @@ class _StatementReader:
         if self.cell_run:
             self.counted(_one_a_line(self.cell_run, self.unit))
             self.cell_run.clear()
-        if text.endswith("表") and _TABLE_TITLE.fullmatch(text):
-            self.table = text
-        if "单位" in text and ("万元" in text or "元" in text):
-            self.unit = "万元" if "万元" in text else "元"
+        self._in_force(text)
         row = _table_row(text) if not wrapped else None
         if row is not None:
             self.flush()
             self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))
             return
         self.prose(line, text)
+
+    def _in_force(self, text: str) -> None:
+        """What a line says of the figures after it: the title of the table they are in, the unit they are in."""
+        if text.endswith("表") and _TABLE_TITLE.fullmatch(text):
+            self.table = text
+        if "单位" in text and ("万元" in text or "元" in text):
+            self.unit = "万元" if "万元" in text else "元"
 
     def prose(self, line: Line, text: str) -> None:
         """A line of prose (or a table's header), joined to the sentence it continues; a sentence
@@ -933,30 +973,41 @@ def _cells(number: int, row: str, unit: str) -> list[Statement]:
     text = _RUN_BEFORE_HAN.sub(_spaced, row)
     year = _YEAR_ROW.match(text)
     if year is not None:  # a row of one year (the “三公” table's 2022年 / 2023年 / 2022年执行数): not a code
-        values = _ROW_NUMBER.findall(year.group(2))
-        if not values:
-            return []
-        return [Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit, label=year.group(1),
-                          others=[to_decimal(v) for v in values[1:]], table_unit=unit)]
+        return _year_cells(number, text, year, unit)
     out = []
     if len(_CODED_NAME.findall(text)) > 1:
         # a class printed beside another before its figures (北京's 基本支出 by 部门 and 政府经济分类, “50501-工资福利支出
         # 30109-职业年金缴费 5,821.25” under a function): a cell of a cross table, not the class's own total
         return []
     for code, name, numbers in _pieces(text):
-        values = _ROW_NUMBER.findall(numbers)
-        while values and _CLASSIFICATION_CODE.fullmatch(values[0]) and (
-                len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))
-                or (unit == "万元" and _ECONOMIC_CLASS.fullmatch(values[0]))):
-            # a classification code after the name (项目支出表, 政府经济分类; the next column's 类 of a 基本支出
-            # table set in two halves, “机关事业单位基本养老保险缴 302”, where a 万元 figure has decimals), not a figure
-            values = values[1:]
+        values = _cell_figures(code, _ROW_NUMBER.findall(numbers), unit)
         if not values or _TABLE_WORD.fullmatch(name.strip()) or not _HAN.search(name):
             continue
         label = (name.strip() + (f"（{code.replace(' ', '')}）" if code.strip() else "")).strip()
         out.append(Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit,
                              label=label, others=[to_decimal(v) for v in values[1:]], table_unit=unit))
     return out
+
+
+def _year_cells(number: int, text: str, year: re.Match[str], unit: str) -> list[Statement]:
+    """A row of one year (the “三公” table's 2022年 / 2023年 / 2022年执行数): one statement, its first figure the
+    year's, the rest its others; none where it prints no figure."""
+    values = _ROW_NUMBER.findall(year.group(2))
+    if not values:
+        return []
+    return [Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit, label=year.group(1),
+                      others=[to_decimal(v) for v in values[1:]], table_unit=unit)]
+
+
+def _cell_figures(code: str, values: list[str], unit: str) -> list[str]:
+    """A cell group's figures, the classification codes printed after its name dropped (项目支出表, 政府经济分类; the
+    next column's 类 of a 基本支出 table set in two halves, “机关事业单位基本养老保险缴 302”, where a 万元 figure has
+    decimals): a code, where a figure follows it, or it is a 类 of 5 under a 3's code, or an economic class in 万元."""
+    while values and _CLASSIFICATION_CODE.fullmatch(values[0]) and (
+            len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))
+            or (unit == "万元" and _ECONOMIC_CLASS.fullmatch(values[0]))):
+        values = values[1:]
+    return values
 
 
 def _spaced(run: re.Match[str]) -> str:
@@ -1034,13 +1085,20 @@ def _named_numbers(text: str, start: int) -> tuple[str, str, int] | None:
     if digit is not None:
         places.append(last)
     for place in places:
-        found = _numbers_after(text, place, spaced=True) if text[place] == " " else None
-        before = text[place - 1]
-        if found is None and not before.isdecimal() and not before.isspace():
-            found = _numbers_after(text, place, spaced=False)
+        found = _numbers_at(text, place)
         if found is not None:
             return text[start:place], text[place:found], found
     return None
+
+
+def _numbers_at(text: str, place: int) -> int | None:
+    """Where the numbers that follow a name from ``place`` end: after a space, or right after a character of the
+    name that is no space; None where none follow there."""
+    found = _numbers_after(text, place, spaced=True) if text[place] == " " else None
+    before = text[place - 1]
+    if found is None and not before.isdecimal() and not before.isspace():
+        found = _numbers_after(text, place, spaced=False)
+    return found
 
 
 def _numbers_after(text: str, at: int, spaced: bool) -> int | None:
@@ -1070,35 +1128,54 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
     """Statements of joined lines, each with the line its number stands on, and the item in force after
     them (``item``: the one in force before; ``listing``: the list of parts in force, read on; ``project``: the
     project whose sub-items they are, the item of each that starts anew); TooManyFigures past ``room`` of them."""
-    offsets: list[int] = []  # where each line starts in the joined text
+    starts = _line_starts(buffer)
+    text = "".join(part for _, part in buffer)
+    out: list[Statement] = []
+    before, previous = "", list[Statement]()  # (previous: the amounts of the sentence before that are no part of another)
+    for sentence, offset in _split(text):
+        heading = _item_heading(sentence)
+        if heading is not None:  # “（一）因公出国（境）费用。”: the item the sentences after it speak of
+            item = heading
+            continue
+        if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
+            item = project
+        line = listing.line_of(sentence) if listing is not None else ""
+        said = _statements(sentence, offset, starts, room - len(out), item, line, before, previous, project)
+        _carried_totals(said)
+        before, previous = _read_on(said)
+        if listing is not None:
+            listing.read(sentence, said)
+        out.extend(said)
+    return out, item
+
+
+def _line_starts(buffer: list[tuple[int, str]]) -> tuple[list[int], list[int]]:
+    """Where each joined line starts in the joined text, and its number."""
+    offsets: list[int] = []
     numbers: list[int] = []
     length = 0
     for number, part in buffer:
         offsets.append(length)
         numbers.append(number)
         length += len(part)
-    text = "".join(part for _, part in buffer)
-    out: list[Statement] = []
-    before, previous = "", list[Statement]()  # (previous: the amounts of the sentence before that are no part of another)
-    for sentence, offset in _split(text):
-        heading = _ITEM_HEADING.fullmatch(sentence.strip())
-        if heading is not None and not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
-            heading = None  # a line of its own is an item's heading where it names a quantity (“（一）收入预算”)
-        if heading is not None:  # “（一）因公出国（境）费用。”: the item the sentences after it speak of
-            item = heading.group("name")
-            continue
-        if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
-            item = project
-        line = listing.line_of(sentence) if listing is not None else ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous, project)
-        _carried_totals(said)
-        first = next((st for st in said if st.kind == "amount"), None)
-        before = first.label if first is not None else ""
-        previous = [st for st in said if st.kind == "amount" and st.part_of is None and st.listed_in is None]
-        if listing is not None:
-            listing.read(sentence, said)
-        out.extend(said)
-    return out, item
+    return offsets, numbers
+
+
+def _item_heading(sentence: str) -> str | None:
+    """The item a sentence heads (“（一）因公出国（境）费用。”), where it is a heading: ended by “。”, or a line of its
+    own naming a quantity (“（一）收入预算”); None for any other sentence."""
+    heading = _ITEM_HEADING.fullmatch(sentence.strip())
+    if heading is None or not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
+        return None
+    return heading.group("name")
+
+
+def _read_on(said: list[Statement]) -> tuple[str, list[Statement]]:
+    """What the sentence after reads of one's statements: its first amount's label, and its amounts that are no
+    part of another (“其中” opening the next sentence lists their parts)."""
+    first = next((st for st in said if st.kind == "amount"), None)
+    return (first.label if first is not None else "",
+            [st for st in said if st.kind == "amount" and st.part_of is None and st.listed_in is None])
 
 
 _ASIDE_REACH = 200  # the characters an aside in brackets may hold a sentence's end in (an unclosed one ends there)
@@ -1168,20 +1245,14 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
     at = 0
     pairs = deque(_RESPECTIVE.finditer(sentence)) if "各" in sentence else deque()
     while True:
-        if 0 < at < len(sentence) and sentence[at] in ",，" and sentence[at - 1].isdecimal():
-            # the last figure ended in decimals inside a run of digits and commas ("增加1.5,3万元"):
-            # an amount may start at the run's next digit
-            figure = _FIGURE.match(sentence, _end_of(_COMMAS, sentence, at))
-            unit = next((u for u in ("亿元", "万元", "元") if figure and sentence.startswith(u, figure.end())), "")
-            if figure is not None and unit:
-                yield "amount", figure.group() + unit, figure.start(), figure.end() + len(unit)
-                at = figure.end() + len(unit)
-                continue
+        in_run = _amount_in_run(sentence, at)
+        if in_run is not None:
+            yield in_run
+            at = in_run[3]
+            continue
         match = _TOKENS.search(sentence, at)
-        while pairs and pairs[0].start("a") < at:
-            pairs.popleft()
-        if pairs and (match is None or pairs[0].start("a") <= match.start()):
-            pair = pairs.popleft()  # (_RESPECTIVE: each amount named by its place in the pair, _Said.amount)
+        pair = _pair_next(pairs, match, at)
+        if pair is not None:  # (_RESPECTIVE: each amount named by its place in the pair, _Said.amount)
             if _TOKENS.search(sentence, pair.end()) is None:  # (a figure after it would be of neither for sure: unread)
                 yield from _pair_tokens(pair)
             at = pair.end()
@@ -1191,12 +1262,40 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         kind = match.lastgroup or ""
         yield kind, match.group(kind), match.start(kind), match.end()
         at = match.end()
-        if kind == "amount" and _DONE_AFTER_BUDGET.search(sentence, max(match.start(kind) - _DONE_REACH, 0),
-                                                          match.start(kind)):
-            rate = _DONE_RATE_AFTER.match(sentence, at)  # “完成预算12.02万元的100%”: the rate of the amount before
-            if rate is not None:
-                yield "done", rate.group(), rate.start(), rate.end()
-                at = rate.end()
+        rate = _done_rate(sentence, match, kind)
+        if rate is not None:
+            yield "done", rate.group(), rate.start(), rate.end()
+            at = rate.end()
+
+
+def _amount_in_run(sentence: str, at: int) -> tuple[str, str, int, int] | None:
+    """The amount that starts at the next digit of a run of digits and commas, where the last figure ended in
+    decimals inside it ("增加1.5,3万元"); None where it did not, or no amount starts there."""
+    if not (0 < at < len(sentence) and sentence[at] in ",，" and sentence[at - 1].isdecimal()):
+        return None
+    figure = _FIGURE.match(sentence, _end_of(_COMMAS, sentence, at))
+    unit = next((u for u in ("亿元", "万元", "元") if figure and sentence.startswith(u, figure.end())), "")
+    if figure is not None and unit:
+        return "amount", figure.group() + unit, figure.start(), figure.end() + len(unit)
+    return None
+
+
+def _pair_next(pairs: deque[re.Match[str]], match: re.Match[str] | None, at: int) -> re.Match[str] | None:
+    """The pair of amounts said of 收、支 together (_RESPECTIVE) that comes next from ``at``, before the next figure
+    (``match``), taken from ``pairs`` (those before ``at`` dropped); None where the figure comes first."""
+    while pairs and pairs[0].start("a") < at:
+        pairs.popleft()
+    if pairs and (match is None or pairs[0].start("a") <= match.start()):
+        return pairs.popleft()
+    return None
+
+
+def _done_rate(sentence: str, amount: re.Match[str], kind: str) -> re.Match[str] | None:
+    """The rate right after an amount of the budget done (“完成预算12.02万元的100%”): the rate of the amount before."""
+    if kind == "amount" and _DONE_AFTER_BUDGET.search(sentence, max(amount.start(kind) - _DONE_REACH, 0),
+                                                      amount.start(kind)):
+        return _DONE_RATE_AFTER.match(sentence, amount.end())
+    return None
 
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
@@ -1232,36 +1331,58 @@ class _Parts:
     def whole(self, between: str, last: Statement | None, label: str = "") -> Statement | None:
         """The whole an amount (its ``label``) is a part of, after the words ``between`` it and the amount before it
         (``last``, which a 其中 among them opens a list of the parts of); None when no list is open."""
-        if (ordinal := _ORDINAL.search(between)) is not None:
-            if ordinal.group(1) in "一":  # “一是…”: lists opened from here are its item's
-                self.first_item = True
-            else:  # “；二是…”: the reason after the first — the lists within the first item's words close
-                self.open = [listed for listed in self.open if not listed.in_item]
+        self._ordinal(between)
         clause = -1  # where the clause after a “；” among ``between`` begins
         for mark in _PARTS_MARKS.finditer(between):
-            char = mark.group()
-            if char in "（(":
-                self.depth += 1
-                if last is not None and between.startswith(_INCLUDING, mark.end()):
-                    # “2,134.87万元（含上年结转750.00万元）”（国家信访局 2026, 深圳市信访局 2026 “120万元（含结转2025年
-                    # 采购经费6.9万元）”）: what the brackets say it holds is a part of the amount before them
-                    self.open.append(_List(last, self.depth, False, in_item=self.first_item))
-            elif char in "）)":
-                self.depth = max(self.depth - 1, 0)
-                self.open = [listed for listed in self.open if listed.depth <= self.depth]
-            elif char in "；;":  # (the end of a 其中's item ends the lists within it)
-                self.open = self._after_clause(label)
-                self.clause_before, self.in_clause, clause = self.in_clause, 0, mark.end()
-            elif last is not None and not between[:mark.start()].endswith(_REASONS) \
-                    and not self._of_new_clause(between[clause:mark.start()] if clause >= 0 else None):
-                right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
-                self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after, in_item=self.first_item))
+            clause = self._mark(mark, between, last, label, clause)
         self.in_clause += 1
         if not self.open:
             return None
         self.open[-1].taken = True
         self.open[-1].first = self.open[-1].first or label
         return self.open[-1].whole
+
+    def _ordinal(self, between: str) -> None:
+        """An item of an enumeration opened among the words ``between`` two amounts: “一是…”, the lists opened from
+        here on are its item's; “；二是…”, the reason after the first, the lists within the first item's words close."""
+        if (ordinal := _ORDINAL.search(between)) is not None:
+            if ordinal.group(1) in "一":
+                self.first_item = True
+            else:
+                self.open = [listed for listed in self.open if not listed.in_item]
+
+    def _mark(self, mark: re.Match[str], between: str, last: Statement | None, label: str, clause: int) -> int:
+        """What one mark among the words ``between`` two amounts does to the lists open — a bracket opens or closes,
+        a “；” ends a clause, a 其中 or 包括 opens a list of the parts of ``last`` — and where the clause after the
+        last “；” begins (``clause``: -1 where none is among them)."""
+        char = mark.group()
+        if char in "（(":
+            self._bracket(mark, between, last)
+        elif char in "）)":
+            self.depth = max(self.depth - 1, 0)
+            self.open = [listed for listed in self.open if listed.depth <= self.depth]
+        elif char in "；;":  # (the end of a 其中's item ends the lists within it)
+            self.open = self._after_clause(label)
+            self.clause_before, self.in_clause, clause = self.in_clause, 0, mark.end()
+        elif last is not None:
+            self._list_opens(mark, between, last, clause)
+        return clause
+
+    def _list_opens(self, mark: re.Match[str], between: str, last: Statement, clause: int) -> None:
+        """A 其中 or 包括 among the words after ``last``: a list of its parts opens — not after a reason's words, nor in
+        a clause of no amount said before (_of_new_clause)."""
+        if between[:mark.start()].endswith(_REASONS) \
+                or self._of_new_clause(between[clause:mark.start()] if clause >= 0 else None):
+            return
+        right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
+        self.open.append(_List(last, self.depth, mark.group() in _ENUMERATING and right_after, in_item=self.first_item))
+
+    def _bracket(self, mark: re.Match[str], between: str, last: Statement | None) -> None:
+        """A bracket opens: “2,134.87万元（含上年结转750.00万元）”（国家信访局 2026, 深圳市信访局 2026 “120万元（含结转2025年
+        采购经费6.9万元）”）: what the brackets say it holds is a part of the amount before them."""
+        self.depth += 1
+        if last is not None and between.startswith(_INCLUDING, mark.end()):
+            self.open.append(_List(last, self.depth, False, in_item=self.first_item))
 
     def _of_new_clause(self, said: str | None) -> bool:
         """Whether a list that opens in a clause after a “；” (``said``: its words before 其中 or 包括; None where it
@@ -1320,9 +1441,14 @@ def _by_side(label: str, wholes: list[Statement]) -> Statement:
     its first part's ``label`` telling: a part of spending (its words say 支出, not 收入) the last that says 支出 and not
     收入 (“一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出8904.98万元，……。其中：基本支出5991.26万元”,
     万州区公路事务中心 2024), and so a part of income; else the first."""
-    side = next((word for word in _SIDES if word in label and not any(o in label for o in _SIDES if o != word)), "")
-    fitting = [st for st in wholes if side and side in st.label and not any(o in st.label for o in _SIDES if o != side)]
+    side = next((word for word in _SIDES if _says_alone(label, word)), "")
+    fitting = [st for st in wholes if side and _says_alone(st.label, side)]
     return fitting[-1] if fitting else wholes[0]
+
+
+def _says_alone(label: str, side: str) -> bool:
+    """Whether a label says one side (支出 or 收入) and not the other."""
+    return side in label and not any(other in label for other in _SIDES if other != side)
 
 
 def _carried_totals(said: list[Statement]) -> None:
@@ -1332,9 +1458,13 @@ def _carried_totals(said: list[Statement]) -> None:
     for whole in said:
         if whole.kind != "amount" or not whole.label.endswith(_CARRIED_TOTAL[0]) or whole.label.endswith("本年" + _CARRIED_TOTAL[0]):
             continue
-        parts = [st.label for st in said if st.part_of is whole]
-        if any("本年收入" in part for part in parts) and any(word in part for part in parts for word in carry_over_words()):
+        if _income_and_carried([st.label for st in said if st.part_of is whole]):
             whole.label = whole.label.removesuffix(_CARRIED_TOTAL[0]) + _CARRIED_TOTAL[1]
+
+
+def _income_and_carried(parts: list[str]) -> bool:
+    """Whether the parts listed of a 收入合计 are the year's income and money carried over (结转的字样)."""
+    return any("本年收入" in part for part in parts) and any(word in part for part in parts for word in carry_over_words())
 
 
 _CARRIED_TOTAL = ("收入合计", "收入总计")
@@ -1416,6 +1546,21 @@ class _Said:
     # 支出预算安排为8,648.07万元），增加498.72万元，增长5.77%”, 江苏 2017): the rate after it is of that, against that prior
     said_change: Statement | None = None
 
+    def read(self, line: int, kind: str, token: str, begin: int, finish: int) -> None:
+        """One figure of the sentence (``token``, from ``begin`` to ``finish``), by the kind its pattern read it as:
+        an amount (or one of a pair said of 收、支 together), a zero said with no unit, or a figure of an amount."""
+        if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
+            kind = self.amount(line, "0元", begin, printed="0")
+        elif kind in ("amount", "first", "second"):
+            place = ("first", "second").index(kind) + 1 if kind != "amount" else 0
+            kind = self.amount(line, token, begin, respective=place)
+            if kind == "amount" and self.last_amount is not None:
+                self.ends[finish] = self.last_amount
+        elif kind in _FIGURE_PATTERNS:
+            self.figure(line, kind, token, begin)
+            kind = "change" if kind == "relative" else kind
+        self.last_kind, self.cursor = kind, finish
+
     def amount(self, line: int, token: str, begin: int, printed: str = "", respective: int = 0) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
         token as the text prints it, where it is not ``token``: a zero said with no unit; ``respective``: the
@@ -1425,36 +1570,15 @@ class _Said:
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
         label = _label(self.sentence[self.cursor:begin])
-        if self.last_amount is None and self.wholes_before:
-            self.previous = _by_side(label, self.wholes_before)
-        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous, label)
-        self.amount_end = begin
+        whole = self._whole(begin, label)
         if respective:
             self.pair_label = label if respective == 1 else self.pair_label
             label = _respective(self.pair_label, respective)
-        bare, of_project = label.replace(" ", ""), self.item == self.project != ""
-        inline = _INLINE_ITEM.match(self.sentence) if self.last_amount is None and not self.item else None
-        if self.item and self.last_amount is None and (
-                _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
-            label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
-        elif inline is not None and inline.group("name") in _QUANTITY_WORDS and _SUBJECTLESS.fullmatch(bare):
-            label = inline.group("name")  # “（一）收入预算：2024年年初预算数8904.98万元”（重庆万州）: the heading's quantity
-        else:
-            of_project = False
-        lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
-        if lone is not None and lone.group("level") == _NEXT_LEVEL[self.line[-2]]:
-            label = self.line + lone.group("name")  # “1．行政运行（项）” under “检察（款）: …”: 检察（款）行政运行（项）
-        changed = _CHANGED.search(label, 1)
-        # “与上年相比收支预算总计各增加3,958.67万元”（江苏）: the words after the comparison name what changed
-        of = _after_comparison(label[:changed.start()]).removesuffix("各") if changed else ""
-        if changed and of and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
-            # “收支预算总计21,955.35万元，与上年相比收支预算总计各增加3,958.67万元”: the change of the amount its words name
-            # (words that name only what it is compared with, “较上年支出数减少”: the amount's before it)
-            own = self.last_amount is None or not self.last_amount.label.endswith(of) and of not in _COMPARED_WITH
-            self.out.append(Statement(line, "change", token, to_decimal(num), decimals_of(num), unit,
-                                      direction="up" if changed.group(1) == "增加" else "down",
-                                      label=of if own or self.last_amount is None else self.last_amount.label,
-                                      sentence=self.sentence, own_label=own))
+        label, of_project = self._item_label(label)
+        label = self._under_line(label)
+        changed = self._changed_of(label)
+        if changed is not None:
+            self.out.append(self._change(line, token, num, unit, *changed))
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
                               sentence=self.sentence, part_of=whole,
@@ -1465,6 +1589,62 @@ class _Said:
         self.out.append(statement)
         return "amount"
 
+    def _whole(self, begin: int, label: str) -> Statement | None:
+        """The whole an amount (its words ``label``) is a part of, by the words since the last amount: that amount,
+        or, the sentence's first, the amount of the sentence before its words name (“其中”: ``wholes_before``)."""
+        if self.last_amount is None and self.wholes_before:
+            self.previous = _by_side(label, self.wholes_before)
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous, label)
+        self.amount_end = begin
+        return whole
+
+    def _item_label(self, label: str) -> tuple[str, bool]:
+        """An amount's label where its words name no subject, and whether it is its project's: the numbered item's
+        (“（一）因公出国（境）费用。2026年预算数159.00万元”), or the quantity its heading names (“（一）收入预算：2024年年初
+        预算数8904.98万元”（重庆万州）); else its own words'."""
+        bare, of_project = label.replace(" ", ""), self.item == self.project != ""
+        if self.item and self.last_amount is None and (
+                _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
+            return self.item, of_project  # the item's amount
+        quantity = self._heading_quantity(bare)
+        return (quantity, of_project) if quantity is not None else (label, False)
+
+    def _heading_quantity(self, bare: str) -> str | None:
+        """The quantity a sentence's numbered heading names (“（一）收入预算：”), for its first amount with words that
+        name none; None for any other."""
+        inline = _INLINE_ITEM.match(self.sentence) if self.last_amount is None and not self.item else None
+        if inline is not None and inline.group("name") in _QUANTITY_WORDS and _SUBJECTLESS.fullmatch(bare):
+            return inline.group("name")
+        return None
+
+    def _under_line(self, label: str) -> str:
+        """A 项 named alone under the 款 the numbered item names (“1．行政运行（项）” under “检察（款）: …”): named
+        with it (检察（款）行政运行（项））; any other label as it is."""
+        lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
+        if lone is not None and lone.group("level") == _NEXT_LEVEL[self.line[-2]]:
+            return self.line + lone.group("name")
+        return label
+
+    @staticmethod
+    def _changed_of(label: str) -> tuple[str, str] | None:
+        """The change an amount's words say, and what it is of: “与上年相比收支预算总计各增加3,958.67万元”（江苏）: up, of
+        收支预算总计; “基本支出增加4.27万元”: of 基本支出. None where they say none, or name only what it is compared with."""
+        changed = _CHANGED.search(label, 1)
+        # the words after the comparison name what changed
+        of = _after_comparison(label[:changed.start()]).removesuffix("各") if changed else ""
+        if changed and of and "\n" not in of and not _COMPARED.search(of):
+            return "up" if changed.group(1) == "增加" else "down", of
+        return None
+
+    def _change(self, line: int, token: str, num: str, unit: str, direction: str, of: str) -> Statement:
+        """A change its words name: “收支预算总计21,955.35万元，与上年相比收支预算总计各增加3,958.67万元”: the change of
+        the amount its words name (words that name only what it is compared with, “较上年支出数减少”: the amount's
+        before it)."""
+        own = self.last_amount is None or not self.last_amount.label.endswith(of) and of not in _COMPARED_WITH
+        return Statement(line, "change", token, to_decimal(num), decimals_of(num), unit, direction=direction,
+                         label=of if own or self.last_amount is None else self.last_amount.label,
+                         sentence=self.sentence, own_label=own)
+
     def figure(self, line: int, kind: str, token: str, begin: int = 0) -> None:
         """A change, flat, rate or share, of the last amount — or, a change or flat with words of its
         own before it and no amount (“公务接待较上年同期减少0.58万元”), of what those words name."""
@@ -1472,15 +1652,10 @@ class _Said:
         assert parsed is not None
         groups = parsed.groupdict()
         kind = "change" if kind == "relative" else kind  # “本年数小于上年预算数40.05万元”: a change
-        subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
-        if subject and self.last_amount is None and _budget_of(self.before, subject):
-            subject = self.before  # “（一）收入预算” / “2025年年初预算数……。收入较2024年减少844.18万元”（重庆）: the 收入预算's
+        subject = self._subject(kind, begin)
         before = self._before_aside(begin) if kind in ("change", "flat", "share") else None
         if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
-            statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
-                                     sentence=self.sentence, own_label=True)
-            if kind == "change" and statement.prior and self.last_amount is None:
-                self.said_change = statement
+            statement = self._of_subject(line, kind, token, groups, subject)
         elif before is not None:  # “公务用车购置及运行维护费24.8万元（……）比上年减少25.05万元”: of the amount before the aside
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=before.label,
                                      sentence=self.sentence, own_label=True)
@@ -1490,6 +1665,23 @@ class _Said:
         self.out.append(statement)
         if kind in ("change", "flat"):
             self.last_base = statement.base
+
+    def _subject(self, kind: str, begin: int) -> str:
+        """The words a change or flat says before it, what it is of: the item's budget where they name only its
+        quantity (“（一）收入预算” / “2025年年初预算数……。收入较2024年减少844.18万元”（重庆）: the 收入预算's)."""
+        subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
+        if subject and self.last_amount is None and _budget_of(self.before, subject):
+            return self.before
+        return subject
+
+    def _of_subject(self, line: int, kind: str, token: str, groups: dict[str, str | None], subject: str) -> Statement:
+        """A figure of what its own words name; a change that states last year's figure, no amount before it,
+        kept for the rate after it (``said_change``)."""
+        statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
+                                 sentence=self.sentence, own_label=True)
+        if kind == "change" and statement.prior and self.last_amount is None:
+            self.said_change = statement
+        return statement
 
     def _before_aside(self, begin: int) -> Statement | None:
         """The amount right before a bracketed aside that a change or flat follows with no words of its own
@@ -1508,12 +1700,10 @@ class _Said:
     def _of_last_amount(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement:
         """A change, flat, rate or share of the sentence's last amount: a rate has the base of the
         change before it, a share is of the total the sentence names first (or of the base it names)."""
-        if kind == "share" and self.last_amount is not None and self.last_amount is self.first_amount:
-            self.first_is_part = True
-        said = self.said_change if kind == "rate" and self.last_amount is None else None
-        if said is not None:  # (see said_change)
-            return _said_figure(line, kind, token, groups, groups.get("unit") or "%", base=self.last_base, label=said.label,
-                                sentence=self.sentence, prior=said.prior, own_label=True)
+        self._share_of_first(kind)
+        of_change = self._of_said_change(line, kind, token, groups)
+        if of_change is not None:
+            return of_change
         return _said_figure(
             line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share", "done") else ""),
             base=self.last_base if kind == "rate" else None,
@@ -1521,6 +1711,21 @@ class _Said:
             sentence=self.sentence, whole="" if self.first_is_part else self.first_amount_label,
             named_whole=_NAMED_WHOLE_END.sub("", groups.get("what") or "") if kind == "share" else "",
             after_flat=kind == "rate" and self.last_kind == "flat")
+
+
+    def _share_of_first(self, kind: str) -> None:
+        """A share of the sentence's first amount: it is a part like the others, no whole of theirs (first_is_part)."""
+        if kind == "share" and self.last_amount is not None and self.last_amount is self.first_amount:
+            self.first_is_part = True
+
+    def _of_said_change(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement | None:
+        """A rate, no amount before it, of the change said before it with last year's figure (said_change); None
+        for any other figure."""
+        said = self.said_change if kind == "rate" and self.last_amount is None else None
+        if said is None:
+            return None
+        return _said_figure(line, kind, token, groups, groups.get("unit") or "%", base=self.last_base, label=said.label,
+                            sentence=self.sentence, prior=said.prior, own_label=True)
 
 
 def _budget_of(label: str, name: str) -> bool:
@@ -1570,23 +1775,17 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:
             raise TooManyFigures(line)
-        if kind == "amount" and (_THRESHOLD.match(sentence, finish)  # “单价100万元以上”: no figure
-                                 or _BOUND.search(sentence[max(begin - _BOUND_REACH, 0):begin])):  # “≤2890万元”
-            continue
-        if kind == "share" and _BOUND.search(_FIGURE.split(token, 1)[0]):  # “占信息化项目总金额比例≤1 %”: a bound
-            continue
-        if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
-            kind = said.amount(line, "0元", begin, printed="0")
-        elif kind in ("amount", "first", "second"):
-            place = ("first", "second").index(kind) + 1 if kind != "amount" else 0
-            kind = said.amount(line, token, begin, respective=place)
-            if kind == "amount" and said.last_amount is not None:
-                said.ends[finish] = said.last_amount
-        elif kind in _FIGURE_PATTERNS:
-            said.figure(line, kind, token, begin)
-            kind = "change" if kind == "relative" else kind
-        said.last_kind, said.cursor = kind, finish
+        if not _bound(kind, token, sentence, begin, finish):
+            said.read(line, kind, token, begin, finish)
     return said.out
+
+
+def _bound(kind: str, token: str, sentence: str, begin: int, finish: int) -> bool:
+    """Whether a figure the sentence prints is a threshold or a bound, no figure: “单价100万元以上”, “≤2890万元”,
+    “占信息化项目总金额比例≤1 %”."""
+    if kind == "amount":
+        return bool(_THRESHOLD.match(sentence, finish) or _BOUND.search(sentence[max(begin - _BOUND_REACH, 0):begin]))
+    return kind == "share" and _BOUND.search(_FIGURE.split(token, 1)[0]) is not None
 
 
 # a change's base where it is the same year's budget (“比预算数增加”: a 决算 against its budget), not last year's; one
@@ -1705,11 +1904,24 @@ def _label_of(prefix: str) -> str:
     coded = _CODE_THEN_YEAR.search(prefix) if "年" in prefix[-12:] else None
     if coded is not None:
         return f"{coded.group(1)}（{coded.group(2)}）"
+    label = _last_words(prefix)
+    closed = _closed_name(prefix)
+    return closed if closed is not None else label.strip()
+
+
+def _last_words(prefix: str) -> str:
+    """The words a label is cut from the words before a figure: the last piece of them, or the one before a
+    colon that ends them (“人员支出：61.35万元”: a colon label names the figure that follows it)."""
     pieces = _LABEL_CUT.split(prefix)
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:
-        # a colon label (“人员支出：61.35万元”) names the figure that follows it
         label = pieces[-2] if _COLON_END.search(prefix) else ""
+    return label
+
+
+def _closed_name(prefix: str) -> str | None:
+    """The name the words before a figure end with, closed by a bracket: with its code (“名称（code）”), or with its
+    levels; None where they end otherwise."""
     ending = prefix.removesuffix("\n")[-1:]  # where either pattern's $ may stand: the end, or before a last \n
     code = _NAME_WITH_CODE.search(prefix) if ending in _BRACKETS_CLOSE else None
     if code:
@@ -1717,7 +1929,7 @@ def _label_of(prefix: str) -> str:
     levels = _NAME_WITH_LEVELS.search(prefix) if ending in _LEVELS_CLOSE else None
     if levels:
         return levels.group(1)
-    return label.strip()
+    return None
 
 
 def other_table_words() -> tuple[str, ...]:
