@@ -62,7 +62,7 @@ import bisect
 import functools
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -235,7 +235,7 @@ def _check_text(path: Path, pages: list[list[_Word]], data: bytes) -> None:
     if not words and not _draws(data):  # no text and nothing drawn: blank pages, not a scan
         raise _refuse(path, f"{len(pages)} 页都是空白页（没有文字，也没有图片）：请提交印有预算公开文本的 PDF")
     if not words:
-        missing = pages.not_scanned if isinstance(pages, Pages) and pages.not_scanned else ""
+        missing = _why_unscanned(pages)
         raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
                             + (f"{missing}；" if missing else "")
                             + "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
@@ -244,6 +244,11 @@ def _check_text(path: Path, pages: list[list[_Word]], data: bytes) -> None:
     if bad > _GARBLED_SHARE * len(text):
         raise _refuse(path, f"文字层是乱码（{bad} / {len(text)} 个字符无法识别，字体缺少编码信息）：无法导入；"
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
+
+
+def _why_unscanned(pages: list[list[_Word]]) -> str:
+    """Why the pages that are scans were not read by OCR; "" where it is not told."""
+    return pages.not_scanned if isinstance(pages, Pages) and pages.not_scanned else ""
 
 
 def _draws(data: bytes) -> bool:
@@ -837,15 +842,22 @@ def _wrapped_title(previous: _Line, line: _Line) -> _Line | None:
     size, right above it and set as it is (the same left edge or centre), no sentence, caption, note or title of
     its own — and the two read as a title."""
     size = line.size
-    if previous.page != line.page or _is_tabular(previous) or _is_caption(previous) or _is_note(previous) \
-            or is_table_title(previous.text) or _SENTENCE & set(previous.text) \
-            or abs(previous.size - size) > _WRAP_SIZE * size or line.top - previous.bottom > size:
+    if not _may_wrap_title(previous, line):
         return None
     first, second = previous.public(None), line.public(None)
     if min(abs(first.left - second.left), abs(first.left + first.right - second.left - second.right) / 2) > size:
         return None
     joined = _Line(line.page, previous.number, [*previous.words, *line.words])
     return joined if is_table_title(joined.text) else None
+
+
+def _may_wrap_title(previous: _Line, line: _Line) -> bool:
+    """Whether a line may begin the title ``line`` goes on with: on its page, right above it, in its size, and
+    no row, caption, note, title or sentence of its own."""
+    size = line.size
+    return not (previous.page != line.page or _is_tabular(previous) or _is_caption(previous) or _is_note(previous)
+                or is_table_title(previous.text) or _SENTENCE & set(previous.text)
+                or abs(previous.size - size) > _WRAP_SIZE * size or line.top - previous.bottom > size)
 
 
 _WRAP_SIZE = 0.1  # the share of a title's size its wrapped first line may differ by
@@ -898,11 +910,15 @@ def _continues(table: _Table, lines: list[_Line]) -> bool:
         following = lines[position + 1] if position + 1 < len(lines) else None
         if _is_title(line, following) or _is_prose(line) or _another_title(table, line):
             return False
-        first = line.words[0]
-        if _is_tabular(line) or (_is_number(first.text) or _numbered(first.text)) and any(
-                abs(first.left - edge) <= 1.0 for edge in edges):
+        if _is_tabular(line) or _item_at_edge(line.words[0], edges):
             return True
     return False
+
+
+def _item_at_edge(first: _Word, edges: list[float]) -> bool:
+    """Whether a line's first word is an item (a number, a code, 一、…) set where a row of the table's last page
+    began (``edges``)."""
+    return (_is_number(first.text) or _numbered(first.text)) and any(abs(first.left - edge) <= 1.0 for edge in edges)
 
 
 def _another_title(table: _Table, line: _Line) -> bool:
@@ -925,7 +941,17 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
     """Adds the table's lines on this page from ``start``: up to the next title, or a paragraph.
     Returns where the page's narrative (or next table) begins."""
     titled = not continuation or _retitled(table, lines[start:])
-    end = start + (2 if titled else 0)  # a title's caption is the line after it
+    end = _table_end(table, lines, start + (2 if titled else 0))  # a title's caption is the line after it
+    chunk = _Chunk(lines[start:end])
+    chunk.notes = _trailing_notes(chunk.lines)
+    chunk.head = _repeated_head(table, chunk) if continuation else _head(chunk)
+    table.chunks.append(chunk)
+    return end
+
+
+def _table_end(table: _Table, lines: list[_Line], end: int) -> int:
+    """Where a table's lines on a page, from ``end``, end: at the next title, or at a paragraph (not a note's, nor a
+    cell's text over its figures) — which closes the table, as a note does."""
     in_note = False
     while end < len(lines):
         line = lines[end]
@@ -940,10 +966,6 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
         elif _is_tabular(line):
             in_note = False
         end += 1
-    chunk = _Chunk(lines[start:end])
-    chunk.notes = _trailing_notes(chunk.lines)
-    chunk.head = _repeated_head(table, chunk) if continuation else _head(chunk)
-    table.chunks.append(chunk)
     return end
 
 
@@ -973,14 +995,19 @@ def _head(chunk: _Chunk) -> int:
     total = None  # a 合计 alone: an empty table's totals, or a header cell set above its neighbours
     for position in range(2, body):
         words = chunk.lines[position].words
-        if any(_is_number(w.text) and not _is_year(w, following)
-               for w, following in zip(words, [*words[1:], None], strict=True)) or _numbered(words[0].text):
-            if total is not None and not _all_header(chunk.lines[total + 1:position]):
-                return total
-            return position - 1 if _label_wrapped_above(chunk.lines, position) else position
+        if _figures(chunk.lines[position]) or _numbered(words[0].text):
+            return _body_start(chunk, position, total)
         if total is None and words[0].text in _TOTALS and len(words) == 1:
             total = position
     return body if total is None else total
+
+
+def _body_start(chunk: _Chunk, position: int, total: int | None) -> int:
+    """Where a table's body begins, ``position`` its first line with figures: at a 合计 alone above it (``total``)
+    but where the lines between are header words; at the line above where its label wrapped begins there."""
+    if total is not None and not _all_header(chunk.lines[total + 1:position]):
+        return total
+    return position - 1 if _label_wrapped_above(chunk.lines, position) else position
 
 
 def _label_wrapped_above(lines: list[_Line], position: int) -> bool:
@@ -994,7 +1021,12 @@ def _label_wrapped_above(lines: list[_Line], position: int) -> bool:
     figures = [w for w in line.words if _is_number(w.text)]
     if len(above.words) != 1 or len(below.words) != 1 or len(figures) != len(line.words):
         return False
-    first, last = above.words[0], below.words[0]
+    return _label_around(above.words[0], below.words[0], figures)
+
+
+def _label_around(first: _Word, last: _Word, figures: list[_Word]) -> bool:
+    """Whether two words, above and below a row's ``figures``, are its label wrapped: text, starting where each
+    other does, left of the figures, their middle the figures' middle."""
     middle = (min(w.top for w in figures) + max(w.bottom for w in figures)) / 2
     return not _is_number(first.text) and not _is_number(last.text) and abs(first.left - last.left) <= 1.0 \
         and first.right < figures[0].left and abs((first.top + last.bottom) / 2 - middle) <= 0.3 * first.height
@@ -1025,7 +1057,12 @@ def _repeated_head(table: _Table, chunk: _Chunk) -> int:
         return len(head)
     # the same header with its words parted or its lines grouped otherwise (a cell's text set half
     # a line lower, 2022年预算数 as 2022 / 年预算数): the same characters over about as many lines
-    start = 2 if titled else 0
+    return _regrouped_head(chunk, head, 2 if titled else 0)
+
+
+def _regrouped_head(chunk: _Chunk, head: list[_Line], start: int) -> int:
+    """Where the header a continuation page repeats, its words parted or its lines grouped otherwise, ends: the
+    same characters as ``head`` (from ``start``) over about as many lines; ``start`` where it does not."""
     wanted = _characters(head[start:])
     if wanted:
         for count in range(max(len(head) - start - 2, 1), len(head) - start + 3):
@@ -1072,6 +1109,11 @@ def _is_number(text: str) -> bool:
     whole, _, decimals = body.partition(".")
     if decimals and not decimals.isascii() or decimals and not decimals.isdigit():
         return False
+    return _grouped(whole)
+
+
+def _grouped(whole: str) -> bool:
+    """Whether a figure's whole part is ASCII digits, in groups of three after the first where commas part them."""
     groups = whole.split(",")
     if not whole or not all(g.isascii() and g.isdigit() for g in groups):
         return False
@@ -1110,7 +1152,7 @@ def _grid(table: _Table, file: str) -> Grid:
     body = [(line, _split_run_ons(line.words)) for line in _banded(_body_lines(table))]
     body_words = [word for _, words in body for word in words]
     printed = first.lines[2:first.head]
-    em = _median([w.height for w in body_words or [w for line in printed for w in line.words]] or [title.size])
+    em = _em(body_words, printed, title)
     columns = _body_columns(body_words, em)
     joined = _joined_header(printed, columns, em)
     header = [line for line in joined if line is not None]
@@ -1121,20 +1163,38 @@ def _grid(table: _Table, file: str) -> Grid:
     rows = _Rows(max(len(columns), 1))
     _add_title(rows, title, extent)
     rows.add(caption, _caption_cells(caption, extent, rows.width))
-    placed = dict(zip(map(id, header), _header_cells(header, cuts, extent, em), strict=True))
-    for line, own in zip(printed, joined, strict=True):  # a line whose words joined one above: an empty row
-        cells, spans = placed[id(own)] if own is not None else ({}, [])
-        rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
-        rows.add(line, cells)
-    for line, cells, at in _run_on_names(body, cuts, em):
-        rows.add(line, cells, at)
-    for line in _note_lines(table):
-        rows.add(line, {0: [line.text]})
+    _add_header(rows, printed, joined, _header_cells(header, cuts, extent, em))
+    _add_body(rows, table, body, cuts, em)
     grid = Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf",
                 unjoined=table.unjoined)
     if table.side_left is not None:
         grid.side_from, grid.side_places = _cell_at(table.side_left, cuts), rows.side_places
     return grid
+
+
+def _em(body_words: list[_Word], printed: list[_Line], title: _Line) -> float:
+    """A table's line height: its body words' median height, else its header's, else its title's."""
+    return _median([w.height for w in body_words or [w for line in printed for w in line.words]] or [title.size])
+
+
+def _add_header(rows: _Rows, printed: list[_Line], joined: list[_Line | None],
+                placed: list[tuple[dict[int, list[str]], list[tuple[int, int]]]]) -> None:
+    """A row for each printed header line: its words in their cells, the cells a word heads merged (``placed``,
+    for each line of the ``joined`` header in turn); a line whose words joined one above it an empty row."""
+    header = [line for line in joined if line is not None]
+    by_line = dict(zip(map(id, header), placed, strict=True))
+    for line, own in zip(printed, joined, strict=True):
+        cells, spans = by_line[id(own)] if own is not None else ({}, [])
+        rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
+        rows.add(line, cells)
+
+
+def _add_body(rows: _Rows, table: _Table, body: list[tuple[_Line, list[_Word]]], cuts: list[float], em: float) -> None:
+    """A row for each body line, its words in their cells (a name run on over lines in one), and each note's."""
+    for line, cells, at in _run_on_names(body, cuts, em):
+        rows.add(line, cells, at)
+    for line in _note_lines(table):
+        rows.add(line, {0: [line.text]})
 
 
 def _body_lines(table: _Table) -> list[_Line]:
@@ -1384,16 +1444,18 @@ class _BodyRows:
                 return k
         return None
 
+    def _past_names(self, i: int, step: int) -> int:
+        """The line next to line ``i`` (``step``: -1 above, 1 below) past the name-only lines next to it, each within a
+        line of the one before."""
+        k = i + step
+        while 0 <= k < len(self.rows) and self.name_only(k) and self.near(min(k, k - step), max(k, k - step)):
+            k += step
+        return k
+
     def _choices(self, i: int, col: int) -> list[int]:
         """The nearest rows above and below line ``i``, past the name-only lines next to it, that have
         a name in ``col`` and are joined to it by lines each within a line of the next."""
-        up = i - 1
-        while up >= 0 and self.name_only(up) and self.near(up, up + 1):
-            up -= 1
-        down = i + 1
-        while down < len(self.rows) and self.name_only(down) and self.near(down - 1, down):
-            down += 1
-        return [k for k in (up, down) if 0 <= k < len(self.rows) and not self.name_only(k) and self.name(k, col)
+        return [k for k in (self._past_names(i, -1), self._past_names(i, 1)) if 0 <= k < len(self.rows) and not self.name_only(k) and self.name(k, col)
                 and all(self.near(j, j + 1) for j in range(min(k, i), max(k, i)))]
 
 
@@ -1558,11 +1620,7 @@ def _body_columns(words: list[_Word], em: float) -> list[_Column]:
     gap = max(int(_GAP * em / _BIN), 1)
     runs = _joined(_parts(coverage, 0, len(coverage) - 1, 1, zero=True), words, start, gap)
     pieces = [piece for run in runs for piece in _parts(coverage, *run, gap, zero=False)]
-    members: list[list[_Word]] = [[] for _ in pieces]
-    firsts = [start + a * _BIN for a, _ in pieces]
-    for word in words:
-        anchor = word.right if _is_number(word.text) else word.left
-        members[max(bisect.bisect_right(firsts, anchor) - 1, 0)].append(word)
+    members = _members(words, pieces, start)
     columns = []
     for (a, b), group in zip(pieces, members, strict=True):
         if group:
@@ -1571,6 +1629,16 @@ def _body_columns(words: list[_Word], em: float) -> list[_Column]:
             column.align = _alignment(group)
             columns.append(column)
     return columns
+
+
+def _members(words: list[_Word], pieces: list[tuple[int, int]], start: float) -> list[list[_Word]]:
+    """The words of each piece of the body's coverage: a figure's by its right edge, a text's by its left."""
+    members: list[list[_Word]] = [[] for _ in pieces]
+    firsts = [start + a * _BIN for a, _ in pieces]
+    for word in words:
+        anchor = word.right if _is_number(word.text) else word.left
+        members[max(bisect.bisect_right(firsts, anchor) - 1, 0)].append(word)
+    return members
 
 
 def _coverage(words: list[_Word], start: float) -> list[int]:
@@ -1648,9 +1716,7 @@ def _valleys(window: list[int]) -> bytes:
 def _alignment(words: list[_Word]) -> str:
     """How a column's words are set: the edge (or middle) they share. Where all three agree (one
     word, or words of one width) amounts are right-aligned, codes (02, 201) taken as centred."""
-    shared = [side for side, edges in (("left", [w.left for w in words]), ("right", [w.right for w in words]),
-                                       ("centre", [w.centre for w in words]))
-              if _agree(edges)]
+    shared = _shared_edges(words)
     if len(shared) == 1:
         return shared[0]
     if any(_is_amount(w.text) or w.text == "0" for w in words):
@@ -1658,6 +1724,13 @@ def _alignment(words: list[_Word]) -> str:
     if all(_is_number(w.text) for w in words):
         return "centre"
     return "left" if not shared else "centre"
+
+
+def _shared_edges(words: list[_Word]) -> list[str]:
+    """The edges (left, right, centre) a column's words agree on."""
+    return [side for side, edges in (("left", [w.left for w in words]), ("right", [w.right for w in words]),
+                                     ("centre", [w.centre for w in words]))
+            if _agree(edges)]
 
 
 def _agree(values: list[float]) -> bool:
@@ -1670,27 +1743,40 @@ def _cuts(columns: list[_Column], em: float, header: list[_Word]) -> list[float]
     """Where each cell ends and the next begins: just after right-aligned amounts, just before
     left-aligned text; between others where the header words centred over the cells either side put
     their common edge, else halfway across the gap."""
-    cuts = []
-    for a, b in zip(columns, columns[1:], strict=False):
-        space = min(_PAD * em, (b.left - a.right) / 2)
-        if a.align == "right":
-            cuts.append(a.right + space)
-        elif b.align == "left":
-            cuts.append(b.left - space)
-        else:
-            cuts.append((a.right + b.left) / 2)
+    cuts = [_gap_cut(a, b, em) for a, b in zip(columns, columns[1:], strict=False)]
     centres: dict[int, float] = {}
     for word in sorted(header, key=lambda w: w.top):  # a column's lowest header word is its own
         centres[_cell_at(word.centre, cuts)] = word.centre
     for i, (a, b) in enumerate(zip(columns, columns[1:], strict=False)):
-        guesses = []
-        if a.align == "left" and i in centres:
-            guesses.append(2 * centres[i] - (a.left - _PAD * em))
-        if b.align == "right" and i + 1 in centres:
-            guesses.append(2 * centres[i + 1] - (b.right + _PAD * em))
-        if guesses and a.align != "right" and b.align != "left":
-            cuts[i] = min(max(sum(guesses) / len(guesses), a.right), b.left)
+        cut = _centred_cut(a, b, centres.get(i), centres.get(i + 1), em)
+        if cut is not None:
+            cuts[i] = cut
     return cuts
+
+
+def _gap_cut(a: _Column, b: _Column, em: float) -> float:
+    """Where the gap between two columns is cut: just after right-aligned amounts, just before left-aligned text,
+    else halfway across it."""
+    space = min(_PAD * em, (b.left - a.right) / 2)
+    if a.align == "right":
+        return a.right + space
+    if b.align == "left":
+        return b.left - space
+    return (a.right + b.left) / 2
+
+
+def _centred_cut(a: _Column, b: _Column, left: float | None, right: float | None, em: float) -> float | None:
+    """Where the header words centred over two columns (at ``left`` over a left-aligned one, ``right`` over a
+    right-aligned one) put their common edge, between columns neither of amounts right nor text left; None
+    where none is."""
+    guesses = []
+    if a.align == "left" and left is not None:
+        guesses.append(2 * left - (a.left - _PAD * em))
+    if b.align == "right" and right is not None:
+        guesses.append(2 * right - (b.right + _PAD * em))
+    if guesses and a.align != "right" and b.align != "left":
+        return min(max(sum(guesses) / len(guesses), a.right), b.left)
+    return None
 
 
 def _claimed(columns: list[_Column], em: float) -> tuple[float, float]:
@@ -1728,27 +1814,51 @@ def _add_within_cell(columns: list[_Column], header: list[_Line], cuts: list[flo
     word under them printed at heights that overlap (事业收入 centred beside 财政专户管理资金 set over
     two lines), else two header words of one line (the lowest such), if any."""
     placed = _header_words_by_cell(header, cuts, em)
+    found = _leaves_beside(placed) or _of_one_line(placed, header) or _stacked(placed) or _over_blank(columns, placed)
+    if not found:
+        return False
+    _split(columns, *found)
+    return True
+
+
+_CellSplit = tuple[int, list[_Word], list[_Word]]  # a cell, its header words, and those heading columns side by side
+
+
+def _leaves_beside(placed: dict[int, list[_Word]]) -> _CellSplit | None:
+    """A cell's two header words with no header word under them printed at heights that overlap (事业收入 centred
+    beside 财政专户管理资金 set over two lines)."""
     for col, words in placed.items():
         beside = _side_by_side(_leaves(words))
         if beside:
-            _split(columns, col, words, beside)
-            return True
+            return col, words, beside
+    return None
+
+
+def _of_one_line(placed: dict[int, list[_Word]], header: list[_Line]) -> _CellSplit | None:
+    """A cell's header words of one line, the lowest such, where it holds two or more."""
     for line in reversed(header):
         for col, words in placed.items():
             if sum(1 for word in words if word in line.words) > 1:
-                _split(columns, col, words, [word for word in words if word in line.words])
-                return True
+                return col, words, [word for word in words if word in line.words]
+    return None
+
+
+def _stacked(placed: dict[int, list[_Word]]) -> _CellSplit | None:
+    """A cell's stacks of header words side by side (_stacks_beside): the lowest word of each."""
     for col, words in placed.items():
         lowest = _stacks_beside(words)
         if lowest:
-            _split(columns, col, lowest, lowest)
-            return True
+            return col, lowest, lowest
+    return None
+
+
+def _over_blank(columns: list[_Column], placed: dict[int, list[_Word]]) -> _CellSplit | None:
+    """A cell's header word beside the one over its amounts, over none of them (_beside_figures)."""
     for col, words in placed.items():
         aside = _beside_figures(columns[col], _leaves(words))
         if aside:
-            _split(columns, col, words, aside)
-            return True
-    return False
+            return col, words, aside
+    return None
 
 
 def _beside_figures(column: _Column, leaves: list[_Word]) -> list[_Word]:
@@ -1759,9 +1869,14 @@ def _beside_figures(column: _Column, leaves: list[_Word]) -> list[_Word]:
     if not column.body or column.align != "right":
         return []
     over = [w for w in leaves if w.left < column.right and column.left < w.right]
-    aside = [w for w in leaves if w.right <= column.left and any(
-        o.left >= w.right and min(w.bottom, o.bottom) > max(w.top, o.top) for o in over)]
+    aside = [w for w in leaves if _left_beside(w, column, over)]
     return [*aside, *over] if len(over) == 1 and len(aside) == 1 else []
+
+
+def _left_beside(word: _Word, column: _Column, over: list[_Word]) -> bool:
+    """Whether a header word stands left of a column, beside a word over its amounts at heights that overlap."""
+    return word.right <= column.left and any(
+        o.left >= word.right and min(word.bottom, o.bottom) > max(word.top, o.top) for o in over)
 
 
 def _stacks_beside(words: list[_Word]) -> list[_Word]:
@@ -1769,19 +1884,31 @@ def _stacks_beside(words: list[_Word]) -> list[_Word]:
     stand side by side at heights that overlap by half the shorter's at least: two columns' headers,
     each wrapped over lines of its own (江苏省人民检察院 2018's 公务用车 / 购置费 beside 公务用车 / 运行维护 / 费, over
     one column of figures: 购置费's is printed blank); none where the cell's words make one stack."""
+    stacks = _stacks(words)
+    if len(stacks) < 2:
+        return []
+    spans = [(min(w.top for w in stack), max(w.bottom for w in stack)) for stack in stacks]
+    beside = [stack for stack, span in zip(stacks, spans, strict=True) if _overlapping(span, spans)]
+    return [max(stack, key=lambda w: w.bottom) for stack in beside] if len(beside) > 1 else []
+
+
+def _overlapping(span: tuple[float, float], spans: list[tuple[float, float]]) -> bool:
+    """Whether a stack's heights (top, bottom) overlap another's by half the shorter's at least."""
+    top, bottom = span
+    return any(other != (top, bottom) and min(bottom, other[1]) - max(top, other[0])
+               >= 0.5 * min(bottom - top, other[1] - other[0]) for other in spans)
+
+
+def _stacks(words: list[_Word]) -> list[list[_Word]]:
+    """A cell's header words in stacks, left to right: each word over or under the stack before it, where it
+    starts left of that stack's right edge."""
     stacks: list[list[_Word]] = []
     for word in sorted(words, key=lambda w: w.left):
         if stacks and word.left < max(w.right for w in stacks[-1]):
             stacks[-1].append(word)
         else:
             stacks.append([word])
-    if len(stacks) < 2:
-        return []
-    spans = [(min(w.top for w in stack), max(w.bottom for w in stack)) for stack in stacks]
-    beside = [stack for stack, (top, bottom) in zip(stacks, spans, strict=True) if any(
-        other != (top, bottom) and min(bottom, other[1]) - max(top, other[0])
-        >= 0.5 * min(bottom - top, other[1] - other[0]) for other in spans)]
-    return [max(stack, key=lambda w: w.bottom) for stack in beside] if len(beside) > 1 else []
+    return stacks
 
 
 def _leaves(words: list[_Word]) -> list[_Word]:
@@ -1827,19 +1954,22 @@ def _split(columns: list[_Column], col: int, words: list[_Word], line: list[_Wor
     the cell, over text the leftmost (of any line: a column's own header may be printed higher
     than its neighbours'); over centred words the word nearest their middle with none under it (a
     column only a header showed is centred on its word)."""
-    column = columns[col]
-    middle = (column.left + column.right) / 2
-    if column.align == "right":
-        keep = max(words, key=lambda w: w.right)
-    elif column.align == "left":
-        keep = min(words, key=lambda w: w.left)
-    else:
-        leaves = [w for w in words if not any(o.top > w.bottom and o.left < w.right and w.left < o.right
-                                               for o in words)]
-        keep = min(leaves or words, key=lambda w: abs(w.centre - middle))
+    keep = _kept(columns[col], words)
     for word in line:
         if word is not keep:
             _insert(columns, _Column(word.left, word.right, "centre", body=False))
+
+
+def _kept(column: _Column, words: list[_Word]) -> _Word:
+    """The header word of a cell split that goes on heading its column: over amounts the rightmost, over text the
+    leftmost, over centred words the one nearest their middle with none under it."""
+    if column.align == "right":
+        return max(words, key=lambda w: w.right)
+    if column.align == "left":
+        return min(words, key=lambda w: w.left)
+    middle = (column.left + column.right) / 2
+    leaves = [w for w in words if not any(o.top > w.bottom and o.left < w.right and w.left < o.right for o in words)]
+    return min(leaves or words, key=lambda w: abs(w.centre - middle))
 
 
 def _cell_at(x: float, cuts: list[float]) -> int:
@@ -1860,32 +1990,54 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
     """Each header line's words in their cells, and the ranges of cells those head that head several
     (the word in its range's first cell, as a merged cell of the workbook)."""
     spans = {id(w): _spanned(w, cuts, em) for line in header for w in line.words}
-    covering: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+    covering = _covering(header, spans, len(cuts) + 1)
+    words = [word for line in header for word in line.words]
+    lines = []
+    for position, line in enumerate(header):
+        wide = len(covering) <= _MAX_COLUMNS and position >= len(header) - _HEADER_LINES
+        ranges = _wide_ranges(line, spans, covering, cuts, extent, em, words) if wide \
+            else {id(w): (spans[id(w)][0], spans[id(w)][-1]) for w in line.words}
+        lines.append(_placed(line, ranges))
+    return lines
+
+
+def _covering(header: list[_Line], spans: dict[int, list[int]], count: int) -> list[list[_Word]]:
+    """Each of the ``count`` cells' header words: those printed across it."""
+    covering: list[list[_Word]] = [[] for _ in range(count)]
     for line in header:
         for word in line.words:
             for col in spans[id(word)]:
                 covering[col].append(word)
-    lines = []
-    words = [word for line in header for word in line.words]
-    for position, line in enumerate(header):
-        cells: dict[int, list[str]] = {}
-        ranges = []
-        wide = len(covering) <= _MAX_COLUMNS and position >= len(header) - _HEADER_LINES
-        widened = {id(w): _widened(w, spans[id(w)], covering, cuts, extent, em) for w in line.words} if wide else {}
-        for word in line.words:
-            span = spans[id(word)]
-            if wide:
-                taken = _taken(word, line.words, widened, cuts, extent)
-                first, last = _widened(word, span, covering, cuts, extent, em, taken) if taken else widened[id(word)]
-                if _headed_beside(word, (first, last), covering, spans) and not _over_others(word, words):
-                    first = last = _cell_at(word.centre, cuts)
-            else:
-                first, last = span[0], span[-1]
-            cells.setdefault(first, []).append(word.text)
-            if last > first:
-                ranges.append((first, last))
-        lines.append((cells, ranges))
-    return lines
+    return covering
+
+
+def _wide_ranges(line: _Line, spans: dict[int, list[int]], covering: list[list[_Word]], cuts: list[float],
+                 extent: tuple[float, float], em: float, words: list[_Word]) -> dict[int, tuple[int, int]]:
+    """The cells each word of one of a header's last lines heads (by its id): widened over the group it heads
+    (_widened), but for cells another word of the line stands nearer to (_taken); the cell of its centre where
+    a word headed beside it shows it one column's header (_headed_beside)."""
+    widened = {id(w): _widened(w, spans[id(w)], covering, cuts, extent, em) for w in line.words}
+    ranges = {}
+    for word in line.words:
+        taken = _taken(word, line.words, widened, cuts, extent)
+        first, last = _widened(word, spans[id(word)], covering, cuts, extent, em, taken) if taken else widened[id(word)]
+        if _headed_beside(word, (first, last), covering, spans) and not _over_others(word, words):
+            first = last = _cell_at(word.centre, cuts)
+        ranges[id(word)] = (first, last)
+    return ranges
+
+
+def _placed(line: _Line, ranges: dict[int, tuple[int, int]]) -> tuple[dict[int, list[str]], list[tuple[int, int]]]:
+    """A header line's words each in the first cell of the cells it heads (``ranges``), and those ranges of more
+    than one cell (a merged cell of the workbook)."""
+    cells: dict[int, list[str]] = {}
+    merged = []
+    for word in line.words:
+        first, last = ranges[id(word)]
+        cells.setdefault(first, []).append(word.text)
+        if last > first:
+            merged.append((first, last))
+    return cells, merged
 
 
 def _headed_beside(word: _Word, cells: tuple[int, int], covering: list[list[_Word]],
@@ -1925,8 +2077,7 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     项目支出) is no cell's own; nor is any cell of a word with nothing under it; nor a cell ``taken`` by a
     word beside it (_taken)."""
     def middle(col: int) -> float | None:  # a group header above it over several cells (预算数) is no cell's own
-        others = [w for w in covering[col] if w is not word
-                  and not (w.bottom <= word.top and sum(1 for cell in covering if w in cell) > 1)]
+        others = [w for w in covering[col] if w is not word and not _group_above(w, word, covering)]
         if not others or any(w.top <= word.bottom for w in others):
             return None
         return (min(w.top for w in others) + max(w.bottom for w in others)) / 2
@@ -1936,15 +2087,33 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     if not own:
         return first, last
     level = min(own) - 0.25 * em
-    low, high = first, last
-    while low > 0 and (middle(low - 1) or 0.0) >= level and low - 1 not in taken:
-        low -= 1
-    while high < len(covering) - 1 and (middle(high + 1) or 0.0) >= level and high + 1 not in taken:
-        high += 1
-    edges = [extent[0], *cuts, extent[1]]
-    best = (first, last)
-    for a in range(low, first + 1):
-        for b in range(last, high + 1):
+    low = _reach(first, -1, 0, middle, level, taken)
+    high = _reach(last, 1, len(covering) - 1, middle, level, taken)
+    return _centred_over(word, (first, last), (low, high), [extent[0], *cuts, extent[1]], em)
+
+
+def _group_above(other: _Word, word: _Word, covering: list[list[_Word]]) -> bool:
+    """Whether a header word is a group header above ``word`` over several cells (预算数): no cell's own."""
+    return other.bottom <= word.top and sum(1 for cell in covering if other in cell) > 1
+
+
+def _reach(col: int, step: int, bound: int, middle: Callable[[int], float | None], level: float,
+           taken: frozenset[int] | set[int]) -> int:
+    """How far from ``col`` (``step``: -1 left, 1 right, to the cell ``bound`` at most) run the cells headed again
+    below a group header at the height of its own cells (their headers' ``middle`` at ``level`` or lower), none
+    of them ``taken``."""
+    while col != bound and (middle(col + step) or 0.0) >= level and col + step not in taken:
+        col += step
+    return col
+
+
+def _centred_over(word: _Word, span: tuple[int, int], reach: tuple[int, int], edges: list[float],
+                  em: float) -> tuple[int, int]:
+    """The widest range of cells from ``span`` out to ``reach`` that ``word`` is centred over (within
+    _CENTRED line heights); ``span`` where there is none wider."""
+    best = span
+    for a in range(reach[0], span[0] + 1):
+        for b in range(span[1], reach[1] + 1):
             if b - a > best[1] - best[0] and abs((edges[a] + edges[b + 1]) / 2 - word.centre) <= _CENTRED * em:
                 best = (a, b)
     return best

@@ -1027,17 +1027,9 @@ def _pieces(text: str) -> list[tuple[str, str, str]]:
     while at < end:
         char = text[at]
         if char.isdecimal():
-            digits = _DIGITS.match(text, at)
-            assert digits is not None
-            if digits.end() - at > 7:  # a code is at most 7 digits: from here it would end on a digit
-                at = digits.end() - 7
-            code = _CODE.match(text, at)
-            found = _named_numbers(text, code.end()) if code else None
-            if code is not None and found is not None:
-                out.append((code.group(), found[0], found[1]))
-                at = found[2]
-            else:  # fewer than three digits from here (no code) start no code further on in the run either
-                at = at + 1 if code is not None else digits.end()
+            piece, at = _coded(text, at)
+            if piece is not None:
+                out.append(piece)
         elif char.isspace():
             blank = _BLANK.match(text, at)
             assert blank is not None
@@ -1050,6 +1042,21 @@ def _pieces(text: str) -> list[tuple[str, str, str]]:
             else:
                 at = _past_failed_name(text, at)
     return out
+
+
+def _coded(text: str, at: int) -> tuple[tuple[str, str, str] | None, int]:
+    """The cell group a run of digits at ``at`` begins, where it is a classification code and a name with its
+    numbers, and where the next begins (past the code's first digit, or the run, where it is not)."""
+    digits = _DIGITS.match(text, at)
+    assert digits is not None
+    if digits.end() - at > 7:  # a code is at most 7 digits: from here it would end on a digit
+        at = digits.end() - 7
+    code = _CODE.match(text, at)
+    found = _named_numbers(text, code.end()) if code else None
+    if code is not None and found is not None:
+        return (code.group(), found[0], found[1]), found[2]
+    # fewer than three digits from here (no code) start no code further on in the run either
+    return None, at + 1 if code is not None else digits.end()
 
 
 def _past_failed_name(text: str, start: int) -> int:
@@ -1398,12 +1405,16 @@ class _Parts:
         """The lists still open after a “；”: a 其中's closes there, and so do those within its item — but one whose first
         part the amount after the “；” (``label``) is the fellow of (vocabulary.yaml 并列的部分) goes on, and the lists
         opened after it (within its first part's clause) close."""
-        fellow = next((at for at in range(len(self.open) - 1, -1, -1)
-                       if self.open[at].depth == self.depth and _fellows(self.open[at].first, label)), None)
+        fellow = self._fellow(label)
         if fellow is not None:
             return self.open[:fellow + 1]
         within = any(listed.depth == self.depth and not listed.enumerates for listed in self.open)
         return [listed for listed in self.open if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
+
+    def _fellow(self, label: str) -> int | None:
+        """The last list open at this depth whose first part the amount ``label`` is the fellow of; None where none is."""
+        return next((at for at in range(len(self.open) - 1, -1, -1)
+                     if self.open[at].depth == self.depth and _fellows(self.open[at].first, label)), None)
 
 
 @dataclass
