@@ -146,21 +146,32 @@ def _wrapped_below(word: Word, lines: list[list[Word]], upper: int, em: float) -
     it within 0.6 of a line, set within its width and aligned with it, with no header word under it
     within that width (a cell of sub-headers is a group's: 部门预算经济分类科目 over 编码 over 类 款);
     None where there is none, or more than one (``word`` heads a group of cells)."""
-    under = [(index, other) for index in range(upper + 1, len(lines)) for other in lines[index]
-             if -0.3 * em <= other.top - word.bottom <= _WRAPPED * em
-             and other.left < word.right and word.left < other.right]
+    under = _under(word, lines, upper, em)
     if len(under) != 1:
         return None
     index, below = under[0]
-    within = below.left >= word.left - _ALIGNED * em and below.right <= word.right + _ALIGNED * em
-    aligned = min(abs(below.centre - word.centre), abs(below.left - word.left), abs(below.right - word.right))
-    heads = any(other.top >= below.bottom - 0.3 * em and other.left < word.right and word.left < other.right
-                for line in lines[index + 1:] for other in line)
-    if not within or aligned > _ALIGNED * em or heads:
+    if not _set_as_one_cell(word, below, lines[index + 1:], em):
         return None
     if below.height > _LINES * em:  # lines of wrapped text joined already: never a group's sub-header
         return index, below
     return None if _has_siblings(word, below, [w for line in lines for w in line], em) else (index, below)
+
+
+def _under(word: Word, lines: list[list[Word]], upper: int, em: float) -> list[tuple[int, Word]]:
+    """The words (with their lines' indexes) under ``word`` (its line ``upper``) within 0.6 of a line, across it."""
+    return [(index, other) for index in range(upper + 1, len(lines)) for other in lines[index]
+            if -0.3 * em <= other.top - word.bottom <= _WRAPPED * em
+            and other.left < word.right and word.left < other.right]
+
+
+def _set_as_one_cell(word: Word, below: Word, lower: list[list[Word]], em: float) -> bool:
+    """Whether the word ``below`` is set as the next line of ``word``'s cell: within its width and aligned with it,
+    with no header word under it within that width (among the ``lower`` lines)."""
+    within = below.left >= word.left - _ALIGNED * em and below.right <= word.right + _ALIGNED * em
+    aligned = min(abs(below.centre - word.centre), abs(below.left - word.left), abs(below.right - word.right))
+    heads = any(other.top >= below.bottom - 0.3 * em and other.left < word.right and word.left < other.right
+                for line in lower for other in line)
+    return not (not within or aligned > _ALIGNED * em or heads)
 
 
 def _has_siblings(word: Word, below: Word, words: list[Word], em: float) -> bool:
@@ -172,15 +183,19 @@ def _has_siblings(word: Word, below: Word, words: list[Word], em: float) -> bool
         return any(p.top < word.bottom and word.top < p.bottom and p.left < other.right and other.left < p.right
                    for p in words)
 
-    beside = [w for w in words if w is not below and w.top < below.bottom and below.top < w.bottom]
-    nearest = [min((w for w in beside if w.right <= below.left), key=lambda w: below.left - w.right, default=None),
-               min((w for w in beside if w.left >= below.right), key=lambda w: w.left - below.right, default=None)]
-    siblings = [w for w in nearest if w is not None and abs(w.top - below.top) <= 0.2 * em and not level(w)]
+    siblings = [w for w in _nearest_beside(below, words) if w is not None and abs(w.top - below.top) <= 0.2 * em and not level(w)]
     if not siblings:
         return False
     group = [below, *siblings]
     middle = (min(w.left for w in group) + max(w.right for w in group)) / 2
     return abs(middle - word.centre) <= _GROUP_CENTRED * em
+
+
+def _nearest_beside(below: Word, words: list[Word]) -> list[Word | None]:
+    """The nearest words left and right of ``below`` at heights that overlap its (None on a side with none)."""
+    beside = [w for w in words if w is not below and w.top < below.bottom and below.top < w.bottom]
+    return [min((w for w in beside if w.right <= below.left), key=lambda w: below.left - w.right, default=None),
+            min((w for w in beside if w.left >= below.right), key=lambda w: w.left - below.right, default=None)]
 
 
 def _run_together(upper: str, lower: str) -> str:

@@ -100,7 +100,7 @@ def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, f
     few = [number for number, page in enumerate(words, start=1) if sum(len(w.text) for w in page) <= _FEW]
     if not few:
         return Scanned()
-    kept = Path(os.environ[CACHE_VARIABLE]) / f"{digest}.json" if digest and os.environ.get(CACHE_VARIABLE) else None
+    kept = _kept_reading(digest)
     if kept is not None and kept.is_file():
         return _loaded(kept.read_text(encoding="utf-8"))
     read = _read_scans(pdf, few, sizes, folder)
@@ -109,6 +109,11 @@ def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, f
             part.write(_dumped(read))
         os.replace(part.name, kept)
     return read
+
+
+def _kept_reading(digest: str) -> Path | None:
+    """Where the reading of the PDF of ``digest`` is kept within ``shared_readings``; None outside them."""
+    return Path(os.environ[CACHE_VARIABLE]) / f"{digest}.json" if digest and os.environ.get(CACHE_VARIABLE) else None
 
 
 def _dumped(read: Scanned) -> str:
@@ -162,24 +167,38 @@ def _covered(pdf: Path, sizes: list[tuple[float, float]]) -> dict[int, float]:
     """How much of each page its images cover (their printed size, by pdfimages' pixels and
     resolution, against the page's)."""
     covered: dict[int, float] = {}
+    for row in _image_rows(pdf):
+        found = _image_share(row.split(), sizes)
+        if found is not None:
+            page, share = found
+            covered[page] = covered.get(page, 0.0) + share
+    return covered
+
+
+def _image_rows(pdf: Path) -> list[str]:
+    """pdfimages' list of a PDF's images, a row each (its two header lines aside); none where it cannot run."""
     program = shutil.which("pdfimages")
     try:
         code, out, _ = run_program([program, "-list", str(pdf)], 60, _MAX_OUTPUT) if program else (1, b"", b"")
     except (ProgramTimeout, ProgramOutputTooLarge, OSError):
         code, out = 1, b""
-    for row in out.decode("utf-8", errors="replace").splitlines()[2:] if code == 0 else []:
-        cells = row.split()
-        if len(cells) < 14 or cells[2] != "image" or not cells[0].isdigit():
-            continue
-        page = int(cells[0])
-        try:
-            width, height, xppi, yppi = (float(cells[i]) for i in (3, 4, 12, 13))
-        except ValueError:
-            continue
-        area = sizes[page - 1][0] * sizes[page - 1][1] if 0 < page <= len(sizes) else 0.0
-        if area > 0 and xppi > 0 and yppi > 0:
-            covered[page] = covered.get(page, 0.0) + (width / xppi * 72) * (height / yppi * 72) / area
-    return covered
+    return out.decode("utf-8", errors="replace").splitlines()[2:] if code == 0 else []
+
+
+def _image_share(cells: list[str], sizes: list[tuple[float, float]]) -> tuple[int, float] | None:
+    """The page an image of pdfimages' list (a row's ``cells``) is on, and how much of it the image covers; None
+    for a row of no image (a mask), or of no size or page known."""
+    if len(cells) < 14 or cells[2] != "image" or not cells[0].isdigit():
+        return None
+    page = int(cells[0])
+    try:
+        width, height, xppi, yppi = (float(cells[i]) for i in (3, 4, 12, 13))
+    except ValueError:
+        return None
+    area = sizes[page - 1][0] * sizes[page - 1][1] if 0 < page <= len(sizes) else 0.0
+    if area > 0 and xppi > 0 and yppi > 0:
+        return page, (width / xppi * 72) * (height / yppi * 72) / area
+    return None
 
 
 def _page(pdf: Path, number: int, folder: Path) -> list[Word] | str:
@@ -207,13 +226,26 @@ def _reads_turned(tsv: str) -> bool:
     MIN_CONFIDENCE (upside down or turned anticlockwise), or most of its lines standing on end (turned
     clockwise, tesseract reads its lines as vertical text, confidently)."""
     lines = _lines(tsv, 1.0)
+    return _mostly_unsure(lines) or _mostly_on_end(lines)
+
+
+def _mostly_unsure(lines: list[list[_Piece]]) -> bool:
+    """Whether most of a reading's Chinese words (_SOME at least) were read below MIN_CONFIDENCE."""
     chinese = [piece for line in lines for piece in line if _HAN.search(piece.text)]
     sure = sum(1 for piece in chinese if piece.confidence >= MIN_CONFIDENCE)
+    return len(chinese) >= _SOME and sure < _SURE_SHARE * len(chinese)
+
+
+def _mostly_on_end(lines: list[list[_Piece]]) -> bool:
+    """Whether most of a reading's lines of three characters or more (_LINES at least) stand on end."""
     long = [line for line in lines if sum(len(piece.text) for piece in line) >= 3]
-    tall = sum(1 for line in long if max(p.bottom for p in line) - min(p.top for p in line)
-               > _TALL * (max(p.right for p in line) - min(p.left for p in line)))
-    return (len(chinese) >= _SOME and sure < _SURE_SHARE * len(chinese)) \
-        or (len(long) >= _LINES and tall > _TALL_SHARE * len(long))
+    tall = sum(1 for line in long if _on_end(line))
+    return len(long) >= _LINES and tall > _TALL_SHARE * len(long)
+
+
+def _on_end(line: list[_Piece]) -> bool:
+    """Whether a line read stands on end: _TALL times taller than wide, or more."""
+    return max(p.bottom for p in line) - min(p.top for p in line) > _TALL * (max(p.right for p in line) - min(p.left for p in line))
 
 
 def _upright(pdf: Path, number: int, folder: Path) -> str | None:
@@ -392,14 +424,16 @@ def _touching(runs: list[list[_Piece]]) -> list[tuple[list[_Piece], tuple[bool, 
     line (half the lower height shared), within ``_GAP`` heights — a figure tesseract cut in two and put in two
     of its lines (“1,”, “172.57” of 1,172.57; “9.”, “291634” of 9.291634 in a table's narrow column)."""
     ends = [(run[0], run[-1]) for run in runs]
-    out = []
-    for first, last in ends:
-        starts_touched = first.text[0] in _NUMERIC and any(
-            other is not last and other.text[-1] in _NUMERIC and _beside(other, first) for _, other in ends)
-        ends_touched = last.text[-1] in _NUMERIC and any(
-            other is not first and other.text[0] in _NUMERIC and _beside(last, other) for other, _ in ends)
-        out.append((starts_touched, ends_touched))
-    return list(zip(runs, out, strict=True))
+    return list(zip(runs, [_ends_touched(first, last, ends) for first, last in ends], strict=True))
+
+
+def _ends_touched(first: _Piece, last: _Piece, ends: list[tuple[_Piece, _Piece]]) -> tuple[bool, bool]:
+    """Whether a figure's character of another run (of the runs' ``ends``) touches a run's first, its last piece."""
+    starts_touched = first.text[0] in _NUMERIC and any(
+        other is not last and other.text[-1] in _NUMERIC and _beside(other, first) for _, other in ends)
+    ends_touched = last.text[-1] in _NUMERIC and any(
+        other is not first and other.text[0] in _NUMERIC and _beside(last, other) for other, _ in ends)
+    return starts_touched, ends_touched
 
 
 def _beside(before: _Piece, after: _Piece) -> bool:
@@ -468,6 +502,12 @@ def _doubtful(text: str, figure: re.Match[str], touched: tuple[bool, bool]) -> b
     before, after = text[:figure.start()], text[figure.end():]
     if (not before and touched[0]) or (not after and touched[1]):
         return True
+    return _touches_stray(before, after)
+
+
+def _touches_stray(before: str, after: str) -> bool:
+    """Whether the text either side of a figure touches a sign no figure is printed beside, or another figure with
+    only a space between."""
     return _stray(before[-1:]) or _stray(after[:1]) or before.endswith(" ") and before[:-1][-1:].isdigit() or \
         after.startswith(" ") and after[1:2].isdigit()
 
