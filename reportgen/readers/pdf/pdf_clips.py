@@ -34,7 +34,7 @@ import math
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -242,14 +242,11 @@ class ContentTooLarge(Internal):
 def _within(page: pikepdf.Page) -> bool:
     """Whether the page's content decodes to at most _MAX_CONTENT bytes, told without decoding more than
     that: a stream with no filter or Flate's alone (what else it is encoded by is not followed)."""
-    contents = page.obj.get("/Contents")
-    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
     left = _MAX_CONTENT
-    for stream in streams:
+    for stream in _content_streams(page):
         if not isinstance(stream, pikepdf.Stream):
             return False
-        filters = stream.get("/Filter")
-        names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
+        names = _filter_names(stream)
         raw = stream.read_raw_bytes()
         if not names:
             left -= len(raw)
@@ -265,6 +262,18 @@ def _within(page: pikepdf.Page) -> bool:
     return True
 
 
+def _content_streams(page: pikepdf.Page) -> list[pikepdf.Object]:
+    """A page's content: its one stream or its array's."""
+    contents = page.obj.get("/Contents")
+    return list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+
+
+def _filter_names(stream: pikepdf.Stream) -> list[str]:
+    """The filters a stream is encoded by, in turn."""
+    filters = stream.get("/Filter")
+    return [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
+
+
 def _any_invisible(operations: list[tuple[list[bytes], str]]) -> bool:
     return any(operator == "Tr" and operands and int(float(operands[0])) in _INVISIBLE
                for operands, operator in operations)
@@ -272,10 +281,7 @@ def _any_invisible(operations: list[tuple[list[bytes], str]]) -> bool:
 
 def _shows_visible_text(page: pikepdf.Page) -> bool:
     """Whether the page's content shows text in a visible mode, or draws a form (which may)."""
-    resources = page.obj.get("/Resources")
-    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
-    forms = {str(name) for name, xobject in xobjects.items() if xobject.get("/Subtype") != "/Image"} \
-        if isinstance(xobjects, pikepdf.Dictionary) else set()
+    forms = _forms(page)
     mode, stack = 0, []
     for instruction in pikepdf.parse_content_stream(page, _TEXT):
         name, operands = str(instruction.operator), instruction.operands
@@ -293,35 +299,68 @@ def _shows_visible_text(page: pikepdf.Page) -> bool:
     return False
 
 
+def _forms(page: pikepdf.Page) -> set[str]:
+    """The names of the forms (its XObjects that are no image) a page's resources hold."""
+    resources = page.obj.get("/Resources")
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    return {str(name) for name, xobject in xobjects.items() if xobject.get("/Subtype") != "/Image"} \
+        if isinstance(xobjects, pikepdf.Dictionary) else set()
+
+
 def _regions(operations: list[tuple[list[bytes], str]], start: tuple[float, ...]) -> list[Box] | None:
     """The clip boxes (in bottom-up page points) in force wherever the content shows something."""
-    state, stack = _State(start, None), []  # type: ignore[arg-type]
-    rectangles: list[list[bytes]] = []  # the path's rectangles (re), turned into a box only where they clip
-    curved = False  # the path has segments other than rectangles: its clip is not bounded here
-    pending = False  # a W or W*: the path ends as a clip at its painting operator
+    state = _State(start, None)  # type: ignore[arg-type]
+    stack: list[_State] = []
+    path = _Path()
     found: set[Box] = set()
     for operands, name in operations:
-        if name == "re":
-            rectangles.append(operands)
-        elif name == "m":
-            curved = True
-        elif name == "q":
-            stack.append(state)
-        elif name == "Q":
-            state = stack.pop() if stack else state
-        elif name == "cm":
-            state = replace(state, matrix=_times([float(value) for value in operands], state.matrix))
-        elif name in ("W", "W*"):
-            pending = True
+        if name in ("q", "Q", "cm"):
+            state = _state_after(name, operands, state, stack)
         elif name in _SHOWS:
             if state.clip is None:
                 return None
             found.add(state.clip)
         elif name in _PAINTS:
-            if pending and rectangles and not curved:
-                state = replace(state, clip=_meet(state.clip, _bounds(rectangles, state.matrix)))
-            rectangles, curved, pending = [], False, False
+            state = path.painted(state)
+        else:
+            path.add(name, operands)
     return sorted(found) or None  # nothing shown in a way followed here: no word held back
+
+
+def _state_after(name: str, operands: list[bytes], state: _State, stack: list[_State]) -> _State:
+    """The graphics state after q (saved), Q (restored) or cm (its matrix concatenated)."""
+    if name == "q":
+        stack.append(state)
+    elif name == "Q":
+        return stack.pop() if stack else state
+    else:
+        return replace(state, matrix=_times([float(value) for value in operands], state.matrix))
+    return state
+
+
+@dataclass
+class _Path:
+    """The path being built, up to its painting operator."""
+
+    rectangles: list[list[bytes]] = field(default_factory=list)  # its rectangles (re): a box only where they clip
+    curved: bool = False  # it has segments other than rectangles: its clip is not bounded here
+    pending: bool = False  # a W or W*: it ends as a clip at its painting operator
+
+    def add(self, name: str, operands: list[bytes]) -> None:
+        if name == "re":
+            self.rectangles.append(operands)
+        elif name == "m":
+            self.curved = True
+        elif name in ("W", "W*"):
+            self.pending = True
+
+    def painted(self, state: _State) -> _State:
+        """The state after the path is painted (and ended): clipped by its rectangles where it is a clip of
+        rectangles alone."""
+        if self.pending and self.rectangles and not self.curved:
+            state = replace(state, clip=_meet(state.clip, _bounds(self.rectangles, state.matrix)))
+        self.rectangles, self.curved, self.pending = [], False, False
+        return state
 
 
 def _bounds(rectangles: list[list[bytes]], matrix: tuple[float, ...]) -> Box:

@@ -124,8 +124,9 @@ class _File:
         if any("Pages tree" in str(warning) for warning in self.pdf.get_warnings()):
             return None, None
         node = _object(self.pdf, ref)
-        kids = node.get("/Kids") if isinstance(node, pikepdf.Dictionary) else None
-        count = node.get("/Count") if isinstance(node, pikepdf.Dictionary) else None
+        if not isinstance(node, pikepdf.Dictionary):
+            return None, None
+        kids, count = node.get("/Kids"), node.get("/Count")
         if not isinstance(kids, pikepdf.Array) or not isinstance(count, int):
             return None, None
         refs = [kid.objgen for kid in kids if isinstance(kid, pikepdf.Object) and kid.is_indirect]
@@ -168,12 +169,18 @@ def _walk(file: _File, kids: list[tuple[int, int]], leaves: bool, out: list[Any]
             if claimed is not None and below is not None:
                 _walk(file, below, claimed == len(below), out, gaps, seen)
                 continue
-        if isinstance(node, pikepdf.Dictionary) and kind != "/Pages":
-            out.append(node)
-        elif leaves:
-            out.append(None)
-        else:
-            gaps.append(len(out))
+        _add_kid(node if isinstance(node, pikepdf.Dictionary) and kind != "/Pages" else None, leaves, out, gaps)
+
+
+def _add_kid(page: Any, leaves: bool, out: list[Any], gaps: list[int]) -> None:
+    """A kid that is no branch of the tree: its page, or, lost, a None where it is surely a page (``leaves``),
+    else a gap."""
+    if page is not None:
+        out.append(page)
+    elif leaves:
+        out.append(None)
+    else:
+        gaps.append(len(out))
 
 
 def _object(pdf: Any, ref: tuple[int, int]) -> Any:
@@ -214,7 +221,7 @@ def _lacks(page: Any, lost: set[tuple[int, int]]) -> bool:
     file no longer holds (read as null), or a stream qpdf emptied."""
     import pikepdf  # deferred: as above
 
-    todo = [value for key in ("/Contents", "/Resources") if (value := page.get(key)) is not None]
+    todo = _printed(page)
     seen: set[tuple[int, int]] = set()
     while todo and len(seen) < _MAX_NODES:
         item = todo.pop()
@@ -224,12 +231,31 @@ def _lacks(page: Any, lost: set[tuple[int, int]]) -> bool:
             seen.add(item.objgen)
             if item.objgen in lost:
                 return True
-        values = [v for k, v in item.items() if k != "/Parent"] if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)) \
-            else list(item) if isinstance(item, pikepdf.Array) else []
+        values = _values(item)
         if any(value is None for value in values):  # a reference to an object the file no longer holds
             return True
-        todo += [value for value in values if isinstance(value, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array))]
+        todo += _containers(values)
     return False
+
+
+def _printed(page: Any) -> list[Any]:
+    """What a page prints: its contents and its resources, those it has."""
+    return [value for key in ("/Contents", "/Resources") if (value := page.get(key)) is not None]
+
+
+def _values(item: Any) -> list[Any]:
+    """The values an object holds: a dictionary's or a stream's (its parent aside), an array's; none of another."""
+    import pikepdf  # deferred: as above
+
+    return [v for k, v in item.items() if k != "/Parent"] if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)) \
+        else list(item) if isinstance(item, pikepdf.Array) else []
+
+
+def _containers(values: list[Any]) -> list[Any]:
+    """The values that hold more: dictionaries, streams and arrays."""
+    import pikepdf  # deferred: as above
+
+    return [value for value in values if isinstance(value, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array))]
 
 
 def rebuilt_note(rebuilt: Rebuilt) -> str:

@@ -36,11 +36,23 @@ def running_costs_scope(text: str, year: int | None) -> tuple[int, int] | None:
     for sentence in _SENTENCE.finditer(text):
         own = True
         for clause in _CLAUSE.split(sentence.group()):
-            named = _YEAR.search(clause)
-            if named is not None or any(w in clause for w in words["别年"]):
-                own = named is not None and year is not None and int(named.group(1)) == year \
-                    and not any(w in clause for w in words["别年"])
-            if own and all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
-                    and not any(w in clause for w in words["除非"]):
+            own = _of_the_year(clause, year, words, own)
+            if own and _counts_projects(clause, words):
                 return sentence.span()
     return None
+
+
+def _of_the_year(clause: str, year: int | None, words: dict[str, tuple[str, ...]], before: bool) -> bool:
+    """Whether a clause speaks of ``year``: the year it names, not 别年; one that names neither as the clause
+    before it (``before``)."""
+    named = _YEAR.search(clause)
+    if named is None and not any(w in clause for w in words["别年"]):
+        return before
+    return named is not None and year is not None and int(named.group(1)) == year \
+        and not any(w in clause for w in words["别年"])
+
+
+def _counts_projects(clause: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a clause says the 机关运行经费 counts projects' money: the words of each of its roles, none of 除非."""
+    return all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
+        and not any(w in clause for w in words["除非"])
