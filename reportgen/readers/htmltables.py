@@ -162,18 +162,30 @@ def _named_tables(root: etree._Element, hiding: frozenset[str]) -> Iterator[tupl
     number = 0
     for element in root.iter("table", *_HEADINGS, "p"):
         if element.tag in _HEADINGS or element.tag == "p":
-            if not any(_hides(e, hiding) for e in (element, *element.iterancestors())) \
-                    and (element.tag != "p" or _titles_a_table(element, hiding)):  # a hidden heading names nothing
+            if _names_a_table(element, hiding):
                 heading = _text(element, hiding)
             continue
         number += 1
-        caption = element.find("caption")
-        name = _text(caption, hiding) if caption is not None else ""
-        title = element.get("title") or ""  # a sheet's name as an export writes it (a trailing space kept)
-        name = name or (title if title.strip() else "")
+        name = _own_name(element, hiding)
         if not name:
             name, heading = heading, ""
         yield element, name or f"表{number}"
+
+
+def _names_a_table(element: etree._Element, hiding: frozenset[str]) -> bool:
+    """Whether a heading, or a paragraph that reads as a table's title, names the table after it: shown (a hidden
+    heading names nothing)."""
+    return not any(_hides(e, hiding) for e in (element, *element.iterancestors())) \
+        and (element.tag != "p" or _titles_a_table(element, hiding))
+
+
+def _own_name(table: etree._Element, hiding: frozenset[str]) -> str:
+    """The name a table gives itself: its caption, else its title attribute (a sheet's name as an export writes it,
+    a trailing space kept); "" where it gives none."""
+    caption = table.find("caption")
+    name = _text(caption, hiding) if caption is not None else ""
+    title = table.get("title") or ""
+    return name or (title if title.strip() else "")
 
 
 def _titles_a_table(paragraph: etree._Element, hiding: frozenset[str]) -> bool:
@@ -214,19 +226,29 @@ def _place_row(file: str, name: str, tr: etree._Element, r: int, height: int, ta
         while column in above:
             column += 1
         across = _span(td.get("colspan"), _MAX_COLSPAN)
-        down = _span(td.get("rowspan"), _MAX_ROWSPAN) or height - r  # rowspan=0: to the table's end
-        down = min(down, height - r)
+        down = _rows_down(td, height - r)
         room[0] -= across * down
         if room[0] < 0 or column + across > MAX_COLUMNS:
             check_bounds(file, name, height, max(column + across, MAX_CELLS))
         row.extend(EMPTY for _ in range(column + 1 - len(row)))
         row[column] = _cell(td, classes, hiding)
         if across > 1 or down > 1:
-            merges.append(Merge(r, column, r + down - 1, column + across - 1))
-            for below in range(r + 1, r + down):
-                taken.setdefault(below, set()).update(range(column, column + across))
+            _merged(r, column, across, down, merges, taken)
         column += across
     return row
+
+
+def _rows_down(td: etree._Element, left: int) -> int:
+    """The rows a cell spans down, of the ``left`` from its own to the table's end (rowspan=0: all of them)."""
+    return min(_span(td.get("rowspan"), _MAX_ROWSPAN) or left, left)
+
+
+def _merged(r: int, column: int, across: int, down: int, merges: list[Merge], taken: dict[int, set[int]]) -> None:
+    """A cell spanning ``across`` columns and ``down`` rows from (``r``, ``column``): a Merge, its columns taken
+    in the rows below."""
+    merges.append(Merge(r, column, r + down - 1, column + across - 1))
+    for below in range(r + 1, r + down):
+        taken.setdefault(below, set()).update(range(column, column + across))
 
 
 def _span(text: str | None, most: int) -> int:
@@ -276,11 +298,16 @@ def _text(element: etree._Element, hiding: frozenset[str] = frozenset()) -> str:
                 walk.skip_subtree()  # no "end" comes for it: its tail is taken here
                 parts.append(node.tail or "")
                 continue
-            parts.append(_BREAK if node.tag == "br" else node.text or "")
+            parts.append(_opening_text(node))
         elif node is not element and node.tail:
             parts.append(node.tail)
     text = _SPACE.sub(" ", "".join(parts)).strip(" ")
     return _AROUND_BREAK.sub("\n", text) if _BREAK in text else text
+
+
+def _opening_text(node: etree._Element) -> str:
+    """The text an element shows before its children: a <br>'s line break, else its own text."""
+    return _BREAK if node.tag == "br" else node.text or ""
 
 
 def _own_format(style: str) -> str:

@@ -131,6 +131,13 @@ def read_published(path: Path) -> Published:
         return replace(_legacy(path, data, kind), converted=kind)
     if kind == "mht":  # a web archive (Word's “单个文件网页”, often named .doc): the page it holds
         return replace(_archived(path, data), converted=kind)
+    return _read_as(path, data, kind)
+
+
+def _read_as(path: Path, data: bytes, kind: str) -> Published:
+    """A file read by the reader of its ``kind`` (a zip judged by its directory first); a kind none reads, its bytes
+    alone. Unreadable where the reader refuses it."""
+    file = str(path)
     try:
         if data.startswith(b"PK"):  # a zip: judged by its directory before any reader opens it
             containers.check_package(file, data)

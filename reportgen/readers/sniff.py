@@ -69,15 +69,20 @@ def sniff(data: bytes) -> str:
         return "unknown"
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):  # markup: a workbook in XML, a page, or neither (no CSV starts so)
-        page = stripped[:200].lower().startswith(("<!doctype html", "<html"))
-        if _SPREADSHEETML in stripped and not page:
-            return "spreadsheetml"
-        if _WORDML in stripped and "<w:wordDocument" in stripped and not page:
-            return "wordml"
-        return "html" if _HTML_TAG.search(stripped) else "unknown"
+        return _markup_kind(stripped)
     if _is_mime(stripped):
         return "mht"
     return "csv" if stripped else "unknown"
+
+
+def _markup_kind(stripped: str) -> str:
+    """The format of a text that starts with markup: a workbook or a document in XML, a page, or neither."""
+    page = stripped[:200].lower().startswith(("<!doctype html", "<html"))
+    if _SPREADSHEETML in stripped and not page:
+        return "spreadsheetml"
+    if _WORDML in stripped and "<w:wordDocument" in stripped and not page:
+        return "wordml"
+    return "html" if _HTML_TAG.search(stripped) else "unknown"
 
 
 def _is_mime(text: str) -> bool:
@@ -90,12 +95,17 @@ def _is_mime(text: str) -> bool:
         if line[0] in " \t":
             continue
         name, colon, value = line.partition(":")
-        if not colon or not name or not all(c.isascii() and (c.isalnum() or c == "-") for c in name):
+        if not colon or not name or not _header_name(name):
             return False
         names.add(name.lower())
         if name.lower() == "content-type":
             content = value.strip().lower()
     return "mime-version" in names and content.startswith("multipart/")
+
+
+def _header_name(name: str) -> bool:
+    """Whether a MIME header's name is ASCII letters, digits and hyphens."""
+    return all(c.isascii() and (c.isalnum() or c == "-") for c in name)
 
 
 # A picture's first bytes, and its name as a message says it.
