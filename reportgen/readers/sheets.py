@@ -403,21 +403,28 @@ def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Sc
     if far:
         scan = replace(scan, columns=width)
         values = [row[:width] for row in values]
-    rows = _cells(values, scan)
-    if scan.merges is not None:
-        merges = scan.merges
-    else:
-        ranges = _calamine(file, lambda: sheet.merged_cell_ranges) or []
-        merges = [Merge(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
-    if book.codec:  # a BIFF5 workbook's text, in its code page
-        rows = [[replace(c, value=book.decode(c.value), text=book.decode(c.text)) if isinstance(c.value, str) else c
-                 for c in row] for row in rows]
+    rows = _decoded(_cells(values, scan), book)
+    merges = scan.merges if scan.merges is not None else _merges(file, sheet)
     grid = Grid(file, book.decode(scan.name), rows, hidden=hidden)
     if scan.unsaved:
         grid.notes.append(describe("unsaved", file, scan.name, places(scan.unsaved)))
     if far:
         grid.notes.append(describe("far", file, scan.name, places(far)))
     return finish(grid, merges, scan.hidden_rows, scan.hidden_cols)
+
+
+def _merges(file: str, sheet: python_calamine.CalamineSheet) -> list[Merge]:
+    """The merged ranges calamine read of a sheet."""
+    ranges = _calamine(file, lambda: sheet.merged_cell_ranges) or []
+    return [Merge(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
+
+
+def _decoded(rows: list[list[Cell]], book: _Book) -> list[list[Cell]]:
+    """A sheet's cells, a BIFF5 workbook's text read in its code page."""
+    if not book.codec:
+        return rows
+    return [[replace(c, value=book.decode(c.value), text=book.decode(c.text)) if isinstance(c.value, str) else c
+             for c in row] for row in rows]
 
 
 Value = int | float | str | bool | datetime.date | datetime.datetime | datetime.time | datetime.timedelta
@@ -666,15 +673,20 @@ def _xlsx_scans(file: str, parts: dict[str, bytes]) -> list[_Scan]:
     targets = {rel.get("Id"): rel.get("Target", "") for rel in _parse_small(file, rels) if rel.get("Id")}
     scans, seen = [], set()
     for sheet in _parse_small(file, workbook).iterfind("{*}sheets/{*}sheet"):
-        target = targets.get(sheet.get(f"{_R}id") or sheet.get(f"{_R_STRICT}id")) or ""
-        part = target[1:] if target.startswith("/") else f"{folder}{target}"
-        body = _part(parts, part)
+        body = _part(parts, _sheet_part(sheet, targets, folder))
         seen.add(id(body))
         scans.append(_Scan(sheet.get("name", "")) if body is None else _xlsx_sheet(file, sheet.get("name", ""), body))
     for name, body in parts.items():
         if id(body) not in seen and b"sheetData" in body:
             _xlsx_sheet(file, name, body)  # for its bounds only
     return scans
+
+
+def _sheet_part(sheet: etree._Element, targets: dict[str | None, str], folder: str) -> str:
+    """The part a workbook's sheet is in: its relationship's target, in the workbook's folder unless it starts
+    with "/"."""
+    target = targets.get(sheet.get(f"{_R}id") or sheet.get(f"{_R_STRICT}id")) or ""
+    return target[1:] if target.startswith("/") else f"{folder}{target}"
 
 
 def _workbook_folder(file: str, parts: dict[str, bytes]) -> str:
@@ -1106,7 +1118,7 @@ def _biff_book(file: str, stream: bytes) -> _Book:
                 raise refused(file, _remedy("encrypted"))
             if kind == _BOUNDSHEET:
                 sheets.append((_sheet_name(body), struct.unpack_from("<I", body, 0)[0]))
-            elif kind == _SUPBOOK and len(body) >= 4 and struct.unpack_from("<H", body, 2)[0] not in (0x0401, 0x3A01):
+            elif kind == _SUPBOOK and _other_workbook(body):
                 notes.append(describe("links", file))
         if any(offset + 4 > len(stream) for _, offset in sheets):  # calamine would panic slicing there
             raise ValueError("a sheet past the stream's end")
@@ -1114,6 +1126,11 @@ def _biff_book(file: str, stream: bytes) -> _Book:
     except (struct.error, IndexError, ValueError):
         raise refused(file, _remedy("corrupt")) from None
     return _Book(scans, list(dict.fromkeys(notes)))
+
+
+def _other_workbook(body: memoryview) -> bool:
+    """Whether a SupBook record links another workbook (not the workbook itself, 0x0401, nor add-ins, 0x3A01)."""
+    return len(body) >= 4 and struct.unpack_from("<H", body, 2)[0] not in (0x0401, 0x3A01)
 
 
 def _sheet_name(body: memoryview) -> str:
@@ -1129,12 +1146,7 @@ def _biff_sheet(file: str, name: str, stream: bytes, offset: int) -> _Scan:
     scan = _Scan(name)
     for kind, body in _records(stream, offset):
         if kind in _CELLS:
-            row, column = struct.unpack_from("<HH", body, 0)
-            scan.holds(row, column, file)
-            if kind == _FORMULA_RECORD:
-                _biff_formula(scan, (row, column), body)
-            elif kind == _BOOLERR and body[7] == 1:
-                scan.errors[(row, column)] = _ERRORS.get(body[6], "#N/A")
+            _biff_cell(file, scan, kind, body)
         elif kind == _MULRK:
             row = struct.unpack_from("<H", body, 0)[0]
             scan.holds(row, struct.unpack_from("<H", body, len(body) - 2)[0], file)
@@ -1147,6 +1159,16 @@ def _biff_sheet(file: str, name: str, stream: bytes, offset: int) -> _Scan:
             first, last = struct.unpack_from("<HH", body, 0)
             scan.hidden_cols.append((first, last + 1))
     return scan
+
+
+def _biff_cell(file: str, scan: _Scan, kind: int, body: memoryview) -> None:
+    """A cell's record: the sheet holds the cell; a formula's is kept (_biff_formula), an error's its value."""
+    row, column = struct.unpack_from("<HH", body, 0)
+    scan.holds(row, column, file)
+    if kind == _FORMULA_RECORD:
+        _biff_formula(scan, (row, column), body)
+    elif kind == _BOOLERR and body[7] == 1:
+        scan.errors[(row, column)] = _ERRORS.get(body[6], "#N/A")
 
 
 def _reserved(body: memoryview) -> tuple[int, int]:
