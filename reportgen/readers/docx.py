@@ -399,15 +399,17 @@ def _vanishing_styles(styles: etree._Element) -> frozenset[str]:
         parent = style.find(f"{_W}basedOn")
         if parent is not None and parent.get(f"{_W}val"):
             based[style_id] = str(parent.get(f"{_W}val"))
-    found = set()
-    for style_id in own:
-        seen, at = set(), style_id
-        while own.get(at) is None and at in based and at not in seen:  # a loop of basedOn ends it
-            seen.add(at)
-            at = based[at]
-        if own.get(at):
-            found.add(style_id)
-    return frozenset(found)
+    return frozenset(style_id for style_id in own if _style_vanishes(style_id, own, based))
+
+
+def _style_vanishes(style_id: str, own: dict[str, bool | None], based: dict[str, str]) -> bool:
+    """Whether a style hides its text: its own run properties' w:vanish, else the nearest of its basedOn chain's
+    that says (a loop of basedOn ends the chain)."""
+    seen, at = set(), style_id
+    while own.get(at) is None and at in based and at not in seen:
+        seen.add(at)
+        at = based[at]
+    return bool(own.get(at))
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -692,13 +694,18 @@ def sliver_columns(element: etree._Element, placed: list[tuple[int, int, bool]])
     text stands in a cell of those columns alone (``placed``: each cell's first and last grid column,
     and whether it holds text): each is part of a wider cell or of an empty one, and is dropped."""
     widths = [c.get(f"{_W}w", "") for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
-    narrow = {i for i, w in enumerate(widths) if w.isascii() and w.isdigit() and len(w) <= 6 and int(w) < SLIVER_TWIPS}
+    narrow = _narrow(widths)
     if not narrow or len(narrow) == len(widths):
         return set()
     for first, last, text in placed:
         if text and all(k in narrow for k in range(first, last + 1)):
             narrow -= set(range(first, last + 1))  # a text of its own there: a column set on purpose
     return narrow
+
+
+def _narrow(widths: list[str]) -> set[int]:
+    """The grid columns (by index) whose width, in twips, is less than SLIVER_TWIPS."""
+    return {i for i, w in enumerate(widths) if w.isascii() and w.isdigit() and len(w) <= 6 and int(w) < SLIVER_TWIPS}
 
 
 def _without_slivers(placed: list[tuple[Cell, int]], slivers: set[int]) -> list[Cell]:

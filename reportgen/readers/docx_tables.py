@@ -195,7 +195,7 @@ def _table(element: etree._Element) -> tuple[list[list[Cell]], list[Merge], int]
         props = tr.find(f"{_W}trPr")
         col = _count(props, "gridBefore") if props is not None else 0
         row.extend(Cell(None) for _ in range(col))
-        if props is not None and _on(props.find(f"{_W}tblHeader")) and header == len(rows):
+        if _header_row(props) and header == len(rows):
             header += 1
         for tc in tr.findall(f"{_W}tc"):
             col = _cell(tc, len(rows), col, row, merges, open_down)
@@ -206,6 +206,11 @@ def _table(element: etree._Element) -> tuple[list[list[Cell]], list[Merge], int]
     if slivers:  # a .doc's hairline columns (readers/docx.sliver_columns): the table as its rows show it
         return _without(rows, merges, slivers), _merges_without(merges, slivers), header
     return rows, merges, header
+
+
+def _header_row(props: etree._Element | None) -> bool:
+    """Whether a row's properties mark it a header row (w:tblHeader), repeated atop each page."""
+    return props is not None and _on(props.find(f"{_W}tblHeader"))
 
 
 def _slivers(element: etree._Element, rows: list[list[Cell]], merges: list[Merge]) -> set[int]:
@@ -219,28 +224,37 @@ def _without(rows: list[list[Cell]], merges: list[Merge], slivers: set[int]) -> 
     """The rows without the sliver columns; a cell's text that began in one moves to the first kept
     column of its range."""
     ends = {(m.first_row, m.first_col): m.last_col for m in merges}
-    out = []
-    for r, row in enumerate(rows):
-        kept = [cell if c not in slivers else Cell(None) for c, cell in enumerate(row)]
-        for c, cell in enumerate(row):
-            if c in slivers and cell.value is not None:
-                to = next(k for k in range(c, ends.get((r, c), c) + 1) if k not in slivers)  # one there (_slivers)
-                kept[to] = cell
-        out.append([cell for c, cell in enumerate(kept) if c not in slivers])
-    return out
+    return [_row_without(r, row, ends, slivers) for r, row in enumerate(rows)]
+
+
+def _row_without(r: int, row: list[Cell], ends: dict[tuple[int, int], int], slivers: set[int]) -> list[Cell]:
+    """Row ``r`` without the sliver columns, a cell's text that began in one in the first kept column of its range
+    (``ends``: the last column of each merged range, by its first cell)."""
+    kept = [cell if c not in slivers else Cell(None) for c, cell in enumerate(row)]
+    for c, cell in enumerate(row):
+        if c in slivers and cell.value is not None:
+            to = next(k for k in range(c, ends.get((r, c), c) + 1) if k not in slivers)  # one there (_slivers)
+            kept[to] = cell
+    return [cell for c, cell in enumerate(kept) if c not in slivers]
 
 
 def _merges_without(merges: list[Merge], slivers: set[int]) -> list[Merge]:
     """The merged ranges over the kept columns (one that covers a single cell then is none)."""
-    index = {}
-    for column in range(max((m.last_col for m in merges), default=-1) + 1):
-        index[column] = column - sum(1 for s in slivers if s < column)
+    index = _kept_columns(merges, slivers)
     out = []
     for m in merges:
         kept = [index[c] for c in range(m.first_col, m.last_col + 1) if c not in slivers]
         if kept and (len(kept) > 1 or m.last_row > m.first_row):
             out.append(Merge(m.first_row, kept[0], m.last_row, kept[-1]))
     return out
+
+
+def _kept_columns(merges: list[Merge], slivers: set[int]) -> dict[int, int]:
+    """Each column's place once the sliver columns before it are dropped (up to the last a merge covers)."""
+    index = {}
+    for column in range(max((m.last_col for m in merges), default=-1) + 1):
+        index[column] = column - sum(1 for s in slivers if s < column)
+    return index
 
 
 def _cell(tc: etree._Element, index: int, col: int, row: list[Cell], merges: list[Merge],
@@ -250,13 +264,12 @@ def _cell(tc: etree._Element, index: int, col: int, row: list[Cell], merges: lis
     props = tc.find(f"{_W}tcPr")
     span = max(_count(props, "gridSpan"), 1) if props is not None else 1
     down = props.find(f"{_W}vMerge") if props is not None else None
-    if down is not None and down.get(f"{_W}val", "continue") == "continue" and col in open_down:
+    if _continues_down(down) and col in open_down:
         merge = merges[open_down[col]]
         merges[open_down[col]] = Merge(merge.first_row, merge.first_col, index, merge.last_col)
         row.extend(Cell(None) for _ in range(span))
         return col + span
-    text = "\n".join(paragraph_text(p) for p in tc.findall(f"{_W}p"))
-    row.append(Cell(text, text) if text.strip() else Cell(None, text))
+    row.append(_text_cell(tc))
     row.extend(Cell(None) for _ in range(span - 1))
     open_down.pop(col, None)
     if down is not None and down.get(f"{_W}val") == "restart":
@@ -265,6 +278,17 @@ def _cell(tc: etree._Element, index: int, col: int, row: list[Cell], merges: lis
     elif span > 1:
         merges.append(Merge(index, col, index, col + span - 1))
     return col + span
+
+
+def _continues_down(down: etree._Element | None) -> bool:
+    """Whether a cell's w:vMerge continues the vertical merge above it (its val "continue", or none)."""
+    return down is not None and down.get(f"{_W}val", "continue") == "continue"
+
+
+def _text_cell(tc: etree._Element) -> Cell:
+    """A w:tc's text, its paragraphs a line each; empty where it holds no printed character."""
+    text = "\n".join(paragraph_text(p) for p in tc.findall(f"{_W}p"))
+    return Cell(text, text) if text.strip() else Cell(None, text)
 
 
 def _count(props: etree._Element, tag: str) -> int:

@@ -95,9 +95,8 @@ class Grid:
 
     def where(self, row: int, col: int | None = None) -> str:
         """Where a reviewer finds the cell (or the row, ``col`` None) in the file."""
-        if col is not None and self.side_places and self.side_from is not None and col >= self.side_from \
-                and self.side_places[row]:
-            return self.side_places[row]
+        if col is not None and (beside := self._beside_place(row, col)):
+            return beside
         if col is not None and self.kind == "pdf" and (place := self.cell(row, col).place):
             return place
         if self.row_places is not None:
@@ -105,6 +104,13 @@ class Grid:
         if col is None:
             return f"{self.label}!第{row + self.row_offset + 1}行"
         return f"{self.label}!{column_letters(col)}{row + self.row_offset + 1}"
+
+    def _beside_place(self, row: int, col: int) -> str:
+        """Where a cell of the columns a later page continued the table with is printed (side_places); "" for
+        any other cell."""
+        if self.side_places and self.side_from is not None and col >= self.side_from:
+            return self.side_places[row]
+        return ""
 
 
 @functools.lru_cache(maxsize=1024)

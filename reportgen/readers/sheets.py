@@ -924,8 +924,7 @@ def _ods_column(scan: _Scan, element: etree._Element, column: int) -> int:
 def _ods_row(file: str, scan: _Scan, element: etree._Element, row: int) -> int:
     """A row's cells (the hot loop of an .ods: one or two attribute look-ups a cell)."""
     repeat = _count(element.get(_ROWS_REPEATED))
-    if element.get(_VISIBILITY) in _HIDDEN and row < MAX_ROWS:
-        scan.hidden_rows.append((row, min(row + repeat, MAX_ROWS)))
+    _ods_hidden(scan, element, row, repeat)
     column, last = 0, -1
     for cell in element:
         get = cell.get
@@ -939,6 +938,12 @@ def _ods_row(file: str, scan: _Scan, element: etree._Element, row: int) -> int:
     if last >= 0:
         scan.holds(row + repeat - 1, last, file)
     return row + repeat
+
+
+def _ods_hidden(scan: _Scan, element: etree._Element, row: int, repeat: int) -> None:
+    """A row (``repeat`` times over) hidden: its range among the sheet's hidden rows, within MAX_ROWS."""
+    if element.get(_VISIBILITY) in _HIDDEN and row < MAX_ROWS:
+        scan.hidden_rows.append((row, min(row + repeat, MAX_ROWS)))
 
 
 def _ods_cell(scan: _Scan, cell: etree._Element, row: int, column: int, repeat: int) -> None:

@@ -159,11 +159,19 @@ def _cell(element: etree._Element) -> Cell:
         value = exact_number(text)
         if value is not None:
             return Cell(value, formula=formula)
-    elif kind == "Boolean":
-        text = "TRUE" if text.strip() == "1" else "FALSE"
-    elif kind == "DateTime":
-        text = text.strip().removesuffix(".000").removesuffix("T00:00:00")
+    else:
+        text = _shown(kind, text)
     return Cell(text or None, text, formula=formula)
+
+
+def _shown(kind: str, text: str) -> str:
+    """A cell's text as Excel shows its type: a Boolean's TRUE or FALSE, a DateTime's date alone where its time is
+    midnight."""
+    if kind == "Boolean":
+        return "TRUE" if text.strip() == "1" else "FALSE"
+    if kind == "DateTime":
+        return text.strip().removesuffix(".000").removesuffix("T00:00:00")
+    return text
 
 
 def _index(element: etree._Element, previous: int) -> int:

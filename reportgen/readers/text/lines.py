@@ -157,15 +157,17 @@ def docx_lines(document: Document) -> list[Line]:
         elif isinstance(block, Paragraph):
             add(block.text)
         elif isinstance(block, Table):
-            unit = _unit_of(block.unit_line) or _unit_of(block.department_line)
-            for text in (block.number, block.title, block.department_line, block.unit_line):
-                if text:
-                    add(text)
-            for row in [*block.header, *block.body]:
-                add(" ".join(cell.text for cell in row.cells), unit)
-            for note in block.notes:
-                add(note)
+            for text, unit in _table_lines(block):
+                add(text, unit)
     return lines
+
+
+def _table_lines(table: Table) -> list[tuple[str, str]]:
+    """A table's lines (with the unit each is in): its caption lines, its rows (in the table's unit), its notes."""
+    unit = _unit_of(table.unit_line) or _unit_of(table.department_line)
+    lines = [(text, "") for text in (table.number, table.title, table.department_line, table.unit_line) if text]
+    lines += [(" ".join(cell.text for cell in row.cells), unit) for row in [*table.header, *table.body]]
+    return lines + [(note, "") for note in table.notes]
 
 
 def _unit_of(text: str) -> str:
@@ -230,10 +232,7 @@ class _HtmlText:
         if self.hidden:
             self.hidden -= 1
         elif tag in ("script", "style"):
-            self.skip = max(0, self.skip - 1)
-            if tag == "style" and self.style is not None:  # each sheet read once: linear in the page
-                self.hiding |= hidden_classes(["".join(self.style)])
-                self.style = None
+            self._end_script(tag)
         elif tag in ("td", "th") and self.cells is not None:
             self.cells.append("".join(self.buffer).strip())
             self.buffer = []
@@ -245,6 +244,13 @@ class _HtmlText:
         elif tag in self.BLOCKS:
             self.flush()
             self.titles = max(0, self.titles - (tag == "title"))
+
+    def _end_script(self, tag: str) -> None:
+        """A script or style ends: a style sheet's hiding classes read (each sheet once: linear in the page)."""
+        self.skip = max(0, self.skip - 1)
+        if tag == "style" and self.style is not None:
+            self.hiding |= hidden_classes(["".join(self.style)])
+            self.style = None
 
     def data(self, data: str | bytes) -> None:
         if self.hidden:
