@@ -59,13 +59,18 @@ def _walk(node: pikepdf.Object, ancestors: tuple[tuple[int, int], ...], inherite
     kids = node.get("/Kids")
     if not isinstance(kids, pikepdf.Array):
         if node.get("/Type") == pikepdf.Name.Page:
-            for key, value in inherited.items():
-                if key not in node:
-                    node[key] = value  # in memory only
-            pages.append(node)
+            pages.append(_inheriting(node, inherited))
         return
     inherited = inherited | {key: node[key] for key in _INHERITED if key in node}
     inside = (*ancestors, node.objgen)
     for kid in kids:
         if not (kid.is_indirect and kid.objgen in inside):  # a loop: poppler reports it and goes on
             _walk(kid, inside, inherited, pages)
+
+
+def _inheriting(page: pikepdf.Dictionary, inherited: dict[str, pikepdf.Object]) -> pikepdf.Dictionary:
+    """A page with the attributes it inherits from the tree above it and does not set itself (in memory only)."""
+    for key, value in inherited.items():
+        if key not in page:
+            page[key] = value
+    return page

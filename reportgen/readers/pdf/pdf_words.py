@@ -244,8 +244,7 @@ def _scanned(xhtml: bytes) -> list[list[Word]] | None:
 def _scanned_word(left: bytes, top: bytes, right: bytes, bottom: bytes, raw: bytes) -> Word | None:
     text = raw.decode("utf-8", errors="replace").strip()
     if "&" in text:
-        for entity, char in _ENTITIES:
-            text = text.replace(entity, char)
+        text = _unescaped(text)
     try:  # float reads ASCII bytes as it reads their text, and refuses any other byte as it refuses U+FFFD
         x0, y0, x1, y1 = float(left), float(top), float(right), float(bottom)
     except ValueError:
@@ -253,7 +252,19 @@ def _scanned_word(left: bytes, top: bytes, right: bytes, bottom: bytes, raw: byt
     else:  # the common word, read as _boxed reads it (a NaN fails each comparison)
         if text and abs(x0) < 20_000 and abs(y0) < 20_000 and abs(x1) < 20_000 and abs(y1) < 20_000:
             return Word(x0, y0, x1, y1, text) if x1 >= x0 and y1 > y0 else None
-    return _boxed(text, [_number(value.decode("ascii", errors="replace")) for value in (left, top, right, bottom)])
+    return _boxed(text, _box_read(left, top, right, bottom))
+
+
+def _box_read(*edges: bytes) -> list[float | None]:
+    """A word's edges as the XHTML's attributes print them, each a number where it is one (else None)."""
+    return [_number(value.decode("ascii", errors="replace")) for value in edges]
+
+
+def _unescaped(text: str) -> str:
+    """A word's text with the XHTML entities pdftotext writes for &, <, > and quotes read back."""
+    for entity, char in _ENTITIES:
+        text = text.replace(entity, char)
+    return text
 
 
 def _parsed(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:

@@ -806,15 +806,25 @@ class _StatementReader:
         if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
             self.header = columns
         if STARTS_ANEW.match(text):
-            self.flush()
-            self.scope.heading(text)
-            self.listing.heading(_heading_level(text))
-            self.project = self.project if self.project.goes_on(text) else _Project()
-            self.item = self.project.name
+            self._anew(text)
         self.buffer.append((line.number, text))
-        ended = _SENTENCE_END.search(text[-1:]) and not _aside_open("".join(part for _, part in self.buffer))
-        if ended or text.endswith(("：", ":")) or _is_heading(text):
+        if self._sentence_ends(text):
             self.flush()
+
+    def _anew(self, text: str) -> None:
+        """A line that starts anew: the sentence before it read; the headings, the list and the project in force
+        after it."""
+        self.flush()
+        self.scope.heading(text)
+        self.listing.heading(_heading_level(text))
+        self.project = self.project if self.project.goes_on(text) else _Project()
+        self.item = self.project.name
+
+    def _sentence_ends(self, text: str) -> bool:
+        """Whether the sentence joined so far ends with the line ``text``: at its end mark outside an aside, at a
+        colon, or at a heading."""
+        ended = _SENTENCE_END.search(text[-1:]) and not _aside_open("".join(part for _, part in self.buffer))
+        return bool(ended or text.endswith(("：", ":")) or _is_heading(text))
 
     def finish(self) -> list[Statement]:
         self.flush()
@@ -842,13 +852,18 @@ def header_columns(text: str) -> list[str] | None:
     names fewer than two, or none of this year's and last year's (nothing to put right)."""
     if "年" not in text:  # every way of naming last year's column (上年…, 2025年…) says 年
         return None
-    found = [_column(match) for match in _COLUMN.finditer(text)]
-    years = [int(year) for year, _ in found if year]
-    columns = [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind
-               for year, kind in found]
+    columns = _columns_named(text)
     if len(columns) < 2 or "本年" not in columns or "上年" not in columns:
         return None
     return columns
+
+
+def _columns_named(text: str) -> list[str]:
+    """The columns a header line names, left to right: 本年, 上年 or 其他 — by its year, the latest year's budget
+    this year's, any other last year's."""
+    found = [_column(match) for match in _COLUMN.finditer(text)]
+    years = [int(year) for year, _ in found if year]
+    return [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind for year, kind in found]
 
 
 def _column(match: re.Match[str]) -> tuple[str, str]:
@@ -869,12 +884,16 @@ def by_header(cells: list[Statement], header: list[str] | None) -> list[Statemen
         values = [cell.value, *cell.others]
         if len(values) != len(header) or cell.value is None:
             continue  # the row does not fit its header: read by position it could be judged wrongly
-        current = header.index("本年")
-        value = values[current]
-        exponent = value.as_tuple().exponent if value is not None else 0
-        out.append(replace(cell, value=value, others=[v for i, v in enumerate(values) if i != current and v is not None],
-                           decimals=-exponent if isinstance(exponent, int) and exponent < 0 else 0))
+        out.append(_this_years(cell, values, header.index("本年")))
     return out
+
+
+def _this_years(cell: Statement, values: list[Decimal | None], current: int) -> Statement:
+    """A row's cell read by its header: its value the 本年 column's (``current``), the others the rest."""
+    value = values[current]
+    exponent = value.as_tuple().exponent if value is not None else 0
+    return replace(cell, value=value, others=[v for i, v in enumerate(values) if i != current and v is not None],
+                   decimals=-exponent if isinstance(exponent, int) and exponent < 0 else 0)
 
 
 _HEADING = regex(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\d)")
