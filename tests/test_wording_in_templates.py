@@ -40,7 +40,7 @@ MESSAGE_NAMES = {
     "findings", "disagreements", "_unit_of", "_refuse", "_against",
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
     "_left_out", "_without_targets", "_without_whole_targets",  # 展示 units: why a table shows no amount
-    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long", "_ole_advice", "_too_big",
+    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "_epoch_fault", "known", "_too_long", "_ole_advice", "_too_big",
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted", "_same_spending_note", "_run_breaks", "_misplaced_separators_note", "_scanned_note", "_unscanned_note", "damaged_note", "_missing", "_REMEDY", "_scanned", "missing", "_read_scans", "_page",  # import's messages to the user
