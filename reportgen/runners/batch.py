@@ -526,8 +526,7 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
     for problem in problems:
         progress(problem)
     outcomes = _render_all(sources, job, jobs, progress) if sources else []
-    by_source = {o.source: o for o in outcomes + problems}
-    ordered = [by_source[s] for s in sources] + problems
+    ordered = _in_order(sources, outcomes, problems)
     seconds = time.perf_counter() - start
     _print_failures(ordered)
     print(summary_table(ordered))
@@ -537,6 +536,12 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
         if not _index_written(path, ordered, job.out, seconds):
             return 1
     return 1 if any(o.failed for o in ordered) else 0
+
+
+def _in_order(sources: list[str], outcomes: list[Outcome], problems: list[Outcome]) -> list[Outcome]:
+    """Each source's outcome in the order the sources were given, then the problems (already failed)."""
+    by_source = {o.source: o for o in outcomes + problems}
+    return [by_source[s] for s in sources] + problems
 
 
 def _print_failures(outcomes: list[Outcome]) -> None:
