@@ -34,13 +34,13 @@ MESSAGE_NAMES = {
     "_to_fill_line",  # check: what a rolled-over source still asks for, in one line
     "WHY_UNTRACED", "WHY_DIFFERENT", "_untraced", "kept_note", "words_line",  # import --learn-layout: the sentences kept as printed
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
-    "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
+    "number_problem", "_notation_problem", "_separator_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
     "findings", "disagreements", "_unit_of", "_refuse", "_against",
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
     "_left_out", "_without_targets", "_without_whole_targets",  # 展示 units: why a table shows no amount
-    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long", "_ole_advice", "_too_big",
+    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "_epoch_fault", "known", "_too_long", "_ole_advice", "_too_big",
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted", "_same_spending_note", "_run_breaks", "_misplaced_separators_note", "_scanned_note", "_unscanned_note", "damaged_note", "_missing", "_REMEDY", "_scanned", "missing", "_read_scans", "_page",  # import's messages to the user
@@ -51,7 +51,7 @@ MESSAGE_NAMES = {
     "DISPUTED", "ROUGHLY", "AMOUNT_ADJUSTED", "BESIDE_UNREAD", "UNKNOWN_PART", "INCOME_ROW", "UNSURE_TABLE", "TABLE_ROW", "TEXT_ALONE", "TEXT_PRIOR", "OTHER_TABLE", "PART_OF_UNREAD", "PART_OF_ANOTHER", "OF_ANOTHER_BASE", "OF_A_REGION", "IN_YI_YUAN",  # review: why not judged
     "header_doubts", "_header_words", "unsure_note", "misplaced_note", "other_unit_note", "_none_for_sure", "unit_lines_note", "_repeated_codes", "_unlined", "_misaligned",  # import: a table not read for sure, and why
     "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
-    "misfits", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
+    "misfits", "_misfit", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
     "_walk",  # review's folder walk: the lines that tell what it passed over, and why
     "directory_problem", "_overlap",  # readers/containers.py: a zip refused by what its directory declares
     "died",  # review: a document whose worker the system ended, told by name

@@ -402,14 +402,7 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
         with TemplateDeadline(TEMPLATE_SECONDS):
             # generate(), not render(), so that the output is measured as it grows
             chunks = env.get_template(name).generate(context)
-            parts: list[str] = []
-            size = 0
-            for chunk in chunks:
-                size += len(chunk)
-                if size > limit:
-                    raise _OutputTooLarge()
-                parts.append(chunk)
-            return "".join(parts)
+            return _joined_within(chunks, limit)
     except TemplateFault:
         raise
     except jinja2.TemplateSyntaxError as exc:
@@ -417,13 +410,32 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
     except (_TemplateTimeout, Exception) as exc:
         # Raised in template code, the traceback holds its lines; raised here between two chunks
         # (the bound, or a timeout landing in this loop), the templates are suspended mid-yield.
-        frames = _template_lines(exc.__traceback__, user_files)
-        if not frames and chunks is not None:
-            frames = _suspended_lines(chunks, user_files)
-        fault = _fault(exc, frames)
+        fault = _fault(exc, _user_lines(exc, chunks, user_files))
         if fault is None:
             raise
         raise fault from None
+
+
+def _joined_within(chunks: Iterator[str], limit: int) -> str:
+    """A render's chunks joined, _OutputTooLarge as soon as they pass ``limit`` characters."""
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            raise _OutputTooLarge()
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _user_lines(exc: BaseException, chunks: Iterator[str] | None, user_files: set[str]) -> list[tuple[str, int]]:
+    """The (file, line) of the user's templates an exception out of a render passed through, innermost first: raised
+    in template code, its traceback's; raised here between two chunks (the bound, or a timeout landing in the loop),
+    where the templates are suspended mid-yield."""
+    frames = _template_lines(exc.__traceback__, user_files)
+    if not frames and chunks is not None:
+        frames = _suspended_lines(chunks, user_files)
+    return frames
 
 
 def _fault(exc: BaseException, frames: list[tuple[str, int]]) -> TemplateFault | None:
@@ -443,16 +455,20 @@ def _fault(exc: BaseException, frames: list[tuple[str, int]]) -> TemplateFault |
     if not frames:  # not raised in a user's template: a bug of reportgen, reported as one
         return None
     if isinstance(exc, RecursionError):
-        # The lines the recursion went through again and again: the include or macro call that
-        # leads back (the innermost frame is merely where the depth ran out).
-        counts = Counter(frames)
-        (file, line), _ = counts.most_common(1)[0]
-        cycle = "、".join(f"{Path(f).name} 第 {n} 行" for f, n in counts if counts[f, n] > 1) or f"第 {line} 行"
-        return TemplateFault(f"模板无限递归：{cycle}的 include 或宏调用又回到了自身。请去掉这一循环", file, line)
+        return _recursion_fault(frames)
     if isinstance(exc, MemoryError):
         return TemplateFault("模板运行时内存不足：这里产生的文字或数据过大（如 \"x\" * 10**9）。请缩小它", file, line)
     hint = _RUNTIME_HINTS.get(type(exc), "")
     return TemplateFault(f"模板运行出错：{hint}{type(exc).__name__}: {exc}。请改正这一行的表达式", file, line)
+
+
+def _recursion_fault(frames: list[tuple[str, int]]) -> TemplateFault:
+    """A recursion told at the lines it went through again and again: the include or macro call that leads back (the
+    innermost frame is merely where the depth ran out)."""
+    counts = Counter(frames)
+    (file, line), _ = counts.most_common(1)[0]
+    cycle = "、".join(f"{Path(f).name} 第 {n} 行" for f, n in counts if counts[f, n] > 1) or f"第 {line} 行"
+    return TemplateFault(f"模板无限递归：{cycle}的 include 或宏调用又回到了自身。请去掉这一循环", file, line)
 
 
 _RUNTIME_HINTS: dict[type[BaseException], str] = {

@@ -651,9 +651,14 @@ class Budget(Record):
     def has_prior(self) -> bool:
         """Whether any 上年 (budget) figure is given, anywhere."""
         p = self.prior
-        return bool(p.totals or p.function or p.economic or p.source
-                    or any(r.prior is not None for r in self.function_rows)
-                    or any(x.prior is not None for x in self.projects)
-                    or any(c.prior is not None for c in self.three_public.parts.values())
-                    or (self.running_costs is not None and self.running_costs.prior is not None)
-                    or any(t.prior is not None for t in self.stated_totals))
+        return bool(p.totals or p.function or p.economic or p.source) or _prior_in_rows(self)
+
+
+def _prior_in_rows(budget: Budget) -> bool:
+    """Whether a row of the source states a 上年 (budget) figure: a function line, a project, a 三公 part, the running
+    costs or a stated total."""
+    return (any(r.prior is not None for r in budget.function_rows)
+            or any(x.prior is not None for x in budget.projects)
+            or any(c.prior is not None for c in budget.three_public.parts.values())
+            or (budget.running_costs is not None and budget.running_costs.prior is not None)
+            or any(t.prior is not None for t in budget.stated_totals))

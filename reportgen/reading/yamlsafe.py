@@ -353,36 +353,46 @@ class _EventReader:
         mapping.mark = mark
         mapping.key_marks = key_marks = {}
         mapping.value_marks = value_marks = {}
-        next_event, scalar_event, maybe_not_str = self.next, yaml.ScalarEvent, self.maybe_not_str
+        next_event, scalar_event = self.next, yaml.ScalarEvent
         event = next_event()
         while type(event) is scalar_event:
             start: Any = event.start_mark  # libyaml marks every event (the stubs allow None)
             key_mark = _new_mark((start.line + 1, start.column + 1))
-            key = event.value
-            if _SPECIAL_TEXT.search(key) or event.anchor is not None:
-                raise _Unsure
-            # The key's text: str() of the key _Loader constructs. Inline, the test tag() makes
-            # first: a plain text that no implicit resolver can claim is a str.
-            if event.tag is not None or (event.implicit[0] and not (key and key[0] not in maybe_not_str)):
-                key = str(self.scalar(event, key_mark))
+            key = self.key_text(event, key_mark)
             if key in mapping:
                 raise _Unsure  # _Loader's YAML-重复键 finding
             key_marks[key] = key_mark
             event = next_event()
             start = event.start_mark
             value_marks[key] = value_mark = _new_mark((start.line + 1, start.column + 1))
-            if type(event) is not scalar_event:
-                mapping[key] = self.value(event, value_mark)
-            elif (event.tag is None and event.anchor is None and event.value and event.value[0] not in maybe_not_str
-                  and not _SPECIAL_TEXT.search(event.value)):
-                mapping[key] = text = LocStr(event.value)  # the str case of scalar(), inline
-                text.mark = value_mark
-            else:
-                mapping[key] = self.scalar(event, value_mark)
+            mapping[key] = self.scalar_value(event, value_mark) if type(event) is scalar_event \
+                else self.value(event, value_mark)
             event = next_event()
         if type(event) is not yaml.MappingEndEvent:
             raise _Unsure  # a key that is not a scalar
         return mapping
+
+    def key_text(self, event: Any, mark: Mark) -> str:
+        """A mapping's key as text: str() of the key _Loader constructs (_Unsure: one whose text or anchor it reads
+        apart)."""
+        key = event.value
+        if _SPECIAL_TEXT.search(key) or event.anchor is not None:
+            raise _Unsure
+        # Inline, the test tag() makes first: a plain text that no implicit resolver can claim is a str.
+        if event.tag is not None or (event.implicit[0] and not (key and key[0] not in self.maybe_not_str)):
+            key = str(self.scalar(event, mark))
+        return str(key)
+
+    def scalar_value(self, event: Any, mark: Mark) -> Any:
+        """A mapping's scalar value: a plain text that can only be a str made one here (the str case of scalar(),
+        inline), any other as scalar() makes it."""
+        value = event.value
+        if (event.tag is None and event.anchor is None and value and value[0] not in self.maybe_not_str
+                and not _SPECIAL_TEXT.search(value)):
+            text = LocStr(value)
+            text.mark = mark
+            return text
+        return self.scalar(event, mark)
 
 
 # An amount is a decimal literal and nothing else: digits (with thousands separators in groups of
@@ -401,6 +411,12 @@ def number_problem(text: str) -> str:
     if _DECIMAL_LITERAL.fullmatch(normalized):
         return ""
     body = normalized.lstrip("+-")
+    return _notation_problem(body) or _separator_problem(body) or "不是数字"
+
+
+def _notation_problem(body: str) -> str:
+    """A number (its sign taken off) in a notation YAML 1.1 reads as another number (hexadecimal, binary, octal,
+    base 60) or an exponent's, told with what to write; '' for any other text."""
     if re.fullmatch(r"0[xX][0-9a-fA-F_]+", body):
         return "是十六进制写法（YAML 会把 0x10 读成 16），请写成十进制数"
     if re.fullmatch(r"0[bB][01_]+", body):
@@ -411,13 +427,19 @@ def number_problem(text: str) -> str:
         return "含冒号（YAML 会把 1:30 当作六十进制读成 90）：请写成十进制数；时间或比例请加引号写成文字"
     if re.fullmatch(r"[0-9_.]*[0-9][eE][+-]?[0-9]+", body):
         return "是科学计数法，请写出全部数字（如 1273.52）"
+    return ""
+
+
+def _separator_problem(body: str) -> str:
+    """A number (its sign taken off) with an underscore, a thousands comma out of place or a point without digits on
+    both sides, told with what to write; '' for any other text."""
     if "_" in body and re.fullmatch(r"[0-9_.,]+", body):
         return "含下划线，请去掉（千分位用逗号，如 1,273.52）"
     if re.fullmatch(r"[0-9,]+(?:\.[0-9]+)?", body):
         return "千分位逗号的位置不对（应每三位一个，如 1,273.52）"
     if re.fullmatch(r"\.[0-9]+", body) or re.fullmatch(r"[0-9]+\.", body):
         return "小数点前后都应有数字（如 0.5、12.0）"
-    return "不是数字"
+    return ""
 
 
 def to_decimal_text(text: str) -> Decimal:
@@ -538,29 +560,7 @@ def load_yaml(path: Path) -> Any:
 
 def parse_yaml(raw: bytes, name: str) -> Any:
     """YAML text (bytes as read from a file named ``name``) into the values load_yaml returns."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a BOM from Windows Notepad is harmless: accept it
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            raw.decode("gbk")
-            hint = "（看起来是 GBK/GB2312 编码）"
-        except UnicodeDecodeError:
-            pass
-        raise SourceError(
-            [
-                Finding(
-                    "error",
-                    "文件编码",
-                    f"文件不是 UTF-8 编码{hint}：请用 UTF-8 编码另存（记事本“另存为”选择 UTF-8）",
-                    name,
-                    line,
-                )
-            ]
-        ) from None
+    text = _utf8_text(raw, name)
     refused = _raw_character(text, name)
     if refused is not None:
         raise refused
@@ -584,6 +584,34 @@ def parse_yaml(raw: bytes, name: str) -> Any:
         raise SourceError([_too_deep(name, 0, 0)]) from None
     finally:
         loader.dispose()
+
+
+def _utf8_text(raw: bytes, name: str) -> str:
+    """A file's text, UTF-8 (a BOM from Windows Notepad is harmless: taken off); SourceError naming the first line
+    that is not (and GBK where it reads as GBK)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("gbk")
+            hint = "（看起来是 GBK/GB2312 编码）"
+        except UnicodeDecodeError:
+            pass
+        raise SourceError(
+            [
+                Finding(
+                    "error",
+                    "文件编码",
+                    f"文件不是 UTF-8 编码{hint}：请用 UTF-8 编码另存（记事本“另存为”选择 UTF-8）",
+                    name,
+                    line,
+                )
+            ]
+        ) from None
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:

@@ -64,12 +64,17 @@ def _merge_actual_section(budget: Budget, findings: list[Finding]) -> None:
 
 def _actual_inline(budget: Budget) -> bool:
     """Whether any item states its own 上年执行数 (without a 上年执行数 section)."""
-    stated_three = budget.three_public.stated_total
     return (any(r.actual is not None for r in budget.function_rows)
             or any(p.actual is not None for p in budget.projects)
-            or any(c.actual is not None for c in budget.three_public.parts.values())
-            or (budget.running_costs is not None and budget.running_costs.actual is not None)
             or any(t.actual is not None for t in budget.stated_totals)
+            or _actual_of_spending_items(budget))
+
+
+def _actual_of_spending_items(budget: Budget) -> bool:
+    """Whether a “三公” part, the “三公” total stated or the 机关运行经费 states its own 上年执行数."""
+    stated_three = budget.three_public.stated_total
+    return (any(c.actual is not None for c in budget.three_public.parts.values())
+            or (budget.running_costs is not None and budget.running_costs.actual is not None)
             or (stated_three is not None and stated_three.actual is not None))
 
 
@@ -165,6 +170,17 @@ def _last_year(budget: Budget, findings: list[Finding], section: str, prior: Pri
     return last
 
 
+def _spending_items_of_last(budget: Budget, last: Budget) -> list[tuple[Any, Decimal | None]]:
+    """Each “三公” part with last year's amount of it (where last year states them) and the 机关运行经费 with last
+    year's (where both years have one)."""
+    pairs: list[tuple[Any, Decimal | None]] = []
+    if last.three_public.stated:
+        pairs += [(part, last.three_public.parts[name].current) for name, part in budget.three_public.parts.items()]
+    if budget.running_costs and last.running_costs:
+        pairs.append((budget.running_costs, last.running_costs.current))
+    return pairs
+
+
 def _fill_items(budget: Budget, last: Budget, field: str) -> None:
     """Each item's ``field`` (prior or actual) that the source leaves blank, from last year's item
     of the same name or code."""
@@ -173,10 +189,7 @@ def _fill_items(budget: Budget, last: Budget, field: str) -> None:
     for r in last.function_rows:  # the first of a code repeated by mistake, as a reader reads it
         rows.setdefault((r.code, r.fund), r.total)
     pairs: list[tuple[Any, Decimal | None]] = [(p, projects.get(p.name)) for p in budget.projects]
-    if last.three_public.stated:
-        pairs += [(part, last.three_public.parts[name].current) for name, part in budget.three_public.parts.items()]
-    if budget.running_costs and last.running_costs:
-        pairs.append((budget.running_costs, last.running_costs.current))
+    pairs += _spending_items_of_last(budget, last)
     pairs += [(row, rows.get((row.code, row.fund))) for row in budget.function_rows]
     for item, value in pairs:
         if getattr(item, field) is None and value is not None:

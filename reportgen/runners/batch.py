@@ -133,20 +133,8 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
         with _gc_paused():
             result = render_source(path, job.out, job.formats, list(job.templates) if job.templates else None,
                                    job.draft, job.layout, job.print_to)
-    except TemplateFault as exc:
-        where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
-    except LayoutError as exc:  # a --layout folder edited after the check before the batch began
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [版式] {exc.message}")
-    except PdfUnavailable as exc:  # nothing of this source was written (its outputs move in together)
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [PDF] {exc.message}")
-    except OutputTooLarge as exc:  # nothing of this source was written (its outputs move in together)
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [xlsx] {exc.message}")
-    except EnvironmentValueError as exc:  # checked by run before any work; here for other callers
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [环境变量] {exc.message}")
-    except OSError as exc:
-        return Outcome(source, seconds=time.perf_counter() - start,
-                       failure=f"{one_line(source)}: 错误 [输出] 无法写入 {one_line(str(job.out))}：{reason(exc)}")
+    except (TemplateFault, LayoutError, PdfUnavailable, OutputTooLarge, EnvironmentValueError, OSError) as exc:
+        return Outcome(source, seconds=time.perf_counter() - start, failure=_failure(source, job, exc))
     except Exception as exc:  # never a traceback for a user: report it and go on with the others
         if not catch_all:
             raise
@@ -159,6 +147,25 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     department = result.document.meta.get("department", "") if result.document is not None else ""
     return Outcome(source, [str(p) for p in result.outputs], result.findings, time.perf_counter() - start,
                    department=department)
+
+
+def _failure(source: str, job: Job, exc: Exception) -> str:
+    """A render's failure the user can act on, by its kind: a template's fault at its file and line; a layout's (a
+    --layout folder edited after the check before the batch began); the PDF's or the workbook's (nothing of the
+    source was written: its outputs move in together); an environment variable's (checked by run before any work;
+    here for other callers); an output that cannot be written."""
+    if isinstance(exc, TemplateFault):
+        where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
+        return f"{where}错误 [模板] {exc.message}"
+    if isinstance(exc, LayoutError):
+        return f"{one_line(source)}: 错误 [版式] {exc.message}"
+    if isinstance(exc, PdfUnavailable):
+        return f"{one_line(source)}: 错误 [PDF] {exc.message}"
+    if isinstance(exc, OutputTooLarge):
+        return f"{one_line(source)}: 错误 [xlsx] {exc.message}"
+    if isinstance(exc, EnvironmentValueError):
+        return f"{one_line(source)}: 错误 [环境变量] {exc.message}"
+    return f"{one_line(source)}: 错误 [输出] 无法写入 {one_line(str(job.out))}：{reason(exc)}"  # type: ignore[arg-type]
 
 
 @contextlib.contextmanager
@@ -470,15 +477,21 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
     try:
         pdfs = convert(docx_files, printed)
     except PdfUnavailable as exc:
-        for outcome in done:
-            if "pdf" in job.formats:
-                outcome.failure = f"{one_line(outcome.source)}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
-            else:
-                outcome.findings.append(Finding("warning", "目录页码", f"{exc.message}：DOCX 目录的页码留空，"
-                                                "Word 打开时更新域后显示", outcome.source))
+        _unprinted(job, done, exc)
         return
     for outcome, docx, pdf in zip(done, docx_files, pdfs, strict=True):
         _place_printed(job, outcome, docx, pdf)
+
+
+def _unprinted(job: Job, done: list[Outcome], exc: PdfUnavailable) -> None:
+    """Where LibreOffice could not print: each source failed where a PDF was asked for (its DOCX and HTML written),
+    else warned that its DOCX's 目录 has no page numbers."""
+    for outcome in done:
+        if "pdf" in job.formats:
+            outcome.failure = f"{one_line(outcome.source)}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
+        else:
+            outcome.findings.append(Finding("warning", "目录页码", f"{exc.message}：DOCX 目录的页码留空，"
+                                            "Word 打开时更新域后显示", outcome.source))
 
 
 def _place_printed(job: Job, outcome: Outcome, docx: Path, pdf: Path) -> None:
@@ -513,24 +526,41 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
     for problem in problems:
         progress(problem)
     outcomes = _render_all(sources, job, jobs, progress) if sources else []
-    by_source = {o.source: o for o in outcomes + problems}
-    ordered = [by_source[s] for s in sources] + problems
+    ordered = _in_order(sources, outcomes, problems)
     seconds = time.perf_counter() - start
-    for outcome in ordered:
-        if outcome.failed:
-            for line in outcome.messages():
-                print(line, file=sys.stderr)
+    _print_failures(ordered)
     print(summary_table(ordered))
     print(totals_line(ordered, seconds))
     if index and job.out.is_dir():
         path = index_path(job.out, sources + [o.source for o in problems], job.formats, reads)
-        try:
-            write_index(path, index_html(ordered, job.out, seconds))
-            print(f"索引：{one_line(str(path))}")
-        except OSError as exc:
-            print(f"reportgen: 错误 [输出] 无法写入索引 {one_line(str(path))}：{reason(exc)}", file=sys.stderr)
+        if not _index_written(path, ordered, job.out, seconds):
             return 1
     return 1 if any(o.failed for o in ordered) else 0
+
+
+def _in_order(sources: list[str], outcomes: list[Outcome], problems: list[Outcome]) -> list[Outcome]:
+    """Each source's outcome in the order the sources were given, then the problems (already failed)."""
+    by_source = {o.source: o for o in outcomes + problems}
+    return [by_source[s] for s in sources] + problems
+
+
+def _print_failures(outcomes: list[Outcome]) -> None:
+    """Each failed source's messages, on stderr, in order."""
+    for outcome in outcomes:
+        if outcome.failed:
+            for line in outcome.messages():
+                print(line, file=sys.stderr)
+
+
+def _index_written(path: Path, ordered: list[Outcome], out: Path, seconds: float) -> bool:
+    """The batch's index page written at ``path`` and told; False (told on stderr) where it cannot be written."""
+    try:
+        write_index(path, index_html(ordered, out, seconds))
+        print(f"索引：{one_line(str(path))}")
+    except OSError as exc:
+        print(f"reportgen: 错误 [输出] 无法写入索引 {one_line(str(path))}：{reason(exc)}", file=sys.stderr)
+        return False
+    return True
 
 
 def _render_all(sources: list[str], job: Job, jobs: int, progress: Progress) -> list[Outcome]:

@@ -268,7 +268,19 @@ class PreviewState:
     def _page(self, good: GoodRender | None, findings: list[Finding], broken: bool, fallback: bool) -> str:
         """The page: the good render's document (or an empty one) with the preview's additions.
         With ``fallback``, a user page template that fails gives way to the default one."""
-        view = {
+        extra = self._extra(self._view(good, findings, broken))
+        document = good.document if good else Document([], meta={})
+        try:
+            return html_string(document, self.templates or None, extra)
+        except Exception:
+            if not fallback or not self.templates:
+                raise
+            return html_string(document, None, extra)
+
+    def _view(self, good: GoodRender | None, findings: list[Finding], broken: bool) -> dict[str, Any]:
+        """What the preview's hooks show: the page's token, the source, its errors and warnings, the good render's
+        time and DOCX link."""
+        return {
             "token": self._next_token(),
             "source": self.source.name,
             "broken": broken,
@@ -279,14 +291,6 @@ class PreviewState:
             "updated": time.strftime("%H:%M:%S"),
             "docx_href": f"/report.docx?r={good.id}" if good else "",
         }
-        extra = self._extra(view)
-        document = good.document if good else Document([], meta={})
-        try:
-            return html_string(document, self.templates or None, extra)
-        except Exception:
-            if not fallback or not self.templates:
-                raise
-            return html_string(document, None, extra)
 
     def _next_token(self) -> str:
         return f"{self._boot}-{self._version + 1}"
@@ -538,6 +542,12 @@ class _Server(ThreadingHTTPServer):
             print(f"reportgen preview: {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
+def _render_id(wanted: str) -> int | None:
+    """The good render a DOCX link names (?r=N): ASCII digits only, and few (int() takes "²" for a digit and refuses
+    it, and refuses 5,000 digits); None for any other text."""
+    return int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) <= 18 else None
+
+
 class _Handler(BaseHTTPRequestHandler):
     """Three exact paths; anything else, however spelled or encoded, is 404."""
 
@@ -601,8 +611,7 @@ class _Handler(BaseHTTPRequestHandler):
         return host in (f"{HOST}:{port}", f"localhost:{port}", HOST, "localhost")
 
     def _report(self, state: PreviewState, wanted: str, head: bool) -> None:
-        # ASCII digits only, and few: int() takes "²" for a digit and refuses it, and refuses 5,000 digits
-        good_id = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) <= 18 else None
+        good_id = _render_id(wanted)
         if wanted and good_id is None:
             self._text(404, "404 未找到\n", head)
             return

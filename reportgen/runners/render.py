@@ -213,6 +213,13 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
     (项目经费情况说明 and 部门概况.标题名称 are 上海's headings, 地区 its cover's; 级次 words the default
     名词解释 and 上海's cover): told, never silently dropped."""
     headings = [h.text for h in document.headings()]
+    covered = " ".join(line.text for line in document.cover.lines) if document.cover is not None else ""
+    return [*_statements_unprinted(budget, headings), *_cover_words_unprinted(budget, document, covered),
+            *_heading_name_unprinted(budget, headings)]
+
+
+def _statements_unprinted(budget: Budget, headings: list[str]) -> list[Finding]:
+    """A warning for each 项目经费情况说明 no heading of the document prints."""
     findings = []
     for statement in budget.project_statements:
         if not any(h.startswith(statement.title or statement.name) for h in headings):
@@ -220,7 +227,13 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
             findings.append(Finding("warning", "版式-未印出", f"项目经费情况说明“{statement.name}”（{given}）没有印出：所用的版式"
                                     "没有这一部分（上海版式有：--layout 上海 或 版式: 上海）",
                                     str(budget.file), statement.line, 0, "项目经费情况说明"))
-    covered = " ".join(line.text for line in document.cover.lines) if document.cover is not None else ""
+    return findings
+
+
+def _cover_words_unprinted(budget: Budget, document: Document, covered: str) -> list[Finding]:
+    """A warning for 地区 where the cover (``covered``: its lines) does not print it, and for 级次 where neither the
+    text nor the cover does."""
+    findings = []
     if budget.region and budget.region not in "".join(covered.split()):
         findings.append(Finding("warning", "版式-未印出", f"地区“{budget.region}”只印在版式的封面上，所用版式的封面没有用到地区，"
                                 "它不会印出（按 上海 版式生成时，封面写作“{地区}{年}年区级部门预算”）", str(budget.file),
@@ -229,12 +242,17 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
         findings.append(Finding("warning", "R-级次", f"级次“{budget.level}”在生成的文本中没有印出：它只用于名词解释中"
                                 "“财政拨款收入”“三公”经费”的默认解释和写出级次的封面，这两条解释都已改写或删去，所用版式的"
                                 "封面也不写它：可删去它", str(budget.file), budget.key_lines["级次"], 0, "级次"))
+    return findings
+
+
+def _heading_name_unprinted(budget: Budget, headings: list[str]) -> list[Finding]:
+    """A warning where 部门概况.标题名称 is given and no heading begins with it."""
     name = budget.profile.heading_name
     if name and not any(h.startswith(name) for h in headings):
-        findings.append(Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"
-                                "名称（上海版式的“主要职能”“机构设置”标题写）", str(budget.file),
-                                budget.key_lines.get("部门概况.标题名称", 0), 0, "部门概况.标题名称"))
-    return findings
+        return [Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"
+                        "名称（上海版式的“主要职能”“机构设置”标题写）", str(budget.file),
+                        budget.key_lines.get("部门概况.标题名称", 0), 0, "部门概况.标题名称")]
+    return []
 
 
 def _parents(field: str) -> list[str]:
@@ -310,20 +328,14 @@ def _numbered(document: Document, folder: Path, stem: str, formats: tuple[str, .
     the PDF it printed is returned when one is asked for (the filled DOCX prints the same bytes); in
     a batch (``print_to``) the DOCX is left there for the batch's LibreOffice, unless the cache holds
     its numbers. What keeps the numbers out is said in ``notes``."""
-    from reportgen.writers import contents_pages  # deferred: for a DOCX with a 目录 only
     from reportgen.writers.docx import docx_bytes  # deferred: 2 ms that check (no DOCX) never needs
     from reportgen.writers.docx.package import document_time  # deferred: the DOCX package, 2 ms, for a PDF only
 
     staged = folder / f"{stem}.docx"
     package = staged.read_bytes() if "docx" in formats else docx_bytes(document)
     when = document_time(document.meta.get("year"))
-    if print_to is not None:
-        final, warning, waits = contents_pages.for_batch(package)
-        if waits or "pdf" in formats:
-            write_atomically(print_to / f"{stem}.docx", final)
-        pdf = None
-    else:
-        final, pdf, warning = contents_pages.lay_out(package, when, keep_pdf="pdf" in formats)
+    left = print_to / f"{stem}.docx" if print_to is not None else None
+    final, pdf, warning = _laid_out(package, when, "pdf" in formats, left)
     notes += [warning] if warning else []
     if "docx" in formats and final is not package:
         write_atomically(staged, final)
@@ -333,6 +345,20 @@ def _numbered(document: Document, folder: Path, stem: str, formats: tuple[str, .
         return _print_bytes(final, folder, stem, when)
     write_atomically(folder / f"{stem}.pdf", pdf)
     return folder / f"{stem}.pdf"
+
+
+def _laid_out(package: bytes, when: datetime, pdf: bool, left: Path | None) -> tuple[bytes, bytes | None, str]:
+    """A DOCX with a 目录 given its page numbers: (the DOCX filled, the PDF LibreOffice printed of it when ``pdf`` is
+    asked for, a warning or ''). In a batch (``left``: where its DOCX is left for the batch's LibreOffice) the numbers
+    come from the cache, and no PDF: the DOCX is left there when the batch must number it or print it."""
+    from reportgen.writers import contents_pages  # deferred: for a DOCX with a 目录 only
+
+    if left is None:
+        return contents_pages.lay_out(package, when, keep_pdf=pdf)
+    final, warning, waits = contents_pages.for_batch(package)
+    if waits or pdf:
+        write_atomically(left, final)
+    return final, None, warning
 
 
 def _print_bytes(package: bytes, folder: Path, stem: str, when: datetime) -> Path:
@@ -357,9 +383,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
 
     asked = formats
     if print_to is not None and "pdf" in formats:
-        formats = tuple(f for f in formats if f != "pdf")
-        if not document.contents:
-            write_docx(document, print_to / f"{stem}.docx")
+        formats = _left_to_print(document, formats, print_to / f"{stem}.docx", write_docx)
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     _refuse_folders(finals)
     made = make_folders(out_dir)
@@ -367,12 +391,8 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     try:
         remove_stale_staging(out_dir)
         staging = Staging(out_dir)
-        staged = _write_formats(document, formats, staging.path, stem, templates, write_docx)
-        printed = None
-        if document.contents and {"docx", "pdf"} & set(asked):
-            printed = _numbered(document, staging.path, stem, asked, print_to, notes if notes is not None else [])
-        if "pdf" in formats:
-            staged.insert(formats.index("pdf"), printed or _printed(document, staging.path, stem))
+        staged = _staged(document, staging.path, stem, asked, formats, templates, print_to,
+                         notes if notes is not None else [])
         staging.move_in(list(zip(staged, finals, strict=True)), "render")
         return finals
     except BaseException:
@@ -384,6 +404,30 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     finally:
         if staging is not None:
             staging.remove()
+
+
+def _staged(document: Document, folder: Path, stem: str, asked: tuple[str, ...], here: tuple[str, ...],
+            templates: list[Path] | None, print_to: Path | None, notes: list[str]) -> list[Path]:
+    """Each format written ``here`` (of those ``asked`` for) into the staging ``folder``, in order: a document with a
+    目录 given its page numbers (_numbered), the PDF its DOCX as LibreOffice prints it."""
+    from reportgen.writers.docx import write_docx  # deferred: 2 ms that check (no DOCX) never needs; tests swap it
+
+    staged = _write_formats(document, here, folder, stem, templates, write_docx)
+    printed = None
+    if document.contents and {"docx", "pdf"} & set(asked):
+        printed = _numbered(document, folder, stem, asked, print_to, notes)
+    if "pdf" in here:
+        staged.insert(here.index("pdf"), printed or _printed(document, folder, stem))
+    return staged
+
+
+def _left_to_print(document: Document, formats: tuple[str, ...], docx: Path,
+                   write_docx: Callable[[Document, Path], None]) -> tuple[str, ...]:
+    """The formats written here when a batch prints the PDF: all but the PDF, whose DOCX is left at ``docx`` for the
+    batch's LibreOffice (a document with a 目录 leaves its own, once numbered: _numbered)."""
+    if not document.contents:
+        write_docx(document, docx)
+    return tuple(f for f in formats if f != "pdf")
 
 
 def _write_formats(document: Document, formats: tuple[str, ...], folder: Path, stem: str, templates: list[Path] | None,
@@ -402,12 +446,8 @@ def _write_formats(document: Document, formats: tuple[str, ...], folder: Path, s
                 docx_done = _in_child(write_docx, document, target)
             elif fmt == "docx":
                 write_docx(document, target)
-            elif fmt == "xlsx":
-                _write_xlsx(document, target)
             else:
-                from reportgen.writers.html import write_html  # deferred: 1 ms that check (no HTML) never needs
-
-                write_html(document, target, templates)
+                _write_sheets_or_page(document, fmt, target, templates)
             written.append(target)
     except BaseException:
         if docx_done is not None:  # this side failed first: let the child finish before cleaning up
@@ -419,10 +459,16 @@ def _write_formats(document: Document, formats: tuple[str, ...], folder: Path, s
     return written
 
 
-def _write_xlsx(document: Document, target: Path) -> None:
-    from reportgen.writers.xlsx import write_xlsx  # deferred: XlsxWriter, 25 ms at start-up, for an xlsx only
+def _write_sheets_or_page(document: Document, fmt: str, target: Path, templates: list[Path] | None) -> None:
+    """A format besides the DOCX and the PDF: the workbook (xlsx), or the web page (html)."""
+    if fmt == "xlsx":
+        from reportgen.writers.xlsx import write_xlsx  # deferred: XlsxWriter, 25 ms at start-up, for an xlsx only
 
-    write_xlsx(document, target)
+        write_xlsx(document, target)
+        return
+    from reportgen.writers.html import write_html  # deferred: 1 ms that check (no HTML) never needs
+
+    write_html(document, target, templates)
 
 
 # A large document writes its DOCX in a forked process while this one writes the HTML: the two
@@ -492,22 +538,15 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     if clashes:
         return Rendered(path, [], clashes, time.perf_counter() - start)
     prepared = prepare(path, draft=draft)
-    if prepared.budget is not None and _without_edition(prepared.budget, layout):  # never drafted as a 部门预算
-        return Rendered(path, [], _without_edition(prepared.budget, layout), time.perf_counter() - start)
-    if prepared.budget is None or (prepared.errors and not draft):
-        return Rendered(path, [], prepared.findings, time.perf_counter() - start)
-    try:
-        layout_files = [p for folder in user_folders(layout_of(prepared.budget, layout)) for p in _files_in(folder)]
-    except LayoutError:
-        layout_files = []  # reported by the load
-    clashes = overwrite_findings(path, [*prepared.budget.inputs, *layout_files], out_dir, path.stem, formats, templates)
-    if clashes:
-        return Rendered(path, [], prepared.findings + clashes, time.perf_counter() - start)
+    refused = _refused(prepared, path, out_dir, formats, templates, draft, layout)
+    if refused is not None:
+        return Rendered(path, [], refused, time.perf_counter() - start)
+    assert prepared.budget is not None
     document = document_for(prepared, templates, draft, layout)
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
-    unfit = _unfit(document, path) if "xlsx" in formats and document.workbook is not None else []
+    unfit = _unfit(document, path) if "xlsx" in formats else []
     if unfit:
         return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
     notes: list[str] = []
@@ -517,8 +556,33 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     return Rendered(path, outputs, told, time.perf_counter() - start, document)
 
 
+def _refused(prepared: Prepared, path: Path, out_dir: Path, formats: tuple[str, ...], templates: list[Path] | None,
+             draft: bool, layout: str | Path | None) -> list[Finding] | None:
+    """What refuses a render before its document is built (None: nothing): a 决算 no edition of the layout words, a
+    source that could not be read or has errors (unless drafted), an output that would replace a file it reads."""
+    if prepared.budget is not None and _without_edition(prepared.budget, layout):  # never drafted as a 部门预算
+        return _without_edition(prepared.budget, layout)
+    if prepared.budget is None or (prepared.errors and not draft):
+        return prepared.findings
+    layout_files = _layout_files(prepared.budget, layout)
+    clashes = overwrite_findings(path, [*prepared.budget.inputs, *layout_files], out_dir, path.stem, formats, templates)
+    return prepared.findings + clashes if clashes else None
+
+
+def _layout_files(budget: Budget, layout: str | Path | None) -> list[Path]:
+    """The files of the user's layout folders a render of ``budget`` reads (none where the layout cannot be loaded:
+    the load says why)."""
+    try:
+        return [p for folder in user_folders(layout_of(budget, layout)) for p in _files_in(folder)]
+    except LayoutError:
+        return []  # reported by the load
+
+
 def _unfit(document: Document, path: Path) -> list[Finding]:
-    """What of the document the official workbook its layout names cannot hold (told before writing)."""
+    """What of the document the official workbook its layout names cannot hold (told before writing; nothing where
+    it names none)."""
+    if document.workbook is None:
+        return []
     from reportgen.shaping.layout_workbook import misfits  # deferred: 6 ms, for a layout with a workbook only
 
     return [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)]

@@ -18,6 +18,7 @@ import contextlib
 import functools
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -106,7 +107,12 @@ def scalar(value: Any, flow: bool = False) -> str:
         return text.rstrip("0").rstrip(".") if "." in text else text
     if isinstance(value, int):
         return str(value)
-    text = str(value)
+    return _text_scalar(str(value), flow)
+
+
+def _text_scalar(text: str, flow: bool) -> str:
+    """A text as YAML: as it is where it reads back so (no edge spaces, one line, none of a flow's marks inside a flow
+    line), else quoted."""
     plain = text == text.strip() and "\n" not in text and not (flow and _FLOW_UNSAFE.search(text))
     return text if plain and text and _reads_back(text) else json.dumps(text, ensure_ascii=False)
 
@@ -128,13 +134,17 @@ def _flow(value: Any) -> str | None:
     """A short mapping or list of scalars on one line ({科目: 2012901, 基本支出: 待填写}), else None."""
     if isinstance(value, (dict, list)) and not value:
         return "{}" if isinstance(value, dict) else "[]"  # an empty list says "none": it must stay one
-    if isinstance(value, dict) and value and all(_is_scalar(v) for v in value.values()):
-        text = "{" + ", ".join(f"{scalar(k, True)}: {scalar(v, True)}" for k, v in value.items()) + "}"
-    elif isinstance(value, list) and value and all(_is_scalar(v) for v in value):
-        text = "[" + ", ".join(scalar(v, True) for v in value) + "]"
-    else:
-        return None
-    return text if len(text) <= 100 else None
+    text = _flow_text(value)
+    return text if text is not None and len(text) <= 100 else None
+
+
+def _flow_text(value: Any) -> str | None:
+    """A mapping or list (not empty) of scalars written on one line, however long; None for any other value."""
+    if isinstance(value, dict) and all(_is_scalar(v) for v in value.values()):
+        return "{" + ", ".join(f"{scalar(k, True)}: {scalar(v, True)}" for k, v in value.items()) + "}"
+    if isinstance(value, list) and all(_is_scalar(v) for v in value):
+        return "[" + ", ".join(scalar(v, True) for v in value) + "]"
+    return None
 
 
 def dump(data: dict[str, Any], indent: int = 0) -> list[str]:
@@ -148,16 +158,21 @@ def dump(data: dict[str, Any], indent: int = 0) -> list[str]:
         if _is_scalar(value):
             lines.append(f"{head} {scalar(value)}")
             continue
-        flow = _flow(value) if isinstance(value, list) or (indent and len(value) <= 4) else None
-        if flow is not None:
-            lines.append(f"{head} {flow}")
-        elif isinstance(value, dict):
-            lines += [head, *dump(value, indent + 2)]
-        else:
-            lines += [head, *_dump_list(value, indent + 2)]
+        lines += _block(head, value, indent)
         if indent == 0:
             lines.append("")
     return lines
+
+
+def _block(head: str, value: dict | list, indent: int) -> list[str]:
+    """A key's mapping or list: on the key's line where short (a list, or a short mapping below the top), else
+    block-style on the lines below it."""
+    flow = _flow(value) if isinstance(value, list) or (indent and len(value) <= 4) else None
+    if flow is not None:
+        return [f"{head} {flow}"]
+    if isinstance(value, dict):
+        return [head, *dump(value, indent + 2)]
+    return [head, *_dump_list(value, indent + 2)]
 
 
 def _dump_list(items: list[Any], indent: int) -> list[str]:
@@ -192,6 +207,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# An amount's next year: 待填写 (this year's to fill), and a signed one (a change) left out.
+_AMOUNTS_ROLLED: dict[object, object] = {"amount": PLACEHOLDER, "signed-amount": DROP}
+
+
 def _amount(value: Any) -> Decimal:
     return to_decimal_text(str(value))
 
@@ -216,18 +235,20 @@ class _Roller:
         if special is not None:
             return special(value, schema)
         kind = schema.get("x-kind")
-        if kind == "amount":
-            return PLACEHOLDER
-        if kind == "signed-amount":
-            return DROP
+        if kind in _AMOUNTS_ROLLED:
+            return _AMOUNTS_ROLLED[kind]
         if "anyOf" in schema and not (kind or schema.get("type")):
             return self.roll(value, self.branch(value, schema["anyOf"]))
         if isinstance(value, dict):
             return self.roll_object(value, schema)
         if isinstance(value, list) and "items" in schema:
-            rolled = [self.roll(v, schema["items"]) for v in value]
-            return _projects_as_printed(value, rolled) if self.resolve(schema["items"])[0] == "项目" else rolled
+            return self._roll_items(value, schema["items"])
         return _plain(value)
+
+    def _roll_items(self, value: list, items: dict[str, Any]) -> list:
+        """A list's items rolled each; a list of projects kept in the order and shape it was printed in."""
+        rolled = [self.roll(v, items) for v in value]
+        return _projects_as_printed(value, rolled) if self.resolve(items)[0] == "项目" else rolled
 
     def branch(self, value: Any, branches: list[dict[str, Any]]) -> dict[str, Any]:
         for candidate in branches:
@@ -388,26 +409,14 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     roller = _Roller(new_year)
     target = out or next_source_path(source, budget.year, new_year)
     result = Rollover()
-    rolled: dict[str, Any] = {}
     prior = _prior(budget, factor)
-    for key, value in data.items():
-        key = str(key)
-        if key in ("上年", "上年执行数", "变动原因"):
-            continue
-        if "上年" not in rolled and key not in HEAD_KEYS:
-            rolled["上年"] = prior
-        if key == "年度":
-            rolled[key] = new_year
-        elif key == "单位":
-            rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
-        else:
-            item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
-            if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
-                item.pop("成立年度", None)
-            if item is not DROP:
-                rolled[key] = item
-    rolled.setdefault("上年", prior)
-    rolled.update({key: _layout_from(str(value), source, target) for key, value in rolled.items() if key == "版式"})
+
+    def roll_unit(item: Any) -> dict[str, Any]:
+        return _roll_unit(roller, item, source, target, budget.year, new_year, result)
+
+    rolled = _sections(data, roller, prior, roll_unit)
+    if "版式" in rolled:
+        rolled["版式"] = _layout_from(str(rolled["版式"]), source, target)
     actual = _actual(budget, prior)
     if actual is not None:
         rolled = _after(rolled, "上年", "上年执行数", actual)
@@ -416,6 +425,35 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
                             statements=bool(budget.project_statements))
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
+
+
+def _sections(data: dict, roller: _Roller, prior: dict[str, Any],
+              roll_unit: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The new source's sections, in the order of the old's: last year's words left out, 上年 (``prior``) placed
+    after the head's keys, the new 年度, each 单位 rolled by ``roll_unit``, every other section by _rolled_section."""
+    rolled: dict[str, Any] = {}
+    for key, value in data.items():
+        key = str(key)
+        if key in ("上年", "上年执行数", "变动原因"):
+            continue
+        if "上年" not in rolled and key not in HEAD_KEYS:
+            rolled["上年"] = prior
+        if key == "年度":
+            rolled[key] = roller.year
+        elif key == "单位":
+            rolled[key] = [roll_unit(item) for item in value]
+        elif (item := _rolled_section(roller, key, value)) is not DROP:
+            rolled[key] = item
+    rolled.setdefault("上年", prior)
+    return rolled
+
+
+def _rolled_section(roller: _Roller, key: str, value: Any) -> Any:
+    """One section of the new source (DROP: left out): carried as it is, or rolled by the schema."""
+    item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
+    if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
+        item.pop("成立年度", None)
+    return item
 
 
 def _layout_from(layout: str, source: Path, target: Path) -> str:

@@ -41,14 +41,20 @@ def pieces(lines: Sequence[Line]) -> list[str]:
     or foot left out, lines joined (with a space between two figures or letters, else none), cut after each
     sentence."""
     texts = [(text, line.page) for line in lines if (text := canonical(line.text)) and not _PAGE_NUMBER.fullmatch(text)]
-    running = _running(texts)
+    stream = _joined([text for text, _ in texts], _running(texts))
+    return [piece for piece in _SENTENCE.split(stream) if piece]
+
+
+def _joined(texts: list[str], running: set[str]) -> str:
+    """The texts joined in turn, the ``running`` heads and feet left out: a space between two figures or letters,
+    else none."""
     stream = ""
-    for text, _ in texts:
+    for text in texts:
         if text in running:
             continue
         spaced = stream[-1:].isascii() and stream[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()
         stream += (" " if spaced else "") + text
-    return [piece for piece in _SENTENCE.split(stream) if piece]
+    return stream
 
 
 def _running(texts: list[tuple[str, int]]) -> set[str]:

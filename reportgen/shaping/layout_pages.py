@@ -106,12 +106,16 @@ def _line_words(line: dict[str, Any], where: str) -> tuple[str, ...]:
     words = line["文字"] if isinstance(line["文字"], list) else [line["文字"]]
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise PageSettingError(f"{where}：“文字”应为一行文字，或几种写法的列表（用源文件给出了全部事实的第一种）")
-    for w in words:
-        unknown = [name for name in _FACT.findall(w) if name not in COVER_FACTS]
-        if unknown:
-            raise PageSettingError(f"{where}：“文字”中的“{{{shown_text(unknown[0], 10)}}}”不是可用的事实，"
-                                   f"可用：{'、'.join('{' + f + '}' for f in COVER_FACTS)}")
+    unknown = _unknown_facts(words)
+    if unknown:
+        raise PageSettingError(f"{where}：“文字”中的“{{{shown_text(unknown[0], 10)}}}”不是可用的事实，"
+                               f"可用：{'、'.join('{' + f + '}' for f in COVER_FACTS)}")
     return tuple(words)
+
+
+def _unknown_facts(words: list[str]) -> list[str]:
+    """The facts ({名称}) a cover line's words name that a cover does not know, in order."""
+    return [name for w in words for name in _FACT.findall(w) if name not in COVER_FACTS]
 
 
 def _line_points(line: dict[str, Any], where: str) -> float:

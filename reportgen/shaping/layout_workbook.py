@@ -13,7 +13,7 @@ from typing import Any, TypeGuard
 
 from reportgen.base.errors import Internal, SourceError, shown_text
 from reportgen.base.patterns import regex
-from reportgen.docmodel.document import Document
+from reportgen.docmodel.document import Document, Table
 from reportgen.docmodel.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -106,12 +106,16 @@ class _Reader:
         if not isinstance(sheets, list) or not sheets:
             raise self.fail(data, "工作表", f"应为各工作表的列表（按工作簿中的顺序），{_EXAMPLE}")
         read = tuple(self.sheet(sheet, style) for sheet in sheets)
-        names = [sheet.name.casefold() for sheet in read]
-        twice = next((sheet.name for sheet in read if names.count(sheet.name.casefold()) > 1), None)
-        if twice is not None:
-            raise self.fail(data, "工作表", f"中有两个工作表都叫“{shown_text(twice, 31)}”：工作表名不能重复")
+        self.named_once(data, read)
         return Workbook(str(data.get("名称", self.file.stem)), str(self.file), read, style,
                         self.formats(data), self.flag(data, "横向", True))
+
+    def named_once(self, data: dict, sheets: tuple[Sheet, ...]) -> None:
+        """Refused where two sheets have one name (as Excel compares them: whatever the case)."""
+        names = [sheet.name.casefold() for sheet in sheets]
+        twice = next((sheet.name for sheet in sheets if names.count(sheet.name.casefold()) > 1), None)
+        if twice is not None:
+            raise self.fail(data, "工作表", f"中有两个工作表都叫“{shown_text(twice, 31)}”：工作表名不能重复")
 
     def formats(self, data: dict) -> dict[str, str]:
         formats = data.get("金额格式", {})
@@ -148,11 +152,7 @@ class _Reader:
         unknown = sorted(str(k) for k in sheet if k not in _SHEET_KEYS[kind])
         if unknown:
             raise self.fail(sheet, unknown[0], f"不是“{kind}”工作表的键，可用：{'、'.join(sorted(_SHEET_KEYS[kind]))}")
-        name = sheet.get("名称")
-        if not isinstance(name, str) or not _SHEET_NAME.fullmatch(name) or name.startswith("'") or name.endswith("'") \
-                or not name.strip() or not name.isprintable():
-            raise self.fail(sheet, "名称", "应为 Excel 允许的工作表名：1 至 31 个字，不含 []:*?/\\，首尾不是撇号")
-        common: dict[str, Any] = {"name": name, "widths": self.widths(sheet), "heights": self.heights(sheet),
+        common: dict[str, Any] = {"name": self.sheet_name(sheet), "widths": self.widths(sheet), "heights": self.heights(sheet),
                                   "scale": self.scale(sheet)}
         if kind == "封面":
             return CoverSheet(**common, title=self.place(sheet, "标题", style), subtitle=self.place(sheet, "副标题", style))
@@ -169,6 +169,14 @@ class _Reader:
                              indent=self.number(sheet, "正文", sheet.get("正文", {}), "缩进", 0, 40),
                              items=self.place(sheet, "条目", style))
         return self.table(sheet, common, style)
+
+    def sheet_name(self, sheet: dict) -> str:
+        """A sheet's 名称, one Excel allows: 1 to 31 characters, none of []:*?/\\, no apostrophe first or last."""
+        name = sheet.get("名称")
+        if not isinstance(name, str) or not _SHEET_NAME.fullmatch(name) or name.startswith("'") or name.endswith("'") \
+                or not name.strip() or not name.isprintable():
+            raise self.fail(sheet, "名称", "应为 Excel 允许的工作表名：1 至 31 个字，不含 []:*?/\\，首尾不是撇号")
+        return name
 
     def table(self, sheet: dict, common: dict[str, Any], style: Style) -> TableSheet:
         table = sheet.get("表")
@@ -290,18 +298,22 @@ def misfits(document: Document) -> list[str]:
     if workbook is None:
         return []
     tables = {table.id: table for table in document.tables()}
-    told = []
-    for sheet in workbook.sheets:
-        table = tables.get(sheet.table) if isinstance(sheet, TableSheet) else None
-        if isinstance(sheet, TableSheet) and table is not None and sheet.columns and len(sheet.columns) != table.column_count:
-            told.append(f"{workbook.source}: 工作表“{sheet.name}”的“列”写了 {len(sheet.columns)} 列，而表“{table.title}”有 "
-                        f"{table.column_count} 列：请改正工作簿文件的“列”")
-        elif isinstance(sheet, TableSheet) and table is not None and not sheet.header_cells \
-                and sheet.header_row + len(table.header) != sheet.data_row:
-            told.append(f"{workbook.source}: 工作表“{sheet.name}”写表头自第 {sheet.header_row + 1} 行、数据自第 "
-                        f"{sheet.data_row + 1} 行，而表“{table.title}”有 {len(table.header)} 行表头（应为 数据: "
-                        f"{{单元格: A{sheet.header_row + len(table.header) + 1}}}）：请改正工作簿文件的“表头”或“数据”")
-    return told
+    told = [_misfit(workbook.source, sheet, tables[sheet.table]) for sheet in workbook.sheets
+            if isinstance(sheet, TableSheet) and sheet.table in tables]
+    return [misfit for misfit in told if misfit]
+
+
+def _misfit(source: str, sheet: TableSheet, table: Table) -> str:
+    """What a table sheet cannot hold of its table ("" where it fits): its 列 not as many as the table's columns, or
+    (without 表头文字) its data row not just below the table's header rows."""
+    if sheet.columns and len(sheet.columns) != table.column_count:
+        return (f"{source}: 工作表“{sheet.name}”的“列”写了 {len(sheet.columns)} 列，而表“{table.title}”有 "
+                f"{table.column_count} 列：请改正工作簿文件的“列”")
+    if not sheet.header_cells and sheet.header_row + len(table.header) != sheet.data_row:
+        return (f"{source}: 工作表“{sheet.name}”写表头自第 {sheet.header_row + 1} 行、数据自第 "
+                f"{sheet.data_row + 1} 行，而表“{table.title}”有 {len(table.header)} 行表头（应为 数据: "
+                f"{{单元格: A{sheet.header_row + len(table.header) + 1}}}）：请改正工作簿文件的“表头”或“数据”")
+    return ""
 
 
 __all__ = ["WorkbookShapeError", "column_index", "load", "misfits"]

@@ -200,21 +200,31 @@ class Layout(Record):
             if operation == "去掉":
                 ids = [i for i in ids if i not in value]  # type: ignore[operator]
             elif operation == "加入":
-                for added in value:  # type: ignore[attr-defined]
-                    if added not in ids:
-                        after = [i for i in ids if kinds[i].order <= kinds[added].order]
-                        ids.insert(ids.index(after[-1]) + 1 if after else 0, added)
+                _add_tables(ids, value, kinds)  # type: ignore[arg-type]
             else:
-                for moved, after_id in value.items():  # type: ignore[attr-defined]
-                    if moved in ids and after_id in ids:
-                        ids.remove(moved)
-                        ids.insert(ids.index(after_id) + 1, moved)
+                _move_tables(ids, value)  # type: ignore[arg-type]
         return ids
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
         lists take its last."""
         return self.numbering[min(level, len(self.numbering)) - 1]
+
+
+def _add_tables(ids: list[str], added: list[str], kinds: dict[str, tablekinds.TableKind]) -> None:
+    """表格清单.加入: each table not listed yet put in ``ids`` after the last listed table of its 次序 or before."""
+    for kind in added:
+        if kind not in ids:
+            after = [i for i in ids if kinds[i].order <= kinds[kind].order]
+            ids.insert(ids.index(after[-1]) + 1 if after else 0, kind)
+
+
+def _move_tables(ids: list[str], moves: dict[str, str]) -> None:
+    """表格清单.在后: each listed table moved to just after the listed table it names."""
+    for moved, after_id in moves.items():
+        if moved in ids and after_id in ids:
+            ids.remove(moved)
+            ids.insert(ids.index(after_id) + 1, moved)
 
 
 def shipped() -> list[tuple[str, Path]]:
@@ -289,15 +299,20 @@ def _read(folder: Path) -> dict[str, object]:
         return {}
     if not isinstance(data, dict):
         raise LayoutError(f"{file}: 版式文件应为“键: 值”的映射（名称、基于、编号、表号、目录、比较措辞）")
+    _refuse_unknown_keys(file, data)
+    for key, value in data.items():
+        if key != "说明":  # a description may run over several lines; it is never printed in a document
+            _check_texts(file, key, value, _key_line(data, key))
+    return data
+
+
+def _refuse_unknown_keys(file: Path, data: dict) -> None:
+    """LayoutError naming the keys of a 版式.yaml that are not settings (_KEYS), at the line of the first."""
     unknown = [str(k) for k in data if k not in _KEYS]
     if unknown:
         line = _key_line(data, unknown[0])
         raise LayoutError(f"{file}{line}: 版式文件中有无法识别的键“{'、'.join(sorted(shown_text(k, 20) for k in unknown))}”，"
                           f"可用：{'、'.join(sorted(_KEYS))}")
-    for key, value in data.items():
-        if key != "说明":  # a description may run over several lines; it is never printed in a document
-            _check_texts(file, key, value, _key_line(data, key))
-    return data
 
 
 def _not_yaml(file: Path, first: Finding) -> LayoutError:
@@ -346,15 +361,7 @@ def _check_texts(file: Path, where: str, value: object, line: str) -> None:
     """Every text in ``value`` (keys too) is one line without invisible format characters: a
     heading or a number with a line break, or a zero-width character, prints wrongly in every format."""
     if isinstance(value, str):
-        mark = getattr(value, "mark", None)
-        at = f"{file}:{mark.line}" if mark is not None else f"{file}{line}"
-        if "\n" in value:
-            raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有换行（Word 的手动换行 U+000B、换页符 U+000C、"
-                              "U+2028、U+2029 与 \\n 都是换行）：标题、编号与名称应写在一行内")
-        hidden = next((char for char in value if unicodedata.category(char) == "Cf"), None)
-        if hidden is not None:
-            raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有不可见的字符 U+{ord(hidden):04X}"
-                              "（如零宽空格，常由复制粘贴带入）：请删除它")
+        _check_text(file, where, value, line)
     elif isinstance(value, dict):
         for key, item in value.items():
             key_at = _key_line(value, str(key)) or line
@@ -363,6 +370,19 @@ def _check_texts(file: Path, where: str, value: object, line: str) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_texts(file, where, item, line)
+
+
+def _check_text(file: Path, where: str, value: str, line: str) -> None:
+    """One text of a 版式.yaml: one line, without an invisible format character (Unicode's Cf: a zero-width space)."""
+    mark = getattr(value, "mark", None)
+    at = f"{file}:{mark.line}" if mark is not None else f"{file}{line}"
+    if "\n" in value:
+        raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有换行（Word 的手动换行 U+000B、换页符 U+000C、"
+                          "U+2028、U+2029 与 \\n 都是换行）：标题、编号与名称应写在一行内")
+    hidden = next((char for char in value if unicodedata.category(char) == "Cf"), None)
+    if hidden is not None:
+        raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有不可见的字符 U+{ord(hidden):04X}"
+                          "（如零宽空格，常由复制粘贴带入）：请删除它")
 
 
 # A party committee's department is named after the Party first: 中共烟台市委宣传部, 中共深圳市委宣传部, 中共重庆市委宣传部
@@ -460,11 +480,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     folders of the layouts that led here, the one whose 基于 named this one last."""
     file = folder / SETTINGS
     data = _settings(folder)
-    for key in ("名称", "基于", "说明"):
-        value = data.get(key)
-        if key in data and not (isinstance(value, (str, int)) and not isinstance(value, bool)
-                                or (key == "基于" and value is None)):
-            raise LayoutError(f"{file}{_key_line(data, key)}: “{key}”应为文字")
+    _check_names(file, data)
     name = str(data.get("名称", folder.name))
     chain = (*chain, _identity(folder))
     base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
@@ -489,6 +505,15 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     layout.kinds = frozenset({"部门", *_edition_values(data, "类型"), *(() if templates else base.kinds)})
     layout.accounts = frozenset({"预算", *_edition_values(data, "种类"), *(() if templates else base.accounts)})
     return layout
+
+
+def _check_names(file: Path, data: dict[str, object]) -> None:
+    """A 版式.yaml's 名称, 基于 and 说明, each a text (a number reads as one; 基于 may be empty); LayoutError else."""
+    for key in ("名称", "基于", "说明"):
+        value = data.get(key)
+        if key in data and not (isinstance(value, (str, int)) and not isinstance(value, bool)
+                                or (key == "基于" and value is None)):
+            raise LayoutError(f"{file}{_key_line(data, key)}: “{key}”应为文字")
 
 
 def _own_templates(folder: Path) -> bool:
@@ -577,15 +602,26 @@ def _edition_fits(edition: object, occasion: Occasion, at: str) -> bool:
     when = edition["适用"]
     if not isinstance(when, dict) or not when or not set(when) <= {"类型", "年度", "种类"}:
         raise LayoutError(f"{at}: “适用”应写 类型（部门 或 单位）、种类（预算 或 决算）和/或 年度（如 2024，或 {{自: 2020, 至: 2024}}）")
+    kind, accounts = _edition_kind(when, occasion, at)
+    fits_year = _fits_year(when, occasion.year, at)  # checked whether or not the kind fits
+    return kind == occasion.kind and accounts == occasion.accounts and fits_year
+
+
+def _fits_year(when: dict, year: int | None, at: str) -> bool:
+    """Whether an edition's 适用.年度 (checked) takes in the source's year: any year where it names none."""
+    first, last = _years(when.get("年度"), at)
+    return "年度" not in when or (year is not None and first <= year <= last)
+
+
+def _edition_kind(when: dict, occasion: Occasion, at: str) -> tuple[object, object]:
+    """An edition's 适用.类型 (the source's where it names none) and 适用.种类 (预算 where it names none), checked."""
     kind = when.get("类型", occasion.kind)
     if kind not in KINDS:
         raise LayoutError(f"{at}: “适用.类型”应为 部门 或 单位，不是“{shown_text(kind, 20)}”")
     accounts = when.get("种类", "预算")  # an edition that names no 种类 is a budget's
     if accounts not in ACCOUNTS:
         raise LayoutError(f"{at}: “适用.种类”应为 预算 或 决算，不是“{shown_text(accounts, 20)}”")
-    first, last = _years(when.get("年度"), at)
-    fits_year = "年度" not in when or (occasion.year is not None and first <= occasion.year <= last)
-    return kind == occasion.kind and accounts == occasion.accounts and fits_year
+    return kind, accounts
 
 
 def _years(value: object, at: str) -> tuple[int, int]:
@@ -778,14 +814,17 @@ def _set_table_fit(layout: Layout, value: object, at: str) -> None:
             raise LayoutError(f"{at}: “表格排版.最小字号”应为 {'、'.join(TABLE_SIZES)} 之一，不是“{shown_text(str(size), 20)}”")
         layout.table_smallest = TABLE_SIZES[size]
     if "横排" in value:
-        tables = value["横排"]
-        known = {*shapes(), *layout.table_specs}
-        if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
-            raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{_TABLE_FIT_EXAMPLE}")
-        unknown = [t for t in tables if t not in known]
-        if unknown:
-            raise LayoutError(f"{at}: “表格排版.横排”中没有表格“{shown_text(unknown[0], 30)}”，可用：{'、'.join(sorted(known))}")
-        layout.landscape_tables = frozenset(tables)
+        layout.landscape_tables = _landscape(value["横排"], {*shapes(), *layout.table_specs}, at)
+
+
+def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
+    """表格排版.横排: the tables set landscape, each one of the ``known`` tables (reportgen's and the layout's)."""
+    if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
+        raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{_TABLE_FIT_EXAMPLE}")
+    unknown = [t for t in tables if t not in known]
+    if unknown:
+        raise LayoutError(f"{at}: “表格排版.横排”中没有表格“{shown_text(unknown[0], 30)}”，可用：{'、'.join(sorted(known))}")
+    return frozenset(tables)
 
 
 _SPEC_EXAMPLE = ("如 {支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
@@ -854,19 +893,8 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
     if not isinstance(value, dict) or not set(value) <= _LIST_KEYS:
         raise LayoutError(f"{at}: “表格清单”应为映射，可用的键：{'、'.join(sorted(_LIST_KEYS))}；{_LIST_EXAMPLE}")
     known = set(tablekinds.by_id())
-    for key in ("去掉", "加入"):
-        ids = value.get(key, [])
-        if not isinstance(ids, list) or not all(isinstance(i, str) and i in known for i in ids):
-            raise LayoutError(f"{at}: “表格清单.{key}”应为表的编号的列表（{'、'.join(sorted(known))}）；{_LIST_EXAMPLE}")
-    moves = value.get("在后", {})
-    if not isinstance(moves, dict) or not all(k in known and v in known for k, v in moves.items()):
-        raise LayoutError(f"{at}: “表格清单.在后”应为“表的编号: 它之前的表的编号”的映射；{_LIST_EXAMPLE}")
-    if value.get("另起一页", layout.tables_new_page) not in _NEW_PAGES:
-        raise LayoutError(f"{at}: “表格清单.另起一页”应为 {'、'.join(_NEW_PAGES)}")
-    if not isinstance(value.get("编制", ""), str):
-        raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
-    if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
-        raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
+    _check_list_edits(value, known, at)
+    _check_table_setting(value, layout.tables_new_page, at)
     if "表" in value:
         layout.table_entries = _table_entries(value["表"], known, at)
     edits = [(key, value[key]) for key in ("去掉", "加入", "在后") if key in value]
@@ -875,6 +903,28 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
     layout.tables_label = str(value.get("编制", layout.tables_label))
     if "部门名称" in value:
         layout.tables_department = value["部门名称"] == "印出"
+
+
+def _check_list_edits(value: dict, known: set[str], at: str) -> None:
+    """表格清单's 去掉 and 加入 (lists of tables) and 在后 (a table: the table it follows), each naming defined
+    kinds only; LayoutError else."""
+    for key in ("去掉", "加入"):
+        ids = value.get(key, [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) and i in known for i in ids):
+            raise LayoutError(f"{at}: “表格清单.{key}”应为表的编号的列表（{'、'.join(sorted(known))}）；{_LIST_EXAMPLE}")
+    moves = value.get("在后", {})
+    if not isinstance(moves, dict) or not all(k in known and v in known for k, v in moves.items()):
+        raise LayoutError(f"{at}: “表格清单.在后”应为“表的编号: 它之前的表的编号”的映射；{_LIST_EXAMPLE}")
+
+
+def _check_table_setting(value: dict, new_page: str, at: str) -> None:
+    """How 表格清单 sets each table — 另起一页, 编制 and 部门名称 — each one of the words it may be; LayoutError else."""
+    if value.get("另起一页", new_page) not in _NEW_PAGES:
+        raise LayoutError(f"{at}: “表格清单.另起一页”应为 {'、'.join(_NEW_PAGES)}")
+    if not isinstance(value.get("编制", ""), str):
+        raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
+    if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
+        raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
 
 
 def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry, ...]:
@@ -944,14 +994,19 @@ def _units(file: str, value: object, layout: Layout) -> None:
         if key == "表格零值":
             layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
             continue
-        if not isinstance(units, dict):
-            raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
-        for name, unit in units.items():
-            if name not in known[key]:
-                raise LayoutError(f"{file}: “展示.{key}”中没有“{shown_text(name, 20)}”，可用：{'、'.join(sorted(known[key]))}")
-            if unit not in _UNITS:
-                raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
-        (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
+        (layout.table_units if key == "表格单位" else layout.text_units).update(_named_units(file, key, units, known[key]))
+
+
+def _named_units(file: str, key: str, units: object, known: set[str]) -> dict[str, str]:
+    """展示.表格单位 or 展示.正文单位: {名称: 元|万元}, each name one of the ``known`` tables or parts."""
+    if not isinstance(units, dict):
+        raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
+    for name, unit in units.items():
+        if name not in known:
+            raise LayoutError(f"{file}: “展示.{key}”中没有“{shown_text(name, 20)}”，可用：{'、'.join(sorted(known))}")
+        if unit not in _UNITS:
+            raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
+    return {str(k): str(v) for k, v in units.items()}
 
 
 def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:

@@ -35,6 +35,7 @@ from reportgen.docmodel.document import (
     Block,
     Cell,
     ContentsEntry,
+    Cover,
     Document,
     Heading,
     PageBreak,
@@ -46,7 +47,7 @@ from reportgen.docmodel.document import (
 )
 from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.reading.yamlsafe import character_name
-from reportgen.shaping.layouts import PARTS, Layout
+from reportgen.shaping.layouts import PARTS, Layout, TableEntry
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
 
 # The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known.
@@ -127,19 +128,26 @@ class _Context:
             "table_unit": money.unit,
             # {{ in_part('三公经费') }}: the amounts from there on in that part's unit (展示.正文单位)
             "in_part": money.in_part,
-            # an id that names no table: markup_to_blocks names it, with the template's file and line
-            "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
-            # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
-            "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
-            # a table of each fund's spending where the source does not give it (Computed.funds_known): left out
-            "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in FUND_TABLES,
-            # the fund whose function rows alone the source gives, for a table of all money by function
-            "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
+            **_table_questions(figures, tables),
             # a function line by its code (all money, or one fund's) and an economic line by its code: a learned
             # layout's sentence names the line it says (None where the source has no such line)
             "function_line": lambda code, fund=None: _by_code(figures.function_tree(fund), code),
             "economic_line": lambda code: _by_code(figures.economic_tree, code),
         }
+
+
+def _table_questions(figures: Computed, tables: Mapping[str, TableRows]) -> dict[str, Any]:
+    """What a template asks of a table by its id (an id that names no table: markup_to_blocks names it, with the
+    template's file and line)."""
+    return {
+        "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
+        # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
+        "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
+        # a table of each fund's spending where the source does not give it (Computed.funds_known): left out
+        "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in FUND_TABLES,
+        # the fund whose function rows alone the source gives, for a table of all money by function
+        "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
+    }
 
 
 def _by_code(tree: list[Node], code: str) -> Node | None:
@@ -166,12 +174,17 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
         if not kind.build and not any(path in budget.table_fields for path in kind.fields):
             continue
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        entry = entries.get(kind_id)
-        placed.append({"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
-                       "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
-                       "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
-                       "department": layout.tables_department})
+        placed.append(_placed(form, entries.get(kind_id), new_page, layout))
     return placed
+
+
+def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, layout: Layout) -> dict[str, Any]:
+    """One table as the layout places it: its definition's form, with the number and title its 表格清单.表 entry
+    gives it (as published)."""
+    return {"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
+            "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
+            "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
+            "department": layout.tables_department}
 
 
 def title_values(budget: Budget) -> dict[str, str]:
@@ -366,12 +379,7 @@ class _MarkupReader:
             label = self.layout.heading_numbering(level).label(self.counters[level])
             self.unshown = (level, Heading(level, label, child.get("toc", text)).full_text)
         elif text in self.unnumbered or child.get("numbered") == "false":  # a heading without a number
-            self.restart_below(level)
-            anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}")
-            self.flush_unshown(anchor)
-            self.blocks.append(Heading(level, "", text, anchor=anchor))
-            if child.get("listed") != "false":  # listed="false": not in the 目录 (上海's second project)
-                self.list_in_contents(level, child.get("toc", text), anchor)
+            self.unnumbered_heading(child, level, text)
         else:
             self.counters[level] += 1
             self.restart_below(level)
@@ -383,6 +391,16 @@ class _MarkupReader:
             self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
             self.list_in_contents(level, Heading(level, label, child.get("toc", text)).full_text, anchor)
         self.walk(child, level, nesting + 1)
+
+    def unnumbered_heading(self, child: etree.Element, level: int, text: str) -> None:
+        """A heading without a number: anchored by the numbers above it and its words, in the 目录 unless
+        listed="false" (上海's second project)."""
+        self.restart_below(level)
+        anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}")
+        self.flush_unshown(anchor)
+        self.blocks.append(Heading(level, "", text, anchor=anchor))
+        if child.get("listed") != "false":
+            self.list_in_contents(level, child.get("toc", text), anchor)
 
     def flush_unshown(self, anchor: str) -> None:
         """The 目录 line of a part shown="false" points at what comes first in it (上海's 五、部门预算表:
@@ -425,21 +443,31 @@ class _MarkupReader:
         notes = [self.text_of(n) for n in child if n.tag == "note"]
         title = child.get("title", "")
         self.missing.extend(self.tables[table_id].missing)  # numbered by their order, as headings by their depth
-        number = ""
-        if title not in self.unnumbered and child.get("numbered") != "false":  # numbered="false": a table in the text
-            # number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it
-            stated = child.get("number", "")
-            self.tables_placed = int(stated) if stated.isdigit() and int(stated) else self.tables_placed + 1
-            number = table_label(self.tables_placed, self.layout)
+        number = self.table_number(child, title)
         table = build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
                             title, child.get("department", ""), child.get("unit", ""), notes)
         table.wide = table.wide or table_id in self.layout.landscape_tables  # 表格排版.横排: landscape as published
         self.blocks.append(table)
         self.flush_unshown(f"table-{table_id}")
-        if self.contents is not None and self.listed is not None and self.listed.tables and child.get("listed") != "false":
+        if child.get("listed") != "false":
+            self.list_table(depth, number, title, f"table-{table_id}")
+
+    def list_table(self, depth: int, number: str, title: str, anchor: str) -> None:
+        """A table's line in the 目录, where the layout lists tables there: its number and title, one level below the
+        heading it is under."""
+        if self.contents is not None and self.listed is not None and self.listed.tables:
             level = min(depth + 1, len(self.counters) - 1)
             gap = "" if number.endswith("、") else " "  # “一、收入支出决算总表”, “1. 部门财务收支预算总表”
-            self.contents.append(ContentsEntry(level, f"{number}{gap}{title}".strip(), f"table-{table_id}"))
+            self.contents.append(ContentsEntry(level, f"{number}{gap}{title}".strip(), anchor))
+
+    def table_number(self, child: etree.Element, title: str) -> str:
+        """A table's number, counted on ("" for one the layout leaves unnumbered, or numbered="false": a table in the
+        text); number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it."""
+        if title in self.unnumbered or child.get("numbered") == "false":
+            return ""
+        stated = child.get("number", "")
+        self.tables_placed = int(stated) if stated.isdigit() and int(stated) else self.tables_placed + 1
+        return table_label(self.tables_placed, self.layout)
 
     def on_pagebreak(self, child: etree.Element, depth: int, nesting: int) -> None:
         self.blocks.append(PageBreak())
@@ -670,9 +698,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
     money = Money(_shown(budget, layout), marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
-    tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
-    if budget.final:  # a 部门决算's 单位构成 table, placed in its text (<table ref="决算单位构成" numbered="false">)
-        tables = ChainMap({UNITS_TABLE: units_table(budget)}, tables)  # type: ignore[arg-type]
+    tables = _document_tables(budget, TableBuilder(figures, money, folders), layout)
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)
@@ -685,11 +711,25 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
         raise TemplateFault(exc.message, file, line) from None
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
     cover = layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None
-    if cover is not None:  # the cover's words stand in the title's place (the writers set them as the cover)
-        blocks = [Title(cover.lines[0].text, cover.lines[1].text if len(cover.lines) > 1 else "")
-                  if isinstance(b, Title) else b for b in blocks]
+    if cover is not None:
+        blocks = _under_cover(blocks, cover)
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=_first_of_each(missing), contents=contents or [], cover=cover, **_pages(layout))
+
+
+def _document_tables(budget: Budget, builder: TableBuilder, layout: Layout) -> Mapping[str, TableRows]:
+    """The tables a document's text may place: every table, as the layout shapes it, and a 部门决算's 单位构成 table
+    (<table ref="决算单位构成" numbered="false">)."""
+    tables: Mapping[str, TableRows] = all_tables(builder, layout.table_specs)
+    if budget.final:
+        tables = ChainMap({UNITS_TABLE: units_table(budget)}, tables)  # type: ignore[arg-type]
+    return tables
+
+
+def _under_cover(blocks: list[Block], cover: Cover) -> list[Block]:
+    """The blocks with the cover's words in the title's place (the writers set them as the cover)."""
+    return [Title(cover.lines[0].text, cover.lines[1].text if len(cover.lines) > 1 else "")
+            if isinstance(b, Title) else b for b in blocks]
 
 
 def context_for(budget: Budget, figures: Computed, overrides: list[Path] | None = None, draft: list[str] | None = None,

@@ -42,6 +42,12 @@ def _received_as_spent(b: Budget, fund: str, source: str | None, tops: list[Node
     department has no such income those lines spent 年初结转和结余 and received nothing (no kinds)."""
     if source is not None and source in FISCAL_SOURCES:
         return [source], not any(b.fiscal_balances.get(when, {}).get(fund) for when in ("年初", "年末"))
+    return _own_received(b, source, tops)
+
+
+def _own_received(b: Budget, source: str | None, tops: list[Node]) -> tuple[list[str], bool]:
+    """The kinds of own income a fund's lines received (``source``, else each the department has), and whether each
+    line received what it spent: where they spent just the one kind of income (their total equals it)."""
     own = [source] if source is not None else [s for s, _ in FINAL_OWN_INCOME if b.income[s]]
     own = [s for s in own if b.income[s]]
     return own, len(own) == 1 and b.income[own[0]] == sum((top.total for top in tops), ZERO)
@@ -83,9 +89,7 @@ def final_income(builder: TableBuilder) -> TableRows:
                  *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]
     if builder.b.income_lines:  # what each line received, as its 收入决算表 printed it
         lines = printed_income(builder.b)
-        body += [Row([Cell(code), Cell(name, indent=LEVEL_INDENT[level]), num(total), num(amounts.get("财政拨款收入")),
-                      *(line(amounts.get(s)) for s, _ in own)], kind=node_kind(level), key=code)
-                 for code, name, level, total, amounts in lines]
+        body += _printed_rows(lines, num, line, [s for s, _ in own])
         split = {code: {**dict.fromkeys(INCOME_SOURCES, ZERO), **amounts} for code, _, _, _, amounts in lines}
     else:
         body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
@@ -97,6 +101,15 @@ def final_income(builder: TableBuilder) -> TableRows:
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def _printed_rows(lines: list[tuple[str, str, str, Decimal, dict[str, Decimal]]], num: Callable[[Decimal | None], Cell],
+                  line: Callable[[Decimal | None], Cell], own: list[str]) -> list[Row]:
+    """The rows of the lines a 收入决算表 printed (printed_income), each with the amounts it printed: its total, its
+    财政拨款收入, each kind of ``own`` income (blank where none)."""
+    return [Row([Cell(code), Cell(name, indent=LEVEL_INDENT[level]), num(total), num(amounts.get("财政拨款收入")),
+                 *(line(amounts.get(s)) for s in own)], kind=node_kind(level), key=code)
+            for code, name, level, total, amounts in lines]
 
 
 def printed_income(b: Budget) -> list[tuple[str, str, str, Decimal, dict[str, Decimal]]]:

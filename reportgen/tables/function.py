@@ -13,7 +13,7 @@ from reportgen.base.records import FrozenRecord
 from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
 from reportgen.compute.phrasing import percent
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
@@ -84,9 +84,13 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
                              *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
-    unsplit = [f"{n.name}（{n.code}）" for top in nodes for n in top.walk() if not n.children and n.basic is None]
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
-                     rounding_gap=gap, unsplit=unsplit)
+                     rounding_gap=gap, unsplit=_unsplit(nodes))
+
+
+def _unsplit(nodes: list[Node]) -> list[str]:
+    """The lines (名称（编码）) that give their 合计 alone: a line with no line below it and no 基本支出 stated."""
+    return [f"{n.name}（{n.code}）" for top in nodes for n in top.walk() if not n.children and n.basic is None]
 
 
 def function_gap(builder: TableBuilder, tid: str, nodes: list[Node], wholes: tuple[Decimal | None, ...],
@@ -193,6 +197,13 @@ def _code_levels(code: str) -> list[Cell]:
     return [Cell(piece, align="center") for piece in pieces]
 
 
+def _own_income_columns(b: Budget) -> list[str]:
+    """The columns of income besides 财政拨款收入: 事业收入, 事业单位经营收入, 其他收入, then any other source the
+    department has."""
+    columns = ["事业收入", "事业单位经营收入", "其他收入"]
+    return columns + [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
+
+
 def income_by_function(builder: TableBuilder) -> TableRows:
     """部门收入预算总表: income by function item — 合计, 财政拨款收入, 事业收入, 事业单位经营收入,
     其他收入 (and any other source the department has). A split the source does not give is left
@@ -200,8 +211,7 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     tid = "收入总表"
     num = builder.num(tid)
     b, f = builder.b, builder.f
-    columns = ["事业收入", "事业单位经营收入", "其他收入"]
-    columns += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
+    columns = _own_income_columns(b)
     split = f.income_by_function()
     stated = b.income_stated
     fiscal_stated = any(s in stated for s in FISCAL_SOURCES)

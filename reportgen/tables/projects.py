@@ -53,6 +53,13 @@ def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal
         return True
     if prior_total is None or not any(p.prior is not None for p in projects):
         return False
+    return _prior_gap(builder, projects, total, prior_total)
+
+
+def _prior_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal) -> bool:
+    """Whether the project rows' 上年 amounts, or their 增减, rounded, fail to add up to the 合计's (a project without
+    a 上年 amount counts as 0)."""
+    tid = "项目支出表"
     return builder.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or builder.gap(
         tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
 

@@ -39,11 +39,18 @@ def figure(text: str, grouped: bool) -> Figure | None:
     digits = text.replace(",", "").rstrip("%")
     value = Decimal(digits)
     grouped = "," in text or (grouped and not percent)
-    if len(digits.lstrip("-").replace(".", "").lstrip("0")) > EXCEL_DIGITS or (value == 0 and text[0] == "-"):
+    if not _shown_again(text, digits, value, places, percent, grouped):
         return None
-    if format(value, f"{',' if grouped else ''}.{places}f") + ("%" if percent else "") != text:
-        return None  # a leading zero ("05"), or a figure the document did not group though it groups others
     return Figure(float(value / 100 if percent else value), number_format(places, percent, grouped))
+
+
+def _shown_again(text: str, digits: str, value: Decimal, places: int, percent: bool, grouped: bool) -> bool:
+    """Whether a figure's format shows its value as the very ``text``: not where Excel would round it (more digits
+    than it keeps), nor for a -0, a leading zero ("05"), or a figure the document did not group though it groups
+    others."""
+    if len(digits.lstrip("-").replace(".", "").lstrip("0")) > EXCEL_DIGITS or (value == 0 and text[0] == "-"):
+        return False
+    return format(value, f"{',' if grouped else ''}.{places}f") + ("%" if percent else "") == text
 
 
 def number_format(places: int, percent: bool, grouped: bool) -> str:

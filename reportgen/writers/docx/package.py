@@ -108,12 +108,20 @@ def _base_from_bytes(data: bytes) -> Base:
 
 def _fields_fit(fields: dict[str, object]) -> bool:
     """Every field of a cached base is of the type and length a Base holds."""
-    style_ids, sections = fields["style_ids"], fields["sections"]
-    return (isinstance(style_ids, dict) and all(v is None or isinstance(v, str) for v in style_ids.values())
+    return (_style_ids_fit(fields["style_ids"])
             and _all(fields["text_twips"], int, 2) and _all(fields["tabs"], str, 2) and _all(fields["document"], str, 2)
             and isinstance(fields["core"], str) and isinstance(fields["app"], str)
-            and isinstance(sections, dict) and all(_all(pair, str, 2) for pair in sections.values())
-            and isinstance(fields["entries"], list))
+            and _sections_fit(fields["sections"]) and isinstance(fields["entries"], list))
+
+
+def _style_ids_fit(style_ids: object) -> bool:
+    """A cached base's style ids: a mapping of each style's name to its id, or None where the base has none."""
+    return isinstance(style_ids, dict) and all(v is None or isinstance(v, str) for v in style_ids.values())
+
+
+def _sections_fit(sections: object) -> bool:
+    """A cached base's sections: a mapping of each state to its pair of texts."""
+    return isinstance(sections, dict) and all(_all(pair, str, 2) for pair in sections.values())
 
 
 def _entry(item: object, package: bytes) -> Entry:
@@ -175,16 +183,23 @@ def source_date_epoch() -> datetime | None:
     if not text:
         return None
     digits = text.lstrip("0") or "0"
-    if not (text.isascii() and text.isdigit()):
-        negative = text[:1] == "-" and text[1:].isascii() and text[1:].isdigit()
-        reason = "是负数，早于 1980 年" if negative else "含有 ASCII 数字 0–9 以外的字符"
-    elif len(digits) > 10 or int(digits) > LAST_SECOND:
-        reason = "晚于 2107-12-31"
-    else:  # before 1980 (0 is what many build systems export): the earliest moment a zip can hold
+    reason = _epoch_fault(text, digits)
+    if not reason:  # before 1980 (0 is what many build systems export): the earliest moment a zip can hold
         return datetime.fromtimestamp(max(int(digits), FIRST_SECOND), UTC)
     raise EnvironmentValueError(
         f"环境变量 SOURCE_DATE_EPOCH 应为 2107 年底以前的 Unix 时间（自 1970-01-01 UTC 起的秒数，只用 ASCII "
         f"数字 0–9，如 1700000000），现为“{_shown(raw or '')}”，{reason}：请改正，或取消设置（unset SOURCE_DATE_EPOCH）")
+
+
+def _epoch_fault(text: str, digits: str) -> str:
+    """Why $SOURCE_DATE_EPOCH's ``text`` (``digits``: without its leading zeros) is no second a zip entry can hold:
+    not ASCII digits, a negative number, after 2107; '' where it is one."""
+    if not (text.isascii() and text.isdigit()):
+        negative = text[:1] == "-" and text[1:].isascii() and text[1:].isdigit()
+        return "是负数，早于 1980 年" if negative else "含有 ASCII 数字 0–9 以外的字符"
+    if len(digits) > 10 or int(digits) > LAST_SECOND:
+        return "晚于 2107-12-31"
+    return ""
 
 
 def epoch_problem() -> str:
