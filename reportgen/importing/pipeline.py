@@ -169,15 +169,22 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
     for path, one in files.items():
         tables, unknown = recognize(seen[path].grids, catalog)
         tables, units = units_after(tables) if one.is_document else (tables, [])
-        told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
-        if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
-            told.append(_scanned_note(path, one.scanned))
-        told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
-                 for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
+        told = _told(path, one, seen[path], tables, catalog)
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
                             [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text],
                             {str(path): one.lines} if one.kind == "pdf" else {}, units)
     return reads
+
+
+def _told(path: Path, one: Published, seen: Seen, tables: list[Table], catalog: catalogs.Catalog) -> list[str]:
+    """What is told of one file: what its readers read past, a table it gives twice, its scanned pages, what each
+    of its hidden sheets holds."""
+    told = [*seen.notes, *same_table_twice(tables, workbook=not one.is_document)]
+    if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
+        told.append(_scanned_note(path, one.scanned))
+    told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
+             for grid in seen.hidden if grid.rows]  # an empty hidden sheet hides nothing
+    return told
 
 
 def disclosure_part(path: Path, published: Published, layout: str | None) -> Part | None:
@@ -281,21 +288,25 @@ def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, S
     the files of other tables; None where the files are not so."""
     parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
                            seen[path].grids) for path in paths}
-    narratives = [parts[p] for p in paths if parts[p].role == NARRATIVE]
-    tables = [p for p in paths if parts[p].role == TABLES]
-    others = [p for p in paths if parts[p].role == OTHER]
+    roles = {role: [path for path in paths if parts[path].role == role] for role in (NARRATIVE, TABLES, OTHER)}
+    narratives, tables, others = roles[NARRATIVE], roles[TABLES], roles[OTHER]
     if len(narratives) != 1 or not tables or len(tables) + len(others) != len(paths) - 1:
         return None
-    narrative = narratives[0]
+    narrative = parts[narratives[0]]
+    _one_disclosure(narrative, parts, tables, others)
+    for path in tables + others:
+        reads[path].lines, reads[path].documents = [], []
+    return narrative, [str(path) for path in others]
+
+
+def _one_disclosure(narrative: Part, parts: dict[Path, Part], tables: list[Path], others: list[Path]) -> None:
+    """Refused where a tables file (or a file of other tables) given with the narrative is not of its disclosure."""
     for path in tables + others:
         why = differs(narrative, parts[path]) if path in tables else other_differs(narrative, parts[tables[0]],
                                                                                      parts[path])
         if why:
             raise ImportRefused(f"{narrative.named}与{parts[path].named}不是同一份公开文本：{why}；"
                                 "请分别导入，或一并给出这份说明自己的报表；未写出源文件")
-    for path in tables + others:
-        reads[path].lines, reads[path].documents = [], []
-    return narrative, [str(path) for path in others]
 
 
 def _as_one_note(narrative: Part, files: list[str], others: list[str]) -> str:
@@ -500,13 +511,19 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
     for grid in grids:
         if documents and grid.file not in documents:
             continue
-        found.update(grid.row_places or [])
-        found.update(place for place in grid.side_places or [] if place)  # a wide table's columns on the next page
-        found.update(grid.again_places)
-        if grid.kind == "pdf":
-            found.update(spanned(grid.row_places or []))
-            found.update(spanned([place for place in grid.side_places or [] if place]))
+        found |= _grid_places(grid)
     return frozenset(found)
+
+
+def _grid_places(grid: Grid) -> set[str]:
+    """One grid's places: its rows', its columns' printed on the next page (a wide table's), the rows it prints
+    again; of a PDF's, every line their rows span."""
+    side = [place for place in grid.side_places or [] if place]  # a wide table's columns on the next page
+    found = {*(grid.row_places or []), *side, *grid.again_places}
+    if grid.kind == "pdf":
+        found.update(spanned(grid.row_places or []))
+        found.update(spanned(side))
+    return found
 
 
 def _misnamed(imported: Imported, unsure: list[Table]) -> list[str]:
@@ -570,12 +587,17 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
         raise ImportRefused(_no_tables(paths, unknown) if not unsure else _none_for_sure(paths, unsure))
     imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
-        with_figures = [table.kind.id for table in tables if any(
-            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]
+        with_figures = _with_figures(imported, tables)
         if not with_figures and unsure:  # the figures are in tables not read for sure: no blank template
             raise ImportRefused(_none_for_sure(paths, unsure, blank=[table.kind.id for table in tables]))
         raise ImportRefused(_no_figures(paths, with_figures))
     return imported
+
+
+def _with_figures(imported: Imported, tables: list[Table]) -> list[str]:
+    """The tables whose rows print a figure (a blank cell, "-" or "—", is none)."""
+    return [table.kind.id for table in tables if any(
+        not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]
 
 
 _HUNDRED = Decimal(100)
@@ -616,19 +638,12 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                   layout: str | None, read: _Read, notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
-    if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
-        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
-                            "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
-    scanned = sorted({page for table in final for page in table.grid.scanned})
-    if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
-        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
-                            f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
+    _no_figures_read(paths, final, catalog)
     final, unsure = _in_other_units(paths, final, notes)
-    aside = {table.kind.id: other_unit_note(*stated) for table in unsure if (stated := other_unit(table)) is not None}
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
              *unreadables(problems)]
-    missing = [f"{kind}（{aside[kind]}，未读取）" if kind in aside else kind for kind in missing_tables(final)]
+    missing = _missing(final, unsure)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     lines = read.lines
@@ -648,6 +663,24 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                         read.documents, header, unplaced, notes, read_places=_places((t.grid for t in final), _texts_read(paths, read)),
                         other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read),
                         unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)))
+
+
+def _no_figures_read(paths: list[Path], final: list[Table], catalog: catalogs.Catalog) -> None:
+    """Refused where a 决算's tables print no figure (a blank 样张) or are printed on scanned pages."""
+    if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
+                            "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
+    scanned = sorted({page for table in final for page in table.grid.scanned})
+    if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
+                            f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
+
+
+def _missing(final: list[Table], unsure: list[Table]) -> list[str]:
+    """The tables a 决算 source cannot be written without that the files do not give; one printed in another unit
+    (not read for sure) named with its unit."""
+    aside = {table.kind.id: other_unit_note(*stated) for table in unsure if (stated := other_unit(table)) is not None}
+    return [f"{kind}（{aside[kind]}，未读取）" if kind in aside else kind for kind in missing_tables(final)]
 
 
 def _in_other_units(paths: list[Path], final: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:
@@ -679,15 +712,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
         target = prior
         files: dict[Path, ImportedSource] = {}
     else:
-        last = import_files([prior], layout)
-        year = result.imported.year
-        if year is not None and last.imported.year is not None and last.imported.year != year - 1:
-            raise ImportRefused(f"--prior {prior} 是 {last.imported.year} 年的，应为上一年（{year - 1} 年）的公开文本或"
-                                "导出的工作簿；未写出任何文件")
-        name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
-        target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
-        files = {target: last.source}
-        result.differences += [f"{prior}：{line}" for line in last.differences]
+        target, files = _prior_imported(result, out, prior, layout)
     tree = dict(result.imported.tree)
     named: Tree = {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}
     stated = tree.pop("上年", None)
@@ -697,6 +722,21 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     items = list(tree.items())
     items.insert(position, ("上年", named))
     return {out: ImportedSource(dict(items), result.header), **files, **units}
+
+
+def _prior_imported(result: ImportResult, out: Path, prior: Path,
+                    layout: str | None) -> tuple[Path, dict[Path, ImportedSource]]:
+    """Last year's source imported from ``prior`` (a workbook or document) and the file it is written to, beside
+    ``out``; what its import found told with the source's. Refused where it is not of the year before."""
+    last = import_files([prior], layout)
+    year = result.imported.year
+    if year is not None and last.imported.year is not None and last.imported.year != year - 1:
+        raise ImportRefused(f"--prior {prior} 是 {last.imported.year} 年的，应为上一年（{year - 1} 年）的公开文本或"
+                            "导出的工作簿；未写出任何文件")
+    name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
+    target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
+    result.differences += [f"{prior}：{line}" for line in last.differences]
+    return target, {target: last.source}
 
 
 def naming_layout(source: ImportedSource, folder: Path, out: Path) -> ImportedSource:
