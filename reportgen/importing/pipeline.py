@@ -75,7 +75,7 @@ from reportgen.importing.recognition.sure import (
     unit_lines_note,
     unsure_note,
 )
-from reportgen.importing.text.prose import prose_source
+from reportgen.importing.text.prose import ProseSource, prose_source
 from reportgen.importing.text.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text.text_parts import read_text_parts
 from reportgen.importing.text.text_sheets import (
@@ -169,15 +169,22 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
     for path, one in files.items():
         tables, unknown = recognize(seen[path].grids, catalog)
         tables, units = units_after(tables) if one.is_document else (tables, [])
-        told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
-        if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
-            told.append(_scanned_note(path, one.scanned))
-        told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
-                 for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
+        told = _told(path, one, seen[path], tables, catalog)
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
                             [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text],
                             {str(path): one.lines} if one.kind == "pdf" else {}, units)
     return reads
+
+
+def _told(path: Path, one: Published, seen: Seen, tables: list[Table], catalog: catalogs.Catalog) -> list[str]:
+    """What is told of one file: what its readers read past, a table it gives twice, its scanned pages, what each
+    of its hidden sheets holds."""
+    told = [*seen.notes, *same_table_twice(tables, workbook=not one.is_document)]
+    if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
+        told.append(_scanned_note(path, one.scanned))
+    told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
+             for grid in seen.hidden if grid.rows]  # an empty hidden sheet hides nothing
+    return told
 
 
 def disclosure_part(path: Path, published: Published, layout: str | None) -> Part | None:
@@ -193,9 +200,10 @@ def disclosure_part(path: Path, published: Published, layout: str | None) -> Par
     return part if part.role else None
 
 
-def _joined(reads: list[_Read]) -> _Read:
+def _joined(files: list[Path], reads: dict[Path, _Read]) -> _Read:
+    """What the files gave, as one: their reads joined in the order of ``files``."""
     joined = _Read()
-    for one in reads:
+    for one in (reads[path] for path in files):
         joined.grids += one.grids
         joined.tables += one.tables
         joined.unknown += one.unknown
@@ -223,29 +231,52 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     of different departments, kinds or years. ``read``: files the caller read already (the review's
     document), taken as they are rather than read again."""
     told = [_given_twice(path) for path in _repeated(paths)]
-    paths = [path for index, path in enumerate(paths)  # each file once, where first given
-             if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
-    given = read or {}
-    opened = {path: given[path] if path in given else read_published(path) for path in paths}
-    for path in [path for path in paths if path not in given]:
-        opened[path], more = first_disclosure(opened[path])
-        told += [more] if more else []
+    paths = _each_once(paths)
+    opened = _opened(paths, read or {}, told)
     seen = {path: as_seen(one.grids) for path, one in opened.items()}  # what is hidden is never imported
-    if layout is None:  # the layout the tables' titles and 表码 show, told
-        pick = chosen([grid for one in seen.values() for grid in one.grids])
-        layout, told = pick.layout, told + ([pick.note] if pick.note else [])
+    layout = _layout_shown(seen, told) if layout is None else layout
     catalog = catalogs.load(layout)
     reads = _recognized(opened, seen, catalog)
     narrative, others = _as_one(paths, opened, seen, reads) or (None, [])
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
     main = [path for path in paths if str(path) in sources.main]
-    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told, narrative, others)
+    result = _import_one(main, _joined(main, reads), catalog, layout, with_prior, told, narrative, others)
     if sources.units:
-        units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False, []))
-                 for name, files in ((name, [p for p in paths if str(p) in group])
-                                     for name, group in sources.units.items())]
-        with_units(result, units)
+        with_units(result, _units_imported(paths, sources.units, reads, catalog, layout))
     return result
+
+
+def _each_once(paths: list[Path]) -> list[Path]:
+    """Each file once, where first given."""
+    return [path for index, path in enumerate(paths)
+            if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
+
+
+def _opened(paths: list[Path], given: dict[Path, Published], told: list[str]) -> dict[Path, Published]:
+    """Each file read (``given``: as the caller read it, taken as it is); of a file read here that prints several
+    disclosures, the first, the others told in ``told``."""
+    opened = {path: given[path] if path in given else read_published(path) for path in paths}
+    for path in [path for path in paths if path not in given]:
+        opened[path], more = first_disclosure(opened[path])
+        told += [more] if more else []
+    return opened
+
+
+def _layout_shown(seen: dict[Path, Seen], told: list[str]) -> str | None:
+    """The layout the tables' titles and 表码 show (None where none shows one: the default), told in ``told``."""
+    pick = chosen([grid for one in seen.values() for grid in one.grids])
+    told += [pick.note] if pick.note else []
+    return pick.layout
+
+
+def _units_imported(paths: list[Path], units: dict[str, list[str]], reads: dict[Path, _Read],
+                    catalog: catalogs.Catalog, layout: str | None) -> list[tuple[str, ImportResult]]:
+    """Each unit's source (a 部门 imported with its units' files), from its files in the order given."""
+    found = []
+    for name, group in units.items():
+        files = [path for path in paths if str(path) in group]
+        found.append((name, _import_one(files, _joined(files, reads), catalog, layout, False, [])))
+    return found
 
 
 def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, Seen],
@@ -257,21 +288,25 @@ def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, S
     the files of other tables; None where the files are not so."""
     parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
                            seen[path].grids) for path in paths}
-    narratives = [parts[p] for p in paths if parts[p].role == NARRATIVE]
-    tables = [p for p in paths if parts[p].role == TABLES]
-    others = [p for p in paths if parts[p].role == OTHER]
+    roles = {role: [path for path in paths if parts[path].role == role] for role in (NARRATIVE, TABLES, OTHER)}
+    narratives, tables, others = roles[NARRATIVE], roles[TABLES], roles[OTHER]
     if len(narratives) != 1 or not tables or len(tables) + len(others) != len(paths) - 1:
         return None
-    narrative = narratives[0]
+    narrative = parts[narratives[0]]
+    _one_disclosure(narrative, parts, tables, others)
+    for path in tables + others:
+        reads[path].lines, reads[path].documents = [], []
+    return narrative, [str(path) for path in others]
+
+
+def _one_disclosure(narrative: Part, parts: dict[Path, Part], tables: list[Path], others: list[Path]) -> None:
+    """Refused where a tables file (or a file of other tables) given with the narrative is not of its disclosure."""
     for path in tables + others:
         why = differs(narrative, parts[path]) if path in tables else other_differs(narrative, parts[tables[0]],
                                                                                      parts[path])
         if why:
             raise ImportRefused(f"{narrative.named}与{parts[path].named}不是同一份公开文本：{why}；"
                                 "请分别导入，或一并给出这份说明自己的报表；未写出源文件")
-    for path in tables + others:
-        reads[path].lines, reads[path].documents = [], []
-    return narrative, [str(path) for path in others]
 
 
 def _as_one_note(narrative: Part, files: list[str], others: list[str]) -> str:
@@ -308,57 +343,117 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
                 others: tuple[str, ...] | list[str] = ()) -> ImportResult:
     _one_file_each(read.tables)
     notes = told + read.notes + ([_as_one_note(narrative, [str(p) for p in paths], list(others))] if narrative else [])
-    tables, unknown = read.tables, read.unknown
-    final = [t for t in tables if t.kind.final]
-    if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
-        return _import_final(paths, final, unknown, catalog, layout, read, notes)
-    tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
-    notes += [content_note(t) for t in tables if t.by_content]
-    aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
+    final = [t for t in read.tables if t.kind.final]
+    if final and len(final) == len(read.tables):  # a 部门决算: its tables reconciled, a 决算 source written
+        return _import_final(paths, final, read.unknown, catalog, layout, read, notes)
+    return _import_budget(paths, read, catalog, layout, with_prior, notes, narrative)
+
+
+def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None, with_prior: bool,
+                   notes: list[str], narrative: Part | None) -> ImportResult:
+    """A 部门预算's source: its tables read for sure built (or what its prose states), reconciled, its owner and
+    text added; what the tables not built show told beside."""
+    tables = _budget_tables(read, notes)
+    aside, unknown = _tables_set_aside(read, catalog, notes)
     unread = unread_sums(unknown, catalog)  # the tables no kind names: their rows' totals all the same
-    units = units_set_aside(read.units, catalog)
-    notes += [table.told() for table in units]
-    aside += units
     tables, unsure = _sure(tables, notes, aside)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
     unknown = unknown + [table.grid for table in unsure]
+    prose, imported = _source_built(paths, read, tables, unknown, unsure, catalog, layout, notes)
+    slips = _slips(imported, notes)
+    found = _found(imported, slips, unsure, prose) + _found_set_aside(imported, aside, unread, catalog)
+    unplaced: list[str] = prose.unplaced if prose is not None else []
+    _owner_stated(imported, read, narrative, notes)
+    unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
+                                  published=prose.published if prose is not None else None)
+    found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
+    header = _header(paths, imported, tables, unknown, found, notes, unplaced, to_fill)
+    texts = _texts_read(paths, read)
+    # a source read from the prose alone is not compared with that prose: it is what the prose states
+    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+                        read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
+                        unsure_places=_places((t.grid for t in unsure), texts),
+                        read_places=_places((t.grid for t in tables), texts),
+                        other_places=_places(read.unknown, texts), table_words=_table_words(read), set_aside=aside,
+                        checked=_checked(imported, tables, unknown, aside))
+
+
+def _budget_tables(read: _Read, notes: list[str]) -> list[Table]:
+    """A budget's tables: a stray 决算 table none of them; each recognised by its content rather than its title
+    told."""
+    tables = [t for t in read.tables if not t.kind.final]
+    notes += [content_note(t) for t in tables if t.by_content]
+    return tables
+
+
+def _tables_set_aside(read: _Read, catalog: catalogs.Catalog, notes: list[str]) -> tuple[list[SetAside], list[Grid]]:
+    """The units' tables set aside, told: the grids no kind names that list the units' figures (by_unit.py) and the
+    tables of each unit printed after the department's; and the other grids."""
+    aside, unknown = _by_unit(read.unknown, catalog, read.printed, notes)
+    units = units_set_aside(read.units, catalog)
+    notes += [table.told() for table in units]
+    return aside + units, unknown
+
+
+def _header(paths: list[Path], imported: Imported, tables: list[Table], unknown: list[Grid], found: list[str],
+            notes: list[str], unplaced: list[str], to_fill: list[str], **accounts: str) -> dict[str, Any]:
+    """What the import tells of the source beside it: what it read, found and left (``accounts``: 决算 for one)."""
+    return {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year,
+            "kind": imported.kind, **accounts, "files": [str(p) for p in paths],
+            "tables": [_table_line(t) for t in tables], "unknown": [_grid_line(g) for g in unknown],
+            "differences": found, "notes": notes}
+
+
+def _source_built(paths: list[Path], read: _Read, tables: list[Table], unknown: list[Grid], unsure: list[Table],
+                  catalog: catalogs.Catalog, layout: str | None, notes: list[str]) -> tuple[ProseSource | None, Imported]:
+    """The source the tables read for sure build; of a document none of whose tables is read (its tables images or
+    missing), what its prose states (and the prose source, else None), told."""
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
         notes.append(_prose_only(paths, prose.stated, prose.written))
     imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout, unsure)
     imported.unsure = unsure
     notes += imported.told
+    return prose, imported
+
+
+def _slips(imported: Imported, notes: list[str]) -> list[Difference]:
+    """The source's slips: its differences less the rounding tails and the relations its figures refute, each of
+    those told in ``notes``."""
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     slips, unverified = refuted(imported, slips)
     notes += [relation.told() for relation in unverified]
-    found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
+    return slips
+
+
+def _found(imported: Imported, slips: list[Difference], unsure: list[Table], prose: ProseSource | None) -> list[str]:
+    """What the source's own figures show: its slips grouped, the cells it could not read (and those of the tables
+    not read for sure that print a misplaced separator), and where its prose contradicts itself."""
+    return grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
         + (prose.conflicts if prose is not None else [])
-    found += [difference for table in aside for difference in table.differences]
-    found += unread
+
+
+def _found_set_aside(imported: Imported, aside: list[SetAside], unread: list[str],
+                     catalog: catalogs.Catalog) -> list[str]:
+    """What the tables not built show: the units' tables set aside (their own slips, their totals against the
+    department's 支出总表) and the sums of the tables no kind names."""
+    found = [difference for table in aside for difference in table.differences] + unread
     if "支出总表" in imported.tables:
         found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
                                          catalog)
-    unplaced: list[str] = prose.unplaced if prose is not None else []
+    return found
+
+
+def _owner_stated(imported: Imported, read: _Read, narrative: Part | None, notes: list[str]) -> None:
+    """The department and year the tables state none of, from the narrative's cover (given as a file of its own)
+    or a single PDF's cover."""
     if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
         add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
                    f"{narrative.file}（{narrative.where}）", notes)
     elif not imported.department and len(read.printed) == 1:  # one PDF whose tables name no owner: its cover does
         _stated_by_cover(imported, read, notes)
-    unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
-                                  published=prose.published if prose is not None else None)
-    found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
-    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
-              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
-              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
-    # a source read from the prose alone is not compared with that prose: it is what the prose states
-    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
-                        unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)),
-                        read_places=_places((t.grid for t in tables), _texts_read(paths, read)),
-                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read), set_aside=aside,
-                        checked=_checked(imported, tables, unknown, aside))
 
 
 def _checked(imported: Imported, tables: list[Table], unknown: list[Grid],
@@ -416,13 +511,19 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
     for grid in grids:
         if documents and grid.file not in documents:
             continue
-        found.update(grid.row_places or [])
-        found.update(place for place in grid.side_places or [] if place)  # a wide table's columns on the next page
-        found.update(grid.again_places)
-        if grid.kind == "pdf":
-            found.update(spanned(grid.row_places or []))
-            found.update(spanned([place for place in grid.side_places or [] if place]))
+        found |= _grid_places(grid)
     return frozenset(found)
+
+
+def _grid_places(grid: Grid) -> set[str]:
+    """One grid's places: its rows', its columns' printed on the next page (a wide table's), the rows it prints
+    again; of a PDF's, every line their rows span."""
+    side = [place for place in grid.side_places or [] if place]  # a wide table's columns on the next page
+    found = {*(grid.row_places or []), *side, *grid.again_places}
+    if grid.kind == "pdf":
+        found.update(spanned(grid.row_places or []))
+        found.update(spanned(side))
+    return found
 
 
 def _misnamed(imported: Imported, unsure: list[Table]) -> list[str]:
@@ -486,12 +587,17 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
         raise ImportRefused(_no_tables(paths, unknown) if not unsure else _none_for_sure(paths, unsure))
     imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
-        with_figures = [table.kind.id for table in tables if any(
-            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]
+        with_figures = _with_figures(imported, tables)
         if not with_figures and unsure:  # the figures are in tables not read for sure: no blank template
             raise ImportRefused(_none_for_sure(paths, unsure, blank=[table.kind.id for table in tables]))
         raise ImportRefused(_no_figures(paths, with_figures))
     return imported
+
+
+def _with_figures(imported: Imported, tables: list[Table]) -> list[str]:
+    """The tables whose rows print a figure (a blank cell, "-" or "—", is none)."""
+    return [table.kind.id for table in tables if any(
+        not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]
 
 
 _HUNDRED = Decimal(100)
@@ -532,19 +638,12 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                   layout: str | None, read: _Read, notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
-    if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
-        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
-                            "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
-    scanned = sorted({page for table in final for page in table.grid.scanned})
-    if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
-        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
-                            f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
+    _no_figures_read(paths, final, catalog)
     final, unsure = _in_other_units(paths, final, notes)
-    aside = {table.kind.id: other_unit_note(*stated) for table in unsure if (stated := other_unit(table)) is not None}
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
              *unreadables(problems)]
-    missing = [f"{kind}（{aside[kind]}，未读取）" if kind in aside else kind for kind in missing_tables(final)]
+    missing = _missing(final, unsure)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     lines = read.lines
@@ -559,14 +658,29 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     add_final_text(imported, read_text_parts(lines) if lines else None, lines, unplaced)
     to_fill = fill_required(imported.tree)
     imported.tree = {"种类": imported.tree.pop("种类"), **imported.tree}
-    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department,
-                              "year": imported.year, "kind": imported.kind, "accounts": "决算",
-                              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
-                              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
+    header = _header(paths, imported, final, unknown, found, notes, unplaced, to_fill, accounts="决算")
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents, header, unplaced, notes, read_places=_places((t.grid for t in final), _texts_read(paths, read)),
                         other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read),
                         unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)))
+
+
+def _no_figures_read(paths: list[Path], final: list[Table], catalog: catalogs.Catalog) -> None:
+    """Refused where a 决算's tables print no figure (a blank 样张) or are printed on scanned pages."""
+    if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
+                            "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
+    scanned = sorted({page for table in final for page in table.grid.scanned})
+    if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
+                            f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
+
+
+def _missing(final: list[Table], unsure: list[Table]) -> list[str]:
+    """The tables a 决算 source cannot be written without that the files do not give; one printed in another unit
+    (not read for sure) named with its unit."""
+    aside = {table.kind.id: other_unit_note(*stated) for table in unsure if (stated := other_unit(table)) is not None}
+    return [f"{kind}（{aside[kind]}，未读取）" if kind in aside else kind for kind in missing_tables(final)]
 
 
 def _in_other_units(paths: list[Path], final: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:
@@ -598,15 +712,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
         target = prior
         files: dict[Path, ImportedSource] = {}
     else:
-        last = import_files([prior], layout)
-        year = result.imported.year
-        if year is not None and last.imported.year is not None and last.imported.year != year - 1:
-            raise ImportRefused(f"--prior {prior} 是 {last.imported.year} 年的，应为上一年（{year - 1} 年）的公开文本或"
-                                "导出的工作簿；未写出任何文件")
-        name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
-        target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
-        files = {target: last.source}
-        result.differences += [f"{prior}：{line}" for line in last.differences]
+        target, files = _prior_imported(result, out, prior, layout)
     tree = dict(result.imported.tree)
     named: Tree = {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}
     stated = tree.pop("上年", None)
@@ -616,6 +722,21 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     items = list(tree.items())
     items.insert(position, ("上年", named))
     return {out: ImportedSource(dict(items), result.header), **files, **units}
+
+
+def _prior_imported(result: ImportResult, out: Path, prior: Path,
+                    layout: str | None) -> tuple[Path, dict[Path, ImportedSource]]:
+    """Last year's source imported from ``prior`` (a workbook or document) and the file it is written to, beside
+    ``out``; what its import found told with the source's. Refused where it is not of the year before."""
+    last = import_files([prior], layout)
+    year = result.imported.year
+    if year is not None and last.imported.year is not None and last.imported.year != year - 1:
+        raise ImportRefused(f"--prior {prior} 是 {last.imported.year} 年的，应为上一年（{year - 1} 年）的公开文本或"
+                            "导出的工作簿；未写出任何文件")
+    name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
+    target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
+    result.differences += [f"{prior}：{line}" for line in last.differences]
+    return target, {target: last.source}
 
 
 def naming_layout(source: ImportedSource, folder: Path, out: Path) -> ImportedSource:

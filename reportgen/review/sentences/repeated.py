@@ -121,10 +121,8 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
     firsts = sentence_firsts(statements)
     out = []
     for whole, parts in listed_sums(statements):
-        if len(parts) < 2 or len({part.label for part in parts}) < len(parts):
-            continue
-        items = _items_after(firsts, parts[-1], len(parts))
-        if items is None or [_name(item.label) for item in items] != [_name(part.label) for part in parts]:
+        items = _items_mirroring(firsts, parts)
+        if items is None:
             continue
         for part, item in zip(parts, items, strict=True):
             if in_yuan(part) != in_yuan(item) and not _either_told(part, item, told):
@@ -143,6 +141,17 @@ def _name(label: str) -> str:
     return _NAME_FILLER.sub("", label)
 
 
+def _items_mirroring(firsts: list[Statement], parts: list[Statement]) -> list[Statement] | None:
+    """The numbered items right after a list of parts (two or more, each named once) that take them up one by one,
+    each naming its part in the list's order; None where they do not mirror the list whole."""
+    if len(parts) < 2 or len({part.label for part in parts}) < len(parts):
+        return None
+    items = _items_after(firsts, parts[-1], len(parts))
+    if items is None or [_name(item.label) for item in items] != [_name(part.label) for part in parts]:
+        return None
+    return items
+
+
 def _items_after(firsts: list[Statement], last: Statement, count: int) -> list[Statement] | None:
     """The amounts of the first ``count`` numbered sentences after the one of ``last`` whose marker is of the style of the
     first of them (sub-items of another style between are passed over); None where fewer follow."""
@@ -152,20 +161,30 @@ def _items_after(firsts: list[Statement], last: Statement, count: int) -> list[S
     style: re.Pattern[str] | None = None
     items: list[Statement] = []
     for st in firsts[start + 1:]:
-        opened = st.sentence.lstrip()
-        marker = next((m for m in _MARKERS if m.match(opened)), None)
+        marker = _marker(st)
         if style is None:
-            if marker is None or st.kind != "amount":
-                return None  # the list's items begin right after it, or not at all
+            if marker is None:
+                return None  # the list's items begin right after it (an amount's: below), or not at all
             style = marker
         if marker is not style:
             continue
-        if st.kind != "amount" or st.value is None or st.unit not in ("元", "万元", "亿元"):
+        if not _an_amount(st):
             return None
         items.append(st)
         if len(items) == count:
             return items
     return None
+
+
+def _marker(st: Statement) -> re.Pattern[str] | None:
+    """The style of the marker a statement's sentence opens with (_MARKERS); None where it opens with none."""
+    opened = st.sentence.lstrip()
+    return next((m for m in _MARKERS if m.match(opened)), None)
+
+
+def _an_amount(st: Statement) -> bool:
+    """Whether a statement says an amount of money (元, 万元 or 亿元)."""
+    return st.kind == "amount" and st.value is not None and st.unit in ("元", "万元", "亿元")
 
 
 def _either_told(part: Statement, item: Statement, told: frozenset[tuple[int, str]]) -> bool:

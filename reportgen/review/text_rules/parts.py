@@ -58,16 +58,26 @@ def _parts_after(flow: str, start: int) -> list[re.Match[str]]:
             if ch in "）)" and depth == 0:
                 break
             depth += 1 if ch in "（(" else -1
-        elif depth == 0 and (ch in _ENDS or _NESTS.match(flow, i)):
-            if ch not in _ENDS:
-                return []
-            break
-        elif depth == 0 and ch.isdigit() and not (i and (flow[i - 1].isdigit() or flow[i - 1] == ".")):
-            match = _QUANTITY.match(flow, i)
-            if match is not None:
-                if not _CHANGE_BEFORE.search(flow[max(0, i - 8):i]):
-                    found.append(match)
-                i = match.end()
-                continue
+        elif depth == 0:
+            ended, i = _at_its_depth(flow, i, found)
+            if ended is not None:
+                return ended
+            continue
         i += 1
     return found
+
+
+def _at_its_depth(flow: str, i: int, found: list[re.Match[str]]) -> tuple[list[re.Match[str]] | None, int]:
+    """What stands at ``i``, at the list's own bracket depth: the clause's end (the parts ``found``; none where
+    another list nests in it), or a part (put in ``found``, a quantity said as a change none), or neither; and
+    where the list goes on."""
+    ch = flow[i]
+    if ch in _ENDS or _NESTS.match(flow, i):
+        return (found if ch in _ENDS else []), i
+    match = _QUANTITY.match(flow, i) if ch.isdigit() and not (i and (flow[i - 1].isdigit() or flow[i - 1] == ".")) \
+        else None
+    if match is None:
+        return None, i + 1
+    if not _CHANGE_BEFORE.search(flow[max(0, i - 8):i]):
+        found.append(match)
+    return None, match.end()
