@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from tests.clients import libreoffice_profile
-from tests.support.browser import browser, field_for, fill, submit, upload, wait_for_text  # noqa: F401  (fixture)
+from tests.support.browser import field_for, fill, submit, wait_for_text
 from tests.support.desk import HEADER, PASSWORD, REVIEWER
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
-from tests.test_desk_browser import (  # noqa: F401  (the database fixture: SQLite, PostgreSQL)
+from tests.test_desk_browser import (  # noqa: F401  (the fixtures: one Chromium, SQLite and PostgreSQL)
     DRAFT_1,
     DRAFT_2,
     WANLI,
@@ -30,6 +30,7 @@ from tests.test_desk_browser import (  # noqa: F401  (the database fixture: SQLi
     _reviewed,
     _roster_imported,
     _serving,
+    browser,
     database,
 )
 
@@ -107,6 +108,7 @@ def _locked(folder: Path) -> Path:
 
 
 def test_a_bureaus_season_in_a_real_browser(browser: Any, database: list[str], tmp_path: Path) -> None:  # noqa: F811
+    browser.execute_cdp_cmd("Network.clearBrowserCookies", {})  # (the other database's desk signed in on 127.0.0.1)
     data = tmp_path / "审核台"
     lo = libreoffice_profile(tmp_path / "lo")  # one LibreOffice profile for the four files opened
     _desk("init", str(data), *database)

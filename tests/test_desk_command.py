@@ -35,7 +35,7 @@ def test_init_makes_the_data_folder_and_adduser_keeps_an_argon2_hash(tmp_path: P
     assert done.returncode == 0 and "已添加审核人员：张三" in done.stdout
     with sqlite3.connect(data / "desk.sqlite3") as db:
         (password,) = db.execute("select password from auth_user where username = '张三'").fetchone()
-    assert password.startswith("argon2$argon2id$") and "correct horse" not in password
+    assert password.startswith("argon2$argon2id$v=19$m=102400,t=2,p=8$") and "correct horse" not in password  # Django's cost
     again = _desk("adduser", str(data), "张三", stdin="correct horse battery\n")
     assert again.returncode == 2 and "已有名为“张三”的审核人员" in again.stderr
 

@@ -207,3 +207,28 @@ def test_a_sign_in_goes_on_to_the_desk_page_asked_for(desk_site: Site) -> None:
     client.get("/login")
     answer = client.post("/login", {"username": REVIEWER, "password": PASSWORD, "next": "/progress", **token(client)})
     assert answer.status_code == 302 and answer["Location"] == "/progress"
+
+
+# Django's Argon2 hash of PASSWORD at the desk's own cost (settings.PASSWORD_COST), as `desk adduser` keeps it.
+AT_THE_DESKS_COST = ("argon2$argon2id$v=19$m=102400,t=2,p=8$S0hMZFk4djU2TnV5ZWlncHAyNlBCbw$"
+                     "I5nP+DQFsBdoRpOrnvXM/DOGDGYwUSv/8fu1KIW6ZWU")
+
+
+def test_a_hash_is_checked_at_the_cost_it_was_made_at_and_made_again_at_the_desks(desk_site: Site) -> None:
+    """A reviewer's hash made at another cost than the desk's (DESK_PASSWORD_COST: here the tests' least) still
+    signs them in with their password alone, and is made again at the desk's cost — so a desk whose cost is raised
+    raises each reviewer's hash at their next sign-in."""
+    from django.contrib.auth.models import User
+
+    from tests.support.desk import PASSWORD, PASSWORD_COST
+
+    User.objects.filter(username="审核员乙").delete()
+    User.objects.create(username="审核员乙", password=AT_THE_DESKS_COST)
+    client = desk_site.client()
+    client.get("/login")
+    wrong = client.post("/login", {"username": "审核员乙", "password": PASSWORD + "!", **token(client)})
+    assert wrong.status_code == 400 and User.objects.get(username="审核员乙").password == AT_THE_DESKS_COST
+    answer = client.post("/login", {"username": "审核员乙", "password": PASSWORD, **token(client)})
+    assert answer.status_code == 302 and answer["Location"] == "/register"
+    time, memory, lanes = PASSWORD_COST
+    assert User.objects.get(username="审核员乙").password.startswith(f"argon2$argon2id$v=19$m={memory},t={time},p={lanes}$")

@@ -26,6 +26,7 @@ DATABASE_FILE = "desk.sqlite3"
 SECRET_FILE = "secret_key"
 DATABASE_URL_FILE = "database_url"  # `desk init --database URL`: the server serve, worker and adduser then use
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a department's PDF is a few MB; a workbook less
+PASSWORD_COST = (2, 102400, 8)  # Argon2's time cost, memory (KiB) and parallelism: Django's (record/passwords.py)
 _SCHEMES = ("postgresql", "postgres")
 
 
@@ -133,17 +134,19 @@ def _host_of(name: str) -> str:
     return f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
 
 
-def configure(data: Path, database: str | None = None, *, debug: bool = False, site: Site | None = None) -> None:
+def configure(data: Path, database: str | None = None, *, debug: bool = False, site: Site | None = None,
+              password_cost: tuple[int, int, int] = PASSWORD_COST) -> None:
     """Django configured for the desk of ``data`` and set up (once in a process): on the server of
     ``database``, else the one ``desk init --database`` recorded in ``data``, else its SQLite; reached at
-    ``site`` (by default this machine alone)."""
+    ``site`` (by default this machine alone); new passwords hashed at ``password_cost`` (the commands: PASSWORD_COST)."""
     import django  # deferred: Django only for the desk (90 ms)
     from django.conf import settings  # deferred: with Django
 
     if settings.configured:
         return
     database = database or recorded_database(data)
-    settings.configure(**_settings(data, database, debug, site or Site(LOCAL, "http://localhost")))
+    settings.configure(**_settings(data, database, debug, site or Site(LOCAL, "http://localhost")),
+                       DESK_PASSWORD_COST=password_cost)
     owner_only(data, sqlite=database is None)
     django.setup()
 
@@ -179,7 +182,7 @@ def _settings(data: Path, database: str | None, debug: bool, site: Site) -> dict
                        "reportgen.desk.web.bounded.bounded_body"],
         "DATABASES": {"default": database_settings(data, database)},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
-        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.Argon2PasswordHasher"],
+        "PASSWORD_HASHERS": ["reportgen.desk.record.passwords.DeskArgon2PasswordHasher"],
         "SESSION_COOKIE_HTTPONLY": True, "SESSION_COOKIE_SAMESITE": "Lax", "CSRF_COOKIE_SAMESITE": "Lax",
         "CSRF_FAILURE_VIEW": "reportgen.desk.web.views.csrf_failure",
         "LOGIN_URL": "/login", "DATA_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024,

@@ -14,6 +14,10 @@ import pytest
 
 REVIEWER, PASSWORD = "审核员甲", "correct horse battery staple"
 HEADER = ["单位名称", "类型", "主管部门", "批复日期", "公开日期", "年度"]
+# Argon2 at its least (time 1, 8 KiB a lane, one lane): the reviewer's hash is made and checked as the desk does,
+# in microseconds — at the desk's cost (settings.PASSWORD_COST) a sign-in is 0.27 CPU-s, and these tests sign in
+# hundreds of times. test_desk_command's adduser keeps a hash at the desk's own cost.
+PASSWORD_COST = (1, 8, 1)
 
 
 @dataclass
@@ -100,7 +104,8 @@ def desk_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     data = tmp_path_factory.mktemp("desk")
     database = os.environ.get("REPORTGEN_DESK_DATABASE") or None
     settings.make_secret(data)
-    settings.configure(data, database, site=settings.site_of("testserver", 80))  # the test client's Host
+    settings.configure(data, database, site=settings.site_of("testserver", 80),  # the test client's Host
+                       password_cost=PASSWORD_COST)
     from django.contrib.auth.models import User
     from django.core.management import call_command
 

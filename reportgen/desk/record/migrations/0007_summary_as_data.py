@@ -22,10 +22,12 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _as_data(apps, schema_editor) -> None:  # noqa: ANN001 - Django's RunPython signature
+    pickled = [apps.get_model("desk", model).objects.exclude(summary=None) for model in ("Submission", "Disclosure")]
+    if not any(rows.exists() for rows in pickled):  # a new desk (`desk init`): the review's modules not imported
+        return  # (summaries.py brings paperwork, the review and fpdf: most of a new desk's migration)
     from reportgen.desk.record.summaries import stored  # deferred: run once, by migrate alone
 
-    for model in ("Submission", "Disclosure"):
-        rows = apps.get_model("desk", model).objects.exclude(summary=None)
+    for rows in pickled:
         for row in rows.iterator():
             part, marks, title, kind = _Unpickler(BytesIO(bytes(row.summary))).load()
             row.summary_data = stored(part, list(marks), title, kind)
