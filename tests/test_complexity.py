@@ -25,8 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 CAP = 20  # no function over it, by either count (branches: once the functions over it today are split)
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
-STATEMENTS_OVER_10 = 16  # 7 of 4,627 (0.15 %)
-BRANCHES_OVER_10 = 532  # 246 of 4,627 (5.32 %; 6.92 % at 65c638e, 12.46 % at stop 87)
+STATEMENTS_OVER_10 = 16  # 7 of 4,630 (0.15 %)
+BRANCHES_OVER_10 = 525  # 243 of 4,630 (5.25 %; 6.92 % at 65c638e, 12.46 % at stop 87)
 BRANCHES_OVER_CAP = 14  # all in readers/pdf, readers/text, importing/recognition and importing/pipeline
 
 
