@@ -215,6 +215,12 @@ def upload_name(given: str, limit: int = UPLOAD_NAME_LIMIT) -> str:
     stem, dot, suffix = last.rpartition(".")
     kept = "".join(pieces[len(stem):]) if dot and stem and len(suffix) <= 16 else ""  # ".pdf", shown
     kept = kept if len(kept) <= limit // 4 else ""
+    return _cut(pieces, kept, limit)
+
+
+def _cut(pieces: list[str], kept: str, limit: int) -> str:
+    """A name's pieces (a character, or a hidden one written [U+XXXX]) as many as fit ``limit`` characters with "…"
+    and the ``kept`` extension after them."""
     out, size = [], len(kept) + 1
     for piece in pieces[: len(pieces) - len(kept) if kept else len(pieces)]:
         if size + len(piece) > limit:

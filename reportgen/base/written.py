@@ -164,6 +164,11 @@ def _read(folder: Path) -> Record:
             data += chunk
     finally:
         os.close(fd)
+    return _parsed(data, path)
+
+
+def _parsed(data: bytes, path: Path) -> Record:
+    """A record's bytes as its files and their digests; Overwrite where they are not a record reportgen wrote."""
     import json  # deferred: 1.5 ms, for a folder that holds a record only
 
     try:
@@ -203,10 +208,7 @@ def replacing(finals: list[tuple[Path, Digest]], by: str, scratch: dict[Path, Pa
         records = {key: _read(folder) for key, folder in folders.items()}
         for key, (final, _) in zip(keys, finals, strict=True):
             _may_replace(records[key], final)
-        for key, (final, new) in zip(keys, finals, strict=True):
-            entry = records[key].setdefault(final.name, {"by": by, "written": []})
-            kept = [d for d in entry["written"] if d != [new.sha256, new.size]] if os.path.lexists(final) else []
-            entry["written"] = [[new.sha256, new.size], *kept][:_MOST_KEPT]
+        _record_beside(records, keys, finals, by)
         for key, folder in folders.items():
             _write(folder, records[key], scratch[folder], durable=True)
         yield
@@ -214,6 +216,16 @@ def replacing(finals: list[tuple[Path, Digest]], by: str, scratch: dict[Path, Pa
             records[key][final.name] = {"by": by, "written": [[new.sha256, new.size]]}
         for key, folder in folders.items():
             _write(folder, _present(folder, records[key]), scratch[folder], durable=False)
+
+
+def _record_beside(records: dict[tuple[int, int], Record], keys: list[tuple[int, int]],
+                   finals: list[tuple[Path, Digest]], by: str) -> None:
+    """Each final's new digest recorded first, beside those of the bytes standing there (the most recent
+    _MOST_KEPT), by the command ``by`` where the record has it not yet."""
+    for key, (final, new) in zip(keys, finals, strict=True):
+        entry = records[key].setdefault(final.name, {"by": by, "written": []})
+        kept = [d for d in entry["written"] if d != [new.sha256, new.size]] if os.path.lexists(final) else []
+        entry["written"] = [[new.sha256, new.size], *kept][:_MOST_KEPT]
 
 
 def _folder_key(folder: Path, folders: dict[tuple[int, int], Path]) -> tuple[int, int]:

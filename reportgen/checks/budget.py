@@ -787,17 +787,22 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return  # nothing to compare with (the missing section is named by the render: R-缺少)
     for row in b.economic_rows:
         part = pairs.get(row.code)
-        if part and _named_otherwise(b, row):
-            continue  # the row is printed as something else: which it is, R-科目名称 asks
-        amount = f.three_public_part(part) if part else None
-        counted = row.amount - (row.outside_three_public or ZERO)  # what the “三公”经费 count of the row
-        # printed to 0.01 万元, the “三公” figure stands for any amount that rounds to it (0.73 万元: 7,345 元)
-        if part and amount is not None and exceeds(counted, amount):
-            outside = (f"（不计入“三公”的 {m.with_unit(row.outside_three_public)} 已减去）"
-                       if row.outside_three_public else "")
-            yield make_finding(b, "error", "R-三公经费",
-                           f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)}{outside} 大于“三公”经费中的{part} "
-                           f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
+        # a row printed as something else is not compared: which it is, R-科目名称 asks
+        if part and not _named_otherwise(b, row):
+            yield from _over_its_part(b, f, m, row, part)
+
+
+def _over_its_part(b: Budget, f: Computed, m: Money, row: EconomicRow, part: str) -> Iterator[Finding]:
+    """An economic row of a “三公” class whose amount (less what it states is not counted in “三公”) is more than the
+    “三公” part's — printed to 0.01 万元, the “三公” figure stands for any amount that rounds to it (0.73 万元: 7,345 元)."""
+    amount = f.three_public_part(part)
+    counted = row.amount - (row.outside_three_public or ZERO)  # what the “三公”经费 count of the row
+    if amount is not None and exceeds(counted, amount):
+        outside = (f"（不计入“三公”的 {m.with_unit(row.outside_three_public)} 已减去）"
+                   if row.outside_three_public else "")
+        yield make_finding(b, "error", "R-三公经费",
+                       f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)}{outside} 大于“三公”经费中的{part} "
+                       f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
 
 
 @rule("R-政府采购", SOURCE, "error")
@@ -991,7 +996,13 @@ def _split_within(b: Budget, f: Computed, m: Money, line: int) -> Iterator[Findi
         yield make_finding(b, "error", "R-基本项目未分列", f"基本支出 {m.with_unit(f.basic)} 与项目支出 {m.with_unit(f.project)} "
                            f"之和 {m.with_unit(f.basic + f.project)} 与功能分类各行的合计 {m.with_unit(total)} 不一致", line,
                            "支出.功能分类")
-    elif f.basic is not None and f.basic > total or f.project is not None and f.project > total:
+    else:
+        yield from _over_the_rows(b, f, m, line, total)
+
+
+def _over_the_rows(b: Budget, f: Computed, m: Money, line: int, total: Decimal) -> Iterator[Finding]:
+    """基本支出 or 项目支出 given as a total more than the function rows' 合计 (of which it is a part)."""
+    if f.basic is not None and f.basic > total or f.project is not None and f.project > total:
         part, value = ("基本支出", f.basic) if f.basic is not None and f.basic > total else ("项目支出", f.project)
         yield make_finding(b, "error", "R-基本项目未分列", f"{part} {m.with_unit(value)} 大于功能分类各行的合计 "
                            f"{m.with_unit(total)}：它是支出合计的一部分，请核对", line, "支出.功能分类")

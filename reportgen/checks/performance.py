@@ -13,7 +13,7 @@ from reportgen.checks.registry import make_finding
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed
 from reportgen.compute.phrasing import Money
-from reportgen.docmodel.model import Budget, ProjectTarget, TargetTask
+from reportgen.docmodel.model import Budget, ProjectTarget, TargetTask, WholeTargets
 
 HUNDRED = Decimal(100)
 
@@ -71,10 +71,24 @@ def agrees_with_management(b: Budget, f: Computed, m: Money) -> Iterator[Finding
         yield make_finding(b, "warning", "R-绩效目标",
                        f"绩效管理.金额 {m.with_unit(g.amount)} 与项目绩效目标表的预算数合计 {m.with_unit(total)} 不一致", 0,
                        "绩效管理.金额")
-    for index, p in enumerate(t.projects):
+    yield from _without_indicators(b, t.projects)
+
+
+def _without_indicators(b: Budget, projects: list[ProjectTarget]) -> Iterator[Finding]:
+    """A warning for each project target table that states no indicator."""
+    for index, p in enumerate(projects):
         if not p.indicators:
             yield make_finding(b, "warning", "R-绩效目标", f"项目“{p.name}”没有绩效指标", p.line,
                            f"绩效目标.项目[{index + 1}].指标")
+
+
+def _whole_target_texts(whole: WholeTargets) -> list[tuple[str, str, int]]:
+    """The department's whole targets' own texts, each with where the source gives it: its goals, its tasks (name,
+    content and indicators), its measures."""
+    texts = [("绩效目标.整体.年度总体目标", g, whole.line) for g in whole.goals]
+    texts += [("绩效目标.整体.任务", task.name + task.content + task.indicator_text, task.line) for task in whole.tasks]
+    texts += [("绩效目标.整体.保障措施", text, whole.line) for text in whole.measures]
+    return texts
 
 
 @rule("R-支出计划", SOURCE, ("error", "warning"))
@@ -107,12 +121,7 @@ def target_words(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     t = b.targets
     if t is None:
         return
-    texts: list[tuple[str, str, int]] = []
-    if t.whole:
-        texts += [("绩效目标.整体.年度总体目标", g, t.whole.line) for g in t.whole.goals]
-        texts += [("绩效目标.整体.任务", task.name + task.content + task.indicator_text, task.line)
-                  for task in t.whole.tasks]
-        texts += [("绩效目标.整体.保障措施", text, t.whole.line) for text in t.whole.measures]
+    texts = _whole_target_texts(t.whole) if t.whole else []
     for index, p in enumerate(t.projects):
         where = f"绩效目标.项目[{index + 1}]"
         texts.append((where, p.name + p.use + "".join(p.goals), p.line))

@@ -537,22 +537,29 @@ def read_code_table(path: Path) -> CodeTable:
     text = _decoded(raw)
     rows = _csv_rows(text) if suffix in (".csv", ".txt") else _yaml_rows(text)
     entries: dict[tuple[str, str], tuple[str, tuple[str, ...], int]] = {}
-    for line, code, name, aliases in rows:
-        code = "".join(code.split())  # 207 01 01 as printed in tables
-        kind = kind_of_code(code) if code.isascii() else None
-        if kind is None:
-            raise CodeTableError(f"科目编码“{shown_text(code)}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
-                                 f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码，用半角数字", line)
-        if not name:
-            raise CodeTableError(f"科目编码 {code} 没有科目名称：每个编码后应写它的名称", line)
-        for text_of_name, what in ((name, "名称"), *((alias, "别名") for alias in aliases)):
-            _check_name(text_of_name, f"科目 {code} 的{what}", line)
+    for line, printed, name, aliases in rows:
+        kind, code = _checked_row(line, printed, name, aliases)
         if (kind, code) in entries:
             raise CodeTableError(f"科目编码 {code} 重复出现（第 {entries[(kind, code)][2]} 行已有）", line)
         entries[(kind, code)] = (name, aliases, line)
     if not entries:
         raise CodeTableError("科目表中没有科目：应每行一个“科目编码,科目名称”（CSV）或“编码: 名称”（YAML）")
     return CodeTable(path, entries)
+
+
+def _checked_row(line: int, printed: str, name: str, aliases: tuple[str, ...]) -> tuple[str, str]:
+    """One row of a 科目表 checked — its code one of a known kind (spaces taken out: 207 01 01 as printed in tables),
+    a name, the name and each alias one line of visible text — as (the code's kind, the code)."""
+    code = "".join(printed.split())
+    kind = kind_of_code(code) if code.isascii() else None
+    if kind is None:
+        raise CodeTableError(f"科目编码“{shown_text(code)}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
+                             f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码，用半角数字", line)
+    if not name:
+        raise CodeTableError(f"科目编码 {code} 没有科目名称：每个编码后应写它的名称", line)
+    for text_of_name, what in ((name, "名称"), *((alias, "别名") for alias in aliases)):
+        _check_name(text_of_name, f"科目 {code} 的{what}", line)
+    return kind, code
 
 
 # -- what a name may hold --------------------------------------------------------------------------

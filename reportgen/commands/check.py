@@ -114,19 +114,29 @@ def _against(args: argparse.Namespace) -> int:
         print(f"{source}: 源文件或草稿有错误，未能核对", file=sys.stderr)
         return 1
     if args.report is not None:
-        from reportgen.base.staging import write_output  # deferred: tempfile and the record, for --report only
+        _write_report(args.report, report_html(result))
+    _tell(result, source, draft, args.format == "json")
+    return 1 if result.disagreements() or result.contradictions else 0
 
-        try:
-            write_output(args.report, report_html(result).encode("utf-8"), "check")
-        except OSError as exc:
-            raise Failure(f"不能写出 {args.report}：{reason(exc)}") from exc
-    if args.format == "json":
+
+def _write_report(report: Path, html: str) -> None:
+    """--report: the review's page written (Failure where it cannot be)."""
+    from reportgen.base.staging import write_output  # deferred: tempfile and the record, for --report only
+
+    try:
+        write_output(report, html.encode("utf-8"), "check")
+    except OSError as exc:
+        raise Failure(f"不能写出 {report}：{reason(exc)}") from exc
+
+
+def _tell(result: Review, source: Path, draft: Path, as_json: bool) -> None:
+    """The review printed: as JSON (--format json), else as lines for the terminal."""
+    if as_json:
         import json  # deferred: 1.5 ms; --help loads every command
 
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         _print_review(result, source, draft)
-    return 1 if result.disagreements() or result.contradictions else 0
 
 
 def _refuse_draft(source: Path, draft: Path) -> None:

@@ -134,9 +134,7 @@ class FunctionFigures:
         uses = {r.code: r.use for r in self.budget.function_rows if r.fund == fund and r.use}
         lines = [replace(line, use=uses.get(line.code, "")) for line in self.compared_lines(base)] \
             if fund == "一般公共预算" else []
-        have = {line.code for line in lines}
-        lines += [ComparedLine(r.code, r.name, r.total, None, "", use=r.use) for r in self.budget.function_rows
-                  if r.fund == fund and r.use and r.code not in have]
+        lines += _used_lines(self.budget.function_rows, fund, {line.code for line in lines})
         return sorted(lines, key=lambda line: line.code)
 
     @cached_property
@@ -246,6 +244,12 @@ class FunctionFigures:
 
     def function_totals(self) -> dict[str, Decimal]:
         return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
+
+
+def _used_lines(rows: list[FunctionRow], fund: str, have: set[str]) -> list[ComparedLine]:
+    """The function lines of ``fund`` the text describes for their 用途 alone (not among the lines it ``have``)."""
+    return [ComparedLine(r.code, r.name, r.total, None, "", use=r.use) for r in rows
+            if r.fund == fund and r.use and r.code not in have]
 
 
 def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None, value: Decimal, own: list[str]) -> None:

@@ -270,12 +270,17 @@ def _whole_row(old: _GridRow | None, new: _GridRow | None, header: bool, grid: _
     """A row only one side has: every cell of it inserted (no old row) or deleted (no new row)."""
     present = new or old
     assert present is not None
-    make = inserted if old is None else deleted
-    whole = [CellDiff(None if old is None else c, c if old is None else None, make(c.text), grid.label(start))
-             for start, c in present.cells]
+    whole = _every_cell(present, old is None, grid)
     status: Status = "inserted" if old is None else "deleted"
     return RowDiff(status, old.row if old else None, new.row if new else None, whole, header, True, label,
                    old_layout=old.cells if old else [], new_layout=new.cells if new else [])
+
+
+def _every_cell(row: _GridRow, added: bool, grid: _Grid) -> list[CellDiff]:
+    """Each cell of a row only one side has, inserted (``added``: only the new side has it) or deleted."""
+    make = inserted if added else deleted
+    return [CellDiff(None if added else c, c if added else None, make(c.text), grid.label(start))
+            for start, c in row.cells]
 
 
 def _sort_as_new_row(cells: list[CellDiff], old: _GridRow, new: _GridRow, columns: dict[int, int]) -> None:

@@ -235,13 +235,18 @@ class DocumentDiff:
 
 def _block_counts(blocks: list[BlockDiff]) -> dict[str, dict[str, int]]:
     """How many paragraphs, headings, tables and table rows (a header's not) were inserted, deleted, changed."""
-    tables = [b.table for b in blocks if b.table is not None]
     return {
         "paragraphs": _tally([b.status for b in blocks if b.kind not in ("table", "heading")]),
         "headings": _tally([b.status for b in blocks if b.kind == "heading"]),
         "tables": _tally([b.status for b in blocks if b.kind == "table"]),
-        "rows": _tally([r.status for t in tables for r in t.rows if not r.header]),
+        "rows": _tally(_body_row_statuses(blocks)),
     }
+
+
+def _body_row_statuses(blocks: list[BlockDiff]) -> list[Status]:
+    """The status of each row of the tables compared, a header's not."""
+    tables = [b.table for b in blocks if b.table is not None]
+    return [r.status for t in tables for r in t.rows if not r.header]
 
 
 def _tally(statuses: list[Status]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.base import templating
-from reportgen.diff.model import BlockDiff, DocumentDiff, FigureChange
+from reportgen.diff.model import BlockDiff, DocumentDiff, FigureChange, TableDiff
 from reportgen.diff.text import Span, TextDiff
 
 # --- summary and JSON ---------------------------------------------------------------------------
@@ -73,6 +73,15 @@ def _text_json(diff: TextDiff | None) -> list[dict[str, str]]:
     return [{"op": s.op, "old": s.old, "new": s.new} for s in diff.spans] if diff else []
 
 
+def _rows_json(table: TableDiff) -> list[dict[str, object]]:
+    """A table's rows that changed, each with its cells: the old text and the new, and their spans."""
+    return [{"status": r.status, "header": r.header, "label": r.label, "anchor": r.anchor,
+             "cells": [{"column": c.column, "old": c.old.text if c.old else None,
+                        "new": c.new.text if c.new else None, "spans": _text_json(c.text)}
+                       for c in r.cells]}
+            for r in table.rows if r.status != "equal"]
+
+
 def as_json(result: DocumentDiff) -> dict[str, object]:
     """Everything a machine needs: counts, figures, year shifts, and every block's diff."""
     def block(b: BlockDiff) -> dict[str, object]:
@@ -82,13 +91,8 @@ def as_json(result: DocumentDiff) -> dict[str, object]:
             out["new"] = b.text.new_text if b.text and b.new else None
             out["spans"] = _text_json(b.text)
         else:
-            t = b.table
-            out["table"] = t.label
-            out["rows"] = [{"status": r.status, "header": r.header, "label": r.label, "anchor": r.anchor,
-                            "cells": [{"column": c.column, "old": c.old.text if c.old else None,
-                                       "new": c.new.text if c.new else None, "spans": _text_json(c.text)}
-                                      for c in r.cells]}
-                           for r in t.rows if r.status != "equal"]
+            out["table"] = b.table.label
+            out["rows"] = _rows_json(b.table)
         return out
 
     return {

@@ -105,7 +105,11 @@ def _span(words: list[Word], wanted: str) -> Box | None:
     if at < 0:
         return None
     chosen = places[at:at + len(target)]
-    boxes = [_character(word, index) for word, index in chosen]
+    return _bounding([_character(word, index) for word, index in chosen])
+
+
+def _bounding(boxes: list[Box]) -> Box:
+    """The box around ``boxes``."""
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 

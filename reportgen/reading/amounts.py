@@ -73,15 +73,21 @@ def why_not_amount(text: str) -> str:
     if "e" in plain.lower():
         return "是科学计数法，不是印出的金额" + ("，且超出金额的范围（绝对值应小于 10 的 15 次方）" if huge else "")
     if "," in plain or "，" in plain:
-        head = plain.split(".")[0]
-        if "," in head and "，" in head:
-            return "千位分隔符混用了半角“,”与全角“，”"
-        return MISPLACED_SEPARATORS
+        return _separators_slip(plain)
     if plain.count(".") > 1:
         return "有不止一个小数点"
     if printed_amount(plain) is None and _PLAIN.match(plain.replace("−", "-")):
         return f"超出金额的范围（绝对值应小于 10 的 15 次方，小数至多 {MAX_FRACTION} 位）"
     return "不是金额的写法"
+
+
+def _separators_slip(plain: str) -> str:
+    """Why a figure with thousands separators is not an amount: half- and full-width ones mixed before its point, or
+    one out of place."""
+    head = plain.split(".")[0]
+    if "," in head and "，" in head:
+        return "千位分隔符混用了半角“,”与全角“，”"
+    return MISPLACED_SEPARATORS
 
 
 def _bounded(text: str) -> Decimal | None:

@@ -70,10 +70,7 @@ def _standing(output: Output) -> str:
     try:
         info = os.stat(output.path)
     except FileNotFoundError:
-        if os.path.islink(output.path):
-            return "它是指向不存在位置的符号链接，不会跟随它写出"
-        blocker = file_above(output.path)
-        return f"无法写入：{blocker} 不是文件夹，而是文件；请另选输出位置" if blocker is not None else ""
+        return _nothing_there(output.path)
     except NotADirectoryError:
         return f"无法写入：{file_above(output.path)} 不是文件夹，而是文件；请另选输出位置"
     except (OSError, ValueError):
@@ -85,6 +82,15 @@ def _standing(output: Output) -> str:
     if output.replace == "never":
         return "文件已存在，不会覆盖；请另选文件名，或先移走它"
     return why_kept(output.path) if output.replace == "written" else ""
+
+
+def _nothing_there(path: Path) -> str:
+    """What refuses an output where no file stands at its path: a link to nowhere (never followed), or a file where a
+    folder above it should be; "" where nothing does."""
+    if os.path.islink(path):
+        return "它是指向不存在位置的符号链接，不会跟随它写出"
+    blocker = file_above(path)
+    return f"无法写入：{blocker} 不是文件夹，而是文件；请另选输出位置" if blocker is not None else ""
 
 
 def file_above(path: Path) -> Path | None:

@@ -75,11 +75,16 @@ def run_programs(commands: list[list[str]], limit: float, max_output: int, env: 
             _kill_group(process)
         raise
     finally:
-        for process in runs.started:
-            for stream in (process.stdout, process.stderr):
-                if stream is not None:
-                    stream.close()
+        _close_streams(runs.started)
     return [runs.results[index] for index in range(len(commands))]
+
+
+def _close_streams(processes: list[subprocess.Popen[bytes]]) -> None:
+    """The stdout and stderr pipes of each process started, closed."""
+    for process in processes:
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 class _Runs:

@@ -150,15 +150,19 @@ class Validator:
         elif "anyOf" in schema:
             self.check_any_of(value, schema["anyOf"], path, mark)
         elif "enum" in schema:
-            if value not in schema["enum"]:
-                choices = "、".join(str(c) for c in schema["enum"])
-                self.error(f"{describe(value)}不可用，应为以下之一：{choices}", path, mark)
+            self.check_enum(value, schema["enum"], path, mark)
         elif schema.get("type") and not self.type_matches(value, schema["type"]):
             self.error(f"应为{TYPE_WORDS[schema['type']]}，实际是{describe(value)}", path, mark)
         else:
             check = self._BY_TYPE.get(schema.get("type", ""))
             if check is not None:
                 check(self, value, schema, path, mark)
+
+    def check_enum(self, value: Any, choices: list[Any], path: str, mark: Mark | None) -> None:
+        """``value`` one of the ``choices`` the schema lists (enum)."""
+        if value not in choices:
+            listed = "、".join(str(c) for c in choices)
+            self.error(f"{describe(value)}不可用，应为以下之一：{listed}", path, mark)
 
     def check_array(self, value: Any, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
         items = schema.get("items")

@@ -78,7 +78,7 @@ def final_income(builder: TableBuilder) -> TableRows:
     num = builder.num(tid)
     line = blank_zero(num)
     f = builder.f
-    own = [*([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(builder.b) else []), *FINAL_OWN_INCOME]
+    own = _own_income_columns(builder.b)
     split = _income_by_line(builder)
 
     def values(total: Decimal | None, amounts: Mapping[str, Decimal | None]) -> list[Cell]:
@@ -101,6 +101,12 @@ def final_income(builder: TableBuilder) -> TableRows:
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def _own_income_columns(b: Budget) -> list[tuple[str, str]]:
+    """The own income a 收入决算表 prints a column of (source, label): 财政专户 where the department has one, then
+    each kind of own income."""
+    return [*([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(b) else []), *FINAL_OWN_INCOME]
 
 
 def _printed_rows(lines: list[tuple[str, str, str, Decimal, dict[str, Decimal]]], num: Callable[[Decimal | None], Cell],

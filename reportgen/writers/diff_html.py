@@ -224,10 +224,15 @@ def grid_html(lines: list[Line], width: int) -> str:
         for start, cell, body in line.cells:
             down = _rows_down(lines, i, start, cell, own, covered)
             cells.append((start, _cell_html(cell, body, line.header and not line.placeholder, down)))
-        free = [col for col in range(width) if col not in own[i] and col not in covered[i]]
-        cells += [(col, f'<td class="gap"{_span("colspan", n)}></td>') for col, n in _runs(free)]
+        cells += _gap_cells(width, own[i] | covered[i])
         out.append(f"<tr{line.attrs}>{''.join(html for _, html in sorted(cells))}</tr>")
     return _head_and_body(out, lines)
+
+
+def _gap_cells(width: int, taken: set[int]) -> list[tuple[int, str]]:
+    """An empty cell for each run of the grid's columns no cell of a line takes (nor one from a line above)."""
+    free = [col for col in range(width) if col not in taken]
+    return [(col, f'<td class="gap"{_span("colspan", n)}></td>') for col, n in _runs(free)]
 
 
 def _rows_down(lines: list[Line], i: int, start: int, cell: Cell, own: list[set[int]], covered: list[set[int]]) -> int:

@@ -76,10 +76,16 @@ def text_columns(table: Table, rows: list[list[Placed]]) -> set[int]:
         spanned = range(placed.column, placed.column + placed.cell.colspan)
         if placed.row < len(table.header) and placed.cell.text.endswith(CODE_WORDS):
             columns.update(spanned)
-        elif not placed.label and placed.cell.colspan == 1 and "." in placed.cell.text and "%" not in placed.cell.text \
-                and _FIGURE.fullmatch(placed.cell.text):
+        elif _figure_with_decimals(placed):
             columns.add(placed.column)
     return columns
+
+
+def _figure_with_decimals(placed: Placed) -> bool:
+    """Whether a cell of one column, not a label, shows a figure with decimals (not a share)."""
+    text = placed.cell.text
+    return not placed.label and placed.cell.colspan == 1 and "." in text and "%" not in text \
+        and bool(_FIGURE.fullmatch(text))
 
 
 def column_widths(table: Table, rows: list[list[Placed]]) -> list[float]:

@@ -128,8 +128,13 @@ def write_cover(out: OfficialSheet, shape: CoverSheet, document: Document) -> No
         out.put(shape.title, title.text, what="封面标题", align="center", shrink=True)
     if shape.subtitle is not None and title.subtitle:
         out.put(shape.subtitle, title.subtitle, what="封面副标题", align="center", shrink=True)
+    _write_banner(out, document)
+
+
+def _write_banner(out: OfficialSheet, document: Document) -> None:
+    """A draft's banner, on its first sheet above the title (a draft says so)."""
     banner = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role == "banner"]
-    if banner:  # a draft says so on its first sheet, above the title
+    if banner:
         out.sheet.write_string(0, 0, "\n".join(banner), out.formats.get(align="left", text_wrap=True))
 
 

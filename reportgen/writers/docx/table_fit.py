@@ -102,12 +102,7 @@ def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[Texts, 
     """The table's wrapping texts (tables.wrapping_texts), each in its shape (measure.shape: texts
     of one shape are laid out once at each width tried), with how many texts each shape stands for;
     and each grid column's needs, measured in one walk of its cells, for every size."""
-    headings: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    names: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    for last, entry in heading_texts(block):
-        headings[last].add(entry)
-    for last, entry in name_texts(block):
-        names[last].add(entry)  # each name once (a header of the same words is no second text)
+    headings, names = _wrapping_texts(block)
     columns = [_Column(plain, indented, levels) for plain, indented, levels in ems]
     texts, weights = [], []
     for last, column in enumerate(columns):
@@ -118,6 +113,18 @@ def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[Texts, 
         for text, _, indent in {shaped[entry] for entry in names[last]}:
             column.labels[indent] = max(column.labels.get(indent, 0.0), text_ems(text))
     return texts, weights, columns
+
+
+def _wrapping_texts(block: Table) -> tuple[list[set[tuple[str, int, int]]], list[set[tuple[str, int, int]]]]:
+    """The table's header texts and its row names, each set by the grid column it ends in (each name once: a header
+    of the same words is no second text)."""
+    headings: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    names: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    for last, entry in heading_texts(block):
+        headings[last].add(entry)
+    for last, entry in name_texts(block):
+        names[last].add(entry)
+    return headings, names
 
 
 def _orphans(texts: Texts, weights: list[list[int]], laid: Geometry) -> int:
