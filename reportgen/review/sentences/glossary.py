@@ -852,14 +852,20 @@ class _FunctionTables:
         own = self.general_of.get(node.code)
         fund_only = own is not None and own.total != node.total and node.code in self.fund_priors
         prior = own.prior if own is not None and not fund_only else node.prior
-        named = [(value, words) for value, words in (
-            (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
-            (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
-        named += [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
+        named = self.named(node, own)
         others = {node.total, *(value for value, _ in named)}
         return Figure(node.name, node.total, prior, self.actual_of.get(node.code),
                       others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
                       wholes=self.wholes, named=tuple(named))
+
+
+    def named(self, node: Node, own: Node | None) -> list[tuple[Decimal, tuple[str, ...]]]:
+        """The line's other values a row may show, each with the words that name it: its 一般公共预算 part's
+        (``own``), the other funds', its 基本支出 and 项目支出, each unit's."""
+        named: list[tuple[Decimal, tuple[str, ...]]] = [(value, words) for value, words in (
+            (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
+            (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
+        return named + [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
 
 
 def _unit_totals(f: Computed) -> defaultdict[str, set[tuple[str, Decimal]]]:

@@ -233,11 +233,14 @@ def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> 
     base = glossary.find(share.named_whole) if figure is not None and share.named_whole else None
     if figure is None or not figure.wholes or base is None or base is figure or base.name in _GRAND_TOTALS:
         return None  # (a figure the glossary knows no whole of — a “三公” item — may be a part of what its share names)
-    # a fund's total (“占一般公共预算支出的19.62%”) is no whole of a figure of all the money, whose part it shares
+    return None if _a_whole_of(figure, base) else base
+
+
+def _a_whole_of(figure: Figure, base: Figure) -> bool:
+    """Whether ``base`` is one of the figure's wholes — a fund's total (“占一般公共预算支出的19.62%”) only of a figure of
+    that fund, never of one of all the money, whose part it shares."""
     fund = next((word for word in _FUNDS if base.name.startswith(word)), "")
-    if base.current in figure.wholes and (not fund or figure.name.startswith(fund)):
-        return None
-    return base
+    return base.current in figure.wholes and (not fund or figure.name.startswith(fund))
 
 
 _FUNDS = part_qualifiers()

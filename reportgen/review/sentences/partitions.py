@@ -130,14 +130,20 @@ def _runs(verdicts: list[Verdict]) -> list[list[Verdict]]:
         if first.figure is None or first.figure.name not in complete_parts() or first.statement.kind == "cell" \
                 or not _stated(first.statement):
             continue
-        within, run = _within(first.figure.name), [first]
-        for verdict in verdicts[index + 1:]:
-            if verdict.statement.kind == "cell" or verdict.figure is not None and verdict.figure.name not in within:
-                break
-            if verdict.figure is not None and verdict.statement.kind in ("change", "flat") and _stated(verdict.statement):
-                run.append(verdict)
-        runs.append(run)
+        runs.append(_run(verdicts, index, first.figure.name))
     return runs
+
+
+def _run(verdicts: list[Verdict], index: int, whole: str) -> list[Verdict]:
+    """The run the whole's verdict at ``index`` opens: it, and each change or flat after it of one of its parts (or
+    their parts), up to a cell or a figure of another name."""
+    within, run = _within(whole), [verdicts[index]]
+    for verdict in verdicts[index + 1:]:
+        if verdict.statement.kind == "cell" or verdict.figure is not None and verdict.figure.name not in within:
+            break
+        if verdict.figure is not None and verdict.statement.kind in ("change", "flat") and _stated(verdict.statement):
+            run.append(verdict)
+    return run
 
 
 def _within(whole: str) -> set[str]:
