@@ -269,6 +269,14 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
     fund = _execution(head, flat, start)
     if fund:
         imported.tree["预算数"] = {"一般公共预算": fund}
+    _items_on_rows(imported, flat, (start, text), items, unplaced)
+
+
+def _items_on_rows(imported: Imported, flat: Flat, at: tuple[int, str], items: list[re.Match[str]],
+                   unplaced: list[str]) -> None:
+    """Each 项's paragraph of the section (``at``: where it starts, its text), its 用途 and budget set on the
+    一般公共预算 row of its code; one of no row, or of a row already given, unplaced."""
+    start, text = at
     rows = _general_rows(imported)
     names = _row_names(imported)
     totals = _item_totals(imported)
