@@ -158,10 +158,15 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     parts.政府采购 = _stating(sections, "政府采购", vocab)
     parts.国有资产 = _stating(sections, "国有资产", vocab)
     parts.绩效管理 = _stating(sections, "绩效管理", vocab)
-    # (the text before the first heading only where it ends a sentence: a cover's lines are titles)
-    parts.句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
-                if s.kind is not None or sentence.ended]
+    parts.句子 = _text_sentences(sections, vocab)
     return parts
+
+
+def _text_sentences(sections: list[_Section], vocab: dict[str, Any]) -> list[Sentence]:
+    """The sentences of the text's sections (a table's none); of the text before the first heading only those it
+    ends (a cover's lines are titles)."""
+    return [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
+            if s.kind is not None or sentence.ended]
 
 
 @dataclass(frozen=True)
