@@ -352,14 +352,19 @@ def _continued(caption: str, body: str, last: str, lines: list[Line]) -> set[str
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
-    header = [_plain(line.text) for line in by_page.get(page, [])
-              if int(first.group(2)) < line.line < int(end.group(2)) and _plain(line.text)]
+    header = _header_lines(by_page.get(page, []), int(first.group(2)), int(end.group(2)))
     found: set[str] = set()
     following = int(final.group(1)) + 1
     while header and _same_words(by_page.get(following, [])[:len(header)], header):
         found.update(line.where for line in by_page[following])
         following += 1
     return found
+
+
+def _header_lines(lines: list[Line], caption: int, body: int) -> list[str]:
+    """The words of a table's header, line by line: the lines of its page between its caption's and its first body
+    row's (by their line numbers)."""
+    return [_plain(line.text) for line in lines if caption < line.line < body and _plain(line.text)]
 
 
 def _same_words(lines: list[Line], header: list[str]) -> bool:

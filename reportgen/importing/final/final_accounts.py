@@ -381,8 +381,10 @@ def _three_public_item(table: Table, col: int) -> str | None:
     return None
 
 
-def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, int],
-                      problems: list[CellProblem]) -> Iterable[Difference]:
+def _item_amounts(table: Table, index: int, measure: str, cols: dict[str, int],
+                  problems: list[CellProblem]) -> dict[str, Amount] | None:
+    """The row's amount of each item it prints one of (``cols``: each item's column); None where a cell cannot be
+    read (told in ``problems``)."""
     grid = table.grid
     amounts = {}
     for item, col in cols.items():
@@ -392,8 +394,16 @@ def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, in
         amount = amount_of_cell(cell, grid.where(index, col), (index, col))
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), f"{item}{measure}"))
-            return
+            return None
         amounts[item] = amount
+    return amounts
+
+
+def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, int],
+                      problems: list[CellProblem]) -> Iterable[Difference]:
+    amounts = _item_amounts(table, index, measure, cols, problems)
+    if amounts is None:
+        return
     kind = table.kind.id
     for total, parts in (("合计", ("因公出国（境）费", "小计", "公务接待费")), ("小计", ("公务用车购置费", "公务用车运行维护费"))):
         if total in amounts and all(p in amounts for p in parts):
