@@ -534,15 +534,23 @@ def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: 
                                                      **narrative_options(imported, lines,
                                                                          [read[path].lines for path in files[1:]]))
         if result.narrative is not None:  # its target tables against its list of projects
-            result.narrative.contradictions += against_projects(imported.imported, lines, document) \
-                + against_management(imported.imported, lines, document) \
-                + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
-            result.narrative.wording += repeated_tables(lines, document) \
-                + [f for path in files for f in percent_among_counts(read[path].lines, path)]
+            _target_tables_judged(result.narrative, imported, lines, files, read)
     if result.narrative is None and result.published is not None and result.published.kind in DOCUMENTS:
         result.narrative = review_within_sentences(document, imported.imported.year if imported else None,
                                                    cut_as_notes=True, lines=lines)
     return problems
+
+
+def _target_tables_judged(narrative: Review, imported: ImportResult, lines: list[Line], files: list[Path],
+                          read: dict[Path, Published]) -> None:
+    """The document's target tables (绩效目标表) against its list of projects and its 绩效管理's, and their wording (a
+    table printed twice, a percentage among counts), told with its text's findings."""
+    document = files[0]
+    narrative.contradictions += against_projects(imported.imported, lines, document) \
+        + against_management(imported.imported, lines, document) \
+        + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
+    narrative.wording += repeated_tables(lines, document) \
+        + [f for path in files for f in percent_among_counts(read[path].lines, path)]
 
 
 def _seen(result: DocumentReview, read: dict[Path, Published], prepared: Prepared, every: list[Finding]) -> Seen:
