@@ -1033,11 +1033,16 @@ def _read_whole(rows: list[Row], table: Table) -> bool:
     total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
     if total is None:
         return True
-    listed = [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
-              and (amount := _project_amount(r)) is not None]
+    listed = _projects_listed(rows)
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
     printed = _project_amount(total)
     return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
+
+
+def _projects_listed(rows: list[Row]) -> list[Decimal]:
+    """The amounts of the projects a 项目支出表 lists (its 合计 row and a unit's row none of them)."""
+    return [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
+            and (amount := _project_amount(r)) is not None]
 
 
 def _project_amount(row: Row) -> Amount | None:
@@ -1273,10 +1278,15 @@ def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     figure = turned_figure(table)
     amounts = {table.items[r.index]: r.amounts[figure] for r in rows
                if r.index in table.items and figure in r.amounts}
-    amounts |= {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
-                if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
+    amounts |= _last_budgets(table, rows, amounts)
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
+
+
+def _last_budgets(table: Table, rows: list[Row], amounts: dict[str, Amount]) -> dict[str, Amount]:
+    """Each item's figure of last year's budget, where its row prints one (keyed 上年预算数·item), of the items read."""
+    return {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
+            if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
 
 
 def _items_of_funds(row: Row) -> Row:
