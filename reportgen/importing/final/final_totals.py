@@ -111,13 +111,8 @@ def summary_classes(result: Imported) -> Tree:
     each fund table); a line whose 合计 and fund figure are the same figure is that figure alone."""
     year = result.year or 2025
     out: Tree = {}
-    spent = _function_classes(result, (SPENDING, "一般公共预算财政拨款支出决算表"), "合计")
     if TOTALS in result.sides:
-        lines: Tree = {}
-        for row in result.sides[TOTALS][1]:
-            code, amount = _class_code(row.label, year), next(iter(row.amounts.values()), None)
-            if code and printed(amount) and code in spent and figure(amount) != spent[code]:
-                lines[code] = value(result, result.tables[TOTALS], amount, f"印出合计.{TOTALS}.{code}")  # type: ignore[arg-type]
+        lines = _total_classes(result, year)
         if lines:
             out[TOTALS] = lines
     if FISCAL_TOTALS in result.sides:
@@ -125,6 +120,17 @@ def summary_classes(result: Imported) -> Tree:
         if lines:
             out[FISCAL_TOTALS] = lines
     return out
+
+
+def _total_classes(result: Imported, year: int) -> Tree:
+    """The 收入支出决算总表's 类 lines that differ from the 支出决算表's 类 (of all the money)."""
+    spent = _function_classes(result, (SPENDING, "一般公共预算财政拨款支出决算表"), "合计")
+    lines: Tree = {}
+    for row in result.sides[TOTALS][1]:
+        code, amount = _class_code(row.label, year), next(iter(row.amounts.values()), None)
+        if code and printed(amount) and code in spent and figure(amount) != spent[code]:
+            lines[code] = value(result, result.tables[TOTALS], amount, f"印出合计.{TOTALS}.{code}")  # type: ignore[arg-type]
+    return lines
 
 
 def _fiscal_classes(result: Imported, year: int) -> Tree:
