@@ -53,6 +53,14 @@ def disclosures_in(lines: list[Line]) -> list[Span]:
     numbers = sorted(page for page in pages if page > 0)
     if not numbers:
         return []
+    starts = _starts(numbers, pages)
+    ends = [first - 1 for first, _ in starts[1:]] + [numbers[-1]]
+    return [Span(first, last, cover) for (first, cover), last in zip(starts, ends, strict=True)]
+
+
+def _starts(numbers: list[int], pages: dict[int, list[Line]]) -> list[tuple[int, Cover | None]]:
+    """Where each disclosure starts, with its cover: the first page, and each page after it that is the cover of
+    another owner than the disclosure before's."""
     starts = [(numbers[0], cover_of(pages[numbers[0]]))]
     for page in numbers[1:]:
         cover = _cover(page, pages)
@@ -60,8 +68,7 @@ def disclosures_in(lines: list[Line]) -> list[Span]:
         if cover is not None and owner is not None and owner.department \
                 and not same_owner(owner.department, cover.department):
             starts.append((page, cover))
-    ends = [first - 1 for first, _ in starts[1:]] + [numbers[-1]]
-    return [Span(first, last, cover) for (first, cover), last in zip(starts, ends, strict=True)]
+    return starts
 
 
 def _cover(page: int, pages: dict[int, list[Line]]) -> Cover | None:

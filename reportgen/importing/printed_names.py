@@ -61,6 +61,11 @@ def _pairs(table: Table, rows: list[Row]) -> Iterator[tuple[str, str, str]]:
             yield row.code, row.name, row.where
         if row.second and all(row.second):
             yield row.second[0], row.second[1], row.where
+    yield from _joined_in_labels(table)
+
+
+def _joined_in_labels(table: Table) -> Iterator[tuple[str, str, str]]:
+    """(code, name, where) of each cell of a label column that joins a code to its name."""
     labels = [col for col, meaning in table.columns.items() if meaning in LABEL_MEANINGS]
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):

@@ -38,12 +38,23 @@ def prints_part(text: str, word: str, others: tuple[str, ...] = (), names: tuple
     资金2,912.55万元”) — never its definition in 名词解释 (“机关运行经费：指为保障行政单位…”), which a document
     prints whether or not it has the part; nor by a word of ``names`` that begins where it stands, before an amount
     too (“（4）绩效工资（款）支出 36.28 万元”: the pay, no 绩效管理)."""
-    places = [at for at in _places(text, word) if not any(text.startswith(name, at) for name in names)]
+    places = _word_places(text, word, names)
     if not places or _DEFINED.match(text, places[0] + len(word)):
         return False
-    named = [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
+    named = _not_in_longer(text, word, places, others)
     return bool(named) and (_heading(text) or _run_in(text, named)) \
         or any(_amount_after(text, at + len(word)) for at in places)
+
+
+def _word_places(text: str, word: str, names: tuple[str, ...]) -> list[int]:
+    """Where ``word`` begins in ``text``, where no word of ``names`` begins (“绩效工资”: the pay, no 绩效管理)."""
+    return [at for at in _places(text, word) if not any(text.startswith(name, at) for name in names)]
+
+
+def _not_in_longer(text: str, word: str, places: list[int], others: tuple[str, ...]) -> list[int]:
+    """Of ``places`` (where ``word`` begins), those where no longer word of ``others`` begins (“项目支出绩效目标表”:
+    a 绩效目标, no 绩效管理)."""
+    return [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
 
 
 def _run_in(text: str, places: list[int]) -> bool:

@@ -47,16 +47,25 @@ def _holds(cell: Cell) -> bool:
 
 def _emptied(grid: Grid) -> tuple[list[int], list[int]]:
     """The hidden rows and columns of ``grid`` that held anything, their cells emptied."""
-    rows = sorted(r for r in grid.hidden_rows if r < len(grid.rows) and any(map(_holds, grid.rows[r])))
+    rows = _hidden_rows_holding(grid)
     for r in rows:
         grid.rows[r] = [EMPTY] * len(grid.rows[r])
-    columns = sorted(c for c in grid.hidden_cols
-                     if any(c < len(row) and _holds(row[c]) for row in grid.rows))
+    columns = _hidden_columns_holding(grid)
     for c in columns:
         for row in grid.rows:
             if c < len(row):
                 row[c] = EMPTY
     return rows, columns
+
+
+def _hidden_rows_holding(grid: Grid) -> list[int]:
+    """The hidden rows of ``grid`` that hold anything, in order."""
+    return sorted(r for r in grid.hidden_rows if r < len(grid.rows) and any(map(_holds, grid.rows[r])))
+
+
+def _hidden_columns_holding(grid: Grid) -> list[int]:
+    """The hidden columns of ``grid`` that hold anything, in order."""
+    return sorted(c for c in grid.hidden_cols if any(c < len(row) and _holds(row[c]) for row in grid.rows))
 
 
 def _hidden_cells_note(grid: Grid, rows: list[int], columns: list[int]) -> str:

@@ -295,9 +295,7 @@ def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[F
     told: set[str] = set()
     for verdict in verdicts:
         st, figure = verdict.statement, verdict.figure
-        if verdict.status != "unknown" or verdict.cause != OTHER_YEAR.format(year - 1) or figure is None \
-                or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", "") \
-                or st.sentence in told:
+        if not _said_of_last_year(verdict, year) or figure is None or st.sentence in told:
             continue
         this_year = in_unit(figure.current, st.unit)
         if st.value in (shown(this_year, st.decimals), truncated(this_year, st.decimals)):  # (北京 cuts: 1.355554 as 1.35)
@@ -307,6 +305,14 @@ def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[F
                                f"句中却说是 {year - 1} 年的：年度是否写错？", draft, st.line))
             told.add(st.sentence)
     return out
+
+
+def _said_of_last_year(verdict: Verdict, year: int) -> bool:
+    """Whether a verdict is of an amount (not 0) said of last year, left unknown as no figure of that year, in a
+    sentence that does not name this year too."""
+    st = verdict.statement
+    return not (verdict.status != "unknown" or verdict.cause != OTHER_YEAR.format(year - 1) or verdict.figure is None
+                or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", ""))
 
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"

@@ -164,11 +164,7 @@ class DocumentReview:
         if self.imported is None:
             return {}
         imported = self.imported.imported
-        # a 部门决算 must publish its nine tables, a budget its own (the kinds of the tables read tell which)
-        final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
-        required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
-        unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
-        absent = [kind for kind in required if kind.id not in imported.tables and kind.id not in unsure]
+        final, required, absent = _required_tables(self.imported)
         scans = self.scanned_tables_unread
         # a page scanned with rows of amounts that no table was read from: the tables not found may be printed
         # there (OCR misreads a title: 财政拨款收支预算总表 as 财政拨亚收文预算总表) — not found, never missing
@@ -203,10 +199,7 @@ class DocumentReview:
         if self.imported is None or not self.imported.documents:
             return None
         tree = self.imported.imported.tree
-        withheld = tree.get("不公开")
-        parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
-        # a part it prints that the reading missed is no 不公开, but unread all the same
-        parts += [name for name, path in WITHHELD if name not in parts and not holds(tree, path)]
+        parts = _not_read(self.imported)
         layout = tree.get("版式")
         absent = _absent_parts(str(layout.value)) if isinstance(layout, Placed) and layout.value else frozenset()
         return [part for part in parts if part not in absent] + ([] if "名词解释" in tree else ["名词解释"])
@@ -281,6 +274,25 @@ class DocumentReview:
             outcomes = self.outcomes
             return "有问题" if "有问题" in outcomes else "未能审核" if "未能审核" in outcomes else "未发现问题"
         return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
+
+
+def _required_tables(result: ImportResult) -> tuple[bool, list[TableKind], list[TableKind]]:
+    """Whether the document is a 部门决算 (the kinds of the tables read tell), the tables it must publish (a 决算 its
+    nine, a budget its own) and those of them not read — a table printed but not read for sure is not missing."""
+    imported = result.imported
+    final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
+    required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
+    unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
+    return final, required, [kind for kind in required if kind.id not in imported.tables and kind.id not in unsure]
+
+
+def _not_read(result: ImportResult) -> list[str]:
+    """The parts of the text its source marks 不公开, and those the source holds nothing of (a part the text prints
+    that the reading missed is no 不公开, but unread all the same)."""
+    tree = result.imported.tree
+    withheld = tree.get("不公开")
+    parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
+    return parts + [name for name, path in WITHHELD if name not in parts and not holds(tree, path)]
 
 
 def _absent_parts(layout: str) -> frozenset[str]:
@@ -522,15 +534,23 @@ def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: 
                                                      **narrative_options(imported, lines,
                                                                          [read[path].lines for path in files[1:]]))
         if result.narrative is not None:  # its target tables against its list of projects
-            result.narrative.contradictions += against_projects(imported.imported, lines, document) \
-                + against_management(imported.imported, lines, document) \
-                + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
-            result.narrative.wording += repeated_tables(lines, document) \
-                + [f for path in files for f in percent_among_counts(read[path].lines, path)]
+            _target_tables_judged(result.narrative, imported, lines, files, read)
     if result.narrative is None and result.published is not None and result.published.kind in DOCUMENTS:
         result.narrative = review_within_sentences(document, imported.imported.year if imported else None,
                                                    cut_as_notes=True, lines=lines)
     return problems
+
+
+def _target_tables_judged(narrative: Review, imported: ImportResult, lines: list[Line], files: list[Path],
+                          read: dict[Path, Published]) -> None:
+    """The document's target tables (绩效目标表) against its list of projects and its 绩效管理's, and their wording (a
+    table printed twice, a percentage among counts), told with its text's findings."""
+    document = files[0]
+    narrative.contradictions += against_projects(imported.imported, lines, document) \
+        + against_management(imported.imported, lines, document) \
+        + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
+    narrative.wording += repeated_tables(lines, document) \
+        + [f for path in files for f in percent_among_counts(read[path].lines, path)]
 
 
 def _seen(result: DocumentReview, read: dict[Path, Published], prepared: Prepared, every: list[Finding]) -> Seen:

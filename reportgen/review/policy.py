@@ -104,7 +104,7 @@ def kept(findings: list[Finding], seen: Seen, narrative: bool = False) -> tuple[
     """The findings told, and those listed unverified: each as the first policy that applies to it says (registration
     order), or as it is where none does. ``narrative``: the findings of judging the text (the policies marked so)."""
     told, unverified = [], []
-    walked = [p for p in POLICIES if p.stage == "source" and p.does != NOTE and (p.narrative if narrative else p.source)]
+    walked = _deciding(narrative)
     for finding in findings:
         decides = next((p for p in walked if p.affects(finding) and p.applies(finding, seen)), None)
         if decides is None:
@@ -114,6 +114,11 @@ def kept(findings: list[Finding], seen: Seen, narrative: bool = False) -> tuple[
         elif decides.reword is not None:
             told.append(decides.reword(finding, seen))
     return told, unverified
+
+
+def _deciding(narrative: bool) -> list[Policy]:
+    """The policies that decide of the source's findings (``narrative``: of the text's), in registration order."""
+    return [p for p in POLICIES if p.stage == "source" and p.does != NOTE and (p.narrative if narrative else p.source)]
 
 
 def notes(seen: Seen) -> list[Finding]:

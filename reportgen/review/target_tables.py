@@ -164,13 +164,20 @@ def _unlisted(tables: list[TargetMoney], listed: dict[str, list[Decimal]], left:
     the rest stand out; 住建局 2026: 28 of 76, 城市更新城市体检 87.45 the first, tables of earlier years'). A table of
     no money this year (烟台市水利局 2026: 大沽夹河大沙埠橡胶坝大修工程 0.00) has nothing in a list of the year's money."""
     borne = [t for t in tables if t.amount in listed.get(t.name, [])]
-    unlisted = [t for t in tables if t.amount and (t.name not in listed or t.amount not in listed[t.name] and not left[t.name])]
+    unlisted = _of_no_project(tables, listed, left)
     if not unlisted or 2 * len(borne) <= len(tables):
         return []
     named = "、".join(f"“{t.name}”{t.amount:,}万元" for t in unlisted[:_NAMED])
     more = "等" if len(unlisted) > _NAMED else ""
     return [Finding("warning", "R-绩效目标", f"{named}{more}，共 {len(unlisted)} 张项目绩效目标表在项目支出表中没有对应的项目（项目支出表没有这个名称，"
                     "或同名项目已各有金额相符的绩效目标表）：是否为别的年度或别的预算的表？", str(document), unlisted[0].line)]
+
+
+def _of_no_project(tables: list[TargetMoney], listed: dict[str, list[Decimal]],
+                   left: dict[str, list[Decimal]]) -> list[TargetMoney]:
+    """The tables of money this year that no project of the list has: their name not listed, or their amount not
+    among the name's and every project of the name borne out by another table (none ``left``)."""
+    return [t for t in tables if t.amount and (t.name not in listed or t.amount not in listed[t.name] and not left[t.name])]
 
 
 def _listed_whole(imported: Imported) -> dict[str, list[Decimal]] | None:

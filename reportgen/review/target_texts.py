@@ -149,9 +149,7 @@ def opens_list(line: Line) -> bool:
 def _text_column(header: Line, page: list[Line]) -> _Column | None:
     """The text column: past every amount of the rows, up to the first of the indicators' column where the list
     prints them after the text (a page of such a list without them is not read)."""
-    limit = header.text.index(LIST_HEADER)
-    ends = [t.end() for line in page if not PAGE_NUMBER.match(line.text) for t in TOKEN.finditer(line.text)
-            if t.end() <= limit and printed_amount(t.group()) is not None]
+    ends = _amounts_end(page, header.text.index(LIST_HEADER))
     if not ends:
         return None
     if header.text.split()[-1] == LIST_HEADER:
@@ -159,6 +157,12 @@ def _text_column(header: Line, page: list[Line]) -> _Column | None:
     levels = target_text_words()["绩效目标表的一级指标"]
     starts = [t.start() for line in page for t in TOKEN.finditer(line.text) if t.group() in levels]
     return _Column(max(ends) + 1, min(starts)) if starts else None
+
+
+def _amounts_end(page: list[Line], limit: int) -> list[int]:
+    """Where each amount the page's lines print before ``limit`` (the header's 绩效目标) ends (a page number none)."""
+    return [t.end() for line in page if not PAGE_NUMBER.match(line.text) for t in TOKEN.finditer(line.text)
+            if t.end() <= limit and printed_amount(t.group()) is not None]
 
 
 @dataclass(frozen=True)

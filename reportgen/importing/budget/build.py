@@ -123,15 +123,25 @@ def _defined_rows(result: Imported, tree: Tree) -> None:
             continue
         fields = {normalized(name): row.field for row in kind.rows for name in row.names}
         for row in result.rows.get(kind.id, []):
-            path = fields.get(normalized(row.name or row.label)) or fields.get(normalized(row.label))
+            path = _field_of(fields, row)
             amount = next(iter(row.amounts.values()), None)  # a blank cell is a zero printed so (rows.py)
             if path is None or amount is None:
                 continue
-            *parents, key = path.split(".")
-            section = tree
-            for part in parents:
-                section = section.setdefault(part, {})  # type: ignore[assignment]
-            section[key] = value(result, table, amount, path)
+            _put(tree, path, value(result, table, amount, path))
+
+
+def _field_of(fields: dict[str, str], row: Row) -> str | None:
+    """The field a defined table's row gives (``fields``: by its words, normalized): its name's, else its label's."""
+    return fields.get(normalized(row.name or row.label)) or fields.get(normalized(row.label))
+
+
+def _put(tree: Tree, path: str, placed: Placed) -> None:
+    """``placed`` written at ``path`` (a dotted path: 政府采购.货物), its sections made where missing."""
+    *parents, key = path.split(".")
+    section = tree
+    for part in parents:
+        section = section.setdefault(part, {})  # type: ignore[assignment]
+    section[key] = placed
 
 
 def _class_codes(year: int) -> dict[str, str]:
@@ -195,7 +205,19 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         _stated_totals(result, spending)
         if spending_by_fund_unknown(result):
             _whole_total(result, spending)
-    elif general_rows_alone(result):
+    else:
+        _totals_beside_rows(result, rows, spending)
+    if (projects := _projects(result)):
+        spending["项目"] = projects
+        partial_projects(result, spending, projects)
+    return spending
+
+
+def _totals_beside_rows(result: Imported, rows: list[Tree], spending: Tree) -> None:
+    """支出's totals beside its function rows: the 支出总表's where the rows are the 一般公共预算's alone (the other
+    funds' printed nowhere by function); else as the table of all the spending prints them, or a 支出总表's lone
+    row of totals, or beside the 类 the rows beyond the funds make."""
+    if general_rows_alone(result):
         _stated_spending(result, "支出总表", spending)
         _whole_total(result, spending)
         told = "、".join(unprinted_funds(result))
@@ -208,10 +230,6 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
             spending["功能分类口径"] = Placed("一般公共预算", FUND_SCOPE)
     elif any(str(_place(row)).startswith(BEYOND_FUNDS) for row in rows):
         _side_total(result, spending)  # beside the 类 it makes, as printed
-    if (projects := _projects(result)):
-        spending["项目"] = projects
-        partial_projects(result, spending, projects)
-    return spending
 
 
 _APPROPRIATION = {"一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款", "国有资本经营": "国有资本经营预算拨款"}
@@ -223,9 +241,7 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     if result.rows.get("支出总表"):
         return "支出总表"
     funds = {str(fund.value) if isinstance(fund := row.get("资金"), Placed) else "一般公共预算" for row in rows}
-    income = result.tree.get("收入")
-    sources = {key for key, node in income.items() if isinstance(node, Placed) and node.value} \
-        if isinstance(income, dict) else set()
+    sources = _income_stated(result)
     if len(funds) != 1:
         return None
     only = funds.pop()
@@ -233,21 +249,36 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
 
 
+def _income_stated(result: Imported) -> set[str]:
+    """The income fields read with a figure (not 0)."""
+    income = result.tree.get("收入")
+    return {key for key, node in income.items() if isinstance(node, Placed) and node.value} \
+        if isinstance(income, dict) else set()
+
+
 def _lone_totals(result: Imported) -> dict[str, Placed]:
     """The totals of a 支出总表 that prints one row of figures and no code (江苏's 支出预算总表: 合计, 基本支出,
     项目支出, 单位预留机动经费 of all funds), beside the function rows of the fund tables: 支出.合计 as printed —
     and its 基本支出 and 项目支出 only where it prints no other spending beside them (单位预留机动经费: no field
     holds it, so they would not make the 合计)."""
-    rows = [r for r in result.rows.get("支出总表", []) if r.amounts]
     table = result.tables.get("支出总表")
-    if table is None or len(rows) != 1 or rows[0].code or rows[0].function_code or "合计" not in rows[0].amounts:
+    row = _lone_row(result)
+    if table is None or row is None:
         return {}
-    amounts = rows[0].amounts
+    amounts = row.amounts
     fields = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计"}
     if not any(m in amounts for m in BESIDE_BASIC):
         fields["项目支出"] = "支出.项目支出"
     return {path: value(result, table, amounts[m], path) for m, path in fields.items()
             if m in amounts and not amounts[m].blank}
+
+
+def _lone_row(result: Imported) -> Row | None:
+    """The 支出总表's one row of figures where it prints one, with no code and its 合计; None where it does not."""
+    rows = [r for r in result.rows.get("支出总表", []) if r.amounts]
+    if len(rows) != 1 or rows[0].code or rows[0].function_code or "合计" not in rows[0].amounts:
+        return None
+    return rows[0]
 
 
 def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
@@ -1002,11 +1033,16 @@ def _read_whole(rows: list[Row], table: Table) -> bool:
     total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
     if total is None:
         return True
-    listed = [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
-              and (amount := _project_amount(r)) is not None]
+    listed = _projects_listed(rows)
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
     printed = _project_amount(total)
     return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
+
+
+def _projects_listed(rows: list[Row]) -> list[Decimal]:
+    """The amounts of the projects a 项目支出表 lists (its 合计 row and a unit's row none of them)."""
+    return [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
+            and (amount := _project_amount(r)) is not None]
 
 
 def _project_amount(row: Row) -> Amount | None:
@@ -1242,10 +1278,15 @@ def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     figure = turned_figure(table)
     amounts = {table.items[r.index]: r.amounts[figure] for r in rows
                if r.index in table.items and figure in r.amounts}
-    amounts |= {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
-                if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
+    amounts |= _last_budgets(table, rows, amounts)
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
+
+
+def _last_budgets(table: Table, rows: list[Row], amounts: dict[str, Amount]) -> dict[str, Amount]:
+    """Each item's figure of last year's budget, where its row prints one (keyed 上年预算数·item), of the items read."""
+    return {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
+            if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
 
 
 def _items_of_funds(row: Row) -> Row:

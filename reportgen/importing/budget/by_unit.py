@@ -133,11 +133,8 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     grid = table.grid
     found = SetAside(table.title, grid.shown, "", grid.file)
     found.places = set(spanned(grid.row_places or []))
-    continued: set[str] = set()
-    if grid.kind == "pdf" and grid.row_places and table.body_start < len(grid.row_places):
-        continued = _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
-                               grid.row_places[-1], lines)
-        found.places |= continued
+    continued = _pages_after(table, lines)
+    found.places |= continued
     # a table whose grid ends before its pages do is not checked: its last unit's rows are not all read
     rows = body_rows(table, problems=[])
     sums = [] if continued else list(_sums(rows))
@@ -154,6 +151,16 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
         else:
             found.differences.append(described(table.title, total, parts, what))
     return found
+
+
+def _pages_after(table: Table, lines: list[Line]) -> set[str]:
+    """The places of the pages after a PDF table's grid that continue it, its header printed again (_continued); none
+    of another's."""
+    grid = table.grid
+    if grid.kind == "pdf" and grid.row_places and table.body_start < len(grid.row_places):
+        return _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
+                          grid.row_places[-1], lines)
+    return set()
 
 
 def _row_totals(table: Table, rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
@@ -184,15 +191,22 @@ def _continued_rows(table: Table, lines: list[Line], continued: set[str]) -> lis
     rows = []
     for line in lines:
         words = line.text.split()
-        at = [i for i, word in enumerate(words) if _LINE_FIGURE.fullmatch(word)]
-        if line.where not in continued or len(at) != len(columns) or not at or at[-1] - at[0] != len(at) - 1:
-            continue
-        if len({_decimals(words[i]) for i in at}) > 1:
+        at = _figures_of_a_row(words, len(columns))
+        if line.where not in continued or at is None:
             continue
         amounts = {table.columns[col]: Amount(Decimal(words[i].replace(",", "")), line.where) for col, i in zip(columns, at, strict=True)}
         label = "".join(words[:at[0]])
         rows.append(Row(-1, line.where, name=label, label=label, amounts=amounts))
     return rows
+
+
+def _figures_of_a_row(words: list[str], columns: int) -> list[int] | None:
+    """Where a line's figures stand (by word) where they are a row's: as many as the table's ``columns`` of amounts,
+    one after another, each to as many places; None where they are not."""
+    at = [i for i, word in enumerate(words) if _LINE_FIGURE.fullmatch(word)]
+    if len(at) != columns or not at or at[-1] - at[0] != len(at) - 1:
+        return None
+    return at if len({_decimals(words[i]) for i in at}) <= 1 else None
 
 
 def printed_alike(table: Table, row: Row) -> bool:
@@ -338,14 +352,19 @@ def _continued(caption: str, body: str, last: str, lines: list[Line]) -> set[str
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
-    header = [_plain(line.text) for line in by_page.get(page, [])
-              if int(first.group(2)) < line.line < int(end.group(2)) and _plain(line.text)]
+    header = _header_lines(by_page.get(page, []), int(first.group(2)), int(end.group(2)))
     found: set[str] = set()
     following = int(final.group(1)) + 1
     while header and _same_words(by_page.get(following, [])[:len(header)], header):
         found.update(line.where for line in by_page[following])
         following += 1
     return found
+
+
+def _header_lines(lines: list[Line], caption: int, body: int) -> list[str]:
+    """The words of a table's header, line by line: the lines of its page between its caption's and its first body
+    row's (by their line numbers)."""
+    return [_plain(line.text) for line in lines if caption < line.line < body and _plain(line.text)]
 
 
 def _same_words(lines: list[Line], header: list[str]) -> bool:

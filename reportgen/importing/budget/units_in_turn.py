@@ -60,9 +60,7 @@ def _set_aside(table: Table, starts: list[tuple[int, str]]) -> SetAside:
            "各单位的行与其下各类逐列核对")
     aside = SetAside(table.kind.id, grid.shown, why, grid.file, unit=table.unit, units=units)
     aside.places = set(spanned((grid.row_places or [])[starts[1][0]:]))
-    rows = {row.index: row for row in body_rows(table, problems=[])}
-    blocks = [[rows[i] for i in range(start, end) if i in rows]
-              for (start, _), (end, _) in zip(starts, [*starts[1:], (len(grid.rows), "")], strict=True)]
+    blocks = _blocks(table, starts)
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
     for total, parts, what in [*_department_sums(blocks), *_class_sums(units, blocks[1:])]:
         gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
@@ -71,6 +69,13 @@ def _set_aside(table: Table, starts: list[tuple[int, str]]) -> SetAside:
         elif gap:
             aside.differences.append(described(table.kind.id, total, parts, what, by_units=True))
     return aside
+
+
+def _blocks(table: Table, starts: list[tuple[int, str]]) -> list[list[Row]]:
+    """The table's body rows in blocks, each from one of ``starts`` (the department's, then each unit's) to the next."""
+    rows = {row.index: row for row in body_rows(table, problems=[])}
+    return [[rows[i] for i in range(start, end) if i in rows]
+            for (start, _), (end, _) in zip(starts, [*starts[1:], (len(table.grid.rows), "")], strict=True)]
 
 
 def _named(block: list[Row]) -> dict[str, Row]:

@@ -67,10 +67,7 @@ def final_differences(tables: list[Table]) -> tuple[list[Difference], list[CellP
         found += levels(kind, table_rows)
         found += _row_totals(kind, by_kind[kind], table_rows)
     subtotals: dict[str, Row] = {}
-    for kind in BALANCES:
-        if kind in by_kind and by_kind[kind].kind.shape == "两栏":
-            left, right = sides(by_kind[kind], problems)
-            found += _balance(kind, left, right, subtotals)
+    found += _balances(by_kind, problems, subtotals)
     basic = by_kind.get("一般公共预算财政拨款基本支出决算表")
     if basic is not None:
         found += _basic(basic, rows.get("一般公共预算财政拨款支出决算表", []), problems)
@@ -80,6 +77,17 @@ def final_differences(tables: list[Table]) -> tuple[list[Difference], list[CellP
         found += _three_public(three, problems)
     units = {kind: table.unit for kind, table in by_kind.items()}
     return [d for d in found if not _rounding_explains(d, units.get(d.table, ""))], problems
+
+
+def _balances(by_kind: dict[str, Table], problems: list[CellProblem], subtotals: dict[str, Row]) -> list[Difference]:
+    """The differences within each balance table printed in two sides (收入 | 支出), its subtotals kept in
+    ``subtotals`` for the tables to be set against them."""
+    found: list[Difference] = []
+    for kind in BALANCES:
+        if kind in by_kind and by_kind[kind].kind.shape == "两栏":
+            left, right = sides(by_kind[kind], problems)
+            found += _balance(kind, left, right, subtotals)
+    return found
 
 
 def _rounding_explains(difference: Difference, unit: str) -> bool:
@@ -250,14 +258,20 @@ def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
         return []
     out: list[Row] = []
     for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
-        half = _spent({c: m for c, m in columns if start <= c < end})
-        meanings = list(half.values())
-        if meanings.count("名称") > 1 or meanings.count("决算数") > 1:  # two sides under one code: never guessed
-            problems.append(table_unread(table, "编码"))
-            continue
-        if set(meanings) >= {"名称", "决算数"} and (set(meanings) & {"编码", "类"} or half[start] == "名称"):
-            out += body_rows(table, half, problems)
+        out += _half_rows(table, _spent({c: m for c, m in columns if start <= c < end}), start, problems)
     return out
+
+
+def _half_rows(table: Table, half: dict[int, str], start: int, problems: list[CellProblem]) -> list[Row]:
+    """One half's rows (its columns from ``start``), where it has a name and a 决算数 and a code before them; none,
+    told, where two sides stand under one code (never guessed)."""
+    meanings = list(half.values())
+    if meanings.count("名称") > 1 or meanings.count("决算数") > 1:  # two sides under one code: never guessed
+        problems.append(table_unread(table, "编码"))
+        return []
+    if set(meanings) >= {"名称", "决算数"} and (set(meanings) & {"编码", "类"} or half[start] == "名称"):
+        return body_rows(table, half, problems)
+    return []
 
 
 def _unheaded_codes(table: Table) -> dict[int, str]:
@@ -269,7 +283,7 @@ def _unheaded_codes(table: Table) -> dict[int, str]:
     for col in range(table.grid.width):
         if col in table.columns or table.columns.get(col + 1) != "名称":
             continue
-        texts = [text for row in table.grid.rows[table.body_start:] if (text := cell_text(row[col]) if col < len(row) else "")]
+        texts = _column_texts(table, col)
         codes = sum(1 for text in texts if _CODE.fullmatch(text))
         if codes >= 3 and 3 * codes > 2 * len(texts):  # a total's label (公用经费合计) may stand in it
             found[col] = "编码"
@@ -281,10 +295,15 @@ def _coded_names(table: Table) -> list[int]:
     a workbook's export of the two halves): most of their cells that print words lead with a code."""
     found = []
     for col in sorted(c for c, m in table.columns.items() if m == "名称"):
-        texts = [text for row in table.grid.rows[table.body_start:] if (text := cell_text(row[col]) if col < len(row) else "")]
+        texts = _column_texts(table, col)
         if texts and 2 * sum(1 for text in texts if leading_code(text)) > len(texts):
             found.append(col)
     return found
+
+
+def _column_texts(table: Table, col: int) -> list[str]:
+    """The texts column ``col`` prints in the table's body (a blank cell none)."""
+    return [text for row in table.grid.rows[table.body_start:] if (text := cell_text(row[col]) if col < len(row) else "")]
 
 
 def _spent(half: dict[int, str]) -> dict[int, str]:
@@ -362,8 +381,10 @@ def _three_public_item(table: Table, col: int) -> str | None:
     return None
 
 
-def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, int],
-                      problems: list[CellProblem]) -> Iterable[Difference]:
+def _item_amounts(table: Table, index: int, measure: str, cols: dict[str, int],
+                  problems: list[CellProblem]) -> dict[str, Amount] | None:
+    """The row's amount of each item it prints one of (``cols``: each item's column); None where a cell cannot be
+    read (told in ``problems``)."""
     grid = table.grid
     amounts = {}
     for item, col in cols.items():
@@ -373,8 +394,16 @@ def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, in
         amount = amount_of_cell(cell, grid.where(index, col), (index, col))
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), f"{item}{measure}"))
-            return
+            return None
         amounts[item] = amount
+    return amounts
+
+
+def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, int],
+                      problems: list[CellProblem]) -> Iterable[Difference]:
+    amounts = _item_amounts(table, index, measure, cols, problems)
+    if amounts is None:
+        return
     kind = table.kind.id
     for total, parts in (("合计", ("因公出国（境）费", "小计", "公务接待费")), ("小计", ("公务用车购置费", "公务用车运行维护费"))):
         if total in amounts and all(p in amounts for p in parts):

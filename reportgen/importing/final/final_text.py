@@ -241,12 +241,7 @@ def _changes(imported: Imported, flat: Flat) -> None:
         if key in prior:
             continue
         where = flat.where(found.start())
-        change = ZERO if found["flat"] else _signed(found["way"], found["change"])
-        entry: Tree = {"增减额": Placed(change, where)}
-        # “增长100.00%” of a department new this year (its change is all of this year's figure): no rate
-        if found["rate"] is not None and change != _current(imported, key):
-            entry["增减率"] = Placed(_signed(found["rateway"], found["rate"]), where)
-        prior[key] = entry
+        prior[key] = _change_entry(imported, key, found, where)
         if found["reason"]:
             reasons[key] = Placed(found["reason"], where)
         if imported.year is not None:
@@ -255,6 +250,16 @@ def _changes(imported: Imported, flat: Flat) -> None:
         imported.tree["上年"] = prior
     if reasons:
         imported.tree["变动原因"] = reasons
+
+
+def _change_entry(imported: Imported, key: str, found: re.Match[str], where: str) -> Tree:
+    """A change the text states of ``key``: its 增减额, and its 增减率 where it states one."""
+    change = ZERO if found["flat"] else _signed(found["way"], found["change"])
+    entry: Tree = {"增减额": Placed(change, where)}
+    # “增长100.00%” of a department new this year (its change is all of this year's figure): no rate
+    if found["rate"] is not None and change != _current(imported, key):
+        entry["增减率"] = Placed(_signed(found["rateway"], found["rate"]), where)
+    return entry
 
 
 def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
@@ -269,6 +274,14 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
     fund = _execution(head, flat, start)
     if fund:
         imported.tree["预算数"] = {"一般公共预算": fund}
+    _items_on_rows(imported, flat, (start, text), items, unplaced)
+
+
+def _items_on_rows(imported: Imported, flat: Flat, at: tuple[int, str], items: list[re.Match[str]],
+                   unplaced: list[str]) -> None:
+    """Each 项's paragraph of the section (``at``: where it starts, its text), its 用途 and budget set on the
+    一般公共预算 row of its code; one of no row, or of a row already given, unplaced."""
+    start, text = at
     rows = _general_rows(imported)
     names = _row_names(imported)
     totals = _item_totals(imported)

@@ -22,7 +22,7 @@ from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.printed_totals import ZERO, figure, printed
 from reportgen.importing.recognition.recognize import Table
-from reportgen.importing.recognition.rows import NUMBERING, Row
+from reportgen.importing.recognition.rows import NUMBERING, Amount, Row
 from reportgen.importing.tree import Placed, Tree
 
 SPENDING = "支出决算表"
@@ -111,13 +111,8 @@ def summary_classes(result: Imported) -> Tree:
     each fund table); a line whose 合计 and fund figure are the same figure is that figure alone."""
     year = result.year or 2025
     out: Tree = {}
-    spent = _function_classes(result, (SPENDING, "一般公共预算财政拨款支出决算表"), "合计")
     if TOTALS in result.sides:
-        lines: Tree = {}
-        for row in result.sides[TOTALS][1]:
-            code, amount = _class_code(row.label, year), next(iter(row.amounts.values()), None)
-            if code and printed(amount) and code in spent and figure(amount) != spent[code]:
-                lines[code] = value(result, result.tables[TOTALS], amount, f"印出合计.{TOTALS}.{code}")  # type: ignore[arg-type]
+        lines = _total_classes(result, year)
         if lines:
             out[TOTALS] = lines
     if FISCAL_TOTALS in result.sides:
@@ -125,6 +120,17 @@ def summary_classes(result: Imported) -> Tree:
         if lines:
             out[FISCAL_TOTALS] = lines
     return out
+
+
+def _total_classes(result: Imported, year: int) -> Tree:
+    """The 收入支出决算总表's 类 lines that differ from the 支出决算表's 类 (of all the money)."""
+    spent = _function_classes(result, (SPENDING, "一般公共预算财政拨款支出决算表"), "合计")
+    lines: Tree = {}
+    for row in result.sides[TOTALS][1]:
+        code, amount = _class_code(row.label, year), next(iter(row.amounts.values()), None)
+        if code and printed(amount) and code in spent and figure(amount) != spent[code]:
+            lines[code] = value(result, result.tables[TOTALS], amount, f"印出合计.{TOTALS}.{code}")  # type: ignore[arg-type]
+    return lines
 
 
 def _fiscal_classes(result: Imported, year: int) -> Tree:
@@ -144,13 +150,17 @@ def _fiscal_classes(result: Imported, year: int) -> Tree:
         total = row.amounts["合计"]
         if all(figure(a) == known[f] for f, a in shown.items()) and figure(total) == sum(known.values(), ZERO):
             continue
-        where = f"印出合计.{FISCAL_TOTALS}.{code}"
-        if len(shown) == 1 and figure(next(iter(shown.values()))) == figure(total):
-            lines[code] = value(result, table, total, where)
-        else:
-            lines[code] = {"合计": value(result, table, total, where),
-                           **{f: value(result, table, a, f"{where}.{f}") for f, a in shown.items()}}
+        lines[code] = _class_line(result, table, total, shown, f"印出合计.{FISCAL_TOTALS}.{code}")
     return lines
+
+
+def _class_line(result: Imported, table: Table, total: Amount, shown: dict[str, Amount], where: str) -> Placed | Tree:
+    """A 类 line as the 财政拨款收入支出决算总表 prints it: its 合计 alone where one fund's figure makes it, else its 合计
+    and each fund's."""
+    if len(shown) == 1 and figure(next(iter(shown.values()))) == figure(total):
+        return value(result, table, total, where)
+    return {"合计": value(result, table, total, where),
+            **{f: value(result, table, a, f"{where}.{f}") for f, a in shown.items()}}
 
 
 def income_lines(result: Imported) -> list[Tree]:

@@ -51,12 +51,21 @@ def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
     found: dict[str, tuple[str, Decimal]] = {}
     for row in rows if isinstance(rows, list) else []:
         code = str(_value(row.get("科目")))
-        entry = function_entry(code, imported.year or 0)
-        name = _value(row.get("名称")) or (entry.name if entry is not None else "")
-        amounts = [_value(row.get(key)) for key in _AMOUNT_KEYS]
-        if name and any(isinstance(a, Decimal | int) for a in amounts):
-            found[code] = (str(name), sum((Decimal(a) for a in amounts if isinstance(a, Decimal | int)), Decimal(0)))
+        line = _line(row, code, imported.year)
+        if line is not None:
+            found[code] = line
     return found
+
+
+def _line(row: Tree, code: str, year: int | None) -> tuple[str, Decimal] | None:
+    """A 功能分类 row's name (as read, else its code's in the year's catalogue) and its amount (basic and project
+    together); None where it has no name or prints no amount."""
+    entry = function_entry(code, year or 0)
+    name = _value(row.get("名称")) or (entry.name if entry is not None else "")
+    amounts = [_value(row.get(key)) for key in _AMOUNT_KEYS]
+    if name and any(isinstance(a, Decimal | int) for a in amounts):
+        return str(name), sum((Decimal(a) for a in amounts if isinstance(a, Decimal | int)), Decimal(0))
+    return None
 
 
 def _value(node: Any) -> Any:

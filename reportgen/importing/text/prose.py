@@ -263,19 +263,24 @@ class _Reading:
         total = self.found.get("支出.项目支出")
         if total is None:
             return
-        after = self.statements[self.statements.index(total[0]) + 1:]
+        listed = self.listed_after(total[0])
+        if listed and sum((self.amount(st) for st, _ in listed), Decimal(0)) <= total[2]:
+            for st, name in listed:
+                self.items.append({"名称": Placed(name, self.where(st, name)), "金额": Placed(self.amount(st), self.where(st, name))})
+                self.take(st)
+
+    def listed_after(self, total: Statement) -> list[tuple[Statement, str]]:
+        """The amounts stated after ``total`` in its sentence, each with its name, up to the first that names a
+        field (or none)."""
         listed: list[tuple[Statement, str]] = []
-        for st in after:
-            if st.line != total[0].line or st.sentence != total[0].sentence or st.kind != "amount" or not _stated(st):
+        for st in self.statements[self.statements.index(total) + 1:]:
+            if st.line != total.line or st.sentence != total.sentence or st.kind != "amount" or not _stated(st):
                 break
             name = self.label(st)
             if not name or name in _names("字段") or len(name) < 2:
                 break
             listed.append((st, name))
-        if listed and sum((self.amount(st) for st, _ in listed), Decimal(0)) <= total[2]:
-            for st, name in listed:
-                self.items.append({"名称": Placed(name, self.where(st, name)), "金额": Placed(self.amount(st), self.where(st, name))})
-                self.take(st)
+        return listed
 
     def changes(self) -> None:
         """Each change the text states of a figure it states (“较2019年预算增加4.39万元”, “与上年持平”):

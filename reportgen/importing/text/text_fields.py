@@ -43,10 +43,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     stated_line_changes(imported, parts.句子)
     stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
     _three_public(tree, parts, unplaced, with_prior, stated)
-    reasons = {key: text for key, text in parts.变动原因.items() if with_prior or key in stated}
-    if reasons:
-        tree["变动原因"] = {key: _placed(text) for key, text in reasons.items()}
-    unplaced += [without_prior(text.where, text.value) for key, text in parts.变动原因.items() if key not in reasons]
+    _change_reasons(tree, parts, unplaced, with_prior, stated)
     for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
                        ("国有资产", ("车辆", "通用设备", "专用设备"))):
         matter = getattr(parts, kind)
@@ -303,6 +300,15 @@ def without_prior(where: str, text: str) -> str:
 
 def _placed(text: TextPlaced[str]) -> Placed:
     return Placed(text.value, text.where)
+
+
+def _change_reasons(tree: Tree, parts: TextParts, unplaced: list[str], with_prior: bool, stated: set[str]) -> None:
+    """变动原因: the reasons of the changes the text states (of every change, ``with_prior``: last year's figures
+    given); each other reason unplaced, with why."""
+    reasons = {key: text for key, text in parts.变动原因.items() if with_prior or key in stated}
+    if reasons:
+        tree["变动原因"] = {key: _placed(text) for key, text in reasons.items()}
+    unplaced += [without_prior(text.where, text.value) for key, text in parts.变动原因.items() if key not in reasons]
 
 
 def _overview(tree: Tree, parts: TextParts) -> None:

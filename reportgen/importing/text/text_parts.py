@@ -158,10 +158,15 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     parts.政府采购 = _stating(sections, "政府采购", vocab)
     parts.国有资产 = _stating(sections, "国有资产", vocab)
     parts.绩效管理 = _stating(sections, "绩效管理", vocab)
-    # (the text before the first heading only where it ends a sentence: a cover's lines are titles)
-    parts.句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
-                if s.kind is not None or sentence.ended]
+    parts.句子 = _text_sentences(sections, vocab)
     return parts
+
+
+def _text_sentences(sections: list[_Section], vocab: dict[str, Any]) -> list[Sentence]:
+    """The sentences of the text's sections (a table's none); of the text before the first heading only those it
+    ends (a cover's lines are titles)."""
+    return [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
+            if s.kind is not None or sentence.ended]
 
 
 @dataclass(frozen=True)
@@ -488,7 +493,7 @@ def _heading_kind_in(text: str, vocab: dict[str, Any], top: bool) -> str | None:
     if not _heading_shaped(key, vocab):
         return _closed_heading_kind(key, vocab)
     numbering, part, body = _heading_numbering(key)
-    if not (numbering or part or top or key.endswith(("：", ":")) or len(key) <= _SHORT_HEADING):
+    if not _may_head(key, numbering, part, top):
         return None
     if _names_table(body, vocab):
         return TABLE
@@ -496,6 +501,12 @@ def _heading_kind_in(text: str, vocab: dict[str, Any], top: bool) -> str | None:
     if kind is not None:
         return kind
     return STOP if part or (numbering and numbering.group("cn")) else None
+
+
+def _may_head(key: str, numbering: re.Match[str] | None, part: re.Match[str] | None, top: bool) -> bool:
+    """Whether a line shaped as a heading heads by its place or form: numbered, a part (第一部分), the top of a page,
+    ended by a colon, or short."""
+    return bool(numbering or part or top or key.endswith(("：", ":")) or len(key) <= _SHORT_HEADING)
 
 
 def _closed_heading_kind(key: str, vocab: dict[str, Any]) -> str | None:
@@ -543,13 +554,20 @@ def _named_kind(body: str, vocab: dict[str, Any]) -> str | None:
     """The kind whose phrase ends last in the heading ("部门职责及机构设置情况" is 机构设置)."""
     best: tuple[int, str] | None = None
     for kind, words in vocab["标题"].items():
-        if any(word in body for word in words.get("除非", [])):
-            continue
-        ends = [body.rfind(word) + len(word) for word in words.get("含", []) if word in body]
-        ends += [len(body) for word in words.get("结尾", []) if body.endswith(word)]
-        if ends and (best is None or max(ends) > best[0]):
-            best = (max(ends), kind)
+        end = _phrase_end(body, words)
+        if end is not None and (best is None or end > best[0]):
+            best = (end, kind)
     return best[1] if best else None
+
+
+def _phrase_end(body: str, words: dict[str, list[str]]) -> int | None:
+    """Where a kind's phrases (``words``: those it 含, those it ends with) end last in the heading; None where one of
+    its 除非 stands in it, or none of its phrases."""
+    if any(word in body for word in words.get("除非", [])):
+        return None
+    ends = [body.rfind(word) + len(word) for word in words.get("含", []) if word in body]
+    ends += [len(body) for word in words.get("结尾", []) if body.endswith(word)]
+    return max(ends) if ends else None
 
 
 def _is_project_part(text: str, vocab: dict[str, Any]) -> bool:
@@ -565,15 +583,25 @@ def _sections(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[_Se
     sections = [_Section(None, None)]
     for line, top in lines:
         current = sections[-1]
-        kind = _heading_kind(line.text, vocab, top)
-        if kind is not None and current.kind == "项目经费" and _is_project_part(line.text, vocab):
-            kind = None
-        under_table = current.kind == TABLE and not top and not _opens_part(line.text)
-        if kind is None or under_table or _item_of(line.text, kind, current.kind):
+        kind = _heads(line, top, current, vocab)
+        if kind is None:
             current.lines.append(line)
         elif kind != current.kind or vocab["标题"].get(kind, {}).get("重复"):
             sections.append(_Section(kind, line))
     return sections
+
+
+def _heads(line: Line, top: bool, current: _Section, vocab: dict[str, Any]) -> str | None:
+    """The kind of part a line heads, under the ``current`` section (``top``: it opens a page); None where it heads
+    none there: a 项目经费 section's own part, a line under a table mid-page (its column headers), an item of its own
+    section."""
+    kind = _heading_kind(line.text, vocab, top)
+    if kind is not None and current.kind == "项目经费" and _is_project_part(line.text, vocab):
+        return None
+    under_table = current.kind == TABLE and not top and not _opens_part(line.text)
+    if kind is None or under_table or _item_of(line.text, kind, current.kind):
+        return None
+    return kind
 
 
 def _opens_part(text: str) -> bool:

@@ -93,15 +93,23 @@ def add_region(imported: Imported, lines: list[Line]) -> None:
         if found is None or int(found.group("year")) != imported.year or "地区" in imported.tree:
             continue
         region = found.group("region")
-        if imported.department and (region in imported.department) and imported.department.startswith(region) \
-                and region != imported.department:
+        if _own_government(imported.department, region):
             said = [("地区", Placed(region, line.where))]
             if found.group("level"):
                 said.append(("级次", Placed(found.group("level"), line.where)))
-            items = list(imported.tree.items())
-            at = next((i + 1 for i, (key, _) in enumerate(items) if key == "年度"), len(items))
-            imported.tree = dict([*items[:at], *said, *items[at:]])
+            imported.tree = _with_region(imported, said)
         return
+
+
+def _own_government(department: str, region: str) -> bool:
+    """Whether ``region`` is the department's own government: its name begins the department's, and is not all of it."""
+    return bool(department) and (region in department) and department.startswith(region) and region != department
+
+
+def _with_region(imported: Imported, said: list[tuple[str, Placed]]) -> dict:
+    items = list(imported.tree.items())
+    at = next((i + 1 for i, (key, _) in enumerate(items) if key == "年度"), len(items))
+    return dict([*items[:at], *said, *items[at:]])
 
 
 def add_cover_year(imported: Imported, lines: list[Line]) -> None:

@@ -309,16 +309,27 @@ def shares(statements: list[Statement], draft: str,
             continue
         low, high = _share_bounds(whole, part)
         half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
-        if share.value + half >= low and share.value - half <= high:
+        if _share_within(share.value, half, low, high):
             continue
-        if id(share) in whole_runs and share.value + 3 * half >= low and share.value - 3 * half <= high:
+        if id(share) in whole_runs and _share_within(share.value, 3 * half, low, high):
             continue  # one step off, among shares made to add up to 100% (judge.ADJUSTED): the 尾数 moved, no slip
         message = f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，而写作“{share.text}”"
-        if cut_as_notes and share.value <= high and share.value + Decimal(1) / Decimal(10) ** share.decimals > low:
+        if cut_as_notes and _cut(share.value, share.decimals, low, high):
             found.append(Finding("warning", CUT_RULE, f"{message}：截尾而非四舍五入（取舍提示，不算问题）", draft, share.line))
         else:
             found.append(Finding("error", "R-句内占比", f"{message}：按句中的两个金额不能成立", draft, share.line))
     return found
+
+
+def _share_within(value: Decimal, half: Decimal, low: Decimal, high: Decimal) -> bool:
+    """Whether a share printed as ``value`` (± ``half``) may be a rate from ``low`` to ``high``."""
+    return value + half >= low and value - half <= high
+
+
+def _cut(value: Decimal, decimals: int, low: Decimal, high: Decimal) -> bool:
+    """Whether a share printed as ``value`` to ``decimals`` places is a rate from ``low`` to ``high`` cut there rather
+    than rounded."""
+    return value <= high and value + Decimal(1) / Decimal(10) ** decimals > low
 
 
 def _of_another_whole(triples: list[tuple[Statement, Statement, Statement]]) -> set[int]:
@@ -332,19 +343,25 @@ def _of_another_whole(triples: list[tuple[Statement, Statement, Statement]]) -> 
             by_whole.setdefault(id(triple[0]), []).append(triple)
     other = set()
     for key, group in by_whole.items():
-        low, high = Decimal(0), Decimal("Infinity")
-        for _whole, part, share in group:
-            assert part.value is not None and share.value is not None
-            half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
-            p = part.value * _UNITS[part.unit]
-            low = max(low, (p - _half(part)) * 100 / (share.value + half))
-            high = min(high, (p + _half(part)) * 100 / (share.value - half)) if share.value > half else high
+        low, high = _base_bounds(group)
         whole = group[0][0]
         assert whole.value is not None
         w = whole.value * _UNITS[whole.unit]
         if len(group) >= 2 and low <= high and not (low <= w + _half(whole) and w - _half(whole) <= high):
             other.add(key)
     return other
+
+
+def _base_bounds(group: list[tuple[Statement, Statement, Statement]]) -> tuple[Decimal, Decimal]:
+    """The bounds (in 元) of the base every share of ``group`` (whole, part, share) fits, by its part's amount."""
+    low, high = Decimal(0), Decimal("Infinity")
+    for _whole, part, share in group:
+        assert part.value is not None and share.value is not None
+        half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
+        p = part.value * _UNITS[part.unit]
+        low = max(low, (p - _half(part)) * 100 / (share.value + half))
+        high = min(high, (p + _half(part)) * 100 / (share.value - half)) if share.value > half else high
+    return low, high
 
 
 _RUN_GAP = 3  # lines from one share of a run to the next at most
@@ -355,16 +372,8 @@ def made_whole(statements: list[Statement]) -> set[int]:
     page's number and the next page's first line between) that add up to 100% exactly (江苏省人民检察院 2018:
     “占63.75%”, “占25.38 %”, “占10.87 %”; its 2019 list runs over a page: “占65.56%；” “占17.94%；” on p. 26,
     “占16.5%” on p. 27): the document may have moved one's 尾数 to make the whole."""
-    runs: list[list[Statement]] = []
-    for st in statements:
-        if st.kind != "share" or st.value is None:
-            continue
-        if runs and 0 <= st.line - runs[-1][-1].line <= _RUN_GAP:  # a share wrapped over lines (“占” / “99.94 %；”)
-            runs[-1].append(st)
-        else:
-            runs.append([st])
     whole: set[int] = set()
-    for run in runs:  # within a run, each stretch from its start making 100% exactly (several lists, one after another)
+    for run in _shares_in_runs(statements):  # within a run, each stretch from its start making 100% exactly (several lists, one after another)
         start, total = 0, Decimal(0)
         for end, st in enumerate(run):
             total += st.value or Decimal(0)
@@ -373,6 +382,19 @@ def made_whole(statements: list[Statement]) -> set[int]:
             if total >= 100:
                 start, total = end + 1, Decimal(0)
     return whole
+
+
+def _shares_in_runs(statements: list[Statement]) -> list[list[Statement]]:
+    """The shares stated, in runs of shares printed on lines one after another (or up to _RUN_GAP apart)."""
+    runs: list[list[Statement]] = []
+    for st in statements:
+        if st.kind != "share" or st.value is None:
+            continue
+        if runs and 0 <= st.line - runs[-1][-1].line <= _RUN_GAP:  # a share wrapped over lines (“占” / “99.94 %；”)
+            runs[-1].append(st)
+        else:
+            runs.append([st])
+    return runs
 
 
 def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:

@@ -402,6 +402,22 @@ def _half_step(budget: Budget) -> Decimal:
     return (budget.printed_step or Decimal(0)) / 2
 
 
+def _parts_summed(b: Budget) -> dict[str, int]:
+    """How many figures, each printed rounded, each total sums: its rows (the function rows; the economic rows of
+    人员经费 and 公用经费), the income sources."""
+    rows, economic = len(b.function_rows), len(b.economic_rows)
+    sources = sum(1 for key, amount in b.income.items() if amount and key not in b.income_unknown)
+    # 收入总计 and 本年收入合计 sum the income sources, each printed rounded, where there are several
+    # (广州市市场监督管理局 2026 prints 177,090.43 in every table and its text; its sources sum to 177,090.44)
+    income = {"收入总计": sources, "本年收入合计": sources} if sources > 1 else {}
+    # a source of no function rows (a department whose tables print its lines by unit alone: 深圳's of several
+    # units) sums its 基本支出 and 项目支出, each printed rounded (深圳市人力资源和社会保障局 2026: 571,347.93)
+    spent = rows or 2
+    return {**income, "本年支出合计": spent, "支出总计": rows + 1 if rows else spent, "基本支出": rows, "项目支出": rows,
+            "财政拨款支出": rows, "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
+            "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
+
+
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
@@ -463,17 +479,7 @@ class Glossary(Naming[Figure]):
 
     def _total_slack(self, b: Budget) -> None:
         """The slack of each total (by the rows it sums) and of each figure of two parts or more."""
-        rows, economic = len(b.function_rows), len(b.economic_rows)
-        sources = sum(1 for key, amount in b.income.items() if amount and key not in b.income_unknown)
-        # 收入总计 and 本年收入合计 sum the income sources, each printed rounded, where there are several
-        # (广州市市场监督管理局 2026 prints 177,090.43 in every table and its text; its sources sum to 177,090.44)
-        income = {"收入总计": sources, "本年收入合计": sources} if sources > 1 else {}
-        # a source of no function rows (a department whose tables print its lines by unit alone: 深圳's of several
-        # units) sums its 基本支出 and 项目支出, each printed rounded (深圳市人力资源和社会保障局 2026: 571,347.93)
-        spent = rows or 2
-        by_total = {**income, "本年支出合计": spent, "支出总计": rows + 1 if rows else spent, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
-                    "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
-                    "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
+        by_total = _parts_summed(b)
         figures = {id(fig): fig for found in self.names.values() for fig in found} | {id(c): c for c in self.codes.values()}
         for figure in figures.values():
             parts = len(figure.parts) or by_total.get(figure.name, 0)
@@ -846,14 +852,20 @@ class _FunctionTables:
         own = self.general_of.get(node.code)
         fund_only = own is not None and own.total != node.total and node.code in self.fund_priors
         prior = own.prior if own is not None and not fund_only else node.prior
-        named = [(value, words) for value, words in (
-            (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
-            (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
-        named += [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
+        named = self.named(node, own)
         others = {node.total, *(value for value, _ in named)}
         return Figure(node.name, node.total, prior, self.actual_of.get(node.code),
                       others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
                       wholes=self.wholes, named=tuple(named))
+
+
+    def named(self, node: Node, own: Node | None) -> list[tuple[Decimal, tuple[str, ...]]]:
+        """The line's other values a row may show, each with the words that name it: its 一般公共预算 part's
+        (``own``), the other funds', its 基本支出 and 项目支出, each unit's."""
+        named: list[tuple[Decimal, tuple[str, ...]]] = [(value, words) for value, words in (
+            (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
+            (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
+        return named + [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
 
 
 def _unit_totals(f: Computed) -> defaultdict[str, set[tuple[str, Decimal]]]:

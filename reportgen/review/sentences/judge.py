@@ -190,11 +190,18 @@ def printed_in_wan(verdicts: list[Verdict], cells: frozenset[Decimal], causes: t
     a review of the sentences alone: no table made a source)."""
     for at, verdict in enumerate(verdicts):
         st = verdict.statement
-        if verdict.status != "unknown" or verdict.figure is not None or verdict.cause not in causes or st.kind != "amount" \
-                or st.unit != "元" or st.value is None or st.decimals == 0 or st.value < 1:
+        if not _unknown_in_yuan(verdict, causes) or st.value is None:
             continue
         if st.value * _WAN in cells and st.value not in cells:
             verdicts[at] = Verdict(st, "disagree", None, _text(st.value, st.decimals, "万元"), WAN_AS_YUAN)
+
+
+def _unknown_in_yuan(verdict: Verdict, causes: tuple[str, ...]) -> bool:
+    """Whether a verdict is of an amount said in 元 with decimals, of 1 or more, that no figure names, left unknown
+    for one of ``causes``."""
+    st = verdict.statement
+    return not (verdict.status != "unknown" or verdict.figure is not None or verdict.cause not in causes
+                or st.kind != "amount" or st.unit != "元" or st.value is None or st.decimals == 0 or st.value < 1)
 
 
 def printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
@@ -219,12 +226,18 @@ def _of_another_base(verdicts: list[Verdict], glossary: Glossary) -> None:
         elif st.kind != "share" or amount is None or verdicts[amount].statement.sentence is not st.sentence:
             continue
         elif _other_base(verdicts[amount].figure, st, glossary) is not None:
-            end = next((i for i in range(amount + 1, len(verdicts)) if verdicts[i].statement.kind == "amount"
-                        or verdicts[i].statement.sentence is not st.sentence), len(verdicts))
-            for i in range(amount, end):
+            for i in range(amount, _amounts_run(verdicts, amount)):
                 if verdicts[i].status in ("disagree", "cut"):
                     verdicts[i] = Verdict(verdicts[i].statement, "unknown", verdicts[i].figure,
                                           cause=OF_ANOTHER_BASE.format(base=st.named_whole))
+
+
+def _amounts_run(verdicts: list[Verdict], amount: int) -> int:
+    """Where the run of the amount at ``amount`` ends (the change, rate and share that follow it): at the next amount,
+    or the end of its sentence."""
+    sentence = verdicts[amount].statement.sentence
+    return next((i for i in range(amount + 1, len(verdicts)) if verdicts[i].statement.kind == "amount"
+                 or verdicts[i].statement.sentence is not sentence), len(verdicts))
 
 
 def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> Figure | None:
@@ -233,11 +246,14 @@ def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> 
     base = glossary.find(share.named_whole) if figure is not None and share.named_whole else None
     if figure is None or not figure.wholes or base is None or base is figure or base.name in _GRAND_TOTALS:
         return None  # (a figure the glossary knows no whole of — a “三公” item — may be a part of what its share names)
-    # a fund's total (“占一般公共预算支出的19.62%”) is no whole of a figure of all the money, whose part it shares
+    return None if _a_whole_of(figure, base) else base
+
+
+def _a_whole_of(figure: Figure, base: Figure) -> bool:
+    """Whether ``base`` is one of the figure's wholes — a fund's total (“占一般公共预算支出的19.62%”) only of a figure of
+    that fund, never of one of all the money, whose part it shares."""
     fund = next((word for word in _FUNDS if base.name.startswith(word)), "")
-    if base.current in figure.wholes and (not fund or figure.name.startswith(fund)):
-        return None
-    return base
+    return base.current in figure.wholes and (not fund or figure.name.startswith(fund))
 
 
 _FUNDS = part_qualifiers()

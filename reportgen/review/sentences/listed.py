@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from reportgen.readers.text.statements import Statement, carry_over_words
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, listed_sums
+from reportgen.review.sentences.glossary import Figure
 from reportgen.review.sentences.judge import Verdict
 
 PART_OF_A_SUM = "句中列为前一个数的一部分，各部分之和与前一个数相符，而前一个数与表格一致：说的是它的一部分，不是表中同名的数，未判定"
@@ -47,13 +48,20 @@ def _the_tables_own(whole: Verdict, parts: list[Verdict | None]) -> bool:
     tables' own parts of it (“公务用车购置及运行费10.2万元，其中：公务用车购置费0万元，……公务用车运行维护费10.1万元”, 烟台
     水利局 2026 with 10.2 misprinted 10.1) — each is judged by its figure, however its printed value adds up."""
     figure = whole.figure
-    if figure is None or any(part is None or part.figure is None for part in parts):
+    named = _figures_named(parts)
+    if figure is None or named is None:
         return False
-    named = [part.figure for part in parts if part is not None and part.figure is not None]
-    if len({id(part) for part in named}) < len(named):
-        return False  # two parts of one name: not the tables' parts
     total = sum((part.current for part in named), Decimal(0))
     return abs(total - figure.current) <= figure.slack + sum(part.slack for part in named)
+
+
+def _figures_named(parts: list[Verdict | None]) -> list[Figure] | None:
+    """The figures of the tables the parts name, each its own; None where a part names none, or two name one (two
+    parts of one name: not the tables' parts)."""
+    if any(part is None or part.figure is None for part in parts):
+        return None
+    named = [part.figure for part in parts if part is not None and part.figure is not None]
+    return None if len({id(part) for part in named}) < len(named) else named
 
 
 def _not_judged(verdict: Verdict | None, cause: str) -> None:

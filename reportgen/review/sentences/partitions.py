@@ -49,6 +49,11 @@ def _part_made_of(name: str, present: dict[str, Figure], find: Find, strict: fro
     parts = [_part_made_of(part, present, find, strict) for part in complete_parts().get(name, ())]
     if parts and all(found is not None for found in parts):
         return [stated for found in parts for stated in found or ()]
+    return _zero_in_tables(name, find, strict)
+
+
+def _zero_in_tables(name: str, find: Find, strict: frozenset[int]) -> list[str] | None:
+    """[] where the source's tables give the part 0 (a figure not held strictly: it may be left out as 0); else None."""
     figure = find(name)
     return [] if figure is not None and figure.current == 0 and id(figure) not in strict else None
 
@@ -130,14 +135,20 @@ def _runs(verdicts: list[Verdict]) -> list[list[Verdict]]:
         if first.figure is None or first.figure.name not in complete_parts() or first.statement.kind == "cell" \
                 or not _stated(first.statement):
             continue
-        within, run = _within(first.figure.name), [first]
-        for verdict in verdicts[index + 1:]:
-            if verdict.statement.kind == "cell" or verdict.figure is not None and verdict.figure.name not in within:
-                break
-            if verdict.figure is not None and verdict.statement.kind in ("change", "flat") and _stated(verdict.statement):
-                run.append(verdict)
-        runs.append(run)
+        runs.append(_run(verdicts, index, first.figure.name))
     return runs
+
+
+def _run(verdicts: list[Verdict], index: int, whole: str) -> list[Verdict]:
+    """The run the whole's verdict at ``index`` opens: it, and each change or flat after it of one of its parts (or
+    their parts), up to a cell or a figure of another name."""
+    within, run = _within(whole), [verdicts[index]]
+    for verdict in verdicts[index + 1:]:
+        if verdict.statement.kind == "cell" or verdict.figure is not None and verdict.figure.name not in within:
+            break
+        if verdict.figure is not None and verdict.statement.kind in ("change", "flat") and _stated(verdict.statement):
+            run.append(verdict)
+    return run
 
 
 def _within(whole: str) -> set[str]:
@@ -233,11 +244,7 @@ def _share_finding(name: str, pairs: list[tuple[Statement, Statement]], adjusted
         return None
     wrong = []
     for amount, share in pairs:
-        assert share.value is not None
-        low = max(in_yuan(amount) - half_in_yuan(amount), Decimal(0)) / (total + slack) * 100
-        high = (in_yuan(amount) + half_in_yuan(amount)) / (total - slack) * 100
-        half = Decimal(5) / Decimal(10) ** (share.decimals + 1) * (3 if id(share) in adjusted else 1)
-        if share.value + half < low or share.value - half > high:
+        if _share_off(amount, share, (total, slack), id(share) in adjusted):
             right = quantize_half_up(in_yuan(amount) / total * 100, share.decimals)
             wrong.append(f"{amount.text}“{share.text}”按金额应为 {right}%")
     if not wrong:
@@ -247,6 +254,17 @@ def _share_finding(name: str, pairs: list[tuple[Statement, Statement]], adjusted
     parts = "、".join(amount.text for amount, _ in pairs)
     return Finding("error", "R-句内占比", f"{_quoted(name)}的全部分项 {parts} 之和为 {total / unit:,.{decimals}f}{printed}："
                    f"{'；'.join(wrong)}（占比与金额不能同时成立）", draft, pairs[0][1].line)
+
+
+def _share_off(amount: Statement, share: Statement, parts: tuple[Decimal, Decimal], adjusted: bool) -> bool:
+    """Whether a part's printed share cannot be its amount over the parts' sum (``parts``: the sum and its rounding),
+    at the share's printed places (three steps of them for one of shares made to add up to 100%, ``adjusted``)."""
+    assert share.value is not None
+    total, slack = parts
+    low = max(in_yuan(amount) - half_in_yuan(amount), Decimal(0)) / (total + slack) * 100
+    high = (in_yuan(amount) + half_in_yuan(amount)) / (total - slack) * 100
+    half = Decimal(5) / Decimal(10) ** (share.decimals + 1) * (3 if adjusted else 1)
+    return share.value + half < low or share.value - half > high
 
 
 def _quoted(name: str) -> str:

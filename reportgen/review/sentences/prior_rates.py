@@ -186,7 +186,7 @@ def _judged(compared: re.Match[str], prior: _Figure, current: _Figure, head: _Fi
         return []
     low, high = bounds
     said = compared.group()
-    if (sign > 0 and high < 0) or (sign < 0 and low > 0):
+    if _went_the_other_way(sign, low, high):
         went = "减少" if sign > 0 else "增加"
         return [Finding("error", "R-变动率", f"“{said}”：句中{prior.text}到{current.text}是{went}，不是"
                         f"{compared.group(3)}", draft, line)]
@@ -201,6 +201,12 @@ def _judged(compared: re.Match[str], prior: _Figure, current: _Figure, head: _Fi
     way = "增加" if right > 0 else "减少" if right < 0 else "持平，变动"
     return [Finding("error", "R-变动率", f"“{said}”：按句中的{prior.text}与{current.text}，应为{way} {abs(right)}%"
                     f"{_why(compared, prior, current, head, previous_rate)}", draft, line)]
+
+
+def _went_the_other_way(sign: int, low: Decimal, high: Decimal) -> bool:
+    """Whether every rate the figures allow (``low`` to ``high``) goes against the word's direction (``sign``: 增长 +1,
+    减少 −1)."""
+    return (sign > 0 and high < 0) or (sign < 0 and low > 0)
 
 
 def _why(compared: re.Match[str], prior: _Figure, current: _Figure, head: _Figure | None,

@@ -160,13 +160,19 @@ def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) 
     budget (its label ``before``) — that quantity's outturn (the quantity); "" where the words say neither."""
     budget = _BUDGET_NAMED.fullmatch(st.label) if st.kind == "amount" else None
     if budget is not None:
-        found = naming.find(budget.group("name")) if budget.group("name") else None
-        name = found.name if found is not None else ("" if budget.group("name") or _OF_BUDGET.fullmatch(last) else last)
-        return f"{name}{budget.group('word')}数" if name else ""
+        return _budget_named(budget, naming, last)
     if st.kind != "amount" or not OUTTURN_SAID.fullmatch(st.label) or not BUDGET_SAID.search(before):
         return ""
     of_budget = _OF_BUDGET.fullmatch(last)
     return of_budget.group("name") if of_budget is not None else last
+
+
+def _budget_named(budget: re.Match[str], naming: Subjects, last: str) -> str:
+    """The budget a 决算's sentence says (“X年初预算为”): of X its words name, or said bare, of the amount before it in
+    the sentence (``last``); "" where neither names a quantity."""
+    found = naming.find(budget.group("name")) if budget.group("name") else None
+    name = found.name if found is not None else ("" if budget.group("name") or _OF_BUDGET.fullmatch(last) else last)
+    return f"{name}{budget.group('word')}数" if name else ""
 
 
 def _project(st: Statement) -> str:

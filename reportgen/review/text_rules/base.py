@@ -75,6 +75,18 @@ def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozen
     printed bare as its last line is no word of the sentence it interrupts (“增长（减” / “28” / “少）”)."""
     numbers = folios(lines)
     kept = [line for index, line in enumerate(lines) if line.bare and index not in numbers]
+    flow, starts = _joined(kept)
+    # (each title says 决算; a text none of whose titles does is no 决算, whatever budget titles it has)
+    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
+    final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
+    own_year = finals.most_common(1)[0][0] if final else year
+    final = final or source_final
+    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year, table_rows)
+
+
+def _joined(kept: list[Line]) -> tuple[str, list[int]]:
+    """The lines' words joined as a reader reads them (a line that ends a clause, or one that starts anew, set apart
+    by a newline), and where each line begins in them."""
     parts: list[str] = []
     starts: list[int] = []
     length = 0
@@ -86,13 +98,7 @@ def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozen
         starts.append(length)
         parts.append(text)
         length += len(text)
-    flow = "".join(parts)
-    # (each title says 决算; a text none of whose titles does is no 决算, whatever budget titles it has)
-    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
-    final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
-    own_year = finals.most_common(1)[0][0] if final else year
-    final = final or source_final
-    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year, table_rows)
+    return "".join(parts), starts
 
 
 def _ends_clause(text: str) -> bool:

@@ -207,8 +207,7 @@ def _header_year(line: Line, text: str, year: int, warn: Callable[[Line, str], F
     headed as last year's. A header printing last year's column beside this year's is the usual comparison; a line
     of a sentence is no header."""
     text = text.strip()
-    if _FIGURE.search(text) or not _COLUMN_YEAR.search(text) or any(mark in text for mark in "。，,；;") \
-            or any(word in text for word in ("比", "较", "与")):  # a line of a sentence (“与2025年预算数相比”)
+    if not _a_year_header(text):
         return
     for side in _sides(text):
         named = {int(y) for y in _ANY_YEAR.findall(side)}
@@ -216,6 +215,13 @@ def _header_year(line: Line, text: str, year: int, warn: Callable[[Line, str], F
         if said and year not in named:
             yield warn(line, f"表头写作“{'”“'.join(said)}”，没有 {year} 年的栏：本文件是 {year} 年预算，"
                              f"这一栏的数是否本年的？")
+
+
+def _a_year_header(text: str) -> bool:
+    """Whether a line (stripped) may be a table's header of year columns: it names a budget's year column, prints no
+    figure, and is no line of a sentence (“与2025年预算数相比”)."""
+    return not (_FIGURE.search(text) or not _COLUMN_YEAR.search(text) or any(mark in text for mark in "。，,；;")
+                or any(word in text for word in ("比", "较", "与")))
 
 
 def _sides(text: str) -> list[str]:

@@ -51,12 +51,17 @@ def final_against_budget(text: Text) -> Iterator[Finding]:
         if not finals:
             continue
         final, word, named = _interval(finals[-1].group(1)), match.group(1), match.group(2)
-        budgets = [(b.group(1) or "", b.group(2)) for b in _BUDGET.finditer(sentence[:finals[-1].start()])
-                   if not named or b.group(1) == named]
+        budgets = _budgets_said(sentence[:finals[-1].start()], named)
         if budgets and not any(_may_be(word, final, _interval(amount)) for _, amount in budgets):
             stated = "、".join(f"{kind}预算为{amount}万元" for kind, amount in budgets)
             yield text.warning("R-决算与预算", match.start(), f"写作“{match.group()}”，而上句{stated}、"
                                f"决算为{finals[-1].group(1)}万元")
+
+
+def _budgets_said(before: str, named: str | None) -> list[tuple[str, str]]:
+    """The budgets a sentence states before its 决算 (``before``), each its kind (年初, 全年, 调整; "" of a plain 预算数) and
+    amount; those of the kind the words name only, where they name one (``named``)."""
+    return [(b.group(1) or "", b.group(2)) for b in _BUDGET.finditer(before) if not named or b.group(1) == named]
 
 
 # “一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%”: the amount, then an increase over

@@ -84,12 +84,18 @@ def _near(text: Text, items: list[tuple[int, str]]) -> Iterator[Finding]:
     if len(unknown) != 1:
         return
     start, said = unknown[0]
-    listed = {name for _, name in items}
-    shared = [c for _, name in items for c in _classes().get(name, ())]
-    near = [name for name, classes in _classes().items() if name not in listed and _one_off(said, name)
-            and any(shared.count(c) >= 2 for c in classes)]
+    near = _near_names(said, items)
     if len(near) == 1:
         yield text.warning("R-列举", start, f"列举的经济分类科目中“{said}”不是科目名称，疑为“{near[0]}”：请核对")
+
+
+def _near_names(said: str, items: list[tuple[int, str]]) -> list[str]:
+    """The catalogue's names a character off ``said`` that the list leaves out, each of a 类 two of its items are
+    of."""
+    listed = {name for _, name in items}
+    shared = [c for _, name in items for c in _classes().get(name, ())]
+    return [name for name, classes in _classes().items() if name not in listed and _one_off(said, name)
+            and any(shared.count(c) >= 2 for c in classes)]
 
 
 def _one_off(said: str, name: str) -> bool:

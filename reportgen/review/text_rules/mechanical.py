@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from reportgen.base.errors import Finding
 from reportgen.base.patterns import regex
 from reportgen.base.rules import TEXT, rule
+from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 
 # words set apart by a column's gap, or set in a column far from the margin: a row of a table (as repeats.py)
@@ -75,25 +76,34 @@ def two_marks(text: Text) -> Iterator[Finding]:
     for index, line in enumerate(lines):
         if line.number not in prose.numbers:
             continue
-        bare = line.bare
-        for match in _TWO_MARKS.finditer(bare):
-            pair = (match.group(1), match.group(2))
-            if pair[0] == pair[1] or pair in _TOLD_ELSEWHERE:
-                continue
-            # side by side as printed, a space apart at most (a layout sets two cells' marks far apart)
-            if not re.search(re.escape(pair[0]) + " ?" + re.escape(pair[1]), line.text):
-                continue
-            at = text.starts[index] + match.start()
-            said = _before(text.flow, at) + match.group()
-            yield text.warning("R-标点", at, f"“{said}”：标点“{match.group()}”连用，是否多了一个？")
+        yield from _in_one_line(text, index, line)
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if after is not None and after.number in prose.numbers and bare[-1:] in _MARKS and after.bare[:1] in _MARKS \
-                and (bare[-1], after.bare[0]) not in _TOLD_ELSEWHERE:
-            at = text.starts[index] + len(bare) - 1
-            said = _before(text.flow, at) + bare[-1] + after.bare[:1]
-            yield text.warning("R-标点", at, f"“{said}”：标点“{bare[-1]}{after.bare[0]}”跨行连用，是否多了一个？")
+        if after is not None and after.number in prose.numbers:
+            yield from _across_lines(text, index, line.bare, after.bare)
     yield from _stop_in_list(text, prose)
     yield from _semicolon_closing(text, prose)
+
+
+def _in_one_line(text: Text, index: int, line: Line) -> Iterator[Finding]:
+    """Two different clause marks side by side in one line of prose, as printed (a space apart at most)."""
+    for match in _TWO_MARKS.finditer(line.bare):
+        pair = (match.group(1), match.group(2))
+        if pair[0] == pair[1] or pair in _TOLD_ELSEWHERE:
+            continue
+        # side by side as printed, a space apart at most (a layout sets two cells' marks far apart)
+        if not re.search(re.escape(pair[0]) + " ?" + re.escape(pair[1]), line.text):
+            continue
+        at = text.starts[index] + match.start()
+        said = _before(text.flow, at) + match.group()
+        yield text.warning("R-标点", at, f"“{said}”：标点“{match.group()}”连用，是否多了一个？")
+
+
+def _across_lines(text: Text, index: int, bare: str, after: str) -> Iterator[Finding]:
+    """A clause mark ending a line of prose (``bare``: the line at ``index``) and another opening the next."""
+    if bare[-1:] in _MARKS and after[:1] in _MARKS and (bare[-1], after[0]) not in _TOLD_ELSEWHERE:
+        at = text.starts[index] + len(bare) - 1
+        said = _before(text.flow, at) + bare[-1] + after[:1]
+        yield text.warning("R-标点", at, f"“{said}”：标点“{bare[-1]}{after[0]}”跨行连用，是否多了一个？")
 
 
 # a heading of a part or of the text's first level (“七、一般公共预算“三公”经费情况说明”, “第三部分”)
