@@ -189,7 +189,7 @@ INTERRUPTIONS = {"reportgen.base.signals.Terminated",  # SIGTERM, handled as Ctr
 # The desk's modules that import its Django models: importable only once Django is configured for a data
 # folder (tests/support/desk.py). They define no exception: the desk's are in settings.py and store.py.
 DJANGO_APP = {f"reportgen.desk.{name}" for name in (
-    "queue.jobs", "queue.worker", "record.models", "record.register", "record.precision", "record.progress", "record.counts",
+    "queue.jobs", "queue.worker", "record.models", "record.passwords", "record.register", "record.precision", "record.progress", "record.counts",
     "web.views", "web.department", "web.bounded", "web.page_views", "web.decisions", "web.notices", "web.attempts",
     "web.failures", "web.progress", "web.published", "urls")}
 
