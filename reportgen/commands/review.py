@@ -80,10 +80,10 @@ def _exit_code(done: list[Done], listed: Register | None) -> int:
 
 def _issued(args: argparse.Namespace) -> Issued | None:
     """Who sends the notices, when, and by when (--issuer, --date, --deadline); None when none is given."""
-    from reportgen.paperwork.handback import Issued  # deferred: the writers, only with pages
-
     if args.issuer is None and args.date is None and args.deadline is None:
         return None
+    from reportgen.paperwork.handback import Issued  # deferred: the writers, only with pages
+
     issuer = " ".join((args.issuer or "").split())
     if args.issuer is not None and not issuer:
         raise UsageError("--issuer 是空的：应为发出整改通知的单位，如 某某区财政局")
