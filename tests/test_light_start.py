@@ -58,6 +58,16 @@ def test_help_loads_no_template_no_yaml_and_none_of_the_work(argv):
     assert unwanted(modules, HELP) == []
 
 
+@pytest.mark.parametrize("argv", [("render", "--help"), ("schema",), ("layouts",)])
+def test_the_layouts_names_are_listed_without_a_template_or_a_writer(argv):
+    """`render --help` and the schema name the shipped layouts, `layouts` lists them: their settings are read,
+    and nothing renders: no Jinja2, no writer, none of the work on a document."""
+    code, modules = loaded(*argv)
+    assert code == 0
+    assert unwanted(modules, (*WRITERS_AND_READERS, "reportgen.writers", "jinja2", "reportgen.checks",
+                              "reportgen.runners.render")) == []
+
+
 def test_check_of_a_source_loads_no_writer_no_pdf_reader_and_no_reviewer():
     code, modules = loaded("check", YANTIAN)
     assert code == 0
