@@ -62,6 +62,8 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    # a published PDF reviewed in a fresh interpreter
+    "test_light_start": ("test_a_review_of_one_pdf_loads_no_worker_pool_no_docx_writer_and_no_register",),
     # every module imported, each pattern it keeps compiled; a fresh interpreter importing the reviewer
     "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern"),
     # a published PDF imported with --learn-layout (2–5 s each)

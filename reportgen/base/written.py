@@ -17,7 +17,6 @@ never replaced either: the write is refused and the user told.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import time
@@ -57,6 +56,8 @@ class Digest:
 
 
 def digest_of(data: bytes) -> Digest:
+    import hashlib  # deferred: OpenSSL's _hashlib (a few ms at start-up), for a written file's record only
+
     return Digest(hashlib.sha256(data).hexdigest(), len(data))
 
 
@@ -82,6 +83,8 @@ def file_digest(path: Path) -> Digest | None:
         with regular_file(path) as fd:
             if fd is None:
                 return None
+            import hashlib  # deferred: as digest_of's
+
             hasher, size = hashlib.sha256(), 0
             while chunk := os.read(fd, 1 << 20):
                 hasher.update(chunk)

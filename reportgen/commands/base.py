@@ -34,7 +34,6 @@ from typing import Any, ClassVar
 
 from reportgen.base.errors import ReportgenError
 from reportgen.base.signals import Terminated
-from reportgen.base.staging import remove_live
 from reportgen.commands import command
 
 
@@ -71,16 +70,23 @@ def as_usage_error() -> Iterator[None]:
         raise UsageError(found[2]) from exc
 
 
+def _remove_live() -> None:
+    """The unfinished outputs removed (base/staging.py), on an interrupt only."""
+    from reportgen.base.staging import remove_live  # deferred: tempfile, shutil, secrets (20 modules); --help, check
+
+    remove_live()
+
+
 def invoke(name: str, args: Any) -> int:
     """Run command ``name`` on its parsed arguments: its exit code, or that of what it raised."""
     try:
         return command(name).run(args)
     except Terminated:
-        remove_live()
+        _remove_live()
         print("reportgen: 已终止（SIGTERM），未完成的输出已清除", file=sys.stderr)
         return 128 + signal.SIGTERM
     except KeyboardInterrupt:
-        remove_live()
+        _remove_live()
         print("reportgen: 已中断，未完成的输出已清除", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `reportgen schema | head`: the reader has gone, as Unix tools do

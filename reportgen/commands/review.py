@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}：应为 1 或更大的整数（同时审核的文件数）")
-    issued, as_of = _issued(args), _day(args.as_of, "--as-of") or _today()
+    issued, as_of = _issued(args), _day(args.as_of, "--as-of")
     documents = _documents(args)
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
@@ -80,10 +80,10 @@ def _exit_code(done: list[Done], listed: Register | None) -> int:
 
 def _issued(args: argparse.Namespace) -> Issued | None:
     """Who sends the notices, when, and by when (--issuer, --date, --deadline); None when none is given."""
-    from reportgen.paperwork.handback import Issued  # deferred: the writers, only with pages
-
     if args.issuer is None and args.date is None and args.deadline is None:
         return None
+    from reportgen.paperwork.handback import Issued  # deferred: the writers, only with pages
+
     issuer = " ".join((args.issuer or "").split())
     if args.issuer is not None and not issuer:
         raise UsageError("--issuer 是空的：应为发出整改通知的单位，如 某某区财政局")
@@ -245,14 +245,14 @@ def _today() -> date:
     return today()
 
 
-def _register(members: list[Member] | None, done: list[Done], as_of: date) -> Register | None:
-    """The roster's rows with the documents reviewed (each disclosure of a file of several on its own); None without
-    a roster."""
+def _register(members: list[Member] | None, done: list[Done], as_of: date | None) -> Register | None:
+    """The roster's rows with the documents reviewed (each disclosure of a file of several on its own), late as of
+    --as-of or today; None without a roster."""
     if members is None:
         return None
     from reportgen.paperwork.register import register  # deferred: with the roster only
 
-    return register(members, [k for d in done for k in d.knowns or (d.known,)], as_of)
+    return register(members, [k for d in done for k in d.knowns or (d.known,)], as_of or _today())
 
 
 def _register_text(listed: Register, roster: Path) -> str:

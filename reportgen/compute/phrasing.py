@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.base import templating
 from reportgen.compute import Change, Disputed, change, quantize_half_up, share
 from reportgen.docmodel.model import TEXT_PARTS, Presentation
 from reportgen.reading.amounts import yuan_factors
@@ -78,6 +77,8 @@ class Money:
         words of templates/narrative/_cells.j2 (a public document has no Disputed figure)."""
         if not self.marked or not isinstance(amount, Disputed):
             return text
+        from reportgen.base import templating  # deferred: Jinja2 (20 modules), for a draft's disputed figure only
+
         other = self._plain(amount.other, unit, places) + unit_word
         return str(templating.words("narrative", "_cells.j2").disputed(text, other, amount.what, amount.stated))
 

@@ -18,13 +18,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +31,8 @@ from reportgen.review import documents
 from reportgen.review.documents import DocumentReview
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
     from reportgen.importing import Part
     from reportgen.paperwork.handback import Issued
     from reportgen.paperwork.pages import SummaryPart
@@ -199,11 +197,16 @@ def _each(tasks: list[Task], jobs: int) -> Iterator[Done]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # deferred: multiprocessing and its sockets (40 modules), for a pool only
+
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
 def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
     """The tasks' results in order until the pool breaks: then the index of the first one lost."""
+    from concurrent.futures import ProcessPoolExecutor  # deferred: for a pool only
+    from concurrent.futures.process import BrokenProcessPool  # deferred: as above
+
     done = 0
     kept()  # the patterns compiled here, once, before the workers fork (each would compile those it runs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context(), initializer=started) as pool:
@@ -220,6 +223,9 @@ def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
 
 
 def _alone(task: Task) -> Iterator[Done]:
+    from concurrent.futures import ProcessPoolExecutor  # deferred: for a pool only
+    from concurrent.futures.process import BrokenProcessPool  # deferred: as above
+
     with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=started) as pool:
         try:
             yield pool.submit(_review_in_worker, task).result()

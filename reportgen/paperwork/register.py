@@ -15,20 +15,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from reportgen.paperwork.roster import Member, normal
 from reportgen.review.documents import DocumentReview
 
 DEADLINE_DAYS = 20  # 预算批复后 20 日内公开（《地方预决算公开操作规程》）
-CHINA = ZoneInfo("Asia/Shanghai")  # the deadlines' days are Beijing's (the desk's TIME_ZONE too)
 
 
 def today() -> date:
     """Today in Beijing: the day a row is late by, whatever the machine's own time zone (from 16:00 UTC
     a UTC machine's date.today() is Beijing's yesterday: the static pages and the desk told one row
-    逾期 654 天 and 逾期 655 天)."""
-    return datetime.now(CHINA).date()
+    逾期 654 天 and 逾期 655 天). The deadlines' days are Beijing's (the desk's TIME_ZONE too)."""
+    from zoneinfo import ZoneInfo  # deferred: zoneinfo and sysconfig, for a roster or the desk only
+
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
 
 @dataclass(frozen=True)

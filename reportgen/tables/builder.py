@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from reportgen.base import templating
 from reportgen.base.records import Record
 from reportgen.compute import ZERO, Computed, Node, rounding_gap, tree_rounding_gap
 from reportgen.compute.phrasing import Money
@@ -106,6 +105,8 @@ class TableBuilder:
     def missing(self, what: tuple[str, str]) -> str:
         """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part
         is recorded, so that a normal render stops and names it (only a draft shows the cell)."""
+        from reportgen.base import templating  # deferred: Jinja2 (20 modules), for a missing part's cell only
+
         self.missing_parts.append(what)
         return str(templating.words("narrative", "_cells.j2", self.overrides).missing(*what))
 
