@@ -257,6 +257,9 @@ def test_a_figure_named_by_its_quantitys_words_is_traced(tmp_path, pdf) -> None:
     assert "本年支出合计{{ (f.expenditure_total)|printed(" in words
     assert "本年政府性基金预算收入{{ (f.income_of('政府性基金预算拨款'))|printed(" in words
     assert re.search(r"\{% if year == \d{4} %\}上年结转结余的政府性基金预算收入0万元", words)
+    # “……0万元，与上年预算数相同”: printed next year only where the change is 持平 — never beside a figure that changed
+    same = [line for line in words.splitlines() if "与上年预算数相同" in line and "{{ (" in line]
+    assert same and all("{% if year == " in line or "kind == 'flat'" in line for line in same)
 
 
 @pytest.mark.parametrize("before, named", [

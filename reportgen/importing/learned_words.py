@@ -568,11 +568,17 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     return traced
 
 
+# the words that say an amount is last year's (vocabulary.yaml 持平; 江苏 苏州、无锡 “0万元，与上年预算数相同”, 杭州 “与2025年
+# 执行数相同”)
+_FLAT = regex(r"持平|相同|一致|相等|无增减|无变化|没有变化")
+
+
 def _said_flat(traced: _Traced, text: str, placed: list[tuple[int, str]], changes: list[Field],
                context: dict[str, Any]) -> None:
-    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”) holds while its change is 持平: the
-    sentence prints where it is, and where the source gives no change of it, in its own year alone."""
-    for found in re.finditer("持平", text):
+    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”, “……0万元，与上年预算数相同”) holds while
+    its change is 持平: the sentence prints where it is, and where the source gives no change of it, in its own year
+    alone — never “相同” beside next year's figure, which may not be."""
+    for found in _FLAT.finditer(text):
         amount = next((expr for end, expr in reversed(placed) if end <= found.start()), None)
         change = next((c for c in changes if amount is not None and c.current == amount), None)
         if change is not None and change.value.kind == "flat":
