@@ -407,6 +407,7 @@ _QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_tota
                "b.carry_forward": "年末结转结余",
                "f.fiscal_expenditure['政府性基金']": "政府性基金预算支出",
                "f.fiscal_expenditure['国有资本经营']": "国有资本经营预算支出",
+               "b.three_public.vehicles.current": "公务用车购置及运行维护费",
                **{f"b.three_public.parts['{part}'].current": part
                   for part in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")},
                **{f"f.income_of('{name}')": name for name in INCOME_SOURCES}}
@@ -424,8 +425,10 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
         unknown.add("b.carried_over")
     if not budget.carry_forward:  # (a 结转下年 of 0 is what a source that states none holds)
         unknown.add("b.carry_forward")
+    three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
+    unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}
     out = [*amounts, *(Field(expr, "", _value(env, context, expr)) for expr in _QUANTITIES
-                       if expr.startswith("f.fiscal_expenditure"))]
+                       if expr.startswith(("f.fiscal_expenditure", "b.three_public.vehicles")))]
     return [replace(a, names=said.get(_QUANTITIES[a.expr], ()) or said.get(_QUANTITIES[a.expr] + "收入", ()))
             if a.expr in _QUANTITIES and a.expr not in unknown else a for a in out]
 
@@ -912,7 +915,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
-_SECTION = regex(r"\bb\.(assets|performance)\.")
+_SECTION = regex(r"\bb\.(assets|performance|three_public\.vehicles)\.")
 
 
 def _guarded(body: str, traced: _Traced) -> str:
