@@ -244,3 +244,38 @@ def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
     source, layout = _learn(tmp_path, ROOT.parent / "shared" / "corpus" / "gd-guangzhou-guoziwei-2026-dept-budget.pdf")
     assert (layout / learned_words.WORDS_FILE).exists()
     assert any("比上年增加0万元，增长0%" in text for text in _sentences(source, layout))
+
+
+@pytest.mark.parametrize("pdf", ["js-wuxi-jiaoyuju-benji-2026-unit-budget.pdf", "js-suzhou-yingji-2026-dept-budget.pdf"])
+def test_a_figure_named_by_its_quantitys_words_is_traced(tmp_path, pdf) -> None:
+    """江苏 (无锡, 苏州): “1．本年支出合计131,349.6万元” and “本年政府性基金预算收入0万元” name their figures by the words
+    texts name the quantity by (vocabulary.yaml 数的名称) — printed from those fields next year, where several fields
+    print the figure alike; “上年结转结余的政府性基金预算收入0万元” names a part of the carry-over no field holds: kept as
+    printed (its year alone), never the year's 政府性基金 income."""
+    _, layout = _learn(tmp_path, FRESH / pdf)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "本年支出合计{{ (f.expenditure_total)|printed(" in words
+    assert "本年政府性基金预算收入{{ (f.income_of('政府性基金预算拨款'))|printed(" in words
+    assert re.search(r"\{% if year == \d{4} %\}上年结转结余的政府性基金预算收入0万元", words)
+    # “……0万元，与上年预算数相同”: printed next year only where the change is 持平 — never beside a figure that changed
+    same = [line for line in words.splitlines() if "与上年预算数相同" in line and "{{ (" in line]
+    assert same and all("{% if year == " in line or "kind == 'flat'" in line for line in same)
+
+
+@pytest.mark.parametrize("before, named", [
+    ("本年政府性基金预算收入", True), ("上年结转结余的政府性基金预算收入", False), ("本年国有资本经营预算收入", False),
+    ("收入总计", False),
+])
+def test_a_quantitys_name_must_end_the_words_before_the_figure(before, named) -> None:
+    """A field is named by a name of its quantity where the longest name the words end with is one of its names, not
+    qualified by 的 (a part of something else)."""
+    field = learned_words.Field("f.income_of('政府性基金预算拨款')", "政府性基金预算拨款", Decimal(0),
+                                names=("政府性基金预算拨款收入", "政府性基金预算收入", "基金预算收入"))
+    assert learned_words._said_name(field, before) is named
+
+
+def test_a_general_budgets_basic_spending_is_no_basic_spending_of_all_the_money() -> None:
+    """“一般公共预算基本支出” names the fund's part (vocabulary.yaml 部分的限定), not the 基本支出 of all the money."""
+    basic = learned_words.Field("f.basic", "基本支出", Decimal(1), names=("基本支出", "基本支出预算"))
+    assert learned_words._said_name(basic, "基本支出")
+    assert not learned_words._said_name(basic, "一般公共预算基本支出")

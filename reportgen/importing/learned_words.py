@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -35,7 +35,7 @@ from reportgen.docmodel.model import INCOME_SOURCES
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
-from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns
+from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
 
 WORDS_FILE = "学到的措辞.j2"
 # the parts of the text whose sentences are learned (the others print the source's own texts: duties, terms, tables)
@@ -80,6 +80,7 @@ class Field:
     value: Any
     current: str = ""  # a change's: the expression of the figure it is the change of
     count: bool = False  # a count (车辆5辆, 项目9个): printed as a whole number after its words, never an amount
+    names: tuple[str, ...] = ()  # the words texts name its quantity by (vocabulary.yaml 数的名称: _QUANTITIES)
 
 
 @dataclass
@@ -387,7 +388,49 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
             if base:
                 changes.append(_change(env, context, current, base, label))
     amounts += _lines(env, context, changes)
+    amounts = _named_quantities(env, context, amounts)
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+# the quantities of vocabulary.yaml 数的名称 a field of the source holds, by the field's expression: the words published
+# texts of many regions name them by (江苏 “1．本年支出合计”, “本年政府性基金预算收入”, “（1）公务用车购置预算支出”)
+_QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_total": "支出总计",
+               "f.income_total": "本年收入合计", "f.expenditure_total": "本年支出合计", "f.basic": "基本支出",
+               "f.project": "项目支出", "f.personnel": "人员经费", "f.public": "公用经费",
+               "f.fiscal_income": "财政拨款收入", "fiscal_expenditure_total": "财政拨款支出",
+               "f.general_budget": "一般公共预算支出", "f.general_basic": "一般公共预算基本支出",
+               "f.general_project": "一般公共预算项目支出", "f.three_public_total": "“三公”经费",
+               "f.procurement_total": "政府采购预算", "b.procurement.goods": "政府采购货物预算",
+               "b.procurement.works": "政府采购工程预算", "b.procurement.services": "政府采购服务预算",
+               "b.procurement.sme": "面向中小企业预留", "b.running_costs.current": "机关运行经费",
+               "f.managed_amount": "绩效目标管理涉及的预算资金", "b.carried_over": "上年结转结余",
+               "b.carry_forward": "年末结转结余",
+               "f.fiscal_expenditure['政府性基金']": "政府性基金预算支出",
+               "f.fiscal_expenditure['国有资本经营']": "国有资本经营预算支出",
+               "b.three_public.vehicles.current": "公务用车购置及运行维护费",
+               **{f"b.three_public.parts['{part}'].current": part
+                  for part in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")},
+               **{f"f.income_of('{name}')": name for name in INCOME_SOURCES}}
+
+
+def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts: list[Field]) -> list[Field]:
+    """The amounts, each holding a quantity of vocabulary.yaml 数的名称 with the words texts name it by; the funds'
+    spending besides (no default template prints it alone). A quantity the source leaves unknown has none: an income
+    it does not know (其余未公开), a 上年结转 it does not state — a zero the text states is a field only where the
+    source holds it."""
+    said = named_quantities()
+    budget = context["b"]
+    unknown = {f"f.income_of('{name}')" for name in budget.income_unknown}
+    if "上年结转" not in budget.income_stated:
+        unknown.add("b.carried_over")
+    if not budget.carry_forward:  # (a 结转下年 of 0 is what a source that states none holds)
+        unknown.add("b.carry_forward")
+    three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
+    unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}
+    out = [*amounts, *(Field(expr, "", _value(env, context, expr)) for expr in _QUANTITIES
+                       if expr.startswith(("f.fiscal_expenditure", "b.three_public.vehicles")))]
+    return [replace(a, names=said.get(_QUANTITIES[a.expr], ()) or said.get(_QUANTITIES[a.expr] + "收入", ()))
+            if a.expr in _QUANTITIES and a.expr not in unknown else a for a in out]
 
 
 # the fields the default templates print inside a macro of their part (b.procurement as p …), with their words
@@ -528,11 +571,17 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     return traced
 
 
+# the words that say an amount is last year's (vocabulary.yaml 持平; 江苏 苏州、无锡 “0万元，与上年预算数相同”, 杭州 “与2025年
+# 执行数相同”)
+_FLAT = regex(r"持平|相同|一致|相等|无增减|无变化|没有变化")
+
+
 def _said_flat(traced: _Traced, text: str, placed: list[tuple[int, str]], changes: list[Field],
                context: dict[str, Any]) -> None:
-    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”) holds while its change is 持平: the
-    sentence prints where it is, and where the source gives no change of it, in its own year alone."""
-    for found in re.finditer("持平", text):
+    """A 持平 said in words of an amount (“公务接待费1.20万元，与2025年预算持平”, “……0万元，与上年预算数相同”) holds while
+    its change is 持平: the sentence prints where it is, and where the source gives no change of it, in its own year
+    alone — never “相同” beside next year's figure, which may not be."""
+    for found in _FLAT.finditer(text):
         amount = next((expr for end, expr in reversed(placed) if end <= found.start()), None)
         change = next((c for c in changes if amount is not None and c.current == amount), None)
         if change is not None and change.value.kind == "flat":
@@ -701,7 +750,41 @@ def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list
 
 
 def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
-    return [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+    """Of the fields that print a figure alike, those the words before it name: by a name of its quantity ending
+    them, where one does; else by the words the default templates print before it, among the last ones."""
+    said = [fit for fit in fits if _said_name(fit[0], before)]
+    return said or [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+
+
+# the words between a quantity's name and its figure that say nothing more (“2．上年结转结余为0万元”, “公务用车购置预算支出”)
+_NAME_FILLER = regex(r"(?:预算支出|支出预算|预算数|预算)?(?:为|是|共计|共)?$")
+
+
+def _said_name(field: Field, before: str) -> bool:
+    """Whether the words just before a figure are one of the names of the field's quantity (Field.names), a word
+    that says nothing more aside: the longest name of any quantity they end with — not where another's words qualify
+    it: “上年结转结余的政府性基金预算收入” is no 政府性基金预算收入, “一般公共预算基本支出” no 基本支出 (vocabulary.yaml
+    部分的限定)."""
+    if not field.names:
+        return False
+    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before))):
+        name = next((n for n in _all_names() if words.endswith(n)), None)
+        if name is not None:
+            ahead = words[:-len(name)]
+            return name in (_han(n) for n in field.names) and not ahead.endswith(("的", *_qualifiers()))
+    return False
+
+
+@cache
+def _all_names() -> tuple[str, ...]:
+    """The names of every quantity of vocabulary.yaml 数的名称 (their Han characters), the longest first."""
+    return tuple(sorted({_han(n) for names in named_quantities().values() for n in names} - {""}, key=len,
+                        reverse=True))
+
+
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(_han(q) for q in part_qualifiers())
 
 
 def _han(label: str) -> str:
@@ -747,13 +830,13 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
     before the figure end with, else its words found among the last ones ending nearest the figure, the longer of
     two ending alike: “……事务（款）行政运行（项）支出” names the 项, not the 款); None where two are as near — a figure
     two fields print alike and the sentence names neither is not guessed."""
-    def score(fit: tuple[Field, str]) -> tuple[int, int, int]:
+    def score(fit: tuple[Field, str]) -> tuple[bool, int, int, int]:
         field, _ = fit
         of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
             1 if field.current and field.current in said else 0
         label = _han(field.label)
         found = before.rfind(label) if label else -1
-        return of, _shared(label, before[-_LABEL_CHARS:]), \
+        return _said_name(field, before), of, _shared(label, before[-_LABEL_CHARS:]), \
             ((found + len(label)) * 100 + len(label)) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
     if not fits:
         return None
@@ -832,7 +915,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
-_SECTION = regex(r"\bb\.(assets|performance)\.")
+_SECTION = regex(r"\bb\.(assets|performance|three_public\.vehicles)\.")
 
 
 def _guarded(body: str, traced: _Traced) -> str:
