@@ -25,8 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 CAP = 20  # no function over it, by either count (branches: once the functions over it today are split)
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
-STATEMENTS_OVER_10 = 13  # 6 of 4,630 (0.13 %)
-BRANCHES_OVER_10 = 527  # 244 of 4,630 (5.27 %; 6.92 % before cc-d's splits of importing/ and review/; 12.46 % at stop 87)
+STATEMENTS_OVER_10 = 13  # 6 of 4,634 (0.13 %)
+BRANCHES_OVER_10 = 518  # 240 of 4,634 (5.18 %; 6.92 % before cc-d's splits of importing/ and review/; 12.46 % at stop 87)
 BRANCHES_OVER_CAP = 12  # all in readers/pdf, readers/text and importing/recognition
 
 
