@@ -691,8 +691,13 @@ def _in_other_units(paths: list[Path], final: list[Table], notes: list[str]) -> 
     if units and len(units) == len(final):
         raise ImportRefused(_units_refused(paths, units))
     unsure = [table for table in final if other_unit(table) is not None]
-    notes += [unsure_note(table, [other_unit_note(*stated)]) for table in unsure if (stated := other_unit(table))]
+    notes += _other_unit_notes(unsure)
     return [table for table in final if table not in unsure], unsure
+
+
+def _other_unit_notes(unsure: list[Table]) -> list[str]:
+    """Each table not read for sure as it states a unit other than 元 and 万元, told with its unit."""
+    return [unsure_note(table, [other_unit_note(*stated)]) for table in unsure if (stated := other_unit(table))]
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:

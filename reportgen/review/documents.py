@@ -183,15 +183,7 @@ class DocumentReview:
         if published is None or imported is None or not published.scanned:
             return []
         tables = imported.read_places | imported.set_aside_places | imported.unsure_places  # a budget table's lines
-        rows: Counter[int] = Counter()
-        taken: set[int] = set()
-        for line in published.lines:
-            if line.page in published.scanned:
-                if line.where in tables:
-                    taken.add(line.page)
-                elif len(printed_amounts(line.text)) >= 2:  # a row of a table prints two or more
-                    rows[line.page] += 1
-        return sorted(page for page, count in rows.items() if count >= _SCANNED_ROWS and page not in taken)
+        return _scans_of_no_table(published, tables)
 
     def _parts_unread(self) -> list[str] | None:
         """The parts of a document's text not read (its 不公开, and a 名词解释 not found); None for a
@@ -274,6 +266,19 @@ class DocumentReview:
             outcomes = self.outcomes
             return "有问题" if "有问题" in outcomes else "未能审核" if "未能审核" in outcomes else "未发现问题"
         return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
+
+
+def _scans_of_no_table(published: Published, tables: frozenset[str]) -> list[int]:
+    """The scanned pages that print rows of amounts (_SCANNED_ROWS or more) and none of the lines of ``tables``."""
+    rows: Counter[int] = Counter()
+    taken: set[int] = set()
+    for line in published.lines:
+        if line.page in published.scanned:
+            if line.where in tables:
+                taken.add(line.page)
+            elif len(printed_amounts(line.text)) >= 2:  # a row of a table prints two or more
+                rows[line.page] += 1
+    return sorted(page for page, count in rows.items() if count >= _SCANNED_ROWS and page not in taken)
 
 
 def _required_tables(result: ImportResult) -> tuple[bool, list[TableKind], list[TableKind]]:

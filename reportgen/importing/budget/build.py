@@ -1293,11 +1293,7 @@ def _items_of_funds(row: Row) -> Row:
     """A “三公” row whose items are printed by fund (深圳: “因公出国（境）费·一般公共预算” …) with each item
     as the one fund's figure that is not zero, the others printed zero (as the fund's cell prints it;
     0.00 where all are); an item two funds spend on is no one figure printed, and is left out."""
-    by_item: dict[str, list[Amount]] = {}
-    for key, amount in row.amounts.items():
-        item, _, fund = key.partition("·")
-        if item in ITEMS and fund in FUND_COLUMNS:
-            by_item.setdefault(item, []).append(amount)
+    by_item = _by_item(row)
     if not by_item:
         return row
     items = {}
@@ -1306,6 +1302,16 @@ def _items_of_funds(row: Row) -> Row:
         if len(spent) <= 1:
             items[item] = spent[0] if spent else amounts[0]
     return replace(row, amounts={**items, **row.amounts})  # an item's own column, where printed too, is its
+
+
+def _by_item(row: Row) -> dict[str, list[Amount]]:
+    """A “三公” row's figures printed by fund (“因公出国（境）费·一般公共预算”), by item."""
+    by_item: dict[str, list[Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS and fund in FUND_COLUMNS:
+            by_item.setdefault(item, []).append(amount)
+    return by_item
 
 
 def _three_public(result: Imported, tree: Tree) -> None:

@@ -32,12 +32,15 @@ def departments_part(table: Table) -> tuple[Table, SetAside] | None:
                           if any(is_amount(c) for c in table.grid.rows[i])), None)
     if first_figures != starts[0][0]:
         return None
-    end = starts[1][0]
+    return _cut(table, starts[1][0]), _set_aside(table, starts)
+
+
+def _cut(table: Table, end: int) -> Table:
+    """The table cut to its rows before ``end`` (the department's), its grid and items with them."""
     grid = table.grid
-    own = replace(table, notes=list(table.notes), items={i: item for i, item in table.items.items() if i < end},
-                  grid=replace(grid, rows=grid.rows[:end],
-                               row_places=grid.row_places[:end] if grid.row_places is not None else None))
-    return own, _set_aside(table, starts)
+    return replace(table, notes=list(table.notes), items={i: item for i, item in table.items.items() if i < end},
+                   grid=replace(grid, rows=grid.rows[:end],
+                                row_places=grid.row_places[:end] if grid.row_places is not None else None))
 
 
 def _unit_starts(table: Table) -> list[tuple[int, str]]:

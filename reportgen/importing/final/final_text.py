@@ -225,12 +225,16 @@ def _wrapped_units(listed: list[Line]) -> list[Tree] | None:
 def _current(imported: Imported, key: str) -> Decimal | None:
     """This year's 收支总计, 财政拨款 total or 一般公共预算 spending, as the tables print them."""
     if key in ("收支总计", "财政拨款"):
-        kind = TOTALS if key == "收支总计" else "财政拨款收入支出决算总表"
-        left = imported.sides.get(kind, ([], []))[0]
-        total = next((r for r in left if normalized(r.label) == "总计" and r.amounts), None)
-        return next(iter(total.amounts.values())).value if total is not None else None
+        return _grand_total(imported, TOTALS if key == "收支总计" else "财政拨款收入支出决算总表")
     row = next((r for r in imported.rows.get(GENERAL, []) if r.total and "合计" in r.amounts), None)
     return row.amounts["合计"].value if row is not None else None
+
+
+def _grand_total(imported: Imported, kind: str) -> Decimal | None:
+    """The 总计 a 总表 (``kind``) prints on its income side; None where it prints none."""
+    left = imported.sides.get(kind, ([], []))[0]
+    total = next((r for r in left if normalized(r.label) == "总计" and r.amounts), None)
+    return next(iter(total.amounts.values())).value if total is not None else None
 
 
 def _changes(imported: Imported, flat: Flat) -> None:
