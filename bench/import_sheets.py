@@ -1,5 +1,5 @@
 """Reading a budget system's workbook into grids (``reportgen import``): reportgen's reader
-(python-calamine behind the bounded scan of reportgen/readers/sheets.py: grids of Decimal cells
+(python-calamine behind the bounded scan of reportgen/readers/office/sheets.py: grids of Decimal cells
 with merged ranges, hidden rows and formulas) against calamine's bare values (the floor under it)
 and openpyxl in read-only mode reading the same workbook to plain values (floats; read-only mode
 knows no merged ranges, so it does less than reportgen's reader). The workbook is made here with
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/import_sheets.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
-from reportgen.readers.spreadsheets import read_grids  # noqa: E402
+from reportgen.readers.office.spreadsheets import read_grids  # noqa: E402
 
 COLUMNS = 8
 

@@ -22,7 +22,7 @@ from lxml import etree
 from reportgen.base.written import RECORD
 from reportgen.diff import DocumentDiff, diff_documents, diff_text, summary_text
 from reportgen.docmodel.document import Cell, Document, Heading, Paragraph, Row, Table, Title
-from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_changes
+from reportgen.readers.office.docx import paragraph_text, read_docx, resolve_tracked_changes
 from reportgen.runners.diffing import load_input
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx

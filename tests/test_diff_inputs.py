@@ -24,8 +24,8 @@ from reportgen.base.staging import replace_together
 from reportgen.base.written import RECORD
 from reportgen.cli import main
 from reportgen.docmodel.document import Table
-from reportgen.readers import docx as docx_reader
-from reportgen.readers.docx import read_docx
+from reportgen.readers.office import docx as docx_reader
+from reportgen.readers.office.docx import read_docx
 from reportgen.runners.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import pytest
 
 from reportgen.base.errors import Finding, SourceError
 from reportgen.cli import main
-from reportgen.readers.docx import docx_package
+from reportgen.readers.office.docx import docx_package
 from reportgen.runners.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.readers.docx import read_docx
-from reportgen.readers.docx_tables import read_docx_tables
 from reportgen.readers.grid import Grid, ImportRefused, Merge
+from reportgen.readers.office.docx import read_docx
+from reportgen.readers.office.docx_tables import read_docx_tables
 from reportgen.readers.pdf.pdf_tables import PdfDocument, read_pdf
 from tests.clients import require_program
 from tests.clocks import cpu_now

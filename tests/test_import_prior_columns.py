@@ -198,7 +198,7 @@ def test_a_line_s_prior_of_one_fund_is_never_set_against_the_line_of_every_fund(
     """行政运行 spends 210 of 一般公共预算 and 40 of 单位资金: its 上年 200 is the 一般公共预算 line's, so the figure of the
     line (250 万元, every fund; figures in 元) has no prior year (a change of it is 未能核对, not 50 against 200); 一般行政管理事务, all of it
     一般公共预算, keeps its 上年 100."""
-    from reportgen.review.sentences.glossary import Glossary
+    from reportgen.review.glossary import Glossary
     from reportgen.runners.render import prepare
 
     source = tmp_path / "某镇.yaml"

@@ -23,9 +23,9 @@ import xlsxwriter
 
 from reportgen.base.patterns import compiled
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.sheets import MAX_ROWS
+from reportgen.readers.office.sheets import MAX_ROWS
+from reportgen.readers.office.spreadsheets import read_grids
 from reportgen.readers.sniff import sniff
-from reportgen.readers.spreadsheets import read_grids
 from tests.clients import libreoffice_profile, require_program
 from tests.clocks import cpu_now
 
@@ -49,7 +49,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from reportgen.readers.grid import ImportRefused
-from reportgen.readers.spreadsheets import read_grids
+from reportgen.readers.office.spreadsheets import read_grids
 path = Path(sys.argv[1])
 try:
     read_grids(path, path.read_bytes())
@@ -235,7 +235,7 @@ def test_cells_far_past_the_table_are_named_and_no_cell_is_made_for_the_columns_
     """A value at XFD1 (and an error value at XFD3) beside a table in A:C: the table is read as it is,
     the far cells are named in a note and left out, and the cells made are the table's columns only
     (before, each row was made 16,384 cells wide, and every reader after walked them)."""
-    from reportgen.readers import sheets
+    from reportgen.readers.office import sheets
 
     book = xlsxwriter.Workbook(str(tmp_path / "far.xlsx"))
     sheet = book.add_worksheet("收入")
@@ -714,7 +714,7 @@ def slowest(run: Callable[[str], object], size: int) -> float:
 
 
 def test_every_pattern_and_scan_runs_in_linear_time() -> None:
-    from reportgen.readers import sheets
+    from reportgen.readers.office import sheets
 
     def exercise(pattern: re.Pattern[str] | re.Pattern[bytes]) -> Callable[[str], object]:
         def run(text: str) -> object:

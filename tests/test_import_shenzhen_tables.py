@@ -170,7 +170,7 @@ def test_a_class_of_all_funds_is_held_to_the_fund_tables_together() -> None:
 def test_in_service_staff_costs_are_no_staff_costs() -> None:
     """深圳市民政局 2026 p. 7: “（一）在职人员经费 3,738.92 万元” — a part of its 人员经费 (its 基本支出 is 在职人员经费,
     公用经费, 对个人和家庭补助支出 and 增人增资): never judged against the 人员经费 its tables give (4,605.49)."""
-    from reportgen.review.sentences.glossary import Naming
+    from reportgen.review.glossary import Naming
 
     names: Naming[str] = Naming()
     names.add("人员经费", "人员经费")

@@ -28,7 +28,7 @@ from reportgen.importing.recognition.rows import body_rows
 from reportgen.readers.grid import Cell
 from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document
-from reportgen.review.sentences.glossary import unit_forms
+from reportgen.review.glossary import unit_forms
 from tests.clients import require_program
 from tests.support.national import FIXTURES
 

@@ -45,7 +45,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("readers: a PDF's words, clips, scans and tables", ("reportgen.readers.pdf", "reportgen.readers.pdf.*")),
     ("readers: a document's text as lines and the statements they make", (
         "reportgen.readers.text", "reportgen.readers.text.*")),
-    ("readers: every other format, and a published file whatever its format", ("reportgen.readers.*",)),
+    ("readers: every other format (office/: Word, workbooks, CSV, the old formats), and a published file whatever its "
+     "format", ("reportgen.readers.*",)),
     ("arithmetic", ("reportgen.compute", "reportgen.compute.*")),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
     ("tables", ("reportgen.tables", "reportgen.tables.builder", "reportgen.tables.specs", "reportgen.tables.summary",
@@ -68,6 +69,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("importing: the prose chain", ("reportgen.importing.text", "reportgen.importing.text.*")),
     ("importing: the 决算 chain", ("reportgen.importing.final", "reportgen.importing.final.*")),
     ("importing: the pipeline choosing", ("reportgen.importing", "reportgen.importing.*")),
+    ("review: a document's figures by their names (the glossary)", ("reportgen.review.glossary",)),
     ("review: a draft's sentences judged", ("reportgen.review.sentences", "reportgen.review.sentences.*")),
     ("review: a published document judged", ("reportgen.review", "reportgen.review.*")),
     ("the review's paperwork: what a review hands back", ("reportgen.paperwork", "reportgen.paperwork.*")),
@@ -298,7 +300,7 @@ def test_a_face_offers_what_its_modules_hold(package):
 
 def test_the_faces_are_the_split_rooms():
     assert FACES == ["reportgen.importing", "reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
-                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.pdf", "reportgen.readers.text",
+                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.office", "reportgen.readers.pdf", "reportgen.readers.text",
                      "reportgen.review.sentences"]
 
 

@@ -1,5 +1,5 @@
 """Old Word documents (.doc, WPS 文字's .wps) and RTF, as many government sites publish their
-disclosures, are read as LibreOffice converts a private copy of them (readers/legacy.py): review,
+disclosures, are read as LibreOffice converts a private copy of them (readers/office/legacy.py): review,
 import, diff and the desk give what they give for the same document as a .docx, every message naming
 the file given. Without LibreOffice, or with one that hangs, crashes or makes nothing, the file is
 refused with a Chinese message that says what to do; nothing is written, nothing is left behind.
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.readers import legacy
+from reportgen.readers.office import legacy
 from reportgen.readers.published import read_published
 from reportgen.readers.sniff import sniff
 from reportgen.readers.unreadable import Unreadable

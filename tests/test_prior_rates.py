@@ -119,7 +119,7 @@ def test_an_item_heading_with_codes_is_read_as_its_item():
 
 
 def test_a_heading_naming_its_codes_finds_that_items_figure_in_the_tables():
-    from reportgen.review.sentences.glossary import Glossary
+    from reportgen.review.glossary import Glossary
     from reportgen.runners.render import prepare
 
     prepared = prepare(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml")

@@ -108,7 +108,7 @@ def test_a_zero_said_with_no_unit_is_an_amount_and_a_threshold_with_han_is_none(
 
 
 def test_a_class_quoted_and_called_kemu_is_that_class() -> None:
-    from reportgen.review.sentences.glossary import Glossary
+    from reportgen.review.glossary import Glossary
     from reportgen.runners.render import prepare
 
     prepared = prepare(Path(__file__).resolve().parent.parent / "data" / "shanghai-putuo-wenlvju-2026.yaml")

@@ -21,7 +21,7 @@ from reportgen.importing.pipeline import import_files
 from reportgen.paperwork.listing import listed
 from reportgen.paperwork.pages import copy_name
 from reportgen.paperwork.roster import read_roster
-from reportgen.readers.csvfile import is_table
+from reportgen.readers.office.csvfile import is_table
 from reportgen.readers.published import read_published
 from reportgen.review.documents import DocumentReview, review_document
 

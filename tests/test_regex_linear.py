@@ -1,5 +1,5 @@
 """Hangs (issue “Hardening”, part 3): every regular expression that reads a draft's text (review/,
-readers/docx.py, diff/text.py; and writers/pdf.py over LibreOffice's PDF) runs in time linear in
+readers/office/docx.py, diff/text.py; and writers/pdf.py over LibreOffice's PDF) runs in time linear in
 what it reads, and so does each step of `check --against` that uses them.
 
 The patterns are not listed here: each module's compiled patterns are collected from its namespace
@@ -42,18 +42,18 @@ from tests.clocks import cpu_now
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.readers.text.lines", "reportgen.readers.text.statements", "reportgen.review.sentences.glossary",
+MODULES = ("reportgen.readers.text.lines", "reportgen.readers.text.statements", "reportgen.review.glossary",
            "reportgen.review.sentences.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.sentences.prior_rates",
            "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.checks.slips", "reportgen.review.text_rules.kinds",
            "reportgen.review.text_rules.years", "reportgen.review.text_rules.parts", "reportgen.review.text_rules.repeats",
            "reportgen.review.text_rules.directions", "reportgen.review.text_rules.empty_notes",
            "reportgen.review.text_rules.enumerations", "reportgen.review.text_rules.levels", "reportgen.readers.text.cell_lines", "reportgen.review.sentences.consistency",
-           "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
+           "reportgen.readers.office.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognition.recognize", "reportgen.importing.recognition.rows", "reportgen.importing.recognition.catalog",
            "reportgen.importing.emit", "reportgen.importing.text.text_fields", "reportgen.importing.text.text_parts",
-           "reportgen.readers.pdf.pdf_tables", "reportgen.readers.docx_tables", "reportgen.readers.sheets",
-           "reportgen.readers.sniff", "reportgen.readers.htmltables", "reportgen.readers.csvfile",
-           "reportgen.readers.spreadsheetml", "reportgen.paperwork.listing", "reportgen.paperwork.places",
+           "reportgen.readers.pdf.pdf_tables", "reportgen.readers.office.docx_tables", "reportgen.readers.office.sheets",
+           "reportgen.readers.sniff", "reportgen.readers.htmltables", "reportgen.readers.office.csvfile",
+           "reportgen.readers.office.spreadsheetml", "reportgen.paperwork.listing", "reportgen.paperwork.places",
            "reportgen.paperwork.roster")
 SMALL, LARGE = 500, 8_000  # (square work shows at either size: 256 times as long)
 FACTOR = 64  # linear: 16; square: 256
@@ -116,7 +116,7 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
     from reportgen.readers.text.lines import Line, html_lines
     from reportgen.readers.text.statements import read_statements
-    from reportgen.review.sentences.glossary import Glossary, normalize
+    from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.sentences.judge import judge
     from reportgen.review.text_rules import text_findings
     from reportgen.runners.render import prepare
@@ -233,7 +233,7 @@ def timings() -> list[dict[str, object]]:
 def test_every_pattern_over_a_draft_is_collected():
     names = {name for name, _ in patterns()}
     assert "reportgen.readers.text.statements._TOKENS" in names and "reportgen.readers.text.lines.WIDE_SPACE" in names
-    assert any(name.startswith("reportgen.readers.docx._NUMBERING[") for name in names)  # inside a list
+    assert any(name.startswith("reportgen.readers.office.docx._NUMBERING[") for name in names)  # inside a list
     assert len(names) > 60
 
 

@@ -14,7 +14,7 @@ import pytest
 from reportgen.importing.pipeline import import_files
 from reportgen.review import review_prepared
 from reportgen.review.documents import beside_spending, review_document, review_together
-from reportgen.review.sentences.glossary import TableLines
+from reportgen.review.glossary import TableLines
 from reportgen.runners.render import prepare
 from tests.clients import require_program
 from tests.support.national import CORPUS, FIXTURES

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing.pipeline import import_files
-from reportgen.review.sentences.glossary import Glossary
+from reportgen.review.glossary import Glossary
 from reportgen.runners.render import prepare
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "js-rendabangongting-2018-p1-13.pdf"

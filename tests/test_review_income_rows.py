@@ -12,7 +12,7 @@ from pathlib import Path
 from reportgen.importing.pipeline import import_files
 from reportgen.review import review_prepared
 from reportgen.review.documents import review_document, unheld_income
-from reportgen.review.sentences.glossary import TableLines
+from reportgen.review.glossary import TableLines
 from reportgen.runners.render import prepare
 from tests.clients import require_program
 from tests.support.national import FIXTURES

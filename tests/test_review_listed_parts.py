@@ -103,7 +103,7 @@ def test_the_fiscal_part_of_a_total_is_not_the_total() -> None:
     names); but 财政拨款 before
     what is 财政拨款 by definition (“三公”经费) leaves it that figure. (The words as they name the figures of the
     shipped example source.)"""
-    from reportgen.review.sentences.glossary import Glossary
+    from reportgen.review.glossary import Glossary
     from reportgen.runners.render import prepare
 
     prepared = prepare(Path(__file__).resolve().parent.parent / "data" / "example-execution-2024.yaml")

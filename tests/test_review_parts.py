@@ -132,7 +132,7 @@ def test_a_funds_name_before_a_totals_name_names_no_total(tmp_path):
     """“国有资本经营预算收入” ends in “预算收入”, a name of 收入总计: a fund's name before it makes it that fund's
     (vocabulary.yaml 部分的限定), whether or not the tables give it."""
     from reportgen.review import prepare
-    from reportgen.review.sentences.glossary import Glossary
+    from reportgen.review.glossary import Glossary
 
     prepared = prepare(SOURCE)
     assert prepared.budget is not None and prepared.figures is not None

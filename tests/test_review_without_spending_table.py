@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from reportgen.review.documents import review_document
-from reportgen.review.sentences.glossary import Glossary
+from reportgen.review.glossary import Glossary
 from reportgen.runners.render import prepare
 from tests.support.national import CORPUS, errors_said, without_pages
 

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from reportgen.readers.docx import read_docx
+from reportgen.readers.office.docx import read_docx
 from reportgen.runners.render import render_source
 from reportgen.writers.docx.look import TABLE_POINTS
 from tests.clients import libreoffice_profile, require_program

@@ -26,8 +26,8 @@ from reportgen.importing.recognition.rows import amount_of_cell, is_column_numbe
 from reportgen.importing.tree import Placed
 from reportgen.importing.visible import as_seen
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.office.spreadsheets import read_grids
 from reportgen.readers.published import read_published
-from reportgen.readers.spreadsheets import read_grids
 from tests.clients import require_program
 from tests.support.national import figures_of
 

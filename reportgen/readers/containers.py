@@ -8,7 +8,7 @@ these needs inflating to be told, so none is: the directory alone is read, after
 been counted by their signature (a forged directory of millions would cost gigabytes to list), and
 the package is refused when its members declare more than MAX_UNPACKED_BYTES in all, a member over
 a megabyte swells past the ratio allowed, or two members overlap. The readers then inflate a step
-at a time and count (readers/docx.py, readers/sheets.py), so a size that lies in the other direction
+at a time and count (readers/office/docx.py, readers/office/sheets.py), so a size that lies in the other direction
 gets no further either.
 
 Nothing in a package is ever extracted to disk (tests/test_hostile_uploads.py checks that no module

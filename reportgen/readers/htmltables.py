@@ -29,8 +29,7 @@ from lxml import etree, html
 from reportgen.base.patterns import regex
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.readers.html_hidden import hidden_classes, hides
-from reportgen.readers.pdf.pdf_tables import is_table_title
-from reportgen.readers.sheets import (
+from reportgen.readers.office.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,
     Ranges,
@@ -40,6 +39,7 @@ from reportgen.readers.sheets import (
     plain,
     refused,
 )
+from reportgen.readers.pdf.pdf_tables import is_table_title
 from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

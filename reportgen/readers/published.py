@@ -31,8 +31,9 @@ from pathlib import Path
 from reportgen.base.errors import Finding, SourceError, shown_text
 from reportgen.base.patterns import regex
 from reportgen.docmodel.document import Document
-from reportgen.readers import containers, legacy, mht, sniff
+from reportgen.readers import containers, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.office import legacy
 from reportgen.readers.pdf.pdf_words import PdfNotRead, layout_text, pdf_words
 from reportgen.readers.text.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
 from reportgen.readers.unreadable import Unreadable
@@ -63,7 +64,7 @@ class Published:
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
     # an old Word document's or an RTF's kind ("doc", "rtf"): its bytes above are the DOCX LibreOffice made of it
-    # (readers/legacy.py), read as a DOCX is; a web archive's ("mht"): they are the page it holds (readers/mht.py);
+    # (readers/office/legacy.py), read as a DOCX is; a web archive's ("mht"): they are the page it holds (readers/mht.py);
     # "" for a file read as it is
     converted: str = ""
     workbook: mht.Workbook | None = None  # a workbook Excel saved as a web archive: its sheets (readers/mht.py)
@@ -302,7 +303,7 @@ def _pdf(path: Path, data: bytes) -> Published:
 
 
 def _docx(path: Path, data: bytes) -> Published:
-    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX only
+    from reportgen.readers.office.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX only
 
     try:
         document = read_docx(path, data=data)
@@ -322,7 +323,7 @@ def _html(path: Path, data: bytes) -> Published:
 
 
 def _text(path: Path, data: bytes) -> Published:
-    from reportgen.readers.csvfile import is_table  # deferred: csv, a text only
+    from reportgen.readers.office.csvfile import is_table  # deferred: csv, a text only
 
     if not is_table(data):
         return Published(path, "text", checked_length(text_lines(decoded(data, path), path), path), data=data)
@@ -348,13 +349,13 @@ def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
         return _page_grids(path, data), published.lines
     if kind == "text":
         return [], published.lines
-    from reportgen.readers import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
+    from reportgen.readers.office import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
 
     return spreadsheets.read_grids(path, data), []
 
 
 def _docx_tables(path: Path, data: bytes) -> tuple[list[Grid], list[Line]]:
-    from reportgen.readers import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
+    from reportgen.readers.office import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
 
     docx = docx_tables.read_docx_tables(path, data)
     for index, grid in enumerate(docx.grids):

@@ -22,8 +22,8 @@ from reportgen.compute import in_unit, truncated
 from reportgen.readers.published import read_draft
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import Statement, TooManyFigures, laid_in_columns, read_statements
+from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
 from reportgen.review.sentences.consistency import CUT_RULE, borne_out, completions_borne_out
-from reportgen.review.sentences.glossary import NO_LINES, Glossary, TableLines, unit_forms
 from reportgen.review.sentences.judge import (
     DISPUTED,
     OTHER_YEAR,

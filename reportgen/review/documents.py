@@ -59,13 +59,13 @@ from reportgen.review import (
 )
 from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
+from reportgen.review.glossary import TableLines
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 from reportgen.review.policy import Seen, kept, notes
 from reportgen.review.project_lists import lists_disagree
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.sentences.consistency import CUT_RULE
-from reportgen.review.sentences.glossary import TableLines
 from reportgen.review.sentences.judge import Verdict, printed_cells
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects

@@ -36,7 +36,7 @@ def load_input(path: Path, layout: str | Path | None = None) -> tuple[Document |
     except Unreadable as exc:
         return None, [Finding("error", "R-DOCX", exc.reason, exc.file)]
     if published.document is None:  # no Word document: the DOCX reader says why (an old .doc, encrypted …)
-        from reportgen.readers.docx import read_docx  # deferred: as above
+        from reportgen.readers.office.docx import read_docx  # deferred: as above
 
         try:
             read_docx(path, data=published.data)

@@ -19,7 +19,7 @@ from reportgen.readers.sniff import image_kind, sniff
 from reportgen.readers.unreadable import Unreadable
 
 # What a department may submit, by what its bytes are: a PDF, a Word document (an old .doc or .wps, or an
-# RTF, is read as the DOCX LibreOffice makes of it: readers/legacy.py; a web archive as its page), a workbook.
+# RTF, is read as the DOCX LibreOffice makes of it: readers/office/legacy.py; a web archive as its page), a workbook.
 ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "wordml": "Word 2003 XML", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "wordml": ".xml", "mht": ".mht", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 

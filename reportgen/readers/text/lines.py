@@ -142,7 +142,7 @@ def page_lines(pages: list[list[Word]], path: Path) -> list[Line]:
 
 
 def docx_lines(document: Document) -> list[Line]:
-    """A Word document's lines as read back (readers/docx.py): its title, headings and paragraphs, and
+    """A Word document's lines as read back (readers/office/docx.py): its title, headings and paragraphs, and
     each table's caption lines, rows (with the table's unit) and notes."""
     lines: list[Line] = []
 

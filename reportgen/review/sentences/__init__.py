@@ -1,10 +1,9 @@
-"""A draft's sentences judged: each figure they state against the source (its glossary of names), and what the
+"""A draft's sentences judged: each figure they state against the source (its glossary of names: reportgen.review.glossary), and what the
 sentences say against each other; below the review of a document (reportgen.review), which reads them.
 
 Its face (``module.name``: a function named as its module, which the package offers as that module):
 
     judge.judge, Verdict, printed_cells        each stated figure against the source (judge)
-    Glossary, TableLines                       names → figures of one source (glossary)
     borne_out, completions_borne_out           a sentence's own figures against each other (consistency)
     sentence_findings_of, Said                 the sentence rules, registered (sentence_rules)
     consistent_of                              an item's change against the prior its sentence states (prior_rates)
@@ -25,8 +24,6 @@ from reportgen.base.faces import face
 if TYPE_CHECKING:
     from reportgen.review.sentences.consistency import borne_out as borne_out
     from reportgen.review.sentences.consistency import completions_borne_out as completions_borne_out
-    from reportgen.review.sentences.glossary import Glossary as Glossary
-    from reportgen.review.sentences.glossary import TableLines as TableLines
     from reportgen.review.sentences.judge import Verdict as Verdict
     from reportgen.review.sentences.judge import printed_cells as printed_cells
     from reportgen.review.sentences.listed import tie_listed_parts as tie_listed_parts
@@ -40,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__, __getattr__ = face(__name__, {
     "judge": ("Verdict", "printed_cells",),
-    "glossary": ("Glossary", "TableLines",),
     "consistency": ("borne_out", "completions_borne_out",),
     "sentence_rules": ("sentence_findings_of", "Said",),
     "prior_rates": ("consistent_of",),

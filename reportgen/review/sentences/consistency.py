@@ -22,9 +22,9 @@ from reportgen.readers.text.statements import (
     year_before,
 )
 from reportgen.reading.amounts import yuan_factors
-from reportgen.review.sentences.glossary import BUDGET_WORD as _BUDGET_WORD
-from reportgen.review.sentences.glossary import SPENT_BUDGET as _SPENT_BUDGET
-from reportgen.review.sentences.glossary import normalize
+from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
+from reportgen.review.glossary import SPENT_BUDGET as _SPENT_BUDGET
+from reportgen.review.glossary import normalize
 
 # A printed figure that is the exact one cut, not rounded half up, at its printed digits (95.457% as
 # 95.45%): in a published document a 取舍 convention told with both values, never counted as a slip.

@@ -28,8 +28,8 @@ from reportgen.readers.text.statements import (
     year_before,
 )
 from reportgen.reading.amounts import yuan_factors
+from reportgen.review.glossary import Figure, Glossary, normalize, running_line
 from reportgen.review.sentences.consistency import in_yuan, inline_amount, made_whole
-from reportgen.review.sentences.glossary import Figure, Glossary, normalize, running_line
 
 
 @dataclass

@@ -20,8 +20,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.readers.text.statements import Statement, carry_over_words
+from reportgen.review.glossary import Figure
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, listed_sums
-from reportgen.review.sentences.glossary import Figure
 from reportgen.review.sentences.judge import Verdict
 
 PART_OF_A_SUM = "句中列为前一个数的一部分，各部分之和与前一个数相符，而前一个数与表格一致：说的是它的一部分，不是表中同名的数，未判定"

@@ -15,8 +15,8 @@ from reportgen.base.errors import Finding
 from reportgen.compute import quantize_half_up
 from reportgen.readers.text.statements import Statement, complete_parts
 from reportgen.reading.amounts import yuan_factors
+from reportgen.review.glossary import Figure, normalize
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, made_whole
-from reportgen.review.sentences.glossary import Figure, normalize
 from reportgen.review.sentences.judge import Verdict
 
 Find = Callable[[str], Figure | None]

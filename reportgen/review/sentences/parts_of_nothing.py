@@ -6,7 +6,7 @@ as it was: a part printed larger than its whole is another rule's to tell."""
 
 from __future__ import annotations
 
-from reportgen.review.sentences.glossary import normalize
+from reportgen.review.glossary import normalize
 from reportgen.review.sentences.judge import Verdict
 
 _JUDGED = ("agree", "within")

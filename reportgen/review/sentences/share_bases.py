@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from reportgen.base.errors import Finding
 from reportgen.readers.text.statements import Statement
+from reportgen.review.glossary import normalize
 from reportgen.review.sentences.consistency import half_in_yuan, in_yuan, made_whole
-from reportgen.review.sentences.glossary import normalize
 
 _YUAN_UNITS = ("元", "万元", "亿元")
 SHARE_RULE = "R-句内占比"

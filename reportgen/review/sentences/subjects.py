@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportgen import codes
 from reportgen.base.patterns import regex
 from reportgen.readers.text.statements import Statement, change_words, final_words, named_quantities
-from reportgen.review.sentences.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
+from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
 from reportgen.review.sentences.judge import (
     BUDGET_SAID,
     DONE_LABEL,

@@ -41,7 +41,7 @@ from reportgen.writers.docx.tables import (
 )
 
 # The paragraph between the parts of a table (see tables.row_parts): empty, a point high, kept
-# with the part after it; readers/docx.py joins the parts again across it.
+# with the part after it; readers/office/docx.py joins the parts again across it.
 _PART_GAP = ('<w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
              'w:lineRule="exact"/><w:ind w:firstLine="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.readers.csvfile import read_csv
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.htmltables import read_html
-from reportgen.readers.sheets import read_encrypted, read_ods, read_xls, read_xlsx, refused
+from reportgen.readers.office.csvfile import read_csv
+from reportgen.readers.office.sheets import read_encrypted, read_ods, read_xls, read_xlsx, refused
+from reportgen.readers.office.spreadsheetml import read_spreadsheetml
 from reportgen.readers.sniff import sniff
-from reportgen.readers.spreadsheetml import read_spreadsheetml
 
 Reader = Callable[[str, bytes], list[Grid]]
 

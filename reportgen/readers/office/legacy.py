@@ -37,7 +37,7 @@ KINDS = {"doc": ("旧版 Word 文档（.doc 或 WPS 的 .wps）", ".doc"), "rtf"
          "wordml": ("Word 2003 XML 文档（WordprocessingML）", ".xml")}
 TIMEOUT_SECONDS = 120  # one document's conversion (2–5 s as a rule: most of it LibreOffice's start)
 OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
-MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/office/docx.py bounds a DOCX given to it
 INSTALL = "sudo apt-get install libreoffice-writer-nogui"
 # The throwaway profile's settings (user/registrymodifications.xcu, which a new profile's first start
 # keeps): no macro of the document runs, and no link of it to another place is followed; no graphics

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused
-from reportgen.readers.sheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_bounds, finish, refused
+from reportgen.readers.office.sheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_bounds, finish, refused
 
 _DELIMITERS = (",", "\t", ";")  # ties go to the earlier
 _SAMPLE = 64 * 1024  # characters the delimiter is judged on

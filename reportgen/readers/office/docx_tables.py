@@ -24,14 +24,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from reportgen.base.errors import SourceError
-from reportgen.readers.docx import (
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.office.docx import (
     docx_package,
     drop_hidden_text,
     paragraph_text,
     resolve_tracked_changes,
     sliver_columns,
 )
-from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf.pdf_tables import is_table_title
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

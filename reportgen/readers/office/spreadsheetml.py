@@ -13,7 +13,7 @@ import io
 from lxml import etree
 
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge
-from reportgen.readers.sheets import (
+from reportgen.readers.office.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
