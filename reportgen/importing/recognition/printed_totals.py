@@ -23,7 +23,7 @@ from collections import Counter
 from decimal import Decimal
 
 from reportgen.importing.recognition.imported import Imported, value
-from reportgen.importing.recognition.rows import Amount
+from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import rounding_step
 
@@ -112,18 +112,29 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     classes = [r for r in rows if len(r.code) == 3] or [r for r in rows if len(r.code) == 5]
     if foot is None or not classes:
         return {}
+    step = printed_step(result, kind)
     out: dict[str, Placed] = {}
-    codes = {r.code for r in rows}
-    finest = [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
     for column, path in SPENDING_FIELDS.items():
         amount = foot.amounts.get(column)
         # against its 类 and against its lines (the source sums its 项): a 尾数 from either (深圳市规划和自然资源局
         # 大鹏管理局 2026: 支出总计 4,505.81 its 类' sum, its 项 4,505.82), never further (a slip: the import's difference)
-        gaps = [(abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in lines), ZERO)),
-                 printed_step(result, kind) * (len(lines) + 1) / 2) for lines in (classes, finest)]
-        if printed(amount) and any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps):
+        if printed(amount) and _a_tail_away(figure(amount), column, (classes, _finest(rows)), step):
             out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
     return out
+
+
+def _finest(rows: list[Row]) -> list[Row]:
+    """The rows whose codes the table prints no part of (its lines)."""
+    codes = {r.code for r in rows}
+    return [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
+
+
+def _a_tail_away(total: Decimal, column: str, sets: tuple[list[Row], ...], step: Decimal) -> bool:
+    """Whether a printed total differs from the sum of each set of rows in ``column``, by at most the 尾数 of
+    that many figures rounded to ``step`` from each (half a step each, and the total's own)."""
+    gaps = [(abs(total - sum((figure(r.amounts.get(column)) for r in lines), ZERO)), step * (len(lines) + 1) / 2)
+            for lines in sets]
+    return any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps)
 
 
 def printed_step(result: Imported, kind: str) -> Decimal:

@@ -507,16 +507,26 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
     for kind in catalog.tables:
         # only a name ``rest`` ends with (or is, with its note) can fit: the rest is asked of those alone
         ending = [name for name in kind.names if rest.endswith(name) or rest + note == name]
-        if not ending or any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
+        if not ending or _noted_otherwise(kind, note, catalog.titles):
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in ending:  # a name may keep its note (一般公共预算支出表（按经济分类）)
-            before = rest[:-len(name)]
-            fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
-                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before
-                and (len(before) <= 12 and not dated or bool(_owner_name(before, catalog.titles))))
-            if fits and (best is None or len(name) > best[0]):
+            if _name_fits(rest, note, name, dated, catalog.titles) and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     return best
+
+
+def _noted_otherwise(kind: TableKind, note: str, titles: TitleWords) -> bool:
+    """Whether a title's bracketed note makes it none of ``kind`` (括注另作他表: 按经济分类, 按单位 …)."""
+    return any(word in note and kind.id in kinds for word, kinds in titles.note_others.items())
+
+
+def _name_fits(rest: str, note: str, name: str, dated: bool, titles: TitleWords) -> bool:
+    """Whether ``name`` names the table ``rest`` titles: it is the title (with its note), or ends it after words
+    no qualifier ends and that list nothing — a few words in a title without a year, else a department's name."""
+    before = rest[:-len(name)]
+    return rest == name or rest + note == name or name not in titles.whole_only and (
+        rest.endswith(name) and not before.endswith(tuple(titles.qualifiers)) and _LISTING not in before
+        and (len(before) <= 12 and not dated or bool(_owner_name(before, titles))))
 
 
 _LISTING = "、"

@@ -185,22 +185,38 @@ def _carried(columns: _Columns, parts: dict[str, str]) -> dict[str, str]:
 def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     """The row's name (with a code leading it, where no code column gave one), its second
     (code, name), its 功能科目, and its label and whether it is a total."""
-    grid = table.grid
     text = _joined_texts(table, index, columns.names) or _total_in_code_columns(table, index, columns) \
         or _total_across(table, index, columns)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
+    _read_second(table, index, columns, row)
+    _read_function_code(table, index, columns, row)
+    _read_label(table, index, columns, row)
+
+
+def _read_second(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The row's second (code, name): from its second label column, its code from the second code columns."""
     if columns.second:
         second = _joined_texts(table, index, columns.second)
         if (lead := _LEADING_CODE.match(second)) is not None:
             row.second = (lead.group(1), second[lead.end():].strip())
-    if columns.second_code and (code := _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.second_code})):
+    if columns.second_code and (code := _joined_code({m: cell_text(table.grid.cell(index, c))
+                                                      for c, m in columns.second_code})):
         row.second = (code, row.second[1] if row.second else "")
+
+
+def _read_function_code(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The 功能科目 a row of an economic table is under: the code its 功能科目 column leads with or names."""
     for col in columns.function:
-        text = cell_text(grid.cell(index, col))
+        text = cell_text(table.grid.cell(index, col))
         if (lead := _LEADING_CODE.match(text) or _CODE_NAMED.search(text)) is not None:
             row.function_code = lead.group(1)
+
+
+def _read_label(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The row's label (its name without numbering or spaces; a total's printed where no label column names it)
+    and whether it is a total — the row of the unit the table is of (深圳's 预算单位 column) among them."""
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
     if not row.label and not row.code and not row.second and not row.function_code:
         row.label = _unnamed_total(table, index, columns)
