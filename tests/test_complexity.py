@@ -26,7 +26,7 @@ CAP = 20  # no function over it, by either count (branches: once the functions o
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
 STATEMENTS_OVER_10 = 16  # 7 of 4,541 (0.15 %)
-BRANCHES_OVER_10 = 686  # 312 of 4,554 (6.86 %; 12.46 % at stop 87)
+BRANCHES_OVER_10 = 671  # 306 of 4,566 (6.70 %; 12.46 % at stop 87)
 BRANCHES_OVER_CAP = 9  # all in readers/pdf, readers/text and importing/pipeline (none in importing/recognition)
 
 

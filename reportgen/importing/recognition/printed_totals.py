@@ -45,25 +45,27 @@ def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
     功能分类 row of the 类/款 with the figures that differ (资金 the table's fund; none for 一般公共预算, the
     default, or a table of no one fund)."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
-    table = result.tables[kind]
     out: list[Tree] = []
-    for row in rows:
-        if len(row.code) not in (3, 5):
-            continue
+    for row in (r for r in rows if len(r.code) in (3, 5)):
         children = [r for r in rows if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
-        if not children:
-            continue
-        item: Tree = {}
-        for part in SPLIT:
-            amount = row.amounts.get(part)
-            if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
-                item[part] = value(result, table, amount, f"支出.功能分类 {row.code} {part}")  # type: ignore[arg-type]
+        item = _unsummed(result, kind, row, children) if children else {}
         if item:
             head: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
             if fund and fund != "一般公共预算":
                 head["资金"] = Placed(fund)
             out.append({**head, **item})
     return out
+
+
+def _unsummed(result: Imported, kind: str, row: Row, children: list[Row]) -> Tree:
+    """A 类/款 row's printed 合计, 基本支出 and 项目支出 that are not the sums of its lines' (``children``)."""
+    item: Tree = {}
+    for part in SPLIT:
+        amount = row.amounts.get(part)
+        if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
+            item[part] = value(result, result.tables[kind], amount,  # type: ignore[arg-type]
+                               f"支出.功能分类 {row.code} {part}")
+    return item
 
 
 def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
@@ -76,12 +78,17 @@ def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
         if len(row.code) != 3 or not printed(amount) or (times[row.code] > 1 and row.second):
             continue  # a 类 printed once per 政府 class (烟台: 301 under 501, under 505) is no 类's figure
         parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
-        if any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
-                (figure(r.amounts.get(column)) for r in parts), ZERO):
+        if _not_their_sum(amount, parts, column):
             out.append({"科目": Placed(int(row.code), f"{kind} {row.where}"),
                         "金额": value(result, result.tables[kind], amount,  # type: ignore[arg-type]
                                     f"支出.基本支出.经济分类 {row.code} 金额")})
     return out
+
+
+def _not_their_sum(amount: Amount | None, parts: list[Row], column: str) -> bool:
+    """Whether ``parts`` print a figure in ``column`` and ``amount`` is not their sum."""
+    return any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
+        (figure(r.amounts.get(column)) for r in parts), ZERO)
 
 
 def economic_costs(result: Imported, kind: str) -> Tree:
@@ -92,10 +99,10 @@ def economic_costs(result: Imported, kind: str) -> Tree:
     if foot is None:
         return {}
     costs: Tree = {}
+    lines = [r for r in rows if len(r.code) == 5]
     for column in ("人员经费", "公用经费"):
         amount = foot.amounts.get(column)
-        lines = [r.amounts.get(column) for r in rows if len(r.code) == 5]
-        if printed(amount) and any(printed(a) for a in lines) and figure(amount) != sum(map(figure, lines), ZERO):
+        if printed(amount) and _not_their_sum(amount, lines, column):
             costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
     return costs
 

@@ -92,10 +92,7 @@ class _Columns:
         by_function = "功能科目" in self.meanings.values()
         for col, meaning in sorted(self.meanings.items()):
             if meaning in ("类", "款", "项"):
-                if any(m == meaning for _, m in self.code):  # the 政府经济分类's 类/款 after the 部门's
-                    self.second_code.append((col, meaning))
-                else:
-                    self.code.append((col, meaning))
+                self._place_code(col, meaning)
             elif meaning == "功能科目":
                 self.function.append(col)
             elif meaning == "行次":
@@ -108,13 +105,26 @@ class _Columns:
                 if not by_function:
                     (self.second if meaning == "政府经济科目" else self.names).append(col)
             elif meaning in ("编码", "名称"):
-                if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) \
-                        or self.second and not named_second:
-                    self.second.append(col)
-                else:
-                    self.names.append(col)
+                self._place_label(col, meaning, named_second)
             else:
                 self.amounts.append((col, meaning))
+
+    def _place_code(self, col: int, meaning: str) -> None:
+        """A 类/款/项 column: the code's, or the second's where the code has that level already (the 政府经济分类's
+        类/款 after the 部门's)."""
+        if any(m == meaning for _, m in self.code):
+            self.second_code.append((col, meaning))
+        else:
+            self.code.append((col, meaning))
+
+    def _place_label(self, col: int, meaning: str, named_second: bool) -> None:
+        """A 编码 or 名称 column: the second's where a 名称 is coded already or a second is read and has no column
+        of its own name; else the names'."""
+        if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) \
+                or self.second and not named_second:
+            self.second.append(col)
+        else:
+            self.names.append(col)
 
 
 def is_note_row(table: Table, index: int) -> bool:
@@ -221,9 +231,15 @@ def _read_label(table: Table, index: int, columns: _Columns, row: Row) -> None:
     if not row.label and not row.code and not row.second and not row.function_code:
         row.label = _unnamed_total(table, index, columns)
     row.total = not row.code and _is_total_label(row.label)
+    if not row.code and not row.label:
+        _read_owners_row(table, index, columns, row)
+
+
+def _read_owners_row(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """A row of no code nor label naming, in its 预算单位 column, the unit the table is of (深圳): its total."""
     unit = _joined_texts(table, index, columns.units).replace(" ", "")
-    if not row.code and not row.label and unit and unit == table.owner.replace(" ", ""):
-        row.name = row.label = unit  # the row of the unit the table is of (深圳's 预算单位 column): its total
+    if unit and unit == table.owner.replace(" ", ""):
+        row.name = row.label = unit
         row.total = True
 
 
