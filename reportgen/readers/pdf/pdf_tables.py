@@ -1821,10 +1821,7 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     own = [m for m in map(middle, range(first, last + 1)) if m is not None]
     if not own:
         return first, last
-    # its cells' headers end at heights a few tenths of a point apart under a group over a nested header (国家信访局
-    # 2024's 预算数, 长春市信访局 2026's 当年预算: 0.5-0.7 pt under 0.25 em); a cell set higher (因公出国（境）费 beside
-    # 公务用车购置及运行维护费) stands half a line (0.7 em) above
-    level = min(own) - 0.4 * em
+    level = min(own) - 0.25 * em
     low, high = first, last
     while low > 0 and (middle(low - 1) or 0.0) >= level and low - 1 not in taken:
         low -= 1
