@@ -158,54 +158,82 @@ def _parsed(path: Path) -> object:
 
 
 def _extend(catalog: Catalog, data: object) -> None:
+    """``catalog`` extended by one 导入.yaml's data: its tables, their titles, and the words of columns and rows."""
     if not isinstance(data, dict):
         return
-    kinds = {kind.id: kind for kind in catalog.tables}
-    for table_id, spec in (data.get("表") or {}).items():
+    _extend_tables(catalog.tables, data.get("表") or {})
+    _extend_titles(catalog.titles, data.get("表名") or {})
+    catalog.outside_three_public += _words(data.get("三公口径外"))
+    catalog.item_counts += _words(data.get("三公经费统计数"))
+    _extend_by_unit(catalog, data.get("按单位列出") or {})
+    for code, codes in (data.get("同一支出") or {}).items():
+        catalog.same_spending[str(code)] = tuple(str(c) for c in codes)
+    for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
+                            ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
+        target.update(_meanings(data.get(section)))
+
+
+def _words(listed: object) -> list[str]:
+    """A list of words (absent or empty: none), each normalized."""
+    return [normalized(str(word)) for word in listed or []]  # type: ignore[attr-defined]
+
+
+def _meanings(by_meaning: object) -> dict[str, str]:
+    """Meaning → its words (absent: none), turned word → meaning, each word normalized."""
+    return {normalized(str(word)): str(meaning)
+            for meaning, words in (by_meaning or {}).items() for word in words}  # type: ignore[attr-defined]
+
+
+def _extend_tables(tables: list[TableKind], data: dict) -> None:
+    """Each table kind of 表 extended (or added, for a kind no definition names) by its names, 表码, shape, fund,
+    whether it is required and of the 决算, and its own column words."""
+    kinds = {kind.id: kind for kind in tables}
+    for table_id, spec in data.items():
         kind = kinds.get(str(table_id))
         if kind is None:
-            kind = TableKind(str(table_id))
-            catalog.tables.append(kind)
-            kinds[kind.id] = kind
+            kind = kinds[str(table_id)] = TableKind(str(table_id))
+            tables.append(kind)
         kind.names += [normalized(str(n)) for n in spec.get("名称", [])]
         kind.codes += [str(c) for c in spec.get("表码", [])]
         kind.shape = str(spec.get("形状", kind.shape))
         kind.fund = str(spec.get("资金", kind.fund))
         kind.required = spec.get("必备", kind.required) not in (False, "否")
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
-        for meaning, words in (spec.get("列") or {}).items():
-            kind.columns.update({normalized(str(word)): str(meaning) for word in words})
-    _extend_titles(catalog.titles, data.get("表名") or {})
-    catalog.outside_three_public += [normalized(str(w)) for w in data.get("三公口径外", []) or []]
-    catalog.item_counts += [normalized(str(w)) for w in data.get("三公经费统计数", []) or []]
-    by_unit = data.get("按单位列出") or {}
-    if isinstance(by_unit, dict):
-        catalog.by_unit += [normalized(str(word)) for word in by_unit.get("单位", []) or []]
-        catalog.by_kind += [normalized(str(word)) for word in by_unit.get("类别", []) or []]
-        for meaning, words in (by_unit.get("合计") or {}).items():
-            catalog.by_unit_totals.update({normalized(str(word)): str(meaning) for word in words})
-    for code, codes in (data.get("同一支出") or {}).items():
-        catalog.same_spending[str(code)] = tuple(str(c) for c in codes)
-    for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
-                            ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
-        for meaning, words in (data.get(section) or {}).items():
-            for word in words:
-                target[normalized(str(word))] = str(meaning)
+        kind.columns.update(_meanings(spec.get("列")))
+
+
+def _extend_by_unit(catalog: Catalog, by_unit: object) -> None:
+    """The words of a table listed by unit (按单位列出): its unit and kind columns, and what its 合计 totals."""
+    if not isinstance(by_unit, dict):
+        return
+    catalog.by_unit += _words(by_unit.get("单位"))
+    catalog.by_kind += _words(by_unit.get("类别"))
+    catalog.by_unit_totals.update(_meanings(by_unit.get("合计")))
 
 
 def _extend_titles(titles: TitleWords, data: object) -> None:
+    """How titles are worded (表名): prefixes, endings, qualifiers, the endings of owners' and regions' names."""
     if not isinstance(data, dict):
         return
-    titles.prefixes += [normalized(str(p)) for p in data.get("前缀", []) or []]
-    titles.endings.update({normalized(str(k)): normalized(str(v)) for k, v in (data.get("结尾") or {}).items()})
-    titles.second_endings.update({normalized(str(k)): normalized(str(v))
-                                  for k, v in (data.get("又作结尾") or {}).items()})
-    titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]
-    titles.owner_endings += [normalized(str(e)) for e in data.get("部门名称结尾", []) or []]
-    titles.region_endings += [normalized(str(e)) for e in data.get("地区名称结尾", []) or []]
-    titles.whole_only.update(normalized(str(n)) for n in data.get("只作全名", []) or [])
+    titles.prefixes += _words(data.get("前缀"))
+    titles.endings.update(_renamed(data.get("结尾")))
+    titles.second_endings.update(_renamed(data.get("又作结尾")))
+    titles.qualifiers += _words(data.get("另一张表"))
+    titles.owner_endings += _words(data.get("部门名称结尾"))
+    titles.region_endings += _words(data.get("地区名称结尾"))
+    titles.whole_only.update(_words(data.get("只作全名")))
+    _extend_by_content(titles, data)
+
+
+def _renamed(endings: object) -> dict[str, str]:
+    """A local word → the word it stands for (absent: none), both normalized."""
+    return {normalized(str(k)): normalized(str(v)) for k, v in (endings or {}).items()}  # type: ignore[attr-defined]
+
+
+def _extend_by_content(titles: TitleWords, data: dict) -> None:
+    """The tables a title names by what they hold (按内容), and the words that make a title another table's."""
     for kind, spec in (data.get("按内容") or {}).items():
-        titles.by_content[str(kind)] = (str(spec.get("科目", "")), [normalized(str(w)) for w in spec.get("字样", [])])
-    titles.content_others += [normalized(str(w)) for w in data.get("按内容另作他表", []) or []]
+        titles.by_content[str(kind)] = (str(spec.get("科目", "")), _words(spec.get("字样", [])))
+    titles.content_others += _words(data.get("按内容另作他表"))
     for word, kinds in (data.get("括注另作他表") or {}).items():
         titles.note_others.setdefault(normalized(str(word)), []).extend(str(kind) for kind in kinds or [])

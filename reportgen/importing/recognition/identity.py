@@ -70,8 +70,12 @@ def identity(file: str, tables: list[Table], lines: list[Line]) -> Identity:
     final = all(t.kind.final for t in tables)
     if final and (cover := _final_cover(lines)) is not None:
         department, year = department or cover[0], year or cover[1]
-    unit = any(t.owner_word == "单位" or "预算单位" in "".join(t.title.split()) for t in tables)
-    return Identity(file, department, "单位" if unit else "部门", year, "决算" if final else "预算")
+    return Identity(file, department, "单位" if _of_a_unit(tables) else "部门", year, "决算" if final else "预算")
+
+
+def _of_a_unit(tables: list[Table]) -> bool:
+    """Whether the tables are a unit's: a table names its owner 单位, or its title names a 预算单位."""
+    return any(t.owner_word == "单位" or "预算单位" in "".join(t.title.split()) for t in tables)
 
 
 def _final_cover(lines: list[Line]) -> tuple[str, int] | None:
@@ -232,12 +236,7 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     """``file`` as a part of a disclosure, from its recognised budget tables, its lines and its grids
     (a narrative prints no table of figures: a document whose tables were not recognised is none)."""
     if not tables:
-        if document and any(_holds_figures(grid) for grid in grids):
-            return _other_tables(file, lines, grids)
-        cover = cover_of(lines) or _headed(lines) if document else None
-        if cover is None:
-            return Part(file, "")
-        return Part(file, NARRATIVE, cover.department, cover.year, cover.accounts, _amounts(lines), where=cover.where)
+        return _untabled(file, lines, document, grids)
     if _text_before(tables, lines):
         return Part(file, "")
     owners = Counter(t.owner for t in tables if t.owner)
@@ -247,6 +246,17 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     year = years.most_common(1)[0][0] if years else (cover.year if cover else None)
     accounts = "决算" if all(t.kind.final for t in tables) else "预算"
     return Part(file, TABLES, department, year, accounts, figures=_figures(tables))
+
+
+def _untabled(file: str, lines: list[Line], document: bool, grids: list[Grid]) -> Part:
+    """A file no budget table was recognised in: a document's other tables (附表), or its narrative by its cover
+    (or its heading); none where it is neither."""
+    if document and any(_holds_figures(grid) for grid in grids):
+        return _other_tables(file, lines, grids)
+    cover = cover_of(lines) or _headed(lines) if document else None
+    if cover is None:
+        return Part(file, "")
+    return Part(file, NARRATIVE, cover.department, cover.year, cover.accounts, _amounts(lines), where=cover.where)
 
 
 def _other_tables(file: str, lines: list[Line], grids: list[Grid]) -> Part:

@@ -154,16 +154,20 @@ def _code_sums(body: _Body) -> None:
         under = [other for other, longer in body.codes.items() if _one_level_under(longer, code, by_code)]
         if under:
             _compared(body, row, under)
-    if not body.codes:
-        return
+    if body.codes:
+        _total_sums(body)
+
+
+def _total_sums(body: _Body) -> None:
+    """The table's 合计 — its first row, above every code, or the one row below them all — against the rows of
+    the highest level its codes print."""
     top = min(len(code) for code in body.codes.values())
     highest = [row for row, code in body.codes.items() if len(code) == top]
     rows = sorted(body.amounts)
     after = [row for row in rows if row > max(body.codes)]
-    # the table's 合计: its first row, above every code, or the one row below them all
-    plain = [row for row in (rows[0], *after[:1]) if row not in body.codes and (row < min(body.codes) or len(after) == 1)]
-    for row in plain:
-        _compared(body, row, highest)
+    for row in (rows[0], *after[:1]):
+        if row not in body.codes and (row < min(body.codes) or len(after) == 1):
+            _compared(body, row, highest)
 
 
 def _one_level_under(longer: str, code: str, by_code: dict[str, int]) -> bool:
@@ -190,18 +194,25 @@ def _sums_in_order(body: _Body) -> None:
     its purchases): from the last row up, a row whose figure is the sum of the items right under it (the fewest
     that make it) heads them. A column whose every total is a single item's copy proves nothing and is not read."""
     for col in sorted({col for printed in body.amounts.values() for col in printed}):
-        rows = [row for row in sorted(body.amounts) if col in body.amounts[row]]
-        items: list[list[int]] = []  # the items below the row reached, each its head row and the rows under it
-        groups: list[list[int]] = []
-        for row in reversed(rows):
-            taken = _heading(body.amounts[row][col], [body.amounts[item[0]][col] for item in items])
-            if taken:
-                groups.append([row, *(item[0] for item in items[:taken])])
-                items = [[row, *(r for item in items[:taken] for r in item)], *items[taken:]]
-            else:
-                items.insert(0, [row])
+        groups = _groups_in_order(body, col)
         if any(len(group) > 2 for group in groups):
             body.held += [[(row, col) for row in group] for group in groups]
+
+
+def _groups_in_order(body: _Body, col: int) -> list[list[int]]:
+    """A column's rows, from the last up, as heads and the items right under each that make its figure: each group
+    its head row and its items' head rows."""
+    rows = [row for row in sorted(body.amounts) if col in body.amounts[row]]
+    items: list[list[int]] = []  # the items below the row reached, each its head row and the rows under it
+    groups: list[list[int]] = []
+    for row in reversed(rows):
+        taken = _heading(body.amounts[row][col], [body.amounts[item[0]][col] for item in items])
+        if taken:
+            groups.append([row, *(item[0] for item in items[:taken])])
+            items = [[row, *(r for item in items[:taken] for r in item)], *items[taken:]]
+        else:
+            items.insert(0, [row])
+    return groups
 
 
 def _heading(value: Decimal, below: list[Decimal]) -> int:

@@ -23,7 +23,7 @@ from collections import Counter
 from decimal import Decimal
 
 from reportgen.importing.recognition.imported import Imported, value
-from reportgen.importing.recognition.rows import Amount
+from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import rounding_step
 
@@ -45,25 +45,27 @@ def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
     功能分类 row of the 类/款 with the figures that differ (资金 the table's fund; none for 一般公共预算, the
     default, or a table of no one fund)."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
-    table = result.tables[kind]
     out: list[Tree] = []
-    for row in rows:
-        if len(row.code) not in (3, 5):
-            continue
+    for row in (r for r in rows if len(r.code) in (3, 5)):
         children = [r for r in rows if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
-        if not children:
-            continue
-        item: Tree = {}
-        for part in SPLIT:
-            amount = row.amounts.get(part)
-            if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
-                item[part] = value(result, table, amount, f"支出.功能分类 {row.code} {part}")  # type: ignore[arg-type]
+        item = _unsummed(result, kind, row, children) if children else {}
         if item:
             head: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
             if fund and fund != "一般公共预算":
                 head["资金"] = Placed(fund)
             out.append({**head, **item})
     return out
+
+
+def _unsummed(result: Imported, kind: str, row: Row, children: list[Row]) -> Tree:
+    """A 类/款 row's printed 合计, 基本支出 and 项目支出 that are not the sums of its lines' (``children``)."""
+    item: Tree = {}
+    for part in SPLIT:
+        amount = row.amounts.get(part)
+        if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
+            item[part] = value(result, result.tables[kind], amount,  # type: ignore[arg-type]
+                               f"支出.功能分类 {row.code} {part}")
+    return item
 
 
 def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
@@ -76,12 +78,17 @@ def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
         if len(row.code) != 3 or not printed(amount) or (times[row.code] > 1 and row.second):
             continue  # a 类 printed once per 政府 class (烟台: 301 under 501, under 505) is no 类's figure
         parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
-        if any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
-                (figure(r.amounts.get(column)) for r in parts), ZERO):
+        if _not_their_sum(amount, parts, column):
             out.append({"科目": Placed(int(row.code), f"{kind} {row.where}"),
                         "金额": value(result, result.tables[kind], amount,  # type: ignore[arg-type]
                                     f"支出.基本支出.经济分类 {row.code} 金额")})
     return out
+
+
+def _not_their_sum(amount: Amount | None, parts: list[Row], column: str) -> bool:
+    """Whether ``parts`` print a figure in ``column`` and ``amount`` is not their sum."""
+    return any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
+        (figure(r.amounts.get(column)) for r in parts), ZERO)
 
 
 def economic_costs(result: Imported, kind: str) -> Tree:
@@ -92,10 +99,10 @@ def economic_costs(result: Imported, kind: str) -> Tree:
     if foot is None:
         return {}
     costs: Tree = {}
+    lines = [r for r in rows if len(r.code) == 5]
     for column in ("人员经费", "公用经费"):
         amount = foot.amounts.get(column)
-        lines = [r.amounts.get(column) for r in rows if len(r.code) == 5]
-        if printed(amount) and any(printed(a) for a in lines) and figure(amount) != sum(map(figure, lines), ZERO):
+        if printed(amount) and _not_their_sum(amount, lines, column):
             costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
     return costs
 
@@ -112,18 +119,29 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     classes = [r for r in rows if len(r.code) == 3] or [r for r in rows if len(r.code) == 5]
     if foot is None or not classes:
         return {}
+    step = printed_step(result, kind)
     out: dict[str, Placed] = {}
-    codes = {r.code for r in rows}
-    finest = [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
     for column, path in SPENDING_FIELDS.items():
         amount = foot.amounts.get(column)
         # against its 类 and against its lines (the source sums its 项): a 尾数 from either (深圳市规划和自然资源局
         # 大鹏管理局 2026: 支出总计 4,505.81 its 类' sum, its 项 4,505.82), never further (a slip: the import's difference)
-        gaps = [(abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in lines), ZERO)),
-                 printed_step(result, kind) * (len(lines) + 1) / 2) for lines in (classes, finest)]
-        if printed(amount) and any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps):
+        if printed(amount) and _a_tail_away(figure(amount), column, (classes, _finest(rows)), step):
             out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
     return out
+
+
+def _finest(rows: list[Row]) -> list[Row]:
+    """The rows whose codes the table prints no part of (its lines)."""
+    codes = {r.code for r in rows}
+    return [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
+
+
+def _a_tail_away(total: Decimal, column: str, sets: tuple[list[Row], ...], step: Decimal) -> bool:
+    """Whether a printed total differs from the sum of each set of rows in ``column``, by at most the 尾数 of
+    that many figures rounded to ``step`` from each (half a step each, and the total's own)."""
+    gaps = [(abs(total - sum((figure(r.amounts.get(column)) for r in lines), ZERO)), step * (len(lines) + 1) / 2)
+            for lines in sets]
+    return any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps)
 
 
 def printed_step(result: Imported, kind: str) -> Decimal:

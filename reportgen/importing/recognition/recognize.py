@@ -334,21 +334,26 @@ def printed(table: Table) -> Printed:
     coded: dict[int, int] = {}
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
-        if numbers_columns(grid.rows[index]):
-            continue
-        for col, cell in enumerate(grid.rows[index]):
-            if is_amount(cell):
-                value = cell.value if isinstance(cell.value, Decimal) else printed_amount(cell_text(cell))
-                if value is not None:
-                    figures.setdefault(col, {})[index] = value
-            elif cell_text(cell):
-                counted = coded if is_code(cell) else worded
-                counted[col] = counted.get(col, 0) + 1
+        if not numbers_columns(grid.rows[index]):
+            _count_row(grid.rows[index], index, figures, worded, coded)
     worded_rows = [row for row in range(table.header_start, table.body_start) if not numbers_columns(grid.rows[row])]
     header = {col: words[-1] for col in range(grid.width)  # (each header row asked once, not once per column)
               if (words := ["".join(text.split()) for row in worded_rows if (text := header_text(grid, row, col))])}
     return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header,
                    frozenset(col for col, count in coded.items() if count >= 2))
+
+
+def _count_row(row: list[Cell], index: int, figures: dict[int, dict[int, Decimal]], worded: dict[int, int],
+               coded: dict[int, int]) -> None:
+    """One body row's cells counted: each amount under its column, each other text as a code or as words."""
+    for col, cell in enumerate(row):
+        if is_amount(cell):
+            value = cell.value if isinstance(cell.value, Decimal) else printed_amount(cell_text(cell))
+            if value is not None:
+                figures.setdefault(col, {})[index] = value
+        elif cell_text(cell):
+            counted = coded if is_code(cell) else worded
+            counted[col] = counted.get(col, 0) + 1
 
 
 def _past_numbering(grid: Grid, body: int) -> int:
@@ -506,17 +511,32 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
         # only a name ``rest`` ends with (or is, with its note) can fit: the rest is asked of those alone
-        ending = [name for name in kind.names if rest.endswith(name) or rest + note == name]
-        if not ending or any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
+        ending = _names_ending(kind, rest, note)
+        if not ending or _noted_otherwise(kind, note, catalog.titles):
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in ending:  # a name may keep its note (一般公共预算支出表（按经济分类）)
-            before = rest[:-len(name)]
-            fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
-                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before
-                and (len(before) <= 12 and not dated or bool(_owner_name(before, catalog.titles))))
-            if fits and (best is None or len(name) > best[0]):
+            if _name_fits(rest, note, name, dated, catalog.titles) and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     return best
+
+
+def _names_ending(kind: TableKind, rest: str, note: str) -> list[str]:
+    """The names of ``kind`` a title's ``rest`` ends with, or is with its note."""
+    return [name for name in kind.names if rest.endswith(name) or rest + note == name]
+
+
+def _noted_otherwise(kind: TableKind, note: str, titles: TitleWords) -> bool:
+    """Whether a title's bracketed note makes it none of ``kind`` (括注另作他表: 按经济分类, 按单位 …)."""
+    return any(word in note and kind.id in kinds for word, kinds in titles.note_others.items())
+
+
+def _name_fits(rest: str, note: str, name: str, dated: bool, titles: TitleWords) -> bool:
+    """Whether ``name`` names the table ``rest`` titles: it is the title (with its note), or ends it after words
+    no qualifier ends and that list nothing — a few words in a title without a year, else a department's name."""
+    before = rest[:-len(name)]
+    return rest == name or rest + note == name or name not in titles.whole_only and (
+        rest.endswith(name) and not before.endswith(tuple(titles.qualifiers)) and _LISTING not in before
+        and (len(before) <= 12 and not dated or bool(_owner_name(before, titles))))
 
 
 _LISTING = "、"

@@ -92,10 +92,7 @@ class _Columns:
         by_function = "功能科目" in self.meanings.values()
         for col, meaning in sorted(self.meanings.items()):
             if meaning in ("类", "款", "项"):
-                if any(m == meaning for _, m in self.code):  # the 政府经济分类's 类/款 after the 部门's
-                    self.second_code.append((col, meaning))
-                else:
-                    self.code.append((col, meaning))
+                self._place_code(col, meaning)
             elif meaning == "功能科目":
                 self.function.append(col)
             elif meaning == "行次":
@@ -108,13 +105,26 @@ class _Columns:
                 if not by_function:
                     (self.second if meaning == "政府经济科目" else self.names).append(col)
             elif meaning in ("编码", "名称"):
-                if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) \
-                        or self.second and not named_second:
-                    self.second.append(col)
-                else:
-                    self.names.append(col)
+                self._place_label(col, meaning, named_second)
             else:
                 self.amounts.append((col, meaning))
+
+    def _place_code(self, col: int, meaning: str) -> None:
+        """A 类/款/项 column: the code's, or the second's where the code has that level already (the 政府经济分类's
+        类/款 after the 部门's)."""
+        if any(m == meaning for _, m in self.code):
+            self.second_code.append((col, meaning))
+        else:
+            self.code.append((col, meaning))
+
+    def _place_label(self, col: int, meaning: str, named_second: bool) -> None:
+        """A 编码 or 名称 column: the second's where a 名称 is coded already or a second is read and has no column
+        of its own name; else the names'."""
+        if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) \
+                or self.second and not named_second:
+            self.second.append(col)
+        else:
+            self.names.append(col)
 
 
 def is_note_row(table: Table, index: int) -> bool:
@@ -185,29 +195,51 @@ def _carried(columns: _Columns, parts: dict[str, str]) -> dict[str, str]:
 def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     """The row's name (with a code leading it, where no code column gave one), its second
     (code, name), its 功能科目, and its label and whether it is a total."""
-    grid = table.grid
     text = _joined_texts(table, index, columns.names) or _total_in_code_columns(table, index, columns) \
         or _total_across(table, index, columns)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
+    _read_second(table, index, columns, row)
+    _read_function_code(table, index, columns, row)
+    _read_label(table, index, columns, row)
+
+
+def _read_second(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The row's second (code, name): from its second label column, its code from the second code columns."""
     if columns.second:
         second = _joined_texts(table, index, columns.second)
         if (lead := _LEADING_CODE.match(second)) is not None:
             row.second = (lead.group(1), second[lead.end():].strip())
-    if columns.second_code and (code := _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.second_code})):
+    if columns.second_code and (code := _joined_code({m: cell_text(table.grid.cell(index, c))
+                                                      for c, m in columns.second_code})):
         row.second = (code, row.second[1] if row.second else "")
+
+
+def _read_function_code(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The 功能科目 a row of an economic table is under: the code its 功能科目 column leads with or names."""
     for col in columns.function:
-        text = cell_text(grid.cell(index, col))
+        text = cell_text(table.grid.cell(index, col))
         if (lead := _LEADING_CODE.match(text) or _CODE_NAMED.search(text)) is not None:
             row.function_code = lead.group(1)
+
+
+def _read_label(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The row's label (its name without numbering or spaces; a total's printed where no label column names it)
+    and whether it is a total — the row of the unit the table is of (深圳's 预算单位 column) among them."""
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
     if not row.label and not row.code and not row.second and not row.function_code:
         row.label = _unnamed_total(table, index, columns)
     row.total = not row.code and _is_total_label(row.label)
+    if not row.code and not row.label:
+        _read_owners_row(table, index, columns, row)
+
+
+def _read_owners_row(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """A row of no code nor label naming, in its 预算单位 column, the unit the table is of (深圳): its total."""
     unit = _joined_texts(table, index, columns.units).replace(" ", "")
-    if not row.code and not row.label and unit and unit == table.owner.replace(" ", ""):
-        row.name = row.label = unit  # the row of the unit the table is of (深圳's 预算单位 column): its total
+    if unit and unit == table.owner.replace(" ", ""):
+        row.name = row.label = unit
         row.total = True
 
 

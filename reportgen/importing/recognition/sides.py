@@ -38,18 +38,24 @@ def side_rows(table: Table, problems: list[CellProblem]) -> list[list[Row]]:
     amounts = [[(c, m) for c, m in figures if start < c < bound] for start, bound in zip(starts, bounds, strict=True)]
     found: list[list[Row]] = [[] for _ in starts] if len(starts) > 1 else [[], []]
     for index in range(table.body_start, len(table.grid.rows)):
-        if is_note_row(table, index) or is_column_numbers(table, index):
-            continue
-        across = spanning_label(table, index)
-        for side, (label_col, amount_cols) in enumerate(zip(starts, amounts, strict=True)):
-            if across is not None and side >= 1:
-                if side == 1:
-                    found[1].append(_across_row(table, index, across, amount_cols, problems))
-                continue
-            row = _side_row(table, index, label_col, amount_cols, problems)
-            if row is not None:
-                found[side].append(row)
+        if not (is_note_row(table, index) or is_column_numbers(table, index)):
+            _read_across_sides(table, index, list(zip(starts, amounts, strict=True)), found, problems)
     return [_joined(rows) for rows in found]
+
+
+def _read_across_sides(table: Table, index: int, sides: list[tuple[int, list[tuple[int, str]]]],
+                       found: list[list[Row]], problems: list[CellProblem]) -> None:
+    """One body row read on each side (its label column, its amounts' columns): a label printed across the
+    spending sides is one row of the spending side, its figure that side's."""
+    across = spanning_label(table, index)
+    for side, (label_col, amount_cols) in enumerate(sides):
+        if across is not None and side >= 1:
+            if side == 1:
+                found[1].append(_across_row(table, index, across, amount_cols, problems))
+            continue
+        row = _side_row(table, index, label_col, amount_cols, problems)
+        if row is not None:
+            found[side].append(row)
 
 
 def label_columns(table: Table) -> list[int]:
