@@ -682,8 +682,8 @@ def test_a_20000_row_export_is_read_whole(tmp_path: Path) -> None:
 
 # -- every pattern the readers match with runs in linear time ----------------------------------------
 
-PATTERN_MODULES = ("readers.sniff", "readers.sheets", "readers.htmltables", "readers.csvfile",
-                   "readers.spreadsheetml", "readers.html_hidden")  # html_hidden: what a page's tables hide
+PATTERN_MODULES = ("readers.sniff", "readers.office.sheets", "readers.htmltables", "readers.office.csvfile",
+                   "readers.office.spreadsheetml", "readers.html_hidden")  # html_hidden: what a page's tables hide
 UNITS = ("<", "<c", '<c r="', '<c r="A1"', '<c r="A1">', '<c r="A1"><f ', '<c r="A1"><f>', '<c r="A1"><f/>', "<v>",
          "<x:c ", ":c ", "<row ", "<col ", "<f", 'hidden="', "charset=", "charset= ",
          "mso-number-format:", 'mso-number-format:"', "display:", "visibility :", " .a", " ", "\t", "a", "1", "中", '"', "'", ".xl1 {", "{",
