@@ -20,11 +20,7 @@ PACKAGE = Path(tablekinds.__file__).resolve().parent.parent
 # The Python files whose code names a kind today (their paths under reportgen/), with the kinds each names.
 NAMED: dict[str, set[str]] = {
     "checks/budget.py": {"项目支出表"},
-    "importing/budget/build.py": {
-        "一般公共预算基本支出表", "一般公共预算支出表", "三公经费支出表", "支出总表", "收入总表", "收支总表", "机关运行经费表", "财政拨款收支总表", "项目支出表",
-    },
     "importing/budget/by_unit.py": {"支出总表"},
-    "importing/budget/reconcile.py": {"一般公共预算支出表", "三公经费支出表", "支出总表", "收入总表", "收支总表", "财政拨款收支总表", "项目支出表"},
     "importing/pipeline.py": {"支出总表", "收支总表", "财政拨款收支总表"},
     "importing/recognition/grouped.py": {"收入总表"},
     "importing/text/text_fields.py": {"一般公共预算支出表"},
@@ -35,17 +31,6 @@ NAMED: dict[str, set[str]] = {
     "shaping/layout_workbook.py": {"收支总表"},
     "shaping/layouts.py": {"一般公共预算基本支出表", "支出总表", "收支总表", "政府采购预算表", "机关运行经费表", "项目支出表"},
     "shaping/narrative.py": {"一般公共预算支出表", "国有资本经营预算支出表", "收支总表", "政府性基金预算支出表", "财政拨款收支总表"},
-    "tables/economic.py": {"一般公共预算基本支出表"},
-    "tables/final.py": {"收支总表", "财政拨款收支总表"},
-    "tables/final_by_function.py": {"一般公共预算支出表", "支出总表", "收入总表"},
-    "tables/function.py": {"一般公共预算支出表", "支出总表", "收入总表"},
-    "tables/projects.py": {"项目支出表"},
-    "tables/registry.py": {
-        "一般公共预算基本支出表", "一般公共预算支出表", "三公经费支出表", "国有资本经营预算支出表", "支出总表", "收入总表", "收支总表", "政府性基金预算支出表", "财政拨款收支总表",
-    },
-    "tables/specs.py": {"一般公共预算支出表", "国有资本经营预算支出表", "支出总表", "政府性基金预算支出表"},
-    "tables/summary.py": {"收入总表", "收支总表", "财政拨款收支总表"},
-    "tables/three_public.py": {"三公经费支出表", "机关运行经费表"},
 }
 
 
