@@ -10,6 +10,7 @@ A definition is checked where it is read: a fault names its file and key (Defini
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +141,12 @@ def role(name: str, directory: Path | None = None) -> str:
     """The id of the kind whose 角色 is ``name`` (summary: the 收支总表 …), "" where none is: Python asks a kind by
     its role, never by its 编号, so a kind is renamed or added in its one file."""
     return next((kind.id for kind in kinds(directory) if name in kind.roles), "")
+
+
+def with_ids(text: str, directory: Path | None = None) -> str:
+    """``text`` (an example of a layout's or a source's YAML in a message) with each ``${role}`` the id of its kind:
+    “横排: [${summary}-财务收支]” → “横排: [收支总表-财务收支]”."""
+    return string.Template(text).safe_substitute({name: kind.id for kind in kinds(directory) for name in kind.roles})
 
 
 def fund_table(fund: str, directory: Path | None = None) -> str:
