@@ -4,6 +4,10 @@ as data: a label and a source field each), how each layout titles, forms and not
 left out, and the names, shape and 表码 by which import knows it. Render (the layouts' table lists,
 tables/registry.py), import (importing/catalog.py, build.py) and review (review/glossary.py) read it here.
 
+Python names no kind: it asks for one by its role (角色: role("summary") is the 收支总表), by its fund (导入.资金:
+fund_table), or is given it — the render builder (构建), its variants' (变体) and the import builder (导入.构建) each
+receive or look up the kind that names them (tests/test_tablekinds_named.py).
+
 A definition is checked where it is read: a fault names its file and key (DefinitionError).
 """
 
