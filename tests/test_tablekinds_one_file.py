@@ -93,3 +93,20 @@ def test_a_role_is_one_kind_s_and_a_variant_names_a_builder_of_reportgen(tmp_pat
     monkeypatch.setattr(tablekinds, "DIRECTORY", kinds)
     with pytest.raises(tablekinds.DefinitionError, match="no_builder"):
         variants()
+
+
+def test_an_import_builder_a_definition_names_is_one_of_reportgen_s(tmp_path, monkeypatch):
+    """导入.构建 names the import builder as 构建 names render's: each kind naming one is given to it, by 次序; a name
+    reportgen has no builder of is told with the definition's file when import first builds."""
+    from reportgen.importing.budget.build import IMPORT_BUILDERS, _built_by
+
+    assert {name: _built_by(name) for name in IMPORT_BUILDERS} == {
+        "general_prior": ["一般公共预算支出表"], "three_public": ["三公经费支出表"], "running_costs": ["机关运行经费表"],
+        "procurement": ["支出总表"]}
+    kinds = tmp_path / "kinds"
+    shutil.copytree(tablekinds.DIRECTORY, kinds)
+    (kinds / f"{KIND}.yaml").write_text(DEFINITION.replace("角色: running_costs\n", "").replace(
+        "  构建: running_costs\n", "  构建: no_builder\n"), encoding="utf-8")
+    monkeypatch.setattr(tablekinds, "DIRECTORY", kinds)
+    with pytest.raises(tablekinds.DefinitionError, match=f"{KIND}.yaml.*no_builder"):
+        _built_by("running_costs")
