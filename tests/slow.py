@@ -195,6 +195,9 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_table_kinds": (
         "test_no_test_module_lists_the_layouts_by_hand",
     ),
+    "test_tablekinds_one_file": (  # a render to HTML and DOCX, and the DOCX imported (2 s)
+        "test_a_kind_of_code_builders_defined_in_one_file_is_printed_and_read_back",
+    ),
     "test_templates_hostile": (  # each stopped by a time limit of 1 s, or rendering every shipped source
         "test_a_deadline_never_fires_after_its_block",
         "test_a_huge_constant_is_not_computed_while_compiling",

@@ -1,11 +1,9 @@
 """Issue 82 part 4: a table kind is data — its YAML (reportgen/tablekinds/) is the one place that names it, so a new
-kind is one file. Python code still names the older kinds in the files listed here (importing/budget/build.py names
-most); the list only shrinks: a Python file under reportgen/ whose code (its strings, not its comments or docstrings)
-names a kind's 编号 (its key: the id templates, sources and layouts use) beyond it fails, and so does an entry no
-longer needed, so the list stays the truth.
-Measured 2026-11-28 (branch kinds80): 24 files and 71 (file, kind) names on main (9d1e36f) → 23 and 70:
-the fund tables import reads (build.py, reconcile.py: FUND_TABLES) come from the definitions' 导入.资金
-(tablekinds.fund_tables); recognize.py and sure.py know the “三公” table by its 导入.形状 一行, not its 编号."""
+kind is one file. No Python file under reportgen/ whose code (its strings, not its comments or docstrings) names a
+kind's 编号 (its key: the id templates, sources and layouts use): code asks for a kind by its role (角色: tablekinds.role
+("summary") is the 收支总表), its fund (导入.资金: tablekinds.fund_table), or is given it (导入.构建, 构建, 变体).
+Measured 2026-11-28: 24 files and 71 (file, kind) names on main (9d1e36f) → 23 and 70 (kinds80: the fund tables from
+导入.资金, the “三公” table by its 导入.形状) → 0 and 0 (kinds82: 角色, 变体 and 导入.构建 in the definitions)."""
 
 from __future__ import annotations
 
@@ -16,37 +14,6 @@ from pathlib import Path
 from reportgen import tablekinds
 
 PACKAGE = Path(tablekinds.__file__).resolve().parent.parent
-
-# The Python files whose code names a kind today (their paths under reportgen/), with the kinds each names.
-NAMED: dict[str, set[str]] = {
-    "checks/budget.py": {"项目支出表"},
-    "importing/budget/build.py": {
-        "一般公共预算基本支出表", "一般公共预算支出表", "三公经费支出表", "支出总表", "收入总表", "收支总表", "机关运行经费表", "财政拨款收支总表", "项目支出表",
-    },
-    "importing/budget/by_unit.py": {"支出总表"},
-    "importing/budget/reconcile.py": {"一般公共预算支出表", "三公经费支出表", "支出总表", "收入总表", "收支总表", "财政拨款收支总表", "项目支出表"},
-    "importing/pipeline.py": {"支出总表", "收支总表", "财政拨款收支总表"},
-    "importing/recognition/grouped.py": {"收入总表"},
-    "importing/text/text_fields.py": {"一般公共预算支出表"},
-    "review/__init__.py": {"机关运行经费表"},
-    "review/documents.py": {"支出总表", "收支总表", "机关运行经费表"},
-    "review/policy.py": {"收入总表", "政府性基金预算支出表"},
-    "review/target_tables.py": {"项目支出表"},
-    "shaping/layout_workbook.py": {"收支总表"},
-    "shaping/layouts.py": {"一般公共预算基本支出表", "支出总表", "收支总表", "政府采购预算表", "机关运行经费表", "项目支出表"},
-    "shaping/narrative.py": {"一般公共预算支出表", "国有资本经营预算支出表", "收支总表", "政府性基金预算支出表", "财政拨款收支总表"},
-    "tables/economic.py": {"一般公共预算基本支出表"},
-    "tables/final.py": {"收支总表", "财政拨款收支总表"},
-    "tables/final_by_function.py": {"一般公共预算支出表", "支出总表", "收入总表"},
-    "tables/function.py": {"一般公共预算支出表", "支出总表", "收入总表"},
-    "tables/projects.py": {"项目支出表"},
-    "tables/registry.py": {
-        "一般公共预算基本支出表", "一般公共预算支出表", "三公经费支出表", "国有资本经营预算支出表", "支出总表", "收入总表", "收支总表", "政府性基金预算支出表", "财政拨款收支总表",
-    },
-    "tables/specs.py": {"一般公共预算支出表", "国有资本经营预算支出表", "支出总表", "政府性基金预算支出表"},
-    "tables/summary.py": {"收入总表", "收支总表", "财政拨款收支总表"},
-    "tables/three_public.py": {"三公经费支出表", "机关运行经费表"},
-}
 
 
 def _names(code: str, ids: tuple[str, ...] = ()) -> set[str]:
@@ -68,16 +35,8 @@ def _named() -> dict[str, set[str]]:
     return found
 
 
-def test_no_python_file_names_a_kind_beyond_those_listed():
-    grown = {file: sorted(names - NAMED.get(file, set())) for file, names in _named().items()}
-    assert not {file: names for file, names in grown.items() if names}, \
-        "a Python file names a table kind: reach it through its definition (reportgen/tablekinds/*.yaml)"
-
-
-def test_the_list_of_files_that_name_a_kind_only_shrinks():
-    named = _named()
-    gone = {file: sorted(names - named.get(file, set())) for file, names in NAMED.items()}
-    assert not {file: names for file, names in gone.items() if names}, "no longer named: take it off NAMED"
+def test_no_python_file_names_a_kind():
+    assert not _named(), "a Python file names a table kind: ask for it by its role (tablekinds.role; 角色 in its YAML)"
 
 
 def test_the_scan_sees_a_kind_in_code_not_in_its_comments_or_docstrings():

@@ -34,6 +34,7 @@ from reportgen.docmodel.model import (
     StatedTotal,
 )
 from reportgen.readers.text.running_scope import running_costs_scope
+from reportgen.tablekinds import role
 
 
 @rule("R-收支平衡", SOURCE, ("error", "warning"))
@@ -220,7 +221,7 @@ def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
                            f"{m.with_unit(stated)}", line, path)
     elif listed is not None and listed < stated - tail:
         yield make_finding(b, "warning", "R-项目支出合计", f"项目清单只列出部分项目：合计 {m.with_unit(listed)}，"
-                           f"项目支出 {m.with_unit(stated)}，其余 {m.with_unit(stated - listed)} 未逐项列出（项目支出表照此注明）",
+                           f"项目支出 {m.with_unit(stated)}，其余 {m.with_unit(stated - listed)} 未逐项列出（{role('projects')}照此注明）",
                            line, path)
 
 

@@ -99,6 +99,7 @@ from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.tablekinds import role
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
@@ -440,8 +441,8 @@ def _found_set_aside(imported: Imported, aside: list[SetAside], unread: list[str
     """What the tables not built show: the units' tables set aside (their own slips, their totals against the
     department's 支出总表) and the sums of the tables no kind names."""
     found = [difference for table in aside for difference in table.differences] + unread
-    if "支出总表" in imported.tables:
-        found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
+    if role("spending") in imported.tables:
+        found += against_the_departments(aside, imported.rows.get(role("spending"), []), imported.tables[role("spending")].unit,
                                          catalog)
     return found
 
@@ -856,7 +857,7 @@ def _title_texts(grid: Grid) -> list[str]:
 def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
     if with_figures:  # tables that hold figures, none of which a source takes alone
         return (f"{'、'.join(map(str, paths))}：读出了{'、'.join(with_figures)}的数字，但单凭这些表不能写成源文件"
-                "（收入取自收支总表或财政拨款收支总表，支出取自支出总表与各资金的支出表）；请一并导出这些表；未写出源文件")
+                f"（收入取自{role('summary')}或{role('appropriations')}，支出取自{role('spending')}与各资金的支出表）；请一并导出这些表；未写出源文件")
     return (f"{'、'.join(map(str, paths))}：这是一份空白模板：认出的表格中没有数字（只有表头、科目与空白或占位的格子）；"
             "请导出填好数字的工作簿；未写出源文件")
 

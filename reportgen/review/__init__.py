@@ -44,6 +44,7 @@ from reportgen.review.sentences.share_bases import named_bases_borne_out
 from reportgen.review.sentences.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
 from reportgen.runners.render import Prepared, prepare
+from reportgen.tablekinds import role
 from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review", "review_prepared", "review_within_sentences"]
@@ -336,7 +337,7 @@ def _not_by_itself(verdicts: list[Verdict], figures: set[int], table_given: froz
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
 
 
-RUNNING_WITH_PROJECTS = ("文件写明它的机关运行经费含项目支出中的运行经费：机关运行经费表的各行不是基本支出中同名的数，"
+RUNNING_WITH_PROJECTS = ("文件写明它的机关运行经费含项目支出中的运行经费：{running}的各行不是基本支出中同名的数，"
                          "不与基本支出表核对")
 RUNNING_TABLE = "机关运行经费"  # the words of its table's title (not 上海's “三公”经费和机关运行经费预算表: one of 三公 too)
 THREE_PUBLIC_WORD = "三公"
@@ -350,7 +351,8 @@ def _not_as_basic(verdicts: list[Verdict]) -> None:
         st, figure = verdict.statement, verdict.figure
         if verdict.status in ("agree", "disagree") and st.kind == "cell" and RUNNING_TABLE in st.table \
                 and THREE_PUBLIC_WORD not in st.table and figure is not None and figure.name in economic:
-            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", RUNNING_WITH_PROJECTS
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", \
+                RUNNING_WITH_PROJECTS.format(running=role("running_costs"))
 
 
 TEXT_PRIOR = ("源文件的上年数是由本文件这句正文所说的增减额推出的（没有表印出上年数），不能用来核对这句正文自身的增减与增减率")

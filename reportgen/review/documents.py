@@ -74,6 +74,7 @@ from reportgen.review.target_units import percent_among_counts
 from reportgen.review.text_rules.budget_wording import former_names_in
 from reportgen.runners.render import Prepared, prepare, prepared_findings
 from reportgen.source.schema import AMOUNT_TO_FILL
+from reportgen.tablekinds import role
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
@@ -675,9 +676,7 @@ _BESIDE_NAMES = {"经营支出": "事业单位经营支出", "上缴上级支出
                  # and the 基本支出 and 项目支出 it prints, where the source holds none (glossary._add_printed: 江苏 2017's
                  # function rows print no split, and its 项目支出 3,123.68 is only the 合计 row's)
                  "基本支出": "基本支出", "项目支出": "项目支出"}
-RUNNING_TABLE_KIND = "机关运行经费表"
-TOTALS_TABLE = "收支总表"
-_SPENDING_TABLES = ("支出总表", "支出决算表")  # a budget's, a 决算's (佛山 2019: 上缴上级支出, 经营支出 … of its 合计 row)
+FINAL_SPENDING_TABLE = "支出决算表"  # a 决算's 支出总表 (佛山 2019: 上缴上级支出, 经营支出 … of its 合计 row)
 
 
 def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
@@ -685,7 +684,7 @@ def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
     alike) prints in the columns beside 基本支出 and 项目支出, in 元: 北京市教育委员会 2026 “其中 事业单位经营支出”
     4,354.497117 万元, which “1.事业单位经营支出4354.50万元” states; a blank cell of a column the table prints is none
     spent (0)."""
-    kind = next((kind for kind in _SPENDING_TABLES if kind in imported.imported.tables), "")
+    kind = next((kind for kind in (role("spending"), FINAL_SPENDING_TABLE) if kind in imported.imported.tables), "")
     table = imported.imported.tables.get(kind)
     rows = _uncoded_totals(imported.imported.rows.get(kind, []))
     factor = UNIT_FACTOR.get(table.unit) if table is not None else None
@@ -715,13 +714,13 @@ _INCOME_ROWS = {"其他资金": "其他资金", "财政专户管理资金收入"
 def unheld_income(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
     """The sources of income the 收支总表 prints a row of (江苏省政协办公厅 2018 “三、其他资金 80.00”, “二、财政专户管理资金”
     blank: 0), in 元, each of one value however often printed — what “3.其他资金收入预算总计80万元” states."""
-    table = imported.imported.tables.get(TOTALS_TABLE)
+    table = imported.imported.tables.get(role("summary"))
     factor = UNIT_FACTOR.get(table.unit) if table is not None else None
     if factor is None:
         return ()
     said, found = named_quantities(), []
     for quantity, name in _INCOME_ROWS.items():
-        values = {amount.value for row in imported.imported.rows.get(TOTALS_TABLE, []) if row.name in said.get(quantity, ())
+        values = {amount.value for row in imported.imported.rows.get(role("summary"), []) if row.name in said.get(quantity, ())
                   and len(row.amounts) == 1 for amount in row.amounts.values()}
         if len(values) == 1:
             found.append((name, values.pop() * factor))
@@ -731,12 +730,12 @@ def unheld_income(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
 def running_lines(imported: ImportResult) -> tuple[tuple[str, str, Decimal], ...]:
     """The 机关运行经费 table's lines by 经济分类 (江苏 2017 公开11表: “30201 办公费 167.03”), in 元: code, name, amount —
     its 合计 row the source holds (机关运行经费.本年), its lines none of its fields."""
-    table = imported.imported.tables.get(RUNNING_TABLE_KIND)
+    table = imported.imported.tables.get(role("running_costs"))
     factor = UNIT_FACTOR.get(table.unit) if table is not None else None
     if factor is None:
         return ()
     lines = [(row.code, row.name, next(iter(row.amounts.values())).value * factor)
-             for row in imported.imported.rows.get(RUNNING_TABLE_KIND, []) if row.code.isdigit() and len(row.amounts) == 1]
+             for row in imported.imported.rows.get(role("running_costs"), []) if row.code.isdigit() and len(row.amounts) == 1]
     return tuple(lines) if len({code for code, _, _ in lines}) == len(lines) else ()
 
 

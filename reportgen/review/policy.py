@@ -257,7 +257,7 @@ def _layout_of_a_render(finding: Finding, seen: Seen) -> bool:
 
 
 @policy("R-财政拨款一致", NOT_TOLD,
-        taught="广州市气象局 2026 without its 政府性基金预算支出表",
+        taught="广州市气象局 2026 without its table of the 政府性基金's spending (表8)",
         test="tests/test_review_cut_documents.py::test_without_the_general_budget_table_the_spending_table_is_not_told_different_from_none")
 def _fund_table_not_printed(finding: Finding, seen: Seen) -> bool:
     """Where a fund's table is not printed: its function rows are in none, so their sum is not that fund's."""
@@ -283,7 +283,7 @@ def _partial_source_note(finding: Finding, seen: Seen) -> bool:
 
 
 @policy((), NOT_TOLD,
-        taught="福州市民政局 2026: nine figures told “应为” by a 收入总表 read from the wrong columns",
+        taught="福州市民政局 2026: nine figures told “应为” by its income table (表2) read from the wrong columns",
         test="tests/test_reading_verified.py::test_a_document_read_in_part_judges_no_figure_by_its_tables")
 def _read_in_part(finding: Finding, seen: Seen) -> bool:
     """Where fewer than half the amounts the document prints were read: that a part is missing is what the reading

@@ -16,6 +16,7 @@ from reportgen.base.patterns import regex
 from reportgen.importing import Imported, Row
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import target_table_words, target_text_words
+from reportgen.tablekinds import role
 
 _AFTER = regex(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
 _SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
@@ -129,8 +130,8 @@ def against_projects(imported: Imported, lines: list[Line], document: Path) -> l
         return []
     tables = [_as_listed(table, listed) for table in target_money(lines)]
     left = _left(tables, listed)
-    amiss = [Finding("error", "R-绩效目标金额", f"项目绩效目标表“{t.name}”的年度预算资金 {t.amount:,}万元与项目支出表中"
-                     f"同名项目的金额不符：项目支出表为{'、'.join(f'{v:,}' for v in left[t.name])}万元", str(document), t.line)
+    amiss = [Finding("error", "R-绩效目标金额", f"项目绩效目标表“{t.name}”的年度预算资金 {t.amount:,}万元与{role('projects')}中"
+                     f"同名项目的金额不符：{role('projects')}为{'、'.join(f'{v:,}' for v in left[t.name])}万元", str(document), t.line)
              for t in tables if t.name in listed and t.amount not in listed[t.name] and left[t.name]]
     return amiss + _unlisted(tables, listed, left, document)
 
@@ -169,7 +170,7 @@ def _unlisted(tables: list[TargetMoney], listed: dict[str, list[Decimal]], left:
         return []
     named = "、".join(f"“{t.name}”{t.amount:,}万元" for t in unlisted[:_NAMED])
     more = "等" if len(unlisted) > _NAMED else ""
-    return [Finding("warning", "R-绩效目标", f"{named}{more}，共 {len(unlisted)} 张项目绩效目标表在项目支出表中没有对应的项目（项目支出表没有这个名称，"
+    return [Finding("warning", "R-绩效目标", f"{named}{more}，共 {len(unlisted)} 张项目绩效目标表在{role('projects')}中没有对应的项目（{role('projects')}没有这个名称，"
                     "或同名项目已各有金额相符的绩效目标表）：是否为别的年度或别的预算的表？", str(document), unlisted[0].line)]
 
 
@@ -182,8 +183,8 @@ def _of_no_project(tables: list[TargetMoney], listed: dict[str, list[Decimal]],
 
 def _listed_whole(imported: Imported) -> dict[str, list[Decimal]] | None:
     """The 万元 项目支出表's projects by name (each name's amounts), where they add up to the 合计 it prints."""
-    table = imported.tables.get("项目支出表")
-    total, projects = _total_and_projects(imported.rows.get("项目支出表", []))
+    table = imported.tables.get(role("projects"))
+    total, projects = _total_and_projects(imported.rows.get(role("projects"), []))
     if table is None or table.unit != "万元" or total is None or _amount(total) is None or not projects:
         return None
     if not _adds_up(projects, total):

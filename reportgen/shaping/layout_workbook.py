@@ -17,6 +17,7 @@ from reportgen.docmodel.document import Document, Table
 from reportgen.docmodel.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.tablekinds import role, with_ids
 
 _MAX_BYTES = 500_000
 _CELL = regex(r"([A-Z]{1,3})([1-9][0-9]{0,6})(?::([A-Z]{1,3})([1-9][0-9]{0,6}))?")
@@ -32,7 +33,7 @@ _SHEET_KEYS = {
     "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "空表合计行", "数据行高", "编码列", "表头文字", "列", "注"},
 }
 _PLACE_KEYS = {"单元格", "字体", "字号", "加粗", "行高", "缩进", "引导符", "行宽"}
-_EXAMPLE = "如 {名称: 部门收支总表, 类别: 表格, 表: 收支总表-财务收支, 标题: {单元格: A2:D2, 字号: 18}, 编制: {单元格: A4:C4}, " \
+_EXAMPLE = "如 {名称: 部门${summary}, 类别: 表格, 表: ${summary}-财务收支, 标题: {单元格: A2:D2, 字号: 18}, 编制: {单元格: A4:C4}, " \
            "表头: {单元格: A6}, 数据: {单元格: A8}, 列宽: [35.38, 23.75, 37.5, 23.75]}"
 
 
@@ -104,7 +105,7 @@ class _Reader:
         style = self.style(data, "字体", data.get("字体", {}), Style())
         sheets = data["工作表"]
         if not isinstance(sheets, list) or not sheets:
-            raise self.fail(data, "工作表", f"应为各工作表的列表（按工作簿中的顺序），{_EXAMPLE}")
+            raise self.fail(data, "工作表", f"应为各工作表的列表（按工作簿中的顺序），{with_ids(_EXAMPLE)}")
         read = tuple(self.sheet(sheet, style) for sheet in sheets)
         self.named_once(data, read)
         return Workbook(str(data.get("名称", self.file.stem)), str(self.file), read, style,
@@ -147,7 +148,7 @@ class _Reader:
 
     def sheet(self, sheet: object, style: Style) -> Sheet:
         if not isinstance(sheet, dict) or sheet.get("类别") not in KINDS:
-            raise WorkbookShapeError(f"{self.file}{_line(sheet, '类别')}: 每个工作表应为映射，“类别”为 {'、'.join(KINDS)} 之一；{_EXAMPLE}")
+            raise WorkbookShapeError(f"{self.file}{_line(sheet, '类别')}: 每个工作表应为映射，“类别”为 {'、'.join(KINDS)} 之一；{with_ids(_EXAMPLE)}")
         kind = str(sheet["类别"])
         unknown = sorted(str(k) for k in sheet if k not in _SHEET_KEYS[kind])
         if unknown:
@@ -181,7 +182,7 @@ class _Reader:
     def table(self, sheet: dict, common: dict[str, Any], style: Style) -> TableSheet:
         table = sheet.get("表")
         if not isinstance(table, str) or not table:
-            raise self.fail(sheet, "表", "应为文档中一张表的编号（如 收支总表-财务收支；见 tables.j2 中的 table('…')）")
+            raise self.fail(sheet, "表", f"应为文档中一张表的编号（如 {role('summary')}-财务收支；见 tables.j2 中的 table('…')）")
         header, data = self.place(sheet, "表头", style), self.place(sheet, "数据", style)
         if header is None or data is None or data.row <= header.row:
             raise self.fail(sheet, "数据", "与“表头”都要写（如 表头: {单元格: A6}，数据: {单元格: A9}），数据行在表头行之下")

@@ -31,6 +31,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.tablekinds import role, with_ids
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec, registry, shapes
 from reportgen.tables.builder import AS_STATED
 
@@ -801,13 +802,13 @@ def _points(value: object) -> float | None:
 
 
 TABLE_SIZES = {"五号": 10.5, "小五": 9.0, "六号": 7.5}  # the sizes a table is set in (writers/docx/tables.py)
-_TABLE_FIT_EXAMPLE = "如 表格排版: {最小字号: 小五, 横排: [收支总表-财务收支]}"
+_TABLE_FIT_EXAMPLE = "如 表格排版: {最小字号: 小五, 横排: [${summary}-财务收支]}"  # with_ids
 
 
 def _set_table_fit(layout: Layout, value: object, at: str) -> None:
     """表格排版: {最小字号: 五号|小五|六号, 横排: [表格编号, …]}."""
     if not isinstance(value, dict) or not value or set(value) - {"最小字号", "横排"}:
-        raise LayoutError(f"{at}: “表格排版”应为含 最小字号、横排 的映射，{_TABLE_FIT_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格排版”应为含 最小字号、横排 的映射，{with_ids(_TABLE_FIT_EXAMPLE)}")
     if "最小字号" in value:
         size = value["最小字号"]
         if not isinstance(size, str) or size not in TABLE_SIZES:
@@ -820,14 +821,14 @@ def _set_table_fit(layout: Layout, value: object, at: str) -> None:
 def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
     """表格排版.横排: the tables set landscape, each one of the ``known`` tables (reportgen's and the layout's)."""
     if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
-        raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{_TABLE_FIT_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{with_ids(_TABLE_FIT_EXAMPLE)}")
     unknown = [t for t in tables if t not in known]
     if unknown:
         raise LayoutError(f"{at}: “表格排版.横排”中没有表格“{shown_text(unknown[0], 30)}”，可用：{'、'.join(sorted(known))}")
     return frozenset(tables)
 
 
-_SPEC_EXAMPLE = ("如 {支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
+_SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名"}
 
@@ -835,7 +836,7 @@ _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列�
 def _set_tables(layout: Layout, value: object, at: str) -> None:
     """表格: {表格编号: 它的形状}, each a table of code re-shaped (tables/specs.py)."""
     if not isinstance(value, dict) or not value:
-        raise LayoutError(f"{at}: “表格”应为“表格编号: 形状”的映射，{_SPEC_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格”应为“表格编号: 形状”的映射，{with_ids(_SPEC_EXAMPLE)}")
     for table_id, spec in value.items():
         where = f"{at.rsplit(':', 1)[0]}{_key_line(value, str(table_id))}" if _key_line(value, str(table_id)) else at
         layout.table_specs[str(table_id)] = _table_spec(str(table_id), spec, where)
@@ -844,7 +845,7 @@ def _set_tables(layout: Layout, value: object, at: str) -> None:
 def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     name = f"表格.{shown_text(table_id, 30)}"
     if not isinstance(spec, dict) or not set(spec) <= _SPEC_KEYS:
-        raise LayoutError(f"{at}: “{name}”应为映射，可用的键：{'、'.join(sorted(_SPEC_KEYS))}；{_SPEC_EXAMPLE}")
+        raise LayoutError(f"{at}: “{name}”应为映射，可用的键：{'、'.join(sorted(_SPEC_KEYS))}；{with_ids(_SPEC_EXAMPLE)}")
     base = spec.get("基于", table_id)
     if base not in shapes():
         raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(shapes())}，不是“{shown_text(base, 30)}”")
@@ -878,10 +879,10 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
     return columns, labels, band
 
 
-_LIST_EXAMPLE = ("如 表格清单: {去掉: [项目支出表], 加入: [机关运行经费表], 在后: {一般公共预算基本支出表: 支出总表}, "
+_LIST_EXAMPLE = ("如 表格清单: {去掉: [${projects}], 加入: [${running_costs}], 在后: {${basic}: ${spending}}, "
                  "另起一页: 全部, 编制: 编制部门：, 部门名称: 不印}")
 _LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称", "表"}
-_ENTRY_EXAMPLE = "如 表格清单: {表: [{表: 收支总表, 表号: 1, 标题: 收支总体情况表}, {表: 政府采购预算表, 表号: 12}]}"
+_ENTRY_EXAMPLE = "如 表格清单: {表: [{表: ${summary}, 表号: 1, 标题: 收支总体情况表}, {表: ${procurement}, 表号: 12}]}"
 _MAX_TABLE_NUMBER = 99
 _DEPARTMENT_LINES = ("印出", "不印")
 _NEW_PAGES = ("全部", "首张以外", "否")
@@ -891,7 +892,7 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
     """表格清单: what the layout does to the default's list of tables (tablekinds) — drops, adds, moves —
     and how it sets each table (另起一页, 编制); each table named must be a defined kind."""
     if not isinstance(value, dict) or not set(value) <= _LIST_KEYS:
-        raise LayoutError(f"{at}: “表格清单”应为映射，可用的键：{'、'.join(sorted(_LIST_KEYS))}；{_LIST_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格清单”应为映射，可用的键：{'、'.join(sorted(_LIST_KEYS))}；{with_ids(_LIST_EXAMPLE)}")
     known = set(tablekinds.by_id())
     _check_list_edits(value, known, at)
     _check_table_setting(value, layout.tables_new_page, at)
@@ -911,10 +912,10 @@ def _check_list_edits(value: dict, known: set[str], at: str) -> None:
     for key in ("去掉", "加入"):
         ids = value.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(i, str) and i in known for i in ids):
-            raise LayoutError(f"{at}: “表格清单.{key}”应为表的编号的列表（{'、'.join(sorted(known))}）；{_LIST_EXAMPLE}")
+            raise LayoutError(f"{at}: “表格清单.{key}”应为表的编号的列表（{'、'.join(sorted(known))}）；{with_ids(_LIST_EXAMPLE)}")
     moves = value.get("在后", {})
     if not isinstance(moves, dict) or not all(k in known and v in known for k, v in moves.items()):
-        raise LayoutError(f"{at}: “表格清单.在后”应为“表的编号: 它之前的表的编号”的映射；{_LIST_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格清单.在后”应为“表的编号: 它之前的表的编号”的映射；{with_ids(_LIST_EXAMPLE)}")
 
 
 def _check_table_setting(value: dict, new_page: str, at: str) -> None:
@@ -931,7 +932,7 @@ def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry,
     """表格清单.表: the tables in order, each {表: 表的编号, 表号: N, 标题: 文字} (表号 and 标题 may be left out); each
     table once, each number once."""
     if not isinstance(value, list) or not value:
-        raise LayoutError(f"{at}: “表格清单.表”应为各表的列表（按印出的顺序）；{_ENTRY_EXAMPLE}")
+        raise LayoutError(f"{at}: “表格清单.表”应为各表的列表（按印出的顺序）；{with_ids(_ENTRY_EXAMPLE)}")
     entries: list[TableEntry] = []
     for index, item in enumerate(value, 1):
         where = f"{at}: “表格清单.表”的第 {index} 项"
@@ -945,7 +946,7 @@ def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
     """One item of 表格清单.表, checked: a mapping of 表 (one of the ``known`` tables), 表号 (0 to the greatest
     number) and 标题 (text), the last two optional."""
     if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
-        raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{_ENTRY_EXAMPLE}")
+        raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{with_ids(_ENTRY_EXAMPLE)}")
     kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
     if not isinstance(kind, str) or kind not in known:
         raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
@@ -983,7 +984,7 @@ def _units(file: str, value: object, layout: Layout) -> None:
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
     if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
-                          "表格零值: {{收支总表: 空白}}, 表格小数位: {{全部: 6}}}}")
+                          f"表格零值: {{{{{role('summary')}: 空白}}}}, 表格小数位: {{{{全部: 6}}}}}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
@@ -1013,7 +1014,7 @@ def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
     """展示.表格零值: {表格: 空白|印出|照源文件} — whether a table's zero amounts are left blank, printed,
     or printed where the source states them (blank where it gives no figure)."""
     if not isinstance(value, dict):
-        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白、印出 或 照源文件”的映射，如 {{收支总表: 空白}}")
+        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白、印出 或 照源文件”的映射，如 {{{role('summary')}: 空白}}")
     for name, how in value.items():
         if name not in tables:
             raise LayoutError(f"{file}: “展示.表格零值”中没有“{shown_text(str(name), 20)}”，可用：{'、'.join(sorted(tables))}")

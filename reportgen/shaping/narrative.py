@@ -50,8 +50,11 @@ from reportgen.reading.yamlsafe import character_name
 from reportgen.shaping.layouts import PARTS, Layout, TableEntry
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
 
-# The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known.
-FUND_TABLES = ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+
+def fund_tables() -> tuple[str, ...]:
+    """The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known — the
+    财政拨款收支总表 (its role: appropriations) and each fund's function table (导入.资金)."""
+    return (tablekinds.role("appropriations"), *tablekinds.fund_tables())
 
 NARRATIVE = "narrative"
 _SPACES = regex(r"(?<!\s)\s*\n\s*")  # from a run's start only: a long run without a line break fails once
@@ -144,7 +147,7 @@ def _table_questions(figures: Computed, tables: Mapping[str, TableRows]) -> dict
         # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
         "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
         # a table of each fund's spending where the source does not give it (Computed.funds_known): left out
-        "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in FUND_TABLES,
+        "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in fund_tables(),
         # the fund whose function rows alone the source gives, for a table of all money by function
         "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
     }

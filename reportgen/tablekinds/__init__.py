@@ -4,12 +4,17 @@ as data: a label and a source field each), how each layout titles, forms and not
 left out, and the names, shape and 表码 by which import knows it. Render (the layouts' table lists,
 tables/registry.py), import (importing/catalog.py, build.py) and review (review/glossary.py) read it here.
 
+Python names no kind: it asks for one by its role (角色: role("summary") is the 收支总表), by its fund (导入.资金:
+fund_table), or is given it — the render builder (构建), its variants' (变体) and the import builder (导入.构建) each
+receive or look up the kind that names them (tests/test_tablekinds_named.py).
+
 A definition is checked where it is read: a fault names its file and key (DefinitionError).
 """
 
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +25,9 @@ from reportgen.reading.yamlsafe import parse_yaml
 
 DIRECTORY = Path(__file__).parent
 DEFAULT = "默认"
-_KEYS = {"编号", "说明", "次序", "构建", "列", "行", "合计", "略去", "印出", "导入"}
+_KEYS = {"编号", "说明", "次序", "角色", "构建", "变体", "列", "行", "合计", "略去", "印出", "导入"}
 _FORM_KEYS = {"表", "标题", "注", "略去"}
-_IMPORT_KEYS = {"名称", "形状", "资金", "必备", "表码", "列"}
+_IMPORT_KEYS = {"名称", "形状", "资金", "必备", "表码", "列", "构建"}
 _OMIT_KEYS = {"不公开", "没有"}
 NONE = "无"  # 注: 无 — this layout prints the table without the default's note
 
@@ -72,6 +77,7 @@ class Recognition(FrozenRecord):
     fund: str = ""
     required: bool = True
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # meaning → header words
+    build: str = ""  # 构建: the import builder of its fields (importing/budget/build.py IMPORT_BUILDERS); "" none
     by_layout: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
@@ -82,6 +88,8 @@ class TableKind(FrozenRecord):
     description: str
     file: Path
     build: str = ""  # a builder of code (registry.BUILDERS); "" for a table of data (rows)
+    variants: Mapping[str, str] = field(default_factory=dict)  # 变体: form → its builder (registry.VARIANT_BUILDERS)
+    roles: tuple[str, ...] = ()  # 角色: what code asks this kind by (role()), its 编号 never written in Python
     columns: tuple[str, ...] = ()  # a table of data: its header (label column, amount column)
     rows: tuple[FieldRow, ...] = ()
     total: str = ""  # a table of data: the label of its total row ("" none)
@@ -133,6 +141,23 @@ def by_id(directory: Path | None = None) -> dict[str, TableKind]:
     return {kind.id: kind for kind in kinds(directory)}
 
 
+def role(name: str, directory: Path | None = None) -> str:
+    """The id of the kind whose 角色 is ``name`` (summary: the 收支总表 …), "" where none is: Python asks a kind by
+    its role, never by its 编号, so a kind is renamed or added in its one file."""
+    return next((kind.id for kind in kinds(directory) if name in kind.roles), "")
+
+
+def with_ids(text: str, directory: Path | None = None) -> str:
+    """``text`` (an example of a layout's or a source's YAML in a message) with each ``${role}`` the id of its kind:
+    “横排: [${summary}-财务收支]” → “横排: [收支总表-财务收支]”."""
+    return string.Template(text).safe_substitute({name: kind.id for kind in kinds(directory) for name in kind.roles})
+
+
+def fund_table(fund: str, directory: Path | None = None) -> str:
+    """The function table of ``fund`` (导入.资金: 一般公共预算 …), "" where none is defined."""
+    return next((kind for kind, its in fund_tables(directory).items() if its == fund), "")
+
+
 def fund_tables(directory: Path | None = None) -> dict[str, str]:
     """The function tables of one fund (导入.资金), by id, with their fund, by 次序: import reads each fund's
     spending from its own, in this order — the Python names none of them."""
@@ -146,9 +171,10 @@ _READ: dict[str, tuple[tuple[tuple[str, int, int], ...], tuple[TableKind, ...]]]
 def _check_unique(found: list[TableKind]) -> None:
     seen: dict[str, Path] = {}
     for kind in found:
-        if kind.id in seen:
-            raise DefinitionError(f"{kind.file}: 编号“{kind.id}”已在 {seen[kind.id]} 中定义")
-        seen[kind.id] = kind.file
+        for key in (kind.id, *(f"角色 {name}" for name in kind.roles)):
+            if key in seen:
+                raise DefinitionError(f"{kind.file}: “{key}”已在 {seen[key]} 中定义")
+            seen[key] = kind.file
 
 
 def _kind(file: Path) -> TableKind:
@@ -161,11 +187,24 @@ def _kind(file: Path) -> TableKind:
     forms = _forms(data.get("印出", {}), file)
     return TableKind(
         id=str(data["编号"]), order=order, description=str(data.get("说明", data["编号"])), file=file,
-        build=str(data.get("构建", "")), columns=_texts(data.get("列", []), file, "列"),
+        build=str(data.get("构建", "")), variants=_variants(data.get("变体", {}), file), roles=_texts(_listed(data.get("角色", [])), file, "角色"), columns=_texts(data.get("列", []), file, "列"),
         rows=tuple(_row(r, file) for r in data.get("行", []) or []), total=str(data.get("合计", "")),
         omission=_omission(data.get("略去", {}), file, "略去"),
         forms={str(k): dict(v) for k, v in forms.items()},
         recognition=_recognition(data["导入"], file) if "导入" in data else None)
+
+
+def _variants(value: object, file: Path) -> dict[str, str]:
+    """变体: the other forms a layout prints the table in, each by the builder of its rows (its id: the kind's, "-", the
+    form's: 收支总表-决算)."""
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+        raise DefinitionError(f"{file}: “变体”应为“形式: 构建函数”的映射")
+    return {str(form): builder for form, builder in value.items()}
+
+
+def _listed(value: object) -> object:
+    """A key of one word or a list of words, as a list."""
+    return [value] if isinstance(value, str) else value
 
 
 def _order(value: object, file: Path) -> int:
@@ -220,7 +259,8 @@ def _recognition(value: object, file: Path) -> Recognition:
         raise DefinitionError(f"{file}: “导入.列”应为“含义: [表头文字…]”的映射")
     return Recognition(_texts(value.get("名称", []), file, "导入.名称"), str(value.get("形状", "科目")),
                        str(value.get("资金", "")), value.get("必备", True) not in (False, "否"),
-                       {str(k): _texts(v, file, f"导入.列.{k}") for k, v in columns.items()}, by_layout)
+                       {str(k): _texts(v, file, f"导入.列.{k}") for k, v in columns.items()}, str(value.get("构建", "")),
+                       by_layout)
 
 
 def omitted(omission: Omission, not_published: Sequence[str] | frozenset[str], has_projects: bool) -> bool:

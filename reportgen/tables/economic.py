@@ -10,6 +10,7 @@ from decimal import Decimal
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
+from reportgen.tablekinds import role
 from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
@@ -68,7 +69,7 @@ def _kinds_gap(builder: TableBuilder, tid: str) -> bool:
 
 def general_basic(builder: TableBuilder) -> TableRows:
     """表6 一般公共预算基本支出表: each economic class, then its 款 by 政府预算经济分类."""
-    tid = "一般公共预算基本支出表"
+    tid = role("basic")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     header = [
@@ -95,7 +96,7 @@ def general_basic(builder: TableBuilder) -> TableRows:
 
 def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
     """An economic 款 row, one line per 政府经济分类 it maps to (its code and name spanning them)."""
-    num = builder.num("一般公共预算基本支出表")
+    num = builder.num(role("basic"))
     parts = list(row.government.items()) or [("", row.amount)]
     rows = []
     for index, (gov_code, amount) in enumerate(parts):
@@ -110,7 +111,7 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     """一般公共预算基本支出部门预算经济分类预算表: the 部门预算经济分类 in 类 / 款 columns with
     合计, 人员经费 and 公用经费 (no 政府预算经济分类)."""
     rows = general_basic(builder)
-    tid = "一般公共预算基本支出表"
+    tid = role("basic")
     num = builder.num(tid)
     f, b = builder.f, builder.b
     header = [
@@ -175,7 +176,7 @@ def final_basic(builder: TableBuilder) -> TableRows:
     """一般公共预算财政拨款基本支出决算表: 经济分类科目编码, 科目名称, 决算数 twice side by side — 301 and 303
     with every 款 the 样张 lists on the left, 302 and 310 on the right (a 款 or class the department has
     beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot."""
-    tid = "一般公共预算基本支出表"
+    tid = role("basic")
     num = builder.num(tid)
     f = builder.f
     sides = _final_sides(builder.b)

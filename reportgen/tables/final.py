@@ -12,6 +12,7 @@ from reportgen.compute import ZERO, code_name
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, Budget
+from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head, side_by_side
 from reportgen.tables.summary import spending_gap
 
@@ -76,7 +77,7 @@ def final_summary(builder: TableBuilder) -> TableRows:
     """收入支出决算总表: the eight income kinds 一、… 八、 beside every function 类 一、…; 本年收入合计 /
     本年支出合计, 使用非财政拨款结余 / 结余分配, 年初结转和结余 / 年末结转和结余, 总计. A line of nothing is
     blank, as printed."""
-    tid = "收支总表"
+    tid = role("summary")
     num = builder.num(tid)
     line = blank_zero(num)
     f = builder.f
@@ -116,7 +117,7 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     """财政拨款收入支出决算总表: 一、一般公共预算财政拨款 … 三、 beside every function 类 with its 财政拨款
     支出 by fund; 本年收入合计 / 本年支出合计; 年初财政拨款结转和结余 (and each fund's) / 年末财政拨款结转和结余
     by fund; 总计. A balance the source does not state is blank (never 0.00), as is a line of nothing."""
-    tid = "财政拨款收支总表"
+    tid = role("appropriations")
     num = builder.num(tid)
     line = blank_zero(num)
     f = builder.f

@@ -13,6 +13,7 @@ from reportgen import codes
 from reportgen.compute import ZERO, Node, code_name, sum_known
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget, IncomeLine
+from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
 from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
 from reportgen.tables.function import function_gap, function_table
@@ -74,7 +75,7 @@ def final_income(builder: TableBuilder) -> TableRows:
     """收入决算表: income by function line — 本年收入合计, 财政拨款收入, 上级补助收入, 事业收入, 经营收入,
     附属单位上缴收入, 其他收入 — 合计 first (the income the source states), then 类/款/项 (a line that
     received nothing is not listed). A kind of own income the department has none of is blank, as printed."""
-    tid = "收入总表"
+    tid = role("income")
     num = builder.num(tid)
     line = blank_zero(num)
     f = builder.f
@@ -163,7 +164,7 @@ def final_spending(builder: TableBuilder) -> TableRows:
     """支出决算表: all spending by function line — 本年支出合计, 基本支出, 项目支出, 上缴上级支出, 经营支出,
     对附属单位补助支出 — the standard table's lines (合计 first) with the three other kinds beside them,
     blank where nothing was spent so, as printed."""
-    tid = "支出总表"
+    tid = role("spending")
     line = blank_zero(builder.num(tid))
     f = builder.f
     rows = function_table(builder, tid, f.function_tree(), f.basic, f.project, f.expenditure_total)
@@ -185,7 +186,7 @@ def final_general(builder: TableBuilder) -> TableRows:
     """一般公共预算财政拨款支出决算表: the standard table's lines (科目编码, 科目名称, 合计, 基本支出, 项目支出)
     without a prior year, its 合计 row last, as printed."""
     f = builder.f
-    rows = function_table(builder, "一般公共预算支出表", f.function_tree("一般公共预算"), f.general_basic,
+    rows = function_table(builder, fund_table("一般公共预算"), f.function_tree("一般公共预算"), f.general_basic,
                           f.general_project, f.general_total)
     rows.body = [*rows.body[1:], rows.body[0]]
     if builder.lacks_functions():
@@ -199,7 +200,7 @@ def final_fund(builder: TableBuilder, fund: str) -> TableRows:
     项目支出) and 年末结转和结余 — on the 合计 row as the source states them, on each function line its
     spending and what it received (_income_by_line; its balances are not given by line: blank); the 合计
     row alone, blank, for a fund of nothing."""
-    tid = f"{fund}预算支出表"
+    tid = fund_table(fund)
     num = builder.num(tid)
     f = builder.f
     source = FUNDS[fund] or ""
@@ -222,7 +223,7 @@ def final_fund_spending(builder: TableBuilder, fund: str) -> TableRows:
     """国有资本经营预算财政拨款支出决算表 as 财政部's structure prints it (the 默认 layout's 表9): each function
     line's 本年支出 (合计, 基本支出, 项目支出), the 合计 row first; the 合计 row alone, blank, for a fund that
     spent nothing (上海's table, final_fund, shows what it received and carried too)."""
-    num = builder.num(f"{fund}预算支出表")
+    num = builder.num(fund_table(fund))
     f = builder.f
     nodes = f.function_tree(fund)
     basic, project, total = f.fund_basic(fund), f.fund_project(fund), f.fund_total(fund)
@@ -231,7 +232,7 @@ def final_fund_spending(builder: TableBuilder, fund: str) -> TableRows:
     body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), num(node.total), num(node.basic),
                   num(node.project)], kind=node_kind(node.level), key=node.code) for top in nodes for node in top.walk()]
     header = [head(("项目", 2, 1), ("本年支出", 3, 1)), head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
-    gap = bool(nodes) and function_gap(builder, f"{fund}预算支出表", nodes, (total, basic, project), None, None, None)
+    gap = bool(nodes) and function_gap(builder, fund_table(fund), nodes, (total, basic, project), None, None, None)
     return TableRows(header, body, [16, 42, 14, 14, 14], rounding_gap=gap)
 
 

@@ -14,6 +14,8 @@ from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
 from reportgen.compute.phrasing import percent
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.tablekinds import fund_table as fund_kind
+from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
@@ -130,13 +132,13 @@ def expenditure(builder: TableBuilder) -> TableRows:
     """表3 部门支出总表: in a department of several units, 合计, then each unit's row followed by its
     own function rows."""
     f = builder.f
-    rows = function_table(builder, "支出总表", f.function_tree(), f.basic, f.project, f.expenditure_total)
+    rows = function_table(builder, role("spending"), f.function_tree(), f.basic, f.project, f.expenditure_total)
     if f.unit_figures:  # 合计, then each unit's row followed by its own function rows
-        rows.body[1:] = _unit_function_rows(builder, "支出总表")
+        rows.body[1:] = _unit_function_rows(builder, role("spending"))
         units = [u.expenditure_total for u in f.unit_figures]
         total, parts = f.expenditure_total, [u for u in units if u is not None]
         if total is not None and len(parts) == len(units):
-            rows.rounding_gap = rows.rounding_gap or builder.gap("支出总表", total, parts)
+            rows.rounding_gap = rows.rounding_gap or builder.gap(role("spending"), total, parts)
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(5))
     rows.functions_of = builder.b.function_scope  # its rows are that fund's only: said in a note
@@ -168,7 +170,7 @@ def general_budget(builder: TableBuilder) -> TableRows:
     with_prior = any(n.prior is not None for top in nodes for n in top.walk())
     executed = {n.code: n.prior for top in f.actual.function_tree("一般公共预算") for n in top.walk()}
     with_actual = any(value is not None for value in executed.values())
-    rows = function_table(builder, "一般公共预算支出表", nodes, f.general_basic, f.general_project, f.general_total,
+    rows = function_table(builder, fund_kind("一般公共预算"), nodes, f.general_basic, f.general_project, f.general_total,
                           with_prior, executed if with_actual else None,
                           f.actual.tree_prior(f.actual.function_tree("一般公共预算")))
     if builder.lacks_functions():
@@ -178,7 +180,7 @@ def general_budget(builder: TableBuilder) -> TableRows:
 
 def fund_table(builder: TableBuilder, fund: str) -> TableRows:
     """表8 政府性基金预算支出表, 表9 国有资本经营预算支出表."""
-    tid = f"{fund}预算支出表"
+    tid = fund_kind(fund)
     f = builder.f
     if not f.has_function_rows:
         amount = f.fiscal_expenditure[fund]  # the fund's total as stated: its split is not known
@@ -208,7 +210,7 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     """部门收入预算总表: income by function item — 合计, 财政拨款收入, 事业收入, 事业单位经营收入,
     其他收入 (and any other source the department has). A split the source does not give is left
     blank, never 0.00."""
-    tid = "收入总表"
+    tid = role("income")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     columns = _own_income_columns(b)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from reportgen.compute import ZERO, Computed, difference
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Indicator, Project, ProjectTarget, TargetTask, WholeTargets
+from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head, unit_name
 
 
@@ -48,7 +49,7 @@ def _group_rows(unit: Computed | None, unit_projects: list[Project],
 
 def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:
     """Whether the project rows, rounded, fail to add up to the 合计 (the 上年 and 增减 columns too)."""
-    tid = "项目支出表"
+    tid = role("projects")
     if builder.gap(tid, total, (p.amount for p in projects)):
         return True
     if prior_total is None or not any(p.prior is not None for p in projects):
@@ -59,14 +60,14 @@ def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal
 def _prior_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal) -> bool:
     """Whether the project rows' 上年 amounts, or their 增减, rounded, fail to add up to the 合计's (a project without
     a 上年 amount counts as 0)."""
-    tid = "项目支出表"
+    tid = role("projects")
     return builder.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or builder.gap(
         tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
 
 
 def _project_amounts(builder: TableBuilder, with_prior: bool) -> Callable[[Decimal, Decimal | None], list[Cell]]:
     """The amount cells of a row of 项目支出表: this year's, and last year's with the change."""
-    num = builder.num("项目支出表")
+    num = builder.num(role("projects"))
 
     def amounts(amount: Decimal, prior: Decimal | None) -> list[Cell]:
         return [num(amount), *([num(prior), num(difference(amount, prior))] if with_prior else [])]

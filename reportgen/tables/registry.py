@@ -65,26 +65,42 @@ def _builder(kind: catalogue.TableKind) -> Build:
 # The kinds shipped, as read when reportgen is imported (the names a source's 展示.表格单位 may use).
 REGISTRY: tuple[tuple[str, Build], ...] = registry()
 
-VARIANTS: tuple[tuple[str, Build], ...] = (
-    # -- 上海 --
-    ("收支总表-财务收支", finance),
-    ("收入总表-按功能", income_by_function),
-    ("财政拨款收支总表-按资金", fiscal_by_fund),
-    ("一般公共预算基本支出表-部门经济分类", basic_by_department_classes),
-    ("三公经费支出表-含机关运行经费", three_public_and_running),
-    # -- 部门决算 (the 默认 layout's, 财政部's structure, and 上海's) --
-    ("收支总表-决算", final_summary),
-    ("收入总表-决算", final_income),
-    ("支出总表-决算", final_spending),
-    ("财政拨款收支总表-决算", final_fiscal),
-    ("一般公共预算支出表-决算", final_general),
-    ("一般公共预算基本支出表-决算", final_basic),
-    ("三公经费支出表-决算", final_three_public),
-    ("政府性基金预算支出表-决算", lambda builder: final_fund(builder, "政府性基金")),
-    ("国有资本经营预算支出表-决算", lambda builder: final_fund(builder, "国有资本经营")),
-    # -- the 默认 layout's 表9 states the fund's spending alone (上海's, above, what it received and carried too) --
-    ("国有资本经营预算支出表-决算支出", lambda builder: final_fund_spending(builder, "国有资本经营")),
-)
+# The builders a definition's 变体 names (reportgen/tablekinds/*.yaml): the other forms a locality's layout prints a
+# standard table in — 上海's, and the 部门决算's (the 默认 layout's, 财政部's structure, and 上海's).
+VARIANT_BUILDERS: dict[str, Build] = {
+    "finance": finance,
+    "income_by_function": income_by_function,
+    "fiscal_by_fund": fiscal_by_fund,
+    "basic_by_department_classes": basic_by_department_classes,
+    "three_public_and_running": three_public_and_running,
+    "final_summary": final_summary,
+    "final_income": final_income,
+    "final_spending": final_spending,
+    "final_fiscal": final_fiscal,
+    "final_general": final_general,
+    "final_basic": final_basic,
+    "final_three_public": final_three_public,
+    "final_government_fund": lambda builder: final_fund(builder, "政府性基金"),
+    "final_state_capital": lambda builder: final_fund(builder, "国有资本经营"),
+    # the 默认 layout's 表9 states the fund's spending alone (上海's, above, what it received and carried too)
+    "final_state_capital_spending": lambda builder: final_fund_spending(builder, "国有资本经营"),
+}
+
+
+def variants() -> tuple[tuple[str, Build], ...]:
+    """The variants the definitions name (变体), each by its id — its kind's, "-", its form (收支总表-决算) — and builder."""
+    return tuple((f"{kind.id}-{form}", _variant(kind, name)) for kind in catalogue.kinds()
+                 for form, name in kind.variants.items())
+
+
+def _variant(kind: catalogue.TableKind, name: str) -> Build:
+    if name not in VARIANT_BUILDERS:
+        raise catalogue.DefinitionError(f"{kind.file}: “变体”的构建应为 reportgen 的一个构建函数："
+                                        f"{'、'.join(VARIANT_BUILDERS)}，不是“{name}”")
+    return VARIANT_BUILDERS[name]
+
+
+VARIANTS: tuple[tuple[str, Build], ...] = variants()
 
 # Names a layout's table may start from (基于): the standard tables and their variants.
 SHAPES: tuple[str, ...] = (*(table_id for table_id, _ in REGISTRY), *(table_id for table_id, _ in VARIANTS))
@@ -92,7 +108,7 @@ SHAPES: tuple[str, ...] = (*(table_id for table_id, _ in REGISTRY), *(table_id f
 
 def shapes() -> tuple[str, ...]:
     """SHAPES as the definitions read now (a kind added since reportgen was imported among them)."""
-    return (*(table_id for table_id, _ in registry()), *(table_id for table_id, _ in VARIANTS))
+    return (*(table_id for table_id, _ in registry()), *(table_id for table_id, _ in variants()))
 
 
 class Tables(Mapping[str, TableRows]):
@@ -124,7 +140,7 @@ def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = No
     """Every table of the registry, the variants, the tables a layout declares as data (its
     表格: ``specs``, each a table above re-shaped) and the performance-target tables the source
     has, each built when a template first places or asks about it."""
-    builds: dict[str, Build] = {**dict(registry()), **dict(VARIANTS)}
+    builds: dict[str, Build] = {**dict(registry()), **dict(variants())}
     shapes = dict(builds)  # a spec re-shapes a table of code, even one it takes the id of
     for table_id, spec in (specs or {}).items():
         builds[table_id] = functools.partial(_declared, shapes[spec.base], spec)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from reportgen.base.records import FrozenRecord
 from reportgen.docmodel.document import Cell, Row
+from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
 FUNCTION_COLUMNS = ("合计", "基本支出", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
 # The tables of that shape: one header row of 科目编码, 科目名称 and amounts.
-FUNCTION_TABLES = ("支出总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]

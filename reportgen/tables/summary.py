@@ -14,6 +14,7 @@ from reportgen.compute import Computed
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
 
@@ -55,7 +56,7 @@ def spending_gap(builder: TableBuilder, tid: str) -> bool:
 
 def income_expenditure(builder: TableBuilder) -> TableRows:
     """表1 部门收支总表."""
-    tid = "收支总表"
+    tid = role("summary")
     num = builder.num(tid)
     f = builder.f
     left = [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
@@ -73,7 +74,7 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
 def income(builder: TableBuilder) -> TableRows:
     """表2 部门收入总表: the department's row (in a department of several units, its consolidated row,
     then a row per unit under it)."""
-    tid = "收入总表"
+    tid = role("income")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
@@ -118,7 +119,7 @@ def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], l
 
 def fiscal(builder: TableBuilder) -> TableRows:
     """表4 财政拨款收支总表."""
-    tid = "财政拨款收支总表"
+    tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
     left = [(name, f.income_of(name)) for name in FISCAL_SOURCES]
@@ -168,7 +169,7 @@ def finance(builder: TableBuilder) -> TableRows:
     """部门财务收支预算总表: 财政拨款收入 and its three kinds, the department's own income, and the
     function 类 numbered 一、二、…; 收入总计 and 支出总计. An income source Shanghai's table does not
     list gets a row when the department has it; so do 上年结转 and 结转下年."""
-    tid = "收支总表"
+    tid = role("summary")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     lines = paired(_finance_income(b, f), _finance_spending(b, f), _BLANK, _BLANK)
@@ -186,7 +187,7 @@ def finance(builder: TableBuilder) -> TableRows:
 def fiscal_by_fund(builder: TableBuilder) -> TableRows:
     """部门财政拨款收支预算总表: 一、一般公共预算 … 三、国有资本经营预算 beside the function 类 with
     their amounts by fund; 收入总计 and 支出总计."""
-    tid = "财政拨款收支总表"
+    tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
     left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name)) for i, name in enumerate(FISCAL_SOURCES, 1)]

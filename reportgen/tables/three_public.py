@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.docmodel.document import Cell, Row, RowKind
+from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
 
 
@@ -24,7 +25,7 @@ def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
 
 def three_public(builder: TableBuilder) -> TableRows:
     """表7 “三公”经费支出表: last year's row (and its 执行数), this year's, and the changes."""
-    tid = "三公经费支出表"
+    tid = role("three_public")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     header = [
@@ -56,7 +57,7 @@ def three_public(builder: TableBuilder) -> TableRows:
 
 def three_public_and_running(builder: TableBuilder) -> TableRows:
     """部门“三公”经费和机关运行经费预算表: this year's “三公”经费 by part beside 机关运行经费, one row."""
-    tid = "三公经费支出表"
+    tid = role("three_public")
     num = builder.num(tid)
     b, f = builder.b, builder.f
     header = [
@@ -84,7 +85,7 @@ def final_three_public(builder: TableBuilder) -> TableRows:
     """财政拨款“三公”经费支出决算表: 预算数 and 决算数 of 合计, 因公出国（境）费, 公务用车购置及运行维护费
     (小计, 购置费, 运行维护费) and 公务接待费, in the printed order, on one row; no row where nothing was
     budgeted or spent (the template's 说明 says so). A 预算数 the source does not give is blank."""
-    tid = "三公经费支出表"
+    tid = role("three_public")
     num = builder.num(tid)
     f = builder.f
     order = (0, 1, 3, 4, 5, 2)  # three_public_columns' order → 合计, 出国, 小计, 购置费, 运行维护费, 接待
@@ -106,7 +107,7 @@ def final_three_public(builder: TableBuilder) -> TableRows:
 # -- 河南: 机关运行经费 as a table of its own ------------------------------------------------------
 def running_costs(builder: TableBuilder) -> TableRows:
     """机关运行经费 (预算10表): its amount on a 合计 row; the source gives no split by code."""
-    num = builder.num("机关运行经费表")
+    num = builder.num(role("running_costs"))
     running = builder.b.running_costs
     if running is None:
         cells = [Cell(builder.missing(("机关运行经费", "机关运行经费")), colspan=3, missing=True)]

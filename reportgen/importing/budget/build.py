@@ -38,6 +38,7 @@ from reportgen.importing.recognition.recognize import (
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.tablekinds import fund_table, role
 
 _UNIT_ROW = regex(r"^\d{6,}\s")  # a budget unit's code and name
 _YEAR_LABEL = regex(r"^(\d{4})年")
@@ -65,32 +66,41 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
-    _general_prior(result, tree)
-    _three_public(result, tree)
-    _running_costs(result, tree)
-    _procurement(result, tree)
+    for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
+        for kind in _built_by(name):
+            run(result, tree, kind)
     _defined_rows(result, tree)
     return result
 
 
-def _general_prior(result: Imported, tree: Tree) -> None:
+def _built_by(name: str) -> list[str]:
+    """The kinds whose definition names the import builder ``name`` (导入.构建), by 次序."""
+    found = [kind for kind in tablekinds.kinds() if kind.recognition and kind.recognition.build]
+    for kind in found:
+        if kind.recognition and kind.recognition.build not in IMPORT_BUILDERS:
+            raise tablekinds.DefinitionError(f"{kind.file}: “导入.构建”应为 reportgen 的一个导入构建函数："
+                                             f"{'、'.join(IMPORT_BUILDERS)}，不是“{kind.recognition.build}”")
+    return [kind.id for kind in found if kind.recognition and kind.recognition.build == name]
+
+
+def _general_prior(result: Imported, tree: Tree, kind: str) -> None:
     """上年.一般公共预算 as the 一般公共预算支出表's one 合计 row prints it in a column of last year's budget
     (云南's tables: 科目 | 2025年预算数 | 2026年预算数 | 增减额): the total of the same money a year before, so the
     text's change of 一般公共预算支出 is judged by it. A 项's is its line's 上年 (_line_prior); not a 类's: the
     source's 上年.功能分类 is also the prior of a code's spending of every fund (compute.functions), which this
     table does not print."""
-    table = result.tables.get("一般公共预算支出表")
-    totals = [row for row in result.rows.get("一般公共预算支出表", []) if row.total and LAST_BUDGET in row.amounts]
+    table = result.tables.get(kind)
+    totals = [row for row in result.rows.get(kind, []) if row.total and LAST_BUDGET in row.amounts]
     if table is None or len(totals) != 1 or totals[0].amounts[LAST_BUDGET].blank:
         return
     tree["上年"] = {"一般公共预算": value(result, table, totals[0].amounts[LAST_BUDGET], "上年.一般公共预算")}
 
 
-def _running_costs(result: Imported, tree: Tree) -> None:
+def _running_costs(result: Imported, tree: Tree, kind: str) -> None:
     """机关运行经费 as the 机关运行经费表's 合计 row prints it (江苏's 一般公共预算机关运行经费支出预算表, by
     economic class), where the “三公” table gave none."""
-    table = result.tables.get("机关运行经费表")
-    foot = next((r for r in result.rows.get("机关运行经费表", []) if r.total and "机关运行经费" in r.amounts), None)
+    table = result.tables.get(kind)
+    foot = next((r for r in result.rows.get(kind, []) if r.total and "机关运行经费" in r.amounts), None)
     if table is not None and foot is not None and "机关运行经费" not in tree:
         tree["机关运行经费"] = {"本年": value(result, table, foot.amounts["机关运行经费"], "机关运行经费.本年")}
 
@@ -101,10 +111,10 @@ def _running_costs(result: Imported, tree: Tree) -> None:
 _PROCUREMENT = {"政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
 
 
-def _procurement(result: Imported, tree: Tree) -> None:
+def _procurement(result: Imported, tree: Tree, kind: str) -> None:
     """政府采购's reserved parts as the 支出总表's total row prints them, where it prints them."""
-    table = result.tables.get("支出总表")
-    foot = next((r for r in result.rows.get("支出总表", []) if r.total and r.amounts), None)
+    table = result.tables.get(kind)
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
     if table is None or foot is None:
         return
     section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
@@ -218,17 +228,17 @@ def _totals_beside_rows(result: Imported, rows: list[Tree], spending: Tree) -> N
     funds' printed nowhere by function); else as the table of all the spending prints them, or a 支出总表's lone
     row of totals, or beside the 类 the rows beyond the funds make."""
     if general_rows_alone(result):
-        _stated_spending(result, "支出总表", spending)
+        _stated_spending(result, role("spending"), spending)
         _whole_total(result, spending)
         told = "、".join(unprinted_funds(result))
-        spending["功能分类口径"] = Placed("一般公共预算", UNPRINTED_SCOPE.format(told))
+        spending["功能分类口径"] = Placed("一般公共预算", _told(UNPRINTED_SCOPE, told))
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
         _printed_spending(result, spending, printed)  # as printed, beside its rows
     elif (printed := _lone_totals(result)):
         _printed_spending(result, spending, printed)
         if all("资金" not in row for row in rows):  # the other money's spending by function is printed nowhere
-            spending["功能分类口径"] = Placed("一般公共预算", FUND_SCOPE)
-    elif any(str(_place(row)).startswith(BEYOND_FUNDS) for row in rows):
+            spending["功能分类口径"] = Placed("一般公共预算", _told(FUND_SCOPE))
+    elif any(str(_place(row)).startswith(_beyond_funds()) for row in rows):
         _side_total(result, spending)  # beside the 类 it makes, as printed
 
 
@@ -238,8 +248,8 @@ _APPROPRIATION = {"一般公共预算": "一般公共预算拨款", "政府性�
 def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     """The table whose 合计 row is all the spending: the 支出总表 where it was read; else the one fund
     table the function rows were read from, where the income read is that fund's appropriation alone."""
-    if result.rows.get("支出总表"):
-        return "支出总表"
+    if result.rows.get(role("spending")):
+        return role("spending")
     funds = {str(fund.value) if isinstance(fund := row.get("资金"), Placed) else "一般公共预算" for row in rows}
     sources = _income_stated(result)
     if len(funds) != 1:
@@ -261,7 +271,7 @@ def _lone_totals(result: Imported) -> dict[str, Placed]:
     项目支出, 单位预留机动经费 of all funds), beside the function rows of the fund tables: 支出.合计 as printed —
     and its 基本支出 and 项目支出 only where it prints no other spending beside them (单位预留机动经费: no field
     holds it, so they would not make the 合计)."""
-    table = result.tables.get("支出总表")
+    table = result.tables.get(role("spending"))
     row = _lone_row(result)
     if table is None or row is None:
         return {}
@@ -275,7 +285,7 @@ def _lone_totals(result: Imported) -> dict[str, Placed]:
 
 def _lone_row(result: Imported) -> Row | None:
     """The 支出总表's one row of figures where it prints one, with no code and its 合计; None where it does not."""
-    rows = [r for r in result.rows.get("支出总表", []) if r.amounts]
+    rows = [r for r in result.rows.get(role("spending"), []) if r.amounts]
     if len(rows) != 1 or rows[0].code or rows[0].function_code or "合计" not in rows[0].amounts:
         return None
     return rows[0]
@@ -325,7 +335,7 @@ def _year_where(tables: list[Table], year: int) -> str:
 
 def _common_unit(result: Imported) -> str:
     """The unit the tables but the 三公经费支出表 print most (元 where none prints one)."""
-    units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
+    units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != role("three_public"))
     return units.most_common(1)[0][0] if units else "元"
 
 
@@ -348,17 +358,17 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
     is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
     then taken from there (its rows name them), the other sources from the 收支总表."""
-    if "收支总表" in result.sides:
+    if role("summary") in result.sides:
         return _income_of_all(result, catalog)
-    return _income_of_appropriations(result, catalog) if "财政拨款收支总表" in result.sides else {}
+    return _income_of_appropriations(result, catalog) if role("appropriations") in result.sides else {}
 
 
 def _income_of_all(result: Imported, catalog: Catalog) -> Tree:
     """收入 from the 收支总表: each source as printed; its unnamed row's funds from the 财政拨款收支总表 where they add
     up to it (_funds_for), else that row's income in part (_income_in_part)."""
-    income = _sources(result, catalog, "收支总表")
+    income = _sources(result, catalog, role("summary"))
     unnamed: list[Row] = []
-    if unknown_income(catalog, result.sides["收支总表"][0]):
+    if unknown_income(catalog, result.sides[role("summary")][0]):
         funds = _funds_for(result, catalog)
         if funds:
             income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
@@ -372,8 +382,8 @@ def _income_of_all(result: Imported, catalog: Catalog) -> Tree:
 def _income_of_appropriations(result: Imported, catalog: Catalog) -> Tree:
     """收入 from the 财政拨款收支总表 (no 收支总表 read): its funds as printed, the rest of the income not known where
     the tables of all income are printed but not read for sure, or not given at all."""
-    income = _sources(result, catalog, "财政拨款收支总表")
-    unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
+    income = _sources(result, catalog, role("appropriations"))
+    unread = [t.kind.id for t in result.unsure if t.kind.id in (role("summary"), role("income"))]
     if income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
         _blank_funds(result, catalog, income)
@@ -381,7 +391,7 @@ def _income_of_appropriations(result: Imported, catalog: Catalog) -> Tree:
         # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
-        income["其余未公开"] = Placed(True, NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW)
+        income["其余未公开"] = Placed(True, _told(NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW))
         _blank_funds(result, catalog, income)
     return income
 
@@ -390,8 +400,8 @@ def _blank_funds(result: Imported, catalog: Catalog, income: Tree) -> None:
     """The funds the 财政拨款收支总表 prints blank, where the rest of the income is not known (其余未公开): 0, as a
     blank is in a table of figures — that table prints every appropriation, so none is unknown (上海市星空科普院
     2026 without its 收支总表: its 政府性基金 and 国有资本 rows blank, 财政拨款 “本年没有这个数可以推出上年数”)."""
-    table = result.tables["财政拨款收支总表"]
-    for row in result.sides["财政拨款收支总表"][0]:
+    table = result.tables[role("appropriations")]
+    for row in result.sides[role("appropriations")][0]:
         key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
         if key in _FISCAL_INCOME and key not in income and amount is not None and amount.blank:
@@ -407,14 +417,14 @@ def _appropriations_only(result: Imported) -> bool:
 
 def _income_total_row(result: Imported) -> Row | None:
     """The 收入总表's total row, with its 合计 and 财政拨款 (None where it is not read)."""
-    rows = result.rows.get("收入总表", [])
+    rows = result.rows.get(role("income"), [])
     return next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
 
 
 def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
     """The 收支总表's rows of this year's income printing a figure on words that name no source (广州's
     一、预算拨款, where no 财政拨款收支总表 tells its funds): income of sources not known, never taken as none."""
-    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+    return [row for row in this_year_income(catalog, result.sides[role("summary")][0])
             if not _is_subtotal(row.label) and not catalog.income_key(row.label)
             and any(not a.blank and a.value for a in row.amounts.values())]
 
@@ -422,7 +432,7 @@ def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
 def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
     """The 收支总表's rows of this year's income printing a figure of a source the source has no field for,
     nor a group whose parts it prints (江苏's 三、其他资金: 事业收入, 经营收入, 其他收入 … together)."""
-    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+    return [row for row in this_year_income(catalog, result.sides[role("summary")][0])
             if (key := catalog.income_key(row.label)) and key not in SOURCE_FIELDS and key not in _INCOME_GROUPS
             and key != "收入总计" and any(not a.blank and a.value for a in row.amounts.values())]
 
@@ -435,12 +445,12 @@ def _income_in_part(result: Imported, catalog: Catalog, income: Tree, row: Row) 
     收支总表 prints: 收入总计, and 财政拨款收入 (its funds not printed are then known to hold none of it); its
     上年结转 row printed blank is 0 (as a blank is in a table of figures): 本年收入合计 is then known, 收入总计
     less it, as the table's 当年收入小计 prints it."""
-    income["其余未公开"] = Placed(True, f"收支总表 {row.where}“{row.label}”{FIELDLESS_INCOME}")
+    income["其余未公开"] = Placed(True, f"{role('summary')} {row.where}“{row.label}”{FIELDLESS_INCOME}")
     for key in ("财政拨款收入", "收入总计", "上年结转"):
-        totals = [r for r in result.sides["收支总表"][0] if catalog.income_key(r.label) == key and r.amounts]
+        totals = [r for r in result.sides[role("summary")][0] if catalog.income_key(r.label) == key and r.amounts]
         amount = next(iter(totals[-1].amounts.values())) if totals else None
         if amount is not None and (not amount.blank or key == "上年结转"):
-            income[key] = value(result, result.tables["收支总表"], amount, f"收入.{key}")
+            income[key] = value(result, result.tables[role("summary")], amount, f"收入.{key}")
 
 
 FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的数不知道，不当作 0"
@@ -448,16 +458,22 @@ FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的
 
 # the comments beside what the import writes where a table was not read for sure or prints a total alone
 UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
-NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
-OTHER_INCOME_ROW = "收支总表没有读出；收入总表的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
-FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
-UNPRINTED_SCOPE = "{}未印（收入有该项拨款）：功能分类各行只是一般公共预算支出表的，支出合计按支出总表所印"
+NO_INCOME_TABLE = "{summary}没有读出，{income}也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
+OTHER_INCOME_ROW = "{summary}没有读出；{income}的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
+FUND_SCOPE = "{spending}只印合计：功能分类各行只是{general}的"
+UNPRINTED_SCOPE = "{told}未印（收入有该项拨款）：功能分类各行只是{general}的，支出合计按{spending}所印"
+
+
+def _told(message: str, told: str = "") -> str:
+    """A message above with the tables it names (by their roles: the definitions name them) and ``told``."""
+    return message.format(summary=role("summary"), income=role("income"), spending=role("spending"),
+                          general=fund_table("一般公共预算"), told=told)
 
 
 def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
     """结转下年 as the 收支总表's spending side prints it (北京's 年终结转结余: 本年支出合计 and it make
     the 支出总计), where it prints a figure there."""
-    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    kind = next((k for k in (role("summary"), role("appropriations")) if k in result.sides), None)
     rows = [r for r in result.sides[kind][1] if catalog.spending_rows.get(r.label) == "结转下年"] if kind else []
     amount = next(iter(rows[0].amounts.values()), None) if len(rows) == 1 else None
     if kind is not None and amount is not None and not amount.blank:
@@ -482,15 +498,15 @@ def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
 def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
     source; none otherwise."""
-    unnamed = _unnamed_rows(result.sides["收支总表"][0], catalog)
-    if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
+    unnamed = _unnamed_rows(result.sides[role("summary")][0], catalog)
+    if len(unnamed) != 1 or role("appropriations") not in result.sides:
         return {}
-    rows = _fund_rows(result.sides["财政拨款收支总表"][0], catalog)
+    rows = _fund_rows(result.sides[role("appropriations")][0], catalog)
     printed = next(iter(unnamed[0].amounts.values()))
     if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
         return {}
-    table = result.tables["财政拨款收支总表"]
-    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
+    table = result.tables[role("appropriations")]
+    result.used[(result.tables[role("summary")].kind.id, *printed.cell)] = "收入.财政拨款"
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
 
 
@@ -561,9 +577,9 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
     if spending_by_fund_unknown(result):
         return []  # (its totals written as printed)
     if general_rows_alone(result):
-        sources = [("一般公共预算支出表", "一般公共预算")]
-    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
-        sources = [("支出总表", "")]
+        sources = [(fund_table("一般公共预算"), "一般公共预算")]
+    if (fund_table("一般公共预算") not in result.tables or unknown_fund) and role("spending") in result.tables:
+        sources = [(role("spending"), "")]
     elif unknown_fund:
         return []
     return [] if _printed_by_unit(result, sources) else sources
@@ -577,17 +593,17 @@ def _fund_unread(result: Imported) -> bool:
 def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:
     """Whether the 项 of these tables or the 支出总表 are printed by unit, unnamed (sure.unit_lines): the department's
     are then not printed."""
-    return any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"])
+    return any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), role("spending")])
 
 
 def _beyond_the_sources(result: Imported, sources: list[tuple[str, str]]) -> list[Tree]:
     """Where the fund tables are the function lines' sources, the spending they do not hold: the 支出总表's rest
     (_other_funds), else the 收支总表's by 类 where every fund is printed and read (_classes_beyond_funds)."""
-    if not sources or sources[0][0] == "支出总表":
+    if not sources or sources[0][0] == role("spending"):
         return []
-    if "支出总表" in result.tables and not general_rows_alone(result):
+    if role("spending") in result.tables and not general_rows_alone(result):
         return _other_funds(result)
-    if all(table.kind.id != "支出总表" for table in result.unsure) and not unprinted_funds(result):
+    if all(table.kind.id != role("spending") for table in result.unsure) and not unprinted_funds(result):
         return _classes_beyond_funds(result)
     return []
 
@@ -612,7 +628,7 @@ def spending_by_fund_unknown(result: Imported) -> bool:
     table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
     whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
     unknown_fund = _fund_unread(result)
-    return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
+    return (fund_table("一般公共预算") not in result.tables or unknown_fund) and role("spending") in result.tables \
         and not general_alone(result)
 
 
@@ -621,7 +637,7 @@ def general_rows_alone(result: Imported) -> bool:
     table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
     the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
     unknown_fund = _fund_unread(result)
-    return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
+    return not unknown_fund and fund_table("一般公共预算") in result.tables and role("spending") in result.tables \
         and bool(unprinted_funds(result))
 
 
@@ -673,9 +689,9 @@ def _other_funds(result: Imported) -> list[Tree]:
     row's 基本/项目 less the fund tables' — 单位资金, or 财政专户 where that is the only other income."""
     fiscal = _fund_spending(result)
     fund = _other_fund(result)
-    table, out = result.tables["支出总表"], []
+    table, out = result.tables[role("spending")], []
     funded = {code for code, _ in fiscal}
-    for row in _finest(result.rows["支出总表"]):
+    for row in _finest(result.rows[role("spending")]):
         rest = _rest_of_row(row, fiscal, funded)
         if rest is not None:
             out.append(_rest_line(result, table, row, (fund, rest)))
@@ -701,7 +717,7 @@ def _rest_line(result: Imported, table: Table, row: Row, rest_of: tuple[str, dic
     """A line of the 支出总表's spending beyond the fund tables (``rest_of``: its fund, its 基本/项目支出), with the
     name its row prints where the catalogue lacks the code (烟台 2230107)."""
     fund, rest = rest_of
-    item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+    item: Tree = {"科目": Placed(int(row.code), f"{role('spending')} {row.where}（减去各资金表）"), "资金": Placed(fund)}
     if _unknown_name(row, result.year):
         item["名称"] = Placed(row.name)
     for meaning, amount in rest.items():
@@ -717,7 +733,7 @@ def _classes_beyond_funds(result: Imported) -> list[Tree]:
     where that side's 类 do not make its 本年支出合计 (a row of spending no 类 beside them, beyond their
     rounding) or a fund table spends more on a 类 than it: the spending beyond the funds is then not known."""
     classes = _whole_spending_classes(result)
-    table = result.tables.get("收支总表")
+    table = result.tables.get(role("summary"))
     if table is None or not classes:
         return []
     fiscal, totals = _fund_classes(result), _fund_class_totals(result)
@@ -730,18 +746,18 @@ def _classes_beyond_funds(result: Imported) -> list[Tree]:
 
 def _beyond_funds_items(fund: str, rest: list[tuple[str, Row, dict[str, Decimal]]]) -> list[Tree]:
     """The function lines of the spending beyond the fund tables, a 类 each (of ``fund``), but a 类 of none."""
-    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
+    return [{"科目": Placed(int(code), f"{_beyond_funds()}{row.where}（减去各资金表）"), "资金": Placed(fund),
              **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
 
 
 def _whole_spending_classes(result: Imported) -> list[tuple[str, Row]]:
     """The 收支总表's spending 类 (code, row), where they make its 本年支出合计 within their rounding (each 类 printed
     rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46); none where they do not."""
-    right = result.sides.get("收支总表", ([], []))[1]
+    right = result.sides.get(role("summary"), ([], []))[1]
     classes = [(code, row) for row in right if (code := result.class_codes.get(row.label)) and row.amounts]
     total = _this_year_spending(result, right)
     if not classes or total is None \
-            or abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
+            or abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, role("summary")) * len(classes) / 2:
         return []
     return classes
 
@@ -755,7 +771,9 @@ def _class_beyond_funds(mine: dict[str, Decimal], funds: dict[str, Decimal], fun
     return parts
 
 
-BEYOND_FUNDS = "收支总表 "  # the place of a 类 of the spending beyond the fund tables (_classes_beyond_funds)
+def _beyond_funds() -> str:
+    """The place of a 类 of the spending beyond the fund tables (_classes_beyond_funds): the 收支总表's."""
+    return f"{role('summary')} "
 
 
 def _place(item: Tree) -> str:
@@ -919,22 +937,22 @@ def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree)
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:
-    table = result.tables.get("一般公共预算基本支出表")
+    table = result.tables.get(role("basic"))
     if table is None:
         return {}
     # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
     # those that print its code again in the section of another (烟台: the table set out by 政府 class)
     groups: dict[str, list[Row]] = {}
     last: list[Row] | None = None
-    _one_column_is_total(result.rows["一般公共预算基本支出表"])
-    rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
+    _one_column_is_total(result.rows[role("basic")])
+    rows, column = _basic_lines(result.rows[role("basic")])
     for row in rows:
         last = _grouped(groups, last, row)
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
-    lines += economic_classes(result, "一般公共预算基本支出表", column)
-    return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+    lines += economic_classes(result, role("basic"), column)
+    return {"经济分类": lines, **economic_costs(result, role("basic"))}
 
 
 def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> list[Row] | None:
@@ -982,11 +1000,11 @@ def _one_column_is_total(rows: list[Row]) -> None:
 
 def _projects(result: Imported) -> list[Tree]:
     """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目."""
-    table = result.tables.get("项目支出表")
+    table = result.tables.get(role("projects"))
     if table is None:
         return []
     out: list[Tree] = []
-    for row in result.rows["项目支出表"]:
+    for row in result.rows[role("projects")]:
         amount = _project_amount(row)
         if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
             continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
@@ -994,7 +1012,7 @@ def _projects(result: Imported) -> list[Tree]:
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
     # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
     twice = _named_twice(out)
-    if out and (twice or not _read_whole(result.rows["项目支出表"], table)):
+    if out and (twice or not _read_whole(result.rows[role("projects")], table)):
         result.told.append(_projects_not_written(table, twice, len(out)))
         return []
     return out
@@ -1008,7 +1026,7 @@ def _named_twice(items: list[Tree]) -> dict[str, int]:
 
 def _project_item(result: Imported, table: Table, row: Row, amount: Amount) -> Tree:
     """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目 where printed."""
-    item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
+    item: Tree = {"名称": Placed(row.name, f"{table.kind.id} {row.where}"),
                   "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
     if "上年预算数" in row.amounts:
         item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
@@ -1023,7 +1041,7 @@ def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str
     more = f"等 {len(twice)} 个名称各印了不止一次" if len(twice) > 3 else ""
     why = (f"{named}{more}，表中没有写明各属哪个单位，源文件的项目名称各只能有一个" if twice
            else "读出的项目之和与表中印出的合计不符，只读出了其中一部分")
-    return f"项目支出表（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
+    return f"{table.kind.id}（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
 
 
 def _read_whole(rows: list[Row], table: Table) -> bool:
@@ -1066,8 +1084,8 @@ def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> 
 def _projects_total(result: Imported) -> tuple[str, Amount] | None:
     """The 项目支出 the 合计 row of the 支出总表 (else the 一般公共预算支出表's, where all the money is that fund's —
     beside other money it is not all of it: 深圳市人社局 2026 without its 支出总表) prints, with its table."""
-    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
-    if kind == "一般公共预算支出表" and not general_alone(result):
+    kind = next((k for k in (role("spending"), fund_table("一般公共预算")) if _total_row(result, k)), None)
+    if kind == fund_table("一般公共预算") and not general_alone(result):
         return None
     total = _total_row(result, kind) if kind is not None else None
     if kind is None or total is None or "项目支出" not in total.amounts:
@@ -1090,15 +1108,15 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
     source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise. A 支出总表
     of one row of figures is all the spending's, before any fund's table (江苏省政协办公厅 2019: its 13,377.11
     with 其他资金, not the 一般公共预算支出表's 13,297.11)."""
-    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
+    kind = next((k for k in (role("spending"), fund_table("一般公共预算")) if _total_row(result, k)
                  and not unit_lines(result.rows.get(k, []))), None)
-    if kind == "一般公共预算支出表" and not general_alone(result):
+    if kind == fund_table("一般公共预算") and not general_alone(result):
         kind = None  # that fund's totals, beside other money (深圳市人社局 2026 without its 支出总表): not all of it
-    if kind != "支出总表" and (printed := _lone_totals(result)):
+    if kind != role("spending") and (printed := _lone_totals(result)):
         _printed_spending(result, spending, printed)
     elif kind is not None:
         _stated_spending(result, kind, spending)
-    elif "支出总表" not in result.rows:
+    elif role("spending") not in result.rows:
         _side_total(result, spending)
     _stated_basic_costs(result, spending)
 
@@ -1106,7 +1124,7 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
 def _stated_basic_costs(result: Imported, spending: Tree) -> None:
     """人员经费 and 公用经费 as the 基本支出表's 合计 row states them, where the basic spending is not written by
     economic class and that row is of the basic spending written."""
-    economic = _total_row(result, "一般公共预算基本支出表")
+    economic = _total_row(result, role("basic"))
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
     if economic is not None and not itemised and "人员经费" in economic.amounts and _same_basic(result, economic, basic_node):
@@ -1116,8 +1134,8 @@ def _stated_basic_costs(result: Imported, spending: Tree) -> None:
 def _side_total(result: Imported, spending: Tree) -> None:
     """支出.合计 as the 收支总表's spending side prints its 本年支出合计, where no spending table's total is all
     the money's (a document without its 支出总表, its function rows printed by unit)."""
-    table = result.tables.get("收支总表")
-    right = result.sides.get("收支总表", ([], []))[1]
+    table = result.tables.get(role("summary"))
+    right = result.sides.get(role("summary"), ([], []))[1]
     row = next((r for r in right if r.amounts and result.catalog.spending_rows.get(r.label) == "本年支出合计"), None)
     if table is not None and row is not None and not (amount := next(iter(row.amounts.values()))).blank:
         spending["合计"] = value(result, table, amount, "支出.合计")
@@ -1128,7 +1146,7 @@ def _same_basic(result: Imported, economic: Row, basic: object) -> bool:
     read: it is), and that table's 人员经费 and 公用经费 its parts (economic_whole)."""
     stated = basic.get("合计") if isinstance(basic, dict) else None
     if not isinstance(stated, Placed):  # a 支出总表 read without its 合计: its 基本支出 is not known
-        return "支出总表" not in result.rows
+        return role("spending") not in result.rows
     return economic_whole(result, stated)
 
 
@@ -1137,7 +1155,7 @@ def economic_whole(result: Imported, stated: Placed) -> bool:
     lines; a table printing no 合计: it is taken so): a 总表's 合计 of every fund beside the 一般公共预算's
     (北京: 45,980.56 of all funds, 45,537.41 of the 一般公共预算; 广州: 68,692.51 with 单位资金, 62,505.64) is
     another whole, its economic lines and their 人员经费 and 公用经费 not the parts of it."""
-    kind = "一般公共预算基本支出表"
+    kind = role("basic")
     economic = _total_row(result, kind)
     if economic is None or "合计" not in economic.amounts or not isinstance(stated.value, Decimal):
         return True
@@ -1150,9 +1168,9 @@ def economic_whole(result: Imported, stated: Placed) -> bool:
 def _whole_total(result: Imported, spending: Tree) -> None:
     """支出.合计 as the 支出总表's 合计 row prints it, beside its 基本支出 and 项目支出, where its rows are not
     written (spending_by_fund_unknown): no function row makes it."""
-    total = _total_row(result, "支出总表")
+    total = _total_row(result, role("spending"))
     if total is not None and "合计" not in spending and "合计" in total.amounts and not total.amounts["合计"].blank:
-        spending["合计"] = value(result, result.tables["支出总表"], total.amounts["合计"], "支出.合计")
+        spending["合计"] = value(result, result.tables[role("spending")], total.amounts["合计"], "支出.合计")
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
@@ -1172,7 +1190,7 @@ def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
 
 def _stated_costs(result: Imported, economic: Row, spending: Tree) -> None:
     """The 基本支出 table's 合计 row: its 人员经费 and 公用经费."""
-    table = result.tables["一般公共预算基本支出表"]
+    table = result.tables[role("basic")]
     basic = spending.setdefault("基本支出", {})
     assert isinstance(basic, dict)
     for meaning in ("人员经费", "公用经费"):
@@ -1241,20 +1259,21 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
         item["公用经费"] = value(result, table, public, f"支出.基本支出.经济分类 {row.code} 公用经费")
 
 
-def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
+def three_public_rows(result: Imported, kind: str = "") -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
-    rows = _three_public_figures(result)
-    if (table := result.tables.get("三公经费支出表")) is not None and table.items:
+    kind = kind or role("three_public")
+    rows = _three_public_figures(result, kind)
+    if (table := result.tables.get(kind)) is not None and table.items:
         return _turned_row(table, rows), None
     year = result.year if result.year is not None else _labelled_year(rows)
     of_years = _rows_of_years(rows, year) if year is not None else None
     return of_years if of_years is not None else (next((r for r in rows if not r.label), None), None)
 
 
-def _three_public_figures(result: Imported) -> list[Row]:
+def _three_public_figures(result: Imported, kind: str) -> list[Row]:
     """The “三公” table's rows of figures but its totals, each item's figure told apart from its funds'."""
-    return [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    return [_items_of_funds(r) for r in result.rows.get(kind, []) if r.amounts and not r.total]
 
 
 def _rows_of_years(rows: list[Row], year: int) -> tuple[Row | None, Row | None] | None:
@@ -1314,9 +1333,9 @@ def _by_item(row: Row) -> dict[str, list[Amount]]:
     return by_item
 
 
-def _three_public(result: Imported, tree: Tree) -> None:
-    table = result.tables.get("三公经费支出表")
-    this, last = three_public_rows(result)
+def _three_public(result: Imported, tree: Tree, kind: str) -> None:
+    table = result.tables.get(kind)
+    this, last = three_public_rows(result, kind)
     if table is None or this is None:
         return
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
@@ -1392,3 +1411,13 @@ def _three_public_items(this: Row) -> list[str]:
     if _VEHICLES in this.amounts and not ("公务用车购置费" in this.amounts and "公务用车运行维护费" in this.amounts):
         items.append(_VEHICLES)
     return items
+
+
+# The import builders a definition's 导入.构建 names (reportgen/tablekinds/*.yaml), as its 构建 names its render builder
+# (tables/registry.py BUILDERS): each writes the fields of the kind it is given. Run in this order, after 收入 and 支出.
+IMPORT_BUILDERS = {
+    "general_prior": _general_prior,
+    "three_public": _three_public,
+    "running_costs": _running_costs,
+    "procurement": _procurement,
+}

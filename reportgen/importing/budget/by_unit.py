@@ -42,6 +42,7 @@ from reportgen.importing.recognition.sure import header_doubts
 from reportgen.readers.grid import Grid
 from reportgen.readers.text.lines import Line
 from reportgen.reading.amounts import tail_step
+from reportgen.tablekinds import role
 
 BY_UNIT = "按单位列出的表"
 _TITLE = regex(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
@@ -465,5 +466,5 @@ def against_the_departments(aside: list[SetAside], spending: list[Row], unit: st
             continue
         if abs(table.total.value - theirs.value) > _one_step(unit):
             found.append(f"{table.title} {table.total.where}：合计 印作 {table.total.value:,}，而部门的{meaning}印作 "
-                         f"{theirs.value:,}（支出总表 {theirs.where}）；这张表按单位列出，没有写入源文件")
+                         f"{theirs.value:,}（{role('spending')} {theirs.where}）；这张表按单位列出，没有写入源文件")
     return found

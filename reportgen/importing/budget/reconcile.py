@@ -25,6 +25,7 @@ from reportgen.importing.recognition.recognize import LAST_BUDGET
 from reportgen.importing.recognition.rows import Amount, CellProblem, Row
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
+from reportgen.tablekinds import fund_table, role
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -381,7 +382,7 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     if not funds or other is None:
         return
     by_code = _by_code(imported, funds)
-    for row in imported.rows["支出总表"]:
+    for row in imported.rows[role("spending")]:
         if len(row.code) == 7:
             yield from _row_against_funds(row, by_code, other.get(row.code))
 
@@ -393,7 +394,7 @@ def _row_against_funds(row: Row, by_code: dict[tuple[str, str], list[Amount]],
     for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
         if meaning in row.amounts:
             parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
-            yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+            yield from _sum(role("spending"), f"{_name(row)} {meaning}", row.amounts[meaning], parts)
 
 
 def _fund_rows_known(imported: Imported) -> bool:
@@ -401,8 +402,8 @@ def _fund_rows_known(imported: Imported) -> bool:
     read for sure (else the funds' rows are not all known), none is not printed whose appropriation is not 0 (its rows
     are not known, never none), and its 项 are not printed by unit, unnamed (sure.unit_lines: no row is the
     department's 项)."""
-    return "支出总表" in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys() \
-        and not unprinted_funds(imported) and not unit_lines(imported.rows["支出总表"])
+    return role("spending") in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys() \
+        and not unprinted_funds(imported) and not unit_lines(imported.rows[role("spending")])
 
 
 def _by_code(imported: Imported, kinds: list[str]) -> dict[tuple[str, str], list[Amount]]:
@@ -419,14 +420,14 @@ def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
     """The 支出总表's 项目支出 against the 项目支出表's 合计, where that table's projects add up to more: a list of
     projects may set out some of them only (less), never more than all the project spending (烟台市文化和旅游局 2026:
     表11 totals 9,798.66 with a 考古经费 54.24 of 上年结转 that no other table holds; 表3 项目支出 9,744.42)."""
-    spending = _total_printing(imported, "支出总表", "项目支出")
-    listed = next((r for r in imported.rows.get("项目支出表", []) if r.total and r.amounts), None)
-    if spending is None or listed is None or imported.tables["支出总表"].unit != imported.tables["项目支出表"].unit:
+    spending = _total_printing(imported, role("spending"), "项目支出")
+    listed = next((r for r in imported.rows.get(role("projects"), []) if r.total and r.amounts), None)
+    if spending is None or listed is None or imported.tables[role("spending")].unit != imported.tables[role("projects")].unit:
         return
     total = listed.amounts.get("预算数") or listed.amounts.get("合计")
     if total is not None and total.value > spending.amounts["项目支出"].value:
-        yield Difference("支出总表", f"{_name(spending)} 项目支出（项目支出表的合计）", spending.amounts["项目支出"],
-                         (Amount(total.value, f"项目支出表 {total.where}"),))
+        yield Difference(role("spending"), f"{_name(spending)} 项目支出（{role('projects')}的合计）", spending.amounts["项目支出"],
+                         (Amount(total.value, f"{role('projects')} {total.where}"),))
 
 
 def _total_printing(imported: Imported, kind: str, meaning: str) -> Row | None:
@@ -439,7 +440,7 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
     told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places, or
     when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
     支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
-    rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and _appropriated(r)]
+    rows = [r for r in imported.rows.get(role("income"), []) if r.code and "合计" in r.amounts and _appropriated(r)]
     if rows:
         return _other_by_row(imported, rows)
     return _none_other(imported)
@@ -448,9 +449,9 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
 def _none_other(imported: Imported) -> dict[str, Amount] | None:
     """No 收入总表 row read: empty where the 收支总表 shows no income but appropriations, nor more income than the
     appropriations; None otherwise, or where it is not read (what else funds a row is not known)."""
-    if "收支总表" not in imported.sides:
+    if role("summary") not in imported.sides:
         return None
-    income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
+    income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides[role("summary")][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
     return {} if not any(others) and not _beyond_appropriation(imported, income) else None
 
@@ -458,7 +459,7 @@ def _none_other(imported: Imported) -> dict[str, Amount] | None:
 def _other_by_row(imported: Imported, rows: list[Row]) -> dict[str, Amount] | None:
     """Each 收入总表 row's income other than 财政拨款 (its 合计 less it; none left out); None where its total row is not
     read (its first page a scan, or cut): its rows may not be all."""
-    if not any(r.total for r in imported.rows["收入总表"]):
+    if not any(r.total for r in imported.rows[role("income")]):
         return None
     other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
                             f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
@@ -470,9 +471,9 @@ def _beyond_appropriation(imported: Imported, income: dict[str, Row]) -> bool:
     holds (福州市民政局 2026: 上年结转结余 30.00 of its own, 收入合计 2,249.92 against the appropriation's 2,219.92, spent
     under 2080299 beside its 613.28 of 一般公共预算; 烟台市文化和旅游局 2026's 考古经费 of 上年结转) — by which rows, not
     printed."""
-    fiscal = imported.sides.get("财政拨款收支总表")
+    fiscal = imported.sides.get(role("appropriations"))
     tables = imported.tables
-    if "收入总计" not in income or not fiscal or tables["收支总表"].unit != tables["财政拨款收支总表"].unit:
+    if "收入总计" not in income or not fiscal or tables[role("summary")].unit != tables[role("appropriations")].unit:
         return False
     appropriated = next((r for r in fiscal[0] if r.amounts and imported.catalog.income_rows.get(r.label) == "收入总计"), None)
     return appropriated is not None and _first_amount(income["收入总计"]).value > _first_amount(appropriated).value
@@ -507,7 +508,7 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
     if vehicles in amounts:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
         if len(parts) == 2 and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
-            yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
+            yield Difference(role("three_public"), vehicles, amounts[vehicles], parts)
     yield from _three_public_total(amounts)
     yield from _beside_three(amounts)
 
@@ -528,7 +529,7 @@ def _three_public_total(amounts: dict[str, Amount]) -> Iterable[Difference]:
         ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
     parts = tuple(amounts[m] for m in items if m in amounts)
     if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
-        yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
+        yield Difference(role("three_public"), "“三公”经费合计", total, parts)
 
 
 def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
@@ -539,7 +540,7 @@ def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
     if beside and total is not None and three is not None and total is not three:
         parts = (three, *beside)
         if sum((p.value for p in parts), ZERO) != total.value:
-            yield Difference("三公经费支出表", "合计", total, parts)
+            yield Difference(role("three_public"), "合计", total, parts)
 
 
 def grouped(found: list[Difference]) -> list[str]:
@@ -634,7 +635,7 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     yield from _uses_side(kind, right, imported.beside.get(kind, []))
     for further in imported.further.get(kind, []):  # 西安's 部门 and 政府 经济分类 beside the 功能分类
         yield from _totals_equal(imported, kind, left, further)
-    if kind == "收支总表":
+    if kind == role("summary"):
         yield from _spending_table_total(imported, kind, right)
 
 
@@ -643,12 +644,12 @@ def _spending_table_total(imported: Imported, kind: str, right: list[Row]) -> It
     tables, each rounded alike — the same (江苏人大 2018: 当年支出小计 15897.44 and the 支出预算总表's 合计, which prints
     no class to be held to)."""
     year = _printing_rows(imported, right, "本年支出合计")
-    total = _total_of(imported.rows.get("支出总表", []))
+    total = _total_of(imported.rows.get(role("spending"), []))
     if len(year) != 1 or total is None:
         return
     printed, again = _first_amount(year[0]), total.amounts["合计"]
     if not printed.blank and printed.value != again.value:
-        yield Difference(kind, "本年支出合计与支出总表的合计", printed, (again,), equal=True)
+        yield Difference(kind, f"本年支出合计与{role('spending')}的合计", printed, (again,), equal=True)
 
 
 def _total_of(rows: list[Row]) -> Row | None:
@@ -829,8 +830,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
-    mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
-    against = _fund_tables_against(imported, mine) if kind != "收支总表" else _whole_tables_against(imported, code)
+    mine = row.amounts.get("一般公共预算") if kind != role("summary") else None
+    against = _fund_tables_against(imported, mine) if kind != role("summary") else _whole_tables_against(imported, code)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
@@ -840,9 +841,9 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
 def _whole_tables_against(imported: Imported, code: str) -> list[str]:
     """The function table a 收支总表's class is compared with: the 支出总表; the 一般公共预算支出表 where the 支出总表
     prints no row of it and all the money is one fund's (江苏's 支出总表 prints its 合计 alone)."""
-    if _class_row(imported, "支出总表", code) is None and _all_general(imported, "收支总表"):
-        return ["一般公共预算支出表"]
-    return ["支出总表"]
+    if _class_row(imported, role("spending"), code) is None and _all_general(imported, role("summary")):
+        return [fund_table("一般公共预算")]
+    return [role("spending")]
 
 
 def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
@@ -851,12 +852,12 @@ def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str
     where all are read for sure, and none where a fund's table is not printed (its appropriation not 0: its part
     of the class is not known)."""
     if general is not None:
-        return ["一般公共预算支出表"]
+        return [fund_table("一般公共预算")]
     if unprinted_funds(imported):
         return []
-    if "一般公共预算支出表" in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys():
+    if fund_table("一般公共预算") in imported.rows and not {t.kind.id for t in imported.unsure} & tablekinds.fund_tables().keys():
         return [k for k in tablekinds.fund_tables() if k in imported.rows]
-    return ["一般公共预算支出表"]
+    return [fund_table("一般公共预算")]
 
 
 def _all_general(imported: Imported, kind: str) -> bool:

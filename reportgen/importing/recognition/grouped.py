@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import LABEL_MEANINGS, Amount, Row, amount_of_cell, is_note_row
+from reportgen.tablekinds import role
 
 _SUBTOTAL = "小计"
 _GRAND = "收入总计"
@@ -32,7 +33,7 @@ def grouped_income(table: Table) -> Groups | None:
     """The table's rows as groups led by their 小计 (see the module), None for any other table."""
     names = [col for col, meaning in table.columns.items() if meaning == "名称"]
     figures = [col for col, meaning in table.columns.items() if meaning not in LABEL_MEANINGS]
-    if table.kind.id != "收入总表" or len(names) != 1 or len(figures) != 1:
+    if table.kind.id != role("income") or len(names) != 1 or len(figures) != 1:
         return None
     columns = _label_columns(table, names[0])
     if columns is None:

@@ -20,7 +20,7 @@ from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
 from reportgen.source.schema import PLACEHOLDER
-from reportgen.tablekinds import by_id
+from reportgen.tablekinds import by_id, fund_table
 from reportgen.writers.html import environment
 
 _AMOUNT = regex(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
@@ -276,7 +276,8 @@ def withheld(imported: Imported, published: set[str], prose_only: bool = False) 
 def _by_unit(imported: Imported) -> bool:
     """Whether the 一般公共预算支出表 prints its 项 by unit alone (sure.unit_lines: 北京's, each unit's lines one
     after another, unnamed): the department's 功能分类明细 is not printed (nor written, withheld's holds)."""
-    return "一般公共预算支出表" in imported.tables and unit_lines(imported.rows.get("一般公共预算支出表", []))
+    general = fund_table("一般公共预算")
+    return general in imported.tables and unit_lines(imported.rows.get(general, []))
 
 
 def holds(tree: Tree, path: tuple[str, ...]) -> bool:
