@@ -984,7 +984,7 @@ def _units(file: str, value: object, layout: Layout) -> None:
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
     if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
-                          f"表格零值: {{{{{role('summary')}: 空白}}}}, 表格小数位: {{{{全部: 6}}}}}}}}")
+                          f"表格零值: {{{role('summary')}: 空白}}, 表格小数位: {{全部: 6}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
