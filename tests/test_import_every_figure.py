@@ -76,6 +76,9 @@ def test_a_group_header_centred_over_a_nested_header_heads_all_its_columns(tmp_p
     assert re.search(r"因公出国（境）费:\s+本年: 4\.69.*\n\s+预算: 30\b", three)
     assert re.search(r"公务接待费:\s+本年: 0\.9\b.*\n\s+预算: 5\.8\b", three)
     assert re.search(r"合计:\s+本年: 46\.21.*\n\s+预算: 76\.43", three)  # printed as printed (its parts: 76.43)
+    # and why 46.21 is under 76.43, as p. 22 states it under the central 决算's heading (七、一般公共预算财政拨款“三公”经费
+    # 支出决算情况说明 … 八、机关运行经费支出说明): read, so no “没有写差异原因” is told of a reason the text gives
+    assert re.search(r"差异原因: 2024年度国家信访局认真贯彻落实中央八项规定精神.*因而减少支出", three)
 
 
 def test_a_decrease_printed_with_its_sign_counts_as_read() -> None:
