@@ -2076,20 +2076,31 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     not in its group — but a group header above it heading several cells (预算数 over 合计, 基本支出 and
     项目支出) is no cell's own; nor is any cell of a word with nothing under it; nor a cell ``taken`` by a
     word beside it (_taken)."""
-    def middle(col: int) -> float | None:  # a group header above it over several cells (预算数) is no cell's own
+    def middle(col: int, block: bool = True) -> float | None:  # a group header above it (预算数) is no cell's own
         others = [w for w in covering[col] if w is not word and not _group_above(w, word, covering)]
         if not others or any(w.top <= word.bottom for w in others):
             return None
-        return (min(w.top for w in others) + max(w.bottom for w in others)) / 2
+        return (min(w.top for w in others) + max(_foot(w, covering) if block else w.bottom for w in others)) / 2
 
     first, last = span[0], span[-1]
-    own = [m for m in map(middle, range(first, last + 1)) if m is not None]
+    own = [m for m in (middle(col, block=False) for col in range(first, last + 1)) if m is not None]
     if not own:
         return first, last
-    level = min(own) - 0.25 * em
+    level = min(own) - 0.25 * em  # its own cells' words as printed; a cell beside, as the block it heads (_foot)
     low = _reach(first, -1, 0, middle, level, taken)
     high = _reach(last, 1, len(covering) - 1, middle, level, taken)
     return _centred_over(word, (first, last), (low, high), [extent[0], *cuts, extent[1]], em)
+
+
+def _foot(other: _Word, covering: list[list[_Word]]) -> float:
+    """Where the header cell of ``other`` (a word under a group header) ends: a nested group, each of
+    its cells headed again below it, heads them as one block, down to the lowest word of any of them (国家信访局 2024
+    决算's 公务用车购置及运行维护费 over 小计, one line, beside 公务用车购置费 and 公务用车运行维护费, two); any other word
+    (one cell's; a heading wrapped with its first line the wider: 支出功能分类 / 科目编码) at its own foot."""
+    cells = [[w for w in cell if w.top >= other.bottom] for cell in covering if other in cell]
+    if len(cells) < 2 or not all(cells):
+        return other.bottom
+    return max(w.bottom for cell in cells for w in cell)
 
 
 def _group_above(other: _Word, word: _Word, covering: list[list[_Word]]) -> bool:
