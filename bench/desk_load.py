@@ -15,10 +15,10 @@ and each worker's RSS over time. A measurement: it exits 1 when anything was los
 
 Each department, once its document is in, opens its page and reads its place in the queue and the estimate it is
 told; reported: how many were told one and how many were reviewed after it. At the end the reviewer's register
-pages and the progress page are timed (median of 5, and their size), and again with ``--province-rows`` more rows
+pages and the progress page are timed (median of ``--page-times``, 5, and their size), and again with ``--province-rows`` more rows
 added to the roster (a province's 28,000).
 
-    python -m bench.desk_load [--departments 50] [--documents 200] [--workers N] [--rate 33.3] [--province-rows 28000]
+    python -m bench.desk_load [--departments 50] [--documents 200] [--workers N] [--rate 33.3] [--province-rows 28000] [--page-times 5]
 """
 
 from __future__ import annotations
@@ -396,9 +396,9 @@ def _estimates(run: Run) -> dict[str, object]:
             "reviewed_minus_estimate_seconds": _spread(errors)}
 
 
-def _register_times(base: str, extra: int) -> dict[str, object]:
+def _register_times(base: str, extra: int, times: int = 5) -> dict[str, object]:
     """The register's pages, the progress page and its list of rows to chase exported (CSV, XLSX) as the reviewer opens
-    them (median of 5, ms; the page's KB), with the
+    them (median of ``times``, ms; the page's KB), with the
     season's roster, then with ``extra`` more rows (added to the table directly: a province's roster)."""
     reviewer = Browser(base)
     reviewer.get("/login")
@@ -412,7 +412,7 @@ def _register_times(base: str, extra: int) -> dict[str, object]:
         out: dict[str, object] = {"rows": Member.objects.count()}
         for name, path in pages.items():
             seconds, size = [], 0
-            for _ in range(5):
+            for _ in range(times):
                 began = time.monotonic()
                 status, page = reviewer.get(path)
                 seconds.append(time.monotonic() - began)
@@ -463,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=2000 / 60, help="documents a minute (default: 2,000 an hour)")
     parser.add_argument("--uploaders", type=int, default=8, help="uploads at once")
     parser.add_argument("--lease", type=float, default=30.0)
+    parser.add_argument("--page-times", type=int, default=5, help="times each register page is opened (median)")
     parser.add_argument("--database", help="postgresql://… (default: SQLite in the data folder)")
     parser.add_argument("--data", type=Path, help="the desk's data folder (default: a temporary one, removed)")
     parser.add_argument("--no-faults", action="store_true", help="no worker killed, no restart")
@@ -501,7 +502,7 @@ def _run(args: argparse.Namespace, data: Path) -> int:
         sampler.join()
         problems = _checked(names) + ([] if finished else ["600 秒内没有审完"]) + run.refused
         figures = {**_figures(run), "wall_seconds": round(time.monotonic() - began, 1), "faults": run.faults,
-                   "pages": _register_times(run.base, args.province_rows),
+                   "pages": _register_times(run.base, args.province_rows, args.page_times),
                    "problems": problems, "options": {k: str(v) for k, v in vars(args).items()}}
     finally:
         stop.set()

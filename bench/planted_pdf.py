@@ -50,6 +50,10 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _CELL_GAP = 1.2  # a gap this many font sizes wide between two glyphs of a line parts two cells
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# The operators the reader acts on (the text state, the graphics state, text shown, forms drawn): the content stream
+# read with these alone (a table's page draws as many lines as it shows strings). An operation's index (Glyph.op)
+# counts these alone; plant() finds it again in the whole stream.
+TEXT_OPERATORS = "q Q cm BT Tf Tc Tw Tz TL Ts Td TD Tm T* ' \" Tj TJ Do"
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -165,23 +169,27 @@ class _State:
 class _Reader:
     """The glyphs of a page's content and of the forms it draws, in the order they are shown."""
 
-    def __init__(self) -> None:
+    def __init__(self, fonts: dict[tuple[int, int], Font | None] | None = None) -> None:
         self.glyphs: list[Glyph] = []
         self.streams: list[Any] = []  # the stream objects, by index (0: the page)
-        self.fonts: dict[tuple[int, int], Font | None] = {}
+        self.fonts: dict[tuple[int, int], Font | None] = {}  # a direct font object's, this page's alone
+        # an indirect font object's, by its number: of the whole document where one is handed in (page_tokens reads
+        # every page of a file, each naming the same few fonts: read once, not once a page)
+        self.shared: dict[tuple[int, int], Font | None] = {} if fonts is None else fonts
 
     def font(self, resources: Any, name: str) -> Font | None:
         fonts = resources.get("/Font") if resources is not None else None
         if fonts is None or name not in fonts:
             return None
         obj = fonts[name]
+        known = self.shared if obj.objgen != (0, 0) else self.fonts
         key = obj.objgen if obj.objgen != (0, 0) else (id(obj), -1)
-        if key not in self.fonts:
+        if key not in known:
             try:
-                self.fonts[key] = read_font(obj)
+                known[key] = read_font(obj)
             except (ValueError, KeyError, AttributeError, TypeError):
-                self.fonts[key] = None
-        return self.fonts[key]
+                known[key] = None
+        return known[key]
 
     def read(self, owner: Any, resources: Any, state: _State, depth: int = 0) -> None:
         import pikepdf
@@ -189,11 +197,12 @@ class _Reader:
         stream = len(self.streams)
         self.streams.append(owner)
         try:
-            operations = pikepdf.parse_content_stream(owner)
+            operations = pikepdf.parse_content_stream(owner, TEXT_OPERATORS)
         except pikepdf.PdfError:
             return
         stack: list[_State] = []
         tm = lm = IDENTITY
+        named: dict[str, Font | None] = {}  # the fonts of these resources, by name
         for index, (operands, operator) in enumerate(operations):
             op = str(operator)
             if op == "q":
@@ -205,7 +214,10 @@ class _Reader:
             elif op == "BT":
                 tm = lm = IDENTITY
             elif op == "Tf" and len(operands) == 2:
-                state.font, state.size = self.font(resources, str(operands[0])), float(operands[1])
+                name = str(operands[0])
+                if name not in named:
+                    named[name] = self.font(resources, name)
+                state.font, state.size = named[name], float(operands[1])
             elif op in ("Tc", "Tw", "Tz", "TL", "Ts") and operands:
                 value = float(operands[0])
                 setattr(state, {"Tc": "spacing", "Tw": "words", "Tz": "scale", "TL": "leading", "Ts": "rise"}[op],
@@ -248,13 +260,17 @@ class _Reader:
         font = state.font
         if font is None:
             return tm
+        glyph_space = (state.size * state.scale, 0, 0, state.size, 0, state.rise)
+        risen = (1, 0, 0, 1, 0, state.rise)
+        placed = multiply(tm, state.ctm)  # tm on the page: each glyph's end is the next one's start
         for at in range(0, len(data) - font.length + 1, font.length):
             code = int.from_bytes(data[at:at + font.length], "big")
             advance = (font.width(code) / 1000 * state.size + state.spacing
                        + (state.words if font.length == 1 and code == 32 else 0.0)) * state.scale
-            start = multiply((state.size * state.scale, 0, 0, state.size, 0, state.rise), multiply(tm, state.ctm))
+            start = multiply(glyph_space, placed)  # type: ignore[arg-type]
             tm = multiply((1, 0, 0, 1, advance, 0), tm)
-            end = multiply((1, 0, 0, 1, 0, state.rise), multiply(tm, state.ctm))
+            placed = multiply(tm, state.ctm)
+            end = multiply(risen, placed)  # type: ignore[arg-type]
             x, y, size = _upright(start)
             x2, _, _ = _upright((start[0], start[1], start[2], start[3], end[4], end[5]))
             for char in font.chars.get(code, "\ufffd") or "\ufffd":
@@ -368,10 +384,11 @@ def _change(klass: str, was: str, rng: random.Random) -> tuple[int, str] | None:
 
 # --- reading a PDF, planting in it -----------------------------------------------------------------
 
-def read_page(pdf: Any, number: int) -> tuple[_Reader, Text]:
-    """The glyphs and the printed text of page ``number`` (from 1) of an open pikepdf document."""
+def read_page(pdf: Any, number: int, fonts: dict[tuple[int, int], Font | None] | None = None) -> tuple[_Reader, Text]:
+    """The glyphs and the printed text of page ``number`` (from 1) of an open pikepdf document (``fonts``: the
+    document's fonts read so far, kept for its other pages)."""
     page = pdf.pages[number - 1]
-    reader = _Reader()
+    reader = _Reader(fonts)
     reader.read(page, page.obj.get("/Resources"), _State())
     return reader, page_text(reader.glyphs)
 
@@ -381,8 +398,9 @@ def page_tokens(data: bytes) -> Iterator[tuple[int, str, int, str]]:
     import pikepdf
 
     with pikepdf.open(_bytes_io(data)) as pdf:
+        fonts: dict[tuple[int, int], Font | None] = {}
         for number in range(1, len(pdf.pages) + 1):
-            _, text = read_page(pdf, number)
+            _, text = read_page(pdf, number, fonts)
             for klass, found in tokens(text).items():
                 for start, was in found:
                     yield number, klass, start, was
@@ -412,7 +430,9 @@ def plant(data: bytes, page: int, start: int, was: str, i: int, now: str) -> byt
         deleting = len(now) < len(was)
         code = None if deleting else font.codes.get(now[i])
         operations = list(pikepdf.parse_content_stream(reader.streams[glyph.stream]))
-        operands, operator = operations[glyph.op].operands, operations[glyph.op].operator
+        read = set(TEXT_OPERATORS.split())
+        place = [n for n, operation in enumerate(operations) if str(operation.operator) in read][glyph.op]
+        operands, operator = operations[place].operands, operations[place].operator
         string = operands[0][glyph.item] if str(operator) == "TJ" else operands[-1]
         shown = bytes(string)
         old = int.from_bytes(shown[glyph.at:glyph.at + font.length], "big")
@@ -428,7 +448,7 @@ def plant(data: bytes, page: int, start: int, was: str, i: int, now: str) -> byt
             operands = [array]
         else:
             operands = [*list(operands)[:-1], new]
-        operations[glyph.op] = pikepdf.ContentStreamInstruction(operands, operator)
+        operations[place] = pikepdf.ContentStreamInstruction(operands, operator)
         content = pikepdf.unparse_content_stream(operations)
         if glyph.stream == 0:
             pdf.pages[page - 1].Contents = pdf.make_stream(content)

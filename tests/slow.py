@@ -96,7 +96,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
-        "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s
+        "test_a_bench_script_runs_on_a_small_input",  # each a whole script (its main() in the test's process): 0.3–15 s
     ),
     "test_complexity": ("test_the_share_over_10_counting_every_branch_only_falls",),  # parses every module of reportgen
     "test_batch": (

@@ -8,6 +8,7 @@ from 杭州市气象局 (浙江); shown unchanged on 普陀 万里街道 2024 �
 from __future__ import annotations
 
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,10 +40,28 @@ def _title(source: Path) -> str:
     return next(b.text for b in document_for(prepare(source, draft=True), draft=True).blocks if isinstance(b, Title))
 
 
+_LEARNED: dict[str, Path] = {}  # "": the module's folder of imports; a PDF's path: the folder its import wrote
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _imports_of_the_module(tmp_path_factory):
+    _LEARNED[""] = tmp_path_factory.mktemp("learned")
+    yield
+    _LEARNED.clear()
+
+
 def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
-    return source, layout
+    """The source and the learned layout `reportgen import PDF -o FOLDER/source.yaml --learn-layout FOLDER/学到的版式`
+    writes, in ``folder``: the PDF imported once for the module (several tests learn from 万里 2024, 杭州, 苏州), each test
+    given its own copy (the import writes the same bytes wherever it writes them, the layout named relative to the
+    source)."""
+    if str(pdf) not in _LEARNED:
+        made = _LEARNED[""] / str(len(_LEARNED))
+        source, layout = made / "source.yaml", made / "学到的版式"
+        assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+        _LEARNED[str(pdf)] = made
+    shutil.copytree(_LEARNED[str(pdf)], folder, dirs_exist_ok=True)
+    return folder / "source.yaml", folder / "学到的版式"
 
 
 def test_hangzhou_sentences_are_printed_from_the_fields(tmp_path) -> None:

@@ -5,6 +5,7 @@ one test per cause of a miss the measure showed and reportgen now covers (bench/
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 from pathlib import Path
 
@@ -26,8 +27,7 @@ def _planted(source: Path, klass: str, was: str, index: int, now: str, folder: P
     """The source with the ``nth`` token ``was`` of the class planted as ``now`` (its character ``index``
     changed), written to the folder; and the printed line around the change (pdftotext's)."""
     data = source.read_bytes()
-    found = [(page, start) for page, kind, start, token in _tokens(source) if kind == klass and token == was]
-    page, start = found[nth]
+    page, start = _token(source, klass, was, nth)
     made = plant_checked(data, page, start, was, (index, now))
     assert made is not None, "the font prints the new digit at the old one's width, and pdftotext shows it"
     path = folder / source.name
@@ -36,9 +36,12 @@ def _planted(source: Path, klass: str, was: str, index: int, now: str, folder: P
 
 
 @functools.cache
-def _tokens(source: Path) -> tuple[tuple[int, str, int, str], ...]:
-    """page_tokens of a published file, read once for the tests that plant in it."""
-    return tuple(page_tokens(source.read_bytes()))
+def _token(source: Path, klass: str, was: str, nth: int) -> tuple[int, int]:
+    """The page and the offset in its text of the ``nth`` token ``was`` of the class in a published file: its pages
+    read up to the one that prints it, no further (a whole document's 60 pages were read for a token of its 29th)."""
+    found = ((page, start) for page, kind, start, token in page_tokens(source.read_bytes())
+             if kind == klass and token == was)
+    return next(itertools.islice(found, nth, None))
 
 
 def _told(path: Path) -> list[str]:
