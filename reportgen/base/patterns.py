@@ -18,6 +18,7 @@ one a module keeps, so a mistake is found by a test, not by a user.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, cast, overload
 
 # The methods a pattern is used through: after the first use each is the compiled pattern's own bound
@@ -85,3 +86,39 @@ def compiled(value: object) -> re.Pattern[str] | re.Pattern[bytes] | None:
     if isinstance(value, re.Pattern):
         return value
     return None
+
+
+# PyYAML's pure-Python Reader compiles this pattern in its class body, when ``yaml`` is imported: a character class
+# reaching U+10FFFF, for which ``re`` walks some 63,000 code points one by one — 60 M instructions (callgrind), 6 % of a
+# whole `reportgen render` of the Yantian example, more than anything else its import does. reportgen reads YAML with
+# libyaml (CParser), which never runs that Reader (only a pure-Python loader does, on a cache miss), and finds the
+# characters YAML refuses with NON_PRINTABLE below. The pattern, exactly as yaml/reader.py writes it:
+YAML_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+
+# The same characters named the other way round (what YAML_NON_PRINTABLE leaves out of all of Unicode), a class ``re``
+# compiles cheaply: C0 controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF.
+NON_PRINTABLE = regex("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
+
+
+class _Seeded(_OnUse):
+    """A pattern placed in ``re``'s own cache before anyone compiles it, so that ``re.compile`` of its source hands
+    this out, compiled on its first use; it leaves the cache then (``re.compile`` puts the real one in)."""
+
+    def compiled(self) -> re.Pattern[Any]:
+        if "_compiled" not in self.__dict__:
+            key = (type(self.pattern), self.pattern, self._flags)
+            cache = getattr(re, "_cache", {})
+            if cache.get(key) is self:
+                del cache[key]
+        return super().compiled()
+
+
+def defer_yaml_reader_pattern() -> None:
+    """Have ``import yaml`` (still to come in this process) take :data:`YAML_NON_PRINTABLE` as a pattern compiled on its
+    first use. Nothing happens when yaml is imported already or ``re`` keeps no such cache (``re._cache``, a dict of
+    (type, source, flags) → pattern, is CPython 3.11's; elsewhere yaml compiles the pattern at import, as before): the
+    pattern is the same either way, only when it is compiled differs."""
+    cache = getattr(re, "_cache", None)
+    if "yaml" in sys.modules or not isinstance(cache, dict):
+        return
+    cache.setdefault((str, YAML_NON_PRINTABLE, 0), _Seeded(YAML_NON_PRINTABLE, 0))

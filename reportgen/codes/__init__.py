@@ -16,7 +16,7 @@ import io
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -319,6 +319,13 @@ def _current(kind: Kind, code: object, year: int) -> tuple[str, _NameRange] | No
 
 
 def _entry(kind: Kind, code: object, year: int) -> CodeEntry | None:
+    return _registry_entry(kind, str(code).strip(), year)
+
+
+@lru_cache(maxsize=4096)  # bounded: a long-running desk meets codes without end, most of them no code at all
+def _registry_entry(kind: Kind, code: str, year: int) -> CodeEntry | None:
+    """A code's entry for a year, made once: the registries are read once per process, an entry is frozen,
+    and a render asks for the same few dozen codes some 150 times (the loader, the checks and the tables)."""
     found = _current(kind, code, year)
     if found is None:
         return None

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from reportgen.base.errors import Finding, Internal, SourceError
-from reportgen.base.patterns import regex
+from reportgen.base.patterns import NON_PRINTABLE, regex
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
@@ -225,7 +225,7 @@ def _load_with_libyaml(text: str, name: str) -> Any:
     PyYAML's reader rejects, no explicit collection tag, no duplicate key and no error: any of
     those is read again by _Loader for its exact answer.
     """
-    if _LibYamlBase is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _LibYamlBase is None or NON_PRINTABLE.search(text):
         return _NOT_LOADED
     loader = _LibYamlLoader(text)
     loader.source_name = name
@@ -536,7 +536,7 @@ def _too_deep(file: str, line: int, column: int) -> Finding:
 def _raw_character(text: str, file: str) -> SourceError | None:
     """A character YAML itself refuses in a file (a control character pasted from Word), named at
     its line and column before parsing, in Chinese."""
-    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    bad = NON_PRINTABLE.search(text)
     if bad is None:
         return None
     before = text[: bad.start()]

@@ -30,7 +30,7 @@ from reportgen.writers.docx.tables import (
     fit_widths,
     heading_texts,
     name_texts,
-    needs_landscape,
+    portrait_widths,
     table_points,
 )
 
@@ -52,11 +52,12 @@ def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float,
     """The table's geometry on pages whose text is ``pages[landscape]`` twips wide; the labels may
     be set as small as ``smallest`` points (the layout's 表格排版.最小字号) to stand on one line. Of the ways
     tried, in order, the first that leaves fewest texts with a character alone."""
-    landscape = needs_landscape(block, pages[False], ems)
+    texts, weights, columns = _measure(block, ems)
+    portrait = portrait_widths(block, pages[False], ems, texts)  # None: the table needs a landscape page
+    landscape = portrait is None
     total = pages[landscape]
     points = table_points(block, total, ems)
-    texts, weights, columns = _measure(block, ems)
-    kept = Geometry(landscape, points, fit_widths(block, total, points, ems, texts=texts))
+    kept = Geometry(landscape, points, fit_widths(block, total, points, ems, texts=texts) if portrait is None else portrait)
     if not _faulty(texts, weights, kept, columns, total, smallest):
         return kept
     tried = []

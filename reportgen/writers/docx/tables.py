@@ -510,14 +510,21 @@ def _orphaned(text: str, room: float) -> bool:
 def needs_landscape(block: Table, portrait: int, ems: list[tuple[float, float, int]] | None = None) -> bool:
     """Whether the table's numbers fit a portrait page only when it turns to landscape, or a header
     of it would leave one character alone on its last line there (fit_widths finding no way out)."""
-    return block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait or _header_orphaned(block, portrait, ems)
+    return portrait_widths(block, portrait, ems) is None
 
 
-def _header_orphaned(block: Table, total: int, ems: list[tuple[float, float, int]] | None) -> bool:
-    points = table_points(block, total, ems)
-    widths, em = fit_widths(block, total, points, ems), points * 20
-    return any(_orphaned(text, (sum(widths[first:last + 1]) - indent - margins) / em)
-               for last, (text, first, indent) in heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
+def portrait_widths(block: Table, portrait: int, ems: list[tuple[float, float, int]] | None = None,
+                    texts: list[list[tuple[str, int, int]]] | None = None) -> list[int] | None:
+    """The table's widths on a portrait page ``portrait`` twips wide (fit_widths at its table_points),
+    or None when it needs a landscape page (needs_landscape): found once, for the question and the answer."""
+    if block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait:
+        return None
+    points = table_points(block, portrait, ems)
+    widths, em = fit_widths(block, portrait, points, ems, texts=texts), points * 20
+    if any(_orphaned(text, (sum(widths[first:last + 1]) - indent - margins) / em)
+           for last, (text, first, indent) in heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS)):
+        return None
+    return widths
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:
