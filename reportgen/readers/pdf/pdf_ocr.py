@@ -183,8 +183,7 @@ def _image_rows(pdf: Path, pages: list[int]) -> list[str]:
     program = shutil.which("pdfimages")
     if program is None:
         return []
-    spans = _spans(sorted(pages)) if pages else []
-    ranges = [["-f", str(first), "-l", str(last)] for first, last in spans] if 0 < len(spans) <= _SPANS else [[]]
+    ranges = _ranges(pages)
     try:
         done = run_programs([[program, "-list", *within, str(pdf)] for within in ranges], 60, _MAX_OUTPUT,
                             lanes=[0] * len(ranges))
@@ -196,6 +195,13 @@ def _image_rows(pdf: Path, pages: list[int]) -> list[str]:
 
 
 _SPANS = 4  # runs of pages listed apart at most; more: the whole file's listing
+
+
+def _ranges(pages: list[int]) -> list[list[str]]:
+    """pdfimages' options for each run of ``pages`` (-f first -l last); one listing of the whole file (no option) for
+    more than _SPANS runs, or none."""
+    spans = _spans(sorted(pages))
+    return [["-f", str(first), "-l", str(last)] for first, last in spans] if 0 < len(spans) <= _SPANS else [[]]
 
 
 def _spans(pages: list[int]) -> list[tuple[int, int]]:
