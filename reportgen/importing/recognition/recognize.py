@@ -215,8 +215,15 @@ def _numbered_above(grid: Grid, title: int, body: int) -> int:
 def cell_text(cell: Cell) -> str:
     """A cell's text as a reader sees it: a number cell's value without an exponent."""
     if isinstance(cell.value, Decimal):
-        return format(cell.value, "f")
+        return _plain(cell.value)
     return (cell.text or (cell.value if isinstance(cell.value, str) else "")).strip()
+
+
+def _plain(value: Decimal) -> str:
+    """``value`` in fixed point: its str, a third of format's time (a table's cells are read on every pass over its
+    rows), where that has no exponent."""
+    text = str(value)
+    return text if "E" not in text else format(value, "f")
 
 
 def row_text(grid: Grid, row: int) -> str:
@@ -522,6 +529,8 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
 
 def _names_ending(kind: TableKind, rest: str, note: str) -> list[str]:
     """The names of ``kind`` a title's ``rest`` ends with, or is with its note."""
+    if not rest.endswith(tuple(kind.names)) and rest + note not in kind.names:  # asked of every kind, every title
+        return []
     return [name for name in kind.names if rest.endswith(name) or rest + note == name]
 
 

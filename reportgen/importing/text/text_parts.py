@@ -249,7 +249,7 @@ def _is_heading_text(text: str, vocab: dict[str, Any]) -> bool:
 def _sentences(section: _Section, vocab: dict[str, Any]) -> list[Sentence]:
     """The sentences of a section's paragraphs, each with the lines it stands on."""
     found = []
-    for paragraph in _paragraphs(section.lines, vocab):
+    for paragraph in section.paragraphs(vocab):
         run = _join(paragraph)
         start = 0
         for index, char in enumerate(run.text + "。"):
@@ -404,10 +404,19 @@ class _Section:
     kind: str | None  # None: the text before the first heading
     heading: Line | None
     lines: list[Line] = field(default_factory=list)
+    # its paragraphs as grouped, with the count of its lines and the vocabulary they were grouped by
+    grouped: tuple[int, int, list[list[Line]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def where(self) -> str:
         return (self.heading or self.lines[0]).where if (self.heading or self.lines) else ""
+
+    def paragraphs(self, vocab: dict[str, Any]) -> list[list[Line]]:
+        """Its lines grouped into paragraphs (_paragraphs), grouped once: its sentences, its change reasons, its stated
+        changes (twice) and its project list each ask them; each asker has lists of its own."""
+        if self.grouped is None or self.grouped[:2] != (len(self.lines), id(vocab)):
+            self.grouped = (len(self.lines), id(vocab), _paragraphs(self.lines, vocab))
+        return [list(paragraph) for paragraph in self.grouped[2]]
 
 
 def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
@@ -686,7 +695,7 @@ def _item_text(item: list[Line]) -> tuple[_Run, int]:
 def _read_duties(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
     if section is None:
         return
-    before, items = _items(_paragraphs(section.lines, vocab))
+    before, items = _items(section.paragraphs(vocab))
     if items:
         leads = tuple(vocab["引语结尾"])
         intro = [p for p in before if not _clean(p[-1].text).endswith(leads)]
@@ -733,7 +742,7 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
     if section is None:
         return
     words = vocab["机构设置"]
-    texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
+    texts, listed = _items(section.paragraphs(vocab), absorb=False)
     after = [p for p in texts if listed and _order(p[0]) > _order(listed[0][0])]
     whole = _organisation_text(parts, [p for p in texts if p not in after])
     if listed:
@@ -807,7 +816,7 @@ def _terms(section: _Section | None, vocab: dict[str, Any]) -> list[Term]:
     if section is None:
         return []
     terms = []
-    for item in _items(_paragraphs(section.lines, vocab))[1]:
+    for item in _items(section.paragraphs(vocab))[1]:
         run, start = _item_text(item)
         colon = _find_first(run.text, vocab["名词解释"]["冒号"], start)
         if colon is None:
@@ -924,7 +933,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
     if section is None:
         return
     words = vocab["三公"]
-    runs = [_join(p) for p in _paragraphs(section.lines, vocab)]
+    runs = [_join(p) for p in section.paragraphs(vocab)]
     if _of_no_figure(runs):  # "没有安排……“三公经费”"
         parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
         return
@@ -1018,7 +1027,7 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
     words = vocab["变动原因"]
     reasons: dict[str, Placed[str]] = {}
     for section in sections:
-        for paragraph in _paragraphs(section.lines, vocab):
+        for paragraph in section.paragraphs(vocab):
             run = _join(paragraph)
             text = _fold(run.text)
             if "（类）" in text:
@@ -1050,7 +1059,7 @@ def _stated_changes(sections: list[_Section], vocab: dict[str, Any],
     subjects = vocab["上年增减"]["主语"]
     found: dict[str, Placed[str]] = {}
     for section in sections:
-        for paragraph in _paragraphs(section.lines, vocab):
+        for paragraph in section.paragraphs(vocab):
             run = _join(paragraph)
             text = _fold(run.text)
             for compared in comparison.finditer(text):
@@ -1138,7 +1147,7 @@ def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[l
     """A project page's parts (项目概述, 立项依据 …) by their names, each its paragraphs' lines."""
     current: str | None = None
     pieces: dict[str, list[list[Line]]] = {}
-    for paragraph in _paragraphs(section.lines, vocab):
+    for paragraph in section.paragraphs(vocab):
         if _is_project_part(paragraph[0].text, vocab):
             key = _unspaced(paragraph[0].text)
             current = key[_NUMBERING.match(key).end():].rstrip("：:")  # type: ignore[union-attr]
@@ -1153,7 +1162,7 @@ def _project_list(sections: list[_Section], vocab: dict[str, Any]) -> list[Proje
     words = vocab["项目清单"]
     projects = []
     for section in sections:
-        paragraphs = _paragraphs(section.lines, vocab)
+        paragraphs = section.paragraphs(vocab)
         lead = next((i for i, p in enumerate(paragraphs) if _is_list_lead(_join(p).text, words["引语"])), None)
         if lead is None:
             continue
@@ -1243,7 +1252,7 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
     rules = words[kind]
     matter = OtherMatter({}, [], section.where)
     reason: Placed[str] | None = None
-    for paragraph in _paragraphs(section.lines, vocab):
+    for paragraph in section.paragraphs(vocab):
         run = _join(paragraph)
         text = _fold(run.text)
         for start, end in _clauses(text, vocab["分句"]):

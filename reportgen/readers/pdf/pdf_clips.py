@@ -153,7 +153,16 @@ def shown(words: Iterable[Word], regions: list[Box] | None) -> list[Word]:
     if regions is None:
         return list(words)
     bands, always = _banded(regions)
-    return [word for word in words if any(_overlaps(word, region) for region in _near(word, bands, always))]
+    widest = max(regions, key=_area, default=None)  # most words lie in a page's widest clip: asked first, alone
+    return [word for word in words if (widest is not None and _overlaps(word, widest))
+            or any(_overlaps(word, region) for region in _near(word, bands, always))]
+
+
+def _area(region: Box) -> float:
+    """A region's area; 0 where an edge is not finite (such a region is held against every word all the same)."""
+    left, top, right, bottom = region
+    area = abs(right - left) * abs(bottom - top)
+    return area if math.isfinite(area) else 0.0
 
 
 _BAND = 40.0  # points: regions filed by the horizontal bands they cross, so that a word is held against those near it

@@ -42,7 +42,7 @@ import pikepdf
 from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.readers.pdf.word_box import Word
-from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, run_programs, seconds
 
 DPI = 300  # tesseract reads a page best at 300 dpi: at the 144 of 北京's scans it read “2.7%” as “2.1”
 # A figure with a piece read below this confidence is not read: the lowest whole confidence above every wrong
@@ -130,7 +130,7 @@ def _loaded(text: str) -> Scanned:
 
 def _read_scans(pdf: Path, few: list[int], sizes: list[tuple[float, float]], folder: Path) -> Scanned:
     """The pages among ``few`` (of almost no text) that are scans, read by OCR."""
-    covered = _covered(pdf, sizes)
+    covered = _covered(pdf, sizes, few)
     scans = [number for number in few if covered.get(number, 0.0) >= _COVERED]
     if not scans:
         return Scanned()
@@ -163,11 +163,11 @@ def missing() -> str:
     return ""
 
 
-def _covered(pdf: Path, sizes: list[tuple[float, float]]) -> dict[int, float]:
-    """How much of each page its images cover (their printed size, by pdfimages' pixels and
+def _covered(pdf: Path, sizes: list[tuple[float, float]], pages: list[int]) -> dict[int, float]:
+    """How much of each of ``pages`` its images cover (their printed size, by pdfimages' pixels and
     resolution, against the page's)."""
     covered: dict[int, float] = {}
-    for row in _image_rows(pdf):
+    for row in _image_rows(pdf, pages):
         found = _image_share(row.split(), sizes)
         if found is not None:
             page, share = found
@@ -175,14 +175,44 @@ def _covered(pdf: Path, sizes: list[tuple[float, float]]) -> dict[int, float]:
     return covered
 
 
-def _image_rows(pdf: Path) -> list[str]:
-    """pdfimages' list of a PDF's images, a row each (its two header lines aside); none where it cannot run."""
+def _image_rows(pdf: Path, pages: list[int]) -> list[str]:
+    """pdfimages' list of the images of ``pages`` of a PDF, a row each (its two header lines aside); none where it
+    cannot run. Listed by runs of those pages (``-f``/``-l``): a listing of the whole file walks every page's content,
+    most of pdftotext's time again for a page or two of little text; the file's whole listing where the pages make
+    more than a few runs."""
     program = shutil.which("pdfimages")
+    if program is None:
+        return []
+    ranges = _ranges(pages)
     try:
-        code, out, _ = run_program([program, "-list", str(pdf)], 60, _MAX_OUTPUT) if program else (1, b"", b"")
+        done = run_programs([[program, "-list", *within, str(pdf)] for within in ranges], 60, _MAX_OUTPUT,
+                            lanes=[0] * len(ranges))
     except (ProgramTimeout, ProgramOutputTooLarge, OSError):
-        code, out = 1, b""
-    return out.decode("utf-8", errors="replace").splitlines()[2:] if code == 0 else []
+        return []
+    if any(code != 0 for code, _, _ in done):
+        return []
+    return [row for _, out, _ in done for row in out.decode("utf-8", errors="replace").splitlines()[2:]]
+
+
+_SPANS = 4  # runs of pages listed apart at most; more: the whole file's listing
+
+
+def _ranges(pages: list[int]) -> list[list[str]]:
+    """pdfimages' options for each run of ``pages`` (-f first -l last); one listing of the whole file (no option) for
+    more than _SPANS runs, or none."""
+    spans = _spans(sorted(pages))
+    return [["-f", str(first), "-l", str(last)] for first, last in spans] if 0 < len(spans) <= _SPANS else [[]]
+
+
+def _spans(pages: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive numbers in sorted ``pages``: (first, last) of each."""
+    runs: list[tuple[int, int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
+        else:
+            runs.append((page, page))
+    return runs
 
 
 def _image_share(cells: list[str], sizes: list[tuple[float, float]]) -> tuple[int, float] | None:

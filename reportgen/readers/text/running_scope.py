@@ -34,6 +34,8 @@ def running_costs_scope(text: str, year: int | None) -> tuple[int, int] | None:
         return None
     words = running_costs_with_projects()
     for sentence in _SENTENCE.finditer(text):
+        if not _has_roles(sentence.group(), words):  # no clause of it can say so: its years not weighed
+            continue
         own = True
         for clause in _CLAUSE.split(sentence.group()):
             own = _of_the_year(clause, year, words, own)
@@ -54,5 +56,9 @@ def _of_the_year(clause: str, year: int | None, words: dict[str, tuple[str, ...]
 
 def _counts_projects(clause: str, words: dict[str, tuple[str, ...]]) -> bool:
     """Whether a clause says the 机关运行经费 counts projects' money: the words of each of its roles, none of 除非."""
-    return all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
-        and not any(w in clause for w in words["除非"])
+    return _has_roles(clause, words) and not any(w in clause for w in words["除非"])
+
+
+def _has_roles(text: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``text`` holds a word of each role a clause counting projects' money has."""
+    return all(any(w in text for w in words[role]) for role in ("项目", "计入", "何处"))
