@@ -70,7 +70,7 @@ def test_a_group_header_centred_over_a_nested_header_heads_all_its_columns(tmp_p
     # 国家信访局 2024 决算 公开07表: 预算数 centred over 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 (小计, 购置费,
     # 运行维护费) | 公务接待费; 小计 is one line beside two-line 公务用车购置费, so its column's words seemed set half a line
     # higher than its neighbours' and 预算数 headed its own column only: its six columns took the 决算数 side's meanings
-    # twice and its 5 figures were left unread. The nested group is one block down to its lowest word (pdf_tables._foot)
+    # twice and its 5 figures were left unread. The nested group is one block down to its lowest word (readers/pdf/tables/columns.py _foot)
     source, _ = _imported(FRESH / "central-guojia-xinfangju-2024-dept-final.pdf", tmp_path)
     three = source[source.index("三公经费:"):source.index("政府采购:")]
     assert re.search(r"因公出国（境）费:\s+本年: 4\.69.*\n\s+预算: 30\b", three)

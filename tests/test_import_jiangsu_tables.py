@@ -24,8 +24,10 @@ from reportgen.importing.recognition.recognize import Table, content_note, recog
 from reportgen.importing.recognition.sure import header_doubts
 from reportgen.importing.visible import same_table_twice
 from reportgen.readers.grid import Cell, Grid, Merge
-from reportgen.readers.pdf.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf.pdf_words import Word
+from reportgen.readers.pdf.tables.extents import printed_tables
+from reportgen.readers.pdf.tables.lines import Line
+from reportgen.readers.pdf.tables.titles import wrapped_title
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.review import review
@@ -222,8 +224,8 @@ def test_a_total_set_apart_over_the_label_columns_is_the_tables_total(catalog):
 _WRAPPED = ("公开 09 表：一般公共预算“三公”经费、会议费、培训费", "支出预算表")
 
 
-def _line(number: int, top: float, *words: tuple[float, str], size: float = 12.0) -> _Line:
-    return _Line(19, number, [Word(left, top, left + size * len(text) * 0.9, top + size, text) for left, text in words])
+def _line(number: int, top: float, *words: tuple[float, str], size: float = 12.0) -> Line:
+    return Line(19, number, [Word(left, top, left + size * len(text) * 0.9, top + size, text) for left, text in words])
 
 
 def test_a_title_wrapped_over_two_lines_is_one_title():
@@ -231,14 +233,14 @@ def test_a_title_wrapped_over_two_lines_is_one_title():
     caption = _line(9, 132, (56, "部门："), (150, "江苏省人民检察院"), (480, "单位：万元"))
     header = _line(10, 148, (56, "合计"), (120, "小计"), (180, "因公出国（境）费"))
     body = _line(11, 164, (56, "1,384.74"), (120, "484.30"), (180, "100.00"))
-    joined = _wrapped_title(first, second)
+    joined = wrapped_title(first, second)
     assert joined is not None and joined.text == " ".join(_WRAPPED) and titled_table(joined.text, catalogs.load(None))
-    (table,) = _tables([[first, second, caption, header, body]])
+    (table,) = printed_tables([[first, second, caption, header, body]])
     assert table.first.lines[0].text == " ".join(_WRAPPED) and table.first.lines[1] is caption
     # a heading of the text above a title, in a smaller size or set elsewhere, is no part of it
-    assert _wrapped_title(_line(7, 100, (56, "（九）“三公”经费情况"), size=10.0), second) is None
-    assert _wrapped_title(_line(7, 100, (300, "（九）“三公”经费情况")), second) is None
-    assert _wrapped_title(_line(7, 100, (56, "本部门“三公”经费如下。")), second) is None
+    assert wrapped_title(_line(7, 100, (56, "（九）“三公”经费情况"), size=10.0), second) is None
+    assert wrapped_title(_line(7, 100, (300, "（九）“三公”经费情况")), second) is None
+    assert wrapped_title(_line(7, 100, (56, "本部门“三公”经费如下。")), second) is None
 
 
 def test_a_三公_table_naming_one_vehicle_part_under_their_sum_is_not_read_for_sure(catalog):
@@ -435,9 +437,9 @@ def test_a_tables_number_on_a_pages_last_line_is_no_row_of_the_table_above():
     header = _line(3, 100, (56, "合计"), (150, "基本支出"), (250, "项目支出"))
     body = _line(4, 120, (56, "15897.44"), (150, "7877.76"), (250, "6333.96"))
     number = _line(5, 700, (56, "公开 04 表"))
-    (table,) = _tables([[title, caption, header, body, number]])
+    (table,) = printed_tables([[title, caption, header, body, number]])
     assert number not in table.first.lines and body in table.first.lines
-    (table,) = _tables([[title, caption, header, body, _line(5, 700, (56, "合计 15897.44"))]])  # a row all the same
+    (table,) = printed_tables([[title, caption, header, body, _line(5, 700, (56, "合计 15897.44"))]])  # a row all the same
     assert len(table.first.lines) == 5
 
 

@@ -543,7 +543,7 @@ def test_a_name_wrapped_in_its_cell_is_one_name(libreoffice):
 
 
 def test_page_numbers_and_running_lines_are_told_from_text():
-    from reportgen.readers.pdf.pdf_tables import _is_page_number, _masked
+    from reportgen.readers.pdf.tables.furniture import _is_page_number, _masked
     for text in ("10", "— 10 —", "- 3 -", "第 10 页", "第10页 共30页", "10/30", "Page 4"):
         assert _is_page_number(text), text
     for text in ("2022 年", "10 万元", "一、", "12345", "第一部分", "1,273.52"):

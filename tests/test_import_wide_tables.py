@@ -1,5 +1,5 @@
 """A table too wide for its page, printed in column halves on pages in turn, is read as the one table it is
-(readers/pdf_tables.py, a table continued by columns): 北京市水务局 2026 报表 prints its 收入总表's 合计 and 本年收入
+(readers/pdf/tables/sides.py, a table continued by columns): 北京市水务局 2026 报表 prints its 收入总表's 合计 and 本年收入
 on p. 3 and 其他收入 and 上年结转结余 on p. 4 (its caption over that half), its one row at one height on both. The
 two pages' rows are joined where they line up one for one — by their heights, and by their labels where the next
 page prints them again; a join that does not line up for every row is refused, and neither half is then read for
@@ -21,8 +21,11 @@ from reportgen.importing.recognition import catalog as catalogs
 from reportgen.importing.recognition import sure
 from reportgen.importing.recognition.recognize import Table, recognize
 from reportgen.importing.recognition.rows import body_rows
-from reportgen.readers.pdf.pdf_tables import _furniture, _grid, _Line, _lines_of, _tables
 from reportgen.readers.pdf.pdf_words import Word, lines_of_pages, pdf_words
+from reportgen.readers.pdf.tables.extents import printed_tables
+from reportgen.readers.pdf.tables.furniture import furniture_lines
+from reportgen.readers.pdf.tables.grid import grid_of
+from reportgen.readers.pdf.tables.lines import Line, lines_of
 from tests.clients import require_program
 from tests.support.national import FIXTURES, table_of
 
@@ -35,16 +38,16 @@ def _poppler() -> None:
     require_program("pdftotext")
 
 
-def _pages(path: Path) -> list[list[_Line]]:
+def _pages(path: Path) -> list[list[Line]]:
     """Each page's printed lines, the page furniture aside, as the table reader takes them."""
     pages = pdf_words(path, path.read_bytes(), ValueError, "未导入")
-    lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
-    furniture = _furniture(lines)
+    lines = [lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
+    furniture = furniture_lines(lines)
     return [[line for line in page if id(line) not in furniture] for page in lines]
 
 
-def _recognised(pages: list[list[_Line]], kind: str) -> list[Table]:
-    known, _ = recognize([_grid(table, "x.pdf") for table in _tables(pages)], catalogs.load(None))
+def _recognised(pages: list[list[Line]], kind: str) -> list[Table]:
+    known, _ = recognize([grid_of(table, "x.pdf") for table in printed_tables(pages)], catalogs.load(None))
     return [table for table in known if table.kind.id == kind]
 
 
@@ -74,14 +77,14 @@ def test_halves_whose_rows_do_not_line_up_are_not_joined_and_neither_is_read_for
     pages = _pages(SHUIWU_SUMMARY)
     figures = pages[3][-1]
     below = [Word(w.left, w.top + 20, w.right, w.bottom + 20, w.text) for w in figures.words]
-    pages[3] = [*pages[3], _Line(4, figures.number + 1, below)]
+    pages[3] = [*pages[3], Line(4, figures.number + 1, below)]
     halves = _recognised(pages, "收入总表")
     assert [table.grid.name for table in halves] == ["第3页"]  # p. 4 prints no title (its text layer's is clipped)
     for table in halves:
         assert "第4页按列接续第3页的表，两页的行未能逐行对上" in sure.header_doubts(table)
 
 
-def _cut(line: _Line, at: float, labels: float, page: int) -> tuple[_Line | None, _Line | None]:
+def _cut(line: Line, at: float, labels: float, page: int) -> tuple[Line | None, Line | None]:
     """A printed line cut in two at ``at``: its words left of it, and those right of it with its labels (the
     words left of ``labels``) printed again left of them, as a sheet with title columns prints on a second page."""
     left = [w for w in line.words if w.right <= at]
@@ -89,21 +92,21 @@ def _cut(line: _Line, at: float, labels: float, page: int) -> tuple[_Line | None
     right = [w for w in line.words if w.right <= labels] \
         + [Word(w.left - shift, w.top, w.right - shift, w.bottom, w.text) for w in line.words if w.left >= at]
     if line.text == "预算03表 支出总表":  # the title, printed on both pages
-        return line, _Line(page, line.number, line.words)
+        return line, Line(page, line.number, line.words)
     if line.text == "金额单位：万元":  # the caption, on the first
         return line, None
-    return (_Line(line.page, line.number, left) if left else None), (_Line(page, line.number, right) if right else None)
+    return (Line(line.page, line.number, left) if left else None), (Line(page, line.number, right) if right else None)
 
 
 def _figures(table: Table) -> list[dict[str, Decimal]]:
     return [{meaning: amount.value for meaning, amount in row.amounts.items()} for row in body_rows(table)]
 
 
-def _halves(page: list[_Line], at: float, labels: float, left: int, right: int) -> tuple[list[_Line], list[_Line]]:
+def _halves(page: list[Line], at: float, labels: float, left: int, right: int) -> tuple[list[Line], list[Line]]:
     """A page's lines cut in two at ``at`` (its rows' labels, left of ``labels``, printed on both), as pages
     ``left`` and ``right``."""
     halves = [_cut(line, at, labels, right) for line in page]
-    return [_Line(left, line.number, line.words) for line, _ in halves if line is not None], \
+    return [Line(left, line.number, line.words) for line, _ in halves if line is not None], \
         [line for _, line in halves if line is not None]
 
 

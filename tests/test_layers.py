@@ -300,7 +300,7 @@ def test_a_face_offers_what_its_modules_hold(package):
 
 def test_the_faces_are_the_split_rooms():
     assert FACES == ["reportgen.importing", "reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
-                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.office", "reportgen.readers.pdf", "reportgen.readers.text",
+                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.office", "reportgen.readers.pdf", "reportgen.readers.pdf.tables", "reportgen.readers.text",
                      "reportgen.review.sentences"]
 
 

@@ -1,4 +1,4 @@
-"""A PDF table's header cells whose words pdftotext parts (readers/pdf_header.py): letter-spaced characters
+"""A PDF table's header cells whose words pdftotext parts (readers/tables/header_words.py): letter-spaced characters
 (项　目, 收　入) and a cell's text wrapped over lines (一般公共预 / 算资金, “三公”经费财政 / 拨款预算总额) read
 as one cell, each in its column; a cell printed beside a two-line one at another height (事业收入) a
 column of its own; a group header never joined to the one sub-header under its text, nor 类 款 项.

@@ -61,7 +61,7 @@ class Grid:
     notes: list[str] = field(default_factory=list)
     scanned: tuple[int, ...] = ()  # a PDF's pages of it that are scans, read by OCR (readers/pdf_ocr.py)
     # A table too wide for its page, printed in column halves on pages in turn and joined into one grid
-    # (readers/pdf_tables.py): from column ``side_from`` on, a row's cells were printed on the next page,
+    # (readers/pdf/tables/sides.py): from column ``side_from`` on, a row's cells were printed on the next page,
     # at ``side_places[row]`` ("" where that row has no line there).
     side_from: int | None = None
     side_places: list[str] | None = None

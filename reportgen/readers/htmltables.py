@@ -39,7 +39,7 @@ from reportgen.readers.office.sheets import (
     plain,
     refused,
 )
-from reportgen.readers.pdf.pdf_tables import is_table_title
+from reportgen.readers.pdf.tables.titles import is_table_title
 from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

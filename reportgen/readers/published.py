@@ -288,6 +288,7 @@ def pdf_text(path: Path) -> str:
 
 def _pdf(path: Path, data: bytes) -> Published:
     from reportgen.readers.pdf import pdf_tables  # deferred: the PDF reader, 40 ms a workbook needs not
+    from reportgen.readers.pdf.tables import running_lines  # deferred: as pdf_tables
 
     file = str(path)
     pdf_tables.check_bytes(path, data)
@@ -295,7 +296,7 @@ def _pdf(path: Path, data: bytes) -> Published:
         pages = pdf_words(path, data, lambda message: Unreadable(file, message), "未读取")
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
-    running = pdf_tables.running_lines(pages)  # a running header or footer: furniture, no line of the text
+    running = running_lines(pages)  # a running header or footer: furniture, no line of the text
     lines = [replace(line, text="") if (line.page, line.line) in running else line for line in page_lines(pages, path)]
     return Published(path, "pdf", checked_length(lines, path), len(pages), data=data,
                      scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged,

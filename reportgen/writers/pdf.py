@@ -28,7 +28,7 @@ same number of processes (REPORTGEN_SOFFICE_PROCESSES), since that decides its r
 and encrypting the fonts again to make them equal costs about 0.1 s of Python a document (220 KB
 of font programs for the Yantian seed): 10 s for a batch of 100, half the time the batch takes.
 
-LibreOffice (and poppler's pdftotext, which reads a PDF: readers/lines.py, readers/pdf_tables.py) runs
+LibreOffice (and poppler's pdftotext, which reads a PDF: readers/pdf/pdf_words.py, readers/pdf/tables/) runs
 under reading/programs.py's run_program: a time limit, after which its whole process group is killed (LibreOffice starts a
 second process), and a bound on what it may print. What LibreOffice made is checked before it is
 used: a file that does not begin as a PDF and end as one is an error, and nothing is published."""

@@ -83,7 +83,7 @@ def misplaced_note(count: int, example: str) -> str:
 
 def _unjoined(table: Table) -> list[str]:
     """A table too wide for its page whose columns the next page continues, its rows not lined up with that page's
-    one for one (readers/pdf_tables.py): each half is part of the table only (a 合计 whose parts are printed on the
+    one for one (readers/pdf/tables/sides.py): each half is part of the table only (a 合计 whose parts are printed on the
     other page), never read for sure."""
     return [table.grid.unjoined] if table.grid.unjoined else []
 

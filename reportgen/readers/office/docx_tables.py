@@ -32,7 +32,7 @@ from reportgen.readers.office.docx import (
     resolve_tracked_changes,
     sliver_columns,
 )
-from reportgen.readers.pdf.pdf_tables import is_table_title
+from reportgen.readers.pdf.tables.titles import is_table_title
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table: a gridSpan past it is not a real one

@@ -5,7 +5,7 @@ Its face (``module.name``: a function named as its module, which the package off
 
     pdf_words.pdf_words, layout_text, lines_of_pages, words_of_pages, Word, PdfNotRead
                                             a PDF's words and lines, read once per process (pdf_words)
-    read_pdf, is_table_title                a PDF's tables as grids, and its lines (pdf_tables)
+    read_pdf                                a PDF's tables as grids, and its lines (pdf_tables; the tables/ room finds them)
     scanned_pages, shared_readings          its scanned pages read by OCR, kept once per run (pdf_ocr)
 """
 
@@ -18,7 +18,6 @@ from reportgen.base.faces import face
 if TYPE_CHECKING:
     from reportgen.readers.pdf.pdf_ocr import scanned_pages as scanned_pages
     from reportgen.readers.pdf.pdf_ocr import shared_readings as shared_readings
-    from reportgen.readers.pdf.pdf_tables import is_table_title as is_table_title
     from reportgen.readers.pdf.pdf_tables import read_pdf as read_pdf
     from reportgen.readers.pdf.pdf_words import PdfNotRead as PdfNotRead
     from reportgen.readers.pdf.pdf_words import Word as Word
@@ -28,6 +27,6 @@ if TYPE_CHECKING:
 
 __all__, __getattr__ = face(__name__, {
     "pdf_words": ("layout_text", "lines_of_pages", "words_of_pages", "Word", "PdfNotRead",),
-    "pdf_tables": ("read_pdf", "is_table_title",),
+    "pdf_tables": ("read_pdf",),
     "pdf_ocr": ("scanned_pages", "shared_readings",),
 })
