@@ -90,6 +90,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_change_of_last_years_execution_is_no_lines_prior",
         "test_a_change_of_last_years_execution_beside_a_total_is_its_execution",
         "test_a_field_named_with_brackets_is_traced",
+        "test_a_change_said_of_a_figure_is_its_change_or_none",
         "test_a_count_the_source_holds_is_traced",
         "test_a_rate_of_a_change_of_nothing_is_printed",
         "test_a_figure_named_by_its_quantitys_words_is_traced",

@@ -17,6 +17,7 @@ import pytest
 from reportgen import cli
 from reportgen.docmodel.document import Paragraph, Title
 from reportgen.importing import learned_words
+from reportgen.importing.text.text_parts import COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.runners.render import document_for, prepare
@@ -298,3 +299,35 @@ def test_a_general_budgets_basic_spending_is_no_basic_spending_of_all_the_money(
     basic = learned_words.Field("f.basic", "基本支出", Decimal(1), names=("基本支出", "基本支出预算"))
     assert learned_words._said_name(basic, "基本支出")
     assert not learned_words._said_name(basic, "一般公共预算基本支出")
+
+
+@pytest.mark.parametrize("said, change", [
+    ("与上年相比减少1,300.99万元", Decimal("-1300.99")),  # 江苏 苏州、无锡
+    ("较2025年年初预算减少247.70万元", Decimal("-247.70")),  # 深圳
+    ("比2025年年初预算增加16.03万元", Decimal("16.03")),  # 北京 (the third: written from 江苏 and 深圳)
+    ("比2024年预算减少2,389.52万元", Decimal("-2389.52")),
+])
+def test_a_comparison_with_last_years_budget_is_read_as_the_province_words_it(said, change) -> None:
+    """A change from last year's budget, as the provinces word it (“与上年相比减少”, “较2025年年初预算减少”), is read as the
+    change of the figure before it — the 上年 the learned words print next year's change from."""
+    found = COMPARISON.fullmatch(said)
+    assert found is not None
+    amount = Decimal(found.group("amount").removesuffix("万元").replace(",", ""))
+    assert (-amount if found.group("way") == "减少" else amount) == change
+
+
+def test_a_change_said_of_a_figure_is_its_change_or_none(tmp_path) -> None:
+    """深圳市信访局 2026: “较2025年年初预算减少247.70万元” is 收支总计's change (上年 from it); “公务用车购置费2026年预算数0.00
+    万元，较2025年年初预算增加0.00万元” prints the part's change, never the part's own 0.00 that prints alike. 苏州市应急管理局
+    2026: “一般公共预算财政拨款支出预算7,062.8万元，与上年相比减少913.48万元” is 一般公共预算's (the fund's name qualifying
+    财政拨款支出预算 is the name's own), printed from its change."""
+    source, layout = _learn(tmp_path / "深圳", FRESH / "gd-shenzhen-xinfangju-2026-dept-budget.pdf")
+    assert Decimal(str(load_yaml(source)["上年"]["收支总计"]["增减额"])) == Decimal("-247.7")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    bought = next(line for line in words.splitlines() if "公务用车购置费{{ year }}年预算数" in line)
+    assert "年初预算增加{{ (b.three_public.parts['公务用车购置费'].current)" not in bought
+    assert "change_from(b.three_public.parts['公务用车购置费'].prior)).amount)|printed(" in bought
+    source, layout = _learn(tmp_path / "苏州", FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    assert Decimal(str(load_yaml(source)["上年"]["一般公共预算"]["增减额"])) == Decimal("-913.48")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "一般公共预算财政拨款支出预算{{ (f.general_budget)|printed(" in words

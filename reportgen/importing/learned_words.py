@@ -517,8 +517,9 @@ class _Span:
     opener: str
 
 
-# a change's comparison just before its word (比上年, 较2025年预算, 比上年预算数), and its rate's words after it
-_OPENER = regex(r"(?:比|较)(?:上年|上一年度?|\d{4}年度?)(?:预算数?|执行数|决算数?)?$")
+# a change's comparison just before its word (比上年, 较2025年预算, 比上年预算数; 江苏 与上年相比, 深圳 较2025年年初预算),
+# and its rate's words after it
+_OPENER = regex(r"(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?|执行数|决算数?)?(?:相比，?)?$")
 _RATE_WORDS = regex(r"^，(?:增长|下降|增幅|降幅|提高|降低|上升|增加|减少)(?:了|为)?$")
 
 
@@ -615,7 +616,7 @@ def _changed(traced: _Traced, words: str, change: Field | None, literal: Callabl
 
 def _close(traced: _Traced, span: _Span, context: dict[str, Any]) -> None:
     """The span's pieces printed where the change is not 持平; where it is, its comparison's words saying 持平."""
-    flat = _literal("与" + span.opener[1:], context) + "持平"
+    flat = _literal("与" + span.opener[1:].removesuffix("，").removesuffix("相比"), context) + "持平"
     worded = "".join(traced.pieces[span.start:])
     traced.pieces[span.start:] = [f"{{% if ({span.change}).kind == 'flat' %}}{flat}{{% else %}}{worded}{{% endif %}}"]
 
@@ -705,7 +706,10 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
-        nearest = _nearest(_amount_fits(value, places, UNIT_FACTOR[candidate_unit], known, before), before, said)
+        fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
+        if _SAYS_CHANGE.search(text, 0, match.start()):
+            fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
+        nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
             thousands = "," in number or value < _THOUSAND and style.commas
@@ -739,14 +743,31 @@ def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Deci
     return places, None
 
 
-def _amount_fits(value: Decimal, places: int, factor: Decimal, known: tuple[list[Field], list[Field]],
-                 before: str) -> list[tuple[Field, str]]:
-    """The fields (amounts, and changes' amounts) that print ``value`` at ``places`` in the unit of ``factor``; of a
-    zero, those the sentence names (a zero prints alike for many fields)."""
+def _amount_fits(value: Decimal, places: int, factor: Decimal,
+                 known: tuple[list[Field], list[Field]]) -> list[tuple[Field, str]]:
+    """The fields (amounts, and changes' amounts) that print ``value`` at ``places`` in the unit of ``factor``."""
     amounts, changes = known
     fits = [(f, f.expr) for f in amounts if not f.count and quantize_half_up(f.value / factor, places) == value]
     fits += [(c, f"{c.expr}.amount") for c in changes if quantize_half_up(c.value.amount / factor, places) == value]
-    return fits if value else _named(fits, before)
+    return fits
+
+
+def _zero_named(fits: list[tuple[Field, str]], before: str, said: list[str]) -> list[tuple[Field, str]]:
+    """Of the fields that print a zero (alike for many), those the sentence names; else the change of the figure it
+    has just said, where its words say a change (深圳 “2026年预算数2.98万元，较2025年年初预算增加0.00万元”, 泉州
+    “18.85万元，比上年增加0.00万元，增长0.00%”, 珠海 “……比上年增加0万元，增长0%”): the part's name is in the sentence
+    before, its change is of the figure said."""
+    named = _named(fits, before)
+    if named or not said or not _CHANGE_WORDS.search(before):
+        return named
+    return [fit for fit in fits if said[-1] in (fit[0].current, fit[0].expr) and fit[0].current]
+
+
+# the words of a change just before its amount (“比上年增加”, “较2025年年初预算减少”, “与上年相比增加”): the figure is a
+# change's, never an amount that prints alike (深圳 “公务用车购置费2026年预算数0.00万元，较2025年年初预算增加0.00万元”: not
+# the part's 0.00) — a zero, the change of the figure said before it
+_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:增加|减少)了?$")
+_CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
 
 
 def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
@@ -758,20 +779,26 @@ def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]
 
 # the words between a quantity's name and its figure that say nothing more (“2．上年结转结余为0万元”, “公务用车购置预算支出”)
 _NAME_FILLER = regex(r"(?:预算支出|支出预算|预算数|预算)?(?:为|是|共计|共)?$")
+_BUDGET_FILLER = regex(r"(?:预算数|预算)?(?:为|是|共计|共)?$")  # (…财政拨款支出预算: the 支出 is the name's)
 
 
 def _said_name(field: Field, before: str) -> bool:
     """Whether the words just before a figure are one of the names of the field's quantity (Field.names), a word
-    that says nothing more aside: the longest name of any quantity they end with — not where another's words qualify
+    that says nothing more aside: the longest name of any quantity they end with, else without that word where a fund's name qualifies it
+    (江苏 “一般公共预算财政拨款支出预算” is 一般公共预算财政拨款支出, not 财政拨款支出预算) — not where another's words qualify
     it: “上年结转结余的政府性基金预算收入” is no 政府性基金预算收入, “一般公共预算基本支出” no 基本支出 (vocabulary.yaml
     部分的限定)."""
     if not field.names:
         return False
-    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before))):
+    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before), _BUDGET_FILLER.sub("", before))):
         name = next((n for n in _all_names() if words.endswith(n)), None)
-        if name is not None:
-            ahead = words[:-len(name)]
-            return name in (_han(n) for n in field.names) and not ahead.endswith(("的", *_qualifiers()))
+        if name is None:
+            continue
+        ahead = words[:-len(name)]
+        if not ahead.endswith(("的", *_qualifiers())):
+            return name in (_han(n) for n in field.names)
+        if ahead.endswith("的"):
+            return False  # (a qualified name: its qualifier may be the name's own, “一般公共预算财政拨款支出预算”)
     return False
 
 
@@ -802,7 +829,7 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
         rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
         fits = [(c, f"({c.expr}.{rate} or 0)") for c in fields[1] if quantize_half_up(
             getattr(c.value, rate) or Decimal(0), places) == value and (c.value.rate is not None or not value)]
-        nearest = _nearest(fits if value else _named(fits, before), before, said)  # 增长0.00%: the flat one named
+        nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)  # 增长0.00%: the flat one
         if nearest is not None:
             return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
     if "占" not in before[-12:]:
