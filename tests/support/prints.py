@@ -1,6 +1,6 @@
 """Every shipped source (data/*.yaml) in each of its layouts, rendered to DOCX and printed to PDF by one
-LibreOffice batch — once a test session, whichever worker asks first: tests/test_print_quality.py and
-tests/test_published_pages.py read the same prints.
+LibreOffice batch — once a test session, whichever worker asks first: tests/test_print_quality.py,
+tests/test_published_pages.py and tests/test_toc_pages.py (the 上海 ones: the 目录's numbers) read the same prints.
 
 Under pytest-xdist the workers share the folder their temporary folders are made in; the first worker
 to take its lock renders and prints into it while the other waits, and says it is done by a file of
