@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import chromium_driver, fill, submit, upload, wait_for_text
+from tests.support.browser import chromium_driver, fill, submit, upload, wait_for_shown, wait_for_text
 from tests.support.desk import HEADER, PASSWORD, REVIEWER
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
 
@@ -107,17 +107,12 @@ def _roster_imported(driver: Any, site: str, roster: Path) -> None:
 
 
 def _reviewed(driver: Any, page: str, number: int) -> None:
-    """Wait on the department's page (it reloads itself every 5 s) until submission ``number`` is reviewed (its 审核进度:
-    its 结论 is shown only once the reviewer released it)."""
+    """Wait on the department's page until submission ``number`` is reviewed (its 审核进度: its 结论 is shown only once the
+    reviewer released it). The page reloads itself every 5 s while a review is queued or running (its <meta refresh>): the
+    wait reads the page the browser shows, loaded once — a page that stopped reloading itself fails here (the wait loaded it
+    again every second: this file 58.7 → 55.9 CPU-s, Chromium's included)."""
     driver.get(page)
-    deadline = time.monotonic() + REVIEW_WAIT
-    while True:
-        state = driver.find_element("css selector", f"#submission-{number} td:nth-child(5)").text.strip()
-        if state in ("已审完", "已放弃"):
-            return
-        assert time.monotonic() < deadline, driver.find_element("tag name", "body").text
-        time.sleep(1)
-        driver.get(page)
+    wait_for_shown(driver, f"#submission-{number} td:nth-child(5)", ("已审完", "已放弃"), REVIEW_WAIT)
 
 
 def _document_id(driver: Any, number: int) -> str:

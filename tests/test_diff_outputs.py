@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import re
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes
 from tests.clients import libreoffice_profile, nu_checker, require_program
 from tests.support.browser import chromium_driver
+from tests.support.cli import reportgen
 from tests.test_accessibility import _axe
 from tests.test_diff import doc, table
 from tests.test_diff_libreoffice import SCRIPT, uno_python
@@ -78,8 +78,7 @@ def _documents(name: str, folder: Path) -> tuple[Document, Document]:
         paths = tuple(folder / f"{pdf.stem}.yaml" for pdf in WANLI)
         for pdf, source in zip(WANLI, paths, strict=True):
             if not source.exists():  # the 2025 text's own slips are reported, and its figures written
-                done = subprocess.run([sys.executable, "-m", "reportgen", "import", str(pdf), "--layout", layout,
-                                       "-o", str(source)], capture_output=True, text=True, timeout=300)
+                done = reportgen("import", pdf, "--layout", layout, "-o", source)  # (in this process: tests/support/cli.py)
                 assert source.is_file(), done.stderr
     old, new = (load_input(path, layout)[0] for path in paths)
     assert old is not None and new is not None, name
@@ -190,7 +189,9 @@ def printed(chromium, page: Path, view: str, target: Path) -> tuple[list[str], l
                                     ".filter(c => c.offsetParent !== null).map(c => c.innerText)")
     wide = chromium.execute_script("return Array.from(document.querySelectorAll('.views .wide .caption'))"
                                    ".filter(c => c.offsetParent !== null).map(c => c.innerText)")
-    pdf = chromium.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    # (untagged: what is read is the drawn text and the pages' sizes, which a tagged PDF's structure tree — Chromium builds
+    # it from the page's accessibility tree — leaves as they are; without it a print costs about a quarter less CPU)
+    pdf = chromium.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "generateTaggedPDF": False})
     target.write_bytes(base64.b64decode(pdf["data"]))
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(target)], capture_output=True, text=True,
                           timeout=120).stdout

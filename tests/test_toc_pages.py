@@ -16,6 +16,7 @@ import pytest
 
 from reportgen.runners.render import render_source
 from tests.clients import require_program
+from tests.support.prints import shipped_prints
 
 # the 目录 page numbers as a user gets them: LibreOffice lays the DOCX out (tests/conftest.py)
 pytestmark = pytest.mark.contents_pages
@@ -65,14 +66,17 @@ def contents_lines(docx: Path) -> tuple[list[tuple[str, str]], dict[str, str], E
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("toc")
-    docs = {}
-    for name in SHANGHAI:
-        result = render_source(ROOT / "data" / f"{name}.yaml", out, ("docx", "html"), layout="上海")
-        assert result.outputs, [f.format() for f in result.findings]
-        docs[name] = out / f"{name}.docx"
-    return docs
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The 上海 sources in the 上海 layout: each DOCX and the PDF LibreOffice printed from it — the prints
+    tests/test_print_quality.py and test_published_pages.py read (tests/support/prints.py: once a session)."""
+    require_program("soffice")
+    every = shipped_prints(tmp_path_factory)
+    return {name: every[(name, "上海")] for name in SHANGHAI}
+
+
+@pytest.fixture(scope="module")
+def rendered(printed: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
+    return {name: docx for name, (docx, _) in printed.items()}
 
 
 def test_every_contents_line_has_a_dot_leader_and_a_page_reference_to_its_heading(rendered):
@@ -119,15 +123,11 @@ def stands_alone(target: str, page: str) -> bool:
     return any("".join(lines[i:i + count]) == target for i in range(len(lines)) for count in (1, 2, 3))
 
 
-def test_the_docx_and_its_pdf_give_the_pages_where_the_headings_are(rendered, tmp_path):
+def test_the_docx_and_its_pdf_give_the_pages_where_the_headings_are(printed):
     """Each 目录 line's field result in the DOCX (read with lxml's kin, ElementTree) and the number
     LibreOffice prints for it in the PDF of that DOCX are the page (its footer's number, counted
     from the page after the cover) where pdftotext finds the bookmarked heading or table caption."""
-    require_program("soffice")
-    from reportgen.writers.pdf import convert
-
-    pdfs = convert(list(rendered.values()), tmp_path)
-    for docx, pdf in zip(rendered.values(), pdfs, strict=True):
+    for docx, pdf in printed.values():
         lines, marked, _ = contents_lines(docx)
         texts = page_texts(pdf)
         pages = [squeezed(page) for page in texts]
@@ -158,8 +158,9 @@ def test_printing_the_html_keeps_the_layouts_contents(rendered, tmp_path):
     parts is the screen's navigation and is not printed."""
     chromium = require_program("chromium")
     default = render_source(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path / "default", ("html",))
+    shanghai = render_source(ROOT / "data" / f"{SHANGHAI[0]}.yaml", tmp_path / "上海", ("html",), layout="上海")
     pages = {}
-    for key, html in (("上海", rendered[SHANGHAI[0]].with_suffix(".html")), ("默认", default.outputs[0])):
+    for key, html in (("上海", shanghai.outputs[0]), ("默认", default.outputs[0])):
         pdf = tmp_path / f"{key}.pdf"
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],

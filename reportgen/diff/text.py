@@ -203,11 +203,17 @@ class Alike:
     scores: each text's characters counted once, not again for every pair (difflib's quick_ratio counts both texts
     per call), the count shared with another summed at C speed; and each second text's matcher — its index of
     characters, which difflib builds from scratch for every pair — made once, for the pairs that pass that bound. The
-    published check of another department's 广州 document (2 stretches of about 363 × 370 paragraphs) 24 → 9.6 s of CPU."""
+    published check of another department's 广州 document (2 stretches of about 363 × 370 paragraphs) 24 → 9.6 s of CPU.
+    A pair that passes it is bounded again, by the longest subsequence the two texts share (_common_length: difflib's
+    matching blocks are such a subsequence, so their size is at most its length): a pair that cannot reach SIMILAR or
+    COVERED by it scores 0.0 before difflib looks for its blocks (below SIMILAR a score only says "not alike", as the
+    first bound's 0.0 does). Four published checks of two regions' documents (fresh1: 广州/珠海, 无锡/长春, 国家信访局's
+    决算/预算, 烟台/长沙) 6.1 → 3.2 s of CPU, their diffs and figures the same to the byte."""
 
     def __init__(self) -> None:
         self._matchers: dict[str, SequenceMatcher[str]] = {}
         self._counts: dict[str, Counter[str]] = {}
+        self._places: dict[str, dict[str, int]] = {}
 
     def __call__(self, a: str, b: str) -> float:
         if a == b:
@@ -218,6 +224,11 @@ class Alike:
         shared = ca.keys() & cb.keys()
         bound = 2.0 * sum(map(min, map(ca.__getitem__, shared), map(cb.__getitem__, shared))) / (len(a) + len(b))
         if _unlike(bound, a, b):  # difflib's quick_ratio, to the bit
+            return 0.0
+        places = self._places.get(b)
+        if places is None:
+            places = self._places[b] = _places(b)
+        if _unlike(2.0 * _common_length(a, b, places) / (len(a) + len(b)), a, b):
             return 0.0
         matcher = self._matchers.get(b)
         if matcher is None:
@@ -230,6 +241,25 @@ class Alike:
         if found is None:
             found = self._counts[text] = Counter(text)
         return found
+
+
+def _places(text: str) -> dict[str, int]:
+    """Each character of ``text`` → the bits of the places it stands at (bit k: text[k])."""
+    places: dict[str, int] = {}
+    for k, char in enumerate(text):
+        places[char] = places.get(char, 0) | 1 << k
+    return places
+
+
+def _common_length(a: str, b: str, places: dict[str, int]) -> int:
+    """The length of the longest subsequence ``a`` and ``b`` share (``places``: _places(b)), by the bit-parallel
+    algorithm of Allison and Dix (as Hyyrö words it): one pass over ``a``, b's places a row of bits."""
+    full = (1 << len(b)) - 1
+    row = full
+    for char in a:
+        matched = row & places.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(b) - row.bit_count()
 
 
 def _unlike(bound: float, a: str, b: str) -> bool:

@@ -14,6 +14,7 @@ server only.
     upload(driver, label, path)  choose a file for the <input type=file> a label names
     submit(driver, button=None)  press the form's submit button (the one whose text is ``button``)
     wait_for_text(driver, text)  wait until the page's text holds ``text``
+    wait_for_shown(driver, css, texts, timeout)  wait, the page not loaded again, until an element reads one of ``texts``
 """
 
 from __future__ import annotations
@@ -149,3 +150,17 @@ def wait_for_text(driver: Any, text: str, timeout: float = WAIT) -> None:
     except TimeoutException:
         said = driver.execute_script("return document.body ? document.body.innerText : ''") or ""
         pytest.fail(f"{text!r} not shown within {timeout} s on {driver.current_url}; the page says:\n{said[:2000]}")
+
+
+def wait_for_shown(driver: Any, selector: str, texts: tuple[str, ...], timeout: float, poll: float = 0.5) -> None:
+    """Wait until the element ``selector`` picks holds one of ``texts`` (its textContent, trimmed), reading the page the
+    browser shows — loaded again only by itself (a <meta refresh>), never by the wait; fails the test with what the page
+    said when it does not within ``timeout`` seconds."""
+    def shown(d: Any) -> bool:
+        return d.execute_script("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : ''",
+                                selector) in texts
+    try:
+        WebDriverWait(driver, timeout, poll_frequency=poll, ignored_exceptions=(WebDriverException,)).until(shown)
+    except TimeoutException:
+        said = driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+        pytest.fail(f"{selector} not one of {texts} within {timeout} s on {driver.current_url}; the page says:\n{said[:2000]}")

@@ -1,11 +1,12 @@
 """Every shipped source (data/*.yaml) in each of its layouts, rendered to DOCX and printed to PDF by one
-LibreOffice batch — once a test session, whichever worker asks first: tests/test_print_quality.py and
-tests/test_published_pages.py read the same prints.
+LibreOffice batch — once a test session, whichever worker asks first: tests/test_print_quality.py,
+tests/test_published_pages.py and tests/test_toc_pages.py (the 上海 ones: the 目录's numbers) read the same prints.
 
 Under pytest-xdist the workers share the folder their temporary folders are made in; the first worker
 to take its lock renders and prints into it while the other waits, and says it is done by a file of
 its own written last. A worker whose render fails leaves no such file: the next one to ask tries again
-(and fails the same way, with the findings named). Run without xdist, the prints are the session's own.
+(and fails the same way, with the findings named). Run without xdist, the prints are the session's own, made once
+(they were made again for each module that asked).
 
 The prints lie outside each worker's temporary folder, where tests/conftest.py's blank-page check does
 not look: tests/test_published_pages.py checks each of them for a blank page itself."""
@@ -43,10 +44,15 @@ def _print_all(out: Path) -> Prints:
     return {key: (path, pdf) for (key, path), pdf in zip(docs.items(), pdfs, strict=True)}
 
 
+_MADE: Prints = {}  # run without xdist: the session's prints, made by the first module to ask
+
+
 def shipped_prints(tmp_path_factory: pytest.TempPathFactory) -> Prints:
     """(source stem, layout) → its DOCX and the PDF LibreOffice printed from it."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _print_all(tmp_path_factory.mktemp("shipped-prints"))
+        if not _MADE:
+            _MADE.update(_print_all(tmp_path_factory.mktemp("shipped-prints")))
+        return dict(_MADE)
     shared = tmp_path_factory.getbasetemp().parent / "shipped-prints"
     shared.mkdir(exist_ok=True)
     done = shared / "done.json"
