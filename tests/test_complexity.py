@@ -25,8 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 CAP = 20  # no function over it, by either count (branches: once the functions over it today are split)
 # Functions over complexity 10 per 10,000, by each count, and (branches) how many over CAP — the figures of the day,
 # only falling (269bf15, where this test was written: 51, 1277 and 39; lowered after the round's branches were merged)
-STATEMENTS_OVER_10 = 0  # 0 of 4,899
-BRANCHES_OVER_10 = 162  # 79 of 4,899 (1.61 %; 6.92 % at 65c638e, 12.46 % at stop 87): cc-c, cc-d, cc-e, import98
+STATEMENTS_OVER_10 = 0  # 0 of 4,924
+BRANCHES_OVER_10 = 161  # 79 of 4,924 (1.60 %; 79 of 4,899 at stop 89; 6.92 % at 65c638e, 12.46 % at stop 87): cc-c, cc-d, cc-e, import98
 BRANCHES_OVER_CAP = 0  # none over 20 by either count (14 at 65c638e)
 
 
