@@ -299,3 +299,26 @@ def test_a_deadline_never_fires_after_its_block():
     finally:
         sys.setswitchinterval(old)
     assert outcomes == {"finished", "stopped"}  # both sides of the race were run
+
+
+def test_a_deadline_due_before_its_timer_has_started_stops_the_block_and_breaks_nothing():
+    """A deadline of no time fires while the entering thread still waits in Timer.start: the
+    block is stopped, threading's own locks stay whole (CI once saw "release unlocked lock"
+    there) and no timer thread outlives it."""
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(0.0001)
+    try:
+        threads = threading.active_count()
+        for _ in range(300):
+            try:
+                with TemplateDeadline(0.0):
+                    end = time.perf_counter() + 0.002
+                    while time.perf_counter() < end:
+                        pass
+            except templating._TemplateTimeout:
+                pass
+            else:
+                raise AssertionError("a deadline of no time let a 2 ms block finish")
+            assert threading.active_count() == threads
+    finally:
+        sys.setswitchinterval(old)

@@ -215,19 +215,37 @@ class TemplateDeadline:
         self.fired = False
         self._thread = threading.get_ident()
         self._lock = threading.Lock()
+        self._armed = False  # set once Timer.start has returned: not before, see __enter__
+        self._due = False
         self._over = False
         self._timer = threading.Timer(seconds, self._fire)
         self._timer.daemon = True
 
     def _fire(self) -> None:
         with self._lock:
-            if not self._over:
-                self.fired = True
-                _set_async_exc(self._thread, _TemplateTimeout)
+            if self._over:
+                return
+            if not self._armed:  # the entering thread is still inside Timer.start
+                self._due = True
+                return
+            self.fired = True
+            _set_async_exc(self._thread, _TemplateTimeout)
 
     def __enter__(self) -> TemplateDeadline:
+        # An exception injected while Timer.start waits for the timer thread to begin lands in
+        # threading's own Condition and leaves its lock broken ("release unlocked lock", seen in
+        # CI with a 1 ms deadline). So the timer only notes that it is due until start returns.
         self._timer.start()
-        return self
+        try:
+            with self._lock:
+                self._armed = True
+                if self._due:
+                    self.fired = True
+                    raise _TemplateTimeout
+            return self
+        except BaseException:  # due already, or injected just after arming: the block never runs
+            self.__exit__(None, None, None)
+            raise
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
