@@ -265,3 +265,15 @@ def test_a_three_public_table_whose_header_gives_one_item_two_columns_is_placed_
     three = out.read_text(encoding="utf-8").partition("\n三公经费:\n")[2].partition("\n政府采购")[0]
     for item, figure in items.items():
         assert re.search(rf"  {re.escape(item)}:\n    本年: {re.escape(figure)}   # 三公经费支出表", three), three
+
+
+def test_a_totals_stated_change_is_measured_by_its_parts_last_year_figures_the_table_prints() -> None:
+    """深圳市信访局 2026 p. 8: “三公”经费预算 5.58 万元，“较2025年年初预算增加0.00万元” — its table prints each part's 上年
+    and 本年, so last year's total is the parts' (5.58), not this year's less the sentence's change: the change is
+    judged by the table (agree), not 未能核对 as a change whose 上年 the sentence alone gave (as where no part's 上年 is
+    printed: 广州国资委)."""
+    result, _ = _reviewed("gd-shenzhen-xinfangju-2026-dept-budget")
+    assert result.narrative is not None
+    changes = [v for v in result.narrative.verdicts
+               if v.statement.kind == "change" and "三公" in (v.figure.name if v.figure else "")]
+    assert changes and all(v.status == "agree" for v in changes), [(v.statement.text, v.status, v.cause) for v in changes]

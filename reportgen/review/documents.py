@@ -645,11 +645,36 @@ def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Dec
     unit = imported.imported.tree.get("金额单位")
     factor = UNIT_FACTOR.get(str(unit.value), Decimal(1)) if isinstance(unit, Placed) else Decimal(1)
     found = []
+    measured = _beside_printed_parts(imported.imported.tree, tables)
     for node in walk(imported.imported.tree, "增减额"):
-        if isinstance(node.value, Decimal) and node.where and not node.where.startswith(tables):
+        if isinstance(node.value, Decimal) and node.where and not node.where.startswith(tables) \
+                and id(node) not in measured:
             found.append((node.value * factor, _lines_at(lines, frozenset(node.where.split("：")[0].split("、")))))
     return tuple(found)
 
+
+TOTAL_KEY = "合计"  # the source's key of a section's total (source/schema.py)
+
+
+def _beside_printed_parts(tree: dict[str, Any], tables: tuple[str, ...]) -> set[int]:
+    """The 增减额 of a total whose parts a table gives last year's figure of (深圳市信访局 2026: the “三公” 合计's
+    “较2025年年初预算增加0.00万元” beside its table's four parts, 上年 and 本年): last year's total is the parts', not
+    this year's less that change (compute/three_public.py), so the change is measured by the table."""
+    found: set[int] = set()
+    for section in tree.values():
+        if not isinstance(section, dict):
+            continue
+        parts = [child for key, child in section.items() if key != TOTAL_KEY and isinstance(child, dict)]
+        if not parts or not all(_table_placed(part.get("上年"), tables) for part in parts):
+            continue
+        total = section.get(TOTAL_KEY)
+        if isinstance(total, dict) and "上年" not in total and isinstance(total.get("增减额"), Placed):
+            found.add(id(total["增减额"]))
+    return found
+
+
+def _table_placed(node: Any, tables: tuple[str, ...]) -> bool:
+    return isinstance(node, Placed) and bool(node.where) and node.where.startswith(tables)
 
 
 def text_alone(imported: ImportResult) -> frozenset[str]:
