@@ -323,14 +323,17 @@ def test_libreoffice_accept_all_keeps_the_renders_pages_and_heading_styles(compa
     # most of its time)
     after_deleted = {name: _headings_after_deleted(compared(name).result if name in PAIRS else diff_documents(old, new))
                      for name, (old, new, _) in cases.items()}
+    # (the renders are compared as reportgen writes them, not as LibreOffice saves them again: a round trip of each
+    # render gave the same page starts and styles, and cost a third of LibreOffice's time; a render is printed where its
+    # headings' size is read)
     jobs = []
     for n, (name, (old, new, diff)) in enumerate(cases.items()):
         write_docx(old, tmp_path / f"old{n}.docx")
         write_docx(new, tmp_path / f"new{n}.docx")
         (tmp_path / f"diff{n}.docx").write_bytes(diff.read_bytes())
         pdf = "+pdf" if after_deleted[name] else ""
-        jobs += [f"accept+docx{pdf}:{tmp_path / f'diff{n}.docx'}", f"reject+docx:{tmp_path / f'diff{n}.docx'}",
-                 f"keep+docx{pdf}:{tmp_path / f'new{n}.docx'}", f"keep+docx:{tmp_path / f'old{n}.docx'}"]
+        jobs += [f"accept+docx{pdf}:{tmp_path / f'diff{n}.docx'}", f"reject+docx:{tmp_path / f'diff{n}.docx'}"]
+        jobs += [f"keep+pdf:{tmp_path / f'new{n}.docx'}"] if pdf else []
     done = subprocess.run([python, str(SCRIPT), soffice, libreoffice_profile(tmp_path / "lo-profile"), str(tmp_path),
                            *jobs],
                           capture_output=True, text=True, timeout=1200)
@@ -339,7 +342,7 @@ def test_libreoffice_accept_all_keeps_the_renders_pages_and_heading_styles(compa
     joined = []
     for n, name in enumerate(cases):
         accepted, rejected = tmp_path / f"diff{n}.accept.docx", tmp_path / f"diff{n}.reject.docx"
-        new, old = tmp_path / f"new{n}.keep.docx", tmp_path / f"old{n}.keep.docx"
+        new, old = tmp_path / f"new{n}.docx", tmp_path / f"old{n}.docx"
         assert page_starts(accepted) == page_starts(new), name
         assert styled(accepted) == styled(new), name
         # A page turns as this year's render turns it, whichever way the changes go: rejected, a
@@ -348,7 +351,7 @@ def test_libreoffice_accept_all_keeps_the_renders_pages_and_heading_styles(compa
         if styled(rejected) != styled(old):
             joined.append(name)
     assert joined == REJECT_JOINS
-    assert len(page_starts(tmp_path / "new0.keep.docx")) >= 2  # the tables part starts a page
+    assert len(page_starts(tmp_path / "new0.docx")) >= 2  # the tables part starts a page
 
     # In the PDF, a heading after a deleted paragraph has the render's size.
     checked = []

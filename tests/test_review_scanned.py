@@ -198,11 +198,11 @@ def test_a_page_scanned_upright_is_read_once(monkeypatch: pytest.MonkeyPatch, tm
     alone: each page of the scan is read so, as the review above of all four shows)."""
     require_ocr()
     runs: list[list[str]] = []
-    read = pdf_ocr._tesseract
+    read = pdf_ocr._read
 
-    def counted(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
+    def counted(image: Path, number: int, options: list[str]) -> str:
         runs.append(options)
-        return read(pdf, number, folder, options)
+        return read(image, number, options)
 
     page = tmp_path / "p5.pdf"
     writer = PdfWriter()
@@ -210,7 +210,7 @@ def test_a_page_scanned_upright_is_read_once(monkeypatch: pytest.MonkeyPatch, tm
     writer.write(page)
     monkeypatch.setattr(pdf_words, "_READ", {})  # read again, not as the OCR'd pages kept
     monkeypatch.setattr(pdf_ocr, "_READINGS", {})  # nor as the page images read
-    monkeypatch.setattr(pdf_ocr, "_tesseract", counted)
+    monkeypatch.setattr(pdf_ocr, "_read", counted)
     monkeypatch.delenv(pdf_ocr.CACHE_VARIABLE, raising=False)
     programs: list[str] = []
     run_program = pdf_ocr.run_program

@@ -33,15 +33,26 @@ Prints = dict[tuple[str, str], tuple[Path, Path]]
 
 
 def _print_all(out: Path) -> Prints:
+    """Each render's DOCX and PDF as a batch of `reportgen render` makes them (runners/batch.py): every DOCX left to be
+    printed, one LibreOffice batch for all, and a 目录's page numbers filled from that print — not one print of each
+    DOCX with a 目录 for its numbers and a second for its PDF (the two are the same bytes: writers/contents_pages.py)."""
+    from reportgen.writers.contents_pages import fill_printed
     from reportgen.writers.pdf import convert
 
-    docs = {}
+    left, docs = {}, {}
+    for layout in {layout for _, layout in RENDERS}:
+        (out / "to-print" / layout).mkdir(parents=True)
     for name, layout in RENDERS:
-        result = render_source(ROOT / "data" / f"{name}.yaml", out / layout, ("docx",), layout=layout)
+        result = render_source(ROOT / "data" / f"{name}.yaml", out / layout, ("docx", "pdf"), layout=layout,
+                               print_to=out / "to-print" / layout)
         assert result.outputs, [f.format() for f in result.findings]
-        docs[(name, layout)] = result.outputs[0].rename(out / f"{name}@{layout}.docx")
-    pdfs = convert(list(docs.values()), out)
-    return {key: (path, pdf) for (key, path), pdf in zip(docs.items(), pdfs, strict=True)}
+        docs[(name, layout)] = result.outputs[0]
+        left[(name, layout)] = (out / "to-print" / layout / f"{name}.docx").rename(out / "to-print" / f"{name}@{layout}.docx")
+    pdfs = convert(list(left.values()), out)
+    for key, pdf in zip(left, pdfs, strict=True):
+        assert fill_printed(left[key], pdf, docs[key]) == "", key
+    return {(name, layout): (docs[(name, layout)].rename(out / f"{name}@{layout}.docx"), pdf)
+            for (name, layout), pdf in zip(left, pdfs, strict=True)}
 
 
 _MADE: Prints = {}  # run without xdist: the session's prints, made by the first module to ask

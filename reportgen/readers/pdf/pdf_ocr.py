@@ -235,9 +235,10 @@ def _page(pdf: Path, number: int, folder: Path) -> list[Word] | str:
     """The words tesseract reads on page ``number`` (set upright where it was scanned turned); what stopped
     it, as a reason, where it failed."""
     try:
-        tsv = page_tsv(pdf, number, folder)
-        if _reads_turned(tsv):
-            tsv = _upright(pdf, number, folder) or tsv
+        with _rendered(pdf, number, folder) as image:  # (rendered once: its orientation is asked of the same image)
+            tsv = _read(image, number, ["-l", _LANGUAGE, "tsv"])
+            if _reads_turned(tsv):
+                tsv = _upright(pdf, number, folder, image) or tsv
         return words_of_tsv(tsv, 72 / DPI)
     except OcrFailed as failed:
         return str(failed)
@@ -278,10 +279,10 @@ def _on_end(line: list[_Piece]) -> bool:
     return max(p.bottom for p in line) - min(p.top for p in line) > _TALL * (max(p.right for p in line) - min(p.left for p in line))
 
 
-def _upright(pdf: Path, number: int, folder: Path) -> str | None:
-    """tesseract's TSV of page ``number`` turned as its orientation model tells (else each other way in
-    turn), where so turned it reads upright; None where no turn does."""
-    told = _orientation(pdf, number, folder)
+def _upright(pdf: Path, number: int, folder: Path, image: Path) -> str | None:
+    """tesseract's TSV of page ``number`` (rendered at ``image``) turned as its orientation model tells (else each
+    other way in turn), where so turned it reads upright; None where no turn does."""
+    told = _orientation(image, number)
     for turn in [told] if told is not None else [180, 90, 270]:
         copy = folder / "upright.pdf"
         if turn and _turned_page(pdf, number, turn, copy):
@@ -307,11 +308,11 @@ def _turned_page(pdf: Path, number: int, turn: int, copy: Path) -> bool:
 _OSD_ROTATE = regex(r"Rotate: (\d+)")
 
 
-def _orientation(pdf: Path, number: int, folder: Path) -> int | None:
-    """The degrees clockwise tesseract's orientation model (``--psm 0``) turns page ``number`` by to set it
-    upright; None where it cannot tell (no osd model, or it fails)."""
+def _orientation(image: Path, number: int) -> int | None:
+    """The degrees clockwise tesseract's orientation model (``--psm 0``) turns page ``number`` (rendered at
+    ``image``) by to set it upright; None where it cannot tell (no osd model, or it fails)."""
     try:
-        out = _tesseract(pdf, number, folder, ["--psm", "0"])
+        out = _read(image, number, ["--psm", "0"])
     except OcrFailed:
         return None
     found = _OSD_ROTATE.search(out)
@@ -331,11 +332,18 @@ def page_tsv(pdf: Path, number: int, folder: Path) -> str:
 def _tesseract(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
     """What tesseract, given ``options``, writes of page ``number`` rendered at ``DPI``; OcrFailed where it
     cannot be read."""
-    limit = seconds("REPORTGEN_OCR_SECONDS", OCR_SECONDS)
-    image = folder / f"page-{number}"
-    pdftoppm, tesseract = shutil.which("pdftoppm"), shutil.which(TESSERACT)
-    if pdftoppm is None or tesseract is None:
+    with _rendered(pdf, number, folder) as image:
+        return _read(image, number, options)
+
+
+@contextlib.contextmanager
+def _rendered(pdf: Path, number: int, folder: Path) -> Iterator[Path]:
+    """Page ``number`` of ``pdf`` rendered at ``DPI`` into ``folder``, removed after; OcrFailed where it cannot be."""
+    image = folder / f"{pdf.stem}-page-{number}"  # (the page of a turned copy read while its original's is kept)
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None or shutil.which(TESSERACT) is None:
         raise OcrFailed("识别扫描页需要 poppler 的 pdftoppm 与 tesseract（scripts/setup 会安装）")
+    limit = seconds("REPORTGEN_OCR_SECONDS", OCR_SECONDS)
     try:
         # a grey PGM, not a PNG: a fifth of pdftoppm's time (no compression), and tesseract reads it the same,
         # told its resolution (a PGM holds none)
@@ -343,18 +351,33 @@ def _tesseract(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
                                   "-l", str(number), str(pdf), str(image)], limit, _MAX_OUTPUT)
         if code != 0:
             raise OcrFailed(f"pdftoppm 不能把第{number}页转成图像，未能识别")
-        key: tuple[bytes | str, ...] = (hashlib.sha256(Path(f"{image}.pgm").read_bytes()).digest(), tesseract, *options)
-        if key in _READINGS:
-            return _READINGS[key]
-        # one thread: its OpenMP threads cost more time than they save on a page (and a review runs in parallel)
-        code, out, _ = run_program([tesseract, f"{image}.pgm", "-", "--dpi", str(DPI), *options], limit,
-                                   _MAX_OUTPUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        yield Path(f"{image}.pgm")
     except ProgramTimeout:
         raise OcrFailed(f"第{number}页的文字识别在 {limit:g} 秒内没有完成（可用环境变量 REPORTGEN_OCR_SECONDS 放宽时限）") from None
     except (ProgramOutputTooLarge, OSError):
         raise OcrFailed(f"第{number}页的文字识别失败") from None
     finally:
         Path(f"{image}.pgm").unlink(missing_ok=True)
+
+
+def _read(image: Path, number: int, options: list[str]) -> str:
+    """What tesseract, given ``options``, writes of the ``image`` of page ``number`` (kept in _READINGS by the
+    image's digest); OcrFailed where it cannot be read."""
+    limit = seconds("REPORTGEN_OCR_SECONDS", OCR_SECONDS)
+    tesseract = shutil.which(TESSERACT)
+    if tesseract is None:
+        raise OcrFailed("识别扫描页需要 poppler 的 pdftoppm 与 tesseract（scripts/setup 会安装）")
+    try:
+        key: tuple[bytes | str, ...] = (hashlib.sha256(image.read_bytes()).digest(), tesseract, *options)
+        if key in _READINGS:
+            return _READINGS[key]
+        # one thread: its OpenMP threads cost more time than they save on a page (and a review runs in parallel)
+        code, out, _ = run_program([tesseract, str(image), "-", "--dpi", str(DPI), *options], limit,
+                                   _MAX_OUTPUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    except ProgramTimeout:
+        raise OcrFailed(f"第{number}页的文字识别在 {limit:g} 秒内没有完成（可用环境变量 REPORTGEN_OCR_SECONDS 放宽时限）") from None
+    except (ProgramOutputTooLarge, OSError):
+        raise OcrFailed(f"第{number}页的文字识别失败") from None
     if code != 0:
         raise OcrFailed(f"tesseract 不能识别第{number}页")
     if len(_READINGS) >= _KEPT_READINGS:

@@ -42,7 +42,10 @@ _LOST_STREAM = regex(r"\(object (\d+) (\d+)[,)].*(?:unable to recover stream dat
 _MAX_NODES = 100_000  # objects followed from the pages (a budget's few thousand at most)
 _MAX_PAGES = 10_000  # pages a rebuilt file may claim (a disclosure has some hundreds): past it, not rebuilt
 _REFERENCE = regex(rb"(\d{1,9})\s+(\d{1,5})\s+R")
-_OBJECT = regex(rb"(?<![0-9])(\d{1,9})\s{1,8}(\d{1,5})\s{1,8}obj\b")
+# An object's “N G obj”: found by its keyword, then its numbers just before it (at most 31 bytes) — a search for the
+# numbers at every digit of a file's compressed streams took 12 times as long (47 corpus PDFs: 1.77 → 0.15 s)
+_OBJ = regex(rb"obj\b")
+_OBJECT_HEAD = regex(rb"(?<![0-9])(\d{1,9})\s{1,8}(\d{1,5})\s{1,8}\Z")
 _BLANK = (0, 0, 595, 842)  # A4, points: the page a missing one is stood in for by
 
 
@@ -192,7 +195,12 @@ def _object(pdf: Any, ref: tuple[int, int]) -> Any:
 
 def _starts(data: bytes) -> dict[tuple[int, int], int]:
     """Where each object's body begins in ``data`` (after “N G obj”; its last definition)."""
-    return {(int(n), int(g)): m.end() for m in _OBJECT.finditer(data) for n, g in [m.groups()]}
+    starts = {}
+    for keyword in _OBJ.finditer(data):
+        head = _OBJECT_HEAD.search(data, max(0, keyword.start() - 32), keyword.start())
+        if head is not None:
+            starts[(int(head.group(1)), int(head.group(2)))] = keyword.end()
+    return starts
 
 
 def _written(pdf: Any, places: list[Any], lost: set[tuple[int, int]], cut: bool) -> Rebuilt:
