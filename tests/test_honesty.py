@@ -243,12 +243,17 @@ def test_every_field_the_schema_accepts_is_printed_or_refused(base, tmp_path):
     if (source.parent / "units").is_dir():
         (tmp_path / "units").symlink_to(source.parent / "units")
 
-    def outcome(values: Any) -> tuple[str, list[str]]:
+    def outcome(values: Any, against: tuple[str, list[str]] | None = None) -> tuple[str, list[str]]:
         path = tmp_path / source.name
         path.write_text("\n".join(dump(values)) + "\n", encoding="utf-8")
         prepared = prepare(path)
+        said = [f"{f.rule}|{f.path}|{f.message}" for f in prepared.findings]
         if prepared.budget is None or prepared.errors:
-            return "", sorted(f"{f.rule}|{f.path}|{f.message}" for f in prepared.findings)
+            return "", sorted(said)
+        if against is not None and Counter(said) - Counter(against[1]):
+            # a finding ``against`` does not have: its findings (these and more) differ whatever the text, so the
+            # document is not built (a fifth of the variants of a source of 上海)
+            return "", sorted(said)
         document = document_for(prepared)  # and the texts only another layout prints, told (render, check)
         told = prepared.findings + unprinted_findings(prepared.budget, document)
         return document.plain_text(), sorted(f"{f.rule}|{f.path}|{f.message}" for f in told)
@@ -267,7 +272,7 @@ def test_every_field_the_schema_accepts_is_printed_or_refused(base, tmp_path):
             if trial is None:
                 continue
             placed = True
-            changed = changed or outcome(trial) != before
+            changed = changed or outcome(trial, before) != before
         if placed and not changed:
             dropped.append(".".join(path))
     assert not dropped, f"accepted but neither printed nor refused: {dropped}"

@@ -110,3 +110,18 @@ def test_an_import_builder_a_definition_names_is_one_of_reportgen_s(tmp_path, mo
     monkeypatch.setattr(tablekinds, "DIRECTORY", kinds)
     with pytest.raises(tablekinds.DefinitionError, match=f"{KIND}.yaml.*no_builder"):
         _built_by("running_costs")
+
+
+def test_a_definition_edited_is_read_again_except_within_one_reading(tmp_path):
+    """tablekinds.read_once (a render's one reading of the definitions): inside it an edit made since the first
+    reading is not seen; before and after it every call sees the folder as it is."""
+    kinds = tmp_path / "kinds"
+    shutil.copytree(tablekinds.DIRECTORY, kinds)
+    first = tablekinds.kinds(kinds)
+    edited = kinds / "项目支出表.yaml"
+    with tablekinds.read_once():
+        assert tablekinds.kinds(kinds) is first
+        edited.write_text(edited.read_text(encoding="utf-8").replace("次序: ", "次序: 9", 1), encoding="utf-8")
+        assert tablekinds.kinds(kinds) is first
+    after = tablekinds.kinds(kinds)
+    assert after is not first and [k.order for k in after if k.id == "项目支出表"] != [k.order for k in first if k.id == "项目支出表"]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen import tablekinds
 from reportgen.base.errors import SourceError
 from reportgen.importing.budget.build import build
 from reportgen.importing.budget.by_unit import (
@@ -225,6 +226,7 @@ def read_alone(path: Path) -> tuple[Published, list[tuple[Span, Published]]]:
     return published, each_disclosure(published)
 
 
+@tablekinds.read_once()  # one import, one reading of the table kinds' definitions (asked ~280 times)
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False,
                  read: dict[Path, Published] | None = None) -> ImportResult:
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit

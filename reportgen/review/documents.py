@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen import tablekinds
 from reportgen.base.errors import Finding
 from reportgen.base.oserrors import reason
 from reportgen.compute.phrasing import UNIT_FACTOR
@@ -443,6 +444,7 @@ def disclosures(halves: list[Part]) -> list[list[Path]]:
     return [[Path(part.file) for part in group] for group in disclosures_of(halves)]
 
 
+@tablekinds.read_once()  # one review, one reading of the table kinds' definitions (asked ~300 times)
 def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     """The document the files make, reviewed against its own tables: one file, or a disclosure's narrative
     and its tables file (their order: the narrative first, as ``disclosures`` gives them)."""

@@ -698,7 +698,14 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                    draft: list[str] | None = None, layout: Layout = DEFAULT_LAYOUT) -> Document:
     """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
-    findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
+    findings a draft lists under its 草稿 banner (disclosure.j2 words it). The table kinds' definitions are read once
+    for it (tablekinds.read_once)."""
+    with tablekinds.read_once():
+        return _built_document(budget, figures, overrides, draft, layout)
+
+
+def _built_document(budget: Budget, figures: Computed, overrides: list[Path] | None,
+                    draft: list[str] | None, layout: Layout) -> Document:
     money = Money(_shown(budget, layout), marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
     tables = _document_tables(budget, TableBuilder(figures, money, folders), layout)

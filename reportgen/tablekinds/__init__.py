@@ -13,9 +13,11 @@ A definition is checked where it is read: a fault names its file and key (Defini
 
 from __future__ import annotations
 
+import contextlib
 import os
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,13 +122,37 @@ class TableKind(FrozenRecord):
 def kinds(directory: Path | None = None) -> tuple[TableKind, ...]:
     """Every table kind defined in ``directory`` (the shipped kinds/ when None), by 次序."""
     folder = DIRECTORY if directory is None else directory
+    pinned = _PINNED.get()
+    if pinned is not None and str(folder) in pinned:
+        return pinned[str(folder)]
     stamp = _stamp(folder)
     cached = _READ.get(str(folder))
     if cached is None or cached[0] != stamp:
         found = sorted((_kind(Path(name)) for name, _, _ in stamp), key=lambda k: (k.order, k.id))
         _check_unique(found)
         cached = _READ[str(folder)] = (stamp, tuple(found))
+    if pinned is not None:
+        pinned[str(folder)] = cached[1]
     return cached[1]
+
+
+# Inside read_once(): each folder's definitions as first read there, by folder.
+_PINNED: ContextVar[dict[str, tuple[TableKind, ...]] | None] = ContextVar("tablekinds_pinned", default=None)
+
+
+@contextlib.contextmanager
+def read_once() -> Iterator[None]:
+    """Inside, each folder's definitions are looked at once, as they were when first asked for; outside (and after),
+    every call looks again for a definition edited since. A render asks about forty times (a listing and a stat a file
+    each: an eighth of a warm render's time); one render is one reading of the definitions."""
+    if _PINNED.get() is not None:  # within another: the outer reading holds
+        yield
+        return
+    token = _PINNED.set({})
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
