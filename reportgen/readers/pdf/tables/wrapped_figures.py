@@ -26,12 +26,17 @@ def wrapped_figures(rows: list[Row]) -> list[Row]:
         return rows
     out: list[Row] = []
     for line, cells in rows:
-        above = out[-1] if out and out[-1][0].page == line.page else None
-        left = {col: _unwrapped(words, above[1].get(col, []), places) if above else words for col, words in cells.items()}
-        kept = {col: words for col, words in left.items() if words}
+        above = out[-1][1] if out and out[-1][0].page == line.page else {}
+        kept = _rest(cells, above, places)
         if kept or not cells:
             out.append((line, kept))
     return out
+
+
+def _rest(cells: dict[int, list[_Word]], above: dict[int, list[_Word]], places: int) -> dict[int, list[_Word]]:
+    """A row's words by cell but the tails of the figures in the row ``above`` (joined to them there)."""
+    left = {col: _unwrapped(words, above.get(col, []), places) for col, words in cells.items()}
+    return {col: words for col, words in left.items() if words}
 
 
 def _unwrapped(words: list[_Word], heads: list[_Word], places: int) -> list[_Word]:
