@@ -187,3 +187,14 @@ def test_a_three_public_item_over_two_columns_is_placed_only_where_one_reading_h
     assert items_by_sums(row("287.80", "112.00", "112.00", "", "112.00", "63.80"), meanings) == meanings
     # the 合计 not the items' sum (a slip, or another reading): neither holds, nothing is placed
     assert items_by_sums(row("280.00", "100.00", "112.00", "", "112.00", "63.80"), meanings) == meanings
+
+
+def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own() -> None:
+    """国家信访局 2026's 收入总表: 事业收入 over 金额 | 其中:教育收费 — 事业收入 was read from the 其中 column (a subset, a
+    figure under a column it is not printed at) and the 金额 column as the table's 预算数. 长沙市公安局 2025's 本级财政拨款
+    over 金额 | 其中:经费拨款, words no vocabulary holds, keeps its reading (its relation refuted and told, as before)."""
+    columns = _tables(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
+    assert columns[5] == "事业收入" and columns[6] == "事业收入·其中：教育收费"
+    assert list(columns.values()).count("事业收入") == 1
+    columns = _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")["收入总表"].columns
+    assert columns[5] == "预算数" and columns[6] == "预算数·其中：经费拨款"

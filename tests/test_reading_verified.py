@@ -68,6 +68,10 @@ def test_a_relation_failing_on_every_row_printing_it_refutes_the_reading(hangzho
     notes = "\n".join(result.imported.notes) if result.imported is not None else ""
     assert "收入总表的“合计”与其组成部分在印有这一栏的 11 行中有 11 行不相等" in notes
     assert not any(item.text.startswith("收入总表") and "合计 印作" in item.text for item in found)
+    # its 支出总表 (合计 = 基本支出 + 项目支出 on every row) is not refuted by that misreading: a 收入总表 read with no
+    # 财政拨款 column says nothing of a row's other income (before, its whole 合计 was taken as other income beside the
+    # fund tables' figure: “2011199 合计 3.00” against 3.00 + 3.00, six rows of eleven)
+    assert "支出总表的“合计”与其组成部分" not in notes
     # 杭州气象局's 收入总表 was so refuted (4 rows of 4) while “上年结转结余 / 一般公 / 共预算” was read as a second
     # 一般公共预算, blanking this year's; read as 上年结转·一般公共预算 now, its relations hold and none is refuted
     result, found = hangzhou

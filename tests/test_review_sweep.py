@@ -66,6 +66,9 @@ def test_the_whole_document_with_misplaced_separators_is_told_them_once_and_noth
     told = [d for d in result.imported.differences if MISPLACED_SEPARATORS in d]
     assert len(told) == 1 and "104 格" in told[0]  # not one for each of its cells
     assert result.imported.differences == told
+    # each table is told so, as what its figures are printed with (not a header it could not read), and never mended
+    tables = [n for n in result.imported.notes if "格的千位分隔符印错了位置" in n]
+    assert len(tables) == 6 and all("导入不按猜测修补" in n and "表头未能逐列认定" not in n for n in tables), tables
     errors = [f for f in [*result.checks, *(result.narrative.contradictions if result.narrative else [])]
               if f.severity == "error"]
     assert errors == []  # before: R-收支平衡, R-财政拨款一致, R-基本支出一致, R-绩效金额, R-核对 “应为 0万元” …

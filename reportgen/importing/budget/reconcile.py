@@ -440,7 +440,8 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
     told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places, or
     when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
     支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
-    rows = [r for r in imported.rows.get(role("income"), []) if r.code and "合计" in r.amounts and _appropriated(r)]
+    # a row printing no 财政拨款 nor fund column says nothing of its other income (_appropriated names none)
+    rows = [r for r in imported.rows.get(role("income"), []) if r.code and "合计" in r.amounts and _appropriated(r)[1]]
     if rows:
         return _other_by_row(imported, rows)
     return _none_other(imported)

@@ -695,7 +695,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         if meaning:
             meanings[col] = meaning
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
-    meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, _parts_in_which(texts, meanings)))
+    meanings = _parts_in_which(texts, _group_amount(texts, groups, meanings, catalog))
+    meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
 
 
@@ -720,6 +721,28 @@ def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog,
             joined[run[0]] = (word, False)
             joined.update({col: ("", False) for col in run[1:]})
     return joined
+
+
+def _group_amount(texts: dict[int, list[str]], groups: dict[int, list[bool]], meanings: dict[int, str],
+                  catalog: Catalog) -> dict[int, str]:
+    """A group header over a column worded only as an amount (金额) and one headed “其中：…” beside it (国家信访局
+    2026's 收入总表: 事业收入 / 金额 | 其中:教育收费; 长沙市公安局 2025's: 本级财政拨款 / 金额 | 其中:经费拨款): the
+    amount's column is the group's own figure — the group's meaning, not the table's 预算数 — and the one headed 其中 a
+    part of it, “group·其中：…”, never the group's meaning given to its subset (事业收入 was read from 其中:教育收费).
+    Where the group's words name nothing known (本级财政拨款) the columns keep what they were given."""
+    out = dict(meanings)
+    for col, words in texts.items():
+        left = texts.get(col - 1, [])
+        if len(words) < 2 or left[:-1] != words[:-1] or not _IN_WHICH.match(words[-1]) \
+                or _known_word(left[-1], catalog) != _AMOUNT:
+            continue
+        group = _group_of(left, groups[col - 1], catalog, None)
+        if group and group not in _GENERIC:
+            out[col - 1], out[col] = group, f"{group}·{words[-1]}"
+    return out
+
+
+_AMOUNT = "预算数"  # the meaning of a column worded only as an amount (金额)
 
 
 def _parts_in_which(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:

@@ -78,7 +78,7 @@ def _misplaced(table: Table) -> list[str]:
 
 
 def misplaced_note(count: int, example: str) -> str:
-    return f"{count} 格的千位分隔符印错了位置（如“{example}”），这些格的数读不出，表中的数不全"
+    return f"{count} 格的千位分隔符印错了位置（如“{example}”），这些格的数读不出，导入不按猜测修补，表中的数不全"
 
 
 def _unjoined(table: Table) -> list[str]:
@@ -248,6 +248,12 @@ def _header_words(table: Table, col: int) -> str:
 
 
 def unsure_note(table: Table, doubts: list[str]) -> str:
-    """What the import tells of a table it did not read for sure."""
-    return (f"{table.kind.id}（{table.grid.shown}）：表头未能逐列认定（{'；'.join(doubts)}），表中的数没有读取，"
-            "未核对，也不用来核对正文")
+    """What the import tells of a table it did not read for sure: its header's doubts as such, and apart from them
+    what the table's figures are printed with (thousands separators misprinted: _misplaced), which no header
+    reading mends and the import never repairs."""
+    printed = _misplaced(table)
+    header = [doubt for doubt in doubts if doubt not in printed]
+    said = [f"表头未能逐列认定（{'；'.join(header)}）"] if header else []
+    said += [doubt for doubt in doubts if doubt in printed]
+    read = "表中的数" if header else "因此全表的数"
+    return f"{table.kind.id}（{table.grid.shown}）：{'；'.join(said)}，{read}没有读取，未核对，也不用来核对正文"
