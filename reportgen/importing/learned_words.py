@@ -407,7 +407,7 @@ _QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_tota
                "b.carry_forward": "年末结转结余",
                "f.fiscal_expenditure['政府性基金']": "政府性基金预算支出",
                "f.fiscal_expenditure['国有资本经营']": "国有资本经营预算支出",
-               "b.three_public.vehicles.current": "公务用车购置及运行维护费",
+               "f.vehicles_total": "公务用车购置及运行维护费",
                **{f"b.three_public.parts['{part}'].current": part
                   for part in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")},
                **{f"f.income_of('{name}')": name for name in INCOME_SOURCES}}
@@ -428,7 +428,7 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
     three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
     unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}
     out = [*amounts, *(Field(expr, "", _value(env, context, expr)) for expr in _QUANTITIES
-                       if expr.startswith(("f.fiscal_expenditure", "b.three_public.vehicles")))]
+                       if expr.startswith(("f.fiscal_expenditure", "f.vehicles_total")))]
     return [replace(a, names=said.get(_QUANTITIES[a.expr], ()) or said.get(_QUANTITIES[a.expr] + "收入", ()))
             if a.expr in _QUANTITIES and a.expr not in unknown else a for a in out]
 
@@ -709,6 +709,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
         if _SAYS_CHANGE.search(text, 0, match.start()):
             fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
+            fits = _of_subject(fits, text[:match.start()], known[0])
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -766,7 +767,25 @@ def _zero_named(fits: list[tuple[Field, str]], before: str, said: list[str]) -> 
 # the words of a change just before its amount (“比上年增加”, “较2025年年初预算减少”, “与上年相比增加”): the figure is a
 # change's, never an amount that prints alike (深圳 “公务用车购置费2026年预算数0.00万元，较2025年年初预算增加0.00万元”: not
 # the part's 0.00) — a zero, the change of the figure said before it
-_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:增加|减少)了?$")
+_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:相比，[^，。；\d]{0,16})?(?:增加|减少)了?$")
+# the quantity a change is said of, named between its comparison and its word (江苏 “与上年相比收、支预算总计各减少”,
+# “与上年相比，财政拨款支出增加”)
+_CHANGE_SUBJECT = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?|执行数|决算数?)?(?:相比)?，?"
+                        r"(?P<subject>[^，。；\d]{0,16}?)各?(?:增加|减少)了?$")
+
+
+def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """Of the changes that print a figure, those of the quantity the words say it is the change of, where they name
+    one between the comparison and its word (江苏 苏州 “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少
+    913.48万元”: the change of 收支总计, never 一般公共预算's that prints alike this year — next year it would print the
+    wrong figure); all of them where the words name none (“财政拨款收入15621.11万元，比2023年预算减少876.75万元”)."""
+    found = _CHANGE_SUBJECT.search(before)
+    subject = _han(found.group("subject")) if found else ""
+    name = next((n for n in _all_names() if subject.endswith(n)), None)
+    if name is None:
+        return fits
+    names = {a.expr: {_han(n) for n in a.names} for a in amounts}
+    return [fit for fit in fits if name in names.get(fit[0].current, set())]
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
 
 
@@ -774,7 +793,20 @@ def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]
     """Of the fields that print a figure alike, those the words before it name: by a name of its quantity ending
     them, where one does; else by the words the default templates print before it, among the last ones."""
     said = [fit for fit in fits if _said_name(fit[0], before)]
-    return said or [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+    if said or _part_of_another(before):
+        return said
+    return [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+
+
+def _part_of_another(before: str) -> bool:
+    """Whether the words before a figure name a part of another quantity: a quantity's name after another's and 的
+    (江苏 “上年结转结余的财政专户管理资金0万元” is the carry-over's part, no 财政专户管理资金 income of the year)."""
+    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before))):
+        name = next((n for n in _all_names() if words.endswith(n)), None)
+        ahead = words[:-len(name)] if name else ""
+        if ahead.endswith("的") and any(ahead[:-1].endswith(n) for n in _all_names()):
+            return True
+    return False
 
 
 # the words between a quantity's name and its figure that say nothing more (“2．上年结转结余为0万元”, “公务用车购置预算支出”)
