@@ -281,6 +281,10 @@ def test_a_figure_named_by_its_quantitys_words_is_traced(tmp_path, pdf) -> None:
     assert re.search(r"\{% if year == \d{4} %\}上年结转结余的财政专户管理资金0万元", words)
     # “2．公务用车购置及运行维护费预算支出0万元”: the two parts added, as the default text prints them (f.vehicles_total)
     assert "公务用车购置及运行维护费预算支出{{ (f.vehicles_total)|printed(" in words
+    # “因公出国（境）费支出0万元，占“三公”经费的0%；公务用车购置及运行维护费支出0万元，占“三公”经费的0%”: each share is of the
+    # whole its words name (never of 收入总计, of which 0% prints alike), the name after a figure no part of another
+    assert "占“三公”经费的{{ (share(b.three_public.parts['因公出国（境）费'].current, f.three_public_total))|fixed(0) }}%" in words
+    assert "占“三公”经费的{{ (share(f.vehicles_total, f.three_public_total))|fixed(0) }}%" in words
     # “……0万元，与上年预算数相同”: printed next year only where the change is 持平 — never beside a figure that changed
     same = [line for line in words.splitlines() if "与上年预算数相同" in line and "{{ (" in line]
     assert same and all("{% if year == " in line or "kind == 'flat'" in line for line in same)
@@ -337,7 +341,7 @@ def test_a_change_said_of_a_figure_is_its_change_or_none(tmp_path) -> None:
     assert "一般公共预算财政拨款支出预算{{ (f.general_budget)|printed(" in words
     # “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少913.48万元”: the change of 收支总计, which the source does
     # not give — not 一般公共预算's that prints alike this year (next year it would print the wrong figure): kept as printed
-    assert re.search(r"\{% if year == \d{4} %\}苏州市应急管理局\{\{ year \}\}年度收入、支出预算总计7,062.8万元，与上年相比收、支"
+    assert re.search(r"\{% if year == \d{4} %\}苏州市应急管理局\d{4}年度收入、支出预算总计7,062.8万元，与上年相比收、支"
                      r"预算总计各减少913.48万元", words)
 
 
@@ -345,6 +349,7 @@ def test_a_change_said_of_a_figure_is_its_change_or_none(tmp_path) -> None:
     ("收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少", "f.general_budget", False),  # 江苏 苏州: 收支总计's
     ("与上年相比，财政拨款支出增加", "fiscal_expenditure_total", True),  # 江苏省政协 2019
     ("财政拨款收入15621.11万元，比2023年预算减少", "f.general_budget", True),  # 上海 万里: names none after 比
+    ("与上年相比收、支预算总计各减少", "f.income_grand_total", True),  # the change from last year's 收支总计 (its prior)
 ])
 def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> None:
     """A change whose words name the quantity it is of between the comparison and its word is that quantity's
@@ -352,5 +357,15 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
     names = {"f.general_budget": ("一般公共预算支出", "一般公共预算财政拨款支出"),
              "fiscal_expenditure_total": ("财政拨款支出", "财政拨款支出预算")}
     amounts = [learned_words.Field(expr, "", Decimal(1), names=said) for expr, said in names.items()]
-    change = learned_words.Field(f"(({quantity})|change_from(x))", "", None, quantity)
+    prior = "f.prior_total('收支总计')" if quantity == "f.income_grand_total" else "x"
+    change = learned_words.Field(f"(({quantity})|change_from({prior}))", "", None, quantity)
     assert bool(learned_words._of_subject([(change, change.expr)], before, amounts)) is kept
+
+
+@pytest.mark.parametrize("before, whole", [
+    ("其中因公出国境费支出#占三公经费的", "三公经费"),  # 江苏 苏州、无锡
+    ("江苏省政协办公厅年度财政拨款预算支出#占本年支出合计的", "本年支出合计"),  # 江苏省政协 2019
+    ("其中一般公共预算拨款收入#占", None),  # 杭州 “占97.9%”: a share of one of the totals, as printed
+])
+def test_a_share_is_of_the_whole_its_words_name(before, whole) -> None:
+    assert learned_words._whole_named(before) == whole

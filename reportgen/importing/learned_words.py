@@ -696,7 +696,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
     how the document prints its amounts (thousands' commas, decimals)."""
     number, unit = match.group("n"), match.group("unit") or ""
-    before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
+    before = _words_before(text, match.start())
     if unit in ("%", "％"):
         return _rate(number, unit, before, known, said)
     places = len(number.split(".")[1]) if "." in number else 0
@@ -719,6 +719,13 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _words_before(text: str, at: int) -> str:
+    """The words of a sentence before ``at`` as a figure's are compared with names (their Han characters), each figure
+    said before it a mark: “占“三公”经费的0%；公务用车购置及运行维护费支出” ends with a name after a figure, not after 的."""
+    marked = _FIGURE.sub(lambda m: "#" if m.group("unit") else m.group(0), _YEAR.sub("", text[:at]))
+    return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
 
 
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
@@ -785,7 +792,24 @@ def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]
     if name is None:
         return fits
     names = {a.expr: {_han(n) for n in a.names} for a in amounts}
-    return [fit for fit in fits if name in names.get(fit[0].current, set())]
+    return [fit for fit in fits if name in names.get(fit[0].current, set()) | _prior_names(fit[0].expr)]
+
+
+# the quantities (vocabulary.yaml 数的名称) whose change a change from a prior total (f.prior_total(KEY)) is, by KEY
+_PRIOR_QUANTITIES = {"收支总计": ("收支总计", "收入总计", "支出总计"),
+                     "财政拨款": ("财政拨款收支总计", "财政拨款收入", "财政拨款支出"),
+                     "一般公共预算": ("一般公共预算支出", "一般公共预算拨款收入")}
+_PRIOR_TOTAL = regex(r"change_from\(f\.prior_total\('([^']+)'\)\)")
+
+
+def _prior_names(change: str) -> set[str]:
+    """The names of the quantity a change from a prior total is of (“收、支预算总计” that of 收支总计)."""
+    found = _PRIOR_TOTAL.search(change)
+    if found is None:
+        return set()
+    said = named_quantities()
+    return {_han(n) for quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
+            for n in said.get(quantity, ())}
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
 
 
@@ -866,19 +890,29 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
             return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
     if "占" not in before[-12:]:
         return None
-    nearest = _nearest(_share_fits(value, places, fields[0]), before, said)
+    nearest = _nearest(_share_fits(value, places, fields[0], _whole_named(before)), before, said)
     return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
 
 
 _RATE_PLACES = 2  # the places of Change.rate
+_SHARE_FILLER = regex(r"的?(?:比例|比重)?为?$")
+
+
+def _whole_named(before: str) -> str | None:
+    """The name of the quantity a share is of, where the words after its 占 name one (江苏 “占“三公”经费的0%”, “占本年支出
+    合计的99.4%”): a share of another whole printing alike (0% of any) is never it; None where they name none (“占97.9%”)."""
+    words = _SHARE_FILLER.sub("", before[before.rfind("占") + 1:])
+    return next((name for name in _all_names() if words and words.endswith(name)), None)
 
 _WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
 
 
-def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple[Field, str]]:
-    """The shares of one field in another that print ``value`` at ``places``."""
+def _share_fits(value: Decimal, places: int, amounts: list[Field], whole: str | None = None) -> list[tuple[Field, str]]:
+    """The shares of one field in another that print ``value`` at ``places``: in the quantity ``whole`` names where
+    the sentence names it, else in one of the first totals."""
     amounts = [a for a in amounts if not a.count]
-    wholes = [a for a in amounts if a.value][:_WHOLES]
+    wholes = [a for a in amounts if a.value and (whole in {_han(n) for n in a.names})] if whole else \
+        [a for a in amounts if a.value][:_WHOLES]
     return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
             if quantize_half_up(a.value * 100 / w.value, places) == value]
 
