@@ -369,3 +369,28 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
 ])
 def test_a_share_is_of_the_whole_its_words_name(before, whole) -> None:
     assert learned_words._whole_named(before) == whole
+
+
+def test_a_threshold_is_the_rules_words_and_each_count_its_own(tmp_path) -> None:
+    """湖州市财政局 2026 “单位价值50万元以上通用设备0台（套），单位价值100万元以上专用设备0台（套）”: 50万元 and 100万元 are
+    the rule's thresholds, printed as words every year; each count is the one its words name (not the count said just
+    before it)."""
+    _, layout = _learn(tmp_path, FRESH / "zj-huzhou-caizhengju-2026-dept-budget.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert ("单位价值50万元以上通用设备{{ b.assets.general_equipment }}台（套），单位价值100万元以上专用设备"
+            "{{ b.assets.special_equipment }}台（套）。") in words
+
+
+def test_a_count_is_counted_in_its_own_unit() -> None:
+    """上海市审计局 2026 “共有车辆0辆，单价100万元（含）以上设备（不含车辆）0台（套）”: a count in 台 is no count of vehicles."""
+    vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(0), count=True)
+    assert learned_words._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
+    assert learned_words._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
+
+
+def test_a_sentence_of_thresholds_alone_is_kept_for_its_year() -> None:
+    """国家信访局 2026 “2026年部门预算未安排购置车辆和单位价值100万元以上设备。”: no field holds what it says — kept as
+    printed (its year alone), never printed every year as if it were still true."""
+    context = {"function_uses": {}, "b": type("B", (), {"reasons": {}, "performance": None})(), "year": 2026,
+               "prior_year": 2025, "dept": "国家信访局"}
+    assert learned_words.trace("2026年部门预算未安排购置车辆和单位价值100万元以上设备。", [], [], context) is None

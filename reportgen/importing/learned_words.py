@@ -437,17 +437,19 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
 _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
           ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
           ("b.running_costs.current", "机关运行经费"), ("f.managed_amount", "涉及预算资金"))
-# the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理)
-_COUNTS = (("f.managed_project_count", "项目"), ("b.assets.vehicles", "车辆"),
-           ("b.assets.planned.get('车辆')", "购置车辆"), ("b.assets.general_equipment", "通用设备"),
-           ("b.assets.special_equipment", "专用设备"), ("b.assets.planned.get('通用设备')", "购置通用设备"),
-           ("b.assets.planned.get('专用设备')", "购置专用设备"), ("b.assets.large_equipment", "设备"))
+# the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理), and the
+# units each is counted in (“设备（不含车辆）0台（套）” is no count of vehicles)
+_COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆"),
+           ("b.assets.planned.get('车辆')", "购置车辆", "辆"), ("b.assets.general_equipment", "通用设备", "台"),
+           ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
+           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
+_COUNTED_IN = {expr: units for expr, _, units in _COUNTS}
 
 
 def _counts(env: jinja2.Environment, context: dict[str, Any]) -> list[Field]:
     """The counts the source holds (_COUNTS), each a Field of its whole number."""
-    return [Field(expr, label, Decimal(count), count=True) for expr, label in _COUNTS
+    return [Field(expr, label, Decimal(count), count=True) for expr, label, _ in _COUNTS
             if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool)]
 
 
@@ -539,9 +541,13 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
     quoted = _quoted(text, texts)
+    thresholds = 0
     for match in _FIGURE.finditer(text, body.end() if body else 0):
-        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted):
-            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it)
+        thresholds += bool(_THRESHOLD.match(text, match.end()))
+        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted) \
+                or _THRESHOLD.match(text, match.end()):
+            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it; a
+            # threshold, “单价100万元以上设备”, is the rule's words, printed as they are every year)
         piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
@@ -566,12 +572,16 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         at = match.end()
     if span is not None:
         _close(traced, span, context)
+    if thresholds and not placed:
+        return None  # (“未安排购置车辆和单位价值100万元以上设备”: no field holds what it says; its year's alone)
     traced.pieces.append(_literal(text[at:]))
     _year_bound_cause(traced, context)
     _said_flat(traced, text, placed, changes, context)
     return traced
 
 
+# the words after an amount that make it a threshold, no figure of the year (“单位价值100万元（含）以上设备”, “单价20万元以上”)
+_THRESHOLD = regex(r"(?:（含）|\(含\))?(?:及)?以[上下]")
 # the words that say an amount is last year's (vocabulary.yaml 持平; 江苏 苏州、无锡 “0万元，与上年预算数相同”, 杭州 “与2025年
 # 执行数相同”)
 _FLAT = regex(r"持平|相同|一致|相等|无增减|无变化|没有变化")
@@ -732,8 +742,8 @@ def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
            said: list[str]) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value]
-    nearest = _nearest(_named(fits, before), before, said)
+    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)]
+    nearest = _nearest(_named(fits, before), before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
 
 
