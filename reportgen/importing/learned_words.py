@@ -544,10 +544,8 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     thresholds = 0
     for match in _FIGURE.finditer(text, body.end() if body else 0):
         thresholds += bool(_THRESHOLD.match(text, match.end()))
-        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted) \
-                or _THRESHOLD.match(text, match.end()):
-            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it; a
-            # threshold, “单价100万元以上设备”, is the rule's words, printed as they are every year)
+        if _words_alone(match, text, quoted):
+            continue
         piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
@@ -578,6 +576,13 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     _year_bound_cause(traced, context)
     _said_flat(traced, text, placed, changes, context)
     return traced
+
+
+def _words_alone(match: re.Match[str], text: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a number of a sentence is printed as words, no field: no figure (a code), a figure within a text of
+    the source (“本部门2个预算单位”: printed with it), a threshold (“单价100万元以上设备”: the rule's words, every year)."""
+    return not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted) \
+        or _THRESHOLD.match(text, match.end()) is not None
 
 
 # the words after an amount that make it a threshold, no figure of the year (“单位价值100万元（含）以上设备”, “单价20万元以上”)
@@ -908,6 +913,12 @@ _RATE_PLACES = 2  # the places of Change.rate
 _SHARE_FILLER = regex(r"的?(?:比例|比重)?为?$")
 
 
+def _wholes(amounts: list[Field], whole: str | None) -> list[Field]:
+    """The fields a share may be of: the quantity named ``whole``, else the first totals (_WHOLES)."""
+    given = [a for a in amounts if a.value]
+    return [a for a in given if whole in {_han(n) for n in a.names}] if whole else given[:_WHOLES]
+
+
 def _whole_named(before: str) -> str | None:
     """The name of the quantity a share is of, where the words after its 占 name one (江苏 “占“三公”经费的0%”, “占本年支出
     合计的99.4%”): a share of another whole printing alike (0% of any) is never it; None where they name none (“占97.9%”)."""
@@ -921,8 +932,7 @@ def _share_fits(value: Decimal, places: int, amounts: list[Field], whole: str | 
     """The shares of one field in another that print ``value`` at ``places``: in the quantity ``whole`` names where
     the sentence names it, else in one of the first totals."""
     amounts = [a for a in amounts if not a.count]
-    wholes = [a for a in amounts if a.value and (whole in {_han(n) for n in a.names})] if whole else \
-        [a for a in amounts if a.value][:_WHOLES]
+    wholes = _wholes(amounts, whole)
     return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
             if quantize_half_up(a.value * 100 / w.value, places) == value]
 
