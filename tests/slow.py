@@ -94,6 +94,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_count_the_source_holds_is_traced",
         "test_a_rate_of_a_change_of_nothing_is_printed",
         "test_a_figure_named_by_its_quantitys_words_is_traced",
+        "test_a_threshold_is_the_rules_words_and_each_count_its_own",
     ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (

@@ -407,7 +407,7 @@ _QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_tota
                "b.carry_forward": "年末结转结余",
                "f.fiscal_expenditure['政府性基金']": "政府性基金预算支出",
                "f.fiscal_expenditure['国有资本经营']": "国有资本经营预算支出",
-               "b.three_public.vehicles.current": "公务用车购置及运行维护费",
+               "f.vehicles_total": "公务用车购置及运行维护费",
                **{f"b.three_public.parts['{part}'].current": part
                   for part in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")},
                **{f"f.income_of('{name}')": name for name in INCOME_SOURCES}}
@@ -428,7 +428,7 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
     three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
     unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}
     out = [*amounts, *(Field(expr, "", _value(env, context, expr)) for expr in _QUANTITIES
-                       if expr.startswith(("f.fiscal_expenditure", "b.three_public.vehicles")))]
+                       if expr.startswith(("f.fiscal_expenditure", "f.vehicles_total")))]
     return [replace(a, names=said.get(_QUANTITIES[a.expr], ()) or said.get(_QUANTITIES[a.expr] + "收入", ()))
             if a.expr in _QUANTITIES and a.expr not in unknown else a for a in out]
 
@@ -437,17 +437,19 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
 _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
           ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
           ("b.running_costs.current", "机关运行经费"), ("f.managed_amount", "涉及预算资金"))
-# the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理)
-_COUNTS = (("f.managed_project_count", "项目"), ("b.assets.vehicles", "车辆"),
-           ("b.assets.planned.get('车辆')", "购置车辆"), ("b.assets.general_equipment", "通用设备"),
-           ("b.assets.special_equipment", "专用设备"), ("b.assets.planned.get('通用设备')", "购置通用设备"),
-           ("b.assets.planned.get('专用设备')", "购置专用设备"), ("b.assets.large_equipment", "设备"))
+# the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理), and the
+# units each is counted in (“设备（不含车辆）0台（套）” is no count of vehicles)
+_COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆"),
+           ("b.assets.planned.get('车辆')", "购置车辆", "辆"), ("b.assets.general_equipment", "通用设备", "台"),
+           ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
+           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
+_COUNTED_IN = {expr: units for expr, _, units in _COUNTS}
 
 
 def _counts(env: jinja2.Environment, context: dict[str, Any]) -> list[Field]:
     """The counts the source holds (_COUNTS), each a Field of its whole number."""
-    return [Field(expr, label, Decimal(count), count=True) for expr, label in _COUNTS
+    return [Field(expr, label, Decimal(count), count=True) for expr, label, _ in _COUNTS
             if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool)]
 
 
@@ -539,9 +541,11 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     said = traced.said = list(said_before or [])  # the fields said so far (a change is of the figure said before it)
     body = _NUMBERING.match(text)
     quoted = _quoted(text, texts)
+    thresholds = 0
     for match in _FIGURE.finditer(text, body.end() if body else 0):
-        if not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted):
-            continue  # (a figure within a text of the source, “本部门2个预算单位”, is the text's: printed with it)
+        thresholds += bool(_THRESHOLD.match(text, match.end()))
+        if _words_alone(match, text, quoted):
+            continue
         piece = _figure(text, match, (amounts, changes), said, style)
         if piece is None:
             return None
@@ -566,12 +570,23 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         at = match.end()
     if span is not None:
         _close(traced, span, context)
+    if thresholds and not placed:
+        return None  # (“未安排购置车辆和单位价值100万元以上设备”: no field holds what it says; its year's alone)
     traced.pieces.append(_literal(text[at:]))
     _year_bound_cause(traced, context)
     _said_flat(traced, text, placed, changes, context)
     return traced
 
 
+def _words_alone(match: re.Match[str], text: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a number of a sentence is printed as words, no field: no figure (a code), a figure within a text of
+    the source (“本部门2个预算单位”: printed with it), a threshold (“单价100万元以上设备”: the rule's words, every year)."""
+    return not _is_figure(match, text) or any(start <= match.start() < end for start, end in quoted) \
+        or _THRESHOLD.match(text, match.end()) is not None
+
+
+# the words after an amount that make it a threshold, no figure of the year (“单位价值100万元（含）以上设备”, “单价20万元以上”)
+_THRESHOLD = regex(r"(?:（含）|\(含\))?(?:及)?以[上下]")
 # the words that say an amount is last year's (vocabulary.yaml 持平; 江苏 苏州、无锡 “0万元，与上年预算数相同”, 杭州 “与2025年
 # 执行数相同”)
 _FLAT = regex(r"持平|相同|一致|相等|无增减|无变化|没有变化")
@@ -696,7 +711,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
     how the document prints its amounts (thousands' commas, decimals)."""
     number, unit = match.group("n"), match.group("unit") or ""
-    before = "".join(re.findall(r"[\u4e00-\u9fff]", _YEAR.sub("", text[:match.start()])))
+    before = _words_before(text, match.start())
     if unit in ("%", "％"):
         return _rate(number, unit, before, known, said)
     places = len(number.split(".")[1]) if "." in number else 0
@@ -709,6 +724,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
         if _SAYS_CHANGE.search(text, 0, match.start()):
             fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
+            fits = _of_subject(fits, text[:match.start()], known[0])
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -720,12 +736,19 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     return None
 
 
+def _words_before(text: str, at: int) -> str:
+    """The words of a sentence before ``at`` as a figure's are compared with names (their Han characters), each figure
+    said before it a mark: “占“三公”经费的0%；公务用车购置及运行维护费支出” ends with a name after a figure, not after 的."""
+    marked = _FIGURE.sub(lambda m: "#" if m.group("unit") else m.group(0), _YEAR.sub("", text[:at]))
+    return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
+
+
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
            said: list[str]) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value]
-    nearest = _nearest(_named(fits, before), before, said)
+    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)]
+    nearest = _nearest(_named(fits, before), before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
 
 
@@ -766,7 +789,42 @@ def _zero_named(fits: list[tuple[Field, str]], before: str, said: list[str]) -> 
 # the words of a change just before its amount (“比上年增加”, “较2025年年初预算减少”, “与上年相比增加”): the figure is a
 # change's, never an amount that prints alike (深圳 “公务用车购置费2026年预算数0.00万元，较2025年年初预算增加0.00万元”: not
 # the part's 0.00) — a zero, the change of the figure said before it
-_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:增加|减少)了?$")
+_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:相比，[^，。；\d]{0,16})?(?:增加|减少)了?$")
+# the quantity a change is said of, named between its comparison and its word (江苏 “与上年相比收、支预算总计各减少”,
+# “与上年相比，财政拨款支出增加”)
+_CHANGE_SUBJECT = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?|执行数|决算数?)?(?:相比)?，?"
+                        r"(?P<subject>[^，。；\d]{0,16}?)各?(?:增加|减少)了?$")
+
+
+def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """Of the changes that print a figure, those of the quantity the words say it is the change of, where they name
+    one between the comparison and its word (江苏 苏州 “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少
+    913.48万元”: the change of 收支总计, never 一般公共预算's that prints alike this year — next year it would print the
+    wrong figure); all of them where the words name none (“财政拨款收入15621.11万元，比2023年预算减少876.75万元”)."""
+    found = _CHANGE_SUBJECT.search(before)
+    subject = _han(found.group("subject")) if found else ""
+    name = next((n for n in _all_names() if subject.endswith(n)), None)
+    if name is None:
+        return fits
+    names = {a.expr: {_han(n) for n in a.names} for a in amounts}
+    return [fit for fit in fits if name in names.get(fit[0].current, set()) | _prior_names(fit[0].expr)]
+
+
+# the quantities (vocabulary.yaml 数的名称) whose change a change from a prior total (f.prior_total(KEY)) is, by KEY
+_PRIOR_QUANTITIES = {"收支总计": ("收支总计", "收入总计", "支出总计"),
+                     "财政拨款": ("财政拨款收支总计", "财政拨款收入", "财政拨款支出"),
+                     "一般公共预算": ("一般公共预算支出", "一般公共预算拨款收入")}
+_PRIOR_TOTAL = regex(r"change_from\(f\.prior_total\('([^']+)'\)\)")
+
+
+def _prior_names(change: str) -> set[str]:
+    """The names of the quantity a change from a prior total is of (“收、支预算总计” that of 收支总计)."""
+    found = _PRIOR_TOTAL.search(change)
+    if found is None:
+        return set()
+    said = named_quantities()
+    return {_han(n) for quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
+            for n in said.get(quantity, ())}
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
 
 
@@ -774,7 +832,20 @@ def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]
     """Of the fields that print a figure alike, those the words before it name: by a name of its quantity ending
     them, where one does; else by the words the default templates print before it, among the last ones."""
     said = [fit for fit in fits if _said_name(fit[0], before)]
-    return said or [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+    if said or _part_of_another(before):
+        return said
+    return [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
+
+
+def _part_of_another(before: str) -> bool:
+    """Whether the words before a figure name a part of another quantity: a quantity's name after another's and 的
+    (江苏 “上年结转结余的财政专户管理资金0万元” is the carry-over's part, no 财政专户管理资金 income of the year)."""
+    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before))):
+        name = next((n for n in _all_names() if words.endswith(n)), None)
+        ahead = words[:-len(name)] if name else ""
+        if ahead.endswith("的") and any(ahead[:-1].endswith(n) for n in _all_names()):
+            return True
+    return False
 
 
 # the words between a quantity's name and its figure that say nothing more (“2．上年结转结余为0万元”, “公务用车购置预算支出”)
@@ -834,19 +905,34 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
             return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
     if "占" not in before[-12:]:
         return None
-    nearest = _nearest(_share_fits(value, places, fields[0]), before, said)
+    nearest = _nearest(_share_fits(value, places, fields[0], _whole_named(before)), before, said)
     return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
 
 
 _RATE_PLACES = 2  # the places of Change.rate
+_SHARE_FILLER = regex(r"的?(?:比例|比重)?为?$")
+
+
+def _wholes(amounts: list[Field], whole: str | None) -> list[Field]:
+    """The fields a share may be of: the quantity named ``whole``, else the first totals (_WHOLES)."""
+    given = [a for a in amounts if a.value]
+    return [a for a in given if whole in {_han(n) for n in a.names}] if whole else given[:_WHOLES]
+
+
+def _whole_named(before: str) -> str | None:
+    """The name of the quantity a share is of, where the words after its 占 name one (江苏 “占“三公”经费的0%”, “占本年支出
+    合计的99.4%”): a share of another whole printing alike (0% of any) is never it; None where they name none (“占97.9%”)."""
+    words = _SHARE_FILLER.sub("", before[before.rfind("占") + 1:])
+    return next((name for name in _all_names() if words and words.endswith(name)), None)
 
 _WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
 
 
-def _share_fits(value: Decimal, places: int, amounts: list[Field]) -> list[tuple[Field, str]]:
-    """The shares of one field in another that print ``value`` at ``places``."""
+def _share_fits(value: Decimal, places: int, amounts: list[Field], whole: str | None = None) -> list[tuple[Field, str]]:
+    """The shares of one field in another that print ``value`` at ``places``: in the quantity ``whole`` names where
+    the sentence names it, else in one of the first totals."""
     amounts = [a for a in amounts if not a.count]
-    wholes = [a for a in amounts if a.value][:_WHOLES]
+    wholes = _wholes(amounts, whole)
     return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
             if quantize_half_up(a.value * 100 / w.value, places) == value]
 
