@@ -74,7 +74,7 @@ from reportgen.review.target_units import percent_among_counts
 from reportgen.review.text_rules.budget_wording import former_names_in
 from reportgen.runners.render import Prepared, prepare, prepared_findings
 from reportgen.source.schema import AMOUNT_TO_FILL
-from reportgen.tablekinds import role
+from reportgen.tablekinds import held, role
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
@@ -445,7 +445,13 @@ def disclosures(halves: list[Part]) -> list[list[Path]]:
 
 def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     """The document the files make, reviewed against its own tables: one file, or a disclosure's narrative
-    and its tables file (their order: the narrative first, as ``disclosures`` gives them)."""
+    and its tables file (their order: the narrative first, as ``disclosures`` gives them). The table kinds'
+    definitions are looked at once for it (tablekinds.held)."""
+    with held():
+        return _review_files(files, layout)
+
+
+def _review_files(files: list[Path], layout: str | None) -> DocumentReview:
     document = files[0]
     result = DocumentReview(document, files=list(files) if len(files) > 1 else [])
     read: dict[Path, Published] = {}
