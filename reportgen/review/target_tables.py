@@ -49,7 +49,7 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
     name, start = "", 0
     for index, line in enumerate(lines):
         text = line.bare.replace(" ", "")
-        word = next((w for w in names if text.startswith(w)), None)
+        word = next((w for w in names if text.startswith(w)), None) if text.startswith(names) else None
         if word is not None:
             name, start = text[len(word):].strip("：:") or _above(lines, index, names), index
             continue

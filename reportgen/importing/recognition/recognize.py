@@ -858,15 +858,33 @@ def numbers_columns(row: list[Cell]) -> bool:
     佛山's 三公 table: 1 2 … 12 alone): known by what it is — its figures a run of consecutive small whole
     numbers, from 1 (or from 4 on in a run of four or more: a table's later columns), whatever label sits beside
     it (“**”, “合计”, “栏次”: 长沙公安局 p. 15, 湖州财政局 p. 19, 杭州气象局 p. 19)."""
-    texts = ["".join(cell_text(cell).split()) for cell in row]
-    if any(text in _NUMBERING_WORDS for text in texts):
-        return True
-    figures = [text for text in texts if text[:1].isdigit()]
-    if len(figures) < 3 or not all(text.isdigit() and len(text) <= 3 for text in figures):
+    figures: list[int | None] = []
+    for cell in row:
+        number = _column_number(cell_text(cell))
+        if number == _NUMBERING:
+            return True
+        if number != _WORDS:
+            figures.append(number)
+    if len(figures) < 3 or None in figures:
         return False
-    first = int(figures[0])
-    runs = [int(text) for text in figures] == list(range(first, first + len(figures)))
-    return runs and (first == 1 or len(figures) >= 4)
+    first = figures[0]
+    assert first is not None
+    return figures == list(range(first, first + len(figures))) and (first == 1 or len(figures) >= 4)
+
+
+_NUMBERING, _WORDS = -1, -2  # (a cell's text that says the row numbers columns; one that is no figure)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a table's rows are asked on every pass over them (22,000 asks over fresh1)
+def _column_number(text: str) -> int | None:
+    """What a cell's text is to ``numbers_columns``, its spaces left out: a word of numbering (_NUMBERING), a small
+    whole number (its value), another figure (None), or no figure (_WORDS)."""
+    text = "".join(text.split())
+    if text in _NUMBERING_WORDS:
+        return _NUMBERING
+    if not text[:1].isdigit():
+        return _WORDS
+    return int(text) if text.isdecimal() and len(text) <= 3 else None
 
 
 # Meanings a column under a group header of that meaning keeps as its own: a group that only says

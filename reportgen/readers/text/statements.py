@@ -584,12 +584,11 @@ def _numbers_counted(lines: list[Line]) -> None:
     of numbers passed MAX_FIGURES."""
     count, passed = 0, 0
     for line in lines:
-        for _ in _FIGURE.finditer(line.text):
-            count += 1
-            if count > MAX_FIGURES and not passed:
-                passed = line.number
-            if count >= _REFUSED_UNREAD * MAX_FIGURES:
-                raise TooManyFigures(passed)
+        count += len(_FIGURE.findall(line.text))  # (counted in C: no match object made for each)
+        if count > MAX_FIGURES and not passed:
+            passed = line.number
+        if count >= _REFUSED_UNREAD * MAX_FIGURES:
+            raise TooManyFigures(passed)
 
 
 # the unit of an amount the line before ends the number of, and the sentence going on after it (“……转移支付资金

@@ -137,7 +137,8 @@ def _counts_without_number(text: Text) -> Iterator[Finding]:
     told once a sentence, naming each."""
     offset = 0
     for sentence in re.split(r"(?<=[。；;\n])", text.flow):
-        missing = [(offset + m.start(), m.group()) for m in _COUNT_WITHOUT_NUMBER.finditer(sentence)]
+        missing = [(offset + m.start(), m.group()) for m in _COUNT_WITHOUT_NUMBER.finditer(sentence)] \
+            if any(word in sentence for word in WORDS["缺数的计数"]) else []
         missing += [(offset + at, said) for at, said in _uncounted_items(sentence)
                     if not any(at + len(said) == start + len(word) - offset for start, word in missing)]
         if missing:
@@ -150,7 +151,10 @@ def _counts_without_number(text: Text) -> Iterator[Finding]:
 def _uncounted_items(sentence: str) -> Iterator[tuple[int, str]]:
     """The items of a list in ``sentence`` (“、” apart, in one clause) printed without their number where
     another item of the list with the same noun and measure word gives its number: where each starts, and
-    its words."""
+    its words. (A list is of two items or more: a sentence without “、” has none — one item's end is a figure's
+    measure or a noun's, never both.)"""
+    if "、" not in sentence:
+        return
     offset = 0
     for clause in re.split(r"([，,；;。：:\n])", sentence):
         items = clause.split("、")

@@ -141,6 +141,7 @@ def _stop_in_list(text: Text, prose: _Prose) -> Iterator[Finding]:
 _OPENING = {"（": "（", "(": "（", "“": "“", "《": "《", "【": "【", "[": "【"}
 _CLOSING = {"）": "（", ")": "（", "”": "“", "》": "《", "】": "【", "]": "【"}
 _PAIRED = {"（": "）", "“": "”", "《": "》", "【": "】"}
+_BRACKETS = regex(r"[（(“《【\[）)”》】\]]")  # _OPENING's and _CLOSING's: a segment's brackets found in C
 # a list's numbers closed by a bracket alone (“1）……2）……”, “a)”): no bracket left open
 _ITEM_CHAR = regex(r"[\dA-Za-z一二三四五六七八九十]")
 _ITEM_AFTER = frozenset(" \t。；;，,、：:")
@@ -222,7 +223,8 @@ def _unpaired(start: int, segment: str) -> tuple[list[tuple[int, str]], list[tup
     open_of = dict.fromkeys(_PAIRED, 0)
     opens: list[tuple[int, str]] = []  # left open inside a bracket closed round them
     closes: list[tuple[int, str]] = []
-    for at, char in enumerate(segment):
+    for found in _BRACKETS.finditer(segment):  # (a loop over every character was 0.5 % of a folder's review)
+        at, char = found.start(), found.group()
         if char in _OPENING:
             stack.append((start + at, _OPENING[char]))
             open_of[_OPENING[char]] += 1

@@ -26,9 +26,16 @@ def _names(text: Text) -> list[tuple[int, str]]:
     """Each name a title or a maker line gives (its line, its words)."""
     out = []
     for line in text.lines:
-        for found in (*_TITLED.finditer(line.bare), *_MAKER.finditer(line.bare)):
+        for found in (*_titled(line.bare), *(_MAKER.finditer(line.bare) if "编制" in line.bare else ())):
             out.append((line.number, _PART.sub("", found.group(1))))
     return out
+
+
+def _titled(bare: str) -> Iterator[re.Match[str]]:
+    """_TITLED's matches in a line, looked for only where it has the words they end with: the pattern tries each
+    length of each run of Han characters (a review's text rules spent a tenth of their time on it)."""
+    if "年" in bare and ("部门" in bare or "单位" in bare) and ("预算" in bare or "决算" in bare):
+        yield from _TITLED.finditer(bare)
 
 
 def own_name(named: list[tuple[int, str]]) -> str:
