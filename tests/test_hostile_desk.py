@@ -22,6 +22,7 @@ import xlsxwriter
 from pypdf import PdfReader, PdfWriter
 
 from reportgen.cli import main
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
@@ -33,7 +34,10 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 
 
 def _reportgen(*args: str) -> subprocess.CompletedProcess[bytes]:
-    """The program as a user runs it (bytes: what reaches the terminal, exactly)."""
+    """The program as a user runs it (bytes: what reaches the terminal, exactly) — for a test of what reaches the
+    terminal; a test of what a file makes of the review, the import or the render runs the command in this process
+    (tests/support/cli.py: the command's whole path, without a Python started and reportgen imported for it, about
+    1.5 CPU-s each)."""
     return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, check=False, cwd=ROOT)
 
 
@@ -52,9 +56,8 @@ def test_a_pdf_with_only_an_owner_password_is_reviewed_and_copied(tmp_path):
     (tmp_path / "in").mkdir()
     with (tmp_path / "in" / "restricted.pdf").open("wb") as file:
         writer.write(file)
-    done = _reportgen("review", str(tmp_path / "in"), "-o", str(tmp_path / "rv"))
-    err = done.stderr.decode()
-    assert done.returncode in (0, 1) and "内部错误" not in err, err
+    done = reportgen("review", str(tmp_path / "in"), "-o", str(tmp_path / "rv"), cwd=ROOT)
+    assert done.returncode in (0, 1) and "内部错误" not in done.stderr, done.stderr
     copy = tmp_path / "rv" / "001-restricted-annotated.pdf"
     assert copy.is_file() and len(PdfReader(copy).pages) == len(PdfReader(SHANGWU).pages) + 1
 
@@ -120,8 +123,8 @@ def test_a_document_named_with_80_han_characters_gets_its_pages(tmp_path):
     folder.mkdir()
     name = ("上海市普陀区人民政府万里街道办事处" * 5)[:80] + ".pdf"
     shutil.copy(SHANGWU, folder / name)
-    done = _reportgen("review", str(folder), "-o", str(tmp_path / "rv"))
-    assert done.returncode in (0, 1), done.stderr.decode()
+    done = reportgen("review", str(folder), "-o", str(tmp_path / "rv"), cwd=ROOT)
+    assert done.returncode in (0, 1), done.stderr
     assert all(len(p.name.encode()) <= 255 for p in (tmp_path / "rv").iterdir())
     _links_resolve(tmp_path / "rv")
 
@@ -133,8 +136,8 @@ def test_a_text_over_an_excel_cells_limit_is_told_and_nothing_is_written(tmp_pat
     long = tmp_path / "long.yaml"
     long.write_text(source.replace(duty, "    - " + "做好职工教育培训工作，组织职工开展文体活动。" * 1700 + "\n", 1),
                     encoding="utf-8")
-    done = _reportgen("render", str(long), "--layout", "上海", "--format", "docx,xlsx", "-o", str(tmp_path / "out"))
-    err = done.stderr.decode()
+    done = reportgen("render", str(long), "--layout", "上海", "--format", "docx,xlsx", "-o", str(tmp_path / "out"), cwd=ROOT)
+    err = done.stderr
     assert done.returncode == 1 and "内部错误" not in err and "32,767" in err and "部门主要职能" in err, err
     assert not (tmp_path / "out").exists()
 
@@ -212,8 +215,8 @@ def test_a_biff8_workbook_whose_codepage_record_says_936_or_1252_is_read_as_exce
     plain = tmp_path / "plain.xls"
     plain.write_bytes(original)
     for workbook in (plain, changed):
-        done = _reportgen("import", str(workbook), "--layout", "上海", "-o", str(tmp_path / f"{workbook.stem}.yaml"))
-        assert done.returncode == 0, done.stderr.decode()
+        done = reportgen("import", str(workbook), "--layout", "上海", "-o", str(tmp_path / f"{workbook.stem}.yaml"), cwd=ROOT)
+        assert done.returncode == 0, done.stderr
     body = [(tmp_path / f"{name}.yaml").read_text(encoding="utf-8").split("\n部门:", 1)[1] for name in ("plain", changed.stem)]
     assert body[0] == body[1] and "上海市普陀区人民政府万里街道办事处" in body[1]
     assert changed.read_bytes() == before
@@ -238,8 +241,9 @@ def test_an_excel_95_workbook_in_code_page_936_is_read_in_its_code_page(tmp_path
     outputs = {}
     for workbook in (xlsx, old):
         out = tmp_path / f"{workbook.stem}.yaml"
-        done = _reportgen("import", str(workbook), "--layout", "上海", "-o", str(out), "--report", str(tmp_path / f"{workbook.stem}.html"))
-        assert done.returncode == 0, done.stderr.decode()
+        done = reportgen("import", str(workbook), "--layout", "上海", "-o", str(out), "--report",
+                         str(tmp_path / f"{workbook.stem}.html"), cwd=ROOT)
+        assert done.returncode == 0, done.stderr
         outputs[workbook] = out.read_text(encoding="utf-8")
     assert "部门收支总表" in (tmp_path / f"{old.stem}.html").read_text(encoding="utf-8")
     figures = [re.findall(r"^\s+(?:- )?[^#\n]*?(\d[\d.]*)\s+#", text, re.M) for text in outputs.values()]

@@ -30,10 +30,9 @@ from tests.clients import require_program, unavailable
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
+    from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:  # pragma: no cover - the test extra installs it
     webdriver = None
@@ -78,19 +77,36 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         yield driver
 
 
+# What Selenium's element.text reads (the text shown: none for a hidden element), read in the page — one WebDriver command
+# for a page's every label or button where asking each element was three (a document page has a label a finding: about 50)
+_SHOWN = "const shown = e => e.checkVisibility() ? e.innerText : '';"
+_FIELD = _SHOWN + """
+const labels = [...document.getElementsByTagName('label')];
+const said = l => shown(l).split(/\\s+/).filter(Boolean).join(' ');
+for (const label of labels) {
+  if (said(label) !== arguments[0]) continue;
+  const target = label.getAttribute('for');
+  if (target) return document.getElementById(target) || `no element of id ${target} for its label`;
+  const inside = label.querySelector('input, select, textarea');
+  if (inside) return inside;
+}
+return labels.map(said);"""
+_BUTTONS = _SHOWN + """
+const wanted = arguments[0];
+const buttons = [...document.querySelectorAll('button, input[type=submit]')].filter(b => (b.type || 'submit') === 'submit');
+return [buttons.filter(b => wanted === null || wanted === shown(b).trim() || wanted === b.value),
+        document.documentElement];"""
+
+
 def field_for(driver: Any, label: str) -> Any:
-    """The form field the <label> whose text is ``label`` names: by its ``for``, else the field inside
+    """The form field the <label> whose shown text is ``label`` names: by its ``for``, else the field inside
     it. Fails the test, naming the labels the page has, when there is none."""
-    for element in driver.find_elements(By.TAG_NAME, "label"):
-        if " ".join(element.text.split()) != label:
-            continue
-        target = element.get_attribute("for")
-        if target:
-            return driver.find_element(By.ID, target)
-        with contextlib.suppress(NoSuchElementException):
-            return element.find_element(By.CSS_SELECTOR, "input, select, textarea")
-    shown = [" ".join(e.text.split()) for e in driver.find_elements(By.TAG_NAME, "label")]
-    pytest.fail(f"no field labelled {label!r} on {driver.current_url}: labels {shown}")
+    found = driver.execute_script(_FIELD, label)
+    if isinstance(found, str):
+        pytest.fail(f"{label!r} on {driver.current_url}: {found}")
+    if isinstance(found, list):
+        pytest.fail(f"no field labelled {label!r} on {driver.current_url}: labels {found}")
+    return found
 
 
 def fill(driver: Any, label: str, text: str) -> None:
@@ -117,15 +133,11 @@ def upload(driver: Any, label: str, path: Path) -> None:
 
 
 def submit(driver: Any, button: str | None = None) -> None:
-    """Press the submit button whose text (or value) is ``button``, else the page's only one, and
+    """Press the submit button whose shown text (or value) is ``button``, else the page's only one, and
     wait until the page it leads to has loaded."""
-    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button, input[type=submit]")
-               if (b.get_attribute("type") or "submit") == "submit"]
-    if button is not None:
-        buttons = [b for b in buttons if button in (b.text.strip(), b.get_attribute("value"))]
+    buttons, old = driver.execute_script(_BUTTONS, button)
     if len(buttons) != 1:
         pytest.fail(f"{len(buttons)} submit buttons {button or ''} on {driver.current_url}")
-    old = driver.find_element(By.TAG_NAME, "html")
     buttons[0].click()
     WebDriverWait(driver, WAIT).until(lambda d: _gone(old) and d.execute_script("return document.readyState") == "complete")
 
