@@ -27,10 +27,16 @@ def wrapped_figures(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     for line, cells in rows:
         above = out[-1][1] if out and out[-1][0].page == line.page else {}
-        kept = _rest(cells, above, places)
+        kept = _rest(cells, above, places) if _figures_in(above) > 1 else cells
         if kept or not cells:
             out.append((line, kept))
     return out
+
+
+def _figures_in(cells: dict[int, list[_Word]]) -> int:
+    """The amounts a row prints: a head alone on its line is a figure set apart from its row's (深圳市水务局 2026 p. 119:
+    “235,419.2” above the line of its row's parts, its “5” below it), which the row's banding places, not this join."""
+    return sum(1 for words in cells.values() for w in words if is_amount(w.text))
 
 
 def _rest(cells: dict[int, list[_Word]], above: dict[int, list[_Word]], places: int) -> dict[int, list[_Word]]:
