@@ -203,14 +203,18 @@ def _timed(run: Callable[[str], object], texts: list[tuple[str, Callable[[int], 
 
 
 def _slowest(run: Callable[[str], object], texts: list[tuple[str, Callable[[int], str], str]]) -> list[tuple[str, Callable[[int], str]]]:
-    """The three families whose text (of RANK characters) ``run`` took longest over, slowest first."""
-    times = []
+    """The three families whose text (of RANK characters) ``run`` took longest over, slowest first: each timed once,
+    then the ten slowest of those timed again, best of three (one run of a few microseconds interrupted by the machine
+    can outlast square work: on a fast machine under the suite's load, 中+'元'*n ranked above '1'*n for \\d+x)."""
+    once = []
     for family, make, text in texts:
         start = _clock()
         run(text)
-        times.append((_clock() - start, family, make))
-    times.sort(key=lambda entry: entry[0], reverse=True)
-    return [(family, make) for _, family, make in times[:3]]
+        once.append((_clock() - start, family, make, text))
+    once.sort(key=lambda entry: entry[0], reverse=True)
+    again = sorted(((_best(run, text), family, make) for _, family, make, text in once[:10]),
+                   key=lambda entry: entry[0], reverse=True)
+    return [(family, make) for _, family, make in again[:3]]
 
 
 def _slow(small: float, large: float) -> bool:
