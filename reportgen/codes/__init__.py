@@ -318,6 +318,12 @@ def _current(kind: Kind, code: object, year: int) -> tuple[str, _NameRange] | No
     return None
 
 
+def printed_names(kind: Kind, code: str, year: int) -> tuple[str, ...]:
+    """The names ``code`` is printed by in ``year``: its name and its aliases (none where the year knows no such code)."""
+    found = _current(kind, code, year)
+    return () if found is None else (found[1].name, *found[1].aliases)
+
+
 def _entry(kind: Kind, code: object, year: int) -> CodeEntry | None:
     return _registry_entry(kind, str(code).strip(), year)
 

@@ -19,6 +19,7 @@ from reportgen.compute import economic_kind
 from reportgen.docmodel.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
+from reportgen.importing.recognition.named_codes import read_by_name
 from reportgen.importing.recognition.printed_totals import (
     class_totals,
     economic_classes,
@@ -59,6 +60,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     _meta(result, tables)
     result.class_codes = _class_codes(result.year or 2025)
     result.function_names = _function_names(result.year or 2025)
+    read_by_name(result)
     tree = result.tree
     _identity(result, layout)
     if (income := _income(result, catalog)):
