@@ -15,7 +15,7 @@ from reportgen.docmodel.document import Table
 from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_titles, staged, write_layout
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
-from reportgen.shaping.layouts import LayoutError, resolve
+from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -252,3 +252,16 @@ def test_a_learned_layout_is_put_in_place_whole_or_not_at_all(tmp_path) -> None:
     with pytest.raises(OSError), staged(tmp_path / "另一个", good):
         raise OSError("磁盘已满")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["好"]
+
+
+def test_a_final_accounts_layout_is_learned_as_its_final_edition_and_renders_the_final(tmp_path_factory) -> None:
+    """A 部门决算 (国家信访局 2024): the layout it shows was refused as a budget's table list (“收入支出决算总表” is no
+    table a budget layout lists), and a layout without a 决算 edition cannot print a 决算 — the officer got nothing. Its
+    numbering and table units are learned into an edition for 决算; what is not learned is said; the render prints it."""
+    _, source, layout, text = _learned(tmp_path_factory, "central-guojia-xinfangju-2024-dept-final")
+    edition = resolve(layout, occasion=Occasion(2024, accounts="决算"))
+    assert "种类: 决算" in text and "表格清单" not in text and "第{一}部分" in text
+    assert edition.final_folders
+    prepared = prepare(source, draft=True)
+    document = document_for(prepared, draft=True, layout=layout)
+    assert any(isinstance(b, Table) and "决算" in b.title for b in document.blocks)

@@ -109,8 +109,10 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     """The layout the imported document shows (its printed lines ``lines``), named ``name``, based on ``base`` (a
     shipped layout's name: the import's --layout), else on the shipped layout of the department's locality."""
     imported = result.imported
-    tables = list(imported.tables.values())
+    listable = {kind.id for kind in tablekinds.kinds()}
+    tables = [table for table in imported.tables.values() if table.kind.id in listable]
     pattern, entries, told = _listed(tables, lines, imported)
+    told += [_not_listed_note(table) for table in imported.tables.values() if table.kind.id not in listable]
     base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
@@ -121,10 +123,40 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
+    if _is_final(imported):
+        return _final_edition(settings, told)
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
         _with_words(learned, words, imported, lines)
     return learned
+
+
+# What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
+# units and decimals. The headings' words, parts and 目录 are learned by a budget's structure (预算说明 …): not kept.
+_FINAL_KEPT = ("编号", "展示")
+
+
+def _is_final(imported: Imported) -> bool:
+    accounts = imported.tree.get("种类")
+    return getattr(accounts, "value", accounts) == "决算"
+
+
+def _final_edition(settings: dict[str, Any], told: list[str]) -> Learned:
+    """A 决算's learned layout: its settings in an edition for 决算 (a budget's layout without one is refused for a 决算:
+    the render prints a 决算 only by such an edition), what is not kept told."""
+    kept = {key: settings.pop(key) for key in _FINAL_KEPT if key in settings}
+    dropped = [key for key in ("部分", "目录", "标题") if settings.pop(key, None) is not None]
+    settings.pop("表号", None)
+    settings["版本"] = [{"适用": {"种类": "决算"}, "说明": f"部门决算：{settings['说明']}", **kept}]
+    if dropped:
+        told = [*told, f"部门决算的{'、'.join(dropped)}没有学：决算按决算版本的结构印出；学到的只有{'、'.join(kept) or '表名之外的设置'}"]
+    return Learned(settings, told)
+
+
+def _not_listed_note(table: Table) -> str:
+    """A table read that a layout's 表格清单 cannot list (a 决算's: the 决算 version's templates print them)."""
+    return (f"{table.kind.id}（{table.grid.shown}）不是版式的表格清单所列的那种表（部门决算的表由决算版本的模板印出），"
+            f"没有写入学到的表格清单")
 
 
 def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[Line]) -> None:
