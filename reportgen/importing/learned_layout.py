@@ -109,11 +109,23 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     """The layout the imported document shows (its printed lines ``lines``), named ``name``, based on ``base`` (a
     shipped layout's name: the import's --layout), else on the shipped layout of the department's locality."""
     imported = result.imported
+    base = base or layouts.regional(imported.department) or layouts.DEFAULT
+    settings, told = _settings(result, lines, name, base)
+    if _is_final(imported):
+        return _final_edition(settings, told)
+    learned = Learned(settings, told)
+    if (words := _words(result, lines, base)) is not None and words.sentences:
+        _with_words(learned, words, imported, lines)
+    return learned
+
+
+def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> tuple[dict[str, Any], list[str]]:
+    """The learned settings (the text's, the tables', their units) and what is told of the tables not listed."""
+    imported = result.imported
     listable = {kind.id for kind in tablekinds.kinds()}
     tables = [table for table in imported.tables.values() if table.kind.id in listable]
     pattern, entries, told = _listed(tables, lines, imported)
     told += [_not_listed_note(table) for table in imported.tables.values() if table.kind.id not in listable]
-    base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
     if pattern:
@@ -123,12 +135,7 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
-    if _is_final(imported):
-        return _final_edition(settings, told)
-    learned = Learned(settings, told)
-    if (words := _words(result, lines, base)) is not None and words.sentences:
-        _with_words(learned, words, imported, lines)
-    return learned
+    return settings, told
 
 
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
