@@ -28,11 +28,22 @@ def test_a_function_table_printed_by_name_is_read_to_the_catalogues_codes_and_sa
     # 技术研究与开发 is 20604 under 206 (2069803 is a 项 of 20698): the place decides, not the name alone
     assert rows["科学技术支出"] == "206" and rows["技术研究与开发"] == "20604" and rows["科技成果转化与扩散"] == "2060404"
     assert rows["行政事业单位养老支出"] == "20805" and rows["气象事业机构"] == "2200504"
+    economic = {row.name: row.code for row in hangzhou.imported.rows["一般公共预算基本支出表"] if not row.total}
+    assert economic["工资福利支出"] == "301" and economic["基本工资"] == "30101" and economic["职业年金缴费"] == "30109"
     told = [note for note in hangzhou.imported.told if "没有印出科目编码" in note]
     assert any(note.startswith("一般公共预算支出表") and "17 行的编码按名称" in note for note in told)
-    # its economic lines are not taken (their sum, without function lines, would be judged against a rounded
-    # total): said so, not dropped in silence
-    assert any(note.startswith("一般公共预算基本支出表") and "没有写入源文件" in note for note in told)
+    assert any(note.startswith("一般公共预算基本支出表") and "38 行的编码按名称" in note for note in told)
+
+
+def test_the_officers_source_holds_the_lines_its_tables_print_by_name(tmp_path: Path) -> None:
+    """杭州's source had no 功能分类 and no 经济分类 (“缺少……明细”), though the import said it read all 271 figures."""
+    from reportgen import cli
+
+    out = tmp_path / "hangzhou.yaml"
+    assert cli.main(["import", str(HANGZHOU), "-o", str(out)]) in (0, 1)
+    text = out.read_text(encoding="utf-8")
+    assert "功能分类:" in text and "经济分类:" in text
+    assert "{科目: 2200504" in text and "{科目: 30109, 金额: 67.81}" in text
 
 
 @pytest.mark.parametrize("name, kind", [("zj-huzhou-caizhengju-2026-dept-budget", "一般公共预算支出表"),

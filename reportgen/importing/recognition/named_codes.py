@@ -27,15 +27,12 @@ _MAX_READINGS = 64  # a table whose names allow more readings than this is not r
 
 def read_by_name(result: Imported) -> None:
     """Each function or economic table whose rows print names and no code given the codes its names read as
-    (coded_by_name), said with the import's notes; where they do not read so, said why (its rows then written nowhere,
-    as before: the source's lines are by code)."""
+    (coded_by_name), said with the import's notes; where they do not read so, said why (its rows then written nowhere:
+    the source's lines are by code)."""
     year = result.year or 2025
     for kind, rows in result.rows.items():
         registry = _registry(kind)
         if registry is None or kind not in result.tables or not _by_name_alone(rows):
-            continue
-        if registry == "economic":  # not taken yet (_registry): said, never dropped in silence
-            result.told.append(_note(result.tables[kind], 0, year, "经济分类科目暂不按名称读出"))
             continue
         found, why = coded_by_name(rows, registry, year)
         for at, code in found.items():
@@ -50,10 +47,7 @@ def _by_name_alone(rows: list[Row]) -> bool:
 
 def _registry(kind: str) -> codes.Kind | None:
     """The classification a kind's rows are by: a fund's table's and the 支出总表's by function, the 基本支出表's by
-    economic class; None for the rest. (The economic lines are only told, not read: read the same way — 杭州's 38,
-    and other regions' tables with their codes struck out, every one read back as printed — they are not taken yet:
-    without function lines, their sum, 3,745.06, is judged against the text's printed total, 3,745.07, as a slip,
-    where it is rounding.)"""
+    economic class; None for the rest."""
     if kind in tablekinds.fund_tables() or kind == tablekinds.role("spending"):
         return "function"
     return "economic" if kind == tablekinds.role("basic") else None

@@ -121,6 +121,8 @@ def _unheaded_names(table: Table) -> list[str]:
     grid = table.grid
     named: Counter[int] = Counter()
     for index, row in enumerate(grid.rows[table.body_start:], start=table.body_start):
+        if is_note_row(table, index):  # “备注：本部门没有……，故本表无数据。”: words under the table, no row's name
+            continue
         across = spanning_label(table, index) if table.kind.shape == "两栏" else None  # read as the spending's
         named.update(col for col, cell in enumerate(row) if col not in table.columns and cell_text(cell)
                      and not is_amount(cell) and (across is None or col != across[0]))
