@@ -1,5 +1,6 @@
 """The figures a published document's tables print, printed by the render in the same table, row and column and in
-the same form (issue 80, "Done means" first bullet: ≥ 95 %): `python -m bench.learned_tables [PDF …]`.
+the same form (issue 80, "Done means" first bullet: ≥ 95 %): `python -m bench.learned_tables [PDF …] [--corpus]
+[--pairs]` (default: fresh1's budgets, a 报表 file with its 情况说明; --pairs: learned from year N, year N+1's tables).
 
 For each document: import it, learn its layout (`import --learn-layout`), render the imported source in the layout
 an officer of its province would take (the shipped layout its department's name names, else 默认: “before”) and in
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from bench.learned_words import PAIRS, SHARED, _files, _region, fresh_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
 from reportgen.importing.learned_layout import learn, write_layout
@@ -32,9 +34,6 @@ from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping import layouts
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-DOCUMENTS = ("fresh1/zj-hangzhou-qixiang-2026-dept-budget.pdf", "fresh1/sd-yantai-minzhengju-2026-dept-budget.pdf",
-             "fresh1/js-suzhou-yingji-2026-dept-budget.pdf", "fresh1/central-guojia-xinfangju-2026-dept-budget.pdf")
 FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：])")
 _CODE = re.compile(r"\d{2,7}")
@@ -159,46 +158,63 @@ def measure(tables: dict[str, PublishedTable], document: object) -> Measure:
     return total
 
 
-def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
+def run(paths: list[Path], following: list[Path] | None = None) -> tuple[str, str, Measure, Measure] | None:
+    """The document's measures (its files: a narrative and its tables may be two) before and after; with
+    ``following`` (year N+1's files), year N+1's tables against its import rendered in the layout learned from year N
+    (“after”) and in its province's shipped layout (“before”)."""
     path = paths[0]
     result = import_files(paths, None)
     lines = [line for one in paths for line in read_published(one).lines]
     learned = learn(result, lines, f"{path.stem}-学到的")
-    prepared = prepare(result.source.named(path.with_suffix(".yaml")), draft=True)
+    shown = import_files(following, None) if following else result
+    prepared = prepare(shown.source.named((following or paths)[0].with_suffix(".yaml")), draft=True)
     if prepared.budget is None:
         print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
         return None
-    tables = dict(result.imported.tables)
-    for unsure in result.imported.unsure:  # printed, not read for sure: their figures count, unread
+    tables = dict(shown.imported.tables)
+    for unsure in shown.imported.unsure:  # printed, not read for sure: their figures count, unread
         tables.setdefault(unsure.kind.id, unsure)
-    before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
+    before_name = layouts.regional(shown.imported.department) or layouts.DEFAULT
     before = measure(tables, document_for(prepared, draft=True, layout=before_name))
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
         after = measure(tables, document_for(prepared, draft=True, layout=folder))
-    return result.imported.department, before_name, before, after
+    return shown.imported.department, before_name, before, after
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("documents", nargs="*", type=Path, help="PDF（一份公开文本的几个文件用 + 连起来：情况说明+报表）")
+    parser.add_argument("documents", nargs="*", help="PDF（一份公开文本的几个文件用 + 连起来：情况说明+报表）")
+    parser.add_argument("--corpus", action="store_true", help="../shared/corpus 的预算（不含 fresh1；默认 fresh1 的预算）")
+    parser.add_argument("--pairs", action="store_true", help="逐年：学自 N 年，印 N+1 年（bench/learned_words.PAIRS）")
     args = parser.parse_args()
-    documents = [[Path(part) for part in str(d).split("+")] for d in args.documents] or [[CORPUS / d] for d in DOCUMENTS]
+    jobs: list[tuple[str, list[Path], list[Path] | None]]
+    if args.pairs:
+        jobs = [(f"{Path(n).name} → {Path(n1.split('+')[0]).name}", _files(n), _files(n1)) for n, n1 in PAIRS]
+    else:
+        documents = [_files(d) for d in args.documents] or (
+            [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
+             for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
+        jobs = [(paths[0].name, paths, None) for paths in documents]
     before_all, after_all = Measure(), Measure()
-    for paths in documents:
+    regions: dict[str, Measure] = {}
+    for name, paths, following in jobs:
         try:
-            measured = run(paths)
+            measured = run(paths, following)
         except ReportgenError as exc:
-            print(f"{paths[0].name}：{exc.message}")
+            print(f"{name}：{exc.message}")
             continue
         if measured is None:
             continue
         department, before_name, before, after = measured
-        print(f"{department}  {before_name}：{before.line()}")
-        print(f"{department}  学到的：{after.line()}")
+        print(f"{name}（{department}）  {before_name}：{before.line()}", flush=True)
+        print(f"{name}（{department}）  学到的：{after.line()}", flush=True)
         before_all.add(before)
         after_all.add(after)
+        regions.setdefault(_region(paths[0].name), Measure()).add(after)
+    for region, total in sorted(regions.items()):
+        print(f"地区 {region}  学到的：{total.line()}")
     print(f"合计  之前：{before_all.line()}")
     print(f"合计  学到的：{after_all.line()}")
 

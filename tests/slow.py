@@ -43,7 +43,7 @@ SLOW_MODULES = frozenset((
     "test_toc_pages", "test_workbooks_of_other_provinces", "test_writer_xlsx",
     # whole published documents (the corpus, tests/seeds/pdf) imported or reviewed
     "test_amounts", "test_bad_inputs", "test_damaged_files", "test_disclosure_files", "test_exact_figures",
-    "test_reading_verified", "test_columns_by_arithmetic", "test_import_every_figure", "test_wrapped_figures",
+    "test_reading_verified", "test_columns_by_arithmetic", "test_import_every_figure", "test_wrapped_figures", "test_codes_by_name",
     "test_import_beijing_tables", "test_import_guangzhou_tables", "test_import_income_unknown",
     "test_import_jiangsu_2019_shapes", "test_import_prior_columns", "test_import_readback", "test_import_text_fields",
     "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
@@ -75,6 +75,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_the_pdf_itself_given_as_the_layout_folder_is_refused_as_a_file_and_left_as_it_was",
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
+        "test_a_final_accounts_layout_is_learned_as_its_final_edition_and_renders_the_final",
     ),
     "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)
         "test_a_document_read_by_its_classes_tells_none_of_its_false_alarms",
