@@ -40,6 +40,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "learned_words": ([PDF], r"之前：有数的句子 \d+/\d+.*之后：有数的句子 \d+/\d+（\d+%，换成字段的 \d+，数之外相同的 \d+）[\s\S]*地区 "),
     "learned_layout": ([PDF], r"学到的：表 印出 \d+、生成 \d+、表号与表名相同 \d+（次序相同 \d+）；标题 印出 \d+"),
     "learned_tables": ([PDF], r"学到的：印出的数 \d+，同表同行同栏同样印出 \d+（[\d.]+ %），同位置而写法不同 \d+，多出 \d+；全同的表 \d+/\d+"),
+    "codes_by_name": ([PDF], r"same economic \d+; same function \d+"),
     "mutations": (["--samples", "wanli-2025.xlsx", "--only", "截断 50%", "--out", "{tmp}"],
                   r"\| wanli-2025\.xlsx \| 截断 50%\.xlsx \| .* \| \d+ \| \d+\.\d+ \| good \|"),
     # (p. 16: 35 figures, 8 of them read wrong — the wrong readings and the threshold they set, as p. 3's 153 figures
