@@ -409,3 +409,19 @@ def test_a_party_committees_department_takes_its_localitys_layout() -> None:
     assert regional("中共烟台市委宣传部") == "山东" and regional("中共深圳市委宣传部（本级）") == "深圳"
     assert regional("中国共产党上海市普陀区委员会办公室") == "上海"
     assert regional("中共重庆市委宣传部") is None and regional("中共") is None
+
+
+def test_a_layout_based_on_another_keeps_what_it_does_not_write(tmp_path):
+    """docs/layouts.md: a layout writes only what differs from its base. A folder based on 上海 that writes its own
+    表号 (an officer's, or one learned from a published document) printed every blank of 上海's tables as “0”: its
+    zeros, 元 decimals, landscape pages and cover were not its base's. The base's are kept, unless written."""
+    from reportgen.shaping.layouts import resolve
+    from tests.test_layout_hostile import make_layout
+
+    mine = resolve(make_layout(tmp_path / "mine", "名称: 我的\n基于: 上海\n表号: 表{1}\n"))
+    shanghai = resolve("上海")
+    assert mine.table_zeros == shanghai.table_zeros and mine.table_zeros["收支总表"] == "空白"
+    assert mine.unit_decimals == shanghai.unit_decimals == {"元": 0}
+    assert (mine.landscape, mine.cover, mine.new_page_levels) == (shanghai.landscape, shanghai.cover, shanghai.new_page_levels)
+    own = resolve(make_layout(tmp_path / "own", "名称: 我的\n基于: 上海\n展示: {表格零值: {收支总表: 印出}}\n"))
+    assert own.table_zeros["收支总表"] == "印出" and own.table_zeros["全部"] == "照源文件"

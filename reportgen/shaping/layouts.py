@@ -498,7 +498,10 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
                     tables_department=base.tables_department, table_entries=base.table_entries,
-                    table_decimals=dict(base.table_decimals), parts=base.parts)
+                    table_decimals=dict(base.table_decimals), parts=base.parts,
+                    # what a layout's own 版式.yaml leaves unwritten is its base's (docs/layouts.md: only what differs)
+                    unit_decimals=dict(base.unit_decimals), table_zeros=dict(base.table_zeros), cover=base.cover,
+                    new_page_levels=base.new_page_levels, landscape=base.landscape)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
