@@ -193,6 +193,8 @@ def _identity(result: Imported, layout: str | None) -> None:
         shown["表格单位"] = units
     if _cents_printed(result):
         shown["小数位"] = {"元": Placed(2, "各张元的表都印到分（如 1,197,600.00）")}
+    if (example := _ungrouped(result)):
+        shown["千分位"] = Placed(False, f"各表千以上的数都不分节（如 {example}）")
     if shown:
         tree["展示"] = shown
 
@@ -204,6 +206,23 @@ def _cents_printed(result: Imported) -> bool:
     places = {-int(amount.value.as_tuple().exponent) for kind, table in result.tables.items() if table.unit == "元"
               for row in result.rows.get(kind, []) for amount in row.amounts.values() if not amount.blank}
     return places == {2}
+
+
+def _ungrouped(result: Imported) -> str:
+    """A figure of a thousand or more the tables print, where they print every such figure without separators
+    (福州市民政局, 泉州市人民政府办公室, 长春市信访局 2026: “2014.77”) — the document's form, which the render then keeps
+    (展示.千分位 false); "" where any is separated or fewer than three are printed."""
+    texts = [_printed(table, amount) for kind, table in result.tables.items() for row in result.rows.get(kind, [])
+             for amount in row.amounts.values() if not amount.blank and abs(amount.value) >= 1000]
+    return texts[0] if len(texts) >= 3 and not any("," in text or "，" in text for text in texts) else ""
+
+
+def _printed(table: Table, amount: Amount) -> str:
+    """The text an amount is printed as in its table's grid (its value where the cell is not known)."""
+    row, col = amount.cell
+    cells = table.grid.rows[row] if 0 <= row < len(table.grid.rows) else []
+    cell = cells[col] if 0 <= col < len(cells) else None
+    return cell.text or str(cell.value) if cell is not None else str(amount.value)
 
 
 def _spending(result: Imported, catalog: Catalog) -> Tree:
