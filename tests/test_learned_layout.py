@@ -265,3 +265,19 @@ def test_a_final_accounts_layout_is_learned_as_its_final_edition_and_renders_the
     prepared = prepare(source, draft=True)
     document = document_for(prepared, draft=True, layout=layout)
     assert any(isinstance(b, Table) and "决算" in b.title for b in document.blocks)
+
+
+@pytest.mark.parametrize("name, zeros", [("sd-yantai-minzhengju-2026-dept-budget", "表格零值:\n    全部: 空白"),
+                                         # 苏州 prints “0.00” in its “三公” table alone (第19页): the others blank
+                                         ("js-suzhou-yingji-2026-dept-budget", "表格零值:\n    一般公共预算基本支出表: 空白"),
+                                         ("gd-zhuhai-shangwuju-2026-dept-budget", None)])
+def test_tables_that_print_no_zero_are_learned_to_leave_it_blank(tmp_path_factory, name, zeros) -> None:
+    """烟台 leaves a cell blank where there is nothing and prints no “0.00” anywhere, 苏州 likewise but in its “三公”
+    table: the render printed “0.00” in every such cell (bench/learned_tables: 1,552 such figures over fresh1). 珠海
+    prints its zeros: nothing is learned of them."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert (zeros in text) if zeros else ("表格零值" not in text)
+    if zeros and "全部" in zeros:
+        document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+        cells = [c.text for b in document.blocks if isinstance(b, Table) for row in b.body for c in row.cells]
+        assert "0.00" not in cells

@@ -570,7 +570,24 @@ def _shown(result: ImportResult) -> dict[str, Any]:
         shown["表格单位"] = units
     if (places := _table_places(imported)):
         shown["表格小数位"] = places
+    if (zeros := _table_zeros(imported)):
+        shown["表格零值"] = zeros
     return shown
+
+
+def _table_zeros(imported: Imported) -> dict[str, str]:
+    """表格零值: 空白 for the tables that leave a cell blank and print no zero anywhere (烟台、苏州、杭州……: the render
+    printed “0.00” where they print nothing) — 全部 where no table prints a zero; {} where every table prints its zeros
+    or none leaves a cell blank."""
+    listable = {kind.id for kind in tablekinds.kinds()}
+    blank, zero = set(), set()
+    for kind in imported.tables:
+        amounts = [a for row in imported.rows.get(kind, []) for a in row.amounts.values()]
+        blank.update({kind} if any(a.blank for a in amounts) else set())
+        zero.update({kind} if any(not a.blank and a.value == 0 for a in amounts) else set())
+    if blank and not zero:
+        return {"全部": "空白"}
+    return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
 
 
 def _table_units(imported: Imported) -> dict[str, str]:
