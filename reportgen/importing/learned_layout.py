@@ -41,6 +41,7 @@ from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
+from reportgen.importing.recognition.rows import Row
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
@@ -580,11 +581,9 @@ def _table_zeros(imported: Imported) -> dict[str, str]:
     printed “0.00” where they print nothing) — 全部 where no table prints a zero; {} where every table prints its zeros
     or none leaves a cell blank."""
     listable = {kind.id for kind in tablekinds.kinds()}
-    blank, zero = set(), set()
-    for kind in imported.tables:
-        amounts = [a for row in imported.rows.get(kind, []) for a in row.amounts.values()]
-        blank.update({kind} if any(a.blank for a in amounts) else set())
-        zero.update({kind} if any(not a.blank and a.value == 0 for a in amounts) else set())
+    printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables}
+    blank = {kind for kind, (blanks, _) in printed.items() if blanks}
+    zero = {kind for kind, (_, zeros) in printed.items() if zeros}
     if blank and not zero:
         return {"全部": "空白"}
     return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
@@ -598,6 +597,12 @@ def _table_units(imported: Imported) -> dict[str, str]:
     common = units.most_common(1)[0][0]
     return {"全部": common,
             **{kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common}}
+
+
+def _blank_and_zero(rows: list[Row]) -> tuple[bool, bool]:
+    """Whether the rows leave a cell of amounts blank, and whether they print a zero."""
+    amounts = [amount for row in rows for amount in row.amounts.values()]
+    return any(a.blank for a in amounts), any(not a.blank and a.value == 0 for a in amounts)
 
 
 def _table_places(imported: Imported) -> dict[str, int]:

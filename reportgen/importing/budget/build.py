@@ -212,17 +212,23 @@ def _ungrouped(result: Imported) -> str:
     """A figure of a thousand or more the tables print, where they print every such figure without separators
     (福州市民政局, 泉州市人民政府办公室, 长春市信访局 2026: “2014.77”) — the document's form, which the render then keeps
     (展示.千分位 false); "" where any is separated or fewer than three are printed."""
-    texts = [_printed(table, amount) for kind, table in result.tables.items() for row in result.rows.get(kind, [])
-             for amount in row.amounts.values() if not amount.blank and abs(amount.value) >= 1000]
-    return texts[0] if len(texts) >= 3 and not any("," in text or "，" in text for text in texts) else ""
+    texts = [_printed(table, amount) for kind, table in result.tables.items() if table.grid.kind == "pdf"
+             for amount in _thousands(result.rows.get(kind, []))]
+    grouped = [text for text in texts if not text or "," in text or "，" in text]  # (a text not known: not said)
+    return texts[0] if len(texts) >= 3 and not grouped else ""
+
+
+def _thousands(rows: list[Row]) -> list[Amount]:
+    """The amounts of a thousand or more the rows print."""
+    return [amount for row in rows for amount in row.amounts.values() if not amount.blank and abs(amount.value) >= 1000]
 
 
 def _printed(table: Table, amount: Amount) -> str:
-    """The text an amount is printed as in its table's grid (its value where the cell is not known)."""
+    """The text an amount is printed as in its table's grid, "" where that is not known (a workbook shows a number by
+    its format: its value says nothing of separators)."""
     row, col = amount.cell
     cells = table.grid.rows[row] if 0 <= row < len(table.grid.rows) else []
-    cell = cells[col] if 0 <= col < len(cells) else None
-    return cell.text or str(cell.value) if cell is not None else str(amount.value)
+    return cells[col].text if 0 <= col < len(cells) else ""
 
 
 def _spending(result: Imported, catalog: Catalog) -> Tree:
