@@ -37,7 +37,7 @@ def read_by_name(result: Imported) -> None:
         found, why = coded_by_name(rows, registry, year)
         for at, code in found.items():
             rows[at].code = code
-        result.told.append(_note(result.tables[kind], len(found), year, why))
+        result.told.append(_code_note(result.tables[kind], len(found), year, why))
 
 
 def _by_name_alone(rows: list[Row]) -> bool:
@@ -53,7 +53,7 @@ def _registry(kind: str) -> codes.Kind | None:
     return "economic" if kind == tablekinds.role("basic") else None
 
 
-def _note(table: Table, read: int, year: int, why: str) -> str:
+def _code_note(table: Table, read: int, year: int, why: str) -> str:
     if why:
         return (f"{table.kind.id}（{table.grid.shown}）没有印出科目编码，{why}：其各行没有写入源文件；"
                 f"请按原表在源文件中填写各科目的编码与数")
