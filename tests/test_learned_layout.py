@@ -6,6 +6,7 @@ written by hand or by a hostile hand is refused with a message naming its file, 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,13 @@ def test_tables_that_print_no_zero_are_learned_to_leave_it_blank(tmp_path_factor
         document = document_for(prepare(source, draft=True), draft=True, layout=layout)
         cells = [c.text for b in document.blocks if isinstance(b, Table) for row in b.body for c in row.cells]
         assert "0.00" not in cells
+
+
+def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
+    """长春市信访局 prints nine tables (预算表1–9); four are not read for sure (their headers give a meaning to two
+    columns), and the layout learned listed only the other five, so the render left four of the province's tables
+    out. A table printed is listed, in the order printed, whether or not its figures were read."""
+    _, _, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    kinds = re.findall(r"- 表: (\S+)", text)
+    assert kinds == ["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表",
+                     "三公经费支出表", "政府性基金预算支出表", "项目支出表"]

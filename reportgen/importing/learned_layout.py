@@ -123,10 +123,9 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
 def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> tuple[dict[str, Any], list[str]]:
     """The learned settings (the text's, the tables', their units) and what is told of the tables not listed."""
     imported = result.imported
-    listable = {kind.id for kind in tablekinds.kinds()}
-    tables = [table for table in imported.tables.values() if table.kind.id in listable]
-    pattern, entries, told = _listed(tables, lines, imported)
-    told += [_not_listed_note(table) for table in imported.tables.values() if table.kind.id not in listable]
+    tables, unsure, unlisted = _listable(imported)
+    pattern, entries, told = _listed(sorted([*tables, *unsure], key=_first_page), lines, imported)
+    told += [_not_listed_note(table) for table in unlisted]
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
     if pattern:
@@ -330,6 +329,21 @@ def _printed_beside(lines: list[Line], pattern: str, imported: Any,
         listed[kind.id] = _entry(kind.id, title, numbered, pattern, imported.year, imported.department)
         entries.append(listed[kind.id])
     return entries, told
+
+
+def _listable(imported: Imported) -> tuple[list[Table], list[Table], list[Table]]:
+    """The tables read that a layout lists, those printed but not read for sure (长春's 收入总表, 一般公共预算支出表 …:
+    printed all the same, so listed), and the tables read that no layout lists (a 决算's)."""
+    listable = {kind.id for kind in tablekinds.kinds()}
+    read = list(imported.tables.values())
+    unsure = [table for table in imported.unsure if table.kind.id in listable and table.kind.id not in imported.tables]
+    return ([t for t in read if t.kind.id in listable], unsure, [t for t in read if t.kind.id not in listable])
+
+
+def _first_page(table: Table) -> int:
+    """The page a table is first printed on (a PDF's grid is named 第N页); 0 for a sheet's (its order kept)."""
+    found = re.match(r"第(\d+)页", table.grid.name)
+    return int(found.group(1)) if found else 0
 
 
 def _in_printed_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
