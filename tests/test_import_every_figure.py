@@ -147,3 +147,25 @@ def test_a_running_header_is_no_word_of_the_text_a_page_break_cuts(tmp_path) -> 
 
     lines = read_published(FRESH / "js-wuxi-xinfangju-2025-dept-budget.pdf").lines
     assert not any("无锡市信访局2025年度部门预算公开" in "".join(line.text.split()) for line in lines if line.page > 1)
+
+
+def _assets(pdf: Path) -> dict[str, object]:
+    """The 国有资产 a PDF's import writes: its figures by field (计划新增's under it), as plain values."""
+    _, result = _import(pdf)
+    tree = result.imported.tree.get("国有资产", {})
+    plain = {key: value.value for key, value in tree.items() if key != "计划新增"}
+    return {**plain, **{f"计划新增.{key}": value.value for key, value in tree.get("计划新增", {}).items()}}
+
+
+def test_a_bound_of_value_is_no_count_of_things() -> None:
+    # “2026年部门预算未安排购置车辆、单位价值50万元以上通用设备及单位价值100万元以上专用设备” (湖州市财政局 2026, 浙江)
+    # was written 计划新增 车辆 50, 通用设备 100; “2026年部门预算未安排购置车辆和单位价值100万元以上设备” (国家信访局 2026,
+    # 中央) 计划新增 车辆 100: the number of a bound (“50万元以上”) read as the count after “购置车辆”. A bound is never a
+    # figure, an amount never a count; the counts printed beside such bounds are read as before — 上海 “单价100万元（含）
+    # 以上设备（不含车辆）20台（套）”, whose 计划新增 专用设备 6 stands, and 湖州's own 0 台（套）
+    huzhou = _assets(FRESH / "zj-huzhou-caizhengju-2026-dept-budget.pdf")
+    assert huzhou == {"截至": "2025年12月31日", "车辆": 1, "通用设备": 0, "专用设备": 0}
+    xinfang = _assets(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")
+    assert xinfang == {"截至": "2025年7月31日", "车辆": 15}
+    shanghai = _assets(SHARED / "sh-city-xingkeyuan-2026-unit-budget.pdf")
+    assert shanghai["专用设备"] == 20 and shanghai["计划新增.专用设备"] == 6 and shanghai["计划新增.车辆"] == 0

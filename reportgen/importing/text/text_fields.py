@@ -25,6 +25,8 @@ from reportgen.writers.html import environment
 
 _AMOUNT = regex(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
 _COUNT = regex(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
+# the fields of other matters that count things (vehicles, sets of equipment, projects): never an amount
+_COUNTED = ("车辆", "通用设备", "专用设备", "项目数")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 
 
@@ -516,6 +518,9 @@ def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tupl
         figure = _figure(imported, text.value)
         if figure is None:
             unplaced.append(f"{text.where}：{kind} {key}“{text.value}”不是数字")
+            continue
+        if name in _COUNTED and not isinstance(figure, int):  # “50万元”: an amount is never a count of things
+            unplaced.append(f"{text.where}：{kind} {key}“{text.value}”是金额，不是个数，没有写入")
             continue
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:

@@ -287,6 +287,10 @@ _MONEY = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万)
 # page's lines left to the text: “7.61 7.61 0.00 …”): a section printing them says what is budgeted, never “没有安排”
 _TABLE_FIGURE = regex(r"(?<![\d.．])\d+[.．]\d{2}(?![\d%％万元])")
 _COUNT = regex(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万|个|辆|台（套）|台|套|家)")
+# What follows a number that bounds a class of things instead of counting or summing them: “单位价值50万元以上通用设备”
+# (湖州), “单位价值100万元以上设备” (国家信访局), “单价100万元（含）以上设备” (上海), “单价在100万元以上的设备” (广州),
+# “投资5000万元及以上的” (深圳), “3000.00万元及以下的” (普陀): the number is part of the thing's name, never a figure.
+_BOUND = regex(r"(?:[（(]含[)）]|及)?+以[上下内]")
 _CLAUSE_HEAD = regex(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
 _ENUMERATION = regex(r"[一二三四五六七八九十]是|\d[、.．]")
 _CHINESE_DIGITS = "一二三四五六七八九"
@@ -1332,7 +1336,7 @@ def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: 
     if "到" in rule:
         return _text_capture(clause, rule, at, after, keep)
     number = _COUNT.search(clause, after, after + 60)
-    if number is None or number.start() - after > 6:
+    if number is None or number.start() - after > 6 or _BOUND.match(clause, number.end()):
         return None
     return _Capture((lead if keep else "") + number.group(), at if keep else number.start(), number.end(), True)
 
@@ -1371,7 +1375,8 @@ def _no_note(clause: str) -> bool:
 
 
 def _all_captured(clause: str, captures: list[_Capture], words: dict[str, Any]) -> bool:
-    """Whether every number of a clause (but one after a word no figure follows) is within a figure captured."""
+    """Whether every number of a clause (but one after a word no figure follows, and a bound: “50万元以上”) is within
+    a figure captured."""
     numbers = [m for m in _COUNT.finditer(clause)
-               if not clause.endswith(tuple(words["非数字前"]), 0, m.start())]
+               if not clause.endswith(tuple(words["非数字前"]), 0, m.start()) and not _BOUND.match(clause, m.end())]
     return all(any(c.start <= m.start() and m.end() <= c.end for c in captures) for m in numbers)
