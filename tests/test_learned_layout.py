@@ -292,3 +292,14 @@ def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(
     kinds = re.findall(r"- 表: (\S+)", text)
     assert kinds == ["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表",
                      "三公经费支出表", "政府性基金预算支出表", "项目支出表"]
+
+
+def test_the_rows_of_the_summary_tables_are_learned_in_the_provinces_words(yantai) -> None:
+    """烟台 prints 一般公共预算收入, 事业收入（不含教育收费） where the render printed 一般公共预算拨款, 事业收入: the layout
+    learns each row's words by its meaning, and the render prints them with the same figures."""
+    _, source, layout, text = yantai
+    assert "行名:" in text and "一般公共预算拨款: 一般公共预算收入" in text and "事业收入: 事业收入（不含教育收费）" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    summary = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
+    labels = [row.cells[0].text for row in summary.body]
+    assert "一般公共预算收入" in labels and "一般公共预算拨款" not in labels

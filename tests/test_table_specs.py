@@ -106,3 +106,33 @@ def test_the_documented_table_spec_renders(tmp_path):
     table = next(t for t in document.tables() if t.id == "支出总表-类款项")
     assert [c.text for c in table.header[1].cells] == ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"]
     assert table.body[-1].key == "合计"
+
+
+ROWS = """{%- from '_tables_common.j2' import table with context -%}
+<sec t="表格">
+  {% call table('收支总表', '收支总表（改行名）') %}{% endcall %}
+</sec>
+"""
+
+
+def test_a_table_declared_with_row_names_prints_them_and_its_figures_as_they_were(tmp_path):
+    """行名: the rows in the locality's words (烟台 prints 一般公共预算收入 where the render printed 一般公共预算拨款); the
+    figures, the other rows and the header unchanged."""
+    plain = make_layout(tmp_path / "原", "名称: 原\n基于: 默认\n", {"tables.j2": ROWS})
+    named = make_layout(tmp_path / "县", "名称: 某县\n基于: 默认\n表格:\n  收支总表: {行名: {一般公共预算拨款: 一般公共预算收入}}\n",
+                        {"tables.j2": ROWS})
+    before, after = (next(t for t in document_for(prepare(source_in(tmp_path / n, str(f)))).tables()
+                          if t.title == "收支总表（改行名）") for n, f in (("a", plain), ("b", named)))
+    rows = [[c.text for c in row.cells] for row in before.body]
+    renamed = [[c.text for c in row.cells] for row in after.body]
+    changed = [(a, b) for a, b in zip(rows, renamed, strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][0][0] == "一般公共预算拨款" and changed[0][1][0] == "一般公共预算收入"
+    assert changed[0][0][1:] == changed[0][1][1:]
+
+
+@pytest.mark.parametrize("spec", ["{行名: [一般公共预算拨款]}", "{行名: {一般公共预算拨款: ''}}"])
+def test_row_names_that_are_no_mapping_of_words_are_refused_at_their_line(tmp_path, capsys, spec):
+    folder = make_layout(tmp_path / "县", f"名称: 某县\n基于: 默认\n表格:\n  收支总表: {spec}\n")
+    with pytest.raises(LayoutError) as refused:
+        resolve(folder)
+    assert "版式.yaml:4" in refused.value.message and "“表格.收支总表.行名”应为“表中的行名: 本版式的行名”的映射" in refused.value.message

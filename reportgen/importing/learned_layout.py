@@ -132,6 +132,10 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = pattern
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
+    if (names := _row_names(imported)):
+        shapes = settings.setdefault("表格", {})
+        for kind, rows in names.items():
+            shapes.setdefault(kind, {})["行名"] = rows
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -152,7 +156,7 @@ def _final_edition(settings: dict[str, Any], told: list[str]) -> Learned:
     """A 决算's learned layout: its settings in an edition for 决算 (a budget's layout without one is refused for a 决算:
     the render prints a 决算 only by such an edition), what is not kept told."""
     kept = {key: settings.pop(key) for key in _FINAL_KEPT if key in settings}
-    dropped = [key for key in ("部分", "目录", "标题") if settings.pop(key, None) is not None]
+    dropped = [key for key in ("部分", "目录", "标题", "表格") if settings.pop(key, None) is not None]
     settings.pop("表号", None)
     settings["版本"] = [{"适用": {"种类": "决算"}, "说明": f"部门决算：{settings['说明']}", **kept}]
     if dropped:
@@ -220,6 +224,28 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
         settings["标题"] = titles
     return settings
+
+
+def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
+    """表格.X.行名 of each 收支 table read: a row's meaning (the label the render prints it under: 一般公共预算拨款,
+    结转下年) → the label the document prints it under (一般公共预算收入, 年终结转结余), where the two differ and the
+    document prints the meaning under one label."""
+    catalog, listable, found = imported.catalog, {kind.id for kind in tablekinds.kinds()}, {}
+    for kind, (left, right) in imported.sides.items():
+        pairs = [(catalog.income_key(row.label), row.label) for row in left]
+        pairs += [(catalog.spending_rows.get(row.label, ""), row.label) for row in right]
+        if kind in listable and (names := _one_label_each(pairs)):
+            found[kind] = names
+    return found
+
+
+def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Of (meaning, label) pairs, each meaning printed under one label other than its own: meaning → label."""
+    labels: dict[str, set[str]] = {}
+    for meaning, label in pairs:
+        labels.setdefault(meaning, set()).add(label)
+    return {meaning: next(iter(printed)) for meaning, printed in labels.items()
+            if meaning and len(printed) == 1 and next(iter(printed)) != meaning}
 
 
 def _table_settings(tables: list[Table], entries: list[dict[str, Any]], base: str) -> dict[str, Any]:

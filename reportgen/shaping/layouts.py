@@ -833,7 +833,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -855,11 +855,19 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     _check_spec_choices(spec, name, at)
     columns, labels, band = _spec_columns(spec, name, at)
     result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
-                       spec.get("合计行") == "末行", band, dict(labels))
+                       spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at))
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
-                          "其他的表只能改“列名”")
+                          "其他的表只能改“列名”“行名”")
     return result
+
+
+def _row_names(spec: dict, name: str, at: str) -> dict[str, str]:
+    """A table's 行名 (a row's label → this layout's), checked."""
+    names = spec.get("行名", {})
+    if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in names.items()):
+        raise LayoutError(f"{at}: “{name}.行名”应为“表中的行名: 本版式的行名”的映射，如 {{一般公共预算拨款: 一般公共预算收入}}")
+    return {str(k): str(v) for k, v in names.items()}
 
 
 def _check_spec_choices(spec: dict, name: str, at: str) -> None:

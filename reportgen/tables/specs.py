@@ -33,7 +33,8 @@ class TableSpec(FrozenRecord):
     """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
     a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
     kept, of those the table has; empty: all); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
-    over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's)."""
+    over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's); ``rows`` 行名 (a row's
+    label → the locality's)."""
 
     base: str
     code_levels: bool = False
@@ -42,6 +43,7 @@ class TableSpec(FrozenRecord):
     total_last: bool = False
     band: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, str] = field(default_factory=dict)  # 行名: a row's label → the locality's (一般公共预算拨款 → 一般公共预算收入)
 
     @property
     def function_shaped(self) -> bool:
@@ -58,7 +60,15 @@ def reshape(rows: TableRows, spec: TableSpec) -> TableRows:
         header = [Row([replace(c, text=spec.labels.get(c.text, c.text)) for c in row.cells], kind=row.kind, key=row.key)
                   for row in rows.header]
         rows = replace(rows, header=header)
+    if spec.rows:
+        rows = replace(rows, body=[_renamed(row, spec.rows) for row in rows.body])
     return rows
+
+
+def _renamed(row: Row, names: dict[str, str]) -> Row:
+    """A body row with each label cell that a 行名 names in the locality's words (its figures as they were)."""
+    cells = [replace(c, text=names[c.text]) if c.align != "right" and c.text in names else c for c in row.cells]
+    return Row(cells, kind=row.kind, key=row.key)
 
 
 def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
