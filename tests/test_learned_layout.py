@@ -303,3 +303,14 @@ def test_the_rows_of_the_summary_tables_are_learned_in_the_provinces_words(yanta
     summary = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
     labels = [row.cells[0].text for row in summary.body]
     assert "一般公共预算收入" in labels and "一般公共预算拨款" not in labels
+
+
+def test_an_income_table_by_function_lines_is_learned_as_such(yantai) -> None:
+    """烟台 lists its 收入总表 by function lines (教育支出 / 进修及培训 / 培训支出 …), the render by unit: the layout learns
+    the table by function (the variant 收入总表-按功能), and the render lists its income under the same lines."""
+    _, source, layout, text = yantai
+    assert "收入总表:\n    基于: 收入总表-按功能" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    names = [cell.text for row in income.body for cell in row.cells]
+    assert "进修及培训" in names and "烟台市民政局" not in names

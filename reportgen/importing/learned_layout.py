@@ -45,6 +45,7 @@ from reportgen.importing.recognition.rows import Row
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
+from reportgen.tablekinds import role
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = pattern
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
+    if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
+        settings.setdefault("表格", {})[role("income")] = {"基于": f"{role('income')}-按功能"}
     if (names := _row_names(imported)):
         shapes = settings.setdefault("表格", {})
         for kind, rows in names.items():
@@ -224,6 +227,12 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
         settings["标题"] = titles
     return settings
+
+
+def _income_by_function(imported: Imported) -> bool:
+    """Whether the 收入总表 read lists its income by function lines (most of its rows print a 科目 code), not by unit."""
+    rows = [row for row in imported.rows.get(role("income"), []) if not row.total]
+    return len(rows) >= 2 and sum(1 for row in rows if row.code) * 2 > len(rows)
 
 
 def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
