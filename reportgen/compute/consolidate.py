@@ -29,6 +29,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "project_classes": _summed_project_classes(units),
         "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
         "income_stated": frozenset().union(*(u.income_stated for u in units)),
+        "carry_forward_stated": any(u.carry_forward_stated for u in units),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),
         **_summed_stated(units),

@@ -594,6 +594,8 @@ class Budget(Record):
     # 收入's sources (and 上年结转) the source writes, 0 among them: one it does not write is none (0 in
     # every sum), and a table printing amounts as the source states them leaves its cell blank
     income_stated: frozenset[str] = frozenset()
+    # 结转下年 written by the source, 0 or not (a 0 not written is none, never stated: nobody printed it)
+    carry_forward_stated: bool = False
     # 收入.财政拨款收入 / 收入.收入总计 as the source states them (used where the parts are unknown)
     stated_fiscal_income: Decimal | None = None
     stated_income_grand_total: Decimal | None = None

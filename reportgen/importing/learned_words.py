@@ -423,7 +423,7 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
     unknown = {f"f.income_of('{name}')" for name in budget.income_unknown}
     if "上年结转" not in budget.income_stated:
         unknown.add("b.carried_over")
-    if not budget.carry_forward:  # (a 结转下年 of 0 is what a source that states none holds)
+    if not budget.carry_forward and not budget.carry_forward_stated:  # (a 结转下年 of 0 not written: none stated)
         unknown.add("b.carry_forward")
     three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
     unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}

@@ -93,6 +93,7 @@ class _Figures(TypedDict):
     carried_over: Decimal
     reserves_used: Decimal
     carry_forward: Decimal
+    carry_forward_stated: bool
     function_rows: list[FunctionRow]
     economic_rows: list[EconomicRow]
     stated_personnel: Decimal | None
@@ -228,7 +229,7 @@ def _units_figures(d: LocDict) -> _Figures:
     words of 基本支出 the department writes itself (its own words win over its units')."""
     words = d.get("支出", {}).get("基本支出", {})
     return {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "reserves_used": ZERO,
-            "carry_forward": ZERO,
+            "carry_forward": ZERO, "carry_forward_stated": False,
             "function_rows": [], "economic_rows": [], "stated_personnel": None, "stated_public": None,
             "personnel_note": str(words.get("人员经费说明", "")),
             "public_note": str(words.get("公用经费说明", "")), "projects": []}
@@ -244,6 +245,7 @@ def _figures(reader: SourceReader, d: LocDict) -> _Figures:
         "carried_over": reader.opt_amount(income_map, final_key("收入.上年结转", d)) or ZERO,
         "reserves_used": reader.opt_amount(income_map, RESERVES) or ZERO,
         "carry_forward": reader.opt_amount(d, final_key("结转下年", d)) or ZERO,
+        "carry_forward_stated": final_key("结转下年", d) in d,
         "function_rows": function_rows(reader, spending),
         "economic_rows": economic_rows(reader, basic),
         "stated_personnel": reader.opt_amount(basic, "人员经费"),

@@ -132,6 +132,7 @@ def unit_budget(reader: SourceReader, name: str, presentation: Presentation, lev
         carried_over=reader.opt_amount(d["收入"], "上年结转") or ZERO,
         reserves_used=reader.opt_amount(d["收入"], RESERVES) or ZERO,
         carry_forward=reader.opt_amount(d, "结转下年") or ZERO,
+        carry_forward_stated="结转下年" in d,
         function_rows=rows,
         function_scope=function_scope(reader, d),
         project_classes=project_classes(reader, d),

@@ -404,6 +404,11 @@ def _lead(sentence: str) -> str | None:
     return head if colon and 2 <= len(head) <= 12 else None
 
 
+def label_words(label: str, year: int, department: str) -> str | None:
+    """A label as the words name it (_label): what a sentence of a document with tables names too."""
+    return _label(label, year, department)
+
+
 def _label(label: str, year: int, department: str) -> str | None:
     """The label as the words name it: its year (this year's only: another year's is None), the
     department or outline number that opens it (“2026年，上海市普陀区…委员会收入预算”), its quotation

@@ -15,6 +15,7 @@ from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.text.line_changes import stated_line_changes
+from reportgen.importing.text.prose import label_words
 from reportgen.importing.text.text_parts import COMPARISON, EXECUTED, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -28,6 +29,9 @@ _COUNT = regex(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
 # the fields of other matters that count things (vehicles, sets of equipment, projects): never an amount
 _COUNTED = ("车辆", "通用设备", "专用设备", "项目数")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
+# a clause of a sentence that is a label and the amount it names (“2．上年结转结余为0万元”, “年终结转结余0.00万元”)
+_CLAUSE = regex(r"[，,；;。]")
+_NAMED_AMOUNT = regex(r"^(\d{0,2}\D+?)(-?[\d,，]+(?:\.\d+)?(?:万元|万|元))$")
 
 
 def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], with_prior: bool) -> None:
@@ -56,7 +60,35 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _running_costs(imported, parts, unplaced)
     _running_costs_scope(imported, parts)
     add_founding(imported, parts, unplaced)
+    _stated_carries(imported, parts)
     unplaced += unwritten_sentences(imported.tree, parts, unplaced)
+
+
+def _stated_carries(imported: Imported, parts: TextParts) -> None:
+    """收入.上年结转 and 结转下年 where the text states them 0 and no table wrote them (苏州, 无锡: “2．上年结转结余为0万元”,
+    杭州: “年终结转结余0.00万元”, where the 收支总表 leaves the row blank): a figure the document prints — a blank cell
+    and a stated 0 say the same. The clause is the row's words, as the tables' rows name them (the catalog's), and the
+    amount alone: “上年结转结余的一般公共预算收入0万元” names another figure. A figure other than 0 beside a blank row is
+    not written (the text and the table disagree: check --against compares them)."""
+    for sentence in [*parts.句子, *parts.标题句子]:
+        for clause in _CLAUSE.split("".join(sentence.text.split())):
+            found = _NAMED_AMOUNT.match(clause)
+            path = _carry_path(imported, label_words(found.group(1), imported.year or 0, "")) if found else None
+            if found is None or path is None or holds(imported.tree, path) or _figure(imported, found.group(2)) != 0:
+                continue
+            section = imported.tree.setdefault(path[0], {}) if len(path) == 2 else imported.tree
+            if isinstance(section, dict):
+                section[path[-1]] = Placed(Decimal(0), sentence.places[0])
+
+
+def _carry_path(imported: Imported, label: str | None) -> tuple[str, ...] | None:
+    """The field of 上年结转 or 结转下年 a label names as the tables' rows do (the catalog's words of the row)."""
+    if not label:
+        return None
+    words = normalized(label)
+    if imported.catalog.income_key(words) == "上年结转":
+        return ("收入", "上年结转")
+    return ("结转下年",) if imported.catalog.spending_rows.get(words) == "结转下年" else None
 
 
 def add_founding(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:

@@ -119,6 +119,8 @@ class TextParts:
     # places of the lines it stands on: the import tells each that none of its fields came from
     句子: list[Sentence] = field(default_factory=list)
     变动原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the key of the source's 变动原因
+    # the sentences worded as a heading (江苏's “2．上年结转结余为0万元。”, ended by 。): not among 句子
+    标题句子: list[Sentence] = field(default_factory=list)
     项目: list[Project] = field(default_factory=list)
     机关运行经费: OtherMatter | None = None
     机关运行经费口径: Placed[str] | None = None  # the sentence saying it counts projects' money, of the year read
@@ -159,6 +161,8 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     parts.国有资产 = _stating(sections, "国有资产", vocab)
     parts.绩效管理 = _stating(sections, "绩效管理", vocab)
     parts.句子 = _text_sentences(sections, vocab)
+    parts.标题句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab, headings=True)
+                  if sentence.ended]
     return parts
 
 
@@ -246,8 +250,9 @@ def _is_heading_text(text: str, vocab: dict[str, Any]) -> bool:
     return _heading_shaped(key, vocab) and _NUMBERING.match(key) is not None and len(key) <= 20
 
 
-def _sentences(section: _Section, vocab: dict[str, Any]) -> list[Sentence]:
-    """The sentences of a section's paragraphs, each with the lines it stands on."""
+def _sentences(section: _Section, vocab: dict[str, Any], headings: bool = False) -> list[Sentence]:
+    """The sentences of a section's paragraphs, each with the lines it stands on; ``headings``: those that are
+    worded as a heading instead (“2．上年结转结余为0万元。”)."""
     found = []
     for paragraph in section.paragraphs(vocab):
         run = _join(paragraph)
@@ -256,7 +261,7 @@ def _sentences(section: _Section, vocab: dict[str, Any]) -> list[Sentence]:
             if char != "。" and index < len(run.text):
                 continue
             text = run.text[start:index].strip(" ；;，,")
-            if len(text) >= 4 and not text.endswith(("：", ":")) and not _is_heading_text(text, vocab):
+            if len(text) >= 4 and not text.endswith(("：", ":")) and _is_heading_text(text, vocab) == headings:
                 first = bisect_right(run.starts, start + len(run.text[start:index]) - len(run.text[start:index].lstrip()))
                 last = bisect_right(run.starts, max(start, index - 1))
                 lines = run.lines[max(0, first - 1):max(first, last)]
