@@ -88,6 +88,8 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
     "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
         "test_hangzhou_sentences_are_printed_from_the_fields",
+        "test_a_carry_over_the_text_states_as_0_is_written_and_learned",
+        "test_a_carry_over_the_table_prints_is_the_tables",
         "test_next_year_prints_next_years_figures_and_never_last_years",
         "test_a_cause_no_field_holds_is_printed_in_its_own_year_alone",
         "test_a_learned_change_follows_next_years_figures_in_the_layout_the_source_names",

@@ -394,3 +394,32 @@ def test_a_sentence_of_thresholds_alone_is_kept_for_its_year() -> None:
     context = {"function_uses": {}, "b": type("B", (), {"reasons": {}, "performance": None})(), "year": 2026,
                "prior_year": 2025, "dept": "国家信访局"}
     assert learned_words.trace("2026年部门预算未安排购置车辆和单位价值100万元以上设备。", [], [], context) is None
+
+
+@pytest.mark.parametrize("pdf, line, words", [
+    # written from: 江苏 (苏州, 无锡), where the 收支总表 leaves both rows blank and the text prints 0
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "  上年结转: 0   # 第", "2．上年结转结余为{{ (b.carried_over)|printed("),
+    ("js-wuxi-xinfangju-2025-dept-budget.pdf", "结转下年: 0   # 第", "2．年终结转结余为{{ (b.carry_forward)|printed("),
+    # … and 杭州 (浙江), which states 年终结转结余 alone: its 上年结转, stated by no one, stays unwritten
+    ("zj-hangzhou-qixiang-2026-dept-budget.pdf", "结转下年: 0   # 第", "年终结转结余{{ (b.carry_forward)|printed("),
+    # shown, unchanged: 湖州 (“结转下年0万元。”, the row's other name in the catalog)
+    ("zj-huzhou-caizhengju-2026-dept-budget.pdf", "结转下年: 0   # 第", "结转下年{{ (b.carry_forward)|printed("),
+])
+def test_a_carry_over_the_text_states_as_0_is_written_and_learned(tmp_path, pdf, line, words) -> None:
+    """A 上年结转 or 结转下年 the text prints as 0 where the 收支总表 leaves the row blank is a figure the document
+    states: the import writes it (placed on the text's line), and the sentence saying it is printed next year from
+    next year's figure — not kept as printed in its own year alone."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    text = source.read_text(encoding="utf-8")
+    assert any(written.startswith(line) for written in text.splitlines())
+    assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    if "hangzhou" in pdf:  # no one prints 杭州's 上年结转 (blank in the table, unsaid in the text): never a 0
+        assert not any(written.startswith("  上年结转:") for written in text.splitlines())
+
+
+def test_a_carry_over_the_table_prints_is_the_tables(tmp_path) -> None:
+    """泉州 prints 上年结转结余 0.00 in its 收支总表 (and the text says “上年结转结余0.00万元”): the table's figure, placed on
+    the table — the text's is not written over it."""
+    source, _ = _learn(tmp_path, FRESH / "fj-quanzhou-zhengfuban-2026-dept-budget.pdf")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("  上年结转: 0   # 收支总表") for line in lines)
