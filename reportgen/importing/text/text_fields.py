@@ -31,7 +31,7 @@ _COUNTED = ("车辆", "通用设备", "专用设备", "项目数")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 # a clause of a sentence that is a label and the amount it names (“2．上年结转结余为0万元”, “年终结转结余0.00万元”)
 _CLAUSE = regex(r"[，,；;。]")
-_NAMED_AMOUNT = regex(r"^(\d{0,2}\D+?)(-?[\d,，]+(?:\.\d+)?(?:万元|万|元))$")
+_NAMED_AMOUNT = regex(r"^(\d{0,2}[^\d,，]+)(\d[\d,]*(?:\.\d+)?(?:万元|万|元))$")
 
 
 def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], with_prior: bool) -> None:
@@ -72,13 +72,19 @@ def _stated_carries(imported: Imported, parts: TextParts) -> None:
     not written (the text and the table disagree: check --against compares them)."""
     for sentence in [*parts.句子, *parts.标题句子]:
         for clause in _CLAUSE.split("".join(sentence.text.split())):
-            found = _NAMED_AMOUNT.match(clause)
-            path = _carry_path(imported, label_words(found.group(1), imported.year or 0, "")) if found else None
-            if found is None or path is None or holds(imported.tree, path) or _figure(imported, found.group(2)) != 0:
-                continue
-            section = imported.tree.setdefault(path[0], {}) if len(path) == 2 else imported.tree
-            if isinstance(section, dict):
-                section[path[-1]] = Placed(Decimal(0), sentence.places[0])
+            path = _zero_carry(imported, clause)
+            if path is not None and not holds(imported.tree, path):
+                section = imported.tree.setdefault(path[0], {}) if len(path) == 2 else imported.tree
+                if isinstance(section, dict):
+                    section[path[-1]] = Placed(Decimal(0), sentence.places[0])
+
+
+def _zero_carry(imported: Imported, clause: str) -> tuple[str, ...] | None:
+    """The field of 上年结转 or 结转下年 a clause states 0 for: its words before the amount the row's, the amount 0."""
+    found = _NAMED_AMOUNT.match(clause)
+    if found is None or _figure(imported, found.group(2)) != 0:
+        return None
+    return _carry_path(imported, label_words(found.group(1), imported.year or 0, ""))
 
 
 def _carry_path(imported: Imported, label: str | None) -> tuple[str, ...] | None:

@@ -119,7 +119,7 @@ class TextParts:
     # places of the lines it stands on: the import tells each that none of its fields came from
     句子: list[Sentence] = field(default_factory=list)
     变动原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the key of the source's 变动原因
-    # the sentences worded as a heading (江苏's “2．上年结转结余为0万元。”, ended by 。): not among 句子
+    # the sentences worded as a heading that state an amount (江苏's “2．上年结转结余为0万元。”): not among 句子
     标题句子: list[Sentence] = field(default_factory=list)
     项目: list[Project] = field(default_factory=list)
     机关运行经费: OtherMatter | None = None
@@ -132,6 +132,10 @@ class TextParts:
 def _order(line: Line) -> tuple[int, int]:
     """Where a line stands in the document: its page, then its line on the page (or paragraph)."""
     return line.page, line.line or line.number
+
+
+# an amount a sentence states (“2．上年结转结余为0万元”): a sentence worded as a heading is kept only with one
+_STATED_AMOUNT = regex(r"\d\s*(?:万元|元)")
 
 
 def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
@@ -161,9 +165,14 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     parts.国有资产 = _stating(sections, "国有资产", vocab)
     parts.绩效管理 = _stating(sections, "绩效管理", vocab)
     parts.句子 = _text_sentences(sections, vocab)
-    parts.标题句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab, headings=True)
-                  if sentence.ended]
+    parts.标题句子 = _heading_sentences(sections, vocab)
     return parts
+
+
+def _heading_sentences(sections: list[_Section], vocab: dict[str, Any]) -> list[Sentence]:
+    """The sentences of the text's sections worded as a heading that state an amount (“2．上年结转结余为0万元。”)."""
+    return [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab, headings=True)
+            if _STATED_AMOUNT.search(sentence.text)]
 
 
 def _text_sentences(sections: list[_Section], vocab: dict[str, Any]) -> list[Sentence]:
