@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from bench.learned_words import PAIRS, SHARED, _files, _region, fresh_documents
+from bench.learned_words import PAIRS, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
 from reportgen.importing.learned_layout import learn, write_layout
@@ -193,10 +193,7 @@ def main() -> None:
     if args.pairs:
         jobs = [(f"{Path(n).name} → {Path(n1.split('+')[0]).name}", _files(n), _files(n1)) for n, n1 in PAIRS]
     else:
-        documents = [_files(d) for d in args.documents] or (
-            [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
-             for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
-        jobs = [(paths[0].name, paths, None) for paths in documents]
+        jobs = [(paths[0].name, paths, None) for paths in chosen_documents(args.documents, args.corpus)]
     before_all, after_all = Measure(), Measure()
     regions: dict[str, Measure] = {}
     for name, paths, following in jobs:
