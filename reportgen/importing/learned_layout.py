@@ -135,6 +135,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_table_settings(tables, entries, base))
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
         settings.setdefault("表格", {})[role("income")] = {"基于": f"{role('income')}-按功能"}
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     if (names := _row_names(imported)):
         shapes = settings.setdefault("表格", {})
         for kind, rows in names.items():
@@ -227,6 +229,20 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
         settings["标题"] = titles
     return settings
+
+
+_GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
+
+
+def _basic_without_government_classes(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
+    code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
+    two columns out as the document does."""
+    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if row.code]
+    if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
+        return False
+    cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
+    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
 
 
 def _income_by_function(imported: Imported) -> bool:
