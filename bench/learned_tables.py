@@ -8,8 +8,8 @@ the learned one (“after”), and compare each budget table the import recognis
 kind. The published side is the PDF's table as read by geometry (the grid the import recognised, header rows left
 out), not the import's reading of it: a figure the import did not read is a figure the render cannot print.
 
-Each figure is placed by its label (the name printed left of it — a 收支 table's spending side has its own beside
-the income's; the n-th row of a name is the n-th) and its column counted from the table's first column of figures. A
+Each figure is placed by its label (the name printed left of it, list numbering and a code printed in its cell
+aside — a 收支 table's spending side has its own beside the income's; the n-th row of a name is the n-th) and its column counted from the table's first column of figures. A
 published figure counts as printed in place when the render's table has the same label (spaces, brackets' width,
 list numbering and “其中：” aside) with the same string at the same number (“32,365.090089” is not “32,365.09”,
 “0” is not “0.00”). Figures the render prints where the published table prints none are counted apart (“多出”).
@@ -35,7 +35,8 @@ from reportgen.runners.render import document_for, prepare
 from reportgen.shaping import layouts
 
 FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：])")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：]"
+                        r"|\[\d+\]|\d{3,}[-－])")  # a code printed in the name's cell ([2010501]行政运行, 30101-基本工资)
 _CODE = re.compile(r"\d{2,7}")
 _DASHES = re.compile(r"[-—－–─]+")
 _WIDTH = str.maketrans("（）：，", "():,")
