@@ -66,3 +66,31 @@ def test_no_module_compiles_a_pattern_when_it_is_imported() -> None:
                 found.append(f"{name}:{node.lineno}")
             stack += [child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes)]
     assert found == [], f"write regex(…) (reportgen/base/patterns.py) for: {found}"
+
+
+def test_jinja2_compiles_its_patterns_on_first_use() -> None:
+    """jinja2 imported after reportgen keeps its top-level patterns uncompiled (a render reads its templates compiled
+    and never lexes); a template still lexes and renders, and a module jinja2 imports (json) compiles its own at once."""
+    probe = ("import reportgen, re, json.decoder, jinja2, jinja2.lexer, jinja2.utils\n"
+             "print(type(jinja2.lexer.name_re).__name__, type(jinja2.utils._http_re).__name__,"
+             " type(json.decoder.STRINGCHUNK).__name__, re.compile.__module__)\n"
+             "env = jinja2.Environment()\n"
+             "print(env.from_string('{{ a }}年{% for b in c %}{{ b|upper }}{% endfor %}').render(a=2022, c='xy'))\n"
+             "print(type(jinja2.lexer.name_re.__dict__.get('_compiled')).__name__)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:3] == ["_OnUse _OnUse Pattern re", "2022年XY", "Pattern"], done.stdout
+
+
+def test_jinja2_uses_its_patterns_only_through_their_methods() -> None:
+    """What DEFERRED_LIBRARIES rests on: no jinja2 module hands a pattern of its own to one of ``re``'s functions
+    (which take a compiled pattern or a string, not a pattern compiled on use) or asks whether it is a ``re.Pattern``."""
+    from pathlib import Path
+
+    import jinja2
+
+    folder = Path(jinja2.__file__).parent
+    calls = re.compile(r"\bre\.(?:sub|subn|match|fullmatch|search|finditer|findall|split)\(\s*(?![rbuf]*[\"'])")
+    checks = re.compile(r"isinstance\([^)]*Pattern")
+    found = [f"{path.name}: {line.strip()}" for path in sorted(folder.glob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if calls.search(line) or checks.search(line)]
+    assert found == []
