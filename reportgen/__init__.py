@@ -1,8 +1,7 @@
 """reportgen: one YAML budget source → the full 部门预算公开 disclosure in DOCX and HTML."""
 
-from reportgen.base.patterns import defer_library_patterns, defer_yaml_reader_pattern
+from reportgen.base.patterns import defer_library_patterns
 
 __version__ = "0.1.0"
 
-defer_yaml_reader_pattern()  # before anything imports yaml: see reportgen/base/patterns.py
-defer_library_patterns()  # before anything imports jinja2: see reportgen/base/patterns.py
+defer_library_patterns()  # before anything imports jinja2 or yaml: see reportgen/base/patterns.py

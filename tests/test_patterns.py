@@ -8,8 +8,11 @@ import importlib
 import re
 import subprocess
 import sys
+from pathlib import Path
 
-from reportgen.base.patterns import compiled, kept, regex
+import pytest
+
+from reportgen.base.patterns import DEFERRED_LIBRARIES, compiled, kept, regex
 from tests.test_layers import MODULES
 
 
@@ -81,16 +84,27 @@ def test_jinja2_compiles_its_patterns_on_first_use() -> None:
     assert done.stdout.split("\n")[:3] == ["_OnUse _OnUse Pattern re", "2022年XY", "Pattern"], done.stdout
 
 
-def test_jinja2_uses_its_patterns_only_through_their_methods() -> None:
-    """What DEFERRED_LIBRARIES rests on: no jinja2 module hands a pattern of its own to one of ``re``'s functions
+@pytest.mark.parametrize("library", DEFERRED_LIBRARIES)
+def test_a_deferred_library_uses_its_patterns_only_through_their_methods(library: str) -> None:
+    """What DEFERRED_LIBRARIES rests on: no module of the library hands a pattern of its own to one of ``re``'s functions
     (which take a compiled pattern or a string, not a pattern compiled on use) or asks whether it is a ``re.Pattern``."""
-    from pathlib import Path
-
-    import jinja2
-
-    folder = Path(jinja2.__file__).parent
+    folder = Path(importlib.import_module(library).__file__ or "").parent
     calls = re.compile(r"\bre\.(?:sub|subn|match|fullmatch|search|finditer|findall|split)\(\s*(?![rbuf]*[\"'])")
     checks = re.compile(r"isinstance\([^)]*Pattern")
     found = [f"{path.name}: {line.strip()}" for path in sorted(folder.glob("*.py"))
              for line in path.read_text(encoding="utf-8").splitlines() if calls.search(line) or checks.search(line)]
     assert found == []
+
+
+def test_yaml_compiles_its_patterns_on_first_use() -> None:
+    """yaml imported after reportgen: the pure-Python Reader's class reaching U+10FFFF is not compiled at import; a
+    YAML text still loads (CSafeLoader and the pure-Python SafeLoader alike), and the reader still refuses a control
+    character."""
+    probe = ("import reportgen, yaml, yaml.reader\n"
+             "print(type(yaml.reader.Reader.NON_PRINTABLE).__name__, '_compiled' in yaml.reader.Reader.NON_PRINTABLE.__dict__)\n"
+             "print(yaml.load('a: 2022-01-02\\nb: [1, 1.5, yes, ~]', Loader=yaml.SafeLoader),"
+             " yaml.load('c: 盐田', Loader=yaml.CSafeLoader))\n"
+             "try:\n    yaml.load('a: \\x07', Loader=yaml.SafeLoader)\nexcept yaml.reader.ReaderError:\n    print('refused')")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:3] == ["_OnUse False", "{'a': datetime.date(2022, 1, 2), 'b': [1, 1.5, True, None]}"
+                                           " {'c': '盐田'}", "refused"], done.stdout

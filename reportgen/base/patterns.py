@@ -92,49 +92,22 @@ def compiled(value: object) -> re.Pattern[str] | re.Pattern[bytes] | None:
     return None
 
 
-# PyYAML's pure-Python Reader compiles this pattern in its class body, when ``yaml`` is imported: a character class
-# reaching U+10FFFF, for which ``re`` walks some 63,000 code points one by one — 60 M instructions (callgrind), 6 % of a
-# whole `reportgen render` of the Yantian example, more than anything else its import does. reportgen reads YAML with
-# libyaml (CParser), which never runs that Reader (only a pure-Python loader does, on a cache miss), and finds the
-# characters YAML refuses with NON_PRINTABLE below. The pattern, exactly as yaml/reader.py writes it:
-YAML_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
-
-# The same characters named the other way round (what YAML_NON_PRINTABLE leaves out of all of Unicode), a class ``re``
-# compiles cheaply: C0 controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF.
+# The characters YAML refuses (yaml/reader.py's NON_PRINTABLE, "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+# named the other way round (what that class leaves out of all of Unicode), a class ``re`` compiles cheaply: C0
+# controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF. reportgen reads YAML
+# with libyaml (CParser), which never runs yaml's pure-Python Reader; its class is compiled on first use (below).
 NON_PRINTABLE = regex("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
 
 
-class _Seeded(_OnUse):
-    """A pattern placed in ``re``'s own cache before anyone compiles it, so that ``re.compile`` of its source hands
-    this out, compiled on its first use; it leaves the cache then (``re.compile`` puts the real one in)."""
-
-    def compiled(self) -> re.Pattern[Any]:
-        if "_compiled" not in self.__dict__:
-            key = (type(self.pattern), self.pattern, self._flags)
-            cache = getattr(re, "_cache", {})
-            if cache.get(key) is self:
-                del cache[key]
-        return super().compiled()
-
-
-def defer_yaml_reader_pattern() -> None:
-    """Have ``import yaml`` (still to come in this process) take :data:`YAML_NON_PRINTABLE` as a pattern compiled on its
-    first use. Nothing happens when yaml is imported already or ``re`` keeps no such cache (``re._cache``, a dict of
-    (type, source, flags) → pattern, is CPython 3.11's; elsewhere yaml compiles the pattern at import, as before): the
-    pattern is the same either way, only when it is compiled differs."""
-    cache = getattr(re, "_cache", None)
-    if "yaml" in sys.modules or not isinstance(cache, dict):
-        return
-    cache.setdefault((str, YAML_NON_PRINTABLE, 0), _Seeded(YAML_NON_PRINTABLE, 0))
-
-
-# Libraries whose own top-level patterns are compiled on first use too, as reportgen's are: jinja2 compiles some twenty
-# when imported — its lexer's identifier class (every Unicode letter and mark), a URL pattern for ``urlize`` — 17 M
+# Libraries whose own top-level patterns are compiled on first use too, as reportgen's are. jinja2 compiles some twenty
+# when imported — its lexer's identifier class (every Unicode letter and mark), a URL pattern for ``urlize`` — 15 M
 # instructions (callgrind), 2 % of a whole `reportgen render` of the Yantian example, which runs none of them: its
-# templates are read compiled from the cache (reportgen/base/templating.py), never lexed. A library is listed here only
+# templates are read compiled from the cache (reportgen/base/templating.py), never lexed. PyYAML's pure-Python Reader
+# compiles a class reaching U+10FFFF in its class body, for which ``re`` walks some 63,000 code points one by one (60 M
+# instructions), and its Constructor a timestamp pattern: reportgen's CParser runs neither. A library is listed here only
 # when it uses every pattern it keeps through the pattern's own methods, never through ``re``'s functions (which refuse
-# a pattern compiled on use) or an ``isinstance`` of ``re.Pattern`` (checked in jinja2 3.1: tests/test_patterns.py).
-DEFERRED_LIBRARIES = ("jinja2",)
+# a pattern compiled on use) or an ``isinstance`` of ``re.Pattern`` (checked: tests/test_patterns.py).
+DEFERRED_LIBRARIES = ("jinja2", "yaml")
 
 
 @contextlib.contextmanager
