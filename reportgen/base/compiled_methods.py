@@ -26,11 +26,15 @@ import marshal
 import os
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportgen.base import cache
+if TYPE_CHECKING:
+    from reportgen.base import cache  # imported when first used (_cache)
 
 _MODULES = "reportgen."  # the modules whose classes' methods are kept
+# The cache and the modules it imports that make classes: their classes' methods are compiled (a module the cache
+# imports, if it made a class before the cache were whole, would be imported half made).
+_UNDER_CACHE = frozenset({"reportgen.base.cache", "reportgen.base.errors"})
 _NAME = "dataclass-methods"
 _KEYED = importlib.util.MAGIC_NUMBER + b"\0" + str(sys.flags.optimize).encode("ascii")
 
@@ -48,11 +52,28 @@ def _load(data: bytes) -> dict[str, types.CodeType]:
     value = marshal.loads(data)
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, types.CodeType)
                                               for k, v in value.items()):
-        raise cache.Shape("not a map of sources to code")
+        raise ValueError("not a map of sources to code")
     return value
 
 
-_FORM: cache.Form[dict[str, types.CodeType]] = cache.Form(_dump, _load, "marshal-1")
+_form: cache.Form[dict[str, types.CodeType]] | None = None
+
+
+def _cache(module: str) -> Any:
+    """:mod:`reportgen.base.cache`, imported now if need be, for a class of ``module``; None for a class of the cache
+    itself or of the one module of reportgen's it stands on that makes classes (errors): those are made while the
+    cache is not yet imported whole, and compiled as ever."""
+    global _form
+    if not module.startswith(_MODULES) or module in _UNDER_CACHE:
+        return None
+    found = sys.modules.get("reportgen.base.cache")
+    if found is None:
+        found = importlib.import_module("reportgen.base.cache")
+    if not hasattr(found, "READY"):
+        return None
+    if _form is None:
+        _form = found.Form(_dump, _load, "marshal-1")
+    return found
 
 
 def _create_fn(name: str, args: list[str], body: list[str], *, globals: dict[str, Any] | None = None,
@@ -78,11 +99,12 @@ def _create_fn(name: str, args: list[str], body: list[str], *, globals: dict[str
 def code_of(text: str, module: str) -> types.CodeType:
     """The code ``exec(text)`` compiles (as it compiles it: no ``__future__`` of this module's), kept
     for a module of reportgen's."""
-    if not module.startswith(_MODULES):
+    store = _cache(module)
+    if store is None:
         return compile(text, "<string>", "exec", dont_inherit=True)
     kept = _kept.get(module)
     if kept is None:
-        kept = _kept[module] = cache.fetch(_NAME, cache.key_of(_KEYED, module.encode("utf-8")), _FORM) or {}
+        kept = _kept[module] = store.fetch(_NAME, store.key_of(_KEYED, module.encode("utf-8")), _form) or {}
     code = kept.get(text)
     if code is None:
         code = compile(text, "<string>", "exec", dont_inherit=True)
@@ -94,10 +116,11 @@ def code_of(text: str, module: str) -> types.CodeType:
 def keep_what_was_compiled() -> None:
     """Write the entry of each module that had a source compiled in this process: the code of every source
     its classes wrote here (a source no class writes any more is left out)."""
-    if os.getpid() != _pid:
+    store = sys.modules.get("reportgen.base.cache")
+    if os.getpid() != _pid or store is None or _form is None:
         return
     for module in sorted(_compiled):
-        cache.store(_NAME, cache.key_of(_KEYED, module.encode("utf-8")), _used[module], _FORM)
+        store.store(_NAME, store.key_of(_KEYED, module.encode("utf-8")), _used[module], _form)
     _compiled.clear()
 
 
