@@ -108,3 +108,23 @@ def test_yaml_compiles_its_patterns_on_first_use() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:3] == ["_OnUse False", "{'a': datetime.date(2022, 1, 2), 'b': [1, 1.5, True, None]}"
                                            " {'c': '盐田'}", "refused"], done.stdout
+
+
+def test_a_pattern_guarded_by_printable_but_finds_nothing_the_guard_lets_through() -> None:
+    """printable_but(text, allowed) spares a pattern's search (and its compiling) where it holds: every character of
+    all Unicode it lets through (printable, or allowed) is one the pattern never matches; and what it stops is found."""
+    from reportgen.base.patterns import NON_PRINTABLE, printable_but
+    from reportgen.reading import yamlsafe
+    from reportgen.shaping import narrative
+    from reportgen.writers.docx import ooxml
+
+    guarded = [(NON_PRINTABLE, "\t\n\r"), (yamlsafe._SPECIAL_TEXT, "\n"), (narrative._UNPRINTABLE_CHAR, "\t\n\r"),
+               (ooxml._XML_ILLEGAL, "\t\n\r")]
+    everything = [chr(point) for point in range(0x110000)]
+    for pattern, allowed in guarded:
+        through = "".join(c for c in everything if printable_but(c, allowed))
+        assert pattern.search(through) is None, pattern.pattern
+        assert printable_but(f"收入预算{allowed}1,273.52万元", allowed)
+        stopped = [c for c in everything if pattern.match(c)]
+        assert stopped and not any(printable_but(f"说明{c}", allowed) for c in stopped)
+    assert not printable_but("a\u3000b") and printable_but("a\u3000b", "\u3000")

@@ -92,6 +92,19 @@ def compiled(value: object) -> re.Pattern[str] | re.Pattern[bytes] | None:
     return None
 
 
+def printable_but(text: str, allowed: str = "") -> bool:
+    """Whether every character of ``text`` is printable (``str.isprintable``) or one of ``allowed``: then a pattern
+    matching only characters ``isprintable`` refuses, none of ``allowed`` (a control character, a line separator, a
+    surrogate …), finds nothing in it. A test in C, before such a pattern's first use: a class reaching past U+00FF
+    costs ``re`` some 4 M instructions to compile (it walks the class code point by code point), and nearly every
+    text has none of those characters (tests/test_patterns.py checks each pattern so guarded)."""
+    if text.isprintable():
+        return True
+    for character in allowed:
+        text = text.replace(character, "")
+    return text.isprintable()
+
+
 # The characters YAML refuses (yaml/reader.py's NON_PRINTABLE, "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 # named the other way round (what that class leaves out of all of Unicode), a class ``re`` compiles cheaply: C0
 # controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF. reportgen reads YAML
