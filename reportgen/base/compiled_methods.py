@@ -2,7 +2,7 @@
 
 ``@dataclass`` writes the source of a class's ``__init__`` (and of a frozen class's ``__setattr__`` and
 ``__delattr__``) and compiles it, in every process that imports the class: the 76 classes a render of the
-Yantian example imports cost a whole render 100 M instructions (callgrind: 835 M without this, 735 M with it),
+Yantian example imports cost a whole render 94 M instructions (callgrind: 835 M without this, 741 M with it),
 more than importing jinja2 does. The source it writes is the same every time the class is the same, and so is
 what it compiles to: here the compiled code of each source is kept, per module, in the user's cache
 (:mod:`reportgen.base.cache`: the folder only the user can write, every entry checked), and a process finding
@@ -10,12 +10,13 @@ a class's source there runs that code instead of compiling it again. ``@dataclas
 before (the fields, the defaults, the namespace the methods run in, setting them on the class): only the
 compiling is skipped.
 
-Compiled code is code: as the compiled templates (reportgen/base/templating.py), it is read only from
-that folder, keyed by Python's bytecode magic and the module, and used only for the very source it was
-compiled from (the entry maps each source to its code). No usable folder, a foreign or damaged entry, or
-a source not found in it costs a compile, nothing more; what a process compiled is kept when it ends.
-Only CPython 3.11's ``dataclasses`` is taken over (its ``_create_fn``, whose text this reproduces);
-elsewhere nothing changes.
+Compiled code is code: as the compiled templates (reportgen/base/templating.py), it is read only from that
+folder, keyed by Python's bytecode magic and the module, and used only for the very source it was compiled
+from (the entry maps each source to its code). No usable folder, a foreign or damaged entry, or a source not
+found in it costs a compile, nothing more; what a process compiled is kept when it ends. The classes made
+before the cache module is imported (its own, and those of the modules it stands on) are compiled as ever.
+Only CPython 3.11's ``dataclasses`` is taken over (its ``_create_fn``, whose text this reproduces); elsewhere
+nothing changes.
 """
 
 from __future__ import annotations
@@ -30,12 +31,9 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reportgen.base import cache  # imported when first used (_cache)
+    from reportgen.base import cache  # used once imported (_cache)
 
 _MODULES = "reportgen."  # the modules whose classes' methods are kept
-# The cache and the modules it imports that make classes: their classes' methods are compiled (a module the cache
-# imports, if it made a class before the cache were whole, would be imported half made).
-_UNDER_CACHE = frozenset({"reportgen.base.cache", "reportgen.base.errors"})
 _NAME = "dataclass-methods"
 _KEYED = importlib.util.MAGIC_NUMBER + b"\0" + str(sys.flags.optimize).encode("ascii")
 
@@ -61,16 +59,15 @@ _form: cache.Form[dict[str, types.CodeType]] | None = None
 
 
 def _cache(module: str) -> Any:
-    """:mod:`reportgen.base.cache`, imported now if need be, for a class of ``module``; None for a class of the cache
-    itself or of the one module of reportgen's it stands on that makes classes (errors): those are made while the
-    cache is not yet imported whole, and compiled as ever."""
+    """:mod:`reportgen.base.cache` for a class of ``module`` of reportgen's, once some module has imported the cache
+    whole; None before (its own classes and those of the modules it stands on among them). Never imported from
+    here: a command that has no use for the cache (a help: tests/test_light_start.py) does not load it, nor
+    hashlib, for its classes."""
     global _form
-    if not module.startswith(_MODULES) or module in _UNDER_CACHE:
+    if not module.startswith(_MODULES):
         return None
     found = sys.modules.get("reportgen.base.cache")
-    if found is None:
-        found = importlib.import_module("reportgen.base.cache")
-    if not hasattr(found, "READY"):
+    if found is None or not hasattr(found, "READY"):
         return None
     if _form is None:
         _form = found.Form(_dump, _load, "marshal-1")
