@@ -65,7 +65,11 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     # a published PDF reviewed in a fresh interpreter
     "test_light_start": ("test_a_review_of_one_pdf_loads_no_worker_pool_no_docx_writer_and_no_register",),
     # every module imported, each pattern it keeps compiled; a fresh interpreter importing the reviewer
-    "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern"),
+    "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern",
+                      "test_a_pattern_guarded_by_printable_but_finds_nothing_the_guard_lets_through"),
+    # a process per case, each making every reportgen class (2–4 s each)
+    "test_compiled_methods": ("test_a_damaged_entry_is_compiled_afresh",
+                              "test_classes_made_from_kept_methods_are_the_classes_dataclass_makes"),
     # a published PDF imported with --learn-layout (2–5 s each)
     "test_learned_layout": (
         "test_yantai_learned_and_shipped_keep_the_published_numbers",
