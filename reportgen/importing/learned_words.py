@@ -773,8 +773,9 @@ def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     out = {}
     for key in set(_READ_BY.values()):
         ones = rules[key] if isinstance(rules[key], list) else [rules[key]]
-        out[key] = tuple(tuple(dict.fromkeys(_han(w) for one in ones for w in one.get(part, [])))
-                         for part in ("前", "须", "除非"))
+        lead, needs, refuses = (tuple(dict.fromkeys(_han(w) for one in ones for w in one.get(part, [])))
+                                for part in ("前", "须", "除非"))
+        out[key] = (lead, needs, refuses)
     return out
 
 
