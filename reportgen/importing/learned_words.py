@@ -751,7 +751,7 @@ def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
     fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)
-            and _may_count(f.expr, before)]
+            and _may_count(f.expr, before) and (f.expr not in _KINDS or _kind_said(f.label, before))]
     named = _named(fits, before)
     named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
@@ -777,6 +777,16 @@ def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
                                 for part in ("前", "须", "除非"))
         out[key] = (lead, needs, refuses)
     return out
+
+
+_KINDS = {f"b.assets.vehicle_kinds.get('{kind}')" for kind in VEHICLE_KINDS}
+
+
+def _kind_said(kind: str, before: str) -> bool:
+    """Whether the words just before a count are the kind of vehicle's name alone, after a figure or 其中 (as the import
+    reads it): “、老干部服务用车0辆” is none of the source's kinds, “省部级领导干部用车”, “机要通信用车及应急保障用车” no
+    部级领导干部用车 nor 应急保障用车 of their own."""
+    return before.endswith(kind) and before[:-len(kind)].endswith(("#", "其中"))
 
 
 def _may_count(expr: str, before: str) -> bool:

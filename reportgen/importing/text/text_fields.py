@@ -531,8 +531,10 @@ def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tupl
 
 
 # a kind of vehicle the source has (the 样张's, docmodel VEHICLE_KINDS) and its count, as a sentence of holdings prints
-# it after the count of all vehicles (“共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆；单价100万元……”)
-_VEHICLE_KIND = regex("(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
+# it after the count of all vehicles (“共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆；单价100万元……”): its name
+# alone after a mark, never the end of another's (“省部级领导干部用车”) nor of two counted together (“机要通信用车及应急
+# 保障用车0辆”, 湖州)
+_VEHICLE_KIND = regex("(?<=[：:，,、；;])(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
 
 
 def _vehicle_kinds(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
