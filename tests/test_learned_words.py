@@ -412,6 +412,14 @@ def test_a_kind_of_vehicle_is_the_count_its_own_name_says(before, kind, counted)
     assert (found is not None and found[1] == f"b.assets.vehicle_kinds.get('{kind}')") is counted
 
 
+def test_a_count_of_a_kind_is_never_all_the_vehicles() -> None:
+    """上海市戒毒康复中心 2026 “安排购置车辆1辆，其中：执法执勤用车1辆”: the kind's 1 is no count of the vehicles purchased
+    (alike this year, not the next): no field holds a purchase's kinds."""
+    planned = learned_words.Field("b.assets.planned.get('车辆')", "购置车辆", Decimal(1), count=True)
+    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
+    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
+
+
 def test_a_count_of_equipment_is_named_by_the_words_the_import_reads_it_after() -> None:
     """上海市审计局 2026 “单价100万元（含）以上设备（不含车辆）0台（套）” is 专用设备 as imported; “安排购置单价100万元（含）以上设备
     （不含车辆）0台（套）” the planned one, never the held."""

@@ -751,7 +751,8 @@ def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
     fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)
-            and _may_count(f.expr, before) and (f.expr not in _KINDS or _kind_said(f.label, before))]
+            and _may_count(f.expr, before) and (_kind_said(f.label, before) if f.expr in _KINDS else
+                                                not before.endswith(_KIND_WORD))]
     named = _named(fits, before)
     named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
@@ -780,6 +781,9 @@ def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
 
 
 _KINDS = {f"b.assets.vehicle_kinds.get('{kind}')" for kind in VEHICLE_KINDS}
+# what a kind of vehicle's name ends with: a count after it is that kind's, never all the vehicles' (“安排购置车辆1辆，其中：
+# 执法执勤用车1辆” is no count of the vehicles purchased, though alike this year)
+_KIND_WORD = "用车"
 
 
 def _kind_said(kind: str, before: str) -> bool:
