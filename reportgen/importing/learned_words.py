@@ -750,13 +750,18 @@ def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
            said: list[str]) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)
-            and _may_count(f.expr, before) and (_kind_said(f.label, before) if f.expr in _KINDS else
-                                                not before.endswith(_KIND_WORD))]
+    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and _counts_so(f, unit, before)]
     named = _named(fits, before)
     named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
+
+
+def _counts_so(field: Field, unit: str, before: str) -> bool:
+    """Whether a count field may be the count printed in ``unit`` after the words ``before``: its unit, its rule's
+    words, and a kind's name just before it for a kind of vehicle (after a kind's name, never all the vehicles)."""
+    return unit in _COUNTED_IN.get(field.expr, unit) and _may_count(field.expr, before) \
+        and (_kind_said(field.label, before) if field.expr in _KINDS else not before.endswith(_KIND_WORD))
 
 
 # the rule of text_parts.yaml (其他事项.国有资产.数字) each count of 国有资产 is imported by: the words it reads the count

@@ -547,19 +547,24 @@ def _vehicle_kinds(imported: Imported, parts: TextParts, unplaced: list[str]) ->
     held = section.get("车辆") if isinstance(section, dict) else None
     if not isinstance(section, dict) or not isinstance(held, Placed) or "车辆分类" in section:
         return
+    if (kinds := _kinds_after_held(parts, held)):
+        section["车辆分类"] = kinds
+        unplaced[:] = [line for line in unplaced if not _all_kinds_written(line, kinds)]
+
+
+def _kinds_after_held(parts: TextParts, held: Placed) -> Tree:
+    """The kinds the sentence of the vehicles held counts after that count, up to its clause's end (；)."""
     said = regex(rf"车辆{held.value}辆")
     sentence = next((s for s in parts.句子 if held.where in s.places and said.search(s.text.replace(" ", ""))), None)
     if sentence is None:
-        return
+        return {}
     text = sentence.text.replace(" ", "")
     start = said.search(text).end()  # type: ignore[union-attr]
     end = text.find("；", start)
     kinds: Tree = {}
     for found in _VEHICLE_KIND.finditer(text, start, end if end >= 0 else len(text)):
         kinds.setdefault(found.group(1), Placed(int(found.group(2)), sentence.places[0]))
-    if kinds:
-        section["车辆分类"] = kinds
-        unplaced[:] = [line for line in unplaced if not _all_kinds_written(line, kinds)]
+    return kinds
 
 
 def _all_kinds_written(line: str, kinds: Tree) -> bool:
