@@ -85,6 +85,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_the_rows_of_the_summary_tables_are_learned_in_the_provinces_words",
         "test_an_income_table_by_function_lines_is_learned_as_such",
         "test_a_basic_table_without_government_classes_is_learned_so",
+        "test_a_total_row_printed_as_the_departments_row_is_learned_so",
     ),
     "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)
         "test_a_document_read_by_its_classes_tells_none_of_its_false_alarms",

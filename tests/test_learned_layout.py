@@ -328,3 +328,13 @@ def test_a_basic_table_without_government_classes_is_learned_so(tmp_path_factory
         document = document_for(prepare(source, draft=True), draft=True, layout=layout)
         basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("一般公共预算基本支出表"))
         assert not any(cell.text.startswith("501") for row in basic.body for cell in row.cells)
+
+
+def test_a_total_row_printed_as_the_departments_row_is_learned_so(tmp_path_factory) -> None:
+    """深圳's tables print their 合计 row as the department's (“深圳市信访局 4,684.30 …”): learned as the row's words,
+    and the render prints it so, with the same figures."""
+    _, source, layout, text = _learned(tmp_path_factory, "gd-shenzhen-xinfangju-2026-dept-budget")
+    assert "行名:\n      合计: 深圳市信访局" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    spending = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("支出总表"))
+    assert [c.text for c in spending.body[0].cells][:2] in (["深圳市信访局", ""], ["深圳市信访局", "4,684.30"])

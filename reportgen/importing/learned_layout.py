@@ -261,7 +261,16 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         pairs += [(catalog.spending_rows.get(row.label, ""), row.label) for row in right]
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
+    for kind in listable & set(imported.rows) - set(found):
+        if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
+            found[kind] = {"合计": imported.department}
     return found
+
+
+def _total_named_for_the_department(imported: Imported, kind: str) -> bool:
+    """Whether the table's total row (its only one) prints the department's name where the render prints 合计."""
+    totals = [row for row in imported.rows.get(kind, []) if row.total]
+    return bool(imported.department) and len(totals) == 1 and (totals[0].label or totals[0].name) == imported.department
 
 
 def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
