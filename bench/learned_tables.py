@@ -8,8 +8,8 @@ the learned one (“after”), and compare each budget table the import recognis
 kind. The published side is the PDF's table as read by geometry (the grid the import recognised, header rows left
 out), not the import's reading of it: a figure the import did not read is a figure the render cannot print.
 
-Each figure is placed by its label (the name printed left of it — a 收支 table's spending side has its own beside
-the income's; the n-th row of a name is the n-th) and its column counted from the table's first column of figures. A
+Each figure is placed by its label (the name printed left of it, list numbering and a code printed in its cell
+aside — a 收支 table's spending side has its own beside the income's; the n-th row of a name is the n-th) and its column counted from the table's first column of figures. A
 published figure counts as printed in place when the render's table has the same label (spaces, brackets' width,
 list numbering and “其中：” aside) with the same string at the same number (“32,365.090089” is not “32,365.09”,
 “0” is not “0.00”). Figures the render prints where the published table prints none are counted apart (“多出”).
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from bench.learned_words import PAIRS, SHARED, _files, _region, fresh_documents
+from bench.learned_words import PAIRS, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
 from reportgen.importing.learned_layout import learn, write_layout
@@ -35,7 +35,8 @@ from reportgen.runners.render import document_for, prepare
 from reportgen.shaping import layouts
 
 FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：])")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：]"
+                        r"|\[\d+\]|\d{3,}[-－])")  # a code printed in the name's cell ([2010501]行政运行, 30101-基本工资)
 _CODE = re.compile(r"\d{2,7}")
 _DASHES = re.compile(r"[-—－–─]+")
 _WIDTH = str.maketrans("（）：，", "():,")
@@ -193,10 +194,7 @@ def main() -> None:
     if args.pairs:
         jobs = [(f"{Path(n).name} → {Path(n1.split('+')[0]).name}", _files(n), _files(n1)) for n, n1 in PAIRS]
     else:
-        documents = [_files(d) for d in args.documents] or (
-            [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
-             for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
-        jobs = [(paths[0].name, paths, None) for paths in documents]
+        jobs = [(paths[0].name, paths, None) for paths in chosen_documents(args.documents, args.corpus)]
     before_all, after_all = Measure(), Measure()
     regions: dict[str, Measure] = {}
     for name, paths, following in jobs:

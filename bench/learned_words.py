@@ -128,8 +128,18 @@ def measure(paths: list[Path], next_paths: list[Path] | None = None) -> tuple[Co
 
 def fresh_documents() -> list[list[Path]]:
     """fresh1's budgets (a 报表 file with its 情况说明)."""
+    return _budgets(FRESH)
+
+
+def _budgets(folder: Path) -> list[list[Path]]:
+    """A folder's budgets, each with its 报表 file where it has one."""
     return [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
-            for p in sorted(FRESH.glob("*budget.pdf"))]
+            for p in sorted(folder.glob("*budget.pdf"))]
+
+
+def chosen_documents(given: list[str], corpus: bool) -> list[list[Path]]:
+    """The documents named (files of one joined by +), else ../shared/corpus's budgets (``corpus``), else fresh1's."""
+    return [_files(d) for d in given] or (_budgets(SHARED / "corpus") if corpus else fresh_documents())
 
 
 def main() -> None:
@@ -143,9 +153,7 @@ def main() -> None:
             _report(f"{Path(year).name} → {Path(following.split('+')[0]).name}", _files(year), _files(following))
         return
     regions: dict[str, list[Count]] = {}
-    documents = [_files(d) for d in args.documents] or (
-        [[p, *([t] if (t := p.with_name(p.stem + "-tables.pdf")).exists() else [])]
-         for p in sorted((SHARED / "corpus").glob("*budget.pdf"))] if args.corpus else fresh_documents())
+    documents = chosen_documents(args.documents, args.corpus)
     for paths in documents:
         if (measured := _report(paths[0].name, paths, None)) is not None:
             regions.setdefault(_region(paths[0].name), []).append(measured[1])

@@ -45,7 +45,7 @@ SLOW_MODULES = frozenset((
     "test_amounts", "test_bad_inputs", "test_damaged_files", "test_disclosure_files", "test_exact_figures",
     "test_reading_verified", "test_columns_by_arithmetic", "test_import_every_figure", "test_wrapped_figures", "test_codes_by_name", "test_import_document_form",
     "test_import_beijing_tables", "test_import_guangzhou_tables", "test_import_income_unknown",
-    "test_import_jiangsu_2019_shapes", "test_import_prior_columns", "test_import_readback", "test_import_text_fields",
+    "test_import_jiangsu_2019_shapes", "test_import_prior_columns", "test_import_readback", "test_import_text_fields", "test_import_vehicle_kinds",
     "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
     "test_planted_pdf", "test_readers_only", "test_readme", "test_review_beside_spending", "test_review_cut_documents",
     "test_review_documents", "test_review_folders", "test_review_grand_total_in_part", "test_review_listed_parts",
@@ -65,7 +65,11 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     # a published PDF reviewed in a fresh interpreter
     "test_light_start": ("test_a_review_of_one_pdf_loads_no_worker_pool_no_docx_writer_and_no_register",),
     # every module imported, each pattern it keeps compiled; a fresh interpreter importing the reviewer
-    "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern"),
+    "test_patterns": ("test_every_pattern_a_module_keeps_compiles", "test_importing_the_reviewer_compiles_almost_no_pattern",
+                      "test_a_pattern_guarded_by_printable_but_finds_nothing_the_guard_lets_through"),
+    # a process per case, each making every reportgen class (2–4 s each)
+    "test_compiled_methods": ("test_a_damaged_entry_is_compiled_afresh",
+                              "test_classes_made_from_kept_methods_are_the_classes_dataclass_makes"),
     # a published PDF imported with --learn-layout (2–5 s each)
     "test_learned_layout": (
         "test_yantai_learned_and_shipped_keep_the_published_numbers",
@@ -80,6 +84,8 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place",
         "test_the_rows_of_the_summary_tables_are_learned_in_the_provinces_words",
         "test_an_income_table_by_function_lines_is_learned_as_such",
+        "test_a_basic_table_without_government_classes_is_learned_so",
+        "test_a_total_row_printed_as_the_departments_row_is_learned_so",
     ),
     "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)
         "test_a_document_read_by_its_classes_tells_none_of_its_false_alarms",

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 STEM = "shenzhen-yantian-zgh-2022"
 KINDS = {"schema", "codes-function", "codes-economic", "codes-government_economic", "codes-mapping", "layouts",
-         "docx-base", "jinja-narrative", "jinja-page"}
+         "docx-base", "jinja-narrative", "jinja-page", "dataclass-methods"}
 SECONDS = 60  # a render that waits on a FIFO would wait for ever; a normal one takes a second
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.recognition.named_codes import coded_by_name
-from reportgen.importing.recognition.rows import Amount
+from reportgen.importing.recognition.rows import Amount, Row
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 HANGZHOU = FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf"
@@ -79,3 +79,19 @@ def test_a_name_the_catalogue_cannot_place_is_named_and_nothing_is_read(hangzhou
     rows[at].name = "气象事业单位"
     found, why = coded_by_name(rows, "function", 2026)
     assert found == {} and "“气象事业单位”" in why
+
+
+def _row(index: int, name: str, amount: str) -> Row:
+    return Row(index, f"第1页 第{index}行", name=name, amounts={"合计": Amount(Decimal(amount), f"第1页 第{index}行")})
+
+
+def test_a_table_of_thousands_of_rows_by_name_is_read_row_by_row() -> None:
+    """A hostile table (a review reads any PDF sent to it): 3,000 rows by name were read by recursion, one level a row
+    — past Python's limit, an internal error. Read row by row, it is read or refused with its reason."""
+    rows = [_row(0, "科学技术支出", "3000"), _row(1, "技术研究与开发", "3000")]
+    rows += [_row(2 + i, "科技成果转化与扩散", "1") for i in range(3000)]
+    found, why = coded_by_name(rows, "function", 2026)
+    assert why == "" and found[0] == "206" and found[1] == "20604" and set(found.values()) >= {"2060404"}
+    rows.append(_row(3002, "不是一个科目", "1"))
+    found, why = coded_by_name(rows, "function", 2026)
+    assert found == {} and "“不是一个科目”" in why

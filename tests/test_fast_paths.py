@@ -482,19 +482,19 @@ def test_a_failure_in_the_child_is_raised_here_and_leaves_nothing(tmp_path, monk
 # -- the DOCX base package, built once and kept in the user's cache ----------------------------
 def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    docx_package.base.cache_clear()
+    docx_package._base_of.cache_clear()
     try:
         built = docx_package.base()
         cached = sorted((tmp_path / "reportgen").glob("docx-base-*"))
         assert len(cached) == 1
-        docx_package.base.cache_clear()
+        docx_package._base_of.cache_clear()
         assert docx_package.base() == built  # read back
         cached[0].write_bytes(b"not a pickle")
-        docx_package.base.cache_clear()
+        docx_package._base_of.cache_clear()
         assert docx_package.base() == built  # rebuilt
         assert package_parts(docx_blocks.docx_bytes(tricky_document()))
     finally:
-        docx_package.base.cache_clear()
+        docx_package._base_of.cache_clear()
 
 
 def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatch):

@@ -314,3 +314,27 @@ def test_an_income_table_by_function_lines_is_learned_as_such(yantai) -> None:
     income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
     names = [cell.text for row in income.body for cell in row.cells]
     assert "进修及培训" in names and "烟台市民政局" not in names
+
+
+@pytest.mark.parametrize("name, variant", [("js-wuxi-xinfangju-2025-dept-budget", True),
+                                           ("zj-hangzhou-qixiang-2026-dept-budget", True),
+                                           ("sn-xian-xingzhengshenpi-2025-dept-budget", False)])
+def test_a_basic_table_without_government_classes_is_learned_so(tmp_path_factory, name, variant) -> None:
+    """无锡 and 杭州 print their 基本支出表 by 部门经济分类 alone; the render added the 政府预算经济分类 code and name of
+    every line (50101 工资奖金津补贴), two columns the province does not print. 西安 prints them: nothing learned."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert ("一般公共预算基本支出表:\n    基于: 一般公共预算基本支出表-部门经济分类" in text) == variant
+    if variant:
+        document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+        basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("一般公共预算基本支出表"))
+        assert not any(cell.text.startswith("501") for row in basic.body for cell in row.cells)
+
+
+def test_a_total_row_printed_as_the_departments_row_is_learned_so(tmp_path_factory) -> None:
+    """深圳's tables print their 合计 row as the department's (“深圳市信访局 4,684.30 …”): learned as the row's words,
+    and the render prints it so, with the same figures."""
+    _, source, layout, text = _learned(tmp_path_factory, "gd-shenzhen-xinfangju-2026-dept-budget")
+    assert "行名:\n      合计: 深圳市信访局" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    spending = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("支出总表"))
+    assert [c.text for c in spending.body[0].cells][:2] in (["深圳市信访局", ""], ["深圳市信访局", "4,684.30"])

@@ -93,9 +93,15 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert "（一）因公出国（境）费0万元，比2024年预算持平。" in printed
     assert ("按照本区预算绩效管理工作的总体要求，本部门3个预算单位开展了2025年项目预算绩效目标编报工作，编报绩效目标的项目"
             "49个，涉及项目预算资金8825.98万元。") in printed
-    # 2024's count of cars (no field says it), kept as printed in 2024: a 待补充 in 2025, never 2024's figures
-    assert not any("共有车辆7辆" in text for text in printed if not text.startswith("待补充"))
-    kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“截至2023年8月31日"))
+    # 2024's counts of cars by kind, printed with 2025's (国有资产.车辆分类), never 2024's
+    assert ("截至2024年8月31日，上海市普陀区人民政府万里街道办事处（部门）共有车辆8辆，其中：部级领导干部用车0辆、主要领导干部"
+            "用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车8辆；"
+            "单价100万元（含）以上设备（不含车辆）0台（套）。") in printed
+    assert not any("共有车辆7辆" in text or "其他用车7辆" in text for text in printed)
+    # 2024's purchase of cars by kind (no field says the kinds purchased), kept as printed in 2024: a 待补充 in 2025,
+    # never 2024's figures — nor the kinds held
+    assert not any("安排购置车辆" in text for text in printed if not text.startswith("待补充"))
+    kept = next(text for text in printed if text.startswith("待补充：学到的措辞中“2024年部门预算安排购置车辆1辆"))
     # which sentence, why, and what the officer does — not the generic “请在源文件中填写”
     assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2的这一句" in kept
     # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
@@ -386,6 +392,43 @@ def test_a_count_is_counted_in_its_own_unit() -> None:
     vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(0), count=True)
     assert learned_words._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
     assert learned_words._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
+
+
+@pytest.mark.parametrize("before, kind, counted", [
+    ("共有车辆#其中部级领导干部用车", "部级领导干部用车", True),
+    ("共有车辆#其中部级领导干部用车#主要领导干部用车", "主要领导干部用车", True),
+    ("共有车辆#其中省部级领导干部用车", "部级领导干部用车", False),  # 泉州: another kind's name
+    ("共有车辆#其中机要通信用车及应急保障用车", "应急保障用车", False),  # 湖州: two kinds counted together
+    ("共有车辆#其中机要通信用车及应急保障用车#执法执勤用车#特种专业技术用车#老干部服务用车", "特种专业技术用车", False),
+    ("安排购置车辆#其中部级领导干部用车", "部级领导干部用车", False),  # a purchase's kinds: no field holds them
+])
+def test_a_kind_of_vehicle_is_the_count_its_own_name_says(before, kind, counted) -> None:
+    """万里街道, 上海市福彩中心 “共有车辆2辆，其中：部级领导干部用车0辆……”: each count is the source's 国有资产.车辆分类 of the
+    kind named just before it — never the kind named before another's name (“老干部服务用车0辆” is none of the source's),
+    nor the held ones' in a sentence of purchases (“安排购置车辆0辆，其中：部级领导干部用车0辆……”)."""
+    fields = [learned_words.Field(f"b.assets.vehicle_kinds.get('{k}')", k, Decimal(0), count=True)
+              for k in ("部级领导干部用车", "主要领导干部用车", "应急保障用车", "特种专业技术用车")]
+    found = learned_words._count(Decimal(0), "辆", fields, before, [])
+    assert (found is not None and found[1] == f"b.assets.vehicle_kinds.get('{kind}')") is counted
+
+
+def test_a_count_of_a_kind_is_never_all_the_vehicles() -> None:
+    """上海市戒毒康复中心 2026 “安排购置车辆1辆，其中：执法执勤用车1辆”: the kind's 1 is no count of the vehicles purchased
+    (alike this year, not the next): no field holds a purchase's kinds."""
+    planned = learned_words.Field("b.assets.planned.get('车辆')", "购置车辆", Decimal(1), count=True)
+    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
+    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
+
+
+def test_a_count_of_equipment_is_named_by_the_words_the_import_reads_it_after() -> None:
+    """上海市审计局 2026 “单价100万元（含）以上设备（不含车辆）0台（套）” is 专用设备 as imported; “安排购置单价100万元（含）以上设备
+    （不含车辆）0台（套）” the planned one, never the held."""
+    held = learned_words.Field("b.assets.special_equipment", "专用设备", Decimal(0), count=True)
+    planned = learned_words.Field("b.assets.planned.get('专用设备')", "购置专用设备", Decimal(0), count=True)
+    found = learned_words._count(Decimal(0), "台", [held, planned], "共有车辆#单价#含以上设备不含车辆", [])
+    assert found is not None and found[1] == "b.assets.special_equipment"
+    found = learned_words._count(Decimal(0), "台", [held, planned], "单位预算安排购置单价#含以上设备不含车辆", [])
+    assert found is not None and found[1] == "b.assets.planned.get('专用设备')"
 
 
 def test_a_sentence_of_thresholds_alone_is_kept_for_its_year() -> None:

@@ -360,3 +360,6 @@ def _prune(folder: int, name: str, keep: str) -> None:
                 age = now - info.st_mtime
                 if stat.S_ISREG(info.st_mode) and age > (_DAY if temporary else UNUSED_DAYS * _DAY):
                     os.unlink(item.name, dir_fd=folder)
+
+
+READY = True  # the module is imported whole (reportgen/base/compiled_methods.py uses it from then on)

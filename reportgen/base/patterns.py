@@ -17,8 +17,11 @@ one a module keeps, so a mistake is found by a test, not by a user.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
+from collections.abc import Iterator
+from types import ModuleType
 from typing import Any, cast, overload
 
 # The methods a pattern is used through: after the first use each is the compiled pattern's own bound
@@ -26,6 +29,7 @@ from typing import Any, cast, overload
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
 _KEPT: list[_OnUse] = []  # every one made, for kept()
+_COMPILE = re.compile  # re's own, whatever compiled_on_use does to re.compile for a while
 
 
 class _OnUse:
@@ -40,7 +44,7 @@ class _OnUse:
         """The compiled pattern (compiled now, if this is its first use)."""
         done: re.Pattern[Any] | None = self.__dict__.get("_compiled")
         if done is None:
-            done = re.compile(self.pattern, self._flags)
+            done = _COMPILE(self.pattern, self._flags)
             self.__dict__["_compiled"] = done
             for name in _METHODS:
                 self.__dict__[name] = getattr(done, name)
@@ -88,37 +92,100 @@ def compiled(value: object) -> re.Pattern[str] | re.Pattern[bytes] | None:
     return None
 
 
-# PyYAML's pure-Python Reader compiles this pattern in its class body, when ``yaml`` is imported: a character class
-# reaching U+10FFFF, for which ``re`` walks some 63,000 code points one by one — 60 M instructions (callgrind), 6 % of a
-# whole `reportgen render` of the Yantian example, more than anything else its import does. reportgen reads YAML with
-# libyaml (CParser), which never runs that Reader (only a pure-Python loader does, on a cache miss), and finds the
-# characters YAML refuses with NON_PRINTABLE below. The pattern, exactly as yaml/reader.py writes it:
-YAML_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+def printable_but(text: str, allowed: str = "") -> bool:
+    """Whether every character of ``text`` is printable (``str.isprintable``) or one of ``allowed``: then a pattern
+    matching only characters ``isprintable`` refuses, none of ``allowed`` (a control character, a line separator, a
+    surrogate …), finds nothing in it. A test in C, before such a pattern's first use: a class reaching past U+00FF
+    costs ``re`` some 4 M instructions to compile (it walks the class code point by code point), and nearly every
+    text has none of those characters (tests/test_patterns.py checks each pattern so guarded)."""
+    if text.isprintable():
+        return True
+    for character in allowed:
+        text = text.replace(character, "")
+    return text.isprintable()
 
-# The same characters named the other way round (what YAML_NON_PRINTABLE leaves out of all of Unicode), a class ``re``
-# compiles cheaply: C0 controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF.
+
+# The characters YAML refuses (yaml/reader.py's NON_PRINTABLE, "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+# named the other way round (what that class leaves out of all of Unicode), a class ``re`` compiles cheaply: C0
+# controls but tab, LF and CR; DEL and the C1 controls but NEL; the surrogates; U+FFFE, U+FFFF. reportgen reads YAML
+# with libyaml (CParser), which never runs yaml's pure-Python Reader; its class is compiled on first use (below).
 NON_PRINTABLE = regex("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]")
 
 
-class _Seeded(_OnUse):
-    """A pattern placed in ``re``'s own cache before anyone compiles it, so that ``re.compile`` of its source hands
-    this out, compiled on its first use; it leaves the cache then (``re.compile`` puts the real one in)."""
-
-    def compiled(self) -> re.Pattern[Any]:
-        if "_compiled" not in self.__dict__:
-            key = (type(self.pattern), self.pattern, self._flags)
-            cache = getattr(re, "_cache", {})
-            if cache.get(key) is self:
-                del cache[key]
-        return super().compiled()
+# Libraries whose own top-level patterns are compiled on first use too, as reportgen's are. jinja2 compiles some twenty
+# when imported — its lexer's identifier class (every Unicode letter and mark), a URL pattern for ``urlize`` — 15 M
+# instructions (callgrind), 2 % of a whole `reportgen render` of the Yantian example, which runs none of them: its
+# templates are read compiled from the cache (reportgen/base/templating.py), never lexed. PyYAML's pure-Python Reader
+# compiles a class reaching U+10FFFF in its class body, for which ``re`` walks some 63,000 code points one by one (60 M
+# instructions), and its Constructor a timestamp pattern: reportgen's CParser runs neither. A library is listed here only
+# when it uses every pattern it keeps through the pattern's own methods, never through ``re``'s functions (which refuse
+# a pattern compiled on use) or an ``isinstance`` of ``re.Pattern`` (checked: tests/test_patterns.py).
+DEFERRED_LIBRARIES = ("jinja2", "yaml")
 
 
-def defer_yaml_reader_pattern() -> None:
-    """Have ``import yaml`` (still to come in this process) take :data:`YAML_NON_PRINTABLE` as a pattern compiled on its
-    first use. Nothing happens when yaml is imported already or ``re`` keeps no such cache (``re._cache``, a dict of
-    (type, source, flags) → pattern, is CPython 3.11's; elsewhere yaml compiles the pattern at import, as before): the
-    pattern is the same either way, only when it is compiled differs."""
-    cache = getattr(re, "_cache", None)
-    if "yaml" in sys.modules or not isinstance(cache, dict):
+@contextlib.contextmanager
+def compiled_on_use(library: str) -> Iterator[None]:
+    """While inside, ``re.compile`` called from ``library``'s own modules gives what :func:`regex` gives, a pattern
+    compiled on its first use; called from any other module (one the library imports), it compiles at once as ever.
+    For importing a library of :data:`DEFERRED_LIBRARIES` only."""
+    prefix = library + "."
+
+    def compile_for(source: Any, flags: int = 0) -> re.Pattern[Any]:
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller == library or caller.startswith(prefix):
+            return regex(source, flags)
+        return _COMPILE(source, flags)
+
+    previous = re.compile
+    re.compile = compile_for  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        re.compile = previous
+
+
+class _LibraryPatterns:
+    """A finder on ``sys.meta_path`` that finds nothing itself: for a library of :data:`DEFERRED_LIBRARIES` it has the
+    ordinary finders find the module and runs the module's code :func:`compiled_on_use` (with the submodules the
+    library imports from its own ``__init__``)."""
+
+    def find_spec(self, name: str, path: Any, target: ModuleType | None = None) -> Any:
+        library = name.partition(".")[0]
+        if library not in DEFERRED_LIBRARIES:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _OnUseLoader(spec.loader, library)  # type: ignore[assignment]
+                return spec
+        return None
+
+
+class _OnUseLoader:
+    """A module's own loader, its code run :func:`compiled_on_use`."""
+
+    def __init__(self, loader: Any, library: str) -> None:
+        self._loader = loader
+        self._library = library
+
+    def create_module(self, spec: Any) -> ModuleType | None:
+        module: ModuleType | None = self._loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        with compiled_on_use(self._library):
+            self._loader.exec_module(module)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
+
+
+def defer_library_patterns() -> None:
+    """Have the libraries of :data:`DEFERRED_LIBRARIES` not imported yet compile their top-level patterns on first use
+    when they are imported (once per process)."""
+    if any(isinstance(finder, _LibraryPatterns) for finder in sys.meta_path):
         return
-    cache.setdefault((str, YAML_NON_PRINTABLE, 0), _Seeded(YAML_NON_PRINTABLE, 0))
+    sys.meta_path.insert(0, _LibraryPatterns())

@@ -135,6 +135,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_table_settings(tables, entries, base))
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
         settings.setdefault("表格", {})[role("income")] = {"基于": f"{role('income')}-按功能"}
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     if (names := _row_names(imported)):
         shapes = settings.setdefault("表格", {})
         for kind, rows in names.items():
@@ -229,6 +231,20 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     return settings
 
 
+_GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
+
+
+def _basic_without_government_classes(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
+    code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
+    two columns out as the document does."""
+    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if row.code]
+    if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
+        return False
+    cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
+    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+
+
 def _income_by_function(imported: Imported) -> bool:
     """Whether the 收入总表 read lists its income by function lines (most of its rows print a 科目 code), not by unit."""
     rows = [row for row in imported.rows.get(role("income"), []) if not row.total]
@@ -245,7 +261,16 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         pairs += [(catalog.spending_rows.get(row.label, ""), row.label) for row in right]
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
+    for kind in listable & set(imported.rows) - set(found):
+        if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
+            found[kind] = {"合计": imported.department}
     return found
+
+
+def _total_named_for_the_department(imported: Imported, kind: str) -> bool:
+    """Whether the table's total row (its only one) prints the department's name where the render prints 合计."""
+    totals = [row for row in imported.rows.get(kind, []) if row.total]
+    return bool(imported.department) and len(totals) == 1 and (totals[0].label or totals[0].name) == imported.department
 
 
 def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:

@@ -31,8 +31,8 @@ from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
-from reportgen.docmodel.model import INCOME_SOURCES
-from reportgen.importing.text.text_parts import printed_headings
+from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing.text.text_parts import printed_headings, vocabulary
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
@@ -444,12 +444,15 @@ _COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles"
            ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
            ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
-_COUNTED_IN = {expr: units for expr, _, units in _COUNTS}
+_COUNTED_IN = {**{expr: units for expr, _, units in _COUNTS},
+               **{f"b.assets.vehicle_kinds.get('{kind}')": "辆" for kind in VEHICLE_KINDS}}
 
 
 def _counts(env: jinja2.Environment, context: dict[str, Any]) -> list[Field]:
-    """The counts the source holds (_COUNTS), each a Field of its whole number."""
-    return [Field(expr, label, Decimal(count), count=True) for expr, label, _ in _COUNTS
+    """The counts the source holds (_COUNTS; each kind of its vehicles, counted in 辆 and named by its kind), each a
+    Field of its whole number."""
+    kinds = [(f"b.assets.vehicle_kinds.get('{kind}')", kind, "辆") for kind in VEHICLE_KINDS]
+    return [Field(expr, label, Decimal(count), count=True) for expr, label, _ in (*_COUNTS, *kinds)
             if isinstance(count := _value(env, context, expr), int) and not isinstance(count, bool)]
 
 
@@ -747,9 +750,68 @@ def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
            said: list[str]) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and unit in _COUNTED_IN.get(f.expr, unit)]
-    nearest = _nearest(_named(fits, before), before, [])  # (the count just said is no nearer: words name each)
+    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and _counts_so(f, unit, before)]
+    named = _named(fits, before)
+    named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
+    nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
+
+
+def _counts_so(field: Field, unit: str, before: str) -> bool:
+    """Whether a count field may be the count printed in ``unit`` after the words ``before``: its unit, its rule's
+    words, and a kind's name just before it for a kind of vehicle (after a kind's name, never all the vehicles)."""
+    return unit in _COUNTED_IN.get(field.expr, unit) and _may_count(field.expr, before) \
+        and (_kind_said(field.label, before) if field.expr in _KINDS else not before.endswith(_KIND_WORD))
+
+
+# the rule of text_parts.yaml (其他事项.国有资产.数字) each count of 国有资产 is imported by: the words it reads the count
+# after (前), those the sentence needs (须: a purchase's) and those it must not have (除非) — each kind of vehicle by the
+# rule of the vehicles held
+_READ_BY = {"b.assets.vehicles": "车辆", "b.assets.general_equipment": "通用设备", "b.assets.special_equipment": "专用设备",
+            **{f"b.assets.planned.get('{name}')": f"计划新增.{name}" for name in ("车辆", "通用设备", "专用设备")},
+            **{f"b.assets.vehicle_kinds.get('{kind}')": "车辆" for kind in VEHICLE_KINDS}}
+
+
+@cache
+def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """Each rule of _READ_BY: its words 前, 须 and 除非 (their Han characters; a rule of several, all of theirs)."""
+    rules = vocabulary()["其他事项"]["国有资产"]["数字"]
+    out = {}
+    for key in set(_READ_BY.values()):
+        ones = rules[key] if isinstance(rules[key], list) else [rules[key]]
+        lead, needs, refuses = (tuple(dict.fromkeys(_han(w) for one in ones for w in one.get(part, [])))
+                                for part in ("前", "须", "除非"))
+        out[key] = (lead, needs, refuses)
+    return out
+
+
+_KINDS = {f"b.assets.vehicle_kinds.get('{kind}')" for kind in VEHICLE_KINDS}
+# what a kind of vehicle's name ends with: a count after it is that kind's, never all the vehicles' (“安排购置车辆1辆，其中：
+# 执法执勤用车1辆” is no count of the vehicles purchased, though alike this year)
+_KIND_WORD = "用车"
+
+
+def _kind_said(kind: str, before: str) -> bool:
+    """Whether the words just before a count are the kind of vehicle's name alone, after a figure or 其中 (as the import
+    reads it): “、老干部服务用车0辆” is none of the source's kinds, “省部级领导干部用车”, “机要通信用车及应急保障用车” no
+    部级领导干部用车 nor 应急保障用车 of their own."""
+    return before.endswith(kind) and before[:-len(kind)].endswith(("#", "其中"))
+
+
+def _may_count(expr: str, before: str) -> bool:
+    """Whether the sentence's words before a count let it be the field's as the import reads it: a purchase's where
+    they say a purchase (“安排购置车辆1辆，其中：……执法执勤用车0辆” is no count of the vehicles held), the held
+    ones' where they do not."""
+    if expr not in _READ_BY:
+        return True
+    _, needs, refuses = _asset_rules()[_READ_BY[expr]]
+    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses)
+
+
+def _read_by(expr: str, before: str) -> bool:
+    """Whether the words just before a count are those the import reads the field's count after (“单价100万元（含）以上
+    设备（不含车辆）0台（套）” is 专用设备's, as imported)."""
+    return expr in _READ_BY and any(before.endswith(w) for w in _asset_rules()[_READ_BY[expr]][0] if w)
 
 
 def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:

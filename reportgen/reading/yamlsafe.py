@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from reportgen.base.errors import Finding, Internal, SourceError
-from reportgen.base.patterns import NON_PRINTABLE, regex
+from reportgen.base.patterns import NON_PRINTABLE, printable_but, regex
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
@@ -158,7 +158,7 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocList:
 
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> LocStr:
     text = loader.construct_scalar(node)
-    if _SPECIAL_TEXT.search(text):
+    if _special(text):
         text = checked_text(text, loader.source_name, _mark(node), node.style in ("|", ">"))
     value = LocStr(text)
     value.mark = _mark(node)
@@ -225,7 +225,7 @@ def _load_with_libyaml(text: str, name: str) -> Any:
     PyYAML's reader rejects, no explicit collection tag, no duplicate key and no error: any of
     those is read again by _Loader for its exact answer.
     """
-    if _LibYamlBase is None or NON_PRINTABLE.search(text):
+    if _LibYamlBase is None or (not printable_but(text, "\t\n\r") and NON_PRINTABLE.search(text)):
         return _NOT_LOADED
     loader = _LibYamlLoader(text)
     loader.source_name = name
@@ -311,7 +311,7 @@ class _EventReader:
             raise _Unsure
         tag = self.tag(event)
         if tag == _STR:
-            if _SPECIAL_TEXT.search(event.value):
+            if _special(event.value):
                 raise _Unsure  # _Loader normalises the line breaks or names the character
             text = LocStr(event.value)
             text.mark = mark
@@ -376,7 +376,7 @@ class _EventReader:
         """A mapping's key as text: str() of the key _Loader constructs (_Unsure: one whose text or anchor it reads
         apart)."""
         key = event.value
-        if _SPECIAL_TEXT.search(key) or event.anchor is not None:
+        if _special(key) or event.anchor is not None:
             raise _Unsure
         # Inline, the test tag() makes first: a plain text that no implicit resolver can claim is a str.
         if event.tag is not None or (event.implicit[0] and not (key and key[0] not in self.maybe_not_str)):
@@ -388,7 +388,7 @@ class _EventReader:
         inline), any other as scalar() makes it."""
         value = event.value
         if (event.tag is None and event.anchor is None and value and value[0] not in self.maybe_not_str
-                and not _SPECIAL_TEXT.search(value)):
+                and not _special(value)):
             text = LocStr(value)
             text.mark = mark
             return text
@@ -483,6 +483,12 @@ def excerpt(text: str, limit: int = 40) -> str:
 # break; every other control character, a lone surrogate or a noncharacter is refused by line
 # and column: it cannot be written to a DOCX (XML forbids it) and prints as nothing anywhere.
 _SPECIAL_TEXT = regex("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _special(text: str) -> re.Match[str] | None:
+    """_SPECIAL_TEXT's first match in ``text``: none where every character but a line break is printable."""
+    return None if printable_but(text, "\n") else _SPECIAL_TEXT.search(text)
+
 _LINE_BREAKS = regex("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 MAX_DEPTH = 64  # a source nests about eight levels; thousands would exhaust the recursion
 
@@ -510,7 +516,7 @@ def checked_text(text: str, file: str, mark: Mark, block: bool = False) -> str:
     """``text`` with other line-break characters made line breaks; raises SourceError naming the
     first character that no text may hold, at its line and column."""
     text = _LINE_BREAKS.sub("\n", text)
-    bad = _SPECIAL_TEXT.search(text)
+    bad = _special(text)
     if bad is None:
         return text
     # In a block scalar (| or >) each line of the text is a line of the file; a quoted or plain
@@ -536,7 +542,7 @@ def _too_deep(file: str, line: int, column: int) -> Finding:
 def _raw_character(text: str, file: str) -> SourceError | None:
     """A character YAML itself refuses in a file (a control character pasted from Word), named at
     its line and column before parsing, in Chinese."""
-    bad = NON_PRINTABLE.search(text)
+    bad = None if printable_but(text, "\t\n\r") else NON_PRINTABLE.search(text)
     if bad is None:
         return None
     before = text[: bad.start()]

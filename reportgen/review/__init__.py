@@ -356,6 +356,8 @@ def _not_as_basic(verdicts: list[Verdict]) -> None:
 
 
 TEXT_PRIOR = ("源文件的上年数是由本文件这句正文所说的增减额推出的（没有表印出上年数），不能用来核对这句正文自身的增减与增减率")
+TEXT_PRIOR_ELSEWHERE = ("源文件的上年数是由本文件另一句正文所说的同一增减额推出的（没有表印出上年数），两句所说相同，"
+                        "按它算出的增减只差本年数取整的尾数")
 COMPARED = ("change", "rate", "flat")
 
 
@@ -375,8 +377,27 @@ def _not_by_its_own_change(verdicts: list[Verdict], statements: list[Statement],
         if verdict.status not in ("agree", "disagree") or st.kind not in COMPARED or figure is None \
                 or figure.prior is None:
             continue
-        if st.paragraph in paragraphs.get(figure.current - figure.prior, ()):
+        near = [value for value in paragraphs if abs(figure.current - figure.prior - value) <= _tail(st)]
+        if any(st.paragraph in paragraphs[value] for value in near):
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_PRIOR
+        elif verdict.status == "disagree" and _in_yuan(st) in near:
+            verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_PRIOR_ELSEWHERE
+
+
+def _tail(st: Statement) -> Decimal:
+    """One unit of the last place a statement prints its figure to, in 元: how far a change measured by a last year's
+    figure that was itself derived from a printed change may be from it (its current figure rounded otherwise)."""
+    if st.value is None:
+        return Decimal(0)
+    exponent = st.value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) * _YUAN.get(st.unit, 1)
+
+
+def _in_yuan(st: Statement) -> Decimal | None:
+    return None if st.value is None else st.value * _YUAN.get(st.unit, 1)
+
+
+_YUAN = {"万元": 10000, "亿元": 100000000}
 
 
 def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:

@@ -26,7 +26,7 @@ from reportgen import tablekinds
 from reportgen.base import templating
 from reportgen.base.errors import Internal, shown_text
 from reportgen.base.locations import DEFAULT_TEMPLATES
-from reportgen.base.patterns import regex
+from reportgen.base.patterns import printable_but, regex
 from reportgen.base.templating import TemplateFault
 from reportgen.compute import Computed, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
@@ -488,7 +488,7 @@ class MarkupFault(TemplateFault):
 def _bad_character(markup: str) -> tuple[str, int] | None:
     """The first character no text may hold, as written or as a character reference (&#x2028;),
     and where it stands in ``markup``."""
-    found = _UNPRINTABLE_CHAR.search(markup)
+    found = None if printable_but(markup, "\t\n\r") else _UNPRINTABLE_CHAR.search(markup)
     first = (found.group(), found.start()) if found is not None else None
     if "&#" in markup:
         for reference in _CHARACTER_REFERENCE.finditer(markup, 0, first[1] if first else len(markup)):

@@ -12,7 +12,6 @@ codes are not taken, and the import says why (never a code guessed, never rows d
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen import codes, tablekinds
@@ -73,36 +72,51 @@ def coded_by_name(rows: list[Row], kind: codes.Kind, year: int) -> tuple[dict[in
 
 def _proved(lines: list[tuple[int, Row]], kind: codes.Kind, year: int) -> tuple[list[str], str]:
     """The one reading of the lines' names whose sums hold, else ([], why not)."""
-    readings = list(_readings([row.name for _, row in lines], kind, year))
-    if not readings:
-        return [], f"“{_first_unknown(lines, kind, year)}”不是{year}年《政府收支分类科目》中可以按所在层次认出的科目"
+    names = [row.name for _, row in lines]
+    readings, stuck = _readings(names, kind, year)
+    if stuck is not None:
+        return [], f"“{names[stuck]}”不是{year}年《政府收支分类科目》中可以按所在层次认出的科目"
     proved = [reading for reading in readings if _sums_hold(reading, [row for _, row in lines])]
     if len(proved) != 1:
         return [], "按名称读出科目时" + ("各级之和不成立" if not proved else "名称有几种读法，各级之和不能确定是哪一种")
     return proved[0], ""
 
 
-def _readings(names: list[str], kind: codes.Kind, year: int) -> Iterator[list[str]]:
-    """Every reading of ``names`` in order as codes, each row at a level its place allows (at most _MAX_READINGS)."""
-    children = _children(kind, year)
-    found = 0
+# A reading as it grows: the codes of the 类 and 款 above the next row, and the codes so far (last first, shared).
+_Chain = tuple[str, "_Chain"] | None
+_State = tuple[tuple[str, ...], _Chain]
 
-    def walk(at: int, path: tuple[str, ...], codes_so_far: list[str]) -> Iterator[list[str]]:
-        nonlocal found
-        if found >= _MAX_READINGS:
-            return
-        if at == len(names):
-            found += 1
-            yield list(codes_so_far)
-            return
-        for depth in range(len(path) + 1):  # a 类 (depth 0), a child of the path's 类, of its 款 …
-            if depth >= len(_DEPTHS[kind]):
-                break
+
+def _readings(names: list[str], kind: codes.Kind, year: int) -> tuple[list[list[str]], int | None]:
+    """Every reading of ``names`` in order as codes, each row at a level its place allows, row by row (no recursion:
+    a table of any length); (the readings, None), or ([], the row no reading can place). Readings beyond
+    _MAX_READINGS are not followed (the table then has two or more, which its sums must decide)."""
+    children, depths = _children(kind, year), len(_DEPTHS[kind])
+    states: list[_State] = [((), None)]
+    for at, name in enumerate(names):
+        grown = _grown(states, codes.normalised_name(name), children, depths)
+        if not grown:
+            return [], at
+        states = grown[:_MAX_READINGS]
+    return [_codes(chain) for _, chain in states], None
+
+
+def _grown(states: list[_State], named: str, children: dict[str, dict[str, tuple[str, ...]]], depths: int) -> list[_State]:
+    """Each reading so far with the next row read at each level its place allows: a 类, or under the 类 or 款 above."""
+    grown: list[_State] = []
+    for path, chain in states:
+        for depth in range(min(len(path) + 1, depths)):
             parent = path[depth - 1] if depth else ""
-            for code in children.get(parent, {}).get(codes.normalised_name(names[at]), ()):
-                yield from walk(at + 1, (*path[:depth], code), [*codes_so_far, code])
+            grown += [((*path[:depth], code), (code, chain)) for code in children.get(parent, {}).get(named, ())]
+    return grown
 
-    yield from walk(0, (), [])
+
+def _codes(chain: _Chain) -> list[str]:
+    found = []
+    while chain is not None:
+        code, chain = chain
+        found.append(code)
+    return found[::-1]
 
 
 @functools.cache  # the registries are read once per process
@@ -128,13 +142,21 @@ def _names(kind: codes.Kind, code: str, name: str, year: int) -> set[str]:
 def _sums_hold(reading: list[str], rows: list[Row]) -> bool:
     """Whether each row printed with rows under it in ``reading`` (the next level's codes that start with its code)
     prints their sum in every column both print."""
-    for at, code in enumerate(reading):
-        under = [rows[j] for j in range(at + 1, len(reading))
-                 if reading[j].startswith(code) and len(reading[j]) == _next(code, reading[at + 1:])]
+    for at in range(len(reading)):
+        under = [rows[j] for j in _under(reading, at)]
         if under and not all(_adds_up(amount, [row.amounts[column].value for row in under if column in row.amounts])
                              for column, amount in rows[at].amounts.items()):
             return False
     return True
+
+
+def _under(reading: list[str], at: int) -> list[int]:
+    """The rows next under the row ``at`` (its 款, or its 项 where it has no 款 printed): they follow it."""
+    code, end = reading[at], at + 1
+    while end < len(reading) and reading[end].startswith(code) and len(reading[end]) > len(code):
+        end += 1
+    level = min((len(other) for other in reading[at + 1:end]), default=0)
+    return [j for j in range(at + 1, end) if len(reading[j]) == level]
 
 
 def _adds_up(amount: Amount, parts: list[Decimal]) -> bool:
@@ -147,18 +169,3 @@ def _rounding(amount: Amount, parts: list[Decimal]) -> Decimal:
     exponent = amount.value.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     return unit * len(parts) / 2
-
-
-def _next(code: str, rest: list[str]) -> int:
-    """The length of the codes printed next under ``code`` (a 类's 款, or its 项 where no 款 is printed)."""
-    lengths = sorted({len(other) for other in rest if other.startswith(code) and len(other) > len(code)})
-    return lengths[0] if lengths else 0
-
-
-def _first_unknown(lines: list[tuple[int, Row]], kind: codes.Kind, year: int) -> str:
-    """The first row whose name no reading of the rows before it can place (what the import names)."""
-    names = [row.name for _, row in lines]
-    for end in range(1, len(names) + 1):
-        if next(_readings(names[:end], kind, year), None) is None:
-            return names[end - 1]
-    return names[-1]

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
+from reportgen.docmodel.model import VEHICLE_KINDS
 from reportgen.importing.budget.build import partial_projects
 from reportgen.importing.emit import walk
 from reportgen.importing.recognition.catalog import normalized
@@ -55,6 +56,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
         matter = getattr(parts, kind)
         if matter is not None:
             _other(imported, kind, matter, keys, unplaced)
+    _vehicle_kinds(imported, parts, unplaced)
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
     _running_costs(imported, parts, unplaced)
@@ -564,6 +566,52 @@ def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tupl
     if planned:
         section["计划新增"] = planned
     return section
+
+
+# a kind of vehicle the source has (the 样张's, docmodel VEHICLE_KINDS) and its count, as a sentence of holdings prints
+# it after the count of all vehicles (“共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆；单价100万元……”): its name
+# alone after a mark, never the end of another's (“省部级领导干部用车”) nor of two counted together (“机要通信用车及应急
+# 保障用车0辆”, 湖州)
+_VEHICLE_KIND = regex("(?<=[：:，,、；;])(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
+
+
+def _vehicle_kinds(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
+    """国有资产.车辆分类: each kind of the source's the sentence of the vehicles held (国有资产.车辆's) counts after
+    that count, up to its clause of vehicles' end (；) — a count read only where the sentence says it; never a
+    purchase's kinds (“安排购置车辆1辆，其中：……”: the source has no field for them), nor a kind the source has not
+    (“副部（省）级以上领导用车”, “业务用车”: its clause stays told as not written). Placed at the sentence's first
+    line. The clause of kinds all written is no longer told as not written."""
+    section = imported.tree.get("国有资产")
+    held = section.get("车辆") if isinstance(section, dict) else None
+    if not isinstance(section, dict) or not isinstance(held, Placed) or "车辆分类" in section:
+        return
+    if (kinds := _kinds_after_held(parts, held)):
+        section["车辆分类"] = kinds
+        unplaced[:] = [line for line in unplaced if not _all_kinds_written(line, kinds)]
+
+
+def _kinds_after_held(parts: TextParts, held: Placed) -> Tree:
+    """The kinds the sentence of the vehicles held counts after that count, up to its clause's end (；)."""
+    said = regex(rf"车辆{held.value}辆")
+    sentence = next((s for s in parts.句子 if held.where in s.places and said.search(s.text.replace(" ", ""))), None)
+    if sentence is None:
+        return {}
+    text = sentence.text.replace(" ", "")
+    start = said.search(text).end()  # type: ignore[union-attr]
+    end = text.find("；", start)
+    kinds: Tree = {}
+    for found in _VEHICLE_KIND.finditer(text, start, end if end >= 0 else len(text)):
+        kinds.setdefault(found.group(1), Placed(int(found.group(2)), sentence.places[0]))
+    return kinds
+
+
+def _all_kinds_written(line: str, kinds: Tree) -> bool:
+    """Whether a line told as not written (国有资产中的“……”) counts vehicles by kinds all written."""
+    if "国有资产中的“" not in line:
+        return False
+    told = line.split("国有资产中的“", 1)[1].rsplit("”没有写入", 1)[0]
+    counted = regex(r"([^\d，、；：,]+?)(\d+)辆").findall(told)
+    return bool(counted) and all(name.removeprefix("其中").strip("，：") in kinds for name, _ in counted)
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:

@@ -4,7 +4,7 @@ tracked-changes redline) so they cannot disagree on how a character is written."
 
 from __future__ import annotations
 
-from reportgen.base.patterns import regex
+from reportgen.base.patterns import printable_but, regex
 
 # XML 1.0 forbids these; lxml raises on them, so a stray control character in a source value
 # would otherwise abort the whole render.
@@ -27,8 +27,8 @@ def core_property(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    # isprintable() is false for every character _XML_ILLEGAL matches: most text skips the regex.
-    return text if text.isprintable() else _XML_ILLEGAL.sub("", text)
+    # isprintable() is false for every character _XML_ILLEGAL matches: most text (tabs and line breaks aside) skips it.
+    return text if printable_but(text, "\t\n\r") else _XML_ILLEGAL.sub("", text)
 
 
 def escape(text: str) -> str:

@@ -47,13 +47,19 @@ def _made_from() -> list[Path]:
 DEFAULT_LOOK = (14.0, 28.0)  # the body's size and exact line (points) of the default layout
 
 
-@functools.cache
 def base(body_points: float = DEFAULT_LOOK[0], body_line: float | None = DEFAULT_LOOK[1]) -> Base:
     """The base, built once per process or read back from the user's cache, where an earlier
     process built it with the same python-docx, lxml and writer modules (building it took a
     fifth of a whole `reportgen render` of a small source, and importing python-docx as much);
-    one for each body size and line a layout sets (正文字号, 正文行距; None: single spacing)."""
-    look = (body_points, body_line)
+    one for each body size and line a layout sets (正文字号, 正文行距; None: single spacing).
+    ``base()`` and ``base(14.0, 28.0)`` are the same base, read once (a render asked for both and
+    read and checked the cache entry twice)."""
+    return _base_of((body_points, body_line))
+
+
+@functools.cache
+def _base_of(look: tuple[float, float | None]) -> Base:
+    body_points, body_line = look
     name = "docx-base" if look == DEFAULT_LOOK else f"docx-look-{round(body_points * 2)}-{round(body_line * 2) if body_line else 'single'}"
     return cache.kept(name, _made_from(), functools.partial(_build, body_points, body_line), BASE_FORM)
 
