@@ -150,10 +150,11 @@ def test_a_running_header_is_no_word_of_the_text_a_page_break_cuts(tmp_path) -> 
 
 
 def _assets(pdf: Path) -> dict[str, object]:
-    """The 国有资产 a PDF's import writes: its figures by field (计划新增's under it), as plain values."""
+    """The 国有资产 a PDF's import writes: its figures by field (计划新增's under it), as plain values (车辆分类, the kinds
+    of the vehicles held, aside: tests/test_import_vehicle_kinds.py)."""
     _, result = _import(pdf)
     tree = result.imported.tree.get("国有资产", {})
-    plain = {key: value.value for key, value in tree.items() if key != "计划新增"}
+    plain = {key: value.value for key, value in tree.items() if key not in ("计划新增", "车辆分类")}
     return {**plain, **{f"计划新增.{key}": value.value for key, value in tree.get("计划新增", {}).items()}}
 
 
