@@ -36,7 +36,8 @@ from reportgen.shaping import layouts
 
 FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|其中[:：]"
-                        r"|\[\d+\]|\d{3,}[-－])")  # a code printed in the name's cell ([2010501]行政运行, 30101-基本工资)
+                        r"|\[\d+\]|\d{3,}[-－]|\d{3,7}(?![\d年月日])(?=[\u4e00-\u9fff]))")
+# a code printed in the name's cell: [2010501]行政运行, 30101-基本工资, 201一般公共服务支出 (not a year: 2025年)
 _CODE = re.compile(r"\d{2,7}")
 _DASHES = re.compile(r"[-—－–─]+")
 _WIDTH = str.maketrans("（）：，", "():,")
