@@ -469,6 +469,28 @@ def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal
                            f"本年 {m.with_unit(current)} 计算应为 {rate}%", line, path)
 
 
+@rule("R-科目人员公用经费", SOURCE, "error")
+def line_personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """A function line's 人员经费 and 公用经费 are its 基本支出 in two: stated where it gives a 基本支出, their sum
+    that 基本支出 within the rounding of three printed figures, neither more than it."""
+    for row in b.function_rows:
+        if row.stated_personnel is None and row.stated_public is None:
+            continue
+        path = f"支出.功能分类.{row.code}"
+        if row.basic is None:
+            yield make_finding(b, "error", "R-科目人员公用经费", f"{row.name}（{row.code}）写了人员经费或公用经费，却没有写"
+                               "基本支出：它们是基本支出的两部分，请写出基本支出", row.line, path)
+            continue
+        stated = [part for part in (row.stated_personnel, row.stated_public) if part is not None]
+        whole = sum(stated, ZERO)
+        off = whole - row.basic if len(stated) == 2 else max(whole - row.basic, ZERO)
+        if abs(off) > allowance(b, 2, row.basic, *stated):
+            named = "人员经费与公用经费之和" if len(stated) == 2 else "人员经费" if row.stated_personnel is not None \
+                else "公用经费"
+            yield make_finding(b, "error", "R-科目人员公用经费", f"{row.name}（{row.code}）的{named} {m.with_unit(whole)} 与基本支出 "
+                               f"{m.with_unit(row.basic)} 不符（相差 {gap(m, off)}）", row.line, path)
+
+
 @rule("R-人员公用经费", SOURCE, "error")
 def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:

@@ -87,6 +87,17 @@ def _line_in(department_file: Path, unit: Budget, line: int) -> int:
     return line if unit.file == department_file else 0
 
 
+def _add_kinds(merged: FunctionRow, row: FunctionRow) -> None:
+    """Two units' 人员经费 and 公用经费 of one line summed where each gives them (or one gives it, the other's
+    line spending nothing on 基本支出); else none (asked before their 基本支出 are summed)."""
+    kinds = [r.basic_kinds if r.basic_kinds is not None or not r.basic else (ZERO, ZERO) for r in (merged, row)]
+    if merged.basic_kinds is None and row.basic_kinds is None or any(k is None for k in kinds):
+        merged.stated_personnel = merged.stated_public = None
+        return
+    merged.stated_personnel = sum((k[0] for k in kinds if k is not None), ZERO)
+    merged.stated_public = sum((k[1] for k in kinds if k is not None), ZERO)
+
+
 def _summed_function_rows(units: list[Budget], department_file: Path) -> list[FunctionRow]:
     """The units' function rows summed per (code, fund); a prior or actual figure only where every
     unit with the row states it."""
@@ -100,9 +111,11 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
             if merged is None:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
                                              _line_in(department_file, unit, row.line), stated_total=row.total,
-                                             use=row.use, unstated=row.unstated)
+                                             use=row.use, unstated=row.unstated, stated_personnel=row.stated_personnel,
+                                             stated_public=row.stated_public)
             else:  # a split is known where every unit gives it; the 合计 always; a part left out by all is left out
                 merged.unstated &= row.unstated
+                _add_kinds(merged, row)
                 merged.basic = sum_known((merged.basic, row.basic))
                 merged.project = sum_known((merged.project, row.project))
                 merged.stated_total = merged.total + row.total

@@ -37,6 +37,9 @@ def tree_rounding_gap(nodes: list[Node], total: Decimal, value: Callable[[Node],
 
 
 
+KINDS = ("人员经费", "公用经费")  # 基本支出 in two, as a table by function line may print it
+
+
 @dataclass(repr=False, eq=False)
 class Node(Record):
     """One line of a classification hierarchy (类/款/项 or 类/款) with its sums."""
@@ -58,6 +61,9 @@ class Node(Record):
     # how far the totals the document printed, here and below (within their parts' 尾数), move this
     # node's sums, by part (合计, 基本支出, 项目支出): see compute/printed.py
     tail: dict[str, Decimal] = field(default_factory=dict)
+    # the 人员经费 and 公用经费 of the rows below that state them (KINDS); None once a row below spends on 基本支出
+    # without stating them: the node's are then not known
+    kinds_part: dict[str, Decimal] | None = field(default_factory=dict)
 
     @property
     def basic(self) -> Decimal | None:
@@ -67,6 +73,12 @@ class Node(Record):
     @property
     def project(self) -> Decimal | None:
         return self.project_part + self.tail.get("项目支出", ZERO) if self.unsplit is None else None
+
+    def basic_kind(self, kind: str) -> Decimal | None:
+        """Its 基本支出's 人员经费 or 公用经费 (``kind``), where every row below with 基本支出 states them."""
+        if self.kinds_part is None or not self.kinds_part or self.unsplit is not None:
+            return None
+        return self.kinds_part[kind]
 
     @property
     def total(self) -> Decimal:
@@ -82,8 +94,21 @@ class Node(Record):
         else:
             self.basic_part += row.basic
             self.project_part += row.project
+            self._add_kinds(row)
             for kind, amount in row.other.items():
                 self.other[kind] = self.other.get(kind, ZERO) + amount
+
+    def _add_kinds(self, row: FunctionRow) -> None:
+        kinds = row.basic_kinds
+        if kinds is None:
+            if row.basic:
+                self.kinds_part = None
+            return
+        self.stated |= {kind for kind, value in zip(KINDS, (row.stated_personnel, row.stated_public), strict=True)
+                        if value is not None}
+        if self.kinds_part is not None:
+            for kind, amount in zip(KINDS, kinds, strict=True):
+                self.kinds_part[kind] = self.kinds_part.get(kind, ZERO) + amount
 
     @property
     def difference(self) -> Decimal | None:

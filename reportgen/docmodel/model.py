@@ -162,6 +162,20 @@ class FunctionRow(Record):
     # 基本支出 / 项目支出 the source leaves out beside the other (0 in every sum; a table that prints
     # amounts as the source states them leaves the cell blank, as the published table does)
     unstated: frozenset[str] = frozenset()
+    # its 基本支出's 人员经费 and 公用经费 as the source states them (a table printing them by function line:
+    # 苏州, 无锡, 湖州, 杭州, 烟台…); None where it states neither
+    stated_personnel: Decimal | None = None
+    stated_public: Decimal | None = None
+
+    @property
+    def basic_kinds(self) -> tuple[Decimal, Decimal] | None:
+        """Its 基本支出 as 人员经费 and 公用经费, where the source states one of them beside its 基本支出 (the
+        other is the rest); None where it states neither, or gives no 基本支出."""
+        if self.basic is None or (self.stated_personnel is None and self.stated_public is None):
+            return None
+        personnel = self.stated_personnel if self.stated_personnel is not None else self.basic - (self.stated_public or Decimal(0))
+        public = self.stated_public if self.stated_public is not None else self.basic - personnel
+        return personnel, public
 
     @property
     def split_known(self) -> bool:

@@ -55,7 +55,6 @@ if TYPE_CHECKING:
 _NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
                 r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
 _CHINESE = "一二三四五六七八九十"
-_BASIC_PARTS = frozenset({"人员经费", "公用经费"})
 _UNCLOSED = regex(r"[（(][^）)]*$")
 _YEAR = regex(r"(?<!\d)(\d{4})(?=\s*年)")
 # the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
@@ -527,8 +526,9 @@ def _function_shape(table: Table) -> dict[str, Any]:
     shape: dict[str, Any] = {}
     if {"类", "款", "项"} <= set(meanings):
         shape["编码"] = "分列"
-    # 人员经费 and 公用经费 printed under 基本支出 (杭州): the render's 基本支出 column is their sum, kept
-    columns = [m for m in meanings if m in FUNCTION_COLUMNS] + (["基本支出"] if _BASIC_PARTS & set(meanings) else [])
+    # 人员经费 and 公用经费 printed under 基本支出 with no column of their sum (杭州): printed so where the source
+    # holds them by line, else the render's 基本支出 column stands for them (TableSpec's 列)
+    columns = [m for m in meanings if m in FUNCTION_COLUMNS]
     if columns:
         shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
     return shape

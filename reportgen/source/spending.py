@@ -92,6 +92,8 @@ def _finest_row(reader: SourceReader, item: LocDict, code: str, name: str, line:
         budget=execution(reader, item, line),
         other={kind: reader.amount(item[kind]) for kind in FINAL_SPENDING_KINDS if kind in item},
         unstated=unstated_parts(item),
+        stated_personnel=reader.opt_amount(item, "人员经费"),
+        stated_public=reader.opt_amount(item, "公用经费"),
     )
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from reportgen.base.records import FrozenRecord
 from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
 from reportgen.compute.phrasing import percent
+from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
@@ -29,22 +30,28 @@ class _FunctionColumns(FrozenRecord):
     num: AmountCell
     with_prior: bool
     with_actual: bool
+    with_kinds: bool = False  # 基本支出's 人员经费 and 公用经费 beside it, where the source states them by line
 
     @property
     def names(self) -> list[str]:
-        return (["科目编码", "科目名称", "合计", "基本支出", "项目支出"] + ["上年预算数", "增减"] * self.with_prior
-                + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+        return (["科目编码", "科目名称", "合计", "基本支出", *KINDS * self.with_kinds, "项目支出"]
+                + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
 
     @property
     def widths(self) -> list[int]:
-        return [14, 40, 14, 14, 14] + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual
+        return ([14, 40, 14, 14] + [14, 14] * self.with_kinds + [14] + [14, 14] * self.with_prior
+                + [14, 14, 10] * self.with_actual)
 
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
-                executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT) -> list[Cell]:
-        """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出, those the source gives (the
+                executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT,
+                kinds: tuple[Decimal | None, Decimal | None] = (None, None)) -> list[Cell]:
+        """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出 (人员经费, 公用经费), those the source gives (the
         others are blank where the table prints amounts as the source states them)."""
         num = self.num
-        cells = [num(total, "合计" in stated), num(basic, "基本支出" in stated), num(project, "项目支出" in stated)]
+        cells = [num(total, "合计" in stated), num(basic, "基本支出" in stated)]
+        if self.with_kinds:
+            cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
+        cells.append(num(project, "项目支出" in stated))
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:
@@ -71,23 +78,38 @@ def stated_parts(builder: TableBuilder, nodes: list[Node]) -> set[str]:
 
 def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: Decimal | None,
                    project: Decimal | None, total: Decimal | None, with_prior: bool = False,
-                   actual: dict[str, Decimal | None] | None = None, actual_total: Decimal | None = None) -> TableRows:
+                   actual: dict[str, Decimal | None] | None = None, actual_total: Decimal | None = None,
+                   kinds: bool = False) -> TableRows:
     """科目编码, 科目名称, 合计, 基本支出, 项目支出 — with ``with_prior``, 上年预算数 and 增减; with
-    ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率."""
-    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None)
+    ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率; with ``kinds`` (or
+    a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
+    kinds = kinds or bool(builder.asked_columns & set(KINDS))  # another table prints them where a layout asks
+    with_kinds = kinds and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
+    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
-                 *columns.amounts(total, basic, project, prior_total, actual_total, stated_parts(builder, nodes))],
+                 *columns.amounts(total, basic, project, prior_total, actual_total, stated_parts(builder, nodes),
+                                  _kinds_total(nodes) if with_kinds else (None, None))],
                 kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
             executed = actual.get(node.code) if actual is not None else None
+            split = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
             body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
-                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated)],
+                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated,
+                                              split)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
                      rounding_gap=gap, unsplit=_unsplit(nodes))
+
+
+def _kinds_total(nodes: list[Node]) -> tuple[Decimal | None, Decimal | None]:
+    """The table's 人员经费 and 公用经费: its 类' sums, where every 类 with 基本支出 states them."""
+    def whole(kind: str) -> Decimal | None:
+        parts = [n.basic_kind(kind) for n in nodes if n.basic]
+        return None if any(p is None for p in parts) else sum((p for p in parts if p is not None), ZERO)
+    return whole(KINDS[0]), whole(KINDS[1])
 
 
 def _unsplit(nodes: list[Node]) -> list[str]:
@@ -146,25 +168,28 @@ def expenditure(builder: TableBuilder) -> TableRows:
 
 
 def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
-    num = builder.num(tid)
+    columns = _FunctionColumns(builder.num(tid), False, False)
     body = []
     for unit in builder.f.unit_figures:
         name = unit.budget.department
-        stated = set().union(*(n.stated for n in unit.function_tree())) if unit.has_function_rows else SPLIT
-        body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(unit.expenditure_total, "合计" in stated),
-                         num(unit.basic, "基本支出" in stated), num(unit.project, "项目支出" in stated)],
+        tree = unit.function_tree()
+        stated = set().union(*(n.stated for n in tree)) if unit.has_function_rows else SPLIT
+        body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True),
+                         *columns.amounts(unit.expenditure_total, unit.basic, unit.project, None, None, stated,
+                                          _kinds_total(tree))],
                         kind="subtotal", key=f"单位:{name}"))
-        for top in unit.function_tree():
+        for top in tree:
             for node in top.walk():
+                kinds = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
                 body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
-                                 num(node.total, "合计" in node.stated), num(node.basic, "基本支出" in node.stated),
-                                 num(node.project, "项目支出" in node.stated)],
+                                 *columns.amounts(node.total, node.basic, node.project, None, None, node.stated, kinds)],
                                 kind=node_kind(node.level), key=f"{name}/{node.code}"))
     return body
 
 
 def general_budget(builder: TableBuilder) -> TableRows:
-    """表5 一般公共预算支出表, with 上年预算数 and 上年执行数 where the source gives them."""
+    """表5 一般公共预算支出表, with 上年预算数 and 上年执行数 where the source gives them, and 人员经费 and 公用经费
+    where it gives them by line (苏州, 无锡, 湖州, 杭州, 烟台, 重庆 print them so: the other tables do not)."""
     f = builder.f
     nodes = f.function_tree("一般公共预算")
     with_prior = any(n.prior is not None for top in nodes for n in top.walk())
@@ -172,7 +197,7 @@ def general_budget(builder: TableBuilder) -> TableRows:
     with_actual = any(value is not None for value in executed.values())
     rows = function_table(builder, fund_kind("一般公共预算"), nodes, f.general_basic, f.general_project, f.general_total,
                           with_prior, executed if with_actual else None,
-                          f.actual.tree_prior(f.actual.function_tree("一般公共预算")))
+                          f.actual.tree_prior(f.actual.function_tree("一般公共预算")), kinds=True)
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(len(rows.widths)))
     return rows

@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportgen.base.records import FrozenRecord
+from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
-FUNCTION_COLUMNS = ("合计", "基本支出", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
 # The tables of that shape: one header row of 科目编码, 科目名称 and amounts.
 FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
 # The deepest rows a spec keeps (层级), by the length of their code.
@@ -73,7 +74,10 @@ def _renamed(row: Row, names: dict[str, str]) -> Row:
 
 def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
     labels = [cell.text for cell in rows.header[0].cells]
-    keep = [0, 1, *(i for i, label in enumerate(labels) if i > 1 and (not spec.columns or label in spec.columns))]
+    asked = set(spec.columns)
+    if asked & set(KINDS) and not asked & set(labels) & set(KINDS):  # 人员经费, 公用经费 the table has not: their sum
+        asked.add("基本支出")
+    keep = [0, 1, *(i for i, label in enumerate(labels) if i > 1 and (not asked or label in asked))]
     amounts = [labels[i] for i in keep[2:]]
     widths = [rows.widths[i] for i in keep]
     if spec.code_levels:

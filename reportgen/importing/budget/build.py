@@ -929,6 +929,7 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
             else:
                 item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
         _basic_of_its_parts(result, table, row, item)
+        _basic_kinds(result, table, row, item)
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     _line_prior(result, table, row, fund, item)
@@ -949,6 +950,22 @@ def _basic_of_its_parts(result: Imported, table: Table, row: Row, item: Tree) ->
     if printed:
         total = sum((part.value for part in printed), Decimal(0))
         item["基本支出"] = Placed(scaled(total, factor(result, table)), f"{table.kind.id} {printed[0].where}")
+
+
+def _basic_kinds(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """A line's 人员经费 and 公用经费 as the table prints them beside its 基本支出 (苏州, 无锡, 湖州, 杭州, 烟台 print
+    基本支出 | 人员经费 | 公用经费 by function line); one printed blank is not written (the rest of 基本支出)."""
+    if "基本支出" not in item:
+        return
+    for meaning in ("人员经费", "公用经费"):
+        amount = row.amounts.get(meaning)
+        field = f"支出.功能分类 {row.code} {meaning}"
+        if amount is None:
+            continue
+        if amount.blank:
+            result.used[(table.kind.id, *amount.cell)] = field
+        else:
+            item[meaning] = value(result, table, amount, field)
 
 
 def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree) -> None:
