@@ -1001,15 +1001,19 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
 
 def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> list[Row] | None:
     """A row of the 基本支出表 put into its 款's group (``groups``; ``last``: the group of the row before): a 款's line
-    (北京's 3021101 差旅费) or row (a new group where it is printed twice, not by class), or a row naming only the
-    政府 class under one; the group the next row may go on; a row of none left out."""
+    (北京's 3021101 差旅费: the 款 not printed) or row (a new group where it is printed twice, not by class; printed
+    over its lines, 重庆's 30102 津贴补贴 over 3010201 规范性津补贴, it alone), or a row naming only the 政府 class
+    under one; the group the next row may go on; a row of none left out."""
     if "合计" not in row.amounts:
         return last
     if len(row.code) == 7:
         last = groups.setdefault(row.code[:5], [])
-        last.append(row)
+        if not any(len(r.code) == 5 for r in last):  # a 款 printed itself (重庆 30102 over 3010201…): its lines are in it
+            last.append(row)
     elif len(row.code) == 5:
         last = groups.setdefault(row.code, [])
+        if last and all(len(r.code) == 7 for r in last):  # its lines printed before it
+            last.clear()
         if last and not (row.second and last[0].second):
             last = groups.setdefault(f"{row.code} {len(groups)}", [])
         last.append(row)
@@ -1022,6 +1026,10 @@ def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
     """The 基本支出 table's lines and the column of their amounts: its 合计; or, of a table of all the
     fund's spending by economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计, 基本支出, 项目支出),
     its 基本支出 (as each line's 合计), the lines of 项目支出 alone (基本支出 0.00) left out."""
+    if not any("合计" in r.amounts for r in rows) and any("基本支出" in r.amounts for r in rows) \
+            and not any("项目支出" in r.amounts for r in rows):  # 重庆's 基本支出 | 总计 | 人员经费 | 公用经费: the whole
+        return [replace(r, amounts={("合计" if k == "基本支出" else k): a for k, a in r.amounts.items()}) for r in rows], \
+            "基本支出"
     if not any("基本支出" in r.amounts and "项目支出" in r.amounts for r in rows):
         return rows, "合计"
     return [replace(r, amounts={"合计": r.amounts["基本支出"]}) for r in rows if "基本支出" in r.amounts
