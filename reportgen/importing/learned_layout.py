@@ -46,7 +46,7 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, INCOME_COLUMNS, INCOME_TABLE
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -133,7 +133,10 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
-        settings.setdefault("表格", {})[role("income")] = {"基于": f"{role('income')}-按功能"}
+        shape: dict[str, Any] = {"基于": INCOME_TABLE}
+        if (columns := _income_columns(imported)):
+            shape["列"] = columns
+        settings.setdefault("表格", {})[role("income")] = shape
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     if (names := _row_names(imported)):
@@ -248,6 +251,27 @@ def _income_by_function(imported: Imported) -> bool:
     """Whether the 收入总表 read lists its income by function lines (most of its rows print a 科目 code), not by unit."""
     rows = [row for row in imported.rows.get(role("income"), []) if not row.total]
     return len(rows) >= 2 and sum(1 for row in rows if row.code) * 2 > len(rows)
+
+
+# A 收入总表's column, by the meaning the import read it as, under the render's name for it (INCOME_COLUMNS)
+_INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款",
+                  "国有资本经营": "国有资本经营预算拨款", **{name: name for name in INCOME_COLUMNS[5:]}}
+
+
+def _income_columns(imported: Imported) -> list[str]:
+    """The amount columns the 收入总表 by function lines prints, in its order, under the render's names (烟台: 合计 |
+    财政拨款收入 | 一般公共预算拨款 | … | 上年结转); [] where one of them has no name of the render (长沙's 预算数), the
+    render's own columns then printed."""
+    table = imported.tables.get(role("income"))
+    if table is None:
+        return []
+    amounts = [table.columns[col] for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
+    if not amounts or any(meaning not in _INCOME_COLUMN for meaning in amounts) or len(set(amounts)) != len(amounts):
+        return []
+    return [_INCOME_COLUMN[meaning] for meaning in amounts]
+
+
+_INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})
 
 
 def _row_names(imported: Imported) -> dict[str, dict[str, str]]:

@@ -32,7 +32,16 @@ from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.tablekinds import role, with_ids
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec, registry, shapes
+from reportgen.tables import (
+    FUNCTION_COLUMNS,
+    FUNCTION_TABLES,
+    INCOME_COLUMNS,
+    INCOME_TABLE,
+    LEVELS,
+    TableSpec,
+    registry,
+    shapes,
+)
 from reportgen.tables.builder import AS_STATED
 
 if TYPE_CHECKING:
@@ -853,7 +862,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     if base not in shapes():
         raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(shapes())}，不是“{shown_text(base, 30)}”")
     _check_spec_choices(spec, name, at)
-    columns, labels, band = _spec_columns(spec, name, at)
+    columns, labels, band = _spec_columns(spec, name, at, str(base))
     result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at))
     if result.function_shaped and base not in FUNCTION_TABLES:
@@ -878,10 +887,16 @@ def _check_spec_choices(spec: dict, name: str, at: str) -> None:
             raise LayoutError(f"{at}: “{name}.{key}”应为 {' 或 '.join(allowed)}，不是“{shown_text(spec[key], 20)}”")
 
 
-def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
-    """A table's 列 (function table columns), 列名 (names as this layout's) and 表头, each checked."""
+def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict, str]:
+    """A table's 列 (function table columns; the 收入总表 by function's, in its order), 列名 (names as this layout's)
+    and 表头, each checked."""
     columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
-    if not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
+    if base == INCOME_TABLE:
+        if not isinstance(columns, list) or not all(c in INCOME_COLUMNS for c in columns) \
+                or len(set(columns)) != len(columns):
+            raise LayoutError(f"{at}: “{name}.列”应为按功能分类列收入的表的金额列（按印出的次序，各一次）："
+                              f"{'、'.join(INCOME_COLUMNS)}")
+    elif not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
         raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
         raise LayoutError(f"{at}: “{name}.列名”应为“表中的列名: 本版式的列名”的映射，如 {{科目编码: 功能分类科目编码}}")

@@ -20,10 +20,18 @@ from reportgen.tables.builder import (
     unit_name,
 )
 from reportgen.tables.registry import REGISTRY, SHAPES, VARIANTS, Tables, all_tables, registry, shapes
-from reportgen.tables.specs import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec, reshape
+from reportgen.tables.specs import (
+    FUNCTION_COLUMNS,
+    FUNCTION_TABLES,
+    INCOME_COLUMNS,
+    INCOME_TABLE,
+    LEVELS,
+    TableSpec,
+    reshape,
+)
 
 __all__ = [
-    "FUNCTION_COLUMNS", "FUNCTION_TABLES", "LEVELS", "LEVEL_INDENT", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

@@ -102,7 +102,7 @@ class TableBuilder:
         self.overrides = overrides
         self.missing_parts: list[tuple[str, str]] = []
         # the columns the layout's spec of the table being built asks for (表格.X.列; registry._declared)
-        self.asked_columns: frozenset[str] = frozenset()
+        self.asked_columns: tuple[str, ...] = ()
 
     def missing(self, what: tuple[str, str]) -> str:
         """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part

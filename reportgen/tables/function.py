@@ -18,6 +18,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
+from reportgen.tables.specs import INCOME_COLUMNS
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
@@ -83,7 +84,7 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     """科目编码, 科目名称, 合计, 基本支出, 项目支出 — with ``with_prior``, 上年预算数 and 增减; with
     ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率; with ``kinds`` (or
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
-    kinds = kinds or bool(builder.asked_columns & set(KINDS))  # another table prints them where a layout asks
+    kinds = kinds or bool(set(builder.asked_columns) & set(KINDS))  # another table prints them where a layout asks
     with_kinds = kinds and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
@@ -231,36 +232,43 @@ def _own_income_columns(b: Budget) -> list[str]:
     return columns + [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
 
 
+def _income_columns(builder: TableBuilder) -> list[str]:
+    """The amount columns of the 收入总表 by function lines: those the layout lists (表格.X.列: 烟台 prints 合计 |
+    财政拨款收入 | 一般公共预算拨款 | … | 上年结转), in its order; else 合计, 财政拨款收入 and _own_income_columns."""
+    asked = [c for c in builder.asked_columns if c in INCOME_COLUMNS]
+    return asked or ["合计", "财政拨款收入", *_own_income_columns(builder.b)]
+
+
 def income_by_function(builder: TableBuilder) -> TableRows:
     """部门收入预算总表: income by function item — 合计, 财政拨款收入, 事业收入, 事业单位经营收入,
-    其他收入 (and any other source the department has). A split the source does not give is left
-    blank, never 0.00."""
+    其他收入 (and any other source the department has), or the columns a layout lists. A split the source does
+    not give is left blank, never 0.00."""
     tid = role("income")
     num = builder.num(tid)
     b, f = builder.b, builder.f
-    columns = _own_income_columns(b)
+    columns = _income_columns(builder)
     split = f.income_by_function()
     stated = b.income_stated
-    fiscal_stated = any(s in stated for s in FISCAL_SOURCES)
 
     def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
         fiscal = [amounts[s] for s in FISCAL_SOURCES]
-        fiscal_total = None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO)
-        return [num(total, total_stated), num(fiscal_total, fiscal_stated), *(num(amounts[s], s in stated) for s in columns)]
+        cells = {"合计": num(total, total_stated),
+                 "财政拨款收入": num(None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
+                                 any(s in stated for s in FISCAL_SOURCES))}
+        return [cells[c] if c in cells else num(amounts.get(c), c in stated) for c in columns]
 
     body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],
                 kind=node_kind(node.level), key=node.code) for top in f.function_tree() for node in top.walk()]
     if builder.lacks_functions():
-        body.append(builder.missing_functions_row(6 + len(columns)))
+        body.append(builder.missing_functions_row(4 + len(columns)))
     body.append(Row([Cell("合计", colspan=4, align="center", bold=True),
                      *values("合计", f.expenditure_total, "合计" in stated_parts(builder, f.function_tree()))],
                     kind="total", key="合计"))
     header = [
-        head(("项目", 4, 1), ("收入预算", 2 + len(columns), 1)),
-        head(("功能分类科目编码", 3, 1), ("功能分类科目名称", 1, 2), ("合计", 1, 2), ("财政拨款收入", 1, 2),
-             *((c, 1, 2) for c in columns)),
+        head(("项目", 4, 1), ("收入预算", len(columns), 1)),
+        head(("功能分类科目编码", 3, 1), ("功能分类科目名称", 1, 2), *((c, 1, 2) for c in columns)),
         head("类", "款", "项"),
     ]
     gap = f.functions_cover_all and builder.tree_gap(tid, f.function_tree(), function_total(f), lambda n: n.total)
-    return TableRows(header, body, [6, 5, 5, 34, *[13] * (2 + len(columns))], wide=True, rounding_gap=gap)
+    return TableRows(header, body, [6, 5, 5, 34, *[13] * len(columns)], wide=True, rounding_gap=gap)

@@ -150,7 +150,7 @@ def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = No
 def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows:
     """The table ``build`` makes, shaped as ``spec`` declares; built knowing the columns the spec asks for (a column
     a table prints only when asked: the 支出总表's 人员经费 and 公用经费)."""
-    asked, builder.asked_columns = builder.asked_columns, frozenset(spec.columns)
+    asked, builder.asked_columns = builder.asked_columns, spec.columns
     try:
         return reshape(build(builder), spec)
     finally:

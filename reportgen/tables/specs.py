@@ -17,11 +17,16 @@ from dataclasses import dataclass, field, replace
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
+from reportgen.docmodel.model import INCOME_SOURCES
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
 FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+# The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
+# the order it prints them: each a source of income, 财政拨款收入 the first three together.
+INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财政拨款结余", "上年结转")
+INCOME_TABLE = f"{role('income')}-按功能"
 # The tables of that shape: one header row of 科目编码, 科目名称 and amounts.
 FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
 # The deepest rows a spec keeps (层级), by the length of their code.
@@ -33,7 +38,7 @@ _CODE_LEVEL_WIDTHS = [6, 5, 5]
 class TableSpec(FrozenRecord):
     """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
     a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
-    kept, of those the table has; empty: all); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
+    kept, of those the table has; empty: all; the 收入总表 by function's, the columns it prints in order); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
     over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's); ``rows`` 行名 (a row's
     label → the locality's)."""
 
@@ -49,7 +54,8 @@ class TableSpec(FrozenRecord):
     @property
     def function_shaped(self) -> bool:
         """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
-        return self.code_levels or self.level != "项" or bool(self.columns) or self.total_last or bool(self.band)
+        return (self.code_levels or self.level != "项" or bool(self.columns) and self.base != INCOME_TABLE
+                or self.total_last or bool(self.band))
 
 
 def reshape(rows: TableRows, spec: TableSpec) -> TableRows:
