@@ -403,7 +403,25 @@ def _income_of_all(result: Imported, catalog: Catalog) -> Tree:
             unnamed = _unnamed_income(result, catalog)
     if rest := _fieldless_income(result, catalog) or unnamed:
         _income_in_part(result, catalog, income, rest[0])
+    _income_table_zeros(result, income)
     return income
+
+
+def _income_table_zeros(result: Imported, income: Tree) -> None:
+    """The sources the 收支总表 leaves blank (or does not print) that the 收入总表's 合计 row prints as 0 — 0, a figure
+    printed, placed at that cell (普陀区万里街道 2025: 事业收入, 事业单位经营收入, 其他收入 blank on the one, “0” on the
+    other). A figure other than 0 there is not taken: the two tables then disagree, and reconcile tells it."""
+    total = _income_total_row(result)
+    if total is None:
+        return
+    table = result.tables[role("income")]
+    for meaning, amount in total.amounts.items():
+        key = _FUND_SOURCES.get(meaning, meaning)
+        if key in SOURCE_FIELDS and key not in income and not amount.blank and amount.value == 0:
+            income[key] = value(result, table, amount, f"收入.{key}")
+
+
+_FUND_SOURCES = {"一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款", "国有资本经营": "国有资本经营预算拨款"}
 
 
 def _income_of_appropriations(result: Imported, catalog: Catalog) -> Tree:
