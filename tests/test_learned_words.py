@@ -466,3 +466,13 @@ def test_a_carry_over_the_table_prints_is_the_tables(tmp_path) -> None:
     source, _ = _learn(tmp_path, FRESH / "fj-quanzhou-zhengfuban-2026-dept-budget.pdf")
     lines = source.read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("  上年结转: 0   # 收支总表") for line in lines)
+
+
+@pytest.mark.slow
+def test_a_table_of_contents_is_no_sentence_of_the_text() -> None:
+    """上海市审计局 2026 prints its 目录 (一、单位主要职能 … 五、单位预算表 1. … 9. … 六、其他相关情况说明, no page numbers)
+    on its first page: read as prose it was one “sentence” with the cover and the first duty (“上海市2026年市级单位预算
+    预算单位：上海市审计局目录一、单位主要职能…”), learned and printed in the draft. A 目录 is page furniture."""
+    lines = read_published(FRESH / "sh-city-shenjiju-2026-unit-budget.pdf").lines
+    sentences = [s.text for s in learned_words.published_sentences(lines)]
+    assert sentences and not any("目录" in s or "单位预算表1." in "".join(s.split()) for s in sentences)

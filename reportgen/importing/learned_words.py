@@ -32,7 +32,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
-from reportgen.importing.text.text_parts import printed_headings, vocabulary
+from reportgen.importing.text.text_parts import printed_headings, vocabulary, worth_reading
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
@@ -184,12 +184,13 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
 
 
 def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
-    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers and
-    running heads left out."""
+    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers,
+    running heads and a table of contents left out."""
     columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    read = {id(line) for line in worth_reading(lines)}  # a 目录 is no prose (上海市级's lists 一、… 六、 and the tables)
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
-        if text and index not in pages and index not in heads and line.number not in columns \
+        if text and index not in pages and index not in heads and line.number not in columns and id(line) in read \
                 and not is_cell_line(line.text) and not is_page_number(text):
             yield line, text
 

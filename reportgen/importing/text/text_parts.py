@@ -457,6 +457,12 @@ def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bo
     return kept
 
 
+def worth_reading(lines: list[Line]) -> list[Line]:
+    """The lines of a document worth reading as text (_preprocess): its table of contents, page numbers, blank lines
+    and the lines a page repeats from the one before left out."""
+    return [line for line, _ in _preprocess(lines, vocabulary())]
+
+
 def _is_page_number(text: str) -> bool:
     """"3", "- 3 -": a page number of its own on a line."""
     bare = text.strip().strip("-—–").strip()
