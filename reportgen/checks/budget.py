@@ -481,14 +481,18 @@ def line_personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
             yield make_finding(b, "error", "R-科目人员公用经费", f"{row.name}（{row.code}）写了人员经费或公用经费，却没有写"
                                "基本支出：它们是基本支出的两部分，请写出基本支出", row.line, path)
             continue
-        stated = [part for part in (row.stated_personnel, row.stated_public) if part is not None]
-        whole = sum(stated, ZERO)
-        off = whole - row.basic if len(stated) == 2 else max(whole - row.basic, ZERO)
-        if abs(off) > allowance(b, 2, row.basic, *stated):
-            named = "人员经费与公用经费之和" if len(stated) == 2 else "人员经费" if row.stated_personnel is not None \
-                else "公用经费"
-            yield make_finding(b, "error", "R-科目人员公用经费", f"{row.name}（{row.code}）的{named} {m.with_unit(whole)} 与基本支出 "
-                               f"{m.with_unit(row.basic)} 不符（相差 {gap(m, off)}）", row.line, path)
+        yield from _kinds_off(b, m, row, row.basic, path)
+
+
+def _kinds_off(b: Budget, m: Money, row: FunctionRow, basic: Decimal, path: str) -> Iterator[Finding]:
+    """A line's stated 人员经费 and 公用经费 (their sum, or the one stated) beyond its 基本支出's rounding."""
+    stated = [part for part in (row.stated_personnel, row.stated_public) if part is not None]
+    whole = sum(stated, ZERO)
+    off = whole - basic if len(stated) == 2 else max(whole - basic, ZERO)
+    if abs(off) > allowance(b, 2, basic, *stated):
+        named = "人员经费与公用经费之和" if len(stated) == 2 else "人员经费" if row.stated_personnel is not None else "公用经费"
+        yield make_finding(b, "error", "R-科目人员公用经费", f"{row.name}（{row.code}）的{named} {m.with_unit(whole)} 与基本支出 "
+                           f"{m.with_unit(basic)} 不符（相差 {gap(m, off)}）", row.line, path)
 
 
 @rule("R-人员公用经费", SOURCE, "error")

@@ -90,12 +90,17 @@ def _line_in(department_file: Path, unit: Budget, line: int) -> int:
 def _add_kinds(merged: FunctionRow, row: FunctionRow) -> None:
     """Two units' 人员经费 and 公用经费 of one line summed where each gives them (or one gives it, the other's
     line spending nothing on 基本支出); else none (asked before their 基本支出 are summed)."""
-    kinds = [r.basic_kinds if r.basic_kinds is not None or not r.basic else (ZERO, ZERO) for r in (merged, row)]
-    if merged.basic_kinds is None and row.basic_kinds is None or any(k is None for k in kinds):
+    kinds = [_kinds_of(r) for r in (merged, row)]
+    first, second = kinds
+    if first is None or second is None or merged.basic_kinds is None and row.basic_kinds is None:
         merged.stated_personnel = merged.stated_public = None
         return
-    merged.stated_personnel = sum((k[0] for k in kinds if k is not None), ZERO)
-    merged.stated_public = sum((k[1] for k in kinds if k is not None), ZERO)
+    merged.stated_personnel, merged.stated_public = first[0] + second[0], first[1] + second[1]
+
+
+def _kinds_of(row: FunctionRow) -> tuple[Decimal, Decimal] | None:
+    """A line's 人员经费 and 公用经费: as stated, 0 and 0 where it spends nothing on 基本支出, else None."""
+    return row.basic_kinds if row.basic_kinds is not None or row.basic else (ZERO, ZERO)
 
 
 def _summed_function_rows(units: list[Budget], department_file: Path) -> list[FunctionRow]:

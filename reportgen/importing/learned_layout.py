@@ -133,10 +133,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
-        shape: dict[str, Any] = {"基于": INCOME_TABLE}
-        if (columns := _income_columns(imported)):
-            shape["列"] = columns
-        settings.setdefault("表格", {})[role("income")] = shape
+        settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     if (names := _row_names(imported)):
@@ -256,6 +253,12 @@ def _income_by_function(imported: Imported) -> bool:
 # A 收入总表's column, by the meaning the import read it as, under the render's name for it (INCOME_COLUMNS)
 _INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款",
                   "国有资本经营": "国有资本经营预算拨款", **{name: name for name in INCOME_COLUMNS[5:]}}
+
+
+def _income_shape(imported: Imported) -> dict[str, Any]:
+    """The 收入总表 by function lines: 基于 that table, with the columns printed where the render has each."""
+    columns = _income_columns(imported)
+    return {"基于": INCOME_TABLE, "列": columns} if columns else {"基于": INCOME_TABLE}
 
 
 def _income_columns(imported: Imported) -> list[str]:

@@ -887,10 +887,8 @@ def _check_spec_choices(spec: dict, name: str, at: str) -> None:
             raise LayoutError(f"{at}: “{name}.{key}”应为 {' 或 '.join(allowed)}，不是“{shown_text(spec[key], 20)}”")
 
 
-def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict, str]:
-    """A table's 列 (function table columns; the 收入总表 by function's, in its order), 列名 (names as this layout's)
-    and 表头, each checked."""
-    columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
+def _check_columns(columns: object, name: str, at: str, base: str) -> None:
+    """A table's 列: a function table's amount columns; the 收入总表 by function's, each once, in its order."""
     if base == INCOME_TABLE:
         if not isinstance(columns, list) or not all(c in INCOME_COLUMNS for c in columns) \
                 or len(set(columns)) != len(columns):
@@ -898,6 +896,13 @@ def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict
                               f"{'、'.join(INCOME_COLUMNS)}")
     elif not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
         raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
+
+
+def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict, str]:
+    """A table's 列 (function table columns; the 收入总表 by function's, in its order), 列名 (names as this layout's)
+    and 表头, each checked."""
+    columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
+    _check_columns(columns, name, at, base)
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
         raise LayoutError(f"{at}: “{name}.列名”应为“表中的列名: 本版式的列名”的映射，如 {{科目编码: 功能分类科目编码}}")
     if not isinstance(band, str):

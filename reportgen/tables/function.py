@@ -84,8 +84,7 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     """科目编码, 科目名称, 合计, 基本支出, 项目支出 — with ``with_prior``, 上年预算数 and 增减; with
     ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率; with ``kinds`` (or
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
-    kinds = kinds or bool(set(builder.asked_columns) & set(KINDS))  # another table prints them where a layout asks
-    with_kinds = kinds and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
+    with_kinds = _with_kinds(builder, nodes, kinds)
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
@@ -103,6 +102,13 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
                      rounding_gap=gap, unsplit=_unsplit(nodes))
+
+
+def _with_kinds(builder: TableBuilder, nodes: list[Node], kinds: bool) -> bool:
+    """Whether a function table prints 人员经费 and 公用经费: asked (``kinds``, or by the layout's 列 — another table
+    prints them where a layout asks) and stated by some line."""
+    asked = kinds or bool(set(builder.asked_columns) & set(KINDS))
+    return asked and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
 
 
 def _kinds_total(nodes: list[Node]) -> tuple[Decimal | None, Decimal | None]:

@@ -80,15 +80,21 @@ def _renamed(row: Row, names: dict[str, str]) -> Row:
 
 def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
     labels = [cell.text for cell in rows.header[0].cells]
-    asked = set(spec.columns)
-    if asked & set(KINDS) and not asked & set(labels) & set(KINDS):  # 人员经费, 公用经费 the table has not: their sum
-        asked.add("基本支出")
+    asked = _asked(spec, labels)
     keep = [0, 1, *(i for i, label in enumerate(labels) if i > 1 and (not asked or label in asked))]
     amounts = [labels[i] for i in keep[2:]]
     widths = [rows.widths[i] for i in keep]
     if spec.code_levels:
         widths = [*_CODE_LEVEL_WIDTHS, *widths[1:]]
     return replace(rows, header=_header(amounts, spec), body=_body(rows.body, keep, spec), widths=widths)
+
+
+def _asked(spec: TableSpec, labels: list[str]) -> set[str]:
+    """The columns a spec keeps: its 列, with 基本支出 for 人员经费 and 公用经费 the table has not (a source without them)."""
+    asked = set(spec.columns)
+    if asked & set(KINDS) and not asked & set(labels) & set(KINDS):
+        asked.add("基本支出")
+    return asked
 
 
 def _body(rows: list[Row], keep: list[int], spec: TableSpec) -> list[Row]:

@@ -1025,33 +1025,55 @@ def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> 
     if "合计" not in row.amounts:
         return last
     if len(row.code) == 7:
-        last = groups.setdefault(row.code[:5], [])
-        if not any(len(r.code) == 5 for r in last):  # a 款 printed itself (重庆 30102 over 3010201…): its lines are in it
-            last.append(row)
+        last = _line_of_a_class(groups, row)
     elif len(row.code) == 5:
-        last = groups.setdefault(row.code, [])
-        if last and all(len(r.code) == 7 for r in last):  # its lines printed before it
-            last.clear()
-        if last and not (row.second and last[0].second):
-            last = groups.setdefault(f"{row.code} {len(groups)}", [])
-        last.append(row)
+        last = _class_row(groups, row)
     elif not row.code and row.second and last is not None:
         last.append(row)
     return last
+
+
+def _class_row(groups: dict[str, list[Row]], row: Row) -> list[Row]:
+    """A 款's row into its group: a new one where the 款 is printed twice (not by class), in place of its lines
+    printed before it."""
+    group = groups.setdefault(row.code, [])
+    if group and all(len(r.code) == 7 for r in group):
+        group.clear()
+    if group and not (row.second and group[0].second):
+        group = groups.setdefault(f"{row.code} {len(groups)}", [])
+    group.append(row)
+    return group
+
+
+def _line_of_a_class(groups: dict[str, list[Row]], row: Row) -> list[Row]:
+    """A 款's line (7 digits) into its 款's group, unless the 款 printed itself (重庆's 30102 over 3010201…): its lines
+    are in it, never added to it."""
+    group = groups.setdefault(row.code[:5], [])
+    if not any(len(r.code) == 5 for r in group):
+        group.append(row)
+    return group
 
 
 def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
     """The 基本支出 table's lines and the column of their amounts: its 合计; or, of a table of all the
     fund's spending by economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计, 基本支出, 项目支出),
     its 基本支出 (as each line's 合计), the lines of 项目支出 alone (基本支出 0.00) left out."""
-    if not any("合计" in r.amounts for r in rows) and any("基本支出" in r.amounts for r in rows) \
-            and not any("项目支出" in r.amounts for r in rows):  # 重庆's 基本支出 | 总计 | 人员经费 | 公用经费: the whole
-        return [replace(r, amounts={("合计" if k == "基本支出" else k): a for k, a in r.amounts.items()}) for r in rows], \
-            "基本支出"
+    if _all_basic(rows):  # 重庆's 基本支出 | 总计 | 人员经费 | 公用经费: the first its whole
+        return [_basic_as_whole(r) for r in rows], "基本支出"
     if not any("基本支出" in r.amounts and "项目支出" in r.amounts for r in rows):
         return rows, "合计"
     return [replace(r, amounts={"合计": r.amounts["基本支出"]}) for r in rows if "基本支出" in r.amounts
             and (not r.code or r.amounts["基本支出"].value)], "基本支出"
+
+
+def _basic_as_whole(row: Row) -> Row:
+    return replace(row, amounts={("合计" if meaning == "基本支出" else meaning): a for meaning, a in row.amounts.items()})
+
+
+def _all_basic(rows: list[Row]) -> bool:
+    """Whether a 基本支出 table's columns are all under 基本支出, its whole read as 基本支出 and no 合计 nor 项目支出."""
+    meanings = {meaning for row in rows for meaning in row.amounts}
+    return "基本支出" in meanings and not meanings & {"合计", "项目支出"}
 
 
 # The columns a table may print beside its one figure of this year: last year's budget and the change from it
