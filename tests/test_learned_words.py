@@ -476,3 +476,19 @@ def test_a_table_of_contents_is_no_sentence_of_the_text() -> None:
     lines = read_published(FRESH / "sh-city-shenjiju-2026-unit-budget.pdf").lines
     sentences = [s.text for s in learned_words.published_sentences(lines)]
     assert sentences and not any("目录" in s or "单位预算表1." in "".join(s.split()) for s in sentences)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["sh-city-shenjiju-2026-unit-budget", "sd-yantai-minzhengju-2026-dept-budget"])
+def test_sections_the_document_prints_elsewhere_are_not_printed_again(tmp_path, name) -> None:
+    """上海市审计局 prints 机关运行经费, 政府采购, 绩效目标 and 国有资产 under its 其他相关情况说明, 烟台市民政局 in its 第三部分:
+    the learned words say them, and the default 其他重要事项 (其他重要事项 / 一、机关运行经费 / 二、政府采购情况 …) was
+    printed after them as well — each section twice in the draft. No part of that name is printed now, and each
+    section's words once."""
+    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
+    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    headings = [b.full_text for b in document.blocks if type(b).__name__ == "Heading"]
+    assert not any(text.endswith("其他重要事项") for text in headings), headings
+    procurement = [b for b in document.blocks if isinstance(b, Paragraph) and "政府采购预算" in b.text]
+    assert len(procurement) == 1, [b.text[:40] for b in procurement]

@@ -32,7 +32,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
-from reportgen.importing.text.text_parts import printed_headings, vocabulary, worth_reading
+from reportgen.importing.text.text_parts import printed_headings, section_kind, vocabulary, worth_reading
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
@@ -1174,10 +1174,16 @@ def _untraced(text: str, why: str, year: int) -> str:
     return f"{{{{ unlearned('{short}', '{why}', {year}) }}}}"
 
 
+# The sections the default 其他重要事项 (other.j2) prints: learned words that say one of them say that part
+_OTHER_SECTIONS = frozenset({"机关运行经费", "政府采购", "国有资产", "绩效管理"})
+
+
 def disclosure(learned: Learned) -> str:
     """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
-    for the 其他重要事项 where the document printed one (else the base's own 其他重要事项, as printed by it)."""
+    for the 其他重要事项 where the document printed one, or printed its sections elsewhere (上海市级's 其他相关情况说明
+    under an unnumbered heading: 机关运行经费预算, 政府采购预算情况 …); else the base's own 其他重要事项."""
     other = any(sentence.headings and part_of(sentence.headings[0][1]) == "其他重要事项"
+                or any(section_kind(words) in _OTHER_SECTIONS for _, words in sentence.headings)
                 for sentence, _ in learned.sentences)
     return _DISCLOSURE.replace("OTHER", "if part != 'other.j2' " if other else "")
 

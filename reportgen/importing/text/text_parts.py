@@ -457,6 +457,13 @@ def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bo
     return kept
 
 
+def section_kind(words: str) -> str | None:
+    """The kind of section a heading's words open (机关运行经费, 政府采购, 三公 …), as the import cuts the text; None for
+    words that open none."""
+    kind = _heading_kind(words, vocabulary(), True)
+    return None if kind in (STOP, TABLE) else kind
+
+
 def worth_reading(lines: list[Line]) -> list[Line]:
     """The lines of a document worth reading as text (_preprocess): its table of contents, page numbers, blank lines
     and the lines a page repeats from the one before left out."""
