@@ -1,6 +1,7 @@
 """The figures a published document's tables print, printed by the render in the same table, row and column and in
 the same form (issue 80, "Done means" first bullet: ≥ 95 %): `python -m bench.learned_tables [PDF …] [--corpus]
-[--pairs]` (default: fresh1's budgets, a 报表 file with its 情况说明; --pairs: learned from year N, year N+1's tables).
+[--pairs] [--finals]` (default: fresh1's budgets, a 报表 file with its 情况说明; --pairs: learned from year N, year N+1's
+tables; --finals: the 部门决算 of ../shared, each table of the 决算 against the render's 决算 variant of its kind).
 
 For each document: import it, learn its layout (`import --learn-layout`), render the imported source in the layout
 an officer of its province would take (the shipped layout its department's name names, else 默认: “before”) and in
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from bench.learned_words import PAIRS, _files, _region, chosen_documents
+from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
 from reportgen.importing.learned_layout import learn, write_layout
@@ -150,12 +151,22 @@ def compare(published: dict[Key, str], rendered: dict[Key, str]) -> Measure:
     return Measure(len(published), same, other, extra, int(bool(published)), int(bool(published) and same == len(published)))
 
 
+# A 部门决算's tables as its import names them, and the table the render prints each as (its 决算 variant: 收支总表-决算)
+FINAL_TABLES = {"收入支出决算总表": "收支总表", "收入决算表": "收入总表", "支出决算表": "支出总表",
+                "财政拨款收入支出决算总表": "财政拨款收支总表", "一般公共预算财政拨款支出决算表": "一般公共预算支出表",
+                "一般公共预算财政拨款基本支出决算表": "一般公共预算基本支出表", "财政拨款三公经费支出决算表": "三公经费支出表",
+                "政府性基金预算财政拨款收入支出决算表": "政府性基金预算支出表",
+                "国有资本经营预算财政拨款收入支出决算表": "国有资本经营预算支出表"}
+FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/gd-foshan-guidaojiaotongju-2019-dept-final.pdf",
+          "seeds/juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", "seeds/juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf")
+
+
 def measure(tables: dict[str, PublishedTable], document: object) -> Measure:
     shown = {b.id.split("-")[0]: b for b in getattr(document, "blocks", []) if isinstance(b, RenderedTable)}
     total = Measure()
     for kind, table in tables.items():
         published = _table_figures(published_rows(table))
-        rendered = shown.get(kind)
+        rendered = shown.get(FINAL_TABLES.get(kind, kind))
         total.add(compare(published, _table_figures(rendered_rows(rendered)) if rendered else {}))
     return total
 
@@ -190,12 +201,14 @@ def main() -> None:
     parser.add_argument("documents", nargs="*", help="PDF（一份公开文本的几个文件用 + 连起来：情况说明+报表）")
     parser.add_argument("--corpus", action="store_true", help="../shared/corpus 的预算（不含 fresh1；默认 fresh1 的预算）")
     parser.add_argument("--pairs", action="store_true", help="逐年：学自 N 年，印 N+1 年（bench/learned_words.PAIRS）")
+    parser.add_argument("--finals", action="store_true", help="../shared 的部门决算（FINALS）")
     args = parser.parse_args()
     jobs: list[tuple[str, list[Path], list[Path] | None]]
     if args.pairs:
         jobs = [(f"{Path(n).name} → {Path(n1.split('+')[0]).name}", _files(n), _files(n1)) for n, n1 in PAIRS]
     else:
-        jobs = [(paths[0].name, paths, None) for paths in chosen_documents(args.documents, args.corpus)]
+        given = [str(SHARED / name) for name in FINALS] if args.finals else args.documents
+        jobs = [(paths[0].name, paths, None) for paths in chosen_documents(given, args.corpus)]
     before_all, after_all = Measure(), Measure()
     regions: dict[str, Measure] = {}
     for name, paths, following in jobs:
