@@ -115,8 +115,8 @@ def test_foshan_s_imported_final_renders_in_the_default_layout_stating_its_figur
     rendered = render_source(foshan, tmp_path, draft=True)
     assert sorted(p.suffix for p in rendered.outputs) == [".docx", ".html"]
     said = one_line(html_text(next(p for p in rendered.outputs if p.suffix == ".html")))
-    for sentence in [  # each figure as 佛山's own text and tables state it
-        "本年支出合计1,668.14万元，其中：基本支出746.39万元，占44.74%；项目支出921.75万元，占55.26%。",
+    for sentence in [  # each figure as 佛山's own text and tables state it (1668.14: no separators, as printed)
+        "本年支出合计1668.14万元，其中：基本支出746.39万元，占44.74%；项目支出921.75万元，占55.26%。",
         "一般公共预算财政拨款基本支出746.39万元。其中：人员经费649.20万元",
         "公务接待费支出决算0.16万元，占100.00%",
         "截至2019年12月31日，佛山市轨道交通局共有车辆0辆",

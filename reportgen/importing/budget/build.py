@@ -193,8 +193,8 @@ def _identity(result: Imported, layout: str | None) -> None:
         shown["表格单位"] = units
     if _cents_printed(result):
         shown["小数位"] = {"元": Placed(2, "各张元的表都印到分（如 1,197,600.00）")}
-    if (example := _ungrouped(result)):
-        shown["千分位"] = Placed(False, f"各表千以上的数都不分节（如 {example}）")
+    if (grouping := ungrouped(result)):
+        shown["千分位"] = grouping
     if shown:
         tree["展示"] = shown
 
@@ -208,14 +208,14 @@ def _cents_printed(result: Imported) -> bool:
     return places == {2}
 
 
-def _ungrouped(result: Imported) -> str:
-    """A figure of a thousand or more the tables print, where they print every such figure without separators
-    (福州市民政局, 泉州市人民政府办公室, 长春市信访局 2026: “2014.77”) — the document's form, which the render then keeps
-    (展示.千分位 false); "" where any is separated or fewer than three are printed."""
+def ungrouped(result: Imported) -> Placed | None:
+    """展示.千分位 false where the tables print every figure of a thousand or more without separators (福州市民政局,
+    泉州市人民政府办公室, 长春市信访局 2026: “2014.77”; 普陀规划资源局 2024 决算: “9746.50”) — the document's form, which the
+    render then keeps; None where any is separated or fewer than three are printed. A budget's and a 决算's."""
     texts = [_printed(table, amount) for kind, table in result.tables.items() if table.grid.kind == "pdf"
              for amount in _thousands(result.rows.get(kind, []))]
     grouped = [text for text in texts if not text or "," in text or "，" in text]  # (a text not known: not said)
-    return texts[0] if len(texts) >= 3 and not grouped else ""
+    return Placed(False, f"各表千以上的数都不分节（如 {texts[0]}）") if len(texts) >= 3 and not grouped else None
 
 
 def _thousands(rows: list[Row]) -> list[Amount]:

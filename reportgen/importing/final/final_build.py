@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
+from reportgen.importing.budget.build import ungrouped
 from reportgen.importing.final.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.final.final_totals import differs, income_lines, spending_totals, summary_classes
 from reportgen.importing.recognition.catalog import Catalog, normalized
@@ -100,6 +101,8 @@ def _heading(result: Imported, layout: str | None) -> None:
     if chosen:
         tree["版式"] = Placed(chosen)
     tree["金额单位"] = Placed(result.unit)
+    if (grouping := ungrouped(result)) is not None:
+        tree["展示"] = {"千分位": grouping}
 
 
 def _final_spending(result: Imported, told: list[str]) -> Tree:
