@@ -132,18 +132,22 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = pattern
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
-    if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
-        settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
-    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
-    if (names := _row_names(imported)):
-        shapes = settings.setdefault("表格", {})
-        for kind, rows in names.items():
-            shapes.setdefault(kind, {})["行名"] = rows
+    _table_shapes(imported, settings)
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
     return settings, told
+
+
+def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
+    """表格.X of the tables printed otherwise than the base's, into ``settings``: the 收入总表 by function lines, the
+    基本支出表 without 政府经济分类, each table's rows in the document's words (行名)."""
+    if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
+        settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
+    for kind, rows in _row_names(imported).items():
+        settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
 
 
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
