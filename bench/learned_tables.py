@@ -97,7 +97,7 @@ def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
 
 def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
     """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th."""
-    figure_rows = [cells for cells in rows if not _column_numbers(cells)]
+    figure_rows = _without_line_numbers([cells for cells in rows if not _column_numbers(cells)])
     first = _first_column(figure_rows)
     found: dict[Key, str] = {}
     seen: dict[tuple[str, int], int] = {}
@@ -107,6 +107,20 @@ def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
             seen[(label, column)] = times + 1
             found[(label, times, column)] = text
     return found
+
+
+def _without_line_numbers(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with a 行次 column blanked (a 决算 总表 numbers its lines 1, 2, 3 … in a column of their own): a column
+    whose every printed cell is a whole number, each the one before and 1 (27, 28, 29 …) — line numbers, no figure and
+    no name."""
+    width = max((len(cells) for cells in rows), default=0)
+    numbered = set()
+    for col in range(width):
+        texts = [cells[col].strip() for cells in rows if col < len(cells) and cells[col].strip()]
+        if len(texts) >= 3 and all(t.isdigit() for t in texts) and all(
+                int(b) == int(a) + 1 for a, b in zip(texts, texts[1:], strict=False)):
+            numbered.add(col)
+    return [[("" if col in numbered else text) for col, text in enumerate(cells)] for cells in rows]
 
 
 def _first_column(rows: list[list[str]]) -> int:
