@@ -147,7 +147,8 @@ def test_a_class_total_within_rounding_is_checked_silently_and_one_beyond_is_rep
     changed.write_text(text.replace("项目支出: 8.77, 合计: 1092.8,", "项目支出: 8.77, 合计: 1092.9,"), encoding="utf-8")
     capsys.readouterr()
     assert main(["check", str(changed)]) == 1
-    assert "填报合计 1,092.90万元，基本支出与项目支出之和 1,092.79万元" in capsys.readouterr().out
+    # (its figures as the document prints them: no separators, 展示.千分位 false as imported)
+    assert "填报合计 1092.90万元，基本支出与项目支出之和 1092.79万元" in capsys.readouterr().out
 
 
 def test_a_summary_line_beyond_rounding_and_income_lines_that_do_not_add_up_are_errors(rendered, tmp_path, capsys):
