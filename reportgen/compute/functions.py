@@ -217,13 +217,15 @@ class FunctionFigures:
         """财政拨款支出合计."""
         return sum(self.fiscal_expenditure.values(), ZERO)
 
-    def fiscal_classes(self, funds: tuple[str, ...]) -> list[tuple[str, str, list[Decimal]]]:
-        """财政拨款收支总表's right side: each function 类 (code, name) with its total and its
-        amount under each of ``funds``."""
-        by_fund = {fund: {n.code: n.total for n in self.function_tree(fund)} for fund in funds}
+    def fiscal_classes(self, funds: tuple[str, ...], width: int = 3) -> list[tuple[str, str, list[Decimal]]]:
+        """财政拨款收支总表's right side: each function 类 (code, name) — and the 款, 项 under it, down to
+        codes of ``width`` digits, each after its line — with its total and its amount under each of ``funds``."""
+        lines = {fund: [n for top in self.function_tree(fund) for n in top.walk() if len(n.code) <= width]
+                 for fund in funds}
+        by_fund = {fund: {n.code: n.total for n in lines[fund]} for fund in funds}
         names: dict[str, str] = {}
         for fund in funds:
-            for node in self.function_tree(fund):
+            for node in lines[fund]:
                 names.setdefault(node.code, node.name)
         rows = []
         for code, name in sorted(names.items()):

@@ -46,7 +46,7 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, INCOME_COLUMNS, INCOME_TABLE
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, INCOME_COLUMNS, INCOME_TABLE, LEVELS, SUMMARY_TABLES
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -143,6 +143,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         shapes = settings.setdefault("表格", {})
         for kind, rows in names.items():
             shapes.setdefault(kind, {})["行名"] = rows
+    for kind, level in _spending_levels(imported).items():  # 深圳, 杭州, 湖州: the 款 and 项 under each 类
+        settings.setdefault("表格", {}).setdefault(kind, {})["层级"] = level
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -287,6 +289,24 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
     for kind in listable & set(imported.rows) - set(found):
         if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
             found[kind] = {"合计": imported.department}
+    return found
+
+
+def _spending_levels(imported: Imported) -> dict[str, str]:
+    """表格.X.层级 of each 收支 table read whose spending side lists function lines below 类: the deepest level (款,
+    项) of a line it prints, by the codes the document's function tables print that line's name under (a name printed
+    at several levels — 其他…支出 as a 款 and a 项 — counts as the highest of them)."""
+    widths: dict[str, int] = {}
+    for kind in FUNCTION_TABLES:
+        for row in imported.rows.get(kind, []):
+            if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
+                widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
+    by_width = {width: level for level, width in LEVELS.items()}
+    found = {}
+    for kind in SUMMARY_TABLES:
+        printed = [widths[row.label] for row in imported.sides.get(kind, ([], []))[1] if row.label in widths]
+        if printed and max(printed) > LEVELS["类"]:
+            found[kind] = by_width[max(printed)]
     return found
 
 

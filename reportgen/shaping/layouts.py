@@ -38,6 +38,7 @@ from reportgen.tables import (
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    SUMMARY_TABLES,
     TableSpec,
     registry,
     shapes,
@@ -863,11 +864,13 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
         raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(shapes())}，不是“{shown_text(base, 30)}”")
     _check_spec_choices(spec, name, at)
     columns, labels, band = _spec_columns(spec, name, at, str(base))
-    result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
-                       spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at))
+    summary = base in SUMMARY_TABLES  # a 收支 table's 层级: its spending side's function lines
+    level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
+    result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
+                       spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines)
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
-                          "其他的表只能改“列名”“行名”")
+                          f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
     return result
 
 

@@ -103,6 +103,8 @@ class TableBuilder:
         self.missing_parts: list[tuple[str, str]] = []
         # the columns the layout's spec of the table being built asks for (表格.X.列; registry._declared)
         self.asked_columns: tuple[str, ...] = ()
+        # how deep the spending side of a 收支 table lists the function lines (表格.X.层级: 类, 款 or 项)
+        self.function_lines = "类"
 
     def missing(self, what: tuple[str, str]) -> str:
         """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part

@@ -17,6 +17,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
+from reportgen.tables.specs import LEVELS
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -27,11 +28,19 @@ def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | Non
     return [Cell(name, indent=indent), num(value) if name else Cell()]
 
 
-def _spending_lines(f: Computed) -> list[tuple[str, Decimal | None, int]]:
-    """The spending side of 表1: the function 类 where they itemise all the spending, else 基本支出 and 项目支出."""
+def _spending_lines(f: Computed, level: str = "类") -> list[tuple[str, Decimal | None, int]]:
+    """The spending side of 表1: the function 类 where they itemise all the spending (and the 款, 项 under each, down to
+    ``level``: 表格.收支总表.层级), else 基本支出 and 项目支出."""
     if f.functions_cover_all:
-        return [(node.name, node.total, 0) for node in f.function_tree()]
+        width = LEVELS[level]
+        return [(node.name, node.total, _depth(node.code)) for top in f.function_tree() for node in top.walk()
+                if len(node.code) <= width]
     return [("基本支出", f.basic, 0), ("项目支出", f.project, 0)]
+
+
+def _depth(code: str) -> int:
+    """A function line's indent beside its 类: 0 for a 类, 1 for a 款, 2 for a 项."""
+    return sorted(LEVELS.values()).index(len(code)) if len(code) in LEVELS.values() else 0
 
 
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
@@ -61,7 +70,8 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     f = builder.f
     left = [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
     body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
-            for (lname, lvalue, lindent), (rname, rvalue, rindent) in paired(left, _spending_lines(f), _BLANK, _BLANK)]
+            for (lname, lvalue, lindent), (rname, rvalue, rindent)
+            in paired(left, _spending_lines(f, builder.function_lines), _BLANK, _BLANK)]
     if builder.lacks_functions():
         body.append(builder.missing_functions_beside(2))
     for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
@@ -105,11 +115,13 @@ def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
 
 
 def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], left: list[tuple[str, Decimal | None]],
-                 right: list[tuple[str, list[Decimal]]], indent: int) -> list[Row]:
-    """The lines of a 财政拨款收支总表: each fiscal source beside a function 类 and its spending by fund."""
+                 right: list[tuple[str, list[Decimal]]], indent: int, depths: list[int] | None = None) -> list[Row]:
+    """The lines of a 财政拨款收支总表: each fiscal source beside a function 类 (or 款, 项: indented by ``depths``)
+    and its spending by fund."""
     body = []
-    for (lname, lvalue), (rname, rvalues) in paired(left, right, ("", None), ("", [])):
-        cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(), Cell(rname)]
+    for at, ((lname, lvalue), (rname, rvalues)) in enumerate(paired(left, right, ("", None), ("", []))):
+        cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(),
+                 Cell(rname, indent=depths[at] if depths and at < len(depths) else 0)]
         cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
         body.append(Row(cells, key=f"{lname}|{rname}"))
     if builder.lacks_functions():
@@ -123,10 +135,11 @@ def fiscal(builder: TableBuilder) -> TableRows:
     num = builder.num(tid)
     f = builder.f
     left = [(name, f.income_of(name)) for name in FISCAL_SOURCES]
-    right: list[tuple[str, list[Decimal]]] = []
+    lines: list[tuple[str, str, list[Decimal]]] = []
     if f.has_function_rows:
-        right = [(name, amounts) for _, name, amounts in f.fiscal_classes(FISCAL_FUNDS)]
-    body = _fiscal_body(builder, num, left, right, 1)
+        lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[builder.function_lines])
+    right = [(name, amounts) for _, name, amounts in lines]
+    body = _fiscal_body(builder, num, left, right, 1, [_depth(code) for code, _, _ in lines])
     spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
