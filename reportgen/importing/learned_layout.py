@@ -46,7 +46,15 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, INCOME_COLUMNS, INCOME_TABLE, LEVELS, SUMMARY_TABLES
+from reportgen.tables import (
+    FUNCTION_COLUMNS,
+    FUNCTION_TABLES,
+    INCOME_COLUMNS,
+    INCOME_TABLE,
+    LEVELS,
+    SUBTOTAL_LINES,
+    SUMMARY_TABLES,
+)
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -145,6 +153,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
             shapes.setdefault(kind, {})["行名"] = rows
     for kind, level in _spending_levels(imported).items():  # 深圳, 杭州, 湖州: the 款 and 项 under each 类
         settings.setdefault("表格", {}).setdefault(kind, {})["层级"] = level
+    for kind, sums in _subtotal_lines(imported).items():  # 深圳, 杭州, 西安: 一、财政拨款 above its three kinds
+        settings.setdefault("表格", {}).setdefault(kind, {})["小计行"] = sums
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -307,6 +317,17 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
         printed = [widths[row.label] for row in imported.sides.get(kind, ([], []))[1] if row.label in widths]
         if printed and max(printed) > LEVELS["类"]:
             found[kind] = by_width[max(printed)]
+    return found
+
+
+def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
+    """表格.X.小计行 of each 收支 table read whose income side prints a sum above its parts (a line read as 财政拨款收入),
+    in the render's order."""
+    found = {}
+    for kind in SUMMARY_TABLES:
+        meanings = {imported.catalog.income_key(row.label) for row in imported.sides.get(kind, ([], []))[0]}
+        if (sums := [line for line in SUBTOTAL_LINES if line in meanings]):
+            found[kind] = sums
     return found
 
 

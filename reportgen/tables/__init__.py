@@ -26,13 +26,14 @@ from reportgen.tables.specs import (
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    SUBTOTAL_LINES,
     SUMMARY_TABLES,
     TableSpec,
     reshape,
 )
 
 __all__ = [
-    "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

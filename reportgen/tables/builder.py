@@ -105,6 +105,8 @@ class TableBuilder:
         self.asked_columns: tuple[str, ...] = ()
         # how deep the spending side of a 收支 table lists the function lines (表格.X.层级: 类, 款 or 项)
         self.function_lines = "类"
+        # the sums a 收支 table's income side prints above their parts (表格.X.小计行: 财政拨款收入)
+        self.subtotal_lines: tuple[str, ...] = ()
 
     def missing(self, what: tuple[str, str]) -> str:
         """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part

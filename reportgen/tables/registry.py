@@ -151,9 +151,9 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     """The table ``build`` makes, shaped as ``spec`` declares; built knowing the columns the spec asks for (a column
     a table prints only when asked: the 支出总表's 人员经费 and 公用经费)."""
     asked, builder.asked_columns = builder.asked_columns, spec.columns
-    lines = builder.function_lines
-    builder.function_lines = spec.lines or lines
+    lines, subtotals = builder.function_lines, builder.subtotal_lines
+    builder.function_lines, builder.subtotal_lines = spec.lines or lines, spec.subtotals
     try:
         return reshape(build(builder), spec)
     finally:
-        builder.asked_columns, builder.function_lines = asked, lines
+        builder.asked_columns, builder.function_lines, builder.subtotal_lines = asked, lines, subtotals

@@ -31,6 +31,8 @@ INCOME_TABLE = f"{role('income')}-按功能"
 FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
 # The 收支 tables whose spending side lists the function lines (their 层级: to 类, the default, 款 or 项).
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
+# The sums a 收支 table's income side may print above their parts (小计行).
+SUBTOTAL_LINES = ("财政拨款收入",)
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
@@ -42,7 +44,8 @@ class TableSpec(FrozenRecord):
     a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
     kept, of those the table has; empty: all; the 收入总表 by function's, the columns it prints in order); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
     over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's); ``rows`` 行名 (a row's
-    label → the locality's); ``lines`` a 收支 table's 层级 (its spending side's function lines down to 款 or 项)."""
+    label → the locality's); ``lines`` a 收支 table's 层级 (its spending side's function lines down to 款 or 项);
+    ``subtotals`` its 小计行 (the sums its income side prints above their parts)."""
 
     base: str
     code_levels: bool = False
@@ -54,6 +57,8 @@ class TableSpec(FrozenRecord):
     rows: dict[str, str] = field(default_factory=dict)  # 行名: a row's label → the locality's (一般公共预算拨款 → 一般公共预算收入)
     # 层级 of a 收支 table (SUMMARY_TABLES): the function lines its spending side lists, down to 款 or 项; "": 类 alone
     lines: str = ""
+    # 小计行 of a 收支 table: the sums its income side prints above their parts (财政拨款收入 above its three kinds)
+    subtotals: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:

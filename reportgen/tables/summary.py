@@ -43,6 +43,11 @@ def _depth(code: str) -> int:
     return sorted(LEVELS.values()).index(len(code)) if len(code) in LEVELS.values() else 0
 
 
+def _fiscal_sum(builder: TableBuilder, indent: int = 0) -> list[tuple[str, Decimal | None, int]]:
+    """The 财政拨款收入 line above its three kinds, where the layout's table prints it (表格.X.小计行)."""
+    return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.subtotal_lines else []
+
+
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
     """The totals under 表1's lines: 本年 合计, 上年结转 / 结转下年, 使用非财政拨款结余, 总计."""
     b, f = builder.b, builder.f
@@ -68,7 +73,7 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     tid = role("summary")
     num = builder.num(tid)
     f = builder.f
-    left = [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
+    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
     body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
             for (lname, lvalue, lindent), (rname, rvalue, rindent)
             in paired(left, _spending_lines(f, builder.function_lines), _BLANK, _BLANK)]
@@ -114,12 +119,14 @@ def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
             unit.budget.carried_over, *([unit.budget.reserves_used] if reserves else [])]
 
 
-def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], left: list[tuple[str, Decimal | None]],
-                 right: list[tuple[str, list[Decimal]]], indent: int, depths: list[int] | None = None) -> list[Row]:
-    """The lines of a 财政拨款收支总表: each fiscal source beside a function 类 (or 款, 项: indented by ``depths``)
-    and its spending by fund."""
+def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
+                 left: list[tuple[str, Decimal | None, int]], right: list[tuple[str, list[Decimal]]],
+                 depths: list[int] | None = None) -> list[Row]:
+    """The lines of a 财政拨款收支总表: each fiscal source (with its indent) beside a function 类 (or 款, 项: indented
+    by ``depths``) and its spending by fund."""
     body = []
-    for at, ((lname, lvalue), (rname, rvalues)) in enumerate(paired(left, right, ("", None), ("", []))):
+    padding = ("", None, left[-1][2] if left else 0)  # a padding line indented as the last line above it
+    for at, ((lname, lvalue, indent), (rname, rvalues)) in enumerate(paired(left, right, padding, ("", []))):
         cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(),
                  Cell(rname, indent=depths[at] if depths and at < len(depths) else 0)]
         cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
@@ -134,12 +141,12 @@ def fiscal(builder: TableBuilder) -> TableRows:
     tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
-    left = [(name, f.income_of(name)) for name in FISCAL_SOURCES]
+    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in FISCAL_SOURCES]
     lines: list[tuple[str, str, list[Decimal]]] = []
     if f.has_function_rows:
         lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[builder.function_lines])
     right = [(name, amounts) for _, name, amounts in lines]
-    body = _fiscal_body(builder, num, left, right, 1, [_depth(code) for code, _, _ in lines])
+    body = _fiscal_body(builder, num, left, right, [_depth(code) for code, _, _ in lines])
     spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
@@ -149,7 +156,7 @@ def fiscal(builder: TableBuilder) -> TableRows:
         head("一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
     return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True,
-                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))
+                     rounding_gap=builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES)))
 
 
 # -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
@@ -203,10 +210,11 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
     tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
-    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name)) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name), 0)
+            for i, name in enumerate(FISCAL_SOURCES, 1)]
     right = [(f"{chinese_number(i)}、{name}", amounts)
              for i, (_, name, amounts) in enumerate(f.fiscal_classes(FISCAL_FUNDS), 1)]
-    body = _fiscal_body(builder, num, left, right, 0)
+    body = _fiscal_body(builder, num, left, right)
     fiscal = f.fiscal_expenditure
     body.append(Row([Cell("收入总计", bold=True), num(f.fiscal_income), Cell("支出总计", bold=True),
                      num(f.fiscal_expenditure_total), *(num(fiscal[fund]) for fund in FISCAL_FUNDS)], kind="total",
@@ -216,4 +224,4 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
         head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
     return TableRows(header, body, [22, 12, 28, 12, 12, 12, 12], wide=True,
-                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))
+                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v, _ in left)))
