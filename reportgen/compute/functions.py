@@ -234,6 +234,37 @@ class FunctionFigures:
         return rows
 
     @cached_property
+    def lines_complete(self) -> bool:
+        """Whether the function lines are known to be all the spending: they itemise it and add up to 支出合计 as the
+        source states it, else as its income implies it (收支平衡: 本年收入合计 + 上年结转 + 使用非财政拨款结余 −
+        结转下年, each known) — a 类 they do not give is then spent nothing on (never so for a total not known)."""
+        stated = self.budget.stated_expenditure
+        if stated is None:
+            totals, budget = self.totals, self.budget
+            if totals.income_total is None or totals.carried_over is None:
+                return False
+            stated = totals.income_total + totals.carried_over + budget.reserves_used - budget.carry_forward
+        return self.totals.functions_cover_all and self.totals.total_from_functions == stated
+
+    def listed_classes(self, names: tuple[str, ...]) -> list[tuple[str, Decimal]] | None:
+        """The spending side of a 收支总表 printing the lines ``names`` (表格.X.类) whether or not the department spends
+        on them: each with its 类's total, 0 where the lines are complete and give none; the 类 the list does not name
+        after them. None where the lines are not known complete (a line not given is then not known to be 0)."""
+        if not self.lines_complete:
+            return None
+        totals = {node.name: node.total for node in self.function_tree()}
+        return [(name, totals.get(name, ZERO)) for name in names] + [(n, t) for n, t in totals.items() if n not in names]
+
+    def listed_fiscal_classes(self, names: tuple[str, ...], funds: tuple[str, ...]) -> list[tuple[str, list[Decimal]]] | None:
+        """The same for a 财政拨款收支总表: each listed line with its total and amount by fund (0 in each where the lines
+        give none); None where the lines are not known complete or a line's fund is not known."""
+        if not self.lines_complete or any(row.fund == UNSPLIT_FUND for row in self.budget.function_rows):
+            return None
+        amounts = {name: values for _, name, values in self.fiscal_classes(funds)}
+        zeros = [ZERO] * (len(funds) + 1)
+        return [(name, amounts.get(name, zeros)) for name in names] + [(n, v) for n, v in amounts.items() if n not in names]
+
+    @cached_property
     def general_total(self) -> Decimal:
         """一般公共预算支出表's 合计: its lines' (as printed), else its 基本支出 and 项目支出 columns added,
         or the 一般公共预算支出 itself where the split is not known."""

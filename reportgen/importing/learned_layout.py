@@ -153,6 +153,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
             shapes.setdefault(kind, {})["行名"] = rows
     for kind, level in _spending_levels(imported).items():  # 深圳, 杭州, 湖州: the 款 and 项 under each 类
         settings.setdefault("表格", {}).setdefault(kind, {})["层级"] = level
+    for kind, names in _listed_classes(imported).items():  # 广州, 珠海, 泉州: every 类 of a list, 0.00 for most
+        settings.setdefault("表格", {}).setdefault(kind, {})["类"] = names
     for kind, sums in _subtotal_lines(imported).items():  # 深圳, 杭州, 西安: 一、财政拨款 above its three kinds
         settings.setdefault("表格", {}).setdefault(kind, {})["小计行"] = sums
     if (shown := _shown(result)):
@@ -318,6 +320,31 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
         if printed and max(printed) > LEVELS["类"]:
             found[kind] = by_width[max(printed)]
     return found
+
+
+def _listed_classes(imported: Imported) -> dict[str, list[str]]:
+    """表格.X.类 of each 收支 table read whose spending side prints lines the department spends nothing on: a line
+    printed 0 whose name no row of the document's function tables prints (外交支出 in 广州市统计局's). Its lines, in
+    order: those above its first total (本年支出合计). Not for a table printing lines below 类 (层级)."""
+    classes = {row.name for kind in FUNCTION_TABLES for row in imported.rows.get(kind, [])
+               if len(row.code) == LEVELS["类"] and row.code.isdigit()}
+    found: dict[str, list[str]] = {}
+    if not classes:  # the function tables not read: which lines are the department's is not known
+        return found
+    deeper = _spending_levels(imported)
+    for kind in SUMMARY_TABLES:
+        right = imported.sides.get(kind, ([], []))[1]
+        ends = [at for at, row in enumerate(right) if imported.catalog.spending_rows.get(row.label)]
+        lines = right[:ends[0]] if ends else []
+        if kind not in deeper and any(row.label not in classes and _printed_zero(row) for row in lines):
+            found[kind] = [row.label for row in lines]
+    return found
+
+
+def _printed_zero(row: Any) -> bool:
+    """Whether a row prints its amounts, all 0."""
+    values = [amount.value for amount in row.amounts.values() if not amount.blank]
+    return bool(values) and all(value == 0 for value in values)
 
 
 def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:

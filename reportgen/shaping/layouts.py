@@ -844,7 +844,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -869,7 +869,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
-                       _subtotal_lines(spec, name, at, summary))
+                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary))
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -883,6 +883,17 @@ def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str,
         raise LayoutError(f"{at}: “{name}.小计行”只用于 {'、'.join(SUMMARY_TABLES)}")
     if not isinstance(lines, list) or not all(line in SUBTOTAL_LINES for line in lines):
         raise LayoutError(f"{at}: “{name}.小计行”应为收入一方印在它的各项之上的合计的列表：{'、'.join(SUBTOTAL_LINES)}")
+    return tuple(lines)
+
+
+def _printed_classes(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
+    """A 收支 table's 类 (the lines its spending side prints whether or not the department spends on them), checked."""
+    lines = spec.get("类", [])
+    if lines and not summary:
+        raise LayoutError(f"{at}: “{name}.类”只用于 {'、'.join(SUMMARY_TABLES)}")
+    if not isinstance(lines, list) or not all(isinstance(line, str) and line for line in lines) \
+            or len(set(lines)) != len(lines):
+        raise LayoutError(f"{at}: “{name}.类”应为支出一方按次序印出的各行的名称（各一次），如 [一般公共服务支出, 外交支出]")
     return tuple(lines)
 
 

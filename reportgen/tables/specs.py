@@ -45,7 +45,8 @@ class TableSpec(FrozenRecord):
     kept, of those the table has; empty: all; the 收入总表 by function's, the columns it prints in order); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
     over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's); ``rows`` 行名 (a row's
     label → the locality's); ``lines`` a 收支 table's 层级 (its spending side's function lines down to 款 or 项);
-    ``subtotals`` its 小计行 (the sums its income side prints above their parts)."""
+    ``subtotals`` its 小计行 (the sums its income side prints above their parts); ``classes`` its 类 (the lines its
+    spending side prints whether or not the department spends on them)."""
 
     base: str
     code_levels: bool = False
@@ -59,6 +60,9 @@ class TableSpec(FrozenRecord):
     lines: str = ""
     # 小计行 of a 收支 table: the sums its income side prints above their parts (财政拨款收入 above its three kinds)
     subtotals: tuple[str, ...] = ()
+    # 类 of a 收支 table: the lines its spending side prints, in order, whether or not the department spends on them
+    # (广州: the 类 of the catalogue and 对附属单位补助支出 …): 0 where the source's function lines are known complete
+    classes: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:

@@ -15,7 +15,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
-from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
+from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
 from reportgen.tables.specs import LEVELS
 
@@ -28,11 +28,15 @@ def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | Non
     return [Cell(name, indent=indent), num(value) if name else Cell()]
 
 
-def _spending_lines(f: Computed, level: str = "类") -> list[tuple[str, Decimal | None, int]]:
+def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal | None, int]]:
     """The spending side of 表1: the function 类 where they itemise all the spending (and the 款, 项 under each, down to
-    ``level``: 表格.收支总表.层级), else 基本支出 and 项目支出."""
+    the layout's 层级; every line of its 类, where it lists them and the lines are known complete), else 基本支出 and
+    项目支出."""
+    if f.functions_cover_all and shape.classes and shape.lines == "类" \
+            and (listed := f.listed_classes(shape.classes)) is not None:
+        return [(name, total, 0) for name, total in listed]
     if f.functions_cover_all:
-        width = LEVELS[level]
+        width = LEVELS[shape.lines]
         return [(node.name, node.total, _depth(node.code)) for top in f.function_tree() for node in top.walk()
                 if len(node.code) <= width]
     return [("基本支出", f.basic, 0), ("项目支出", f.project, 0)]
@@ -45,7 +49,7 @@ def _depth(code: str) -> int:
 
 def _fiscal_sum(builder: TableBuilder, indent: int = 0) -> list[tuple[str, Decimal | None, int]]:
     """The 财政拨款收入 line above its three kinds, where the layout's table prints it (表格.X.小计行)."""
-    return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.subtotal_lines else []
+    return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.summary_shape.subtotals else []
 
 
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
@@ -76,7 +80,7 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
     body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
             for (lname, lvalue, lindent), (rname, rvalue, rindent)
-            in paired(left, _spending_lines(f, builder.function_lines), _BLANK, _BLANK)]
+            in paired(left, _spending_lines(f, builder.summary_shape), _BLANK, _BLANK)]
     if builder.lacks_functions():
         body.append(builder.missing_functions_beside(2))
     for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
@@ -136,17 +140,27 @@ def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
     return body
 
 
+def _fiscal_spending(f: Computed, shape: SummaryShape) -> tuple[list[tuple[str, list[Decimal]]], list[int]]:
+    """The spending side of 表4 (each line with its amounts by fund) and each line's indent: the function 类 (and the
+    款, 项 under each, down to the layout's 层级; every line of its 类, where it lists them and the lines are known
+    complete); none without function rows."""
+    if not f.has_function_rows:
+        return [], []
+    if shape.classes and shape.lines == "类" and f.functions_cover_all \
+            and (listed := f.listed_fiscal_classes(shape.classes, FISCAL_FUNDS)) is not None:
+        return listed, [0] * len(listed)
+    lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[shape.lines])
+    return [(name, amounts) for _, name, amounts in lines], [_depth(code) for code, _, _ in lines]
+
+
 def fiscal(builder: TableBuilder) -> TableRows:
     """表4 财政拨款收支总表."""
     tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
     left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in FISCAL_SOURCES]
-    lines: list[tuple[str, str, list[Decimal]]] = []
-    if f.has_function_rows:
-        lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[builder.function_lines])
-    right = [(name, amounts) for _, name, amounts in lines]
-    body = _fiscal_body(builder, num, left, right, [_depth(code) for code, _, _ in lines])
+    right, depths = _fiscal_spending(f, builder.summary_shape)
+    body = _fiscal_body(builder, num, left, right, depths)
     spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
