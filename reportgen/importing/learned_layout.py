@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from reportgen import tablekinds
+from reportgen import codes, tablekinds
 from reportgen.base.atomic import write_atomically
 from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
@@ -324,10 +324,10 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
 
 def _listed_classes(imported: Imported) -> dict[str, list[str]]:
     """表格.X.类 of each 收支 table read whose spending side prints lines the department spends nothing on: a line
-    printed 0 whose name no row of the document's function tables prints (外交支出 in 广州市统计局's). Its lines, in
-    order: those above its first total (本年支出合计). Not for a table printing lines below 类 (层级)."""
-    classes = {row.name for kind in FUNCTION_TABLES for row in imported.rows.get(kind, [])
-               if len(row.code) == LEVELS["类"] and row.code.isdigit()}
+    printed 0 that is no 类 of the document's function tables (外交支出 in 广州市统计局's; a 类 printed there, or the
+    catalogue's 类 of a code printed there: 泉州 prints 项 alone). Its lines, in order: those above its first total
+    (本年支出合计). Not for a table printing lines below 类 (层级)."""
+    classes = _function_classes(imported)
     found: dict[str, list[str]] = {}
     if not classes:  # the function tables not read: which lines are the department's is not known
         return found
@@ -338,6 +338,21 @@ def _listed_classes(imported: Imported) -> dict[str, list[str]]:
         lines = right[:ends[0]] if ends else []
         if kind not in deeper and any(row.label not in classes and _printed_zero(row) for row in lines):
             found[kind] = [row.label for row in lines]
+    return found
+
+
+def _function_classes(imported: Imported) -> set[str]:
+    """The names of the 类 the document's function tables print rows of: a 类's row, or the catalogue's 类 of a 款's
+    or 项's code (in the document's year)."""
+    found: set[str] = set()
+    for kind in FUNCTION_TABLES:
+        for row in imported.rows.get(kind, []):
+            if not row.code.isdigit() or len(row.code) not in LEVELS.values():
+                continue
+            if len(row.code) == LEVELS["类"]:
+                found.add(row.name)
+            elif imported.year and (entry := codes.function_entry(row.code[:LEVELS["类"]], imported.year)):
+                found.add(entry.name)
     return found
 
 
