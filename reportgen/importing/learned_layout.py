@@ -151,12 +151,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         shapes = settings.setdefault("表格", {})
         for kind, rows in names.items():
             shapes.setdefault(kind, {})["行名"] = rows
-    for kind, level in _spending_levels(imported).items():  # 深圳, 杭州, 湖州: the 款 and 项 under each 类
-        settings.setdefault("表格", {}).setdefault(kind, {})["层级"] = level
-    for kind, names in _listed_classes(imported).items():  # 广州, 珠海, 泉州: every 类 of a list, 0.00 for most
-        settings.setdefault("表格", {}).setdefault(kind, {})["类"] = names
-    for kind, sums in _subtotal_lines(imported).items():  # 深圳, 杭州, 西安: 一、财政拨款 above its three kinds
-        settings.setdefault("表格", {}).setdefault(kind, {})["小计行"] = sums
+    for kind, shape in _summary_shapes(imported).items():
+        settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -302,6 +298,17 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
             found[kind] = {"合计": imported.department}
     return found
+
+
+def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
+    """表格.X of the 收支 tables as printed: 层级 (深圳, 杭州, 湖州: the 款 and 项 under each 类), 类 (广州, 珠海, 泉州: every
+    line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds)."""
+    shapes: dict[str, dict[str, Any]] = {}
+    for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
+                         ("小计行", _subtotal_lines(imported))):
+        for kind, value in learned.items():
+            shapes.setdefault(kind, {})[key] = value
+    return shapes
 
 
 def _spending_levels(imported: Imported) -> dict[str, str]:
