@@ -107,11 +107,21 @@ def test_no_zero_for_a_line_merely_not_given(guangzhou, tmp_path) -> None:
     assert not any("外交支出" in r for r in rows) and any("住房保障支出" in r for r in rows)
 
 
+def test_a_fiscal_table_printing_one_spending_amount_is_learned_so(shenzhen) -> None:
+    """深圳's 财政拨款收支总表 prints one amount beside each spending line (2026 年预算数); the render printed 合计 and an
+    amount by fund (一般公共预算, 政府性基金预算, 国有资本经营预算). Learned as 列: [合计], and printed so."""
+    source, layout, text = shenzhen
+    assert "财政拨款收支总表:" in text and "列:\n    - 合计" in text.split("财政拨款收支总表:")[1]
+    rows = _lines(source, layout, "财政拨款收支总表")
+    assert all(len(row) <= 4 for row in rows) and _beside(rows, "住房公积金") == ["199.91"]
+
+
 @pytest.mark.parametrize("spec, words", [("支出总表: {小计行: [财政拨款收入]}", "小计行"),
                                          ("收入总表: {类: [外交支出]}", "“表格.收入总表.类”只用于"),
                                          ("收支总表: {小计行: [单位资金]}", "小计行”应为"),
                                          ("收支总表: {类: [外交支出, 外交支出]}", "各一次"),
-                                         ("收支总表: {层级: 目}", "层级”应为")])
+                                         ("收支总表: {层级: 目}", "层级”应为"),
+                                         ("财政拨款收支总表: {列: [一般公共预算, 合计]}", "列”应为支出一方")])
 def test_a_wrong_summary_shape_is_refused(tmp_path, spec, words) -> None:
     folder = tmp_path / "版式"
     folder.mkdir()

@@ -47,6 +47,7 @@ from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
 from reportgen.tables import (
+    FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
     INCOME_COLUMNS,
@@ -302,13 +303,22 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
 
 def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     """表格.X of the 收支 tables as printed: 层级 (深圳, 杭州, 湖州: the 款 and 项 under each 类), 类 (广州, 珠海, 泉州: every
-    line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds)."""
+    line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds), the 财政拨款收支总表's 列 (深圳, 广州, 杭州 …: one
+    amount on the spending side)."""
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
-                         ("小计行", _subtotal_lines(imported))):
+                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
     return shapes
+
+
+def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
+    """表格.财政拨款收支总表.列 where its spending side prints one amount column (the import reads it as 预算数, no fund's
+    name): 合计 alone, the render's columns by fund left out."""
+    kind = role("appropriations")
+    keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
+    return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
 
 
 def _spending_levels(imported: Imported) -> dict[str, str]:

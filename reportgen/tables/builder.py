@@ -100,6 +100,7 @@ class SummaryShape:
     lines: str = "类"
     subtotals: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()  # the 财政拨款收支总表's spending amount columns it prints (列; empty: all)
 
 
 class TableBuilder:

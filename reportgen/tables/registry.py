@@ -154,7 +154,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     asked, builder.asked_columns = builder.asked_columns, spec.columns
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
-                                    classes=spec.classes)
+                                    classes=spec.classes, columns=spec.columns)
     try:
         return reshape(build(builder), spec)
     finally:

@@ -31,6 +31,8 @@ INCOME_TABLE = f"{role('income')}-按功能"
 FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
 # The 收支 tables whose spending side lists the function lines (their 层级: to 类, the default, 款 or 项).
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
+# The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
+FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
 # The sums a 收支 table's income side may print above their parts (小计行).
 SUBTOTAL_LINES = ("财政拨款收入",)
 # The deepest rows a spec keeps (层级), by the length of their code.
@@ -67,7 +69,8 @@ class TableSpec(FrozenRecord):
     @property
     def function_shaped(self) -> bool:
         """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
-        return (self.code_levels or self.level != "项" or bool(self.columns) and self.base != INCOME_TABLE
+        return (self.code_levels or self.level != "项"
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"))
                 or self.total_last or bool(self.band))
 
 
@@ -107,7 +110,7 @@ def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
 def _body(rows: list[Row], keep: list[int], spec: TableSpec) -> list[Row]:
     """The rows a spec keeps (to its level), with the grid columns ``keep``: 合计 last and the code
     split where it says so."""
-    body = [_kept(row, keep) for row in rows if _within(row, spec.level)]
+    body = [kept(row, keep) for row in rows if _within(row, spec.level)]
     if spec.total_last:
         body = [row for row in body if row.key != "合计"] + [row for row in body if row.key == "合计"]
     if spec.code_levels:
@@ -120,7 +123,7 @@ def _within(row: Row, level: str) -> bool:
     return not row.key.isdigit() or len(row.key) <= LEVELS[level]
 
 
-def _kept(row: Row, keep: list[int]) -> Row:
+def kept(row: Row, keep: list[int]) -> Row:
     """A row with only the grid columns ``keep``: a cell spanning several keeps those of them kept."""
     cells, start = [], 0
     for cell in row.cells:

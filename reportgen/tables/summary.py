@@ -17,7 +17,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import LEVELS
+from reportgen.tables.specs import FISCAL_COLUMNS, LEVELS, kept
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -164,13 +164,23 @@ def fiscal(builder: TableBuilder) -> TableRows:
     spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
+    gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
+    if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
+        return _fiscal_columns(body, columns, gap)
     header = [
         head(("收入", 2, 1), ("支出", 5, 1)),
         head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
         head("一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
-    return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True,
-                     rounding_gap=builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES)))
+    return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+
+
+def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
+    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone)."""
+    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in columns)]
+    header = [head(("收入", 2, 1), ("支出", 1 + len(columns), 1)), head("项目", "预算数", "项目", *columns)]
+    return TableRows(header, [kept(row, keep) for row in body], [24, 12, 30, *[12] * len(columns)],
+                     wide=len(columns) > 2, rounding_gap=gap)
 
 
 # -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
