@@ -128,3 +128,12 @@ def test_a_wrong_summary_shape_is_refused(tmp_path, spec, words) -> None:
     (folder / "版式.yaml").write_text(f"名称: 试\n基于: 默认\n表格:\n  {spec}\n", encoding="utf-8")
     with pytest.raises(LayoutError, match=words):
         resolve(folder)
+
+
+def test_a_fiscal_table_shaped_without_columns_prints_them_all(tmp_path) -> None:
+    """A 财政拨款收支总表 whose shape says nothing of 列 (烟台's learned 行名 alone) keeps every column."""
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  财政拨款收支总表: {行名: {一般公共预算拨款: 一般公共预算收入}}\n",
+                                     encoding="utf-8")
+    assert resolve(folder).table_specs["财政拨款收支总表"].columns == ()

@@ -924,7 +924,7 @@ def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict
             raise LayoutError(f"{at}: “{name}.列”应为按功能分类列收入的表的金额列（按印出的次序，各一次）："
                               f"{'、'.join(INCOME_COLUMNS)}")
     elif base == role("appropriations"):
-        if not isinstance(columns, list) or not columns or columns != [c for c in FISCAL_COLUMNS if c in columns]:
+        if not isinstance(columns, list) or columns != [c for c in FISCAL_COLUMNS if c in columns]:
             raise LayoutError(f"{at}: “{name}.列”应为支出一方印出的金额栏（按此次序，各一次）：{'、'.join(FISCAL_COLUMNS)}")
     elif not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
         raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
