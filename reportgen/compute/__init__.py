@@ -158,6 +158,9 @@ class Computed:
     fiscal_expenditure = _Value("functions", FunctionFigures.fiscal_expenditure)
     fiscal_expenditure_total = _Value("functions", FunctionFigures.fiscal_expenditure_total)
     fiscal_classes = _Method("functions", FunctionFigures.fiscal_classes)
+    lines_complete = _Value("functions", FunctionFigures.lines_complete)
+    listed_classes = _Method("functions", FunctionFigures.listed_classes)
+    listed_fiscal_classes = _Method("functions", FunctionFigures.listed_fiscal_classes)
     function_totals = _Method("functions", FunctionFigures.function_totals)
 
     # -- by economic class (economic.py) ---------------------------------------------------------

@@ -217,19 +217,52 @@ class FunctionFigures:
         """财政拨款支出合计."""
         return sum(self.fiscal_expenditure.values(), ZERO)
 
-    def fiscal_classes(self, funds: tuple[str, ...]) -> list[tuple[str, str, list[Decimal]]]:
-        """财政拨款收支总表's right side: each function 类 (code, name) with its total and its
-        amount under each of ``funds``."""
-        by_fund = {fund: {n.code: n.total for n in self.function_tree(fund)} for fund in funds}
+    def fiscal_classes(self, funds: tuple[str, ...], width: int = 3) -> list[tuple[str, str, list[Decimal]]]:
+        """财政拨款收支总表's right side: each function 类 (code, name) — and the 款, 项 under it, down to
+        codes of ``width`` digits, each after its line — with its total and its amount under each of ``funds``."""
+        lines = {fund: [n for top in self.function_tree(fund) for n in top.walk() if len(n.code) <= width]
+                 for fund in funds}
+        by_fund = {fund: {n.code: n.total for n in lines[fund]} for fund in funds}
         names: dict[str, str] = {}
         for fund in funds:
-            for node in self.function_tree(fund):
+            for node in lines[fund]:
                 names.setdefault(node.code, node.name)
         rows = []
         for code, name in sorted(names.items()):
             amounts = [by_fund[fund].get(code, ZERO) for fund in funds]
             rows.append((code, name, [sum(amounts, ZERO), *amounts]))
         return rows
+
+    @cached_property
+    def lines_complete(self) -> bool:
+        """Whether the function lines are known to be all the spending: they itemise it and add up to 支出合计 as the
+        source states it, else as its income implies it (收支平衡: 本年收入合计 + 上年结转 + 使用非财政拨款结余 −
+        结转下年, each known) — a 类 they do not give is then spent nothing on (never so for a total not known)."""
+        stated = self.budget.stated_expenditure
+        if stated is None:
+            totals, budget = self.totals, self.budget
+            if totals.income_total is None or totals.carried_over is None:
+                return False
+            stated = totals.income_total + totals.carried_over + budget.reserves_used - budget.carry_forward
+        return self.totals.functions_cover_all and self.totals.total_from_functions == stated
+
+    def listed_classes(self, names: tuple[str, ...]) -> list[tuple[str, Decimal]] | None:
+        """The spending side of a 收支总表 printing the lines ``names`` (表格.X.类) whether or not the department spends
+        on them: each with its 类's total, 0 where the lines are complete and give none; the 类 the list does not name
+        after them. None where the lines are not known complete (a line not given is then not known to be 0)."""
+        if not self.lines_complete:
+            return None
+        totals = {node.name: node.total for node in self.function_tree()}
+        return [(name, totals.get(name, ZERO)) for name in names] + [(n, t) for n, t in totals.items() if n not in names]
+
+    def listed_fiscal_classes(self, names: tuple[str, ...], funds: tuple[str, ...]) -> list[tuple[str, list[Decimal]]] | None:
+        """The same for a 财政拨款收支总表: each listed line with its total and amount by fund (0 in each where the lines
+        give none); None where the lines are not known complete or a line's fund is not known."""
+        if not self.lines_complete or any(row.fund == UNSPLIT_FUND for row in self.budget.function_rows):
+            return None
+        amounts = {name: values for _, name, values in self.fiscal_classes(funds)}
+        zeros = [ZERO] * (len(funds) + 1)
+        return [(name, amounts.get(name, zeros)) for name in names] + [(n, v) for n, v in amounts.items() if n not in names]
 
     @cached_property
     def general_total(self) -> Decimal:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from reportgen import tablekinds
+from reportgen import codes, tablekinds
 from reportgen.base.atomic import write_atomically
 from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
@@ -46,7 +46,16 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, INCOME_COLUMNS, INCOME_TABLE
+from reportgen.tables import (
+    FISCAL_COLUMNS,
+    FUNCTION_COLUMNS,
+    FUNCTION_TABLES,
+    INCOME_COLUMNS,
+    INCOME_TABLE,
+    LEVELS,
+    SUBTOTAL_LINES,
+    SUMMARY_TABLES,
+)
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -141,13 +150,15 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
 
 def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     """表格.X of the tables printed otherwise than the base's, into ``settings``: the 收入总表 by function lines, the
-    基本支出表 without 政府经济分类, each table's rows in the document's words (行名)."""
+    基本支出表 without 政府经济分类, each table's rows in the document's words (行名), the 收支 tables' shapes."""
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
+    for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
+        settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
 
 
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
@@ -294,6 +305,95 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
     for kind in listable & set(imported.rows) - set(found):
         if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
             found[kind] = {"合计": imported.department}
+    return found
+
+
+def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
+    """表格.X of the 收支 tables as printed: 层级 (深圳, 杭州, 湖州: the 款 and 项 under each 类), 类 (广州, 珠海, 泉州: every
+    line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds), the 财政拨款收支总表's 列 (深圳, 广州, 杭州 …: one
+    amount on the spending side)."""
+    shapes: dict[str, dict[str, Any]] = {}
+    for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
+                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported))):
+        for kind, value in learned.items():
+            shapes.setdefault(kind, {})[key] = value
+    return shapes
+
+
+def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
+    """表格.财政拨款收支总表.列 where its spending side prints one amount column (the import reads it as 预算数, no fund's
+    name): 合计 alone, the render's columns by fund left out."""
+    kind = role("appropriations")
+    keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
+    return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
+
+
+def _spending_levels(imported: Imported) -> dict[str, str]:
+    """表格.X.层级 of each 收支 table read whose spending side lists function lines below 类: the deepest level (款,
+    项) of a line it prints, by the codes the document's function tables print that line's name under (a name printed
+    at several levels — 其他…支出 as a 款 and a 项 — counts as the highest of them)."""
+    widths: dict[str, int] = {}
+    for kind in FUNCTION_TABLES:
+        for row in imported.rows.get(kind, []):
+            if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
+                widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
+    by_width = {width: level for level, width in LEVELS.items()}
+    found = {}
+    for kind in SUMMARY_TABLES:
+        printed = [widths[row.label] for row in imported.sides.get(kind, ([], []))[1] if row.label in widths]
+        if printed and max(printed) > LEVELS["类"]:
+            found[kind] = by_width[max(printed)]
+    return found
+
+
+def _listed_classes(imported: Imported) -> dict[str, list[str]]:
+    """表格.X.类 of each 收支 table read whose spending side prints lines the department spends nothing on: a line
+    printed 0 that is no 类 of the document's function tables (外交支出 in 广州市统计局's; a 类 printed there, or the
+    catalogue's 类 of a code printed there: 泉州 prints 项 alone). Its lines, in order: those above its first total
+    (本年支出合计). Not for a table printing lines below 类 (层级)."""
+    classes = _function_classes(imported)
+    found: dict[str, list[str]] = {}
+    if not classes:  # the function tables not read: which lines are the department's is not known
+        return found
+    deeper = _spending_levels(imported)
+    for kind in SUMMARY_TABLES:
+        right = imported.sides.get(kind, ([], []))[1]
+        ends = [at for at, row in enumerate(right) if imported.catalog.spending_rows.get(row.label)]
+        lines = right[:ends[0]] if ends else []
+        if kind not in deeper and any(row.label not in classes and _printed_zero(row) for row in lines):
+            found[kind] = [row.label for row in lines]
+    return found
+
+
+def _function_classes(imported: Imported) -> set[str]:
+    """The names of the 类 the document's function tables print rows of: a 类's row, or the catalogue's 类 of a 款's
+    or 项's code (in the document's year)."""
+    found: set[str] = set()
+    for kind in FUNCTION_TABLES:
+        for row in imported.rows.get(kind, []):
+            if not row.code.isdigit() or len(row.code) not in LEVELS.values():
+                continue
+            if len(row.code) == LEVELS["类"]:
+                found.add(row.name)
+            elif imported.year and (entry := codes.function_entry(row.code[:LEVELS["类"]], imported.year)):
+                found.add(entry.name)
+    return found
+
+
+def _printed_zero(row: Any) -> bool:
+    """Whether a row prints its amounts, all 0."""
+    values = [amount.value for amount in row.amounts.values() if not amount.blank]
+    return bool(values) and all(value == 0 for value in values)
+
+
+def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
+    """表格.X.小计行 of each 收支 table read whose income side prints a sum above its parts (a line read as 财政拨款收入),
+    in the render's order."""
+    found = {}
+    for kind in SUMMARY_TABLES:
+        meanings = {imported.catalog.income_key(row.label) for row in imported.sides.get(kind, ([], []))[0]}
+        if (sums := [line for line in SUBTOTAL_LINES if line in meanings]):
+            found[kind] = sums
     return found
 
 

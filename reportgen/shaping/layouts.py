@@ -33,11 +33,14 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.tablekinds import role, with_ids
 from reportgen.tables import (
+    FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    SUBTOTAL_LINES,
+    SUMMARY_TABLES,
     TableSpec,
     registry,
     shapes,
@@ -842,7 +845,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -863,12 +866,36 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
         raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(shapes())}，不是“{shown_text(base, 30)}”")
     _check_spec_choices(spec, name, at)
     columns, labels, band = _spec_columns(spec, name, at, str(base))
-    result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
-                       spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at))
+    summary = base in SUMMARY_TABLES  # a 收支 table's 层级: its spending side's function lines
+    level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
+    result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
+                       spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
+                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary))
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
-                          "其他的表只能改“列名”“行名”")
+                          f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
     return result
+
+
+def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
+    """A 收支 table's 小计行 (the sums its income side prints above their parts), checked."""
+    lines = spec.get("小计行", [])
+    if lines and not summary:
+        raise LayoutError(f"{at}: “{name}.小计行”只用于 {'、'.join(SUMMARY_TABLES)}")
+    if not isinstance(lines, list) or not all(line in SUBTOTAL_LINES for line in lines):
+        raise LayoutError(f"{at}: “{name}.小计行”应为收入一方印在它的各项之上的合计的列表：{'、'.join(SUBTOTAL_LINES)}")
+    return tuple(lines)
+
+
+def _printed_classes(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
+    """A 收支 table's 类 (the lines its spending side prints whether or not the department spends on them), checked."""
+    lines = spec.get("类", [])
+    if lines and not summary:
+        raise LayoutError(f"{at}: “{name}.类”只用于 {'、'.join(SUMMARY_TABLES)}")
+    if not isinstance(lines, list) or not all(isinstance(line, str) and line for line in lines) \
+            or len(set(lines)) != len(lines):
+        raise LayoutError(f"{at}: “{name}.类”应为支出一方按次序印出的各行的名称（各一次），如 [一般公共服务支出, 外交支出]")
+    return tuple(lines)
 
 
 def _row_names(spec: dict, name: str, at: str) -> dict[str, str]:
@@ -897,6 +924,9 @@ def _check_columns(columns: object, name: str, at: str, base: str) -> None:
                 or len(set(columns)) != len(columns):
             raise LayoutError(f"{at}: “{name}.列”应为按功能分类列收入的表的金额列（按印出的次序，各一次）："
                               f"{'、'.join(INCOME_COLUMNS)}")
+    elif base == role("appropriations"):
+        if not isinstance(columns, list) or columns != [c for c in FISCAL_COLUMNS if c in columns]:
+            raise LayoutError(f"{at}: “{name}.列”应为支出一方印出的金额栏（按此次序，各一次）：{'、'.join(FISCAL_COLUMNS)}")
     elif not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
         raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
 

@@ -21,17 +21,20 @@ from reportgen.tables.builder import (
 )
 from reportgen.tables.registry import REGISTRY, SHAPES, VARIANTS, Tables, all_tables, registry, shapes
 from reportgen.tables.specs import (
+    FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    SUBTOTAL_LINES,
+    SUMMARY_TABLES,
     TableSpec,
     reshape,
 )
 
 __all__ = [
-    "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

@@ -91,6 +91,18 @@ def node_kind(level: str) -> RowKind:
     return "subtotal" if level != "项" else "body"
 
 
+@dataclass(frozen=True)
+class SummaryShape:
+    """How a layout shapes a 收支 table's lines: ``lines`` how deep its spending side lists the function lines (层级: 类,
+    款 or 项); ``subtotals`` the sums its income side prints above their parts (小计行: 财政拨款收入); ``classes`` the
+    lines its spending side prints whether or not the department spends on them (类), in order."""
+
+    lines: str = "类"
+    subtotals: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()  # the 财政拨款收支总表's spending amount columns it prints (列; empty: all)
+
+
 class TableBuilder:
     """The figures and display units every table is built from; the family modules' functions
     each take one and return TableRows in the table's display unit."""
@@ -103,6 +115,8 @@ class TableBuilder:
         self.missing_parts: list[tuple[str, str]] = []
         # the columns the layout's spec of the table being built asks for (表格.X.列; registry._declared)
         self.asked_columns: tuple[str, ...] = ()
+        # how the layout's spec of the 收支 table being built shapes its lines (表格.X: 层级, 小计行, 类)
+        self.summary_shape = SummaryShape()
 
     def missing(self, what: tuple[str, str]) -> str:
         """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part

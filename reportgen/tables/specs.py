@@ -29,6 +29,12 @@ INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财
 INCOME_TABLE = f"{role('income')}-按功能"
 # The tables of that shape: one header row of 科目编码, 科目名称 and amounts.
 FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_table("政府性基金"), fund_table("国有资本经营"))
+# The 收支 tables whose spending side lists the function lines (their 层级: to 类, the default, 款 or 项).
+SUMMARY_TABLES = (role("summary"), role("appropriations"))
+# The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
+FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+# The sums a 收支 table's income side may print above their parts (小计行).
+SUBTOTAL_LINES = ("财政拨款收入",)
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
@@ -40,7 +46,9 @@ class TableSpec(FrozenRecord):
     a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
     kept, of those the table has; empty: all; the 收入总表 by function's, the columns it prints in order); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
     over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's); ``rows`` 行名 (a row's
-    label → the locality's)."""
+    label → the locality's); ``lines`` a 收支 table's 层级 (its spending side's function lines down to 款 or 项);
+    ``subtotals`` its 小计行 (the sums its income side prints above their parts); ``classes`` its 类 (the lines its
+    spending side prints whether or not the department spends on them)."""
 
     base: str
     code_levels: bool = False
@@ -50,11 +58,19 @@ class TableSpec(FrozenRecord):
     band: str = ""
     labels: dict[str, str] = field(default_factory=dict)
     rows: dict[str, str] = field(default_factory=dict)  # 行名: a row's label → the locality's (一般公共预算拨款 → 一般公共预算收入)
+    # 层级 of a 收支 table (SUMMARY_TABLES): the function lines its spending side lists, down to 款 or 项; "": 类 alone
+    lines: str = ""
+    # 小计行 of a 收支 table: the sums its income side prints above their parts (财政拨款收入 above its three kinds)
+    subtotals: tuple[str, ...] = ()
+    # 类 of a 收支 table: the lines its spending side prints, in order, whether or not the department spends on them
+    # (广州: the 类 of the catalogue and 对附属单位补助支出 …): 0 where the source's function lines are known complete
+    classes: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:
         """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
-        return (self.code_levels or self.level != "项" or bool(self.columns) and self.base != INCOME_TABLE
+        return (self.code_levels or self.level != "项"
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"))
                 or self.total_last or bool(self.band))
 
 
@@ -100,7 +116,7 @@ def _asked(spec: TableSpec, labels: list[str]) -> set[str]:
 def _body(rows: list[Row], keep: list[int], spec: TableSpec) -> list[Row]:
     """The rows a spec keeps (to its level), with the grid columns ``keep``: 合计 last and the code
     split where it says so."""
-    body = [_kept(row, keep) for row in rows if _within(row, spec.level)]
+    body = [kept(row, keep) for row in rows if _within(row, spec.level)]
     if spec.total_last:
         body = [row for row in body if row.key != "合计"] + [row for row in body if row.key == "合计"]
     if spec.code_levels:
@@ -113,7 +129,7 @@ def _within(row: Row, level: str) -> bool:
     return not row.key.isdigit() or len(row.key) <= LEVELS[level]
 
 
-def _kept(row: Row, keep: list[int]) -> Row:
+def kept(row: Row, keep: list[int]) -> Row:
     """A row with only the grid columns ``keep``: a cell spanning several keeps those of them kept."""
     cells, start = [], 0
     for cell in row.cells:

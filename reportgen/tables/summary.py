@@ -15,8 +15,9 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
-from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
+from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
+from reportgen.tables.specs import FISCAL_COLUMNS, LEVELS, kept
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -27,11 +28,28 @@ def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | Non
     return [Cell(name, indent=indent), num(value) if name else Cell()]
 
 
-def _spending_lines(f: Computed) -> list[tuple[str, Decimal | None, int]]:
-    """The spending side of 表1: the function 类 where they itemise all the spending, else 基本支出 and 项目支出."""
+def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal | None, int]]:
+    """The spending side of 表1: the function 类 where they itemise all the spending (and the 款, 项 under each, down to
+    the layout's 层级; every line of its 类, where it lists them and the lines are known complete), else 基本支出 and
+    项目支出."""
+    if f.functions_cover_all and shape.classes and shape.lines == "类" \
+            and (listed := f.listed_classes(shape.classes)) is not None:
+        return [(name, total, 0) for name, total in listed]
     if f.functions_cover_all:
-        return [(node.name, node.total, 0) for node in f.function_tree()]
+        width = LEVELS[shape.lines]
+        return [(node.name, node.total, _depth(node.code)) for top in f.function_tree() for node in top.walk()
+                if len(node.code) <= width]
     return [("基本支出", f.basic, 0), ("项目支出", f.project, 0)]
+
+
+def _depth(code: str) -> int:
+    """A function line's indent beside its 类: 0 for a 类, 1 for a 款, 2 for a 项."""
+    return sorted(LEVELS.values()).index(len(code)) if len(code) in LEVELS.values() else 0
+
+
+def _fiscal_sum(builder: TableBuilder, indent: int = 0) -> list[tuple[str, Decimal | None, int]]:
+    """The 财政拨款收入 line above its three kinds, where the layout's table prints it (表格.X.小计行)."""
+    return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.summary_shape.subtotals else []
 
 
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
@@ -59,9 +77,10 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     tid = role("summary")
     num = builder.num(tid)
     f = builder.f
-    left = [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
+    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
     body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
-            for (lname, lvalue, lindent), (rname, rvalue, rindent) in paired(left, _spending_lines(f), _BLANK, _BLANK)]
+            for (lname, lvalue, lindent), (rname, rvalue, rindent)
+            in paired(left, _spending_lines(f, builder.summary_shape), _BLANK, _BLANK)]
     if builder.lacks_functions():
         body.append(builder.missing_functions_beside(2))
     for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
@@ -104,12 +123,16 @@ def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
             unit.budget.carried_over, *([unit.budget.reserves_used] if reserves else [])]
 
 
-def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], left: list[tuple[str, Decimal | None]],
-                 right: list[tuple[str, list[Decimal]]], indent: int) -> list[Row]:
-    """The lines of a 财政拨款收支总表: each fiscal source beside a function 类 and its spending by fund."""
+def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
+                 left: list[tuple[str, Decimal | None, int]], right: list[tuple[str, list[Decimal]]],
+                 depths: list[int] | None = None) -> list[Row]:
+    """The lines of a 财政拨款收支总表: each fiscal source (with its indent) beside a function 类 (or 款, 项: indented
+    by ``depths``) and its spending by fund."""
     body = []
-    for (lname, lvalue), (rname, rvalues) in paired(left, right, ("", None), ("", [])):
-        cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(), Cell(rname)]
+    padding = ("", None, left[-1][2] if left else 0)  # a padding line indented as the last line above it
+    for at, ((lname, lvalue, indent), (rname, rvalues)) in enumerate(paired(left, right, padding, ("", []))):
+        cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(),
+                 Cell(rname, indent=depths[at] if depths and at < len(depths) else 0)]
         cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
         body.append(Row(cells, key=f"{lname}|{rname}"))
     if builder.lacks_functions():
@@ -117,26 +140,47 @@ def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], l
     return body
 
 
+def _fiscal_spending(f: Computed, shape: SummaryShape) -> tuple[list[tuple[str, list[Decimal]]], list[int]]:
+    """The spending side of 表4 (each line with its amounts by fund) and each line's indent: the function 类 (and the
+    款, 项 under each, down to the layout's 层级; every line of its 类, where it lists them and the lines are known
+    complete); none without function rows."""
+    if not f.has_function_rows:
+        return [], []
+    if shape.classes and shape.lines == "类" and f.functions_cover_all \
+            and (listed := f.listed_fiscal_classes(shape.classes, FISCAL_FUNDS)) is not None:
+        return listed, [0] * len(listed)
+    lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[shape.lines])
+    return [(name, amounts) for _, name, amounts in lines], [_depth(code) for code, _, _ in lines]
+
+
 def fiscal(builder: TableBuilder) -> TableRows:
     """表4 财政拨款收支总表."""
     tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
-    left = [(name, f.income_of(name)) for name in FISCAL_SOURCES]
-    right: list[tuple[str, list[Decimal]]] = []
-    if f.has_function_rows:
-        right = [(name, amounts) for _, name, amounts in f.fiscal_classes(FISCAL_FUNDS)]
-    body = _fiscal_body(builder, num, left, right, 1)
+    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in FISCAL_SOURCES]
+    right, depths = _fiscal_spending(f, builder.summary_shape)
+    body = _fiscal_body(builder, num, left, right, depths)
     spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
+    gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
+    if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
+        return _fiscal_columns(body, columns, gap)
     header = [
         head(("收入", 2, 1), ("支出", 5, 1)),
         head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
         head("一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
-    return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True,
-                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))
+    return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+
+
+def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
+    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone)."""
+    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in columns)]
+    header = [head(("收入", 2, 1), ("支出", 1 + len(columns), 1)), head("项目", "预算数", "项目", *columns)]
+    return TableRows(header, [kept(row, keep) for row in body], [24, 12, 30, *[12] * len(columns)],
+                     wide=len(columns) > 2, rounding_gap=gap)
 
 
 # -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
@@ -190,10 +234,11 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
     tid = role("appropriations")
     num = builder.num(tid)
     f = builder.f
-    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name)) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name), 0)
+            for i, name in enumerate(FISCAL_SOURCES, 1)]
     right = [(f"{chinese_number(i)}、{name}", amounts)
              for i, (_, name, amounts) in enumerate(f.fiscal_classes(FISCAL_FUNDS), 1)]
-    body = _fiscal_body(builder, num, left, right, 0)
+    body = _fiscal_body(builder, num, left, right)
     fiscal = f.fiscal_expenditure
     body.append(Row([Cell("收入总计", bold=True), num(f.fiscal_income), Cell("支出总计", bold=True),
                      num(f.fiscal_expenditure_total), *(num(fiscal[fund]) for fund in FISCAL_FUNDS)], kind="total",
@@ -203,4 +248,4 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
         head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
     return TableRows(header, body, [22, 12, 28, 12, 12, 12, 12], wide=True,
-                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))
+                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v, _ in left)))
