@@ -4,7 +4,7 @@ fund), the lines the text compares with the prior year, each fund's totals, 一�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -223,10 +223,7 @@ class FunctionFigures:
         lines = {fund: [n for top in self.function_tree(fund) for n in top.walk() if len(n.code) <= width]
                  for fund in funds}
         by_fund = {fund: {n.code: n.total for n in lines[fund]} for fund in funds}
-        names: dict[str, str] = {}
-        for fund in funds:
-            for node in lines[fund]:
-                names.setdefault(node.code, node.name)
+        names = _first_names(lines[fund] for fund in funds)
         rows = []
         for code, name in sorted(names.items()):
             amounts = [by_fund[fund].get(code, ZERO) for fund in funds]
@@ -283,6 +280,15 @@ def _used_lines(rows: list[FunctionRow], fund: str, have: set[str]) -> list[Comp
     """The function lines of ``fund`` the text describes for their 用途 alone (not among the lines it ``have``)."""
     return [ComparedLine(r.code, r.name, r.total, None, "", use=r.use) for r in rows
             if r.fund == fund and r.use and r.code not in have]
+
+
+def _first_names(groups: Iterable[list[Node]]) -> dict[str, str]:
+    """Each code's name, as the first group giving the code names it."""
+    names: dict[str, str] = {}
+    for group in groups:
+        for node in group:
+            names.setdefault(node.code, node.name)
+    return names
 
 
 def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None, value: Decimal, own: list[str]) -> None:

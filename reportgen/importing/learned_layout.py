@@ -332,11 +332,7 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
     """表格.X.层级 of each 收支 table read whose spending side lists function lines below 类: the deepest level (款,
     项) of a line it prints, by the codes the document's function tables print that line's name under (a name printed
     at several levels — 其他…支出 as a 款 and a 项 — counts as the highest of them)."""
-    widths: dict[str, int] = {}
-    for kind in FUNCTION_TABLES:
-        for row in imported.rows.get(kind, []):
-            if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
-                widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
+    widths = _name_widths(imported)
     by_width = {width: level for level, width in LEVELS.items()}
     found = {}
     for kind in SUMMARY_TABLES:
@@ -344,6 +340,16 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
         if printed and max(printed) > LEVELS["类"]:
             found[kind] = by_width[max(printed)]
     return found
+
+
+def _name_widths(imported: Imported) -> dict[str, int]:
+    """Each line name the document's function tables print, by the shortest code it is printed under (3: a 类)."""
+    widths: dict[str, int] = {}
+    for kind in FUNCTION_TABLES:
+        for row in imported.rows.get(kind, []):
+            if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
+                widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
+    return widths
 
 
 def _listed_classes(imported: Imported) -> dict[str, list[str]]:
@@ -357,12 +363,17 @@ def _listed_classes(imported: Imported) -> dict[str, list[str]]:
         return found
     deeper = _spending_levels(imported)
     for kind in SUMMARY_TABLES:
-        right = imported.sides.get(kind, ([], []))[1]
-        ends = [at for at, row in enumerate(right) if imported.catalog.spending_rows.get(row.label)]
-        lines = right[:ends[0]] if ends else []
+        lines = _lines_above_total(imported, kind)
         if kind not in deeper and any(row.label not in classes and _printed_zero(row) for row in lines):
             found[kind] = [row.label for row in lines]
     return found
+
+
+def _lines_above_total(imported: Imported, kind: str) -> list[Row]:
+    """A 收支 table's spending lines above its first total (本年支出合计)."""
+    right = imported.sides.get(kind, ([], []))[1]
+    ends = [at for at, row in enumerate(right) if imported.catalog.spending_rows.get(row.label)]
+    return right[:ends[0]] if ends else []
 
 
 def _function_classes(imported: Imported) -> set[str]:

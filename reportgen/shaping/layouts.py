@@ -915,20 +915,33 @@ def _check_spec_choices(spec: dict, name: str, at: str) -> None:
 
 
 def _check_columns(columns: object, name: str, at: str, base: str) -> None:
-    """A table's 列: a function table's amount columns; the 收入总表 by function's, each once, in its order. None
-    written ([]): the table's own."""
+    """A table's 列: a function table's amount columns; the 收入总表 by function's, each once, in its order; the
+    财政拨款收支总表's spending columns, in theirs. None written ([]): the table's own."""
     if columns == []:
         return
-    if base == INCOME_TABLE:
-        if not isinstance(columns, list) or not all(c in INCOME_COLUMNS for c in columns) \
-                or len(set(columns)) != len(columns):
-            raise LayoutError(f"{at}: “{name}.列”应为按功能分类列收入的表的金额列（按印出的次序，各一次）："
-                              f"{'、'.join(INCOME_COLUMNS)}")
-    elif base == role("appropriations"):
-        if not isinstance(columns, list) or columns != [c for c in FISCAL_COLUMNS if c in columns]:
-            raise LayoutError(f"{at}: “{name}.列”应为支出一方印出的金额栏（按此次序，各一次）：{'、'.join(FISCAL_COLUMNS)}")
-    elif not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
-        raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
+    allowed, fits, said = _COLUMN_RULES.get(base, _COLUMN_RULES[""])
+    if not isinstance(columns, list) or not fits(columns, allowed):
+        raise LayoutError(f"{at}: “{name}.列”应为{said}：{'、'.join(allowed)}")
+
+
+def _each_once(columns: list, allowed: tuple[str, ...]) -> bool:
+    return all(c in allowed for c in columns) and len(set(columns)) == len(columns)
+
+
+def _in_order(columns: list, allowed: tuple[str, ...]) -> bool:
+    return columns == [c for c in allowed if c in columns]
+
+
+def _known(columns: list, allowed: tuple[str, ...]) -> bool:
+    return all(c in allowed for c in columns)
+
+
+# 列 by the table a spec is based on: (the columns it may name, how they must be named, what the message calls them)
+_COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
+    INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
+    role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
+    "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
+}
 
 
 def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict, str]:
