@@ -69,6 +69,29 @@ def test_a_narrative_and_its_tables_given_together_are_reviewed_as_one_document(
     assert code == 0  # its tables read (see below), its figures agree with them: no slip found
 
 
+def test_each_half_of_a_disclosure_is_imported_once_with_the_other_and_a_half_alone_all_the_same(monkeypatch, capsys):
+    """A narrative and its tables file are held back as soon as each is known to be half of a disclosure, and
+    reviewed once, as one — not each reviewed alone first and then again together (issue 79 part 6: three
+    imports of the pair, two thrown away); a half given without its other half is still reviewed alone."""
+    from reportgen.review import documents
+
+    imported: list[list[str]] = []
+    real = documents.import_files
+
+    def counted(paths, *args, **kwargs):
+        imported.append([Path(path).name for path in paths])
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "import_files", counted)
+    main(["review", str(TABLES), str(NARRATIVE), "--jobs", "1", "--format", "json"])
+    assert imported == [[NARRATIVE.name, TABLES.name]]
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    imported.clear()
+    main(["review", str(NARRATIVE), "--jobs", "1", "--format", "json"])
+    (alone,) = json.loads(capsys.readouterr().out)
+    assert imported == [[NARRATIVE.name]] and alone["document"] == str(NARRATIVE) and alone["checks"]
+
+
 def test_the_one_document_takes_its_tables_from_the_tables_file_and_its_text_from_the_narrative():
     result = review_files([NARRATIVE, TABLES], None)
     assert result.imported is not None and result.imported.documents == [NARRATIVE]  # the text judged

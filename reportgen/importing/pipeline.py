@@ -288,7 +288,9 @@ def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, S
     tables (附表: 政府购买服务, 绩效目标表; identity.py): one source, the tables files' lines their tables'
     (no text of theirs read as the narrative), told; refused where a narrative and tables given together
     are not one disclosure. The narrative's part (its cover states the owner where the tables do not) and
-    the files of other tables; None where the files are not so."""
+    the files of other tables; None where the files are not so (a file alone never is: no part of it read)."""
+    if len(paths) < 2:
+        return None
     parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
                            seen[path].grids) for path in paths}
     roles = {role: [path for path in paths if parts[path].role == role] for role in (NARRATIVE, TABLES, OTHER)}

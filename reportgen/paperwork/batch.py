@@ -5,10 +5,10 @@ province's 10,000 documents run in bounded memory, and the results come back in 
 order, each told as it is done.
 
 A disclosure published as several files (a narrative and its tables file, importing/identity.py) is
-reviewed as one document: each file is reviewed alone first; those that are a narrative or tables are
-held back, and once all are done, each narrative and the tables file of the same group (the files named
+reviewed as one document: each file is read alone first; those that are a narrative or tables are
+held back unreviewed, and once all are done, each narrative and the tables file of the same group (the files named
 together, or one folder's) that are one disclosure are reviewed together, in the narrative's place — told
-after the rest, each half that is no part of such a pair as reviewed alone.
+after the rest, each half that is no part of such a pair then reviewed alone.
 
 The terminal's words for one document are the command's (``describe``, a module-level function so
 that a worker process can be handed it); this module only runs and gathers."""
@@ -52,6 +52,9 @@ class Task:
     group: str = ""  # the files named together share one, a folder's files another: a disclosure is of one
     files: tuple[Path, ...] = ()  # the files reviewed as this one document (a disclosure's); () : document
     issued: Issued | None = None  # who sends its notice, when, by when (review --issuer --date --deadline)
+    # a file alone that is half of a disclosure held back unreviewed: reviewed with its other half, or alone (not held)
+    # where it has none — not reviewed alone first, then again as one
+    hold: bool = True
 
 
 @dataclass
@@ -76,7 +79,13 @@ class Done:
 
 
 def review_one(task: Task) -> Done:
-    return _finished(task, documents.review_files(list(task.files or (task.document,)), task.layout))  # looked up when called
+    """One task's document reviewed; a file alone that is half of a disclosure (a narrative or tables) held back
+    unreviewed (``hold``): reviewed with its other half, or alone once none is found (``review_all``)."""
+    held = task.hold and not task.files
+    result = documents.review_files(list(task.files or (task.document,)), task.layout, held)  # looked up when called
+    if held and result.half is not None:
+        return Done(task.index, task.document, "", None, False, "", known(result), [], [], [], result.half)
+    return _finished(task, result)
 
 
 def _review_in_worker(task: Task) -> Done:
@@ -144,7 +153,7 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
     """Each document's result as it is done, in order; a disclosure's narrative and tables file, held
-    back as reviewed alone, then reviewed as one (and the halves that are none of a pair as they were). What
+    back unreviewed, then reviewed as one (and the halves that are none of a pair alone). What
     OCR reads of a scan is shared by the worker processes (pdf_ocr.shared_readings): read once, not again
     when its disclosure is reviewed as one."""
     from reportgen.readers.pdf.pdf_ocr import shared_readings  # deferred: a scan's reader
@@ -164,7 +173,8 @@ def _joined(held: list[Done], tasks: dict[int, Task], jobs: int) -> Iterator[Don
     joined = _disclosure_tasks(held, tasks)
     yield from _each(joined, jobs)
     taken = {(task.group, path) for task in joined for path in task.files}
-    yield from (d for d in held if (tasks[d.index].group, d.document) not in taken)
+    yield from _each([replace(tasks[d.index], hold=False) for d in held if (tasks[d.index].group, d.document) not in taken],
+                     jobs)
 
 
 def _disclosure_tasks(held: list[Done], tasks: dict[int, Task]) -> list[Task]:

@@ -445,9 +445,11 @@ def disclosures(halves: list[Part]) -> list[list[Path]]:
 
 
 @tablekinds.read_once()  # one review, one reading of the table kinds' definitions (asked ~300 times)
-def review_files(files: list[Path], layout: str | None) -> DocumentReview:
+def review_files(files: list[Path], layout: str | None, held: bool = False) -> DocumentReview:
     """The document the files make, reviewed against its own tables: one file, or a disclosure's narrative
-    and its tables file (their order: the narrative first, as ``disclosures`` gives them)."""
+    and its tables file (their order: the narrative first, as ``disclosures`` gives them). ``held``: a file given
+    alone that is half of a disclosure (its narrative or its tables: ``result.half``) is returned as soon as that is
+    known, not reviewed — the batch reviews it with its other half, or alone (not held) where it has none."""
     document = files[0]
     result = DocumentReview(document, files=list(files) if len(files) > 1 else [])
     read: dict[Path, Published] = {}
@@ -464,15 +466,15 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         result.parts = [_review_read([document], {document: within(read[document], span.first, span.last)}, layout,
                                      DocumentReview(document, span=span)) for span in spans]
         return result
-    return _review_read(files, read, layout, result)
+    return _review_read(files, read, layout, result, held)
 
 
 def _review_read(files: list[Path], read: dict[Path, Published], layout: str | None,
-                 result: DocumentReview) -> DocumentReview:
+                 result: DocumentReview, held: bool = False) -> DocumentReview:
     """``review_files`` of the files as read (``read``): one document, or one disclosure of a file's."""
     document = files[0]
     try:
-        if not _imported(files, read, layout, result):
+        if not _imported(files, read, layout, result, held):
             return result
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
@@ -511,10 +513,12 @@ def _kept(result: DocumentReview, files: list[Path], read: dict[Path, Published]
     result.narrative_problems = [_placed(f, document) for f in kept(problems, seen, narrative=True)[0]]
 
 
-def _imported(files: list[Path], read: dict[Path, Published], layout: str | None, result: DocumentReview) -> bool:
+def _imported(files: list[Path], read: dict[Path, Published], layout: str | None, result: DocumentReview,
+              held: bool = False) -> bool:
     """The files as read, imported into ``result`` (what it is as a part of a disclosure, told even where it makes no
     source alone); False where a file is damaged: what a lost page held would be judged missing, or wrong — none of
-    it is judged. Raises ImportRefused."""
+    it is judged; False too where ``held`` and the file is half of a disclosure (``review_files``). Raises
+    ImportRefused."""
     result.published = published = read[files[0]]
     result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
     result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
@@ -525,6 +529,8 @@ def _imported(files: list[Path], read: dict[Path, Published], layout: str | None
     with recognised_once():  # the file's tables recognised once, for both
         if len(files) == 1:
             result.half = disclosure_part(files[0], published, layout)
+            if held and result.half is not None:
+                return False
         result.imported = import_files(list(files), layout, read=read)
     return True
 

@@ -65,12 +65,12 @@ from typing import NoReturn
 
 from reportgen.base.patterns import regex
 from reportgen.readers.grid import Grid, ImportRefused
-from reportgen.readers.pdf.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words
+from reportgen.readers.pdf.pdf_words import Pages, PdfNotRead, pdf_words
 from reportgen.readers.pdf.pdf_words import Word as _Word
 from reportgen.readers.pdf.tables.extents import printed_tables
-from reportgen.readers.pdf.tables.furniture import furniture_lines
+from reportgen.readers.pdf.tables.furniture import page_furniture
 from reportgen.readers.pdf.tables.grid import grid_of
-from reportgen.readers.pdf.tables.lines import Line, PdfLine, Table, lines_of
+from reportgen.readers.pdf.tables.lines import Line, PdfLine, Table
 
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.
@@ -103,8 +103,8 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
     except PdfNotRead as exc:
         failed(path, data, exc.errors)
     _check_text(path, pages, data)
-    lines = [lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
-    printed = _without_furniture(lines)
+    lines, furniture = page_furniture(pages)  # (as the reviewer's text read them a moment before)
+    printed = [[line for line in page if id(line) not in furniture] for page in lines]  # its margins' lines dropped
     again = _printed_again(printed)
     tables = printed_tables(_pages_read(printed, again, within))
     grids = [grid_of(table, str(path)) for table in tables]
@@ -116,12 +116,6 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
         len(pages), [number for number, words in enumerate(pages, start=1) if not words])
-
-
-def _without_furniture(lines: list[list[Line]]) -> list[list[Line]]:
-    """Each page's printed lines, those in its margins (a page number, a running header: ``furniture_lines``) dropped."""
-    furniture = furniture_lines(lines)
-    return [[line for line in page if id(line) not in furniture] for page in lines]
 
 
 def _pages_read(printed: list[list[Line]], again: list[int], within: tuple[int, int] | None) -> list[list[Line]]:

@@ -547,7 +547,9 @@ class TooManyFigures(Internal):
 
 
 _READ: dict[tuple[tuple[Line, ...], str], list[Statement]] = {}
-_READ_KEPT = 4  # the last readings kept: a file's narrative is read by import (which file it is, its source) and by review
+# the last readings kept: a file's narrative is read by import (which file it is, its source) and by review; a 说明's
+# 报表 read as a document alone is read again as the 说明's tables beside it, seven readings later (北京市审计局 2026)
+_READ_KEPT = 8
 
 
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:

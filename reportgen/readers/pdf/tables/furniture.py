@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from reportgen.readers.pdf.pdf_words import Pages, lines_of_pages
 from reportgen.readers.pdf.pdf_words import Word as _Word
-from reportgen.readers.pdf.pdf_words import lines_of_pages
 from reportgen.readers.pdf.tables.lines import Line, lines_of
 from reportgen.readers.pdf.tables.titles import is_caption, is_number_line, is_table_title
 
@@ -19,14 +19,27 @@ def running_lines(pages: list[list[_Word]]) -> set[tuple[int, int]]:
     """The (page, line on the page) of a PDF's running headers and footers (furniture_lines, its page numbers aside): page
     furniture, never words of its text (苏州市应急管理局 2026: “苏州市应急管理局2026年度部门预算公开” over each page, read
     into the 职责 sentence a page break cut: “监督事故查苏州市应急管理局2026年度部门预算公开处和责任追究”)."""
-    lines = [lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
-    furniture = furniture_lines(lines)
+    lines, furniture = page_furniture(pages)
     found = [line for page in lines for line in page if id(line) in furniture and not _is_page_number(line.text)
              and not is_number_line(line)]  # a table's number over its page (深圳's 表3, 烟台's 公开表3) numbers a table
     pages_of: dict[str, set[int]] = {}
     for line in found:
         pages_of.setdefault("".join(line.text.split()), set()).add(line.page)
     return {(line.page, line.number) for line in found if len(pages_of["".join(line.text.split())]) >= _RUNNING_PAGES}
+
+
+def page_furniture(pages: list[list[_Word]]) -> tuple[list[list[Line]], set[int]]:
+    """Each page's printed lines (``lines_of``) and those of them that are furniture (``furniture_lines``, by id):
+    made once for pdf_words' answer (``Pages``), which both the reviewer's text (``running_lines``) and the importer's
+    tables (pdf_tables.read_pdf) read — the same lines, never changed by either."""
+    made: tuple[list[list[Line]], set[int]] | None = pages.__dict__.get("_furniture") \
+        if isinstance(pages, Pages) else None
+    if made is None:
+        lines = [lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
+        made = lines, furniture_lines(lines)
+        if isinstance(pages, Pages):
+            pages.__dict__["_furniture"] = made
+    return made
 
 
 def furniture_lines(pages: list[list[Line]]) -> set[int]:
