@@ -1,7 +1,8 @@
 """A learned layout prints the “三公”经费 table as the province prints it (issue 80): its items as rows, this year's
 figure in one column (表格.三公经费支出表.纵排), in the order and under the labels the document prints — written from
 福州市民政局 and 泉州市人民政府办公室 (福建: 项目 | 预算数), shown unchanged on 广州市统计局 (广东: the items under
-行政经费 and “三公”经费, 合计 beside the funds; the 合计 column is what the source holds). The figures expected are the
+行政经费 and “三公”经费, 合计 beside the funds; the 合计 column is what the source holds); and its 合计 row above the
+units' rows, the items as columns in the printed order (表格.三公经费支出表.横排: 长沙市公安局, 湖州市财政局). The figures expected are the
 published ones (../shared/corpus/fresh1), read off the PDFs (pdftotext -layout) before the code was written."""
 
 from __future__ import annotations
@@ -55,6 +56,23 @@ def test_the_items_are_printed_as_rows_in_the_printed_order(tmp_path, name) -> N
         assert label.endswith(expected_label) and figure == expected
 
 
+# 合计 above the units' rows (横排): the 合计 row as printed, its columns in the printed order ("" a blank cell)
+ACROSS = {
+    "hn-changsha-gonganju-2025-dept-budget": ["合计", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"],
+    "zj-huzhou-caizhengju-2026-dept-budget": ["合计", "9.30", "", "3.50", "", "3.50", "5.80"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACROSS))
+def test_the_total_row_is_printed_with_the_items_in_the_printed_order(tmp_path, name) -> None:
+    """长沙 prints 合计 | 小计 公务接待费 因公出国（境）费 公务用车购置及运行费 其中购置 其中运行 above its unit's row;
+    湖州 合计 | “三公”经费合计 因公出国(境)费用 小计 购置 运行 公务接待费 above its units' (the units' figures the source
+    does not hold: not printed). The render printed a row labelled 2026年 with its own order of columns."""
+    text, rows = _rows(tmp_path, name)
+    assert "横排:" in text
+    assert rows == [ACROSS[name]]
+
+
 def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_path) -> None:
     (tmp_path / "版式.yaml").write_text("名称: 测试\n基于: 默认\n表格:\n  支出总表:\n    纵排: [合计]\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="纵排"):
@@ -62,4 +80,8 @@ def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_p
     (tmp_path / "版式.yaml").write_text(f"名称: 测试\n基于: 默认\n表格:\n  {KIND}:\n    纵排: [合计, 旅费]\n",
                                        encoding="utf-8")
     with pytest.raises(LayoutError, match="纵排"):
+        resolve(tmp_path)
+    (tmp_path / "版式.yaml").write_text(f"名称: 测试\n基于: 默认\n表格:\n  {KIND}:\n    纵排: [合计]\n    横排: [合计]\n",
+                                       encoding="utf-8")
+    with pytest.raises(LayoutError, match="横排"):
         resolve(tmp_path)

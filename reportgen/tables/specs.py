@@ -72,6 +72,9 @@ class TableSpec(FrozenRecord):
     # 纵排 of the “三公”经费 table: its items printed as rows, in this order (TURNED_ITEMS), with this year's figures in one
     # column (福州, 泉州: 合计, 1、因公出国（境）费用 …, 预算数; 广州: the 合计 column beside the funds)
     turned: tuple[str, ...] = ()
+    # 横排 of the “三公”经费 table: one 合计 row of this year's figures, the items as columns in this order (TURNED_ITEMS;
+    # 杭州, 长沙: 合计 above the units' rows, 长沙's 小计 | 公务接待费 | 因公出国（境）费 …)
+    across: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:
