@@ -56,6 +56,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.specs import TURNED_ITEMS
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -159,6 +160,41 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
+    if turned := _turned_three_public(imported) or _across_three_public(imported):  # 福州, 泉州, 广州; 杭州, 长沙
+        settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
+
+
+# recognize.ITEMS' names of a turned “三公” table's rows → the render's (TURNED_ITEMS)
+_TURNED_NAMES = {"“三公”合计": "合计"}  # (and the 合计 column of a 合计 row)
+
+
+def _turned_three_public(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表's 纵排 and 行名 where the “三公” table prints its items as rows (the import reads it turned:
+    recognize.turned_items): the items in the printed order, each under the label the document prints."""
+    kind = role("three_public")
+    table = imported.tables.get(kind)
+    if table is None or not table.items:
+        return {}
+    labels = {row.index: row.label for row in imported.rows.get(kind, [])}
+    order = [(index, _TURNED_NAMES.get(item, item)) for index, item in sorted(table.items.items())]
+    items = [item for _, item in order if item in TURNED_ITEMS]
+    if len(set(items)) != len(items):
+        return {}
+    names = {item: labels[index] for index, item in order if labels.get(index) and labels[index] != item}
+    return {"纵排": items, **({"行名": names} if names else {})}
+
+
+def _across_three_public(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表's 横排 where the “三公” table's first row of figures is 合计 (杭州, 湖州, 长沙: 合计 above the
+    units' rows, no row of a year): the items its columns print, in their order."""
+    kind = role("three_public")
+    rows = [row for row in imported.rows.get(kind, []) if row.amounts]
+    if kind not in imported.tables or not rows or rows[0].label != "合计":
+        return {}
+    placed = sorted((amount.cell[1], _TURNED_NAMES.get(item, item)) for item, amount in rows[0].amounts.items()
+                    if amount.cell is not None)
+    items = [item for _, item in placed if item in TURNED_ITEMS]
+    return {"横排": items} if len(items) == len(placed) and len(set(items)) == len(items) else {}
 
 
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'

@@ -46,6 +46,7 @@ from reportgen.tables import (
     shapes,
 )
 from reportgen.tables.builder import AS_STATED
+from reportgen.tables.specs import TURNED_ITEMS
 
 if TYPE_CHECKING:
     from reportgen.docmodel.workbook import Workbook  # a type only: loaded with a layout that names a workbook
@@ -845,7 +846,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -870,7 +871,8 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
-                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary))
+                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
+                       _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"))
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -896,6 +898,18 @@ def _printed_classes(spec: dict, name: str, at: str, summary: bool) -> tuple[str
             or len(set(lines)) != len(lines):
         raise LayoutError(f"{at}: “{name}.类”应为支出一方按次序印出的各行的名称（各一次），如 [一般公共服务支出, 外交支出]")
     return tuple(lines)
+
+
+def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[str, ...]:
+    """The “三公”经费 table's 纵排 (its items printed as rows, in order) or 横排 (as the columns of one 合计 row), checked."""
+    items = spec.get(key, [])
+    if items and base != role("three_public"):
+        raise LayoutError(f"{at}: “{name}.{key}”只用于 {role('three_public')}")
+    if items and key == "横排" and spec.get("纵排"):
+        raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
+    if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
+        raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
+    return tuple(items)
 
 
 def _row_names(spec: dict, name: str, at: str) -> dict[str, str]:

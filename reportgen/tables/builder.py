@@ -115,6 +115,8 @@ class TableBuilder:
         self.missing_parts: list[tuple[str, str]] = []
         # the columns the layout's spec of the table being built asks for (表格.X.列; registry._declared)
         self.asked_columns: tuple[str, ...] = ()
+        self.turned_items: tuple[str, ...] = ()  # the “三公”经费 table's 纵排 (tables/three_public.py)
+        self.across_items: tuple[str, ...] = ()  # … and its 横排
         # how the layout's spec of the 收支 table being built shapes its lines (表格.X: 层级, 小计行, 类)
         self.summary_shape = SummaryShape()
 

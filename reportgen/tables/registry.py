@@ -152,10 +152,13 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     """The table ``build`` makes, shaped as ``spec`` declares; built knowing the columns the spec asks for (a column
     a table prints only when asked: the 支出总表's 人员经费 and 公用经费)."""
     asked, builder.asked_columns = builder.asked_columns, spec.columns
+    turned, builder.turned_items = builder.turned_items, spec.turned
+    across, builder.across_items = builder.across_items, spec.across
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns)
     try:
         return reshape(build(builder), spec)
     finally:
-        builder.asked_columns, builder.summary_shape = asked, shape
+        builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned
+        builder.across_items = across

@@ -40,6 +40,10 @@ LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
 
 
+# The items a “三公”经费 table printed turned (表格.X.纵排) may list, in FiguresThreePublic.three_public_columns' order
+TURNED_ITEMS = ("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费")
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class TableSpec(FrozenRecord):
     """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
@@ -65,6 +69,12 @@ class TableSpec(FrozenRecord):
     # 类 of a 收支 table: the lines its spending side prints, in order, whether or not the department spends on them
     # (广州: the 类 of the catalogue and 对附属单位补助支出 …): 0 where the source's function lines are known complete
     classes: tuple[str, ...] = ()
+    # 纵排 of the “三公”经费 table: its items printed as rows, in this order (TURNED_ITEMS), with this year's figures in one
+    # column (福州, 泉州: 合计, 1、因公出国（境）费用 …, 预算数; 广州: the 合计 column beside the funds)
+    turned: tuple[str, ...] = ()
+    # 横排 of the “三公”经费 table: one 合计 row of this year's figures, the items as columns in this order (TURNED_ITEMS;
+    # 杭州, 长沙: 合计 above the units' rows, 长沙's 小计 | 公务接待费 | 因公出国（境）费 …)
+    across: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
+from reportgen.tables.specs import TURNED_ITEMS
 
 
 def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
@@ -23,8 +24,40 @@ def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
     return None
 
 
+def turned_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
+    """The “三公”经费 table printed turned (纵排): each of ``items`` a row, in that order, with this year's figure in
+    one column (福州, 泉州: 项目 | 预算数)."""
+    tid = role("three_public")
+    num = builder.num(tid)
+    figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
+    body = _unknown_rows(builder, 2)
+    if body is None:
+        body = [Row([Cell(item, align="left"), num(figures[item])], kind="total" if item == "合计" else "body", key=item)
+                for item in items]
+    gap = builder.f.three_public_gap(builder.shown(tid))
+    return TableRows([head("项目", "预算数")], body, [40, 20], wide=False, rounding_gap=gap)
+
+
+def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
+    """The “三公”经费 table as one 合计 row of this year's figures, ``items`` its columns in that order (横排: 杭州, 长沙
+    print 合计 above each unit's row; the source gives the department's figures, not the units')."""
+    tid = role("three_public")
+    num = builder.num(tid)
+    figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
+    body = _unknown_rows(builder, len(items) + 1)
+    if body is None:
+        body = [Row([Cell("合计", align="center"), *(num(figures[item]) for item in items)], kind="total", key="合计")]
+    gap = builder.f.three_public_gap(builder.shown(tid))
+    return TableRows([head("项目", *items)], body, [20] + [14] * len(items), wide=False, rounding_gap=gap)
+
+
 def three_public(builder: TableBuilder) -> TableRows:
-    """表7 “三公”经费支出表: last year's row (and its 执行数), this year's, and the changes."""
+    """表7 “三公”经费支出表: last year's row (and its 执行数), this year's, and the changes; turned where the layout
+    prints it so (纵排: builder.turned_items), or as one 合计 row (横排: builder.across_items)."""
+    if builder.turned_items:
+        return turned_three_public(builder, builder.turned_items)
+    if builder.across_items:
+        return across_three_public(builder, builder.across_items)
     tid = role("three_public")
     num = builder.num(tid)
     b, f = builder.b, builder.f

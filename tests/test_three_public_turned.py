@@ -1,0 +1,87 @@
+"""A learned layout prints the “三公”经费 table as the province prints it (issue 80): its items as rows, this year's
+figure in one column (表格.三公经费支出表.纵排), in the order and under the labels the document prints — written from
+福州市民政局 and 泉州市人民政府办公室 (福建: 项目 | 预算数), shown unchanged on 广州市统计局 (广东: the items under
+行政经费 and “三公”经费, 合计 beside the funds; the 合计 column is what the source holds); and its 合计 row above the
+units' rows, the items as columns in the printed order (表格.三公经费支出表.横排: 长沙市公安局, 湖州市财政局). The figures expected are the
+published ones (../shared/corpus/fresh1), read off the PDFs (pdftotext -layout) before the code was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli
+from reportgen.docmodel.document import Table
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import LayoutError, resolve
+
+FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
+KIND = "三公经费支出表"
+
+
+def _rows(tmp_path: Path, name: str) -> tuple[str, list[list[str]]]:
+    """The learned 版式.yaml and the texts of the “三公” table's body rows rendered in the learned layout."""
+    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
+    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
+    assert code in (0, 1) and source.is_file()
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == KIND)
+    return (layout / "版式.yaml").read_text(encoding="utf-8"), [[c.text for c in row.cells] for row in table.body]
+
+
+# Each document's printed rows: label (as the PDF prints it, numbering aside) → this year's figure (its 合计/预算数)
+PRINTED = {
+    "fj-fuzhou-minzhengju-benji-2026-unit-budget": [
+        ("合计", "25.05"), ("因公出国（境）费用", "7.05"), ("公务接待费", "8.00"), ("公务用车购置及运行费", "10.00"),
+        ("公务用车购置费", "0.00"), ("公务用车运行费", "10.00")],
+    "fj-quanzhou-zhengfuban-2026-dept-budget": [
+        ("合计", "312.75"), ("因公出国（境）费用", "0.00"), ("公务接待费", "18.85"), ("公务用车购置及运行费", "293.90"),
+        ("公务用车购置费", "261.90"), ("公务用车运行费", "32.00")],
+    "gd-guangzhou-tongjiju-2026-dept-budget": [
+        ("“三公”经费", "19.86"), ("因公出国（境）支出", "5.00"), ("公务用车购置及运行维护支出", "6.70"),
+        ("公务用车购置费", "0.00"), ("公务用车运行维护费", "6.70"), ("公务接待费支出", "8.16")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED))
+def test_the_items_are_printed_as_rows_in_the_printed_order(tmp_path, name) -> None:
+    """The render printed one row per year with the items as columns; the province prints each item a row. The rows
+    are the printed ones, in order, each with its published figure (the label may carry the document's numbering)."""
+    text, rows = _rows(tmp_path, name)
+    assert "纵排:" in text
+    printed = [(row[0], row[1]) for row in rows]
+    assert len(printed) == len(PRINTED[name])
+    for (label, figure), (expected_label, expected) in zip(printed, PRINTED[name], strict=True):
+        assert label.endswith(expected_label) and figure == expected
+
+
+# 合计 above the units' rows (横排): the 合计 row as printed, its columns in the printed order ("" a blank cell)
+ACROSS = {
+    "hn-changsha-gonganju-2025-dept-budget": ["合计", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"],
+    "zj-huzhou-caizhengju-2026-dept-budget": ["合计", "9.30", "", "3.50", "", "3.50", "5.80"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACROSS))
+def test_the_total_row_is_printed_with_the_items_in_the_printed_order(tmp_path, name) -> None:
+    """长沙 prints 合计 | 小计 公务接待费 因公出国（境）费 公务用车购置及运行费 其中购置 其中运行 above its unit's row;
+    湖州 合计 | “三公”经费合计 因公出国(境)费用 小计 购置 运行 公务接待费 above its units' (the units' figures the source
+    does not hold: not printed). The render printed a row labelled 2026年 with its own order of columns."""
+    text, rows = _rows(tmp_path, name)
+    assert "横排:" in text
+    assert rows == [ACROSS[name]]
+
+
+def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_path) -> None:
+    (tmp_path / "版式.yaml").write_text("名称: 测试\n基于: 默认\n表格:\n  支出总表:\n    纵排: [合计]\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="纵排"):
+        resolve(tmp_path)
+    (tmp_path / "版式.yaml").write_text(f"名称: 测试\n基于: 默认\n表格:\n  {KIND}:\n    纵排: [合计, 旅费]\n",
+                                       encoding="utf-8")
+    with pytest.raises(LayoutError, match="纵排"):
+        resolve(tmp_path)
+    (tmp_path / "版式.yaml").write_text(f"名称: 测试\n基于: 默认\n表格:\n  {KIND}:\n    纵排: [合计]\n    横排: [合计]\n",
+                                       encoding="utf-8")
+    with pytest.raises(LayoutError, match="横排"):
+        resolve(tmp_path)
