@@ -1076,7 +1076,10 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
 
 # “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数); 江苏 “与上年相比
 # 减少1,300.99万元”, 深圳 and 北京 “较2025年年初预算减少247.70万元” alike
-COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?(?:相比，?)?(?:(?P<way>增加|减少)+"
+# — the prior year's figure may stand between its words and the change (北京 “比2025年年初预算数69043.50万元增加2050.67万元”,
+# 烟台 “较2025年预算198.27万元增加3.6万元”, “比上年预算2,920.59万元，减少878.04万元”): the change is what is written
+COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?(?:相比，?)?"
+                   r"(?:(?P<prior>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))，?)?(?:(?P<way>增加|减少)+"
                    r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
 # “比上年执行数增加48.92万元”, “与2025年执行数相同”: a change from last year's 执行数 (杭州, 湖州, 国家信访局)
 EXECUTED = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)执行数?(?:(?P<way>增加|减少)+"
