@@ -510,3 +510,16 @@ def test_a_change_from_a_stated_prior_figure_is_written_to_the_prior() -> None:
     result = import_files(paths, None)
     assert result.imported.tree["上年"]["收支总计"]["增减额"].value == Decimal("2050.67")
     assert not [u for u in result.unplaced if "比2025年年初预算数69043.50万元" in u]
+
+
+def test_running_costs_compared_with_a_stated_prior_figure_keep_their_change() -> None:
+    """烟台市住房和城乡建设局 2026 (../shared/corpus): “2026年本部门机关运行经费安排201.87万元，较2025年预算198.27万元增加3.6万元，
+    主要原因为我单位新入职人员增加” — the comparison read up to its change, not to last year's figure (before: “较2025年预算
+    198.27万元” was told as no comparison, and the reason not written)."""
+    from reportgen.importing.pipeline import import_files
+    corpus = FRESH.parent
+    paths = [corpus / "sd-yantai-zhujianju-2026-dept-budget.pdf"]
+    if not paths[0].exists():
+        pytest.skip("../shared/corpus is not here")
+    costs = import_files(paths, None).imported.tree["机关运行经费"]
+    assert costs["增减额"].value == Decimal("3.6") and costs["原因"].value == "为我单位新入职人员增加"

@@ -1371,11 +1371,20 @@ def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: 
     return _Capture((lead if keep else "") + number.group(), at if keep else number.start(), number.end(), True)
 
 
+# a comparison's last-year figure its change follows (烟台 “较2025年预算198.27万元增加3.6万元”, 北京 “比2025年年初预算数
+# 69043.50万元增加……”): a text captured up to 万元 goes on to the change's; the words may be as long again
+_CHANGE_GOES_ON = regex(r"，?(?:增加|减少)")
+_WITH_PRIOR = 2
+
+
 def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: bool) -> _Capture | None:
     """A figure that is text ("截至2024年8月31日", "本部门3个预算单位"), up to ``到`` or the clause's end."""
     until = rule["到"]
     longest = rule.get("最长", 30)
     stop = clause.find(until, after, after + longest + len(until)) if until else len(clause.rstrip("。；; "))
+    if until and stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):  # (last year's figure, its change next)
+        longest *= _WITH_PRIOR
+        stop = clause.find(until, stop + len(until), after + longest + len(until))
     if stop < 0 or stop - after > longest:
         return None
     stop += len(until) if keep else 0
