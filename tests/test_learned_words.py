@@ -523,3 +523,16 @@ def test_running_costs_compared_with_a_stated_prior_figure_keep_their_change() -
         pytest.skip("../shared/corpus is not here")
     costs = import_files(paths, None).imported.tree["机关运行经费"]
     assert costs["增减额"].value == Decimal("3.6") and costs["原因"].value == "为我单位新入职人员增加"
+
+
+def test_a_reason_after_a_stated_comparison_is_that_comparisons() -> None:
+    """北京市教育委员会 2026 (../shared/corpus): “2026年度收入预算4483899.83万元，比2025年年初预算数4001046.82万元增加482853.01
+    万元，增长12.07%。主要原因：一是……” — no 变动原因.主语 names what changed; the comparison before the reason does (收支总计):
+    the reason is 收支总计's (before, the review said the 12.07% change had no reason)."""
+    from reportgen.importing.pipeline import import_files
+    corpus = FRESH.parent
+    paths = [corpus / "bj-jiaoyuwei-2026-dept-budget.pdf", corpus / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/corpus is not here")
+    reasons = import_files(paths, None).imported.tree["变动原因"]
+    assert reasons["收支总计"].value.startswith("一是因在校学生人数增长和推动教育强国建设")

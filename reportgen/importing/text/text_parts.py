@@ -1065,7 +1065,7 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
                 continue
             found = _find_first(text, words["标记"])
             while found is not None:
-                key = _subject(text, found[0], words["主语"])
+                key = _subject(text, found[0], words["主语"]) or _compared_before(text, found[0], vocab)
                 if key is not None and key not in reasons:
                     reason = _change_reason(run, text, found[0] + len(found[1]))
                     if reason is not None:
@@ -1122,6 +1122,21 @@ def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | Non
     named = lead[:figure.start()].rstrip(" 为是：:")
     best = max((name for name in subjects if named.endswith(name)), key=len, default=None)
     return subjects[best] if best is not None else None
+
+
+def _compared_before(text: str, at: int, vocab: dict[str, Any]) -> str | None:
+    """The key of the comparison a reason follows where no 变动原因.主语 names what changed (北京 “2026年度收入预算
+    4483899.83万元，比2025年年初预算数4001046.82万元增加482853.01万元，增长12.07%。主要原因：……”): the last comparison
+    with last year's budget before ``at`` whose figure 上年增减.主语 names, no amount said between them but its rate."""
+    compared = None
+    for compared in COMPARISON.finditer(text, max(0, at - _REASON_REACH), at):  # noqa: B007 — the last
+        pass
+    if compared is None or _MONEY.search(text, compared.end(), at) is not None:
+        return None
+    return _compared_subject(text, compared.start(), vocab["上年增减"]["主语"])
+
+
+_REASON_REACH = 200  # how far before its reason a comparison is looked for (as _subject looks for a subject)
 
 
 def _subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
