@@ -320,6 +320,10 @@ def test_a_general_budgets_basic_spending_is_no_basic_spending_of_all_the_money(
     ("较2025年年初预算减少247.70万元", Decimal("-247.70")),  # 深圳
     ("比2025年年初预算增加16.03万元", Decimal("16.03")),  # 北京 (the third: written from 江苏 and 深圳)
     ("比2024年预算减少2,389.52万元", Decimal("-2389.52")),
+    # the prior year's figure between the comparison and its change (北京市民政局 2026, 烟台市住房和城乡建设局、人社局 2026)
+    ("比2025年年初预算数69043.50万元增加2050.67万元", Decimal("2050.67")),
+    ("较2025年预算198.27万元增加3.6万元", Decimal("3.6")),
+    ("比上年预算2,920.59万元，减少878.04万元", Decimal("-878.04")),
 ])
 def test_a_comparison_with_last_years_budget_is_read_as_the_province_words_it(said, change) -> None:
     """A change from last year's budget, as the provinces word it (“与上年相比减少”, “较2025年年初预算减少”), is read as the
@@ -492,3 +496,43 @@ def test_sections_the_document_prints_elsewhere_are_not_printed_again(tmp_path, 
     assert not any(text.endswith("其他重要事项") for text in headings), headings
     procurement = [b for b in document.blocks if isinstance(b, Paragraph) and "政府采购预算" in b.text]
     assert len(procurement) == 1, [b.text[:40] for b in procurement]
+
+
+def test_a_change_from_a_stated_prior_figure_is_written_to_the_prior() -> None:
+    """北京市民政局 2026 (../shared/corpus): “2026年度收入预算71094.17万元，比2025年年初预算数69043.50万元增加2050.67万元”
+    states last year's figure between the comparison and the change: 上年.收支总计's 增减额 is written from it (before, the
+    sentence was told as written to no field)."""
+    from reportgen.importing.pipeline import import_files
+    corpus = FRESH.parent
+    paths = [corpus / "bj-minzhengju-2026-dept-budget.pdf", corpus / "bj-minzhengju-2026-dept-budget-tables.pdf"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/corpus is not here")
+    result = import_files(paths, None)
+    assert result.imported.tree["上年"]["收支总计"]["增减额"].value == Decimal("2050.67")
+    assert not [u for u in result.unplaced if "比2025年年初预算数69043.50万元" in u]
+
+
+def test_running_costs_compared_with_a_stated_prior_figure_keep_their_change() -> None:
+    """烟台市住房和城乡建设局 2026 (../shared/corpus): “2026年本部门机关运行经费安排201.87万元，较2025年预算198.27万元增加3.6万元，
+    主要原因为我单位新入职人员增加” — the comparison read up to its change, not to last year's figure (before: “较2025年预算
+    198.27万元” was told as no comparison, and the reason not written)."""
+    from reportgen.importing.pipeline import import_files
+    corpus = FRESH.parent
+    paths = [corpus / "sd-yantai-zhujianju-2026-dept-budget.pdf"]
+    if not paths[0].exists():
+        pytest.skip("../shared/corpus is not here")
+    costs = import_files(paths, None).imported.tree["机关运行经费"]
+    assert costs["增减额"].value == Decimal("3.6") and costs["原因"].value == "为我单位新入职人员增加"
+
+
+def test_a_reason_after_a_stated_comparison_is_that_comparisons() -> None:
+    """北京市教育委员会 2026 (../shared/corpus): “2026年度收入预算4483899.83万元，比2025年年初预算数4001046.82万元增加482853.01
+    万元，增长12.07%。主要原因：一是……” — no 变动原因.主语 names what changed; the comparison before the reason does (收支总计):
+    the reason is 收支总计's (before, the review said the 12.07% change had no reason)."""
+    from reportgen.importing.pipeline import import_files
+    corpus = FRESH.parent
+    paths = [corpus / "bj-jiaoyuwei-2026-dept-budget.pdf", corpus / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/corpus is not here")
+    reasons = import_files(paths, None).imported.tree["变动原因"]
+    assert reasons["收支总计"].value.startswith("一是因在校学生人数增长和推动教育强国建设")

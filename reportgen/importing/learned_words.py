@@ -79,6 +79,8 @@ class Field:
     label: str
     value: Any
     current: str = ""  # a change's: the expression of the figure it is the change of
+    prior: str = ""  # … and of the figure it is the change from (last year's), with its value
+    prior_value: Any = None
     count: bool = False  # a count (车辆5辆, 项目9个): printed as a whole number after its words, never an amount
     names: tuple[str, ...] = ()  # the words texts name its quantity by (vocabulary.yaml 数的名称: _QUANTITIES)
 
@@ -490,7 +492,7 @@ def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
 
 def _change(env: jinja2.Environment, context: dict[str, Any], current: str, prior: str, label: str) -> Field:
     expr = f"(({current})|change_from({prior}))"
-    return Field(expr, label, _value(env, context, expr), current)
+    return Field(expr, label, _value(env, context, expr), current, prior, prior_value=_value(env, context, prior))
 
 
 # -- a sentence traced -----------------------------------------------------------------------------------------
@@ -725,8 +727,10 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
-        fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
-        if _SAYS_CHANGE.search(text, 0, match.start()):
+        prior = _stated_prior(text, match, value, places, known[1], said) if candidate_unit == unit else None
+        fits = [(prior, prior.expr)] if prior is not None else _amount_fits(value, places, UNIT_FACTOR[candidate_unit],
+                                                                            known)
+        if prior is None and _SAYS_CHANGE.search(text, 0, match.start()):
             fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
             fits = _of_subject(fits, text[:match.start()], known[0])
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
@@ -738,6 +742,21 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, changes: list[Field],
+                  said: list[str]) -> Field | None:
+    """Last year's figure stated right after a comparison's words that follow a figure (北京 “收入预算71094.17万元，比2025年
+    年初预算数69043.50万元增加2050.67万元”, 烟台 “机关运行经费安排201.87万元，较2025年预算198.27万元增加3.6万元”): the prior
+    of the figure said just before, where the source holds it at that value — never another field of the same value."""
+    unit = match.group("unit") or ""
+    if not said or unit not in UNIT_FACTOR or _OPENER.search(text[:match.start()]) is None:
+        return None
+    change = next((c for c in changes if c.prior and c.current == said[-1]), None)
+    if change is None or not isinstance(change.prior_value, Decimal) or \
+            quantize_half_up(change.prior_value / UNIT_FACTOR[unit], places) != value:
+        return None
+    return Field(change.prior, "", change.prior_value)
 
 
 def _words_before(text: str, at: int) -> str:

@@ -1065,7 +1065,7 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
                 continue
             found = _find_first(text, words["标记"])
             while found is not None:
-                key = _subject(text, found[0], words["主语"])
+                key = _subject(text, found[0], words["主语"]) or _compared_before(text, found[0], vocab)
                 if key is not None and key not in reasons:
                     reason = _change_reason(run, text, found[0] + len(found[1]))
                     if reason is not None:
@@ -1076,7 +1076,10 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
 
 # “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数); 江苏 “与上年相比
 # 减少1,300.99万元”, 深圳 and 北京 “较2025年年初预算减少247.70万元” alike
-COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?(?:相比，?)?(?:(?P<way>增加|减少)+"
+# — the prior year's figure may stand between its words and the change (北京 “比2025年年初预算数69043.50万元增加2050.67万元”,
+# 烟台 “较2025年预算198.27万元增加3.6万元”, “比上年预算2,920.59万元，减少878.04万元”): the change is what is written
+COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?(?:相比，?)?"
+                   r"(?:(?P<prior>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))，?)?(?:(?P<way>增加|减少)+"
                    r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
 # “比上年执行数增加48.92万元”, “与2025年执行数相同”: a change from last year's 执行数 (杭州, 湖州, 国家信访局)
 EXECUTED = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)执行数?(?:(?P<way>增加|减少)+"
@@ -1119,6 +1122,21 @@ def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | Non
     named = lead[:figure.start()].rstrip(" 为是：:")
     best = max((name for name in subjects if named.endswith(name)), key=len, default=None)
     return subjects[best] if best is not None else None
+
+
+def _compared_before(text: str, at: int, vocab: dict[str, Any]) -> str | None:
+    """The key of the comparison a reason follows where no 变动原因.主语 names what changed (北京 “2026年度收入预算
+    4483899.83万元，比2025年年初预算数4001046.82万元增加482853.01万元，增长12.07%。主要原因：……”): the last comparison
+    with last year's budget before ``at`` whose figure 上年增减.主语 names, no amount said between them but its rate."""
+    compared = None
+    for compared in COMPARISON.finditer(text, max(0, at - _REASON_REACH), at):  # noqa: B007 — the last
+        pass
+    if compared is None or _MONEY.search(text, compared.end(), at) is not None:
+        return None
+    return _compared_subject(text, compared.start(), vocab["上年增减"]["主语"])
+
+
+_REASON_REACH = 200  # how far before its reason a comparison is looked for (as _subject looks for a subject)
 
 
 def _subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
@@ -1368,11 +1386,20 @@ def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: 
     return _Capture((lead if keep else "") + number.group(), at if keep else number.start(), number.end(), True)
 
 
+# a comparison's last-year figure its change follows (烟台 “较2025年预算198.27万元增加3.6万元”, 北京 “比2025年年初预算数
+# 69043.50万元增加……”): a text captured up to 万元 goes on to the change's; the words may be as long again
+_CHANGE_GOES_ON = regex(r"，?(?:增加|减少)")
+_WITH_PRIOR = 2
+
+
 def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: bool) -> _Capture | None:
     """A figure that is text ("截至2024年8月31日", "本部门3个预算单位"), up to ``到`` or the clause's end."""
     until = rule["到"]
     longest = rule.get("最长", 30)
     stop = clause.find(until, after, after + longest + len(until)) if until else len(clause.rstrip("。；; "))
+    if until and stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):  # (last year's figure, its change next)
+        longest *= _WITH_PRIOR
+        stop = clause.find(until, stop + len(until), after + longest + len(until))
     if stop < 0 or stop - after > longest:
         return None
     stop += len(until) if keep else 0
