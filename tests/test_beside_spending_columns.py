@@ -40,6 +40,7 @@ def _spending_table(tmp_path: Path, name: str) -> tuple[str, Table]:
     return source.read_text(encoding="utf-8"), table
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, code", [("gd-shenzhen-xinfangju-2026-dept-budget", "2014001"),
                                         ("gd-zhuhai-shangwuju-2026-dept-budget", None)])
 def test_the_columns_beside_basic_and_project_are_imported_learned_and_printed(tmp_path, name, code) -> None:
@@ -69,3 +70,26 @@ def test_lines_read_from_the_spending_table_carry_its_columns_traced_to_its_cell
     line = next(item for item in lines if item["科目"].value == 2060503)
     assert {k: (line[k].value, line[k].where) for k in ("经营支出", "对附属单位补助支出", "上缴上级支出")} == {
         k: (Decimal(0), "支出总表 第2页 第10行") for k in ("经营支出", "对附属单位补助支出", "上缴上级支出")}
+
+
+def test_a_budget_states_them_by_line_and_the_layout_s_column_list_prints_them(tmp_path) -> None:
+    """A budget's line states 经营支出 beside 基本支出 and 项目支出 (before: refused as a 决算's key): it counts in the
+    line's 合计, and the 支出总表 prints it where 表格.支出总表.列 lists 事业单位经营支出 — blank for a line that does
+    not state it, never 0.00 made up."""
+    source = tmp_path / "s.yaml"
+    source.write_text("部门: 测试局\n年度: 2026\n金额单位: 万元\n部门概况: {职责: [测试]}\n"
+                      "收入: {一般公共预算拨款: 20, 事业单位经营收入: 5, 其他收入: 95}\n支出:\n  功能分类:\n"
+                      "    - {科目: 2010101, 基本支出: 80, 项目支出: 15, 经营支出: 5, 资金: 单位资金}\n"
+                      "    - {科目: 2010102, 基本支出: 0, 项目支出: 20}\n", encoding="utf-8")
+    layout = tmp_path / "版式"
+    layout.mkdir()
+    (layout / "版式.yaml").write_text("名称: 测试\n基于: 默认\n表格:\n  支出总表:\n"
+                                      "    列: [合计, 基本支出, 项目支出, 事业单位经营支出]\n", encoding="utf-8")
+    prepared = prepare(source, draft=True)
+    assert not [f for f in prepared.findings if f.severity == "error"], [f.message for f in prepared.findings]
+    document = document_for(prepared, draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id == "支出总表")
+    rows = [[c.text for c in row.cells] for row in [*table.header, *table.body]]
+    assert rows[0][2:] == ["合计", "基本支出", "项目支出", "事业单位经营支出"]
+    assert ["2010101", "行政运行", "100.00", "80.00", "15.00", "5.00"] in rows
+    assert ["2010102", "一般行政管理事务", "20.00", "0.00", "20.00", ""] in rows
