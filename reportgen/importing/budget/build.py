@@ -628,12 +628,12 @@ def _stated_none_beside(result: Imported, rows: list[Tree]) -> None:
         if isinstance(code, Placed) and ("基本支出" in item or "项目支出" in item):
             firsts.setdefault(str(code.value), item)
     for row in _finest(result.rows.get(role("spending"), [])):
-        item = firsts.get(row.code)
+        first = firsts.get(row.code)
         beside = [(k, a) for k, a in row.amounts.items() if k in BESIDE_LINE and not a.blank and a.value == 0]
-        if item is None or _beside_is_a_part(row, [a for _, a in beside]):
+        if first is None or _beside_is_a_part(row, [a for _, a in beside]):
             continue
         for kind, amount in beside:
-            item[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
+            first[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
 
 
 def _function_sources(result: Imported) -> list[tuple[str, str]]:
