@@ -47,6 +47,7 @@ from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
 from reportgen.tables import (
+    BESIDE_COLUMNS,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -700,7 +701,8 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
 def _function_shape(table: Table) -> dict[str, Any]:
     """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
     amount columns it prints (列) in the render's order; {} where it prints neither."""
-    meanings = [table.columns[col] for col in sorted(table.columns)]
+    # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
+    meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     shape: dict[str, Any] = {}
     if {"类", "款", "项"} <= set(meanings):
         shape["编码"] = "分列"

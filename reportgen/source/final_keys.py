@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportgen.docmodel.model import (
-    FINAL_SPENDING_KINDS,
     PERFORMANCE_STAGES,
     PROCUREMENT_SMALL_FIRMS,
     THREE_PUBLIC_PARTS,
@@ -21,7 +20,9 @@ from reportgen.docmodel.model import (
 FINAL_WORDS = {"收入.上年结转": "收入.年初结转和结余", "结转下年": "年末结转和结余"}
 # Keys only a 决算 has: at the top, on a function row, and inside the sections both kinds share.
 FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余", "印出合计")
-FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因", *FINAL_SPENDING_KINDS)
+# (上缴上级支出, 经营支出 and 对附属单位补助支出 a budget states too: the 支出总表 of 广州, 深圳, 珠海 … prints them
+# by function line beside 基本支出 and 项目支出)
+FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因")
 _THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")
 FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("预算", "差异原因")),

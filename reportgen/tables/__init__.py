@@ -21,6 +21,7 @@ from reportgen.tables.builder import (
 )
 from reportgen.tables.registry import REGISTRY, SHAPES, VARIANTS, Tables, all_tables, registry, shapes
 from reportgen.tables.specs import (
+    BESIDE_COLUMNS,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -34,7 +35,7 @@ from reportgen.tables.specs import (
 )
 
 __all__ = [
-    "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "BESIDE_COLUMNS", "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

@@ -18,7 +18,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.specs import INCOME_COLUMNS
+from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
@@ -32,20 +32,23 @@ class _FunctionColumns(FrozenRecord):
     with_prior: bool
     with_actual: bool
     with_kinds: bool = False  # 基本支出's 人员经费 and 公用经费 beside it, where the source states them by line
+    # the spending printed beside 项目支出 (事业单位经营支出 …: BESIDE_COLUMNS' keys), where a layout asks and the source states it
+    beside: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
-        return (["科目编码", "科目名称", "合计", "基本支出", *KINDS * self.with_kinds, "项目支出"]
-                + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+        return (["科目编码", "科目名称", "合计", "基本支出", *KINDS * self.with_kinds, "项目支出",
+                 *(BESIDE_COLUMNS[kind] for kind in self.beside)] + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
 
     @property
     def widths(self) -> list[int]:
-        return ([14, 40, 14, 14] + [14, 14] * self.with_kinds + [14] + [14, 14] * self.with_prior
+        return ([14, 40, 14, 14] + [14, 14] * self.with_kinds + [14] * (1 + len(self.beside)) + [14, 14] * self.with_prior
                 + [14, 14, 10] * self.with_actual)
 
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
                 executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT,
-                kinds: tuple[Decimal | None, Decimal | None] = (None, None)) -> list[Cell]:
+                kinds: tuple[Decimal | None, Decimal | None] = (None, None),
+                other: dict[str, Decimal] | None = None) -> list[Cell]:
         """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出 (人员经费, 公用经费), those the source gives (the
         others are blank where the table prints amounts as the source states them)."""
         num = self.num
@@ -53,6 +56,8 @@ class _FunctionColumns(FrozenRecord):
         if self.with_kinds:
             cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
         cells.append(num(project, "项目支出" in stated))
+        cells += [num((other or {}).get(kind)) if kind in (other or {}) else Cell("", align="right")
+                  for kind in self.beside]
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:
@@ -85,11 +90,11 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率; with ``kinds`` (or
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
     with_kinds = _with_kinds(builder, nodes, kinds)
-    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds)
+    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes))
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
                  *columns.amounts(total, basic, project, prior_total, actual_total, stated_parts(builder, nodes),
-                                  _kinds_total(nodes) if with_kinds else (None, None))],
+                                  _kinds_total(nodes) if with_kinds else (None, None), _beside_total(nodes))],
                 kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
@@ -97,7 +102,7 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
             split = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
             body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
                              *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated,
-                                              split)],
+                                              split, node.other)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
@@ -109,6 +114,23 @@ def _with_kinds(builder: TableBuilder, nodes: list[Node], kinds: bool) -> bool:
     prints them where a layout asks) and stated by some line."""
     asked = kinds or bool(set(builder.asked_columns) & set(KINDS))
     return asked and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
+
+
+def _beside(builder: TableBuilder, nodes: list[Node]) -> tuple[str, ...]:
+    """The spending a function table prints beside 项目支出 (事业单位经营支出, 对附属单位补助支出, 上缴上级支出): the
+    columns the layout's 列 lists (BESIDE_COLUMNS' names) that some line of the source states, in its order."""
+    stated = {kind for top in nodes for kind in top.other}
+    named = {name: kind for kind, name in BESIDE_COLUMNS.items()}
+    return tuple(named[c] for c in builder.asked_columns if c in named and named[c] in stated)
+
+
+def _beside_total(nodes: list[Node]) -> dict[str, Decimal]:
+    """The table's spending beside 项目支出 by kind: its 类' sums, of the kinds some 类 states."""
+    totals: dict[str, Decimal] = {}
+    for top in nodes:
+        for kind, amount in top.other.items():
+            totals[kind] = totals.get(kind, ZERO) + amount
+    return totals
 
 
 def _kinds_total(nodes: list[Node]) -> tuple[Decimal | None, Decimal | None]:

@@ -22,7 +22,11 @@ from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
-FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+# The spending a 支出总表 prints beside 基本支出 and 项目支出 (a function line's FINAL_SPENDING_KINDS), by the name the
+# published tables print it under (广州, 深圳, 珠海, 北京 …: 事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出).
+BESIDE_COLUMNS = {"经营支出": "事业单位经营支出", "对附属单位补助支出": "对附属单位补助支出", "上缴上级支出": "上缴上级支出"}
+FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(), "上年预算数", "增减",
+                    "上年执行数", "增减额", "增减率")
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
 # the order it prints them: each a source of income, 财政拨款收入 the first three together.
 INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财政拨款结余", "上年结转")

@@ -16,7 +16,7 @@ from decimal import Decimal
 from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
-from reportgen.docmodel.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, RESERVES, UNSPLIT_FUND
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -608,7 +608,32 @@ def _function_rows(result: Imported) -> list[Tree]:
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
         rows += _parents(result, kind, finest, fund)
-    return rows + _beyond_the_sources(result, sources)
+    rows += _beyond_the_sources(result, sources)
+    if role("spending") not in {kind for kind, _ in sources}:
+        _stated_none_beside(result, rows)
+    return rows
+
+
+def _stated_none_beside(result: Imported, rows: list[Tree]) -> None:
+    """Lines read from other tables than the 支出总表 (the fund tables: 深圳, 珠海 …), where the 支出总表 prints
+    事业单位经营支出, 对附属单位补助支出 or 上缴上级支出 by line: a 0.00 it prints is every part's of that line — written
+    on the line's first row, traced to its cell; a figure other than 0 is not the funds' (no fund table prints it),
+    nor known to be any one row's: not written (the 支出总表 against the lines tells it)."""
+    table = result.tables.get(role("spending"))
+    if table is None:
+        return
+    firsts: dict[str, Tree] = {}
+    for item in rows:
+        code = item.get("科目")
+        if isinstance(code, Placed) and ("基本支出" in item or "项目支出" in item):
+            firsts.setdefault(str(code.value), item)
+    for row in _finest(result.rows.get(role("spending"), [])):
+        first = firsts.get(row.code)
+        beside = [(k, a) for k, a in row.amounts.items() if k in BESIDE_LINE and not a.blank and a.value == 0]
+        if first is None or _beside_is_a_part(row, [a for _, a in beside]):
+            continue
+        for kind, amount in beside:
+            first[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
 
 
 def _function_sources(result: Imported) -> list[tuple[str, str]]:
@@ -948,10 +973,39 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
                 item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
         _basic_of_its_parts(result, table, row, item)
         _basic_kinds(result, table, row, item)
+        _beside_basic(result, table, row, item)
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     _line_prior(result, table, row, fund, item)
     return item
+
+
+# The spending a 支出总表 prints beside 基本支出 and 项目支出 that a function line of the source holds (FINAL_SPENDING_KINDS)
+BESIDE_LINE = tuple(kind for kind in BESIDE_BASIC if kind in FINAL_SPENDING_KINDS)
+
+
+def _beside_basic(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """A line's 事业单位经营支出, 对附属单位补助支出 and 上缴上级支出 as its table prints them beside 基本支出 and 项目支出
+    (广州, 深圳, 珠海 …): a printed 0.00 is a stated 0, a blank cell none. Not where the line's printed 合计 is its
+    基本支出 and 项目支出 alone while these are not all 0 — a part of them (北京's “其中事业单位经营支出”), which no
+    field holds; a 合计 that is neither is written as printed all the same, and reconcile tells it."""
+    beside = [(kind, amount) for kind, amount in row.amounts.items() if kind in BESIDE_LINE]
+    if not beside or _beside_is_a_part(row, [amount for _, amount in beside]):
+        return
+    for kind, amount in beside:
+        where = f"支出.功能分类 {row.code} {kind}"
+        if amount.blank:
+            result.used[(table.kind.id, *amount.cell)] = where
+        else:
+            item[kind] = value(result, table, amount, where)
+
+
+def _beside_is_a_part(row: Row, beside: list[Amount]) -> bool:
+    """Whether a line's 合计 is printed as its 基本支出 and 项目支出 alone beside spending of these columns (其中)."""
+    parts = [row.amounts[m] for m in ("合计", "基本支出", "项目支出") if m in row.amounts and not row.amounts[m].blank]
+    if len(parts) != 3 or not any(a.value for a in beside if not a.blank):
+        return False
+    return parts[0].value == parts[1].value + parts[2].value
 
 
 def _basic_of_its_parts(result: Imported, table: Table, row: Row, item: Tree) -> None:
