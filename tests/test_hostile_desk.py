@@ -152,10 +152,10 @@ def test_a_review_worker_killed_by_the_system_costs_one_document_not_the_review(
         shutil.copy(SHANGWU, folder / name)
     real = documents.review_files
 
-    def dies_on_b(files, layout):  # what the out-of-memory killer does to a worker
+    def dies_on_b(files, layout, held=False):  # what the out-of-memory killer does to a worker
         if files[0].name == "b-killed.pdf":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(files, layout)
+        return real(files, layout, held)
 
     monkeypatch.setattr(documents, "review_files", dies_on_b)
     code = main(["review", str(folder), "--jobs", "2", "-o", str(tmp_path / "rv")])
