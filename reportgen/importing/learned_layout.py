@@ -179,10 +179,14 @@ def _turned_three_public(imported: Imported) -> dict[str, Any]:
     labels = {row.index: row.label for row in imported.rows.get(kind, [])}
     order = [(index, _TURNED_NAMES.get(item, item)) for index, item in sorted(table.items.items())]
     items = [item for _, item in order if item in TURNED_ITEMS]
-    if len(set(items)) != len(items):
+    if not _each_once(items):
         return {}
     names = {item: labels[index] for index, item in order if labels.get(index) and labels[index] != item}
     return {"纵排": items, **({"行名": names} if names else {})}
+
+
+def _each_once(items: list[str]) -> bool:
+    return len(set(items)) == len(items)
 
 
 def _across_three_public(imported: Imported) -> dict[str, Any]:
@@ -192,10 +196,15 @@ def _across_three_public(imported: Imported) -> dict[str, Any]:
     rows = [row for row in imported.rows.get(kind, []) if row.amounts]
     if kind not in imported.tables or not rows or rows[0].label != "合计":
         return {}
-    placed = sorted((amount.cell[1], _TURNED_NAMES.get(item, item)) for item, amount in rows[0].amounts.items()
-                    if amount.cell is not None)
+    placed = _placed_items(rows[0])
     items = [item for _, item in placed if item in TURNED_ITEMS]
-    return {"横排": items} if len(items) == len(placed) and len(set(items)) == len(items) else {}
+    return {"横排": items} if len(items) == len(placed) and _each_once(items) else {}
+
+
+def _placed_items(row: Row) -> list[tuple[int, str]]:
+    """A “三公” row's items by the column they are printed in, left to right."""
+    return sorted((amount.cell[1], _TURNED_NAMES.get(item, item)) for item, amount in row.amounts.items()
+                  if amount.cell is not None)
 
 
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'

@@ -753,10 +753,15 @@ def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, 
     if not said or unit not in UNIT_FACTOR or _OPENER.search(text[:match.start()]) is None:
         return None
     change = next((c for c in changes if c.prior and c.current == said[-1]), None)
-    if change is None or not isinstance(change.prior_value, Decimal) or \
-            quantize_half_up(change.prior_value / UNIT_FACTOR[unit], places) != value:
+    if change is None or not _prior_printed(change, unit, places, value):
         return None
     return Field(change.prior, "", change.prior_value)
+
+
+def _prior_printed(change: Field, unit: str, places: int, value: Decimal) -> bool:
+    """Whether a change's prior, printed in ``unit`` to ``places``, is ``value``."""
+    return isinstance(change.prior_value, Decimal) and \
+        quantize_half_up(change.prior_value / UNIT_FACTOR[unit], places) == value
 
 
 def _words_before(text: str, at: int) -> str:

@@ -293,8 +293,7 @@ def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, S
         return None
     parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
                            seen[path].grids) for path in paths}
-    roles = {role: [path for path in paths if parts[path].role == role] for role in (NARRATIVE, TABLES, OTHER)}
-    narratives, tables, others = roles[NARRATIVE], roles[TABLES], roles[OTHER]
+    narratives, tables, others = _by_role(paths, parts)
     if len(narratives) != 1 or not tables or len(tables) + len(others) != len(paths) - 1:
         return None
     narrative = parts[narratives[0]]
@@ -302,6 +301,13 @@ def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, S
     for path in tables + others:
         reads[path].lines, reads[path].documents = [], []
     return narrative, [str(path) for path in others]
+
+
+def _by_role(paths: list[Path], parts: dict[Path, Part]) -> tuple[list[Path], list[Path], list[Path]]:
+    """The files that are a narrative, a tables file and a file of other tables, each in the order given."""
+    def of(role: str) -> list[Path]:
+        return [path for path in paths if parts[path].role == role]
+    return of(NARRATIVE), of(TABLES), of(OTHER)
 
 
 def _one_disclosure(narrative: Part, parts: dict[Path, Part], tables: list[Path], others: list[Path]) -> None:

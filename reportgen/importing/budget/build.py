@@ -622,11 +622,7 @@ def _stated_none_beside(result: Imported, rows: list[Tree]) -> None:
     table = result.tables.get(role("spending"))
     if table is None:
         return
-    firsts: dict[str, Tree] = {}
-    for item in rows:
-        code = item.get("科目")
-        if isinstance(code, Placed) and ("基本支出" in item or "项目支出" in item):
-            firsts.setdefault(str(code.value), item)
+    firsts = _first_rows(rows)
     for row in _finest(result.rows.get(role("spending"), [])):
         first = firsts.get(row.code)
         beside = [(k, a) for k, a in row.amounts.items() if k in BESIDE_LINE and not a.blank and a.value == 0]
@@ -634,6 +630,16 @@ def _stated_none_beside(result: Imported, rows: list[Tree]) -> None:
             continue
         for kind, amount in beside:
             first[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
+
+
+def _first_rows(rows: list[Tree]) -> dict[str, Tree]:
+    """Each code's first written row with a 基本支出 or 项目支出."""
+    firsts: dict[str, Tree] = {}
+    for item in rows:
+        code = item.get("科目")
+        if isinstance(code, Placed) and ("基本支出" in item or "项目支出" in item):
+            firsts.setdefault(str(code.value), item)
+    return firsts
 
 
 def _function_sources(result: Imported) -> list[tuple[str, str]]:

@@ -1395,17 +1395,25 @@ _WITH_PRIOR = 2
 def _text_capture(clause: str, rule: dict[str, Any], at: int, after: int, keep: bool) -> _Capture | None:
     """A figure that is text ("截至2024年8月31日", "本部门3个预算单位"), up to ``到`` or the clause's end."""
     until = rule["到"]
-    longest = rule.get("最长", 30)
-    stop = clause.find(until, after, after + longest + len(until)) if until else len(clause.rstrip("。；; "))
-    if until and stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):  # (last year's figure, its change next)
-        longest *= _WITH_PRIOR
-        stop = clause.find(until, stop + len(until), after + longest + len(until))
+    stop, longest = _text_end(clause, until, after, rule.get("最长", 30))
     if stop < 0 or stop - after > longest:
         return None
     stop += len(until) if keep else 0
     value = clause[at if keep else after:stop].strip(" ，。；")
     # A figure running to the clause's end says the whole clause, like a number does.
     return _Capture(value, at if keep else after, stop, not until) if value else None
+
+
+def _text_end(clause: str, until: str, after: int, longest: int) -> tuple[int, int]:
+    """Where a figure that is text ends (at ``until``, or the clause's end) and how long it may be: past last year's
+    figure to its change where the change goes on after it (“较2025年预算198.27万元增加3.6万元”)."""
+    if not until:
+        return len(clause.rstrip("。；; ")), longest
+    stop = clause.find(until, after, after + longest + len(until))
+    if stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):
+        longest *= _WITH_PRIOR
+        stop = clause.find(until, stop + len(until), after + longest + len(until))
+    return stop, longest
 
 
 def _note(clause: str, captures: list[_Capture], words: dict[str, Any]) -> int | None:
