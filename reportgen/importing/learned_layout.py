@@ -181,8 +181,13 @@ def _turned_three_public(imported: Imported) -> dict[str, Any]:
     items = [item for _, item in order if item in TURNED_ITEMS]
     if not _each_once(items):
         return {}
-    names = {item: labels[index] for index, item in order if labels.get(index) and labels[index] != item}
+    names = _printed_labels(order, labels)
     return {"纵排": items, **({"行名": names} if names else {})}
+
+
+def _printed_labels(order: list[tuple[int, str]], labels: dict[int, str]) -> dict[str, str]:
+    """Each item's label as the document prints it, where that is not the item's own name."""
+    return {item: labels[index] for index, item in order if labels.get(index) and labels[index] != item}
 
 
 def _each_once(items: list[str]) -> bool:

@@ -625,11 +625,16 @@ def _stated_none_beside(result: Imported, rows: list[Tree]) -> None:
     firsts = _first_rows(rows)
     for row in _finest(result.rows.get(role("spending"), [])):
         first = firsts.get(row.code)
-        beside = [(k, a) for k, a in row.amounts.items() if k in BESIDE_LINE and not a.blank and a.value == 0]
+        beside = _zeros_beside(row)
         if first is None or _beside_is_a_part(row, [a for _, a in beside]):
             continue
         for kind, amount in beside:
             first[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
+
+
+def _zeros_beside(row: Row) -> list[tuple[str, Amount]]:
+    """The 0.00s a 支出总表's line prints in the columns beside 基本支出 and 项目支出 (BESIDE_LINE)."""
+    return [(k, a) for k, a in row.amounts.items() if k in BESIDE_LINE and not a.blank and a.value == 0]
 
 
 def _first_rows(rows: list[Tree]) -> dict[str, Tree]:
