@@ -727,12 +727,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
-        prior = _stated_prior(text, match, value, places, known[1], said) if candidate_unit == unit else None
-        fits = [(prior, prior.expr)] if prior is not None else _amount_fits(value, places, UNIT_FACTOR[candidate_unit],
-                                                                            known)
-        if prior is None and _SAYS_CHANGE.search(text, 0, match.start()):
-            fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
-            fits = _of_subject(fits, text[:match.start()], known[0])
+        fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -742,6 +737,22 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int], candidate_unit: str,
+                    known: tuple[list[Field], list[Field]], said: list[str]) -> list[tuple[Field, str]]:
+    """The fields an amount (``printed``: its value and places) may print in ``candidate_unit``: last year's figure a
+    comparison states (_stated_prior), else the fields of that value — of a change only, after words saying one."""
+    value, places = printed
+    unit = match.group("unit") or ""
+    prior = _stated_prior(text, match, value, places, known[1], said) if candidate_unit == unit else None
+    if prior is not None:
+        return [(prior, prior.expr)]
+    fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
+    if _SAYS_CHANGE.search(text, 0, match.start()):
+        fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
+        fits = _of_subject(fits, text[:match.start()], known[0])
+    return fits
 
 
 def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, changes: list[Field],
