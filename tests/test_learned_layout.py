@@ -338,3 +338,21 @@ def test_a_total_row_printed_as_the_departments_row_is_learned_so(tmp_path_facto
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     spending = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("支出总表"))
     assert [c.text for c in spending.body[0].cells][:2] in (["深圳市信访局", ""], ["深圳市信访局", "4,684.30"])
+
+
+def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
+    """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
+    of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned
+    layout and bench/learned_layout never saw the parts 一 to 三. 苏州市应急管理局 2026's 名词解释 numbers its items
+    (“十、住房保障支出（类）住房改革支出（款）住房公积金（项）：…”), each first line as wide as the text: items, not headings."""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    shenzhen = printed_headings(read_published(FRESH / "gd-shenzhen-xinfangju-2026-dept-budget.pdf").lines)
+    parts = [(h.number, h.words) for h in shenzhen if h.style == "part"]
+    assert parts == [(1, "部门概况"), (2, "部门预算收支总体情况"), (3, "部门预算支出具体情况"), (4, "政府采购预算情况"),
+                     (5, "财政拨款“三公”经费预算情况"), (6, "部门预算绩效管理情况"), (7, "重点项目预算绩效情况说明"),
+                     (8, "其他需要说明情况"), (9, "名词解释")]
+    assert [h.words for h in shenzhen if h.style == "cn"][3:6] == ["机构编制", "2026年主要工作目标", "深圳市信访局"]
+    suzhou = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
+    assert not [h for h in suzhou if h.words.startswith("住房保障支出（类）")]
+    assert [h.number for h in suzhou if h.style == "cn"][3:18] == list(range(1, 16))  # 第三部分's 一 to 十五

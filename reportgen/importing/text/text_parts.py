@@ -204,13 +204,30 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     for section in _sections(_preprocess(lines, vocab), vocab):
         if section.heading is None or section.kind == TABLE:
             continue
-        key = _fold(_unspaced(section.heading.text))
-        numbering, part, words = _heading_numbering(key[:-1] if key.endswith("。") else key)
-        if part is not None:
-            found.append(_part_heading(section, section.heading, part, words, vocab))
-        elif numbering is not None and (heading := _numbered_heading(section, section.heading, numbering, words)) is not None:
-            found.append(heading)
+        found += [heading for line in (section.heading, *_short(section.also, section.lines))
+                  if (heading := _printed_heading(section, line, vocab)) is not None]
     return found
+
+
+def _short(headings: list[Line], lines: list[Line]) -> list[Line]:
+    """The ``headings`` that end before the right margin of the section's ``lines`` (two characters short of its widest
+    line at least): a line as wide as the text is an item's first line, broken at the margin (苏州市应急管理局 2026's
+    名词解释: “九、社会保障和就业支出（类）行政事业单位养老支出（款）机” / “关事业单位…”), not a heading."""
+    widest = max((_width(line.text) for line in lines), default=0)
+    return [line for line in headings if not widest or _width(line.text) <= widest - 4]
+
+
+def _printed_heading(section: _Section, line: Line, vocab: dict[str, Any]) -> PrintedHeading | None:
+    """The heading ``line`` of ``section`` (its own, or one after it of the same kind: 深圳's “第二部分 部门预算收支
+    总体情况” after “二、机构编制”, both of no kind read) as printed; None where it is numbered in no style read."""
+    key = _fold(_unspaced(line.text))
+    numbering, part, words = _heading_numbering(key[:-1] if key.endswith("。") else key)
+    own = line is section.heading
+    if part is not None:
+        return _part_heading(section if own else _Section(section.kind, line), line, part, words, vocab)
+    if numbering is not None:
+        return _numbered_heading(section if own else _Section(section.kind, line), line, numbering, words)
+    return None
 
 
 def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
@@ -422,6 +439,7 @@ class _Section:
     kind: str | None  # None: the text before the first heading
     heading: Line | None
     lines: list[Line] = field(default_factory=list)
+    also: list[Line] = field(default_factory=list)  # the headings after its own of the same kind, which open none
     # its paragraphs as grouped, with the count of its lines and the vocabulary they were grouped by
     grouped: tuple[int, int, list[list[Line]]] | None = field(default=None, repr=False, compare=False)
 
@@ -628,6 +646,8 @@ def _sections(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[_Se
             current.lines.append(line)
         elif kind != current.kind or vocab["标题"].get(kind, {}).get("重复"):
             sections.append(_Section(kind, line))
+        else:
+            current.also.append(line)
     return sections
 
 
