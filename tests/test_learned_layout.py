@@ -356,3 +356,19 @@ def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_
     suzhou = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
     assert not [h for h in suzhou if h.words.startswith("住房保障支出（类）")]
     assert [h.number for h in suzhou if h.style == "cn"][3:18] == list(range(1, 16))  # 第三部分's 一 to 十五
+
+
+def test_a_layout_learned_on_a_provinces_base_numbers_its_headings_as_printed(tmp_path_factory) -> None:
+    """The learned frame prints the default's parts whatever the base; 深圳's own frame nests its parts under “一、文字部分”,
+    so a learned layout based on 深圳 that kept 深圳's numbering printed “一、部门预算收支总体情况” and “第一部分 机构设置”
+    (bench/learned_layout: 0 of 21 headings in order, 8 深圳 documents of ../shared/corpus 0 of 205). The published
+    document: “第二部分 部门预算收支总体情况”, “第三部分 部门预算支出具体情况”, its sections “一、…”."""
+    from reportgen.docmodel.document import Heading
+
+    _, source, layout, text = _learned(tmp_path_factory, "gd-shenzhen-xinfangju-2026-dept-budget")
+    assert "基于: 深圳" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
+    assert "第二部分部门预算收支总体情况" in headings and "第三部分部门预算支出具体情况" in headings
+    assert headings.index("第二部分部门预算收支总体情况") < headings.index("第三部分部门预算支出具体情况")
+    assert "一、机关运行经费" in headings and not [h for h in headings if h.startswith("第一部分") and "机构" in h]

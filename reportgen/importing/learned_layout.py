@@ -279,19 +279,20 @@ def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple
 
 
 def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[str, Any]:
-    """The settings of the text the document prints: its headings' numbering (编号), 目录 and parts (部分) where the
-    layout is based on the default, and the headings' words (标题)."""
+    """The settings of the text the document prints: its headings' numbering (编号), 目录 and parts (部分), whatever the
+    base (the learned frame is the default's parts, disclosure.j2: 深圳's own nests its parts a level deeper, under
+    “一、文字部分”), and the headings' words (标题)."""
     settings: dict[str, Any] = {}
     headings = _printed_headings(lines)
     top = _top_level(lines, headings)
     numbering = _numbering(headings)
-    if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
+    if numbering:  # the learned frame is the default's parts (disclosure.j2), whatever the base: its levels as printed
         settings["编号"] = numbering
         if (contents := _contents(lines)) is not None:
             settings["目录"] = contents
         if (parts := _parts(top)) != list(layouts.PARTS):
             settings["部分"] = parts
-    if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
+    if (titles := _heading_titles(result, base, headings, _part_words(top))):
         settings["标题"] = titles
     return settings
 
