@@ -536,3 +536,14 @@ def test_a_reason_after_a_stated_comparison_is_that_comparisons() -> None:
         pytest.skip("../shared/corpus is not here")
     reasons = import_files(paths, None).imported.tree["变动原因"]
     assert reasons["收支总计"].value.startswith("一是因在校学生人数增长和推动教育强国建设")
+
+
+@pytest.mark.parametrize("name", ["sh-city-shenjiju-2026-unit-budget", "bj-shenjiju-2026-dept-budget"])
+def test_a_lists_last_item_short_as_a_heading_is_an_item(name) -> None:
+    """上海市审计局 2026 numbers its duties 1 to 18; 1 to 17 are sentences, the last is short (“18、完成市委、市政府交办的
+    其他任务 。”) and was taken for a heading: the learned words opened a section of that name and printed the sentences
+    after it under it. 北京市审计局 likewise (“…完成市委、市政府和审计署交办的其他任务”). The next item of a list whose item
+    before is a sentence is an item."""
+    lines = read_published(FRESH / f"{name}.pdf").lines
+    heads = {words for s in learned_words.published_sentences(lines) for _, words in s.headings}
+    assert heads and not [words for words in heads if "交办的其他任务" in words], heads

@@ -30,7 +30,7 @@ import jinja2
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
-from reportgen.compute.phrasing import UNIT_FACTOR
+from reportgen.compute.phrasing import UNIT_FACTOR, chinese_number
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
 from reportgen.importing.text.text_parts import printed_headings, section_kind, vocabulary, worth_reading
 from reportgen.readers.text.cell_lines import is_cell_line
@@ -115,12 +115,13 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     path: list[tuple[str, str]] = []
     parted = False  # a part's heading seen
+    items: dict[str, int] = {}  # by style, the number of the last numbered paragraph that is no heading
     paragraphs = (paragraph for one in printed_files(lines) for paragraph in _paragraphs(one))
     for number, (text, where, part, top) in enumerate(paragraphs):
         if top is not None:
             path, parted = [top], True
             continue
-        style = _heading_style(text)
+        style = _heading_style(text, items)
         if style is not None:
             level = _STYLE_ORDER.index(style)
             path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
@@ -295,17 +296,33 @@ _HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三
 _HEADING_WORDS = 40
 
 
-def _heading_style(text: str) -> str | None:
-    """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure."""
+def _heading_style(text: str, items: dict[str, int] | None = None) -> str | None:
+    """The numbering style of a paragraph that is a heading: a numbering and a few words, no comma, no figure — and
+    not the next item of a list whose item before is a sentence (``items``: by style, the number of the last numbered
+    paragraph that is none, noted here): 上海市审计局's duties 1 to 17 are sentences, “18、完成市委、市政府交办的其他任务。”
+    is the list's last item, not a heading."""
     found = _HEADING.match(text)
-    if found is None or not _heading_words(text):
-        return None  # a term defined (（二）事业收入：指……。) or a sentence is none
+    if found is None:
+        return None
     mark = found.group(0)
-    if mark.startswith("第"):
-        return "part"
-    if mark.startswith("（"):
-        return "pa" if mark[1].isdigit() else "pc"
-    return "ar" if mark[0].isdigit() else "cn"
+    style = "part" if mark.startswith("第") else ("pa" if mark[1].isdigit() else "pc") if mark.startswith("（") else \
+        "ar" if mark[0].isdigit() else "cn"
+    number = _item_number(mark)
+    seen = items if items is not None else {}
+    if not _heading_words(text) or (number > 1 and seen.get(style) == number - 1):
+        seen[style] = number  # a term defined (（二）事业收入：指……。), a sentence or a list's item is none
+        return None
+    seen.pop(style, None)
+    return style
+
+
+_NUMBERS = {chinese_number(n): n for n in range(1, 100)}
+
+
+def _item_number(mark: str) -> int:
+    """The number a paragraph's numbering says (“18、” 18, “（三）” 3, “第二部分” 2); 0 for none read."""
+    digits = re.sub(r"\D", "", mark)
+    return int(digits) if digits else _NUMBERS.get(re.sub(r"[第部分（）、.．]", "", mark), 0)
 
 
 def _heading_words(text: str) -> bool:
