@@ -372,3 +372,19 @@ def test_a_layout_learned_on_a_provinces_base_numbers_its_headings_as_printed(tm
     assert "第二部分部门预算收支总体情况" in headings and "第三部分部门预算支出具体情况" in headings
     assert headings.index("第二部分部门预算收支总体情况") < headings.index("第三部分部门预算支出具体情况")
     assert "一、机关运行经费" in headings and not [h for h in headings if h.startswith("第一部分") and "机构" in h]
+
+
+@pytest.mark.parametrize("name", ["sh-city-shenjiju-2026-unit-budget", "sh-city-fucai-2026-unit-budget"])
+def test_parts_numbered_in_the_contents_alone_are_learned_so(tmp_path_factory, name) -> None:
+    """上海市级 numbers its parts in the 目录 alone (“一、单位主要职能 … 六、其他相关情况说明”); the body prints
+    “其他相关情况说明” centred with no number and its sections “一、2026年“三公”经费预算情况说明”, “二、机关运行经费预算” ….
+    The learned draft printed those sections as parts (“四、2026年“三公”…”, bench/learned_layout: 0 of 5 in every
+    上海市级 document): the parts are numbered in the 目录 alone now, the sections under theirs, as printed."""
+    from reportgen.docmodel.document import Heading
+
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert resolve(layout).numbering[0].pattern == "{一}、" and not resolve(layout).numbering[0].body
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
+    at = headings.index("其他相关情况说明")
+    assert headings[at + 1] == "一、2026年“三公”经费预算情况说明" and headings[at + 2] == "二、机关运行经费预算"

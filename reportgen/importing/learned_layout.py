@@ -42,7 +42,8 @@ from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
 from reportgen.importing.recognition.rows import Row
-from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
+from reportgen.importing.text import contents
+from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
@@ -285,11 +286,13 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     settings: dict[str, Any] = {}
     headings = _printed_headings(lines)
     top = _top_level(lines, headings)
-    numbering = _numbering(headings)
+    numbering: list[Any] = _numbering(headings)
+    if (listed_only := learned_words.unnumbered_parts(lines)[0]):  # 上海市级: the parts numbered in the 目录 alone
+        numbering = [{"格式": listed_only, "正文": False}, *numbering]
     if numbering:  # the learned frame is the default's parts (disclosure.j2), whatever the base: its levels as printed
         settings["编号"] = numbering
-        if (contents := _contents(lines)) is not None:
-            settings["目录"] = contents
+        if (listed := _contents(lines)) is not None:
+            settings["目录"] = listed
         if (parts := _parts(top)) != list(layouts.PARTS):
             settings["部分"] = parts
     if (titles := _heading_titles(result, base, headings, _part_words(top))):
@@ -729,21 +732,18 @@ def _function_shape(table: Table) -> dict[str, Any]:
     return shape
 
 
-_CONTENTS_STYLES = (regex(r"^第[一二三四五六七八九十]{1,3}部分"), regex(r"^[一二三四五六七八九十]{1,3}、"),
-                   regex(r"^（[一二三四五六七八九十]{1,3}）"), regex(r"^\d{1,2}[.．、]"))
-_CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
 
 
 def _contents(lines: list[Line]) -> dict[str, Any] | None:
     """目录: where the document prints one on one of its first pages (a line of its own saying 目录, as text_parts.yaml
     names it), its title as printed, the heading levels its lines list (the numbering styles they open with), whether
     it lists the tables, on a page of its own; None where it prints none."""
-    start = _contents_start(lines)
+    start = contents.start(lines)
     if start is None:
         return None
-    entries = [entry for entry in _contents_lines(lines, start) if entry]
-    styles = {index for entry in entries for index, style in enumerate(_CONTENTS_STYLES) if style.match(entry)}
-    listed = [_CONTENTS_END.sub("", entry) for entry in entries]
+    entries = [entry for entry in contents.entries(lines, start) if entry]
+    styles = {index for entry in entries for index, style in enumerate(contents.STYLES) if style.match(entry)}
+    listed = [contents.END.sub("", entry) for entry in entries]
     return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
 
@@ -781,35 +781,13 @@ def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:
     """The words of the document's top-level headings in order: the 目录's lines numbered in the outermost style it
     uses (a part's title ending in 表 is none of the body's headings: text_parts reads it as a table's), else the
     body's headings of the outermost style."""
-    start = _contents_start(lines)
-    if start is not None and (top := _contents_top(_contents_lines(lines, start))):
+    start = contents.start(lines)
+    if start is not None and (top := contents.top(contents.entries(lines, start))):
         return top
     styles = [style for style in _STYLES if any(h.style == style for h in headings)]
     return [h.words for h in headings if styles and h.style == styles[0]]
 
 
-def _contents_start(lines: list[Line]) -> int | None:
-    """The index of the line saying 目录 (as text_parts.yaml names it) on one of the first pages; None for none."""
-    titles = vocabulary()["目录"]
-    return next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
-                 and "".join(line.text.split()) in titles), None)
-
-
-def _contents_lines(lines: list[Line], start: int) -> list[str]:
-    """The lines after the 目录's title ``lines[start]`` on its page, spaces taken out."""
-    return ["".join(line.text.split()) for line in lines[start + 1:] if line.page == lines[start].page]
-
-
-def _contents_top(entries: list[str]) -> list[str]:
-    """The 目录's ``entries`` numbered in the outermost style any is, their numbers, leader dots and pages taken off."""
-    for style in _CONTENTS_STYLES:
-        top = [_CONTENTS_END.sub("", style.sub("", entry)) for entry in entries if style.match(entry)]
-        if top:
-            return top
-    return []
-
-
-_CONTENTS_END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
 
 
 def _department_label(tables: list[Table]) -> str | None:

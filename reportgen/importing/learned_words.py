@@ -32,6 +32,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR, chinese_number
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import printed_headings, section_kind, vocabulary, worth_reading
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
@@ -40,7 +41,7 @@ from reportgen.readers.text.statements import folios, is_page_number, laid_in_co
 WORDS_FILE = "学到的措辞.j2"
 # the parts of the text whose sentences are learned (the others print the source's own texts: duties, terms, tables)
 LEARNED_PARTS = ("预算说明", "其他重要事项", None)
-_STYLE_ORDER = ("part", "cn", "pc", "ar", "pa")
+_STYLE_ORDER = ("toc", "part", "cn", "pc", "ar", "pa")  # toc: a part numbered in the 目录 alone (unnumbered_parts)
 _ROOTS = ("f.", "fa.", "b.", "fiscal_expenditure_total")
 _MONEY = regex(r"\{\{\s*([\w.\[\]'\"()]+?)\s*\|\s*money\s*\}\}")
 _WITH_CHANGE = regex(r"with_change\(([^,()]+(?:\([^()]*\))?[^,()]*),\s*([^,()]+(?:\([^()]*\))?[^,()]*),\s*\w+"
@@ -148,8 +149,7 @@ def printed_files(lines: list[Line]) -> list[list[Line]]:
 def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
     columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
-    headings = {_where(h.where): h for h in printed_headings(lines)}
-    styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings.values())]
+    tops = _tops(lines)
     part: str | None = None
     buffer: list[str] = []
     where = ""
@@ -162,15 +162,15 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
             below, words_below = words_below, ""
             if "".join(text.split()) == below:
                 continue
-        heading = headings.get((line.page, line.line or line.number))
-        if heading is not None and heading.style == styles[0]:
+        top = tops.get((line.page, line.line or line.number))
+        if top is not None:
             if buffer:
                 yield "".join(buffer), where, part, None
             buffer = []
             # a part whose words are not read (烟台's 第二部分 over its tables, 第四部分 over its terms) is none learned
-            part = part_of(heading.words) if heading.words.strip() else _UNREAD_PART
-            yield "", line.where, part, (heading.style, "".join(heading.words.split()))
-            words_below = "" if "".join(heading.words.split()) in "".join(text.split()) else "".join(heading.words.split())
+            part = part_of(top[1]) if top[1] else _UNREAD_PART
+            yield "", line.where, part, top
+            words_below = "" if top[1] in "".join(text.split()) else top[1]
             continue
         first = _FIRST.match(text)
         short = before is not None and _width(before.text) + _width(first.group(0) if first else "") <= widths.get(
@@ -184,6 +184,57 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         buffer.append("".join(text.split()))
     if buffer:
         yield "".join(buffer), where, part, None
+
+
+def _tops(lines: list[Line]) -> dict[tuple[int, int], tuple[str, str]]:
+    """The part headings of the document by place (page, line), each (its style, its words): the lines printing the
+    parts the 目录 alone numbers (unnumbered_parts), else the headings of the outermost numbering style."""
+    parts = unnumbered_parts(lines)[1]
+    if parts:
+        return {place: ("toc", words) for place, words in parts.items()}
+    headings = printed_headings(lines)
+    styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings)]
+    return {_where(h.where): (h.style, "".join(h.words.split())) for h in headings if h.style == styles[0]}
+
+
+_PART_PREFIX = 16  # characters a body's part heading may print before the 目录's words (“上海市审计局（单位）”)
+
+
+def unnumbered_parts(lines: list[Line]) -> tuple[str, dict[tuple[int, int], str]]:
+    """The parts a document numbers in its 目录 alone — 上海市级: “一、单位主要职能 … 六、其他相关情况说明” listed, the body
+    printing “上海市审计局（单位）主要职能”, “其他相关情况说明” with no number — the 目录's numbering of them (“{一}、”) and the
+    body's lines printing them, by place, with their words; ("", {}) where the body numbers them, or two are not found."""
+    numbering, listed = contents.top_of(lines)
+    keys = _part_keys(listed)
+    if not keys or _numbered_in_body(lines, keys):
+        return "", {}
+    after = lines[contents.start(lines) or 0].page
+    found = {(line.page, line.line or line.number): "".join(line.text.split()) for line in lines
+             if line.page > after and _names_part("".join(line.text.split()), keys)}
+    return (numbering, found) if len(found) >= 2 else ("", {})
+
+
+def _part_keys(listed: list[str]) -> list[str]:
+    """The words of the 目录's entries ``listed`` that can be told in the body: four characters or more, brackets off."""
+    return [key for entry in listed if len(key := _bare(entry)) >= 4]
+
+
+def _numbered_in_body(lines: list[Line], keys: list[str]) -> bool:
+    """Whether a numbered heading of the body prints one of the 目录's parts ``keys``."""
+    return any(_bare(h.words).endswith(tuple(keys)) for h in printed_headings(lines) if h.words)
+
+
+def _bare(text: str) -> str:
+    """Words without spaces and brackets: “上海市审计局（单位）主要职能” ends with the 目录's “单位主要职能”."""
+    return re.sub(r"[\s（）()]", "", text)
+
+
+def _names_part(text: str, keys: list[str]) -> bool:
+    """A line of no numbering and no sentence mark whose words end with a 目录 entry's, a few words before them."""
+    if not text or _HEADING.match(text) is not None or any(mark in text for mark in "。，：；"):
+        return False
+    bare = _bare(text)
+    return any(bare.endswith(key) and len(bare) <= len(key) + _PART_PREFIX for key in keys)
 
 
 def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
@@ -209,7 +260,7 @@ _HEAD_PAGES = 3  # … of so many pages at least
 # 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
 # 情况说明”; 国家信访局 “第一部分 国家信访局概况”
 _PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
-               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
+               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责", "机构设置")),
                ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
 
 
