@@ -388,3 +388,17 @@ def test_parts_numbered_in_the_contents_alone_are_learned_so(tmp_path_factory, n
     headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
     at = headings.index("其他相关情况说明")
     assert headings[at + 1] == "一、2026年“三公”经费预算情况说明" and headings[at + 2] == "二、机关运行经费预算"
+
+
+def test_a_tables_row_read_as_text_is_no_heading() -> None:
+    """重庆市委宣传部 2026's 收支总表 rows read as text (“一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”) were
+    headings of the learned words (“七、其他收入资金513.00” in the draft) and of bench/learned_layout: a heading prints no
+    amount. Its headings are read, in order. (Left: its row “八、事业单位经营收入资金”, figures blank, is still read as
+    one — bench/README “学到的版式”.)"""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    found = printed_headings(read_published(FRESH / "cq-xuanchuanbu-2026-dept-budget.pdf").lines)
+    words = [h.words for h in found if h.style == "cn"]
+    assert not [w for w in words if re.search(r"\d\.\d\d", w)], words
+    printed = ["单位基本情况", "部门收支总体情况", "财政拨款情况说明", "“三公”经费情况说明", "其他重要事项的情况说明", "专业性名词解释"]
+    assert [w for w in words if w in printed] == printed

@@ -205,8 +205,13 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
         if section.heading is None or section.kind == TABLE:
             continue
         found += [heading for line in (section.heading, *_short(section.also, section.lines))
-                  if (heading := _printed_heading(section, line, vocab)) is not None]
+                  if _AMOUNT.search(line.text) is None and (heading := _printed_heading(section, line, vocab)) is not None]
     return found
+
+
+# an amount printed with its decimals (“37,891.58”): a heading prints none, a table's row read as text does (重庆市委宣传部
+# 2026's 收支总表: “一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”)
+_AMOUNT = regex(r"\d[\d,]*[.．]\d{2}(?!\d)")
 
 
 def _short(headings: list[Line], lines: list[Line]) -> list[Line]:
