@@ -402,3 +402,15 @@ def test_a_tables_row_read_as_text_is_no_heading() -> None:
     assert not [w for w in words if re.search(r"\d\.\d\d", w)], words
     printed = ["单位基本情况", "部门收支总体情况", "财政拨款情况说明", "“三公”经费情况说明", "其他重要事项的情况说明", "专业性名词解释"]
     assert [w for w in words if w in printed] == printed
+
+
+@pytest.mark.parametrize("name, first", [("jl-changchun-xinfangju-2026-dept-budget", "部门概况"),
+                                         ("fj-quanzhou-zhengfuban-2026-dept-budget", "部门概况")])
+def test_a_contents_going_on_over_the_next_page_is_no_text(name, first) -> None:
+    """长春市信访局 2026 lists its 目录 over two pages (“四、财政拨款收支总表情况说明 … 第四部分 名词解释” on the second),
+    泉州市人民政府办公室 likewise: the second page was read as text, ten headings of 长春 that the body prints again later.
+    The body's first heading is the first read now."""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    found = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
+    assert found[0].words == first and found[0].style == "part"

@@ -469,15 +469,32 @@ def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bo
             pages.setdefault(line.page, []).append(line)
     kept: list[tuple[Line, bool]] = []
     previous: list[str] = []
+    listed: set[str] | None = None  # a 目录 that ran to its page's end: the headings it named
     for page in sorted(pages):
         if page == 0:
-            kept += _without_contents([(line, True) for line in pages[0]], vocab)
+            kept += _without_contents([(line, True) for line in pages[0]], vocab)[0]
             continue
         keys = [_unspaced(line.text) for line in pages[page]]
         rest = pages[page][_repeated(previous, keys):]
         previous = keys
-        kept += _without_contents([(line, i == 0) for i, line in enumerate(rest)], vocab)
+        if listed is not None:  # it may go on over this page (长春市信访局 2026: 四、… to 第四部分 名词解释)
+            rest = rest[_contents_continued(rest, listed):]
+        read, listed = _without_contents([(line, i == 0) for i, line in enumerate(rest)], vocab)
+        kept += read
     return kept
+
+
+def _contents_continued(lines: list[Line], listed: set[str]) -> int:
+    """How many of a page's first lines go on with the 目录 of the page before, which named ``listed``: numbered, short,
+    no sentence, and none it named already (the body's first heading is one it named)."""
+    for count, line in enumerate(lines):
+        key = _unspaced(line.text)
+        entry = _CONTENTS_PAGE.sub("", key)
+        if not (_NUMBERING.match(key) or _PART.match(key)) or len(key) > 40 or "。" in key or \
+                any(named.startswith(entry) for named in listed):  # “第一部分” over its words: 第一部分单位概况
+            return count
+        listed.add(entry)
+    return len(lines)
 
 
 def section_kind(words: str) -> str | None:
@@ -513,9 +530,10 @@ def _repeated(previous: list[str], keys: list[str]) -> int:
 _CONTENTS_PAGE = regex(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
 
 
-def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
+def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> tuple[list[tuple[Line, bool]], set[str] | None]:
     """Drop a table of contents: it names every heading (without leader dots in some documents).
-    On a page it runs to the page's end; without pages, while its lines look like headings."""
+    On a page it runs to the page's end; without pages, while its lines look like headings. With the lines kept, the
+    headings it named where it ran to the page's end (else None)."""
     out: list[tuple[Line, bool]] = []
     skipping = False
     listed: set[str] = set()  # the headings the contents named: the first named again opens the body
@@ -526,12 +544,13 @@ def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> 
             continue
         if skipping and line.page == 0:
             skipping = len(key) <= 40 and "。" not in key and key not in listed
-            listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
         elif skipping and top:
             skipping = False
-        if not skipping:
+        if skipping:
+            listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
+        else:
             out.append((line, top))
-    return out
+    return out, (listed if skipping and lines and lines[-1][0].page else None)
 
 
 # An unnumbered heading opens its page, ends with a colon or is this short: a PDF's line broken
