@@ -211,7 +211,7 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
 
 # an amount printed with its decimals (“37,891.58”): a heading prints none, a table's row read as text does (重庆市委宣传部
 # 2026's 收支总表: “一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”)
-_AMOUNT = regex(r"\d[\d,]*[.．]\d{2}(?!\d)")
+_AMOUNT = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2}(?!\d)")
 
 
 def _short(headings: list[Line], lines: list[Line]) -> list[Line]:
@@ -542,15 +542,20 @@ def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> 
         if key in vocab["目录"]:
             skipping, listed = True, set()
             continue
-        if skipping and line.page == 0:
-            skipping = len(key) <= 40 and "。" not in key and key not in listed
-        elif skipping and top:
-            skipping = False
+        skipping = skipping and _goes_on(line, key, top, listed)
         if skipping:
             listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
         else:
             out.append((line, top))
-    return out, (listed if skipping and lines and lines[-1][0].page else None)
+    return out, (listed if skipping and lines[-1][0].page else None)
+
+
+def _goes_on(line: Line, key: str, top: bool, listed: set[str]) -> bool:
+    """Whether a 目录 goes on over ``line``: on a page, to the page's end; without pages, while its lines look like
+    headings it has not named."""
+    if line.page == 0:
+        return len(key) <= 40 and "。" not in key and key not in listed
+    return not top
 
 
 # An unnumbered heading opens its page, ends with a colon or is this short: a PDF's line broken
