@@ -50,15 +50,15 @@ def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str]) -> dic
     of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy."""
     meanings = _names_by_print(printed, shape, meanings)
     meanings = _this_years_part(printed, meanings)
-    return _unnamed_parts(printed, meanings)
+    return _change_bases(printed, _unnamed_parts(printed, meanings))
 
 
-def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1) -> bool:
+def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1, exact: bool = False) -> bool:
     """Whether column ``total`` is the sum of columns ``parts`` on the rows it prints a figure on (each part
     printing one there: a blank part is 0), to one unit of the total's last printed place: on ``least`` rows at
     least, one of them other than 0, and on all of them but one in five (a real table's slip: 长春's 支出总表 prints
     its 当年预算 小计 of 2014002 as 0.00 under 合计 458.00, its other 14 rows adding up) — the reading the table's
-    arithmetic bears out, its slips still slips."""
+    arithmetic bears out, its slips still slips. ``exact``: on every row."""
     rows = printed.figures.get(total, {})
     if len(rows) < least or not any(rows.values()):
         return False
@@ -70,7 +70,7 @@ def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1) -> b
         exponent = value.as_tuple().exponent
         step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
         failed += abs(value - sum((f for f in found if f is not None), Decimal(0))) > step
-    return failed * _SLIPS_IN <= len(rows)
+    return not failed if exact else failed * _SLIPS_IN <= len(rows)
 
 
 _SLIPS_IN = 5  # an identity read as the table's holds on all its rows but one in five at most
@@ -155,6 +155,38 @@ def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) ->
                       and m not in _LABELS and m not in _TOTALS),
                      key=lambda c: (not any(printed.figures[c].values()), abs(c - col)))
     return next((c for c in besides if adds_up(printed, total, [col, c], _LEAST_ROWS)), None)
+
+
+CHANGE = "增减"  # a change against another year's figure (2025年·增减: the 2026 figure less 2025's)
+_LAST_YEAR = "上年"
+
+
+def _change_bases(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """The columns a change is reckoned from: a column of amounts no header word names that is, on every row, a named
+    total of this year less a named change column (国家信访局 2026's 一般公共预算支出表: 2025年执行数 | 扣除中央基建投资后
+    执行数 | 2026年预算数 … | 增减额 | 增减(%) | 增减额 | 增减(%), each 增减额 the 2026 figure less one of the two
+    执行数) is that change's other year's figure, “year·its header words”, read and told as not used; the change is
+    named by it (“year·words·增减”), two changes against two bases being two meanings, not one given twice."""
+    out = dict(meanings)
+    totals = [col for col, meaning in meanings.items() if meaning in _TOTALS and col in printed.figures]
+    for change in sorted(c for c, m in meanings.items() if m.rpartition("·")[2] == CHANGE and c in printed.figures):
+        base = _base_of(printed, out, totals, change)
+        if base is not None:
+            year = meanings[change].rpartition("·")[0] or _LAST_YEAR
+            out[base] = f"{year}·{printed.header[base]}"
+            out[change] = f"{out[base]}·{CHANGE}"
+    return out
+
+
+def _base_of(printed: Printed, meanings: dict[int, str], totals: list[int], change: int) -> int | None:
+    """The one column of amounts under header words no meaning is given to that, with ``change``, makes one of the
+    ``totals`` on every row printing it (on all but one in five where no other does: adds_up); None where none or
+    several do."""
+    found = [col for col in sorted(printed.figures) if col not in meanings and printed.header.get(col)
+             and any(adds_up(printed, total, [col, change], _LEAST_ROWS) for total in totals)]
+    exact = [col for col in found if any(adds_up(printed, total, [col, change], _LEAST_ROWS, exact=True)
+                                         for total in totals)]
+    return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
 
 # Two columns known to make a whole: given the whole and one part, the other (reconcile's ROW_SUMS).
