@@ -45,12 +45,62 @@ class Printed:
     coded: frozenset[int] = frozenset()  # the columns printing codes (201, 30101) on two rows or more
 
 
-def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:
+def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str],
+                  carried_words: frozenset[int] = frozenset()) -> dict[int, str]:
     """``meanings`` with the label columns their header did not name known by what they print, and the columns
-    of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy."""
+    of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy
+    (``carried_words``: the columns a header word of the carry-over, 上年结转结余, is printed over)."""
     meanings = _names_by_print(printed, shape, meanings)
-    meanings = _this_years_part(printed, meanings)
+    meanings = _this_years_part(printed, _carried_run(printed, meanings, carried_words))
+    meanings = _whole_of_pair(printed, meanings)
     return _change_bases(printed, _unnamed_parts(printed, meanings))
+
+
+def _carried_run(printed: Printed, meanings: dict[int, str], carried_words: frozenset[int]) -> dict[int, str]:
+    """The carry-over's columns where their group header was not told as heading them: a run of columns repeating,
+    right of them, the meanings of columns this year's (人员经费 | 公用经费 | 项目支出 again), from the first column of a
+    total after the last of those, to the table's last column of amounts, with a word of the carry-over printed over
+    one of its columns and over none before it (长春市信访局 2026's 一般公共预算支出表 and “三公” table: 合计 | 当年预算
+    小计 | … | 上年结转结余 小计 | 基本支出 …, its group words printed over the middle of each group, set over no
+    column of their own): the run's total is the 上年结转, each other column “上年结转·meaning”. As a group header
+    read makes them (北京's, 杭州's, 江苏's 收入总表: 上年结转结余 小计 | 一般公共预算资金 …)."""
+    amounts = sorted(col for col, meaning in meanings.items() if col in printed.figures and meaning not in _LABELS)
+    first: dict[str, int] = {}
+    again = []
+    for col in amounts:
+        meaning = meanings[col]
+        if meaning in _TOTALS or meaning.startswith(f"{CARRIED}"):
+            continue
+        if meaning in first:
+            again.append(col)
+        first.setdefault(meaning, col)
+    if not again or not carried_words:
+        return meanings
+    last_first = max(first[meanings[col]] for col in again)
+    start = next((col for col in amounts if last_first < col < min(again) and meanings[col] in _TOTALS), None)
+    if start is None or not any(start <= word for word in carried_words) \
+            or any(word < start for word in carried_words):
+        return meanings
+    run = [col for col in amounts if col > start]
+    return {**meanings, start: CARRIED, **{col: f"{CARRIED}·{meanings[col]}" for col in run
+                                           if meanings[col] not in _TOTALS}}
+
+
+def _whole_of_pair(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """A column given a total's meaning another column has too that is, on every row, the sum of the two columns right
+    of it known to make a whole no column is given (人员经费 | 公用经费: the 基本支出): that whole (长春's 一般公共预算支出表:
+    当年预算 | 基本支出 小计, its word 基本支出 printed over 人员经费, read 合计 beside the table's 合计)."""
+    out = dict(meanings)
+    for whole, parts in _PAIRS.items():
+        if whole in out.values():
+            continue
+        for col in sorted(c for c, m in meanings.items() if m in _TOTALS and list(meanings.values()).count(m) > 1):
+            beside = [next((c for c in sorted(meanings) if c > col and meanings[c] == part), None) for part in parts]
+            if all(c is not None for c in beside) and adds_up(printed, col, [c for c in beside if c is not None],
+                                                              _LEAST_ROWS, exact=True):
+                out[col] = whole
+                break
+    return out
 
 
 def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1, exact: bool = False) -> bool:
@@ -194,6 +244,7 @@ _OTHER_PART = {("合计", "项目支出"): "基本支出", ("合计", "基本支
                ("基本支出", "公用经费"): "人员经费", ("基本支出", "人员经费"): "公用经费",
                ("合计", "公用经费"): "人员经费", ("合计", "人员经费"): "公用经费"}
 _WHOLES = (*_TOTALS, "基本支出")
+_PAIRS = {"基本支出": ("人员经费", "公用经费")}  # a whole and the two parts that make it
 _BASIC_KINDS = ("人员经费", "公用经费")  # the two parts of 基本支出
 _PROJECTS = "项目支出"
 

@@ -327,10 +327,17 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
                                                     catalog.of_kind(table.kind), year))
     table.body_start = _past_numbering(table.grid, table.body_start)
-    table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns)
+    table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns, carried_words(table, catalog))
     if table.kind.shape == ONE_ROW:  # (the 三公 table) one item read over two columns: the table's own sums place them
         table.columns = items_by_sums(printed(table), table.columns)
     return table
+
+
+def carried_words(table: Table, catalog: Catalog) -> frozenset[int]:
+    """The columns a header row prints a word of the carry-over over (上年结转结余: by_arithmetic's _carried_run)."""
+    grid = table.grid
+    return frozenset(col for row in range(table.header_start, table.body_start) for col in range(grid.width)
+                     if (text := header_text(grid, row, col)) and _known_word(normalized(text), catalog) == CARRIED)
 
 
 def printed(table: Table) -> Printed:
@@ -635,7 +642,7 @@ def _read_caption(table: Table) -> None:
         found = False
         for col, cell in enumerate(grid.rows[row]):
             text = unwrapped(cell_text(cell))
-            if (stated := _UNIT.search(text)) is not None:
+            if (stated := _UNIT.search(text) or _UNIT.search(text + _wrapped_below(grid, row, col))) is not None:
                 table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
                 # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
@@ -646,6 +653,19 @@ def _read_caption(table: Table) -> None:
             table.header_start = row + 1
         elif table.unit or table.owner:
             return
+
+
+def _wrapped_below(grid: Grid, row: int, col: int) -> str:
+    """The words a caption cell ending its line in a unit's first character (“单位：万”) wraps onto below it, in its
+    column (长春市信访局 2026's 一般公共预算支出表: “单位：万” over “元”, a header row between): the next cell printing
+    words in that column, within two rows; "" where the cell ends no unit's word."""
+    if not _UNIT_CUT.search(unwrapped(cell_text(grid.cell(row, col)))):
+        return ""
+    below = (cell_text(grid.cell(r, col)).strip() for r in range(row + 1, min(row + 3, len(grid.rows))))
+    return next((text for text in below if text), "")
+
+
+_UNIT_CUT = regex(r"(?:单位|金额单位)\s*[：:]\s*万$")
 
 
 def _body_start(grid: Grid, start: int) -> int:
@@ -1068,7 +1088,15 @@ def _known_word(word: str, catalog: Catalog) -> str:
         return catalog.columns[bare]
     # a kind of spending's column worded with 支出 after it (陕西's 人员经费支出 | 公用经费支出): the kind's column
     spent = plain.removesuffix(_SPENT)
-    return catalog.columns.get(spent, "") if spent != plain and catalog.columns.get(spent) in _SPENDING_KINDS else ""
+    if spent != plain and catalog.columns.get(spent) in _SPENDING_KINDS:
+        return catalog.columns[spent]
+    return _UNIT_CODE if _UNIT_CODE in catalog.columns.values() and _UNIT_CODE_WORDS.fullmatch(plain) else ""
+
+
+# The code of the unit a row is (单位编码): a unit's or a department's code, worded in either order (西安's and 江苏's
+# 单位编码, 长春's 部门（单位）代码, 单位（部门）编码): an identifier, no amount nor 科目.
+_UNIT_CODE = "单位编码"
+_UNIT_CODE_WORDS = regex(r"(?:预算)?(?:单位|部门)(?:[（(](?:单位|部门)[）)])?(?:编码|代码)")
 
 
 _SPENT = "支出"
