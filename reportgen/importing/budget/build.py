@@ -667,8 +667,32 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
 
 
 def _fund_unread(result: Imported) -> bool:
-    """Whether a fund's table is printed but not read for sure."""
-    return bool({table.kind.id for table in result.unsure} & tablekinds.fund_tables().keys())
+    """Whether a fund's table is printed but not read for sure, or holds another money than the spending's: the year's
+    appropriation alone, where the spending holds the carry-over too (appropriation_of_the_year)."""
+    return bool({table.kind.id for table in result.unsure} & tablekinds.fund_tables().keys()) \
+        or appropriation_of_the_year(result)
+
+
+def appropriation_of_the_year(result: Imported) -> bool:
+    """Whether the 一般公共预算支出表 prints this year's 一般公共预算拨款 alone while the 财政拨款收支总表 spends its
+    carry-over too: the function table's 合计 is the year's 一般公共预算拨款 income, the fund's 上年结转 (the same income
+    word printed again, under 上年结转) is not 0, and the two make the spending classes — 国家信访局 2026: 合计 16,474.82 =
+    本年收入's 一般公共预算拨款; the classes 18,728.94 = it and 上年结转 2,254.12. The function table is then not that
+    spending by function (its 年初预算数 leaves the carry-over out), nor is the 支出总表 less it the other money's."""
+    total = next((r.amounts["合计"] for r in result.rows.get(fund_table("一般公共预算"), [])
+                  if r.total and "合计" in r.amounts and not r.amounts["合计"].blank), None)
+    if total is None or role("appropriations") not in result.sides:
+        return False
+    left, right = result.sides[role("appropriations")]
+    general = [next(iter(r.amounts.values())) for r in left
+               if r.amounts and result.catalog.income_key(r.label) == "一般公共预算拨款"]
+    spent = [next(iter(r.amounts.values())).value for r in right if r.amounts and result.class_codes.get(r.label)]
+    if len(general) != _YEAR_AND_CARRIED or any(a.blank for a in general) or not general[1].value:
+        return False
+    return total.value == general[0].value and sum(spent, Decimal(0)) == general[0].value + general[1].value
+
+
+_YEAR_AND_CARRIED = 2  # a fund's income of the year, and its 上年结转
 
 
 def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:

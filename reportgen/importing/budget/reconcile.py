@@ -14,6 +14,7 @@ from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
+    appropriation_of_the_year,
     this_year_income,
     three_public_rows,
     unknown_income,
@@ -831,8 +832,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
-    if kind != role("summary") and _appropriation_of_the_year(imported, kind):
-        return
+    if kind != role("summary") and appropriation_of_the_year(imported):
+        return  # its classes spend the carry-over too; the function table's, the year's appropriation alone
     mine = row.amounts.get("一般公共预算") if kind != role("summary") else None
     against = _fund_tables_against(imported, mine) if kind != role("summary") else _whole_tables_against(imported, code)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
@@ -841,23 +842,6 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
                         [r.amounts["合计"] for r in rows.values()])
 
 
-def _appropriation_of_the_year(imported: Imported, kind: str) -> bool:
-    """Whether the 一般公共预算支出表 prints this year's 一般公共预算拨款 alone while the 财政拨款 table ``kind`` spends
-    its carry-over too: the function table's 合计 is the year's 一般公共预算拨款 income, the fund's 上年结转 (the same
-    income word printed again, under 上年结转) is not 0, and the two make the side's spending — 国家信访局 2026: 合计
-    16,474.82 = 本年收入's 一般公共预算拨款; its classes 18,728.94 = it and 上年结转 2,254.12. Its classes are then not
-    the function table's (年初预算数): the spending of the carry-over is in one, not in the other."""
-    total = _total_of(imported.rows.get(fund_table("一般公共预算"), []))
-    left, right = imported.sides[kind]
-    general = [_first_amount(r) for r in left if r.amounts and imported.catalog.income_key(r.label) == "一般公共预算拨款"]
-    spent = [_first_amount(r) for r in right if r.amounts and imported.class_codes.get(r.label)]
-    if total is None or len(general) != _TWICE or any(a.blank for a in general) or not general[1].value:
-        return False
-    year, carried = general[0].value, general[1].value
-    return total.amounts["合计"].value == year and sum((a.value for a in spent), ZERO) == year + carried
-
-
-_TWICE = 2  # the year's income of a fund, and its 上年结转
 
 
 def _whole_tables_against(imported: Imported, code: str) -> list[str]:

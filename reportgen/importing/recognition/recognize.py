@@ -705,6 +705,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
+    texts = _words_split(grid, header, texts, groups, catalog)
     own = year if year is not None else _named_year(
         {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)})
     meanings: dict[int, str] = {}
@@ -718,6 +719,35 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     meanings = _parts_in_which(texts, _group_amount(texts, groups, meanings, catalog))
     meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
+
+
+def _words_split(grid: Grid, header: range, texts: dict[int, list[str]], groups: dict[int, list[bool]],
+                 catalog: Catalog) -> dict[int, list[str]]:
+    """A header word the PDF split over two columns side by side, one of them printing no figure (北京市审计局 2026's
+    “三公” table: “因公出国（境 | ）费” over “用”, its figures under “）费”; “三公” | 经费财政 over 拨款预算总额): the words
+    of the two joined line by line, left to right, are the column printing figures' — where its own words name
+    nothing and the joined words name a column (因公出国（境）费用, “三公”经费财政拨款预算总额); the other column heads
+    nothing. ``groups`` is kept in step."""
+    figures = {col for row in grid.rows[header.stop:] for col, cell in enumerate(row) if is_amount(cell)}
+    out = dict(texts)
+    for col in sorted(texts):
+        if col not in figures or col not in out or _meaning(out[col], catalog):
+            continue
+        for other in (col - 1, col + 1):
+            if other in out and other not in figures and _known_word(joined := _joined_by_line(grid, header, col, other),
+                                                                     catalog):
+                out[col], groups[col] = [joined], [False]
+                del out[other]
+                break
+    return out
+
+
+def _joined_by_line(grid: Grid, header: range, col: int, other: int) -> str:
+    """The header words of two columns side by side, line by line, left to right, as one word (a cell merged over
+    both, once)."""
+    left, right = min(col, other), max(col, other)
+    lines = [(header_text(grid, row, left), header_text(grid, row, right)) for row in header]
+    return normalized("".join(one if one == two else one + two for one, two in lines))
 
 
 def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog,
