@@ -64,7 +64,7 @@ def _carried_run(printed: Printed, meanings: dict[int, str], carried_words: froz
     小计 | … | 上年结转结余 小计 | 基本支出 …, its group words printed over the middle of each group, set over no
     column of their own): the run's total is the 上年结转, each other column “上年结转·meaning”. As a group header
     read makes them (北京's, 杭州's, 江苏's 收入总表: 上年结转结余 小计 | 一般公共预算资金 …)."""
-    amounts = sorted(col for col, meaning in meanings.items() if col in printed.figures and meaning not in _LABELS)
+    amounts = sorted(col for col, meaning in meanings.items() if meaning not in _LABELS)  # printing or blank
     first: dict[str, int] = {}
     again = []
     for col in amounts:
