@@ -681,15 +681,35 @@ def appropriation_of_the_year(result: Imported) -> bool:
     spending by function (its 年初预算数 leaves the carry-over out), nor is the 支出总表 less it the other money's."""
     total = next((r.amounts["合计"] for r in result.rows.get(fund_table("一般公共预算"), [])
                   if r.total and "合计" in r.amounts and not r.amounts["合计"].blank), None)
-    if total is None or role("appropriations") not in result.sides:
+    general, spent = _general_and_classes(result)
+    if total is None or len(general) != _YEAR_AND_CARRIED or not general[1]:
         return False
+    return total.value == general[0] and spent == general[0] + general[1]
+
+
+def _general_and_classes(result: Imported) -> tuple[list[Decimal], Decimal]:
+    """The 财政拨款收支总表's 一般公共预算拨款 incomes as printed (the year's, then the 上年结转's; none where one is
+    blank) and its spending classes added up."""
+    if role("appropriations") not in result.sides:
+        return [], Decimal(0)
     left, right = result.sides[role("appropriations")]
-    general = [next(iter(r.amounts.values())) for r in left
-               if r.amounts and result.catalog.income_key(r.label) == "一般公共预算拨款"]
-    spent = [next(iter(r.amounts.values())).value for r in right if r.amounts and result.class_codes.get(r.label)]
-    if len(general) != _YEAR_AND_CARRIED or any(a.blank for a in general) or not general[1].value:
-        return False
-    return total.value == general[0].value and sum(spent, Decimal(0)) == general[0].value + general[1].value
+    general = [_first_figure(r) for r in left if r.amounts and result.catalog.income_key(r.label) == "一般公共预算拨款"]
+    return _all_printed(general), sum((_first_figure(r).value for r in _classes(result, right)), Decimal(0))
+
+
+def _classes(result: Imported, side: list[Row]) -> list[Row]:
+    """A spending side's rows of a class (一般公共服务支出 …) that print a figure."""
+    return [row for row in side if row.amounts and result.class_codes.get(row.label)]
+
+
+def _all_printed(amounts: list[Amount]) -> list[Decimal]:
+    """The amounts' values; none where one is blank."""
+    return [] if any(a.blank for a in amounts) else [a.value for a in amounts]
+
+
+def _first_figure(row: Row) -> Amount:
+    """A 两栏 table's row's figure: its first column's."""
+    return next(iter(row.amounts.values()))
 
 
 _YEAR_AND_CARRIED = 2  # a fund's income of the year, and its 上年结转

@@ -832,8 +832,6 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
     # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
     # 20707 in it), against that class in each fund table, where every fund table printed was read
-    if kind != role("summary") and appropriation_of_the_year(imported):
-        return  # its classes spend the carry-over too; the function table's, the year's appropriation alone
     mine = row.amounts.get("一般公共预算") if kind != role("summary") else None
     against = _fund_tables_against(imported, mine) if kind != role("summary") else _whole_tables_against(imported, code)
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
@@ -853,10 +851,13 @@ def _whole_tables_against(imported: Imported, code: str) -> list[str]:
 
 
 def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
-    """The function tables a 财政拨款 table's class is compared with: the 一般公共预算支出表 where the class prints its
-    一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
+    """The function tables a 财政拨款 table's class is compared with: none where the 一般公共预算支出表 holds the year's
+    appropriation alone and the class the carry-over's spending too (build.appropriation_of_the_year); the
+    一般公共预算支出表 where the class prints its 一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
     where all are read for sure, and none where a fund's table is not printed (its appropriation not 0: its part
     of the class is not known)."""
+    if appropriation_of_the_year(imported):
+        return []  # its classes spend the carry-over too; the function table's, the year's appropriation alone
     if general is not None:
         return [fund_table("一般公共预算")]
     if unprinted_funds(imported):

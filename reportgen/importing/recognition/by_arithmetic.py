@@ -65,25 +65,33 @@ def _carried_run(printed: Printed, meanings: dict[int, str], carried_words: froz
     column of their own): the run's total is the 上年结转, each other column “上年结转·meaning”. As a group header
     read makes them (北京's, 杭州's, 江苏's 收入总表: 上年结转结余 小计 | 一般公共预算资金 …)."""
     amounts = sorted(col for col, meaning in meanings.items() if meaning not in _LABELS)  # printing or blank
-    first: dict[str, int] = {}
-    again = []
-    for col in amounts:
-        meaning = meanings[col]
-        if meaning in _TOTALS or meaning.startswith(f"{CARRIED}"):
-            continue
-        if meaning in first:
-            again.append(col)
-        first.setdefault(meaning, col)
-    if not again or not carried_words:
+    start = _run_start(meanings, amounts, carried_words)
+    if start is None:
         return meanings
+    run = [col for col in amounts if col > start and meanings[col] not in _TOTALS]
+    return {**meanings, start: CARRIED, **{col: f"{CARRIED}·{meanings[col]}" for col in run}}
+
+
+def _run_start(meanings: dict[int, str], amounts: list[int], carried_words: frozenset[int]) -> int | None:
+    """The total column the carry-over's run starts at (_carried_run): after the last of the columns whose meanings
+    the run repeats, before the first repeating one, a carry-over word over it or right of it and none left of it."""
+    first, again = _repeated(meanings, amounts)
+    if not again or not carried_words:
+        return None
     last_first = max(first[meanings[col]] for col in again)
     start = next((col for col in amounts if last_first < col < min(again) and meanings[col] in _TOTALS), None)
-    if start is None or not any(start <= word for word in carried_words) \
-            or any(word < start for word in carried_words):
-        return meanings
-    run = [col for col in amounts if col > start]
-    return {**meanings, start: CARRIED, **{col: f"{CARRIED}·{meanings[col]}" for col in run
-                                           if meanings[col] not in _TOTALS}}
+    return None if start is None or min(carried_words) < start else start
+
+
+def _repeated(meanings: dict[int, str], amounts: list[int]) -> tuple[dict[str, int], list[int]]:
+    """Each meaning's first column of ``amounts`` (totals and the carry-over's aside), and the columns repeating one."""
+    first: dict[str, int] = {}
+    again = []
+    for col in (c for c in amounts if meanings[c] not in _TOTALS and not meanings[c].startswith(CARRIED)):
+        if meanings[col] in first:
+            again.append(col)
+        first.setdefault(meanings[col], col)
+    return first, again
 
 
 def _whole_of_pair(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
@@ -91,16 +99,19 @@ def _whole_of_pair(printed: Printed, meanings: dict[int, str]) -> dict[int, str]
     of it known to make a whole no column is given (人员经费 | 公用经费: the 基本支出): that whole (长春's 一般公共预算支出表:
     当年预算 | 基本支出 小计, its word 基本支出 printed over 人员经费, read 合计 beside the table's 合计)."""
     out = dict(meanings)
+    twice = sorted(c for c, m in meanings.items() if m in _TOTALS and list(meanings.values()).count(m) > 1)
     for whole, parts in _PAIRS.items():
-        if whole in out.values():
-            continue
-        for col in sorted(c for c, m in meanings.items() if m in _TOTALS and list(meanings.values()).count(m) > 1):
-            beside = [next((c for c in sorted(meanings) if c > col and meanings[c] == part), None) for part in parts]
-            if all(c is not None for c in beside) and adds_up(printed, col, [c for c in beside if c is not None],
-                                                              _LEAST_ROWS, exact=True):
-                out[col] = whole
-                break
+        found = next((col for col in twice if _made_by(printed, meanings, col, parts)), None)
+        if found is not None and whole not in out.values():
+            out[found] = whole
     return out
+
+
+def _made_by(printed: Printed, meanings: dict[int, str], col: int, parts: tuple[str, ...]) -> bool:
+    """Whether column ``col`` is, on every row, the sum of the first column right of it of each of ``parts``."""
+    beside = [next((c for c in sorted(meanings) if c > col and meanings[c] == part), None) for part in parts]
+    found = [c for c in beside if c is not None]
+    return len(found) == len(parts) and adds_up(printed, col, found, _LEAST_ROWS, exact=True)
 
 
 def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1, exact: bool = False) -> bool:
@@ -120,7 +131,7 @@ def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1, exac
         exponent = value.as_tuple().exponent
         step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
         failed += abs(value - sum((f for f in found if f is not None), Decimal(0))) > step
-    return not failed if exact else failed * _SLIPS_IN <= len(rows)
+    return failed * _SLIPS_IN <= len(rows) * (not exact)
 
 
 _SLIPS_IN = 5  # an identity read as the table's holds on all its rows but one in five at most
@@ -233,10 +244,13 @@ def _base_of(printed: Printed, meanings: dict[int, str], totals: list[int], chan
     ``totals`` on every row printing it (on all but one in five where no other does: adds_up); None where none or
     several do."""
     found = [col for col in sorted(printed.figures) if col not in meanings and printed.header.get(col)
-             and any(adds_up(printed, total, [col, change], _LEAST_ROWS) for total in totals)]
-    exact = [col for col in found if any(adds_up(printed, total, [col, change], _LEAST_ROWS, exact=True)
-                                         for total in totals)]
+             and _makes_a_total(printed, totals, [col, change])]
+    exact = [col for col in found if _makes_a_total(printed, totals, [col, change], exact=True)]
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
+
+
+def _makes_a_total(printed: Printed, totals: list[int], parts: list[int], exact: bool = False) -> bool:
+    return any(adds_up(printed, total, parts, _LEAST_ROWS, exact) for total in totals)
 
 
 # Two columns known to make a whole: given the whole and one part, the other (reconcile's ROW_SUMS).

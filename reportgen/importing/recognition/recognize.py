@@ -642,7 +642,7 @@ def _read_caption(table: Table) -> None:
         found = False
         for col, cell in enumerate(grid.rows[row]):
             text = unwrapped(cell_text(cell))
-            if (stated := _UNIT.search(text) or _UNIT.search(text + _wrapped_below(grid, row, col))) is not None:
+            if (stated := _UNIT.search(text + _wrapped_below(grid, row, col))) is not None:
                 table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
                 # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
@@ -728,18 +728,28 @@ def _words_split(grid: Grid, header: range, texts: dict[int, list[str]], groups:
     of the two joined line by line, left to right, are the column printing figures' — where its own words name
     nothing and the joined words name a column (因公出国（境）费用, “三公”经费财政拨款预算总额); the other column heads
     nothing. ``groups`` is kept in step."""
-    figures = {col for row in grid.rows[header.stop:] for col, cell in enumerate(row) if is_amount(cell)}
+    figures = _printing_figures(grid, header.stop)
     out = dict(texts)
     for col in sorted(texts):
-        if col not in figures or col not in out or _meaning(out[col], catalog):
-            continue
-        for other in (col - 1, col + 1):
-            if other in out and other not in figures and _known_word(joined := _joined_by_line(grid, header, col, other),
-                                                                     catalog):
-                out[col], groups[col] = [joined], [False]
-                del out[other]
-                break
+        if col in figures and col in out and not _meaning(out[col], catalog) \
+                and (joined := _joined_beside(grid, header, col, [c for c in (col - 1, col + 1)
+                                                                  if c in out and c not in figures], catalog)):
+            out[col], groups[col] = [joined[1]], [False]
+            del out[joined[0]]
     return out
+
+
+def _printing_figures(grid: Grid, body: int) -> set[int]:
+    """The columns a table's body prints an amount in."""
+    return {col for row in grid.rows[body:] for col, cell in enumerate(row) if is_amount(cell)}
+
+
+def _joined_beside(grid: Grid, header: range, col: int, others: list[int], catalog: Catalog) -> tuple[int, str] | None:
+    """The first of ``others`` whose header words, joined line by line with ``col``'s, name a column, and the words."""
+    for other in others:
+        if _known_word(word := _joined_by_line(grid, header, col, other), catalog):
+            return other, word
+    return None
 
 
 def _joined_by_line(grid: Grid, header: range, col: int, other: int) -> str:
