@@ -667,8 +667,52 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
 
 
 def _fund_unread(result: Imported) -> bool:
-    """Whether a fund's table is printed but not read for sure."""
-    return bool({table.kind.id for table in result.unsure} & tablekinds.fund_tables().keys())
+    """Whether a fund's table is printed but not read for sure, or holds another money than the spending's: the year's
+    appropriation alone, where the spending holds the carry-over too (appropriation_of_the_year)."""
+    return bool({table.kind.id for table in result.unsure} & tablekinds.fund_tables().keys()) \
+        or appropriation_of_the_year(result)
+
+
+def appropriation_of_the_year(result: Imported) -> bool:
+    """Whether the 一般公共预算支出表 prints this year's 一般公共预算拨款 alone while the 财政拨款收支总表 spends its
+    carry-over too: the function table's 合计 is the year's 一般公共预算拨款 income, the fund's 上年结转 (the same income
+    word printed again, under 上年结转) is not 0, and the two make the spending classes — 国家信访局 2026: 合计 16,474.82 =
+    本年收入's 一般公共预算拨款; the classes 18,728.94 = it and 上年结转 2,254.12. The function table is then not that
+    spending by function (its 年初预算数 leaves the carry-over out), nor is the 支出总表 less it the other money's."""
+    total = next((r.amounts["合计"] for r in result.rows.get(fund_table("一般公共预算"), [])
+                  if r.total and "合计" in r.amounts and not r.amounts["合计"].blank), None)
+    general, spent = _general_and_classes(result)
+    if total is None or len(general) != _YEAR_AND_CARRIED or not general[1]:
+        return False
+    return total.value == general[0] and spent == general[0] + general[1]
+
+
+def _general_and_classes(result: Imported) -> tuple[list[Decimal], Decimal]:
+    """The 财政拨款收支总表's 一般公共预算拨款 incomes as printed (the year's, then the 上年结转's; none where one is
+    blank) and its spending classes added up."""
+    if role("appropriations") not in result.sides:
+        return [], Decimal(0)
+    left, right = result.sides[role("appropriations")]
+    general = [_first_figure(r) for r in left if r.amounts and result.catalog.income_key(r.label) == "一般公共预算拨款"]
+    return _all_printed(general), sum((_first_figure(r).value for r in _classes(result, right)), Decimal(0))
+
+
+def _classes(result: Imported, side: list[Row]) -> list[Row]:
+    """A spending side's rows of a class (一般公共服务支出 …) that print a figure."""
+    return [row for row in side if row.amounts and result.class_codes.get(row.label)]
+
+
+def _all_printed(amounts: list[Amount]) -> list[Decimal]:
+    """The amounts' values; none where one is blank."""
+    return [] if any(a.blank for a in amounts) else [a.value for a in amounts]
+
+
+def _first_figure(row: Row) -> Amount:
+    """A 两栏 table's row's figure: its first column's."""
+    return next(iter(row.amounts.values()))
+
+
+_YEAR_AND_CARRIED = 2  # a fund's income of the year, and its 上年结转
 
 
 def _printed_by_unit(result: Imported, sources: list[tuple[str, str]]) -> bool:

@@ -14,6 +14,7 @@ from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import (
     BESIDE_BASIC,
     BESIDE_THREE,
+    appropriation_of_the_year,
     this_year_income,
     three_public_rows,
     unknown_income,
@@ -839,6 +840,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
                         [r.amounts["合计"] for r in rows.values()])
 
 
+
+
 def _whole_tables_against(imported: Imported, code: str) -> list[str]:
     """The function table a 收支总表's class is compared with: the 支出总表; the 一般公共预算支出表 where the 支出总表
     prints no row of it and all the money is one fund's (江苏's 支出总表 prints its 合计 alone)."""
@@ -848,10 +851,13 @@ def _whole_tables_against(imported: Imported, code: str) -> list[str]:
 
 
 def _fund_tables_against(imported: Imported, general: Amount | None) -> list[str]:
-    """The function tables a 财政拨款 table's class is compared with: the 一般公共预算支出表 where the class prints its
-    一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
+    """The function tables a 财政拨款 table's class is compared with: none where the 一般公共预算支出表 holds the year's
+    appropriation alone and the class the carry-over's spending too (build.appropriation_of_the_year); the
+    一般公共预算支出表 where the class prints its 一般公共预算 column (``general``); where it does not, every fund table read (the 一般公共预算支出表 first, as ever)
     where all are read for sure, and none where a fund's table is not printed (its appropriation not 0: its part
     of the class is not known)."""
+    if appropriation_of_the_year(imported):
+        return []  # its classes spend the carry-over too; the function table's, the year's appropriation alone
     if general is not None:
         return [fund_table("一般公共预算")]
     if unprinted_funds(imported):

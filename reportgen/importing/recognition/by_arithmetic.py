@@ -45,20 +45,81 @@ class Printed:
     coded: frozenset[int] = frozenset()  # the columns printing codes (201, 30101) on two rows or more
 
 
-def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:
+def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str],
+                  carried_words: frozenset[int] = frozenset()) -> dict[int, str]:
     """``meanings`` with the label columns their header did not name known by what they print, and the columns
-    of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy."""
+    of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy
+    (``carried_words``: the columns a header word of the carry-over, 上年结转结余, is printed over)."""
     meanings = _names_by_print(printed, shape, meanings)
-    meanings = _this_years_part(printed, meanings)
-    return _unnamed_parts(printed, meanings)
+    meanings = _this_years_part(printed, _carried_run(printed, meanings, carried_words))
+    meanings = _whole_of_pair(printed, meanings)
+    return _change_bases(printed, _unnamed_parts(printed, meanings))
 
 
-def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1) -> bool:
+def _carried_run(printed: Printed, meanings: dict[int, str], carried_words: frozenset[int]) -> dict[int, str]:
+    """The carry-over's columns where their group header was not told as heading them: a run of columns repeating,
+    right of them, the meanings of columns this year's (人员经费 | 公用经费 | 项目支出 again), from the first column of a
+    total after the last of those, to the table's last column of amounts, with a word of the carry-over printed over
+    one of its columns and over none before it (长春市信访局 2026's 一般公共预算支出表 and “三公” table: 合计 | 当年预算
+    小计 | … | 上年结转结余 小计 | 基本支出 …, its group words printed over the middle of each group, set over no
+    column of their own): the run's total is the 上年结转, each other column “上年结转·meaning”. As a group header
+    read makes them (北京's, 杭州's, 江苏's 收入总表: 上年结转结余 小计 | 一般公共预算资金 …)."""
+    amounts = sorted(col for col, meaning in meanings.items() if meaning not in _LABELS)  # printing or blank
+    start = _run_start(meanings, amounts, carried_words)
+    if start is None:
+        return meanings
+    run = [col for col in amounts if col > start and meanings[col] not in _TOTALS]
+    return {**meanings, start: CARRIED, **{col: f"{CARRIED}·{meanings[col]}" for col in run}}
+
+
+def _run_start(meanings: dict[int, str], amounts: list[int], carried_words: frozenset[int]) -> int | None:
+    """The total column the carry-over's run starts at (_carried_run): after the last of the columns whose meanings
+    the run repeats, before the first repeating one, a carry-over word over it or right of it and none left of it."""
+    first, again = _repeated(meanings, amounts)
+    if not again or not carried_words:
+        return None
+    last_first = max(first[meanings[col]] for col in again)
+    start = next((col for col in amounts if last_first < col < min(again) and meanings[col] in _TOTALS), None)
+    return None if start is None or min(carried_words) < start else start
+
+
+def _repeated(meanings: dict[int, str], amounts: list[int]) -> tuple[dict[str, int], list[int]]:
+    """Each meaning's first column of ``amounts`` (totals and the carry-over's aside), and the columns repeating one."""
+    first: dict[str, int] = {}
+    again = []
+    for col in (c for c in amounts if meanings[c] not in _TOTALS and not meanings[c].startswith(CARRIED)):
+        if meanings[col] in first:
+            again.append(col)
+        first.setdefault(meanings[col], col)
+    return first, again
+
+
+def _whole_of_pair(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """A column given a total's meaning another column has too that is, on every row, the sum of the two columns right
+    of it known to make a whole no column is given (人员经费 | 公用经费: the 基本支出): that whole (长春's 一般公共预算支出表:
+    当年预算 | 基本支出 小计, its word 基本支出 printed over 人员经费, read 合计 beside the table's 合计)."""
+    out = dict(meanings)
+    twice = sorted(c for c, m in meanings.items() if m in _TOTALS and list(meanings.values()).count(m) > 1)
+    for whole, parts in _PAIRS.items():
+        found = next((col for col in twice if _made_by(printed, meanings, col, parts)), None)
+        if found is not None and whole not in out.values():
+            out[found] = whole
+    return out
+
+
+def _made_by(printed: Printed, meanings: dict[int, str], col: int, parts: tuple[str, ...]) -> bool:
+    """Whether column ``col`` is, on every row, the sum of the first column right of it of each of ``parts``."""
+    beside = [next((c for c in sorted(meanings) if c > col and meanings[c] == part), None) for part in parts]
+    found = [c for c in beside if c is not None]
+    return len(found) == len(parts) and adds_up(printed, col, found, _LEAST_ROWS, exact=True)
+
+
+def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1, exact: bool = False) -> bool:
     """Whether column ``total`` is the sum of columns ``parts`` on the rows it prints a figure on (each part
     printing one there: a blank part is 0), to one unit of the total's last printed place: on ``least`` rows at
     least, one of them other than 0, and on all of them but one in five (a real table's slip: 长春's 支出总表 prints
     its 当年预算 小计 of 2014002 as 0.00 under 合计 458.00, its other 14 rows adding up) — the reading the table's
-    arithmetic bears out, its slips still slips."""
+    arithmetic bears out, its slips still slips. ``exact``: on every row."""
     rows = printed.figures.get(total, {})
     if len(rows) < least or not any(rows.values()):
         return False
@@ -70,7 +131,7 @@ def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1) -> b
         exponent = value.as_tuple().exponent
         step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
         failed += abs(value - sum((f for f in found if f is not None), Decimal(0))) > step
-    return failed * _SLIPS_IN <= len(rows)
+    return failed * _SLIPS_IN <= len(rows) * (not exact)
 
 
 _SLIPS_IN = 5  # an identity read as the table's holds on all its rows but one in five at most
@@ -157,11 +218,47 @@ def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) ->
     return next((c for c in besides if adds_up(printed, total, [col, c], _LEAST_ROWS)), None)
 
 
+CHANGE = "增减"  # a change against another year's figure (2025年·增减: the 2026 figure less 2025's)
+_LAST_YEAR = "上年"
+
+
+def _change_bases(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """The columns a change is reckoned from: a column of amounts no header word names that is, on every row, a named
+    total of this year less a named change column (国家信访局 2026's 一般公共预算支出表: 2025年执行数 | 扣除中央基建投资后
+    执行数 | 2026年预算数 … | 增减额 | 增减(%) | 增减额 | 增减(%), each 增减额 the 2026 figure less one of the two
+    执行数) is that change's other year's figure, “year·its header words”, read and told as not used; the change is
+    named by it (“year·words·增减”), two changes against two bases being two meanings, not one given twice."""
+    out = dict(meanings)
+    totals = [col for col, meaning in meanings.items() if meaning in _TOTALS and col in printed.figures]
+    for change in sorted(c for c, m in meanings.items() if m.rpartition("·")[2] == CHANGE and c in printed.figures):
+        base = _base_of(printed, out, totals, change)
+        if base is not None:
+            year = meanings[change].rpartition("·")[0] or _LAST_YEAR
+            out[base] = f"{year}·{printed.header[base]}"
+            out[change] = f"{out[base]}·{CHANGE}"
+    return out
+
+
+def _base_of(printed: Printed, meanings: dict[int, str], totals: list[int], change: int) -> int | None:
+    """The one column of amounts under header words no meaning is given to that, with ``change``, makes one of the
+    ``totals`` on every row printing it (on all but one in five where no other does: adds_up); None where none or
+    several do."""
+    found = [col for col in sorted(printed.figures) if col not in meanings and printed.header.get(col)
+             and _makes_a_total(printed, totals, [col, change])]
+    exact = [col for col in found if _makes_a_total(printed, totals, [col, change], exact=True)]
+    return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
+
+
+def _makes_a_total(printed: Printed, totals: list[int], parts: list[int], exact: bool = False) -> bool:
+    return any(adds_up(printed, total, parts, _LEAST_ROWS, exact) for total in totals)
+
+
 # Two columns known to make a whole: given the whole and one part, the other (reconcile's ROW_SUMS).
 _OTHER_PART = {("合计", "项目支出"): "基本支出", ("合计", "基本支出"): "项目支出",
                ("基本支出", "公用经费"): "人员经费", ("基本支出", "人员经费"): "公用经费",
                ("合计", "公用经费"): "人员经费", ("合计", "人员经费"): "公用经费"}
 _WHOLES = (*_TOTALS, "基本支出")
+_PAIRS = {"基本支出": ("人员经费", "公用经费")}  # a whole and the two parts that make it
 _BASIC_KINDS = ("人员经费", "公用经费")  # the two parts of 基本支出
 _PROJECTS = "项目支出"
 

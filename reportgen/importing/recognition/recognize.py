@@ -327,10 +327,17 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
                                                     catalog.of_kind(table.kind), year))
     table.body_start = _past_numbering(table.grid, table.body_start)
-    table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns)
+    table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns, carried_words(table, catalog))
     if table.kind.shape == ONE_ROW:  # (the 三公 table) one item read over two columns: the table's own sums place them
         table.columns = items_by_sums(printed(table), table.columns)
     return table
+
+
+def carried_words(table: Table, catalog: Catalog) -> frozenset[int]:
+    """The columns a header row prints a word of the carry-over over (上年结转结余: by_arithmetic's _carried_run)."""
+    grid = table.grid
+    return frozenset(col for row in range(table.header_start, table.body_start) for col in range(grid.width)
+                     if (text := header_text(grid, row, col)) and _known_word(normalized(text), catalog) == CARRIED)
 
 
 def printed(table: Table) -> Printed:
@@ -635,7 +642,7 @@ def _read_caption(table: Table) -> None:
         found = False
         for col, cell in enumerate(grid.rows[row]):
             text = unwrapped(cell_text(cell))
-            if (stated := _UNIT.search(text)) is not None:
+            if (stated := _UNIT.search(text + _wrapped_below(grid, row, col))) is not None:
                 table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
                 # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
@@ -646,6 +653,19 @@ def _read_caption(table: Table) -> None:
             table.header_start = row + 1
         elif table.unit or table.owner:
             return
+
+
+def _wrapped_below(grid: Grid, row: int, col: int) -> str:
+    """The words a caption cell ending its line in a unit's first character (“单位：万”) wraps onto below it, in its
+    column (长春市信访局 2026's 一般公共预算支出表: “单位：万” over “元”, a header row between): the next cell printing
+    words in that column, within two rows; "" where the cell ends no unit's word."""
+    if not _UNIT_CUT.search(unwrapped(cell_text(grid.cell(row, col)))):
+        return ""
+    below = (cell_text(grid.cell(r, col)).strip() for r in range(row + 1, min(row + 3, len(grid.rows))))
+    return next((text for text in below if text), "")
+
+
+_UNIT_CUT = regex(r"(?:单位|金额单位)\s*[：:]\s*万$")
 
 
 def _body_start(grid: Grid, start: int) -> int:
@@ -685,6 +705,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
+    texts = _words_split(grid, header, texts, groups, catalog)
     own = year if year is not None else _named_year(
         {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)})
     meanings: dict[int, str] = {}
@@ -698,6 +719,45 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     meanings = _parts_in_which(texts, _group_amount(texts, groups, meanings, catalog))
     meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
+
+
+def _words_split(grid: Grid, header: range, texts: dict[int, list[str]], groups: dict[int, list[bool]],
+                 catalog: Catalog) -> dict[int, list[str]]:
+    """A header word the PDF split over two columns side by side, one of them printing no figure (北京市审计局 2026's
+    “三公” table: “因公出国（境 | ）费” over “用”, its figures under “）费”; “三公” | 经费财政 over 拨款预算总额): the words
+    of the two joined line by line, left to right, are the column printing figures' — where its own words name
+    nothing and the joined words name a column (因公出国（境）费用, “三公”经费财政拨款预算总额); the other column heads
+    nothing. ``groups`` is kept in step."""
+    figures = _printing_figures(grid, header.stop)
+    out = dict(texts)
+    for col in sorted(texts):
+        if col in figures and col in out and not _meaning(out[col], catalog) \
+                and (joined := _joined_beside(grid, header, col, [c for c in (col - 1, col + 1)
+                                                                  if c in out and c not in figures], catalog)):
+            out[col], groups[col] = [joined[1]], [False]
+            del out[joined[0]]
+    return out
+
+
+def _printing_figures(grid: Grid, body: int) -> set[int]:
+    """The columns a table's body prints an amount in."""
+    return {col for row in grid.rows[body:] for col, cell in enumerate(row) if is_amount(cell)}
+
+
+def _joined_beside(grid: Grid, header: range, col: int, others: list[int], catalog: Catalog) -> tuple[int, str] | None:
+    """The first of ``others`` whose header words, joined line by line with ``col``'s, name a column, and the words."""
+    for other in others:
+        if _known_word(word := _joined_by_line(grid, header, col, other), catalog):
+            return other, word
+    return None
+
+
+def _joined_by_line(grid: Grid, header: range, col: int, other: int) -> str:
+    """The header words of two columns side by side, line by line, left to right, as one word (a cell merged over
+    both, once)."""
+    left, right = min(col, other), max(col, other)
+    lines = [(header_text(grid, row, left), header_text(grid, row, right)) for row in header]
+    return normalized("".join(one if one == two else one + two for one, two in lines))
 
 
 def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog,
@@ -1068,7 +1128,15 @@ def _known_word(word: str, catalog: Catalog) -> str:
         return catalog.columns[bare]
     # a kind of spending's column worded with 支出 after it (陕西's 人员经费支出 | 公用经费支出): the kind's column
     spent = plain.removesuffix(_SPENT)
-    return catalog.columns.get(spent, "") if spent != plain and catalog.columns.get(spent) in _SPENDING_KINDS else ""
+    if spent != plain and catalog.columns.get(spent) in _SPENDING_KINDS:
+        return catalog.columns[spent]
+    return _UNIT_CODE if _UNIT_CODE in catalog.columns.values() and _UNIT_CODE_WORDS.fullmatch(plain) else ""
+
+
+# The code of the unit a row is (单位编码): a unit's or a department's code, worded in either order (西安's and 江苏's
+# 单位编码, 长春's 部门（单位）代码, 单位（部门）编码): an identifier, no amount nor 科目.
+_UNIT_CODE = "单位编码"
+_UNIT_CODE_WORDS = regex(r"(?:预算)?(?:单位|部门)(?:[（(](?:单位|部门)[）)])?(?:编码|代码)")
 
 
 _SPENT = "支出"

@@ -302,6 +302,9 @@ def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problem
         if amount is None and _total_set_over(cell):
             continue  # a total's label the PDF set over the columns (国家信访局 2024 决算: “人员经费合计 7,967.72
             # 公用经费合计 2,266.65” across a three-pair 基本支出表, “公用经费合计” under the 决算数 of the middle pair)
+        if amount is None and _rate_printed(cell, meaning):
+            continue  # a change's rate printed as a percentage (国家信访局 2026: 增减(%) “-60.86%”): a rate, as its
+            # column says — no amount, and no cell wrongly filled
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
             unread.add(meaning)
@@ -309,6 +312,15 @@ def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problem
             row.amounts[meaning] = amount
     for meaning in unread:  # a meaning of two columns (a header word set apart) one of which was not read: not known
         row.amounts.pop(meaning, None)
+
+
+_RATE = "增减幅度"  # a change's rate (导入.yaml), “year·增减幅度” under another year's group
+_PERCENT = regex(r"^[-+－]?\d+(?:\.\d+)?\s*[%％]$")
+
+
+def _rate_printed(cell: Cell, meaning: str) -> bool:
+    """Whether ``cell`` prints a percentage in a column of a change's rate."""
+    return meaning.rpartition("·")[2] == _RATE and bool(_PERCENT.match(cell_text(cell).strip()))
 
 
 def _carries_anything(row: Row) -> bool:
