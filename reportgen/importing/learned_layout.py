@@ -41,7 +41,8 @@ from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
-from reportgen.importing.recognition.rows import Row
+from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
+from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
@@ -58,6 +59,7 @@ from reportgen.tables import (
     SUMMARY_TABLES,
 )
 from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -717,6 +719,9 @@ def _function_shape(table: Table) -> dict[str, Any]:
     amount columns it prints (列) in the render's order; {} where it prints neither."""
     # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
     meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
+    if (form := lines_form(table, body_rows(table, problems=[]))):  # printed from its lines (表行), as printed
+        printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
+        return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}
     shape: dict[str, Any] = {}
     if {"类", "款", "项"} <= set(meanings):
         shape["编码"] = "分列"

@@ -27,6 +27,7 @@ from reportgen.tables.final_by_function import (
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
+from reportgen.tables.table_lines import lines_table
 from reportgen.tables.summary import finance, fiscal, fiscal_by_fund, income, income_expenditure
 from reportgen.tables.three_public import final_three_public, running_costs, three_public, three_public_and_running
 
@@ -158,6 +159,8 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns)
     try:
+        if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
+            return lines_table(spec.base, lines, spec.printed, spec.columns, builder)
         return reshape(build(builder), spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned

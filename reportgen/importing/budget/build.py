@@ -38,6 +38,7 @@ from reportgen.importing.recognition.recognize import (
 )
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
+from reportgen.importing.budget.table_lines import table_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.tablekinds import fund_table, role
 
@@ -68,6 +69,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
+    if (lines := table_lines(result)):
+        tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
