@@ -156,6 +156,7 @@ class TableLine(Record):
     codes: tuple[str, str, str]
     amounts: dict[str, Decimal]
     line: int = 0
+    names: tuple[str, str, str] = ("", "", "")  # the names it prints the registry does not give its codes ("" none)
 
     @property
     def basic(self) -> Decimal | None:

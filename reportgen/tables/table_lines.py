@@ -55,8 +55,9 @@ def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: st
               num: AmountCell) -> Row:
     cells: list[Cell] = []
     for kind in kinds:
-        code = line.codes[LINE_CODES.index(kind)]
-        name = code_name(builder.b, kind, code) or "" if code else ""
+        index = LINE_CODES.index(kind)
+        code = line.codes[index]
+        name = line.names[index] or (code_name(builder.b, kind, code) or "" if code else "")
         cells += [Cell(code), Cell(name)] if form == SPLIT else [Cell(f"{code}-{name}" if code else "")]
     for label in amounts:
         amount = line.column(_AMOUNT_OF.get(label, label))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen import codes
+from reportgen.base.patterns import regex
+
 from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import Row, leading_code
@@ -18,6 +21,8 @@ from reportgen.tablekinds import fund_table, role
 
 # A 支出总表's code columns as the import names them, and the code each gives a line (LINE_CODES).
 _CROSSED = {"功能科目": "功能分类", "政府经济科目": "政府经济分类", "部门经济科目": "经济分类"}
+_KINDS: dict[str, codes.Kind] = {"功能分类": "function", "政府经济分类": "government_economic", "经济分类": "economic"}
+_NAME_AFTER = regex(r"^\s*\d+\s*[-－]?\s*")  # a cell's code before the name it prints (30101-基本工资)
 # The amounts a line is written with, by the column's meaning (合计 is their sum: never written).
 _AMOUNTS = {"基本支出": "基本支出", "人员经费": "人员经费", "公用经费": "公用经费", "项目支出": "项目支出",
             "项目支出·扣除基建项目后预算数": "扣除基建项目后预算数", "经营支出": "经营支出",
@@ -49,7 +54,7 @@ def table_lines(result: Imported) -> Tree:
 
 
 def _line(result: Imported, table: Table, row: Row) -> Tree:
-    line: Tree = dict(_codes(table, row))
+    line: Tree = dict(_codes(result, table, row))
     path = f"表行.{table.kind.id}"
     for meaning, amount in row.amounts.items():
         key = _AMOUNTS.get(meaning)
@@ -60,15 +65,27 @@ def _line(result: Imported, table: Table, row: Row) -> Tree:
     return line
 
 
-def _codes(table: Table, row: Row) -> list[tuple[str, Placed]]:
-    """The codes a line prints: its 功能科目 and economic classes (JOINED), or its 项 (SPLIT)."""
+def _codes(result: Imported, table: Table, row: Row) -> list[tuple[str, Placed]]:
+    """The codes a line prints: its 功能科目 and economic classes (JOINED), or its 项 (SPLIT); each with the name it
+    prints where the registry knows the code by no such name in the year (3021101-差旅费: a 目 it does not list)."""
     if row.code:
-        return [("功能分类", Placed(int(row.code)))]
+        return [("功能分类", Placed(int(row.code))), *_name("功能分类", row.code, row.name, result.year)]
     found = []
     for col, meaning in sorted(table.columns.items()):
-        if meaning in _CROSSED and (code := leading_code(cell_text(table.grid.cell(row.index, col)))):
-            found.append((_CROSSED[meaning], Placed(int(code))))
+        text = cell_text(table.grid.cell(row.index, col))
+        if meaning in _CROSSED and (code := leading_code(text)):
+            kind = _CROSSED[meaning]
+            found += [(kind, Placed(int(code))), *_name(kind, code, _NAME_AFTER.sub("", text), result.year)]
     return found
+
+
+def _name(kind: str, code: str, printed: str, year: int | None) -> list[tuple[str, Placed]]:
+    """``{kind}名称`` where the line prints a name the registry does not give the code (none where it does)."""
+    printed = "".join(printed.split())
+    known = codes.printed_names(_KINDS[kind], code, year or 2025)
+    if not printed or any(codes.same_name(printed, name) for name in known):
+        return []
+    return [(f"{kind}名称", Placed(printed))]
 
 
 def _split(row: Row) -> bool:
