@@ -36,12 +36,12 @@ from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.importing import learned_words
+from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
-from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.readers.text.lines import Line
@@ -719,9 +719,8 @@ def _function_shape(table: Table) -> dict[str, Any]:
     amount columns it prints (列) in the render's order; {} where it prints neither."""
     # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
     meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
-    if (form := lines_form(table, body_rows(table, problems=[]))):  # printed from its lines (表行), as printed
-        printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
-        return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}
+    if (lines := _lines_shape(table, meanings)):
+        return lines
     shape: dict[str, Any] = {}
     if {"类", "款", "项"} <= set(meanings):
         shape["编码"] = "分列"
@@ -731,6 +730,15 @@ def _function_shape(table: Table) -> dict[str, Any]:
     if columns:
         shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
     return shape
+
+
+def _lines_shape(table: Table, meanings: list[str]) -> dict[str, Any]:
+    """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes and
+    the amount columns it prints, in its order; {} for a table not printed so."""
+    if not (form := lines_form(table, body_rows(table, problems=[]))):
+        return {}
+    printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
+    return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}
 
 
 _CONTENTS_STYLES = (regex(r"^第[一二三四五六七八九十]{1,3}部分"), regex(r"^[一二三四五六七八九十]{1,3}、"),

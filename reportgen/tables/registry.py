@@ -27,8 +27,8 @@ from reportgen.tables.final_by_function import (
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
-from reportgen.tables.table_lines import lines_table
 from reportgen.tables.summary import finance, fiscal, fiscal_by_fund, income, income_expenditure
+from reportgen.tables.table_lines import lines_table
 from reportgen.tables.three_public import final_three_public, running_costs, three_public, three_public_and_running
 
 Build = Callable[[TableBuilder], TableRows]

@@ -37,9 +37,13 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     totals = [_column_total(lines, _AMOUNT_OF.get(label, label)) for label in amounts]
     body.append(Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
                     kind="total", key="合计"))
-    labels = [cell for kind in kinds for cell in ((("科目编码", "科目名称") if form == SPLIT else (_CODE_HEADS[kind],)))]
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
-    return TableRows([head(*labels, *amounts)], body, widths, wide=len(amounts) + label_span > 6)
+    return TableRows([head(*_code_heads(kinds, form), *amounts)], body, widths, wide=len(amounts) + label_span > 6)
+
+
+def _code_heads(kinds: list[str], form: str) -> list[str]:
+    """The header over the codes: 科目编码 | 科目名称 (SPLIT), else each kind's own (支出功能分类科目 …)."""
+    return ["科目编码", "科目名称"] if form == SPLIT else [_CODE_HEADS[kind] for kind in kinds]
 
 
 def _stated_columns(lines: Sequence[TableLine]) -> list[str]:

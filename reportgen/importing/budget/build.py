@@ -17,6 +17,7 @@ from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
 from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.importing.budget.table_lines import table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -38,7 +39,6 @@ from reportgen.importing.recognition.recognize import (
 )
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
-from reportgen.importing.budget.table_lines import table_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.tablekinds import fund_table, role
 

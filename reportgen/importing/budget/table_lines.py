@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
-
 from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import Row, leading_code
@@ -108,5 +107,11 @@ def _tell_sums(result: Imported, table: Table, row: Row) -> None:
             continue
         printed, added = _printed(row, total), sum((_printed(row, part) for part in parts), Decimal(0))
         if printed != added:
-            result.told.append(f"{table.kind.id} {row.where}：{total} {printed} 不等于{'与'.join(parts)}之和 {added}；"
-                               f"表行只写各栏，{total}由它们相加（{scaled(added, factor(result, table))}元）")
+            result.told.append(_line_sum_note(f"{table.kind.id} {row.where}", total, parts, printed, added,
+                                              scaled(added, factor(result, table))))
+
+
+def _line_sum_note(where: str, total: str, parts: tuple[str, ...], printed: Decimal, added: Decimal,
+                   in_yuan: Decimal) -> str:
+    """What the import tells of a line whose printed 合计 (or 基本支出) is not its parts added."""
+    return f"{where}：{total} {printed} 不等于{'与'.join(parts)}之和 {added}；表行只写各栏，{total}由它们相加（{in_yuan}元）"
