@@ -21,7 +21,7 @@ from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-TABLES = ("支出总表", "一般公共预算支出表")
+TABLES = ("支出总表", "一般公共预算支出表", "一般公共预算基本支出表")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -47,7 +47,8 @@ def _imported(tmp_path: Path, name: str) -> tuple[Path, Path]:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["minzhengju", "shenjiju"])
 def test_the_printed_lines_are_imported_learned_and_printed_in_place(tmp_path, name) -> None:
-    """Every figure of both tables in the same row and column, in the same form (6 decimals), as published."""
+    """Every figure of the three tables in the same row and column, in the same form (6 decimals), as published (the
+    基本支出表 a line per 政府 and 部门 经济分类, 政府 first: its variant 政府经济分类在前, learned)."""
     source, layout = _imported(tmp_path, name)
     text = source.read_text(encoding="utf-8")
     assert "表行:" in text and "表格" in (layout / "版式.yaml").read_text(encoding="utf-8")
@@ -57,8 +58,9 @@ def test_the_printed_lines_are_imported_learned_and_printed_in_place(tmp_path, n
     for kind in TABLES:
         printed = _table_figures(published_rows(published[kind]))
         rendered = _table_figures(rendered_rows(shown[kind]))
-        same = sum(rendered.get(key) == figure for key, figure in printed.items())
-        assert len(printed) > 30 and same == len(printed), (kind, same, len(printed))
+        missed = {key[0] for key, figure in printed.items() if rendered.get(key) != figure}
+        # the 基本支出表's 目 3021503-三类会议费: the source's economic rows hold its 款 (30215 会议费), not the 目
+        assert len(printed) > 30 and missed <= ({"三类会议费"} if kind == "一般公共预算基本支出表" else set()), (kind, missed)
 
 
 @pytest.mark.slow
@@ -90,3 +92,13 @@ def test_check_adds_the_lines_up(tmp_path, capsys) -> None:
     capsys.readouterr()
     assert cli.main(["check", str(source)]) == 1
     assert "支出总表各行的项目支出相加为 833,030.93万元，源文件的支出.项目支出为 837,932.45万元" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_review_tells_a_shortfall_of_the_lines_once(capsys) -> None:
+    """水务局's 支出总表 reads short of its 合计: the review tells it once, as the import's reconciliation of the table
+    (表内不一致), never again as check's R-表行 on the lines the import wrote."""
+    capsys.readouterr()
+    cli.main(["review", *map(str, _files("shuiwuju")), "--format", "json"])
+    out = capsys.readouterr().out
+    assert "1,019,793.653031" in out and "R-表行" not in out and "支出总表各行" not in out

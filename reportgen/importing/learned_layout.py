@@ -159,6 +159,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
+    elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -310,6 +312,16 @@ def _basic_without_government_classes(imported: Imported) -> bool:
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+
+
+def _government_classes_first(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints its 政府预算经济分类 column first, then the 部门预算经济分类, every line both
+    codes (no class's own line): 北京's, as tables/economic.py's basic_by_government_classes prints it."""
+    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if not row.total]
+    if table is None or len(rows) < 2 or any(row.second is None or not row.code for row in rows):
+        return False
+    where = {meaning: col for col, meaning in table.columns.items()}
+    return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
 
 
 def _income_by_function(imported: Imported) -> bool:

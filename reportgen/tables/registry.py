@@ -14,7 +14,12 @@ from dataclasses import replace
 
 from reportgen import tablekinds as catalogue
 from reportgen.tables.builder import TableBuilder, TableRows
-from reportgen.tables.economic import basic_by_department_classes, final_basic, general_basic
+from reportgen.tables.economic import (
+    basic_by_department_classes,
+    basic_by_government_classes,
+    final_basic,
+    general_basic,
+)
 from reportgen.tables.fields import field_table
 from reportgen.tables.final import final_fiscal, final_summary
 from reportgen.tables.final_by_function import (
@@ -74,6 +79,7 @@ VARIANT_BUILDERS: dict[str, Build] = {
     "income_by_function": income_by_function,
     "fiscal_by_fund": fiscal_by_fund,
     "basic_by_department_classes": basic_by_department_classes,
+    "basic_by_government_classes": basic_by_government_classes,
     "three_public_and_running": three_public_and_running,
     "final_summary": final_summary,
     "final_income": final_income,
