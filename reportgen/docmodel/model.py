@@ -136,12 +136,10 @@ class StatedTotal(Record):
     stated_name: str = ""  # its 名称 as the source writes it (checked against the year's catalogue)
 
 
-# The amount columns a table's printed line (表行) may state, as the tables print them (北京's 支出总表 and
-# 一般公共预算支出表); its 合计 and a 基本支出 of 人员经费 and 公用经费 are sums, never stated.
+# The amount columns a table's printed line (表行) may state, as the tables print them (北京's tables of
+# spending by line); its 合计 and a 基本支出 of 人员经费 and 公用经费 are sums, never stated.
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
                 "上缴上级支出")
-# The tables a source may give the lines of (表行).
-LINE_TABLES = ("支出总表", "一般公共预算支出表")
 # The codes a printed line may carry, in the order its table prints them.
 LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
@@ -151,7 +149,7 @@ class TableLine(Record):
     """One line of a table as the document prints it (表行): the codes it prints (by LINE_CODES; "" where it prints
     none) and its amounts as stated (by LINE_AMOUNTS, in 元; a column it leaves blank is absent) — a table that
     crosses the function and economic classes (北京's 支出总表), or prints each unit's lines one after another
-    without the unit's name (北京's 一般公共预算支出表), is printed from its lines, in their order."""
+    without the unit's name (北京's general budget's table by function), is printed from its lines, in their order."""
 
     codes: tuple[str, str, str]
     amounts: dict[str, Decimal]

@@ -249,7 +249,7 @@ def _told_by_its_tables(finding: Finding, seen: Seen) -> bool:
 
 
 @policy("R-表行", NOT_TOLD,
-        taught="北京市水务局 2026: its 支出总表's lines read fall short of its 合计 (the import's 表内不一致 told it)",
+        taught="北京市水务局 2026: the lines its table of all spending prints fall short of its 合计 (the import's 表内不一致 told it)",
         test="tests/test_table_lines.py::test_the_review_tells_a_shortfall_of_the_lines_once")
 def _lines_judged_by_their_tables(finding: Finding, seen: Seen) -> bool:
     """Always: a table's lines (表行) are its own rows, which the import's reconciliation judged against the table's

@@ -28,7 +28,7 @@ from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
 from reportgen.base.records import FrozenRecord, Record
 from reportgen.compute.phrasing import chinese_number
-from reportgen.docmodel.model import ACCOUNTS, LINE_TABLES, TEXT_PARTS
+from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.tablekinds import role, with_ids
@@ -47,7 +47,7 @@ from reportgen.tables import (
 )
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.specs import TURNED_ITEMS
-from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS
+from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
 if TYPE_CHECKING:
     from reportgen.docmodel.workbook import Workbook  # a type only: loaded with a layout that names a workbook

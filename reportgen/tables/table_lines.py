@@ -12,6 +12,7 @@ from decimal import Decimal
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import LINE_CODES, TableLine
+from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head
 from reportgen.tables.specs import BESIDE_COLUMNS
 
@@ -21,6 +22,8 @@ _CODE_HEADS = {"功能分类": "支出功能分类科目", "政府经济分类":
 _AMOUNT_OF = {label: key for key, label in BESIDE_COLUMNS.items()}
 JOINED, SPLIT = "连写", "分列"
 LINE_FORMS = (JOINED, SPLIT)
+# The tables a source may give the lines of (表行, as its schema lists them).
+LINE_TABLES = (role("spending"), fund_table("一般公共预算"))
 # The amount columns a table printed from its lines may print (列), each once, in the order given.
 LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS.values())
 
