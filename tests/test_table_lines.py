@@ -21,7 +21,7 @@ from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-TABLES = ("支出总表", "一般公共预算支出表", "一般公共预算基本支出表")
+TABLES = ("支出总表", "一般公共预算支出表", "一般公共预算基本支出表", "收支总表")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -48,7 +48,8 @@ def _imported(tmp_path: Path, name: str) -> tuple[Path, Path]:
 @pytest.mark.parametrize("name", ["minzhengju", "shenjiju"])
 def test_the_printed_lines_are_imported_learned_and_printed_in_place(tmp_path, name) -> None:
     """Every figure of the three tables in the same row and column, in the same form (6 decimals), as published (the
-    基本支出表 a line per 政府 and 部门 经济分类, 政府 first: its variant 政府经济分类在前, learned)."""
+    基本支出表 a line per 政府 and 部门 经济分类, 政府 first: its variant 政府经济分类在前, learned; the 收支总表's 类
+    the 支出总表's lines added, the source holding no function row)."""
     source, layout = _imported(tmp_path, name)
     text = source.read_text(encoding="utf-8")
     assert "表行:" in text and "表格" in (layout / "版式.yaml").read_text(encoding="utf-8")
@@ -60,7 +61,7 @@ def test_the_printed_lines_are_imported_learned_and_printed_in_place(tmp_path, n
         rendered = _table_figures(rendered_rows(shown[kind]))
         missed = {key[0] for key, figure in printed.items() if rendered.get(key) != figure}
         # the 基本支出表's 目 3021503-三类会议费: the source's economic rows hold its 款 (30215 会议费), not the 目
-        assert len(printed) > 30 and missed <= ({"三类会议费"} if kind == "一般公共预算基本支出表" else set()), (kind, missed)
+        assert len(printed) > 10 and missed <= ({"三类会议费"} if kind == "一般公共预算基本支出表" else set()), (kind, missed)
 
 
 @pytest.mark.slow
