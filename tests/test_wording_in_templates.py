@@ -35,6 +35,7 @@ MESSAGE_NAMES = {
     "_code_note", "_proved",  # import: a table printing 科目 by name alone, its codes read by name or why not
     "_other_counts",  # import: a count of 国有资产 printed as an amount, told as not written
     "_COLUMN_RULES",  # a layout's 表格.X.列: what the message calls the columns each table may name
+    "_line_sum_note",  # import: a printed line (表行) whose 合计 is not its parts added
     "_to_fill_line",  # check: what a rolled-over source still asks for, in one line
     "WHY_UNTRACED", "WHY_DIFFERENT", "_untraced", "kept_note", "words_line",  # import --learn-layout: the sentences kept as printed
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",

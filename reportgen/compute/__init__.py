@@ -160,6 +160,7 @@ class Computed:
     fiscal_classes = _Method("functions", FunctionFigures.fiscal_classes)
     lines_complete = _Value("functions", FunctionFigures.lines_complete)
     listed_classes = _Method("functions", FunctionFigures.listed_classes)
+    classes_of_lines = _Value("functions", FunctionFigures.classes_of_lines)
     listed_fiscal_classes = _Method("functions", FunctionFigures.listed_fiscal_classes)
     function_totals = _Method("functions", FunctionFigures.function_totals)
 

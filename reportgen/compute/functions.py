@@ -9,13 +9,16 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
-from reportgen import codes
+from reportgen import codes, tablekinds
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
-from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget, FunctionRow
+from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget, FunctionRow, TableLine
+
+# The table whose printed lines (表行) are of all the spending.
+LINES_OF_ALL = tablekinds.role("spending")
 
 
 class FunctionFigures:
@@ -242,6 +245,25 @@ class FunctionFigures:
                 return False
             stated = totals.income_total + totals.carried_over + budget.reserves_used - budget.carry_forward
         return self.totals.functions_cover_all and self.totals.total_from_functions == stated
+
+    @cached_property
+    def classes_of_lines(self) -> list[tuple[str, Decimal]] | None:
+        """The 类 of the spending a table's printed lines give (表行 of the table of all spending: 北京's 支出总表, a
+        line per 功能分类 × 经济分类), each its lines added, in the order of their codes: where the source has no
+        function rows of its own and the lines add up to 支出合计 (all the spending); None otherwise."""
+        lines = self.budget.table_lines.get(LINES_OF_ALL, ())
+        if not self._lines_give_all(lines):
+            return None
+        by_class: dict[str, Decimal] = {}
+        for line in lines:
+            by_class[line.codes[0][:3]] = by_class.get(line.codes[0][:3], ZERO) + line.total
+        return [(code_name(self.budget, "功能分类", code) or code, amount) for code, amount in sorted(by_class.items())]
+
+    def _lines_give_all(self, lines: tuple[TableLine, ...]) -> bool:
+        """Whether printed ``lines``, each with its 功能分类, add up to 支出合计, the source giving no function row."""
+        total = self.totals.expenditure_total
+        return (not self.totals.has_function_rows and bool(lines) and total is not None
+                and all(line.codes[0] for line in lines) and sum((line.total for line in lines), ZERO) == total)
 
     def listed_classes(self, names: tuple[str, ...]) -> list[tuple[str, Decimal]] | None:
         """The spending side of a 收支总表 printing the lines ``names`` (表格.X.类) whether or not the department spends

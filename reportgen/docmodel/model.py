@@ -136,6 +136,48 @@ class StatedTotal(Record):
     stated_name: str = ""  # its 名称 as the source writes it (checked against the year's catalogue)
 
 
+# The amount columns a table's printed line (表行) may state, as the tables print them (北京's tables of
+# spending by line); its 合计 and a 基本支出 of 人员经费 and 公用经费 are sums, never stated.
+LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
+                "上缴上级支出")
+# The codes a printed line may carry, in the order its table prints them.
+LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class TableLine(Record):
+    """One line of a table as the document prints it (表行): the codes it prints (by LINE_CODES; "" where it prints
+    none) and its amounts as stated (by LINE_AMOUNTS, in 元; a column it leaves blank is absent) — a table that
+    crosses the function and economic classes (北京's 支出总表), or prints each unit's lines one after another
+    without the unit's name (北京's general budget's table by function), is printed from its lines, in their order."""
+
+    codes: tuple[str, str, str]
+    amounts: dict[str, Decimal]
+    line: int = 0
+    names: tuple[str, str, str] = ("", "", "")  # the names it prints the registry does not give its codes ("" none)
+
+    @property
+    def basic(self) -> Decimal | None:
+        """基本支出: as stated, else 人员经费 and 公用经费 added (None where the line states none of them)."""
+        if "基本支出" in self.amounts:
+            return self.amounts["基本支出"]
+        parts = [self.amounts[k] for k in ("人员经费", "公用经费") if k in self.amounts]
+        return sum(parts, Decimal(0)) if parts else None
+
+    @property
+    def total(self) -> Decimal:
+        """合计: 基本支出 and 项目支出 added (what the line states of them)."""
+        return (self.basic or Decimal(0)) + self.amounts.get("项目支出", Decimal(0))
+
+    def column(self, name: str) -> Decimal | None:
+        """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none."""
+        if name == "合计":
+            return self.total
+        if name == "基本支出":
+            return self.basic
+        return self.amounts.get(name)
+
+
 @dataclass(repr=False, eq=False)
 class FunctionRow(Record):
     """A 功能分类 row at the finest level the source gives: 基本支出 and 项目支出 for one code and one
@@ -638,6 +680,8 @@ class Budget(Record):
     # 印出合计: a 类 line of a 总表 as that table prints it, where it differs from the function tables:
     # {表名: {类: {合计 or 资金: figure}}} (compute/printed.py)
     printed_lines: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
+    # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
+    table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)
 
     @property
     def final(self) -> bool:

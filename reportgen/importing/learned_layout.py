@@ -36,12 +36,13 @@ from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.importing import learned_words
+from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
-from reportgen.importing.recognition.rows import Row
+from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.readers.text.lines import Line
@@ -59,6 +60,7 @@ from reportgen.tables import (
     SUMMARY_TABLES,
 )
 from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
@@ -158,6 +160,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
+    elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -312,6 +316,16 @@ def _basic_without_government_classes(imported: Imported) -> bool:
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+
+
+def _government_classes_first(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints its 政府预算经济分类 column first, then the 部门预算经济分类, every line both
+    codes (no class's own line): 北京's, as tables/economic.py's basic_by_government_classes prints it."""
+    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if not row.total]
+    if table is None or len(rows) < 2 or any(row.second is None or not row.code for row in rows):
+        return False
+    where = {meaning: col for col, meaning in table.columns.items()}
+    return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
 
 
 def _income_by_function(imported: Imported) -> bool:
@@ -721,6 +735,8 @@ def _function_shape(table: Table) -> dict[str, Any]:
     amount columns it prints (列) in the render's order; {} where it prints neither."""
     # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
     meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
+    if (lines := _lines_shape(table, meanings)):
+        return lines
     shape: dict[str, Any] = {}
     if {"类", "款", "项"} <= set(meanings):
         shape["编码"] = "分列"
@@ -732,6 +748,13 @@ def _function_shape(table: Table) -> dict[str, Any]:
     return shape
 
 
+def _lines_shape(table: Table, meanings: list[str]) -> dict[str, Any]:
+    """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes and
+    the amount columns it prints, in its order; {} for a table not printed so."""
+    if not (form := lines_form(table, body_rows(table, problems=[]))):
+        return {}
+    printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
+    return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}
 
 
 def _contents(lines: list[Line]) -> dict[str, Any] | None:

@@ -248,6 +248,15 @@ def _told_by_its_tables(finding: Finding, seen: Seen) -> bool:
     return finding.path in _TABLE_TOTALS
 
 
+@policy("R-表行", NOT_TOLD,
+        taught="北京市水务局 2026: the lines its table of all spending prints fall short of its 合计 (the import's 表内不一致 told it)",
+        test="tests/test_table_lines.py::test_the_review_tells_a_shortfall_of_the_lines_once")
+def _lines_judged_by_their_tables(finding: Finding, seen: Seen) -> bool:
+    """Always: a table's lines (表行) are its own rows, which the import's reconciliation judged against the table's
+    合计 and the other tables already — their sum would tell that slip a second time."""
+    return True
+
+
 @policy("版式", NOT_TOLD,
         taught="佛山's 决算: no 决算 edition of 默认 is a slip of the document",
         test="tests/test_import_foshan_final.py::test_foshan_s_final_accounts_are_read_whole_and_its_review_tells_no_misreading")

@@ -47,6 +47,7 @@ from reportgen.tables import (
 )
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
 if TYPE_CHECKING:
     from reportgen.docmodel.workbook import Workbook  # a type only: loaded with a layout that names a workbook
@@ -846,7 +847,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -872,11 +873,22 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
-                       _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"))
+                       _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
+                       _printed_lines(spec, name, at, str(base)))
     if result.function_shaped and base not in FUNCTION_TABLES:
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
     return result
+
+
+def _printed_lines(spec: dict, name: str, at: str, base: str) -> str:
+    """A table's 表行 (printed from the lines its source gives, tables/table_lines.py), checked."""
+    form = spec.get("表行", "")
+    if form and base not in LINE_TABLES:
+        raise LayoutError(f"{at}: “{name}.表行”只用于 {'、'.join(LINE_TABLES)}")
+    if form not in ("", *LINE_FORMS):
+        raise LayoutError(f"{at}: “{name}.表行”应为 {' 或 '.join(LINE_FORMS)}（编码与名称印在一格或两格），不是“{shown_text(form, 20)}”")
+    return str(form)
 
 
 def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
@@ -955,6 +967,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
     role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
+    "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
 }
 
 
@@ -962,7 +975,7 @@ def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict
     """A table's 列 (function table columns; the 收入总表 by function's, in its order), 列名 (names as this layout's)
     and 表头, each checked."""
     columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
-    _check_columns(columns, name, at, base)
+    _check_columns(columns, name, at, "表行" if spec.get("表行") else base)
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
         raise LayoutError(f"{at}: “{name}.列名”应为“表中的列名: 本版式的列名”的映射，如 {{科目编码: 功能分类科目编码}}")
     if not isinstance(band, str):

@@ -47,6 +47,7 @@ from reportgen.source.spending import (
     spending_total,
 )
 from reportgen.source.statements import project_statements
+from reportgen.source.table_lines import table_lines
 from reportgen.source.targets import targets
 from reportgen.source.units import units
 
@@ -161,6 +162,7 @@ def _budget(reader: SourceReader) -> Budget:
         not_published=frozenset(str(part) for part in d.get("不公开", [])),
         lines=reader.lines,
         table_fields=table_fields(reader, d),
+        table_lines=table_lines(reader, d),
         stated_totals=reader.stated_totals,
         targets=targets(reader, d.get("绩效目标")),
         project_statements=project_statements(reader, d.get("项目经费情况说明")),

@@ -137,6 +137,30 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     return TableRows(header, body, [6, 5, 36, 14, 14, 14], rounding_gap=rows.rounding_gap)
 
 
+def basic_by_government_classes(builder: TableBuilder) -> TableRows:
+    """一般公共预算基本支出表 as 北京 prints it: a line per 政府预算经济分类 and 部门预算经济分类 款 it is spent under,
+    the 政府 code first and the lines in its order (each code with its name in one cell: 50101-工资奖金津补贴), no
+    class's line, with 合计, 人员经费 and 公用经费, the 合计 last."""
+    tid = role("basic")
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    header = [head("政府支出经济分类科目", "部门支出经济分类科目", "合计", "人员经费", "公用经费")]
+    parts = sorted(((gov, row, amount) for row in b.economic_rows
+                    for gov, amount in (list(row.government.items()) or [("", row.amount)])),
+                   key=lambda part: (part[0], part[1].code))
+    body = []
+    for gov, row, amount in parts:
+        gov_name = code_name(b, "政府经济分类", gov) or "" if gov else ""
+        body.append(Row([Cell(f"{gov}-{gov_name}" if gov else ""), Cell(f"{row.code}-{row.name}"), num(amount),
+                         *_split_cells(num, f.row_split(row, amount), [row])], key=f"{gov}/{row.code}"))
+    if not f.has_economic_rows:
+        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 5))
+    body.append(Row([Cell("合计", colspan=2, align="center", bold=True), num(f.general_basic),
+                     *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
+                    kind="total", key="合计"))
+    return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
+
+
 # -- 决算: 一般公共预算财政拨款基本支出决算表 ------------------------------------------------------
 def _economic_lines(builder: TableBuilder, classes: list[tuple[str, tuple[str, ...]]],
                     num: Callable[[Decimal | None], Cell]) -> list[list[Cell]]:

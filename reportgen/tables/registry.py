@@ -14,7 +14,12 @@ from dataclasses import replace
 
 from reportgen import tablekinds as catalogue
 from reportgen.tables.builder import TableBuilder, TableRows
-from reportgen.tables.economic import basic_by_department_classes, final_basic, general_basic
+from reportgen.tables.economic import (
+    basic_by_department_classes,
+    basic_by_government_classes,
+    final_basic,
+    general_basic,
+)
 from reportgen.tables.fields import field_table
 from reportgen.tables.final import final_fiscal, final_summary
 from reportgen.tables.final_by_function import (
@@ -28,6 +33,7 @@ from reportgen.tables.function import expenditure, fund_table, general_budget, i
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
 from reportgen.tables.summary import finance, fiscal, fiscal_by_fund, income, income_expenditure
+from reportgen.tables.table_lines import lines_table
 from reportgen.tables.three_public import final_three_public, running_costs, three_public, three_public_and_running
 
 Build = Callable[[TableBuilder], TableRows]
@@ -73,6 +79,7 @@ VARIANT_BUILDERS: dict[str, Build] = {
     "income_by_function": income_by_function,
     "fiscal_by_fund": fiscal_by_fund,
     "basic_by_department_classes": basic_by_department_classes,
+    "basic_by_government_classes": basic_by_government_classes,
     "three_public_and_running": three_public_and_running,
     "final_summary": final_summary,
     "final_income": final_income,
@@ -158,6 +165,8 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns)
     try:
+        if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
+            return lines_table(spec.base, lines, spec.printed, spec.columns, builder)
         return reshape(build(builder), spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned

@@ -79,6 +79,9 @@ class TableSpec(FrozenRecord):
     # 横排 of the “三公”经费 table: one 合计 row of this year's figures, the items as columns in this order (TURNED_ITEMS;
     # 杭州, 长沙: 合计 above the units' rows, 长沙's 小计 | 公务接待费 | 因公出国（境）费 …)
     across: tuple[str, ...] = ()
+    # 表行: the table printed from the lines the source gives of it (tables/table_lines.py), each code with its name
+    # in one cell (连写) or in two (分列); "": as the table of code builds it
+    printed: str = ""
 
     @property
     def function_shaped(self) -> bool:

@@ -30,8 +30,8 @@ def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | Non
 
 def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal | None, int]]:
     """The spending side of 表1: the function 类 where they itemise all the spending (and the 款, 项 under each, down to
-    the layout's 层级; every line of its 类, where it lists them and the lines are known complete), else 基本支出 and
-    项目支出."""
+    the layout's 层级; every line of its 类, where it lists them and the lines are known complete), else the 类 of the
+    printed lines that give all of it (表行), else 基本支出 and 项目支出."""
     if f.functions_cover_all and shape.classes and shape.lines == "类" \
             and (listed := f.listed_classes(shape.classes)) is not None:
         return [(name, total, 0) for name, total in listed]
@@ -39,7 +39,9 @@ def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal
         width = LEVELS[shape.lines]
         return [(node.name, node.total, _depth(node.code)) for top in f.function_tree() for node in top.walk()
                 if len(node.code) <= width]
-    return [("基本支出", f.basic, 0), ("项目支出", f.project, 0)]
+    # the 类 of the lines a table prints (表行: 北京's), else 基本支出 and 项目支出
+    totals: list[tuple[str, Decimal | None]] = [("基本支出", f.basic), ("项目支出", f.project)]
+    return [(name, total, 0) for name, total in (f.classes_of_lines or totals)]
 
 
 def _depth(code: str) -> int:

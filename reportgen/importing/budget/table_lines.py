@@ -1,0 +1,117 @@
+"""表行 written as a table prints them (source/table_lines.py): a 支出总表 that crosses the function and economic
+classes — 功能科目 | 政府经济科目 | 部门经济科目, one line each, the department's 项 never printed alone (北京) — and an
+一般公共预算支出表 that prints each unit's lines one after another, the unit not named (sure.unit_lines: 北京). Each
+line is written with the codes it prints and each amount it prints (a blank cell is none), each traced to its page
+and row; its 合计 (and a 基本支出 of 人员经费 and 公用经费) is a sum the source does not state: where the printed one
+differs from the parts, that is told, never written over."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen import codes
+from reportgen.base.patterns import regex
+from reportgen.importing.recognition.imported import Imported, factor, value
+from reportgen.importing.recognition.recognize import Table, cell_text
+from reportgen.importing.recognition.rows import Row, leading_code
+from reportgen.importing.recognition.sure import unit_lines
+from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.tablekinds import fund_table, role
+
+# A 支出总表's code columns as the import names them, and the code each gives a line (LINE_CODES).
+_CROSSED = {"功能科目": "功能分类", "政府经济科目": "政府经济分类", "部门经济科目": "经济分类"}
+_KINDS: dict[str, codes.Kind] = {"功能分类": "function", "政府经济分类": "government_economic", "经济分类": "economic"}
+_NAME_AFTER = regex(r"^\s*\d+\s*[-－]?\s*")  # a cell's code before the name it prints (30101-基本工资)
+# The amounts a line is written with, by the column's meaning (合计 is their sum: never written).
+_AMOUNTS = {"基本支出": "基本支出", "人员经费": "人员经费", "公用经费": "公用经费", "项目支出": "项目支出",
+            "项目支出·扣除基建项目后预算数": "扣除基建项目后预算数", "经营支出": "经营支出",
+            "对附属单位补助支出": "对附属单位补助支出", "上缴上级支出": "上缴上级支出"}
+# A column a table of lines prints, by its meaning, under the name a layout's 列 gives it (tables/table_lines.py).
+LINE_PRINTED = {"项目支出·扣除基建项目后预算数": "扣除基建项目后预算数"}
+JOINED, SPLIT = "连写", "分列"  # tables/table_lines.py's forms: code and name in one cell, or in two
+
+
+def lines_form(table: Table, rows: list[Row]) -> str:
+    """How ``table`` prints lines the source must hold as 表行: JOINED (a 支出总表 crossing the classes, each code with
+    its name in one cell), SPLIT (an 一般公共预算支出表 of units' lines, code and name in two cells); "" otherwise."""
+    meanings = set(table.columns.values())
+    if table.kind.id == role("spending") and set(_CROSSED) <= meanings:
+        return JOINED
+    if table.kind.id == fund_table("一般公共预算") and unit_lines(rows):
+        return SPLIT
+    return ""
+
+
+def table_lines(result: Imported) -> Tree:
+    """表行: each table printed so, its lines as printed."""
+    found: Tree = {}
+    for kind, table in result.tables.items():
+        rows = result.rows.get(kind, [])
+        if lines_form(table, rows):
+            found[kind] = [_line(result, table, row) for row in rows if not row.total and row.amounts]
+    return found
+
+
+def _line(result: Imported, table: Table, row: Row) -> Tree:
+    line: Tree = dict(_codes(result, table, row))
+    path = f"表行.{table.kind.id}"
+    for meaning, amount in row.amounts.items():
+        key = _AMOUNTS.get(meaning)
+        if key is None or amount.blank or key == "基本支出" and _split(row):
+            continue
+        line[key] = value(result, table, amount, f"{path}.{key}")
+    _tell_sums(result, table, row)
+    return line
+
+
+def _codes(result: Imported, table: Table, row: Row) -> list[tuple[str, Placed]]:
+    """The codes a line prints: its 功能科目 and economic classes (JOINED), or its 项 (SPLIT); each with the name it
+    prints where the registry knows the code by no such name in the year (3021101-差旅费: a 目 it does not list)."""
+    if row.code:
+        return [("功能分类", Placed(int(row.code))), *_name("功能分类", row.code, row.name, result.year)]
+    found = []
+    for col, meaning in sorted(table.columns.items()):
+        text = cell_text(table.grid.cell(row.index, col))
+        if meaning in _CROSSED and (code := leading_code(text)):
+            kind = _CROSSED[meaning]
+            found += [(kind, Placed(int(code))), *_name(kind, code, _NAME_AFTER.sub("", text), result.year)]
+    return found
+
+
+def _name(kind: str, code: str, printed: str, year: int | None) -> list[tuple[str, Placed]]:
+    """``{kind}名称`` where the line prints a name the registry does not give the code (none where it does)."""
+    printed = "".join(printed.split())
+    known = codes.printed_names(_KINDS[kind], code, year or 2025)
+    if not printed or any(codes.same_name(printed, name) for name in known):
+        return []
+    return [(f"{kind}名称", Placed(printed))]
+
+
+def _split(row: Row) -> bool:
+    """Whether the line prints its 基本支出 in 人员经费 and 公用经费 (one of them not blank): 基本支出 is their sum."""
+    return any(key in row.amounts and not row.amounts[key].blank for key in ("人员经费", "公用经费"))
+
+
+def _printed(row: Row, key: str) -> Decimal:
+    amount = row.amounts.get(key)
+    return Decimal(0) if amount is None or amount.blank else amount.value
+
+
+def _tell_sums(result: Imported, table: Table, row: Row) -> None:
+    """The line's printed 合计 (and 基本支出 where 人员经费 and 公用经费 print it) against its parts: told where not equal."""
+    sums = [("合计", ("基本支出", "项目支出"))]
+    if _split(row):
+        sums.append(("基本支出", ("人员经费", "公用经费")))
+    for total, parts in sums:
+        if total not in row.amounts:
+            continue
+        printed, added = _printed(row, total), sum((_printed(row, part) for part in parts), Decimal(0))
+        if printed != added:
+            result.told.append(_line_sum_note(f"{table.kind.id} {row.where}", total, parts, printed, added,
+                                              scaled(added, factor(result, table))))
+
+
+def _line_sum_note(where: str, total: str, parts: tuple[str, ...], printed: Decimal, added: Decimal,
+                   in_yuan: Decimal) -> str:
+    """What the import tells of a line whose printed 合计 (or 基本支出) is not its parts added."""
+    return f"{where}：{total} {printed} 不等于{'与'.join(parts)}之和 {added}；表行只写各栏，{total}由它们相加（{in_yuan}元）"
