@@ -101,6 +101,8 @@ class Learned:
 
     sentences: list[tuple[Sentence, str | None]] = field(default_factory=list)
     kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+    # each kept sentence saying a figure: its class and the figure (untraced_reasons.CLASSES)
+    reasons: list[tuple[Sentence, str, str]] = field(default_factory=list)
 
     @property
     def traced(self) -> int:
@@ -1091,6 +1093,8 @@ def _literal(text: str, context: dict[str, Any]) -> str:
 def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any]) -> Learned:
     """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
     word from ``context``) or kept as printed (why)."""
+    from reportgen.importing import untraced_reasons  # deferred: it reads this module's tracing
+
     amounts, changes = fields(env, context)
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
@@ -1103,6 +1107,9 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
         learned.sentences.append((sentence, template))
         if template is None:
             learned.kept.append((sentence, why))
+            if has_figures(sentence.text):
+                learned.reasons.append((sentence, *untraced_reasons.reason(sentence.text, why, (amounts, changes),
+                                                                          context, (before, style))))
     return learned
 
 
