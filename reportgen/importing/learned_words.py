@@ -32,7 +32,13 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
-from reportgen.importing.text.text_parts import printed_headings, section_kind, vocabulary, worth_reading
+from reportgen.importing.text.text_parts import (
+    internal_counts,
+    printed_headings,
+    section_kind,
+    vocabulary,
+    worth_reading,
+)
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
@@ -442,12 +448,14 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
 _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
           ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
           ("b.running_costs.current", "机关运行经费"), ("f.managed_amount", "涉及预算资金"))
+_INTERNAL = "b.profile.internal_count"  # 部门概况.内设机构数: traced only where the import reads it (_said_internal)
 # the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理), and the
 # units each is counted in (“设备（不含车辆）0台（套）” is no count of vehicles)
 _COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆"),
            ("b.assets.planned.get('车辆')", "购置车辆", "辆"), ("b.assets.general_equipment", "通用设备", "台"),
            ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
-           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"))
+           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"),
+           (_INTERNAL, "内设机构", "个"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
 _COUNTED_IN = {**{expr: units for expr, _, units in _COUNTS},
                **{f"b.assets.vehicle_kinds.get('{kind}')": "辆" for kind in VEHICLE_KINDS}}
@@ -725,7 +733,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
     if unit in _COUNT_UNITS:
-        return _count(value, unit, known[0], before, said)
+        return _count(value, unit, known[0], before, _said_internal(text, match))
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
@@ -785,14 +793,28 @@ def _words_before(text: str, at: int) -> str:
 
 
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
-           said: list[str]) -> tuple[str, str, Field | None] | None:
+           internal: bool) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
-    words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and _counts_so(f, unit, before)]
+    words before it name (small numbers are alike for many: never one not named); ``internal``: the words around it
+    are those the import reads 部门概况.内设机构数 by — the count of internal units is that one alone."""
+    fits = [(f, f.expr) for f in amounts if _count_fits(f, (value, unit), before, internal)]
     named = _named(fits, before)
-    named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
+    named += [fit for fit in fits if fit not in named and (_read_by(fit[1], before) or internal)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
+
+
+def _count_fits(field: Field, printed: tuple[Decimal, str], before: str, internal: bool) -> bool:
+    """Whether a count field may be a count printed (its value and unit) after the words ``before``; the count of
+    internal units only where the import reads it there (``internal``), and none other there."""
+    value, unit = printed
+    return field.count and field.value == value and _counts_so(field, unit, before) and \
+        (field.expr == _INTERNAL) == internal
+
+
+def _said_internal(text: str, match: re.Match[str]) -> bool:
+    """Whether a count is the one the import reads as 部门概况.内设机构数 (text_parts.internal_counts: “设10个内设机构”)."""
+    return any(m.start(1) == match.start() for m in internal_counts(text))
 
 
 def _counts_so(field: Field, unit: str, before: str) -> bool:

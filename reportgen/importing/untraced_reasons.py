@@ -57,9 +57,7 @@ def reason(text: str, why: str, known: tuple[list[lw.Field], list[lw.Field]], co
 def _figure_class(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]]) -> str:
     number, unit = match.group("n"), match.group("unit") or ""
     if unit in ("%", "％"):
-        before = match.string[:match.start()]
-        return "增幅" if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before) else \
-            "占比" if "占" in before[-16:] else "百分数"
+        return _percent_class(match.string[:match.start()])
     if unit and unit not in UNIT_FACTOR:
         return "亿元" if unit == "亿元" else _count_class(unit, match.string[:match.start()])
     value = Decimal(number.replace(",", ""))
@@ -70,6 +68,44 @@ def _figure_class(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Fie
     return kind
 
 
+def _percent_class(before: str) -> str:
+    """A percent's class by the words before it: a rate of change, a share, another."""
+    if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
+        return "增幅"
+    return "占比" if "占" in before[-16:] else "百分数"
+
+
+def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[list[lw.Field], list[lw.Field]]) -> str:
+    money, priors, firsts = _values(known)
+    if _prints(money, value, places, factor):
+        return "同值未点名"
+    if any(_printed_otherwise(v, value, places, factor) for v in money):
+        return "别的单位或取整"
+    if _prints(priors, value, places, factor):
+        return "上年的数"
+    return "两数之和或差" if value and _sum_or_difference(value, places, factor, firsts) else "源文件没有"
+
+
+def _values(known: tuple[list[lw.Field], list[lw.Field]]) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
+    """The amounts the source holds (its changes' with them), last year's of its changes, and its first amounts
+    (the totals and their parts, _PAIRED) whose sums and differences are tried."""
+    amounts, changes = known
+    money = [a.value for a in amounts if not a.count] + [c.value.amount for c in changes]
+    priors = [c.prior_value for c in changes if isinstance(c.prior_value, Decimal)]
+    return money, priors, [a.value for a in amounts if not a.count and a.value][:_PAIRED]
+
+
+def _prints(amounts: list[Decimal], value: Decimal, places: int, factor: Decimal) -> bool:
+    """Whether one of ``amounts`` prints ``value`` (in the unit of ``factor``, at ``places``)."""
+    return any(quantize_half_up(v / factor, places) == value for v in amounts)
+
+
+def _sum_or_difference(value: Decimal, places: int, factor: Decimal, amounts: list[Decimal]) -> bool:
+    """Whether two of ``amounts`` added, or one less the other, print ``value``."""
+    return any(quantize_half_up((x + y) / factor, places) == value or quantize_half_up(abs(x - y) / factor, places) == value
+               for x, y in combinations(amounts, 2))
+
+
 def _count_class(unit: str, before: str) -> str:
     """The class of a count by its unit and the words before it."""
     if unit in ("人", "名"):
@@ -77,23 +113,6 @@ def _count_class(unit: str, before: str) -> str:
     if unit == "辆" or before.endswith("车辆"):
         return "车辆数"
     return "设备数" if unit in ("台", "套") else "机构或项目数"
-
-
-def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[list[lw.Field], list[lw.Field]]) -> str:
-    amounts, changes = known
-    money = [a.value for a in amounts if not a.count] + [c.value.amount for c in changes]
-    if any(quantize_half_up(v / factor, places) == value for v in money):
-        return "同值未点名"
-    if any(_printed_otherwise(v, value, places, factor) for v in money):
-        return "别的单位或取整"
-    if any(isinstance(c.prior_value, Decimal) and quantize_half_up(c.prior_value / factor, places) == value
-           for c in changes):
-        return "上年的数"
-    firsts = [a.value for a in amounts if not a.count and a.value][:_PAIRED]
-    if value and any(quantize_half_up((x + y) / factor, places) == value or
-                     quantize_half_up(abs(x - y) / factor, places) == value for x, y in combinations(firsts, 2)):
-        return "两数之和或差"
-    return "源文件没有"
 
 
 def _printed_otherwise(amount: Decimal, value: Decimal, places: int, factor: Decimal) -> bool:
