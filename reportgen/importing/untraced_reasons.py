@@ -35,19 +35,19 @@ _PAIRED = 60  # the amounts whose sums and differences are tried (the first: tot
 
 
 def reason(text: str, why: str, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
-           before: tuple[list[str], lw.Style]) -> tuple[str, str]:
+           before: tuple[list[str], lw.Style, str]) -> tuple[str, str]:
     """The class of an untraced sentence (CLASSES) and the figure it is of ('' where none is)."""
     if _FURNITURE.search(text) or _CELLS.search(text):
         return "表格或页面杂项", ""
     if why == lw.WHY_DIFFERENT:
         return "生成不同", ""
-    said, style = list(before[0]), before[1]
+    said, style, subject = list(before[0]), before[1], before[2]
     body = lw._NUMBERING.match(text)
     quoted = lw._quoted(text, lw._texts(context))
     for match in lw._FIGURE.finditer(text, body.end() if body else 0):
         if lw._words_alone(match, text, quoted):
             continue
-        piece = lw._figure(text, match, known, said, style)
+        piece = lw._figure(text, match, known, said, style, subject)
         if piece is None:
             return _figure_class(match, known), match.group(0)
         said.append(piece[2].expr if piece[2] is not None else piece[1])
