@@ -748,7 +748,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
     if unit in _COUNT_UNITS:
-        return _count(value, unit, known[0], before, _said_internal(text, match))
+        return _count(value, unit, known[0], before, said, _said_internal(text, match))
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
@@ -807,8 +807,8 @@ def _words_before(text: str, at: int) -> str:
     return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
 
 
-def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
-           internal: bool) -> tuple[str, str, Field | None] | None:
+def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
+           internal: bool = False) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
     words before it name (small numbers are alike for many: never one not named); ``internal``: the words around it
     are those the import reads 部门概况.内设机构数 by — the count of internal units is that one alone."""
