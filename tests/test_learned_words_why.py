@@ -65,6 +65,8 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
      "变化（源文件没有上年数）"),
     # 福州: a performance table's cells read as prose
     ("fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "其他资金0.00", "表格或页面杂项"),
+    # 广州: an amount no field holds (固定资产), its sentence's 2,411.16平方米 a figure with its unit, no table's cell
+    ("gd-guangzhou-tongjiju-2026-dept-budget.pdf", "本部门固定资产金额10,884.06万元", "源文件没有"),
 ])
 def test_an_untraced_sentence_says_why(tmp_path, name, sentence, kind) -> None:
     """Each untraced sentence saying a figure has its class (untraced_reasons.CLASSES), as `--why` counts them."""
