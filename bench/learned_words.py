@@ -21,6 +21,7 @@ from reportgen.docmodel.document import Paragraph
 from reportgen.importing.learned_layout import learn, write_layout
 from reportgen.importing.learned_words import has_figures, published_sentences
 from reportgen.importing.pipeline import import_files
+from reportgen.importing.untraced_reasons import CLASSES
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 
@@ -92,6 +93,10 @@ def _files(spec: str) -> list[Path]:
             (Path(part) if Path(part).exists() else SHARED / part) for part in spec.split("+")]
 
 
+# the untraced sentences of the documents measured (--why): (region, document, sentence, class, figure)
+WHY: list[tuple[str, str, str, str, str]] = []
+
+
 def _learned_render(paths: list[Path], source_paths: list[Path] | None,
                     words: bool) -> tuple[object, list[str], int]:
     """The document of ``source_paths``' import (else ``paths``') in the layout learned from ``paths``, and the
@@ -100,6 +105,9 @@ def _learned_render(paths: list[Path], source_paths: list[Path] | None,
     lines = [line for one in paths for line in read_published(one).lines]
     learned = learn(result, lines, "学到的")
     traced = sum(1 for s, t in learned.words.sentences if t is not None and has_figures(s.text)) if learned.words else 0
+    if words and learned.words and not source_paths:
+        WHY.extend((_region(paths[0].name), paths[0].name, s.text, kind, figure)
+                   for s, kind, figure in learned.words.reasons)
     if not words:
         learned.files, traced = {}, 0
     source = import_files(source_paths, None) if source_paths else result
@@ -147,6 +155,7 @@ def main() -> None:
     parser.add_argument("documents", nargs="*", help="PDF（一份公开文本的几个文件用 + 连起来）")
     parser.add_argument("--pairs", action="store_true", help="逐年：学自 N 年，印 N+1 年")
     parser.add_argument("--corpus", action="store_true", help="../shared/corpus 的预算（不含 fresh1）")
+    parser.add_argument("--why", action="store_true", help="逐句列出没有换成字段的句子及其原因的类，按类与地区计数")
     args = parser.parse_args()
     if args.pairs:
         for year, following in PAIRS:
@@ -161,6 +170,20 @@ def main() -> None:
         total = Count(sum(c.sentences for c in counts), sum(c.same for c in counts), traced=sum(c.traced for c in counts))
         print(f"地区 {region}（{len(counts)} 份）：有数的句子 {total.sentences}，换成字段的 {total.traced}"
               f"（{_share(total.traced, total.sentences)}），逐字印出 {total.same}")
+    if args.why:
+        _print_why()
+
+
+def _print_why() -> None:
+    """Each untraced sentence with its class (untraced_reasons.CLASSES) and figure, then the counts by class and region."""
+    for _, name, text, kind, figure in WHY:
+        print(f"未换成字段  {kind}  {figure or '-'}  {name}  {text}")
+    regions = sorted({row[0] for row in WHY})
+    print("类 \\ 地区\t合计\t" + "\t".join(regions))
+    for kind in CLASSES:
+        counts = [sum(1 for row in WHY if row[3] == kind and row[0] == region) for region in regions]
+        if sum(counts):
+            print(f"{kind}\t{sum(counts)}\t" + "\t".join(str(n) for n in counts))
 
 
 def _region(name: str) -> str:

@@ -33,10 +33,23 @@ from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR, chinese_number
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
 from reportgen.importing.text import contents
-from reportgen.importing.text.text_parts import printed_headings, section_kind, vocabulary, worth_reading
+from reportgen.importing.text.text_parts import (
+    internal_counts,
+    printed_headings,
+    section_kind,
+    vocabulary,
+    worth_reading,
+)
 from reportgen.readers.text.cell_lines import is_cell_line
 from reportgen.readers.text.lines import Line
-from reportgen.readers.text.statements import folios, is_page_number, laid_in_columns, named_quantities, part_qualifiers
+from reportgen.readers.text.statements import (
+    folios,
+    is_page_number,
+    laid_in_columns,
+    named_quantities,
+    part_qualifiers,
+    subjectless,
+)
 
 WORDS_FILE = "学到的措辞.j2"
 # the parts of the text whose sentences are learned (the others print the source's own texts: duties, terms, tables)
@@ -102,6 +115,8 @@ class Learned:
 
     sentences: list[tuple[Sentence, str | None]] = field(default_factory=list)
     kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+    # each kept sentence saying a figure: its class and the figure (untraced_reasons.CLASSES)
+    reasons: list[tuple[Sentence, str, str]] = field(default_factory=list)
 
     @property
     def traced(self) -> int:
@@ -463,9 +478,12 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
 
 
+# 收支总计 (国家信访局 “收支总预算50,616.94万元”, 湖州 “收支总预算6838.41万元”, 烟台 “收支预算5,609.33万元”): either total,
+# where the two are one — a budget's 收入总计 and 支出总计 balance; where they do not, none (the sentence is not printed)
+_BALANCED = "(f.income_grand_total if f.income_grand_total == f.expenditure_grand_total else none)"
 # the quantities of vocabulary.yaml 数的名称 a field of the source holds, by the field's expression: the words published
 # texts of many regions name them by (江苏 “1．本年支出合计”, “本年政府性基金预算收入”, “（1）公务用车购置预算支出”)
-_QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_total": "支出总计",
+_QUANTITIES = {"f.income_grand_total": "收入总计", "f.expenditure_grand_total": "支出总计", _BALANCED: "收支总计",
                "f.income_total": "本年收入合计", "f.expenditure_total": "本年支出合计", "f.basic": "基本支出",
                "f.project": "项目支出", "f.personnel": "人员经费", "f.public": "公用经费",
                "f.fiscal_income": "财政拨款收入", "fiscal_expenditure_total": "财政拨款支出",
@@ -499,7 +517,7 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
     three = budget.three_public  # (a part the source leaves out while it gives others is unknown, never 0)
     unknown |= {f"b.three_public.parts['{part}'].current" for part in three.parts if not three.known(part)}
     out = [*amounts, *(Field(expr, "", _value(env, context, expr)) for expr in _QUANTITIES
-                       if expr.startswith(("f.fiscal_expenditure", "f.vehicles_total")))]
+                       if expr.startswith(("f.fiscal_expenditure", "f.vehicles_total")) or expr == _BALANCED)]
     return [replace(a, names=said.get(_QUANTITIES[a.expr], ()) or said.get(_QUANTITIES[a.expr] + "收入", ()))
             if a.expr in _QUANTITIES and a.expr not in unknown else a for a in out]
 
@@ -508,12 +526,14 @@ def _named_quantities(env: jinja2.Environment, context: dict[str, Any], amounts:
 _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), ("b.procurement.services", "服务"),
           ("b.procurement.sme", "面向中小企业预留"), ("b.procurement.small_firms.get('小微企业')", "预留给小型和微型企业"),
           ("b.running_costs.current", "机关运行经费"), ("f.managed_amount", "涉及预算资金"))
+_INTERNAL = "b.profile.internal_count"  # 部门概况.内设机构数: traced only where the import reads it (_said_internal)
 # the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理), and the
 # units each is counted in (“设备（不含车辆）0台（套）” is no count of vehicles)
 _COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆"),
            ("b.assets.planned.get('车辆')", "购置车辆", "辆"), ("b.assets.general_equipment", "通用设备", "台"),
            ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
-           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"))
+           ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"),
+           (_INTERNAL, "内设机构", "个"))
 _COUNT_UNITS = ("个", "辆", "台", "项", "家")
 _COUNTED_IN = {**{expr: units for expr, _, units in _COUNTS},
                **{f"b.assets.vehicle_kinds.get('{kind}')": "辆" for kind in VEHICLE_KINDS}}
@@ -600,9 +620,10 @@ _RATE_WORDS = regex(r"^，(?:增长|下降|增幅|降幅|提高|降低|上升|�
 
 
 def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[str, Any],
-          said_before: list[str] | None = None, style: Style = Style()) -> str | None | _Traced:
+          said_before: list[str] | None = None, style: Style = Style(), subject: str = "") -> str | None | _Traced:
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
-    ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them)."""
+    ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them);
+    ``subject``: the name said over it (_subject_of), the subject of an amount whose words name none."""
     traced = _Traced([], [], [])
     texts = _texts(context)
 
@@ -620,7 +641,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
         thresholds += bool(_THRESHOLD.match(text, match.end()))
         if _words_alone(match, text, quoted):
             continue
-        piece = _figure(text, match, (amounts, changes), said, style)
+        piece = _figure(text, match, (amounts, changes), said, style, subject)
         if piece is None:
             return None
         expr, guard, change = piece
@@ -781,17 +802,21 @@ def _said_at(words: str, text: str) -> int:
 
 
 def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
-            style: Style) -> tuple[str, str, Field | None] | None:
+            style: Style, subject: str = "") -> tuple[str, str, Field | None] | None:
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
-    how the document prints its amounts (thousands' commas, decimals)."""
+    how the document prints its amounts (thousands' commas, decimals); ``subject``: the name said over the sentence,
+    the name of an amount whose words name none (“（二）公务接待费。2026年预算数6万元”)."""
     number, unit = match.group("n"), match.group("unit") or ""
     before = _words_before(text, match.start())
+    if subject and subjectless(text[:match.start()].strip()):  # (of the quantity the name names, no field labelled alike)
+        before = _han(subject)
+        known = ([a for a in known[0] if _said_name(a, before)], known[1])
     if unit in ("%", "％"):
         return _rate(number, unit, before, known, said)
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
     if unit in _COUNT_UNITS:
-        return _count(value, unit, known[0], before, said)
+        return _count(value, unit, known[0], before, said, _said_internal(text, match))
     for candidate_unit in [unit] if unit else ["万元", "元"]:
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
@@ -850,15 +875,29 @@ def _words_before(text: str, at: int) -> str:
     return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
 
 
-def _count(value: Decimal, unit: str, amounts: list[Field], before: str,
-           said: list[str]) -> tuple[str, str, Field | None] | None:
+def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
+           internal: bool = False) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
-    words before it name (small numbers are alike for many: never one not named)."""
-    fits = [(f, f.expr) for f in amounts if f.count and f.value == value and _counts_so(f, unit, before)]
+    words before it name (small numbers are alike for many: never one not named); ``internal``: the words around it
+    are those the import reads 部门概况.内设机构数 by — the count of internal units is that one alone."""
+    fits = [(f, f.expr) for f in amounts if _count_fits(f, (value, unit), before, internal)]
     named = _named(fits, before)
-    named += [fit for fit in fits if fit not in named and _read_by(fit[1], before)]
+    named += [fit for fit in fits if fit not in named and (_read_by(fit[1], before) or internal)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
+
+
+def _count_fits(field: Field, printed: tuple[Decimal, str], before: str, internal: bool) -> bool:
+    """Whether a count field may be a count printed (its value and unit) after the words ``before``; the count of
+    internal units only where the import reads it there (``internal``), and none other there."""
+    value, unit = printed
+    return field.count and field.value == value and _counts_so(field, unit, before) and \
+        (field.expr == _INTERNAL) == internal
+
+
+def _said_internal(text: str, match: re.Match[str]) -> bool:
+    """Whether a count is the one the import reads as 部门概况.内设机构数 (text_parts.internal_counts: “设10个内设机构”)."""
+    return any(m.start(1) == match.start() for m in internal_counts(text))
 
 
 def _counts_so(field: Field, unit: str, before: str) -> bool:
@@ -1159,27 +1198,52 @@ def _literal(text: str, context: dict[str, Any]) -> str:
 def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any]) -> Learned:
     """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
     word from ``context``) or kept as printed (why)."""
+    from reportgen.importing import untraced_reasons  # deferred: it reads this module's tracing
+
     amounts, changes = fields(env, context)
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     sentences = published_sentences(lines)
     style = comma_style([sentence.text for sentence in sentences])
+    previous: Sentence | None = None
     for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
-        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context, (before, style))
-        said = (sentence.paragraph, now)
+        subject = _subject_of(sentence, previous)
+        template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context,
+                                                (before, style, subject))
+        said, previous = (sentence.paragraph, now), sentence
         learned.sentences.append((sentence, template))
         if template is None:
             learned.kept.append((sentence, why))
+            if has_figures(sentence.text):
+                learned.reasons.append((sentence, *untraced_reasons.reason(sentence.text, why, (amounts, changes),
+                                                                          context, (before, style, subject))))
     return learned
 
 
+def _subject_of(sentence: Sentence, previous: Sentence | None) -> str:
+    """The name said over a sentence: the sentence before it in its paragraph where that one is a name alone (北京
+    “（二）公务接待费。2026年预算数6万元……”: a numbering, a name, no figure), else its nearest heading's words (福州
+    “（一）因公出国（境）经费” over “2026年预算安排7.05万元，与上年持平。”)."""
+    if previous is not None and previous.paragraph == sentence.paragraph:
+        words = _NUMBERING.sub("", _HEADING.sub("", previous.text)).rstrip("。")
+        return words if _heading_words(previous.text) and _names_a_quantity(words) else ""
+    words = sentence.headings[-1][1] if sentence.headings else ""
+    return words if _names_a_quantity(words) else ""
+
+
+def _names_a_quantity(words: str) -> bool:
+    """Whether words end with a name of a quantity of vocabulary.yaml 数的名称 (their Han characters)."""
+    han = _han(words)
+    return any(han.endswith(name) for name in _all_names())
+
+
 def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: jinja2.Environment,
-                       context: dict[str, Any], before: tuple[list[str], Style] = ([], Style())
+                       context: dict[str, Any], before: tuple[list[str], Style, str] = ([], Style(), "")
                        ) -> tuple[str | None, str, list[str]]:
     """The sentence's template, or None and why; and the fields it said. ``before``: the fields the sentence before
-    it in its paragraph said, and how the document prints its amounts."""
-    traced = trace(text, *known, context, *before)
+    it in its paragraph said, how the document prints its amounts, and the name said over it (_subject_of)."""
+    traced = trace(text, *known, context, before[0], before[1], before[2])
     if not isinstance(traced, _Traced):
         return None, WHY_UNTRACED, []
     body = "".join(traced.pieces)

@@ -17,7 +17,15 @@ from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.text.line_changes import stated_line_changes
 from reportgen.importing.text.prose import label_words
-from reportgen.importing.text.text_parts import COMPARISON, EXECUTED, OtherMatter, Project, Purpose, TextParts
+from reportgen.importing.text.text_parts import (
+    COMPARISON,
+    EXECUTED,
+    OtherMatter,
+    Project,
+    Purpose,
+    TextParts,
+    internal_count,
+)
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
@@ -360,8 +368,7 @@ def _overview(tree: Tree, parts: TextParts) -> None:
         overview["职责"] = [{"": _placed(d)} for d in parts.职责]
         if parts.职能概述 is not None:
             overview["职能概述"] = _placed(parts.职能概述)
-    if parts.机构设置 is not None:
-        overview["机构设置"] = _placed(parts.机构设置)
+    _organisation(overview, parts)
     if parts.单位列表:
         overview["单位列表"] = [{"": _placed(u)} for u in parts.单位列表]
     if parts.单位列表说明 is not None:
@@ -370,6 +377,14 @@ def _overview(tree: Tree, parts: TextParts) -> None:
         overview["下属单位"] = [{"": _placed(u)} for u in parts.下属单位]
     if overview:
         tree["部门概况"] = overview
+
+
+def _organisation(overview: Tree, parts: TextParts) -> None:
+    """机构设置 as printed, and 内设机构数 where its words say the count of the internal units (text_parts.internal_count)."""
+    if parts.机构设置 is not None:
+        overview["机构设置"] = _placed(parts.机构设置)
+        if (count := internal_count(parts.机构设置.value)) is not None:
+            overview["内设机构数"] = Placed(count, parts.机构设置.where)
 
 
 def _purposes(imported: Imported, purposes: list[Purpose], unplaced: list[str]) -> None:

@@ -833,6 +833,19 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
     _subordinate_units(parts, listed, whole, words)
 
 
+def internal_counts(text: str) -> list[re.Match[str]]:
+    """Where a text says the count of the department's internal units as 机构设置 does (text_parts.yaml
+    机构设置.内设机构数; the count its group), in order."""
+    found = [m for pattern in vocabulary()["机构设置"]["内设机构数"] for m in re.finditer(pattern, text)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def internal_count(text: str) -> int | None:
+    """部门概况.内设机构数 as 机构设置 says it: its one count (None where it says none, or two that differ)."""
+    counts = {int(m.group(1)) for m in internal_counts(text)}
+    return counts.pop() if len(counts) == 1 else None
+
+
 def _unit_list(listed: list[list[Line]]) -> list[Placed[str]]:
     """The list of units 机构设置 leads into, each item as printed (an item of no words left out)."""
     return [item for item in (_listed_item(each) for each in listed) if item is not None]

@@ -232,6 +232,12 @@ _PROJECT_SUBJECTLESS = regex(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('项目预算�
 _PAGE_NUMBER = regex(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
 
 
+def subjectless(words: str) -> bool:
+    """Whether an amount's words before it name no subject, only that it is the year's budget (“2026年预算数”,
+    “2026年预算安排”: vocabulary.yaml 无主语) — the amount is of the item its heading names."""
+    return bool(words) and _SUBJECTLESS.fullmatch(words) is not None
+
+
 def is_page_number(text: str) -> bool:
     """Whether a line's text is a page's number printed as its footer (“- 9 -”, “— 12 —”, “第 3 页”): page furniture,
     no words of a sentence and no cell of a table."""
