@@ -11,7 +11,7 @@ from decimal import Decimal
 from reportgen.base.errors import Finding
 from reportgen.base.rules import SOURCE, rules_reading
 from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
-from reportgen.checks import display, final, performance, units  # noqa: F401
+from reportgen.checks import display, final, performance, printed_lines, units  # noqa: F401
 from reportgen.checks.registry import threshold
 from reportgen.compute import Computed
 from reportgen.compute.phrasing import Money

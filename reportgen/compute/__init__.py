@@ -143,6 +143,8 @@ class Computed:
     function_tree = _Method("functions", FunctionFigures.function_tree)
     income_by_function = _Method("functions", FunctionFigures.income_by_function)
     tree_prior = _Method("functions", FunctionFigures.tree_prior)
+    printed_line = _Method("functions", FunctionFigures.printed_line)
+    table_line = _Method("functions", FunctionFigures.table_line)
     compared_function_lines = _Method("functions", FunctionFigures.compared_function_lines)
     compared_lines = _Method("functions", FunctionFigures.compared_lines)
     described_lines = _Method("functions", FunctionFigures.described_lines)

@@ -12,10 +12,15 @@ from functools import cached_property
 from reportgen import codes
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import EconomicFigures
-from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
+from reportgen.compute.printed import line_as_printed, print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
-from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
+from reportgen.compute.trees import KINDS, ComparedLine, Node, code_name, derived_priors
 from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget, FunctionRow
+from reportgen.tablekinds import fund_table, role
+
+# The function tables a budget's 印出合计 may name, and the fund each prints (None: all the money)
+PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, **{fund_table(fund): fund for fund in
+                                                                     ("一般公共预算", "政府性基金", "国有资本经营")}}
 
 
 class FunctionFigures:
@@ -136,6 +141,31 @@ class FunctionFigures:
             if fund == "一般公共预算" else []
         lines += _used_lines(self.budget.function_rows, fund, {line.code for line in lines})
         return sorted(lines, key=lambda line: line.code)
+
+    def printed_line(self, table: str, key: str, column: str, computed: Decimal | None) -> Decimal | None:
+        """A line of a budget's function table (PRINTED_TABLES; ``key`` a 类/款 code, or 合计 for its 合计 row) in
+        ``column`` (合计, 基本支出, 人员经费, 公用经费, 项目支出): as the source states the table printed it (印出合计)
+        where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
+        if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
+            return computed
+        fund = PRINTED_TABLES[table]
+        rows = sum(1 for r in self.budget.function_rows
+                   if (fund is None or r.fund == fund) and (key == "合计" or r.code.startswith(key)))
+        return line_as_printed(self.budget, table, key, column, computed, rows)
+
+    def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
+        """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
+        人员经费, 公用经费, 项目支出); None where the table has no such line."""
+        tops = self.function_tree(PRINTED_TABLES[table])
+        if key == "合计":
+            return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops),
+                    **{kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS},
+                    "项目支出": sum_known(t.project for t in tops)}
+        node = next((n for top in tops for n in top.walk() if n.code == key), None)
+        if node is None:
+            return None
+        return {"合计": node.total, "基本支出": node.basic, **{kind: node.basic_kind(kind) for kind in KINDS},
+                "项目支出": node.project}
 
     @cached_property
     def single_fund(self) -> str | None:

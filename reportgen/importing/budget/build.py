@@ -26,6 +26,7 @@ from reportgen.importing.recognition.printed_totals import (
     economic_costs,
     printed_step,
     spending_totals,
+    table_lines,
 )
 from reportgen.importing.recognition.recognize import (
     FUND_COLUMNS,
@@ -68,11 +69,40 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
+        if (lines := _printed_lines(result, spending)):
+            tree["印出合计"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
     _defined_rows(result, tree)
     return result
+
+
+def _printed_lines(result: Imported, spending: Tree) -> Tree:
+    """印出合计: the 合计 row and 类/款 lines of the 支出总表 and each fund's table printed otherwise than their lines
+    add up (printed_totals.table_lines)."""
+    written = spending.get("功能分类")
+    items = [i for i in written if isinstance(i, dict)] if isinstance(written, list) else []
+    out: Tree = {}
+    for kind, fund in {role("spending"): None, **{k: f for k, f in tablekinds.fund_tables().items()}}.items():
+        mine = [i for i in items if fund is None or _fund_of(i) == fund]
+        moved = {str(_code(i)) for i in mine if len(str(_code(i))) in (3, 5)}
+        kinds = all("人员经费" in i or "公用经费" in i for i in mine if _basic_spent(i))
+        if kind in result.tables and not unit_lines(result.rows.get(kind, [])) and (
+                lines := table_lines(result, kind, moved, kinds)):
+            out[kind] = lines
+    return out
+
+
+def _fund_of(item: Tree) -> str:
+    fund = item.get("资金", "一般公共预算")
+    return str(fund.value if isinstance(fund, Placed) else fund)
+
+
+def _basic_spent(item: Tree) -> bool:
+    """Whether a written function row spends on 基本支出."""
+    basic = item.get("基本支出")
+    return isinstance(basic, Placed) and bool(basic.value)
 
 
 def _built_by(name: str) -> list[str]:

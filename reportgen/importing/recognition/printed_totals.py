@@ -15,6 +15,9 @@ the 决算 import (final_build.py, final_totals.py):
   fund is all the money) stands a 尾数 from the sum of its printed 类 or of its lines in that column (spending_totals; further
   away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
   from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
+- a budget's function table (the 支出总表, each fund's table) whose 类/款 line or 合计 row prints a figure a 尾数 from
+  the sum of the lines under it (or over a line the source states otherwise: its sums then move): 印出合计.<表名>.<行>,
+  by column, printed by the render in that table alone (table_lines).
 Nothing is evened out: a total is written as printed, never made to fit."""
 
 from __future__ import annotations
@@ -105,6 +108,42 @@ def economic_costs(result: Imported, kind: str) -> Tree:
         if printed(amount) and _not_their_sum(amount, lines, column):
             costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
     return costs
+
+
+LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+
+
+def table_lines(result: Imported, kind: str, moved: set[str], kinds: bool) -> Tree:
+    """印出合计 of a budget's function table ``kind``: its 合计 row and 类/款 lines, each column (LINE_COLUMNS; 人员经费
+    and 公用经费 only where ``kinds``: the source's rows state them) whose printed figure stands within a 尾数 of the
+    sum of the lines under it, where it is not that sum or a line under it is one of ``moved`` (the 类/款 the source
+    states otherwise than its rows: the render's sums move with them). A line's 合计 alone is written as a figure."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    lines = _finest(rows)
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+    shown = [("合计", foot, lines)] if foot is not None else []
+    shown += [(r.code, r, [f for f in lines if f.code.startswith(r.code) and f.code != r.code])
+              for r in rows if len(r.code) in (3, 5)]
+    step = printed_step(result, kind)
+    out: Tree = {}
+    for key, row, under in shown:
+        below = any(code.startswith(key) or key == "合计" for code in moved if code != key)
+        figures = {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")  # type: ignore[arg-type]
+                   for column in LINE_COLUMNS if (kinds or column not in ("人员经费", "公用经费"))
+                   and under and printed(amount := row.amounts.get(column))
+                   and _within_tail(figure(amount), column, under, step, below)}
+        if figures:
+            out[key] = figures["合计"] if list(figures) == ["合计"] else dict(figures)
+    return out
+
+
+def _within_tail(total: Decimal, column: str, lines: list[Row], step: Decimal, below: bool) -> bool:
+    """Whether a printed total stands within the 尾数 of ``lines`` in ``column`` (some of them printing in it), and is
+    not their sum or ``below`` (a line under it moves the render's sum)."""
+    if not any(printed(r.amounts.get(column)) for r in lines):
+        return False
+    gap = abs(total - sum((figure(r.amounts.get(column)) for r in lines), ZERO))
+    return (gap > 0 or below) and gap <= step * (len(lines) + 1) / 2
 
 
 SPENDING_FIELDS = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计", "项目支出": "支出.项目支出"}
