@@ -87,7 +87,7 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
     for kind, fund in {role("spending"): None, **{k: f for k, f in tablekinds.fund_tables().items()}}.items():
         mine = [i for i in items if fund is None or _fund_of(i) == fund]
         moved = {str(_code(i)) for i in mine if len(str(_code(i))) in (3, 5)}
-        kinds = all("人员经费" in i or "公用经费" in i for i in mine if _basic_spent(i))
+        kinds = all("人员经费" in i or "公用经费" in i for i in mine if _basic_spent(i) and len(str(_code(i))) == 7)
         if kind in result.tables and not unit_lines(result.rows.get(kind, [])) and (
                 lines := table_lines(result, kind, moved, kinds)):
             out[kind] = lines

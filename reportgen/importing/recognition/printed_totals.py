@@ -125,6 +125,7 @@ def table_lines(result: Imported, kind: str, moved: set[str], kinds: bool) -> Tr
     shown += [(r.code, r, [f for f in lines if f.code.startswith(r.code) and f.code != r.code])
               for r in rows if len(r.code) in (3, 5)]
     step = printed_step(result, kind)
+    moved = moved | {r.code for r in lines if _unsplit_total(r)}
     out: Tree = {}
     for key, row, under in shown:
         below = any(code.startswith(key) or key == "合计" for code in moved if code != key)
@@ -135,6 +136,13 @@ def table_lines(result: Imported, kind: str, moved: set[str], kinds: bool) -> Tr
         if figures:
             out[key] = figures["合计"] if list(figures) == ["合计"] else dict(figures)
     return out
+
+
+def _unsplit_total(row: Row) -> bool:
+    """Whether a line prints a 合计 that is not its 基本支出 and 项目支出 together (the source's row then sums otherwise)."""
+    parts = [row.amounts.get(part) for part in ("基本支出", "项目支出")]
+    return printed(row.amounts.get("合计")) and any(printed(p) for p in parts) and figure(
+        row.amounts.get("合计")) != sum((figure(p) for p in parts), ZERO)
 
 
 def _within_tail(total: Decimal, column: str, lines: list[Row], step: Decimal, below: bool) -> bool:
