@@ -1,5 +1,5 @@
 """Consistency checks (勾稽关系) as data: the rules reading a source (``rules.SOURCE``) in the one
-registry of rules (reportgen/base/rules.py), registered by the rule modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
+registry of rules (reportgen/base/rules.py), registered by the rule modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``printed_lines`` (印出合计: a line as its table printed it), ``performance`` (绩效目标), ``units`` (a department of
 several units) and ``display`` (units set for tables and parts that show no amount). `check`, `render` and
 `preview` all run them through :func:`run_checks`.
 """

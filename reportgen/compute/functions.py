@@ -158,14 +158,10 @@ class FunctionFigures:
         人员经费, 公用经费, 项目支出); None where the table has no such line."""
         tops = self.function_tree(PRINTED_TABLES[table])
         if key == "合计":
-            return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops),
-                    **{kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS},
-                    "项目支出": sum_known(t.project for t in tops)}
+            return _tops_line(tops)
         node = next((n for top in tops for n in top.walk() if n.code == key), None)
-        if node is None:
-            return None
-        return {"合计": node.total, "基本支出": node.basic, **{kind: node.basic_kind(kind) for kind in KINDS},
-                "项目支出": node.project}
+        return None if node is None else {"合计": node.total, "基本支出": node.basic,
+                                          **{kind: node.basic_kind(kind) for kind in KINDS}, "项目支出": node.project}
 
     @cached_property
     def single_fund(self) -> str | None:
@@ -332,3 +328,10 @@ def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None
         amounts[own[0]] = (amounts[own[0]] or ZERO) + value
     elif value:
         amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+
+
+def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:
+    """A function table's 合计 row as its 类 make it, by column."""
+    kinds = {kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS}
+    return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops), **kinds,
+            "项目支出": sum_known(t.project for t in tops)}

@@ -81,17 +81,28 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
 def _printed_lines(result: Imported, spending: Tree) -> Tree:
     """印出合计: the 合计 row and 类/款 lines of the 支出总表 and each fund's table printed otherwise than their lines
     add up (printed_totals.table_lines)."""
-    written = spending.get("功能分类")
-    items = [i for i in written if isinstance(i, dict)] if isinstance(written, list) else []
+    items = _written_rows(spending)
     out: Tree = {}
-    for kind, fund in {role("spending"): None, **{k: f for k, f in tablekinds.fund_tables().items()}}.items():
-        mine = [i for i in items if fund is None or _fund_of(i) == fund]
-        moved = {str(_code(i)) for i in mine if len(str(_code(i))) in (3, 5)}
-        kinds = all("人员经费" in i or "公用经费" in i for i in mine if _basic_spent(i) and len(str(_code(i))) == 7)
-        if kind in result.tables and not unit_lines(result.rows.get(kind, [])) and (
-                lines := table_lines(result, kind, moved, kinds)):
+    for kind, fund in {role("spending"): None, **tablekinds.fund_tables()}.items():
+        read = kind in result.tables and not unit_lines(result.rows.get(kind, []))
+        if read and (lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))])):
             out[kind] = lines
     return out
+
+
+def _written_rows(spending: Tree) -> list[Tree]:
+    """The 功能分类 rows written."""
+    written = spending.get("功能分类")
+    return [i for i in written if isinstance(i, dict)] if isinstance(written, list) else []
+
+
+def _table_lines(result: Imported, kind: str, mine: list[Tree]) -> Tree:
+    """One table's 印出合计, ``mine`` the function rows written of its money: the 类/款 among them move its sums, and
+    its 人员经费 and 公用经费 are written where every 项 spending on 基本支出 states them."""
+    codes = [str(_code(i)) for i in mine]
+    kinds = all("人员经费" in i or "公用经费" in i for i, code in zip(mine, codes, strict=True)
+                if len(code) == 7 and _basic_spent(i))
+    return table_lines(result, kind, {code for code in codes if len(code) in (3, 5)}, kinds)
 
 
 def _fund_of(item: Tree) -> str:

@@ -117,25 +117,50 @@ def table_lines(result: Imported, kind: str, moved: set[str], kinds: bool) -> Tr
     """印出合计 of a budget's function table ``kind``: its 合计 row and 类/款 lines, each column (LINE_COLUMNS; 人员经费
     and 公用经费 only where ``kinds``: the source's rows state them) whose printed figure stands within a 尾数 of the
     sum of the lines under it, where it is not that sum or a line under it is one of ``moved`` (the 类/款 the source
-    states otherwise than its rows: the render's sums move with them). A line's 合计 alone is written as a figure."""
+    states otherwise than its rows, and the 项 whose 合计 is not their split: the render's sums move with them). A
+    line's 合计 alone is written as a figure."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
     lines = _finest(rows)
-    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
-    shown = [("合计", foot, lines)] if foot is not None else []
-    shown += [(r.code, r, [f for f in lines if f.code.startswith(r.code) and f.code != r.code])
-              for r in rows if len(r.code) in (3, 5)]
-    step = printed_step(result, kind)
     moved = moved | {r.code for r in lines if _unsplit_total(r)}
+    columns = LINE_COLUMNS if kinds else SPLIT
     out: Tree = {}
-    for key, row, under in shown:
-        below = any(code.startswith(key) or key == "合计" for code in moved if code != key)
-        figures = {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")  # type: ignore[arg-type]
-                   for column in LINE_COLUMNS if (kinds or column not in ("人员经费", "公用经费"))
-                   and under and printed(amount := row.amounts.get(column))
-                   and _within_tail(figure(amount), column, under, step, below)}
+    for key, row, under in _lines_over(result, kind, rows, lines):
+        figures = _line_figures(result, kind, (key, row, under), columns, _moved_under(key, moved))
         if figures:
             out[key] = figures["合计"] if list(figures) == ["合计"] else dict(figures)
     return out
+
+
+def _moved_under(key: str, moved: set[str]) -> bool:
+    """Whether a line of ``moved`` stands under the line ``key`` (合计: any)."""
+    return any(key == "合计" or code.startswith(key) for code in moved if code != key)
+
+
+def _line_figures(result: Imported, kind: str, line: tuple[str, Row, list[Row]], columns: tuple[str, ...],
+                  below: bool) -> dict[str, Placed]:
+    """A line's printed figures (``line``: its key, its row and the lines under it) that stand within a 尾数 of those
+    lines, each as printed with its place."""
+    key, row, under = line
+    step = printed_step(result, kind)
+    return {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+            for column, amount in _printed_columns(row, columns) if _within_tail(figure(amount), column, under, step, below)}
+
+
+def _printed_columns(row: Row, columns: tuple[str, ...]) -> list[tuple[str, Amount]]:
+    """The figures a row prints in ``columns``, by column."""
+    return [(column, amount) for column in columns if (amount := row.amounts.get(column)) is not None and not amount.blank]
+
+
+def _lines_over(result: Imported, kind: str, rows: list[Row], lines: list[Row]) -> list[tuple[str, Row, list[Row]]]:
+    """A function table's 合计 row and its 类/款 lines, each with the lines (项) under it: (key, row, lines)."""
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+    over = [("合计", foot, lines)] if foot is not None else []
+    over += [(r.code, r, _under(r.code, lines)) for r in rows if len(r.code) in (3, 5)]
+    return [(key, row, under) for key, row, under in over if under]
+
+
+def _under(code: str, lines: list[Row]) -> list[Row]:
+    return [f for f in lines if f.code.startswith(code) and f.code != code]
 
 
 def _unsplit_total(row: Row) -> bool:
