@@ -97,12 +97,10 @@ def _written_rows(spending: Tree) -> list[Tree]:
 
 
 def _table_lines(result: Imported, kind: str, mine: list[Tree]) -> Tree:
-    """One table's 印出合计, ``mine`` the function rows written of its money: the 类/款 among them move its sums, and
-    its 人员经费 and 公用经费 are written where every 项 spending on 基本支出 states them."""
-    codes = [str(_code(i)) for i in mine]
-    kinds = all("人员经费" in i or "公用经费" in i for i, code in zip(mine, codes, strict=True)
-                if len(code) == 7 and _basic_spent(i))
-    return table_lines(result, kind, {code for code in codes if len(code) in (3, 5)}, kinds)
+    """One table's 印出合计, ``mine`` the function rows written of its money: its 人员经费 and 公用经费 are written where
+    every 项 spending on 基本支出 states them."""
+    kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
+    return table_lines(result, kind, kinds)
 
 
 def _fund_of(item: Tree) -> str:

@@ -113,22 +113,32 @@ def economic_costs(result: Imported, kind: str) -> Tree:
 LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
 
 
-def table_lines(result: Imported, kind: str, moved: set[str], kinds: bool) -> Tree:
+def table_lines(result: Imported, kind: str, kinds: bool) -> Tree:
     """印出合计 of a budget's function table ``kind``: its 合计 row and 类/款 lines, each column (LINE_COLUMNS; 人员经费
     and 公用经费 only where ``kinds``: the source's rows state them) whose printed figure stands within a 尾数 of the
-    sum of the lines under it, where it is not that sum or a line under it is one of ``moved`` (the 类/款 the source
-    states otherwise than its rows, and the 项 whose 合计 is not their split: the render's sums move with them). A
-    line's 合计 alone is written as a figure."""
+    sum of the lines under it, where it is not that sum or a line under it is moved (a 类/款 printed a 尾数 from its
+    lines, which the source states so, or a 项 whose 合计 is a 尾数 from its split: the render's sums move with them;
+    one further away is a slip, told as the import's difference, and moves nothing). A line's 合计 alone is written
+    as a figure."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
     lines = _finest(rows)
-    moved = moved | {r.code for r in lines if _unsplit_total(r)}
+    over = _lines_over(result, kind, rows, lines)
+    moved = _moved(result, kind, over, lines)
     columns = LINE_COLUMNS if kinds else SPLIT
     out: Tree = {}
-    for key, row, under in _lines_over(result, kind, rows, lines):
+    for key, row, under in over:
         figures = _line_figures(result, kind, (key, row, under), columns, _moved_under(key, moved))
         if figures:
             out[key] = figures["合计"] if list(figures) == ["合计"] else dict(figures)
     return out
+
+
+def _moved(result: Imported, kind: str, over: list[tuple[str, Row, list[Row]]], lines: list[Row]) -> set[str]:
+    """The lines that move the render's sums: a 类/款 printing its 合计, 基本支出 or 项目支出 a 尾数 from its lines', a
+    项 whose 合计 is a 尾数 from its split."""
+    step = printed_step(result, kind)
+    moved = {key for key, row, under in over if key != "合计" and _line_figures(result, kind, (key, row, under), SPLIT, False)}
+    return moved | {r.code for r in lines if _unsplit_total(r, step)}
 
 
 def _moved_under(key: str, moved: set[str]) -> bool:
@@ -163,11 +173,12 @@ def _under(code: str, lines: list[Row]) -> list[Row]:
     return [f for f in lines if f.code.startswith(code) and f.code != code]
 
 
-def _unsplit_total(row: Row) -> bool:
-    """Whether a line prints a 合计 that is not its 基本支出 and 项目支出 together (the source's row then sums otherwise)."""
+def _unsplit_total(row: Row, step: Decimal) -> bool:
+    """Whether a line prints a 合计 a 尾数 from its 基本支出 and 项目支出 together (the source's row then sums otherwise;
+    further away it is a slip, told as the import's difference, and moves nothing)."""
     parts = [row.amounts.get(part) for part in ("基本支出", "项目支出")]
-    return printed(row.amounts.get("合计")) and any(printed(p) for p in parts) and figure(
-        row.amounts.get("合计")) != sum((figure(p) for p in parts), ZERO)
+    gap = abs(figure(row.amounts.get("合计")) - sum((figure(p) for p in parts), ZERO))
+    return printed(row.amounts.get("合计")) and any(printed(p) for p in parts) and 0 < gap <= step * 3 / 2
 
 
 def _within_tail(total: Decimal, column: str, lines: list[Row], step: Decimal, below: bool) -> bool:
