@@ -60,6 +60,9 @@ def test_yantai_prints_its_lines_as_its_tables_print_them(imported) -> None:
     general = _rows(source, layout, "一般公共预算支出表")
     assert general["合计"][1:] == ["3,773.71", "2,989.71", "2,769.72", "219.99", "784.00"]
     assert general["208"][-4:-1] == ["2,615.85", "2,397.37", "218.49"]
+    income = _rows(source, layout, "收入总表")  # 公开表2, by function lines: 合计 | 财政拨款收入 (小计 | 一般公共预算 | …)
+    assert income["合计"][1:4] == ["5,609.33", "5,274.99", "3,773.71"]
+    assert income["20802"][4] == "1,218.39"
 
 
 @pytest.mark.slow
@@ -80,6 +83,9 @@ def test_chongqing_a_region_it_was_not_written_from(imported) -> None:
     general = _rows(source, layout, "一般公共预算支出表")
     assert general["合计"][1] == "37,891.58"
     assert general["201"][2] == "22,006.16"
+    income = _rows(source, layout, "收入总表")  # 合计 | 一般公共预算拨款收入 | 政府性基金 | …
+    assert income["合计"][2] == "37,891.58"
+    assert income["20133"][4:6] == ["22,022.92", "22,006.16"]
 
 
 @pytest.mark.slow

@@ -19,8 +19,8 @@ from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSP
 from reportgen.tablekinds import fund_table, role
 
 # The function tables a budget's 印出合计 may name, and the fund each prints (None: all the money)
-PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, **{fund_table(fund): fund for fund in
-                                                                     ("一般公共预算", "政府性基金", "国有资本经营")}}
+PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, role("income"): None,
+                                         **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")}}
 
 
 class FunctionFigures:
@@ -155,13 +155,26 @@ class FunctionFigures:
 
     def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
         """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
-        人员经费, 公用经费, 项目支出); None where the table has no such line."""
+        人员经费, 公用经费, 项目支出; the 收入总表's: 合计, 财政拨款收入 and each source of income); None where the table
+        has no such line."""
+        if table == role("income"):
+            return self._income_line(key)
         tops = self.function_tree(PRINTED_TABLES[table])
         if key == "合计":
             return _tops_line(tops)
         node = next((n for top in tops for n in top.walk() if n.code == key), None)
         return None if node is None else {"合计": node.total, "基本支出": node.basic,
                                           **{kind: node.basic_kind(kind) for kind in KINDS}, "项目支出": node.project}
+
+    def _income_line(self, key: str) -> dict[str, Decimal | None] | None:
+        """A line of the 收入总表 by function lines as its rows make it: 合计, 财政拨款收入 and each source of income."""
+        split = self.income_by_function()
+        if key not in split:
+            return None
+        amounts = split[key]
+        tops = self.function_tree()
+        total = tops_sum(tops) if key == "合计" else next(n.total for top in tops for n in top.walk() if n.code == key)
+        return {"合计": total, "财政拨款收入": sum_known(amounts[s] for s in FISCAL_SOURCES), **amounts}
 
     @cached_property
     def single_fund(self) -> str | None:

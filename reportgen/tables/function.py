@@ -303,10 +303,11 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
         fiscal = [amounts[s] for s in FISCAL_SOURCES]
-        cells = {"合计": num(total, total_stated),
-                 "财政拨款收入": num(None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
-                                 any(s in stated for s in FISCAL_SOURCES))}
-        return [cells[c] if c in cells else num(amounts.get(c), c in stated) for c in columns]
+        cells = {"合计": (total, total_stated),
+                 "财政拨款收入": (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
+                             any(s in stated for s in FISCAL_SOURCES))}
+        figures = [cells[c] if c in cells else (amounts.get(c), c in stated) for c in columns]
+        return [num(f.printed_line(tid, code, c, value), shown) for c, (value, shown) in zip(columns, figures, strict=True)]
 
     body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],
                 kind=node_kind(node.level), key=node.code) for top in f.function_tree() for node in top.walk()]

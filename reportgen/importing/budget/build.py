@@ -21,9 +21,13 @@ from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
 from reportgen.importing.recognition.printed_totals import (
+    INCOME_LINE_COLUMNS,
+    LINE_COLUMNS,
+    SPLIT,
     class_totals,
     economic_classes,
     economic_costs,
+    moved_lines,
     printed_step,
     spending_totals,
     table_lines,
@@ -82,10 +86,12 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
     """印出合计: the 合计 row and 类/款 lines of the 支出总表 and each fund's table printed otherwise than their lines
     add up (printed_totals.table_lines)."""
     items = _written_rows(spending)
+    tables = {kind: fund for kind, fund in {role("spending"): None, role("income"): None, **tablekinds.fund_tables()}.items()
+              if kind in result.tables and not unit_lines(result.rows.get(kind, []))}
+    moved = set().union(*(moved_lines(result, kind) for kind in tables))
     out: Tree = {}
-    for kind, fund in {role("spending"): None, **tablekinds.fund_tables()}.items():
-        read = kind in result.tables and not unit_lines(result.rows.get(kind, []))
-        if read and (lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))])):
+    for kind, fund in tables.items():
+        if lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))], moved):
             out[kind] = lines
     return out
 
@@ -96,11 +102,14 @@ def _written_rows(spending: Tree) -> list[Tree]:
     return [i for i in written if isinstance(i, dict)] if isinstance(written, list) else []
 
 
-def _table_lines(result: Imported, kind: str, mine: list[Tree]) -> Tree:
-    """One table's 印出合计, ``mine`` the function rows written of its money: its 人员经费 and 公用经费 are written where
-    every 项 spending on 基本支出 states them."""
+def _table_lines(result: Imported, kind: str, mine: list[Tree], moved: set[str]) -> Tree:
+    """One table's 印出合计, ``mine`` the function rows written of its money, ``moved`` the lines of every table read
+    that move the render's sums (printed_totals.moved_lines): its 人员经费 and 公用经费 are written where
+    every 项 spending on 基本支出 states them; the 收入总表's 合计 and 财政拨款 columns (INCOME_LINE_COLUMNS)."""
+    if kind == role("income"):
+        return table_lines(result, kind, INCOME_LINE_COLUMNS, moved)
     kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
-    return table_lines(result, kind, kinds)
+    return table_lines(result, kind, LINE_COLUMNS if kinds else SPLIT, moved)
 
 
 def _fund_of(item: Tree) -> str:

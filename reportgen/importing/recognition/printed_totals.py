@@ -29,6 +29,8 @@ from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import rounding_step
+from reportgen.tablekinds import role
+from reportgen.tables.specs import INCOME_COLUMNS
 
 ZERO = Decimal(0)
 SPLIT = ("合计", "基本支出", "项目支出")
@@ -111,20 +113,23 @@ def economic_costs(result: Imported, kind: str) -> Tree:
 
 
 LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+# A 收入总表's column, by the meaning the import read it as, under the render's name for it (tables/specs.INCOME_COLUMNS)
+INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款",
+                 "国有资本经营": "国有资本经营预算拨款", **{name: name for name in INCOME_COLUMNS[5:]}}
+# The 收入总表's columns its 印出合计 may name: those the render makes of the funds' lines alone (not the department's
+# own income, whose split by source the rows may not give)
+INCOME_LINE_COLUMNS = ("合计", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
 
 
-def table_lines(result: Imported, kind: str, kinds: bool) -> Tree:
-    """印出合计 of a budget's function table ``kind``: its 合计 row and 类/款 lines, each column (LINE_COLUMNS; 人员经费
-    and 公用经费 only where ``kinds``: the source's rows state them) whose printed figure stands within a 尾数 of the
+def table_lines(result: Imported, kind: str, columns: tuple[str, ...], moved: set[str]) -> Tree:
+    """印出合计 of a budget's function table ``kind`` (the 收入总表 by function lines too): its 合计 row and 类/款 lines,
+    each of ``columns`` (the meanings read: LINE_COLUMNS, INCOME_LINE_COLUMNS) whose printed figure stands within a 尾数 of the
     sum of the lines under it, where it is not that sum or a line under it is moved (a 类/款 printed a 尾数 from its
     lines, which the source states so, or a 项 whose 合计 is a 尾数 from its split: the render's sums move with them;
-    one further away is a slip, told as the import's difference, and moves nothing). A line's 合计 alone is written
-    as a figure."""
+    one further away is a slip, told as the import's difference, and moves nothing: moved_lines, of every table the
+    source's rows are read from). A line's 合计 alone is written as a figure."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
-    lines = _finest(rows)
-    over = _lines_over(result, kind, rows, lines)
-    moved = _moved(result, kind, over, lines)
-    columns = LINE_COLUMNS if kinds else SPLIT
+    over = _lines_over(result, kind, rows, _finest(rows))
     out: Tree = {}
     for key, row, under in over:
         figures = _line_figures(result, kind, (key, row, under), columns, _moved_under(key, moved))
@@ -133,10 +138,13 @@ def table_lines(result: Imported, kind: str, kinds: bool) -> Tree:
     return out
 
 
-def _moved(result: Imported, kind: str, over: list[tuple[str, Row, list[Row]]], lines: list[Row]) -> set[str]:
-    """The lines that move the render's sums: a 类/款 printing its 合计, 基本支出 or 项目支出 a 尾数 from its lines', a
-    项 whose 合计 is a 尾数 from its split."""
+def moved_lines(result: Imported, kind: str) -> set[str]:
+    """The lines of a function table that move the render's sums: a 类/款 printing its 合计, 基本支出 or 项目支出 a 尾数
+    from its lines', a 项 whose 合计 is a 尾数 from its split."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    lines = _finest(rows)
     step = printed_step(result, kind)
+    over = _lines_over(result, kind, rows, lines)
     moved = {key for key, row, under in over if key != "合计" and _line_figures(result, kind, (key, row, under), SPLIT, False)}
     return moved | {r.code for r in lines if _unsplit_total(r, step)}
 
@@ -152,7 +160,8 @@ def _line_figures(result: Imported, kind: str, line: tuple[str, Row, list[Row]],
     lines, each as printed with its place."""
     key, row, under = line
     step = printed_step(result, kind)
-    return {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+    return {INCOME_COLUMN.get(column, column) if kind == role("income") else column:
+            value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
             for column, amount in _printed_columns(row, columns) if _within_tail(figure(amount), column, under, step, below)}
 
 
