@@ -40,6 +40,13 @@ def _rows(source: Path, layout: Path, kind: str) -> dict[str, list[str]]:
     return {row.key: [cell.text for cell in row.cells] for row in table.body if row.key}
 
 
+def _cells(source: Path, layout: Path, kind: str) -> list[str]:
+    """The rendered table's cells, row after row."""
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == kind)
+    return [cell.text for row in table.body for cell in row.cells]
+
+
 def _printed(source: Path) -> dict:
     return yaml.safe_load(source.read_text(encoding="utf-8")).get("印出合计", {})
 
@@ -63,6 +70,11 @@ def test_yantai_prints_its_lines_as_its_tables_print_them(imported) -> None:
     income = _rows(source, layout, "收入总表")  # 公开表2, by function lines: 合计 | 财政拨款收入 (小计 | 一般公共预算 | …)
     assert income["合计"][1:4] == ["5,609.33", "5,274.99", "3,773.71"]
     assert income["20802"][4] == "1,218.39"
+    # the 收支总表 and 财政拨款收支总表 print the same amounts, each rounded once: as the 支出总表 and 公开表5 print them
+    summary = _cells(source, layout, "收支总表")
+    assert summary[summary.index("卫生健康支出") + 1] == "185.24"
+    fiscal = _cells(source, layout, "财政拨款收支总表")
+    assert fiscal[fiscal.index("本年支出合计") + 2] == "3,773.71"
 
 
 @pytest.mark.slow

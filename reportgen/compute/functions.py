@@ -269,6 +269,15 @@ class FunctionFigures:
             rows.append((code, name, [sum(amounts, ZERO), *amounts]))
         return rows
 
+    def printed_fiscal(self, key: str, amounts: list[Decimal]) -> list[Decimal]:
+        """A line of the 财政拨款收支总表's spending side (a 类/款/项 code, or 合计 for 本年支出合计) by 合计 and fund
+        (``amounts``, as fiscal_classes gives them): each fund's as its fund table printed the same line (印出合计: one
+        amount rounded once prints the same in both tables), the 合计 so where the line is of one fund alone."""
+        funds = [self.printed_line(fund_table(fund), key, "合计", value) or value
+                 for fund, value in zip(("一般公共预算", "政府性基金", "国有资本经营"), amounts[1:], strict=False)]
+        spent = [printed for printed, value in zip(funds, amounts[1:], strict=False) if value]
+        return [spent[0] if len(spent) == 1 else amounts[0], *funds]
+
     @cached_property
     def lines_complete(self) -> bool:
         """Whether the function lines are known to be all the spending: they itemise it and add up to 支出合计 as the
