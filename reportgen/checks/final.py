@@ -9,7 +9,7 @@ the tables note), and no more. A source in 元 must agree exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.base.errors import Finding
@@ -170,31 +170,6 @@ def _flat_reason(what: str) -> str:
 def _some_priors(stated: list[str]) -> str:
     return (f"“三公”经费只有{'、'.join(stated)}写了上年数：各项都写了才能与上年比较（没写的一项是未知，不是 0），"
             "这些上年数不会印出")
-
-
-@rule("R-印出合计", SOURCE, "error")
-def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """印出合计: a 类 line of a 总表 as printed, against the line's function rows: within their 尾数 it is
-    printed so; beyond it, or a 类 the rows do not have, it is an error (never printed, never dropped)."""
-    computed = {"收入支出决算总表": {n.code: [n.total] for n in f.function_tree()},
-                "财政拨款收入支出决算总表": {code: amounts for code, _, amounts in f.fiscal_classes(FISCAL_FUNDS)}}
-    for table, lines in b.printed_lines.items():
-        for code, figures in lines.items():
-            known = computed.get(table, {}).get(code)
-            path = f"印出合计.{table}.{code}"
-            for column, stated in figures.items():
-                value = _column_value(known, column)
-                if value is None or f.summary_line(table, code, column, value) != stated:
-                    yield make_finding(b, "error", "R-印出合计", f"{table}的 {code} 印作 {m.with_unit(stated)}，功能分类各行"
-                                       f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一类），不照印", b.line_of(path),
-                                       path)
-
-
-def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:
-    """A 类 line's figure in one column of a 总表 (合计, then each fiscal fund's) by its function rows; None where the
-    rows do not give it."""
-    index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
-    return known[index] if known is not None and index < len(known) else None
 
 
 @rule("R-收入功能分类", SOURCE, "error")

@@ -12,13 +12,18 @@ from functools import cached_property
 from reportgen import codes, tablekinds
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import EconomicFigures
-from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
+from reportgen.compute.printed import line_as_printed, print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
-from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
+from reportgen.compute.trees import KINDS, ComparedLine, Node, code_name, derived_priors
 from reportgen.docmodel.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget, FunctionRow, TableLine
+from reportgen.tablekinds import fund_table, role
 
 # The table whose printed lines (表行) are of all the spending.
 LINES_OF_ALL = tablekinds.role("spending")
+
+# The function tables a budget's 印出合计 may name, and the fund each prints (None: all the money)
+PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, role("income"): None,
+                                         **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")}}
 
 
 class FunctionFigures:
@@ -140,6 +145,40 @@ class FunctionFigures:
         lines += _used_lines(self.budget.function_rows, fund, {line.code for line in lines})
         return sorted(lines, key=lambda line: line.code)
 
+    def printed_line(self, table: str, key: str, column: str, computed: Decimal | None) -> Decimal | None:
+        """A line of a budget's function table (PRINTED_TABLES; ``key`` a 类/款 code, or 合计 for its 合计 row) in
+        ``column`` (合计, 基本支出, 人员经费, 公用经费, 项目支出): as the source states the table printed it (印出合计)
+        where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
+        if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
+            return computed
+        fund = PRINTED_TABLES[table]
+        rows = sum(1 for r in self.budget.function_rows
+                   if (fund is None or r.fund == fund) and (key == "合计" or r.code.startswith(key)))
+        return line_as_printed(self.budget, table, key, column, computed, rows)
+
+    def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
+        """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
+        人员经费, 公用经费, 项目支出; the 收入总表's: 合计, 财政拨款收入 and each source of income); None where the table
+        has no such line."""
+        if table == role("income"):
+            return self._income_line(key)
+        tops = self.function_tree(PRINTED_TABLES[table])
+        if key == "合计":
+            return _tops_line(tops)
+        node = next((n for top in tops for n in top.walk() if n.code == key), None)
+        return None if node is None else {"合计": node.total, "基本支出": node.basic,
+                                          **{kind: node.basic_kind(kind) for kind in KINDS}, "项目支出": node.project}
+
+    def _income_line(self, key: str) -> dict[str, Decimal | None] | None:
+        """A line of the 收入总表 by function lines as its rows make it: 合计, 财政拨款收入 and each source of income."""
+        split = self.income_by_function()
+        if key not in split:
+            return None
+        amounts = split[key]
+        tops = self.function_tree()
+        total = tops_sum(tops) if key == "合计" else next(n.total for top in tops for n in top.walk() if n.code == key)
+        return {"合计": total, "财政拨款收入": sum_known(amounts[s] for s in FISCAL_SOURCES), **amounts}
+
     @cached_property
     def single_fund(self) -> str | None:
         """The one 资金性质 of every function row, where they are all of one (its totals are all the
@@ -233,6 +272,15 @@ class FunctionFigures:
             rows.append((code, name, [sum(amounts, ZERO), *amounts]))
         return rows
 
+    def printed_fiscal(self, key: str, amounts: list[Decimal]) -> list[Decimal]:
+        """A line of the 财政拨款收支总表's spending side (a 类/款/项 code, or 合计 for 本年支出合计) by 合计 and fund
+        (``amounts``, as fiscal_classes gives them): each fund's as its fund table printed the same line (印出合计: one
+        amount rounded once prints the same in both tables), the 合计 so where the line is of one fund alone."""
+        funds = [self.printed_line(fund_table(fund), key, "合计", value) or value
+                 for fund, value in zip(("一般公共预算", "政府性基金", "国有资本经营"), amounts[1:], strict=False)]
+        spent = [printed for printed, value in zip(funds, amounts[1:], strict=False) if value]
+        return [spent[0] if len(spent) == 1 else amounts[0], *funds]
+
     @cached_property
     def lines_complete(self) -> bool:
         """Whether the function lines are known to be all the spending: they itemise it and add up to 支出合计 as the
@@ -324,3 +372,10 @@ def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None
         amounts[own[0]] = (amounts[own[0]] or ZERO) + value
     elif value:
         amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+
+
+def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:
+    """A function table's 合计 row as its 类 make it, by column."""
+    kinds = {kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS}
+    return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops), **kinds,
+            "项目支出": sum_known(t.project for t in tops)}

@@ -4,7 +4,11 @@ apiece: arithmetic.allowance). A total the source states (支出.合计, a 类/�
 economic 类, 人员经费 …) is the figure wherever it stands within that 尾数 of the sum of its parts: the
 render reprints it, and every total above it is summed from it. A total further away is not taken: it
 stays the sum of its parts, Disputed where the source's figure contradicts it (the checks report it);
-nothing is repaired. A total the source does not state is the sum of its parts."""
+nothing is repaired. A total the source does not state is the sum of its parts.
+
+A line of one table as that table printed it (印出合计: a 类/款 line or the 合计 row of a function table, of a
+决算's 总表) is the figure of that table alone, where it stands within 尾数 of the line its rows make
+(line_as_printed): no total above it is summed from it, no other table prints it."""
 
 from __future__ import annotations
 
@@ -24,6 +28,16 @@ def as_printed(budget: Budget, stated: Decimal | None, computed: Decimal | None,
     if stated is None or computed is None or stated == computed:
         return None
     return stated if abs(stated - computed) <= allowance(budget, parts, stated, computed) else None
+
+
+def line_as_printed(budget: Budget, table: str, key: str, column: str, computed: Decimal | None,
+                    parts: int) -> Decimal | None:
+    """A line of ``table`` (a 类/款 code, or 合计 for its 合计 row) in ``column`` as the source states the table
+    printed it (印出合计) where that stands within the 尾数 of ``parts`` rows from ``computed`` (the figure its rows
+    make), else ``computed``."""
+    stated = budget.printed_lines.get(table, {}).get(key, {}).get(column)
+    printed = as_printed(budget, stated, computed, parts)
+    return computed if printed is None else printed
 
 
 def stated_function_totals(budget: Budget, fund: str | None,

@@ -677,8 +677,9 @@ class Budget(Record):
     fiscal_balances: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # 部门决算's 收入.功能分类: what each function line received, by kind of income, as its 收入决算表 prints it
     income_lines: list[IncomeLine] = field(default_factory=list)
-    # 印出合计: a 类 line of a 总表 as that table prints it, where it differs from the function tables:
-    # {表名: {类: {合计 or 资金: figure}}} (compute/printed.py)
+    # 印出合计: a line of a table as that table prints it, where it differs from its rows by their 尾数 — a 决算's
+    # 总表 {表名: {类: {合计 or 资金: figure}}}, a budget's function tables {表名: {类/款 or 合计: {栏: figure}}}
+    # (source/printed_lines.py, compute/printed.py)
     printed_lines: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
     # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
     table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)

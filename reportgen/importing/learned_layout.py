@@ -35,12 +35,13 @@ from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
-from reportgen.importing import learned_words
+from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import Table, row_text, title_kind
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
@@ -53,7 +54,6 @@ from reportgen.tables import (
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
-    INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
     SUBTOTAL_LINES,
@@ -269,7 +269,7 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
     if prepared.budget is None or prepared.figures is None or result.imported.year is None:
         return None
     env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
-    return learned_words.learn_words(lines, env, context)
+    return learned_words.learn_words(lines, env, context, untraced_reasons.reason)
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:
@@ -334,11 +334,6 @@ def _income_by_function(imported: Imported) -> bool:
     return len(rows) >= 2 and sum(1 for row in rows if row.code) * 2 > len(rows)
 
 
-# A 收入总表's column, by the meaning the import read it as, under the render's name for it (INCOME_COLUMNS)
-_INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款",
-                  "国有资本经营": "国有资本经营预算拨款", **{name: name for name in INCOME_COLUMNS[5:]}}
-
-
 def _income_shape(imported: Imported) -> dict[str, Any]:
     """The 收入总表 by function lines: 基于 that table, with the columns printed where the render has each."""
     columns = _income_columns(imported)
@@ -353,9 +348,9 @@ def _income_columns(imported: Imported) -> list[str]:
     if table is None:
         return []
     amounts = [table.columns[col] for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
-    if not amounts or any(meaning not in _INCOME_COLUMN for meaning in amounts) or len(set(amounts)) != len(amounts):
+    if not amounts or any(meaning not in INCOME_COLUMN for meaning in amounts) or len(set(amounts)) != len(amounts):
         return []
-    return [_INCOME_COLUMN[meaning] for meaning in amounts]
+    return [INCOME_COLUMN[meaning] for meaning in amounts]
 
 
 _INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})

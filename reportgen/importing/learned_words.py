@@ -1195,11 +1195,15 @@ def _literal(text: str, context: dict[str, Any]) -> str:
 
 # -- the learned words -----------------------------------------------------------------------------------------
 
-def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any]) -> Learned:
-    """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
-    word from ``context``) or kept as printed (why)."""
-    from reportgen.importing import untraced_reasons  # deferred: it reads this module's tracing
+# the class of an untraced sentence and the figure it is of (untraced_reasons.reason, which reads this module's tracing)
+Explain = Callable[[str, str, tuple[list[Field], list[Field]], dict[str, Any], tuple[list[str], "Style", str]],
+                   tuple[str, str]]
 
+
+def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, Any],
+                explain: Explain | None = None) -> Learned:
+    """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
+    word from ``context``) or kept as printed (why; and by ``explain``, each kept one's class, in ``reasons``)."""
     amounts, changes = fields(env, context)
     learned = Learned()
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
@@ -1215,9 +1219,9 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
         learned.sentences.append((sentence, template))
         if template is None:
             learned.kept.append((sentence, why))
-            if has_figures(sentence.text):
-                learned.reasons.append((sentence, *untraced_reasons.reason(sentence.text, why, (amounts, changes),
-                                                                          context, (before, style, subject))))
+            if explain is not None and has_figures(sentence.text):
+                learned.reasons.append((sentence, *explain(sentence.text, why, (amounts, changes), context,
+                                                           (before, style, subject))))
     return learned
 
 

@@ -3,7 +3,6 @@ words a figure stands under in either kind, and a key of the other kind refused 
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from reportgen.docmodel.model import FINAL_INCOME_KINDS, Execution, IncomeLine
@@ -11,6 +10,7 @@ from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.code_names import check_code
 from reportgen.source.core import ZERO, SourceReader
 from reportgen.source.final_keys import FINAL_WORDS, misplaced
+from reportgen.source.printed_lines import printed_lines
 
 
 def final_key(budget_key: str, d: LocDict) -> str:
@@ -27,7 +27,7 @@ def final_accounts(reader: SourceReader, d: LocDict) -> dict[str, Any]:
         reader.line(d, "种类", "种类")
     final_words(reader, d, accounts == "决算")
     if accounts != "决算":
-        return {"accounts": accounts}
+        return {"accounts": accounts, "printed_lines": printed_lines(reader, d)}
     budgets = {}
     for fund, item in d.get("预算数", {}).items():
         budgets[str(fund)] = Execution(reader.opt_amount(item, "年初预算"), reader.opt_amount(item, "全年预算"),
@@ -54,19 +54,6 @@ def income_lines(reader: SourceReader, d: LocDict) -> list[IncomeLine]:
         amounts = {kind: reader.amount(item[kind]) for kind in FINAL_INCOME_KINDS if kind in item}
         lines.append(IncomeLine(code, amounts, reader.opt_amount(item, "合计"), line))
     return lines
-
-
-def printed_lines(reader: SourceReader, d: LocDict) -> dict[str, dict[str, dict[str, Decimal]]]:
-    """印出合计: {表名: {类: figure, or {合计/资金: figure}}}, a figure alone standing for every column of
-    the line (合计 and its one fund)."""
-    printed: dict[str, dict[str, dict[str, Decimal]]] = {}
-    for table, lines in d.get("印出合计", {}).items():
-        reader.line(d["印出合计"], table, f"印出合计.{table}")
-        for code, figures in lines.items():
-            reader.line(lines, code, f"印出合计.{table}.{code}")
-            by_column = figures.items() if isinstance(figures, dict) else [("合计", figures)]
-            printed.setdefault(str(table), {})[str(code)] = {str(k): reader.amount(v) for k, v in by_column}
-    return printed
 
 
 def final_words(reader: SourceReader, d: LocDict, final: bool) -> None:

@@ -19,7 +19,7 @@ from reportgen.docmodel.model import (
 # The words of a 部门决算 for what a budget calls 上年结转 / 结转下年 (the same figures of the model).
 FINAL_WORDS = {"收入.上年结转": "收入.年初结转和结余", "结转下年": "年末结转和结余"}
 # Keys only a 决算 has: at the top, on a function row, and inside the sections both kinds share.
-FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余", "印出合计")
+FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余")
 # (上缴上级支出, 经营支出 and 对附属单位补助支出 a budget states too: the 支出总表 of 广州, 深圳, 珠海 … prints them
 # by function line beside 基本支出 and 项目支出)
 FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因")

@@ -92,21 +92,43 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     with_kinds = _with_kinds(builder, nodes, kinds)
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes))
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
+    printed = _AsPrinted(builder.f, tid)
+    whole = printed.line("合计", (total, basic, project), _kinds_total(nodes) if with_kinds else (None, None))
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
-                 *columns.amounts(total, basic, project, prior_total, actual_total, stated_parts(builder, nodes),
-                                  _kinds_total(nodes) if with_kinds else (None, None), _beside_total(nodes))],
+                 *columns.amounts(*whole[0], prior_total, actual_total, stated_parts(builder, nodes), whole[1],
+                                  _beside_total(nodes))],
                 kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
             executed = actual.get(node.code) if actual is not None else None
-            split = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
+            split = printed.line(node.code, (node.total, node.basic, node.project),
+                                 (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1])))
             body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
-                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated,
-                                              split, node.other)],
+                             *columns.amounts(*split[0], node.prior, executed, node.stated, split[1], node.other)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
                      rounding_gap=gap, unsplit=_unsplit(nodes))
+
+
+Figures = tuple[Decimal | None, Decimal | None, Decimal | None]
+
+
+@dataclass(frozen=True)
+class _AsPrinted:
+    """A function table's lines as the source states the table printed them (印出合计), within 尾数 of their rows."""
+
+    f: Computed
+    tid: str
+
+    def line(self, key: str, split: Figures, kinds: tuple[Decimal | None, Decimal | None]) -> tuple[
+            Figures, tuple[Decimal | None, Decimal | None]]:
+        """A line's 合计, 基本支出 and 项目支出 (``split``) and its 人员经费 and 公用经费 (``kinds``), each as printed."""
+        line = self.f.printed_line
+        total, basic, project = split
+        return ((line(self.tid, key, "合计", total), line(self.tid, key, "基本支出", basic),
+                 line(self.tid, key, "项目支出", project)),
+                (line(self.tid, key, KINDS[0], kinds[0]), line(self.tid, key, KINDS[1], kinds[1])))
 
 
 def _with_kinds(builder: TableBuilder, nodes: list[Node], kinds: bool) -> bool:
@@ -281,10 +303,11 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
         fiscal = [amounts[s] for s in FISCAL_SOURCES]
-        cells = {"合计": num(total, total_stated),
-                 "财政拨款收入": num(None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
-                                 any(s in stated for s in FISCAL_SOURCES))}
-        return [cells[c] if c in cells else num(amounts.get(c), c in stated) for c in columns]
+        cells = {"合计": (total, total_stated),
+                 "财政拨款收入": (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
+                             any(s in stated for s in FISCAL_SOURCES))}
+        figures = [cells[c] if c in cells else (amounts.get(c), c in stated) for c in columns]
+        return [num(f.printed_line(tid, code, c, value), shown) for c, (value, shown) in zip(columns, figures, strict=True)]
 
     body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],
                 kind=node_kind(node.level), key=node.code) for top in f.function_tree() for node in top.walk()]

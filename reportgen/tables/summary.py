@@ -35,10 +35,10 @@ def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal
     if f.functions_cover_all and shape.classes and shape.lines == "类" \
             and (listed := f.listed_classes(shape.classes)) is not None:
         return [(name, total, 0) for name, total in listed]
-    if f.functions_cover_all:
+    if f.functions_cover_all:  # each line as the 支出总表 prints it (印出合计): one amount, rounded once
         width = LEVELS[shape.lines]
-        return [(node.name, node.total, _depth(node.code)) for top in f.function_tree() for node in top.walk()
-                if len(node.code) <= width]
+        return [(node.name, f.printed_line(role("spending"), node.code, "合计", node.total), _depth(node.code))
+                for top in f.function_tree() for node in top.walk() if len(node.code) <= width]
     # the 类 of the lines a table prints (表行: 北京's), else 基本支出 and 项目支出
     totals: list[tuple[str, Decimal | None]] = [("基本支出", f.basic), ("项目支出", f.project)]
     return [(name, total, 0) for name, total in (f.classes_of_lines or totals)]
@@ -59,7 +59,8 @@ def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str
     b, f = builder.b, builder.f
     carry_forward = b.carry_forward if f.expenditure_grand_total is not None or b.carry_forward else None
     lines: list[tuple[str, Decimal | None, str, Decimal | None, RowKind]] = [
-        ("本年收入合计", f.income_total, "本年支出合计", f.expenditure_total, "subtotal"),
+        ("本年收入合计", f.income_total, "本年支出合计", f.printed_line(role("spending"), "合计", "合计", f.expenditure_total),
+         "subtotal"),
         ("上年结转", f.carried_over, "结转下年", carry_forward, "body"),
     ]
     if b.reserves_used:
@@ -152,7 +153,7 @@ def _fiscal_spending(f: Computed, shape: SummaryShape) -> tuple[list[tuple[str, 
             and (listed := f.listed_fiscal_classes(shape.classes, FISCAL_FUNDS)) is not None:
         return listed, [0] * len(listed)
     lines = f.fiscal_classes(FISCAL_FUNDS, LEVELS[shape.lines])
-    return [(name, amounts) for _, name, amounts in lines], [_depth(code) for code, _, _ in lines]
+    return [(name, f.printed_fiscal(code, amounts)) for code, name, amounts in lines], [_depth(code) for code, _, _ in lines]
 
 
 def fiscal(builder: TableBuilder) -> TableRows:
@@ -163,7 +164,7 @@ def fiscal(builder: TableBuilder) -> TableRows:
     left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in FISCAL_SOURCES]
     right, depths = _fiscal_spending(f, builder.summary_shape)
     body = _fiscal_body(builder, num, left, right, depths)
-    spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
+    spent = f.printed_fiscal("合计", [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)])
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))

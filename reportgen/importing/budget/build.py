@@ -22,12 +22,17 @@ from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
 from reportgen.importing.recognition.printed_totals import (
+    INCOME_LINE_COLUMNS,
+    LINE_COLUMNS,
+    SPLIT,
     class_totals,
     economic_classes,
     economic_costs,
+    moved_lines,
     printed_step,
     spending_totals,
 )
+from reportgen.importing.recognition.printed_totals import table_lines as printed_table_lines
 from reportgen.importing.recognition.recognize import (
     FUND_COLUMNS,
     ITEMS,
@@ -69,6 +74,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
+        if (printed := _printed_lines(result, spending)):
+            tree["印出合计"] = printed
     if (lines := table_lines(result)):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
@@ -76,6 +83,47 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
             run(result, tree, kind)
     _defined_rows(result, tree)
     return result
+
+
+def _printed_lines(result: Imported, spending: Tree) -> Tree:
+    """印出合计: the 合计 row and 类/款 lines of the 支出总表 and each fund's table printed otherwise than their lines
+    add up (printed_totals.table_lines)."""
+    items = _written_rows(spending)
+    tables = {kind: fund for kind, fund in {role("spending"): None, role("income"): None, **tablekinds.fund_tables()}.items()
+              if kind in result.tables and not unit_lines(result.rows.get(kind, []))}
+    moved = set().union(*(moved_lines(result, kind) for kind in tables))
+    out: Tree = {}
+    for kind, fund in tables.items():
+        if lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))], moved):
+            out[kind] = lines
+    return out
+
+
+def _written_rows(spending: Tree) -> list[Tree]:
+    """The 功能分类 rows written."""
+    written = spending.get("功能分类")
+    return [i for i in written if isinstance(i, dict)] if isinstance(written, list) else []
+
+
+def _table_lines(result: Imported, kind: str, mine: list[Tree], moved: set[str]) -> Tree:
+    """One table's 印出合计, ``mine`` the function rows written of its money, ``moved`` the lines of every table read
+    that move the render's sums (printed_totals.moved_lines): its 人员经费 and 公用经费 are written where
+    every 项 spending on 基本支出 states them; the 收入总表's 合计 and 财政拨款 columns (INCOME_LINE_COLUMNS)."""
+    if kind == role("income"):
+        return printed_table_lines(result, kind, INCOME_LINE_COLUMNS, moved)
+    kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
+    return printed_table_lines(result, kind, LINE_COLUMNS if kinds else SPLIT, moved)
+
+
+def _fund_of(item: Tree) -> str:
+    fund = item.get("资金", "一般公共预算")
+    return str(fund.value if isinstance(fund, Placed) else fund)
+
+
+def _basic_spent(item: Tree) -> bool:
+    """Whether a written function row spends on 基本支出."""
+    basic = item.get("基本支出")
+    return isinstance(basic, Placed) and bool(basic.value)
 
 
 def _built_by(name: str) -> list[str]:

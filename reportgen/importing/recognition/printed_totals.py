@@ -15,6 +15,9 @@ the 决算 import (final_build.py, final_totals.py):
   fund is all the money) stands a 尾数 from the sum of its printed 类 or of its lines in that column (spending_totals; further
   away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
   from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
+- a budget's function table (the 支出总表, each fund's table) whose 类/款 line or 合计 row prints a figure a 尾数 from
+  the sum of the lines under it (or over a line the source states otherwise: its sums then move): 印出合计.<表名>.<行>,
+  by column, printed by the render in that table alone (table_lines).
 Nothing is evened out: a total is written as printed, never made to fit."""
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import rounding_step
+from reportgen.tablekinds import role
+from reportgen.tables.specs import INCOME_COLUMNS
 
 ZERO = Decimal(0)
 SPLIT = ("合计", "基本支出", "项目支出")
@@ -105,6 +110,93 @@ def economic_costs(result: Imported, kind: str) -> Tree:
         if printed(amount) and _not_their_sum(amount, lines, column):
             costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
     return costs
+
+
+LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+# A 收入总表's column, by the meaning the import read it as, under the render's name for it (tables/specs.INCOME_COLUMNS)
+INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款",
+                 "国有资本经营": "国有资本经营预算拨款", **{name: name for name in INCOME_COLUMNS[5:]}}
+# The 收入总表's columns its 印出合计 may name: those the render makes of the funds' lines alone (not the department's
+# own income, whose split by source the rows may not give)
+INCOME_LINE_COLUMNS = ("合计", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+
+
+def table_lines(result: Imported, kind: str, columns: tuple[str, ...], moved: set[str]) -> Tree:
+    """印出合计 of a budget's function table ``kind`` (the 收入总表 by function lines too): its 合计 row and 类/款 lines,
+    each of ``columns`` (the meanings read: LINE_COLUMNS, INCOME_LINE_COLUMNS) whose printed figure stands within a 尾数 of the
+    sum of the lines under it, where it is not that sum or a line under it is moved (a 类/款 printed a 尾数 from its
+    lines, which the source states so, or a 项 whose 合计 is a 尾数 from its split: the render's sums move with them;
+    one further away is a slip, told as the import's difference, and moves nothing: moved_lines, of every table the
+    source's rows are read from). A line's 合计 alone is written as a figure."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    over = _lines_over(result, kind, rows, _finest(rows))
+    out: Tree = {}
+    for key, row, under in over:
+        figures = _line_figures(result, kind, (key, row, under), columns, _moved_under(key, moved))
+        if figures:
+            out[key] = figures["合计"] if list(figures) == ["合计"] else dict(figures)
+    return out
+
+
+def moved_lines(result: Imported, kind: str) -> set[str]:
+    """The lines of a function table that move the render's sums: a 类/款 printing its 合计, 基本支出 or 项目支出 a 尾数
+    from its lines', a 项 whose 合计 is a 尾数 from its split."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    lines = _finest(rows)
+    step = printed_step(result, kind)
+    over = _lines_over(result, kind, rows, lines)
+    moved = {key for key, row, under in over if key != "合计" and _line_figures(result, kind, (key, row, under), SPLIT, False)}
+    return moved | {r.code for r in lines if _unsplit_total(r, step)}
+
+
+def _moved_under(key: str, moved: set[str]) -> bool:
+    """Whether a line of ``moved`` stands under the line ``key`` (合计: any)."""
+    return any(key == "合计" or code.startswith(key) for code in moved if code != key)
+
+
+def _line_figures(result: Imported, kind: str, line: tuple[str, Row, list[Row]], columns: tuple[str, ...],
+                  below: bool) -> dict[str, Placed]:
+    """A line's printed figures (``line``: its key, its row and the lines under it) that stand within a 尾数 of those
+    lines, each as printed with its place."""
+    key, row, under = line
+    step = printed_step(result, kind)
+    return {INCOME_COLUMN.get(column, column) if kind == role("income") else column:
+            value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+            for column, amount in _printed_columns(row, columns) if _within_tail(figure(amount), column, under, step, below)}
+
+
+def _printed_columns(row: Row, columns: tuple[str, ...]) -> list[tuple[str, Amount]]:
+    """The figures a row prints in ``columns``, by column."""
+    return [(column, amount) for column in columns if (amount := row.amounts.get(column)) is not None and not amount.blank]
+
+
+def _lines_over(result: Imported, kind: str, rows: list[Row], lines: list[Row]) -> list[tuple[str, Row, list[Row]]]:
+    """A function table's 合计 row and its 类/款 lines, each with the lines (项) under it: (key, row, lines)."""
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+    over = [("合计", foot, lines)] if foot is not None else []
+    over += [(r.code, r, _under(r.code, lines)) for r in rows if len(r.code) in (3, 5)]
+    return [(key, row, under) for key, row, under in over if under]
+
+
+def _under(code: str, lines: list[Row]) -> list[Row]:
+    return [f for f in lines if f.code.startswith(code) and f.code != code]
+
+
+def _unsplit_total(row: Row, step: Decimal) -> bool:
+    """Whether a line prints a 合计 a 尾数 from its 基本支出 and 项目支出 together (the source's row then sums otherwise;
+    further away it is a slip, told as the import's difference, and moves nothing)."""
+    parts = [row.amounts.get(part) for part in ("基本支出", "项目支出")]
+    gap = abs(figure(row.amounts.get("合计")) - sum((figure(p) for p in parts), ZERO))
+    return printed(row.amounts.get("合计")) and any(printed(p) for p in parts) and 0 < gap <= step * 3 / 2
+
+
+def _within_tail(total: Decimal, column: str, lines: list[Row], step: Decimal, below: bool) -> bool:
+    """Whether a printed total stands within the 尾数 of ``lines`` in ``column`` (some of them printing in it), and is
+    not their sum or ``below`` (a line under it moves the render's sum)."""
+    if not any(printed(r.amounts.get(column)) for r in lines):
+        return False
+    gap = abs(total - sum((figure(r.amounts.get(column)) for r in lines), ZERO))
+    return (gap > 0 or below) and gap <= step * (len(lines) + 1) / 2
 
 
 SPENDING_FIELDS = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计", "项目支出": "支出.项目支出"}

@@ -1,0 +1,66 @@
+"""R-印出合计: a line of a table as the source states the table printed it (印出合计), against the rows under it —
+a 决算's 类 of its two 总表 (by 合计 and fund), a budget's 类/款 line or 合计 row of its function tables (by 合计,
+基本支出, 人员经费, 公用经费 and 项目支出): within their 尾数 it is printed so; beyond it, or a line or column the
+rows do not have, it is an error (never printed, never dropped)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from reportgen.base.errors import Finding
+from reportgen.base.rules import SOURCE, rule
+from reportgen.checks.registry import make_finding
+from reportgen.compute import ZERO, Computed
+from reportgen.compute.functions import PRINTED_TABLES
+from reportgen.compute.phrasing import Money
+from reportgen.docmodel.model import Budget
+
+FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+@rule("R-印出合计", SOURCE, "error")
+def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """Each line of 印出合计 against its rows: the 决算's 总表 (final_lines), a budget's function tables
+    (budget_lines)."""
+    for table, lines in b.printed_lines.items():
+        found = budget_lines(b, f, m, table, lines) if table in PRINTED_TABLES else final_lines(b, f, m, table, lines)
+        yield from found
+
+
+def final_lines(b: Budget, f: Computed, m: Money, table: str, lines: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """A 类 of a 决算's 总表 against the line's function rows."""
+    computed = {"收入支出决算总表": lambda: {n.code: [n.total] for n in f.function_tree()},
+                "财政拨款收入支出决算总表": lambda: {code: amounts for code, _, amounts in f.fiscal_classes(FISCAL_FUNDS)}}
+    known_lines = computed[table]() if table in computed else {}
+    for code, figures in lines.items():
+        known = known_lines.get(code)
+        path = f"印出合计.{table}.{code}"
+        for column, stated in figures.items():
+            value = _column_value(known, column)
+            if value is None or f.summary_line(table, code, column, value) != stated:
+                yield make_finding(b, "error", "R-印出合计", f"{table}的 {code} 印作 {m.with_unit(stated)}，功能分类各行"
+                                   f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一类），不照印", b.line_of(path),
+                                   path)
+
+
+def budget_lines(b: Budget, f: Computed, m: Money, table: str,
+                 lines: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """A 类/款 line or the 合计 row of a budget's function table against the rows under it, column by column."""
+    for key, figures in lines.items():
+        known = f.table_line(table, key) or {}
+        path = f"印出合计.{table}.{key}"
+        for column, stated in figures.items():
+            value = known.get(column)
+            if value is None or f.printed_line(table, key, column, value) != stated:
+                line = "合计行" if key == "合计" else f" {key} 行"
+                yield make_finding(b, "error", "R-印出合计", f"{table}的{line}{column}印作 {m.with_unit(stated)}，其下各行"
+                                   f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
+                                   b.line_of(path), path)
+
+
+def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:
+    """A 类 line's figure in one column of a 总表 (合计, then each fiscal fund's) by its function rows; None where the
+    rows do not give it."""
+    index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
+    return known[index] if known is not None and index < len(known) else None
