@@ -469,7 +469,7 @@ def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bo
             pages.setdefault(line.page, []).append(line)
     kept: list[tuple[Line, bool]] = []
     previous: list[str] = []
-    listed: set[str] | None = None  # a 目录 that ran to its page's end: the headings it named
+    listed: list[str] | None = None  # a 目录 that ran to its page's end: the headings it named
     for page in sorted(pages):
         if page == 0:
             kept += _without_contents([(line, True) for line in pages[0]], vocab)[0]
@@ -484,17 +484,37 @@ def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bo
     return kept
 
 
-def _contents_continued(lines: list[Line], listed: set[str]) -> int:
-    """How many of a page's first lines go on with the 目录 of the page before, which named ``listed``: numbered, short,
-    no sentence, and none it named already (the body's first heading is one it named)."""
+def _contents_continued(lines: list[Line], listed: list[str]) -> int:
+    """How many of a page's first lines go on with the 目录 of the page before, which named ``listed`` in order: each
+    short, no sentence, numbered on from the entry before it in its style (长春: “三、部门预算基本情况” … then “四、财政
+    拨款收支总表情况说明”), or 1 below an entry of another style — never a body's page that opens with a heading of its
+    own numbering (北京交管局's excerpt: the 目录, then page 7's “（一）政府采购预算说明”)."""
+    last = {numbered[0]: numbered[1] for entry in listed if (numbered := _entry_number(entry)) is not None}
+    before = _entry_number(listed[-1]) if listed else None
     for count, line in enumerate(lines):
-        key = _unspaced(line.text)
-        entry = _CONTENTS_PAGE.sub("", key)
-        if not (_NUMBERING.match(key) or _PART.match(key)) or len(key) > 40 or "。" in key or \
-                any(named.startswith(entry) for named in listed):  # “第一部分” over its words: 第一部分单位概况
+        key = _CONTENTS_PAGE.sub("", _unspaced(line.text))
+        numbered = _entry_number(key)
+        if numbered is None or len(key) > 40 or "。" in key or not _numbered_on(numbered, last, before):
             return count
-        listed.add(entry)
+        listed.append(key)
+        last[numbered[0]], before = numbered[1], numbered
     return len(lines)
+
+
+def _entry_number(entry: str) -> tuple[str, int] | None:
+    """The style and number of a 目录 entry's numbering (“第四部分” part 4, “四、” cn 4); None for none."""
+    if (part := _PART.match(entry)) is not None:
+        return "part", _chinese_number(part.group(0)[1:-2])
+    found = _numbering(entry)
+    return (found[0], found[1]) if found else None
+
+
+def _numbered_on(numbered: tuple[str, int], last: dict[str, int], before: tuple[str, int] | None) -> bool:
+    """An entry that goes on with the 目录: the next of its style, or the first of a style it used below another."""
+    style, number = numbered
+    if style not in last:
+        return False
+    return number == last[style] + 1 or number == 1 and before is not None and before[0] != style
 
 
 def section_kind(words: str) -> str | None:
@@ -530,27 +550,27 @@ def _repeated(previous: list[str], keys: list[str]) -> int:
 _CONTENTS_PAGE = regex(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
 
 
-def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> tuple[list[tuple[Line, bool]], set[str] | None]:
+def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> tuple[list[tuple[Line, bool]], list[str] | None]:
     """Drop a table of contents: it names every heading (without leader dots in some documents).
     On a page it runs to the page's end; without pages, while its lines look like headings. With the lines kept, the
     headings it named where it ran to the page's end (else None)."""
     out: list[tuple[Line, bool]] = []
     skipping = False
-    listed: set[str] = set()  # the headings the contents named: the first named again opens the body
+    listed: list[str] = []  # the headings the contents named, in order: the first named again opens the body
     for line, top in lines:
         key = _unspaced(line.text)
         if key in vocab["目录"]:
-            skipping, listed = True, set()
+            skipping, listed = True, []
             continue
         skipping = skipping and _goes_on(line, key, top, listed)
         if skipping:
-            listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
+            listed.append(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
         else:
             out.append((line, top))
     return out, (listed if skipping and lines[-1][0].page else None)
 
 
-def _goes_on(line: Line, key: str, top: bool, listed: set[str]) -> bool:
+def _goes_on(line: Line, key: str, top: bool, listed: list[str]) -> bool:
     """Whether a 目录 goes on over ``line``: on a page, to the page's end; without pages, while its lines look like
     headings it has not named."""
     if line.page == 0:
