@@ -85,9 +85,11 @@ def normal_render(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def normal(normal_render: Path) -> tuple[dict[str, bytes], list[str]]:
     """A render with a fresh cache: its outputs, and the names of the entries its cache holds."""
-    names = sorted(p.name for p in (normal_render / "xdg" / "reportgen").iterdir())
+    every = sorted(p.name for p in (normal_render / "xdg" / "reportgen").iterdir())
+    names = [name for name in every if not name.startswith(".pruned-")]  # beside them, each kind's pruning stamp
     assert {name.rsplit("-", 1)[0] for name in names} == KINDS, names
     assert all(name.endswith(".cache") for name in names)
+    assert sorted(set(every) - set(names)) == sorted(f".pruned-{kind}" for kind in KINDS), every
     return outputs(normal_render / "out"), names
 
 
@@ -342,7 +344,7 @@ def test_a_cache_home_in_a_sticky_shared_folder_is_used(site, normal, tmp_path):
     assert done.returncode == 0, done.stderr
     assert outputs(site["out"]) == expected
     folder = shared / "cache" / "reportgen"
-    assert sorted(p.name for p in folder.iterdir()) == names
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".pruned-")) == names
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
@@ -356,7 +358,8 @@ def test_a_relative_cache_home_is_ignored(site, normal, tmp_path):
     assert done.returncode == 0, done.stderr
     assert outputs(site["out"]) == expected
     assert not (site["out"].parent / "relative-cache").exists()
-    assert sorted(p.name for p in (home / ".cache" / "reportgen").iterdir()) == names
+    kept = home / ".cache" / "reportgen"
+    assert sorted(p.name for p in kept.iterdir() if not p.name.startswith(".pruned-")) == names
 
 
 # -- the module itself --------------------------------------------------------------------------------

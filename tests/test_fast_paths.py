@@ -500,14 +500,16 @@ def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeyp
 def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatch):
     """An entry whose key went stale (an upgrade, an edited code table) and that no process has used
     for UNUSED_DAYS is removed when a new entry of its kind is written (the first such write of a day in a
-    process: the walk of a folder of thousands of entries was made at every write); an entry still in use, the
-    other kinds' entries and files reportgen did not write stay."""
+    process, and of a day over all processes by the kind's stamp: the walk of a folder of thousands of entries was
+    made at every write, then once a kind in every process); an entry still in use, the other kinds' entries and
+    files reportgen did not write stay."""
     import os
     import time
 
     from reportgen.base import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "_PRUNED", {})  # (a process that has pruned nothing yet)
     folder = tmp_path / "reportgen"
     month = time.time() - (cache.UNUSED_DAYS + 1) * 86400
     made = tmp_path / "made-from"
@@ -519,6 +521,7 @@ def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatc
     legacy = folder / f"thing-{'d' * 20}.pickle"  # an earlier version's entry: never read, pruned alike
     other = folder / f"other-{'c' * 20}.cache"
     mine = folder / "thing-notes.cache"  # not a name this module writes
+    assert (folder / ".pruned-thing").is_file()  # the first write of things: pruned, stamped
     for path in (stale, legacy, other, mine):
         path.write_bytes(b"x")
         os.utime(path, (month, month))
@@ -527,6 +530,12 @@ def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatc
     assert used.stat().st_mtime > month + 86400 and stale.exists() and legacy.exists()
     made.write_bytes(b"v2")
     monkeypatch.setattr(cache, "_PRUNED", {})  # (a process that has not pruned today, as the next one)
+    assert cache.kept("thing", [made], lambda: 3) == 3  # the next process the same day: the folder not walked
+    assert stale.exists() and legacy.exists()
+    made.write_bytes(b"v2b")
+    monkeypatch.setattr(cache, "_PRUNED", {})
+    yesterday = time.time() - 86400 - 60
+    os.utime(folder / ".pruned-thing", (yesterday, yesterday))  # (its stamp: the last pruning of things a day ago)
     assert cache.kept("thing", [made], lambda: 3) == 3  # a new entry: the unused ones go
     assert not stale.exists() and not legacy.exists()
     assert used.exists() and other.exists() and mine.exists()

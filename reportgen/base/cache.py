@@ -253,7 +253,8 @@ def _store(folder: int, name: str, key: str, value: T, form: Form[T]) -> None:
         _write(folder, entry, _HEADER + _digest(name, key, form, payload) + b"\n" + payload)
     if time.time() - _PRUNED.get(name, -_DAY) >= _DAY:  # once a day in a process: the folder holds thousands
         _PRUNED[name] = time.time()
-        _prune(folder, name, entry)
+        if _due(folder, name):  # and once a day over all processes (its stamp)
+            _prune(folder, name, entry)
 
 
 def kept(name: str, made_from: list[Path], build: Callable[[], T], form: Form[T] = JSON) -> T:
@@ -341,6 +342,31 @@ def _mark_used(fd: int, info: os.stat_result) -> None:
 _PRUNED: dict[str, float] = {}
 _ENTRY = regex(r"[0-9a-f]{20}(\.cache|\.pickle)")
 _TEMPORARY = regex(r"\.(.+)\.[0-9]+\.[0-9a-f]{8}\.tmp")
+
+
+def _stamp(name: str) -> str:
+    """The file whose time is when the entries of ``name`` were last pruned (by any process): a name no entry
+    or temporary file has, never pruned itself."""
+    return f".pruned-{name}"
+
+
+def _due(folder: int, name: str) -> bool:
+    """Whether the entries of ``name`` are due a pruning — their stamp (a regular file of the user's) dated more
+    than a day ago, or none — and if so, the stamp dated now: a review of a folder of new PDFs is a process that
+    writes entries of several kinds, and each walked the folder's thousands of entries once a kind."""
+    stamp = _stamp(name)
+    with contextlib.suppress(OSError):
+        info = os.stat(stamp, dir_fd=folder, follow_symlinks=False)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and time.time() - info.st_mtime < _DAY:
+            return False
+    with contextlib.suppress(OSError):
+        fd = os.open(stamp, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
+                     dir_fd=folder)
+        try:
+            os.utime(fd)
+        finally:
+            os.close(fd)
+    return True
 
 
 def _prune(folder: int, name: str, keep: str) -> None:

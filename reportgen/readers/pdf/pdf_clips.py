@@ -21,7 +21,7 @@ A page with text in a visible mode too, or with a form (whose text is not follow
 
 Parsing every page's content costs about what pdftotext's run does, and what it gives depends on the
 bytes alone: it is kept in the user's cache folder (reportgen/base/cache.py) by the digest of the bytes,
-of this module's, text_angle's and page_tree's source, and of pikepdf's and qpdf's versions, so that a file reviewed again
+of this module's, text_angle's and page_tree's source, and of pikepdf's and qpdf's builds (their files: pikepdf is loaded only to parse), so that a file reviewed again
 (the desk's next round, a folder reviewed after one of its files changed) is not parsed again. Only
 the boxes and angles are kept, no word of the file.
 """
@@ -30,23 +30,24 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import math
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
-
-import pikepdf
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.base import cache
 from reportgen.base.errors import Internal
-from reportgen.readers.pdf import page_tree
 from reportgen.readers.pdf import text_angle as text_angle_module
 from reportgen.readers.pdf.text_angle import FOLLOWED as _ANGLE_FOLLOWED
 from reportgen.readers.pdf.text_angle import text_angle
 from reportgen.readers.pdf.word_box import Word
+
+if TYPE_CHECKING:  # loaded where a page is parsed (a file not in the cache): qpdf costs a process 0.3 G instructions
+    import pikepdf
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
 # where something is shown: a text object (its clip cannot change inside it), a form or an image, a shading
@@ -135,12 +136,33 @@ _FORM = cache.json_form(_seen_data, _seen_of)
 @functools.cache
 def _made_by() -> tuple[bytes, ...]:
     """What a page's reading is made by besides its bytes: this module, the angle's and the page tree's walk, and
-    pikepdf (with its qpdf)."""
-    return (*(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], text_angle_module, page_tree)),
-            pikepdf.__version__.encode(), pikepdf.__libqpdf_version__.encode())
+    pikepdf (with its qpdf) — each known by its files, none loaded."""
+    sources = [Path(module.__file__ or "") for module in (sys.modules[__name__], text_angle_module)]
+    return (*(path.read_bytes() for path in [*sources, _origin("reportgen.readers.pdf.page_tree")]), *_pikepdf_build())
+
+
+def _origin(module: str) -> Path:
+    """The file of ``module``, found without running it; OSError where there is none."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError(module)
+    return Path(spec.origin)
+
+
+def _pikepdf_build() -> tuple[bytes, ...]:
+    """pikepdf's version and its qpdf's as its files tell them, without loading qpdf (0.3 G instructions, 3 % of a
+    warm review of fresh1's first 6 PDFs, which parses no page): pikepdf/_version.py, and the name, size and time of
+    its compiled core and of each library its wheel ships beside it (pikepdf.libs: libqpdf-….so.30.4.2)."""
+    package = _origin("pikepdf").parent
+    built = sorted(path for path in [*package.glob("_core*"), *(package.parent / "pikepdf.libs").glob("*")]
+                   if path.is_file())
+    return ((package / "_version.py").read_bytes(),
+            *(f"{path.name} {path.stat().st_size} {path.stat().st_mtime_ns}".encode() for path in built))
 
 
 def _parsed(data: bytes) -> list[Seen]:
+    from reportgen.readers.pdf import page_tree  # deferred: pikepdf, for a file not in the cache only
+
     try:
         with page_tree.opened(data) as pdf:  # a page tree qpdf refuses walked as poppler walks it
             return [_page_seen(page) for page in pdf.pages]
@@ -232,6 +254,8 @@ def instructions(page: pikepdf.Page, followed: str) -> list[tuple[list[bytes], s
     """The page's content instructions of the operators ``followed`` (none taking a string or an inline
     image), each its operands and its operator: qpdf parses and writes them back, one a line (turning each
     pikepdf object into a Python string costs several times the parse)."""
+    import pikepdf  # deferred: as _parsed
+
     if not _within(page):
         raise ContentTooLarge(f"一页的内容超过 {_MAX_CONTENT // (1024 * 1024)} MB")
     unparsed = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(page, followed))
@@ -251,6 +275,8 @@ class ContentTooLarge(Internal):
 def _within(page: pikepdf.Page) -> bool:
     """Whether the page's content decodes to at most _MAX_CONTENT bytes, told without decoding more than
     that: a stream with no filter or Flate's alone (what else it is encoded by is not followed)."""
+    import pikepdf  # deferred: as _parsed
+
     left = _MAX_CONTENT
     for stream in _content_streams(page):
         if not isinstance(stream, pikepdf.Stream):
@@ -273,12 +299,16 @@ def _within(page: pikepdf.Page) -> bool:
 
 def _content_streams(page: pikepdf.Page) -> list[pikepdf.Object]:
     """A page's content: its one stream or its array's."""
+    import pikepdf  # deferred: as _parsed
+
     contents = page.obj.get("/Contents")
     return list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
 
 
 def _filter_names(stream: pikepdf.Stream) -> list[str]:
     """The filters a stream is encoded by, in turn."""
+    import pikepdf  # deferred: as _parsed
+
     filters = stream.get("/Filter")
     return [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
 
@@ -290,6 +320,8 @@ def _any_invisible(operations: list[tuple[list[bytes], str]]) -> bool:
 
 def _shows_visible_text(page: pikepdf.Page) -> bool:
     """Whether the page's content shows text in a visible mode, or draws a form (which may)."""
+    import pikepdf  # deferred: as _parsed
+
     forms = _forms(page)
     mode, stack = 0, []
     for instruction in pikepdf.parse_content_stream(page, _TEXT):
@@ -310,6 +342,8 @@ def _shows_visible_text(page: pikepdf.Page) -> bool:
 
 def _forms(page: pikepdf.Page) -> set[str]:
     """The names of the forms (its XObjects that are no image) a page's resources hold."""
+    import pikepdf  # deferred: as _parsed
+
     resources = page.obj.get("/Resources")
     xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
     return {str(name) for name, xobject in xobjects.items() if xobject.get("/Subtype") != "/Image"} \

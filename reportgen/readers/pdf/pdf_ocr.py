@@ -37,8 +37,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pikepdf
-
 from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.readers.pdf.word_box import Word
@@ -295,6 +293,8 @@ def _upright(pdf: Path, number: int, folder: Path, image: Path) -> str | None:
 def _turned_page(pdf: Path, number: int, turn: int, copy: Path) -> bool:
     """Page ``number`` alone written at ``copy``, turned ``turn`` degrees clockwise more; False where pikepdf
     cannot write it."""
+    import pikepdf  # deferred: qpdf, for a page read turned only (loading it costs a process 0.3 G instructions)
+
     try:
         with pikepdf.open(pdf) as document, pikepdf.new() as turned:
             turned.pages.append(document.pages[number - 1])

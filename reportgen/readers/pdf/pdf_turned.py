@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.readers.pdf import page_tree
 from reportgen.readers.pdf.pdf_clips import Seen
 from reportgen.readers.pdf.word_box import Word
 
@@ -49,6 +48,8 @@ def turns(seen: list[Seen], pages: list[list[Word]]) -> dict[int, int]:
 
 def turned_copy(data: bytes, rotations: dict[int, int], path: Path) -> None:
     """A copy of the PDF at ``path`` with the pages of ``rotations`` set to their /Rotate."""
+    from reportgen.readers.pdf import page_tree  # deferred: pikepdf, for a turned page only
+
     with page_tree.opened(data) as pdf:  # a page tree qpdf refuses walked as poppler walks it (its pages read)
         for number, rotate in rotations.items():
             pdf.pages[number - 1].obj.Rotate = rotate
