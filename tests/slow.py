@@ -25,6 +25,8 @@ import pytest
 SLOW_SECONDS = 2.0
 
 SLOW_MODULES = frozenset((
+    # fresh1 PDFs imported with --learn-layout once for the file (its module fixture, paid by whichever test is first)
+    "test_learned_words_why",
     # Chromium: a browser started for the test (tests/support/browser.py)
     "test_accessibility", "test_browser_forms", "test_desk_browser", "test_desk_browser_season", "test_diff_outputs", "test_preview_browser",
     # tesseract: the OCR of scanned pages
@@ -95,9 +97,6 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_table_of_spending_kinds_worded_with_their_spending_is_read",
     ),
     "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
-    "test_learned_words_why": (  # fresh1 PDFs imported with --learn-layout (a module fixture, paid by the first)
-        "test_the_count_of_internal_units_is_read_and_learned",
-    ),
     "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
         "test_hangzhou_sentences_are_printed_from_the_fields",
         "test_a_carry_over_the_text_states_as_0_is_written_and_learned",
