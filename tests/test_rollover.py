@@ -311,3 +311,14 @@ def test_projects_printed_without_their_prior_year_keep_their_columns_next_year(
 def load_yaml_text_of(source: Path) -> Any:
     result = rollover(source)
     return parse_yaml(result.files[result.source].encode("utf-8"), "rolled.yaml")
+
+
+def test_printed_totals_are_this_years_and_not_asked_for_next_year(tmp_path):
+    """烟台市民政局 2026 imported: its tables' totals rounded on their own are written as printed (印出合计: 支出总表 合计
+    5,609.33 …). Next year's totals are added from next year's figures: the rolled source asks for none of them — an
+    officer never types a total (before: every 印出合计 figure was 待填写, 44 of them)."""
+    pdf = ROOT.parent / "shared" / "corpus" / "fresh1" / "sd-yantai-minzhengju-2026-dept-budget.pdf"
+    source, rolled = tmp_path / "yt.yaml", tmp_path / "yt-2027.yaml"
+    assert run("import", pdf, "-o", source).returncode in (0, 1) and "印出合计" in load_yaml(source)
+    assert run("rollover", source, "-o", rolled).returncode == 0
+    assert "印出合计" not in load_yaml(rolled) and "印出合计" not in rolled.read_text(encoding="utf-8")

@@ -434,8 +434,8 @@ def _sections(data: dict, roller: _Roller, prior: dict[str, Any],
     rolled: dict[str, Any] = {}
     for key, value in data.items():
         key = str(key)
-        if key in ("上年", "上年执行数", "变动原因"):
-            continue
+        if key in ("上年", "上年执行数", "变动原因", "印出合计"):
+            continue  # 印出合计: this year's totals as its tables rounded them; next year's are added from its figures
         if "上年" not in rolled and key not in HEAD_KEYS:
             rolled["上年"] = prior
         if key == "年度":
