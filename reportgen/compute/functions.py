@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen import codes, tablekinds
-from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.arithmetic import ZERO, allowance, sum_known
 from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals, general_only
@@ -237,14 +237,19 @@ class FunctionFigures:
     def lines_complete(self) -> bool:
         """Whether the function lines are known to be all the spending: they itemise it and add up to 支出合计 as the
         source states it, else as its income implies it (收支平衡: 本年收入合计 + 上年结转 + 使用非财政拨款结余 −
-        结转下年, each known) — a 类 they do not give is then spent nothing on (never so for a total not known)."""
+        结转下年, each known) — a 类 they do not give is then spent nothing on (never so for a total not known). Each
+        printed on its own rounded (广州市国资委's 类 add up to 0.01 万元 over its 支出合计), the lines add up to it within
+        the printing's rounding (arithmetic.allowance: half a 0.01 万元 a figure)."""
         stated = self.budget.stated_expenditure
         if stated is None:
             totals, budget = self.totals, self.budget
             if totals.income_total is None or totals.carried_over is None:
                 return False
             stated = totals.income_total + totals.carried_over + budget.reserves_used - budget.carry_forward
-        return self.totals.functions_cover_all and self.totals.total_from_functions == stated
+        summed = self.totals.total_from_functions
+        if not self.totals.functions_cover_all or summed is None:
+            return False
+        return abs(summed - stated) <= allowance(self.budget, self.totals.printed_parts(), stated, summed)
 
     @cached_property
     def classes_of_lines(self) -> list[tuple[str, Decimal]] | None:
