@@ -44,3 +44,20 @@ def test_a_column_no_income_table_has_is_refused(tmp_path) -> None:
                                        "    列: [合计, 基本支出]\n", encoding="utf-8")
     with pytest.raises(LayoutError, match=r"版式\.yaml:4.*列”应为按功能分类列收入的表的金额列"):
         resolve(tmp_path)
+
+
+@pytest.mark.slow
+def test_the_total_row_prints_each_own_income_as_stated(tmp_path) -> None:
+    """烟台市民政局 prints on its 合 计 row 事业收入 329.34 and 其他收入 5.00 (its lines print neither split: blank); the
+    source states both (收入.事业收入, 收入.其他收入) and its 单位资金 lines add up to 334.35, their sum within the
+    printing's rounding: the 合计 row prints them, the lines' cells stay blank. The render printed them blank."""
+    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
+    name = "sd-yantai-minzhengju-2026-dept-budget"
+    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    rows = [[c.text for c in row.cells] for row in income.body]
+    total = next(row for row in rows if row[0] == "合计")
+    # as published (公开表2 第5页): 5,274.99 and 3,773.71, each total rounded on its own (印出合计)
+    assert total[1:] == ["5,609.33", "5,274.99", "3,773.71", "1,501.28", "", "", "329.34", "", "5.00", "", "", "", ""]
+    assert ["205", "08", "03", "培训支出", "16.00", "16.00", "16.00", "", "", "", "", "", "", "", "", "", ""] in rows

@@ -19,11 +19,11 @@ from reportgen.shaping.layouts import LayoutError, resolve
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
 
-def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, str]:
+def _learned(tmp_path_factory: pytest.TempPathFactory, name: str, where: Path = FRESH) -> tuple[Path, Path, str]:
     """The document imported with --learn-layout: (the source, the layout folder, its 版式.yaml)."""
     folder = tmp_path_factory.mktemp(name)
     source, layout = folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
+    code = cli.main(["import", str(where / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
     assert code in (0, 1) and source.is_file()
     return source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
 
@@ -93,6 +93,20 @@ def test_every_listed_line_is_printed_and_zero_where_the_lines_are_complete(guan
     assert _beside(rows, "住房保障支出")[0] == "764.12" and _beside(rows, "其他支出")[0] == "50.00"
     fiscal = _lines(source, layout, "财政拨款收支总表")
     assert _beside(fiscal, "外交支出")[0] == "0.00" and _beside(fiscal, "一般公共服务支出")[0] == "8,295.28"
+
+
+def test_the_lines_are_complete_within_the_printings_rounding(tmp_path_factory) -> None:
+    """广州市国资委 prints 28 lines, most 0.00 (外交支出 0.00 … 转移性支出 0.00), beside its 本年支出合计 119,257.52; its
+    function tables' 类 add up to 0.01 万元 more (资源勘探工业信息等支出 4,463.61 there, 4,463.60 here), each figure
+    rounded on its own: the lines are all the spending within the printing's rounding, and the 0.00 lines are printed
+    (the render printed its five 类 alone)."""
+    source, layout, text = _learned(tmp_path_factory, "gd-guangzhou-guoziwei-2026-dept-budget", FRESH.parent)
+    assert "类:\n    - 一般公共服务支出\n    - 外交支出" in text
+    rows = _lines(source, layout, "收支总表")
+    assert _beside(rows, "外交支出")[0] == "0.00" and _beside(rows, "债务付息支出")[0] == "0.00"
+    assert _beside(rows, "社会保障和就业支出")[0] == "4,601.21" and _beside(rows, "住房保障支出")[0] == "1,946.82"
+    fiscal = _lines(source, layout, "财政拨款收支总表")
+    assert _beside(fiscal, "国防支出")[0] == "0.00"
 
 
 def test_no_zero_for_a_line_merely_not_given(guangzhou, tmp_path) -> None:

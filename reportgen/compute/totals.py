@@ -149,7 +149,7 @@ class Totals:
         tops = self._tops()
         return tops_sum(tops) if tops is not None else sum((r.total for r in self.budget.function_rows), ZERO)
 
-    def _parts(self) -> int:
+    def printed_parts(self) -> int:
         """How many printed figures 支出合计 and its split are summed from: the 类 of all money."""
         tops = self._tops()
         return len(tops) if tops is not None else len(self.budget.function_rows)
@@ -157,17 +157,17 @@ class Totals:
     @cached_property
     def printed_expenditure(self) -> Decimal | None:
         """支出合计 as the source states it, where it stands within 尾数 of the function lines' (else None)."""
-        return as_printed(self.budget, self.budget.stated_expenditure, self.total_from_functions, self._parts())
+        return as_printed(self.budget, self.budget.stated_expenditure, self.total_from_functions, self.printed_parts())
 
     @cached_property
     def printed_basic(self) -> Decimal | None:
         """基本支出 as stated (支出.基本支出.合计), within 尾数 of the function lines' (else None)."""
-        return as_printed(self.budget, self.budget.stated_basic, self.basic_from_functions, self._parts())
+        return as_printed(self.budget, self.budget.stated_basic, self.basic_from_functions, self.printed_parts())
 
     @cached_property
     def printed_project(self) -> Decimal | None:
         """项目支出 as stated (支出.项目支出), within 尾数 of the function lines' (else None)."""
-        return as_printed(self.budget, self.budget.stated_project, self.project_from_functions, self._parts())
+        return as_printed(self.budget, self.budget.stated_project, self.project_from_functions, self.printed_parts())
 
     @cached_property
     def unsplit_functions(self) -> list[FunctionRow]:
