@@ -222,6 +222,16 @@ class Project(Record):
     stated_change: Decimal | None = None
     stated_rate: Decimal | None = None
     actual: Decimal | None = None  # 上年执行数
+    category: str = ""  # 项目类别 as the project list prints it (烟台: 其他运转类, 特定目标类)
+    # 印于: where the published list prints it (第24页 第9行) — what tells apart the projects a list prints under one name
+    # with no unit beside them (烟台's 项目支出预算情况表: 实施公车统管费用 once for each unit); "" for the rest
+    printed_at: str = ""
+
+    @property
+    def key(self) -> str:
+        """The project's key among the rows of its table: its unit's and its name, and where printed where given."""
+        name = f"{self.unit}/{self.name}" if self.unit else self.name
+        return f"{name}@{self.printed_at}" if self.printed_at else name
 
 
 # The parts of a 项目经费情况说明, in their published order (上海, seeds/shanghai-putuo-*-2026.txt and

@@ -44,7 +44,7 @@ def _group_rows(unit: Computed | None, unit_projects: list[Project],
                          *amounts(unit.projects_sum, unit.projects_prior_total)], kind="subtotal",
                         key=f"单位:{unit.budget.department}"))
     return rows + [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
-                       key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
+                       key=p.key) for p in unit_projects]
 
 
 def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:

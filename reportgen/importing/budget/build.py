@@ -1156,48 +1156,54 @@ def _one_column_is_total(rows: list[Row]) -> None:
 
 
 def _projects(result: Imported) -> list[Tree]:
-    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目."""
+    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目 and 类别; a name
+    printed on more than one line with no unit beside it (烟台's 项目支出预算情况表 sets out every unit's projects,
+    实施公车统管费用 five times) a project each, with where it is printed (印于): which unit's, the table does not say."""
     table = result.tables.get(role("projects"))
     if table is None:
         return []
-    out: list[Tree] = []
-    for row in result.rows[role("projects")]:
-        amount = _project_amount(row)
-        if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
-            continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
-        out.append(_project_item(result, table, row, amount))
-    # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
-    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
-    twice = _named_twice(out)
-    if out and (twice or not _read_whole(result.rows[role("projects")], table)):
-        result.told.append(_projects_not_written(table, twice, len(out)))
+    rows = [row for row in result.rows[role("projects")] if not row.total and row.name
+            and _project_amount(row) is not None and not _UNIT_ROW.match(row.name)]
+    # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
+    twice = Counter(row.name for row in rows)
+    category = _category_column(table)
+    out = [_project_item(result, table, row, twice[row.name] > 1, category) for row in rows]
+    if out and not _read_whole(result.rows[role("projects")], table):
+        result.told.append(_projects_not_written(table, len(out)))
         return []
     return out
 
 
-def _named_twice(items: list[Tree]) -> dict[str, int]:
-    """The names printed for more than one project, each with how many."""
-    names = Counter(str(item["名称"].value) for item in items if isinstance(item["名称"], Placed))
-    return {name: count for name, count in names.items() if count > 1}
+def _category_column(table: Table) -> int | None:
+    """The column of the 项目类别 a 项目支出表 prints beside each name (烟台: 其他运转类, 特定目标类), None where none."""
+    for row in table.grid.rows[table.header_start:table.body_start]:
+        for index, cell in enumerate(row):
+            if normalized(cell.text) == "项目类别" and index not in table.columns:
+                return index
+    return None
 
 
-def _project_item(result: Imported, table: Table, row: Row, amount: Amount) -> Tree:
-    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目 where printed."""
+def _project_item(result: Imported, table: Table, row: Row, twice: bool, category: int | None) -> Tree:
+    """A project of the 项目支出表: its name, where printed if its name is printed again, this year's amount, last
+    year's where printed, its 科目 and 类别 where printed."""
+    amount = _project_amount(row) or Amount(Decimal(0), row.where, blank=True)
     item: Tree = {"名称": Placed(row.name, f"{table.kind.id} {row.where}"),
                   "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
     if "上年预算数" in row.amounts:
         item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
     if row.function_code:
         item["科目"] = Placed(int(row.function_code))
+    cells = table.grid.rows[row.index]
+    if category is not None and category < len(cells) and (text := cells[category].text.strip()):
+        item["类别"] = Placed(text)
+    if twice:
+        item["印于"] = Placed(row.where)
     return item
 
 
-def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
+def _projects_not_written(table: Table, read: int) -> str:
     """Why the 项目支出表's projects, read and reconciled, are not written as the source's 支出.项目."""
-    named = "、".join(f"“{name}”印了 {count} 次" for name, count in list(twice.items())[:3])
-    more = f"等 {len(twice)} 个名称各印了不止一次" if len(twice) > 3 else ""
-    why = (f"{named}{more}，表中没有写明各属哪个单位，源文件的项目名称各只能有一个" if twice
-           else "读出的项目之和与表中印出的合计不符，只读出了其中一部分")
+    why = "读出的项目之和与表中印出的合计不符，只读出了其中一部分"
     return f"{table.kind.id}（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
 
 
