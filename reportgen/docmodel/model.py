@@ -26,6 +26,11 @@ INCOME_SOURCES = (
     "其他收入",
 )
 FISCAL_SOURCES = INCOME_SOURCES[:3]  # 财政拨款: the part the finance bureau funds
+# The money a project is paid from, as a project list prints it beside the project's 合计 (烟台's 项目支出预算情况表:
+# 财政拨款 小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金 | 使用非财政拨款结余 |
+# 上年结转): a project's 资金; the first three are its 财政拨款
+PROJECT_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "财政专户管理资金", "单位资金", "使用非财政拨款结余", "上年结转")
+PROJECT_FISCAL = PROJECT_FUNDS[:3]
 UNSPLIT_FUND = "财政专户和单位资金"
 # 资金性质 of a function row, and the income source that funds it.
 FUNDS = {
@@ -226,6 +231,7 @@ class Project(Record):
     # 印于: where the published list prints it (第24页 第9行) — what tells apart the projects a list prints under one name
     # with no unit beside them (烟台's 项目支出预算情况表: 实施公车统管费用 once for each unit); "" for the rest
     printed_at: str = ""
+    funds: dict[str, Decimal] = field(default_factory=dict)  # 资金: its amount by PROJECT_FUNDS, those printed
 
     @property
     def key(self) -> str:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
-from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, PROJECT_FUNDS, RESERVES, UNSPLIT_FUND
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -32,8 +32,10 @@ from reportgen.importing.recognition.recognize import (
     ITEMS,
     LAST_BUDGET,
     Table,
+    cell_text,
     header_year,
     turned_figure,
+    words_column,
     year_place,
 )
 from reportgen.importing.recognition.rows import Amount, Row
@@ -1166,21 +1168,12 @@ def _projects(result: Imported) -> list[Tree]:
             and _project_amount(row) is not None and not _UNIT_ROW.match(row.name)]
     # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
     twice = Counter(row.name for row in rows)
-    category = _category_column(table)
+    category = words_column(table, "项目类别")
     out = [_project_item(result, table, row, twice[row.name] > 1, category) for row in rows]
     if out and not _read_whole(result.rows[role("projects")], table):
         result.told.append(_projects_not_written(table, len(out)))
         return []
     return out
-
-
-def _category_column(table: Table) -> int | None:
-    """The column of the 项目类别 a 项目支出表 prints beside each name (烟台: 其他运转类, 特定目标类), None where none."""
-    for row in table.grid.rows[table.header_start:table.body_start]:
-        for index, cell in enumerate(row):
-            if normalized(cell.text) == "项目类别" and index not in table.columns:
-                return index
-    return None
 
 
 def _project_item(result: Imported, table: Table, row: Row, twice: bool, category: int | None) -> Tree:
@@ -1193,8 +1186,12 @@ def _project_item(result: Imported, table: Table, row: Row, twice: bool, categor
         item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
     if row.function_code:
         item["科目"] = Placed(int(row.function_code))
+    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {row.name} {fund}")
+                   for fund in PROJECT_FUNDS if fund in row.amounts and not row.amounts[fund].blank}
+    if funds:
+        item["资金"] = funds
     cells = table.grid.rows[row.index]
-    if category is not None and category < len(cells) and (text := cells[category].text.strip()):
+    if category is not None and category < len(cells) and (text := cell_text(cells[category])):
         item["类别"] = Placed(text)
     if twice:
         item["印于"] = Placed(row.where)

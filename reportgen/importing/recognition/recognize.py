@@ -212,6 +212,16 @@ def _numbered_above(grid: Grid, title: int, body: int) -> int:
     return start
 
 
+def words_column(table: Table, label: str) -> int | None:
+    """The column of words a table's header heads ``label`` (a 项目支出表's 项目类别, 烟台: 其他运转类, 特定目标类), where
+    it is no column of the table's amounts or names; None where the table prints none."""
+    for row in table.grid.rows[table.header_start:table.body_start]:
+        for index, cell in enumerate(row):
+            if normalized(cell_text(cell)) == label and index not in table.columns:
+                return index
+    return None
+
+
 def cell_text(cell: Cell) -> str:
     """A cell's text as a reader sees it: a number cell's value without an exponent."""
     if isinstance(cell.value, Decimal):
