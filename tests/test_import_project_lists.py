@@ -18,8 +18,8 @@ import pytest
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
-from reportgen.runners.render import prepare
 from reportgen.review.target_tables import against_projects, target_money
+from reportgen.runners.render import prepare
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
