@@ -231,12 +231,13 @@ class Project(Record):
     # 印于: where the published list prints it (第24页 第9行) — what tells apart the projects a list prints under one name
     # with no unit beside them (烟台's 项目支出预算情况表: 实施公车统管费用 once for each unit); "" for the rest
     printed_at: str = ""
+    printed_unit: str = ""  # 单位名称 as the list prints it left of the name (杭州, 湖州), "" where it prints none
     funds: dict[str, Decimal] = field(default_factory=dict)  # 资金: its amount by PROJECT_FUNDS, those printed
 
     @property
     def key(self) -> str:
         """The project's key among the rows of its table: its unit's and its name, and where printed where given."""
-        name = f"{self.unit}/{self.name}" if self.unit else self.name
+        name = "/".join(part for part in (self.unit, self.printed_unit, self.name) if part)
         return f"{name}@{self.printed_at}" if self.printed_at else name
 
 

@@ -169,7 +169,7 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
 
 
 # A 项目支出表's column beside the projects' names, by the meaning the import read it as: the render's name for it
-_PROJECT_COLUMN = {"功能科目": "功能科目", "合计": "合计", "预算数": "预算数", "财政拨款": "财政拨款", LAST_BUDGET: "上年预算数",
+_PROJECT_COLUMN = {"单位名称": "单位名称", "项目类别": "项目类别", "功能科目": "功能科目", "合计": "合计", "预算数": "预算数", "财政拨款": "财政拨款", LAST_BUDGET: "上年预算数",
                    "增减": "增减", **{fund: fund for fund in PROJECT_FUNDS}}
 
 
@@ -180,9 +180,10 @@ def _project_columns(imported: Imported) -> list[str]:
     if table is None:
         return []
     printed = {col: meaning for col, meaning in table.columns.items() if meaning != "名称"}
-    if (category := words_column(table, "项目类别")) is not None:
-        printed[category] = "项目类别"
-    columns = [_PROJECT_COLUMN.get(printed[col], "") if printed[col] != "项目类别" else "项目类别" for col in sorted(printed)]
+    for word in ("单位名称", "项目类别"):
+        if (col := words_column(table, word)) is not None:
+            printed[col] = word
+    columns = [_PROJECT_COLUMN.get(printed[col], "") for col in sorted(printed)]
     if "" in columns or len(set(columns)) != len(columns) or set(columns) <= {"功能科目", "预算数", "上年预算数", "增减"}:
         return []
     return columns

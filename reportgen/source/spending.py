@@ -240,6 +240,7 @@ def projects(reader: SourceReader, spending: LocDict) -> list[Project]:
                 actual=reader.opt_amount(item, "上年执行数"),
                 category=str(item.get("类别", "")),
                 printed_at=str(item.get("印于", "")),
+                printed_unit=str(item.get("单位名称", "")),
                 funds={str(fund): reader.amount(amount) for fund, amount in item.get("资金", {}).items()},
             )
         )

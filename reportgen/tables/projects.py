@@ -23,20 +23,22 @@ def projects(builder: TableBuilder) -> TableRows:
     b, f = builder.b, builder.f
     all_projects = b.projects
     with_prior = any(p.prior is not None for p in all_projects)
-    columns = _project_columns(builder, with_prior)
+    columns = _project_columns(builder, with_prior)  # (a list, 单位名称 taken out of it below)
     labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数"}
-    header = [head("项目名称", *(labels.get(c, c) for c in columns))]
+    unit_column = "单位名称" in columns
+    columns = [c for c in columns if c != "单位名称"]
+    header = [head(*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns))]
     total, prior_total = f.projects_sum, f.projects_prior_total
-    cells = _ProjectCells(builder.num(role("projects")), columns)
-    texts = [c for c in columns if c in _TEXT_COLUMNS]
-    body = [Row([Cell("合计", colspan=1 + len(texts), align="center", bold=True),
+    cells = _ProjectCells(builder.num(role("projects")), columns, unit_column)
+    texts = unit_column + len([c for c in columns if c in _TEXT_COLUMNS])
+    body = [Row([Cell("合计", colspan=1 + texts, align="center", bold=True),
                  *cells.amounts(total, prior_total, f.projects_funds)], kind="total", key="合计")]
     groups: list[tuple[Computed | None, list[Project]]] = [(None, all_projects)]
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
     for unit, unit_projects in groups:
-        body += _group_rows(unit, unit_projects, cells, len(texts))
-    widths = [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
+        body += _group_rows(unit, unit_projects, cells, texts)
+    widths = [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
     return TableRows(header, body, widths, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
 
 
@@ -55,8 +57,12 @@ def _project_columns(builder: TableBuilder, with_prior: bool) -> list[str]:
 class _ProjectCells:
     """The cells of a 项目支出表's row in its columns."""
 
-    def __init__(self, num: AmountCell, columns: list[str]) -> None:
-        self.num, self.columns = num, columns
+    def __init__(self, num: AmountCell, columns: list[str], unit_column: bool) -> None:
+        self.num, self.columns, self.unit_column = num, columns, unit_column
+
+    def name(self, project: Project, indent: int) -> list[Cell]:
+        """The project's name, with the unit printed left of it where the table prints one."""
+        return [*([Cell(project.printed_unit)] if self.unit_column else []), Cell(project.name, indent=indent)]
 
     def texts(self, project: Project) -> list[Cell]:
         return [Cell(project.category if c == "项目类别" else project.code) for c in self.columns if c in _TEXT_COLUMNS]
@@ -75,7 +81,7 @@ def _group_rows(unit: Computed | None, unit_projects: list[Project], cells: _Pro
         rows.append(Row([Cell(unit_name(unit.budget), colspan=1 + texts, bold=True),
                          *cells.amounts(unit.projects_sum, unit.projects_prior_total, unit.projects_funds)],
                         kind="subtotal", key=f"单位:{unit.budget.department}"))
-    return rows + [Row([Cell(p.name, indent=1 if unit is not None else 0), *cells.texts(p),
+    return rows + [Row([*cells.name(p, 1 if unit is not None else 0), *cells.texts(p),
                         *cells.amounts(p.amount, p.prior, project_funds(p))], key=p.key) for p in unit_projects]
 
 

@@ -38,8 +38,9 @@ SUMMARY_TABLES = (role("summary"), role("appropriations"))
 # The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
 FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
 # The columns of the 项目支出表 beside each project's name a spec may list (列), in the order it prints them, each once
-# (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word.
-PROJECT_COLUMNS = ("项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
+# (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
+# 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
+PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
 # The sums a 收支 table's income side may print above their parts (小计行).
 SUBTOTAL_LINES = ("财政拨款收入",)
 # The deepest rows a spec keeps (层级), by the length of their code.

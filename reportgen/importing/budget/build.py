@@ -1158,41 +1158,57 @@ def _one_column_is_total(rows: list[Row]) -> None:
 
 
 def _projects(result: Imported) -> list[Tree]:
-    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目 and 类别; a name
-    printed on more than one line with no unit beside it (烟台's 项目支出预算情况表 sets out every unit's projects,
-    实施公车统管费用 five times) a project each, with where it is printed (印于): which unit's, the table does not say."""
+    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目, 资金 and the words
+    printed beside its name (项目类别, 单位名称); a name printed on more than one line with no unit beside it (烟台's
+    项目支出预算情况表 sets out every unit's projects, 实施公车统管费用 five times) a project each, with where it is
+    printed (印于): which unit's, the table does not say."""
     table = result.tables.get(role("projects"))
     if table is None:
         return []
     rows = [row for row in result.rows[role("projects")] if not row.total and row.name
             and _project_amount(row) is not None and not _UNIT_ROW.match(row.name)]
     # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
-    twice = Counter(row.name for row in rows)
-    category = words_column(table, "项目类别")
-    out = [_project_item(result, table, row, twice[row.name] > 1, category) for row in rows]
+    columns = {word: words_column(table, word) for word in ("单位名称", "项目类别")}
+    words = [_printed_words(table, row, columns) for row in rows]
+    twice = Counter((printed.get("单位名称"), printed["名称"]) for printed in words)
+    out = [_project_item(result, table, row, printed, twice[(printed.get("单位名称"), printed["名称"])] > 1)
+           for row, printed in zip(rows, words, strict=True)]
     if out and not _read_whole(result.rows[role("projects")], table):
         result.told.append(_projects_not_written(table, len(out)))
         return []
     return out
 
 
-def _project_item(result: Imported, table: Table, row: Row, twice: bool, category: int | None) -> Tree:
-    """A project of the 项目支出表: its name, where printed if its name is printed again, this year's amount, last
-    year's where printed, its 科目 and 类别 where printed."""
+def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> dict[str, str]:
+    """A project's name and the words printed beside it, by the header over them (单位名称, 项目类别): the name is
+    the row's name without the unit printed left of it (杭州: “杭州市气象局 气象业务建设” is 气象业务建设 of 杭州市气象局)."""
+    cells = table.grid.rows[row.index]
+    words = {word: text for word, col in columns.items()
+             if col is not None and col < len(cells) and (text := cell_text(cells[col]))}
+    unit = words.get("单位名称", "")
+    if unit and row.name.startswith(unit) and row.name[len(unit):].strip():
+        return {**words, "名称": row.name[len(unit):].strip()}
+    return {**{word: text for word, text in words.items() if word != "单位名称"}, "名称": row.name}
+
+
+def _project_item(result: Imported, table: Table, row: Row, words: dict[str, str], twice: bool) -> Tree:
+    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目, 资金, 类别 and
+    单位名称 where printed, where printed if its name is printed again."""
     amount = _project_amount(row) or Amount(Decimal(0), row.where, blank=True)
-    item: Tree = {"名称": Placed(row.name, f"{table.kind.id} {row.where}"),
-                  "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
+    name = words["名称"]
+    item: Tree = {"名称": Placed(name, f"{table.kind.id} {row.where}"),
+                  "金额": value(result, table, amount, f"支出.项目 {name} 金额")}
     if "上年预算数" in row.amounts:
-        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {name} 上年")
     if row.function_code:
         item["科目"] = Placed(int(row.function_code))
-    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {row.name} {fund}")
+    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {name} {fund}")
                    for fund in PROJECT_FUNDS if fund in row.amounts and not row.amounts[fund].blank}
     if funds:
         item["资金"] = funds
-    cells = table.grid.rows[row.index]
-    if category is not None and category < len(cells) and (text := cell_text(cells[category])):
-        item["类别"] = Placed(text)
+    for key, word in (("类别", "项目类别"), ("单位名称", "单位名称")):
+        if word in words:
+            item[key] = Placed(words[word])
     if twice:
         item["印于"] = Placed(row.where)
     return item
