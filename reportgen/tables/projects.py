@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reportgen.compute import ZERO, Computed, difference, project_funds
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import Indicator, Project, ProjectTarget, TargetTask, WholeTargets
+from reportgen.docmodel.model import Budget, Indicator, Project, ProjectTarget, TargetTask, WholeTargets
 from reportgen.tablekinds import role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head, unit_name
 from reportgen.tables.specs import PROJECT_COLUMNS
@@ -22,12 +22,9 @@ def projects(builder: TableBuilder) -> TableRows:
     name (表格.项目支出表.列: 烟台 prints 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转), in its order."""
     b, f = builder.b, builder.f
     all_projects = b.projects
-    with_prior = any(p.prior is not None for p in all_projects)
-    columns = _project_columns(builder, with_prior)  # (a list, 单位名称 taken out of it below)
-    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数"}
+    columns = _project_columns(builder, any(p.prior is not None for p in all_projects))
     unit_column = "单位名称" in columns
-    columns = [c for c in columns if c != "单位名称"]
-    header = [head(*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns))]
+    columns = [c for c in columns if c != "单位名称"]  # printed left of the name
     total, prior_total = f.projects_sum, f.projects_prior_total
     cells = _ProjectCells(builder.num(role("projects")), columns, unit_column)
     texts = unit_column + len([c for c in columns if c in _TEXT_COLUMNS])
@@ -36,10 +33,19 @@ def projects(builder: TableBuilder) -> TableRows:
     groups: list[tuple[Computed | None, list[Project]]] = [(None, all_projects)]
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
-    for unit, unit_projects in groups:
-        body += _group_rows(unit, unit_projects, cells, texts)
-    widths = [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
-    return TableRows(header, body, widths, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
+    body += [row for unit, unit_projects in groups for row in _group_rows(unit, unit_projects, cells, texts)]
+    return TableRows(_project_header(b, columns, unit_column), body, _widths(columns, unit_column),
+                     rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
+
+
+def _widths(columns: list[str], unit_column: bool) -> list[int]:
+    return [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
+
+
+def _project_header(b: Budget, columns: list[str], unit_column: bool) -> list[Row]:
+    """The 项目支出表's header: 单位名称 where printed, 项目名称, then the columns (the years' budgets named by year)."""
+    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数"}
+    return [head(*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns))]
 
 
 _TEXT_COLUMNS = ("项目类别", "功能科目")  # the columns of words beside a project's name, before its amounts

@@ -1165,9 +1165,7 @@ def _projects(result: Imported) -> list[Tree]:
     table = result.tables.get(role("projects"))
     if table is None:
         return []
-    rows = [row for row in result.rows[role("projects")] if not row.total and row.name
-            and _project_amount(row) is not None and not _UNIT_ROW.match(row.name)]
-    # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
+    rows = _project_rows(result.rows[role("projects")])
     columns = {word: words_column(table, word) for word in ("单位名称", "项目类别")}
     words = [_printed_words(table, row, columns) for row in rows]
     twice = Counter((printed.get("单位名称"), printed["名称"]) for printed in words)
@@ -1177,6 +1175,13 @@ def _projects(result: Imported) -> list[Tree]:
         result.told.append(_projects_not_written(table, len(out)))
         return []
     return out
+
+
+def _project_rows(rows: list[Row]) -> list[Row]:
+    """The rows of a 项目支出表 that are projects: a name and an amount, not the 合计 — nor a unit's subtotal
+    (“901001 示例市总工会本级”), which heads its projects."""
+    return [row for row in rows if not row.total and row.name and _project_amount(row) is not None
+            and not _UNIT_ROW.match(row.name)]
 
 
 def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> dict[str, str]:
@@ -1202,15 +1207,19 @@ def _project_item(result: Imported, table: Table, row: Row, words: dict[str, str
         item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {name} 上年")
     if row.function_code:
         item["科目"] = Placed(int(row.function_code))
-    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {name} {fund}")
+    return {**item, **_project_beside(result, table, row, words), **({"印于": Placed(row.where)} if twice else {})}
+
+
+def _project_beside(result: Imported, table: Table, row: Row, words: dict[str, str]) -> Tree:
+    """What a 项目支出表 prints beside a project's amount: its 资金 (the funds' cells printed), 类别 and 单位名称."""
+    item: Tree = {}
+    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {words['名称']} {fund}")
                    for fund in PROJECT_FUNDS if fund in row.amounts and not row.amounts[fund].blank}
     if funds:
         item["资金"] = funds
     for key, word in (("类别", "项目类别"), ("单位名称", "单位名称")):
         if word in words:
             item[key] = Placed(words[word])
-    if twice:
-        item["印于"] = Placed(row.where)
     return item
 
 
