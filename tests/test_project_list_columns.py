@@ -113,3 +113,14 @@ def test_zhejiang_lists_each_projects_unit_in_its_column(tmp_path, name, units) 
     assert len({p["单位名称"] for p in projects}) == units and not any(p["单位名称"] in p["名称"] for p in projects)
     published = _figures(_published(pdf))
     assert len(published) >= 11 and _figures(_rendered(source, layout)) == published
+
+
+def test_a_list_beyond_the_project_spending_is_told_once() -> None:
+    """烟台市文化和旅游局 2026: 表11's 合计 9,798.66 holds a 考古经费 54.24 of 上年结转 that 表3's 项目支出 9,744.42 does
+    not. The import tells it as the tables' difference; now that the list is written, check's R-项目支出一致 finds the
+    same slip in the source — not told a second time."""
+    from reportgen.review.documents import review_document
+
+    result = review_document(WENLV, None)
+    assert [d for d in result.imported.differences if "9,798.66" in d and "9,744.42" in d]
+    assert [f.message for f in result.checks if f.rule == "R-项目支出一致"] == []
