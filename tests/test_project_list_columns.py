@@ -55,10 +55,13 @@ def _published(pdf: Path) -> list[list[str]]:
     return [_texts(cells) for cells in published_rows(table) if any(cells)]
 
 
-def _rendered(source: Path, layout: Path) -> list[list[str]]:
+def _table(source: Path, layout: Path) -> Table:
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
-    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(role("projects")))
-    return [_texts(cells) for cells in rendered_rows(table)]
+    return next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(role("projects")))
+
+
+def _rendered(source: Path, layout: Path) -> list[list[str]]:
+    return [_texts(cells) for cells in rendered_rows(_table(source, layout))]
 
 
 def _figures(rows: list[list[str]]) -> dict:
@@ -84,6 +87,10 @@ def test_yantai_lists_one_name_for_several_units_projects_as_printed(tmp_path) -
         ("实施公车统管费用", "第5页 第12行")]  # the fixture's page 5 (the document's p. 24)
     assert _rendered(source, layout) == _published(DASHUJU)
     assert ["实施公车统管费用", "其他运转类", "1.00", "1.00", "1.00", "", "", "", "", "", ""] in _rendered(source, layout)
+    # the header as printed: 财政拨款 a band over its 小计 and three funds, the other columns down both rows
+    header = [[(c.text, c.colspan, c.rowspan) for c in row.cells] for row in _table(source, layout).header]
+    assert header[0][2:5] == [("合计", 1, 2), ("财政拨款", 4, 1), ("财政专户管理资金", 1, 2)]
+    assert [text for text, _, _ in header[1]] == ["小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
 
 
 def test_yantai_funds_beside_each_projects_total_print_in_their_columns(tmp_path) -> None:

@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import ZERO, Computed, difference, project_funds
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import Budget, Indicator, Project, ProjectTarget, TargetTask, WholeTargets
+from reportgen.docmodel.model import PROJECT_FISCAL, Budget, Indicator, Project, ProjectTarget, TargetTask, WholeTargets
 from reportgen.tablekinds import role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head, unit_name
 from reportgen.tables.specs import PROJECT_COLUMNS
@@ -35,7 +36,7 @@ def projects(builder: TableBuilder) -> TableRows:
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
     body += [row for unit, unit_projects in groups for row in _group_rows(unit, unit_projects, cells, texts)]
     return TableRows(_project_header(b, columns, unit_column), body, _widths(columns, unit_column),
-                     rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
+                     wide=len(columns) > _NARROW, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
 
 
 def _widths(columns: list[str], unit_column: bool) -> list[int]:
@@ -43,11 +44,25 @@ def _widths(columns: list[str], unit_column: bool) -> list[int]:
 
 
 def _project_header(b: Budget, columns: list[str], unit_column: bool) -> list[Row]:
-    """The 项目支出表's header: 单位名称 where printed, 项目名称, then the columns (the years' budgets named by year)."""
-    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数"}
-    return [head(*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns))]
+    """The 项目支出表's header: 单位名称 where printed, 项目名称, then the columns (the years' budgets named by year); a
+    财政拨款 column followed by its funds is their 小计, under a band 财政拨款 over them (烟台's 项目支出预算情况表)."""
+    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS}
+    names = [*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns)]
+    start = columns.index("财政拨款") if "财政拨款" in columns else -1
+    band = 1 + len(list(itertools.takewhile(lambda c: c in PROJECT_FISCAL, columns[start + 1:]))) if start >= 0 else 1
+    if band == 1:
+        return [head(*names)]
+    first = start + len(names) - len(columns)  # the band's first column among the names
+    return [head(*((name, 1, 2) for name in names[:first]), ("财政拨款", band, 1),
+                 *((name, 1, 2) for name in names[first + band:])),
+            head("小计", *names[first + 1:first + band])]
 
 
+# A fund's column under the 财政拨款 band, as the tables print it
+_FUND_HEADS = {"政府性基金": "政府性基金预算", "国有资本经营": "国有资本经营预算"}
+
+
+_NARROW = 5  # columns beside the name a page's width holds: more (烟台's funds), the table is set wide
 _TEXT_COLUMNS = ("项目类别", "功能科目")  # the columns of words beside a project's name, before its amounts
 
 
