@@ -247,11 +247,13 @@ def test_two_income_rows_with_no_figures_one_over_the_other_are_two_rows() -> No
     assert names[names.index("本年收入合计") + 1:][:2] == ["上级补助收入", "附属单位上缴收入"]
 
 
-def test_a_project_list_with_a_name_printed_twice_is_told_not_written_never_dropped_in_silence() -> None:
+def test_a_project_list_with_a_name_printed_twice_is_written_a_line_each_never_dropped() -> None:
     """烟台市大数据局 2026's 公开表11 (p. 24) prints “实施公车统管费用” twice (5.00 and 1.00: two units' projects, no unit
-    named). A source holds each project name once, so the list is not written — and the import says so, naming the
-    table, the name and what to do; it had written nothing and said nothing (a table listed as read, its rows gone)."""
+    named). Each is written as printed, with where it is printed (印于) — which unit's, the table does not say — and
+    nothing is told as not written (it was, before projects80: a source held each name once)."""
     result = import_files([FIXTURES / "yantai-dashujuju-2026-p1-6-7-9-24.pdf"], None)
-    assert "项目" not in result.imported.tree["支出"]
-    told = [n for n in result.notes if "读出的 4 个项目没有写入源文件" in n]
-    assert len(told) == 1 and "“实施公车统管费用”印了 2 次" in told[0] and "第5页" in told[0]
+    items = result.imported.tree["支出"]["项目"]
+    assert [(p["名称"].value, p["金额"].value) for p in items if p["名称"].value == "实施公车统管费用"] == [
+        ("实施公车统管费用", Decimal("5.00")), ("实施公车统管费用", Decimal("1.00"))]
+    assert [p["印于"].value for p in items if "印于" in p] == ["第5页 第9行", "第5页 第12行"]
+    assert not [n for n in result.notes if "没有写入源文件" in n and "项目" in n]

@@ -19,6 +19,7 @@ from reportgen.importing.pipeline import import_files
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
 from reportgen.review.target_tables import against_projects, target_money
+from reportgen.runners.render import prepare
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
@@ -48,13 +49,22 @@ def test_a_project_table_without_a_budget_column_gives_each_project_its_total() 
     assert sum(amount for _, amount in projects) == Decimal("14175.00")  # the table's 合计 row
 
 
-def test_a_list_printing_one_name_for_several_units_projects_is_no_list_of_the_source() -> None:
+def test_a_list_printing_one_name_for_several_units_projects_is_written_a_line_each_where_printed() -> None:
     """住建局 2026's 表11 sets out every unit's projects with no column of the unit: 实施公车统管 five times, 政府专项债券
-    付息 twice (126.32 and 3,279.87). A source lists a project once: no list is written (its rows stay read, for the
-    tables' and the target tables' checks), and check finds no 重复 in the import."""
-    assert _projects(ZHUJIAN) == []
-    rows = import_files([ZHUJIAN], None).imported.rows["项目支出表"]
-    assert [row.name for row in rows].count("政府专项债券付息") == 2
+    付息 twice (126.32 and 3,279.87). Each is written as printed, a line each, with where it is printed (印于: the unit
+    it is of, the table does not say), its 项目类别 and its 资金; a name printed once has no 印于. The source renders
+    with no 重复 (R-重复), and the projects add up to the 合计 the table prints (29,804.60)."""
+    result = import_files([ZHUJIAN], None)
+    items = result.imported.tree["支出"]["项目"]
+    bonds = [item for item in items if item["名称"].value == "政府专项债券付息"]
+    assert [item["金额"].value for item in bonds] == [Decimal("126.32"), Decimal("3279.87")]
+    assert len({item["印于"].value for item in bonds}) == 2 and all("页" in item["印于"].value for item in bonds)
+    assert all("印于" not in item for item in items if [i["名称"].value for i in items].count(item["名称"].value) == 1)
+    assert {item["类别"].value for item in items} <= {"其他运转类", "特定目标类", "公用经费", "人员类"}
+    assert sum(item["金额"].value for item in items) == Decimal("29804.60")
+    prepared = prepare(result.source.named(ZHUJIAN.with_suffix(".yaml")), draft=True)
+    assert prepared.budget is not None and not [f for f in prepared.findings if f.rule == "R-重复"]
+    assert len(prepared.budget.projects) == len(items) and len({p.key for p in prepared.budget.projects}) == len(items)
 
 
 def test_projects_adding_up_to_more_than_the_project_spending_are_a_difference() -> None:
@@ -97,12 +107,15 @@ def test_a_table_more_of_a_project_whose_table_agrees_is_no_slip_of_its_money() 
     assert found[0].line == target_money(lines)[0].line and found[0].severity == "warning"
 
 
-def test_no_target_table_is_held_to_a_list_of_projects_not_read_whole() -> None:
-    """文化和旅游局 2026's 表11 is read as far as a project whose name wraps onto a second line: the projects read add up
-    to less than the 9,798.66 it prints, so no target table is held to it (its 实施公车统管费用 8.00 is a row not read),
-    and its projects are not written as the document's list."""
+def test_a_target_table_is_held_to_a_list_whose_name_is_printed_for_several_projects() -> None:
+    """文化和旅游局 2026's 表11, read whole (its wrapped names joined: 34 projects, 9,798.66 as its 合计 row prints),
+    is written though 实施公车统管费用 is printed for seven units' projects; a target table of 8.00 for that name is one
+    of them (第29页 第23行), nothing to tell."""
     imported = import_files([WENLV], None).imported
-    assert _projects(WENLV) == []  # nor is a list of some of its projects written into the source
+    projects = _projects(WENLV)
+    assert len(projects) == 34 and sum(amount for _, amount in projects) == Decimal("9798.66")
+    assert [amount for name, amount in projects if name == "实施公车统管费用"] == [
+        Decimal(a) for a in ("40.00", "3.00", "3.50", "20.00", "10.00", "3.00", "8.00")]
     lines = ["项目名称 实施公车统管费用", "年度预算资金总额： 8.00", "项目资金", "（万元）"]
     printed = [Line(number, text) for number, text in enumerate(lines, start=1)]
     assert [t.amount for t in target_money(printed)] == [Decimal("8.00")]
@@ -140,3 +153,24 @@ def test_a_target_table_of_no_money_this_year_is_not_told_missing_from_the_list(
         ("办公楼运行维护费", Decimal("112.00")), ("水政执法经费", Decimal("63.00")),
         ("大沽夹河大沙埠橡胶坝大修工程", Decimal("0.00"))]
     assert against_projects(import_files([SHUILI], None).imported, lines, SHUILI) == []
+
+
+def test_one_name_twice_at_one_place_or_at_none_is_still_a_duplicate(tmp_path: Path) -> None:
+    """The source 住建局 2026's import writes, a project of its 实施公车统管 copied as it is (the same 印于), or 印于
+    taken off two of them: each is one project written twice (R-重复); 印于 tells apart only lines printed apart."""
+    text = import_files([ZHUJIAN], None).source.text
+    line = next(line for line in text.splitlines() if "名称: 实施公车统管," in line and "印于: 第5页 第11行" in line)
+    copied = tmp_path / "copied.yaml"
+    copied.write_text(text.replace(line, f"{line}\n{line}"), encoding="utf-8")
+    found = [f for f in prepare(copied, draft=True).findings if f.rule == "R-重复"]
+    assert len(found) == 2 and "实施公车统管" in found[0].message
+    unplaced = tmp_path / "unplaced.yaml"
+    unplaced.write_text(text.replace(", 印于: 第5页 第11行", "").replace(", 印于: 第6页 第19行", ""), encoding="utf-8")
+    assert len([f for f in prepare(unplaced, draft=True).findings if f.rule == "R-重复"]) == 2
+    assert not [f for f in prepare(_written(tmp_path, text), draft=True).findings if f.rule == "R-重复"]
+
+
+def _written(folder: Path, text: str) -> Path:
+    path = folder / "imported.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -697,10 +697,15 @@ def _duplicate_economic_rows(b: Budget) -> Iterator[Finding]:
 
 
 def _duplicate_projects(b: Budget) -> Iterator[Finding]:
-    """A project of one name twice in one unit (two units may each have a project of one name)."""
-    names = Counter((p.unit, p.name) for p in b.projects)
+    """A project of one name twice in one unit (two units may each have a project of one name, the units of a
+    department's source or those a list prints beside the names: 单位名称) at one place: a list
+    that prints one name on several lines with no unit beside them (烟台's 项目支出预算情况表) is written a line each
+    with where it is printed (印于), and only two of one name printed at one place — or at none said — are one twice."""
+    names = Counter((p.unit, p.printed_unit, p.name) for p in b.projects)
+    places = Counter((p.unit, p.printed_unit, p.name, p.printed_at) for p in b.projects)
     for project in b.projects:
-        if names[(project.unit, project.name)] > 1:
+        if names[(project.unit, project.printed_unit, project.name)] > 1 and (not project.printed_at or places[
+                (project.unit, project.printed_unit, project.name, project.printed_at)] > 1):
             yield make_finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
 
 

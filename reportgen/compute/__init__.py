@@ -52,7 +52,7 @@ from reportgen.compute.economic import PERSONNEL, PUBLIC, EconomicFigures, econo
 from reportgen.compute.final import FinalFigures, completion
 from reportgen.compute.functions import FunctionFigures
 from reportgen.compute.priors import TOTAL_KEYS, PriorFigures
-from reportgen.compute.projects import ProjectFigures
+from reportgen.compute.projects import ProjectFigures, project_funds
 from reportgen.compute.three_public import ThreePublicFigures
 from reportgen.compute.totals import Totals
 from reportgen.compute.trees import ComparedLine, Node, code_name, tree_rounding_gap
@@ -61,7 +61,7 @@ from reportgen.docmodel.model import Budget
 __all__ = [
     "CENT", "HUNDRED", "PERSONNEL", "PUBLIC", "TEN_THOUSAND", "TOTAL_KEYS", "ZERO", "Change", "ComparedLine",
     "Computed", "Disputed", "Node", "actual_view", "allowance", "change", "code_name", "compute", "consolidate",
-    "difference", "disputed", "economic_kind", "exact_percent", "growth_rate", "in_unit", "quantize_half_up",
+    "difference", "disputed", "economic_kind", "exact_percent", "growth_rate", "in_unit", "project_funds", "quantize_half_up",
     "rounding_allowance", "rounding_gap", "share", "step_allowance", "sum_known", "tree_rounding_gap", "truncated",
 ]
 
@@ -183,6 +183,8 @@ class Computed:
     projects_total = _Value("projects", ProjectFigures.projects_total)
     projects_sum = _Value("projects", ProjectFigures.projects_sum)
     projects_prior_total = _Value("projects", ProjectFigures.projects_prior_total)
+    projects_funds = _Value("projects", ProjectFigures.projects_funds)
+    project_funds = staticmethod(project_funds)
     procurement_total = _Value("projects", ProjectFigures.procurement_total)
     target_projects_total = _Value("projects", ProjectFigures.target_projects_total)
     managed_project_count = _Value("projects", ProjectFigures.managed_project_count)

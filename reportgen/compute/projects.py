@@ -7,7 +7,14 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, sum_known
-from reportgen.docmodel.model import PROCUREMENT_KINDS, Budget
+from reportgen.docmodel.model import PROCUREMENT_KINDS, PROJECT_FISCAL, PROJECT_FUNDS, Budget, Project
+
+
+def project_funds(project: Project) -> dict[str, Decimal]:
+    """A project's 资金 as its source gives them, with its 财政拨款 (the three funds of it added) where it gives any
+    of those."""
+    fiscal = [project.funds[f] for f in PROJECT_FISCAL if f in project.funds]
+    return {**({"财政拨款": sum(fiscal, ZERO)} if fiscal else {}), **project.funds}
 
 
 class ProjectFigures:
@@ -29,6 +36,15 @@ class ProjectFigures:
     def projects_prior_total(self) -> Decimal | None:
         """The project list's prior-year total, when every project states its prior year."""
         return sum_known(p.prior for p in self.budget.projects)
+
+    @cached_property
+    def projects_funds(self) -> dict[str, Decimal]:
+        """The project list's 资金 added up, fund by fund (财政拨款 and PROJECT_FUNDS), each that any project gives."""
+        totals: dict[str, Decimal] = {}
+        for project in self.budget.projects:
+            for fund, amount in project_funds(project).items():
+                totals[fund] = totals.get(fund, ZERO) + amount
+        return {fund: totals[fund] for fund in ("财政拨款", *PROJECT_FUNDS) if fund in totals}
 
     @cached_property
     def procurement_total(self) -> Decimal | None:

@@ -26,6 +26,11 @@ INCOME_SOURCES = (
     "其他收入",
 )
 FISCAL_SOURCES = INCOME_SOURCES[:3]  # 财政拨款: the part the finance bureau funds
+# The money a project is paid from, as a project list prints it beside the project's 合计 (烟台's 项目支出预算情况表:
+# 财政拨款 小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金 | 使用非财政拨款结余 |
+# 上年结转): a project's 资金; the first three are its 财政拨款
+PROJECT_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "财政专户管理资金", "单位资金", "使用非财政拨款结余", "上年结转")
+PROJECT_FISCAL = PROJECT_FUNDS[:3]
 UNSPLIT_FUND = "财政专户和单位资金"
 # 资金性质 of a function row, and the income source that funds it.
 FUNDS = {
@@ -264,6 +269,18 @@ class Project(Record):
     stated_change: Decimal | None = None
     stated_rate: Decimal | None = None
     actual: Decimal | None = None  # 上年执行数
+    category: str = ""  # 项目类别 as the project list prints it (烟台: 其他运转类, 特定目标类)
+    # 印于: where the published list prints it (第24页 第9行) — what tells apart the projects a list prints under one name
+    # with no unit beside them (烟台's 项目支出预算情况表: 实施公车统管费用 once for each unit); "" for the rest
+    printed_at: str = ""
+    printed_unit: str = ""  # 单位名称 as the list prints it left of the name (杭州, 湖州), "" where it prints none
+    funds: dict[str, Decimal] = field(default_factory=dict)  # 资金: its amount by PROJECT_FUNDS, those printed
+
+    @property
+    def key(self) -> str:
+        """The project's key among the rows of its table: its unit's and its name, and where printed where given."""
+        name = "/".join(part for part in (self.unit, self.printed_unit, self.name) if part)
+        return f"{name}@{self.printed_at}" if self.printed_at else name
 
 
 # The parts of a 项目经费情况说明, in their published order (上海, seeds/shanghai-putuo-*-2026.txt and

@@ -14,6 +14,7 @@ holds them to it: no module of theirs imports a module of this package by its ow
     report_html                                   the import's report as HTML (report)
     Part, cover_title, disclosures_of, Imported, …tables recognised, their rows, what verified them (recognition)
     unprinted_funds                               the funds a budget's tables do not print (budget)
+    projects_beyond_spending                      the 项目支出表's 合计 told beyond the 项目支出 (budget)
     WITHHELD, holds                               a part declared withheld (text)
 """
 
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from reportgen.base.faces import face
 
 if TYPE_CHECKING:
+    from reportgen.importing.budget import projects_beyond_spending as projects_beyond_spending
     from reportgen.importing.budget import unprinted_funds as unprinted_funds
     from reportgen.importing.emit import walk as walk
     from reportgen.importing.in_one_file import Span as Span
@@ -57,6 +59,6 @@ __all__, __getattr__ = face(__name__, {
     "report": ("report_html",),
     "recognition": ("Part", "cover_title", "disclosures_of", "Imported", "Row", "Catalog", "TableKind", "normalized",
                     "recognised_once", "titled_table", "title_kind", "Unread", "unread_cells"),
-    "budget": ("unprinted_funds",),
+    "budget": ("unprinted_funds", "projects_beyond_spending"),
     "text": ("WITHHELD", "holds"),
 })

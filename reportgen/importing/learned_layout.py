@@ -35,6 +35,7 @@ from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
+from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
 from reportgen.importing.learned_words import Learned as Words
@@ -42,7 +43,7 @@ from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
-from reportgen.importing.recognition.recognize import Table, row_text, title_kind
+from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
@@ -168,6 +169,29 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
     if turned := _turned_three_public(imported) or _across_three_public(imported):  # 福州, 泉州, 广州; 杭州, 长沙
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
+    if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
+        settings.setdefault("表格", {}).setdefault(role("projects"), {})["列"] = columns
+
+
+# A 项目支出表's column beside the projects' names, by the meaning the import read it as: the render's name for it
+_PROJECT_COLUMN = {"单位名称": "单位名称", "项目类别": "项目类别", "功能科目": "功能科目", "合计": "合计", "预算数": "预算数", "财政拨款": "财政拨款", LAST_BUDGET: "上年预算数",
+                   "增减": "增减", **{fund: fund for fund in PROJECT_FUNDS}}
+
+
+def _project_columns(imported: Imported) -> list[str]:
+    """表格.项目支出表.列: the columns the 项目支出表 prints beside the projects' names, in its order, under the render's
+    names; [] where it prints one the render has no name for, or none but its amount and 功能科目 (the render's own)."""
+    table = imported.tables.get(role("projects"))
+    if table is None:
+        return []
+    printed = {col: meaning for col, meaning in table.columns.items() if meaning != "名称"}
+    for word in ("单位名称", "项目类别"):
+        if (col := words_column(table, word)) is not None:
+            printed[col] = word
+    columns = [_PROJECT_COLUMN.get(printed[col], "") for col in sorted(printed)]
+    if "" in columns or len(set(columns)) != len(columns) or set(columns) <= {"功能科目", "预算数", "上年预算数", "增减"}:
+        return []
+    return columns
 
 
 # recognize.ITEMS' names of a turned “三公” table's rows → the render's (TURNED_ITEMS)

@@ -36,6 +36,7 @@ from reportgen.importing import (
     disclosures_of,
     holds,
     import_files,
+    projects_beyond_spending,
     recognised_once,
     titled_table,
     unprinted_funds,
@@ -577,6 +578,7 @@ def _seen(result: DocumentReview, read: dict[Path, Published], prepared: Prepare
                 counts_projects=running_costs_with_projects_said(published.lines, imported.imported.year),
                 prose_alone=not imported.documents and result.kind in DOCUMENTS,
                 funds_unprinted=bool(unprinted_funds(imported.imported)),
+                projects_told=projects_beyond_spending(imported.imported),
                 # most of what it prints was not read: that a part is missing is then what the reading missed, and
                 # no figure is judged by tables read in part — a reading no identity verifies (福州市民政局 2026)
                 read_in_part=result.read is not None and not result.read.enough,

@@ -49,6 +49,7 @@ class Seen:
     counts_projects: bool = False  # its text says its 机关运行经费 counts projects' money (running_costs_scope)
     prose_alone: bool = False  # a document of which no table was read: its source is its prose's
     funds_unprinted: bool = False  # a fund table not printed whose fund the income states (build.unprinted_funds)
+    projects_told: bool = False  # the 项目支出表's 合计 told beyond the 支出总表's 项目支出 (reconcile)
     read_in_part: bool = False  # fewer than half the amounts it prints were read (review/coverage.py)
     prepared: Prepared | None = None  # the source as prepared (for the notes told of it)
 
@@ -255,6 +256,14 @@ def _lines_judged_by_their_tables(finding: Finding, seen: Seen) -> bool:
     """Always: a table's lines (表行) are its own rows, which the import's reconciliation judged against the table's
     合计 and the other tables already — their sum would tell that slip a second time."""
     return True
+
+
+@policy("R-项目支出一致", NOT_TOLD,
+        taught="烟台市文化和旅游局 2026: 表11 totals 9,798.66 (a 考古经费 54.24 of 上年结转), 表3's 项目支出 9,744.42",
+        test="tests/test_project_list_columns.py::test_a_list_beyond_the_project_spending_is_told_once")
+def _projects_told_by_the_tables(finding: Finding, seen: Seen) -> bool:
+    """Where the import told the 项目支出表's 合计 beyond the 支出总表's 项目支出: the same slip, told once."""
+    return seen.projects_told
 
 
 @policy("版式", NOT_TOLD,

@@ -39,6 +39,7 @@ from reportgen.tables import (
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    PROJECT_COLUMNS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
     TableSpec,
@@ -966,6 +967,7 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
     role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
+    role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
     "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
 }

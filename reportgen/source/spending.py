@@ -238,6 +238,10 @@ def projects(reader: SourceReader, spending: LocDict) -> list[Project]:
                 stated_change=reader.signed(item, "增减额"),
                 stated_rate=reader.signed(item, "增减率", scale=False),
                 actual=reader.opt_amount(item, "上年执行数"),
+                category=str(item.get("类别", "")),
+                printed_at=str(item.get("印于", "")),
+                printed_unit=str(item.get("单位名称", "")),
+                funds={str(fund): reader.amount(amount) for fund, amount in item.get("资金", {}).items()},
             )
         )
     return result

@@ -28,6 +28,7 @@ from reportgen.tables.specs import (
     INCOME_COLUMNS,
     INCOME_TABLE,
     LEVELS,
+    PROJECT_COLUMNS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
     TableSpec,
@@ -35,7 +36,7 @@ from reportgen.tables.specs import (
 )
 
 __all__ = [
-    "BESIDE_COLUMNS", "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "BESIDE_COLUMNS", "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "PROJECT_COLUMNS", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

@@ -4,47 +4,106 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.compute import ZERO, Computed, difference
+from reportgen.compute import ZERO, Computed, difference, project_funds
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import Indicator, Project, ProjectTarget, TargetTask, WholeTargets
+from reportgen.docmodel.model import PROJECT_FISCAL, Budget, Indicator, Project, ProjectTarget, TargetTask, WholeTargets
 from reportgen.tablekinds import role
-from reportgen.tables.builder import TableBuilder, TableRows, head, unit_name
+from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head, unit_name
+from reportgen.tables.specs import PROJECT_COLUMNS
 
 
 # -- 表10 项目支出表 -------------------------------------------------------------------------
 def projects(builder: TableBuilder) -> TableRows:
-    """项目支出表: each project (by unit, under the unit's row, in a department of several),
-    with 上年预算数 and 增减 where any project states its prior year."""
+    """项目支出表: each project (by unit, under the unit's row, in a department of several), with 功能科目, this year's
+    amount, and 上年预算数 and 增减 where any project states its prior year; or the columns a layout lists beside the
+    name (表格.项目支出表.列: 烟台 prints 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转), in its order."""
     b, f = builder.b, builder.f
     all_projects = b.projects
-    with_prior = any(p.prior is not None for p in all_projects)
-    header = [head("项目名称", "功能科目", f"{b.year}年预算数", *([f"{b.prior.year}年预算数", "增减"] if with_prior else []))]
+    columns = _project_columns(builder, any(p.prior is not None for p in all_projects))
+    unit_column = "单位名称" in columns
+    columns = [c for c in columns if c != "单位名称"]  # printed left of the name
     total, prior_total = f.projects_sum, f.projects_prior_total
-    amounts = _project_amounts(builder, with_prior)
-    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *amounts(total, prior_total)], kind="total",
-                key="合计")]
+    cells = _ProjectCells(builder.num(role("projects")), columns, unit_column)
+    texts = unit_column + len([c for c in columns if c in _TEXT_COLUMNS])
+    body = [Row([Cell("合计", colspan=1 + texts, align="center", bold=True),
+                 *cells.amounts(total, prior_total, f.projects_funds)], kind="total", key="合计")]
     groups: list[tuple[Computed | None, list[Project]]] = [(None, all_projects)]
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
-    for unit, unit_projects in groups:
-        body += _group_rows(unit, unit_projects, amounts)
-    widths = [40, 14, 16] + ([16, 14] if with_prior else [])
-    return TableRows(header, body, widths, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
+    body += [row for unit, unit_projects in groups for row in _group_rows(unit, unit_projects, cells, texts)]
+    return TableRows(_project_header(b, columns, unit_column), body, _widths(columns, unit_column),
+                     wide=len(columns) > _NARROW, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
 
 
-def _group_rows(unit: Computed | None, unit_projects: list[Project],
-                amounts: Callable[[Decimal, Decimal | None], list[Cell]]) -> list[Row]:
+def _widths(columns: list[str], unit_column: bool) -> list[int]:
+    return [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
+
+
+def _project_header(b: Budget, columns: list[str], unit_column: bool) -> list[Row]:
+    """The 项目支出表's header: 单位名称 where printed, 项目名称, then the columns (the years' budgets named by year); a
+    财政拨款 column followed by its funds is their 小计, under a band 财政拨款 over them (烟台's 项目支出预算情况表)."""
+    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS}
+    names = [*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns)]
+    start = columns.index("财政拨款") if "财政拨款" in columns else -1
+    band = 1 + len(list(itertools.takewhile(lambda c: c in PROJECT_FISCAL, columns[start + 1:]))) if start >= 0 else 1
+    if band == 1:
+        return [head(*names)]
+    first = start + len(names) - len(columns)  # the band's first column among the names
+    return [head(*((name, 1, 2) for name in names[:first]), ("财政拨款", band, 1),
+                 *((name, 1, 2) for name in names[first + band:])),
+            head("小计", *names[first + 1:first + band])]
+
+
+# A fund's column under the 财政拨款 band, as the tables print it
+_FUND_HEADS = {"政府性基金": "政府性基金预算", "国有资本经营": "国有资本经营预算"}
+
+
+_NARROW = 5  # columns beside the name a page's width holds: more (烟台's funds), the table is set wide
+_TEXT_COLUMNS = ("项目类别", "功能科目")  # the columns of words beside a project's name, before its amounts
+
+
+def _project_columns(builder: TableBuilder, with_prior: bool) -> list[str]:
+    """The columns beside a project's name: those the layout lists, in its order (the words first); else 功能科目 and
+    this year's amount, with 上年预算数 and 增减 where any project states its prior year."""
+    asked = [c for c in builder.asked_columns if c in PROJECT_COLUMNS]
+    if asked:
+        return [*(c for c in asked if c in _TEXT_COLUMNS), *(c for c in asked if c not in _TEXT_COLUMNS)]
+    return ["功能科目", "预算数", *(["上年预算数", "增减"] if with_prior else [])]
+
+
+class _ProjectCells:
+    """The cells of a 项目支出表's row in its columns."""
+
+    def __init__(self, num: AmountCell, columns: list[str], unit_column: bool) -> None:
+        self.num, self.columns, self.unit_column = num, columns, unit_column
+
+    def name(self, project: Project, indent: int) -> list[Cell]:
+        """The project's name, with the unit printed left of it where the table prints one."""
+        return [*([Cell(project.printed_unit)] if self.unit_column else []), Cell(project.name, indent=indent)]
+
+    def texts(self, project: Project) -> list[Cell]:
+        return [Cell(project.category if c == "项目类别" else project.code) for c in self.columns if c in _TEXT_COLUMNS]
+
+    def amounts(self, amount: Decimal, prior: Decimal | None, funds: dict[str, Decimal]) -> list[Cell]:
+        """A row's amounts: this year's, last year's and the change, and its 资金 (blank where not given)."""
+        values = {"合计": amount, "预算数": amount, "上年预算数": prior, "增减": difference(amount, prior), **funds}
+        return [self.num(values[c]) if c in values else Cell("", align="right") for c in self.columns
+                if c not in _TEXT_COLUMNS]
+
+
+def _group_rows(unit: Computed | None, unit_projects: list[Project], cells: _ProjectCells, texts: int) -> list[Row]:
     """A unit's row (in a department of several) and its projects under it; without units, the projects alone."""
     rows = []
     if unit is not None:
-        rows.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True),
-                         *amounts(unit.projects_sum, unit.projects_prior_total)], kind="subtotal",
-                        key=f"单位:{unit.budget.department}"))
-    return rows + [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
-                       key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
+        rows.append(Row([Cell(unit_name(unit.budget), colspan=1 + texts, bold=True),
+                         *cells.amounts(unit.projects_sum, unit.projects_prior_total, unit.projects_funds)],
+                        kind="subtotal", key=f"单位:{unit.budget.department}"))
+    return rows + [Row([*cells.name(p, 1 if unit is not None else 0), *cells.texts(p),
+                        *cells.amounts(p.amount, p.prior, project_funds(p))], key=p.key) for p in unit_projects]
 
 
 def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:
@@ -63,16 +122,6 @@ def _prior_gap(builder: TableBuilder, projects: list[Project], total: Decimal, p
     tid = role("projects")
     return builder.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or builder.gap(
         tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
-
-
-def _project_amounts(builder: TableBuilder, with_prior: bool) -> Callable[[Decimal, Decimal | None], list[Cell]]:
-    """The amount cells of a row of 项目支出表: this year's, and last year's with the change."""
-    num = builder.num(role("projects"))
-
-    def amounts(amount: Decimal, prior: Decimal | None) -> list[Cell]:
-        return [num(amount), *([num(prior), num(difference(amount, prior))] if with_prior else [])]
-
-    return amounts
 
 
 # -- 绩效目标表: 部门整体绩效目标表, 项目绩效目标表-N -----------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import INCOME_SOURCES
+from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FUNDS
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
@@ -37,6 +37,10 @@ FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_tabl
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
 # The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
 FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+# The columns of the 项目支出表 beside each project's name a spec may list (列), in the order it prints them, each once
+# (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
+# 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
+PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
 # The sums a 收支 table's income side may print above their parts (小计行).
 SUBTOTAL_LINES = ("财政拨款收入",)
 # The deepest rows a spec keeps (层级), by the length of their code.
@@ -87,7 +91,7 @@ class TableSpec(FrozenRecord):
     def function_shaped(self) -> bool:
         """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"))
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"))
                 or self.total_last or bool(self.band))
 
 

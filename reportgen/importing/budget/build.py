@@ -16,7 +16,7 @@ from decimal import Decimal
 from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
-from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, RESERVES, UNSPLIT_FUND
+from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, PROJECT_FUNDS, RESERVES, UNSPLIT_FUND
 from reportgen.importing.budget.table_lines import table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
@@ -38,8 +38,10 @@ from reportgen.importing.recognition.recognize import (
     ITEMS,
     LAST_BUDGET,
     Table,
+    cell_text,
     header_year,
     turned_figure,
+    words_column,
     year_place,
 )
 from reportgen.importing.recognition.rows import Amount, Row
@@ -1251,48 +1253,74 @@ def _one_column_is_total(rows: list[Row]) -> None:
 
 
 def _projects(result: Imported) -> list[Tree]:
-    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目."""
+    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目, 资金 and the words
+    printed beside its name (项目类别, 单位名称); a name printed on more than one line with no unit beside it (烟台's
+    项目支出预算情况表 sets out every unit's projects, 实施公车统管费用 five times) a project each, with where it is
+    printed (印于): which unit's, the table does not say."""
     table = result.tables.get(role("projects"))
     if table is None:
         return []
-    out: list[Tree] = []
-    for row in result.rows[role("projects")]:
-        amount = _project_amount(row)
-        if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
-            continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
-        out.append(_project_item(result, table, row, amount))
-    # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
-    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
-    twice = _named_twice(out)
-    if out and (twice or not _read_whole(result.rows[role("projects")], table)):
-        result.told.append(_projects_not_written(table, twice, len(out)))
+    rows = _project_rows(result.rows[role("projects")])
+    columns = {word: words_column(table, word) for word in ("单位名称", "项目类别")}
+    words = [_printed_words(table, row, columns) for row in rows]
+    twice = Counter((printed.get("单位名称"), printed["名称"]) for printed in words)
+    out = [_project_item(result, table, row, printed, twice[(printed.get("单位名称"), printed["名称"])] > 1)
+           for row, printed in zip(rows, words, strict=True)]
+    if out and not _read_whole(result.rows[role("projects")], table):
+        result.told.append(_projects_not_written(table, len(out)))
         return []
     return out
 
 
-def _named_twice(items: list[Tree]) -> dict[str, int]:
-    """The names printed for more than one project, each with how many."""
-    names = Counter(str(item["名称"].value) for item in items if isinstance(item["名称"], Placed))
-    return {name: count for name, count in names.items() if count > 1}
+def _project_rows(rows: list[Row]) -> list[Row]:
+    """The rows of a 项目支出表 that are projects: a name and an amount, not the 合计 — nor a unit's subtotal
+    (“901001 示例市总工会本级”), which heads its projects."""
+    return [row for row in rows if not row.total and row.name and _project_amount(row) is not None
+            and not _UNIT_ROW.match(row.name)]
 
 
-def _project_item(result: Imported, table: Table, row: Row, amount: Amount) -> Tree:
-    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目 where printed."""
-    item: Tree = {"名称": Placed(row.name, f"{table.kind.id} {row.where}"),
-                  "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
+def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> dict[str, str]:
+    """A project's name and the words printed beside it, by the header over them (单位名称, 项目类别): the name is
+    the row's name without the unit printed left of it (杭州: “杭州市气象局 气象业务建设” is 气象业务建设 of 杭州市气象局)."""
+    cells = table.grid.rows[row.index]
+    words = {word: text for word, col in columns.items()
+             if col is not None and col < len(cells) and (text := cell_text(cells[col]))}
+    unit = words.get("单位名称", "")
+    if unit and row.name.startswith(unit) and row.name[len(unit):].strip():
+        return {**words, "名称": row.name[len(unit):].strip()}
+    return {**{word: text for word, text in words.items() if word != "单位名称"}, "名称": row.name}
+
+
+def _project_item(result: Imported, table: Table, row: Row, words: dict[str, str], twice: bool) -> Tree:
+    """A project of the 项目支出表: its name, this year's amount, last year's where printed, its 科目, 资金, 类别 and
+    单位名称 where printed, where printed if its name is printed again."""
+    amount = _project_amount(row) or Amount(Decimal(0), row.where, blank=True)
+    name = words["名称"]
+    item: Tree = {"名称": Placed(name, f"{table.kind.id} {row.where}"),
+                  "金额": value(result, table, amount, f"支出.项目 {name} 金额")}
     if "上年预算数" in row.amounts:
-        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+        item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {name} 上年")
     if row.function_code:
         item["科目"] = Placed(int(row.function_code))
+    return {**item, **_project_beside(result, table, row, words), **({"印于": Placed(row.where)} if twice else {})}
+
+
+def _project_beside(result: Imported, table: Table, row: Row, words: dict[str, str]) -> Tree:
+    """What a 项目支出表 prints beside a project's amount: its 资金 (the funds' cells printed), 类别 and 单位名称."""
+    item: Tree = {}
+    funds: Tree = {fund: value(result, table, row.amounts[fund], f"支出.项目 {words['名称']} {fund}")
+                   for fund in PROJECT_FUNDS if fund in row.amounts and not row.amounts[fund].blank}
+    if funds:
+        item["资金"] = funds
+    for key, word in (("类别", "项目类别"), ("单位名称", "单位名称")):
+        if word in words:
+            item[key] = Placed(words[word])
     return item
 
 
-def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
+def _projects_not_written(table: Table, read: int) -> str:
     """Why the 项目支出表's projects, read and reconciled, are not written as the source's 支出.项目."""
-    named = "、".join(f"“{name}”印了 {count} 次" for name, count in list(twice.items())[:3])
-    more = f"等 {len(twice)} 个名称各印了不止一次" if len(twice) > 3 else ""
-    why = (f"{named}{more}，表中没有写明各属哪个单位，源文件的项目名称各只能有一个" if twice
-           else "读出的项目之和与表中印出的合计不符，只读出了其中一部分")
+    why = "读出的项目之和与表中印出的合计不符，只读出了其中一部分"
     return f"{table.kind.id}（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
 
 

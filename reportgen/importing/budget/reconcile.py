@@ -417,6 +417,12 @@ def _by_code(imported: Imported, kinds: list[str]) -> dict[tuple[str, str], list
     return by_code
 
 
+def projects_beyond_spending(imported: Imported) -> bool:
+    """Whether the 项目支出表's 合计 is told beyond the 支出总表's 项目支出 (_projects_against_spending): review tells that
+    slip once, not again as check's R-项目支出一致 on the source's list."""
+    return any(True for _ in _projects_against_spending(imported))
+
+
 def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
     """The 支出总表's 项目支出 against the 项目支出表's 合计, where that table's projects add up to more: a list of
     projects may set out some of them only (less), never more than all the project spending (烟台市文化和旅游局 2026:

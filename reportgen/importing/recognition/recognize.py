@@ -212,6 +212,16 @@ def _numbered_above(grid: Grid, title: int, body: int) -> int:
     return start
 
 
+def words_column(table: Table, label: str) -> int | None:
+    """The column of words a table's header heads ``label`` (a 项目支出表's 项目类别, 烟台: 其他运转类, 特定目标类; its
+    单位名称, 杭州 and 湖州: the unit printed left of each project's name); None where the table prints none."""
+    for row in table.grid.rows[table.header_start:table.body_start]:
+        for index, cell in enumerate(row):
+            if normalized(cell_text(cell)) == label and table.columns.get(index, "名称") == "名称":
+                return index
+    return None
+
+
 def cell_text(cell: Cell) -> str:
     """A cell's text as a reader sees it: a number cell's value without an exponent."""
     if isinstance(cell.value, Decimal):
