@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 
 from reportgen.base.errors import Finding
 from reportgen.base.patterns import regex
@@ -522,3 +524,73 @@ def words_out_of_order(text: Text) -> Iterator[Finding]:
         if text.line_at(at[match.start()]) in prose:
             said = bare[match.start():match.end() + 8]
             yield text.warning("R-语序", at[match.start()], f"“{said}”：“主要原因”之后缺少“是”，应为“主要原因是……”")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A character printed for its look-alike
+
+_ALIKE = {char: group.replace(char, "") for group in WORDS["形近字"] for char in group}
+_ALIKE_CHAR = regex(f"[{''.join(_ALIKE)}]")
+_VOCABULARY = Path(__file__).with_name("look_alike_words.txt")
+
+
+@cache
+def look_alike_words() -> frozenset[str]:
+    """The words of budgets that hold a look-alike character: each two characters side by side, one of them of a group
+    of 形近字 (words.yaml), that two disclosures or more print (look_alike_words.txt, written by `python -m
+    bench.wording_checks --vocabulary` from ../shared/corpus and the 上海 corpus, its fresh1 and scanned sets left out)."""
+    lines = _VOCABULARY.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
+
+
+@rule("R-错字", TEXT)
+def look_alike_printed(text: Text) -> Iterator[Finding]:
+    """R-错字: a character of prose printed for its look-alike (“人境支队” where the document prints 入境): the words it
+    makes with the characters beside it are printed nowhere else in the document and by no budget, and its look-alike
+    makes with them words the document prints elsewhere and budgets print."""
+    prose = _Prose(text)
+    bare, at = bare_flow(text.flow)
+    pairs = _pairs_with_look_alikes(bare)
+    for found in _ALIKE_CHAR.finditer(bare):
+        place = found.start()
+        sides = _sides(bare, place)
+        if not sides or any(pairs[word] != 1 or word in look_alike_words() for _, word in sides):
+            continue
+        other = next((alike for alike in _ALIKE[found.group()] if all(
+            pairs[_swapped(word, index, alike)] and _swapped(word, index, alike) in look_alike_words()
+            for index, word in sides)), None)
+        if other is not None and prose.at(at[place]):
+            yield _told_look_alike(text, bare, at, place, other)
+
+
+def _pairs_with_look_alikes(bare: str) -> Counter[str]:
+    """How many times the text prints each two Han characters side by side one of which has look-alikes."""
+    starts = {start for found in _ALIKE_CHAR.finditer(bare) for start in (found.start() - 1, found.start())}
+    return Counter(bare[start:start + 2] for start in starts
+                   if start >= 0 and _HAN_PAIR.fullmatch(bare, start, start + 2))
+
+
+_HAN_PAIR = regex(r"[\u4e00-\u9fff]{2}")
+
+
+def _sides(bare: str, place: int) -> list[tuple[int, str]]:
+    """The two Han characters side by side a character at ``place`` stands in (before it, after it), with its index
+    in each."""
+    before, after = bare[max(0, place - 1):place + 1] if place else "", bare[place:place + 2]
+    return [(index, word) for index, word in ((1, before), (0, after)) if _HAN_PAIR.fullmatch(word)]
+
+
+def _swapped(word: str, index: int, char: str) -> str:
+    return word[:index] + char + word[index + 1:]
+
+
+def _told_look_alike(text: Text, bare: str, at: list[int], place: int, other: str) -> Finding:
+    """The finding: the characters the one at ``place`` stands in, and the words ``other`` makes with them."""
+    sides = _sides(bare, place)
+    start, end = place - (1 if sides[0][0] == 1 else 0), place + (2 if sides[-1][0] == 0 else 1)
+    printed, char = bare[start:end], bare[place]
+    fixed = _swapped(printed, place - start, other)
+    meant = "”“".join(_swapped(word, index, other) for index, word in sides)
+    said = bare[max(0, start - 4):end + 4]
+    return text.warning("R-错字", at[place], f"“{said}”：“{printed}”是否应为“{fixed}”？“{char}”与“{other}”形近，"
+                        f"本文件别处印有“{meant}”")
