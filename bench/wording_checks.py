@@ -11,7 +11,7 @@ substring — and on its page) or one they left `doubtful` (counted neither way)
 make no source) hears no wording rule in review's output: it is measured all the same, marked “(refused)”.
 
 `--check ID` measures one check; `--quiet` prints the counts alone; `--no-cache` reads every document again.
-`--vocabulary` writes R-错字's words of budgets (reportgen/review/text_rules/look_alike_words.txt): each two Han
+`--vocabulary` writes R-错字's words of budgets (reportgen/review/text_rules/look_alike_words.yaml): each two Han
 characters side by side, one of a group of 形近字, that two disclosures or more print — the fresh1 and scanned sets
 left out (fresh1 is where the rule is shown on documents it was not written from; a page OCR read may print a
 look-alike for the other) — and `--leave-one-out` measures R-错字 on each document with the words of the others alone.
@@ -250,8 +250,8 @@ def vocabulary(fresh: bool, leave_one_out: bool) -> int:
         kept = sorted(word for word, count in counts.items() if count >= _TWO_DOCUMENTS)
         mechanical._VOCABULARY.write_text(
             "# R-错字's words of budgets: written by `python -m bench.wording_checks --vocabulary` (bench/wording_checks.py)"
-            f" from {len(by_disclosure)} disclosures; not to be edited by hand\n"
-            + "".join(" ".join(kept[i:i + 20]) + "\n" for i in range(0, len(kept), 20)), encoding="utf-8")
+            f" from {len(by_disclosure)} disclosures; not to be edited by hand\nwords: |\n"
+            + "".join("  " + " ".join(kept[i:i + 20]) + "\n" for i in range(0, len(kept), 20)), encoding="utf-8")
         print(f"{len(kept)} words of {len(by_disclosure)} disclosures written to {mechanical._VOCABULARY}")
         return 0
     for path in documents():

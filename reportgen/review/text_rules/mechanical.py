@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+import yaml
+
 from reportgen.base.errors import Finding
 from reportgen.base.patterns import regex
 from reportgen.base.rules import TEXT, rule
@@ -531,16 +533,16 @@ def words_out_of_order(text: Text) -> Iterator[Finding]:
 
 _ALIKE = {char: group.replace(char, "") for group in WORDS["形近字"] for char in group}
 _ALIKE_CHAR = regex(f"[{''.join(_ALIKE)}]")
-_VOCABULARY = Path(__file__).with_name("look_alike_words.txt")
+_VOCABULARY = Path(__file__).with_name("look_alike_words.yaml")
 
 
 @cache
 def look_alike_words() -> frozenset[str]:
     """The words of budgets that hold a look-alike character: each two characters side by side, one of them of a group
-    of 形近字 (words.yaml), that two disclosures or more print (look_alike_words.txt, written by `python -m
+    of 形近字 (words.yaml), that two disclosures or more print (look_alike_words.yaml, written by `python -m
     bench.wording_checks --vocabulary` from ../shared/corpus and the 上海 corpus, its fresh1 and scanned sets left out)."""
-    lines = _VOCABULARY.read_text(encoding="utf-8").splitlines()
-    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
+    read = yaml.load(_VOCABULARY.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return frozenset(read["words"].split())
 
 
 @rule("R-错字", TEXT)
