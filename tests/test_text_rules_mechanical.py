@@ -12,7 +12,7 @@ from reportgen.review.text_rules import read_text, text_rule_findings
 
 BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]
 FINAL = ["上海市普陀区财政局2024年度部门决算", "第二部分上海市普陀区财政局2024年度部门决算表"]
-MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序")
+MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-错字")
 
 
 def told(lines: list[str], head: list[str] | None = None, year: int | None = 2026,
@@ -24,6 +24,7 @@ def told(lines: list[str], head: list[str] | None = None, year: int | None = 202
     return [(f.rule, f.line - offset, f.message) for f in text_rule_findings(text) if f.rule in MECHANICAL]
 
 
+CHANGSHA_DUTIES = ["    5、依法管理户口、居民身份证；承担入境出境事务和外国"]  # 长沙市公安局 2025 p.4
 # (rule, the lines as printed, as they should read, what the message quotes) — origin above each
 CASES = [
     # 长沙市公安局 2025 p.10 (fresh1 S3, S4): two clauses cut short, “，；” left
@@ -67,6 +68,11 @@ CASES = [
     ("R-语序", ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因相关工作未按计划开展。"],
      ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因是相关工作未按计划开展。"],
      "“主要原因相关工作未按计划”"),
+    # 长沙市公安局 2025 pp.4, 6 (fresh1 S5): 人 printed for its look-alike 入 — “人境” no budget prints, its 职能 print 入境
+    ("R-错字", CHANGSHA_DUTIES + ["    长沙市公安局本级内设机构包括警令部、政治部、警保部、",
+                                 "人境支队、内保支队、督察支队、法制支队、科信支队、食药"],
+     CHANGSHA_DUTIES + ["    长沙市公安局本级内设机构包括警令部、政治部、警保部、",
+                        "入境支队、内保支队、督察支队、法制支队、科信支队、食药"], "“人境”是否应为“入境”"),
 ]
 
 
@@ -113,6 +119,14 @@ def test_a_page_s_last_line_printed_again_at_the_top_of_the_next_is_told_once():
     ["注：本表金额转化为万元时，四舍五入可能存在尾差。", "公用经费合计。12.61万元为办公费。"],
     # a list numbered 一、二、 whose items end with “；”
     ["一、负责全市信访工作；", "二、负责办理群众来信；", "三、承办上级交办的其他事项。"],
+    # a character whose look-alike makes words the document prints, the words it makes printed by budgets: 上海市审计局
+    # 2026 p.4 (人事处; a table's header below prints “财政拨款收入 事业收入”, 入事 once its spaces are gone) and 深圳市
+    # 人力资源和社会保障局 2026 p.8 (人工智能; a table's “上缴收入” over “工会经费”, 入工)
+    ["上海市审计局单位设20个内设机构，包括：秘书处、办公室、人事处（老干部处）、综合计划处（政策研究室）",
+     "功能分类科目名称               合计      财政拨款收入    事业收入                    其他收入"],
+    ["书信息中心、教学督导办公室、团委、人工智能应用学院、低",
+     "                预算拨款      预算拨款     营预算拨款                                 经营收入        收入        上缴收入",
+     "            工会经费                         17.15         17.15         17.15          0.00          0.00"],
 ])
 def test_words_that_look_like_the_slips_are_not_told(lines):
     assert told(lines) == []
