@@ -1,0 +1,95 @@
+"""A heading the 目录 lists that the body does not print (长春市信访局 2026: its 目录 lists 第一部分 部门概况's
+“三、部门预算基本情况”; the body's 第一部分 stops after “二、机构设置……”). Read from the document alone: the 目录's
+entries (a page number or a dotted leader after one is no word of it), each part (“第一部分”) with the items numbered
+一、 二、 under it, and the body's part of the same number, from its heading to the next part's. An item is printed
+where a line of prose of that part opens with its number or the part prints its words (their first or last six
+characters); a part whose body opens no line of prose with any of its items' numbers (tables titled without them, their
+rows “一、财政拨款收入”) is not judged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportgen.base.errors import Finding
+from reportgen.base.patterns import regex
+from reportgen.base.rules import TEXT, rule
+from reportgen.readers.text.lines import Line
+from reportgen.review.text_rules.base import Text
+from reportgen.review.text_rules.mechanical import prose_lines
+
+_CONTENTS = regex(r"目\s*录")
+_PART = regex(r"第([一二三四五六七八九十]{1,3})部分")
+_ITEM = regex(r"([一二三四五六七八九十]{1,3})、\s*(\S.*?)")
+_LEADER = regex(r"[\s.．…·—-]*\d{0,3}\s*$")  # a page number, a dotted leader
+_ENDS = 6  # characters of an item's words, at its start or its end, that the body's heading prints (“本年国有资本经营
+# 预算支出明细表” listed, “国有资本经营预算支出明细表(预算表 10)” printed)
+
+
+@dataclass
+class _Part:
+    """A part the 目录 lists (its numeral, the line it is listed at) and its items: numeral → words."""
+
+    numeral: str
+    items: dict[str, tuple[str, Line]] = field(default_factory=dict)  # numeral → the words, the line listing them
+
+
+@rule("R-目录", TEXT)
+def listed_not_printed(text: Text) -> Iterator[Finding]:
+    """R-目录: an item the 目录 lists under a part that the body's part of the same number does not print."""
+    listed, end = _contents(text.lines)
+    if not listed:
+        return
+    bodies = _bodies(text.lines[end:], {part.numeral for part in listed})
+    prose = prose_lines(text)
+    for part in listed:
+        body = bodies.get(part.numeral)
+        headings = {line.bare.partition("、")[0] for line in body or [] if line.number in prose and "、" in line.bare}
+        if not body or not headings & set(part.items):
+            continue
+        printed = "".join(line.bare for line in body)
+        for numeral, (words, line) in part.items.items():
+            if numeral not in headings and words[:_ENDS] not in printed and words[-_ENDS:] not in printed:
+                yield Finding("warning", "R-目录", f"目录在第{part.numeral}部分列出“{numeral}、{words}”，正文第{part.numeral}"
+                              "部分没有这一项（没有这个标题，也没有它的文字）：是缺了这一部分，还是目录有误？",
+                              text.file, line.number)
+
+
+def _contents(lines: list[Line]) -> tuple[list[_Part], int]:
+    """The parts the 目录 lists with their items, and the index of the line after its last entry (the body's part
+    headings print its first entry again)."""
+    start = next((i for i, line in enumerate(lines) if _CONTENTS.fullmatch(line.bare)), None)
+    if start is None:
+        return [], 0
+    parts: list[_Part] = []
+    first = ""
+    for index in range(start + 1, len(lines)):
+        entry = _LEADER.sub("", lines[index].bare)
+        if first and entry == first:
+            return parts, index
+        part, item = _PART.match(entry), _ITEM.fullmatch(entry)
+        if part:
+            first = first or entry
+            parts.append(_Part(part.group(1)))
+        elif item and parts:
+            parts[-1].items.setdefault(item.group(1), (item.group(2), lines[index]))
+        elif entry and not parts:
+            return [], 0
+    return [], 0
+
+
+def _bodies(lines: list[Line], numerals: set[str]) -> dict[str, list[Line]]:
+    """Each part's lines in the body, from its heading to the next part's (its first heading of that number)."""
+    bodies: dict[str, list[Line]] = {}
+    current: list[Line] | None = None
+    for line in lines:
+        part = _PART.match(line.bare)
+        if part and part.group(1) in numerals and part.group(1) not in bodies:
+            current = bodies.setdefault(part.group(1), [line])
+        elif part:
+            current = None
+        elif current is not None:
+            current.append(line)
+    return bodies
+
+
