@@ -140,3 +140,31 @@ def test_a_final_names_its_scope_in_a_budget_s_words_and_not_its_own():
 def test_a_table_s_rows_are_not_read_as_prose():
     # 北京市教育委员会 2026 报表: two cells' words on one line
     assert told(["量发展，宣传首都教育综合改革成果。、措施、成果等", "杭州市气象服务中心（杭州市预警"], table_rows=frozenset({1, 2})) == []
+
+
+# 长春市信访局 2026 pp.2, 4–6 (fresh1 S2): the 目录's 第一部分 lists 三、部门预算基本情况, the body's stops after 二、
+CHANGCHUN_CONTENTS = ["                     目     录", "第一部分  部门概况", "一、主要职能", "二、机构设置", "三、部门预算基本情况",
+                      "第二部分 2026年度部门预算表", "一、收支总表", "十、本年国有资本经营预算支出明细表"]
+CHANGCHUN_BODY = ["              第一部分      部门概况", "一、主要职能", "（三）承办国家、省信访部门和市领导交办的信访事项。",
+                  "    二、机构设置及部门决算单位构成", "   长春市信访局内设十个机构，分别是：办公室、来信受理处、网",
+                  "                                            第二部分                2026年度部门预算表",
+                  "                                                                   收支总表（预算表 1）",
+                  "一、财政拨款收入                       1682.76         1682.76         0.00      一、一般公共服务支出",
+                  "                                                           国有资本经营预算支出明细表(预算表 10)"]
+
+
+def _contents_told(lines: list[str]) -> list[tuple[int, str]]:
+    text = read_text([Line(n, t, page=1) for n, t in enumerate(lines, 1)], 2026, "x.pdf")
+    return [(f.line, f.message) for f in text_rule_findings(text) if f.rule == "R-目录"]
+
+
+def test_an_item_the_contents_list_and_the_body_does_not_print_is_told_at_its_entry():
+    found = _contents_told(CHANGCHUN_CONTENTS + CHANGCHUN_BODY)
+    assert [line for line, _ in found] == [5], found  # (not 二、机构设置, printed with more words; not part 2's tables)
+    assert "“三、部门预算基本情况”" in found[0][1] and "没有这一项" in found[0][1]
+    # the body as it should read: the part printed
+    printed = CHANGCHUN_BODY[:5] + ["三、部门预算基本情况"] + CHANGCHUN_BODY[5:]
+    assert _contents_told(CHANGCHUN_CONTENTS + printed) == []
+    # the 目录 as it might read instead; and part 2, whose tables are titled with no number (their rows “一、财政拨款收入”
+    # a table's, no prose), is not judged: “本年国有资本经营预算支出明细表” is titled “国有资本经营预算支出明细表”
+    assert _contents_told(CHANGCHUN_CONTENTS[:4] + CHANGCHUN_CONTENTS[5:] + CHANGCHUN_BODY) == []

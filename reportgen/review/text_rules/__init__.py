@@ -23,7 +23,6 @@ from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules import (
     budget_wording,
     complementary_shares,
-    contents,
     directions,
     empty_notes,
     enumerations,
@@ -35,6 +34,7 @@ from reportgen.review.text_rules import (
     parts,
     procurement,
     repeats,
+    table_of_contents,
     thresholds,
     uses,
     years,
@@ -43,7 +43,7 @@ from reportgen.review.text_rules.base import Text, read_text
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first
-_MODULES = (budget_wording, complementary_shares, contents, directions, empty_notes, enumerations, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, thresholds, uses, years)
+_MODULES = (budget_wording, complementary_shares, directions, empty_notes, enumerations, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, table_of_contents, thresholds, uses, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:

@@ -549,20 +549,27 @@ def look_alike_words() -> frozenset[str]:
 def look_alike_printed(text: Text) -> Iterator[Finding]:
     """R-错字: a character of prose printed for its look-alike (“人境支队” where the document prints 入境): the words it
     makes with the characters beside it are printed nowhere else in the document and by no budget, and its look-alike
-    makes with them words the document prints elsewhere and budgets print."""
+    makes with them words the document prints elsewhere and budgets print. A character printed after a figure is its
+    measure (“人数25人上解上级工会”), not judged."""
     prose = _Prose(text)
     bare, at = bare_flow(text.flow)
     pairs = _pairs_with_look_alikes(bare)
     for found in _ALIKE_CHAR.finditer(bare):
-        place = found.start()
-        sides = _sides(bare, place)
-        if not sides or any(pairs[word] != 1 or word in look_alike_words() for _, word in sides):
-            continue
-        other = next((alike for alike in _ALIKE[found.group()] if all(
-            pairs[_swapped(word, index, alike)] and _swapped(word, index, alike) in look_alike_words()
-            for index, word in sides)), None)
-        if other is not None and prose.at(at[place]):
-            yield _told_look_alike(text, bare, at, place, other)
+        other = _look_alike_meant(bare, found.start(), pairs)
+        if other is not None and prose.at(at[found.start()]):
+            yield _told_look_alike(text, bare, at, found.start(), other)
+
+
+def _look_alike_meant(bare: str, place: int, pairs: Counter[str]) -> str | None:
+    """The look-alike the character at ``place`` stands for (R-错字's doc), or None."""
+    sides = _sides(bare, place)
+    # (after a figure a character is its measure, “人数25人上解上级”: no word with the one after it)
+    if not sides or bare[place - 1:place].isdecimal() or any(
+            pairs[word] != 1 or word in look_alike_words() for _, word in sides):
+        return None
+    return next((alike for alike in _ALIKE[bare[place]] if all(
+        pairs[_swapped(word, index, alike)] and _swapped(word, index, alike) in look_alike_words()
+        for index, word in sides)), None)
 
 
 def _pairs_with_look_alikes(bare: str) -> Counter[str]:

@@ -43,16 +43,20 @@ def listed_not_printed(text: Text) -> Iterator[Finding]:
     bodies = _bodies(text.lines[end:], {part.numeral for part in listed})
     prose = prose_lines(text)
     for part in listed:
-        body = bodies.get(part.numeral)
-        headings = {line.bare.partition("、")[0] for line in body or [] if line.number in prose and "、" in line.bare}
-        if not body or not headings & set(part.items):
-            continue
-        printed = "".join(line.bare for line in body)
-        for numeral, (words, line) in part.items.items():
-            if numeral not in headings and words[:_ENDS] not in printed and words[-_ENDS:] not in printed:
-                yield Finding("warning", "R-目录", f"目录在第{part.numeral}部分列出“{numeral}、{words}”，正文第{part.numeral}"
-                              "部分没有这一项（没有这个标题，也没有它的文字）：是缺了这一部分，还是目录有误？",
-                              text.file, line.number)
+        for numeral, (words, line) in _not_printed(part, bodies.get(part.numeral) or [], prose):
+            yield Finding("warning", "R-目录", f"目录在第{part.numeral}部分列出“{numeral}、{words}”，正文第{part.numeral}"
+                          "部分没有这一项（没有这个标题，也没有它的文字）：是缺了这一部分，还是目录有误？",
+                          text.file, line.number)
+
+
+def _not_printed(part: _Part, body: list[Line], prose: frozenset[int]) -> list[tuple[str, tuple[str, Line]]]:
+    """The items of a part its body does not print (none where the body opens no line of prose with an item's number)."""
+    headings = {line.bare.partition("、")[0] for line in body if line.number in prose and "、" in line.bare}
+    if not headings & set(part.items):
+        return []
+    printed = "".join(line.bare for line in body)
+    return [(numeral, (words, line)) for numeral, (words, line) in part.items.items()
+            if numeral not in headings and words[:_ENDS] not in printed and words[-_ENDS:] not in printed]
 
 
 def _contents(lines: list[Line]) -> tuple[list[_Part], int]:
@@ -67,15 +71,20 @@ def _contents(lines: list[Line]) -> tuple[list[_Part], int]:
         entry = _LEADER.sub("", lines[index].bare)
         if first and entry == first:
             return parts, index
-        part, item = _PART.match(entry), _ITEM.fullmatch(entry)
-        if part:
-            first = first or entry
-            parts.append(_Part(part.group(1)))
-        elif item and parts:
-            parts[-1].items.setdefault(item.group(1), (item.group(2), lines[index]))
-        elif entry and not parts:
+        if not _listed(parts, entry, lines[index]):
             return [], 0
+        first = first or (entry if parts else "")
     return [], 0
+
+
+def _listed(parts: list[_Part], entry: str, line: Line) -> bool:
+    """Add a 目录's entry to its parts (a part, or an item of the last); False: a line before any part that is none."""
+    part, item = _PART.match(entry), _ITEM.fullmatch(entry)
+    if part:
+        parts.append(_Part(part.group(1)))
+    elif item and parts:
+        parts[-1].items.setdefault(item.group(1), (item.group(2), line))
+    return bool(parts) or not entry
 
 
 def _bodies(lines: list[Line], numerals: set[str]) -> dict[str, list[Line]]:
