@@ -3,7 +3,8 @@ left side by side (“人，；培训费”), a bracket or a quotation mark left
 no 年 where a sentence dates by it (“其中：2026 应急保障用车 13 辆”), a list's numbering out of step (“（七）（八）
 （八）”, “1. 2. 4.”), a word or a line printed twice in a row (“按按规定”), and a 决算's words naming what a
 预算 is of (“部门决算单位构成”, “本级决算”) or the other way round; a sentence's words out of their order or one left
-out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”).
+out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”); a character printed for
+its look-alike where the words it makes no budget prints and the look-alike's the document prints (“人境支队” beside 入境).
 
 Each reads the prose alone — the lines that are no row of a table and are not set in columns (a table none was
 made of: its cells' words run into each other on one line, “成果。 、措施”, and a cell's brackets close on the
