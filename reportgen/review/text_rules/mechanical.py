@@ -552,13 +552,17 @@ def look_alike_printed(text: Text) -> Iterator[Finding]:
     makes with the characters beside it are printed nowhere else in the document and by no budget, and its look-alike
     makes with them words the document prints elsewhere and budgets print. A character printed after a figure is its
     measure (“人数25人上解上级工会”), not judged."""
-    prose = _Prose(text)
     bare, at = bare_flow(text.flow)
     pairs = _pairs_with_look_alikes(bare)
+    once = {word for word, count in pairs.items() if count == 1} - look_alike_words()  # (no budget prints them)
+    prose = _Prose(text)
     for found in _ALIKE_CHAR.finditer(bare):
-        other = _look_alike_meant(bare, found.start(), pairs)
-        if other is not None and prose.at(at[found.start()]):
-            yield _told_look_alike(text, bare, at, found.start(), other)
+        place = found.start()
+        if bare[place - 1:place + 1] not in once and bare[place:place + 2] not in once:
+            continue
+        other = _look_alike_meant(bare, place, pairs)
+        if other is not None and prose.at(at[place]):
+            yield _told_look_alike(text, bare, at, place, other)
 
 
 def _look_alike_meant(bare: str, place: int, pairs: Counter[str]) -> str | None:
@@ -575,11 +579,13 @@ def _look_alike_meant(bare: str, place: int, pairs: Counter[str]) -> str | None:
 
 def _pairs_with_look_alikes(bare: str) -> Counter[str]:
     """How many times the text prints each two Han characters side by side one of which has look-alikes."""
-    starts = {start for found in _ALIKE_CHAR.finditer(bare) for start in (found.start() - 1, found.start())}
-    return Counter(bare[start:start + 2] for start in starts
-                   if start >= 0 and _HAN_PAIR.fullmatch(bare, start, start + 2))
+    return Counter(_PAIR_WITH_LOOK_ALIKE.findall(bare))
 
 
+_HAN_RANGE = "\u4e00-\u9fff"
+_LOOK_ALIKES = "".join(_ALIKE)
+# two Han characters, one of them a look-alike, at each place (overlapping: a lookahead)
+_PAIR_WITH_LOOK_ALIKE = regex(f"(?=([{_LOOK_ALIKES}][{_HAN_RANGE}]|[{_HAN_RANGE}][{_LOOK_ALIKES}]))")
 _HAN_PAIR = regex(r"[\u4e00-\u9fff]{2}")
 
 

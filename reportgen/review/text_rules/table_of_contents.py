@@ -16,12 +16,14 @@ from reportgen.base.patterns import regex
 from reportgen.base.rules import TEXT, rule
 from reportgen.readers.text.lines import Line
 from reportgen.review.text_rules.base import Text
-from reportgen.review.text_rules.mechanical import prose_lines
 
 _CONTENTS = regex(r"目\s*录")
 _PART = regex(r"第([一二三四五六七八九十]{1,3})部分")
 _ITEM = regex(r"([一二三四五六七八九十]{1,3})、\s*(\S.*?)")
+_COLUMNS = regex(r"\S {4,}\S|\A {20,}\S")  # a row of a table (as mechanical.py's prose)
 _LEADER = regex(r"[\s.．…·—-]*\d{0,3}\s*$")  # a page number, a dotted leader
+_LEADER_ENDS = frozenset("0123456789.．…·—-")
+_PAGES = 3  # pages after its own a 目录 may run onto
 _ENDS = 6  # characters of an item's words, at its start or its end, that the body's heading prints (“本年国有资本经营
 # 预算支出明细表” listed, “国有资本经营预算支出明细表(预算表 10)” printed)
 
@@ -41,17 +43,16 @@ def listed_not_printed(text: Text) -> Iterator[Finding]:
     if not listed:
         return
     bodies = _bodies(text.lines[end:], {part.numeral for part in listed})
-    prose = prose_lines(text)
     for part in listed:
-        for numeral, (words, line) in _not_printed(part, bodies.get(part.numeral) or [], prose):
+        for numeral, (words, line) in _not_printed(part, bodies.get(part.numeral) or [], text.table_rows):
             yield Finding("warning", "R-目录", f"目录在第{part.numeral}部分列出“{numeral}、{words}”，正文第{part.numeral}"
                           "部分没有这一项（没有这个标题，也没有它的文字）：是缺了这一部分，还是目录有误？",
                           text.file, line.number)
 
 
-def _not_printed(part: _Part, body: list[Line], prose: frozenset[int]) -> list[tuple[str, tuple[str, Line]]]:
+def _not_printed(part: _Part, body: list[Line], table_rows: frozenset[int]) -> list[tuple[str, tuple[str, Line]]]:
     """The items of a part its body does not print (none where the body opens no line of prose with an item's number)."""
-    headings = {line.bare.partition("、")[0] for line in body if line.number in prose and "、" in line.bare}
+    headings = _headings(body, table_rows)
     if not headings & set(part.items):
         return []
     printed = "".join(line.bare for line in body)
@@ -59,20 +60,33 @@ def _not_printed(part: _Part, body: list[Line], prose: frozenset[int]) -> list[t
             if numeral not in headings and words[:_ENDS] not in printed and words[-_ENDS:] not in printed]
 
 
+def _headings(body: list[Line], table_rows: frozenset[int]) -> set[str]:
+    """The numbers (一 二 ……) the lines of prose of a part open with, followed by 、."""
+    return {line.bare.partition("、")[0] for line in body
+            if "、" in line.bare[:4] and line.number not in table_rows and not _COLUMNS.search(line.text.rstrip())}
+
+
 def _contents(lines: list[Line]) -> tuple[list[_Part], int]:
     """The parts the 目录 lists with their items, and the index of the line after its last entry (the body's part
     headings print its first entry again)."""
-    start = next((i for i, line in enumerate(lines) if _CONTENTS.fullmatch(line.bare)), None)
-    if start is None:
-        return [], 0
+    start = next((i for i, line in enumerate(lines) if "录" in line.bare and _CONTENTS.fullmatch(line.bare)), None)
+    return ([], 0) if start is None else _entries(lines, start)
+
+
+def _entries(lines: list[Line], start: int) -> tuple[list[_Part], int]:
+    """The 目录's parts from the line after ``start``, until its first entry is printed again (none if it is not, within
+    _PAGES pages)."""
     parts: list[_Part] = []
     first = ""
     for index in range(start + 1, len(lines)):
-        entry = _LEADER.sub("", lines[index].bare)
+        if lines[index].page > lines[start].page + _PAGES:
+            break
+        entry = lines[index].bare
+        entry = _LEADER.sub("", entry) if entry[-1:] in _LEADER_ENDS else entry
         if first and entry == first:
             return parts, index
         if not _listed(parts, entry, lines[index]):
-            return [], 0
+            break
         first = first or (entry if parts else "")
     return [], 0
 
@@ -92,7 +106,7 @@ def _bodies(lines: list[Line], numerals: set[str]) -> dict[str, list[Line]]:
     bodies: dict[str, list[Line]] = {}
     current: list[Line] | None = None
     for line in lines:
-        part = _PART.match(line.bare)
+        part = _PART.match(line.bare) if "部分" in line.bare else None
         if part and part.group(1) in numerals and part.group(1) not in bodies:
             current = bodies.setdefault(part.group(1), [line])
         elif part:
