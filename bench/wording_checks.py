@@ -11,6 +11,10 @@ substring — and on its page) or one they left `doubtful` (counted neither way)
 make no source) hears no wording rule in review's output: it is measured all the same, marked “(refused)”.
 
 `--check ID` measures one check; `--quiet` prints the counts alone; `--no-cache` reads every document again.
+`--vocabulary` writes R-错字's words of budgets (reportgen/review/text_rules/look_alike_words.yaml): each two Han
+characters side by side, one of a group of 形近字, that two disclosures or more print — the fresh1 and scanned sets
+left out (fresh1 is where the rule is shown on documents it was not written from; a page OCR read may print a
+look-alike for the other) — and `--leave-one-out` measures R-错字 on each document with the words of the others alone.
 A measurement, not a test: the exit code is 0 whatever it measures."""
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ FRESH = SHARED / "fresh1"
 CACHE = Path("/tmp/reportgen-wording-texts")
 # the checks measured: the text rules of mechanical wording (review/text_rules/mechanical.py), and those of issue 79
 # part 7 elsewhere (a 科目 named two ways: levels.py; a reason for nothing, another item's reason: directions.py)
-CHECKS = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-科目异名", "R-零数原因", "R-原因他项")
+CHECKS = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-科目异名", "R-零数原因", "R-原因他项",
+          "R-错字", "R-目录")
+_TWO_DOCUMENTS = 2  # disclosures that print two characters side by side for them to be words of budgets (R-错字)
 
 
 def documents() -> list[Path]:
@@ -165,7 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="the counts alone")
     parser.add_argument("--no-cache", action="store_true", help="read every document again")
     parser.add_argument("--only", nargs="*", default=None, help="the documents whose path holds one of these words")
+    parser.add_argument("--vocabulary", action="store_true", help="write R-错字's words of budgets")
+    parser.add_argument("--leave-one-out", action="store_true",
+                        help="R-错字 on each document with the words of the other documents alone")
     args = parser.parse_args(argv)
+    if args.vocabulary or args.leave_one_out:
+        return vocabulary(args.no_cache, args.leave_one_out)
     from reportgen.base.rules import TEXT, rules_reading
     from reportgen.review.text_rules import read_text
 
@@ -207,6 +218,53 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rule.id:10} {hits:5} {count['true']:5} {count['doubtful']:8} {count['other']:6} {count['documents']:9}"
               f"  {', '.join(sorted(found_slips[rule.id]))}")
     print(f"({len(measured)} documents; fresh1: {wording['annotated wording slips']} annotated wording slips)")
+    return 0
+
+
+def _words_of(path: Path, fresh: bool) -> frozenset[str]:
+    from reportgen.review.text_rules.base import bare_flow
+    from reportgen.review.text_rules.mechanical import _pairs_with_look_alikes
+
+    got = cached(path, fresh)
+    return frozenset(_pairs_with_look_alikes(bare_flow(read_text_of(got).flow)[0]))
+
+
+def read_text_of(got: Read):
+    from reportgen.review.text_rules import read_text
+
+    return read_text(got.lines, got.year, got.path, got.table_rows, got.final)
+
+
+def vocabulary(fresh: bool, leave_one_out: bool) -> int:
+    """Write R-错字's words of budgets (or, ``leave_one_out``, measure the rule on each document with the words of
+    the others alone)."""
+    from reportgen.review.text_rules import mechanical
+
+    taught = [path for path in documents() if path.parent != FRESH and path.parent.name != "scanned"]
+    # a department's 说明 and 报表 (北京) are one disclosure
+    by_disclosure: dict[str, set[str]] = {}
+    for path in taught:
+        by_disclosure.setdefault(path.stem.removesuffix("-tables"), set()).update(_words_of(path, fresh))
+    counts = Counter(word for words in by_disclosure.values() for word in words)
+    if not leave_one_out:
+        kept = sorted(word for word, count in counts.items() if count >= _TWO_DOCUMENTS)
+        mechanical._VOCABULARY.write_text(
+            "# R-错字's words of budgets: written by `python -m bench.wording_checks --vocabulary` (bench/wording_checks.py)"
+            f" from {len(by_disclosure)} disclosures; not to be edited by hand\nwords: |\n"
+            + "".join("  " + " ".join(kept[i:i + 20]) + "\n" for i in range(0, len(kept), 20)), encoding="utf-8")
+        print(f"{len(kept)} words of {len(by_disclosure)} disclosures written to {mechanical._VOCABULARY}")
+        return 0
+    for path in documents():
+        own = by_disclosure.get(path.stem.removesuffix("-tables"), set()) if path in taught else set()
+        words = frozenset(w for w, c in counts.items() if c - (w in own) >= _TWO_DOCUMENTS)
+        mechanical.look_alike_words.cache_clear()
+        original = mechanical.look_alike_words
+        mechanical.look_alike_words = lambda words=words: words  # type: ignore[assignment]
+        try:
+            for hit in mechanical.look_alike_printed(read_text_of(cached(path, fresh))):
+                print(f"R-错字  {path.name}  l.{hit.line}  {hit.message}")
+        finally:
+            mechanical.look_alike_words = original  # type: ignore[assignment]
     return 0
 
 

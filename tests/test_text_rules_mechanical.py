@@ -12,7 +12,7 @@ from reportgen.review.text_rules import read_text, text_rule_findings
 
 BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]
 FINAL = ["上海市普陀区财政局2024年度部门决算", "第二部分上海市普陀区财政局2024年度部门决算表"]
-MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序")
+MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-错字")
 
 
 def told(lines: list[str], head: list[str] | None = None, year: int | None = 2026,
@@ -24,6 +24,7 @@ def told(lines: list[str], head: list[str] | None = None, year: int | None = 202
     return [(f.rule, f.line - offset, f.message) for f in text_rule_findings(text) if f.rule in MECHANICAL]
 
 
+CHANGSHA_DUTIES = ["    5、依法管理户口、居民身份证；承担入境出境事务和外国"]  # 长沙市公安局 2025 p.4
 # (rule, the lines as printed, as they should read, what the message quotes) — origin above each
 CASES = [
     # 长沙市公安局 2025 p.10 (fresh1 S3, S4): two clauses cut short, “，；” left
@@ -67,6 +68,11 @@ CASES = [
     ("R-语序", ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因相关工作未按计划开展。"],
      ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因是相关工作未按计划开展。"],
      "“主要原因相关工作未按计划”"),
+    # 长沙市公安局 2025 pp.4, 6 (fresh1 S5): 人 printed for its look-alike 入 — “人境” no budget prints, its 职能 print 入境
+    ("R-错字", CHANGSHA_DUTIES + ["    长沙市公安局本级内设机构包括警令部、政治部、警保部、",
+                                 "人境支队、内保支队、督察支队、法制支队、科信支队、食药"],
+     CHANGSHA_DUTIES + ["    长沙市公安局本级内设机构包括警令部、政治部、警保部、",
+                        "入境支队、内保支队、督察支队、法制支队、科信支队、食药"], "“人境”是否应为“入境”"),
 ]
 
 
@@ -113,6 +119,14 @@ def test_a_page_s_last_line_printed_again_at_the_top_of_the_next_is_told_once():
     ["注：本表金额转化为万元时，四舍五入可能存在尾差。", "公用经费合计。12.61万元为办公费。"],
     # a list numbered 一、二、 whose items end with “；”
     ["一、负责全市信访工作；", "二、负责办理群众来信；", "三、承办上级交办的其他事项。"],
+    # a character whose look-alike makes words the document prints, the words it makes printed by budgets: 上海市审计局
+    # 2026 p.4 (人事处; a table's header below prints “财政拨款收入 事业收入”, 入事 once its spaces are gone) and 深圳市
+    # 人力资源和社会保障局 2026 p.8 (人工智能; a table's “上缴收入” over “工会经费”, 入工)
+    ["上海市审计局单位设20个内设机构，包括：秘书处、办公室、人事处（老干部处）、综合计划处（政策研究室）",
+     "功能分类科目名称               合计      财政拨款收入    事业收入                    其他收入"],
+    ["书信息中心、教学督导办公室、团委、人工智能应用学院、低",
+     "                预算拨款      预算拨款     营预算拨款                                 经营收入        收入        上缴收入",
+     "            工会经费                         17.15         17.15         17.15          0.00          0.00"],
 ])
 def test_words_that_look_like_the_slips_are_not_told(lines):
     assert told(lines) == []
@@ -126,3 +140,31 @@ def test_a_final_names_its_scope_in_a_budget_s_words_and_not_its_own():
 def test_a_table_s_rows_are_not_read_as_prose():
     # 北京市教育委员会 2026 报表: two cells' words on one line
     assert told(["量发展，宣传首都教育综合改革成果。、措施、成果等", "杭州市气象服务中心（杭州市预警"], table_rows=frozenset({1, 2})) == []
+
+
+# 长春市信访局 2026 pp.2, 4–6 (fresh1 S2): the 目录's 第一部分 lists 三、部门预算基本情况, the body's stops after 二、
+CHANGCHUN_CONTENTS = ["                     目     录", "第一部分  部门概况", "一、主要职能", "二、机构设置", "三、部门预算基本情况",
+                      "第二部分 2026年度部门预算表", "一、收支总表", "十、本年国有资本经营预算支出明细表"]
+CHANGCHUN_BODY = ["              第一部分      部门概况", "一、主要职能", "（三）承办国家、省信访部门和市领导交办的信访事项。",
+                  "    二、机构设置及部门决算单位构成", "   长春市信访局内设十个机构，分别是：办公室、来信受理处、网",
+                  "                                            第二部分                2026年度部门预算表",
+                  "                                                                   收支总表（预算表 1）",
+                  "一、财政拨款收入                       1682.76         1682.76         0.00      一、一般公共服务支出",
+                  "                                                           国有资本经营预算支出明细表(预算表 10)"]
+
+
+def _contents_told(lines: list[str]) -> list[tuple[int, str]]:
+    text = read_text([Line(n, t, page=1) for n, t in enumerate(lines, 1)], 2026, "x.pdf")
+    return [(f.line, f.message) for f in text_rule_findings(text) if f.rule == "R-目录"]
+
+
+def test_an_item_the_contents_list_and_the_body_does_not_print_is_told_at_its_entry():
+    found = _contents_told(CHANGCHUN_CONTENTS + CHANGCHUN_BODY)
+    assert [line for line, _ in found] == [5], found  # (not 二、机构设置, printed with more words; not part 2's tables)
+    assert "“三、部门预算基本情况”" in found[0][1] and "没有这一项" in found[0][1]
+    # the body as it should read: the part printed
+    printed = CHANGCHUN_BODY[:5] + ["三、部门预算基本情况"] + CHANGCHUN_BODY[5:]
+    assert _contents_told(CHANGCHUN_CONTENTS + printed) == []
+    # the 目录 as it might read instead; and part 2, whose tables are titled with no number (their rows “一、财政拨款收入”
+    # a table's, no prose), is not judged: “本年国有资本经营预算支出明细表” is titled “国有资本经营预算支出明细表”
+    assert _contents_told(CHANGCHUN_CONTENTS[:4] + CHANGCHUN_CONTENTS[5:] + CHANGCHUN_BODY) == []

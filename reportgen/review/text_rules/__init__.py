@@ -6,7 +6,7 @@ whole, a passage printed twice, a list of economic items naming one twice or a c
 year (levels), a reason against its figures, for nothing, or of another item (directions), the mechanical slips
 of punctuation, brackets, years, numbering, doubling and word order (mechanical), the maker's name printed otherwise (names), a 项's
 use copied from the 项 before (uses), parts of the 政府采购 above it (procurement), the value equipment is counted
-from said otherwise (thresholds), shares adding up to 100 % of bases that differ (complementary_shares); and a budget's wording line by
+from said otherwise (thresholds), shares adding up to 100 % of bases that differ (complementary_shares), a heading the 目录 lists and the body does not print (table_of_contents); and a budget's wording line by
 line (budget_wording: a writer's slips, an empty table, a 科目's former name). Each rule is a function of the document's ``Text`` registered in the one
 registry of rules with ``@rule(id, TEXT)`` (reportgen/base/rules.py); its findings are warnings at the
 line a reader should look at, counted in the reviewer's 检查表 under 用词与占位, told in the order the
@@ -34,6 +34,7 @@ from reportgen.review.text_rules import (
     parts,
     procurement,
     repeats,
+    table_of_contents,
     thresholds,
     uses,
     years,
@@ -42,7 +43,7 @@ from reportgen.review.text_rules.base import Text, read_text
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first
-_MODULES = (budget_wording, complementary_shares, directions, empty_notes, enumerations, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, thresholds, uses, years)
+_MODULES = (budget_wording, complementary_shares, directions, empty_notes, enumerations, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, table_of_contents, thresholds, uses, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:

@@ -3,7 +3,8 @@ left side by side (“人，；培训费”), a bracket or a quotation mark left
 no 年 where a sentence dates by it (“其中：2026 应急保障用车 13 辆”), a list's numbering out of step (“（七）（八）
 （八）”, “1. 2. 4.”), a word or a line printed twice in a row (“按按规定”), and a 决算's words naming what a
 预算 is of (“部门决算单位构成”, “本级决算”) or the other way round; a sentence's words out of their order or one left
-out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”).
+out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”); a character printed for
+its look-alike where the words it makes no budget prints and the look-alike's the document prints (“人境支队” beside 入境).
 
 Each reads the prose alone — the lines that are no row of a table and are not set in columns (a table none was
 made of: its cells' words run into each other on one line, “成果。 、措施”, and a cell's brackets close on the
@@ -14,9 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
+
+import yaml
 
 from reportgen.base.errors import Finding
 from reportgen.base.patterns import regex
@@ -522,3 +527,86 @@ def words_out_of_order(text: Text) -> Iterator[Finding]:
         if text.line_at(at[match.start()]) in prose:
             said = bare[match.start():match.end() + 8]
             yield text.warning("R-语序", at[match.start()], f"“{said}”：“主要原因”之后缺少“是”，应为“主要原因是……”")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A character printed for its look-alike
+
+_ALIKE = {char: group.replace(char, "") for group in WORDS["形近字"] for char in group}
+_ALIKE_CHAR = regex(f"[{''.join(_ALIKE)}]")
+_VOCABULARY = Path(__file__).with_name("look_alike_words.yaml")
+
+
+@cache
+def look_alike_words() -> frozenset[str]:
+    """The words of budgets that hold a look-alike character: each two characters side by side, one of them of a group
+    of 形近字 (words.yaml), that two disclosures or more print (look_alike_words.yaml, written by `python -m
+    bench.wording_checks --vocabulary` from ../shared/corpus and the 上海 corpus, its fresh1 and scanned sets left out)."""
+    read = yaml.load(_VOCABULARY.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return frozenset(read["words"].split())
+
+
+@rule("R-错字", TEXT)
+def look_alike_printed(text: Text) -> Iterator[Finding]:
+    """R-错字: a character of prose printed for its look-alike (“人境支队” where the document prints 入境): the words it
+    makes with the characters beside it are printed nowhere else in the document and by no budget, and its look-alike
+    makes with them words the document prints elsewhere and budgets print. A character printed after a figure is its
+    measure (“人数25人上解上级工会”), not judged."""
+    bare, at = bare_flow(text.flow)
+    pairs = _pairs_with_look_alikes(bare)
+    once = {word for word, count in pairs.items() if count == 1} - look_alike_words()  # (no budget prints them)
+    prose = _Prose(text)
+    for found in _ALIKE_CHAR.finditer(bare):
+        place = found.start()
+        if bare[place - 1:place + 1] not in once and bare[place:place + 2] not in once:
+            continue
+        other = _look_alike_meant(bare, place, pairs)
+        if other is not None and prose.at(at[place]):
+            yield _told_look_alike(text, bare, at, place, other)
+
+
+def _look_alike_meant(bare: str, place: int, pairs: Counter[str]) -> str | None:
+    """The look-alike the character at ``place`` stands for (R-错字's doc), or None."""
+    sides = _sides(bare, place)
+    # (after a figure a character is its measure, “人数25人上解上级”: no word with the one after it)
+    if not sides or bare[place - 1:place].isdecimal() or any(
+            pairs[word] != 1 or word in look_alike_words() for _, word in sides):
+        return None
+    return next((alike for alike in _ALIKE[bare[place]] if all(
+        pairs[_swapped(word, index, alike)] and _swapped(word, index, alike) in look_alike_words()
+        for index, word in sides)), None)
+
+
+def _pairs_with_look_alikes(bare: str) -> Counter[str]:
+    """How many times the text prints each two Han characters side by side one of which has look-alikes."""
+    return Counter(_PAIR_WITH_LOOK_ALIKE.findall(bare))
+
+
+_HAN_RANGE = "\u4e00-\u9fff"
+_LOOK_ALIKES = "".join(_ALIKE)
+# two Han characters, one of them a look-alike, at each place (overlapping: a lookahead)
+_PAIR_WITH_LOOK_ALIKE = regex(f"(?=([{_LOOK_ALIKES}][{_HAN_RANGE}]|[{_HAN_RANGE}][{_LOOK_ALIKES}]))")
+_HAN_PAIR = regex(r"[\u4e00-\u9fff]{2}")
+
+
+def _sides(bare: str, place: int) -> list[tuple[int, str]]:
+    """The two Han characters side by side a character at ``place`` stands in (before it, after it), with its index
+    in each."""
+    before, after = bare[max(0, place - 1):place + 1] if place else "", bare[place:place + 2]
+    return [(index, word) for index, word in ((1, before), (0, after)) if _HAN_PAIR.fullmatch(word)]
+
+
+def _swapped(word: str, index: int, char: str) -> str:
+    return word[:index] + char + word[index + 1:]
+
+
+def _told_look_alike(text: Text, bare: str, at: list[int], place: int, other: str) -> Finding:
+    """The finding: the characters the one at ``place`` stands in, and the words ``other`` makes with them."""
+    sides = _sides(bare, place)
+    start, end = place - (1 if sides[0][0] == 1 else 0), place + (2 if sides[-1][0] == 0 else 1)
+    printed, char = bare[start:end], bare[place]
+    fixed = _swapped(printed, place - start, other)
+    meant = "”“".join(_swapped(word, index, other) for index, word in sides)
+    said = bare[max(0, start - 4):end + 4]
+    return text.warning("R-错字", at[place], f"“{said}”：“{printed}”是否应为“{fixed}”？“{char}”与“{other}”形近，"
+                        f"本文件别处印有“{meant}”")
