@@ -416,3 +416,14 @@ def test_a_contents_going_on_over_the_next_page_is_no_text(name, first) -> None:
 
     found = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
     assert found[0].words == first and found[0].style == "part"
+
+
+@pytest.mark.parametrize("name, first", [("fj-fuzhou-minzhengju-benji-2026-unit-budget", "2026年度收支预算总表"),
+                                         ("jl-changchun-xinfangju-2026-dept-budget", "收支总表（预算表1）")])
+def test_tables_printed_with_no_number_are_learned_so(tmp_path_factory, name, first) -> None:
+    """福州市民政局 prints “2026 年度收支预算总表” over its first table, 长春市信访局 “收支总表（预算表 1）”: no 表N. The learned
+    draft printed the default's “表1” over them: the body prints none now (the 目录 numbers them as the base does)."""
+    _, source, layout, _ = _learned(tmp_path_factory, name)
+    tables = [(b.number, _plain(b.title)) for b in document_for(prepare(source, draft=True), draft=True,
+                                                                  layout=layout).blocks if isinstance(b, Table)]
+    assert tables[0] == ("", first) and not [number for number, _ in tables if number]

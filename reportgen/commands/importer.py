@@ -175,7 +175,10 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
                       f"{'这个文件夹已存在且不是空的' if folder.is_dir() else '这是一个已有的文件，不是文件夹'}；学到的版式只写入新的或空的文件夹，"
                       "不覆盖已有的文件；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
-    print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{learned.settings.get('表号', '默认')}”，"
+    numbered = learned.settings.get("表号", "默认")
+    if isinstance(numbered, dict):  # {格式, 正文: false}: the 目录's numbers alone (the told note says so)
+        numbered = numbered["格式"]
+    print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{numbered}”，"
           f"基于 {learned.settings['基于']}；源文件的“版式”指向它，render 按它印出")
     if learned.words is not None:
         print(f"  {words_line(learned.words)}")

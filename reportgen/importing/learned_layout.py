@@ -145,6 +145,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
                                 "基于": base}
     if pattern:
         settings["表号"] = pattern
+    elif tables:  # none read over its tables (福州's “2026年度收支预算总表”): the body prints none, the 目录 the base's
+        settings["表号"] = {"格式": layouts.resolve(base).table_numbering.pattern, "正文": False}
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
@@ -915,7 +917,7 @@ def printed_places(rows: list[Any]) -> set[int]:
 
 
 def _unnumbered_note() -> str:
-    return "表上没有读出表号：学到的版式按默认的表号依次编号"
+    return "表上没有读出表号：学到的版式正文中不印表号（目录中照所基于的版式依次编号）"
 
 
 def _unlisted_note(label: str, title: str) -> str:
