@@ -23,7 +23,8 @@ SOURCES = sorted((ROOT / "data").glob("*.yaml"))
 # Fields the render checks but never prints: stated totals, changes and names are compared with
 # what reportgen computes (a wrong one is an error), so removing a right one changes no output.
 CHECKED_ONLY = {"合计", "增减额", "增减率", "名称", "代码", "资金", "政府经济分类", "年度", "来源", "金额精度",
-                "下属单位"}  # (with 单位, the units are listed and 下属单位 is checked against them)
+                "下属单位",  # (with 单位, the units are listed and 下属单位 is checked against them)
+                "印于"}  # a project's place in the published list: it tells same-named lines apart (R-重复 checks it)
 # Keys given at their default value: removing them changes nothing, rightly.
 DEFAULTS = {"级次": "市级", "资金": "一般公共预算", "金额单位": "万元", "小数位": 2, "千分位": True}  # 展示's too
 # A statement of absence or a zero: what must never appear because a key was taken away.

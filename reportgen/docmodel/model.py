@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen.base.patterns import regex
 from reportgen.base.records import Record
 
 # 收入来源 in the order every table and sentence lists them (DOMAIN.md, 收入预算).
@@ -336,6 +337,23 @@ class Profile(Record):
     # 成立年度: the year the department was founded (组建), where the source states it; founded in the source's
     # year, it has no prior year (Budget.new_department)
     founded: int | None = None
+
+    @property
+    def count_said(self) -> bool:
+        """Whether 机构设置's own words say 内设机构数 (“……设10个内设机构”): the default words do not say it again."""
+        return self.internal_count is not None and self.internal_count in internal_counts(self.organisation)
+
+
+# How a 机构设置 says the count of the department's own internal units (上海 “……设10个内设机构”, “设立9个内设机构”,
+# “共设6个内设机构”; 国家信访局 “内设13个机构”; 重庆 “部机关内设24个职能处室”; 北京 “内设2个处室”): the count its group.
+# Never a count of budget units (“下设1个预算单位”). (广州 “内设处室14个”, 长沙 “内设机构包括……等14个部门”: one document
+# each, not read.) The import reads 部门概况.内设机构数 by it (importing/text/text_parts.internal_count).
+INTERNAL_COUNT = regex(r"(?:内设|共设|设立|设)(\d+)个(?:内设机构|机构|职能处室|处室)")
+
+
+def internal_counts(text: str) -> list[int]:
+    """The counts of internal units a text says, in order."""
+    return [int(m.group(1)) for m in INTERNAL_COUNT.finditer(text)]
 
 
 @dataclass(repr=False, eq=False)

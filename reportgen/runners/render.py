@@ -215,7 +215,7 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
     headings = [h.text for h in document.headings()]
     covered = " ".join(line.text for line in document.cover.lines) if document.cover is not None else ""
     return [*_statements_unprinted(budget, headings), *_cover_words_unprinted(budget, document, covered),
-            *_heading_name_unprinted(budget, headings)]
+            *_heading_name_unprinted(budget, headings), *_project_columns_unprinted(budget, document)]
 
 
 def _statements_unprinted(budget: Budget, headings: list[str]) -> list[Finding]:
@@ -253,6 +253,21 @@ def _heading_name_unprinted(budget: Budget, headings: list[str]) -> list[Finding
                         "名称（上海版式的“主要职能”“机构设置”标题写）", str(budget.file),
                         budget.key_lines.get("部门概况.标题名称", 0), 0, "部门概况.标题名称")]
     return []
+
+
+def _project_columns_unprinted(budget: Budget, document: Document) -> list[Finding]:
+    """A warning for a project's 类别 or 单位名称 (as a project list prints them beside the name: 烟台, 杭州) that the
+    document does not print: the layout's 项目支出表 lists no such column (表格.项目支出表.列)."""
+    text = "".join(document.plain_text().split())
+    findings = []
+    for one in (budget, *budget.units):
+        for project in one.projects:
+            for words, key in ((project.category, "类别"), (project.printed_unit, "单位名称")):
+                if words and "".join(words.split()) not in text:
+                    findings.append(Finding("warning", "版式-未印出", f"项目“{project.name}”的{key}“{words}”没有印出：所用版式的"
+                                            "项目支出表没有这一栏（版式的 表格.项目支出表.列 写上它才印）", str(one.file),
+                                            project.line, 0, f"支出.项目.{key}"))
+    return findings
 
 
 def _parents(field: str) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from reportgen.base.patterns import regex
+from reportgen.docmodel.model import INTERNAL_COUNT
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.running_scope import running_costs_scope
 
@@ -854,10 +855,9 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
 
 
 def internal_counts(text: str) -> list[re.Match[str]]:
-    """Where a text says the count of the department's internal units as 机构设置 does (text_parts.yaml
-    机构设置.内设机构数; the count its group), in order."""
-    found = [m for pattern in vocabulary()["机构设置"]["内设机构数"] for m in re.finditer(pattern, text)]
-    return sorted(found, key=lambda m: m.start())
+    """Where a text says the count of the department's internal units as 机构设置 does (docmodel's INTERNAL_COUNT:
+    the count its group), in order."""
+    return list(INTERNAL_COUNT.finditer(text))
 
 
 def internal_count(text: str) -> int | None:
