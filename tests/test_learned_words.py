@@ -21,6 +21,7 @@ from reportgen.importing.text.text_parts import COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.runners.render import document_for, prepare
+from reportgen.runners.rollover import dump
 from reportgen.shaping import layouts
 from reportgen.shaping.narrative import context_for
 
@@ -547,3 +548,18 @@ def test_a_lists_last_item_short_as_a_heading_is_an_item(name) -> None:
     lines = read_published(FRESH / f"{name}.pdf").lines
     heads = {words for s in learned_words.published_sentences(lines) for _, words in s.headings}
     assert heads and not [words for words in heads if "交办的其他任务" in words], heads
+
+
+def test_a_change_with_no_prior_figure_next_year_is_a_blank_to_fill_not_an_error(tmp_path) -> None:
+    """苏州市应急管理局 2026's sentences say each 项 line's change (“…支出157.89万元，与上年相比增加1.79万元，增长1.32%”).
+    Rolled over and filled, a line with no prior figure has no change: the learned template asked the change's rate
+    all the same, and the render stopped (“'None' has no attribute 'rate'”, bench.rollover_friction). The sentence is
+    a 待补充 now."""
+    source, layout = _learn(tmp_path / "sz", FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    data = load_yaml(source)
+    data.pop("上年", None)
+    for row in data["支出"]["功能分类"]:
+        row.pop("上年", None)
+    source.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    printed = _sentences(source, layout)
+    assert any(text.startswith("待补充") and "1.行政事业单位养老支出（款）机关事业单位基本养" in text for text in printed)

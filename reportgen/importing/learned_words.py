@@ -1273,6 +1273,7 @@ def _guarded(body: str, traced: _Traced) -> str:
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
     guards += [f"b.{m} is not none" for m in dict.fromkeys(_SECTION.findall(said))]  # (a source without 国有资产)
+    guards += [f"({c}) is not none" for c in dict.fromkeys(_changes_in(said))]  # (no prior figure next year: no change)
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
     if traced.year_bound is not None:
         body = f"{{% if year == {traced.year_bound} %}}{body}{{% else %}}{{{{ untraced('{traced.year_why}') }}}}{{% endif %}}"
@@ -1280,6 +1281,30 @@ def _guarded(body: str, traced: _Traced) -> str:
         body = (f"{{% if {' and '.join(dict.fromkeys(traced.change_guards))} %}}{body}"
                 f"{{% else %}}{{{{ untraced('change') }}}}{{% endif %}}")
     return f"{{% if {' and '.join(guards)} %}}{body}{{% else %}}{{{{ untraced('fields') }}}}{{% endif %}}" if guards else body
+
+
+def _changes_in(text: str) -> list[str]:
+    """The changes a template's text computes (“(x)|change_from(y)”, each its operand and its prior), in order: none is
+    there where next year's source has no prior figure (苏州 rolled over: “'None' has no attribute 'rate'”)."""
+    found = []
+    for at in (m.start() for m in re.finditer(r"\|change_from\(", text)):
+        start, end = _matching(text, at - 1, -1), _matching(text, at + len("|change_from"), 1)
+        if start is not None and end is not None:
+            found.append(text[start:end + 1])
+    return found
+
+
+def _matching(text: str, at: int, step: int) -> int | None:
+    """The place of the bracket that closes (``step`` 1) or opens (-1) the one at ``at``; None where none does."""
+    if not 0 <= at < len(text) or text[at] != ("(" if step == 1 else ")"):
+        return None
+    depth = 0
+    while 0 <= at < len(text):
+        depth += {"(": 1, ")": -1}.get(text[at], 0) * step
+        if depth == 0:
+            return at
+        at += step
+    return None
 
 
 def template_text(learned: Learned, year: int, department: str) -> str:
