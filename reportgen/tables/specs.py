@@ -92,6 +92,7 @@ class TableSpec(FrozenRecord):
         """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
         return (self.code_levels or self.level != "项"
                 or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"))
+                and not (self.printed and self.base == role("income"))
                 or self.total_last or bool(self.band))
 
 
