@@ -144,8 +144,10 @@ class StatedTotal(Record):
 # The amount columns a table's printed line (表行) may state, as the tables print them (北京's tables of
 # spending by line); its 合计 and a 基本支出 of 人员经费 and 公用经费 are sums, never stated.
 # A unit's line of the 收入总表 (广州, 泉州: the unit's name, its income by source): its amounts by source, 财政拨款收入
-# where it prints that alone (its funds then not), and 上年结转; its 合计 is their sum.
-UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES, "上年结转")
+# where it prints that alone (its funds then not), 财政专户管理资金 or its 教育收费 and 其他专户收入拨款 (广州), and
+# 上年结转; its 合计 is their sum.
+SPECIAL_ACCOUNT_PARTS = ("教育收费", "其他专户收入拨款")
+UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES[:4], *SPECIAL_ACCOUNT_PARTS, *INCOME_SOURCES[4:], "上年结转")
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
                 "上缴上级支出", *UNIT_INCOME_AMOUNTS)
 # The codes a printed line may carry, in the order its table prints them.
@@ -178,8 +180,10 @@ class TableLine(Record):
         """合计: 基本支出 and 项目支出 added (what the line states of them); a unit's income, its sources added (财政拨款收入
         where it states none of its funds)."""
         if self.unit:
-            funds = [key for key in FISCAL_SOURCES if key in self.amounts]
-            keys = [key for key in UNIT_INCOME_AMOUNTS if key not in (FISCAL_SOURCES if not funds else ("财政拨款收入",))]
+            groups = {"财政拨款收入": FISCAL_SOURCES, "财政专户管理资金": SPECIAL_ACCOUNT_PARTS}
+            left = {group for group, parts in groups.items() if any(key in self.amounts for key in parts)}
+            left |= {part for group, parts in groups.items() if group not in left for part in parts}
+            keys = [key for key in UNIT_INCOME_AMOUNTS if key not in left]
             return sum((self.amounts[key] for key in keys if key in self.amounts), Decimal(0))
         return (self.basic or Decimal(0)) + self.amounts.get("项目支出", Decimal(0))
 

@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.table_lines import LINE_PRINTED, UNITS, lines_form
+from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
@@ -366,7 +366,7 @@ def _income_by_unit(imported: Imported) -> dict[str, Any]:
     table = imported.tables.get(role("income"))
     if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
         return {}
-    printed = [INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
+    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
     return {"表行": UNITS, "列": list(dict.fromkeys(column for column in printed if column in LINE_COLUMNS))}
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import LINE_CODES, UNIT_INCOME_AMOUNTS, TableLine
+from reportgen.docmodel.model import LINE_CODES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, TableLine
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head
 from reportgen.tables.specs import BESIDE_COLUMNS
@@ -39,7 +39,9 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     num = builder.num(table_id)
     body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
-    totals = [_column_total(lines, _AMOUNT_OF.get(label, label)) for label in amounts]
+    totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
+    totals = [total if total is not None else _column_total(lines, _AMOUNT_OF.get(label, label))
+              for total, label in zip(totals, amounts, strict=True)]
     body.append(Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
                     kind="total", key="合计"))
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
@@ -74,6 +76,18 @@ def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: st
         amount = line.column(_AMOUNT_OF.get(label, label))
         cells.append(Cell("", align="right") if amount is None else num(amount))
     return Row(cells, key=line.unit if form == UNITS else "|".join(line.codes))
+
+
+def _department_total(builder: TableBuilder, label: str) -> Decimal | None:
+    """The 收入总表's 合计 row by unit: the department's income in the column (its 合计 this year's and 上年结转), as
+    the source states it — not the units' rows added, which may differ from it in the last digit; None where the
+    source has no figure of the department's (教育收费: the units' rows added then)."""
+    f = builder.f
+    if label == "合计":
+        return None if f.income_total is None or f.carried_over is None else f.income_total + f.carried_over
+    if label == "财政拨款收入":
+        return f.fiscal_income
+    return None if label in SPECIAL_ACCOUNT_PARTS else f.income_of(label)
 
 
 def _column_total(lines: Sequence[TableLine], key: str) -> Decimal | None:

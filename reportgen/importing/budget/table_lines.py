@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
-from reportgen.docmodel.model import FISCAL_SOURCES, UNIT_INCOME_AMOUNTS
+from reportgen.docmodel.model import FISCAL_SOURCES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS
 from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import Table, cell_text
@@ -32,6 +32,8 @@ _AMOUNTS = {"基本支出": "基本支出", "人员经费": "人员经费", "公
 LINE_PRINTED = {"项目支出·扣除基建项目后预算数": "扣除基建项目后预算数"}
 JOINED, SPLIT, UNITS = "连写", "分列", "单位"  # tables/table_lines.py's forms: code and name in one cell, or in two; a
 # unit's name (a 收入总表 by unit)
+# A 收入总表 column by the meaning the import reads it as, under the name a unit's line holds it by (UNIT_INCOME_AMOUNTS)
+UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": part for part in SPECIAL_ACCOUNT_PARTS}}
 _MIN_UNITS = 2  # a 收入总表 of one unit's row prints the department as itself: its sources are the source's 收入
 
 
@@ -53,7 +55,13 @@ def _by_unit(rows: list[Row]) -> bool:
     one total row, and at least two rows of amounts naming no code, every row but the total such."""
     lines = [row for row in rows if not row.total and row.amounts]
     totals = [row for row in rows if row.total]
-    return (len(totals) == 1 and len(lines) >= _MIN_UNITS and all(not row.code and _unit_name(row) for row in lines))
+    if len(totals) != 1 or len(lines) < _MIN_UNITS or any(row.code or not _unit_name(row) for row in lines):
+        return False
+    return not _same_figures(lines[0], totals[0])  # 杭州: the department's row again, then its units: not printed so
+
+
+def _same_figures(row: Row, other: Row) -> bool:
+    return {k: a.value for k, a in row.amounts.items()} == {k: a.value for k, a in other.amounts.items()}
 
 
 def _unit_name(row: Row) -> str:
@@ -89,7 +97,7 @@ def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
     only where none of its funds is printed: it is their sum; 合计 never: the sources added)."""
     line: Tree = {"单位": Placed(_unit_name(row))}
     path = f"表行.{table.kind.id}"
-    keys = {meaning: INCOME_COLUMN.get(meaning, "") for meaning in row.amounts}
+    keys = {meaning: UNIT_INCOME_COLUMN.get(meaning, "") for meaning in row.amounts}
     funds = set(keys.values()) & set(FISCAL_SOURCES)
     for meaning, amount in row.amounts.items():
         key = keys[meaning]
