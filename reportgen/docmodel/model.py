@@ -180,12 +180,16 @@ class TableLine(Record):
         """合计: 基本支出 and 项目支出 added (what the line states of them); a unit's income, its sources added (财政拨款收入
         where it states none of its funds)."""
         if self.unit:
-            groups = {"财政拨款收入": FISCAL_SOURCES, "财政专户管理资金": SPECIAL_ACCOUNT_PARTS}
-            left = {group for group, parts in groups.items() if any(key in self.amounts for key in parts)}
-            left |= {part for group, parts in groups.items() if group not in left for part in parts}
-            keys = [key for key in UNIT_INCOME_AMOUNTS if key not in left]
-            return sum((self.amounts[key] for key in keys if key in self.amounts), Decimal(0))
+            return self._income_total()
         return (self.basic or Decimal(0)) + self.amounts.get("项目支出", Decimal(0))
+
+    def _income_total(self) -> Decimal:
+        """A unit's income: its sources added, a group (财政拨款收入, 财政专户管理资金) where it states none of its parts."""
+        groups = {"财政拨款收入": FISCAL_SOURCES, "财政专户管理资金": SPECIAL_ACCOUNT_PARTS}
+        left = {group for group, parts in groups.items() if any(key in self.amounts for key in parts)}
+        left |= {part for group, parts in groups.items() if group not in left for part in parts}
+        return sum((amount for key, amount in self.amounts.items() if key in UNIT_INCOME_AMOUNTS and key not in left),
+                   Decimal(0))
 
     def column(self, name: str) -> Decimal | None:
         """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none."""

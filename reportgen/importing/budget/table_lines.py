@@ -55,9 +55,14 @@ def _by_unit(rows: list[Row]) -> bool:
     one total row, and at least two rows of amounts naming no code, every row but the total such."""
     lines = [row for row in rows if not row.total and row.amounts]
     totals = [row for row in rows if row.total]
-    if len(totals) != 1 or len(lines) < _MIN_UNITS or any(row.code or not _unit_name(row) for row in lines):
+    if len(totals) != 1 or len(lines) < _MIN_UNITS or not _all_named(lines):
         return False
     return not _same_figures(lines[0], totals[0])  # 杭州: the department's row again, then its units: not printed so
+
+
+def _all_named(lines: list[Row]) -> bool:
+    """Whether every row names a unit, none a code."""
+    return all(not row.code and _unit_name(row) for row in lines)
 
 
 def _same_figures(row: Row, other: Row) -> bool:
