@@ -69,6 +69,8 @@ def test_the_units_rows_are_printed_in_place(tmp_path, region) -> None:
     rendered = _table_figures(rendered_rows(shown))
     assert len(printed) > 20
     assert {key for key, figure in printed.items() if rendered.get(key) != figure} == set()
+    # in the printed order: the 合计 over the units, each unit where it is printed
+    assert list(dict.fromkeys(label for label, *_ in rendered)) == list(dict.fromkeys(label for label, *_ in printed))
 
 
 @pytest.mark.slow

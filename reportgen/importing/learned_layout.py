@@ -367,7 +367,10 @@ def _income_by_unit(imported: Imported) -> dict[str, Any]:
     if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
         return {}
     printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
-    return {"表行": UNITS, "列": list(dict.fromkeys(column for column in printed if column in LINE_COLUMNS))}
+    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed if c in LINE_COLUMNS))}
+    if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
+        shape["合计行"] = "末行"
+    return shape
 
 
 def _income_shape(imported: Imported) -> dict[str, Any]:

@@ -31,9 +31,10 @@ LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项�
 
 
 def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: Sequence[str],
-                builder: TableBuilder) -> TableRows:
+                builder: TableBuilder, total_last: bool = False) -> TableRows:
     """The table ``table_id`` as its lines print it: their codes (``form``), then the amount ``columns`` (the
-    labels of 列; empty: 合计 and each one a line states), and a 合计 row last."""
+    labels of 列; empty: 合计 and each one a line states), and a 合计 row last — first where the lines are units'
+    (广州, 泉州, 珠海 print the 合计 over them) unless the layout says 末行 (``total_last``)."""
     kinds = [kind for index, kind in enumerate(LINE_CODES) if any(line.codes[index] for line in lines)]
     amounts = list(columns) or _stated_columns(lines)
     num = builder.num(table_id)
@@ -42,8 +43,9 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
     totals = [total if total is not None else _column_total(lines, _AMOUNT_OF.get(label, label))
               for total, label in zip(totals, amounts, strict=True)]
-    body.append(Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
-                    kind="total", key="合计"))
+    total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
+                    kind="total", key="合计")
+    body.insert(0 if form == UNITS and not total_last else len(body), total_row)
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
     return TableRows([head(*(["单位名称"] if form == UNITS else _code_heads(kinds, form)), *amounts)], body, widths, wide=len(amounts) + label_span > 6)
 
