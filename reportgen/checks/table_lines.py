@@ -1,6 +1,7 @@
 """表行 checked (source/table_lines.py): the lines a table prints, added column by column, against what the source
 states of the same money elsewhere — the 支出总表's lines against 基本支出 and 项目支出, the 一般公共预算支出表's
-against the 一般公共预算基本支出 by economic class and its 人员经费 and 公用经费 — beyond the printing's rounding an
+against the 一般公共预算基本支出 by economic class and its 人员经费 and 公用经费, the 收入总表's units' against the
+department's income by source — beyond the printing's rounding an
 error, naming both figures (a line the import missed, a figure mistyped)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed, allowance
 from reportgen.compute.phrasing import Money
-from reportgen.docmodel.model import Budget, TableLine
+from reportgen.docmodel.model import SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, Budget, TableLine
 from reportgen.tablekinds import fund_table, role
 
 Stated = Callable[[Budget, Computed], Decimal | None]
@@ -24,7 +25,17 @@ _AGAINST: dict[str, tuple[tuple[str, Stated, str], ...]] = {
     fund_table("一般公共预算"): (("基本支出", lambda b, f: f.basic_from_economic, "支出.基本支出.经济分类之和"),
                               ("人员经费", lambda b, f: b.stated_personnel, "支出.基本支出.人员经费"),
                               ("公用经费", lambda b, f: b.stated_public, "支出.基本支出.公用经费")),
+    # 收入总表 by unit (广州, 泉州): the units' income added, by source, against the department's
+    role("income"): (("合计", lambda b, f: _income_in_all(f), "收入.本年收入合计与上年结转"),
+                     ("财政拨款收入", lambda b, f: f.fiscal_income, "收入.财政拨款收入"),
+                     *((key, (lambda k: lambda b, f: f.income_of(k))(key), f"收入.{key}")
+                       for key in UNIT_INCOME_AMOUNTS[1:] if key not in SPECIAL_ACCOUNT_PARTS)),
 }
+
+
+def _income_in_all(f: Computed) -> Decimal | None:
+    """The 收入总表's 合计: this year's income and 上年结转 (None where either is not known)."""
+    return None if f.income_total is None or f.carried_over is None else f.income_total + f.carried_over
 
 
 @rule("R-表行", SOURCE, "error")

@@ -144,8 +144,13 @@ class StatedTotal(Record):
 
 # The amount columns a table's printed line (表行) may state, as the tables print them (北京's tables of
 # spending by line); its 合计 and a 基本支出 of 人员经费 and 公用经费 are sums, never stated.
+# A unit's line of the 收入总表 (广州, 泉州: the unit's name, its income by source): its amounts by source, 财政拨款收入
+# where it prints that alone (its funds then not), 财政专户管理资金 or its 教育收费 and 其他专户收入拨款 (广州), and
+# 上年结转; its 合计 is their sum.
+SPECIAL_ACCOUNT_PARTS = ("教育收费", "其他专户收入拨款")
+UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES[:4], *SPECIAL_ACCOUNT_PARTS, *INCOME_SOURCES[4:], "上年结转")
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
-                "上缴上级支出")
+                "上缴上级支出", *UNIT_INCOME_AMOUNTS)
 # The codes a printed line may carry, in the order its table prints them.
 LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
@@ -161,6 +166,7 @@ class TableLine(Record):
     amounts: dict[str, Decimal]
     line: int = 0
     names: tuple[str, str, str] = ("", "", "")  # the names it prints the registry does not give its codes ("" none)
+    unit: str = ""  # the unit a 收入总表's line is of, as printed (its amounts its income by source); "" for none
 
     @property
     def basic(self) -> Decimal | None:
@@ -172,8 +178,19 @@ class TableLine(Record):
 
     @property
     def total(self) -> Decimal:
-        """合计: 基本支出 and 项目支出 added (what the line states of them)."""
+        """合计: 基本支出 and 项目支出 added (what the line states of them); a unit's income, its sources added (财政拨款收入
+        where it states none of its funds)."""
+        if self.unit:
+            return self._income_total()
         return (self.basic or Decimal(0)) + self.amounts.get("项目支出", Decimal(0))
+
+    def _income_total(self) -> Decimal:
+        """A unit's income: its sources added, a group (财政拨款收入, 财政专户管理资金) where it states none of its parts."""
+        groups = {"财政拨款收入": FISCAL_SOURCES, "财政专户管理资金": SPECIAL_ACCOUNT_PARTS}
+        left = {group for group, parts in groups.items() if any(key in self.amounts for key in parts)}
+        left |= {part for group, parts in groups.items() if group not in left for part in parts}
+        return sum((amount for key, amount in self.amounts.items() if key in UNIT_INCOME_AMOUNTS and key not in left),
+                   Decimal(0))
 
     def column(self, name: str) -> Decimal | None:
         """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none."""
@@ -181,6 +198,9 @@ class TableLine(Record):
             return self.total
         if name == "基本支出":
             return self.basic
+        if name == "财政拨款收入" and self.unit and name not in self.amounts:
+            funds = [self.amounts[key] for key in FISCAL_SOURCES if key in self.amounts]
+            return sum(funds, Decimal(0)) if funds else None
         return self.amounts.get(name)
 
 

@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
+from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
@@ -161,6 +161,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     基本支出表 without 政府经济分类, each table's rows in the document's words (行名), the 收支 tables' shapes."""
     if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
+    elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
+        settings.setdefault("表格", {})[role("income")] = by_unit
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
@@ -358,6 +360,19 @@ def _income_by_function(imported: Imported) -> bool:
     """Whether the 收入总表 read lists its income by function lines (most of its rows print a 科目 code), not by unit."""
     rows = [row for row in imported.rows.get(role("income"), []) if not row.total]
     return len(rows) >= 2 and sum(1 for row in rows if row.code) * 2 > len(rows)
+
+
+def _income_by_unit(imported: Imported) -> dict[str, Any]:
+    """The 收入总表 printed by unit (表行 单位: importing/budget/table_lines.py), with the columns it prints of those a
+    unit's line holds, in its order; {} for one printed otherwise."""
+    table = imported.tables.get(role("income"))
+    if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
+        return {}
+    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
+    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed if c in LINE_COLUMNS))}
+    if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
+        shape["合计行"] = "末行"
+    return shape
 
 
 def _income_shape(imported: Imported) -> dict[str, Any]:

@@ -166,7 +166,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
                                     classes=spec.classes, columns=spec.columns)
     try:
         if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
-            return lines_table(spec.base, lines, spec.printed, spec.columns, builder)
+            return lines_table(spec.base, lines, spec.printed, spec.columns, builder, spec.total_last)
         return reshape(build(builder), spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned

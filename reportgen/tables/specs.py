@@ -89,7 +89,10 @@ class TableSpec(FrozenRecord):
 
     @property
     def function_shaped(self) -> bool:
-        """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
+        """Whether the spec re-shapes a function table's columns or rows (not only its labels); a 收入总表 printed
+        from its units' lines (表行) is shaped by them: its 列 and 合计行 are theirs."""
+        if self.printed and self.base == role("income"):
+            return False
         return (self.code_levels or self.level != "项"
                 or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"))
                 or self.total_last or bool(self.band))

@@ -1,7 +1,8 @@
 """A table printed from the lines the source gives of it (表行, source/table_lines.py), in their order: 北京's 支出总表
 (功能分类 × 政府经济分类 × 部门经济分类, a line each) and 一般公共预算支出表 (each unit's lines one after another, the
 unit not named), as a layout asks (版式.yaml ``表格.X.表行``: each code with its name in one cell, 2050802-干部教育,
-“连写”; or code and name in two columns, “分列”). Each line's 合计 is its parts added; the 合计 row is the lines
+“连写”; or code and name in two columns, “分列”) — and a 收入总表 by unit (广州, 泉州: each unit's name and its income
+by source, “单位”). Each line's 合计 is its parts added; the 合计 row is the lines
 added, column by column — printed where every line states the column or some line does."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import LINE_CODES, TableLine
+from reportgen.docmodel.model import LINE_CODES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, TableLine
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head
 from reportgen.tables.specs import BESIDE_COLUMNS
@@ -20,28 +21,33 @@ from reportgen.tables.specs import BESIDE_COLUMNS
 _CODE_HEADS = {"功能分类": "支出功能分类科目", "政府经济分类": "政府支出经济分类科目", "经济分类": "部门支出经济分类科目"}
 # A line's amount column by the label a layout's 列 gives it (事业单位经营支出 → 经营支出).
 _AMOUNT_OF = {label: key for key, label in BESIDE_COLUMNS.items()}
-JOINED, SPLIT = "连写", "分列"
-LINE_FORMS = (JOINED, SPLIT)
+JOINED, SPLIT, UNITS = "连写", "分列", "单位"
+LINE_FORMS = (JOINED, SPLIT, UNITS)
 # The tables a source may give the lines of (表行, as its schema lists them).
-LINE_TABLES = (role("spending"), fund_table("一般公共预算"))
+LINE_TABLES = (role("spending"), fund_table("一般公共预算"), role("income"))
 # The amount columns a table printed from its lines may print (列), each once, in the order given.
-LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS.values())
+LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS.values(),
+                *UNIT_INCOME_AMOUNTS)
 
 
 def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: Sequence[str],
-                builder: TableBuilder) -> TableRows:
+                builder: TableBuilder, total_last: bool = False) -> TableRows:
     """The table ``table_id`` as its lines print it: their codes (``form``), then the amount ``columns`` (the
-    labels of 列; empty: 合计 and each one a line states), and a 合计 row last."""
+    labels of 列; empty: 合计 and each one a line states), and a 合计 row last — first where the lines are units'
+    (广州, 泉州, 珠海 print the 合计 over them) unless the layout says 末行 (``total_last``)."""
     kinds = [kind for index, kind in enumerate(LINE_CODES) if any(line.codes[index] for line in lines)]
     amounts = list(columns) or _stated_columns(lines)
     num = builder.num(table_id)
     body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
-    label_span = len(kinds) * (2 if form == SPLIT else 1)
-    totals = [_column_total(lines, _AMOUNT_OF.get(label, label)) for label in amounts]
-    body.append(Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
-                    kind="total", key="合计"))
+    label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
+    totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
+    totals = [total if total is not None else _column_total(lines, _AMOUNT_OF.get(label, label))
+              for total, label in zip(totals, amounts, strict=True)]
+    total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
+                    kind="total", key="合计")
+    body.insert(0 if form == UNITS and not total_last else len(body), total_row)
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
-    return TableRows([head(*_code_heads(kinds, form), *amounts)], body, widths, wide=len(amounts) + label_span > 6)
+    return TableRows([head(*(["单位名称"] if form == UNITS else _code_heads(kinds, form)), *amounts)], body, widths, wide=len(amounts) + label_span > 6)
 
 
 def _code_heads(kinds: list[str], form: str) -> list[str]:
@@ -52,6 +58,8 @@ def _code_heads(kinds: list[str], form: str) -> list[str]:
 def _stated_columns(lines: Sequence[TableLine]) -> list[str]:
     """合计 and the columns some line states, in the order the tables print them."""
     stated = {key for line in lines for key in line.amounts}
+    if any(line.unit for line in lines):
+        return ["合计", *(key for key in UNIT_INCOME_AMOUNTS if key in stated)]
     if stated & {"人员经费", "公用经费"}:
         stated.add("基本支出")
     order = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS)
@@ -60,7 +68,7 @@ def _stated_columns(lines: Sequence[TableLine]) -> list[str]:
 
 def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: str, amounts: list[str],
               num: AmountCell) -> Row:
-    cells: list[Cell] = []
+    cells: list[Cell] = [Cell(line.unit)] if form == UNITS else []
     for kind in kinds:
         index = LINE_CODES.index(kind)
         code = line.codes[index]
@@ -69,7 +77,19 @@ def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: st
     for label in amounts:
         amount = line.column(_AMOUNT_OF.get(label, label))
         cells.append(Cell("", align="right") if amount is None else num(amount))
-    return Row(cells, key="|".join(line.codes))
+    return Row(cells, key=line.unit if form == UNITS else "|".join(line.codes))
+
+
+def _department_total(builder: TableBuilder, label: str) -> Decimal | None:
+    """The 收入总表's 合计 row by unit: the department's income in the column (its 合计 this year's and 上年结转), as
+    the source states it — not the units' rows added, which may differ from it in the last digit; None where the
+    source has no figure of the department's (教育收费: the units' rows added then)."""
+    f = builder.f
+    if label == "合计":
+        return None if f.income_total is None or f.carried_over is None else f.income_total + f.carried_over
+    if label == "财政拨款收入":
+        return f.fiscal_income
+    return None if label in SPECIAL_ACCOUNT_PARTS else f.income_of(label)
 
 
 def _column_total(lines: Sequence[TableLine], key: str) -> Decimal | None:

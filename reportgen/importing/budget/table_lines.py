@@ -11,7 +11,9 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
+from reportgen.docmodel.model import FISCAL_SOURCES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS
 from reportgen.importing.recognition.imported import Imported, factor, value
+from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import Table, cell_text
 from reportgen.importing.recognition.rows import Row, leading_code
 from reportgen.importing.recognition.sure import unit_lines
@@ -28,7 +30,11 @@ _AMOUNTS = {"基本支出": "基本支出", "人员经费": "人员经费", "公
             "对附属单位补助支出": "对附属单位补助支出", "上缴上级支出": "上缴上级支出"}
 # A column a table of lines prints, by its meaning, under the name a layout's 列 gives it (tables/table_lines.py).
 LINE_PRINTED = {"项目支出·扣除基建项目后预算数": "扣除基建项目后预算数"}
-JOINED, SPLIT = "连写", "分列"  # tables/table_lines.py's forms: code and name in one cell, or in two
+JOINED, SPLIT, UNITS = "连写", "分列", "单位"  # tables/table_lines.py's forms: code and name in one cell, or in two; a
+# unit's name (a 收入总表 by unit)
+# A 收入总表 column by the meaning the import reads it as, under the name a unit's line holds it by (UNIT_INCOME_AMOUNTS)
+UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": part for part in SPECIAL_ACCOUNT_PARTS}}
+_MIN_UNITS = 2  # a 收入总表 of one unit's row prints the department as itself: its sources are the source's 收入
 
 
 def lines_form(table: Table, rows: list[Row]) -> str:
@@ -39,7 +45,32 @@ def lines_form(table: Table, rows: list[Row]) -> str:
         return JOINED
     if table.kind.id == fund_table("一般公共预算") and unit_lines(rows):
         return SPLIT
+    if table.kind.id == role("income") and _by_unit(rows):
+        return UNITS
     return ""
+
+
+def _by_unit(rows: list[Row]) -> bool:
+    """Whether a 收入总表's rows are its units' (广州, 泉州, 杭州: 合计, then each unit's name and its income by source):
+    one total row, and at least two rows of amounts naming no code, every row but the total such."""
+    lines = [row for row in rows if not row.total and row.amounts]
+    totals = [row for row in rows if row.total]
+    if len(totals) != 1 or len(lines) < _MIN_UNITS or not _all_named(lines):
+        return False
+    return not _same_figures(lines[0], totals[0])  # 杭州: the department's row again, then its units: not printed so
+
+
+def _all_named(lines: list[Row]) -> bool:
+    """Whether every row names a unit, none a code."""
+    return all(not row.code and _unit_name(row) for row in lines)
+
+
+def _same_figures(row: Row, other: Row) -> bool:
+    return {k: a.value for k, a in row.amounts.items()} == {k: a.value for k, a in other.amounts.items()}
+
+
+def _unit_name(row: Row) -> str:
+    return "".join((row.name or row.label).split())
 
 
 def table_lines(result: Imported) -> Tree:
@@ -53,6 +84,8 @@ def table_lines(result: Imported) -> Tree:
 
 
 def _line(result: Imported, table: Table, row: Row) -> Tree:
+    if lines_form(table, result.rows.get(table.kind.id, [])) == UNITS:
+        return _unit_line(result, table, row)
     line: Tree = dict(_codes(result, table, row))
     path = f"表行.{table.kind.id}"
     for meaning, amount in row.amounts.items():
@@ -61,6 +94,21 @@ def _line(result: Imported, table: Table, row: Row) -> Tree:
             continue
         line[key] = value(result, table, amount, f"{path}.{key}")
     _tell_sums(result, table, row)
+    return line
+
+
+def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A unit's line of the 收入总表: its name, and each source's income it prints (INCOME_COLUMN's name; 财政拨款收入
+    only where none of its funds is printed: it is their sum; 合计 never: the sources added)."""
+    line: Tree = {"单位": Placed(_unit_name(row))}
+    path = f"表行.{table.kind.id}"
+    keys = {meaning: UNIT_INCOME_COLUMN.get(meaning, "") for meaning in row.amounts}
+    funds = set(keys.values()) & set(FISCAL_SOURCES)
+    for meaning, amount in row.amounts.items():
+        key = keys[meaning]
+        if key not in UNIT_INCOME_AMOUNTS or amount.blank or key == "财政拨款收入" and funds:
+            continue
+        line[key] = value(result, table, amount, f"{path}.{key}")
     return line
 
 
