@@ -427,3 +427,12 @@ def test_tables_printed_with_no_number_are_learned_so(tmp_path_factory, name, fi
     tables = [(b.number, _plain(b.title)) for b in document_for(prepare(source, draft=True), draft=True,
                                                                   layout=layout).blocks if isinstance(b, Table)]
     assert tables[0] == ("", first) and not [number for number, _ in tables if number]
+
+
+def test_a_heading_broken_at_its_lines_end_is_read_whole() -> None:
+    """苏州市应急管理局 2026 breaks “九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明” after “情”, “况说明” alone on
+    the next line: the heading was read to its line's end, and the learned draft printed it so."""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    found = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
+    assert "一般公共预算“三公”经费、会议费、培训费支出预算情况说明" in [h.words for h in found]

@@ -253,8 +253,22 @@ def _numbered_heading(section: _Section, heading: Line, numbering: re.Match[str]
     if shape is None:
         return None
     mark = numbering.group(0).strip()[-1] if shape[0] == "ar" else ""
-    return PrintedHeading(shape[0], shape[1], words + _bracket_closed(words, section.lines), section.kind, heading.where,
-                          mark)
+    return PrintedHeading(shape[0], shape[1], words + (_bracket_closed(words, section.lines) or _wrapped(section.lines)),
+                          section.kind, heading.where, mark)
+
+
+_WRAPPED = 6  # characters of a heading's words broken at the line's end, alone on the next line
+
+
+def _wrapped(lines: list[Line]) -> str:
+    """The words of the next line that end a heading broken at its line's end (苏州市应急管理局 2026: “九、一般公共预算
+    “三公”经费、会议费、培训费支出预算情” / “况说明”): a few characters, no figure, no mark, no numbering; "" else."""
+    if not lines:
+        return ""
+    after = _fold(_unspaced(lines[0].text))
+    if not 0 < len(after) <= _WRAPPED or _NUMBERING.match(after) or re.search(r"[\d。，；：:、（）()]", after):
+        return ""
+    return after
 
 
 _CLOSING_NEAR = 12  # a heading's bracket closed this near the next line's start (“（详” / “见表 7）”) runs on to it
