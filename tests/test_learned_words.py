@@ -563,3 +563,19 @@ def test_a_change_with_no_prior_figure_next_year_is_a_blank_to_fill_not_an_error
     source.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
     printed = _sentences(source, layout)
     assert any(text.startswith("待补充") and "1.行政事业单位养老支出（款）机关事业单位基本养" in text for text in printed)
+
+
+def test_duties_printed_inside_the_budget_part_are_not_printed_again_as_an_overview(tmp_path) -> None:
+    """北京市审计局 2026 prints its duties inside its 情况说明 (“第一部分 2026年度部门预算情况说明 / 一、部门情况说明 /
+    （一）本部门职责情况”); the learned draft printed the default “第一部分 部门概况 / 一、主要职能 …” before them as well,
+    each duty twice and the parts numbered one off. The overview is left to the learned words now."""
+    from reportgen.docmodel.document import Heading
+
+    bj = FRESH / "bj-shenjiju-2026-dept-budget.pdf"
+    source, layout = tmp_path / "s.yaml", tmp_path / "学到的版式"
+    assert cli.main(["import", str(bj), str(bj.with_name(bj.stem + "-tables.pdf")), "-o", str(source),
+                     "--learn-layout", str(layout)]) in (0, 1)
+    blocks = document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
+    headings = ["".join(b.full_text.split()) for b in blocks if isinstance(b, Heading)]
+    assert headings[0] == "第一部分2026年度部门预算情况说明" and headings.count("（一）本部门职责情况") == 1
+    assert not [h for h in headings if h.endswith("部门概况") or h.endswith("主要职能")]

@@ -1381,7 +1381,16 @@ def disclosure(learned: Learned) -> str:
     other = any(sentence.headings and part_of(sentence.headings[0][1]) == "其他重要事项"
                 or any(section_kind(words) in _OTHER_SECTIONS for _, words in sentence.headings)
                 for sentence, _ in learned.sentences)
-    return _DISCLOSURE.replace("OTHER", "if part != 'other.j2' " if other else "")
+    left = [name for name, out in (("other.j2", other), ("overview.j2", _overview_said(learned))) if out]
+    return _DISCLOSURE.replace("OTHER", f"if part not in {left} " if left else "")
+
+
+def _overview_said(learned: Learned) -> bool:
+    """Whether the document prints its duties inside its 情况说明 part, as learned words (北京: “第一部分 2026年度部门
+    预算情况说明 / 一、部门情况说明 / （一）本部门职责情况”): the default 部门概况 would print them a second time."""
+    return any(sentence.headings and part_of(sentence.headings[0][1]) == "预算说明"
+               and any(section_kind(words) == "职能" for _, words in sentence.headings[1:])
+               for sentence, _ in learned.sentences)
 
 
 def words_line(learned: Learned) -> str:
