@@ -30,11 +30,12 @@ import jinja2
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
-from reportgen.compute.phrasing import UNIT_FACTOR, chinese_number
+from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
     internal_counts,
+    numbering_of,
     printed_headings,
     section_kind,
     vocabulary,
@@ -368,27 +369,16 @@ def _heading_style(text: str, items: dict[str, int] | None = None) -> str | None
     paragraph that is none, noted here): 上海市审计局's duties 1 to 17 are sentences, “18、完成市委、市政府交办的其他任务。”
     is the list's last item, not a heading."""
     found = _HEADING.match(text)
-    if found is None:
+    numbered = numbering_of(found.group(0)) if found is not None else None
+    if numbered is None:
         return None
-    mark = found.group(0)
-    style = "part" if mark.startswith("第") else ("pa" if mark[1].isdigit() else "pc") if mark.startswith("（") else \
-        "ar" if mark[0].isdigit() else "cn"
-    number = _item_number(mark)
+    style, number = numbered
     seen = items if items is not None else {}
     if not _heading_words(text) or (number > 1 and seen.get(style) == number - 1):
         seen[style] = number  # a term defined (（二）事业收入：指……。), a sentence or a list's item is none
         return None
     seen.pop(style, None)
     return style
-
-
-_NUMBERS = {chinese_number(n): n for n in range(1, 100)}
-
-
-def _item_number(mark: str) -> int:
-    """The number a paragraph's numbering says (“18、” 18, “（三）” 3, “第二部分” 2); 0 for none read."""
-    digits = re.sub(r"\D", "", mark)
-    return int(digits) if digits else _NUMBERS.get(re.sub(r"[第部分（）、.．]", "", mark), 0)
 
 
 def _heading_words(text: str) -> bool:

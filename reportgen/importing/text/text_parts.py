@@ -504,11 +504,11 @@ def _contents_continued(lines: list[Line], listed: list[str]) -> int:
     short, no sentence, numbered on from the entry before it in its style (长春: “三、部门预算基本情况” … then “四、财政
     拨款收支总表情况说明”), or 1 below an entry of another style — never a body's page that opens with a heading of its
     own numbering (北京交管局's excerpt: the 目录, then page 7's “（一）政府采购预算说明”)."""
-    last = {numbered[0]: numbered[1] for entry in listed if (numbered := _entry_number(entry)) is not None}
-    before = _entry_number(listed[-1]) if listed else None
+    last = {numbered[0]: numbered[1] for entry in listed if (numbered := numbering_of(entry)) is not None}
+    before = numbering_of(listed[-1]) if listed else None
     for count, line in enumerate(lines):
         key = _CONTENTS_PAGE.sub("", _unspaced(line.text))
-        numbered = _entry_number(key)
+        numbered = numbering_of(key)
         if numbered is None or len(key) > 40 or "。" in key or not _numbered_on(numbered, last, before):
             return count
         listed.append(key)
@@ -516,8 +516,9 @@ def _contents_continued(lines: list[Line], listed: list[str]) -> int:
     return len(lines)
 
 
-def _entry_number(entry: str) -> tuple[str, int] | None:
-    """The style and number of a 目录 entry's numbering (“第四部分” part 4, “四、” cn 4); None for none."""
+def numbering_of(entry: str) -> tuple[str, int] | None:
+    """The style and number of the numbering a 目录 entry or a paragraph opens with (“第四部分” part 4, “四、” cn 4,
+    “18、” ar 18); None for none."""
     if (part := _PART.match(entry)) is not None:
         return "part", _chinese_number(part.group(0)[1:-2])
     found = _numbering(entry)
