@@ -34,6 +34,7 @@ from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
+    PrintedHeading,
     internal_counts,
     numbering_of,
     printed_headings,
@@ -205,10 +206,9 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
 def _tops(lines: list[Line]) -> dict[tuple[int, int], tuple[str, str]]:
     """The part headings of the document by place (page, line), each (its style, its words): the lines printing the
     parts the 目录 alone numbers (unnumbered_parts), else the headings of the outermost numbering style."""
-    parts = unnumbered_parts(lines)[1]
-    if parts:
-        return {place: ("toc", words) for place, words in parts.items()}
     headings = printed_headings(lines)
+    if (parts := unnumbered_parts(lines, headings)[1]):
+        return {place: ("toc", words) for place, words in parts.items()}
     styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings)]
     return {_where(h.where): (h.style, "".join(h.words.split())) for h in headings if h.style == styles[0]}
 
@@ -216,13 +216,14 @@ def _tops(lines: list[Line]) -> dict[tuple[int, int], tuple[str, str]]:
 _PART_PREFIX = 16  # characters a body's part heading may print before the 目录's words (“上海市审计局（单位）”)
 
 
-def unnumbered_parts(lines: list[Line]) -> tuple[str, dict[tuple[int, int], str]]:
+def unnumbered_parts(lines: list[Line], headings: list[PrintedHeading] | None = None
+                     ) -> tuple[str, dict[tuple[int, int], str]]:
     """The parts a document numbers in its 目录 alone — 上海市级: “一、单位主要职能 … 六、其他相关情况说明” listed, the body
     printing “上海市审计局（单位）主要职能”, “其他相关情况说明” with no number — the 目录's numbering of them (“{一}、”) and the
     body's lines printing them, by place, with their words; ("", {}) where the body numbers them, or two are not found."""
     numbering, listed = contents.top_of(lines)
     keys = _part_keys(listed)
-    if not keys or _numbered_in_body(lines, keys):
+    if not keys or _numbered_in_body(printed_headings(lines) if headings is None else headings, keys):
         return "", {}
     after = lines[contents.start(lines) or 0].page
     found = {(line.page, line.line or line.number): "".join(line.text.split()) for line in lines
@@ -235,9 +236,9 @@ def _part_keys(listed: list[str]) -> list[str]:
     return [key for entry in listed if len(key := _bare(entry)) >= 4]
 
 
-def _numbered_in_body(lines: list[Line], keys: list[str]) -> bool:
-    """Whether a numbered heading of the body prints one of the 目录's parts ``keys``."""
-    return any(_bare(h.words).endswith(tuple(keys)) for h in printed_headings(lines) if h.words)
+def _numbered_in_body(headings: list[PrintedHeading], keys: list[str]) -> bool:
+    """Whether a numbered heading of the body (``headings``) prints one of the 目录's parts ``keys``."""
+    return any(_bare(h.words).endswith(tuple(keys)) for h in headings if h.words)
 
 
 def _bare(text: str) -> str:
