@@ -28,7 +28,7 @@ from pathlib import Path
 from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
-from reportgen.importing.learned_layout import learn, write_layout
+from reportgen.importing.learned_layout import FINAL_TABLE_NAMES, learn, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognition.recognize import Table as PublishedTable
 from reportgen.readers.published import read_published
@@ -166,11 +166,7 @@ def compare(published: dict[Key, str], rendered: dict[Key, str]) -> Measure:
 
 
 # A 部门决算's tables as its import names them, and the table the render prints each as (its 决算 variant: 收支总表-决算)
-FINAL_TABLES = {"收入支出决算总表": "收支总表", "收入决算表": "收入总表", "支出决算表": "支出总表",
-                "财政拨款收入支出决算总表": "财政拨款收支总表", "一般公共预算财政拨款支出决算表": "一般公共预算支出表",
-                "一般公共预算财政拨款基本支出决算表": "一般公共预算基本支出表", "财政拨款三公经费支出决算表": "三公经费支出表",
-                "政府性基金预算财政拨款收入支出决算表": "政府性基金预算支出表",
-                "国有资本经营预算财政拨款收入支出决算表": "国有资本经营预算支出表"}
+FINAL_TABLES = FINAL_TABLE_NAMES
 FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/gd-foshan-guidaojiaotongju-2019-dept-final.pdf",
           "seeds/juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", "seeds/juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf")
 

@@ -284,6 +284,24 @@ def test_tables_that_print_no_zero_are_learned_to_leave_it_blank(tmp_path_factor
         assert "0.00" not in cells
 
 
+def test_a_final_whose_tables_print_their_zeros_is_drawn_with_them(tmp_path, tmp_path_factory) -> None:
+    """佛山 2019 (the national 决算 template) prints “0.00” in every cell of nothing; the 决算 tables left them blank, as
+    上海's and 国家信访局's print them (bench/learned_tables --finals: 佛山 176 / 575 in place). Each table that prints its
+    zeros and leaves no cell blank is learned 印出 by the name the render knows it by, and its stated zeros are printed;
+    国家信访局 2024, which leaves them blank, learns no 印出 and keeps its blanks."""
+    pdf = FRESH.parent / "gd-foshan-guidaojiaotongju-2019-dept-final.pdf"
+    source, layout = tmp_path / "源.yaml", tmp_path / "学到的版式"
+    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    text = (layout / "版式.yaml").read_text(encoding="utf-8")
+    assert "收入总表: 印出" in text and "三公经费支出表: 印出" in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    total = next(row for row in income.body if row.key == "合计")
+    assert [c.text for c in total.cells][3:7] == ["0.00"] * 4  # 上级补助收入 … 附属单位上缴收入 as printed (第8页)
+    _, _, _, central = _learned(tmp_path_factory, "central-guojia-xinfangju-2024-dept-final")
+    assert ": 印出" not in central
+
+
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
     """长春市信访局 prints nine tables (预算表1–9); four are not read for sure (their headers give a meaning to two
     columns), and the layout learned listed only the other five, so the render left four of the province's tables

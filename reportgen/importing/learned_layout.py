@@ -248,6 +248,12 @@ def _placed_items(row: Row) -> list[tuple[int, str]]:
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
 # units and decimals. The headings' words, parts and 目录 are learned by a budget's structure (预算说明 …): not kept.
 _FINAL_KEPT = ("编号", "展示")
+# A 决算's tables as read → the names a layout gives the render's 决算 tables (收入总表 for 收入总表-决算)
+FINAL_TABLE_NAMES = {"收入支出决算总表": "收支总表", "收入决算表": "收入总表", "支出决算表": "支出总表",
+                     "财政拨款收入支出决算总表": "财政拨款收支总表", "一般公共预算财政拨款支出决算表": "一般公共预算支出表",
+                     "一般公共预算财政拨款基本支出决算表": "一般公共预算基本支出表", "财政拨款三公经费支出决算表": "三公经费支出表",
+                     "政府性基金预算财政拨款收入支出决算表": "政府性基金预算支出表",
+                     "国有资本经营预算财政拨款收入支出决算表": "国有资本经营预算支出表"}
 
 
 def _is_final(imported: Imported) -> bool:
@@ -892,6 +898,8 @@ def _table_zeros(imported: Imported) -> dict[str, str]:
     zero = {kind for kind, (_, zeros) in printed.items() if zeros}
     if blank and not zero:
         return {"全部": "空白"}
+    if _is_final(imported):  # a 决算 table printing its zeros, none left blank (佛山 2019): by the name the render knows
+        return {FINAL_TABLE_NAMES[kind]: "印出" for kind in sorted(zero - blank) if kind in FINAL_TABLE_NAMES}
     return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
 
 

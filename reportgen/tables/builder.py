@@ -161,6 +161,12 @@ class TableBuilder:
 
         return cell
 
+    def zeros_printed(self, table_id: str) -> bool:
+        """Whether the layout's 表格零值 names this table (or the kind it is of) 印出: a 决算 table then prints
+        the zeros its source states (佛山 2019), not the blank the 决算 tables otherwise leave for a line of nothing."""
+        zeros = self.money.presentation.table_zeros
+        return (zeros.get(table_id) or zeros.get(table_id.split("-", 1)[0])) == "印出"
+
     def shown(self, table_id: str) -> Callable[[Decimal], Decimal]:
         """An amount as the table shows it (its unit, rounded): what the 尾数误差 check compares."""
         unit = self.money.unit(table_id)

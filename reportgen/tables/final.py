@@ -42,8 +42,12 @@ FINAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 FINAL_FUND_LABELS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 
 
-def blank_zero(num: Callable[[Decimal | None], Cell]) -> Callable[[Decimal | None], Cell]:
-    """A line's amount as the 决算 tables print it: blank where it is zero (or not known)."""
+def blank_zero(num: Callable[[Decimal | None], Cell], printed: bool = False) -> Callable[[Decimal | None], Cell]:
+    """A line's amount as the 决算 tables print it: blank where it is zero (or not known) — ``printed`` (the
+    layout's 表格零值 is 印出 for the table by its name: 佛山 2019 prints 0.00 in every cell of nothing) a zero
+    the source states printed, blank only where the source gives nothing."""
+    if printed:
+        return lambda amount: num(amount) if amount is not None else Cell(align="right")
     return lambda amount: num(amount) if amount else Cell(align="right")
 
 
@@ -79,7 +83,7 @@ def final_summary(builder: TableBuilder) -> TableRows:
     blank, as printed."""
     tid = role("summary")
     num = builder.num(tid)
-    line = blank_zero(num)
+    line = blank_zero(num, builder.zeros_printed(tid))
     f = builder.f
     income = [*FINAL_INCOME, *([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(builder.b) else [])]
     totals = {n.code: f.summary_line("收入支出决算总表", n.code, "合计", n.total) for n in f.function_tree()}
@@ -119,7 +123,7 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     by fund; 总计. A balance the source does not state is blank (never 0.00), as is a line of nothing."""
     tid = role("appropriations")
     num = builder.num(tid)
-    line = blank_zero(num)
+    line = blank_zero(num, builder.zeros_printed(tid))
     f = builder.f
     fund_labels = _numbered(list(FINAL_FUND_LABELS))
     left = [[Cell(label), line(f.income_of(source))]

@@ -77,7 +77,7 @@ def final_income(builder: TableBuilder) -> TableRows:
     received nothing is not listed). A kind of own income the department has none of is blank, as printed."""
     tid = role("income")
     num = builder.num(tid)
-    line = blank_zero(num)
+    line = blank_zero(num, builder.zeros_printed(tid))
     f = builder.f
     own = _own_income_columns(builder.b)
     split = _income_by_line(builder)
@@ -165,7 +165,7 @@ def final_spending(builder: TableBuilder) -> TableRows:
     对附属单位补助支出 — the standard table's lines (合计 first) with the three other kinds beside them,
     blank where nothing was spent so, as printed."""
     tid = role("spending")
-    line = blank_zero(builder.num(tid))
+    line = blank_zero(builder.num(tid), builder.zeros_printed(tid))
     f = builder.f
     rows = function_table(builder, tid, f.function_tree(), f.basic, f.project, f.expenditure_total)
     others = {n.code: n.other for top in f.function_tree() for n in top.walk()}
