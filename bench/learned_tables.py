@@ -142,8 +142,17 @@ def _column_numbers(cells: list[str]) -> bool:
 
 def published_rows(table: PublishedTable) -> list[list[str]]:
     grid = table.grid
-    return [[cell.text or ("" if cell.value is None else str(cell.value)) for cell in row]
-            for row in grid.rows[table.body_start:]]
+    return _printing_columns([[cell.text or ("" if cell.value is None else str(cell.value)) for cell in row]
+                              for row in grid.rows[table.body_start:]])
+
+
+def _printing_columns(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the columns no row prints in, published and rendered alike: the page's geometry may split a
+    header's span into columns of nothing (国家信访局 2024 决算 公开05表: 小计 | · | 基本支出 | 项目支出), and a column
+    printing nothing (上级补助收入 of a department with none) holds no figure's place."""
+    width = max((len(cells) for cells in rows), default=0)
+    printing = [col for col in range(width) if any(col < len(cells) and cells[col].strip() for cells in rows)]
+    return [[cells[col] if col < len(cells) else "" for col in printing] for cells in rows]
 
 
 def rendered_rows(table: RenderedTable) -> list[list[str]]:
@@ -154,7 +163,7 @@ def rendered_rows(table: RenderedTable) -> list[list[str]]:
             cells.append(cell.text)
             cells.extend([""] * (cell.colspan - 1))
         rows.append(cells)
-    return rows
+    return _printing_columns(rows)
 
 
 def compare(published: dict[Key, str], rendered: dict[Key, str]) -> Measure:
