@@ -110,9 +110,9 @@ def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
 
 
 def _without_line_numbers(rows: list[list[str]]) -> list[list[str]]:
-    """The rows with a 行次 column blanked (a 决算 总表 numbers its lines 1, 2, 3 … in a column of their own): a column
-    whose every printed cell is a whole number, each the one before and 1 (27, 28, 29 …) — line numbers, no figure and
-    no name."""
+    """The rows without a 行次 column (a 决算 总表 numbers its lines 1, 2, 3 … in a column of their own): a column whose
+    every printed cell is a whole number, each the one before and 1 (27, 28, 29 …) — line numbers, no figure, no name
+    and no figure's place (a render that does not print them has its 支出 figures a column further left)."""
     width = max((len(cells) for cells in rows), default=0)
     numbered = set()
     for col in range(width):
@@ -120,7 +120,7 @@ def _without_line_numbers(rows: list[list[str]]) -> list[list[str]]:
         if len(texts) >= 3 and all(t.isdigit() for t in texts) and all(
                 int(b) == int(a) + 1 for a, b in zip(texts, texts[1:], strict=False)):
             numbered.add(col)
-    return [[("" if col in numbered else text) for col, text in enumerate(cells)] for cells in rows]
+    return [[text for col, text in enumerate(cells) if col not in numbered] for cells in rows]
 
 
 def _first_column(rows: list[list[str]]) -> int:
