@@ -28,7 +28,7 @@ from pathlib import Path
 from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
-from reportgen.importing.learned_layout import FINAL_TABLE_NAMES, learn, write_layout
+from reportgen.importing.learned_layout import final_table_names, learn, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognition.recognize import Table as PublishedTable
 from reportgen.readers.published import read_published
@@ -175,7 +175,7 @@ def compare(published: dict[Key, str], rendered: dict[Key, str]) -> Measure:
 
 
 # A 部门决算's tables as its import names them, and the table the render prints each as (its 决算 variant: 收支总表-决算)
-FINAL_TABLES = FINAL_TABLE_NAMES
+FINAL_TABLES = final_table_names()
 FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/gd-foshan-guidaojiaotongju-2019-dept-final.pdf",
           "seeds/juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", "seeds/juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf")
 

@@ -248,12 +248,16 @@ def _placed_items(row: Row) -> list[tuple[int, str]]:
 # What a 决算's learned layout keeps, in its 决算 edition (版本 适用 {种类: 决算}): the headings' numbering and the tables'
 # units and decimals. The headings' words, parts and 目录 are learned by a budget's structure (预算说明 …): not kept.
 _FINAL_KEPT = ("编号", "展示")
-# A 决算's tables as read → the names a layout gives the render's 决算 tables (收入总表 for 收入总表-决算)
-FINAL_TABLE_NAMES = {"收入支出决算总表": "收支总表", "收入决算表": "收入总表", "支出决算表": "支出总表",
-                     "财政拨款收入支出决算总表": "财政拨款收支总表", "一般公共预算财政拨款支出决算表": "一般公共预算支出表",
-                     "一般公共预算财政拨款基本支出决算表": "一般公共预算基本支出表", "财政拨款三公经费支出决算表": "三公经费支出表",
-                     "政府性基金预算财政拨款收入支出决算表": "政府性基金预算支出表",
-                     "国有资本经营预算财政拨款收入支出决算表": "国有资本经营预算支出表"}
+def final_table_names() -> dict[str, str]:
+    """A 决算's tables as read → the names a layout gives the render's 决算 tables (收入总表 for 收入总表-决算), by
+    their roles and funds (the kinds named in their files alone)."""
+    by_role = {"收入支出决算总表": "summary", "收入决算表": "income", "支出决算表": "spending",
+               "财政拨款收入支出决算总表": "appropriations", "一般公共预算财政拨款基本支出决算表": "basic",
+               "财政拨款三公经费支出决算表": "three_public"}
+    by_fund = {"一般公共预算财政拨款支出决算表": "一般公共预算", "政府性基金预算财政拨款收入支出决算表": "政府性基金",
+               "国有资本经营预算财政拨款收入支出决算表": "国有资本经营"}
+    return {**{final: role(name) for final, name in by_role.items()},
+            **{final: tablekinds.fund_table(fund) for final, fund in by_fund.items()}}
 
 
 def _is_final(imported: Imported) -> bool:
@@ -899,7 +903,8 @@ def _table_zeros(imported: Imported) -> dict[str, str]:
     if blank and not zero:
         return {"全部": "空白"}
     if _is_final(imported):  # a 决算 table printing its zeros, none left blank (佛山 2019): by the name the render knows
-        return {FINAL_TABLE_NAMES[kind]: "印出" for kind in sorted(zero - blank) if kind in FINAL_TABLE_NAMES}
+        names = final_table_names()
+        return {names[kind]: "印出" for kind in sorted(zero - blank) if names.get(kind)}
     return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
 
 
