@@ -97,7 +97,8 @@ def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
 
 def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
     """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th."""
-    figure_rows = _without_line_numbers([cells for cells in rows if not _column_numbers(cells)])
+    # a column only a 栏次 row prints in (its numbers repeated on a table's next page, set apart) holds no figure's place
+    figure_rows = _without_line_numbers(_printing_columns([cells for cells in rows if not _column_numbers(cells)]))
     first = _first_column(figure_rows)
     found: dict[Key, str] = {}
     seen: dict[tuple[str, int], int] = {}
