@@ -97,16 +97,27 @@ def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
 
 def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
     """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th."""
-    figure_rows = _without_line_numbers([cells for cells in rows if not _column_numbers(cells)])
+    # a column only a 栏次 row prints in (its numbers repeated on a table's next page, set apart) holds no figure's place
+    figure_rows = _without_line_numbers(_printing_columns([cells for cells in rows if not _column_numbers(cells)]))
     first = _first_column(figure_rows)
+    places = _figure_places(figure_rows, first)
     found: dict[Key, str] = {}
     seen: dict[tuple[str, int], int] = {}
     for cells in figure_rows:
-        for label, column, text in _segments(cells, first):
+        for label, index, text in _segments(cells, first):
+            column = places.get(index + first, index)
             times = seen.get((label, column), 0)
             seen[(label, column)] = times + 1
             found[(label, times, column)] = text
     return found
+
+
+def _figure_places(rows: list[list[str]], first: int) -> dict[int, int]:
+    """Each column from the first of figures on by its place among those printing a figure: a column no row prints
+    a figure in holds no figure's place (国家信访局 2026's 收支总表 prints its “收 入 总 计” and “支 出 总 计” a
+    character or two a cell, over columns of nothing else — its 支出 figures not five columns right of its 收入's)."""
+    printing = sorted({col for cells in rows for col, text in enumerate(cells) if col >= first and _is_figure(text.strip())})
+    return {col: place for place, col in enumerate(printing)}
 
 
 def _without_line_numbers(rows: list[list[str]]) -> list[list[str]]:

@@ -136,3 +136,29 @@ def test_the_table_measure_counts_a_figures_column_among_the_columns_that_print(
     table = import_files([pdf], None).imported.tables["一般公共预算财政拨款支出决算表"]
     figures = _table_figures(published_rows(table))
     assert [figures[("合计", 0, column)] for column in range(3)] == ["13,733.80", "10,234.37", "3,499.42"]
+
+
+def test_the_table_measure_gives_no_place_to_a_column_only_a_column_number_row_prints_in():
+    """长沙市公安局 2025's 一般公共预算基本支出表 repeats its 栏次 row (** ** 1 2 3) on its next page, set a column
+    apart: the column only that row printed in counted a place, and every 人员类 and 公用经费 figure (30) was a column
+    right of the render's."""
+    from bench.learned_tables import _table_figures
+
+    rows = [["", "", "合计", "", "", "28,398.17", "", "26,353.16", "2,045.01"],
+            ["301", "", "工资福利支出", "", "", "24,454.16", "", "24,454.16", ""],
+            ["", "**", "", "**", "1", "", "2", "", "3"],
+            ["30201", "", "办公费", "", "", "280.00", "", "", "280.00"]]
+    figures = _table_figures(rows)
+    assert [figures[("合计", 0, column)] for column in range(3)] == ["28,398.17", "26,353.16", "2,045.01"]
+    assert figures[("办公费", 0, 2)] == "280.00"
+
+
+def test_the_table_measure_gives_no_place_to_a_column_printing_no_figure():
+    """国家信访局 2026's and 湖州市财政局 2026's 收支总表 print “支 出 总 计” a character or two a cell, over columns
+    printing nothing else: the 支出 figures counted them and stood columns right of the render's."""
+    from bench.learned_tables import _table_figures
+
+    published = [["一、财政拨款", "6838.41", "一般公共服务支出", "", "5356.01"],
+                 ["收 入 总 计", "6838.41", "支 出 总", "计", "6838.41"]]
+    rendered = [["财政拨款", "6838.41", "一般公共服务支出", "5356.01"], ["收入总计", "6838.41", "支出总计", "6838.41"]]
+    assert _table_figures(published)[("一般公共服务支出", 0, 1)] == _table_figures(rendered)[("一般公共服务支出", 0, 1)]

@@ -14,7 +14,7 @@ from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed, allowance
 from reportgen.compute.phrasing import Money
-from reportgen.docmodel.model import SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, Budget, TableLine
+from reportgen.docmodel.model import SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, Budget, TableLine, finest_lines
 from reportgen.tablekinds import fund_table, role
 
 Stated = Callable[[Budget, Computed], Decimal | None]
@@ -52,5 +52,5 @@ def table_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 
 def _added(lines: tuple[TableLine, ...], column: str) -> Decimal | None:
-    known = [amount for line in lines if (amount := line.column(column)) is not None]
+    known = [amount for line in finest_lines(lines) if (amount := line.column(column)) is not None]
     return sum(known, Decimal(0)) if known else None

@@ -6,6 +6,7 @@ Each item remembers the source line it came from, so findings can point at it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -149,6 +150,8 @@ class StatedTotal(Record):
 # 上年结转; its 合计 is their sum.
 SPECIAL_ACCOUNT_PARTS = ("教育收费", "其他专户收入拨款")
 UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES[:4], *SPECIAL_ACCOUNT_PARTS, *INCOME_SOURCES[4:], "上年结转")
+# A unit's line's income of the year (本年收入合计, printed beside its 合计 with 上年结转: 无锡): a sum, never stated
+YEAR_INCOME = "本年收入合计"
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
                 "上缴上级支出", *UNIT_INCOME_AMOUNTS)
 # The codes a printed line may carry, in the order its table prints them.
@@ -167,6 +170,7 @@ class TableLine(Record):
     line: int = 0
     names: tuple[str, str, str] = ("", "", "")  # the names it prints the registry does not give its codes ("" none)
     unit: str = ""  # the unit a 收入总表's line is of, as printed (its amounts its income by source); "" for none
+    unit_code: str = ""  # the unit's code it prints (单位编码: 无锡 113, 113001), "" for none
 
     @property
     def basic(self) -> Decimal | None:
@@ -198,10 +202,21 @@ class TableLine(Record):
             return self.total
         if name == "基本支出":
             return self.basic
+        if name == YEAR_INCOME and self.unit:  # a unit's income of the year: its sources less 上年结转
+            return self._income_total() - self.amounts.get("上年结转", Decimal(0))
         if name == "财政拨款收入" and self.unit and name not in self.amounts:
             funds = [self.amounts[key] for key in FISCAL_SOURCES if key in self.amounts]
             return sum(funds, Decimal(0)) if funds else None
         return self.amounts.get(name)
+
+
+def finest_lines(lines: Sequence[TableLine]) -> list[TableLine]:
+    """The lines no other line sums: a unit's line whose 单位编码 begins no other line's (无锡's 113 is the
+    department's row over 113001 and 113002, 西安's 122 over 122001) — the lines a column's total adds."""
+    codes = [line.unit_code for line in lines if line.unit_code]
+    return [line for line in lines
+            if not line.unit_code or not any(len(code) > len(line.unit_code) and code.startswith(line.unit_code)
+                                             for code in codes)]
 
 
 @dataclass(repr=False, eq=False)

@@ -28,4 +28,4 @@ def _line(reader: SourceReader, item: LocDict, path: str) -> TableLine:
     amounts: dict[str, Decimal] = {key: reader.amount(item[key]) for key in LINE_AMOUNTS if key in item}
     names = tuple(str(item.get(f"{key}名称", "")) for key in LINE_CODES)
     return TableLine((codes[0], codes[1], codes[2]), amounts, reader.item_line(item, path), (names[0], names[1], names[2]),
-                     str(item.get("单位", "")))
+                     str(item.get("单位", "")), str(item.get("单位编码", "")))

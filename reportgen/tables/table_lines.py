@@ -12,7 +12,14 @@ from decimal import Decimal
 
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import LINE_CODES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, TableLine
+from reportgen.docmodel.model import (
+    LINE_CODES,
+    SPECIAL_ACCOUNT_PARTS,
+    UNIT_INCOME_AMOUNTS,
+    YEAR_INCOME,
+    TableLine,
+    finest_lines,
+)
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head
 from reportgen.tables.specs import BESIDE_COLUMNS
@@ -27,7 +34,7 @@ LINE_FORMS = (JOINED, SPLIT, UNITS)
 LINE_TABLES = (role("spending"), fund_table("一般公共预算"), role("income"))
 # The amount columns a table printed from its lines may print (列), each once, in the order given.
 LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS.values(),
-                *UNIT_INCOME_AMOUNTS)
+                YEAR_INCOME, *UNIT_INCOME_AMOUNTS)
 
 
 def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: Sequence[str],
@@ -41,7 +48,7 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
     totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
-    totals = [total if total is not None else _column_total(lines, _AMOUNT_OF.get(label, label))
+    totals = [total if total is not None else _column_total(finest_lines(lines), _AMOUNT_OF.get(label, label))
               for total, label in zip(totals, amounts, strict=True)]
     total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
                     kind="total", key="合计")
@@ -87,6 +94,8 @@ def _department_total(builder: TableBuilder, label: str) -> Decimal | None:
     f = builder.f
     if label == "合计":
         return None if f.income_total is None or f.carried_over is None else f.income_total + f.carried_over
+    if label == YEAR_INCOME:
+        return f.income_total
     if label == "财政拨款收入":
         return f.fiscal_income
     return None if label in SPECIAL_ACCOUNT_PARTS else f.income_of(label)

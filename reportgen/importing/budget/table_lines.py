@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
-from reportgen.docmodel.model import FISCAL_SOURCES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS
+from reportgen.docmodel.model import FISCAL_SOURCES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, YEAR_INCOME
 from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import Table, cell_text
@@ -33,7 +33,8 @@ LINE_PRINTED = {"项目支出·扣除基建项目后预算数": "扣除基建项
 JOINED, SPLIT, UNITS = "连写", "分列", "单位"  # tables/table_lines.py's forms: code and name in one cell, or in two; a
 # unit's name (a 收入总表 by unit)
 # A 收入总表 column by the meaning the import reads it as, under the name a unit's line holds it by (UNIT_INCOME_AMOUNTS)
-UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": part for part in SPECIAL_ACCOUNT_PARTS}}
+UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": part for part in SPECIAL_ACCOUNT_PARTS},
+                      YEAR_INCOME: YEAR_INCOME}
 _MIN_UNITS = 2  # a 收入总表 of one unit's row prints the department as itself: its sources are the source's 收入
 
 
@@ -100,7 +101,7 @@ def _line(result: Imported, table: Table, row: Row) -> Tree:
 def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
     """A unit's line of the 收入总表: its name, and each source's income it prints (INCOME_COLUMN's name; 财政拨款收入
     only where none of its funds is printed: it is their sum; 合计 never: the sources added)."""
-    line: Tree = {"单位": Placed(_unit_name(row))}
+    line: Tree = {"单位": Placed(_unit_name(row)), **_unit_code(table, row)}
     path = f"表行.{table.kind.id}"
     keys = {meaning: UNIT_INCOME_COLUMN.get(meaning, "") for meaning in row.amounts}
     funds = set(keys.values()) & set(FISCAL_SOURCES)
@@ -110,6 +111,16 @@ def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
             continue
         line[key] = value(result, table, amount, f"{path}.{key}")
     return line
+
+
+def _unit_code(table: Table, row: Row) -> Tree:
+    """The 单位编码 a unit's line prints, as printed (无锡 113, 113001; 西安 122, 122001); none where it prints none."""
+    cols = [col for col, meaning in table.columns.items() if meaning == _UNIT_CODE]
+    printed = "".join(cell_text(table.grid.cell(row.index, cols[0])).split()) if cols else ""
+    return {"单位编码": Placed(printed)} if printed.isdigit() else {}
+
+
+_UNIT_CODE = "单位编码"
 
 
 def _codes(result: Imported, table: Table, row: Row) -> list[tuple[str, Placed]]:
