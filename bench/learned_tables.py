@@ -152,9 +152,14 @@ def _column_numbers(cells: list[str]) -> bool:
 
 
 def published_rows(table: PublishedTable) -> list[list[str]]:
-    grid = table.grid
-    return _printing_columns([[cell.text or ("" if cell.value is None else str(cell.value)) for cell in row]
-                              for row in grid.rows[table.body_start:]])
+    """The published table's body rows as measured: the columns no row prints in taken out."""
+    return _printing_columns(published_cells(table))
+
+
+def published_cells(table: PublishedTable) -> list[list[str]]:
+    """The published table's body rows, each cell's text as the page's grid holds it."""
+    return [[cell.text or ("" if cell.value is None else str(cell.value)) for cell in row]
+            for row in table.grid.rows[table.body_start:]]
 
 
 def _printing_columns(rows: list[list[str]]) -> list[list[str]]:
@@ -167,6 +172,12 @@ def _printing_columns(rows: list[list[str]]) -> list[list[str]]:
 
 
 def rendered_rows(table: RenderedTable) -> list[list[str]]:
+    """The rendered table's body rows as measured: the columns no row prints in taken out."""
+    return _printing_columns(rendered_cells(table))
+
+
+def rendered_cells(table: RenderedTable) -> list[list[str]]:
+    """The rendered table's body rows, a cell spanning columns followed by empty ones."""
     rows = []
     for row in table.body:
         cells: list[str] = []
@@ -174,7 +185,7 @@ def rendered_rows(table: RenderedTable) -> list[list[str]]:
             cells.append(cell.text)
             cells.extend([""] * (cell.colspan - 1))
         rows.append(cells)
-    return _printing_columns(rows)
+    return rows
 
 
 def compare(published: dict[Key, str], rendered: dict[Key, str]) -> Measure:

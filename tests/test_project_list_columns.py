@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.learned_tables import _table_figures, published_rows, rendered_rows
+from bench.learned_tables import _table_figures, published_cells, rendered_cells
 from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
@@ -52,7 +52,7 @@ def _texts(cells: list[str]) -> list[str]:
 def _published(pdf: Path) -> list[list[str]]:
     """The 项目支出表's body rows as the PDF prints them (cells by column; 合 计 read 合计)."""
     table = import_files([pdf], None).imported.tables[role("projects")]
-    return [_texts(cells) for cells in published_rows(table) if any(cells)]
+    return [_texts(cells) for cells in published_cells(table) if any(cells)]
 
 
 def _table(source: Path, layout: Path) -> Table:
@@ -61,7 +61,7 @@ def _table(source: Path, layout: Path) -> Table:
 
 
 def _rendered(source: Path, layout: Path) -> list[list[str]]:
-    return [_texts(cells) for cells in rendered_rows(_table(source, layout))]
+    return [_texts(cells) for cells in rendered_cells(_table(source, layout))]
 
 
 def _figures(rows: list[list[str]]) -> dict:
