@@ -167,6 +167,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
+    elif _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-两类成对"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -354,6 +356,17 @@ def _government_classes_first(imported: Imported) -> bool:
         return False
     where = {meaning: col for col, meaning in table.columns.items()}
     return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
+
+
+def _classes_in_pairs(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints a line for each pair of classes, 部门 and 政府 (301 → 501, 301 → 505), each
+    with its 款 pairs under it: every line both codes, and some 部门 class printed on two lines (烟台 公开表6), as
+    tables/economic.py's basic_in_class_pairs prints it."""
+    rows = [row for row in imported.rows.get(role("basic"), []) if not row.total]
+    if len(rows) < 2 or any(row.second is None or not row.code for row in rows):
+        return False
+    classes = [row.code for row in rows if len(row.code) == 3]
+    return len(set(classes)) < len(classes)
 
 
 def _income_by_function(imported: Imported) -> bool:

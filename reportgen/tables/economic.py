@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
+from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind, sum_known
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
@@ -159,6 +159,74 @@ def basic_by_government_classes(builder: TableBuilder) -> TableRows:
                      *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
                     kind="total", key="合计"))
     return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
+
+
+def basic_in_class_pairs(builder: TableBuilder) -> TableRows:
+    """一般公共预算基本支出表 as 山东 (烟台) prints it: the 部门预算经济分类 and the 政府预算经济分类 side by side, each
+    in 类 / 款 columns with its name — a line for each pair of classes the money goes from and to (301 工资福利支出 →
+    501 机关工资福利支出, 301 → 505 对事业单位经常性补助), then its 款 pairs (30101 基本工资 → 50101 工资奖金津补贴),
+    in the order of the codes; 小计, 人员经费 and 公用经费. A pair's line is its 款 added, the 合计 the lines added:
+    the table's own sums, as the document prints them (烟台民政局 公开表6: 2,989.71, where its 一般公共预算支出表
+    prints 2,989.70)."""
+    tid = role("basic")
+    num = builder.num(tid)
+    b = builder.b
+    header = [
+        head(("科目编码", 2, 1), ("部门预算支出经济分类科目名称", 1, 2), ("科目编码", 2, 1),
+             ("政府预算支出经济分类科目名称", 1, 2), ("基本支出预算", 3, 1)),
+        head("类", "款", "类", "款", "小计", "人员经费", "公用经费"),
+    ]
+    widths = [6, 5, 30, 6, 5, 26, 12, 12, 12]
+    if not builder.f.has_economic_rows:
+        body = [Row([Cell("合计", colspan=6, align="center", bold=True), num(builder.f.general_basic),
+                     *_split_cells(num, (builder.f.personnel, builder.f.public), None)], kind="total", key="合计"),
+                builder.missing_row(builder.missing(MISSING_ECONOMIC), 9)]
+        return TableRows(header, body, widths, wide=True)
+    pairs = _class_pairs(b)
+    body = [_pair_line(builder, "合计", "", [part for parts in pairs.values() for part in parts])]
+    for (dept, gov), parts in pairs.items():
+        body.append(_pair_line(builder, dept, gov, parts))
+        body += [_pair_line(builder, row.code, code, [(row, code, amount)]) for row, code, amount in parts]
+    return TableRows(header, body, widths, wide=True)
+
+
+_Part = tuple[EconomicRow, str, Decimal]  # a 部门 款 row, the 政府 款 it goes to ("" none), the amount it goes with
+
+
+def _class_pairs(b: Budget) -> dict[tuple[str, str], list[_Part]]:
+    """The source's 款 parts by the pair of classes they go from and to (301, 505), in the codes' order."""
+    parts = sorted(((row, gov, amount) for row in b.economic_rows
+                    for gov, amount in (list(row.government.items()) or [("", row.amount)])),
+                   key=lambda part: (part[0].code[:3], part[1][:3], part[0].code, part[1]))
+    pairs: dict[tuple[str, str], list[_Part]] = {}
+    for part in parts:
+        pairs.setdefault((part[0].code[:3], part[1][:3]), []).append(part)
+    return pairs
+
+
+def _pair_line(builder: TableBuilder, dept: str, gov: str, parts: list[_Part]) -> Row:
+    """A line of the paired table: the 合计 (``dept`` 合计), a pair of classes, or a 款's part (one of ``parts``)."""
+    b, f = builder.b, builder.f
+    num = builder.num(role("basic"))
+    splits = [f.row_split(row, amount) for row, _, amount in parts]
+    amounts = [sum((amount for _, _, amount in parts), ZERO), sum_known(p for p, _ in splits),
+               sum_known(q for _, q in splits)]
+    stated = _split_stated([row for row, _, _ in parts])
+    cells = [num(amounts[0]), num(amounts[1], stated[0]), num(amounts[2], stated[1])]
+    if dept == "合计":
+        return Row([Cell("合计", colspan=6, align="center", bold=True), *cells], kind="total", key="合计")
+    single = len(parts) == 1 and len(dept) > 3
+    names = [code_name(b, "经济分类", dept) or "", code_name(b, "政府经济分类", gov) or "" if gov else ""]
+    if single:
+        names[0] = parts[0][0].name
+    return Row([*_split_code(dept), Cell(names[0], bold=not single, indent=int(single)), *_split_code(gov),
+                Cell(names[1], bold=not single, indent=int(single)), *cells],
+               kind="body" if single else "subtotal", key=f"{dept}/{gov}")
+
+
+def _split_code(code: str) -> list[Cell]:
+    """A code in its 类 and 款 columns (30101: 301 | 01)."""
+    return [Cell(code[:3], align="center"), Cell(code[3:5], align="center")]
 
 
 # -- 决算: 一般公共预算财政拨款基本支出决算表 ------------------------------------------------------

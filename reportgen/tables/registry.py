@@ -17,6 +17,7 @@ from reportgen.tables.builder import TableBuilder, TableRows
 from reportgen.tables.economic import (
     basic_by_department_classes,
     basic_by_government_classes,
+    basic_in_class_pairs,
     final_basic,
     general_basic,
 )
@@ -80,6 +81,7 @@ VARIANT_BUILDERS: dict[str, Build] = {
     "fiscal_by_fund": fiscal_by_fund,
     "basic_by_department_classes": basic_by_department_classes,
     "basic_by_government_classes": basic_by_government_classes,
+    "basic_in_class_pairs": basic_in_class_pairs,
     "three_public_and_running": three_public_and_running,
     "final_summary": final_summary,
     "final_income": final_income,
