@@ -29,6 +29,7 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    pair_lines,
     printed_step,
     spending_totals,
 )
@@ -78,6 +79,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         tree["支出"] = spending
         if (printed := _printed_lines(result, spending)):
             tree["印出合计"] = printed
+        if (pairs := _pair_lines(result)):
+            tree.setdefault("印出合计", {})[role("basic")] = pairs
     if (lines := table_lines(result)):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
@@ -99,6 +102,14 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
         if lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))], moved):
             out[kind] = lines
     return out
+
+
+def _pair_lines(result: Imported) -> Tree:
+    """印出合计 of a 基本支出 table printed by pairs of 部门 and 政府 classes (printed_totals.pair_lines)."""
+    rows = [row for row in result.rows.get(role("basic"), []) if row.code and not row.total]
+    if not rows or any(row.second is None for row in rows):
+        return {}
+    return pair_lines(result, role("basic"))
 
 
 def _written_rows(spending: Tree) -> list[Tree]:
