@@ -1,5 +1,5 @@
-"""基本支出 by pairs of classes, 部门 and 政府 (山东: 301 工资福利支出 → 501 机关工资福利支出, 301 → 505 对事业单位经常性
-补助): each 款's part by the pair it goes from and to, and a pair's line as the table printed it (印出合计.一般公共预算基本支出表,
+"""基本支出 by pairs of classes, 部门 and 政府 (山东: 301 工资福利支出 → 501 机关工资福利支出, 301 → 505
+对事业单位经常性补助): each 款's part by the pair it goes from and to, and a pair's line as the table printed it (印出合计.一般公共预算基本支出表,
 within the 尾数 of its 款)."""
 
 from __future__ import annotations

@@ -262,9 +262,11 @@ def pair_lines(result: Imported, kind: str) -> Tree:
             key = f"{row.code}/{row.second[0]}"
         else:
             continue
-        figures = {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
-                   for column in PAIR_COLUMNS
-                   if printed(amount := row.amounts.get(column)) and _not_their_sum(amount, parts, column)}
+        figures: Tree = {}
+        for column in PAIR_COLUMNS:
+            amount = row.amounts.get(column)
+            if amount is not None and printed(amount) and _not_their_sum(amount, parts, column):
+                figures[column] = value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
         if figures:
             out[key] = figures
     return out
