@@ -164,12 +164,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
-    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
-    elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
-    elif _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-两类成对"}
+    if (basic := _basic_form(imported)):
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -194,13 +190,16 @@ def _procurement_columns(imported: Imported) -> list[str]:
     funds' columns in its order (tables/procurement_lines.py); [] for one printed otherwise, or with a column the
     render has no name for."""
     table = imported.tables.get(role("procurement"))
-    rows = [row for row in imported.rows.get(role("procurement"), []) if not row.total]
-    if table is None or not rows or sum(1 for row in rows if row.code) * 2 <= len(rows):
+    if table is None or not _mostly_coded(imported.rows.get(role("procurement"), [])):
         return []
     printed = [meaning for _, meaning in sorted(table.columns.items()) if meaning not in _CODE_MEANINGS]
-    if not printed or any(meaning not in PROCUREMENT_COLUMNS for meaning in printed):
-        return []
-    return printed
+    return printed if printed and set(printed) <= set(PROCUREMENT_COLUMNS) else []
+
+
+def _mostly_coded(rows: list[Row]) -> bool:
+    """Whether most of a table's rows but its total print a code."""
+    lines = [row for row in rows if not row.total]
+    return sum(1 for row in lines if row.code) * 2 > len(lines)
 
 
 def _project_columns(imported: Imported) -> list[str]:
@@ -375,6 +374,17 @@ def _government_classes_first(imported: Imported) -> bool:
         return False
     where = {meaning: col for col, meaning in table.columns.items()}
     return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
+
+
+def _basic_form(imported: Imported) -> str:
+    """The 基本支出表's variant the document prints ("" the default's)."""
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        return "部门经济分类"
+    if _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
+        return "政府经济分类在前"
+    if _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
+        return "两类成对"
+    return ""
 
 
 def _classes_in_pairs(imported: Imported) -> bool:

@@ -104,9 +104,13 @@ def procurement(reader: SourceReader, d: LocDict) -> Procurement | None:
         stated_total=reader.opt_amount(p, "合计"),
         given=frozenset(kind for kind in PROCUREMENT_KINDS if kind in p),
         small_firms={key: reader.amount(p[key]) for key in PROCUREMENT_SMALL_FIRMS if key in p},
-        by_function=tuple(_procurement_line(reader, item, f"政府采购.功能分类[{index + 1}]")
-                          for index, item in enumerate(p.get("功能分类", []))),
+        by_function=_procurement_lines(reader, p),
     )
+
+
+def _procurement_lines(reader: SourceReader, p: LocDict) -> tuple[ProcurementLine, ...]:
+    return tuple(_procurement_line(reader, item, f"政府采购.功能分类[{index + 1}]")
+                 for index, item in enumerate(p.get("功能分类", [])))
 
 
 def _procurement_line(reader: SourceReader, item: LocDict, path: str) -> ProcurementLine:

@@ -24,22 +24,36 @@ PROCUREMENT_TABLE = f"{role('procurement')}-按功能"  # the variant's id (tabl
 def procurement_by_function(builder: TableBuilder) -> TableRows:
     """政府采购预算表 by 功能分类 line and fund: the columns the layout lists (列), else 合计, 财政拨款 and the funds
     some line states; a row per 类, 款 and line printed, the 合计 first."""
-    tid = role("procurement")
-    num = builder.num(tid)
+    num = builder.num(role("procurement"))
     p = builder.b.procurement
     lines = p.by_function if p is not None else ()
     columns = [c for c in builder.asked_columns if c in PROCUREMENT_COLUMNS] or _stated_columns(lines)
-    totals = _figures(lines, columns) if lines else [builder.f.procurement_total if c == "合计" else None for c in columns]
-    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *(num(figure) for figure in totals)],
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *(num(figure) for figure in
+                                                                       _totals(builder, lines, columns))],
                 kind="total", key="合计")]
-    for code in _codes(lines):
-        under = [line for line in lines if line.code.startswith(code)]
-        name = code_name(builder.b, "功能分类", code) or ""
-        body.append(Row([Cell(code), Cell(name, indent=_LEVELS.index(len(code)) if len(code) in _LEVELS else 0),
-                         *(num(figure) for figure in _figures(under, columns))],
-                        kind="subtotal" if len(code) < 7 else "body", key=code))
+    body += [_code_row(builder, code, [line for line in lines if line.code.startswith(code)], columns)
+             for code in _codes(lines)]
     return TableRows([head("科目编码", "科目名称", *columns)], body, [14, 40, *[14] * len(columns)],
                      wide=len(columns) > 4)
+
+
+def _code_row(builder: TableBuilder, code: str, under: list[ProcurementLine], columns: Sequence[str]) -> Row:
+    """A 类, 款 or line's row: its code and name, and the lines ``under`` it added."""
+    num = builder.num(role("procurement"))
+    return Row([Cell(code), Cell(code_name(builder.b, "功能分类", code) or "", indent=_indent(code)),
+                *(num(figure) for figure in _figures(under, columns))], kind="subtotal" if len(code) < 7 else "body",
+               key=code)
+
+
+def _totals(builder: TableBuilder, lines: Sequence[ProcurementLine], columns: Sequence[str]) -> list[Decimal | None]:
+    """The 合计 row: the lines added; without lines, the source's 政府采购 合计 in its 合计 column alone."""
+    if lines:
+        return _figures(lines, columns)
+    return [builder.f.procurement_total if column == "合计" else None for column in columns]
+
+
+def _indent(code: str) -> int:
+    return _LEVELS.index(len(code)) if len(code) in _LEVELS else 0
 
 
 def _stated_columns(lines: Sequence[ProcurementLine]) -> list[str]:

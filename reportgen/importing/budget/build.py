@@ -77,10 +77,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
-        if (printed := _printed_lines(result, spending)):
-            tree["印出合计"] = printed
-        if (pairs := _pair_lines(result)):
-            tree["印出合计"] = {**_section(tree, "印出合计"), role("basic"): pairs}
+        _printed_of(result, spending, tree)
     if (lines := table_lines(result)):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
@@ -90,6 +87,15 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (bought := _procurement_lines(result)):
         tree["政府采购"] = {**_section(tree, "政府采购"), "功能分类": bought}
     return result
+
+
+def _printed_of(result: Imported, spending: Tree, tree: Tree) -> None:
+    """印出合计: the function tables' lines (_printed_lines) and a 基本支出表's pairs of classes (_pair_lines)."""
+    printed = _printed_lines(result, spending)
+    if (pairs := _pair_lines(result)):
+        printed[role("basic")] = pairs
+    if printed:
+        tree["印出合计"] = printed
 
 
 def _section(tree: Tree, key: str) -> Tree:
@@ -204,17 +210,19 @@ def _procurement_lines(result: Imported) -> list[Tree]:
     table, rows = result.tables.get(kind), [row for row in result.rows.get(kind, []) if row.code and not row.total]
     if table is None or not rows:
         return []
-    lines = []
-    for row in rows:
-        if any(other.code != row.code and other.code.startswith(row.code) for other in rows):
-            continue
-        line: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
-        for fund in PROJECT_FUNDS:
-            amount = row.amounts.get(fund)
-            if amount is not None and not amount.blank:
-                line[fund] = value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}")
-        lines.append(line)
-    return lines
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"), **_funds_printed(result, table, row)}
+            for row in _finest_rows(rows)]
+
+
+def _finest_rows(rows: list[Row]) -> list[Row]:
+    """The rows no other row's code is under."""
+    return [row for row in rows if not any(o.code != row.code and o.code.startswith(row.code) for o in rows)]
+
+
+def _funds_printed(result: Imported, table: Table, row: Row) -> Tree:
+    """A row's amount by fund (PROJECT_FUNDS), those it prints, traced."""
+    return {fund: value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}") for fund in PROJECT_FUNDS
+            if (amount := row.amounts.get(fund)) is not None and not amount.blank}
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:

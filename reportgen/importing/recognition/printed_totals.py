@@ -254,22 +254,31 @@ def pair_lines(result: Imported, kind: str) -> Tree:
     rows = [r for r in result.rows.get(kind, []) if r.code or r.total]
     out: Tree = {}
     for index, row in enumerate(rows):
-        if row.total:
-            parts = [r for r in rows if len(r.code) == 5]
-            key = "合计"
-        elif len(row.code) == 3 and row.second is not None and len(row.second[0]) == 3:
-            parts = _pair_parts(rows[index + 1:])
-            key = f"{row.code}/{row.second[0]}"
-        else:
-            continue
-        figures: Tree = {}
-        for column in PAIR_COLUMNS:
-            amount = row.amounts.get(column)
-            if amount is not None and printed(amount) and _not_their_sum(amount, parts, column):
-                figures[column] = value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
-        if figures:
+        key = "合计" if row.total else _pair_key(row)
+        parts = _all_items(rows) if row.total else _pair_parts(rows[index + 1:])
+        if key and (figures := _unsummed_columns(result, kind, key, row, parts)):
             out[key] = figures
     return out
+
+
+def _all_items(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if len(r.code) == 5]
+
+
+def _pair_key(row: Row) -> str:
+    """A pair of classes' line's key (301/505); "" for any other line."""
+    second = row.second[0] if row.second is not None else ""
+    return f"{row.code}/{second}" if len(row.code) == 3 and len(second) == 3 else ""
+
+
+def _unsummed_columns(result: Imported, kind: str, key: str, row: Row, parts: list[Row]) -> Tree:
+    """A pair's line (or the 合计 row) by column, where it prints a figure that is not the sum of ``parts``'."""
+    figures: Tree = {}
+    for column in PAIR_COLUMNS:
+        amount = row.amounts.get(column)
+        if amount is not None and printed(amount) and _not_their_sum(amount, parts, column):
+            figures[column] = value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+    return figures
 
 
 def _pair_parts(rows: list[Row]) -> list[Row]:
