@@ -848,8 +848,9 @@ def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 
 def _procurement_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """政府采购.功能分类 against the 合计: its lines added, within their 尾数."""
-    p, whole = b.procurement, f.procurement_total
+    """政府采购.功能分类 against the 合计 its table prints (else the kinds added): its lines added, within their 尾数."""
+    p = b.procurement
+    whole = p.stated_total if p is not None and p.stated_total is not None else f.procurement_total
     if p is None or not p.by_function or whole is None:
         return
     added = sum((line.total for line in p.by_function), ZERO)

@@ -29,6 +29,7 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    pair_key,
     pair_lines,
     printed_step,
     spending_totals,
@@ -121,7 +122,7 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
 def _pair_lines(result: Imported) -> Tree:
     """印出合计 of a 基本支出 table printed by pairs of 部门 and 政府 classes (printed_totals.pair_lines)."""
     rows = [row for row in result.rows.get(role("basic"), []) if row.code and not row.total]
-    if not rows or any(row.second is None for row in rows):
+    if not any(pair_key(row) for row in rows) or any(row.second is None for row in rows):  # 北京: 款 pairs alone
         return {}
     return pair_lines(result, role("basic"))
 

@@ -254,7 +254,7 @@ def pair_lines(result: Imported, kind: str) -> Tree:
     rows = [r for r in result.rows.get(kind, []) if r.code or r.total]
     out: Tree = {}
     for index, row in enumerate(rows):
-        key = "合计" if row.total else _pair_key(row)
+        key = "合计" if row.total else pair_key(row)
         parts = _all_items(rows) if row.total else _pair_parts(rows[index + 1:])
         if key and (figures := _unsummed_columns(result, kind, key, row, parts)):
             out[key] = figures
@@ -265,7 +265,7 @@ def _all_items(rows: list[Row]) -> list[Row]:
     return [r for r in rows if len(r.code) == 5]
 
 
-def _pair_key(row: Row) -> str:
+def pair_key(row: Row) -> str:
     """A pair of classes' line's key (301/505); "" for any other line."""
     second = row.second[0] if row.second is not None else ""
     return f"{row.code}/{second}" if len(row.code) == 3 and len(second) == 3 else ""
