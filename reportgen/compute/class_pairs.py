@@ -10,8 +10,9 @@ from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import row_split
 from reportgen.compute.printed import line_as_printed
 from reportgen.docmodel.model import Budget, EconomicRow
+from reportgen.tablekinds import role
 
-BASIC = "一般公共预算基本支出表"
+BASIC = role("basic")  # 一般公共预算基本支出表
 Part = tuple[EconomicRow, str, Decimal]  # a 部门 款 row, the 政府 款 it goes to ("" none), the amount it goes with
 
 

@@ -320,7 +320,7 @@ def _said_of_last_year(verdict: Verdict, year: int) -> bool:
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
 TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；这里按文字读出的数与源文件不同，不能确定读对了列，不作判断"
-PROCUREMENT_ROW = "这一行是按功能分类印出的政府采购预算表中的一行：是这一科目中的政府采购，不是它的全部支出，不作判断"
+PROCUREMENT_ROW = "这一行是按功能分类印出的政府采购表中的一行：是这一科目中的政府采购，不是它的全部支出，不作判断"
 _FUNCTION_LABEL = regex(r"[（(]2\d{2}(?:\d{2}){0,2}[）)]$")  # a cell's label naming a 功能分类 code: 卫生健康支出（210）
 
 

@@ -971,7 +971,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
     "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
-    PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购预算表的金额列（按印出的次序，各一次）"),
+    PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购表的金额列（按印出的次序，各一次）"),
 }
 
 
