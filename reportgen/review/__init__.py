@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen import codes
 from reportgen.base.errors import Finding, SourceError
+from reportgen.base.patterns import regex
 from reportgen.checks.budget import running_costs_of_its_own
 from reportgen.compute import in_unit, truncated
 from reportgen.readers.published import read_draft
@@ -169,6 +170,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary, beside)
     _not_judged(verdicts, unsure, tables)
+    _procurement_lines_not_judged(verdicts)
     if running_with_projects or running_costs_of_its_own(prepared.budget):  # its 名词解释 says no 公用经费: as well
         _not_as_basic(verdicts)
     _text_alone_not_by_itself(verdicts, glossary, text_alone, table_given)
@@ -318,6 +320,18 @@ def _said_of_last_year(verdict: Verdict, year: int) -> bool:
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
 TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；这里按文字读出的数与源文件不同，不能确定读对了列，不作判断"
+PROCUREMENT_ROW = "这一行是按功能分类印出的政府采购表中的一行：是这一科目中的政府采购，不是它的全部支出，不作判断"
+_FUNCTION_LABEL = regex(r"[（(]2\d{2}(?:\d{2}){0,2}[）)]$")  # a cell's label naming a 功能分类 code: 卫生健康支出（210）
+
+
+def _procurement_lines_not_judged(verdicts: list[Verdict]) -> None:
+    """A 功能分类 line of a 政府采购预算表 printed by function and fund (烟台 公开表12: “210 卫生健康支出 314.00”) that
+    disagrees with the line's spending: 未能核对, for it is the procurement under the line, not its spending."""
+    for verdict in verdicts:
+        st = verdict.statement
+        if verdict.status == "disagree" and st.kind == "cell" and "政府采购" in (st.table or "") \
+                and _FUNCTION_LABEL.search(st.label or ""):
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", PROCUREMENT_ROW
 
 
 THREE_PUBLIC_PART = "三公经费"

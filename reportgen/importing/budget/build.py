@@ -29,6 +29,8 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    pair_key,
+    pair_lines,
     printed_step,
     spending_totals,
 )
@@ -76,15 +78,31 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
-        if (printed := _printed_lines(result, spending)):
-            tree["印出合计"] = printed
+        _printed_of(result, spending, tree)
     if (lines := table_lines(result)):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
     _defined_rows(result, tree)
+    if (bought := _procurement_lines(result)):
+        tree["政府采购"] = {**_section(tree, "政府采购"), "功能分类": bought}
     return result
+
+
+def _printed_of(result: Imported, spending: Tree, tree: Tree) -> None:
+    """印出合计: the function tables' lines (_printed_lines) and a 基本支出表's pairs of classes (_pair_lines)."""
+    printed = _printed_lines(result, spending)
+    if (pairs := _pair_lines(result)):
+        printed[role("basic")] = pairs
+    if printed:
+        tree["印出合计"] = printed
+
+
+def _section(tree: Tree, key: str) -> Tree:
+    """The section ``key`` of ``tree`` written so far ({} for none)."""
+    section = tree.get(key)
+    return section if isinstance(section, dict) else {}
 
 
 def _printed_lines(result: Imported, spending: Tree) -> Tree:
@@ -99,6 +117,14 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
         if lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))], moved):
             out[kind] = lines
     return out
+
+
+def _pair_lines(result: Imported) -> Tree:
+    """印出合计 of a 基本支出 table printed by pairs of 部门 and 政府 classes (printed_totals.pair_lines)."""
+    rows = [row for row in result.rows.get(role("basic"), []) if row.code and not row.total]
+    if not any(pair_key(row) for row in rows) or any(row.second is None for row in rows):  # 北京: 款 pairs alone
+        return {}
+    return pair_lines(result, role("basic"))
 
 
 def _written_rows(spending: Tree) -> list[Tree]:
@@ -176,6 +202,28 @@ def _procurement(result: Imported, tree: Tree, kind: str) -> None:
                      for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
     if section:
         tree["政府采购"] = section
+
+
+def _procurement_lines(result: Imported) -> list[Tree]:
+    """政府采购.功能分类: a 政府采购预算表 printed by 功能分类 line and fund (烟台 公开表12), its finest lines (a line no
+    other printed line is under), each with the funds it prints, traced; its 类, 款 and 合计 are their sums."""
+    kind = role("procurement")
+    table, rows = result.tables.get(kind), [row for row in result.rows.get(kind, []) if row.code and not row.total]
+    if table is None or not rows:
+        return []
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"), **_funds_printed(result, table, row)}
+            for row in _finest_rows(rows)]
+
+
+def _finest_rows(rows: list[Row]) -> list[Row]:
+    """The rows no other row's code is under."""
+    return [row for row in rows if not any(o.code != row.code and o.code.startswith(row.code) for o in rows)]
+
+
+def _funds_printed(result: Imported, table: Table, row: Row) -> Tree:
+    """A row's amount by fund (PROJECT_FUNDS), those it prints, traced."""
+    return {fund: value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}") for fund in PROJECT_FUNDS
+            if (amount := row.amounts.get(fund)) is not None and not amount.blank}
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:

@@ -241,3 +241,51 @@ def printed_step(result: Imported, kind: str) -> Decimal:
     元, 100 元 where whole hundreds (reading.amounts.rounding_step); 0 where it prints them exactly (元 to the 分)."""
     values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
     return rounding_step(result.tables[kind].unit, values)
+
+
+PAIR_COLUMNS = ("合计", "人员经费", "公用经费")
+
+
+def pair_lines(result: Imported, kind: str) -> Tree:
+    """印出合计 of a 基本支出 table printed by pairs of classes (烟台 公开表6: 301 → 501, then its 款 pairs; 301 → 505 …):
+    each pair's line (``301/505``) and the 合计 row, by column, where the printed figure is not the sum of the 款
+    printed under it (each rounded from 元 on its own: 767.54 over 款 adding to 767.56); printed by the render in that
+    table alone (tables/economic.py's basic_in_class_pairs), held to the 款 within their 尾数 by R-印出合计."""
+    rows = [r for r in result.rows.get(kind, []) if r.code or r.total]
+    out: Tree = {}
+    for index, row in enumerate(rows):
+        key = "合计" if row.total else pair_key(row)
+        parts = _all_items(rows) if row.total else _pair_parts(rows[index + 1:])
+        if key and (figures := _unsummed_columns(result, kind, key, row, parts)):
+            out[key] = figures
+    return out
+
+
+def _all_items(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if len(r.code) == 5]
+
+
+def pair_key(row: Row) -> str:
+    """A pair of classes' line's key (301/505); "" for any other line."""
+    second = row.second[0] if row.second is not None else ""
+    return f"{row.code}/{second}" if len(row.code) == 3 and len(second) == 3 else ""
+
+
+def _unsummed_columns(result: Imported, kind: str, key: str, row: Row, parts: list[Row]) -> Tree:
+    """A pair's line (or the 合计 row) by column, where it prints a figure that is not the sum of ``parts``'."""
+    figures: Tree = {}
+    for column in PAIR_COLUMNS:
+        amount = row.amounts.get(column)
+        if amount is not None and printed(amount) and _not_their_sum(amount, parts, column):
+            figures[column] = value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+    return figures
+
+
+def _pair_parts(rows: list[Row]) -> list[Row]:
+    """The 款 printed under a pair's line: the rows up to the next pair's."""
+    parts = []
+    for row in rows:
+        if len(row.code) != 5:
+            break
+        parts.append(row)
+    return parts
