@@ -408,8 +408,8 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
     for kind in listable & set(imported.rows) - set(found):
-        if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
-            found[kind] = {"合计": imported.department}
+        if (words := _total_words(imported, kind)) is not None:  # 深圳: the department's name; 长春: 总计：
+            found[kind] = {"合计": words}
     return found
 
 
@@ -513,10 +513,13 @@ def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
     return found
 
 
-def _total_named_for_the_department(imported: Imported, kind: str) -> bool:
-    """Whether the table's total row (its only one) prints the department's name where the render prints 合计."""
+def _total_words(imported: Imported, kind: str) -> str | None:
+    """The words the table's total row (its only one) prints where the render prints 合计, where they are other words
+    (spaces aside: 北京's “合 计” is 合计): the department's name (深圳's tables), 总计： (长春's 支出总表 and
+    一般公共预算支出表); None where it prints 合计, or no total row, or more than one."""
     totals = [row for row in imported.rows.get(kind, []) if row.total]
-    return bool(imported.department) and len(totals) == 1 and (totals[0].label or totals[0].name) == imported.department
+    words = (totals[0].label or totals[0].name) if len(totals) == 1 else ""
+    return words if words and "".join(words.split()) != "合计" else None
 
 
 def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
