@@ -41,6 +41,7 @@ from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COL
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
@@ -60,7 +61,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import THIS_YEAR, TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -769,11 +770,15 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
     return shapes
 
 
+_PRINTED_AS = {**BESIDE_COLUMNS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
+
+
 def _function_shape(table: Table) -> dict[str, Any]:
     """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
     amount columns it prints (列) in the render's order; {} where it prints neither."""
     # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
-    meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
+    # this year's part of each line beside the carry-over's (by_arithmetic's 本年支出合计), printed as THIS_YEAR
+    meanings = [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     if (lines := _lines_shape(table, meanings)):
         return lines
     shape: dict[str, Any] = {}
