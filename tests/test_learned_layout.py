@@ -374,6 +374,12 @@ def test_this_years_budget_printed_beside_the_total_is_learned_as_a_column(tmp_p
             at = header.index("当年预算")
             line = next([c.text for c in row.cells] for row in table.body if row.key == "2014002")
             assert line[at] == line[at - 1] == "458.00"  # this year's, where 长春 printed 0.00 (its slip)
+    # the 基本支出表 by 部门经济分类 alike (长春: 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 …; 苏州 none)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("一般公共预算基本支出表"))
+    line = next([c.text for c in row.cells if c.align == "right"] for row in basic.body if row.key == "30101")
+    assert ("列:\n    - 合计\n    - 当年预算\n    - 人员经费\n    - 公用经费" in text) == learned
+    if learned:
+        assert line[:3] == ["297.50", "297.50", "297.50"]
 
 
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:

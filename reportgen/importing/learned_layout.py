@@ -61,7 +61,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
-from reportgen.tables.specs import THIS_YEAR, TURNED_ITEMS
+from reportgen.tables.specs import BASIC_BY_DEPARTMENT, BASIC_COLUMNS, THIS_YEAR, TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
     if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
+        settings.setdefault("表格", {})[role("basic")] = {"基于": BASIC_BY_DEPARTMENT, **_basic_columns(imported)}
     elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
     for kind, rows in _row_names(imported).items():
@@ -345,6 +345,14 @@ def _basic_without_government_classes(imported: Imported) -> bool:
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+
+
+def _basic_columns(imported: Imported) -> dict[str, list[str]]:
+    """列 of the 基本支出表 by 部门经济分类 where it prints this year's budget beside 合计 (长春: 合计 | 当年预算 小计 |
+    人员经费 | 公用经费 | 上年结转结余 …): the columns it prints of BASIC_COLUMNS; {} where it prints no such column."""
+    table = imported.tables.get(role("basic"))
+    printed = {_PRINTED_AS.get(meaning, meaning) for meaning in (table.columns.values() if table else ())}
+    return {"列": [c for c in BASIC_COLUMNS if c in printed]} if THIS_YEAR in printed else {}
 
 
 def _government_classes_first(imported: Imported) -> bool:
