@@ -105,7 +105,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     """The document's printed table figures, those read onto verified rows, and the identities failing."""
     from reportgen.importing.budget.reconcile import differences, grouped, rounding_tails
     from reportgen.importing.budget.verified import refuted
-    from reportgen.review.coverage import place_key, printed_amounts, read_keys
+    from reportgen.review.coverage import place_key, printed_amounts, read_keys, with_wrapped_heads
 
     imported = result.imported
     slips, _ = rounding_tails(imported, differences(imported))
@@ -115,7 +115,7 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     others = result.other_places - places - result.set_aside_places
     verified_places = {place for kind, table in imported.tables.items() if kind not in wrong
                        for place in [*(table.grid.row_places or []), *figure_places(table.grid)]}
-    read = read_keys(result, None)
+    read = with_wrapped_heads(read_keys(result, None), [published.lines])
     printed = [(line.where, (line.page, line.line, value)) for line in published.lines if line.where in places
                for value in printed_amounts(line.text)]
     checked.printed = len(printed)

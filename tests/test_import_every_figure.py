@@ -170,3 +170,18 @@ def test_a_bound_of_value_is_no_count_of_things() -> None:
     assert xinfang == {"截至": "2025年7月31日", "车辆": 15}
     shanghai = _assets(SHARED / "sh-city-xingkeyuan-2026-unit-budget.pdf")
     assert shanghai["专用设备"] == 20 and shanghai["计划新增.专用设备"] == 6 and shanghai["计划新增.车辆"] == 0
+
+
+def test_a_figure_wrapped_in_its_cell_is_traced_to_its_heads_line_and_counted_read_once() -> None:
+    # 长春市信访局 2026 p. 10 (吉林): “1682.7 / 6”, “0.0 / 0” wrapped in the 一般公共预算支出表's narrow cells, read whole
+    # (1682.76) but traced to the row's middle line, so the head printed above (“1682.7”) counted unread: 128 of 167;
+    from reportgen.review.coverage import coverage
+
+    # (深圳's wraps are in a table no field holds: tests/test_wrapped_figures.py traces them to their heads' lines)
+    published, result = _import(FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf")
+    places = _places(result.imported.tables["一般公共预算支出表"].grid)
+    counted = coverage([[line for line in published.lines if line.where in places]], result, None)
+    assert counted.read == counted.printed == 167, counted
+    (total,) = [row for row in result.imported.rows["一般公共预算支出表"] if row.label.startswith("总计")]
+    assert total.amounts["合计"].where == "第10页 第13行"  # “1682.7” printed there, its “6” two lines below
+    assert total.amounts["人员经费"].where == "第10页 第14行"  # “997.20” printed whole on the row's line

@@ -358,6 +358,48 @@ def test_a_total_row_printed_as_the_departments_row_is_learned_so(tmp_path_facto
     assert [c.text for c in spending.body[0].cells][:2] in (["深圳市信访局", ""], ["深圳市信访局", "4,684.30"])
 
 
+@pytest.mark.parametrize("name, kinds, words", [
+    ("jl-changchun-xinfangju-2026-dept-budget", ("支出总表", "一般公共预算支出表"), "总计："),
+    ("gd-shenzhen-xinfangju-2026-dept-budget", ("支出总表", "一般公共预算基本支出表"), "深圳市信访局"),
+    ("central-guojia-xinfangju-2026-dept-budget", ("支出总表", "一般公共预算支出表"), None)])
+def test_a_total_row_is_learned_under_the_words_it_is_printed_under(tmp_path_factory, name, kinds, words) -> None:
+    """The total row's words as printed where they are not 合计: 长春 prints its 支出总表's and 一般公共预算支出表's as
+    “总计：” (the render printed 合计, 20 figures under another row's name), 深圳 the department's name; 国家信访局's “合 计”
+    is 合计 (spaces aside): nothing learned, the render's 合计 kept."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    for kind in kinds:
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
+        labels = [row.cells[0].text for row in table.body if row.kind == "total"]
+        assert labels == [words or "合计"], (kind, labels)
+    assert ("合计: 总计：" in text) == (words == "总计：")
+
+
+@pytest.mark.parametrize("name, learned", [("jl-changchun-xinfangju-2026-dept-budget", True),
+                                           ("js-suzhou-yingji-2026-dept-budget", False),
+                                           ("central-guojia-xinfangju-2026-dept-budget", False)])
+def test_this_years_budget_printed_beside_the_total_is_learned_as_a_column(tmp_path_factory, name, learned) -> None:
+    """长春 prints its 支出总表 and 一般公共预算支出表 as 合计 | 当年预算 小计 | 基本支出 … | 上年结转结余 …: the this-year
+    小计 (by_arithmetic's 本年支出合计) had no column in the render, every figure right of 合计 one column off (39 of
+    144 and 50 of 176 in place). 苏州 and 国家信访局 print no such column: nothing learned, their columns as before."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    for kind in ("支出总表", "一般公共预算支出表"):
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
+        header = [cell.text for row in table.header for cell in row.cells]
+        assert ("当年预算" in header) == learned, (kind, header)
+        if learned:
+            at = header.index("当年预算")
+            line = next([c.text for c in row.cells] for row in table.body if row.key == "2014002")
+            assert line[at] == line[at - 1] == "458.00"  # this year's, where 长春 printed 0.00 (its slip)
+    # the 基本支出表 by 部门经济分类 alike (长春: 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 …; 苏州 none)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("一般公共预算基本支出表"))
+    line = next([c.text for c in row.cells if c.align == "right"] for row in basic.body if row.key == "30101")
+    assert ("列:\n    - 合计\n    - 当年预算\n    - 人员经费\n    - 公用经费" in text) == learned
+    if learned:
+        assert line[:3] == ["297.50", "297.50", "297.50"]
+
+
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
     """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
     of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned

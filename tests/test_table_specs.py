@@ -79,6 +79,8 @@ def test_a_declared_table_in_a_shanghai_document_splits_the_code_and_puts_the_to
     ("  支出-款: {基于: 支出总表, 列名: {科目编码: ''}}\n", "“表格.支出-款.列名”应为"),
     ("  支出-款: {基于: 支出总表, 表头: [支出]}\n", "“表格.支出-款.表头”应为文字"),
     ("  支出-款: {基于: 支出总表, 行: 类}\n", "可用的键"),
+    ("  支出-款: {基于: 一般公共预算基本支出表-部门经济分类, 列: [基本支出]}\n", "“表格.支出-款.列”应为印出的金额栏"),
+    ("  支出-款: {基于: 一般公共预算基本支出表-部门经济分类, 列: [人员经费, 合计]}\n", "“表格.支出-款.列”应为印出的金额栏"),
 ])
 def test_a_wrong_table_spec_is_refused_at_its_line(tmp_path, capsys, spec, says):
     source = declared(tmp_path, spec)
@@ -136,3 +138,21 @@ def test_row_names_that_are_no_mapping_of_words_are_refused_at_their_line(tmp_pa
     with pytest.raises(LayoutError) as refused:
         resolve(folder)
     assert "版式.yaml:4" in refused.value.message and "“表格.收支总表.行名”应为“表中的行名: 本版式的行名”的映射" in refused.value.message
+
+
+def test_this_years_budget_is_printed_beside_the_total_where_a_layout_lists_it(tmp_path):
+    """`当年预算` (长春's 当年预算 小计 beside 合计): each line's 合计 again, in a function table and in the 基本支出表 by
+    部门经济分类 alone; a table whose 列 does not list it prints as before."""
+    tables = TABLES.replace("</sec>", "  {% call table('基本-部门', '基本支出') %}{% endcall %}\n</sec>")
+    folder = make_layout(tmp_path / "县", "名称: 某县\n基于: 默认\n表格:\n"
+                         "  支出-款: {基于: 支出总表, 列: [合计, 当年预算, 基本支出, 项目支出]}\n"
+                         "  基本-部门: {基于: 一般公共预算基本支出表-部门经济分类, 列: [合计, 当年预算, 人员经费]}\n",
+                         {"tables.j2": tables})
+    document = document_for(prepare(source_in(tmp_path / "s", str(folder))))
+    table = next(t for t in document.tables() if t.title == "支出（到款）")
+    assert [c.text for c in table.header[0].cells] == ["科目编码", "科目名称", "合计", "当年预算", "基本支出", "项目支出"]
+    assert [c.text for c in table.body[0].cells] == ["合计", "1,273.52", "1,273.52", "445.96", "827.56"]
+    basic = next(t for t in document.tables() if t.title == "基本支出")
+    assert [c.text for c in basic.header[1].cells][-3:] == ["合计", "当年预算", "人员经费"]
+    amounts = [[c.text for c in row.cells][-3:] for row in basic.body]
+    assert len(amounts) > 5 and all(line[0] == line[1] != "" for line in amounts), amounts

@@ -41,6 +41,7 @@ from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COL
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
@@ -61,7 +62,7 @@ from reportgen.tables import (
     SUMMARY_TABLES,
 )
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -164,8 +165,9 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
-    if (basic := _basic_form(imported)):
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}"}
+    if (basic := _basic_form(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
+        columns = _basic_columns(imported) if basic == "部门经济分类" else {}
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}", **columns}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -376,6 +378,14 @@ def _basic_without_government_classes(imported: Imported) -> bool:
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
 
 
+def _basic_columns(imported: Imported) -> dict[str, list[str]]:
+    """列 of the 基本支出表 by 部门经济分类 where it prints this year's budget beside 合计 (长春: 合计 | 当年预算 小计 |
+    人员经费 | 公用经费 | 上年结转结余 …): the columns it prints of BASIC_COLUMNS; {} where it prints no such column."""
+    table = imported.tables.get(role("basic"))
+    printed = {_PRINTED_AS.get(meaning, meaning) for meaning in (table.columns.values() if table else ())}
+    return {"列": [c for c in BASIC_COLUMNS if c in printed]} if THIS_YEAR in printed else {}
+
+
 def _government_classes_first(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints its 政府预算经济分类 column first, then the 部门预算经济分类, every line both
     codes (no class's own line): 北京's, as tables/economic.py's basic_by_government_classes prints it."""
@@ -460,8 +470,8 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
     for kind in listable & set(imported.rows) - set(found):
-        if _total_named_for_the_department(imported, kind):  # 深圳: the 合计 row is the department's row
-            found[kind] = {"合计": imported.department}
+        if (words := _total_words(imported, kind)) is not None:  # 深圳: the department's name; 长春: 总计：
+            found[kind] = {"合计": words}
     return found
 
 
@@ -565,10 +575,13 @@ def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
     return found
 
 
-def _total_named_for_the_department(imported: Imported, kind: str) -> bool:
-    """Whether the table's total row (its only one) prints the department's name where the render prints 合计."""
+def _total_words(imported: Imported, kind: str) -> str | None:
+    """The words the table's total row (its only one) prints where the render prints 合计, where they are other words
+    (spaces aside: 北京's “合 计” is 合计): the department's name (深圳's tables), 总计： (长春's 支出总表 and
+    一般公共预算支出表); None where it prints 合计, or no total row, or more than one."""
     totals = [row for row in imported.rows.get(kind, []) if row.total]
-    return bool(imported.department) and len(totals) == 1 and (totals[0].label or totals[0].name) == imported.department
+    words = (totals[0].label or totals[0].name) if len(totals) == 1 else ""
+    return words if words and "".join(words.split()) != "合计" else None
 
 
 def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -818,11 +831,15 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
     return shapes
 
 
+_PRINTED_AS = {**BESIDE_COLUMNS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
+
+
 def _function_shape(table: Table) -> dict[str, Any]:
     """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
     amount columns it prints (列) in the render's order; {} where it prints neither."""
     # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
-    meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
+    # this year's part of each line beside the carry-over's (by_arithmetic's 本年支出合计), printed as THIS_YEAR
+    meanings = [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     if (lines := _lines_shape(table, meanings)):
         return lines
     shape: dict[str, Any] = {}

@@ -66,7 +66,7 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     are what a review needs read (a unit's figures are no figure of the department's to judge its text by).
     ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
     importing/recognition/own_sums.py; an import's count is of the figures its source holds)."""
-    read = _read(imported, narrative)
+    read = with_wrapped_heads(_read(imported, narrative), lines)
     verified = _verified(imported) if checked and imported is not None else set()
     aside = imported.set_aside_places if imported is not None else frozenset()
     printed = kept = apart = only = 0
@@ -86,6 +86,29 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
 def _verified(imported: ImportResult) -> set[Key]:
     """The figures of tables not built that their own sums verify, by place."""
     return {key for where, value in imported.checked if (key := place_key(where, value)) is not None}
+
+
+def with_wrapped_heads(read: set[Key], lines: list[list[Line]]) -> set[Key]:
+    """``read`` and the heads of the figures read that are printed wrapped in their cells (“1682.7 / 6”, read whole as
+    1682.76 and traced to its head's line: readers/pdf/tables/wrapped_figures.py): an amount printed on a line where a
+    figure read there begins with its digits and prints more decimals is that figure's head, not a figure unread."""
+    at: dict[tuple[int, int], list[Decimal]] = {}
+    for page, number, value in read:
+        at.setdefault((page, number), []).append(value)
+    heads = {(line.page, line.line, value) for file in lines for line in file
+             for value in printed_amounts(line.text) if _a_head(value, at.get((line.page, line.line), []))}
+    return read | heads
+
+
+def _a_head(value: Decimal, read: list[Decimal]) -> bool:
+    """Whether ``value`` as printed is the first digits of one of the figures ``read`` on its line."""
+    text = str(value)
+    return "." in text and any(_places(figure) > _places(value) and str(figure).startswith(text) for figure in read)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
 
 
 def printed_amounts(text: str) -> list[Decimal]:

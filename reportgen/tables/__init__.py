@@ -21,6 +21,8 @@ from reportgen.tables.builder import (
 )
 from reportgen.tables.registry import REGISTRY, SHAPES, VARIANTS, Tables, all_tables, registry, shapes
 from reportgen.tables.specs import (
+    BASIC_BY_DEPARTMENT,
+    BASIC_COLUMNS,
     BESIDE_COLUMNS,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
@@ -36,7 +38,7 @@ from reportgen.tables.specs import (
 )
 
 __all__ = [
-    "BESIDE_COLUMNS", "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "PROJECT_COLUMNS", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
+    "BASIC_BY_DEPARTMENT", "BASIC_COLUMNS", "BESIDE_COLUMNS", "FISCAL_COLUMNS", "FUNCTION_COLUMNS", "FUNCTION_TABLES", "INCOME_COLUMNS", "INCOME_TABLE", "PROJECT_COLUMNS", "LEVELS", "LEVEL_INDENT", "SUBTOTAL_LINES", "SUMMARY_TABLES", "MISSING_ECONOMIC", "MISSING_FUNCTIONS",
     "REGISTRY", "SHAPES", "VARIANTS", "TableBuilder", "TableRows", "TableSpec", "Tables", "all_tables",
     "build_table", "head", "registry", "reshape", "shapes", "unit_name",
 ]

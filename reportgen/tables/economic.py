@@ -13,6 +13,7 @@ from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
 from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
+from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
 # 302 and 310 on the right, as the 样张 of 2024 prints them.
@@ -110,32 +111,44 @@ def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
 
 def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     """一般公共预算基本支出部门预算经济分类预算表: the 部门预算经济分类 in 类 / 款 columns with
-    合计, 人员经费 and 公用经费 (no 政府预算经济分类)."""
+    合计, 人员经费 and 公用经费 (no 政府预算经济分类); the layout's 列 the amount columns printed (BASIC_COLUMNS:
+    当年预算, each line's 合计 again as this year's budget, where a table prints the carry-over's beside it)."""
     rows = general_basic(builder)
     tid = role("basic")
     num = builder.num(tid)
     f, b = builder.f, builder.b
+    shown = _basic_columns(builder)
     header = [
-        head(("项目", 3, 1), ("一般公共预算基本支出", 3, 1)),
-        head(("部门预算经济分类科目编码", 2, 1), ("经济分类科目名称", 1, 2), ("合计", 1, 2), ("人员经费", 1, 2),
-             ("公用经费", 1, 2)),
+        head(("项目", 3, 1), ("一般公共预算基本支出", len(shown), 1)),
+        head(("部门预算经济分类科目编码", 2, 1), ("经济分类科目名称", 1, 2), *((name, 1, 2) for name in shown)),
         head("类", "款"),
     ]
+
+    def amounts(total: Decimal | None, split: list[Cell]) -> list[Cell]:
+        cells = {"合计": num(total), THIS_YEAR: num(total), "人员经费": split[0], "公用经费": split[1]}
+        return [cells[name] for name in shown]
+
     body = []
-    if not f.has_economic_rows:  # the standard table's note, across this table's six columns
-        body = [TableBuilder.missing_row(row.cells[0].text, 6) for row in rows.body if row.key == "待补充"]
+    if not f.has_economic_rows:  # the standard table's note, across this table's columns
+        body = [TableBuilder.missing_row(row.cells[0].text, 3 + len(shown)) for row in rows.body if row.key == "待补充"]
     for node in f.economic_tree:
-        body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic_part),
-                         *_split_cells(num, f.class_split(node.code), _under(b, node.code))], kind="subtotal",
-                        key=node.code))
+        split = _split_cells(num, f.class_split(node.code), _under(b, node.code))
+        body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True),
+                         *amounts(node.basic_part, split)], kind="subtotal", key=node.code))
         for row in _class_rows(b, node.code):
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
-                             Cell(row.name, indent=1), num(row.amount), *_split_cells(num, f.row_split(row), [row])],
+                             Cell(row.name, indent=1), *amounts(row.amount, _split_cells(num, f.row_split(row), [row]))],
                             key=row.code))
-    body.append(Row([Cell("合计", colspan=3, align="center", bold=True), num(f.general_basic),
-                     *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
+    whole = _split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)
+    body.append(Row([Cell("合计", colspan=3, align="center", bold=True), *amounts(f.general_basic, whole)],
                     kind="total", key="合计"))
-    return TableRows(header, body, [6, 5, 36, 14, 14, 14], rounding_gap=rows.rounding_gap)
+    return TableRows(header, body, [6, 5, 36, *[14] * len(shown)], rounding_gap=rows.rounding_gap)
+
+
+def _basic_columns(builder: TableBuilder) -> list[str]:
+    """The amount columns the 基本支出表 by 部门经济分类 prints: the layout's 列, else 合计, 人员经费 and 公用经费."""
+    asked = builder.asked_columns
+    return [name for name in BASIC_COLUMNS if name in asked] if asked else [c for c in BASIC_COLUMNS if c != THIS_YEAR]
 
 
 def basic_by_government_classes(builder: TableBuilder) -> TableRows:

@@ -18,7 +18,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS
+from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS, THIS_YEAR
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
@@ -34,16 +34,18 @@ class _FunctionColumns(FrozenRecord):
     with_kinds: bool = False  # 基本支出's 人员经费 and 公用经费 beside it, where the source states them by line
     # the spending printed beside 项目支出 (事业单位经营支出 …: BESIDE_COLUMNS' keys), where a layout asks and the source states it
     beside: tuple[str, ...] = ()
+    this_year: bool = False  # the line's 合计 again as this year's budget (THIS_YEAR), where a layout asks
 
     @property
     def names(self) -> list[str]:
-        return (["科目编码", "科目名称", "合计", "基本支出", *KINDS * self.with_kinds, "项目支出",
-                 *(BESIDE_COLUMNS[kind] for kind in self.beside)] + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+        return (["科目编码", "科目名称", "合计", *[THIS_YEAR] * self.this_year, "基本支出", *KINDS * self.with_kinds,
+                 "项目支出", *(BESIDE_COLUMNS[kind] for kind in self.beside)] + ["上年预算数", "增减"] * self.with_prior
+                + ["上年执行数", "增减额", "增减率"] * self.with_actual)
 
     @property
     def widths(self) -> list[int]:
-        return ([14, 40, 14, 14] + [14, 14] * self.with_kinds + [14] * (1 + len(self.beside)) + [14, 14] * self.with_prior
-                + [14, 14, 10] * self.with_actual)
+        return ([14, 40, 14] + [14] * self.this_year + [14] + [14, 14] * self.with_kinds + [14] * (1 + len(self.beside))
+                + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual)
 
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
                 executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT,
@@ -52,7 +54,8 @@ class _FunctionColumns(FrozenRecord):
         """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出 (人员经费, 公用经费), those the source gives (the
         others are blank where the table prints amounts as the source states them)."""
         num = self.num
-        cells = [num(total, "合计" in stated), num(basic, "基本支出" in stated)]
+        cells = [num(total, "合计" in stated), *[num(total, "合计" in stated)] * self.this_year,
+                 num(basic, "基本支出" in stated)]
         if self.with_kinds:
             cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
         cells.append(num(project, "项目支出" in stated))
@@ -90,7 +93,8 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率; with ``kinds`` (or
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
     with_kinds = _with_kinds(builder, nodes, kinds)
-    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes))
+    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes),
+                               THIS_YEAR in builder.asked_columns)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     printed = _AsPrinted(builder.f, tid)
     whole = printed.line("合计", (total, basic, project), _kinds_total(nodes) if with_kinds else (None, None))

@@ -25,8 +25,14 @@ from reportgen.tables.builder import TableRows, head
 # The spending a 支出总表 prints beside 基本支出 and 项目支出 (a function line's FINAL_SPENDING_KINDS), by the name the
 # published tables print it under (广州, 深圳, 珠海, 北京 …: 事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出).
 BESIDE_COLUMNS = {"经营支出": "事业单位经营支出", "对附属单位补助支出": "对附属单位补助支出", "上缴上级支出": "上缴上级支出"}
-FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(), "上年预算数", "增减",
-                    "上年执行数", "增减额", "增减率")
+# THIS_YEAR: a line's spending of this year's budget printed as a column of its own beside 合计, where the table prints
+# the carry-over's beside it (长春: 合计 | 当年预算 小计 … | 上年结转结余 小计 …; the 收入总表's 本年收入 小计 of 北京, 江苏, 杭州)
+THIS_YEAR = "当年预算"
+FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(), "上年预算数",
+                    "增减", "上年执行数", "增减额", "增减率")
+# The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order
+BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
+BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费")
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
 # the order it prints them: each a source of income, 财政拨款收入 the first three together.
 INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财政拨款结余", "上年结转")
@@ -94,7 +100,8 @@ class TableSpec(FrozenRecord):
         if self.printed and self.base == role("income"):
             return False
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"))
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"),
+                                                         BASIC_BY_DEPARTMENT)
                 or self.total_last or bool(self.band))
 
 

@@ -1,5 +1,7 @@
 """A figure wrapped inside a narrow cell, its last digits printed on the line below (“1682.7 / 6”), read as the one
-figure it is: never as a figure of its own on a row of its own.
+figure it is: never as a figure of its own on a row of its own, and traced to the line its head is printed on (where
+its first digits stand: the tail is no line of the figure's own, and the head is what a count of the printed
+amounts finds there, review/coverage.py).
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ def _unwrapped(words: list[_Word], heads: list[_Word], places: int) -> list[_Wor
         if at is None:
             kept.append(word)
             continue
-        head = heads[at]
-        heads[at] = _Word(min(head.left, word.left), head.top, max(head.right, word.right), word.bottom,
+        head = heads[at]  # the head's height: the figure is traced to its head's line (body_rows._figure_lines)
+        heads[at] = _Word(min(head.left, word.left), head.top, max(head.right, word.right), head.bottom,
                           head.text + word.text)
     return kept
 
