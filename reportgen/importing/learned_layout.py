@@ -166,8 +166,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
     if (basic := _basic_form(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
-        columns = _basic_columns(imported) if basic == "部门经济分类" else {}
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}", **columns}
+        printed = _basic_columns(imported) if basic == "部门经济分类" else {}
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}", **printed}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
