@@ -844,6 +844,13 @@ def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "error", "R-政府采购",
                        f"面向中小企业预留 {m.with_unit(p.sme)} 大于政府采购合计 {m.with_unit(f.procurement_total)}",
                        b.line_of("政府采购.中小企业") or p.line, "政府采购.中小企业")
+    if p is not None and p.by_function and f.procurement_total is not None:
+        added = sum((line.total for line in p.by_function), ZERO)
+        if abs(added - f.procurement_total) > allowance(b, len(p.by_function), added, f.procurement_total):
+            yield make_finding(b, "error", "R-政府采购",
+                               f"政府采购按功能分类各行之和 {m.with_unit(added)}，政府采购合计 "
+                               f"{m.with_unit(f.procurement_total)}：相差超过尾数", p.by_function[0].line or p.line,
+                               "政府采购.功能分类")
 
 
 @rule("R-绩效金额", SOURCE, "error")

@@ -1,7 +1,8 @@
 """R-印出合计: a line of a table as the source states the table printed it (印出合计), against the rows under it —
 a 决算's 类 of its two 总表 (by 合计 and fund), a budget's 类/款 line or 合计 row of its function tables (by 合计,
 基本支出, 人员经费, 公用经费 and 项目支出): within their 尾数 it is printed so; beyond it, or a line or column the
-rows do not have, it is an error (never printed, never dropped)."""
+rows do not have, it is an error (never printed, never dropped); and a pair of classes' line or the 合计 row of a
+基本支出表 printed by pairs (烟台), by 合计, 人员经费 and 公用经费, against its 款."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from reportgen.base.errors import Finding
 from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding
 from reportgen.compute import ZERO, Computed
+from reportgen.compute.class_pairs import BASIC, class_pairs, parts_line
 from reportgen.compute.functions import PRINTED_TABLES
 from reportgen.compute.phrasing import Money
+from reportgen.compute.printed import line_as_printed
 from reportgen.docmodel.model import Budget
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
@@ -24,8 +27,27 @@ def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Each line of 印出合计 against its rows: the 决算's 总表 (final_lines), a budget's function tables
     (budget_lines)."""
     for table, lines in b.printed_lines.items():
+        if table == BASIC:
+            yield from pair_lines(b, m, lines)
+            continue
         found = budget_lines(b, f, m, table, lines) if table in PRINTED_TABLES else final_lines(b, f, m, table, lines)
         yield from found
+
+
+def pair_lines(b: Budget, m: Money, lines: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """A pair of classes' line (301/505) or the 合计 row of a 基本支出表 printed by pairs against the 款 under it."""
+    pairs = {f"{dept}/{gov}": parts for (dept, gov), parts in class_pairs(b).items()}
+    pairs["合计"] = [part for parts in pairs.values() for part in parts]
+    for key, figures in lines.items():
+        parts = pairs.get(key, [])
+        line = parts_line(parts) if parts else {}
+        path = f"印出合计.{BASIC}.{key}"
+        for column, stated in figures.items():
+            value = line.get(column)
+            if value is None or line_as_printed(b, BASIC, key, column, value, len(parts)) != stated:
+                yield make_finding(b, "error", "R-印出合计", f"{BASIC}的 {key} 行{column}印作 {m.with_unit(stated)}，其下各款"
+                                   f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
+                                   b.line_of(path), path)
 
 
 def final_lines(b: Budget, f: Computed, m: Money, table: str, lines: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:

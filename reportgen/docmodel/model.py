@@ -406,9 +406,23 @@ class ThreePublic(Record):
         return not self.given and self.vehicles is None or name in self.given
 
 
+@dataclass(frozen=True, repr=False, eq=False)
+class ProcurementLine(Record):
+    """A 功能分类 line of the 政府采购预算 as a table by function prints it (烟台 公开表12): its code and its amount by
+    fund (PROJECT_FUNDS; a fund it leaves blank is absent), in 元."""
+
+    code: str
+    funds: dict[str, Decimal]
+    line: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.funds.values(), Decimal(0))
+
+
 @dataclass(repr=False, eq=False)
 class Procurement(Record):
-    """政府采购预算: goods, works and services."""
+    """政府采购预算: goods, works and services (and, where the source gives it, by function line and fund)."""
 
     goods: Decimal
     works: Decimal
@@ -420,6 +434,7 @@ class Procurement(Record):
     given: frozenset[str] = frozenset()  # of 货物, 工程, 服务: one not given is unknown, never zero
     # 部门决算: the amounts reserved for and awarded to small firms (PROCUREMENT_SMALL_FIRMS), as stated
     small_firms: dict[str, Decimal] = field(default_factory=dict)
+    by_function: tuple[ProcurementLine, ...] = ()  # 功能分类: its finest lines, as the table by function prints them
 
 
 @dataclass(repr=False, eq=False)

@@ -60,6 +60,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
@@ -167,6 +168,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
+    elif _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-两类成对"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -175,11 +178,29 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
     if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
         settings.setdefault("表格", {}).setdefault(role("projects"), {})["列"] = columns
+    if columns := _procurement_columns(imported):  # 烟台 公开表12: by 功能分类 line, 合计 | 财政拨款 | … | 上年结转
+        settings.setdefault("表格", {})[role("procurement")] = {"基于": f"{role('procurement')}-按功能", "编码": "分列",
+                                                              "列": columns}
 
 
+_CODE_MEANINGS = ("类", "款", "项", "名称", "科目编码", "科目名称")  # a table's code and name columns, by meaning
 # A 项目支出表's column beside the projects' names, by the meaning the import read it as: the render's name for it
 _PROJECT_COLUMN = {"单位名称": "单位名称", "项目类别": "项目类别", "功能科目": "功能科目", "合计": "合计", "预算数": "预算数", "财政拨款": "财政拨款", LAST_BUDGET: "上年预算数",
                    "增减": "增减", **{fund: fund for fund in PROJECT_FUNDS}}
+
+
+def _procurement_columns(imported: Imported) -> list[str]:
+    """表格.政府采购预算表.列 of a 政府采购预算表 printed by 功能分类 line and fund (most of its rows print a code): the
+    funds' columns in its order (tables/procurement_lines.py); [] for one printed otherwise, or with a column the
+    render has no name for."""
+    table = imported.tables.get(role("procurement"))
+    rows = [row for row in imported.rows.get(role("procurement"), []) if not row.total]
+    if table is None or not rows or sum(1 for row in rows if row.code) * 2 <= len(rows):
+        return []
+    printed = [meaning for _, meaning in sorted(table.columns.items()) if meaning not in _CODE_MEANINGS]
+    if not printed or any(meaning not in PROCUREMENT_COLUMNS for meaning in printed):
+        return []
+    return printed
 
 
 def _project_columns(imported: Imported) -> list[str]:
@@ -360,6 +381,17 @@ def _government_classes_first(imported: Imported) -> bool:
         return False
     where = {meaning: col for col, meaning in table.columns.items()}
     return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
+
+
+def _classes_in_pairs(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints a line for each pair of classes, 部门 and 政府 (301 → 501, 301 → 505), each
+    with its 款 pairs under it: every line both codes, and some 部门 class printed on two lines (烟台 公开表6), as
+    tables/economic.py's basic_in_class_pairs prints it."""
+    rows = [row for row in imported.rows.get(role("basic"), []) if not row.total]
+    if len(rows) < 2 or any(row.second is None or not row.code for row in rows):
+        return False
+    classes = [row.code for row in rows if len(row.code) == 3]
+    return len(set(classes)) < len(classes)
 
 
 def _income_by_function(imported: Imported) -> bool:

@@ -47,6 +47,7 @@ from reportgen.tables import (
     shapes,
 )
 from reportgen.tables.builder import AS_STATED
+from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
 from reportgen.tables.specs import TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
@@ -876,7 +877,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)))
-    if result.function_shaped and base not in FUNCTION_TABLES:
+    if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
     return result
@@ -970,6 +971,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
     "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
+    PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购预算表的金额列（按印出的次序，各一次）"),
 }
 
 

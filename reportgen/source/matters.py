@@ -11,6 +11,7 @@ from reportgen.docmodel.model import (
     PERFORMANCE_STAGES,
     PROCUREMENT_KINDS,
     PROCUREMENT_SMALL_FIRMS,
+    PROJECT_FUNDS,
     THREE_PUBLIC_AMOUNTS,
     THREE_PUBLIC_COUNTS,
     THREE_PUBLIC_PARTS,
@@ -21,6 +22,7 @@ from reportgen.docmodel.model import (
     Compared,
     Performance,
     Procurement,
+    ProcurementLine,
     Profile,
     ThreePublic,
 )
@@ -102,7 +104,15 @@ def procurement(reader: SourceReader, d: LocDict) -> Procurement | None:
         stated_total=reader.opt_amount(p, "合计"),
         given=frozenset(kind for kind in PROCUREMENT_KINDS if kind in p),
         small_firms={key: reader.amount(p[key]) for key in PROCUREMENT_SMALL_FIRMS if key in p},
+        by_function=tuple(_procurement_line(reader, item, f"政府采购.功能分类[{index + 1}]")
+                          for index, item in enumerate(p.get("功能分类", []))),
     )
+
+
+def _procurement_line(reader: SourceReader, item: LocDict, path: str) -> ProcurementLine:
+    """A line of 政府采购.功能分类: its code and its amount by fund, each as stated."""
+    return ProcurementLine(str(item["科目"]), {fund: reader.amount(item[fund]) for fund in PROJECT_FUNDS if fund in item},
+                           reader.item_line(item, path))
 
 
 def assets(a: LocDict | None) -> Assets | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
+from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
@@ -159,6 +160,61 @@ def basic_by_government_classes(builder: TableBuilder) -> TableRows:
                      *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
                     kind="total", key="合计"))
     return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
+
+
+def basic_in_class_pairs(builder: TableBuilder) -> TableRows:
+    """一般公共预算基本支出表 as 山东 (烟台) prints it: the 部门预算经济分类 and the 政府预算经济分类 side by side, each
+    in 类 / 款 columns with its name — a line for each pair of classes the money goes from and to (301 工资福利支出 →
+    501 机关工资福利支出, 301 → 505 对事业单位经常性补助), then its 款 pairs (30101 基本工资 → 50101 工资奖金津补贴),
+    in the order of the codes; 小计, 人员经费 and 公用经费. A pair's line and the 合计 are as the table printed them
+    where the source states so (印出合计, within the 尾数 of their 款: compute/class_pairs.py), else their 款 added."""
+    b, f = builder.b, builder.f
+    header = [
+        head(("科目编码", 2, 1), ("部门预算支出经济分类科目名称", 1, 2), ("科目编码", 2, 1),
+             ("政府预算支出经济分类科目名称", 1, 2), ("基本支出预算", 3, 1)),
+        head("类", "款", "类", "款", "小计", "人员经费", "公用经费"),
+    ]
+    widths = [6, 5, 30, 6, 5, 26, 12, 12, 12]
+    if not f.has_economic_rows:
+        body = [_pairs_total(builder, []), builder.missing_row(builder.missing(MISSING_ECONOMIC), 9)]
+        return TableRows(header, body, widths, wide=True)
+    pairs = class_pairs(b)
+    body = [_pairs_total(builder, [part for parts in pairs.values() for part in parts])]
+    for (dept, gov), parts in pairs.items():
+        body.append(_pair_row(builder, dept, gov, parts))
+        body += [_pair_row(builder, row.code, code, [(row, code, amount)]) for row, code, amount in parts]
+    return TableRows(header, body, widths, wide=True)
+
+
+def _pairs_total(builder: TableBuilder, parts: list[Part]) -> Row:
+    """The 合计 row: as the table printed it (印出合计), else the source's 一般公共预算基本支出, 人员经费, 公用经费."""
+    f, num = builder.f, builder.num(role("basic"))
+    printed = builder.b.printed_lines.get(role("basic"), {}).get("合计", {})
+    line = pair_line(builder.b, "合计", parts) if parts else {}
+    totals = {"合计": f.general_basic, "人员经费": f.personnel, "公用经费": f.public}
+    figures = [line[column] if column in printed else totals[column] for column in totals]
+    stated = _split_stated(builder.b.economic_rows) if parts else (True, True)
+    return Row([Cell("合计", colspan=6, align="center", bold=True), num(figures[0]), num(figures[1], stated[0]),
+                num(figures[2], stated[1])], kind="total", key="合计")
+
+
+def _pair_row(builder: TableBuilder, dept: str, gov: str, parts: list[Part]) -> Row:
+    """A pair of classes' line (dept 301, gov 505), or a 款's part (dept 30101, gov 50501: ``parts`` its one)."""
+    b, num = builder.b, builder.num(role("basic"))
+    single = len(dept) > 3
+    line = parts_line(parts) if single else pair_line(b, f"{dept}/{gov}", parts)
+    stated = _split_stated([row for row, _, _ in parts])
+    names = [parts[0][0].name if single else code_name(b, "经济分类", dept) or "",
+             code_name(b, "政府经济分类", gov) or "" if gov else ""]
+    return Row([*_split_code(dept), Cell(names[0], bold=not single, indent=int(single)), *_split_code(gov),
+                Cell(names[1], bold=not single, indent=int(single)), num(line["合计"]),
+                num(line["人员经费"], stated[0]), num(line["公用经费"], stated[1])],
+               kind="body" if single else "subtotal", key=f"{dept}/{gov}")
+
+
+def _split_code(code: str) -> list[Cell]:
+    """A code in its 类 and 款 columns (30101: 301 | 01)."""
+    return [Cell(code[:3], align="center"), Cell(code[3:5], align="center")]
 
 
 # -- 决算: 一般公共预算财政拨款基本支出决算表 ------------------------------------------------------

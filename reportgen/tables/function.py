@@ -133,9 +133,15 @@ class _AsPrinted:
 
 def _with_kinds(builder: TableBuilder, nodes: list[Node], kinds: bool) -> bool:
     """Whether a function table prints 人员经费 and 公用经费: asked (``kinds``, or by the layout's 列 — another table
-    prints them where a layout asks) and stated by some line."""
+    prints them where a layout asks) and stated by some line; or listed by the layout's 列 where no line spends on
+    基本支出 (blank)."""
     asked = kinds or bool(set(builder.asked_columns) & set(KINDS))
-    return asked and any(n.basic_kind(KINDS[0]) is not None for top in nodes for n in top.walk())
+    lines = [n for top in nodes for n in top.walk()]
+    if any(n.basic_kind(KINDS[0]) is not None for n in lines):
+        return asked
+    # no line spends on 基本支出 (烟台's 政府性基金预算支出情况表: all 项目支出): the columns the layout lists are blank,
+    # as the document prints them
+    return bool(set(builder.asked_columns) & set(KINDS)) and not any(n.basic for n in lines)
 
 
 def _beside(builder: TableBuilder, nodes: list[Node]) -> tuple[str, ...]:
@@ -159,7 +165,7 @@ def _kinds_total(nodes: list[Node]) -> tuple[Decimal | None, Decimal | None]:
     """The table's 人员经费 and 公用经费: its 类' sums, where every 类 with 基本支出 states them."""
     def whole(kind: str) -> Decimal | None:
         parts = [n.basic_kind(kind) for n in nodes if n.basic]
-        return None if any(p is None for p in parts) else sum((p for p in parts if p is not None), ZERO)
+        return None if not parts or any(p is None for p in parts) else sum((p for p in parts if p is not None), ZERO)
     return whole(KINDS[0]), whole(KINDS[1])
 
 

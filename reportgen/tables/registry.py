@@ -17,6 +17,7 @@ from reportgen.tables.builder import TableBuilder, TableRows
 from reportgen.tables.economic import (
     basic_by_department_classes,
     basic_by_government_classes,
+    basic_in_class_pairs,
     final_basic,
     general_basic,
 )
@@ -30,6 +31,7 @@ from reportgen.tables.final_by_function import (
     final_spending,
 )
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
+from reportgen.tables.procurement_lines import procurement_by_function
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
 from reportgen.tables.summary import finance, fiscal, fiscal_by_fund, income, income_expenditure
@@ -80,6 +82,8 @@ VARIANT_BUILDERS: dict[str, Build] = {
     "fiscal_by_fund": fiscal_by_fund,
     "basic_by_department_classes": basic_by_department_classes,
     "basic_by_government_classes": basic_by_government_classes,
+    "basic_in_class_pairs": basic_in_class_pairs,
+    "procurement_by_function": procurement_by_function,
     "three_public_and_running": three_public_and_running,
     "final_summary": final_summary,
     "final_income": final_income,

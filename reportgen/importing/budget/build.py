@@ -29,6 +29,7 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    pair_lines,
     printed_step,
     spending_totals,
 )
@@ -78,13 +79,23 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         tree["支出"] = spending
         if (printed := _printed_lines(result, spending)):
             tree["印出合计"] = printed
+        if (pairs := _pair_lines(result)):
+            tree["印出合计"] = {**_section(tree, "印出合计"), role("basic"): pairs}
     if (lines := table_lines(result)):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
     _defined_rows(result, tree)
+    if (bought := _procurement_lines(result)):
+        tree["政府采购"] = {**_section(tree, "政府采购"), "功能分类": bought}
     return result
+
+
+def _section(tree: Tree, key: str) -> Tree:
+    """The section ``key`` of ``tree`` written so far ({} for none)."""
+    section = tree.get(key)
+    return section if isinstance(section, dict) else {}
 
 
 def _printed_lines(result: Imported, spending: Tree) -> Tree:
@@ -99,6 +110,14 @@ def _printed_lines(result: Imported, spending: Tree) -> Tree:
         if lines := _table_lines(result, kind, [i for i in items if _fund_of(i) == (fund or _fund_of(i))], moved):
             out[kind] = lines
     return out
+
+
+def _pair_lines(result: Imported) -> Tree:
+    """印出合计 of a 基本支出 table printed by pairs of 部门 and 政府 classes (printed_totals.pair_lines)."""
+    rows = [row for row in result.rows.get(role("basic"), []) if row.code and not row.total]
+    if not rows or any(row.second is None for row in rows):
+        return {}
+    return pair_lines(result, role("basic"))
 
 
 def _written_rows(spending: Tree) -> list[Tree]:
@@ -176,6 +195,26 @@ def _procurement(result: Imported, tree: Tree, kind: str) -> None:
                      for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
     if section:
         tree["政府采购"] = section
+
+
+def _procurement_lines(result: Imported) -> list[Tree]:
+    """政府采购.功能分类: a 政府采购预算表 printed by 功能分类 line and fund (烟台 公开表12), its finest lines (a line no
+    other printed line is under), each with the funds it prints, traced; its 类, 款 and 合计 are their sums."""
+    kind = role("procurement")
+    table, rows = result.tables.get(kind), [row for row in result.rows.get(kind, []) if row.code and not row.total]
+    if table is None or not rows:
+        return []
+    lines = []
+    for row in rows:
+        if any(other.code != row.code and other.code.startswith(row.code) for other in rows):
+            continue
+        line: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
+        for fund in PROJECT_FUNDS:
+            amount = row.amounts.get(fund)
+            if amount is not None and not amount.blank:
+                line[fund] = value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}")
+        lines.append(line)
+    return lines
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:

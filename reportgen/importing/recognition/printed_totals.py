@@ -241,3 +241,42 @@ def printed_step(result: Imported, kind: str) -> Decimal:
     元, 100 元 where whole hundreds (reading.amounts.rounding_step); 0 where it prints them exactly (元 to the 分)."""
     values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
     return rounding_step(result.tables[kind].unit, values)
+
+
+PAIR_COLUMNS = ("合计", "人员经费", "公用经费")
+
+
+def pair_lines(result: Imported, kind: str) -> Tree:
+    """印出合计 of a 基本支出 table printed by pairs of classes (烟台 公开表6: 301 → 501, then its 款 pairs; 301 → 505 …):
+    each pair's line (``301/505``) and the 合计 row, by column, where the printed figure is not the sum of the 款
+    printed under it (each rounded from 元 on its own: 767.54 over 款 adding to 767.56); printed by the render in that
+    table alone (tables/economic.py's basic_in_class_pairs), held to the 款 within their 尾数 by R-印出合计."""
+    rows = [r for r in result.rows.get(kind, []) if r.code or r.total]
+    out: Tree = {}
+    for index, row in enumerate(rows):
+        if row.total:
+            parts = [r for r in rows if len(r.code) == 5]
+            key = "合计"
+        elif len(row.code) == 3 and row.second is not None and len(row.second[0]) == 3:
+            parts = _pair_parts(rows[index + 1:])
+            key = f"{row.code}/{row.second[0]}"
+        else:
+            continue
+        figures: Tree = {}
+        for column in PAIR_COLUMNS:
+            amount = row.amounts.get(column)
+            if amount is not None and printed(amount) and _not_their_sum(amount, parts, column):
+                figures[column] = value(result, result.tables[kind], amount, f"印出合计.{kind}.{key}.{column}")
+        if figures:
+            out[key] = figures
+    return out
+
+
+def _pair_parts(rows: list[Row]) -> list[Row]:
+    """The 款 printed under a pair's line: the rows up to the next pair's."""
+    parts = []
+    for row in rows:
+        if len(row.code) != 5:
+            break
+        parts.append(row)
+    return parts
