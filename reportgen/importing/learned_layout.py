@@ -57,6 +57,7 @@ from reportgen.tables import (
     FUNCTION_TABLES,
     INCOME_TABLE,
     LEVELS,
+    PROCURED_MEANINGS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
@@ -807,8 +808,10 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
 def _function_shape(table: Table) -> dict[str, Any]:
     """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
     amount columns it prints (列) in the render's order; {} where it prints neither."""
-    # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
-    meanings = [BESIDE_COLUMNS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
+    # 事业单位经营支出 …, read as the line's 经营支出 …, and 深圳's 政府采购 columns, under the name the render prints
+    # them by (BESIDE_COLUMNS, PROCURED_MEANINGS)
+    printed_as = {**BESIDE_COLUMNS, **PROCURED_MEANINGS}
+    meanings = [printed_as.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     if (lines := _lines_shape(table, meanings)):
         return lines
     shape: dict[str, Any] = {}

@@ -25,7 +25,13 @@ from reportgen.tables.builder import TableRows, head
 # The spending a 支出总表 prints beside 基本支出 and 项目支出 (a function line's FINAL_SPENDING_KINDS), by the name the
 # published tables print it under (广州, 深圳, 珠海, 北京 …: 事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出).
 BESIDE_COLUMNS = {"经营支出": "事业单位经营支出", "对附属单位补助支出": "对附属单位补助支出", "上缴上级支出": "上缴上级支出"}
-FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(), "上年预算数", "增减",
+# The 政府采购 a 支出总表 prints by function line beside its spending (深圳: 2026年政府采购项目 | 其中：…预留给中小企业的项目资金
+#规模 | 其中：…预留给小型、微型企业的项目资金规模): the source's 政府采购.功能分类 key of each → the name a layout's 列 lists.
+PROCURED_COLUMNS = {"合计": "政府采购项目", "中小企业": "预留给中小企业", "小微企业": "预留给小型、微型企业"}
+# The import's meaning of each such column (recognition: 政府采购, 政府采购预留中小企业 …) → that name.
+PROCURED_MEANINGS = {"政府采购": "政府采购项目", "政府采购预留中小企业": "预留给中小企业", "政府采购预留小微企业": "预留给小型、微型企业"}
+FUNCTION_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(),
+                    *PROCURED_COLUMNS.values(), "上年预算数", "增减",
                     "上年执行数", "增减额", "增减率")
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
 # the order it prints them: each a source of income, 财政拨款收入 the first three together.

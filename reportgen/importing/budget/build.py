@@ -193,6 +193,8 @@ def _procurement(result: Imported, tree: Tree, kind: str) -> None:
         return
     section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
                      for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
+    if (lines := _procured_lines(result, table, kind)):
+        section["功能分类"] = lines
     if section:
         tree["政府采购"] = section
 
@@ -214,6 +216,29 @@ def _procurement_lines(result: Imported) -> list[Tree]:
             if amount is not None and not amount.blank:
                 line[fund] = value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}")
         lines.append(line)
+    return lines
+
+
+# A 支出总表 line's 政府采购 columns (深圳) by the key its 政府采购.功能分类 item holds each under.
+_PROCURED_LINE = {"政府采购": "合计", "政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
+
+
+def _procured_lines(result: Imported, table: Table, kind: str) -> list[Tree]:
+    """政府采购.功能分类: the 政府采购 columns of a 支出总表 printing them by function line (深圳), each of its finest
+    lines (a code no printed line below refines) as printed, a printed 0.00 a stated 0, a blank cell none; the 类
+    and 款 lines are their sums (compute). None where its lines are not the department's alone (units' lines)."""
+    rows = [row for row in result.rows.get(kind, []) if not row.total and row.code]
+    codes_printed = [row.code for row in rows]
+    if unit_lines(result.rows.get(kind, [])) or len(set(codes_printed)) != len(codes_printed):
+        return []
+    finest = [row for row in rows if not any(c != row.code and c.startswith(row.code) for c in codes_printed)]
+    lines: list[Tree] = []
+    for row in finest:
+        item: Tree = {key: value(result, table, row.amounts[meaning], f"政府采购.功能分类 {row.code} {key}")
+                      for meaning, key in _PROCURED_LINE.items()
+                      if meaning in row.amounts and not row.amounts[meaning].blank}
+        if item:
+            lines.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), **item})
     return lines
 
 
