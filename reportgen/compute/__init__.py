@@ -178,6 +178,7 @@ class Computed:
     personnel = _Value("economic", EconomicFigures.personnel)
     public = _Value("economic", EconomicFigures.public)
     economic_totals = _Method("economic", EconomicFigures.economic_totals)
+    general_by_class = _Value("economic", EconomicFigures.general_by_class)
     row_split = staticmethod(row_split)
 
     # -- projects, procurement, targets (projects.py) ----------------------------------------------

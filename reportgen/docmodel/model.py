@@ -740,6 +740,9 @@ class Budget(Record):
     economic_lines: list[ProjectClass] = field(default_factory=list)
     # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it
     project_classes: list[ProjectClass] = field(default_factory=list)
+    # 支出.一般公共预算项目支出经济分类: 一般公共预算's 项目支出 by economic 款 (深圳's 一般公共预算支出表（按经济分类）:
+    # 支出总计 | 基本支出 | 项目支出 by 类 and 款), as the document prints it
+    general_project_classes: list[ProjectClass] = field(default_factory=list)
     # The source's own code table (科目表), and the names this source prints where they are not
     # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
     # neither the registry nor the 科目表 knows. Shared by a department and its units.

@@ -165,7 +165,9 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
-    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+    if _general_project_by_class(imported):  # 深圳: 一般公共预算's 支出总计 | 基本支出 | 项目支出 by economic class
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-含项目支出"}
+    elif _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
     elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
@@ -361,6 +363,13 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
 
 
 _GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
+
+
+def _general_project_by_class(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints 一般公共预算's 项目支出 beside its 基本支出 by economic class, and the source holds
+    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）)."""
+    spending = imported.tree.get("支出")
+    return isinstance(spending, dict) and bool(spending.get("一般公共预算项目支出经济分类"))
 
 
 def _basic_without_government_classes(imported: Imported) -> bool:

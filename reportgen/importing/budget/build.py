@@ -355,6 +355,8 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         spending["功能分类"] = rows
     if (basic := _economic(result, catalog)):
         spending["基本支出"] = basic
+        if (project := _general_project_classes(result)):
+            spending["一般公共预算项目支出经济分类"] = project
     if not rows:
         _stated_totals(result, spending)
         if spending_by_fund_unknown(result):
@@ -1222,6 +1224,25 @@ def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree)
     last = row.amounts.get(LAST_BUDGET)
     if fund == "一般公共预算" and len(row.code) == 7 and last is not None and not last.blank:
         item["上年"] = value(result, table, last, f"支出.功能分类 {row.code} 上年")
+
+
+def _general_project_classes(result: Imported) -> list[Tree]:
+    """支出.一般公共预算项目支出经济分类: the 项目支出 column of a 基本支出 table printing 一般公共预算's whole spending by
+    economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出), each finest line's (a code no
+    printed line below refines) as printed, traced, a printed 0.00 a stated 0; the 类 are their sums. None for a table
+    of 基本支出 alone, or of units' lines."""
+    kind = role("basic")
+    table, all_rows = result.tables.get(kind), result.rows.get(kind, [])
+    if table is None or not {"基本支出", "项目支出"} <= set(table.columns.values()) or unit_lines(all_rows):
+        return []
+    rows = [row for row in all_rows if row.code and not row.total and "项目支出" in row.amounts]
+    printed = [row.code for row in rows]
+    if len(set(printed)) != len(printed):
+        return []
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"),
+             "金额": value(result, table, row.amounts["项目支出"], f"支出.一般公共预算项目支出经济分类 {row.code}")}
+            for row in rows if not row.amounts["项目支出"].blank
+            and not any(c != row.code and c.startswith(row.code) for c in printed)]
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:
