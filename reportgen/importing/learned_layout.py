@@ -165,14 +165,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
-    if _general_project_by_class(imported):  # 深圳: 一般公共预算's 支出总计 | 基本支出 | 项目支出 by economic class
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-含项目支出"}
-    elif _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-部门经济分类"}
-    elif _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-政府经济分类在前"}
-    elif _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-两类成对"}
+    if (variant := _basic_variant(imported)):
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}"}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -363,6 +357,19 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
 
 
 _GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
+
+
+def _basic_variant(imported: Imported) -> str:
+    """The variant of the 基本支出表 the document prints (tablekinds/一般公共预算基本支出表.yaml 变体); "" for the base's."""
+    if _general_project_by_class(imported):  # 深圳: 一般公共预算's 支出总计 | 基本支出 | 项目支出 by economic class
+        return "含项目支出"
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        return "部门经济分类"
+    if _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
+        return "政府经济分类在前"
+    if _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
+        return "两类成对"
+    return ""
 
 
 def _general_project_by_class(imported: Imported) -> bool:

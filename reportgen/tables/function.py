@@ -48,6 +48,10 @@ class _FunctionColumns(FrozenRecord):
         return ([14, 40, 14, 14] + [14, 14] * self.with_kinds + [14] * (1 + len(self.beside) + len(self.procured))
                 + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual)
 
+    def _stated_cells(self, keys: tuple[str, ...], stated: dict[str, Decimal]) -> list[Cell]:
+        """The cells of ``keys``, each as ``stated`` (blank where it states none)."""
+        return [self.num(stated[key]) if key in stated else Cell("", align="right") for key in keys]
+
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
                 executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT,
                 kinds: tuple[Decimal | None, Decimal | None] = (None, None),
@@ -59,10 +63,7 @@ class _FunctionColumns(FrozenRecord):
         if self.with_kinds:
             cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
         cells.append(num(project, "项目支出" in stated))
-        cells += [num((other or {}).get(kind)) if kind in (other or {}) else Cell("", align="right")
-                  for kind in self.beside]
-        cells += [num((procured or {}).get(key)) if key in (procured or {}) else Cell("", align="right")
-                  for key in self.procured]
+        cells += self._stated_cells(self.beside, other or {}) + self._stated_cells(self.procured, procured or {})
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:

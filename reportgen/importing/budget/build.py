@@ -227,19 +227,30 @@ def _procured_lines(result: Imported, table: Table, kind: str) -> list[Tree]:
     """政府采购.功能分类: the 政府采购 columns of a 支出总表 printing them by function line (深圳), each of its finest
     lines (a code no printed line below refines) as printed, a printed 0.00 a stated 0, a blank cell none; the 类
     and 款 lines are their sums (compute). None where its lines are not the department's alone (units' lines)."""
-    rows = [row for row in result.rows.get(kind, []) if not row.total and row.code]
-    codes_printed = [row.code for row in rows]
-    if unit_lines(result.rows.get(kind, [])) or len(set(codes_printed)) != len(codes_printed):
+    all_rows = result.rows.get(kind, [])
+    rows = _finest_lines([row for row in all_rows if not row.total and row.code])
+    if unit_lines(all_rows):
         return []
-    finest = [row for row in rows if not any(c != row.code and c.startswith(row.code) for c in codes_printed)]
     lines: list[Tree] = []
-    for row in finest:
-        item: Tree = {key: value(result, table, row.amounts[meaning], f"政府采购.功能分类 {row.code} {key}")
-                      for meaning, key in _PROCURED_LINE.items()
-                      if meaning in row.amounts and not row.amounts[meaning].blank}
-        if item:
+    for row in rows:
+        if (item := _procured_line(result, table, row)):
             lines.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), **item})
     return lines
+
+
+def _procured_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A 支出总表 line's 政府采购 columns as printed (a blank cell none), by _PROCURED_LINE's keys."""
+    return {key: value(result, table, row.amounts[meaning], f"政府采购.功能分类 {row.code} {key}")
+            for meaning, key in _PROCURED_LINE.items() if meaning in row.amounts and not row.amounts[meaning].blank}
+
+
+def _finest_lines(rows: list[Row]) -> list[Row]:
+    """The rows no other row refines (a code under theirs), each code printed once; none where a code is printed twice
+    (a table of units' lines, each under its unit)."""
+    printed = [row.code for row in rows]
+    if len(set(printed)) != len(printed):
+        return []
+    return [row for row in rows if not any(code != row.code and code.startswith(row.code) for code in printed)]
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
@@ -1235,14 +1246,10 @@ def _general_project_classes(result: Imported) -> list[Tree]:
     table, all_rows = result.tables.get(kind), result.rows.get(kind, [])
     if table is None or not {"基本支出", "项目支出"} <= set(table.columns.values()) or unit_lines(all_rows):
         return []
-    rows = [row for row in all_rows if row.code and not row.total and "项目支出" in row.amounts]
-    printed = [row.code for row in rows]
-    if len(set(printed)) != len(printed):
-        return []
+    rows = _finest_lines([row for row in all_rows if row.code and not row.total and "项目支出" in row.amounts])
     return [{"科目": Placed(int(row.code), f"{kind} {row.where}"),
              "金额": value(result, table, row.amounts["项目支出"], f"支出.一般公共预算项目支出经济分类 {row.code}")}
-            for row in rows if not row.amounts["项目支出"].blank
-            and not any(c != row.code and c.startswith(row.code) for c in printed)]
+            for row in rows if not row.amounts["项目支出"].blank]
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:
