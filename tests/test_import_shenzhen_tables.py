@@ -111,13 +111,18 @@ def test_an_item_two_funds_spend_on_is_no_one_figure(minzheng: dict[str, Table])
 
 def test_the_import_reads_the_income_and_the_reserved_procurement() -> None:
     """收支总表: 一、财政拨款 and 三、单位资金 group the sources under them (never written as sources); the
-    rows under 上年结余、结转 are its parts; the 支出总表's total row gives 政府采购's reserved parts."""
+    rows under 上年结余、结转 are its parts; the 支出总表's total row gives 政府采购's reserved parts, its lines each line's."""
     result = import_files([MINZHENG], None)
     assert result.differences == [] and not result.imported.unsure
     income = _plain(result.imported.tree["收入"])
     assert isinstance(income, dict) and "单位资金" not in income and "财政拨款收入" not in income
     assert income["一般公共预算拨款"] == Decimal("8761.33") and income["上年结转"] == Decimal("185.98")
-    assert _plain(result.imported.tree["政府采购"]) == {"中小企业": Decimal("585.20"), "小微企业": Decimal("0.00")}
+    procurement = _plain(result.imported.tree["政府采购"])
+    assert isinstance(procurement, dict)
+    assert {k: v for k, v in procurement.items() if k != "功能分类"} == {"中小企业": Decimal("585.20"), "小微企业": Decimal("0.00")}
+    # and each line's, as printed (tests/test_shenzhen_tables.py)
+    assert {"科目": 2080202, "合计": Decimal("1145.68"), "中小企业": Decimal("138.91"), "小微企业": Decimal("0.00")} \
+        in procurement["功能分类"]
 
 
 def test_the_economic_table_of_the_general_budget_gives_its_basic_lines() -> None:

@@ -1002,6 +1002,23 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
                            "每笔钱只列一次", where, "支出.项目支出经济分类")
 
 
+@rule("R-项目支出经济分类", SOURCE, "error")
+def general_project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """一般公共预算's 项目支出 by economic class adds up to 一般公共预算项目支出, within the 尾数 of its printed lines; each
+    line is a 类 or 款 once."""
+    lines, key = b.general_project_classes, "支出.一般公共预算项目支出经济分类"
+    if not lines:
+        return
+    total, whole = sum((c.amount for c in lines), ZERO), f.general_project
+    where = b.key_lines.get(key, lines[0].line)
+    if whole is not None and abs(total - whole) > allowance(b, len(lines), total, whole):
+        yield make_finding(b, "error", "R-项目支出经济分类", f"一般公共预算项目支出按经济分类的各行之和 {m.with_unit(total)} 与"
+                           f"一般公共预算项目支出 {m.with_unit(whole)} 相差超过尾数", where, key)
+    for code in _listed_twice([c.code for c in lines]):
+        yield make_finding(b, "error", "R-项目支出经济分类", f"一般公共预算项目支出经济分类中的 {code} 重复，或与它的下级科目"
+                           "同时列出：每笔钱只列一次", where, key)
+
+
 def _listed_twice(codes_seen: list[str]) -> list[str]:
     """The codes listed twice, or beside a code under them (its money counted twice), in order."""
     return sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)})

@@ -145,6 +145,7 @@ class Computed:
     tree_prior = _Method("functions", FunctionFigures.tree_prior)
     printed_line = _Method("functions", FunctionFigures.printed_line)
     table_line = _Method("functions", FunctionFigures.table_line)
+    procured = _Method("functions", FunctionFigures.procured)
     printed_fiscal = _Method("functions", FunctionFigures.printed_fiscal)
     compared_function_lines = _Method("functions", FunctionFigures.compared_function_lines)
     compared_lines = _Method("functions", FunctionFigures.compared_lines)
@@ -177,6 +178,7 @@ class Computed:
     personnel = _Value("economic", EconomicFigures.personnel)
     public = _Value("economic", EconomicFigures.public)
     economic_totals = _Method("economic", EconomicFigures.economic_totals)
+    general_by_class = _Value("economic", EconomicFigures.general_by_class)
     row_split = staticmethod(row_split)
 
     # -- projects, procurement, targets (projects.py) ----------------------------------------------

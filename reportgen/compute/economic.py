@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
@@ -63,6 +64,20 @@ def _tail_to_its_kind(amount: Decimal, personnel: Decimal, public: Decimal) -> t
     if tail and not personnel:
         return personnel, public + tail
     return personnel, public
+
+
+@dataclass(frozen=True)
+class EconomicLine:
+    """An economic 类 or 款 of 一般公共预算 with its 基本支出 and 项目支出 (EconomicFigures.general_by_class)."""
+
+    code: str
+    name: str
+    basic: Decimal
+    project: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic + self.project
 
 
 class EconomicFigures:
@@ -159,6 +174,24 @@ class EconomicFigures:
         """人员经费 or 公用经费 as the source states it, within 尾数 of its rows' (compute/printed.py)."""
         printed = as_printed(self.budget, stated, computed, len(self.budget.economic_rows))
         return computed if printed is None else printed
+
+    @cached_property
+    def general_by_class(self) -> list[EconomicLine]:
+        """一般公共预算 by economic 类 and 款 with its 基本支出 and 项目支出 (深圳's 一般公共预算支出表（按经济分类）): every
+        code of either — the 基本支出 as the economic tree holds it, the 项目支出 as 支出.一般公共预算项目支出经济分类
+        states it, a 类 its 款 added (or its own line where it has no 款); a code one of them does not list spends none
+        of it (each list is the whole of its part: R-项目支出经济分类). Each class before its 款."""
+        basic = {node.code: node.basic_part for top in self.economic_tree for node in top.walk()}
+        project: dict[str, Decimal] = {}
+        for line in self.budget.general_project_classes:
+            for code in {line.code[:3], line.code}:
+                project[code] = project.get(code, ZERO) + line.amount
+        lines = []
+        for code in sorted(set(basic) | set(project)):
+            name = code_name(self.budget, "经济分类", code) or code
+            own = next((r.name for r in self.budget.economic_rows if r.code == code), "")
+            lines.append(EconomicLine(code, own or name, basic.get(code, ZERO), project.get(code, ZERO)))
+        return lines
 
     def economic_totals(self) -> dict[str, Decimal]:
         return {node.code: node.basic_part for top in self.economic_tree for node in top.walk()}

@@ -424,15 +424,23 @@ class ThreePublic(Record):
 @dataclass(frozen=True, repr=False, eq=False)
 class ProcurementLine(Record):
     """A 功能分类 line of the 政府采购预算 as a table by function prints it (烟台 公开表12): its code and its amount by
-    fund (PROJECT_FUNDS; a fund it leaves blank is absent), in 元."""
+    fund (PROJECT_FUNDS; a fund it leaves blank is absent), in 元; or, printed beside the line's spending (深圳's 支出总表:
+    2026年政府采购项目 小计 | 其中预留给中小企业 | 其中预留给小型、微型企业, of all its funds), its ``stated`` 合计 and
+    reserved parts (PROCURED_KEYS)."""
 
     code: str
     funds: dict[str, Decimal]
     line: int = 0
+    stated: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
-        return sum(self.funds.values(), Decimal(0))
+        """Its funds added; a line printing no fund, its stated 合计 (0 where it states none)."""
+        return sum(self.funds.values(), Decimal(0)) if self.funds else self.stated.get("合计", Decimal(0))
+
+
+# The 政府采购 a function line may state beside its funds (政府采购.功能分类: 深圳's 支出总表).
+PROCURED_KEYS = ("合计", "中小企业", "小微企业")
 
 
 @dataclass(repr=False, eq=False)
@@ -747,6 +755,9 @@ class Budget(Record):
     economic_lines: list[ProjectClass] = field(default_factory=list)
     # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it
     project_classes: list[ProjectClass] = field(default_factory=list)
+    # 支出.一般公共预算项目支出经济分类: 一般公共预算's 项目支出 by economic 款 (深圳's 一般公共预算支出表（按经济分类）:
+    # 支出总计 | 基本支出 | 项目支出 by 类 and 款), as the document prints it
+    general_project_classes: list[ProjectClass] = field(default_factory=list)
     # The source's own code table (科目表), and the names this source prints where they are not
     # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
     # neither the registry nor the 科目表 knows. Shared by a department and its units.

@@ -58,6 +58,7 @@ from reportgen.tables import (
     FUNCTION_TABLES,
     INCOME_TABLE,
     LEVELS,
+    PROCURED_MEANINGS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
@@ -165,9 +166,9 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
-    if (basic := _basic_form(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
-        printed = _basic_columns(imported) if basic == "部门经济分类" else {}
-        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{basic}", **printed}
+    if (variant := _basic_variant(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
+        printed = _basic_columns(imported) if variant == "部门经济分类" else {}
+        settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}", **printed}
     for kind, rows in _row_names(imported).items():
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
@@ -367,6 +368,26 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
 _GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
 
 
+def _basic_variant(imported: Imported) -> str:
+    """The variant of the 基本支出表 the document prints (tablekinds/一般公共预算基本支出表.yaml 变体); "" for the base's."""
+    if _general_project_by_class(imported):  # 深圳: 一般公共预算's 支出总计 | 基本支出 | 项目支出 by economic class
+        return "含项目支出"
+    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
+        return "部门经济分类"
+    if _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
+        return "政府经济分类在前"
+    if _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
+        return "两类成对"
+    return ""
+
+
+def _general_project_by_class(imported: Imported) -> bool:
+    """Whether the 基本支出表 read prints 一般公共预算's 项目支出 beside its 基本支出 by economic class, and the source holds
+    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）)."""
+    spending = imported.tree.get("支出")
+    return isinstance(spending, dict) and bool(spending.get("一般公共预算项目支出经济分类"))
+
+
 def _basic_without_government_classes(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
     code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
@@ -394,17 +415,6 @@ def _government_classes_first(imported: Imported) -> bool:
         return False
     where = {meaning: col for col, meaning in table.columns.items()}
     return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
-
-
-def _basic_form(imported: Imported) -> str:
-    """The 基本支出表's variant the document prints ("" the default's)."""
-    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        return "部门经济分类"
-    if _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
-        return "政府经济分类在前"
-    if _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
-        return "两类成对"
-    return ""
 
 
 def _classes_in_pairs(imported: Imported) -> bool:
@@ -831,14 +841,15 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
     return shapes
 
 
-_PRINTED_AS = {**BESIDE_COLUMNS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
+_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
 
 
 def _function_shape(table: Table) -> dict[str, Any]:
     """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
     amount columns it prints (列) in the render's order; {} where it prints neither."""
-    # 事业单位经营支出 …, read as the line's 经营支出 …, under the name the render prints it by (BESIDE_COLUMNS)
-    # this year's part of each line beside the carry-over's (by_arithmetic's 本年支出合计), printed as THIS_YEAR
+    # 事业单位经营支出 …, read as the line's 经营支出 …, and 深圳's 政府采购 columns, under the name the render prints
+    # them by (BESIDE_COLUMNS, PROCURED_MEANINGS); this year's part of each line beside the carry-over's (by_arithmetic's
+    # 本年支出合计), printed as THIS_YEAR
     meanings = [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     if (lines := _lines_shape(table, meanings)):
         return lines

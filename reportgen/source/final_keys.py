@@ -39,7 +39,7 @@ BUDGET_ONLY: tuple[tuple[str, ...], ...] = (
     ("支出", "功能分类", "[]", "上年"), ("支出", "功能分类", "[]", "上年执行数"), ("支出", "功能分类", "[]", "原因"),
     # a line's 人员经费 and 公用经费: the budget tables that print them by line (苏州, 杭州 …); the 决算's do not
     ("支出", "功能分类", "[]", "人员经费"), ("支出", "功能分类", "[]", "公用经费"),
-    ("支出", "项目"), ("支出", "项目支出经济分类"),
+    ("支出", "项目"), ("支出", "项目支出经济分类"), ("支出", "一般公共预算项目支出经济分类"),
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("上年执行数", "说明")),
     # the text gives one reason for the “三公” 决算 against 预算 (the 合计's) and one per part for its change
     *(("三公经费", part, "差异原因") for part in (*THREE_PUBLIC_PARTS, VEHICLES)), ("三公经费", "合计", "原因"),

@@ -9,6 +9,7 @@ from typing import Any
 from reportgen.docmodel.model import (
     PERFORMANCE_FIGURES,
     PERFORMANCE_STAGES,
+    PROCURED_KEYS,
     PROCUREMENT_KINDS,
     PROCUREMENT_SMALL_FIRMS,
     PROJECT_FUNDS,
@@ -116,7 +117,7 @@ def _procurement_lines(reader: SourceReader, p: LocDict) -> tuple[ProcurementLin
 def _procurement_line(reader: SourceReader, item: LocDict, path: str) -> ProcurementLine:
     """A line of 政府采购.功能分类: its code and its amount by fund, each as stated."""
     return ProcurementLine(str(item["科目"]), {fund: reader.amount(item[fund]) for fund in PROJECT_FUNDS if fund in item},
-                           reader.item_line(item, path))
+                           reader.item_line(item, path), {key: reader.amount(item[key]) for key in PROCURED_KEYS if key in item})
 
 
 def assets(a: LocDict | None) -> Assets | None:

@@ -290,6 +290,13 @@ def project_classes(reader: SourceReader, d: LocDict) -> list[ProjectClass]:
     return class_lines(reader, items, "支出.项目支出经济分类", "金额")
 
 
+def general_project_classes(reader: SourceReader, d: LocDict) -> list[ProjectClass]:
+    """支出.一般公共预算项目支出经济分类: 一般公共预算's 项目支出 by economic 款 (or 类 printed alone), as printed."""
+    spending = d.get("支出", {})
+    items = spending.get("一般公共预算项目支出经济分类", []) if isinstance(spending, dict) else []
+    return class_lines(reader, items, "支出.一般公共预算项目支出经济分类", "金额")
+
+
 def class_lines(reader: SourceReader, items: list[LocDict], where: str, amount_key: str) -> list[ProjectClass]:
     """Economic 类/款 lines with an amount (under ``amount_key``) and their prior year as stated."""
     result = []

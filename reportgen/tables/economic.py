@@ -109,6 +109,28 @@ def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
     return rows
 
 
+def general_by_economic_class(builder: TableBuilder) -> TableRows:
+    """一般公共预算支出表（按经济分类） as 深圳 prints it: the 合计 row, then each 部门经济分类 类 over its 款, with 支出总计,
+    基本支出 and 项目支出 (compute.general_by_class); a source without the 项目支出 by class prints its 基本支出 alone."""
+    tid = role("basic")
+    num = builder.num(tid)
+    f = builder.f
+    if not f.has_economic_rows:
+        return general_basic(builder)
+    project = f.general_project if builder.b.general_project_classes else ZERO
+    basic = f.general_basic
+    total = basic + project if basic is not None and project is not None else None
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project)],
+                kind="total", key="合计")]
+    for line in f.general_by_class:
+        level = 0 if len(line.code) == 3 else 1
+        body.append(Row([Cell(line.code), Cell(line.name, indent=level, bold=not level), num(line.total), num(line.basic),
+                         num(line.project)], kind="subtotal" if not level else "body", key=line.code))
+    gap = builder.tree_gap(tid, f.economic_tree, basic or ZERO, lambda n: n.basic_part)
+    return TableRows([head("科目编码", "科目名称", "合计", "基本支出", "项目支出")], body, [14, 40, 14, 14, 14],
+                     rounding_gap=gap)
+
+
 def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     """一般公共预算基本支出部门预算经济分类预算表: the 部门预算经济分类 in 类 / 款 columns with
     合计, 人员经费 and 公用经费 (no 政府预算经济分类); the layout's 列 the amount columns printed (BASIC_COLUMNS:

@@ -18,7 +18,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS, THIS_YEAR
+from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS, PROCURED_COLUMNS, THIS_YEAR
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
@@ -35,22 +35,29 @@ class _FunctionColumns(FrozenRecord):
     # the spending printed beside 项目支出 (事业单位经营支出 …: BESIDE_COLUMNS' keys), where a layout asks and the source states it
     beside: tuple[str, ...] = ()
     this_year: bool = False  # the line's 合计 again as this year's budget (THIS_YEAR), where a layout asks
+    # the 政府采购 printed by line (PROCURED_COLUMNS' keys: 深圳's 支出总表), where a layout asks and the source states it
+    procured: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
         return (["科目编码", "科目名称", "合计", *[THIS_YEAR] * self.this_year, "基本支出", *KINDS * self.with_kinds,
-                 "项目支出", *(BESIDE_COLUMNS[kind] for kind in self.beside)] + ["上年预算数", "增减"] * self.with_prior
-                + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+                 "项目支出", *(BESIDE_COLUMNS[kind] for kind in self.beside), *(PROCURED_COLUMNS[key] for key in self.procured)]
+                + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
 
     @property
     def widths(self) -> list[int]:
-        return ([14, 40, 14] + [14] * self.this_year + [14] + [14, 14] * self.with_kinds + [14] * (1 + len(self.beside))
+        return ([14, 40, 14] + [14] * self.this_year + [14] + [14, 14] * self.with_kinds
+                + [14] * (1 + len(self.beside) + len(self.procured))
                 + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual)
+
+    def _stated_cells(self, keys: tuple[str, ...], stated: dict[str, Decimal]) -> list[Cell]:
+        """The cells of ``keys``, each as ``stated`` (blank where it states none)."""
+        return [self.num(stated[key]) if key in stated else Cell("", align="right") for key in keys]
 
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
                 executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT,
                 kinds: tuple[Decimal | None, Decimal | None] = (None, None),
-                other: dict[str, Decimal] | None = None) -> list[Cell]:
+                other: dict[str, Decimal] | None = None, procured: dict[str, Decimal] | None = None) -> list[Cell]:
         """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出 (人员经费, 公用经费), those the source gives (the
         others are blank where the table prints amounts as the source states them)."""
         num = self.num
@@ -59,8 +66,7 @@ class _FunctionColumns(FrozenRecord):
         if self.with_kinds:
             cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
         cells.append(num(project, "项目支出" in stated))
-        cells += [num((other or {}).get(kind)) if kind in (other or {}) else Cell("", align="right")
-                  for kind in self.beside]
+        cells += self._stated_cells(self.beside, other or {}) + self._stated_cells(self.procured, procured or {})
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:
@@ -94,13 +100,13 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
     with_kinds = _with_kinds(builder, nodes, kinds)
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes),
-                               THIS_YEAR in builder.asked_columns)
+                               this_year=THIS_YEAR in builder.asked_columns, procured=_procured(builder, tid, nodes))
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     printed = _AsPrinted(builder.f, tid)
     whole = printed.line("合计", (total, basic, project), _kinds_total(nodes) if with_kinds else (None, None))
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
                  *columns.amounts(*whole[0], prior_total, actual_total, stated_parts(builder, nodes), whole[1],
-                                  _beside_total(nodes))],
+                                  _beside_total(nodes), builder.f.procured(nodes))],
                 kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
@@ -108,7 +114,8 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
             split = printed.line(node.code, (node.total, node.basic, node.project),
                                  (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1])))
             body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
-                             *columns.amounts(*split[0], node.prior, executed, node.stated, split[1], node.other)],
+                             *columns.amounts(*split[0], node.prior, executed, node.stated, split[1], node.other,
+                                              builder.f.procured([node]) if columns.procured else None)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
@@ -154,6 +161,15 @@ def _beside(builder: TableBuilder, nodes: list[Node]) -> tuple[str, ...]:
     stated = {kind for top in nodes for kind in top.other}
     named = {name: kind for kind, name in BESIDE_COLUMNS.items()}
     return tuple(named[c] for c in builder.asked_columns if c in named and named[c] in stated)
+
+
+def _procured(builder: TableBuilder, tid: str, nodes: list[Node]) -> tuple[str, ...]:
+    """The 政府采购 a 支出总表 prints by line (PROCURED_COLUMNS' keys): those the layout's 列 lists that the source
+    states for the table's lines (政府采购.功能分类: of all the money, so printed in the table of all the money alone)."""
+    if tid != role("spending"):
+        return ()
+    stated = builder.f.procured(nodes)
+    return tuple(key for key, name in PROCURED_COLUMNS.items() if name in builder.asked_columns and key in stated)
 
 
 def _beside_total(nodes: list[Node]) -> dict[str, Decimal]:

@@ -20,6 +20,7 @@ from reportgen.tables.economic import (
     basic_in_class_pairs,
     final_basic,
     general_basic,
+    general_by_economic_class,
 )
 from reportgen.tables.fields import field_table
 from reportgen.tables.final import final_fiscal, final_summary
@@ -83,6 +84,7 @@ VARIANT_BUILDERS: dict[str, Build] = {
     "basic_by_department_classes": basic_by_department_classes,
     "basic_by_government_classes": basic_by_government_classes,
     "basic_in_class_pairs": basic_in_class_pairs,
+    "general_by_economic_class": general_by_economic_class,
     "procurement_by_function": procurement_by_function,
     "three_public_and_running": three_public_and_running,
     "final_summary": final_summary,

@@ -28,8 +28,13 @@ BESIDE_COLUMNS = {"经营支出": "事业单位经营支出", "对附属单位�
 # THIS_YEAR: a line's spending of this year's budget printed as a column of its own beside 合计, where the table prints
 # the carry-over's beside it (长春: 合计 | 当年预算 小计 … | 上年结转结余 小计 …; the 收入总表's 本年收入 小计 of 北京, 江苏, 杭州)
 THIS_YEAR = "当年预算"
-FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(), "上年预算数",
-                    "增减", "上年执行数", "增减额", "增减率")
+# The 政府采购 a 支出总表 prints by function line beside its spending (深圳: 2026年政府采购项目 | 其中：…预留给中小企业的项目资金
+# 规模 | 其中：…预留给小型、微型企业的项目资金规模): the source's 政府采购.功能分类 key of each → the name a layout's 列 lists.
+PROCURED_COLUMNS = {"合计": "政府采购项目", "中小企业": "预留给中小企业", "小微企业": "预留给小型、微型企业"}
+# The import's meaning of each such column (recognition: 政府采购, 政府采购预留中小企业 …) → that name.
+PROCURED_MEANINGS = {"政府采购": "政府采购项目", "政府采购预留中小企业": "预留给中小企业", "政府采购预留小微企业": "预留给小型、微型企业"}
+FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(),
+                    *PROCURED_COLUMNS.values(), "上年预算数", "增减", "上年执行数", "增减额", "增减率")
 # The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order
 BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
 BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费")

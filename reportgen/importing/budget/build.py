@@ -200,6 +200,8 @@ def _procurement(result: Imported, tree: Tree, kind: str) -> None:
         return
     section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
                      for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
+    if (lines := _procured_lines(result, table, kind)):
+        section["功能分类"] = lines
     if section:
         tree["政府采购"] = section
 
@@ -224,6 +226,40 @@ def _funds_printed(result: Imported, table: Table, row: Row) -> Tree:
     """A row's amount by fund (PROJECT_FUNDS), those it prints, traced."""
     return {fund: value(result, table, amount, f"政府采购.功能分类 {row.code} {fund}") for fund in PROJECT_FUNDS
             if (amount := row.amounts.get(fund)) is not None and not amount.blank}
+
+
+# A 支出总表 line's 政府采购 columns (深圳) by the key its 政府采购.功能分类 item holds each under.
+_PROCURED_LINE = {"政府采购": "合计", "政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
+
+
+def _procured_lines(result: Imported, table: Table, kind: str) -> list[Tree]:
+    """政府采购.功能分类: the 政府采购 columns of a 支出总表 printing them by function line (深圳), each of its finest
+    lines (a code no printed line below refines) as printed, a printed 0.00 a stated 0, a blank cell none; the 类
+    and 款 lines are their sums (compute). None where its lines are not the department's alone (units' lines)."""
+    all_rows = result.rows.get(kind, [])
+    rows = _finest_lines([row for row in all_rows if not row.total and row.code])
+    if unit_lines(all_rows):
+        return []
+    lines: list[Tree] = []
+    for row in rows:
+        if (item := _procured_line(result, table, row)):
+            lines.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), **item})
+    return lines
+
+
+def _procured_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A 支出总表 line's 政府采购 columns as printed (a blank cell none), by _PROCURED_LINE's keys."""
+    return {key: value(result, table, row.amounts[meaning], f"政府采购.功能分类 {row.code} {key}")
+            for meaning, key in _PROCURED_LINE.items() if meaning in row.amounts and not row.amounts[meaning].blank}
+
+
+def _finest_lines(rows: list[Row]) -> list[Row]:
+    """The rows no other row refines (a code under theirs), each code printed once; none where a code is printed twice
+    (a table of units' lines, each under its unit)."""
+    printed = [row.code for row in rows]
+    if len(set(printed)) != len(printed):
+        return []
+    return [row for row in rows if not any(code != row.code and code.startswith(row.code) for code in printed)]
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
@@ -339,6 +375,8 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         spending["功能分类"] = rows
     if (basic := _economic(result, catalog)):
         spending["基本支出"] = basic
+        if (project := _general_project_classes(result)):
+            spending["一般公共预算项目支出经济分类"] = project
     if not rows:
         _stated_totals(result, spending)
         if spending_by_fund_unknown(result):
@@ -1206,6 +1244,21 @@ def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree)
     last = row.amounts.get(LAST_BUDGET)
     if fund == "一般公共预算" and len(row.code) == 7 and last is not None and not last.blank:
         item["上年"] = value(result, table, last, f"支出.功能分类 {row.code} 上年")
+
+
+def _general_project_classes(result: Imported) -> list[Tree]:
+    """支出.一般公共预算项目支出经济分类: the 项目支出 column of a 基本支出 table printing 一般公共预算's whole spending by
+    economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出), each finest line's (a code no
+    printed line below refines) as printed, traced, a printed 0.00 a stated 0; the 类 are their sums. None for a table
+    of 基本支出 alone, or of units' lines."""
+    kind = role("basic")
+    table, all_rows = result.tables.get(kind), result.rows.get(kind, [])
+    if table is None or not {"基本支出", "项目支出"} <= set(table.columns.values()) or unit_lines(all_rows):
+        return []
+    rows = _finest_lines([row for row in all_rows if row.code and not row.total and "项目支出" in row.amounts])
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"),
+             "金额": value(result, table, row.amounts["项目支出"], f"支出.一般公共预算项目支出经济分类 {row.code}")}
+            for row in rows if not row.amounts["项目支出"].blank]
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:
