@@ -202,9 +202,16 @@ class TableLine(Record):
             return self.total
         if name == "基本支出":
             return self.basic
-        if name == YEAR_INCOME and self.unit:  # a unit's income of the year: its sources less 上年结转
+        if self.unit:
+            return self._unit_column(name)
+        return self.amounts.get(name)
+
+    def _unit_column(self, name: str) -> Decimal | None:
+        """A unit's line in the column ``name``: its income of the year (its sources less 上年结转), its 财政拨款收入
+        (its funds added, where it states none), else as stated."""
+        if name == YEAR_INCOME:
             return self._income_total() - self.amounts.get("上年结转", Decimal(0))
-        if name == "财政拨款收入" and self.unit and name not in self.amounts:
+        if name == "财政拨款收入" and name not in self.amounts:
             funds = [self.amounts[key] for key in FISCAL_SOURCES if key in self.amounts]
             return sum(funds, Decimal(0)) if funds else None
         return self.amounts.get(name)

@@ -173,6 +173,12 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
+    _list_shapes(imported, settings)
+
+
+def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:
+    """表格.X of the lists printed otherwise than the base's, into ``settings``: the “三公” table turned or across, the
+    项目支出表's columns, the 政府采购预算表 by function line."""
     if turned := _turned_three_public(imported) or _across_three_public(imported):  # 福州, 泉州, 广州; 杭州, 长沙
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
     if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
@@ -972,10 +978,16 @@ def _table_zeros(imported: Imported) -> dict[str, str]:
     zero = {kind for kind, (_, zeros) in printed.items() if zeros}
     if blank and not zero:
         return {"全部": "空白"}
-    if _is_final(imported):  # a 决算 table printing its zeros, none left blank (佛山 2019): by the name the render knows
-        names = final_table_names()
-        return {names[kind]: "印出" for kind in sorted(zero - blank) if names.get(kind)}
+    if _is_final(imported):
+        return _final_zeros(zero - blank)
     return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
+
+
+def _final_zeros(printing: set[str]) -> dict[str, str]:
+    """表格零值 of a 决算: 印出 for each of its tables ``printing`` its zeros and leaving no cell blank (佛山 2019), by the
+    name the render knows it by."""
+    names = final_table_names()
+    return {names[kind]: "印出" for kind in sorted(printing) if names.get(kind)}
 
 
 def _table_units(imported: Imported) -> dict[str, str]:
