@@ -373,6 +373,35 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
     assert bool(learned_words._of_subject([(change, change.expr)], before, amounts)) is kept
 
 
+@pytest.mark.parametrize("before, general", [
+    ("财政拨款支出预算中一般公共预算拨款支出预算", True),  # 上海市级: the fund's name and 预算, not 支出预算 (支出总计)
+    ("一般公共预算财政拨款支出预算", True),  # 江苏 苏州
+    ("支出预算", False),
+])
+def test_a_quantitys_name_is_the_longest_the_words_reach(before, general) -> None:
+    """The name a figure's words end with is the longest they reach, a word that says nothing more (预算) aside: “……
+    一般公共预算拨款支出预算19,577万元” names 一般公共预算支出, never the 支出总计 whose name 支出预算 ends the words too."""
+    budget = learned_words.Field("f.general_budget", "", Decimal(1), names=("一般公共预算支出", "一般公共预算拨款支出",
+                                                                             "一般公共预算财政拨款支出"))
+    grand = learned_words.Field("f.expenditure_grand_total", "", Decimal(1), names=("支出总计", "支出预算"))
+    assert learned_words._said_name(budget, before) is general
+    assert learned_words._said_name(grand, before) is not general
+
+
+def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -> None:
+    """上海市级 “财政拨款支出预算19,577万元，比2025年预算减少290万元”: the change the source holds of 财政拨款 (上年.财政拨款,
+    its 收入 and 支出 alike) is the change of the 财政拨款支出 just said — not 一般公共预算's printing the same 290 this year;
+    said after 收入总计 alone it is neither's."""
+    fiscal = learned_words.Field("((f.fiscal_income)|change_from(f.prior_total('财政拨款')))", "财政拨款收入预算", None,
+                                 "f.fiscal_income")
+    general = learned_words.Field("((f.general_budget)|change_from(f.prior_total('一般公共预算')))", "一般公共预算支出",
+                                  None, "f.general_budget")
+    fits = [(fiscal, fiscal.expr + ".amount"), (general, general.expr + ".amount")]
+    before = "支出预算#其中财政拨款支出预算#比预算减少"
+    assert learned_words._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
+    assert learned_words._nearest(fits, before, ["f.income_grand_total"]) is None
+
+
 @pytest.mark.parametrize("before, whole", [
     ("其中因公出国境费支出#占三公经费的", "三公经费"),  # 江苏 苏州、无锡
     ("江苏省政协办公厅年度财政拨款预算支出#占本年支出合计的", "本年支出合计"),  # 江苏省政协 2019

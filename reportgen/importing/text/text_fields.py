@@ -20,6 +20,7 @@ from reportgen.importing.text.prose import label_words
 from reportgen.importing.text.text_parts import (
     COMPARISON,
     EXECUTED,
+    NAMED_COMPARISON,
     OtherMatter,
     Project,
     Purpose,
@@ -254,7 +255,8 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     """A stated comparison (“比2024年预算减少2,389.52万元”; with EXECUTED, “比上年执行数增加48.92万元”) as a
     signed amount in the source's unit, placed with its words; None (and told) for another year's or an amount
     that does not read."""
-    found = comparison.fullmatch(text.value)
+    found = comparison.fullmatch(text.value) or (NAMED_COMPARISON.fullmatch(text.value) if comparison is COMPARISON
+                                                 else None)
     year = found.group("year") if found is not None else None
     if found is None or (year is not None and imported.year is not None and int(year) != imported.year - 1):
         unplaced.append(f"{text.where}：“{text.value}”没有写入：不是与上一年预算的比较")
