@@ -1503,6 +1503,8 @@ def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: 
 # a comparison's last-year figure its change follows (烟台 “较2025年预算198.27万元增加3.6万元”, 北京 “比2025年年初预算数
 # 69043.50万元增加……”): a text captured up to 万元 goes on to the change's; the words may be as long again
 _CHANGE_GOES_ON = regex(r"，?(?:增加|减少)")
+# … not where the figure captured is the change itself, its rate after it (江苏 “与上年相比减少7.67万元，减少1.59%”)
+_CHANGE_WORD = regex(r"增加|减少")
 _WITH_PRIOR = 2
 
 
@@ -1524,7 +1526,7 @@ def _text_end(clause: str, until: str, after: int, longest: int) -> tuple[int, i
     if not until:
         return len(clause.rstrip("。；; ")), longest
     stop = clause.find(until, after, after + longest + len(until))
-    if stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):
+    if stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)) and not _CHANGE_WORD.search(clause, after, stop):
         longest *= _WITH_PRIOR
         stop = clause.find(until, stop + len(until), after + longest + len(until))
     return stop, longest
