@@ -1161,8 +1161,7 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
     two fields print alike and the sentence names neither is not guessed."""
     def score(fit: tuple[Field, str]) -> tuple[bool, int, int, int]:
         field, _ = fit
-        of = 4 if said and field.expr == said[-1] else 3 if said and field.current == said[-1] else \
-            2 if said and _of_quantity(field.expr, said[-1]) else 1 if field.current and field.current in said else 0
+        of = _of_said(field, said)
         label = _han(field.label)
         found = before.rfind(label) if label else -1
         return _said_name(field, before), of, _shared(label, before[-_LABEL_CHARS:]), \
@@ -1173,6 +1172,18 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
         return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
     return scored[0][1]
+
+
+def _of_said(field: Field, said: list[str]) -> int:
+    """How nearly a field (a change) is of what the sentence has said: 4 the change just said, 3 the change of the figure
+    just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
+    if said and field.expr == said[-1]:
+        return 4
+    if said and field.current == said[-1]:
+        return 3
+    if said and _of_quantity(field.expr, said[-1]):
+        return 2
+    return 1 if field.current and field.current in said else 0
 
 
 def _shared(a: str, b: str) -> int:

@@ -255,8 +255,7 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     """A stated comparison (“比2024年预算减少2,389.52万元”; with EXECUTED, “比上年执行数增加48.92万元”) as a
     signed amount in the source's unit, placed with its words; None (and told) for another year's or an amount
     that does not read."""
-    found = comparison.fullmatch(text.value) or (NAMED_COMPARISON.fullmatch(text.value) if comparison is COMPARISON
-                                                 else None)
+    found = _comparison_read(text.value, comparison)
     year = found.group("year") if found is not None else None
     if found is None or (year is not None and imported.year is not None and int(year) != imported.year - 1):
         unplaced.append(f"{text.where}：“{text.value}”没有写入：不是与上一年预算的比较")
@@ -268,6 +267,12 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
         unplaced.append(f"{text.where}：“{text.value}”没有写入：增减额不是金额")
         return None
     return Placed(-figure if found.group("way") == "减少" else figure, f"{text.where}：{text.value}")
+
+
+def _comparison_read(words: str, comparison: re.Pattern[str]) -> re.Match[str] | None:
+    """A comparison's words read whole: by ``comparison``; with last year's budget, by the quantity they name too
+    (NAMED_COMPARISON: 江苏 “与上年相比，财政拨款支出减少913.48万元”)."""
+    return comparison.fullmatch(words) or (NAMED_COMPARISON.fullmatch(words) if comparison is COMPARISON else None)
 
 
 def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
