@@ -17,7 +17,7 @@ import pytest
 from reportgen import cli
 from reportgen.docmodel.document import Paragraph, Title
 from reportgen.importing import learned_words
-from reportgen.importing.text.text_parts import COMPARISON
+from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.runners.render import document_for, prepare
@@ -335,6 +335,35 @@ def test_a_comparison_with_last_years_budget_is_read_as_the_province_words_it(sa
     assert (-amount if found.group("way") == "减少" else amount) == change
 
 
+@pytest.mark.parametrize("said, key, change", [
+    ("与上年相比收、支预算总计各减少913.48万元", "收支总计", Decimal("-913.48")),  # 江苏 苏州
+    ("与上年相比，财政拨款收、支总计各增加26.21万元", "财政拨款", Decimal("26.21")),  # 江苏 无锡
+    ("与上年相比，财政拨款支出减少1,300.99万元", "财政拨款", Decimal("-1300.99")),
+    ("与上年相比，在职人员减少3万元", None, None),  # no quantity of 上年增减.主语: not read
+])
+def test_a_comparison_naming_its_quantity_is_that_quantitys_change(said, key, change) -> None:
+    """A comparison whose words name the quantity it is of between 相比 and its change needs no figure before it: it is
+    that quantity's change (上年.KEY.增减额, last year this year's less it), the name the whole of 上年增减.主语's."""
+    found = NAMED_COMPARISON.fullmatch(said)
+    subjects = load_yaml(ROOT / "reportgen" / "importing" / "text" / "text_parts.yaml")["上年增减"]["主语"]
+    assert found is not None and subjects.get(found.group("subject")) == key
+    if key is not None:
+        amount = Decimal(found.group("amount").removesuffix("万元").replace(",", ""))
+        assert (-amount if found.group("way") == "减少" else amount) == change
+
+
+def test_running_costs_a_table_gives_take_the_change_the_text_states(tmp_path) -> None:
+    """苏州市应急管理局 2026: the 机关运行经费表 gives 474.89 and no prior; the text “2026年本部门一般公共预算机关运行经费预算
+    支出474.89万元，与上年相比减少7.67万元，减少1.59%” states the change (its rate after it is no prior figure before the
+    change): the import writes 增减额 — the same figure as the table's — and the sentence is learned with the fields."""
+    source, layout = _learn(tmp_path / "苏州", FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    node = load_yaml(source)["机关运行经费"]
+    assert (Decimal(str(node["本年"])), Decimal(str(node["增减额"]))) == (Decimal("474.89"), Decimal("-7.67"))
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert re.search(r"机关运行经费预算支出\{\{ \(b\.running_costs\.current\)\|printed\([^}]*\}\}万元，\{% if \(\(\(b\."
+                     r"running_costs\.current\)\|change_from\(b\.running_costs\.prior\)\)\)\.kind == 'flat' %\}", words)
+
+
 def test_a_change_said_of_a_figure_is_its_change_or_none(tmp_path) -> None:
     """深圳市信访局 2026: “较2025年年初预算减少247.70万元” is 收支总计's change (上年 from it); “公务用车购置费2026年预算数0.00
     万元，较2025年年初预算增加0.00万元” prints the part's change, never the part's own 0.00 that prints alike. 苏州市应急管理局
@@ -350,10 +379,11 @@ def test_a_change_said_of_a_figure_is_its_change_or_none(tmp_path) -> None:
     assert Decimal(str(load_yaml(source)["上年"]["一般公共预算"]["增减额"])) == Decimal("-913.48")
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
     assert "一般公共预算财政拨款支出预算{{ (f.general_budget)|printed(" in words
-    # “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少913.48万元”: the change of 收支总计, which the source does
-    # not give — not 一般公共预算's that prints alike this year (next year it would print the wrong figure): kept as printed
-    assert re.search(r"\{% if year == \d{4} %\}苏州市应急管理局\d{4}年度收入、支出预算总计7,062.8万元，与上年相比收、支"
-                     r"预算总计各减少913.48万元", words)
+    # “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少913.48万元”: the change of 收支总计 its words name (the
+    # import reads it into 上年.收支总计) — not 一般公共预算's that prints alike this year (next year the wrong figure)
+    assert Decimal(str(load_yaml(source)["上年"]["收支总计"]["增减额"])) == Decimal("-913.48")
+    assert re.search(r"收入、支出预算总计\{\{ \(f\.expenditure_grand_total\)\|printed\([^}]*\}\}万元，与上年相比收、支预算"
+                     r"总计各\{% if \(\(\(f\.expenditure_grand_total\)\|change_from\(f\.prior_total\('收支总计'\)\)\)\)", words)
 
 
 @pytest.mark.parametrize("before, quantity, kept", [
@@ -371,6 +401,35 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
     prior = "f.prior_total('收支总计')" if quantity == "f.income_grand_total" else "x"
     change = learned_words.Field(f"(({quantity})|change_from({prior}))", "", None, quantity)
     assert bool(learned_words._of_subject([(change, change.expr)], before, amounts)) is kept
+
+
+@pytest.mark.parametrize("before, general", [
+    ("财政拨款支出预算中一般公共预算拨款支出预算", True),  # 上海市级: the fund's name and 预算, not 支出预算 (支出总计)
+    ("一般公共预算财政拨款支出预算", True),  # 江苏 苏州
+    ("支出预算", False),
+])
+def test_a_quantitys_name_is_the_longest_the_words_reach(before, general) -> None:
+    """The name a figure's words end with is the longest they reach, a word that says nothing more (预算) aside: “……
+    一般公共预算拨款支出预算19,577万元” names 一般公共预算支出, never the 支出总计 whose name 支出预算 ends the words too."""
+    budget = learned_words.Field("f.general_budget", "", Decimal(1), names=("一般公共预算支出", "一般公共预算拨款支出",
+                                                                             "一般公共预算财政拨款支出"))
+    grand = learned_words.Field("f.expenditure_grand_total", "", Decimal(1), names=("支出总计", "支出预算"))
+    assert learned_words._said_name(budget, before) is general
+    assert learned_words._said_name(grand, before) is not general
+
+
+def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -> None:
+    """上海市级 “财政拨款支出预算19,577万元，比2025年预算减少290万元”: the change the source holds of 财政拨款 (上年.财政拨款,
+    its 收入 and 支出 alike) is the change of the 财政拨款支出 just said — not 一般公共预算's printing the same 290 this year;
+    said after 收入总计 alone it is neither's."""
+    fiscal = learned_words.Field("((f.fiscal_income)|change_from(f.prior_total('财政拨款')))", "财政拨款收入预算", None,
+                                 "f.fiscal_income")
+    general = learned_words.Field("((f.general_budget)|change_from(f.prior_total('一般公共预算')))", "一般公共预算支出",
+                                  None, "f.general_budget")
+    fits = [(fiscal, fiscal.expr + ".amount"), (general, general.expr + ".amount")]
+    before = "支出预算#其中财政拨款支出预算#比预算减少"
+    assert learned_words._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
+    assert learned_words._nearest(fits, before, ["f.income_grand_total"]) is None
 
 
 @pytest.mark.parametrize("before, whole", [

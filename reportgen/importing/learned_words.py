@@ -1021,6 +1021,17 @@ def _prior_names(change: str) -> set[str]:
     said = named_quantities()
     return {_han(n) for quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
             for n in said.get(quantity, ())}
+
+
+def _of_quantity(change: str, said: str) -> bool:
+    """Whether a change from a prior total (f.prior_total(KEY)) is the change of the quantity of the field ``said``:
+    KEY's prior is that of each of its quantities (_PRIOR_QUANTITIES) — 上海 “财政拨款支出预算19,577万元，比2025年预算减少
+    290万元” is the change of 财政拨款 the source holds (its 收入 and 支出 are one), never 一般公共预算's printing alike."""
+    found = _PRIOR_TOTAL.search(change)
+    quantity = _QUANTITIES.get(said)
+    return found is not None and quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
+
+
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
 
 
@@ -1057,16 +1068,25 @@ def _said_name(field: Field, before: str) -> bool:
     部分的限定)."""
     if not field.names:
         return False
-    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before), _BUDGET_FILLER.sub("", before))):
-        name = next((n for n in _all_names() if words.endswith(n)), None)
-        if name is None:
-            continue
+    for words, name in _names_ending(before):
         ahead = words[:-len(name)]
         if not ahead.endswith(("的", *_qualifiers())):
             return name in (_han(n) for n in field.names)
         if ahead.endswith("的"):
             return False  # (a qualified name: its qualifier may be the name's own, “一般公共预算财政拨款支出预算”)
     return False
+
+
+def _names_ending(before: str) -> list[tuple[str, str]]:
+    """The words before a figure, bare of each word that says nothing more (_NAME_FILLER, _BUDGET_FILLER), with the
+    longest name of a quantity each ends with — the longest reach first (of two alike, the longer name): 上海 “一般公共
+    预算拨款支出预算” is 一般公共预算拨款支出 and 预算, never 支出预算 (支出总计) nor 一般公共预算拨款 and 支出预算."""
+    found = []
+    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before), _BUDGET_FILLER.sub("", before))):
+        name = next((n for n in _all_names() if words.endswith(n)), None)
+        if name is not None:
+            found.append((len(before) - len(words) + len(name), words, name))
+    return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
 
 
 @cache
@@ -1141,8 +1161,7 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
     two fields print alike and the sentence names neither is not guessed."""
     def score(fit: tuple[Field, str]) -> tuple[bool, int, int, int]:
         field, _ = fit
-        of = 3 if said and field.expr == said[-1] else 2 if said and field.current == said[-1] else \
-            1 if field.current and field.current in said else 0
+        of = _of_said(field, said)
         label = _han(field.label)
         found = before.rfind(label) if label else -1
         return _said_name(field, before), of, _shared(label, before[-_LABEL_CHARS:]), \
@@ -1153,6 +1172,18 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
         return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
     return scored[0][1]
+
+
+def _of_said(field: Field, said: list[str]) -> int:
+    """How nearly a field (a change) is of what the sentence has said: 4 the change just said, 3 the change of the figure
+    just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
+    if said and field.expr == said[-1]:
+        return 4
+    if said and field.current == said[-1]:
+        return 3
+    if said and _of_quantity(field.expr, said[-1]):
+        return 2
+    return 1 if field.current and field.current in said else 0
 
 
 def _shared(a: str, b: str) -> int:

@@ -20,6 +20,7 @@ from reportgen.importing.text.prose import label_words
 from reportgen.importing.text.text_parts import (
     COMPARISON,
     EXECUTED,
+    NAMED_COMPARISON,
     OtherMatter,
     Project,
     Purpose,
@@ -254,7 +255,7 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     """A stated comparison (“比2024年预算减少2,389.52万元”; with EXECUTED, “比上年执行数增加48.92万元”) as a
     signed amount in the source's unit, placed with its words; None (and told) for another year's or an amount
     that does not read."""
-    found = comparison.fullmatch(text.value)
+    found = _comparison_read(text.value, comparison)
     year = found.group("year") if found is not None else None
     if found is None or (year is not None and imported.year is not None and int(year) != imported.year - 1):
         unplaced.append(f"{text.where}：“{text.value}”没有写入：不是与上一年预算的比较")
@@ -268,15 +269,24 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     return Placed(-figure if found.group("way") == "减少" else figure, f"{text.where}：{text.value}")
 
 
+def _comparison_read(words: str, comparison: re.Pattern[str]) -> re.Match[str] | None:
+    """A comparison's words read whole: by ``comparison``; with last year's budget, by the quantity they name too
+    (NAMED_COMPARISON: 江苏 “与上年相比，财政拨款支出减少913.48万元”)."""
+    return comparison.fullmatch(words) or (NAMED_COMPARISON.fullmatch(words) if comparison is COMPARISON else None)
+
+
 def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
     """机关运行经费 from the text where the table printed none (an empty “三公” table): this year's figure,
     and the change the text states against last year's budget (“较2025年预算减少25.94万元”) with its reason."""
     matter = parts.机关运行经费
-    if "机关运行经费" in imported.tree or matter is None or "本年" not in matter.数字:
+    if matter is None or "本年" not in matter.数字:
         return
     text = matter.数字["本年"]
     figure = _figure(imported, text.value)
     if not isinstance(figure, Decimal):
+        return
+    if "机关运行经费" in imported.tree:
+        _running_costs_change(imported, matter, figure, unplaced)
         return
     node: Tree = {"本年": Placed(figure, text.where)}
     change = _stated_change(imported, matter.数字["增减"], unplaced) if "增减" in matter.数字 else None
@@ -287,6 +297,25 @@ def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) ->
     elif matter.原因 is not None:
         unplaced.append(without_prior(matter.原因.where, matter.原因.value))
     imported.tree["机关运行经费"] = node
+
+
+def _running_costs_change(imported: Imported, matter: OtherMatter, figure: Decimal, unplaced: list[str]) -> None:
+    """The change the text states of 机关运行经费 whose table gives this year's figure and not last year's (江苏 苏州、无锡
+    “2026年本部门一般公共预算机关运行经费预算支出474.89万元，与上年相比减少7.67万元”, 长沙 “机关运行经费2045.01万元，比上年
+    预算减少29.30万元”): its 增减额 (and reason), where the text's figure is the table's — a text of another figure is
+    no change of the table's (check --against tells them apart); a prior the table prints is kept."""
+    node = imported.tree["机关运行经费"]
+    if not isinstance(node, dict) or "增减" not in matter.数字 or "上年" in node or "增减额" in node:
+        return
+    table = node.get("本年")
+    if not isinstance(table, Placed) or table.value != figure:
+        return
+    change = _stated_change(imported, matter.数字["增减"], unplaced)
+    if change is None:
+        return
+    node["增减额"] = change
+    if matter.原因 is not None and "原因" not in node:
+        node["原因"] = _placed(matter.原因)
 
 
 def _running_costs_scope(imported: Imported, parts: TextParts) -> None:

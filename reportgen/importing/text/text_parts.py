@@ -1178,6 +1178,10 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
 COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?(?:相比，?)?"
                    r"(?:(?P<prior>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))，?)?(?:(?P<way>增加|减少)+"
                    r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
+# 江苏 “与上年相比收、支预算总计各减少913.48万元”, “与上年相比，财政拨款支出减少913.48万元”: a change whose words name the
+# quantity it is of between the comparison and the change (上年增减.主语 the whole name), no figure before it needed
+NAMED_COMPARISON = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:年初)?(?:预算数?)?相比，?(?P<subject>[^，。；\d]{2,16}?)"
+                         r"(?:各?(?P<way>增加|减少)(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
 # “比上年执行数增加48.92万元”, “与2025年执行数相同”: a change from last year's 执行数 (杭州, 湖州, 国家信访局)
 EXECUTED = regex(r"[比较与](?:(?P<year>\d{4})年度?|上年)执行数?(?:(?P<way>增加|减少)+"
                  r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平|相同))")
@@ -1194,18 +1198,31 @@ def _stated_changes(sections: list[_Section], vocab: dict[str, Any],
         for paragraph in section.paragraphs(vocab):
             run = _join(paragraph)
             text = _fold(run.text)
-            for compared in comparison.finditer(text):
-                key = _compared_subject(text, compared.start(), subjects)
-                if key is None:
-                    continue
+            for compared, key in _comparisons(text, comparison, subjects):
                 said = Placed(compared.group(), run.where(compared.start()))
                 if key not in found:
                     found[key] = said
-                elif found[key].value == said.value:  # (收入 and 支出 say the 财政拨款's change alike)
-                    found[key] = Placed(said.value, f"{found[key].where}、{said.where}")
+                elif _change_said(found[key].value) == _change_said(said.value):  # (收入 and 支出 say the 财政拨款's
+                    found[key] = Placed(found[key].value, f"{found[key].where}、{said.where}")  # change alike)
                 else:
                     found[f"{key}（又）"] = said  # told by the import: one key, two changes
     return found
+
+
+def _comparisons(text: str, comparison: re.Pattern[str], subjects: dict[str, str]) -> list[tuple[re.Match[str], str]]:
+    """The comparisons of a paragraph with the key of 上年 each is of: by the figure before it (“财政拨款收入9,101.68万元，
+    比2024年预算减少……”), or — with last year's budget — by the quantity its own words name (NAMED_COMPARISON), in order."""
+    found = [(c, key) for c in comparison.finditer(text) if (key := _compared_subject(text, c.start(), subjects))]
+    if comparison is COMPARISON:
+        found += [(c, subjects[c.group("subject")]) for c in NAMED_COMPARISON.finditer(text)
+                  if c.group("subject") in subjects]
+    return sorted(found, key=lambda one: one[0].start())
+
+
+def _change_said(words: str) -> tuple[str | None, ...]:
+    """A comparison's year, way, amount and 持平 (its words naming the quantity aside), as two sayings are compared."""
+    found = COMPARISON.fullmatch(words) or NAMED_COMPARISON.fullmatch(words)
+    return (words,) if found is None else tuple(found.group(g) for g in ("year", "way", "amount", "flat"))
 
 
 def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
@@ -1486,6 +1503,8 @@ def _capture_after(clause: str, rule: dict[str, Any], lead: str, at: int, keep: 
 # a comparison's last-year figure its change follows (烟台 “较2025年预算198.27万元增加3.6万元”, 北京 “比2025年年初预算数
 # 69043.50万元增加……”): a text captured up to 万元 goes on to the change's; the words may be as long again
 _CHANGE_GOES_ON = regex(r"，?(?:增加|减少)")
+# … not where the figure captured is the change itself, its rate after it (江苏 “与上年相比减少7.67万元，减少1.59%”)
+_CHANGE_WORD = regex(r"增加|减少")
 _WITH_PRIOR = 2
 
 
@@ -1507,7 +1526,7 @@ def _text_end(clause: str, until: str, after: int, longest: int) -> tuple[int, i
     if not until:
         return len(clause.rstrip("。；; ")), longest
     stop = clause.find(until, after, after + longest + len(until))
-    if stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)):
+    if stop >= 0 and _CHANGE_GOES_ON.match(clause, stop + len(until)) and not _CHANGE_WORD.search(clause, after, stop):
         longest *= _WITH_PRIOR
         stop = clause.find(until, stop + len(until), after + longest + len(until))
     return stop, longest
