@@ -1620,6 +1620,8 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
         return
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
     section = _three_public_section(result, table, (this, last), executed)
+    if section and (by_fund := _three_public_by_fund(result, table, kind, this)):
+        section["按资金"] = by_fund
     if section:
         tree["三公经费"] = section
     if lines := _beside_three(result, table, this):
@@ -1628,6 +1630,37 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
         tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
     if "机关运行经费" in this.amounts:
         tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+def _three_public_by_fund(result: Imported, table: Table, kind: str, this: Row) -> Tree:
+    """三公经费.按资金: this year's figure of each item by fund, where the table prints its funds apart — its columns
+    “item·fund” (深圳: each item over the three funds) or, printed turned, the funds' columns of an item's row (广州,
+    珠海: 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算); a blank cell is no figure, and is left out."""
+    found = _funds_of_items(this)
+    for row in result.rows.get(kind, []) if table.items else []:
+        if (item := table.items.get(row.index)) in ITEMS:
+            found[item] = {fund: row.amounts[fund] for fund in FUND_COLUMNS if fund in row.amounts}
+    by_fund: Tree = {}
+    for item in ITEMS:
+        name = _SOURCE_ITEM.get(item, item)
+        funds = {fund: value(result, table, amount, f"三公经费.按资金.{name}.{fund}")
+                 for fund, amount in found.get(item, {}).items() if not amount.blank}
+        if funds:
+            by_fund[name] = funds
+    return by_fund
+
+
+_SOURCE_ITEM = {ITEMS[0]: "合计"}  # the table's own total (“三公”合计) is the source's 三公经费.合计
+
+
+def _funds_of_items(row: Row) -> dict[str, dict[str, Amount]]:
+    """A “三公” row's figures printed by fund (“因公出国（境）费·一般公共预算”), by item and fund."""
+    found: dict[str, dict[str, Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS and fund in FUND_COLUMNS:
+            found.setdefault(item, {})[fund] = amount
+    return found
 
 
 def _spent_last_year(result: Imported, table: Table, last: Row) -> Tree:
