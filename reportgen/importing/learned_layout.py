@@ -60,7 +60,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -215,7 +215,18 @@ def _turned_three_public(imported: Imported) -> dict[str, Any]:
     if not _each_once(items):
         return {}
     names = _printed_labels(order, labels)
-    return {"纵排": items, **({"行名": names} if names else {})}
+    columns = _turned_columns(table)
+    return {"纵排": items, **({"行名": names} if names else {}), **({"列": columns} if columns else {})}
+
+
+def _turned_columns(table: Table) -> list[str]:
+    """表格.三公经费支出表.列 of a turned “三公” table that prints its items' funds beside their 合计 (广州, 珠海: 合计 |
+    一般公共预算 | 政府性基金预算 | 国有资本经营预算), in its order; [] where it prints one figure (福州: 预算数) or a column the
+    render has no name for."""
+    printed = [meaning for _, meaning in sorted(table.columns.items()) if meaning != "名称"]
+    if not set(printed) & set(THREE_PUBLIC_COLUMNS[1:]) or not set(printed) <= set(THREE_PUBLIC_COLUMNS):
+        return []
+    return printed if _each_once(printed) else []
 
 
 def _printed_labels(order: list[tuple[int, str]], labels: dict[int, str]) -> dict[str, str]:

@@ -47,7 +47,7 @@ from reportgen.tables import (
     shapes,
 )
 from reportgen.tables.builder import AS_STATED
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
 if TYPE_CHECKING:
@@ -920,6 +920,8 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
         raise LayoutError(f"{at}: “{name}.{key}”只用于 {role('three_public')}")
     if items and key == "横排" and spec.get("纵排"):
         raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
+    if key == "纵排" and spec.get("列") and base == role("three_public") and not items:
+        raise LayoutError(f"{at}: “{name}.列”只用于纵排（各项印作行时，其后印出的各栏）")
     if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
         raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
     return tuple(items)
@@ -968,6 +970,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
     role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
+    role("three_public"): (THREE_PUBLIC_COLUMNS, _each_once, "纵排的各项之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
     "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
 }

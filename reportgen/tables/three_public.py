@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
 
 
 def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
@@ -26,16 +26,40 @@ def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
 
 def turned_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
     """The “三公”经费 table printed turned (纵排): each of ``items`` a row, in that order, with this year's figure in
-    one column (福州, 泉州: 项目 | 预算数)."""
+    one column (福州, 泉州: 项目 | 预算数), or in the columns the layout lists (列: 广州, 珠海: 合计 and each fund's, as
+    the source's 三公经费.按资金 gives them; a fund's figure it does not give is missing, never 0.00)."""
     tid = role("three_public")
     num = builder.num(tid)
+    columns = tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS)
     figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
-    body = _unknown_rows(builder, 2)
+    body = _unknown_rows(builder, 1 + max(len(columns), 1))
     if body is None:
-        body = [Row([Cell(item, align="left"), num(figures[item])], kind="total" if item == "合计" else "body", key=item)
+        body = [Row([Cell(item, align="left"), *_turned_cells(builder, item, figures[item], columns or ("合计",))],
+                    kind="total" if item == "合计" else "body", key=item)
                 for item in items]
     gap = builder.f.three_public_gap(builder.shown(tid))
-    return TableRows([head("项目", "预算数")], body, [40, 20], wide=False, rounding_gap=gap)
+    header = head("项目", *(_FUND_HEADS.get(c, c) for c in columns)) if columns else head("项目", "预算数")
+    return TableRows([header], body, [40] + [20] * max(len(columns), 1), wide=False, rounding_gap=gap)
+
+
+# A turned table's column heads (列 names the funds as the source does: 一般公共预算 …)
+_FUND_HEADS = {fund: fund if fund.endswith("预算") else f"{fund}预算" for fund in THREE_PUBLIC_COLUMNS[1:]}
+
+
+def _turned_cells(builder: TableBuilder, item: str, figure: Decimal | None, columns: tuple[str, ...]) -> list[Cell]:
+    """A turned row's cells: its figure under 合计, each fund's as 三公经费.按资金 gives it (missing where not given)."""
+    num = builder.num(role("three_public"))
+    by_fund = builder.b.three_public.by_fund.get(item, {})
+    cells = []
+    for column in columns:
+        if column == "合计":
+            cells.append(num(figure))
+        elif column in by_fund:
+            cells.append(num(by_fund[column]))
+        else:
+            what = (f"“三公”经费中{item}的{_FUND_HEADS[column]}数", f"三公经费.按资金.{item}.{column}")
+            cells.append(Cell(builder.missing(what), missing=True))
+    return cells
 
 
 def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
