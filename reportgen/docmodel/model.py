@@ -394,6 +394,7 @@ class ThreePublic(Record):
     details: dict[str, Any] = field(default_factory=dict)
     # 按资金: this year's figure of an item (合计 among them) by fund (一般公共预算, 政府性基金, 国有资本经营), as printed
     by_fund: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    prior_by_fund: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # 上年按资金: last year's, likewise
 
     @property
     def unknown(self) -> list[str]:

@@ -171,7 +171,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
-    if turned := _turned_three_public(imported) or _across_three_public(imported):  # 福州, 泉州, 广州; 杭州, 长沙
+    if turned := (_turned_three_public(imported) or _across_three_public(imported)  # 福州, 泉州, 广州; 杭州, 长沙
+                  or _three_public_by_fund(imported)):  # 深圳: each item over the funds
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
     if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
         settings.setdefault("表格", {}).setdefault(role("projects"), {})["列"] = columns
@@ -248,6 +249,27 @@ def _across_three_public(imported: Imported) -> dict[str, Any]:
     placed = _placed_items(rows[0])
     items = [item for _, item in placed if item in TURNED_ITEMS]
     return {"横排": items} if len(items) == len(placed) and _each_once(items) else {}
+
+
+# A “三公” table's items (recognize.ITEMS) in the render's order of its columns (three_public_columns)
+_ITEM_ORDER = ("“三公”合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费")
+
+
+def _three_public_by_fund(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表's 列 where the “三公” table prints each item over the same funds in the render's order of items
+    (深圳: 总计 | 因公出国(境)费 | 公务接待费 | 小计 | 购置费 | 运行维护费, each over 一般公共预算 | 政府性基金预算 |
+    国有资本经营预算): the funds, in their order; with 行名 the label of its row of changes where it is not 增减变化."""
+    kind = role("three_public")
+    rows = [row for row in imported.rows.get(kind, []) if row.amounts]
+    if kind not in imported.tables or not rows:
+        return {}
+    placed = [key.partition("·") for _, key in _placed_items(rows[0])]
+    funds = [fund for item, _, fund in placed if item == _ITEM_ORDER[0]]
+    if not funds or not _each_once(funds) or [(item, fund) for item, _, fund in placed] != [
+            (item, fund) for item in _ITEM_ORDER for fund in funds]:
+        return {}
+    changes = next((row.label for row in rows if row.label.startswith("增减") and row.label != "增减变化"), "")
+    return {"列": funds, **({"行名": {"增减变化": changes}} if changes else {})}
 
 
 def _placed_items(row: Row) -> list[tuple[int, str]]:

@@ -920,8 +920,9 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
         raise LayoutError(f"{at}: “{name}.{key}”只用于 {role('three_public')}")
     if items and key == "横排" and spec.get("纵排"):
         raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
-    if key == "纵排" and spec.get("列") and base == role("three_public") and not items:
-        raise LayoutError(f"{at}: “{name}.列”只用于纵排（各项印作行时，其后印出的各栏）")
+    if key == "纵排" and base == role("three_public") and not items and "合计" in spec.get("列", []):
+        raise LayoutError(f"{at}: “{name}.列”不纵排时是各项按资金分的栏（如 [一般公共预算, 政府性基金, 国有资本经营]），"
+                          f"合计只在纵排时印作一栏")
     if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
         raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
     return tuple(items)

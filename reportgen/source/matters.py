@@ -74,14 +74,15 @@ def three_public(reader: SourceReader, d: LocDict) -> ThreePublic:
     return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total,
                        given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section), vehicles=vehicles,
                        details=three_public_details(reader, section.get("明细", {})),
-                       by_fund=_three_public_by_fund(reader, section.get("按资金", {})))
+                       by_fund=_three_public_by_fund(reader, section.get("按资金", {}), "按资金"),
+                       prior_by_fund=_three_public_by_fund(reader, section.get("上年按资金", {}), "上年按资金"))
 
 
-def _three_public_by_fund(reader: SourceReader, by_fund: LocDict) -> dict[str, dict[str, Decimal]]:
-    """三公经费.按资金: each item's figures by fund, as written (a fund not written is not there, never 0)."""
+def _three_public_by_fund(reader: SourceReader, by_fund: LocDict, key: str) -> dict[str, dict[str, Decimal]]:
+    """三公经费.按资金 (上年按资金): each item's figures by fund, as written (a fund not written is not there, never 0)."""
     read: dict[str, dict[str, Decimal]] = {}
     for item, funds in by_fund.items():
-        reader.line(by_fund, item, f"三公经费.按资金.{item}")
+        reader.line(by_fund, item, f"三公经费.{key}.{item}")
         read[str(item)] = {str(fund): reader.amount(funds[fund]) for fund in funds}
     return read
 

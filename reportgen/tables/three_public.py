@@ -82,6 +82,8 @@ def three_public(builder: TableBuilder) -> TableRows:
         return turned_three_public(builder, builder.turned_items)
     if builder.across_items:
         return across_three_public(builder, builder.across_items)
+    if funds := tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS[1:]):
+        return three_public_by_fund(builder, funds)
     tid = role("three_public")
     num = builder.num(tid)
     b, f = builder.b, builder.f
@@ -110,6 +112,39 @@ def three_public(builder: TableBuilder) -> TableRows:
             body.append(row("比执行数增减", f.actual.three_public_changes(), "subtotal"))
     gap = f.three_public_gap(builder.shown(tid))
     return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
+
+
+def three_public_by_fund(builder: TableBuilder, funds: tuple[str, ...]) -> TableRows:
+    """表7 with each item printed by ``funds`` (列: 深圳's 财政拨款“三公”经费支出表, each item over 一般公共预算 |
+    政府性基金预算 | 国有资本经营预算): last year's row, this year's and the changes, as the source's 上年按资金 and 按资金
+    give them (a figure not given is missing, never 0.00; the changes where both are given)."""
+    tid = role("three_public")
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    n = len(funds)
+    header = [
+        head(("年度", 1, 3), ("合计", n, 2), ("因公出国（境）费", n, 2), ("公务接待费", n, 2),
+             ("公务用车购置及运行维护费", 3 * n, 1)),
+        head(("小计", n, 1), ("公务用车购置费", n, 1), ("公务用车运行维护费", n, 1)),
+        head(*[_FUND_HEADS[fund] for fund in funds] * 6),
+    ]
+
+    def row(label: str, values: list[Decimal | None], what: tuple[str, str], kind: RowKind = "body") -> Row:
+        cells = [num(v) if v is not None else Cell(builder.missing(what), missing=True) for v in values]
+        return Row([Cell(label, align="center"), *cells], kind=kind, key=label)
+
+    body = _unknown_rows(builder, 1 + 6 * n)
+    if body is None:
+        body = []
+        if f.three_public_prior is not None:
+            body.append(row(f"{b.prior.year}年", f.three_public_fund_columns(funds, prior=True),
+                            ("上年“三公”经费按资金的数", "三公经费.上年按资金")))
+        body.append(row(f"{b.year}年", f.three_public_fund_columns(funds), ("“三公”经费按资金的数", "三公经费.按资金")))
+        if f.three_public_prior is not None:
+            body.append(row("增减变化", f.three_public_fund_changes(funds),
+                            ("上年“三公”经费按资金的数", "三公经费.上年按资金"), "subtotal"))
+    gap = f.three_public_gap(builder.shown(tid))
+    return TableRows(header, body, [12] + [8] * 6 * n, wide=True, rounding_gap=gap)
 
 
 def three_public_and_running(builder: TableBuilder) -> TableRows:

@@ -1622,6 +1622,9 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
     section = _three_public_section(result, table, (this, last), executed)
     if section and (by_fund := _three_public_by_fund(result, table, kind, this)):
         section["按资金"] = by_fund
+    if section and last is not None and not executed and (by_fund := _by_fund_tree(result, table, _funds_of_items(last),
+                                                                                   "上年按资金")):
+        section["上年按资金"] = by_fund
     if section:
         tree["三公经费"] = section
     if lines := _beside_three(result, table, this):
@@ -1640,10 +1643,15 @@ def _three_public_by_fund(result: Imported, table: Table, kind: str, this: Row) 
     for row in result.rows.get(kind, []) if table.items else []:
         if (item := table.items.get(row.index)) in ITEMS:
             found[item] = {fund: row.amounts[fund] for fund in FUND_COLUMNS if fund in row.amounts}
+    return _by_fund_tree(result, table, found, "按资金")
+
+
+def _by_fund_tree(result: Imported, table: Table, found: dict[str, dict[str, Amount]], key: str) -> Tree:
+    """三公经费.按资金 (or 上年按资金): the figures ``found`` by item and fund, in the items' order, blank cells left out."""
     by_fund: Tree = {}
     for item in ITEMS:
         name = _SOURCE_ITEM.get(item, item)
-        funds = {fund: value(result, table, amount, f"三公经费.按资金.{name}.{fund}")
+        funds = {fund: value(result, table, amount, f"三公经费.{key}.{name}.{fund}")
                  for fund, amount in found.get(item, {}).items() if not amount.blank}
         if funds:
             by_fund[name] = funds
