@@ -69,6 +69,25 @@ def test_the_funds_printed_by_item_are_held_in_the_source(tmp_path) -> None:
     assert all(str(funds[fund]) == "0" for funds in by_fund.values() for fund in ("政府性基金", "国有资本经营"))
 
 
+# 深圳市民政局（本级） 2026 (../shared/corpus), its rows as printed: 2025 年, 2026 年, 增减变化金额, each item (总计, 因公出国(境)费,
+# 公务接待费, 小计, 公务用车购置费, 公务用车运行维护费) over 一般公共预算 | 政府性基金预算 | 国有资本经营预算
+SHENZHEN = [
+    ["2025年", "33.00", "0.00", "0.00", "0.00", "0.00", "0.00", "15.00", "0.00", "0.00", "18.00", "0.00", "0.00",
+     "12.00", "0.00", "0.00", "6.00", "0.00", "0.00"],
+    ["2026年", "66.00", "0.00", "0.00", "46.80", "0.00", "0.00", "15.00", "0.00", "0.00", "4.20", "0.00", "0.00",
+     "0.00", "0.00", "0.00", "4.20", "0.00", "0.00"],
+    ["增减变化金额", "33.00", "0.00", "0.00", "46.80", "0.00", "0.00", "0.00", "0.00", "0.00", "-13.80", "0.00", "0.00",
+     "-12.00", "0.00", "0.00", "-1.80", "0.00", "0.00"],
+]
+
+
+def test_the_year_rows_print_each_item_by_fund(tmp_path) -> None:
+    """The render printed each item's one figure a row (6 columns); 深圳 prints each over the three funds (18): the
+    layout learns the funds (列) and the changes row's label (行名), the source holds both years by fund."""
+    source, layout = _imported(tmp_path, SHARED / "gd-shenzhen-minzheng-2026-dept-budget.pdf")
+    assert _body(source, layout) == SHENZHEN
+
+
 def test_a_fund_the_source_does_not_give_is_missing_not_zero(tmp_path) -> None:
     """A source without 三公经费.按资金 (an officer's own, next year's) in a layout printing the funds: each fund's cell is
     missing (待补充 in a draft), never 0.00; the 合计 column is the source's."""

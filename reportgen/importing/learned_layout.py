@@ -171,8 +171,7 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
-    if turned := (_turned_three_public(imported) or _across_three_public(imported)  # 福州, 泉州, 广州; 杭州, 长沙
-                  or _three_public_by_fund(imported)):  # 深圳: each item over the funds
+    if turned := _three_public_shape(imported):
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
     if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
         settings.setdefault("表格", {}).setdefault(role("projects"), {})["列"] = columns
@@ -201,6 +200,12 @@ def _project_columns(imported: Imported) -> list[str]:
 
 # recognize.ITEMS' names of a turned “三公” table's rows → the render's (TURNED_ITEMS)
 _TURNED_NAMES = {"“三公”合计": "合计"}  # (and the 合计 column of a 合计 row)
+
+
+def _three_public_shape(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表 where its table is printed otherwise than the render's: turned (福州, 泉州, 广州), as a 合计 row
+    (杭州, 长沙) or with each item over the funds (深圳)."""
+    return _turned_three_public(imported) or _across_three_public(imported) or _three_public_by_fund(imported)
 
 
 def _turned_three_public(imported: Imported) -> dict[str, Any]:
@@ -263,13 +268,20 @@ def _three_public_by_fund(imported: Imported) -> dict[str, Any]:
     rows = [row for row in imported.rows.get(kind, []) if row.amounts]
     if kind not in imported.tables or not rows:
         return {}
-    placed = [key.partition("·") for _, key in _placed_items(rows[0])]
-    funds = [fund for item, _, fund in placed if item == _ITEM_ORDER[0]]
-    if not funds or not _each_once(funds) or [(item, fund) for item, _, fund in placed] != [
-            (item, fund) for item in _ITEM_ORDER for fund in funds]:
+    funds = _funds_of_each_item(rows[0])
+    if not funds:
         return {}
     changes = next((row.label for row in rows if row.label.startswith("增减") and row.label != "增减变化"), "")
     return {"列": funds, **({"行名": {"增减变化": changes}} if changes else {})}
+
+
+def _funds_of_each_item(row: Row) -> list[str]:
+    """The funds a “三公” row prints each item over (“因公出国（境）费·一般公共预算” …), in their order, where it prints
+    every item over the same funds in the render's order of items; [] otherwise."""
+    placed = [key.partition("·") for _, key in _placed_items(row)]
+    funds = [fund for item, _, fund in placed if item == _ITEM_ORDER[0]]
+    printed = [(item, fund) for item, _, fund in placed]
+    return funds if funds and _each_once(funds) and printed == [(i, f) for i in _ITEM_ORDER for f in funds] else []
 
 
 def _placed_items(row: Row) -> list[tuple[int, str]]:

@@ -920,12 +920,17 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
         raise LayoutError(f"{at}: “{name}.{key}”只用于 {role('three_public')}")
     if items and key == "横排" and spec.get("纵排"):
         raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
-    if key == "纵排" and base == role("three_public") and not items and "合计" in spec.get("列", []):
-        raise LayoutError(f"{at}: “{name}.列”不纵排时是各项按资金分的栏（如 [一般公共预算, 政府性基金, 国有资本经营]），"
-                          f"合计只在纵排时印作一栏")
+    _check_fund_columns(spec, name, at, base, key)
     if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
         raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
     return tuple(items)
+
+
+def _check_fund_columns(spec: dict, name: str, at: str, base: str, key: str) -> None:
+    """The “三公”经费 table's 列 without 纵排: the funds each item is printed over, 合计 not among them."""
+    if key == "纵排" and base == role("three_public") and not spec.get(key) and "合计" in spec.get("列", []):
+        raise LayoutError(f"{at}: “{name}.列”不纵排时是各项按资金分的栏（如 [一般公共预算, 政府性基金, 国有资本经营]），"
+                          f"合计只在纵排时印作一栏")
 
 
 def _row_names(spec: dict, name: str, at: str) -> dict[str, str]:

@@ -82,7 +82,7 @@ def three_public(builder: TableBuilder) -> TableRows:
         return turned_three_public(builder, builder.turned_items)
     if builder.across_items:
         return across_three_public(builder, builder.across_items)
-    if funds := tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS[1:]):
+    if funds := _asked_funds(builder):
         return three_public_by_fund(builder, funds)
     tid = role("three_public")
     num = builder.num(tid)
@@ -112,6 +112,11 @@ def three_public(builder: TableBuilder) -> TableRows:
             body.append(row("比执行数增减", f.actual.three_public_changes(), "subtotal"))
     gap = f.three_public_gap(builder.shown(tid))
     return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
+
+
+def _asked_funds(builder: TableBuilder) -> tuple[str, ...]:
+    """The funds the layout prints each item over (列 without 纵排: 深圳)."""
+    return tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS[1:])
 
 
 def three_public_by_fund(builder: TableBuilder, funds: tuple[str, ...]) -> TableRows:

@@ -1620,12 +1620,8 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
         return
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
     section = _three_public_section(result, table, (this, last), executed)
-    if section and (by_fund := _three_public_by_fund(result, table, kind, this)):
-        section["按资金"] = by_fund
-    if section and last is not None and not executed and (by_fund := _by_fund_tree(result, table, _funds_of_items(last),
-                                                                                   "上年按资金")):
-        section["上年按资金"] = by_fund
     if section:
+        section |= _three_public_funds(result, table, kind, (this, None if executed else last))
         tree["三公经费"] = section
     if lines := _beside_three(result, table, this):
         tree["经济分类款预算"] = lines
@@ -1633,6 +1629,17 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
         tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
     if "机关运行经费" in this.amounts:
         tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+def _three_public_funds(result: Imported, table: Table, kind: str, rows: tuple[Row, Row | None]) -> Tree:
+    """三公经费.按资金 and 上年按资金 (``rows``: this year's, last year's budget's), where the table prints them."""
+    this, last = rows
+    funds: Tree = {}
+    if by_fund := _three_public_by_fund(result, table, kind, this):
+        funds["按资金"] = by_fund
+    if last is not None and (by_fund := _by_fund_tree(result, table, _funds_of_items(last), "上年按资金")):
+        funds["上年按资金"] = by_fund
+    return funds
 
 
 def _three_public_by_fund(result: Imported, table: Table, kind: str, this: Row) -> Tree:
