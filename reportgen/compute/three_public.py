@@ -10,7 +10,6 @@ from functools import cached_property
 from reportgen.compute.arithmetic import ZERO, difference, rounding_gap, sum_known
 from reportgen.docmodel.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 
-
 # The “三公” table's columns by the source's names (三公经费.按资金's keys), in three_public_columns' order
 TABLE_ITEMS = ("合计", THREE_PUBLIC_PARTS[0], THREE_PUBLIC_PARTS[1], VEHICLES, THREE_PUBLIC_PARTS[2], THREE_PUBLIC_PARTS[3])
 

@@ -1658,7 +1658,7 @@ def _by_fund_tree(result: Imported, table: Table, found: dict[str, dict[str, Amo
     by_fund: Tree = {}
     for item in ITEMS:
         name = _SOURCE_ITEM.get(item, item)
-        funds = {fund: value(result, table, amount, f"三公经费.{key}.{name}.{fund}")
+        funds: Tree = {fund: value(result, table, amount, f"三公经费.{key}.{name}.{fund}")
                  for fund, amount in found.get(item, {}).items() if not amount.blank}
         if funds:
             by_fund[name] = funds
