@@ -113,3 +113,14 @@ def test_the_columns_are_the_turned_tables_only(tmp_path) -> None:
     (tmp_path / "版式.yaml").write_text(f"名称: 测试\n基于: 默认\n表格:\n  {KIND}:\n    纵排: [合计]\n    列: [合计, 政府性基金]\n",
                                         encoding="utf-8")
     assert resolve(tmp_path).table_specs[KIND].columns == ("合计", "政府性基金")
+
+
+def test_next_year_takes_this_years_funds_as_last_years(tmp_path) -> None:
+    """rollover: this year's 按资金 is next year's 上年按资金 (深圳 prints last year's row by fund); the new year's are 待填写."""
+    source, _ = _imported(tmp_path, FRESH / "gd-shenzhen-xinfangju-2026-dept-budget.pdf")
+    following = tmp_path / "next.yaml"
+    assert cli.main(["rollover", str(source), "-o", str(following)]) == 0
+    three = parse_yaml(following.read_bytes(), str(following))["三公经费"]
+    assert str(three["上年按资金"]["合计"]["一般公共预算"]) == "5.58"
+    assert str(three["上年按资金"]["公务接待费"]["一般公共预算"]) == "2.98"
+    assert all(str(v) == "待填写" for funds in three["按资金"].values() for v in funds.values())
