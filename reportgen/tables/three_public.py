@@ -29,7 +29,6 @@ def turned_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableR
     one column (福州, 泉州: 项目 | 预算数), or in the columns the layout lists (列: 广州, 珠海: 合计 and each fund's, as
     the source's 三公经费.按资金 gives them; a fund's figure it does not give is missing, never 0.00)."""
     tid = role("three_public")
-    num = builder.num(tid)
     columns = tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS)
     figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
     body = _unknown_rows(builder, 1 + max(len(columns), 1))
