@@ -35,16 +35,19 @@ def _body(source: Path, layout: Path) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.body]
 
 
-# Each document's “三公” rows as printed: 合计, 一般公共预算, 政府性基金预算, 国有资本经营预算 (行政经费's row aside)
+# Each document's rows as printed: 合计, 一般公共预算, 政府性基金预算, 国有资本经营预算 — 行政经费's, then the “三公” items'
 PRINTED = {
     SHARED / "gd-guangzhou-minzheng-2026-dept-budget.pdf": [
+        ["5,077.89", "4,762.29", "315.60", "0.00"],
         ["334.21", "316.31", "17.90", "0.00"], ["83.40", "83.40", "0.00", "0.00"],
         ["210.39", "196.49", "13.90", "0.00"], ["40.00", "40.00", "0.00", "0.00"],
         ["170.39", "156.49", "13.90", "0.00"], ["40.42", "36.42", "4.00", "0.00"]],
     FRESH / "gd-zhuhai-shangwuju-2026-dept-budget.pdf": [
+        ["10,884.55", "10,884.55", "0.00", "0.00"],
         ["19.84", "19.84", "0.00", "0.00"], ["13.20", "13.20", "0.00", "0.00"], ["0.00", "0.00", "0.00", "0.00"],
         ["0.00", "0.00", "0.00", "0.00"], ["0.00", "0.00", "0.00", "0.00"], ["6.64", "6.64", "0.00", "0.00"]],
     FRESH / "gd-guangzhou-tongjiju-2026-dept-budget.pdf": [
+        ["839.21", "839.21", "0.00", "0.00"],
         ["19.86", "19.86", "0.00", "0.00"], ["5.00", "5.00", "0.00", "0.00"], ["6.70", "6.70", "0.00", "0.00"],
         ["0.00", "0.00", "0.00", "0.00"], ["6.70", "6.70", "0.00", "0.00"], ["8.16", "8.16", "0.00", "0.00"]],
 }
@@ -52,7 +55,8 @@ PRINTED = {
 
 @pytest.mark.parametrize("pdf", sorted(PRINTED), ids=lambda p: p.stem)
 def test_the_turned_table_prints_each_item_by_fund(tmp_path, pdf) -> None:
-    """The render printed each item's 合计 alone (项目 | 预算数); 广东 prints it beside its three funds."""
+    """The render printed each item's 合计 alone (项目 | 预算数), and no 行政经费; 广东 prints 行政经费 above the items,
+    each beside its three funds."""
     source, layout = _imported(tmp_path, pdf)
     assert "列:" in (layout / "版式.yaml").read_text(encoding="utf-8")
     assert [row[1:] for row in _body(source, layout)] == PRINTED[pdf]
@@ -88,16 +92,23 @@ def test_the_year_rows_print_each_item_by_fund(tmp_path) -> None:
     assert _body(source, layout) == SHENZHEN
 
 
+def _without(text: str, key: str) -> str:
+    """A source's text without the section at ``key`` (its line and the lines indented under it)."""
+    start = text.index(f"\n{key}") + 1
+    indent = len(key) - len(key.lstrip(" ")) + 2
+    end = next(i for i in range(start + 1, len(text)) if text[i - 1] == "\n" and not text[i:].startswith(" " * indent))
+    return text[:start] + text[end:]
+
+
 def test_a_fund_the_source_does_not_give_is_missing_not_zero(tmp_path) -> None:
-    """A source without 三公经费.按资金 (an officer's own, next year's) in a layout printing the funds: each fund's cell is
-    missing (待补充 in a draft), never 0.00; the 合计 column is the source's."""
+    """A source without 三公经费.按资金 and 行政经费 (an officer's own, next year's) in a layout printing them: each such
+    cell is missing (待补充 in a draft), never 0.00; the items' 合计 column is the source's."""
     source, layout = _imported(tmp_path, FRESH / "gd-zhuhai-shangwuju-2026-dept-budget.pdf")
-    text = source.read_text(encoding="utf-8")
-    start = text.index("  按资金:")
-    end = next(i for i in range(start + 1, len(text)) if text[i - 1] == "\n" and not text[i:].startswith("    "))
-    source.write_text(text[:start] + text[end:], encoding="utf-8")
-    rows = _body(source, layout)
-    assert [row[1] for row in rows] == [expected[0] for expected in PRINTED[FRESH / "gd-zhuhai-shangwuju-2026-dept-budget.pdf"]]
+    source.write_text(_without(_without(source.read_text(encoding="utf-8"), "  按资金:"), "行政经费:"), encoding="utf-8")
+    administrative, *rows = _body(source, layout)
+    assert administrative[0] == "行政经费" and "0.00" not in administrative and all(administrative)
+    expected = PRINTED[FRESH / "gd-zhuhai-shangwuju-2026-dept-budget.pdf"][1:]
+    assert [row[1] for row in rows] == [figures[0] for figures in expected]
     assert all("0.00" not in row[2:] and all(cell for cell in row[2:]) for row in rows)
 
 

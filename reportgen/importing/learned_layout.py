@@ -60,7 +60,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
-from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _turned_three_public(imported: Imported) -> dict[str, Any]:
         return {}
     labels = {row.index: row.label for row in imported.rows.get(kind, [])}
     order = [(index, _TURNED_NAMES.get(item, item)) for index, item in sorted(table.items.items())]
-    items = [item for _, item in order if item in TURNED_ITEMS]
+    items = [item for _, item in order if item in TURNED_ROWS]
     if not _each_once(items):
         return {}
     names = _printed_labels(order, labels)

@@ -47,7 +47,7 @@ from reportgen.tables import (
     shapes,
 )
 from reportgen.tables.builder import AS_STATED
-from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
 if TYPE_CHECKING:
@@ -921,9 +921,14 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
     if items and key == "横排" and spec.get("纵排"):
         raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
     _check_fund_columns(spec, name, at, base, key)
-    if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
-        raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
+    allowed = _TURNED_ALLOWED[key]
+    if not isinstance(items, list) or not all(item in allowed for item in items) or len(set(items)) != len(items):
+        raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(allowed)}")
     return tuple(items)
+
+
+# The items 纵排 and 横排 may list: 行政经费 is a row above the items (广州, 珠海), never a column
+_TURNED_ALLOWED = {"纵排": TURNED_ROWS, "横排": TURNED_ITEMS}
 
 
 def _check_fund_columns(spec: dict, name: str, at: str, base: str, key: str) -> None:

@@ -50,6 +50,9 @@ _CODE_LEVEL_WIDTHS = [6, 5, 5]
 
 # The items a “三公”经费 table printed turned (表格.X.纵排) may list, in FiguresThreePublic.three_public_columns' order
 TURNED_ITEMS = ("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费")
+# The row a turned “三公”经费 table may print above its items (纵排: 广州, 珠海), the source's 行政经费; and the rows it may list
+ADMINISTRATIVE_ROW = "行政经费"
+TURNED_ROWS = (ADMINISTRATIVE_ROW, *TURNED_ITEMS)
 # The columns a turned “三公”经费 table may print (表格.X.列 with 纵排), in the order it prints them, each once: this year's
 # figure (合计) and its funds (广州, 珠海: 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算; the source's 三公经费.按资金)
 THREE_PUBLIC_COLUMNS = ("合计", *PROJECT_FISCAL)

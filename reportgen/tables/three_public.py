@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
-from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS
+from reportgen.tables.specs import ADMINISTRATIVE_ROW, THREE_PUBLIC_COLUMNS, TURNED_ITEMS
 
 
 def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
@@ -33,7 +33,7 @@ def turned_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableR
     figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
     body = _unknown_rows(builder, 1 + max(len(columns), 1))
     if body is None:
-        body = [Row([Cell(item, align="left"), *_turned_cells(builder, item, figures[item], columns or ("合计",))],
+        body = [Row([Cell(item, align="left"), *_turned_cells(builder, item, figures.get(item), columns or ("合计",))],
                     kind="total" if item == "合计" else "body", key=item)
                 for item in items]
     gap = builder.f.three_public_gap(builder.shown(tid))
@@ -46,19 +46,19 @@ _FUND_HEADS = {fund: fund if fund.endswith("预算") else f"{fund}预算" for fu
 
 
 def _turned_cells(builder: TableBuilder, item: str, figure: Decimal | None, columns: tuple[str, ...]) -> list[Cell]:
-    """A turned row's cells: its figure under 合计, each fund's as 三公经费.按资金 gives it (missing where not given)."""
+    """A turned row's cells: its figure under 合计, each fund's as 三公经费.按资金 gives it; 行政经费's (广州, 珠海) as
+    the source's 行政经费 gives them (missing where not given, never 0.00)."""
     num = builder.num(role("three_public"))
-    by_fund = builder.b.three_public.by_fund.get(item, {})
-    cells = []
-    for column in columns:
-        if column == "合计":
-            cells.append(num(figure))
-        elif column in by_fund:
-            cells.append(num(by_fund[column]))
-        else:
-            what = (f"“三公”经费中{item}的{_FUND_HEADS[column]}数", f"三公经费.按资金.{item}.{column}")
-            cells.append(Cell(builder.missing(what), missing=True))
-    return cells
+    three = builder.b.three_public
+    if item == ADMINISTRATIVE_ROW:
+        stated: dict[str, Decimal | None] = dict(three.administrative)
+        paths = {column: f"行政经费.按资金.{column}" for column in columns} | {"合计": "行政经费.本年"}
+    else:
+        stated = {"合计": figure, **three.by_fund.get(item, {})}
+        paths = {column: f"三公经费.按资金.{item}.{column}" for column in columns}
+    return [num(stated[column]) if column in stated else
+            Cell(builder.missing((f"{item}的{_FUND_HEADS.get(column, '合计')}数", paths[column])), missing=True)
+            for column in columns]
 
 
 def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:

@@ -1621,14 +1621,29 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
     section = _three_public_section(result, table, (this, last), executed)
     if section:
-        section |= _three_public_funds(result, table, kind, (this, None if executed else last))
-        tree["三公经费"] = section
+        tree["三公经费"] = section | _three_public_funds(result, table, kind, (this, None if executed else last))
+    tree.update(_administrative(result, table, kind))
     if lines := _beside_three(result, table, this):
         tree["经济分类款预算"] = lines
     if executed and last is not None:
         tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
     if "机关运行经费" in this.amounts:
         tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+ADMINISTRATIVE = "行政经费"  # the row a turned “三公” table prints above its items (广州, 珠海: 导入.yaml 三公经费各行)
+
+
+def _administrative(result: Imported, table: Table, kind: str) -> Tree:
+    """{行政经费: …}: the row of that name a turned “三公” table prints (广州, 珠海: 行政经费 | 合计 | 一般公共预算 | …) —
+    its 合计 as 本年, its funds as 按资金, as printed; {} where the table prints none (or its 合计 cell is blank)."""
+    row = next((r for r in result.rows.get(kind, []) if table.items.get(r.index) == ADMINISTRATIVE), None)
+    total = row.amounts.get(turned_figure(table)) if row is not None else None
+    if row is None or total is None or total.blank:
+        return {}
+    funds = _funds(result, table, row.amounts, f"{ADMINISTRATIVE}.按资金")
+    return {ADMINISTRATIVE: {"本年": value(result, table, total, f"{ADMINISTRATIVE}.本年"),
+                             **({"按资金": funds} if funds else {})}}
 
 
 def _three_public_funds(result: Imported, table: Table, kind: str, rows: tuple[Row, Row | None]) -> Tree:
@@ -1658,11 +1673,15 @@ def _by_fund_tree(result: Imported, table: Table, found: dict[str, dict[str, Amo
     by_fund: Tree = {}
     for item in ITEMS:
         name = _SOURCE_ITEM.get(item, item)
-        funds: Tree = {fund: value(result, table, amount, f"三公经费.{key}.{name}.{fund}")
-                 for fund, amount in found.get(item, {}).items() if not amount.blank}
-        if funds:
+        if funds := _funds(result, table, found.get(item, {}), f"三公经费.{key}.{name}"):
             by_fund[name] = funds
     return by_fund
+
+
+def _funds(result: Imported, table: Table, amounts: dict[str, Amount], path: str) -> Tree:
+    """The funds' figures of ``amounts`` (一般公共预算, 政府性基金, 国有资本经营), in that order, blank cells left out."""
+    return {fund: value(result, table, amounts[fund], f"{path}.{fund}") for fund in FUND_COLUMNS
+            if fund in amounts and not amounts[fund].blank}
 
 
 _SOURCE_ITEM = {ITEMS[0]: "合计"}  # the table's own total (“三公”合计) is the source's 三公经费.合计
