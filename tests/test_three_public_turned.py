@@ -85,3 +85,12 @@ def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_p
                                        encoding="utf-8")
     with pytest.raises(LayoutError, match="横排"):
         resolve(tmp_path)
+
+
+def test_the_total_row_above_the_units_rows_is_the_departments(tmp_path) -> None:
+    """杭州市气象局 2026 p. 21 prints 合计 24.02 | | 18.00 | | 18.00 | 6.02 above its two units' rows, which add up to it:
+    the import read no row (the 合计 a total of the rows below), the source held the text's 三公 figures only (因公出国
+    （境）费 missing: the draft printed 待补充). The 合计 row is the department's: read, and printed as published."""
+    text, rows = _rows(tmp_path, "zj-hangzhou-qixiang-2026-dept-budget")
+    assert "横排:" in text
+    assert rows == [["合计", "24.02", "", "18.00", "", "18.00", "6.02"]]

@@ -1548,7 +1548,14 @@ def three_public_rows(result: Imported, kind: str = "") -> tuple[Row | None, Row
         return _turned_row(table, rows), None
     year = result.year if result.year is not None else _labelled_year(rows)
     of_years = _rows_of_years(rows, year) if year is not None else None
-    return of_years if of_years is not None else (next((r for r in rows if not r.label), None), None)
+    return of_years if of_years is not None else (next((r for r in rows if not r.label), _units_total(result, kind)), None)
+
+
+def _units_total(result: Imported, kind: str) -> Row | None:
+    """The row labelled 合计 that a “三公” table prints first, above its units' rows that add up to it (杭州市气象局 2026:
+    合计 24.02 over 杭州市气象局 13.13 and 杭州市气象服务中心 10.89): the department's figures; None where it prints none."""
+    first = next((r for r in result.rows.get(kind, []) if r.amounts), None)
+    return _items_of_funds(first) if first is not None and first.total and first.label == "合计" else None
 
 
 def _three_public_figures(result: Imported, kind: str) -> list[Row]:
