@@ -50,10 +50,15 @@ def _found(kind: str, table: Table, rows: list[Row]) -> list[str]:
 def test_the_three_public_items_printed_down_the_rows_are_read_from_the_total_column() -> None:
     result = import_files([QIXIANGJU], None)
     assert not result.imported.unsure and not result.differences
-    three = result.imported.tree["三公经费"]
+    three = dict(result.imported.tree["三公经费"])
+    by_fund = three.pop("按资金")
     assert {item: value_of(entry["本年"]) for item, entry in three.items()} == {
         "因公出国（境）费": Decimal("0.00"), "公务用车购置费": Decimal("0.00"),
         "公务用车运行维护费": Decimal("24.80"), "公务接待费": Decimal("1.31")}
+    # each item's row as printed by fund (“三公”经费 26.11: 一般公共预算 26.11, 政府性基金预算 0.00, 国有资本经营预算 0.00)
+    assert {fund: value_of(v) for fund, v in by_fund["合计"].items()} == {
+        "一般公共预算": Decimal("26.11"), "政府性基金": Decimal("0.00"), "国有资本经营": Decimal("0.00")}
+    assert value_of(by_fund["公务用车运行维护费"]["一般公共预算"]) == Decimal("24.80")
     assert three["公务接待费"]["本年"].where == "三公经费支出表 第4页 第11行"
     # 行政经费 (广州: “行政经费（机关运行经费）”, more than its 公用经费) is read, not written as 机关运行经费
     assert "机关运行经费" not in result.imported.tree

@@ -91,6 +91,11 @@ def test_a_three_public_table_of_items_by_fund(minzheng: dict[str, Table]) -> No
     assert table.columns[11] == "公务用车购置及运行维护费·一般公共预算"  # its 小计, not the 三公 total
     result = import_files([MINZHENG], None)
     three = _plain(result.imported.tree["三公经费"])
+    this_year, last_year = three.pop("按资金"), three.pop("上年按资金")  # as printed: 2026 年 and 2025 年 by fund
+    assert this_year["因公出国（境）费"] == {"一般公共预算": Decimal("46.80"), "政府性基金": Decimal("0.00"),
+                                        "国有资本经营": Decimal("0.00")}
+    assert this_year["合计"]["一般公共预算"] == Decimal("66.00") and last_year["合计"]["一般公共预算"] == Decimal("33.00")
+    assert last_year["公务用车购置费"]["一般公共预算"] == Decimal("12.00")
     assert three == {"因公出国（境）费": {"本年": Decimal("46.80"), "上年": Decimal("0.00")},
                      "公务用车购置费": {"本年": Decimal("0.00"), "上年": Decimal("12.00")},
                      "公务用车运行维护费": {"本年": Decimal("4.20"), "上年": Decimal("6.00")},

@@ -1,7 +1,7 @@
 """A learned layout prints the “三公”经费 table as the province prints it (issue 80): its items as rows, this year's
 figure in one column (表格.三公经费支出表.纵排), in the order and under the labels the document prints — written from
 福州市民政局 and 泉州市人民政府办公室 (福建: 项目 | 预算数), shown unchanged on 广州市统计局 (广东: the items under
-行政经费 and “三公”经费, 合计 beside the funds; the 合计 column is what the source holds); and its 合计 row above the
+行政经费 and “三公”经费, 合计 beside the funds: tests/test_three_public_funds.py); and its 合计 row above the
 units' rows, the items as columns in the printed order (表格.三公经费支出表.横排: 长沙市公安局, 湖州市财政局). The figures expected are the
 published ones (../shared/corpus/fresh1), read off the PDFs (pdftotext -layout) before the code was written."""
 
@@ -38,8 +38,8 @@ PRINTED = {
     "fj-quanzhou-zhengfuban-2026-dept-budget": [
         ("合计", "312.75"), ("因公出国（境）费用", "0.00"), ("公务接待费", "18.85"), ("公务用车购置及运行费", "293.90"),
         ("公务用车购置费", "261.90"), ("公务用车运行费", "32.00")],
-    "gd-guangzhou-tongjiju-2026-dept-budget": [
-        ("“三公”经费", "19.86"), ("因公出国（境）支出", "5.00"), ("公务用车购置及运行维护支出", "6.70"),
+    "gd-guangzhou-tongjiju-2026-dept-budget": [  # 行政经费 above the items: the source's 行政经费 since issue 80's 三公 by fund
+        ("行政经费", "839.21"), ("“三公”经费", "19.86"), ("因公出国（境）支出", "5.00"), ("公务用车购置及运行维护支出", "6.70"),
         ("公务用车购置费", "0.00"), ("公务用车运行维护费", "6.70"), ("公务接待费支出", "8.16")],
 }
 
@@ -85,3 +85,12 @@ def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_p
                                        encoding="utf-8")
     with pytest.raises(LayoutError, match="横排"):
         resolve(tmp_path)
+
+
+def test_the_total_row_above_the_units_rows_is_the_departments(tmp_path) -> None:
+    """杭州市气象局 2026 p. 21 prints 合计 24.02 | | 18.00 | | 18.00 | 6.02 above its two units' rows, which add up to it:
+    the import read no row (the 合计 a total of the rows below), the source held the text's 三公 figures only (因公出国
+    （境）费 missing: the draft printed 待补充). The 合计 row is the department's: read, and printed as published."""
+    text, rows = _rows(tmp_path, "zj-hangzhou-qixiang-2026-dept-budget")
+    assert "横排:" in text
+    assert rows == [["合计", "24.02", "", "18.00", "", "18.00", "6.02"]]

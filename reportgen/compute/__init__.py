@@ -203,6 +203,8 @@ class Computed:
     three_public_gap = _Method("three_public", ThreePublicFigures.three_public_gap)
     three_public_columns = _Method("three_public", ThreePublicFigures.three_public_columns)
     three_public_changes = _Method("three_public", ThreePublicFigures.three_public_changes)
+    three_public_fund_columns = _Method("three_public", ThreePublicFigures.three_public_fund_columns)
+    three_public_fund_changes = _Method("three_public", ThreePublicFigures.three_public_fund_changes)
     three_public_budget = _Method("three_public", ThreePublicFigures.three_public_budget)
     three_public_budget_columns = _Method("three_public", ThreePublicFigures.three_public_budget_columns)
 

@@ -10,6 +10,9 @@ from functools import cached_property
 from reportgen.compute.arithmetic import ZERO, difference, rounding_gap, sum_known
 from reportgen.docmodel.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 
+# The “三公” table's columns by the source's names (三公经费.按资金's keys), in three_public_columns' order
+TABLE_ITEMS = ("合计", THREE_PUBLIC_PARTS[0], THREE_PUBLIC_PARTS[1], VEHICLES, THREE_PUBLIC_PARTS[2], THREE_PUBLIC_PARTS[3])
+
 
 class ThreePublicFigures:
     """“三公”经费."""
@@ -83,6 +86,18 @@ class ThreePublicFigures:
     def three_public_changes(self) -> list[Decimal | None]:
         return [difference(c, p) for c, p in zip(self.three_public_columns(), self.three_public_columns(prior=True),
                                                  strict=True)]
+
+    def three_public_fund_columns(self, funds: tuple[str, ...], prior: bool = False) -> list[Decimal | None]:
+        """The “三公” table's columns (three_public_columns' order) each by ``funds``, as the source's 按资金 (上年按资金)
+        gives them: None where it does not (never 0)."""
+        t = self.budget.three_public
+        stated = t.prior_by_fund if prior else t.by_fund
+        return [stated.get(item, {}).get(fund) for item in TABLE_ITEMS for fund in funds]
+
+    def three_public_fund_changes(self, funds: tuple[str, ...]) -> list[Decimal | None]:
+        """This year's less last year's, by fund, where both are given."""
+        return [difference(c, p) for c, p in zip(self.three_public_fund_columns(funds),
+                                                 self.three_public_fund_columns(funds, prior=True), strict=True)]
 
     def three_public_budget(self, name: str | None = None) -> Decimal | None:
         """A “三公” part's 预算数 (决算), or with no name the 合计's: as stated, else its parts'."""

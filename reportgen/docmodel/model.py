@@ -414,6 +414,11 @@ class ThreePublic(Record):
     vehicles: Compared | None = None
     # 部门决算's 具体情况 (THREE_PUBLIC_DETAILS: 出国团组, 公务用车保有量, 接待批次 …), each as stated
     details: dict[str, Any] = field(default_factory=dict)
+    # 按资金: this year's figure of an item (合计 among them) by fund (一般公共预算, 政府性基金, 国有资本经营), as printed
+    by_fund: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    prior_by_fund: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # 上年按资金: last year's, likewise
+    # 行政经费: the row 广州 and 珠海 print above the items (本年, then by fund, as 按资金); empty where not given
+    administrative: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def unknown(self) -> list[str]:

@@ -63,7 +63,7 @@ from reportgen.tables import (
     SUMMARY_TABLES,
 )
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, TURNED_ITEMS
+from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -177,9 +177,9 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
 
 
 def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:
-    """表格.X of the lists printed otherwise than the base's, into ``settings``: the “三公” table turned or across, the
-    项目支出表's columns, the 政府采购预算表 by function line."""
-    if turned := _turned_three_public(imported) or _across_three_public(imported):  # 福州, 泉州, 广州; 杭州, 长沙
+    """表格.X of the lists printed otherwise than the base's, into ``settings``: the “三公” table turned, across or by
+    fund, the 项目支出表's columns, the 政府采购预算表 by function line."""
+    if turned := _three_public_shape(imported):
         settings.setdefault("表格", {}).setdefault(role("three_public"), {}).update(turned)
     if columns := _project_columns(imported):  # 烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转
         settings.setdefault("表格", {}).setdefault(role("projects"), {})["列"] = columns
@@ -231,6 +231,12 @@ def _project_columns(imported: Imported) -> list[str]:
 _TURNED_NAMES = {"“三公”合计": "合计"}  # (and the 合计 column of a 合计 row)
 
 
+def _three_public_shape(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表 where its table is printed otherwise than the render's: turned (福州, 泉州, 广州), as a 合计 row
+    (杭州, 长沙) or with each item over the funds (深圳)."""
+    return _turned_three_public(imported) or _across_three_public(imported) or _three_public_by_fund(imported)
+
+
 def _turned_three_public(imported: Imported) -> dict[str, Any]:
     """表格.三公经费支出表's 纵排 and 行名 where the “三公” table prints its items as rows (the import reads it turned:
     recognize.turned_items): the items in the printed order, each under the label the document prints."""
@@ -240,11 +246,22 @@ def _turned_three_public(imported: Imported) -> dict[str, Any]:
         return {}
     labels = {row.index: row.label for row in imported.rows.get(kind, [])}
     order = [(index, _TURNED_NAMES.get(item, item)) for index, item in sorted(table.items.items())]
-    items = [item for _, item in order if item in TURNED_ITEMS]
+    items = [item for _, item in order if item in TURNED_ROWS]
     if not _each_once(items):
         return {}
     names = _printed_labels(order, labels)
-    return {"纵排": items, **({"行名": names} if names else {})}
+    columns = _turned_columns(table)
+    return {"纵排": items, **({"行名": names} if names else {}), **({"列": columns} if columns else {})}
+
+
+def _turned_columns(table: Table) -> list[str]:
+    """表格.三公经费支出表.列 of a turned “三公” table that prints its items' funds beside their 合计 (广州, 珠海: 合计 |
+    一般公共预算 | 政府性基金预算 | 国有资本经营预算), in its order; [] where it prints one figure (福州: 预算数) or a column the
+    render has no name for."""
+    printed = [meaning for _, meaning in sorted(table.columns.items()) if meaning != "名称"]
+    if not set(printed) & set(THREE_PUBLIC_COLUMNS[1:]) or not set(printed) <= set(THREE_PUBLIC_COLUMNS):
+        return []
+    return printed if _each_once(printed) else []
 
 
 def _printed_labels(order: list[tuple[int, str]], labels: dict[int, str]) -> dict[str, str]:
@@ -266,6 +283,34 @@ def _across_three_public(imported: Imported) -> dict[str, Any]:
     placed = _placed_items(rows[0])
     items = [item for _, item in placed if item in TURNED_ITEMS]
     return {"横排": items} if len(items) == len(placed) and _each_once(items) else {}
+
+
+# A “三公” table's items (recognize.ITEMS) in the render's order of its columns (three_public_columns)
+_ITEM_ORDER = ("“三公”合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费")
+
+
+def _three_public_by_fund(imported: Imported) -> dict[str, Any]:
+    """表格.三公经费支出表's 列 where the “三公” table prints each item over the same funds in the render's order of items
+    (深圳: 总计 | 因公出国(境)费 | 公务接待费 | 小计 | 购置费 | 运行维护费, each over 一般公共预算 | 政府性基金预算 |
+    国有资本经营预算): the funds, in their order; with 行名 the label of its row of changes where it is not 增减变化."""
+    kind = role("three_public")
+    rows = [row for row in imported.rows.get(kind, []) if row.amounts]
+    if kind not in imported.tables or not rows:
+        return {}
+    funds = _funds_of_each_item(rows[0])
+    if not funds:
+        return {}
+    changes = next((row.label for row in rows if row.label.startswith("增减") and row.label != "增减变化"), "")
+    return {"列": funds, **({"行名": {"增减变化": changes}} if changes else {})}
+
+
+def _funds_of_each_item(row: Row) -> list[str]:
+    """The funds a “三公” row prints each item over (“因公出国（境）费·一般公共预算” …), in their order, where it prints
+    every item over the same funds in the render's order of items; [] otherwise."""
+    placed = [key.partition("·") for _, key in _placed_items(row)]
+    funds = [fund for item, _, fund in placed if item == _ITEM_ORDER[0]]
+    printed = [(item, fund) for item, _, fund in placed]
+    return funds if funds and _each_once(funds) and printed == [(i, f) for i in _ITEM_ORDER for f in funds] else []
 
 
 def _placed_items(row: Row) -> list[tuple[int, str]]:

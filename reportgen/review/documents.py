@@ -664,6 +664,7 @@ def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Dec
 
 
 TOTAL_KEY = "合计"  # the source's key of a section's total (source/schema.py)
+BY_FUND_KEYS = ("按资金", "上年按资金")  # 三公经费's figures by fund (source_schema.yaml): not parts of it
 
 
 def _beside_printed_parts(tree: dict[str, Any], tables: tuple[str, ...]) -> set[int]:
@@ -674,7 +675,7 @@ def _beside_printed_parts(tree: dict[str, Any], tables: tuple[str, ...]) -> set[
     for section in tree.values():
         if not isinstance(section, dict):
             continue
-        parts = [child for key, child in section.items() if key != TOTAL_KEY and isinstance(child, dict)]
+        parts = [child for key, child in section.items() if key not in (TOTAL_KEY, *BY_FUND_KEYS) and isinstance(child, dict)]
         if not parts or not all(_table_placed(part.get("上年"), tables) for part in parts):
             continue
         total = section.get(TOTAL_KEY)

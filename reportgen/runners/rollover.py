@@ -291,6 +291,16 @@ class _Roller:
 
     roll_三公项 = roll_金额项  # a “三公” part: the same, its 决算 预算 and 差异原因 last year's
 
+    def roll_三公经费(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        """The “三公” section: its parts rolled each; this year's figures by fund (按资金) next year's 上年按资金, the new
+        year's 待填写 (a table printing last year's row by fund, 深圳's, prints them)."""
+        rolled = self.roll_object(value, schema)
+        if "按资金" in value:
+            rolled["上年按资金"] = _plain(value["按资金"])
+        else:
+            rolled.pop("上年按资金", None)
+        return rolled
+
     def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         total = _budgeted(value)

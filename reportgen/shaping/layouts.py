@@ -50,7 +50,7 @@ from reportgen.tables import (
 )
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 
 if TYPE_CHECKING:
@@ -923,9 +923,22 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
         raise LayoutError(f"{at}: “{name}.{key}”只用于 {role('three_public')}")
     if items and key == "横排" and spec.get("纵排"):
         raise LayoutError(f"{at}: “{name}”的纵排与横排只能写一个")
-    if not isinstance(items, list) or not all(item in TURNED_ITEMS for item in items) or len(set(items)) != len(items):
-        raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(TURNED_ITEMS)}")
+    _check_fund_columns(spec, name, at, base, key)
+    allowed = _TURNED_ALLOWED[key]
+    if not isinstance(items, list) or not all(item in allowed for item in items) or len(set(items)) != len(items):
+        raise LayoutError(f"{at}: “{name}.{key}”应为按次序印出的项目（各一次）：{'、'.join(allowed)}")
     return tuple(items)
+
+
+# The items 纵排 and 横排 may list: 行政经费 is a row above the items (广州, 珠海), never a column
+_TURNED_ALLOWED = {"纵排": TURNED_ROWS, "横排": TURNED_ITEMS}
+
+
+def _check_fund_columns(spec: dict, name: str, at: str, base: str, key: str) -> None:
+    """The “三公”经费 table's 列 without 纵排: the funds each item is printed over, 合计 not among them."""
+    if key == "纵排" and base == role("three_public") and not spec.get(key) and "合计" in spec.get("列", []):
+        raise LayoutError(f"{at}: “{name}.列”不纵排时是各项按资金分的栏（如 [一般公共预算, 政府性基金, 国有资本经营]），"
+                          f"合计只在纵排时印作一栏")
 
 
 def _row_names(spec: dict, name: str, at: str) -> dict[str, str]:
@@ -972,6 +985,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),
+    role("three_public"): (THREE_PUBLIC_COLUMNS, _each_once, "纵排的各项之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
     "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
     PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购表的金额列（按印出的次序，各一次）"),

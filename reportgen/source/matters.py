@@ -63,7 +63,8 @@ def _unit_name(item: object) -> str:
 def three_public(reader: SourceReader, d: LocDict) -> ThreePublic:
     section = d.get("三公经费")
     if section is None:
-        return ThreePublic(parts={name: Compared(ZERO) for name in THREE_PUBLIC_PARTS})
+        return ThreePublic(parts={name: Compared(ZERO) for name in THREE_PUBLIC_PARTS},
+                           administrative=administrative(reader, d))
     parts = {}
     for name in THREE_PUBLIC_PARTS:
         if name in section:
@@ -76,7 +77,29 @@ def three_public(reader: SourceReader, d: LocDict) -> ThreePublic:
                 if VEHICLES in section else None)
     return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total,
                        given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section), vehicles=vehicles,
-                       details=three_public_details(reader, section.get("明细", {})))
+                       details=three_public_details(reader, section.get("明细", {})),
+                       by_fund=_three_public_by_fund(reader, section.get("按资金", {}), "按资金"),
+                       prior_by_fund=_three_public_by_fund(reader, section.get("上年按资金", {}), "上年按资金"),
+                       administrative=administrative(reader, d))
+
+
+def administrative(reader: SourceReader, d: LocDict) -> dict[str, Decimal]:
+    """行政经费 (the row the “三公” table prints above its items: 广州, 珠海): 本年 under 合计, and each fund's as written."""
+    section = d.get("行政经费")
+    if section is None:
+        return {}
+    reader.line(d, "行政经费", "行政经费")
+    funds = section.get("按资金", {})
+    return {"合计": reader.amount(section["本年"]), **{str(fund): reader.amount(funds[fund]) for fund in funds}}
+
+
+def _three_public_by_fund(reader: SourceReader, by_fund: LocDict, key: str) -> dict[str, dict[str, Decimal]]:
+    """三公经费.按资金 (上年按资金): each item's figures by fund, as written (a fund not written is not there, never 0)."""
+    read: dict[str, dict[str, Decimal]] = {}
+    for item, funds in by_fund.items():
+        reader.line(by_fund, item, f"三公经费.{key}.{item}")
+        read[str(item)] = {str(fund): reader.amount(funds[fund]) for fund in funds}
+    return read
 
 
 def three_public_details(reader: SourceReader, details: LocDict) -> dict[str, Any]:

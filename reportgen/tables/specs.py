@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FUNDS
+from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FISCAL, PROJECT_FUNDS
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
@@ -61,6 +61,12 @@ _CODE_LEVEL_WIDTHS = [6, 5, 5]
 
 # The items a “三公”经费 table printed turned (表格.X.纵排) may list, in FiguresThreePublic.three_public_columns' order
 TURNED_ITEMS = ("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费")
+# The row a turned “三公”经费 table may print above its items (纵排: 广州, 珠海), the source's 行政经费; and the rows it may list
+ADMINISTRATIVE_ROW = "行政经费"
+TURNED_ROWS = (ADMINISTRATIVE_ROW, *TURNED_ITEMS)
+# The columns a turned “三公”经费 table may print (表格.X.列 with 纵排), in the order it prints them, each once: this year's
+# figure (合计) and its funds (广州, 珠海: 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算; the source's 三公经费.按资金)
+THREE_PUBLIC_COLUMNS = ("合计", *PROJECT_FISCAL)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -106,7 +112,7 @@ class TableSpec(FrozenRecord):
             return False
         return (self.code_levels or self.level != "项"
                 or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"),
-                                                         BASIC_BY_DEPARTMENT)
+                                                         BASIC_BY_DEPARTMENT, role("three_public"))
                 or self.total_last or bool(self.band))
 
 

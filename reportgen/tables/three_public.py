@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
-from reportgen.tables.specs import TURNED_ITEMS
+from reportgen.tables.specs import ADMINISTRATIVE_ROW, THREE_PUBLIC_COLUMNS, TURNED_ITEMS
 
 
 def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
@@ -26,16 +26,39 @@ def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
 
 def turned_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
     """The “三公”经费 table printed turned (纵排): each of ``items`` a row, in that order, with this year's figure in
-    one column (福州, 泉州: 项目 | 预算数)."""
+    one column (福州, 泉州: 项目 | 预算数), or in the columns the layout lists (列: 广州, 珠海: 合计 and each fund's, as
+    the source's 三公经费.按资金 gives them; a fund's figure it does not give is missing, never 0.00)."""
     tid = role("three_public")
-    num = builder.num(tid)
+    columns = tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS)
     figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
-    body = _unknown_rows(builder, 2)
+    body = _unknown_rows(builder, 1 + max(len(columns), 1))
     if body is None:
-        body = [Row([Cell(item, align="left"), num(figures[item])], kind="total" if item == "合计" else "body", key=item)
+        body = [Row([Cell(item, align="left"), *_turned_cells(builder, item, figures.get(item), columns or ("合计",))],
+                    kind="total" if item == "合计" else "body", key=item)
                 for item in items]
     gap = builder.f.three_public_gap(builder.shown(tid))
-    return TableRows([head("项目", "预算数")], body, [40, 20], wide=False, rounding_gap=gap)
+    header = head("项目", *(_FUND_HEADS.get(c, c) for c in columns)) if columns else head("项目", "预算数")
+    return TableRows([header], body, [40] + [20] * max(len(columns), 1), wide=False, rounding_gap=gap)
+
+
+# A turned table's column heads (列 names the funds as the source does: 一般公共预算 …)
+_FUND_HEADS = {fund: fund if fund.endswith("预算") else f"{fund}预算" for fund in THREE_PUBLIC_COLUMNS[1:]}
+
+
+def _turned_cells(builder: TableBuilder, item: str, figure: Decimal | None, columns: tuple[str, ...]) -> list[Cell]:
+    """A turned row's cells: its figure under 合计, each fund's as 三公经费.按资金 gives it; 行政经费's (广州, 珠海) as
+    the source's 行政经费 gives them (missing where not given, never 0.00)."""
+    num = builder.num(role("three_public"))
+    three = builder.b.three_public
+    if item == ADMINISTRATIVE_ROW:
+        stated: dict[str, Decimal | None] = dict(three.administrative)
+        paths = {column: f"行政经费.按资金.{column}" for column in columns} | {"合计": "行政经费.本年"}
+    else:
+        stated = {"合计": figure, **three.by_fund.get(item, {})}
+        paths = {column: f"三公经费.按资金.{item}.{column}" for column in columns}
+    return [num(stated[column]) if column in stated else
+            Cell(builder.missing((f"{item}的{_FUND_HEADS.get(column, '合计')}数", paths[column])), missing=True)
+            for column in columns]
 
 
 def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
@@ -58,6 +81,8 @@ def three_public(builder: TableBuilder) -> TableRows:
         return turned_three_public(builder, builder.turned_items)
     if builder.across_items:
         return across_three_public(builder, builder.across_items)
+    if funds := _asked_funds(builder):
+        return three_public_by_fund(builder, funds)
     tid = role("three_public")
     num = builder.num(tid)
     b, f = builder.b, builder.f
@@ -86,6 +111,44 @@ def three_public(builder: TableBuilder) -> TableRows:
             body.append(row("比执行数增减", f.actual.three_public_changes(), "subtotal"))
     gap = f.three_public_gap(builder.shown(tid))
     return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
+
+
+def _asked_funds(builder: TableBuilder) -> tuple[str, ...]:
+    """The funds the layout prints each item over (列 without 纵排: 深圳)."""
+    return tuple(c for c in builder.asked_columns if c in THREE_PUBLIC_COLUMNS[1:])
+
+
+def three_public_by_fund(builder: TableBuilder, funds: tuple[str, ...]) -> TableRows:
+    """表7 with each item printed by ``funds`` (列: 深圳's 财政拨款“三公”经费支出表, each item over 一般公共预算 |
+    政府性基金预算 | 国有资本经营预算): last year's row, this year's and the changes, as the source's 上年按资金 and 按资金
+    give them (a figure not given is missing, never 0.00; the changes where both are given)."""
+    tid = role("three_public")
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    n = len(funds)
+    header = [
+        head(("年度", 1, 3), ("合计", n, 2), ("因公出国（境）费", n, 2), ("公务接待费", n, 2),
+             ("公务用车购置及运行维护费", 3 * n, 1)),
+        head(("小计", n, 1), ("公务用车购置费", n, 1), ("公务用车运行维护费", n, 1)),
+        head(*[_FUND_HEADS[fund] for fund in funds] * 6),
+    ]
+
+    def row(label: str, values: list[Decimal | None], what: tuple[str, str], kind: RowKind = "body") -> Row:
+        cells = [num(v) if v is not None else Cell(builder.missing(what), missing=True) for v in values]
+        return Row([Cell(label, align="center"), *cells], kind=kind, key=label)
+
+    body = _unknown_rows(builder, 1 + 6 * n)
+    if body is None:
+        body = []
+        if f.three_public_prior is not None:
+            body.append(row(f"{b.prior.year}年", f.three_public_fund_columns(funds, prior=True),
+                            ("上年“三公”经费按资金的数", "三公经费.上年按资金")))
+        body.append(row(f"{b.year}年", f.three_public_fund_columns(funds), ("“三公”经费按资金的数", "三公经费.按资金")))
+        if f.three_public_prior is not None:
+            body.append(row("增减变化", f.three_public_fund_changes(funds),
+                            ("上年“三公”经费按资金的数", "三公经费.上年按资金"), "subtotal"))
+    gap = f.three_public_gap(builder.shown(tid))
+    return TableRows(header, body, [12] + [8] * 6 * n, wide=True, rounding_gap=gap)
 
 
 def three_public_and_running(builder: TableBuilder) -> TableRows:

@@ -1649,7 +1649,14 @@ def three_public_rows(result: Imported, kind: str = "") -> tuple[Row | None, Row
         return _turned_row(table, rows), None
     year = result.year if result.year is not None else _labelled_year(rows)
     of_years = _rows_of_years(rows, year) if year is not None else None
-    return of_years if of_years is not None else (next((r for r in rows if not r.label), None), None)
+    return of_years if of_years is not None else (next((r for r in rows if not r.label), _units_total(result, kind)), None)
+
+
+def _units_total(result: Imported, kind: str) -> Row | None:
+    """The row labelled 合计 that a “三公” table prints first, above its units' rows that add up to it (杭州市气象局 2026:
+    合计 24.02 over 杭州市气象局 13.13 and 杭州市气象服务中心 10.89): the department's figures; None where it prints none."""
+    first = next((r for r in result.rows.get(kind, []) if r.amounts), None)
+    return _items_of_funds(first) if first is not None and first.total and first.label == "合计" else None
 
 
 def _three_public_figures(result: Imported, kind: str) -> list[Row]:
@@ -1722,13 +1729,80 @@ def _three_public(result: Imported, tree: Tree, kind: str) -> None:
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
     section = _three_public_section(result, table, (this, last), executed)
     if section:
-        tree["三公经费"] = section
+        tree["三公经费"] = section | _three_public_funds(result, table, kind, (this, None if executed else last))
+    tree.update(_administrative(result, table, kind))
     if lines := _beside_three(result, table, this):
         tree["经济分类款预算"] = lines
     if executed and last is not None:
         tree["上年执行数"] = {"三公经费": _spent_last_year(result, table, last)}
     if "机关运行经费" in this.amounts:
         tree["机关运行经费"] = _running_beside_three(result, table, this, last)
+
+
+ADMINISTRATIVE = "行政经费"  # the row a turned “三公” table prints above its items (广州, 珠海: 导入.yaml 三公经费各行)
+
+
+def _administrative(result: Imported, table: Table, kind: str) -> Tree:
+    """{行政经费: …}: the row of that name a turned “三公” table prints (广州, 珠海: 行政经费 | 合计 | 一般公共预算 | …) —
+    its 合计 as 本年, its funds as 按资金, as printed; {} where the table prints none (or its 合计 cell is blank)."""
+    row = next((r for r in result.rows.get(kind, []) if table.items.get(r.index) == ADMINISTRATIVE), None)
+    total = row.amounts.get(turned_figure(table)) if row is not None else None
+    if row is None or total is None or total.blank:
+        return {}
+    funds = _funds(result, table, row.amounts, f"{ADMINISTRATIVE}.按资金")
+    return {ADMINISTRATIVE: {"本年": value(result, table, total, f"{ADMINISTRATIVE}.本年"),
+                             **({"按资金": funds} if funds else {})}}
+
+
+def _three_public_funds(result: Imported, table: Table, kind: str, rows: tuple[Row, Row | None]) -> Tree:
+    """三公经费.按资金 and 上年按资金 (``rows``: this year's, last year's budget's), where the table prints them."""
+    this, last = rows
+    funds: Tree = {}
+    if by_fund := _three_public_by_fund(result, table, kind, this):
+        funds["按资金"] = by_fund
+    if last is not None and (by_fund := _by_fund_tree(result, table, _funds_of_items(last), "上年按资金")):
+        funds["上年按资金"] = by_fund
+    return funds
+
+
+def _three_public_by_fund(result: Imported, table: Table, kind: str, this: Row) -> Tree:
+    """三公经费.按资金: this year's figure of each item by fund, where the table prints its funds apart — its columns
+    “item·fund” (深圳: each item over the three funds) or, printed turned, the funds' columns of an item's row (广州,
+    珠海: 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算); a blank cell is no figure, and is left out."""
+    found = _funds_of_items(this)
+    for row in result.rows.get(kind, []) if table.items else []:
+        if (item := table.items.get(row.index)) in ITEMS:
+            found[item] = {fund: row.amounts[fund] for fund in FUND_COLUMNS if fund in row.amounts}
+    return _by_fund_tree(result, table, found, "按资金")
+
+
+def _by_fund_tree(result: Imported, table: Table, found: dict[str, dict[str, Amount]], key: str) -> Tree:
+    """三公经费.按资金 (or 上年按资金): the figures ``found`` by item and fund, in the items' order, blank cells left out."""
+    by_fund: Tree = {}
+    for item in ITEMS:
+        name = _SOURCE_ITEM.get(item, item)
+        if funds := _funds(result, table, found.get(item, {}), f"三公经费.{key}.{name}"):
+            by_fund[name] = funds
+    return by_fund
+
+
+def _funds(result: Imported, table: Table, amounts: dict[str, Amount], path: str) -> Tree:
+    """The funds' figures of ``amounts`` (一般公共预算, 政府性基金, 国有资本经营), in that order, blank cells left out."""
+    return {fund: value(result, table, amounts[fund], f"{path}.{fund}") for fund in FUND_COLUMNS
+            if fund in amounts and not amounts[fund].blank}
+
+
+_SOURCE_ITEM = {ITEMS[0]: "合计"}  # the table's own total (“三公”合计) is the source's 三公经费.合计
+
+
+def _funds_of_items(row: Row) -> dict[str, dict[str, Amount]]:
+    """A “三公” row's figures printed by fund (“因公出国（境）费·一般公共预算”), by item and fund."""
+    found: dict[str, dict[str, Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS and fund in FUND_COLUMNS:
+            found.setdefault(item, {})[fund] = amount
+    return found
 
 
 def _spent_last_year(result: Imported, table: Table, last: Row) -> Tree:
