@@ -13,6 +13,7 @@ follows. :func:`why_not_amount` says, in Chinese, why a text is not an amount.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 from reportgen.base.patterns import regex
@@ -41,6 +42,20 @@ def yuan_factors(*units: str) -> dict[str, Decimal]:
 def printed_amount(text: str) -> Decimal | None:
     """``text`` as an amount printed in a table or a sentence, or None when it is not one (see the
     module's rules). Spaces inside and around are ignored ("3,296,600 " as an Excel format leaves it)."""
+    return _printed_amount(text) if len(text) <= _KEPT_TEXT else _read_amount(text)
+
+
+# a cell's text is read on every pass over its table (fresh1's first six files: 6,674 readings of 1,457 texts); a
+# short one is read once (a Decimal is immutable: the same value may be given again)
+_KEPT_TEXT = 40
+
+
+@functools.lru_cache(maxsize=8192)
+def _printed_amount(text: str) -> Decimal | None:
+    return _read_amount(text)
+
+
+def _read_amount(text: str) -> Decimal | None:
     plain = "".join(text.split())  # what _SPACES.sub("", text) leaves: \s is str.split's whitespace, \u00a0 and \u3000 among it
     if _PLAIN.match(plain) is None and _GROUPED.match(plain) is None:
         return None

@@ -5,6 +5,7 @@ the chosen layout's own ``导入.yaml``."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +22,9 @@ _NOTE = regex(r"（[^（）]*）$")
 _INCOME_END = regex(r"收入$")
 
 
+# (asked of every header and name cell on every pass over a table's rows: 14,536 times of 1,377 texts in fresh1's
+# first six files)
+@functools.lru_cache(maxsize=16384)
 def normalized(text: str) -> str:
     """Text compared without its spaces and quotation marks, and with full-width brackets and colons."""
     return _QUOTES.sub("", _SPACE.sub("", text)).replace("(", "（").replace(")", "）").replace(":", "：").replace("\u3000", "")
