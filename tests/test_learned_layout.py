@@ -496,3 +496,16 @@ def test_a_heading_broken_at_its_lines_end_is_read_whole() -> None:
 
     found = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
     assert "一般公共预算“三公”经费、会议费、培训费支出预算情况说明" in [h.words for h in found]
+
+
+def test_a_setting_read_from_a_layouts_file_is_written_as_plain_text(tmp_path) -> None:
+    """A learned layout takes some settings from its base (福州's 表号: 默认's “表{1}”, read from its file as a LocStr
+    that remembers its place). yaml.safe_dump refuses such a str: `import --learn-layout` stopped with an internal
+    error whenever the base was read anew rather than from the cache. The layout is written whatever the text's type."""
+    from reportgen.reading.yamlsafe import LocStr
+
+    pattern = LocStr("表{1}")
+    learned = Learned({"名称": "某市", "基于": "默认", "表号": {"格式": pattern, "正文": False},
+                       "表格清单": {"表": [{"表": "收支总表", "标题": LocStr("收支总体情况表")}]}})
+    write_layout(tmp_path / "学到的", learned)
+    assert "格式: 表{1}" in (tmp_path / "学到的" / "版式.yaml").read_text(encoding="utf-8")

@@ -84,9 +84,11 @@ def test_a_nil_printed_as_a_dash_or_left_empty_is_read_as_nil(shown: str, tmp_pa
     book = tmp_path / "广州市气象局2026年部门预算.xlsx"
     write_workbook(GUANGZHOU, book, {"-": "zero-dash", "——": "zero-long-dash", "": "zero-empty"}[shown])
     parts = _parts(book)
-    # 广州's 三公 table prints its items down the rows: the row of a nil item is still that item's
-    assert parts["三公经费"] == from_pdf[GUANGZHOU]["三公经费"]
+    # 广州's 三公 table prints its items down the rows: the row of a nil item is still that item's; its figures by
+    # fund (按资金) are those printed, a nil fund's none (the PDF prints 0.00 there: its 0)
+    assert _without_zeros(parts["三公经费"]) == _without_zeros(from_pdf[GUANGZHOU]["三公经费"])
     assert parts["三公经费"]["公务接待费"] == {"本年": Decimal("1.31")}  # type: ignore[index]
+    assert parts["三公经费"]["按资金"]["公务接待费"] == {"一般公共预算": Decimal("1.31")}  # type: ignore[index]
     # a nil printed so is no figure: never written as a 0 that was not printed
     assert _without_zeros(parts["支出"]) == _without_zeros(from_pdf[GUANGZHOU]["支出"])
 
@@ -127,8 +129,10 @@ def _parts(path: Path) -> dict[str, object]:
 
 
 def _without_zeros(node: object) -> object:
+    """The figures other than 0, a mapping left with none of them gone with them."""
     if isinstance(node, dict):
-        return {key: _without_zeros(value) for key, value in node.items() if value != 0}
+        kept = {key: _without_zeros(value) for key, value in node.items() if value != 0}
+        return {key: value for key, value in kept.items() if value != {}}
     if isinstance(node, list):
         return [_without_zeros(value) for value in node]
     return node

@@ -1086,7 +1086,21 @@ def _description(department: str, year: int | None, entries: list[dict[str, Any]
 
 def settings_text(learned: Learned) -> str:
     """The 版式.yaml of a learned layout, as written."""
-    return _file_head() + yaml.safe_dump(learned.settings, allow_unicode=True, sort_keys=False, width=1000)
+    return _file_head() + yaml.safe_dump(_plain_data(learned.settings), allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _plain_data(value: Any) -> Any:
+    """``value`` with every text a plain str, every mapping a dict and every list a list: a setting taken from a
+    layout read from its file is a LocStr (reading/yamlsafe.py: its place in the file), which yaml.safe_dump refuses
+    — the 表号 of 默认 when it was read anew rather than from the cache (reportgen import --learn-layout stopped with
+    an internal error, now and then)."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dict):
+        return {_plain_data(key): _plain_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_data(item) for item in value]
+    return value
 
 
 def _file_head() -> str:

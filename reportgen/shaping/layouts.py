@@ -1173,7 +1173,7 @@ def _unit_decimals(file: str, value: object) -> dict[str, int]:
 
 def _numbering(file: str, key: str, value: object) -> Numbering:
     if isinstance(value, str):
-        return Numbering(value)
+        return Numbering(str(value))  # a plain str, not the LocStr read from the file: the same whether read or cached
     if isinstance(value, dict) and set(value) <= {"格式", "正文"} and isinstance(value.get("格式"), str):
         return Numbering(str(value["格式"]), bool(value.get("正文", True)))
     raise LayoutError(f"{file}: “{key}”的每一项应为编号格式（如 “{{一}}、” 或 “表{{1}}”），"
