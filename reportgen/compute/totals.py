@@ -107,6 +107,24 @@ class Totals:
         known = sum_known(self.income_of(s) for s in FISCAL_SOURCES)
         return known if known is not None else self.budget.stated_fiscal_income
 
+    @cached_property
+    def fiscal_carried_over(self) -> Decimal | None:
+        """The appropriations carried over from last year (财政拨款收支总表's 上年结转): a part of 上年结转, so none where
+        that is none; not known else (the source gives no part of it by fund)."""
+        return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
+
+    @cached_property
+    def fiscal_carry_forward(self) -> Decimal | None:
+        """The appropriations carried forward (财政拨款收支总表's 结转下年): a part of 结转下年, none where that is none."""
+        return ZERO if not self.budget.carry_forward else None
+
+    @cached_property
+    def fiscal_income_grand_total(self) -> Decimal | None:
+        """财政拨款收支总表's 收入总计: 财政拨款收入 and the appropriations carried over, where both are known."""
+        if self.fiscal_income is None or self.fiscal_carried_over is None:
+            return None
+        return self.fiscal_income + self.fiscal_carried_over
+
     # -- expenditure -----------------------------------------------------------------------
     @cached_property
     def has_function_rows(self) -> bool:

@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, lines_form
+from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, department_again, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
@@ -53,6 +53,7 @@ from reportgen.shaping import layouts
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
+    CLOSING_LINES,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -495,6 +496,8 @@ def _income_by_unit(imported: Imported) -> dict[str, Any]:
     shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed if c in LINE_COLUMNS))}
     if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
         shape["合计行"] = "末行"
+    elif department_again(imported.rows[role("income")]):  # 杭州, 湖州: the department's row again, then its units
+        shape["部门行"] = "合计之下"
     return shape
 
 
@@ -539,10 +542,11 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
 def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     """表格.X of the 收支 tables as printed: 层级 (深圳, 杭州, 湖州: the 款 and 项 under each 类), 类 (广州, 珠海, 泉州: every
     line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds), the 财政拨款收支总表's 列 (深圳, 广州, 杭州 …: one
-    amount on the spending side)."""
+    amount on the spending side), the 财政拨款收支总表's 结转与总计 (杭州, 湖州, 广州 …: 上年结转, 结转下年, 收入总计 under its 本年 合计)."""
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
-                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported))):
+                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported)),
+                         ("结转与总计", _closing_lines(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
     return shapes
@@ -554,6 +558,18 @@ def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
     kind = role("appropriations")
     keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
     return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
+
+
+def _closing_lines(imported: Imported) -> dict[str, list[str]]:
+    """表格.财政拨款收支总表.结转与总计: the lines it prints under its 本年 合计, by what the import read them as: 上年结转
+    (income side), 结转下年 (spending side), 总计 (收入总计 or 支出总计), in CLOSING_LINES' order."""
+    kind = role("appropriations")
+    left, right = imported.sides.get(kind, ([], []))
+    meanings = {imported.catalog.income_key(row.label) for row in left}
+    meanings |= {imported.catalog.spending_rows.get(row.label, "") for row in right}
+    meanings |= {"总计"} if meanings & {"收入总计", "支出总计"} else set()
+    printed = [line for line in CLOSING_LINES if line in meanings]
+    return {kind: printed} if printed else {}
 
 
 def _spending_levels(imported: Imported) -> dict[str, str]:

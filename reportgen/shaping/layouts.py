@@ -35,6 +35,7 @@ from reportgen.tablekinds import role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
+    CLOSING_LINES,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -52,6 +53,7 @@ from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
 from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
+from reportgen.tables.table_lines import UNITS as UNITS_FORM
 
 if TYPE_CHECKING:
     from reportgen.docmodel.workbook import Workbook  # a type only: loaded with a layout that names a workbook
@@ -851,7 +853,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -877,8 +879,9 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
+                       _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
-                       _printed_lines(spec, name, at, str(base)))
+                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -902,6 +905,25 @@ def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str,
         raise LayoutError(f"{at}: “{name}.小计行”只用于 {'、'.join(SUMMARY_TABLES)}")
     if not isinstance(lines, list) or not all(line in SUBTOTAL_LINES for line in lines):
         raise LayoutError(f"{at}: “{name}.小计行”应为收入一方印在它的各项之上的合计的列表：{'、'.join(SUBTOTAL_LINES)}")
+    return tuple(lines)
+
+
+def _department_line(spec: dict, name: str, at: str) -> bool:
+    """A 收入总表 by unit's 部门行 (合计之下: the department's row again under its 合计), checked."""
+    if "部门行" not in spec:
+        return False
+    if spec["部门行"] != "合计之下" or spec.get("表行") != UNITS_FORM:
+        raise LayoutError(f"{at}: “{name}.部门行”只能写“合计之下”，且只用于“表行: {UNITS_FORM}”的表（部门的一行印在合计之下、各单位之上）")
+    return True
+
+
+def _closing_lines(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]:
+    """The 财政拨款收支总表's 结转与总计 (the lines it prints under its 本年 合计: 上年结转, 结转下年, 总计), checked."""
+    lines = spec.get("结转与总计", [])
+    if lines and base != role("appropriations"):
+        raise LayoutError(f"{at}: “{name}.结转与总计”只用于 {role('appropriations')}")
+    if not isinstance(lines, list) or not all(line in CLOSING_LINES for line in lines) or len(set(lines)) != len(lines):
+        raise LayoutError(f"{at}: “{name}.结转与总计”应为本年合计之下印出的行（各一次）：{'、'.join(CLOSING_LINES)}")
     return tuple(lines)
 
 

@@ -101,6 +101,7 @@ class SummaryShape:
     subtotals: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()  # the 财政拨款收支总表's spending amount columns it prints (列; empty: all)
+    closing: tuple[str, ...] = ()  # the lines the 财政拨款收支总表 prints under its 本年 合计 (结转与总计)
 
 
 class TableBuilder:

@@ -54,6 +54,9 @@ FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国�
 PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
 # The sums a 收支 table's income side may print above their parts (小计行).
 SUBTOTAL_LINES = ("财政拨款收入",)
+# The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
+# spending side, and 收入总计 beside 支出总计 (总计).
+CLOSING_LINES = ("上年结转", "结转下年", "总计")
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
@@ -94,6 +97,8 @@ class TableSpec(FrozenRecord):
     # 类 of a 收支 table: the lines its spending side prints, in order, whether or not the department spends on them
     # (广州: the 类 of the catalogue and 对附属单位补助支出 …): 0 where the source's function lines are known complete
     classes: tuple[str, ...] = ()
+    # 结转与总计 of the 财政拨款收支总表: the lines it prints under its 本年 合计 (CLOSING_LINES; 杭州, 湖州, 广州 …)
+    closing: tuple[str, ...] = ()
     # 纵排 of the “三公”经费 table: its items printed as rows, in this order (TURNED_ITEMS), with this year's figures in one
     # column (福州, 泉州: 合计, 1、因公出国（境）费用 …, 预算数; 广州: the 合计 column beside the funds)
     turned: tuple[str, ...] = ()
@@ -103,6 +108,9 @@ class TableSpec(FrozenRecord):
     # 表行: the table printed from the lines the source gives of it (tables/table_lines.py), each code with its name
     # in one cell (连写) or in two (分列); "": as the table of code builds it
     printed: str = ""
+    # 部门行: 合计之下 — a 收入总表 printed from its units' lines (表行 单位) prints the department's row again under its
+    # 合计, the units under it (杭州, 湖州)
+    department_line: bool = False
 
     @property
     def function_shaped(self) -> bool:

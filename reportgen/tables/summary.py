@@ -167,6 +167,7 @@ def fiscal(builder: TableBuilder) -> TableRows:
     spent = f.printed_fiscal("合计", [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)])
     body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
                      *map(num, spent)], kind="total", key="合计"))
+    body += _fiscal_closing(builder, num, spent)
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
         return _fiscal_columns(body, columns, gap)
@@ -176,6 +177,29 @@ def fiscal(builder: TableBuilder) -> TableRows:
         head("一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ]
     return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+
+
+def _fiscal_closing(builder: TableBuilder, num: Callable[[Decimal | None], Cell], spent: list[Decimal]) -> list[Row]:
+    """The lines the layout's 财政拨款收支总表 prints under its 本年 合计 (结转与总计): 上年结转 beside 结转下年, then 收入总计
+    beside 支出总计. A table printing no 上年结转 line (福州: 收入合计 under the three kinds) totals this year's
+    appropriations alone, one printing no 结转下年 line this year's spending; else each 总计 is known where the part
+    carried over (forward) is (none where the department carries nothing)."""
+    closing, f = builder.summary_shape.closing, builder.f
+    rows = [_carried_lines(closing, f, num, len(spent))] if {"上年结转", "结转下年"} & set(closing) else []
+    if "总计" in closing:
+        income = f.fiscal_income_grand_total if "上年结转" in closing else f.fiscal_income
+        known = "结转下年" not in closing or f.fiscal_carry_forward is not None
+        rows.append(Row([Cell("收入总计", bold=True), num(income), Cell("支出总计", bold=True),
+                         *(num(v if known else None) for v in spent)], kind="total", key="收入总计"))
+    return rows
+
+
+def _carried_lines(closing: tuple[str, ...], f: Computed, num: Callable[[Decimal | None], Cell], width: int) -> Row:
+    """上年结转 beside 结转下年 (each where the table prints it) on the 财政拨款收支总表, ``width`` amounts on the right."""
+    left = [Cell("上年结转", bold=True), num(f.fiscal_carried_over)] if "上年结转" in closing else [Cell(), Cell()]
+    right = [Cell("结转下年", bold=True), *(num(f.fiscal_carry_forward) for _ in range(width))] \
+        if "结转下年" in closing else [Cell() for _ in range(width + 1)]
+    return Row([*left, *right], key="上年结转|结转下年")
 
 
 def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:

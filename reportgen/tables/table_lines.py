@@ -38,10 +38,11 @@ LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项�
 
 
 def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: Sequence[str],
-                builder: TableBuilder, total_last: bool = False) -> TableRows:
+                builder: TableBuilder, total_last: bool = False, department_line: bool = False) -> TableRows:
     """The table ``table_id`` as its lines print it: their codes (``form``), then the amount ``columns`` (the
     labels of 列; empty: 合计 and each one a line states), and a 合计 row last — first where the lines are units'
-    (广州, 泉州, 珠海 print the 合计 over them) unless the layout says 末行 (``total_last``)."""
+    (广州, 泉州, 珠海 print the 合计 over them) unless the layout says 末行 (``total_last``); the department's row
+    again under the 合计, over its units, where the layout says so (``department_line``: 杭州, 湖州)."""
     kinds = [kind for index, kind in enumerate(LINE_CODES) if any(line.codes[index] for line in lines)]
     amounts = list(columns) or _stated_columns(lines)
     num = builder.num(table_id)
@@ -53,8 +54,14 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
                     kind="total", key="合计")
     body.insert(0 if form == UNITS and not total_last else len(body), total_row)
+    body[body.index(total_row) + 1:body.index(total_row) + 1] = _department_row(builder, totals, num, department_line)
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
     return TableRows([head(*(["单位名称"] if form == UNITS else _code_heads(kinds, form)), *amounts)], body, widths, wide=len(amounts) + label_span > 6)
+
+
+def _department_row(builder: TableBuilder, totals: list[Decimal | None], num: AmountCell, printed: bool) -> list[Row]:
+    """The department's row again under the 合计 of a 收入总表 by unit, where the layout prints it (部门行: 杭州, 湖州)."""
+    return [Row([Cell(builder.b.department), *(num(t) for t in totals)], key=builder.b.department)] if printed else []
 
 
 def _code_heads(kinds: list[str], form: str) -> list[str]:

@@ -52,13 +52,48 @@ def lines_form(table: Table, rows: list[Row]) -> str:
 
 
 def _by_unit(rows: list[Row]) -> bool:
-    """Whether a 收入总表's rows are its units' (广州, 泉州, 杭州: 合计, then each unit's name and its income by source):
-    one total row, and at least two rows of amounts naming no code, every row but the total such."""
+    """Whether a 收入总表's rows are its units' (广州, 泉州: 合计, then each unit's name and its income by source; 杭州,
+    湖州: the department's row again under the 合计, then its units): one total row, and at least two rows of amounts
+    naming no code, every row but the total such (or the department's row again over its units)."""
     lines = [row for row in rows if not row.total and row.amounts]
     totals = [row for row in rows if row.total]
-    if len(totals) != 1 or len(lines) < _MIN_UNITS or not _all_named(lines):
+    if len(totals) != 1 or not _all_named(lines):
         return False
-    return not _same_figures(lines[0], totals[0])  # 杭州: the department's row again, then its units: not printed so
+    return department_again(rows) or len(lines) >= _MIN_UNITS and not _same_figures(lines[0], totals[0])
+
+
+def department_again(rows: list[Row]) -> bool:
+    """Whether a 收入总表 by unit prints the department's row again under its 合计, no code telling it from its units
+    (杭州, 湖州: 合计, 杭州市气象局 5,876.67 …, then its units 杭州市气象局 5,011.05 … and 杭州市气象服务中心 865.62 …;
+    a row under the department's 单位编码 is held as printed, _unit_code): the first row of amounts has the 合计's
+    figures, and the rows under it add up to it in every column (within their rounding) — a unit of all the income
+    beside units of none is no such row."""
+    lines, total = _lines_under(rows)
+    if total is None or len(lines) <= _MIN_UNITS or _coded(lines):
+        return False
+    return _same_figures(lines[0], total) and all(_adds_up(lines[0], lines[1:], key) for key in lines[0].amounts)
+
+
+def _lines_under(rows: list[Row]) -> tuple[list[Row], Row | None]:
+    """A table's rows of amounts but its total, and its total row (None where it prints none, or several)."""
+    totals = [row for row in rows if row.total]
+    return [row for row in rows if not row.total and row.amounts], totals[0] if len(totals) == 1 else None
+
+
+def _coded(lines: list[Row]) -> bool:
+    """Whether a row prints a 单位编码 (the department's row is then told by its code, _unit_code)."""
+    return any(_UNIT_CODE in row.amounts for row in lines)
+
+
+def _adds_up(row: Row, parts: list[Row], key: str) -> bool:
+    """Whether the rows ``parts`` add up to ``row`` in the column ``key`` within the rounding of their figures (a
+    blank is none)."""
+    total = row.amounts[key].value if not row.amounts[key].blank else Decimal(0)
+    exponent = total.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+    added = sum((part.amounts[key].value for part in parts if key in part.amounts and not part.amounts[key].blank),
+                Decimal(0))
+    return abs(added - total) <= step * (len(parts) + 1) / 2
 
 
 def _all_named(lines: list[Row]) -> bool:
@@ -80,7 +115,9 @@ def table_lines(result: Imported) -> Tree:
     for kind, table in result.tables.items():
         rows = result.rows.get(kind, [])
         if lines_form(table, rows):
-            found[kind] = [_line(result, table, row) for row in rows if not row.total and row.amounts]
+            lines = [row for row in rows if not row.total and row.amounts]
+            again = lines_form(table, rows) == UNITS and department_again(rows)  # its row again: not a unit's
+            found[kind] = [_line(result, table, row) for row in lines[1 if again else 0:]]
     return found
 
 

@@ -1,0 +1,83 @@
+"""The 财政拨款收支总表's lines under its 本年 合计 (issue 80): 杭州 and 湖州 (浙江) print 上年结转结余, 年终结转结余 and
+收入总计 beside 支出总计, 广州 (广东) 结转下年 0.00 and the two 总计; the render printed 本年收入合计 and 本年支出合计 alone.
+Learned as 表格.财政拨款收支总表.结转与总计 (from 浙江 and 广东) and printed so; shown unchanged on 苏州 (江苏). The
+appropriations carried over are a part of the department's 上年结转: none where that is none, not known else — and
+then no 收入总计 is printed as a figure. The figures expected are the published ones, read off the PDFs
+(pdftotext -layout) before the code was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli
+from reportgen.docmodel.document import Table
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import LayoutError, resolve
+
+FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
+KIND = "财政拨款收支总表"
+
+
+def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, str]:
+    """The document imported with --learn-layout: (the source, the layout folder, its 版式.yaml)."""
+    folder = tmp_path_factory.mktemp(name)
+    source, layout = folder / "source.yaml", folder / "学到的版式"
+    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
+    assert code in (0, 1) and source.is_file()
+    return source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
+
+
+def _rows(source: Path, layout: Path) -> list[list[str]]:
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == KIND)
+    return [[cell.text for cell in row.cells] for row in table.body]
+
+
+def _beside(rows: list[list[str]], label: str) -> list[str]:
+    row = next(r for r in rows if label in r)
+    return row[row.index(label) + 1:row.index(label) + 2]
+
+
+# (document, the lines learned, {label the document prints: the figure printed right of it})
+CASES = [
+    ("zj-hangzhou-qixiang-2026-dept-budget", ["上年结转", "结转下年", "总计"],
+     {"收入总计": "5,753.07", "支出总计": "5,753.07", "上年结转结余": "", "年终结转结余": ""}),
+    ("zj-huzhou-caizhengju-2026-dept-budget", ["上年结转", "总计"], {"收入总计": "6838.41", "支出总计": "6838.41"}),
+    ("gd-guangzhou-tongjiju-2026-dept-budget", ["结转下年", "总计"],
+     {"收入总计": "9,433.72", "支出总计": "9,433.72", "结转下年": "0.00"}),
+    ("js-suzhou-yingji-2026-dept-budget", ["上年结转", "结转下年", "总计"],  # 江苏: not written from
+     {"收入总计": "7,062.80", "支出总计": "7,062.80", "年终结转结余": ""}),
+]
+
+
+@pytest.mark.parametrize("name, learned, printed", CASES)
+def test_the_lines_under_the_total_are_learned_and_printed(tmp_path_factory, name, learned, printed) -> None:
+    source, layout, text = _learned(tmp_path_factory, name)
+    section = text.split(f"  {KIND}:\n")[1].split("\n  三公")[0]
+    assert "结转与总计:\n" + "".join(f"    - {line}\n" for line in learned) in section + "\n"
+    rows = _rows(source, layout)
+    for label, figure in printed.items():
+        assert _beside(rows, label) == [figure], label
+
+
+def test_no_total_where_the_appropriations_carried_over_are_not_known(tmp_path_factory, tmp_path) -> None:
+    """With 上年结转 500 in 杭州's source, how much of it is appropriations is not known: 收入总计 is no figure."""
+    source, layout, _ = _learned(tmp_path_factory, "zj-hangzhou-qixiang-2026-dept-budget")
+    text = source.read_text(encoding="utf-8")
+    assert "\n收入:\n" in text and "  上年结转:" not in text.split("\n收入:\n")[1].split("\n支出:")[0]
+    changed = text.replace("\n收入:\n", "\n收入:\n  上年结转: 500\n", 1)
+    (tmp_path / "s.yaml").write_text(changed, encoding="utf-8")
+    rows = _rows(tmp_path / "s.yaml", layout)
+    assert _beside(rows, "本年收入合计") == ["5,753.07"]
+    assert _beside(rows, "收入总计") != ["5,753.07"] and _beside(rows, "支出总计") == ["5,753.07"]
+
+
+def test_the_lines_are_refused_on_another_table(tmp_path) -> None:
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    for spec, words in (("收支总表: {结转与总计: [总计]}", "只用于"), (f"{KIND}: {{结转与总计: [合计]}}", "应为")):
+        (folder / "版式.yaml").write_text(f"名称: 试\n基于: 默认\n表格:\n  {spec}\n", encoding="utf-8")
+        with pytest.raises(LayoutError, match=words):
+            resolve(folder)
