@@ -67,3 +67,22 @@ def test_the_render_builds_them_from_the_source() -> None:
     assert line(BASIC, "合计") == ["4,069.62", "3,594.73", "474.89"]
     assert line(BASIC, "30101")[:2] == ["440.76", "440.76"]
     assert line(BASIC, "302")[0] == line(BASIC, "302")[2] == "474.89"
+
+
+def test_what_the_source_does_not_split_is_待补充(tmp_path: Path) -> None:
+    """A 政府性基金 line spending on 基本支出 (written into 苏州应急's source): the 财政拨款支出表 adds it to the 一般公共预算's
+    line of its code; the 财政拨款基本支出表 cannot say its economic lines (the source gives the 一般公共预算's alone)."""
+    text = import_files([YINGJI], None).source.text
+    text = text.replace("  一般公共预算拨款: 7062.8", "  一般公共预算拨款: 7062.8\n  政府性基金预算拨款: 100", 1)
+    line = "    - {科目: 2080505, 基本支出: 291.24, 人员经费: 291.24}"
+    assert line in text
+    text = text.replace(line, f"{line}\n    - {{科目: 2080505, 资金: 政府性基金, 基本支出: 100, 人员经费: 100}}", 1)
+    path = tmp_path / "苏州应急.yaml"
+    path.write_text(text, encoding="utf-8")
+    prepared = prepare(path, draft=True)
+    assert prepared.budget is not None and prepared.figures is not None
+    tables = all_tables(TableBuilder(prepared.figures, Money(prepared.budget.presentation)))
+    functions = next(r for r in tables[FUNCTIONS].body if r.key == "2080505")
+    assert functions.cells[2].text == "391.24"
+    basic = tables[BASIC]
+    assert [r.key for r in basic.body] == ["合计", "待补充"] and basic.body[0].cells[1].text == ""
