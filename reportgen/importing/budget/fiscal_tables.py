@@ -61,7 +61,9 @@ def _against(kind: str, mine: dict[str, list[Row]], theirs: dict[str, list[Row]]
                 continue
             for row in rows:
                 if column in row.amounts and sum(p.value for p in parts) != row.amounts[column].value:
-                    yield kind, f"{row.code or TOTAL} {column}（{'、'.join(every)}）", row.amounts[column], parts
+                    what = f"{row.code} {row.name}" if row.code else TOTAL
+                    what = f"{what}（对照{'、'.join(every)}）"
+                    yield kind, f"{what} {column}", row.amounts[column], parts  # the column last (verified.relation)
 
 
 def _functions(imported: Imported) -> Iterable[tuple[str, str, Amount, list[Amount]]]:
