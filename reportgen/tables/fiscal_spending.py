@@ -1,4 +1,4 @@
-"""The tables of all 财政拨款 (一般公共预算, 政府性基金 and 国有资本经营 together) that 江苏 and 吉林 print beside each
+"""The tables of all 财政拨款 (一般公共预算, 政府性基金 and 国有资本经营 together) that 江苏 (苏州, 无锡) prints beside each
 fund's: the 财政拨款支出表 by function line (合计 | 基本支出 小计, 人员经费, 公用经费 | 项目支出) and the
 财政拨款基本支出表 by economic line (合计 | 人员经费 | 公用经费). What the source does not give is 待补充, never derived."""
 
