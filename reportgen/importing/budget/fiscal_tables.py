@@ -53,17 +53,21 @@ def _against(kind: str, mine: dict[str, list[Row]], theirs: dict[str, list[Row]]
     nothing (0) where ``absent``, else not compared."""
     for key, rows in mine.items():
         others = theirs.get(key, [])
-        if not others and not absent:
-            continue
-        for column in columns:
-            parts = [r.amounts[column] for r in others if column in r.amounts]
-            if len(parts) != len(others):
-                continue
-            for row in rows:
-                if column in row.amounts and sum(p.value for p in parts) != row.amounts[column].value:
-                    what = f"{row.code} {row.name}" if row.code else TOTAL
-                    what = f"{what}（对照{'、'.join(every)}）"
-                    yield kind, f"{what} {column}", row.amounts[column], parts  # the column last (verified.relation)
+        if others or absent:
+            for column in columns:
+                parts = [r.amounts[column] for r in others if column in r.amounts]
+                if len(parts) == len(others):
+                    yield from _rows_against(kind, rows, column, parts, every)
+
+
+def _rows_against(kind: str, rows: list[Row], column: str, parts: list[Amount],
+                  every: list[str]) -> Iterable[tuple[str, str, Amount, list[Amount]]]:
+    """Each of ``rows`` printing ``column`` whose figure there is not ``parts`` added up, named by its code and name,
+    the tables it was held against, and the column last (verified.relation reads it so)."""
+    for row in rows:
+        if column in row.amounts and sum(p.value for p in parts) != row.amounts[column].value:
+            what = f"{row.code} {row.name}" if row.code else TOTAL
+            yield kind, f"{what}（对照{'、'.join(every)}） {column}", row.amounts[column], parts
 
 
 def _functions(imported: Imported) -> Iterable[tuple[str, str, Amount, list[Amount]]]:
