@@ -144,6 +144,7 @@ class Computed:
 
     # -- by function and fund (functions.py) -----------------------------------------------------
     function_tree = _Method("functions", FunctionFigures.function_tree)
+    fiscal_tree = _Method("functions", FunctionFigures.fiscal_tree)
     income_by_function = _Method("functions", FunctionFigures.income_by_function)
     tree_prior = _Method("functions", FunctionFigures.tree_prior)
     printed_line = _Method("functions", FunctionFigures.printed_line)

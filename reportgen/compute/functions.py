@@ -31,6 +31,10 @@ from reportgen.tablekinds import fund_table, role
 LINES_OF_ALL = tablekinds.role("spending")
 
 # The function tables a budget's 印出合计 may name, and the fund each prints (None: all the money)
+# The funds of 财政拨款, and the key their one tree is kept by among the funds' trees
+FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+FISCAL_KEY = "财政拨款"
+
 PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, role("income"): None,
                                          **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")}}
 
@@ -56,8 +60,21 @@ class FunctionFigures:
             trees[fund] = self._function_tree(fund) if fund is not None or not self.budget.function_scope else []
         return trees[fund]
 
-    def _function_tree(self, fund: str | None) -> list[Node]:
-        rows = [r for r in self.budget.function_rows if fund is None or r.fund == fund]
+    def fiscal_tree(self) -> list[Node] | None:
+        """类 → 款 → 项 nodes of all 财政拨款 (一般公共预算, 政府性基金, 国有资本经营 added by line: 江苏's 财政拨款支出表);
+        None where its lines are not known: no function rows, or rows of 一般公共预算 alone (功能分类口径) beside another
+        fund's appropriation that is not 0 (its lines are printed nowhere)."""
+        if not self.totals.has_function_rows:
+            return None
+        scope = self.budget.function_scope
+        if scope and any(self.budget.income[FUNDS[fund]] for fund in FISCAL_FUNDS if fund != scope):  # type: ignore[index]
+            return None
+        if FISCAL_KEY not in self._trees:
+            self._trees[FISCAL_KEY] = self._function_tree(None, FISCAL_FUNDS)
+        return self._trees[FISCAL_KEY]
+
+    def _function_tree(self, fund: str | None, funds: tuple[str, ...] = ()) -> list[Node]:
+        rows = self._rows_of(fund, funds)
         top: dict[str, Node] = {}
         index: dict[str, Node] = {}
         prior = self.budget.prior.function
@@ -69,6 +86,12 @@ class FunctionFigures:
         if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
             derived_priors(self.budget, "功能分类", list(top.values()))
         return list(top.values())
+
+    def _rows_of(self, fund: str | None, funds: tuple[str, ...]) -> list[FunctionRow]:
+        """The function rows of ``funds`` where given, else of ``fund`` (None: all the rows)."""
+        if funds:
+            return [r for r in self.budget.function_rows if r.fund in funds]
+        return [r for r in self.budget.function_rows if fund is None or r.fund == fund]
 
     def _place_row(self, row: FunctionRow, top: dict[str, Node], index: dict[str, Node],
                    prior: Mapping[str, Decimal]) -> None:

@@ -31,6 +31,7 @@ from reportgen.tables.final_by_function import (
     final_income,
     final_spending,
 )
+from reportgen.tables.fiscal_spending import fiscal_basic, fiscal_functions
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
 from reportgen.tables.procurement_lines import procurement_by_function
 from reportgen.tables.projects import performance_targets, projects
@@ -54,6 +55,8 @@ BUILDERS: dict[str, Build] = {
     "state_capital": lambda builder: fund_table(builder, "国有资本经营"),
     "projects": projects,
     "running_costs": running_costs,
+    "fiscal_functions": fiscal_functions,
+    "fiscal_basic": fiscal_basic,
 }
 
 

@@ -20,6 +20,7 @@ from reportgen.importing.budget.build import (
     unknown_income,
     unprinted_funds,
 )
+from reportgen.importing.budget.fiscal_tables import fiscal_differences
 from reportgen.importing.recognition.grouped import Groups
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import LAST_BUDGET
@@ -145,7 +146,13 @@ def differences(imported: Imported) -> list[Difference]:
     for kind, groups in imported.groups.items():
         found += _groups(kind, groups)
     found += _three_public(imported)
+    found += _fiscal_tables(imported)
     return found
+
+
+def _fiscal_tables(imported: Imported) -> list[Difference]:
+    """The tables of all 财政拨款 (财政拨款支出表, 财政拨款基本支出表) against the tables they add up (fiscal_tables.py)."""
+    return [Difference(kind, what, total, tuple(parts)) for kind, what, total, parts in fiscal_differences(imported)]
 
 
 def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
