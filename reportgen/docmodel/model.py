@@ -434,6 +434,16 @@ class ThreePublic(Record):
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class RunningLine(Record):
+    """A row of the 机关运行经费表 printed by 经济分类 code (江苏: 302 商品和服务支出, 30201 办公费 …): its code and
+    amount as printed (机关运行经费.经济分类)."""
+
+    code: str
+    amount: Decimal
+    line: int = 0
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class ProcurementLine(Record):
     """A 功能分类 line of the 政府采购预算 as a table by function prints it (烟台 公开表12): its code and its amount by
     fund (PROJECT_FUNDS; a fund it leaves blank is absent), in 元; or, printed beside the line's spending (深圳's 支出总表:
@@ -711,6 +721,8 @@ class Budget(Record):
     # (政府采购.货物), each as the source states it; a field it does not state is absent
     table_fields: dict[str, Decimal] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # where each section's key stands (三公经费:)
+    # 机关运行经费.经济分类: the 机关运行经费表's rows by code, as printed (a 类 and its 款 each as its own row)
+    running_lines: tuple[RunningLine, ...] = ()
     targets: Targets | None = None
     # 项目经费情况说明: each project's published account (its parts), as the source gives it
     project_statements: list[ProjectStatement] = field(default_factory=list)

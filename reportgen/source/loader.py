@@ -34,7 +34,15 @@ from reportgen.source.core import UNIT_FACTOR, ZERO, SourceReader
 from reportgen.source.final_accounts import final_accounts, final_key
 from reportgen.source.founded import founding
 from reportgen.source.income import income, income_knowledge
-from reportgen.source.matters import assets, glossary, performance, procurement, profile, three_public
+from reportgen.source.matters import (
+    assets,
+    glossary,
+    performance,
+    procurement,
+    profile,
+    running_lines,
+    three_public,
+)
 from reportgen.source.prior import actual, prior
 from reportgen.source.schema import validate_source, validate_unit_file
 from reportgen.source.spending import (
@@ -163,6 +171,7 @@ def _budget(reader: SourceReader) -> Budget:
         not_published=frozenset(str(part) for part in d.get("不公开", [])),
         lines=reader.lines,
         table_fields=table_fields(reader, d),
+        running_lines=running_lines(reader, d.get("机关运行经费")),
         table_lines=table_lines(reader, d),
         stated_totals=reader.stated_totals,
         targets=targets(reader, d.get("绩效目标")),

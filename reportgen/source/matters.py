@@ -25,6 +25,7 @@ from reportgen.docmodel.model import (
     Procurement,
     ProcurementLine,
     Profile,
+    RunningLine,
     ThreePublic,
 )
 from reportgen.reading.yamlsafe import LocDict, to_decimal_text
@@ -141,6 +142,15 @@ def _procurement_line(reader: SourceReader, item: LocDict, path: str) -> Procure
     """A line of 政府采购.功能分类: its code and its amount by fund, each as stated."""
     return ProcurementLine(str(item["科目"]), {fund: reader.amount(item[fund]) for fund in PROJECT_FUNDS if fund in item},
                            reader.item_line(item, path), {key: reader.amount(item[key]) for key in PROCURED_KEYS if key in item})
+
+
+def running_lines(reader: SourceReader, costs: Any) -> tuple[RunningLine, ...]:
+    """机关运行经费.经济分类: the 机关运行经费表's rows by code, each as printed."""
+    if not isinstance(costs, dict):
+        return ()
+    return tuple(RunningLine(str(item["科目"]), reader.amount(item["本年"]),
+                             reader.item_line(item, f"机关运行经费.经济分类[{index + 1}]"))
+                 for index, item in enumerate(costs.get("经济分类", [])))
 
 
 def assets(a: LocDict | None) -> Assets | None:

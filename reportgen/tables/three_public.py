@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
@@ -202,12 +203,16 @@ def final_three_public(builder: TableBuilder) -> TableRows:
 
 # -- 河南: 机关运行经费 as a table of its own ------------------------------------------------------
 def running_costs(builder: TableBuilder) -> TableRows:
-    """机关运行经费 (预算10表): its amount on a 合计 row; the source gives no split by code."""
+    """机关运行经费 (河南's 预算10表, 江苏's 一般公共预算机关运行经费支出预算表): its amount on a 合计 row, then the
+    rows the source gives by economic code (机关运行经费.经济分类), each as printed; none where it gives none."""
     num = builder.num(role("running_costs"))
     running = builder.b.running_costs
     if running is None:
         cells = [Cell(builder.missing(("机关运行经费", "机关运行经费")), colspan=3, missing=True)]
     else:
         cells = [Cell("合计", colspan=2, align="center", bold=True), num(running.current)]
-    return TableRows([head("科目编码", "科目名称", "机关运行经费支出")], [Row(cells, kind="total", key="合计")],
-                     [16, 44, 20])
+    body = [Row(cells, kind="total", key="合计")]
+    body += [Row([Cell(line.code), Cell(code_name(builder.b, "经济分类", line.code) or "", indent=int(len(line.code) > 3)),
+                  num(line.amount)], kind="subtotal" if len(line.code) == 3 else "body", key=line.code)
+             for line in builder.b.running_lines]
+    return TableRows([head("科目编码", "科目名称", "机关运行经费支出")], body, [16, 44, 20])

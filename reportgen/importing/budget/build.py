@@ -184,6 +184,19 @@ def _running_costs(result: Imported, tree: Tree, kind: str) -> None:
     foot = next((r for r in result.rows.get(kind, []) if r.total and "机关运行经费" in r.amounts), None)
     if table is not None and foot is not None and "机关运行经费" not in tree:
         tree["机关运行经费"] = {"本年": value(result, table, foot.amounts["机关运行经费"], "机关运行经费.本年")}
+    if table is not None and isinstance(section := tree.get("机关运行经费"), dict) and (
+            lines := _running_lines(result, table, kind)):
+        section["经济分类"] = lines
+
+
+def _running_lines(result: Imported, table: Table, kind: str) -> list[Tree]:
+    """机关运行经费.经济分类: the 机关运行经费表's rows printed with an economic code and an amount, each as printed
+    (a 类 and its 款 alike), traced; a blank row is not written."""
+    rows = [row for row in result.rows.get(kind, []) if row.code.isdigit() and not row.total
+            and (amount := row.amounts.get("机关运行经费")) is not None and not amount.blank]
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"),
+             "本年": value(result, table, row.amounts["机关运行经费"], f"机关运行经费.经济分类 {row.code}")}
+            for row in rows]
 
 
 # 深圳's 支出总表 sets out 政府采购项目 (小计) and what of it is reserved for small businesses: its total row
