@@ -424,6 +424,18 @@ def test_a_column_the_pdf_reader_cut_in_two_under_one_header_is_one_and_codes_se
     assert imported.tree["机关运行经费"]["本年"].value == Decimal("1579.38")
 
 
+def test_the_机关运行经费_tables_rows_by_code_are_written_as_printed(catalog):
+    """The same page (issue 80, shown unchanged: written from 苏州 and 无锡 2026, tests/test_running_costs_by_code.py):
+    每一行 with a code and a figure goes to 机关运行经费.经济分类 as printed — the 类 302 and each 款, traced."""
+    (table,) = _read("js-rendabangongting-2018-p16.pdf", catalog)
+    lines = build([table], catalog).tree["机关运行经费"]["经济分类"]
+    assert [(line["科目"].value, line["本年"].value) for line in lines] == [
+        (302, Decimal("1579.38")), (30201, Decimal("370.00")), (30205, Decimal("50.00")), (30206, Decimal("350.00")),
+        (30207, Decimal("45.00")), (30211, Decimal("230.00")), (30228, Decimal("33.70")), (30229, Decimal("50.00")),
+        (30231, Decimal("183.60")), (30239, Decimal("267.08"))]
+    assert all(line["本年"].where.startswith("机关运行经费表 ") for line in lines)
+
+
 def test_a_group_header_set_over_the_tables_合计_leaves_the_合计_the_tables(catalog):
     """江苏省人大常委会办公厅 2018 p.15 (公开09表): the PDF sets “三公”经费 over 合计 as well as over its 小计 — the 小计 is
     the “三公” total (833.60 = 222.50 + 183.60 + 427.50), the 合计 the table's (2,542.60 with 会议费 and 培训费)."""
