@@ -76,3 +76,15 @@ def test_the_learned_draft_prints_every_row_in_place(imported) -> None:
     rendered = _table_figures(rendered_rows(table))
     assert len(published) == len(PRINTED[pdf.name][1]) + 1
     assert [key for key, figure in published.items() if rendered.get(key) != figure] == []
+
+
+def test_rows_that_do_not_add_up_are_an_error_and_the_printed_ones_none(imported, tmp_path) -> None:
+    """R-机关运行经费: the 类 rows added against 本年, each 类 against its 款 added, within their 尾数."""
+    pdf, source, _ = imported
+    assert [f for f in prepare(source, draft=True).findings if f.rule == "R-机关运行经费"] == []
+    text = source.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.lstrip().startswith("- {科目: 30201, 本年: "))
+    altered = tmp_path / "altered.yaml"
+    altered.write_text(text.replace(first, first.replace("本年: ", "本年: 1"), 1), encoding="utf-8")
+    errors = [f for f in prepare(altered, draft=True).findings if f.rule == "R-机关运行经费" and f.severity == "error"]
+    assert len(errors) == 1 and "302 类" in errors[0].message

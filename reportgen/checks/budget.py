@@ -550,6 +550,24 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
                        r.line if r is not None and r.line else b.key_lines.get("机关运行经费", 0), "机关运行经费")
 
 
+@rule("R-机关运行经费", SOURCE, "error")
+def running_lines_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """机关运行经费.经济分类 as its table prints it: the 类 rows added are 机关运行经费.本年, and each 类 is its 款 added,
+    within their 尾数 (a 类 no 款 is printed under is not checked)."""
+    r, lines = b.running_costs, b.running_lines
+    if r is None or not lines:
+        return
+    classes = [line for line in lines if len(line.code) == 3]
+    pairs = [("机关运行经费", r.current, classes)] if classes else []
+    pairs += [(f"{c.code} 类", c.amount, under) for c in classes
+              if (under := [line for line in lines if len(line.code) == 5 and line.code.startswith(c.code)])]
+    for name, whole, parts in pairs:
+        added = sum((line.amount for line in parts), ZERO)
+        if abs(added - whole) > allowance(b, len(parts), added, whole):
+            yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费表按经济分类各行之和 {m.with_unit(added)}，"
+                               f"{name} {m.with_unit(whole)}：相差超过尾数", parts[0].line or r.line, "机关运行经费.经济分类")
+
+
 def running_costs_over_public(b: Budget, f: Computed, m: Money) -> str | None:
     """“机关运行经费 X 超过了基本支出中的公用经费 Y” where it does, whatever the scope the source gives it; else None.
     A document states it in the text's unit (171.01万元) beside 公用经费 summed in 元 (1,710,062元): an excess that
