@@ -20,7 +20,9 @@ from bench.learned_tables import _table_figures, published_rows, rendered_rows
 from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
+from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.runners.render import document_for, prepare
+from reportgen.runners.rollover import rollover
 from tests.clients import require_program
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
@@ -88,3 +90,11 @@ def test_rows_that_do_not_add_up_are_an_error_and_the_printed_ones_none(imported
     altered.write_text(text.replace(first, first.replace("本年: ", "本年: 1"), 1), encoding="utf-8")
     errors = [f for f in prepare(altered, draft=True).findings if f.rule == "R-机关运行经费" and f.severity == "error"]
     assert len(errors) == 1 and "302 类" in errors[0].message
+
+
+def test_next_years_source_takes_the_amount_as_its_prior_and_leaves_the_rows_to_fill(imported, tmp_path) -> None:
+    """rollover: 机关运行经费 goes to 上年 as any compared amount does; this year's rows by code are not next year's."""
+    pdf, source, _ = imported
+    (text,) = rollover(source, out=tmp_path / "next.yaml").files.values()
+    costs = parse_yaml(text.encode("utf-8"), "next.yaml")["机关运行经费"]
+    assert costs == {"本年": "待填写", "上年": PRINTED[pdf.name][0]}

@@ -564,7 +564,7 @@ def running_lines_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for name, whole, parts in pairs:
         added = sum((line.amount for line in parts), ZERO)
         if abs(added - whole) > allowance(b, len(parts), added, whole):
-            yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费表按经济分类各行之和 {m.with_unit(added)}，"
+            yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费按经济分类各行之和 {m.with_unit(added)}，"
                                f"{name} {m.with_unit(whole)}：相差超过尾数", parts[0].line or r.line, "机关运行经费.经济分类")
 
 
