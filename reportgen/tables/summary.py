@@ -252,7 +252,29 @@ def finance(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.functions_cover_all:
         gap = gap or builder.tree_gap(tid, f.function_tree(), function_total(f), lambda n: n.total)
+    if (columns := builder.summary_shape.columns) and f.functions_cover_all and not b.carry_forward:
+        return _finance_columns(builder, body, columns, gap)
     return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+
+
+def _finance_columns(builder: TableBuilder, body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
+    """部门财务收支预算总表 whose spending side prints ``columns`` (表格.收支总表.列: 上海市级's 合计 | 人员经费 | 公用经费 |
+    项目支出): each 类 (and 支出总计) by column as its function rows give it, blank where they do not (a 类 whose rows
+    give 基本支出 alone has no 人员经费 the source states)."""
+    num, f = builder.num(role("summary")), builder.f
+    lines = [f.table_line(role("spending"), n.code) or {} for n in f.function_tree()] + [_spent_total(f)]
+    wide = []
+    for row, line in zip(body, [*lines[:-1], *([{}] * (len(body) - len(lines))), lines[-1]], strict=True):
+        extra = [num(line.get(c)) if line else Cell() for c in columns[1:]]
+        wide.append(Row([*row.cells, *extra], kind=row.kind, key=row.key))
+    band = head(("本年收入", 2, 1), ("本年支出", 1 + len(columns), 1))
+    header = [band, head("项目", "预算数", "项目", *columns)]
+    return TableRows(header, wide, [30, 14, 30, *[14] * len(columns)], wide=True, rounding_gap=gap)
+
+
+def _spent_total(f: Computed) -> dict[str, Decimal | None]:
+    """支出总计 by column: its 合计 the table's, the others as the 类 make them."""
+    return {**(f.table_line(role("spending"), "合计") or {}), "合计": f.expenditure_grand_total}
 
 
 def fiscal_by_fund(builder: TableBuilder) -> TableRows:
