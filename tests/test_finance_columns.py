@@ -46,11 +46,12 @@ def test_the_learned_layout_records_the_columns_printed(audit) -> None:
 def test_the_render_prints_them_from_the_source_and_nothing_else(audit) -> None:
     """审计局 prints 一、一般公共服务支出 134,339,860 | 93,654,340 | 20,825,520 | 19,860,000 and 支出总计 195,774,300 |
     153,268,740 | 21,802,560 | 20,703,000. Its 一般公共预算支出表 gives each 项's 基本支出 unsplit: 人员经费 and 公用经费 by
-    line are not the source's, so blank; 合计 and 项目支出 are."""
+    line are not the source's, so blank; 合计 and 项目支出 are, and 支出总计's 人员经费 and 公用经费 as its 经济分类 lines (all of
+    its 基本支出) make them."""
     source, layout, _ = audit
     rows = _rows(source, layout)
     assert _beside(rows, "一、一般公共服务支出") == ["134,339,860", "", "", "19,860,000"]
-    assert _beside(rows, "支出总计") == ["195,774,300", "", "", "20,703,000"]
+    assert _beside(rows, "支出总计") == ["195,774,300", "153,268,740", "21,802,560", "20,703,000"]
 
 
 def test_the_shipped_layout_prints_one_amount(audit) -> None:

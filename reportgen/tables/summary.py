@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import Computed
+from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
@@ -273,8 +274,13 @@ def _finance_columns(builder: TableBuilder, body: list[Row], columns: tuple[str,
 
 
 def _spent_total(f: Computed) -> dict[str, Decimal | None]:
-    """支出总计 by column: its 合计 the table's, the others as the 类 make them."""
-    return {**(f.table_line(role("spending"), "合计") or {}), "合计": f.expenditure_grand_total}
+    """支出总计 by column: its 合计 the table's, the others as the 类 make them; 人员经费 and 公用经费 where the 类 do not
+    give them, as the 经济分类 lines make them where those are all of 基本支出 (never a part: economic_in_part)."""
+    line = {**(f.table_line(role("spending"), "合计") or {}), "合计": f.expenditure_grand_total}
+    whole = not f.economic_in_part and line.get("基本支出") is not None \
+        and f.economic.basic_from_economic == line.get("基本支出")
+    split = {PERSONNEL: f.economic.personnel, PUBLIC: f.economic.public} if whole else {}
+    return {**line, **{kind: line.get(kind) if line.get(kind) is not None else value for kind, value in split.items()}}
 
 
 def fiscal_by_fund(builder: TableBuilder) -> TableRows:
