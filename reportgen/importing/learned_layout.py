@@ -54,6 +54,8 @@ from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
     CLOSING_LINES,
+    FINANCE_COLUMNS,
+    FINANCE_TABLE,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -154,6 +156,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
+    _finance_shape(imported, settings, base)
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -546,6 +549,7 @@ def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
                          ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported)),
+
                          ("结转与总计", _closing_lines(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
@@ -558,6 +562,24 @@ def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
     kind = role("appropriations")
     keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
     return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
+
+
+def _finance_shape(imported: Imported, settings: dict[str, Any], base: str) -> None:
+    """表格.收支总表-财务收支.列 into ``settings``, where the base layout prints the 收支总表 in that form (上海) and the
+    document's prints the columns _finance_columns reads."""
+    kind = role("summary")
+    if (columns := _finance_columns(imported)) and tablekinds.by_id()[kind].form(layouts.resolve(base).lineage).ref \
+            == FINANCE_TABLE:
+        settings.setdefault("表格", {})[FINANCE_TABLE] = {"基于": FINANCE_TABLE, "列": columns}
+
+
+def _finance_columns(imported: Imported) -> list[str]:
+    """表格.收支总表.列 where its spending side prints 合计 and the amounts of FINANCE_COLUMNS beside it (上海市级: 合计 |
+    人员经费 | 公用经费 | 项目支出), by what the import read its columns as; none where it prints another column."""
+    kind = role("summary")
+    keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
+    printed = [column for column in FINANCE_COLUMNS if column in keys]
+    return printed if len(printed) > 1 and printed[0] == "合计" and keys == set(printed) else []
 
 
 def _closing_lines(imported: Imported) -> dict[str, list[str]]:

@@ -36,6 +36,8 @@ from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
     CLOSING_LINES,
+    FINANCE_COLUMNS,
+    FINANCE_TABLE,
     FISCAL_COLUMNS,
     FUNCTION_COLUMNS,
     FUNCTION_TABLES,
@@ -997,6 +999,10 @@ def _in_order(columns: list, allowed: tuple[str, ...]) -> bool:
     return columns == [c for c in allowed if c in columns]
 
 
+def _total_first(columns: list, allowed: tuple[str, ...]) -> bool:
+    return columns[:1] == [allowed[0]] and _in_order(columns, allowed)
+
+
 def _known(columns: list, allowed: tuple[str, ...]) -> bool:
     return all(c in allowed for c in columns)
 
@@ -1005,6 +1011,7 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
     role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
+    FINANCE_TABLE: (FINANCE_COLUMNS, _total_first, "支出一方印出的金额栏（合计在先，按此次序，各一次）"),
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),
     role("three_public"): (THREE_PUBLIC_COLUMNS, _each_once, "纵排的各项之后印出的各栏（按印出的次序，各一次）"),

@@ -48,6 +48,9 @@ FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_tabl
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
 # The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
 FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+# the 部门财务收支预算总表's spending amounts a layout may print (表格.收支总表.列: 上海市级), in their order
+FINANCE_COLUMNS = ("合计", "人员经费", "公用经费", "项目支出")
+FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints them (上海: 部门财务收支预算总表)
 # The columns of the 项目支出表 beside each project's name a spec may list (列), in the order it prints them, each once
 # (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
 # 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
@@ -119,7 +122,7 @@ class TableSpec(FrozenRecord):
         if self.printed and self.base == role("income"):
             return False
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), role("projects"),
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), FINANCE_TABLE, role("projects"),
                                                          BASIC_BY_DEPARTMENT, role("three_public"))
                 or self.total_last or bool(self.band))
 

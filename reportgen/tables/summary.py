@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.compute import Computed
+from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
@@ -252,7 +253,34 @@ def finance(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.functions_cover_all:
         gap = gap or builder.tree_gap(tid, f.function_tree(), function_total(f), lambda n: n.total)
+    if (columns := builder.summary_shape.columns) and f.functions_cover_all and not b.carry_forward:
+        return _finance_columns(builder, body, columns, gap)
     return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+
+
+def _finance_columns(builder: TableBuilder, body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
+    """部门财务收支预算总表 whose spending side prints ``columns`` (表格.收支总表.列: 上海市级's 合计 | 人员经费 | 公用经费 |
+    项目支出): each 类 (and 支出总计) by column as its function rows give it, blank where they do not (a 类 whose rows
+    give 基本支出 alone has no 人员经费 the source states)."""
+    num, f = builder.num(role("summary")), builder.f
+    lines = [f.table_line(role("spending"), n.code) or {} for n in f.function_tree()] + [_spent_total(f)]
+    wide = []
+    for row, line in zip(body, [*lines[:-1], *([{}] * (len(body) - len(lines))), lines[-1]], strict=True):
+        extra = [num(line.get(c)) if line else Cell() for c in columns[1:]]
+        wide.append(Row([*row.cells, *extra], kind=row.kind, key=row.key))
+    band = head(("本年收入", 2, 1), ("本年支出", 1 + len(columns), 1))
+    header = [band, head("项目", "预算数", "项目", *columns)]
+    return TableRows(header, wide, [30, 14, 30, *[14] * len(columns)], wide=True, rounding_gap=gap)
+
+
+def _spent_total(f: Computed) -> dict[str, Decimal | None]:
+    """支出总计 by column: its 合计 the table's, the others as the 类 make them; 人员经费 and 公用经费 where the 类 do not
+    give them, as the 经济分类 lines make them where those are all of 基本支出 (never a part: economic_in_part)."""
+    line = {**(f.table_line(role("spending"), "合计") or {}), "合计": f.expenditure_grand_total}
+    whole = not f.economic_in_part and line.get("基本支出") is not None \
+        and f.economic.basic_from_economic == line.get("基本支出")
+    split = {PERSONNEL: f.economic.personnel, PUBLIC: f.economic.public} if whole else {}
+    return {**line, **{kind: line.get(kind) if line.get(kind) is not None else value for kind, value in split.items()}}
 
 
 def fiscal_by_fund(builder: TableBuilder) -> TableRows:

@@ -1,0 +1,66 @@
+"""A learned layout prints 上海市级's 部门财务收支预算总表 with the spending columns the published table prints (issue 80):
+合计 | 人员经费 | 公用经费 | 项目支出 beside each 类 and 支出总计 (表格.收支总表-财务收支.列), each from the source's function
+rows, blank where they do not give it (a 类 whose rows give 基本支出 alone has no 人员经费 the source states). The figures
+are the published ones (../shared/corpus/fresh1/sh-city-shenjiju-2026-unit-budget.pdf, 第7页), read off the PDF first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli
+from reportgen.docmodel.document import Table
+from reportgen.runners.render import document_for, prepare
+from reportgen.shaping.layouts import LayoutError, resolve
+
+FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
+
+
+@pytest.fixture(scope="module")
+def audit(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    folder = tmp_path_factory.mktemp("sh-audit")
+    source, layout = folder / "source.yaml", folder / "学到的版式"
+    code = cli.main(["import", str(FRESH / "sh-city-shenjiju-2026-unit-budget.pdf"), "-o", str(source),
+                     "--learn-layout", str(layout)])
+    assert code in (0, 1) and source.is_file()
+    return source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
+
+
+def _rows(source: Path, layout: Path | str) -> list[list[str]]:
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == "收支总表")
+    return [[cell.text for cell in row.cells] for row in table.body]
+
+
+def _beside(rows: list[list[str]], label: str) -> list[str]:
+    row = next(r for r in rows if label in r)
+    return row[row.index(label) + 1:]
+
+
+def test_the_learned_layout_records_the_columns_printed(audit) -> None:
+    _, _, text = audit
+    assert "  收支总表-财务收支:\n    基于: 收支总表-财务收支\n    列:\n    - 合计\n    - 人员经费\n    - 公用经费\n    - 项目支出\n" in text
+
+
+def test_the_render_prints_them_from_the_source_and_nothing_else(audit) -> None:
+    """审计局 prints 一、一般公共服务支出 134,339,860 | 93,654,340 | 20,825,520 | 19,860,000 and 支出总计 195,774,300 |
+    153,268,740 | 21,802,560 | 20,703,000. Its 一般公共预算支出表 gives each 项's 基本支出 unsplit: 人员经费 and 公用经费 by
+    line are not the source's, so blank; 合计 and 项目支出 are, and 支出总计's 人员经费 and 公用经费 as its 经济分类 lines (all of
+    its 基本支出) make them."""
+    source, layout, _ = audit
+    rows = _rows(source, layout)
+    assert _beside(rows, "一、一般公共服务支出") == ["134,339,860", "", "", "19,860,000"]
+    assert _beside(rows, "支出总计") == ["195,774,300", "153,268,740", "21,802,560", "20,703,000"]
+
+
+def test_the_shipped_layout_prints_one_amount(audit) -> None:
+    source, _, _ = audit
+    assert _beside(_rows(source, "上海"), "一、一般公共服务支出") == ["134,339,860"]
+
+
+def test_columns_out_of_order_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "版式.yaml").write_text("名称: 试\n基于: 上海\n表格:\n  收支总表-财务收支:\n    基于: 收支总表-财务收支\n"
+                                      "    列: [人员经费, 合计]\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="列"):
+        resolve(str(tmp_path))
