@@ -19,6 +19,7 @@ from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import fresh_pdf, imported_with_layout
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DOCUMENTS = {"广州": "gd-guangzhou-tongjiju-2026-dept-budget.pdf", "泉州": "fj-quanzhou-zhengfuban-2026-dept-budget.pdf"}
@@ -30,17 +31,11 @@ def _poppler() -> None:
 
 
 def _file(region: str) -> Path:
-    path = FRESH / DOCUMENTS[region]
-    if not path.exists():
-        pytest.skip("../shared/corpus/fresh1 is not here")
-    return path
+    return fresh_pdf(DOCUMENTS[region])
 
 
 def _imported(tmp_path: Path, region: str) -> tuple[Path, Path]:
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    code = cli.main(["import", str(_file(region)), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.exists()
-    return source, layout
+    return imported_with_layout(tmp_path, _file(region))
 
 
 @pytest.mark.slow
