@@ -368,7 +368,8 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
     learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                             imported.department),
                      "disclosure.j2": learned_words.disclosure(words)}
-    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, _printed_headings(lines)))) != list(
+    headings = _printed_headings(lines)
+    if "部分" not in learned.settings and (parts := _parts(_top_level(lines, headings), headings)) != list(
             layouts.PARTS):
         learned.settings["部分"] = parts
     learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
@@ -413,9 +414,9 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
         settings["编号"] = numbering
         if (listed := _contents(lines)) is not None:
             settings["目录"] = listed
-        if (parts := _parts(top)) != list(layouts.PARTS):
+        if (parts := _parts(top, headings)) != list(layouts.PARTS):
             settings["部分"] = parts
-    if (titles := _heading_titles(result, base, headings, _part_words(top))):
+    if (titles := _heading_titles(result, base, headings, _part_words(top, headings))):
         settings["标题"] = titles
     return settings
 
@@ -976,21 +977,23 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
 
 
-def _part_words(top: list[str]) -> dict[str, str]:
-    """The words of each part's top-level heading as printed, by the part (the first heading of each)."""
+def _part_words(top: list[str], headings: list[PrintedHeading]) -> dict[str, str]:
+    """The words of each part's top-level heading as printed, by the part (the first heading of each): named by its
+    words, else by the headings under it (learned_words.parts_by_contents)."""
+    by_contents = learned_words.parts_by_contents(headings)
     found: dict[str, str] = {}
     for words in top:
-        if (part := _part_of(words)) is not None:
+        if (part := _part_of(words, by_contents)) is not None:
             found.setdefault(part, words)
     return found
 
 
-def _parts(top: list[str]) -> list[str]:
+def _parts(top: list[str], headings: list[PrintedHeading]) -> list[str]:
     """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
     named by learned_words.part_of; a part it prints no heading of first where it comes before all those it does in the default
     order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
     情况说明), so that the parts it prints keep their numbers."""
-    found = list(_part_words(top))
+    found = list(_part_words(top, headings))
     if not found:
         return list(layouts.PARTS)
     order = list(layouts.PARTS)

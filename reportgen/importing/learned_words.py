@@ -167,6 +167,7 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
     columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
     tops = _tops(lines)
+    by_contents = parts_by_contents(printed_headings(lines))
     part: str | None = None
     buffer: list[str] = []
     where = ""
@@ -185,7 +186,7 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
                 yield "".join(buffer), where, part, None
             buffer = []
             # a part whose words are not read (烟台's 第二部分 over its tables, 第四部分 over its terms) is none learned
-            part = part_of(top[1]) if top[1] else _UNREAD_PART
+            part = part_of(top[1], by_contents) if top[1] else _UNREAD_PART
             yield "", line.where, part, top
             words_below = "" if top[1] in "".join(text.split()) else top[1]
             continue
@@ -281,9 +282,34 @@ _PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其
                ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
 
 
-def part_of(words: str) -> str | None:
-    """The part of the default text (layouts.PARTS) a top-level heading's words open, the first whose words fit."""
-    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
+def part_of(words: str, by_contents: dict[str, str] | None = None) -> str | None:
+    """The part of the default text (layouts.PARTS) a top-level heading's words open, the first whose words fit; else
+    the part the headings under it open (``by_contents``: parts_by_contents)."""
+    named = next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
+    return named or (by_contents or {}).get("".join(words.split()))
+
+
+# the kinds of heading (text_parts.yaml's 标题) that only the overview holds: a part whose words name no part and that
+# holds one of them is the overview, whatever it calls itself
+_OVERVIEW_KINDS = frozenset({"职能", "机构设置", "工作目标"})
+
+
+def parts_by_contents(headings: list[PrintedHeading]) -> dict[str, str]:
+    """The part each top-level heading whose words name none opens, by the headings under it (重庆 “一、单位基本情况”
+    over “（一）主要职责”, 国家信访局 “第一部分 国家信访局基本情况” over “一、主要职能”: the overview — where every
+    heading under it of a known kind is the overview's: 长沙's “第一部分 部门预算公开说明” holds its 职能职责 and its
+    名词解释 alike, the whole text), by its words (spaces aside)."""
+    styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings)]
+    kinds: dict[str, set[str]] = {}
+    top: str | None = None
+    for heading in headings:
+        if heading.style == styles[0]:
+            top = "".join(heading.words.split())
+            kinds.setdefault(top, set())
+        elif top is not None and heading.kind is not None:
+            kinds[top].add(heading.kind)
+    return {top: "概况" for top, under in kinds.items()
+            if part_of(top) is None and under and under <= _OVERVIEW_KINDS}
 
 
 def _running_heads(lines: list[Line]) -> set[int]:

@@ -404,6 +404,8 @@ def _overview(tree: Tree, parts: TextParts) -> None:
         overview["单位列表说明"] = _placed(parts.单位列表说明)
     if parts.下属单位 is not None:
         overview["下属单位"] = [{"": _placed(u)} for u in parts.下属单位]
+    if parts.工作目标:
+        overview["工作目标"] = [{"": _placed(g)} for g in parts.工作目标]
     if overview:
         tree["部门概况"] = overview
 

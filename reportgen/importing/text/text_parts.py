@@ -101,6 +101,7 @@ class TextParts:
     职能概述: Placed[str] | None = None  # the sentence before "主要职能包括："
     职责: list[Placed[str]] = field(default_factory=list)
     机构设置: Placed[str] | None = None  # as printed, a list's lead-in (“……具体包括：”) with it
+    工作目标: list[Placed[str]] = field(default_factory=list)  # the year's goals or tasks, each item as printed
     单位列表: list[Placed[str]] | None = None  # the list of units that lead-in opens, each item as printed
     单位列表说明: Placed[str] | None = None  # the paragraphs after that list
     下属单位: list[Placed[str]] | None = None  # [] only where the text says there is none
@@ -148,6 +149,7 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     parts = TextParts()
     _read_duties(parts, _first(sections, "职能"), vocab)
     _read_organisation(parts, _first(sections, "机构设置"), vocab)
+    parts.工作目标 = _goals(_first(sections, "工作目标"), vocab)
     parts.名词解释 = _terms(_first(sections, "名词解释"), vocab)
     whole = _join([line for line, _ in kept])
     parts.用途 = _purposes(whole, vocab)
@@ -238,12 +240,28 @@ def _printed_heading(section: _Section, line: Line, vocab: dict[str, Any]) -> Pr
 
 def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
                   vocab: dict[str, Any]) -> PrintedHeading:
-    """A numbered part's heading (第三部分 …): its words those after its number, else those of the next line where
-    they are a heading's words and unnumbered (烟台: “第一部分” / “部门概况”)."""
-    after = _fold(_unspaced(section.lines[0].text)) if section.lines and not words else ""
-    words = words or (after if _heading_shaped(after, vocab) and _NUMBERING.match(after) is None else "")
+    """A numbered part's heading (第三部分 …): its words those after its number, else those of the next lines where
+    they are a heading's words and unnumbered (烟台: “第一部分” / “部门概况”); none read where the title runs over more
+    lines than that one (无锡市教育局 2026's cover of its tables: “第二部分” / “2026 年度” / “无锡市教育局（本级）” /
+    “单位预算表”, whose last line opens a table's section: “2026年度” is no part's title)."""
+    if not words and len(title := _title_lines(section.lines, vocab)) == 1:
+        words = title[0]
     return PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words,
                           section.kind if section.kind != STOP else _named_kind(words, vocab), heading.where)
+
+
+_TITLE_LINES = 2  # a part's title below its number: one line, and the next to tell it ends there
+
+
+def _title_lines(lines: list[Line], vocab: dict[str, Any]) -> list[str]:
+    """The words of the first lines that are a heading's words, unnumbered (a part's title below its number)."""
+    found: list[str] = []
+    for line in lines[:_TITLE_LINES]:
+        words = _fold(_unspaced(line.text))
+        if not words or not _heading_shaped(words, vocab) or _NUMBERING.match(words) is not None:
+            break
+        found.append(words)
+    return found
 
 
 def _numbered_heading(section: _Section, heading: Line, numbering: re.Match[str], words: str) -> PrintedHeading | None:
@@ -819,6 +837,20 @@ def _read_duties(parts: TextParts, section: _Section | None, vocab: dict[str, An
         parts.职责 += _numbered_duties(items, vocab["职能"]["条目标签"])
     else:  # no numbered items: the duties are one paragraph, divided by ；
         parts.职责 += _divided_duties(before, vocab["职能"]["分隔"])
+
+
+def _goals(section: _Section | None, vocab: dict[str, Any]) -> list[Placed[str]]:
+    """The year's goals (部门概况.工作目标) as printed: each numbered item (深圳 “1.构建大信访工作格局……；”, 泉州
+    “（一）抓重大活动。……”). Paragraphs with no numbered items are not read as a list (苏州's “2026年主要工作目标是：
+    ……具体抓好以下十个方面的工作：一是……”: a paragraph broken over a page is no second goal): they stay the text's."""
+    if section is None:
+        return []
+    goals = []
+    for item in _items(section.paragraphs(vocab))[1]:
+        run, start = _item_text(item)
+        if (goal := run.placed(start, len(run.text))) is not None:
+            goals.append(goal)
+    return goals
 
 
 def _numbered_duties(items: list[list[Line]], labels: list[str]) -> list[Placed[str]]:

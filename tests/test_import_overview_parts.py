@@ -1,0 +1,80 @@
+"""The overview's parts under the names the regions give them (issue 80: the officer's draft in the province's structure;
+issue 79 part 4: what a published text prints is held, not dropped).
+
+A region names the overview's parts in its own words: the year's goals (深圳 “三、2026年主要工作目标”, 福建 “三、部门主要
+工作任务”, 江苏 “三、2025年度部门主要工作任务及目标”), the units it is made of (福建、湖南 “二、部门预算单位构成”, 深圳
+“二、机构编制”), and the overview itself (重庆 “一、单位基本情况”, 国家信访局 “第一部分 国家信访局基本情况”). The import
+read none of them: their text was left out of the source and the learned draft printed the default's 部门概况 beside
+the published one. Written from 深圳市信访局 and 泉州市人民政府办公室 (fresh1); shown unchanged on 无锡市信访局, 福州市民政局
+and 长沙市公安局, and, for the overview named by what it holds, on 重庆 and 国家信访局 (长沙's whole text under one
+“第一部分” is not taken for it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportgen import cli
+from reportgen.docmodel.document import Heading
+from reportgen.importing import learned_words
+from reportgen.importing.text.text_parts import printed_headings
+from reportgen.readers.published import read_published
+from reportgen.runners.render import document_for, prepare
+
+FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
+pytestmark = pytest.mark.skipif(not FRESH.is_dir(), reason="../shared/corpus/fresh1 is not here")
+
+
+def _imported(folder: Path, name: str, learn: bool = False) -> tuple[dict, Path, Path]:
+    source, layout = folder / f"{name}.yaml", folder / f"{name}-版式"
+    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source),
+                     *(["--learn-layout", str(layout)] if learn else [])])
+    assert code in (0, 1) and source.is_file()
+    return yaml.safe_load(source.read_text(encoding="utf-8")), source, layout
+
+
+@pytest.fixture(scope="module")
+def overviews(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    folder = tmp_path_factory.mktemp("overviews")
+    names = ("gd-shenzhen-xinfangju-2026-dept-budget", "fj-quanzhou-zhengfuban-2026-dept-budget",
+             "js-wuxi-xinfangju-2025-dept-budget", "fj-fuzhou-minzhengju-benji-2026-unit-budget")
+    return {name.split("-")[1]: _imported(folder, name)[0]["部门概况"] for name in names}
+
+
+def test_the_years_goals_are_read_item_by_item_as_printed(overviews: dict[str, dict]) -> None:
+    shenzhen, quanzhou, wuxi = overviews["shenzhen"]["工作目标"], overviews["quanzhou"]["工作目标"], overviews["wuxi"]["工作目标"]
+    assert len(shenzhen) == 4 and shenzhen[0].startswith("构建大信访工作格局，健全党委统一领导")
+    assert shenzhen[-1].endswith("全力维护群众合法权益。")
+    assert len(quanzhou) == 8 and quanzhou[0].startswith("抓重大活动。全力做好")  # “（一）抓重大活动。”, its number off
+    assert len(wuxi) == 4 and wuxi[0].startswith("向高处立，把握守正创新的新内涵。")
+    assert not [goal for goal in shenzhen + quanzhou + wuxi if goal[:1] in "0123456789（"]
+
+
+def test_the_units_a_department_is_made_of_are_its_organisation(overviews: dict[str, dict]) -> None:
+    assert overviews["shenzhen"]["机构设置"].startswith("本部门无独立核算下属单位，部门预算为本级预算")  # 二、机构编制
+    assert overviews["quanzhou"]["机构设置"].startswith("从预算单位构成看，泉州市人民政府办公室包括27个机关行政科室")
+    assert overviews["fuzhou"]["机构设置"].startswith("从预算单位构成看，福州市民政局(本级)包括12个机关行政处")
+
+
+def _headings(source: Path, layout: Path) -> list[str]:
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    return ["".join(block.full_text.split()) for block in document.blocks if isinstance(block, Heading)]
+
+
+def test_a_part_whose_words_name_none_is_the_overview_its_headings_are(tmp_path: Path) -> None:
+    _, source, layout = _imported(tmp_path, "cq-xuanchuanbu-2026-dept-budget", learn=True)
+    headings = _headings(source, layout)
+    assert headings[:3] == ["一、单位基本情况", "（一）主要职责", "（二）机构设置"], headings
+    assert not [words for words in headings if "部门概况" in words]  # not the default's beside the published one
+    assert headings.count("（一）主要职责") == 1
+
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("central-guojia-xinfangju-2026-dept-budget", {"国家信访局基本情况": "概况"}),
+    ("hn-changsha-gonganju-2025-dept-budget", {}),  # 第一部分 holds its 职能职责 and its 名词解释: the whole text
+])
+def test_the_overview_is_named_by_what_it_holds_and_only_that(name: str, found: dict[str, str]) -> None:
+    headings = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
+    assert learned_words.parts_by_contents(headings) == found
