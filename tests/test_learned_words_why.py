@@ -37,23 +37,27 @@ def learned(tmp_path_factory) -> dict[str, tuple[dict, str]]:
 
 @pytest.mark.parametrize("name, count, words", [
     # 上海市级's 机构设置 is a part of its own (numbered in the 目录 alone: learned_words.unnumbered_parts), of the
-    # 部门概况 the source prints, not of the learned words
+    # 部门概况 the source prints, not of the learned words; so are 国家信访局's “第一部分 国家信访局基本情况” and 重庆's
+    # “一、单位基本情况”, the overview by the headings they hold (learned_words.parts_by_contents)
     ("sh-city-fucai-2026-unit-budget.pdf", 10, None),
-    ("central-guojia-xinfangju-2026-dept-budget.pdf", 13, "内设{{ b.profile.internal_count }}个机构，分别为："),
-    ("cq-xuanchuanbu-2026-dept-budget.pdf", 24, "内设{{ b.profile.internal_count }}个职能处室"),
+    ("central-guojia-xinfangju-2026-dept-budget.pdf", 13, None),
+    ("cq-xuanchuanbu-2026-dept-budget.pdf", 24, None),
 ])
 def test_the_count_of_internal_units_is_read_and_learned(learned, name, count, words) -> None:
-    """The import writes 部门概况.内设机构数 from 机构设置's words, and the learned sentence prints it from the field
-    next year (before: no field, the sentence kept as printed for its year alone)."""
+    """The import writes 部门概况.内设机构数 from 机构设置's words, and a learned sentence prints it from the field
+    next year (before: no field, the sentence kept as printed for its year alone); an overview's 机构设置 is printed
+    from the source's field, never learned as words."""
     source, template = learned[name]
     assert source["部门概况"]["内设机构数"] == count
     assert words is None or words in template
+    assert words is not None or "internal_count" not in template
 
 
 def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
     """国家信访局 “下设1个预算单位”: a count of budget units, never 内设机构数 (nor traced to it)."""
-    _, template = learned["central-guojia-xinfangju-2026-dept-budget.pdf"]
-    assert "下设1个预算单位" in template and "下设{{" not in template
+    source, template = learned["central-guojia-xinfangju-2026-dept-budget.pdf"]
+    assert "下设1个预算单位" in source["部门概况"]["机构设置"] and source["部门概况"]["内设机构数"] == 13
+    assert "下设{{" not in template
     assert internal_count("国家信访局下设1个预算单位，为国家信访局本级。") is None
     # two counts that differ are no one count (深圳's units each listed with its own: “下设……共3个部门”)
     assert internal_count("本局设10个内设机构；中心设3个内设机构。") is None
