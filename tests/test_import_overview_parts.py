@@ -78,3 +78,12 @@ def test_a_part_whose_words_name_none_is_the_overview_its_headings_are(tmp_path:
 def test_the_overview_is_named_by_what_it_holds_and_only_that(name: str, found: dict[str, str]) -> None:
     headings = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
     assert learned_words.parts_by_contents(headings) == found
+
+
+def test_a_layout_learned_on_a_regions_own_prints_the_overviews_headings_as_published(tmp_path: Path) -> None:
+    """深圳市信访局 learned on the shipped 深圳 layout: its “部门职责” is the 深圳 template's own words, so nothing was
+    learned — while the learned draft prints its parts in the default's frame, “主要职能”, “机构设置”."""
+    _, source, layout = _imported(tmp_path, "gd-shenzhen-xinfangju-2026-dept-budget", learn=True)
+    headings = _headings(source, layout)
+    start = headings.index("第一部分部门概况")
+    assert headings[start + 1:start + 4] == ["一、部门职责", "二、机构编制", "三、2026年主要工作目标"], headings

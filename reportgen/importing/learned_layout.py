@@ -857,7 +857,8 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
                     parts: dict[str, str]) -> dict[str, str]:
     """标题: the base layout's headings (as its templates write them: {年} for the year) that name the same part as a
     heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
-    base layout's headings are those of the imported source rendered in it."""
+    base layout's headings are those of the imported source rendered in it; and in the default's frame, which the
+    learned layout prints its parts in whatever the base (深圳's own “部门职责” is the default frame's “主要职能”)."""
     from reportgen.runners.render import prepare  # deferred: likewise
     from reportgen.shaping.narrative import (  # deferred: the render, for a learned layout only
         heading_text,
@@ -871,12 +872,14 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     if prepared.budget is None:
         return {}
     values = title_values(prepared.budget)
-    layout = layouts.resolve(base)
-    keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the base's own words → key
     titles: dict[str, str] = {}
-    for block in _rendered_headings(prepared, base):
-        if (words := _printed_words(block, printed, parts)) is not None and words != "".join(block.text.split()):
-            titles[keys.get(block.text) or _as_written(block.text, values)] = _as_written(words, values)
+    for frame in dict.fromkeys((base, layouts.DEFAULT)):  # the base's headings, and the default frame's it prints in
+        layout = layouts.resolve(frame)
+        keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the frame's words → key
+        unsaid, unplaced = dict(printed), dict(parts)
+        for block in _rendered_headings(prepared, frame):
+            if (words := _printed_words(block, unsaid, unplaced)) is not None and words != "".join(block.text.split()):
+                titles.setdefault(keys.get(block.text) or _as_written(block.text, values), _as_written(words, values))
     return titles
 
 
