@@ -87,3 +87,36 @@ def test_a_layout_learned_on_a_regions_own_prints_the_overviews_headings_as_publ
     headings = _headings(source, layout)
     start = headings.index("第一部分部门概况")
     assert headings[start + 1:start + 4] == ["一、部门职责", "二、机构编制", "三、2026年主要工作目标"], headings
+
+
+def _texts(source: Path, layout: Path) -> list[str]:
+    from reportgen.docmodel.document import Paragraph
+
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    return ["".join(block.text.split()) for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def _published_text(name: str) -> str:
+    import re
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(FRESH / f"{name}.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub(r"[-—]\d+[-—]", "", "".join(text.split()))  # its page numbers (“- 1 -”) aside
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("fj-quanzhou-zhengfuban-2026-dept-budget", "（一）负责市政府会议的准备工作和重要活动安排"),  # 条目编号 （{一}）
+    ("sd-yantai-minzhengju-2026-dept-budget", "（一）贯彻执行民政事业发展法律法规和政策规划"),
+    ("cq-xuanchuanbu-2026-dept-budget", "统筹协调推进全市宣传思想文化领域法治建设"),  # '': its one paragraph
+    ("gd-shenzhen-xinfangju-2026-dept-budget", "深圳市信访局的主要职责是贯彻落实党中央"),  # '': one paragraph, ；
+])
+def test_the_overviews_lists_are_numbered_as_the_document_numbers_them(tmp_path: Path, name: str, first: str) -> None:
+    """The learned layout numbers the duties (and goals) as the document does (条目编号): the draft's first duty is
+    printed as the published one, word for word with its number; where the document prints them as one paragraph,
+    the draft prints that paragraph."""
+    _, source, layout = _imported(tmp_path, name, learn=True)
+    texts = _texts(source, layout)
+    duty = next(text for text in texts if text.startswith(first))
+    published = _published_text(name)
+    assert duty in published

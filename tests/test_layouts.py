@@ -224,6 +224,8 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     ("名称: 坏\n展示: {表格零点: 空白}\n", "表格零值: {收支总表: 空白}, 表格小数位: {全部: 6}}"),
     ("名称: 坏\n正文不含: [职工人数]\n", "“正文不含”应为本版式正文没有的部分的列表"),
     ("名称: 坏\n须公开: 国有资产\n", "“须公开”应为本地区的规定要求公开的部分的列表"),
+    ("名称: 坏\n条目编号: {职能: '（{一}）'}\n", "“条目编号”应为“条目: 编号格式”的映射（条目为 职责、工作目标）"),
+    ("名称: 坏\n条目编号: {职责: 1}\n", "如 {职责: '（{一}）', 工作目标: '{1}、'}（空字符串：不编号）"),
 ])
 def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")

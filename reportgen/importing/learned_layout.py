@@ -47,7 +47,7 @@ from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
-from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
+from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, numbering_mark, printed_headings
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.tablekinds import role
@@ -418,6 +418,8 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
             settings["部分"] = parts
     if (titles := _heading_titles(result, base, headings, _part_words(top, headings))):
         settings["标题"] = titles
+    if (lists := _list_numbering(result.imported, lines)):
+        settings["条目编号"] = lists
     return settings
 
 
@@ -844,6 +846,25 @@ def _visible(text: str) -> str:
     """``text`` as one line of visible characters, as a layout's texts must be (layouts._check_texts): spaces, line
     breaks and invisible format characters (a zero-width space a PDF's text layer carries) taken out."""
     return "".join(char for char in "".join(text.split()) if unicodedata.category(char) not in ("Cf", "Cc"))
+
+
+def _list_numbering(imported: Imported, lines: list[Line]) -> dict[str, str]:
+    """条目编号: how the document numbers the overview's lists (职责, 工作目标) as printed — the numbering the line of
+    each list's first item opens with (泉州 “（一）”, 长沙 “1、”), "" where it prints them unnumbered (重庆's duties, one
+    paragraph); a list numbered as the default numbers it (1.) is not written."""
+    overview = imported.tree.get("部门概况")
+    printed = {line.where: line.text for line in lines}
+    found: dict[str, str] = {}
+    for kind in layouts.ITEM_LISTS:
+        items = overview.get(kind) if isinstance(overview, dict) else None
+        first = items[0].get("") if isinstance(items, list) and items and isinstance(items[0], dict) else None
+        if (text := printed.get(str(getattr(first, "where", "")))) is None:
+            continue
+        mark = numbering_mark(text)
+        pattern = _STYLES[mark[0]].replace("{mark}", mark[1]) if mark is not None else ""
+        if pattern != "{1}.":
+            found[kind] = pattern
+    return found
 
 
 def _numbering(headings: list[PrintedHeading]) -> list[str]:

@@ -69,7 +69,8 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开", "部分"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开", "部分",
+         "条目编号"}
 # 部分: the parts of the default's text (templates/narrative/_disclosure.j2), by name, with the template of each; a layout
 # orders them (a layout whose disclosure.j2 writes its parts itself orders them there)
 PARTS = {"概况": "overview.j2", "预算说明": "budget.j2", "其他重要事项": "other.j2", "名词解释": "glossary.j2",
@@ -157,6 +158,9 @@ class Layout(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # 展示.小数位: the decimals amounts in a unit are shown with (上海: whole 元, as its published tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
+    # 条目编号: how the default text numbers the items of a list of the overview (职责, 工作目标): “（{一}）” →
+    # （一）（二）…, “” → no number; a list not named here is numbered 1. 2. …
+    item_numbering: dict[str, Numbering] = field(default_factory=dict)
     # 展示.表格零值: {表格: 空白|印出|照源文件} — where a table cell whose amount is zero is left blank, as
     # some published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it;
     # 照源文件 prints it where the source states it and leaves blank a part the source does not give
@@ -523,6 +527,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     table_decimals=dict(base.table_decimals), parts=base.parts,
                     # what a layout's own 版式.yaml leaves unwritten is its base's (docs/layouts.md: only what differs)
                     unit_decimals=dict(base.unit_decimals), table_zeros=dict(base.table_zeros), cover=base.cover,
+                    item_numbering=dict(base.item_numbering),
                     new_page_levels=base.new_page_levels, landscape=base.landscape)
     _apply(layout, data, str(file))
     if "版本" in data:
@@ -753,6 +758,22 @@ def _set_budget_word(layout: Layout, word: object, at: str) -> None:
     if word not in ("", "预算", None):
         raise LayoutError(f"{at}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
     layout.budget_word = str(word or "")
+
+
+ITEM_LISTS = ("职责", "工作目标")  # the overview's lists whose items a layout may number (条目编号)
+
+
+def list_number(layout: Layout, kind: str, index: int) -> str:
+    """The number of the ``index``-th item of the overview's list ``kind`` as ``layout`` prints it (1. by default)."""
+    numbering = layout.item_numbering.get(kind)
+    return numbering.label(index) if numbering is not None else f"{index}."
+
+
+def _set_item_numbering(layout: Layout, value: object, at: str) -> None:
+    if not isinstance(value, dict) or not all(k in ITEM_LISTS and isinstance(v, str) for k, v in value.items()):
+        raise LayoutError(f"{at}: “条目编号”应为“条目: 编号格式”的映射（条目为 {'、'.join(ITEM_LISTS)}），"
+                          "如 {职责: '（{一}）', 工作目标: '{1}、'}（空字符串：不编号）")
+    layout.item_numbering.update({str(k): Numbering(str(v)) for k, v in value.items()})
 
 
 def _set_change_rate(layout: Layout, value: object, at: str) -> None:
@@ -1127,7 +1148,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
     "新页": _set_new_pages, "页面": _set_pages, "表格清单": _set_table_list, "正文不含": _set_absent_parts,
-    "须公开": _set_required_parts, "部分": _set_parts,
+    "须公开": _set_required_parts, "部分": _set_parts, "条目编号": _set_item_numbering,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}

@@ -47,7 +47,7 @@ from reportgen.docmodel.document import (
 )
 from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.reading.yamlsafe import character_name
-from reportgen.shaping.layouts import PARTS, Layout, TableEntry
+from reportgen.shaping.layouts import PARTS, Layout, TableEntry, list_number
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
 
 
@@ -231,6 +231,8 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["layout_parts"] = [PARTS[part] for part in layout.parts]  # 部分: the default text's parts in order
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
+    # {{ list_number('职责', loop.index) }}: an overview list's item numbered as the layout numbers it (条目编号)
+    context["list_number"] = functools.partial(list_number, layout)
     return context
 
 

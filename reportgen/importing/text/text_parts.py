@@ -412,6 +412,17 @@ def _numbering(text: str) -> tuple[str, int, int] | None:
     return (style, number, match.end()) if number else None
 
 
+def numbering_mark(text: str) -> tuple[str, str] | None:
+    """(style, mark) of the numbering a printed line opens with: ("pc", "") for “（一）”, ("ar", "、") for “1、”; None
+    where it opens with none."""
+    key = _fold(_unspaced(text))
+    numbered = _numbering(key)
+    if numbered is None:
+        return None
+    mark = key[numbered[2] - 1] if numbered[0] == "ar" else ""
+    return numbered[0], mark if mark in ".、．" else "."
+
+
 def _chinese_number(text: str) -> int:
     """一 … 九十九; 0 for what is no number."""
     tens, ten, ones = text.partition("十")
