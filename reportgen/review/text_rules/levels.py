@@ -25,7 +25,8 @@ _CLASS_ENDING = "支出"  # a 类 is often printed without it: “公共安全�
 # a clause naming a 科目 as it was before a change of the catalogue: 原 opening it (not 原因, 原则) and no word of the
 # change (为, 至, 到: “调整为”) between it and the labels (无锡市信访局 2025: “原政府办公厅（室）及相关机构事务（款）信访
 # 事务（项）支出调整为信访事务（款）信访业务（项）支出” — 信访事务 was a 项 of 20103 before it was a 款)
-_FORMER = regex(r"(?:\A|[，。；：,;:\n])\s*原(?![因则])[^，。；：,;:\n为至到]*\Z")
+_CLAUSE_MARK = regex(r"[，。；：,;:\n]")
+_CHANGE_WORDS = frozenset("为至到")
 
 
 @cache
@@ -66,11 +67,18 @@ def labelled_levels(text: Text) -> Iterator[Finding]:
         if chain and (label is None or chain[-1].end != label.start() - len(said)):
             if chain[0].level == "类":
                 economic = _of_economic(chain[0].said) and not _resolved(chain[0].said, "类")
-            if not economic and not _FORMER.search(text.flow, max(0, chain[0].start - _LONGEST), chain[0].start):
+            if not economic and not _named_as_former(text.flow, chain[0].start):
                 yield from _judged(text, chain)
             chain = []
         if label is not None:
             chain.append(_Labelled(label.start() - len(said), said, label.group(1), label.end()))
+
+
+def _named_as_former(flow: str, start: int) -> bool:
+    """Whether the clause a run of labels starting at ``start`` stands in names the 科目 as it was before a change of
+    the catalogue: 原 opens it (not 原因, 原则), and no word of the change (为, 至, 到: “调整为”) stands between."""
+    clause = _CLAUSE_MARK.split(flow[max(0, start - _LONGEST):start])[-1].strip()
+    return clause.startswith("原") and not clause.startswith(("原因", "原则")) and not _CHANGE_WORDS & set(clause)
 
 
 def _run_before(flow: str, end: int) -> str:
