@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rules = text_rules()
     judged = yaml.safe_load(JUDGED.read_text(encoding="utf-8"))
-    verdicts = [(e["document"], e["rule"], e["words"], e["verdict"]) for e in judged["judged"]]
+    # (verdict: true or false — YAML reads them as booleans)
+    verdicts = [(e["document"], e["rule"], e["words"], str(e["verdict"]).lower()) for e in judged["judged"]]
     found = findings(rules)
     counts: dict[str, Counter[str]] = {rule: Counter() for rule in rules}
     for document, line, rule, message in sorted(found, key=lambda f: (f[2], f[0], f[1])):
