@@ -46,11 +46,18 @@ def _walk(value: object):
             yield from _walk(inner)
 
 
-def findings(rules: list[str]) -> list[tuple[str, int, str, str]]:
-    """(document, line, rule, message) of every text rule's finding, once each, over every folder."""
+def pdfs_of(folder: str, only: str) -> list[str]:
+    return sorted(str(p) for p in (SHARED / folder).glob("*.pdf") if only in p.name)
+
+
+def findings(rules: list[str], only: str = "") -> list[tuple[str, int, str, str]]:
+    """(document, line, rule, message) of every text rule's finding, once each, over every folder (the PDFs whose
+    name holds ``only``)."""
     found: list[tuple[str, int, str, str]] = []
     for folder in FOLDERS:
-        pdfs = sorted(str(p) for p in (SHARED / folder).glob("*.pdf"))
+        pdfs = pdfs_of(folder, only)
+        if not pdfs:
+            continue
         run = subprocess.run([sys.executable, "-m", "reportgen", "review", *pdfs, "--format", "json", "--jobs", "2"],
                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                              check=False)
@@ -68,12 +75,13 @@ def findings(rules: list[str]) -> list[tuple[str, int, str, str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--list", action="store_true", help="every finding, by rule")
+    parser.add_argument("--only", default="", help="the PDFs whose name holds this alone")
     args = parser.parse_args(argv)
     rules = text_rules()
     judged = yaml.safe_load(JUDGED.read_text(encoding="utf-8"))
     # (verdict: true or false — YAML reads them as booleans)
     verdicts = [(e["document"], e["rule"], e["words"], str(e["verdict"]).lower()) for e in judged["judged"]]
-    found = findings(rules)
+    found = findings(rules, args.only)
     counts: dict[str, Counter[str]] = {rule: Counter() for rule in rules}
     for document, line, rule, message in sorted(found, key=lambda f: (f[2], f[0], f[1])):
         verdict = next((v for d, r, words, v in verdicts if (d, r) == (document, rule) and message.startswith(words)),
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         counts[rule][verdict] += 1
         if args.list or verdict == "unjudged":
             print(f"{verdict}\t{rule}\t{document}\t{line}\t{message}")
-    print(f"{len(found)} findings over {sum(len(list((SHARED / f).glob('*.pdf'))) for f in FOLDERS)} PDFs "
+    print(f"{len(found)} findings over {sum(len(pdfs_of(f, args.only)) for f in FOLDERS)} PDFs "
           f"(judged {judged['date']}: {judged['findings']} findings)")
     print("| rule | findings | true | false | unjudged |")
     print("|---|---|---|---|---|")
