@@ -39,7 +39,7 @@ CACHE = Path("/tmp/reportgen-wording-texts")
 # the checks measured: the text rules of mechanical wording (review/text_rules/mechanical.py), and those of issue 79
 # part 7 elsewhere (a 科目 named two ways: levels.py; a reason for nothing, another item's reason: directions.py)
 CHECKS = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-科目异名", "R-零数原因", "R-原因他项",
-          "R-错字", "R-目录")
+          "R-错字", "R-目录", "R-字母")
 _TWO_DOCUMENTS = 2  # disclosures that print two characters side by side for them to be words of budgets (R-错字)
 
 

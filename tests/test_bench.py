@@ -69,6 +69,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "table_vocabulary": (["bench/corpus/table-vocabulary-2026-11-26.md"], r"共 \d+ 张：对 \d+，未认出 \d+，认错 \d+"),
     "wording_checks": (["--check", "R-叠字", "--quiet", "--only", "putuo-zhengfuban-2025"],
                        r"R-叠字\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+[\s\S]*\(1 documents;"),
+    "wording_review": (["--only", "hn-changsha-gonganju"], r"over 1 PDFs[\s\S]*\| R-标点 \| 2 \| 2 \| 0 \| 0 \|"),
     "xlsx_compare": (["--repeat", "1", "--rows", "300"],
                      r"\| largest shipped source \| 10 / [\d,]+ \| \d+\.\d{3}, \d+ \| \d+\.\d{3}, \d+ \| \d+\.\d ×"),
 }

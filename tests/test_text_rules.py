@@ -425,6 +425,25 @@ def test_words_that_read_like_the_new_slips_are_not_told():
         assert not not_told & set(rules(DEPARTMENT + lines, 2018)), (lines, findings(DEPARTMENT + lines, 2018))
 
 
+def test_a_subject_named_as_it_was_before_a_change_of_the_catalogue_is_not_judged_by_the_years():
+    """无锡市信访局 2025年部门预算 (../shared/corpus/fresh1, p.30; its annotators left it doubtful): “原政府办公厅（室）及
+    相关机构事务（款）信访事务（项）支出调整为信访事务（款）信访业务（项）支出” — 信访事务 was a 项 of 20103 before the
+    catalogue made it a 款 (20140): the clause names the former 科目, not the year's. The same labels with no 原 (国家信访局
+    2026's 名词解释, fresh1 S6: “信访事务（项）:指……”) are told."""
+    head = ["无锡市信访局2025年部门预算", "编制部门：无锡市信访局"]
+    former = ["   3.信访事务（款）信访业务（项）支出 724.5 万元，与上年相", "   比减少 314.71 万元，减少 30.28%。主要原因是预算支出科目调",
+              "   整，原政府办公厅（室）及相关机构事务（款）信访事务（项）支", "   出调整为信访事务（款）信访业务（项）支出。"]
+    assert "R-科目层级" not in rules(head + former, 2025), findings(head + former, 2025)
+    unmarked = ["   整，政府办公厅（室）及相关机构事务（款）信访事务（项）支出。"]
+    assert "R-科目层级" in rules(head + unmarked, 2025)
+    glossary = ["       机关服务（项）：指为国家信访局机关提供后勤保障服", "务的机关服务中心的支出。",
+                "       信访事务（项）:指国家信访局机关为完成信访工作任", "务或事业发展目标，专项用于信访业务工作的项目支出。"]
+    assert "R-科目层级" in rules(head + glossary, 2026)
+    # 原因 is no 原 of a former 科目 (上海市普陀区规划和自然资源局 2024 决算's slip, the reason's clause before it)
+    reason = ["主要原因住房保障支出（类）住房保障支出（款）住房公积金（项）增加。"]
+    assert "R-科目层级" in rules(head + reason, 2025)
+
+
 def test_a_class_name_is_judged_by_the_catalogue_of_the_documents_own_year():
     """江苏省高级人民法院 2018年部门预算 (/work/jiangsu js-gaoyuan-2018-dept-budget.pdf, 收支总表) prints 207 as
     “七、文化体育与传媒支出”, its name until 2018: right in a 2018 budget and in a 2018 决算 (a 决算 of year Y

@@ -12,7 +12,7 @@ from reportgen.review.text_rules import read_text, text_rule_findings
 
 BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]
 FINAL = ["上海市普陀区财政局2024年度部门决算", "第二部分上海市普陀区财政局2024年度部门决算表"]
-MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-错字")
+MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序", "R-错字", "R-字母")
 
 
 def told(lines: list[str], head: list[str] | None = None, year: int | None = 2026,
@@ -74,6 +74,38 @@ CASES = [
      CHANGSHA_DUTIES + ["    长沙市公安局本级内设机构包括警令部、政治部、警保部、",
                         "入境支队、内保支队、督察支队、法制支队、科信支队、食药"], "“人境”是否应为“入境”"),
 ]
+
+
+# A small letter left between two Han characters: no document of ../shared prints one (planted here in 泉州市人民政府
+# 办公室 2026's real sentence, p.38, and in 长沙市公安局 2025's, p.10: a key struck in Latin mode)
+STRAY_LETTERS = [
+    (["    2026 年部门预算安排购置车辆 13 辆，其中：应急保障用车 13 辆。"],
+     ["    2026 年部门预s算安排购置车辆 13 辆，其中：应急保障用车 13 辆。"], "“26年部门预s算安排购置车”"),
+    (["拟召开年度公安工作及业务线工作部署和总结会议，人数 800", "人；培训费预算 163.46 万元，拟开展规范执法、应急处突、"],
+     ["拟召开年度公安工作及业务线工作部署和总结会议，人数 800", "人；培训费预算 163.46 万元，拟开展规范执法、应急处d突、"],
+     "汉字之间夹着字母“d”"),
+]
+
+
+@pytest.mark.parametrize(("printed", "slipped", "says"), STRAY_LETTERS)
+def test_a_small_letter_left_between_two_han_characters_is_told(printed, slipped, says):
+    assert told(printed) == []
+    found = told(slipped)
+    assert [r for r, _, _ in found] == ["R-字母"] and says in found[0][2], found
+
+
+@pytest.mark.parametrize("lines", [
+    # written from 北京 and 广州: a name or a label that holds a letter prints it as a capital, and again —
+    # 北京市教育委员会 2026 报表 (“学E座公寓”, “E座公寓卫生间”), 广州市卫生健康委员会 2026 (“优待A证”, twice)
+    ["            消除学E座公寓卫生间设备设施老化带来的风险。", "            完成E座公寓卫生间和建筑外墙改造。"],
+    ["    无偿献血权益保障经费857.23万元，用于无偿献血优待A证乘车费用，以及血液调拨。"],
+    # 无锡市教育局（本级）2026 (fresh1, p.5): a programme's name quoted, printed once
+    ["    服务、家长等候区，推广“警校 e 家”智慧接学模式，推动未"],
+    # shown on 福州 (福州市民政局 2026, fresh1): its “e福州” app, a name with a small letter, printed so each time
+    ["    通过e福州留守困境儿童关爱帮扶专栏开展关爱服务。", "e福州留守困境儿童关爱帮扶专栏项目绩效目标"],
+])
+def test_a_letter_of_a_name_or_label_is_not_told(lines):
+    assert told(lines) == []
 
 
 @pytest.mark.parametrize(("rule", "printed", "fixed", "says"), CASES)

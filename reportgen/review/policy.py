@@ -383,7 +383,7 @@ def _punctuation_read(finding: Finding, line: Line) -> bool:
                for m in PUNCTUATION.pattern.finditer(line.text))
 
 
-@policy(("R-标点", "R-括号", "R-序号", "R-叠字", "R-年份", "R-语序", "R-错字"), NOT_TOLD, stage="scan",
+@policy(("R-标点", "R-括号", "R-序号", "R-叠字", "R-年份", "R-语序", "R-错字", "R-字母"), NOT_TOLD, stage="scan",
         taught="北京市政务服务和数据管理局 2026's scanned 目录: “九、” read after “一、”, a quotation mark the page lacks",
         test="tests/test_review_policy.py::test_on_a_scan_the_mechanical_wording_rules_are_not_told")
 def _marks_read(finding: Finding, line: Line) -> bool:

@@ -4,7 +4,7 @@ given, 部门 wording in a 单位 document, a year that is not the document's, p
 whole, a passage printed twice, a list of economic items naming one twice or a character off
 (enumerations), a 科目 labelled at a level it is not of or by an alias where the document prints its name of the
 year (levels), a reason against its figures, for nothing, or of another item (directions), the mechanical slips
-of punctuation, brackets, years, numbering, doubling and word order (mechanical), the maker's name printed otherwise (names), a 项's
+of punctuation, brackets, years, numbering, doubling, word order and stray letters (mechanical), the maker's name printed otherwise (names), a 项's
 use copied from the 项 before (uses), parts of the 政府采购 above it (procurement), the value equipment is counted
 from said otherwise (thresholds), shares adding up to 100 % of bases that differ (complementary_shares), a heading the 目录 lists and the body does not print (table_of_contents); and a budget's wording line by
 line (budget_wording: a writer's slips, an empty table, a 科目's former name). Each rule is a function of the document's ``Text`` registered in the one

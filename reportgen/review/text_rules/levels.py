@@ -22,6 +22,11 @@ _HAN = regex(r"[\u4e00-\u9fff]")
 _LONGEST = 40  # characters a name a label closes is looked for in
 _LENGTH = {"类": 3, "款": 5, "项": 7}
 _CLASS_ENDING = "支出"  # a 类 is often printed without it: “公共安全（类）支出”
+# a clause naming a 科目 as it was before a change of the catalogue: 原 opening it (not 原因, 原则) and no word of the
+# change (为, 至, 到: “调整为”) between it and the labels (无锡市信访局 2025: “原政府办公厅（室）及相关机构事务（款）信访
+# 事务（项）支出调整为信访事务（款）信访业务（项）支出” — 信访事务 was a 项 of 20103 before it was a 款)
+_CLAUSE_MARK = regex(r"[，。；：,;:\n]")
+_CHANGE_WORDS = frozenset("为至到")
 
 
 @cache
@@ -53,7 +58,8 @@ def _of_economic(said: str) -> bool:
 def labelled_levels(text: Text) -> Iterator[Finding]:
     """R-科目层级: a 科目 labelled （类）（款）（项） at a level it is not of, or under a 类 it is not of (once a
     run of labels: “住房保障支出（类）住房保障支出（款）住房公积金（项）”); not under an economic 类
-    (“对个人和家庭的补助支出（类）”: its “住房公积金（款）” is of the economic classification)."""
+    (“对个人和家庭的补助支出（类）”: its “住房公积金（款）” is of the economic classification), nor where its clause
+    names the 科目 as it was before a change of the catalogue (“原……（款）……（项）”: the levels of another year's)."""
     chain: list[_Labelled] = []
     economic = False  # the last 类 labelled is one of the economic classification's
     for label in [*_LABEL.finditer(text.flow), None]:
@@ -61,11 +67,18 @@ def labelled_levels(text: Text) -> Iterator[Finding]:
         if chain and (label is None or chain[-1].end != label.start() - len(said)):
             if chain[0].level == "类":
                 economic = _of_economic(chain[0].said) and not _resolved(chain[0].said, "类")
-            if not economic:
+            if not economic and not _named_as_former(text.flow, chain[0].start):
                 yield from _judged(text, chain)
             chain = []
         if label is not None:
             chain.append(_Labelled(label.start() - len(said), said, label.group(1), label.end()))
+
+
+def _named_as_former(flow: str, start: int) -> bool:
+    """Whether the clause a run of labels starting at ``start`` stands in names the 科目 as it was before a change of
+    the catalogue: 原 opens it (not 原因, 原则), and no word of the change (为, 至, 到: “调整为”) stands between."""
+    clause = _CLAUSE_MARK.split(flow[max(0, start - _LONGEST):start])[-1].strip()
+    return clause.startswith("原") and not clause.startswith(("原因", "原则")) and not _CHANGE_WORDS & set(clause)
 
 
 def _run_before(flow: str, end: int) -> str:

@@ -4,7 +4,8 @@ no 年 where a sentence dates by it (“其中：2026 应急保障用车 13 辆�
 （八）”, “1. 2. 4.”), a word or a line printed twice in a row (“按按规定”), and a 决算's words naming what a
 预算 is of (“部门决算单位构成”, “本级决算”) or the other way round; a sentence's words out of their order or one left
 out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”); a character printed for
-its look-alike where the words it makes no budget prints and the look-alike's the document prints (“人境支队” beside 入境).
+its look-alike where the words it makes no budget prints and the look-alike's the document prints (“人境支队” beside 入境);
+a small letter an input method left between two Han characters (“预算s安排”).
 
 Each reads the prose alone — the lines that are no row of a table and are not set in columns (a table none was
 made of: its cells' words run into each other on one line, “成果。 、措施”, and a cell's brackets close on the
@@ -610,3 +611,36 @@ def _told_look_alike(text: Text, bare: str, at: list[int], place: int, other: st
     said = bare[max(0, start - 4):end + 4]
     return text.warning("R-错字", at[place], f"“{said}”：“{printed}”是否应为“{fixed}”？“{char}”与“{other}”形近，"
                         f"本文件别处印有“{meant}”")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A letter left between two Han characters
+
+# a small letter, alone, between two Han characters as printed: what an input method leaves when a key is struck in
+# Latin mode (a name or label that holds a letter prints it as a capital: “学E座公寓”, “嗜T淋巴细胞”, “优待A证”)
+_STRAY_LETTER = regex(r"(?<=[\u4e00-\u9fff])[a-zａ-ｚ](?=[\u4e00-\u9fff])")
+
+
+@rule("R-字母", TEXT)
+def stray_letter(text: Text) -> Iterator[Finding]:
+    """R-字母: a small Latin letter alone between two Han characters in a line of prose (“预算s安排”), where the
+    document prints it with neither of them again (a name that holds a small letter, 福州's “e福州” app, is printed so
+    each time) and not inside a quotation or a title (a name quoted: 无锡市教育局 2026's “警校e家”, printed once)."""
+    prose = _Prose(text)
+    bare = "".join(text.flow.split())
+    for index, line in enumerate(text.lines):
+        if line.number not in prose.numbers:
+            continue
+        for match in _STRAY_LETTER.finditer(line.bare):
+            at = match.start()
+            before, letter, after = line.bare[at - 1], match.group(), line.bare[at + 1]
+            if bare.count(before + letter) > 1 or bare.count(letter + after) > 1 or _quoted(line.bare[:at]):
+                continue
+            said = line.bare[max(0, at - 6):at + 7]
+            yield text.warning("R-字母", text.starts[index] + at, f"“{said}”：汉字之间夹着字母“{letter}”，"
+                               "本文件别处没有这样的写法：是否误输入，应删去？")
+
+
+def _quoted(before: str) -> bool:
+    """Whether the words before a place leave a quotation or a title open (“警校e家”: the place is inside it)."""
+    return before.rfind("“") > before.rfind("”") or before.rfind("《") > before.rfind("》")
