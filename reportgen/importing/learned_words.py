@@ -299,6 +299,12 @@ def parts_by_contents(headings: list[PrintedHeading]) -> dict[str, str]:
     over “（一）主要职责”, 国家信访局 “第一部分 国家信访局基本情况” over “一、主要职能”: the overview — where every
     heading under it of a known kind is the overview's: 长沙's “第一部分 部门预算公开说明” holds its 职能职责 and its
     名词解释 alike, the whole text), by its words (spaces aside)."""
+    return {top: "概况" for top, under in _kinds_under(headings).items()
+            if part_of(top) is None and under and under <= _OVERVIEW_KINDS}
+
+
+def _kinds_under(headings: list[PrintedHeading]) -> dict[str, set[str]]:
+    """The kinds of the headings under each top-level heading (of the outermost style), by its words."""
     styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings)]
     kinds: dict[str, set[str]] = {}
     top: str | None = None
@@ -308,8 +314,7 @@ def parts_by_contents(headings: list[PrintedHeading]) -> dict[str, str]:
             kinds.setdefault(top, set())
         elif top is not None and heading.kind is not None:
             kinds[top].add(heading.kind)
-    return {top: "概况" for top, under in kinds.items()
-            if part_of(top) is None and under and under <= _OVERVIEW_KINDS}
+    return kinds
 
 
 def _running_heads(lines: list[Line]) -> set[int]:

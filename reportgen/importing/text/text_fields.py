@@ -398,6 +398,13 @@ def _overview(tree: Tree, parts: TextParts) -> None:
         if parts.职能概述 is not None:
             overview["职能概述"] = _placed(parts.职能概述)
     _organisation(overview, parts)
+    _units_and_goals(overview, parts)
+    if overview:
+        tree["部门概况"] = overview
+
+
+def _units_and_goals(overview: Tree, parts: TextParts) -> None:
+    """The units 机构设置 lists (and of them the 下属单位), and the year's goals, as printed."""
     if parts.单位列表:
         overview["单位列表"] = [{"": _placed(u)} for u in parts.单位列表]
     if parts.单位列表说明 is not None:
@@ -406,8 +413,6 @@ def _overview(tree: Tree, parts: TextParts) -> None:
         overview["下属单位"] = [{"": _placed(u)} for u in parts.下属单位]
     if parts.工作目标:
         overview["工作目标"] = [{"": _placed(g)} for g in parts.工作目标]
-    if overview:
-        tree["部门概况"] = overview
 
 
 def _organisation(overview: Tree, parts: TextParts) -> None:
