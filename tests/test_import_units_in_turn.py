@@ -131,3 +131,42 @@ def test_a_department_of_several_units_is_reviewed_its_units_sections_not_judged
     assert review.unreviewed == "" and review.read is not None and review.read.enough
     assert review.narrative is not None and not review.narrative.disagreements()
     assert review.imported is not None and review.imported.differences == []
+
+
+def _corpus(name: str) -> Path:
+    document = CORPUS / f"gd-shenzhen-{name}-2026-dept-budget.pdf"
+    if not document.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    return document
+
+
+def test_a_department_whose_tables_print_its_units_in_turn_is_written_as_its_units() -> None:
+    """深圳市建筑工务署 2026 (the whole document: its 收支总表 gives the department's own 收入): each unit's rows of its
+    收入总表, 支出总表, fund tables and 基本支出 table read as that unit's own tables — the source a department of four
+    units (单位), each unit's 收入 and 功能分类 as printed (本级: 一般公共预算拨款 14,480.17, 2150301 行政运行 基本支出
+    2,817.46), the department's own 收入 and 支出 not written again (the render adds its units up); its “三公” as the
+    department's. The text written reads back as the value the import checks (emit.py, emit_tree.py)."""
+    from reportgen.reading.yamlsafe import parse_yaml
+    from tests.test_import_readback import differences
+
+    result = import_files([_corpus("gongwushu")], None)
+    tree = result.imported.tree
+    assert "收入" not in tree and "三公经费" in tree
+    units = tree["单位"]
+    assert [unit["名称"].value for unit in units] == ["深圳市建筑工务署（本级）", "深圳市建筑工务署文体和水务工程管理中心",
+                                                   "深圳市建筑工务署工程管理中心", "深圳市建筑工务署工程设计管理中心"]
+    own = units[0]
+    assert own["收入"]["一般公共预算拨款"].value == Decimal("14480.17")
+    rows = {row["科目"].value: row for row in own["支出"]["功能分类"]}
+    assert rows[2150301]["基本支出"].value == Decimal("2817.46") and rows[2150301]["项目支出"].value == 0
+    assert sum(1 for note in result.notes if "按单位写入" in note) == 1
+    made = result.source.made()
+    assert made is not None and differences(made, parse_yaml(result.source.text.encode("utf-8"), "x")) == []
+
+
+def test_units_that_do_not_add_up_to_the_department_are_not_written_as_it() -> None:
+    """The extract (no 收支总表: the department's 收入 not read) — the units' 收入 do not make the department's figures
+    read: its own rows alone are read, as ever, and the import says why."""
+    result = import_files([GONGWUSHU], None)
+    assert "单位" not in result.imported.tree
+    assert any("没有按单位写入" in note and "只读入部门的行" in note for note in result.notes)
