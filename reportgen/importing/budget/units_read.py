@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from reportgen.importing.budget.build import SOURCE_FIELDS, build
 from reportgen.importing.budget.by_unit import SetAside
+from reportgen.importing.budget.units_printed import units_printed_lines
 from reportgen.importing.budget.with_units import by_units, units_off
 from reportgen.importing.recognition.catalog import Catalog
 from reportgen.importing.recognition.imported import Imported, value
@@ -38,6 +39,9 @@ def read_units(imported: Imported, aside: Sequence[SetAside], catalog: Catalog, 
         return _not_written_as_units(units, why)
     imported.tree = by_units(imported.tree, read)
     imported.units_rows = _rows(built)
+    if (printed := units_printed_lines(imported, read)):  # the department's own lines, a 尾数 from its units' sum
+        section = imported.tree.get("印出合计")
+        imported.tree["印出合计"] = {**(section if isinstance(section, dict) else {}), **printed}
     return _written_as_units(units)
 
 

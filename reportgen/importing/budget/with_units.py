@@ -154,7 +154,7 @@ def _figures(tree: Tree) -> dict[str, Decimal]:
 def _by_rows(spending: Tree) -> dict[str, Decimal]:
     """基本支出 and 项目支出 as the finest function rows' sums (a 类 or 款 row with rows under it is a check's)."""
     found: dict[str, Decimal] = {}
-    for row in _finest(spending.get("功能分类")):
+    for row in finest(spending.get("功能分类")):
         for key in ("基本支出", "项目支出"):
             cell = row.get(key)
             if isinstance(cell, Placed) and isinstance(cell.value, Decimal):
@@ -162,7 +162,7 @@ def _by_rows(spending: Tree) -> dict[str, Decimal]:
     return found
 
 
-def _finest(written: object) -> list[Tree]:
+def finest(written: object) -> list[Tree]:
     """The function rows written with no row under them (a 类 or 款 row with rows under it is a check's)."""
     rows = [row for row in written if isinstance(row, dict)] if isinstance(written, list) else []
     codes = [str(_plain(row.get("科目"))) for row in rows]
