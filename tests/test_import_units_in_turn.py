@@ -131,3 +131,79 @@ def test_a_department_of_several_units_is_reviewed_its_units_sections_not_judged
     assert review.unreviewed == "" and review.read is not None and review.read.enough
     assert review.narrative is not None and not review.narrative.disagreements()
     assert review.imported is not None and review.imported.differences == []
+
+
+def _corpus(name: str) -> Path:
+    document = CORPUS / f"gd-shenzhen-{name}-2026-dept-budget.pdf"
+    if not document.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    return document
+
+
+def test_a_department_whose_tables_print_its_units_in_turn_is_written_as_its_units() -> None:
+    """深圳市建筑工务署 2026 (the whole document: its 收支总表 gives the department's own 收入): each unit's rows of its
+    收入总表, 支出总表, fund tables and 基本支出 table read as that unit's own tables — the source a department of four
+    units (单位), each unit's 收入 and 功能分类 as printed (本级: 一般公共预算拨款 14,480.17, 2150301 行政运行 基本支出
+    2,817.46), the department's own 收入 and 支出 not written again (the render adds its units up); its “三公” as the
+    department's. The text written reads back as the value the import checks (emit.py, emit_tree.py)."""
+    from reportgen.reading.yamlsafe import parse_yaml
+    from tests.test_import_readback import differences
+
+    result = import_files([_corpus("gongwushu")], None)
+    tree = result.imported.tree
+    assert "收入" not in tree and "三公经费" in tree
+    units = tree["单位"]
+    assert [unit["名称"].value for unit in units] == ["深圳市建筑工务署（本级）", "深圳市建筑工务署文体和水务工程管理中心",
+                                                   "深圳市建筑工务署工程管理中心", "深圳市建筑工务署工程设计管理中心"]
+    own = units[0]
+    assert own["收入"]["一般公共预算拨款"].value == Decimal("14480.17")
+    rows = {row["科目"].value: row for row in own["支出"]["功能分类"]}
+    assert rows[2150301]["基本支出"].value == Decimal("2817.46") and rows[2150301]["项目支出"].value == 0
+    assert sum(1 for note in result.notes if "按单位写入" in note) == 1
+    made = result.source.made()
+    assert made is not None and differences(made, parse_yaml(result.source.text.encode("utf-8"), "x")) == []
+
+
+def test_units_that_do_not_add_up_to_the_department_are_not_written_as_it() -> None:
+    """The extract (no 收支总表: the department's 收入 not read) — the units' 收入 do not make the department's figures
+    read: its own rows alone are read, as ever, and the import says why."""
+    result = import_files([GONGWUSHU], None)
+    assert "单位" not in result.imported.tree
+    assert any("没有按单位写入" in note and "只读入部门的行" in note for note in result.notes)
+
+
+def test_a_department_of_units_prints_its_own_lines_as_its_summary_tables_print_them(tmp_path: Path, capsys) -> None:
+    """深圳市人力资源和社会保障局 2026, a department of 21 units: its 收支总表 and 财政拨款收支总表 print its own lines, each
+    rounded from 元 on its own — 2050303 技校教育 83,767.29 (财政拨款 65,004.88), 本年支出合计 571,347.93 — a 尾数 from its
+    units' rows as printed (83,767.28, 65,004.87, 571,347.95). The import writes them as printed (印出合计.收支总表,
+    印出合计.财政拨款收支总表, by code), the render prints them in those tables, 支出总计 summed from 本年支出合计 as
+    printed; one typed beyond its 尾数 is R-印出合计, and the rows' sum is printed."""
+    import yaml
+
+    from reportgen import cli
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+
+    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
+    assert cli.main(["import", str(_corpus("renshe")), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    printed = yaml.safe_load(source.read_text(encoding="utf-8"))["印出合计"]
+    assert printed["收支总表"][2050303] == 83767.29 and printed["收支总表"]["合计"] == 571347.93
+    assert printed["财政拨款收支总表"][2050303] == 65004.88
+
+    def cells(path: Path, kind: str) -> list[str]:
+        document = document_for(prepare(path, draft=True), draft=True, layout=layout)
+        table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == kind)
+        return [cell.text for row in table.body for cell in row.cells]
+
+    summary = cells(source, "收支总表")
+    assert summary[summary.index("技校教育") + 1] == "83,767.29"
+    assert summary[summary.index("本年支出合计") + 1] == "571,347.93"
+    assert summary[summary.index("支出总计") + 1] == "571,347.93"
+    fiscal = cells(source, "财政拨款收支总表")
+    assert fiscal[fiscal.index("技校教育") + 1] == "65,004.88"
+    typed = tmp_path / "typed.yaml"
+    typed.write_text(source.read_text(encoding="utf-8").replace("2050303: 83767.29", "2050303: 83777.29"), encoding="utf-8")
+    cli.main(["check", str(typed)])
+    assert "[R-印出合计] 收支总表的 2050303 行合计印作 83,777.29万元，其下各行为 83,767.28万元" in capsys.readouterr().out
+    summary = cells(typed, "收支总表")
+    assert summary[summary.index("技校教育") + 1] == "83,767.28"

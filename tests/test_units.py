@@ -131,6 +131,18 @@ def test_an_inline_unit_finding_points_into_the_department_file(example):
     assert unit and unit[0].file == str(example) and unit[0].path.startswith("单位[1].")
 
 
+def test_a_line_two_units_both_spend_on_is_their_sum(example):
+    """Two units' rows of one 项 (each with its split) are one line of the department: its 合计 the sum of theirs,
+    once each (2080505: 本级 30 and the sanatorium 5), never a unit's counted twice against the split."""
+    unit_file = example.parent / UNIT_FILE
+    edit(unit_file, "一般公共预算拨款: 150", "一般公共预算拨款: 155")
+    edit(unit_file, "    - {科目: 2012950, 基本支出: 150}", "    - {科目: 2012950, 基本支出: 150}\n    - {科目: 2080505, 基本支出: 5}")
+    edit(unit_file, "{科目: 30108, 金额: 15}", "{科目: 30108, 金额: 20}")
+    rows = [r for r in load_source(example).function_rows if r.code == "2080505"]
+    assert len(rows) == 1 and rows[0].total == 35 * 万 and rows[0].stated_total == 35 * 万
+    assert rule_findings(example, "R-填报合计") == []
+
+
 def test_units_must_give_the_same_detail(example):
     unit_file = example.parent / UNIT_FILE
     text = unit_file.read_text(encoding="utf-8")

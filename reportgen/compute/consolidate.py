@@ -119,11 +119,11 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
                                              use=row.use, unstated=row.unstated, stated_personnel=row.stated_personnel,
                                              stated_public=row.stated_public)
             else:  # a split is known where every unit gives it; the 合计 always; a part left out by all is left out
+                merged.stated_total = merged.total + row.total  # the units' so far and this one's, before the parts add
                 merged.unstated &= row.unstated
                 _add_kinds(merged, row)
                 merged.basic = sum_known((merged.basic, row.basic))
                 merged.project = sum_known((merged.project, row.project))
-                merged.stated_total = merged.total + row.total
                 merged.reason = _joined([merged.reason, row.reason])
                 merged.use = _joined([merged.use, row.use])
             priors.setdefault(key, []).append(row.prior)

@@ -35,8 +35,11 @@ LINES_OF_ALL = tablekinds.role("spending")
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 FISCAL_KEY = "财政拨款"
 
+# The tables whose lines a source may state as printed (印出合计), each with the money its lines are of (None: all; the
+# 财政拨款收支总表's: 财政拨款, FISCAL_KEY): the function tables, and the 收支 tables whose spending side prints the lines
 PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, role("income"): None,
-                                         **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")}}
+                                         **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")},
+                                         role("summary"): None, role("appropriations"): FISCAL_KEY}
 
 
 class FunctionFigures:
@@ -197,9 +200,9 @@ class FunctionFigures:
         where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
         if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
             return computed
-        fund = PRINTED_TABLES[table]
+        funds = _funds_of(PRINTED_TABLES[table])
         rows = sum(1 for r in self.budget.function_rows
-                   if (fund is None or r.fund == fund) and (key == "合计" or r.code.startswith(key)))
+                   if (funds is None or r.fund in funds) and (key == "合计" or r.code.startswith(key)))
         return line_as_printed(self.budget, table, key, column, computed, rows)
 
     def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
@@ -208,7 +211,8 @@ class FunctionFigures:
         has no such line."""
         if table == role("income"):
             return self._income_line(key)
-        tops = self.function_tree(PRINTED_TABLES[table])
+        money = PRINTED_TABLES[table]
+        tops = (self.fiscal_tree() or []) if money == FISCAL_KEY else self.function_tree(money)
         if key == "合计":
             return _tops_line(tops)
         node = next((n for top in tops for n in top.walk() if n.code == key), None)
@@ -325,7 +329,8 @@ class FunctionFigures:
         funds = [self.printed_line(fund_table(fund), key, "合计", value) or value
                  for fund, value in zip(("一般公共预算", "政府性基金", "国有资本经营"), amounts[1:], strict=False)]
         spent = [printed for printed, value in zip(funds, amounts[1:], strict=False) if value]
-        return [spent[0] if len(spent) == 1 else amounts[0], *funds]
+        total = spent[0] if len(spent) == 1 else amounts[0]  # as this table printed its 合计 (印出合计), else so
+        return [self.printed_line(role("appropriations"), key, "合计", total) or total, *funds]
 
     @cached_property
     def lines_complete(self) -> bool:
@@ -446,3 +451,8 @@ def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:
     kinds = {kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS}
     return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops), **kinds,
             "项目支出": sum_known(t.project for t in tops)}
+
+
+def _funds_of(money: str | None) -> tuple[str, ...] | None:
+    """The funds of the rows a printed line is made of: every fund (None), 财政拨款's three, or one."""
+    return None if money is None else FISCAL_FUNDS if money == FISCAL_KEY else (money,)

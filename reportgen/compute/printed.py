@@ -40,6 +40,14 @@ def line_as_printed(budget: Budget, table: str, key: str, column: str, computed:
     return computed if printed is None else printed
 
 
+def summed_from_printed(total: Decimal | None, part: Decimal | None, printed: Decimal | None) -> Decimal | None:
+    """``total`` summed from its ``part`` as printed (``printed``, a 尾数 from it: line_as_printed) rather than as its
+    rows make it: 表1's 支出总计 from its 本年支出合计 as 表1 printed it."""
+    if total is None or part is None or printed is None:
+        return total
+    return total - part + printed
+
+
 def stated_function_totals(budget: Budget, fund: str | None,
                            rows: list[FunctionRow]) -> dict[str, dict[str, Decimal]]:
     """The totals the source states for the function lines of one fund (a 类/款 row's 合计, 基本支出 and

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.base.patterns import regex
-from reportgen.importing.emit_tree import ScalarText, read_back
+from reportgen.importing.emit_tree import ScalarText, in_block, read_back
 from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.reading.yamlsafe import LocDict, parse_yaml
 from reportgen.runners.rollover import render_header, scalar
@@ -109,7 +109,7 @@ def _mapping(tree: Tree, depth: int, lines: list[str], scalar_of: ScalarText) ->
             for item in node:
                 if list(item) == [""]:
                     lines.append(_item(item, pad + INDENT, scalar_of))
-                elif any(isinstance(value, list) for value in item.values()):
+                elif in_block(item):
                     _block_item(item, pad + INDENT, lines, scalar_of)
                 else:
                     lines.append(_row(item, pad + INDENT, scalar_of))
@@ -134,17 +134,25 @@ def _row(item: Tree, pad: str, scalar_of: ScalarText) -> str:
 
 
 def _block_item(item: Tree, pad: str, lines: list[str], scalar_of: ScalarText) -> None:
-    """An item holding a list (a 项目经费情况说明 whose part has several paragraphs): a block mapping
-    under its “- ”, each list's plain items under its key."""
+    """An item holding a list (a 项目经费情况说明 whose part has several paragraphs) or mappings (a unit's 收入 and
+    支出): a block mapping under its “- ”, each list's plain items under its key, each mapping's keys under it."""
     for index, (key, node) in enumerate(item.items()):
         lead = f"{pad}- " if index == 0 else f"{pad}  "
         if isinstance(node, Placed):
             lines.append(_commented(f"{lead}{key}: {scalar_of(node, False)}", node.where))
-        elif isinstance(node, list) and node and all(list(each) == [""] for each in node):
-            lines.append(f"{lead}{key}:")
-            lines += [_item(each, pad + INDENT + INDENT, scalar_of) for each in node]
         else:
-            raise ValueError(f"only texts and lists of texts in a block item: {key}")
+            lines.append(f"{lead}{key}:")
+            _under_block_key(key, node, pad, lines, scalar_of)
+
+
+def _under_block_key(key: str, node: Node, pad: str, lines: list[str], scalar_of: ScalarText) -> None:
+    """What a block item's key holds, under it: a list's plain items, or a mapping's keys."""
+    if isinstance(node, list) and node and all(list(each) == [""] for each in node):
+        lines += [_item(each, pad + INDENT + INDENT, scalar_of) for each in node]
+    elif isinstance(node, dict) and node:
+        _mapping(node, len(pad) // len(INDENT) + 2, lines, scalar_of)
+    else:
+        raise ValueError(f"only texts, lists of texts and mappings in a block item: {key}")
 
 
 def _item(item: Tree, pad: str, scalar_of: ScalarText) -> str:

@@ -32,6 +32,13 @@ _INT = regex(r"-?(?:0|[1-9][0-9]*)")
 _SPECIAL = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
+def in_block(item: Tree) -> bool:
+    """Whether emit writes a list's item as a block mapping under its “- ” (emit._block_item): an item holding a
+    list (a 项目经费情况说明's paragraphs) or a mapping of more than values (a unit's 收入 and 支出); a row else."""
+    return any(isinstance(value, list) or isinstance(value, dict) and not all(isinstance(v, Placed) for v in value.values())
+               for value in item.values())
+
+
 class _Differs(Internal):
     """What the text says may not be read back as written here: parse the text instead."""
 
@@ -86,7 +93,7 @@ class _Builder:
             plain = item.get("") if list(item) == [""] else None
             if isinstance(plain, Placed):
                 out.append(self.value(plain, self.written(plain, False), mark))
-            elif any(isinstance(value, list) for value in item.values()):
+            elif in_block(item):
                 block, line = self.block(item, line, column + 2)
                 out.append(block)
                 continue
@@ -109,8 +116,12 @@ class _Builder:
                 self._key(key)
                 out.value_marks[key] = Mark(line + 1, column + len(INDENT))
                 out[key], line = self.sequence(node, line + 1, column + len(INDENT))
+            elif isinstance(node, dict) and node:  # a unit's 收入, its 支出: a block mapping under the key
+                self._key(key)
+                out.value_marks[key] = Mark(line + 1, column + len(INDENT))
+                out[key], line = self.mapping(node, line + 1, (column + 1) // len(INDENT))
             else:
-                raise _Differs  # emit writes only texts and lists of texts in a block item
+                raise _Differs  # “key:” alone reads as null
         return out, line
 
     def row(self, item: Tree, line: int, column: int) -> LocDict:

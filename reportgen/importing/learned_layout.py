@@ -614,8 +614,8 @@ def _spending_levels(imported: Imported) -> dict[str, str]:
 def _name_widths(imported: Imported) -> dict[str, int]:
     """Each line name the document's function tables print, by the shortest code it is printed under (3: a 类)."""
     widths: dict[str, int] = {}
-    for kind in FUNCTION_TABLES:
-        for row in imported.rows.get(kind, []):
+    for kind in FUNCTION_TABLES:  # a department written as its units: the lines its units print (units_read.py)
+        for row in [*imported.rows.get(kind, []), *imported.units_rows.get(kind, [])]:
             if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
                 widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
     return widths

@@ -36,6 +36,7 @@ from reportgen.importing.budget.reconcile import (
     unreadables,
 )
 from reportgen.importing.budget.units_in_turn import departments_part
+from reportgen.importing.budget.units_read import read_units
 from reportgen.importing.budget.unread_sums import unread_sums
 from reportgen.importing.budget.verified import refuted
 from reportgen.importing.budget.with_units import UnitFile, with_units
@@ -379,6 +380,8 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
+    if (told := read_units(imported, aside, catalog, layout)):
+        notes.append(told)
     header = _header(paths, imported, tables, unknown, found, notes, unplaced, to_fill)
     texts = _texts_read(paths, read)
     # a source read from the prose alone is not compared with that prose: it is what the prose states

@@ -52,6 +52,8 @@ def units(reader: SourceReader, d: LocDict, presentation: Presentation, level: s
         if unit_reader is None:
             continue
         unit = unit_budget(unit_reader, name, presentation, level)
+        if "包含" not in item:  # written in the department's file, in its 金额单位: printed to its 金额精度
+            unit.printed_step = unit.printed_step or reader.opt_amount(d, "金额精度")
         unit.unit_code = str(item.get("代码", ""))
         result.append(unit)
         reader.findings += unit_reader.findings

@@ -13,6 +13,7 @@ from decimal import Decimal
 from reportgen.compute import Computed
 from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
+from reportgen.compute.printed import summed_from_printed
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
@@ -36,13 +37,20 @@ def _spending_lines(f: Computed, shape: SummaryShape) -> list[tuple[str, Decimal
     if f.functions_cover_all and shape.classes and shape.lines == "类" \
             and (listed := f.listed_classes(shape.classes)) is not None:
         return [(name, total, 0) for name, total in listed]
-    if f.functions_cover_all:  # each line as the 支出总表 prints it (印出合计): one amount, rounded once
+    if f.functions_cover_all:  # each line as this table (else the 支出总表) prints it (印出合计): one amount, rounded once
         width = LEVELS[shape.lines]
-        return [(node.name, f.printed_line(role("spending"), node.code, "合计", node.total), _depth(node.code))
+        return [(node.name, _printed(f, node.code, node.total), _depth(node.code))
                 for top in f.function_tree() for node in top.walk() if len(node.code) <= width]
     # the 类 of the lines a table prints (表行: 北京's), else 基本支出 and 项目支出
     totals: list[tuple[str, Decimal | None]] = [("基本支出", f.basic), ("项目支出", f.project)]
     return [(name, total, 0) for name, total in (f.classes_of_lines or totals)]
+
+
+def _printed(f: Computed, key: str, computed: Decimal | None) -> Decimal | None:
+    """A spending line of 表1 (a function line's code, or 合计 for 本年支出合计) as the source states 表1 printed it
+    (印出合计: a department of units, whose own lines 表1 alone prints), else as the 支出总表 printed it, else as its
+    rows make it."""
+    return f.printed_line(role("summary"), key, "合计", f.printed_line(role("spending"), key, "合计", computed))
 
 
 def _depth(code: str) -> int:
@@ -59,14 +67,15 @@ def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str
     """The totals under 表1's lines: 本年 合计, 上年结转 / 结转下年, 使用非财政拨款结余, 总计."""
     b, f = builder.b, builder.f
     carry_forward = b.carry_forward if f.expenditure_grand_total is not None or b.carry_forward else None
+    spent = _printed(f, "合计", f.expenditure_total)
     lines: list[tuple[str, Decimal | None, str, Decimal | None, RowKind]] = [
-        ("本年收入合计", f.income_total, "本年支出合计", f.printed_line(role("spending"), "合计", "合计", f.expenditure_total),
-         "subtotal"),
+        ("本年收入合计", f.income_total, "本年支出合计", spent, "subtotal"),
         ("上年结转", f.carried_over, "结转下年", carry_forward, "body"),
     ]
     if b.reserves_used:
         lines.append(("使用非财政拨款结余", b.reserves_used, "", None, "body"))
-    return [*lines, ("收入总计", f.income_grand_total, "支出总计", f.expenditure_grand_total, "total")]
+    grand = summed_from_printed(f.expenditure_grand_total, f.expenditure_total, spent)
+    return [*lines, ("收入总计", f.income_grand_total, "支出总计", grand, "total")]
 
 
 def spending_gap(builder: TableBuilder, tid: str) -> bool:

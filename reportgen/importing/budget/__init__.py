@@ -8,6 +8,7 @@ Its face (``module.name``: a function named as its module, which the package off
     refuted                     a reading refuted by the relations that fail on most of its rows (verified)
     by_unit_table               a table printing the department's figures again by its units (by_unit)
     departments_part            a table printing the department's rows, then each unit's in turn (units_in_turn)
+    read_units                  a department whose tables print its units in turn, written as its units (units_read)
     unread_sums.unread_sums     the tables no kind names, checked within their rows (unread_sums)
     with_units.with_units       a 部门 imported with its units' files (with_units)
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from reportgen.importing.budget.reconcile import differences as differences
     from reportgen.importing.budget.reconcile import projects_beyond_spending as projects_beyond_spending
     from reportgen.importing.budget.units_in_turn import departments_part as departments_part
+    from reportgen.importing.budget.units_read import read_units as read_units
     from reportgen.importing.budget.verified import refuted as refuted
 
 __all__, __getattr__ = face(__name__, {
@@ -32,4 +34,5 @@ __all__, __getattr__ = face(__name__, {
     "verified": ("refuted",),
     "by_unit": ("by_unit_table",),
     "units_in_turn": ("departments_part",),
+    "units_read": ("read_units",),
 })

@@ -65,6 +65,7 @@ class SetAside:
     total: Amount | None = None  # its first row's 合计: the department's figure its title names (catalog.by_unit_totals)
     unit: str = ""  # 元 / 万元, as its caption says
     units: list[str] = field(default_factory=list)  # the units whose rows it prints (units_in_turn.py), by name
+    parts: list[Table] = field(default_factory=list)  # each unit's rows as a table of its own (units_in_turn.py)
 
     def told(self) -> str:
         """What import tells of the table: why it is set aside, and the totals off only by rounding."""

@@ -43,6 +43,18 @@ def _cut(table: Table, end: int) -> Table:
                                 row_places=grid.row_places[:end] if grid.row_places is not None else None))
 
 
+def _units_part(table: Table, start: int, end: int, unit: str) -> Table:
+    """A unit's rows (``start`` to ``end``: its own row, then the rows under it) as a table of its own, under the
+    table's header, captioned with the unit: what the unit's own table of the kind prints (units_read.py reads it)."""
+    grid = table.grid
+    kept = [*range(table.body_start), *range(start, end)]
+    places = grid.row_places
+    return replace(table, notes=list(table.notes), owner=unit,
+                   items={kept.index(i): item for i, item in table.items.items() if i in kept},
+                   grid=replace(grid, rows=[grid.rows[i] for i in kept],
+                                row_places=[places[i] for i in kept] if places is not None else None))
+
+
 def _unit_starts(table: Table) -> list[tuple[int, str]]:
     """The rows that name a unit in the 预算单位 column, with the name: each begins that unit's rows."""
     columns = [col for col, meaning in table.columns.items() if meaning == "单位"]
@@ -61,7 +73,9 @@ def _set_aside(table: Table, starts: list[tuple[int, str]]) -> SetAside:
     why = (f"{grid.shown}“{table.kind.id}”先印部门的行，再依次印所属{len(units)}个单位的行（{units[0]}、{units[1]}等）："
            "部门的行读入；各单位的行源文件没有位置，不写入，也不当作部门的数；部门的行与各单位同名的行相加、"
            "各单位的行与其下各类逐列核对")
-    aside = SetAside(table.kind.id, grid.shown, why, grid.file, unit=table.unit, units=units)
+    aside = SetAside(table.kind.id, grid.shown, why, grid.file, unit=table.unit, units=units,
+                     parts=[_units_part(table, start, end, name) for (start, name), (end, _) in
+                            zip(starts[1:], [*starts[2:], (len(grid.rows), "")], strict=True)])
     aside.places = set(spanned((grid.row_places or [])[starts[1][0]:]))
     blocks = _blocks(table, starts)
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)

@@ -60,7 +60,7 @@ def with_units(result: ImportResult, units: Sequence[tuple[str, ImportResult]]) 
         result.unplaced += [f"单位 {name}：{line}" for line in unit.unplaced]
         result.documents += unit.documents
         result.header["files"] = [*result.header.get("files", []), *unit.header.get("files", [])]
-    department.tree = _by_units(department.tree, entries)
+    department.tree = by_units(department.tree, entries)
     result.unit_files = files
     result.source = ImportedSource(department.tree, result.header)
 
@@ -77,7 +77,7 @@ def _unit_tree(name: str, unit: ImportResult) -> Tree:
     return out
 
 
-def _by_units(tree: Tree, entries: list[Tree]) -> Tree:
+def by_units(tree: Tree, entries: list[Tree]) -> Tree:
     """The 部门's tree with 单位 where its 收入 stood, and no 收入, 支出 figures or 结转下年."""
     out: Tree = {}
     for key, node in tree.items():
@@ -105,20 +105,29 @@ def _spending_words(node: Node) -> Tree:
 def _reconcile(department: Tree, name: str, units: list[tuple[str, Tree]], files: list[str],
                unit_files: list[str]) -> None:
     """Refused where a 收入 of the 部门, its 基本支出 or its 项目支出 is not the units' sum."""
+    if (off := units_off(department, [tree for _, tree in units])) is not None:
+        key, own, summed = off
+        raise ImportRefused(
+            f"{'、'.join(files)}（部门 {name}）的{key}为 {own:,.2f} 元，而一同导入的单位（"
+            f"{'、'.join(n for n, _ in units)}；{'、'.join(unit_files)}）合计 {summed:,.2f} 元：部门预算是其所属"
+            "全部单位的合计，应一并导入它的每个单位，或分别导入部门与单位；未写出源文件")
+
+
+def units_off(department: Tree, units: list[Tree]) -> tuple[str, Decimal, Decimal] | None:
+    """The first of the 部门's 收入 by source, 基本支出 and 项目支出 (in 元) that is not its units' sum within half
+    the step each prints to, with the 部门's figure and the units' sum; None where each is."""
     mine = _figures(department)
     theirs: dict[str, Decimal] = {}
     slack = _HALF_STEP[_unit(department)]
-    for _, tree in units:
+    for tree in units:
         slack += _HALF_STEP[_unit(tree)]
         for key, amount in _figures(tree).items():
             theirs[key] = theirs.get(key, Decimal(0)) + amount
     for key in dict.fromkeys([*mine, *theirs]):
         own, summed = mine.get(key, Decimal(0)), theirs.get(key, Decimal(0))
         if abs(own - summed) > slack:
-            raise ImportRefused(
-                f"{'、'.join(files)}（部门 {name}）的{key}为 {own:,.2f} 元，而一同导入的单位（"
-                f"{'、'.join(n for n, _ in units)}；{'、'.join(unit_files)}）合计 {summed:,.2f} 元：部门预算是其所属"
-                "全部单位的合计，应一并导入它的每个单位，或分别导入部门与单位；未写出源文件")
+            return key, own, summed
+    return None
 
 
 def _unit(tree: Tree) -> str:
@@ -136,10 +145,37 @@ def _figures(tree: Tree) -> dict[str, Decimal]:
             if isinstance(node, Placed) and isinstance(node.value, Decimal):
                 found[f"收入.{key}"] = node.value * factor
     spending = tree.get("支出")
-    rows = spending.get("功能分类") if isinstance(spending, dict) else None
-    for row in rows if isinstance(rows, list) else []:
+    spending = spending if isinstance(spending, dict) else {}
+    for key, amount in (_by_rows(spending) or _stated(spending)).items():
+        found[f"支出.{key}"] = amount * factor
+    return found
+
+
+def _by_rows(spending: Tree) -> dict[str, Decimal]:
+    """基本支出 and 项目支出 as the finest function rows' sums (a 类 or 款 row with rows under it is a check's)."""
+    found: dict[str, Decimal] = {}
+    for row in finest(spending.get("功能分类")):
         for key in ("基本支出", "项目支出"):
             cell = row.get(key)
             if isinstance(cell, Placed) and isinstance(cell.value, Decimal):
-                found[f"支出.{key}"] = found.get(f"支出.{key}", Decimal(0)) + cell.value * factor
+                found[key] = found.get(key, Decimal(0)) + cell.value
     return found
+
+
+def finest(written: object) -> list[Tree]:
+    """The function rows written with no row under them (a 类 or 款 row with rows under it is a check's)."""
+    rows = [row for row in written if isinstance(row, dict)] if isinstance(written, list) else []
+    codes = [str(_plain(row.get("科目"))) for row in rows]
+    return [row for row, code in zip(rows, codes, strict=True)
+            if not any(other != code and other.startswith(code) for other in codes)]
+
+
+def _stated(spending: Tree) -> dict[str, Decimal]:
+    """基本支出 and 项目支出 as stated alone (支出.基本支出.合计, 支出.项目支出): of a source without function rows."""
+    basic = spending.get("基本支出")
+    cells = {"基本支出": basic.get("合计") if isinstance(basic, dict) else None, "项目支出": spending.get("项目支出")}
+    return {key: cell.value for key, cell in cells.items() if isinstance(cell, Placed) and isinstance(cell.value, Decimal)}
+
+
+def _plain(node: object) -> object:
+    return node.value if isinstance(node, Placed) else node

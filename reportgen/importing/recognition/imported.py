@@ -44,6 +44,8 @@ class Imported:
     unsure: list[Table] = field(default_factory=list)
     # what the build read and did not write, and why (told with the import's notes, never dropped in silence)
     told: list[str] = field(default_factory=list)
+    # of a department written as its units (units_read.py): each kind's rows its units print, unit by unit
+    units_rows: dict[str, list[Row]] = field(default_factory=dict)
 
 
 # A reader of the rows of a table of some shape, with the problems it finds; None: a shape read otherwise.
