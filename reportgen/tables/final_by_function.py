@@ -86,11 +86,13 @@ def final_income(builder: TableBuilder) -> TableRows:
         fiscal = sum_known(amounts[s] for s in FISCAL_SOURCES)
         return [num(total), num(fiscal), *(line(amounts[s]) for s, _ in own)]
 
-    body = [Row([Cell("合计", colspan=2, align="center", bold=True),
-                 *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]
+    whole = {s: f.income_of(s) for s in INCOME_SOURCES}
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *_as_printed(
+        builder, "合计", values(f.income_total, whole), (f.income_total, sum_known(whole[s] for s in FISCAL_SOURCES)))],
+        kind="total", key="合计")]
     if builder.b.income_lines:  # what each line received, as its 收入决算表 printed it
         lines = printed_income(builder.b)
-        body += _printed_rows(lines, num, line, [s for s, _ in own])
+        body += _income_rows(builder, lines, _printed_rows(lines, num, line, [s for s, _ in own]))
         split = {code: {**dict.fromkeys(INCOME_SOURCES, ZERO), **amounts} for code, _, _, _, amounts in lines}
     else:
         body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
@@ -102,6 +104,23 @@ def final_income(builder: TableBuilder) -> TableRows:
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def _income_rows(builder: TableBuilder, lines: list[tuple[str, str, str, Decimal, dict[str, Decimal]]],
+                 rows: list[Row]) -> list[Row]:
+    """The rows of the lines a 收入决算表 printed (_printed_rows of ``lines``), each 类/款 as the table printed it."""
+    return [Row([*row.cells[:2], *_as_printed(builder, row.key, row.cells[2:], (total, amounts.get("财政拨款收入")))],
+                kind=row.kind, key=row.key) for row, (_, _, _, total, amounts) in zip(rows, lines, strict=True)]
+
+
+def _as_printed(builder: TableBuilder, key: str, cells: list[Cell], figures: tuple[Decimal | None, Decimal | None]) -> list[Cell]:
+    """A line's amount cells with its 本年收入合计 and 财政拨款收入 (``figures``, as its lines make them) as the source
+    states the table printed them (印出合计.收入总表: 佛山 2019's 214 prints 1,531.04, its lines 1,531.05)."""
+    tid = role("income")
+    num = builder.num(tid)
+    printed = [builder.f.printed_line(tid, key, column, figure)
+               for column, figure in zip(("合计", "财政拨款收入"), figures, strict=True)]
+    return [num(p) if p != figure else cell for p, figure, cell in zip(printed, figures, cells, strict=False)] + cells[2:]
 
 
 def _own_income_columns(b: Budget) -> list[tuple[str, str]]:

@@ -1,0 +1,60 @@
+"""A 部门决算's function tables print each 类/款 line and their 合计 row rounded from 元 on its own: a line may stand a
+尾数 from the sum of the lines under it (国家信访局 2024 支出决算表: 基本支出 合计 11,073.11, its lines 11,073.12; 201 and
+20140: 7,366.16, their lines 7,366.17; 佛山 2019 收入决算表: 214 and 21401 1,531.04, their lines 1,531.05). The import
+keeps each such line as printed (印出合计 of the render's table: 支出总表, 收入总表, 一般公共预算支出表) and the render
+prints it so in that table alone — as a budget's (issue 80: bench/learned_tables --finals).
+
+Two templates: the central one (国家信访局, ../shared/corpus/fresh1) and 广东's (佛山, ../shared/corpus)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from reportgen.docmodel.document import Table
+from reportgen.importing.pipeline import import_files
+from reportgen.runners.render import document_for, prepare
+from tests.clients import require_program
+
+SHARED = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus"
+CENTRAL = SHARED / "fresh1" / "central-guojia-xinfangju-2024-dept-final.pdf"
+FOSHAN = SHARED / "gd-foshan-guidaojiaotongju-2019-dept-final.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+@cache
+def _imported(pdf: Path) -> tuple[dict, dict[str, Table]]:
+    """The PDF's source tree (as imported) and its draft's tables by id (支出总表-决算 …)."""
+    result = import_files([pdf], None)
+    prepared = prepare(result.source.named(pdf.with_suffix(".yaml")), draft=True)
+    document = document_for(prepared, draft=True)
+    return result.source.tree, {b.id: b for b in document.blocks if isinstance(b, Table)}
+
+
+def _line(table: Table, key: str) -> list[str]:
+    return next([c.text for c in row.cells] for row in table.body if row.key == key)
+
+
+def test_the_central_spending_tables_lines_are_printed_as_printed() -> None:
+    tree, tables = _imported(CENTRAL)
+    assert str(tree["印出合计"]["支出总表"]["合计"]["基本支出"].value) == "11073.11"
+    spending = tables["支出总表-决算"]
+    assert _line(spending, "合计")[1:4] == ["14,572.53", "11,073.11", "3,499.42"]
+    assert _line(spending, "201")[2:5] == ["10,685.56", "7,366.16", "3,319.39"]
+    assert _line(spending, "20140")[3] == "7,366.16"
+    assert _line(spending, "2014001")[3] == "6,026.13"  # a 项 as its row states it
+    assert _line(tables["一般公共预算支出表-决算"], "合计")[1:4] == ["13,733.80", "10,234.37", "3,499.42"]
+
+
+def test_foshans_income_table_prints_its_lines_as_printed() -> None:
+    tree, tables = _imported(FOSHAN)
+    income = tables["收入总表-决算"]
+    assert _line(income, "合计")[1:3] == ["1668.14", "1668.14"]
+    assert _line(income, "214")[2:4] == ["1531.04", "1531.04"] and _line(income, "21401")[2] == "1531.04"
+    assert _line(income, "2140101")[2:4] == ["609.30", "609.29"]  # a 项: 财政拨款 609.29 and 其他收入 0.01
