@@ -58,3 +58,40 @@ def test_foshans_income_table_prints_its_lines_as_printed() -> None:
     assert _line(income, "合计")[1:3] == ["1668.14", "1668.14"]
     assert _line(income, "214")[2:4] == ["1531.04", "1531.04"] and _line(income, "21401")[2] == "1531.04"
     assert _line(income, "2140101")[2:4] == ["609.30", "609.29"]  # a 项: 财政拨款 609.29 and 其他收入 0.01
+
+
+@cache
+def _learned(pdf: Path) -> dict[str, Table]:
+    """The PDF's draft in the layout learned from it (import --learn-layout), its tables by id."""
+    import tempfile
+
+    from reportgen.importing.learned_layout import learn, write_layout
+    from reportgen.readers.published import read_published
+
+    result = import_files([pdf], None)
+    prepared = prepare(result.source.named(pdf.with_suffix(".yaml")), draft=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "学到的"
+        write_layout(folder, learn(result, read_published(pdf).lines, "学到的"))
+        document = document_for(prepared, draft=True, layout=folder)
+    return {b.id: b for b in document.blocks if isinstance(b, Table)}
+
+
+def _by_name(table: Table) -> dict[str, list[str]]:
+    """A 总表's spending side by its lines' names: the amounts right of each."""
+    found = {}
+    for row in table.body:
+        texts = [c.text for c in row.cells]
+        for at, text in enumerate(texts):
+            if text.endswith("支出") and "、" in text:
+                found[text.split("、", 1)[1]] = texts[at + 1:]
+    return found
+
+
+def test_a_total_table_printing_its_zeros_prints_a_class_spent_nothing_under_as_zero() -> None:
+    """佛山 2019 prints 0.00 in every cell of nothing (表格零值: 印出, learned), 一般公共服务支出 among them: its function
+    lines add up to its 支出合计, so a 类 they leave out was spent nothing on. 国家信访局 leaves such a line blank."""
+    summary, fiscal = (_learned(FOSHAN)[name] for name in ("收支总表-决算", "财政拨款收支总表-决算"))
+    assert _by_name(summary)["一般公共服务支出"] == ["0.00"] and _by_name(summary)["交通运输支出"] == ["1531.04"]
+    assert _by_name(fiscal)["外交支出"][:3] == ["0.00", "0.00", "0.00"]
+    assert _by_name(_learned(CENTRAL)["收支总表-决算"])["外交支出"] == [""]
