@@ -95,3 +95,33 @@ def test_a_total_table_printing_its_zeros_prints_a_class_spent_nothing_under_as_
     assert _by_name(summary)["一般公共服务支出"] == ["0.00"] and _by_name(summary)["交通运输支出"] == ["1531.04"]
     assert _by_name(fiscal)["外交支出"][:3] == ["0.00", "0.00", "0.00"]
     assert _by_name(_learned(CENTRAL)["收支总表-决算"])["外交支出"] == [""]
+
+
+def test_the_basic_spending_table_prints_the_sides_its_document_prints() -> None:
+    """国家信访局 2024's 基本支出决算表 prints three sides (301, 303 | 302 | 307, 310, 399): the render's two put 310
+    资本性支出 27.24 beside 30203 咨询费 where the document prints it beside 307's 款 (issue 79). The learned layout's
+    科目 lists each side's codes as printed; 佛山 2019's right side runs on to 307 … 399 (its 0.00 under each)."""
+    central = _learned(CENTRAL)["一般公共预算基本支出表-决算"]
+    row = next([c.text for c in r.cells] for r in central.body if r.cells[0].text == "30103")
+    assert row == ["30103", "奖金", "143.61", "30203", "咨询费", "1.55", "310", "资本性支出", "27.24"]
+    foot = [c.text for c in central.body[-1].cells]
+    assert foot[:3] == ["人员经费合计", "7,967.72", "公用经费合计"] and central.body[-1].cells[2].colspan == 5
+    foshan = _learned(FOSHAN)["一般公共预算基本支出表-决算"]
+    right = [[c.text for c in r.cells][3:] for r in foshan.body]
+    assert ["307", "债务利息及费用支出", "0.00"] in right and ["31005", "基础设施建设", "0.00"] in right
+    assert not any(r.cells[0].text == "30311" for r in foshan.body)  # 佛山 prints no 代缴社会保险费
+
+
+def test_a_layout_lists_the_sides_of_the_final_basic_table_alone(tmp_path) -> None:
+    from reportgen.shaping import layouts
+    from reportgen.shaping.layouts import LayoutError
+
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: x\n基于: 默认\n表格:\n  支出总表:\n    科目: [[301]]\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="科目”只用于 一般公共预算基本支出表-决算"):
+        layouts.resolve(str(folder))
+    (folder / "版式.yaml").write_text("名称: x\n基于: 默认\n表格:\n  一般公共预算基本支出表-决算:\n    科目: [[301, 30101], [3021]]\n",
+                                      encoding="utf-8")
+    with pytest.raises(LayoutError, match="各栏（自左至右）按次序印出的经济分类科目"):
+        layouts.resolve(str(folder))

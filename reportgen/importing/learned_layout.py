@@ -38,6 +38,7 @@ from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, department_again, lines_form
+from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
@@ -50,6 +51,7 @@ from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
+from reportgen.shaping.layouts import FINAL_BASIC
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
@@ -65,6 +67,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS
@@ -134,7 +137,7 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings, told = _settings(result, lines, name, base)
     if _is_final(imported):
-        return _final_edition(settings, told)
+        return _final_edition(settings, told, imported)
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
         _with_words(learned, words, imported, lines)
@@ -343,16 +346,30 @@ def _is_final(imported: Imported) -> bool:
     return getattr(accounts, "value", accounts) == "决算"
 
 
-def _final_edition(settings: dict[str, Any], told: list[str]) -> Learned:
+def _final_edition(settings: dict[str, Any], told: list[str], imported: Imported) -> Learned:
     """A 决算's learned layout: its settings in an edition for 决算 (a budget's layout without one is refused for a 决算:
-    the render prints a 决算 only by such an edition), what is not kept told."""
+    the render prints a 决算 only by such an edition) with its 基本支出表's sides (_final_basic_sides), what is not
+    kept told."""
     kept = {key: settings.pop(key) for key in _FINAL_KEPT if key in settings}
     dropped = [key for key in ("部分", "目录", "标题", "表格") if settings.pop(key, None) is not None]
     settings.pop("表号", None)
+    if (sides := _final_basic_sides(imported)):
+        kept["表格"] = {FINAL_BASIC: {"科目": sides}}
     settings["版本"] = [{"适用": {"种类": "决算"}, "说明": f"部门决算：{settings['说明']}", **kept}]
     if dropped:
         told = [*told, f"部门决算的{'、'.join(dropped)}没有学：决算按决算版本的结构印出；学到的只有{'、'.join(kept) or '表名之外的设置'}"]
     return Learned(settings, told)
+
+
+def _final_basic_sides(imported: Imported) -> list[list[int]]:
+    """科目 of the 决算's 基本支出表: the economic codes each side of the published table prints, in order, where they
+    are not the render's own (the 样张's two sides: tables/economic.FINAL_ECONOMIC) — 国家信访局 2024 prints three
+    sides (301, 303 | 302 | 307, 310, 399), 佛山 2019 two with 307 and 399 on the right."""
+    table = imported.tables.get("一般公共预算财政拨款基本支出决算表")
+    sides = economic_sides(table) if table is not None else []
+    own = [[code for cls, items in FINAL_ECONOMIC[:2] for code in (cls, *items)],
+           [code for cls, items in FINAL_ECONOMIC[2:] for code in (cls, *items)]]
+    return [[int(code) for code in side] for side in sides] if sides and sides != own else []
 
 
 def _not_listed_note(table: Table) -> str:

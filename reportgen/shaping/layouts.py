@@ -79,6 +79,7 @@ KINDS = ("部门", "单位")
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
 _UNITS = ("元", "万元")
 _PATTERN = regex(r"\{(一|1|01)\}")
+_ECONOMIC_CODE = regex(r"\d{3}|\d{5}")
 
 
 class LayoutError(ReportgenError):
@@ -855,7 +856,8 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行",
+             "科目"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -883,7 +885,8 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
-                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at))
+                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
+                       _economic_sides(spec, name, at, str(base)))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -898,6 +901,30 @@ def _printed_lines(spec: dict, name: str, at: str, base: str) -> str:
     if form not in ("", *LINE_FORMS):
         raise LayoutError(f"{at}: “{name}.表行”应为 {' 或 '.join(LINE_FORMS)}（编码与名称印在一格或两格），不是“{shown_text(form, 20)}”")
     return str(form)
+
+
+# The table whose 科目 a layout may list: the 决算's 基本支出表 (tables/economic.py's final_basic)
+FINAL_BASIC = f"{role('basic')}-决算"
+
+
+def _economic_sides(spec: dict, name: str, at: str, base: str) -> tuple[tuple[str, ...], ...]:
+    """The 决算's 基本支出表's 科目 (the economic codes each side prints, in order), checked: each side a list of
+    codes of 类 (3 digits) and 款 (5), each code once."""
+    sides = spec.get("科目", [])
+    if sides and base != FINAL_BASIC:
+        raise LayoutError(f"{at}: “{name}.科目”只用于 {FINAL_BASIC}")
+    if not _economic_codes(sides):
+        raise LayoutError(f"{at}: “{name}.科目”应为各栏（自左至右）按次序印出的经济分类科目（类、款，各一次）的列表，"
+                          f"如 [[301, 30101, 303], [302, 30201]]")
+    return tuple(tuple(str(code) for code in side) for side in sides)
+
+
+def _economic_codes(sides: object) -> bool:
+    """Whether 科目 is a list of sides, each a list of codes of 类 (3 digits) and 款 (5), each code once."""
+    if not isinstance(sides, list) or not all(isinstance(side, list) and side for side in sides):
+        return False
+    codes = [str(code) for side in sides for code in side]
+    return all(_ECONOMIC_CODE.fullmatch(code) for code in codes) and len(set(codes)) == len(codes)
 
 
 def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:

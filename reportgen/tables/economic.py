@@ -12,7 +12,14 @@ from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_li
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
-from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
+from reportgen.tables.builder import (
+    MISSING_ECONOMIC,
+    AmountCell,
+    TableBuilder,
+    TableRows,
+    head,
+    sides_in_a_row,
+)
 from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
@@ -281,22 +288,59 @@ def _final_sides(b: Budget) -> dict[bool, list[tuple[str, tuple[str, ...]]]]:
     return sides
 
 
+def _listed_sides(b: Budget, listed: tuple[tuple[str, ...], ...]) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """The sides of the 基本支出决算表 as a layout's 科目 lists them (each code under the class before it; one the year's
+    catalogue has no name of is left out where the source gives no row of it: 佛山 2019's 39906 赠与), with a 款 the
+    department has beyond them under its class, and a class beyond them on the first side (人员经费) or the last."""
+    given = {r.code for r in b.economic_rows}
+    sides = [_side_classes([c for c in codes if c in given or code_name(b, "经济分类", c)]) for codes in listed]
+    _with_unlisted(sides, sorted(given - {c for codes in listed for c in codes}))
+    return [[(code, tuple(items)) for code, items in side] for side in sides]
+
+
+def _with_unlisted(sides: list[list[tuple[str, list[str]]]], unlisted: list[str]) -> None:
+    """Into ``sides``: each code ``unlisted`` under its class, a class not on any side on the first (人员经费) or the last."""
+    classes = {code: items for side in sides for code, items in side}
+    for code in unlisted:
+        if code[:3] not in classes:
+            classes[code[:3]] = []
+            sides[0 if economic_kind(code) == PERSONNEL else -1].append((code[:3], classes[code[:3]]))
+        if len(code) == 5:
+            classes[code[:3]].append(code)
+
+
+def _side_classes(codes: list[str]) -> list[tuple[str, list[str]]]:
+    """One side's codes as its classes, each with the 款 listed after it (a 款 listed first: under its own class)."""
+    side: list[tuple[str, list[str]]] = []
+    for code in codes:
+        if len(code) == 3 or not side:
+            side.append((code[:3], []))
+        if len(code) == 5:
+            side[-1][1].append(code)
+    return side
+
+
 def final_basic(builder: TableBuilder) -> TableRows:
     """一般公共预算财政拨款基本支出决算表: 经济分类科目编码, 科目名称, 决算数 twice side by side — 301 and 303
     with every 款 the 样张 lists on the left, 302 and 310 on the right (a 款 or class the department has
-    beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot."""
+    beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot; the sides the layout's 科目 lists where
+    it lists them (国家信访局 2024: three)."""
     tid = role("basic")
     num = builder.num(tid)
     f = builder.f
-    sides = _final_sides(builder.b)
-    body = side_by_side(_economic_lines(builder, sides[True], num), _economic_lines(builder, sides[False], num),
-                        (3, 3))
+    if builder.economic_sides:
+        sides = _listed_sides(builder.b, builder.economic_sides)
+    else:
+        two = _final_sides(builder.b)
+        sides = [two[True], two[False]]
+    body = sides_in_a_row([_economic_lines(builder, side, num) for side in sides], (3,) * len(sides))
     if not f.has_economic_rows and builder.shows_missing("经济分类明细"):
-        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 6))
+        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 3 * len(sides)))
     body.append(Row([Cell("人员经费合计", colspan=2, align="center", bold=True), num(f.personnel),
-                     Cell("公用经费合计", colspan=2, align="center", bold=True), num(f.public)],
+                     Cell("公用经费合计", colspan=3 * len(sides) - 4, align="center", bold=True), num(f.public)],
                     kind="total", key="人员经费合计"))
-    header = [head("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数")]
+    header = [head(*("经济分类科目编码", "科目名称", "决算数") * len(sides))]
     gap = any(n.children and builder.gap(tid, n.basic_part, (c.basic_part for c in n.children))
               for n in f.economic_tree)
-    return TableRows(header, body, [9, 30, 11, 9, 30, 11], rounding_gap=gap or _kinds_gap(builder, tid))
+    widths = [9, 30, 11] * 2 if len(sides) == 2 else [8, 20, 10] * len(sides)
+    return TableRows(header, body, widths, wide=len(sides) > 2, rounding_gap=gap or _kinds_gap(builder, tid))

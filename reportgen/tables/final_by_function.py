@@ -86,10 +86,7 @@ def final_income(builder: TableBuilder) -> TableRows:
         fiscal = sum_known(amounts[s] for s in FISCAL_SOURCES)
         return [num(total), num(fiscal), *(line(amounts[s]) for s, _ in own)]
 
-    whole = {s: f.income_of(s) for s in INCOME_SOURCES}
-    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *_as_printed(
-        builder, "合计", values(f.income_total, whole), (f.income_total, sum_known(whole[s] for s in FISCAL_SOURCES)))],
-        kind="total", key="合计")]
+    body = [_income_total_row(builder, values)]
     if builder.b.income_lines:  # what each line received, as its 收入决算表 printed it
         lines = printed_income(builder.b)
         body += _income_rows(builder, lines, _printed_rows(lines, num, line, [s for s, _ in own]))
@@ -104,6 +101,16 @@ def final_income(builder: TableBuilder) -> TableRows:
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def _income_total_row(builder: TableBuilder, values: Callable[[Decimal | None, Mapping[str, Decimal | None]], list[Cell]]
+                      ) -> Row:
+    """The 收入决算表's 合计 row: the income the source states, its 合计 and 财政拨款收入 as the table printed them."""
+    f = builder.f
+    whole = {s: f.income_of(s) for s in INCOME_SOURCES}
+    return Row([Cell("合计", colspan=2, align="center", bold=True), *_as_printed(
+        builder, "合计", values(f.income_total, whole), (f.income_total, sum_known(whole[s] for s in FISCAL_SOURCES)))],
+        kind="total", key="合计")
 
 
 def _income_rows(builder: TableBuilder, lines: list[tuple[str, str, str, Decimal, dict[str, Decimal]]],

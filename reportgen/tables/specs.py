@@ -114,6 +114,9 @@ class TableSpec(FrozenRecord):
     # 部门行: 合计之下 — a 收入总表 printed from its units' lines (表行 单位) prints the department's row again under its
     # 合计, the units under it (杭州, 湖州)
     department_line: bool = False
+    # 科目 of the 决算's 一般公共预算基本支出表: the economic codes (类 and 款) each side prints, in order, left to right
+    # (国家信访局 2024: 301 and 303 | 302 | 307, 310 and 399; 佛山 2019: 301 and 303 | 302, 307, 310 and 399)
+    sides: tuple[tuple[str, ...], ...] = ()
 
     @property
     def function_shaped(self) -> bool:
