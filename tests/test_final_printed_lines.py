@@ -125,3 +125,11 @@ def test_a_layout_lists_the_sides_of_the_final_basic_table_alone(tmp_path) -> No
                                       encoding="utf-8")
     with pytest.raises(LayoutError, match="各栏（自左至右）按次序印出的经济分类科目"):
         layouts.resolve(str(folder))
+
+
+def test_a_spending_table_printing_its_zeros_prints_each_lines_other_spending_as_zero() -> None:
+    """佛山 2019's 支出决算表 prints 0.00 under 上缴上级支出, 经营支出 and 对附属单位补助支出 on every line (表格零值: 印出):
+    its function lines, all the spending, state none of these — as its 合计 row's 0.00 says."""
+    spending = _learned(FOSHAN)["支出总表-决算"]
+    assert _line(spending, "2140101")[2:] == ["609.29", "609.29", "0.00", "0.00", "0.00", "0.00"]
+    assert _line(_learned(CENTRAL)["支出总表-决算"], "2014001")[-3:] == ["", "", ""]

@@ -15,7 +15,7 @@ from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget, IncomeLine
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
+from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account, spent_none
 from reportgen.tables.function import function_gap, function_table
 
 _Received = dict[str, dict[str, Decimal | None]]
@@ -189,16 +189,17 @@ def _income_gap(builder: TableBuilder, tid: str, split: _Received) -> bool:
 def final_spending(builder: TableBuilder) -> TableRows:
     """支出决算表: all spending by function line — 本年支出合计, 基本支出, 项目支出, 上缴上级支出, 经营支出,
     对附属单位补助支出 — the standard table's lines (合计 first) with the three other kinds beside them,
-    blank where nothing was spent so, as printed."""
+    blank where nothing was spent so, as printed (0 where the table prints its zeros: spent_none)."""
     tid = role("spending")
     line = blank_zero(builder.num(tid), builder.zeros_printed(tid))
     f = builder.f
     rows = function_table(builder, tid, f.function_tree(), f.basic, f.project, f.expenditure_total)
     others = {n.code: n.other for top in f.function_tree() for n in top.walk()}
     totals = {kind: f.other_spending(kind) for kind in FINAL_SPENDING_KINDS}
+    none = spent_none(builder, tid)  # a line's kind no row under it states: as the 合计 row's sum of nothing
     for row in rows.body:
         spent = totals if row.key == "合计" else others.get(row.key, {})
-        row.cells += [line(spent.get(kind)) for kind in FINAL_SPENDING_KINDS]
+        row.cells += [line(spent.get(kind, none)) for kind in FINAL_SPENDING_KINDS]
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(5 + len(FINAL_SPENDING_KINDS)))
     rows.header = _function_head("本年支出合计", "基本支出", "项目支出", *FINAL_SPENDING_KINDS)
