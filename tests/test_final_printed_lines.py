@@ -133,3 +133,25 @@ def test_a_spending_table_printing_its_zeros_prints_each_lines_other_spending_as
     spending = _learned(FOSHAN)["支出总表-决算"]
     assert _line(spending, "2140101")[2:] == ["609.29", "609.29", "0.00", "0.00", "0.00", "0.00"]
     assert _line(_learned(CENTRAL)["支出总表-决算"], "2014001")[-3:] == ["", "", ""]
+
+
+def test_a_fund_table_prints_the_lines_its_document_lists_though_the_fund_spent_nothing() -> None:
+    """佛山 2019's 政府性基金预算财政拨款收入支出决算表 prints its template's lines (208, 20822 …, 229 …) with 0.00 in each of
+    its six columns, the fund having received, carried and spent nothing: the learned layout's 科目 lists them (with
+    the names printed where the catalogue of 2019 has none or another: 20822, 21208), and the render prints each 0.00 —
+    the fund's 收入 and 结转和结余 stated 0, its 支出 all in the function rows."""
+    fund = _learned(FOSHAN)["政府性基金预算支出表-决算"]
+    rows = {row.key: [c.text for c in row.cells] for row in fund.body}
+    assert rows["合计"][1:] == ["0.00"] * 6
+    assert rows["20822"] == ["20822", "大中型水库移民后期扶持基金支出", *["0.00"] * 6]
+    assert rows["21208"][1] == "国有土地使用权出让收入及对应专项债务收入安排的支出"
+    assert list(rows)[1:4] == ["208", "20822", "2082299"] and len(rows) == 15  # 合计 and its 14 lines
+    assert [row.key for row in _learned(CENTRAL)["政府性基金预算支出表-决算"].body] == ["合计"]  # prints no line
+
+
+def test_a_layout_names_a_listed_code_as_its_table_prints_it() -> None:
+    """国家信访局 2024's 基本支出决算表 prints 39909 经常性赠与 and 39910 资本性赠与, which the catalogue of 2024 does not
+    name: the learned 科目 gives their names, and the render prints them."""
+    central = _learned(CENTRAL)["一般公共预算基本支出表-决算"]
+    right = [[c.text for c in r.cells][6:8] for r in central.body]
+    assert ["39909", "经常性赠与"] in right and ["39910", "资本性赠与"] in right

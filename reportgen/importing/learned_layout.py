@@ -43,6 +43,7 @@ from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
+from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
@@ -51,7 +52,7 @@ from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
-from reportgen.shaping.layouts import FINAL_BASIC
+from reportgen.shaping.layouts import FINAL_BASIC, FINAL_FUND_TABLES
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
@@ -355,21 +356,57 @@ def _final_edition(settings: dict[str, Any], told: list[str], imported: Imported
     settings.pop("表号", None)
     if (sides := _final_basic_sides(imported)):
         kept["表格"] = {FINAL_BASIC: {"科目": sides}}
+    for name, lines in _final_fund_lines(imported).items():
+        kept.setdefault("表格", {})[name] = {"科目": lines}
     settings["版本"] = [{"适用": {"种类": "决算"}, "说明": f"部门决算：{settings['说明']}", **kept}]
     if dropped:
         told = [*told, f"部门决算的{'、'.join(dropped)}没有学：决算按决算版本的结构印出；学到的只有{'、'.join(kept) or '表名之外的设置'}"]
     return Learned(settings, told)
 
 
-def _final_basic_sides(imported: Imported) -> list[list[int]]:
+def _final_basic_sides(imported: Imported) -> list[list[int | str]]:
     """科目 of the 决算's 基本支出表: the economic codes each side of the published table prints, in order, where they
     are not the render's own (the 样张's two sides: tables/economic.FINAL_ECONOMIC) — 国家信访局 2024 prints three
     sides (301, 303 | 302 | 307, 310, 399), 佛山 2019 two with 307 and 399 on the right."""
     table = imported.tables.get("一般公共预算财政拨款基本支出决算表")
     sides = economic_sides(table) if table is not None else []
-    own = [[code for cls, items in FINAL_ECONOMIC[:2] for code in (cls, *items)],
-           [code for cls, items in FINAL_ECONOMIC[2:] for code in (cls, *items)]]
-    return [[int(code) for code in side] for side in sides] if sides and sides != own else []
+    if not sides or [[code for code, _ in side] for side in sides] == _OWN_SIDES:
+        return []
+    year = imported.year or 2025
+    return [[_listed_entry(code, name, codes.economic_entry(code, year)) for code, name in side] for side in sides]
+
+
+# The sides of the render's own 基本支出决算表 (the 样张's): 301, 303 | 302, 310 with their 款
+_OWN_SIDES = [[code for cls, items in half for code in (cls, *items)] for half in (FINAL_ECONOMIC[:2], FINAL_ECONOMIC[2:])]
+
+
+def _listed_entry(code: str, name: str, entry: object) -> int | str:
+    """An entry of 科目: the code, and the name the table prints it by where the catalogue of its year has another (or
+    none: 佛山 2019's 39906 赠与)."""
+    known = getattr(entry, "name", None)
+    return f"{code} {name}" if name and (known is None or normalized(known) != normalized(name)) else int(code)
+
+
+# A 决算's fund tables as read → the render's (政府性基金预算支出表-决算 …)
+_FINAL_FUNDS = dict(zip(("政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"), FINAL_FUND_TABLES,
+                        strict=True))
+
+
+def _final_fund_lines(imported: Imported) -> dict[str, list[int | str]]:
+    """科目 of a 决算's fund tables: the function codes each prints, in order, where it prints a line of nothing (佛山
+    2019's 政府性基金 table: its template's 208, 20822 … each 0.00, the fund spending nothing)."""
+    found: dict[str, list[int | str]] = {}
+    year = imported.year or 2025
+    for kind, name in _FINAL_FUNDS.items():
+        rows = [row for row in imported.rows.get(kind, []) if row.code.isdigit() and len(row.code) in (3, 5, 7)]
+        if any(map(_of_nothing, rows)):
+            found[name] = [_listed_entry(row.code, row.name, codes.function_entry(row.code, year)) for row in rows]
+    return found
+
+
+def _of_nothing(row: Row) -> bool:
+    """Whether a row prints no figure but 0 (or blanks)."""
+    return not any(amount.value for amount in row.amounts.values() if not amount.blank)
 
 
 def _not_listed_note(table: Table) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.tablekinds import role, with_ids
+from reportgen.tablekinds import fund_table, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
@@ -79,7 +80,8 @@ KINDS = ("部门", "单位")
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
 _UNITS = ("元", "万元")
 _PATTERN = regex(r"\{(一|1|01)\}")
-_ECONOMIC_CODE = regex(r"\d{3}|\d{5}")
+_ECONOMIC_CODE = regex(r"(\d{3}|\d{5})(?: +\S+)?")  # a code, and the name printed for it where not the catalogue's
+_FUNCTION_CODE = regex(r"(\d{3}|\d{5}|\d{7})(?: +\S+)?")
 
 
 class LayoutError(ReportgenError):
@@ -903,28 +905,41 @@ def _printed_lines(spec: dict, name: str, at: str, base: str) -> str:
     return str(form)
 
 
-# The table whose 科目 a layout may list: the 决算's 基本支出表 (tables/economic.py's final_basic)
+# The tables whose 科目 a layout may list: the 决算's 基本支出表 (tables/economic.py's final_basic), by side, and its fund
+# tables (tables/final_by_function.py's final_fund), the lines they print whether or not the fund spends on them
 FINAL_BASIC = f"{role('basic')}-决算"
+FINAL_FUND_TABLES = tuple(f"{fund_table(fund)}-决算" for fund in ("政府性基金", "国有资本经营"))
 
 
 def _economic_sides(spec: dict, name: str, at: str, base: str) -> tuple[tuple[str, ...], ...]:
     """The 决算's 基本支出表's 科目 (the economic codes each side prints, in order), checked: each side a list of
-    codes of 类 (3 digits) and 款 (5), each code once."""
+    codes of 类 (3 digits) and 款 (5), each code once; a fund table's (the function codes it lists), one side."""
     sides = spec.get("科目", [])
-    if sides and base != FINAL_BASIC:
-        raise LayoutError(f"{at}: “{name}.科目”只用于 {FINAL_BASIC}")
-    if not _economic_codes(sides):
-        raise LayoutError(f"{at}: “{name}.科目”应为各栏（自左至右）按次序印出的经济分类科目（类、款，各一次）的列表，"
-                          f"如 [[301, 30101, 303], [302, 30201]]")
+    if sides and base not in (FINAL_BASIC, *FINAL_FUND_TABLES):
+        raise LayoutError(f"{at}: “{name}.科目”只用于 {'、'.join((FINAL_BASIC, *FINAL_FUND_TABLES))}")
+    if base in FINAL_FUND_TABLES:
+        return _fund_lines(sides, name, at)
+    if not _listed_codes(sides, _ECONOMIC_CODE):
+        raise LayoutError(f"{at}: “{name}.科目”应为各栏（自左至右）按次序印出的经济分类科目（类、款，各一次；可在编码后写印出的"
+                          f"名称）的列表，如 [[301, 30101, 303], [302, 30201, 39906 赠与]]")
     return tuple(tuple(str(code) for code in side) for side in sides)
 
 
-def _economic_codes(sides: object) -> bool:
-    """Whether 科目 is a list of sides, each a list of codes of 类 (3 digits) and 款 (5), each code once."""
-    if not isinstance(sides, list) or not all(isinstance(side, list) and side for side in sides):
+def _fund_lines(lines: object, name: str, at: str) -> tuple[tuple[str, ...], ...]:
+    """A 决算's fund table's 科目 (the function codes it lists), checked: one side."""
+    if not isinstance(lines, list) or not _listed_codes([lines], _FUNCTION_CODE):
+        raise LayoutError(f"{at}: “{name}.科目”应为按次序印出的功能分类科目（类、款、项，各一次；可在编码后写印出的名称）的列表，"
+                          f"如 [208, 20822 大中型水库移民后期扶持基金支出]")
+    return (tuple(str(code) for code in lines),) if lines else ()
+
+
+def _listed_codes(sides: object, pattern: re.Pattern[str]) -> bool:
+    """Whether 科目 is a list of sides, each a list of codes ``pattern`` matches, each code once."""
+    if not isinstance(sides, list) or not all(isinstance(side, list) for side in sides):
         return False
-    codes = [str(code) for side in sides for code in side]
-    return all(_ECONOMIC_CODE.fullmatch(code) for code in codes) and len(set(codes)) == len(codes)
+    matched = [pattern.fullmatch(str(code)) for side in sides for code in side]
+    codes = [found.group(1) for found in matched if found]
+    return len(codes) == len(matched) and len(set(codes)) == len(codes)
 
 
 def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:

@@ -125,7 +125,7 @@ class TableBuilder:
         self.turned_items: tuple[str, ...] = ()  # the “三公”经费 table's 纵排 (tables/three_public.py)
         self.across_items: tuple[str, ...] = ()  # … and its 横排
         # the 决算's 基本支出表's 科目: the economic codes each side prints, in order (tables/economic.py's final_basic)
-        self.economic_sides: tuple[tuple[str, ...], ...] = ()
+        self.listed_codes: tuple[tuple[str, ...], ...] = ()
         # how the layout's spec of the 收支 table being built shapes its lines (表格.X: 层级, 小计行, 类)
         self.summary_shape = SummaryShape()
 

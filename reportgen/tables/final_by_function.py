@@ -17,6 +17,7 @@ from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
 from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account, spent_none
 from reportgen.tables.function import function_gap, function_table
+from reportgen.tables.specs import listed_entry
 
 _Received = dict[str, dict[str, Decimal | None]]
 
@@ -236,9 +237,11 @@ def final_fund(builder: TableBuilder, fund: str) -> TableRows:
     basic, project, total = f.fund_basic(fund), f.fund_project(fund), f.fund_total(fund)
     body = [Row([Cell("合计", colspan=2, align="center", bold=True), *_fund_totals(builder, fund, num)], kind="total",
                 key="合计")]
-    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), Cell(),
+    lines = [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), Cell(),
                   num(received.get(node.code, {}).get(source)), num(node.total), num(node.basic), num(node.project),
                   Cell()], kind=node_kind(node.level), key=node.code) for top in nodes for node in top.walk()]
+    listed = _unspent_lines(builder, fund, {row.key for row in lines})
+    body += sorted([*lines, *listed], key=lambda row: row.key) if listed else lines
     header = [head(("项目", 2, 1), ("年初结转和结余", 1, 2), ("本年收入", 1, 2), ("本年支出", 3, 1),
                    ("年末结转和结余", 1, 2)),
               head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
@@ -263,11 +266,45 @@ def final_fund_spending(builder: TableBuilder, fund: str) -> TableRows:
     return TableRows(header, body, [16, 42, 14, 14, 14], rounding_gap=gap)
 
 
+def _unspent_lines(builder: TableBuilder, fund: str, printed: set[str]) -> list[Row]:
+    """The lines a fund's 决算表 lists whether or not the fund spends on them (its layout's 科目: 佛山 2019's 政府性基金
+    table prints its template's 208, 20822 … 0.00 each), of those its function rows do not give (by the name 科目 gives,
+    else the year's catalogue's: none, not printed), where the table prints its zeros: each figure 0 where the fund's is known to be nothing — its 本年支出 where
+    the function rows are all the spending, 年初/年末结转和结余 and 本年收入 where the source states the fund's 0 —
+    else blank."""
+    tid = fund_table(fund)
+    if not builder.listed_codes or not builder.zeros_printed(tid):
+        return []
+    b = builder.b
+    figures = list(map(blank_zero(builder.num(tid), True), _unspent_figures(builder, fund)))
+    return [Row([Cell(code), Cell(name, indent=LEVEL_INDENT[codes.function_level(code)]), *figures],
+                kind=node_kind(codes.function_level(code)), key=code)
+            for code, printed_name in map(listed_entry, builder.listed_codes[0])
+            if code not in printed and (name := printed_name or code_name(b, "功能分类", code))]
+
+
+def _unspent_figures(builder: TableBuilder, fund: str) -> list[Decimal | None]:
+    """A fund table's line of nothing (_unspent_lines): 年初结转和结余, 本年收入, 本年支出 (合计, 基本支出, 项目支出) and
+    年末结转和结余, each 0 where the fund's is known to be nothing, else None."""
+    f, b = builder.f, builder.b
+    source = FUNDS[fund] or ""
+    spent = ZERO if f.lines_complete else None
+    received = ZERO if source in b.income_stated and f.income_of(source) == 0 else None
+    return [_zero_stated(f.fiscal_balance("年初", fund)), received, spent, spent, spent,
+            _zero_stated(f.fiscal_balance("年末", fund))]
+
+
+def _zero_stated(amount: Decimal | None) -> Decimal | None:
+    """0 where the source states 0, else nothing."""
+    return ZERO if amount is not None and amount == 0 else None
+
+
 def _fund_totals(builder: TableBuilder, fund: str, num: Callable[[Decimal | None], Cell]) -> list[Cell]:
-    """The 合计 row's amounts of a fund's 决算表, as the source states them: blank for a fund of nothing."""
+    """The 合计 row's amounts of a fund's 决算表, as the source states them: blank for a fund of nothing (its zeros
+    where the table prints them and lists lines it does not spend on: _unspent_lines)."""
     f = builder.f
     income = f.income_of(FUNDS[fund] or "")
     total, opening, closing = f.fund_total(fund), f.fiscal_balance("年初", fund), f.fiscal_balance("年末", fund)
-    if not (total or income or opening or closing):
+    if not (total or income or opening or closing) and not _unspent_lines(builder, fund, set()):
         return [Cell() for _ in range(6)]
     return [num(opening), num(income), num(total), num(f.fund_basic(fund)), num(f.fund_project(fund)), num(closing)]

@@ -258,11 +258,11 @@ def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     return [row for start, half in halves for row in _half_rows(table, half, start, problems)]
 
 
-def economic_sides(table: Table) -> list[list[str]]:
-    """The economic codes (类, 款) each side of a 基本支出决算表 prints, in order, left to right (as economic_halves
-    reads them); none where a side is not read."""
-    sides = [[row.code for row in _half_rows(table, half, start, []) if len(row.code) in (3, 5) and row.code.isdigit()]
-             for start, half in _halves(table)]
+def economic_sides(table: Table) -> list[list[tuple[str, str]]]:
+    """The economic codes (类, 款) each side of a 基本支出决算表 prints, in order, left to right, each with the name it
+    prints (as economic_halves reads them); none where a side is not read."""
+    sides = [[(row.code, row.name) for row in _half_rows(table, half, start, [])
+              if len(row.code) in (3, 5) and row.code.isdigit()] for start, half in _halves(table)]
     return sides if sides and all(sides) else []
 
 
