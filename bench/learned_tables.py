@@ -98,7 +98,7 @@ def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
 def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
     """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th."""
     # a column only a 栏次 row prints in (its numbers repeated on a table's next page, set apart) holds no figure's place
-    figure_rows = _without_line_numbers(_printing_columns([cells for cells in rows if not _column_numbers(cells)]))
+    figure_rows = _without_line_numbers(_printing_columns(_without_page_repeats(rows)))
     first = _first_column(figure_rows)
     places = _figure_places(figure_rows, first)
     found: dict[Key, str] = {}
@@ -120,18 +120,42 @@ def _figure_places(rows: list[list[str]], first: int) -> dict[int, int]:
     return {col: place for place, col in enumerate(printing)}
 
 
+def _without_page_repeats(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the column-number rows (栏次 1 2 3 …) and the rows a table's next page repeats under its
+    header: a row after a column-number row printing, cell for cell, a row printed before (佛山 2019's 收入决算表
+    prints its 合计 row again atop each page) is that row, printed once by a render whatever its pages."""
+    kept: list[list[str]] = []
+    repeating = False
+    for cells in rows:
+        if _column_numbers(cells):
+            repeating = True
+            continue
+        if repeating and any(_is_figure(t.strip()) for t in cells) and cells in kept:
+            continue
+        repeating = False
+        kept.append(cells)
+    return kept
+
+
 def _without_line_numbers(rows: list[list[str]]) -> list[list[str]]:
     """The rows without a 行次 column (a 决算 总表 numbers its lines 1, 2, 3 … in a column of their own): a column whose
-    every printed cell is a whole number, each the one before and 1 (27, 28, 29 …) — line numbers, no figure, no name
-    and no figure's place (a render that does not print them has its 支出 figures a column further left)."""
+    every printed cell is a whole number, each the first and its place (27, 28, 29 …) — line numbers, no figure, no
+    name and no figure's place (a render that does not print them has its 支出 figures a column further left). One
+    misprint in ten is still a 行次 (佛山 2019's 财政拨款收入支出决算总表 numbers its lines 28, 39, 30 …: the import
+    tells it)."""
     width = max((len(cells) for cells in rows), default=0)
     numbered = set()
     for col in range(width):
         texts = [cells[col].strip() for cells in rows if col < len(cells) and cells[col].strip()]
-        if len(texts) >= 3 and all(t.isdigit() for t in texts) and all(
-                int(b) == int(a) + 1 for a, b in zip(texts, texts[1:], strict=False)):
+        if len(texts) >= 3 and all(t.isdigit() for t in texts) and _numbered_in_turn([int(t) for t in texts]):
             numbered.add(col)
     return [[text for col, text in enumerate(cells) if col not in numbered] for cells in rows]
+
+
+def _numbered_in_turn(numbers: list[int]) -> bool:
+    """Whether numbers are the first and its place in turn (27, 28, 29 …), but for one misprint in ten at most."""
+    misprints = sum(1 for place, n in enumerate(numbers) if n != numbers[0] + place)
+    return misprints <= len(numbers) // 10
 
 
 def _first_column(rows: list[list[str]]) -> int:
@@ -146,8 +170,11 @@ def _first_column(rows: list[list[str]]) -> int:
 
 
 def _column_numbers(cells: list[str]) -> bool:
-    """Whether the row is a column-number row (栏次 1 2 3 …), by what it is: its figures 1, 2, 3 … in turn."""
+    """Whether the row is a column-number row (栏次 1 2 3 …), by what it is: its figures 1, 2, 3 … in turn — or by its
+    name, 栏次 (佛山 2019's 收入支出决算总表 repeats “栏 次 | 1 | 栏 次 | 2” on each page: two figures)."""
     figures = [text.strip() for text in cells if _is_figure(text.strip())]
+    if figures and re.sub(r"\s+", "", next((t for t in cells if t.strip()), "")) == "栏次":
+        return all(text.isdigit() for text in figures)
     return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
 
 

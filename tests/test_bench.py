@@ -163,3 +163,29 @@ def test_the_table_measure_gives_no_place_to_a_column_printing_no_figure():
                  ["收 入 总 计", "6838.41", "支 出 总", "计", "6838.41"]]
     rendered = [["财政拨款", "6838.41", "一般公共服务支出", "5356.01"], ["收入总计", "6838.41", "支出总计", "6838.41"]]
     assert _table_figures(published)[("一般公共服务支出", 0, 1)] == _table_figures(rendered)[("一般公共服务支出", 0, 1)]
+
+
+def test_the_table_measure_counts_no_figure_in_a_column_number_row_named_so_nor_in_a_row_a_page_repeats():
+    """佛山 2019's 收入支出决算总表 repeats “栏 次 | 1 | 栏 次 | 2” atop each page (two numbers: no column-number row by
+    its figures alone) and its 收入决算表 repeats its 合计 row under it: the measure counted 1 and 2 as figures, their
+    columns as places (every 支出 figure a column right of the render's), and the 合计 twice."""
+    from bench.learned_tables import _table_figures
+
+    rows = [["合计", "", "1668.14", "1668.14"], ["交通运输支出", "214", "1531.04", "1531.04"],
+            ["栏 次", "", "1", "", "2"], ["合计", "", "1668.14", "1668.14"], ["住房保障支出", "221", "60.87", "60.87"]]
+    figures = _table_figures(rows)
+    assert figures == {("合计", 0, 0): "1668.14", ("合计", 0, 1): "1668.14", ("交通运输支出", 0, 0): "1531.04",
+                       ("交通运输支出", 0, 1): "1531.04", ("住房保障支出", 0, 0): "60.87", ("住房保障支出", 0, 1): "60.87"}
+
+
+def test_the_table_measure_takes_a_line_number_column_with_one_misprint_for_line_numbers():
+    """佛山 2019's 财政拨款收入支出决算总表 numbers its 支出 lines 28, 39, 30 … (the import tells the misprint): the
+    measure took the column for figures, and every 支出 figure of the table (76) for one a column right of the render's."""
+    from bench.learned_tables import _table_figures
+
+    names = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+             "社会保障和就业支出", "卫生健康支出", "节能环保支出"]
+    numbers = [28, 39, *range(30, 38)]
+    rows = [[name, str(n), "76.23" if name == "社会保障和就业支出" else "0.00"] for name, n in zip(names, numbers, strict=True)]
+    figures = _table_figures(rows)
+    assert figures[("社会保障和就业支出", 0, 0)] == "76.23" and ("外交支出", 0, 1) not in figures

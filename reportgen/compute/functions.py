@@ -23,6 +23,7 @@ from reportgen.docmodel.model import (
     UNSPLIT_FUND,
     Budget,
     FunctionRow,
+    IncomeLine,
     TableLine,
 )
 from reportgen.tablekinds import fund_table, role
@@ -40,6 +41,16 @@ FISCAL_KEY = "财政拨款"
 PRINTED_TABLES: dict[str, str | None] = {role("spending"): None, role("income"): None,
                                          **{fund_table(fund): fund for fund in ("一般公共预算", "政府性基金", "国有资本经营")},
                                          role("summary"): None, role("appropriations"): FISCAL_KEY}
+
+
+def _received_line(lines: list[IncomeLine], key: str) -> dict[str, Decimal | None] | None:
+    """A line of a 决算's 收入决算表 (``key`` a 类/款/项 code, or 合计) as the lines it printed make it (收入.功能分类):
+    合计 and 财政拨款收入; None where it printed none under it."""
+    under = [item for item in lines if key == "合计" or item.code.startswith(key)]
+    if not under:
+        return None
+    return {"合计": sum((item.received for item in under), ZERO),
+            "财政拨款收入": sum((item.amounts.get("财政拨款收入", ZERO) for item in under), ZERO)}
 
 
 class FunctionFigures:
@@ -220,7 +231,10 @@ class FunctionFigures:
                                           **{kind: node.basic_kind(kind) for kind in KINDS}, "项目支出": node.project}
 
     def _income_line(self, key: str) -> dict[str, Decimal | None] | None:
-        """A line of the 收入总表 by function lines as its rows make it: 合计, 财政拨款收入 and each source of income."""
+        """A line of the 收入总表 by function lines as its rows make it: 合计, 财政拨款收入 and each source of income (a
+        决算's: 合计 and 财政拨款收入 of the lines its 收入决算表 printed, 收入.功能分类)."""
+        if self.budget.income_lines:
+            return _received_line(self.budget.income_lines, key)
         split = self.income_by_function()
         if key not in split:
             return None

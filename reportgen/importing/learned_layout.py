@@ -38,10 +38,12 @@ from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, department_again, lines_form
+from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
+from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
@@ -50,6 +52,7 @@ from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, numbering_mark, printed_headings
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
+from reportgen.shaping.layouts import FINAL_BASIC, FINAL_FUND_TABLES
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
@@ -65,6 +68,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
 from reportgen.tables.table_lines import LINE_COLUMNS
@@ -134,7 +138,7 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings, told = _settings(result, lines, name, base)
     if _is_final(imported):
-        return _final_edition(settings, told)
+        return _final_edition(settings, told, imported)
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
         _with_words(learned, words, imported, lines)
@@ -343,16 +347,66 @@ def _is_final(imported: Imported) -> bool:
     return getattr(accounts, "value", accounts) == "决算"
 
 
-def _final_edition(settings: dict[str, Any], told: list[str]) -> Learned:
+def _final_edition(settings: dict[str, Any], told: list[str], imported: Imported) -> Learned:
     """A 决算's learned layout: its settings in an edition for 决算 (a budget's layout without one is refused for a 决算:
-    the render prints a 决算 only by such an edition), what is not kept told."""
+    the render prints a 决算 only by such an edition) with its 基本支出表's sides (_final_basic_sides), what is not
+    kept told."""
     kept = {key: settings.pop(key) for key in _FINAL_KEPT if key in settings}
     dropped = [key for key in ("部分", "目录", "标题", "表格") if settings.pop(key, None) is not None]
     settings.pop("表号", None)
+    if (sides := _final_basic_sides(imported)):
+        kept["表格"] = {FINAL_BASIC: {"科目": sides}}
+    for name, lines in _final_fund_lines(imported).items():
+        kept.setdefault("表格", {})[name] = {"科目": lines}
     settings["版本"] = [{"适用": {"种类": "决算"}, "说明": f"部门决算：{settings['说明']}", **kept}]
     if dropped:
         told = [*told, f"部门决算的{'、'.join(dropped)}没有学：决算按决算版本的结构印出；学到的只有{'、'.join(kept) or '表名之外的设置'}"]
     return Learned(settings, told)
+
+
+def _final_basic_sides(imported: Imported) -> list[list[int | str]]:
+    """科目 of the 决算's 基本支出表: the economic codes each side of the published table prints, in order, where they
+    are not the render's own (the 样张's two sides: tables/economic.FINAL_ECONOMIC) — 国家信访局 2024 prints three
+    sides (301, 303 | 302 | 307, 310, 399), 佛山 2019 two with 307 and 399 on the right."""
+    table = imported.tables.get("一般公共预算财政拨款基本支出决算表")
+    sides = economic_sides(table) if table is not None else []
+    if not sides or [[code for code, _ in side] for side in sides] == _OWN_SIDES:
+        return []
+    year = imported.year or 2025
+    return [[_listed_entry(code, name, codes.economic_entry(code, year)) for code, name in side] for side in sides]
+
+
+# The sides of the render's own 基本支出决算表 (the 样张's): 301, 303 | 302, 310 with their 款
+_OWN_SIDES = [[code for cls, items in half for code in (cls, *items)] for half in (FINAL_ECONOMIC[:2], FINAL_ECONOMIC[2:])]
+
+
+def _listed_entry(code: str, name: str, entry: object) -> int | str:
+    """An entry of 科目: the code, and the name the table prints it by where the catalogue of its year has another (or
+    none: 佛山 2019's 39906 赠与)."""
+    known = getattr(entry, "name", None)
+    return f"{code} {name}" if name and (known is None or normalized(known) != normalized(name)) else int(code)
+
+
+# A 决算's fund tables as read → the render's (政府性基金预算支出表-决算 …)
+_FINAL_FUNDS = dict(zip(("政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"), FINAL_FUND_TABLES,
+                        strict=True))
+
+
+def _final_fund_lines(imported: Imported) -> dict[str, list[int | str]]:
+    """科目 of a 决算's fund tables: the function codes each prints, in order, where it prints a line of nothing (佛山
+    2019's 政府性基金 table: its template's 208, 20822 … each 0.00, the fund spending nothing)."""
+    found: dict[str, list[int | str]] = {}
+    year = imported.year or 2025
+    for kind, name in _FINAL_FUNDS.items():
+        rows = [row for row in imported.rows.get(kind, []) if row.code.isdigit() and len(row.code) in (3, 5, 7)]
+        if any(map(_of_nothing, rows)):
+            found[name] = [_listed_entry(row.code, row.name, codes.function_entry(row.code, year)) for row in rows]
+    return found
+
+
+def _of_nothing(row: Row) -> bool:
+    """Whether a row prints no figure but 0 (or blanks)."""
+    return not any(amount.value for amount in row.amounts.values() if not amount.blank)
 
 
 def _not_listed_note(table: Table) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.tablekinds import role, with_ids
+from reportgen.tablekinds import fund_table, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
@@ -80,6 +81,8 @@ KINDS = ("部门", "单位")
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
 _UNITS = ("元", "万元")
 _PATTERN = regex(r"\{(一|1|01)\}")
+_ECONOMIC_CODE = regex(r"(\d{3}|\d{5})(?: +\S+)?")  # a code, and the name printed for it where not the catalogue's
+_FUNCTION_CODE = regex(r"(\d{3}|\d{5}|\d{7})(?: +\S+)?")
 
 
 class LayoutError(ReportgenError):
@@ -876,7 +879,8 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行",
+             "科目"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -904,7 +908,8 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
-                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at))
+                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
+                       _economic_sides(spec, name, at, str(base)))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -919,6 +924,43 @@ def _printed_lines(spec: dict, name: str, at: str, base: str) -> str:
     if form not in ("", *LINE_FORMS):
         raise LayoutError(f"{at}: “{name}.表行”应为 {' 或 '.join(LINE_FORMS)}（编码与名称印在一格或两格），不是“{shown_text(form, 20)}”")
     return str(form)
+
+
+# The tables whose 科目 a layout may list: the 决算's 基本支出表 (tables/economic.py's final_basic), by side, and its fund
+# tables (tables/final_by_function.py's final_fund), the lines they print whether or not the fund spends on them
+FINAL_BASIC = f"{role('basic')}-决算"
+FINAL_FUND_TABLES = tuple(f"{fund_table(fund)}-决算" for fund in ("政府性基金", "国有资本经营"))
+
+
+def _economic_sides(spec: dict, name: str, at: str, base: str) -> tuple[tuple[str, ...], ...]:
+    """The 决算's 基本支出表's 科目 (the economic codes each side prints, in order), checked: each side a list of
+    codes of 类 (3 digits) and 款 (5), each code once; a fund table's (the function codes it lists), one side."""
+    sides = spec.get("科目", [])
+    if sides and base not in (FINAL_BASIC, *FINAL_FUND_TABLES):
+        raise LayoutError(f"{at}: “{name}.科目”只用于 {'、'.join((FINAL_BASIC, *FINAL_FUND_TABLES))}")
+    if base in FINAL_FUND_TABLES:
+        return _fund_lines(sides, name, at)
+    if not _listed_codes(sides, _ECONOMIC_CODE):
+        raise LayoutError(f"{at}: “{name}.科目”应为各栏（自左至右）按次序印出的经济分类科目（类、款，各一次；可在编码后写印出的"
+                          f"名称）的列表，如 [[301, 30101, 303], [302, 30201, 39906 赠与]]")
+    return tuple(tuple(str(code) for code in side) for side in sides)
+
+
+def _fund_lines(lines: object, name: str, at: str) -> tuple[tuple[str, ...], ...]:
+    """A 决算's fund table's 科目 (the function codes it lists), checked: one side."""
+    if not isinstance(lines, list) or not _listed_codes([lines], _FUNCTION_CODE):
+        raise LayoutError(f"{at}: “{name}.科目”应为按次序印出的功能分类科目（类、款、项，各一次；可在编码后写印出的名称）的列表，"
+                          f"如 [208, 20822 大中型水库移民后期扶持基金支出]")
+    return (tuple(str(code) for code in lines),) if lines else ()
+
+
+def _listed_codes(sides: object, pattern: re.Pattern[str]) -> bool:
+    """Whether 科目 is a list of sides, each a list of codes ``pattern`` matches, each code once."""
+    if not isinstance(sides, list) or not all(isinstance(side, list) for side in sides):
+        return False
+    matched = [pattern.fullmatch(str(code)) for side in sides for code in side]
+    codes = [found.group(1) for found in matched if found]
+    return len(codes) == len(matched) and len(set(codes)) == len(codes)
 
 
 def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:

@@ -78,11 +78,17 @@ def paired(left: Sequence[L], right: Sequence[R], left_blank: L, right_blank: R)
 
 def side_by_side(left: list[list[Cell]], right: list[list[Cell]], widths: tuple[int, int]) -> list[Row]:
     """Two lists of lines as one table's rows: left beside right, the shorter padded with blank cells."""
+    return sides_in_a_row([left, right], widths)
+
+
+def sides_in_a_row(sides: list[list[list[Cell]]], widths: tuple[int, ...]) -> list[Row]:
+    """Lists of lines as one table's rows, each beside the one before (国家信访局 2024's 基本支出决算表 prints three),
+    the shorter padded with blank cells."""
     rows = []
-    for index in range(max(len(left), len(right))):
-        lcells = left[index] if index < len(left) else [Cell() for _ in range(widths[0])]
-        rcells = right[index] if index < len(right) else [Cell() for _ in range(widths[1])]
-        rows.append(Row([*lcells, *rcells], key=f"{lcells[0].text}|{rcells[0].text}"))
+    for index in range(max((len(side) for side in sides), default=0)):
+        cells = [side[index] if index < len(side) else [Cell() for _ in range(width)]
+                 for side, width in zip(sides, widths, strict=True)]
+        rows.append(Row([c for side in cells for c in side], key="|".join(side[0].text for side in cells)))
     return rows
 
 
@@ -118,6 +124,8 @@ class TableBuilder:
         self.asked_columns: tuple[str, ...] = ()
         self.turned_items: tuple[str, ...] = ()  # the “三公”经费 table's 纵排 (tables/three_public.py)
         self.across_items: tuple[str, ...] = ()  # … and its 横排
+        # the 决算's 基本支出表's 科目: the economic codes each side prints, in order (tables/economic.py's final_basic)
+        self.listed_codes: tuple[tuple[str, ...], ...] = ()
         # how the layout's spec of the 收支 table being built shapes its lines (表格.X: 层级, 小计行, 类)
         self.summary_shape = SummaryShape()
 

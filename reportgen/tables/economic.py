@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
@@ -12,8 +12,15 @@ from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_li
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
-from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR
+from reportgen.tables.builder import (
+    MISSING_ECONOMIC,
+    AmountCell,
+    TableBuilder,
+    TableRows,
+    head,
+    sides_in_a_row,
+)
+from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, listed_entry
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
 # 302 and 310 on the right, as the 样张 of 2024 prints them.
@@ -248,8 +255,9 @@ def _pair_row(builder: TableBuilder, dept: str, gov: str, parts: list[Part]) -> 
 
 # -- 决算: 一般公共预算财政拨款基本支出决算表 ------------------------------------------------------
 def _economic_lines(builder: TableBuilder, classes: list[tuple[str, tuple[str, ...]]],
-                    num: Callable[[Decimal | None], Cell]) -> list[list[Cell]]:
-    """One side of the 基本支出决算表: each class, then its 款, as [code, name, amount].
+                    num: Callable[[Decimal | None], Cell], names: Mapping[str, str]) -> list[list[Cell]]:
+    """One side of the 基本支出决算表: each class, then its 款, as [code, name, amount] (the name ``names`` gives, else
+    the catalogue's).
 
     A 款 the source does not give is known zero only where the source gives the 经济分类 rows at all: they
     are the 一般公共预算财政拨款基本支出 by 款 (held to add up to it, R-基本支出一致), so a listed 款 they
@@ -260,13 +268,17 @@ def _economic_lines(builder: TableBuilder, classes: list[tuple[str, tuple[str, .
     tree = {n.code: n.basic_part for n in f.economic_tree}
     lines = []
     for code, items in classes:
-        lines.append([Cell(code, bold=True), Cell(code_name(b, "经济分类", code) or code, bold=True),
+        lines.append([Cell(code, bold=True), Cell(_named(b, names, code), bold=True),
                       num(tree.get(code, ZERO) if f.has_economic_rows else None)])
         known_zero = f.has_economic_rows and code not in given
-        for item in items:
-            lines.append([Cell(item), Cell(code_name(b, "经济分类", item) or item),
-                          num(given.get(item, ZERO if known_zero else None))])
+        lines += [[Cell(item), Cell(_named(b, names, item)), num(given.get(item, ZERO if known_zero else None))]
+                  for item in items]
     return lines
+
+
+def _named(b: Budget, names: Mapping[str, str], code: str) -> str:
+    """An economic code's name: the layout's (``names``), else the catalogue's, else the code."""
+    return names.get(code) or code_name(b, "经济分类", code) or code
 
 
 def _final_sides(b: Budget) -> dict[bool, list[tuple[str, tuple[str, ...]]]]:
@@ -281,22 +293,87 @@ def _final_sides(b: Budget) -> dict[bool, list[tuple[str, tuple[str, ...]]]]:
     return sides
 
 
+def _listed_sides(b: Budget, listed: tuple[tuple[str, ...], ...],
+                  names: Mapping[str, str]) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """The sides of the 基本支出决算表 as a layout's 科目 lists them (each code under the class before it; one printed by
+    no name ``names`` or the year's catalogue gives is left out where the source gives no row of it), with a 款 the
+    department has beyond them under its class, and a class beyond them on the first side (人员经费) or the last."""
+    given = {r.code for r in b.economic_rows}
+    codes = [[listed_entry(entry)[0] for entry in side] for side in listed]
+    sides = [_side_classes(_printable(b, names, given, side)) for side in codes]
+    _with_unlisted(sides, sorted(given - {c for side in codes for c in side}))
+    return [[(code, tuple(items)) for code, items in side] for side in sides]
+
+
+def _printable(b: Budget, names: Mapping[str, str], given: set[str], codes: list[str]) -> list[str]:
+    """The codes of one side a table can print: those the source gives, or with a name to print them by."""
+    return [code for code in codes if code in given or _named(b, names, code) != code]
+
+
+def _with_unlisted(sides: list[list[tuple[str, list[str]]]], unlisted: list[str]) -> None:
+    """Into ``sides``: each code ``unlisted`` under its class, a class not on any side on the first (人员经费) or the last."""
+    classes = {code: items for side in sides for code, items in side}
+    for code in unlisted:
+        if code[:3] not in classes:
+            classes[code[:3]] = []
+            sides[0 if economic_kind(code) == PERSONNEL else -1].append((code[:3], classes[code[:3]]))
+        if len(code) == 5:
+            classes[code[:3]].append(code)
+
+
+def _side_classes(codes: list[str]) -> list[tuple[str, list[str]]]:
+    """One side's codes as its classes, each with the 款 listed after it (a 款 listed first: under its own class)."""
+    side: list[tuple[str, list[str]]] = []
+    for code in codes:
+        if len(code) == 3 or not side:
+            side.append((code[:3], []))
+        if len(code) == 5:
+            side[-1][1].append(code)
+    return side
+
+
+def _basic_sides(builder: TableBuilder, names: Mapping[str, str]) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """The 基本支出决算表's sides: the layout's 科目 where it lists them, else the 样张's two."""
+    if builder.listed_codes:
+        return _listed_sides(builder.b, builder.listed_codes, names)
+    two = _final_sides(builder.b)
+    return [two[True], two[False]]
+
+
+def _basic_foot(builder: TableBuilder, num: AmountCell, sides: int) -> Row:
+    """The 基本支出决算表's foot: 人员经费合计 under the first side, 公用经费合计 across the others, its figure last."""
+    f = builder.f
+    return Row([Cell("人员经费合计", colspan=2, align="center", bold=True), num(f.personnel),
+                Cell("公用经费合计", colspan=3 * sides - 4, align="center", bold=True), num(f.public)],
+               kind="total", key="人员经费合计")
+
+
 def final_basic(builder: TableBuilder) -> TableRows:
     """一般公共预算财政拨款基本支出决算表: 经济分类科目编码, 科目名称, 决算数 twice side by side — 301 and 303
     with every 款 the 样张 lists on the left, 302 and 310 on the right (a 款 or class the department has
-    beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot."""
+    beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot; the sides the layout's 科目 lists where
+    it lists them (国家信访局 2024: three)."""
     tid = role("basic")
     num = builder.num(tid)
     f = builder.f
-    sides = _final_sides(builder.b)
-    body = side_by_side(_economic_lines(builder, sides[True], num), _economic_lines(builder, sides[False], num),
-                        (3, 3))
+    names = _listed_names(builder.listed_codes)
+    sides = _basic_sides(builder, names)
+    body = sides_in_a_row([_economic_lines(builder, side, num, names) for side in sides], (3,) * len(sides))
     if not f.has_economic_rows and builder.shows_missing("经济分类明细"):
-        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 6))
-    body.append(Row([Cell("人员经费合计", colspan=2, align="center", bold=True), num(f.personnel),
-                     Cell("公用经费合计", colspan=2, align="center", bold=True), num(f.public)],
-                    kind="total", key="人员经费合计"))
-    header = [head("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数")]
+        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 3 * len(sides)))
+    body.append(_basic_foot(builder, num, len(sides)))
+    header = [head(*("经济分类科目编码", "科目名称", "决算数") * len(sides))]
+    widths = [9, 30, 11] * 2 if len(sides) == 2 else [8, 20, 10] * len(sides)
+    return TableRows(header, body, widths, wide=len(sides) > 2, rounding_gap=_basic_gap(builder, tid))
+
+
+def _listed_names(listed: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """The names a layout's 科目 gives its codes, by code."""
+    return dict(listed_entry(entry) for side in listed for entry in side if " " in entry)
+
+
+def _basic_gap(builder: TableBuilder, tid: str) -> bool:
+    """Whether an economic class, rounded, is not its 款 as shown, or 人员经费 and 公用经费 their whole."""
     gap = any(n.children and builder.gap(tid, n.basic_part, (c.basic_part for c in n.children))
-              for n in f.economic_tree)
-    return TableRows(header, body, [9, 30, 11, 9, 30, 11], rounding_gap=gap or _kinds_gap(builder, tid))
+              for n in builder.f.economic_tree)
+    return gap or _kinds_gap(builder, tid)

@@ -51,6 +51,14 @@ def blank_zero(num: Callable[[Decimal | None], Cell], printed: bool = False) -> 
     return lambda amount: num(amount) if amount else Cell(align="right")
 
 
+def spent_none(builder: TableBuilder, tid: str) -> Decimal | None:
+    """What a 决算 table prints for spending no function line states (a 总表's 类 line the department spent nothing
+    under, a 支出决算表 line's 经营支出 …): 0 where the layout prints the table's zeros (表格零值: 印出, 佛山 2019) and
+    the function lines are known to be all the spending (what they leave out is then spent nothing on, as a budget's
+    收支表 listing its 类 prints it); else nothing (blank)."""
+    return ZERO if builder.zeros_printed(tid) and builder.f.lines_complete else None
+
+
 def _numbered(names: list[str]) -> list[str]:
     return [f"{chinese_number(i)}、{name}" for i, name in enumerate(names, 1)]
 
@@ -87,9 +95,10 @@ def final_summary(builder: TableBuilder) -> TableRows:
     f = builder.f
     income = [*FINAL_INCOME, *([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(builder.b) else [])]
     totals = {n.code: f.summary_line("收入支出决算总表", n.code, "合计", n.total) for n in f.function_tree()}
+    none = spent_none(builder, tid)
     left = [[Cell(label), line(f.income_of(source))]
             for label, (source, _) in zip(_numbered([name for _, name in income]), income, strict=True)]
-    body = side_by_side(left, _class_lines(builder, lambda code: [line(totals.get(code))]), (2, 2))
+    body = side_by_side(left, _class_lines(builder, lambda code: [line(totals.get(code, none))]), (2, 2))
     if builder.lacks_functions():
         body.append(builder.missing_functions_beside(2))
     body += _summary_closing(builder, num, line)
@@ -131,7 +140,7 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     spent = {code: [f.summary_line("财政拨款收入支出决算总表", code, column, amount)
                     for column, amount in zip(("合计", *FINAL_FUNDS), amounts, strict=True)]
              for code, _, amounts in f.fiscal_classes(FINAL_FUNDS)}
-    right = _class_lines(builder, lambda code: [line(v) for v in spent.get(code, [None] * 4)])
+    right = _class_lines(builder, lambda code: [line(v) for v in spent.get(code, [spent_none(builder, tid)] * 4)])
     body = side_by_side(left, right, (2, 5))
     if builder.lacks_functions():
         body.append(builder.missing_functions_beside(5))

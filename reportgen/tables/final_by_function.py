@@ -15,8 +15,9 @@ from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget, IncomeLine
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
+from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account, spent_none
 from reportgen.tables.function import function_gap, function_table
+from reportgen.tables.specs import listed_entry
 
 _Received = dict[str, dict[str, Decimal | None]]
 
@@ -86,11 +87,10 @@ def final_income(builder: TableBuilder) -> TableRows:
         fiscal = sum_known(amounts[s] for s in FISCAL_SOURCES)
         return [num(total), num(fiscal), *(line(amounts[s]) for s, _ in own)]
 
-    body = [Row([Cell("合计", colspan=2, align="center", bold=True),
-                 *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]
+    body = [_income_total_row(builder, values)]
     if builder.b.income_lines:  # what each line received, as its 收入决算表 printed it
         lines = printed_income(builder.b)
-        body += _printed_rows(lines, num, line, [s for s, _ in own])
+        body += _income_rows(builder, lines, _printed_rows(lines, num, line, [s for s, _ in own]))
         split = {code: {**dict.fromkeys(INCOME_SOURCES, ZERO), **amounts} for code, _, _, _, amounts in lines}
     else:
         body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
@@ -102,6 +102,33 @@ def final_income(builder: TableBuilder) -> TableRows:
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def _income_total_row(builder: TableBuilder, values: Callable[[Decimal | None, Mapping[str, Decimal | None]], list[Cell]]
+                      ) -> Row:
+    """The 收入决算表's 合计 row: the income the source states, its 合计 and 财政拨款收入 as the table printed them."""
+    f = builder.f
+    whole = {s: f.income_of(s) for s in INCOME_SOURCES}
+    return Row([Cell("合计", colspan=2, align="center", bold=True), *_as_printed(
+        builder, "合计", values(f.income_total, whole), (f.income_total, sum_known(whole[s] for s in FISCAL_SOURCES)))],
+        kind="total", key="合计")
+
+
+def _income_rows(builder: TableBuilder, lines: list[tuple[str, str, str, Decimal, dict[str, Decimal]]],
+                 rows: list[Row]) -> list[Row]:
+    """The rows of the lines a 收入决算表 printed (_printed_rows of ``lines``), each 类/款 as the table printed it."""
+    return [Row([*row.cells[:2], *_as_printed(builder, row.key, row.cells[2:], (total, amounts.get("财政拨款收入")))],
+                kind=row.kind, key=row.key) for row, (_, _, _, total, amounts) in zip(rows, lines, strict=True)]
+
+
+def _as_printed(builder: TableBuilder, key: str, cells: list[Cell], figures: tuple[Decimal | None, Decimal | None]) -> list[Cell]:
+    """A line's amount cells with its 本年收入合计 and 财政拨款收入 (``figures``, as its lines make them) as the source
+    states the table printed them (印出合计.收入总表: 佛山 2019's 214 prints 1,531.04, its lines 1,531.05)."""
+    tid = role("income")
+    num = builder.num(tid)
+    printed = [builder.f.printed_line(tid, key, column, figure)
+               for column, figure in zip(("合计", "财政拨款收入"), figures, strict=True)]
+    return [num(p) if p != figure else cell for p, figure, cell in zip(printed, figures, cells, strict=False)] + cells[2:]
 
 
 def _own_income_columns(b: Budget) -> list[tuple[str, str]]:
@@ -163,16 +190,17 @@ def _income_gap(builder: TableBuilder, tid: str, split: _Received) -> bool:
 def final_spending(builder: TableBuilder) -> TableRows:
     """支出决算表: all spending by function line — 本年支出合计, 基本支出, 项目支出, 上缴上级支出, 经营支出,
     对附属单位补助支出 — the standard table's lines (合计 first) with the three other kinds beside them,
-    blank where nothing was spent so, as printed."""
+    blank where nothing was spent so, as printed (0 where the table prints its zeros: spent_none)."""
     tid = role("spending")
     line = blank_zero(builder.num(tid), builder.zeros_printed(tid))
     f = builder.f
     rows = function_table(builder, tid, f.function_tree(), f.basic, f.project, f.expenditure_total)
     others = {n.code: n.other for top in f.function_tree() for n in top.walk()}
     totals = {kind: f.other_spending(kind) for kind in FINAL_SPENDING_KINDS}
+    none = spent_none(builder, tid)  # a line's kind no row under it states: as the 合计 row's sum of nothing
     for row in rows.body:
         spent = totals if row.key == "合计" else others.get(row.key, {})
-        row.cells += [line(spent.get(kind)) for kind in FINAL_SPENDING_KINDS]
+        row.cells += [line(spent.get(kind, none)) for kind in FINAL_SPENDING_KINDS]
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(5 + len(FINAL_SPENDING_KINDS)))
     rows.header = _function_head("本年支出合计", "基本支出", "项目支出", *FINAL_SPENDING_KINDS)
@@ -209,9 +237,11 @@ def final_fund(builder: TableBuilder, fund: str) -> TableRows:
     basic, project, total = f.fund_basic(fund), f.fund_project(fund), f.fund_total(fund)
     body = [Row([Cell("合计", colspan=2, align="center", bold=True), *_fund_totals(builder, fund, num)], kind="total",
                 key="合计")]
-    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), Cell(),
+    lines = [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), Cell(),
                   num(received.get(node.code, {}).get(source)), num(node.total), num(node.basic), num(node.project),
                   Cell()], kind=node_kind(node.level), key=node.code) for top in nodes for node in top.walk()]
+    listed = _unspent_lines(builder, fund, {row.key for row in lines})
+    body += sorted([*lines, *listed], key=lambda row: row.key) if listed else lines
     header = [head(("项目", 2, 1), ("年初结转和结余", 1, 2), ("本年收入", 1, 2), ("本年支出", 3, 1),
                    ("年末结转和结余", 1, 2)),
               head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
@@ -236,11 +266,45 @@ def final_fund_spending(builder: TableBuilder, fund: str) -> TableRows:
     return TableRows(header, body, [16, 42, 14, 14, 14], rounding_gap=gap)
 
 
+def _unspent_lines(builder: TableBuilder, fund: str, printed: set[str]) -> list[Row]:
+    """The lines a fund's 决算表 lists whether or not the fund spends on them (its layout's 科目: 佛山 2019's 政府性基金
+    table prints its template's 208, 20822 … 0.00 each), of those its function rows do not give (by the name 科目 gives,
+    else the year's catalogue's: none, not printed), where the table prints its zeros: each figure 0 where the fund's is known to be nothing — its 本年支出 where
+    the function rows are all the spending, 年初/年末结转和结余 and 本年收入 where the source states the fund's 0 —
+    else blank."""
+    tid = fund_table(fund)
+    if not builder.listed_codes or not builder.zeros_printed(tid):
+        return []
+    b = builder.b
+    figures = list(map(blank_zero(builder.num(tid), True), _unspent_figures(builder, fund)))
+    return [Row([Cell(code), Cell(name, indent=LEVEL_INDENT[codes.function_level(code)]), *figures],
+                kind=node_kind(codes.function_level(code)), key=code)
+            for code, printed_name in map(listed_entry, builder.listed_codes[0])
+            if code not in printed and (name := printed_name or code_name(b, "功能分类", code))]
+
+
+def _unspent_figures(builder: TableBuilder, fund: str) -> list[Decimal | None]:
+    """A fund table's line of nothing (_unspent_lines): 年初结转和结余, 本年收入, 本年支出 (合计, 基本支出, 项目支出) and
+    年末结转和结余, each 0 where the fund's is known to be nothing, else None."""
+    f, b = builder.f, builder.b
+    source = FUNDS[fund] or ""
+    spent = ZERO if f.lines_complete else None
+    received = ZERO if source in b.income_stated and f.income_of(source) == 0 else None
+    return [_zero_stated(f.fiscal_balance("年初", fund)), received, spent, spent, spent,
+            _zero_stated(f.fiscal_balance("年末", fund))]
+
+
+def _zero_stated(amount: Decimal | None) -> Decimal | None:
+    """0 where the source states 0, else nothing."""
+    return ZERO if amount is not None and amount == 0 else None
+
+
 def _fund_totals(builder: TableBuilder, fund: str, num: Callable[[Decimal | None], Cell]) -> list[Cell]:
-    """The 合计 row's amounts of a fund's 决算表, as the source states them: blank for a fund of nothing."""
+    """The 合计 row's amounts of a fund's 决算表, as the source states them: blank for a fund of nothing (its zeros
+    where the table prints them and lists lines it does not spend on: _unspent_lines)."""
     f = builder.f
     income = f.income_of(FUNDS[fund] or "")
     total, opening, closing = f.fund_total(fund), f.fiscal_balance("年初", fund), f.fiscal_balance("年末", fund)
-    if not (total or income or opening or closing):
+    if not (total or income or opening or closing) and not _unspent_lines(builder, fund, set()):
         return [Cell() for _ in range(6)]
     return [num(opening), num(income), num(total), num(f.fund_basic(fund)), num(f.fund_project(fund)), num(closing)]

@@ -170,6 +170,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     asked, builder.asked_columns = builder.asked_columns, spec.columns
     turned, builder.turned_items = builder.turned_items, spec.turned
     across, builder.across_items = builder.across_items, spec.across
+    economic, builder.listed_codes = builder.listed_codes, spec.sides
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns, closing=spec.closing)
@@ -180,4 +181,4 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
         return reshape(build(builder), spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned
-        builder.across_items = across
+        builder.across_items, builder.listed_codes = across, economic

@@ -75,6 +75,12 @@ TURNED_ROWS = (ADMINISTRATIVE_ROW, *TURNED_ITEMS)
 THREE_PUBLIC_COLUMNS = ("合计", *PROJECT_FISCAL)
 
 
+def listed_entry(entry: str) -> tuple[str, str]:
+    """An entry of a layout's 科目: its code and the name it is printed by ("" for the catalogue's)."""
+    code, _, name = entry.partition(" ")
+    return code, name.strip()
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class TableSpec(FrozenRecord):
     """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
@@ -114,6 +120,11 @@ class TableSpec(FrozenRecord):
     # 部门行: 合计之下 — a 收入总表 printed from its units' lines (表行 单位) prints the department's row again under its
     # 合计, the units under it (杭州, 湖州)
     department_line: bool = False
+    # 科目 of the 决算's 一般公共预算基本支出表: the economic codes (类 and 款) each side prints, in order, left to right
+    # (国家信访局 2024: 301 and 303 | 302 | 307, 310 and 399; 佛山 2019: 301 and 303 | 302, 307, 310 and 399); of a
+    # 决算's fund table, the function codes it lists whether or not the fund spends on them (one side). An entry is a
+    # code, or a code and the name the table prints it by (listed_entry)
+    sides: tuple[tuple[str, ...], ...] = ()
 
     @property
     def function_shaped(self) -> bool:

@@ -251,15 +251,27 @@ def _against_general(kind: str, totals: list[Row], general: list[Row]) -> Iterab
 def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     """Each half's rows: (编码, 名称, 决算数) read left half first, then the right. A half's code is one
     编码 column, or its 类 and 款 columns (科目编码 over 类 | 款, as the 决算 template prints it)."""
-    columns = sorted({**table.columns, **_unheaded_codes(table)}.items())
-    codes = [c for c, m in columns if m in ("编码", "类")] or _coded_names(table)
-    if not codes:  # no column read as 编码: the table is told unread with its place, never guessed
+    halves = _halves(table)
+    if not halves:  # no column read as 编码: the table is told unread with its place, never guessed
         problems.append(table_unread(table, "编码"))
         return []
-    out: list[Row] = []
-    for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
-        out += _half_rows(table, _spent({c: m for c, m in columns if start <= c < end}), start, problems)
-    return out
+    return [row for start, half in halves for row in _half_rows(table, half, start, problems)]
+
+
+def economic_sides(table: Table) -> list[list[tuple[str, str]]]:
+    """The economic codes (类, 款) each side of a 基本支出决算表 prints, in order, left to right, each with the name it
+    prints (as economic_halves reads them); none where a side is not read."""
+    sides = [[(row.code, row.name) for row in _half_rows(table, half, start, [])
+              if len(row.code) in (3, 5) and row.code.isdigit()] for start, half in _halves(table)]
+    return sides if sides and all(sides) else []
+
+
+def _halves(table: Table) -> list[tuple[int, dict[int, str]]]:
+    """Each side of a 基本支出决算表: its first column and its columns' meanings (from one code column to the next)."""
+    columns = sorted({**table.columns, **_unheaded_codes(table)}.items())
+    codes = [c for c, m in columns if m in ("编码", "类")] or _coded_names(table)
+    return [(start, _spent({c: m for c, m in columns if start <= c < end}))
+            for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True)]
 
 
 def _half_rows(table: Table, half: dict[int, str], start: int, problems: list[CellProblem]) -> list[Row]:

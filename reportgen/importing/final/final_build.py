@@ -21,7 +21,13 @@ from reportgen import codes
 from reportgen.base.patterns import regex
 from reportgen.importing.budget.build import ungrouped
 from reportgen.importing.final.final_accounts import economic_halves, three_public_columns
-from reportgen.importing.final.final_totals import differs, income_lines, spending_totals, summary_classes
+from reportgen.importing.final.final_totals import (
+    differs,
+    function_lines,
+    income_lines,
+    spending_totals,
+    summary_classes,
+)
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.printed_totals import class_totals, economic_classes
@@ -82,7 +88,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
         tree["财政拨款结转和结余"] = balances
     if (spending := _final_spending(result, told)):
         tree["支出"] = spending
-    if (printed := summary_classes(result)):
+    if (printed := {**summary_classes(result), **function_lines(result)}):
         tree["印出合计"] = printed
     if (three := _three_public(result)):
         tree["三公经费"] = three

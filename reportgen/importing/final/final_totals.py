@@ -10,7 +10,11 @@ from the sum of its printed parts by their 尾数 (compute/printed.py takes it a
   (printed_totals.py); a 项 whose 合计 is not its 基本支出 + 项目支出: its 合计 (final_build._fund_row);
 - a 类 line of the two 总表 printed otherwise than the function tables print that 类 (the 总表 rounds the
   类 from 元, the function tables may print it as the sum of their rounded 款): 印出合计.<表名>.<类>;
-- the 收入决算表's lines (项) by kind of income: 收入.功能分类.
+- the 收入决算表's lines (项) by kind of income: 收入.功能分类;
+- the 合计 row and the 类/款 lines of the 支出决算表 (all the money) and of the 收入决算表, and the 合计 row of the
+  一般公共预算财政拨款支出决算表, printed a 尾数 from the lines under them (国家信访局 2024: 基本支出 11,073.11, its
+  lines 11,073.12; 佛山 2019: 214 收入 1,531.04, its lines 1,531.05): 印出合计 of the render's table (支出总表,
+  收入总表, 一般公共预算支出表), by column — as a budget's (printed_totals.table_lines).
 Nothing is evened out: a difference beyond 尾数 is what check reports."""
 
 from __future__ import annotations
@@ -20,10 +24,20 @@ from decimal import Decimal
 from reportgen import codes
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported, value
-from reportgen.importing.recognition.printed_totals import ZERO, figure, printed
+from reportgen.importing.recognition.printed_totals import (
+    INCOME_COLUMN,
+    INCOME_LINE_COLUMNS,
+    SPLIT,
+    ZERO,
+    figure,
+    moved_lines,
+    printed,
+    table_lines,
+)
 from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import NUMBERING, Amount, Row
-from reportgen.importing.tree import Placed, Tree
+from reportgen.importing.tree import Node, Placed, Tree
+from reportgen.tablekinds import fund_table, role
 
 SPENDING = "支出决算表"
 BASIC = "一般公共预算财政拨款基本支出决算表"
@@ -74,6 +88,34 @@ def _basic(spending: Tree) -> Tree:
     basic = spending.setdefault("基本支出", {})
     assert isinstance(basic, dict)
     return basic
+
+
+# The function tables whose lines 印出合计 keeps → the render's table, the columns, and whether the 合计 row alone (a
+# fund table's 类/款 printed otherwise are written as rows of the source: class_totals)
+FUNCTION_LINES = {SPENDING: (role("spending"), SPLIT, False), INCOME: (role("income"), INCOME_LINE_COLUMNS, False),
+                  "一般公共预算财政拨款支出决算表": (fund_table("一般公共预算"), SPLIT, True)}
+
+
+def function_lines(result: Imported) -> Tree:
+    """印出合计 of the 决算's function tables (FUNCTION_LINES), by the render's table: the 合计 row and 类/款 lines each
+    printing a figure a 尾数 from the lines under it (printed_totals.table_lines)."""
+    kinds = [kind for kind in FUNCTION_LINES if kind in result.tables]
+    moved = set().union(*(moved_lines(result, kind) for kind in kinds))
+    out: Tree = {}
+    for kind in kinds:
+        name, columns, total_alone = FUNCTION_LINES[kind]
+        lines: Tree = {key: _named(line, name) for key, line in table_lines(result, kind, columns, moved).items()
+                 if key == "合计" or not total_alone}
+        if lines:
+            out[name] = lines
+    return out
+
+
+def _named(line: Node, table: str) -> Node:
+    """A line's figures by the render's names of its table's columns (收入总表: 财政拨款 is 财政拨款收入)."""
+    if table != role("income") or not isinstance(line, dict):
+        return line
+    return {INCOME_COLUMN.get(column, column): figure for column, figure in line.items()}
 
 
 def differs(row: Row) -> bool:
