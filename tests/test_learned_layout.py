@@ -400,6 +400,30 @@ def test_this_years_budget_printed_beside_the_total_is_learned_as_a_column(tmp_p
         assert line[:3] == ["297.50", "297.50", "297.50"]
 
 
+@pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
+def test_the_carry_overs_columns_by_line_are_learned_and_printed_as_far_as_the_source_tells(
+        tmp_path_factory, carried, printed) -> None:
+    """长春 prints its 支出总表, 一般公共预算支出表 and 一般公共预算基本支出表 with 上年结转结余 columns right of this year's
+    (小计 | 基本支出 | 人员经费 | 公用经费 | 项目支出 …, every line 0.00): the render printed none of them, 225 of its 686
+    figures. The source holds no line's carry-over; a department that carries none over (its 上年结转 none) spends none
+    of it on any line, each printed 0.00 — one that carries some over (the same source with 上年结转 12.5) leaves them
+    blank, never 0.00."""
+    _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    assert "- 上年结转结余项目支出" in text and "- 上年结转结余人员经费" in text
+    if carried:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    widths = {"支出总表": 4, "一般公共预算支出表": 5, "一般公共预算基本支出表": 3}
+    for kind, width in widths.items():
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
+        header = [cell.text for row in table.header for cell in row.cells]
+        assert len([name for name in header if name.startswith("上年结转结余")]) == width, (kind, header)
+        for row in table.body:  # the carry-over's columns, the last
+            assert [cell.text for cell in row.cells][-width:] == [printed] * width, (kind, row.key)
+
+
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
     """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
     of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned

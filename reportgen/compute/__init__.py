@@ -125,6 +125,7 @@ class Computed:
     income_known_part = _Value("totals", Totals.income_known_part)
     fiscal_income = _Value("totals", Totals.fiscal_income)
     fiscal_carried_over = _Value("totals", Totals.fiscal_carried_over)
+    carried_spent = _Value("totals", Totals.carried_spent)
     fiscal_carry_forward = _Value("totals", Totals.fiscal_carry_forward)
     fiscal_income_grand_total = _Value("totals", Totals.fiscal_income_grand_total)
     has_function_rows = _Value("totals", Totals.has_function_rows)

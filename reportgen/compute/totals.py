@@ -114,6 +114,14 @@ class Totals:
         return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
 
     @cached_property
+    def carried_spent(self) -> Decimal | None:
+        """The carry-over spent (上年结转结余: a table's columns of it by line, 长春's 支出总表 …), on any line and of any
+        kind: none where the department carries none over and uses no 结余 (its 上年结转 known none); not known else
+        (the source gives no line's part of it)."""
+        b = self.budget
+        return ZERO if "上年结转" not in b.income_unknown and not b.carried_over and not b.reserves_used else None
+
+    @cached_property
     def fiscal_carry_forward(self) -> Decimal | None:
         """The appropriations carried forward (财政拨款收支总表's 结转下年): a part of 结转下年, none where that is none."""
         return ZERO if not self.budget.carry_forward else None

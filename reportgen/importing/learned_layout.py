@@ -66,7 +66,14 @@ from reportgen.tables import (
     SUMMARY_TABLES,
 )
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
+from reportgen.tables.specs import (
+    BASIC_COLUMNS,
+    CARRIED_COLUMNS,
+    THIS_YEAR,
+    THREE_PUBLIC_COLUMNS,
+    TURNED_ITEMS,
+    TURNED_ROWS,
+)
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -930,7 +937,8 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
     return shapes
 
 
-_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
+# a column's meaning → the render's column of it (the carry-over's by line, 上年结转·基本支出 …: CARRIED_COLUMNS)
+_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR, **CARRIED_COLUMNS}
 
 
 def _function_shape(table: Table) -> dict[str, Any]:

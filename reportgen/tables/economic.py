@@ -13,7 +13,7 @@ from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicRow
 from reportgen.tablekinds import role
 from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR
+from reportgen.tables.specs import BASIC_COLUMNS, CARRIED_BASIC, THIS_YEAR
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
 # 302 and 310 on the right, as the 样张 of 2024 prints them.
@@ -147,7 +147,9 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     ]
 
     def amounts(total: Decimal | None, split: list[Cell]) -> list[Cell]:
-        cells = {"合计": num(total), THIS_YEAR: num(total), "人员经费": split[0], "公用经费": split[1]}
+        carried = num(f.carried_spent)  # the carry-over's, by line (长春's 上年结转结余 小计 | 人员经费 | 公用经费)
+        cells = {"合计": num(total), THIS_YEAR: num(total), "人员经费": split[0], "公用经费": split[1],
+                 **dict.fromkeys(CARRIED_BASIC, carried)}
         return [cells[name] for name in shown]
 
     body = []
@@ -170,7 +172,8 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
 def _basic_columns(builder: TableBuilder) -> list[str]:
     """The amount columns the 基本支出表 by 部门经济分类 prints: the layout's 列, else 合计, 人员经费 and 公用经费."""
     asked = builder.asked_columns
-    return [name for name in BASIC_COLUMNS if name in asked] if asked else [c for c in BASIC_COLUMNS if c != THIS_YEAR]
+    return [name for name in BASIC_COLUMNS if name in asked] if asked else [
+        c for c in BASIC_COLUMNS if c != THIS_YEAR and c not in CARRIED_BASIC]
 
 
 def basic_by_government_classes(builder: TableBuilder) -> TableRows:

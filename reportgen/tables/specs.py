@@ -33,11 +33,20 @@ THIS_YEAR = "当年预算"
 PROCURED_COLUMNS = {"合计": "政府采购项目", "中小企业": "预留给中小企业", "小微企业": "预留给小型、微型企业"}
 # The import's meaning of each such column (recognition: 政府采购, 政府采购预留中小企业 …) → that name.
 PROCURED_MEANINGS = {"政府采购": "政府采购项目", "政府采购预留中小企业": "预留给中小企业", "政府采购预留小微企业": "预留给小型、微型企业"}
+# CARRIED_COLUMNS: the carry-over's spending printed by line beside this year's (长春: 合计 | 当年预算 … | 上年结转结余 小计 |
+# 基本支出 | 项目支出 …), each by the import's meaning of its column (上年结转, 上年结转·基本支出 …) → the render's name of it;
+# a line's figure is the source's 上年结转结余 spent on it (compute's carried_spent: none where the department carries
+# none over, not known else — the source holds no line's part of it).
+CARRIED = "上年结转结余"
+CARRIED_COLUMNS = {"上年结转": CARRIED, **{f"上年结转·{part}": f"{CARRIED}{BESIDE_COLUMNS.get(part, part)}" for part in (
+    "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS)}}
 FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(),
-                    *PROCURED_COLUMNS.values(), "上年预算数", "增减", "上年执行数", "增减额", "增减率")
-# The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order
+                    *PROCURED_COLUMNS.values(), *CARRIED_COLUMNS.values(), "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+# The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order (长春:
+# 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 小计 | 人员经费 | 公用经费)
 BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
-BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费")
+CARRIED_BASIC = (CARRIED, f"{CARRIED}人员经费", f"{CARRIED}公用经费")  # the carry-over's of those
+BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费", *CARRIED_BASIC)
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
 # the order it prints them: each a source of income, 财政拨款收入 the first three together.
 INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财政拨款结余", "上年结转")
