@@ -41,6 +41,7 @@ from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COL
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
@@ -68,6 +69,7 @@ from reportgen.tables import (
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
     BASIC_COLUMNS,
+    CARRIED,
     CARRIED_COLUMNS,
     THIS_YEAR,
     THREE_PUBLIC_COLUMNS,
@@ -555,8 +557,8 @@ def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     amount on the spending side), the 财政拨款收支总表's 结转与总计 (杭州, 湖州, 广州 …: 上年结转, 结转下年, 收入总计 under its 本年 合计)."""
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
-                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported)),
-
+                         ("小计行", _subtotal_lines(imported)),
+                         ("列", {**_fiscal_columns(imported), **_summary_columns(imported)}),
                          ("结转与总计", _closing_lines(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
@@ -569,6 +571,22 @@ def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
     kind = role("appropriations")
     keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
     return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
+
+
+_BUDGET = "预算数"  # the import's meaning of a 收支 table's amount column (recognize's 预算数 …)
+
+
+def _summary_columns(imported: Imported) -> dict[str, list[str]]:
+    """表格.收支总表.列 where each side prints its lines' carry-over in a column of its own (长春: 本年预算 | 编制预算 |
+    上年结转, read as 预算数 | 预算数·编制预算 — by_arithmetic's part of the total beside the carry-over — | 上年结转):
+    SUMMARY_COLUMNS' 合计, this year's where printed, and the carry-over's; none where a side prints another column."""
+    kind = role("summary")
+    left, right = imported.sides.get(kind, ([], []))
+    keys = {key for row in [*left, *right] for key in row.amounts}
+    this_year = {key for key in keys if key.startswith(f"{_BUDGET}·")}
+    if not {_BUDGET, CARRIED_MEANING} <= keys or len(this_year) > 1 or keys - this_year - {_BUDGET, CARRIED_MEANING}:
+        return {}
+    return {kind: ["合计", *[THIS_YEAR] * len(this_year), CARRIED]}
 
 
 def _finance_shape(imported: Imported, settings: dict[str, Any], base: str) -> None:

@@ -57,6 +57,10 @@ FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_tabl
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
 # The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
 FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+# The amount columns of each side of the 收支总表 a layout may print (表格.收支总表.列), in this order: each line's 合计
+# (this year's and its carry-over), this year's part (THIS_YEAR) and the carry-over's (CARRIED) — 长春: 本年预算 | 编制预算 |
+# 上年结转 on either side; the carry-over's by line as compute's carried_spent tells it (none, or not known: blank).
+SUMMARY_COLUMNS = ("合计", THIS_YEAR, CARRIED)
 # the 部门财务收支预算总表's spending amounts a layout may print (表格.收支总表.列: 上海市级), in their order
 FINANCE_COLUMNS = ("合计", "人员经费", "公用经费", "项目支出")
 FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints them (上海: 部门财务收支预算总表)
@@ -131,8 +135,8 @@ class TableSpec(FrozenRecord):
         if self.printed and self.base == role("income"):
             return False
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), FINANCE_TABLE, role("projects"),
-                                                         BASIC_BY_DEPARTMENT, role("three_public"))
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("summary"), role("appropriations"), FINANCE_TABLE,
+                                                         role("projects"), BASIC_BY_DEPARTMENT, role("three_public"))
                 or self.total_last or bool(self.band))
 
 

@@ -8,6 +8,7 @@ notes come from the templates.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.compute import Computed
@@ -18,7 +19,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import FISCAL_COLUMNS, LEVELS, kept
+from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, THIS_YEAR, kept
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -77,21 +78,50 @@ def spending_gap(builder: TableBuilder, tid: str) -> bool:
 
 
 def income_expenditure(builder: TableBuilder) -> TableRows:
-    """表1 部门收支总表."""
+    """表1 部门收支总表; each side's amount columns the layout's 列 (SUMMARY_COLUMNS: 长春's 本年预算 | 编制预算 | 上年结转),
+    else 预算数 alone."""
     tid = role("summary")
-    num = builder.num(tid)
+    amounts = _SummaryAmounts(builder.num(tid), builder.summary_shape.columns or ("合计",), builder.f.carried_spent)
     f = builder.f
     left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
-    body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
+    body = [Row([*amounts.line(lname, lvalue, lindent), *amounts.line(rname, rvalue, rindent)], key=f"{lname}|{rname}")
             for (lname, lvalue, lindent), (rname, rvalue, rindent)
             in paired(left, _spending_lines(f, builder.summary_shape), _BLANK, _BLANK)]
     if builder.lacks_functions():
-        body.append(builder.missing_functions_beside(2))
+        note = builder.missing_functions_beside(len(amounts.columns) + 1)  # beside the income side's blank cells
+        body.append(Row([*[Cell()] * (len(amounts.columns) - 1), *note.cells], key=note.key))
     for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
-        body.append(Row([Cell(lname, bold=True), num(lvalue), Cell(rname, bold=True), num(rvalue)], kind=kind, key=lname))
-    header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
+        body.append(Row([Cell(lname, bold=True), *amounts.cells(lvalue, lname == "上年结转"), Cell(rname, bold=True),
+                         *amounts.cells(rvalue)], kind=kind, key=lname))
+    width = len(amounts.columns)
+    names = ["预算数"] if amounts.columns == ("合计",) else list(amounts.columns)
+    header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *names, "项目", *names)]
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES)) or spending_gap(builder, tid)
-    return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+    return TableRows(header, body, [30, *[14] * width] * 2, rounding_gap=gap)
+
+
+@dataclass(frozen=True)
+class _SummaryAmounts:
+    """The amount cells of a line of either side of 表1: ``columns`` of SUMMARY_COLUMNS — the line's 合计 (this year's
+    and its carry-over: this year's where the carry-over by line is none, else not known), this year's (THIS_YEAR),
+    the carry-over's (CARRIED: ``carried``, compute's carried_spent)."""
+
+    num: Callable[[Decimal | None], Cell]
+    columns: tuple[str, ...]
+    carried: Decimal | None
+
+    def line(self, name: str, value: Decimal | None, indent: int = 0) -> list[Cell]:
+        """A line's name and amounts (no amount cells for a padding line)."""
+        return [Cell(name, indent=indent), *(self.cells(value) if name else [Cell()] * len(self.columns))]
+
+    def cells(self, value: Decimal | None, carried_line: bool = False) -> list[Cell]:
+        """A line's amounts; ``carried_line``: the 上年结转 line, all of it the carry-over's, none of it this year's."""
+        if self.columns == ("合计",):
+            return [self.num(value)]
+        carried = value if carried_line else self.carried
+        whole = value if carried_line else (value + self.carried if value is not None and self.carried is not None else None)
+        found = {"合计": self.num(whole), THIS_YEAR: Cell("") if carried_line else self.num(value), CARRIED: self.num(carried)}
+        return [found[column] for column in self.columns]
 
 
 def income(builder: TableBuilder) -> TableRows:
