@@ -428,18 +428,22 @@ def test_the_carry_overs_columns_by_line_are_learned_and_printed_as_far_as_the_s
                                            ("sn-xian-xingzhengshenpi-2025-dept-budget", False),
                                            ("central-guojia-xinfangju-2026-dept-budget", False)])
 def test_a_summary_printing_each_lines_carry_over_beside_it_is_learned_so(tmp_path_factory, name, learned) -> None:
-    """长春's 收支总表 prints 本年预算 | 编制预算 | 上年结转 on either side, each line's carry-over in a column of its own
-    (read as 预算数 | 预算数·编制预算 | 上年结转): the render printed 预算数 alone, every spending figure two columns off
-    (12 of 59 in place). Learned as 表格.收支总表.列 [合计, 当年预算, 上年结转结余]; 西安 and 国家信访局 print one amount a
-    side (their 上年结转 a line): nothing learned, the table as before."""
+    """长春's 收支总表 and 财政拨款收支总表 print 本年预算 | 编制预算 | 上年结转 on either side, each line's carry-over in a
+    column of its own (read as 预算数 | 预算数·编制预算 | 上年结转): the render printed 预算数 alone (the 财政拨款收支总表's
+    spending by fund), every spending figure off (12 of 59 and 4 of 33 in place). Learned as 表格.X.列 [合计, 当年预算,
+    上年结转结余]; 西安 and 国家信访局 print one amount a side (their 上年结转 a line): nothing learned, as before."""
     _, source, layout, text = _learned(tmp_path_factory, name)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
     names = [cell.text for cell in table.header[-1].cells]
     assert names == (["项目", "合计", "当年预算", "上年结转结余"] * 2 if learned else ["项目", "预算数", "项目", "预算数"])
+    fiscal = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("财政拨款收支总表"))
+    assert ([cell.text for cell in fiscal.header[-1].cells] == ["项目", "合计", "当年预算", "上年结转结余"] * 2) == learned
     if learned:
         line = next([c.text for c in row.cells] for row in table.body if row.key.endswith("|一般公共服务支出"))
         assert line == ["财政拨款收入", "1682.76", "1682.76", "0.00", "一般公共服务支出", "1378.41", "1378.41", "0.00"]
+        line = next([c.text for c in row.cells] for row in fiscal.body if row.key.endswith("|一般公共服务支出"))
+        assert line == ["一般公共预算拨款", "1682.76", "1682.76", "0.00", "一般公共服务支出", "1378.41", "1378.41", "0.00"]
 
 
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:

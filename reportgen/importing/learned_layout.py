@@ -558,7 +558,8 @@ def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
                          ("小计行", _subtotal_lines(imported)),
-                         ("列", {**_fiscal_columns(imported), **_summary_columns(imported)}),
+                         ("列", {**_fiscal_columns(imported), **_summary_columns(imported, role("summary")),
+                                **_summary_columns(imported, role("appropriations"))}),
                          ("结转与总计", _closing_lines(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
@@ -576,11 +577,11 @@ def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
 _BUDGET = "预算数"  # the import's meaning of a 收支 table's amount column (recognize's 预算数 …)
 
 
-def _summary_columns(imported: Imported) -> dict[str, list[str]]:
-    """表格.收支总表.列 where each side prints its lines' carry-over in a column of its own (长春: 本年预算 | 编制预算 |
-    上年结转, read as 预算数 | 预算数·编制预算 — by_arithmetic's part of the total beside the carry-over — | 上年结转):
-    SUMMARY_COLUMNS' 合计, this year's where printed, and the carry-over's; none where a side prints another column."""
-    kind = role("summary")
+def _summary_columns(imported: Imported, kind: str) -> dict[str, list[str]]:
+    """表格.X.列 of a 收支 table (收支总表, 财政拨款收支总表) whose sides print each line's carry-over in a column of its
+    own (长春: 本年预算 | 编制预算 | 上年结转, read as 预算数 | 预算数·编制预算 — by_arithmetic's part of the total beside the
+    carry-over — | 上年结转): SUMMARY_COLUMNS' 合计, this year's where printed, and the carry-over's; none where a side
+    prints another column."""
     left, right = imported.sides.get(kind, ([], []))
     keys = {key for row in [*left, *right] for key in row.amounts}
     this_year = {key for key in keys if key.startswith(f"{_BUDGET}·")}

@@ -1003,6 +1003,12 @@ def _total_first(columns: list, allowed: tuple[str, ...]) -> bool:
     return columns[:1] == [allowed[0]] and _in_order(columns, allowed)
 
 
+def _fiscal_fits(columns: list, allowed: tuple[str, ...]) -> bool:
+    """The 财政拨款收支总表's 列: its spending columns by fund, or 合计 with this year's and the carry-over's by line."""
+    by_line = [c for c in columns if c in SUMMARY_COLUMNS[1:]]
+    return _in_order(columns, allowed) and (not by_line or columns == ["合计", *by_line])
+
+
 def _known(columns: list, allowed: tuple[str, ...]) -> bool:
     return all(c in allowed for c in columns)
 
@@ -1011,7 +1017,8 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
     role("summary"): (SUMMARY_COLUMNS, _total_first, "收入、支出两方各印出的金额栏（合计在先，按此次序，各一次）"),
-    role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
+    role("appropriations"): ((*FISCAL_COLUMNS, *SUMMARY_COLUMNS[1:]), _fiscal_fits,
+                             "支出一方印出的金额栏（按此次序，各一次；当年预算、上年结转结余只与合计同列，两方都印）"),
     FINANCE_TABLE: (FINANCE_COLUMNS, _total_first, "支出一方印出的金额栏（合计在先，按此次序，各一次）"),
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),

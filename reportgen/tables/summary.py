@@ -8,7 +8,7 @@ notes come from the templates.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.compute import Computed
@@ -23,6 +23,7 @@ from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, THIS_YEAR, k
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
+_SIDES_CELLS = 4  # a line of a 收支 table of one amount a side: name, amount, name, amount
 
 
 def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | None, indent: int = 0) -> list[Cell]:
@@ -201,7 +202,7 @@ def fiscal(builder: TableBuilder) -> TableRows:
     body += _fiscal_closing(builder, num, spent)
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
-        return _fiscal_columns(body, columns, gap)
+        return _fiscal_columns(body, columns, gap, (num(f.carried_spent), f.carried_spent == 0))
     header = [
         head(("收入", 2, 1), ("支出", 5, 1)),
         head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
@@ -233,12 +234,45 @@ def _carried_lines(closing: tuple[str, ...], f: Computed, num: Callable[[Decimal
     return Row([*left, *right], key="上年结转|结转下年")
 
 
-def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
-    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone)."""
-    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in columns)]
+def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool, carried: tuple[Cell, bool]) -> TableRows:
+    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone); with
+    THIS_YEAR and CARRIED (长春: 本年预算 | 编制预算 | 上年结转 on either side), 合计 and those on both sides, each line's
+    carry-over the cell ``carried`` (compute's carried_spent, and whether that is known none)."""
+    funds = [c for c in columns if c in FISCAL_COLUMNS]
+    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in funds)]
+    body = [kept(row, keep) for row in body]
+    if len(funds) < len(columns):
+        return _fiscal_carried(body, columns, gap, carried)
     header = [head(("收入", 2, 1), ("支出", 1 + len(columns), 1)), head("项目", "预算数", "项目", *columns)]
-    return TableRows(header, [kept(row, keep) for row in body], [24, 12, 30, *[12] * len(columns)],
-                     wide=len(columns) > 2, rounding_gap=gap)
+    return TableRows(header, body, [24, 12, 30, *[12] * len(columns)], wide=len(columns) > 2, rounding_gap=gap)
+
+
+def _fiscal_carried(body: list[Row], columns: tuple[str, ...], gap: bool, carried: tuple[Cell, bool]) -> TableRows:
+    """表4 of one amount a side (its 合计) printed as ``columns`` of SUMMARY_COLUMNS on either side: each line's 合计
+    (this year's and the carry-over's: this year's where ``carried`` is known none, blank where it is not known), this
+    year's, the carry-over's; the 上年结转 line all carry-over."""
+    width = len(columns)
+    cell, none = carried
+
+    def side(name: Cell, amount: Cell) -> list[Cell]:
+        if not name.text:  # a padding line
+            return [name, *[Cell() for _ in columns]]
+        whole = amount if none else Cell("", align="right")
+        found = {"合计": whole, THIS_YEAR: amount, CARRIED: cell}
+        if name.text == "上年结转":
+            found = {"合计": amount, THIS_YEAR: Cell("", align="right"), CARRIED: amount}
+        return [name, *(found[column] for column in columns)]
+
+    rows = []
+    for row in body:
+        if len(row.cells) == _SIDES_CELLS:  # name and amount, on either side
+            rows.append(Row([*side(*row.cells[:2]), *side(*row.cells[2:])], kind=row.kind, key=row.key))
+        else:  # the 待补充 note across the spending side
+            note = row.cells[-1]
+            rows.append(Row([*[Cell() for _ in range(width + 1)], replace(note, colspan=width + 1)], kind=row.kind,
+                            key=row.key))
+    header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *columns, "项目", *columns)]
+    return TableRows(header, rows, [24, *[12] * width, 30, *[12] * width], wide=True, rounding_gap=gap)
 
 
 # -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
