@@ -13,7 +13,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import as_printed, tops_sum
 from reportgen.compute.projects import ProjectFigures
 from reportgen.compute.trees import Node
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, Budget, FunctionRow
 
 FUND_TABLE_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a fund table holds (财政拨款)
 
@@ -112,6 +112,11 @@ class Totals:
         """The appropriations carried over from last year (财政拨款收支总表's 上年结转): a part of 上年结转, so none where
         that is none; not known else (the source gives no part of it by fund)."""
         return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
+
+    @cached_property
+    def own_income(self) -> Decimal | None:
+        """单位资金: the unit's own income (OWN_SOURCES: 事业收入 … 其他收入), None where one of them is not known."""
+        return sum_known(self.income_of(source) for source in OWN_SOURCES)
 
     @cached_property
     def carried_spent(self) -> Decimal | None:

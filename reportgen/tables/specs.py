@@ -68,8 +68,10 @@ FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints the
 # (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
 # 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
 PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
-# The sums a 收支 table's income side may print above their parts (小计行).
-SUBTOTAL_LINES = ("财政拨款收入",)
+# The sums a 收支 table's income side may print above their parts (小计行): 财政拨款收入 over its three kinds, 单位资金 over
+# the unit's own income (OWN_SOURCES: 长春, 深圳).
+OWN_FUNDS = "单位资金"
+SUBTOTAL_LINES = ("财政拨款收入", OWN_FUNDS)
 # The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
 # spending side, and 收入总计 beside 支出总计 (总计).
 CLOSING_LINES = ("上年结转", "结转下年", "总计")

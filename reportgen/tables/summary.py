@@ -15,11 +15,11 @@ from reportgen.compute import Computed
 from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Cell, Row, RowKind
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, THIS_YEAR, kept
+from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, OWN_FUNDS, THIS_YEAR, kept
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -57,6 +57,17 @@ def _fiscal_sum(builder: TableBuilder, indent: int = 0) -> list[tuple[str, Decim
     return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.summary_shape.subtotals else []
 
 
+def _sources(builder: TableBuilder) -> list[tuple[str, Decimal | None, int]]:
+    """表1's lines of income by source, the 单位资金 line above the unit's own (OWN_SOURCES) where the layout's table
+    prints it (表格.X.小计行)."""
+    f = builder.f
+    own = [(OWN_FUNDS, f.own_income, 0)] if OWN_FUNDS in builder.summary_shape.subtotals else []
+    lines: list[tuple[str, Decimal | None, int]] = []
+    for name in INCOME_SOURCES:
+        lines += [*(own if name == OWN_SOURCES[0] else []), (name, f.income_of(name), 1)]
+    return lines
+
+
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
     """The totals under 表1's lines: 本年 合计, 上年结转 / 结转下年, 使用非财政拨款结余, 总计."""
     b, f = builder.b, builder.f
@@ -84,7 +95,7 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     tid = role("summary")
     amounts = _SummaryAmounts(builder.num(tid), builder.summary_shape.columns or ("合计",), builder.f.carried_spent)
     f = builder.f
-    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
+    left = _fiscal_sum(builder) + _sources(builder)
     body = [Row([*amounts.line(lname, lvalue, lindent), *amounts.line(rname, rvalue, rindent)], key=f"{lname}|{rname}")
             for (lname, lvalue, lindent), (rname, rvalue, rindent)
             in paired(left, _spending_lines(f, builder.summary_shape), _BLANK, _BLANK)]
