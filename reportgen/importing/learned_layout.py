@@ -75,6 +75,8 @@ from reportgen.tables.specs import (
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
     TURNED_ROWS,
+    YEAR_FIRST,
+    YEAR_SPENT,
 )
 from reportgen.tables.table_lines import LINE_COLUMNS
 
@@ -694,10 +696,19 @@ def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
     in the render's order."""
     found = {}
     for kind in SUMMARY_TABLES:
-        meanings = {imported.catalog.income_key(row.label) for row in imported.sides.get(kind, ([], []))[0]}
+        left, right = imported.sides.get(kind, ([], []))
+        meanings = {imported.catalog.income_key(row.label) for row in left}
+        if kind == role("appropriations") and _year_first(left, right):
+            meanings.add(YEAR_FIRST)
         if (sums := [line for line in SUBTOTAL_LINES if line in meanings]):
             found[kind] = sums
     return found
+
+
+def _year_first(left: list[Any], right: list[Any]) -> bool:
+    """Whether a 财政拨款收支总表 prints its 本年 合计 first: its first line on either side 本年收入 and 本年支出 (长春,
+    国家信访局, 重庆, 长沙: 一、本年收入 | 一、本年支出, the kinds and function lines under them)."""
+    return len(left) > 1 and len(right) > 1 and (left[0].label, right[0].label) == (YEAR_FIRST, YEAR_SPENT)
 
 
 def _total_words(imported: Imported, kind: str) -> str | None:

@@ -53,7 +53,7 @@ from reportgen.tables import (
 )
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
-from reportgen.tables.specs import SUMMARY_COLUMNS, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
+from reportgen.tables.specs import SUMMARY_COLUMNS, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS, YEAR_FIRST
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 from reportgen.tables.table_lines import UNITS as UNITS_FORM
 
@@ -880,7 +880,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
-                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
+                       _subtotal_lines(spec, name, at, str(base) if summary else ""), _printed_classes(spec, name, at, summary),
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at))
@@ -900,13 +900,16 @@ def _printed_lines(spec: dict, name: str, at: str, base: str) -> str:
     return str(form)
 
 
-def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
-    """A 收支 table's 小计行 (the sums its income side prints above their parts), checked."""
+def _subtotal_lines(spec: dict, name: str, at: str, summary: str) -> tuple[str, ...]:
+    """A 收支 table's 小计行 (the sums its income side prints above their parts), checked; ``summary`` the 收支 table it
+    is of ("" for another: none)."""
     lines = spec.get("小计行", [])
     if lines and not summary:
         raise LayoutError(f"{at}: “{name}.小计行”只用于 {'、'.join(SUMMARY_TABLES)}")
     if not isinstance(lines, list) or not all(line in SUBTOTAL_LINES for line in lines):
         raise LayoutError(f"{at}: “{name}.小计行”应为收入一方印在它的各项之上的合计的列表：{'、'.join(SUBTOTAL_LINES)}")
+    if YEAR_FIRST in lines and summary != role("appropriations"):
+        raise LayoutError(f"{at}: “{name}.小计行”的 {YEAR_FIRST} 只用于 {role('appropriations')}")
     return tuple(lines)
 
 

@@ -70,8 +70,11 @@ FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints the
 PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
 # The sums a 收支 table's income side may print above their parts (小计行): 财政拨款收入 over its three kinds, 单位资金 over
 # the unit's own income (OWN_SOURCES: 长春, 深圳).
+# 本年收入 (the 财政拨款收支总表's alone: 长春, 国家信访局, 重庆, 长沙): its 本年 合计 printed first, 本年收入 above the three
+# kinds beside 本年支出 above the function lines, not again under them.
 OWN_FUNDS = "单位资金"
-SUBTOTAL_LINES = ("财政拨款收入", OWN_FUNDS)
+YEAR_FIRST, YEAR_SPENT = "本年收入", "本年支出"
+SUBTOTAL_LINES = ("财政拨款收入", OWN_FUNDS, YEAR_FIRST)
 # The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
 # spending side, and 收入总计 beside 支出总计 (总计).
 CLOSING_LINES = ("上年结转", "结转下年", "总计")

@@ -19,7 +19,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, OWN_FUNDS, THIS_YEAR, kept
+from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, OWN_FUNDS, THIS_YEAR, YEAR_FIRST, YEAR_SPENT, kept
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -208,8 +208,11 @@ def fiscal(builder: TableBuilder) -> TableRows:
     right, depths = _fiscal_spending(f, builder.summary_shape)
     body = _fiscal_body(builder, num, left, right, depths)
     spent = f.printed_fiscal("合计", [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)])
-    body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
-                     *map(num, spent)], kind="total", key="合计"))
+    # the year's 合计: under the lines, else (小计行 本年收入) first, 本年收入 above the kinds beside 本年支出
+    first = YEAR_FIRST in builder.summary_shape.subtotals
+    year = Row([Cell(YEAR_FIRST if first else "本年收入合计", bold=True), num(f.fiscal_income),
+                Cell(YEAR_SPENT if first else "本年支出合计", bold=True), *map(num, spent)], kind="total", key="合计")
+    body = [year, *body] if first else [*body, year]
     body += _fiscal_closing(builder, num, spent)
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
