@@ -95,6 +95,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_summary_printing_each_lines_carry_over_beside_it_is_learned_so",
         "test_the_units_own_income_printed_above_its_sources_is_learned_as_a_subtotal_line",
         "test_a_fiscal_table_printing_its_years_total_first_is_learned_so",
+        "test_the_income_tables_carry_over_by_fund_is_learned_and_printed_as_far_as_the_source_tells",
         "test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none",
         "test_a_layout_learned_on_a_provinces_base_numbers_its_headings_as_printed",
         "test_parts_numbered_in_the_contents_alone_are_learned_so",

@@ -485,6 +485,27 @@ def test_a_fiscal_table_printing_its_years_total_first_is_learned_so(tmp_path_fa
     assert not first or [top[1], top[top.index("本年支出") + 1]] == first  # 重庆's the render's own (not all known)
 
 
+@pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
+def test_the_income_tables_carry_over_by_fund_is_learned_and_printed_as_far_as_the_source_tells(
+        tmp_path_factory, carried, printed) -> None:
+    """长春's 收入总表 prints its 上年结转结余 小计 and then the carry-over of each fund (一般公共预算 … 单位资金, all 0.00):
+    the render printed the 小计 alone (5 figures missed). Learned as 表格.收入总表.列; each a part of 上年结转, 0.00 where
+    that is none, blank where it is not (北京 carries 471.96 over, 436.85 of it 一般公共预算's: a source holds no part)."""
+    _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    assert "- 上年结转一般公共预算" in text and "- 上年结转单位资金" in text
+    if carried:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    assert [cell.text for cell in table.header[-1].cells][-6:] == ["小计", "一般公共预算", "政府性基金", "国有资本经营",
+                                                                 "财政专户管理资金", "单位资金"]
+    for row in table.body:
+        cells = [cell.text for cell in row.cells]
+        assert cells[-5:] == [printed] * 5 and cells[-6] == ("12.50" if carried else "0.00"), cells
+
+
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
     """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
     of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned

@@ -127,6 +127,7 @@ class Computed:
     fiscal_carried_over = _Value("totals", Totals.fiscal_carried_over)
     carried_spent = _Value("totals", Totals.carried_spent)
     own_income = _Value("totals", Totals.own_income)
+    carried_part = _Value("totals", Totals.carried_part)
     fiscal_carry_forward = _Value("totals", Totals.fiscal_carry_forward)
     fiscal_income_grand_total = _Value("totals", Totals.fiscal_income_grand_total)
     has_function_rows = _Value("totals", Totals.has_function_rows)

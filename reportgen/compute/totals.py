@@ -114,6 +114,13 @@ class Totals:
         return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
 
     @cached_property
+    def carried_part(self) -> Decimal | None:
+        """A part of 上年结转 (by fund: the 收入总表's 上年结转结余 columns, 长春's), none where 上年结转 is known none; not
+        known else (the source gives no part of it)."""
+        b = self.budget
+        return ZERO if "上年结转" not in b.income_unknown and not b.carried_over else None
+
+    @cached_property
     def own_income(self) -> Decimal | None:
         """单位资金: the unit's own income (OWN_SOURCES: 事业收入 … 其他收入), None where one of them is not known."""
         return sum_known(self.income_of(source) for source in OWN_SOURCES)

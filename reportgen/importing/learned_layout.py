@@ -71,6 +71,7 @@ from reportgen.tables.specs import (
     BASIC_COLUMNS,
     CARRIED,
     CARRIED_COLUMNS,
+    INCOME_CARRIED,
     THIS_YEAR,
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
@@ -181,6 +182,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
+    elif (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
+        settings.setdefault("表格", {})[role("income")] = {"列": carried}
     if (variant := _basic_variant(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
         printed = _basic_columns(imported) if variant == "部门经济分类" else {}
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}", **printed}
@@ -189,6 +192,14 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
     _list_shapes(imported, settings)
+
+
+def _income_carried(imported: Imported) -> list[str]:
+    """表格.收入总表.列 of a 收入总表 printing its 上年结转 by fund after it (长春: 上年结转 小计 | 一般公共预算 | … |
+    单位资金, read as 上年结转·一般公共预算 …): those columns under the names 列 gives them (INCOME_CARRIED), in order."""
+    table = imported.tables.get(role("income"))
+    meanings = set(table.columns.values()) if table else set()
+    return [name for meaning, name in INCOME_CARRIED.items() if meaning in meanings]
 
 
 def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:

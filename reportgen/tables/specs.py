@@ -61,6 +61,10 @@ FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国�
 # (this year's and its carry-over), this year's part (THIS_YEAR) and the carry-over's (CARRIED) — 长春: 本年预算 | 编制预算 |
 # 上年结转 on either side; the carry-over's by line as compute's carried_spent tells it (none, or not known: blank).
 SUMMARY_COLUMNS = ("合计", THIS_YEAR, CARRIED)
+# The 收入总表's 上年结转 by fund, each printed after its 上年结转 where a layout asks (表格.收入总表.列: 长春's 上年结转 小计 |
+# 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金), by the import's meaning of its column → the
+# name 列 gives it; each a part of 上年结转 (compute's carried_part: none where that is none, not known else).
+INCOME_CARRIED = {f"上年结转·{fund}": f"上年结转{fund}" for fund in PROJECT_FUNDS[:5]}
 # the 部门财务收支预算总表's spending amounts a layout may print (表格.收支总表.列: 上海市级), in their order
 FINANCE_COLUMNS = ("合计", "人员经费", "公用经费", "项目支出")
 FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints them (上海: 部门财务收支预算总表)
@@ -140,7 +144,8 @@ class TableSpec(FrozenRecord):
         if self.printed and self.base == role("income"):
             return False
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("summary"), role("appropriations"), FINANCE_TABLE,
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("income"), role("summary"), role("appropriations"),
+                                                         FINANCE_TABLE,
                                                          role("projects"), BASIC_BY_DEPARTMENT, role("three_public"))
                 or self.total_last or bool(self.band))
 

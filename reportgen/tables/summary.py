@@ -19,7 +19,17 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import CARRIED, FISCAL_COLUMNS, LEVELS, OWN_FUNDS, THIS_YEAR, YEAR_FIRST, YEAR_SPENT, kept
+from reportgen.tables.specs import (
+    CARRIED,
+    FISCAL_COLUMNS,
+    INCOME_CARRIED,
+    LEVELS,
+    OWN_FUNDS,
+    THIS_YEAR,
+    YEAR_FIRST,
+    YEAR_SPENT,
+    kept,
+)
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -143,13 +153,14 @@ def income(builder: TableBuilder) -> TableRows:
     num = builder.num(tid)
     b, f = builder.b, builder.f
     reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
+    parts = [fund for fund in INCOME_CARRIED.values() if fund in builder.asked_columns]  # 上年结转 by fund
     header = [
-        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1), ("上年结转", 1, 2),
-             *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
-        head("小计", *INCOME_SOURCES),
+        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1),
+             ("上年结转", 1 + len(parts), 1 if parts else 2), *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
+        head("小计", *INCOME_SOURCES, *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
     ]
     values = [f.income_grand_total, f.income_total, *(f.income_of(s) for s in INCOME_SOURCES),
-              f.carried_over, *([b.reserves_used] if reserves else [])]
+              f.carried_over, *[f.carried_part] * len(parts), *([b.reserves_used] if reserves else [])]
     body = [
         Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
         Row([Cell(b.department, indent=1), *map(num, values)], key=b.department),
@@ -157,16 +168,17 @@ def income(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.unit_figures:  # the department's consolidated row, then a row per unit under it
         body[1] = Row([Cell(b.department, bold=True), *map(num, values)], kind="subtotal", key=b.department)
-        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves))],
+        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves, len(parts)))],
                      key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
         gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
     return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
 
 
-def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
-    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (and 使用非财政拨款结余)."""
+def _unit_income(unit: Computed, reserves: bool, parts: int = 0) -> list[Decimal | None]:
+    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (its ``parts`` by fund: INCOME_CARRIED; and
+    使用非财政拨款结余)."""
     return [unit.income_grand_total, unit.income_total, *(unit.budget.income[s] for s in INCOME_SOURCES),
-            unit.budget.carried_over, *([unit.budget.reserves_used] if reserves else [])]
+            unit.budget.carried_over, *[unit.carried_part] * parts, *([unit.budget.reserves_used] if reserves else [])]
 
 
 def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
