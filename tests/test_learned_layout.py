@@ -400,6 +400,112 @@ def test_this_years_budget_printed_beside_the_total_is_learned_as_a_column(tmp_p
         assert line[:3] == ["297.50", "297.50", "297.50"]
 
 
+@pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
+def test_the_carry_overs_columns_by_line_are_learned_and_printed_as_far_as_the_source_tells(
+        tmp_path_factory, carried, printed) -> None:
+    """长春 prints its 支出总表, 一般公共预算支出表 and 一般公共预算基本支出表 with 上年结转结余 columns right of this year's
+    (小计 | 基本支出 | 人员经费 | 公用经费 | 项目支出 …, every line 0.00): the render printed none of them, 225 of its 686
+    figures. The source holds no line's carry-over; a department that carries none over (its 上年结转 none) spends none
+    of it on any line, each printed 0.00 — one that carries some over (the same source with 上年结转 12.5) leaves them
+    blank, never 0.00."""
+    _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    assert "- 上年结转结余项目支出" in text and "- 上年结转结余人员经费" in text
+    if carried:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    widths = {"支出总表": 4, "一般公共预算支出表": 5, "一般公共预算基本支出表": 3}
+    for kind, width in widths.items():
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
+        header = [cell.text for row in table.header for cell in row.cells]
+        assert len([name for name in header if name.startswith("上年结转结余")]) == width, (kind, header)
+        for row in table.body:  # the carry-over's columns, the last
+            assert [cell.text for cell in row.cells][-width:] == [printed] * width, (kind, row.key)
+
+
+@pytest.mark.parametrize("name, learned", [("jl-changchun-xinfangju-2026-dept-budget", True),
+                                           ("sn-xian-xingzhengshenpi-2025-dept-budget", False),
+                                           ("central-guojia-xinfangju-2026-dept-budget", False)])
+def test_a_summary_printing_each_lines_carry_over_beside_it_is_learned_so(tmp_path_factory, name, learned) -> None:
+    """长春's 收支总表 and 财政拨款收支总表 print 本年预算 | 编制预算 | 上年结转 on either side, each line's carry-over in a
+    column of its own (read as 预算数 | 预算数·编制预算 | 上年结转): the render printed 预算数 alone (the 财政拨款收支总表's
+    spending by fund), every spending figure off (12 of 59 and 4 of 33 in place). Learned as 表格.X.列 [合计, 当年预算,
+    上年结转结余]; 西安 and 国家信访局 print one amount a side (their 上年结转 a line): nothing learned, as before."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
+    names = [cell.text for cell in table.header[-1].cells]
+    assert names == (["项目", "合计", "当年预算", "上年结转结余"] * 2 if learned else ["项目", "预算数", "项目", "预算数"])
+    fiscal = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("财政拨款收支总表"))
+    assert ([cell.text for cell in fiscal.header[-1].cells] == ["项目", "合计", "当年预算", "上年结转结余"] * 2) == learned
+    if learned:
+        line = next([c.text for c in row.cells] for row in table.body if row.key.endswith("|一般公共服务支出"))
+        assert line == ["财政拨款收入", "1682.76", "1682.76", "0.00", "一般公共服务支出", "1378.41", "1378.41", "0.00"]
+        line = next([c.text for c in row.cells] for row in fiscal.body if row.key.endswith("|一般公共服务支出"))
+        assert line == ["一般公共预算拨款", "1682.76", "1682.76", "0.00", "一般公共服务支出", "1378.41", "1378.41", "0.00"]
+
+
+@pytest.mark.parametrize("name, words", [("jl-changchun-xinfangju-2026-dept-budget", "单位资金收入"),
+                                          ("gd-shenzhen-xinfangju-2026-dept-budget", "单位资金"),
+                                          ("sn-xian-xingzhengshenpi-2025-dept-budget", None)])
+def test_the_units_own_income_printed_above_its_sources_is_learned_as_a_subtotal_line(tmp_path_factory, name,
+                                                                                     words) -> None:
+    """长春's and 深圳's 收支总表 print 三、单位资金(收入) 0.00 above 事业收入 … 其他收入: a line the render did not print
+    (its 3 and 1 figures missed). Learned as 小计行 单位资金 and printed there, the sum of the five (compute's own_income);
+    西安 prints no such line: none learned, none printed."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
+    names = [row.cells[0].text for row in table.body]
+    if words is None:
+        assert "单位资金" not in names and "单位资金收入" not in names
+        return
+    assert names[names.index(words) + 1] == "事业收入"
+    assert next(row for row in table.body if row.cells[0].text == words).cells[1].text == "0.00"
+
+
+@pytest.mark.parametrize("name, first", [("jl-changchun-xinfangju-2026-dept-budget", ["1682.76"] * 2),
+                                          ("cq-xuanchuanbu-2026-dept-budget", []),
+                                          ("sn-xian-xingzhengshenpi-2025-dept-budget", None)])
+def test_a_fiscal_table_printing_its_years_total_first_is_learned_so(tmp_path_factory, name, first) -> None:
+    """长春, 国家信访局, 重庆 and 长沙 print their 财政拨款收支总表 with 一、本年收入 | 一、本年支出 first, the kinds and the
+    function lines under them: the render printed its 本年收入合计 | 本年支出合计 under the lines (长春's 6, 重庆's 4
+    figures missed). Learned as 小计行 本年收入: that row first, under those words, and not again below; 西安 prints
+    一、财政拨款 first (a 小计行 of its own): not learned."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("财政拨款收支总表"))
+    names = [row.cells[0].text for row in table.body]
+    if first is None:
+        assert "本年收入" not in names and "本年收入合计" in names
+        return
+    top = [cell.text for cell in table.body[0].cells]
+    assert top[0] == "本年收入" and "本年收入合计" not in names
+    assert not first or [top[1], top[top.index("本年支出") + 1]] == first  # 重庆's the render's own (not all known)
+
+
+@pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
+def test_the_income_tables_carry_over_by_fund_is_learned_and_printed_as_far_as_the_source_tells(
+        tmp_path_factory, carried, printed) -> None:
+    """长春's 收入总表 prints its 上年结转结余 小计 and then the carry-over of each fund (一般公共预算 … 单位资金, all 0.00):
+    the render printed the 小计 alone (5 figures missed). Learned as 表格.收入总表.列; each a part of 上年结转, 0.00 where
+    that is none, blank where it is not (北京 carries 471.96 over, 436.85 of it 一般公共预算's: a source holds no part)."""
+    _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    assert "- 上年结转一般公共预算" in text and "- 上年结转单位资金" in text
+    if carried:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    assert [cell.text for cell in table.header[-1].cells][-6:] == ["小计", "一般公共预算", "政府性基金", "国有资本经营",
+                                                                 "财政专户管理资金", "单位资金"]
+    for row in table.body:
+        cells = [cell.text for cell in row.cells]
+        assert cells[-5:] == [printed] * 5 and cells[-6] == ("12.50" if carried else "0.00"), cells
+
+
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
     """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
     of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned

@@ -13,7 +13,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import as_printed, tops_sum
 from reportgen.compute.projects import ProjectFigures
 from reportgen.compute.trees import Node
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, Budget, FunctionRow
 
 FUND_TABLE_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a fund table holds (财政拨款)
 
@@ -112,6 +112,26 @@ class Totals:
         """The appropriations carried over from last year (财政拨款收支总表's 上年结转): a part of 上年结转, so none where
         that is none; not known else (the source gives no part of it by fund)."""
         return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
+
+    @cached_property
+    def carried_part(self) -> Decimal | None:
+        """A part of 上年结转 (by fund: the 收入总表's 上年结转结余 columns, 长春's), none where 上年结转 is known none; not
+        known else (the source gives no part of it)."""
+        b = self.budget
+        return ZERO if "上年结转" not in b.income_unknown and not b.carried_over else None
+
+    @cached_property
+    def own_income(self) -> Decimal | None:
+        """单位资金: the unit's own income (OWN_SOURCES: 事业收入 … 其他收入), None where one of them is not known."""
+        return sum_known(self.income_of(source) for source in OWN_SOURCES)
+
+    @cached_property
+    def carried_spent(self) -> Decimal | None:
+        """The carry-over spent (上年结转结余: a table's columns of it by line, 长春's 支出总表 …), on any line and of any
+        kind: none where the department carries none over and uses no 结余 (its 上年结转 known none); not known else
+        (the source gives no line's part of it)."""
+        b = self.budget
+        return ZERO if "上年结转" not in b.income_unknown and not b.carried_over and not b.reserves_used else None
 
     @cached_property
     def fiscal_carry_forward(self) -> Decimal | None:

@@ -28,6 +28,9 @@ INCOME_SOURCES = (
     "其他收入",
 )
 FISCAL_SOURCES = INCOME_SOURCES[:3]  # 财政拨款: the part the finance bureau funds
+# 单位资金: the unit's own income, beside 财政拨款 and 财政专户管理资金 (长春's and 深圳's 收支总表: 三、单位资金 over 事业收入 …
+# 其他收入)
+OWN_SOURCES = INCOME_SOURCES[4:]
 # The money a project is paid from, as a project list prints it beside the project's 合计 (烟台's 项目支出预算情况表:
 # 财政拨款 小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金 | 使用非财政拨款结余 |
 # 上年结转): a project's 资金; the first three are its 财政拨款

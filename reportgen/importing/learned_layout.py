@@ -42,6 +42,7 @@ from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
@@ -70,7 +71,18 @@ from reportgen.tables import (
 )
 from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
+from reportgen.tables.specs import (
+    BASIC_COLUMNS,
+    CARRIED,
+    CARRIED_COLUMNS,
+    INCOME_CARRIED,
+    THIS_YEAR,
+    THREE_PUBLIC_COLUMNS,
+    TURNED_ITEMS,
+    TURNED_ROWS,
+    YEAR_FIRST,
+    YEAR_SPENT,
+)
 from reportgen.tables.table_lines import LINE_COLUMNS
 
 if TYPE_CHECKING:
@@ -174,6 +186,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
     elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         settings.setdefault("表格", {})[role("income")] = by_unit
+    elif (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
+        settings.setdefault("表格", {})[role("income")] = {"列": carried}
     if (variant := _basic_variant(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
         printed = _basic_columns(imported) if variant == "部门经济分类" else {}
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}", **printed}
@@ -182,6 +196,14 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
     _list_shapes(imported, settings)
+
+
+def _income_carried(imported: Imported) -> list[str]:
+    """表格.收入总表.列 of a 收入总表 printing its 上年结转 by fund after it (长春: 上年结转 小计 | 一般公共预算 | … |
+    单位资金, read as 上年结转·一般公共预算 …): those columns under the names 列 gives them (INCOME_CARRIED), in order."""
+    table = imported.tables.get(role("income"))
+    meanings = set(table.columns.values()) if table else set()
+    return [name for meaning, name in INCOME_CARRIED.items() if meaning in meanings]
 
 
 def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:
@@ -605,8 +627,9 @@ def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
     amount on the spending side), the 财政拨款收支总表's 结转与总计 (杭州, 湖州, 广州 …: 上年结转, 结转下年, 收入总计 under its 本年 合计)."""
     shapes: dict[str, dict[str, Any]] = {}
     for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
-                         ("小计行", _subtotal_lines(imported)), ("列", _fiscal_columns(imported)),
-
+                         ("小计行", _subtotal_lines(imported)),
+                         ("列", {**_fiscal_columns(imported), **_summary_columns(imported, role("summary")),
+                                **_summary_columns(imported, role("appropriations"))}),
                          ("结转与总计", _closing_lines(imported))):
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
@@ -619,6 +642,22 @@ def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
     kind = role("appropriations")
     keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
     return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
+
+
+_BUDGET = "预算数"  # the import's meaning of a 收支 table's amount column (recognize's 预算数 …)
+
+
+def _summary_columns(imported: Imported, kind: str) -> dict[str, list[str]]:
+    """表格.X.列 of a 收支 table (收支总表, 财政拨款收支总表) whose sides print each line's carry-over in a column of its
+    own (长春: 本年预算 | 编制预算 | 上年结转, read as 预算数 | 预算数·编制预算 — by_arithmetic's part of the total beside the
+    carry-over — | 上年结转): SUMMARY_COLUMNS' 合计, this year's where printed, and the carry-over's; none where a side
+    prints another column."""
+    left, right = imported.sides.get(kind, ([], []))
+    keys = {key for row in [*left, *right] for key in row.amounts}
+    this_year = {key for key in keys if key.startswith(f"{_BUDGET}·")}
+    if not {_BUDGET, CARRIED_MEANING} <= keys or len(this_year) > 1 or keys - this_year - {_BUDGET, CARRIED_MEANING}:
+        return {}
+    return {kind: ["合计", *[THIS_YEAR] * len(this_year), CARRIED]}
 
 
 def _finance_shape(imported: Imported, settings: dict[str, Any], base: str) -> None:
@@ -725,10 +764,19 @@ def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
     in the render's order."""
     found = {}
     for kind in SUMMARY_TABLES:
-        meanings = {imported.catalog.income_key(row.label) for row in imported.sides.get(kind, ([], []))[0]}
+        left, right = imported.sides.get(kind, ([], []))
+        meanings = {imported.catalog.income_key(row.label) for row in left}
+        if kind == role("appropriations") and _year_first(left, right):
+            meanings.add(YEAR_FIRST)
         if (sums := [line for line in SUBTOTAL_LINES if line in meanings]):
             found[kind] = sums
     return found
+
+
+def _year_first(left: list[Any], right: list[Any]) -> bool:
+    """Whether a 财政拨款收支总表 prints its 本年 合计 first: its first line on either side 本年收入 and 本年支出 (长春,
+    国家信访局, 重庆, 长沙: 一、本年收入 | 一、本年支出, the kinds and function lines under them)."""
+    return len(left) > 1 and len(right) > 1 and (left[0].label, right[0].label) == (YEAR_FIRST, YEAR_SPENT)
 
 
 def _total_words(imported: Imported, kind: str) -> str | None:
@@ -1009,7 +1057,8 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
     return shapes
 
 
-_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR}  # a column's meaning → the render's column of it
+# a column's meaning → the render's column of it (the carry-over's by line, 上年结转·基本支出 …: CARRIED_COLUMNS)
+_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR, **CARRIED_COLUMNS}
 
 
 def _function_shape(table: Table) -> dict[str, Any]:

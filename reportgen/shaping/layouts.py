@@ -54,7 +54,14 @@ from reportgen.tables import (
 )
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
-from reportgen.tables.specs import THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
+from reportgen.tables.specs import (
+    INCOME_CARRIED,
+    SUMMARY_COLUMNS,
+    THREE_PUBLIC_COLUMNS,
+    TURNED_ITEMS,
+    TURNED_ROWS,
+    YEAR_FIRST,
+)
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
 from reportgen.tables.table_lines import UNITS as UNITS_FORM
 
@@ -905,7 +912,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     level, lines = ("项", str(spec.get("层级", ""))) if summary else (str(spec.get("层级", "项")), "")
     result = TableSpec(str(base), spec.get("编码") == "分列", level, tuple(columns),
                        spec.get("合计行") == "末行", band, dict(labels), _row_names(spec, name, at), lines,
-                       _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
+                       _subtotal_lines(spec, name, at, str(base) if summary else ""), _printed_classes(spec, name, at, summary),
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
@@ -963,13 +970,16 @@ def _listed_codes(sides: object, pattern: re.Pattern[str]) -> bool:
     return len(codes) == len(matched) and len(set(codes)) == len(codes)
 
 
-def _subtotal_lines(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:
-    """A 收支 table's 小计行 (the sums its income side prints above their parts), checked."""
+def _subtotal_lines(spec: dict, name: str, at: str, summary: str) -> tuple[str, ...]:
+    """A 收支 table's 小计行 (the sums its income side prints above their parts), checked; ``summary`` the 收支 table it
+    is of ("" for another: none)."""
     lines = spec.get("小计行", [])
     if lines and not summary:
         raise LayoutError(f"{at}: “{name}.小计行”只用于 {'、'.join(SUMMARY_TABLES)}")
     if not isinstance(lines, list) or not all(line in SUBTOTAL_LINES for line in lines):
         raise LayoutError(f"{at}: “{name}.小计行”应为收入一方印在它的各项之上的合计的列表：{'、'.join(SUBTOTAL_LINES)}")
+    if YEAR_FIRST in lines and summary != role("appropriations"):
+        raise LayoutError(f"{at}: “{name}.小计行”的 {YEAR_FIRST} 只用于 {role('appropriations')}")
     return tuple(lines)
 
 
@@ -1066,6 +1076,12 @@ def _total_first(columns: list, allowed: tuple[str, ...]) -> bool:
     return columns[:1] == [allowed[0]] and _in_order(columns, allowed)
 
 
+def _fiscal_fits(columns: list, allowed: tuple[str, ...]) -> bool:
+    """The 财政拨款收支总表's 列: its spending columns by fund, or 合计 with this year's and the carry-over's by line."""
+    by_line = [c for c in columns if c in SUMMARY_COLUMNS[1:]]
+    return _in_order(columns, allowed) and (not by_line or columns == ["合计", *by_line])
+
+
 def _known(columns: list, allowed: tuple[str, ...]) -> bool:
     return all(c in allowed for c in columns)
 
@@ -1073,7 +1089,10 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 # 列 by the table a spec is based on: (the columns it may name, how they must be named, what the message calls them)
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
-    role("appropriations"): (FISCAL_COLUMNS, _in_order, "支出一方印出的金额栏（按此次序，各一次）"),
+    role("income"): (tuple(INCOME_CARRIED.values()), _in_order, "上年结转之后按资金印出的各栏（按此次序，各一次）"),
+    role("summary"): (SUMMARY_COLUMNS, _total_first, "收入、支出两方各印出的金额栏（合计在先，按此次序，各一次）"),
+    role("appropriations"): ((*FISCAL_COLUMNS, *SUMMARY_COLUMNS[1:]), _fiscal_fits,
+                             "支出一方印出的金额栏（按此次序，各一次；当年预算、上年结转结余只与合计同列，两方都印）"),
     FINANCE_TABLE: (FINANCE_COLUMNS, _total_first, "支出一方印出的金额栏（合计在先，按此次序，各一次）"),
     role("projects"): (PROJECT_COLUMNS, _each_once, "项目名称之后印出的各栏（按印出的次序，各一次）"),
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),

@@ -20,7 +20,7 @@ from reportgen.tables.builder import (
     head,
     sides_in_a_row,
 )
-from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, listed_entry
+from reportgen.tables.specs import BASIC_COLUMNS, CARRIED_BASIC, THIS_YEAR, listed_entry
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
 # 302 and 310 on the right, as the 样张 of 2024 prints them.
@@ -154,7 +154,9 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     ]
 
     def amounts(total: Decimal | None, split: list[Cell]) -> list[Cell]:
-        cells = {"合计": num(total), THIS_YEAR: num(total), "人员经费": split[0], "公用经费": split[1]}
+        carried = num(f.carried_spent)  # the carry-over's, by line (长春's 上年结转结余 小计 | 人员经费 | 公用经费)
+        cells = {"合计": num(total), THIS_YEAR: num(total), "人员经费": split[0], "公用经费": split[1],
+                 **dict.fromkeys(CARRIED_BASIC, carried)}
         return [cells[name] for name in shown]
 
     body = []
@@ -177,7 +179,8 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
 def _basic_columns(builder: TableBuilder) -> list[str]:
     """The amount columns the 基本支出表 by 部门经济分类 prints: the layout's 列, else 合计, 人员经费 and 公用经费."""
     asked = builder.asked_columns
-    return [name for name in BASIC_COLUMNS if name in asked] if asked else [c for c in BASIC_COLUMNS if c != THIS_YEAR]
+    return [name for name in BASIC_COLUMNS if name in asked] if asked else [
+        c for c in BASIC_COLUMNS if c != THIS_YEAR and c not in CARRIED_BASIC]
 
 
 def basic_by_government_classes(builder: TableBuilder) -> TableRows:

@@ -18,7 +18,7 @@ from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
-from reportgen.tables.specs import BESIDE_COLUMNS, INCOME_COLUMNS, PROCURED_COLUMNS, THIS_YEAR
+from reportgen.tables.specs import BESIDE_COLUMNS, CARRIED_COLUMNS, INCOME_COLUMNS, PROCURED_COLUMNS, THIS_YEAR
 
 SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
@@ -37,17 +37,21 @@ class _FunctionColumns(FrozenRecord):
     this_year: bool = False  # the line's 合计 again as this year's budget (THIS_YEAR), where a layout asks
     # the 政府采购 printed by line (PROCURED_COLUMNS' keys: 深圳's 支出总表), where a layout asks and the source states it
     procured: tuple[str, ...] = ()
+    # the carry-over's spending printed by line (CARRIED_COLUMNS' names, in their order), where a layout asks, each line's
+    # ``carried`` (compute's carried_spent: none, or not known)
+    carried_columns: tuple[str, ...] = ()
+    carried: Decimal | None = None
 
     @property
     def names(self) -> list[str]:
         return (["科目编码", "科目名称", "合计", *[THIS_YEAR] * self.this_year, "基本支出", *KINDS * self.with_kinds,
-                 "项目支出", *(BESIDE_COLUMNS[kind] for kind in self.beside), *(PROCURED_COLUMNS[key] for key in self.procured)]
-                + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+                 "项目支出", *(BESIDE_COLUMNS[kind] for kind in self.beside), *(PROCURED_COLUMNS[key] for key in self.procured),
+                 *self.carried_columns] + ["上年预算数", "增减"] * self.with_prior + ["上年执行数", "增减额", "增减率"] * self.with_actual)
 
     @property
     def widths(self) -> list[int]:
         return ([14, 40, 14] + [14] * self.this_year + [14] + [14, 14] * self.with_kinds
-                + [14] * (1 + len(self.beside) + len(self.procured))
+                + [14] * (1 + len(self.beside) + len(self.procured) + len(self.carried_columns))
                 + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual)
 
     def _stated_cells(self, keys: tuple[str, ...], stated: dict[str, Decimal]) -> list[Cell]:
@@ -67,12 +71,18 @@ class _FunctionColumns(FrozenRecord):
             cells += [num(value, kind in stated) for kind, value in zip(KINDS, kinds, strict=True)]
         cells.append(num(project, "项目支出" in stated))
         cells += self._stated_cells(self.beside, other or {}) + self._stated_cells(self.procured, procured or {})
+        cells += [num(self.carried) for _ in self.carried_columns]
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:
             rate = growth_rate(total, executed) if total is not None else None
             cells += [num(executed), num(difference(total, executed)), Cell(percent(rate), align="right")]
         return cells
+
+
+def _carried(builder: TableBuilder) -> tuple[str, ...]:
+    """The carry-over's columns the layout asks the table to print by line (表格.X.列), in CARRIED_COLUMNS' order."""
+    return tuple(name for name in CARRIED_COLUMNS.values() if name in builder.asked_columns)
 
 
 def function_total(f: Computed) -> Decimal:
@@ -100,7 +110,8 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     a layout asking for them), 基本支出's 人员经费 and 公用经费 beside it where the source states them by line."""
     with_kinds = _with_kinds(builder, nodes, kinds)
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None, with_kinds, _beside(builder, nodes),
-                               this_year=THIS_YEAR in builder.asked_columns, procured=_procured(builder, tid, nodes))
+                               this_year=THIS_YEAR in builder.asked_columns, procured=_procured(builder, tid, nodes),
+                               carried_columns=_carried(builder), carried=builder.f.carried_spent)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     printed = _AsPrinted(builder.f, tid)
     whole = printed.line("合计", (total, basic, project), _kinds_total(nodes) if with_kinds else (None, None))

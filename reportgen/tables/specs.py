@@ -33,11 +33,20 @@ THIS_YEAR = "当年预算"
 PROCURED_COLUMNS = {"合计": "政府采购项目", "中小企业": "预留给中小企业", "小微企业": "预留给小型、微型企业"}
 # The import's meaning of each such column (recognition: 政府采购, 政府采购预留中小企业 …) → that name.
 PROCURED_MEANINGS = {"政府采购": "政府采购项目", "政府采购预留中小企业": "预留给中小企业", "政府采购预留小微企业": "预留给小型、微型企业"}
+# CARRIED_COLUMNS: the carry-over's spending printed by line beside this year's (长春: 合计 | 当年预算 … | 上年结转结余 小计 |
+# 基本支出 | 项目支出 …), each by the import's meaning of its column (上年结转, 上年结转·基本支出 …) → the render's name of it;
+# a line's figure is the source's 上年结转结余 spent on it (compute's carried_spent: none where the department carries
+# none over, not known else — the source holds no line's part of it).
+CARRIED = "上年结转结余"
+CARRIED_COLUMNS = {"上年结转": CARRIED, **{f"上年结转·{part}": f"{CARRIED}{BESIDE_COLUMNS.get(part, part)}" for part in (
+    "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS)}}
 FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用经费", "项目支出", *BESIDE_COLUMNS.values(),
-                    *PROCURED_COLUMNS.values(), "上年预算数", "增减", "上年执行数", "增减额", "增减率")
-# The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order
+                    *PROCURED_COLUMNS.values(), *CARRIED_COLUMNS.values(), "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+# The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order (长春:
+# 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 小计 | 人员经费 | 公用经费)
 BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
-BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费")
+CARRIED_BASIC = (CARRIED, f"{CARRIED}人员经费", f"{CARRIED}公用经费")  # the carry-over's of those
+BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费", *CARRIED_BASIC)
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
 # the order it prints them: each a source of income, 财政拨款收入 the first three together.
 INCOME_COLUMNS = ("合计", "财政拨款收入", *INCOME_SOURCES, "使用非财政拨款结余", "上年结转")
@@ -48,6 +57,14 @@ FUNCTION_TABLES = (role("spending"), fund_table("一般公共预算"), fund_tabl
 SUMMARY_TABLES = (role("summary"), role("appropriations"))
 # The spending side's amount columns of the 财政拨款收支总表 (its 列: those it prints, in this order).
 FISCAL_COLUMNS = ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+# The amount columns of each side of the 收支总表 a layout may print (表格.收支总表.列), in this order: each line's 合计
+# (this year's and its carry-over), this year's part (THIS_YEAR) and the carry-over's (CARRIED) — 长春: 本年预算 | 编制预算 |
+# 上年结转 on either side; the carry-over's by line as compute's carried_spent tells it (none, or not known: blank).
+SUMMARY_COLUMNS = ("合计", THIS_YEAR, CARRIED)
+# The 收入总表's 上年结转 by fund, each printed after its 上年结转 where a layout asks (表格.收入总表.列: 长春's 上年结转 小计 |
+# 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金), by the import's meaning of its column → the
+# name 列 gives it; each a part of 上年结转 (compute's carried_part: none where that is none, not known else).
+INCOME_CARRIED = {f"上年结转·{fund}": f"上年结转{fund}" for fund in PROJECT_FUNDS[:5]}
 # the 部门财务收支预算总表's spending amounts a layout may print (表格.收支总表.列: 上海市级), in their order
 FINANCE_COLUMNS = ("合计", "人员经费", "公用经费", "项目支出")
 FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints them (上海: 部门财务收支预算总表)
@@ -55,8 +72,13 @@ FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints the
 # (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
 # 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
 PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
-# The sums a 收支 table's income side may print above their parts (小计行).
-SUBTOTAL_LINES = ("财政拨款收入",)
+# The sums a 收支 table's income side may print above their parts (小计行): 财政拨款收入 over its three kinds, 单位资金 over
+# the unit's own income (OWN_SOURCES: 长春, 深圳).
+# 本年收入 (the 财政拨款收支总表's alone: 长春, 国家信访局, 重庆, 长沙): its 本年 合计 printed first, 本年收入 above the three
+# kinds beside 本年支出 above the function lines, not again under them.
+OWN_FUNDS = "单位资金"
+YEAR_FIRST, YEAR_SPENT = "本年收入", "本年支出"
+SUBTOTAL_LINES = ("财政拨款收入", OWN_FUNDS, YEAR_FIRST)
 # The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
 # spending side, and 收入总计 beside 支出总计 (总计).
 CLOSING_LINES = ("上年结转", "结转下年", "总计")
@@ -133,8 +155,9 @@ class TableSpec(FrozenRecord):
         if self.printed and self.base == role("income"):
             return False
         return (self.code_levels or self.level != "项"
-                or bool(self.columns) and self.base not in (INCOME_TABLE, role("appropriations"), FINANCE_TABLE, role("projects"),
-                                                         BASIC_BY_DEPARTMENT, role("three_public"))
+                or bool(self.columns) and self.base not in (INCOME_TABLE, role("income"), role("summary"), role("appropriations"),
+                                                         FINANCE_TABLE,
+                                                         role("projects"), BASIC_BY_DEPARTMENT, role("three_public"))
                 or self.total_last or bool(self.band))
 
 

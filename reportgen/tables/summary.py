@@ -8,6 +8,7 @@ notes come from the templates.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.compute import Computed
@@ -15,14 +16,25 @@ from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
 from reportgen.compute.printed import summed_from_printed
 from reportgen.docmodel.document import Cell, Row, RowKind
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
-from reportgen.tables.specs import FISCAL_COLUMNS, LEVELS, kept
+from reportgen.tables.specs import (
+    CARRIED,
+    FISCAL_COLUMNS,
+    INCOME_CARRIED,
+    LEVELS,
+    OWN_FUNDS,
+    THIS_YEAR,
+    YEAR_FIRST,
+    YEAR_SPENT,
+    kept,
+)
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
+_SIDES_CELLS = 4  # a line of a 收支 table of one amount a side: name, amount, name, amount
 
 
 def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | None, indent: int = 0) -> list[Cell]:
@@ -63,6 +75,17 @@ def _fiscal_sum(builder: TableBuilder, indent: int = 0) -> list[tuple[str, Decim
     return [("财政拨款收入", builder.f.fiscal_income, indent)] if "财政拨款收入" in builder.summary_shape.subtotals else []
 
 
+def _sources(builder: TableBuilder) -> list[tuple[str, Decimal | None, int]]:
+    """表1's lines of income by source, the 单位资金 line above the unit's own (OWN_SOURCES) where the layout's table
+    prints it (表格.X.小计行)."""
+    f = builder.f
+    own = [(OWN_FUNDS, f.own_income, 0)] if OWN_FUNDS in builder.summary_shape.subtotals else []
+    lines: list[tuple[str, Decimal | None, int]] = []
+    for name in INCOME_SOURCES:
+        lines += [*(own if name == OWN_SOURCES[0] else []), (name, f.income_of(name), 1)]
+    return lines
+
+
 def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
     """The totals under 表1's lines: 本年 合计, 上年结转 / 结转下年, 使用非财政拨款结余, 总计."""
     b, f = builder.b, builder.f
@@ -86,21 +109,50 @@ def spending_gap(builder: TableBuilder, tid: str) -> bool:
 
 
 def income_expenditure(builder: TableBuilder) -> TableRows:
-    """表1 部门收支总表."""
+    """表1 部门收支总表; each side's amount columns the layout's 列 (SUMMARY_COLUMNS: 长春's 本年预算 | 编制预算 | 上年结转),
+    else 预算数 alone."""
     tid = role("summary")
-    num = builder.num(tid)
+    amounts = _SummaryAmounts(builder.num(tid), builder.summary_shape.columns or ("合计",), builder.f.carried_spent)
     f = builder.f
-    left = _fiscal_sum(builder) + [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
-    body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
+    left = _fiscal_sum(builder) + _sources(builder)
+    body = [Row([*amounts.line(lname, lvalue, lindent), *amounts.line(rname, rvalue, rindent)], key=f"{lname}|{rname}")
             for (lname, lvalue, lindent), (rname, rvalue, rindent)
             in paired(left, _spending_lines(f, builder.summary_shape), _BLANK, _BLANK)]
     if builder.lacks_functions():
-        body.append(builder.missing_functions_beside(2))
+        note = builder.missing_functions_beside(len(amounts.columns) + 1)  # beside the income side's blank cells
+        body.append(Row([*[Cell()] * (len(amounts.columns) - 1), *note.cells], key=note.key))
     for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
-        body.append(Row([Cell(lname, bold=True), num(lvalue), Cell(rname, bold=True), num(rvalue)], kind=kind, key=lname))
-    header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
+        body.append(Row([Cell(lname, bold=True), *amounts.cells(lvalue, lname == "上年结转"), Cell(rname, bold=True),
+                         *amounts.cells(rvalue)], kind=kind, key=lname))
+    width = len(amounts.columns)
+    names = ["预算数"] if amounts.columns == ("合计",) else list(amounts.columns)
+    header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *names, "项目", *names)]
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES)) or spending_gap(builder, tid)
-    return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+    return TableRows(header, body, [30, *[14] * width] * 2, rounding_gap=gap)
+
+
+@dataclass(frozen=True)
+class _SummaryAmounts:
+    """The amount cells of a line of either side of 表1: ``columns`` of SUMMARY_COLUMNS — the line's 合计 (this year's
+    and its carry-over: this year's where the carry-over by line is none, else not known), this year's (THIS_YEAR),
+    the carry-over's (CARRIED: ``carried``, compute's carried_spent)."""
+
+    num: Callable[[Decimal | None], Cell]
+    columns: tuple[str, ...]
+    carried: Decimal | None
+
+    def line(self, name: str, value: Decimal | None, indent: int = 0) -> list[Cell]:
+        """A line's name and amounts (no amount cells for a padding line)."""
+        return [Cell(name, indent=indent), *(self.cells(value) if name else [Cell()] * len(self.columns))]
+
+    def cells(self, value: Decimal | None, carried_line: bool = False) -> list[Cell]:
+        """A line's amounts; ``carried_line``: the 上年结转 line, all of it the carry-over's, none of it this year's."""
+        if self.columns == ("合计",):
+            return [self.num(value)]
+        carried = value if carried_line else self.carried
+        whole = value if carried_line else (value + self.carried if value is not None and self.carried is not None else None)
+        found = {"合计": self.num(whole), THIS_YEAR: Cell("") if carried_line else self.num(value), CARRIED: self.num(carried)}
+        return [found[column] for column in self.columns]
 
 
 def income(builder: TableBuilder) -> TableRows:
@@ -110,13 +162,14 @@ def income(builder: TableBuilder) -> TableRows:
     num = builder.num(tid)
     b, f = builder.b, builder.f
     reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
+    parts = [fund for fund in INCOME_CARRIED.values() if fund in builder.asked_columns]  # 上年结转 by fund
     header = [
-        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1), ("上年结转", 1, 2),
-             *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
-        head("小计", *INCOME_SOURCES),
+        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1),
+             ("上年结转", 1 + len(parts), 1 if parts else 2), *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
+        head("小计", *INCOME_SOURCES, *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
     ]
     values = [f.income_grand_total, f.income_total, *(f.income_of(s) for s in INCOME_SOURCES),
-              f.carried_over, *([b.reserves_used] if reserves else [])]
+              f.carried_over, *[f.carried_part] * len(parts), *([b.reserves_used] if reserves else [])]
     body = [
         Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
         Row([Cell(b.department, indent=1), *map(num, values)], key=b.department),
@@ -124,16 +177,17 @@ def income(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.unit_figures:  # the department's consolidated row, then a row per unit under it
         body[1] = Row([Cell(b.department, bold=True), *map(num, values)], kind="subtotal", key=b.department)
-        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves))],
+        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves, len(parts)))],
                      key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
         gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
     return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
 
 
-def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
-    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (and 使用非财政拨款结余)."""
+def _unit_income(unit: Computed, reserves: bool, parts: int = 0) -> list[Decimal | None]:
+    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (its ``parts`` by fund: INCOME_CARRIED; and
+    使用非财政拨款结余)."""
     return [unit.income_grand_total, unit.income_total, *(unit.budget.income[s] for s in INCOME_SOURCES),
-            unit.budget.carried_over, *([unit.budget.reserves_used] if reserves else [])]
+            unit.budget.carried_over, *[unit.carried_part] * parts, *([unit.budget.reserves_used] if reserves else [])]
 
 
 def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
@@ -175,12 +229,15 @@ def fiscal(builder: TableBuilder) -> TableRows:
     right, depths = _fiscal_spending(f, builder.summary_shape)
     body = _fiscal_body(builder, num, left, right, depths)
     spent = f.printed_fiscal("合计", [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)])
-    body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
-                     *map(num, spent)], kind="total", key="合计"))
+    # the year's 合计: under the lines, else (小计行 本年收入) first, 本年收入 above the kinds beside 本年支出
+    first = YEAR_FIRST in builder.summary_shape.subtotals
+    year = Row([Cell(YEAR_FIRST if first else "本年收入合计", bold=True), num(f.fiscal_income),
+                Cell(YEAR_SPENT if first else "本年支出合计", bold=True), *map(num, spent)], kind="total", key="合计")
+    body = [year, *body] if first else [*body, year]
     body += _fiscal_closing(builder, num, spent)
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
-        return _fiscal_columns(body, columns, gap)
+        return _fiscal_columns(body, columns, gap, (num(f.carried_spent), f.carried_spent == 0))
     header = [
         head(("收入", 2, 1), ("支出", 5, 1)),
         head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
@@ -212,12 +269,45 @@ def _carried_lines(closing: tuple[str, ...], f: Computed, num: Callable[[Decimal
     return Row([*left, *right], key="上年结转|结转下年")
 
 
-def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool) -> TableRows:
-    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone)."""
-    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in columns)]
+def _fiscal_columns(body: list[Row], columns: tuple[str, ...], gap: bool, carried: tuple[Cell, bool]) -> TableRows:
+    """表4 with only the spending amount columns ``columns`` (表格.财政拨款收支总表.列: 深圳, 广州 … print 合计 alone); with
+    THIS_YEAR and CARRIED (长春: 本年预算 | 编制预算 | 上年结转 on either side), 合计 and those on both sides, each line's
+    carry-over the cell ``carried`` (compute's carried_spent, and whether that is known none)."""
+    funds = [c for c in columns if c in FISCAL_COLUMNS]
+    keep = [0, 1, 2, *(3 + FISCAL_COLUMNS.index(c) for c in funds)]
+    body = [kept(row, keep) for row in body]
+    if len(funds) < len(columns):
+        return _fiscal_carried(body, columns, gap, carried)
     header = [head(("收入", 2, 1), ("支出", 1 + len(columns), 1)), head("项目", "预算数", "项目", *columns)]
-    return TableRows(header, [kept(row, keep) for row in body], [24, 12, 30, *[12] * len(columns)],
-                     wide=len(columns) > 2, rounding_gap=gap)
+    return TableRows(header, body, [24, 12, 30, *[12] * len(columns)], wide=len(columns) > 2, rounding_gap=gap)
+
+
+def _fiscal_carried(body: list[Row], columns: tuple[str, ...], gap: bool, carried: tuple[Cell, bool]) -> TableRows:
+    """表4 of one amount a side (its 合计) printed as ``columns`` of SUMMARY_COLUMNS on either side: each line's 合计
+    (this year's and the carry-over's: this year's where ``carried`` is known none, blank where it is not known), this
+    year's, the carry-over's; the 上年结转 line all carry-over."""
+    width = len(columns)
+    cell, none = carried
+
+    def side(name: Cell, amount: Cell) -> list[Cell]:
+        if not name.text:  # a padding line
+            return [name, *[Cell() for _ in columns]]
+        whole = amount if none else Cell("", align="right")
+        found = {"合计": whole, THIS_YEAR: amount, CARRIED: cell}
+        if name.text == "上年结转":
+            found = {"合计": amount, THIS_YEAR: Cell("", align="right"), CARRIED: amount}
+        return [name, *(found[column] for column in columns)]
+
+    rows = []
+    for row in body:
+        if len(row.cells) == _SIDES_CELLS:  # name and amount, on either side
+            rows.append(Row([*side(*row.cells[:2]), *side(*row.cells[2:])], kind=row.kind, key=row.key))
+        else:  # the 待补充 note across the spending side
+            note = row.cells[-1]
+            rows.append(Row([*[Cell() for _ in range(width + 1)], replace(note, colspan=width + 1)], kind=row.kind,
+                            key=row.key))
+    header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *columns, "项目", *columns)]
+    return TableRows(header, rows, [24, *[12] * width, 30, *[12] * width], wide=True, rounding_gap=gap)
 
 
 # -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
