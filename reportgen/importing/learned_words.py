@@ -550,6 +550,8 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
                 out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
                 out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
                 changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                if node.prior is None and node.lines_prior is not None:  # (a 类 or 款 whose lines' 上年 are given)
+                    changes.append(_change(env, context, f"{line}.total", f"{line}.lines_prior", node.name))
                 if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:
                     out.append(Field(f"actual_function.get('{node.code}')", node.name + "执行数", actual))
                     changes.append(_change(env, context, f"{line}.total", f"actual_function.get('{node.code}')",
@@ -836,7 +838,15 @@ def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int
     if _SAYS_CHANGE.search(text, 0, match.start()):
         fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
         fits = _of_subject(fits, text[:match.start()], known[0])
+        fits = [fit for fit in fits if not _of_another(fit[0], said)]
     return fits
+
+
+def _of_another(change: Field, said: list[str]) -> bool:
+    """Whether a change is of a named quantity (_QUANTITIES) none of the sentence's figures is, where it has said one: 苏州
+    “会议费预算支出30万元，比上年预算减少5万元” is no change of 公务接待费, whose change prints 5万元 this year (会议费's
+    上年 the source does not hold)."""
+    return bool(said) and change.current in _QUANTITIES and not _of_said(change, said)
 
 
 def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, changes: list[Field],
@@ -1010,7 +1020,7 @@ def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]
 _PRIOR_QUANTITIES = {"收支总计": ("收支总计", "收入总计", "支出总计"),
                      "财政拨款": ("财政拨款收支总计", "财政拨款收入", "财政拨款支出"),
                      "一般公共预算": ("一般公共预算支出", "一般公共预算拨款收入")}
-_PRIOR_TOTAL = regex(r"change_from\(f\.prior_total\('([^']+)'\)\)")
+_PRIOR_TOTAL = regex(r"change_from\(fa?\.prior_total\('([^']+)'\)\)")
 
 
 def _prior_names(change: str) -> set[str]:
@@ -1029,7 +1039,8 @@ def _of_quantity(change: str, said: str) -> bool:
     290万元” is the change of 财政拨款 the source holds (its 收入 and 支出 are one), never 一般公共预算's printing alike."""
     found = _PRIOR_TOTAL.search(change)
     quantity = _QUANTITIES.get(said)
-    return found is not None and quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
+    of = _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),)) if found is not None else ()
+    return quantity is not None and (quantity in of or quantity + "收入" in of)  # (an income source: 一般公共预算拨款收入)
 
 
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
@@ -1179,11 +1190,22 @@ def _of_said(field: Field, said: list[str]) -> int:
     just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
     if said and field.expr == said[-1]:
         return 4
-    if said and field.current == said[-1]:
+    if said and (field.current == said[-1] or _same_line(field.current, said[-1])):
         return 3
     if said and _of_quantity(field.expr, said[-1]):
         return 2
     return 1 if field.current and field.current in said else 0
+
+
+_LINE_TOTAL = regex(r"^function_line\('(\d+)'(?:, '[^']+')?\)\.total$")
+
+
+def _same_line(current: str, said: str) -> bool:
+    """Whether a change's figure and the figure said are one function line's total, of all the money or of one fund
+    (江苏 “（1）社会保障和就业支出（类）支出429.13万元。与上年相比增加5.37万元”: the line said is of all the money, the
+    上年 its 一般公共预算 lines give) — its 类 and its one 款 alike are never the line said."""
+    found, other = _LINE_TOTAL.match(current), _LINE_TOTAL.match(said)
+    return found is not None and other is not None and found.group(1) == other.group(1)
 
 
 def _shared(a: str, b: str) -> int:
