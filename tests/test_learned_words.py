@@ -691,3 +691,33 @@ def test_a_change_of_another_named_quantity_is_no_change_of_the_figure_said(tmp_
     assert "公务接待费" not in meetings
     income = next(line for line in lines if "（1）一般公共预算拨款收入{{" in line)
     assert "change_from(f.prior_total('一般公共预算'))" in income and "prior_total('财政拨款')" not in income
+
+
+def _traced_to(text: str, amounts: list[learned_words.Field]) -> str | None:
+    """The field the last figure of ``text`` is traced to (None: not traced)."""
+    match = list(learned_words._FIGURE.finditer(text))[-1]
+    piece = learned_words._figure(text, match, (amounts, []), [], learned_words.Style())
+    return None if piece is None else piece[1]
+
+
+def test_a_lines_level_is_no_word_of_its_project_spending() -> None:
+    """无锡市教育局 2026 “4.普通教育（款）小学教育（项）支出80.32万元” is the line's amount: the 项 of “（项）” is no 项 of
+    “小学教育项目支出” (all of it 项目支出 this year — next year its 项目支出 alone would print as the line's amount)."""
+    value = Decimal("803200")
+    amounts = [learned_words.Field("function_line('2050202').total", "小学教育", value),
+               learned_words.Field("function_line('2050202').project", "小学教育项目支出", value)]
+    assert _traced_to("4.普通教育（款）小学教育（项）支出80.32万元", amounts) == "function_line('2050202').total"
+    assert _traced_to("小学教育项目支出80.32万元", amounts) == "function_line('2050202').project"
+
+
+def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
+    """杭州 2026 “2026年收入预算5,876.67万元” names 收入总计: where the source's 收入总计 prints another figure, 支出总计's
+    printing alike is not taken for it; 广州 “……压减经常性项目；支出预算7,651.71万元” names 支出预算 in its clause (no
+    项目支出 across the ；)."""
+    names = learned_words.named_quantities()
+    amounts = [learned_words.Field("f.income_grand_total", "收入预算", Decimal("58766800"), names=names["收入总计"]),
+               learned_words.Field("f.expenditure_grand_total", "支出预算", Decimal("58766700"), names=names["支出总计"]),
+               learned_words.Field("f.project", "项目支出", Decimal("1"), names=names["项目支出"])]
+    assert _traced_to("2026年收入预算5,876.67万元", amounts) is None
+    assert _traced_to("2026年收入预算5,876.68万元", amounts) == "f.income_grand_total"
+    assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"

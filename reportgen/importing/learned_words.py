@@ -814,6 +814,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
         fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
+        fits = _of_the_name(fits, _clause_words(text, match.start()), known[0])
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -823,6 +824,27 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _clause_words(text: str, at: int) -> str:
+    """The words before ``at`` within its clause (after the last mark that ends one), as _words_before gives them:
+    广州 “……进一步压减经常性项目；支出预算7,651.71万元” names 支出预算, no 项目支出."""
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    return _words_before(text[start:], at - start)
+
+
+_CLAUSE_MARKS = "，；。：、"
+
+
+def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, those of the quantity the words before it in its clause name, where they
+    name one the source holds: 杭州 “2026年收入预算5,876.67万元” is 收入总计's or none — never 支出总计's, printing alike
+    this year."""
+    ending = _names_ending(before)[:1]  # (the name reaching furthest: ““三公”经费支出预算” names no 支出预算)
+    named = next((name for words, name in ending if not words[:-len(name)].endswith(("的", *_qualifiers()))), None)
+    if named is None or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
+        return fits
+    return [fit for fit in fits if fit[0] not in amounts or _said_name(fit[0], before)]
 
 
 def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int], candidate_unit: str,
@@ -873,7 +895,12 @@ def _words_before(text: str, at: int) -> str:
     """The words of a sentence before ``at`` as a figure's are compared with names (their Han characters), each figure
     said before it a mark: “占“三公”经费的0%；公务用车购置及运行维护费支出” ends with a name after a figure, not after 的."""
     marked = _FIGURE.sub(lambda m: "#" if m.group("unit") else m.group(0), _YEAR.sub("", text[:at]))
-    return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
+    return "".join(re.findall(r"[\u4e00-\u9fff#|]", _LEVEL.sub("|", marked)))
+
+
+# a line's level after its name (“小学教育（项）支出”): a mark between words, never the 项 of 项目支出 (“小学教育项目支出” is the
+# line's 项目支出, not its 合计 the sentence says)
+_LEVEL = regex(r"[（(][类款项][）)]")
 
 
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
