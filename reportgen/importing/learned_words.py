@@ -833,16 +833,16 @@ def _clause_words(text: str, at: int) -> str:
     return _words_before(text[start:], at - start)
 
 
-_CLAUSE_MARKS = "，；。：、"
+_CLAUSE_MARKS = "，；。"
 
 
 def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
     """Of the fields that print an amount, those of the quantity the words before it in its clause name, where they
     name one the source holds: 杭州 “2026年收入预算5,876.67万元” is 收入总计's or none — never 支出总计's, printing alike
-    this year."""
+    this year. After a line's name and level (江苏省检察院 “检察（款）:2018年预算支出合计”) the name is the line's part."""
     ending = _names_ending(before)[:1]  # (the name reaching furthest: ““三公”经费支出预算” names no 支出预算)
     named = next((name for words, name in ending if not words[:-len(name)].endswith(("的", *_qualifiers()))), None)
-    if named is None or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
+    if named is None or "|" in before or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
         return fits
     return [fit for fit in fits if fit[0] not in amounts or _said_name(fit[0], before)]
 
