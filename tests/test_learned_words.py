@@ -638,3 +638,86 @@ def test_duties_printed_inside_the_budget_part_are_not_printed_again_as_an_overv
     headings = ["".join(b.full_text.split()) for b in blocks if isinstance(b, Heading)]
     assert headings[0] == "第一部分2026年度部门预算情况说明" and headings.count("（一）本部门职责情况") == 1
     assert not [h for h in headings if h.endswith("部门概况") or h.endswith("主要职能")]
+
+
+def test_a_lines_prior_is_its_lines_priors_added_where_each_is_given() -> None:
+    """A 类 (or 款) the text compares with last year whose 上年 no table prints is its lines' 上年 added — only where
+    every line below gives one and its amount is its lines' (none of its own left unlisted)."""
+    from reportgen.compute.trees import Node
+    from reportgen.docmodel.model import FunctionRow
+
+    def _row(code: str, amount: str, remainder: bool = False) -> FunctionRow:
+        return FunctionRow(code, code, code, "一般公共预算", Decimal(amount), Decimal(0), None, "", 0, remainder=remainder)
+
+    def node(rows: list[tuple[str, str, str | None]]) -> Node:
+        top = Node("208", "社会保障和就业支出", "类")
+        middle = Node("20805", "行政事业单位养老支出", "款")
+        top.children.append(middle)
+        for code, amount, prior in rows:
+            leaf = Node(code, code, "项", prior=Decimal(prior) if prior else None)
+            row = _row(code, amount)
+            for one in (top, middle, leaf):
+                one.add(row)
+            middle.children.append(leaf)
+        return top
+
+    given = node([("2080505", "291.24", "287.66"), ("2080506", "137.89", "136.10")])
+    assert given.lines_prior == Decimal("423.76") and given.children[0].lines_prior == Decimal("423.76")
+    assert given.children[0].children[0].lines_prior is None  # (a 项: no lines below)
+    assert node([("2080505", "291.24", "287.66"), ("2080506", "137.89", None)]).lines_prior is None
+    unlisted = node([("2080505", "291.24", "287.66")])
+    unlisted.add(_row("208", "5", remainder=True))
+    assert unlisted.lines_prior is None  # (5 of its own, no line's: 未列全)
+
+
+def test_a_classs_change_is_learned_from_its_lines_priors(tmp_path) -> None:
+    """苏州市应急管理局 2026: “（1）社会保障和就业支出（类）支出429.13万元……。与上年相比增加5.37万元，增长1.27%。” — the 类's
+    上年 is its two 项's (287.66 + 136.10 万元, each stated with its change): the sentence is learned with the change of
+    the 类 from its lines' 上年 and printed from the fields."""
+    source, layout = _learn(tmp_path, FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert re.search(r"change_from\(function_line\('208'(, '一般公共预算')?\)\.lines_prior\)", words)
+    assert "与上年相比增加5.37万元，增长1.27%。" in _sentences(source, layout)
+
+
+def test_a_change_of_another_named_quantity_is_no_change_of_the_figure_said(tmp_path) -> None:
+    """苏州市应急管理局 2026: “会议费预算支出30万元，比上年预算减少5万元” — the source holds no 上年 of 会议费; 公务接待费's change
+    prints 5万元 this year, and was taken for it (next year the 公务接待费's change beside the 会议费). A change of a
+    named quantity is the change of a figure the sentence said, or none; “一般公共预算拨款收入7,062.8万元，与上年相比减少
+    913.48万元” is 一般公共预算's change (its 收入 and 支出 one prior), never 财政拨款's printing alike."""
+    _, layout = _learn(tmp_path, FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    lines = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8").splitlines()
+    meetings = next(line for line in lines if "会议费预算支出30万元" in line or "会议费预算支出{{" in line)
+    assert "公务接待费" not in meetings
+    income = next(line for line in lines if "（1）一般公共预算拨款收入{{" in line)
+    assert "change_from(f.prior_total('一般公共预算'))" in income and "prior_total('财政拨款')" not in income
+
+
+def _traced_to(text: str, amounts: list[learned_words.Field]) -> str | None:
+    """The field the last figure of ``text`` is traced to (None: not traced)."""
+    match = list(learned_words._FIGURE.finditer(text))[-1]
+    piece = learned_words._figure(text, match, (amounts, []), [], learned_words.Style())
+    return None if piece is None else piece[1]
+
+
+def test_a_lines_level_is_no_word_of_its_project_spending() -> None:
+    """无锡市教育局 2026 “4.普通教育（款）小学教育（项）支出80.32万元” is the line's amount: the 项 of “（项）” is no 项 of
+    “小学教育项目支出” (all of it 项目支出 this year — next year its 项目支出 alone would print as the line's amount)."""
+    value = Decimal("803200")
+    amounts = [learned_words.Field("function_line('2050202').total", "小学教育", value),
+               learned_words.Field("function_line('2050202').project", "小学教育项目支出", value)]
+    assert _traced_to("4.普通教育（款）小学教育（项）支出80.32万元", amounts) == "function_line('2050202').total"
+    assert _traced_to("小学教育项目支出80.32万元", amounts) == "function_line('2050202').project"
+
+
+def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
+    """杭州 2026 “2026年收入预算5,876.67万元” names 收入总计: where the source's 收入总计 prints another figure, 支出总计's
+    printing alike is not taken for it; 广州 “……压减经常性项目；支出预算7,651.71万元” names 支出预算 in its clause (no
+    项目支出 across the ；)."""
+    names = learned_words.named_quantities()
+    amounts = [learned_words.Field("f.income_grand_total", "收入预算", Decimal("58766800"), names=names["收入总计"]),
+               learned_words.Field("f.expenditure_grand_total", "支出预算", Decimal("58766700"), names=names["支出总计"]),
+               learned_words.Field("f.project", "项目支出", Decimal("1"), names=names["项目支出"])]
+    assert _traced_to("2026年收入预算5,876.67万元", amounts) is None
+    assert _traced_to("2026年收入预算5,876.68万元", amounts) == "f.income_grand_total"
+    assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"

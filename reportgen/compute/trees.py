@@ -115,6 +115,17 @@ class Node(Record):
         """合计 − 上年, where the prior year is known."""
         return difference(self.total, self.prior)
 
+    @property
+    def lines_prior(self) -> Decimal | None:
+        """Last year's amount as the lines below add up: each child's 上年 (as stated, else its own lines'), where every
+        child has one and the node's amount is its children's (none of its own left unlisted: 未列全); None else, and
+        for a line with none below. (江苏 “（1）社会保障和就业支出（类）支出429.13万元。与上年相比增加5.37万元”: the 类's
+        上年 is not printed, its two 项's are.)"""
+        if not self.children or sum((c.total for c in self.children), ZERO) != self.total:
+            return None
+        priors = [c.prior if c.prior is not None else c.lines_prior for c in self.children]
+        return None if any(p is None for p in priors) else sum((p or ZERO for p in priors), ZERO)
+
     def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:

@@ -581,6 +581,8 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
                 out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
                 out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
                 changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                if node.prior is None and node.lines_prior is not None:  # (a 类 or 款 whose lines' 上年 are given)
+                    changes.append(_change(env, context, f"{line}.total", f"{line}.lines_prior", node.name))
                 if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:
                     out.append(Field(f"actual_function.get('{node.code}')", node.name + "执行数", actual))
                     changes.append(_change(env, context, f"{line}.total", f"actual_function.get('{node.code}')",
@@ -843,6 +845,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
         fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
+        fits = _of_the_name(fits, _clause_words(text, match.start()), known[0])
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -852,6 +855,27 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return (f"{{{{ ({expr})|printed('{candidate_unit}', {shown}{more}) }}}}" + unit, expr,
                     chosen if chosen in known[1] else None)
     return None
+
+
+def _clause_words(text: str, at: int) -> str:
+    """The words before ``at`` within its clause (after the last mark that ends one), as _words_before gives them:
+    广州 “……进一步压减经常性项目；支出预算7,651.71万元” names 支出预算, no 项目支出."""
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    return _words_before(text[start:], at - start)
+
+
+_CLAUSE_MARKS = "，；。"
+
+
+def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, those of the quantity the words before it in its clause name, where they
+    name one the source holds: 杭州 “2026年收入预算5,876.67万元” is 收入总计's or none — never 支出总计's, printing alike
+    this year. After a line's name and level (江苏省检察院 “检察（款）:2018年预算支出合计”) the name is the line's part."""
+    ending = _names_ending(before)[:1]  # (the name reaching furthest: ““三公”经费支出预算” names no 支出预算)
+    named = next((name for words, name in ending if not words[:-len(name)].endswith(("的", *_qualifiers()))), None)
+    if named is None or "|" in before or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
+        return fits
+    return [fit for fit in fits if fit[0] not in amounts or _said_name(fit[0], before)]
 
 
 def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int], candidate_unit: str,
@@ -867,7 +891,15 @@ def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int
     if _SAYS_CHANGE.search(text, 0, match.start()):
         fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
         fits = _of_subject(fits, text[:match.start()], known[0])
+        fits = [fit for fit in fits if not _of_another(fit[0], said)]
     return fits
+
+
+def _of_another(change: Field, said: list[str]) -> bool:
+    """Whether a change is of a named quantity (_QUANTITIES) none of the sentence's figures is, where it has said one: 苏州
+    “会议费预算支出30万元，比上年预算减少5万元” is no change of 公务接待费, whose change prints 5万元 this year (会议费's
+    上年 the source does not hold)."""
+    return bool(said) and change.current in _QUANTITIES and not _of_said(change, said)
 
 
 def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, changes: list[Field],
@@ -894,7 +926,12 @@ def _words_before(text: str, at: int) -> str:
     """The words of a sentence before ``at`` as a figure's are compared with names (their Han characters), each figure
     said before it a mark: “占“三公”经费的0%；公务用车购置及运行维护费支出” ends with a name after a figure, not after 的."""
     marked = _FIGURE.sub(lambda m: "#" if m.group("unit") else m.group(0), _YEAR.sub("", text[:at]))
-    return "".join(re.findall(r"[\u4e00-\u9fff#]", marked))
+    return "".join(re.findall(r"[\u4e00-\u9fff#|]", _LEVEL.sub("|", marked)))
+
+
+# a line's level after its name (“小学教育（项）支出”): a mark between words, never the 项 of 项目支出 (“小学教育项目支出” is the
+# line's 项目支出, not its 合计 the sentence says)
+_LEVEL = regex(r"[（(][类款项][）)]")
 
 
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
@@ -1041,7 +1078,7 @@ def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]
 _PRIOR_QUANTITIES = {"收支总计": ("收支总计", "收入总计", "支出总计"),
                      "财政拨款": ("财政拨款收支总计", "财政拨款收入", "财政拨款支出"),
                      "一般公共预算": ("一般公共预算支出", "一般公共预算拨款收入")}
-_PRIOR_TOTAL = regex(r"change_from\(f\.prior_total\('([^']+)'\)\)")
+_PRIOR_TOTAL = regex(r"change_from\(fa?\.prior_total\('([^']+)'\)\)")
 
 
 def _prior_names(change: str) -> set[str]:
@@ -1060,7 +1097,8 @@ def _of_quantity(change: str, said: str) -> bool:
     290万元” is the change of 财政拨款 the source holds (its 收入 and 支出 are one), never 一般公共预算's printing alike."""
     found = _PRIOR_TOTAL.search(change)
     quantity = _QUANTITIES.get(said)
-    return found is not None and quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
+    of = _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),)) if found is not None else ()
+    return quantity is not None and (quantity in of or quantity + "收入" in of)  # (an income source: 一般公共预算拨款收入)
 
 
 _CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
@@ -1210,11 +1248,22 @@ def _of_said(field: Field, said: list[str]) -> int:
     just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
     if said and field.expr == said[-1]:
         return 4
-    if said and field.current == said[-1]:
+    if said and (field.current == said[-1] or _same_line(field.current, said[-1])):
         return 3
     if said and _of_quantity(field.expr, said[-1]):
         return 2
     return 1 if field.current and field.current in said else 0
+
+
+_LINE_TOTAL = regex(r"^function_line\('(\d+)'(?:, '[^']+')?\)\.total$")
+
+
+def _same_line(current: str, said: str) -> bool:
+    """Whether a change's figure and the figure said are one function line's total, of all the money or of one fund
+    (江苏 “（1）社会保障和就业支出（类）支出429.13万元。与上年相比增加5.37万元”: the line said is of all the money, the
+    上年 its 一般公共预算 lines give) — its 类 and its one 款 alike are never the line said."""
+    found, other = _LINE_TOTAL.match(current), _LINE_TOTAL.match(said)
+    return found is not None and other is not None and found.group(1) == other.group(1)
 
 
 def _shared(a: str, b: str) -> int:
