@@ -871,11 +871,16 @@ def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field
     """Of the fields that print an amount, those of the quantity the words before it in its clause name, where they
     name one the source holds: 杭州 “2026年收入预算5,876.67万元” is 收入总计's or none — never 支出总计's, printing alike
     this year. After a line's name and level (江苏省检察院 “检察（款）:2018年预算支出合计”) the name is the line's part."""
-    ending = _names_ending(before)[:1]  # (the name reaching furthest: ““三公”经费支出预算” names no 支出预算)
-    named = next((name for words, name in ending if not words[:-len(name)].endswith(("的", *_qualifiers()))), None)
+    named = _quantity_named(before)
     if named is None or "|" in before or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
         return fits
     return [fit for fit in fits if fit[0] not in amounts or _said_name(fit[0], before)]
+
+
+def _quantity_named(before: str) -> str | None:
+    """The quantity the words ``before`` a figure end by naming, not as another's part (“……的收入预算”)."""
+    ending = _names_ending(before)[:1]  # (the name reaching furthest: ““三公”经费支出预算” names no 支出预算)
+    return next((name for words, name in ending if not words[:-len(name)].endswith(("的", *_qualifiers()))), None)
 
 
 def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int], candidate_unit: str,
@@ -889,10 +894,16 @@ def _candidate_fits(text: str, match: re.Match[str], printed: tuple[Decimal, int
         return [(prior, prior.expr)]
     fits = _amount_fits(value, places, UNIT_FACTOR[candidate_unit], known)
     if _SAYS_CHANGE.search(text, 0, match.start()):
-        fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
-        fits = _of_subject(fits, text[:match.start()], known[0])
-        fits = [fit for fit in fits if not _of_another(fit[0], said)]
+        fits = _changes_fitting(fits, text[:match.start()], value, known[0], said)
     return fits
+
+
+def _changes_fitting(fits: list[tuple[Field, str]], before: str, value: Decimal, amounts: list[Field],
+                     said: list[str]) -> list[tuple[Field, str]]:
+    """Of the fields an amount said as a change may print, the changes of a quantity the sentence speaks of."""
+    fits = [fit for fit in fits if fit[0].current and (value or fit[0].current in said)]
+    fits = _of_subject(fits, before, amounts)
+    return [fit for fit in fits if not _of_another(fit[0], said)]
 
 
 def _of_another(change: Field, said: list[str]) -> bool:

@@ -163,11 +163,7 @@ def income(builder: TableBuilder) -> TableRows:
     b, f = builder.b, builder.f
     reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
     parts = [fund for fund in INCOME_CARRIED.values() if fund in builder.asked_columns]  # 上年结转 by fund
-    header = [
-        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1),
-             ("上年结转", 1 + len(parts), 1 if parts else 2), *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
-        head("小计", *INCOME_SOURCES, *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
-    ]
+    header = _income_header(parts, reserves)
     values = [f.income_grand_total, f.income_total, *(f.income_of(s) for s in INCOME_SOURCES),
               f.carried_over, *[f.carried_part] * len(parts), *([b.reserves_used] if reserves else [])]
     body = [
@@ -181,6 +177,15 @@ def income(builder: TableBuilder) -> TableRows:
                      key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
         gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
     return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
+
+
+def _income_header(parts: list[str], reserves: bool) -> list[Row]:
+    """表2's two header rows: 上年结转 one column, or its 小计 and its ``parts`` by fund; 使用非财政拨款结余 where drawn on."""
+    return [
+        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1),
+             ("上年结转", 1 + len(parts), 1 if parts else 2), *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
+        head("小计", *INCOME_SOURCES, *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
+    ]
 
 
 def _unit_income(unit: Computed, reserves: bool, parts: int = 0) -> list[Decimal | None]:
