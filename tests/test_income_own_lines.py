@@ -1,0 +1,48 @@
+"""The department's own income by source on each line of a 收入总表 by function lines (issues 80 and 79).
+
+重庆市委宣传部 2026 prints its 收支总表's income rows each by its money (一般公共预算资金 … 五、事业收入资金 … 九、其他收入资金):
+the import read 事业收入资金 as no source and wrote `收入: 其余未公开`, 2,898.00 and 513.00 unread. And its 收入总表 prints, on
+every function line, 事业收入 and 其他收入 beside the funds (2070205 博物馆: 2,802.96 | 513.00): the source's function rows
+give a line's 单位资金 (支出总表 less the funds' tables), never its split by source, and the render left both columns blank.
+
+Now the import reads a source named with 资金 after its 收入 as that source, and writes what a line prints of the department's
+own income, where it prints two sources or more, in 印出合计.收入总表 (项 lines too); the render prints a line's split
+where its figures add up to the line's 单位资金 within their 尾数. Written from 重庆; 烟台市民政局 2026 (山东: 事业收入 | 其他收入)
+and 上海科技大学附属学校 2026 (上海: 事业收入 | 其他收入 by line) shown unchanged."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+import pytest
+
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognition.catalog import load
+from reportgen.runners.render import prepare
+from tests.clients import require_program
+from tests.learned_import import fresh_pdf
+
+DOCUMENTS = {"重庆": "cq-xuanchuanbu-2026-dept-budget.pdf", "烟台": "sd-yantai-minzhengju-2026-dept-budget.pdf",
+             "上海": "sh-city-kedafuxiao-2026-unit-budget.pdf"}
+
+
+def test_a_source_named_by_its_money_is_that_source() -> None:
+    catalog = load(None)
+    assert catalog.income_key("事业收入资金") == "事业收入"
+    assert catalog.income_key("其他收入资金") == "其他收入"
+    assert catalog.income_key("一般公共预算资金") == "一般公共预算拨款"
+    assert catalog.income_key("单位资金") == "单位资金"  # no 收入 before its 资金: a group of its own
+    assert catalog.income_key("其他资金") == "其他资金"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+@pytest.mark.slow
+def test_the_own_income_is_read() -> None:
+    pdf = fresh_pdf(DOCUMENTS["重庆"])
+    budget = prepare(import_files([pdf], None).source.named(pdf.with_suffix(".yaml")), draft=True).budget
+    assert budget is not None
+    assert (budget.income["事业收入"], budget.income["其他收入"]) == (Decimal("28980000"), Decimal("5130000"))  # 元
+    assert not budget.income_unknown
