@@ -13,6 +13,7 @@ and 上海科技大学附属学校 2026 (上海: 事业收入 | 其他收入 by 
 from __future__ import annotations
 
 from decimal import Decimal
+
 import pytest
 
 from reportgen.importing.pipeline import import_files
