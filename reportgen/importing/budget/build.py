@@ -29,6 +29,8 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    own_income_columns,
+    own_income_lines,
     pair_key,
     pair_lines,
     printed_step,
@@ -138,7 +140,8 @@ def _table_lines(result: Imported, kind: str, mine: list[Tree], moved: set[str])
     that move the render's sums (printed_totals.moved_lines): its 人员经费 and 公用经费 are written where
     every 项 spending on 基本支出 states them; the 收入总表's 合计 and 财政拨款 columns (INCOME_LINE_COLUMNS)."""
     if kind == role("income"):
-        return printed_table_lines(result, kind, INCOME_LINE_COLUMNS, moved)
+        own = own_income_columns(result, kind)
+        return {**own_income_lines(result, kind, own), **printed_table_lines(result, kind, INCOME_LINE_COLUMNS + own, moved)}
     kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
     return printed_table_lines(result, kind, LINE_COLUMNS if kinds else SPLIT, moved)
 

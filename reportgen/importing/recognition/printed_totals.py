@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from reportgen.docmodel.model import FUNDS, INCOME_SOURCES
 from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
@@ -119,6 +120,28 @@ INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一�
 # The 收入总表's columns its 印出合计 may name: those the render makes of the funds' lines alone (not the department's
 # own income, whose split by source the rows may not give)
 INCOME_LINE_COLUMNS = ("合计", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+# The department's own income, by source: a 收入总表's columns past the funds'
+OWN_INCOME = tuple(source for source in INCOME_SOURCES if source not in FUNDS.values())
+
+
+def own_income_columns(result: Imported, kind: str) -> tuple[str, ...]:
+    """The columns of the department's own income a 收入总表 by function lines prints by line, where it prints two or
+    more (重庆: 事业收入 and 其他收入; 烟台 the same): the split of each line's 单位资金 by source, which the function rows
+    do not give; with one, the line's 单位资金 is it (none)."""
+    lines = _finest([r for r in result.rows.get(kind, []) if r.code])
+    printing = tuple(s for s in OWN_INCOME if any(printed(r.amounts.get(s)) for r in lines))
+    return printing if len(printing) >= 2 else ()
+
+
+def own_income_lines(result: Imported, kind: str, columns: tuple[str, ...]) -> Tree:
+    """印出合计 of a 收入总表's finest lines (项): the figures each prints in ``columns`` (own_income_columns), by column."""
+    out: Tree = {}
+    for row in _finest([r for r in result.rows.get(kind, []) if r.code]):
+        figures = {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{row.code}.{column}")
+                   for column, amount in _printed_columns(row, columns)}
+        if figures:
+            out[row.code] = dict(figures)
+    return out
 
 
 def table_lines(result: Imported, kind: str, columns: tuple[str, ...], moved: set[str]) -> Tree:
