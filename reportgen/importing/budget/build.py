@@ -35,6 +35,7 @@ from reportgen.importing.recognition.printed_totals import (
     pair_lines,
     printed_step,
     spending_totals,
+    unsplit_total,
 )
 from reportgen.importing.recognition.printed_totals import table_lines as printed_table_lines
 from reportgen.importing.recognition.recognize import (
@@ -1184,6 +1185,8 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
         _basic_of_its_parts(result, table, row, item)
         _basic_kinds(result, table, row, item)
         _beside_basic(result, table, row, item)
+        if unsplit_total(row, printed_step(result, table.kind.id)):  # 合计 a 尾数 from its split: as printed
+            item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     _line_prior(result, table, row, fund, item)

@@ -169,7 +169,7 @@ def moved_lines(result: Imported, kind: str) -> set[str]:
     step = printed_step(result, kind)
     over = _lines_over(result, kind, rows, lines)
     moved = {key for key, row, under in over if key != "合计" and _line_figures(result, kind, (key, row, under), SPLIT, False)}
-    return moved | {r.code for r in lines if _unsplit_total(r, step)}
+    return moved | {r.code for r in lines if unsplit_total(r, step)}
 
 
 def _moved_under(key: str, moved: set[str]) -> bool:
@@ -205,7 +205,7 @@ def _under(code: str, lines: list[Row]) -> list[Row]:
     return [f for f in lines if f.code.startswith(code) and f.code != code]
 
 
-def _unsplit_total(row: Row, step: Decimal) -> bool:
+def unsplit_total(row: Row, step: Decimal) -> bool:
     """Whether a line prints a 合计 a 尾数 from its 基本支出 and 项目支出 together (the source's row then sums otherwise;
     further away it is a slip, told as the import's difference, and moves nothing)."""
     parts = [row.amounts.get(part) for part in ("基本支出", "项目支出")]
