@@ -16,8 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.learned_tables import _table_figures, published_rows, rendered_rows
+from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognition.catalog import load
@@ -75,3 +77,20 @@ def test_each_lines_own_income_is_printed_in_place(tmp_path, region, count, left
     (before: 16)."""
     printed, missed = _in_place(tmp_path, region)
     assert (printed, len(missed)) == (count, left)
+
+
+@pytest.mark.slow
+def test_a_split_the_lines_do_not_add_up_to_is_not_written(tmp_path, capsys) -> None:
+    """烟台市教育局 2026 prints 事业收入, 上级补助收入 and 其他收入 on its lines, but writes their spending with 财政专户's
+    (财政专户和单位资金): no line's own income is known, and a split written would be told as a slip on every line
+    (R-印出合计: 12 before, in the review of the national set, none of them true)."""
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sd-yantai-jiaoyuju-2026-dept-budget.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/corpus is not here")
+    source = tmp_path / "source.yaml"
+    assert cli.main(["import", str(pdf), "-o", str(source)]) in (0, 1)
+    lines = yaml.safe_load(source.read_text(encoding="utf-8")).get("印出合计", {}).get("收入总表", {})
+    assert not any(isinstance(figures, dict) and set(figures) & {"事业收入", "其他收入"} for figures in lines.values())
+    capsys.readouterr()
+    cli.main(["check", str(source)])
+    assert "R-印出合计" not in capsys.readouterr().out

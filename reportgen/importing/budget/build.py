@@ -141,10 +141,25 @@ def _table_lines(result: Imported, kind: str, mine: list[Tree], moved: set[str])
     that move the render's sums (printed_totals.moved_lines): its 人员经费 and 公用经费 are written where
     every 项 spending on 基本支出 states them; the 收入总表's 合计 and 财政拨款 columns (INCOME_LINE_COLUMNS)."""
     if kind == role("income"):
-        own = own_income_columns(result, kind)
+        own = own_income_columns(result, kind, _unit_funds(mine))
         return {**own_income_lines(result, kind, own), **printed_table_lines(result, kind, INCOME_LINE_COLUMNS + own, moved)}
     kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
     return printed_table_lines(result, kind, LINE_COLUMNS if kinds else SPLIT, moved)
+
+
+def _unit_funds(items: list[Tree]) -> dict[str, Decimal] | None:
+    """The 单位资金 each function line written spends (基本支出 and 项目支出), by code; None where a line's is written
+    together with 财政专户's (财政专户和单位资金: the department's own income of no line is known)."""
+    funds: dict[str, Decimal] = {}
+    for item in items:
+        fund = _fund_of(item)
+        if fund == UNSPLIT_FUND:
+            return None
+        if fund == "单位资金":
+            parts = [item.get(part) for part in ("基本支出", "项目支出")]
+            spent = sum((p.value for p in parts if isinstance(p, Placed) and isinstance(p.value, Decimal)), Decimal(0))
+            funds[str(_code(item))] = funds.get(str(_code(item)), Decimal(0)) + spent
+    return funds
 
 
 def _fund_of(item: Tree) -> str:

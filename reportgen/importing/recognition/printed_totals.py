@@ -124,13 +124,22 @@ INCOME_LINE_COLUMNS = ("合计", "财政拨款", "一般公共预算", "政府�
 OWN_INCOME = tuple(source for source in INCOME_SOURCES if source not in FUNDS.values())
 
 
-def own_income_columns(result: Imported, kind: str) -> tuple[str, ...]:
+def own_income_columns(result: Imported, kind: str, units: dict[str, Decimal] | None) -> tuple[str, ...]:
     """The columns of the department's own income a 收入总表 by function lines prints by line, where it prints two or
     more (重庆: 事业收入 and 其他收入; 烟台 the same): the split of each line's 单位资金 by source, which the function rows
-    do not give; with one, the line's 单位资金 is it (none)."""
+    do not give; with one, the line's 单位资金 is it (none). None either where the lines' figures in them do not add up,
+    within their 尾数, to the 单位资金 of each line written (``units``, by code; None: written with 财政专户's, 烟台市教育局 —
+    a split the render could not print, every line of it told as a slip)."""
     lines = _finest([r for r in result.rows.get(kind, []) if r.code])
     printing = tuple(s for s in OWN_INCOME if any(printed(r.amounts.get(s)) for r in lines))
-    return printing if len(printing) >= 2 else ()
+    if len(printing) < 2 or units is None:
+        return ()
+    step = printed_step(result, kind)
+    for row in lines:
+        figures = [figure(row.amounts.get(s)) for s in printing if printed(row.amounts.get(s))]
+        if abs(sum(figures, ZERO) - units.get(row.code, ZERO)) > step * (len(figures) + 2) / 2:
+            return ()
+    return printing
 
 
 def own_income_lines(result: Imported, kind: str, columns: tuple[str, ...]) -> Tree:
