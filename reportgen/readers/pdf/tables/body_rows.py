@@ -54,6 +54,8 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
         col = next(iter(rows[i][1]))
         target_cell = rows[moves[i]][1].setdefault(col, [])  # empty where the name straddles its row
         target_cell.extend(rows[i][1][col])
+        if i < moves[i] and len(target_cell) == len(rows[i][1][col]):  # the name's first line over its row
+            target_cell.extend(body_rows.name_below(moves[i], col))
         target_cell.sort(key=lambda w: (w.top, w.left))
     kept = [row for i, row in enumerate(rows) if i not in moves]
     _centred_labels(kept)
@@ -149,6 +151,20 @@ class _BodyRows:
         return _row_name(own) in _ROW_NAMES and _row_name(other) in _ROW_NAMES \
             and _row_name(upper + lower) not in _ROW_NAMES
 
+    def name_below(self, k: int, col: int) -> list[_Word]:
+        """The words of row ``k`` outside ``col`` set below its figures' middle, no figure or code, taken out of their
+        cells: the last line of a name centred on its figures (重庆市委宣传部 2026: “国家电影事业发展专项资金安排” over
+        20707 … 4,036.60, “的支出” below, set left of the first line and read into the code's column)."""
+        middle = _figures_middle(self.rows[k])
+        cells = self.rows[k][1]
+        below: list[_Word] = []
+        for other in [c for c in cells if c != col]:
+            moved = [w for w in cells[other] if not is_number(w.text) and w.top >= middle]
+            if moved and len(moved) < len(cells[other]):
+                cells[other] = [w for w in cells[other] if w not in moved]
+                below += moved
+        return below
+
     def _straddled(self, i: int, col: int) -> int | None:
         """The row a name centred on its figures and wrapped over two lines leaves with no word in its cell,
         its lines above and below it (江苏省人大常委会办公厅 2018: 机关事业单位基本养老保险缴费支 / 2080505 …
@@ -161,6 +177,12 @@ class _BodyRows:
                     and col in self.rows[other][1] and self.near(min(i, k), max(i, k)) \
                     and self.near(min(k, other), max(k, other)):
                 return k
+        k = i + 1
+        if k < len(self.rows) and not self.name_only(k) and col not in self.rows[k][1] and self.near(i, k) \
+                and self.rows[k][0].page == self.rows[i][0].page and any(
+                    not is_number(w.text) and w.top >= _figures_middle(self.rows[k])
+                    for c, words in self.rows[k][1].items() if c != col for w in words):
+            return k  # its last line below the figures, in the row's line (name_below)
         return None
 
     def _past_names(self, i: int, step: int) -> int:
@@ -204,15 +226,29 @@ def _figures_middle(row: tuple[Line, dict[int, list[_Word]]]) -> float:
 def _joined_text(words: list[_Word]) -> str:
     """A cell's words as one text: words on one line with a space, the lines of a wrapped name
     run together (with a space only between two Latin letters or digits)."""
-    text = words[0].text
     if len(words) == 1:  # most cells: nothing to join
-        return text
+        return words[0].text
+    words = _in_lines(words)
+    text = words[0].text
     for before, word in zip(words, words[1:], strict=False):
         wrapped = word.top >= before.bottom - 0.25 * before.height
         space = not wrapped or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii()
                                 and word.text[0].isalnum())
         text += (" " if space else "") + word.text
     return text
+
+
+def _in_lines(words: list[_Word]) -> list[_Word]:
+    """A cell's words line by line (as _joined_text tells a line wrapped), each line left to right: a name's two lines
+    read into one printed line with its figures come in their order (烟台市民政局 2026: “国有土地使用权出让收入安” set
+    above and “排的支出” below the line of 08 … 305.28, the second starting left of the first)."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.top):
+        if lines and word.top < max(w.bottom for w in lines[-1]) - 0.25 * word.height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [word for line in lines for word in sorted(line, key=lambda w: w.left)]
 
 
 def _centred_labels(rows: list[tuple[Line, dict[int, list[_Word]]]]) -> None:
