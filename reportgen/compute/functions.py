@@ -149,13 +149,16 @@ class FunctionFigures:
         printed = self.budget.printed_lines.get(role("income"), {})
         if len(own) < 2 or not printed or any(n.total for n in self.function_tree(UNSPLIT_FUND)):
             return {}
-        lines: dict[str, dict[str, Decimal] | None] = {}
-        for leaf in (n for top in self.function_tree("单位资金") for n in top.walk() if not n.children and n.total):
-            stated = {s: printed.get(leaf.code, {}).get(s, ZERO) for s in own}
-            given = [v for v in stated.values() if v]
-            near = given and abs(sum(given, ZERO) - leaf.total) <= allowance(self.budget, len(given), leaf.total, *given)
-            lines[leaf.code] = stated if near else None
-        return lines
+        leaves = [n for top in self.function_tree("单位资金") for n in top.walk() if not n.children and n.total]
+        return {leaf.code: self._line_split(leaf, printed.get(leaf.code, {}), own) for leaf in leaves}
+
+    def _line_split(self, leaf: Node, printed: Mapping[str, Decimal], own: list[str]) -> dict[str, Decimal] | None:
+        """A 单位资金 line's own income by source as printed (a source printing none 0), where it adds up to the line
+        within its 尾数; else None."""
+        stated = {s: printed.get(s, ZERO) for s in own}
+        given = [v for v in stated.values() if v]
+        near = given and abs(sum(given, ZERO) - leaf.total) <= allowance(self.budget, len(given), leaf.total, *given)
+        return stated if near else None
 
     def _own_income_total(self, amounts: dict[str, Decimal | None], own: list[str]) -> dict[str, Decimal | None]:
         """The 合计 row of income by function with each own source's amount where the lines' 单位资金 are the

@@ -135,11 +135,13 @@ def own_income_columns(result: Imported, kind: str, units: dict[str, Decimal] | 
     if len(printing) < 2 or units is None:
         return ()
     step = printed_step(result, kind)
-    for row in lines:
-        figures = [figure(row.amounts.get(s)) for s in printing if printed(row.amounts.get(s))]
-        if abs(sum(figures, ZERO) - units.get(row.code, ZERO)) > step * (len(figures) + 2) / 2:
-            return ()
-    return printing
+    return printing if all(_adds_up(row, printing, units.get(row.code, ZERO), step) for row in lines) else ()
+
+
+def _adds_up(row: Row, columns: tuple[str, ...], whole: Decimal, step: Decimal) -> bool:
+    """Whether the figures a row prints in ``columns`` add up to ``whole`` within their 尾数 (and its own)."""
+    figures = [figure(row.amounts.get(s)) for s in columns if printed(row.amounts.get(s))]
+    return abs(sum(figures, ZERO) - whole) <= step * (len(figures) + 2) / 2
 
 
 def own_income_lines(result: Imported, kind: str, columns: tuple[str, ...]) -> Tree:

@@ -51,12 +51,7 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
             moves[i] = target
     body_rows.untangle(moves)
     for i in sorted(moves):
-        col = next(iter(rows[i][1]))
-        target_cell = rows[moves[i]][1].setdefault(col, [])  # empty where the name straddles its row
-        target_cell.extend(rows[i][1][col])
-        if i < moves[i] and len(target_cell) == len(rows[i][1][col]):  # the name's first line over its row
-            target_cell.extend(body_rows.name_below(moves[i], col))
-        target_cell.sort(key=lambda w: (w.top, w.left))
+        body_rows.join(i, moves[i])
     kept = [row for i, row in enumerate(rows) if i not in moves]
     _centred_labels(kept)
     return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
@@ -151,19 +146,37 @@ class _BodyRows:
         return _row_name(own) in _ROW_NAMES and _row_name(other) in _ROW_NAMES \
             and _row_name(upper + lower) not in _ROW_NAMES
 
+    def join(self, i: int, k: int) -> None:
+        """Name-only line ``i``'s words joined to row ``k``'s cell in their column; where they are the first line of a
+        name straddling the row (its cell empty), the name's last line (name_below) with them."""
+        col = next(iter(self.rows[i][1]))
+        target_cell = self.rows[k][1].setdefault(col, [])  # empty where the name straddles its row
+        straddled = i < k and not target_cell
+        target_cell.extend(self.rows[i][1][col])
+        if straddled:
+            target_cell.extend(self.name_below(k, col))
+        target_cell.sort(key=lambda w: (w.top, w.left))
+
     def name_below(self, k: int, col: int) -> list[_Word]:
         """The words of row ``k`` outside ``col`` set below its figures' middle, no figure or code, taken out of their
-        cells: the last line of a name centred on its figures (重庆市委宣传部 2026: “国家电影事业发展专项资金安排” over
-        20707 … 4,036.60, “的支出” below, set left of the first line and read into the code's column)."""
-        middle = _figures_middle(self.rows[k])
+        cells (a cell of nothing else keeps them): the last line of a name centred on its figures (重庆市委宣传部 2026:
+        “国家电影事业发展专项资金安排” over 20707 … 4,036.60, “的支出” below, set left of the first line and read into the
+        code's column)."""
         cells = self.rows[k][1]
-        below: list[_Word] = []
-        for other in [c for c in cells if c != col]:
-            moved = [w for w in cells[other] if not is_number(w.text) and w.top >= middle]
-            if moved and len(moved) < len(cells[other]):
-                cells[other] = [w for w in cells[other] if w not in moved]
-                below += moved
+        below = self._words_below(k, col)
+        for other in {c for c in cells if c != col}:
+            kept = [w for w in cells[other] if w not in below]
+            if kept:
+                cells[other] = kept
+            else:
+                below = [w for w in below if w not in cells[other]]
         return below
+
+    def _words_below(self, k: int, col: int) -> list[_Word]:
+        """Row ``k``'s words outside ``col``, no figure or code, set below its figures' middle."""
+        middle = _figures_middle(self.rows[k])
+        return [w for c, words in self.rows[k][1].items() if c != col for w in words
+                if not is_number(w.text) and w.top >= middle]
 
     def _straddled(self, i: int, col: int) -> int | None:
         """The row a name centred on its figures and wrapped over two lines leaves with no word in its cell,
@@ -177,12 +190,15 @@ class _BodyRows:
                     and col in self.rows[other][1] and self.near(min(i, k), max(i, k)) \
                     and self.near(min(k, other), max(k, other)):
                 return k
+        return self._over_its_row(i, col)
+
+    def _over_its_row(self, i: int, col: int) -> int | None:
+        """The row below name-only line ``i`` that prints no word in ``col`` and text below its figures (name_below):
+        the first line of a name centred on it, its last line read into the row's line; None where there is none."""
         k = i + 1
         if k < len(self.rows) and not self.name_only(k) and col not in self.rows[k][1] and self.near(i, k) \
-                and self.rows[k][0].page == self.rows[i][0].page and any(
-                    not is_number(w.text) and w.top >= _figures_middle(self.rows[k])
-                    for c, words in self.rows[k][1].items() if c != col for w in words):
-            return k  # its last line below the figures, in the row's line (name_below)
+                and self._words_below(k, col):
+            return k
         return None
 
     def _past_names(self, i: int, step: int) -> int:
