@@ -139,6 +139,7 @@ class FunctionFigures:
         neither 财政专户管理资金 nor the own income apart (None)."""
         own = [s for s in INCOME_SOURCES if s not in FUNDS.values() and self.budget.income[s]]
         by_fund = {fund: {n.code: n.total for top in self.function_tree(fund) for n in top.walk()} for fund in FUNDS}
+        lines = self._own_income_lines(own)
 
         def split(code: str | None) -> dict[str, Decimal | None]:
             amounts: dict[str, Decimal | None] = dict.fromkeys(INCOME_SOURCES, ZERO)
@@ -146,11 +147,32 @@ class FunctionFigures:
                 value = (sum((n.total for n in self.function_tree(fund)), ZERO) if code is None
                          else by_fund[fund].get(code, ZERO))
                 _to_source(amounts, fund, source, value, own)
+            if own and amounts[own[0]] is None and (stated := _own_of_lines(lines, code)) is not None:
+                amounts.update(stated)
             return amounts
 
         result = {n.code: split(n.code) for top in self.function_tree() for n in top.walk()}
         result["合计"] = self._own_income_total(split(None), own)
         return result
+
+    def _own_income_lines(self, own: list[str]) -> dict[str, dict[str, Decimal] | None]:
+        """The department's own income of each finest 单位资金 line by source, as the 收入总表 printed it (印出合计.收入总表.
+        <项>: 重庆 and 烟台 print 事业收入 and 其他收入 on every function line), where the department has two such sources or
+        more (with one, a line's 单位资金 is it): a line's split stands where the figures printed on it add up to its
+        单位资金 within their 尾数, a source printing none on it 0; else None (the split not known, and R-印出合计 says so)."""
+        printed = self.budget.printed_lines.get(role("income"), {})
+        if len(own) < 2 or not printed or any(n.total for n in self.function_tree(UNSPLIT_FUND)):
+            return {}
+        leaves = [n for top in self.function_tree("单位资金") for n in top.walk() if not n.children and n.total]
+        return {leaf.code: self._line_split(leaf, printed.get(leaf.code, {}), own) for leaf in leaves}
+
+    def _line_split(self, leaf: Node, printed: Mapping[str, Decimal], own: list[str]) -> dict[str, Decimal] | None:
+        """A 单位资金 line's own income by source as printed (a source printing none 0), where it adds up to the line
+        within its 尾数; else None."""
+        stated = {s: printed.get(s, ZERO) for s in own}
+        given = [v for v in stated.values() if v]
+        near = given and abs(sum(given, ZERO) - leaf.total) <= allowance(self.budget, len(given), leaf.total, *given)
+        return stated if near else None
 
     def _own_income_total(self, amounts: dict[str, Decimal | None], own: list[str]) -> dict[str, Decimal | None]:
         """The 合计 row of income by function with each own source's amount where the lines' 单位资金 are the
@@ -445,6 +467,19 @@ def _first_names(groups: Iterable[list[Node]]) -> dict[str, str]:
         for node in group:
             names.setdefault(node.code, node.name)
     return names
+
+
+def _own_of_lines(lines: dict[str, dict[str, Decimal] | None], code: str | None) -> dict[str, Decimal] | None:
+    """The own income by source of the 单位资金 lines under ``code`` (None: all of them), summed; None where one of them
+    is not split (or none is given)."""
+    under = [split for line, split in lines.items() if code is None or line.startswith(code)]
+    if not under or any(split is None for split in under):
+        return None
+    sums: dict[str, Decimal] = {}
+    for split in under:
+        for source, amount in split.items():  # type: ignore[union-attr]
+            sums[source] = sums.get(source, ZERO) + amount
+    return sums
 
 
 def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None, value: Decimal, own: list[str]) -> None:

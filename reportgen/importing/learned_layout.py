@@ -732,9 +732,10 @@ def _listed_classes(imported: Imported) -> dict[str, list[str]]:
 
 
 def _lines_above_total(imported: Imported, kind: str) -> list[Row]:
-    """A 收支 table's spending lines above its first total (本年支出合计)."""
+    """A 收支 table's spending lines above its first total (本年支出合计) under them (“一、本年支出” printed over the
+    lines, 重庆's and 长沙's 财政拨款收支总表, ends none)."""
     right = imported.sides.get(kind, ([], []))[1]
-    ends = [at for at, row in enumerate(right) if imported.catalog.spending_rows.get(row.label)]
+    ends = [at for at, row in enumerate(right) if at and imported.catalog.spending_rows.get(row.label)]
     return right[:ends[0]] if ends else []
 
 

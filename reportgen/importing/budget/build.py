@@ -29,10 +29,13 @@ from reportgen.importing.recognition.printed_totals import (
     economic_classes,
     economic_costs,
     moved_lines,
+    own_income_columns,
+    own_income_lines,
     pair_key,
     pair_lines,
     printed_step,
     spending_totals,
+    unsplit_total,
 )
 from reportgen.importing.recognition.printed_totals import table_lines as printed_table_lines
 from reportgen.importing.recognition.recognize import (
@@ -138,9 +141,25 @@ def _table_lines(result: Imported, kind: str, mine: list[Tree], moved: set[str])
     that move the render's sums (printed_totals.moved_lines): its 人员经费 and 公用经费 are written where
     every 项 spending on 基本支出 states them; the 收入总表's 合计 and 财政拨款 columns (INCOME_LINE_COLUMNS)."""
     if kind == role("income"):
-        return printed_table_lines(result, kind, INCOME_LINE_COLUMNS, moved)
+        own = own_income_columns(result, kind, _unit_funds(mine))
+        return {**own_income_lines(result, kind, own), **printed_table_lines(result, kind, INCOME_LINE_COLUMNS + own, moved)}
     kinds = all("人员经费" in i or "公用经费" in i for i in mine if len(str(_code(i))) == 7 and _basic_spent(i))
     return printed_table_lines(result, kind, LINE_COLUMNS if kinds else SPLIT, moved)
+
+
+def _unit_funds(items: list[Tree]) -> dict[str, Decimal] | None:
+    """The 单位资金 each function line written spends (基本支出 and 项目支出), by code; None where a line's is written
+    together with 财政专户's (财政专户和单位资金: the department's own income of no line is known)."""
+    funds: dict[str, Decimal] = {}
+    for item in items:
+        fund = _fund_of(item)
+        if fund == UNSPLIT_FUND:
+            return None
+        if fund == "单位资金":
+            parts = [item.get(part) for part in ("基本支出", "项目支出")]
+            spent = sum((p.value for p in parts if isinstance(p, Placed) and isinstance(p.value, Decimal)), Decimal(0))
+            funds[str(_code(item))] = funds.get(str(_code(item)), Decimal(0)) + spent
+    return funds
 
 
 def _fund_of(item: Tree) -> str:
@@ -1181,10 +1200,18 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
         _basic_of_its_parts(result, table, row, item)
         _basic_kinds(result, table, row, item)
         _beside_basic(result, table, row, item)
+        _total_beside_split(result, table, row, item)
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     _line_prior(result, table, row, fund, item)
     return item
+
+
+def _total_beside_split(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """A 项's 合计 printed a 尾数 from its 基本支出 and 项目支出, written as printed (重庆 2013304 宣传管理 121.56 | 2.54 |
+    119.03; 广州国资委 2150799 637.35 | 614.36 | 23.00)."""
+    if unsplit_total(row, printed_step(result, table.kind.id)):
+        item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
 
 
 # The spending a 支出总表 prints beside 基本支出 and 项目支出 that a function line of the source holds (FINAL_SPENDING_KINDS)

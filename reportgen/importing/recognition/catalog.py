@@ -20,6 +20,7 @@ _SPACE = regex(r"\s+")
 _QUOTES = regex("[\"'“”‘’「」『』＂＇]")
 _NOTE = regex(r"（[^（）]*）$")
 _INCOME_END = regex(r"收入$")
+_FUNDS_END = regex(r"(?<=收入)资金$")
 
 
 # (asked of every header and name cell on every pass over a table's rows: 14,536 times of 1,377 texts in fresh1's
@@ -101,11 +102,12 @@ class Catalog:
 
     def income_key(self, label: str) -> str:
         """The source of income a 两栏 table's row label names, as written or as the national template
-        words it (事业收入（不含教育收费）, 一般公共预算收入: a note after it or 收入 ending it aside); ""
-        for none."""
+        words it (事业收入（不含教育收费）, 一般公共预算收入: a note after it or 收入 ending it aside), or as a table
+        naming every source by its money words it (重庆's 收支总表: 一般公共预算资金 … 五、事业收入资金 … 九、其他收入资金, the
+        资金 the national template ends a fund's name with set after a source's 收入); "" for none."""
         if label in self.income_rows:
             return self.income_rows[label]
-        plain = _NOTE.sub("", label)
+        plain = _FUNDS_END.sub("", _NOTE.sub("", label))
         return self.income_rows.get(plain) or self.income_rows.get(_INCOME_END.sub("", plain), "")
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from reportgen.docmodel.model import FUNDS, INCOME_SOURCES
 from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
@@ -119,6 +120,39 @@ INCOME_COLUMN = {"合计": "合计", "财政拨款": "财政拨款收入", "一�
 # The 收入总表's columns its 印出合计 may name: those the render makes of the funds' lines alone (not the department's
 # own income, whose split by source the rows may not give)
 INCOME_LINE_COLUMNS = ("合计", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+# The department's own income, by source: a 收入总表's columns past the funds'
+OWN_INCOME = tuple(source for source in INCOME_SOURCES if source not in FUNDS.values())
+
+
+def own_income_columns(result: Imported, kind: str, units: dict[str, Decimal] | None) -> tuple[str, ...]:
+    """The columns of the department's own income a 收入总表 by function lines prints by line, where it prints two or
+    more (重庆: 事业收入 and 其他收入; 烟台 the same): the split of each line's 单位资金 by source, which the function rows
+    do not give; with one, the line's 单位资金 is it (none). None either where the lines' figures in them do not add up,
+    within their 尾数, to the 单位资金 of each line written (``units``, by code; None: written with 财政专户's, 烟台市教育局 —
+    a split the render could not print, every line of it told as a slip)."""
+    lines = _finest([r for r in result.rows.get(kind, []) if r.code])
+    printing = tuple(s for s in OWN_INCOME if any(printed(r.amounts.get(s)) for r in lines))
+    if len(printing) < 2 or units is None:
+        return ()
+    step = printed_step(result, kind)
+    return printing if all(_adds_up(row, printing, units.get(row.code, ZERO), step) for row in lines) else ()
+
+
+def _adds_up(row: Row, columns: tuple[str, ...], whole: Decimal, step: Decimal) -> bool:
+    """Whether the figures a row prints in ``columns`` add up to ``whole`` within their 尾数 (and its own)."""
+    figures = [figure(row.amounts.get(s)) for s in columns if printed(row.amounts.get(s))]
+    return abs(sum(figures, ZERO) - whole) <= step * (len(figures) + 2) / 2
+
+
+def own_income_lines(result: Imported, kind: str, columns: tuple[str, ...]) -> Tree:
+    """印出合计 of a 收入总表's finest lines (项): the figures each prints in ``columns`` (own_income_columns), by column."""
+    out: Tree = {}
+    for row in _finest([r for r in result.rows.get(kind, []) if r.code]):
+        figures = {column: value(result, result.tables[kind], amount, f"印出合计.{kind}.{row.code}.{column}")
+                   for column, amount in _printed_columns(row, columns)}
+        if figures:
+            out[row.code] = dict(figures)
+    return out
 
 
 def table_lines(result: Imported, kind: str, columns: tuple[str, ...], moved: set[str]) -> Tree:
@@ -146,7 +180,7 @@ def moved_lines(result: Imported, kind: str) -> set[str]:
     step = printed_step(result, kind)
     over = _lines_over(result, kind, rows, lines)
     moved = {key for key, row, under in over if key != "合计" and _line_figures(result, kind, (key, row, under), SPLIT, False)}
-    return moved | {r.code for r in lines if _unsplit_total(r, step)}
+    return moved | {r.code for r in lines if unsplit_total(r, step)}
 
 
 def _moved_under(key: str, moved: set[str]) -> bool:
@@ -182,7 +216,7 @@ def _under(code: str, lines: list[Row]) -> list[Row]:
     return [f for f in lines if f.code.startswith(code) and f.code != code]
 
 
-def _unsplit_total(row: Row, step: Decimal) -> bool:
+def unsplit_total(row: Row, step: Decimal) -> bool:
     """Whether a line prints a 合计 a 尾数 from its 基本支出 and 项目支出 together (the source's row then sums otherwise;
     further away it is a slip, told as the import's difference, and moves nothing)."""
     parts = [row.amounts.get(part) for part in ("基本支出", "项目支出")]

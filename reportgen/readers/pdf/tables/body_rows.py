@@ -51,10 +51,7 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
             moves[i] = target
     body_rows.untangle(moves)
     for i in sorted(moves):
-        col = next(iter(rows[i][1]))
-        target_cell = rows[moves[i]][1].setdefault(col, [])  # empty where the name straddles its row
-        target_cell.extend(rows[i][1][col])
-        target_cell.sort(key=lambda w: (w.top, w.left))
+        body_rows.join(i, moves[i])
     kept = [row for i, row in enumerate(rows) if i not in moves]
     _centred_labels(kept)
     return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
@@ -149,6 +146,38 @@ class _BodyRows:
         return _row_name(own) in _ROW_NAMES and _row_name(other) in _ROW_NAMES \
             and _row_name(upper + lower) not in _ROW_NAMES
 
+    def join(self, i: int, k: int) -> None:
+        """Name-only line ``i``'s words joined to row ``k``'s cell in their column; where they are the first line of a
+        name straddling the row (its cell empty), the name's last line (name_below) with them."""
+        col = next(iter(self.rows[i][1]))
+        target_cell = self.rows[k][1].setdefault(col, [])  # empty where the name straddles its row
+        straddled = i < k and not target_cell
+        target_cell.extend(self.rows[i][1][col])
+        if straddled:
+            target_cell.extend(self.name_below(k, col))
+        target_cell.sort(key=lambda w: (w.top, w.left))
+
+    def name_below(self, k: int, col: int) -> list[_Word]:
+        """The words of row ``k`` outside ``col`` set below its figures' middle, no figure or code, taken out of their
+        cells (a cell of nothing else keeps them): the last line of a name centred on its figures (重庆市委宣传部 2026:
+        “国家电影事业发展专项资金安排” over 20707 … 4,036.60, “的支出” below, set left of the first line and read into the
+        code's column)."""
+        cells = self.rows[k][1]
+        below = self._words_below(k, col)
+        for other in {c for c in cells if c != col}:
+            kept = [w for w in cells[other] if w not in below]
+            if kept:
+                cells[other] = kept
+            else:
+                below = [w for w in below if w not in cells[other]]
+        return below
+
+    def _words_below(self, k: int, col: int) -> list[_Word]:
+        """Row ``k``'s words outside ``col``, no figure or code, set below its figures' middle."""
+        middle = _figures_middle(self.rows[k])
+        return [w for c, words in self.rows[k][1].items() if c != col for w in words
+                if not is_number(w.text) and w.top >= middle]
+
     def _straddled(self, i: int, col: int) -> int | None:
         """The row a name centred on its figures and wrapped over two lines leaves with no word in its cell,
         its lines above and below it (江苏省人大常委会办公厅 2018: 机关事业单位基本养老保险缴费支 / 2080505 …
@@ -161,6 +190,15 @@ class _BodyRows:
                     and col in self.rows[other][1] and self.near(min(i, k), max(i, k)) \
                     and self.near(min(k, other), max(k, other)):
                 return k
+        return self._over_its_row(i, col)
+
+    def _over_its_row(self, i: int, col: int) -> int | None:
+        """The row below name-only line ``i`` that prints no word in ``col`` and text below its figures (name_below):
+        the first line of a name centred on it, its last line read into the row's line; None where there is none."""
+        k = i + 1
+        if k < len(self.rows) and not self.name_only(k) and col not in self.rows[k][1] and self.near(i, k) \
+                and self._words_below(k, col):
+            return k
         return None
 
     def _past_names(self, i: int, step: int) -> int:
@@ -204,15 +242,29 @@ def _figures_middle(row: tuple[Line, dict[int, list[_Word]]]) -> float:
 def _joined_text(words: list[_Word]) -> str:
     """A cell's words as one text: words on one line with a space, the lines of a wrapped name
     run together (with a space only between two Latin letters or digits)."""
-    text = words[0].text
     if len(words) == 1:  # most cells: nothing to join
-        return text
+        return words[0].text
+    words = _in_lines(words)
+    text = words[0].text
     for before, word in zip(words, words[1:], strict=False):
         wrapped = word.top >= before.bottom - 0.25 * before.height
         space = not wrapped or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii()
                                 and word.text[0].isalnum())
         text += (" " if space else "") + word.text
     return text
+
+
+def _in_lines(words: list[_Word]) -> list[_Word]:
+    """A cell's words line by line (as _joined_text tells a line wrapped), each line left to right: a name's two lines
+    read into one printed line with its figures come in their order (烟台市民政局 2026: “国有土地使用权出让收入安” set
+    above and “排的支出” below the line of 08 … 305.28, the second starting left of the first)."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.top):
+        if lines and word.top < max(w.bottom for w in lines[-1]) - 0.25 * word.height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [word for line in lines for word in sorted(line, key=lambda w: w.left)]
 
 
 def _centred_labels(rows: list[tuple[Line, dict[int, list[_Word]]]]) -> None:
