@@ -24,7 +24,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +37,6 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.build import first_figure, this_year_income, whole_over_sources
 from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, department_again, lines_form
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
@@ -66,7 +64,6 @@ from reportgen.tables import (
     PROCURED_MEANINGS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
-    YEAR_FIRST,
 )
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import BASIC_COLUMNS, THIS_YEAR, THREE_PUBLIC_COLUMNS, TURNED_ITEMS, TURNED_ROWS
@@ -180,10 +177,6 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
-    for kind, names in _year_first(imported).items():  # 无锡, 苏州, 重庆, 长春, 长沙: 一、本年收入 | 一、本年支出 first
-        spec = settings.setdefault("表格", {}).setdefault(kind, {})
-        spec["本年合计"] = YEAR_FIRST
-        spec.setdefault("行名", {}).update(names)
     _list_shapes(imported, settings)
 
 
@@ -561,44 +554,6 @@ def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
         for kind, value in learned.items():
             shapes.setdefault(kind, {})[key] = value
     return shapes
-
-
-def _year_first(imported: Imported) -> dict[str, dict[str, str]]:
-    """表格.财政拨款收支总表.行名 of its 本年 合计 line where it prints that line first, over the lines it sums (本年合计:
-    首行): the income side's first row the year's income over its funds (build.whole_over_sources), the spending
-    side's first row its classes under it added, and no 合计 line printed under them (西安 prints both: not this)."""
-    kind = role("appropriations")
-    left, right = imported.sides.get(kind, ([], []))
-    rows = this_year_income(imported.catalog, left)
-    if not rows or not right or not whole_over_sources(imported.catalog, rows[0], rows) \
-            or _other_totals(imported, [*left, *right]) or not _classes_add_up(imported, right):
-        return {}
-    return {kind: {"本年收入合计": rows[0].label, "本年支出合计": right[0].label}}
-
-
-def _other_totals(imported: Imported, rows: list[Row]) -> bool:
-    """Whether a 收支 table's rows print a 合计 other than its 收入总计 and 支出总计 (重庆's 收入合计 is its 收入总计)."""
-    totals = {"收入总计", "支出总计"}
-    return any(row.label.endswith("合计") and imported.catalog.income_key(row.label) not in totals
-               and imported.catalog.spending_rows.get(row.label) not in totals for row in rows)
-
-
-def _classes_add_up(imported: Imported, right: list[Row]) -> bool:
-    """Whether a spending side's first row is the rows under it added, down to its 结转下年 or 支出总计."""
-    ends = ("结转下年", "支出总计")
-    end = next((n for n, row in enumerate(right) if imported.catalog.spending_rows.get(row.label) in ends), len(right))
-    parts = [figure for row in right[1:end] if (figure := first_figure(row)) is not None]
-    return bool(parts) and _adds_up(first_figure(right[0]), parts)
-
-
-def _adds_up(total: Decimal | None, parts: list[Decimal]) -> bool:
-    """Whether ``parts`` add up to ``total`` within their rounding (长春 2026: 1378.41 + 178.42 + 32.65 + 93.27 = 1682.75,
-    its 本年支出 1682.76): half a unit of the total's last place for each part."""
-    if total is None:
-        return False
-    exponent = total.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
-    return abs(sum(parts, Decimal(0)) - total) <= step * len(parts) / 2
 
 
 def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:

@@ -47,7 +47,6 @@ from reportgen.tables import (
     PROJECT_COLUMNS,
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
-    YEAR_FIRST,
     TableSpec,
     registry,
     shapes,
@@ -856,7 +855,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
-_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行", "本年合计"}
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -884,8 +883,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _subtotal_lines(spec, name, at, summary), _printed_classes(spec, name, at, summary),
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
-                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
-                       _year_first(spec, name, at, str(base)))
+                       _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -929,16 +927,6 @@ def _closing_lines(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]
     if not isinstance(lines, list) or not all(line in CLOSING_LINES for line in lines) or len(set(lines)) != len(lines):
         raise LayoutError(f"{at}: “{name}.结转与总计”应为本年合计之下印出的行（各一次）：{'、'.join(CLOSING_LINES)}")
     return tuple(lines)
-
-
-def _year_first(spec: dict, name: str, at: str, base: str) -> bool:
-    """The 财政拨款收支总表's 本年合计: 首行 (its 本年 合计 line printed first, over the lines it sums), checked."""
-    place = spec.get("本年合计")
-    if place is not None and base != role("appropriations"):
-        raise LayoutError(f"{at}: “{name}.本年合计”只用于 {role('appropriations')}")
-    if place not in (None, YEAR_FIRST):
-        raise LayoutError(f"{at}: “{name}.本年合计”应为 {YEAR_FIRST}（本年收入合计与本年支出合计印在各行之上），不是“{shown_text(str(place), 20)}”")
-    return place == YEAR_FIRST
 
 
 def _printed_classes(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:

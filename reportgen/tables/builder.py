@@ -102,7 +102,6 @@ class SummaryShape:
     classes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()  # the 财政拨款收支总表's spending amount columns it prints (列; empty: all)
     closing: tuple[str, ...] = ()  # the lines the 财政拨款收支总表 prints under its 本年 合计 (结转与总计)
-    year_first: bool = False  # its 本年 合计 line printed first, over the lines it sums (本年合计: 首行)
 
 
 class TableBuilder:

@@ -172,8 +172,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     across, builder.across_items = builder.across_items, spec.across
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
-                                    classes=spec.classes, columns=spec.columns, closing=spec.closing,
-                                    year_first=spec.year_first)
+                                    classes=spec.classes, columns=spec.columns, closing=spec.closing)
     try:
         if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
             return lines_table(spec.base, lines, spec.printed, spec.columns, builder, spec.total_last,

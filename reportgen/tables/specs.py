@@ -60,8 +60,6 @@ SUBTOTAL_LINES = ("财政拨款收入",)
 # The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
 # spending side, and 收入总计 beside 支出总计 (总计).
 CLOSING_LINES = ("上年结转", "结转下年", "总计")
-# 本年合计 of a 财政拨款收支总表 printing its 本年 合计 line first, over the lines it sums
-YEAR_FIRST = "首行"
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
@@ -116,9 +114,6 @@ class TableSpec(FrozenRecord):
     # 部门行: 合计之下 — a 收入总表 printed from its units' lines (表行 单位) prints the department's row again under its
     # 合计, the units under it (杭州, 湖州)
     department_line: bool = False
-    # 本年合计: 首行 of the 财政拨款收支总表: its 本年收入合计 | 本年支出合计 line printed first, over the lines it sums (无锡,
-    # 苏州, 重庆, 长春, 长沙, 国家信访局: 一、本年收入 | 一、本年支出), not under them
-    year_first: bool = False
 
     @property
     def function_shaped(self) -> bool:

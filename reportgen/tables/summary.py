@@ -166,9 +166,8 @@ def fiscal(builder: TableBuilder) -> TableRows:
     right, depths = _fiscal_spending(f, builder.summary_shape)
     body = _fiscal_body(builder, num, left, right, depths)
     spent = f.printed_fiscal("合计", [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)])
-    year = Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True), *map(num, spent)],
-               kind="total", key="合计")
-    body.insert(0 if builder.summary_shape.year_first else len(body), year)  # 本年合计: 首行 — over the lines it sums
+    body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
+                     *map(num, spent)], kind="total", key="合计"))
     body += _fiscal_closing(builder, num, spent)
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)

@@ -732,44 +732,32 @@ def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
 def _names_no_source(catalog: Catalog, row: Row, rows: list[Row]) -> bool:
     """Whether ``row`` of an income side's ``rows`` prints a figure (not 0) under words naming no source of income:
     not a total (合计, 小计, 总计), not a part of the row above it (其中：…: 西安's 其中：专项资金列入部门预算的项目 under
-    its 一般公共预算拨款), and not the whole of the year's income printed over its sources (whole_over_sources)."""
+    its 一般公共预算拨款), and not the whole of the year's income printed over its sources (_whole_over_sources)."""
     return (not _is_subtotal(row.label) and not catalog.income_key(row.label) and not row.label.startswith(_PART)
-            and any(not a.blank and a.value for a in row.amounts.values()) and not whole_over_sources(catalog, row, rows))
+            and any(not a.blank and a.value for a in row.amounts.values()) and not _whole_over_sources(catalog, row, rows))
 
 
 _PART = "其中"  # a row's first word telling it a part of the row above (其中：…)
 
 
-def whole_over_sources(catalog: Catalog, row: Row, rows: list[Row]) -> bool:
+def _whole_over_sources(catalog: Catalog, row: Row, rows: list[Row]) -> bool:
     """Whether ``row`` is the year's income printed first, over its sources (西安's 一、部门预算, then 1、财政拨款 …;
     长沙's and 国家信访局's 财政拨款收支总表: 一、本年收入, then its funds): the first of the side's rows, its figure the
     year's total — the 合计 printed under it, or where none is, the sources printed under it added — with a row naming
     a source printing a figure under it; not a source the side prints alone (长沙's 本级财政拨款收入, every named row
     under it blank)."""
-    figure = first_figure(row)
+    figure = _figure(row)
     if not rows or rows[0] is not row or figure is None:
         return False
-    return figure == _year_total(catalog, rows[1:])
-
-
-def _year_total(catalog: Catalog, rows: list[Row]) -> Decimal | None:
-    """The year's income the rows of an income side print, down to its 上年结转 or 收入总计: its 合计 row's figure, or
-    where it prints none its sources' added; None where no source prints a figure."""
-    year = _this_year_rows(catalog, rows)
-    total = next((r for r in year if r.label.endswith("合计") and r.amounts), None)
-    sources = [first_figure(r) or Decimal(0) for r in year if catalog.income_key(r.label) in INCOME_SOURCES]
-    if not any(sources):
-        return None
-    return first_figure(total) if total is not None else sum(sources, Decimal(0))
-
-
-def _this_year_rows(catalog: Catalog, rows: list[Row]) -> list[Row]:
-    """An income side's rows above its 上年结转 (or its 收入总计)."""
     end = next((n for n, r in enumerate(rows) if catalog.income_key(r.label) in ("上年结转", "收入总计")), len(rows))
-    return rows[:end]
+    total = next((r for r in rows[1:end] if r.label.endswith("合计") and r.amounts), None)
+    sources = [_figure(r) or Decimal(0) for r in rows[1:end] if catalog.income_key(r.label) in INCOME_SOURCES]
+    if not any(sources):
+        return False
+    return figure == (_figure(total) if total is not None else sum(sources, Decimal(0)))
 
 
-def first_figure(row: Row) -> Decimal | None:
+def _figure(row: Row) -> Decimal | None:
     """The figure a side's row prints first (None where it prints none)."""
     amount = next(iter(row.amounts.values()), None)
     return None if amount is None or amount.blank else amount.value
