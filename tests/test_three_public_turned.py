@@ -61,16 +61,26 @@ ACROSS = {
     "hn-changsha-gonganju-2025-dept-budget": ["合计", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"],
     "zj-huzhou-caizhengju-2026-dept-budget": ["合计", "9.30", "", "3.50", "", "3.50", "5.80"],
 }
+# The units' rows under it, as printed (pdftotext -layout of p. 21 and p. 28)
+UNITS_UNDER = {
+    "hn-changsha-gonganju-2025-dept-budget": [["106_长沙市公安局", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"]],
+    "zj-huzhou-caizhengju-2026-dept-budget": [
+        ["湖州市财政局", "7.50", "", "3.50", "", "3.50", "4.00"],
+        *([name, "0.45", "", "", "", "", "0.45"] for name in ("湖州市市级财政国库支付中心", "湖州市财政项目预算审核中心",
+                                                             "湖州市财政票据管理中心", "湖州市绿色财政研究服务中心"))],
+}
 
 
 @pytest.mark.parametrize("name", sorted(ACROSS))
 def test_the_total_row_is_printed_with_the_items_in_the_printed_order(tmp_path, name) -> None:
     """长沙 prints 合计 | 小计 公务接待费 因公出国（境）费 公务用车购置及运行费 其中购置 其中运行 above its unit's row;
-    湖州 合计 | “三公”经费合计 因公出国(境)费用 小计 购置 运行 公务接待费 above its units' (the units' figures the source
-    does not hold: not printed). The render printed a row labelled 2026年 with its own order of columns."""
+    湖州 合计 | “三公”经费合计 因公出国(境)费用 小计 购置 运行 公务接待费 above its units' (printed under it from the
+    source's 表行: tests/test_three_public_unit_lines.py). The render printed a row labelled 2026年 with its own order
+    of columns."""
     text, rows = _rows(tmp_path, name)
     assert "横排:" in text
-    assert rows == [ACROSS[name]]
+    assert rows[0] == ACROSS[name]
+    assert rows[1:] == UNITS_UNDER[name]
 
 
 def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_path) -> None:
@@ -90,7 +100,10 @@ def test_a_layout_asks_for_the_turned_table_only_of_the_three_public_table(tmp_p
 def test_the_total_row_above_the_units_rows_is_the_departments(tmp_path) -> None:
     """杭州市气象局 2026 p. 21 prints 合计 24.02 | | 18.00 | | 18.00 | 6.02 above its two units' rows, which add up to it:
     the import read no row (the 合计 a total of the rows below), the source held the text's 三公 figures only (因公出国
-    （境）费 missing: the draft printed 待补充). The 合计 row is the department's: read, and printed as published."""
+    （境）费 missing: the draft printed 待补充). The 合计 row is the department's: read, and printed as published; the
+    units' rows under it as printed."""
     text, rows = _rows(tmp_path, "zj-hangzhou-qixiang-2026-dept-budget")
     assert "横排:" in text
-    assert rows == [["合计", "24.02", "", "18.00", "", "18.00", "6.02"]]
+    assert rows == [["合计", "24.02", "", "18.00", "", "18.00", "6.02"],
+                    ["杭州市气象局", "13.13", "", "7.20", "", "7.20", "5.93"],
+                    ["杭州市气象服务中心（杭州市预警信息发布中心）", "10.89", "", "10.80", "", "10.80", "0.09"]]

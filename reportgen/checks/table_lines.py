@@ -1,7 +1,7 @@
 """表行 checked (source/table_lines.py): the lines a table prints, added column by column, against what the source
 states of the same money elsewhere — the 支出总表's lines against 基本支出 and 项目支出, the 一般公共预算支出表's
 against the 一般公共预算基本支出 by economic class and its 人员经费 and 公用经费, the 收入总表's units' against the
-department's income by source — beyond the printing's rounding an
+department's income by source, the “三公”经费 table's units' against its parts — beyond the printing's rounding an
 error, naming both figures (a line the import missed, a figure mistyped)."""
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from reportgen.base.rules import SOURCE, rule
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed, allowance
 from reportgen.compute.phrasing import Money
-from reportgen.docmodel.model import SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, Budget, TableLine, finest_lines
+from reportgen.docmodel.model import (
+    SPECIAL_ACCOUNT_PARTS,
+    THREE_PUBLIC_PARTS,
+    UNIT_INCOME_AMOUNTS,
+    Budget,
+    TableLine,
+    finest_lines,
+)
 from reportgen.tablekinds import fund_table, role
 
 Stated = Callable[[Budget, Computed], Decimal | None]
@@ -30,6 +37,10 @@ _AGAINST: dict[str, tuple[tuple[str, Stated, str], ...]] = {
                      ("财政拨款收入", lambda b, f: f.fiscal_income, "收入.财政拨款收入"),
                      *((key, (lambda k: lambda b, f: f.income_of(k))(key), f"收入.{key}")
                        for key in UNIT_INCOME_AMOUNTS[1:] if key not in SPECIAL_ACCOUNT_PARTS)),
+    # the “三公”经费 table's units (杭州, 湖州, 长沙): their parts added, each against the department's
+    role("three_public"): (("合计", lambda b, f: f.three_public_total, "三公经费合计"),
+                           *((key, (lambda k: lambda b, f: f.three_public_part(k))(key), f"三公经费.{key}")
+                             for key in THREE_PUBLIC_PARTS)),
 }
 
 

@@ -155,8 +155,11 @@ SPECIAL_ACCOUNT_PARTS = ("教育收费", "其他专户收入拨款")
 UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES[:4], *SPECIAL_ACCOUNT_PARTS, *INCOME_SOURCES[4:], "上年结转")
 # A unit's line's income of the year (本年收入合计, printed beside its 合计 with 上年结转: 无锡): a sum, never stated
 YEAR_INCOME = "本年收入合计"
+# A unit's line of the “三公”经费 table (杭州, 湖州, 长沙 print each unit's under the 合计): its parts as stated, and
+# 公务用车购置及运行维护费 where it prints that alone (合计, and the vehicles' figure of its two parts, are sums)
+UNIT_THREE_PUBLIC_AMOUNTS = (*THREE_PUBLIC_PARTS, VEHICLES)
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
-                "上缴上级支出", *UNIT_INCOME_AMOUNTS)
+                "上缴上级支出", *UNIT_INCOME_AMOUNTS, *UNIT_THREE_PUBLIC_AMOUNTS)
 # The codes a printed line may carry, in the order its table prints them.
 LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
@@ -188,8 +191,24 @@ class TableLine(Record):
         """合计: 基本支出 and 项目支出 added (what the line states of them); a unit's income, its sources added (财政拨款收入
         where it states none of its funds)."""
         if self.unit:
-            return self._income_total()
+            return self._three_public_total() if self.three_public else self._income_total()
         return (self.basic or Decimal(0)) + self.amounts.get("项目支出", Decimal(0))
+
+    @property
+    def three_public(self) -> bool:
+        """Whether the line is a unit's of the “三公”经费 table (its amounts the parts of its “三公”经费)."""
+        return bool(self.unit) and any(key in self.amounts for key in UNIT_THREE_PUBLIC_AMOUNTS)
+
+    def _vehicles(self) -> Decimal | None:
+        """公务用车购置及运行维护费: as stated, else its two parts added (None where the line states neither)."""
+        if VEHICLES in self.amounts:
+            return self.amounts[VEHICLES]
+        parts = [self.amounts[key] for key in THREE_PUBLIC_PARTS[2:] if key in self.amounts]
+        return sum(parts, Decimal(0)) if parts else None
+
+    def _three_public_total(self) -> Decimal:
+        """A unit's “三公”经费: 因公出国（境）费, 公务接待费 and 公务用车购置及运行维护费 added (what the line states)."""
+        return sum((self.amounts.get(key, Decimal(0)) for key in THREE_PUBLIC_PARTS[:2]), self._vehicles() or Decimal(0))
 
     def _income_total(self) -> Decimal:
         """A unit's income: its sources added, a group (财政拨款收入, 财政专户管理资金) where it states none of its parts."""
@@ -205,6 +224,8 @@ class TableLine(Record):
             return self.total
         if name == "基本支出":
             return self.basic
+        if name == VEHICLES and self.three_public:
+            return self._vehicles()
         if self.unit:
             return self._unit_column(name)
         return self.amounts.get(name)

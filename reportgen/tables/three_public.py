@@ -64,15 +64,28 @@ def _turned_cells(builder: TableBuilder, item: str, figure: Decimal | None, colu
 
 def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
     """The “三公”经费 table as one 合计 row of this year's figures, ``items`` its columns in that order (横排: 杭州, 长沙
-    print 合计 above each unit's row; the source gives the department's figures, not the units')."""
+    print 合计 above each unit's row: each unit's printed under it where the source's 表行 gives them, _unit_rows)."""
     tid = role("three_public")
     num = builder.num(tid)
     figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
     body = _unknown_rows(builder, len(items) + 1)
     if body is None:
-        body = [Row([Cell("合计", align="center"), *(num(figures[item]) for item in items)], kind="total", key="合计")]
+        body = [Row([Cell("合计", align="center"), *(num(figures[item]) for item in items)], kind="total", key="合计"),
+                *_unit_rows(builder, items)]
     gap = builder.f.three_public_gap(builder.shown(tid))
     return TableRows([head("项目", *items)], body, [20] + [14] * len(items), wide=False, rounding_gap=gap)
+
+
+def _unit_rows(builder: TableBuilder, items: tuple[str, ...]) -> list[Row]:
+    """Each unit's row under the 合计, as the source's 表行 gives them (杭州, 湖州, 长沙): its name as printed, its parts,
+    合计 and 公务用车购置及运行维护费 their sums; a part it does not state blank."""
+    num = builder.num(role("three_public"))
+    rows = []
+    for line in builder.b.table_lines.get(role("three_public"), ()):
+        figures = [line.column(item) for item in items]
+        rows.append(Row([Cell(line.unit, align="left"), *(Cell("", align="right") if figure is None else num(figure)
+                                                          for figure in figures)], key=line.unit))
+    return rows
 
 
 def three_public(builder: TableBuilder) -> TableRows:

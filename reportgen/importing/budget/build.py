@@ -640,9 +640,8 @@ def _income_total_row(result: Imported) -> Row | None:
 def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
     """The 收支总表's rows of this year's income printing a figure on words that name no source (广州's
     一、预算拨款, where no 财政拨款收支总表 tells its funds): income of sources not known, never taken as none."""
-    return [row for row in this_year_income(catalog, result.sides[role("summary")][0])
-            if not _is_subtotal(row.label) and not catalog.income_key(row.label)
-            and any(not a.blank and a.value for a in row.amounts.values())]
+    rows = this_year_income(catalog, result.sides[role("summary")][0])
+    return [row for row in rows if _names_no_source(catalog, row, rows)]
 
 
 def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
@@ -728,8 +727,7 @@ def _funds_for(result: Imported, catalog: Catalog) -> Tree:
 
 def _unnamed_rows(left: list[Row], catalog: Catalog) -> list[Row]:
     """The rows of an income side that print a figure (not 0) under words naming no source and no subtotal."""
-    return [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
-            and any(not a.blank and a.value for a in r.amounts.values())]
+    return [r for r in left if _names_no_source(catalog, r, left)]
 
 
 def _fund_rows(left: list[Row], catalog: Catalog) -> dict[str, Amount]:
@@ -746,8 +744,42 @@ SOURCE_FIELDS = (*INCOME_SOURCES, "上年结转", RESERVES)
 def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
     """Whether an income side prints a figure on a row whose words name no source of income nor a
     total (预算拨款, a local source); the rows under 上年结转 (深圳's 1.财政拨款结余、结转 …) are its parts."""
-    return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values()) for r in this_year_income(catalog, left))
+    rows = this_year_income(catalog, left)
+    return any(_names_no_source(catalog, r, rows) for r in rows)
+
+
+def _names_no_source(catalog: Catalog, row: Row, rows: list[Row]) -> bool:
+    """Whether ``row`` of an income side's ``rows`` prints a figure (not 0) under words naming no source of income:
+    not a total (合计, 小计, 总计), not a part of the row above it (其中：…: 西安's 其中：专项资金列入部门预算的项目 under
+    its 一般公共预算拨款), and not the whole of the year's income printed over its sources (_whole_over_sources)."""
+    return (not _is_subtotal(row.label) and not catalog.income_key(row.label) and not row.label.startswith(_PART)
+            and any(not a.blank and a.value for a in row.amounts.values()) and not _whole_over_sources(catalog, row, rows))
+
+
+_PART = "其中"  # a row's first word telling it a part of the row above (其中：…)
+
+
+def _whole_over_sources(catalog: Catalog, row: Row, rows: list[Row]) -> bool:
+    """Whether ``row`` is the year's income printed first, over its sources (西安's 一、部门预算, then 1、财政拨款 …;
+    长沙's and 国家信访局's 财政拨款收支总表: 一、本年收入, then its funds): the first of the side's rows, its figure the
+    year's total — the 合计 printed under it, or where none is, the sources printed under it added — with a row naming
+    a source printing a figure under it; not a source the side prints alone (长沙's 本级财政拨款收入, every named row
+    under it blank)."""
+    figure = _figure(row)
+    if not rows or rows[0] is not row or figure is None:
+        return False
+    end = next((n for n, r in enumerate(rows) if catalog.income_key(r.label) in ("上年结转", "收入总计")), len(rows))
+    total = next((r for r in rows[1:end] if r.label.endswith("合计") and r.amounts), None)
+    sources = [_figure(r) or Decimal(0) for r in rows[1:end] if catalog.income_key(r.label) in INCOME_SOURCES]
+    if not any(sources):
+        return False
+    return figure == (_figure(total) if total is not None else sum(sources, Decimal(0)))
+
+
+def _figure(row: Row) -> Decimal | None:
+    """The figure a side's row prints first (None where it prints none)."""
+    amount = next(iter(row.amounts.values()), None)
+    return None if amount is None or amount.blank else amount.value
 
 
 def this_year_income(catalog: Catalog, left: list[Row]) -> list[Row]:

@@ -11,11 +11,19 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.base.patterns import regex
-from reportgen.docmodel.model import FISCAL_SOURCES, SPECIAL_ACCOUNT_PARTS, UNIT_INCOME_AMOUNTS, YEAR_INCOME
+from reportgen.docmodel.model import (
+    FISCAL_SOURCES,
+    SPECIAL_ACCOUNT_PARTS,
+    THREE_PUBLIC_PARTS,
+    UNIT_INCOME_AMOUNTS,
+    UNIT_THREE_PUBLIC_AMOUNTS,
+    VEHICLES,
+    YEAR_INCOME,
+)
 from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import Table, cell_text
-from reportgen.importing.recognition.rows import Row, leading_code
+from reportgen.importing.recognition.rows import Amount, Row, leading_code
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.tablekinds import fund_table, role
@@ -35,6 +43,8 @@ JOINED, SPLIT, UNITS = "连写", "分列", "单位"  # tables/table_lines.py's f
 # A 收入总表 column by the meaning the import reads it as, under the name a unit's line holds it by (UNIT_INCOME_AMOUNTS)
 UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": part for part in SPECIAL_ACCOUNT_PARTS},
                       YEAR_INCOME: YEAR_INCOME}
+# The meanings the import reads a “三公”经费 table's 合计 column under
+THREE_PUBLIC_TOTALS = ("合计", "“三公”合计")
 _MIN_UNITS = 2  # a 收入总表 of one unit's row prints the department as itself: its sources are the source's 收入
 
 
@@ -48,7 +58,24 @@ def lines_form(table: Table, rows: list[Row]) -> str:
         return SPLIT
     if table.kind.id == role("income") and _by_unit(rows):
         return UNITS
+    if table.kind.id == role("three_public") and _three_public_by_unit(table, rows):
+        return UNITS
     return ""
+
+
+def _three_public_by_unit(table: Table, rows: list[Row]) -> bool:
+    """Whether a “三公”经费 table printed across (its items as columns) prints its units' rows under its 合计 (杭州,
+    湖州: each unit's; 长沙: its one unit's, “106_长沙市公安局”): one total row, the rows under it each naming a unit and
+    no code, and adding up to the 合计 in every column (within their rounding) — rows of years (深圳's 2025年, 2026年,
+    增减变化) add up to no 合计."""
+    lines, total = _lines_under(rows)
+    if table.items or total is None or not lines or rows.index(total) > rows.index(lines[0]):
+        return False
+    if any(row.code or not unit_name(table, row) for row in lines) \
+            or not set(total.amounts) <= {*THREE_PUBLIC_TOTALS, *UNIT_THREE_PUBLIC_AMOUNTS}:
+        return False  # a column beside the “三公”经费 (江苏's 会议费, 培训费): its units' figures have no place
+
+    return all(_adds_up(total, lines, key) for key in total.amounts)
 
 
 def _by_unit(rows: list[Row]) -> bool:
@@ -109,6 +136,15 @@ def _unit_name(row: Row) -> str:
     return "".join((row.name or row.label).split())
 
 
+def unit_name(table: Table, row: Row) -> str:
+    """A unit's name as its row prints it: its name or label, else the text printed left of its first amount (长沙's
+    “106_长沙市公安局” under a 部门名称 the import reads no column of)."""
+    if (named := _unit_name(row)):
+        return named
+    first = min((col for col, meaning in table.columns.items() if meaning in row.amounts), default=0)
+    return "".join("".join(cell_text(table.grid.cell(row.index, col)) for col in range(first)).split())
+
+
 def table_lines(result: Imported) -> Tree:
     """表行: each table printed so, its lines as printed."""
     found: Tree = {}
@@ -122,6 +158,8 @@ def table_lines(result: Imported) -> Tree:
 
 
 def _line(result: Imported, table: Table, row: Row) -> Tree:
+    if table.kind.id == role("three_public"):
+        return _three_public_line(result, table, row)
     if lines_form(table, result.rows.get(table.kind.id, [])) == UNITS:
         return _unit_line(result, table, row)
     line: Tree = dict(_codes(result, table, row))
@@ -148,6 +186,33 @@ def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
             continue
         line[key] = value(result, table, amount, f"{path}.{key}")
     return line
+
+
+def _three_public_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A unit's line of the “三公”经费 table: its name as printed, and each part it prints (公务用车购置及运行维护费 only
+    where it prints neither of its two parts; 合计 never: the parts added)."""
+    line: Tree = {"单位": Placed(unit_name(table, row))}
+    printed = {key: amount for key, amount in row.amounts.items() if not amount.blank}
+    split = any(key in printed for key in THREE_PUBLIC_PARTS[2:])
+    for key, amount in printed.items():
+        if key in THREE_PUBLIC_PARTS or key == VEHICLES and not split:
+            line[key] = value(result, table, amount, f"表行.{table.kind.id}.{key}")
+    _tell_three_public_sums(result, table, row, printed, split)
+    return line
+
+
+def _tell_three_public_sums(result: Imported, table: Table, row: Row, printed: dict[str, Amount], split: bool) -> None:
+    """A unit's printed 合计 (and its 公务用车 小计 beside the two parts) against its parts: told where not equal."""
+    def added(keys: tuple[str, ...]) -> Decimal:
+        return sum((printed[key].value for key in keys if key in printed), Decimal(0))
+
+    vehicles = added(THREE_PUBLIC_PARTS[2:]) if split else added((VEHICLES,))
+    sums = [(key, added(THREE_PUBLIC_PARTS[:2]) + vehicles) for key in printed if key in THREE_PUBLIC_TOTALS]
+    sums += [(VEHICLES, vehicles)] if split and VEHICLES in printed else []
+    for key, parts in sums:
+        if printed[key].value != parts:
+            result.told.append(_line_sum_note(f"{table.kind.id} {row.where}", key, ("各项",), printed[key].value, parts,
+                                              scaled(parts, factor(result, table))))
 
 
 def _unit_code(table: Table, row: Row) -> Tree:

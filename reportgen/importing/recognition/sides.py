@@ -152,7 +152,7 @@ def _joined(rows: list[Row]) -> list[Row]:
 def _side_row(table: Table, index: int, label_col: int, amount_cols: list[tuple[int, str]],
               problems: list[CellProblem]) -> Row | None:
     grid = table.grid
-    label = NUMBERING.sub("", normalized(cell_text(grid.cell(index, label_col))))
+    label = NUMBERING.sub("", normalized(_label_text(table, index, label_col, amount_cols)))
     row = Row(index, grid.where(index, label_col), name=label, label=label)
     for number, (col, meaning) in enumerate(amount_cols):
         amount = amount_of_cell(grid.cell(index, col), grid.where(index, col), (index, col))
@@ -166,3 +166,17 @@ def _side_row(table: Table, index: int, label_col: int, amount_cols: list[tuple[
     if not label and not any(not a.blank for a in row.amounts.values()):
         return None
     return row
+
+
+def _label_text(table: Table, index: int, label_col: int, amount_cols: list[tuple[int, str]]) -> str:
+    """A side's label on the row: the words of its label column, and those of the columns the header names nothing
+    between it and the side's first amount — a header “项 目” printed spaced out is cut into two columns, and the
+    words under it with it (长沙's “本 年 收 入 合 | 计”); a figure there is no word of the label."""
+    grid = table.grid
+    end = amount_cols[0][0] if amount_cols else label_col + 1
+    texts = [cell_text(grid.cell(index, label_col))]
+    for col in range(label_col + 1, end):
+        cell = grid.cell(index, col)
+        if col not in table.columns and cell_text(cell) and amount_of_cell(cell, "") is None:
+            texts.append(cell_text(cell))
+    return "".join(texts)
