@@ -24,6 +24,7 @@ from reportgen.docmodel.model import (
     Budget,
     FunctionRow,
     TableLine,
+    finest_lines,
 )
 from reportgen.tablekinds import fund_table, role
 
@@ -354,15 +355,17 @@ class FunctionFigures:
         if not self._lines_give_all(lines):
             return None
         by_class: dict[str, Decimal] = {}
-        for line in lines:
+        for line in finest_lines(lines):
             by_class[line.codes[0][:3]] = by_class.get(line.codes[0][:3], ZERO) + line.total
+        # a 类 the table prints a line of (国家信访局's 201, over its 款 and 项): that line's figure, as printed
+        by_class.update({line.codes[0]: line.total for line in lines if line.codes[0] in by_class and not any(line.codes[1:])})
         return [(code_name(self.budget, "功能分类", code) or code, amount) for code, amount in sorted(by_class.items())]
 
     def _lines_give_all(self, lines: tuple[TableLine, ...]) -> bool:
         """Whether printed ``lines``, each with its 功能分类, add up to 支出合计, the source giving no function row."""
         total = self.totals.expenditure_total
         return (not self.totals.has_function_rows and bool(lines) and total is not None
-                and all(line.codes[0] for line in lines) and sum((line.total for line in lines), ZERO) == total)
+                and all(line.codes[0] for line in lines) and sum((line.total for line in finest_lines(lines)), ZERO) == total)
 
     def listed_classes(self, names: tuple[str, ...]) -> list[tuple[str, Decimal]] | None:
         """The spending side of a 收支总表 printing the lines ``names`` (表格.X.类) whether or not the department spends

@@ -219,11 +219,23 @@ class TableLine(Record):
 
 def finest_lines(lines: Sequence[TableLine]) -> list[TableLine]:
     """The lines no other line sums: a unit's line whose 单位编码 begins no other line's (无锡's 113 is the
-    department's row over 113001 and 113002, 西安's 122 over 122001) — the lines a column's total adds."""
-    codes = [line.unit_code for line in lines if line.unit_code]
+    department's row over 113001 and 113002, 西安's 122 over 122001), a function line alone whose 功能分类 begins no
+    other such line's (国家信访局's 201 over 20140, 20140 over 2014001 …) — the lines a column's total adds."""
+    units = [line.unit_code for line in lines if line.unit_code]
+    functions = [line.codes[0] for line in lines if _function_alone(line)]
     return [line for line in lines
-            if not line.unit_code or not any(len(code) > len(line.unit_code) and code.startswith(line.unit_code)
-                                             for code in codes)]
+            if not (line.unit_code and _begins(line.unit_code, units))
+            and not (_function_alone(line) and _begins(line.codes[0], functions))]
+
+
+def _function_alone(line: TableLine) -> bool:
+    """Whether the line prints a 功能分类 and no other code (a 类, 款 or 项 of a table by function)."""
+    return bool(line.codes[0]) and not any(line.codes[1:]) and not line.unit
+
+
+def _begins(code: str, others: list[str]) -> bool:
+    """Whether ``code`` begins a longer one of ``others``."""
+    return any(len(other) > len(code) and other.startswith(code) for other in others)
 
 
 @dataclass(repr=False, eq=False)

@@ -79,7 +79,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
         _printed_of(result, spending, tree)
-    if (lines := table_lines(result)):
+    if (lines := table_lines(result, held_as_printed(result))):
         tree["表行"] = lines
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
@@ -883,6 +883,14 @@ def _beyond_the_sources(result: Imported, sources: list[tuple[str, str]]) -> lis
     if all(table.kind.id != role("spending") for table in result.unsure) and not unprinted_funds(result):
         return _classes_beyond_funds(result)
     return []
+
+
+def held_as_printed(result: Imported) -> frozenset[str]:
+    """The function tables whose coded lines no fund's function rows hold, held as printed (表行, their 类, 款 and 项
+    lines each as the table prints it): the 支出总表 where its lines are of all the money, no fund's
+    (spending_by_fund_unknown: 国家信访局 2026's 一般公共服务支出 holds its 其他收入's spending beside the
+    appropriation's, no table telling them apart by line)."""
+    return frozenset({role("spending")} if spending_by_fund_unknown(result) else ())
 
 
 def general_alone(result: Imported) -> bool:

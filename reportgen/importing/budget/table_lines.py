@@ -109,12 +109,13 @@ def _unit_name(row: Row) -> str:
     return "".join((row.name or row.label).split())
 
 
-def table_lines(result: Imported) -> Tree:
-    """表行: each table printed so, its lines as printed."""
+def table_lines(result: Imported, held: frozenset[str] = frozenset()) -> Tree:
+    """表行: each table printed so, its lines as printed; and the function tables ``held`` (their coded lines no
+    fund's function rows: build.held_as_printed), their 类, 款 and 项 lines as printed, code and name in two cells."""
     found: Tree = {}
     for kind, table in result.tables.items():
         rows = result.rows.get(kind, [])
-        if lines_form(table, rows):
+        if lines_form(table, rows) or kind in held:
             lines = [row for row in rows if not row.total and row.amounts]
             again = lines_form(table, rows) == UNITS and department_again(rows)  # its row again: not a unit's
             found[kind] = [_line(result, table, row) for row in lines[1 if again else 0:]]
