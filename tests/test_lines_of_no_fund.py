@@ -53,7 +53,6 @@ def test_the_spending_table_s_lines_of_all_the_money_are_held_as_printed() -> No
     assert "项目支出" not in lines[2]  # 行政运行 prints no 项目支出: none written
 
 
-@pytest.mark.slow
 def test_the_learned_draft_prints_the_spending_table_and_the_classes_as_published(tmp_path) -> None:
     """The learned draft's 支出总表 prints each line as published (201 一般公共服务支出 47,179.30 | 7,736.44 |
     39,442.86), its 合计 the 项 added once (50,616.94, not with the 类 and 款 again); the 收支总表's spending side
@@ -66,3 +65,30 @@ def test_the_learned_draft_prints_the_spending_table_and_the_classes_as_publishe
     summary = [[c.text for c in row.cells] for row in tables["收支总表"].body]
     spent = {row[2]: row[3] for row in summary if len(row) > 3}
     assert spent["一般公共服务支出"] == "47,179.30" and spent["住房保障支出"] == "1,111.44"
+
+
+def test_the_general_table_of_the_year_s_appropriation_is_held_with_last_year_s_figures() -> None:
+    """The 一般公共预算支出表 prints this year's appropriation alone (合计 16,474.82, the 财政拨款 classes spending the
+    carry-over beside it: build.appropriation_of_the_year), no source of the fund's lines: held as printed, each line
+    with 2025 年执行数 (上年执行数), it and this year's net of the central 基建 investment; the changes and their rates
+    are sums the source does not state, never written."""
+    lines = import_files([fresh_pdf(XINFANGJU)], None).imported.tree["表行"]["一般公共预算支出表"]
+    first = {key: str(node.value) for key, node in lines[0].items()}
+    assert first == {"功能分类": "201", "上年执行数": "33586.67", "扣除基建项目后执行数": "10044.47", "基本支出": "6668.44",
+                     "项目支出": "6475.93", "扣除基建项目后预算数": "13144.37"}
+    health = next(line for line in lines if line["功能分类"].value == 2101101)  # 行政单位医疗: 2025 only
+    assert {key: str(node.value) for key, node in health.items()} == {
+        "功能分类": "2101101", "上年执行数": "218.91", "扣除基建项目后执行数": "218.91"}
+
+
+def test_the_learned_draft_prints_the_general_table_with_its_changes_as_published(tmp_path) -> None:
+    """The learned draft's 一般公共预算支出表: 2025 年执行数 | 扣除后执行数 | 小计 | 基本支出 | 项目支出 | 扣除后预算数 |
+    增减额 | 增减(%) | 增减额 | 增减(%), each line as published (the changes this year's less last year's; a line of
+    2025 alone: −218.91, −100.00%)."""
+    general = _rows(_tables(tmp_path)["一般公共预算支出表"])
+    assert general["2014001"] == ["行政运行", "5,555.07", "5,555.07", "5,826.21", "5,826.21", "", "5,826.21",
+                                  "271.14", "4.88%", "271.14", "4.88%"]
+    assert general["2014002"][-4:] == ["670.85", "1009.71%", "670.85", "1009.71%"]
+    assert general["2101101"] == ["行政单位医疗", "218.91", "218.91", "", "", "", "", "-218.91", "-100.00%",
+                                  "-218.91", "-100.00%"]
+    assert general["201"][-4:] == ["-20,442.30", "-60.86%", "3,099.90", "30.86%"]

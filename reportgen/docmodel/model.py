@@ -152,8 +152,11 @@ SPECIAL_ACCOUNT_PARTS = ("教育收费", "其他专户收入拨款")
 UNIT_INCOME_AMOUNTS = ("财政拨款收入", *INCOME_SOURCES[:4], *SPECIAL_ACCOUNT_PARTS, *INCOME_SOURCES[4:], "上年结转")
 # A unit's line's income of the year (本年收入合计, printed beside its 合计 with 上年结转: 无锡): a sum, never stated
 YEAR_INCOME = "本年收入合计"
+# A line's last-year figures a 中央部门's 一般公共预算支出表 prints beside this year's (国家信访局 2026: 2025 年执行数, and
+# it net of the central 基建 investment beside this year's 扣除中央基建投资后预算数)
+LINE_ACTUALS = ("上年执行数", "扣除基建项目后执行数")
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
-                "上缴上级支出", *UNIT_INCOME_AMOUNTS)
+                "上缴上级支出", *UNIT_INCOME_AMOUNTS, *LINE_ACTUALS)
 # The codes a printed line may carry, in the order its table prints them.
 LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
@@ -197,9 +200,10 @@ class TableLine(Record):
                    Decimal(0))
 
     def column(self, name: str) -> Decimal | None:
-        """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none."""
+        """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none (a
+        line of last year's figures alone prints no 合计: 国家信访局 2026's 行政单位医疗, spent in 2025 only)."""
         if name == "合计":
-            return self.total
+            return self.total if self.unit or self.basic is not None or "项目支出" in self.amounts else None
         if name == "基本支出":
             return self.basic
         if self.unit:

@@ -45,6 +45,7 @@ from reportgen.importing.budget.table_lines import (
     UNITS,
     department_again,
     lines_form,
+    printed_columns,
 )
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
@@ -185,9 +186,18 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
-    for kind in held_as_printed(imported):  # 国家信访局's 支出总表: its lines as printed (表行 分列)
-        settings.setdefault("表格", {})[kind] = _lines_shape(imported.tables[kind], _meanings(imported.tables[kind]), SPLIT)
+    for kind in held_as_printed(imported):  # 国家信访局's 支出总表 and 一般公共预算支出表: their lines as printed
+        settings.setdefault("表格", {})[kind] = _held_shape(imported, kind)
     _list_shapes(imported, settings)
+
+
+def _held_shape(imported: Imported, kind: str) -> dict[str, Any]:
+    """A function table whose lines the source holds as printed (build.held_as_printed): printed from them, code and
+    name in two cells (表行 分列), with the columns it prints in its order (列: importing/budget/table_lines.py's
+    printed_columns, under the render's names)."""
+    columns = printed_columns(imported.tables[kind], imported.year).values()
+    printed = [BESIDE_COLUMNS.get(column, column) for column in columns]
+    return {"表行": SPLIT, "列": [column for column in printed if column in LINE_COLUMNS]}
 
 
 def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:
@@ -949,7 +959,7 @@ def _function_shape(table: Table) -> dict[str, Any]:
     # 事业单位经营支出 …, read as the line's 经营支出 …, and 深圳's 政府采购 columns, under the name the render prints
     # them by (BESIDE_COLUMNS, PROCURED_MEANINGS); this year's part of each line beside the carry-over's (by_arithmetic's
     # 本年支出合计), printed as THIS_YEAR
-    meanings = _meanings(table)
+    meanings = [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
     if (lines := _lines_shape(table, meanings)):
         return lines
     shape: dict[str, Any] = {}
@@ -963,15 +973,10 @@ def _function_shape(table: Table) -> dict[str, Any]:
     return shape
 
 
-def _meanings(table: Table) -> list[str]:
-    """The table's columns' meanings in order, each under the name the render prints it by (_PRINTED_AS)."""
-    return [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
-
-
-def _lines_shape(table: Table, meanings: list[str], form: str = "") -> dict[str, Any]:
-    """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes
-    (``form``, else as lines_form tells) and the amount columns it prints, in its order; {} for a table not printed so."""
-    if not (form := form or lines_form(table, body_rows(table, problems=[]))):
+def _lines_shape(table: Table, meanings: list[str]) -> dict[str, Any]:
+    """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes and
+    the amount columns it prints, in its order; {} for a table not printed so."""
+    if not (form := lines_form(table, body_rows(table, problems=[]))):
         return {}
     printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
     return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}

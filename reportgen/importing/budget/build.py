@@ -889,8 +889,10 @@ def held_as_printed(result: Imported) -> frozenset[str]:
     """The function tables whose coded lines no fund's function rows hold, held as printed (表行, their 类, 款 and 项
     lines each as the table prints it): the 支出总表 where its lines are of all the money, no fund's
     (spending_by_fund_unknown: 国家信访局 2026's 一般公共服务支出 holds its 其他收入's spending beside the
-    appropriation's, no table telling them apart by line)."""
-    return frozenset({role("spending")} if spending_by_fund_unknown(result) else ())
+    appropriation's, no table telling them apart by line), and the 一般公共预算支出表 of the year's appropriation alone
+    (appropriation_of_the_year: no source of the fund's lines, its carry-over spent beside it)."""
+    held = {role("spending")} if spending_by_fund_unknown(result) else set()
+    return frozenset(held | ({fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()))
 
 
 def general_alone(result: Imported) -> bool:
