@@ -92,3 +92,20 @@ def test_the_learned_draft_prints_the_general_table_with_its_changes_as_publishe
     assert general["2101101"] == ["行政单位医疗", "218.91", "218.91", "", "", "", "", "-218.91", "-100.00%",
                                   "-218.91", "-100.00%"]
     assert general["201"][-4:] == ["-20,442.30", "-60.86%", "3,099.90", "30.86%"]
+
+
+def test_the_general_table_s_total_row_is_held_as_printed_a_tail_from_its_lines() -> None:
+    """The 合计 row prints 2025 年执行数 37,241.42 and 13,699.22 net of 基建, each a 尾数 from its 项 added (each
+    rounded from 元 on its own): written as printed (印出合计), traced to the row; this year's columns, the lines'
+    sums, are not written."""
+    tree = import_files([fresh_pdf(XINFANGJU)], None).imported.tree
+    total = tree["印出合计"]["一般公共预算支出表"]["合计"]
+    assert {key: str(node.value) for key, node in total.items()} == {"上年执行数": "37241.42", "扣除基建项目后执行数": "13699.22"}
+    assert total["上年执行数"].where == "一般公共预算支出表 第11页 第17行"
+
+
+def test_the_learned_draft_prints_the_general_table_s_total_row_as_published(tmp_path) -> None:
+    """The learned draft's 合计 row as published: the 执行数 as printed, the changes from them (−20,766.60, −55.76 %)."""
+    general = _rows(_tables(tmp_path)["一般公共预算支出表"])
+    assert general["合计"] == ["37,241.42", "13,699.22", "16,474.82", "9,880.88", "6,593.94", "16,474.82", "-20,766.60",
+                             "-55.76%", "2,775.60", "20.26%"]

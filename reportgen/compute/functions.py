@@ -4,7 +4,7 @@ fund), the lines the text compares with the prior year, each fund's totals, 一�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -198,10 +198,16 @@ class FunctionFigures:
         where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
         if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
             return computed
+        return line_as_printed(self.budget, table, key, column, computed, self._parts_under(table, key))
+
+    def _parts_under(self, table: str, key: str) -> int:
+        """How many printed figures make a line of a function table: the rows under it (of the table's fund), or the
+        finest lines of a table printed from its lines (表行) under its 合计."""
+        if key == "合计" and table != role("income") and (lines := self.budget.table_lines.get(table)):
+            return len(finest_lines(lines))
         fund = PRINTED_TABLES[table]
-        rows = sum(1 for r in self.budget.function_rows
+        return sum(1 for r in self.budget.function_rows
                    if (fund is None or r.fund == fund) and (key == "合计" or r.code.startswith(key)))
-        return line_as_printed(self.budget, table, key, column, computed, rows)
 
     def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
         """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
@@ -209,6 +215,8 @@ class FunctionFigures:
         has no such line."""
         if table == role("income"):
             return self._income_line(key)
+        if key == "合计" and (lines := self.budget.table_lines.get(table)):  # a table printed from its lines (表行)
+            return lines_total(lines)
         tops = self.function_tree(PRINTED_TABLES[table])
         if key == "合计":
             return _tops_line(tops)
@@ -442,6 +450,20 @@ def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None
         amounts[own[0]] = (amounts[own[0]] or ZERO) + value
     elif value:
         amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+
+
+def lines_total(lines: Sequence[TableLine]) -> dict[str, Decimal | None]:
+    """The 合计 row of a table printed from its lines (表行), by column: the finest lines added (None where none states
+    the column)."""
+    finest = finest_lines(lines)
+    columns = dict.fromkeys(["合计", *(key for line in finest for key in line.amounts)])
+    return {column: sum_known_of(line.column(column) for line in finest) for column in columns}
+
+
+def sum_known_of(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The figures known added; None where none is."""
+    known = [value for value in values if value is not None]
+    return sum(known, ZERO) if known else None
 
 
 def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:

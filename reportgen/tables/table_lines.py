@@ -56,11 +56,13 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
     totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
-    finest = finest_lines(lines)
-    totals = [total if total is not None else _column_total(finest, _AMOUNT_OF.get(label, label))
+    def column_total(key: str) -> Decimal | None:  # the lines added, as the table printed its 合计 row (印出合计)
+        added = _column_total(finest_lines(lines), key)
+        return added if form == UNITS else builder.f.printed_line(table_id, "合计", key, added)
+
+    totals = [total if total is not None else column_total(_AMOUNT_OF.get(label, label))
               for total, label in zip(totals, amounts, strict=True)]
-    cells = [_derived(label, lambda key: _column_total(finest, key), num) or num(total)
-             for label, total in zip(amounts, totals, strict=True)]
+    cells = [_derived(label, column_total, num) or num(total) for label, total in zip(amounts, totals, strict=True)]
     total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *cells], kind="total", key="合计")
     body.insert(0 if form == UNITS and not total_last else len(body), total_row)
     body[body.index(total_row) + 1:body.index(total_row) + 1] = _department_row(builder, totals, num, department_line)

@@ -16,8 +16,15 @@ from decimal import Decimal
 from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
-from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, PROJECT_FUNDS, RESERVES, UNSPLIT_FUND
-from reportgen.importing.budget.table_lines import table_lines
+from reportgen.docmodel.model import (
+    FINAL_SPENDING_KINDS,
+    INCOME_SOURCES,
+    LINE_AMOUNTS,
+    PROJECT_FUNDS,
+    RESERVES,
+    UNSPLIT_FUND,
+)
+from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -81,6 +88,9 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _printed_of(result, spending, tree)
     if (lines := table_lines(result, held_as_printed(result))):
         tree["表行"] = lines
+        if (totals := _held_totals(result, held_as_printed(result))):
+            printed = tree.get("印出合计")
+            tree["印出合计"] = {**(printed if isinstance(printed, dict) else {}), **totals}
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
@@ -893,6 +903,19 @@ def held_as_printed(result: Imported) -> frozenset[str]:
     (appropriation_of_the_year: no source of the fund's lines, its carry-over spent beside it)."""
     held = {role("spending")} if spending_by_fund_unknown(result) else set()
     return frozenset(held | ({fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()))
+
+
+def _held_totals(result: Imported, held: frozenset[str]) -> Tree:
+    """印出合计 of the tables held as printed (表行): the 合计 row's figures, in the columns its lines state, that stand
+    a 尾数 from the lines added (国家信访局 2026's 一般公共预算支出表: 2025 年执行数 37,241.42, its 项 37,241.41)."""
+    out: Tree = {}
+    for kind in sorted(held):
+        table = result.tables[kind]
+        keys = {table.columns[col]: key for col, key in printed_columns(table, result.year).items() if key in LINE_AMOUNTS}
+        found = printed_table_lines(result, kind, tuple(keys), set()).get("合计")
+        if isinstance(found, dict) and found:
+            out[kind] = {"合计": {keys[meaning]: figure for meaning, figure in found.items()}}
+    return out
 
 
 def general_alone(result: Imported) -> bool:
