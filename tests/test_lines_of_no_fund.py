@@ -19,6 +19,7 @@ from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
 from tests.learned_import import fresh_pdf, imported_with_layout
+from tests.support.national import FIXTURES
 
 XINFANGJU = "central-guojia-xinfangju-2026-dept-budget.pdf"
 
@@ -109,3 +110,10 @@ def test_the_learned_draft_prints_the_general_table_s_total_row_as_published(tmp
     general = _rows(_tables(tmp_path)["一般公共预算支出表"])
     assert general["合计"] == ["37,241.42", "13,699.22", "16,474.82", "9,880.88", "6,593.94", "16,474.82", "-20,766.60",
                              "-55.76%", "2,775.60", "20.26%"]
+
+
+def test_a_spending_table_printing_a_line_of_no_code_is_not_held() -> None:
+    """江苏省政协办公厅 2018 (tests/fixtures/import/national): its lines no fund's either, but its 支出总表 prints its
+    figures on a row of no code (5,678.17 | 3,314.68): no line of a table by function, nothing held as one."""
+    tree = import_files([FIXTURES / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf"], None).imported.tree
+    assert "表行" not in tree

@@ -902,7 +902,15 @@ def held_as_printed(result: Imported) -> frozenset[str]:
     appropriation's, no table telling them apart by line), and the 一般公共预算支出表 of the year's appropriation alone
     (appropriation_of_the_year: no source of the fund's lines, its carry-over spent beside it)."""
     held = {role("spending")} if spending_by_fund_unknown(result) else set()
-    return frozenset(held | ({fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()))
+    held |= {fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()
+    return frozenset(kind for kind in held if _coded(result.rows.get(kind, [])))
+
+
+def _coded(rows: list[Row]) -> bool:
+    """Whether every row printing amounts but the total prints a function code, and some does (江苏省政协 2018's
+    支出总表 prints its lines' sum on a row of no code: no line of it)."""
+    lines = [row for row in rows if not row.total and row.amounts]
+    return bool(lines) and all(row.code for row in lines)
 
 
 def _held_totals(result: Imported, held: frozenset[str]) -> Tree:
