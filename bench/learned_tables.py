@@ -80,19 +80,34 @@ def _is_figure(text: str) -> bool:
 def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
     """A row's figures as (label, column counted from the table's first column of figures, figure): ``cells`` the
     row's texts by column. A figure's label is the last text printed left of it (a row's name; a 收支 table's
-    spending side has its own beside the income's)."""
+    spending side has its own beside the income's; a label printed a character or two a cell, one cell after another —
+    国家信访局 2026's “收 入 | 总 | 计” —, the cells' characters together)."""
     found = []
-    label = ""
+    label, run = "", []
     for index, raw in enumerate(cells):
         text = raw.strip()
         if not text or _DASHES.fullmatch(text):  # nothing printed, or a dash for none
             continue
         if _is_figure(text) and index >= first:
+            run = []
             if label:
                 found.append((label, index - first, text.replace(" ", "")))
-        elif not _CODE.fullmatch(text):  # a code printed in a column of its own is not the row's name
-            label = _label([text])
+        elif _CODE.fullmatch(text):  # a code printed in a column of its own is not the row's name
+            run = []
+        else:
+            run = [*run, text] if _spread(text) and all(_spread(piece) for piece in run) else [text]
+            label = _label(run)
     return found
+
+
+_SPREAD = 3  # the most characters a cell of a label printed a character or a few a cell holds (支 出 总 | 计)
+
+
+def _spread(text: str) -> bool:
+    """Whether a cell's text may be a piece of a label printed a character or a few a cell: a few characters, no
+    code among them (北京's “50203-培训费 | 30216-培训费” are two names, not one)."""
+    bare = "".join(text.split())
+    return len(bare) <= _SPREAD and not any(c.isdigit() for c in bare)
 
 
 def _table_figures(rows: list[list[str]]) -> dict[Key, str]:

@@ -189,3 +189,18 @@ def test_the_table_measure_takes_a_line_number_column_with_one_misprint_for_line
     rows = [[name, str(n), "76.23" if name == "社会保障和就业支出" else "0.00"] for name, n in zip(names, numbers, strict=True)]
     figures = _table_figures(rows)
     assert figures[("社会保障和就业支出", 0, 0)] == "76.23" and ("外交支出", 0, 1) not in figures
+
+
+def test_the_table_measure_reads_a_label_printed_a_character_or_a_few_a_cell_as_one():
+    """国家信访局 2026's 收支总表 prints “收 入 | 总 | 计” and “支 | 出 | 总 | 计” a character or two a cell (湖州市财政局
+    2026: “支 出 总 | 计”): the label was the last cell's “计”, no row of the render's; the cells' characters together
+    are the row's label, 收入总计 and 支出总计 as the render prints them — a cell naming a code not among them."""
+    from bench.learned_tables import _table_figures, published_rows
+    from reportgen.importing.pipeline import import_files
+
+    pdf = ROOT / ".." / "shared" / "corpus" / "fresh1" / "central-guojia-xinfangju-2026-dept-budget.pdf"
+    figures = _table_figures(published_rows(import_files([pdf], None).imported.tables["收支总表"]))
+    assert (figures[("收入总计", 0, 0)], figures[("支出总计", 0, 1)]) == ("50,616.94", "50,616.94")
+    assert _table_figures([["收 入 总 计", "6838.41", "支 出 总", "计", "6838.41"]])[("支出总计", 0, 1)] == "6838.41"
+    # 北京市商务局 2026's 基本支出表: two names, each with its code, are not one spread out
+    assert _table_figures([["50203-培训费", "30216-培训费", "2.000000", "", "2.000000"]])[("培训费", 0, 0)] == "2.000000"

@@ -4,7 +4,7 @@ fund), the lines the text compares with the prior year, each fund's totals, 一�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -25,6 +25,7 @@ from reportgen.docmodel.model import (
     FunctionRow,
     IncomeLine,
     TableLine,
+    finest_lines,
 )
 from reportgen.tablekinds import fund_table, role
 
@@ -233,10 +234,16 @@ class FunctionFigures:
         where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
         if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
             return computed
+        return line_as_printed(self.budget, table, key, column, computed, self._parts_under(table, key))
+
+    def _parts_under(self, table: str, key: str) -> int:
+        """How many printed figures make a line of a function table: the rows under it (of the table's funds), or the
+        finest lines of a table printed from its lines (表行) under its 合计."""
+        if key == "合计" and table != role("income") and (lines := self.budget.table_lines.get(table)):
+            return len(finest_lines(lines))
         funds = _funds_of(PRINTED_TABLES[table])
-        rows = sum(1 for r in self.budget.function_rows
+        return sum(1 for r in self.budget.function_rows
                    if (funds is None or r.fund in funds) and (key == "合计" or r.code.startswith(key)))
-        return line_as_printed(self.budget, table, key, column, computed, rows)
 
     def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
         """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
@@ -244,6 +251,8 @@ class FunctionFigures:
         has no such line."""
         if table == role("income"):
             return self._income_line(key)
+        if key == "合计" and (lines := self.budget.table_lines.get(table)):  # a table printed from its lines (表行)
+            return lines_total(lines)
         money = PRINTED_TABLES[table]
         tops = (self.fiscal_tree() or []) if money == FISCAL_KEY else self.function_tree(money)
         if key == "合计":
@@ -395,15 +404,17 @@ class FunctionFigures:
         if not self._lines_give_all(lines):
             return None
         by_class: dict[str, Decimal] = {}
-        for line in lines:
+        for line in finest_lines(lines):
             by_class[line.codes[0][:3]] = by_class.get(line.codes[0][:3], ZERO) + line.total
+        # a 类 the table prints a line of (国家信访局's 201, over its 款 and 项): that line's figure, as printed
+        by_class.update({line.codes[0]: line.total for line in lines if line.codes[0] in by_class and not any(line.codes[1:])})
         return [(code_name(self.budget, "功能分类", code) or code, amount) for code, amount in sorted(by_class.items())]
 
     def _lines_give_all(self, lines: tuple[TableLine, ...]) -> bool:
         """Whether printed ``lines``, each with its 功能分类, add up to 支出合计, the source giving no function row."""
         total = self.totals.expenditure_total
         return (not self.totals.has_function_rows and bool(lines) and total is not None
-                and all(line.codes[0] for line in lines) and sum((line.total for line in lines), ZERO) == total)
+                and all(line.codes[0] for line in lines) and sum((line.total for line in finest_lines(lines)), ZERO) == total)
 
     def listed_classes(self, names: tuple[str, ...]) -> list[tuple[str, Decimal]] | None:
         """The spending side of a 收支总表 printing the lines ``names`` (表格.X.类) whether or not the department spends
@@ -493,6 +504,20 @@ def _to_source(amounts: dict[str, Decimal | None], fund: str, source: str | None
         amounts[own[0]] = (amounts[own[0]] or ZERO) + value
     elif value:
         amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+
+
+def lines_total(lines: Sequence[TableLine]) -> dict[str, Decimal | None]:
+    """The 合计 row of a table printed from its lines (表行), by column: the finest lines added (None where none states
+    the column)."""
+    finest = finest_lines(lines)
+    columns = dict.fromkeys(["合计", *(key for line in finest for key in line.amounts)])
+    return {column: sum_known_of(line.column(column) for line in finest) for column in columns}
+
+
+def sum_known_of(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The figures known added; None where none is."""
+    known = [value for value in values if value is not None]
+    return sum(known, ZERO) if known else None
 
 
 def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:

@@ -158,8 +158,11 @@ YEAR_INCOME = "本年收入合计"
 # A unit's line of the “三公”经费 table (杭州, 湖州, 长沙 print each unit's under the 合计): its parts as stated, and
 # 公务用车购置及运行维护费 where it prints that alone (合计, and the vehicles' figure of its two parts, are sums)
 UNIT_THREE_PUBLIC_AMOUNTS = (*THREE_PUBLIC_PARTS, VEHICLES)
+# A line's last-year figures a 中央部门's 一般公共预算支出表 prints beside this year's (国家信访局 2026: 2025 年执行数, and
+# it net of the central 基建 investment beside this year's 扣除中央基建投资后预算数)
+LINE_ACTUALS = ("上年执行数", "扣除基建项目后执行数")
 LINE_AMOUNTS = ("基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", "经营支出", "对附属单位补助支出",
-                "上缴上级支出", *UNIT_INCOME_AMOUNTS, *UNIT_THREE_PUBLIC_AMOUNTS)
+                "上缴上级支出", *UNIT_INCOME_AMOUNTS, *UNIT_THREE_PUBLIC_AMOUNTS, *LINE_ACTUALS)
 # The codes a printed line may carry, in the order its table prints them.
 LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
@@ -219,9 +222,10 @@ class TableLine(Record):
                    Decimal(0))
 
     def column(self, name: str) -> Decimal | None:
-        """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none."""
+        """The amount printed in the column ``name`` (合计 and 基本支出 computed), None where the line states none (a
+        line of last year's figures alone prints no 合计: 国家信访局 2026's 行政单位医疗, spent in 2025 only)."""
         if name == "合计":
-            return self.total
+            return self.total if self.unit or self.basic is not None or "项目支出" in self.amounts else None
         if name == "基本支出":
             return self.basic
         if name == VEHICLES and self.three_public:
@@ -243,11 +247,23 @@ class TableLine(Record):
 
 def finest_lines(lines: Sequence[TableLine]) -> list[TableLine]:
     """The lines no other line sums: a unit's line whose 单位编码 begins no other line's (无锡's 113 is the
-    department's row over 113001 and 113002, 西安's 122 over 122001) — the lines a column's total adds."""
-    codes = [line.unit_code for line in lines if line.unit_code]
+    department's row over 113001 and 113002, 西安's 122 over 122001), a function line alone whose 功能分类 begins no
+    other such line's (国家信访局's 201 over 20140, 20140 over 2014001 …) — the lines a column's total adds."""
+    units = [line.unit_code for line in lines if line.unit_code]
+    functions = [line.codes[0] for line in lines if _function_alone(line)]
     return [line for line in lines
-            if not line.unit_code or not any(len(code) > len(line.unit_code) and code.startswith(line.unit_code)
-                                             for code in codes)]
+            if not (line.unit_code and _begins(line.unit_code, units))
+            and not (_function_alone(line) and _begins(line.codes[0], functions))]
+
+
+def _function_alone(line: TableLine) -> bool:
+    """Whether the line prints a 功能分类 and no other code (a 类, 款 or 项 of a table by function)."""
+    return bool(line.codes[0]) and not any(line.codes[1:]) and not line.unit
+
+
+def _begins(code: str, others: list[str]) -> bool:
+    """Whether ``code`` begins a longer one of ``others``."""
+    return any(len(other) > len(code) and other.startswith(code) for other in others)
 
 
 @dataclass(repr=False, eq=False)

@@ -37,7 +37,16 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.table_lines import LINE_PRINTED, UNIT_INCOME_COLUMN, UNITS, department_again, lines_form
+from reportgen.importing.budget.build import held_as_printed
+from reportgen.importing.budget.table_lines import (
+    LINE_PRINTED,
+    SPLIT,
+    UNIT_INCOME_COLUMN,
+    UNITS,
+    department_again,
+    lines_form,
+    printed_columns,
+)
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
@@ -195,6 +204,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {})["行名"] = rows
     for kind, shape in _summary_shapes(imported).items():  # the 收支 tables' 层级, 类, 小计行, 列
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
+    for kind in held_as_printed(imported):  # 国家信访局's 支出总表 and 一般公共预算支出表: their lines as printed
+        settings.setdefault("表格", {})[kind] = _held_shape(imported, kind)
     _list_shapes(imported, settings)
 
 
@@ -204,6 +215,15 @@ def _income_carried(imported: Imported) -> list[str]:
     table = imported.tables.get(role("income"))
     meanings = set(table.columns.values()) if table else set()
     return [name for meaning, name in INCOME_CARRIED.items() if meaning in meanings]
+
+
+def _held_shape(imported: Imported, kind: str) -> dict[str, Any]:
+    """A function table whose lines the source holds as printed (build.held_as_printed): printed from them, code and
+    name in two cells (表行 分列), with the columns it prints in its order (列: importing/budget/table_lines.py's
+    printed_columns, under the render's names)."""
+    columns = printed_columns(imported.tables[kind], imported.year).values()
+    printed = [BESIDE_COLUMNS.get(column, column) for column in columns]
+    return {"表行": SPLIT, "列": [column for column in printed if column in LINE_COLUMNS]}
 
 
 def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:

@@ -7,12 +7,15 @@ added, column by column — printed where every line states the column or some l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from reportgen.compute import ZERO, difference, growth_rate
+from reportgen.compute.phrasing import percent
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import (
+    LINE_ACTUALS,
     LINE_CODES,
     SPECIAL_ACCOUNT_PARTS,
     UNIT_INCOME_AMOUNTS,
@@ -34,7 +37,11 @@ LINE_FORMS = (JOINED, SPLIT, UNITS)
 LINE_TABLES = (role("spending"), fund_table("一般公共预算"), role("income"))
 # The amount columns a table printed from its lines may print (列), each once, in the order given.
 LINE_COLUMNS = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "扣除基建项目后预算数", *BESIDE_COLUMNS.values(),
-                YEAR_INCOME, *UNIT_INCOME_AMOUNTS)
+                YEAR_INCOME, *UNIT_INCOME_AMOUNTS, *LINE_ACTUALS, "增减额", "增减率", "扣除基建项目后增减额", "扣除基建项目后增减率")
+# A change column: this year's figure less last year's (a 中央部门's 一般公共预算支出表: 2026 年预算数 比 2025 年执行数
+# 增减额, and the same net of 基建); its rate column: the change over last year's, in percent
+_CHANGES = {"增减额": ("合计", "上年执行数"), "扣除基建项目后增减额": ("扣除基建项目后预算数", "扣除基建项目后执行数")}
+_RATES = {"增减率": "增减额", "扣除基建项目后增减率": "扣除基建项目后增减额"}
 
 
 def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: Sequence[str],
@@ -49,10 +56,14 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
     totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
-    totals = [total if total is not None else _column_total(finest_lines(lines), _AMOUNT_OF.get(label, label))
+    def column_total(key: str) -> Decimal | None:  # the lines added, as the table printed its 合计 row (印出合计)
+        added = _column_total(finest_lines(lines), key)
+        return added if form == UNITS else builder.f.printed_line(table_id, "合计", key, added)
+
+    totals = [total if total is not None else column_total(_AMOUNT_OF.get(label, label))
               for total, label in zip(totals, amounts, strict=True)]
-    total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *(num(t) for t in totals)],
-                    kind="total", key="合计")
+    cells = [_derived(label, column_total, num) or num(total) for label, total in zip(amounts, totals, strict=True)]
+    total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *cells], kind="total", key="合计")
     body.insert(0 if form == UNITS and not total_last else len(body), total_row)
     body[body.index(total_row) + 1:body.index(total_row) + 1] = _department_row(builder, totals, num, department_line)
     widths = [12 if form == SPLIT else 24] * label_span + [16] * len(amounts)
@@ -90,8 +101,21 @@ def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: st
         cells += [Cell(code), Cell(name)] if form == SPLIT else [Cell(f"{code}-{name}" if code else "")]
     for label in amounts:
         amount = line.column(_AMOUNT_OF.get(label, label))
-        cells.append(Cell("", align="right") if amount is None else num(amount))
+        cells.append(_derived(label, line.column, num) or (Cell("", align="right") if amount is None else num(amount)))
     return Row(cells, key=line.unit if form == UNITS else "|".join(line.codes))
+
+
+def _derived(label: str, column: Callable[[str], Decimal | None], num: AmountCell) -> Cell | None:
+    """A change or rate column's cell (_CHANGES, _RATES) from the figures ``column`` gives: this year's less last
+    year's (a figure not stated this year is none: 0, where last year's is stated), its rate over last year's; None
+    for another column."""
+    if (rate := _RATES.get(label)) is not None:
+        current, last = (column(key) for key in _CHANGES[rate])
+        return Cell(percent(growth_rate(current or ZERO, last)), align="right")
+    if label not in _CHANGES:
+        return None
+    current, last = (column(key) for key in _CHANGES[label])
+    return num(difference(current or ZERO, last)) if last is not None else Cell("", align="right")
 
 
 def _department_total(builder: TableBuilder, label: str) -> Decimal | None:

@@ -16,8 +16,15 @@ from decimal import Decimal
 from reportgen import codes, tablekinds
 from reportgen.base.patterns import regex
 from reportgen.compute import economic_kind
-from reportgen.docmodel.model import FINAL_SPENDING_KINDS, INCOME_SOURCES, PROJECT_FUNDS, RESERVES, UNSPLIT_FUND
-from reportgen.importing.budget.table_lines import table_lines
+from reportgen.docmodel.model import (
+    FINAL_SPENDING_KINDS,
+    INCOME_SOURCES,
+    LINE_AMOUNTS,
+    PROJECT_FUNDS,
+    RESERVES,
+    UNSPLIT_FUND,
+)
+from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -82,8 +89,11 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
         _printed_of(result, spending, tree)
-    if (lines := table_lines(result)):
+    if (lines := table_lines(result, held_as_printed(result))):
         tree["表行"] = lines
+        if (totals := _held_totals(result, held_as_printed(result))):
+            printed = tree.get("印出合计")
+            tree["印出合计"] = {**(printed if isinstance(printed, dict) else {}), **totals}
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
@@ -934,6 +944,37 @@ def _beyond_the_sources(result: Imported, sources: list[tuple[str, str]]) -> lis
     if all(table.kind.id != role("spending") for table in result.unsure) and not unprinted_funds(result):
         return _classes_beyond_funds(result)
     return []
+
+
+def held_as_printed(result: Imported) -> frozenset[str]:
+    """The function tables whose coded lines no fund's function rows hold, held as printed (表行, their 类, 款 and 项
+    lines each as the table prints it): the 支出总表 where its lines are of all the money, no fund's
+    (spending_by_fund_unknown: 国家信访局 2026's 一般公共服务支出 holds its 其他收入's spending beside the
+    appropriation's, no table telling them apart by line), and the 一般公共预算支出表 of the year's appropriation alone
+    (appropriation_of_the_year: no source of the fund's lines, its carry-over spent beside it)."""
+    held = {role("spending")} if spending_by_fund_unknown(result) else set()
+    held |= {fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()
+    return frozenset(kind for kind in held if _coded(result.rows.get(kind, [])))
+
+
+def _coded(rows: list[Row]) -> bool:
+    """Whether every row printing amounts but the total prints a function code, and some does (江苏省政协 2018's
+    支出总表 prints its lines' sum on a row of no code: no line of it)."""
+    lines = [row for row in rows if not row.total and row.amounts]
+    return bool(lines) and all(row.code for row in lines)
+
+
+def _held_totals(result: Imported, held: frozenset[str]) -> Tree:
+    """印出合计 of the tables held as printed (表行): the 合计 row's figures, in the columns its lines state, that stand
+    a 尾数 from the lines added (国家信访局 2026's 一般公共预算支出表: 2025 年执行数 37,241.42, its 项 37,241.41)."""
+    out: Tree = {}
+    for kind in sorted(held):
+        table = result.tables[kind]
+        keys = {table.columns[col]: key for col, key in printed_columns(table, result.year).items() if key in LINE_AMOUNTS}
+        found = printed_table_lines(result, kind, tuple(keys), set()).get("合计")
+        if isinstance(found, dict) and found:
+            out[kind] = {"合计": {keys[meaning]: figure for meaning, figure in found.items()}}
+    return out
 
 
 def general_alone(result: Imported) -> bool:

@@ -13,6 +13,7 @@ from reportgen import codes
 from reportgen.base.patterns import regex
 from reportgen.docmodel.model import (
     FISCAL_SOURCES,
+    LINE_AMOUNTS,
     SPECIAL_ACCOUNT_PARTS,
     THREE_PUBLIC_PARTS,
     UNIT_INCOME_AMOUNTS,
@@ -145,16 +146,61 @@ def unit_name(table: Table, row: Row) -> str:
     return "".join("".join(cell_text(table.grid.cell(row.index, col)) for col in range(first)).split())
 
 
-def table_lines(result: Imported) -> Tree:
-    """表行: each table printed so, its lines as printed."""
+def table_lines(result: Imported, held: frozenset[str] = frozenset()) -> Tree:
+    """表行: each table printed so, its lines as printed; and the function tables ``held`` (their coded lines no
+    fund's function rows: build.held_as_printed), their 类, 款 and 项 lines as printed, code and name in two cells."""
     found: Tree = {}
     for kind, table in result.tables.items():
         rows = result.rows.get(kind, [])
-        if lines_form(table, rows):
+        if lines_form(table, rows) or kind in held:
             lines = [row for row in rows if not row.total and row.amounts]
             again = lines_form(table, rows) == UNITS and department_again(rows)  # its row again: not a unit's
             found[kind] = [_line(result, table, row) for row in lines[1 if again else 0:]]
     return found
+
+
+def printed_columns(table: Table, year: int | None) -> dict[int, str]:
+    """Each amount column of a table of lines by the line's column it prints (tables/table_lines.py's LINE_COLUMNS):
+    the written ones (_AMOUNTS) and, of a 中央部门's 一般公共预算支出表 (国家信访局 2026), last year's 执行数, it and this
+    year's net of the central 基建 investment (扣除中央基建投资后执行数 | 扣除中央基建投资后预算数, as 北京 prints its
+    扣除基建项目后预算数), and each change against them with its rate right of it (增减额 | 增减(%)) — sums the
+    source does not state, the render makes them. ``year``: the document's."""
+    found: dict[int, str] = {}
+    for col, meaning in sorted(table.columns.items()):
+        words = "".join(_header_words(table, col).split())
+        if (key := "合计" if meaning == "合计" else _AMOUNTS.get(meaning) or _actual(meaning, words, year)):
+            found[col] = LINE_PRINTED.get(meaning, key)
+        elif meaning.endswith(f"·{CHANGE}") and (base := _actual(meaning.removesuffix(f"·{CHANGE}"), "", year)):
+            found[col] = CHANGE_OF[base]
+        elif _RATE.search(words) and found.get(col - 1) in RATE_OF:
+            found[col] = RATE_OF[found[col - 1]]
+    return found
+
+
+def _actual(meaning: str, words: str, year: int | None) -> str:
+    """The line's last-year figure (or this year's net of 基建) a column prints, by its meaning and header words;
+    "" for none."""
+    if _NET_OF_BUILDING.search(words) and meaning == "预算数":
+        return "扣除基建项目后预算数"
+    last = _LAST_YEAR.fullmatch(meaning)
+    if last is None or year is None or int(last.group(1)) != year - 1 or not last.group(2).endswith("执行数"):
+        return ""
+    return "扣除基建项目后执行数" if _NET_OF_BUILDING.search(last.group(2)) else "上年执行数" if last.group(2) == "执行数" else ""
+
+
+def _header_words(table: Table, col: int) -> str:
+    """The words the table's header prints over the column."""
+    return "".join(cell_text(table.grid.cell(row, col)) for row in range(table.header_start, table.body_start))
+
+
+_NET_OF_BUILDING = regex(r"扣除.*基建")
+_LAST_YEAR = regex(r"(\d{4})年·(.+)")
+_RATE = regex(r"增减[(（]?[%％]|增减率|增减幅度")
+CHANGE = "增减"
+# The change against a last-year figure (and this year's against it), and each change's rate, as a table of lines
+# prints them (tables/table_lines.py)
+CHANGE_OF = {"上年执行数": "增减额", "扣除基建项目后执行数": "扣除基建项目后增减额"}
+RATE_OF = {"增减额": "增减率", "扣除基建项目后增减额": "扣除基建项目后增减率"}
 
 
 def _line(result: Imported, table: Table, row: Row) -> Tree:
@@ -164,9 +210,10 @@ def _line(result: Imported, table: Table, row: Row) -> Tree:
         return _unit_line(result, table, row)
     line: Tree = dict(_codes(result, table, row))
     path = f"表行.{table.kind.id}"
+    written = printed_columns(table, result.year)
     for meaning, amount in row.amounts.items():
-        key = _AMOUNTS.get(meaning)
-        if key is None or amount.blank or key == "基本支出" and _split(row):
+        key = written.get(amount.cell[1]) if meaning not in _AMOUNTS else _AMOUNTS[meaning]
+        if key not in LINE_AMOUNTS or amount.blank or key == "基本支出" and _split(row):
             continue
         line[key] = value(result, table, amount, f"{path}.{key}")
     _tell_sums(result, table, row)
