@@ -234,16 +234,7 @@ class FunctionFigures:
         where that stands within the 尾数 of the rows under the line from ``computed``, else ``computed``."""
         if table not in PRINTED_TABLES or not self.budget.printed_lines.get(table):
             return computed
-        return line_as_printed(self.budget, table, key, column, computed, self._parts_under(table, key))
-
-    def _parts_under(self, table: str, key: str) -> int:
-        """How many printed figures make a line of a function table: the rows under it (of the table's funds), or the
-        finest lines of a table printed from its lines (表行) under its 合计."""
-        if key == "合计" and table != role("income") and (lines := self.budget.table_lines.get(table)):
-            return len(finest_lines(lines))
-        funds = _funds_of(PRINTED_TABLES[table])
-        return sum(1 for r in self.budget.function_rows
-                   if (funds is None or r.fund in funds) and (key == "合计" or r.code.startswith(key)))
+        return line_as_printed(self.budget, table, key, column, computed, _parts_under(self.budget, table, key))
 
     def table_line(self, table: str, key: str) -> dict[str, Decimal | None] | None:
         """A line of a budget's function table (PRINTED_TABLES) as its rows make it, by column (合计, 基本支出,
@@ -525,6 +516,16 @@ def _tops_line(tops: list[Node]) -> dict[str, Decimal | None]:
     kinds = {kind: sum_known(t.basic_kind(kind) for t in tops if t.basic) for kind in KINDS}
     return {"合计": tops_sum(tops) if tops else None, "基本支出": sum_known(t.basic for t in tops), **kinds,
             "项目支出": sum_known(t.project for t in tops)}
+
+
+def _parts_under(budget: Budget, table: str, key: str) -> int:
+    """How many printed figures make a line of a function table: the rows under it (of the table's funds), or the
+    finest lines of a table printed from its lines (表行) under its 合计."""
+    if key == "合计" and table != role("income") and (lines := budget.table_lines.get(table)):
+        return len(finest_lines(lines))
+    funds = _funds_of(PRINTED_TABLES[table])
+    return sum(1 for r in budget.function_rows
+               if (funds is None or r.fund in funds) and (key == "合计" or r.code.startswith(key)))
 
 
 def _funds_of(money: str | None) -> tuple[str, ...] | None:

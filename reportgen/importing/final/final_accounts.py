@@ -271,7 +271,7 @@ def _halves(table: Table) -> list[tuple[int, dict[int, str]]]:
     columns = sorted({**table.columns, **_unheaded_codes(table)}.items())
     codes = [c for c, m in columns if m in ("编码", "类")] or _coded_names(table)
     return [(start, _spent({c: m for c, m in columns if start <= c < end}))
-            for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True)]
+            for start, end in zip(codes, [*codes[1:], table.grid.width], strict=False)]  # no code column: no side
 
 
 def _half_rows(table: Table, half: dict[int, str], start: int, problems: list[CellProblem]) -> list[Row]:
