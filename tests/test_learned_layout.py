@@ -506,6 +506,31 @@ def test_the_income_tables_carry_over_by_fund_is_learned_and_printed_as_far_as_t
         assert cells[-5:] == [printed] * 5 and cells[-6] == ("12.50" if carried else "0.00"), cells
 
 
+def test_an_income_table_printed_without_its_year_subtotal_is_learned_and_printed_so(tmp_path_factory) -> None:
+    """福州市民政局 2026's 收入总表 prints 合计 | 一般公共预算拨款收入 | … | 其他收入 | 上年结转结余 by the department's one row,
+    no 本年收入 小计 — as 广州's and 泉州's by their units' lines: the render printed the 小计 (2219.92) and every figure
+    after it one column on (7 figures missed). Learned as 表格.收入总表.列 naming the columns printed; a 列 naming
+    本年收入合计 too prints it."""
+    _, source, layout, text = _learned(tmp_path_factory, "fj-fuzhou-minzhengju-benji-2026-unit-budget")
+    settings = (layout / "版式.yaml").read_text(encoding="utf-8")
+    listed = re.search(r"  收入总表:\n    列:\n((?:    - .+\n)+)", settings)
+    assert listed is not None and "本年收入合计" not in listed.group(1)
+    assert listed.group(1).splitlines()[0] == "    - 合计" and listed.group(1).splitlines()[-1] == "    - 上年结转"
+
+    def income_rows(folder: Path) -> list[list[str]]:
+        document = document_for(prepare(source, draft=True), draft=True, layout=folder)
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+        return [[cell.text for cell in row.cells] for row in (table.header[-1], *table.body)]
+
+    rows = income_rows(layout)
+    assert rows[0][0] == "一般公共预算拨款" and "小计" not in rows[0]
+    assert rows[1] == ["合计", "2249.92", "2144.92", "75.00", *["0.00"] * 7, "30.00"]
+    (layout / "版式.yaml").write_text(settings.replace("    - 合计\n    - 一般公共预算拨款\n",
+                                                      "    - 合计\n    - 本年收入合计\n    - 一般公共预算拨款\n"), encoding="utf-8")
+    rows = income_rows(layout)
+    assert rows[0][0] == "小计" and rows[1][1:4] == ["2249.92", "2219.92", "2144.92"]
+
+
 def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_none() -> None:
     """深圳市信访局 2026 prints “第二部分 部门预算收支总体情况” and “第三部分 部门预算支出具体情况” after “二、机构编制”: headings
     of no kind read, one after another — the text's cut took only the first of such a run as a heading, so the learned

@@ -35,7 +35,7 @@ from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
-from reportgen.docmodel.model import PROJECT_FUNDS
+from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed
 from reportgen.importing.budget.table_lines import (
@@ -85,6 +85,7 @@ from reportgen.tables.specs import (
     CARRIED,
     CARRIED_COLUMNS,
     INCOME_CARRIED,
+    INCOME_OWN_COLUMNS,
     THIS_YEAR,
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
@@ -197,6 +198,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {})[role("income")] = by_unit
     elif (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
         settings.setdefault("表格", {})[role("income")] = {"列": carried}
+    elif (own := _income_printed(imported)):  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
+        settings.setdefault("表格", {})[role("income")] = {"列": own}
     if (variant := _basic_variant(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
         printed = _basic_columns(imported) if variant == "部门经济分类" else {}
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}", **printed}
@@ -215,6 +218,21 @@ def _income_carried(imported: Imported) -> list[str]:
     table = imported.tables.get(role("income"))
     meanings = set(table.columns.values()) if table else set()
     return [name for meaning, name in INCOME_CARRIED.items() if meaning in meanings]
+
+
+def _income_printed(imported: Imported) -> list[str]:
+    """表格.收入总表.列 of a 收入总表 printed by the department's row without its 本年收入 小计 (福州: 合计 | 一般公共预算
+    拨款收入 | … | 其他收入 | 上年结转结余): the columns it prints under the render's names, as a 收入总表 by its units'
+    lines lists them (UNIT_INCOME_COLUMN: 广州, 泉州), in order; [] where it prints the 小计 (the render's own table) or a
+    column the render's table has not (财政拨款收入, 财政专户管理资金's parts)."""
+    table = imported.tables.get(role("income"))
+    if table is None:
+        return []
+    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)
+               if table.columns[col] not in _INCOME_LABELS]
+    if "合计" not in printed or YEAR_INCOME in printed or len(set(printed)) != len(printed):
+        return []
+    return printed if printed == [name for name in INCOME_OWN_COLUMNS if name in printed] else []
 
 
 def _held_shape(imported: Imported, kind: str) -> dict[str, Any]:

@@ -56,6 +56,7 @@ from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
 from reportgen.tables.specs import (
     INCOME_CARRIED,
+    INCOME_OWN_COLUMNS,
     SUMMARY_COLUMNS,
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
@@ -1089,7 +1090,8 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 # 列 by the table a spec is based on: (the columns it may name, how they must be named, what the message calls them)
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
     INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
-    role("income"): (tuple(INCOME_CARRIED.values()), _in_order, "上年结转之后按资金印出的各栏（按此次序，各一次）"),
+    role("income"): ((*INCOME_OWN_COLUMNS, *INCOME_CARRIED.values()), _in_order,
+                     "印出的各栏（写合计时列出全部金额栏）与上年结转之后按资金印出的各栏（按此次序，各一次）"),
     role("summary"): (SUMMARY_COLUMNS, _total_first, "收入、支出两方各印出的金额栏（合计在先，按此次序，各一次）"),
     role("appropriations"): ((*FISCAL_COLUMNS, *SUMMARY_COLUMNS[1:]), _fiscal_fits,
                              "支出一方印出的金额栏（按此次序，各一次；当年预算、上年结转结余只与合计同列，两方都印）"),

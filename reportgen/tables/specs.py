@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FISCAL, PROJECT_FUNDS
+from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FISCAL, PROJECT_FUNDS, YEAR_INCOME
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
@@ -65,6 +65,10 @@ SUMMARY_COLUMNS = ("合计", THIS_YEAR, CARRIED)
 # 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金), by the import's meaning of its column → the
 # name 列 gives it; each a part of 上年结转 (compute's carried_part: none where that is none, not known else).
 INCOME_CARRIED = {f"上年结转·{fund}": f"上年结转{fund}" for fund in PROJECT_FUNDS[:5]}
+# The 收入总表's own columns a layout's 列 may list ahead of those, in the render's order: a 列 naming 合计 (its 收入总计)
+# lists the columns the table prints, its 本年收入 小计 (YEAR_INCOME) printed only where 列 names it (福州: 合计 |
+# 一般公共预算拨款收入 | … | 其他收入 | 上年结转结余, no 小计 — as 广州's and 泉州's by their units' lines, 表行 单位).
+INCOME_OWN_COLUMNS = ("合计", YEAR_INCOME, *INCOME_SOURCES, "上年结转")
 # the 部门财务收支预算总表's spending amounts a layout may print (表格.收支总表.列: 上海市级), in their order
 FINANCE_COLUMNS = ("合计", "人员经费", "公用经费", "项目支出")
 FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints them (上海: 部门财务收支预算总表)

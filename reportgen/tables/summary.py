@@ -16,7 +16,7 @@ from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
 from reportgen.compute.printed import summed_from_printed
 from reportgen.docmodel.document import Cell, Row, RowKind
-from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, Budget
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, YEAR_INCOME, Budget
 from reportgen.tablekinds import role
 from reportgen.tables.builder import SummaryShape, TableBuilder, TableRows, head, paired, unit_name
 from reportgen.tables.function import function_total
@@ -163,8 +163,9 @@ def income(builder: TableBuilder) -> TableRows:
     b, f = builder.b, builder.f
     reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
     parts = [fund for fund in INCOME_CARRIED.values() if fund in builder.asked_columns]  # 上年结转 by fund
-    header = _income_header(parts, reserves)
-    values = [f.income_grand_total, f.income_total, *(f.income_of(s) for s in INCOME_SOURCES),
+    year = _year_income_printed(builder.asked_columns)
+    header = _income_header(parts, reserves, year)
+    values = [f.income_grand_total, *([f.income_total] if year else []), *(f.income_of(s) for s in INCOME_SOURCES),
               f.carried_over, *[f.carried_part] * len(parts), *([b.reserves_used] if reserves else [])]
     body = [
         Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
@@ -173,25 +174,32 @@ def income(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.unit_figures:  # the department's consolidated row, then a row per unit under it
         body[1] = Row([Cell(b.department, bold=True), *map(num, values)], kind="subtotal", key=b.department)
-        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves, len(parts)))],
+        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves, len(parts), year))],
                      key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
         gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
     return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
 
 
-def _income_header(parts: list[str], reserves: bool) -> list[Row]:
-    """表2's two header rows: 上年结转 one column, or its 小计 and its ``parts`` by fund; 使用非财政拨款结余 where drawn on."""
+def _year_income_printed(columns: tuple[str, ...]) -> bool:
+    """Whether 表2 prints its 本年收入 小计: unless the layout's 列 lists the columns printed (naming 合计) without it."""
+    return "合计" not in columns or YEAR_INCOME in columns
+
+
+def _income_header(parts: list[str], reserves: bool, year: bool = True) -> list[Row]:
+    """表2's two header rows: 本年收入 its 小计 (``year``) and its sources; 上年结转 one column, or its 小计 and its
+    ``parts`` by fund; 使用非财政拨款结余 where drawn on."""
     return [
-        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1),
+        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + year, 1),
              ("上年结转", 1 + len(parts), 1 if parts else 2), *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
-        head("小计", *INCOME_SOURCES, *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
+        head(*(["小计"] if year else []), *INCOME_SOURCES,
+             *(["小计", *(fund.removeprefix("上年结转") for fund in parts)] if parts else [])),
     ]
 
 
-def _unit_income(unit: Computed, reserves: bool, parts: int = 0) -> list[Decimal | None]:
-    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (its ``parts`` by fund: INCOME_CARRIED; and
-    使用非财政拨款结余)."""
-    return [unit.income_grand_total, unit.income_total, *(unit.budget.income[s] for s in INCOME_SOURCES),
+def _unit_income(unit: Computed, reserves: bool, parts: int = 0, year: bool = True) -> list[Decimal | None]:
+    """A unit's amounts on 表2: 收入总计, 本年收入 (its 小计 where printed: ``year``) and its sources, 上年结转 (its
+    ``parts`` by fund: INCOME_CARRIED; and 使用非财政拨款结余)."""
+    return [unit.income_grand_total, *([unit.income_total] if year else []), *(unit.budget.income[s] for s in INCOME_SOURCES),
             unit.budget.carried_over, *[unit.carried_part] * parts, *([unit.budget.reserves_used] if reserves else [])]
 
 
