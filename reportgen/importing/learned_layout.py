@@ -192,14 +192,8 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
 def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     """表格.X of the tables printed otherwise than the base's, into ``settings``: the 收入总表 by function lines, the
     基本支出表 without 政府经济分类, each table's rows in the document's words (行名), the 收支 tables' shapes."""
-    if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
-        settings.setdefault("表格", {})[role("income")] = _income_shape(imported)
-    elif (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
-        settings.setdefault("表格", {})[role("income")] = by_unit
-    elif (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
-        settings.setdefault("表格", {})[role("income")] = {"列": carried}
-    elif (own := _income_printed(imported)):  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
-        settings.setdefault("表格", {})[role("income")] = {"列": own}
+    if (income := _income_settings(imported)):
+        settings.setdefault("表格", {})[role("income")] = income
     if (variant := _basic_variant(imported)):  # 长春: its 部门经济分类 form with the columns it prints (当年预算 …)
         printed = _basic_columns(imported) if variant == "部门经济分类" else {}
         settings.setdefault("表格", {})[role("basic")] = {"基于": f"{role('basic')}-{variant}", **printed}
@@ -210,6 +204,18 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
     for kind in held_as_printed(imported):  # 国家信访局's 支出总表 and 一般公共预算支出表: their lines as printed
         settings.setdefault("表格", {})[kind] = _held_shape(imported, kind)
     _list_shapes(imported, settings)
+
+
+def _income_settings(imported: Imported) -> dict[str, Any]:
+    """表格.收入总表 of a 收入总表 printed otherwise than the base's; {} for one printed as it."""
+    if _income_by_function(imported):  # 烟台, 重庆, 长沙: the 收入总表's rows are the function lines
+        return _income_shape(imported)
+    if (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
+        return by_unit
+    if (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
+        return {"列": carried}
+    own = _income_printed(imported)  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
+    return {"列": own} if own else {}
 
 
 def _income_carried(imported: Imported) -> list[str]:

@@ -165,8 +165,8 @@ def income(builder: TableBuilder) -> TableRows:
     parts = [fund for fund in INCOME_CARRIED.values() if fund in builder.asked_columns]  # 上年结转 by fund
     year = _year_income_printed(builder.asked_columns)
     header = _income_header(parts, reserves, year)
-    values = [f.income_grand_total, *([f.income_total] if year else []), *(f.income_of(s) for s in INCOME_SOURCES),
-              f.carried_over, *[f.carried_part] * len(parts), *([b.reserves_used] if reserves else [])]
+    values = [f.income_grand_total, *_if_printed(f.income_total, year), *(f.income_of(s) for s in INCOME_SOURCES),
+              f.carried_over, *[f.carried_part] * len(parts), *_if_printed(b.reserves_used, reserves)]
     body = [
         Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
         Row([Cell(b.department, indent=1), *map(num, values)], key=b.department),
@@ -178,6 +178,11 @@ def income(builder: TableBuilder) -> TableRows:
                      key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
         gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
     return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
+
+
+def _if_printed(value: Decimal | None, printed: bool) -> list[Decimal | None]:
+    """A column's amount where the table prints the column, else no cell."""
+    return [value] if printed else []
 
 
 def _year_income_printed(columns: tuple[str, ...]) -> bool:
@@ -199,8 +204,8 @@ def _income_header(parts: list[str], reserves: bool, year: bool = True) -> list[
 def _unit_income(unit: Computed, reserves: bool, parts: int = 0, year: bool = True) -> list[Decimal | None]:
     """A unit's amounts on 表2: 收入总计, 本年收入 (its 小计 where printed: ``year``) and its sources, 上年结转 (its
     ``parts`` by fund: INCOME_CARRIED; and 使用非财政拨款结余)."""
-    return [unit.income_grand_total, *([unit.income_total] if year else []), *(unit.budget.income[s] for s in INCOME_SOURCES),
-            unit.budget.carried_over, *[unit.carried_part] * parts, *([unit.budget.reserves_used] if reserves else [])]
+    return [unit.income_grand_total, *_if_printed(unit.income_total, year), *(unit.budget.income[s] for s in INCOME_SOURCES),
+            unit.budget.carried_over, *[unit.carried_part] * parts, *_if_printed(unit.budget.reserves_used, reserves)]
 
 
 def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
