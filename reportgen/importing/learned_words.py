@@ -166,8 +166,8 @@ def printed_files(lines: list[Line]) -> list[list[Line]]:
 def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
     columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
-    tops = _tops(lines)
-    by_contents = parts_by_contents(printed_headings(lines))
+    headings = printed_headings(lines)
+    tops, by_contents = _tops(lines, headings), parts_by_contents(headings)
     part: str | None = None
     buffer: list[str] = []
     where = ""
@@ -204,10 +204,9 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         yield "".join(buffer), where, part, None
 
 
-def _tops(lines: list[Line]) -> dict[tuple[int, int], tuple[str, str]]:
+def _tops(lines: list[Line], headings: list[PrintedHeading]) -> dict[tuple[int, int], tuple[str, str]]:
     """The part headings of the document by place (page, line), each (its style, its words): the lines printing the
-    parts the 目录 alone numbers (unnumbered_parts), else the headings of the outermost numbering style."""
-    headings = printed_headings(lines)
+    parts the 目录 alone numbers (unnumbered_parts), else the ``headings`` of the outermost numbering style."""
     if (parts := unnumbered_parts(lines, headings)[1]):
         return {place: ("toc", words) for place, words in parts.items()}
     styles = [s for s in _STYLE_ORDER if any(h.style == s for h in headings)]
