@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import cli
-from reportgen.docmodel.document import Paragraph, Title
+from reportgen.docmodel.document import Paragraph, Table, Title
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
@@ -66,6 +66,18 @@ def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
     return folder / "source.yaml", folder / "学到的版式"
 
 
+def _imported(folder: Path, pdf: Path) -> Path:
+    """The source `reportgen import PDF -o FOLDER/source.yaml` writes (no layout learned), imported once for the module
+    (万里 2025, the year rendered in the layout learned from 2024)."""
+    key = f"{pdf} imported"
+    if key not in _LEARNED:
+        made = _LEARNED[""] / str(len(_LEARNED))
+        assert cli.main(["import", str(pdf), "-o", str(made / "source.yaml")]) in (0, 1)
+        _LEARNED[key] = made
+    shutil.copytree(_LEARNED[key], folder, dirs_exist_ok=True)
+    return folder / "source.yaml"
+
+
 def test_hangzhou_sentences_are_printed_from_the_fields(tmp_path) -> None:
     source, layout = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
@@ -81,8 +93,7 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     """Learned from 万里街道's 2024 document, rendered from its 2025 tables: 2025's figure where a sentence was traced,
     and the sentences kept as printed in 2024 are 待补充 the officer rewrites, not 2024's figures."""
     _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
-    source = tmp_path / "2025.yaml"
-    assert cli.main(["import", str(SEEDS / "shanghai-putuo-wanli-2025.pdf"), "-o", str(source)]) in (0, 1)
+    source = _imported(tmp_path / "2025", SEEDS / "shanghai-putuo-wanli-2025.pdf")
     printed = _sentences(source, layout)
     assert "（三）公务接待费1.35万元。" in printed
     # 2024's sentence with 2025's figures, printed as 2025's document prints it (no thousands' commas, as 2024's)
@@ -107,6 +118,20 @@ def test_next_year_prints_next_years_figures_and_never_last_years(tmp_path) -> N
     assert "是照2024年的原文保留的" in kept and "请按2025年的数改写版式文件夹中学到的措辞.j2的这一句" in kept
     # 2024's cause of its change (no field holds it) is 2024's: never printed beside 2025's change
     assert not any("主要原因是购置公务用车" in text for text in printed if not text.startswith("待补充"))
+
+
+def test_next_year_prints_the_zeros_of_a_table_that_prints_them(tmp_path) -> None:
+    """万里街道 2024 and 2025 print “0” in every cell of nothing of their 一般公共预算基本支出表 (第13页 of 2025: the
+    公用经费 of 基本工资, the 人员经费 of 办公费); 2025's tables rendered in the layout learned from 2024 left those
+    cells blank, as 上海's 照源文件 does (bench/learned_tables --pairs: 31 figures). A table that prints its zeros and
+    leaves no cell blank is learned 印出, and 2025's render prints them where 2025 does."""
+    _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    assert "一般公共预算基本支出表: 印出" in (layout / "版式.yaml").read_text(encoding="utf-8")
+    source = _imported(tmp_path / "2025", SEEDS / "shanghai-putuo-wanli-2025.pdf")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("一般公共预算基本支出表"))
+    rows = {row.cells[2].text: [c.text for c in row.cells[3:]] for row in basic.body if len(row.cells) > 5}
+    assert rows["基本工资"] == ["6,084,184", "6,084,184", "0"] and rows["办公费"] == ["4,333,478", "0", "4,333,478"]
 
 
 def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> None:

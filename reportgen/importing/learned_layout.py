@@ -183,7 +183,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
     _finance_shape(imported, settings, base)
-    if (shown := _shown(result)):
+    if (shown := _shown(result, base)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
     return settings, told
@@ -1211,7 +1211,7 @@ def _label_of(table: Table) -> str:
     return ""
 
 
-def _shown(result: ImportResult) -> dict[str, Any]:
+def _shown(result: ImportResult, base: str) -> dict[str, Any]:
     """展示: each table's unit as printed (the most common one for 全部), and the decimals each table prints its
     amounts with, where all its amounts have as many (表格小数位: the most common for 全部, a table of other decimals
     by its name; the text's decimals are its own)."""
@@ -1221,15 +1221,16 @@ def _shown(result: ImportResult) -> dict[str, Any]:
         shown["表格单位"] = units
     if (places := _table_places(imported)):
         shown["表格小数位"] = places
-    if (zeros := _table_zeros(imported)):
+    if (zeros := _table_zeros(imported, base)):
         shown["表格零值"] = zeros
     return shown
 
 
-def _table_zeros(imported: Imported) -> dict[str, str]:
+def _table_zeros(imported: Imported, base: str) -> dict[str, str]:
     """表格零值: 空白 for the tables that leave a cell blank and print no zero anywhere (烟台、苏州、杭州……: the render
-    printed “0.00” where they print nothing) — 全部 where no table prints a zero; {} where every table prints its zeros
-    or none leaves a cell blank."""
+    printed “0.00” where they print nothing) — 全部 where no table prints a zero; 印出 for the tables that print their
+    zeros and leave no cell blank where the ``base`` layout would not print them (_printing_zeros); {} where every
+    table prints its zeros as the base does or none leaves a cell blank."""
     listable = {kind.id for kind in tablekinds.kinds()}
     printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables}
     blank = {kind for kind, (blanks, _) in printed.items() if blanks}
@@ -1238,7 +1239,18 @@ def _table_zeros(imported: Imported) -> dict[str, str]:
         return {"全部": "空白"}
     if _is_final(imported):
         return _final_zeros(zero - blank)
-    return {kind: "空白" for kind in sorted(blank - zero) if kind in listable}
+    return {**{kind: "空白" for kind in sorted(blank - zero) if kind in listable},
+            **_printing_zeros(sorted(kind for kind in zero - blank if kind in listable), base)}
+
+
+def _printing_zeros(kinds: list[str], base: str) -> dict[str, str]:
+    """表格零值 印出 for each of the tables ``kinds`` (printing their zeros, no cell blank) that the ``base`` layout
+    leaves blank or prints as the source states them: 普陀区万里街道 2024 and 2025 print “0” in every cell of nothing of
+    their 一般公共预算基本支出表 (the 公用经费 of 工资福利支出, the 人员经费 of 商品和服务支出), which 上海's 照源文件
+    left blank — a source states no amount the table's columns split into none."""
+    shipped = layouts.resolve(base).table_zeros
+    return {kind: "印出" for kind in kinds
+            if (shipped.get(kind) or shipped.get("全部") or "印出") != "印出"}
 
 
 def _final_zeros(printing: set[str]) -> dict[str, str]:
