@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -244,20 +245,58 @@ FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/
           "seeds/juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", "seeds/juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf")
 
 
-def measure(tables: dict[str, PublishedTable], document: object) -> Measure:
+def measure(tables: dict[str, PublishedTable], document: object, misses: Counter[tuple[str, str]] | None = None,
+            learned_from: set[str] | None = None) -> Measure:
+    """The measure of the published ``tables`` against the ``document``'s; ``misses`` (--breakdown) counts each figure
+    not printed in place by its table and what the render does there (miss), a table of a kind year N's document
+    (its tables ``learned_from``) does not print told apart."""
     shown = {b.id.split("-")[0]: b for b in getattr(document, "blocks", []) if isinstance(b, RenderedTable)}
     total = Measure()
     for kind, table in tables.items():
         published = _table_figures(published_rows(table))
         rendered = shown.get(FINAL_TABLES.get(kind, kind))
-        total.add(compare(published, _table_figures(rendered_rows(rendered)) if rendered else {}))
+        figures = _table_figures(rendered_rows(rendered)) if rendered else {}
+        total.add(compare(published, figures))
+        if misses is not None:
+            printed = rendered is not None or learned_from is None or kind in learned_from
+            misses.update((kind, miss(key, text, figures, rendered is not None) if printed else MISSES[-1])
+                          for key, text in published.items() if figures.get(key) != text)
     return total
 
 
-def run(paths: list[Path], following: list[Path] | None = None) -> tuple[str, str, Measure, Measure] | None:
+# the --breakdown classes, in the order printed; the last: a table of a kind year N's document does not print (--pairs)
+MISSES = ("无此表", "无此行", "行同栏异", "零印作空白", "数不同", "写法不同", "上一年未印此表")
+
+
+def miss(key: Key, text: str, rendered: dict[Key, str], table: bool) -> str:
+    """What the render prints where a published figure is not printed in place: no table of its kind (无此表), no row
+    of its label (无此行: the n-th of a label counted as the label), the row but nothing at that column (行同栏异; a
+    zero there: 零印作空白), another figure at its place (数不同), the same figure written otherwise (写法不同: decimals,
+    separators)."""
+    if not table:
+        return MISSES[0]
+    if key not in rendered:
+        if not any(other[:2] == key[:2] for other in rendered):
+            return MISSES[1]
+        return MISSES[3] if Decimal(text.replace(",", "")) == 0 else MISSES[2]
+    same = Decimal(rendered[key].replace(",", "")) == Decimal(text.replace(",", ""))
+    return MISSES[5] if same else MISSES[4]
+
+
+def breakdown_lines(misses: Counter[tuple[str, str]]) -> list[str]:
+    """--breakdown: a document's (or pair's) figures not printed in place, by table, most first, then by class."""
+    tables = Counter[str]()
+    for (kind, _), n in misses.items():
+        tables[kind] += n
+    return [f"    {kind} {n}：" + "，".join(f"{name} {misses[(kind, name)]}" for name in MISSES if misses[(kind, name)])
+            for kind, n in tables.most_common()]
+
+
+def run(paths: list[Path], following: list[Path] | None = None,
+        misses: Counter[tuple[str, str]] | None = None) -> tuple[str, str, Measure, Measure] | None:
     """The document's measures (its files: a narrative and its tables may be two) before and after; with
     ``following`` (year N+1's files), year N+1's tables against its import rendered in the layout learned from year N
-    (“after”) and in its province's shipped layout (“before”)."""
+    (“after”) and in its province's shipped layout (“before”); ``misses`` counts the figures “after” misses."""
     path = paths[0]
     result = import_files(paths, None)
     lines = [line for one in paths for line in read_published(one).lines]
@@ -275,7 +314,8 @@ def run(paths: list[Path], following: list[Path] | None = None) -> tuple[str, st
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
-        after = measure(tables, document_for(prepared, draft=True, layout=folder))
+        learned_from = {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure)} if following else None
+        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from)
     return shown.imported.department, before_name, before, after
 
 
@@ -285,6 +325,8 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="../shared/corpus 的预算（不含 fresh1；默认 fresh1 的预算）")
     parser.add_argument("--pairs", action="store_true", help="逐年：学自 N 年，印 N+1 年（bench/learned_words.PAIRS）")
     parser.add_argument("--finals", action="store_true", help="../shared 的部门决算（FINALS）")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="逐份（逐对）按表列出学到的版式没有同样印出的数及其类：" + "、".join(MISSES))
     args = parser.parse_args()
     jobs: list[tuple[str, list[Path], list[Path] | None]]
     if args.pairs:
@@ -294,9 +336,11 @@ def main() -> None:
         jobs = [(paths[0].name, paths, None) for paths in chosen_documents(given, args.corpus)]
     before_all, after_all = Measure(), Measure()
     regions: dict[str, Measure] = {}
+    classes = Counter[str]()
     for name, paths, following in jobs:
+        misses = Counter[tuple[str, str]]() if args.breakdown else None
         try:
-            measured = run(paths, following)
+            measured = run(paths, following, misses)
         except ReportgenError as exc:
             print(f"{name}：{exc.message}")
             continue
@@ -305,6 +349,10 @@ def main() -> None:
         department, before_name, before, after = measured
         print(f"{name}（{department}）  {before_name}：{before.line()}", flush=True)
         print(f"{name}（{department}）  学到的：{after.line()}", flush=True)
+        for (_, kind), n in (misses or {}).items():
+            classes[kind] += n
+        if misses:
+            print("\n".join(breakdown_lines(misses)), flush=True)
         before_all.add(before)
         after_all.add(after)
         regions.setdefault(_region(paths[0].name), Measure()).add(after)
@@ -312,6 +360,8 @@ def main() -> None:
         print(f"地区 {region}  学到的：{total.line()}")
     print(f"合计  之前：{before_all.line()}")
     print(f"合计  学到的：{after_all.line()}")
+    if args.breakdown:
+        print("没有同样印出的数，按类：" + "，".join(f"{name} {classes[name]}" for name in MISSES))
 
 
 if __name__ == "__main__":

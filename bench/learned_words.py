@@ -31,6 +31,7 @@ FRESH = SHARED / "corpus" / "fresh1"
 NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
 # year N, year N+1 (files of one document joined by +)
 PAIRS = (("seeds/pdf/shanghai-putuo-wanli-2024.pdf", "seeds/pdf/shanghai-putuo-wanli-2025.pdf"),
+         ("bench/corpus/putuo-wanli-2023.pdf", "seeds/pdf/shanghai-putuo-wanli-2024.pdf"),
          ("national:js-zhengxie-2017-p1-8-tables-p1-3.pdf", "national:js-zhengxie-2018-p1-8-9-tables-p1to6.pdf"),
          ("national:js-zhengxie-2018-p1-8-9-tables-p1to6.pdf",
           "national:js-zhengxie-2019-p1to14.pdf+national:js-zhengxie-2019-tables-p1to4-7-8.pdf"),
@@ -89,8 +90,10 @@ def _masked(text: str) -> str:
 
 
 def _files(spec: str) -> list[Path]:
+    """The files of a document named by ``spec`` (joined by +): national:NAME a national fixture, else a path as given,
+    else in this repository (bench/corpus/…), else in ../shared."""
     return [NATIONAL / part[len("national:"):] if part.startswith("national:") else
-            (Path(part) if Path(part).exists() else SHARED / part) for part in spec.split("+")]
+            next((path for path in (Path(part), ROOT / part) if path.exists()), SHARED / part) for part in spec.split("+")]
 
 
 # the untraced sentences of the documents measured (--why): (region, document, sentence, class, figure)

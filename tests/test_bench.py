@@ -39,7 +39,8 @@ SMOKE: dict[str, tuple[list[str], str]] = {
                           r"待填写 lines \d+ .*check errors \d+.*figures changed → tracked changes: \d+ insertions"),
     "learned_words": ([PDF], r"之前：有数的句子 \d+/\d+.*之后：有数的句子 \d+/\d+（\d+%，换成字段的 \d+，数之外相同的 \d+）[\s\S]*地区 "),
     "learned_layout": ([PDF], r"学到的：表 印出 \d+、生成 \d+、表号与表名相同 \d+（次序相同 \d+）；标题 印出 \d+"),
-    "learned_tables": ([PDF], r"学到的：印出的数 \d+，同表同行同栏同样印出 \d+（[\d.]+ %），同位置而写法不同 \d+，多出 \d+；全同的表 \d+/\d+"),
+    "learned_tables": ([PDF, "--breakdown"], r"学到的：印出的数 \d+，同表同行同栏同样印出 \d+（[\d.]+ %），同位置而写法不同 \d+，"
+                       r"多出 \d+；全同的表 \d+/\d+[\s\S]*没有同样印出的数，按类：无此表 \d+，无此行 \d+"),
     "codes_by_name": ([PDF], r"same economic \d+; same function \d+"),
     "mutations": (["--samples", "wanli-2025.xlsx", "--only", "截断 50%", "--out", "{tmp}"],
                   r"\| wanli-2025\.xlsx \| 截断 50%\.xlsx \| .* \| \d+ \| \d+\.\d+ \| good \|"),
@@ -204,3 +205,17 @@ def test_the_table_measure_reads_a_label_printed_a_character_or_a_few_a_cell_as_
     assert _table_figures([["收 入 总 计", "6838.41", "支 出 总", "计", "6838.41"]])[("支出总计", 0, 1)] == "6838.41"
     # 北京市商务局 2026's 基本支出表: two names, each with its code, are not one spread out
     assert _table_figures([["50203-培训费", "30216-培训费", "2.000000", "", "2.000000"]])[("培训费", 0, 0)] == "2.000000"
+
+
+def test_a_figure_not_printed_in_place_is_told_by_what_the_render_prints_there() -> None:
+    """learned_tables --breakdown: 万里 2023 → 2024's 收入总表 prints “0” where the layout learned from 2023 (which left
+    those cells blank) prints nothing — a zero printed blank, not a row or a table missing."""
+    from bench.learned_tables import miss
+
+    rendered = {("收入总计", 0, 0): "1,000", ("一般公共服务支出", 0, 0): "5"}
+    assert miss(("收入总计", 0, 0), "1,000", {}, table=False) == "无此表"
+    assert miss(("统计信息事务", 0, 2), "0", rendered, table=True) == "无此行"
+    assert miss(("一般公共服务支出", 0, 2), "0", rendered, table=True) == "零印作空白"
+    assert miss(("一般公共服务支出", 0, 2), "3", rendered, table=True) == "行同栏异"
+    assert miss(("收入总计", 0, 0), "999", rendered, table=True) == "数不同"
+    assert miss(("收入总计", 0, 0), "1000", rendered, table=True) == "写法不同"
