@@ -134,6 +134,19 @@ def test_next_year_prints_the_zeros_of_a_table_that_prints_them(tmp_path) -> Non
     assert rows["基本工资"] == ["6,084,184", "6,084,184", "0"] and rows["办公费"] == ["4,333,478", "0", "4,333,478"]
 
 
+def test_next_year_prints_the_funds_rows_in_the_words_learned(tmp_path) -> None:
+    """万里街道 2024 and 2025 print “1. 一般公共预算资金” and “2. 政府性基金” in their 部门财务收支预算总表, “一、一般公共预算资金”
+    in their 财政拨款收支总表, where 上海's tables print 一般公共预算 and 政府性基金预算: the words were learned (表格.收支总表.行名)
+    but shaped the default's 收支总表, not the 上海 form printed in its place, and the render kept 上海's words. They are
+    learned for the table printed, and 2025 rendered in the layout learned from 2024 prints them."""
+    _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    source = _imported(tmp_path / "2025", SEEDS / "shanghai-putuo-wanli-2025.pdf")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    labels = {b.id.split("-")[0]: [row.cells[0].text for row in b.body] for b in document.blocks if isinstance(b, Table)}
+    assert labels["收支总表"][1:3] == ["1. 一般公共预算资金", "2. 政府性基金"]
+    assert labels["财政拨款收支总表"][:3] == ["一、一般公共预算资金", "二、政府性基金", "三、国有资本经营预算"]
+
+
 def test_a_cause_no_field_holds_is_printed_in_its_own_year_alone(tmp_path) -> None:
     """万里街道 2024's “比2023年预算增加25万元，主要原因是购置公务用车” is traced but for its cause, which no field holds:
     printed in 2024, and the same figures dated 2025 print a 待补充 in its place — never 2024's reason beside a change

@@ -183,6 +183,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
     _finance_shape(imported, settings, base)
+    _row_names_as_printed(settings, base)
     if (shown := _shown(result, base)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
@@ -711,6 +712,17 @@ def _finance_shape(imported: Imported, settings: dict[str, Any], base: str) -> N
     if (columns := _finance_columns(imported)) and tablekinds.by_id()[kind].form(layouts.resolve(base).lineage).ref \
             == FINANCE_TABLE:
         settings.setdefault("表格", {})[FINANCE_TABLE] = {"基于": FINANCE_TABLE, "列": columns}
+
+
+def _row_names_as_printed(settings: dict[str, Any], base: str) -> None:
+    """表格.X.行名 also under the table the ``base`` layout prints the kind X as, where it prints another (上海's
+    收支总表-财务收支 and 财政拨款收支总表-按资金): a spec of X shapes the table X, not the one printed in its place, and
+    普陀区万里街道's “一、一般公共预算资金” (2024 and 2025) was printed “一、一般公共预算” by the layout learned from it."""
+    lineage, kinds = layouts.resolve(base).lineage, tablekinds.by_id()
+    tables = settings.get("表格", {})
+    for kind, spec in list(tables.items()):
+        if "行名" in spec and kind in kinds and (printed := kinds[kind].form(lineage).ref) != kind:
+            tables.setdefault(printed, {"基于": printed})["行名"] = spec["行名"]
 
 
 def _finance_columns(imported: Imported) -> list[str]:

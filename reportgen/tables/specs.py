@@ -12,12 +12,13 @@ A spec is checked where it is read (layouts.py, naming its file and line); here 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import INCOME_SOURCES, PROJECT_FISCAL, PROJECT_FUNDS, YEAR_INCOME
+from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, PROJECT_FISCAL, PROJECT_FUNDS, YEAR_INCOME
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import TableRows, head
 
@@ -181,8 +182,24 @@ def reshape(rows: TableRows, spec: TableSpec) -> TableRows:
 
 def _renamed(row: Row, names: dict[str, str]) -> Row:
     """A body row with each label cell that a 行名 names in the locality's words (its figures as they were)."""
-    cells = [replace(c, text=names[c.text]) if c.align != "right" and c.text in names else c for c in row.cells]
+    cells = [replace(c, text=_name_of(c.text, names)) if c.align != "right" else c for c in row.cells]
     return Row(cells, kind=row.kind, key=row.key)
+
+
+# a list number before a label (上海's 收支 tables: “1. 一般公共预算”, “一、一般公共预算”)
+_LISTED = re.compile(r"(?P<number>[一二三四五六七八九十]+、|\d+\.\s?)(?P<name>.+)")
+
+
+def _name_of(text: str, names: dict[str, str]) -> str:
+    """A label in the 行名's words: the label the 行名 names; a fund's 拨款 printed by its fund's name after a list number
+    (上海's 部门财务收支预算总表 and 部门财政拨款收支预算总表: “1. 一般公共预算” is 一般公共预算拨款) under the number, in
+    the words the 行名 gives its 拨款 (普陀区万里街道's “1. 一般公共预算资金”); any other label as it is."""
+    if text in names:
+        return names[text]
+    listed = _LISTED.fullmatch(text)
+    if listed is None or (fund := listed["name"] + "拨款") not in FISCAL_SOURCES or fund not in names:
+        return text
+    return listed["number"] + names[fund]
 
 
 def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
