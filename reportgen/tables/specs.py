@@ -12,9 +12,9 @@ A spec is checked where it is read (layouts.py, naming its file and line); here 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
+from reportgen.base.patterns import regex
 from reportgen.base.records import FrozenRecord
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
@@ -187,7 +187,7 @@ def _renamed(row: Row, names: dict[str, str]) -> Row:
 
 
 # a list number before a label (上海's 收支 tables: “1. 一般公共预算”, “一、一般公共预算”)
-_LISTED = re.compile(r"(?P<number>[一二三四五六七八九十]+、|\d+\.\s?)(?P<name>.+)")
+_LISTED = regex(r"(?P<number>[一二三四五六七八九十]+、|\d+\.\s?)(?P<name>.+)")
 
 
 def _name_of(text: str, names: dict[str, str]) -> str:
