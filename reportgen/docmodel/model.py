@@ -335,6 +335,18 @@ class EconomicRow(Record):
     stated_public: Decimal | None = None
     # the part of the row the “三公”经费 leave out by rule (科研类、教学类出国（境）费用), where the source says it
     outside_three_public: Decimal | None = None
+    # the 目 printed under the 款 (7-digit codes: 重庆's 3010201 规范性津补贴 under 30102), each within its amount
+    items: tuple[EconomicItem, ...] = ()
+
+
+@dataclass(repr=False, eq=False)
+class EconomicItem(Record):
+    """A 目 printed under its 部门经济分类 款 (a 7-digit code of a locality's own): its code, name and amount, held as
+    printed, a part of the 款's amount, never added to it."""
+
+    code: str
+    name: str
+    amount: Decimal
 
 
 @dataclass(repr=False, eq=False)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
 from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import Budget, EconomicRow
+from reportgen.docmodel.model import Budget, EconomicItem, EconomicRow
 from reportgen.tablekinds import role
 from reportgen.tables.builder import (
     MISSING_ECONOMIC,
@@ -98,9 +98,17 @@ def general_basic(builder: TableBuilder) -> TableRows:
                         key=node.code))
         for row in _class_rows(b, node.code):
             body += _government_rows(builder, row)
+            body += [Row([Cell(item.code), Cell(item.name, indent=2), Cell(), Cell(), num(item.amount),
+                          *_item_split(builder, row, item)], key=item.code) for item in row.items]
     gap = (builder.tree_gap(tid, f.economic_tree, f.general_basic or ZERO, lambda n: n.basic_part)
            or _kinds_gap(builder, tid))  # the 人员经费 and 公用经费 columns round too
     return TableRows(header, body, widths, wide=True, rounding_gap=gap)
+
+
+def _item_split(builder: TableBuilder, row: EconomicRow, item: EconomicItem) -> list[Cell]:
+    """The 人员经费 and 公用经费 cells of a 目 printed under its 款 ``row``: its part of the 款's split."""
+    num = builder.num(role("basic"))
+    return _split_cells(num, builder.f.row_split(row, item.amount), [row])
 
 
 def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
@@ -170,6 +178,9 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
                              Cell(row.name, indent=1), *amounts(row.amount, _split_cells(num, f.row_split(row), [row]))],
                             key=row.code))
+            body += [Row([Cell(item.code[:3], align="center"), Cell(item.code[3:], align="center"),
+                          Cell(item.name, indent=2), *amounts(item.amount, _item_split(builder, row, item))], key=item.code)
+                     for item in row.items]
     whole = _split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)
     body.append(Row([Cell("合计", colspan=3, align="center", bold=True), *amounts(f.general_basic, whole)],
                     kind="total", key="合计"))

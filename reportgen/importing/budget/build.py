@@ -1389,6 +1389,7 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
+    _printed_items(result, table, rows, groups, lines)
     lines += economic_classes(result, role("basic"), column)
     return {"经济分类": lines, **economic_costs(result, role("basic"))}
 
@@ -1419,6 +1420,31 @@ def _class_row(groups: dict[str, list[Row]], row: Row) -> list[Row]:
         group = groups.setdefault(f"{row.code} {len(groups)}", [])
     group.append(row)
     return group
+
+
+def _printed_items(result: Imported, table: Table, rows: list[Row], groups: dict[str, list[Row]],
+                   lines: list[Tree]) -> None:
+    """The 目 a 款 prints under its own row (重庆: 30102 津贴补贴 592.02 over 3010201 规范性津补贴 503.79 and 3010202
+    其他津补贴 88.24), written as printed under that 款's line (目), never added to it: each 7-digit row right after
+    its 款's row or another 目 of it; a 目 away from its 款 is left out as before, one whose 款 is not printed (北京's
+    3021101 差旅费) is that 款's line (_line_of_a_class)."""
+    heads = {id(group[0]): line for group, line in zip(groups.values(), lines, strict=True)}
+    under: Row | None = None
+    for row in rows:
+        if len(row.code) == 5:
+            under = row if id(row) in heads else None
+        elif _item_of(row, under):
+            items = heads[id(under)].setdefault("目", [])
+            assert isinstance(items, list)
+            items.append({"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"), "名称": Placed(row.name),
+                          "金额": value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")})
+        elif row.code:
+            under = None
+
+
+def _item_of(row: Row, under: Row | None) -> bool:
+    """Whether ``row`` is a 目 (7 digits, with an amount) of the 款 printed over it (``under``)."""
+    return len(row.code) == 7 and under is not None and row.code[:5] == under.code and "合计" in row.amounts
 
 
 def _line_of_a_class(groups: dict[str, list[Row]], row: Row) -> list[Row]:
