@@ -222,6 +222,10 @@ def test_a_basic_table_of_two_economic_classes_in_columns_of_their_own_is_read()
     assert value_of(lines[30309]["政府经济分类"]) == 50901 and "政府经济分类" not in lines[30101]
     assert sum((value_of(line["金额"]) for line in lines.values()), Decimal(0)) == Decimal("950.088291")  # 合 计
     assert result.differences == []
+    # the 目 held as printed under their 款 (the 款 their sum; tests/test_learned_layout.py: printed in its place)
+    assert [(value_of(i["科目"]), value_of(i["名称"]), value_of(i["金额"])) for i in lines[30215]["目"]] == [
+        (3021503, "三类会议费", Decimal("4.560000"))]
+    assert [value_of(i["科目"]) for i in lines[30211]["目"]] == [3021101] and "目" not in lines[30101]
 
 
 CORPUS = Path("/work/shared/corpus")

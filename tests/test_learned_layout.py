@@ -17,6 +17,7 @@ from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_ti
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
+from reportgen.tablekinds import role
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -177,6 +178,12 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
         document = document_for(prepare(source, draft=True), draft=True, layout=name)
         first = next(b for b in document.blocks if isinstance(b, Table))
         assert first.number == "预算01表" and shown in [c.text for row in first.body for c in row.cells]
+    # its 06表, learned, prints a 款's 目 in the 款's place (3021503-三类会议费, not 30215-会议费), as the source holds them
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(role("basic")))
+    printed = {row.cells[1].text: row.cells[2].text for row in basic.body if len(row.cells) > 2}
+    assert printed["3021503-三类会议费"] == "6.006000" and printed["3021101-差旅费"] == "46.560000"
+    assert not any(name.startswith(("30211-", "30215-")) for name in printed)
 
 
 @pytest.mark.parametrize("entries, expected", [

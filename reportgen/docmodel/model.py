@@ -341,12 +341,14 @@ class EconomicRow(Record):
 
 @dataclass(repr=False, eq=False)
 class EconomicItem(Record):
-    """A 目 printed under its 部门经济分类 款 (a 7-digit code of a locality's own): its code, name and amount, held as
-    printed, a part of the 款's amount, never added to it."""
+    """A 目 of a 部门经济分类 款 (a 7-digit code of a locality's own), printed under the 款 (重庆) or in its place (北京):
+    its code, name and amount (and the 政府 款 it is printed under), held as printed, a part of the 款's amount, never
+    added to it."""
 
     code: str
     name: str
     amount: Decimal
+    government: str = ""  # the 政府经济分类 款 the table prints it under, where it says (北京)
 
 
 @dataclass(repr=False, eq=False)

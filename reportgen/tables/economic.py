@@ -205,17 +205,31 @@ def basic_by_government_classes(builder: TableBuilder) -> TableRows:
     parts = sorted(((gov, row, amount) for row in b.economic_rows
                     for gov, amount in (list(row.government.items()) or [("", row.amount)])),
                    key=lambda part: (part[0], part[1].code))
-    body = []
-    for gov, row, amount in parts:
-        gov_name = code_name(b, "政府经济分类", gov) or "" if gov else ""
-        body.append(Row([Cell(f"{gov}-{gov_name}" if gov else ""), Cell(f"{row.code}-{row.name}"), num(amount),
-                         *_split_cells(num, f.row_split(row, amount), [row])], key=f"{gov}/{row.code}"))
+    body = [line for gov, row, amount in parts for line in _government_first_rows(builder, gov, row, amount)]
     if not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 5))
     body.append(Row([Cell("合计", colspan=2, align="center", bold=True), num(f.general_basic),
                      *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
                     kind="total", key="合计"))
     return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
+
+
+def _government_first_rows(builder: TableBuilder, gov: str, row: EconomicRow, amount: Decimal) -> list[Row]:
+    """The lines of 款 ``row``'s part under 政府 款 ``gov`` (``amount``), each code with its name in one cell."""
+    num = builder.num(role("basic"))
+    gov_name = code_name(builder.b, "政府经济分类", gov) or "" if gov else ""
+    return [Row([Cell(f"{gov}-{gov_name}" if gov else ""), Cell(f"{code}-{name}"), num(part),
+                 *_split_cells(num, builder.f.row_split(row, part), [row])], key=f"{gov}/{code}")
+            for code, name, part in _finest_lines(row, gov, amount)]
+
+
+def _finest_lines(row: EconomicRow, gov: str, amount: Decimal) -> list[tuple[str, str, Decimal]]:
+    """The lines a table printed to its finest level prints for the part of 款 ``row`` under 政府 款 ``gov``: its 目
+    there (北京: 3021101 差旅费, 3021102 科研类差旅费 in place of 30211), where they make up that part; else the 款."""
+    items = [item for item in row.items if item.government == gov or not item.government and len(row.government) <= 1]
+    if items and sum((item.amount for item in items), ZERO) == amount:
+        return [(item.code, item.name, item.amount) for item in items]
+    return [(row.code, row.name, amount)]
 
 
 def basic_in_class_pairs(builder: TableBuilder) -> TableRows:

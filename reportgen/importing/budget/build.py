@@ -1390,6 +1390,7 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
     if not lines:
         return {}
     _printed_items(result, table, rows, groups, lines)
+    _items_in_place(result, table, groups, lines)
     lines += economic_classes(result, role("basic"), column)
     return {"经济分类": lines, **economic_costs(result, role("basic"))}
 
@@ -1436,10 +1437,31 @@ def _printed_items(result: Imported, table: Table, rows: list[Row], groups: dict
         elif _item_of(row, under):
             items = heads[id(under)].setdefault("目", [])
             assert isinstance(items, list)
-            items.append({"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"), "名称": Placed(row.name),
-                          "金额": value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")})
+            items.append(_item_line(result, table, row))
         elif row.code:
             under = None
+
+
+def _items_in_place(result: Imported, table: Table, groups: dict[str, list[Row]], lines: list[Tree]) -> None:
+    """The 目 a 款 is printed as, its own row not printed (北京: 3021101 差旅费 47.96 under 50201, 3021101 差旅费
+    8,367.75 and 3021102 科研类差旅费 905.00 under 50502; the 款 30211 is their sum): each row as printed, under
+    that 款's line (目), with the 政府 款 it is printed under."""
+    for group, line in zip(groups.values(), lines, strict=True):
+        if all(len(row.code) == 7 for row in group):
+            line["目"] = [_item_line(result, table, row) for row in group]
+
+
+def _item_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A 目's row as printed: its code, name and amount, and the 政府 款 it is printed under (北京); its amount traced
+    to the 款's field where the 款 is it alone (北京's 3021101 差旅费 the one line of 30211)."""
+    amount = row.amounts["合计"]
+    placed = (Placed(scaled(amount.value, factor(result, table)), f"{table.kind.id} {amount.where}")
+              if (table.kind.id, *amount.cell) in result.used
+              else value(result, table, amount, f"支出.基本支出.经济分类 {row.code} 金额"))
+    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"), "名称": Placed(row.name), "金额": placed}
+    if row.second:
+        item["政府经济分类"] = Placed(int(row.second[0]), f"{table.kind.id} {row.where}")
+    return item
 
 
 def _item_of(row: Row, under: Row | None) -> bool:
