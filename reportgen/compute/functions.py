@@ -305,7 +305,8 @@ class FunctionFigures:
     @cached_property
     def funds_known(self) -> bool:
         """Whether each fund's spending is known: from function rows, or from each fund's income
-        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows)."""
+        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows). From the income only
+        where nothing is carried (spent_as_income): a fund's is then still not known (fiscal_expenditure None)."""
         return self.totals.has_function_rows or not any(s in self.budget.income_unknown for s in FISCAL_SOURCES)
 
     @cached_property
