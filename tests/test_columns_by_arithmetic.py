@@ -90,11 +90,16 @@ def test_this_years_total_beside_the_carried_over_is_told_by_arithmetic_as_by_it
     assert by_arithmetic(printed(table), table.kind.shape, {**table.columns, col: "合计"})[col] == THIS_YEAR_INCOME
 
 
-def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side() -> None:
+@pytest.fixture(scope="module")
+def xian() -> dict[str, Table]:
+    return _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+
+
+def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side(xian) -> None:
     # 西安市行政审批服务局 2025 (陕西 部门综合预算): 项目 | 预算数 | 支出功能分类科目 | 预算数 | 部门预算支出经济分类科目 |
     # 预算数 | 政府预算支出经济分类科目 | 预算数 — one 名称 column named; before, every 预算数 column read as the income
     # side's, and 311 of the document's 549 figures unread; now each side's rows are its own, 支出总计 on each
-    tables = _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    tables = xian
     for kind in ("收支总表", "财政拨款收支总表"):
         assert label_columns(tables[kind]) == [0, 2, 4, 6]
     imported = rows_of(list(tables.values()), catalogs.Catalog([], {}, {}, {}))
@@ -108,6 +113,28 @@ def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side() -
     problems: list[CellProblem] = []
     assert len(side_rows(tables["财政拨款收支总表"], problems)) == 4
     assert problems == []
+
+
+def test_the_government_class_pair_under_no_header_word_is_read_as_printed(xian) -> None:
+    # 西安 2025's 基本支出表: 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码 | 政府经济科目名称, words no vocabulary
+    # holds. Before, the 政府 pair was left unread and every 款 went to its default 政府 款: 30107 绩效工资 under 50101
+    # 工资奖金津补贴, where the table prints it under 50199 其他工资福利支出 (the learned draft put 740,000.40 there)
+    table = xian["一般公共预算基本支出表"]
+    assert sorted(col for col, meaning in table.columns.items() if meaning in ("编码", "名称")) == [0, 1, 2, 3]
+    rows = {row.code: row.second for row in rows_of([table], catalogs.Catalog([], {}, {}, {})).rows[table.kind.id]}
+    assert rows["30107"] == ("50199", "其他工资福利支出")
+    assert rows["30101"] == ("50101", "工资奖金津补贴") and rows["301"] is None  # a 类's line prints no 政府 class
+
+
+def test_a_pair_of_codes_is_the_government_class_only_where_its_codes_are() -> None:
+    # the columns' codes by classification (their first digit): a 部门 款 beside 政府 codes is a pair; beside function
+    # codes (2…), or a 政府 pair beside function lines, nothing is read as the 政府 class the row goes to
+    figures = {4: {5: Decimal(1), 6: Decimal(2)}}
+    def named(first: str, second: str) -> dict[int, str]:
+        seen = Printed(figures, frozenset({1, 3}), {}, frozenset({0, 2}), {0: frozenset(first), 2: frozenset(second)})
+        return by_arithmetic(seen, "科目", {4: "合计"})
+    assert named("3", "5") == {4: "合计", 0: "编码", 1: "名称", 2: "编码", 3: "名称"}
+    assert named("3", "2") == named("2", "5") == {4: "合计", 0: "编码", 1: "名称"}
 
 
 @pytest.mark.parametrize("name", ["zj-hangzhou-qixiang-2026-dept-budget", "zj-huzhou-caizhengju-2026-dept-budget",

@@ -295,7 +295,8 @@ def _codes_named(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
     """A table of codes naming no 名称 column: the column right of its one code column named 名称 where it prints
     words under no meaning. Naming no code column either (西安 2025's 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码
     | 政府经济科目名称, words no vocabulary holds), its first column printing codes under no meaning is the rows' 编码
-    where the column right of it prints words: the later pair (the 政府 class beside the 部门's) is left unread."""
+    where the column right of it prints words; the later pair (the 政府 class beside the 部门's) its second
+    (_second_pair)."""
     codes = _columns_of(meanings, _CODES)
     if not codes and (first := min((col for col in printed.coded if col not in meanings), default=None)) is not None \
             and not any(meanings.get(col) in _LEVELS for col in range(first)):
