@@ -216,12 +216,36 @@ def test_a_three_public_item_over_two_columns_is_placed_only_where_one_reading_h
     assert items_by_sums(row("280.00", "100.00", "112.00", "", "112.00", "63.80"), meanings) == meanings
 
 
-def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own() -> None:
+@pytest.fixture(scope="module")
+def changsha() -> dict[str, Table]:
+    return _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")
+
+
+def _side_names(table: Table, col: int) -> list[str]:
+    """The texts printed in a table's label column ``col``, row by row."""
+    return [text for row in table.grid.rows[table.body_start:] if (text := row[col].text.strip())]
+
+
+def test_a_line_numbered_in_arabic_figures_is_a_row_of_its_own(xian, changsha) -> None:
+    # 西安 2025's 收支总表 lists its function 类 “1、一般公共服务支出” … “24、其他支出”; 20、住房保障支出 prints
+    # 2,469,786.85, the four under it nothing, and nothing beside them: before, they were read as 20's name wrapped,
+    # “住房保障支出21、粮油物资储备支出22、…24、其他支出”. 长沙 2025's 财政拨款收支总表 carries “22、其他支出” atop a
+    # page, over “二、结转下年”: before, read as one name, “22、其他支出二、结转下年”
+    for kind in ("收支总表", "财政拨款收支总表"):
+        names = _side_names(xian[kind], 2)
+        assert names[names.index("20、住房保障支出") + 1:][:4] == ["21、粮油物资储备支出", "22、国有资本经营预算支出",
+                                                             "23、灾害防治及应急管理支出", "24、其他支出"]
+    table = changsha["财政拨款收支总表"]
+    names = [text for row in table.grid.rows[table.body_start:] for cell in row if (text := cell.text.strip())]
+    assert "22、其他支出" in names and "二、结转下年" in names
+
+
+def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own(changsha) -> None:
     """国家信访局 2026's 收入总表: 事业收入 over 金额 | 其中:教育收费 — 事业收入 was read from the 其中 column (a subset, a
     figure under a column it is not printed at) and the 金额 column as the table's 预算数. 长沙市公安局 2025's 本级财政拨款
     over 金额 | 其中:经费拨款, words no vocabulary holds, keeps its reading (its relation refuted and told, as before)."""
     columns = _tables(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
     assert columns[5] == "事业收入" and columns[6] == "事业收入·其中：教育收费"
     assert list(columns.values()).count("事业收入") == 1
-    columns = _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")["收入总表"].columns
+    columns = changsha["收入总表"].columns
     assert columns[5] == "预算数" and columns[6] == "预算数·其中：经费拨款"
