@@ -12,16 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen import cli
 from reportgen.runners.render import document_for, prepare
 from reportgen.tablekinds import role
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
 
 def _economic(tmp_path: Path, name: str) -> dict[int, dict]:
-    source = tmp_path / "source.yaml"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source)]) in (0, 1)
+    source, _ = import_once(tmp_path, FRESH / f"{name}.pdf", learn=False)
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     return {item["科目"]: item for item in data["支出"]["基本支出"]["经济分类"]}
 

@@ -251,6 +251,10 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     text = document.plain_text()
     assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
     assert "功能分类（类、款、项）" not in text and "待补充" not in text
+    # its 04表 spends 68,310.16 of 67,005.95 income and 1,304.21 上年结转结余 (政府性基金 842.48: 808.28 and 34.20), and the
+    # source holds no function rows nor the 结转 by fund: no income is said spent, no fund's spending said none
+    # (before: “财政拨款支出预算67,005.95万元，收支平衡”, “政府性基金预算支出808.28万元”, “无国有资本经营预算支出”)
+    assert "财政拨款支出预算" not in text and "政府性基金预算支出808.28" not in text and "无国有资本经营预算支出" not in text
 
 
 JIAOYUWEI_WHOLE = [CORPUS / "bj-jiaoyuwei-2026-dept-budget.pdf", CORPUS / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]

@@ -18,6 +18,7 @@ from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.tablekinds import role
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -37,8 +38,8 @@ def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path,
     """The document imported with --learn-layout: (its PDF, the source, the layout folder, what the command printed)."""
     folder = tmp_path_factory.mktemp(name)
     pdf, source, layout = FRESH / f"{name}.pdf", folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file() and (layout / "版式.yaml").is_file()
+    source, layout = import_once(source.parent, pdf)
+    assert source.is_file() and (layout / "版式.yaml").is_file()
     return pdf, source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
 
 

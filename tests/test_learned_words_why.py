@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import internal_count
 from reportgen.reading.yamlsafe import load_yaml
+from tests.learned_import import import_once
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
@@ -26,10 +26,8 @@ def learned(tmp_path_factory) -> dict[str, tuple[dict, str]]:
                  "cq-xuanchuanbu-2026-dept-budget.pdf", "zj-huzhou-caizhengju-2026-dept-budget.pdf",
                  "fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "gd-shenzhen-xinfangju-2026-dept-budget.pdf",
                  "bj-shenjiju-2026-dept-budget.pdf"):
-        folder = tmp_path_factory.mktemp(name.split("-")[0])
-        source, layout = folder / "source.yaml", folder / "学到的版式"
-        tables = [str(t)] if (t := FRESH / name.replace(".pdf", "-tables.pdf")).exists() else []
-        assert cli.main(["import", str(FRESH / name), *tables, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+        tables = [t] if (t := FRESH / name.replace(".pdf", "-tables.pdf")).exists() else []
+        source, layout = import_once(tmp_path_factory.mktemp(name.split("-")[0]), FRESH / name, *tables)
         out[name] = (load_yaml(source),
                      (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8"))
     return out

@@ -574,7 +574,7 @@ def _basic_without_government_classes(imported: Imported) -> bool:
     if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
-    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # a 政府 code printed, its row reads none
 
 
 def _basic_columns(imported: Imported) -> dict[str, list[str]]:
