@@ -63,6 +63,7 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.shaping.layouts import FINAL_BASIC, FINAL_FUND_TABLES
+from reportgen.source.printed_parts import PART
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
@@ -640,10 +641,20 @@ def _income_columns(imported: Imported) -> list[str]:
     table = imported.tables.get(role("income"))
     if table is None:
         return []
-    amounts = [table.columns[col] for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
-    if not amounts or any(meaning not in INCOME_COLUMN for meaning in amounts) or len(set(amounts)) != len(amounts):
+    amounts = [_income_column(table.columns[col]) for col in sorted(table.columns)
+               if table.columns[col] not in _INCOME_LABELS]
+    if not amounts or not all(amounts) or len(set(amounts)) != len(amounts):
         return []
-    return [INCOME_COLUMN[meaning] for meaning in amounts]
+    return amounts
+
+
+def _income_column(meaning: str) -> str:
+    """The render's name of a 收入总表's column by its meaning: INCOME_COLUMN's, or for a part printed beside a column
+    of income (财政拨款·其中：经费拨款, 其中栏: importing/budget/printed_parts.py) “其中：经费拨款”; "" for neither."""
+    whole, _, words = meaning.partition("·")
+    if words.startswith(PART) and whole in INCOME_COLUMN:
+        return words
+    return INCOME_COLUMN.get(meaning, "")
 
 
 _INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})
