@@ -38,6 +38,7 @@ from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed
+from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
     LINE_PRINTED,
     SPLIT,
@@ -651,10 +652,8 @@ def _income_columns(imported: Imported) -> list[str]:
 def _income_column(meaning: str) -> str:
     """The render's name of a 收入总表's column by its meaning: INCOME_COLUMN's, or for a part printed beside a column
     of income (财政拨款·其中：经费拨款, 其中栏: importing/budget/printed_parts.py) “其中：经费拨款”; "" for neither."""
-    whole, _, words = meaning.partition("·")
-    if words.startswith(PART) and whole in INCOME_COLUMN:
-        return words
-    return INCOME_COLUMN.get(meaning, "")
+    part = part_of(meaning)
+    return f"{PART}{part[1]}" if part is not None else INCOME_COLUMN.get(meaning, "")
 
 
 _INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})

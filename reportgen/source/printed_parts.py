@@ -13,7 +13,8 @@ from reportgen.source.core import SourceReader
 
 # {表名: {所属的栏: {名称: {合计 or a function code: figure}}}}
 PrintedParts = dict[str, dict[str, dict[str, dict[str, Decimal]]]]
-PART = "其中："  # the words a part's column is headed by before its name, as a layout's 列 names it
+# the words a part's column is headed by before its name, as a layout's 列 names it (其中：经费拨款): a header's term
+PART = "其中" + "\uff1a"
 
 
 def printed_parts(reader: SourceReader, d: LocDict) -> PrintedParts:

@@ -327,6 +327,13 @@ def _income_columns(builder: TableBuilder) -> list[str]:
     return asked or ["合计", "财政拨款收入", *_own_income_columns(builder.b)]
 
 
+def _fiscal_income(amounts: dict[str, Decimal | None], stated: frozenset[str]) -> tuple[Decimal | None, bool]:
+    """A line's 财政拨款收入: its three funds' sum (None where one is not known), stated where one of them is."""
+    fiscal = [amounts[s] for s in FISCAL_SOURCES]
+    return (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
+            any(s in stated for s in FISCAL_SOURCES))
+
+
 def _part_columns(b: Budget, tid: str, columns: list[str]) -> dict[str, dict[str, tuple[Decimal, bool]]]:
     """The columns a layout lists headed “其中：…” (其中栏: a part of one of the table's columns, each line's figure as
     the source states it, never added into a total), by line; a part the source does not state is printed blank."""
@@ -352,12 +359,9 @@ def income_by_function(builder: TableBuilder) -> TableRows:
 
     def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
-        fiscal = [amounts[s] for s in FISCAL_SOURCES]
-        cells = {"合计": (total, total_stated),
-                 "财政拨款收入": (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
-                             any(s in stated for s in FISCAL_SOURCES))}
-        figures = [cells[c] if c in cells else parts[c].get(code, (None, False)) if c in parts
-                   else (amounts.get(c), c in stated) for c in columns]
+        cells = {"合计": (total, total_stated), "财政拨款收入": _fiscal_income(amounts, stated),
+                 **{c: lines.get(code, (None, False)) for c, lines in parts.items()}}
+        figures = [cells.get(c) or (amounts.get(c), c in stated) for c in columns]
         return [num(f.printed_line(tid, code, c, value), shown) for c, (value, shown) in zip(columns, figures, strict=True)]
 
     body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],
