@@ -1,5 +1,5 @@
 """R-其中栏: each figure of a column a table prints headed “其中：…” (其中栏) against the column it is a part of, on its
-line: a part is never more than its whole, and never stands on a line or under a column the table has not — else an
+line (a function line, the 合计 row, or a unit's line of a table by unit): a part is never more than its whole, and never stands on a line or under a column the table has not — else an
 error (the part not printed, never dropped)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def printed_parts(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         for whole, parts in wholes.items():
             for name, lines in parts.items():
                 for key, stated in lines.items():
-                    figure = _whole(f, table, whole, key)
+                    figure = _whole(b, f, table, whole, key)
                     if figure is None or stated > figure:
                         path = f"其中栏.{table}.{whole}.{name}"
                         line = "合计行" if key == "合计" else f" {key} 行"
@@ -32,8 +32,12 @@ def printed_parts(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                            b.line_of(path), path)
 
 
-def _whole(f: Computed, table: str, whole: str, key: str) -> Decimal | None:
-    """The figure of the column a part belongs to on a line, as the table prints it; None where the table has no
-    such line or column."""
+def _whole(b: Budget, f: Computed, table: str, whole: str, key: str) -> Decimal | None:
+    """The figure of the column a part belongs to on a line — a function line or the 合计 row, as the table prints it,
+    or a unit's line of a table by unit (表行: by its 单位编码, else its name); None where the table has no such line
+    or column."""
+    units = [line for line in b.table_lines.get(table, ()) if line.unit and key in (line.unit_code or line.unit,)]
+    if units and key != "合计":
+        return units[0].column(whole)
     computed = (f.table_line(table, key) or {}).get(whole)
     return None if computed is None else f.printed_line(table, key, whole, computed)

@@ -620,13 +620,21 @@ def _income_by_unit(imported: Imported) -> dict[str, Any]:
     table = imported.tables.get(role("income"))
     if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
         return {}
-    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
-    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed if c in LINE_COLUMNS))}
+    printed = [_unit_income_column(table.columns[col]) for col in sorted(table.columns)]
+    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed
+                                                                   if c in LINE_COLUMNS or c.startswith(PART)))}
     if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
         shape["合计行"] = "末行"
     elif department_again(imported.rows[role("income")]):  # 杭州, 湖州: the department's row again, then its units
         shape["部门行"] = "合计之下"
     return shape
+
+
+def _unit_income_column(meaning: str) -> str:
+    """The render's name of a 收入总表 by unit's column: UNIT_INCOME_COLUMN's, or for a part printed beside a column of
+    income (一般公共预算·其中：专项资金列入部门预算项目: 西安) “其中：…”; "" for neither."""
+    part = part_of(meaning)
+    return f"{PART}{part[1]}" if part is not None else UNIT_INCOME_COLUMN.get(meaning, "")
 
 
 def _income_shape(imported: Imported) -> dict[str, Any]:

@@ -1108,7 +1108,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),
     role("three_public"): (THREE_PUBLIC_COLUMNS, _each_once, "纵排的各项之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
-    "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
+    "表行": (LINE_COLUMNS, _each_once_or_part, "表行的金额列（按印出的次序，各一次；一栏旁印出的“其中：…”栏写作“其中：名称”）"),
     PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购表的金额列（按印出的次序，各一次）"),
 }
 

@@ -7,11 +7,12 @@ name, by the line's code (合计 for the 合计 row): never a source of income o
 from __future__ import annotations
 
 from reportgen.base.patterns import regex
+from reportgen.importing.budget.table_lines import UNITS, lines_form, unit_code, unit_name
 from reportgen.importing.recognition.imported import Imported, value
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN, printed
 from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import Row
-from reportgen.importing.tree import Tree
+from reportgen.importing.tree import Placed, Tree
 from reportgen.tablekinds import role
 
 _PART = "·"  # recognize.py's mark between a column's meaning and the words of the part printed beside it
@@ -19,11 +20,12 @@ _IN_WHICH = regex(r"^其中[：:]?")
 
 
 def printed_parts(result: Imported) -> Tree:
-    """其中栏.收入总表: {the column of income it is a part of: {its name: {合计 or code: figure}}}; {} where the table
-    prints no such column or is not printed by function lines (a table by unit holds its lines as 表行)."""
+    """其中栏.收入总表: {the column of income it is a part of: {its name: {line: figure}}}, a line by its function code
+    (a table by function lines: 长沙), or by its unit's 单位编码, else its unit's name (a table by unit, its lines 表行:
+    西安 122, 122001), and 合计 for the 合计 row; {} where the table prints no such column."""
     kind = role("income")
     table, rows = result.tables.get(kind), result.rows.get(kind, [])
-    if table is None or not _by_function(rows):
+    if table is None or not (_by_function(rows) or lines_form(table, rows) == UNITS):
         return {}
     found: dict[str, Tree] = {}
     for meaning in dict.fromkeys(table.columns.values()):
@@ -49,10 +51,21 @@ def _by_function(rows: list[Row]) -> bool:
 
 
 def _lines(result: Imported, table: Table, rows: list[Row], meaning: str, path: str) -> Tree:
-    """The figures the column ``meaning`` prints, by the line's code (合计 for the 合计 row), each traced to its cell."""
+    """The figures the column ``meaning`` prints, by line (_line_key), each traced to its cell."""
+    units = lines_form(table, rows) == UNITS
     lines: Tree = {}
     for row in rows:
         amount = row.amounts.get(meaning)
-        if (row.total or row.code) and amount is not None and printed(amount):
-            lines["合计" if row.total else row.code] = value(result, table, amount, path)
+        if (key := _line_key(table, row, units)) and amount is not None and printed(amount):
+            lines[key] = value(result, table, amount, path)
     return lines
+
+
+def _line_key(table: Table, row: Row, units: bool) -> str:
+    """合计 for the 合计 row; a unit's 单位编码 as printed, else its name, in a table by unit; else the row's code."""
+    if row.total:
+        return "合计"
+    if not units:
+        return row.code
+    code = unit_code(table, row).get("单位编码")
+    return str(code.value) if isinstance(code, Placed) else unit_name(table, row)
