@@ -243,9 +243,10 @@ def test_a_line_numbered_in_arabic_figures_is_a_row_of_its_own(xian, changsha) -
 def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own(changsha) -> None:
     """国家信访局 2026's 收入总表: 事业收入 over 金额 | 其中:教育收费 — 事业收入 was read from the 其中 column (a subset, a
     figure under a column it is not printed at) and the 金额 column as the table's 预算数. 长沙市公安局 2025's 本级财政拨款
-    over 金额 | 其中:经费拨款, words no vocabulary holds, keeps its reading (its relation refuted and told, as before)."""
+    over 金额 | 其中:经费拨款: 本级财政拨款 is the 财政拨款 (导入.yaml), the 金额 its figure and the 其中 column its part —
+    before, 预算数 and its 合计 relation refuted on all 11 rows (the sources beside it, blank, held to the 合计)."""
     columns = _tables(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
     assert columns[5] == "事业收入" and columns[6] == "事业收入·其中：教育收费"
     assert list(columns.values()).count("事业收入") == 1
     columns = changsha["收入总表"].columns
-    assert columns[5] == "预算数" and columns[6] == "预算数·其中：经费拨款"
+    assert columns[5] == "财政拨款" and columns[6] == "财政拨款·其中：经费拨款"

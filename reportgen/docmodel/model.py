@@ -855,6 +855,9 @@ class Budget(Record):
     # 总表 {表名: {类: {合计 or 资金: figure}}}, a budget's function tables {表名: {类/款 or 合计: {栏: figure}}}
     # (source/printed_lines.py, compute/printed.py)
     printed_lines: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
+    # 其中栏: the columns a table prints headed “其中：…” beside one of its own, each line's figure a part of that
+    # column's: {表名: {所属的栏: {名称: {合计 or code: figure}}}} (source/printed_parts.py), never added into a total
+    printed_parts: dict[str, dict[str, dict[str, dict[str, Decimal]]]] = field(default_factory=dict)
     # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
     table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)
 

@@ -24,6 +24,7 @@ from reportgen.docmodel.model import (
     RESERVES,
     UNSPLIT_FUND,
 )
+from reportgen.importing.budget.printed_parts import printed_parts
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
@@ -94,6 +95,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         if (totals := _held_totals(result, held_as_printed(result))):
             printed = tree.get("印出合计")
             tree["印出合计"] = {**(printed if isinstance(printed, dict) else {}), **totals}
+    if (parts := printed_parts(result)):  # 长沙's 收入总表: 本级财政拨款 金额 | 其中:经费拨款
+        tree["其中栏"] = parts
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
