@@ -19,7 +19,6 @@ from reportgen.docmodel.model import (
     FISCAL_SOURCES,
     FUNDS,
     INCOME_SOURCES,
-    PROCURED_KEYS,
     UNSPLIT_FUND,
     Budget,
     FunctionRow,
@@ -450,21 +449,8 @@ class FunctionFigures:
     def function_totals(self) -> dict[str, Decimal]:
         return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
 
-    def procured(self, nodes: list[Node]) -> dict[str, Decimal]:
-        """The 政府采购 of ``nodes`` (a line: [its node]; a table's 合计: its 类) by key (PROCURED_KEYS), as the source
-        states it by function line (政府采购.功能分类): the sum of the finest lines below, a key only where every
-        one of them states it — a line the source does not list is not known, never 0."""
-        p = self.budget.procurement
-        lines = {line.code: line.stated for line in p.by_function} if p is not None else {}
-        leaves = [n for top in nodes for n in top.walk() if not n.children]
-        return _added_where_all([lines.get(leaf.code, {}) for leaf in leaves]) if lines else {}
 
 
-def _added_where_all(stated: list[dict[str, Decimal]]) -> dict[str, Decimal]:
-    """Each key of PROCURED_KEYS every one of ``stated`` holds, their amounts added; none for no lines."""
-    if not stated:
-        return {}
-    return {key: sum((one[key] for one in stated), ZERO) for key in PROCURED_KEYS if all(key in one for one in stated)}
 
 
 def _used_lines(rows: list[FunctionRow], fund: str, have: set[str]) -> list[ComparedLine]:
