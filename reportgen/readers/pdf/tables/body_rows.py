@@ -52,7 +52,7 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
     body_rows.untangle(moves)
     for i in sorted(moves):
         body_rows.join(i, moves[i])
-    kept = [row for i, row in enumerate(rows) if i not in moves]
+    kept = names_spread([row for i, row in enumerate(rows) if i not in moves], em)
     _centred_labels(kept)
     return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
             for line, cells in kept]
@@ -74,6 +74,85 @@ def _figure_lines(line: Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
         if number != line.number:
             at[col] = number
     return at
+
+
+def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> list[tuple[Line, dict[int, list[_Word]]]]:
+    """The rows without the lines that only continue the names of several cells (names_only): each of their words
+    joined to its cell in the row of figures nearest it, above or below — a name set in its cell centred on its row's
+    figures and wrapped (长春市信访局 2026's 项目支出表: “2026 信 / 访专项 … 30.00 / 经费” beside its 项目单位 “长 / 春 /
+    市 / 信 / 访 / 局”, a character a line; 北京市水务局 2026's 支出总表: “2080505-机关事业单位基本 … 734.155356 /
+    养老保险缴费支出” beside “30108-机关事业单位基本养老 / 保险缴费”). A word between two rows goes to the one whose
+    figures' middle is nearer its own; a line no row of figures is near, in its page's run of lines, stays a row."""
+    spread = [k for k in range(len(rows)) if _names_only(rows[k][1])]
+    if not spread:
+        return rows
+    figures = [k for k in range(len(rows)) if k not in spread and _has_amount(rows[k][1])]
+    moved = set()
+    for k in spread:
+        targets = [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
+        if not targets:
+            continue
+        for col, words in rows[k][1].items():
+            for word in words:
+                middle = (word.top + word.bottom) / 2
+                target = min(targets, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
+                rows[target][1].setdefault(col, []).append(word)
+        moved.add(k)
+    for _, cells in rows:
+        for col in cells:
+            cells[col].sort(key=lambda w: (w.top, w.left))
+    return [row for k, row in enumerate(rows) if k not in moved]
+
+
+def _names_only(cells: dict[int, list[_Word]]) -> bool:
+    """A line of two cells or more each printing a part of a name: no amount, no cell of a code alone, none an
+    item numbered, a total or 其中, none a whole row's name of the templates (row_names.yaml: a 收支 table's row
+    printing none of its figures, “使用非财政拨款结余 | 结转下年”)."""
+    if len(cells) < 2:
+        return False
+    for words in cells.values():
+        first = words[0].text
+        if any(is_amount(w.text) for w in words) or all(is_number(w.text) for w in words) or numbered(first) \
+                or first in TOTALS or first.startswith("其中") or _row_name(words_text(words)) in _ROW_NAMES:
+            return False
+    return True
+
+
+def _has_amount(cells: dict[int, list[_Word]]) -> bool:
+    return any(is_amount(w.text) for words in cells.values() for w in words)
+
+
+def _first_figure(cells: dict[int, list[_Word]]) -> int:
+    """The first column a row prints an amount in."""
+    return min(col for col, words in cells.items() if any(is_amount(w.text) for w in words))
+
+
+def _around(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> list[int]:
+    """The rows of figures next above and next below line ``k``, joined to it by lines each within a line of the
+    next on its page."""
+    found = []
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(rows) and _near(rows, min(j, j + step), max(j, j + step), em):
+            j += step
+            if j in figures:
+                found.append(j)
+                break
+    return found
+
+
+def _near(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, j: int, em: float) -> bool:
+    """Lines k above j, on one page, within a line of each other (a row's words joined from the lines around it
+    by names_spread counted in its extent)."""
+    return rows[k][0].page == rows[j][0].page and _top(rows[j]) - _bottom(rows[k]) <= em
+
+
+def _top(row: tuple[Line, dict[int, list[_Word]]]) -> float:
+    return min([row[0].top, *(w.top for words in row[1].values() for w in words)])
+
+
+def _bottom(row: tuple[Line, dict[int, list[_Word]]]) -> float:
+    return max([row[0].bottom, *(w.bottom for words in row[1].values() for w in words)])
 
 
 @dataclass
@@ -202,10 +281,11 @@ class _BodyRows:
         return None
 
     def _past_names(self, i: int, step: int) -> int:
-        """The line next to line ``i`` (``step``: -1 above, 1 below) past the name-only lines next to it, each within a
-        line of the one before."""
+        """The line next to line ``i`` (``step``: -1 above, 1 below) past the lines next to it that continue names (of
+        one cell or of several: names_spread), each within a line of the one before."""
         k = i + step
-        while 0 <= k < len(self.rows) and self.name_only(k) and self.near(min(k, k - step), max(k, k - step)):
+        while 0 <= k < len(self.rows) and (self.name_only(k) or _names_only(self.rows[k][1])) \
+                and self.near(min(k, k - step), max(k, k - step)):
             k += step
         return k
 
