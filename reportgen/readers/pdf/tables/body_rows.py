@@ -86,40 +86,46 @@ def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> 
     spread = [k for k in range(len(rows)) if _names_only(rows[k][1])]
     if not spread:
         return rows
-    figures = [k for k in range(len(rows)) if k not in spread and _has_amount(rows[k][1])]
-    moved = set()
-    for k in spread:
-        targets = [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
-        if not targets:
-            continue
-        for col, words in rows[k][1].items():
-            for word in words:
-                middle = (word.top + word.bottom) / 2
-                target = min(targets, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
-                rows[target][1].setdefault(col, []).append(word)
-        moved.add(k)
-    for _, cells in rows:
-        for col in cells:
-            cells[col].sort(key=lambda w: (w.top, w.left))
+    figures = _figure_rows(rows)
+    moved = {k for k in spread if _spread_line(rows, k, figures, em)}
     return [row for k, row in enumerate(rows) if k not in moved]
 
 
-def _names_only(cells: dict[int, list[_Word]]) -> bool:
-    """A line of two cells or more each printing a part of a name: no amount, no cell of a code alone, none an
-    item numbered, a total or 其中, none a whole row's name of the templates (row_names.yaml: a 收支 table's row
-    printing none of its figures, “使用非财政拨款结余 | 结转下年”)."""
-    if len(cells) < 2:
+def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> bool:
+    """Line ``k``'s words each joined to its cell in the row of figures nearest it, of those next above and below it
+    printing their figures right of the line's cells; False where there is none."""
+    targets = [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
+    if not targets:
         return False
-    for words in cells.values():
-        first = words[0].text
-        if any(is_amount(w.text) for w in words) or all(is_number(w.text) for w in words) or numbered(first) \
-                or first in TOTALS or first.startswith("其中") or _row_name(words_text(words)) in _ROW_NAMES:
-            return False
+    for col, words in rows[k][1].items():
+        for word in words:
+            middle = (word.top + word.bottom) / 2
+            target = min(targets, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
+            cell = rows[target][1].setdefault(col, [])
+            cell.append(word)
+            cell.sort(key=lambda w: (w.top, w.left))
     return True
 
 
-def _has_amount(cells: dict[int, list[_Word]]) -> bool:
-    return any(is_amount(w.text) for words in cells.values() for w in words)
+def _names_only(cells: dict[int, list[_Word]]) -> bool:
+    """A line of two cells or more each printing a part of a name (_name_part)."""
+    return len(cells) >= 2 and all(_name_part(words) for words in cells.values())
+
+
+def _name_part(words: list[_Word]) -> bool:
+    """Whether a cell's words may be a part of a name: no amount, not a code alone, not an item numbered, a total or
+    其中, not a whole row's name of the templates (row_names.yaml: a 收支 table's row printing none of its figures,
+    “使用非财政拨款结余 | 结转下年”)."""
+    first = words[0].text
+    if any(is_amount(w.text) for w in words) or all(is_number(w.text) for w in words):
+        return False
+    return not (numbered(first) or first in TOTALS or first.startswith("其中")) \
+        and _row_name(words_text(words)) not in _ROW_NAMES
+
+
+def _figure_rows(rows: list[tuple[Line, dict[int, list[_Word]]]]) -> list[int]:
+    """The rows that print an amount."""
+    return [k for k, (_, cells) in enumerate(rows) if any(is_amount(w.text) for words in cells.values() for w in words)]
 
 
 def _first_figure(cells: dict[int, list[_Word]]) -> int:
