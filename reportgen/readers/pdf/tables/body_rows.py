@@ -77,8 +77,9 @@ def _figure_lines(line: Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
 
 
 def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> list[tuple[Line, dict[int, list[_Word]]]]:
-    """The rows without the lines that only continue the names of several cells (names_only): each of their words
-    joined to its cell in the row of figures nearest it, above or below — a name set in its cell centred on its row's
+    """The rows, the lines that only continue the names of several cells (names_only) left empty (a line of the
+    table still, where its rows are printed): each of their words joined to its cell in the row of figures nearest
+    it, above or below — a name set in its cell centred on its row's
     figures and wrapped (长春市信访局 2026's 项目支出表: “2026 信 / 访专项 … 30.00 / 经费” beside its 项目单位 “长 / 春 /
     市 / 信 / 访 / 局”, a character a line; 北京市水务局 2026's 支出总表: “2080505-机关事业单位基本 … 734.155356 /
     养老保险缴费支出” beside “30108-机关事业单位基本养老 / 保险缴费”). A word between two rows goes to the one whose
@@ -88,7 +89,7 @@ def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> 
         return rows
     figures = _figure_rows(rows)
     moved = {k for k in spread if _spread_line(rows, k, figures, em)}
-    return [row for k, row in enumerate(rows) if k not in moved]
+    return [(line, {}) if k in moved else (line, cells) for k, (line, cells) in enumerate(rows)]
 
 
 def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> bool:
