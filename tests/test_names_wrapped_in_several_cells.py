@@ -37,13 +37,16 @@ def _named_rows(grid: Grid) -> list[list[str]]:
 
 @pytest.mark.skipif(not CHANGCHUN.exists(), reason="the corpus (/work/shared/corpus) is not here")
 def test_a_project_and_its_unit_wrapped_beside_each_other_are_one_row() -> None:
-    rows = _named_rows(_grid(CHANGCHUN, (14, 14), "项目支出表"))
+    grid = _grid(CHANGCHUN, (14, 14), "项目支出表")
+    rows = _named_rows(grid)
     projects = [row[:3] for row in rows if len(row) > 3 and row[1] == "长春市信访局"]
     assert projects == [["2026 信访专项经费", "长春市信访局", "30.00"],
                         ["2026 信访接待中心运行费", "长春市信访局", "116.00"],
                         ["2026 驻京经费", "长春市信访局", "312.00"],
                         ["信访局临聘人员经费", "长春市信访局", "16.56"]]
     assert not [row for row in rows if set("长春市信访局") >= set("".join(row))]  # no row of the unit's characters
+    # the lines joined to a row stay lines of the table: the last project's figures, on line 49, are within it
+    assert (grid.row_places or [])[-1] == "第14页 第50行"
 
 
 @pytest.mark.skipif(not SHUIWU.exists(), reason="the fixture is not here")
