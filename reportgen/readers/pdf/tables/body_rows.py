@@ -95,7 +95,7 @@ def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> 
 def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> bool:
     """Line ``k``'s words each joined to its cell in the row of figures nearest it, of those next above and below it
     printing their figures right of the line's cells; False where there is none."""
-    targets = [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
+    targets = _targets(rows, k, figures, em)
     if not targets:
         return False
     for col, words in rows[k][1].items():
@@ -108,19 +108,26 @@ def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figure
     return True
 
 
+def _targets(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> list[int]:
+    """The rows of figures line ``k``'s words may join: next above and below it, printing their figures right of
+    the line's cells."""
+    return [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
+
+
 def _names_only(cells: dict[int, list[_Word]]) -> bool:
     """A line of two cells or more each printing a part of a name (_name_part)."""
     return len(cells) >= 2 and all(_name_part(words) for words in cells.values())
 
 
 def _name_part(words: list[_Word]) -> bool:
-    """Whether a cell's words may be a part of a name: no amount, not a code alone, not an item numbered, a total or
-    其中, not a whole row's name of the templates (row_names.yaml: a 收支 table's row printing none of its figures,
+    """Whether a cell's words may be a part of a name: no amount, not a code alone, not an item numbered (一、, 13、,
+    (7): 西安市行政审批服务局 2025's 收支总表 prints “13、农林水支出 | (7)对企业补助(基本建设)”, a row printing no figure), a
+    total or 其中, not a whole row's name of the templates (row_names.yaml: a 收支 table's row printing none of its figures,
     “使用非财政拨款结余 | 结转下年”)."""
     first = words[0].text
     if any(is_amount(w.text) for w in words) or all(is_number(w.text) for w in words):
         return False
-    return not (numbered(first) or first in TOTALS or first.startswith("其中")) \
+    return not (numbered(first) or first in TOTALS or _ROW_NUMBERING.match(first)) \
         and _row_name(words_text(words)) not in _ROW_NAMES
 
 
@@ -179,6 +186,10 @@ class _BodyRows:
         first = words[0].text
         return not any(is_number(w.text) for w in words) and not numbered(first) and first not in TOTALS \
             and not first.startswith("其中")
+
+    def spread(self, k: int) -> bool:
+        """Whether line ``k`` continues the names of several cells, its words to be joined to rows (names_spread)."""
+        return _names_only(self.rows[k][1]) and bool(_targets(self.rows, k, _figure_rows(self.rows), self.em))
 
     def near(self, k: int, j: int) -> bool:
         """Lines k above j, on one page, within a line of each other."""
@@ -289,9 +300,9 @@ class _BodyRows:
 
     def _past_names(self, i: int, step: int) -> int:
         """The line next to line ``i`` (``step``: -1 above, 1 below) past the lines next to it that continue names (of
-        one cell or of several: names_spread), each within a line of the one before."""
+        one cell, or of several whose words names_spread joins to rows), each within a line of the one before."""
         k = i + step
-        while 0 <= k < len(self.rows) and (self.name_only(k) or _names_only(self.rows[k][1])) \
+        while 0 <= k < len(self.rows) and (self.name_only(k) or self.spread(k)) \
                 and self.near(min(k, k - step), max(k, k - step)):
             k += step
         return k
