@@ -109,9 +109,13 @@ def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figure
 
 
 def _targets(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> list[int]:
-    """The rows of figures line ``k``'s words may join: next above and below it, printing their figures right of
-    the line's cells."""
-    return [t for t in _around(rows, k, figures, em) if max(rows[k][1]) < _first_figure(rows[t][1])]
+    """The rows of figures line ``k``'s words may join: next above and below it; none where its cells are not all
+    left of every figure the table prints (a 收支 table's spending side, right of the income's figures, is no name
+    column of the rows left of it: 北京市政务服务和数据管理局 2026's 收支总表, rasterised, read “、政府性基金预算拨款收入 |
+    、外交支出” without their numbering)."""
+    if not figures or max(rows[k][1]) >= min(_first_figure(rows[t][1]) for t in figures):
+        return []
+    return _around(rows, k, figures, em)
 
 
 def _names_only(cells: dict[int, list[_Word]]) -> bool:
