@@ -77,13 +77,15 @@ def _figure_lines(line: Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
 
 
 def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> list[tuple[Line, dict[int, list[_Word]]]]:
-    """The rows, the lines that only continue the names of several cells (names_only) left empty (a line of the
+    """The rows, the lines that only continue the names of several cells (_names_only) left empty (a line of the
     table still, where its rows are printed): each of their words joined to its cell in the row of figures nearest
-    it, above or below — a name set in its cell centred on its row's
-    figures and wrapped (长春市信访局 2026's 项目支出表: “2026 信 / 访专项 … 30.00 / 经费” beside its 项目单位 “长 / 春 /
-    市 / 信 / 访 / 局”, a character a line; 北京市水务局 2026's 支出总表: “2080505-机关事业单位基本 … 734.155356 /
-    养老保险缴费支出” beside “30108-机关事业单位基本养老 / 保险缴费”). A word between two rows goes to the one whose
-    figures' middle is nearer its own; a line no row of figures is near, in its page's run of lines, stays a row."""
+    it, of the two next above and below — a name set in its cell centred on its row's figures and wrapped
+    (长春市信访局 2026's 项目支出表: “2026 信 / 访专项 … 30.00 / 经费” beside its 项目单位 “长 / 春 / 市 / 信 / 访 / 局”,
+    a character a line; 北京市水务局 2026's 支出总表: “2080505-机关事业单位基本 … 734.155356 / 养老保险缴费支出” beside
+    “30108-机关事业单位基本养老 / 保险缴费”). Run after run_on_names joined each name-only line of one cell: one it
+    joined to such a line (长春's “长” over “2026 信 | 春”) is spread with it. A word goes to the row nearer it by its
+    figures' middle, of those printing a name in its column where one does; a line no row of figures is near, in
+    its page's run of lines, stays a row."""
     spread = [k for k in range(len(rows)) if _names_only(rows[k][1])]
     if not spread:
         return rows
@@ -93,15 +95,16 @@ def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> 
 
 
 def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> bool:
-    """Line ``k``'s words each joined to its cell in the row of figures nearest it, of those next above and below it
-    printing their figures right of the line's cells; False where there is none."""
+    """Line ``k``'s words each joined to its cell in the row of figures nearest it (names_spread); False where no
+    row of figures may take them (_targets)."""
     targets = _targets(rows, k, figures, em)
     if not targets:
         return False
     for col, words in rows[k][1].items():
+        named = [t for t in targets if col in rows[t][1]] or targets  # the rows printing a name in its column
         for word in words:
             middle = (word.top + word.bottom) / 2
-            target = min(targets, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
+            target = min(named, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
             cell = rows[target][1].setdefault(col, [])
             cell.append(word)
             cell.sort(key=lambda w: (w.top, w.left))
@@ -190,10 +193,6 @@ class _BodyRows:
         first = words[0].text
         return not any(is_number(w.text) for w in words) and not numbered(first) and first not in TOTALS \
             and not first.startswith("其中")
-
-    def spread(self, k: int) -> bool:
-        """Whether line ``k`` continues the names of several cells, its words to be joined to rows (names_spread)."""
-        return _names_only(self.rows[k][1]) and bool(_targets(self.rows, k, _figure_rows(self.rows), self.em))
 
     def near(self, k: int, j: int) -> bool:
         """Lines k above j, on one page, within a line of each other."""
@@ -303,11 +302,10 @@ class _BodyRows:
         return None
 
     def _past_names(self, i: int, step: int) -> int:
-        """The line next to line ``i`` (``step``: -1 above, 1 below) past the lines next to it that continue names (of
-        one cell, or of several whose words names_spread joins to rows), each within a line of the one before."""
+        """The line next to line ``i`` (``step``: -1 above, 1 below) past the name-only lines next to it, each within a
+        line of the one before."""
         k = i + step
-        while 0 <= k < len(self.rows) and (self.name_only(k) or self.spread(k)) \
-                and self.near(min(k, k - step), max(k, k - step)):
+        while 0 <= k < len(self.rows) and self.name_only(k) and self.near(min(k, k - step), max(k, k - step)):
             k += step
         return k
 
