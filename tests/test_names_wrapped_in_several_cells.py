@@ -57,3 +57,17 @@ def test_two_names_run_on_to_a_line_of_their_own_join_their_row() -> None:
     assert ["2100201-综合医院", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助", "0.808504",
             "0.808504"] in rows
     assert not [row for row in rows if row in (["养老保险缴费支出", "保险缴费"], ["助", "助"])]
+
+
+XIAN = CHANGCHUN.with_name("sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not XIAN.exists(), reason="the corpus (/work/shared/corpus) is not here")
+def test_a_project_and_what_it_buys_wrapped_at_once_are_one_row() -> None:
+    """Shown, unchanged, on 西安市行政审批服务局 2025 p. 34 (政府采购 by project): “行政审批和政务服务工作专项业务经 / 费”
+    beside “西安助企、西安惠民、西安帮办微 / 信小程序……”; the name wrapped in one cell above it (“西安市政务服务线上线下
+    融合及效能 / 提升项目（业务支撑部分）”) joined as before."""
+    texts = {text for row in _named_rows(read_pdf(XIAN, XIAN.read_bytes(), within=(34, 34)).grids[0]) for text in row}
+    assert {"行政审批和政务服务工作专项业务经费", "西安市政务服务线上线下融合及效能提升项目（业务支撑部分）"} <= texts
+    assert any(text.startswith("西安助企、西安惠民、西安帮办微信小程序") for text in texts)
+    assert not {"行政审批和政务服务工作专项业务经", "费"} & texts
