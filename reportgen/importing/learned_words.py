@@ -48,6 +48,7 @@ from reportgen.readers.text.statements import (
     folios,
     is_page_number,
     laid_in_columns,
+    list_opening_words,
     named_quantities,
     part_qualifiers,
     subjectless,
@@ -848,6 +849,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         fits = _of_the_name(fits, _clause_words(text, match.start()), known[0])
         if (own := _own_total(_clause_words(text, match.start()), dept)) is not None:
             fits = [fit for fit in fits if fit[0].expr == own]
+        fits = _no_whole_as_its_part(fits, _clause_words(text, match.start()), said)
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -874,6 +876,15 @@ _CLAUSE_MARKS = "，；。"
 # 预算收入” a fund's, “上年结转结余的一般公共预算收入” a part of the carry-over.
 _OWN_TOTAL = regex(r"^(?:本?部门|本?单位)?(?:当年|本年|年)?预算(?P<kind>收入|支出)(?:为|是|共计|共)?$")
 _OWN_TOTALS = {"收入": "f.income_grand_total", "支出": "f.expenditure_grand_total"}
+
+
+def _no_whole_as_its_part(fits: list[tuple[Field, str]], clause: str, said: list[str]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount said as a part (its clause opening with 其中, 包括: vocabulary.yaml 部分), all
+    but the amount just said — its whole, printing alike this year only (长春 “2026年预算收入1682.76万元。其中当年预算
+    1682.76万。”: next year a 上年结转 parts them)."""
+    if not said or not clause.startswith(list_opening_words()):
+        return fits
+    return [fit for fit in fits if fit[0].expr != said[-1]]
 
 
 def _own_total(clause: str, dept: str) -> str | None:
