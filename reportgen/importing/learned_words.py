@@ -661,11 +661,12 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     body = _NUMBERING.match(text)
     quoted = _quoted(text, texts)
     thresholds = 0
+    dept = department_words(context)
     for match in _FIGURE.finditer(text, body.end() if body else 0):
         thresholds += bool(_THRESHOLD.match(text, match.end()))
         if _words_alone(match, text, quoted):
             continue
-        piece = _figure(text, match, (amounts, changes), said, style, subject, _han(context.get("dept") or ""))
+        piece = _figure(text, match, (amounts, changes), said, style, subject, dept)
         if piece is None:
             return None
         expr, guard, change = piece
@@ -846,10 +847,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
         fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
-        fits = _of_the_name(fits, _clause_words(text, match.start()), known[0])
-        if (own := _own_total(_clause_words(text, match.start()), dept)) is not None:
-            fits = [fit for fit in fits if fit[0].expr == own]
-        fits = _no_whole_as_its_part(fits, _clause_words(text, match.start()), said)
+        fits = _of_the_clause(fits, _clause_words(text, match.start()), known[0], (said, dept))
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -876,6 +874,22 @@ _CLAUSE_MARKS = "，；。"
 # 预算收入” a fund's, “上年结转结余的一般公共预算收入” a part of the carry-over.
 _OWN_TOTAL = regex(r"^(?:本?部门|本?单位)?(?:当年|本年|年)?预算(?P<kind>收入|支出)(?:为|是|共计|共)?$")
 _OWN_TOTALS = {"收入": "f.income_grand_total", "支出": "f.expenditure_grand_total"}
+
+
+def _of_the_clause(fits: list[tuple[Field, str]], clause: str, amounts: list[Field],
+                   said: tuple[list[str], str]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, those its clause's words may mean: of the quantity they name
+    (_of_the_name), the department's own total where they say it (_own_total; ``said``: the fields said before it,
+    the department's name), never the whole just said where they say a part (_no_whole_as_its_part)."""
+    fits = _of_the_name(fits, clause, amounts)
+    if (own := _own_total(clause, said[1])) is not None:
+        fits = [fit for fit in fits if fit[0].expr == own]
+    return _no_whole_as_its_part(fits, clause, said[0])
+
+
+def department_words(context: dict[str, Any]) -> str:
+    """The department's name as a sentence's words before a figure are compared (its Han characters; '' where none)."""
+    return _han(context.get("dept") or "")
 
 
 def _no_whole_as_its_part(fits: list[tuple[Field, str]], clause: str, said: list[str]) -> list[tuple[Field, str]]:
