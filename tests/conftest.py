@@ -31,7 +31,10 @@ with a finalizer still sees it collected."""
 from __future__ import annotations
 
 import gc
+import os
+import shutil
 import signal
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +42,7 @@ import pytest
 
 from reportgen.readers.pdf import pdf_words
 from reportgen.writers import contents_pages
-from tests import slow
+from tests import learned_import, slow
 from tests.blank_pages import PrintedPages
 from tests.support.desk import desk_site  # noqa: F401  (the desk's data folder and database, for tests/test_desk_*.py)
 
@@ -83,6 +86,14 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_sep("=", f"not marked slow, over {slow.SLOW_SECONDS:g} s: {len(over)} (tests/slow.py)")
         for took, nodeid in over:
             terminalreporter.write_line(f"{took:6.2f}s {nodeid}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's folder of published documents' imports (tests/learned_import.py), made by the first process (the
+    controller under xdist; its workers, started after this, inherit the variable) and removed by it at the end."""
+    if not os.environ.get(learned_import.FOLDER):
+        os.environ[learned_import.FOLDER] = tempfile.mkdtemp(prefix="reportgen-test-imports-")
+        config.add_cleanup(lambda: shutil.rmtree(os.environ.pop(learned_import.FOLDER), ignore_errors=True))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

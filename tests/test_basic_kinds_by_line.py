@@ -10,17 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
 
 def _imported(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp(name)
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(folder, FRESH / f"{name}.pdf")
     return source, layout
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import import_once
 from tests.support.national import FIXTURES
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
@@ -34,7 +34,7 @@ def _spending_table(tmp_path: Path, name: str) -> tuple[str, Table]:
     pdf, source, layout = FRESH / f"{name}.pdf", tmp_path / "source.yaml", tmp_path / "学到的版式"
     if not pdf.exists():
         pytest.skip("../shared/corpus/fresh1 is not here")
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(source.parent, pdf)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id == "支出总表")
     return source.read_text(encoding="utf-8"), table

@@ -17,12 +17,12 @@ import pytest
 import yaml
 
 from bench.learned_tables import _table_figures, published_rows, rendered_rows
-from reportgen import cli
 from reportgen.base.errors import Finding
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1" / "sd-yantai-minzhengju-2026-dept-budget.pdf"
 BASIC, PROCUREMENT = "一般公共预算基本支出表", "政府采购预算表"
@@ -34,8 +34,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if not PDF.exists():
         pytest.skip("../shared/corpus is not here")
     folder = tmp_path_factory.mktemp("yantai")
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(PDF), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(folder, PDF)
     return source, layout
 
 

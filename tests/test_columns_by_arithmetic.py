@@ -90,11 +90,16 @@ def test_this_years_total_beside_the_carried_over_is_told_by_arithmetic_as_by_it
     assert by_arithmetic(printed(table), table.kind.shape, {**table.columns, col: "合计"})[col] == THIS_YEAR_INCOME
 
 
-def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side() -> None:
+@pytest.fixture(scope="module")
+def xian() -> dict[str, Table]:
+    return _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+
+
+def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side(xian) -> None:
     # 西安市行政审批服务局 2025 (陕西 部门综合预算): 项目 | 预算数 | 支出功能分类科目 | 预算数 | 部门预算支出经济分类科目 |
     # 预算数 | 政府预算支出经济分类科目 | 预算数 — one 名称 column named; before, every 预算数 column read as the income
     # side's, and 311 of the document's 549 figures unread; now each side's rows are its own, 支出总计 on each
-    tables = _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    tables = xian
     for kind in ("收支总表", "财政拨款收支总表"):
         assert label_columns(tables[kind]) == [0, 2, 4, 6]
     imported = rows_of(list(tables.values()), catalogs.Catalog([], {}, {}, {}))
@@ -108,6 +113,28 @@ def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side() -
     problems: list[CellProblem] = []
     assert len(side_rows(tables["财政拨款收支总表"], problems)) == 4
     assert problems == []
+
+
+def test_the_government_class_pair_under_no_header_word_is_read_as_printed(xian) -> None:
+    # 西安 2025's 基本支出表: 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码 | 政府经济科目名称, words no vocabulary
+    # holds. Before, the 政府 pair was left unread and every 款 went to its default 政府 款: 30107 绩效工资 under 50101
+    # 工资奖金津补贴, where the table prints it under 50199 其他工资福利支出 (the learned draft put 740,000.40 there)
+    table = xian["一般公共预算基本支出表"]
+    assert sorted(col for col, meaning in table.columns.items() if meaning in ("编码", "名称")) == [0, 1, 2, 3]
+    rows = {row.code: row.second for row in rows_of([table], catalogs.Catalog([], {}, {}, {})).rows[table.kind.id]}
+    assert rows["30107"] == ("50199", "其他工资福利支出")
+    assert rows["30101"] == ("50101", "工资奖金津补贴") and rows["301"] is None  # a 类's line prints no 政府 class
+
+
+def test_a_pair_of_codes_is_the_government_class_only_where_its_codes_are() -> None:
+    # the columns' codes by classification (their first digit): a 部门 款 beside 政府 codes is a pair; beside function
+    # codes (2…), or a 政府 pair beside function lines, nothing is read as the 政府 class the row goes to
+    figures = {4: {5: Decimal(1), 6: Decimal(2)}}
+    def named(first: str, second: str) -> dict[int, str]:
+        seen = Printed(figures, frozenset({1, 3}), {}, frozenset({0, 2}), {0: frozenset(first), 2: frozenset(second)})
+        return by_arithmetic(seen, "科目", {4: "合计"})
+    assert named("3", "5") == {4: "合计", 0: "编码", 1: "名称", 2: "编码", 3: "名称"}
+    assert named("3", "2") == named("2", "5") == {4: "合计", 0: "编码", 1: "名称"}
 
 
 @pytest.mark.parametrize("name", ["zj-hangzhou-qixiang-2026-dept-budget", "zj-huzhou-caizhengju-2026-dept-budget",
@@ -189,12 +216,37 @@ def test_a_three_public_item_over_two_columns_is_placed_only_where_one_reading_h
     assert items_by_sums(row("280.00", "100.00", "112.00", "", "112.00", "63.80"), meanings) == meanings
 
 
-def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own() -> None:
+@pytest.fixture(scope="module")
+def changsha() -> dict[str, Table]:
+    return _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")
+
+
+def _side_names(table: Table, col: int) -> list[str]:
+    """The texts printed in a table's label column ``col``, row by row."""
+    return [text for row in table.grid.rows[table.body_start:] if (text := row[col].text.strip())]
+
+
+def test_a_line_numbered_in_arabic_figures_is_a_row_of_its_own(xian, changsha) -> None:
+    # 西安 2025's 收支总表 lists its function 类 “1、一般公共服务支出” … “24、其他支出”; 20、住房保障支出 prints
+    # 2,469,786.85, the four under it nothing, and nothing beside them: before, they were read as 20's name wrapped,
+    # “住房保障支出21、粮油物资储备支出22、…24、其他支出”. 长沙 2025's 财政拨款收支总表 carries “22、其他支出” atop a
+    # page, over “二、结转下年”: before, read as one name, “22、其他支出二、结转下年”
+    for kind in ("收支总表", "财政拨款收支总表"):
+        names = _side_names(xian[kind], 2)
+        assert names[names.index("20、住房保障支出") + 1:][:4] == ["21、粮油物资储备支出", "22、国有资本经营预算支出",
+                                                             "23、灾害防治及应急管理支出", "24、其他支出"]
+    table = changsha["财政拨款收支总表"]
+    names = [text for row in table.grid.rows[table.body_start:] for cell in row if (text := cell.text.strip())]
+    assert "22、其他支出" in names and "二、结转下年" in names
+
+
+def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_the_groups_own(changsha) -> None:
     """国家信访局 2026's 收入总表: 事业收入 over 金额 | 其中:教育收费 — 事业收入 was read from the 其中 column (a subset, a
     figure under a column it is not printed at) and the 金额 column as the table's 预算数. 长沙市公安局 2025's 本级财政拨款
-    over 金额 | 其中:经费拨款, words no vocabulary holds, keeps its reading (its relation refuted and told, as before)."""
+    over 金额 | 其中:经费拨款: 本级财政拨款 is the 财政拨款 (导入.yaml), the 金额 its figure and the 其中 column its part —
+    before, 预算数 and its 合计 relation refuted on all 11 rows (the sources beside it, blank, held to the 合计)."""
     columns = _tables(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
     assert columns[5] == "事业收入" and columns[6] == "事业收入·其中：教育收费"
     assert list(columns.values()).count("事业收入") == 1
-    columns = _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")["收入总表"].columns
-    assert columns[5] == "预算数" and columns[6] == "预算数·其中：经费拨款"
+    columns = changsha["收入总表"].columns
+    assert columns[5] == "财政拨款" and columns[6] == "财政拨款·其中：经费拨款"

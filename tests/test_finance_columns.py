@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -20,10 +20,7 @@ FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 @pytest.fixture(scope="module")
 def audit(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     folder = tmp_path_factory.mktemp("sh-audit")
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(FRESH / "sh-city-shenjiju-2026-unit-budget.pdf"), "-o", str(source),
-                     "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(folder, FRESH / "sh-city-shenjiju-2026-unit-budget.pdf")
     return source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
 
 

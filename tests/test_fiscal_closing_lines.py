@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 KIND = "财政拨款收支总表"
@@ -23,9 +23,7 @@ KIND = "财政拨款收支总表"
 def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, str]:
     """The document imported with --learn-layout: (the source, the layout folder, its 版式.yaml)."""
     folder = tmp_path_factory.mktemp(name)
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(folder, FRESH / f"{name}.pdf")
     return source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
 
 

@@ -222,6 +222,10 @@ def test_a_basic_table_of_two_economic_classes_in_columns_of_their_own_is_read()
     assert value_of(lines[30309]["政府经济分类"]) == 50901 and "政府经济分类" not in lines[30101]
     assert sum((value_of(line["金额"]) for line in lines.values()), Decimal(0)) == Decimal("950.088291")  # 合 计
     assert result.differences == []
+    # the 目 held as printed under their 款 (the 款 their sum; tests/test_learned_layout.py: printed in its place)
+    assert [(value_of(i["科目"]), value_of(i["名称"]), value_of(i["金额"])) for i in lines[30215]["目"]] == [
+        (3021503, "三类会议费", Decimal("4.560000"))]
+    assert [value_of(i["科目"]) for i in lines[30211]["目"]] == [3021101] and "目" not in lines[30101]
 
 
 CORPUS = Path("/work/shared/corpus")
@@ -247,6 +251,10 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     text = document.plain_text()
     assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
     assert "功能分类（类、款、项）" not in text and "待补充" not in text
+    # its 04表 spends 68,310.16 of 67,005.95 income and 1,304.21 上年结转结余 (政府性基金 842.48: 808.28 and 34.20), and the
+    # source holds no function rows nor the 结转 by fund: no income is said spent, no fund's spending said none
+    # (before: “财政拨款支出预算67,005.95万元，收支平衡”, “政府性基金预算支出808.28万元”, “无国有资本经营预算支出”)
+    assert "财政拨款支出预算" not in text and "政府性基金预算支出808.28" not in text and "无国有资本经营预算支出" not in text
 
 
 JIAOYUWEI_WHOLE = [CORPUS / "bj-jiaoyuwei-2026-dept-budget.pdf", CORPUS / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import cli
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -19,7 +20,7 @@ FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
                                            ("fj-quanzhou-zhengfuban-2026-dept-budget", "10984.81")])
 def test_tables_printing_no_separators_keep_their_form(name: str, example: str, tmp_path: Path) -> None:
     source, out = tmp_path / "source.yaml", tmp_path / "out"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source)]) in (0, 1)
+    source, _ = import_once(source.parent, FRESH / f"{name}.pdf", learn=False)
     text = source.read_text(encoding="utf-8")
     assert f"千分位: false   # 各表千以上的数都不分节（如 {example}）" in text
     assert cli.main(["render", str(source), "--draft", "--format", "html", "-o", str(out)]) in (0, 1)
@@ -28,6 +29,5 @@ def test_tables_printing_no_separators_keep_their_form(name: str, example: str, 
 
 
 def test_tables_separating_their_thousands_say_nothing_of_it(tmp_path: Path) -> None:
-    source = tmp_path / "source.yaml"
-    assert cli.main(["import", str(FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf"), "-o", str(source)]) in (0, 1)
+    source, _ = import_once(tmp_path, FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf", learn=False)
     assert "千分位" not in source.read_text(encoding="utf-8")

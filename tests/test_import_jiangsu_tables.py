@@ -506,6 +506,9 @@ def test_a_name_wrapped_in_its_cell_is_still_one_row(catalog):
     texts = {cell.text for grid in read_published(_PAGES / "js-gaoyuan-2018-p15-16.pdf").grids
              for row in grid.rows for cell in row}
     assert {"信息网络及软件购置更新", "公务用车运行维护费"} <= texts and not {"护费", "公务用车运行维"} & texts
+    # p.15's first line of 信息网络建设维护费 | 信息网络及软件购置更新 | 政府集中采购 | 676.00: both names wrapped at once,
+    # their second lines (“费 | 购置更新”) a line of their own, no figure on it (body_rows.names_spread)
+    assert {"信息网络建设维护费", "信息网络及软件"} & texts == {"信息网络建设维护费"} and not {"费", "购置更新"} & texts
 
 
 # 江苏省政协办公厅 2017's source as its tables give it (公开01、03、07、08表, trimmed): 基本支出 5,916.27 of all the

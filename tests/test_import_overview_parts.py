@@ -16,22 +16,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen import cli
 from reportgen.docmodel.document import Heading
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 pytestmark = pytest.mark.skipif(not FRESH.is_dir(), reason="../shared/corpus/fresh1 is not here")
 
 
 def _imported(folder: Path, name: str, learn: bool = False) -> tuple[dict, Path, Path]:
-    source, layout = folder / f"{name}.yaml", folder / f"{name}-版式"
-    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source),
-                     *(["--learn-layout", str(layout)] if learn else [])])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(folder / name, FRESH / f"{name}.pdf", learn=learn)
     return yaml.safe_load(source.read_text(encoding="utf-8")), source, layout
 
 

@@ -30,6 +30,7 @@ from reportgen.readers.published import read_published
 from reportgen.review.documents import review_document
 from reportgen.review.glossary import unit_forms
 from tests.clients import require_program
+from tests.learned_import import import_once
 from tests.support.national import FIXTURES
 
 GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p19-41-46-57-58.pdf"
@@ -184,8 +185,7 @@ def test_a_department_of_units_prints_its_own_lines_as_its_summary_tables_print_
     from reportgen.docmodel.document import Table as Rendered
     from reportgen.runners.render import document_for, prepare
 
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    assert cli.main(["import", str(_corpus("renshe")), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(tmp_path, _corpus("renshe"))
     printed = yaml.safe_load(source.read_text(encoding="utf-8"))["印出合计"]
     assert printed["收支总表"][2050303] == 83767.29 and printed["收支总表"]["合计"] == 571347.93
     assert printed["财政拨款收支总表"][2050303] == 65004.88

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -29,8 +29,7 @@ FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
       "附属单位上缴收入", "事业单位经营收入", "其他收入"], None),
 ])
 def test_the_income_table_is_printed_in_the_printed_columns(tmp_path, name, printed, line) -> None:
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(tmp_path, FRESH / f"{name}.pdf")
     assert resolve(layout).table_specs["收入总表"].columns == tuple(printed)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
@@ -51,9 +50,8 @@ def test_the_total_row_prints_each_own_income_as_stated(tmp_path) -> None:
     """烟台市民政局 prints on its 合 计 row 事业收入 329.34 and 其他收入 5.00 (its lines print neither split: blank); the
     source states both (收入.事业收入, 收入.其他收入) and its 单位资金 lines add up to 334.35, their sum within the
     printing's rounding: the 合计 row prints them, the lines' cells stay blank. The render printed them blank."""
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
     name = "sd-yantai-minzhengju-2026-dept-budget"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(tmp_path, FRESH / f"{name}.pdf")
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
     rows = [[c.text for c in row.cells] for row in income.body]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -24,9 +24,7 @@ FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[str, str, list[list[str]]]:
     """(the source's text, the 版式.yaml, the draft's 收入总表 body rows) of the document imported with --learn-layout."""
     folder = tmp_path_factory.mktemp(name)
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(folder, FRESH / f"{name}.pdf")
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == "收入总表")
     rows = [[cell.text for cell in row.cells] for row in table.body]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -28,8 +28,7 @@ def _line(tmp_path: Path, name: str, kind: str, code: str) -> list[str]:
     pdf = SHARED / name
     if not pdf.exists():
         pytest.skip("../shared/corpus is not here")
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(tmp_path, pdf)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == kind)
     return next([cell.text for cell in row.cells] for row in table.body if row.key == code)

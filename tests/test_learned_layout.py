@@ -17,6 +17,8 @@ from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_ti
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
+from reportgen.tablekinds import role
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -36,8 +38,8 @@ def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path,
     """The document imported with --learn-layout: (its PDF, the source, the layout folder, what the command printed)."""
     folder = tmp_path_factory.mktemp(name)
     pdf, source, layout = FRESH / f"{name}.pdf", folder / "source.yaml", folder / "学到的版式"
-    code = cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file() and (layout / "版式.yaml").is_file()
+    source, layout = import_once(source.parent, pdf)
+    assert source.is_file() and (layout / "版式.yaml").is_file()
     return pdf, source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
 
 
@@ -177,6 +179,12 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
         document = document_for(prepare(source, draft=True), draft=True, layout=name)
         first = next(b for b in document.blocks if isinstance(b, Table))
         assert first.number == "预算01表" and shown in [c.text for row in first.body for c in row.cells]
+    # its 06表, learned, prints a 款's 目 in the 款's place (3021503-三类会议费, not 30215-会议费), as the source holds them
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(role("basic")))
+    printed = {row.cells[1].text: row.cells[2].text for row in basic.body if len(row.cells) > 2}
+    assert printed["3021503-三类会议费"] == "6.006000" and printed["3021101-差旅费"] == "46.560000"
+    assert not any(name.startswith(("30211-", "30215-")) for name in printed)
 
 
 @pytest.mark.parametrize("entries, expected", [

@@ -24,6 +24,7 @@ from reportgen.runners.render import document_for, prepare
 from reportgen.runners.rollover import dump
 from reportgen.shaping import layouts
 from reportgen.shaping.narrative import context_for
+from tests.learned_import import import_once
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
@@ -59,8 +60,7 @@ def _learn(folder: Path, pdf: Path) -> tuple[Path, Path]:
     source)."""
     if str(pdf) not in _LEARNED:
         made = _LEARNED[""] / str(len(_LEARNED))
-        source, layout = made / "source.yaml", made / "学到的版式"
-        assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+        source, layout = import_once(made, pdf)
         _LEARNED[str(pdf)] = made
     shutil.copytree(_LEARNED[str(pdf)], folder, dirs_exist_ok=True)
     return folder / "source.yaml", folder / "学到的版式"
@@ -587,8 +587,7 @@ def test_sections_the_document_prints_elsewhere_are_not_printed_again(tmp_path, 
     the learned words say them, and the default 其他重要事项 (其他重要事项 / 一、机关运行经费 / 二、政府采购情况 …) was
     printed after them as well — each section twice in the draft. No part of that name is printed now, and each
     section's words once."""
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(tmp_path, FRESH / f"{name}.pdf")
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     headings = [b.full_text for b in document.blocks if type(b).__name__ == "Heading"]
     assert not any(text.endswith("其他重要事项") for text in headings), headings

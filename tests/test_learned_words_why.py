@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import internal_count
 from reportgen.reading.yamlsafe import load_yaml
+from tests.learned_import import import_once
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
@@ -26,13 +26,31 @@ def learned(tmp_path_factory) -> dict[str, tuple[dict, str]]:
                  "cq-xuanchuanbu-2026-dept-budget.pdf", "zj-huzhou-caizhengju-2026-dept-budget.pdf",
                  "fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "gd-shenzhen-xinfangju-2026-dept-budget.pdf",
                  "bj-shenjiju-2026-dept-budget.pdf"):
-        folder = tmp_path_factory.mktemp(name.split("-")[0])
-        source, layout = folder / "source.yaml", folder / "学到的版式"
-        tables = [str(t)] if (t := FRESH / name.replace(".pdf", "-tables.pdf")).exists() else []
-        assert cli.main(["import", str(FRESH / name), *tables, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+        tables = [t] if (t := FRESH / name.replace(".pdf", "-tables.pdf")).exists() else []
+        source, layout = import_once(tmp_path_factory.mktemp(name.split("-")[0]), FRESH / name, *tables)
         out[name] = (load_yaml(source),
                      (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8"))
     return out
+
+
+@pytest.fixture(scope="module")
+def learned_words_of():
+    """A document's learned words (learned_layout.learn: each sentence's template, the untraced ones' reasons), each
+    document imported once for the tests of this module that read them."""
+    from reportgen.importing.learned_layout import learn
+    from reportgen.importing.pipeline import import_files
+    from reportgen.readers.published import read_published
+
+    done: dict[str, learned_words.Learned] = {}
+
+    def of(name: str) -> learned_words.Learned:
+        if name not in done:
+            pdf = FRESH / name
+            words = learn(import_files([pdf], None), read_published(pdf).lines, "学到的").words
+            assert words is not None
+            done[name] = words
+        return done[name]
+    return of
 
 
 @pytest.mark.parametrize("name, count, words", [
@@ -74,15 +92,9 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
     # 广州: an amount no field holds (固定资产), its sentence's 2,411.16平方米 a figure with its unit, no table's cell
     ("gd-guangzhou-tongjiju-2026-dept-budget.pdf", "本部门固定资产金额10,884.06万元", "源文件没有"),
 ])
-def test_an_untraced_sentence_says_why(tmp_path, name, sentence, kind) -> None:
+def test_an_untraced_sentence_says_why(learned_words_of, name, sentence, kind) -> None:
     """Each untraced sentence saying a figure has its class (untraced_reasons.CLASSES), as `--why` counts them."""
-    from reportgen.importing.learned_layout import learn
-    from reportgen.importing.pipeline import import_files
-    from reportgen.readers.published import read_published
-
-    pdf = FRESH / name
-    words = learn(import_files([pdf], None), read_published(pdf).lines, "学到的").words
-    assert words is not None
+    words = learned_words_of(name)
     found = [(s.text, why) for s, why, _ in words.reasons if sentence in s.text]
     assert found and all(why == kind for _, why in found), found
     assert len(words.reasons) == sum(1 for s, t in words.sentences if t is None and learned_words.has_figures(s.text))
@@ -122,3 +134,26 @@ def test_a_name_said_over_an_amount_is_never_a_field_labelled_alike(learned) -> 
     assert "预算数6万元，主要用于接待境内外审计团组来访交流费用。" in words or \
         "(b.three_public.parts['公务接待费'].current)|printed('万元', 2, false, least=0) }}万元，主要用于接待境内外审计团组" in words
     assert "economic_line('30217')" not in words
+
+
+def test_the_departments_own_budget_said_bare_is_its_total(learned, learned_words_of) -> None:
+    """“2026年深圳市信访局部门预算收入4,684.30万元” (深圳), “2026年预算收入1682.76万元” (长春): the department's own
+    预算收入 / 预算支出, its name, 部门 or 当年 before it and nothing else, is its 收入总计 / 支出总计 — learned with that
+    field, never another printing alike this year (财政拨款收入, 本年收入合计). Written from 深圳 and 长春; 西安 (not
+    written from) shows it unchanged: “本部门当年预算收入5,093.76万元” and “本部门当年预算支出5,093.76万元”."""
+    words = learned["gd-shenzhen-xinfangju-2026-dept-budget.pdf"][1]
+    assert "年{{ dept }}部门预算收入{{ (f.income_grand_total)|printed(" in words
+    assert "年{{ dept }}部门预算支出{{ (f.expenditure_grand_total)|printed(" in words
+    xian = learned_words_of("sn-xian-xingzhengshenpi-2025-dept-budget.pdf").sentences
+    template = next(t for s, t in xian if s.text.startswith("本部门当年预算收入5,093.76万元"))  # (one sentence: “……；本部门
+    assert template is not None  # 当年预算支出5,093.76万元……”)
+    assert "本部门当年预算收入{{ (f.income_grand_total)|printed(" in template
+    assert "；本部门当年预算支出{{ (f.expenditure_grand_total)|printed(" in template
+
+
+def test_an_amount_said_as_a_part_is_never_the_whole_just_said(learned_words_of) -> None:
+    """长春 “2026年预算收入1682.76万元。其中当年预算1682.76万。”: the part prints alike the 收入总计 just said this year
+    only — kept as printed, never traced to the whole."""
+    changchun = learned_words_of("jl-changchun-xinfangju-2026-dept-budget.pdf").sentences
+    assert [t for s, t in changchun if s.text.startswith("2026年预算收入1682.76万元")][0] is not None
+    assert [t for s, t in changchun if s.text.startswith("其中当年预算1682.76万")] == [None, None]

@@ -15,6 +15,7 @@ import yaml
 from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 
@@ -26,8 +27,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory):
     def one(name: str) -> tuple[Path, Path]:
         if name not in made:
             folder = tmp_path_factory.mktemp(name)
-            source, layout = folder / "source.yaml", folder / "学到的版式"
-            assert cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+            source, layout = import_once(folder, FRESH / f"{name}.pdf")
             made[name] = source, layout
         return made[name]
     return one

@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from bench.learned_tables import _table_figures, published_cells, rendered_cells
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from reportgen.tablekinds import role
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
@@ -40,8 +40,7 @@ def _poppler() -> None:
 
 
 def _imported(folder: Path, pdf: Path) -> tuple[Path, Path]:
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(folder, pdf)
     return source, layout
 
 

@@ -322,3 +322,15 @@ def test_printed_totals_are_this_years_and_not_asked_for_next_year(tmp_path):
     assert run("import", pdf, "-o", source).returncode in (0, 1) and "印出合计" in load_yaml(source)
     assert run("rollover", source, "-o", rolled).returncode == 0
     assert "印出合计" not in load_yaml(rolled) and "印出合计" not in rolled.read_text(encoding="utf-8")
+
+
+def test_rollover_asks_for_next_years_goals_and_keeps_the_duties(yantian):
+    """部门概况.工作目标 are the year's own (printed under “{年}年主要工作目标”): next year's source asks for them
+    (待填写, refused until written), where the 职责 are carried for the officer to check; `check` names the place."""
+    assert load_yaml(yantian)["部门概况"]["工作目标"][0].startswith("围绕区重点工作")
+    assert run("rollover", yantian, "--year", "2023").returncode == 0
+    new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
+    profile = load_yaml(new)["部门概况"]
+    assert profile["工作目标"] == ["待填写：2023年的工作目标"]
+    assert profile["职责"][0].startswith("维护职工合法权益")
+    assert "待填写：2023年的工作目标" in run("check", new).stdout

@@ -17,13 +17,13 @@ import pytest
 import yaml
 
 from bench.learned_tables import _table_figures, published_rows, rendered_rows
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.runners.render import document_for, prepare
 from reportgen.runners.rollover import rollover
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 KIND = "机关运行经费表"
@@ -53,8 +53,7 @@ def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     if not pdf.exists():
         pytest.skip("../shared/corpus is not here")
     folder = tmp_path_factory.mktemp("running")
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(folder, pdf)
     return pdf, source, layout
 
 

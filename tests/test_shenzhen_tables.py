@@ -26,11 +26,11 @@ import pytest
 import yaml
 
 from bench.learned_tables import _table_figures, published_rows, rendered_rows
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MINZHENG = CORPUS / "gd-shenzhen-minzheng-2026-dept-budget.pdf"
@@ -43,8 +43,7 @@ def _imported(pdf: Path, folder: Path) -> tuple[Path, Path]:
     require_program("pdftotext")
     if not pdf.exists():
         pytest.skip("../shared/corpus is not here")
-    source, layout = folder / "source.yaml", folder / "学到的版式"
-    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    source, layout = import_once(folder, pdf)
     return source, layout
 
 

@@ -10,9 +10,14 @@ Written from 长沙; shown, unchanged, on 国家信访局 2026 (“收 入 | 总
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bench.learned_tables import _table_figures, rendered_rows
+from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
+from reportgen.runners.render import document_for, prepare, prepared_findings
 from tests.clients import require_program
 from tests.learned_import import fresh_pdf, imported_with_layout
 
@@ -27,11 +32,20 @@ def _labels(name: str, kind: str) -> tuple[list[str], list[str]]:
     return [row.label for row in left], [row.label for row in right]
 
 
+CHANGSHA = "hn-changsha-gonganju-2025-dept-budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def changsha(tmp_path_factory) -> tuple[Path, Path]:
+    """长沙市公安局 2025 imported with its learned layout: (the source, the layout folder)."""
+    return imported_with_layout(tmp_path_factory.mktemp("changsha"), fresh_pdf(CHANGSHA))
+
+
 @pytest.mark.slow
-def test_a_label_cut_in_two_is_read_whole_and_the_income_by_its_funds(tmp_path) -> None:
-    left, right = _labels("hn-changsha-gonganju-2025-dept-budget.pdf", "收支总表")
+def test_a_label_cut_in_two_is_read_whole_and_the_income_by_its_funds(changsha) -> None:
+    left, right = _labels(CHANGSHA, "收支总表")
     assert "本年收入合计" in left and "本年支出合计" in right
-    source, _ = imported_with_layout(tmp_path, fresh_pdf("hn-changsha-gonganju-2025-dept-budget.pdf"))
+    source, _ = changsha
     text = source.read_text(encoding="utf-8")
     assert "  一般公共预算拨款: 68632.12   # 财政拨款收支总表 第16页 第6行" in text.splitlines()
     assert "其余未公开" not in text
@@ -46,3 +60,25 @@ def test_a_label_cut_in_two_is_read_whole_and_the_income_by_its_funds(tmp_path) 
 def test_totals_cut_over_columns_are_read_whole(name, kind, income, spending) -> None:
     left, right = _labels(name, kind)
     assert income in left and spending in right
+
+
+@pytest.mark.slow
+def test_a_part_printed_beside_its_column_is_held_as_printed_and_the_draft_prints_it_in_place(changsha) -> None:
+    """长沙's 收入总表: 本级财政拨款 over 金额 | 其中:经费拨款 (issue 80, issue 79). The 其中 column's figures were read and
+    told as not used, and the learned draft printed 合计 and 财政拨款收入 alone (11 of the table's 33 figures missing).
+    Now they are held as printed under the column they are a part of (其中栏.收入总表.财政拨款收入.经费拨款, each traced to
+    its row), the learned layout lists the column in its place, and the draft prints every figure where the table does;
+    the part is added into nothing (合计 and 财政拨款收入 as printed)."""
+    source, layout = changsha
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = lines.index("其中栏:")
+    assert lines[at + 1:at + 5] == ["  收入总表:", "    财政拨款收入:", "      经费拨款:",
+                                    "        合计: 50370.61   # 收入总表 第14页 第9行"]
+    assert "        2040202: 18228.51   # 收入总表 第14页 第16行" in lines
+    prepared = prepare(source, draft=True)
+    assert not [f for f in prepared_findings(prepared) if f.rule == "R-其中栏"]
+    document = document_for(prepared, draft=True, layout=layout)
+    shown = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    rendered = _table_figures(rendered_rows(shown))
+    assert [rendered.get(("合计", 0, column)) for column in range(4)] == ["68,632.12", "68,632.12", "50,370.61", None]
+    assert [rendered.get(("一般行政管理事务", 0, column)) for column in range(3)] == ["36,490.02", "36,490.02", "18,228.51"]

@@ -19,6 +19,7 @@ from reportgen.docmodel.document import Table
 from reportgen.importing.pipeline import import_files
 from reportgen.runners.render import document_for, prepare
 from tests.clients import require_program
+from tests.learned_import import import_once
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TABLES = ("支出总表", "一般公共预算支出表", "一般公共预算基本支出表", "收支总表")
@@ -38,9 +39,7 @@ def _files(name: str) -> list[Path]:
 
 
 def _imported(tmp_path: Path, name: str) -> tuple[Path, Path]:
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    code = cli.main(["import", *map(str, _files(name)), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.exists()
+    source, layout = import_once(tmp_path, *_files(name))
     return source, layout
 
 

@@ -16,6 +16,7 @@ from reportgen.docmodel.document import Table
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FRESH = SHARED / "fresh1"
@@ -23,9 +24,7 @@ KIND = "三公经费支出表"
 
 
 def _imported(tmp_path: Path, pdf: Path) -> tuple[Path, Path]:
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    code = cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(tmp_path, pdf)
     return source, layout
 
 

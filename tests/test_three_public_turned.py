@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
+from tests.learned_import import import_once
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 KIND = "三公经费支出表"
@@ -22,9 +22,7 @@ KIND = "三公经费支出表"
 
 def _rows(tmp_path: Path, name: str) -> tuple[str, list[list[str]]]:
     """The learned 版式.yaml and the texts of the “三公” table's body rows rendered in the learned layout."""
-    source, layout = tmp_path / "source.yaml", tmp_path / "学到的版式"
-    code = cli.main(["import", str(FRESH / f"{name}.pdf"), "-o", str(source), "--learn-layout", str(layout)])
-    assert code in (0, 1) and source.is_file()
+    source, layout = import_once(tmp_path, FRESH / f"{name}.pdf")
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == KIND)
     return (layout / "版式.yaml").read_text(encoding="utf-8"), [[c.text for c in row.cells] for row in table.body]

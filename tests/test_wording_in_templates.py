@@ -76,6 +76,7 @@ MESSAGE_NAMES = {
     "_print_one", "_print_refused", "_print_tables", "_print_scans_unread", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
     "described", "units_set_aside", "_unit_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
     "rebuilt_note", "missing_note", "lost_note", "lost_sheets", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
+    "PART",  # source/printed_parts.py: the words a 其中 column's header begins with (其中：经费拨款), a term, not a sentence
     "_table_figures",  # import's summary: how many of the tables' printed figures were read
     "_written_as_units", "_not_written_as_units", "_units_or_why", "_unread_why", "_off_why", "_unit_or_why",  # import: a department's units printed in turn, written as its units or why not
     "TABLES_UNREAD",  # review: why a figure of a document read in part is not judged

@@ -152,7 +152,7 @@ class Computed:
     tree_prior = _Method("functions", FunctionFigures.tree_prior)
     printed_line = _Method("functions", FunctionFigures.printed_line)
     table_line = _Method("functions", FunctionFigures.table_line)
-    procured = _Method("functions", FunctionFigures.procured)
+    procured = _Method("projects", ProjectFigures.procured)
     printed_fiscal = _Method("functions", FunctionFigures.printed_fiscal)
     compared_function_lines = _Method("functions", FunctionFigures.compared_function_lines)
     compared_lines = _Method("functions", FunctionFigures.compared_lines)

@@ -19,7 +19,6 @@ from reportgen.docmodel.model import (
     FISCAL_SOURCES,
     FUNDS,
     INCOME_SOURCES,
-    PROCURED_KEYS,
     UNSPLIT_FUND,
     Budget,
     FunctionRow,
@@ -305,7 +304,8 @@ class FunctionFigures:
     @cached_property
     def funds_known(self) -> bool:
         """Whether each fund's spending is known: from function rows, or from each fund's income
-        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows)."""
+        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows). From the income only
+        where nothing is carried (spent_as_income): a fund's is then still not known (fiscal_expenditure None)."""
         return self.totals.has_function_rows or not any(s in self.budget.income_unknown for s in FISCAL_SOURCES)
 
     @cached_property
@@ -330,20 +330,30 @@ class FunctionFigures:
         return self.totals.project if self.general_only else None
 
     @cached_property
-    def fiscal_expenditure(self) -> dict[str, Decimal]:
-        """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营)."""
+    def fiscal_expenditure(self) -> dict[str, Decimal | None]:
+        """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营); without function rows a fund's not known
+        (None) where its income is not known to be its spending (spent_as_income). (The other funds beside rows of
+        一般公共预算 alone are still taken as their income: 故宫 2023, 江苏省人民检察院 2017's tests rely on it.)"""
         kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
         if self.totals.functions_cover_all:
             return {fund: self.fund_total(fund) for fund in kinds}
         if self.totals.has_function_rows:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
             return {fund: self.fund_total(fund) if fund == self.budget.function_scope else self.budget.income[FUNDS[fund]]  # type: ignore[index]
                     for fund in kinds}
-        return {fund: self.budget.income[FUNDS[fund]] for fund in kinds}  # type: ignore[index]
+        return {fund: self.spent_as_income(fund) for fund in kinds}
+
+    def spent_as_income(self, fund: str) -> Decimal | None:
+        """A fund's spending as its income (本年收入): so only where the appropriations carry nothing over and nothing
+        forward (fiscal_carried_over, fiscal_carry_forward known none); not known else — 国家信访局's 2026 budget
+        spends 18,728.94 of its 16,474.82 一般公共预算拨款 and 2,254.12 上年结转."""
+        if self.totals.fiscal_carried_over != ZERO or self.totals.fiscal_carry_forward != ZERO:
+            return None
+        return self.budget.income[FUNDS[fund]]  # type: ignore[index]
 
     @cached_property
-    def fiscal_expenditure_total(self) -> Decimal:
-        """财政拨款支出合计."""
-        return sum(self.fiscal_expenditure.values(), ZERO)
+    def fiscal_expenditure_total(self) -> Decimal | None:
+        """财政拨款支出合计; None where a fund's is not known."""
+        return sum_known(self.fiscal_expenditure.values())
 
     def fiscal_classes(self, funds: tuple[str, ...], width: int = 3) -> list[tuple[str, str, list[Decimal]]]:
         """财政拨款收支总表's right side: each function 类 (code, name) — and the 款, 项 under it, down to
@@ -358,7 +368,7 @@ class FunctionFigures:
             rows.append((code, name, [sum(amounts, ZERO), *amounts]))
         return rows
 
-    def printed_fiscal(self, key: str, amounts: list[Decimal]) -> list[Decimal]:
+    def printed_fiscal(self, key: str, amounts: Sequence[Decimal | None]) -> list[Decimal | None]:
         """A line of the 财政拨款收支总表's spending side (a 类/款/项 code, or 合计 for 本年支出合计) by 合计 and fund
         (``amounts``, as fiscal_classes gives them): each fund's as its fund table printed the same line (印出合计: one
         amount rounded once prints the same in both tables), the 合计 so where the line is of one fund alone."""
@@ -439,21 +449,8 @@ class FunctionFigures:
     def function_totals(self) -> dict[str, Decimal]:
         return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
 
-    def procured(self, nodes: list[Node]) -> dict[str, Decimal]:
-        """The 政府采购 of ``nodes`` (a line: [its node]; a table's 合计: its 类) by key (PROCURED_KEYS), as the source
-        states it by function line (政府采购.功能分类): the sum of the finest lines below, a key only where every
-        one of them states it — a line the source does not list is not known, never 0."""
-        p = self.budget.procurement
-        lines = {line.code: line.stated for line in p.by_function} if p is not None else {}
-        leaves = [n for top in nodes for n in top.walk() if not n.children]
-        return _added_where_all([lines.get(leaf.code, {}) for leaf in leaves]) if lines else {}
 
 
-def _added_where_all(stated: list[dict[str, Decimal]]) -> dict[str, Decimal]:
-    """Each key of PROCURED_KEYS every one of ``stated`` holds, their amounts added; none for no lines."""
-    if not stated:
-        return {}
-    return {key: sum((one[key] for one in stated), ZERO) for key in PROCURED_KEYS if all(key in one for one in stated)}
 
 
 def _used_lines(rows: list[FunctionRow], fund: str, have: set[str]) -> list[ComparedLine]:

@@ -59,9 +59,10 @@ class PriorFigures:
         """This year's totals under the keys a next year's source uses for its prior year."""
         values = {
             "一般公共预算": self.functions.general_budget,
-            "政府性基金": self.functions.fiscal_expenditure["政府性基金"],
-            "国有资本经营": self.functions.fiscal_expenditure["国有资本经营"],
         }
+        for fund in ("政府性基金", "国有资本经营"):  # (not known: none)
+            if (spent := self.functions.fiscal_expenditure[fund]) is not None:
+                values[fund] = spent
         if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
             values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})
         for key, value in (

@@ -7,7 +7,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, sum_known
-from reportgen.docmodel.model import PROCUREMENT_KINDS, PROJECT_FISCAL, PROJECT_FUNDS, Budget, Project
+from reportgen.compute.trees import Node
+from reportgen.docmodel.model import PROCURED_KEYS, PROCUREMENT_KINDS, PROJECT_FISCAL, PROJECT_FUNDS, Budget, Project
 
 
 def project_funds(project: Project) -> dict[str, Decimal]:
@@ -85,3 +86,19 @@ class ProjectFigures:
         if targets is None or not targets.projects or any(p.fiscal is None for p in targets.projects):
             return None
         return sum((p.fiscal or ZERO for p in targets.projects), ZERO)
+
+    def procured(self, nodes: list[Node]) -> dict[str, Decimal]:
+        """The 政府采购 of ``nodes`` (a line: [its node]; a table's 合计: its 类) by key (PROCURED_KEYS), as the source
+        states it by function line (政府采购.功能分类): the sum of the finest lines below, a key only where every
+        one of them states it — a line the source does not list is not known, never 0."""
+        p = self.budget.procurement
+        lines = {line.code: line.stated for line in p.by_function} if p is not None else {}
+        leaves = [n for top in nodes for n in top.walk() if not n.children]
+        return _added_where_all([lines.get(leaf.code, {}) for leaf in leaves]) if lines else {}
+
+
+def _added_where_all(stated: list[dict[str, Decimal]]) -> dict[str, Decimal]:
+    """Each key of PROCURED_KEYS every one of ``stated`` holds, their amounts added; none for no lines."""
+    if not stated:
+        return {}
+    return {key: sum((one[key] for one in stated), ZERO) for key in PROCURED_KEYS if all(key in one for one in stated)}

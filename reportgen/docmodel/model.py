@@ -335,6 +335,20 @@ class EconomicRow(Record):
     stated_public: Decimal | None = None
     # the part of the row the “三公”经费 leave out by rule (科研类、教学类出国（境）费用), where the source says it
     outside_three_public: Decimal | None = None
+    # the 目 printed under the 款 (7-digit codes: 重庆's 3010201 规范性津补贴 under 30102), each within its amount
+    items: tuple[EconomicItem, ...] = ()
+
+
+@dataclass(repr=False, eq=False)
+class EconomicItem(Record):
+    """A 目 of a 部门经济分类 款 (a 7-digit code of a locality's own), printed under the 款 (重庆) or in its place (北京):
+    its code, name and amount (and the 政府 款 it is printed under), held as printed, a part of the 款's amount, never
+    added to it."""
+
+    code: str
+    name: str
+    amount: Decimal
+    government: str = ""  # the 政府经济分类 款 the table prints it under, where it says (北京)
 
 
 @dataclass(repr=False, eq=False)
@@ -841,6 +855,9 @@ class Budget(Record):
     # 总表 {表名: {类: {合计 or 资金: figure}}}, a budget's function tables {表名: {类/款 or 合计: {栏: figure}}}
     # (source/printed_lines.py, compute/printed.py)
     printed_lines: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
+    # 其中栏: the columns a table prints headed “其中：…” beside one of its own, each line's figure a part of that
+    # column's: {表名: {所属的栏: {名称: {合计 or code: figure}}}} (source/printed_parts.py), never added into a total
+    printed_parts: dict[str, dict[str, dict[str, dict[str, Decimal]]]] = field(default_factory=dict)
     # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
     table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)
 

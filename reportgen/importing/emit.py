@@ -147,12 +147,22 @@ def _block_item(item: Tree, pad: str, lines: list[str], scalar_of: ScalarText) -
 
 def _under_block_key(key: str, node: Node, pad: str, lines: list[str], scalar_of: ScalarText) -> None:
     """What a block item's key holds, under it: a list's plain items, or a mapping's keys."""
-    if isinstance(node, list) and node and all(list(each) == [""] for each in node):
-        lines += [_item(each, pad + INDENT + INDENT, scalar_of) for each in node]
+    if isinstance(node, list) and node:
+        _block_list(key, node, pad + INDENT + INDENT, lines, scalar_of)
     elif isinstance(node, dict) and node:
         _mapping(node, len(pad) // len(INDENT) + 2, lines, scalar_of)
     else:
-        raise ValueError(f"only texts, lists of texts and mappings in a block item: {key}")
+        raise ValueError(f"only texts, lists of texts or rows and mappings in a block item: {key}")
+
+
+def _block_list(key: str, node: list[Tree], pad: str, lines: list[str], scalar_of: ScalarText) -> None:
+    """A list under a block item's key: plain items (a part's paragraphs), or rows (a 款's 目)."""
+    if all(list(each) == [""] for each in node):
+        lines += [_item(each, pad, scalar_of) for each in node]
+    elif not any(in_block(each) for each in node):
+        lines += [_row(each, pad, scalar_of) for each in node]
+    else:
+        raise ValueError(f"only texts, lists of texts or rows and mappings in a block item: {key}")
 
 
 def _item(item: Tree, pad: str, scalar_of: ScalarText) -> str:

@@ -38,6 +38,7 @@ from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed
+from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
     LINE_PRINTED,
     SPLIT,
@@ -63,6 +64,7 @@ from reportgen.importing.text.text_parts import PrintedHeading, heading_words_ki
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.shaping.layouts import FINAL_BASIC, FINAL_FUND_TABLES
+from reportgen.source.printed_parts import PART
 from reportgen.tablekinds import role
 from reportgen.tables import (
     BESIDE_COLUMNS,
@@ -575,7 +577,7 @@ def _basic_without_government_classes(imported: Imported) -> bool:
     if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
-    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # 西安 prints 50101 its import did not read
+    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # a 政府 code printed, its row reads none
 
 
 def _basic_columns(imported: Imported) -> dict[str, list[str]]:
@@ -619,13 +621,21 @@ def _income_by_unit(imported: Imported) -> dict[str, Any]:
     table = imported.tables.get(role("income"))
     if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
         return {}
-    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)]
-    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed if c in LINE_COLUMNS))}
+    printed = [_unit_income_column(table.columns[col]) for col in sorted(table.columns)]
+    shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed
+                                                                   if c in LINE_COLUMNS or c.startswith(PART)))}
     if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
         shape["合计行"] = "末行"
     elif department_again(imported.rows[role("income")]):  # 杭州, 湖州: the department's row again, then its units
         shape["部门行"] = "合计之下"
     return shape
+
+
+def _unit_income_column(meaning: str) -> str:
+    """The render's name of a 收入总表 by unit's column: UNIT_INCOME_COLUMN's, or for a part printed beside a column of
+    income (一般公共预算·其中：专项资金列入部门预算项目: 西安) “其中：…”; "" for neither."""
+    part = part_of(meaning)
+    return f"{PART}{part[1]}" if part is not None else UNIT_INCOME_COLUMN.get(meaning, "")
 
 
 def _income_shape(imported: Imported) -> dict[str, Any]:
@@ -641,10 +651,18 @@ def _income_columns(imported: Imported) -> list[str]:
     table = imported.tables.get(role("income"))
     if table is None:
         return []
-    amounts = [table.columns[col] for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
-    if not amounts or any(meaning not in INCOME_COLUMN for meaning in amounts) or len(set(amounts)) != len(amounts):
+    amounts = [_income_column(table.columns[col]) for col in sorted(table.columns)
+               if table.columns[col] not in _INCOME_LABELS]
+    if not amounts or not all(amounts) or len(set(amounts)) != len(amounts):
         return []
-    return [INCOME_COLUMN[meaning] for meaning in amounts]
+    return amounts
+
+
+def _income_column(meaning: str) -> str:
+    """The render's name of a 收入总表's column by its meaning: INCOME_COLUMN's, or for a part printed beside a column
+    of income (财政拨款·其中：经费拨款, 其中栏: importing/budget/printed_parts.py) “其中：经费拨款”; "" for neither."""
+    part = part_of(meaning)
+    return f"{PART}{part[1]}" if part is not None else INCOME_COLUMN.get(meaning, "")
 
 
 _INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})

@@ -48,6 +48,7 @@ from reportgen.readers.text.statements import (
     folios,
     is_page_number,
     laid_in_columns,
+    list_opening_words,
     named_quantities,
     part_qualifiers,
     subjectless,
@@ -660,11 +661,12 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     body = _NUMBERING.match(text)
     quoted = _quoted(text, texts)
     thresholds = 0
+    dept = department_words(context)
     for match in _FIGURE.finditer(text, body.end() if body else 0):
         thresholds += bool(_THRESHOLD.match(text, match.end()))
         if _words_alone(match, text, quoted):
             continue
-        piece = _figure(text, match, (amounts, changes), said, style, subject)
+        piece = _figure(text, match, (amounts, changes), said, style, subject, dept)
         if piece is None:
             return None
         expr, guard, change = piece
@@ -825,10 +827,11 @@ def _said_at(words: str, text: str) -> int:
 
 
 def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Field]], said: list[str],
-            style: Style, subject: str = "") -> tuple[str, str, Field | None] | None:
+            style: Style, subject: str = "", dept: str = "") -> tuple[str, str, Field | None] | None:
     """The expression printing the figure ``match`` as printed, the field it needs, the change it is of; ``style``:
     how the document prints its amounts (thousands' commas, decimals); ``subject``: the name said over the sentence,
-    the name of an amount whose words name none (“（二）公务接待费。2026年预算数6万元”)."""
+    the name of an amount whose words name none (“（二）公务接待费。2026年预算数6万元”); ``dept``: the department's
+    name (its Han characters), the subject of its own 预算收入 and 预算支出 (_own_total)."""
     number, unit = match.group("n"), match.group("unit") or ""
     before = _words_before(text, match.start())
     if subject and subjectless(text[:match.start()].strip()):  # (of the quantity the name names, no field labelled alike)
@@ -844,7 +847,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         if candidate_unit not in UNIT_FACTOR:
             return None  # a count (8辆), or 亿元: no field says it
         fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
-        fits = _of_the_name(fits, _clause_words(text, match.start()), known[0])
+        fits = _of_the_clause(fits, _clause_words(text, match.start()), known[0], (said, dept))
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -864,6 +867,48 @@ def _clause_words(text: str, at: int) -> str:
 
 
 _CLAUSE_MARKS = "，；。"
+# the department's own budget said bare: a year, its name (or 本部门, 部门, 本单位), 当年, then 预算收入 or 预算支出 and
+# nothing else in its clause (深圳 “2026年深圳市信访局部门预算收入4,684.30万元”, 长春 “2026年预算收入1682.76万元”, 西安
+# “本部门当年预算收入5,093.76万元”): its 收入总计 or 支出总计 — never another field printing alike this year (财政拨款收入,
+# 本年收入合计: next year they may differ). Not a name of vocabulary.yaml 数的名称: “培训费预算支出” is 培训费's, “政府性基金
+# 预算收入” a fund's, “上年结转结余的一般公共预算收入” a part of the carry-over.
+_OWN_TOTAL = regex(r"^(?:本?部门|本?单位)?(?:当年|本年|年)?预算(?P<kind>收入|支出)(?:为|是|共计|共)?$")
+_OWN_TOTALS = {"收入": "f.income_grand_total", "支出": "f.expenditure_grand_total"}
+
+
+def _of_the_clause(fits: list[tuple[Field, str]], clause: str, amounts: list[Field],
+                   said: tuple[list[str], str]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, those its clause's words may mean: of the quantity they name
+    (_of_the_name), the department's own total where they say it (_own_total; ``said``: the fields said before it,
+    the department's name), never the whole just said where they say a part (_no_whole_as_its_part)."""
+    fits = _of_the_name(fits, clause, amounts)
+    if (own := _own_total(clause, said[1])) is not None:
+        fits = [fit for fit in fits if fit[0].expr == own]
+    return _no_whole_as_its_part(fits, clause, said[0])
+
+
+def department_words(context: dict[str, Any]) -> str:
+    """The department's name as a sentence's words before a figure are compared (its Han characters; '' where none)."""
+    return _han(context.get("dept") or "")
+
+
+def _no_whole_as_its_part(fits: list[tuple[Field, str]], clause: str, said: list[str]) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount said as a part (its clause opening with 其中, 包括: vocabulary.yaml 部分), all
+    but the amount just said — its whole, printing alike this year only (长春 “2026年预算收入1682.76万元。其中当年预算
+    1682.76万。”: next year a 上年结转 parts them)."""
+    if not said or not clause.startswith(list_opening_words()):
+        return fits
+    return [fit for fit in fits if fit[0].expr != said[-1]]
+
+
+def _own_total(clause: str, dept: str) -> str | None:
+    """The total (its expression) the words of a figure's clause name where they say the department's own 预算收入 or
+    预算支出 (_OWN_TOTAL), the year and the department's name before it aside; None where they say anything else."""
+    words = clause.removeprefix("年")
+    if dept:
+        words = words.removeprefix(dept)
+    found = _OWN_TOTAL.match(words)
+    return _OWN_TOTALS[found.group("kind")] if found else None
 
 
 def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:

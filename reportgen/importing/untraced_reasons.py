@@ -46,10 +46,11 @@ def reason(text: str, why: str, known: tuple[list[lw.Field], list[lw.Field]], co
     said, style, subject = list(before[0]), before[1], before[2]
     body = lw._NUMBERING.match(text)
     quoted = lw._quoted(text, lw._texts(context))
+    dept = lw.department_words(context)
     for match in lw._FIGURE.finditer(text, body.end() if body else 0):
         if lw._words_alone(match, text, quoted):
             continue
-        piece = lw._figure(text, match, known, said, style, subject)
+        piece = lw._figure(text, match, known, said, style, subject, dept)
         if piece is None:
             return _figure_class(match, known), match.group(0)
         said.append(piece[2].expr if piece[2] is not None else piece[1])

@@ -462,9 +462,17 @@ def _sections(data: dict, roller: _Roller, prior: dict[str, Any],
 def _rolled_section(roller: _Roller, key: str, value: Any) -> Any:
     """One section of the new source (DROP: left out): carried as it is, or rolled by the schema."""
     item = _plain(value) if key in CARRIED else roller.roll(value, source_schema()["properties"].get(key, {}))
-    if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
-        item.pop("成立年度", None)
+    if key == "部门概况" and isinstance(item, dict):
+        _profile_of_next_year(item, roller.year)
     return item
+
+
+def _profile_of_next_year(profile: dict[str, Any], year: int) -> None:
+    """部门概况 for next year: founded this year, it is not new the next (成立年度); this year's 工作目标 are
+    this year's (printed under “{年}年主要工作目标”), so next year's are 待填写 — the 职责 and 机构 stay."""
+    profile.pop("成立年度", None)
+    if profile.get("工作目标"):
+        profile["工作目标"] = [f"{PLACEHOLDER}：{year}年的工作目标"]
 
 
 def _layout_from(layout: str, source: Path, target: Path) -> str:

@@ -32,6 +32,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.source.printed_parts import PART
 from reportgen.tablekinds import fund_table, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
@@ -1069,6 +1070,12 @@ def _each_once(columns: list, allowed: tuple[str, ...]) -> bool:
     return all(c in allowed for c in columns) and len(set(columns)) == len(columns)
 
 
+def _each_once_or_part(columns: list, allowed: tuple[str, ...]) -> bool:
+    """Each column once, of ``allowed`` or headed 其中： (其中栏: a part of a column, source/printed_parts.py)."""
+    known = [c for c in columns if not (isinstance(c, str) and c.startswith(PART) and len(c) > len(PART))]
+    return _each_once(known, allowed) and len(set(columns)) == len(columns)
+
+
 def _in_order(columns: list, allowed: tuple[str, ...]) -> bool:
     return columns == [c for c in allowed if c in columns]
 
@@ -1089,7 +1096,8 @@ def _known(columns: list, allowed: tuple[str, ...]) -> bool:
 
 # 列 by the table a spec is based on: (the columns it may name, how they must be named, what the message calls them)
 _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]], bool], str]] = {
-    INCOME_TABLE: (INCOME_COLUMNS, _each_once, "按功能分类列收入的表的金额列（按印出的次序，各一次）"),
+    INCOME_TABLE: (INCOME_COLUMNS, _each_once_or_part,
+                   "按功能分类列收入的表的金额列（按印出的次序，各一次；一栏旁印出的“其中：…”栏写作“其中：名称”）"),
     role("income"): ((*INCOME_OWN_COLUMNS, *INCOME_CARRIED.values()), _in_order,
                      "印出的各栏（写合计时列出全部金额栏）与上年结转之后按资金印出的各栏（按此次序，各一次）"),
     role("summary"): (SUMMARY_COLUMNS, _total_first, "收入、支出两方各印出的金额栏（合计在先，按此次序，各一次）"),
@@ -1100,7 +1108,7 @@ _COLUMN_RULES: dict[str, tuple[tuple[str, ...], Callable[[list, tuple[str, ...]]
     BASIC_BY_DEPARTMENT: (BASIC_COLUMNS, _in_order, "印出的金额栏（按此次序，各一次）"),
     role("three_public"): (THREE_PUBLIC_COLUMNS, _each_once, "纵排的各项之后印出的各栏（按印出的次序，各一次）"),
     "": (FUNCTION_COLUMNS, _known, "功能分类表的金额列（按表中的顺序）"),
-    "表行": (LINE_COLUMNS, _each_once, "表行的金额列（按印出的次序，各一次）"),
+    "表行": (LINE_COLUMNS, _each_once_or_part, "表行的金额列（按印出的次序，各一次；一栏旁印出的“其中：…”栏写作“其中：名称”）"),
     PROCUREMENT_TABLE: (PROCUREMENT_COLUMNS, _each_once, "按功能分类与资金印出的政府采购表的金额列（按印出的次序，各一次）"),
 }
 

@@ -11,6 +11,7 @@ from reportgen import codes
 from reportgen.docmodel.model import (
     FINAL_SPENDING_KINDS,
     THREE_PUBLIC_CLASSES,
+    EconomicItem,
     EconomicRow,
     Execution,
     FunctionRow,
@@ -186,7 +187,19 @@ def _economic_row(reader: SourceReader, item: LocDict, code: str, name: str, lin
         government = government_split(reader, item.get("政府经济分类"), code, amount, line, path)
     return EconomicRow(code, name, str(item.get("名称", "")), amount, government, line,
                        reader.opt_amount(item, "人员经费"), reader.opt_amount(item, "公用经费"),
-                       _outside_three_public(reader, item, code, amount, line, path))
+                       _outside_three_public(reader, item, code, amount, line, path),
+                       _economic_items(reader, item, code, line, path))
+
+
+def _economic_items(reader: SourceReader, item: LocDict, code: str, line: int, path: str) -> tuple[EconomicItem, ...]:
+    """The 目 printed under a 款 (目: 7-digit codes, each of this 款), as written; one of another 款 refused."""
+    items = tuple(EconomicItem(str(entry["科目"]), str(entry["名称"]), reader.amount(entry["金额"]),
+                               str(entry.get("政府经济分类", ""))) for entry in item.get("目", []))
+    for entry in items:
+        if len(code) != 5 or entry.code[:5] != code:
+            reader.error("R-科目层级", f"目 {entry.code} 不在经济分类 {code} 之下：目只写在它所在的款（编码的前 5 位）之下",
+                         line, path + ".目")
+    return items
 
 
 def _outside_three_public(reader: SourceReader, item: LocDict, code: str, amount: Decimal, line: int,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
 from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
 from reportgen.docmodel.document import Cell, Row
-from reportgen.docmodel.model import Budget, EconomicRow
+from reportgen.docmodel.model import Budget, EconomicItem, EconomicRow
 from reportgen.tablekinds import role
 from reportgen.tables.builder import (
     MISSING_ECONOMIC,
@@ -98,9 +98,17 @@ def general_basic(builder: TableBuilder) -> TableRows:
                         key=node.code))
         for row in _class_rows(b, node.code):
             body += _government_rows(builder, row)
+            body += [Row([Cell(item.code), Cell(item.name, indent=2), Cell(), Cell(), num(item.amount),
+                          *_item_split(builder, row, item)], key=item.code) for item in row.items]
     gap = (builder.tree_gap(tid, f.economic_tree, f.general_basic or ZERO, lambda n: n.basic_part)
            or _kinds_gap(builder, tid))  # the 人员经费 and 公用经费 columns round too
     return TableRows(header, body, widths, wide=True, rounding_gap=gap)
+
+
+def _item_split(builder: TableBuilder, row: EconomicRow, item: EconomicItem) -> list[Cell]:
+    """The 人员经费 and 公用经费 cells of a 目 printed under its 款 ``row``: its part of the 款's split."""
+    num = builder.num(role("basic"))
+    return _split_cells(num, builder.f.row_split(row, item.amount), [row])
 
 
 def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
@@ -170,6 +178,9 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
                              Cell(row.name, indent=1), *amounts(row.amount, _split_cells(num, f.row_split(row), [row]))],
                             key=row.code))
+            body += [Row([Cell(item.code[:3], align="center"), Cell(item.code[3:], align="center"),
+                          Cell(item.name, indent=2), *amounts(item.amount, _item_split(builder, row, item))], key=item.code)
+                     for item in row.items]
     whole = _split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)
     body.append(Row([Cell("合计", colspan=3, align="center", bold=True), *amounts(f.general_basic, whole)],
                     kind="total", key="合计"))
@@ -194,17 +205,31 @@ def basic_by_government_classes(builder: TableBuilder) -> TableRows:
     parts = sorted(((gov, row, amount) for row in b.economic_rows
                     for gov, amount in (list(row.government.items()) or [("", row.amount)])),
                    key=lambda part: (part[0], part[1].code))
-    body = []
-    for gov, row, amount in parts:
-        gov_name = code_name(b, "政府经济分类", gov) or "" if gov else ""
-        body.append(Row([Cell(f"{gov}-{gov_name}" if gov else ""), Cell(f"{row.code}-{row.name}"), num(amount),
-                         *_split_cells(num, f.row_split(row, amount), [row])], key=f"{gov}/{row.code}"))
+    body = [line for gov, row, amount in parts for line in _government_first_rows(builder, gov, row, amount)]
     if not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 5))
     body.append(Row([Cell("合计", colspan=2, align="center", bold=True), num(f.general_basic),
                      *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
                     kind="total", key="合计"))
     return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
+
+
+def _government_first_rows(builder: TableBuilder, gov: str, row: EconomicRow, amount: Decimal) -> list[Row]:
+    """The lines of 款 ``row``'s part under 政府 款 ``gov`` (``amount``), each code with its name in one cell."""
+    num = builder.num(role("basic"))
+    gov_name = code_name(builder.b, "政府经济分类", gov) or "" if gov else ""
+    return [Row([Cell(f"{gov}-{gov_name}" if gov else ""), Cell(f"{code}-{name}"), num(part),
+                 *_split_cells(num, builder.f.row_split(row, part), [row])], key=f"{gov}/{code}")
+            for code, name, part in _finest_lines(row, gov, amount)]
+
+
+def _finest_lines(row: EconomicRow, gov: str, amount: Decimal) -> list[tuple[str, str, Decimal]]:
+    """The lines a table printed to its finest level prints for the part of 款 ``row`` under 政府 款 ``gov``: its 目
+    there (北京: 3021101 差旅费, 3021102 科研类差旅费 in place of 30211), where they make up that part; else the 款."""
+    items = [item for item in row.items if item.government == gov or not item.government and len(row.government) <= 1]
+    if items and sum((item.amount for item in items), ZERO) == amount:
+        return [(item.code, item.name, item.amount) for item in items]
+    return [(row.code, row.name, amount)]
 
 
 def basic_in_class_pairs(builder: TableBuilder) -> TableRows:

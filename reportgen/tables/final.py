@@ -164,9 +164,9 @@ def _fiscal_closing(builder: TableBuilder, num: Callable[[Decimal | None], Cell]
     for label, fund in zip(fund_labels, FINAL_FUNDS, strict=True):
         rows.append(Row([Cell(label, indent=1), line(f.fiscal_balance("年初", fund)), *(Cell() for _ in range(5))],
                         key=f"年初:{fund}"))
-    by_fund = [fiscal[fund] + (balance or ZERO) for fund, balance in zip(FINAL_FUNDS, closing[1:], strict=True)]
+    by_fund = [_plus(fiscal[fund], balance) for fund, balance in zip(FINAL_FUNDS, closing[1:], strict=True)]
     rows.append(Row([Cell("总计", bold=True, align="center"), num(f.fiscal_grand_total),
-                     Cell("总计", bold=True, align="center"), num(f.fiscal_expenditure_total + (closing[0] or ZERO)),
+                     Cell("总计", bold=True, align="center"), num(_plus(f.fiscal_expenditure_total, closing[0])),
                      *map(line, by_fund)], kind="total", key="总计"))
     return rows
 
@@ -179,5 +179,10 @@ def _fiscal_gap(builder: TableBuilder, tid: str) -> bool:
     if builder.gap(tid, f.fiscal_income, (f.income_of(s) for s in FISCAL_SOURCES)):
         return True
     shown = builder.shown(tid)
-    spending = f.fiscal_expenditure_total + (f.fiscal_balance("年末") or ZERO)
-    return f.fiscal_grand_total is not None and shown(f.fiscal_grand_total) != shown(spending)
+    spending = _plus(f.fiscal_expenditure_total, f.fiscal_balance("年末"))
+    return f.fiscal_grand_total is not None and spending is not None and shown(f.fiscal_grand_total) != shown(spending)
+
+
+def _plus(spent: Decimal | None, balance: Decimal | None) -> Decimal | None:
+    """Spending and the 年末 balance beside it (none stated: none); not known where the spending is not."""
+    return None if spent is None else spent + (balance or ZERO)

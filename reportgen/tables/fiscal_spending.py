@@ -39,7 +39,7 @@ def others_basic_none(f: Computed) -> bool:
     if not f.funds_known:
         return False
     for fund in OTHER_FUNDS:
-        if f.fiscal_expenditure[fund] and not (f.functions_cover_all and f.fund_basic(fund) == ZERO):
+        if f.fiscal_expenditure[fund] != ZERO and not (f.functions_cover_all and f.fund_basic(fund) == ZERO):
             return False
     return True
 

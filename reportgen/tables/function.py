@@ -15,6 +15,7 @@ from reportgen.compute.phrasing import percent
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.source.printed_parts import PART, part_lines
 from reportgen.tablekinds import fund_table as fund_kind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
@@ -322,8 +323,26 @@ def _own_income_columns(b: Budget) -> list[str]:
 def _income_columns(builder: TableBuilder) -> list[str]:
     """The amount columns of the 收入总表 by function lines: those the layout lists (表格.X.列: 烟台 prints 合计 |
     财政拨款收入 | 一般公共预算拨款 | … | 上年结转), in its order; else 合计, 财政拨款收入 and _own_income_columns."""
-    asked = [c for c in builder.asked_columns if c in INCOME_COLUMNS]
+    asked = [c for c in builder.asked_columns if c in INCOME_COLUMNS or c.startswith(PART)]
     return asked or ["合计", "财政拨款收入", *_own_income_columns(builder.b)]
+
+
+def _fiscal_income(amounts: dict[str, Decimal | None], stated: frozenset[str]) -> tuple[Decimal | None, bool]:
+    """A line's 财政拨款收入: its three funds' sum (None where one is not known), stated where one of them is."""
+    fiscal = [amounts[s] for s in FISCAL_SOURCES]
+    return (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
+            any(s in stated for s in FISCAL_SOURCES))
+
+
+def _part_columns(b: Budget, tid: str, columns: list[str]) -> dict[str, dict[str, tuple[Decimal, bool]]]:
+    """The columns a layout lists headed “其中：…” (其中栏: a part of one of the table's columns, each line's figure as
+    the source states it, never added into a total), by line; a part the source does not state is printed blank."""
+    found: dict[str, dict[str, tuple[Decimal, bool]]] = {}
+    for column in columns:
+        if column.startswith(PART):
+            stated = part_lines(b.printed_parts, tid, column)
+            found[column] = {key: (figure, True) for key, figure in (stated[1] if stated else {}).items()}
+    return found
 
 
 def income_by_function(builder: TableBuilder) -> TableRows:
@@ -336,14 +355,13 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     columns = _income_columns(builder)
     split = f.income_by_function()
     stated = b.income_stated
+    parts = _part_columns(b, tid, columns)
 
     def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
-        fiscal = [amounts[s] for s in FISCAL_SOURCES]
-        cells = {"合计": (total, total_stated),
-                 "财政拨款收入": (None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO),
-                             any(s in stated for s in FISCAL_SOURCES))}
-        figures = [cells[c] if c in cells else (amounts.get(c), c in stated) for c in columns]
+        cells = {"合计": (total, total_stated), "财政拨款收入": _fiscal_income(amounts, stated),
+                 **{c: lines.get(code, (None, False)) for c, lines in parts.items()}}
+        figures = [cells.get(c) or (amounts.get(c), c in stated) for c in columns]
         return [num(f.printed_line(tid, code, c, value), shown) for c, (value, shown) in zip(columns, figures, strict=True)]
 
     body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],

@@ -7,7 +7,7 @@ notes come from the templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -209,7 +209,7 @@ def _unit_income(unit: Computed, reserves: bool, parts: int = 0, year: bool = Tr
 
 
 def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
-                 left: list[tuple[str, Decimal | None, int]], right: list[tuple[str, list[Decimal]]],
+                 left: list[tuple[str, Decimal | None, int]], right: Sequence[tuple[str, Sequence[Decimal | None]]],
                  depths: list[int] | None = None) -> list[Row]:
     """The lines of a 财政拨款收支总表: each fiscal source (with its indent) beside a function 类 (or 款, 项: indented
     by ``depths``) and its spending by fund."""
@@ -225,7 +225,7 @@ def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell],
     return body
 
 
-def _fiscal_spending(f: Computed, shape: SummaryShape) -> tuple[list[tuple[str, list[Decimal]]], list[int]]:
+def _fiscal_spending(f: Computed, shape: SummaryShape) -> tuple[Sequence[tuple[str, Sequence[Decimal | None]]], list[int]]:
     """The spending side of 表4 (each line with its amounts by fund) and each line's indent: the function 类 (and the
     款, 项 under each, down to the layout's 层级; every line of its 类, where it lists them and the lines are known
     complete); none without function rows."""
@@ -264,7 +264,7 @@ def fiscal(builder: TableBuilder) -> TableRows:
     return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True, rounding_gap=gap)
 
 
-def _fiscal_closing(builder: TableBuilder, num: Callable[[Decimal | None], Cell], spent: list[Decimal]) -> list[Row]:
+def _fiscal_closing(builder: TableBuilder, num: Callable[[Decimal | None], Cell], spent: list[Decimal | None]) -> list[Row]:
     """The lines the layout's 财政拨款收支总表 prints under its 本年 合计 (结转与总计): 上年结转 beside 结转下年, then 收入总计
     beside 支出总计. A table printing no 上年结转 line (福州: 收入合计 under the three kinds) totals this year's
     appropriations alone, one printing no 结转下年 line this year's spending; else each 总计 is known where the part

@@ -23,6 +23,7 @@ from reportgen.docmodel.model import (
     TableLine,
     finest_lines,
 )
+from reportgen.source.printed_parts import PART, part_lines
 from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head
 from reportgen.tables.specs import BESIDE_COLUMNS
@@ -53,15 +54,20 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     kinds = [kind for index, kind in enumerate(LINE_CODES) if any(line.codes[index] for line in lines)]
     amounts = list(columns) or _stated_columns(lines)
     num = builder.num(table_id)
-    body = [_line_row(builder, line, kinds, form, amounts, num) for line in lines]
+    parts = _parts(builder, table_id, amounts)
+    body = [_line_row(builder, line, kinds, form, amounts, num, parts) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
     totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
     def column_total(key: str) -> Decimal | None:  # the lines added, as the table printed its 合计 row (印出合计)
         added = _column_total(finest_lines(lines), key)
         return added if form == UNITS else builder.f.printed_line(table_id, "合计", key, added)
 
-    totals = [total if total is not None else column_total(_AMOUNT_OF.get(label, label))
-              for total, label in zip(totals, amounts, strict=True)]
+    def figure(total: Decimal | None, label: str) -> Decimal | None:  # a part's (其中栏) as stated of the 合计 row
+        if label in parts:
+            return parts[label].get("合计")
+        return total if total is not None else column_total(_AMOUNT_OF.get(label, label))
+
+    totals = [figure(total, label) for total, label in zip(totals, amounts, strict=True)]
     cells = [_derived(label, column_total, num) or num(total) for label, total in zip(amounts, totals, strict=True)]
     total_row = Row([Cell("合计", colspan=label_span, align="center", bold=True), *cells], kind="total", key="合计")
     body.insert(0 if form == UNITS and not total_last else len(body), total_row)
@@ -92,7 +98,9 @@ def _stated_columns(lines: Sequence[TableLine]) -> list[str]:
 
 
 def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: str, amounts: list[str],
-              num: AmountCell) -> Row:
+              num: AmountCell, parts: dict[str, dict[str, Decimal]]) -> Row:
+    """A line's row: its unit or codes, then each column's figure (a part printed beside a column, 其中栏: the figure
+    the source states of the line's 单位编码, else its unit)."""
     cells: list[Cell] = [Cell(line.unit)] if form == UNITS else []
     for kind in kinds:
         index = LINE_CODES.index(kind)
@@ -100,9 +108,24 @@ def _line_row(builder: TableBuilder, line: TableLine, kinds: list[str], form: st
         name = line.names[index] or (code_name(builder.b, kind, code) or "" if code else "")
         cells += [Cell(code), Cell(name)] if form == SPLIT else [Cell(f"{code}-{name}" if code else "")]
     for label in amounts:
-        amount = line.column(_AMOUNT_OF.get(label, label))
+        amount = _part(parts[label], line) if label in parts else line.column(_AMOUNT_OF.get(label, label))
         cells.append(_derived(label, line.column, num) or (Cell("", align="right") if amount is None else num(amount)))
     return Row(cells, key=line.unit if form == UNITS else "|".join(line.codes))
+
+
+def _parts(builder: TableBuilder, table_id: str, amounts: list[str]) -> dict[str, dict[str, Decimal]]:
+    """The columns of ``amounts`` a layout heads “其中：…” (其中栏: a part of another column), each line's figure of it as
+    the source states it (by 单位编码, else unit name; 合计 for the 合计 row)."""
+    found = {}
+    for label in amounts:
+        if (stated := part_lines(builder.b.printed_parts, table_id, label)) is not None:
+            found[label] = stated[1]
+    return found
+
+
+def _part(lines: dict[str, Decimal], line: TableLine) -> Decimal | None:
+    """A unit's line's figure of a part printed beside a column (其中栏), by its 单位编码, else its unit's name."""
+    return lines.get(line.unit_code) if line.unit_code else lines.get(line.unit)
 
 
 def _derived(label: str, column: Callable[[str], Decimal | None], num: AmountCell) -> Cell | None:
@@ -129,7 +152,7 @@ def _department_total(builder: TableBuilder, label: str) -> Decimal | None:
         return f.income_total
     if label == "财政拨款收入":
         return f.fiscal_income
-    return None if label in SPECIAL_ACCOUNT_PARTS else f.income_of(label)
+    return None if label in SPECIAL_ACCOUNT_PARTS or label.startswith(PART) else f.income_of(label)
 
 
 def _column_total(lines: Sequence[TableLine], key: str) -> Decimal | None:

@@ -24,6 +24,7 @@ from reportgen.docmodel.model import (
     RESERVES,
     UNSPLIT_FUND,
 )
+from reportgen.importing.budget.printed_parts import printed_parts
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
@@ -94,6 +95,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         if (totals := _held_totals(result, held_as_printed(result))):
             printed = tree.get("印出合计")
             tree["印出合计"] = {**(printed if isinstance(printed, dict) else {}), **totals}
+    if (parts := printed_parts(result)):  # 长沙's 收入总表: 本级财政拨款 金额 | 其中:经费拨款
+        tree["其中栏"] = parts
     for name, run in IMPORT_BUILDERS.items():  # in this order: the “三公” table's 机关运行经费 before its own table's
         for kind in _built_by(name):
             run(result, tree, kind)
@@ -1389,6 +1392,8 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
+    _printed_items(result, table, rows, groups, lines)
+    _items_in_place(result, table, groups, lines)
     lines += economic_classes(result, role("basic"), column)
     return {"经济分类": lines, **economic_costs(result, role("basic"))}
 
@@ -1419,6 +1424,52 @@ def _class_row(groups: dict[str, list[Row]], row: Row) -> list[Row]:
         group = groups.setdefault(f"{row.code} {len(groups)}", [])
     group.append(row)
     return group
+
+
+def _printed_items(result: Imported, table: Table, rows: list[Row], groups: dict[str, list[Row]],
+                   lines: list[Tree]) -> None:
+    """The 目 a 款 prints under its own row (重庆: 30102 津贴补贴 592.02 over 3010201 规范性津补贴 503.79 and 3010202
+    其他津补贴 88.24), written as printed under that 款's line (目), never added to it: each 7-digit row right after
+    its 款's row or another 目 of it; a 目 away from its 款 is left out as before, one whose 款 is not printed (北京's
+    3021101 差旅费) is that 款's line (_line_of_a_class)."""
+    heads = {id(group[0]): line for group, line in zip(groups.values(), lines, strict=True)}
+    under: Row | None = None
+    for row in rows:
+        if len(row.code) == 5:
+            under = row if id(row) in heads else None
+        elif _item_of(row, under):
+            items = heads[id(under)].setdefault("目", [])
+            assert isinstance(items, list)
+            items.append(_item_line(result, table, row))
+        elif row.code:
+            under = None
+
+
+def _items_in_place(result: Imported, table: Table, groups: dict[str, list[Row]], lines: list[Tree]) -> None:
+    """The 目 a 款 is printed as, its own row not printed (北京: 3021101 差旅费 47.96 under 50201, 3021101 差旅费
+    8,367.75 and 3021102 科研类差旅费 905.00 under 50502; the 款 30211 is their sum): each row as printed, under
+    that 款's line (目), with the 政府 款 it is printed under."""
+    for group, line in zip(groups.values(), lines, strict=True):
+        if all(len(row.code) == 7 for row in group):
+            line["目"] = [_item_line(result, table, row) for row in group]
+
+
+def _item_line(result: Imported, table: Table, row: Row) -> Tree:
+    """A 目's row as printed: its code, name and amount, and the 政府 款 it is printed under (北京); its amount traced
+    to the 款's field where the 款 is it alone (北京's 3021101 差旅费 the one line of 30211)."""
+    amount = row.amounts["合计"]
+    placed = (Placed(scaled(amount.value, factor(result, table)), f"{table.kind.id} {amount.where}")
+              if (table.kind.id, *amount.cell) in result.used
+              else value(result, table, amount, f"支出.基本支出.经济分类 {row.code} 金额"))
+    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"), "名称": Placed(row.name), "金额": placed}
+    if row.second:
+        item["政府经济分类"] = Placed(int(row.second[0]), f"{table.kind.id} {row.where}")
+    return item
+
+
+def _item_of(row: Row, under: Row | None) -> bool:
+    """Whether ``row`` is a 目 (7 digits, with an amount) of the 款 printed over it (``under``)."""
+    return len(row.code) == 7 and under is not None and row.code[:5] == under.code and "合计" in row.amounts
 
 
 def _line_of_a_class(groups: dict[str, list[Row]], row: Row) -> list[Row]:

@@ -223,7 +223,7 @@ def _line(result: Imported, table: Table, row: Row) -> Tree:
 def _unit_line(result: Imported, table: Table, row: Row) -> Tree:
     """A unit's line of the 收入总表: its name, and each source's income it prints (INCOME_COLUMN's name; 财政拨款收入
     only where none of its funds is printed: it is their sum; 合计 never: the sources added)."""
-    line: Tree = {"单位": Placed(_unit_name(row)), **_unit_code(table, row)}
+    line: Tree = {"单位": Placed(_unit_name(row)), **unit_code(table, row)}
     path = f"表行.{table.kind.id}"
     keys = {meaning: UNIT_INCOME_COLUMN.get(meaning, "") for meaning in row.amounts}
     funds = set(keys.values()) & set(FISCAL_SOURCES)
@@ -262,7 +262,7 @@ def _tell_three_public_sums(result: Imported, table: Table, row: Row, printed: d
                                               scaled(parts, factor(result, table))))
 
 
-def _unit_code(table: Table, row: Row) -> Tree:
+def unit_code(table: Table, row: Row) -> Tree:
     """The 单位编码 a unit's line prints, as printed (无锡 113, 113001; 西安 122, 122001); none where it prints none."""
     cols = [col for col, meaning in table.columns.items() if meaning == _UNIT_CODE]
     printed = "".join(cell_text(table.grid.cell(row.index, cols[0])).split()) if cols else ""

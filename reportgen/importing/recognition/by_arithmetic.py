@@ -18,7 +18,8 @@ header word beyond the meanings it is given."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 CARRIED = "上年结转"
@@ -43,6 +44,8 @@ class Printed:
     worded: frozenset[int]
     header: dict[int, str]
     coded: frozenset[int] = frozenset()  # the columns printing codes (201, 30101) on two rows or more
+    # the classifications each column's codes are of, by their first digit (2 功能分类, 3 部门经济, 5 政府经济)
+    families: Mapping[int, frozenset[str]] = field(default_factory=dict)
 
 
 def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str],
@@ -292,11 +295,28 @@ def _codes_named(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
     """A table of codes naming no 名称 column: the column right of its one code column named 名称 where it prints
     words under no meaning. Naming no code column either (西安 2025's 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码
     | 政府经济科目名称, words no vocabulary holds), its first column printing codes under no meaning is the rows' 编码
-    where the column right of it prints words: the later pair (the 政府 class beside the 部门's) is left unread."""
+    where the column right of it prints words; the later pair (the 政府 class beside the 部门's) its second
+    (_second_pair)."""
     codes = _columns_of(meanings, _CODES)
     if not codes and (first := min((col for col in printed.coded if col not in meanings), default=None)) is not None \
             and not any(meanings.get(col) in _LEVELS for col in range(first)):
         codes, meanings = [first], {**meanings, first: _CODES}
     if len(codes) == 1 and codes[0] + 1 in printed.worded and codes[0] + 1 not in meanings:
-        return {**meanings, codes[0] + 1: _NAMES}
+        return _second_pair(printed, {**meanings, codes[0] + 1: _NAMES}, codes[0])
     return meanings
+
+
+_DEPARTMENT, _GOVERNMENT = frozenset("3"), frozenset("5")  # 部门预算 and 政府预算支出经济分类 codes' first digit
+
+
+def _second_pair(printed: Printed, meanings: dict[int, str], first: int) -> dict[int, str]:
+    """The pair right of a 部门经济分类 款's code and name printing the 政府预算经济分类 it goes to, under no meaning
+    (西安 2025's 部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码 | 政府经济科目名称, words no vocabulary holds):
+    a column printing 政府 codes alone, the column right of it printing words, named 编码 and 名称 — rows.py reads
+    them as the row's second pair, as it reads 烟台's 政府预算支出经济分类 科目编码 | 科目名称 its header names.
+    Left unread, the row's 政府 款 were their 部门 款's default, not the one printed (30107 绩效工资 → 50199)."""
+    if printed.families.get(first) != _DEPARTMENT:
+        return meanings
+    pairs = [col for col in sorted(printed.coded) if col > first + 1 and col not in meanings
+             and printed.families.get(col) == _GOVERNMENT and col + 1 in printed.worded and col + 1 not in meanings]
+    return {**meanings, pairs[0]: _CODES, pairs[0] + 1: _NAMES} if len(pairs) == 1 else meanings

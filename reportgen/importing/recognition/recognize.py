@@ -356,15 +356,18 @@ def printed(table: Table) -> Printed:
     figures: dict[int, dict[int, Decimal]] = {}
     worded: dict[int, int] = {}
     coded: dict[int, int] = {}
+    families: dict[int, set[str]] = {}
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
         if not numbers_columns(grid.rows[index]):
             _count_row(grid.rows[index], index, figures, worded, coded)
+            _code_families(grid.rows[index], families)
     worded_rows = [row for row in range(table.header_start, table.body_start) if not numbers_columns(grid.rows[row])]
     header = {col: words[-1] for col in range(grid.width)  # (each header row asked once, not once per column)
               if (words := ["".join(text.split()) for row in worded_rows if (text := header_text(grid, row, col))])}
     return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header,
-                   frozenset(col for col, count in coded.items() if count >= 2))
+                   frozenset(col for col, count in coded.items() if count >= 2),
+                   {col: frozenset(found) for col, found in families.items()})
 
 
 def _count_row(row: list[Cell], index: int, figures: dict[int, dict[int, Decimal]], worded: dict[int, int],
@@ -378,6 +381,14 @@ def _count_row(row: list[Cell], index: int, figures: dict[int, dict[int, Decimal
         elif cell_text(cell):
             counted = coded if is_code(cell) else worded
             counted[col] = counted.get(col, 0) + 1
+
+
+def _code_families(row: list[Cell], families: dict[int, set[str]]) -> None:
+    """The classification each code of a body row is of, by its first digit (2 功能分类, 3 部门预算支出经济分类,
+    5 政府预算支出经济分类), added to its column's."""
+    for col, cell in enumerate(row):
+        if is_code(cell) and not is_amount(cell):
+            families.setdefault(col, set()).add(cell_text(cell)[:1])
 
 
 def _past_numbering(grid: Grid, body: int) -> int:

@@ -75,6 +75,11 @@ def other_forms() -> dict[str, tuple[str, ...]]:
     return {part: tuple(words) for part, words in forms.items()}
 
 
+def list_opening_words() -> tuple[str, ...]:
+    """The words that open a list of an amount's parts (vocabulary.yaml 部分: 其中, 包括)."""
+    return tuple(_WORDS["部分"])
+
+
 def some_projects_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
     return tuple(_WORDS["部分项目的字样"])

@@ -52,7 +52,7 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
     body_rows.untangle(moves)
     for i in sorted(moves):
         body_rows.join(i, moves[i])
-    kept = [row for i, row in enumerate(rows) if i not in moves]
+    kept = names_spread([row for i, row in enumerate(rows) if i not in moves], em)
     _centred_labels(kept)
     return [(line, {col: [_joined_text(words)] for col, words in cells.items()}, _figure_lines(line, cells))
             for line, cells in kept]
@@ -74,6 +74,106 @@ def _figure_lines(line: Line, cells: dict[int, list[_Word]]) -> dict[int, int]:
         if number != line.number:
             at[col] = number
     return at
+
+
+def names_spread(rows: list[tuple[Line, dict[int, list[_Word]]]], em: float) -> list[tuple[Line, dict[int, list[_Word]]]]:
+    """The rows, the lines that only continue the names of several cells (_names_only) left empty (a line of the
+    table still, where its rows are printed): each of their words joined to its cell in the row of figures nearest
+    it, of the two next above and below — a name set in its cell centred on its row's figures and wrapped
+    (长春市信访局 2026's 项目支出表: “2026 信 / 访专项 … 30.00 / 经费” beside its 项目单位 “长 / 春 / 市 / 信 / 访 / 局”,
+    a character a line; 北京市水务局 2026's 支出总表: “2080505-机关事业单位基本 … 734.155356 / 养老保险缴费支出” beside
+    “30108-机关事业单位基本养老 / 保险缴费”). Run after run_on_names joined each name-only line of one cell: one it
+    joined to such a line (长春's “长” over “2026 信 | 春”) is spread with it. A word goes to the row nearer it by its
+    figures' middle, of those printing a name in its column where one does; a line no row of figures is near, in
+    its page's run of lines, stays a row."""
+    spread = [k for k in range(len(rows)) if _names_only(rows[k][1])]
+    if not spread:
+        return rows
+    figures = _figure_rows(rows)
+    moved = {k for k in spread if _spread_line(rows, k, figures, em)}
+    return [(line, {}) if k in moved else (line, cells) for k, (line, cells) in enumerate(rows)]
+
+
+def _spread_line(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> bool:
+    """Line ``k``'s words each joined to its cell in the row of figures nearest it (names_spread); False where no
+    row of figures may take them (_targets)."""
+    targets = _targets(rows, k, figures, em)
+    if not targets:
+        return False
+    for col, words in rows[k][1].items():
+        named = [t for t in targets if col in rows[t][1]] or targets  # the rows printing a name in its column
+        for word in words:
+            middle = (word.top + word.bottom) / 2
+            target = min(named, key=lambda t: (abs(_figures_middle(rows[t]) - middle), t > k))
+            cell = rows[target][1].setdefault(col, [])
+            cell.append(word)
+            cell.sort(key=lambda w: (w.top, w.left))
+    return True
+
+
+def _targets(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> list[int]:
+    """The rows of figures line ``k``'s words may join: next above and below it; none where its cells are not all
+    left of every figure the table prints (a 收支 table's spending side, right of the income's figures, is no name
+    column of the rows left of it: 北京市政务服务和数据管理局 2026's 收支总表, rasterised, read “、政府性基金预算拨款收入 |
+    、外交支出” without their numbering)."""
+    if not figures or max(rows[k][1]) >= min(_first_figure(rows[t][1]) for t in figures):
+        return []
+    return _around(rows, k, figures, em)
+
+
+def _names_only(cells: dict[int, list[_Word]]) -> bool:
+    """A line of two cells or more each printing a part of a name (_name_part)."""
+    return len(cells) >= 2 and all(_name_part(words) for words in cells.values())
+
+
+def _name_part(words: list[_Word]) -> bool:
+    """Whether a cell's words may be a part of a name: no amount, not a code alone, not an item numbered (一、, 13、,
+    (7): 西安市行政审批服务局 2025's 收支总表 prints “13、农林水支出 | (7)对企业补助(基本建设)”, a row printing no figure), a
+    total or 其中, not a whole row's name of the templates (row_names.yaml: a 收支 table's row printing none of its figures,
+    “使用非财政拨款结余 | 结转下年”)."""
+    first = words[0].text
+    if any(is_amount(w.text) for w in words) or all(is_number(w.text) for w in words):
+        return False
+    return not (numbered(first) or first in TOTALS or _ROW_NUMBERING.match(first)) \
+        and _row_name(words_text(words)) not in _ROW_NAMES
+
+
+def _figure_rows(rows: list[tuple[Line, dict[int, list[_Word]]]]) -> list[int]:
+    """The rows that print an amount."""
+    return [k for k, (_, cells) in enumerate(rows) if any(is_amount(w.text) for words in cells.values() for w in words)]
+
+
+def _first_figure(cells: dict[int, list[_Word]]) -> int:
+    """The first column a row prints an amount in."""
+    return min(col for col, words in cells.items() if any(is_amount(w.text) for w in words))
+
+
+def _around(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, figures: list[int], em: float) -> list[int]:
+    """The rows of figures next above and next below line ``k``, joined to it by lines each within a line of the
+    next on its page."""
+    found = []
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(rows) and _near(rows, min(j, j + step), max(j, j + step), em):
+            j += step
+            if j in figures:
+                found.append(j)
+                break
+    return found
+
+
+def _near(rows: list[tuple[Line, dict[int, list[_Word]]]], k: int, j: int, em: float) -> bool:
+    """Lines k above j, on one page, within a line of each other (a row's words joined from the lines around it
+    by names_spread counted in its extent)."""
+    return rows[k][0].page == rows[j][0].page and _top(rows[j]) - _bottom(rows[k]) <= em
+
+
+def _top(row: tuple[Line, dict[int, list[_Word]]]) -> float:
+    return min([row[0].top, *(w.top for words in row[1].values() for w in words)])
+
+
+def _bottom(row: tuple[Line, dict[int, list[_Word]]]) -> float:
+    return max([row[0].bottom, *(w.bottom for words in row[1].values() for w in words)])
 
 
 @dataclass

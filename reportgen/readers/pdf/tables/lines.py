@@ -109,11 +109,14 @@ _NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def numbered(text: str) -> bool:
-    """An item numbered as a budget table's rows are: 一、 to 二十四、, or （一） to （三十） with either width of
-    bracket, mixed as printed (无锡市信访局 2025 公开04表: “（九)社会保险基金支出”, a row of its own with no figure,
-    never the end of the name above it)."""
+    """An item numbered as a budget table's rows are: 一、 to 二十四、, 1、 to 99、, or （一） to （三十） with either
+    width of bracket, mixed as printed (无锡市信访局 2025 公开04表: “（九)社会保险基金支出”, a row of its own with no
+    figure, never the end of the name above it; 西安 2025's 收支总表 “20、住房保障支出” over “21、粮油物资储备支出” …
+    “24、其他支出”, printing nothing right of them, and 长沙 2025's “22、其他支出” atop a page over “二、结转下年”: rows
+    of their own, never one name)."""
     head, mark, _ = text.partition("、")
-    return bool(mark) and 0 < len(head) <= 3 and all(char in _NUMERALS for char in head) \
+    return bool(mark) and (0 < len(head) <= 3 and all(char in _NUMERALS for char in head)
+                           or 0 < len(head) <= 2 and head.isascii() and head.isdigit()) \
         or _BRACKETED_ITEM.match(text) is not None
 
 

@@ -1,0 +1,33 @@
+"""财政拨款支出 by fund is its income only where the appropriations carry nothing over and nothing forward
+(compute: FunctionFigures.spent_as_income); not known else, and the draft prints no figure for it.
+
+国家信访局's 2026 budget (../shared/corpus/fresh1) gives no function rows (its tables held as printed, 表行) and carries
+2,254.12 over (一般公共预算拨款): its 财政拨款收支总表 prints 本年支出 18,728.94 of 16,474.82 income. Before, the draft
+printed 本年支出 and 支出总计 16,474.82 (the income taken for the spending)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli
+from tests.learned_import import fresh_pdf, imported_with_layout
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.slow
+def test_xinfangju_spending_not_its_income(tmp_path: Path) -> None:
+    source, layout = imported_with_layout(tmp_path, fresh_pdf("central-guojia-xinfangju-2026-dept-budget.pdf"))
+    out = tmp_path / "out"
+    assert cli.main(["render", str(source), "--layout", str(layout), "--draft", "--format", "html", "-o", str(out)]) == 0
+    text = _text(out / "source.html")
+    table = text[text.index("财政拨款收支总表 部门名称"):text.index("注：财政拨款收支包括")]
+    assert "本年收入 16,474.82" in table  # the income as printed
+    assert table.count("16,474.82") == 2  # 本年收入 and 一般公共预算拨款: never as 本年支出 or 支出总计
+    assert re.search(r"本年支出 一般公共预算拨款", table) and re.search(r"支出总计 $", table)
