@@ -1118,7 +1118,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
             _three_public_clause(parts, run, text, (start, end), (named, item), words)
             listed += [(each, Placed(at.group(), run.where(at.start())))
                        for each, at in _listed_items(text, start, end, words)]
-            _three_public_change(parts, run, text, (start, end), named, item)
+            _three_public_change(parts, run, text, (start, end), named, item, words)
     for named, placed in listed:
         parts.三公金额.setdefault(named, placed)
 
@@ -1141,9 +1141,10 @@ def _three_public_clause(parts: TextParts, run: _Run, text: str, span: tuple[int
 
 
 def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,
-                         item: str | None) -> None:
+                         item: str | None, words: dict[str, Any]) -> None:
     """A “三公” part's comparison with last year in the clause that names it and its amount (“（一）因公出国
-    （境）费839万元，与2024年预算持平”), or in the clause right after it (“公务接待费1.00万元。与2024年预算持平”)."""
+    （境）费839万元，与2024年预算持平”), or in the clause right after it (“公务接待费1.00万元。与2024年预算持平”), or in
+    a bracket that opens with a part and its amount (_bracket_change)."""
     start, end = span
     compared = COMPARISON.search(text, start, end)
     if compared is None:
@@ -1152,7 +1153,10 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
         amount = _MONEY.search(text, start, compared.start())
         between = text[amount.end() if amount is not None else start:compared.start()]
         if between.count("（") > between.count("）"):  # “24.8万元（公务用车购置费0万元，比上年减少19.6万元；”: the
-            return  # bracket's own item's comparison, not the item the clause opens with
+            named, amount = _bracket_change(text, (amount.end() if amount is not None else start, compared.start()),
+                                            words)  # bracket's own item's comparison, not the clause's first item's
+            if named is None or amount is None:
+                return
     elif item is not None and not text[start:compared.start()].strip(" ，。；:：") and item in parts.三公金额:
         named, amount = item, None
     else:
@@ -1160,6 +1164,29 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
     if named not in parts.三公增减 and (amount is not None or named in parts.三公金额):
         figure = Placed(amount.group(), run.where(amount.start())) if amount is not None else parts.三公金额[named]
         parts.三公增减[named] = (figure, Placed(compared.group(), run.where(compared.start())))
+
+
+def _bracket_change(text: str, span: tuple[int, int], words: dict[str, Any]) -> tuple[str | None, re.Match[str] | None]:
+    """The part a bracket opens with and its amount, where the comparison right after that amount is the part's own
+    (广州, 珠海 “公务用车购置及运行维护费6.7万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费……”: the
+    comparison is the 公务用车购置费's, the text's statement of its last year); (None, None) where the bracket says
+    anything else before the comparison."""
+    opened = _unclosed(text, span)
+    amount = _MONEY.search(text, opened + 1, span[1])
+    if amount is None or text[amount.end():span[1]].strip(" ，,"):
+        return None, None
+    return _clause_item(text[opened + 1:amount.start()], words), amount
+
+
+def _unclosed(text: str, span: tuple[int, int]) -> int:
+    """Where the last bracket opened in ``span`` and not closed in it opens (因公出国（境）费 closes its own)."""
+    opened: list[int] = []
+    for at in range(*span):
+        if text[at] == "（":
+            opened.append(at)
+        elif text[at] == "）" and opened:
+            opened.pop()
+    return opened[-1] if opened else span[0]
 
 
 def _listed_items(text: str, start: int, end: int, words: dict[str, Any]) -> list[tuple[str, re.Match[str]]]:
