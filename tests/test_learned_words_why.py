@@ -157,3 +157,31 @@ def test_an_amount_said_as_a_part_is_never_the_whole_just_said(learned_words_of)
     changchun = learned_words_of("jl-changchun-xinfangju-2026-dept-budget.pdf").sentences
     assert [t for s, t in changchun if s.text.startswith("2026年预算收入1682.76万元")][0] is not None
     assert [t for s, t in changchun if s.text.startswith("其中当年预算1682.76万")] == [None, None]
+
+
+@pytest.mark.parametrize("name", ["gd-guangzhou-tongjiju-2026-dept-budget.pdf", "gd-zhuhai-shangwuju-2026-dept-budget.pdf"])
+def test_a_parts_change_inside_a_bracket_is_its_stated_change(learned_words_of, name) -> None:
+    """广州, 珠海 “公务用车购置及运行维护费6.7万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费……”: the
+    comparison inside the bracket is the 公务用车购置费's own — the document's statement of its last year, held by the
+    import as its 增减额 (before: not read, the sentence kept as printed, “同值未点名”) — and the sentence is learned with
+    that part's figure and its change, printed next year with next year's."""
+    sentences = learn_words_of_bracket(learned_words_of(name))
+    assert sentences and all(t is not None for _, t in sentences), sentences
+    assert all("(b.three_public.parts['公务用车购置费'].current)|change_from(b.three_public.parts['公务用车购置费'].prior)"
+               in t for _, t in sentences)
+
+
+def learn_words_of_bracket(words: learned_words.Learned) -> list[tuple[str, str | None]]:
+    """The learned sentences saying the 公务用车购置费's change inside its bracket, with their templates."""
+    return [(s.text, t) for s, t in words.sentences if "（公务用车购置费0万元，比上年增加0万元" in s.text]
+
+
+def test_an_income_is_never_traced_to_a_spending(learned_words_of) -> None:
+    """长春 “其中财政补助收入1682.76万元。”: an income, printing alike this year the 财政拨款支出 (fiscal_expenditure_total)
+    — never traced to that spending (nor to any): kept as printed where no income field is named by its words."""
+    changchun = learned_words_of("jl-changchun-xinfangju-2026-dept-budget.pdf").sentences
+    found = [t for s, t in changchun if s.text.startswith("其中财政补助收入1682.76万元")]
+    assert found and all(t is None or "fiscal_expenditure" not in t for t in found)
+    spent = [t for s, t in changchun if s.text.startswith("2026年财政拨款支出1682.76万元")]
+    assert spent and all(t is not None and "{{ year }}年财政拨款支出{{ (fiscal_expenditure_total)|printed(" in t
+                         for t in spent)

@@ -881,10 +881,34 @@ def _of_the_clause(fits: list[tuple[Field, str]], clause: str, amounts: list[Fie
     """Of the fields that print an amount, those its clause's words may mean: of the quantity they name
     (_of_the_name), the department's own total where they say it (_own_total; ``said``: the fields said before it,
     the department's name), never the whole just said where they say a part (_no_whole_as_its_part)."""
-    fits = _of_the_name(fits, clause, amounts)
+    fits = _of_its_side(_of_the_name(fits, clause, amounts), clause)
     if (own := _own_total(clause, said[1])) is not None:
         fits = [fit for fit in fits if fit[0].expr == own]
     return _no_whole_as_its_part(fits, clause, said[0])
+
+
+# the fields of an income (收入总计, 本年收入合计, 财政拨款收入, each source's), by their expressions' beginnings; and of a
+# spending, besides those whose quantity's name says 支出 (_QUANTITIES): the lines, the “三公” and the other spending
+_INCOMES = ("f.income_grand_total", "f.income_total", "f.fiscal_income", "f.income_of(")
+_SPENDINGS = ("function_line(", "economic_line(", "actual_function", "actual_economic", "b.three_public", "f.three_public",
+              "f.vehicles", "b.running_costs", "f.procurement", "b.procurement", "f.personnel", "f.public")
+_SIDE_FILLER = regex(r"(?:预算数|预算)?(?:为|是|共计|共)?$")
+
+
+def _of_its_side(fits: list[tuple[Field, str]], clause: str) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, none of the other side where the words before it in its clause end by
+    saying an income (…收入) or a spending (…支出): 长春 “其中财政补助收入1682.76万元” is no 财政拨款支出, printing alike
+    this year only (a 上年结转 or a spending of another year's money parts them)."""
+    words = _SIDE_FILLER.sub("", clause)
+    said = "收入" if words.endswith("收入") else "支出" if words.endswith("支出") else ""
+    return [fit for fit in fits if not said or _side(fit[0].current or fit[0].expr) in ("", said)]
+
+
+def _side(expr: str) -> str:
+    """收入 for an income's field, 支出 for a spending's, '' for another (收支总计, 结转, a count)."""
+    if expr.startswith(_INCOMES):
+        return "收入"
+    return "支出" if expr.startswith(_SPENDINGS) or "支出" in _QUANTITIES.get(expr, "") else ""
 
 
 def department_words(context: dict[str, Any]) -> str:
