@@ -1234,7 +1234,16 @@ def _names_ending(before: str) -> list[tuple[str, str]]:
         name = next((n for n in _all_names() if words.endswith(n)), None)
         if name is not None:
             found.append((len(before) - len(words) + len(name), words, name))
+    inner = _INNER_BUDGET.sub(r"\g<side>", before)  # (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款 and 预算支出)
+    name = next((n for n in _all_names() if inner.endswith(n) and len(n) > len(_INNER_SIDE)), None)
+    if inner != before and name is not None:
+        found.append((len(before), inner, name))
     return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
+
+
+# a 预算 said inside a quantity's name, before the word saying its side (“财政拨款预算支出”: the 财政拨款支出)
+_INNER_BUDGET = regex(r"预算(?P<side>支出|收入)$")
+_INNER_SIDE = "支出"
 
 
 @cache
