@@ -185,3 +185,12 @@ def test_an_income_is_never_traced_to_a_spending(learned_words_of) -> None:
     spent = [t for s, t in changchun if s.text.startswith("2026年财政拨款支出1682.76万元")]
     assert spent and all(t is not None and "{{ year }}年财政拨款支出{{ (fiscal_expenditure_total)|printed(" in t
                          for t in spent)
+
+
+def test_a_spending_said_with_budget_inside_its_name_is_that_spending(learned_words_of) -> None:
+    """苏州 “苏州市应急管理局2026年财政拨款预算支出7,062.8万元，占本年支出合计的100%。”: 财政拨款支出 with 预算 inside
+    its name — learned with that spending's field, never the 财政拨款收入 (f.fiscal_income) printing alike this year."""
+    suzhou = learned_words_of("js-suzhou-yingji-2026-dept-budget.pdf").sentences
+    found = [t for s, t in suzhou if "2026年财政拨款预算支出7,062.8万元" in s.text]
+    assert found and all(t is not None and "年财政拨款预算支出{{ (fiscal_expenditure_total)|printed(" in t
+                         and "fiscal_income" not in t for t in found), found
