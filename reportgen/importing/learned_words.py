@@ -978,7 +978,8 @@ def _of_another(change: Field, said: list[str]) -> bool:
     """Whether a change is of a named quantity (_QUANTITIES) none of the sentence's figures is, where it has said one: 苏州
     “会议费预算支出30万元，比上年预算减少5万元” is no change of 公务接待费, whose change prints 5万元 this year (会议费's
     上年 the source does not hold)."""
-    return bool(said) and change.current in _QUANTITIES and not _of_said(change, said)
+    return bool(said) and change.current in _QUANTITIES and not _of_said(change, said) and \
+        not any(_of_quantity(change.expr, one) for one in said)  # (a share said after it: “……，占本年支出合计的100%。”)
 
 
 def _stated_prior(text: str, match: re.Match[str], value: Decimal, places: int, changes: list[Field],
@@ -1234,16 +1235,17 @@ def _names_ending(before: str) -> list[tuple[str, str]]:
         name = next((n for n in _all_names() if words.endswith(n)), None)
         if name is not None:
             found.append((len(before) - len(words) + len(name), words, name))
-    inner = _INNER_BUDGET.sub(r"\g<side>", before)  # (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款 and 预算支出)
-    name = next((n for n in _all_names() if inner.endswith(n) and len(n) > len(_INNER_SIDE)), None)
-    if inner != before and name is not None:
-        found.append((len(before), inner, name))
+    inner = _INNER_BUDGET.search(before)  # (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款 and 预算支出)
+    joined = before[:inner.start()] + inner.group("side") if inner else ""
+    whole = next((n for n in _all_names() if joined.endswith(n)), None)
+    if whole is not None and len(whole) >= _INNER_NAMED + len(inner.group("side")):  # type: ignore[union-attr]
+        found.append((len(before), joined, whole))  # (“国有资本经营预算收入” is no 经营收入: a name's own words, whole)
     return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
 
 
 # a 预算 said inside a quantity's name, before the word saying its side (“财政拨款预算支出”: the 财政拨款支出)
 _INNER_BUDGET = regex(r"预算(?P<side>支出|收入)$")
-_INNER_SIDE = "支出"
+_INNER_NAMED = 4  # the words of the name before it, at least (财政拨款)
 
 
 @cache
