@@ -57,7 +57,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     stated = stated_priors(imported, parts.上年增减, unplaced)
     stated_priors(imported, parts.上年执行数增减, unplaced, "上年执行数")
     stated_line_changes(imported, parts.句子)
-    stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
+    stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced, parts.三公括号)}
     _three_public(tree, parts, unplaced, with_prior, stated)
     _change_reasons(tree, parts, unplaced, with_prior, stated)
     for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
@@ -170,10 +170,11 @@ def stated_priors(imported: Imported, changes: dict[str, TextPlaced[str]], unpla
 
 
 def stated_three_public(imported: Imported, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
-                        unplaced: list[str]) -> set[str]:
+                        unplaced: list[str], bracketed: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Each “三公” part's stated change as its 增减额 (a part the table gives last year's figure of keeps
     it); the 合计 and the vehicles' sum only where their parts' own statements do not say it, with this
-    year's figure as the text prints it. The keys written."""
+    year's figure as the text prints it. A part whose change was read inside a bracket (``bracketed``) only where
+    the table gives the part: its amount in the bracket is no part's figure of its own (without the table, unknown)."""
     section = imported.tree.get("三公经费")
     if not isinstance(section, dict):
         unplaced += [f"{text.where}：“三公”经费 {key}“{text.value}”没有写入：没有“三公”经费表" for key, (_, text) in changes.items()]
@@ -181,7 +182,7 @@ def stated_three_public(imported: Imported, changes: dict[str, tuple[TextPlaced[
     written: set[str] = set()
     for key, (amount, text) in changes.items():
         node = section.get(key)
-        if isinstance(node, dict) and "上年" in node:
+        if isinstance(node, dict) and "上年" in node or not isinstance(node, dict) and key in bracketed:
             continue
         if not isinstance(node, dict) and _said_by_parts(imported, key, changes, unplaced):
             continue

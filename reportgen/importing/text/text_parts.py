@@ -117,6 +117,7 @@ class TextParts:
     上年执行数增减: dict[str, Placed[str]] = field(default_factory=dict)  # … with last year's 执行数, by its key
     三公增减: dict[str, tuple[Placed[str], Placed[str]]] = field(default_factory=dict)
     三公金额: dict[str, Placed[str]] = field(default_factory=dict)  # each part's amount as its clause prints it
+    三公括号: set[str] = field(default_factory=set)  # the parts whose change 三公增减 read inside a bracket
     # every sentence of the narrative (ended by 。; a lead-in ending with a colon is none), with the
     # places of the lines it stands on: the import tells each that none of its fields came from
     句子: list[Sentence] = field(default_factory=list)
@@ -1157,6 +1158,7 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
                                             words)  # bracket's own item's comparison, not the clause's first item's
             if named is None or amount is None:
                 return
+            parts.三公括号.add(named)
     elif item is not None and not text[start:compared.start()].strip(" ，。；:：") and item in parts.三公金额:
         named, amount = item, None
     else:
