@@ -337,10 +337,21 @@ def _three_public_this_year(b: Budget, f: Computed, m: Money, stated: Compared) 
 def _three_public_last_year(b: Budget, m: Money, stated: Compared) -> Iterator[Finding]:
     """Last year's “三公” 合计 against its four parts' last-year sum, where both are given."""
     prior_parts = sum_known(part.prior for part in b.three_public.parts.values())
-    if stated.prior is not None and prior_parts is not None and stated.prior != prior_parts:
+    if stated.prior is not None and prior_parts is not None and \
+            abs(stated.prior - prior_parts) > _rounding(b, [stated, *b.three_public.parts.values()]):
         yield make_finding(b, "error", "R-填报合计",
                            f"“三公”经费填报的上年合计 {m.with_unit(stated.prior)}，四项上年之和 {m.with_unit(prior_parts)}",
                            stated.line, "三公经费.合计.上年")
+
+
+def _rounding(b: Budget, items: list[Compared]) -> Decimal:
+    """How far last year's figures may be apart where each is this year's less a change the text states, both printed
+    rounded (广州市场监管局 “三公” 699.13万元 “比上年减少1.29万元” and its four parts' changes: 700.42 against 700.43): the
+    printing's allowance for two rounded figures apiece; 0 where one of them is not so derived (a table's 上年)."""
+    priors = [item.prior for item in items if item.prior is not None]
+    if not priors or any(item.stated_change is None for item in items if item.prior is not None):
+        return ZERO
+    return allowance(b, 2 * len(priors) - 1, *priors)
 
 
 def _vehicles_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
