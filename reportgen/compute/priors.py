@@ -57,11 +57,10 @@ class PriorFigures:
 
     def comparable_totals(self) -> dict[str, Decimal]:
         """This year's totals under the keys a next year's source uses for its prior year."""
-        values = {
-            "一般公共预算": self.functions.general_budget,
-        }
-        for fund in ("政府性基金", "国有资本经营"):  # (not known: none)
-            if (spent := self.functions.fiscal_expenditure[fund]) is not None:
+        values: dict[str, Decimal] = {}
+        for fund in ("一般公共预算", "政府性基金", "国有资本经营"):  # (not known: none)
+            spent = self.functions.general_budget if fund == "一般公共预算" else self.functions.fiscal_expenditure[fund]
+            if spent is not None:
                 values[fund] = spent
         if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
             values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})

@@ -1,0 +1,58 @@
+"""The appropriations carried over and forward by fund, as a budget's 财政拨款收支总表 prints them (财政拨款结转): 北京's
+04表 prints under its 上年结转结余 the rows 一、一般公共预算拨款 1,270.01, 二、政府性基金预算拨款 34.20, 三、国有资本经营预算拨款
+(blank); 重庆's and 国家信访局's print the same under 二、上年结转. A fund's spending is then known where the source gives no
+function rows: its income, and its carry-over, less what it carries forward (compute: FunctionFigures.fund_spent)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.docmodel.model import FUNDS
+from reportgen.importing.recognition.catalog import Catalog
+from reportgen.importing.recognition.imported import Imported, value
+from reportgen.importing.recognition.rows import Amount, Row
+from reportgen.importing.tree import Placed, Tree
+from reportgen.tablekinds import role
+
+# The income rows of a fund (收入's key) → the fund
+_FUND_OF = {source: fund for fund, source in FUNDS.items() if fund in ("一般公共预算", "政府性基金", "国有资本经营")}
+
+
+def fiscal_carried(result: Imported, catalog: Catalog) -> Tree:
+    """财政拨款结转 {上年结转: {fund: amount}, 结转下年: {fund: amount}} of the 财政拨款收支总表: 上年结转 where the fund rows
+    printed under its 上年结转 row add up to it (a blank row none: the table prints the fund and no figure), 结转下年 where
+    its spending side prints the row blank or 0 (none carried forward, of any fund); neither where the table is not read,
+    nor what it does not split (a figure over fund rows adding up otherwise is reported by the import, never repaired)."""
+    kind = role("appropriations")
+    if kind not in result.sides:
+        return {}
+    left, right = result.sides[kind]
+    table, carried = result.tables[kind], {}  # type: Table, Tree
+    opening = _under_carried(catalog, left)
+    if opening is not None:
+        carried["上年结转"] = {fund: value(result, table, row_amount, f"财政拨款结转.上年结转.{fund}")
+                            for fund, row_amount in opening.items()}
+    closing = [r for r in right if catalog.spending_rows.get(r.label) == "结转下年"]
+    amounts = [a for r in closing for a in r.amounts.values()]
+    if len(closing) == 1 and amounts and all(a.blank or a.value == 0 for a in amounts):
+        where = f"{table.kind.id} {amounts[0].where}"
+        carried["结转下年"] = {fund: Placed(Decimal(0), where) for fund in _FUND_OF.values()}
+    return carried
+
+
+def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | None:
+    """The fund rows under the income side's 上年结转 row, each with its figure, where they add up to it; else None."""
+    start = next((n for n, r in enumerate(left) if catalog.income_key(r.label) == "上年结转"), None)
+    if start is None or not left[start].amounts:
+        return None
+    funds: dict[str, Amount] = {}
+    for row in left[start + 1:]:
+        key = catalog.income_key(row.label)
+        if key in ("收入总计", "上年结转"):
+            break
+        if key in _FUND_OF and row.amounts:
+            funds.setdefault(_FUND_OF[key], next(iter(row.amounts.values())))
+    whole = next(iter(left[start].amounts.values()))
+    if not funds or sum((a.value for a in funds.values()), Decimal(0)) != whole.value:
+        return None
+    return funds
