@@ -10,6 +10,7 @@ from decimal import Decimal
 from reportgen.docmodel.model import FUNDS
 from reportgen.importing.recognition.catalog import Catalog
 from reportgen.importing.recognition.imported import Imported, value
+from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree
 from reportgen.tablekinds import role
@@ -27,17 +28,21 @@ def fiscal_carried(result: Imported, catalog: Catalog) -> Tree:
     if kind not in result.sides:
         return {}
     left, right = result.sides[kind]
-    table, carried = result.tables[kind], {}  # type: Table, Tree
-    opening = _under_carried(catalog, left)
-    if opening is not None:
-        carried["上年结转"] = {fund: value(result, table, row_amount, f"财政拨款结转.上年结转.{fund}")
-                            for fund, row_amount in opening.items()}
-    closing = [r for r in right if catalog.spending_rows.get(r.label) == "结转下年"]
-    amounts = [a for r in closing for a in r.amounts.values()]
-    if len(closing) == 1 and amounts and all(a.blank or a.value == 0 for a in amounts):
-        where = f"{table.kind.id} {amounts[0].where}"
-        carried["结转下年"] = {fund: Placed(Decimal(0), where) for fund in _FUND_OF.values()}
+    table: Table = result.tables[kind]
+    carried: Tree = {}
+    if (opening := _under_carried(catalog, left)) is not None:
+        carried["上年结转"] = {fund: value(result, table, amount, f"财政拨款结转.上年结转.{fund}")
+                            for fund, amount in opening.items()}
+    if (where := _none_forward(catalog, right)):
+        carried["结转下年"] = {fund: Placed(Decimal(0), f"{table.kind.id} {where}") for fund in _FUND_OF.values()}
     return carried
+
+
+def _none_forward(catalog: Catalog, right: list[Row]) -> str:
+    """Where the spending side prints its one 结转下年 row blank or 0 (none carried forward); "" else."""
+    rows = [r for r in right if catalog.spending_rows.get(r.label) == "结转下年"]
+    amounts = [a for r in rows for a in r.amounts.values()]
+    return amounts[0].where if len(rows) == 1 and amounts and all(a.blank or not a.value for a in amounts) else ""
 
 
 def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | None:
@@ -45,14 +50,20 @@ def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | Non
     start = next((n for n, r in enumerate(left) if catalog.income_key(r.label) == "上年结转"), None)
     if start is None or not left[start].amounts:
         return None
+    funds = _fund_rows(catalog, left[start + 1:])
+    whole = next(iter(left[start].amounts.values()))
+    if not funds or sum((a.value for a in funds.values()), Decimal(0)) != whole.value:
+        return None
+    return funds
+
+
+def _fund_rows(catalog: Catalog, rows: list[Row]) -> dict[str, Amount]:
+    """The rows naming a fund's income (一般公共预算拨款 …) up to the next 上年结转 or 收入总计, by fund, each its figure."""
     funds: dict[str, Amount] = {}
-    for row in left[start + 1:]:
+    for row in rows:
         key = catalog.income_key(row.label)
         if key in ("收入总计", "上年结转"):
             break
         if key in _FUND_OF and row.amounts:
             funds.setdefault(_FUND_OF[key], next(iter(row.amounts.values())))
-    whole = next(iter(left[start].amounts.values()))
-    if not funds or sum((a.value for a in funds.values()), Decimal(0)) != whole.value:
-        return None
     return funds
