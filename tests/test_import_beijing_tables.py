@@ -14,6 +14,7 @@ The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -262,6 +263,17 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     assert "一般公共预算支出67,467.68万元" in text and "一般公共预算支出66,197.67" not in text
     assert "政府性基金预算支出842.48万元" in text and "政府性基金预算支出808.28" not in text
     assert "财政拨款支出预算68,310.16万元" in text and "无国有资本经营预算支出" in text
+    # the same source without the carry-over by fund (as main 05678d7 imported it): no fund's spending is known — none
+    # said, nor printed (before: “一般公共预算支出66,197.67万元”, its income; its 05表 合计 printed 66,197.67)
+    written = result.source.text
+    start = written.index("财政拨款结转:")
+    end = written.index("\n", written.index("国有资本经营", written.index("结转下年:", start)))
+    (tmp_path / "unsplit.yaml").write_text(written[:start] + written[end + 1:], encoding="utf-8")
+    unsplit = prepare(tmp_path / "unsplit.yaml")
+    assert unsplit.budget is not None and not unsplit.budget.fiscal_balances
+    text = document_for(unsplit, layout="默认").plain_text()
+    assert "一般公共预算支出66,197.67" not in text and "一般公共预算支出67,467.68" not in text
+    assert not re.search(r"(财政拨款支出预算|政府性基金预算支出)\d", text) and "66,197.67" in text  # (its income)
 
 
 JIAOYUWEI_WHOLE = [CORPUS / "bj-jiaoyuwei-2026-dept-budget.pdf", CORPUS / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]
