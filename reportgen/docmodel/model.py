@@ -847,7 +847,8 @@ class Budget(Record):
     surplus_distributed: Decimal = Decimal(0)  # 部门决算's 结余分配 (a use of 支出总计 beside 年末结转和结余)
     # 部门决算's 预算数 by 资金 (一般公共预算 …): 年初预算/全年预算 as stated and the reason they differ
     fund_budgets: dict[str, Execution] = field(default_factory=dict)
-    # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0)
+    # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0); a budget's
+    # 财政拨款结转 (上年结转 at 年初, 结转下年 at 年末) by 资金, as its 财政拨款收支总表 prints them
     fiscal_balances: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # 部门决算's 收入.功能分类: what each function line received, by kind of income, as its 收入决算表 prints it
     income_lines: list[IncomeLine] = field(default_factory=list)

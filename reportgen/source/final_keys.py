@@ -34,7 +34,7 @@ FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
 # Keys a 决算 does not print (the budget's own, or a comparison its text does not make), by path;
 # "[]" stands for every item of a list.
 BUDGET_ONLY: tuple[tuple[str, ...], ...] = (
-    ("上年执行数",), ("经济分类款预算",), ("级次",), ("部门概况", "内设机构数"), ("部门概况", "人员"), ("部门概况", "工作目标"),
+    ("上年执行数",), ("财政拨款结转",), ("经济分类款预算",), ("级次",), ("部门概况", "内设机构数"), ("部门概况", "人员"), ("部门概况", "工作目标"),
     ("部门概况", "单位列表"), ("部门概况", "单位列表说明"),  # a 决算 lists its units in 部门决算单位构成
     ("支出", "功能分类", "[]", "上年"), ("支出", "功能分类", "[]", "上年执行数"), ("支出", "功能分类", "[]", "原因"),
     # a line's 人员经费 and 公用经费: the budget tables that print them by line (苏州, 杭州 …); the 决算's do not

@@ -24,6 +24,7 @@ from reportgen.docmodel.model import (
     RESERVES,
     UNSPLIT_FUND,
 )
+from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
@@ -87,6 +88,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (income := _income(result, catalog)):
         tree["收入"] = income
         _carried_onward(result, catalog, tree)
+        if (carried := fiscal_carried(result, catalog)):
+            tree["财政拨款结转"] = carried
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
         _printed_of(result, spending, tree)
