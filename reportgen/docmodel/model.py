@@ -697,7 +697,7 @@ class Presentation(Record):
     # not those of its unit (北京's 万元 tables print 6: 32,365.090089, its text 2)
     table_decimals: dict[str, int] = field(default_factory=dict)
     # 展示.表格千分位 (a layout's): whether a table prints the thousands' commas, by table (全部 for every table), where
-    # not as ``thousands`` (普陀区司法局 2026's 收入总表: 1843.58; its 收支总表: 1,843.58)
+    # not as ``thousands`` (普陀区司法局 2026's 收入总表: 96282213.44; its 收支总表: 96,282,213.44)
     table_thousands: dict[str, bool] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;

@@ -1261,8 +1261,8 @@ def _shown(result: ImportResult, base: str) -> dict[str, Any]:
 def _table_grouping(imported: Imported) -> dict[str, bool]:
     """表格千分位: whether each table prints its amounts of a thousand or more with the thousands' commas — the most
     common way as 全部, each table printing the other way by its name; {} where every table that tells prints them
-    (the render's own way). 普陀区司法局 2026 prints its 收入总表, 支出总表 and 一般公共预算支出表 “1843.58” and its 收支总表
-    “1,843.58”; 长春市信访局 2026 and 福州市民政局 print every table “2014.77”."""
+    (the render's own way). 普陀区司法局 2026 prints its 收入总表, 支出总表 and 一般公共预算支出表 “96282213.44” and its 收支总表
+    “96,282,213.44”; 长春市信访局 2026 and 福州市民政局 print every table “2014.77”."""
     grouped = {name: way for kind in imported.tables
                if (name := _setting_name(imported, kind)) and (way := _grouped(printed_thousands(imported, kind))) is not None}
     if all(grouped.values()):

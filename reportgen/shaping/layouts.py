@@ -181,7 +181,7 @@ class Layout(Record):
     # tables: 6; its text: 2)
     table_decimals: dict[str, int] = field(default_factory=dict)
     # 展示.表格千分位: {表格: true|false} — whether a table prints its amounts with the thousands' commas, where not as the
-    # source's 展示.千分位 (普陀区司法局 2026 prints its 收入总表 “1843.58”, its 收支总表 “1,843.58”)
+    # source's 展示.千分位 (普陀区司法局 2026 prints its income table “96282213.44”, its summary “96,282,213.44”)
     table_thousands: dict[str, bool] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
@@ -1294,8 +1294,8 @@ def _table_thousands(file: str, value: object, tables: set[str]) -> dict[str, bo
     """展示.表格千分位: {表格: true|false} — whether a table prints its amounts with the thousands' commas (全部: every
     table)."""
     if not isinstance(value, dict) or not all(type(v) is bool for v in value.values()):
-        raise LayoutError(f"{file}: “展示.表格千分位”应为“表格: true 或 false”的映射（false：千以上的数不分节，如 1843.58），"
-                          "如 {全部: false} 或 {收入总表: false}")
+        raise LayoutError(f"{file}: “展示.表格千分位”应为“表格: true 或 false”的映射（false：千以上的数不分节，如 96282213.44），"
+                          f"如 {{全部: false}} 或 {{{role('summary')}: true}}")
     unknown = [str(name) for name in value if name not in tables]
     if unknown:
         raise LayoutError(f"{file}: “展示.表格千分位”中没有“{shown_text(unknown[0], 20)}”，可用：{'、'.join(sorted(tables))}")
