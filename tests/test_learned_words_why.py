@@ -176,7 +176,7 @@ def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
     """北京 “共有车辆17台，单位价值100万元以上的设备2台（套）”: the import reads 17 after 共有车辆 whatever the unit; the
     learned words trace it (the 设备 has no field in a budget: the sentence stays kept for its year); “设备（不含车辆）0台”
     ends with 车辆 but is read as 专用设备 (a longer rule's words), never the vehicles'."""
-    from reportgen.importing.learned_words import _counts_so, _count_fits
+    from reportgen.importing.learned_words import _count_fits, _counts_so
 
     source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
     assert source["国有资产"]["车辆"] == 17

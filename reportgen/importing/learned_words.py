@@ -1040,6 +1040,7 @@ def _read_by_another(expr: str, before: str) -> bool:
 # after (前), those the sentence needs (须: a purchase's) and those it must not have (除非) — each kind of vehicle by the
 # rule of the vehicles held
 _READ_BY = {"b.assets.vehicles": "车辆", "b.assets.general_equipment": "通用设备", "b.assets.special_equipment": "专用设备",
+            "b.assets.large_equipment": "大型设备",
             **{f"b.assets.planned.get('{name}')": f"计划新增.{name}" for name in ("车辆", "通用设备", "专用设备")},
             **{f"b.assets.vehicle_kinds.get('{kind}')": "车辆" for kind in VEHICLE_KINDS}}
 
@@ -1049,9 +1050,9 @@ def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     """Each rule of _READ_BY: its words 前, 须 and 除非 (their Han characters; a rule of several, all of theirs)."""
     rules = vocabulary()["其他事项"]["国有资产"]["数字"]
     out = {}
-    for key in set(_READ_BY.values()):
+    for key in {*_READ_BY.values(), *(rule for rules in _HELD_SAID.values() for rule in rules)}:
         ones = rules[key] if isinstance(rules[key], list) else [rules[key]]
-        lead, needs, refuses = (tuple(dict.fromkeys(_han(w) for one in ones for w in one.get(part, [])))
+        lead, needs, refuses = (tuple(dict.fromkeys(_words_before(w, len(w)) for one in ones for w in one.get(part, [])))
                                 for part in ("前", "须", "除非"))
         out[key] = (lead, needs, refuses)
     return out
@@ -1087,7 +1088,16 @@ def _may_count(expr: str, before: str) -> bool:
     if expr not in _READ_BY:
         return True
     _, needs, refuses = _asset_rules()[_READ_BY[expr]]
-    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses)
+    held = _HELD_SAID.get(expr)
+    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses) and \
+        (held is None or any(w in before for rule in held for w in _asset_rules()[rule][0] if w))
+
+
+# the counts the import reads from a clause of its own, their sentence's held things not said in it (江苏 “……其他用车0辆；
+# 单价100万元（含）以上的设备7台（套）”): traced only where the sentence says those held before them (its rules' words:
+# 共有车辆, 截至 …) — never a sentence of its own after a purchase's (福州 “单位价值100万元（含）以上设备0台（套）。” follows
+# both the held vehicles and those to purchase; the import reads the first)
+_HELD_SAID = {"b.assets.large_equipment": ("车辆", "截至")}
 
 
 def _read_by(expr: str, before: str) -> bool:

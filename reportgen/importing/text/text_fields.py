@@ -37,7 +37,7 @@ from reportgen.writers.html import environment
 _AMOUNT = regex(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
 _COUNT = regex(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
 # the fields of other matters that count things (vehicles, sets of equipment, projects): never an amount
-_COUNTED = ("车辆", "通用设备", "专用设备", "项目数")
+_COUNTED = ("车辆", "通用设备", "专用设备", "大型设备", "项目数")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 # a clause of a sentence that is a label and the amount it names (“2．上年结转结余为0万元”, “年终结转结余0.00万元”)
 _CLAUSE = regex(r"[，,；;。]")
@@ -61,7 +61,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _three_public(tree, parts, unplaced, with_prior, stated)
     _change_reasons(tree, parts, unplaced, with_prior, stated)
     for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
-                       ("国有资产", ("车辆", "通用设备", "专用设备"))):
+                       ("国有资产", ("车辆", "通用设备", "专用设备", "大型设备"))):
         matter = getattr(parts, kind)
         if matter is not None:
             _other(imported, kind, matter, keys, unplaced)
