@@ -173,17 +173,32 @@ def test_a_kind_of_vehicle_is_read_and_learned_by_the_name_the_province_prints(l
 
 
 def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
-    """北京 “共有车辆17台，单位价值100万元以上的设备2台（套）”: the import reads 17 after 共有车辆 whatever the unit; the
-    learned words trace it (the 设备 has no field in a budget: the sentence stays kept for its year); “设备（不含车辆）0台”
-    ends with 车辆 but is read as 专用设备 (a longer rule's words), never the vehicles'."""
+    """北京 “共有车辆17台，单位价值100万元以上的设备2台（套）”: the import reads 17 after 共有车辆 whatever the unit, and the
+    equipment of 单价100万元（含）以上 held as 国有资产.大型设备 (the 决算's; a budget's now too); the learned sentence prints
+    both from their fields. “设备（不含车辆）0台” ends with 车辆 but is read as 专用设备 (a longer rule's words), never the
+    vehicles'; the purchase's equipment (“购置单位价值100万元以上的设备0台（套）”) has no field: kept as printed."""
     from reportgen.importing.learned_words import _count_fits, _counts_so
 
     source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
-    assert source["国有资产"]["车辆"] == 17
+    assert source["国有资产"]["车辆"] == 17 and source["国有资产"]["大型设备"] == 2
     vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(17), count=True)
     assert _count_fits(vehicles, (Decimal(17), "台"), "截至年底北京市审计局共有车辆", False)
     assert not _counts_so(vehicles, "台", "单位预算安排购置单价万元含以上设备不含车辆")
-    assert "共有车辆17台" in words  # (kept: its 设备2台 is no field's)
+    assert "共有车辆{{ b.assets.vehicles }}台，单位价值100万元以上的设备{{ b.assets.large_equipment }}台（套）" in words
+    assert "购置单位价值100万元以上的设备0台（套）" in words
+
+
+def test_equipment_after_a_purchase_is_never_the_held_alike(learned) -> None:
+    """福州 prints “单位价值100万元（含）以上设备0台（套）。” twice, after the vehicles held and after those to purchase: the
+    import reads the first (大型设备 0); the learned words, which cannot tell the two apart by their words, keep both as
+    printed — never the purchase's traced to the held ones' 0. 深圳 “计划购置车辆0辆……；单价100万元以上设备0台（套）、0万元”
+    is a purchase's: not read (its held one is, in the sentence of the vehicles held)."""
+    source, words = learned["fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf"]
+    assert source["国有资产"]["大型设备"] == 0
+    assert "large_equipment" not in words
+    source, words = learned["gd-shenzhen-xinfangju-2026-dept-budget.pdf"]
+    assert source["国有资产"]["大型设备"] == 0 and "大型设备" not in source["国有资产"].get("计划新增", {})
+    assert "单价100万元以上设备0台（套）、0万元" in words
 
 
 def test_a_kind_of_vehicle_after_qizhong_is_read() -> None:
