@@ -28,8 +28,9 @@ FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("预算", "差异原因")),
     # (小微企业 a budget states too: “其中，预留给小型和微型企业的政府采购项目预算为34万元”)
     ("三公经费", "明细"), ("收入", "功能分类"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS if key != "小微企业"),
-    # (国有资产.车辆分类 a budget states too: “共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆”)
-    ("国有资产", "大型设备"), *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
+    # (国有资产.车辆分类 a budget states too: “共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆”; and 大型设备:
+    # “共有车辆17台，单位价值100万元以上的设备2台（套）”, 北京)
+    *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
 )
 # Keys a 决算 does not print (the budget's own, or a comparison its text does not make), by path;
 # "[]" stands for every item of a list.
