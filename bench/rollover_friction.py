@@ -44,6 +44,8 @@ def _fill(new: Any, old: Any, changed: list[int]) -> Any:
     CHANGED of them raised by 1 (counted in ``changed``)."""
     if isinstance(new, dict):
         return {k: _fill(v, _at(old, k), changed) for k, v in new.items()}
+    if isinstance(new, list) and isinstance(old, list) and new and all(_asked(v) for v in new):
+        return old  # a list asked for whole (部门概况.工作目标: 待填写：{年}年的工作目标): written as this year's
     if isinstance(new, list):
         return [_fill(v, old[i] if isinstance(old, list) and i < len(old) else None, changed)
                 for i, v in enumerate(new)]
@@ -53,6 +55,10 @@ def _fill(new: Any, old: Any, changed: list[int]) -> Any:
         changed.append(Decimal(str(old)))
         return _Figure(len(changed) - 1)
     return old if old is not None else 0
+
+
+def _asked(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(PLACEHOLDER)
 
 
 class _Figure(int):

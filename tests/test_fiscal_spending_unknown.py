@@ -1,9 +1,12 @@
-"""财政拨款支出 by fund is its income only where the appropriations carry nothing over and nothing forward
-(compute: FunctionFigures.spent_as_income); not known else, and the draft prints no figure for it.
+"""财政拨款支出 by fund without function rows: its income and its appropriations carried over, less those carried
+forward, where the source gives them by fund (compute: FunctionFigures.fund_spent); not known else, and the draft prints
+no figure for it — never the income taken for the spending.
 
 国家信访局's 2026 budget (../shared/corpus/fresh1) gives no function rows (its tables held as printed, 表行) and carries
-2,254.12 over (一般公共预算拨款): its 财政拨款收支总表 prints 本年支出 18,728.94 of 16,474.82 income. Before, the draft
-printed 本年支出 and 支出总计 16,474.82 (the income taken for the spending)."""
+2,254.12 over, printed by fund in its 财政拨款收支总表 (二、上年结转 (一)一般公共预算拨款 2,254.12; 二、结转下年 blank): its
+本年支出 is 18,728.94 of 16,474.82 income. main 05678d7 (fiscal82) left 本年支出 and 支出总计 blank (the carry-over by fund
+not imported); fiscal81 printed them 16,474.82 (the income taken for the spending). The mechanism (importing/budget/
+fiscal_carried.py) was written from 北京 (市民政局, 审计局) and 重庆 (市委宣传部); this document is the third."""
 
 from __future__ import annotations
 
@@ -30,4 +33,5 @@ def test_xinfangju_spending_not_its_income(tmp_path: Path) -> None:
     table = text[text.index("财政拨款收支总表 部门名称"):text.index("注：财政拨款收支包括")]
     assert "本年收入 16,474.82" in table  # the income as printed
     assert table.count("16,474.82") == 2  # 本年收入 and 一般公共预算拨款: never as 本年支出 or 支出总计
-    assert re.search(r"本年支出 一般公共预算拨款", table) and re.search(r"支出总计 $", table)
+    assert "本年支出 18,728.94" in table and "上年结转 2,254.12" in table  # as the source prints them
+    assert "收入总计 18,728.94" in table and re.search(r"支出总计 18,728.94 $", table)

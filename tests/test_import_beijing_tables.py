@@ -14,6 +14,7 @@ The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -251,10 +252,28 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     text = document.plain_text()
     assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
     assert "功能分类（类、款、项）" not in text and "待补充" not in text
-    # its 04表 spends 68,310.16 of 67,005.95 income and 1,304.21 上年结转结余 (政府性基金 842.48: 808.28 and 34.20), and the
-    # source holds no function rows nor the 结转 by fund: no income is said spent, no fund's spending said none
-    # (before: “财政拨款支出预算67,005.95万元，收支平衡”, “政府性基金预算支出808.28万元”, “无国有资本经营预算支出”)
-    assert "财政拨款支出预算" not in text and "政府性基金预算支出808.28" not in text and "无国有资本经营预算支出" not in text
+    # its 04表 spends 68,310.16 of 67,005.95 income and 1,304.21 上年结转结余, printed by fund under it (一般公共预算拨款 1,270.01,
+    # 政府性基金预算拨款 34.20, 国有资本经营预算拨款 blank), 年终结转结余 blank: with no function rows, each fund's spending is
+    # its income and carry-over (its 05表 合计 67,467.68, 07表 842.48) — never its income alone (fiscal82: “一般公共预算支出
+    # 66,197.67万元”; fiscal81: “政府性基金预算支出808.28万元”), never unsaid where the source determines it (fiscal82)
+    carried = tree["财政拨款结转"]
+    assert {fund: value_of(v) for fund, v in carried["上年结转"].items()} == {
+        "一般公共预算": Decimal("1270.007258"), "政府性基金": Decimal("34.204"), "国有资本经营": 0}
+    assert {value_of(v) for v in carried["结转下年"].values()} == {0}
+    assert "一般公共预算支出67,467.68万元" in text and "一般公共预算支出66,197.67" not in text
+    assert "政府性基金预算支出842.48万元" in text and "政府性基金预算支出808.28" not in text
+    assert "财政拨款支出预算68,310.16万元" in text and "无国有资本经营预算支出" in text
+    # the same source without the carry-over by fund (as main 05678d7 imported it): no fund's spending is known — none
+    # said, nor printed (before: “一般公共预算支出66,197.67万元”, its income; its 05表 合计 printed 66,197.67)
+    written = result.source.text
+    start = written.index("财政拨款结转:")
+    end = written.index("\n", written.index("国有资本经营", written.index("结转下年:", start)))
+    (tmp_path / "unsplit.yaml").write_text(written[:start] + written[end + 1:], encoding="utf-8")
+    unsplit = prepare(tmp_path / "unsplit.yaml")
+    assert unsplit.budget is not None and not unsplit.budget.fiscal_balances
+    text = document_for(unsplit, layout="默认").plain_text()
+    assert "一般公共预算支出66,197.67" not in text and "一般公共预算支出67,467.68" not in text
+    assert not re.search(r"(财政拨款支出预算|政府性基金预算支出)\d", text) and "66,197.67" in text  # (its income)
 
 
 JIAOYUWEI_WHOLE = [CORPUS / "bj-jiaoyuwei-2026-dept-budget.pdf", CORPUS / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]

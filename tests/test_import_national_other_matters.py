@@ -88,9 +88,9 @@ def test_procurement_by_kind_of_purchase_is_read() -> None:
 
 def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_not() -> None:
     # 广州: “截至2026年1月31日，本部门固定资产金额……，分布构成情况为：房屋……平方米，车辆11辆，单价在100万元以上的设备
-    # 23台等” — the vehicles read; the 100万元 equipment, of no kind the source format counts, is not
+    # 23台等” — the vehicles read, and the 100万元 equipment held as 大型设备 (a budget's too since words83)
     assert {key: value for key, (value, _) in _figures(_parts(QIXIANGJU).国有资产).items()} == {
-        "截至": "2026年1月31日", "车辆": "11辆"}
+        "截至": "2026年1月31日", "车辆": "11辆", "大型设备": "23台"}
     # 烟台市水利局 prints its template's blank: “本部门共有车辆辆，其中……执法执勤用车3辆” — no count is made up (the
     # 3 of one kind is not taken for it): the count is read as blank, and the import tells it (test below)
     assert _figures(_parts(SHUILIJU).国有资产)["车辆"] == ("", "第2页 第22行")
@@ -106,7 +106,8 @@ def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
     imported = Imported({}, unit="万元", year=2026)
     unplaced: list[str] = []
     add_text_fields(imported, _parts(SHUILIJU), unplaced, with_prior=False)
-    assert {key: node.value for key, node in imported.tree["国有资产"].items()} == {"截至": "2025年12月31日"}
+    # (and “单位价值100万元以上的设备0台（件、套）”, its 大型设备, words83)
+    assert {key: node.value for key, node in imported.tree["国有资产"].items()} == {"截至": "2025年12月31日", "大型设备": 0}
     assert "第2页 第22行：国有资产的车辆数印作空白，没有写入：文中没有这个数，它是未知的" in unplaced
 
 
@@ -156,12 +157,14 @@ def test_a_line_set_out_to_the_full_measure_leaves_the_sentences_around_it_whole
     # 深圳市委宣传部: “截至 2025 年 10 月，中共深圳市委宣传部（本级）共有车 / 辆 4 辆，其中：……” is one sentence; a line
     # below it is spaced out (“未 安 排 经 费 于 公 务 用 车 购 置 ； 单 价 100 万 元 …”), which once made every other line
     # look short and end its paragraph: the vehicles were not read, and 国有资产 was missing (R-缺少)
-    assert _figures(_parts(XUANCHUANBU).国有资产) == {"截至": ("2025年10月", "第1页 第9行"), "车辆": ("4辆", "第1页 第10行")}
+    assert _figures(_parts(XUANCHUANBU).国有资产) == {"截至": ("2025年10月", "第1页 第9行"), "车辆": ("4辆", "第1页 第10行"),
+                                                    "大型设备": ("0台（套）", "第1页 第12行")}  # (“……；单价100万元以上设备0台（套）”)
 
 
 def test_a_heading_that_names_the_kind_in_the_departments_name_opens_no_part_of_it() -> None:
     # 广州市国资委's “第一部分 广州市人民政府国有资产监督管理委员会概况” names 国有资产: its 五、国有资产占有使用情况 is read
-    assert _figures(_parts(GUOZIWEI).国有资产) == {"截至": ("2026年1月31日", "第4页 第13行"), "车辆": ("0辆", "第4页 第14行")}
+    assert _figures(_parts(GUOZIWEI).国有资产) == {"截至": ("2026年1月31日", "第4页 第13行"), "车辆": ("0辆", "第4页 第14行"),
+                                                 "大型设备": ("0台", "第4页 第15行")}  # (“……以上的设备0台等”)
 
 
 def test_the_projects_under_performance_targets_are_read_and_a_template_note_stops_the_count() -> None:

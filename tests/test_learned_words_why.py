@@ -5,6 +5,7 @@ and 国家信访局; the nouns 处室/职能处室 from 重庆市委宣传部 an
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,59 @@ def test_an_amount_said_as_a_part_is_never_the_whole_just_said(learned_words_of)
     assert [t for s, t in changchun if s.text.startswith("2026年预算收入1682.76万元")][0] is not None
     assert [t for s, t in changchun if s.text.startswith("其中当年预算1682.76万")] == [None, None]
 
+
+def test_a_kind_of_vehicle_is_read_and_learned_by_the_name_the_province_prints(learned) -> None:
+    """福州 “共有车辆1辆，其中：副部（省）级以上领导用车0辆、主要领导干部用车0辆……”: the national 决算 form's name of the
+    样张's 部级领导干部用车 (text_parts.yaml 车型别名; 江苏 “副部（省）级及以上领导用车”) — the import writes the kind, the
+    learned sentence keeps the province's words and prints the kind's count from the field. The purchase's kinds
+    (“安排购置车辆0辆，其中：副部（省）级以上领导用车0辆……”) have no field: kept as printed."""
+    source, words = learned["fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf"]
+    assert source["国有资产"]["车辆分类"]["部级领导干部用车"] == 0
+    assert source["国有资产"]["车辆分类"]["离退休干部用车"] == 1
+    assert "其中：副部（省）级以上领导用车{{ b.assets.vehicle_kinds.get('部级领导干部用车') }}辆" in words
+    assert "安排购置车辆0辆，其中：副部（省）级以上领导用车0辆" in words
+
+
+def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
+    """北京 “共有车辆17台，单位价值100万元以上的设备2台（套）”: the import reads 17 after 共有车辆 whatever the unit, and the
+    equipment of 单价100万元（含）以上 held as 国有资产.大型设备 (the 决算's; a budget's now too); the learned sentence prints
+    both from their fields. “设备（不含车辆）0台” ends with 车辆 but is read as 专用设备 (a longer rule's words), never the
+    vehicles'; the purchase's equipment (“购置单位价值100万元以上的设备0台（套）”) has no field: kept as printed."""
+    from reportgen.importing.learned_words import _count_fits, _counts_so
+
+    source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
+    assert source["国有资产"]["车辆"] == 17 and source["国有资产"]["大型设备"] == 2
+    vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(17), count=True)
+    assert _count_fits(vehicles, (Decimal(17), "台"), "截至年底北京市审计局共有车辆", False)
+    assert not _counts_so(vehicles, "台", "单位预算安排购置单价万元含以上设备不含车辆")
+    assert "共有车辆{{ b.assets.vehicles }}台，单位价值100万元以上的设备{{ b.assets.large_equipment }}台（套）" in words
+    assert "购置单位价值100万元以上的设备0台（套）" in words
+
+
+def test_equipment_after_a_purchase_is_never_the_held_alike(learned) -> None:
+    """福州 prints “单位价值100万元（含）以上设备0台（套）。” twice, after the vehicles held and after those to purchase: the
+    import reads the first (大型设备 0); the learned words, which cannot tell the two apart by their words, keep both as
+    printed — never the purchase's traced to the held ones' 0. 深圳 “计划购置车辆0辆……；单价100万元以上设备0台（套）、0万元”
+    is a purchase's: not read (its held one is, in the sentence of the vehicles held)."""
+    source, words = learned["fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf"]
+    assert source["国有资产"]["大型设备"] == 0
+    assert "large_equipment" not in words
+    source, words = learned["gd-shenzhen-xinfangju-2026-dept-budget.pdf"]
+    assert source["国有资产"]["大型设备"] == 0 and "大型设备" not in source["国有资产"].get("计划新增", {})
+    assert "单价100万元以上设备0台（套）、0万元" in words
+
+
+def test_a_kind_of_vehicle_after_qizhong_is_read() -> None:
+    """烟台 “共有车辆5辆，其中机要通信用车0辆、……其他按照规定配备的公务用车1辆”: the kind right after 其中 (no mark) and
+    the 公务用车管理办法's name of 其他用车; 湖州's “机要通信用车及应急保障用车0辆” (two counted together) stays unread."""
+    from reportgen.importing.text.text_fields import _VEHICLE_KIND
+    from reportgen.importing.text.text_parts import vehicle_kind_names
+
+    yantai = "本部门共有车辆5辆，其中机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车4辆、其他按照规定配备的公务用车1辆。"
+    assert {vehicle_kind_names()[k]: int(n) for k, n in _VEHICLE_KIND.findall(yantai)} == {
+        "机要通信用车": 0, "应急保障用车": 0, "执法执勤用车": 0, "特种专业技术用车": 4, "其他用车": 1}
+    huzhou = "共有车辆1辆，其中，机要通信用车及应急保障用车0辆、执法执勤用车1辆、特种专业技术用车0辆、老干部服务用车0辆。"
+    assert [k for k, _ in _VEHICLE_KIND.findall(huzhou)] == ["执法执勤用车", "特种专业技术用车"]
 
 @pytest.mark.parametrize("name", ["gd-guangzhou-tongjiju-2026-dept-budget.pdf", "gd-zhuhai-shangwuju-2026-dept-budget.pdf"])
 def test_a_parts_change_inside_a_bracket_is_its_stated_change(learned_words_of, name) -> None:

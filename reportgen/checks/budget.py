@@ -153,7 +153,7 @@ def _basic_by_stated_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding
 @rule("R-基本支出不大于总额", SOURCE, "error")
 def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A fund's 基本支出 is part of its spending: never more than it (nor all 基本支出 more than all)."""
-    if f.general_basic is not None and f.general_basic > f.general_budget:
+    if f.general_basic is not None and f.general_budget is not None and f.general_basic > f.general_budget:
         yield make_finding(b, "error", "R-基本支出不大于总额",
                            f"一般公共预算基本支出 {m.with_unit(f.general_basic)} 大于一般公共预算支出 "
                            f"{m.with_unit(f.general_budget)}：基本支出是支出的一部分，请核对",

@@ -289,11 +289,11 @@ class FunctionFigures:
         return sum_known(top.project for top in self.function_tree(fund))
 
     @cached_property
-    def general_budget(self) -> Decimal:
-        """一般公共预算支出: from function rows, else from its income (all the seeds publish both)."""
+    def general_budget(self) -> Decimal | None:
+        """一般公共预算支出: from function rows, else from its income and carry-over (fund_spent); not known else."""
         if self.totals.has_function_rows:
             return self.fund_total("一般公共预算")
-        return self.budget.income["一般公共预算拨款"]
+        return self.fund_spent("一般公共预算")
 
     @cached_property
     def general_only(self) -> bool:
@@ -305,7 +305,7 @@ class FunctionFigures:
     def funds_known(self) -> bool:
         """Whether each fund's spending is known: from function rows, or from each fund's income
         (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows). From the income only
-        where nothing is carried (spent_as_income): a fund's is then still not known (fiscal_expenditure None)."""
+        where its carry-over is known (fund_spent): a fund's is then still not known (fiscal_expenditure None)."""
         return self.totals.has_function_rows or not any(s in self.budget.income_unknown for s in FISCAL_SOURCES)
 
     @cached_property
@@ -332,7 +332,7 @@ class FunctionFigures:
     @cached_property
     def fiscal_expenditure(self) -> dict[str, Decimal | None]:
         """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营); without function rows a fund's not known
-        (None) where its income is not known to be its spending (spent_as_income). (The other funds beside rows of
+        (None) where its income and carry-over do not make its spending (fund_spent). (The other funds beside rows of
         一般公共预算 alone are still taken as their income: 故宫 2023, 江苏省人民检察院 2017's tests rely on it.)"""
         kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
         if self.totals.functions_cover_all:
@@ -340,15 +340,18 @@ class FunctionFigures:
         if self.totals.has_function_rows:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
             return {fund: self.fund_total(fund) if fund == self.budget.function_scope else self.budget.income[FUNDS[fund]]  # type: ignore[index]
                     for fund in kinds}
-        return {fund: self.spent_as_income(fund) for fund in kinds}
+        return {fund: self.fund_spent(fund) for fund in kinds}
 
-    def spent_as_income(self, fund: str) -> Decimal | None:
-        """A fund's spending as its income (本年收入): so only where the appropriations carry nothing over and nothing
-        forward (fiscal_carried_over, fiscal_carry_forward known none); not known else — 国家信访局's 2026 budget
-        spends 18,728.94 of its 16,474.82 一般公共预算拨款 and 2,254.12 上年结转."""
-        if self.totals.fiscal_carried_over != ZERO or self.totals.fiscal_carry_forward != ZERO:
+    def fund_spent(self, fund: str) -> Decimal | None:
+        """A fund's spending without function rows: its income (本年收入) and its appropriations carried over, less
+        those carried forward (Totals.fiscal_carried: none where all are none, else as stated by fund); not known
+        where one of them is not — 国家信访局's 2026 budget spends 18,728.94: its 16,474.82 一般公共预算拨款 and the
+        2,254.12 of it carried over; 北京市民政局's 67,467.68: 66,197.67 and 1,270.01."""
+        source = FUNDS[fund]
+        carried, forward = self.totals.fiscal_carried("年初", fund), self.totals.fiscal_carried("年末", fund)
+        if carried is None or forward is None or source in self.budget.income_unknown:
             return None
-        return self.budget.income[FUNDS[fund]]  # type: ignore[index]
+        return self.budget.income[source] + carried - forward  # type: ignore[index]
 
     @cached_property
     def fiscal_expenditure_total(self) -> Decimal | None:
@@ -436,7 +439,7 @@ class FunctionFigures:
         return [(name, amounts.get(name, zeros)) for name in names] + [(n, v) for n, v in amounts.items() if n not in names]
 
     @cached_property
-    def general_total(self) -> Decimal:
+    def general_total(self) -> Decimal | None:
         """一般公共预算支出表's 合计: its lines' (as printed), else its 基本支出 and 项目支出 columns added,
         or the 一般公共预算支出 itself where the split is not known."""
         if self.totals.has_function_rows and not any(r.other for r in self.budget.function_rows

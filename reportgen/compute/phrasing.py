@@ -56,20 +56,24 @@ class Money:
         return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit],
                                 self.presentation.decimals_in(unit) if places is None else places)
 
-    def number(self, amount: Decimal | None, unit: str | None = None, places: int | None = None) -> str:
-        return self._marked(amount, self._plain(amount, unit, places), unit, "", places)
+    def number(self, amount: Decimal | None, unit: str | None = None, places: int | None = None,
+               grouped: bool | None = None) -> str:
+        """``amount`` in ``unit`` at ``places``, with the thousands' commas where ``grouped`` (None: as 展示.千分位)."""
+        return self._marked(amount, self._plain(amount, unit, places, grouped), unit, "", places)
 
     def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
         unit = unit or self.text_unit
         return self._marked(amount, self._plain(amount, unit) + unit, unit, unit)
 
-    def _plain(self, amount: Decimal | None, unit: str | None, places: int | None = None) -> str:
+    def _plain(self, amount: Decimal | None, unit: str | None, places: int | None = None,
+               grouped: bool | None = None) -> str:
         if amount is None:
             return ""
         # quantized first (half up), so no half-even rounding ever applies
         unit = unit or self.text_unit
         places = self.presentation.decimals_in(unit) if places is None else places
-        return format_number(self.shown(amount, unit, places), places, self.presentation.thousands)
+        return format_number(self.shown(amount, unit, places), places,
+                             self.presentation.thousands if grouped is None else grouped)
 
     def _marked(self, amount: Decimal | None, text: str, unit: str | None, unit_word: str,
                 places: int | None = None) -> str:

@@ -45,6 +45,14 @@ class PriorFigures:
         return [(key, changes[("totals", key)]) for key in TOTAL_KEYS
                 if ("totals", key) in changes and key not in current]
 
+    def _general(self) -> Decimal | None:
+        """一般公共预算 as the texts compare it with last year: its spending, else (not known: no function rows, its
+        carry-over by fund not given) its income, which they compare under the same key (德安县审计局 2022:
+        “一般公共预算拨款收入475.18万元,较上年预算安排减少23.39万元”); None where neither is known."""
+        if (spent := self.functions.general_budget) is not None:
+            return spent
+        return None if "一般公共预算拨款" in self.budget.income_unknown else self.budget.income["一般公共预算拨款"]
+
     @property
     def _grand_total(self) -> Decimal | None:
         """收支总计: 收入总计 — or, where 收入 is known in part (其余未公开) and no 收入总计 stated, 支出总计, the
@@ -57,11 +65,10 @@ class PriorFigures:
 
     def comparable_totals(self) -> dict[str, Decimal]:
         """This year's totals under the keys a next year's source uses for its prior year."""
-        values = {
-            "一般公共预算": self.functions.general_budget,
-        }
-        for fund in ("政府性基金", "国有资本经营"):  # (not known: none)
-            if (spent := self.functions.fiscal_expenditure[fund]) is not None:
+        values: dict[str, Decimal] = {}
+        for fund in ("一般公共预算", "政府性基金", "国有资本经营"):  # (not known: none)
+            spent = self._general() if fund == "一般公共预算" else self.functions.fiscal_expenditure[fund]
+            if spent is not None:
                 values[fund] = spent
         if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
             values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})

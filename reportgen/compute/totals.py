@@ -110,8 +110,24 @@ class Totals:
     @cached_property
     def fiscal_carried_over(self) -> Decimal | None:
         """The appropriations carried over from last year (财政拨款收支总表's 上年结转): a part of 上年结转, so none where
-        that is none; not known else (the source gives no part of it by fund)."""
-        return ZERO if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over else None
+        that is none; else as the source states it by fund (财政拨款结转.上年结转), not known else."""
+        if "上年结转" not in self.budget.income_unknown and not self.budget.carried_over:
+            return ZERO
+        return self._stated_carried("年初")
+
+    def fiscal_carried(self, when: str, fund: str) -> Decimal | None:
+        """A fund's appropriations carried over (年初: 上年结转) or forward (年末: 结转下年): none where all the
+        appropriations' is none, else as the source states it by fund (财政拨款结转); not known else."""
+        whole = self.fiscal_carried_over if when == "年初" else self.fiscal_carry_forward
+        if whole == ZERO:
+            return ZERO
+        return None if self.budget.final else self.budget.fiscal_balances.get(when, {}).get(fund)
+
+    def _stated_carried(self, when: str) -> Decimal | None:
+        """A budget's appropriations carried over or forward as it states them by fund (财政拨款结转), added; None
+        where it states none (a 决算's 财政拨款结转和结余 are its own: compute.final)."""
+        stated = self.budget.fiscal_balances.get(when)
+        return None if self.budget.final or not stated else sum(stated.values(), ZERO)
 
     @cached_property
     def carried_part(self) -> Decimal | None:
@@ -135,8 +151,9 @@ class Totals:
 
     @cached_property
     def fiscal_carry_forward(self) -> Decimal | None:
-        """The appropriations carried forward (财政拨款收支总表's 结转下年): a part of 结转下年, none where that is none."""
-        return ZERO if not self.budget.carry_forward else None
+        """The appropriations carried forward (财政拨款收支总表's 结转下年): a part of 结转下年, none where that is none;
+        else as the source states it by fund (财政拨款结转.结转下年), not known else."""
+        return ZERO if not self.budget.carry_forward else self._stated_carried("年末")
 
     @cached_property
     def fiscal_income_grand_total(self) -> Decimal | None:

@@ -696,6 +696,9 @@ class Presentation(Record):
     # 展示.表格小数位 (a layout's): the decimals a table prints its amounts with, by table (全部 for every table), where
     # not those of its unit (北京's 万元 tables print 6: 32,365.090089, its text 2)
     table_decimals: dict[str, int] = field(default_factory=dict)
+    # 展示.表格千分位 (a layout's): whether a table prints the thousands' commas, by table (全部 for every table), where
+    # not as ``thousands`` (普陀区司法局 2026's 收入总表: 96282213.44; its 收支总表: 96,282,213.44)
+    table_thousands: dict[str, bool] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
@@ -733,6 +736,13 @@ class Presentation(Record):
         if own is None:
             return self.decimals_in(unit)
         return max(self.stated_places, 2) if unit == "元" and self.stated_places > own else own
+
+    def table_grouped(self, table_id: str) -> bool:
+        """Whether one table prints the thousands' commas: its own (表格千分位), that of the table it is a kind of,
+        全部's, else the source's 千分位."""
+        grouped = self.table_thousands
+        own = grouped.get(table_id, grouped.get(table_id.split("-", 1)[0], grouped.get(ALL_PARTS)))
+        return self.thousands if own is None else own
 
     def text_unit(self, part: str | None = None) -> str:
         """The unit of the amounts in one part of the text (TEXT_PARTS; None: outside every part):
@@ -847,7 +857,8 @@ class Budget(Record):
     surplus_distributed: Decimal = Decimal(0)  # 部门决算's 结余分配 (a use of 支出总计 beside 年末结转和结余)
     # 部门决算's 预算数 by 资金 (一般公共预算 …): 年初预算/全年预算 as stated and the reason they differ
     fund_budgets: dict[str, Execution] = field(default_factory=dict)
-    # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0)
+    # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0); a budget's
+    # 财政拨款结转 (上年结转 at 年初, 结转下年 at 年末) by 资金, as its 财政拨款收支总表 prints them
     fiscal_balances: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # 部门决算's 收入.功能分类: what each function line received, by kind of income, as its 收入决算表 prints it
     income_lines: list[IncomeLine] = field(default_factory=list)

@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing import learned_words, untraced_reasons
-from reportgen.importing.budget.build import held_as_printed
+from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
     LINE_PRINTED,
@@ -1253,7 +1253,37 @@ def _shown(result: ImportResult, base: str) -> dict[str, Any]:
         shown["表格小数位"] = places
     if (zeros := _table_zeros(imported, base)):
         shown["表格零值"] = zeros
+    if (grouping := _table_grouping(imported)):
+        shown["表格千分位"] = grouping
     return shown
+
+
+def _table_grouping(imported: Imported) -> dict[str, bool]:
+    """表格千分位: whether each table prints its amounts of a thousand or more with the thousands' commas — the most
+    common way as 全部, each table printing the other way by its name; {} where every table that tells prints them
+    (the render's own way). 普陀区司法局 2026 prints its 收入总表, 支出总表 and 一般公共预算支出表 “96282213.44” and its 收支总表
+    “96,282,213.44”; 长春市信访局 2026 and 福州市民政局 print every table “2014.77”."""
+    grouped = {name: way for kind in imported.tables
+               if (name := _setting_name(imported, kind)) and (way := _grouped(printed_thousands(imported, kind))) is not None}
+    if all(grouped.values()):
+        return {}
+    common = Counter(grouped.values()).most_common(1)[0][0]
+    return {"全部": common, **{name: way for name, way in grouped.items() if way != common}}
+
+
+def _grouped(texts: list[str]) -> bool | None:
+    """Whether the texts of a table's amounts of a thousand or more print the thousands' commas: None where they do
+    not tell (none printed, one not known, or some with and some without)."""
+    ways = {"," in text or "，" in text for text in texts}
+    return ways.pop() if texts and all(texts) and len(ways) == 1 else None
+
+
+def _setting_name(imported: Imported, kind: str) -> str | None:
+    """The name a layout's 展示 setting gives the table ``kind`` by: its own, a 决算's by the render's name of it
+    (收支总表-决算); None for a table the render does not print."""
+    if _is_final(imported):
+        return final_table_names().get(kind)
+    return kind if kind in {k.id for k in tablekinds.kinds()} else None
 
 
 def _table_zeros(imported: Imported, base: str) -> dict[str, str]:

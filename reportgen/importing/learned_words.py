@@ -39,6 +39,7 @@ from reportgen.importing.text.text_parts import (
     numbering_of,
     printed_headings,
     section_kind,
+    vehicle_kind_names,
     vocabulary,
     worth_reading,
 )
@@ -551,7 +552,7 @@ _NAMED = (("b.procurement.goods", "货物"), ("b.procurement.works", "工程"), 
 _INTERNAL = "b.profile.internal_count"  # 部门概况.内设机构数: traced only where the import reads it (_said_internal)
 # the counts the source holds, with the words the default templates print before them (国有资产, 绩效管理), and the
 # units each is counted in (“设备（不含车辆）0台（套）” is no count of vehicles)
-_COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆"),
+_COUNTS = (("f.managed_project_count", "项目", "个项"), ("b.assets.vehicles", "车辆", "辆台"),
            ("b.assets.planned.get('车辆')", "购置车辆", "辆"), ("b.assets.general_equipment", "通用设备", "台"),
            ("b.assets.special_equipment", "专用设备", "台"), ("b.assets.planned.get('通用设备')", "购置通用设备", "台"),
            ("b.assets.planned.get('专用设备')", "购置专用设备", "台"), ("b.assets.large_equipment", "设备", "台"),
@@ -1017,11 +1018,12 @@ _LEVEL = regex(r"[（(][类款项][）)]")
 def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
            internal: bool = False) -> tuple[str, str, Field | None] | None:
     """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
-    words before it name (small numbers are alike for many: never one not named); ``internal``: the words around it
+    words before it name (small numbers are alike for many: never one not named; a kind of vehicle by any of its
+    names, _kind_said); ``internal``: the words around it
     are those the import reads 部门概况.内设机构数 by — the count of internal units is that one alone."""
     fits = [(f, f.expr) for f in amounts if _count_fits(f, (value, unit), before, internal)]
     named = _named(fits, before)
-    named += [fit for fit in fits if fit not in named and (_read_by(fit[1], before) or internal)]
+    named += [fit for fit in fits if fit not in named and (_read_by(fit[1], before) or internal or fit[1] in _KINDS)]
     nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
     return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
 
@@ -1043,13 +1045,27 @@ def _counts_so(field: Field, unit: str, before: str) -> bool:
     """Whether a count field may be the count printed in ``unit`` after the words ``before``: its unit, its rule's
     words, and a kind's name just before it for a kind of vehicle (after a kind's name, never all the vehicles)."""
     return unit in _COUNTED_IN.get(field.expr, unit) and _may_count(field.expr, before) \
-        and (_kind_said(field.label, before) if field.expr in _KINDS else not before.endswith(_KIND_WORD))
+        and (_kind_said(field.label, before) if field.expr in _KINDS else not before.endswith(_KIND_WORD)) \
+        and not _read_by_another(field.expr, before)
+
+
+def _read_by_another(expr: str, before: str) -> bool:
+    """Whether the words before a count end with longer words another rule of _READ_BY reads its count after than any
+    of the field's own: “单价100万元（含）以上设备（不含车辆）0台（套）” ends with 车辆, but is 专用设备's (以上设备（不含车辆）),
+    never the vehicles' (counted in 台 as well: 北京 “共有车辆17台”)."""
+    if expr not in _READ_BY:
+        return False
+    rules = _asset_rules()
+    own = max((len(w) for w in rules[_READ_BY[expr]][0] if w and before.endswith(w)), default=0)
+    return any(len(w) > own and before.endswith(w) for key, (lead, _, _) in rules.items() if key != _READ_BY[expr]
+               for w in lead if w)
 
 
 # the rule of text_parts.yaml (其他事项.国有资产.数字) each count of 国有资产 is imported by: the words it reads the count
 # after (前), those the sentence needs (须: a purchase's) and those it must not have (除非) — each kind of vehicle by the
 # rule of the vehicles held
 _READ_BY = {"b.assets.vehicles": "车辆", "b.assets.general_equipment": "通用设备", "b.assets.special_equipment": "专用设备",
+            "b.assets.large_equipment": "大型设备",
             **{f"b.assets.planned.get('{name}')": f"计划新增.{name}" for name in ("车辆", "通用设备", "专用设备")},
             **{f"b.assets.vehicle_kinds.get('{kind}')": "车辆" for kind in VEHICLE_KINDS}}
 
@@ -1059,9 +1075,9 @@ def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     """Each rule of _READ_BY: its words 前, 须 and 除非 (their Han characters; a rule of several, all of theirs)."""
     rules = vocabulary()["其他事项"]["国有资产"]["数字"]
     out = {}
-    for key in set(_READ_BY.values()):
+    for key in {*_READ_BY.values(), *(rule for rules in _HELD_SAID.values() for rule in rules)}:
         ones = rules[key] if isinstance(rules[key], list) else [rules[key]]
-        lead, needs, refuses = (tuple(dict.fromkeys(_han(w) for one in ones for w in one.get(part, [])))
+        lead, needs, refuses = (tuple(dict.fromkeys(_words_before(w, len(w)) for one in ones for w in one.get(part, [])))
                                 for part in ("前", "须", "除非"))
         out[key] = (lead, needs, refuses)
     return out
@@ -1075,9 +1091,19 @@ _KIND_WORD = "用车"
 
 def _kind_said(kind: str, before: str) -> bool:
     """Whether the words just before a count are the kind of vehicle's name alone, after a figure or 其中 (as the import
-    reads it): “、老干部服务用车0辆” is none of the source's kinds, “省部级领导干部用车”, “机要通信用车及应急保障用车” no
-    部级领导干部用车 nor 应急保障用车 of their own."""
-    return before.endswith(kind) and before[:-len(kind)].endswith(("#", "其中"))
+    reads it, or a name it reads for the kind, text_parts.yaml 车型别名: “副部（省）级及以上领导用车”): “、老干部服务用车0辆”
+    is none of the source's kinds, “机要通信用车及应急保障用车” no 应急保障用车 of its own."""
+    return any(before.endswith(words) and before[:-len(words)].endswith(("#", "其中"))
+               for words in _kind_words().get(kind, ()))
+
+
+@cache
+def _kind_words() -> dict[str, tuple[str, ...]]:
+    """Each kind of vehicle's names (text_parts.vehicle_kind_names), as a sentence's words before a figure (_han)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, kind in vehicle_kind_names().items():
+        out[kind] = (*out.get(kind, ()), _han(name))
+    return out
 
 
 def _may_count(expr: str, before: str) -> bool:
@@ -1087,7 +1113,16 @@ def _may_count(expr: str, before: str) -> bool:
     if expr not in _READ_BY:
         return True
     _, needs, refuses = _asset_rules()[_READ_BY[expr]]
-    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses)
+    held = _HELD_SAID.get(expr)
+    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses) and \
+        (held is None or any(w in before for rule in held for w in _asset_rules()[rule][0] if w))
+
+
+# the counts the import reads from a clause of its own, their sentence's held things not said in it (江苏 “……其他用车0辆；
+# 单价100万元（含）以上的设备7台（套）”): traced only where the sentence says those held before them (its rules' words:
+# 共有车辆, 截至 …) — never a sentence of its own after a purchase's (福州 “单位价值100万元（含）以上设备0台（套）。” follows
+# both the held vehicles and those to purchase; the import reads the first)
+_HELD_SAID = {"b.assets.large_equipment": ("车辆", "截至")}
 
 
 def _read_by(expr: str, before: str) -> bool:

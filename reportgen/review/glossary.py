@@ -607,7 +607,7 @@ class Glossary(Naming[Figure]):
         if f.general_project is not None and self.names.get("项目支出"):
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].named = ((f.general_project, _FISCAL_WORDS),)
-            self.names["项目支出"][0].wholes += (f.general_budget,)
+            self.names["项目支出"][0].wholes += known((f.general_budget,))
         # “财政拨款基本支出预算5,836.27万元” beside a 基本支出 of all the money (5,916.27: 江苏省政协办公厅 2017, its
         # 其他资金's 80.00 in it): the 一般公共预算 part of it, the sentence saying so
         if f.general_basic is not None and self.names.get("基本支出") and not self.names["基本支出"][0].named:
@@ -923,4 +923,4 @@ def _economic_figure(f: Computed, node: Node, printed: dict[str, Decimal]) -> Fi
     over 款 of 920.96, told at that row): the text speaks of the figure printed, its 款' sum a value a sentence may show."""
     amount = printed.get(node.code, node.basic_part)
     others = (node.basic_part,) if amount != node.basic_part else ()
-    return Figure(node.name, amount, node.prior, None, others=others, wholes=(f.general_budget, f.basic or node.basic_part))
+    return Figure(node.name, amount, node.prior, None, others=others, wholes=known((f.general_budget, f.basic or node.basic_part)))

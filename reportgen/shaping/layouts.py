@@ -180,6 +180,9 @@ class Layout(Record):
     # 展示.表格小数位: {表格: 0–6} — the decimals a table prints its amounts with, where not its unit's (北京's 万元
     # tables: 6; its text: 2)
     table_decimals: dict[str, int] = field(default_factory=dict)
+    # 展示.表格千分位: {表格: true|false} — whether a table prints its amounts with the thousands' commas, where not as the
+    # source's 展示.千分位 (普陀区司法局 2026 prints its income table “96282213.44”, its summary “96,282,213.44”)
+    table_thousands: dict[str, bool] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -536,7 +539,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
                     tables_department=base.tables_department, table_entries=base.table_entries,
-                    table_decimals=dict(base.table_decimals), parts=base.parts,
+                    table_decimals=dict(base.table_decimals), table_thousands=dict(base.table_thousands), parts=base.parts,
                     # what a layout's own 版式.yaml leaves unwritten is its base's (docs/layouts.md: only what differs)
                     unit_decimals=dict(base.unit_decimals), table_zeros=dict(base.table_zeros), cover=base.cover,
                     item_numbering=dict(base.item_numbering),
@@ -702,7 +705,7 @@ def _scratch(layout: Layout) -> Layout:
     return replace(layout, folders=list(layout.folders), titles=dict(layout.titles), table_specs=dict(layout.table_specs),
                    table_units=dict(layout.table_units), text_units=dict(layout.text_units),
                    unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros),
-                   table_decimals=dict(layout.table_decimals))
+                   table_decimals=dict(layout.table_decimals), table_thousands=dict(layout.table_thousands))
 
 
 def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...],
@@ -1228,9 +1231,9 @@ _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位"}:
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位", "表格千分位"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
-                          f"表格零值: {{{role('summary')}: 空白}}, 表格小数位: {{全部: 6}}}}")
+                          f"表格零值: {{{role('summary')}: 空白}}, 表格小数位: {{全部: 6}}, 表格千分位: {{全部: false}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
@@ -1240,6 +1243,9 @@ def _units(file: str, value: object, layout: Layout) -> None:
             continue
         if key == "表格零值":
             layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
+            continue
+        if key == "表格千分位":
+            layout.table_thousands.update(_table_thousands(file, units, known["表格单位"]))
             continue
         (layout.table_units if key == "表格单位" else layout.text_units).update(_named_units(file, key, units, known[key]))
 
@@ -1282,6 +1288,18 @@ def _table_decimals(file: str, value: object, tables: set[str]) -> dict[str, int
     if unknown:
         raise LayoutError(f"{file}: “展示.表格小数位”中没有“{shown_text(unknown[0], 20)}”，可用：{'、'.join(sorted(tables))}")
     return {str(name): int(places) for name, places in value.items()}
+
+
+def _table_thousands(file: str, value: object, tables: set[str]) -> dict[str, bool]:
+    """展示.表格千分位: {表格: true|false} — whether a table prints its amounts with the thousands' commas (全部: every
+    table)."""
+    if not isinstance(value, dict) or not all(type(v) is bool for v in value.values()):
+        raise LayoutError(f"{file}: “展示.表格千分位”应为“表格: true 或 false”的映射（false：千以上的数不分节，如 96282213.44），"
+                          f"如 {{全部: false}} 或 {{{role('summary')}: true}}")
+    unknown = [str(name) for name in value if name not in tables]
+    if unknown:
+        raise LayoutError(f"{file}: “展示.表格千分位”中没有“{shown_text(unknown[0], 20)}”，可用：{'、'.join(sorted(tables))}")
+    return {str(name): bool(grouped) for name, grouped in value.items()}
 
 
 def _unit_decimals(file: str, value: object) -> dict[str, int]:

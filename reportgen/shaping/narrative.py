@@ -760,12 +760,14 @@ def context_for(budget: Budget, figures: Computed, overrides: list[Path] | None 
 def _shown(budget: Budget, layout: Layout) -> Presentation:
     """The source's 展示, with the layout's units per table and part where the source sets none."""
     shown = budget.presentation
-    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros or layout.table_decimals:
+    if (layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros or layout.table_decimals
+            or layout.table_thousands):
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units},
                         unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
                         table_zeros={**layout.table_zeros, **shown.table_zeros},
-                        table_decimals={**layout.table_decimals, **shown.table_decimals})
+                        table_decimals={**layout.table_decimals, **shown.table_decimals},
+                        table_thousands={**layout.table_thousands, **shown.table_thousands})
     return shown
 
 

@@ -27,7 +27,7 @@ def final_accounts(reader: SourceReader, d: LocDict) -> dict[str, Any]:
         reader.line(d, "种类", "种类")
     final_words(reader, d, accounts == "决算")
     if accounts != "决算":
-        return {"accounts": accounts, "printed_lines": printed_lines(reader, d)}
+        return {"accounts": accounts, "printed_lines": printed_lines(reader, d), "fiscal_balances": _carried(reader, d)}
     budgets = {}
     for fund, item in d.get("预算数", {}).items():
         budgets[str(fund)] = Execution(reader.opt_amount(item, "年初预算"), reader.opt_amount(item, "全年预算"),
@@ -40,6 +40,18 @@ def final_accounts(reader: SourceReader, d: LocDict) -> dict[str, Any]:
     return {"accounts": accounts, "surplus_distributed": reader.opt_amount(d, "结余分配") or ZERO,
             "fund_budgets": budgets, "fiscal_balances": balances, "income_lines": income_lines(reader, d),
             "printed_lines": printed_lines(reader, d)}
+
+
+# 财政拨款结转's keys (a budget's words) → the 决算's 财政拨款结转和结余's (the same figures of the model)
+_CARRIED = {"上年结转": "年初", "结转下年": "年末"}
+
+
+def _carried(reader: SourceReader, d: LocDict) -> dict[str, dict[str, Any]]:
+    """A budget's 财政拨款结转 (上年结转, 结转下年 by fund) as the model's 财政拨款结转和结余 at 年初 and 年末."""
+    if "财政拨款结转" in d:
+        reader.line(d, "财政拨款结转", "财政拨款结转")
+    return {_CARRIED[str(key)]: {str(fund): reader.amount(v) for fund, v in by_fund.items()}
+            for key, by_fund in d.get("财政拨款结转", {}).items()}
 
 
 def income_lines(reader: SourceReader, d: LocDict) -> list[IncomeLine]:

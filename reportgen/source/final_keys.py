@@ -28,13 +28,14 @@ FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("预算", "差异原因")),
     # (小微企业 a budget states too: “其中，预留给小型和微型企业的政府采购项目预算为34万元”)
     ("三公经费", "明细"), ("收入", "功能分类"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS if key != "小微企业"),
-    # (国有资产.车辆分类 a budget states too: “共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆”)
-    ("国有资产", "大型设备"), *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
+    # (国有资产.车辆分类 a budget states too: “共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆”; and 大型设备:
+    # “共有车辆17台，单位价值100万元以上的设备2台（套）”, 北京)
+    *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
 )
 # Keys a 决算 does not print (the budget's own, or a comparison its text does not make), by path;
 # "[]" stands for every item of a list.
 BUDGET_ONLY: tuple[tuple[str, ...], ...] = (
-    ("上年执行数",), ("经济分类款预算",), ("级次",), ("部门概况", "内设机构数"), ("部门概况", "人员"), ("部门概况", "工作目标"),
+    ("上年执行数",), ("财政拨款结转",), ("经济分类款预算",), ("级次",), ("部门概况", "内设机构数"), ("部门概况", "人员"), ("部门概况", "工作目标"),
     ("部门概况", "单位列表"), ("部门概况", "单位列表说明"),  # a 决算 lists its units in 部门决算单位构成
     ("支出", "功能分类", "[]", "上年"), ("支出", "功能分类", "[]", "上年执行数"), ("支出", "功能分类", "[]", "原因"),
     # a line's 人员经费 and 公用经费: the budget tables that print them by line (苏州, 杭州 …); the 决算's do not

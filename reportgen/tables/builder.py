@@ -162,11 +162,12 @@ class TableBuilder:
         places = self.money.presentation.table_places(table_id, unit)
         blank = self.money.presentation.blank_zeros(table_id)
         as_stated = zeros_as_stated(self.money.presentation.table_zeros, table_id)
+        grouped = self.money.presentation.table_grouped(table_id)
 
         def cell(amount: Decimal | None, stated: bool = True) -> Cell:
             if amount is not None and amount == 0 and (blank or as_stated and not stated):
                 return Cell("", align="right")
-            return Cell(self.money.number(amount, unit, places), align="right")
+            return Cell(self.money.number(amount, unit, places, grouped), align="right")
 
         return cell
 

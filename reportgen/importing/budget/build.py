@@ -24,6 +24,7 @@ from reportgen.docmodel.model import (
     RESERVES,
     UNSPLIT_FUND,
 )
+from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
@@ -87,6 +88,8 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (income := _income(result, catalog)):
         tree["收入"] = income
         _carried_onward(result, catalog, tree)
+        if (carried := fiscal_carried(result, catalog)):
+            tree["财政拨款结转"] = carried
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
         _printed_of(result, spending, tree)
@@ -394,10 +397,18 @@ def ungrouped(result: Imported) -> Placed | None:
     """展示.千分位 false where the tables print every figure of a thousand or more without separators (福州市民政局,
     泉州市人民政府办公室, 长春市信访局 2026: “2014.77”; 普陀规划资源局 2024 决算: “9746.50”) — the document's form, which the
     render then keeps; None where any is separated or fewer than three are printed. A budget's and a 决算's."""
-    texts = [_printed(table, amount) for kind, table in result.tables.items() if table.grid.kind == "pdf"
-             for amount in _thousands(result.rows.get(kind, []))]
+    texts = [text for kind in result.tables for text in printed_thousands(result, kind)]
     grouped = [text for text in texts if not text or "," in text or "，" in text]  # (a text not known: not said)
     return Placed(False, f"各表千以上的数都不分节（如 {texts[0]}）") if len(texts) >= 3 and not grouped else None
+
+
+def printed_thousands(result: Imported, kind: str) -> list[str]:
+    """The texts a table of the PDF prints its amounts of a thousand or more as ("" where not known); none for a
+    table of a workbook (its value says nothing of separators)."""
+    table = result.tables[kind]
+    if table.grid.kind != "pdf":
+        return []
+    return [_printed(table, amount) for amount in _thousands(result.rows.get(kind, []))]
 
 
 def _thousands(rows: list[Row]) -> list[Amount]:

@@ -9,7 +9,6 @@ import re
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
-from reportgen.docmodel.model import VEHICLE_KINDS
 from reportgen.importing.budget.build import partial_projects
 from reportgen.importing.emit import walk
 from reportgen.importing.recognition.catalog import normalized
@@ -26,6 +25,7 @@ from reportgen.importing.text.text_parts import (
     Purpose,
     TextParts,
     internal_count,
+    vehicle_kind_names,
 )
 from reportgen.importing.text.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -37,7 +37,7 @@ from reportgen.writers.html import environment
 _AMOUNT = regex(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
 _COUNT = regex(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
 # the fields of other matters that count things (vehicles, sets of equipment, projects): never an amount
-_COUNTED = ("车辆", "通用设备", "专用设备", "项目数")
+_COUNTED = ("车辆", "通用设备", "专用设备", "大型设备", "项目数")
 _UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 # a clause of a sentence that is a label and the amount it names (“2．上年结转结余为0万元”, “年终结转结余0.00万元”)
 _CLAUSE = regex(r"[，,；;。]")
@@ -61,7 +61,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _three_public(tree, parts, unplaced, with_prior, stated)
     _change_reasons(tree, parts, unplaced, with_prior, stated)
     for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
-                       ("国有资产", ("车辆", "通用设备", "专用设备"))):
+                       ("国有资产", ("车辆", "通用设备", "专用设备", "大型设备"))):
         matter = getattr(parts, kind)
         if matter is not None:
             _other(imported, kind, matter, keys, unplaced)
@@ -622,9 +622,11 @@ def _other_counts(imported: Imported, kind: str, matter: OtherMatter, keys: tupl
 
 # a kind of vehicle the source has (the 样张's, docmodel VEHICLE_KINDS) and its count, as a sentence of holdings prints
 # it after the count of all vehicles (“共有车辆8辆，其中：部级领导干部用车0辆……其他用车8辆；单价100万元……”): its name
-# alone after a mark, never the end of another's (“省部级领导干部用车”) nor of two counted together (“机要通信用车及应急
-# 保障用车0辆”, 湖州)
-_VEHICLE_KIND = regex("(?<=[：:，,、；;])(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
+# (or a name other provinces print it by, text_parts.yaml 车型别名: “副部（省）级及以上领导用车”) alone after a mark or
+# 其中 (烟台: “共有车辆5辆，其中机要通信用车0辆、……”), never the end of another's (“老干部服务用车”) nor of two counted
+# together (“机要通信用车及应急保障用车0辆”, 湖州)
+_VEHICLE_KIND = regex("(?:(?<=[：:，,、；;])|(?<=其中))("
+                      + "|".join(sorted(map(re.escape, vehicle_kind_names()), key=len, reverse=True)) + r")(\d+)辆")
 
 
 def _vehicle_kinds(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
@@ -653,7 +655,7 @@ def _kinds_after_held(parts: TextParts, held: Placed) -> Tree:
     end = text.find("；", start)
     kinds: Tree = {}
     for found in _VEHICLE_KIND.finditer(text, start, end if end >= 0 else len(text)):
-        kinds.setdefault(found.group(1), Placed(int(found.group(2)), sentence.places[0]))
+        kinds.setdefault(vehicle_kind_names()[found.group(1)], Placed(int(found.group(2)), sentence.places[0]))
     return kinds
 
 
@@ -663,7 +665,8 @@ def _all_kinds_written(line: str, kinds: Tree) -> bool:
         return False
     told = line.split("国有资产中的“", 1)[1].rsplit("”没有写入", 1)[0]
     counted = regex(r"([^\d，、；：,]+?)(\d+)辆").findall(told)
-    return bool(counted) and all(name.removeprefix("其中").strip("，：") in kinds for name, _ in counted)
+    return bool(counted) and all(vehicle_kind_names().get(name.removeprefix("其中").strip("，：")) in kinds
+                                 for name, _ in counted)
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from reportgen.base.patterns import regex
-from reportgen.docmodel.model import INTERNAL_COUNT
+from reportgen.docmodel.model import INTERNAL_COUNT, VEHICLE_KINDS
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.running_scope import running_costs_scope
 
@@ -341,6 +341,13 @@ def vocabulary() -> dict[str, Any]:
     data = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert isinstance(data, dict), VOCABULARY
     return data
+
+
+@cache
+def vehicle_kind_names() -> dict[str, str]:
+    """Each name a sentence may count a kind of vehicle the source has by (docmodel VEHICLE_KINDS and the names of
+    其他事项.国有资产.车型别名: “副部（省）级及以上领导用车” is 部级领导干部用车), with the kind it names."""
+    return {**{kind: kind for kind in VEHICLE_KINDS}, **vocabulary()["其他事项"]["国有资产"]["车型别名"]}
 
 
 # --- text ----------------------------------------------------------------------------------------
