@@ -1274,7 +1274,7 @@ def _names_ending(before: str) -> list[tuple[str, str]]:
     joined = before[:inner.start()] + inner.group("side") if inner else ""
     whole = next((n for n in _all_names() if joined.endswith(n)), None)
     if whole is not None and len(whole) >= _INNER_NAMED + len(inner.group("side")):  # type: ignore[union-attr]
-        found.append((len(before), joined, whole))  # (“国有资本经营预算收入” is no 经营收入: a name's own words, whole)
+        found.append((len(before) - len(joined) + len(whole), joined, whole))  # (“国有资本经营预算收入” is no 经营收入)
     return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
 
 
