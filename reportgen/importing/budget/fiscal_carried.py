@@ -21,8 +21,9 @@ _FUND_OF = {source: fund for fund, source in FUNDS.items() if fund in ("一般�
 
 def fiscal_carried(result: Imported, catalog: Catalog) -> Tree:
     """财政拨款结转 {上年结转: {fund: amount}, 结转下年: {fund: amount}} of the 财政拨款收支总表: 上年结转 where the fund rows
-    printed under its 上年结转 row add up to it (a blank row none: the table prints the fund and no figure), 结转下年 where
-    its spending side prints the row blank or 0 (none carried forward, of any fund); neither where the table is not read,
+    printed under its 上年结转 row add up to it (a blank row none: the table prints the fund and no figure; a blank
+    上年结转 row only where the year's fund rows add up to the 收入总计), 结转下年 where its spending side prints the row 0,
+    or blank where its 支出总计 is its 本年支出合计 (none carried forward, of any fund); neither where the table is not read,
     nor what it does not split (a figure over fund rows adding up otherwise is reported by the import, never repaired)."""
     kind = role("appropriations")
     if kind not in result.sides:
@@ -39,10 +40,27 @@ def fiscal_carried(result: Imported, catalog: Catalog) -> Tree:
 
 
 def _none_forward(catalog: Catalog, right: list[Row]) -> str:
-    """Where the spending side prints its one 结转下年 row blank or 0 (none carried forward); "" else."""
+    """Where the spending side prints its one 结转下年 row 0, or blank where its own sums say none (its 支出总计 is its
+    本年支出合计: a blank cell is no figure, never a 0 by itself); "" else."""
     rows = [r for r in right if catalog.spending_rows.get(r.label) == "结转下年"]
     amounts = [a for r in rows for a in r.amounts.values()]
-    return amounts[0].where if len(rows) == 1 and amounts and all(a.blank or not a.value for a in amounts) else ""
+    if len(rows) != 1 or not amounts or any(not a.blank and a.value for a in amounts):
+        return ""
+    if any(a.blank for a in amounts) and not _same_figure(_first(catalog.spending_rows, right, "支出总计"),
+                                                          _first(catalog.spending_rows, right, "本年支出合计")):
+        return ""
+    return amounts[0].where
+
+
+def _first(words: dict[str, str], rows: list[Row], key: str) -> Amount | None:
+    """The figure of the first row whose label ``words`` gives ``key``, printed (not blank); None else."""
+    row = next((r for r in rows if words.get(r.label) == key and r.amounts), None)
+    amount = next(iter(row.amounts.values())) if row is not None else None
+    return amount if amount is not None and not amount.blank else None
+
+
+def _same_figure(one: Amount | None, other: Amount | None) -> bool:
+    return one is not None and other is not None and one.value == other.value
 
 
 def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | None:
@@ -54,7 +72,19 @@ def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | Non
     whole = next(iter(left[start].amounts.values()))
     if not funds or sum((a.value for a in funds.values()), Decimal(0)) != whole.value:
         return None
+    if whole.blank and not _none_carried(catalog, left, start):
+        return None  # a blank 上年结转 is no figure: none only where the table's own sums say so
     return funds
+
+
+def _none_carried(catalog: Catalog, left: list[Row], start: int) -> bool:
+    """Whether the income side's sums say nothing was carried over: the year's fund rows above its 上年结转 row add up
+    to its 收入总计 (杭州市气象局 2026: 一般公共预算 5,753.07, 收入总计 5,753.07)."""
+    year = _fund_rows(catalog, left[:start])
+    total = next((r for r in left if catalog.income_key(r.label) == "收入总计" and r.amounts), None)
+    figure = next(iter(total.amounts.values())) if total is not None else None
+    return (bool(year) and figure is not None and not figure.blank
+            and sum((a.value for a in year.values()), Decimal(0)) == figure.value)
 
 
 def _fund_rows(catalog: Catalog, rows: list[Row]) -> dict[str, Amount]:
