@@ -167,7 +167,7 @@ def test_a_bound_of_value_is_no_count_of_things() -> None:
     huzhou = _assets(FRESH / "zj-huzhou-caizhengju-2026-dept-budget.pdf")
     assert huzhou == {"截至": "2025年12月31日", "车辆": 1, "通用设备": 0, "专用设备": 0}
     xinfang = _assets(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")
-    assert xinfang == {"截至": "2025年7月31日", "车辆": 15}
+    assert xinfang == {"截至": "2025年7月31日", "车辆": 15, "大型设备": 0}  # “单位价值 100 万元以上设备 0 台（套）” held
     shanghai = _assets(SHARED / "sh-city-xingkeyuan-2026-unit-budget.pdf")
     assert shanghai["专用设备"] == 20 and shanghai["计划新增.专用设备"] == 6 and shanghai["计划新增.车辆"] == 0
 

@@ -1113,9 +1113,14 @@ def _may_count(expr: str, before: str) -> bool:
     if expr not in _READ_BY:
         return True
     _, needs, refuses = _asset_rules()[_READ_BY[expr]]
+    said = not needs or any(w in before for w in needs)
+    return said and not any(w in before for w in refuses) and _held_said(expr, before)
+
+
+def _held_said(expr: str, before: str) -> bool:
+    """Whether the words before a count say the held things its sentence needs said first (_HELD_SAID), if any."""
     held = _HELD_SAID.get(expr)
-    return (not needs or any(w in before for w in needs)) and not any(w in before for w in refuses) and \
-        (held is None or any(w in before for rule in held for w in _asset_rules()[rule][0] if w))
+    return held is None or any(w in before for rule in held for w in _asset_rules()[rule][0] if w)
 
 
 # the counts the import reads from a clause of its own, their sentence's held things not said in it (江苏 “……其他用车0辆；
@@ -1270,12 +1275,21 @@ def _names_ending(before: str) -> list[tuple[str, str]]:
         name = next((n for n in _all_names() if words.endswith(n)), None)
         if name is not None:
             found.append((len(before) - len(words) + len(name), words, name))
-    inner = _INNER_BUDGET.search(before)  # (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款 and 预算支出)
-    joined = before[:inner.start()] + inner.group("side") if inner else ""
-    whole = next((n for n in _all_names() if joined.endswith(n)), None)
-    if whole is not None and len(whole) >= _INNER_NAMED + len(inner.group("side")):  # type: ignore[union-attr]
-        found.append((len(before) - len(joined) + len(whole), joined, whole))  # (“国有资本经营预算收入” is no 经营收入)
+    found += _inner_budget_name(before)
     return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
+
+
+def _inner_budget_name(before: str) -> list[tuple[int, str, str]]:
+    """The name the words end with once a 预算 inside it is taken out (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款
+    and 预算支出), as (its reach, the words, the name) — only a name whole before it (“国有资本经营预算收入” is no 经营收入)."""
+    inner = _INNER_BUDGET.search(before)
+    if inner is None:
+        return []
+    joined = before[:inner.start()] + inner.group("side")
+    whole = next((n for n in _all_names() if joined.endswith(n)), None)
+    if whole is None or len(whole) < _INNER_NAMED + len(inner.group("side")):
+        return []
+    return [(len(before) - len(joined) + len(whole), joined, whole)]
 
 
 # a 预算 said inside a quantity's name, before the word saying its side (“财政拨款预算支出”: the 财政拨款支出)

@@ -46,10 +46,13 @@ def _none_forward(catalog: Catalog, right: list[Row]) -> str:
     amounts = [a for r in rows for a in r.amounts.values()]
     if len(rows) != 1 or not amounts or any(not a.blank and a.value for a in amounts):
         return ""
-    if any(a.blank for a in amounts) and not _same_figure(_first(catalog.spending_rows, right, "支出总计"),
-                                                          _first(catalog.spending_rows, right, "本年支出合计")):
-        return ""
-    return amounts[0].where
+    return amounts[0].where if not any(a.blank for a in amounts) or _spent_whole(catalog, right) else ""
+
+
+def _spent_whole(catalog: Catalog, right: list[Row]) -> bool:
+    """Whether the spending side's 支出总计 is its 本年支出合计, both printed (nothing carried forward, by its sums)."""
+    return _same_figure(_first(catalog.spending_rows, right, "支出总计"),
+                        _first(catalog.spending_rows, right, "本年支出合计"))
 
 
 def _first(words: dict[str, str], rows: list[Row], key: str) -> Amount | None:
