@@ -31,10 +31,10 @@ def _poppler() -> None:
 
 
 def _spending_table(tmp_path: Path, name: str) -> tuple[str, Table]:
-    pdf, source, layout = FRESH / f"{name}.pdf", tmp_path / "source.yaml", tmp_path / "学到的版式"
+    pdf = FRESH / f"{name}.pdf"
     if not pdf.exists():
         pytest.skip("../shared/corpus/fresh1 is not here")
-    source, layout = import_once(source.parent, pdf)
+    source, layout = import_once(tmp_path, pdf)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id == "支出总表")
     return source.read_text(encoding="utf-8"), table

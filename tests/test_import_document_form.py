@@ -19,8 +19,8 @@ FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
                                            ("jl-changchun-xinfangju-2026-dept-budget", "1682.76"),
                                            ("fj-quanzhou-zhengfuban-2026-dept-budget", "10984.81")])
 def test_tables_printing_no_separators_keep_their_form(name: str, example: str, tmp_path: Path) -> None:
-    source, out = tmp_path / "source.yaml", tmp_path / "out"
-    source, _ = import_once(source.parent, FRESH / f"{name}.pdf", learn=False)
+    out = tmp_path / "out"
+    source, _ = import_once(tmp_path, FRESH / f"{name}.pdf", learn=False)
     text = source.read_text(encoding="utf-8")
     assert f"千分位: false   # 各表千以上的数都不分节（如 {example}）" in text
     assert cli.main(["render", str(source), "--draft", "--format", "html", "-o", str(out)]) in (0, 1)

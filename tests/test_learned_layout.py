@@ -35,12 +35,19 @@ def _rendered_tables(source: Path, layout: Path | str) -> list[tuple[str, str]]:
 
 
 def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, Path, str]:
-    """The document imported with --learn-layout: (its PDF, the source, the layout folder, what the command printed)."""
-    folder = tmp_path_factory.mktemp(name)
-    pdf, source, layout = FRESH / f"{name}.pdf", folder / "source.yaml", folder / "学到的版式"
-    source, layout = import_once(source.parent, pdf)
+    """The document imported with --learn-layout: (its PDF, the source, the layout folder, its 版式.yaml)."""
+    pdf = FRESH / f"{name}.pdf"
+    source, layout = import_once(tmp_path_factory.mktemp(name), pdf)
     assert source.is_file() and (layout / "版式.yaml").is_file()
     return pdf, source, layout, (layout / "版式.yaml").read_text(encoding="utf-8")
+
+
+def _income_with(source: Path, line: str) -> None:
+    """The source with ``line`` ("  上年结转: 12.5\n", or "" for none) written first under its 收入."""
+    if line:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, text in enumerate(lines) if text.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], line, *lines[at:]]), encoding="utf-8")
 
 
 def _published(pdf: Path, layout: Path) -> list[tuple[str, str]]:
@@ -418,10 +425,7 @@ def test_the_carry_overs_columns_by_line_are_learned_and_printed_as_far_as_the_s
     blank, never 0.00."""
     _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
     assert "- 上年结转结余项目支出" in text and "- 上年结转结余人员经费" in text
-    if carried:
-        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
-        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
-        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    _income_with(source, carried)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     widths = {"支出总表": 4, "一般公共预算支出表": 5, "一般公共预算基本支出表": 3}
     for kind, width in widths.items():
@@ -501,10 +505,7 @@ def test_the_income_tables_carry_over_by_fund_is_learned_and_printed_as_far_as_t
     that is none, blank where it is not (北京 carries 471.96 over, 436.85 of it 一般公共预算's: a source holds no part)."""
     _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
     assert "- 上年结转一般公共预算" in text and "- 上年结转单位资金" in text
-    if carried:
-        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
-        at = next(i for i, line in enumerate(lines) if line.startswith("收入:")) + 1
-        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    _income_with(source, carried)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
     assert [cell.text for cell in table.header[-1].cells][-6:] == ["小计", "一般公共预算", "政府性基金", "国有资本经营",

@@ -5,6 +5,7 @@ function rows: its income, and its carry-over, less what it carries forward (com
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.docmodel.model import FUNDS
@@ -51,19 +52,21 @@ def _none_forward(catalog: Catalog, right: list[Row]) -> str:
 
 def _spent_whole(catalog: Catalog, right: list[Row]) -> bool:
     """Whether the spending side's 支出总计 is its 本年支出合计, both printed (nothing carried forward, by its sums)."""
-    return _same_figure(_first(catalog.spending_rows, right, "支出总计"),
-                        _first(catalog.spending_rows, right, "本年支出合计"))
+    total = _first(catalog.spending_rows.get, right, "支出总计")
+    return total is not None and _sums_to([_first(catalog.spending_rows.get, right, "本年支出合计")], total)
 
 
-def _first(words: dict[str, str], rows: list[Row], key: str) -> Amount | None:
-    """The figure of the first row whose label ``words`` gives ``key``, printed (not blank); None else."""
-    row = next((r for r in rows if words.get(r.label) == key and r.amounts), None)
+def _first(key_of: Callable[[str], str | None], rows: list[Row], key: str) -> Amount | None:
+    """The figure of the first row whose label ``key_of`` gives ``key``, printed (not blank); None else."""
+    row = next((r for r in rows if key_of(r.label) == key and r.amounts), None)
     amount = next(iter(row.amounts.values())) if row is not None else None
     return amount if amount is not None and not amount.blank else None
 
 
-def _same_figure(one: Amount | None, other: Amount | None) -> bool:
-    return one is not None and other is not None and one.value == other.value
+def _sums_to(parts: list[Amount | None], whole: Amount) -> bool:
+    """Whether ``parts`` (each printed) add up to ``whole``."""
+    return bool(parts) and all(p is not None for p in parts) and \
+        sum((p.value for p in parts if p is not None), Decimal(0)) == whole.value
 
 
 def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | None:
@@ -83,11 +86,8 @@ def _under_carried(catalog: Catalog, left: list[Row]) -> dict[str, Amount] | Non
 def _none_carried(catalog: Catalog, left: list[Row], start: int) -> bool:
     """Whether the income side's sums say nothing was carried over: the year's fund rows above its 上年结转 row add up
     to its 收入总计 (杭州市气象局 2026: 一般公共预算 5,753.07, 收入总计 5,753.07)."""
-    year = _fund_rows(catalog, left[:start])
-    total = next((r for r in left if catalog.income_key(r.label) == "收入总计" and r.amounts), None)
-    figure = next(iter(total.amounts.values())) if total is not None else None
-    return (bool(year) and figure is not None and not figure.blank
-            and sum((a.value for a in year.values()), Decimal(0)) == figure.value)
+    total = _first(catalog.income_key, left, "收入总计")
+    return total is not None and _sums_to(list(_fund_rows(catalog, left[:start]).values()), total)
 
 
 def _fund_rows(catalog: Catalog, rows: list[Row]) -> dict[str, Amount]:
