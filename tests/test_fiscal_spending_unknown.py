@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import cli
-from tests.learned_import import fresh_pdf, imported_with_layout
+from tests.learned_import import fresh_pdf, import_once, imported_with_layout
 
 
 def _text(path: Path) -> str:
@@ -35,3 +35,16 @@ def test_xinfangju_spending_not_its_income(tmp_path: Path) -> None:
     assert table.count("16,474.82") == 2  # 本年收入 and 一般公共预算拨款: never as 本年支出 or 支出总计
     assert "本年支出 18,728.94" in table and "上年结转 2,254.12" in table  # as the source prints them
     assert "收入总计 18,728.94" in table and re.search(r"支出总计 18,728.94 $", table)
+
+
+@pytest.mark.slow
+def test_no_balance_said_between_unequal_figures(tmp_path: Path) -> None:
+    """The default wording says 收支平衡 only where 财政拨款收入 and 支出 are one figure: 国家信访局's 16,474.82 in and
+    18,728.94 spent (2,254.12 carried over) are not (main 7769aed printed “财政拨款支出预算18,728.94万元，收支平衡。”)."""
+    source, _ = import_once(tmp_path, fresh_pdf("central-guojia-xinfangju-2026-dept-budget.pdf"), learn=False)
+    out = tmp_path / "out"
+    assert cli.main(["render", str(source), "--draft", "--format", "html", "-o", str(out)]) == 0
+    text = _text(out / "source.html")
+    said = text[text.index("财政拨款收入预算16,474.82万元"):]
+    assert said.index("财政拨款支出预算18,728.94万元。") < said.index("一般公共预算支出情况")
+    assert "收支平衡" not in text

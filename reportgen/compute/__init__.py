@@ -117,6 +117,15 @@ class Computed:
         """Each budget unit's own figures (empty for a department of one unit)."""
         return [Computed(unit) for unit in self.budget.units]
 
+    @cached_property
+    def fiscal_balanced(self) -> bool:
+        """Whether 财政拨款收入 and 财政拨款支出 are one figure, so that the text may say 收支平衡 beside the two: not
+        where either is not known, nor where appropriations carried over or forward set them apart (国家信访局 2026:
+        16,474.82 in, 18,728.94 spent), nor where each was stated apart and they differ (杭州市气象局: 5,753.07 in,
+        5,753.06 spent)."""
+        income = self.totals.fiscal_income
+        return income is not None and income == self.functions.fiscal_expenditure_total
+
     # -- income and spending (totals.py) ------------------------------------------------------
     income_of = _Method("totals", Totals.income_of)
     carried_over = _Value("totals", Totals.carried_over)
