@@ -117,3 +117,18 @@ def test_the_overviews_lists_are_numbered_as_the_document_numbers_them(tmp_path:
     duty = next(text for text in texts if text.startswith(first))
     published = _published_text(name)
     assert duty in published
+
+
+def test_a_section_of_terms_inside_a_part_prints_the_sources_terms_once_in_place(tmp_path: Path) -> None:
+    """长沙's 第一部分 holds its duties (一、部门基本概况), its 其他重要事项 (六、) and its 名词解释 (七、): the learned draft
+    printed each of them a second time as a part of its own (main 7769aed: 第一部分 部门概况 … 第三部分 其他重要事项的
+    情况说明, 第四部分 名词解释). Its terms are the source's (名词解释), printed in place and numbered as printed (1．)."""
+    _, source, layout = _imported(tmp_path, "hn-changsha-gonganju-2025-dept-budget", learn=True)
+    assert _headings(source, layout) == [
+        "第一部分部门预算公开说明", "一、部门基本概况", "（一）职能职责", "（二）机构设置", "二、部门预算单位构成",
+        "三、部门收支总体情况", "四、一般公共预算拨款支出", "五、政府性基金预算支出", "六、其他重要事项的情况说明",
+        "七、名词解释", "第二部分2025年部门预算表"]
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    texts = ["".join(str(getattr(block, "text", "")).split()) for block in document.blocks]
+    terms = [text for text in texts if text.startswith(("1．机关运行经费：", "2．“三公”经费："))]
+    assert len(terms) == 2 and all(term in _published_text("hn-changsha-gonganju-2025-dept-budget") for term in terms)

@@ -1026,22 +1026,29 @@ def _visible(text: str) -> str:
 
 
 def _list_numbering(imported: Imported, lines: list[Line]) -> dict[str, str]:
-    """条目编号: how the document numbers the overview's lists (职责, 工作目标) as printed — the numbering the line of
-    each list's first item opens with (泉州 “（一）”, 长沙 “1、”), "" where it prints them unnumbered (重庆's duties, one
-    paragraph); a list numbered as the default numbers it (1.) is not written."""
-    overview = imported.tree.get("部门概况")
+    """条目编号: how the document numbers the overview's lists (职责, 工作目标) and its terms (名词解释) as printed — the
+    numbering the line of each list's first item opens with (泉州 “（一）”, 长沙 “1、”, 长沙's terms “1．”), "" where it
+    prints them unnumbered (重庆's duties, one paragraph; 北京's terms); a list numbered as the default numbers it (1.)
+    is not written."""
     printed = {line.where: line.text for line in lines}
     found: dict[str, str] = {}
     for kind in layouts.ITEM_LISTS:
-        items = overview.get(kind) if isinstance(overview, dict) else None
-        first = items[0].get("") if isinstance(items, list) and items and isinstance(items[0], dict) else None
-        if (text := printed.get(str(getattr(first, "where", "")))) is None:
+        if (text := printed.get(str(getattr(_first_item(imported.tree, kind), "where", "")))) is None:
             continue
         mark = numbering_mark(text)
         pattern = _STYLES[mark[0]].replace("{mark}", mark[1]) if mark is not None else ""
         if pattern != "{1}.":
             found[kind] = pattern
     return found
+
+
+def _first_item(tree: Any, kind: str) -> object | None:
+    """The first item of a list the text prints (ITEM_LISTS: the overview's 职责, 工作目标; the 名词解释's terms), as read
+    (its place: ``where``); None where the source has none."""
+    overview = tree.get("部门概况")
+    items, key = (tree.get(kind), "术语") if kind == "名词解释" else \
+        (overview.get(kind) if isinstance(overview, dict) else None, "")
+    return items[0].get(key) if isinstance(items, list) and items and isinstance(items[0], dict) else None
 
 
 def _numbering(headings: list[PrintedHeading]) -> list[str]:

@@ -1557,14 +1557,19 @@ def template_text(learned: Learned, year: int, department: str) -> str:
     path: tuple[tuple[str, str], ...] = ()
     paragraph = -1
     for sentence, template in learned.sentences:
-        if sentence.headings != path:
-            common = _common(path, sentence.headings)
+        at = _glossary_at(sentence.headings)
+        headings = sentence.headings if at is None else sentence.headings[:at + 1]
+        if headings != path:
+            common = _common(path, headings)
             out += ["</p>"] if paragraph >= 0 else []
             paragraph = -1
             out += ["</sec>"] * (depth - common)
-            for heading in sentence.headings[common:]:
+            for heading in headings[common:]:
                 out.append(f'<sec t="{_heading(heading[1], year)}">')
-            depth, path = len(sentence.headings), sentence.headings
+            out += [_GLOSSARY] if at is not None else []
+            depth, path = len(headings), headings
+        if at is not None:  # its terms are the source's (名词解释), printed where the document printed them
+            continue
         if sentence.paragraph != paragraph:
             out += ["</p>"] if paragraph >= 0 else []
             out.append("<p>")
@@ -1572,6 +1577,16 @@ def template_text(learned: Learned, year: int, department: str) -> str:
         out.append(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
     out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
+
+
+_GLOSSARY = '{% include "_glossary_items.j2" %}'
+
+
+def _glossary_at(headings: tuple[tuple[str, str], ...]) -> int | None:
+    """The place among a sentence's ``headings`` of the 名词解释 it is one of the terms of — a section inside another
+    part (北京: “第一部分 …情况说明 / 六、名词解释”; 长沙: “第一部分 部门预算公开说明 / 七、名词解释”); None where it is
+    no term."""
+    return next((i for i, (_, words) in enumerate(headings) if part_of(words) == "名词解释"), None)
 
 
 def _common(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
@@ -1617,19 +1632,23 @@ _OTHER_SECTIONS = frozenset({"机关运行经费", "政府采购", "国有资产
 
 def disclosure(learned: Learned) -> str:
     """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
-    for the 其他重要事项 where the document printed one, or printed its sections elsewhere (上海市级's 其他相关情况说明
-    under an unnumbered heading: 机关运行经费预算, 政府采购预算情况 …); else the base's own 其他重要事项."""
-    other = any(sentence.headings and part_of(sentence.headings[0][1]) == "其他重要事项"
-                or any(section_kind(words) in _OTHER_SECTIONS for _, words in sentence.headings)
-                for sentence, _ in learned.sentences)
-    left = [name for name, out in (("other.j2", other), ("overview.j2", _overview_said(learned))) if out]
+    for the 其他重要事项 where the document printed one, as a part or a section of another (长沙 “六、其他重要事项的情况
+    说明” in its 第一部分), or printed its sections elsewhere (上海市级's 其他相关情况说明 under an unnumbered heading:
+    机关运行经费预算, 政府采购预算情况 …); else the base's own 其他重要事项. The base's 名词解释 part is left out where the
+    words print the source's terms in a section of another part (_glossary_at), the 部门概况 where they print the duties."""
+    other = any(part_of(words) == "其他重要事项" or section_kind(words) in _OTHER_SECTIONS
+                for sentence, _ in learned.sentences for _, words in sentence.headings)
+    glossary = any(_glossary_at(sentence.headings) is not None for sentence, _ in learned.sentences)
+    left = [name for name, out in (("other.j2", other), ("overview.j2", _overview_said(learned)), ("glossary.j2", glossary))
+            if out]
     return _DISCLOSURE.replace("OTHER", f"if part not in {left} " if left else "")
 
 
 def _overview_said(learned: Learned) -> bool:
-    """Whether the document prints its duties inside its 情况说明 part, as learned words (北京: “第一部分 2026年度部门
-    预算情况说明 / 一、部门情况说明 / （一）本部门职责情况”): the default 部门概况 would print them a second time."""
-    return any(sentence.headings and part_of(sentence.headings[0][1]) == "预算说明"
+    """Whether the document prints its duties inside a part other than its 概况, as learned words (北京: “第一部分 2026年度
+    部门预算情况说明 / 一、部门情况说明 / （一）本部门职责情况”; 长沙: “第一部分 部门预算公开说明 / 一、部门基本概况 /
+    （一）职能职责”): the default 部门概况 would print them a second time."""
+    return any(sentence.headings and part_of(sentence.headings[0][1]) != "概况"
                and any(section_kind(words) == "职能" for _, words in sentence.headings[1:])
                for sentence, _ in learned.sentences)
 

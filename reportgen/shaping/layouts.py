@@ -775,7 +775,7 @@ def _set_budget_word(layout: Layout, word: object, at: str) -> None:
     layout.budget_word = str(word or "")
 
 
-ITEM_LISTS = ("职责", "工作目标")  # the overview's lists whose items a layout may number (条目编号)
+ITEM_LISTS = ("职责", "工作目标", "名词解释")  # the lists whose items a layout may number (条目编号): the overview's, the terms
 
 
 def list_number(layout: Layout, kind: str, index: int) -> str:

@@ -233,6 +233,7 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     # {{ list_number('职责', loop.index) }}: an overview list's item numbered as the layout numbers it (条目编号)
     context["list_number"] = functools.partial(list_number, layout)
+    context["numbered_lists"] = set(layout.item_numbering)  # the lists the layout numbers its own way (条目编号)
     return context
 
 
