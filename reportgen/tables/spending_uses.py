@@ -51,7 +51,7 @@ def _added(row: Row, uses: tuple[str, ...], lines: list[tuple[str, Decimal | Non
     spending side's amount), blank on another total's; else the next of its ``lines`` (taken), blank when none is left."""
     label = row.cells[2].text if len(row.cells) == _SIDE_CELLS else ""
     if label in USE_TOTALS or row.kind in ("total", "subtotal"):
-        return [Cell(label, bold=True), row.cells[3]] if label in uses else [Cell(), Cell()]
+        return [Cell(label, bold=True), replace(row.cells[3])] if label in uses else [Cell(), Cell()]
     if not lines:
         return [Cell(), Cell()]
     name, value = lines.pop(0)
