@@ -51,7 +51,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
     ("tables", ("reportgen.tables", "reportgen.tables.builder", "reportgen.tables.specs", "reportgen.tables.summary",
                 "reportgen.tables.function", "reportgen.tables.economic", "reportgen.tables.three_public",
-                "reportgen.tables.fiscal_spending",
+                "reportgen.tables.fiscal_spending", "reportgen.tables.spending_uses",
                 "reportgen.tables.projects", "reportgen.tables.final", "reportgen.tables.final_by_function",
                 "reportgen.tables.table_lines", "reportgen.tables.procurement_lines", "reportgen.tables.registry",
                 "reportgen.tables.fields")),

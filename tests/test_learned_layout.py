@@ -443,12 +443,14 @@ def test_a_summary_printing_each_lines_carry_over_beside_it_is_learned_so(tmp_pa
     """长春's 收支总表 and 财政拨款收支总表 print 本年预算 | 编制预算 | 上年结转 on either side, each line's carry-over in a
     column of its own (read as 预算数 | 预算数·编制预算 | 上年结转): the render printed 预算数 alone (the 财政拨款收支总表's
     spending by fund), every spending figure off (12 of 59 and 4 of 33 in place). Learned as 表格.X.列 [合计, 当年预算,
-    上年结转结余]; 西安 and 国家信访局 print one amount a side (their 上年结转 a line): nothing learned, as before."""
+    上年结转结余]; 西安 and 国家信访局 print one amount a side (their 上年结转 a line): nothing learned, as before (西安's
+    spending by use a column of its own: tests/test_spending_uses.py)."""
     _, source, layout, text = _learned(tmp_path_factory, name)
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收支总表"))
     names = [cell.text for cell in table.header[-1].cells]
-    assert names == (["项目", "合计", "当年预算", "上年结转结余"] * 2 if learned else ["项目", "预算数", "项目", "预算数"])
+    sides = 3 if name.startswith("sn-xian") else 2
+    assert names == (["项目", "合计", "当年预算", "上年结转结余"] * 2 if learned else ["项目", "预算数"] * sides)
     fiscal = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("财政拨款收支总表"))
     assert ([cell.text for cell in fiscal.header[-1].cells] == ["项目", "合计", "当年预算", "上年结转结余"] * 2) == learned
     if learned:

@@ -49,6 +49,7 @@ from reportgen.importing.budget.table_lines import (
     printed_columns,
 )
 from reportgen.importing.final.final_accounts import economic_sides
+from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
@@ -184,6 +185,10 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
+    for kind, uses in use_shapes(result).items():  # 江苏 2019, 西安: a second spending column, by use
+        spec = settings.setdefault("表格", {}).setdefault(kind, {})
+        spec["支出用途"] = uses["支出用途"]
+        spec.setdefault("行名", {}).update(uses.get("行名", {}))
     _finance_shape(imported, settings, base)
     _row_names_as_printed(settings, base)
     if (shown := _shown(result, base)):

@@ -62,6 +62,8 @@ from reportgen.tables.specs import (
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
     TURNED_ROWS,
+    USE_LINES,
+    USE_TOTALS,
     YEAR_FIRST,
 )
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
@@ -892,7 +894,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行",
-             "科目"}
+             "科目", "支出用途"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -921,7 +923,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
-                       _economic_sides(spec, name, at, str(base)))
+                       _economic_sides(spec, name, at, str(base)), _spending_uses(spec, name, at, str(base)))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -1004,6 +1006,21 @@ def _closing_lines(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]
         raise LayoutError(f"{at}: “{name}.结转与总计”只用于 {role('appropriations')}")
     if not isinstance(lines, list) or not all(line in CLOSING_LINES for line in lines) or len(set(lines)) != len(lines):
         raise LayoutError(f"{at}: “{name}.结转与总计”应为本年合计之下印出的行（各一次）：{'、'.join(CLOSING_LINES)}")
+    return tuple(lines)
+
+
+def _spending_uses(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]:
+    """A 收支 table's 支出用途 (the lines it prints in a second spending column beside its function lines), checked:
+    基本支出 and 项目支出 (USE_LINES), then the totals that column prints on its own (USE_TOTALS), each once, in order."""
+    lines = spec.get("支出用途", [])
+    if lines and base not in SUMMARY_TABLES:
+        raise LayoutError(f"{at}: “{name}.支出用途”只用于 {'、'.join(SUMMARY_TABLES)}")
+    known = (*USE_LINES, *USE_TOTALS)
+    if not isinstance(lines, list) or not all(line in known for line in lines) \
+            or lines != sorted(lines, key=known.index) or len(set(lines)) != len(lines) \
+            or (lines and not set(lines) & set(USE_LINES)):
+        raise LayoutError(f"{at}: “{name}.支出用途”应为在功能分类之旁另一栏印出的行（按此次序、各一次，至少一项支出）："
+                          f"{'、'.join(known)}")
     return tuple(lines)
 
 

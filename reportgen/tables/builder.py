@@ -108,6 +108,7 @@ class SummaryShape:
     classes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()  # the 财政拨款收支总表's spending amount columns it prints (列; empty: all)
     closing: tuple[str, ...] = ()  # the lines the 财政拨款收支总表 prints under its 本年 合计 (结转与总计)
+    uses: tuple[str, ...] = ()  # the lines it prints in a second spending column, by 支出用途 (specs.USE_LINES, USE_TOTALS)
 
 
 class TableBuilder:

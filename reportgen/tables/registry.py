@@ -173,7 +173,8 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     economic, builder.listed_codes = builder.listed_codes, spec.sides
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
-                                    classes=spec.classes, columns=spec.columns, closing=spec.closing)
+                                    classes=spec.classes, columns=spec.columns, closing=spec.closing,
+                                    uses=spec.uses)
     try:
         if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
             return lines_table(spec.base, lines, spec.printed, spec.columns, builder, spec.total_last,

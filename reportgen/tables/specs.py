@@ -87,6 +87,12 @@ SUBTOTAL_LINES = ("财政拨款收入", OWN_FUNDS, YEAR_FIRST)
 # The lines a 财政拨款收支总表 may print under its 本年 合计 (结转与总计): 上年结转 on the income side, 结转下年 on the
 # spending side, and 收入总计 beside 支出总计 (总计).
 CLOSING_LINES = ("上年结转", "结转下年", "总计")
+# The lines a 收支 table may print in a second spending column beside its function lines (支出用途: 江苏 2019's 收支预算总表,
+# 支出用途 基本支出 | 项目支出 | 单位预留机动经费; 西安 2025's 收支总表 and 财政拨款收支总表, 人员经费和公用经费支出 |
+# 专项业务经费支出 under its 部门预算支出经济分类科目): 基本支出 and 项目支出 — the lines the source states — and the totals
+# that column prints again on its own under them (西安: 本年支出合计, 结转下年, 支出总计; 江苏 prints one total across).
+USE_LINES = ("基本支出", "项目支出")
+USE_TOTALS = ("本年支出合计", "结转下年", "支出总计")
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
@@ -152,6 +158,8 @@ class TableSpec(FrozenRecord):
     # 决算's fund table, the function codes it lists whether or not the fund spends on them (one side). An entry is a
     # code, or a code and the name the table prints it by (listed_entry)
     sides: tuple[tuple[str, ...], ...] = ()
+    # 支出用途 of a 收支 table: the lines (USE_LINES, then USE_TOTALS) it prints in a second spending column
+    uses: tuple[str, ...] = ()
 
     @property
     def function_shaped(self) -> bool:
