@@ -1,27 +1,32 @@
 """The change a text states of a 功能分类 项 line it names with its amount (“2.行政事业单位养老支出（款）机关事业单位
 职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”; 杭州 “……行政运行（项）2,617.19万元，……比上年
-执行数增加252.00万元” is of the 执行数 and none of these): written as 上年.功能分类.<科目>.增减额 where the line is a row
+执行数增加252.00万元” is of the 执行数 and none of these), or with its code in brackets in place of its level (西安
+“1.行政运行（2010301）1,501.46万元，较上年增加50.95万元”, “4.行政单位离退休（2080501）0.36万元，较上年无增减”): written as 上年.功能分类.<科目>.增减额 where the line is a row
 the tables read with that amount and no table gives last year's figure of it — last year's figure as far as the text
 gives it, never a figure of its own. A name several rows bear, or an amount the row does not print, is not guessed.
-Written from 苏州 and 无锡 (江苏); the learned words (learned_words.py) then print the change with next year's
+Written from 苏州 and 无锡 (江苏), the code in brackets from 西安 (陕西); the learned words (learned_words.py) then print the change with next year's
 figures."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from reportgen.base.patterns import regex
-from reportgen.codes import function_entry, same_name
+from reportgen.codes import function_entry, normalised_name, same_name
+from reportgen.compute import quantize_half_up
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.text.text_parts import Sentence
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import YUAN_PER_UNIT
 
 # the line's name before “（项）”, its amount, and the change from last year's budget (not its 执行数)
-_LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、\d]{2,40})[（(]项[）)][^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+# (a 项 named by its 7-digit code in brackets, 西安, is that code's row)
+_LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、.．\d][^（）()，。；：、\d]{1,39})[（(](?:项|(?P<code>2\d{6}))[）)][^，。；\d]{0,8}"
+                     r"(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
                      r"(?:与上年相比|比上年|较上年)(?:预算数?)?(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元"
-                     r"|(?P<flat>持平|相同))")
+                     r"|(?P<flat>持平|相同|无增减))")
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
 
 
@@ -33,15 +38,28 @@ def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
     for sentence in sentences:
         text = "".join(sentence.text.split())
         for said in _LINE_CHANGE.finditer(text):
-            amount = Decimal(said.group("amount").replace(",", "")) * YUAN_PER_UNIT["万元"] / factor
-            codes = [code for code, (name, total) in rows.items() if same_name(name, said.group("name"))
-                     and total == amount]
+            codes = [code for code, (name, total) in rows.items()
+                     if _names(code, name, said) and _prints(total * factor, said.group("amount"))]
             if len(codes) != 1 or codes[0] in written:
                 continue
             change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
                 YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
             written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
     return _put(imported, written)
+
+
+def _prints(yuan: Decimal, printed: str) -> bool:
+    """Whether an amount in 元 prints as ``printed`` 万元 at its places (西安's tables are in 元: 15014610 is 1,501.46)."""
+    places = len(printed.split(".")[1]) if "." in printed else 0
+    return quantize_half_up(yuan / YUAN_PER_UNIT["万元"], places) == Decimal(printed.replace(",", ""))
+
+
+def _names(code: str, name: str, said: re.Match[str]) -> bool:
+    """Whether the words said name the row of ``code`` and ``name``: its name before “（项）”, or its code in brackets
+    after words ending in its name (“1.行政运行（2010301）”)."""
+    if said.group("code") is None:
+        return same_name(name, said.group("name"))
+    return code == said.group("code") and normalised_name(said.group("name")).endswith(normalised_name(name))
 
 
 def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
