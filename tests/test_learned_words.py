@@ -764,3 +764,15 @@ def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
     assert _traced_to("2026年收入预算5,876.67万元", amounts) is None
     assert _traced_to("2026年收入预算5,876.68万元", amounts) == "f.income_grand_total"
     assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"
+
+
+def test_a_lines_change_is_of_its_general_budget_row_not_another_funds(tmp_path) -> None:
+    """无锡市教育局 “2.教育管理事务（款）其他教育管理事务支出（项）支出30,171.14万元，与上年相比增加20,114.16万元”: the
+    30,171.14 is the line's 一般公共预算 row (its 财政专户 row of the same code prints 6,300): the change is that line's
+    prior (compute: derived_priors gives it to the 一般公共预算 line), learned with it; before, the last row of the code
+    was compared and the change left unread."""
+    source, layout = _learn(tmp_path, FRESH / "js-wuxi-jiaoyuju-benji-2026-unit-budget.pdf")
+    prior = {str(key): value for key, value in load_yaml(source)["上年"]["功能分类"].items()}
+    assert Decimal(str(prior["2050199"]["增减额"])) == Decimal("20114.16")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "change_from(function_line('2050199', '一般公共预算').prior)" in words

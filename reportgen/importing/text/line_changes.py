@@ -28,6 +28,7 @@ _LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、.．\d][^（）()，。
                      r"(?:与上年相比|比上年|较上年)(?:预算数?)?(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元"
                      r"|(?P<flat>持平|相同|无增减))")
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
+_GENERAL = "一般公共预算"
 
 
 def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
@@ -63,11 +64,16 @@ def _names(code: str, name: str, said: re.Match[str]) -> bool:
 
 
 def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
-    """The 功能分类 rows the tables read, by code: the line's name and its amount (basic and project together)."""
+    """The 功能分类 rows of 一般公共预算 the tables read (a row without 资金 is that fund's), by code: the line's name
+    and its amount (basic and project together). The prior a text's change gives is of that fund's line (compute:
+    derived_priors); 无锡市教育局's 财政专户 rows of the same codes (“其他教育管理事务支出” 6,300 beside 一般公共预算's
+    30,171.14) are not the line the text says."""
     spending = imported.tree.get("支出")
     rows = spending.get("功能分类") if isinstance(spending, dict) else None
     found: dict[str, tuple[str, Decimal]] = {}
     for row in rows if isinstance(rows, list) else []:
+        if _value(row.get("资金", _GENERAL)) != _GENERAL:
+            continue
         code = str(_value(row.get("科目")))
         line = _line(row, code, imported.year)
         if line is not None:
