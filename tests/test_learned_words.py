@@ -262,9 +262,18 @@ def test_a_lines_change_the_text_states_is_its_prior_and_is_learned_with_it(tmp_
 
 
 def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
-    """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
-    source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
-    assert "功能分类" not in (load_yaml(source).get("上年") or {})
+    """杭州 compares its lines with last year's 执行数 (“……行政运行（项）2,617.19万元，主要用于……。比上年执行数增加252.00
+    万元”, the change the sentence after the use): no budget prior is made of it, but 上年执行数's — the line's change
+    learned against its 执行数 (before: untraced, 变化（源文件没有上年数）)."""
+    source, layout = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    data = load_yaml(source)
+    assert "功能分类" not in (data.get("上年") or {})
+    executed = {str(key): value for key, value in data["上年执行数"]["功能分类"].items()}
+    assert Decimal(str(executed["2200501"]["增减额"])) == Decimal("252")
+    assert Decimal(str(executed["2060404"]["增减额"])) == Decimal("-113.53")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "比上年执行数{% if (((function_line('2200501', '一般公共预算').total)|change_from(actual_function.get('2200501')" \
+        in words
 
 
 @pytest.mark.parametrize("pdf, change, sentence", [

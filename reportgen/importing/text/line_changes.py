@@ -21,32 +21,53 @@ from reportgen.importing.text.text_parts import Sentence
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import YUAN_PER_UNIT
 
-# the line's name before “（项）”, its amount, and the change from last year's budget (not its 执行数)
-# (a 项 named by its 7-digit code in brackets, 西安, is that code's row)
-_LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、.．\d][^（）()，。；：、\d]{1,39})[（(](?:项|(?P<code>2\d{6}))[）)][^，。；\d]{0,8}"
-                     r"(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
-                     r"(?:与上年相比|比上年|较上年)(?:预算数?)?(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元"
-                     r"|(?P<flat>持平|相同|无增减))")
+# the line's name before “（项）” (or its 7-digit code in brackets, 西安: that code's row), the year and words before its
+# amount (国家信访局 “……（项）2026年预算数为657.51万元”), its amount
+_LINE = (r"(?P<name>[^（）()，。；：、.．\d][^（）()，。；：、\d]{1,39})[（(](?:项|(?P<code>2\d{6}))[）)]"
+         r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?")
+_CHANGE = r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"
+# by the section the change is of: last year's budget (“与上年相比增加1.79万元”), or its 执行数 (国家信访局 “比2025年执行数增加
+# 7.6万元”, 杭州 “……（项）28.00万元，主要用于……。比上年执行数减少113.53万元”: the change the sentence after the use)
+_SECTIONS = {"上年": regex(_LINE + r"(?:与上年相比|比上年|较上年)(?:预算数?)?" + _CHANGE),
+             "上年执行数": regex(_LINE + r"(?:主要用于[^。]{0,80}。)?(?:比|较|与)(?:上年|(?P<year>\d{4})年)执行数" + _CHANGE)}
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
 _GENERAL = "一般公共预算"
 
 
 def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
-    """Each 项 line's change the text states, as 上年.功能分类.<科目>.增减额 (in the source's unit); how many."""
+    """Each 项 line's change the text states, as 上年.功能分类.<科目>.增减额 or 上年执行数's (in the source's unit); how
+    many."""
     rows = _rows(imported)
+    texts = ["".join(sentence.text.split()) for sentence in sentences]
+    count = 0
+    for section, said_so in _SECTIONS.items():
+        written: dict[str, Tree] = {}
+        for index, sentence in enumerate(sentences):
+            text = texts[index] + ("。" + texts[index + 1] if index + 1 < len(texts) else "")  # (杭州: the next says it)
+            for said in said_so.finditer(text, 0, len(text)):
+                if said.start() < len(texts[index]) and _of_the_year(said, imported.year):
+                    _written(imported, rows, said, sentence, written)
+        count += _put(imported, written, section)
+    return count
+
+
+def _of_the_year(said: re.Match[str], year: int | None) -> bool:
+    """Whether the 执行数 a change is from is last year's (“比2025年执行数” in a budget of 2026), where it names one."""
+    return said.groupdict().get("year") is None or year is None or int(said.group("year")) == year - 1
+
+
+def _written(imported: Imported, rows: dict[str, tuple[str, Decimal]], said: re.Match[str], sentence: Sentence,
+             written: dict[str, Tree]) -> None:
+    """The change ``said`` of the one row it names with its amount, into ``written`` (none where it names no row,
+    or several, or one already written)."""
     factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
-    written: dict[str, Tree] = {}
-    for sentence in sentences:
-        text = "".join(sentence.text.split())
-        for said in _LINE_CHANGE.finditer(text):
-            codes = [code for code, (name, total) in rows.items()
-                     if _names(code, name, said) and _prints(total * factor, said.group("amount"))]
-            if len(codes) != 1 or codes[0] in written:
-                continue
-            change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
-                YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
-            written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
-    return _put(imported, written)
+    codes = [code for code, (name, total) in rows.items()
+             if _names(code, name, said) and _prints(total * factor, said.group("amount"))]
+    if len(codes) != 1 or codes[0] in written:
+        return
+    change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
+        YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
+    written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
 
 
 def _prints(yuan: Decimal, printed: str) -> bool:
@@ -100,9 +121,10 @@ def _plain(amount: Decimal) -> Decimal:
     return amount.normalize() if amount == amount.to_integral() else amount
 
 
-def _put(imported: Imported, written: dict[str, Tree]) -> int:
-    """The changes into 上年.功能分类 (with 上年.年度), each code no table gave last year's figure of."""
-    prior = imported.tree.get("上年")
+def _put(imported: Imported, written: dict[str, Tree], section: str) -> int:
+    """The changes into <section>.功能分类 (上年 or 上年执行数, with its 年度), each code no table gave last year's figure
+    of."""
+    prior = imported.tree.get(section)
     prior = prior if isinstance(prior, dict) else {}
     lines = prior.get("功能分类")
     lines = lines if isinstance(lines, dict) else {}
@@ -110,5 +132,5 @@ def _put(imported: Imported, written: dict[str, Tree]) -> int:
     if not new:
         return 0
     year = {"年度": Placed(imported.year - 1)} if imported.year is not None and "年度" not in prior else {}
-    imported.tree["上年"] = {**year, **prior, "功能分类": {**lines, **new}}
+    imported.tree[section] = {**year, **prior, "功能分类": {**lines, **new}}
     return len(new)
