@@ -775,13 +775,17 @@ def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
     assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"
 
 
-def test_a_lines_change_is_of_its_general_budget_row_not_another_funds(tmp_path) -> None:
-    """无锡市教育局 “2.教育管理事务（款）其他教育管理事务支出（项）支出30,171.14万元，与上年相比增加20,114.16万元”: the
-    30,171.14 is the line's 一般公共预算 row (its 财政专户 row of the same code prints 6,300): the change is that line's
-    prior (compute: derived_priors gives it to the 一般公共预算 line), learned with it; before, the last row of the code
-    was compared and the change left unread."""
-    source, layout = _learn(tmp_path, FRESH / "js-wuxi-jiaoyuju-benji-2026-unit-budget.pdf")
-    prior = {str(key): value for key, value in load_yaml(source)["上年"]["功能分类"].items()}
-    assert Decimal(str(prior["2050199"]["增减额"])) == Decimal("20114.16")
-    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
-    assert "change_from(function_line('2050199', '一般公共预算').prior)" in words
+def test_a_lines_change_is_read_only_of_a_code_with_no_other_funds_rows() -> None:
+    """无锡市教育局 2026 prints “其他教育管理事务支出” in two rows (一般公共预算 30,171.14, 财政专户和单位资金 6,300): the
+    text's “（项）支出30,171.14万元，与上年相比增加20,114.16万元” is the 一般公共预算 line's, while a change in
+    上年.功能分类 is compared (review) with the line of all its money — the code is none of the rows a change is read
+    for (before: its last row was, another fund's, and a text saying 6,300 would have given the general line its change)."""
+    from types import SimpleNamespace
+
+    from reportgen.importing.text.line_changes import _rows
+
+    rows = [{"科目": 2050199, "项目支出": Decimal("30171.14")},
+            {"科目": 2050199, "资金": "财政专户和单位资金", "基本支出": 0, "项目支出": 6300},
+            {"科目": 2050101, "基本支出": Decimal("1631.11")}]
+    assert _rows(SimpleNamespace(tree={"支出": {"功能分类": rows}}, year=2026)) == {
+        "2050101": ("行政运行", Decimal("1631.11"))}

@@ -85,21 +85,22 @@ def _names(code: str, name: str, said: re.Match[str]) -> bool:
 
 
 def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
-    """The 功能分类 rows of 一般公共预算 the tables read (a row without 资金 is that fund's), by code: the line's name
-    and its amount (basic and project together). The prior a text's change gives is of that fund's line (compute:
-    derived_priors); 无锡市教育局's 财政专户 rows of the same codes (“其他教育管理事务支出” 6,300 beside 一般公共预算's
-    30,171.14) are not the line the text says."""
+    """The 功能分类 rows the tables read, by code: the line's name and its amount (basic and project together) — of the
+    codes whose every row is 一般公共预算's (a row without 资金 is that fund's). A code with rows of another fund besides
+    (无锡市教育局 “其他教育管理事务支出”: 一般公共预算 30,171.14 and 财政专户 6,300) is none: the text's amount is one
+    fund's line, while a change in 上年.功能分类 is compared (review) with the line of all its money — not guessed.
+    (Before, the code's last row was compared, another fund's where it had one, by chance.)"""
     spending = imported.tree.get("支出")
     rows = spending.get("功能分类") if isinstance(spending, dict) else None
     found: dict[str, tuple[str, Decimal]] = {}
+    other: set[str] = set()
     for row in rows if isinstance(rows, list) else []:
-        if _value(row.get("资金", _GENERAL)) != _GENERAL:
-            continue
         code = str(_value(row.get("科目")))
-        line = _line(row, code, imported.year)
-        if line is not None:
+        if _value(row.get("资金", _GENERAL)) != _GENERAL:
+            other.add(code)
+        elif (line := _line(row, code, imported.year)) is not None:
             found[code] = line
-    return found
+    return {code: line for code, line in found.items() if code not in other}
 
 
 def _line(row: Tree, code: str, year: int | None) -> tuple[str, Decimal] | None:
