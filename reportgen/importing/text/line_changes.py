@@ -21,15 +21,20 @@ from reportgen.importing.text.text_parts import Sentence
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import YUAN_PER_UNIT
 
-# the line's name before “（项）” (or its 7-digit code in brackets, 西安: that code's row), the year and words before its
-# amount (国家信访局 “……（项）2026年预算数为657.51万元”), its amount
-_LINE = (r"(?P<name>[^（）()，。；：、.．\d][^（）()，。；：、\d]{1,39})[（(](?:项|(?P<code>2\d{6}))[）)]"
-         r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?")
-_CHANGE = r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"
 # by the section the change is of: last year's budget (“与上年相比增加1.79万元”), or its 执行数 (国家信访局 “比2025年执行数增加
-# 7.6万元”, 杭州 “……（项）28.00万元，主要用于……。比上年执行数减少113.53万元”: the change the sentence after the use)
-_SECTIONS = {"上年": regex(_LINE + r"(?:与上年相比|比上年|较上年)(?:预算数?)?" + _CHANGE),
-             "上年执行数": regex(_LINE + r"(?:主要用于[^。]{0,80}。)?(?:比|较|与)(?:上年|(?P<year>\d{4})年)执行数" + _CHANGE)}
+# 7.6万元”, 杭州 “……（项）28.00万元，主要用于……。比上年执行数减少113.53万元”: the change the sentence after the use). Each
+# after the line's name before “（项）” (or its 7-digit code in brackets, 西安: that code's row), the year and words
+# before its amount (国家信访局 “……（项）2026年预算数为657.51万元”), its amount
+_SECTIONS = {
+    "上年": regex(r"(?P<name>(?![.．])[^（）()，。；：、\d]{2,40})[（(](?:项|(?P<code>2\d{6}))[）)]"
+                r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+                r"(?:与上年相比|比上年|较上年)(?:预算数?)?"
+                r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"),
+    "上年执行数": regex(r"(?P<name>(?![.．])[^（）()，。；：、\d]{2,40})[（(](?:项|(?P<code>2\d{6}))[）)]"
+                   r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+                   r"(?:主要用于[^。]{0,80}。)?(?:比|较|与)(?:上年|(?P<year>\d{4})年)执行数"
+                   r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"),
+}
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
 _GENERAL = "一般公共预算"
 
