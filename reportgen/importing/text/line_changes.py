@@ -1,11 +1,12 @@
 """The change a text states of a 功能分类 项 line it names with its amount (“2.行政事业单位养老支出（款）机关事业单位
-职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”; 杭州 “……行政运行（项）2,617.19万元，……比上年
-执行数增加252.00万元” is of the 执行数 and none of these), or with its code in brackets in place of its level (西安
-“1.行政运行（2010301）1,501.46万元，较上年增加50.95万元”, “4.行政单位离退休（2080501）0.36万元，较上年无增减”): written as 上年.功能分类.<科目>.增减额 where the line is a row
-the tables read with that amount and no table gives last year's figure of it — last year's figure as far as the text
-gives it, never a figure of its own. A name several rows bear, or an amount the row does not print, is not guessed.
-Written from 苏州 and 无锡 (江苏), the code in brackets from 西安 (陕西); the learned words (learned_words.py) then print the change with next year's
-figures."""
+职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”), or with its code in brackets in place of its
+level (西安 “1.行政运行（2010301）1,501.46万元，较上年增加50.95万元”, “……（2080501）0.36万元，较上年无增减”): written
+as 上年.功能分类.<科目>.增减额 where the line is a row the tables read with that amount and no table gives last year's
+figure of it — last year's figure as far as the text gives it, never a figure of its own; a change from last year's
+执行数 (杭州 “……行政运行（项）2,617.19万元，主要用于……。比上年执行数增加252.00万元”) as 上年执行数's alike. A name
+several rows bear, a code with another fund's rows, or an amount the row does not print, is not guessed. Written from
+苏州 and 无锡 (江苏), the code in brackets from 西安, the 执行数 from 杭州; the learned words (learned_words.py) then print
+the change with next year's figures."""
 
 from __future__ import annotations
 
