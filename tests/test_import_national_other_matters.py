@@ -330,3 +330,19 @@ def test_a_reason_said_without_main_is_read_and_an_empty_one_is_not() -> None:
     paragraphs = ["三、机关运行经费情况", "2026年本部门机关运行经费安排210.52万元，比上年减少25.94万元，原因是。"]
     empty = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)]).机关运行经费
     assert empty is not None and empty.原因 is None
+
+
+@pytest.mark.parametrize("paragraphs, figure", [
+    # 福州市民政局（本级）2026 p. 53, 泉州市人民政府办公室 2026: the year's figure after “机关运行经费支出” was not read (the
+    # change beside it was, with nothing to compare): the source held no 机关运行经费
+    (["（一）机关运行经费", "2026年，福州市民政局(本级)一般公共预算拨款安排的机关运行经费支出109.35万元，比上年增加15.51万元，"
+      "增长16.53%。"], "109.35万元"),
+    (["（一）机关运行经费", "2026年泉州市人民政府办公室一般公共预算拨款安排的机关运行经费支出758.24万元，比上年增加19.92万元，"
+      "增长2.70%。"], "758.24万元"),
+])
+def test_running_costs_said_as_a_spending_are_read(paragraphs, figure) -> None:
+    from reportgen.readers.text.lines import Line
+
+    running = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)]).机关运行经费
+    assert running is not None and running.数字["本年"].value == figure
+    assert running.数字["增减"].value.startswith("比上年增加")

@@ -262,9 +262,18 @@ def test_a_lines_change_the_text_states_is_its_prior_and_is_learned_with_it(tmp_
 
 
 def test_a_change_of_last_years_execution_is_no_lines_prior(tmp_path) -> None:
-    """杭州 compares its lines with last year's 执行数 (“比上年执行数增加252.00万元”): no budget prior is made of it."""
-    source, _ = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
-    assert "功能分类" not in (load_yaml(source).get("上年") or {})
+    """杭州 compares its lines with last year's 执行数 (“……行政运行（项）2,617.19万元，主要用于……。比上年执行数增加252.00
+    万元”, the change the sentence after the use): no budget prior is made of it, but 上年执行数's — the line's change
+    learned against its 执行数 (before: untraced, 变化（源文件没有上年数）)."""
+    source, layout = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    data = load_yaml(source)
+    assert "功能分类" not in (data.get("上年") or {})
+    executed = {str(key): value for key, value in data["上年执行数"]["功能分类"].items()}
+    assert Decimal(str(executed["2200501"]["增减额"])) == Decimal("252")
+    assert Decimal(str(executed["2060404"]["增减额"])) == Decimal("-113.53")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "比上年执行数{% if (((function_line('2200501', '一般公共预算').total)|change_from(actual_function.get('2200501')" \
+        in words
 
 
 @pytest.mark.parametrize("pdf, change, sentence", [
@@ -764,3 +773,19 @@ def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
     assert _traced_to("2026年收入预算5,876.67万元", amounts) is None
     assert _traced_to("2026年收入预算5,876.68万元", amounts) == "f.income_grand_total"
     assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"
+
+
+def test_a_lines_change_is_read_only_of_a_code_with_no_other_funds_rows() -> None:
+    """无锡市教育局 2026 prints “其他教育管理事务支出” in two rows (一般公共预算 30,171.14, 财政专户和单位资金 6,300): the
+    text's “（项）支出30,171.14万元，与上年相比增加20,114.16万元” is the 一般公共预算 line's, while a change in
+    上年.功能分类 is compared (review) with the line of all its money — the code is none of the rows a change is read
+    for (before: its last row was, another fund's, and a text saying 6,300 would have given the general line its change)."""
+    from types import SimpleNamespace
+
+    from reportgen.importing.text.line_changes import _rows
+
+    rows = [{"科目": 2050199, "项目支出": Decimal("30171.14")},
+            {"科目": 2050199, "资金": "财政专户和单位资金", "基本支出": 0, "项目支出": 6300},
+            {"科目": 2050101, "基本支出": Decimal("1631.11")}]
+    assert _rows(SimpleNamespace(tree={"支出": {"功能分类": rows}}, year=2026)) == {
+        "2050101": ("行政运行", Decimal("1631.11"))}

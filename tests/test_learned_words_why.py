@@ -85,8 +85,9 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
 @pytest.mark.parametrize("name, sentence, kind", [
     # 江苏: a zero the source's fields print alike, named by words no field holds
     ("js-suzhou-yingji-2026-dept-budget.pdf", "上缴上级支出0万元，占0%；", "同值未点名"),
-    # 西安: the change of a line whose last year the source does not hold
-    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "1.行政运行（2010301）1,501.46万元，较上年增加50.95万元",
+    # 西安: the change of an economic class whose last year the source does not hold (its 功能分类 lines' are read:
+    # test_a_lines_change_said_by_its_code_is_its_prior)
+    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元",
      "变化（源文件没有上年数）"),
     # 福州: a performance table's cells read as prose
     ("fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "其他资金0.00", "表格或页面杂项"),
@@ -99,6 +100,19 @@ def test_an_untraced_sentence_says_why(learned_words_of, name, sentence, kind) -
     found = [(s.text, why) for s, why, _ in words.reasons if sentence in s.text]
     assert found and all(why == kind for _, why in found), found
     assert len(words.reasons) == sum(1 for s, t in words.sentences if t is None and learned_words.has_figures(s.text))
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("1.行政运行（2010301）1,501.46万元，较上年增加50.95万元，增长3.51%", "2010301"),
+    ("4.行政单位离退休（2080501）0.36万元，较上年无增减", "2080501"),
+])
+def test_a_lines_change_said_by_its_code_is_its_prior(learned_words_of, sentence, code) -> None:
+    """西安 names a 项 line by its code in brackets (“行政运行（2010301）”) where 江苏 writes “（项）”: the change the text
+    states (or 无增减) is the line's 上年.功能分类 增减额, and the sentence is learned with the line's change — next year
+    printed with next year's figures (before: untraced, 变化（源文件没有上年数）)."""
+    words = learned_words_of("sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    found = [t for s, t in words.sentences if s.text.startswith(sentence)]
+    assert found and found[0] is not None and f"change_from(function_line('{code}')" in found[0], found
 
 
 _BALANCED = "{{ ((f.income_grand_total if f.income_grand_total == f.expenditure_grand_total else none))|printed("

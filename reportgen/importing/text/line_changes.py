@@ -1,60 +1,112 @@
 """The change a text states of a 功能分类 项 line it names with its amount (“2.行政事业单位养老支出（款）机关事业单位
-职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”; 杭州 “……行政运行（项）2,617.19万元，……比上年
-执行数增加252.00万元” is of the 执行数 and none of these): written as 上年.功能分类.<科目>.增减额 where the line is a row
-the tables read with that amount and no table gives last year's figure of it — last year's figure as far as the text
-gives it, never a figure of its own. A name several rows bear, or an amount the row does not print, is not guessed.
-Written from 苏州 and 无锡 (江苏); the learned words (learned_words.py) then print the change with next year's
-figures."""
+职业年金缴费支出（项）支出137.89万元，与上年相比增加1.79万元，增长1.32%”), or with its code in brackets in place of its
+level (西安 “1.行政运行（2010301）1,501.46万元，较上年增加50.95万元”, “……（2080501）0.36万元，较上年无增减”): written
+as 上年.功能分类.<科目>.增减额 where the line is a row the tables read with that amount and no table gives last year's
+figure of it — last year's figure as far as the text gives it, never a figure of its own; a change from last year's
+执行数 (杭州 “……行政运行（项）2,617.19万元，主要用于……。比上年执行数增加252.00万元”) as 上年执行数's alike. A name
+several rows bear, a code with another fund's rows, or an amount the row does not print, is not guessed. Written from
+苏州 and 无锡 (江苏), the code in brackets from 西安, the 执行数 from 杭州; the learned words (learned_words.py) then print
+the change with next year's figures."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from reportgen.base.patterns import regex
-from reportgen.codes import function_entry, same_name
+from reportgen.codes import function_entry, normalised_name, same_name
+from reportgen.compute import quantize_half_up
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.text.text_parts import Sentence
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.amounts import YUAN_PER_UNIT
 
-# the line's name before “（项）”, its amount, and the change from last year's budget (not its 执行数)
-_LINE_CHANGE = regex(r"(?P<name>[^（）()，。；：、\d]{2,40})[（(]项[）)][^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
-                     r"(?:与上年相比|比上年|较上年)(?:预算数?)?(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元"
-                     r"|(?P<flat>持平|相同))")
+# by the section the change is of: last year's budget (“与上年相比增加1.79万元”), or its 执行数 (国家信访局 “比2025年执行数增加
+# 7.6万元”, 杭州 “……（项）28.00万元，主要用于……。比上年执行数减少113.53万元”: the change the sentence after the use). Each
+# after the line's name before “（项）” (or its 7-digit code in brackets, 西安: that code's row), the year and words
+# before its amount (国家信访局 “……（项）2026年预算数为657.51万元”), its amount
+_SECTIONS = {
+    "上年": regex(r"(?P<name>(?![.．])[^（）()，。；：、\d]{2,40})[（(](?:项|(?P<code>2\d{6}))[）)]"
+                r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+                r"(?:与上年相比|比上年|较上年)(?:预算数?)?"
+                r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"),
+    "上年执行数": regex(r"(?P<name>(?![.．])[^（）()，。；：、\d]{2,40})[（(](?:项|(?P<code>2\d{6}))[）)]"
+                   r"(?:\d{4}年)?[^，。；\d]{0,8}(?P<amount>\d[\d,]*(?:\.\d+)?)万元，?"
+                   r"(?:主要用于[^。]{0,80}。)?(?:比|较|与)(?:上年|(?P<year>\d{4})年)执行数"
+                   r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"),
+}
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
+_GENERAL = "一般公共预算"
 
 
 def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
-    """Each 项 line's change the text states, as 上年.功能分类.<科目>.增减额 (in the source's unit); how many."""
+    """Each 项 line's change the text states, as 上年.功能分类.<科目>.增减额 or 上年执行数's (in the source's unit); how
+    many."""
     rows = _rows(imported)
+    texts = ["".join(sentence.text.split()) for sentence in sentences]
+    count = 0
+    for section, said_so in _SECTIONS.items():
+        written: dict[str, Tree] = {}
+        for index, sentence in enumerate(sentences):
+            text = texts[index] + ("。" + texts[index + 1] if index + 1 < len(texts) else "")  # (杭州: the next says it)
+            for said in said_so.finditer(text, 0, len(text)):
+                if said.start() < len(texts[index]) and _of_the_year(said, imported.year):
+                    _written(imported, rows, said, sentence, written)
+        count += _put(imported, written, section)
+    return count
+
+
+def _of_the_year(said: re.Match[str], year: int | None) -> bool:
+    """Whether the 执行数 a change is from is last year's (“比2025年执行数” in a budget of 2026), where it names one."""
+    return said.groupdict().get("year") is None or year is None or int(said.group("year")) == year - 1
+
+
+def _written(imported: Imported, rows: dict[str, tuple[str, Decimal]], said: re.Match[str], sentence: Sentence,
+             written: dict[str, Tree]) -> None:
+    """The change ``said`` of the one row it names with its amount, into ``written`` (none where it names no row,
+    or several, or one already written)."""
     factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
-    written: dict[str, Tree] = {}
-    for sentence in sentences:
-        text = "".join(sentence.text.split())
-        for said in _LINE_CHANGE.finditer(text):
-            amount = Decimal(said.group("amount").replace(",", "")) * YUAN_PER_UNIT["万元"] / factor
-            codes = [code for code, (name, total) in rows.items() if same_name(name, said.group("name"))
-                     and total == amount]
-            if len(codes) != 1 or codes[0] in written:
-                continue
-            change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
-                YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
-            written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
-    return _put(imported, written)
+    codes = [code for code, (name, total) in rows.items()
+             if _names(code, name, said) and _prints(total * factor, said.group("amount"))]
+    if len(codes) != 1 or codes[0] in written:
+        return
+    change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
+        YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
+    written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
+
+
+def _prints(yuan: Decimal, printed: str) -> bool:
+    """Whether an amount in 元 prints as ``printed`` 万元 at its places (西安's tables are in 元: 15014610 is 1,501.46)."""
+    places = len(printed.split(".")[1]) if "." in printed else 0
+    return quantize_half_up(yuan / YUAN_PER_UNIT["万元"], places) == Decimal(printed.replace(",", ""))
+
+
+def _names(code: str, name: str, said: re.Match[str]) -> bool:
+    """Whether the words said name the row of ``code`` and ``name``: its name before “（项）”, or its code in brackets
+    after words ending in its name (“1.行政运行（2010301）”)."""
+    if said.group("code") is None:
+        return same_name(name, said.group("name"))
+    return code == said.group("code") and normalised_name(said.group("name")).endswith(normalised_name(name))
 
 
 def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
-    """The 功能分类 rows the tables read, by code: the line's name and its amount (basic and project together)."""
+    """The 功能分类 rows the tables read, by code: the line's name and its amount (basic and project together) — of the
+    codes whose every row is 一般公共预算's (a row without 资金 is that fund's). A code with rows of another fund besides
+    (无锡市教育局 “其他教育管理事务支出”: 一般公共预算 30,171.14 and 财政专户 6,300) is none: the text's amount is one
+    fund's line, while a change in 上年.功能分类 is compared (review) with the line of all its money — not guessed.
+    (Before, the code's last row was compared, another fund's where it had one, by chance.)"""
     spending = imported.tree.get("支出")
     rows = spending.get("功能分类") if isinstance(spending, dict) else None
     found: dict[str, tuple[str, Decimal]] = {}
+    other: set[str] = set()
     for row in rows if isinstance(rows, list) else []:
         code = str(_value(row.get("科目")))
-        line = _line(row, code, imported.year)
-        if line is not None:
+        if _value(row.get("资金", _GENERAL)) != _GENERAL:
+            other.add(code)
+        elif (line := _line(row, code, imported.year)) is not None:
             found[code] = line
-    return found
+    return {code: line for code, line in found.items() if code not in other}
 
 
 def _line(row: Tree, code: str, year: int | None) -> tuple[str, Decimal] | None:
@@ -76,9 +128,10 @@ def _plain(amount: Decimal) -> Decimal:
     return amount.normalize() if amount == amount.to_integral() else amount
 
 
-def _put(imported: Imported, written: dict[str, Tree]) -> int:
-    """The changes into 上年.功能分类 (with 上年.年度), each code no table gave last year's figure of."""
-    prior = imported.tree.get("上年")
+def _put(imported: Imported, written: dict[str, Tree], section: str) -> int:
+    """The changes into <section>.功能分类 (上年 or 上年执行数, with its 年度), each code no table gave last year's figure
+    of."""
+    prior = imported.tree.get(section)
     prior = prior if isinstance(prior, dict) else {}
     lines = prior.get("功能分类")
     lines = lines if isinstance(lines, dict) else {}
@@ -86,5 +139,5 @@ def _put(imported: Imported, written: dict[str, Tree]) -> int:
     if not new:
         return 0
     year = {"年度": Placed(imported.year - 1)} if imported.year is not None and "年度" not in prior else {}
-    imported.tree["上年"] = {**year, **prior, "功能分类": {**lines, **new}}
+    imported.tree[section] = {**year, **prior, "功能分类": {**lines, **new}}
     return len(new)
