@@ -593,6 +593,12 @@ class Glossary(Naming[Figure]):
             # “财政拨款收支总预算10,070.48万元”, “财政拨款收、支总计各增加…”)
             total(f, "财政拨款收支总计", f.fiscal_income, "财政拨款", "财政拨款收支总计", "财政拨款收支预算",
                   "财政拨款收支总预算", "财政拨款收支预算总计")
+        elif f.fiscal_carried_over:
+            # some of it carried over (国家信访局 2026 “财政拨款收支总预算18,728.91万元” beside its 财政拨款收支总表's 收入总计
+            # 18,728.94: 16,474.82 and 上年结转 2,254.12): that table's 总计, 财政拨款收入 and the appropriations carried
+            # over; no prior year's (the source's prior 财政拨款 is its income alone)
+            total(f, "财政拨款收支总计", f.fiscal_income_grand_total, None, "财政拨款收支总计", "财政拨款收支预算",
+                  "财政拨款收支总预算", "财政拨款收支预算总计")
 
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
