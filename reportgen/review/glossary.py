@@ -585,6 +585,11 @@ class Glossary(Naming[Figure]):
         total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", "财政拨款收入预算总计",  # 江苏
               wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+        self._fiscal_grand_total(f)
+
+    def _fiscal_grand_total(self, f: Computed) -> None:
+        """财政拨款收支总计: a 决算's 财政拨款收入支出总计 (收入 and 年初结转和结余); a budget's 财政拨款收支总表's 总计."""
+        total = self._total
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
                   "财政拨款收入支出总计", "财政拨款收支总计")
@@ -594,9 +599,8 @@ class Glossary(Naming[Figure]):
             total(f, "财政拨款收支总计", f.fiscal_income, "财政拨款", "财政拨款收支总计", "财政拨款收支预算",
                   "财政拨款收支总预算", "财政拨款收支预算总计")
         elif f.fiscal_carried_over:
-            # some of it carried over (国家信访局 2026 “财政拨款收支总预算18,728.91万元” beside its 财政拨款收支总表's 收入总计
-            # 18,728.94: 16,474.82 and 上年结转 2,254.12): that table's 总计, 财政拨款收入 and the appropriations carried
-            # over; no prior year's (the source's prior 财政拨款 is its income alone)
+            # some carried over: that table's 总计, income and 上年结转, no prior (国家信访局 2026 “财政拨款收支总预算18,728.91
+            # 万元”, its 总计 18,728.94 = 16,474.82 + 2,254.12; the source's prior 财政拨款 is its income alone)
             total(f, "财政拨款收支总计", f.fiscal_income_grand_total, None, "财政拨款收支总计", "财政拨款收支预算",
                   "财政拨款收支总预算", "财政拨款收支预算总计")
 
