@@ -310,3 +310,19 @@ def test_an_amount_said_to_be_all_of_one_fund_is_no_more_than_that_funds_money(x
     expected = {s.id: s for s in expected_slips("central-guojia-xinfangju-2026-dept-budget", corpus=CORPUS / "fresh1")}
     match(found, list(expected.values()), [])
     assert expected["S1"].found and expected["S5"].found
+
+
+def test_the_lines_a_budgets_general_table_prints_are_that_funds_with_their_execution(xinfang) -> None:
+    """国家信访局 2026 writes no 功能分类 of its own (its 支出总表's lines, of every fund, kept as printed): its 一般公共预算支出表's
+    lines are the 一般公共预算's year's appropriation (16,474.82), each with the 2025 年执行数 it prints. “2014099 其他信访事务支出
+    …比 2025 年执行数增加 2,022.94 万元，增幅 126.35%” is told against 25,143.24 (annotated S3), the rate as that change over the
+    1,601.04 its sentence implies; the 财政拨款收支总表's “一般公共服务支出 15,291.3 万元” (its carry-over spent too) is not judged
+    by the line's 13,144.37, and the items the table bears out agree."""
+    result, found = xinfang
+    told = {item.text for item in found if item.kind == "prose"}
+    assert "比2025年执行数增加2,022.94万元（应为 减少21,519.26万元；）" in told
+    assert any(text.startswith("增幅126.35%（应为 下降85.59%；") and "1,601.04万元" in text for text in told)
+    assert result.narrative is not None
+    status = {(v.statement.kind, v.statement.value): v.status for v in result.narrative.verdicts}
+    assert status[("amount", Decimal("15291.3"))] == "unknown"
+    assert status[("change", Decimal("271.14"))] == status[("rate", Decimal("4.88"))] == "agree"  # 行政运行: 5,555.07

@@ -18,6 +18,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLES, Budget
 from reportgen.readers.text.statements import final_words, named_quantities, part_qualifiers, some_projects_words
+from reportgen.review.printed_functions import printed_function_lines
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
@@ -511,7 +512,7 @@ class Glossary(Naming[Figure]):
         self._procurement(b, f)
         self._defined_rows(b)
         self._performance(b, f)
-        self._functions(f)
+        self._functions(*(printed_function_lines(f) or (f,)))
         self._economic(f)
         self._projects(b, f)
         self._project_classes(b, f)
@@ -755,13 +756,13 @@ class Glossary(Naming[Figure]):
                         named=tuple((t, ("绩效目标",)) for t in targets) + projects,
                         unknown_part=(() if targets else _PUBLISHED_TARGETS) + some_projects_words()), *_PERFORMANCE_NAMES)
 
-    def _functions(self, f: Computed) -> None:
-        """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
+    def _functions(self, f: Computed, known_as: str = "") -> None:
+        """Each 功能分类 line, by its code, its names and its path of 类/款/项 names (``known_as``: printed_functions.py)."""
         tables = _FunctionTables.of(f)
-        tops, known_as = f.function_tree(), ""
+        tops = f.function_tree()
         if not tops and f.budget.function_scope:  # the lines of one fund only: each that fund's part of the line
-            known_as = f.budget.function_scope
-            tops = f.function_tree(known_as)
+            known_as = known_as or f.budget.function_scope
+            tops = f.function_tree(f.budget.function_scope)
         for top in tops:
             self._walk(top, (), tables, known_as)
 
