@@ -282,3 +282,47 @@ def test_a_totals_stated_change_is_measured_by_its_parts_last_year_figures_the_t
     changes = [v for v in result.narrative.verdicts
                if v.statement.kind == "change" and "三公" in (v.figure.name if v.figure else "")]
     assert changes and all(v.status == "agree" for v in changes), [(v.statement.text, v.status, v.cause) for v in changes]
+
+
+@pytest.fixture(scope="module")
+def xinfang() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("central-guojia-xinfangju-2026-dept-budget")
+
+
+def test_a_budgets_fiscal_total_with_money_carried_over_is_its_fiscal_tables_total(xinfang) -> None:
+    """国家信访局 2026 p. 17: “财政拨款收支总预算 18,728.91 万元” beside its 财政拨款收支总表's 总计 18,728.94 (本年收入 16,474.82
+    and 上年结转 2,254.12): told against that total (annotated S1) — before, 财政拨款收支总计 was named only where none
+    was carried over (income equal to spending), and the figure was 未能核对."""
+    result, found = xinfang
+    assert any(item.text.startswith("18,728.91万元（应为 18,728.94万元") for item in found if item.kind == "prose")
+    assert result.narrative is not None
+    verdict = next(v for v in result.narrative.verdicts if v.statement.value == Decimal("18728.91"))
+    assert verdict.figure is not None and verdict.figure.current == Decimal("187289400")
+
+
+def test_an_amount_said_to_be_all_of_one_fund_is_no_more_than_that_funds_money(xinfang) -> None:
+    """国家信访局 2026 p. 26: “涉及预算拨款 39,560.87 万元，均为一般公共预算拨款” — its 一般公共预算 has 16,474.82 of income and
+    2,254.12 carried over, 18,728.94 in all (its 其他收入 31,888 pays for the rest): told (annotated S5); its
+    “收入全部为一般公共预算拨款” (no amount said) is not."""
+    _result, found = xinfang
+    told = [item.text for item in found if "一般公共预算的资金" in item.text]
+    assert len(told) == 1 and "“39,560.87万元，均为一般公共预算拨款”" in told[0] and "18,728.94万元" in told[0]
+    expected = {s.id: s for s in expected_slips("central-guojia-xinfangju-2026-dept-budget", corpus=CORPUS / "fresh1")}
+    match(found, list(expected.values()), [])
+    assert expected["S1"].found and expected["S5"].found
+
+
+def test_the_lines_a_budgets_general_table_prints_are_that_funds_with_their_execution(xinfang) -> None:
+    """国家信访局 2026 writes no 功能分类 of its own (its 支出总表's lines, of every fund, kept as printed): its 一般公共预算支出表's
+    lines are the 一般公共预算's year's appropriation (16,474.82), each with the 2025 年执行数 it prints. “2014099 其他信访事务支出
+    …比 2025 年执行数增加 2,022.94 万元，增幅 126.35%” is told against 25,143.24 (annotated S3), the rate as that change over the
+    1,601.04 its sentence implies; the 财政拨款收支总表's “一般公共服务支出 15,291.3 万元” (its carry-over spent too) is not judged
+    by the line's 13,144.37, and the items the table bears out agree."""
+    result, found = xinfang
+    told = {item.text for item in found if item.kind == "prose"}
+    assert "比2025年执行数增加2,022.94万元（应为 减少21,519.26万元；）" in told
+    assert any(text.startswith("增幅126.35%（应为 下降85.59%；") and "1,601.04万元" in text for text in told)
+    assert result.narrative is not None
+    status = {(v.statement.kind, v.statement.value): v.status for v in result.narrative.verdicts}
+    assert status[("amount", Decimal("15291.3"))] == "unknown"
+    assert status[("change", Decimal("271.14"))] == status[("rate", Decimal("4.88"))] == "agree"  # 行政运行: 5,555.07

@@ -36,6 +36,7 @@ from reportgen.review.sentences.judge import (
     shown,
 )
 from reportgen.review.sentences.listed import tie_listed_parts
+from reportgen.review.sentences.one_fund import wholly_of_one_fund
 from reportgen.review.sentences.partitions import partition_findings
 from reportgen.review.sentences.parts_of_nothing import parts_of_nothing
 from reportgen.review.sentences.prior_rates import consistent_of
@@ -184,7 +185,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     strict = _strict_figures(glossary, text_alone)
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
-               + said_again(statements, str(draft), told))
+               + said_again(statements, str(draft), told)
+               + wholly_of_one_fund(statements, prepared.figures, str(draft), told))
     _within(verdicts, consistent_of(said.prior),
             {**named_bases_borne_out(related), **completions_borne_out(statements), **borne_out(related)})
     parts_of_nothing(verdicts)

@@ -18,6 +18,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLES, Budget
 from reportgen.readers.text.statements import final_words, named_quantities, part_qualifiers, some_projects_words
+from reportgen.review.printed_functions import printed_function_lines
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
@@ -511,7 +512,7 @@ class Glossary(Naming[Figure]):
         self._procurement(b, f)
         self._defined_rows(b)
         self._performance(b, f)
-        self._functions(f)
+        self._functions(*(printed_function_lines(f) or (f,)))
         self._economic(f)
         self._projects(b, f)
         self._project_classes(b, f)
@@ -585,6 +586,11 @@ class Glossary(Naming[Figure]):
         total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", "财政拨款收入预算总计",  # 江苏
               wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+        self._fiscal_grand_total(f)
+
+    def _fiscal_grand_total(self, f: Computed) -> None:
+        """财政拨款收支总计: a 决算's 财政拨款收入支出总计 (收入 and 年初结转和结余); a budget's 财政拨款收支总表's 总计."""
+        total = self._total
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
                   "财政拨款收入支出总计", "财政拨款收支总计")
@@ -592,6 +598,11 @@ class Glossary(Naming[Figure]):
             # a budget's 财政拨款 income all spent this year (none carried over): its 收支总计 on either side (江苏:
             # “财政拨款收支总预算10,070.48万元”, “财政拨款收、支总计各增加…”)
             total(f, "财政拨款收支总计", f.fiscal_income, "财政拨款", "财政拨款收支总计", "财政拨款收支预算",
+                  "财政拨款收支总预算", "财政拨款收支预算总计")
+        elif f.fiscal_carried_over:
+            # some carried over: that table's 总计, income and 上年结转, no prior (国家信访局 2026 “财政拨款收支总预算18,728.91
+            # 万元”, its 总计 18,728.94 = 16,474.82 + 2,254.12; the source's prior 财政拨款 is its income alone)
+            total(f, "财政拨款收支总计", f.fiscal_income_grand_total, None, "财政拨款收支总计", "财政拨款收支预算",
                   "财政拨款收支总预算", "财政拨款收支预算总计")
 
     def _fiscal_rows(self, f: Computed) -> None:
@@ -745,13 +756,13 @@ class Glossary(Naming[Figure]):
                         named=tuple((t, ("绩效目标",)) for t in targets) + projects,
                         unknown_part=(() if targets else _PUBLISHED_TARGETS) + some_projects_words()), *_PERFORMANCE_NAMES)
 
-    def _functions(self, f: Computed) -> None:
-        """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
+    def _functions(self, f: Computed, known_as: str = "") -> None:
+        """Each 功能分类 line, by its code, its names and its path of 类/款/项 names (``known_as``: printed_functions.py)."""
         tables = _FunctionTables.of(f)
-        tops, known_as = f.function_tree(), ""
+        tops = f.function_tree()
         if not tops and f.budget.function_scope:  # the lines of one fund only: each that fund's part of the line
-            known_as = f.budget.function_scope
-            tops = f.function_tree(known_as)
+            known_as = known_as or f.budget.function_scope
+            tops = f.function_tree(f.budget.function_scope)
         for top in tops:
             self._walk(top, (), tables, known_as)
 

@@ -29,6 +29,7 @@ from reportgen.readers.text.statements import (
 )
 from reportgen.reading.amounts import yuan_factors
 from reportgen.review.glossary import Figure, Glossary, normalize, running_line
+from reportgen.review.printed_functions import YEARS
 from reportgen.review.sentences.consistency import in_yuan, inline_amount, made_whole
 
 
@@ -267,10 +268,25 @@ def _of_one_fund(verdicts: list[Verdict], start: int, glossary: Glossary) -> Non
         verdict = verdicts[index]
         figure, st = verdict.figure, verdict.statement
         if verdict.status in ("disagree", "cut") and figure is not None and figure.known_as \
-                and not any(word in st.context + st.sentence for word in _fund_words(figure.known_as, glossary)) \
+                and not any(word in _said_of(st, figure) for word in _fund_words(figure.known_as, glossary)) \
                 and not _all_of(figure.known_as, glossary):
             verdicts[index] = Verdict(st, "unknown", figure, cause=f"源文件只有这一科目{figure.known_as}的数，"
                                                                    f"句中没有说是{figure.known_as}，未判定")
+
+
+_CARRIED = "结转"
+
+
+def _said_of(st: Statement, figure: Figure) -> str:
+    """The words that may name the money a line of one fund's is of: its section's and its sentence's; where the lines
+    are the year's appropriation alone (YEARS), those after the last that names money carried over (“……一般公共预算当年
+    拨款收入16,474.82万元、上年结转2,254.12万元；支出包括：一般公共服务支出15,291.3万元”, 国家信访局 2026: its lines spend
+    the carry-over too)."""
+    said = st.context + st.sentence
+    if figure.known_as != YEARS:
+        return said
+    said = st.context + st.sentence.split(st.text, 1)[0]
+    return said[said.rfind(_CARRIED) + 1:]
 
 
 def _all_of(fund: str, glossary: Glossary) -> bool:
@@ -816,7 +832,36 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
             verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
                                           "持平后又写了增长率，应只写持平")
         return
-    reading.verdicts.append(_rate(st, None if reading.change_named else reading.change_of or reading.subject))
+    verdict = _rate(st, None if reading.change_named else reading.change_of or reading.subject)
+    reading.verdicts.append(_as_its_change(verdict, reading.verdicts))
+
+
+def _as_its_change(verdict: Verdict, before: list[Verdict]) -> Verdict:
+    """A rate told as disagreeing right after its sentence's change, told so too, where the rate is that change over the
+    prior the change implies (this year's figure less it): the same slip, its cause the prior the sentence measured by
+    (国家信访局 2026: “比2025年执行数增加2,022.94万元，增幅126.35%” is 2,022.94 ÷ 1,601.04 — its 执行数 net of the 基建
+    investment, which its table prints beside — against the 执行数 25,143.24)."""
+    said = _told_change(verdict, before)
+    if said is None or verdict.figure is None or verdict.statement.value is None:
+        return verdict
+    prior = verdict.figure.current - (in_yuan(said) if said.direction != "down" else -in_yuan(said))
+    rate = exact_percent(in_yuan(said), prior) if prior > 0 else None
+    if rate is None or shown(rate, verdict.statement.decimals) != verdict.statement.value:
+        return verdict
+    return Verdict(verdict.statement, "disagree", verdict.figure, verdict.expected,
+                   f"是句中的增减额{_text(in_yuan(said) / _IN_YUAN[said.unit], said.decimals, said.unit)}除以"
+                   f"{_text(in_unit(prior, said.unit), said.decimals, said.unit)}（本年数减去增减额）所得，而不是源文件的上年数",
+                   verdict.subject, verdict.of_budget)
+
+
+def _told_change(verdict: Verdict, before: list[Verdict]) -> Statement | None:
+    """The change (an amount) told as disagreeing right before a rate told so, in the same sentence; None else."""
+    change = before[-1] if before else None
+    if verdict.status != "disagree" or change is None or change.status != "disagree":
+        return None
+    said = change.statement
+    same = said.kind == "change" and said.sentence == verdict.statement.sentence
+    return said if same and said.unit in _IN_YUAN and said.value is not None else None
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
