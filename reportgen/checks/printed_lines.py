@@ -16,7 +16,7 @@ from reportgen.compute import ZERO, Computed
 from reportgen.compute.class_pairs import BASIC, class_pairs, parts_line
 from reportgen.compute.functions import PRINTED_TABLES
 from reportgen.compute.phrasing import Money
-from reportgen.compute.printed import line_as_printed
+from reportgen.compute.printed import KINDS, kinds_of_basic, line_as_printed, stated_kinds
 from reportgen.docmodel.model import Budget
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
@@ -72,13 +72,26 @@ def budget_lines(b: Budget, f: Computed, m: Money, table: str,
     for key, figures in lines.items():
         known = f.table_line(table, key) or {}
         path = f"印出合计.{table}.{key}"
+        if all(known.get(kind) is None for kind in KINDS) and set(KINDS) & set(figures):
+            yield from _kinds_line(b, m, table, key, known.get("基本支出"))
         for column, stated in figures.items():
             value = known.get(column)
+            if column in KINDS and value is None:
+                continue  # a split the rows do not give: against the line's 基本支出 (_kinds_line)
             if value is None or f.printed_line(table, key, column, value) != stated:
                 line = "合计行" if key == "合计" else f" {key} 行"
                 yield make_finding(b, "error", "R-印出合计", f"{table}的{line}{column}印作 {m.with_unit(stated)}，其下各行"
                                    f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
                                    b.line_of(path), path)
+
+
+def _kinds_line(b: Budget, m: Money, table: str, key: str, basic: Decimal | None) -> Iterator[Finding]:
+    """A line's 人员经费 and 公用经费 the rows under it do not give (上海市级's 收支总表 by 类) against its 基本支出."""
+    if kinds_of_basic(b, table, key, basic) is None:
+        path = f"印出合计.{table}.{key}"
+        stated = "、".join(f"{kind} {m.with_unit(figure)}" for kind, figure in stated_kinds(b, table, key).items())
+        yield make_finding(b, "error", "R-印出合计", f"{table}的 {key} 行印作{stated}，其下各行的基本支出为 "
+                           f"{m.with_unit(basic or ZERO)}：两者之和与之相差超过尾数（或没有这一行），不照印", b.line_of(path), path)
 
 
 def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:
