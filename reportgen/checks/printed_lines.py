@@ -73,7 +73,7 @@ def budget_lines(b: Budget, f: Computed, m: Money, table: str,
         known = f.table_line(table, key) or {}
         path = f"印出合计.{table}.{key}"
         if all(known.get(kind) is None for kind in KINDS) and set(KINDS) & set(figures):
-            yield from _kinds_line(b, m, table, key, known.get("基本支出"))
+            yield from _kinds_line(b, m, table, key, known)
         for column, stated in figures.items():
             value = known.get(column)
             if column in KINDS and value is None:
@@ -85,13 +85,16 @@ def budget_lines(b: Budget, f: Computed, m: Money, table: str,
                                    b.line_of(path), path)
 
 
-def _kinds_line(b: Budget, m: Money, table: str, key: str, basic: Decimal | None) -> Iterator[Finding]:
-    """A line's 人员经费 and 公用经费 the rows under it do not give (上海市级's 收支总表 by 类) against its 基本支出."""
+def _kinds_line(b: Budget, m: Money, table: str, key: str, known: dict[str, Decimal | None]) -> Iterator[Finding]:
+    """A line's 人员经费 and 公用经费 the rows under it do not give (上海市级's 收支总表 by 类) against its 基本支出: a line
+    no row is under (医保中心 2026 prints its 208's figures as 一、一般公共服务支出) is told so."""
+    basic = known.get("基本支出")
     if kinds_of_basic(b, table, key, basic) is None:
         path = f"印出合计.{table}.{key}"
         stated = "、".join(f"{kind} {m.with_unit(figure)}" for kind, figure in stated_kinds(b, table, key).items())
-        yield make_finding(b, "error", "R-印出合计", f"{table}的 {key} 行印作{stated}，其下各行的基本支出为 "
-                           f"{m.with_unit(basic or ZERO)}：两者之和与之相差超过尾数（或没有这一行），不照印", b.line_of(path), path)
+        rows = f"其下各行的基本支出为 {m.with_unit(basic)}：两者之和与之相差超过尾数" if basic is not None \
+            else "功能分类各行没有这一类（或不知其基本支出）"
+        yield make_finding(b, "error", "R-印出合计", f"{table}的 {key} 行印作{stated}，{rows}，不照印", b.line_of(path), path)
 
 
 def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:

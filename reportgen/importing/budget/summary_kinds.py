@@ -2,15 +2,22 @@
 公用经费 | 项目支出 (基本支出 over the two), where its function tables give each 项's 基本支出 alone — a split of no function
 row. Each such 类 is written as the table printed it (印出合计.收支总表.<类>: 人员经费, 公用经费; one printed blank is not
 written: the rest of 基本支出), where the function rows written under it do not state theirs (a table printing them by
-function line — 苏州, 杭州, 烟台 — gives the 类's from its rows). checks/printed_lines.py holds them against the 类's
-基本支出; the render prints them in that table alone."""
+function line — 苏州, 杭州, 烟台 — gives the 类's from its rows) and give its 基本支出, which the two make within their 尾数.
+A split that does not make it is not the 类's as read: 花卉良种试验场 2026 prints its 公用经费 column blank on every row,
+and the page's grid, a column short, reads 农林水支出's 项目支出 3,909,902 under 公用经费 (its rows' 基本支出 2,658,210 is
+its 人员经费 alone) — such a 类 is not written, as before (the 收支总表's figures are held against the function rows as
+ever); nor a 类 no function row is under (医疗保险事业管理中心 2026 prints its 208's figures as 一、一般公共服务支出).
+checks/printed_lines.py holds a written split against the 类's 基本支出; the render prints it in that table alone."""
 
 from __future__ import annotations
 
-from reportgen.importing.recognition.imported import Imported, value
+from decimal import Decimal
+
+from reportgen.importing.recognition.imported import Imported, factor, value
 from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import Row
-from reportgen.importing.tree import Placed, Tree
+from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.reading.amounts import rounding_step
 from reportgen.tablekinds import role
 
 KINDS = ("人员经费", "公用经费")
@@ -26,9 +33,36 @@ def summary_kinds(result: Imported, items: list[Tree]) -> Tree:
     found: Tree = {}
     for row in result.sides.get(role("summary"), ([], []))[1]:
         code = result.class_codes.get(row.label)
-        if code and code not in found and not _rows_state_kinds(items, code) and (kinds := _printed(result, table, row, code)):
+        if code and code not in found and not _rows_state_kinds(items, code) and (kinds := _printed(result, table, row, code)) \
+                and _makes_basic(result, table, kinds, _class_basic(items, code)):
             found[code] = kinds
     return found
+
+
+def _makes_basic(result: Imported, table: Table, kinds: Tree, basic: Decimal | None) -> bool:
+    """Whether the split printed (a blank one the rest) makes the 类's 基本支出 ``basic`` within their 尾数, none above it."""
+    figures = [kind.value for kind in kinds.values() if isinstance(kind, Placed) and isinstance(kind.value, Decimal)]
+    if basic is None or any(figure > basic for figure in figures):
+        return False
+    values = [a.value for row in result.sides.get(role("summary"), ([], []))[1] for a in row.amounts.values() if not a.blank]
+    step = scaled(rounding_step(table.unit, values), factor(result, table))
+    made = sum(figures, Decimal(0))
+    return made == basic if len(figures) < len(KINDS) else abs(made - basic) <= step * len(KINDS) / 2
+
+
+def _class_basic(items: list[Tree], code: str) -> Decimal | None:
+    """The 基本支出 of the 类 ``code`` as its finest function rows written give it; None where any gives none (its 合计
+    alone) or no row is under it."""
+    under = [item for item in items if _code(item).startswith(code)]
+    finest = [item for item in under if not any(_code(o) != _code(item) and _code(o).startswith(_code(item)) for o in under)]
+    if not finest or any("基本支出" not in item and "项目支出" not in item for item in finest):
+        return None
+    return sum((_basic_of(item) for item in finest), Decimal(0))
+
+
+def _basic_of(item: Tree) -> Decimal:
+    basic = item.get("基本支出")
+    return basic.value if isinstance(basic, Placed) and isinstance(basic.value, Decimal) else Decimal(0)
 
 
 def _printed(result: Imported, table: Table, row: Row, code: str) -> Tree:
@@ -58,5 +92,4 @@ def _code(item: Tree) -> str:
 
 
 def _basic(item: Tree) -> bool:
-    basic = item.get("基本支出")
-    return isinstance(basic, Placed) and bool(basic.value)
+    return bool(_basic_of(item))
