@@ -7,6 +7,7 @@ the published ones (../shared/corpus/fresh1/sh-city-shenjiju-2026-unit-budget.pd
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,25 @@ def test_columns_out_of_order_are_refused(tmp_path: Path) -> None:
                                       "    列: [人员经费, 合计]\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="列"):
         resolve(str(tmp_path))
+
+
+@pytest.mark.parametrize(("name", "written", "left"), [
+    # the grid, a column short (公用经费 blank on every row), reads 农林水支出's 项目支出 3,909,902 under 公用经费
+    ("sh-city-huahuichang-2026-unit-budget.pdf", "    208:\n      人员经费: 1316754   # 收支总表 第7页 第8行\n", "    213:"),
+    # its 208's figures printed as 一、一般公共服务支出: no function row of 201
+    ("sh-city-yibaozhongxin-2026-unit-budget.pdf", "    210:\n      人员经费: 32174674   # 收支总表 第7页 第9行\n      公用经费: 8838000",
+     "    201:"),
+])
+def test_a_split_that_is_not_the_classs_as_read_is_not_written(tmp_path: Path, name: str, written: str, left: str) -> None:
+    """A 类's split is written only where it makes the 类's 基本支出 as its function rows give it (two 上海市级 units
+    of ../shared/corpus): the others are left as before, and the import tells no R-印出合计 of its own reading."""
+    pdf = FRESH.parent / name
+    if not pdf.exists():
+        pytest.skip("../shared/corpus is not here")
+    source, _ = import_once(tmp_path, pdf, learn=False)
+    text = source.read_text(encoding="utf-8")
+    after = text[text.index("印出合计:\n  收支总表:\n") + len("印出合计:\n"):]
+    following = re.search(r"^\S", after, flags=re.MULTILINE)  # the next section
+    printed = after[:following.start()] if following else after
+    assert written in printed and left not in printed
+    assert not [f for f in prepare(source, draft=True).findings if f.rule == "R-印出合计"]
