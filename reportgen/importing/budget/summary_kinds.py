@@ -44,20 +44,30 @@ def _makes_basic(result: Imported, table: Table, kinds: Tree, basic: Decimal | N
     figures = [kind.value for kind in kinds.values() if isinstance(kind, Placed) and isinstance(kind.value, Decimal)]
     if basic is None or any(figure > basic for figure in figures):
         return False
-    values = [a.value for row in result.sides.get(role("summary"), ([], []))[1] for a in row.amounts.values() if not a.blank]
-    step = scaled(rounding_step(table.unit, values), factor(result, table))
     made = sum(figures, Decimal(0))
-    return made == basic if len(figures) < len(KINDS) else abs(made - basic) <= step * len(KINDS) / 2
+    return made == basic if len(figures) < len(KINDS) else abs(made - basic) <= _step(result, table) * len(KINDS) / 2
+
+
+def _step(result: Imported, table: Table) -> Decimal:
+    """The step the 收支总表's spending side is printed rounded to, in the function tables' unit."""
+    values = [a.value for row in result.sides.get(role("summary"), ([], []))[1] for a in row.amounts.values() if not a.blank]
+    return scaled(rounding_step(table.unit, values), factor(result, table))
 
 
 def _class_basic(items: list[Tree], code: str) -> Decimal | None:
     """The 基本支出 of the 类 ``code`` as its finest function rows written give it; None where any gives none (its 合计
     alone) or no row is under it."""
-    under = [item for item in items if _code(item).startswith(code)]
-    finest = [item for item in under if not any(_code(o) != _code(item) and _code(o).startswith(_code(item)) for o in under)]
+    finest = _finest([item for item in items if _code(item).startswith(code)])
     if not finest or any("基本支出" not in item and "项目支出" not in item for item in finest):
         return None
     return sum((_basic_of(item) for item in finest), Decimal(0))
+
+
+def _finest(under: list[Tree]) -> list[Tree]:
+    """The rows with no other row under them."""
+    codes = [_code(item) for item in under]
+    return [item for item, code in zip(under, codes, strict=True)
+            if not any(other != code and other.startswith(code) for other in codes)]
 
 
 def _basic_of(item: Tree) -> Decimal:
