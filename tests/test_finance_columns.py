@@ -1,10 +1,13 @@
 """A learned layout prints 上海市级's 部门财务收支预算总表 with the spending columns the published table prints (issue 80):
-合计 | 人员经费 | 公用经费 | 项目支出 beside each 类 and 支出总计 (表格.收支总表-财务收支.列), each from the source's function
-rows, blank where they do not give it (a 类 whose rows give 基本支出 alone has no 人员经费 the source states). The figures
-are the published ones (../shared/corpus/fresh1/sh-city-shenjiju-2026-unit-budget.pdf, 第7页), read off the PDF first."""
+合计 | 人员经费 | 公用经费 | 项目支出 beside each 类 and 支出总计 (表格.收支总表-财务收支.列): 合计 and 项目支出 from the
+source's function rows; 人员经费 and 公用经费, which no function row gives (the 一般公共预算支出表 prints each 项's 基本支出
+unsplit), as the source states this table printed them (印出合计.收支总表, checked against the 类's 基本支出). The figures are
+the published ones (../shared/corpus/fresh1/sh-city-shenjiju-2026-unit-budget.pdf, 第7页; sh-city-fucai-2026-unit-budget.pdf,
+第7页), read off the PDF first."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,15 +43,38 @@ def test_the_learned_layout_records_the_columns_printed(audit) -> None:
     assert "  收支总表-财务收支:\n    基于: 收支总表-财务收支\n    列:\n    - 合计\n    - 人员经费\n    - 公用经费\n    - 项目支出\n" in text
 
 
-def test_the_render_prints_them_from_the_source_and_nothing_else(audit) -> None:
-    """审计局 prints 一、一般公共服务支出 134,339,860 | 93,654,340 | 20,825,520 | 19,860,000 and 支出总计 195,774,300 |
-    153,268,740 | 21,802,560 | 20,703,000. Its 一般公共预算支出表 gives each 项's 基本支出 unsplit: 人员经费 and 公用经费 by
-    line are not the source's, so blank; 合计 and 项目支出 are, and 支出总计's 人员经费 and 公用经费 as its 经济分类 lines (all of
-    its 基本支出) make them."""
+def test_the_render_prints_them_as_the_source_states_them(audit) -> None:
+    """审计局 prints 一、一般公共服务支出 134,339,860 | 93,654,340 | 20,825,520 | 19,860,000, 三、卫生健康支出 6,142,000 |
+    6,100,000 | (blank) | 42,000 and 支出总计 195,774,300 | 153,268,740 | 21,802,560 | 20,703,000. Its 一般公共预算支出表 gives
+    each 项's 基本支出 unsplit: the 类's 人员经费 and 公用经费 are the 收支总表's (印出合计; a blank one not written, printed
+    blank); 支出总计's as its 经济分类 lines (all of its 基本支出) make them."""
     source, layout, _ = audit
     rows = _rows(source, layout)
-    assert _beside(rows, "一、一般公共服务支出") == ["134,339,860", "", "", "19,860,000"]
+    assert _beside(rows, "一、一般公共服务支出") == ["134,339,860", "93,654,340", "20,825,520", "19,860,000"]
+    assert _beside(rows, "三、卫生健康支出") == ["6,142,000", "6,100,000", "", "42,000"]
     assert _beside(rows, "支出总计") == ["195,774,300", "153,268,740", "21,802,560", "20,703,000"]
+
+
+def test_the_split_is_written_as_printed_and_checked(audit, tmp_path: Path) -> None:
+    """The 类's split is written where the 收支总表 prints it (印出合计.收支总表.201); one that does not make the 类's
+    基本支出 (114,479,860 by its 项) is an error, not printed (R-印出合计)."""
+    source, _, _ = audit
+    text = source.read_text(encoding="utf-8")
+    assert "  收支总表:\n    201:\n      人员经费: 93654340   # 收支总表 第7页 第8行\n      公用经费: 20825520" in text
+    assert not [f for f in prepare(source, draft=True).findings if f.rule == "R-印出合计"]
+    slipped = tmp_path / "slipped.yaml"
+    slipped.write_text(text.replace("人员经费: 93654340", "人员经费: 93654430"), encoding="utf-8")
+    assert [f.path for f in prepare(slipped, draft=True).findings if f.rule == "R-印出合计"] == ["印出合计.收支总表.201"]
+
+
+def test_a_total_of_classes_split_so_is_their_sum(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """福彩中心 spends on 基本支出 of 政府性基金 and 单位资金, which its 经济分类 lines (一般公共预算's) are no part of:
+    支出总计's 人员经费 17,499,901 and 公用经费 3,362,962 are its one 类's as printed (一、其他支出 216,801,570 |
+    17,499,901 | 3,362,962 | 195,938,707), not left blank."""
+    source, layout = import_once(tmp_path_factory.mktemp("sh-fucai"), FRESH / "sh-city-fucai-2026-unit-budget.pdf")
+    rows = _rows(source, layout)
+    assert _beside(rows, "一、其他支出") == ["216,801,570", "17,499,901", "3,362,962", "195,938,707"]
+    assert _beside(rows, "支出总计") == ["216,801,570", "17,499,901", "3,362,962", "195,938,707"]
 
 
 def test_the_shipped_layout_prints_one_amount(audit) -> None:
@@ -61,3 +87,25 @@ def test_columns_out_of_order_are_refused(tmp_path: Path) -> None:
                                       "    列: [人员经费, 合计]\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="列"):
         resolve(str(tmp_path))
+
+
+@pytest.mark.parametrize(("name", "written", "left"), [
+    # the grid, a column short (公用经费 blank on every row), reads 农林水支出's 项目支出 3,909,902 under 公用经费
+    ("sh-city-huahuichang-2026-unit-budget.pdf", "    208:\n      人员经费: 1316754   # 收支总表 第7页 第8行\n", "    213:"),
+    # its 208's figures printed as 一、一般公共服务支出: no function row of 201
+    ("sh-city-yibaozhongxin-2026-unit-budget.pdf", "    210:\n      人员经费: 32174674   # 收支总表 第7页 第9行\n      公用经费: 8838000",
+     "    201:"),
+])
+def test_a_split_that_is_not_the_classs_as_read_is_not_written(tmp_path: Path, name: str, written: str, left: str) -> None:
+    """A 类's split is written only where it makes the 类's 基本支出 as its function rows give it (two 上海市级 units
+    of ../shared/corpus): the others are left as before, and the import tells no R-印出合计 of its own reading."""
+    pdf = FRESH.parent / name
+    if not pdf.exists():
+        pytest.skip("../shared/corpus is not here")
+    source, _ = import_once(tmp_path, pdf, learn=False)
+    text = source.read_text(encoding="utf-8")
+    after = text[text.index("印出合计:\n  收支总表:\n") + len("印出合计:\n"):]
+    following = re.search(r"^\S", after, flags=re.MULTILINE)  # the next section
+    printed = after[:following.start()] if following else after
+    assert written in printed and left not in printed
+    assert not [f for f in prepare(source, draft=True).findings if f.rule == "R-印出合计"]

@@ -16,10 +16,12 @@ from reportgen.compute import ZERO, Computed
 from reportgen.compute.class_pairs import BASIC, class_pairs, parts_line
 from reportgen.compute.functions import PRINTED_TABLES
 from reportgen.compute.phrasing import Money
-from reportgen.compute.printed import line_as_printed
+from reportgen.compute.printed import KINDS, kinds_of_basic, line_as_printed, stated_kinds
 from reportgen.docmodel.model import Budget
+from reportgen.tablekinds import role
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+SPLIT_BY_CLASS = role("summary")  # the table whose 类 may print a split its rows do not give (上海's 财务收支预算总表)
 
 
 @rule("R-印出合计", SOURCE, "error")
@@ -71,14 +73,35 @@ def budget_lines(b: Budget, f: Computed, m: Money, table: str,
     """A 类/款 line or the 合计 row of a budget's function table against the rows under it, column by column."""
     for key, figures in lines.items():
         known = f.table_line(table, key) or {}
+        if table == SPLIT_BY_CLASS and all(known.get(kind) is None for kind in KINDS) and set(KINDS) & set(figures):
+            yield from _kinds_line(b, m, table, key, known)
+            figures = {column: stated for column, stated in figures.items() if column not in KINDS}
+        yield from _columns_line(b, f, m, table, key, figures, known)
+
+
+def _columns_line(b: Budget, f: Computed, m: Money, table: str, key: str, figures: dict[str, Decimal],
+                  known: dict[str, Decimal | None]) -> Iterator[Finding]:
+    """A line's figures by column against the line its rows make (``known``)."""
+    path = f"印出合计.{table}.{key}"
+    for column, stated in figures.items():
+        value = known.get(column)
+        if value is None or f.printed_line(table, key, column, value) != stated:
+            line = "合计行" if key == "合计" else f" {key} 行"
+            yield make_finding(b, "error", "R-印出合计", f"{table}的{line}{column}印作 {m.with_unit(stated)}，其下各行"
+                               f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
+                               b.line_of(path), path)
+
+
+def _kinds_line(b: Budget, m: Money, table: str, key: str, known: dict[str, Decimal | None]) -> Iterator[Finding]:
+    """A line's 人员经费 and 公用经费 the rows under it do not give (上海市级's 收支总表 by 类) against its 基本支出: a line
+    no row is under (医保中心 2026 prints its 208's figures as 一、一般公共服务支出) is told so."""
+    basic = known.get("基本支出")
+    if kinds_of_basic(b, table, key, basic) is None:
         path = f"印出合计.{table}.{key}"
-        for column, stated in figures.items():
-            value = known.get(column)
-            if value is None or f.printed_line(table, key, column, value) != stated:
-                line = "合计行" if key == "合计" else f" {key} 行"
-                yield make_finding(b, "error", "R-印出合计", f"{table}的{line}{column}印作 {m.with_unit(stated)}，其下各行"
-                                   f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
-                                   b.line_of(path), path)
+        stated = "、".join(f"{kind} {m.with_unit(figure)}" for kind, figure in stated_kinds(b, table, key).items())
+        rows = f"其下各行的基本支出为 {m.with_unit(basic)}：两者之和与之相差超过尾数" if basic is not None \
+            else "功能分类各行没有这一类（或不知其基本支出）"
+        yield make_finding(b, "error", "R-印出合计", f"{table}的 {key} 行印作{stated}，{rows}，不照印", b.line_of(path), path)
 
 
 def _column_value(known: Sequence[Decimal | None] | None, column: str) -> Decimal | None:

@@ -40,6 +40,36 @@ def line_as_printed(budget: Budget, table: str, key: str, column: str, computed:
     return computed if printed is None else printed
 
 
+KINDS = ("人员经费", "公用经费")  # 基本支出 in two
+
+
+def stated_kinds(budget: Budget, table: str, key: str) -> dict[str, Decimal]:
+    """A line's 人员经费 and 公用经费 as the source states ``table`` printed them where the rows under it give none
+    (印出合计: 上海市级's 收支总表 by 类, its function rows giving 基本支出 alone)."""
+    return {kind: figure for kind, figure in budget.printed_lines.get(table, {}).get(key, {}).items() if kind in KINDS}
+
+
+def kinds_of_basic(budget: Budget, table: str, key: str, basic: Decimal | None) -> dict[str, Decimal] | None:
+    """A line's 人员经费 and 公用经费 as stated (stated_kinds), one not stated the rest of ``basic`` (its 基本支出):
+    where they make ``basic`` within their 尾数, none above it; None where none is stated, ``basic`` is not known
+    or they do not make it."""
+    stated = stated_kinds(budget, table, key)
+    if not stated or basic is None:
+        return None
+    kinds = {kind: stated.get(kind, basic - sum(stated.values(), ZERO)) for kind in KINDS}
+    made = sum(kinds.values(), ZERO)
+    if any(figure < 0 for figure in kinds.values()) or abs(made - basic) > allowance(budget, len(KINDS), basic, made):
+        return None
+    return kinds
+
+
+def kinds_total(lines: list[dict[str, Decimal] | None]) -> dict[str, Decimal | None]:
+    """人员经费 and 公用经费 of ``lines`` (each line's two, None where not known) added: {} where any is not known."""
+    if not lines or any(line is None for line in lines):
+        return {}
+    return {kind: sum((line[kind] for line in lines if line is not None), ZERO) for kind in KINDS}
+
+
 def summed_from_printed(total: Decimal | None, part: Decimal | None, printed: Decimal | None) -> Decimal | None:
     """``total`` summed from its ``part`` as printed (``printed``, a 尾数 from it: line_as_printed) rather than as its
     rows make it: 表1's 支出总计 from its 本年支出合计 as 表1 printed it."""

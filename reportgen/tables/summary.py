@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from reportgen.compute import Computed
+from reportgen.compute import ZERO, Computed
 from reportgen.compute.economic import PERSONNEL, PUBLIC
 from reportgen.compute.phrasing import chinese_number
-from reportgen.compute.printed import summed_from_printed
+from reportgen.compute.printed import KINDS, kinds_of_basic, kinds_total, stated_kinds, summed_from_printed
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, OWN_SOURCES, YEAR_INCOME, Budget
 from reportgen.tablekinds import role
@@ -383,7 +383,8 @@ def _finance_columns(builder: TableBuilder, body: list[Row], columns: tuple[str,
     项目支出): each 类 (and 支出总计) by column as its function rows give it, blank where they do not (a 类 whose rows
     give 基本支出 alone has no 人员经费 the source states)."""
     num, f = builder.num(role("summary")), builder.f
-    lines = [f.table_line(role("spending"), n.code) or {} for n in f.function_tree()] + [_spent_total(f)]
+    classes = [_class_line(f, n.code) for n in f.function_tree()]
+    lines = [line for line, _ in classes] + [_spent_total(f, [kinds for _, kinds in classes])]
     wide = []
     for row, line in zip(body, [*lines[:-1], *([{}] * (len(body) - len(lines))), lines[-1]], strict=True):
         extra = [num(line.get(c)) if line else Cell() for c in columns[1:]]
@@ -393,13 +394,27 @@ def _finance_columns(builder: TableBuilder, body: list[Row], columns: tuple[str,
     return TableRows(header, wide, [30, 14, 30, *[14] * len(columns)], wide=True, rounding_gap=gap)
 
 
-def _spent_total(f: Computed) -> dict[str, Decimal | None]:
+def _class_line(f: Computed, code: str) -> tuple[dict[str, Decimal | None], dict[str, Decimal] | None]:
+    """A 类 by column as its function rows give it, with the 人员经费 and 公用经费 the source states this table printed
+    where the rows give none (印出合计: 上海市级's, its function tables giving 基本支出 alone); and its two as they make
+    its 基本支出 (None where not known: the rows' or the stated ones, the rest of 基本支出 beside one stated)."""
+    line = f.table_line(role("spending"), code) or {}
+    if any(line.get(kind) is not None for kind in KINDS):
+        return line, {kind: line[kind] or ZERO for kind in KINDS}
+    if not line.get("基本支出"):
+        return line, {kind: ZERO for kind in KINDS} if line.get("基本支出") is not None else None
+    kinds = kinds_of_basic(f.budget, role("summary"), code, line.get("基本支出"))
+    return ({**line, **stated_kinds(f.budget, role("summary"), code)} if kinds else line), kinds
+
+
+def _spent_total(f: Computed, classes: list[dict[str, Decimal] | None]) -> dict[str, Decimal | None]:
     """支出总计 by column: its 合计 the table's, the others as the 类 make them; 人员经费 and 公用经费 where the 类 do not
-    give them, as the 经济分类 lines make them where those are all of 基本支出 (never a part: economic_in_part)."""
+    give them, as the 经济分类 lines make them where those are all of 基本支出 (never a part: economic_in_part), else as
+    the 类's two (``classes``) add up, where every 类's are known."""
     line = {**(f.table_line(role("spending"), "合计") or {}), "合计": f.expenditure_grand_total}
     whole = not f.economic_in_part and line.get("基本支出") is not None \
         and f.economic.basic_from_economic == line.get("基本支出")
-    split = {PERSONNEL: f.economic.personnel, PUBLIC: f.economic.public} if whole else {}
+    split = {PERSONNEL: f.economic.personnel, PUBLIC: f.economic.public} if whole else kinds_total(classes)
     return {**line, **{kind: line.get(kind) if line.get(kind) is not None else value for kind, value in split.items()}}
 
 

@@ -26,6 +26,7 @@ from reportgen.docmodel.model import (
 )
 from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
+from reportgen.importing.budget.summary_kinds import summary_kinds
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
@@ -110,10 +111,13 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
 
 
 def _printed_of(result: Imported, spending: Tree, tree: Tree) -> None:
-    """印出合计: the function tables' lines (_printed_lines) and a 基本支出表's pairs of classes (_pair_lines)."""
+    """印出合计: the function tables' lines (_printed_lines), a 基本支出表's pairs of classes (_pair_lines) and the
+    收支总表's 类 split into 人员经费 and 公用经费 (summary_kinds)."""
     printed = _printed_lines(result, spending)
     if (pairs := _pair_lines(result)):
         printed[role("basic")] = pairs
+    if (kinds := summary_kinds(result, _written_rows(spending))):  # 上海市级's 收支总表: each 类's 人员经费, 公用经费
+        printed[role("summary")] = kinds
     if printed:
         tree["印出合计"] = printed
 
