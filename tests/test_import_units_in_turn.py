@@ -71,6 +71,22 @@ def test_the_departments_rows_are_read_and_its_units_set_aside() -> None:
     assert three[1].differences == []
 
 
+def test_the_table_measure_counts_the_units_rows_the_import_set_aside() -> None:
+    """bench.learned_tables: 深圳市建筑工务署 2026's 一般公共预算支出表 prints the department's row, then each of its
+    4 units' rows and codes; the import cuts the table to the department's row and sets the units' aside. The
+    measure's published side is the table as printed, the units' rows with it: it counted the department's row
+    alone, and every unit's figure the render printed as one “多出” (人社局 1,878, 水务局 1,279, 工务署 499)."""
+    from bench.learned_tables import _table_figures, published_rows
+
+    cut = departments_part(_tables()["一般公共预算支出表"])
+    assert cut is not None
+    own, aside = cut
+    figures = _table_figures(published_rows(own, aside.parts))
+    assert figures[("深圳市建筑工务署", 0, 0)] == "33,934.54"
+    assert figures[("深圳市建筑工务署(本级)", 0, 0)] == "14,480.17"
+    assert len(figures) > 3 * len(aside.units) * 3 and len(_table_figures(published_rows(own))) == 3
+
+
 def test_a_units_figure_that_does_not_add_up_is_told_as_the_units() -> None:
     table = _tables()["一般公共预算支出表"]
     row, col = _cell(table, "14,480.17")  # 深圳市建筑工务署（本级）'s row, its 合计
