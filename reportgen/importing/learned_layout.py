@@ -215,10 +215,21 @@ def _income_settings(imported: Imported) -> dict[str, Any]:
         return _income_shape(imported)
     if (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         return by_unit
+    department = {"部门行": layouts.DEPARTMENT_TOTAL} if _department_as_total(imported) else {}
     if (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
-        return {"列": carried}
+        return {"列": carried, **department}
     own = _income_printed(imported)  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
-    return {"列": own} if own else {}
+    return {"列": own, **department} if own else department
+
+
+def _department_as_total(imported: Imported) -> bool:
+    """Whether the 收入总表's total row (its only one) is the department's own, printed under its name and not again
+    (深圳: 深圳市民政局（本级） 28,283.46 …, or 深圳市人力资源和社会保障局 571,347.93 … over its units' rows): the render's
+    合计 row then the department's, its row not printed again under it (部门行: 即合计)."""
+    rows = [row for row in imported.rows.get(role("income"), []) if row.amounts]
+    totals = [row for row in rows if row.total]
+    named = [row for row in rows if normalized(row.label or row.name) == normalized(imported.department)]
+    return len(totals) == 1 and bool(imported.department) and named == totals
 
 
 def _income_carried(imported: Imported) -> list[str]:
@@ -232,13 +243,14 @@ def _income_carried(imported: Imported) -> list[str]:
 def _income_printed(imported: Imported) -> list[str]:
     """表格.收入总表.列 of a 收入总表 printed by the department's row without its 本年收入 小计 (福州: 合计 | 一般公共预算
     拨款收入 | … | 其他收入 | 上年结转结余): the columns it prints under the render's names, as a 收入总表 by its units'
-    lines lists them (UNIT_INCOME_COLUMN: 广州, 泉州), in order; [] where it prints the 小计 (the render's own table) or a
-    column the render's table has not (财政拨款收入, 财政专户管理资金's parts)."""
+    lines lists them (UNIT_INCOME_COLUMN: 广州, 泉州), in order — its 收入总计 the render's 合计 (深圳: 预算单位 | 收入总计 |
+    一般公共预算拨款 | … | 上年结余、结转); [] where it prints the 小计 (the render's own table) or a column the render's
+    table has not (财政拨款收入, 财政专户管理资金's parts)."""
     table = imported.tables.get(role("income"))
     if table is None:
         return []
-    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)
-               if table.columns[col] not in _INCOME_LABELS]
+    printed = [_GRAND_INCOME.get(table.columns[col]) or UNIT_INCOME_COLUMN.get(table.columns[col], "")
+               for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
     if "合计" not in printed or YEAR_INCOME in printed or len(set(printed)) != len(printed):
         return []
     return printed if printed == [name for name in INCOME_OWN_COLUMNS if name in printed] else []
@@ -665,7 +677,8 @@ def _income_column(meaning: str) -> str:
     return f"{PART}{part[1]}" if part is not None else INCOME_COLUMN.get(meaning, "")
 
 
-_INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})
+_INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目", "单位"})  # 单位: a 预算单位 column of names
+_GRAND_INCOME = {"收入总计": "合计"}  # a 收入总表's 收入总计 column: the render's 合计, printed under 收入总计
 
 
 def _row_names(imported: Imported) -> dict[str, dict[str, str]]:

@@ -152,6 +152,9 @@ class TableSpec(FrozenRecord):
     # 决算's fund table, the function codes it lists whether or not the fund spends on them (one side). An entry is a
     # code, or a code and the name the table prints it by (listed_entry)
     sides: tuple[tuple[str, ...], ...] = ()
+    # 部门行: 即合计 — a 收入总表 whose 合计 row is the department's own (深圳: the department's row first, named as it,
+    # its units under it): the department's row not printed again under it
+    department_total: bool = False
 
     @property
     def function_shaped(self) -> bool:
