@@ -223,3 +223,22 @@ def test_a_department_of_units_prints_its_own_lines_as_its_summary_tables_print_
     assert "[R-印出合计] 收支总表的 2050303 行合计印作 83,777.29万元，其下各行为 83,767.28万元" in capsys.readouterr().out
     summary = cells(typed, "收支总表")
     assert summary[summary.index("技校教育") + 1] == "83,767.28"
+
+
+def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 支出总表 prints, for the department and each unit's row and its function lines,
+    事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出 beside 项目支出 (0.00 in each). The import writes them on each
+    unit's function rows; the department's rows, its units' summed, lost them, so the render printed the three
+    columns on no row (1,317 of the table's published 0.00 printed blank). Now the sum keeps a kind every unit's row
+    states, and each unit's rows print the table's columns."""
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "支出总表")
+    rows: dict[tuple[str, ...], list[str]] = {}
+    for row in table.body:  # the first row of each code and name: 本级's
+        rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
+    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:6] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00"]
+    assert rows[("2050303", "技校教育")][:6] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00"]

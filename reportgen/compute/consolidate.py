@@ -117,13 +117,14 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
                                              _line_in(department_file, unit, row.line), stated_total=row.total,
                                              use=row.use, unstated=row.unstated, stated_personnel=row.stated_personnel,
-                                             stated_public=row.stated_public)
+                                             stated_public=row.stated_public, other=dict(row.other))
             else:  # a split is known where every unit gives it; the 合计 always; a part left out by all is left out
                 merged.stated_total = merged.total + row.total  # the units' so far and this one's, before the parts add
                 merged.unstated &= row.unstated
                 _add_kinds(merged, row)
                 merged.basic = sum_known((merged.basic, row.basic))
                 merged.project = sum_known((merged.project, row.project))
+                merged.other = _other_added(merged.other, row.other)
                 merged.reason = _joined([merged.reason, row.reason])
                 merged.use = _joined([merged.use, row.use])
             priors.setdefault(key, []).append(row.prior)
@@ -131,6 +132,12 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
     for key, row in functions.items():
         row.prior, row.actual = sum_known(priors[key]), sum_known(actuals[key])
     return sorted(functions.values(), key=lambda r: (r.code, r.fund))
+
+
+def _other_added(merged: dict[str, Decimal], row: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Two units' spending beside 基本/项目支出 of one line (经营支出, 上缴上级支出 …: 深圳's 支出总表 prints them by unit
+    and line), summed by kind: a kind where both state it (else not known)."""
+    return {kind: amount + row[kind] for kind, amount in merged.items() if kind in row}
 
 
 def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[EconomicRow]:

@@ -257,7 +257,11 @@ def expenditure(builder: TableBuilder) -> TableRows:
 
 
 def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
-    columns = _FunctionColumns(builder.num(tid), False, False)
+    """Each unit's row, then its function rows, in the table's columns: its spending beside 项目支出 (事业单位经营支出 …)
+    and its 政府采购 by line where the table prints them (深圳's 支出总表 prints them by unit and line)."""
+    department = builder.f.function_tree()
+    columns = _FunctionColumns(builder.num(tid), False, False, beside=_beside(builder, department),
+                               procured=_procured(builder, tid, department))
     body = []
     for unit in builder.f.unit_figures:
         name = unit.budget.department
@@ -265,13 +269,14 @@ def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
         stated = set().union(*(n.stated for n in tree)) if unit.has_function_rows else SPLIT
         body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True),
                          *columns.amounts(unit.expenditure_total, unit.basic, unit.project, None, None, stated,
-                                          _kinds_total(tree))],
+                                          _kinds_total(tree), _beside_total(tree), unit.procured(tree))],
                         kind="subtotal", key=f"单位:{name}"))
         for top in tree:
             for node in top.walk():
                 kinds = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
                 body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
-                                 *columns.amounts(node.total, node.basic, node.project, None, None, node.stated, kinds)],
+                                 *columns.amounts(node.total, node.basic, node.project, None, None, node.stated, kinds,
+                                                  node.other, unit.procured([node]) if columns.procured else None)],
                                 kind=node_kind(node.level), key=f"{name}/{node.code}"))
     return body
 
