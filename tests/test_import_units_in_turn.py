@@ -242,3 +242,38 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
         rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
     assert rows[("", "深圳市人力资源和社会保障局（本级）")][:6] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00"]
     assert rows[("2050303", "技校教育")][:6] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00"]
+
+
+def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 一般公共预算支出表 and 政府性基金预算支出表 print, as its 支出总表, the
+    department's row, then each unit's row and its lines (a unit of no such money its row of 0.00). The render printed
+    the department's lines summed, no unit's: 1,155 of the 一般公共预算支出表's figures on no row of the render's. The
+    learned layout says 各单位: 依次 of the tables the import set the units' rows aside of; the render prints them so.
+    A layout asking so of a table of all the money (the 支出总表 prints its units by itself) is refused."""
+    import yaml
+
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+    from reportgen.shaping.layouts import LayoutError, resolve
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    tables = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"]
+    assert tables["一般公共预算支出表"]["各单位"] == "依次" and tables["政府性基金预算支出表"]["各单位"] == "依次"
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+
+    def rows(kind: str) -> list[list[str]]:
+        table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == kind)
+        return [[cell.text for cell in row.cells] for row in table.body]
+
+    general = rows("一般公共预算支出表")
+    own = next(at for at, row in enumerate(general) if row[1] == "深圳市人力资源和社会保障局（本级）")
+    # its 基本支出 its lines' sum, 14,270.16: the document prints 14,270.17, rounded from 元 on its own
+    assert general[own][2:] == ["150,489.93", "14,270.16", "136,219.77"]
+    assert general[own + 1][:3] == ["205", "教育支出", "13,184.10"]
+    funds = rows("政府性基金预算支出表")
+    assert ["", "深圳技师学院", "0.00", "0.00", "0.00"] in funds and len(funds) == 22
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  支出总表: {各单位: 依次}\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="各单位"):
+        resolve(folder)

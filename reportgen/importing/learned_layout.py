@@ -184,12 +184,22 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
     _table_shapes(imported, settings)
+    for kind in _units_in_turn(result):  # 深圳's department of units: its fund tables print them as its 支出总表
+        settings.setdefault("表格", {}).setdefault(kind, {})["各单位"] = layouts.UNITS_IN_TURN
     _finance_shape(imported, settings, base)
     _row_names_as_printed(settings, base)
     if (shown := _shown(result, base)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
     return settings, told
+
+
+def _units_in_turn(result: ImportResult) -> list[str]:
+    """The fund tables printing, under the department's row, each unit's row and its lines (units_in_turn.py: 深圳's
+    department of several units), where the import wrote the department as its units (单位): 各单位: 依次."""
+    if "单位" not in result.imported.tree:
+        return []
+    return [aside.title for aside in result.set_aside if aside.parts and aside.title in tablekinds.fund_tables()]
 
 
 def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:

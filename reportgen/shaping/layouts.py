@@ -33,7 +33,7 @@ from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.source.printed_parts import PART
-from reportgen.tablekinds import fund_table, role, with_ids
+from reportgen.tablekinds import fund_table, fund_tables, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
@@ -892,7 +892,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行",
-             "科目"}
+             "科目", "各单位"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -921,7 +921,8 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
-                       _economic_sides(spec, name, at, str(base)), department_total=_department_total(spec, name, at, str(base)))
+                       _economic_sides(spec, name, at, str(base)), department_total=_department_total(spec, name, at, str(base)),
+                       units_in_turn=_units_in_turn(spec, name, at, str(base)))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -995,6 +996,20 @@ def _department_line(spec: dict, name: str, at: str) -> bool:
     if spec["部门行"] != "合计之下" or spec.get("表行") != UNITS_FORM:
         raise LayoutError(f"{at}: “{name}.部门行”只能写“合计之下”，且只用于“表行: {UNITS_FORM}”的表（部门的一行印在合计之下、各单位之上），"
                           f"或写“{DEPARTMENT_TOTAL}”，只用于不写“表行”的{role('income')}（合计一行就是部门的一行，不再另印）")
+    return True
+
+
+UNITS_IN_TURN = "依次"  # 各单位 of a fund's function table: each unit's row and lines under the department's (深圳)
+
+
+def _units_in_turn(spec: dict, name: str, at: str, base: str) -> bool:
+    """A fund's function table's 各单位: 依次 (under the department's row, each unit's row and its lines), checked."""
+    if "各单位" not in spec:
+        return False
+    funds = list(fund_tables())
+    if spec["各单位"] != UNITS_IN_TURN or base not in funds or "表行" in spec:
+        raise LayoutError(f"{at}: “{name}.各单位”只能写“{UNITS_IN_TURN}”，只用于不写“表行”的{'、'.join(funds)}"
+                          f"（部门一行之下依次印各单位一行及其功能分类，如部门的{role('spending')}）")
     return True
 
 

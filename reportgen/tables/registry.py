@@ -171,6 +171,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     turned, builder.turned_items = builder.turned_items, spec.turned
     across, builder.across_items = builder.across_items, spec.across
     economic, builder.listed_codes = builder.listed_codes, spec.sides
+    in_turn, builder.units_in_turn = builder.units_in_turn, spec.units_in_turn
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns, closing=spec.closing)
@@ -184,4 +185,4 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
         return reshape(rows, spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned
-        builder.across_items, builder.listed_codes = across, economic
+        builder.across_items, builder.listed_codes, builder.units_in_turn = across, economic, in_turn

@@ -155,6 +155,9 @@ class TableSpec(FrozenRecord):
     # 部门行: 即合计 — a 收入总表 whose 合计 row is the department's own (深圳: the department's row first, named as it,
     # its units under it): the department's row not printed again under it
     department_total: bool = False
+    # 各单位: 依次 — a fund's function table of a department of units printing, under the department's row, each unit's
+    # row and its function lines (深圳's 一般公共预算支出表, 政府性基金预算支出表 …: as the 支出总表 of such a department)
+    units_in_turn: bool = False
 
     @property
     def function_shaped(self) -> bool:
