@@ -245,9 +245,10 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
 
 
 def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Path) -> None:
-    """深圳市人力资源和社会保障局 2026's 一般公共预算支出表 and 政府性基金预算支出表 print, as its 支出总表, the
-    department's row, then each unit's row and its lines (a unit of no such money its row of 0.00). The render printed
-    the department's lines summed, no unit's: 1,155 of the 一般公共预算支出表's figures on no row of the render's. The
+    """深圳市人力资源和社会保障局 2026's 一般公共预算支出表, 政府性基金预算支出表 and 表8 一般公共预算支出表（按经济分类）
+    print, as its 支出总表, the department's row, then each unit's row and its lines (a unit of no such money its row
+    of 0.00). The render printed the department's lines summed, no unit's: 1,155 of the 一般公共预算支出表's figures and
+    2,046 of 表8's on no row of the render's (表8 without its 项目支出: a unit's were not read from its source). The
     learned layout says 各单位: 依次 of the tables the import set the units' rows aside of; the render prints them so.
     A layout asking so of a table of all the money (the 支出总表 prints its units by itself) is refused."""
     import yaml
@@ -270,6 +271,12 @@ def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Pat
     # its 基本支出 its lines' sum, 14,270.16: the document prints 14,270.17, rounded from 元 on its own
     assert general[own][2:] == ["150,489.93", "14,270.16", "136,219.77"]
     assert general[own + 1][:3] == ["205", "教育支出", "13,184.10"]
+    basic = rows("一般公共预算基本支出表")  # 表8 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出
+    own = next(at for at, row in enumerate(basic) if row[1] == "深圳市人力资源和社会保障局（本级）")
+    # its rows its lines added (合计 535,744.36, 本级 基本支出 14,270.16: the document prints 535,744.34 and 14,270.17,
+    # each rounded from 元 on its own)
+    assert basic[0][0] == "深圳市人力资源和社会保障局" and basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
+    assert tables["一般公共预算基本支出表"]["各单位"] == "依次"
     funds = rows("政府性基金预算支出表")
     assert ["", "深圳技师学院", "0.00", "0.00", "0.00"] in funds and len(funds) == 22
     folder = tmp_path / "版式"

@@ -84,6 +84,7 @@ from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
     BASIC_COLUMNS,
+    BASIC_WITH_PROJECTS,
     CARRIED,
     CARRIED_COLUMNS,
     INCOME_CARRIED,
@@ -199,7 +200,9 @@ def _units_in_turn(result: ImportResult) -> list[str]:
     department of several units), where the import wrote the department as its units (单位): 各单位: 依次."""
     if "单位" not in result.imported.tree:
         return []
-    return [aside.title for aside in result.set_aside if aside.parts and aside.title in tablekinds.fund_tables()]
+    by_class = [role("basic")] if _basic_variant(result.imported) == BASIC_WITH_PROJECTS.rpartition("-")[2] else []
+    return [aside.title for aside in result.set_aside
+            if aside.parts and aside.title in [*tablekinds.fund_tables(), *by_class]]
 
 
 def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
@@ -259,11 +262,17 @@ def _income_printed(imported: Imported) -> list[str]:
     table = imported.tables.get(role("income"))
     if table is None:
         return []
-    printed = [_GRAND_INCOME.get(table.columns[col]) or UNIT_INCOME_COLUMN.get(table.columns[col], "")
-               for col in sorted(table.columns) if table.columns[col] not in _INCOME_LABELS]
+    printed = [_own_income_column(table.columns[col]) for col in sorted(table.columns)
+               if table.columns[col] not in _INCOME_LABELS]
     if "合计" not in printed or YEAR_INCOME in printed or len(set(printed)) != len(printed):
         return []
     return printed if printed == [name for name in INCOME_OWN_COLUMNS if name in printed] else []
+
+
+def _own_income_column(meaning: str) -> str:
+    """The render's name of a 收入总表's column printed by the department's row: its 收入总计 the 合计, else as a 收入总表
+    by its units' lines names it (UNIT_INCOME_COLUMN); "" for none."""
+    return _GRAND_INCOME.get(meaning) or UNIT_INCOME_COLUMN.get(meaning, "")
 
 
 def _held_shape(imported: Imported, kind: str) -> dict[str, Any]:
@@ -586,8 +595,15 @@ def _basic_variant(imported: Imported) -> str:
 
 def _general_project_by_class(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints 一般公共预算's 项目支出 beside its 基本支出 by economic class, and the source holds
-    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）)."""
-    spending = imported.tree.get("支出")
+    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）) — of each unit, a department written
+    as its units (units_read.py)."""
+    units = imported.tree.get("单位")
+    owners = units if isinstance(units, list) and units else [imported.tree]
+    return all(isinstance(owner, dict) and _project_classes(owner.get("支出")) for owner in owners)
+
+
+def _project_classes(spending: object) -> bool:
+    """Whether a 支出 entry holds 一般公共预算's 项目支出 by economic class."""
     return isinstance(spending, dict) and bool(spending.get("一般公共预算项目支出经济分类"))
 
 

@@ -37,6 +37,7 @@ from reportgen.tablekinds import fund_table, fund_tables, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
+    BASIC_WITH_PROJECTS,
     CLOSING_LINES,
     FINANCE_COLUMNS,
     FINANCE_TABLE,
@@ -1006,10 +1007,10 @@ def _units_in_turn(spec: dict, name: str, at: str, base: str) -> bool:
     """A fund's function table's 各单位: 依次 (under the department's row, each unit's row and its lines), checked."""
     if "各单位" not in spec:
         return False
-    funds = list(fund_tables())
+    funds = [*fund_tables(), BASIC_WITH_PROJECTS]
     if spec["各单位"] != UNITS_IN_TURN or base not in funds or "表行" in spec:
         raise LayoutError(f"{at}: “{name}.各单位”只能写“{UNITS_IN_TURN}”，只用于不写“表行”的{'、'.join(funds)}"
-                          f"（部门一行之下依次印各单位一行及其功能分类，如部门的{role('spending')}）")
+                          f"（部门一行之下依次印各单位一行及其各行，如部门的{role('spending')}）")
     return True
 
 

@@ -46,6 +46,8 @@ FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用
 # The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order (长春:
 # 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 小计 | 人员经费 | 公用经费)
 BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
+# 一般公共预算支出表（按经济分类） (深圳): 支出总计 | 基本支出 | 项目支出 by economic 类 and 款
+BASIC_WITH_PROJECTS = f"{role('basic')}-含项目支出"
 CARRIED_BASIC = (CARRIED, f"{CARRIED}人员经费", f"{CARRIED}公用经费")  # the carry-over's of those
 BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费", *CARRIED_BASIC)
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
