@@ -30,7 +30,7 @@ from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
 from reportgen.importing.learned_layout import final_table_names, learn, write_layout
-from reportgen.importing.pipeline import import_files
+from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.recognition.recognize import Table as PublishedTable
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
@@ -194,9 +194,12 @@ def _column_numbers(cells: list[str]) -> bool:
     return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
 
 
-def published_rows(table: PublishedTable) -> list[list[str]]:
-    """The published table's body rows as measured: the columns no row prints in taken out."""
-    return _printing_columns(published_cells(table))
+def published_rows(table: PublishedTable, units: list[PublishedTable] | None = None) -> list[list[str]]:
+    """The published table's body rows as measured: the columns no row prints in taken out. ``units``: the rows the
+    import set aside of a table printing the department's rows, then each unit's in turn (units_in_turn.py: 深圳's
+    department of several units), each unit's as a table of its own — printed by the document, under the
+    department's rows, as the table's grid holds them."""
+    return _printing_columns([*published_cells(table), *(cells for part in units or [] for cells in published_cells(part))])
 
 
 def published_cells(table: PublishedTable) -> list[list[str]]:
@@ -246,14 +249,15 @@ FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/
 
 
 def measure(tables: dict[str, PublishedTable], document: object, misses: Counter[tuple[str, str]] | None = None,
-            learned_from: set[str] | None = None) -> Measure:
+            learned_from: set[str] | None = None, units: dict[str, list[PublishedTable]] | None = None) -> Measure:
     """The measure of the published ``tables`` against the ``document``'s; ``misses`` (--breakdown) counts each figure
     not printed in place by its table and what the render does there (miss), a table of a kind year N's document
-    (its tables ``learned_from``) does not print told apart."""
+    (its tables ``learned_from``) does not print told apart; ``units``: each kind's units' rows the import set aside
+    (units_set_aside), printed under its rows."""
     shown = {b.id.split("-")[0]: b for b in getattr(document, "blocks", []) if isinstance(b, RenderedTable)}
     total = Measure()
     for kind, table in tables.items():
-        published = _table_figures(published_rows(table))
+        published = _table_figures(published_rows(table, (units or {}).get(kind)))
         rendered = shown.get(FINAL_TABLES.get(kind, kind))
         figures = _table_figures(rendered_rows(rendered)) if rendered else {}
         total.add(compare(published, figures))
@@ -310,13 +314,20 @@ def run(paths: list[Path], following: list[Path] | None = None,
     for unsure in shown.imported.unsure:  # printed, not read for sure: their figures count, unread
         tables.setdefault(unsure.kind.id, unsure)
     before_name = layouts.regional(shown.imported.department) or layouts.DEFAULT
-    before = measure(tables, document_for(prepared, draft=True, layout=before_name))
+    units = units_set_aside(shown)
+    before = measure(tables, document_for(prepared, draft=True, layout=before_name), units=units)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
         learned_from = {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure)} if following else None
-        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from)
+        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from, units)
     return shown.imported.department, before_name, before, after
+
+
+def units_set_aside(result: ImportResult) -> dict[str, list[PublishedTable]]:
+    """Each table's units' rows the import set aside (a table printing the department's rows, then each unit's in turn:
+    units_in_turn.py), each unit's a table of its own, by the table's kind."""
+    return {aside.title: aside.parts for aside in result.set_aside if aside.parts}
 
 
 def main() -> None:

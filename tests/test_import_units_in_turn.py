@@ -71,6 +71,22 @@ def test_the_departments_rows_are_read_and_its_units_set_aside() -> None:
     assert three[1].differences == []
 
 
+def test_the_table_measure_counts_the_units_rows_the_import_set_aside() -> None:
+    """bench.learned_tables: 深圳市建筑工务署 2026's 一般公共预算支出表 prints the department's row, then each of its
+    4 units' rows and codes; the import cuts the table to the department's row and sets the units' aside. The
+    measure's published side is the table as printed, the units' rows with it: it counted the department's row
+    alone, and every unit's figure the render printed as one “多出” (人社局 1,878, 水务局 1,279, 工务署 499)."""
+    from bench.learned_tables import _table_figures, published_rows
+
+    cut = departments_part(_tables()["一般公共预算支出表"])
+    assert cut is not None
+    own, aside = cut
+    figures = _table_figures(published_rows(own, aside.parts))
+    assert figures[("深圳市建筑工务署", 0, 0)] == "33,934.54"
+    assert figures[("深圳市建筑工务署(本级)", 0, 0)] == "14,480.17"
+    assert len(figures) > 3 * len(aside.units) * 3 and len(_table_figures(published_rows(own))) == 3
+
+
 def test_a_units_figure_that_does_not_add_up_is_told_as_the_units() -> None:
     table = _tables()["一般公共预算支出表"]
     row, col = _cell(table, "14,480.17")  # 深圳市建筑工务署（本级）'s row, its 合计
@@ -207,3 +223,64 @@ def test_a_department_of_units_prints_its_own_lines_as_its_summary_tables_print_
     assert "[R-印出合计] 收支总表的 2050303 行合计印作 83,777.29万元，其下各行为 83,767.28万元" in capsys.readouterr().out
     summary = cells(typed, "收支总表")
     assert summary[summary.index("技校教育") + 1] == "83,767.28"
+
+
+def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 支出总表 prints, for the department and each unit's row and its function lines,
+    事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出 beside 项目支出 (0.00 in each). The import writes them on each
+    unit's function rows; the department's rows, its units' summed, lost them, so the render printed the three
+    columns on no row (1,317 of the table's published 0.00 printed blank). Now the sum keeps a kind every unit's row
+    states, and each unit's rows print the table's columns."""
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "支出总表")
+    rows: dict[tuple[str, ...], list[str]] = {}
+    for row in table.body:  # the first row of each code and name: 本级's
+        rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
+    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:6] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00"]
+    assert rows[("2050303", "技校教育")][:6] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00"]
+
+
+def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 一般公共预算支出表, 政府性基金预算支出表 and 表8 一般公共预算支出表（按经济分类）
+    print, as its 支出总表, the department's row, then each unit's row and its lines (a unit of no such money its row
+    of 0.00). The render printed the department's lines summed, no unit's: 1,155 of the 一般公共预算支出表's figures and
+    2,046 of 表8's on no row of the render's (表8 without its 项目支出: a unit's were not read from its source). The
+    learned layout says 各单位: 依次 of the tables the import set the units' rows aside of; the render prints them so.
+    A layout asking so of a table of all the money (the 支出总表 prints its units by itself) is refused."""
+    import yaml
+
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+    from reportgen.shaping.layouts import LayoutError, resolve
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    tables = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"]
+    assert tables["一般公共预算支出表"]["各单位"] == "依次" and tables["政府性基金预算支出表"]["各单位"] == "依次"
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+
+    def rows(kind: str) -> list[list[str]]:
+        table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == kind)
+        return [[cell.text for cell in row.cells] for row in table.body]
+
+    general = rows("一般公共预算支出表")
+    own = next(at for at, row in enumerate(general) if row[1] == "深圳市人力资源和社会保障局（本级）")
+    # its 基本支出 its lines' sum, 14,270.16: the document prints 14,270.17, rounded from 元 on its own
+    assert general[own][2:] == ["150,489.93", "14,270.16", "136,219.77"]
+    assert general[own + 1][:3] == ["205", "教育支出", "13,184.10"]
+    basic = rows("一般公共预算基本支出表")  # 表8 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出
+    own = next(at for at, row in enumerate(basic) if row[1] == "深圳市人力资源和社会保障局（本级）")
+    # its rows its lines added (合计 535,744.36, 本级 基本支出 14,270.16: the document prints 535,744.34 and 14,270.17,
+    # each rounded from 元 on its own)
+    assert basic[0][0] == "深圳市人力资源和社会保障局" and basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
+    assert tables["一般公共预算基本支出表"]["各单位"] == "依次"
+    funds = rows("政府性基金预算支出表")
+    assert ["", "深圳技师学院", "0.00", "0.00", "0.00"] in funds and len(funds) == 22
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  支出总表: {各单位: 依次}\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="各单位"):
+        resolve(folder)

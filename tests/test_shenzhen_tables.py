@@ -88,3 +88,20 @@ def test_the_general_budget_by_economic_class_prints_its_projects(tmp_path: Path
     assert not [f for f in prepare(source, draft=True).findings if f.rule == "R-项目支出经济分类"]
     assert yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"][BASIC]["基于"] == f"{BASIC}-含项目支出"
     assert _missed(DAPENG, source, layout, BASIC) == {("商品和服务支出", 0, 0): "1,932.41"}
+
+
+@pytest.mark.slow
+def test_the_income_table_prints_the_departments_row_once_and_no_year_subtotal(tmp_path: Path) -> None:
+    """深圳's 收入总表 prints 预算单位 | 收入总计 | 一般公共预算拨款 | … | 上年结余、结转: the department's row first, under
+    its name, as its total (its units' rows under it: 人力资源和社会保障局), no 本年收入 小计. The learned layout listed
+    no columns (收入总计 and 预算单位 were no columns of the render's), and the render printed 合计 (renamed as the
+    department) and the department's row again, with 本年收入合计 between 收入总计 and 一般公共预算拨款: 12 figures the
+    document does not print (“多出”) and the row's figures a column right. Now it lists them (列, as 福州's) and says
+    部门行: 即合计: the 合计 row is the department's, not printed again."""
+    source, layout = _imported(MINZHENG, tmp_path)
+    spec = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"]["收入总表"]
+    assert spec["部门行"] == "即合计" and spec["列"][:2] == ["合计", "一般公共预算拨款"]
+    assert _missed(MINZHENG, source, layout, "收入总表") == {}
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == "收入总表")
+    assert [row.cells[0].text for row in table.body] == ["深圳市民政局（本级）"]

@@ -26,7 +26,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         **_summed_money(units),
         # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
         "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
-        "project_classes": _summed_project_classes(units),
+        **_summed_classes(units),
         "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
         "income_stated": frozenset().union(*(u.income_stated for u in units)),
         "carry_forward_stated": any(u.carry_forward_stated for u in units),
@@ -67,14 +67,20 @@ def _summed_stated(units: list[Budget]) -> dict[str, Decimal | None]:
     }
 
 
-def _summed_project_classes(units: list[Budget]) -> list[ProjectClass]:
-    """The units' 项目支出 by economic class, summed per code (a prior only where every unit with
+def _summed_classes(units: list[Budget]) -> dict[str, list[ProjectClass]]:
+    """The units' 项目支出 by economic class, and 一般公共预算's (深圳's 一般公共预算支出表（按经济分类）, each unit's)."""
+    return {"project_classes": _summed_project_classes([u.project_classes for u in units]),
+            "general_project_classes": _summed_project_classes([u.general_project_classes for u in units])}
+
+
+def _summed_project_classes(units: list[list[ProjectClass]]) -> list[ProjectClass]:
+    """The units' 项目支出 by economic class (each unit's lines), summed per code (a prior only where every unit with
     the code states it); none unless every unit gives them (a part of the units' is no split)."""
-    if not units or not all(u.project_classes for u in units):
+    if not units or not all(units):
         return []
     summed: dict[str, ProjectClass] = {}
-    for unit in units:
-        for line in unit.project_classes:
+    for lines in units:
+        for line in lines:
             have = summed.get(line.code)
             summed[line.code] = line if have is None else replace(
                 have, amount=have.amount + line.amount, prior=sum_known((have.prior, line.prior)), line=0,
@@ -117,13 +123,14 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
                                              _line_in(department_file, unit, row.line), stated_total=row.total,
                                              use=row.use, unstated=row.unstated, stated_personnel=row.stated_personnel,
-                                             stated_public=row.stated_public)
+                                             stated_public=row.stated_public, other=dict(row.other))
             else:  # a split is known where every unit gives it; the 合计 always; a part left out by all is left out
                 merged.stated_total = merged.total + row.total  # the units' so far and this one's, before the parts add
                 merged.unstated &= row.unstated
                 _add_kinds(merged, row)
                 merged.basic = sum_known((merged.basic, row.basic))
                 merged.project = sum_known((merged.project, row.project))
+                merged.other = _other_added(merged.other, row.other)
                 merged.reason = _joined([merged.reason, row.reason])
                 merged.use = _joined([merged.use, row.use])
             priors.setdefault(key, []).append(row.prior)
@@ -131,6 +138,12 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
     for key, row in functions.items():
         row.prior, row.actual = sum_known(priors[key]), sum_known(actuals[key])
     return sorted(functions.values(), key=lambda r: (r.code, r.fund))
+
+
+def _other_added(merged: dict[str, Decimal], row: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Two units' spending beside 基本/项目支出 of one line (经营支出, 上缴上级支出 …: 深圳's 支出总表 prints them by unit
+    and line), summed by kind: a kind where both state it (else not known)."""
+    return {kind: amount + row[kind] for kind, amount in merged.items() if kind in row}
 
 
 def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[EconomicRow]:

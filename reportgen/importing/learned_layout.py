@@ -85,6 +85,7 @@ from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
     BASIC_COLUMNS,
+    BASIC_WITH_PROJECTS,
     CARRIED,
     CARRIED_COLUMNS,
     INCOME_CARRIED,
@@ -189,12 +190,24 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         spec = settings.setdefault("表格", {}).setdefault(kind, {})
         spec["支出用途"] = uses["支出用途"]
         spec.setdefault("行名", {}).update(uses.get("行名", {}))
+    for kind in _units_in_turn(result):  # 深圳's department of units: its fund tables print them as its 支出总表
+        settings.setdefault("表格", {}).setdefault(kind, {})["各单位"] = layouts.UNITS_IN_TURN
     _finance_shape(imported, settings, base)
     _row_names_as_printed(settings, base)
     if (shown := _shown(result, base)):
         settings["展示"] = shown
     told += [] if pattern or not tables else [_unnumbered_note()]
     return settings, told
+
+
+def _units_in_turn(result: ImportResult) -> list[str]:
+    """The fund tables printing, under the department's row, each unit's row and its lines (units_in_turn.py: 深圳's
+    department of several units), where the import wrote the department as its units (单位): 各单位: 依次."""
+    if "单位" not in result.imported.tree:
+        return []
+    by_class = [role("basic")] if _basic_variant(result.imported) == BASIC_WITH_PROJECTS.rpartition("-")[2] else []
+    return [aside.title for aside in result.set_aside
+            if aside.parts and aside.title in [*tablekinds.fund_tables(), *by_class]]
 
 
 def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
@@ -220,10 +233,21 @@ def _income_settings(imported: Imported) -> dict[str, Any]:
         return _income_shape(imported)
     if (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         return by_unit
+    department = {"部门行": layouts.DEPARTMENT_TOTAL} if _department_as_total(imported) else {}
     if (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
-        return {"列": carried}
+        return {"列": carried, **department}
     own = _income_printed(imported)  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
-    return {"列": own} if own else {}
+    return {"列": own, **department} if own else department
+
+
+def _department_as_total(imported: Imported) -> bool:
+    """Whether the 收入总表's total row (its only one) is the department's own, printed under its name and not again
+    (深圳: 深圳市民政局（本级） 28,283.46 …, or 深圳市人力资源和社会保障局 571,347.93 … over its units' rows): the render's
+    合计 row then the department's, its row not printed again under it (部门行: 即合计)."""
+    rows = [row for row in imported.rows.get(role("income"), []) if row.amounts]
+    totals = [row for row in rows if row.total]
+    named = [row for row in rows if normalized(row.label or row.name) == normalized(imported.department)]
+    return len(totals) == 1 and bool(imported.department) and named == totals
 
 
 def _income_carried(imported: Imported) -> list[str]:
@@ -237,16 +261,23 @@ def _income_carried(imported: Imported) -> list[str]:
 def _income_printed(imported: Imported) -> list[str]:
     """表格.收入总表.列 of a 收入总表 printed by the department's row without its 本年收入 小计 (福州: 合计 | 一般公共预算
     拨款收入 | … | 其他收入 | 上年结转结余): the columns it prints under the render's names, as a 收入总表 by its units'
-    lines lists them (UNIT_INCOME_COLUMN: 广州, 泉州), in order; [] where it prints the 小计 (the render's own table) or a
-    column the render's table has not (财政拨款收入, 财政专户管理资金's parts)."""
+    lines lists them (UNIT_INCOME_COLUMN: 广州, 泉州), in order — its 收入总计 the render's 合计 (深圳: 预算单位 | 收入总计 |
+    一般公共预算拨款 | … | 上年结余、结转); [] where it prints the 小计 (the render's own table) or a column the render's
+    table has not (财政拨款收入, 财政专户管理资金's parts)."""
     table = imported.tables.get(role("income"))
     if table is None:
         return []
-    printed = [UNIT_INCOME_COLUMN.get(table.columns[col], "") for col in sorted(table.columns)
+    printed = [_own_income_column(table.columns[col]) for col in sorted(table.columns)
                if table.columns[col] not in _INCOME_LABELS]
     if "合计" not in printed or YEAR_INCOME in printed or len(set(printed)) != len(printed):
         return []
     return printed if printed == [name for name in INCOME_OWN_COLUMNS if name in printed] else []
+
+
+def _own_income_column(meaning: str) -> str:
+    """The render's name of a 收入总表's column printed by the department's row: its 收入总计 the 合计, else as a 收入总表
+    by its units' lines names it (UNIT_INCOME_COLUMN); "" for none."""
+    return _GRAND_INCOME.get(meaning) or UNIT_INCOME_COLUMN.get(meaning, "")
 
 
 def _held_shape(imported: Imported, kind: str) -> dict[str, Any]:
@@ -569,8 +600,15 @@ def _basic_variant(imported: Imported) -> str:
 
 def _general_project_by_class(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints 一般公共预算's 项目支出 beside its 基本支出 by economic class, and the source holds
-    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）)."""
-    spending = imported.tree.get("支出")
+    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）) — of each unit, a department written
+    as its units (units_read.py)."""
+    units = imported.tree.get("单位")
+    owners = units if isinstance(units, list) and units else [imported.tree]
+    return all(isinstance(owner, dict) and _project_classes(owner.get("支出")) for owner in owners)
+
+
+def _project_classes(spending: object) -> bool:
+    """Whether a 支出 entry holds 一般公共预算's 项目支出 by economic class."""
     return isinstance(spending, dict) and bool(spending.get("一般公共预算项目支出经济分类"))
 
 
@@ -670,7 +708,8 @@ def _income_column(meaning: str) -> str:
     return f"{PART}{part[1]}" if part is not None else INCOME_COLUMN.get(meaning, "")
 
 
-_INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目"})
+_INCOME_LABELS = frozenset({"类", "款", "项", "编码", "名称", "功能科目", "单位"})  # 单位: a 预算单位 column of names
+_GRAND_INCOME = {"收入总计": "合计"}  # a 收入总表's 收入总计 column: the render's 合计, printed under 收入总计
 
 
 def _row_names(imported: Imported) -> dict[str, dict[str, str]]:

@@ -33,10 +33,11 @@ from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.source.printed_parts import PART
-from reportgen.tablekinds import fund_table, role, with_ids
+from reportgen.tablekinds import fund_table, fund_tables, role, with_ids
 from reportgen.tables import (
     BASIC_BY_DEPARTMENT,
     BASIC_COLUMNS,
+    BASIC_WITH_PROJECTS,
     CLOSING_LINES,
     FINANCE_COLUMNS,
     FINANCE_TABLE,
@@ -894,7 +895,7 @@ def _landscape(tables: object, known: set[str], at: str) -> frozenset[str]:
 _SPEC_EXAMPLE = ("如 {${spending}-类款项: {基于: ${spending}, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名", "行名", "小计行", "类", "纵排", "横排", "表行", "结转与总计", "部门行",
-             "科目", "支出用途"}
+             "科目", "支出用途", "各单位"}
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
@@ -923,7 +924,9 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
                        _closing_lines(spec, name, at, str(base)),
                        _turned_items(spec, name, at, str(base), "纵排"), _turned_items(spec, name, at, str(base), "横排"),
                        _printed_lines(spec, name, at, str(base)), _department_line(spec, name, at),
-                       _economic_sides(spec, name, at, str(base)), _spending_uses(spec, name, at, str(base)))
+                       _economic_sides(spec, name, at, str(base)), _spending_uses(spec, name, at, str(base)),
+                       department_total=_department_total(spec, name, at, str(base)),
+                       units_in_turn=_units_in_turn(spec, name, at, str(base)))
     if result.function_shaped and base not in (*FUNCTION_TABLES, PROCUREMENT_TABLE):
         raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
                           f"其他的表只能改“列名”“行名”（{'、'.join(SUMMARY_TABLES)} 还有“层级”）")
@@ -992,10 +995,37 @@ def _subtotal_lines(spec: dict, name: str, at: str, summary: str) -> tuple[str, 
 
 def _department_line(spec: dict, name: str, at: str) -> bool:
     """A 收入总表 by unit's 部门行 (合计之下: the department's row again under its 合计), checked."""
-    if "部门行" not in spec:
+    if spec.get("部门行", DEPARTMENT_TOTAL) == DEPARTMENT_TOTAL:  # none, or 即合计 (_department_total)
         return False
     if spec["部门行"] != "合计之下" or spec.get("表行") != UNITS_FORM:
-        raise LayoutError(f"{at}: “{name}.部门行”只能写“合计之下”，且只用于“表行: {UNITS_FORM}”的表（部门的一行印在合计之下、各单位之上）")
+        raise LayoutError(f"{at}: “{name}.部门行”只能写“合计之下”，且只用于“表行: {UNITS_FORM}”的表（部门的一行印在合计之下、各单位之上），"
+                          f"或写“{DEPARTMENT_TOTAL}”，只用于不写“表行”的{role('income')}（合计一行就是部门的一行，不再另印）")
+    return True
+
+
+UNITS_IN_TURN = "依次"  # 各单位 of a fund's function table: each unit's row and lines under the department's (深圳)
+
+
+def _units_in_turn(spec: dict, name: str, at: str, base: str) -> bool:
+    """A fund's function table's 各单位: 依次 (under the department's row, each unit's row and its lines), checked."""
+    if "各单位" not in spec:
+        return False
+    funds = [*fund_tables(), BASIC_WITH_PROJECTS]
+    if spec["各单位"] != UNITS_IN_TURN or base not in funds or "表行" in spec:
+        raise LayoutError(f"{at}: “{name}.各单位”只能写“{UNITS_IN_TURN}”，只用于不写“表行”的{'、'.join(funds)}"
+                          f"（部门一行之下依次印各单位一行及其各行，如部门的{role('spending')}）")
+    return True
+
+
+DEPARTMENT_TOTAL = "即合计"  # 部门行 of a 收入总表 whose 合计 row is the department's (深圳): not printed again under it
+
+
+def _department_total(spec: dict, name: str, at: str, base: str) -> bool:
+    """A 收入总表's 部门行: 即合计 (its 合计 row the department's own: the department's row not printed again), checked."""
+    if spec.get("部门行") != DEPARTMENT_TOTAL:
+        return False
+    if base != role("income") or "表行" in spec:
+        raise LayoutError(f"{at}: “{name}.部门行: {DEPARTMENT_TOTAL}”只用于不写“表行”的{role('income')}（合计一行就是部门的一行，不再另印）")
     return True
 
 

@@ -124,6 +124,7 @@ class TableBuilder:
         # the columns the layout's spec of the table being built asks for (表格.X.列; registry._declared)
         self.asked_columns: tuple[str, ...] = ()
         self.turned_items: tuple[str, ...] = ()  # the “三公”经费 table's 纵排 (tables/three_public.py)
+        self.units_in_turn = False  # a fund's function table's 各单位: 依次 (tables/function.py)
         self.across_items: tuple[str, ...] = ()  # … and its 横排
         # the 决算's 基本支出表's 科目: the economic codes each side prints, in order (tables/economic.py's final_basic)
         self.listed_codes: tuple[tuple[str, ...], ...] = ()

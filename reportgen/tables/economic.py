@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
+from reportgen.compute import PERSONNEL, PUBLIC, ZERO, Computed, code_name, economic_kind
 from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicItem, EconomicRow
@@ -137,13 +137,39 @@ def general_by_economic_class(builder: TableBuilder) -> TableRows:
     total = basic + project if basic is not None and project is not None else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project)],
                 kind="total", key="合计")]
-    for line in f.general_by_class:
-        level = 0 if len(line.code) == 3 else 1
-        body.append(Row([Cell(line.code), Cell(line.name, indent=level, bold=not level), num(line.total), num(line.basic),
-                         num(line.project)], kind="subtotal" if not level else "body", key=line.code))
+    body += _units_class_rows(builder, num) or _class_lines(num, f)
     gap = builder.tree_gap(tid, f.economic_tree, basic or ZERO, lambda n: n.basic_part)
     return TableRows([head("科目编码", "科目名称", "合计", "基本支出", "项目支出")], body, [14, 40, 14, 14, 14],
                      rounding_gap=gap)
+
+
+def _units_class_rows(builder: TableBuilder, num: AmountCell) -> list[Row]:
+    """Under the department's row, each unit's row and its 类 and 款, where the layout prints them so (各单位: 依次:
+    深圳) and every unit has its economic rows; [] else."""
+    units = builder.f.unit_figures
+    if not (builder.units_in_turn and units and all(unit.has_economic_rows for unit in units)):
+        return []
+    return [row for unit in units for row in _unit_class_rows(num, unit)]
+
+
+def _class_lines(num: AmountCell, f: Computed, under: str = "") -> list[Row]:
+    """The 部门经济分类 类 over their 款, each with 支出总计, 基本支出 and 项目支出 (keys under ``under``: a unit's)."""
+    rows = []
+    for line in f.general_by_class:
+        level = 0 if len(line.code) == 3 else 1
+        rows.append(Row([Cell(line.code), Cell(line.name, indent=level, bold=not level), num(line.total), num(line.basic),
+                         num(line.project)], kind="subtotal" if not level else "body", key=f"{under}{line.code}"))
+    return rows
+
+
+def _unit_class_rows(num: AmountCell, unit: Computed) -> list[Row]:
+    """A unit's row (its 一般公共预算's 支出总计, 基本支出 and 项目支出), then its 类 and 款, as 深圳 prints each unit's."""
+    project = unit.general_project if unit.budget.general_project_classes else ZERO
+    basic = unit.general_basic
+    total = basic + project if basic is not None and project is not None else None
+    name = unit.budget.department
+    return [Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(total), num(basic), num(project)],
+                kind="subtotal", key=f"单位:{name}"), *_class_lines(num, unit, f"{name}/")]
 
 
 def basic_by_department_classes(builder: TableBuilder) -> TableRows:

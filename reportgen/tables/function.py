@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.base.records import FrozenRecord
@@ -256,24 +256,51 @@ def expenditure(builder: TableBuilder) -> TableRows:
     return rows
 
 
-def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
-    columns = _FunctionColumns(builder.num(tid), False, False)
+def _unit_function_rows(builder: TableBuilder, tid: str, fund: str | None = None) -> list[Row]:
+    """Each unit's row, then its function rows (of ``fund``; None: all the money), in the table's columns: its
+    spending beside 项目支出 (事业单位经营支出 …) and its 政府采购 by line where the table prints them (深圳's 支出总表
+    prints them by unit and line)."""
+    department = builder.f.function_tree(fund)
+    columns = _FunctionColumns(builder.num(tid), False, False, beside=_beside(builder, department),
+                               procured=_procured(builder, tid, department))
     body = []
     for unit in builder.f.unit_figures:
         name = unit.budget.department
-        tree = unit.function_tree()
+        tree = unit.function_tree(fund)
         stated = set().union(*(n.stated for n in tree)) if unit.has_function_rows else SPLIT
         body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True),
-                         *columns.amounts(unit.expenditure_total, unit.basic, unit.project, None, None, stated,
-                                          _kinds_total(tree))],
+                         *columns.amounts(*_unit_split(unit, fund), None, None, stated,
+                                          _kinds_total(tree), _beside_total(tree), unit.procured(tree))],
                         kind="subtotal", key=f"单位:{name}"))
         for top in tree:
             for node in top.walk():
                 kinds = (node.basic_kind(KINDS[0]), node.basic_kind(KINDS[1]))
                 body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
-                                 *columns.amounts(node.total, node.basic, node.project, None, None, node.stated, kinds)],
+                                 *columns.amounts(node.total, node.basic, node.project, None, None, node.stated, kinds,
+                                                  node.other, unit.procured([node]) if columns.procured else None)],
                                 kind=node_kind(node.level), key=f"{name}/{node.code}"))
     return body
+
+
+def _unit_split(unit: Computed, fund: str | None) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """A unit's 合计, 基本支出 and 项目支出 of ``fund`` (None: of all its money), as its own table prints them."""
+    if fund is None:
+        return unit.expenditure_total, unit.basic, unit.project
+    if fund == "一般公共预算":
+        return unit.general_total, unit.general_basic, unit.general_project
+    return unit.fund_total(fund), unit.fund_basic(fund), unit.fund_project(fund)
+
+
+def _by_units(builder: TableBuilder, tid: str, fund: str, rows: TableRows) -> TableRows:
+    """A fund's function table of a department of units whose layout prints them in turn (各单位: 依次): its 合计
+    row (the department's), then each unit's row and its lines — where the table prints no columns but the
+    function table's own (no 上年, 人员经费 …: a unit's row prints those alone)."""
+    if not (builder.units_in_turn and builder.f.unit_figures) or len(rows.header) != 1:
+        return rows
+    unit_rows = _unit_function_rows(builder, tid, fund)
+    if any(len(row.cells) != len(rows.header[0].cells) for row in unit_rows):
+        return rows
+    return replace(rows, body=rows.body[:1] + unit_rows)
 
 
 def general_budget(builder: TableBuilder) -> TableRows:
@@ -287,6 +314,7 @@ def general_budget(builder: TableBuilder) -> TableRows:
     rows = function_table(builder, fund_kind("一般公共预算"), nodes, f.general_basic, f.general_project, f.general_total,
                           with_prior, executed if with_actual else None,
                           f.actual.tree_prior(f.actual.function_tree("一般公共预算")), kinds=True)
+    rows = _by_units(builder, fund_kind("一般公共预算"), "一般公共预算", rows)
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(len(rows.widths)))
     return rows
@@ -302,8 +330,8 @@ def fund_table(builder: TableBuilder, fund: str) -> TableRows:
         if amount and builder.shows_missing("功能分类明细"):
             rows.body.append(builder.missing_functions_row(5))
         return rows
-    return function_table(builder, tid, f.function_tree(fund), f.fund_basic(fund), f.fund_project(fund),
-                          f.fund_total(fund))
+    return _by_units(builder, tid, fund, function_table(builder, tid, f.function_tree(fund), f.fund_basic(fund),
+                                                       f.fund_project(fund), f.fund_total(fund)))
 
 
 # -- 上海: 部门收入预算总表 ---------------------------------------------------------------------

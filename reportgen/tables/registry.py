@@ -171,6 +171,7 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
     turned, builder.turned_items = builder.turned_items, spec.turned
     across, builder.across_items = builder.across_items, spec.across
     economic, builder.listed_codes = builder.listed_codes, spec.sides
+    in_turn, builder.units_in_turn = builder.units_in_turn, spec.units_in_turn
     shape = builder.summary_shape
     builder.summary_shape = replace(shape, lines=spec.lines or shape.lines, subtotals=spec.subtotals,
                                     classes=spec.classes, columns=spec.columns, closing=spec.closing,
@@ -179,7 +180,10 @@ def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows
         if spec.printed and (lines := builder.b.table_lines.get(spec.base)):
             return lines_table(spec.base, lines, spec.printed, spec.columns, builder, spec.total_last,
                                spec.department_line)
-        return reshape(build(builder), spec)
+        rows = build(builder)
+        if spec.department_total:  # 部门行: 即合计 — the 合计 row is the department's: its row not printed again
+            rows = replace(rows, body=[row for row in rows.body if row.key != builder.b.department])
+        return reshape(rows, spec)
     finally:
         builder.asked_columns, builder.summary_shape, builder.turned_items = asked, shape, turned
-        builder.across_items, builder.listed_codes = across, economic
+        builder.across_items, builder.listed_codes, builder.units_in_turn = across, economic, in_turn

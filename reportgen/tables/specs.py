@@ -46,6 +46,8 @@ FUNCTION_COLUMNS = ("合计", THIS_YEAR, "基本支出", "人员经费", "公用
 # The amount columns of the 基本支出表 by 部门经济分类 alone (BASIC_BY_DEPARTMENT) a spec may list (列), in this order (长春:
 # 合计 | 当年预算 小计 | 人员经费 | 公用经费 | 上年结转结余 小计 | 人员经费 | 公用经费)
 BASIC_BY_DEPARTMENT = f"{role('basic')}-部门经济分类"
+# 一般公共预算支出表（按经济分类） (深圳): 支出总计 | 基本支出 | 项目支出 by economic 类 and 款
+BASIC_WITH_PROJECTS = f"{role('basic')}-含项目支出"
 CARRIED_BASIC = (CARRIED, f"{CARRIED}人员经费", f"{CARRIED}公用经费")  # the carry-over's of those
 BASIC_COLUMNS = ("合计", THIS_YEAR, "人员经费", "公用经费", *CARRIED_BASIC)
 # The columns of the 收入总表 by function lines (INCOME_TABLE, 上海's and 烟台's, 重庆's, 长沙's) a spec may list (列), in
@@ -160,6 +162,12 @@ class TableSpec(FrozenRecord):
     sides: tuple[tuple[str, ...], ...] = ()
     # 支出用途 of a 收支 table: the lines (USE_LINES, then USE_TOTALS) it prints in a second spending column
     uses: tuple[str, ...] = ()
+    # 部门行: 即合计 — a 收入总表 whose 合计 row is the department's own (深圳: the department's row first, named as it,
+    # its units under it): the department's row not printed again under it
+    department_total: bool = False
+    # 各单位: 依次 — a fund's function table of a department of units printing, under the department's row, each unit's
+    # row and its function lines (深圳's 一般公共预算支出表, 政府性基金预算支出表 …: as the 支出总表 of such a department)
+    units_in_turn: bool = False
 
     @property
     def function_shaped(self) -> bool:
