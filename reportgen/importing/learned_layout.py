@@ -80,6 +80,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.builder import zeros_as_stated
 from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
@@ -1288,19 +1289,30 @@ def _setting_name(imported: Imported, kind: str) -> str | None:
 
 def _table_zeros(imported: Imported, base: str) -> dict[str, str]:
     """表格零值: 空白 for the tables that leave a cell blank and print no zero anywhere (烟台、苏州、杭州……: the render
-    printed “0.00” where they print nothing) — 全部 where no table prints a zero; 印出 for the tables that print their
+    printed “0.00” where they print nothing) — 全部 where no table prints a zero, none for a table the base prints as
+    the source states it (_blank_as_stated); 印出 for the tables that print their
     zeros and leave no cell blank where the ``base`` layout would not print them (_printing_zeros); {} where every
     table prints its zeros as the base does or none leaves a cell blank."""
     listable = {kind.id for kind in tablekinds.kinds()}
     printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables}
     blank = {kind for kind, (blanks, _) in printed.items() if blanks}
     zero = {kind for kind, (_, zeros) in printed.items() if zeros}
-    if blank and not zero:
-        return {"全部": "空白"}
     if _is_final(imported):
-        return _final_zeros(zero - blank)
-    return {**{kind: "空白" for kind in sorted(blank - zero) if kind in listable},
+        return {"全部": "空白"} if blank and not zero else _final_zeros(zero - blank)
+    stated = _blank_as_stated(blank - zero, base)
+    if blank and not zero and not stated:
+        return {"全部": "空白"}
+    return {**{kind: "空白" for kind in sorted(blank - zero - stated) if kind in listable},
             **_printing_zeros(sorted(kind for kind in zero - blank if kind in listable), base)}
+
+
+def _blank_as_stated(kinds: set[str], base: str) -> set[str]:
+    """Of the tables ``kinds`` leaving their cells of nothing blank (no zero printed), those the ``base`` layout prints
+    as the source states them (照源文件): the import writes no blank cell, so the base leaves them blank already, and
+    next year's source says where its zeros are — 普陀区万里街道 2023 left its 收入总表's cells of nothing blank, 2024
+    printed “0” in each (201 figures): 空白 learned from 2023 put every one of them out of place."""
+    shipped = layouts.resolve(base).table_zeros
+    return {kind for kind in kinds if zeros_as_stated(shipped, kind)}
 
 
 def _printing_zeros(kinds: list[str], base: str) -> dict[str, str]:
