@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen import cli
 from reportgen.docmodel.document import Table
@@ -20,6 +21,7 @@ from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.tablekinds import role
 from tests.learned_import import import_once
 
+ROOT = Path(__file__).resolve().parents[1]
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
@@ -315,6 +317,20 @@ def test_a_final_whose_tables_print_their_zeros_is_drawn_with_them(tmp_path, tmp
     assert [c.text for c in total.cells][3:7] == ["0.00"] * 4  # 上级补助收入 … 附属单位上缴收入 as printed (第8页)
     _, _, _, central = _learned(tmp_path_factory, "central-guojia-xinfangju-2024-dept-final")
     assert ": 印出" not in central
+
+
+def test_the_tables_a_contents_page_lists_are_learned_where_the_pages_in_hand_print_a_few(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2017 (its pp. 1 and 8, its tables' pp. 1–3): its 目录 lists twelve tables, 一、收支预算总表 …
+    十二、政府采购预算表, and the pages in hand print 表一 and 表三. The layout learned listed those two, and 2018's tables
+    rendered in it had no 收入总表, 财政拨款收支总表, 财政拨款支出表 nor 财政拨款基本支出表 (bench/learned_tables --pairs:
+    上一年未印此表 56 figures). The table set is the document's: each table its 目录 lists, in its order, numbered as the
+    目录 numbers it where the tables read are numbered so (表一 its 一、, 表三 its 三、)."""
+    pdf = ROOT / "tests" / "fixtures" / "import" / "national" / "js-zhengxie-2017-p1-8-tables-p1-3.pdf"
+    _, layout = import_once(tmp_path_factory.mktemp("zhengxie-2017"), pdf)
+    listed = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格清单"]["表"]
+    assert [(entry["表"], entry.get("表号")) for entry in listed][:6] == [
+        ("收支总表", 1), ("收入总表", 2), ("支出总表", 3), ("财政拨款收支总表", 4), ("财政拨款支出表", 5), ("财政拨款基本支出表", 6)]
+    assert len(listed) == 12 and listed[4]["标题"] == "财政拨款支出预算表" and listed[-1]["表"] == "政府采购预算表"
 
 
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
