@@ -608,6 +608,22 @@ def test_parts_numbered_in_the_contents_alone_are_learned_so(tmp_path_factory, n
     assert headings[at + 1] == "一、2026年“三公”经费预算情况说明" and headings[at + 2] == "二、机关运行经费预算"
 
 
+@pytest.mark.parametrize("name, zeros", [
+    ("sh-city-shenjiju-2026-unit-budget", {"三公经费支出表": "空白", "收支总表": "空白", "财政拨款收支总表": "空白"}),
+    ("sh-city-fucai-2026-unit-budget", {"全部": "空白"})])
+def test_blanks_the_base_prints_as_the_source_states_are_not_learned(tmp_path_factory, name, zeros) -> None:
+    """上海 prints its tables as the source states them (照源文件): 普陀区万里街道 2023's 收入总表 blanks, learned 空白,
+    put 2024's printed zeros out of place (tests/test_learned_words.py). Written from 万里; on 上海市级: 审计局's tables
+    leave blank what the source does not state, and only the tables the base renders a zero in (三公, the two 收支
+    tables) are learned 空白 — its draft as before, no zero printed; 福利彩票发行中心's source states zeros its 收入总表
+    leaves blank, and every table is learned 空白 as before."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert yaml.safe_load(text)["展示"]["表格零值"] == zeros
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    assert not [c.text for b in document.blocks if isinstance(b, Table) and b.id.startswith(("收入总表", "支出总表"))
+                for row in b.body for c in row.cells if c.text == "0"]
+
+
 def test_a_tables_row_read_as_text_is_no_heading() -> None:
     """重庆市委宣传部 2026's 收支总表 rows read as text (“一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”) were
     headings of the learned words (“七、其他收入资金513.00” in the draft) and of bench/learned_layout: a heading prints no
