@@ -29,7 +29,7 @@ from pathlib import Path
 from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
-from reportgen.importing.learned_layout import final_table_names, learn, write_layout
+from reportgen.importing.learned_layout import Learned, final_table_names, learn, write_layout
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.recognition.recognize import Table as PublishedTable
 from reportgen.readers.published import read_published
@@ -268,7 +268,8 @@ def measure(tables: dict[str, PublishedTable], document: object, misses: Counter
     return total
 
 
-# the --breakdown classes, in the order printed; the last: a table of a kind year N's document does not print (--pairs)
+# the --breakdown classes, in the order printed; the last: a table of a kind year N's document neither prints nor lists
+# (--pairs; its 目录 lists the tables of pages not in hand)
 MISSES = ("无此表", "无此行", "行同栏异", "零印作空白", "数不同", "写法不同", "上一年未印此表")
 
 
@@ -319,15 +320,16 @@ def run(paths: list[Path], following: list[Path] | None = None,
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
-        learned_from = {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure)} if following else None
-        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from, units)
+        learned_from = _learned_tables(result, learned) if following else None
+        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from)
     return shown.imported.department, before_name, before, after
 
 
-def units_set_aside(result: ImportResult) -> dict[str, list[PublishedTable]]:
-    """Each table's units' rows the import set aside (a table printing the department's rows, then each unit's in turn:
-    units_in_turn.py), each unit's a table of its own, by the table's kind."""
-    return {aside.title: aside.parts for aside in result.set_aside if aside.parts}
+def _learned_tables(result: ImportResult, learned: Learned) -> set[str]:
+    """The tables of year N's layout: those its document prints (read, or not for sure) and those the layout lists (its
+    目录's, where the pages in hand print some: 江苏省政协办公厅 2017)."""
+    listed = learned.settings.get("表格清单", {}).get("表", [])
+    return {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure), *(e["表"] for e in listed)}
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen import cli
 from reportgen.docmodel.document import Table
@@ -20,6 +21,7 @@ from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.tablekinds import role
 from tests.learned_import import import_once
 
+ROOT = Path(__file__).resolve().parents[1]
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 DATA = Path(__file__).resolve().parents[1] / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
@@ -317,6 +319,20 @@ def test_a_final_whose_tables_print_their_zeros_is_drawn_with_them(tmp_path, tmp
     assert ": 印出" not in central
 
 
+def test_the_tables_a_contents_page_lists_are_learned_where_the_pages_in_hand_print_a_few(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2017 (its pp. 1 and 8, its tables' pp. 1–3): its 目录 lists twelve tables, 一、收支预算总表 …
+    十二、政府采购预算表, and the pages in hand print 表一 and 表三. The layout learned listed those two, and 2018's tables
+    rendered in it had no 收入总表, 财政拨款收支总表, 财政拨款支出表 nor 财政拨款基本支出表 (bench/learned_tables --pairs:
+    上一年未印此表 56 figures). The table set is the document's: each table its 目录 lists, in its order, numbered as the
+    目录 numbers it where the tables read are numbered so (表一 its 一、, 表三 its 三、)."""
+    pdf = ROOT / "tests" / "fixtures" / "import" / "national" / "js-zhengxie-2017-p1-8-tables-p1-3.pdf"
+    _, layout = import_once(tmp_path_factory.mktemp("zhengxie-2017"), pdf)
+    listed = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格清单"]["表"]
+    assert [(entry["表"], entry.get("表号")) for entry in listed][:6] == [
+        ("收支总表", 1), ("收入总表", 2), ("支出总表", 3), ("财政拨款收支总表", 4), ("财政拨款支出表", 5), ("财政拨款基本支出表", 6)]
+    assert len(listed) == 12 and listed[4]["标题"] == "财政拨款支出预算表" and listed[-1]["表"] == "政府采购预算表"
+
+
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
     """长春市信访局 prints nine tables (预算表1–9); four are not read for sure (their headers give a meaning to two
     columns), and the layout learned listed only the other five, so the render left four of the province's tables
@@ -592,6 +608,22 @@ def test_parts_numbered_in_the_contents_alone_are_learned_so(tmp_path_factory, n
     headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
     at = headings.index("其他相关情况说明")
     assert headings[at + 1] == "一、2026年“三公”经费预算情况说明" and headings[at + 2] == "二、机关运行经费预算"
+
+
+@pytest.mark.parametrize("name, zeros", [
+    ("sh-city-shenjiju-2026-unit-budget", {"三公经费支出表": "空白", "收支总表": "空白", "财政拨款收支总表": "空白"}),
+    ("sh-city-fucai-2026-unit-budget", {"全部": "空白"})])
+def test_blanks_the_base_prints_as_the_source_states_are_not_learned(tmp_path_factory, name, zeros) -> None:
+    """上海 prints its tables as the source states them (照源文件): 普陀区万里街道 2023's 收入总表 blanks, learned 空白,
+    put 2024's printed zeros out of place (tests/test_learned_words.py). Written from 万里; on 上海市级: 审计局's tables
+    leave blank what the source does not state, and only the tables the base renders a zero in (三公, the two 收支
+    tables) are learned 空白 — its draft as before, no zero printed; 福利彩票发行中心's source states zeros its 收入总表
+    leaves blank, and every table is learned 空白 as before."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert yaml.safe_load(text)["展示"]["表格零值"] == zeros
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    assert not [c.text for b in document.blocks if isinstance(b, Table) and b.id.startswith(("收入总表", "支出总表"))
+                for row in b.body for c in row.cells if c.text == "0"]
 
 
 def test_a_tables_row_read_as_text_is_no_heading() -> None:

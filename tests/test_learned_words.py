@@ -135,6 +135,24 @@ def test_next_year_prints_the_zeros_of_a_table_that_prints_them(tmp_path) -> Non
     assert rows["基本工资"] == ["6,084,184", "6,084,184", "0"] and rows["办公费"] == ["4,333,478", "0", "4,333,478"]
 
 
+WANLI_2023 = ROOT / "bench" / "corpus" / "putuo-wanli-2023.pdf"
+
+
+def test_next_year_prints_the_zeros_last_year_left_blank_where_its_source_states_them(tmp_path) -> None:
+    """万里街道 2023 leaves every cell of nothing of its 收入总表 blank, 2024 prints “0” in each (第10页: 统计信息事务's
+    事业收入 …). 2023's layout learned 收入总表: 空白 over 上海's 照源文件, and 2024's tables rendered in it put 201
+    figures out of place (bench/learned_tables --pairs: 635 / 868, 上海 835). 上海 prints that table as the source states
+    it: the import writes no blank cell, so 2023's blanks are the base's already, and 2024's source says its zeros."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    zeros = yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["展示"]["表格零值"]
+    assert "收入总表" not in zeros and "全部" not in zeros and zeros["收支总表"] == "空白"
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
+    rows = {row.cells[3].text: [c.text for c in row.cells[4:]] for row in income.body if len(row.cells) > 6}
+    assert rows["统计信息事务"][2:5] == ["0", "0", "0"]
+
+
 def test_next_year_prints_the_funds_rows_in_the_words_learned(tmp_path) -> None:
     """万里街道 2024 and 2025 print “1. 一般公共预算资金” and “2. 政府性基金” in their 部门财务收支预算总表, “一、一般公共预算资金”
     in their 财政拨款收支总表, where 上海's tables print 一般公共预算 and 政府性基金预算: the words were learned (表格.收支总表.行名)

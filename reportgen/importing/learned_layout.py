@@ -35,6 +35,7 @@ from reportgen.base.errors import Internal
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
+from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing import learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
@@ -81,6 +82,7 @@ from reportgen.tables import (
     SUBTOTAL_LINES,
     SUMMARY_TABLES,
 )
+from reportgen.tables.builder import zeros_as_stated
 from reportgen.tables.economic import FINAL_ECONOMIC
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
@@ -556,7 +558,63 @@ def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple
     entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
                for table in tables]
     more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
-    return pattern, _in_printed_order([*entries, *more]), told
+    return pattern, _with_contents(_in_printed_order([*entries, *more]), lines, imported, pattern), told
+
+
+# a 目录 line's number before a table's title (五、, 12.)
+_LISTED_NUMBER = regex(r"^([一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*")
+
+
+def _with_contents(entries: list[dict[str, Any]], lines: list[Line], imported: Imported,
+                   pattern: str) -> list[dict[str, Any]]:
+    """The ``entries`` with the tables the document's 目录 lists that its pages do not print, in the 目录's order —
+    the table set is the document's, and a file of some of its pages prints a few of them (江苏省政协办公厅 2017: its
+    目录 lists twelve tables, the pages in hand print 表一 and 表三; 2018's tables were rendered in a layout of two). Each
+    numbered as the 目录 numbers it where the tables read are numbered so (表一 is its 一、); the entries as they are
+    where the 目录 does not list every table read, in their order, each once (普陀区万里街道 2023's lists all nine)."""
+    listed = _contents_tables(lines, imported)
+    if not _lists_more(listed, [entry["表"] for entry in entries]):
+        return entries
+    numbers = {kind: number for kind, number, _ in listed}
+    numbered = bool(pattern) and all(entry.get("表号") == numbers[entry["表"]] for entry in entries)
+    by_kind = {entry["表"]: entry for entry in entries}
+    return [by_kind.get(kind) or _listed_entry_of(kind, number if numbered else None, title, pattern, imported)
+            for kind, number, title in listed]
+
+
+def _listed_entry_of(kind: str, number: int | None, title: str, pattern: str, imported: Imported) -> dict[str, Any]:
+    """The entry of a table the 目录 lists, numbered ``number`` where known."""
+    entry = _entry(kind, title, None, pattern, imported.year, imported.department)
+    return {"表": kind, "表号": number, **entry} if number is not None else entry
+
+
+def _lists_more(listed: list[tuple[str, int | None, str]], had: list[str]) -> bool:
+    """Whether the 目录's tables ``listed`` are the tables read ``had`` in their order, each once, and more."""
+    kinds = [kind for kind, _, _ in listed]
+    return len(set(kinds)) == len(kinds) and [kind for kind in kinds if kind in had] == had and set(kinds) != set(had)
+
+
+def _contents_tables(lines: list[Line], imported: Imported) -> list[tuple[str, int | None, str]]:
+    """The tables the document's 目录 lists, of kinds a layout lists, in its order: (kind, the 目录's number of it, its
+    title as listed); [] where it prints no 目录."""
+    start = contents.start(lines)
+    if start is None:
+        return []
+    kinds, found = tablekinds.by_id(), []
+    for text in (contents.END.sub("", entry) for entry in contents.entries(lines, start)):
+        kind = title_kind(text, imported.catalog) if _TITLE.search(text) else None
+        if kind is None or kind.final or kind.id not in kinds:
+            continue
+        found.append((kind.id, _listed_value(text), _LISTED_NUMBER.sub("", text)))
+    return found
+
+
+def _listed_value(text: str) -> int | None:
+    """The number a 目录 line opens with (五、 5, 12. 12); None for none."""
+    if (number := _LISTED_NUMBER.match(text)) is None:
+        return None
+    digits = number.group(1)
+    return _chinese_value(digits) if digits[0] in _CHINESE else int(digits)
 
 
 def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[str, Any]:
@@ -1302,7 +1360,7 @@ def _shown(result: ImportResult, base: str) -> dict[str, Any]:
         shown["表格单位"] = units
     if (places := _table_places(imported)):
         shown["表格小数位"] = places
-    if (zeros := _table_zeros(imported, base)):
+    if (zeros := _table_zeros(result, base)):
         shown["表格零值"] = zeros
     if (grouping := _table_grouping(imported)):
         shown["表格千分位"] = grouping
@@ -1337,21 +1395,51 @@ def _setting_name(imported: Imported, kind: str) -> str | None:
     return kind if kind in {k.id for k in tablekinds.kinds()} else None
 
 
-def _table_zeros(imported: Imported, base: str) -> dict[str, str]:
+def _table_zeros(result: ImportResult, base: str) -> dict[str, str]:
     """表格零值: 空白 for the tables that leave a cell blank and print no zero anywhere (烟台、苏州、杭州……: the render
-    printed “0.00” where they print nothing) — 全部 where no table prints a zero; 印出 for the tables that print their
+    printed “0.00” where they print nothing) — 全部 where no table prints a zero, none for a table the base prints as
+    the source states it (_blank_as_stated); 印出 for the tables that print their
     zeros and leave no cell blank where the ``base`` layout would not print them (_printing_zeros); {} where every
     table prints its zeros as the base does or none leaves a cell blank."""
+    imported = result.imported
     listable = {kind.id for kind in tablekinds.kinds()}
     printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables}
     blank = {kind for kind, (blanks, _) in printed.items() if blanks}
     zero = {kind for kind, (_, zeros) in printed.items() if zeros}
-    if blank and not zero:
-        return {"全部": "空白"}
     if _is_final(imported):
-        return _final_zeros(zero - blank)
-    return {**{kind: "空白" for kind in sorted(blank - zero) if kind in listable},
-            **_printing_zeros(sorted(kind for kind in zero - blank if kind in listable), base)}
+        return {"全部": "空白"} if blank and not zero else _final_zeros(zero - blank)
+    stated = _blank_as_stated(blank - zero, result, base)
+    if blank and not zero and not stated:
+        return {"全部": "空白"}
+    return {**dict.fromkeys(sorted((blank - zero - stated) & listable), "空白"),
+            **_printing_zeros(sorted((zero - blank) & listable), base)}
+
+
+def _blank_as_stated(kinds: set[str], result: ImportResult, base: str) -> set[str]:
+    """Of the tables ``kinds`` leaving their cells of nothing blank (no zero printed), those the ``base`` layout prints
+    as the source states them (照源文件) and prints without a zero from the imported source: the base leaves them blank
+    as printed, and next year's source says where its zeros are — 普陀区万里街道 2023 left its 收入总表's cells of
+    nothing blank, 2024 printed “0” in each (201 figures): 空白 learned from 2023 put every one of them out of place.
+    A table the base prints a zero in (the source states one the document leaves blank: 上海市福利彩票发行中心 2026's
+    收入总表) is learned 空白."""
+    shipped = layouts.resolve(base).table_zeros
+    stated = {kind for kind in kinds if zeros_as_stated(shipped, kind)}
+    return stated - _printing_a_zero(result, base) if stated else set()
+
+
+_ZERO = regex(r"-?0(?:\.0+)?")
+
+
+def _printing_a_zero(result: ImportResult, base: str) -> set[str]:
+    """The tables the imported source rendered in the ``base`` layout prints a zero amount in, by kind."""
+    from reportgen.runners.render import document_for, prepare  # deferred: the render, for a learned layout only
+
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None:
+        return set(tablekinds.by_id())
+    blocks = document_for(prepared, draft=True, layout=base).blocks
+    return {block.id.split("-")[0] for block in blocks if isinstance(block, Rendered)
+            and any(_ZERO.fullmatch(cell.text.strip()) for row in block.body for cell in row.cells)}
 
 
 def _printing_zeros(kinds: list[str], base: str) -> dict[str, str]:
