@@ -321,8 +321,14 @@ def run(paths: list[Path], following: list[Path] | None = None,
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
         learned_from = _learned_tables(result, learned) if following else None
-        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from)
+        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from, units)
     return shown.imported.department, before_name, before, after
+
+
+def units_set_aside(result: ImportResult) -> dict[str, list[PublishedTable]]:
+    """Each table's units' rows the import set aside (a table printing the department's rows, then each unit's in turn:
+    units_in_turn.py), each unit's a table of its own, by the table's kind."""
+    return {aside.title: aside.parts for aside in result.set_aside if aside.parts}
 
 
 def _learned_tables(result: ImportResult, learned: Learned) -> set[str]:
