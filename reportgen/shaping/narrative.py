@@ -45,10 +45,11 @@ from reportgen.docmodel.document import (
     Table,
     Title,
 )
-from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation
+from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation, PrintedTable
 from reportgen.reading.yamlsafe import character_name
 from reportgen.shaping.layouts import PARTS, Layout, TableEntry, list_number
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
+from reportgen.tables.printed_tables import printed_id
 
 
 def fund_tables() -> tuple[str, ...]:
@@ -168,17 +169,37 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
     kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
-    entries = {entry.kind: entry for entry in layout.table_entries}  # 表格清单.表: numbers and titles as published
-    for kind_id in layout.table_list():
-        kind = kinds[kind_id]
-        form = kind.form(layout.lineage)
+    printed = {table.title: (printed_id(index), table) for index, table in enumerate(budget.printed_tables, 1)}
+    for entry in _listed_entries(layout, list(printed)):
+        new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
+        if entry.printed:
+            if entry.printed in printed:
+                placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
+            continue
+        form = kinds[entry.kind].form(layout.lineage)
         if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
             continue
-        if not kind.build and not any(path in budget.table_fields for path in kind.fields):
+        if not kinds[entry.kind].build and not any(path in budget.table_fields for path in kinds[entry.kind].fields):
             continue
-        new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        placed.append(_placed(form, entries.get(kind_id), new_page, layout))
+        placed.append(_placed(form, entry if layout.table_entries else None, new_page, layout))
     return placed
+
+
+def _listed_entries(layout: Layout, printed: list[str]) -> list[TableEntry]:
+    """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), and after them the source's
+    printed tables (印出表) the layout does not list, in the source's order."""
+    entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
+    listed = {entry.printed for entry in entries}
+    return entries + [TableEntry("", printed=title) for title in printed if title not in listed]
+
+
+def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool,
+                    layout: Layout) -> dict[str, Any]:
+    """A printed table (印出表) as the layout places it: its title as printed (or as its entry words it), the number
+    its entry gives it (else the next in turn) and its 单位 line as printed."""
+    return {"ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
+            "new_page": new_page, "label": layout.tables_label, "department": layout.tables_department,
+            "unit": table.unit}
 
 
 def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, layout: Layout) -> dict[str, Any]:
@@ -187,7 +208,7 @@ def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, lay
     return {"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
             "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
             "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
-            "department": layout.tables_department}
+            "department": layout.tables_department, "unit": None}
 
 
 def title_values(budget: Budget) -> dict[str, str]:
