@@ -649,3 +649,40 @@ def test_a_setting_read_from_a_layouts_file_is_written_as_plain_text(tmp_path) -
                        "表格清单": {"表": [{"表": "收支总表", "标题": LocStr("收支总体情况表")}]}})
     write_layout(tmp_path / "学到的", learned)
     assert "格式: 表{1}" in (tmp_path / "学到的" / "版式.yaml").read_text(encoding="utf-8")
+
+
+# -- 印出表: a numbered table of a kind reportgen has none of, held as printed and printed in its place ------------
+def _printed_table(source: Path, title: str) -> Table:
+    document = document_for(prepare(source, draft=True), draft=True, layout="默认")
+    return next(b for b in document.blocks if isinstance(b, Table) and _plain(b.title) == title)
+
+
+def test_a_table_of_no_kind_is_held_as_printed_and_printed_in_its_published_place(yantai) -> None:
+    """烟台's 公开表10 基本支出预算情况表 (a kind reportgen has none of: 部门 × 政府经济分类 by fund) is held in the source as
+    printed — its number, title, 单位 line, header and rows, each amount the decimal literal printed, traced to its
+    line — and the learned layout, and the shipped 山东 one, print it as 公开表10 between 公开表9 and 公开表11; the
+    figures as printed (187.70 keeps its places, 3,224.05 its separator)."""
+    pdf, source, layout, text = yantai
+    written = source.read_text(encoding="utf-8")
+    assert "表号: 公开表10" in written and "表名: 基本支出预算情况表" in written and "单位: 单位：万元" in written
+    assert "- [301, 01, 基本工资, 501, 01, 工资奖金津补贴, 187.70, 187.70, 187.70" in written.replace('"', "")
+    assert "  - 印出表: 基本支出预算情况表\n    表号: 10\n" in text
+    published = _published(pdf, layout)
+    for rendered in (_rendered_tables(source, layout), _rendered_tables(source, "山东")):
+        assert rendered.index(("公开表10", "基本支出预算情况表")) == rendered.index(("公开表9", published[8][1])) + 1
+        assert _in_order(rendered, published)
+    table = _printed_table(source, "基本支出预算情况表")
+    cells = [[cell.text for cell in row.cells] for row in table.body]
+    assert ["", "", "合计", "", "", "", "3,224.05", "2,989.71", "2,989.71", "", "", "", "234.34", "", ""] in cells
+    assert table.unit_line == "单位：万元"
+
+
+def test_a_table_of_no_kind_on_a_third_region_is_printed_as_published(tmp_path_factory) -> None:
+    """Not written from: 苏州's 公开13表 政府采购支出表 (its number printed on the line above its title) — the learned
+    layout prints all 13 of its tables with their published numbers and titles, in order."""
+    pdf, source, layout, text = _learned(tmp_path_factory, "js-suzhou-yingji-2026-dept-budget")
+    assert "  - 印出表: 政府采购支出表\n    表号: 13\n" in text
+    published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
+    assert rendered == published and rendered[-1] == ("公开13表", "政府采购支出表")
+    rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "政府采购支出表").body]
+    assert rows[0] == ["合计", "", "", "", "", "1,099.35", "", "", "", "1,099.35"]

@@ -24,6 +24,7 @@ NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表
 _TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")  # a title ends in 表, perhaps with a note in brackets
 _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount printed with its decimals
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
+_UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 
 
 def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog: Catalog) -> list[tuple[Grid, Tree]]:
@@ -49,7 +50,7 @@ def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     width = grid.width
     rows = _joined([(grid.row_places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
     item: Tree = {"表号": Placed(number, grid.row_places[0]), "表名": Placed(title, grid.row_places[0])}
-    unit = next((_text(c) for c in grid.rows[1] if "单位" in _text(c)), "")
+    unit = next((_text(c) for c in grid.rows[1] if _UNIT.search(_text(c))), "")
     if unit:
         item["单位"] = Placed(unit, grid.row_places[1])
     item["千分位"] = Placed(any("," in _text(c) for _, row in rows for c in row if _is_amount(c)), grid.row_places[0])

@@ -170,7 +170,7 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
     printed = {table.title: (printed_id(index), table) for index, table in enumerate(budget.printed_tables, 1)}
-    for entry in _listed_entries(layout, list(printed)):
+    for entry in _listed_entries(layout, list(budget.printed_tables)):
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
         if entry.printed:
             if entry.printed in printed:
@@ -185,12 +185,23 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     return placed
 
 
-def _listed_entries(layout: Layout, printed: list[str]) -> list[TableEntry]:
-    """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), and after them the source's
-    printed tables (印出表) the layout does not list, in the source's order."""
+def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEntry]:
+    """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), with the source's printed tables
+    (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
+    that number, in its place among the numbered entries; the others after them, in the source's order."""
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
-    return entries + [TableEntry("", printed=title) for title in printed if title not in listed]
+    for table in (table for table in printed if table.title not in listed):
+        number = _printed_number(layout, table.number) if all(entry.number for entry in entries) else 0
+        at = next((index for index, entry in enumerate(entries) if number and entry.number > number), len(entries))
+        entries.insert(at, TableEntry("", number, printed=table.title))
+    return entries
+
+
+def _printed_number(layout: Layout, printed: str) -> int:
+    """The N the layout's 表号 prints as ``printed`` (公开表{1}: 公开表10 → 10); 0 where it prints no such number."""
+    label = "".join(printed.split())
+    return next((n for n in range(1, 100) if layout.table_numbering.label(n) == label), 0) if label else 0
 
 
 def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool,
