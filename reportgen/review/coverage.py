@@ -139,9 +139,8 @@ def _imported_read(imported: ImportResult) -> set[Key]:
 
 def _held(imported: ImportResult) -> set[Key]:
     """The amounts of the tables the source holds as printed (印出表: each row a list of cells), by place."""
-    rows = [p for p in walk(imported.imported.tree) if isinstance(p.value, list)]
-    return {key for row in rows for value in row.value
-            if isinstance(value, Decimal) and (key := place_key(row.where, value)) is not None}
+    cells = [(p.where, value) for p in walk(imported.imported.tree) if isinstance(p.value, list) for value in p.value]
+    return {key for where, value in cells if isinstance(value, Decimal) and (key := place_key(where, value)) is not None}
 
 
 def _narrative_read(narrative: Review) -> set[Key]:
