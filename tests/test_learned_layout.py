@@ -7,6 +7,8 @@ written by hand or by a hostile hand is refused with a message naming its file, 
 from __future__ import annotations
 
 import re
+import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -686,3 +688,57 @@ def test_a_table_of_no_kind_on_a_third_region_is_printed_as_published(tmp_path_f
     assert rendered == published and rendered[-1] == ("公开13表", "政府采购支出表")
     rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "政府采购支出表").body]
     assert rows[0] == ["合计", "", "", "", "", "1,099.35", "", "", "", "1,099.35"]
+
+
+def test_a_table_held_as_printed_is_written_alike_in_docx_html_and_xlsx(yantai, tmp_path) -> None:
+    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from reportgen.runners.render import render_source
+    from tests.readback import docx_text, html_text
+
+    source = yantai[1]
+    rendered = render_source(source, tmp_path, formats=("docx", "html", "xlsx"), draft=True, layout=yantai[2])
+    assert rendered.outputs
+    for text in (html_text(tmp_path / f"{source.stem}.html"), docx_text(tmp_path / f"{source.stem}.docx")):
+        assert "公开表10" in text and "基本支出预算情况表" in text and "3,224.05" in text and "工资奖金津补贴" in text
+    book = openpyxl.load_workbook(tmp_path / f"{source.stem}.xlsx")
+    cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
+    assert "工资奖金津补贴" in cells and ("3224.05" in cells or "3,224.05" in cells)
+
+
+def _beside_its_layout(yantai, folder: Path, text: str) -> Path:
+    """The imported source written as ``text`` in ``folder``, its learned layout folder beside it (the 版式 it names)."""
+    shutil.copytree(yantai[2], folder / yantai[2].name)
+    (folder / "烟台.yaml").write_text(text, encoding="utf-8")
+    return folder / "烟台.yaml"
+
+
+def test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures(yantai, tmp_path, capsys) -> None:
+    """Next year's source keeps 公开表10's number, title, header and each row's texts; every amount is 待填写 —
+    last year's never printed as this year's — and check asks for each at its line."""
+    from reportgen.reading.yamlsafe import load_yaml
+
+    source = _beside_its_layout(yantai, tmp_path, yantai[1].read_text(encoding="utf-8"))
+    rolled = tmp_path / "next.yaml"
+    assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
+    [table] = load_yaml(rolled)["印出表"]
+    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][3][:2] == ["类", "款"]
+    assert table["行"][2] == ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "待填写", "待填写", "待填写",
+                             "", "", "", "", "", ""]
+    capsys.readouterr()
+    assert cli.main(["check", str(rolled)]) == 1
+    asked = [line for line in capsys.readouterr().out.splitlines() if "印出表[1].行" in line]
+    amounts = [cell for row in load_yaml(source)["印出表"][0]["行"] for cell in row if isinstance(cell, Decimal)]
+    assert len(asked) == len(amounts) > 100 and all("待填写" in line and line.startswith(f"{rolled}:") for line in asked)
+
+
+def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai, tmp_path, capsys) -> None:
+    """A row of 印出表 with a cell left out: check names the file, the line and the width it should have."""
+    text = yantai[1].read_text(encoding="utf-8")
+    row = '      - ["", "", 合计, "", "", "", 3224.05, 2989.71, 2989.71, "", "", "", 234.34, "", ""]'
+    at = next(line for line in text.splitlines() if line.startswith(row))
+    source = _beside_its_layout(yantai, tmp_path, text.replace(at, at.replace('"", "", 合计', '"", 合计', 1)))
+    number = text.splitlines().index(at) + 1
+    assert cli.main(["check", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out
