@@ -17,7 +17,7 @@ from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_titles, staged, write_layout
 from reportgen.readers.published import read_published
-from reportgen.runners.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare, unprinted_findings
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.tablekinds import role
 from tests.learned_import import import_once
@@ -92,6 +92,12 @@ def test_shenzhen_2026_shipped_layout_prints_the_published_numbers_and_titles(na
     shipped = _rendered_tables(source, "深圳")
     assert _in_order(shipped, published) and len(shipped) == 10
     assert [table for table in published if table not in shipped] == [("表8", "一般公共预算支出表（按经济分类）")]
+    # 表4 基本支出总表 and 表5 项目支出总表 held as printed (印出表): the learned layout prints them in their place; the
+    # shipped one prints its own tables under 表4 and 表5 and tells that the source's are not printed
+    assert _rendered_tables(source, layout) == published
+    prepared = prepare(source, draft=True)
+    told = unprinted_findings(prepared.budget, document_for(prepared, draft=True, layout="深圳"))
+    assert [(f.rule, f.path) for f in told if "印出表" in f.message] == [("版式-未印出", "印出表")] * 2
 
 
 def test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one(yantai, capsys) -> None:

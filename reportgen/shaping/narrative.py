@@ -188,11 +188,14 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
 def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEntry]:
     """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), with the source's printed tables
     (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
-    that number, in its place among the numbered entries; the others after them, in the source's order."""
+    that number, in its place among the numbered entries — none where the layout prints a table of its own under it
+    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order."""
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
     for table in (table for table in printed if table.title not in listed):
         number = _printed_number(layout, table.number) if all(entry.number for entry in entries) else 0
+        if number and number in {entry.number for entry in entries}:
+            continue  # the layout prints a table of its own under that number (render.unprinted_findings tells)
         at = next((index for index, entry in enumerate(entries) if number and entry.number > number), len(entries))
         entries.insert(at, TableEntry("", number, printed=table.title))
     return entries
