@@ -381,10 +381,7 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
     found = _found(imported, slips, unsure, prose) + _found_set_aside(imported, aside, unread, catalog)
     unplaced: list[str] = prose.unplaced if prose is not None else []
     _owner_stated(imported, read, narrative, notes)
-    held = printed_tables(unknown, read.printed, catalog)  # the numbered tables of no kind, held as printed
-    if held:
-        imported.tree["印出表"] = [item for _, item in held]
-    unknown = [grid for grid in unknown if all(grid is not one for one, _ in held)]
+    unknown, held = _held_as_printed(imported, unknown, read, catalog)
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
@@ -399,6 +396,17 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
                         read_places=_places((t.grid for t in tables), texts),
                         other_places=_places(read.unknown, texts), table_words=_table_words(read), set_aside=aside,
                         checked=_checked(imported, tables, unknown, aside), printed_places=held_places(held))
+
+
+def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read,
+                     catalog: catalogs.Catalog) -> tuple[list[Grid], list[tuple[Grid, Tree]]]:
+    """The numbered tables of no kind among the ``unknown`` grids held in the source as printed (印出表,
+    printed_tables.py); the other grids, and those held with their items."""
+    held = printed_tables(unknown, read.printed, catalog)
+    if held:
+        imported.tree["印出表"] = [item for _, item in held]
+    taken = {id(grid) for grid, _ in held}
+    return [grid for grid in unknown if id(grid) not in taken], held
 
 
 def _budget_tables(read: _Read, notes: list[str]) -> list[Table]:

@@ -8,6 +8,7 @@ number, no header or no amount (a 专项资金绩效目标表 of label and value
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
@@ -42,22 +43,57 @@ def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     if grid.kind != "pdf" or not grid.row_places or len(grid.rows) < 4:
         return None
     number, title = _numbered(grid, lines)
-    first = next((index for index in range(2, len(grid.rows)) if any(_is_amount(c) for c in grid.rows[index])), None)
-    header = [index for index in range(2, first) if any(_text(c) for c in grid.rows[index])] if first is not None else []
-    if not number or not _TITLE.search(title) or not header or title_kind(title, catalog) is not None:
+    first = _first_body_row(grid) or 0
+    header = _header_rows(grid, first)
+    if not header or not _of_no_kind(number, title, catalog):
         return None
-    assert first is not None
-    width = grid.width
-    rows = _joined([(grid.row_places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
-    item: Tree = {"表号": Placed(number, grid.row_places[0]), "表名": Placed(title, grid.row_places[0])}
-    unit = next((_text(c) for c in grid.rows[1] if _UNIT.search(_text(c))), "")
+    return _item(grid, number, title, header, first)
+
+
+def _header_rows(grid: Grid, first: int) -> list[int]:
+    """The rows between the caption and the body's ``first`` that print a word."""
+    return [index for index in range(2, first) if any(_text(c) for c in grid.rows[index])]
+
+
+def _of_no_kind(number: str, title: str, catalog: Catalog) -> bool:
+    """Whether a table numbered ``number`` (as printed, "" for none) and titled ``title`` is a table (its title ends in
+    表) of no kind reportgen knows."""
+    return bool(number) and bool(_TITLE.search(title)) and title_kind(title, catalog) is None
+
+
+def _first_body_row(grid: Grid) -> int | None:
+    """The first row under the caption printing an amount; None for none."""
+    return next((index for index in range(2, len(grid.rows)) if any(_is_amount(c) for c in grid.rows[index])), None)
+
+
+def _item(grid: Grid, number: str, title: str, header: list[int], first: int) -> Tree:
+    """The 印出表 item of the grid: its number and title, its 单位 line, its header's rows and its body's from
+    ``first``, each traced to its line."""
+    places = grid.row_places or []
+    rows = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
+    item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
+    unit = _unit_line(grid)
     if unit:
-        item["单位"] = Placed(unit, grid.row_places[1])
-    item["千分位"] = Placed(any("," in _text(c) for _, row in rows for c in row if _is_amount(c)), grid.row_places[0])
-    item["表头"] = [{"": Placed([_text(c) for c in _padded(grid.rows[index], width)], grid.row_places[index])}
-                  for index in header]
-    item["行"] = [{"": Placed([_value(c) for c in _padded(row, width)], place)} for place, row in rows]
+        item["单位"] = Placed(unit, places[1])
+    item["千分位"] = Placed(_thousands(rows), places[0])
+    item["表头"] = [_row(places[index], grid.rows[index], grid.width, _text) for index in header]
+    item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
     return item
+
+
+def _unit_line(grid: Grid) -> str:
+    """The caption's 单位 cell (单位：万元), "" for none."""
+    return next((_text(c) for c in grid.rows[1] if _UNIT.search(_text(c))), "")
+
+
+def _thousands(rows: list[tuple[str, list[Cell]]]) -> bool:
+    """Whether an amount of the rows is printed with a thousands separator."""
+    return any("," in _text(c) for _, row in rows for c in row if _is_amount(c))
+
+
+def _row(place: str, cells: list[Cell], width: int, value: Callable[[Cell], str | Decimal]) -> Tree:
+    """A row of 表头 or 行: its cells as held, as wide as the grid, traced to its line."""
+    return {"": Placed([value(c) for c in _padded(cells, width)], place)}
 
 
 def _numbered(grid: Grid, lines: list[Line]) -> tuple[str, str]:

@@ -67,7 +67,7 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
     importing/recognition/own_sums.py; an import's count is of the figures its source holds). ``held``: the amounts
     of the tables the source holds as printed (印出表) count as read too (the import's count; a review judges none)."""
-    read = with_wrapped_heads(_read(imported, narrative) | (_held(imported) if held and imported else set()), lines)
+    read = with_wrapped_heads(_read(imported, narrative, held), lines)
     verified = _verified(imported) if checked and imported is not None else set()
     aside = imported.set_aside_places if imported is not None else frozenset()
     printed = kept = apart = only = 0
@@ -123,9 +123,10 @@ def read_keys(imported: ImportResult | None, narrative: Review | None) -> set[Ke
     return _read(imported, narrative)
 
 
-def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
-    """The figures read, by place: the import's (the source's and its tables' rows'), and the narrative's judged."""
-    return (_imported_read(imported) if imported is not None else set()) \
+def _read(imported: ImportResult | None, narrative: Review | None, held: bool = False) -> set[Key]:
+    """The figures read, by place: the import's (the source's and its tables' rows', and with ``held`` those of the
+    tables it holds as printed), and the narrative's judged."""
+    return (_imported_read(imported) | (_held(imported) if held else set()) if imported is not None else set()) \
         | (_narrative_read(narrative) if narrative is not None else set())
 
 

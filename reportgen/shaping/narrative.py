@@ -167,22 +167,27 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     definition has this layout print it: the table placed, its title, its note (a macro of
     _tables_common.j2 and its arguments), whether it starts a page and the words before the department;
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
-    kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
     printed = {table.title: (printed_id(index), table) for index, table in enumerate(budget.printed_tables, 1)}
     for entry in _listed_entries(layout, list(budget.printed_tables)):
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        if entry.printed:
-            if entry.printed in printed:
-                placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
-            continue
-        form = kinds[entry.kind].form(layout.lineage)
-        if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
-            continue
-        if not kinds[entry.kind].build and not any(path in budget.table_fields for path in kinds[entry.kind].fields):
-            continue
-        placed.append(_placed(form, entry if layout.table_entries else None, new_page, layout))
+        if entry.printed and entry.printed in printed:
+            placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
+        elif not entry.printed and (form := _printed_form(entry.kind, layout, budget)) is not None:
+            placed.append(_placed(form, entry if layout.table_entries else None, new_page, layout))
     return placed
+
+
+def _printed_form(kind_id: str, layout: Layout, budget: Budget) -> tablekinds.Form | None:
+    """The form the layout prints the kind's table in for ``budget``; None where its definition leaves it out for this
+    source (略去), or where it is of data the source states none of."""
+    kind = tablekinds.by_id()[kind_id]
+    form = kind.form(layout.lineage)
+    if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
+        return None
+    if not kind.build and not any(path in budget.table_fields for path in kind.fields):
+        return None
+    return form
 
 
 def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEntry]:
@@ -193,12 +198,23 @@ def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEn
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
     for table in (table for table in printed if table.title not in listed):
-        number = _printed_number(layout, table.number) if all(entry.number for entry in entries) else 0
-        if number and number in {entry.number for entry in entries}:
-            continue  # the layout prints a table of its own under that number (render.unprinted_findings tells)
-        at = next((index for index, entry in enumerate(entries) if number and entry.number > number), len(entries))
-        entries.insert(at, TableEntry("", number, printed=table.title))
+        number = _free_number(layout, table.number, entries)
+        if number is not None:
+            _insert(entries, TableEntry("", number, printed=table.title))
     return entries
+
+
+def _free_number(layout: Layout, printed: str, entries: list[TableEntry]) -> int | None:
+    """The number a printed table takes among the ``entries`` (0: the next in turn, where they are not all numbered
+    or the layout's 表号 prints no such number); None where the layout prints a table of its own under it."""
+    number = _printed_number(layout, printed) if all(entry.number for entry in entries) else 0
+    return None if number and number in {entry.number for entry in entries} else number
+
+
+def _insert(entries: list[TableEntry], entry: TableEntry) -> None:
+    """``entry`` put before the first of the ``entries`` numbered after it; last where it has no number."""
+    after = (index for index, one in enumerate(entries) if entry.number and one.number > entry.number)
+    entries.insert(next(after, len(entries)), entry)
 
 
 def _printed_number(layout: Layout, printed: str) -> int:
