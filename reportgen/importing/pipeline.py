@@ -395,7 +395,8 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
                         unsure_places=_places((t.grid for t in unsure), texts),
                         read_places=_places((t.grid for t in tables), texts),
                         other_places=_places(read.unknown, texts), table_words=_table_words(read), set_aside=aside,
-                        checked=_checked(imported, tables, unknown, aside), printed_places=held_places(held))
+                        checked=_checked(imported, tables, [*unknown, *(grid for grid, _ in held)], aside),
+                        printed_places=held_places(held))
 
 
 def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read,
