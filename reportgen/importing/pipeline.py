@@ -395,7 +395,7 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
                         unsure_places=_places((t.grid for t in unsure), texts),
                         read_places=_places((t.grid for t in tables), texts),
                         other_places=_places(read.unknown, texts), table_words=_table_words(read), set_aside=aside,
-                        checked=_checked(imported, tables, [*unknown, *(grid for grid, _ in held)], aside),
+                        checked=_checked(imported, tables, unknown, aside, held),
                         printed_places=held_places(held))
 
 
@@ -487,12 +487,12 @@ def _owner_stated(imported: Imported, read: _Read, narrative: Part | None, notes
         _stated_by_cover(imported, read, notes)
 
 
-def _checked(imported: Imported, tables: list[Table], unknown: list[Grid],
-             aside: list[SetAside]) -> frozenset[tuple[str, Decimal]]:
-    """The figures of the grids not built into the source (none of a kind built, or a second of one) that their
-    own sums verify; a unit's tables set aside are counted apart, never so read."""
+def _checked(imported: Imported, tables: list[Table], unknown: list[Grid], aside: list[SetAside],
+             held: Iterable[tuple[Grid, Tree]] = ()) -> frozenset[tuple[str, Decimal]]:
+    """The figures of the grids not built into the source (none of a kind built, or a second of one; those ``held``
+    as printed among them) that their own sums verify; a unit's tables set aside are counted apart, never so read."""
     built = {id(table.grid) for table in imported.tables.values()}
-    grids = [grid for grid in [*unknown, *(t.grid for t in tables)] if id(grid) not in built]
+    grids = [grid for grid in [*unknown, *(g for g, _ in held), *(t.grid for t in tables)] if id(grid) not in built]
     apart = frozenset(place for table in aside for place in table.places)
     return frozenset(figure for figure in own_sums(grids) if figure[0] not in apart)
 
