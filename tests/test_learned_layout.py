@@ -213,6 +213,11 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     ("表: [{表: 收支总表, 表号: 1}, {表: 收入总表, 表号: 1}]", "表号 1已在前面列出"),
     ("表: [{表: 收支总表}, {表: 收支总表}]", "表“收支总表”已在前面列出"),
     ("表: [{表: 收支总表, 页: 1}]", "可用的键：表、表号、标题"),
+    # 印出表: a table the source holds as printed, named by its 表名 — either it or 表, once each
+    ("表: [{印出表: \"\"}]", "“印出表”应为源文件“印出表”中一张表的表名"),
+    ("表: [{印出表: [a]}]", "“印出表”应为源文件“印出表”中一张表的表名"),
+    ("表: [{表: 收支总表, 印出表: 政府采购支出表}]", "应为含“表”的映射（或含“印出表”"),
+    ("表: [{印出表: 政府采购支出表}, {印出表: 政府采购支出表, 表号: 13}]", "表“政府采购支出表”已在前面列出"),
 ])
 def test_a_bad_table_list_says_file_field_and_what_is_expected(tmp_path, entries, expected) -> None:
     """表格清单.表: each wrong entry named, with what it should be."""

@@ -1201,7 +1201,8 @@ def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
     """One item of 表格清单.表, checked: a mapping of 表 (one of the ``known`` tables), 表号 (0 to the greatest
     number) and 标题 (text), the last two optional."""
     if not isinstance(item, dict) or not set(item) <= {"表", "印出表", "表号", "标题"} or len({"表", "印出表"} & set(item)) != 1:
-        raise LayoutError(f"{where}应为含“表”（或“印出表”）的映射，可用的键：表、印出表、表号、标题；{with_ids(_ENTRY_EXAMPLE)}")
+        raise LayoutError(f"{where}应为含“表”的映射（或含“印出表”：源文件照印的一张表的表名），可用的键：表、表号、标题、印出表；"
+                          f"{with_ids(_ENTRY_EXAMPLE)}")
     kind, number, title = item.get("表", ""), item.get("表号", 0), item.get("标题", "")
     printed = _printed_name(item, where)
     if "表" in item and (not isinstance(kind, str) or kind not in known):
