@@ -179,7 +179,7 @@ class PrintedTable(Record):
     unit: str  # the 单位 line as printed (单位：万元), "" where it prints none
     header: tuple[tuple[str, ...], ...]
     rows: tuple[tuple[str | Decimal, ...], ...]
-    thousands: bool = False  # its amounts of a thousand or more printed with separators (1,099.35)
+    thousands: bool = True  # its amounts of a thousand or more printed with separators (1,099.35); 千分位: false not
     line: int = 0
 
 

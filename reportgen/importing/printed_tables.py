@@ -75,7 +75,8 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int) ->
     unit = _unit_line(grid)
     if unit:
         item["单位"] = Placed(unit, places[1])
-    item["千分位"] = Placed(_thousands(rows), places[0])
+    if _unseparated(rows):  # its thousands printed without separators: said, as 展示.千分位 says a document's
+        item["千分位"] = Placed(False, places[0])
     item["表头"] = [_row(places[index], grid.rows[index], grid.width, _text) for index in header]
     item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
     return item
@@ -86,9 +87,10 @@ def _unit_line(grid: Grid) -> str:
     return next((_text(c) for c in grid.rows[1] if _UNIT.search(_text(c))), "")
 
 
-def _thousands(rows: list[tuple[str, list[Cell]]]) -> bool:
-    """Whether an amount of the rows is printed with a thousands separator."""
-    return any("," in _text(c) for _, row in rows for c in row if _is_amount(c))
+def _unseparated(rows: list[tuple[str, list[Cell]]]) -> bool:
+    """Whether the rows print amounts of a thousand or more, none of them with a thousands separator (1099.35)."""
+    large = [_text(c) for _, row in rows for c in row if _is_amount(c) and _at_least_a_thousand(c)]
+    return bool(large) and not any("," in text for text in large)
 
 
 def _row(place: str, cells: list[Cell], width: int, value: Callable[[Cell], str | Decimal]) -> Tree:
@@ -153,6 +155,11 @@ def _text(cell: Cell) -> str:
 
 def _is_amount(cell: Cell) -> bool:
     return bool(_AMOUNT.match(_text(cell))) and printed_amount(_text(cell)) is not None
+
+
+def _at_least_a_thousand(cell: Cell) -> bool:
+    amount = printed_amount(_text(cell))
+    return amount is not None and amount.copy_abs() >= 1000
 
 
 def _value(cell: Cell) -> str | Decimal:
