@@ -86,6 +86,11 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     # a published PDF imported with --learn-layout (2–5 s each)
     "test_learned_layout": (
         "test_yantai_learned_and_shipped_keep_the_published_numbers",
+        "test_a_table_of_no_kind_is_held_as_printed_and_printed_in_its_published_place",
+        "test_a_table_of_no_kind_on_a_third_region_is_printed_as_published",
+        "test_a_table_held_as_printed_is_written_alike_in_docx_html_and_xlsx",
+        "test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures",
+        "test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line",
         "test_shenzhen_2026_shipped_layout_prints_the_published_numbers_and_titles",
         "test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one",
         "test_a_folder_with_files_is_not_written_over_and_no_source_is_written",

@@ -37,7 +37,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("knowledge and data types", ("reportgen.codes", "reportgen.tablekinds", "reportgen.docmodel", "reportgen.docmodel.*")),
     ("readers: a source (YAML)", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
-                 "reportgen.source.income", "reportgen.source.spending", "reportgen.source.table_lines", "reportgen.source.units",
+                 "reportgen.source.income", "reportgen.source.spending", "reportgen.source.table_lines", "reportgen.source.printed_tables", "reportgen.source.units",
                  "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
                  "reportgen.source.final_accounts", "reportgen.source.printed_lines", "reportgen.source.printed_parts", "reportgen.source.founded")),
     ("readers: the neutral grid, a refusal, what a page hides", (
@@ -53,7 +53,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                 "reportgen.tables.function", "reportgen.tables.economic", "reportgen.tables.three_public",
                 "reportgen.tables.fiscal_spending", "reportgen.tables.spending_uses",
                 "reportgen.tables.projects", "reportgen.tables.final", "reportgen.tables.final_by_function",
-                "reportgen.tables.table_lines", "reportgen.tables.procurement_lines", "reportgen.tables.registry",
+                "reportgen.tables.table_lines", "reportgen.tables.printed_tables", "reportgen.tables.procurement_lines",
+                "reportgen.tables.registry",
                 "reportgen.tables.fields")),
     ("layouts", ("reportgen.shaping", "reportgen.shaping.layouts", "reportgen.shaping.layout_workbook", "reportgen.shaping.layout_pages")),
     ("narrative", ("reportgen.shaping.narrative",)),

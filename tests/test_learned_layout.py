@@ -7,6 +7,8 @@ written by hand or by a hostile hand is refused with a message naming its file, 
 from __future__ import annotations
 
 import re
+import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_titles, staged, write_layout
 from reportgen.readers.published import read_published
-from reportgen.runners.render import document_for, prepare
+from reportgen.runners.render import document_for, prepare, unprinted_findings
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
 from reportgen.tablekinds import role
 from tests.learned_import import import_once
@@ -92,6 +94,12 @@ def test_shenzhen_2026_shipped_layout_prints_the_published_numbers_and_titles(na
     shipped = _rendered_tables(source, "深圳")
     assert _in_order(shipped, published) and len(shipped) == 10
     assert [table for table in published if table not in shipped] == [("表8", "一般公共预算支出表（按经济分类）")]
+    # 表4 基本支出总表 and 表5 项目支出总表 held as printed (印出表): the learned layout prints them in their place; the
+    # shipped one prints its own tables under 表4 and 表5 and tells that the source's are not printed
+    assert _rendered_tables(source, layout) == published
+    prepared = prepare(source, draft=True)
+    told = unprinted_findings(prepared.budget, document_for(prepared, draft=True, layout="深圳"))
+    assert [(f.rule, f.path) for f in told if "印出表" in f.message] == [("版式-未印出", "印出表")] * 2
 
 
 def test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one(yantai, capsys) -> None:
@@ -207,6 +215,11 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     ("表: [{表: 收支总表, 表号: 1}, {表: 收入总表, 表号: 1}]", "表号 1已在前面列出"),
     ("表: [{表: 收支总表}, {表: 收支总表}]", "表“收支总表”已在前面列出"),
     ("表: [{表: 收支总表, 页: 1}]", "可用的键：表、表号、标题"),
+    # 印出表: a table the source holds as printed, named by its 表名 — either it or 表, once each
+    ("表: [{印出表: \"\"}]", "“印出表”应为源文件“印出表”中一张表的表名"),
+    ("表: [{印出表: [a]}]", "“印出表”应为源文件“印出表”中一张表的表名"),
+    ("表: [{表: 收支总表, 印出表: 政府采购支出表}]", "应为含“表”的映射（或含“印出表”"),
+    ("表: [{印出表: 政府采购支出表}, {印出表: 政府采购支出表, 表号: 13}]", "表“政府采购支出表”已在前面列出"),
 ])
 def test_a_bad_table_list_says_file_field_and_what_is_expected(tmp_path, entries, expected) -> None:
     """表格清单.表: each wrong entry named, with what it should be."""
@@ -683,3 +696,94 @@ def test_a_setting_read_from_a_layouts_file_is_written_as_plain_text(tmp_path) -
                        "表格清单": {"表": [{"表": "收支总表", "标题": LocStr("收支总体情况表")}]}})
     write_layout(tmp_path / "学到的", learned)
     assert "格式: 表{1}" in (tmp_path / "学到的" / "版式.yaml").read_text(encoding="utf-8")
+
+
+# -- 印出表: a numbered table of a kind reportgen has none of, held as printed and printed in its place ------------
+def _printed_table(source: Path, title: str) -> Table:
+    document = document_for(prepare(source, draft=True), draft=True, layout="默认")
+    return next(b for b in document.blocks if isinstance(b, Table) and _plain(b.title) == title)
+
+
+def test_a_table_of_no_kind_is_held_as_printed_and_printed_in_its_published_place(yantai) -> None:
+    """烟台's 公开表10 基本支出预算情况表 (a kind reportgen has none of: 部门 × 政府经济分类 by fund) is held in the source as
+    printed — its number, title, 单位 line, header and rows, each amount the decimal literal printed, traced to its
+    line — and the learned layout, and the shipped 山东 one, print it as 公开表10 between 公开表9 and 公开表11; the
+    figures as printed (187.70 keeps its places, 3,224.05 its separator)."""
+    pdf, source, layout, text = yantai
+    written = source.read_text(encoding="utf-8")
+    assert "表号: 公开表10" in written and "表名: 基本支出预算情况表" in written and "单位: 单位：万元" in written
+    assert "- [301, 01, 基本工资, 501, 01, 工资奖金津补贴, 187.70, 187.70, 187.70" in written.replace('"', "")
+    assert "  - 印出表: 基本支出预算情况表\n    表号: 10\n" in text
+    published = _published(pdf, layout)
+    for rendered in (_rendered_tables(source, layout), _rendered_tables(source, "山东")):
+        assert rendered.index(("公开表10", "基本支出预算情况表")) == rendered.index(("公开表9", published[8][1])) + 1
+        assert _in_order(rendered, published)
+    table = _printed_table(source, "基本支出预算情况表")
+    cells = [[cell.text for cell in row.cells] for row in table.body]
+    assert ["", "", "合计", "", "", "", "3,224.05", "2,989.71", "2,989.71", "", "", "", "234.34", "", ""] in cells
+    assert table.unit_line == "单位：万元"
+
+
+def test_a_table_of_no_kind_on_a_third_region_is_printed_as_published(tmp_path_factory) -> None:
+    """Not written from: 苏州's 公开13表 政府采购支出表 (its number printed on the line above its title) — the learned
+    layout prints all 13 of its tables with their published numbers and titles, in order."""
+    pdf, source, layout, text = _learned(tmp_path_factory, "js-suzhou-yingji-2026-dept-budget")
+    assert "  - 印出表: 政府采购支出表\n    表号: 13\n" in text
+    published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
+    assert rendered == published and rendered[-1] == ("公开13表", "政府采购支出表")
+    rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "政府采购支出表").body]
+    assert rows[0] == ["合计", "", "", "", "", "1,099.35", "", "", "", "1,099.35"]
+
+
+def test_a_table_held_as_printed_is_written_alike_in_docx_html_and_xlsx(yantai, tmp_path) -> None:
+    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from reportgen.runners.render import render_source
+    from tests.readback import docx_text, html_text
+
+    source = yantai[1]
+    rendered = render_source(source, tmp_path, formats=("docx", "html", "xlsx"), draft=True, layout=yantai[2])
+    assert rendered.outputs
+    for text in (html_text(tmp_path / f"{source.stem}.html"), docx_text(tmp_path / f"{source.stem}.docx")):
+        assert "公开表10" in text and "基本支出预算情况表" in text and "3,224.05" in text and "工资奖金津补贴" in text
+    book = openpyxl.load_workbook(tmp_path / f"{source.stem}.xlsx")
+    cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
+    assert "工资奖金津补贴" in cells and ("3224.05" in cells or "3,224.05" in cells)
+
+
+def _beside_its_layout(yantai, folder: Path, text: str) -> Path:
+    """The imported source written as ``text`` in ``folder``, its learned layout folder beside it (the 版式 it names)."""
+    shutil.copytree(yantai[2], folder / yantai[2].name)
+    (folder / "烟台.yaml").write_text(text, encoding="utf-8")
+    return folder / "烟台.yaml"
+
+
+def test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures(yantai, tmp_path, capsys) -> None:
+    """Next year's source keeps 公开表10's number, title, header and each row's texts; every amount is 待填写 —
+    last year's never printed as this year's — and check asks for each at its line."""
+    from reportgen.reading.yamlsafe import load_yaml
+
+    source = _beside_its_layout(yantai, tmp_path, yantai[1].read_text(encoding="utf-8"))
+    rolled = tmp_path / "next.yaml"
+    assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
+    [table] = load_yaml(rolled)["印出表"]
+    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][3][:2] == ["类", "款"]
+    assert table["行"][2] == ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "待填写", "待填写", "待填写",
+                             "", "", "", "", "", ""]
+    capsys.readouterr()
+    assert cli.main(["check", str(rolled)]) == 1
+    asked = [line for line in capsys.readouterr().out.splitlines() if "印出表[1].行" in line]
+    amounts = [cell for row in load_yaml(source)["印出表"][0]["行"] for cell in row if isinstance(cell, Decimal)]
+    assert len(asked) == len(amounts) > 100 and all("待填写" in line and line.startswith(f"{rolled}:") for line in asked)
+
+
+def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai, tmp_path, capsys) -> None:
+    """A row of 印出表 with a cell left out: check names the file, the line and the width it should have."""
+    text = yantai[1].read_text(encoding="utf-8")
+    row = '      - ["", "", 合计, "", "", "", 3224.05, 2989.71, 2989.71, "", "", "", 234.34, "", ""]'
+    at = next(line for line in text.splitlines() if line.startswith(row))
+    source = _beside_its_layout(yantai, tmp_path, text.replace(at, at.replace('"", "", 合计', '"", 合计', 1)))
+    number = text.splitlines().index(at) + 1
+    assert cli.main(["check", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out

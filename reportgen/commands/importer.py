@@ -215,16 +215,16 @@ def _tables_counted(result: ImportResult, pdfs: list[Published]) -> Coverage | N
     them the import read, as review counts them; None where no line is a table's."""
     from reportgen.review.coverage import coverage  # deferred: loaded with the import above
 
-    places = result.read_places | result.unsure_places
+    places = result.read_places | result.unsure_places | result.printed_places  # 印出表's rows: read as printed
     lines = [[line for line in published.lines if line.where in places] for published in pdfs]
-    return coverage(lines, result, None) if any(lines) else None
+    return coverage(lines, result, None, held=True) if any(lines) else None
 
 
 def _printed_apart(result: ImportResult, pdfs: list[Published]) -> int:
     """The amounts the PDFs print on grids no budget table was recognised in (a unit's tables set aside apart)."""
     from reportgen.review.coverage import printed_amounts  # deferred: loaded with the import above
 
-    places = result.read_places | result.unsure_places
+    places = result.read_places | result.unsure_places | result.printed_places
     others = result.other_places - places - result.set_aside_places
     return sum(len(printed_amounts(line.text)) for published in pdfs for line in published.lines if line.where in others)
 

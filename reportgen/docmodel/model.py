@@ -168,6 +168,22 @@ LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class PrintedTable(Record):
+    """A table the document prints of a kind reportgen has none of (印出表: 北京's 财政拨款政府购买服务明细表, 苏州's
+    政府采购支出表, 烟台's 基本支出预算情况表), held as printed: its number and title, its 单位 line, its header's texts
+    row by row and its rows, each cell a text or an amount as printed (a Decimal of the places it prints, in the
+    table's own unit: never converted, never added) — printed again as it stands, computed from nothing."""
+
+    number: str  # 表号 as printed (公开13表, 预算11表), "" where it prints none
+    title: str
+    unit: str  # the 单位 line as printed (单位：万元), "" where it prints none
+    header: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str | Decimal, ...], ...]
+    thousands: bool = True  # its amounts of a thousand or more printed with separators (1,099.35); 千分位: false not
+    line: int = 0
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class TableLine(Record):
     """One line of a table as the document prints it (表行): the codes it prints (by LINE_CODES; "" where it prints
     none) and its amounts as stated (by LINE_AMOUNTS, in 元; a column it leaves blank is absent) — a table that
@@ -871,6 +887,8 @@ class Budget(Record):
     printed_parts: dict[str, dict[str, dict[str, dict[str, Decimal]]]] = field(default_factory=dict)
     # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
     table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)
+    # 印出表: the tables the document prints of kinds reportgen has none of, each held as printed, in printed order
+    printed_tables: tuple[PrintedTable, ...] = ()
 
     @property
     def final(self) -> bool:

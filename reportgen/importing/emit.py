@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.base.patterns import regex
-from reportgen.importing.emit_tree import ScalarText, in_block, read_back
+from reportgen.importing.emit_tree import ScalarText, in_block, listed_scalar, read_back
 from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.reading.yamlsafe import LocDict, parse_yaml
 from reportgen.runners.rollover import render_header, scalar
@@ -174,7 +174,7 @@ def _item(item: Tree, pad: str, scalar_of: ScalarText) -> str:
 
 def _scalar_text(node: Placed, flow: bool) -> str:
     if isinstance(node.value, list):
-        return "[" + ", ".join(scalar(v, flow=True) for v in node.value) + "]"
+        return "[" + ", ".join(listed_scalar(v) for v in node.value) + "]"
     if isinstance(node.value, str) and _PLAIN.fullmatch(node.value):
         return node.value  # Han characters and full-width punctuation only: plain YAML, read back as written
     if isinstance(node.value, str) and _BREAKS_OR_CONTROLS.search(node.value):

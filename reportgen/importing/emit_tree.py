@@ -169,7 +169,7 @@ class _Builder:
         out = _loc_list(mark)
         at = mark.column + 1
         for value in values:
-            written = scalar(value, flow=True)
+            written = listed_scalar(value)
             out.item_marks.append(item_mark := Mark(mark.line, at))
             out.append(_scalar(value, written, item_mark))
             at += len(written) + 2
@@ -182,6 +182,12 @@ class _Builder:
         if not _KEY.fullmatch(key):
             raise _Differs  # a key written as it is must read back as itself
         return key
+
+
+def listed_scalar(value: Any) -> str:
+    """An item of a flow list as written: an amount with the places it holds (a 印出表's 187.70 stays 187.70: the
+    places it was printed with), anything else as rollover.scalar writes it."""
+    return format(value, "f") if isinstance(value, Decimal) else scalar(value, flow=True)
 
 
 def _scalar(value: Any, text: str, mark: Mark) -> Any:

@@ -54,6 +54,7 @@ from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
 from reportgen.importing.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.catalog import normalized
@@ -63,6 +64,7 @@ from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_te
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, numbering_mark, printed_headings
+from reportgen.importing.tree import Placed
 from reportgen.readers.text.lines import Line
 from reportgen.shaping import layouts
 from reportgen.shaping.layouts import FINAL_BASIC, FINAL_FUND_TABLES
@@ -105,8 +107,7 @@ if TYPE_CHECKING:
     from reportgen.runners.render import Prepared
 
 # A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
-_NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
-                r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
+_NUMBER = NUMBER
 _CHINESE = "一二三四五六七八九十"
 _UNCLOSED = regex(r"[（(][^）)]*$")
 _YEAR = regex(r"(?<!\d)(\d{4})(?=\s*年)")
@@ -1075,12 +1076,24 @@ def _printed_beside(lines: list[Line], pattern: str, imported: Any,
         if kind is not None and kind.id in listed:
             listed[kind.id].setdefault("表号", numbered.number)
             continue
+        if kind is None and (held := _held_as_printed(title, imported)):
+            entries.append({"印出表": held, "表号": numbered.number} if numbered.fits(pattern) else {"印出表": held})
+            continue
         if kind is None or kind.final or kind.id not in tablekinds.by_id():
             told.append(_unlisted_note(numbered.label, title))
             continue
         listed[kind.id] = _entry(kind.id, title, numbered, pattern, imported.year, imported.department)
         entries.append(listed[kind.id])
     return entries, told
+
+
+def _held_as_printed(title: str, imported: Imported) -> str:
+    """The 表名 of the table of no kind the source holds as printed (印出表) that the document prints titled ``title``
+    (spaces aside); "" for none."""
+    items = imported.tree.get("印出表", [])
+    named = [item.get("表名") for item in items] if isinstance(items, list) else []
+    names = [str(name.value) for name in named if isinstance(name, Placed)]
+    return next((name for name in names if "".join(name.split()) == "".join(title.split())), "")
 
 
 def _listable(imported: Imported) -> tuple[list[Table], list[Table], list[Table]]:

@@ -49,6 +49,8 @@ from reportgen.importing.final.line_numbers import line_number_breaks
 from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
 from reportgen.importing.printed_names import misnamed
 from reportgen.importing.printed_parts import printed_parts
+from reportgen.importing.printed_tables import places as held_places
+from reportgen.importing.printed_tables import printed_tables
 from reportgen.importing.recognition import catalog as catalogs
 from reportgen.importing.recognition.identity import (
     NARRATIVE,
@@ -132,6 +134,8 @@ class ImportResult:
     set_aside: list[SetAside] = field(default_factory=list)
     # the figures (where, value) of the tables not built that their own identities verify (own_sums.py)
     checked: frozenset[tuple[str, Decimal]] = frozenset()
+    # the lines of the rows of the tables of no kind held as printed (印出表, importing/printed_tables.py)
+    printed_places: frozenset[str] = frozenset()
 
     @property
     def set_aside_places(self) -> frozenset[str]:
@@ -377,6 +381,7 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
     found = _found(imported, slips, unsure, prose) + _found_set_aside(imported, aside, unread, catalog)
     unplaced: list[str] = prose.unplaced if prose is not None else []
     _owner_stated(imported, read, narrative, notes)
+    unknown, held = _held_as_printed(imported, unknown, read, catalog)
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
@@ -390,7 +395,19 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
                         unsure_places=_places((t.grid for t in unsure), texts),
                         read_places=_places((t.grid for t in tables), texts),
                         other_places=_places(read.unknown, texts), table_words=_table_words(read), set_aside=aside,
-                        checked=_checked(imported, tables, unknown, aside))
+                        checked=_checked(imported, tables, unknown, aside, held),
+                        printed_places=held_places(held))
+
+
+def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read,
+                     catalog: catalogs.Catalog) -> tuple[list[Grid], list[tuple[Grid, Tree]]]:
+    """The numbered tables of no kind among the ``unknown`` grids held in the source as printed (印出表,
+    printed_tables.py); the other grids, and those held with their items."""
+    held = printed_tables(unknown, read.printed, catalog)
+    if held:
+        imported.tree["印出表"] = [item for _, item in held]
+    taken = {id(grid) for grid, _ in held}
+    return [grid for grid in unknown if id(grid) not in taken], held
 
 
 def _budget_tables(read: _Read, notes: list[str]) -> list[Table]:
@@ -470,12 +487,12 @@ def _owner_stated(imported: Imported, read: _Read, narrative: Part | None, notes
         _stated_by_cover(imported, read, notes)
 
 
-def _checked(imported: Imported, tables: list[Table], unknown: list[Grid],
-             aside: list[SetAside]) -> frozenset[tuple[str, Decimal]]:
-    """The figures of the grids not built into the source (none of a kind built, or a second of one) that their
-    own sums verify; a unit's tables set aside are counted apart, never so read."""
+def _checked(imported: Imported, tables: list[Table], unknown: list[Grid], aside: list[SetAside],
+             held: Iterable[tuple[Grid, Tree]] = ()) -> frozenset[tuple[str, Decimal]]:
+    """The figures of the grids not built into the source (none of a kind built, or a second of one; those ``held``
+    as printed among them) that their own sums verify; a unit's tables set aside are counted apart, never so read."""
     built = {id(table.grid) for table in imported.tables.values()}
-    grids = [grid for grid in [*unknown, *(t.grid for t in tables)] if id(grid) not in built]
+    grids = [grid for grid in [*unknown, *(g for g, _ in held), *(t.grid for t in tables)] if id(grid) not in built]
     apart = frozenset(place for table in aside for place in table.places)
     return frozenset(figure for figure in own_sums(grids) if figure[0] not in apart)
 

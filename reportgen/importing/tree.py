@@ -10,7 +10,7 @@ from typing import Union
 
 @dataclass(frozen=True)
 class Placed:
-    value: Decimal | str | int | bool | list[str]
+    value: Decimal | str | int | bool | list[str] | list[str | Decimal]
     where: str = ""
 
 

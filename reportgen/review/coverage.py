@@ -60,13 +60,14 @@ class Coverage:
 
 
 def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: Review | None,
-             checked: bool = False) -> Coverage:
+             checked: bool = False, held: bool = False) -> Coverage:
     """The amounts the files' ``lines`` print, and how many the import and the narrative's review read; the
     amounts of the tables of the department's units, set aside, apart: the department's tables and its text
     are what a review needs read (a unit's figures are no figure of the department's to judge its text by).
     ``checked``: the figures of tables not built that their own sums verify count as read (review reads them,
-    importing/recognition/own_sums.py; an import's count is of the figures its source holds)."""
-    read = with_wrapped_heads(_read(imported, narrative), lines)
+    importing/recognition/own_sums.py; an import's count is of the figures its source holds). ``held``: the amounts
+    of the tables the source holds as printed (印出表) count as read too (the import's count; a review judges none)."""
+    read = with_wrapped_heads(_read(imported, narrative, held), lines)
     verified = _verified(imported) if checked and imported is not None else set()
     aside = imported.set_aside_places if imported is not None else frozenset()
     printed = kept = apart = only = 0
@@ -122,9 +123,10 @@ def read_keys(imported: ImportResult | None, narrative: Review | None) -> set[Ke
     return _read(imported, narrative)
 
 
-def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
-    """The figures read, by place: the import's (the source's and its tables' rows'), and the narrative's judged."""
-    return (_imported_read(imported) if imported is not None else set()) \
+def _read(imported: ImportResult | None, narrative: Review | None, held: bool = False) -> set[Key]:
+    """The figures read, by place: the import's (the source's and its tables' rows', and with ``held`` those of the
+    tables it holds as printed), and the narrative's judged."""
+    return (_imported_read(imported) | (_held(imported) if held else set()) if imported is not None else set()) \
         | (_narrative_read(narrative) if narrative is not None else set())
 
 
@@ -134,6 +136,12 @@ def _imported_read(imported: ImportResult) -> set[Key]:
     rows = [(a.where, a.value) for rows in imported.imported.rows.values() for row in rows
             for a in row.amounts.values() if not a.blank]
     return {key for where, value in placed + rows if (key := place_key(where, value)) is not None}
+
+
+def _held(imported: ImportResult) -> set[Key]:
+    """The amounts of the tables the source holds as printed (印出表: each row a list of cells), by place."""
+    cells = [(p.where, value) for p in walk(imported.imported.tree) if isinstance(p.value, list) for value in p.value]
+    return {key for where, value in cells if isinstance(value, Decimal) and (key := place_key(where, value)) is not None}
 
 
 def _narrative_read(narrative: Review) -> set[Key]:

@@ -299,7 +299,7 @@ def _not_read(result: ImportResult) -> list[str]:
     that the reading missed is no 不公开, but unread all the same)."""
     tree = result.imported.tree
     withheld = tree.get("不公开")
-    parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
+    parts = [str(part) for part in withheld.value] if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
     return parts + [name for name, path in WITHHELD if name not in parts and not holds(tree, path)]
 
 

@@ -22,7 +22,7 @@ from reportgen.base.staging import Staging, make_folders, remove_empty_folders, 
 from reportgen.checks import run_checks
 from reportgen.checks.budget import GRADUAL_PARTS
 from reportgen.compute import Computed, compute
-from reportgen.docmodel.document import Document
+from reportgen.docmodel.document import Document, Table
 from reportgen.docmodel.model import Budget
 from reportgen.reading.files import InputRefused, read_bounded, resolved
 from reportgen.reading.outputs import Output, Replace, refused_outputs
@@ -32,6 +32,7 @@ from reportgen.shaping.layouts import SHIPPED, Layout, LayoutError, Occasion, re
 from reportgen.shaping.narrative import build_document
 from reportgen.source.loader import SourceInput, given, referenced_files
 from reportgen.source.schema import PLACEHOLDER_RULES, is_placeholder, without_placeholders
+from reportgen.tables.printed_tables import printed_id
 
 FORMATS = ("docx", "html")
 ALL_FORMATS = ("docx", "html", "pdf", "xlsx")  # pdf: the DOCX as LibreOffice prints it; xlsx: the tables, a sheet each
@@ -216,7 +217,18 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
     headings = [h.text for h in document.headings()]
     covered = " ".join(line.text for line in document.cover.lines) if document.cover is not None else ""
     return [*_statements_unprinted(budget, headings), *_cover_words_unprinted(budget, document, covered),
-            *_heading_name_unprinted(budget, headings), *_project_columns_unprinted(budget, document)]
+            *_heading_name_unprinted(budget, headings), *_project_columns_unprinted(budget, document),
+            *_printed_tables_unprinted(budget, document)]
+
+
+def _printed_tables_unprinted(budget: Budget, document: Document) -> list[Finding]:
+    """A warning for each table the source holds as printed (印出表) that the document does not print: the layout
+    lists a table of its own under its number (深圳's 表4 基本支出总表 is its 一般公共预算基本支出表)."""
+    shown = {block.id for block in document.blocks if isinstance(block, Table)}
+    return [Finding("warning", "版式-未印出", f"印出表“{table.title}”{f'（{table.number}）' if table.number else ''}没有印出：所用版式的表格清单在这个表号印"
+                    "它自己的一张表（要照印这张表，在版式的 表格清单.表 中写 {印出表: 表名, 表号: N}）", str(budget.file),
+                    table.line, 0, "印出表")
+            for index, table in enumerate(budget.printed_tables, 1) if printed_id(index) not in shown]
 
 
 def _statements_unprinted(budget: Budget, headings: list[str]) -> list[Finding]:

@@ -317,6 +317,14 @@ class _Roller:
     def roll_项目经费情况说明(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         return {key: rolled for key, rolled in self.roll_object(value, schema).items() if key not in YEARS_PARTS}
 
+    def roll_印出表(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        """A table held as printed (印出表): its number, title, 单位 line, header and each row's texts kept, each amount
+        the new year's 待填写 — last year's figures are never printed as this year's."""
+        rolled = {str(key): _plain(item) for key, item in value.items()}
+        rolled["行"] = [[PLACEHOLDER if isinstance(cell, Decimal) else _plain(cell) for cell in row]
+                       for row in value.get("行", [])]
+        return rolled
+
     def roll_国有资产(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         if "截至" in rolled:

@@ -132,6 +132,7 @@ class TableEntry(FrozenRecord):
     kind: str
     number: int = 0
     title: str = ""
+    printed: str = ""  # 印出表: the 表名 of a table the source holds as printed (its kind ""), "" for a kind's
 
 
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
@@ -239,7 +240,7 @@ class Layout(Record):
         tables its 表格清单.表 lists, as listed."""
         kinds = tablekinds.by_id()
         if self.table_entries:
-            return [entry.kind for entry in self.table_entries]
+            return _kinds_listed(self.table_entries)
         ids = [kind.id for kind in kinds.values() if kind.printed_by_default()]
         for operation, value in self.table_edits:
             if operation == "去掉":
@@ -254,6 +255,11 @@ class Layout(Record):
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
         lists take its last."""
         return self.numbering[min(level, len(self.numbering)) - 1]
+
+
+def _kinds_listed(entries: tuple[TableEntry, ...]) -> list[str]:
+    """The kinds 表格清单.表 lists, in order (a table the source holds as printed, 印出表, is of none)."""
+    return [entry.kind for entry in entries if not entry.printed]
 
 
 def _add_tables(ids: list[str], added: list[str], kinds: dict[str, tablekinds.TableKind]) -> None:
@@ -1241,24 +1247,36 @@ def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry,
 def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
     """One item of 表格清单.表, checked: a mapping of 表 (one of the ``known`` tables), 表号 (0 to the greatest
     number) and 标题 (text), the last two optional."""
-    if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
-        raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{with_ids(_ENTRY_EXAMPLE)}")
-    kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
-    if not isinstance(kind, str) or kind not in known:
+    if not isinstance(item, dict) or not set(item) <= {"表", "印出表", "表号", "标题"} or len({"表", "印出表"} & set(item)) != 1:
+        raise LayoutError(f"{where}应为含“表”的映射（或含“印出表”：源文件照印的一张表的表名），可用的键：表、表号、标题、印出表；"
+                          f"{with_ids(_ENTRY_EXAMPLE)}")
+    kind, number, title = item.get("表", ""), item.get("表号", 0), item.get("标题", "")
+    printed = _printed_name(item, where)
+    if "表" in item and (not isinstance(kind, str) or kind not in known):
         raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
     if type(number) is not int or not 0 <= number <= _MAX_TABLE_NUMBER:
         raise LayoutError(f"{where}：“表号”应为 1 至 {_MAX_TABLE_NUMBER} 的整数（按 表号 的格式印出，如 公开表12），"
                           f"不是“{shown_text(str(number), 20)}”")
     if not isinstance(title, str):
         raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
-    return TableEntry(kind, number, title)
+    return TableEntry(kind, number, title, printed)
+
+
+def _printed_name(item: dict[str, Any], where: str) -> str:
+    """An item's 印出表: the 表名 of a table the source holds as printed ("" where it names none); LayoutError where it
+    is no text."""
+    printed = item.get("印出表", "")
+    if not isinstance(printed, str) or "印出表" in item and not printed.strip():
+        raise LayoutError(f"{where}：“印出表”应为源文件“印出表”中一张表的表名（照印），不是“{shown_text(str(printed), 30)}”")
+    return printed
 
 
 def _check_listed_once(entry: TableEntry, entries: list[TableEntry], where: str) -> None:
     """Refused (LayoutError) where ``entry``'s table, or its number, is among the ``entries`` listed before it."""
-    kind, number = entry.kind, entry.number
-    if kind in (e.kind for e in entries) or number and number in (e.number for e in entries):
-        twice = f"表“{kind}”" if kind in (e.kind for e in entries) else f"表号 {number}"
+    kind, number = entry.printed or entry.kind, entry.number
+    named = {e.printed or e.kind for e in entries}
+    if kind in named or number and number in {e.number for e in entries}:
+        twice = f"表“{kind}”" if kind in named else f"表号 {number}"
         raise LayoutError(f"{where}：{twice}已在前面列出：每张表、每个表号只能列一次")
 
 

@@ -45,10 +45,11 @@ from reportgen.docmodel.document import (
     Table,
     Title,
 )
-from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation
+from reportgen.docmodel.model import INCOME_SOURCES, Budget, Presentation, PrintedTable
 from reportgen.reading.yamlsafe import character_name
 from reportgen.shaping.layouts import PARTS, Layout, TableEntry, list_number
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
+from reportgen.tables.printed_tables import printed_id
 
 
 def fund_tables() -> tuple[str, ...]:
@@ -166,19 +167,69 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     definition has this layout print it: the table placed, its title, its note (a macro of
     _tables_common.j2 and its arguments), whether it starts a page and the words before the department;
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
-    kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
-    entries = {entry.kind: entry for entry in layout.table_entries}  # 表格清单.表: numbers and titles as published
-    for kind_id in layout.table_list():
-        kind = kinds[kind_id]
-        form = kind.form(layout.lineage)
-        if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
-            continue
-        if not kind.build and not any(path in budget.table_fields for path in kind.fields):
-            continue
+    printed = {table.title: (printed_id(index), table) for index, table in enumerate(budget.printed_tables, 1)}
+    for entry in _listed_entries(layout, list(budget.printed_tables)):
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        placed.append(_placed(form, entries.get(kind_id), new_page, layout))
+        if entry.printed and entry.printed in printed:
+            placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
+        elif not entry.printed and (form := _printed_form(entry.kind, layout, budget)) is not None:
+            placed.append(_placed(form, entry if layout.table_entries else None, new_page, layout))
     return placed
+
+
+def _printed_form(kind_id: str, layout: Layout, budget: Budget) -> tablekinds.Form | None:
+    """The form the layout prints the kind's table in for ``budget``; None where its definition leaves it out for this
+    source (略去), or where it is of data the source states none of."""
+    kind = tablekinds.by_id()[kind_id]
+    form = kind.form(layout.lineage)
+    if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
+        return None
+    if not kind.build and not any(path in budget.table_fields for path in kind.fields):
+        return None
+    return form
+
+
+def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEntry]:
+    """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), with the source's printed tables
+    (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
+    that number, in its place among the numbered entries — none where the layout prints a table of its own under it
+    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order."""
+    entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
+    listed = {entry.printed for entry in entries}
+    for table in (table for table in printed if table.title not in listed):
+        number = _free_number(layout, table.number, entries)
+        if number is not None:
+            _insert(entries, TableEntry("", number, printed=table.title))
+    return entries
+
+
+def _free_number(layout: Layout, printed: str, entries: list[TableEntry]) -> int | None:
+    """The number a printed table takes among the ``entries`` (0: the next in turn, where they are not all numbered
+    or the layout's 表号 prints no such number); None where the layout prints a table of its own under it."""
+    number = _printed_number(layout, printed) if all(entry.number for entry in entries) else 0
+    return None if number and number in {entry.number for entry in entries} else number
+
+
+def _insert(entries: list[TableEntry], entry: TableEntry) -> None:
+    """``entry`` put before the first of the ``entries`` numbered after it; last where it has no number."""
+    after = (index for index, one in enumerate(entries) if entry.number and one.number > entry.number)
+    entries.insert(next(after, len(entries)), entry)
+
+
+def _printed_number(layout: Layout, printed: str) -> int:
+    """The N the layout's 表号 prints as ``printed`` (公开表{1}: 公开表10 → 10); 0 where it prints no such number."""
+    label = "".join(printed.split())
+    return next((n for n in range(1, 100) if layout.table_numbering.label(n) == label), 0) if label else 0
+
+
+def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool,
+                    layout: Layout) -> dict[str, Any]:
+    """A printed table (印出表) as the layout places it: its title as printed (or as its entry words it), the number
+    its entry gives it (else the next in turn) and its 单位 line as printed."""
+    return {"ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
+            "new_page": new_page, "label": layout.tables_label, "department": layout.tables_department,
+            "unit": table.unit}
 
 
 def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, layout: Layout) -> dict[str, Any]:
@@ -187,7 +238,7 @@ def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, lay
     return {"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
             "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
             "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
-            "department": layout.tables_department}
+            "department": layout.tables_department, "unit": None}
 
 
 def title_values(budget: Budget) -> dict[str, str]:

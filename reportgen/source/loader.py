@@ -44,6 +44,7 @@ from reportgen.source.matters import (
     three_public,
 )
 from reportgen.source.printed_parts import printed_parts
+from reportgen.source.printed_tables import printed_tables
 from reportgen.source.prior import actual, prior
 from reportgen.source.schema import validate_source, validate_unit_file
 from reportgen.source.spending import (
@@ -174,6 +175,7 @@ def _budget(reader: SourceReader) -> Budget:
         table_fields=table_fields(reader, d),
         running_lines=running_lines(reader, d.get("机关运行经费")),
         table_lines=table_lines(reader, d),
+        printed_tables=printed_tables(reader, d),
         printed_parts=printed_parts(reader, d),
         stated_totals=reader.stated_totals,
         targets=targets(reader, d.get("绩效目标")),

@@ -33,6 +33,7 @@ from reportgen.tables.final_by_function import (
 )
 from reportgen.tables.fiscal_spending import fiscal_basic, fiscal_functions
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
+from reportgen.tables.printed_tables import printed_tables
 from reportgen.tables.procurement_lines import procurement_by_function
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
@@ -161,7 +162,7 @@ def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = No
     shapes = dict(builds)  # a spec re-shapes a table of code, even one it takes the id of
     for table_id, spec in (specs or {}).items():
         builds[table_id] = functools.partial(_declared, shapes[spec.base], spec)
-    return Tables(builder, builds, performance_targets(builder))
+    return Tables(builder, builds, {**performance_targets(builder), **printed_tables(builder)})
 
 
 def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows:

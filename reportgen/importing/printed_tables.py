@@ -1,0 +1,176 @@
+"""印出表 imported: the numbered tables a document prints whose kind reportgen has none of (北京's 财政拨款政府购买服务
+明细表, 苏州's 政府采购支出表, 烟台's 基本支出预算情况表, 深圳's 基本支出总表), held as printed (source/printed_tables.py)
+from the grids the geometric table reader made of them — its number (before its title, or on the line printed just
+above it), its title, its 单位 line, its header's rows and its rows, each amount the decimal literal printed (its places
+kept) traced to its line — so that a learned layout prints them in their place. A grid no kind names that prints no
+number, no header or no amount (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from reportgen.base.patterns import regex
+from reportgen.importing.recognition.catalog import Catalog
+from reportgen.importing.recognition.recognize import title_kind
+from reportgen.importing.tree import Placed, Tree
+from reportgen.readers.grid import Cell, Grid
+from reportgen.readers.text.lines import Line
+from reportgen.reading.amounts import printed_amount
+
+# A table's printed number: 公开表10, 公开13表, 预算11表, 表7, 附表3, 部门公开表1 … (the learned 表号 pattern's forms)
+NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+               r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
+_TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")  # a title ends in 表, perhaps with a note in brackets
+_AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount printed with its decimals
+_PLACE = regex(r"第(\d+)页 第(\d+)行")
+_UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
+
+
+def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog: Catalog) -> list[tuple[Grid, Tree]]:
+    """Each grid of ``unknown`` that is a numbered table of no kind reportgen has, with its 印出表 item, in order."""
+    found = []
+    for grid in unknown:
+        item = _held(grid, printed.get(grid.file, []), catalog)
+        if item is not None:
+            found.append((grid, item))
+    return found
+
+
+def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
+    """The grid as a 印出表 item; None where it is no numbered table of its own (see the module)."""
+    if grid.kind != "pdf" or not grid.row_places or len(grid.rows) < 4:
+        return None
+    number, title = _numbered(grid, lines)
+    first = _first_body_row(grid) or 0
+    header = _header_rows(grid, first)
+    if not header or not _of_no_kind(number, title, catalog):
+        return None
+    return _item(grid, number, title, header, first)
+
+
+def _header_rows(grid: Grid, first: int) -> list[int]:
+    """The rows between the caption and the body's ``first`` that print a word."""
+    return [index for index in range(2, first) if any(_text(c) for c in grid.rows[index])]
+
+
+def _of_no_kind(number: str, title: str, catalog: Catalog) -> bool:
+    """Whether a table numbered ``number`` (as printed, "" for none) and titled ``title`` is a table (its title ends in
+    表) of no kind reportgen knows."""
+    return bool(number) and bool(_TITLE.search(title)) and title_kind(title, catalog) is None
+
+
+def _first_body_row(grid: Grid) -> int | None:
+    """The first row under the caption printing an amount; None for none."""
+    return next((index for index in range(2, len(grid.rows)) if any(_is_amount(c) for c in grid.rows[index])), None)
+
+
+def _item(grid: Grid, number: str, title: str, header: list[int], first: int) -> Tree:
+    """The 印出表 item of the grid: its number and title, its 单位 line, its header's rows and its body's from
+    ``first``, each traced to its line."""
+    places = grid.row_places or []
+    rows = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
+    item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
+    unit = _unit_line(grid)
+    if unit:
+        item["单位"] = Placed(unit, places[1])
+    if _unseparated(rows):  # its thousands printed without separators: said, as 展示.千分位 says a document's
+        item["千分位"] = Placed(False, places[0])
+    item["表头"] = [_row(places[index], grid.rows[index], grid.width, _text) for index in header]
+    item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
+    return item
+
+
+def _unit_line(grid: Grid) -> str:
+    """The caption's 单位 cell (单位：万元), "" for none."""
+    return next((_text(c) for c in grid.rows[1] if _UNIT.search(_text(c))), "")
+
+
+def _unseparated(rows: list[tuple[str, list[Cell]]]) -> bool:
+    """Whether the rows print amounts of a thousand or more, none of them with a thousands separator (1099.35)."""
+    large = [_text(c) for _, row in rows for c in row if _is_amount(c) and _at_least_a_thousand(c)]
+    return bool(large) and not any("," in text for text in large)
+
+
+def _row(place: str, cells: list[Cell], width: int, value: Callable[[Cell], str | Decimal]) -> Tree:
+    """A row of 表头 or 行: its cells as held, as wide as the grid, traced to its line."""
+    return {"": Placed([value(c) for c in _padded(cells, width)], place)}
+
+
+def _numbered(grid: Grid, lines: list[Line]) -> tuple[str, str]:
+    """The table's number as printed and its title: the number before the title (表7 一般公共预算…表), else on the
+    line printed just above the title (公开13表 over 政府采购支出表); ("", title) where it prints none."""
+    title = "".join(" ".join(_text(c) for c in grid.rows[0] if _text(c)).split())
+    found = NUMBER.match(title)
+    if found is not None and (found.group("before").endswith("表") or found.group("after")):
+        return "".join(found.group(0).split()).rstrip("：:、.．"), title[found.end():]
+    above = "".join(_line_above(grid.row_places[0] if grid.row_places else "", lines).split())
+    found = NUMBER.fullmatch(above)
+    if found is not None and (found.group("before").endswith("表") or found.group("after")):
+        return above.rstrip("：:、.．"), title
+    return "", title
+
+
+def _line_above(place: str, lines: list[Line]) -> str:
+    """The text of the line printed just above the one at ``place`` (“第7页 第2行”) on its page; "" for none."""
+    where = _PLACE.match(place)
+    if where is None:
+        return ""
+    page, line = int(where.group(1)), int(where.group(2))
+    above = [ln for ln in lines if ln.page == page and 0 < (ln.line or ln.number) < line and ln.text.strip()]
+    return above[-1].text.strip() if above else ""
+
+
+def _joined(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, list[Cell]]]:
+    """The body's rows, a row printing no amount whose every word stands under a text of the row above (a name wrapped
+    in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out."""
+    kept: list[tuple[str, list[Cell]]] = []
+    for place, row in rows:
+        texts = {index: _text(cell) for index, cell in enumerate(row) if _text(cell)}
+        if not texts:
+            continue
+        if kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
+            above = list(kept[-1][1])
+            for index, text in texts.items():
+                above[index] = Cell(_text(above[index]) + text, _text(above[index]) + text)
+            kept[-1] = (kept[-1][0], above)
+            continue
+        kept.append((place, list(row)))
+    return kept
+
+
+def _under_texts(texts: dict[int, str], above: list[Cell]) -> bool:
+    return all(index < len(above) and _text(above[index]) and not _is_amount(above[index]) for index in texts)
+
+
+def _padded(row: list[Cell], width: int) -> list[Cell]:
+    return list(row) + [Cell(None, "")] * (width - len(row))
+
+
+def _text(cell: Cell) -> str:
+    text = cell.text or (str(cell.value) if cell.value is not None else "")
+    return " ".join(text.split())
+
+
+def _is_amount(cell: Cell) -> bool:
+    return bool(_AMOUNT.match(_text(cell))) and printed_amount(_text(cell)) is not None
+
+
+def _at_least_a_thousand(cell: Cell) -> bool:
+    amount = printed_amount(_text(cell))
+    return amount is not None and amount.copy_abs() >= 1000
+
+
+def _value(cell: Cell) -> str | Decimal:
+    """A cell as held: an amount printed with its decimals the decimal literal printed (1,099.35 → 1099.35), else
+    its text."""
+    if _is_amount(cell):
+        return Decimal(re.sub(",", "", _text(cell)))
+    return _text(cell)
+
+
+def places(items: list[tuple[Grid, Tree]]) -> frozenset[str]:
+    """The lines the held tables' rows are printed on."""
+    return frozenset(node.where for _, item in items for row in item["行"] for node in row.values()  # type: ignore[union-attr]
+                     if isinstance(node, Placed) and node.where)
