@@ -335,7 +335,7 @@ def _learned_tables(result: ImportResult, learned: Learned) -> set[str]:
     """The tables of year N's layout: those its document prints (read, or not for sure) and those the layout lists (its
     目录's, where the pages in hand print some: 江苏省政协办公厅 2017)."""
     listed = learned.settings.get("表格清单", {}).get("表", [])
-    return {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure), *(e["表"] for e in listed)}
+    return {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure), *(e["表"] for e in listed if "表" in e)}
 
 
 def main() -> None:

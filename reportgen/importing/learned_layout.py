@@ -574,13 +574,26 @@ def _with_contents(entries: list[dict[str, Any]], lines: list[Line], imported: I
     numbered as the 目录 numbers it where the tables read are numbered so (表一 is its 一、); the entries as they are
     where the 目录 does not list every table read, in their order, each once (普陀区万里街道 2023's lists all nine)."""
     listed = _contents_tables(lines, imported)
-    if not _lists_more(listed, [entry["表"] for entry in entries]):
+    known = [entry for entry in entries if "表" in entry]  # a table held as printed (印出表) is of no kind
+    if not _lists_more(listed, [entry["表"] for entry in known]):
         return entries
     numbers = {kind: number for kind, number, _ in listed}
-    numbered = bool(pattern) and all(entry.get("表号") == numbers[entry["表"]] for entry in entries)
-    by_kind = {entry["表"]: entry for entry in entries}
-    return [by_kind.get(kind) or _listed_entry_of(kind, number if numbered else None, title, pattern, imported)
-            for kind, number, title in listed]
+    numbered = bool(pattern) and all(entry.get("表号") == numbers[entry["表"]] for entry in known)
+    by_kind = {entry["表"]: entry for entry in known}
+    return _with_held([by_kind.get(kind) or _listed_entry_of(kind, number if numbered else None, title, pattern,
+                                                              imported) for kind, number, title in listed], entries)
+
+
+def _with_held(listed: list[dict[str, Any]], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries of the 目录's tables ``listed`` with those of the tables held as printed among ``entries`` (印出表,
+    which the 目录's kinds do not name), each after the entry it followed in ``entries`` (first where none did)."""
+    out = list(listed)
+    for at, entry in enumerate(entries):
+        if "表" in entry:
+            continue
+        before = next((e for e in reversed(entries[:at]) if e in out), None)
+        out.insert(out.index(before) + 1 if before is not None else 0, entry)
+    return out
 
 
 def _listed_entry_of(kind: str, number: int | None, title: str, pattern: str, imported: Imported) -> dict[str, Any]:
