@@ -25,6 +25,7 @@ NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表
 _TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")  # a title ends in 表, perhaps with a note in brackets
 _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount printed with its decimals
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
+_NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无。, 注1：…): no row of it
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 
 
@@ -124,12 +125,15 @@ def _line_above(place: str, lines: list[Line]) -> str:
 
 def _joined(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, list[Cell]]]:
     """The body's rows, a row printing no amount whose every word stands under a text of the row above (a name wrapped
-    in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out."""
+    in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out; a note under the table
+    (“注：无。”, 广州's and 珠海's) ends them."""
     kept: list[tuple[str, list[Cell]]] = []
     for place, row in rows:
         texts = {index: _text(cell) for index, cell in enumerate(row) if _text(cell)}
         if not texts:
             continue
+        if _NOTE.match(next(iter(texts.values()))):
+            break
         if kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
             above = list(kept[-1][1])
             for index, text in texts.items():
