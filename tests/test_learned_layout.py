@@ -803,3 +803,20 @@ def test_a_table_the_department_prints_by_its_units_is_held_as_printed(tmp_path_
     rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "部门预算基本支出预算表").body]
     assert rows[0][0] == "合计" and not any("注" in row[0] for row in rows)
     assert unit is None or [row[:2] for row in rows if row[0] == unit] == [[unit, "1,373.74"]]
+
+
+@pytest.mark.parametrize("name, number, title, total, note", [
+    ("js-wuxi-jiaoyuju-benji-2026-unit-budget", "公开13表", "政府采购支出表", ["合计"] + [""] * 9,
+     ("注：本单位无政府采购支出，故本表无数据。",)),
+    ("sn-xian-xingzhengshenpi-2025-dept-budget", "表11", "部门综合预算财政拨款上年结转资金支出表", ["", "合计"] + [""] * 9, ())])
+def test_an_empty_table_is_held_as_printed_with_its_note(tmp_path_factory, name, number, title, total, note) -> None:
+    """无锡教育局's 公开13表 and 西安's 表11 print no amount: a header, its 合计 row empty (无锡's header prints 总计 beside
+    its other columns' names: no row of the total) and, 无锡's, the note under it. Each is held as printed — the header
+    its rows above the 合计 row alone, that row the table's one, the note as printed — and printed in its place."""
+    _, source, layout, _ = _learned(tmp_path_factory, name)
+    rendered = _rendered_tables(source, layout)
+    numbers = [int("".join(filter(str.isdigit, printed))) for printed, _ in rendered]
+    assert (number, title) in rendered and numbers == sorted(numbers)  # in its place: 西安's 表11 after 表10
+    table = _printed_table(source, title)
+    assert [[cell.text for cell in row.cells] for row in table.body] == [total]
+    assert tuple(table.notes) == note and all("合计" not in cell.text for row in table.header for cell in row.cells)
