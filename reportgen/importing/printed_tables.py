@@ -2,8 +2,11 @@
 明细表, 苏州's 政府采购支出表, 烟台's 基本支出预算情况表, 深圳's 基本支出总表), held as printed (source/printed_tables.py)
 from the grids the geometric table reader made of them — its number (before its title, or on the line printed just
 above it), its title, its 单位 line, its header's rows and its rows, each amount the decimal literal printed (its places
-kept) traced to its line — so that a learned layout prints them in their place. A grid no kind names that prints no
-number, no header or no amount (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
+kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
+place. A table that prints no amount at all is held where its row of the total is printed alone under its header
+(无锡's 公开13表, 西安's 表11: empty, the header the rows above it); a table the department prints by its units (广州's
+表11, set aside by budget/by_unit.py) is held too. A grid no kind names that prints no number, no header, or neither
+an amount nor such a row (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
 
 from __future__ import annotations
 
