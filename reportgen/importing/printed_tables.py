@@ -156,13 +156,18 @@ def _joined(rows: list[tuple[str, list[Cell]]]) -> tuple[list[tuple[str, list[Ce
         if _NOTE.match(next(iter(texts.values()))):
             return kept, _notes(rows[at:])
         if kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
-            above = list(kept[-1][1])
-            for index, text in texts.items():
-                above[index] = Cell(_text(above[index]) + text, _text(above[index]) + text)
-            kept[-1] = (kept[-1][0], above)
+            kept[-1] = (kept[-1][0], _wrapped_into(kept[-1][1], texts))
             continue
         kept.append((place, list(row)))
     return kept, []
+
+
+def _wrapped_into(above: list[Cell], texts: dict[int, str]) -> list[Cell]:
+    """The row ``above`` with the words of a line wrapped in its cells (``texts`` by column) joined to them."""
+    joined = list(above)
+    for index, text in texts.items():
+        joined[index] = Cell(_text(joined[index]) + text, _text(joined[index]) + text)
+    return joined
 
 
 def _notes(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, str]]:
