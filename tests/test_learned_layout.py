@@ -787,3 +787,36 @@ def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai
     assert cli.main(["check", str(source)]) == 1
     out = capsys.readouterr().out
     assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out
+
+
+@pytest.mark.parametrize("name, unit", [("gd-zhuhai-shangwuju-2026-dept-budget", None),
+                                        ("gd-guangzhou-tongjiju-2026-dept-budget", "广州市统计普查中心")])
+def test_a_table_the_department_prints_by_its_units_is_held_as_printed(tmp_path_factory, name, unit) -> None:
+    """广州's and 珠海's 表11 部门预算基本支出预算表 and 表12 部门预算项目支出及其他支出预算表 print the department's figures
+    again by its units: set aside (by_unit.py: never read as the department's), they are the department's printed
+    tables all the same, held as printed — the learned layout prints all 12 as published; each unit's row as printed,
+    the note under the table (“注：无。”) no row's."""
+    pdf, source, layout, _ = _learned(tmp_path_factory, name)
+    published = _published(pdf, layout)
+    assert published[10:] == [("表11", "部门预算基本支出预算表"), ("表12", "部门预算项目支出及其他支出预算表")]
+    assert _rendered_tables(source, layout) == published
+    rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "部门预算基本支出预算表").body]
+    assert rows[0][0] == "合计" and not any("注" in row[0] for row in rows)
+    assert unit is None or [row[:2] for row in rows if row[0] == unit] == [[unit, "1,373.74"]]
+
+
+@pytest.mark.parametrize("name, number, title, total, note", [
+    ("js-wuxi-jiaoyuju-benji-2026-unit-budget", "公开13表", "政府采购支出表", ["合计"] + [""] * 9,
+     ("注：本单位无政府采购支出，故本表无数据。",)),
+    ("sn-xian-xingzhengshenpi-2025-dept-budget", "表11", "部门综合预算财政拨款上年结转资金支出表", ["", "合计"] + [""] * 9, ())])
+def test_an_empty_table_is_held_as_printed_with_its_note(tmp_path_factory, name, number, title, total, note) -> None:
+    """无锡教育局's 公开13表 and 西安's 表11 print no amount: a header, its 合计 row empty (无锡's header prints 总计 beside
+    its other columns' names: no row of the total) and, 无锡's, the note under it. Each is held as printed — the header
+    its rows above the 合计 row alone, that row the table's one, the note as printed — and printed in its place."""
+    _, source, layout, _ = _learned(tmp_path_factory, name)
+    rendered = _rendered_tables(source, layout)
+    numbers = [int("".join(filter(str.isdigit, printed))) for printed, _ in rendered]
+    assert (number, title) in rendered and numbers == sorted(numbers)  # in its place: 西安's 表11 after 表10
+    table = _printed_table(source, title)
+    assert [[cell.text for cell in row.cells] for row in table.body] == [total]
+    assert tuple(table.notes) == note and all("合计" not in cell.text for row in table.header for cell in row.cells)

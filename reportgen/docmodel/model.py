@@ -181,6 +181,7 @@ class PrintedTable(Record):
     rows: tuple[tuple[str | Decimal, ...], ...]
     thousands: bool = True  # its amounts of a thousand or more printed with separators (1,099.35); 千分位: false not
     line: int = 0
+    notes: tuple[str, ...] = ()  # the notes printed under it, as printed (注：本单位无政府采购支出，故本表无数据。)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

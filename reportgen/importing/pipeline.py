@@ -381,7 +381,7 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
     found = _found(imported, slips, unsure, prose) + _found_set_aside(imported, aside, unread, catalog)
     unplaced: list[str] = prose.unplaced if prose is not None else []
     _owner_stated(imported, read, narrative, notes)
-    unknown, held = _held_as_printed(imported, unknown, read, catalog)
+    unknown, held = _held_as_printed(imported, unknown, read, catalog, aside)
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
@@ -399,11 +399,16 @@ def _import_budget(paths: list[Path], read: _Read, catalog: catalogs.Catalog, la
                         printed_places=held_places(held))
 
 
-def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read,
-                     catalog: catalogs.Catalog) -> tuple[list[Grid], list[tuple[Grid, Tree]]]:
+def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read, catalog: catalogs.Catalog,
+                     aside: Iterable[SetAside] = ()) -> tuple[list[Grid], list[tuple[Grid, Tree]]]:
     """The numbered tables of no kind among the ``unknown`` grids held in the source as printed (印出表,
-    printed_tables.py); the other grids, and those held with their items."""
-    held = printed_tables(unknown, read.printed, catalog)
+    printed_tables.py), and those the department prints by its units (广州's 表11 部门预算基本支出预算表: set aside,
+    never read as the department's figures, but the department's printed table all the same), in the order printed;
+    the other grids, and those held with their items."""
+    order = {id(grid): index for index, grid in enumerate(read.grids)}
+    by_units = [table.grid for table in aside if table.grid is not None]
+    candidates = sorted([*unknown, *by_units], key=lambda grid: order.get(id(grid), len(order))) if by_units else unknown
+    held = printed_tables(candidates, read.printed, catalog)
     if held:
         imported.tree["印出表"] = [item for _, item in held]
     taken = {id(grid) for grid, _ in held}

@@ -2,8 +2,11 @@
 明细表, 苏州's 政府采购支出表, 烟台's 基本支出预算情况表, 深圳's 基本支出总表), held as printed (source/printed_tables.py)
 from the grids the geometric table reader made of them — its number (before its title, or on the line printed just
 above it), its title, its 单位 line, its header's rows and its rows, each amount the decimal literal printed (its places
-kept) traced to its line — so that a learned layout prints them in their place. A grid no kind names that prints no
-number, no header or no amount (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
+kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
+place. A table that prints no amount at all is held where its row of the total is printed alone under its header
+(无锡's 公开13表, 西安's 表11: empty, the header the rows above it); a table the department prints by its units (广州's
+表11, set aside by budget/by_unit.py) is held too. A grid no kind names that prints no number, no header, or neither
+an amount nor such a row (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
 
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ NUMBER = regex(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表
 _TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")  # a title ends in 表, perhaps with a note in brackets
 _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount printed with its decimals
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
+_NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无。, 注1：…): no row of it
+_TOTAL = regex(r"合计|总计")  # a table's row of the total, its cell the word alone
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 
 
@@ -43,7 +48,7 @@ def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     if grid.kind != "pdf" or not grid.row_places or len(grid.rows) < 4:
         return None
     number, title = _numbered(grid, lines)
-    first = _first_body_row(grid) or 0
+    first = _first_body_row(grid) or _empty_body_row(grid) or 0
     header = _header_rows(grid, first)
     if not header or not _of_no_kind(number, title, catalog):
         return None
@@ -66,11 +71,25 @@ def _first_body_row(grid: Grid) -> int | None:
     return next((index for index in range(2, len(grid.rows)) if any(_is_amount(c) for c in grid.rows[index])), None)
 
 
+def _empty_body_row(grid: Grid) -> int | None:
+    """The first row of a table that prints no amount (无锡's 公开13表, 西安's 表11: a header and its 合计 row, empty, with
+    perhaps a note that it has no data) — its row of the total, printing 合计 or 总计 and nothing else (a header's 总计
+    stands beside its other columns' names); None where it prints an amount or no such row."""
+    if any(_is_amount(cell) for row in grid.rows for cell in row):
+        return None
+    return next((index for index in range(3, len(grid.rows)) if _total_alone(grid.rows[index])), None)
+
+
+def _total_alone(row: list[Cell]) -> bool:
+    texts = ["".join(_text(cell).split()) for cell in row if _text(cell)]
+    return len(texts) == 1 and bool(_TOTAL.fullmatch(texts[0]))
+
+
 def _item(grid: Grid, number: str, title: str, header: list[int], first: int) -> Tree:
     """The 印出表 item of the grid: its number and title, its 单位 line, its header's rows and its body's from
     ``first``, each traced to its line."""
     places = grid.row_places or []
-    rows = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
+    rows, notes = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
     item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
     unit = _unit_line(grid)
     if unit:
@@ -79,6 +98,8 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int) ->
         item["千分位"] = Placed(False, places[0])
     item["表头"] = [_row(places[index], grid.rows[index], grid.width, _text) for index in header]
     item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
+    if notes:
+        item["注"] = [{"": Placed(text, place)} for place, text in notes]
     return item
 
 
@@ -122,22 +143,36 @@ def _line_above(place: str, lines: list[Line]) -> str:
     return above[-1].text.strip() if above else ""
 
 
-def _joined(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, list[Cell]]]:
+def _joined(rows: list[tuple[str, list[Cell]]]) -> tuple[list[tuple[str, list[Cell]]], list[tuple[str, str]]]:
     """The body's rows, a row printing no amount whose every word stands under a text of the row above (a name wrapped
-    in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out."""
+    in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out; and the notes printed under
+    the table (“注：无。”, “注：本单位无政府采购支出，故本表无数据。”): from the first row opening with 注, each its line's words
+    with its place — no row's."""
     kept: list[tuple[str, list[Cell]]] = []
-    for place, row in rows:
+    for at, (place, row) in enumerate(rows):
         texts = {index: _text(cell) for index, cell in enumerate(row) if _text(cell)}
         if not texts:
             continue
+        if _NOTE.match(next(iter(texts.values()))):
+            return kept, _notes(rows[at:])
         if kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
-            above = list(kept[-1][1])
-            for index, text in texts.items():
-                above[index] = Cell(_text(above[index]) + text, _text(above[index]) + text)
-            kept[-1] = (kept[-1][0], above)
+            kept[-1] = (kept[-1][0], _wrapped_into(kept[-1][1], texts))
             continue
         kept.append((place, list(row)))
-    return kept
+    return kept, []
+
+
+def _wrapped_into(above: list[Cell], texts: dict[int, str]) -> list[Cell]:
+    """The row ``above`` with the words of a line wrapped in its cells (``texts`` by column) joined to them."""
+    joined = list(above)
+    for index, text in texts.items():
+        joined[index] = Cell(_text(joined[index]) + text, _text(joined[index]) + text)
+    return joined
+
+
+def _notes(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, str]]:
+    """The notes under a table: each row's words, with its place."""
+    return [(place, text) for place, row in rows if (text := "".join(_text(cell) for cell in row))]
 
 
 def _under_texts(texts: dict[int, str], above: list[Cell]) -> bool:

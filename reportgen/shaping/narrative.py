@@ -147,6 +147,8 @@ def _table_questions(figures: Computed, tables: Mapping[str, TableRows]) -> dict
         "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
         # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
         "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
+        # the notes printed under a table the source holds as printed (印出表), as printed
+        "table_printed_notes": lambda table_id: tables[table_id].notes if table_id in tables else [],
         # a table of each fund's spending where the source does not give it (Computed.funds_known): left out
         "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in fund_tables(),
         # the fund whose function rows alone the source gives, for a table of all money by function

@@ -34,7 +34,8 @@ def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | Non
     if uneven:
         return None
     return PrintedTable(str(item.get("表号", "")), str(item["表名"]), str(item.get("单位", "")), tuple(header),
-                        tuple(rows), bool(item.get("千分位", True)), reader.item_line(item, path))
+                        tuple(rows), bool(item.get("千分位", True)), reader.item_line(item, path),
+                        tuple(str(note) for note in item.get("注", [])))
 
 
 def _cell(value: object) -> str | Decimal:

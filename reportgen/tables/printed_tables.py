@@ -33,7 +33,7 @@ def printed_rows(table: PrintedTable) -> TableRows:
     header = [head(*row) for row in table.header]
     body = [Row([_cell(cell, table.thousands) for cell in row], key=_key(row)) for row in table.rows]
     width = len(table.header[0]) if table.header else 0
-    return TableRows(header, body, [16] * width, wide=width > 6)
+    return TableRows(header, body, [16] * width, wide=width > 6, notes=list(table.notes))
 
 
 def _cell(value: str | Decimal, thousands: bool) -> Cell:

@@ -66,6 +66,7 @@ class SetAside:
     unit: str = ""  # 元 / 万元, as its caption says
     units: list[str] = field(default_factory=list)  # the units whose rows it prints (units_in_turn.py), by name
     parts: list[Table] = field(default_factory=list)  # each unit's rows as a table of its own (units_in_turn.py)
+    grid: Grid | None = None  # the grid of a table the department prints by its units (by_unit_table); None for a unit's own
 
     def told(self) -> str:
         """What import tells of the table: why it is set aside, and the totals off only by rounding."""
@@ -133,7 +134,7 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     """The table told as set aside, its places (and those of the pages after it that repeat its header) and
     the differences its own figures show."""
     grid = table.grid
-    found = SetAside(table.title, grid.shown, "", grid.file)
+    found = SetAside(table.title, grid.shown, "", grid.file, grid=grid)
     found.places = set(spanned(grid.row_places or []))
     continued = _pages_after(table, lines)
     found.places |= continued
