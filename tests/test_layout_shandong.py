@@ -43,11 +43,10 @@ PUBLISHED = [
     "第四部分 名词解释",  # 22
 ]
 # What the published text prints that the source has no field for, so the render leaves it out (never printed empty):
-# 公开表10 (each fund's 基本支出 by economic class: reportgen has no such table, import does not read it), the change
-# against 2025 (the source gives no prior-year total), 委托业务费, and the three parts of 七、 (the performance section
-# is one text; the source holds no project target tables).
-LEFT_OUT = {"基本支出预算情况表", "增减变化情况", "委托业务费情况", "总体工作情况", "部门主管专项资金的绩效目标表",
-            "部门预算项目绩效目标表"}
+# the change against 2025 (the source gives no prior-year total), 委托业务费, and the three parts of 七、 (the
+# performance section is one text; the source holds no project target tables). 公开表10 (each fund's 基本支出 by
+# economic class, a table of no kind reportgen has) is held as printed since held84 (印出表) and printed in its place.
+LEFT_OUT = {"增减变化情况", "委托业务费情况", "总体工作情况", "部门主管专项资金的绩效目标表", "部门预算项目绩效目标表"}
 _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|公开表\d+)\s*")
 
 
