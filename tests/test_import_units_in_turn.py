@@ -230,7 +230,10 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
     事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出 beside 项目支出 (0.00 in each). The import writes them on each
     unit's function rows; the department's rows, its units' summed, lost them, so the render printed the three
     columns on no row (1,317 of the table's published 0.00 printed blank). Now the sum keeps a kind every unit's row
-    states, and each unit's rows print the table's columns."""
+    states, and each unit's rows print the table's columns. Its 2026年政府采购项目 columns too (小计 | 其中预留给中小企业 |
+    其中预留给小型、微型企业: 1,317 of the figures, mostly 0.00): a unit's source had no 政府采购, the department's lines
+    were not read (the table printed units' lines), so the render printed none; each unit's are now written under it
+    (单位[].政府采购.功能分类) and the department's lines are their sum."""
     from reportgen.docmodel.document import Table as Rendered
     from reportgen.runners.render import document_for, prepare
 
@@ -240,8 +243,10 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
     rows: dict[tuple[str, ...], list[str]] = {}
     for row in table.body:  # the first row of each code and name: 本级's
         rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
-    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:6] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00"]
-    assert rows[("2050303", "技校教育")][:6] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00"]
+    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:9] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00",
+                                                         "3,916.99", "767.23", "0.00"]
+    assert rows[("2050303", "技校教育")][:9] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00", "163.12", "0.00",
+                                              "0.00"]
 
 
 def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.confined import confined, inside
 from reportgen.source.core import ZERO, SourceReader
 from reportgen.source.income import income, income_knowledge
+from reportgen.source.matters import unit_procurement
 from reportgen.source.schema import validate_unit_file
 from reportgen.source.spending import (
     economic_lines,
@@ -153,7 +154,7 @@ def unit_budget(reader: SourceReader, name: str, presentation: Presentation, lev
         projects=unit_projects,
         three_public=ThreePublic(parts={part: Compared(ZERO) for part in THREE_PUBLIC_PARTS}),
         running_costs=None,
-        procurement=None,
+        procurement=unit_procurement(reader, d),
         assets=None,
         performance=None,
         glossary=[],
