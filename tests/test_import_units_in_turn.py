@@ -289,3 +289,33 @@ def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Pat
     (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  支出总表: {各单位: 依次}\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="各单位"):
         resolve(folder)
+
+
+def test_a_department_of_units_prints_each_units_three_public_rows(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 财政拨款“三公”经费支出表 prints, in a 预算单位 column, the department's 2025 年,
+    2026 年 and 增减变化金额 rows, then each unit's (1,134 of its figures; 本级: 2025 年 26.90, 2026 年 163.92, 增减
+    137.02). A unit's source had no 三公经费: the render printed the department's rows alone. Each unit's rows are now
+    written under it (单位[].三公经费: 按资金, 上年按资金), the learned layout says 各单位: 依次 of the table, and the
+    render prints each unit's rows under its name; a layout asking so of a turned “三公” table is refused."""
+    import yaml
+
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+    from reportgen.shaping.layouts import LayoutError, resolve
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    units = yaml.safe_load(source.read_text(encoding="utf-8"))["单位"]
+    assert units[0]["三公经费"]["按资金"]["合计"]["一般公共预算"] == 163.92
+    assert yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"]["三公经费支出表"]["各单位"] == "依次"
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "三公经费支出表")
+    rows = [[cell.text for cell in row.cells] for row in table.body]
+    assert rows[0][:3] == ["深圳市人力资源和社会保障局", "2025年", "179.23"] and len(rows) == 3 * 22
+    assert rows[3][:6] == ["深圳市人力资源和社会保障局（本级）", "2025年", "26.90", "0.00", "0.00", "0.00"]
+    assert rows[4][:3] == ["", "2026年", "163.92"] and rows[5][:3] == ["", "增减变化金额", "137.02"]
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  三公经费支出表: {各单位: 依次, 纵排: [合计]}\n",
+                                      encoding="utf-8")
+    with pytest.raises(LayoutError, match="各单位"):
+        resolve(folder)

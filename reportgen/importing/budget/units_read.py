@@ -97,7 +97,9 @@ def _unit_or_why(built: Imported) -> Tree | str:
     income = _income(built)
     if not income:
         return "的收入没有读出"
-    return {"名称": built.tree["部门"], "收入": income, "支出": spending, **_procured(built)}
+    three = built.tree.get("三公经费")  # its rows of the “三公” table, as its own table of the kind is read
+    return {"名称": built.tree["部门"], "收入": income, "支出": spending, **_procured(built),
+            **({"三公经费": three} if isinstance(three, dict) and three else {})}
 
 
 def _procured(built: Imported) -> Tree:
