@@ -240,6 +240,9 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
     source, layout = import_once(tmp_path, _corpus("renshe"))
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "支出总表")
+    # the department's row: its 政府采购 as its source states it (政府采购.合计, 中小企业), the document's figures — its
+    # lines add up to 39,591.55 and 16,279.13, each rounded from 元 on its own
+    assert [cell.text for cell in table.body[0].cells][-3:] == ["39,591.53", "16,279.12", "215.07"]
     rows: dict[tuple[str, ...], list[str]] = {}
     for row in table.body:  # the first row of each code and name: 本级's
         rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
