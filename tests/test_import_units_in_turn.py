@@ -281,9 +281,10 @@ def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Pat
     assert general[own + 1][:3] == ["205", "教育支出", "13,184.10"]
     basic = rows("一般公共预算基本支出表")  # 表8 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出
     own = next(at for at, row in enumerate(basic) if row[1] == "深圳市人力资源和社会保障局（本级）")
-    # its rows its lines added (合计 535,744.36, 本级 基本支出 14,270.16: the document prints 535,744.34 and 14,270.17,
-    # each rounded from 元 on its own)
-    assert basic[0][0] == "深圳市人力资源和社会保障局" and basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
+    # its 合计 row as its 一般公共预算支出表 printed it (印出合计: its lines add up to 535,744.36, 132,061.74, 403,682.62);
+    # a unit's row its lines added (本级 基本支出 14,270.16: the document prints 14,270.17, rounded from 元 on its own)
+    assert basic[0][:4] == ["深圳市人力资源和社会保障局", "535,744.34", "132,061.73", "403,682.60"]
+    assert basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
     assert tables["一般公共预算基本支出表"]["各单位"] == "依次"
     funds = rows("政府性基金预算支出表")
     assert ["", "深圳技师学院", "0.00", "0.00", "0.00"] in funds and len(funds) == 22
