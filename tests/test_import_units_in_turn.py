@@ -230,18 +230,26 @@ def test_a_department_of_units_prints_each_units_spending_beside_its_projects(tm
     事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出 beside 项目支出 (0.00 in each). The import writes them on each
     unit's function rows; the department's rows, its units' summed, lost them, so the render printed the three
     columns on no row (1,317 of the table's published 0.00 printed blank). Now the sum keeps a kind every unit's row
-    states, and each unit's rows print the table's columns."""
+    states, and each unit's rows print the table's columns. Its 2026年政府采购项目 columns too (小计 | 其中预留给中小企业 |
+    其中预留给小型、微型企业: 1,317 of the figures, mostly 0.00): a unit's source had no 政府采购, the department's lines
+    were not read (the table printed units' lines), so the render printed none; each unit's are now written under it
+    (单位[].政府采购.功能分类) and the department's lines are their sum."""
     from reportgen.docmodel.document import Table as Rendered
     from reportgen.runners.render import document_for, prepare
 
     source, layout = import_once(tmp_path, _corpus("renshe"))
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "支出总表")
+    # the department's row: its 政府采购 as its source states it (政府采购.合计, 中小企业), the document's figures — its
+    # lines add up to 39,591.55 and 16,279.13, each rounded from 元 on its own
+    assert [cell.text for cell in table.body[0].cells][-3:] == ["39,591.53", "16,279.12", "215.07"]
     rows: dict[tuple[str, ...], list[str]] = {}
     for row in table.body:  # the first row of each code and name: 本级's
         rows.setdefault(tuple(cell.text for cell in row.cells[:2]), [cell.text for cell in row.cells[2:]])
-    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:6] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00"]
-    assert rows[("2050303", "技校教育")][:6] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00"]
+    assert rows[("", "深圳市人力资源和社会保障局（本级）")][:9] == ["156,491.01", "14,270.17", "142,220.85", "0.00", "0.00", "0.00",
+                                                         "3,916.99", "767.23", "0.00"]
+    assert rows[("2050303", "技校教育")][:9] == ["12,695.48", "0.00", "12,695.48", "0.00", "0.00", "0.00", "163.12", "0.00",
+                                              "0.00"]
 
 
 def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Path) -> None:
@@ -273,14 +281,45 @@ def test_a_department_of_units_prints_its_fund_tables_unit_by_unit(tmp_path: Pat
     assert general[own + 1][:3] == ["205", "教育支出", "13,184.10"]
     basic = rows("一般公共预算基本支出表")  # 表8 一般公共预算支出表（按经济分类）: 支出总计 | 基本支出 | 项目支出
     own = next(at for at, row in enumerate(basic) if row[1] == "深圳市人力资源和社会保障局（本级）")
-    # its rows its lines added (合计 535,744.36, 本级 基本支出 14,270.16: the document prints 535,744.34 and 14,270.17,
-    # each rounded from 元 on its own)
-    assert basic[0][0] == "深圳市人力资源和社会保障局" and basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
+    # its 合计 row as its 一般公共预算支出表 printed it (印出合计: its lines add up to 535,744.36, 132,061.74, 403,682.62);
+    # a unit's row its lines added (本级 基本支出 14,270.16: the document prints 14,270.17, rounded from 元 on its own)
+    assert basic[0][:4] == ["深圳市人力资源和社会保障局", "535,744.34", "132,061.73", "403,682.60"]
+    assert basic[own][2:5] == ["150,489.93", "14,270.16", "136,219.77"]
     assert tables["一般公共预算基本支出表"]["各单位"] == "依次"
     funds = rows("政府性基金预算支出表")
     assert ["", "深圳技师学院", "0.00", "0.00", "0.00"] in funds and len(funds) == 22
     folder = tmp_path / "版式"
     folder.mkdir()
     (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  支出总表: {各单位: 依次}\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="各单位"):
+        resolve(folder)
+
+
+def test_a_department_of_units_prints_each_units_three_public_rows(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026's 财政拨款“三公”经费支出表 prints, in a 预算单位 column, the department's 2025 年,
+    2026 年 and 增减变化金额 rows, then each unit's (1,134 of its figures; 本级: 2025 年 26.90, 2026 年 163.92, 增减
+    137.02). A unit's source had no 三公经费: the render printed the department's rows alone. Each unit's rows are now
+    written under it (单位[].三公经费: 按资金, 上年按资金), the learned layout says 各单位: 依次 of the table, and the
+    render prints each unit's rows under its name; a layout asking so of a turned “三公” table is refused."""
+    import yaml
+
+    from reportgen.docmodel.document import Table as Rendered
+    from reportgen.runners.render import document_for, prepare
+    from reportgen.shaping.layouts import LayoutError, resolve
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    units = yaml.safe_load(source.read_text(encoding="utf-8"))["单位"]
+    assert units[0]["三公经费"]["按资金"]["合计"]["一般公共预算"] == 163.92
+    assert yaml.safe_load((layout / "版式.yaml").read_text(encoding="utf-8"))["表格"]["三公经费支出表"]["各单位"] == "依次"
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Rendered) and b.id.split("-")[0] == "三公经费支出表")
+    rows = [[cell.text for cell in row.cells] for row in table.body]
+    assert rows[0][:3] == ["深圳市人力资源和社会保障局", "2025年", "179.23"] and len(rows) == 3 * 22
+    assert rows[3][:6] == ["深圳市人力资源和社会保障局（本级）", "2025年", "26.90", "0.00", "0.00", "0.00"]
+    assert rows[4][:3] == ["", "2026年", "163.92"] and rows[5][:3] == ["", "增减变化金额", "137.02"]
+    folder = tmp_path / "版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  三公经费支出表: {各单位: 依次, 纵排: [合计]}\n",
+                                      encoding="utf-8")
     with pytest.raises(LayoutError, match="各单位"):
         resolve(folder)

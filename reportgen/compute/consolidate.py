@@ -10,7 +10,15 @@ from typing import Any
 
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import row_split
-from reportgen.docmodel.model import INCOME_SOURCES, Budget, EconomicRow, FunctionRow, Prior, ProjectClass
+from reportgen.docmodel.model import (
+    INCOME_SOURCES,
+    Budget,
+    EconomicRow,
+    FunctionRow,
+    Prior,
+    ProcurementLine,
+    ProjectClass,
+)
 
 
 def _joined(texts: list[str]) -> str:
@@ -37,6 +45,40 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "public_note": _joined([u.public_note for u in units]),
         "projects": [p for u in units for p in u.projects],
     }
+
+
+def summed_procurement_lines(units: list[Budget]) -> tuple[ProcurementLine, ...]:
+    """The units' 政府采购 by function line (政府采购.功能分类: each unit's lines, as a table printing each unit's rows in
+    turn states them — 深圳's 支出总表) summed per code, as the department's: a fund or key (PROCURED_KEYS) where every
+    unit's line of the code states it; a code some unit spends on and states no line of is not known (left out);
+    none unless every unit states its lines."""
+    stated = [u.procurement.by_function for u in units if u.procurement is not None and u.procurement.by_function]
+    if not units or len(stated) != len(units):
+        return ()
+    spending = [{row.code for row in u.function_rows} for u in units]
+    return tuple(_added_lines(code, list(lines.values())) for code, lines in sorted(_by_code(stated).items())
+                 if _every_spender(code, lines, spending))
+
+
+def _by_code(stated: list[tuple[ProcurementLine, ...]]) -> dict[str, dict[int, ProcurementLine]]:
+    """The units' lines (``stated``, by unit) by code, each by its unit's index."""
+    by_code: dict[str, dict[int, ProcurementLine]] = {}
+    for index, lines in enumerate(stated):
+        for line in lines:
+            by_code.setdefault(line.code, {})[index] = line
+    return by_code
+
+
+def _every_spender(code: str, lines: dict[int, ProcurementLine], spending: list[set[str]]) -> bool:
+    """Whether every unit spending on ``code`` (its function rows' codes, ``spending``, by unit) states a line of it."""
+    return all(index in lines for index, codes in enumerate(spending) if code in codes)
+
+
+def _added_lines(code: str, lines: list[ProcurementLine]) -> ProcurementLine:
+    """Lines of one code added: each fund and key every one of them states."""
+    def added(parts: list[dict[str, Decimal]]) -> dict[str, Decimal]:
+        return {key: sum((one[key] for one in parts), ZERO) for key in parts[0] if all(key in one for one in parts)}
+    return ProcurementLine(code, added([line.funds for line in lines]), 0, added([line.stated for line in lines]))
 
 
 def _summed_money(units: list[Budget]) -> dict[str, Any]:

@@ -205,10 +205,14 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
 
 def _units_in_turn(result: ImportResult) -> list[str]:
     """The fund tables printing, under the department's row, each unit's row and its lines (units_in_turn.py: 深圳's
-    department of several units), where the import wrote the department as its units (单位): 各单位: 依次."""
+    department of several units), where the import wrote the department as its units (单位): 各单位: 依次; the “三公”
+    table printing each unit's rows so too, where each unit's are written under it."""
     if "单位" not in result.imported.tree:
         return []
     by_class = [role("basic")] if _basic_variant(result.imported) == BASIC_WITH_PROJECTS.rpartition("-")[2] else []
+    units = result.imported.tree["单位"]
+    if isinstance(units, list) and all(isinstance(unit, dict) and "三公经费" in unit for unit in units):
+        by_class.append(role("three_public"))  # each unit's “三公” rows read under it: printed under its name
     return [aside.title for aside in result.set_aside
             if aside.parts and aside.title in [*tablekinds.fund_tables(), *by_class]]
 

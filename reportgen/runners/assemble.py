@@ -7,12 +7,14 @@ file only reads; what is computed from several files is computed here, above bot
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportgen.base.errors import Finding, SourceError
 from reportgen.compute import compute, consolidate
+from reportgen.compute.consolidate import summed_procurement_lines
 from reportgen.docmodel.model import Budget, Prior
 from reportgen.source.loader import SourceInput, confined, given, quoted_if_inside, read_source
 
@@ -40,6 +42,9 @@ def _consolidate(budget: Budget) -> None:
     own_notes = {"personnel_note": budget.personnel_note, "public_note": budget.public_note}
     for key, value in consolidate(budget.units, budget.file).items():
         setattr(budget, key, own_notes.get(key) or value)
+    procured = summed_procurement_lines(budget.units)  # its 政府采购 by line: its units' (深圳's 支出总表)
+    if procured and budget.procurement is not None and not budget.procurement.by_function:
+        budget.procurement = replace(budget.procurement, by_function=procured)
 
 
 def error(findings: list[Finding], budget: Budget, rule: str, message: str, line: int, path: str) -> None:

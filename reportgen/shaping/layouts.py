@@ -1013,12 +1013,13 @@ UNITS_IN_TURN = "依次"  # 各单位 of a fund's function table: each unit's ro
 
 
 def _units_in_turn(spec: dict, name: str, at: str, base: str) -> bool:
-    """A fund's function table's 各单位: 依次 (under the department's row, each unit's row and its lines), checked."""
+    """A fund's function table's 各单位: 依次 (under the department's row, each unit's row and its lines; the “三公”
+    table: under the department's rows, each unit's), checked."""
     if "各单位" not in spec:
         return False
-    funds = [*fund_tables(), BASIC_WITH_PROJECTS]
-    if spec["各单位"] != UNITS_IN_TURN or base not in funds or "表行" in spec:
-        raise LayoutError(f"{at}: “{name}.各单位”只能写“{UNITS_IN_TURN}”，只用于不写“表行”的{'、'.join(funds)}"
+    funds = [*fund_tables(), BASIC_WITH_PROJECTS, role("three_public")]
+    if spec["各单位"] != UNITS_IN_TURN or base not in funds or "表行" in spec or "纵排" in spec or "横排" in spec:
+        raise LayoutError(f"{at}: “{name}.各单位”只能写“{UNITS_IN_TURN}”，只用于不写“表行”“纵排”“横排”的{'、'.join(funds)}"
                           f"（部门一行之下依次印各单位一行及其各行，如部门的{role('spending')}）")
     return True
 

@@ -133,6 +133,16 @@ def procurement(reader: SourceReader, d: LocDict) -> Procurement | None:
     )
 
 
+def unit_procurement(reader: SourceReader, d: LocDict) -> Procurement | None:
+    """A unit's 政府采购: its lines by function (政府采购.功能分类) alone, as a table printing each unit's rows in turn
+    states them (深圳's 支出总表); its 货物, 工程, 服务 not given (unknown, never zero). None where it states none."""
+    p = d.get("政府采购")
+    if p is None:
+        return None
+    return Procurement(goods=ZERO, works=ZERO, services=ZERO, sme=None, line=reader.line(d, "政府采购", "政府采购"),
+                       by_function=_procurement_lines(reader, p))
+
+
 def _procurement_lines(reader: SourceReader, p: LocDict) -> tuple[ProcurementLine, ...]:
     return tuple(_procurement_line(reader, item, f"政府采购.功能分类[{index + 1}]")
                  for index, item in enumerate(p.get("功能分类", [])))

@@ -11,19 +11,17 @@ from typing import Any
 from reportgen.base.errors import SourceError
 from reportgen.docmodel.model import (
     RESERVES,
-    THREE_PUBLIC_PARTS,
     Budget,
-    Compared,
     Presentation,
     Prior,
     Profile,
-    ThreePublic,
 )
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.confined import confined, inside
 from reportgen.source.core import ZERO, SourceReader
 from reportgen.source.income import income, income_knowledge
+from reportgen.source.matters import three_public, unit_procurement
 from reportgen.source.schema import validate_unit_file
 from reportgen.source.spending import (
     economic_lines,
@@ -151,9 +149,9 @@ def unit_budget(reader: SourceReader, name: str, presentation: Presentation, lev
         personnel_note=str(basic.get("人员经费说明", "")),
         public_note=str(basic.get("公用经费说明", "")),
         projects=unit_projects,
-        three_public=ThreePublic(parts={part: Compared(ZERO) for part in THREE_PUBLIC_PARTS}),
+        three_public=three_public(reader, d),
         running_costs=None,
-        procurement=None,
+        procurement=unit_procurement(reader, d),
         assets=None,
         performance=None,
         glossary=[],

@@ -11,7 +11,7 @@ from reportgen.compute import PERSONNEL, PUBLIC, ZERO, Computed, code_name, econ
 from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicItem, EconomicRow
-from reportgen.tablekinds import role
+from reportgen.tablekinds import fund_table, role
 from reportgen.tables.builder import (
     MISSING_ECONOMIC,
     AmountCell,
@@ -135,12 +135,23 @@ def general_by_economic_class(builder: TableBuilder) -> TableRows:
     project = f.general_project if builder.b.general_project_classes else ZERO
     basic = f.general_basic
     total = basic + project if basic is not None and project is not None else None
+    if builder.b.general_project_classes:  # 一般公共预算's 合计, 基本支出, 项目支出: as its function table printed them
+        total, basic, project = _general_as_printed(f, total, basic, project)
     body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project)],
                 kind="total", key="合计")]
     body += _units_class_rows(builder, num) or _class_lines(num, f)
     gap = builder.tree_gap(tid, f.economic_tree, basic or ZERO, lambda n: n.basic_part)
     return TableRows([head("科目编码", "科目名称", "合计", "基本支出", "项目支出")], body, [14, 40, 14, 14, 14],
                      rounding_gap=gap)
+
+
+def _general_as_printed(f: Computed, *split: Decimal | None) -> tuple[Decimal | None, ...]:
+    """一般公共预算's 合计, 基本支出 and 项目支出 (``split``) as the source states its 一般公共预算支出表 printed its 合计 row
+    (印出合计), each within the 尾数 of its lines: the same figures 表8 prints on its 合计 row where it prints 项目支出
+    beside 基本支出 (深圳: 535,744.34 on both, their lines 535,744.36)."""
+    tid = fund_table("一般公共预算")
+    return tuple(f.printed_line(tid, "合计", column, figure) for column, figure in zip(("合计", "基本支出", "项目支出"), split,
+                                                                                   strict=True))
 
 
 def _units_class_rows(builder: TableBuilder, num: AmountCell) -> list[Row]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from reportgen.base.records import FrozenRecord
 from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
 from reportgen.compute.phrasing import percent
+from reportgen.compute.printed import as_printed
 from reportgen.compute.trees import KINDS
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
@@ -118,7 +119,7 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     whole = printed.line("合计", (total, basic, project), _kinds_total(nodes) if with_kinds else (None, None))
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
                  *columns.amounts(*whole[0], prior_total, actual_total, stated_parts(builder, nodes), whole[1],
-                                  _beside_total(nodes), builder.f.procured(nodes))],
+                                  _beside_total(nodes), _procured_total(builder, nodes))],
                 kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
@@ -182,6 +183,19 @@ def _procured(builder: TableBuilder, tid: str, nodes: list[Node]) -> tuple[str, 
         return ()
     stated = builder.f.procured(nodes)
     return tuple(key for key, name in PROCURED_COLUMNS.items() if name in builder.asked_columns and key in stated)
+
+
+def _procured_total(builder: TableBuilder, nodes: list[Node]) -> dict[str, Decimal]:
+    """The table's 合计 row's 政府采购 by key (PROCURED_KEYS): its lines' sums, each as the source states the
+    department's (政府采购.合计, 中小企业, 小微企业) where that stands within the 尾数 of the lines it adds — a total
+    printed as the document prints it (深圳's department of units: 39,591.53 its lines 39,591.55)."""
+    summed = builder.f.procured(nodes)
+    p = builder.b.procurement
+    if not summed or p is None:
+        return summed
+    stated = {"合计": p.stated_total, "中小企业": p.sme, "小微企业": p.small_firms.get("小微企业")}
+    lines = sum(1 for top in nodes for n in top.walk() if not n.children)
+    return {key: as_printed(builder.b, stated[key], value, lines) or value for key, value in summed.items()}
 
 
 def _beside_total(nodes: list[Node]) -> dict[str, Decimal]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.compute import Computed
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
@@ -135,34 +136,53 @@ def _asked_funds(builder: TableBuilder) -> tuple[str, ...]:
 def three_public_by_fund(builder: TableBuilder, funds: tuple[str, ...]) -> TableRows:
     """表7 with each item printed by ``funds`` (列: 深圳's 财政拨款“三公”经费支出表, each item over 一般公共预算 |
     政府性基金预算 | 国有资本经营预算): last year's row, this year's and the changes, as the source's 上年按资金 and 按资金
-    give them (a figure not given is missing, never 0.00; the changes where both are given)."""
+    give them (a figure not given is missing, never 0.00; the changes where both are given). A department of units
+    whose layout prints them in turn (各单位: 依次) prints a 预算单位 column: its rows under its name, then each unit's
+    under the unit's, as each unit's 三公经费 gives them."""
     tid = role("three_public")
-    num = builder.num(tid)
-    b, f = builder.b, builder.f
     n = len(funds)
+    by_unit = builder.units_in_turn and bool(builder.f.unit_figures)
     header = [
-        head(("年度", 1, 3), ("合计", n, 2), ("因公出国（境）费", n, 2), ("公务接待费", n, 2),
-             ("公务用车购置及运行维护费", 3 * n, 1)),
+        head(*((("预算单位", 1, 3),) if by_unit else ()), ("年度", 1, 3), ("合计", n, 2), ("因公出国（境）费", n, 2),
+             ("公务接待费", n, 2), ("公务用车购置及运行维护费", 3 * n, 1)),
         head(("小计", n, 1), ("公务用车购置费", n, 1), ("公务用车运行维护费", n, 1)),
         head(*[_FUND_HEADS[fund] for fund in funds] * 6),
     ]
+    body = _unknown_rows(builder, 1 + 6 * n)
+    if body is None:
+        body = _fund_rows(builder, builder.f, funds)
+        if by_unit:
+            body = _named_rows(builder.b.department, body, "")
+            for unit in builder.f.unit_figures:
+                body += _named_rows(unit.budget.department, _fund_rows(builder, unit, funds), f"单位:{unit.budget.department}/")
+    gap = builder.f.three_public_gap(builder.shown(tid))
+    return TableRows(header, body, [12] * by_unit + [12] + [8] * 6 * n, wide=True, rounding_gap=gap)
+
+
+def _fund_rows(builder: TableBuilder, f: Computed, funds: tuple[str, ...]) -> list[Row]:
+    """The rows of ``f`` (the department's figures, or a unit's) by ``funds``: last year's, this year's, the changes."""
+    num = builder.num(role("three_public"))
+    year, prior_year = f.budget.year, f.budget.prior.year
 
     def row(label: str, values: list[Decimal | None], what: tuple[str, str], kind: RowKind = "body") -> Row:
         cells = [num(v) if v is not None else Cell(builder.missing(what), missing=True) for v in values]
         return Row([Cell(label, align="center"), *cells], kind=kind, key=label)
 
-    body = _unknown_rows(builder, 1 + 6 * n)
-    if body is None:
-        body = []
-        if f.three_public_prior is not None:
-            body.append(row(f"{b.prior.year}年", f.three_public_fund_columns(funds, prior=True),
-                            ("上年“三公”经费按资金的数", "三公经费.上年按资金")))
-        body.append(row(f"{b.year}年", f.three_public_fund_columns(funds), ("“三公”经费按资金的数", "三公经费.按资金")))
-        if f.three_public_prior is not None:
-            body.append(row("增减变化", f.three_public_fund_changes(funds),
-                            ("上年“三公”经费按资金的数", "三公经费.上年按资金"), "subtotal"))
-    gap = f.three_public_gap(builder.shown(tid))
-    return TableRows(header, body, [12] + [8] * 6 * n, wide=True, rounding_gap=gap)
+    body = []
+    if f.three_public_prior is not None:
+        body.append(row(f"{prior_year}年", f.three_public_fund_columns(funds, prior=True),
+                        ("上年“三公”经费按资金的数", "三公经费.上年按资金")))
+    body.append(row(f"{year}年", f.three_public_fund_columns(funds), ("“三公”经费按资金的数", "三公经费.按资金")))
+    if f.three_public_prior is not None:
+        body.append(row("增减变化", f.three_public_fund_changes(funds),
+                        ("上年“三公”经费按资金的数", "三公经费.上年按资金"), "subtotal"))
+    return body
+
+
+def _named_rows(name: str, rows: list[Row], key: str) -> list[Row]:
+    """``rows`` under a 预算单位 column: ``name`` beside the first, blank beside the others; keys prefixed by ``key``."""
+    return [Row([Cell(name if index == 0 else "", align="left"), *row.cells], kind=row.kind, key=f"{key}{row.key}")
+            for index, row in enumerate(rows)]
 
 
 def three_public_and_running(builder: TableBuilder) -> TableRows:

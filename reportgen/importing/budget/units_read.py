@@ -97,7 +97,17 @@ def _unit_or_why(built: Imported) -> Tree | str:
     income = _income(built)
     if not income:
         return "的收入没有读出"
-    return {"名称": built.tree["部门"], "收入": income, "支出": spending}
+    three = built.tree.get("三公经费")  # its rows of the “三公” table, as its own table of the kind is read
+    return {"名称": built.tree["部门"], "收入": income, "支出": spending, **_procured(built),
+            **({"三公经费": three} if isinstance(three, dict) and three else {})}
+
+
+def _procured(built: Imported) -> Tree:
+    """The unit's 政府采购 by function line its rows of the 支出总表 print (深圳: 2026年政府采购项目 by line), as its own
+    table of the kind is read (build.py); none where they print none."""
+    procured = built.tree.get("政府采购")
+    lines = procured.get("功能分类") if isinstance(procured, dict) else None
+    return {"政府采购": {"功能分类": lines}} if lines else {}
 
 
 def _income(built: Imported) -> Tree:
