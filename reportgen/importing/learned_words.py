@@ -145,12 +145,21 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
         if style is not None:
             level = _STYLE_ORDER.index(style)
             path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
-        elif part in LEARNED_PARTS and ("。" in text or "，" in text) and not _LEADERS.search(text):
+        elif part in LEARNED_PARTS and _is_prose(text):
             # (a form's cells set as text have neither, a 目录's lines have leader dots; before any heading — a text
             # that numbers no part, 上海's — the sentences saying figures: its duties and terms are the source's)
             out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text)
                        if parted or has_figures(sentence))
     return out
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a paragraph that is no heading is sentences: it has a 。 or a comma (a form's cells set as text have
+    neither, a 目录's lines have leader dots), or it is a numbered line saying a figure (北京 “（二）本年其他资金收入 15
+    万元” over its list: a sentence of its own, as printed); a chart's caption is none (the draft prints no chart)."""
+    if _LEADERS.search(text) or is_caption(text):
+        return False
+    return "。" in text or "，" in text or _HEADING.match(text) is not None and has_figures(text)
 
 
 def printed_files(lines: list[Line]) -> list[list[Line]]:
@@ -195,8 +204,9 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         first = _FIRST.match(text)
         short = before is not None and _width(before.text) + _width(first.group(0) if first else "") <= widths.get(
             before.page, 0)  # the line before ends short of its page's width: its words end there
-        before = line
-        if buffer and _opens_paragraph(line.text[margins.get(line.page, 0):], text, "".join(buffer), short):
+        printed, before = line.text[margins.get(line.page, 0):], line
+        if buffer and (_opens_paragraph(printed, text, "".join(buffer), short)
+                       or _ends_a_line_alone(printed, text, buffer, short)):
             yield "".join(buffer), where, part, None
             buffer = []
         if not buffer:
@@ -389,6 +399,26 @@ def _opens_paragraph(printed: str, text: str, before: str, short: bool = True) -
     ended = before.endswith(_ENDS)
     return (ended or _heading_style(before) is not None) and (
         printed[:2].isspace() or _HEADING.match(text) is not None or ended and short)
+
+
+def _ends_a_line_alone(printed: str, text: str, buffer: list[str], short: bool) -> bool:
+    """Whether a line opens a paragraph after words that end a line of their own with no sentence mark: a chart's
+    caption (北京 “图 1：收入预算”, 国家信访局 “图 1  2024 年度本年收入比重图”), or the line after one; a line set in and
+    numbered as a heading after a line ending short (北京 “图 1：收入预算” / “三、支出预算情况说明”, 佛山 “……所产生的费用”
+    / “四、其他重要事项的情况说明”), or after a numbered line alone (北京 “（一）本年财政拨款收入 32365.09 万元” /
+    “1.一般公共预算拨款收入 32365.09 万元。”: a line numbered and set in is no line going on from the one before)."""
+    if is_caption(text) or len(buffer) == 1 and is_caption(buffer[0]):
+        return True
+    numbered = printed[:2].isspace() and _HEADING.match(text) is not None
+    return numbered and (short or len(buffer) == 1 and _HEADING.match(buffer[0]) is not None)
+
+
+_CAPTION = regex(r"^图\s*\d[^。，；]{0,40}$")
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a chart's caption: “图”, its number, its words, no sentence mark (北京 “图 1：收入预算”)."""
+    return _CAPTION.match(text) is not None
 
 
 _HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"
