@@ -39,6 +39,7 @@ from reportgen.importing.text.text_parts import (
     numbering_of,
     printed_headings,
     section_kind,
+    table_lines,
     vehicle_kind_names,
     vocabulary,
     worth_reading,
@@ -267,15 +268,42 @@ def _names_part(text: str, keys: list[str]) -> bool:
 
 
 def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
-    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers,
+    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, the lines of a
+    table's section (北京's 报表 read as text, “预算02表收入总表支出2080505-……”; 长沙's “注：本表反映……”), page numbers,
     running heads and a table of contents left out."""
     columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
     read = {id(line) for line in worth_reading(lines)}  # a 目录 is no prose (上海市级's lists 一、… 六、 and the tables)
+    tabled = _tabled(lines)
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
         if text and index not in pages and index not in heads and line.number not in columns and id(line) in read \
-                and not is_cell_line(line.text) and not is_page_number(text):
+                and not is_cell_line(line.text) and not is_page_number(text) and not tabled(line, text):
             yield line, text
+
+
+def _tabled(lines: list[Line]) -> Callable[[Line, str], bool]:
+    """Whether a line is printed in a table's section (text_parts.table_lines) — until the text's next heading under
+    it (the number after the last heading of the text in its style: 西安's “十一、国有资产占有使用及资产购置情况说明”
+    after the 会议费明细表 its “十、……” printed) shows the text going on: the rest of that section is the text's. The
+    section's first line is its title, the table's (长沙's “第二部分 2025 年部门预算表” over its tables and their notes)."""
+    tables, resumed, seen = table_lines(lines), set(), set()
+    last: dict[str, int] = {}  # by style, the number of the text's last heading
+
+    def tabled(line: Line, text: str) -> bool:
+        at = tables.get(line.number)
+        style = _heading_style("".join(text.split()))
+        found = _HEADING.match(text) if style is not None else None
+        numbered = numbering_of(found.group(0)) if found is not None else None
+        if at is not None and at not in resumed:
+            first = at not in seen
+            seen.add(at)
+            if first or numbered is None or last.get(numbered[0]) != numbered[1] - 1:
+                return True
+            resumed.add(at)
+        if numbered is not None:
+            last[numbered[0]] = numbered[1]
+        return False
+    return tabled
 
 
 _ENDS = ("。", "；", "：", "！", "？")
