@@ -750,6 +750,22 @@ def test_a_charts_caption_is_a_paragraph_of_its_own(pdf, caption, after) -> None
     assert not [s.text for s in learned_words.published_sentences(lines) if caption in s.text]
 
 
+@pytest.mark.parametrize("pdf, table, text", [
+    # 长沙: the notes under its tables (its “第二部分 2025 年部门预算表” a table's section, read as no heading)
+    ("hn-changsha-gonganju-2025-dept-budget.pdf", "注：本表反映部门本年度取得的各项收入情况。", "本单位2025年无重点项目支出"),
+    # 福州: a performance table's cells read as text (before: learned, its class 表格或页面杂项)
+    ("fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "其他资金0.00", "福州市民政局"),
+    # 西安 (not written from): the text goes on after the 会议费明细表 its 情况说明 prints, under its next heading
+    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "会议费明细表", "截至上年底，本部门所属预算单位共有车辆1辆"),
+])
+def test_a_tables_words_are_no_sentence_of_the_text(pdf, table, text) -> None:
+    """The lines of a table's section (its title, its cells, its notes) are no sentence of the text, learned or
+    measured — until the text's next heading under it shows the text going on."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    assert not [s for s in sentences if table in s]
+    assert [s for s in sentences if text in s]
+
+
 @pytest.mark.parametrize("pdf, before, heading", [
     # 广东佛山 (not written from): a line ending short with no mark over the part's numbered heading
     ("gd-foshan-guidaojiaotongju-2019-dept-final.pdf", "主要包括接待其他省市交通局参观所产生的费用", "四、其他重要事项的情况说明"),
