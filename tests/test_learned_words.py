@@ -750,6 +750,19 @@ def test_a_charts_caption_is_a_paragraph_of_its_own(pdf, caption, after) -> None
     assert not [s.text for s in learned_words.published_sentences(lines) if caption in s.text]
 
 
+@pytest.mark.parametrize("pdf", ["bj-shenjiju-2026-dept-budget.pdf", "../bj-jiaoyuwei-2026-dept-budget.pdf"])
+def test_a_numbered_line_over_a_list_is_a_sentence_of_its_own(pdf) -> None:
+    """北京 prints “（三）上年结转结余 …万元” (no full stop) over its list “10.上年结转结余 …万元。” — set in (审计局), or on a
+    page of no indent (教育委员会): two sentences, each as printed, not one glued (“……万元10.上年结转结余……”)."""
+    path = FRESH / pdf
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    sentences = [s.text for s in learned_words.published_sentences(read_published(path).lines)]
+    heads = [s for s in sentences if s.startswith("（三）上年结转结余")]
+    assert len(heads) == 1 and heads[0].endswith("万元"), heads
+    assert [s for s in sentences if s.startswith("10.上年结转结余")]
+
+
 @pytest.mark.parametrize("pdf, table, text", [
     # 长沙: the notes under its tables (its “第二部分 2025 年部门预算表” a table's section, read as no heading)
     ("hn-changsha-gonganju-2025-dept-budget.pdf", "注：本表反映部门本年度取得的各项收入情况。", "本单位2025年无重点项目支出"),

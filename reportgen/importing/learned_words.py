@@ -434,11 +434,21 @@ def _ends_a_line_alone(printed: str, text: str, buffer: list[str], short: bool) 
     caption (北京 “图 1：收入预算”, 国家信访局 “图 1  2024 年度本年收入比重图”), or the line after one; a line set in and
     numbered as a heading after a line ending short (北京 “图 1：收入预算” / “三、支出预算情况说明”, 佛山 “……所产生的费用”
     / “四、其他重要事项的情况说明”), or after a numbered line alone (北京 “（一）本年财政拨款收入 32365.09 万元” /
-    “1.一般公共预算拨款收入 32365.09 万元。”: a line numbered and set in is no line going on from the one before)."""
+    “1.一般公共预算拨款收入 32365.09 万元。”: a line numbered and set in is no line going on from the one before —
+    nor, on a page set with no indent, one numbered in another style)."""
     if is_caption(text) or len(buffer) == 1 and is_caption(buffer[0]):
         return True
-    numbered = printed[:2].isspace() and _HEADING.match(text) is not None
-    return numbered and (short or len(buffer) == 1 and _HEADING.match(buffer[0]) is not None)
+    found, alone = _HEADING.match(text), _HEADING.match(buffer[0]) if len(buffer) == 1 else None
+    if found is None:
+        return False
+    if alone is not None and not printed[:2].isspace():  # (a page of no indent: 北京市教育委员会's “（三）……” / “10.……”)
+        return _style(found.group(0)) != _style(alone.group(0))
+    return printed[:2].isspace() and (short or alone is not None)
+
+
+def _style(numbering: str) -> str | None:
+    numbered = numbering_of(numbering)
+    return numbered[0] if numbered is not None else None
 
 
 _CAPTION = regex(r"^图\s*\d[^。，；]{0,40}$")
