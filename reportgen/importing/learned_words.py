@@ -271,12 +271,12 @@ def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
     """The lines of the text's prose, each with its words: lines set in columns, a table's cells, the lines of a
     table's section (北京's 报表 read as text, “预算02表收入总表支出2080505-……”; 长沙's “注：本表反映……”), page numbers,
     running heads and a table of contents left out."""
-    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    columns, left_out = laid_in_columns(lines), folios(lines) | _running_heads(lines)
     read = {id(line) for line in worth_reading(lines)}  # a 目录 is no prose (上海市级's lists 一、… 六、 and the tables)
     tabled = _tabled(lines)
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
-        if text and index not in pages and index not in heads and line.number not in columns and id(line) in read \
+        if text and index not in left_out and line.number not in columns and id(line) in read \
                 and not is_cell_line(line.text) and not is_page_number(text) and not tabled(line, text):
             yield line, text
 
