@@ -218,8 +218,17 @@ def table_lines(lines: list[Line]) -> dict[int, int]:
     opens a page, or a part opens under it): its title, its cells, its notes (长沙 “注：本表反映……”); each with the
     section's place among the document's sections."""
     vocab = vocabulary()
-    return {line.number: at for at, section in enumerate(_sections(_preprocess(lines, vocab), vocab))
-            if section.kind == TABLE for line in (section.heading, *section.lines) if line is not None}
+    sections = _sections(_preprocess(lines, vocab), vocab)
+    return {line.number: at for at, section in enumerate(sections) if _of_a_table(sections, at)
+            for line in (section.heading, *section.also, *section.lines) if line is not None}
+
+
+def _of_a_table(sections: list[_Section], at: int) -> bool:
+    """Whether the section at ``at`` is a table's: of its kind, or a heading with no lines of its own right over one
+    (福州's “白内障、血友病患者医疗救助费用项目绩效目标” / “表”: a table's title over two lines)."""
+    section = sections[at]
+    return section.kind == TABLE or (not section.lines and at + 1 < len(sections) and sections[at + 1].kind == TABLE
+                                     and section.kind == STOP)
 
 
 # an amount printed with its decimals (“37,891.58”): a heading prints none, a table's row read as text does (重庆市委宣传部
