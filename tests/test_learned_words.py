@@ -700,14 +700,100 @@ def test_duties_printed_inside_the_budget_part_are_not_printed_again_as_an_overv
     each duty twice and the parts numbered one off. The overview is left to the learned words now."""
     from reportgen.docmodel.document import Heading
 
-    bj = FRESH / "bj-shenjiju-2026-dept-budget.pdf"
-    source, layout = tmp_path / "s.yaml", tmp_path / "学到的版式"
-    assert cli.main(["import", str(bj), str(bj.with_name(bj.stem + "-tables.pdf")), "-o", str(source),
-                     "--learn-layout", str(layout)]) in (0, 1)
-    blocks = document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
-    headings = ["".join(b.full_text.split()) for b in blocks if isinstance(b, Heading)]
+    headings = [text for kind, text in _beijing_draft(tmp_path) if kind is Heading]
     assert headings[0] == "第一部分2026年度部门预算情况说明" and headings.count("（一）本部门职责情况") == 1
     assert not [h for h in headings if h.endswith("部门概况") or h.endswith("主要职能")]
+
+
+def _beijing_draft(folder: Path) -> list[tuple[type, str]]:
+    """北京市审计局 2026 (情况说明 and 报表) imported once, learned, rendered as a draft: its headings and paragraphs."""
+    from reportgen.docmodel.document import Heading
+
+    bj = FRESH / "bj-shenjiju-2026-dept-budget.pdf"
+    source, layout = import_once(folder, bj, bj.with_name(bj.stem + "-tables.pdf"))
+    blocks = document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
+    return [(type(b), "".join(b.full_text.split() if isinstance(b, Heading) else b.text.split())) for b in blocks
+            if isinstance(b, (Heading, Paragraph))]
+
+
+def test_a_heading_after_a_charts_caption_and_the_numbered_lines_over_a_list_are_printed_as_printed(tmp_path) -> None:
+    """北京市审计局 2026 prints a chart's caption on its own line (“图 1：收入预算”) over the heading “三、支出预算情况说明”,
+    and a numbered line with no full stop over each list (“（一）本年财政拨款收入 32365.09 万元” / “1.一般公共预算拨款收入
+    32365.09 万元。”). The learned draft printed “图1：收入预算三、支出预算情况说明2026年支出预算……” as one paragraph — the
+    heading lost, the parts numbered 一 to 五 against the published 一 to 六 — and each numbered line glued to the list's
+    first item. The draft prints the heading, and each numbered line as a paragraph of its own with its figure; the
+    caption of a chart the draft does not print is left out."""
+    from reportgen.docmodel.document import Heading
+
+    draft = _beijing_draft(tmp_path)
+    headings = [text for kind, text in draft if kind is Heading]
+    assert [h for h in headings if h[:2] in ("二、", "三、", "四、", "五、", "六、")] == [
+        "二、收入预算情况说明", "三、支出预算情况说明", "四、财政拨款“三公”经费预算情况说明", "五、其他情况说明", "六、名词解释"]
+    paragraphs = [text for kind, text in draft if kind is Paragraph]
+    for line in ("（一）本年财政拨款收入32365.09万元", "（二）本年其他资金收入15万元", "（三）上年结转结余471.96万元",
+                 "1.一般公共预算拨款收入32365.09万元。", "（三）年终结转结余资金0万元。"):
+        assert line in paragraphs, line
+    assert not [text for text in paragraphs if "图1" in text or "图2" in text]
+
+
+@pytest.mark.parametrize("pdf, caption, after", [
+    ("bj-shenjiju-2026-dept-budget.pdf", "图1：收入预算", "三、支出预算情况说明"),  # 北京
+    ("central-guojia-xinfangju-2024-dept-final.pdf", "图12024年度本年收入比重图", "三、支出决算情况说明"),  # 国家信访局
+    ("central-guojia-xinfangju-2024-dept-final.pdf", "图22024年度按功能分类支出比重图", "图32024年度按经济分类支出比重图"),
+])
+def test_a_charts_caption_is_a_paragraph_of_its_own(pdf, caption, after) -> None:
+    """A chart's caption (“图”, its number, its words, no sentence mark) is printed on a line of its own: neither the
+    heading after it (the line before ends with no full stop) nor another caption goes on from it."""
+    lines = read_published(FRESH / pdf).lines
+    paragraphs = [text for one in learned_words.printed_files(lines) for text, *_ in learned_words._paragraphs(one)]
+    assert caption in paragraphs and after in paragraphs
+    assert not [s.text for s in learned_words.published_sentences(lines) if caption in s.text]
+
+
+@pytest.mark.parametrize("pdf", ["bj-shenjiju-2026-dept-budget.pdf", "../bj-jiaoyuwei-2026-dept-budget.pdf"])
+def test_a_numbered_line_over_a_list_is_a_sentence_of_its_own(pdf) -> None:
+    """北京 prints “（三）上年结转结余 …万元” (no full stop) over its list “10.上年结转结余 …万元。” — set in (审计局), or on a
+    page of no indent (教育委员会): two sentences, each as printed, not one glued (“……万元10.上年结转结余……”)."""
+    path = FRESH / pdf
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    sentences = [s.text for s in learned_words.published_sentences(read_published(path).lines)]
+    heads = [s for s in sentences if s.startswith("（三）上年结转结余")]
+    assert len(heads) == 1 and heads[0].endswith("万元"), heads
+    assert [s for s in sentences if s.startswith("10.上年结转结余")]
+
+
+@pytest.mark.parametrize("pdf, table, text", [
+    # 长沙: the notes under its tables (its “第二部分 2025 年部门预算表” a table's section, read as no heading)
+    ("hn-changsha-gonganju-2025-dept-budget.pdf", "注：本表反映部门本年度取得的各项收入情况。", "本单位2025年无重点项目支出"),
+    # 福州: a performance table's cells read as text (before: learned, its class 表格或页面杂项)
+    ("fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "其他资金0.00", "福州市民政局"),
+    # 西安 (not written from): the text goes on after the 会议费明细表 its 情况说明 prints, under its next heading
+    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "会议费明细表", "截至上年底，本部门所属预算单位共有车辆1辆"),
+])
+def test_a_tables_words_are_no_sentence_of_the_text(pdf, table, text) -> None:
+    """The lines of a table's section (its title, its cells, its notes) are no sentence of the text, learned or
+    measured — until the text's next heading under it shows the text going on."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    assert not [s for s in sentences if table in s]
+    assert [s for s in sentences if text in s]
+
+
+@pytest.mark.parametrize("pdf, before, heading", [
+    # 广东佛山 (not written from): a line ending short with no mark over the part's numbered heading
+    ("gd-foshan-guidaojiaotongju-2019-dept-final.pdf", "主要包括接待其他省市交通局参观所产生的费用", "四、其他重要事项的情况说明"),
+    ("central-guojia-xinfangju-2024-dept-final.pdf", "绩效评价报告", "一、基本情况"),  # 国家信访局's 附件
+])
+def test_a_numbered_heading_after_a_line_ending_short_opens_a_paragraph(pdf, before, heading) -> None:
+    """A line set in and numbered as a heading after a line whose words end short of the page's width, with no mark,
+    opens a paragraph: the words before are a line of their own (a title, a caption, a sentence printed without its
+    full stop), not a line the heading goes on."""
+    corpus = FRESH.parent
+    path = FRESH / pdf if (FRESH / pdf).exists() else corpus / pdf
+    paragraphs = [text for one in learned_words.printed_files(read_published(path).lines)
+                  for text, *_ in learned_words._paragraphs(one)]
+    assert heading in paragraphs
+    assert any(text.endswith(before) for text in paragraphs)
 
 
 def test_a_lines_prior_is_its_lines_priors_added_where_each_is_given() -> None:

@@ -89,8 +89,6 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
     # test_a_lines_change_said_by_its_code_is_its_prior)
     ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元",
      "变化（源文件没有上年数）"),
-    # 福州: a performance table's cells read as prose
-    ("fj-fuzhou-minzhengju-benji-2026-unit-budget.pdf", "其他资金0.00", "表格或页面杂项"),
     # 广州: an amount no field holds (固定资产), its sentence's 2,411.16平方米 a figure with its unit, no table's cell
     ("gd-guangzhou-tongjiju-2026-dept-budget.pdf", "本部门固定资产金额10,884.06万元", "源文件没有"),
 ])

@@ -39,6 +39,7 @@ from reportgen.importing.text.text_parts import (
     numbering_of,
     printed_headings,
     section_kind,
+    table_lines,
     vehicle_kind_names,
     vocabulary,
     worth_reading,
@@ -145,12 +146,21 @@ def published_sentences(lines: list[Line]) -> list[Sentence]:
         if style is not None:
             level = _STYLE_ORDER.index(style)
             path = [p for p in path if _STYLE_ORDER.index(p[0]) < level] + [(style, _HEADING.sub("", text).rstrip("。"))]
-        elif part in LEARNED_PARTS and ("。" in text or "，" in text) and not _LEADERS.search(text):
+        elif part in LEARNED_PARTS and _is_prose(text):
             # (a form's cells set as text have neither, a 目录's lines have leader dots; before any heading — a text
             # that numbers no part, 上海's — the sentences saying figures: its duties and terms are the source's)
             out.extend(Sentence(sentence, tuple(path), where, number) for sentence in _cut(text)
                        if parted or has_figures(sentence))
     return out
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a paragraph that is no heading is sentences: it has a 。 or a comma (a form's cells set as text have
+    neither, a 目录's lines have leader dots), or it is a numbered line saying a figure (北京 “（二）本年其他资金收入 15
+    万元” over its list: a sentence of its own, as printed); a chart's caption is none (the draft prints no chart)."""
+    if _LEADERS.search(text) or is_caption(text):
+        return False
+    return "。" in text or "，" in text or _HEADING.match(text) is not None and has_figures(text)
 
 
 def printed_files(lines: list[Line]) -> list[list[Line]]:
@@ -195,8 +205,9 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         first = _FIRST.match(text)
         short = before is not None and _width(before.text) + _width(first.group(0) if first else "") <= widths.get(
             before.page, 0)  # the line before ends short of its page's width: its words end there
-        before = line
-        if buffer and _opens_paragraph(line.text[margins.get(line.page, 0):], text, "".join(buffer), short):
+        printed, before = line.text[margins.get(line.page, 0):], line
+        if buffer and (_opens_paragraph(printed, text, "".join(buffer), short)
+                       or _ends_a_line_alone(printed, text, buffer, short)):
             yield "".join(buffer), where, part, None
             buffer = []
         if not buffer:
@@ -257,15 +268,42 @@ def _names_part(text: str, keys: list[str]) -> bool:
 
 
 def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
-    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, page numbers,
+    """The lines of the text's prose, each with its words: lines set in columns, a table's cells, the lines of a
+    table's section (北京's 报表 read as text, “预算02表收入总表支出2080505-……”; 长沙's “注：本表反映……”), page numbers,
     running heads and a table of contents left out."""
-    columns, pages, heads = laid_in_columns(lines), folios(lines), _running_heads(lines)
+    columns, left_out = laid_in_columns(lines), folios(lines) | _running_heads(lines)
     read = {id(line) for line in worth_reading(lines)}  # a 目录 is no prose (上海市级's lists 一、… 六、 and the tables)
+    tabled = _tabled(lines)
     for index, line in enumerate(lines):
         text = line.squeezed.strip()
-        if text and index not in pages and index not in heads and line.number not in columns and id(line) in read \
-                and not is_cell_line(line.text) and not is_page_number(text):
+        if text and index not in left_out and line.number not in columns and id(line) in read \
+                and not is_cell_line(line.text) and not is_page_number(text) and not tabled(line, text):
             yield line, text
+
+
+def _tabled(lines: list[Line]) -> Callable[[Line, str], bool]:
+    """Whether a line is printed in a table's section (text_parts.table_lines) — until the text's next heading under
+    it (the number after the last heading of the text in its style: 西安's “十一、国有资产占有使用及资产购置情况说明”
+    after the 会议费明细表 its “十、……” printed) shows the text going on: the rest of that section is the text's. The
+    section's first line is its title, the table's (长沙's “第二部分 2025 年部门预算表” over its tables and their notes)."""
+    tables, resumed, seen = table_lines(lines), set(), set()
+    last: dict[str, int] = {}  # by style, the number of the text's last heading
+
+    def tabled(line: Line, text: str) -> bool:
+        at = tables.get(line.number)
+        style = _heading_style("".join(text.split()))
+        found = _HEADING.match(text) if style is not None else None
+        numbered = numbering_of(found.group(0)) if found is not None else None
+        if at is not None and at not in resumed:
+            first = at not in seen
+            seen.add(at)
+            if first or numbered is None or last.get(numbered[0]) != numbered[1] - 1:
+                return True
+            resumed.add(at)
+        if numbered is not None:
+            last[numbered[0]] = numbered[1]
+        return False
+    return tabled
 
 
 _ENDS = ("。", "；", "：", "！", "？")
@@ -389,6 +427,36 @@ def _opens_paragraph(printed: str, text: str, before: str, short: bool = True) -
     ended = before.endswith(_ENDS)
     return (ended or _heading_style(before) is not None) and (
         printed[:2].isspace() or _HEADING.match(text) is not None or ended and short)
+
+
+def _ends_a_line_alone(printed: str, text: str, buffer: list[str], short: bool) -> bool:
+    """Whether a line opens a paragraph after words that end a line of their own with no sentence mark: a chart's
+    caption (北京 “图 1：收入预算”, 国家信访局 “图 1  2024 年度本年收入比重图”), or the line after one; a line set in and
+    numbered as a heading after a line ending short (北京 “图 1：收入预算” / “三、支出预算情况说明”, 佛山 “……所产生的费用”
+    / “四、其他重要事项的情况说明”), or after a numbered line alone (北京 “（一）本年财政拨款收入 32365.09 万元” /
+    “1.一般公共预算拨款收入 32365.09 万元。”: a line numbered and set in is no line going on from the one before —
+    nor, on a page set with no indent, one numbered in another style)."""
+    if is_caption(text) or len(buffer) == 1 and is_caption(buffer[0]):
+        return True
+    found, alone = _HEADING.match(text), _HEADING.match(buffer[0]) if len(buffer) == 1 else None
+    if found is None:
+        return False
+    if alone is not None and not printed[:2].isspace():  # (a page of no indent: 北京市教育委员会's “（三）……” / “10.……”)
+        return _style(found.group(0)) != _style(alone.group(0))
+    return printed[:2].isspace() and (short or alone is not None)
+
+
+def _style(numbering: str) -> str | None:
+    numbered = numbering_of(numbering)
+    return numbered[0] if numbered is not None else None
+
+
+_CAPTION = regex(r"^图\s*\d[^。，；]{0,40}$")
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a chart's caption: “图”, its number, its words, no sentence mark (北京 “图 1：收入预算”)."""
+    return _CAPTION.match(text) is not None
 
 
 _HEADING = regex(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"

@@ -213,6 +213,24 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     return found
 
 
+def table_lines(lines: list[Line]) -> dict[int, int]:
+    """The numbers of the lines printed in a table's section, as the sections are cut (a table runs until a heading
+    opens a page, or a part opens under it): its title, its cells, its notes (长沙 “注：本表反映……”); each with the
+    section's place among the document's sections."""
+    vocab = vocabulary()
+    sections = _sections(_preprocess(lines, vocab), vocab)
+    return {line.number: at for at, section in enumerate(sections) if _of_a_table(sections, at)
+            for line in (section.heading, *section.also, *section.lines) if line is not None}
+
+
+def _of_a_table(sections: list[_Section], at: int) -> bool:
+    """Whether the section at ``at`` is a table's: of its kind, or a heading with no lines of its own right over one
+    (福州's “白内障、血友病患者医疗救助费用项目绩效目标” / “表”: a table's title over two lines)."""
+    section = sections[at]
+    return section.kind == TABLE or (not section.lines and at + 1 < len(sections) and sections[at + 1].kind == TABLE
+                                     and section.kind == STOP)
+
+
 # an amount printed with its decimals (“37,891.58”): a heading prints none, a table's row read as text does (重庆市委宣传部
 # 2026's 收支总表: “一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”)
 _AMOUNT = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2}(?!\d)")
