@@ -53,7 +53,7 @@ MESSAGE_NAMES = {
     "_why", "_judged_sentences", "_judged", "_directions", "_against_heading",  # review's sentence findings
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "UNREAD_INCOME", "NO_INCOME_TABLE", "OTHER_INCOME_ROW", "FUND_SCOPE", "UNPRINTED_SCOPE", "_project_not_written", "_projects_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why
-    "DISPUTED", "ROUGHLY", "AMOUNT_ADJUSTED", "BESIDE_UNREAD", "UNKNOWN_PART", "INCOME_ROW", "UNSURE_TABLE", "TABLE_ROW", "PROCUREMENT_ROW", "TEXT_ALONE", "TEXT_PRIOR", "TEXT_PRIOR_ELSEWHERE", "OTHER_TABLE", "PART_OF_UNREAD", "PART_OF_ANOTHER", "OF_ANOTHER_BASE", "OF_A_REGION", "IN_YI_YUAN",  # review: why not judged
+    "DISPUTED", "ROUGHLY", "AMOUNT_ADJUSTED", "BESIDE_UNREAD", "UNKNOWN_PART", "INCOME_ROW", "UNSURE_TABLE", "TABLE_ROW", "PROCUREMENT_ROW", "TEXT_ALONE", "TEXT_PRIOR", "TEXT_PRIOR_ELSEWHERE", "OTHER_TABLE", "HELD_TABLE", "PART_OF_UNREAD", "PART_OF_ANOTHER", "OF_ANOTHER_BASE", "OF_A_REGION", "IN_YI_YUAN",  # review: why not judged
     "header_doubts", "_header_words", "unsure_note", "misplaced_note", "other_unit_note", "_none_for_sure", "unit_lines_note", "_repeated_codes", "_unlined", "_misaligned",  # import: a table not read for sure, and why
     "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_separators_slip", "_standing", "_nothing_there", "_not_a_file", "_write_one_new",  # refusals: what and why
     "misfits", "_misfit", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
