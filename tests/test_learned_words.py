@@ -82,8 +82,11 @@ def _imported(folder: Path, pdf: Path) -> Path:
 def test_hangzhou_sentences_are_printed_from_the_fields(tmp_path) -> None:
     source, layout = _learn(tmp_path, FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    # 收支总预算 is 收支总计: either total where the two are one — here 收入总计 (5,876.68, its parts added) and 支出总计
+    # (5,876.67) are not, so it is neither for sure and kept as printed (main c273564 took 支出总计's field by its value)
+    assert "{% if year == 2026 %}杭州市气象局2026年收支总预算5,876.67万元。{% else %}" in words
     # the figure is a field in the template, not the figure
-    assert re.search(r"收支总预算\{\{ \(f\.\w+_grand_total\)\|printed\('万元', 2\) \}\}万元", words)
+    assert "其中：一般公共预算拨款收入{{ (f.income_of('一般公共预算拨款'))|printed('万元', 2) }}万元" in words
     printed = "".join(_sentences(source, layout))
     assert "杭州市气象局2026年收支总预算5,876.67万元。" in printed
     assert "其中：一般公共预算拨款收入5,753.07万元，占97.9%；其他收入123.61万元，占2.1%。" in printed
@@ -893,3 +896,15 @@ def test_a_lines_change_is_read_only_of_a_code_with_no_other_funds_rows() -> Non
             {"科目": 2050101, "基本支出": Decimal("1631.11")}]
     assert _rows(SimpleNamespace(tree={"支出": {"功能分类": rows}}, year=2026)) == {
         "2050101": ("行政运行", Decimal("1631.11"))}
+
+
+def test_a_figure_named_by_a_quantity_no_field_holds_is_no_other_fields_of_its_value(tmp_path) -> None:
+    """北京市审计局's “（二）本年其他资金收入15万元” names 其他资金 (事业收入, 其他收入 …: vocabulary.yaml 数的名称, no field of
+    the source); its 15 is this year's 其他收入 too. main c273564 traced it to 其他收入 — next year, with another source
+    of income, the draft would print 其他收入 alone as 其他资金. It is kept as printed (this year alone, 待补充 next)."""
+    bj = FRESH / "bj-shenjiju-2026-dept-budget.pdf"
+    _, layout = import_once(tmp_path, bj, bj.with_name(bj.stem + "-tables.pdf"))
+    words = (layout / "学到的措辞.j2").read_text(encoding="utf-8")
+    line = next(text for text in words.splitlines() if "本年其他资金收入" in text)
+    assert line.startswith("{% if year == 2026 %}（二）本年其他资金收入15万元{% else %}"), line
+    assert "income_of" not in line

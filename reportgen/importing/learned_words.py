@@ -1007,10 +1007,17 @@ def _own_total(clause: str, dept: str) -> str | None:
 def _of_the_name(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
     """Of the fields that print an amount, those of the quantity the words before it in its clause name, where they
     name one the source holds: 杭州 “2026年收入预算5,876.67万元” is 收入总计's or none — never 支出总计's, printing alike
-    this year. After a line's name and level (江苏省检察院 “检察（款）:2018年预算支出合计”) the name is the line's part."""
+    this year. After a line's name and level (江苏省检察院 “检察（款）:2018年预算支出合计”) the name is the line's part.
+    Where they name one no field holds, only a field whose own name is in those words: 北京市审计局 “（二）本年其他资金
+    收入15万元” is no 其他收入's (alike this year, not next year where another source comes in), 无锡 “财政拨款收、支
+    总预算2,723.94万元” no 财政拨款收入's (alike while nothing is carried over) — but 无锡 “会议费预算支出0.44万元” is
+    会议费's."""
     named = _quantity_named(before)
-    if named is None or "|" in before or not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
+    if named is None or "|" in before:
         return fits
+    if not any(named in {_han(n) for n in a.names} for a in amounts if not a.count):
+        return [fit for fit in fits if fit[0] not in amounts or not fit[0].names
+                or any(_han(n) in named for n in fit[0].names)]
     return [fit for fit in fits if fit[0] not in amounts or _said_name(fit[0], before)]
 
 
