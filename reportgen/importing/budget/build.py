@@ -26,7 +26,7 @@ from reportgen.docmodel.model import (
 )
 from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
-from reportgen.importing.budget.summary_kinds import summary_kinds
+from reportgen.importing.budget.summary_kinds import printed_kinds, summary_kinds
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
@@ -1352,17 +1352,8 @@ def _basic_of_its_parts(result: Imported, table: Table, row: Row, item: Tree) ->
 def _basic_kinds(result: Imported, table: Table, row: Row, item: Tree) -> None:
     """A line's 人员经费 and 公用经费 as the table prints them beside its 基本支出 (苏州, 无锡, 湖州, 杭州, 烟台 print
     基本支出 | 人员经费 | 公用经费 by function line); one printed blank is not written (the rest of 基本支出)."""
-    if "基本支出" not in item:
-        return
-    for meaning in ("人员经费", "公用经费"):
-        amount = row.amounts.get(meaning)
-        field = f"支出.功能分类 {row.code} {meaning}"
-        if amount is None:
-            continue
-        if amount.blank:
-            result.used[(table.kind.id, *amount.cell)] = field
-        else:
-            item[meaning] = value(result, table, amount, field)
+    if "基本支出" in item:
+        item.update(printed_kinds(result, table, row, lambda kind: f"支出.功能分类 {row.code} {kind}"))
 
 
 def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree) -> None:

@@ -11,6 +11,7 @@ checks/printed_lines.py holds a written split against the 类's 基本支出; th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.importing.recognition.imported import Imported, factor, value
@@ -77,16 +78,21 @@ def _basic_of(item: Tree) -> Decimal:
 
 def _printed(result: Imported, table: Table, row: Row, code: str) -> Tree:
     """The row's 人员经费 and 公用经费 printed (a blank one told as used, not written); {} where it prints neither."""
+    return printed_kinds(result, table, row, lambda kind: f"印出合计.{table.kind.id}.{code}.{kind}")
+
+
+def printed_kinds(result: Imported, table: Table, row: Row, field_of: Callable[[str], str]) -> Tree:
+    """A row's 人员经费 and 公用经费 as it prints them, each written as the field ``field_of`` names it; a blank one is
+    told as used and not written (the rest of its 基本支出); {} where it prints neither."""
     kinds: Tree = {}
     for kind in KINDS:
         amount = row.amounts.get(kind)
-        field = f"印出合计.{table.kind.id}.{code}.{kind}"
         if amount is None:
             continue
         if amount.blank:
-            result.used[(table.kind.id, *amount.cell)] = field
+            result.used[(table.kind.id, *amount.cell)] = field_of(kind)
         else:
-            kinds[kind] = value(result, table, amount, field)
+            kinds[kind] = value(result, table, amount, field_of(kind))
     return kinds
 
 
