@@ -188,6 +188,9 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = {"格式": layouts.resolve(base).table_numbering.pattern, "正文": False}
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
+    if entries and not _contents_tables(lines, imported):  # the pages tell not the whole set of tables
+        settings["表格清单"]["未列的表"] = "印出"
+        told.append(_others_printed_note())
     _table_shapes(imported, settings)
     for kind, uses in use_shapes(result).items():  # 江苏 2019, 西安: a second spending column, by use
         spec = settings.setdefault("表格", {}).setdefault(kind, {})
@@ -1527,6 +1530,11 @@ def printed_places(rows: list[Any]) -> set[int]:
 
 def _unnumbered_note() -> str:
     return "表上没有读出表号：学到的版式正文中不印表号（目录中照所基于的版式依次编号）"
+
+
+def _others_printed_note() -> str:
+    return ("没有读到列出各表的目录：文本印出的表是否就是这些不得而知，学到的版式在所列各表之后接着印出所基于的版式的其余各表"
+            "（表格清单.未列的表: 印出；只印所列的表时改为 不印）")
 
 
 def _unlisted_note(label: str, title: str) -> str:

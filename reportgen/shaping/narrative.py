@@ -196,13 +196,17 @@ def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEn
     """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), with the source's printed tables
     (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
     that number, in its place among the numbered entries — none where the layout prints a table of its own under it
-    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order."""
+    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order; last, where
+    表格清单.未列的表 is 印出, the kinds of the list 表 stands in place of that it does not name, in that list's order."""
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
     for table in (table for table in printed if table.title not in listed):
         number = _free_number(layout, table.number, entries)
         if number is not None:
             _insert(entries, TableEntry("", number, printed=table.title))
+    if layout.table_entries and layout.unlisted_printed:  # 表格清单.未列的表: 印出 — the others last, numbered on
+        named = {entry.kind for entry in entries}
+        entries += [TableEntry(kind) for kind in layout.edited_list() if kind not in named]
     return entries
 
 
