@@ -695,11 +695,20 @@ def _basic_without_government_classes(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
     code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
     two columns out as the document does."""
-    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if row.code]
+    kind = _basic_read(imported)
+    table, rows = imported.tables.get(kind), [row for row in imported.rows.get(kind, []) if row.code]
     if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # a 政府 code printed, its row reads none
+
+
+def _basic_read(imported: Imported) -> str:
+    """The 基本支出表 whose economic lines tell how the document prints them: the 一般公共预算's where read, else the
+    财政拨款's (江苏's 公开06表, the same lines of all 财政拨款: 江苏省政协办公厅 2018's pages in hand print it alone, 2019
+    prints its 一般公共预算基本支出表 as 2018 its 财政拨款基本支出表, code | name | 合计, no 政府经济分类)."""
+    basic = role("basic")
+    return basic if basic in imported.tables else role("fiscal_basic")
 
 
 def _basic_columns(imported: Imported) -> dict[str, list[str]]:
