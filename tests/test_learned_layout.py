@@ -344,6 +344,33 @@ def test_the_tables_a_contents_page_lists_are_learned_where_the_pages_in_hand_pr
     assert [(entry["表"], entry.get("表号")) for entry in listed][:6] == [
         ("收支总表", 1), ("收入总表", 2), ("支出总表", 3), ("财政拨款收支总表", 4), ("财政拨款支出表", 5), ("财政拨款基本支出表", 6)]
     assert len(listed) == 12 and listed[4]["标题"] == "财政拨款支出预算表" and listed[-1]["表"] == "政府采购预算表"
+    assert "未列的表" not in (layout / "版式.yaml").read_text(encoding="utf-8")  # its 目录 tells the whole set
+
+
+NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
+
+
+def test_the_tables_a_year_did_not_print_in_the_pages_in_hand_are_printed_next_year_numbered_on(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2018's pages in hand (no 目录) print 公开01表–公开06表, 2019's its 一般公共预算支出表 and 一般公共
+    预算基本支出表 besides: rendered in the layout learned from 2018 they were not printed at all (bench/learned_tables
+    --pairs: 7 of 67 figures, the default 25). A layout learned from pages that do not tell the document's set of tables
+    prints the base's other tables after its own, numbered on (公开07表, 公开08表) — and the 基本支出表 by 部门经济分类
+    alone, as 2018 printed its 财政拨款基本支出表 (no 50101 工资奖金津补贴 beside 30101 基本工资). 江苏省人民检察院
+    2017's pages (no 目录, three tables) are learned so too."""
+    _, layout = import_once(tmp_path_factory.mktemp("zhengxie-2018"), NATIONAL / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf")
+    text = (layout / "版式.yaml").read_text(encoding="utf-8")
+    assert "未列的表: 印出" in text and "基于: 一般公共预算基本支出表-部门经济分类" in text
+    source, _ = import_once(tmp_path_factory.mktemp("zhengxie-2019"), NATIONAL / "js-zhengxie-2019-p1to14.pdf",
+                            NATIONAL / "js-zhengxie-2019-tables-p1to4-7-8.pdf", learn=False)
+    tables = {b.id.split("-")[0]: b for b in document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
+              if isinstance(b, Table)}
+    assert [tables[kind].number for kind in ("财政拨款基本支出表", "一般公共预算支出表", "一般公共预算基本支出表")] == [
+        "公开06表", "公开07表", "公开08表"]
+    rows = [[cell.text for cell in row.cells] for row in tables["一般公共预算基本支出表"].body]
+    assert ["301", "01", "基本工资", "877.88", "877.88", ""] in rows  # 877.88 as 2019 prints it (公开08表)
+    assert not any(text.startswith("501") for row in rows for text in row)
+    _, other = import_once(tmp_path_factory.mktemp("jianchayuan-2017"), NATIONAL / "js-jianchayuan-2017-p1-14-15-22.pdf")
+    assert "未列的表: 印出" in (other / "版式.yaml").read_text(encoding="utf-8")
 
 
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
