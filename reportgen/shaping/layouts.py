@@ -231,9 +231,10 @@ class Layout(Record):
     # prints them (a learned layout: 公开表12 stays 公开表12 where 公开表10 is a table reportgen has not) — in
     # place of the default's list and its edits; () where the layout lists none
     table_entries: tuple[TableEntry, ...] = ()
-    # 表格清单.未列的表: 印出 — the tables of the list 表 would stand in place of (the default's, as the layouts it is based
-    # on change it) that 表 does not name are printed after its own, numbered on (a layout learned from pages that do
-    # not tell the document's whole set of tables); 不印 (the default): 表's tables alone
+    # 表格清单.未列的表: 印出 — the tables every disclosure prints (tablekinds 导入.必备) of the list 表 would stand in
+    # place of (the default's, as the layouts it is based on change it) that 表 does not name are printed after its own,
+    # numbered on (a layout learned from pages that do not tell the document's whole set of tables); 不印 (the
+    # default): 表's tables alone
     unlisted_printed: bool = False
     # 部分: the order of the default text's parts (PARTS), each once
     parts: tuple[str, ...] = tuple(PARTS)

@@ -197,17 +197,25 @@ def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEn
     (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
     that number, in its place among the numbered entries — none where the layout prints a table of its own under it
     (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order; last, where
-    表格清单.未列的表 is 印出, the kinds of the list 表 stands in place of that it does not name, in that list's order."""
+    表格清单.未列的表 is 印出, the kinds every disclosure prints of the list 表 stands in place of that it does not name,
+    in that list's order (深圳 2026's 表5 项目支出总表, held as printed, is its 项目支出表: no second one)."""
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
     for table in (table for table in printed if table.title not in listed):
         number = _free_number(layout, table.number, entries)
         if number is not None:
             _insert(entries, TableEntry("", number, printed=table.title))
-    if layout.table_entries and layout.unlisted_printed:  # 表格清单.未列的表: 印出 — the others last, numbered on
+    if layout.table_entries and layout.unlisted_printed:  # 表格清单.未列的表: 印出 — the others required, last, numbered on
         named = {entry.kind for entry in entries}
-        entries += [TableEntry(kind) for kind in layout.edited_list() if kind not in named]
+        entries += [TableEntry(kind) for kind in layout.edited_list() if kind not in named and _required(kind)]
     return entries
+
+
+def _required(kind_id: str) -> bool:
+    """Whether every disclosure must print a table of the kind (the national nine: its 导入.必备; 项目支出表 and 机关运行
+    经费表 are a department's or a province's own choice)."""
+    recognition = tablekinds.by_id()[kind_id].recognition
+    return recognition is not None and recognition.required
 
 
 def _free_number(layout: Layout, printed: str, entries: list[TableEntry]) -> int | None:
