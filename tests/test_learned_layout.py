@@ -220,6 +220,7 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     ("表: [{印出表: [a]}]", "“印出表”应为源文件“印出表”中一张表的表名"),
     ("表: [{表: 收支总表, 印出表: 政府采购支出表}]", "应为含“表”的映射（或含“印出表”"),
     ("表: [{印出表: 政府采购支出表}, {印出表: 政府采购支出表, 表号: 13}]", "表“政府采购支出表”已在前面列出"),
+    ("表: [{表: 收支总表}], 未列的表: 都印", "“表格清单.未列的表”应为 印出、不印"),
 ])
 def test_a_bad_table_list_says_file_field_and_what_is_expected(tmp_path, entries, expected) -> None:
     """表格清单.表: each wrong entry named, with what it should be."""
@@ -371,6 +372,20 @@ def test_the_tables_a_year_did_not_print_in_the_pages_in_hand_are_printed_next_y
     assert not any(text.startswith("501") for row in rows for text in row)
     _, other = import_once(tmp_path_factory.mktemp("jianchayuan-2017"), NATIONAL / "js-jianchayuan-2017-p1-14-15-22.pdf")
     assert "未列的表: 印出" in (other / "版式.yaml").read_text(encoding="utf-8")
+
+
+def test_the_lines_of_all_appropriation_are_the_general_funds_where_it_is_all_of_it(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2018's pages in hand print no fund table, a 支出总表 of one row of totals, and its 财政拨款支出表 and
+    财政拨款基本支出表 (公开05表, 公开06表) by line; its 收支总表 prints 一、财政拨款 10,070.48 = 1.一般公共预算 10,070.48.
+    The source held no line (the tables of 2018 rendered in the layout learned from 2017: 4 of 69 figures): the lines
+    of all 财政拨款 are the 一般公共预算's, written so (功能分类口径), the 支出合计 as the 支出总表 prints it."""
+    source, _ = import_once(tmp_path_factory.mktemp("zhengxie-2018"), NATIONAL / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf")
+    spending = yaml.safe_load(source.read_text(encoding="utf-8"))["支出"]
+    lines = {row["科目"]: row for row in spending["功能分类"]}
+    assert lines[2010201]["合计"] == 4432.78 and lines[2210202]["合计"] == 1107.6 and "资金" not in lines[2010201]
+    economic = {row["科目"]: row["金额"] for row in spending["基本支出"]["经济分类"]}
+    assert economic[30101] == 854.47 and economic[30309] == 0.5
+    assert spending["功能分类口径"] == "一般公共预算" and spending["合计"] == 10150.48
 
 
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
