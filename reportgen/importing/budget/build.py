@@ -915,8 +915,8 @@ def fiscal_as_general(result: Imported, kind: str) -> bool:
         return False
     income = result.tree.get("收入")
     stated = [income.get(key) for key in ("财政拨款收入", "一般公共预算拨款")] if isinstance(income, dict) else []
-    return len(stated) == 2 and all(isinstance(node, Placed) and node.value for node in stated) \
-        and stated[0].value == stated[1].value  # type: ignore[union-attr]
+    values = {node.value for node in stated if isinstance(node, Placed)}
+    return len(stated) == 2 and len(values) == 1 and all(isinstance(node, Placed) for node in stated) and bool(values.pop())
 
 
 def _fund_unread(result: Imported) -> bool:
