@@ -188,9 +188,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = {"格式": layouts.resolve(base).table_numbering.pattern, "正文": False}
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
-    if entries and not _contents_tables(lines, imported):  # the pages tell not the whole set of tables
-        settings["表格清单"]["未列的表"] = "印出"
-        told.append(_others_printed_note())
+    told += _unlisted_printed(settings, lines, imported)
     _table_shapes(imported, settings)
     for kind, uses in use_shapes(result).items():  # 江苏 2019, 西安: a second spending column, by use
         spec = settings.setdefault("表格", {}).setdefault(kind, {})
@@ -1539,6 +1537,16 @@ def printed_places(rows: list[Any]) -> set[int]:
 
 def _unnumbered_note() -> str:
     return "表上没有读出表号：学到的版式正文中不印表号（目录中照所基于的版式依次编号）"
+
+
+def _unlisted_printed(settings: dict[str, Any], lines: list[Line], imported: Imported) -> list[str]:
+    """表格清单.未列的表: 印出 into ``settings`` where it lists tables and no 目录 lists the document's (the pages in hand
+    tell not its whole set of tables: 江苏省政协办公厅 2018's print 公开01表–公开06表, 2019's 07 and 08 besides), told."""
+    listing = settings.get("表格清单", {})
+    if not listing.get("表") or _contents_tables(lines, imported):
+        return []
+    listing["未列的表"] = "印出"
+    return [_others_printed_note()]
 
 
 def _others_printed_note() -> str:

@@ -205,10 +205,16 @@ def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEn
         number = _free_number(layout, table.number, entries)
         if number is not None:
             _insert(entries, TableEntry("", number, printed=table.title))
-    if layout.table_entries and layout.unlisted_printed:  # 表格清单.未列的表: 印出 — the others required, last, numbered on
-        named = {entry.kind for entry in entries}
-        entries += [TableEntry(kind) for kind in layout.edited_list() if kind not in named and _required(kind)]
-    return entries
+    return entries + _unlisted(layout, entries)
+
+
+def _unlisted(layout: Layout, entries: list[TableEntry]) -> list[TableEntry]:
+    """表格清单.未列的表: 印出 — the tables every disclosure prints of the list 表 stands in place of that the ``entries``
+    do not name, in that list's order, numbered on; none where the layout lists no 表 or leaves them out (不印)."""
+    if not layout.table_entries or not layout.unlisted_printed:
+        return []
+    named = {entry.kind for entry in entries}
+    return [TableEntry(kind) for kind in layout.edited_list() if kind not in named and _required(kind)]
 
 
 def _required(kind_id: str) -> bool:

@@ -831,9 +831,11 @@ def _is_subtotal(label: str) -> bool:
 
 
 def _function_rows(result: Imported) -> list[Tree]:
-    """The function lines written: each source table's finest rows and its parents' (_function_sources), then the
-    spending beyond the fund tables where they are the sources."""
-    sources = _function_sources(result)
+    """The function lines written: each source table's finest rows and its parents' (the 财政拨款支出表's where they are
+    the 一般公共预算's, fiscal_as_general; else _function_sources), then the spending beyond the fund tables where they
+    are the sources."""
+    fiscal = role("fiscal_functions")
+    sources = [(fiscal, "一般公共预算")] if fiscal_as_general(result, fiscal) else _function_sources(result)
     rows: list[Tree] = []
     for kind, fund in sources:
         _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
@@ -881,14 +883,12 @@ def _first_rows(rows: list[Tree]) -> dict[str, Tree]:
 
 
 def _function_sources(result: Imported) -> list[tuple[str, str]]:
-    """The tables (kind, fund) the function lines are read from: the table of all 财政拨款 where it is the 一般公共预算's
-    (fiscal_as_general); the fund tables printed; the 一般公共预算支出表 alone
+    """The tables (kind, fund) the function lines are read from (the table of all 财政拨款 aside, where it is the
+    一般公共预算's: fiscal_as_general): the fund tables printed; the 一般公共预算支出表 alone
     where the other funds' lines are not known (general_rows_alone); the 支出总表 where there is no 一般公共预算支出表 or
     a fund's table is not read for sure (its others' rows are not all the spending: 北京教委's 政府性基金 and 国有资本
     rows, 70,424.99, were told as the whole against its income of 4,483,899.83), else none then; none where the
     支出总表's rows are of all its money, no fund's (spending_by_fund_unknown), or lines are printed by unit."""
-    if fiscal_as_general(result, role("fiscal_functions")):
-        return [(role("fiscal_functions"), "一般公共预算")]
     sources = [(kind, fund) for kind, fund in tablekinds.fund_tables().items() if kind in result.tables]
     unknown_fund = _fund_unread(result)
     if spending_by_fund_unknown(result):
@@ -908,15 +908,18 @@ def fiscal_as_general(result: Imported, kind: str) -> bool:
     row of totals), and the income states 财政拨款收入 as much as 一般公共预算拨款, not 0 — the other appropriations
     nothing, each line of all 财政拨款 that fund's (江苏省政协办公厅 2018's pages in hand: 一、财政拨款 10,070.48 =
     1.一般公共预算 10,070.48, its 公开05表 and 公开06表 the only tables of lines)."""
-    funds = tablekinds.fund_tables().keys()
-    if kind not in result.rows or funds & {*result.tables, *(table.kind.id for table in result.unsure)}:
+    printed = {*result.tables, *(table.kind.id for table in result.unsure)}
+    if kind not in result.rows or tablekinds.fund_tables().keys() & printed:
         return False
-    if any(row.code for row in result.rows.get(role("spending"), [])):
-        return False
+    return not any(row.code for row in result.rows.get(role("spending"), [])) and _appropriation_all_general(result)
+
+
+def _appropriation_all_general(result: Imported) -> bool:
+    """Whether the income states 财政拨款收入 as much as 一般公共预算拨款, not 0."""
     income = result.tree.get("收入")
     stated = [income.get(key) for key in ("财政拨款收入", "一般公共预算拨款")] if isinstance(income, dict) else []
-    values = {node.value for node in stated if isinstance(node, Placed)}
-    return len(stated) == 2 and len(values) == 1 and all(isinstance(node, Placed) for node in stated) and bool(values.pop())
+    values = [node.value for node in stated if isinstance(node, Placed)]
+    return len(values) == 2 and values[0] == values[1] != 0
 
 
 def _fund_unread(result: Imported) -> bool:
