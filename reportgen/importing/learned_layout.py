@@ -188,7 +188,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = {"格式": layouts.resolve(base).table_numbering.pattern, "正文": False}
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
-    told += _unlisted_printed(settings, lines, imported)
+    told += _unlisted_printed(settings, lines)
     _table_shapes(imported, settings)
     for kind, uses in use_shapes(result).items():  # 江苏 2019, 西安: a second spending column, by use
         spec = settings.setdefault("表格", {}).setdefault(kind, {})
@@ -1539,18 +1539,20 @@ def _unnumbered_note() -> str:
     return "表上没有读出表号：学到的版式正文中不印表号（目录中照所基于的版式依次编号）"
 
 
-def _unlisted_printed(settings: dict[str, Any], lines: list[Line], imported: Imported) -> list[str]:
-    """表格清单.未列的表: 印出 into ``settings`` where it lists tables and no 目录 lists the document's (the pages in hand
-    tell not its whole set of tables: 江苏省政协办公厅 2018's print 公开01表–公开06表, 2019's 07 and 08 besides), told."""
+def _unlisted_printed(settings: dict[str, Any], lines: list[Line]) -> list[str]:
+    """表格清单.未列的表: 印出 into ``settings`` where it lists tables and the pages in hand print no 目录: they may be some
+    of the document's, its set of tables not told (江苏省政协办公厅 2018's print 公开01表–公开06表, 2019's 07 and 08
+    besides; 江苏省人民检察院 2017's its 八、九、十 alone), told. A document printing a 目录 is taken as whole, whether its
+    目录 lists each table or not (西安、深圳、杭州 …: the tables it does not print are not its)."""
     listing = settings.get("表格清单", {})
-    if not listing.get("表") or _contents_tables(lines, imported):
+    if not listing.get("表") or contents.start(lines) is not None:
         return []
     listing["未列的表"] = "印出"
     return [_others_printed_note()]
 
 
 def _others_printed_note() -> str:
-    return ("没有读到列出各表的目录：文本印出的表是否就是这些不得而知，学到的版式在所列各表之后接着印出所基于的版式中必备的其余各表"
+    return ("没有读到目录：所给的页印出的表是否就是文本的全部不得而知，学到的版式在所列各表之后接着印出所基于的版式中必备的其余各表"
             "（表格清单.未列的表: 印出；只印所列的表时改为 不印）")
 
 
