@@ -169,6 +169,8 @@ class _Builder:
         out = _loc_list(mark)
         at = mark.column + 1
         for value in values:
+            if isinstance(value, dict):
+                raise _Differs  # a held header's cell spanning columns or rows: parsed
             written = listed_scalar(value)
             out.item_marks.append(item_mark := Mark(mark.line, at))
             out.append(_scalar(value, written, item_mark))
@@ -186,7 +188,10 @@ class _Builder:
 
 def listed_scalar(value: Any) -> str:
     """An item of a flow list as written: an amount with the places it holds (a 印出表's 187.70 stays 187.70: the
-    places it was printed with), anything else as rollover.scalar writes it."""
+    places it was printed with), a mapping (a held header's cell spanning columns: {文字: 财政拨款, 跨列: 4}) a flow
+    mapping, anything else as rollover.scalar writes it."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {listed_scalar(item)}" for key, item in value.items()) + "}"
     return format(value, "f") if isinstance(value, Decimal) else scalar(value, flow=True)
 
 

@@ -1,17 +1,19 @@
 """印出表 of a source: the tables a document prints of kinds reportgen has none of (北京's 财政拨款政府购买服务明细表,
 苏州's 政府采购支出表, 烟台's 基本支出预算情况表), each held as printed — its 表号, 表名, 单位 line, its header's rows of
-texts and its rows of cells, a cell a text or an amount written as a decimal literal (1099.35, 187.70: the places it
-prints, in the table's own unit, never converted) — every row as wide as the header, refused at its line else."""
+cells (each a text, or {文字, 跨列, 跨行} where it spans columns or rows) and its rows of cells, a cell a text or an
+amount written as a decimal literal (1099.35, 187.70: the places it prints, in the table's own unit, never converted) — every row of the header covering the table's columns exactly (its
+cells with those spanning down from the rows above) and every row of the body as wide, refused at its line else."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.docmodel.model import PrintedTable
+from reportgen.docmodel.model import HeldHead, PrintedTable
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.core import SourceReader
 
 RULE = "R-印出表"
+TEXT, ACROSS, DOWN = "文字", "跨列", "跨行"  # a header cell spanning columns or rows: {文字: 财政拨款, 跨列: 4}
 
 
 def printed_tables(reader: SourceReader, d: LocDict) -> tuple[PrintedTable, ...]:
@@ -27,10 +29,11 @@ def printed_tables(reader: SourceReader, d: LocDict) -> tuple[PrintedTable, ...]
 
 
 def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | None:
-    header = [tuple(str(text) for text in row) for row in item.get("表头", [])]
+    header = [tuple(_head(cell) for cell in row) for row in item.get("表头", [])]
     rows = [tuple(_cell(cell) for cell in row) for row in item.get("行", [])]
-    width = len(header[0]) if header else 0
-    uneven = _uneven(reader, item, header, rows, width, path)
+    width = sum(cell.across for cell in header[0]) if header else 0
+    uneven = _uncovered(reader, item, header, width, path)
+    uneven = _uneven(reader, item, rows, width, path) or uneven
     if uneven:
         return None
     return PrintedTable(str(item.get("表号", "")), str(item["表名"]), str(item.get("单位", "")), tuple(header),
@@ -38,21 +41,65 @@ def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | Non
                         tuple(str(note) for note in item.get("注", [])))
 
 
+def _head(value: object) -> HeldHead:
+    """A header cell as written: its text, or {文字, 跨列, 跨行} (a count the schema refuses taken as 1)."""
+    if not isinstance(value, dict):
+        return HeldHead(str(value))
+    return HeldHead(str(value.get(TEXT, "")), _count(value.get(ACROSS)), _count(value.get(DOWN)))
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
+
+
 def _cell(value: object) -> str | Decimal:
     """A cell as written: a decimal literal an amount (its places kept), anything else its text (a code: 30101)."""
     return value if isinstance(value, Decimal) else str(value)
 
 
-def _uneven(reader: SourceReader, item: LocDict, header: list[tuple[str, ...]], rows: list[tuple[str | Decimal, ...]],
-            width: int, path: str) -> bool:
-    """Whether some row of the header or the body is not ``width`` cells wide (each told at its line)."""
+def _uncovered(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]], width: int, path: str) -> bool:
+    """Whether some row of the header does not cover the table's ``width`` columns exactly — its cells, set left to
+    right in the columns the cells above spanning rows leave, and those (each told at its line)."""
+    taken: set[tuple[int, int]] = set()  # (row, column) a cell of a row above spans down into
     told = False
-    for key, band in (("表头", header), ("行", rows)):
-        marks = getattr(item.get(key), "item_marks", [])
-        for number, row in enumerate(band, 1):
-            if len(row) != width:
-                line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
-                reader.error(RULE, f"印出表“{item['表名']}”的{key}第 {number} 行有 {len(row)} 格，表头第 1 行有 {width} 格："
-                                   f"每一行都应与表头一样宽（空白的格写 \"\"）", line, f"{path}.{key}[{number}]")
-                told = True
+    for number, row in enumerate(header, 1):
+        problem = _placed(row, number, len(header), width, taken)
+        if problem:
+            marks = getattr(item.get("表头"), "item_marks", [])
+            line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
+            reader.error(RULE, f"印出表“{item['表名']}”的表头第 {number} 行{problem}：表头的每一行，"
+                               f"它的格（跨列的按所跨的列数）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
+                               f"（表头第 1 行各格所跨列数之和）", line, f"{path}.表头[{number}]")
+            told = True
+    return told
+
+
+def _placed(row: tuple[HeldHead, ...], number: int, rows: int, width: int, taken: set[tuple[int, int]]) -> str:
+    """Sets the row's cells (the ``number``-th of ``rows``) in the columns left free, marking those they span down
+    into; what is wrong with it ("" for nothing)."""
+    col = 0
+    for cell in row:
+        while (number, col) in taken:
+            col += 1
+        if number + cell.down - 1 > rows:
+            return f"的“{cell.text}”跨 {cell.down} 行，表头只有 {rows} 行"
+        spanned = range(col, col + cell.across)
+        if col + cell.across > width or any((number, c) in taken for c in spanned):
+            return f"的“{cell.text}”跨 {cell.across} 列，排到第 {col + cell.across} 栏，超出了留给它的栏"
+        taken.update((below, c) for below in range(number + 1, number + cell.down) for c in spanned)
+        col += cell.across
+    free = [c for c in range(col, width) if (number, c) not in taken]
+    return f"的格只占到第 {col} 栏，还空着 {len(free)} 栏" if free else ""
+
+
+def _uneven(reader: SourceReader, item: LocDict, rows: list[tuple[str | Decimal, ...]], width: int, path: str) -> bool:
+    """Whether some row of the body is not ``width`` cells wide (each told at its line)."""
+    told = False
+    marks = getattr(item.get("行"), "item_marks", [])
+    for number, row in enumerate(rows, 1):
+        if len(row) != width:
+            line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
+            reader.error(RULE, f"印出表“{item['表名']}”的行第 {number} 行有 {len(row)} 格，表头第 1 行有 {width} 格（跨列的格"
+                               f"按所跨的列数计）：每一行都应与表头一样宽（空白的格写 \"\"）", line, f"{path}.行[{number}]")
+            told = True
     return told
