@@ -18,6 +18,7 @@ from reportgen.importing.tree import Placed, Tree
 from reportgen.readers.grid import Grid
 
 TEXT, ACROSS, DOWN = "文字", "跨列", "跨行"  # a header cell spanning columns or rows as the source holds it
+HeldCell = str | dict[str, str | int]  # a header cell as the source holds it: its text, or {文字, 跨列, 跨行}
 
 
 @dataclass
@@ -82,9 +83,9 @@ def _levelled(heads: list[_Head]) -> int:
     return depth
 
 
-def _level_cells(at: dict[tuple[int, int], _Head], level: int, width: int) -> list[str | Tree]:
+def _level_cells(at: dict[tuple[int, int], _Head], level: int, width: int) -> list[HeldCell]:
     """The cells a level's row holds: those that begin on it, left to right, a blank for a place none covers."""
-    cells: list[str | Tree] = []
+    cells: list[HeldCell] = []
     for col in range(width):
         head = at.get((level, col))
         if head is None:
@@ -94,7 +95,7 @@ def _level_cells(at: dict[tuple[int, int], _Head], level: int, width: int) -> li
     return cells
 
 
-def _written(head: _Head) -> str | Tree:
+def _written(head: _Head) -> HeldCell:
     """A cell as the source holds it: its text alone where it spans one column and one row."""
     if head.last == head.first and head.down == 1:
         return head.text

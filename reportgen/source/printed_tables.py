@@ -32,6 +32,8 @@ def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | Non
     header = [tuple(_head(cell) for cell in row) for row in item.get("表头", [])]
     rows = [tuple(_cell(cell) for cell in row) for row in item.get("行", [])]
     width = sum(cell.across for cell in header[0]) if header else 0
+    if _narrower_or_wider(reader, item, width, {len(row) for row in rows}, path):
+        return None
     uneven = _uncovered(reader, item, header, width, path)
     uneven = _uneven(reader, item, rows, width, path) or uneven
     if uneven:
@@ -57,21 +59,33 @@ def _cell(value: object) -> str | Decimal:
     return value if isinstance(value, Decimal) else str(value)
 
 
+def _narrower_or_wider(reader: SourceReader, item: LocDict, width: int, widths: set[int], path: str) -> bool:
+    """Whether the header's first row spans another number of columns than the body's rows, all as wide, have
+    (told once, at the header: a 跨列 written wrong, not every row)."""
+    if len(widths) != 1 or width in widths:
+        return False
+    marks = getattr(item.get("表头"), "item_marks", [])
+    line = marks[0].line if marks else reader.item_line(item, path)
+    reader.error(RULE, f"印出表“{item['表名']}”的表头第 1 行各格共跨 {width} 栏（跨列的按所跨的列数计），而表的各行都是 "
+                       f"{next(iter(widths))} 格：表头的格应恰好占满表的各栏", line, f"{path}.表头[1]")
+    return True
+
+
 def _uncovered(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]], width: int, path: str) -> bool:
     """Whether some row of the header does not cover the table's ``width`` columns exactly — its cells, set left to
-    right in the columns the cells above spanning rows leave, and those (each told at its line)."""
+    right in the columns the cells above spanning rows leave, and those (the first such row told, at its line: the
+    rows under it are placed by it)."""
     taken: set[tuple[int, int]] = set()  # (row, column) a cell of a row above spans down into
-    told = False
     for number, row in enumerate(header, 1):
         problem = _placed(row, number, len(header), width, taken)
         if problem:
             marks = getattr(item.get("表头"), "item_marks", [])
             line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
             reader.error(RULE, f"印出表“{item['表名']}”的表头第 {number} 行{problem}：表头的每一行，"
-                               f"它的格（跨列的按所跨的列数）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
+                               f"它的格（跨列的按所跨的列数计）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
                                f"（表头第 1 行各格所跨列数之和）", line, f"{path}.表头[{number}]")
-            told = True
-    return told
+            return True
+    return False
 
 
 def _placed(row: tuple[HeldHead, ...], number: int, rows: int, width: int, taken: set[tuple[int, int]]) -> str:
