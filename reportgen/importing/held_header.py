@@ -41,6 +41,19 @@ def structured_header(grid: Grid, rows: list[int]) -> list[Tree] | None:
     if not heads:
         return None
     depth = _levelled(heads)
+    at = _tiled(heads)
+    if at is None:
+        return None
+    places = grid.row_places or []
+    out: list[Tree] = []
+    for level in range(depth):
+        line = min((head.line for head in heads if head.level == level), default=rows[0])
+        out.append({"": Placed(_level_cells(at, level, grid.width), places[line] if line < len(places) else "")})
+    return out
+
+
+def _tiled(heads: list[_Head]) -> dict[tuple[int, int], _Head] | None:
+    """The head covering each (level, column) it spans; None where two cover one."""
     at: dict[tuple[int, int], _Head] = {}
     for head in heads:
         for level in range(head.level, head.level + head.down):
@@ -48,13 +61,7 @@ def structured_header(grid: Grid, rows: list[int]) -> list[Tree] | None:
                 if (level, col) in at:
                     return None
                 at[(level, col)] = head
-    places = grid.row_places or []
-    out: list[Tree] = []
-    for level in range(depth):
-        cells = _level_cells(at, level, grid.width)
-        line = min((head.line for head in heads if head.level == level), default=rows[0])
-        out.append({"": Placed(cells, places[line] if line < len(places) else "")})
-    return out
+    return at
 
 
 def _heads(grid: Grid, rows: list[int]) -> list[_Head]:
@@ -78,9 +85,14 @@ def _levelled(heads: list[_Head]) -> int:
         head.level = max(over) + 1 if over else 0
     depth = max(head.level for head in heads) + 1
     for head in heads:
-        under = [other.level for other in heads if other.line > head.line and other.meets(head)]
-        head.down = min(under) - head.level if under else depth - head.level
+        head.down = _down(head, heads, depth)
     return depth
+
+
+def _down(head: _Head, heads: list[_Head], depth: int) -> int:
+    """The levels ``head`` spans: to the first cell under it, else to the header's last."""
+    under = [other.level for other in heads if other.line > head.line and other.meets(head)]
+    return min(under) - head.level if under else depth - head.level
 
 
 def _level_cells(at: dict[tuple[int, int], _Head], level: int, width: int) -> list[HeldCell]:

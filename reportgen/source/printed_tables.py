@@ -6,6 +6,7 @@ cells with those spanning down from the rows above) and every row of the body as
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.docmodel.model import HeldHead, PrintedTable
@@ -31,16 +32,22 @@ def printed_tables(reader: SourceReader, d: LocDict) -> tuple[PrintedTable, ...]
 def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | None:
     header = [tuple(_head(cell) for cell in row) for row in item.get("表头", [])]
     rows = [tuple(_cell(cell) for cell in row) for row in item.get("行", [])]
-    width = sum(cell.across for cell in header[0]) if header else 0
-    if _narrower_or_wider(reader, item, width, {len(row) for row in rows}, path):
-        return None
-    uneven = _uncovered(reader, item, header, width, path)
-    uneven = _uneven(reader, item, rows, width, path) or uneven
-    if uneven:
+    if _refused(reader, item, header, rows, path):
         return None
     return PrintedTable(str(item.get("表号", "")), str(item["表名"]), str(item.get("单位", "")), tuple(header),
                         tuple(rows), bool(item.get("千分位", True)), reader.item_line(item, path),
                         tuple(str(note) for note in item.get("注", [])))
+
+
+def _refused(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]],
+             rows: list[tuple[str | Decimal, ...]], path: str) -> bool:
+    """Whether the header's rows do not cover the table's columns (the sum of its first row's 跨列) exactly, or the
+    body's rows are not as wide (each told)."""
+    width = sum(cell.across for cell in header[0]) if header else 0
+    if _narrower_or_wider(reader, item, width, {len(row) for row in rows}, path):
+        return True
+    uneven = _uncovered(reader, item, header, width, path)
+    return _uneven(reader, item, rows, width, path) or uneven
 
 
 def _head(value: object) -> HeldHead:
@@ -71,6 +78,19 @@ def _narrower_or_wider(reader: SourceReader, item: LocDict, width: int, widths: 
     return True
 
 
+@dataclass(frozen=True)
+class _Misplaced:
+    """What is wrong with a row of a held header: a cell spanning more rows than the header has (``kind`` 跨行: its
+    ``count`` rows, ``limit`` the header's), one spanning into columns another holds or past the table's (跨列: its
+    ``count`` columns reaching column ``limit``), or columns left that no cell covers ("": the row's cells end at
+    column ``count``, ``limit`` columns left)."""
+
+    kind: str
+    text: str
+    count: int
+    limit: int
+
+
 def _uncovered(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]], width: int, path: str) -> bool:
     """Whether some row of the header does not cover the table's ``width`` columns exactly — its cells, set left to
     right in the columns the cells above spanning rows leave, and those (the first such row told, at its line: the
@@ -78,32 +98,49 @@ def _uncovered(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead,
     taken: set[tuple[int, int]] = set()  # (row, column) a cell of a row above spans down into
     for number, row in enumerate(header, 1):
         problem = _placed(row, number, len(header), width, taken)
-        if problem:
+        if problem is not None:
             marks = getattr(item.get("表头"), "item_marks", [])
             line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
-            reader.error(RULE, f"印出表“{item['表名']}”的表头第 {number} 行{problem}：表头的每一行，"
-                               f"它的格（跨列的按所跨的列数计）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
-                               f"（表头第 1 行各格所跨列数之和）", line, f"{path}.表头[{number}]")
+            _tell(reader, item, number, problem, width, line, f"{path}.表头[{number}]")
             return True
     return False
 
 
-def _placed(row: tuple[HeldHead, ...], number: int, rows: int, width: int, taken: set[tuple[int, int]]) -> str:
+def _tell(reader: SourceReader, item: LocDict, number: int, problem: _Misplaced, width: int, line: int, path: str) -> None:
+    reader.error(RULE, f"印出表“{item['表名']}”的表头第 {number} 行"
+                       + (f"的“{problem.text}”跨 {problem.count} 行，表头只有 {problem.limit} 行" if problem.kind == DOWN
+                          else f"的“{problem.text}”跨 {problem.count} 列，排到第 {problem.limit} 栏，超出了留给它的栏"
+                          if problem.kind == ACROSS else f"的格只占到第 {problem.count} 栏，还空着 {problem.limit} 栏")
+                       + f"：表头的每一行，它的格（跨列的按所跨的列数计）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
+                         f"（表头第 1 行各格所跨列数之和）", line, path)
+
+
+def _placed(row: tuple[HeldHead, ...], number: int, rows: int, width: int,
+            taken: set[tuple[int, int]]) -> _Misplaced | None:
     """Sets the row's cells (the ``number``-th of ``rows``) in the columns left free, marking those they span down
-    into; what is wrong with it ("" for nothing)."""
+    into; what is wrong with it (None for nothing)."""
     col = 0
     for cell in row:
         while (number, col) in taken:
             col += 1
-        if number + cell.down - 1 > rows:
-            return f"的“{cell.text}”跨 {cell.down} 行，表头只有 {rows} 行"
-        spanned = range(col, col + cell.across)
-        if col + cell.across > width or any((number, c) in taken for c in spanned):
-            return f"的“{cell.text}”跨 {cell.across} 列，排到第 {col + cell.across} 栏，超出了留给它的栏"
-        taken.update((below, c) for below in range(number + 1, number + cell.down) for c in spanned)
+        problem = _misplaced(cell, number, rows, col, width, taken)
+        if problem is not None:
+            return problem
+        taken.update((below, c) for below in range(number + 1, number + cell.down) for c in range(col, col + cell.across))
         col += cell.across
     free = [c for c in range(col, width) if (number, c) not in taken]
-    return f"的格只占到第 {col} 栏，还空着 {len(free)} 栏" if free else ""
+    return _Misplaced("", "", col, len(free)) if free else None
+
+
+def _misplaced(cell: HeldHead, number: int, rows: int, col: int, width: int,
+               taken: set[tuple[int, int]]) -> _Misplaced | None:
+    """What is wrong with the cell set at column ``col`` of the header's ``number``-th row of ``rows``, None for
+    nothing."""
+    if number + cell.down - 1 > rows:
+        return _Misplaced(DOWN, cell.text, cell.down, rows)
+    if col + cell.across > width or any((number, c) in taken for c in range(col, col + cell.across)):
+        return _Misplaced(ACROSS, cell.text, cell.across, col + cell.across)
+    return None
 
 
 def _uneven(reader: SourceReader, item: LocDict, rows: list[tuple[str | Decimal, ...]], width: int, path: str) -> bool:
