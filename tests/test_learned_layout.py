@@ -826,6 +826,7 @@ def test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures(yant
     assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
     [table] = load_yaml(rolled)["印出表"]
     assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][1][:2] == ["类", "款"]
+    assert table["表头"][0][5] == {"文字": "财政拨款", "跨列": 4} and table["表头"][0][4] == {"文字": "合计", "跨行": 2}
     assert table["行"][2] == ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "待填写", "待填写", "待填写",
                              "", "", "", "", "", ""]
     capsys.readouterr()
