@@ -192,6 +192,11 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     files = [str(FRESH / f"bj-shenjiju-2026-dept-budget{part}.pdf") for part in ("", "-tables")]
     assert cli.main(["import", *files, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
     assert resolve(layout).table_decimals == {"全部": 6}
+    # its 预算11表 财政拨款政府购买服务明细表 (held as printed) heads its columns as the page does: 指导性目录 over 一级,
+    # 二级, 三级, and 预算金额 beside them two rows high
+    services = _printed_table(source, "财政拨款政府购买服务明细表")
+    assert _head_spans(services) == [[("指导性目录", 3, 1), ("预算金额", 1, 2)],
+                                     [("一级", 1, 1), ("二级", 1, 1), ("三级", 1, 1)]]
     for name, shown in ((layout, "32,365.090089"), ("北京", "32,365.090089")):
         document = document_for(prepare(source, draft=True), draft=True, layout=name)
         first = next(b for b in document.blocks if isinstance(b, Table))
@@ -773,24 +778,77 @@ def test_a_table_of_no_kind_on_a_third_region_is_printed_as_published(tmp_path_f
     assert "  - 印出表: 政府采购支出表\n    表号: 13\n" in text
     published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
     assert rendered == published and rendered[-1] == ("公开13表", "政府采购支出表")
-    rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "政府采购支出表").body]
+    table = _printed_table(source, "政府采购支出表")
+    rows = [[cell.text for cell in row.cells] for row in table.body]
     assert rows[0] == ["合计", "", "", "", "", "1,099.35", "", "", "", "1,099.35"]
+    # its header as the page prints it: 资金来源 over its four funds, each other label two rows high (written from
+    # 北京's and 烟台's, unchanged)
+    assert _head_spans(table) == [[("采购品目大类", 1, 2), ("专项名称", 1, 2), ("经济科目", 1, 2), ("采购品目名称", 1, 2),
+                                   ("采购组织形式", 1, 2), ("资金来源", 4, 1), ("总计", 1, 2)],
+                                  [("一般公共预算资金", 1, 1), ("政府性基金", 1, 1), ("其他资金", 1, 1),
+                                   ("上年结转和结余资金", 1, 1)]]
+
+
+# 烟台's 公开表10 heads its columns so (the published page): 科目编码 over 类 and 款, twice; 财政拨款 over 小计 and its
+# three funds; each other label two rows high
+YANTAI_HEAD = [[("科目编码", 2, 1), ("部门预算支出经济分类科目", 1, 2), ("科目编码", 2, 1), ("政府预算支出经济分类科目", 1, 2),
+                ("合计", 1, 2), ("财政拨款", 4, 1), ("财政专户管理资金", 1, 2), ("单位资金", 1, 2), ("使用非财政拨款结余", 1, 2),
+                ("上年结转", 1, 2)],
+               [("类", 1, 1), ("款", 1, 1), ("类", 1, 1), ("款", 1, 1), ("小计", 1, 1), ("一般公共预算", 1, 1),
+                ("政府性基金预算", 1, 1), ("国有资本经营预算", 1, 1)]]
+
+
+def _head_spans(table: Table) -> list[list[tuple[str, int, int]]]:
+    """A table's header as the document holds it: each row's cells, each (its text, its colspan, its rowspan)."""
+    return [[(cell.text, cell.colspan, cell.rowspan) for cell in row.cells] for row in table.header]
 
 
 def test_a_table_held_as_printed_is_written_alike_in_docx_html_and_xlsx(yantai, tmp_path) -> None:
-    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed."""
+    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed, and its
+    header's cells merged as the page merges them — 财政拨款 over four columns, 合计 two rows high — in DOCX (gridSpan,
+    vMerge), HTML (colspan, rowspan) and XLSX (merged ranges); PDF is the DOCX printed."""
     openpyxl = pytest.importorskip("openpyxl")
     from reportgen.runners.render import render_source
     from tests.readback import docx_text, html_text
 
     source = yantai[1]
+    written = source.read_text(encoding="utf-8")
+    assert "- [{文字: 科目编码, 跨列: 2}, {文字: 部门预算支出经济分类科目, 跨行: 2}" in written
+    assert "- [类, 款, 类, 款, 小计, 一般公共预算, 政府性基金预算, 国有资本经营预算]" in written
+    assert _head_spans(_printed_table(source, "基本支出预算情况表")) == YANTAI_HEAD
     rendered = render_source(source, tmp_path, formats=("docx", "html", "xlsx"), draft=True, layout=yantai[2])
     assert rendered.outputs
     for text in (html_text(tmp_path / f"{source.stem}.html"), docx_text(tmp_path / f"{source.stem}.docx")):
         assert "公开表10" in text and "基本支出预算情况表" in text and "3,224.05" in text and "工资奖金津补贴" in text
+    html = (tmp_path / f"{source.stem}.html").read_text(encoding="utf-8")
+    assert re.search(r'<th scope="colgroup" colspan="4"[^>]*>财政拨款</th>', html)
+    assert re.search(r'<th scope="col" rowspan="2"[^>]*>部门预算支出经济分类科目</th>', html)
+    assert _docx_head(tmp_path / f"{source.stem}.docx", "部门预算支出经济分类科目") == [
+        [(text, across, "restart" if down > 1 else None) for text, across, down in YANTAI_HEAD[0]],
+        [("类", 1, None), ("款", 1, None), ("", 1, "continue"), ("类", 1, None), ("款", 1, None), ("", 1, "continue"),
+         ("", 1, "continue"), ("小计", 1, None), ("一般公共预算", 1, None), ("政府性基金预算", 1, None),
+         ("国有资本经营预算", 1, None), *[("", 1, "continue")] * 4]]
     book = openpyxl.load_workbook(tmp_path / f"{source.stem}.xlsx")
     cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
     assert "工资奖金津补贴" in cells and ("3224.05" in cells or "3,224.05" in cells)
+    sheet = next(sheet for sheet in book.worksheets if any(c.value == "部门预算支出经济分类科目" for r in sheet.iter_rows()
+                                                            for c in r))
+    merged = {sheet.cell(m.min_row, m.min_col).value: (m.max_col - m.min_col + 1, m.max_row - m.min_row + 1)
+              for m in sheet.merged_cells.ranges}
+    assert merged["财政拨款"] == (4, 1) and merged["部门预算支出经济分类科目"] == (1, 2) and merged["上年结转"] == (1, 2)
+
+
+def _docx_head(path: Path, label: str) -> list[list[tuple[str, int, str | None]]]:
+    """The first two rows of the DOCX's table whose first row holds ``label``: each cell's (text, gridSpan, vMerge)."""
+    import docx
+
+    texts = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    for table in docx.Document(str(path)).tables:
+        rows = [[("".join(t.text or "" for t in tc.iter(texts)), tc.grid_span, tc.vMerge) for tc in tr.tc_lst]
+                for tr in table._tbl.tr_lst[:2]]
+        if any(cell[0] == label for cell in rows[0]):
+            return rows
+    return []
 
 
 def _beside_its_layout(yantai, folder: Path, text: str) -> Path:
@@ -809,7 +867,8 @@ def test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures(yant
     rolled = tmp_path / "next.yaml"
     assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
     [table] = load_yaml(rolled)["印出表"]
-    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][3][:2] == ["类", "款"]
+    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][1][:2] == ["类", "款"]
+    assert table["表头"][0][5] == {"文字": "财政拨款", "跨列": 4} and table["表头"][0][4] == {"文字": "合计", "跨行": 2}
     assert table["行"][2] == ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "待填写", "待填写", "待填写",
                              "", "", "", "", "", ""]
     capsys.readouterr()
@@ -829,6 +888,35 @@ def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai
     assert cli.main(["check", str(source)]) == 1
     out = capsys.readouterr().out
     assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out
+
+
+@pytest.mark.parametrize("written, edited, row, told", [
+    # a label written two rows high in a header of two rows (合计 over the header's three rows)
+    ("{文字: 合计, 跨行: 2}", "{文字: 合计, 跨行: 3}", 1, "表头第 1 行的“合计”跨 3 行，表头只有 2 行"),
+    # 财政拨款 over three columns: the header's first row spans 14, every row of the table is 15 cells
+    ("{文字: 财政拨款, 跨列: 4}", "{文字: 财政拨款, 跨列: 3}", 1, "表头第 1 行各格共跨 14 栏（跨列的按所跨的列数计），而表的各行都是 15 格"),
+    # 小计 left out under 财政拨款: the second row leaves a column no cell covers
+    ("- [类, 款, 类, 款, 小计, ", "- [类, 款, 类, 款, ", 2, "表头第 2 行的格只占到第 10 栏，还空着 1 栏"),
+    # a cell more in the first row
+    ("{文字: 财政拨款, 跨列: 4}", "{文字: 财政拨款, 跨列: 4}, {文字: 多出, 跨列: 2}", 1,
+     "表头第 1 行各格共跨 17 栏"),
+    # the second 类 written across three columns: into the column 政府预算支出经济分类科目 spans down into
+    ("- [类, 款, 类, 款, 小计, ", "- [类, 款, {文字: 类, 跨列: 3}, 款, 小计, ", 2, "表头第 2 行的“类”跨 3 列，排到第 6 栏，超出了留给它的栏"),
+])
+def test_check_refuses_a_held_header_whose_spans_do_not_cover_the_columns(yantai, tmp_path, capsys, written, edited, row,
+                                                                           told) -> None:
+    """A held header's 跨列 and 跨行 written wrong by hand: check names the file, the header row's line and field and
+    what does not cover the table's columns, and the table is not printed."""
+    text = yantai[1].read_text(encoding="utf-8")
+    head = text.index("    表头:\n", text.index("表名: 基本支出预算情况表"))
+    assert written in text[head:]
+    at = text.index(written, head)
+    source = _beside_its_layout(yantai, tmp_path, text[:at] + edited + text[at + len(written):])
+    number = text[:head].count("\n") + 1 + row
+    assert cli.main(["check", str(source)]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "R-印出表" in line]
+    assert len(out) == 1 and out[0].startswith(f"{source}:{number}:"), out
+    assert told in out[0] and f"印出表[1].表头[{row}]" in out[0] and "印出表“基本支出预算情况表”的" in out[0]
 
 
 @pytest.mark.parametrize("name, unit", [("gd-zhuhai-shangwuju-2026-dept-budget", None),
