@@ -205,12 +205,67 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     table's title none): each heading that opens a section, and each numbered part (第三部分 …)."""
     vocab = vocabulary()
     found: list[PrintedHeading] = []
-    for section in _sections(_preprocess(lines, vocab), vocab):
-        if section.heading is None or section.kind == TABLE:
+    sections = _sections(_preprocess(lines, vocab), vocab)
+    for at, section in enumerate(sections):
+        if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section):
             continue
-        found += [heading for line in (section.heading, *_short(section.also, section.lines))
+        found += [heading for line in (*_own_heading(sections, at), *_short(section.also, section.lines))
                   if _AMOUNT.search(line.text) is None and (heading := _printed_heading(section, line, vocab)) is not None]
-    return found
+    return _parts_titled(found, lines, vocab)
+
+
+def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """``headings``, a part's whose words the body prints over more lines than are read (福州市民政局 2026's
+    “第四部分” / “名词解释”, the second a section's heading; 烟台市民政局 2026's “第二部分” / “2026年部门预算表”, a table's
+    title; 苏州市应急管理局 2026's cover: “第二部分” / “2026 年度” / “苏州市应急管理局” / “部门预算表”) with the words the
+    document's 目录 lists that part by, where it prints one; as read else."""
+    from reportgen.importing.text import contents  # deferred: contents reads text_parts' vocabulary
+
+    first = contents.start(lines)
+    listed = {} if first is None else {
+        number: contents.END.sub("", entry[found.end():]) for entry in _contents_lines(lines, first)
+        if (found := _PART.match(entry)) is not None and (number := _chinese_number(found.group(0)[1:-2]))}
+    return [PrintedHeading(h.style, h.number, listed[h.number], _named_kind(listed[h.number], vocab) or h.kind, h.where)
+            if h.style == "part" and not h.words and listed.get(h.number) else h for h in headings]
+
+
+def _contents_lines(lines: list[Line], first: int) -> list[str]:
+    """The 目录's lines, spaces taken out: those on its page, and on the next those that end in leader dots and a page
+    number (泉州市人民政府办公室 2026's, over two pages: “第四部分 名词解释........ 36”)."""
+    from reportgen.importing.text import contents  # deferred: likewise
+
+    page = lines[first].page
+    return contents.entries(lines, first) + [
+        "".join(line.text.split()) for line in lines[first + 1:]
+        if line.page == page + 1 and _LEADER.search(line.text) is not None]
+
+
+_LEADER = regex(r"[.．…·⋯]{3}\s*\d+\s*$")  # a 目录 line's leader dots and page number
+
+
+def _a_table_read_as_text(section: _Section) -> bool:
+    """Whether ``section`` is a table's rows read as text: a heading the importer does not read, printing an amount
+    (重庆市委宣传部 2026's 收支总表: “一、一般公共预算资金 37,891.58 …”, its rows of no amount, “八、事业单位经营收入
+    资金”, no headings either)."""
+    return section.kind == STOP and _AMOUNT.search(section.heading.text if section.heading else "") is not None
+
+
+def _own_heading(sections: list[_Section], at: int) -> list[Line]:
+    """The heading of the section at ``at`` as a heading the document prints: none where it is a term of the 名词解释
+    before it broken at the text's margin (as wide as the terms' lines: 国家信访局 2026's “四、一般公共服务（类）政府
+    办公厅（室）及相关机构” / “事务（款）：指……”, 苏州市应急管理局 2026's “八、社会保障和就业支出（类）…（款）机”), which
+    the importer reads as a heading it does not read."""
+    section, heading = sections[at], sections[at].heading
+    if heading is None:
+        return []
+    if at and section.kind == STOP and sections[at - 1].kind == "名词解释":
+        margin = max((_width(line.text) for line in sections[at - 1].lines), default=0)
+        return [heading] if not margin - _TERM_SHORT < _width(heading.text) <= margin else []
+    return [heading]
+
+
+_TERM_SHORT = 4  # a term broken at the margin ends this near it; a heading further out (深圳市信访局 2026's “二、表格部分”
+# at the top of its first table's page, printed across) is none of the terms
 
 
 def table_lines(lines: list[Line]) -> dict[int, int]:
