@@ -207,6 +207,8 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     found: list[PrintedHeading] = []
     sections = _sections(_preprocess(lines, vocab), vocab)
     for at, section in enumerate(sections):
+        if section.heading is not None and section.kind == TABLE:
+            found += _part_over_tables(section.heading, vocab)
         if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section):
             continue
         found += [heading for line in (*_own_heading(sections, at), *_short(section.also, section.lines))
@@ -227,6 +229,16 @@ def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict
         if (found := _PART.match(entry)) is not None and (number := _chinese_number(found.group(0)[1:-2]))}
     return [PrintedHeading(h.style, h.number, listed[h.number], _named_kind(listed[h.number], vocab) or h.kind, h.where)
             if h.style == "part" and not h.words and listed.get(h.number) else h for h in headings]
+
+
+def _part_over_tables(heading: Line, vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """The heading of the part that holds the tables where it opens their section, numbered (长春市信访局 2026's
+    “第二部分 2026年度部门预算表”, 广州市统计局 2026's “第二部分 2026年部门预算表”): a part's heading, its words none
+    of a table's title; [] for a table's own title."""
+    numbering, part, words = _heading_numbering(_fold(_unspaced(heading.text)))
+    if part is None or numbering is not None or not words:
+        return []
+    return [PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words, _named_kind(words, vocab), heading.where)]
 
 
 def _contents_lines(lines: list[Line], first: int) -> list[str]:
