@@ -34,7 +34,7 @@ from reportgen.shaping import layouts
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 DOCUMENTS = ("fresh1/zj-hangzhou-qixiang-2026-dept-budget.pdf", "fresh1/sd-yantai-minzhengju-2026-dept-budget.pdf",
              "fresh1/js-suzhou-yingji-2026-dept-budget.pdf", "fresh1/central-guojia-xinfangju-2026-dept-budget.pdf")
-_HEADING_LABELS = {"part": "第{}部分", "cn": "{}、", "pc": "（{}）", "pa": "（{}）"}
+_HEADING_LABELS = {"part": "第{}部分", "cn": "{}、", "pc": "（{}）"}  # pa: （1）, ar: 1. as printed
 
 
 @dataclass
@@ -67,8 +67,8 @@ def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
 def published_headings(lines: list[Line]) -> list[str]:
     out = []
     for heading in printed_headings(lines):
-        label = f"{heading.number}{heading.mark}" if heading.style == "ar" else \
-            _HEADING_LABELS[heading.style].format(_chinese(heading.number))
+        label = f"{heading.number}{heading.mark}" if heading.style == "ar" else f"（{heading.number}）" \
+            if heading.style == "pa" else _HEADING_LABELS[heading.style].format(_chinese(heading.number))
         out.append(_plain(label + heading.words))
     return out
 

@@ -211,7 +211,8 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
             found += _part_over_tables(section.heading, vocab)
         if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section):
             continue
-        found += [heading for line in (*_own_heading(sections, at), *_short(section.also, section.lines))
+        heads = sorted((*_short(section.also, section.lines), *_inner_headings(section, vocab)), key=lambda x: x.number)
+        found += [heading for line in (*_own_heading(sections, at), *heads)
                   if _AMOUNT.search(line.text) is None and (heading := _printed_heading(section, line, vocab)) is not None]
     return _parts_titled(found, lines, vocab)
 
@@ -253,6 +254,62 @@ def _contents_lines(lines: list[Line], first: int) -> list[str]:
 
 
 _LEADER = regex(r"[.．…·⋯]{3}\s*\d+\s*$")  # a 目录 line's leader dots and page number
+
+
+def _inner_headings(section: _Section, vocab: dict[str, Any]) -> list[Line]:
+    """The numbered headings inside a section of the 情况说明 that open none of their own, naming no kind (杭州市气象局
+    2026's “（一）收支预算情况的总体说明（详见表 1-3）” … under “二、2026年杭州市气象局部门预算安排情况说明”, 国家信访局
+    2026's “（一）一般公共预算当年拨款规模变化情况”): a line shaped as a heading, numbered, ending before the text's
+    margin; none in a list's section (职能, 工作目标, 机构设置, 名词解释: its items)."""
+    if section.kind in _LISTS:
+        return []
+    body = [line for line in section.lines if line.text.strip()]
+    left = min((_indent(line.text) for line in body), default=0)
+    return _short([line for at, line in enumerate(body) if _numbered_heading_line(line, vocab)
+                   and _indent(line.text) <= left + _HEADING_INDENT and not _listed(body, at, left)
+                   and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)], section.lines)
+
+
+def _listed(body: list[Line], at: int, left: int) -> bool:
+    """Whether the line at ``at`` is an item of a list: the line that opens before it or after it (indented: a line
+    at the margin ``left`` runs on the one above) numbered in its style (广州市卫生健康委员会 2026's units, “（一）广州市
+    第一人民医院” / “（二）广州医科大学附属中医医院” … “（二十三）广州医科大学附属口腔医院(广州医科大学羊城医” / “院)” /
+    “（二十四）广州市卫生健康委员会（本级）”), where a heading has text after it."""
+    opening = [i for i, line in enumerate(body) if i == at or _indent(line.text) > left + 1]
+    place = opening.index(at)
+    style = _style_of(body[at].text)
+    return any(0 <= near < len(opening) and _style_of(body[opening[near]].text) == style
+               for near in (place - 1, place + 1))
+
+
+def _style_of(text: str) -> str | None:
+    found = _numbering(_fold(_unspaced(text)))
+    return found[0] if found else None
+
+
+# a heading opens at most this far right of the text's margin (a paragraph's indent, and a little); a line further in is
+# a table's cell read as text (长春市信访局 2026's 项目支出绩效目标表: “1、全年确保网络专线” / “连接畅通，维护社会”)
+_HEADING_INDENT = 8
+
+
+_LISTS = ("职能", "工作目标", "机构设置", "名词解释")
+
+
+def _numbered_heading_line(line: Line, vocab: dict[str, Any]) -> bool:
+    key = _fold(_unspaced(line.text))
+    return _NUMBERING.match(key) is not None and _heading_shaped(key, vocab)
+
+
+def _stands_alone(after: Line | None, left: int, vocab: dict[str, Any]) -> bool:
+    """Whether a line is done before ``after``, the next (``left``: the text's left margin): the next opens a
+    paragraph (indented), is a heading, or ends a heading broken at the line's end (“说明”); not a line at the margin
+    running it on (国家信访局 2026's “1.一般公共服务支出（类）信访事务（款）一般行政管” / “理事务（项）……”)."""
+    return after is None or _indent(after.text) > left + 1 or _numbered_heading_line(after, vocab) \
+        or bool(_wrapped([after]))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _a_table_read_as_text(section: _Section) -> bool:
@@ -320,8 +377,16 @@ def _printed_heading(section: _Section, line: Line, vocab: dict[str, Any]) -> Pr
     if part is not None:
         return _part_heading(section if own else _Section(section.kind, line), line, part, words, vocab)
     if numbering is not None:
-        return _numbered_heading(section if own else _Section(section.kind, line), line, numbering, words)
+        return _numbered_heading(section if own else _Section(section.kind, line, _after(section.lines, line)), line,
+                                 numbering, words)
     return None
+
+
+def _after(lines: list[Line], line: Line) -> list[Line]:
+    """The line of text after ``line`` among ``lines`` (a heading inside a section: its words may run on to it,
+    湖州市财政局 2026's “（一）关于湖州市财政局 2026 年收支预算情况的总体” / “说明”); [] where it is none of them."""
+    at = next((i for i, one in enumerate(lines) if one is line), None)
+    return [] if at is None else [one for one in lines[at + 1:] if one.text.strip()][:1]
 
 
 def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
