@@ -209,11 +209,12 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     for at, section in enumerate(sections):
         if section.heading is not None and section.kind == TABLE:
             found += _part_over_tables(section.heading, vocab)
-        if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section):
+        if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section) \
+                or _rows_after_a_table(sections, at):
             continue
         heads = sorted((*_short(section.also, section.lines), *_inner_headings(section, vocab)), key=lambda x: x.number)
         found += [heading for line in (*_own_heading(sections, at), *heads)
-                  if _AMOUNT.search(line.text) is None and (heading := _printed_heading(section, line, vocab)) is not None]
+                  if _states_no_sum(line.text) and (heading := _printed_heading(section, line, vocab)) is not None]
     return _parts_titled(found, lines, vocab)
 
 
@@ -296,8 +297,10 @@ _LISTS = ("职能", "工作目标", "机构设置", "名词解释")
 
 
 def _numbered_heading_line(line: Line, vocab: dict[str, Any]) -> bool:
+    """A line numbered and shaped as a heading, stating no sum (北京市审计局 2026's “（二）本年其他资金收入 15 万元。”:
+    a sentence)."""
     key = _fold(_unspaced(line.text))
-    return _NUMBERING.match(key) is not None and _heading_shaped(key, vocab)
+    return _NUMBERING.match(key) is not None and _heading_shaped(key, vocab) and _MONEY.search(key) is None
 
 
 def _stands_alone(after: Line | None, left: int, vocab: dict[str, Any]) -> bool:
@@ -315,8 +318,30 @@ def _indent(text: str) -> int:
 def _a_table_read_as_text(section: _Section) -> bool:
     """Whether ``section`` is a table's rows read as text: a heading the importer does not read, printing an amount
     (重庆市委宣传部 2026's 收支总表: “一、一般公共预算资金 37,891.58 …”, its rows of no amount, “八、事业单位经营收入
-    资金”, no headings either)."""
-    return section.kind == STOP and _AMOUNT.search(section.heading.text if section.heading else "") is not None
+    资金”, no headings either; 北京市教育委员会 2026's 报表: “一、一般公共预算资金 66,197.668103”)."""
+    return section.kind == STOP and _DECIMAL.search(section.heading.text if section.heading else "") is not None
+
+
+def _rows_after_a_table(sections: list[_Section], at: int) -> bool:
+    """Whether the section at ``at`` is the rows of the table before it, read as text on its next page (北京市教育委员会
+    2026's 收支总表: “二十二、灾害防治及应急管理支出” … at the top of a page, amounts with no unit among its lines); a
+    part's heading (第三部分 …) opens the text after the tables."""
+    section = sections[at]
+    return section.kind == STOP and at > 0 and sections[at - 1].kind == TABLE and section.heading is not None \
+        and not _opens_part(section.heading.text) and any(_BARE_AMOUNT.search(line.text) for line in (*section.also, *section.lines))
+
+
+# an amount printed with its decimals and no unit after it: a table's cell (text says “1,234.56万元”)
+_BARE_AMOUNT = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2,}+(?![\d.．]|\s*[万元亿%％])")
+
+
+_DECIMAL = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2,}(?![\d.．])")  # an amount printed with its decimals (two or more)
+
+
+def _states_no_sum(text: str) -> bool:
+    """A heading states no amount: none printed with its decimals (a table's row read as text), no sum of money (北京市
+    审计局 2026's “（三）年终结转结余资金 0 万元。”: a sentence)."""
+    return _DECIMAL.search(text) is None and _MONEY.search(_unspaced(text)) is None
 
 
 def _own_heading(sections: list[_Section], at: int) -> list[Line]:
