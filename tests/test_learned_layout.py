@@ -722,6 +722,8 @@ def test_the_headings_inside_a_section_are_read_and_a_lists_items_are_none() -> 
     hangzhou = words(FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
     assert hangzhou[4:7] == ["收支预算情况的总体说明（详见表1-3）", "收入预算情况说明（详见表1-3）",
                              "支出预算情况说明（详见表1-3）"], hangzhou
+    # closed by a stop, and two characters short of the margin: headings (the next line opens a paragraph)
+    assert "一般公共预算当年拨款规模变化情况" in hangzhou and "国有资本经营预算支出情况说明（详见表9）" in hangzhou
     assert "关于湖州市财政局2026年收支预算情况的总体说明" in words(FRESH / "zj-huzhou-caizhengju-2026-dept-budget.pdf")
     central = printed_headings(read_published(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf").lines)
     assert [(h.style, h.number) for h in central if h.words == "项目概述"] == [("pa", 1)]

@@ -266,9 +266,15 @@ def _inner_headings(section: _Section, vocab: dict[str, Any]) -> list[Line]:
         return []
     body = [line for line in section.lines if line.text.strip()]
     left = min((_indent(line.text) for line in body), default=0)
-    return _short([line for at, line in enumerate(body) if _numbered_heading_line(line, vocab)
-                   and _indent(line.text) <= left + _HEADING_INDENT and not _listed(body, at, left)
-                   and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)], section.lines)
+    margin = max((_width(line.text) for line in body), default=0) - _SHORT_OF_MARGIN
+    return [line for at, line in enumerate(body) if _numbered_heading_line(line, vocab)
+            and _indent(line.text) <= left + _HEADING_INDENT and _width(line.text) <= margin
+            and not _listed(body, at, left) and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)]
+
+
+# a heading inside a section ends a character short of the text's margin at least (杭州市气象局 2026's “（九）国有资本
+# 经营预算支出情况说明（详见表 9）”, two short); a line reaching it runs on (the next line, at the margin, tells too)
+_SHORT_OF_MARGIN = 2
 
 
 def _listed(body: list[Line], at: int, left: int) -> bool:
@@ -300,6 +306,7 @@ def _numbered_heading_line(line: Line, vocab: dict[str, Any]) -> bool:
     """A line numbered and shaped as a heading, stating no sum (北京市审计局 2026's “（二）本年其他资金收入 15 万元。”:
     a sentence)."""
     key = _fold(_unspaced(line.text))
+    key = key[:-1] if key.endswith("。") else key  # closed by a stop (杭州 “1.一般公共预算当年拨款规模变化情况。”)
     return _NUMBERING.match(key) is not None and _heading_shaped(key, vocab) and _MONEY.search(key) is None
 
 
