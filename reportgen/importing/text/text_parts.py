@@ -204,18 +204,22 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     """The numbered headings of a document's text, in order, as the sections are cut (the 目录 left out, a
     table's title none): each heading that opens a section, and each numbered part (第三部分 …)."""
     vocab = vocabulary()
-    found: list[PrintedHeading] = []
     sections = _sections(_preprocess(lines, vocab), vocab)
-    for at, section in enumerate(sections):
-        if section.heading is not None and section.kind == TABLE:
-            found += _part_over_tables(section.heading, vocab)
-        if section.heading is None or section.kind == TABLE or _a_table_read_as_text(section) \
-                or _rows_after_a_table(sections, at):
-            continue
-        heads = sorted((*_short(section.also, section.lines), *_inner_headings(section, vocab)), key=lambda x: x.number)
-        found += [heading for line in (*_own_heading(sections, at), *heads)
-                  if _states_no_sum(line.text) and (heading := _printed_heading(section, line, vocab)) is not None]
+    found = [heading for at in range(len(sections)) for heading in _section_headings(sections, at, vocab)]
     return _parts_titled(found, lines, vocab)
+
+
+def _section_headings(sections: list[_Section], at: int, vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """The numbered headings the section at ``at`` prints, in order: its own, those after it of its kind, those inside
+    it; a table's section none but the part's heading over it."""
+    section = sections[at]
+    if section.heading is not None and section.kind == TABLE:
+        return _part_over_tables(section.heading, vocab)
+    if section.heading is None or _a_table_read_as_text(section) or _rows_after_a_table(sections, at):
+        return []
+    heads = sorted((*_short(section.also, section.lines), *_inner_headings(section, vocab)), key=lambda x: x.number)
+    return [heading for line in (*_own_heading(sections, at), *heads)
+            if _states_no_sum(line.text) and (heading := _printed_heading(section, line, vocab)) is not None]
 
 
 def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict[str, Any]) -> list[PrintedHeading]:
@@ -223,11 +227,9 @@ def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict
     “第四部分” / “名词解释”, the second a section's heading; 烟台市民政局 2026's “第二部分” / “2026年部门预算表”, a table's
     title; 苏州市应急管理局 2026's cover: “第二部分” / “2026 年度” / “苏州市应急管理局” / “部门预算表”) with the words the
     document's 目录 lists that part by, where it prints one; as read else."""
-    from reportgen.importing.text import contents  # deferred: contents reads text_parts' vocabulary
-
-    first = contents.start(lines)
+    first = contents_start(lines)
     listed = {} if first is None else {
-        number: contents.END.sub("", entry[found.end():]) for entry in _contents_lines(lines, first)
+        number: CONTENTS_END.sub("", entry[found.end():]) for entry in _contents_lines(lines, first)
         if (found := _PART.match(entry)) is not None and (number := _chinese_number(found.group(0)[1:-2]))}
     return [PrintedHeading(h.style, h.number, listed[h.number], _named_kind(listed[h.number], vocab) or h.kind, h.where)
             if h.style == "part" and not h.words and listed.get(h.number) else h for h in headings]
@@ -243,13 +245,27 @@ def _part_over_tables(heading: Line, vocab: dict[str, Any]) -> list[PrintedHeadi
     return [PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words, _named_kind(words, vocab), heading.where)]
 
 
+_CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
+CONTENTS_END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a 目录 line's leader dots and page number
+
+
+def contents_start(lines: list[Line]) -> int | None:
+    """The index of the line saying 目录 (as text_parts.yaml names it) on one of the first pages; None for none."""
+    titles = vocabulary()["目录"]
+    return next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                 and "".join(line.text.split()) in titles), None)
+
+
+def contents_entries(lines: list[Line], first: int) -> list[str]:
+    """The lines after the 目录's title ``lines[first]`` on its page, spaces taken out."""
+    return ["".join(line.text.split()) for line in lines[first + 1:] if line.page == lines[first].page]
+
+
 def _contents_lines(lines: list[Line], first: int) -> list[str]:
     """The 目录's lines, spaces taken out: those on its page, and on the next those that end in leader dots and a page
     number (泉州市人民政府办公室 2026's, over two pages: “第四部分 名词解释........ 36”)."""
-    from reportgen.importing.text import contents  # deferred: likewise
-
     page = lines[first].page
-    return contents.entries(lines, first) + [
+    return contents_entries(lines, first) + [
         "".join(line.text.split()) for line in lines[first + 1:]
         if line.page == page + 1 and _LEADER.search(line.text) is not None]
 
@@ -268,8 +284,15 @@ def _inner_headings(section: _Section, vocab: dict[str, Any]) -> list[Line]:
     left = min((_indent(line.text) for line in body), default=0)
     margin = max((_width(line.text) for line in body), default=0) - _SHORT_OF_MARGIN
     return [line for at, line in enumerate(body) if _numbered_heading_line(line, vocab)
-            and _indent(line.text) <= left + _HEADING_INDENT and _width(line.text) <= margin
-            and not _listed(body, at, left) and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)]
+            and _indent(line.text) <= left + _HEADING_INDENT and _alone(body, at, (left, margin), vocab)]
+
+
+def _alone(body: list[Line], at: int, margins: tuple[int, int], vocab: dict[str, Any]) -> bool:
+    """Whether the line at ``at`` of ``body`` (a section's lines of text; ``margins``: the text's left, and the right a
+    heading ends within) stands as a heading: no item of a list, done before the next line."""
+    left, right = margins
+    return _width(body[at].text) <= right and not _listed(body, at, left) \
+        and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)
 
 
 # a heading inside a section ends a character short of the text's margin at least (杭州市气象局 2026's “（九）国有资本
