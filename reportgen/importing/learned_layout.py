@@ -1219,9 +1219,11 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     if prepared.budget is None:
         return {}
     values = title_values(prepared.budget)
+    # the frame's headings as it words them for this source: a unit's (单位概况) where it is one (its 版本)
+    occasion = layouts.Occasion(prepared.budget.year, prepared.budget.kind, prepared.budget.accounts)
     titles: dict[str, str] = {}
     for frame in dict.fromkeys((base, layouts.DEFAULT)):  # the base's headings, and the default frame's it prints in
-        layout = layouts.resolve(frame)
+        layout = layouts.resolve(frame, occasion=occasion)
         keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the frame's words → key
         unsaid, unplaced = dict(printed), dict(parts)
         for block in _rendered_headings(prepared, frame):
