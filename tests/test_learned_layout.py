@@ -375,6 +375,10 @@ def test_the_tables_a_year_did_not_print_in_the_pages_in_hand_are_printed_next_y
     rows = [[cell.text for cell in row.cells] for row in tables["一般公共预算基本支出表"].body]
     assert ["301", "01", "基本工资", "877.88", "877.88", ""] in rows  # 877.88 as 2019 prints it (公开08表)
     assert not any(text.startswith("501") for row in rows for text in row)
+    # a fund's table only where the source has lines of that fund: 2019 has none of 国有资本经营预算's
+    budget = prepare(source, draft=True).budget
+    assert budget is not None and "国有资本经营" not in {row.fund for row in budget.function_rows}
+    assert "国有资本经营预算支出表" not in tables
     _, other = import_once(tmp_path_factory.mktemp("jianchayuan-2017"), NATIONAL / "js-jianchayuan-2017-p1-14-15-22.pdf")
     assert "未列的表: 印出" in (other / "版式.yaml").read_text(encoding="utf-8")
 
