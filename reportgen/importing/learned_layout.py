@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -49,6 +49,7 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
+from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
@@ -169,8 +170,9 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if _is_final(imported):
         return _final_edition(settings, told, imported)
     learned = Learned(settings, told)
-    if (words := _words(result, lines, base)) is not None and words.sentences:
-        _with_words(learned, words, imported, lines)
+    if (words := _words(result, lines, base)) is not None and words[0].sentences:
+        _with_words(learned, words[0], imported, lines)
+        learned.told += words[1]
     return learned
 
 
@@ -542,17 +544,24 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
                      if learned_words.has_figures(sentence.text)]
 
 
-def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
+def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, list[str]] | None:
     """The published sentences learned as the layout's words, checked against the imported source rendered in the
     base layout; None where the source does not render."""
     from reportgen.runners.render import prepare  # deferred: likewise
     from reportgen.shaping.narrative import context_for  # deferred: the render, for a learned layout only
 
-    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
-    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
+    def context_of(source: ImportedSource) -> tuple[Any, dict[str, Any]] | None:
+        prepared = prepare(source.named(Path("学到的版式.yaml")), draft=True)
+        if prepared.budget is None or prepared.figures is None:
+            return None
+        return context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+
+    if result.imported.year is None or (made := context_of(result.source)) is None:
         return None
-    env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
-    return learned_words.learn_words(lines, env, context, untraced_reasons.reason)
+    # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
+    words, result.source, told = learned_amounts.learn_words(lines, result.source, (made, context_of),
+                                                             untraced_reasons.reason)
+    return words, told
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:
