@@ -34,6 +34,7 @@ _PREFIX = "b.narrative('"
 _MONEY = ("万元", "元")
 # the words of a clause before the amount that are no part of its name: its year, who spends it
 _YEARS = regex(r"\d{4}年度?|本年度?|当年")
+_HAN_NUMBERING = regex(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")  # 深圳 “（一）在职人员经费”
 _WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|其中|包括|主要是|拟)+")
 _FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共|合计)+$")
 # a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
@@ -156,7 +157,7 @@ def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     """The name of the amount at ``at``: its clause's words before it, without the year, the department (its name,
     本部门, 各单位 …) and the words that say nothing more, after the last 的; None where nothing names it."""
     start = max(text.rfind(mark, 0, at) for mark in "，；。：:") + 1
-    words = lw._NUMBERING.sub("", text[start:at])
+    words = _HAN_NUMBERING.sub("", lw._NUMBERING.sub("", text[start:at]))
     words = _YEARS.sub("", words)
     dept = context.get("dept") or ""
     if dept:
@@ -164,7 +165,9 @@ def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     words = words[words.rfind("的") + 1:]
     words = _FILLER.sub("", _WHO.sub("", words))
     han = lw._han(words)
-    return words if len(han) >= 2 and NAME.match(words) and not re.search(r"\d(?![\d]*[）)])", words) else None
+    if len(han) < 2 or han.endswith("总") or not NAME.match(words) or re.search(r"\d(?![\d]*[）)])", words):
+        return None  # (“收支总预算”: a total's, the source's 收支总计 — no new amount)
+    return words
 
 
 def _held(name: str, amounts: list[lw.Field]) -> bool:
