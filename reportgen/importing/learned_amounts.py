@@ -25,6 +25,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.importing import learned_words as lw
+from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.tree import Placed, scaled
 from reportgen.source.narrative_amounts import NAME
@@ -115,10 +116,11 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
 def _amount(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
             where: str) -> tuple[Stated, int] | str | None:
     """The named amount ``match`` states (and where its change's words end), what is told where its rate disagrees,
-    None where it is none: no unit of money, words of a change before it, no name, a name a field holds."""
+    None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
+    by a field, a sum of two, another unit …) or a change's, no name, a name a field holds."""
     text, unit = match.string, match.group("unit") or ""
-    if unit not in _MONEY or re.search(r"(?:增加|减少|增长|下降)了?$", text[:match.start()]):
-        return None
+    if unit not in _MONEY or untraced_reasons._figure_class(match, known) != untraced_reasons.NO_FIELD:
+        return None  # (a figure a field prints alike, or a sum of two: the source's quantity, no new one; a change)
     name = name_before(text, match.start(), context)
     if name is None or _held(name, known[0]):
         return None
