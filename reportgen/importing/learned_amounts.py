@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -36,7 +37,7 @@ _MONEY = ("万元", "元")
 # the words of a clause before the amount that are no part of its name: its year, who spends it
 _YEARS = regex(r"\d{4}年度?|本年度?|当年")
 _HAN_NUMBERING = regex(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")  # 深圳 “（一）在职人员经费”
-_WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|其中|包括|主要是|拟)+")
+_WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|[（(]本级[）)]|其中|包括|主要是|拟)+")
 _FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共|合计)+$")
 # a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
 _CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?"
@@ -73,7 +74,7 @@ def said_in(known: tuple[list[lw.Field], list[lw.Field]], text: str, at: int,
             said: list[str]) -> tuple[list[lw.Field], list[lw.Field]]:
     """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name, its change
     only after its amount is said: one printing alike elsewhere is never it."""
-    words = lw._han(text[max(text.rfind(mark, 0, at) for mark in "，；。：:") + 1:at])
+    words = lw._han(text[_clause_start(text, at):at])
     amounts = [a for a in known[0] if not a.expr.startswith(_PREFIX) or lw._han(a.label) in words]
     changes = [c for c in known[1] if not c.current.startswith(_PREFIX) or c.current in said]
     return amounts, changes
@@ -122,7 +123,7 @@ def _amount(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], 
     if unit not in _MONEY or untraced_reasons._figure_class(match, known) != untraced_reasons.NO_FIELD:
         return None  # (a figure a field prints alike, or a sum of two: the source's quantity, no new one; a change)
     name = name_before(text, match.start(), context)
-    if name is None or _held(name, known[0]):
+    if name is None or _held(name, text[_clause_start(text, match.start()):match.start()], known[0]):
         return None
     factor = UNIT_FACTOR[unit]
     current = Decimal(match.group("n").replace(",", "")) * factor
@@ -155,10 +156,14 @@ def _prior(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal 
     return prior
 
 
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in "，；。：:") + 1
+
+
 def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     """The name of the amount at ``at``: its clause's words before it, without the year, the department (its name,
     本部门, 各单位 …) and the words that say nothing more, after the last 的; None where nothing names it."""
-    start = max(text.rfind(mark, 0, at) for mark in "，；。：:") + 1
+    start = _clause_start(text, at)
     words = _HAN_NUMBERING.sub("", lw._NUMBERING.sub("", text[start:at]))
     words = _YEARS.sub("", words)
     dept = context.get("dept") or ""
@@ -172,11 +177,23 @@ def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     return words
 
 
-def _held(name: str, amounts: list[lw.Field]) -> bool:
-    """Whether ``name`` is a name of a quantity of vocabulary.yaml 数的名称 a field of the source holds (长春 “三公经费”:
-    the field's, no new one). A line's name is none: “各单位培训费预算” of all the money is no 30216 培训费 line's."""
+def _held(name: str, clause: str, amounts: list[lw.Field]) -> bool:
+    """Whether the amount is of a quantity the source format holds elsewhere: its name one of vocabulary.yaml 数的名称
+    a field of the source holds (长春 “三公经费”), or its clause's words ending with a name of a quantity of the format
+    (长沙 “政府采购预算总额”, “货物类采购预算”: 政府采购's, where the import wrote none) — the field's, no new one. A line's
+    name is none: “各单位培训费预算” of all the money is no 30216 培训费 line's."""
     han = lw._han(name)
-    return any(han in {lw._han(n) for n in a.names} for a in amounts)
+    if any(han in {lw._han(n) for n in a.names} for a in amounts):
+        return True
+    return any(said in _format_names() for _, said in lw._names_ending(lw._han(clause)))
+
+
+@cache
+def _format_names() -> frozenset[str]:
+    """The names (their Han characters) of the quantities the source format holds (learned_words._QUANTITIES)."""
+    said = lw.named_quantities()
+    return frozenset(lw._han(n) for quantity in set(lw._QUANTITIES.values())
+                     for n in said.get(quantity, ()) or said.get(quantity + "收入", ()))
 
 
 # -- the source with them ---------------------------------------------------------------------------------------
