@@ -113,10 +113,10 @@ def _change(words: str) -> re.Match[str]:
 def test_a_stated_rate_is_checked_never_repaired() -> None:
     ten_thousand = Decimal(10000)
     # 湖州: 22 of 76.98 is 28.58 %: printed at one place, 28.6
-    assert learned_amounts._prior(Decimal("54.98") * ten_thousand, _change("，比上年预算数减少22万元，下降28.6%"),
+    assert learned_amounts._prior_or_why(Decimal("54.98") * ten_thousand, _change("，比上年预算数减少22万元，下降28.6%"),
                                   ten_thousand) == Decimal("76.98") * ten_thousand
     # 国家信访局: 333.83 of 1,057.85 is 31.56 %, the text says 31.35 %: told, kept as printed
-    told = learned_amounts._prior(Decimal("1391.68") * ten_thousand, _change("，比2025年预算增加333.83万元，增长31.35%"),
+    told = learned_amounts._prior_or_why(Decimal("1391.68") * ten_thousand, _change("，比2025年预算增加333.83万元，增长31.35%"),
                                   ten_thousand)
     assert isinstance(told, str) and "31.35%" in told and "31.56%" in told
     assert learned_amounts._CHANGE.match("，比2025年执行数增加271.14万元") is None  # 执行数: no 上年 (last year's budget)

@@ -28,11 +28,11 @@ from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.importing import learned_words as lw
 from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
+from reportgen.importing.narrative_fields import PREFIX, clause_start
 from reportgen.importing.tree import Placed, scaled
 from reportgen.source.narrative_amounts import NAME
 
 KEY = "正文金额"
-_PREFIX = "b.narrative('"
 _MONEY = ("万元", "元")
 # the words of a clause before the amount that are no part of its name: its year, who spends it
 _YEARS = regex(r"\d{4}年度?|本年度?|当年")
@@ -55,35 +55,6 @@ class Stated:
     where: str
 
 
-# -- the fields a learned sentence may print -----------------------------------------------------------------
-
-def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[lw.Field], list[lw.Field]]:
-    """The source's 正文金额 as fields: each amount named by its name, and its change where its 上年 is given."""
-    amounts: list[lw.Field] = []
-    changes: list[lw.Field] = []
-    for name, item in context["b"].narrative_amounts.items():
-        current = f"{_PREFIX}{name}').current"
-        if item.current is not None:
-            amounts.append(lw.Field(current, name, item.current))
-            if item.prior is not None:
-                changes.append(lw._change(env, context, current, f"{_PREFIX}{name}').prior", name))
-    return amounts, changes
-
-
-def said_in(known: tuple[list[lw.Field], list[lw.Field]], text: str, at: int,
-            said: list[str]) -> tuple[list[lw.Field], list[lw.Field]]:
-    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name, its change
-    only after its amount is said: one printing alike elsewhere is never it."""
-    words = lw._han(text[_clause_start(text, at):at])
-    amounts = [a for a in known[0] if not a.expr.startswith(_PREFIX) or lw._han(a.label) in words]
-    changes = [c for c in known[1] if not c.current.startswith(_PREFIX) or c.current in said]
-    return amounts, changes
-
-
-def is_narrative(expr: str) -> bool:
-    return _PREFIX in expr
-
-
 # -- the amounts a learned sentence states ----------------------------------------------------------------------
 
 def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
@@ -104,7 +75,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
         if piece is not None:
             said.append(piece[2].expr if piece[2] is not None else piece[1])
             continue
-        found = _amount(match, known, context, sentence.where)
+        found = _amount_or_told(match, known, context, sentence.where)
         if isinstance(found, str):
             return [], [found]
         if found is None:
@@ -114,7 +85,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
     return out, []
 
 
-def _amount(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
+def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
             where: str) -> tuple[Stated, int] | str | None:
     """The named amount ``match`` states (and where its change's words end), what is told where its rate disagrees,
     None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
@@ -123,20 +94,20 @@ def _amount(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], 
     if unit not in _MONEY or untraced_reasons._figure_class(match, known) != untraced_reasons.NO_FIELD:
         return None  # (a figure a field prints alike, or a sum of two: the source's quantity, no new one; a change)
     name = name_before(text, match.start(), context)
-    if name is None or _held(name, text[_clause_start(text, match.start()):match.start()], known[0]):
+    if name is None or _held(name, text[clause_start(text, match.start()):match.start()], known[0]):
         return None
     factor = UNIT_FACTOR[unit]
     current = Decimal(match.group("n").replace(",", "")) * factor
     change = _CHANGE.match(text, match.end())
     if change is None:
         return Stated(name, current, None, where), match.end()
-    prior = _prior(current, change, factor)
+    prior = _prior_or_why(current, change, factor)
     if isinstance(prior, str):
         return f"学到的措辞：{where}“{text[:40]}…”{prior}：句子照原文保留，没有写入正文金额"
     return Stated(name, current, prior, where), change.end()
 
 
-def _prior(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal | str:
+def _prior_or_why(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal | str:
     """Last year's amount a change says (this year's less the change), or why it cannot be: a rate that disagrees
     with the two amounts (DOMAIN.md: half up, at the places printed; no rate of a zero base), a negative prior."""
     if change.group("flat"):
@@ -156,14 +127,10 @@ def _prior(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal 
     return prior
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in "，；。：:") + 1
-
-
 def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     """The name of the amount at ``at``: its clause's words before it, without the year, the department (its name,
     本部门, 各单位 …) and the words that say nothing more, after the last 的; None where nothing names it."""
-    start = _clause_start(text, at)
+    start = clause_start(text, at)
     words = _HAN_NUMBERING.sub("", lw._NUMBERING.sub("", text[start:at]))
     words = _YEARS.sub("", words)
     dept = context.get("dept") or ""
@@ -251,7 +218,7 @@ def learn_words(lines: list[lw.Line], source: ImportedSource, contexts: tuple[Co
         return words, source, told
     again = lw.learn_words(lines, made[0], made[1], explain)
     printed = "".join(template for _, template in again.sentences if template is not None)
-    used = [one for one in found if f"{_PREFIX}{one.name}')" in printed]
+    used = [one for one in found if f"{PREFIX}{one.name}')" in printed]
     return (again, with_amounts(source, section(used, unit)), told) if used else (words, source, told)
 
 

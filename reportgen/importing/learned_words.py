@@ -32,6 +32,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing.narrative_fields import narrative_fields, said_in
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
     PrintedHeading,
@@ -566,10 +567,9 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
                 changes.append(_change(env, context, current, base, label))
     amounts += _lines(env, context, changes)
     amounts = _named_quantities(env, context, amounts)
-    from reportgen.importing import learned_amounts  # deferred: it reads this module
-
-    stated = learned_amounts.fields(env, context)  # 正文金额 (learned_amounts.py)
-    amounts, changes = amounts + stated[0], changes + stated[1]
+    for expr, name, value, prior in narrative_fields(context):  # 正文金额 (learned_amounts.py), each by its name
+        amounts.append(Field(expr, name, value))
+        changes += [_change(env, context, expr, prior, name)] if prior else []
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
 
 
@@ -905,9 +905,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     how the document prints its amounts (thousands' commas, decimals); ``subject``: the name said over the sentence,
     the name of an amount whose words name none (“（二）公务接待费。2026年预算数6万元”); ``dept``: the department's
     name (its Han characters), the subject of its own 预算收入 and 预算支出 (_own_total)."""
-    from reportgen.importing import learned_amounts  # deferred: it reads this module
-
-    known = learned_amounts.said_in(known, text, match.start(), said)  # (a 正文金额 where its name is said alone)
+    known = said_in(known, text, match.start(), said)  # (a 正文金额 where its clause says its name alone)
     number, unit = match.group("n"), match.group("unit") or ""
     before = _words_before(text, match.start())
     if subject and subjectless(text[:match.start()].strip()):  # (of the quantity the name names, no field labelled alike)
