@@ -86,7 +86,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
 
 
 def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
-            where: str) -> tuple[Stated, int] | str | None:
+                    where: str) -> tuple[Stated, int] | str | None:
     """The named amount ``match`` states (and where its change's words end), what is told where its rate disagrees,
     None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
     by a field, a sum of two, another unit …) or a change's, no name, a name a field holds."""
@@ -109,13 +109,14 @@ def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.F
 
 def _prior_or_why(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal | str:
     """Last year's amount a change says (this year's less the change), or why it cannot be: a rate that disagrees
-    with the two amounts (DOMAIN.md: half up, at the places printed; no rate of a zero base), a negative prior."""
+    with the two amounts (DOMAIN.md: half up, at the places printed; no rate of a zero base), an increase larger than
+    this year's amount (a negative prior)."""
     if change.group("flat"):
         return current
     amount = Decimal(change.group("n").replace(",", "")) * factor
     prior = current + amount if change.group("word") == "减少" else current - amount
     if prior < 0:
-        return "所写的减少额大于本年数（上年数为负）"
+        return "所写的增加额大于本年数（上年数为负）"
     rate = change.group("rate")
     if rate is None:
         return prior
