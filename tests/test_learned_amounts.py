@@ -119,4 +119,6 @@ def test_a_stated_rate_is_checked_never_repaired() -> None:
     told = learned_amounts._prior_or_why(Decimal("1391.68") * ten_thousand, _change("，比2025年预算增加333.83万元，增长31.35%"),
                                   ten_thousand)
     assert isinstance(told, str) and "31.35%" in told and "31.56%" in told
+    assert "上年数为负" in learned_amounts._prior_or_why(Decimal(50000), _change("，比上年增加6万元"), ten_thousand)
+    assert learned_amounts._prior_or_why(Decimal(341000), _change("，与上年预算数持平"), ten_thousand) == Decimal(341000)
     assert learned_amounts._CHANGE.match("，比2025年执行数增加271.14万元") is None  # 执行数: no 上年 (last year's budget)
