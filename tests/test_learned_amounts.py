@@ -88,7 +88,7 @@ def test_rollover_asks_the_amount_and_the_draft_prints_the_officers_figure(huzho
 
 
 @pytest.mark.parametrize("entry, said", [
-    ("  \"培训费')}}{{ x\": {本年: 1}\n", "不是一个名称"),
+    ("  \"培训费')}}{{ x\": {本年: 1}\n", "[R-正文金额] 正文金额的名称“培训费')}}{{ x”不是一个名称"),
     ("  培训费: {本年: 12万元}\n", "正文金额.培训费.本年"),
     ("  培训费: 12\n", "正文金额.培训费"),
 ])

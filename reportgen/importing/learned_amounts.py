@@ -1,6 +1,6 @@
 """正文金额 learned (issue 80): an amount a narrative sentence states with a name, in a unit of money, that no field of
-the imported source traces (湖州 “各单位培训费预算54.98万元，比上年预算数减少22万元，下降28.6%”, 杭州 “委托业务费财政
-拨款预算总额236.75万元”, 深圳 “（一）在职人员经费2,422.61万元”) is written into the source as a named narrative amount
+the imported source traces (湖州 “各单位培训费预算54.98万元，比上年预算数减少22万元，下降28.6%”,
+杭州 “委托业务费财政拨款预算总额236.75万元”, 深圳 “（一）在职人员经费2,422.61万元”) is written into the source as a named narrative amount
 (正文金额: {名称: {本年, 上年}}, each figure with the page and line it is printed on), and the learned sentence prints
 that field — next year the officer fills it (rollover: 待填写) and the sentence prints the officer's figure, its change
 and rate computed from the two years' figures; never last year's.

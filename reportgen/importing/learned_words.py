@@ -567,10 +567,16 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
                 changes.append(_change(env, context, current, base, label))
     amounts += _lines(env, context, changes)
     amounts = _named_quantities(env, context, amounts)
-    for expr, name, value, prior in narrative_fields(context):  # 正文金额 (learned_amounts.py), each by its name
-        amounts.append(Field(expr, name, value))
-        changes += [_change(env, context, expr, prior, name)] if prior else []
+    stated = _stated(env, context)  # 正文金额 (learned_amounts.py)
+    amounts, changes = amounts + stated[0], changes + stated[1]
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+def _stated(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
+    """The source's 正文金额 (learned_amounts.py) as fields: each amount by its name, its change where its 上年 is given."""
+    rows = narrative_fields(context)
+    return ([Field(expr, name, value) for expr, name, value, _ in rows],
+            [_change(env, context, expr, prior, name) for expr, name, _, prior in rows if prior])
 
 
 # 收支总计 (国家信访局 “收支总预算50,616.94万元”, 湖州 “收支总预算6838.41万元”, 烟台 “收支预算5,609.33万元”): either total,

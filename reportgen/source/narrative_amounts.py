@@ -1,5 +1,5 @@
-"""正文金额: the amounts a narrative sentence states that no table prints and no other key holds (湖州 “各单位培训费
-预算54.98万元”, 杭州 “委托业务费财政拨款预算总额236.75万元”), by name, each with its prior year's where the sentence
+"""正文金额: the amounts a narrative sentence states that no table prints and no other key holds
+(湖州 “各单位培训费预算54.98万元”, 杭州 “委托业务费财政拨款预算总额236.75万元”), by name, each with its prior year's where the sentence
 compares it. import --learn-layout writes them; a learned sentence prints them (docs/source-format.md “正文金额”)."""
 
 from __future__ import annotations
