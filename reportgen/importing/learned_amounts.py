@@ -37,7 +37,7 @@ _MONEY = ("万元", "元")
 # the words of a clause before the amount that are no part of its name: its year, who spends it
 _YEARS = regex(r"\d{4}年度?|本年度?|当年|年初")
 _HAN_NUMBERING = regex(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")  # 深圳 “（一）在职人员经费”
-_WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|[（(]本级[）)]|其中|包括|主要是|拟|已?安排)+")
+_WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|[（(]本级[）)]|其中|主要包括|包括|主要是|拟|已?安排)+")
 _FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共有|共|合计)+$")
 # a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
 _CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?"
