@@ -77,11 +77,14 @@ def test_rollover_asks_the_amount_and_the_draft_prints_the_officers_figure(huzho
     assert section is not None
     filled = tmp_path / "filled.yaml"
     filled.write_text(re.sub(r"正文金额:\n(  .*\n)+", section.group(0).replace(
-        "委托业务费财政拨款: {本年: 待填写", "委托业务费财政拨款: {本年: 812.5"), source.read_text(encoding="utf-8"))
+        "委托业务费财政拨款: {本年: 待填写", "委托业务费财政拨款: {本年: 812.5").replace(
+        "差旅费: {本年: 待填写", "差旅费: {本年: 34.1"), source.read_text(encoding="utf-8"))
         .replace("年度: 2026", "年度: 2027", 1).replace("上年执行数:\n  年度: 2025", "上年执行数:\n  年度: 2026"),
         encoding="utf-8")
     printed = _sentences(filled, tmp_path / layout.name)
     assert "2027年湖州市财政局各单位委托业务费财政拨款总额812.50万元。" in printed
+    # the change computed from the two years' amounts: 34.10 against 2026's 34.10 is 持平, as the sentence says it
+    assert "2027年湖州市财政局各单位差旅费预算34.10万元，与上年预算数持平。" in printed
     assert not any(re.search(r"54\.98|34\.10|746\.40", sentence) for sentence in printed
                    if not sentence.startswith("待补充"))  # never last year's figure: a 待补充 naming the sentence
     assert any(s.startswith("待补充") and "培训费预算54.98" in s and "源文件没有给出" in s for s in printed)
