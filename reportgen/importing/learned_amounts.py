@@ -14,6 +14,7 @@ says so — never repaired. A comparison with last year's 执行数 or 决算 is
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,8 +24,9 @@ from typing import Any
 import jinja2
 
 from reportgen.base.patterns import regex
-from reportgen.compute import quantize_half_up
+from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
+from reportgen.docmodel.model import NarrativeAmount
 from reportgen.importing import learned_words as lw
 from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
@@ -194,15 +196,14 @@ def with_amounts(source: ImportedSource, amounts: dict[str, Any]) -> ImportedSou
 Context = tuple[jinja2.Environment, dict[str, Any]]
 
 
-def learn_words(lines: list[lw.Line], source: ImportedSource, contexts: tuple[Context, Any], explain: lw.Explain
+def learn_words(lines: list[lw.Line], source: ImportedSource, made: Context, explain: lw.Explain
                 ) -> tuple[lw.Learned, ImportedSource, list[str]]:
     """The sentences learned (learned_words.learn_words), the named amounts they state that no field traces written
-    into the source as 正文金额 and the sentences learned again with them; the source with the amounts some learned
-    sentence prints (the source itself where none does), and what is told of a sentence whose rate disagrees.
-    ``contexts``: the source's template environment and context, and the function making a source's (None where
-    it does not render)."""
-    (env, context), context_of = contexts
-    kept: dict[str, tuple[lw.Field | Any, ...]] = {}
+    into the source as 正文金额 and the sentences kept as printed learned again with them; the source with the amounts
+    some learned sentence prints (the source itself where none does), and what is told of a sentence whose rate
+    disagrees. ``made``: the source's template environment and context."""
+    env, context = made
+    kept: dict[str, tuple[Any, ...]] = {}
 
     def explained(text: str, why: str, known: Any, ctx: dict[str, Any], before: Any) -> tuple[str, str]:
         kept[text] = (known, before)
@@ -212,15 +213,42 @@ def learn_words(lines: list[lw.Line], source: ImportedSource, contexts: tuple[Co
     found, told = _stated_of(words, kept, context)
     if not found:
         return words, source, told
-    unit = str(getattr(source.tree.get("金额单位"), "value", "万元"))
-    widened = with_amounts(source, section(found, unit))
-    made = context_of(widened)
-    if made is None:
-        return words, source, told
-    again = lw.learn_words(lines, made[0], made[1], explain)
+    again = _again(words, kept, (env, _with_stated(context, found)), explain)
     printed = "".join(template for _, template in again.sentences if template is not None)
     used = [one for one in found if f"{PREFIX}{one.name}')" in printed]
+    unit = str(getattr(source.tree.get("金额单位"), "value", "万元"))
     return (again, with_amounts(source, section(used, unit)), told) if used else (words, source, told)
+
+
+def _with_stated(context: dict[str, Any], found: list[Stated]) -> dict[str, Any]:
+    """The template context of the source with ``found`` as its 正文金额 (in 元, as the source written with them reads:
+    section() writes each exactly), the rest of it the same."""
+    budget = copy.copy(context["b"])
+    budget.narrative_amounts = {one.name: NarrativeAmount(one.current, one.prior) for one in found}
+    return {**context, "b": budget}
+
+
+def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.Explain) -> lw.Learned:
+    """The sentences learned again with the 正文金额: each kept as printed that says a figure traced anew (with the
+    fields said before it and its subject as the first time), the others as they were — none of their figures is a
+    正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
+    env, context = made
+    first = next(iter(kept.values()))[0]  # (the fields of the first learning: the 正文金额's are the only new ones)
+    stated = lw._stated(env, context)
+    known = (first[0] + stated[0], first[1] + [c for c in stated[1] if isinstance(c.value, Change)])
+    whys = {id(sentence): why for sentence, why in words.kept}
+    again = lw.Learned()
+    for sentence, template in words.sentences:
+        why = whys.get(id(sentence), "")
+        if template is None and sentence.text in kept:
+            before = kept[sentence.text][1]
+            template, why, _ = lw._sentence_template(sentence.text, known, env, context, before)
+            if template is None:
+                again.reasons.append((sentence, *explain(sentence.text, why, known, context, before)))
+        again.sentences.append((sentence, template))
+        if template is None:
+            again.kept.append((sentence, why))
+    return again
 
 
 def _stated_of(words: lw.Learned, kept: dict[str, Any], context: dict[str, Any]) -> tuple[list[Stated], list[str]]:

@@ -49,7 +49,6 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
-from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
@@ -550,17 +549,12 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, l
     from reportgen.runners.render import prepare  # deferred: likewise
     from reportgen.shaping.narrative import context_for  # deferred: the render, for a learned layout only
 
-    def context_of(source: ImportedSource) -> tuple[Any, dict[str, Any]] | None:
-        prepared = prepare(source.named(Path("学到的版式.yaml")), draft=True)
-        if prepared.budget is None or prepared.figures is None:
-            return None
-        return context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
-
-    if result.imported.year is None or (made := context_of(result.source)) is None:
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
         return None
+    made = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
     # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
-    words, result.source, told = learned_amounts.learn_words(lines, result.source, (made, context_of),
-                                                             untraced_reasons.reason)
+    words, result.source, told = learned_amounts.learn_words(lines, result.source, made, untraced_reasons.reason)
     return words, told
 
 
