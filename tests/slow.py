@@ -27,6 +27,7 @@ SLOW_SECONDS = 2.0
 SLOW_MODULES = frozenset((
     # fresh1 PDFs imported with --learn-layout once for the file (its module fixture, paid by whichever test is first)
     "test_learned_words_why",
+    "test_learned_amounts",  # 湖州 imported with --learn-layout (shared with test_learned_words_why) and rendered
     "test_import_overview_parts",  # fresh1 PDFs imported (one with --learn-layout) and rendered (issue 80)
     "test_running_costs_by_code",  # 江苏 fresh1 PDFs imported with --learn-layout and rendered (issue 80)
     "test_lines_of_no_fund",  # 国家信访局 2026 (fresh1) imported, learned and rendered (issue 80)

@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("readers: a source (YAML)", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.table_lines", "reportgen.source.printed_tables", "reportgen.source.units",
-                 "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
+                 "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.narrative_amounts", "reportgen.source.targets", "reportgen.source.statements",
                  "reportgen.source.final_accounts", "reportgen.source.printed_lines", "reportgen.source.printed_parts", "reportgen.source.founded")),
     ("readers: the neutral grid, a refusal, what a page hides", (
         "reportgen.readers", "reportgen.readers.grid", "reportgen.readers.unreadable", "reportgen.readers.html_hidden")),

@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     beside = _beside(result, out, files)
     refuse_outputs(_outputs(out, args.report, *beside), inputs)
     with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
+        files[out] = _with_learned_amounts(files[out], result)
         write_new({path: source.text for path, source in files.items()})
         place()
     errors, disagreements = _checked(args, result, out, files, beside)
@@ -184,6 +185,15 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         print(f"  {words_line(learned.words)}")
     for told in learned.told:
         print(f"  {told}")
+
+
+def _with_learned_amounts(source: ImportedSource, result: ImportResult) -> ImportedSource:
+    """The source with the 正文金额 its learned sentences print (--learn-layout: learned_amounts.py), as learning
+    wrote them into the import's source; the source itself without them."""
+    from reportgen.importing.learned_amounts import KEY, with_amounts  # deferred: with --learn-layout only
+
+    amounts = result.source.tree.get(KEY)
+    return with_amounts(source, amounts) if isinstance(amounts, dict) and KEY not in source.tree else source
 
 
 def _shipped_base(layout: str | None) -> str | None:

@@ -85,6 +85,17 @@ class Compared(Record):
 
 
 @dataclass(repr=False, eq=False)
+class NarrativeAmount(Record):
+    """正文金额: an amount a narrative sentence states that no table prints (培训费, 委托业务费), by its name; its prior
+    year's where the sentence compares it. None where the source does not give it (a draft's 待填写, another year's
+    source without it): the sentence printing it is then a 待补充, never another year's figure."""
+
+    current: Decimal | None = None
+    prior: Decimal | None = None
+    line: int = 0
+
+
+@dataclass(repr=False, eq=False)
 class IncomeLine(Record):
     """部门决算: one function line of its 收入决算表 — what it received of each kind of income (财政拨款收入
     as one figure, then the department's own kinds: FINAL_INCOME_KINDS), each as printed, and its 合计
@@ -898,8 +909,13 @@ class Budget(Record):
     printed_parts: dict[str, dict[str, dict[str, dict[str, Decimal]]]] = field(default_factory=dict)
     # 表行: the lines a table prints, by table (支出总表, 一般公共预算支出表), in their printed order (TableLine)
     table_lines: dict[str, tuple[TableLine, ...]] = field(default_factory=dict)
+    narrative_amounts: dict[str, NarrativeAmount] = field(default_factory=dict)  # 正文金额, by name
     # 印出表: the tables the document prints of kinds reportgen has none of, each held as printed, in printed order
     printed_tables: tuple[PrintedTable, ...] = ()
+
+    def narrative(self, name: str) -> NarrativeAmount:
+        """The 正文金额 of ``name`` (a learned sentence prints it): none given where the source does not state it."""
+        return self.narrative_amounts.get(name) or NarrativeAmount()
 
     @property
     def final(self) -> bool:

@@ -37,7 +37,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -169,8 +169,9 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if _is_final(imported):
         return _final_edition(settings, told, imported)
     learned = Learned(settings, told)
-    if (words := _words(result, lines, base)) is not None and words.sentences:
-        _with_words(learned, words, imported, lines)
+    if (words := _words(result, lines, base)) is not None and words[0].sentences:
+        _with_words(learned, words[0], imported, lines)
+        learned.told += words[1]
     return learned
 
 
@@ -543,7 +544,7 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
                      if learned_words.has_figures(sentence.text)]
 
 
-def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
+def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, list[str]] | None:
     """The published sentences learned as the layout's words, checked against the imported source rendered in the
     base layout; None where the source does not render."""
     from reportgen.runners.render import prepare  # deferred: likewise
@@ -552,8 +553,10 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> Words | None:
     prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
     if prepared.budget is None or prepared.figures is None or result.imported.year is None:
         return None
-    env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
-    return learned_words.learn_words(lines, env, context, untraced_reasons.reason)
+    made = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+    # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
+    words, result.source, told = learned_amounts.learn_words(lines, result.source, made, untraced_reasons.reason)
+    return words, told
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:

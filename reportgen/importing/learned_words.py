@@ -32,6 +32,7 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing.narrative_fields import narrative_fields, said_in
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
     PrintedHeading,
@@ -566,7 +567,16 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
                 changes.append(_change(env, context, current, base, label))
     amounts += _lines(env, context, changes)
     amounts = _named_quantities(env, context, amounts)
+    stated = _stated(env, context)  # 正文金额 (learned_amounts.py)
+    amounts, changes = amounts + stated[0], changes + stated[1]
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
+
+
+def _stated(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
+    """The source's 正文金额 (learned_amounts.py) as fields: each amount by its name, its change where its 上年 is given."""
+    rows = narrative_fields(context)
+    return ([Field(expr, name, value) for expr, name, value, _ in rows],
+            [_change(env, context, expr, prior, name) for expr, name, _, prior in rows if prior])
 
 
 # 收支总计 (国家信访局 “收支总预算50,616.94万元”, 湖州 “收支总预算6838.41万元”, 烟台 “收支预算5,609.33万元”): either total,
@@ -901,6 +911,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
     how the document prints its amounts (thousands' commas, decimals); ``subject``: the name said over the sentence,
     the name of an amount whose words name none (“（二）公务接待费。2026年预算数6万元”); ``dept``: the department's
     name (its Han characters), the subject of its own 预算收入 and 预算支出 (_own_total)."""
+    known = said_in(known, text, match.start(), said)  # (a 正文金额 where its clause says its name alone)
     number, unit = match.group("n"), match.group("unit") or ""
     before = _words_before(text, match.start())
     if subject and subjectless(text[:match.start()].strip()):  # (of the quantity the name names, no field labelled alike)

@@ -300,6 +300,7 @@ class _Roller:
 
     roll_三公项 = roll_金额项  # a “三公” part: the same, its 决算 预算 and 差异原因 last year's
     roll_机关运行经费 = roll_金额项  # the same: its rows by code (经济分类) are this year's, next year's printed afresh
+    roll_正文金额项 = roll_金额项  # 正文金额: the officer knows next year's amount; last year's is never printed as it
 
     def roll_三公经费(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         """The “三公” section: its parts rolled each; this year's figures by fund (按资金) next year's 上年按资金, the new

@@ -43,6 +43,7 @@ from reportgen.source.matters import (
     running_lines,
     three_public,
 )
+from reportgen.source.narrative_amounts import narrative_amounts
 from reportgen.source.printed_parts import printed_parts
 from reportgen.source.printed_tables import printed_tables
 from reportgen.source.prior import actual, prior
@@ -174,6 +175,7 @@ def _budget(reader: SourceReader) -> Budget:
         lines=reader.lines,
         table_fields=table_fields(reader, d),
         running_lines=running_lines(reader, d.get("机关运行经费")),
+        narrative_amounts=narrative_amounts(reader, d.get("正文金额")),
         table_lines=table_lines(reader, d),
         printed_tables=printed_tables(reader, d),
         printed_parts=printed_parts(reader, d),

@@ -1,0 +1,267 @@
+"""正文金额 learned (issue 80): an amount a narrative sentence states with a name, in a unit of money, that no field of
+the imported source traces (湖州 “各单位培训费预算54.98万元，比上年预算数减少22万元，下降28.6%”,
+杭州 “委托业务费财政拨款预算总额236.75万元”, 深圳 “（一）在职人员经费2,422.61万元”) is written into the source as a named narrative amount
+(正文金额: {名称: {本年, 上年}}, each figure with the page and line it is printed on), and the learned sentence prints
+that field — next year the officer fills it (rollover: 待填写) and the sentence prints the officer's figure, its change
+and rate computed from the two years' figures; never last year's.
+
+The name is read from the sentence's grammar: the words of the amount's clause before it, the year, the department
+(本部门, 各单位 …) and the words that say nothing more (预算, 总额, 为 …) aside, after the last 的. A name of a quantity a
+field of the source holds is none (the field's, not a new one). A change said right after it (“比上年减少22万元，下降28.6%”,
+“与上年持平”) gives the prior year's amount (the amount less the change); a stated rate is checked against the two
+amounts (half up at the places printed) and, where they disagree, the sentence is kept as printed and the import
+says so — never repaired. A comparison with last year's 执行数 or 决算 is none of 上年 (the key is last year's budget)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from reportgen.base.patterns import regex
+from reportgen.compute import Change, quantize_half_up
+from reportgen.compute.phrasing import UNIT_FACTOR
+from reportgen.docmodel.model import NarrativeAmount
+from reportgen.importing import learned_words as lw
+from reportgen.importing import untraced_reasons
+from reportgen.importing.emit import ImportedSource
+from reportgen.importing.narrative_fields import PREFIX, clause_start
+from reportgen.importing.tree import Placed, scaled
+from reportgen.source.narrative_amounts import NAME
+
+KEY = "正文金额"
+_MONEY = ("万元", "元")
+# the words of a clause before the amount that are no part of its name: its year, who spends it
+_YEARS = regex(r"\d{4}年度?|本年度?|当年|年初")
+_HAN_NUMBERING = regex(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")  # 深圳 “（一）在职人员经费”
+_WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|[（(]本级[）)]|其中|主要包括|包括|主要是|拟|已?安排)+")
+_FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共有|共|合计)+$")
+# a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
+_CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?"
+                r"(?:(?P<word>增加|减少)了?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
+                r"(?:，(?:增长|下降|增幅|降幅|上升)了?为?(?P<rate>\d+(?:\.\d+)?)[%％])?|(?P<flat>持平|相同|一致))")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A named amount a sentence states: its name, this year's and (where the sentence compares) last year's, in 元."""
+
+    name: str
+    current: Decimal
+    prior: Decimal | None
+    where: str
+
+
+# -- the amounts a learned sentence states ----------------------------------------------------------------------
+
+def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
+           before: tuple[list[str], lw.Style, str]) -> tuple[list[Stated], list[str]]:
+    """The named amounts of money a sentence kept as printed states that no field traces, and what is told of one
+    whose stated rate disagrees with its amount and change (the sentence then states none)."""
+    text = sentence.text
+    said, style, subject = list(before[0]), before[1], before[2]
+    body = lw._NUMBERING.match(text)
+    quoted = lw._quoted(text, lw._texts(context))
+    dept = lw.department_words(context)
+    out: list[Stated] = []
+    skip_to = 0
+    for match in lw._FIGURE.finditer(text, body.end() if body else 0):
+        if match.start() < skip_to or lw._words_alone(match, text, quoted):
+            continue
+        piece = lw._figure(text, match, known, said, style, subject, dept)
+        if piece is not None:
+            said.append(piece[2].expr if piece[2] is not None else piece[1])
+            continue
+        found = _amount_or_told(match, known, context, sentence.where)
+        if isinstance(found, str):
+            return [], [found]
+        if found is None:
+            return [], []
+        one, skip_to = found
+        out.append(one)
+    return out, []
+
+
+def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
+                    where: str) -> tuple[Stated, int] | str | None:
+    """The named amount ``match`` states (and where its change's words end), what is told where its rate disagrees,
+    None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
+    by a field, a sum of two, another unit …) or a change's, no name, a name a field holds."""
+    text, unit = match.string, match.group("unit") or ""
+    if unit not in _MONEY or untraced_reasons._figure_class(match, known) != untraced_reasons.NO_FIELD:
+        return None  # (a figure a field prints alike, or a sum of two: the source's quantity, no new one; a change)
+    name = name_before(text, match.start(), context)
+    if name is None or _held(name, text[clause_start(text, match.start()):match.start()], known[0]):
+        return None
+    factor = UNIT_FACTOR[unit]
+    current = Decimal(match.group("n").replace(",", "")) * factor
+    change = _CHANGE.match(text, match.end())
+    if change is None:
+        return Stated(name, current, None, where), match.end()
+    prior = _prior_or_why(current, change, factor)
+    if isinstance(prior, str):
+        return f"学到的措辞：{where}“{text[:40]}…”{prior}：句子照原文保留，没有写入正文金额"
+    return Stated(name, current, prior, where), change.end()
+
+
+def _prior_or_why(current: Decimal, change: re.Match[str], factor: Decimal) -> Decimal | str:
+    """Last year's amount a change says (this year's less the change), or why it cannot be: a rate that disagrees
+    with the two amounts (DOMAIN.md: half up, at the places printed; no rate of a zero base), an increase larger than
+    this year's amount (a negative prior)."""
+    if change.group("flat"):
+        return current
+    amount = Decimal(change.group("n").replace(",", "")) * factor
+    prior = current + amount if change.group("word") == "减少" else current - amount
+    if prior < 0:
+        return "所写的增加额大于本年数（上年数为负）"
+    rate = change.group("rate")
+    if rate is None:
+        return prior
+    places = len(rate.split(".")[1]) if "." in rate else 0
+    computed = quantize_half_up(amount * 100 / prior, places) if prior else None
+    if computed != Decimal(rate):
+        shown = "上年数为零，没有增减率" if computed is None else f"按两年的数算出为{computed}%"
+        return f"所写的增减率{rate}%与本年数、增减额不符（{shown}）"
+    return prior
+
+
+def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
+    """The name of the amount at ``at``: its clause's words before it, without the year, the department (its name,
+    本部门, 各单位 …) and the words that say nothing more, after the last 的; None where nothing names it."""
+    start = clause_start(text, at)
+    words = _HAN_NUMBERING.sub("", lw._NUMBERING.sub("", text[start:at]))
+    words = _YEARS.sub("", words)
+    dept = context.get("dept") or ""
+    if dept:
+        words = words.replace(dept, "")
+    words = words[words.rfind("的") + 1:]
+    words = _FILLER.sub("", _WHO.sub("", words))
+    han = lw._han(words)
+    if len(han) < 2 or han.endswith("总") or not NAME.match(words) or re.search(r"\d(?![\d]*[）)])", words):
+        return None  # (“收支总预算”: a total's, the source's 收支总计 — no new amount)
+    return words
+
+
+def _held(name: str, clause: str, amounts: list[lw.Field]) -> bool:
+    """Whether the amount is of a quantity the source format holds elsewhere: its name one of vocabulary.yaml 数的名称
+    a field of the source holds (长春 “三公经费”), or its clause's words ending with a name of a quantity of the format
+    (长沙 “政府采购预算总额”, “货物类采购预算”: 政府采购's, where the import wrote none) — the field's, no new one. A line's
+    name is none: “各单位培训费预算” of all the money is no 30216 培训费 line's."""
+    han = lw._han(name)
+    if any(han in {lw._han(n) for n in a.names} for a in amounts):
+        return True
+    return any(said in _format_names() for words in (clause, name) for _, said in lw._names_ending(lw._han(words)))
+
+
+@cache
+def _format_names() -> frozenset[str]:
+    """The names (their Han characters) of the quantities the source format holds (learned_words._QUANTITIES)."""
+    said = lw.named_quantities()
+    return frozenset(lw._han(n) for quantity in set(lw._QUANTITIES.values())
+                     for n in said.get(quantity, ()) or said.get(quantity + "收入", ()))
+
+
+# -- the source with them ---------------------------------------------------------------------------------------
+
+def section(amounts: list[Stated], unit: str) -> dict[str, Any]:
+    """正文金额 as the import writes it: by name, 本年 and 上年 in the source's unit, each with where it is printed."""
+    factor = UNIT_FACTOR.get(unit, Decimal(1))
+    out: dict[str, Any] = {}
+    for one in amounts:
+        item = {"本年": Placed(scaled(one.current, 1 / factor), one.where)}
+        if one.prior is not None:
+            item["上年"] = Placed(scaled(one.prior, 1 / factor), one.where)
+        out[one.name] = item
+    return out
+
+
+def with_amounts(source: ImportedSource, amounts: dict[str, Any]) -> ImportedSource:
+    """The source with its 正文金额 (after 机关运行经费 where it has one, else last); the source itself where none."""
+    if not amounts:
+        return source
+    items = [(key, value) for key, value in source.tree.items() if key != KEY]
+    keys = [key for key, _ in items]
+    at = keys.index("机关运行经费") + 1 if "机关运行经费" in keys else len(items)
+    items.insert(at, (KEY, amounts))
+    return ImportedSource(dict(items), source.header)
+
+
+# -- learning with them ------------------------------------------------------------------------------------------
+
+Context = tuple[jinja2.Environment, dict[str, Any]]
+
+
+def learn_words(lines: list[lw.Line], source: ImportedSource, made: Context, explain: lw.Explain
+                ) -> tuple[lw.Learned, ImportedSource, list[str]]:
+    """The sentences learned (learned_words.learn_words), the named amounts they state that no field traces written
+    into the source as 正文金额 and the sentences kept as printed learned again with them; the source with the amounts
+    some learned sentence prints (the source itself where none does), and what is told of a sentence whose rate
+    disagrees. ``made``: the source's template environment and context."""
+    env, context = made
+    kept: dict[str, tuple[Any, ...]] = {}
+
+    def explained(text: str, why: str, known: Any, ctx: dict[str, Any], before: Any) -> tuple[str, str]:
+        kept[text] = (known, before)
+        return explain(text, why, known, ctx, before)
+
+    words = lw.learn_words(lines, env, context, explained)
+    found, told = _stated_of(words, kept, context)
+    if not found:
+        return words, source, told
+    again = _again(words, kept, (env, _with_stated(context, found)), explain)
+    printed = "".join(template for _, template in again.sentences if template is not None)
+    used = [one for one in found if f"{PREFIX}{one.name}')" in printed]
+    unit = str(getattr(source.tree.get("金额单位"), "value", "万元"))
+    return (again, with_amounts(source, section(used, unit)), told) if used else (words, source, told)
+
+
+def _with_stated(context: dict[str, Any], found: list[Stated]) -> dict[str, Any]:
+    """The template context of the source with ``found`` as its 正文金额 (in 元, as the source written with them reads:
+    section() writes each exactly), the rest of it the same."""
+    budget = copy.copy(context["b"])
+    budget.narrative_amounts = {one.name: NarrativeAmount(one.current, one.prior) for one in found}
+    return {**context, "b": budget}
+
+
+def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.Explain) -> lw.Learned:
+    """The sentences learned again with the 正文金额: each kept as printed that says a figure traced anew (with the
+    fields said before it and its subject as the first time), the others as they were — none of their figures is a
+    正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
+    env, context = made
+    first = next(iter(kept.values()))[0]  # (the fields of the first learning: the 正文金额's are the only new ones)
+    stated = lw._stated(env, context)
+    known = (first[0] + stated[0], first[1] + [c for c in stated[1] if isinstance(c.value, Change)])
+    whys = {id(sentence): why for sentence, why in words.kept}
+    again = lw.Learned()
+    for sentence, template in words.sentences:
+        why = whys.get(id(sentence), "")
+        if template is None and sentence.text in kept:
+            before = kept[sentence.text][1]
+            template, why, _ = lw._sentence_template(sentence.text, known, env, context, before)
+            if template is None:
+                again.reasons.append((sentence, *explain(sentence.text, why, known, context, before)))
+        again.sentences.append((sentence, template))
+        if template is None:
+            again.kept.append((sentence, why))
+    return again
+
+
+def _stated_of(words: lw.Learned, kept: dict[str, Any], context: dict[str, Any]) -> tuple[list[Stated], list[str]]:
+    """The named amounts the sentences kept as printed state, each name once (the first sentence's: another stating
+    another amount of that name stays as printed), and what is told."""
+    out: dict[str, Stated] = {}
+    told: list[str] = []
+    for sentence, _ in words.kept:
+        if sentence.text not in kept:
+            continue
+        known, before = kept[sentence.text]
+        found, said = stated(sentence, known, context, before)
+        told += said
+        for one in found:
+            out.setdefault(one.name, one)
+    return list(out.values()), told

@@ -1,0 +1,38 @@
+"""The source's 正文金额 as the learned words' fields (learned_amounts.py writes them): each amount by its name, its
+change where its 上年 is given; and the rule that keeps them to the sentences that name them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+PREFIX = "b.narrative('"
+_CLAUSE_MARKS = "，；。：:"
+
+
+def narrative_fields(context: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
+    """Each 正文金额 of the source: (its expression, its name, its value, the expression of its 上年 — '' where none)."""
+    out = []
+    for name, item in context["b"].narrative_amounts.items():
+        if item.current is not None:
+            prior = f"{PREFIX}{name}').prior" if item.prior is not None else ""
+            out.append((f"{PREFIX}{name}').current", name, item.current, prior))
+    return out
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins (after the last mark ending one before it)."""
+    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
+def said_in(known: tuple[list[Any], list[Any]], text: str, at: int, said: list[str]) -> tuple[list[Any], list[Any]]:
+    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name, its change
+    only after its amount is said: one printing alike elsewhere is never it."""
+    words = _han(text[clause_start(text, at):at])
+    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words]
+    changes = [c for c in known[1] if not c.current.startswith(PREFIX) or c.current in said]
+    return amounts, changes
+
+
+def _han(words: str) -> str:
+    return "".join(re.findall(r"[\u4e00-\u9fff]", words))
