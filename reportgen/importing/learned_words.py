@@ -297,13 +297,22 @@ def _tabled(lines: list[Line]) -> Callable[[Line, str], bool]:
         if at is not None and at not in resumed:
             first = at not in seen
             seen.add(at)
-            if first or numbered is None or last.get(numbered[0]) != numbered[1] - 1:
+            if first or numbered is None or last.get(numbered[0], _unseen(numbered, text[found.end():] if found else "")) != numbered[1] - 1:
                 return True
             resumed.add(at)
         if numbered is not None:
             last[numbered[0]] = numbered[1]
         return False
     return tabled
+
+
+def _unseen(numbered: tuple[str, int], words: str) -> int | None:
+    """What the text's last heading in a style it has printed none of is taken to be, for a heading of that style in
+    a table's section whose words say a 情况说明 (_PART_WORDS): the one before it where it is no first — an extract's
+    pages, 江苏省检察院 2018's “二、收入预算情况说明” after its 政府性基金支出预算表, its “一、” on a page left out, 2017's
+    “十、一般公共预算机关运行经费支出预算表情况说明” — else none (a table's numbered row read as text, 北京's “二、国有资本经营预算拨款”, is no heading of the text)."""
+    explains = dict(_PART_WORDS)["预算说明"]
+    return numbered[1] - 1 if numbered[1] > 1 and any(word in "".join(words.split()) for word in explains) else None
 
 
 _ENDS = ("。", "；", "：", "！", "？")
