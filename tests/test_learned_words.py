@@ -253,6 +253,18 @@ def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> 
 
 
 @pytest.mark.parametrize("pdf, sentence", [
+    ("js-jianchayuan-2018-p1-13to19-25-26.pdf", "省检察院本年收入预算合计21,955.35万元，其中："),
+    ("js-jianchayuan-2017-p1-14-15-22.pdf", "1．因公出国（境）费预算支出110万元，与上年预算数相等。"),
+])
+def test_an_extracts_text_after_its_tables_is_read_where_its_first_heading_is_on_a_page_left_out(pdf, sentence) -> None:
+    """江苏省检察院's extracts print their tables, then the text's “二、收入预算情况说明” (2018; “十、……情况说明” 2017) on
+    a page whose “一、” was left out: the heading saying a 情况说明 goes on with the text — its sentences are learned
+    (none were: the table's section ran to the end, the text's last heading of that style never seen)."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(NATIONAL / pdf).lines)]
+    assert sentence in sentences
+
+
+@pytest.mark.parametrize("pdf, sentence", [
     ("js-suzhou-yingji-2026-dept-budget.pdf", "2.行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出137.89万元，"
                                               "与上年相比增加1.79万元，增长1.32%。"),  # 苏州: every line set in by three
     ("js-wuxi-xinfangju-2025-dept-budget.pdf", "1.政府办公厅（室）及相关机构事务（款）行政运行（项）支出1,084.14万元，"
