@@ -154,6 +154,16 @@ def test_next_year_prints_the_zeros_last_year_left_blank_where_its_source_states
     income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
     rows = {row.cells[3].text: [c.text for c in row.cells[4:]] for row in income.body if len(row.cells) > 6}
     assert rows["统计信息事务"][2:5] == ["0", "0", "0"]
+    # 2023's list of lines numbers its items 1 … 34; 2024's source has no 2023 item 1 (2010506 统计管理): the items
+    # learned print the numbers 2024 gives them (item 3 of 2023 is 2024's 2.), not 2023's
+    printed = _sentences(source, layout)
+    assert ("2.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”42.60万元，主要用于群众团体事务一般行政管理"
+            "事务。") in printed
+    assert not any(text.startswith("3.“一般公共服务支出（类）群众团体事务") for text in printed)
+    # 2023's “2.“…专项普查活动（项）”60.13万元，主要用于统计管理。”: its own line's 用途, not 2010506's of the same words
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    item = next(line for line in words.splitlines() if "专项普查活动" in line)
+    assert "function_uses.get('一般公共预算/2010507')" in item and "2010506" not in item
 
 
 def test_next_year_prints_the_funds_rows_in_the_words_learned(tmp_path) -> None:
