@@ -160,6 +160,9 @@ def test_next_year_prints_the_zeros_last_year_left_blank_where_its_source_states
     assert ("2.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”42.60万元，主要用于群众团体事务一般行政管理"
             "事务。") in printed
     assert not any(text.startswith("3.“一般公共服务支出（类）群众团体事务") for text in printed)
+    # the sentence after each item says the line's figure again (“2023年预算安排88.87万元”, the line its item said) with
+    # last year's 执行数 and the change from it: 2024's, as 2024 prints them (组织事务, 2013202)
+    assert "2023年当年预算执行数为60.79万元，2024年预算安排88.87万元，比2023年预算执行数增加46.19%。" in printed
     # 2023's “2.“…专项普查活动（项）”60.13万元，主要用于统计管理。”: its own line's 用途, not 2010506's of the same words
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
     item = next(line for line in words.splitlines() if "专项普查活动" in line)

@@ -1477,14 +1477,20 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
 
 def _of_said(field: Field, said: list[str]) -> int:
     """How nearly a field (a change) is of what the sentence has said: 4 the change just said, 3 the change of the figure
-    just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
+    just said, 2 of its quantity (_of_quantity), 1 of a figure said before (or that figure again: 万里 “2.“…专项普查活动
+    （项）”60.13万元，……。2022年当年预算执行数为0万元，2023年预算安排60.13万元，……”, the line said before), 0 none."""
     if said and field.expr == said[-1]:
         return 4
     if said and (field.current == said[-1] or _same_line(field.current, said[-1])):
         return 3
     if said and _of_quantity(field.expr, said[-1]):
         return 2
-    return 1 if field.current and field.current in said else 0
+    return 1 if _said_before(field, said) else 0
+
+
+def _said_before(field: Field, said: list[str]) -> bool:
+    """Whether the sentence (or the one before it in its paragraph) has said the figure a change is of, or the field."""
+    return bool(field.current and field.current in said) or field.expr in said
 
 
 _LINE_TOTAL = regex(r"^function_line\('(\d+)'(?:, '[^']+')?\)\.total$")
@@ -1647,8 +1653,7 @@ def template_text(learned: Learned, year: int, department: str) -> str:
     out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import unlearned with context -%}',
            "{{ in_part('收支预算') -}}"]
     counters = _counted_items(learned)
-    if counters:
-        out.append(f"{{%- set {_COUNTER} = namespace({', '.join(f'{c}=0' for c in sorted(set(counters.values())))}) -%}}")
+    out += _counters_set(counters)
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
     paragraph = -1
@@ -1696,6 +1701,12 @@ def _counted_items(learned: Learned) -> dict[int, str]:
         if len(items) > 1 and [n for _, n in items] == list(range(1, len(items) + 1)):
             counters.update({index: f"list{number}" for index, _ in items})
     return counters
+
+
+def _counters_set(counters: dict[int, str]) -> list[str]:
+    """The template's line setting its lists' counters to 0 (none where no list is counted)."""
+    names = sorted(set(counters.values()))
+    return [f"{{%- set {_COUNTER} = namespace({', '.join(f'{c}=0' for c in names)}) -%}}"] if names else []
 
 
 def _numbered(printed: str, text: str, counter: str) -> str:
