@@ -24,6 +24,7 @@ from pathlib import Path
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
+from reportgen.importing.learned_words import printed_files
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
@@ -34,7 +35,7 @@ from reportgen.shaping import layouts
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 DOCUMENTS = ("fresh1/zj-hangzhou-qixiang-2026-dept-budget.pdf", "fresh1/sd-yantai-minzhengju-2026-dept-budget.pdf",
              "fresh1/js-suzhou-yingji-2026-dept-budget.pdf", "fresh1/central-guojia-xinfangju-2026-dept-budget.pdf")
-_HEADING_LABELS = {"part": "第{}部分", "cn": "{}、", "pc": "（{}）", "pa": "（{}）"}
+_HEADING_LABELS = {"part": "第{}部分", "cn": "{}、", "pc": "（{}）"}  # pa: （1）, ar: 1. as printed
 
 
 @dataclass
@@ -65,10 +66,12 @@ def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
 
 
 def published_headings(lines: list[Line]) -> list[str]:
+    """The numbered headings the document prints, file by file where it is several (北京's 情况说明 and 报表: read
+    together, the second's pages are taken for the first's, learned_words.printed_files)."""
     out = []
-    for heading in printed_headings(lines):
-        label = f"{heading.number}{heading.mark}" if heading.style == "ar" else \
-            _HEADING_LABELS[heading.style].format(_chinese(heading.number))
+    for heading in (one for part in printed_files(lines) for one in printed_headings(part)):
+        label = f"{heading.number}{heading.mark}" if heading.style == "ar" else f"（{heading.number}）" \
+            if heading.style == "pa" else _HEADING_LABELS[heading.style].format(_chinese(heading.number))
         out.append(_plain(label + heading.words))
     return out
 

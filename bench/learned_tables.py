@@ -366,6 +366,8 @@ def main() -> None:
         if measured is None:
             continue
         department, before_name, before, after = measured
+        if following and not after.tables:  # 江苏省人民检察院 2019's pp. 1–2, 26–27: its cover, 目录 and 情况说明
+            print(f"{name}：N+1 年的文件没有读出一张预算表（所给的页中没有表格，或表格没有认出），没有可比的数")
         print(f"{name}（{department}）  {before_name}：{before.line()}", flush=True)
         print(f"{name}（{department}）  学到的：{after.line()}", flush=True)
         for (_, kind), n in (misses or {}).items():

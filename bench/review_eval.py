@@ -195,7 +195,7 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int],
         return [], read, result.unreviewed
     out: list[Reported] = []
     if result.refused and result.final_reviewed:  # else its refusal is why it is 未能审核: no finding
-        out.append(Reported(result.refused, "refused", numbers(result.refused)))
+        out.append(Reported(result.refused, "refused", numbers(result.refused.replace(str(path), ""))))  # not its path's digits
     out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
     if result.final_text:  # a document refused: its sentences' findings, with the line each is at, as below
         from reportgen.readers.published import read_draft

@@ -192,6 +192,11 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     files = [str(FRESH / f"bj-shenjiju-2026-dept-budget{part}.pdf") for part in ("", "-tables")]
     assert cli.main(["import", *files, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
     assert resolve(layout).table_decimals == {"全部": 6}
+    # its 预算11表 财政拨款政府购买服务明细表 (held as printed) heads its columns as the page does: 指导性目录 over 一级,
+    # 二级, 三级, and 预算金额 beside them two rows high
+    services = _printed_table(source, "财政拨款政府购买服务明细表")
+    assert _head_spans(services) == [[("指导性目录", 3, 1), ("预算金额", 1, 2)],
+                                     [("一级", 1, 1), ("二级", 1, 1), ("三级", 1, 1)]]
     for name, shown in ((layout, "32,365.090089"), ("北京", "32,365.090089")):
         document = document_for(prepare(source, draft=True), draft=True, layout=name)
         first = next(b for b in document.blocks if isinstance(b, Table))
@@ -220,6 +225,7 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     ("表: [{印出表: [a]}]", "“印出表”应为源文件“印出表”中一张表的表名"),
     ("表: [{表: 收支总表, 印出表: 政府采购支出表}]", "应为含“表”的映射（或含“印出表”"),
     ("表: [{印出表: 政府采购支出表}, {印出表: 政府采购支出表, 表号: 13}]", "表“政府采购支出表”已在前面列出"),
+    ("表: [{表: 收支总表}], 未列的表: 都印", "“表格清单.未列的表”应为 印出、不印"),
 ])
 def test_a_bad_table_list_says_file_field_and_what_is_expected(tmp_path, entries, expected) -> None:
     """表格清单.表: each wrong entry named, with what it should be."""
@@ -344,6 +350,51 @@ def test_the_tables_a_contents_page_lists_are_learned_where_the_pages_in_hand_pr
     assert [(entry["表"], entry.get("表号")) for entry in listed][:6] == [
         ("收支总表", 1), ("收入总表", 2), ("支出总表", 3), ("财政拨款收支总表", 4), ("财政拨款支出表", 5), ("财政拨款基本支出表", 6)]
     assert len(listed) == 12 and listed[4]["标题"] == "财政拨款支出预算表" and listed[-1]["表"] == "政府采购预算表"
+    assert "未列的表" not in (layout / "版式.yaml").read_text(encoding="utf-8")  # its 目录 tells the whole set
+
+
+NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
+
+
+def test_the_tables_a_year_did_not_print_in_the_pages_in_hand_are_printed_next_year_numbered_on(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2018's pages in hand (no 目录) print 公开01表–公开06表, 2019's its 一般公共预算支出表 and 一般公共
+    预算基本支出表 besides: rendered in the layout learned from 2018 they were not printed at all (bench/learned_tables
+    --pairs: 7 of 67 figures, the default 25). A layout learned from pages that do not tell the document's set of tables
+    prints the base's other tables after its own, numbered on (公开07表, 公开08表) — and the 基本支出表 by 部门经济分类
+    alone, as 2018 printed its 财政拨款基本支出表 (no 50101 工资奖金津补贴 beside 30101 基本工资). 江苏省人民检察院
+    2017's pages (no 目录, three tables) are learned so too."""
+    _, layout = import_once(tmp_path_factory.mktemp("zhengxie-2018"), NATIONAL / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf")
+    text = (layout / "版式.yaml").read_text(encoding="utf-8")
+    assert "未列的表: 印出" in text and "基于: 一般公共预算基本支出表-部门经济分类" in text
+    source, _ = import_once(tmp_path_factory.mktemp("zhengxie-2019"), NATIONAL / "js-zhengxie-2019-p1to14.pdf",
+                            NATIONAL / "js-zhengxie-2019-tables-p1to4-7-8.pdf", learn=False)
+    tables = {b.id.split("-")[0]: b for b in document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
+              if isinstance(b, Table)}
+    assert [tables[kind].number for kind in ("财政拨款基本支出表", "一般公共预算支出表", "一般公共预算基本支出表")] == [
+        "公开06表", "公开07表", "公开08表"]
+    rows = [[cell.text for cell in row.cells] for row in tables["一般公共预算基本支出表"].body]
+    assert ["301", "01", "基本工资", "877.88", "877.88", ""] in rows  # 877.88 as 2019 prints it (公开08表)
+    assert not any(text.startswith("501") for row in rows for text in row)
+    # a fund's table only where the source has lines of that fund: 2019 has none of 国有资本经营预算's
+    budget = prepare(source, draft=True).budget
+    assert budget is not None and "国有资本经营" not in {row.fund for row in budget.function_rows}
+    assert "国有资本经营预算支出表" not in tables
+    _, other = import_once(tmp_path_factory.mktemp("jianchayuan-2017"), NATIONAL / "js-jianchayuan-2017-p1-14-15-22.pdf")
+    assert "未列的表: 印出" in (other / "版式.yaml").read_text(encoding="utf-8")
+
+
+def test_the_lines_of_all_appropriation_are_the_general_funds_where_it_is_all_of_it(tmp_path_factory) -> None:
+    """江苏省政协办公厅 2018's pages in hand print no fund table, a 支出总表 of one row of totals, and its 财政拨款支出表 and
+    财政拨款基本支出表 (公开05表, 公开06表) by line; its 收支总表 prints 一、财政拨款 10,070.48 = 1.一般公共预算 10,070.48.
+    The source held no line (the tables of 2018 rendered in the layout learned from 2017: 4 of 69 figures): the lines
+    of all 财政拨款 are the 一般公共预算's, written so (功能分类口径), the 支出合计 as the 支出总表 prints it."""
+    source, _ = import_once(tmp_path_factory.mktemp("zhengxie-2018"), NATIONAL / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf")
+    spending = yaml.safe_load(source.read_text(encoding="utf-8"))["支出"]
+    lines = {row["科目"]: row for row in spending["功能分类"]}
+    assert lines[2010201]["合计"] == 4432.78 and lines[2210202]["合计"] == 1107.6 and "资金" not in lines[2010201]
+    economic = {row["科目"]: row["金额"] for row in spending["基本支出"]["经济分类"]}
+    assert economic[30101] == 854.47 and economic[30309] == 0.5
+    assert spending["功能分类口径"] == "一般公共预算" and spending["合计"] == 10150.48
 
 
 def test_tables_printed_but_not_read_for_sure_are_listed_in_their_printed_place(tmp_path_factory) -> None:
@@ -587,8 +638,13 @@ def test_headings_of_one_kind_in_a_row_are_each_read_and_an_items_first_line_is_
     at = sections.index("机构编制")
     assert sections[at:at + 3] == ["机构编制", "2026年主要工作目标", "深圳市信访局"]
     suzhou = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
-    assert not [h for h in suzhou if h.words.startswith("住房保障支出（类）")]
+    assert not [h for h in suzhou if h.words.startswith("住房保障支出（类）住房改革支出")]
     assert [h.number for h in suzhou if h.style == "cn"][3:18] == list(range(1, 16))  # 第三部分's 一 to 十五
+    # the terms after “八、社会保障和就业支出（类）行政事业单位养老支出（款）机” / “关事业单位……”, as wide as the terms
+    # above it, were cut as a section of their own, and its first line read as a heading: a term (国家信访局 likewise)
+    assert not [h for h in suzhou if "（款）" in h.words], [h.words for h in suzhou if "（款）" in h.words]
+    central = printed_headings(read_published(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf").lines)
+    assert not [h for h in central if "（款）" in h.words] and central[-1].words == "名词解释"
 
 
 def test_a_layout_learned_on_a_provinces_base_numbers_its_headings_as_printed(tmp_path_factory) -> None:
@@ -642,13 +698,14 @@ def test_blanks_the_base_prints_as_the_source_states_are_not_learned(tmp_path_fa
 def test_a_tables_row_read_as_text_is_no_heading() -> None:
     """重庆市委宣传部 2026's 收支总表 rows read as text (“一、一般公共预算资金 37,891.58 一、一般公共服务支出 22,022.92”) were
     headings of the learned words (“七、其他收入资金513.00” in the draft) and of bench/learned_layout: a heading prints no
-    amount. Its headings are read, in order. (Left: its row “八、事业单位经营收入资金”, figures blank, is still read as
-    one — bench/README “学到的版式”.)"""
+    amount. Its headings are read, in order; its row “八、事业单位经营收入资金”, figures blank, was still read as one: the
+    rows of a section whose heading prints an amount are none either."""
     from reportgen.importing.text.text_parts import printed_headings
 
     found = printed_headings(read_published(FRESH / "cq-xuanchuanbu-2026-dept-budget.pdf").lines)
     words = [h.words for h in found if h.style == "cn"]
     assert not [w for w in words if re.search(r"\d\.\d\d", w)], words
+    assert "事业单位经营收入资金" not in words  # the rows after one printing an amount: the table's too
     printed = ["单位基本情况", "部门收支总体情况", "财政拨款情况说明", "“三公”经费情况说明", "其他重要事项的情况说明", "专业性名词解释"]
     assert [w for w in words if w in printed] == printed
 
@@ -683,6 +740,77 @@ def test_a_heading_broken_at_its_lines_end_is_read_whole() -> None:
 
     found = printed_headings(read_published(FRESH / "js-suzhou-yingji-2026-dept-budget.pdf").lines)
     assert "一般公共预算“三公”经费、会议费、培训费支出预算情况说明" in [h.words for h in found]
+
+
+@pytest.mark.parametrize("name, number, words", [
+    ("fj-fuzhou-minzhengju-benji-2026-unit-budget", 4, "名词解释"),  # “第四部分” / “名词解释”, a section's heading
+    ("sd-yantai-minzhengju-2026-dept-budget", 2, "2026年部门预算表"),  # “第二部分” / “2026年部门预算表”, a table's
+    # not written from: shown unchanged on a third region (a cover over four lines) and a 目录 over two pages
+    ("js-suzhou-yingji-2026-dept-budget", 2, "2026年度部门预算表"),
+    ("fj-quanzhou-zhengfuban-2026-dept-budget", 4, "名词解释"),
+])
+def test_a_parts_words_printed_below_its_number_are_read_as_the_contents_lists_them(name, number, words) -> None:
+    """A part's number alone on its line, its words on the next lines as a section's heading or a table's title, or
+    over a cover (苏州: “第二部分” / “2026 年度” / “苏州市应急管理局” / “部门预算表”): the part was read with no words, and
+    bench/learned_layout counted “第四部分” against the draft's “第四部分名词解释”. The words the 目录 lists it by."""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    found = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
+    assert [h.words for h in found if h.style == "part" and h.number == number] == [words]
+
+
+def test_the_headings_inside_a_section_are_read_and_a_lists_items_are_none() -> None:
+    """杭州市气象局 2026 prints “（一）收支预算情况的总体说明（详见表 1-3）” … under “二、2026 年杭州市气象局部门预算安排情况
+    说明”; 湖州市财政局 2026 “（一）关于湖州市财政局 2026 年收支预算情况的总体” / “说明”; 国家信访局 2026 “（1）项目概述”:
+    headings opening no section of a kind read, which the measure never counted (杭州: 9 of its 18 headings read; the
+    draft's own were taken for extras). A list's items (广州市卫生健康委员会's units, ../shared/corpus), a table's cells read
+    as text (长春市信访局's 项目支出绩效目标表: “1、全年确保网络专线”) and a sentence stating a sum are none."""
+    from reportgen.importing.text.text_parts import printed_headings
+
+    def words(path: Path) -> list[str]:
+        return [h.words for h in printed_headings(read_published(path).lines)]
+
+    hangzhou = words(FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf")
+    assert hangzhou[4:7] == ["收支预算情况的总体说明（详见表1-3）", "收入预算情况说明（详见表1-3）",
+                             "支出预算情况说明（详见表1-3）"], hangzhou
+    # closed by a stop, and two characters short of the margin: headings (the next line opens a paragraph)
+    assert "一般公共预算当年拨款规模变化情况" in hangzhou and "国有资本经营预算支出情况说明（详见表9）" in hangzhou
+    assert "关于湖州市财政局2026年收支预算情况的总体说明" in words(FRESH / "zj-huzhou-caizhengju-2026-dept-budget.pdf")
+    central = printed_headings(read_published(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf").lines)
+    assert [(h.style, h.number) for h in central if h.words == "项目概述"] == [("pa", 1)]
+    changchun = words(FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf")
+    assert not [w for w in changchun if "网络专线" in w]
+    assert "2026年度部门预算表" in changchun  # “第二部分 2026年度部门预算表” opening the tables' section: a part's heading
+    assert not [w for w in words(FRESH / "bj-shenjiju-2026-dept-budget.pdf") if "万元" in w]
+    units = FRESH.parent / "gd-guangzhou-weijianwei-2026-dept-budget.pdf"
+    if units.exists():
+        assert not [w for w in words(units) if "医院" in w]
+
+
+def test_the_measure_reads_each_file_of_a_document_and_a_numbering_as_printed() -> None:
+    """bench/learned_layout read 北京市审计局's 情况说明 and 报表 together: the second file's pages were taken for the
+    first's, and 6 of its 13 headings lost (learned_words.printed_files: the learned layout reads them file by file);
+    and it printed 国家信访局's “（1）项目概述” as “（一）项目概述”."""
+    from bench.learned_layout import published_headings
+
+    beijing = [line for name in ("bj-shenjiju-2026-dept-budget.pdf", "bj-shenjiju-2026-dept-budget-tables.pdf")
+               for line in read_published(FRESH / name).lines]
+    found = published_headings(beijing)
+    assert len(found) == 13 and "二、收入预算情况说明" in found and found[-1] == "第二部分2026年度部门预算报表", found
+    assert "（1）项目概述" in published_headings(read_published(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf").lines)
+
+
+def test_a_units_learned_headings_are_printed_in_its_draft(tmp_path_factory) -> None:
+    """长春市信访局 2026's source is a unit's (类型: 单位): the default prints its parts as a unit's (“单位概况”, its 版本),
+    and the learned 标题 were keyed by those words, which no template asks for — the draft printed “第一部分单位概况”
+    and “第二部分2026年单位预算表” where the document prints “第一部分 部门概况” and “第二部分 2026年度部门预算表”."""
+    from reportgen.docmodel.document import Heading
+
+    _, source, layout, text = _learned(tmp_path_factory, "jl-changchun-xinfangju-2026-dept-budget")
+    assert "部门概况: 部门概况" in text and "单位概况:" not in text
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
+    assert headings[0] == "第一部分部门概况" and "第二部分2026年度部门预算表" in headings, headings
 
 
 def test_a_setting_read_from_a_layouts_file_is_written_as_plain_text(tmp_path) -> None:
@@ -731,24 +859,77 @@ def test_a_table_of_no_kind_on_a_third_region_is_printed_as_published(tmp_path_f
     assert "  - 印出表: 政府采购支出表\n    表号: 13\n" in text
     published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
     assert rendered == published and rendered[-1] == ("公开13表", "政府采购支出表")
-    rows = [[cell.text for cell in row.cells] for row in _printed_table(source, "政府采购支出表").body]
+    table = _printed_table(source, "政府采购支出表")
+    rows = [[cell.text for cell in row.cells] for row in table.body]
     assert rows[0] == ["合计", "", "", "", "", "1,099.35", "", "", "", "1,099.35"]
+    # its header as the page prints it: 资金来源 over its four funds, each other label two rows high (written from
+    # 北京's and 烟台's, unchanged)
+    assert _head_spans(table) == [[("采购品目大类", 1, 2), ("专项名称", 1, 2), ("经济科目", 1, 2), ("采购品目名称", 1, 2),
+                                   ("采购组织形式", 1, 2), ("资金来源", 4, 1), ("总计", 1, 2)],
+                                  [("一般公共预算资金", 1, 1), ("政府性基金", 1, 1), ("其他资金", 1, 1),
+                                   ("上年结转和结余资金", 1, 1)]]
+
+
+# 烟台's 公开表10 heads its columns so (the published page): 科目编码 over 类 and 款, twice; 财政拨款 over 小计 and its
+# three funds; each other label two rows high
+YANTAI_HEAD = [[("科目编码", 2, 1), ("部门预算支出经济分类科目", 1, 2), ("科目编码", 2, 1), ("政府预算支出经济分类科目", 1, 2),
+                ("合计", 1, 2), ("财政拨款", 4, 1), ("财政专户管理资金", 1, 2), ("单位资金", 1, 2), ("使用非财政拨款结余", 1, 2),
+                ("上年结转", 1, 2)],
+               [("类", 1, 1), ("款", 1, 1), ("类", 1, 1), ("款", 1, 1), ("小计", 1, 1), ("一般公共预算", 1, 1),
+                ("政府性基金预算", 1, 1), ("国有资本经营预算", 1, 1)]]
+
+
+def _head_spans(table: Table) -> list[list[tuple[str, int, int]]]:
+    """A table's header as the document holds it: each row's cells, each (its text, its colspan, its rowspan)."""
+    return [[(cell.text, cell.colspan, cell.rowspan) for cell in row.cells] for row in table.header]
 
 
 def test_a_table_held_as_printed_is_written_alike_in_docx_html_and_xlsx(yantai, tmp_path) -> None:
-    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed."""
+    """The one neutral document's table, in each format: 公开表10's 合计 row with its figures as printed, and its
+    header's cells merged as the page merges them — 财政拨款 over four columns, 合计 two rows high — in DOCX (gridSpan,
+    vMerge), HTML (colspan, rowspan) and XLSX (merged ranges); PDF is the DOCX printed."""
     openpyxl = pytest.importorskip("openpyxl")
     from reportgen.runners.render import render_source
     from tests.readback import docx_text, html_text
 
     source = yantai[1]
+    written = source.read_text(encoding="utf-8")
+    assert "- [{文字: 科目编码, 跨列: 2}, {文字: 部门预算支出经济分类科目, 跨行: 2}" in written
+    assert "- [类, 款, 类, 款, 小计, 一般公共预算, 政府性基金预算, 国有资本经营预算]" in written
+    assert _head_spans(_printed_table(source, "基本支出预算情况表")) == YANTAI_HEAD
     rendered = render_source(source, tmp_path, formats=("docx", "html", "xlsx"), draft=True, layout=yantai[2])
     assert rendered.outputs
     for text in (html_text(tmp_path / f"{source.stem}.html"), docx_text(tmp_path / f"{source.stem}.docx")):
         assert "公开表10" in text and "基本支出预算情况表" in text and "3,224.05" in text and "工资奖金津补贴" in text
+    html = (tmp_path / f"{source.stem}.html").read_text(encoding="utf-8")
+    assert re.search(r'<th scope="colgroup" colspan="4"[^>]*>财政拨款</th>', html)
+    assert re.search(r'<th scope="col" rowspan="2"[^>]*>部门预算支出经济分类科目</th>', html)
+    assert _docx_head(tmp_path / f"{source.stem}.docx", "部门预算支出经济分类科目") == [
+        [(text, across, "restart" if down > 1 else None) for text, across, down in YANTAI_HEAD[0]],
+        [("类", 1, None), ("款", 1, None), ("", 1, "continue"), ("类", 1, None), ("款", 1, None), ("", 1, "continue"),
+         ("", 1, "continue"), ("小计", 1, None), ("一般公共预算", 1, None), ("政府性基金预算", 1, None),
+         ("国有资本经营预算", 1, None), *[("", 1, "continue")] * 4]]
     book = openpyxl.load_workbook(tmp_path / f"{source.stem}.xlsx")
     cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
     assert "工资奖金津补贴" in cells and ("3224.05" in cells or "3,224.05" in cells)
+    sheet = next(sheet for sheet in book.worksheets if any(c.value == "部门预算支出经济分类科目" for r in sheet.iter_rows()
+                                                            for c in r))
+    merged = {sheet.cell(m.min_row, m.min_col).value: (m.max_col - m.min_col + 1, m.max_row - m.min_row + 1)
+              for m in sheet.merged_cells.ranges}
+    assert merged["财政拨款"] == (4, 1) and merged["部门预算支出经济分类科目"] == (1, 2) and merged["上年结转"] == (1, 2)
+
+
+def _docx_head(path: Path, label: str) -> list[list[tuple[str, int, str | None]]]:
+    """The first two rows of the DOCX's table whose first row holds ``label``: each cell's (text, gridSpan, vMerge)."""
+    import docx
+
+    texts = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    for table in docx.Document(str(path)).tables:
+        rows = [[("".join(t.text or "" for t in tc.iter(texts)), tc.grid_span, tc.vMerge) for tc in tr.tc_lst]
+                for tr in table._tbl.tr_lst[:2]]
+        if any(cell[0] == label for cell in rows[0]):
+            return rows
+    return []
 
 
 def _beside_its_layout(yantai, folder: Path, text: str) -> Path:
@@ -767,7 +948,8 @@ def test_rollover_keeps_a_printed_tables_structure_and_asks_for_its_figures(yant
     rolled = tmp_path / "next.yaml"
     assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
     [table] = load_yaml(rolled)["印出表"]
-    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][3][:2] == ["类", "款"]
+    assert table["表号"] == "公开表10" and table["表名"] == "基本支出预算情况表" and table["表头"][1][:2] == ["类", "款"]
+    assert table["表头"][0][5] == {"文字": "财政拨款", "跨列": 4} and table["表头"][0][4] == {"文字": "合计", "跨行": 2}
     assert table["行"][2] == ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "待填写", "待填写", "待填写",
                              "", "", "", "", "", ""]
     capsys.readouterr()
@@ -787,6 +969,35 @@ def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai
     assert cli.main(["check", str(source)]) == 1
     out = capsys.readouterr().out
     assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out
+
+
+@pytest.mark.parametrize("written, edited, row, told", [
+    # a label written two rows high in a header of two rows (合计 over the header's three rows)
+    ("{文字: 合计, 跨行: 2}", "{文字: 合计, 跨行: 3}", 1, "表头第 1 行的“合计”跨 3 行，表头只有 2 行"),
+    # 财政拨款 over three columns: the header's first row spans 14, every row of the table is 15 cells
+    ("{文字: 财政拨款, 跨列: 4}", "{文字: 财政拨款, 跨列: 3}", 1, "表头第 1 行各格共跨 14 栏（跨列的按所跨的列数计），而表的各行都是 15 格"),
+    # 小计 left out under 财政拨款: the second row leaves a column no cell covers
+    ("- [类, 款, 类, 款, 小计, ", "- [类, 款, 类, 款, ", 2, "表头第 2 行的格只占到第 10 栏，还空着 1 栏"),
+    # a cell more in the first row
+    ("{文字: 财政拨款, 跨列: 4}", "{文字: 财政拨款, 跨列: 4}, {文字: 多出, 跨列: 2}", 1,
+     "表头第 1 行各格共跨 17 栏"),
+    # the second 类 written across three columns: into the column 政府预算支出经济分类科目 spans down into
+    ("- [类, 款, 类, 款, 小计, ", "- [类, 款, {文字: 类, 跨列: 3}, 款, 小计, ", 2, "表头第 2 行的“类”跨 3 列，排到第 6 栏，超出了留给它的栏"),
+])
+def test_check_refuses_a_held_header_whose_spans_do_not_cover_the_columns(yantai, tmp_path, capsys, written, edited, row,
+                                                                           told) -> None:
+    """A held header's 跨列 and 跨行 written wrong by hand: check names the file, the header row's line and field and
+    what does not cover the table's columns, and the table is not printed."""
+    text = yantai[1].read_text(encoding="utf-8")
+    head = text.index("    表头:\n", text.index("表名: 基本支出预算情况表"))
+    assert written in text[head:]
+    at = text.index(written, head)
+    source = _beside_its_layout(yantai, tmp_path, text[:at] + edited + text[at + len(written):])
+    number = text[:head].count("\n") + 1 + row
+    assert cli.main(["check", str(source)]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "R-印出表" in line]
+    assert len(out) == 1 and out[0].startswith(f"{source}:{number}:"), out
+    assert told in out[0] and f"印出表[1].表头[{row}]" in out[0] and "印出表“基本支出预算情况表”的" in out[0]
 
 
 @pytest.mark.parametrize("name, unit", [("gd-zhuhai-shangwuju-2026-dept-budget", None),

@@ -30,7 +30,7 @@ MESSAGE_CALLS = {
 }
 # Functions and names that build messages (errors, help, the terminal's lines), by their names.
 MESSAGE_NAMES = {
-    "_unnumbered_note", "_unlisted_note", "_description", "_file_head",  # import --learn-layout: what it tells and writes
+    "_unnumbered_note", "_unlisted_note", "_others_printed_note", "_description", "_file_head",  # import --learn-layout: what it tells and writes
     "_not_listed_note", "_final_edition",  # import --learn-layout of a 决算: the tables and settings not learned, said
     "_code_note", "_proved",  # import: a table printing 科目 by name alone, its codes read by name or why not
     "_other_counts",  # import: a count of 国有资产 printed as an amount, told as not written
@@ -51,7 +51,7 @@ MESSAGE_NAMES = {
     "_organisation_unprinted", "_same_spending_note", "_run_breaks", "_misplaced_separators_note", "_scanned_note", "_unscanned_note", "damaged_note", "_missing", "_REMEDY", "_scanned", "missing", "_read_scans", "_page",  # import's messages to the user
     "told", "_LIST_EXAMPLE", "_beside_table", "_as_one_note", "NO_TABLES", "unreviewed",  # errors.ReportgenError's message; a layout's 表格清单 in its errors; a table's figure the text states otherwise
     "_why", "_judged_sentences", "_judged", "_directions", "_against_heading",  # review's sentence findings
-    "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "UNREAD_INCOME", "NO_INCOME_TABLE", "OTHER_INCOME_ROW", "FUND_SCOPE", "UNPRINTED_SCOPE", "_project_not_written", "_projects_not_written",
+    "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "UNREAD_INCOME", "NO_INCOME_TABLE", "OTHER_INCOME_ROW", "FUND_SCOPE", "FISCAL_SCOPE", "UNPRINTED_SCOPE", "_project_not_written", "_projects_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why
     "DISPUTED", "ROUGHLY", "AMOUNT_ADJUSTED", "BESIDE_UNREAD", "UNKNOWN_PART", "INCOME_ROW", "UNSURE_TABLE", "TABLE_ROW", "PROCUREMENT_ROW", "TEXT_ALONE", "TEXT_PRIOR", "TEXT_PRIOR_ELSEWHERE", "OTHER_TABLE", "HELD_TABLE", "PART_OF_UNREAD", "PART_OF_ANOTHER", "OF_ANOTHER_BASE", "OF_A_REGION", "IN_YI_YUAN",  # review: why not judged
     "header_doubts", "_header_words", "unsure_note", "misplaced_note", "other_unit_note", "_none_for_sure", "unit_lines_note", "_repeated_codes", "_unlined", "_misaligned",  # import: a table not read for sure, and why

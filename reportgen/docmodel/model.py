@@ -168,16 +168,26 @@ LINE_CODES = ("功能分类", "政府经济分类", "经济分类")
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class HeldHead(Record):
+    """A cell of a held table's header (印出表.表头): its text as printed, and the columns and the header's rows it
+    spans (北京's 指导性目录 over 一级, 二级, 三级: 3 columns; 预算金额 beside them: 2 rows)."""
+
+    text: str
+    across: int = 1
+    down: int = 1
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class PrintedTable(Record):
     """A table the document prints of a kind reportgen has none of (印出表: 北京's 财政拨款政府购买服务明细表, 苏州's
-    政府采购支出表, 烟台's 基本支出预算情况表), held as printed: its number and title, its 单位 line, its header's texts
-    row by row and its rows, each cell a text or an amount as printed (a Decimal of the places it prints, in the
+    政府采购支出表, 烟台's 基本支出预算情况表), held as printed: its number and title, its 单位 line, its header's cells
+    row by row (each spanning the columns and rows it spans on the page) and its rows, each cell a text or an amount as printed (a Decimal of the places it prints, in the
     table's own unit: never converted, never added) — printed again as it stands, computed from nothing."""
 
     number: str  # 表号 as printed (公开13表, 预算11表), "" where it prints none
     title: str
     unit: str  # the 单位 line as printed (单位：万元), "" where it prints none
-    header: tuple[tuple[str, ...], ...]
+    header: tuple[tuple[HeldHead, ...], ...]  # each row's cells that begin on it, left to right
     rows: tuple[tuple[str | Decimal, ...], ...]
     thousands: bool = True  # its amounts of a thousand or more printed with separators (1,099.35); 千分位: false not
     line: int = 0

@@ -169,13 +169,33 @@ class _Builder:
         out = _loc_list(mark)
         at = mark.column + 1
         for value in values:
-            written = listed_scalar(value)
             out.item_marks.append(item_mark := Mark(mark.line, at))
+            if isinstance(value, dict):  # a held header's cell spanning columns or rows: {文字: 财政拨款, 跨列: 4}
+                cell, width = self.cell(value, item_mark)
+                out.append(cell)
+                at += width + 2
+                continue
+            written = listed_scalar(value)
             out.append(_scalar(value, written, item_mark))
             at += len(written) + 2
         if values and at - 2 != mark.column + len(text) - 1:  # the closing bracket where it was written
             raise _Differs
         return out
+
+    def cell(self, values: dict[str, Any], mark: Mark) -> tuple[LocDict, int]:
+        """A flow mapping of scalars in a flow list, its brace at ``mark``; and its width."""
+        out = _loc_dict(mark)
+        at = mark.column + 1
+        for key, value in values.items():
+            out.key_marks[key] = Mark(mark.line, at)
+            at += len(self._key(key)) + 2
+            out.value_marks[key] = value_mark = Mark(mark.line, at)
+            written = listed_scalar(value)
+            out[key] = _scalar(value, written, value_mark)
+            at += len(written) + 2
+        if not out:
+            raise _Differs  # “{}”
+        return out, at - 2 - mark.column + 1
 
     @staticmethod
     def _key(key: str) -> str:
@@ -186,7 +206,10 @@ class _Builder:
 
 def listed_scalar(value: Any) -> str:
     """An item of a flow list as written: an amount with the places it holds (a 印出表's 187.70 stays 187.70: the
-    places it was printed with), anything else as rollover.scalar writes it."""
+    places it was printed with), a mapping (a held header's cell spanning columns: {文字: 财政拨款, 跨列: 4}) a flow
+    mapping, anything else as rollover.scalar writes it."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {listed_scalar(item)}" for key, item in value.items()) + "}"
     return format(value, "f") if isinstance(value, Decimal) else scalar(value, flow=True)
 
 

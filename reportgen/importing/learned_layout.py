@@ -188,6 +188,7 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
         settings["表号"] = {"格式": layouts.resolve(base).table_numbering.pattern, "正文": False}
     settings.update(_text_settings(result, lines, base))
     settings.update(_table_settings(tables, entries, base))
+    told += _unlisted_printed(settings, lines)
     _table_shapes(imported, settings)
     for kind, uses in use_shapes(result).items():  # 江苏 2019, 西安: a second spending column, by use
         spec = settings.setdefault("表格", {}).setdefault(kind, {})
@@ -692,11 +693,20 @@ def _basic_without_government_classes(imported: Imported) -> bool:
     """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
     code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
     two columns out as the document does."""
-    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if row.code]
+    kind = _basic_read(imported)
+    table, rows = imported.tables.get(kind), [row for row in imported.rows.get(kind, []) if row.code]
     if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
         return False
     cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
     return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # a 政府 code printed, its row reads none
+
+
+def _basic_read(imported: Imported) -> str:
+    """The 基本支出表 whose economic lines tell how the document prints them: the 一般公共预算's where read, else the
+    财政拨款's (江苏's 公开06表, the same lines of all 财政拨款: 江苏省政协办公厅 2018's pages in hand print it alone, 2019
+    prints its 一般公共预算基本支出表 as 2018 its 财政拨款基本支出表, code | name | 合计, no 政府经济分类)."""
+    basic = role("basic")
+    return basic if basic in imported.tables else role("fiscal_basic")
 
 
 def _basic_columns(imported: Imported) -> dict[str, list[str]]:
@@ -1209,9 +1219,11 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     if prepared.budget is None:
         return {}
     values = title_values(prepared.budget)
+    # the frame's headings as it words them for this source: a unit's (单位概况) where it is one (its 版本)
+    occasion = layouts.Occasion(prepared.budget.year, prepared.budget.kind, prepared.budget.accounts)
     titles: dict[str, str] = {}
     for frame in dict.fromkeys((base, layouts.DEFAULT)):  # the base's headings, and the default frame's it prints in
-        layout = layouts.resolve(frame)
+        layout = layouts.resolve(frame, occasion=occasion)
         keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the frame's words → key
         unsaid, unplaced = dict(printed), dict(parts)
         for block in _rendered_headings(prepared, frame):
@@ -1527,6 +1539,23 @@ def printed_places(rows: list[Any]) -> set[int]:
 
 def _unnumbered_note() -> str:
     return "表上没有读出表号：学到的版式正文中不印表号（目录中照所基于的版式依次编号）"
+
+
+def _unlisted_printed(settings: dict[str, Any], lines: list[Line]) -> list[str]:
+    """表格清单.未列的表: 印出 into ``settings`` where it lists tables and the pages in hand print no 目录: they may be some
+    of the document's, its set of tables not told (江苏省政协办公厅 2018's print 公开01表–公开06表, 2019's 07 and 08
+    besides; 江苏省人民检察院 2017's its 八、九、十 alone), told. A document printing a 目录 is taken as whole, whether its
+    目录 lists each table or not (西安、深圳、杭州 …: the tables it does not print are not its)."""
+    listing = settings.get("表格清单", {})
+    if not listing.get("表") or contents.start(lines) is not None:
+        return []
+    listing["未列的表"] = "印出"
+    return [_others_printed_note()]
+
+
+def _others_printed_note() -> str:
+    return ("没有读到目录：所给的页印出的表是否就是文本的全部不得而知，学到的版式在所列各表之后接着印出所基于的版式中必备的其余各表"
+            "（表格清单.未列的表: 印出；只印所列的表时改为 不印）")
 
 
 def _unlisted_note(label: str, title: str) -> str:

@@ -1,8 +1,8 @@
 """印出表 imported: the numbered tables a document prints whose kind reportgen has none of (北京's 财政拨款政府购买服务
 明细表, 苏州's 政府采购支出表, 烟台's 基本支出预算情况表, 深圳's 基本支出总表), held as printed (source/printed_tables.py)
 from the grids the geometric table reader made of them — its number (before its title, or on the line printed just
-above it), its title, its 单位 line, its header's rows and its rows, each amount the decimal literal printed (its places
-kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
+above it), its title, its 单位 line, its header's rows (each cell with the columns and rows it spans: held_header.py)
+and its rows, each amount the decimal literal printed (its places kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
 place. A table that prints no amount at all is held where its row of the total is printed alone under its header
 (无锡's 公开13表, 西安's 表11: empty, the header the rows above it); a table the department prints by its units (广州's
 表11, set aside by budget/by_unit.py) is held too. A grid no kind names that prints no number, no header, or neither
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
+from reportgen.importing.held_header import structured_header
 from reportgen.importing.recognition.catalog import Catalog
 from reportgen.importing.recognition.recognize import title_kind
 from reportgen.importing.tree import Placed, Tree
@@ -96,7 +97,8 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int) ->
         item["单位"] = Placed(unit, places[1])
     if _unseparated(rows):  # its thousands printed without separators: said, as 展示.千分位 says a document's
         item["千分位"] = Placed(False, places[0])
-    item["表头"] = [_row(places[index], grid.rows[index], grid.width, _text) for index in header]
+    item["表头"] = structured_header(grid, header) or [_row(places[index], grid.rows[index], grid.width, _text)
+                                                       for index in header]
     item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
     if notes:
         item["注"] = [{"": Placed(text, place)} for place, text in notes]

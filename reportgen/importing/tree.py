@@ -10,7 +10,8 @@ from typing import Union
 
 @dataclass(frozen=True)
 class Placed:
-    value: Decimal | str | int | bool | list[str] | list[str | Decimal]
+    # a list: a row of a table (a held header's cell spanning columns or rows a mapping: {文字: 财政拨款, 跨列: 4})
+    value: Decimal | str | int | bool | list[str] | list[str | Decimal] | list[str | dict[str, str | int]]
     where: str = ""
 
 

@@ -147,6 +147,15 @@ def _flow_text(value: Any) -> str | None:
     return None
 
 
+def _spanned_row(value: Any) -> str | None:
+    """A row of a held table's header holding a cell that spans columns or rows ({文字: 财政拨款, 跨列: 4}) on one
+    line, as import writes it, however long; None for any other value."""
+    if not isinstance(value, list) or not any(isinstance(v, dict) for v in value):
+        return None
+    cells = [_flow_text(v) if isinstance(v, dict) else scalar(v, True) if _is_scalar(v) else None for v in value]
+    return "[" + ", ".join(cells) + "]" if all(cell is not None for cell in cells) else None  # type: ignore[arg-type]
+
+
 def dump(data: dict[str, Any], indent: int = 0) -> list[str]:
     """Block-style YAML lines for a mapping, with short rows on one line as the seeds write them."""
     pad = " " * indent
@@ -182,7 +191,7 @@ def _dump_list(items: list[Any], indent: int) -> list[str]:
         if _is_scalar(item):
             lines.append(f"{pad}- {scalar(item)}")
             continue
-        flow = _flow(item)
+        flow = _flow(item) or _spanned_row(item)
         if flow is not None:
             lines.append(f"{pad}- {flow}")
         elif isinstance(item, dict):

@@ -231,6 +231,11 @@ class Layout(Record):
     # prints them (a learned layout: 公开表12 stays 公开表12 where 公开表10 is a table reportgen has not) — in
     # place of the default's list and its edits; () where the layout lists none
     table_entries: tuple[TableEntry, ...] = ()
+    # 表格清单.未列的表: 印出 — the tables every disclosure prints (tablekinds 导入.必备) of the list 表 would stand in
+    # place of (the default's, as the layouts it is based on change it) that 表 does not name are printed after its own,
+    # numbered on (a layout learned from pages that do not tell the document's whole set of tables); 不印 (the
+    # default): 表's tables alone
+    unlisted_printed: bool = False
     # 部分: the order of the default text's parts (PARTS), each once
     parts: tuple[str, ...] = tuple(PARTS)
 
@@ -238,9 +243,14 @@ class Layout(Record):
         """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
         by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list — or the
         tables its 表格清单.表 lists, as listed."""
-        kinds = tablekinds.by_id()
         if self.table_entries:
             return _kinds_listed(self.table_entries)
+        return self.edited_list()
+
+    def edited_list(self) -> list[str]:
+        """The ids of the tables the default prints (tablekinds, by 次序), as this layout's 表格清单 and those of the
+        layouts it is based on change the list (去掉, 加入, 在后), 表格清单.表 aside."""
+        kinds = tablekinds.by_id()
         ids = [kind.id for kind in kinds.values() if kind.printed_by_default()]
         for operation, value in self.table_edits:
             if operation == "去掉":
@@ -548,6 +558,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
                     tables_department=base.tables_department, table_entries=base.table_entries,
+                    unlisted_printed=base.unlisted_printed,
                     table_decimals=dict(base.table_decimals), table_thousands=dict(base.table_thousands), parts=base.parts,
                     # what a layout's own 版式.yaml leaves unwritten is its base's (docs/layouts.md: only what differs)
                     unit_decimals=dict(base.unit_decimals), table_zeros=dict(base.table_zeros), cover=base.cover,
@@ -1184,7 +1195,7 @@ def _spec_columns(spec: dict, name: str, at: str, base: str) -> tuple[list, dict
 
 _LIST_EXAMPLE = ("如 表格清单: {去掉: [${projects}], 加入: [${running_costs}], 在后: {${basic}: ${spending}}, "
                  "另起一页: 全部, 编制: 编制部门：, 部门名称: 不印}")
-_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称", "表"}
+_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称", "表", "未列的表"}
 _ENTRY_EXAMPLE = "如 表格清单: {表: [{表: ${summary}, 表号: 1, 标题: 收支总体情况表}, {表: ${procurement}, 表号: 12}]}"
 _MAX_TABLE_NUMBER = 99
 _DEPARTMENT_LINES = ("印出", "不印")
@@ -1207,6 +1218,8 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
     layout.tables_label = str(value.get("编制", layout.tables_label))
     if "部门名称" in value:
         layout.tables_department = value["部门名称"] == "印出"
+    if "未列的表" in value:
+        layout.unlisted_printed = value["未列的表"] == "印出"
 
 
 def _check_list_edits(value: dict, known: set[str], at: str) -> None:
@@ -1229,6 +1242,8 @@ def _check_table_setting(value: dict, new_page: str, at: str) -> None:
         raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
     if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
         raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
+    if value.get("未列的表", "不印") not in _DEPARTMENT_LINES:
+        raise LayoutError(f"{at}: “表格清单.未列的表”应为 {'、'.join(_DEPARTMENT_LINES)}（“表”没有列出的默认的表是否接着印出）")
 
 
 def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry, ...]:

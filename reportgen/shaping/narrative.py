@@ -171,7 +171,7 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
     placed: list[dict[str, Any]] = []
     printed = {table.title: (printed_id(index), table) for index, table in enumerate(budget.printed_tables, 1)}
-    for entry in _listed_entries(layout, list(budget.printed_tables)):
+    for entry in _listed_entries(layout, list(budget.printed_tables), budget):
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
         if entry.printed and entry.printed in printed:
             placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
@@ -192,18 +192,41 @@ def _printed_form(kind_id: str, layout: Layout, budget: Budget) -> tablekinds.Fo
     return form
 
 
-def _listed_entries(layout: Layout, printed: list[PrintedTable]) -> list[TableEntry]:
+def _listed_entries(layout: Layout, printed: list[PrintedTable], budget: Budget) -> list[TableEntry]:
     """The tables in the layout's order (表格清单.表 as listed, else its list of kinds), with the source's printed tables
     (印出表) the layout does not list: each whose printed 表号 the layout's 表号 prints (公开表10 in 公开表{1}) under
     that number, in its place among the numbered entries — none where the layout prints a table of its own under it
-    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order."""
+    (深圳's 表4 基本支出总表: its 一般公共预算基本支出表) —; the others after them, in the source's order; last, where
+    表格清单.未列的表 is 印出, the kinds every disclosure prints of the list 表 stands in place of that it does not name,
+    in that list's order (深圳 2026's 表5 项目支出总表, held as printed, is its 项目支出表: no second one)."""
     entries = list(layout.table_entries) or [TableEntry(kind) for kind in layout.table_list()]
     listed = {entry.printed for entry in entries}
     for table in (table for table in printed if table.title not in listed):
         number = _free_number(layout, table.number, entries)
         if number is not None:
             _insert(entries, TableEntry("", number, printed=table.title))
-    return entries
+    return entries + _unlisted(layout, entries, budget)
+
+
+def _unlisted(layout: Layout, entries: list[TableEntry], budget: Budget) -> list[TableEntry]:
+    """表格清单.未列的表: 印出 — the tables every disclosure prints of the list 表 stands in place of that the ``entries``
+    do not name, in that list's order, numbered on; none where the layout lists no 表 or leaves them out (不印). A
+    fund's table of them only where the source has lines of that fund: a document that prints no table of a fund it
+    has no money of (重庆市委宣传部 2026: no 国有资本经营预算支出表) is not given an empty one."""
+    if not layout.table_entries or not layout.unlisted_printed:
+        return []
+    named = {entry.kind for entry in entries}
+    funds = {row.fund for row in budget.function_rows}
+    of_fund = tablekinds.fund_tables()
+    return [TableEntry(kind) for kind in layout.edited_list()
+            if kind not in named and _required(kind) and (kind not in of_fund or of_fund[kind] in funds)]
+
+
+def _required(kind_id: str) -> bool:
+    """Whether every disclosure must print a table of the kind (the national nine: its 导入.必备; 项目支出表 and 机关运行
+    经费表 are a department's or a province's own choice)."""
+    recognition = tablekinds.by_id()[kind_id].recognition
+    return recognition is not None and recognition.required
 
 
 def _free_number(layout: Layout, printed: str, entries: list[TableEntry]) -> int | None:

@@ -1,6 +1,7 @@
 """印出表: a table the document prints of a kind reportgen has none of (source/printed_tables.py), printed again as it
-stands — its header's rows of texts and its rows of cells, each amount with the places and the separators it was
-printed with, in its own unit; nothing computed, nothing added."""
+stands — its header's rows of cells (each spanning the columns and rows it spans as printed: merged in every
+format) and its rows of cells, each amount with the places and the separators it was printed with, in its own unit;
+nothing computed, nothing added."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ def printed_tables(builder: TableBuilder) -> dict[str, TableRows]:
 
 def printed_rows(table: PrintedTable) -> TableRows:
     """The table's bands as printed: its header's rows, then its rows, each cell as it stands."""
-    header = [head(*row) for row in table.header]
+    header = [head(*((cell.text, cell.across, cell.down) for cell in row)) for row in table.header]
     body = [Row([_cell(cell, table.thousands) for cell in row], key=_key(row)) for row in table.rows]
-    width = len(table.header[0]) if table.header else 0
+    width = sum(cell.across for cell in table.header[0]) if table.header else 0
     return TableRows(header, body, [16] * width, wide=width > 6, notes=list(table.notes))
 
 

@@ -463,7 +463,8 @@ def _totals_beside_rows(result: Imported, rows: list[Tree], spending: Tree) -> N
     elif (printed := _lone_totals(result)):
         _printed_spending(result, spending, printed)
         if all("资金" not in row for row in rows):  # the other money's spending by function is printed nowhere
-            spending["功能分类口径"] = Placed("一般公共预算", _told(FUND_SCOPE))
+            fiscal = fiscal_as_general(result, role("fiscal_functions"))
+            spending["功能分类口径"] = Placed("一般公共预算", _told(FISCAL_SCOPE if fiscal else FUND_SCOPE))
     elif any(str(_place(row)).startswith(_beyond_funds()) for row in rows):
         _side_total(result, spending)  # beside the 类 it makes, as printed
 
@@ -704,13 +705,14 @@ UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不
 NO_INCOME_TABLE = "{summary}没有读出，{income}也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
 OTHER_INCOME_ROW = "{summary}没有读出；{income}的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
 FUND_SCOPE = "{spending}只印合计：功能分类各行只是{general}的"
+FISCAL_SCOPE = "{spending}只印合计，资金表未印：功能分类各行是{fiscal}的，财政拨款收入即一般公共预算拨款，各行只是{general}的"
 UNPRINTED_SCOPE = "{told}未印（收入有该项拨款）：功能分类各行只是{general}的，支出合计按{spending}所印"
 
 
 def _told(message: str, told: str = "") -> str:
     """A message above with the tables it names (by their roles: the definitions name them) and ``told``."""
     return message.format(summary=role("summary"), income=role("income"), spending=role("spending"),
-                          general=fund_table("一般公共预算"), told=told)
+                          general=fund_table("一般公共预算"), fiscal=role("fiscal_functions"), told=told)
 
 
 def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
@@ -829,9 +831,11 @@ def _is_subtotal(label: str) -> bool:
 
 
 def _function_rows(result: Imported) -> list[Tree]:
-    """The function lines written: each source table's finest rows and its parents' (_function_sources), then the
-    spending beyond the fund tables where they are the sources."""
-    sources = _function_sources(result)
+    """The function lines written: each source table's finest rows and its parents' (the 财政拨款支出表's where they are
+    the 一般公共预算's, fiscal_as_general; else _function_sources), then the spending beyond the fund tables where they
+    are the sources."""
+    fiscal = role("fiscal_functions")
+    sources = [(fiscal, "一般公共预算")] if fiscal_as_general(result, fiscal) else _function_sources(result)
     rows: list[Tree] = []
     for kind, fund in sources:
         _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
@@ -879,7 +883,8 @@ def _first_rows(rows: list[Tree]) -> dict[str, Tree]:
 
 
 def _function_sources(result: Imported) -> list[tuple[str, str]]:
-    """The tables (kind, fund) the function lines are read from: the fund tables printed; the 一般公共预算支出表 alone
+    """The tables (kind, fund) the function lines are read from (the table of all 财政拨款 aside, where it is the
+    一般公共预算's: fiscal_as_general): the fund tables printed; the 一般公共预算支出表 alone
     where the other funds' lines are not known (general_rows_alone); the 支出总表 where there is no 一般公共预算支出表 or
     a fund's table is not read for sure (its others' rows are not all the spending: 北京教委's 政府性基金 and 国有资本
     rows, 70,424.99, were told as the whole against its income of 4,483,899.83), else none then; none where the
@@ -895,6 +900,26 @@ def _function_sources(result: Imported) -> list[tuple[str, str]]:
     elif unknown_fund:
         return []
     return [] if _printed_by_unit(result, sources) else sources
+
+
+def fiscal_as_general(result: Imported, kind: str) -> bool:
+    """Whether the table of all 财政拨款 ``kind`` (江苏's 公开05表 by function, 公开06表 by economic class) is read as the
+    一般公共预算's: no fund table printed (nor printed and not read for sure), no line printed by the 支出总表 (its one
+    row of totals), and the income states 财政拨款收入 as much as 一般公共预算拨款, not 0 — the other appropriations
+    nothing, each line of all 财政拨款 that fund's (江苏省政协办公厅 2018's pages in hand: 一、财政拨款 10,070.48 =
+    1.一般公共预算 10,070.48, its 公开05表 and 公开06表 the only tables of lines)."""
+    printed = {*result.tables, *(table.kind.id for table in result.unsure)}
+    if kind not in result.rows or tablekinds.fund_tables().keys() & printed:
+        return False
+    return not any(row.code for row in result.rows.get(role("spending"), [])) and _appropriation_all_general(result)
+
+
+def _appropriation_all_general(result: Imported) -> bool:
+    """Whether the income states 财政拨款收入 as much as 一般公共预算拨款, not 0."""
+    income = result.tree.get("收入")
+    stated = [income.get(key) for key in ("财政拨款收入", "一般公共预算拨款")] if isinstance(income, dict) else []
+    values = [node.value for node in stated if isinstance(node, Placed)]
+    return len(values) == 2 and values[0] == values[1] != 0
 
 
 def _fund_unread(result: Imported) -> bool:
@@ -1384,15 +1409,19 @@ def _general_project_classes(result: Imported) -> list[Tree]:
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:
-    table = result.tables.get(role("basic"))
+    """支出.基本支出's economic lines: the 一般公共预算基本支出表's, else those of all 财政拨款 where they are the
+    一般公共预算's (fiscal_as_general)."""
+    kind = role("basic") if role("basic") in result.tables or not fiscal_as_general(result, role("fiscal_basic")) \
+        else role("fiscal_basic")
+    table = result.tables.get(kind)
     if table is None:
         return {}
     # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
     # those that print its code again in the section of another (烟台: the table set out by 政府 class)
     groups: dict[str, list[Row]] = {}
     last: list[Row] | None = None
-    _one_column_is_total(result.rows[role("basic")])
-    rows, column = _basic_lines(result.rows[role("basic")])
+    _one_column_is_total(result.rows[kind])
+    rows, column = _basic_lines(result.rows[kind])
     for row in rows:
         last = _grouped(groups, last, row)
     lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
@@ -1400,8 +1429,8 @@ def _economic(result: Imported, catalog: Catalog) -> Tree:
         return {}
     _printed_items(result, table, rows, groups, lines)
     _items_in_place(result, table, groups, lines)
-    lines += economic_classes(result, role("basic"), column)
-    return {"经济分类": lines, **economic_costs(result, role("basic"))}
+    lines += economic_classes(result, kind, column)
+    return {"经济分类": lines, **economic_costs(result, kind)}
 
 
 def _grouped(groups: dict[str, list[Row]], last: list[Row] | None, row: Row) -> list[Row] | None:

@@ -5,27 +5,16 @@ words' parts where the body prints them without their numbers: 上海's “其�
 from __future__ import annotations
 
 from reportgen.base.patterns import regex
-from reportgen.importing.text.text_parts import vocabulary
+from reportgen.importing.text.text_parts import CONTENTS_END, contents_entries, contents_start
 from reportgen.readers.text.lines import Line
 
 # the numbering styles a 目录's lines open with, outermost first, each with its layout numbering
 STYLES = (regex(r"^第[一二三四五六七八九十]{1,3}部分"), regex(r"^[一二三四五六七八九十]{1,3}、"),
           regex(r"^（[一二三四五六七八九十]{1,3}）"), regex(r"^\d{1,2}[.．、]"))
 _NUMBERINGS = ("第{一}部分", "{一}、", "（{一}）", "{1}.")
-_PAGES = 5  # a 目录 is printed on one of the first pages
-END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
-
-
-def start(lines: list[Line]) -> int | None:
-    """The index of the line saying 目录 (as text_parts.yaml names it) on one of the first pages; None for none."""
-    titles = vocabulary()["目录"]
-    return next((i for i, line in enumerate(lines) if 0 < line.page <= _PAGES
-                 and "".join(line.text.split()) in titles), None)
-
-
-def entries(lines: list[Line], first: int) -> list[str]:
-    """The lines after the 目录's title ``lines[first]`` on its page, spaces taken out."""
-    return ["".join(line.text.split()) for line in lines[first + 1:] if line.page == lines[first].page]
+END = CONTENTS_END  # a line's leader dots and page number
+start = contents_start  # the index of the line saying 目录 on one of the first pages (text_parts, which reads it too)
+entries = contents_entries  # the lines after the 目录's title on its page, spaces taken out
 
 
 def top(listed: list[str]) -> list[str]:

@@ -204,13 +204,192 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     """The numbered headings of a document's text, in order, as the sections are cut (the 目录 left out, a
     table's title none): each heading that opens a section, and each numbered part (第三部分 …)."""
     vocab = vocabulary()
-    found: list[PrintedHeading] = []
-    for section in _sections(_preprocess(lines, vocab), vocab):
-        if section.heading is None or section.kind == TABLE:
-            continue
-        found += [heading for line in (section.heading, *_short(section.also, section.lines))
-                  if _AMOUNT.search(line.text) is None and (heading := _printed_heading(section, line, vocab)) is not None]
-    return found
+    sections = _sections(_preprocess(lines, vocab), vocab)
+    found = [heading for at in range(len(sections)) for heading in _section_headings(sections, at, vocab)]
+    return _parts_titled(found, lines, vocab)
+
+
+def _section_headings(sections: list[_Section], at: int, vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """The numbered headings the section at ``at`` prints, in order: its own, those after it of its kind, those inside
+    it; a table's section none but the part's heading over it."""
+    section = sections[at]
+    if section.heading is not None and section.kind == TABLE:
+        return _part_over_tables(section.heading, vocab)
+    if section.heading is None or _a_table_read_as_text(section) or _rows_after_a_table(sections, at):
+        return []
+    heads = sorted((*_short(section.also, section.lines), *_inner_headings(section, vocab)), key=lambda x: x.number)
+    return [heading for line in (*_own_heading(sections, at), *heads)
+            if _states_no_sum(line.text) and (heading := _printed_heading(section, line, vocab)) is not None]
+
+
+def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """``headings``, a part's whose words the body prints over more lines than are read (福州市民政局 2026's
+    “第四部分” / “名词解释”, the second a section's heading; 烟台市民政局 2026's “第二部分” / “2026年部门预算表”, a table's
+    title; 苏州市应急管理局 2026's cover: “第二部分” / “2026 年度” / “苏州市应急管理局” / “部门预算表”) with the words the
+    document's 目录 lists that part by, where it prints one; as read else."""
+    first = contents_start(lines)
+    listed = {} if first is None else {
+        number: CONTENTS_END.sub("", entry[found.end():]) for entry in _contents_lines(lines, first)
+        if (found := _PART.match(entry)) is not None and (number := _chinese_number(found.group(0)[1:-2]))}
+    return [PrintedHeading(h.style, h.number, listed[h.number], _named_kind(listed[h.number], vocab) or h.kind, h.where)
+            if h.style == "part" and not h.words and listed.get(h.number) else h for h in headings]
+
+
+def _part_over_tables(heading: Line, vocab: dict[str, Any]) -> list[PrintedHeading]:
+    """The heading of the part that holds the tables where it opens their section, numbered (长春市信访局 2026's
+    “第二部分 2026年度部门预算表”, 广州市统计局 2026's “第二部分 2026年部门预算表”): a part's heading, its words none
+    of a table's title; [] for a table's own title."""
+    numbering, part, words = _heading_numbering(_fold(_unspaced(heading.text)))
+    if part is None or numbering is not None or not words:
+        return []
+    return [PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words, _named_kind(words, vocab), heading.where)]
+
+
+_CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
+CONTENTS_END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a 目录 line's leader dots and page number
+
+
+def contents_start(lines: list[Line]) -> int | None:
+    """The index of the line saying 目录 (as text_parts.yaml names it) on one of the first pages; None for none."""
+    titles = vocabulary()["目录"]
+    return next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                 and "".join(line.text.split()) in titles), None)
+
+
+def contents_entries(lines: list[Line], first: int) -> list[str]:
+    """The lines after the 目录's title ``lines[first]`` on its page, spaces taken out."""
+    return ["".join(line.text.split()) for line in lines[first + 1:] if line.page == lines[first].page]
+
+
+def _contents_lines(lines: list[Line], first: int) -> list[str]:
+    """The 目录's lines, spaces taken out: those on its page, and on the next those that end in leader dots and a page
+    number (泉州市人民政府办公室 2026's, over two pages: “第四部分 名词解释........ 36”)."""
+    page = lines[first].page
+    return contents_entries(lines, first) + [
+        "".join(line.text.split()) for line in lines[first + 1:]
+        if line.page == page + 1 and _LEADER.search(line.text) is not None]
+
+
+_LEADER = regex(r"[.．…·⋯]{3}\s*\d+\s*$")  # a 目录 line's leader dots and page number
+
+
+def _inner_headings(section: _Section, vocab: dict[str, Any]) -> list[Line]:
+    """The numbered headings inside a section of the 情况说明 that open none of their own, naming no kind (杭州市气象局
+    2026's “（一）收支预算情况的总体说明（详见表 1-3）” … under “二、2026年杭州市气象局部门预算安排情况说明”, 国家信访局
+    2026's “（一）一般公共预算当年拨款规模变化情况”): a line shaped as a heading, numbered, ending before the text's
+    margin; none in a list's section (职能, 工作目标, 机构设置, 名词解释: its items)."""
+    if section.kind in _LISTS:
+        return []
+    body = [line for line in section.lines if line.text.strip()]
+    left = min((_indent(line.text) for line in body), default=0)
+    margin = max((_width(line.text) for line in body), default=0) - _SHORT_OF_MARGIN
+    return [line for at, line in enumerate(body) if _numbered_heading_line(line, vocab)
+            and _indent(line.text) <= left + _HEADING_INDENT and _alone(body, at, (left, margin), vocab)]
+
+
+def _alone(body: list[Line], at: int, margins: tuple[int, int], vocab: dict[str, Any]) -> bool:
+    """Whether the line at ``at`` of ``body`` (a section's lines of text; ``margins``: the text's left, and the right a
+    heading ends within) stands as a heading: no item of a list, done before the next line."""
+    left, right = margins
+    return _width(body[at].text) <= right and not _listed(body, at, left) \
+        and _stands_alone(body[at + 1] if at + 1 < len(body) else None, left, vocab)
+
+
+# a heading inside a section ends a character short of the text's margin at least (杭州市气象局 2026's “（九）国有资本
+# 经营预算支出情况说明（详见表 9）”, two short); a line reaching it runs on (the next line, at the margin, tells too)
+_SHORT_OF_MARGIN = 2
+
+
+def _listed(body: list[Line], at: int, left: int) -> bool:
+    """Whether the line at ``at`` is an item of a list: the line that opens before it or after it (indented: a line
+    at the margin ``left`` runs on the one above) numbered in its style (广州市卫生健康委员会 2026's units, “（一）广州市
+    第一人民医院” / “（二）广州医科大学附属中医医院” … “（二十三）广州医科大学附属口腔医院(广州医科大学羊城医” / “院)” /
+    “（二十四）广州市卫生健康委员会（本级）”), where a heading has text after it."""
+    opening = [i for i, line in enumerate(body) if i == at or _indent(line.text) > left + 1]
+    place = opening.index(at)
+    style = _style_of(body[at].text)
+    return any(0 <= near < len(opening) and _style_of(body[opening[near]].text) == style
+               for near in (place - 1, place + 1))
+
+
+def _style_of(text: str) -> str | None:
+    found = _numbering(_fold(_unspaced(text)))
+    return found[0] if found else None
+
+
+# a heading opens at most this far right of the text's margin (a paragraph's indent, and a little); a line further in is
+# a table's cell read as text (长春市信访局 2026's 项目支出绩效目标表: “1、全年确保网络专线” / “连接畅通，维护社会”)
+_HEADING_INDENT = 8
+
+
+_LISTS = ("职能", "工作目标", "机构设置", "名词解释")
+
+
+def _numbered_heading_line(line: Line, vocab: dict[str, Any]) -> bool:
+    """A line numbered and shaped as a heading, stating no sum (北京市审计局 2026's “（二）本年其他资金收入 15 万元。”:
+    a sentence)."""
+    key = _fold(_unspaced(line.text))
+    key = key[:-1] if key.endswith("。") else key  # closed by a stop (杭州 “1.一般公共预算当年拨款规模变化情况。”)
+    return _NUMBERING.match(key) is not None and _heading_shaped(key, vocab) and _MONEY.search(key) is None
+
+
+def _stands_alone(after: Line | None, left: int, vocab: dict[str, Any]) -> bool:
+    """Whether a line is done before ``after``, the next (``left``: the text's left margin): the next opens a
+    paragraph (indented), is a heading, or ends a heading broken at the line's end (“说明”); not a line at the margin
+    running it on (国家信访局 2026's “1.一般公共服务支出（类）信访事务（款）一般行政管” / “理事务（项）……”)."""
+    return after is None or _indent(after.text) > left + 1 or _numbered_heading_line(after, vocab) \
+        or bool(_wrapped([after]))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _a_table_read_as_text(section: _Section) -> bool:
+    """Whether ``section`` is a table's rows read as text: a heading the importer does not read, printing an amount
+    (重庆市委宣传部 2026's 收支总表: “一、一般公共预算资金 37,891.58 …”, its rows of no amount, “八、事业单位经营收入
+    资金”, no headings either; 北京市教育委员会 2026's 报表: “一、一般公共预算资金 66,197.668103”)."""
+    return section.kind == STOP and _DECIMAL.search(section.heading.text if section.heading else "") is not None
+
+
+def _rows_after_a_table(sections: list[_Section], at: int) -> bool:
+    """Whether the section at ``at`` is the rows of the table before it, read as text on its next page (北京市教育委员会
+    2026's 收支总表: “二十二、灾害防治及应急管理支出” … at the top of a page, amounts with no unit among its lines); a
+    part's heading (第三部分 …) opens the text after the tables."""
+    section = sections[at]
+    return section.kind == STOP and at > 0 and sections[at - 1].kind == TABLE and section.heading is not None \
+        and not _opens_part(section.heading.text) and any(_BARE_AMOUNT.search(line.text) for line in (*section.also, *section.lines))
+
+
+# an amount printed with its decimals and no unit after it: a table's cell (text says “1,234.56万元”)
+_BARE_AMOUNT = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2,}+(?![\d.．]|\s*[万元亿%％])")
+
+
+_DECIMAL = regex(r"(?<![\d,])\d[\d,]*+[.．]\d{2,}(?![\d.．])")  # an amount printed with its decimals (two or more)
+
+
+def _states_no_sum(text: str) -> bool:
+    """A heading states no amount: none printed with its decimals (a table's row read as text), no sum of money (北京市
+    审计局 2026's “（三）年终结转结余资金 0 万元。”: a sentence)."""
+    return _DECIMAL.search(text) is None and _MONEY.search(_unspaced(text)) is None
+
+
+def _own_heading(sections: list[_Section], at: int) -> list[Line]:
+    """The heading of the section at ``at`` as a heading the document prints: none where it is a term of the 名词解释
+    before it broken at the text's margin (as wide as the terms' lines: 国家信访局 2026's “四、一般公共服务（类）政府
+    办公厅（室）及相关机构” / “事务（款）：指……”, 苏州市应急管理局 2026's “八、社会保障和就业支出（类）…（款）机”), which
+    the importer reads as a heading it does not read."""
+    section, heading = sections[at], sections[at].heading
+    if heading is None:
+        return []
+    if at and section.kind == STOP and sections[at - 1].kind == "名词解释":
+        margin = max((_width(line.text) for line in sections[at - 1].lines), default=0)
+        return [heading] if not margin - _TERM_SHORT < _width(heading.text) <= margin else []
+    return [heading]
+
+
+_TERM_SHORT = 4  # a term broken at the margin ends this near it; a heading further out (深圳市信访局 2026's “二、表格部分”
+# at the top of its first table's page, printed across) is none of the terms
 
 
 def table_lines(lines: list[Line]) -> dict[int, int]:
@@ -253,8 +432,16 @@ def _printed_heading(section: _Section, line: Line, vocab: dict[str, Any]) -> Pr
     if part is not None:
         return _part_heading(section if own else _Section(section.kind, line), line, part, words, vocab)
     if numbering is not None:
-        return _numbered_heading(section if own else _Section(section.kind, line), line, numbering, words)
+        return _numbered_heading(section if own else _Section(section.kind, line, _after(section.lines, line)), line,
+                                 numbering, words)
     return None
+
+
+def _after(lines: list[Line], line: Line) -> list[Line]:
+    """The line of text after ``line`` among ``lines`` (a heading inside a section: its words may run on to it,
+    湖州市财政局 2026's “（一）关于湖州市财政局 2026 年收支预算情况的总体” / “说明”); [] where it is none of them."""
+    at = next((i for i, one in enumerate(lines) if one is line), None)
+    return [] if at is None else [one for one in lines[at + 1:] if one.text.strip()][:1]
 
 
 def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
