@@ -51,11 +51,15 @@ def test_a_narrative_without_a_cover_is_reviewed_with_its_tables_as_one_document
 def test_the_spending_of_a_one_row_total_table_is_all_the_moneys_not_one_funds() -> None:
     """公开03表 prints 合计 13,377.11 (其他资金 80.00 in it), 基本支出 6,522.75, 项目支出 4,968.34 and 单位预留机动经费
     1,886.02 on one row: 支出.合计 and 基本支出.合计 as printed there, not the 一般公共预算支出表's 13,297.11 and the
-    一般公共预算基本支出表's 6,442.75; 项目支出 is not written (the 合计 holds money no field holds)."""
+    一般公共预算基本支出表's 6,442.75; 项目支出 is not written (the 合计 holds money no field holds). The change the
+    sentence after 基本支出's states, naming nothing of its own (“此外，基本支出预算数为6,522.75万元。与上年相比增加844.58
+    万元，增长14.87%。主要原因是……”), is 基本支出's: its 上年 增减额 and its 变动原因."""
     result = import_files([NARRATIVE, TABLES], None)
     spending = result.imported.tree["支出"]
     assert _value(spending["合计"]) == Decimal("13377.11")
     assert _value(spending["基本支出"]["合计"]) == Decimal("6522.75")
+    assert _value(result.imported.tree["上年"]["基本支出"]["增减额"]) == Decimal("844.58")
+    assert _value(result.imported.tree["变动原因"]["基本支出"]).startswith("政策性增资")
     assert "项目支出" not in spending
     codes = {_value(row["科目"]) for row in spending["功能分类"]}
     assert {"2010201", "2210202"} <= {str(code) for code in codes}  # 公开07表's lines, under 功能科目编码

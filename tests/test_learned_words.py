@@ -154,6 +154,19 @@ def test_next_year_prints_the_zeros_last_year_left_blank_where_its_source_states
     income = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("收入总表"))
     rows = {row.cells[3].text: [c.text for c in row.cells[4:]] for row in income.body if len(row.cells) > 6}
     assert rows["统计信息事务"][2:5] == ["0", "0", "0"]
+    # 2023's list of lines numbers its items 1 … 34; 2024's source has no 2023 item 1 (2010506 统计管理): the items
+    # learned print the numbers 2024 gives them (item 3 of 2023 is 2024's 2.), not 2023's
+    printed = _sentences(source, layout)
+    assert ("2.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”42.60万元，主要用于群众团体事务一般行政管理"
+            "事务。") in printed
+    assert not any(text.startswith("3.“一般公共服务支出（类）群众团体事务") for text in printed)
+    # the sentence after each item says the line's figure again (“2023年预算安排88.87万元”, the line its item said) with
+    # last year's 执行数 and the change from it: 2024's, as 2024 prints them (组织事务, 2013202)
+    assert "2023年当年预算执行数为60.79万元，2024年预算安排88.87万元，比2023年预算执行数增加46.19%。" in printed
+    # 2023's “2.“…专项普查活动（项）”60.13万元，主要用于统计管理。”: its own line's 用途, not 2010506's of the same words
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    item = next(line for line in words.splitlines() if "专项普查活动" in line)
+    assert "function_uses.get('一般公共预算/2010507')" in item and "2010506" not in item
 
 
 def test_next_year_prints_the_funds_rows_in_the_words_learned(tmp_path) -> None:
@@ -250,6 +263,18 @@ def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> 
     both = learned_words.published_sentences(read_published(text).lines + read_published(tables).lines)
     assert len(alone) > 20
     assert [s.text for s in both[:len(alone)]] == [s.text for s in alone]
+
+
+@pytest.mark.parametrize("pdf, sentence", [
+    ("js-jianchayuan-2018-p1-13to19-25-26.pdf", "省检察院本年收入预算合计21,955.35万元，其中："),
+    ("js-jianchayuan-2017-p1-14-15-22.pdf", "1．因公出国（境）费预算支出110万元，与上年预算数相等。"),
+])
+def test_an_extracts_text_after_its_tables_is_read_where_its_first_heading_is_on_a_page_left_out(pdf, sentence) -> None:
+    """江苏省检察院's extracts print their tables, then the text's “二、收入预算情况说明” (2018; “十、……情况说明” 2017) on
+    a page whose “一、” was left out: the heading saying a 情况说明 goes on with the text — its sentences are learned
+    (none were: the table's section ran to the end, the text's last heading of that style never seen)."""
+    sentences = [s.text for s in learned_words.published_sentences(read_published(NATIONAL / pdf).lines)]
+    assert sentence in sentences
 
 
 @pytest.mark.parametrize("pdf, sentence", [

@@ -298,13 +298,22 @@ def _tabled(lines: list[Line]) -> Callable[[Line, str], bool]:
         if at is not None and at not in resumed:
             first = at not in seen
             seen.add(at)
-            if first or numbered is None or last.get(numbered[0]) != numbered[1] - 1:
+            if first or numbered is None or last.get(numbered[0], _unseen(numbered, text[found.end():] if found else "")) != numbered[1] - 1:
                 return True
             resumed.add(at)
         if numbered is not None:
             last[numbered[0]] = numbered[1]
         return False
     return tabled
+
+
+def _unseen(numbered: tuple[str, int], words: str) -> int | None:
+    """What the text's last heading in a style it has printed none of is taken to be, for a heading of that style in
+    a table's section whose words say a 情况说明 (_PART_WORDS): the one before it where it is no first — an extract's
+    pages, 江苏省检察院 2018's “二、收入预算情况说明” after its 政府性基金支出预算表, its “一、” on a page left out, 2017's
+    “十、一般公共预算机关运行经费支出预算表情况说明” — else none (a table's numbered row read as text, 北京's “二、国有资本经营预算拨款”, is no heading of the text)."""
+    explains = dict(_PART_WORDS)["预算说明"]
+    return numbered[1] - 1 if numbered[1] > 1 and any(word in "".join(words.split()) for word in explains) else None
 
 
 _ENDS = ("。", "；", "：", "！", "？")
@@ -886,8 +895,11 @@ def _quoted(text: str, texts: list[tuple[str, str]]) -> list[tuple[int, int]]:
 
 
 def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]], traced: _Traced) -> str:
-    """Printed words as a template writes them (_literal), a text of the source among them as its field."""
-    for expr, text in texts:
+    """Printed words as a template writes them (_literal), a text of the source among them as its field — of two
+    alike, a line's the sentence said (万里 2023 “2.“…专项普查活动（项）”60.13万元，主要用于统计管理。”: 2010507's 用途,
+    not 2010506's, the line before it, of the same words)."""
+    said = " ".join(traced.guards)
+    for expr, text in sorted(texts, key=lambda pair: (-len(pair[1]), not _of_a_said_line(pair[0], said))):
         at = _said_at(words, text.rstrip("。"))
         if at >= 0:
             traced.guards.append(expr)
@@ -895,6 +907,12 @@ def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]
             return (_with_texts(words[:at], context, texts, traced) + f"{{{{ ({expr}).rstrip('。') }}}}"
                     + _with_texts(words[cut:], context, texts, traced))
     return _literal(words, context)
+
+
+def _of_a_said_line(expr: str, said: str) -> bool:
+    """Whether a text's expression is the 用途 of a function line the sentence's fields (``said``) name by its code."""
+    found = re.fullmatch(r"function_uses\.get\('(?:[^'/]*/)?(\d+)'\)", expr)
+    return found is not None and f"'{found.group(1)}'" in said
 
 
 def _said_at(words: str, text: str) -> int:
@@ -1470,14 +1488,20 @@ def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tup
 
 def _of_said(field: Field, said: list[str]) -> int:
     """How nearly a field (a change) is of what the sentence has said: 4 the change just said, 3 the change of the figure
-    just said, 2 of its quantity (_of_quantity), 1 of a figure said before, 0 none."""
+    just said, 2 of its quantity (_of_quantity), 1 of a figure said before (or that figure again: 万里 “2.“…专项普查活动
+    （项）”60.13万元，……。2022年当年预算执行数为0万元，2023年预算安排60.13万元，……”, the line said before), 0 none."""
     if said and field.expr == said[-1]:
         return 4
     if said and (field.current == said[-1] or _same_line(field.current, said[-1])):
         return 3
     if said and _of_quantity(field.expr, said[-1]):
         return 2
-    return 1 if field.current and field.current in said else 0
+    return 1 if _said_before(field, said) else 0
+
+
+def _said_before(field: Field, said: list[str]) -> bool:
+    """Whether the sentence (or the one before it in its paragraph) has said the figure a change is of, or the field."""
+    return bool(field.current and field.current in said) or field.expr in said
 
 
 _LINE_TOTAL = regex(r"^function_line\('(\d+)'(?:, '[^']+')?\)\.total$")
@@ -1639,10 +1663,12 @@ def template_text(learned: Learned, year: int, department: str) -> str:
     traced sentence with its fields, each kept one as printed in ``year`` alone (a 待补充 in another year)."""
     out = [_file_head(department, year, learned), '{%- from "_phrases.j2" import unlearned with context -%}',
            "{{ in_part('收支预算') -}}"]
+    counters = _counted_items(learned)
+    out += _counters_set(counters)
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
     paragraph = -1
-    for sentence, template in learned.sentences:
+    for index, (sentence, template) in enumerate(learned.sentences):
         at = _glossary_at(sentence.headings)
         headings = sentence.headings if at is None else sentence.headings[:at + 1]
         if headings != path:
@@ -1660,9 +1686,56 @@ def template_text(learned: Learned, year: int, department: str) -> str:
             out += ["</p>"] if paragraph >= 0 else []
             out.append("<p>")
             paragraph = sentence.paragraph
-        out.append(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
+        printed = _kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year)
+        out.append(_numbered(printed, sentence.text, counters[index]) if index in counters else printed)
     out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
+
+
+# a list's item as a sentence opens (“3.“一般公共服务支出（类）……”45.41万元，……”, “（2）……”): its number and marks
+_ITEM = regex(r"^(?P<open>[（(]?)(?P<n>\d{1,2})(?P<close>[）)]|[.．、](?!\d))")
+_COUNTER = "items_printed"  # the template's namespace of the lists' counters
+
+
+def _counted_items(learned: Learned) -> dict[int, str]:
+    """By the place of each sentence that is an item of a numbered list (its items under one heading, in one numbering
+    style), the counter it prints its number from — where the document numbers the list 1, 2, 3 … in order, so that
+    next year, an item whose field the source no longer has not printed (万里 2024's list has no 2023 item 2), the
+    items after it print the numbers the province gives them (“2.“…群众团体事务…””, item 3 the year before)."""
+    lists: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for index, (sentence, _) in enumerate(learned.sentences):
+        if (item := _ITEM.match(sentence.text)) is not None:
+            style = (item.group("open"), item.group("close"))
+            lists.setdefault((sentence.headings, style), []).append((index, int(item.group("n"))))
+    counters: dict[int, str] = {}
+    for number, items in enumerate(lists.values()):
+        if len(items) > 1 and [n for _, n in items] == list(range(1, len(items) + 1)):
+            counters.update({index: f"list{number}" for index, _ in items})
+    return counters
+
+
+def _counters_set(counters: dict[int, str]) -> list[str]:
+    """The template's line setting its lists' counters to 0 (none where no list is counted)."""
+    names = sorted(set(counters.values()))
+    return [f"{{%- set {_COUNTER} = namespace({', '.join(f'{c}=0' for c in names)}) -%}}"] if names else []
+
+
+def _numbered(printed: str, text: str, counter: str) -> str:
+    """A list item's template printing its number from its list's ``counter``. An item counts where it prints, and
+    where it is a 待补充 of figures not known (a sentence kept as printed, a change or cause not known next year: the
+    item is there, its words to fill in) — not where the source no longer has its fields (the item is gone). As
+    learned where its number is not in the printed words before their 待补充."""
+    item = _ITEM.match(text)
+    assert item is not None
+    literal = item.group(0) + text[item.end():item.end() + 1]
+    at, blank = printed.find(literal), printed.find("unlearned(")
+    if at < 0 or 0 <= blank < at:
+        return printed
+    count = f"{_COUNTER}.{counter}"
+    gone = printed.startswith("{% if ") and "', 'fields', " in printed  # the outermost if: the fields given
+    counted = printed.find("%}") + 2 if gone else 0
+    return (f"{printed[:counted]}{{% set {count} = {count} + 1 %}}{printed[counted:at]}{item.group('open')}"
+            f"{{{{ {count} }}}}{item.group('close')}{printed[at + len(item.group(0)):]}")
 
 
 _GLOSSARY = '{% include "_glossary_items.j2" %}'

@@ -1510,12 +1510,14 @@ def _change_said(words: str) -> tuple[str | None, ...]:
 
 
 def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
-    """The key of the figure a comparison follows (“……财政拨款收入9,101.68万元，” before it)."""
+    """The key of the figure a comparison follows (“……财政拨款收入9,101.68万元，” before it) — or ends the sentence
+    before it, the comparison naming nothing of its own (江苏 “此外，基本支出预算数为5,678.17万元。与上年相比减少238.10
+    万元”: 省政协, 省检察院, 省高院, 省委办公厅)."""
     lead = text[max(0, at - 80):at]
     figure = None
     for figure in _MONEY.finditer(lead):  # noqa: B007 — the last figure before the comparison
         pass
-    if figure is None or lead[figure.end():].strip(" ，,") != "":
+    if figure is None or lead[figure.end():].strip(" ，,") not in ("", "。"):
         return None
     named = lead[:figure.start()].rstrip(" 为是：:")
     best = max((name for name in subjects if named.endswith(name)), key=len, default=None)
