@@ -218,9 +218,10 @@ def _amount(value: Any) -> Decimal:
 class _Roller:
     """Rolls one source's (or unit file's) mapping into next year's, guided by the schema."""
 
-    def __init__(self, year: int) -> None:
+    def __init__(self, year: int, final: bool = False) -> None:
         self.schema = source_schema()
         self.year = year  # the new source's year
+        self.final = final  # a 部门决算 rolled into next year's: its rows print no 上年 (final_keys.BUDGET_ONLY)
 
     def resolve(self, schema: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         name = ""
@@ -305,7 +306,7 @@ class _Roller:
     def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         total = _budgeted(value)
-        if total is not None:
+        if total is not None and not self.final:
             rolled["上年"] = total
         return rolled
 
@@ -425,7 +426,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
         raise RolloverError(f"新年度 {new_year} 应晚于源文件的年度 {budget.year}")
     data = load_yaml(source)
     factor = UNIT_FACTOR[str(data["金额单位"])]
-    roller = _Roller(new_year)
+    roller = _Roller(new_year, budget.final)
     target = out or next_source_path(source, budget.year, new_year)
     result = Rollover()
     prior = _prior(budget, factor)
