@@ -161,7 +161,12 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
     if folder is None:
         yield lambda: None
         return
-    from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
+    from reportgen.importing.learned_layout import (  # deferred: with the option only
+        FolderTaken,
+        FolderUnwritable,
+        learn,
+        staged,
+    )
     from reportgen.importing.learned_words import words_line  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
@@ -174,6 +179,8 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         raise Failure(f"--learn-layout {one_line(str(folder))}："
                       f"{'这个文件夹已存在且不是空的' if folder.is_dir() else '这是一个已有的文件，不是文件夹'}；学到的版式只写入新的或空的文件夹，"
                       "不覆盖已有的文件；未写出任何文件") from None
+    except FolderUnwritable as exc:
+        raise Failure(f"--learn-layout {one_line(str(folder))}：无法写入（{exc}）；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
     numbered = learned.settings.get("表号", "默认")
     if isinstance(numbered, dict):  # {格式, 正文: false}: the 目录's numbers alone (the told note says so)

@@ -32,6 +32,7 @@ import yaml
 from reportgen import codes, tablekinds
 from reportgen.base.atomic import write_atomically
 from reportgen.base.errors import Internal
+from reportgen.base.oserrors import reason
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
@@ -1565,6 +1566,10 @@ class FolderTaken(Internal):
     """The folder a learned layout is to be written as exists and is not empty (the command tells it)."""
 
 
+class FolderUnwritable(Internal):
+    """The folder a learned layout is to be written as cannot be made (read-only, no permission …): why, in Chinese."""
+
+
 @contextlib.contextmanager
 def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     """The layout folder written whole or not at all: its files are written in a folder beside ``folder`` and
@@ -1574,9 +1579,12 @@ def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     the user's files. Raises layouts.LayoutError where the learned settings do not load."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FolderTaken(str(folder))
-    folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.with_name(f".{folder.name}.{os.getpid()}.learning")
-    staging.mkdir()
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+    except OSError as exc:
+        raise FolderUnwritable(reason(exc)) from None
     try:
         write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
         for name, text in learned.files.items():

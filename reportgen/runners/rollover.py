@@ -787,7 +787,8 @@ def _write_one_new(path: Path, text: str) -> None:
             handle.write(text)
         os.link(tmp, path)  # fails with FileExistsError rather than overwrite
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even the unlinking of nothing: EROFS)
+            tmp.unlink(missing_ok=True)
         for folder in made:  # deepest first; one that holds anything else stays
             with contextlib.suppress(OSError):
                 folder.rmdir()
