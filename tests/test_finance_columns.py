@@ -128,3 +128,13 @@ def test_the_learned_unit_layout_writes_its_workbook_a_sheet_per_table(audit, tm
     sheet = openpyxl.load_workbook(out / f"{source.stem}.xlsx").worksheets[0]
     header = [cell for row in sheet.iter_rows(max_row=6, values_only=True) for cell in row]
     assert {"人员经费", "公用经费", "项目支出"} <= set(header)
+
+
+def test_a_layout_learned_from_a_unit_budget_is_a_unit_layout(audit) -> None:
+    """审计局 2026 is a unit's budget: its learned layout's headings are the unit's as printed, and it says so by an
+    edition for 类型 单位 — check warned “版式“学到的版式”没有适用于单位预算的版本……它自己的模板中的标题仍按部门预算写”."""
+    from reportgen.runners.render import check_findings
+
+    source, _, settings = audit
+    assert "类型: 单位" in settings
+    assert not [f for f in check_findings(source, None) if f.rule == "版式-单位预算"]

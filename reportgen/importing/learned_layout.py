@@ -169,6 +169,8 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     settings, told = _settings(result, lines, name, base)
     if _is_final(imported):
         return _final_edition(settings, told, imported)
+    if imported.kind == "单位":  # its headings are the unit's as printed: an edition for 类型 单位 says so (no warning)
+        settings["版本"] = [{"适用": {"类型": "单位"}, "说明": f"单位预算：{settings['说明']}"}]
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
         _with_words(learned, words, imported, lines)
