@@ -286,6 +286,8 @@ class _Roller:
     def roll_金额项(self, value: Any, schema: dict[str, Any]) -> dict[str, Any]:
         current = value.get("本年") if isinstance(value, dict) else value
         rolled: dict[str, Any] = {"本年": PLACEHOLDER, "上年": _amount(current)}
+        if self.final and isinstance(value, dict) and "预算" in value:  # a 决算's “三公” 预算数: next year's, to fill
+            rolled["预算"] = PLACEHOLDER
         if isinstance(value, dict) and "说明" in value:
             rolled["说明"] = str(value["说明"])
         return rolled
