@@ -89,3 +89,14 @@ def test_import_into_a_read_only_folder(read_only, tmp_path, capsys, where):
     assert "内部错误" not in said and "文件系统是只读的" in said, said
     assert (f"无法写入 {out}" if where == "-o" else f"--learn-layout {read_only / '版式'}：无法写入") in said
     assert not list(read_only.iterdir()) and not out.exists() and not (tmp_path / "版式").exists()
+
+
+def test_import_with_its_report_in_a_read_only_folder_writes_nothing(read_only, tmp_path, capsys):
+    """The report's folder is tried before the source is written: the import refuses whole (it wrote the source, then
+    refused the report)."""
+    require_program("pdftotext")
+    out = tmp_path / "source.yaml"
+    assert cli.main(["import", str(PDF), "-o", str(out), "--report", str(read_only / "import.html")]) == 1
+    said = _said(capsys)
+    assert f"不能写出 {read_only / 'import.html'}：文件系统是只读的" in said and "内部错误" not in said, said
+    assert not out.exists() and not list(read_only.iterdir())

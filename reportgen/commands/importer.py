@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         files[out] = naming_layout(files[out], args.learn_layout, out)
     beside = _beside(result, out, files)
     refuse_outputs(_outputs(out, args.report, *beside), inputs)
+    if args.report is not None:
+        _refuse_unwritable(args.report)
     with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
         write_new({path: source.text for path, source in files.items()})
         place()
@@ -366,6 +369,23 @@ def _tell_notes(result: ImportResult, out: Path) -> None:
     for cell in unread_cells(result.imported):  # printed in a table, taken by no field: never silently
         print(f"{one_line(str(out))}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
               file=sys.stderr)
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """--report's folder (its nearest existing one) tried before the source is written: a read-only or forbidden folder
+    refuses the import whole, rather than after the source is written (the outputs are written all or none)."""
+    import tempfile  # deferred: for --report only
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=".reportgen-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise Failure(f"不能写出 {path}：{reason(exc)}；未写出任何文件") from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path], prepared: Prepared) -> None:
