@@ -169,12 +169,18 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     settings, told = _settings(result, lines, name, base)
     if _is_final(imported):
         return _final_edition(settings, told, imported)
-    if imported.kind == "单位":  # its headings are the unit's as printed: an edition for 类型 单位 says so (no warning)
-        settings["版本"] = [{"适用": {"类型": "单位"}, "说明": f"单位预算：{settings['说明']}"}]
+    if imported.kind == "单位":
+        settings["版本"] = [_unit_edition(settings["说明"])]
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words.sentences:
         _with_words(learned, words, imported, lines)
     return learned
+
+
+def _unit_edition(description: str) -> dict[str, Any]:
+    """A unit budget's layout: its headings are the unit's as printed, which an edition for 类型 单位 says (the render
+    warns of a layout without one that its own headings are a department's)."""
+    return {"适用": {"类型": "单位"}, "说明": f"单位预算：{description}"}
 
 
 def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> tuple[dict[str, Any], list[str]]:
