@@ -362,3 +362,21 @@ def test_rollover_of_a_final_gives_next_years_final(wenlvju, tmp_path):
     assert data["上年"]["收支总计"] == 278076101 and "差异原因" not in rolled
     check = run("check", out)
     assert {m["rule"] for m in findings(check.stdout)} == PLACEHOLDER_RULES, check.stdout
+
+
+@pytest.mark.parametrize("name", ["shehuigongzuo", "guihuaziyuan"])
+def test_a_real_final_rolled_into_next_year_and_filled_checks_without_budget_keys(tmp_path, name):
+    """A real 部门决算 (普陀区社会工作部, 规划和自然资源局 2024) rolled into 2025 and filled as the same year again: its
+    function rows carry no 上年 (a 决算 does not print one: final_keys.BUDGET_ONLY), so check finds nothing but what the
+    filling itself may leave — never R-决算用语 for a key rollover wrote (it did, at each of its 9 and 14 rows); its
+    “三公” parts ask for next year's 预算数 (R-缺少 “三公经费.合计.预算” once filled, the key not written)."""
+    source = tmp_path / f"{name}-juesuan-2024.yaml"
+    shutil.copy(ROOT / "data" / f"shanghai-putuo-{name}-juesuan-2024.yaml", source)
+    out = tmp_path / f"{name}-juesuan-2025.yaml"
+    assert run("rollover", source, "-o", out).returncode == 0
+    data = fill(plain(load_yaml(out)), plain(load_yaml(source)))
+    out.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    check = run("check", out)
+    assert "R-决算用语" not in {m["rule"] for m in findings(check.stdout)}, check.stdout
+    assert all("上年" not in row for row in data["支出"]["功能分类"])
+    assert "三公经费.合计.预算" not in check.stdout

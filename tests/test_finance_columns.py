@@ -109,3 +109,32 @@ def test_a_split_that_is_not_the_classs_as_read_is_not_written(tmp_path: Path, n
     printed = after[:following.start()] if following else after
     assert written in printed and left not in printed
     assert not [f for f in prepare(source, draft=True).findings if f.rule == "R-印出合计"]
+
+
+def test_the_learned_unit_layout_writes_its_workbook_a_sheet_per_table(audit, tmp_path, capsys) -> None:
+    """上海市审计局 2026's unit budget prints its 财务收支预算总表 in 7 columns (合计, 人员经费, 公用经费, 项目支出), which the
+    learned layout keeps; 上海's shipped unit workbook (工作簿-单位.yaml) maps 4. `render --format xlsx` in the learned
+    layout refused the whole render, pointing the officer at the shipped file (issue 79: every Shanghai unit budget);
+    now it warns and writes each table a sheet of its own, the 7 columns whole."""
+    import openpyxl
+
+    from reportgen import cli
+
+    source, _, _ = audit
+    out = tmp_path / "out"
+    assert cli.main(["render", str(source), "--format", "xlsx", "-o", str(out)]) == 0
+    said = "".join(capsys.readouterr())
+    assert "警告 [版式-工作簿]" in said and "错误 [版式-工作簿]" not in said, said
+    sheet = openpyxl.load_workbook(out / f"{source.stem}.xlsx").worksheets[0]
+    header = [cell for row in sheet.iter_rows(max_row=6, values_only=True) for cell in row]
+    assert {"人员经费", "公用经费", "项目支出"} <= set(header)
+
+
+def test_a_layout_learned_from_a_unit_budget_is_a_unit_layout(audit) -> None:
+    """审计局 2026 is a unit's budget: its learned layout's headings are the unit's as printed, and it says so by an
+    edition for 类型 单位 — check warned “版式“学到的版式”没有适用于单位预算的版本……它自己的模板中的标题仍按部门预算写”."""
+    from reportgen.runners.render import check_findings
+
+    source, _, settings = audit
+    assert "类型: 单位" in settings
+    assert not [f for f in check_findings(source, None) if f.rule == "版式-单位预算"]

@@ -35,8 +35,9 @@ NATIONAL = ROOT / "tests" / "fixtures" / "import" / "national"
 
 
 def _sentences(source: Path, layout: Path | None) -> list[str]:
+    """The sentences the draft prints as the document's (not its banner's list of what is left to do)."""
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
-    return [piece for b in document.blocks if isinstance(b, Paragraph)
+    return [piece for b in document.blocks if isinstance(b, Paragraph) and b.role != "banner"
             for piece in learned_words._cut("".join(b.text.split()))]
 
 
@@ -933,3 +934,31 @@ def test_a_figure_named_by_a_quantity_no_field_holds_is_no_other_fields_of_its_v
     line = next(text for text in words.splitlines() if "本年其他资金收入" in text)
     assert line.startswith("{% if year == 2026 %}（二）本年其他资金收入15万元{% else %}"), line
     assert "income_of" not in line
+
+
+def test_a_learned_sentence_not_printable_this_year_stops_the_public_render(tmp_path, capsys) -> None:
+    """万里街道's 2025 source in the layout learned from 2024 (issue 79, the officer's next year): the sentences kept as
+    2024 printed them are the draft's 待补充 — a public render stops and names each (R-缺少), never writes a document
+    carrying “待补充” (it wrote one with 12 of them, exit 0: the marker inside its paragraph went uncounted)."""
+    _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    source = _imported(tmp_path / "2025", SEEDS / "shanghai-putuo-wanli-2025.pdf")
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert cli.main(["render", str(source), "--layout", str(layout), "--format", "html", "-o", str(out)]) == 1
+    said = "".join(capsys.readouterr())
+    assert not out.exists() or not any(out.iterdir())
+    named = re.findall(r"错误 \[R-缺少\] 学到的措辞中“([^”]*)……”", said)
+    assert len(named) > 10 and any("安排购置车辆" in n for n in named), said  # each sentence, not the first alone
+    assert cli.main(["render", str(source), "--layout", str(layout), "--draft", "--format", "html", "-o", str(out)]) == 0
+
+
+def test_a_learned_sentence_of_a_section_the_source_no_longer_has_is_left_to_the_officer(tmp_path, capsys) -> None:
+    """万里街道 2024's source without its 政府采购 (declared 不公开): the learned sentences of the 政府采购 section are
+    待补充 in the draft — the render once stopped on the learned template itself (“'None' has no attribute
+    'small_firms'”, naming 学到的措辞.j2 as if the officer had misspelt it)."""
+    source, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    text = re.sub(r"(?m)^政府采购:\n(?:  .*\n)+", "", source.read_text(encoding="utf-8"))
+    source.write_text(text.replace("不公开: [人员编制]", "不公开: [人员编制, 政府采购]"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["render", str(source), "--draft", "--format", "html", "-o", str(out)]) == 0, capsys.readouterr().out
+    assert "small_firms" not in capsys.readouterr().out

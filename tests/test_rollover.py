@@ -334,3 +334,18 @@ def test_rollover_asks_for_next_years_goals_and_keeps_the_duties(yantian):
     assert profile["工作目标"] == ["待填写：2023年的工作目标"]
     assert profile["职责"][0].startswith("维护职工合法权益")
     assert "待填写：2023年的工作目标" in run("check", new).stdout
+
+
+def test_a_rolled_over_sources_prior_execution_to_fill_is_named_as_such(tmp_path):
+    """故宫博物院 2023 compares with its 上年执行数: next year's source asks for 2023's execution, and check names it
+    so — “请填入上年执行数”, not “请填入本年金额” (the figure asked for is not the new year's budget)."""
+    from reportgen.runners.render import check_findings
+
+    source = tmp_path / "gugong-2023.yaml"
+    shutil.copy(ROOT / "tests" / "sources" / "partial" / source.name, source)
+    rolled = tmp_path / "gugong-2024.yaml"
+    rolled.write_text(rollover(source, 2024).files[rolled], encoding="utf-8")
+    to_fill = [f for f in check_findings(rolled, None) if f.rule == "金额待填写"]
+    execution = [f for f in to_fill if "上年执行数" in f.path]
+    assert execution and all("请填入上年执行数" in f.message for f in execution)
+    assert all("请填入本年金额" in f.message for f in to_fill if f not in execution)

@@ -119,8 +119,17 @@ def _write(result: DocumentDiff, targets: list[Path]) -> None:
         exc.add_note(KEPT)
         raise
     except OSError as exc:
-        where = exc.filename or (targets[0] if targets else "")
-        raise Failure(f"无法写入 {where}：{reason(exc)}；{KEPT}") from exc
+        raise Failure(f"无法写入 {_failed_output(exc.filename, targets)}：{reason(exc)}；{KEPT}") from exc
+
+
+def _failed_output(filename: object, targets: list[Path]) -> object:
+    """The output a write failed for: the one named, or the one in the folder of the staging name it failed on
+    (the user asked for diff.html, not for .reportgen-123-abcdefgh)."""
+    if filename:
+        failed = Path(str(filename))
+        return next((t for t in targets if t == failed), None) or next(
+            (t for t in targets if t.parent == failed.parent), filename)
+    return targets[0] if targets else ""
 
 
 def _report(result: DocumentDiff, args: argparse.Namespace) -> None:

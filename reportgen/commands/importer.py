@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         files[out] = naming_layout(files[out], args.learn_layout, out)
     beside = _beside(result, out, files)
     refuse_outputs(_outputs(out, args.report, *beside), inputs)
+    if args.report is not None:
+        _refuse_unwritable(args.report)
     with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
         files[out] = _with_learned_amounts(files[out], result)
         write_new({path: source.text for path, source in files.items()})
@@ -162,7 +165,12 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
     if folder is None:
         yield lambda: None
         return
-    from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
+    from reportgen.importing.learned_layout import (  # deferred: with the option only
+        FolderTaken,
+        FolderUnwritable,
+        learn,
+        staged,
+    )
     from reportgen.importing.learned_words import words_line  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
@@ -175,6 +183,8 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         raise Failure(f"--learn-layout {one_line(str(folder))}："
                       f"{'这个文件夹已存在且不是空的' if folder.is_dir() else '这是一个已有的文件，不是文件夹'}；学到的版式只写入新的或空的文件夹，"
                       "不覆盖已有的文件；未写出任何文件") from None
+    except FolderUnwritable as exc:
+        raise Failure(f"--learn-layout {one_line(str(folder))}：无法写入（{exc}）；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
     numbered = learned.settings.get("表号", "默认")
     if isinstance(numbered, dict):  # {格式, 正文: false}: the 目录's numbers alone (the told note says so)
@@ -369,6 +379,23 @@ def _tell_notes(result: ImportResult, out: Path) -> None:
     for cell in unread_cells(result.imported):  # printed in a table, taken by no field: never silently
         print(f"{one_line(str(out))}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
               file=sys.stderr)
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """--report's folder (its nearest existing one) tried before the source is written: a read-only or forbidden folder
+    refuses the import whole, rather than after the source is written (the outputs are written all or none)."""
+    import tempfile  # deferred: for --report only
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=".reportgen-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise Failure(f"不能写出 {path}：{reason(exc)}；未写出任何文件") from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path], prepared: Prepared) -> None:

@@ -32,6 +32,7 @@ import yaml
 from reportgen import codes, tablekinds
 from reportgen.base.atomic import write_atomically
 from reportgen.base.errors import Internal
+from reportgen.base.oserrors import reason
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
@@ -168,11 +169,19 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     settings, told = _settings(result, lines, name, base)
     if _is_final(imported):
         return _final_edition(settings, told, imported)
+    if imported.kind == "单位":
+        settings["版本"] = [_unit_edition(settings["说明"])]
     learned = Learned(settings, told)
     if (words := _words(result, lines, base)) is not None and words[0].sentences:
         _with_words(learned, words[0], imported, lines)
         learned.told += words[1]
     return learned
+
+
+def _unit_edition(description: str) -> dict[str, Any]:
+    """A unit budget's layout: its headings are the unit's as printed, which an edition for 类型 单位 says (the render
+    warns of a layout without one that its own headings are a department's)."""
+    return {"适用": {"类型": "单位"}, "说明": f"单位预算：{description}"}
 
 
 def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> tuple[dict[str, Any], list[str]]:
@@ -1597,6 +1606,10 @@ class FolderTaken(Internal):
     """The folder a learned layout is to be written as exists and is not empty (the command tells it)."""
 
 
+class FolderUnwritable(Internal):
+    """The folder a learned layout is to be written as cannot be made (read-only, no permission …): why, in Chinese."""
+
+
 @contextlib.contextmanager
 def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     """The layout folder written whole or not at all: its files are written in a folder beside ``folder`` and
@@ -1606,9 +1619,12 @@ def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     the user's files. Raises layouts.LayoutError where the learned settings do not load."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FolderTaken(str(folder))
-    folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.with_name(f".{folder.name}.{os.getpid()}.learning")
-    staging.mkdir()
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+    except OSError as exc:
+        raise FolderUnwritable(reason(exc)) from None
     try:
         write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
         for name, text in learned.files.items():

@@ -1613,7 +1613,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
-_SECTION = regex(r"\bb\.(assets|performance|three_public\.vehicles)\.")
+_SECTION = regex(r"\bb\.(assets|performance|procurement|running_costs|three_public\.vehicles)\.")
 
 
 def _guarded(body: str, traced: _Traced) -> str:
@@ -1623,7 +1623,7 @@ def _guarded(body: str, traced: _Traced) -> str:
     said = " ".join(traced.guards + traced.change_guards)
     guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
-    guards += [f"b.{m} is not none" for m in dict.fromkeys(_SECTION.findall(said))]  # (a source without 国有资产)
+    guards += [f"b.{m} is not none" for m in dict.fromkeys(_SECTION.findall(said))]  # (a source without 国有资产, 政府采购)
     guards += [f"({c}) is not none" for c in dict.fromkeys(_changes_in(said))]  # (no prior figure next year: no change)
     guards += [f"({g}) is not none" for g in dict.fromkeys(traced.guards)]
     if traced.year_bound is not None:

@@ -578,11 +578,11 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
     unfit = _unfit(document, path) if "xlsx" in formats else []
-    if unfit:
+    if any(f.severity == "error" for f in unfit):
         return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
     notes: list[str] = []
     outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to, notes)
-    told = prepared.findings + missing + unprinted_findings(prepared.budget, document)
+    told = prepared.findings + missing + unfit + unprinted_findings(prepared.budget, document)
     told += [Finding("warning", "目录页码", note, str(path)) for note in notes]
     return Rendered(path, outputs, told, time.perf_counter() - start, document)
 
@@ -611,12 +611,21 @@ def _layout_files(budget: Budget, layout: str | Path | None) -> list[Path]:
 
 def _unfit(document: Document, path: Path) -> list[Finding]:
     """What of the document the official workbook its layout names cannot hold (told before writing; nothing where
-    it names none)."""
+    it names none): an error where the workbook file is the user's own to correct; where it is a shipped one (上海's
+    工作簿-单位.yaml, 4 columns of its 收支总表) and the user's layout shapes the table otherwise (a layout learned from a
+    unit's PDF prints its 7), a warning, and the workbook written a sheet per table — the user cannot correct the
+    shipped file, and its tables are printed whole rather than refused."""
     if document.workbook is None:
         return []
     from reportgen.shaping.layout_workbook import misfits  # deferred: 6 ms, for a layout with a workbook only
 
-    return [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)]
+    told = misfits(document)
+    if told and Path(document.workbook.source).resolve().is_relative_to(SHIPPED.resolve()):
+        document.workbook = None
+        return [Finding("warning", "版式-工作簿", f"{misfit.rsplit('：请改正', 1)[0]}：所用版式的表格形状与随附的正式工作簿不合，"
+                        "--format xlsx 改为每张表一个工作表（不是正式工作簿的格式）", str(path), 0, 0, "版式")
+                for misfit in told]
+    return [Finding("error", "版式-工作簿", misfit, str(path), 0, 0, "版式") for misfit in told]
 
 
 def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:

@@ -227,9 +227,10 @@ def _amount(value: Any) -> Decimal:
 class _Roller:
     """Rolls one source's (or unit file's) mapping into next year's, guided by the schema."""
 
-    def __init__(self, year: int) -> None:
+    def __init__(self, year: int, final: bool = False) -> None:
         self.schema = source_schema()
         self.year = year  # the new source's year
+        self.final = final  # a 部门决算 rolled into next year's: its rows print no 上年 (final_keys.BUDGET_ONLY)
 
     def resolve(self, schema: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         name = ""
@@ -294,6 +295,8 @@ class _Roller:
     def roll_金额项(self, value: Any, schema: dict[str, Any]) -> dict[str, Any]:
         current = value.get("本年") if isinstance(value, dict) else value
         rolled: dict[str, Any] = {"本年": PLACEHOLDER, "上年": _amount(current)}
+        if self.final and isinstance(value, dict) and "预算" in value:  # a 决算's “三公” 预算数: next year's, to fill
+            rolled["预算"] = PLACEHOLDER
         if isinstance(value, dict) and "说明" in value:
             rolled["说明"] = str(value["说明"])
         return rolled
@@ -315,7 +318,7 @@ class _Roller:
     def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         total = _budgeted(value)
-        if total is not None:
+        if total is not None and not self.final:
             rolled["上年"] = total
         return rolled
 
@@ -435,7 +438,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
         raise RolloverError(f"新年度 {new_year} 应晚于源文件的年度 {budget.year}")
     data = load_yaml(source)
     factor = UNIT_FACTOR[str(data["金额单位"])]
-    roller = _Roller(new_year)
+    roller = _Roller(new_year, budget.final)
     target = out or next_source_path(source, budget.year, new_year)
     result = Rollover()
     prior = _prior(budget, factor)
@@ -796,7 +799,8 @@ def _write_one_new(path: Path, text: str) -> None:
             handle.write(text)
         os.link(tmp, path)  # fails with FileExistsError rather than overwrite
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even the unlinking of nothing: EROFS)
+            tmp.unlink(missing_ok=True)
         for folder in made:  # deepest first; one that holds anything else stays
             with contextlib.suppress(OSError):
                 folder.rmdir()

@@ -512,8 +512,8 @@ class _MarkupReader:
         self.blocks.append(Title(self.text_of(child), child.get("sub", "")))
 
     def on_paragraph(self, child: etree.Element, depth: int, nesting: int) -> None:
-        if child.tag == "missing":
-            self.missing.append((child.get("what", ""), child.get("field", "")))
+        for marker in child.iter("missing"):  # the paragraph, or a marker inside it (a learned sentence: _phrases.j2 unlearned)
+            self.missing.append((marker.get("what", ""), marker.get("field", "")))
         text = self.text_of(child)
         if text:
             self.blocks.append(Paragraph(text, _ROLES[child.tag]))
@@ -849,11 +849,12 @@ def _shown(budget: Budget, layout: Layout) -> Presentation:
 
 
 def _first_of_each(missing: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """One missing field per source field, in the words of its first marker."""
-    first: dict[str, str] = {}
+    """One missing field per source field, in the words of its first marker; each sentence of a learned layout's
+    words (field 学到的措辞: each says which sentence and why) once."""
+    first: dict[tuple[str, str], str] = {}
     for what, source_field in missing:
-        first.setdefault(source_field, what)
-    return [(what, source_field) for source_field, what in first.items()]
+        first.setdefault((source_field, what if source_field == "学到的措辞" else ""), what)
+    return [(what, source_field) for (source_field, _), what in first.items()]
 
 
 def _pages(layout: Layout) -> dict[str, Any]:

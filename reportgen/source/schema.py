@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -209,7 +210,8 @@ class Validator:
             mark = value.mark
         hint = value.strip()[len(PLACEHOLDER):].lstrip("：:").strip()
         if self.expects_amount(schema):
-            self.error(f"金额待填写：请填入本年金额{f'（{hint}）' if hint else ''}后再生成", path, mark, "金额待填写")
+            what = "上年执行数" if "上年执行数" in re.split(r"[.\[]", path) else "本年金额"  # last year's, to fill
+            self.error(f"金额待填写：请填入{what}{f'（{hint}）' if hint else ''}后再生成", path, mark, "金额待填写")
         else:
             self.error(f"待填写：{hint or '请填入本年的数据'}（填写后才能生成）", path, mark, "待填写")
 
