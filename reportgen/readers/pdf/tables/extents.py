@@ -117,6 +117,7 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
     """Where a table's lines on a page, from ``end``, end: at the next title, or at a paragraph (not a note's, nor a
     cell's text over its figures) — which closes the table, as a note does."""
     in_note = False
+    edges = _column_edges(table, lines[end:])
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
@@ -124,13 +125,28 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
             break
         if is_note(line):
             in_note = table.closed = True
-        elif is_prose(line) and not in_note and not _cell_over_figures(line, following):
+        elif is_prose(line) and not in_note and not _cell_over_figures(line, following) and not _in_a_column(line, edges):
             table.closed = True
             break
         elif is_tabular(line):
             in_note = False
         end += 1
     return end
+
+
+def _column_edges(table: Table, lines: list[Line]) -> list[float]:
+    """Where the words of the table's header line begin, left to right: its first line with a column gap under the
+    caption (on its first page, or, the table begun on a page before, there); [] for none."""
+    header = next((line for line in (table.first.lines[2:] if table.chunks else lines) if is_tabular(line)), None)
+    return sorted(word.left for word in header.words) if header is not None else []
+
+
+def _in_a_column(line: Line, edges: list[float]) -> bool:
+    """A long line with no column gap that is a cell's text wrapped over several lines (杭州市气象局's and 湖州市财政局's
+    项目支出绩效表: each project's 绩效目标 a paragraph in its cell, the row's other cells set beside its middle line),
+    not a paragraph's: it begins right of where the header's second column's name begins (``edges``) — a paragraph
+    begins at the page's margin, left of a table's second column."""
+    return len(edges) >= 2 and line.words[0].left >= edges[1]
 
 
 def _cell_over_figures(line: Line, following: Line | None) -> bool:
@@ -171,7 +187,20 @@ def _body_start(chunk: Chunk, position: int, total: int | None) -> int:
     but where the lines between are header words; at the line above where its label wrapped begins there."""
     if total is not None and not _all_header(chunk.lines[total + 1:position]):
         return total
-    return position - 1 if _label_wrapped_above(chunk.lines, position) else position
+    if _label_wrapped_above(chunk.lines, position):
+        return position - 1
+    while position > 3 and _paragraph_above(chunk.lines[position - 1]):
+        position -= 1
+    return position
+
+
+def _paragraph_above(line: Line) -> bool:
+    """Whether a line above a table's first line of figures is the first of its row's cell of running text (杭州市气象局's
+    项目支出绩效表: the 绩效目标 centred on its row's figures), not a header's: a paragraph's line, with a sentence's mark."""
+    return is_prose(line) and bool(_SENTENCE_MARKS & set(line.text))
+
+
+_SENTENCE_MARKS = frozenset("，。；")
 
 
 def _label_wrapped_above(lines: list[Line], position: int) -> bool:

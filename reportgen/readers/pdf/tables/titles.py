@@ -26,7 +26,17 @@ def is_caption(line: Line) -> bool:
     at = text.find("单位")
     while at >= 0 and not _labelled(text[at:at + 3], "单位"):
         at = text.find("单位", at + 1)
-    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS)
+    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS) \
+        or _unit_alone(line)
+
+
+def _unit_alone(line: Line) -> bool:
+    """A caption naming its unit by the unit alone, at its right end, a column gap from the department's name before it
+    (湖州市财政局's 项目支出绩效表: “341-湖州市财政局 … 万元”)."""
+    return len(line.words) >= 2 and line.words[-1].text in _UNITS_ALONE and line.gap() >= _COLUMN_GAP
+
+
+_UNITS_ALONE = frozenset(("元", "千元", "万元", "亿元"))
 
 
 _OWNER_LABELS = ("部门名称", "单位名称", "部门")
