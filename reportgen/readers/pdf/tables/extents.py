@@ -125,13 +125,18 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
             break
         if is_note(line):
             in_note = table.closed = True
-        elif is_prose(line) and not in_note and not _cell_over_figures(line, following) and not _in_a_column(line, edges):
+        elif is_prose(line) and not in_note and not _cells_text(line, following, edges):
             table.closed = True
             break
         elif is_tabular(line):
             in_note = False
         end += 1
     return end
+
+
+def _cells_text(line: Line, following: Line | None, edges: list[float]) -> bool:
+    """Whether a long line with no column gap is a cell's text (_cell_over_figures, _in_a_column), not a paragraph's."""
+    return _cell_over_figures(line, following) or _in_a_column(line, edges)
 
 
 def _column_edges(table: Table, lines: list[Line]) -> list[float]:

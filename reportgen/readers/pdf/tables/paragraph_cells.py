@@ -46,19 +46,8 @@ def _paragraph_line(words: list[_Word]) -> bool:
 
 def _centred(rows: list[Row], page: list[int], column: int) -> set[int]:
     """Joins each paragraph in ``column`` on a page's rows (``page``: their indexes) to the row of figures its lines
-    are centred on: of the lines next in turn, those whose middle is nearest that row's figures', never another row
-    of figures' own. Returns the rows left printing nothing."""
-    figures = [k for k in page if _figures(rows[k])]
-    units = [k for k in page if column in rows[k][1]]
-    if not figures or not units:
-        return set()
-    at = 0
-    blocks: dict[int, list[int]] = {}
-    for position, k in enumerate(figures):
-        later = set(figures[position + 1:])
-        end = _block_end(rows, units, at, k, later, column)
-        blocks[k] = units[at:end]
-        at = end
+    are centred on (_blocks). Returns the rows left printing nothing."""
+    blocks = _blocks(rows, page, column)
     for k, block in blocks.items():
         words = [w for unit in block for w in rows[unit][1][column]]
         for unit in block:
@@ -67,6 +56,20 @@ def _centred(rows: list[Row], page: list[int], column: int) -> set[int]:
         if words:
             rows[k][1][column] = sorted(words, key=lambda w: (w.top, w.left))
     return {unit for block in blocks.values() for unit in block if not rows[unit][1]}
+
+
+def _blocks(rows: list[Row], page: list[int], column: int) -> dict[int, list[int]]:
+    """Each row of figures on the page → the rows whose lines of ``column`` make its paragraph: of the lines next in
+    turn, those whose middle is nearest its figures', never another row of figures' own."""
+    figures = [k for k in page if _figures(rows[k])]
+    units = [k for k in page if column in rows[k][1]]
+    blocks: dict[int, list[int]] = {}
+    at = 0
+    for position, k in enumerate(figures if units else []):
+        end = _block_end(rows, units, at, k, set(figures[position + 1:]), column)
+        blocks[k] = units[at:end]
+        at = end
+    return blocks
 
 
 def _block_end(rows: list[Row], units: list[int], at: int, k: int, later: set[int], column: int) -> int:
