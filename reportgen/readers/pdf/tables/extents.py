@@ -4,7 +4,17 @@
 from __future__ import annotations
 
 from reportgen.readers.pdf.pdf_words import Word as _Word
-from reportgen.readers.pdf.tables.lines import TOTALS, Chunk, Line, Table, characters, is_number, numbered, texts
+from reportgen.readers.pdf.tables.lines import (
+    TOTALS,
+    Chunk,
+    Line,
+    Table,
+    characters,
+    is_amount,
+    is_number,
+    numbered,
+    texts,
+)
 from reportgen.readers.pdf.tables.sides import Side, figures_of, joined_side, side_of
 from reportgen.readers.pdf.tables.titles import (
     is_note,
@@ -31,7 +41,43 @@ def printed_tables(pages: list[list[Line]]) -> list[Table]:
         lines = _take_tables(tables, lines, index, current)
         if current is not None and side is not None and side.why:  # each half only part of the table
             _unjoined(current, side.why, tables[first_new:], lines[:side.end])
+    for table in tables:
+        _clear_of_figures(table)
     return tables
+
+
+def _clear_of_figures(table: Table) -> None:
+    """A table kept open by lines of running text in a column (_in_a_column) ended at the first of them, as a paragraph
+    ends it, where that column is not clear of its figures: some figure left of where its lines begin reaches past it
+    (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart: 其他资金's “0.00” ends where 绩效目标's lines
+    begin on another page) — one set of columns for all its pages cannot tell the text from the figures there."""
+    running = _running_lines(table)
+    if not running:
+        return
+    edge = min(line.words[0].left for _, _, line in running)
+    figures = [word.right for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]
+               for word in line.words if is_amount(word.text) and word.left < edge]
+    if max(figures, default=edge - 1.0) < edge or table.beside:
+        return
+    at, index, _ = running[0]
+    chunk = Chunk(table.chunks[at].lines[:index])
+    chunk.notes = _trailing_notes(chunk.lines)
+    chunk.head = _repeated_head(table, chunk) if at else _head(chunk)
+    table.chunks[at:] = [chunk]
+    table.closed = True
+
+
+def _running_lines(table: Table) -> list[tuple[int, int, Line]]:
+    """The lines of the table's body that are a paragraph's as a line (is_prose) but not a cell's over its figures:
+    kept in the table by _in_a_column alone — each with its chunk's and its own index."""
+    found = []
+    for at, chunk in enumerate(table.chunks):
+        lines = chunk.lines
+        for index in range(chunk.head, len(lines) - chunk.notes):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if is_prose(lines[index]) and not _cell_over_figures(lines[index], following):
+                found.append((at, index, lines[index]))
+    return found
 
 
 def _continuation(current: Table, lines: list[Line]) -> tuple[int, Side | None]:
