@@ -55,9 +55,7 @@ def _clear_of_figures(table: Table) -> None:
     if not running:
         return
     edge = min(line.words[0].left for _, _, line in running)
-    figures = [word.right for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]
-               for word in line.words if is_amount(word.text) and word.left < edge]
-    if max(figures, default=edge - 1.0) < edge or table.beside:
+    if _figures_reach(table, edge) < edge or table.beside:
         return
     at, index, _ = running[0]
     chunk = Chunk(table.chunks[at].lines[:index])
@@ -65,6 +63,12 @@ def _clear_of_figures(table: Table) -> None:
     chunk.head = _repeated_head(table, chunk) if at else _head(chunk)
     table.chunks[at:] = [chunk]
     table.closed = True
+
+
+def _figures_reach(table: Table, edge: float) -> float:
+    """How far right the table's figures set left of ``edge`` reach (left of it where it prints none)."""
+    return max((word.right for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]
+                for word in line.words if is_amount(word.text) and word.left < edge), default=edge - 1.0)
 
 
 def _running_lines(table: Table) -> list[tuple[int, int, Line]]:
