@@ -48,9 +48,10 @@ def printed_tables(pages: list[list[Line]]) -> list[Table]:
 
 def _clear_of_figures(table: Table) -> None:
     """A table kept open by lines of running text in a column (_in_a_column) ended at the first of them, as a paragraph
-    ends it, where that column is not clear of its figures: some figure left of where its lines begin reaches past it
-    (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart: 其他资金's “0.00” ends where 绩效目标's lines
-    begin on another page) — one set of columns for all its pages cannot tell the text from the figures there."""
+    ends it, where that column is not clear of its figures — the table's last, right of every figure it prints: some
+    figure reaches past where its lines begin (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart:
+    其他资金's “0.00” ends where 绩效目标's lines begin on another page; 北京's 部门整体支出绩效目标表, a form whose amounts stand
+    over its paragraph's cell) — one set of columns for all its pages cannot tell the text from the figures there."""
     running = _running_lines(table)
     if not running:
         return
@@ -66,9 +67,9 @@ def _clear_of_figures(table: Table) -> None:
 
 
 def _figures_reach(table: Table, edge: float) -> float:
-    """How far right the table's figures set left of ``edge`` reach (left of it where it prints none)."""
+    """How far right the table's figures reach (left of ``edge`` where it prints none)."""
     return max((word.right for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]
-                for word in line.words if is_amount(word.text) and word.left < edge), default=edge - 1.0)
+                for word in line.words if is_amount(word.text)), default=edge - 1.0)
 
 
 def _running_lines(table: Table) -> list[tuple[int, int, Line]]:
