@@ -32,38 +32,43 @@ from reportgen.readers.pdf.tables.titles import (
 
 
 def printed_tables(pages: list[list[Line]]) -> list[Table]:
-    """The printed tables, in order, each with its lines over one page or more."""
+    """The printed tables, in order, each with its lines over one page or more; read again with each table whose column
+    of running text is not clear of its figures (_unclear) ended at its first line of running text, as a paragraph
+    ends a table."""
+    tables = _tables(pages, frozenset())
+    unclear = frozenset(_first_place(table) for table in tables if _unclear(table))
+    return _tables(pages, unclear) if unclear else tables
+
+
+def _tables(pages: list[list[Line]], plain: frozenset[tuple[int, int]]) -> list[Table]:
+    """The printed tables, each of those titled at ``plain`` (page, line) ended by running text as by a paragraph."""
     tables: list[Table] = []
     for lines in map(number_over_title, pages):
         current = tables[-1] if tables and not tables[-1].closed else None
         index, side = _continuation(current, lines) if current is not None else (0, None)
         first_new = len(tables)
-        lines = _take_tables(tables, lines, index, current)
+        lines = _take_tables(tables, lines, index, current, plain)
         if current is not None and side is not None and side.why:  # each half only part of the table
             _unjoined(current, side.why, tables[first_new:], lines[:side.end])
-    for table in tables:
-        _clear_of_figures(table)
     return tables
 
 
-def _clear_of_figures(table: Table) -> None:
-    """A table kept open by lines of running text in a column (_in_a_column) ended at the first of them, as a paragraph
-    ends it, where that column is not clear of its figures — the table's last, right of every figure it prints: some
-    figure reaches past where its lines begin (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart:
-    其他资金's “0.00” ends where 绩效目标's lines begin on another page; 北京's 部门整体支出绩效目标表, a form whose amounts stand
-    over its paragraph's cell) — one set of columns for all its pages cannot tell the text from the figures there."""
+def _first_place(table: Table) -> tuple[int, int]:
+    title = table.first.lines[0]
+    return title.page, title.number
+
+
+def _unclear(table: Table) -> bool:
+    """Whether a table kept open by lines of running text in a column (_in_a_column) has that column not clear of its
+    figures — the table's last, right of every figure it prints: some figure reaches past where its lines begin
+    (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart: 其他资金's “0.00” ends where 绩效目标's lines
+    begin on another page; 北京's 部门整体支出绩效目标表, a form whose amounts stand over its paragraph's cell): one set of
+    columns for all its pages cannot tell the text from the figures there."""
     running = _running_lines(table)
-    if not running:
-        return
-    edge = min(line.words[0].left for _, _, line in running)
-    if _figures_reach(table, edge) < edge or table.beside:
-        return
-    at, index, _ = running[0]
-    chunk = Chunk(table.chunks[at].lines[:index])
-    chunk.notes = _trailing_notes(chunk.lines)
-    chunk.head = _repeated_head(table, chunk) if at else _head(chunk)
-    table.chunks[at:] = [chunk]
-    table.closed = True
+    if not running or table.beside:
+        return False
+    edge = min(line.words[0].left for line in running)
+    return _figures_reach(table, edge) >= edge
 
 
 def _figures_reach(table: Table, edge: float) -> float:
@@ -72,16 +77,16 @@ def _figures_reach(table: Table, edge: float) -> float:
                 for word in line.words if is_amount(word.text)), default=edge - 1.0)
 
 
-def _running_lines(table: Table) -> list[tuple[int, int, Line]]:
+def _running_lines(table: Table) -> list[Line]:
     """The lines of the table's body that are a paragraph's as a line (is_prose) but not a cell's over its figures:
-    kept in the table by _in_a_column alone — each with its chunk's and its own index."""
+    kept in the table by _in_a_column alone."""
     found = []
-    for at, chunk in enumerate(table.chunks):
+    for chunk in table.chunks:
         lines = chunk.lines
         for index in range(chunk.head, len(lines) - chunk.notes):
             following = lines[index + 1] if index + 1 < len(lines) else None
             if is_prose(lines[index]) and not _cell_over_figures(lines[index], following):
-                found.append((at, index, lines[index]))
+                found.append(lines[index])
     return found
 
 
@@ -97,7 +102,8 @@ def _continuation(current: Table, lines: list[Line]) -> tuple[int, Side | None]:
     return 0, side
 
 
-def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Table | None) -> list[Line]:
+def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Table | None,
+                 plain: frozenset[tuple[int, int]]) -> list[Line]:
     """Adds to ``tables`` those a page begins from its line ``index`` on, each at its title, the lines between
     them narrative. Returns the page's lines, a title wrapped over two lines joined into one (wrapped_title)."""
     while index < len(lines):
@@ -106,7 +112,7 @@ def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Ta
             if index and (joined := wrapped_title(lines[index - 1], lines[index])) is not None:
                 index -= 1
                 lines = [*lines[:index], joined, *lines[index + 2:]]
-            table = Table([])
+            table = Table([], running=(lines[index].page, lines[index].number) not in plain)
             tables.append(table)
             index = _take(table, lines, index, continuation=False)
         else:
@@ -168,7 +174,7 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
     """Where a table's lines on a page, from ``end``, end: at the next title, or at a paragraph (not a note's, nor a
     cell's text over its figures) — which closes the table, as a note does."""
     in_note = False
-    edges = _column_edges(table, lines[end:])
+    edges = _column_edges(table, lines[end:]) if table.running else []
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
