@@ -174,7 +174,7 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
     """Where a table's lines on a page, from ``end``, end: at the next title, or at a paragraph (not a note's, nor a
     cell's text over its figures) — which closes the table, as a note does."""
     in_note = False
-    edges = _column_edges(table, lines[end:]) if table.running else []
+    edges = _column_edges(table, lines[end:])
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
@@ -198,9 +198,10 @@ def _cells_text(line: Line, following: Line | None, edges: list[float]) -> bool:
 
 def _column_edges(table: Table, lines: list[Line]) -> list[float]:
     """Where the words of the table's header line begin, left to right: its first line with a column gap under the
-    caption (on its first page, or, the table begun on a page before, there); [] for none."""
+    caption (on its first page, or, the table begun on a page before, there); [] for none, or for a table running text
+    may not keep open (Table.running)."""
     header = next((line for line in (table.first.lines[2:] if table.chunks else lines) if is_tabular(line)), None)
-    return sorted(word.left for word in header.words) if header is not None else []
+    return sorted(word.left for word in header.words) if header is not None and table.running else []
 
 
 def _in_a_column(line: Line, edges: list[float]) -> bool:
