@@ -69,6 +69,8 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    # 杭州 and 湖州 (fresh1) imported with --learn-layout and their 表11 rendered (issue 80)
+    "test_fiscal_closing_lines": ("test_a_table_of_paragraphs_in_its_cells_is_held_and_printed",),
     # 西安 (fresh1) and 江苏省高级人民法院 2018 imported with --learn-layout and rendered (issue 80)
     "test_spending_uses": ("test_xian_prints_its_spending_by_use_beside_the_function_lines",
                            "test_jiangsu_prints_the_lines_the_source_states_and_one_total_across"),

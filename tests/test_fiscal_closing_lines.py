@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.docmodel.document import Table
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.runners.render import document_for, prepare
 from reportgen.shaping.layouts import LayoutError, resolve
 from tests.learned_import import import_once
@@ -83,3 +84,39 @@ def test_the_lines_are_refused_on_another_table(tmp_path) -> None:
         (folder / "版式.yaml").write_text(f"名称: 试\n基于: 默认\n表格:\n  {spec}\n", encoding="utf-8")
         with pytest.raises(LayoutError, match=words):
             resolve(folder)
+
+
+# -- a table whose rows carry a paragraph in a cell (杭州 and 湖州's 表11 项目支出绩效表) ------------------------------
+# Each project's 绩效目标 a paragraph wrapped over several lines in its cell, the row's 单位名称, 项目名称 and 金额 set
+# beside its middle line: the reader ended the table at its first long line (杭州) or found no caption (湖州's
+# “341-湖州市财政局 … 万元”), so the table was neither held (印出表) nor printed. The texts are the published ones
+# (pdftotext -layout), each cell's lines joined.
+PARAGRAPHS = [
+    ("zj-hangzhou-qixiang-2026-dept-budget", "表11", "2026年市级部门项目支出绩效表", 3,
+     ["杭州市气象服务中心（杭州市预警信息发布中心）", "专业系统维护及科普", "146.69",
+      "1.突发公共事件预警信息稳定运行；2.根据天气雷达运行保障的特点，通过维护定标、维修定标、调整定标和专项定标等，"
+      "保障新一代天气雷达正常运行。"]),
+    ("zj-huzhou-caizhengju-2026-dept-budget", "表11", "2026年市级部门项目支出绩效表", 8,
+     ["湖州市财政项目预算审核中心", "市级预算项目评审", "371.00",
+      "2026年，运用专业技术手段和审核方法，对财政投资项目进行审核，全年完成审核目标100亿元，节约财政资金8亿元以上，"
+      "保证财政投资审核工作质量，发挥社会中介机构对政府投资项目审核的作用，提高财政投资审核效率。"]),
+    # 广东, not written from: 广州's 表12 (held, its rows by unit) was read up to its first unit's row, each project's
+    # 绩效目标 a paragraph centred on its row, its first line closing the table
+    ("gd-guangzhou-tongjiju-2026-dept-budget", "表12", "部门预算项目支出及其他支出预算表", 13,
+     ["广州市采购经理人指数调查编制工作经费", "100.00", "100.00", "100.00", "0.00", "0.00", "0.00", "0.00",
+      "通过开展广州市采购经理人指数调查编制工作，完善统计指标体系，提高经济运行走势研判的可靠性和前瞻性，"
+      "为党政领导提供决策参考依据。"]),
+]
+
+
+@pytest.mark.parametrize("name, number, title, count, row", PARAGRAPHS)
+def test_a_table_of_paragraphs_in_its_cells_is_held_and_printed(tmp_path_factory, name, number, title, count,
+                                                                  row) -> None:
+    source, layout, _ = _learned(tmp_path_factory, name)
+    held = next(t for t in load_yaml(source).get("印出表", []) if t["表名"] == title)
+    assert (held["表号"], len(held["行"])) == (number, count)
+    assert [str(cell) for cell in row] in [[str(cell) for cell in r] for r in held["行"]]
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.title == title)
+    assert table.number == number
+    assert row in [[cell.text for cell in r.cells] for r in table.body]

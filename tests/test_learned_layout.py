@@ -32,10 +32,13 @@ def _plain(text: str) -> str:
     return "".join(text.split())
 
 
-def _rendered_tables(source: Path, layout: Path | str) -> list[tuple[str, str]]:
+def _rendered_tables(source: Path, layout: Path | str, of_a_kind: bool = False) -> list[tuple[str, str]]:
+    """The tables the source renders with ``layout``: (number, title) in order; ``of_a_kind``: none held as printed
+    (印出表: printed with the title the document prints under any layout)."""
     prepared = prepare(source, draft=True)
     document = document_for(prepared, draft=True, layout=layout)
-    return [(_plain(b.number), _plain(b.title)) for b in document.blocks if isinstance(b, Table)]
+    return [(_plain(b.number), _plain(b.title)) for b in document.blocks
+            if isinstance(b, Table) and not (of_a_kind and b.id.startswith("印出表"))]
 
 
 def _learned(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, Path, str]:
@@ -149,7 +152,8 @@ def test_each_learned_layout_renders_the_published_titles_and_numbers_in_order(t
     published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
     assert _in_order(rendered, published)
     assert len(rendered) >= min(9, len(published) - 3)  # the tables of kinds reportgen prints (苏州: 3 it has not)
-    assert not set(rendered) & set(_rendered_tables(source, "默认"))  # the default numbers and titles them otherwise
+    # the default numbers and titles them otherwise (but a table held as printed: 杭州's 表11 follows the default's 表10)
+    assert not set(rendered) & set(_rendered_tables(source, "默认", of_a_kind=True))
 
 
 # -- a layout folder of 表格清单.表, written by hand: loads, prints, refuses what it cannot use --------------------

@@ -12,6 +12,7 @@ import yaml
 from reportgen.base.patterns import regex
 from reportgen.readers.pdf.pdf_words import Word as _Word
 from reportgen.readers.pdf.tables.lines import TOTALS, UNITS, Line, is_amount, is_number, numbered, width, words_text
+from reportgen.readers.pdf.tables.paragraph_cells import paragraph_cells
 from reportgen.readers.pdf.tables.wrapped_figures import wrapped_figures
 
 
@@ -42,7 +43,7 @@ def run_on_names(body: list[tuple[Line, list[_Word]]], cuts: list[float],
     or 其中, and a row with a name in that cell within a line of it on its page (across the lines a
     name runs on to). Of a row above and one below it goes with the one whose name starts where it
     does (a level's indent), else the one whose figures are nearer (a cell's text is centred)."""
-    body_rows = _BodyRows(wrapped_figures([(line, _body_cells(words, cuts)) for line, words in body]), em)
+    body_rows = _BodyRows(paragraph_cells(wrapped_figures([(line, _body_cells(words, cuts)) for line, words in body])), em)
     rows = body_rows.rows
     moves: dict[int, int] = {}  # a name-only line → the row its text joins
     for i in range(len(rows)):

@@ -4,7 +4,17 @@
 from __future__ import annotations
 
 from reportgen.readers.pdf.pdf_words import Word as _Word
-from reportgen.readers.pdf.tables.lines import TOTALS, Chunk, Line, Table, characters, is_number, numbered, texts
+from reportgen.readers.pdf.tables.lines import (
+    TOTALS,
+    Chunk,
+    Line,
+    Table,
+    characters,
+    is_amount,
+    is_number,
+    numbered,
+    texts,
+)
 from reportgen.readers.pdf.tables.sides import Side, figures_of, joined_side, side_of
 from reportgen.readers.pdf.tables.titles import (
     is_note,
@@ -22,16 +32,62 @@ from reportgen.readers.pdf.tables.titles import (
 
 
 def printed_tables(pages: list[list[Line]]) -> list[Table]:
-    """The printed tables, in order, each with its lines over one page or more."""
+    """The printed tables, in order, each with its lines over one page or more; read again with each table whose column
+    of running text is not clear of its figures (_unclear) ended at its first line of running text, as a paragraph
+    ends a table."""
+    tables = _tables(pages, frozenset())
+    unclear = frozenset(_first_place(table) for table in tables if _unclear(table))
+    return _tables(pages, unclear) if unclear else tables
+
+
+def _tables(pages: list[list[Line]], plain: frozenset[tuple[int, int]]) -> list[Table]:
+    """The printed tables, each of those titled at ``plain`` (page, line) ended by running text as by a paragraph."""
     tables: list[Table] = []
     for lines in map(number_over_title, pages):
         current = tables[-1] if tables and not tables[-1].closed else None
         index, side = _continuation(current, lines) if current is not None else (0, None)
         first_new = len(tables)
-        lines = _take_tables(tables, lines, index, current)
+        lines = _take_tables(tables, lines, index, current, plain)
         if current is not None and side is not None and side.why:  # each half only part of the table
             _unjoined(current, side.why, tables[first_new:], lines[:side.end])
     return tables
+
+
+def _first_place(table: Table) -> tuple[int, int]:
+    title = table.first.lines[0]
+    return title.page, title.number
+
+
+def _unclear(table: Table) -> bool:
+    """Whether a table kept open by lines of running text in a column (_in_a_column) has that column not clear of its
+    figures — the table's last, right of every figure it prints: some figure reaches past where its lines begin
+    (广州市市场监督管理局's 项目支出及其他支出预算表, its pages set a point apart: 其他资金's “0.00” ends where 绩效目标's lines
+    begin on another page; 北京's 部门整体支出绩效目标表, a form whose amounts stand over its paragraph's cell): one set of
+    columns for all its pages cannot tell the text from the figures there."""
+    running = _running_lines(table)
+    if not running or table.beside:
+        return False
+    edge = min(line.words[0].left for line in running)
+    return _figures_reach(table, edge) >= edge
+
+
+def _figures_reach(table: Table, edge: float) -> float:
+    """How far right the table's figures reach (left of ``edge`` where it prints none)."""
+    return max((word.right for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]
+                for word in line.words if is_amount(word.text)), default=edge - 1.0)
+
+
+def _running_lines(table: Table) -> list[Line]:
+    """The lines of the table's body that are a paragraph's as a line (is_prose) but not a cell's over its figures:
+    kept in the table by _in_a_column alone."""
+    found = []
+    for chunk in table.chunks:
+        lines = chunk.lines
+        for index in range(chunk.head, len(lines) - chunk.notes):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if is_prose(lines[index]) and not _cell_over_figures(lines[index], following):
+                found.append(lines[index])
+    return found
 
 
 def _continuation(current: Table, lines: list[Line]) -> tuple[int, Side | None]:
@@ -46,7 +102,8 @@ def _continuation(current: Table, lines: list[Line]) -> tuple[int, Side | None]:
     return 0, side
 
 
-def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Table | None) -> list[Line]:
+def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Table | None,
+                 plain: frozenset[tuple[int, int]]) -> list[Line]:
     """Adds to ``tables`` those a page begins from its line ``index`` on, each at its title, the lines between
     them narrative. Returns the page's lines, a title wrapped over two lines joined into one (wrapped_title)."""
     while index < len(lines):
@@ -55,7 +112,7 @@ def _take_tables(tables: list[Table], lines: list[Line], index: int, current: Ta
             if index and (joined := wrapped_title(lines[index - 1], lines[index])) is not None:
                 index -= 1
                 lines = [*lines[:index], joined, *lines[index + 2:]]
-            table = Table([])
+            table = Table([], running=(lines[index].page, lines[index].number) not in plain)
             tables.append(table)
             index = _take(table, lines, index, continuation=False)
         else:
@@ -117,6 +174,7 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
     """Where a table's lines on a page, from ``end``, end: at the next title, or at a paragraph (not a note's, nor a
     cell's text over its figures) — which closes the table, as a note does."""
     in_note = False
+    edges = _column_edges(table, lines[end:])
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
@@ -124,13 +182,34 @@ def _table_end(table: Table, lines: list[Line], end: int) -> int:
             break
         if is_note(line):
             in_note = table.closed = True
-        elif is_prose(line) and not in_note and not _cell_over_figures(line, following):
+        elif is_prose(line) and not in_note and not _cells_text(line, following, edges):
             table.closed = True
             break
         elif is_tabular(line):
             in_note = False
         end += 1
     return end
+
+
+def _cells_text(line: Line, following: Line | None, edges: list[float]) -> bool:
+    """Whether a long line with no column gap is a cell's text (_cell_over_figures, _in_a_column), not a paragraph's."""
+    return _cell_over_figures(line, following) or _in_a_column(line, edges)
+
+
+def _column_edges(table: Table, lines: list[Line]) -> list[float]:
+    """Where the words of the table's header line begin, left to right: its first line with a column gap under the
+    caption (on its first page, or, the table begun on a page before, there); [] for none, or for a table running text
+    may not keep open (Table.running)."""
+    header = next((line for line in (table.first.lines[2:] if table.chunks else lines) if is_tabular(line)), None)
+    return sorted(word.left for word in header.words) if header is not None and table.running else []
+
+
+def _in_a_column(line: Line, edges: list[float]) -> bool:
+    """A long line with no column gap that is a cell's text wrapped over several lines (杭州市气象局's and 湖州市财政局's
+    项目支出绩效表: each project's 绩效目标 a paragraph in its cell, the row's other cells set beside its middle line),
+    not a paragraph's: it begins right of where the header's second column's name begins (``edges``) — a paragraph
+    begins at the page's margin, left of a table's second column."""
+    return len(edges) >= 2 and line.words[0].left >= edges[1]
 
 
 def _cell_over_figures(line: Line, following: Line | None) -> bool:
@@ -171,7 +250,20 @@ def _body_start(chunk: Chunk, position: int, total: int | None) -> int:
     but where the lines between are header words; at the line above where its label wrapped begins there."""
     if total is not None and not _all_header(chunk.lines[total + 1:position]):
         return total
-    return position - 1 if _label_wrapped_above(chunk.lines, position) else position
+    if _label_wrapped_above(chunk.lines, position):
+        return position - 1
+    while position > 3 and _paragraph_above(chunk.lines[position - 1]):
+        position -= 1
+    return position
+
+
+def _paragraph_above(line: Line) -> bool:
+    """Whether a line above a table's first line of figures is the first of its row's cell of running text (杭州市气象局's
+    项目支出绩效表: the 绩效目标 centred on its row's figures), not a header's: a paragraph's line, with a sentence's mark."""
+    return is_prose(line) and bool(_SENTENCE_MARKS & set(line.text))
+
+
+_SENTENCE_MARKS = frozenset("，。；")
 
 
 def _label_wrapped_above(lines: list[Line], position: int) -> bool:

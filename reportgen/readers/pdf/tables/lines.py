@@ -92,6 +92,7 @@ class Table:
     side_left: float | None = None  # where, in its lines, the columns of the first such page begin
     side_shift: float | None = None  # how far right of where they are printed those pages' words are set
     unjoined: str = ""  # why a page continuing its columns was not joined with it
+    running: bool = True  # whether lines of running text in a column may keep it open (extents._in_a_column)
 
     @property
     def first(self) -> Chunk:

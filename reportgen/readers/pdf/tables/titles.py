@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from reportgen.base.patterns import regex
-from reportgen.readers.pdf.tables.lines import Line, Table, texts
+from reportgen.readers.pdf.tables.lines import Line, Table, is_number, texts
 
 _CAPTION_STARTS = ("编制部门", "编制单位")
 _NOTE_STARTS = ("注", "说明")  # each followed by a colon (or a space); or 备注
@@ -26,7 +26,19 @@ def is_caption(line: Line) -> bool:
     at = text.find("单位")
     while at >= 0 and not _labelled(text[at:at + 3], "单位"):
         at = text.find("单位", at + 1)
-    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS)
+    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS) \
+        or _unit_alone(line)
+
+
+def _unit_alone(line: Line) -> bool:
+    """A caption naming its unit by the unit alone, at its right end, a column gap from the department's name before it
+    (湖州市财政局's 项目支出绩效表: “341-湖州市财政局 … 万元”) — not a value with its unit (北京's 绩效目标表: “总成本 ≤ 118.14
+    万元”): no word of the line a figure."""
+    return len(line.words) >= 2 and line.words[-1].text in _UNITS_ALONE and line.gap() >= _COLUMN_GAP \
+        and not any(is_number(word.text) for word in line.words)
+
+
+_UNITS_ALONE = frozenset(("元", "千元", "万元", "亿元"))
 
 
 _OWNER_LABELS = ("部门名称", "单位名称", "部门")
