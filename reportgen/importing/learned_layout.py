@@ -632,7 +632,7 @@ def _contents_tables(lines: list[Line], imported: Imported) -> list[tuple[str, i
     if start is None:
         return []
     kinds, found = tablekinds.by_id(), []
-    for text in (contents.END.sub("", entry) for entry in contents.entries(lines, start)):
+    for text in (contents.unpaged(entry) for entry in contents.entries(lines, start)):
         kind = title_kind(text, imported.catalog) if _TITLE.search(text) else None
         if kind is None or kind.final or kind.id not in kinds:
             continue
@@ -1337,7 +1337,7 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
         return None
     entries = [entry for entry in contents.entries(lines, start) if entry]
     styles = {index for entry in entries for index, style in enumerate(contents.STYLES) if style.match(entry)}
-    listed = [contents.END.sub("", entry) for entry in entries]
+    listed = [contents.unpaged(entry) for entry in entries]
     return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
 

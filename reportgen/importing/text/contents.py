@@ -5,14 +5,13 @@ words' parts where the body prints them without their numbers: 上海's “其�
 from __future__ import annotations
 
 from reportgen.base.patterns import regex
-from reportgen.importing.text.text_parts import CONTENTS_END, contents_entries, contents_start
+from reportgen.importing.text.text_parts import contents_entries, contents_start, unpaged
 from reportgen.readers.text.lines import Line
 
 # the numbering styles a 目录's lines open with, outermost first, each with its layout numbering
 STYLES = (regex(r"^第[一二三四五六七八九十]{1,3}部分"), regex(r"^[一二三四五六七八九十]{1,3}、"),
           regex(r"^（[一二三四五六七八九十]{1,3}）"), regex(r"^\d{1,2}[.．、]"))
 _NUMBERINGS = ("第{一}部分", "{一}、", "（{一}）", "{1}.")
-END = CONTENTS_END  # a line's leader dots and page number
 start = contents_start  # the index of the line saying 目录 on one of the first pages (text_parts, which reads it too)
 entries = contents_entries  # the lines after the 目录's title on its page, spaces taken out
 
@@ -26,7 +25,7 @@ def top_styled(listed: list[str]) -> tuple[str, list[str]]:
     """The layout numbering of the outermost style the entries ``listed`` are numbered in (“{一}、”) and the words of
     those entries; ("", []) where none is numbered."""
     for style, numbering in zip(STYLES, _NUMBERINGS, strict=True):
-        found = [END.sub("", style.sub("", entry)) for entry in listed if style.match(entry)]
+        found = [unpaged(style.sub("", entry)) for entry in listed if style.match(entry)]
         if found:
             return numbering, found
     return "", []

@@ -229,7 +229,7 @@ def _parts_titled(headings: list[PrintedHeading], lines: list[Line], vocab: dict
     document's 目录 lists that part by, where it prints one; as read else."""
     first = contents_start(lines)
     listed = {} if first is None else {
-        number: CONTENTS_END.sub("", entry[found.end():]) for entry in _contents_lines(lines, first)
+        number: unpaged(entry[found.end():]) for entry in _contents_lines(lines, first)
         if (found := _PART.match(entry)) is not None and (number := _chinese_number(found.group(0)[1:-2]))}
     return [PrintedHeading(h.style, h.number, listed[h.number], _named_kind(listed[h.number], vocab) or h.kind, h.where)
             if h.style == "part" and not h.words and listed.get(h.number) else h for h in headings]
@@ -246,7 +246,15 @@ def _part_over_tables(heading: Line, vocab: dict[str, Any]) -> list[PrintedHeadi
 
 
 _CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
-CONTENTS_END = regex(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a 目录 line's leader dots and page number
+# a 目录 line's page number and leader dots, read from its end backwards (the line reversed): matched at its start,
+# possessive, the work is linear on any text, where the pattern searched for at the line's end was cubic on a run of spaces
+_UNPAGED = regex(r"[-—–]?+\s*+\d{0,4}+\s*+[-—–]?+[.．…·⋯\s]*+")
+
+
+def unpaged(entry: str) -> str:
+    """A 目录 line without its leader dots and page number (“一、部门主要职能……3” → “一、部门主要职能”)."""
+    found = _UNPAGED.match(entry[::-1])
+    return entry[:len(entry) - found.end()] if found else entry
 
 
 def contents_start(lines: list[Line]) -> int | None:
