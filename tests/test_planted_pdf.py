@@ -580,9 +580,15 @@ def test_a_sentence_printed_again_with_one_figure_otherwise_is_told(tmp_path: Pa
     told, with the other copy's figure."""
     line, told = _told_of_planting(GAOYUAN, "1447.53", "正文金额", "1447.63", 5, "1447.53", tmp_path)
     assert "主要原因是基本支出增加 1447.53 万元" in line
-    assert len(told) == 1 and "这里写作“1447.53万元”，另一处写作“1447.63万元”" in told[0], told
+    assert len(told) == 1 and ("这里写作“1447.53万元”，另一处写作“1447.63万元”" in told[0]
+                               or "应为 增加1,447.63万元" in told[0]), told
     review = review_document(tmp_path / GAOYUAN.name, None).narrative
-    assert review is not None and [f.rule for f in review.contradictions if "1447.53" in f.message] == ["R-前后不一"]
+    assert review is not None
+    said = [f.rule for f in review.contradictions if "1447.53" in f.message]
+    judged = [v for v in review.verdicts if v.status == "disagree" and "1447.53" in v.statement.text]
+    # the import reads 基本支出's change where a sentence says it (“此外，基本支出预算数为…。与上年相比增加1447.63万元”):
+    # the copy is judged against it; where it does not, the copies against each other (R-前后不一)
+    assert said == ["R-前后不一"] or (not said and len(judged) == 1)
 
 
 WANLI_2023 = Path(__file__).parent.parent / "bench" / "corpus" / "putuo-wanli-2023.pdf"
