@@ -120,3 +120,7 @@ def test_a_table_of_paragraphs_in_its_cells_is_held_and_printed(tmp_path_factory
     table = next(b for b in document.blocks if isinstance(b, Table) and b.title == title)
     assert table.number == number
     assert row in [[cell.text for cell in r.cells] for r in table.body]
+    # the paragraphs' column the widest, so that a row is not a page tall (杭州's 887.90 row: 30 lines at equal widths,
+    # moved whole to the next page in the DOCX); a name or an amount's column as wide as any other
+    text = row.index(max(row, key=len))
+    assert table.widths[text] == max(table.widths) > min(table.widths) == table.widths[row.index(row[0])]

@@ -34,7 +34,23 @@ def printed_rows(table: PrintedTable) -> TableRows:
     header = [head(*((cell.text, cell.across, cell.down) for cell in row)) for row in table.header]
     body = [Row([_cell(cell, table.thousands) for cell in row], key=_key(row)) for row in table.rows]
     width = sum(cell.across for cell in table.header[0]) if table.header else 0
-    return TableRows(header, body, [16] * width, wide=width > 6, notes=list(table.notes))
+    return TableRows(header, body, _widths(body, width), wide=width > 6, notes=list(table.notes))
+
+
+_NARROW = 16  # a column's relative width for a name or an amount
+_WIDEST = 4  # a column of running text at most so many times as wide
+
+
+def _widths(body: list[Row], width: int) -> list[int]:
+    """Each column's relative width: a name or an amount's column the same (_NARROW); a column of running text
+    (杭州、湖州 表11's 绩效目标: paragraphs of 100–600 characters) wider by the square root of how many times
+    longer its cells are on average, at most _WIDEST times — so that its rows are not a page tall."""
+    lengths: list[list[int]] = [[] for _ in range(width)]
+    for row in body:
+        for index, cell in enumerate(row.cells[:width]):
+            lengths[index].append(len(cell.text))
+    means = [sum(column) / len(column) if column else 0 for column in lengths]
+    return [round(_NARROW * min(_WIDEST, max(1.0, (mean / _NARROW) ** 0.5))) for mean in means]
 
 
 def _cell(value: str | Decimal, thousands: bool) -> Cell:
