@@ -32,7 +32,7 @@ from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.narrative_fields import PREFIX, clause_start
 from reportgen.importing.tree import Placed, scaled
-from reportgen.source.narrative_amounts import NAME
+from reportgen.source.matters import NAME
 
 KEY = "正文金额"
 _MONEY = ("万元", "元")

@@ -37,13 +37,13 @@ from reportgen.source.income import income, income_knowledge
 from reportgen.source.matters import (
     assets,
     glossary,
+    narrative_amounts,
     performance,
     procurement,
     profile,
     running_lines,
     three_public,
 )
-from reportgen.source.narrative_amounts import narrative_amounts
 from reportgen.source.printed_parts import printed_parts
 from reportgen.source.printed_tables import printed_tables
 from reportgen.source.prior import actual, prior
