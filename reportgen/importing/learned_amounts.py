@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 
 from reportgen.base.patterns import regex
-from reportgen.compute import Change, quantize_half_up
+from reportgen.compute import Change, exact_percent, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import NarrativeAmount
 from reportgen.importing import learned_words as lw
@@ -123,7 +123,8 @@ def _prior_or_why(current: Decimal, change: re.Match[str], factor: Decimal) -> D
     if rate is None:
         return prior
     places = len(rate.split(".")[1]) if "." in rate else 0
-    computed = quantize_half_up(amount * 100 / prior, places) if prior else None
+    exact = exact_percent(amount, prior)  # the change's share of last year's amount (DOMAIN.md: half up)
+    computed = None if exact is None else quantize_half_up(exact, places)
     if computed != Decimal(rate):
         shown = "上年数为零，没有增减率" if computed is None else f"按两年的数算出为{computed}%"
         return f"所写的增减率{rate}%与本年数、增减额不符（{shown}）"
