@@ -542,15 +542,24 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
     """The learned words written with the layout (学到的措辞.j2, and disclosure.j2 printing them), the parts in the
     order printed (the default frame prints them, whatever the base), and each sentence kept as printed told."""
     learned.words = words
+    headings = _printed_headings(lines)
     learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                             imported.department),
-                     "disclosure.j2": learned_words.disclosure(words)}
-    headings = _printed_headings(lines)
+                     "disclosure.j2": learned_words.disclosure(words, _tables_headed(lines, headings))}
     if "部分" not in learned.settings and (parts := _parts(_top_level(lines, headings), headings)) != list(
             layouts.PARTS):
         learned.settings["部分"] = parts
     learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
                      if learned_words.has_figures(sentence.text)]
+
+
+def _tables_headed(lines: list[Line], headings: list[PrintedHeading]) -> bool:
+    """Whether the document prints a part over its tables: False where its top-level headings (its 目录's, else its
+    body's) are read to the end of its text — to its 名词解释 — and none of them names the 预算表
+    (learned_words.disclosure); True where they are read short of it (西安 2025's 目录 runs onto a second page, its
+    “第五部分：部门预算公开报表” there)."""
+    found = _part_words(_top_level(lines, headings), headings)
+    return "名词解释" not in found or "预算表" in found
 
 
 def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, list[str]] | None:
