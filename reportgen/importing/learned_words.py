@@ -1810,7 +1810,7 @@ def disclosure(learned: Learned, tables_headed: bool = True) -> str:
 
 
 # where the document prints no part over its tables: the tables follow the text without a heading of their own (as
-# 深圳's and 河南's own frames print them), not under the default frame's “第N部分 …预算表” it does not print
+# 河南's own frame prints them), not under the default frame's “第N部分 …预算表” it does not print
 _TABLES_FROM = "{%- from '_tables_common.j2' import placed_tables with context %}\n"
 _INCLUDE_PART = "{% include '" + WORDS_FILE + "' if part == 'budget.j2' else part %}"
 _HEADLESS_TABLES = ("{% if part == 'tables.j2' %}<pagebreak/>{{ placed_tables() }}{% else %}" + _INCLUDE_PART
