@@ -146,3 +146,23 @@ def test_check_tells_the_stated_total_against_the_lines_with_the_missing_parts_a
     assert total[0].file == str(jianchayuan_2019) and "5,686.35" in total[0].message
     assert {f.path for f in findings if f.rule == "R-缺少"} >= {"三公经费", "机关运行经费", "政府采购"}
     assert any(f.rule == "待填写" and f.path.startswith("部门概况.职责") for f in findings)
+
+
+def test_a_draft_prints_no_total_of_function_lines_that_are_a_part(jianchayuan_2019: Path) -> None:
+    """The one line its prose names (住房保障支出 5,686.35) is a part of the 24,169.74 it states: the draft prints the
+    stated 本年支出合计 and 支出总计, the line as a line under a note that it is a part, and no 合计 of it — not the
+    支出总表's, not the 一般公共预算支出表's (blank: not known), not the text's 一般公共预算支出."""
+    from reportgen.docmodel.document import Paragraph
+    from reportgen.runners.render import document_for, prepare
+
+    document = document_for(prepare(jianchayuan_2019, draft=True), draft=True)
+    totals = {(t.id, row.cells[0].text): [c.text for c in row.cells] for t in document.tables() for row in t.body
+              if row.kind in ("total", "subtotal") and row.cells}
+    assert totals[("收支总表", "本年收入合计")][2:] == ["本年支出合计", "24,169.74"]
+    assert totals[("收支总表", "收入总计")][2:] == ["支出总计", "24,169.74"]
+    assert totals[("支出总表", "合计")][1] == "24,169.74" and totals[("支出总表", "221")][2] == "5,686.35"
+    assert totals[("一般公共预算支出表", "合计")][1] == ""
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    assert "支出预算24,169.74万元" in text and "一般公共预算支出5,686.35" not in text and "占100.00%" not in text
+    spending = next(t for t in document.tables() if t.id == "支出总表")
+    assert any("各行之和不是本年支出合计" in note for note in spending.notes)
