@@ -153,6 +153,8 @@ def _table_questions(figures: Computed, tables: Mapping[str, TableRows]) -> dict
         "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in fund_tables(),
         # the fund whose function rows alone the source gives, for a table of all money by function
         "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
+        # a table whose function lines are a part of the spending, not all of it (Computed.functions_short)
+        "table_functions_in_part": lambda table_id: table_id in tables and tables[table_id].functions_in_part,
     }
 
 
