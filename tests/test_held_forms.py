@@ -1,0 +1,164 @@
+"""印出表 holding a form (issue 80: the performance target forms no kind of reportgen's prints): a table of label and
+value cells, each spanning the columns and rows it spans on the page — {文字, 跨列, 跨行} among a row's cells, the
+header's form, and no header at all — checked to cover the table's columns row by row, printed merged in every
+format, rolled over with its amounts 待填写.
+
+Written from 北京市审计局 2026's 预算13表 and 西安市行政审批服务局 2025's 表15 (部门整体支出绩效目标表), shown unchanged on
+烟台市民政局 2026's 专项资金绩效目标表 (tests/fixtures/held_forms: each form as the published page prints it, its
+columns those of the page's rules)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen import cli
+from reportgen.docmodel.document import Table
+from reportgen.reading.yamlsafe import load_yaml
+from reportgen.runners.render import document_for, prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"  # a source with no 印出表, the form added to it
+FORMS = ROOT / "tests" / "fixtures" / "held_forms"
+BEIJING, XIAN, YANTAI = ("bj-shenjiju-2026-yusuan13.yaml", "xian-xingzhengshenpi-2025-biao15.yaml",
+                         "yantai-minzhengju-2026-zhuanxiang.yaml")
+
+
+def _with_form(folder: Path, name: str, edit: tuple[str, str] | None = None) -> Path:
+    """DATA with the form ``name`` held as its 印出表 (``edit``: a text of the form replaced by another), in ``folder``."""
+    form = (FORMS / name).read_text(encoding="utf-8")
+    if edit is not None:
+        assert edit[0] in form
+        form = form.replace(edit[0], edit[1], 1)
+    source = folder / "s.yaml"
+    source.write_text(DATA.read_text(encoding="utf-8") + "\n" + form, encoding="utf-8")
+    return source
+
+
+def _form_table(source: Path) -> Table:
+    prepared = prepare(source, draft=True)
+    assert not [f for f in prepared.findings if f.rule == "R-印出表"]
+    document = document_for(prepared, draft=True, layout="默认")
+    return next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith("印出表"))
+
+
+def _grid(table: Table) -> list[list[str]]:
+    """Each row of the table's body as the columns it covers: a cell's text in each column and row it spans (a column
+    left uncovered None, one covered twice a failure)."""
+    width = sum(cell.colspan for cell in table.body[0].cells)
+    grid: list[list[str | None]] = [[None] * width for _ in table.body]
+    for number, row in enumerate(table.body):
+        col = 0
+        for cell in row.cells:
+            while col < width and grid[number][col] is not None:
+                col += 1
+            for below in range(number, number + cell.rowspan):
+                for spanned in range(col, col + cell.colspan):
+                    assert grid[below][spanned] is None, (cell.text, below, spanned)
+                    grid[below][spanned] = cell.text
+            col += cell.colspan
+    assert all(text is not None for row in grid for text in row)
+    return grid  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("name, width, placed", [
+    # 北京: 总体资金情况 two columns wide and three rows high beside its amounts (as printed, 32,852.053832); the left
+    # column's 整体绩效目标 down the 18 rows under it, the goal's paragraph across the seven columns right of its label
+    (BEIJING, 9, {(1, 0): "总体资金情况（万元）", (3, 1): "总体资金情况（万元）", (3, 2): "32,852.053832",
+                  (3, 7): "", (3, 8): "50.117193", (21, 0): "整体绩效目标", (4, 8): "坚持以习近平",
+                  (21, 5): "≤", (21, 7): "340"}),
+    # 西安: 年度主要任务 down the five rows of its tasks, 执行率分值 beside them; 预算金额 over 总额, 财政拨款 and
+    # 其他资金; 年度绩效指标 down the seven rows of the indicators, 三级指标 across three columns
+    (XIAN, 9, {(1, 0): "年度主要任务", (5, 0): "年度主要任务", (5, 8): "执行率分值（10分）", (2, 5): "财政拨款",
+               (2, 6): "财政拨款", (5, 3): "金额合计", (6, 8): "创新政务服务", (13, 0): "年度绩效指标",
+               (9, 1): "产出指标", (11, 1): "产出指标", (13, 5): "企业群众办事满意度", (13, 7): "≥95%"}),
+    # 烟台 (not written from): 年度绩效指标 down twelve rows, 产出指标 down six, 数量指标 down three; its
+    # 2149.09 as printed (no separators) across two columns
+    (YANTAI, 5, {(2, 3): "2149.09", (2, 4): "2149.09", (5, 0): "年度绩效指标", (16, 0): "年度绩效指标",
+                 (12, 1): "产出指标", (9, 2): "数量指标", (4, 4): "主要政策任务", (16, 4): "≥90%"}),
+])
+def test_a_form_is_held_with_its_cells_spanning_as_printed(tmp_path, name, width, placed) -> None:
+    """Each published form, held as its page prints it, is printed with every cell where the page has it: each row
+    covering the table's columns exactly, each label and value in the columns and rows it spans."""
+    table = _form_table(_with_form(tmp_path, name))
+    assert table.header == [] and len(table.widths) == width
+    grid = _grid(table)
+    assert all(len(row) == width for row in grid)
+    for (row, col), text in placed.items():
+        assert grid[row][col].startswith(text) if text else grid[row][col] == "", (row, col, grid[row][col])
+
+
+def test_a_form_is_merged_alike_in_docx_html_and_xlsx(tmp_path) -> None:
+    """北京's 预算13表 in each format: its goal's paragraph across seven columns, the left column's 整体绩效目标 down
+    eighteen rows — HTML colspan and rowspan, DOCX gridSpan and vMerge, XLSX merged ranges (PDF is the DOCX printed)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import docx
+
+    from reportgen.runners.render import render_source
+
+    source = _with_form(tmp_path, BEIJING)
+    out = tmp_path / "out"
+    assert render_source(source, out, formats=("docx", "html", "xlsx"), draft=True, layout="默认").outputs
+    html = (out / "s.html").read_text(encoding="utf-8")
+    assert re.search(r'<td colspan="7"[^>]*>坚持以习近平', html) and re.search(r'<td rowspan="18"[^>]*>整体绩效目标<', html)
+    texts = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    table = next(t for t in docx.Document(str(out / "s.docx")).tables if "北京市审计局" in str(t._tbl.xml))
+    cells = [("".join(t.text or "" for t in tc.iter(texts)), tc.grid_span, tc.vMerge) for tr in table._tbl.tr_lst
+             for tc in tr.tc_lst]
+    assert ("部门名称", 2, None) in cells and ("北京市审计局", 7, None) in cells
+    # 整体绩效目标 continued down 17 rows, 预算支出总额 down one, 总体资金情况 (two columns) down two
+    assert ("整体绩效目标", 1, "restart") in cells and cells.count(("", 1, "continue")) == 17 + 1
+    assert cells.count(("", 2, "continue")) == 2
+    book = openpyxl.load_workbook(out / "s.xlsx")
+    sheet = next(s for s in book.worksheets if any(c.value == "北京市审计局" for r in s.iter_rows() for c in r))
+    merged = {str(sheet.cell(m.min_row, m.min_col).value)[:6]: (m.max_col - m.min_col + 1, m.max_row - m.min_row + 1)
+              for m in sheet.merged_cells.ranges}
+    assert merged["总体资金情况"] == (2, 3) and merged["坚持以习近平"] == (7, 1) and merged["整体绩效目标"] == (1, 18)
+
+
+def test_rollover_keeps_a_forms_cells_and_asks_for_its_amounts(tmp_path, capsys) -> None:
+    """Next year's source keeps 烟台's form, each cell with its spans; its amount — 2149.09 across two columns — is
+    待填写, and check asks for it at its line (北京's amounts, cells of one column, likewise)."""
+    for name, amounts in ((YANTAI, 1), (BEIJING, 6)):
+        folder = tmp_path / name.split("-")[0]
+        folder.mkdir()
+        source = _with_form(folder, name)
+        rolled = folder / "next.yaml"
+        assert cli.main(["rollover", str(source), "-o", str(rolled)]) == 0
+        [table] = load_yaml(rolled)["印出表"]
+        held = load_yaml(source)["印出表"][0]
+        assert len(table["行"]) == len(held["行"]) and table["行"][0] == held["行"][0]
+        written = [cell for row in held["行"] for cell in row
+                   if isinstance(cell, Decimal) or isinstance(cell, dict) and isinstance(cell["文字"], Decimal)]
+        assert len(written) == amounts
+        if name == YANTAI:
+            assert table["行"][2] == [{"文字": "年度预算资金（万元）", "跨列": 3}, {"文字": "待填写", "跨列": 2}]
+            assert table["行"][7] == [{"文字": "产出指标", "跨行": 6}, {"文字": "数量指标", "跨行": 3}, "基本殡葬费用减免完成率", "1"]
+        capsys.readouterr()
+        assert cli.main(["check", str(rolled)]) == 1
+        asked = [line for line in capsys.readouterr().out.splitlines() if "印出表[1].行" in line]
+        assert len(asked) == amounts and all("待填写" in line and line.startswith(f"{rolled}:") for line in asked)
+
+
+@pytest.mark.parametrize("name, written, edited, row, told", [
+    # 金额合计 written across two columns, not three: the row leaves its last column uncovered
+    (XIAN, '{文字: "金额合计", 跨列: 3}', '{文字: "金额合计", 跨列: 2}', 6, "行第 6 行的格只占到第 7 栏，还空着 1 栏"),
+    # 年度主要任务 written six rows high: into the row of 年度总体目标, whose label would stand where it spans
+    (XIAN, '{文字: "年度主要任务", 跨行: 5}', '{文字: "年度主要任务", 跨行: 6}', 7, "行第 7 行的“"),
+    # 年度绩效指标 written higher than the form's rows
+    (YANTAI, '{文字: "年度绩效指标", 跨行: 12}', '{文字: "年度绩效指标", 跨行: 13}', 6, "行第 6 行的“年度绩效指标”跨 13 行，表只有 17 行"),
+])
+def test_check_refuses_a_forms_cells_that_do_not_cover_its_columns(tmp_path, capsys, name, written, edited, row,
+                                                                   told) -> None:
+    """A form's 跨列 or 跨行 written wrong by hand: check names the row's line and field and what does not cover the
+    table's columns (as its first row covers them), and the form is not printed."""
+    source = _with_form(tmp_path, name, (written, edited))
+    assert cli.main(["check", str(source)]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "R-印出表" in line]
+    text = source.read_text(encoding="utf-8").splitlines()
+    number = text.index("    行:") + 1 + row
+    assert len(out) == 1 and out[0].startswith(f"{source}:{number}:"), out
+    assert told in out[0] and f"印出表[1].行[{row}]" in out[0]
