@@ -72,9 +72,10 @@ def _grid(table: Table) -> list[list[str]]:
                   (21, 5): "≤", (21, 7): "340"}),
     # 西安: 年度主要任务 down the five rows of its tasks, 执行率分值 beside them; 预算金额 over 总额, 财政拨款 and
     # 其他资金; 年度绩效指标 down the seven rows of the indicators, 三级指标 across three columns
-    (XIAN, 9, {(1, 0): "年度主要任务", (5, 0): "年度主要任务", (5, 8): "执行率分值（10分）", (2, 5): "财政拨款",
-               (2, 6): "财政拨款", (5, 3): "金额合计", (6, 8): "创新政务服务", (13, 0): "年度绩效指标",
-               (9, 1): "产出指标", (11, 1): "产出指标", (13, 5): "企业群众办事满意度", (13, 7): "≥95%"}),
+    (XIAN, 8, {(1, 0): "年度主要任务", (5, 0): "年度主要任务", (5, 7): "执行率分值（10分）", (2, 5): "财政拨款",
+               (1, 4): "预算金额（万元）", (1, 6): "预算金额（万元）", (5, 3): "金额合计", (5, 4): "5,093.76万元", (6, 7): "创新政务服务",
+               (13, 0): "年度绩效指标", (9, 1): "产出指标", (11, 1): "产出指标", (13, 5): "企业群众办事满意度",
+               (13, 6): "≥95%"}),
     # 烟台 (not written from): 年度绩效指标 down twelve rows, 产出指标 down six, 数量指标 down three; its
     # 2149.09 as printed (no separators) across two columns
     (YANTAI, 5, {(2, 3): "2149.09", (2, 4): "2149.09", (5, 0): "年度绩效指标", (16, 0): "年度绩效指标",
@@ -145,7 +146,7 @@ def test_rollover_keeps_a_forms_cells_and_asks_for_its_amounts(tmp_path, capsys)
 
 @pytest.mark.parametrize("name, written, edited, row, told", [
     # 金额合计 written across two columns, not three: the row leaves its last column uncovered
-    (XIAN, '{文字: "金额合计", 跨列: 3}', '{文字: "金额合计", 跨列: 2}', 6, "行第 6 行的格只占到第 7 栏，还空着 1 栏"),
+    (XIAN, '{文字: "金额合计", 跨列: 3}', '{文字: "金额合计", 跨列: 2}', 6, "行第 6 行的格只占到第 6 栏，还空着 1 栏"),
     # 年度主要任务 written six rows high: into the row of 年度总体目标, whose label would stand where it spans
     (XIAN, '{文字: "年度主要任务", 跨行: 5}', '{文字: "年度主要任务", 跨行: 6}', 7, "行第 7 行的“"),
     # 年度绩效指标 written higher than the form's rows
