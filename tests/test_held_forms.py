@@ -1,11 +1,12 @@
 """印出表 holding a form (issue 80: the performance target forms no kind of reportgen's prints): a table of label and
 value cells, each spanning the columns and rows it spans on the page — {文字, 跨列, 跨行} among a row's cells, the
 header's form, and no header at all — checked to cover the table's columns row by row, printed merged in every
-format, rolled over with its amounts 待填写.
+format, rolled over with its amounts 待填写; and read so from the lines the page draws between its cells
+(readers/pdf/tables/ruled_forms.py), a numbered one held by the import and printed in its place.
 
 Written from 北京市审计局 2026's 预算13表 and 西安市行政审批服务局 2025's 表15 (部门整体支出绩效目标表), shown unchanged on
-烟台市民政局 2026's 专项资金绩效目标表 (tests/fixtures/held_forms: each form as the published page prints it, its
-columns those of the page's rules)."""
+烟台市民政局 2026's 专项资金绩效目标表 (held by hand) and 泉州市政府办 2026's project forms (read from the page)
+(tests/fixtures/held_forms: each form transcribed from the published page, its columns those of the page's rules)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.reading.yamlsafe import load_yaml
 from reportgen.runners.render import document_for, prepare
+from tests.learned_import import fresh_pdf, import_once
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"  # a source with no 印出表, the form added to it
@@ -163,3 +165,52 @@ def test_check_refuses_a_forms_cells_that_do_not_cover_its_columns(tmp_path, cap
     number = text.index("    行:") + 1 + row
     assert len(out) == 1 and out[0].startswith(f"{source}:{number}:"), out
     assert told in out[0] and f"印出表[1].行[{row}]" in out[0]
+
+
+def _plain(value: object) -> object:
+    """A loaded YAML value as plain lists, dicts and strings (the loader's own types aside)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value if isinstance(value, Decimal | int) else str(value)
+
+
+def _fixture_rows(name: str) -> list[object]:
+    return _plain(load_yaml(FORMS / name)["印出表"][0]["行"])  # type: ignore[return-value]
+
+
+def test_the_import_holds_xians_forms_as_the_page_draws_them(tmp_path_factory) -> None:
+    """西安's 表14 (a form for each of nine projects), 表15 and 表16: no table of the page reader's, each read from the
+    lines drawn between its cells and held as printed — 表15 cell for cell as transcribed from the page (the
+    fixture), 表14's nine forms one table under its one number and title — and the layout learned from it prints them
+    as 表14, 表15 and 表16 after 表13, as published."""
+    source, layout = import_once(tmp_path_factory.mktemp("xian"), fresh_pdf("sn-xian-xingzhengshenpi-2025-dept-budget.pdf"))
+    held = {str(item["表号"]): item for item in load_yaml(source)["印出表"]}
+    assert {"表14", "表15", "表16"} <= set(held)
+    assert _plain(held["表15"]["行"]) == _fixture_rows(XIAN) and "表头" not in held["表15"]
+    projects = [row[1] for row in _plain(held["表14"]["行"]) if row[0] == {"文字": "项目名称", "跨列": 3}]
+    assert len(projects) == 9 and projects[0] == {"文字": "办公区室外绿化项目", "跨列": 4}
+    prepared = prepare(source, draft=True)
+    assert not [f for f in prepared.findings if f.rule == "R-印出表"]
+    tables = [(b.number, b.title) for b in document_for(prepared, draft=True, layout=layout).blocks
+              if isinstance(b, Table)]
+    at = tables.index(("表14", "部门专项业务经费绩效目标表"))
+    assert tables[at - 1][0] == "表13" and tables[at + 1:at + 3] == [("表15", "部门整体支出绩效目标表"),
+                                                                 ("表16", "专项资金总体绩效目标表")]
+
+
+def test_a_form_is_read_from_its_lines_on_a_region_it_was_not_written_from() -> None:
+    """泉州市政府办 2026's first project form (page 29, no number: not held), read as the page draws it: 专项资金情况
+    three rows high beside 资金总额 and its 1778.31 across three columns, 绩效目标指标 down the seven rows of its
+    indicators, 产出指标 down three."""
+    from reportgen.readers.published import read_published
+
+    form = next(grid for grid in read_published(fresh_pdf("fj-quanzhou-zhengfuban-2026-dept-budget.pdf")).forms
+                if grid.name == "第29页")
+    assert form.form and form.rows[0][0].text == "市级机关保留公务用车委托管理费项目绩效目标表" and form.width == 5
+    spans = sorted((form.rows[m.first_row][m.first_col].text[:6], m.last_col - m.first_col + 1,
+                    m.last_row - m.first_row + 1) for m in form.merges)
+    assert spans == sorted([("专项资金情况", 1, 3), ("1778.3", 3, 1), ("1778.3", 3, 1), ("0.00", 3, 1),
+                            ("优化平台驾驶", 4, 1), ("绩效目标指标", 1, 7), ("产出指标", 1, 3)])
+    assert [cell.text for cell in form.rows[-1]] == ["", "满意度指标", "服务对象满意度指标", "公车使用单位满意率", "≥90%"]
