@@ -5,8 +5,8 @@ no header of columns, no figures in columns), read from the lines the page draws
 The lines drawn part the page into bands (between two heights a horizontal line is drawn at) and columns (between
 two lefts a vertical one is drawn at); two places side by side, or one over the other, are one cell where no line is
 drawn between them, as the page shows it. A form is held where every cell so found is a rectangle; its words are
-those whose centre is in a cell, each line's in reading order (a space apart), the lines of a cell joined (a label
-set down a narrow column a character a line, 年/度/主/要/任/务, is 年度主要任务). Its title is the line ending in 表 printed above it; a page
+those whose centre is in a cell, each line's in reading order (a space between two where one is printed), the lines
+of a cell joined (a label set down a narrow column a character a line, 年/度/主/要/任/务, is 年度主要任务). Its title is the line ending in 表 printed above it; a page
 whose lines begin at its top, under no title, after a page that ends a form, continues it where its columns are
 the form's. The grid: the title's row, the row of what is printed between the title and the form (（2025年度）),
 then a row for each band in which a cell begins, each cell in its first column, merged over the others it covers
@@ -25,6 +25,7 @@ from reportgen.readers.pdf.tables.lines import Line
 _NEAR = 2.0  # points: lines drawn this near are one (a border drawn twice, a line's two edges)
 _NARROW = 6.0  # points: a column or band narrower than this is no cell's (a double border)
 _TITLE = regex(r"表(?:[（(][^（）()]{1,20}[）)])?$")
+_SPACE = 0.25  # a gap between two words of a line at least this many times their height is a space printed
 _TOP_MARGIN = 3  # a continued form's page prints no more lines than these above it (a page number, a header)
 
 
@@ -200,9 +201,13 @@ def _index(edges: list[float], value: float) -> int | None:
 
 
 def _line_text(words: list[Word]) -> str:
-    """A line's words in a cell, a space apart as the line's words are (pdftotext parts words where a space or a gap
-    is printed: “活力； 进一步”)."""
-    return " ".join(word.text for word in words)
+    """A line's words in a cell, a space between two where a space is printed (a gap of a quarter of their height or
+    more: “活力； 进一步”), none where they touch (“总体资金情况（” “万元）”, set in two runs)."""
+    text = ""
+    for before, word in zip([None, *words], words, strict=False):
+        gap = word.left - before.right if before is not None else 0.0
+        text += (" " if before is not None and gap >= _SPACE * word.height else "") + word.text
+    return text
 
 
 def _continues(first: _Form, form: _Form) -> bool:
