@@ -34,6 +34,7 @@ _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount pr
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
 _NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无。, 注1：…): no row of it
 _TOTAL = regex(r"合计|总计")  # a table's row of the total, its cell the word alone
+_PART = regex(r"^[-－—]\s*\d")  # what follows a number that numbers a part of a table (预算14表-1): its part's
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 
 
@@ -64,9 +65,10 @@ def _first_place(grid: Grid) -> tuple[int, int]:
 
 def _form(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     """A form (Grid.form) as a 印出表 item: its number and title, its rows of cells spanning as printed; None where it
-    is no numbered table of its own."""
+    is no numbered table of its own, or one of the parts of a table numbered 表-1, 表-2 (北京教委's 预算14表-1
+    促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such a number)."""
     number, title = _numbered(grid, lines)
-    if len(grid.rows) <= FIRST_ROW or not _of_no_kind(number, title, catalog):
+    if len(grid.rows) <= FIRST_ROW or not _of_no_kind(number, title, catalog) or _PART.match(title):
         return None
     places = grid.row_places or []
     item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
