@@ -83,8 +83,9 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
 
 
 @pytest.mark.parametrize("name, sentence, kind", [
-    # 江苏: a zero the source's fields print alike, named by words no field holds
-    ("js-suzhou-yingji-2026-dept-budget.pdf", "上缴上级支出0万元，占0%；", "同值未点名"),
+    # 江苏: a zero the source's fields print alike, named as a part of the carry-over no field holds (its 上缴上级支出
+    # 0万元 is a quantity's of its own: 正文金额, test_learned_words)
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "上年结转结余的单位资金0万元，占0%。", "同值未点名"),
     # 西安: the change of an economic class whose last year the source does not hold (its 功能分类 lines' are read:
     # test_a_lines_change_said_by_its_code_is_its_prior)
     ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元",
@@ -260,3 +261,16 @@ def test_a_spending_said_with_budget_inside_its_name_is_that_spending(learned_wo
     found = [t for s, t in suzhou if "2026年财政拨款预算支出7,062.8万元" in s.text]
     assert found and all(t is not None and "年财政拨款预算支出{{ (fiscal_expenditure_total)|printed(" in t
                          and "fiscal_income" not in t for t in found), found
+
+
+def test_an_amount_printed_alike_is_the_quantity_its_words_name(learned) -> None:
+    """北京 “1.事业单位经营支出0万元。”, “（二）本年其他资金收入15万元”: fields print 0 and 15 alike (其他收入 is 15 this year
+    only: next year another source comes in), the words name quantities of vocabulary.yaml 数的名称 no field holds —
+    each written as 正文金额 and printed from it (before: kept as printed, “同值未点名”); “（三）年终结转结余资金0万元”,
+    a quantity the format holds (年末结转结余) the source leaves unstated, stays as printed."""
+    source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
+    stated = source["正文金额"]
+    assert stated["事业单位经营支出"]["本年"] == 0 and stated["对附属单位补助支出"]["本年"] == 0
+    assert stated["其他资金收入"]["本年"] == 15 and "年终结转结余资金" not in stated
+    assert "上缴上级支出{{ (b.narrative('上缴上级支出').current)|printed(" in words
+    assert "（三）年终结转结余资金0万元。" in words

@@ -8,6 +8,7 @@ from typing import Any
 
 PREFIX = "b.narrative('"
 _CLAUSE_MARKS = "，；。：:"
+_LISTED = re.compile(r"\d(?:万元|元)、")  # (an amount listed before another)
 
 
 def narrative_fields(context: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
@@ -21,15 +22,19 @@ def narrative_fields(context: dict[str, Any]) -> list[tuple[str, str, Any, str]]
 
 
 def clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` begins (after the last mark ending one before it)."""
-    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    """Where the clause holding ``at`` begins (after the last mark ending one before it, or the 、 after an amount
+    listed before it: 泉州 “其中：基本支出5915.38万元、项目支出9269.43万元、事业单位经营支出0.00万元” — each amount's
+    clause its own)."""
+    listed = [m.end() for m in _LISTED.finditer(text, 0, at)]
+    return max([text.rfind(mark, 0, at) + 1 for mark in _CLAUSE_MARKS] + listed)
 
 
 def said_in(known: tuple[list[Any], list[Any]], text: str, at: int, said: list[str]) -> tuple[list[Any], list[Any]]:
-    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name, its change
-    only after its amount is said: one printing alike elsewhere is never it."""
+    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name (or it is the
+    figure just said: its share, 江苏 “事业单位经营支出0万元，占0%；”), its change only after its amount is said: one
+    printing alike elsewhere is never it."""
     words = _han(text[clause_start(text, at):at])
-    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words]
+    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words or a.expr in said[-1:]]
     changes = [c for c in known[1] if not c.current.startswith(PREFIX) or c.current in said]
     return amounts, changes
 
