@@ -986,3 +986,19 @@ def test_an_amount_printed_alike_named_as_a_quantity_no_field_holds_is_its_own(t
     if "占" in sentence:
         assert f"占{{{{ (share(b.narrative('{names[0]}').current, " in words
     assert sentence in _sentences(source, layout)
+
+
+def test_a_change_said_of_the_three_public_total_is_its_prior_never_over_a_stated_one(tmp_path) -> None:
+    """苏州 “……“三公”经费支出预算15万元，比上年预算减少6万元”: no table gives the 合计's last year — the import writes the
+    change as 三公经费.合计.增减额 with where it is printed, and the learned sentence prints the total's change (before:
+    kept as printed, “变化（源文件没有上年数）”); the parts' changes the text states (公务用车运行维护费 −1, 公务接待费 −5,
+    read by the import) are kept as read."""
+    source, layout = _learn(tmp_path, FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    tree = load_yaml(source)
+    assert tree["三公经费"]["合计"]["增减额"] == -6
+    assert tree["三公经费"]["公务接待费"]["增减额"] == -5 and tree["三公经费"]["公务用车运行维护费"]["增减额"] == -1
+    assert re.search(r"\n  合计:\n    本年: 15   # 第\d+页 第\d+行\n    增减额: -6   # 第\d+页 第\d+行\n",
+                     source.read_text(encoding="utf-8"))
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "“三公”经费支出预算{{ (f.three_public_total)|printed(" in words
+    assert "比上年预算{% if (((f.three_public_total)|change_from(f.three_public_prior))).kind == 'down' %}" in words
