@@ -988,7 +988,7 @@ def test_an_amount_printed_alike_named_as_a_quantity_no_field_holds_is_its_own(t
     assert sentence in _sentences(source, layout)
 
 
-def test_a_change_said_of_the_three_public_total_is_its_prior_never_over_a_stated_one(tmp_path) -> None:
+def test_a_change_said_of_the_three_public_total_is_its_prior(tmp_path) -> None:
     """苏州 “……“三公”经费支出预算15万元，比上年预算减少6万元”: no table gives the 合计's last year — the import writes the
     change as 三公经费.合计.增减额 with where it is printed, and the learned sentence prints the total's change (before:
     kept as printed, “变化（源文件没有上年数）”); the parts' changes the text states (公务用车运行维护费 −1, 公务接待费 −5,
@@ -1002,3 +1002,22 @@ def test_a_change_said_of_the_three_public_total_is_its_prior_never_over_a_state
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
     assert "“三公”经费支出预算{{ (f.three_public_total)|printed(" in words
     assert "比上年预算{% if (((f.three_public_total)|change_from(f.three_public_prior))).kind == 'down' %}" in words
+
+
+def test_a_change_learned_is_never_written_over_a_stated_prior() -> None:
+    """learned_priors writes a field's change only where the source states neither its 上年 nor its 增减额 (nor names
+    last year's file, 上年.来源): a table's 上年 is never written over."""
+    from reportgen.importing.learned_priors import Prior, _written
+
+    wan = Decimal(10000)
+    stated = {"年度": 2026, "三公经费": {"合计": {"本年": 15, "上年": 20}}, "上年": {"经济分类": {"301": 7}}}
+    assert _written(stated, Prior(("三公经费", "合计"), Decimal(150000), Decimal(-60000), "第1页 第1行"), wan) == 0
+    assert _written(stated, Prior(("上年", "经济分类", "301"), Decimal(1), Decimal(1), "第1页 第1行"), wan) == 0
+    assert stated == {"年度": 2026, "三公经费": {"合计": {"本年": 15, "上年": 20}}, "上年": {"经济分类": {"301": 7}}}
+    elsewhere = {"年度": 2026, "上年": {"来源": "2025.yaml"}}
+    assert _written(elsewhere, Prior(("上年", "经济分类", "302"), Decimal(1), Decimal(1), "第1页 第1行"), wan) == 0
+    bare = {"年度": 2026, "机关运行经费": 5}
+    assert _written(bare, Prior(("机关运行经费",), Decimal(50000), Decimal(10000), "第2页 第3行"), wan) == 1
+    assert bare["机关运行经费"]["本年"] == 5 and bare["机关运行经费"]["增减额"].value == 1
+    assert _written(bare, Prior(("上年", "经济分类", "302"), Decimal(1), Decimal(-20000), "第2页 第4行"), wan) == 1
+    assert bare["上年"]["年度"].value == 2025 and bare["上年"]["经济分类"]["302"]["增减额"].value == -2
