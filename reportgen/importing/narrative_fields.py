@@ -8,6 +8,7 @@ from typing import Any
 
 PREFIX = "b.narrative('"
 _CLAUSE_MARKS = "，；。：:"
+_SHARE = re.compile(r"\d[\d,]*(?:\.\d+)?[%％]")  # (a share's figure)
 _LISTED = re.compile(r"\d(?:万元|元)、")  # (an amount listed before another)
 
 
@@ -30,11 +31,13 @@ def clause_start(text: str, at: int) -> int:
 
 
 def said_in(known: tuple[list[Any], list[Any]], text: str, at: int, said: list[str]) -> tuple[list[Any], list[Any]]:
-    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name (or it is the
-    figure just said: its share, 江苏 “事业单位经营支出0万元，占0%；”), its change only after its amount is said: one
-    printing alike elsewhere is never it."""
+    """The fields the figure at ``at`` may print, a 正文金额 only where its clause's words say its name (or, for a
+    share, it is the figure just said: 江苏 “事业单位经营支出0万元，占0%；”), its change only after its amount is said:
+    one printing alike elsewhere is never it (深圳 “14.政务信息化项目（运行维护服务）319.68万元，主要包括结转项目319.68万元”:
+    the carry-over's part, no second saying of the project's amount)."""
     words = _han(text[clause_start(text, at):at])
-    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words or a.expr in said[-1:]]
+    just_said = said[-1:] if _SHARE.match(text, at) else []
+    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words or a.expr in just_said]
     changes = [c for c in known[1] if not c.current.startswith(PREFIX) or c.current in said]
     return amounts, changes
 
