@@ -291,3 +291,18 @@ def test_a_change_said_of_a_field_the_source_holds_is_its_prior(learned, learned
     xian = learned_words_of("sn-xian-xingzhengshenpi-2025-dept-budget.pdf").sentences
     found = [t for s, t in xian if s.text.startswith("（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元")]
     assert found and found[0] is not None and "change_from(economic_line('301').prior)" in found[0], found
+
+
+def test_an_amount_stated_just_before_is_a_later_figures_only_as_its_share() -> None:
+    """A 正文金额 is a figure's where the figure's clause names it; the one just said also where the figure is its share
+    (江苏 “事业单位经营支出0万元，占0%；”) — never a later amount printing alike (深圳 文广旅体 “14.政务信息化项目（运行维护
+    服务）319.68万元，主要包括结转项目319.68万元”: the carry-over's part, once printed from the project's amount)."""
+    from reportgen.importing.narrative_fields import said_in
+
+    project = learned_words.Field("b.narrative('政务信息化项目（运行维护服务）').current", "政务信息化项目（运行维护服务）",
+                                  Decimal("3196800"))
+    text = "14.政务信息化项目（运行维护服务）319.68万元，主要包括结转项目319.68万元，占5%。"
+    said = [project.expr]
+    assert said_in(([project], []), text, text.index("319.68"), [])[0] == [project]
+    assert said_in(([project], []), text, text.rindex("319.68"), said)[0] == []
+    assert said_in(([project], []), text, text.index("5%"), said)[0] == [project]
