@@ -1021,3 +1021,19 @@ def test_a_change_learned_is_never_written_over_a_stated_prior() -> None:
     assert bare["机关运行经费"]["本年"] == 5 and bare["机关运行经费"]["增减额"].value == 1
     assert _written(bare, Prior(("上年", "经济分类", "302"), Decimal(1), Decimal(-20000), "第2页 第4行"), wan) == 1
     assert bare["上年"]["年度"].value == 2025 and bare["上年"]["经济分类"]["302"]["增减额"].value == -2
+
+
+@pytest.mark.parametrize("said, of_last_year", [
+    ("244.85万元，比2025年财政拨款“三公”经费年初预算增加16.03万元", True),  # 北京: the quantity named before 预算
+    ("15万元，比上年预算减少6万元", True),  # 苏州
+    ("15万元，比2024年预算减少6万元", False),  # another year's budget
+    ("15万元，比上年执行数减少6万元", False),  # last year's 执行数: no 上年
+])
+def test_a_change_written_as_a_fields_is_one_from_last_years_budget(said, of_last_year) -> None:
+    """learned_priors reads a change right after the field's amount as its 增减额 only where it compares with last
+    year's budget (a 2026 budget's 2025年), never another year's nor last year's 执行数."""
+    from reportgen.importing.learned_priors import _CHANGE, _of_last_year
+
+    amount = re.search(r"(?<=[加少])\d[\d.]*万元", said)
+    assert amount is not None
+    assert _of_last_year(_CHANGE.match(said, said.index("，")), amount, 2026) is of_last_year

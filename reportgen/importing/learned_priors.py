@@ -36,7 +36,7 @@ _ECONOMIC = regex(r"economic_line\('(?P<code>\d{3})'\)\.basic")
 # a change said right after the amount: its comparison with last year's budget (the quantity it is of named before
 # 预算 or not: 北京 “比2025年财政拨款“三公”经费年初预算增加”, 西安 “较上年增加”), its word and amount, its rate; or 持平
 # (never a comparison with 执行数)
-_CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:[^，。；\d执]{0,16}?(?:年初)?预算数?)?(?:相比，?)?"
+_CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|(?P<year>\d{4})年度?)(?:[^，。；\d执]{0,16}?(?:年初)?预算数?)?(?:相比，?)?"
                 r"(?:(?P<word>增加|减少)了?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
                 r"(?:，(?:增长|下降|增幅|降幅|上升)了?为?(?P<rate>\d+(?:\.\d+)?)[%％])?|(?P<flat>持平|相同|一致))")
 
@@ -100,26 +100,35 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
             continue
         if last is None or untraced_reasons._figure_class(match, known) != CHANGED:
             return None
-        return _of_the_last(last, match, known, sentence.where)
+        return _of_the_last(last, match, known, sentence.where, context.get("year"))
     return None
 
 
 def _of_the_last(last: tuple[re.Match[str], str], match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]],
-                 where: str) -> Prior | str | None:
+                 where: str, year: Any) -> Prior | str | None:
     """The change ``match`` is the amount of, said right after the figure ``last`` traced to a field HELD whose
-    last year's figure the source does not hold."""
+    last year's figure the source does not hold — a comparison with last year's (``year`` less one where it names
+    a year)."""
     amount, expr = last
     path = _path(expr)
     change = _CHANGE.match(match.string, amount.end())
-    if path is None or change is None or change.start("n") != match.start() or _prior_known(expr, known[1]):
+    if path is None or not _of_last_year(change, match, year) or _prior_known(expr, known[1]):
         return None
     current = next((f.value for f in known[0] if f.expr == expr), None)
-    if not isinstance(current, Decimal):
+    if not isinstance(current, Decimal) or change is None:
         return None
     prior = _prior_or_why(current, change, UNIT_FACTOR[change.group("unit")])
     if isinstance(prior, str):
         return f"学到的措辞：{where}“{match.string[:40]}…”{prior}：句子照原文保留，没有写入上年数"
     return Prior(path, current, current - prior, where)
+
+
+def _of_last_year(change: re.Match[str] | None, match: re.Match[str], year: Any) -> bool:
+    """Whether a comparison read is of the amount ``match`` and with last year's (``year`` less one, where it names a
+    year: another year's, or one the context does not say, is none)."""
+    if change is None or change.start("n") != match.start():
+        return False
+    return not change.group("year") or isinstance(year, int) and int(change.group("year")) == year - 1
 
 
 def _path(expr: str) -> tuple[str, ...] | None:
