@@ -1,7 +1,7 @@
 """Last year's figure of a field the source holds, from the change a learned sentence states right after it (issue 80
 part 2, “变化（源文件没有上年数）”): 北京 “2026年财政拨款“三公”经费预算244.85万元，比2025年财政拨款“三公”经费年初预算增加
-16.03万元”, 苏州 “……“三公”经费支出预算15万元，比上年预算减少6万元”, 西安 “本部门当年机关运行经费预算安排133.44万元，较上年
-增加3.86万元，增长2.98%” — where the tables give none, the change is written as the field's 增减额 (上年 = 本年 −
+16.03万元”, 苏州 “……“三公”经费支出预算15万元，比上年预算减少6万元”, 西安 “（1）工资福利支出（301）1,880.32万元，较上年
+增加70.03万元，增长3.87%” — where the tables give none, the change is written as the field's 增减额 (上年 = 本年 −
 增减额, source_schema.yaml), with the page and line it is printed on, and the sentence is learned again with the
 field's change: next year printed from next year's figures. As 正文金额's (learned_amounts.py), a stated rate that
 disagrees with the two amounts is told and the sentence kept as printed; a 上年 (or 增减额) the source states is never

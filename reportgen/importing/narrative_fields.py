@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportgen.base.patterns import regex
+
 PREFIX = "b.narrative('"
 _CLAUSE_MARKS = "，；。：:"
-_SHARE = re.compile(r"\d[\d,]*(?:\.\d+)?[%％]")  # (a share's figure)
-_LISTED = re.compile(r"\d(?:万元|元)、")  # (an amount listed before another)
+_SHARE = regex(r"\d[\d,]*(?:\.\d+)?[%％]")  # (a share's figure)
+_LISTED = regex(r"\d(?:万元|元)、")  # (an amount listed before another)
 
 
 def narrative_fields(context: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
