@@ -38,7 +38,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_amounts, learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_priors, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -50,6 +50,7 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
+from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
@@ -568,13 +569,27 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, l
     from reportgen.runners.render import prepare  # deferred: likewise
     from reportgen.shaping.narrative import context_for  # deferred: the render, for a learned layout only
 
-    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
-    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
+    def made(source: ImportedSource) -> learned_amounts.Context | None:
+        prepared = prepare(source.named(Path("学到的版式.yaml")), draft=True)
+        if prepared.budget is None or prepared.figures is None:
+            return None
+        return context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+
+    context = made(result.source)
+    if context is None or result.imported.year is None:
         return None
-    made = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
     # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
-    words, result.source, told = learned_amounts.learn_words(lines, result.source, made, untraced_reasons.reason)
-    return words, told
+    collected = learned_priors.Collector(untraced_reasons.reason)
+    words, source, told = learned_amounts.learn_words(lines, result.source, context, collected.explain)
+    # the changes they state of fields the source holds without last year's: written as their 增减额, learned again
+    priors, said = collected.priors(words)
+    again = learned_priors.with_priors(source, priors)
+    remade = made(again) if again is not source else None
+    if remade is not None:
+        words, source, told = learned_amounts.learn_words(lines, again, remade, untraced_reasons.reason)
+        result.priors = priors
+    result.source = source
+    return words, told + said
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:

@@ -125,6 +125,8 @@ class ImportResult:
     unsure_places: frozenset[str] = frozenset()
     # the places of the rows of the tables read (their figures are the source's, judged by reconciling them)
     read_places: frozenset[str] = frozenset()
+    # the changes of fields learning wrote into the source (--learn-layout: learned_priors.py), for the source written
+    priors: list[Any] = field(default_factory=list)
     # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
     other_places: frozenset[str] = frozenset()
     # the words a document names its tables by: each grid's first rows (its number and title) and the text's
