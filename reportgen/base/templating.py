@@ -40,7 +40,7 @@ from jinja2.loaders import split_template_path
 from reportgen.base import cache, unbroken
 from reportgen.base.errors import Internal, ReportgenError, visible_text
 from reportgen.base.locations import DEFAULT_TEMPLATES
-from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, linked_outside, read_bounded
 
 # The shipped templates render the Yantian seed in 12 ms and a 20,000-row source in 0.4 s (the
 # tables are built in Python, not in templates), so a user's template still running after this
@@ -123,8 +123,18 @@ class TemplateLoader(jinja2.FileSystemLoader):
                     continue
                 if index < self._user_paths:
                     self.user_files.add(filename)
+                    _refuse_outside(filename, searchpath, info)
                 return filename, info
         raise jinja2.TemplateNotFound(template)
+
+
+def _refuse_outside(filename: str, folder: str, info: os.stat_result) -> None:
+    """A user's template that is a link out of its folder (a layout folder's 学到的措辞.j2 linked to /etc/passwd) is
+    refused, never read; a link to a device is left to read_bounded, which names what it is."""
+    target = linked_outside(filename, folder) if stat.S_ISREG(info.st_mode) else None
+    if target is not None:
+        raise TemplateFault(f"模板文件是指向文件夹之外的链接（{visible_text(target)}）：只读文件夹中的模板，"
+                            "请把模板文件本身复制进文件夹", filename)
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
