@@ -8,6 +8,7 @@ checked, never repaired; rollover asks the new amount as 待填写, and the draf
 from __future__ import annotations
 
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,6 +89,47 @@ def test_rollover_asks_the_amount_and_the_draft_prints_the_officers_figure(huzho
     assert not any(re.search(r"54\.98|746\.40", sentence) for sentence in printed
                    if "学到的措辞中“" not in sentence)  # never last year's figure: a 待补充 naming the sentence
     assert any(s.startswith("待补充") and "培训费预算54.98" in s and "源文件没有给出" in s for s in printed)
+
+
+@pytest.mark.parametrize("edit, sentence", [
+    (("    本年: 54.98   # 第13页 第1行\n    上年: 76.98", "    本年: 54.98   # 第13页 第1行\n    上年: 0"), "培训费预算54.98"),
+    (("收支总计:\n    增减额: -772.2", "收支总计:\n    增减额: 6838.41"), "收入预算6838.41"),  # 上年执行数 of 0
+])
+def test_a_rate_of_change_from_a_prior_of_nothing_is_no_rate_of_0(huzhou, tmp_path, capsys, edit, sentence) -> None:
+    # a prior of 0 has no rate: the learned sentence printed “比上年预算数增加54.98万元，增长0.0%” and check said 0
+    # errors (hostile-2026-11-29 N4, N11); now the draft says 待补充 quoting it and check refuses
+    source, layout = huzhou
+    text = source.read_text(encoding="utf-8")
+    assert edit[0] in text
+    changed = tmp_path / "source.yaml"
+    changed.write_text(text.replace(*edit), encoding="utf-8")
+    (tmp_path / layout.name).symlink_to(layout)
+    printed = _sentences(changed, tmp_path / layout.name)
+    assert not [s for s in printed if re.search(r"增长0\.0+%", s)]
+    assert any(s.startswith("待补充") and sentence in s for s in printed)
+    capsys.readouterr()
+    assert cli.main(["check", str(changed)]) == 1 and sentence in capsys.readouterr().out
+
+
+def test_a_share_printed_as_an_amount_in_a_hand_edited_wording_is_told_at_its_line(huzhou, tmp_path, capsys) -> None:
+    # the officer's edit printed 人员支出's share (72.31 %) in 万元: “人员支出0.01万元”, exit 0 (hostile-2026-11-29 W5)
+    source, layout = huzhou
+    mine = tmp_path / layout.name
+    shutil.copytree(layout, mine)
+    words = mine / learned_words.WORDS_FILE
+    text = words.read_text(encoding="utf-8")
+    printed = "(f.personnel)|printed('万元', 2, false)"
+    assert printed in text
+    words.write_text(text.replace(printed, "(share(f.personnel, f.income_grand_total))|printed('万元', 2, false)", 1),
+                     encoding="utf-8")
+    line = text[:text.index(printed)].count("\n") + 1
+    shutil.copyfile(source, tmp_path / "source.yaml")
+    capsys.readouterr()
+    assert cli.main(["render", str(tmp_path / "source.yaml"), "-o", str(tmp_path / "out"), "--format", "html"]) == 1
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert f"{learned_words.WORDS_FILE}:{line}" in said and "给它的却是百分比" in said and "Traceback" not in said
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 @pytest.mark.parametrize("entry, said", [

@@ -108,10 +108,16 @@ def format_number(value: Decimal, decimals: int, thousands: bool) -> str:
     return format(value, f"{',' if thousands else ''}.{decimals}f")
 
 
+class Percent(Decimal):
+    """A share in percent as a template gets it (``share(part, whole)``): a Decimal that the filters printing an
+    amount refuse, so that a hand-edited wording printing it in 万元 (占72.3% as “0.01万元”) is told, not printed."""
+
+
 def share_of(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or whole is None:
         return None
-    return share(part, whole)
+    value = share(part, whole)
+    return None if value is None else Percent(value)
 
 
 CHINESE_DIGITS = "零一二三四五六七八九"

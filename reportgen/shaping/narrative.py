@@ -27,9 +27,9 @@ from reportgen.base import templating
 from reportgen.base.errors import Internal, shown_text
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import printable_but, regex
-from reportgen.base.templating import TemplateFault
+from reportgen.base.templating import FigureKindError, TemplateFault
 from reportgen.compute import Computed, quantize_half_up
-from reportgen.compute.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
+from reportgen.compute.phrasing import UNIT_FACTOR, Money, Percent, chinese_number, format_number, percent, share_of
 from reportgen.compute.trees import Node
 from reportgen.docmodel.document import (
     Block,
@@ -317,12 +317,20 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
 # Environment serves every render (and every thread) whatever its units and decimals.
 @jinja2.pass_context
 def _money_filter(context: Any, amount: Any, unit: str | None = None) -> str:
-    return context["_money"].with_unit(amount, unit)
+    return context["_money"].with_unit(_an_amount(amount, "money"), unit)
 
 
 @jinja2.pass_context
 def _number_filter(context: Any, amount: Any, unit: str | None = None) -> str:
-    return context["_money"].number(amount, unit)
+    return context["_money"].number(_an_amount(amount, "num"), unit)
+
+
+def _an_amount(value: Any, name: str) -> Any:
+    """``value``, which a filter printing an amount is given: a share in percent is refused (a hand-edited wording)."""
+    if isinstance(value, Percent):
+        raise FigureKindError(f"过滤器 {name} 印出金额，给它的却是百分比（占比 {value}%）：占比用 fixed 或 pct 印出，"
+                              "金额用源文件的金额字段")
+    return value
 
 
 @jinja2.pass_context
@@ -344,7 +352,7 @@ def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least:
     printed 7.594 prints 1.000 as 1.00)."""
     if amount is None:
         return ""
-    text = format_number(quantize_half_up(amount / UNIT_FACTOR[unit], places), places, thousands)
+    text = format_number(quantize_half_up(_an_amount(amount, "printed") / UNIT_FACTOR[unit], places), places, thousands)
     if least is None or places <= least:
         return text
     kept = text[:len(text) - places + least] + text[len(text) - places + least:].rstrip("0")
