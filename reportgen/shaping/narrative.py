@@ -810,8 +810,19 @@ def _built_document(budget: Budget, figures: Computed, overrides: list[Path] | N
     cover = layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None
     if cover is not None:
         blocks = _under_cover(blocks, cover)
+    missing += _listed_not_held(layout, budget)
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=_first_of_each(missing), contents=contents or [], cover=cover, **_pages(layout))
+
+
+LISTED_TABLES = "版式.表格清单"  # the field of a table the layout lists as printed (印出表) that the source holds none of
+
+
+def _listed_not_held(layout: Layout, budget: Budget) -> list[tuple[str, str]]:
+    """The title of each 印出表 the layout's 表格清单.表 lists that the source holds no table of (a title mistyped or
+    renamed in one file only): a table that would otherwise vanish without a word (runners/render.py says it)."""
+    held = {table.title for table in budget.printed_tables}
+    return [(entry.printed, LISTED_TABLES) for entry in layout.table_entries if entry.printed and entry.printed not in held]
 
 
 def _document_tables(budget: Budget, builder: TableBuilder, layout: Layout) -> Mapping[str, TableRows]:
@@ -861,7 +872,7 @@ def _first_of_each(missing: list[tuple[str, str]]) -> list[tuple[str, str]]:
     words (field 学到的措辞: each says which sentence and why) once."""
     first: dict[tuple[str, str], str] = {}
     for what, source_field in missing:
-        first.setdefault((source_field, what if source_field == "学到的措辞" else ""), what)
+        first.setdefault((source_field, what if source_field in ("学到的措辞", LISTED_TABLES) else ""), what)
     return [(what, source_field) for (source_field, _), what in first.items()]
 
 
