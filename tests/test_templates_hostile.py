@@ -82,6 +82,12 @@ def assert_refused(code: int, text: str, out: Path, template: Path, line: int | 
     ("{{ nothing_here() }}", "不存在的变量"),
     ('{{ "一百"|money }}', "类型不合适"),
     ('{% include "no_such.j2" %}', "找不到模板 no_such.j2"),
+    # a share is a percent: printed as an amount it was “0.01万元” (hostile-2026-11-29 W5)
+    ("{{ share(1, 2)|money }}", "给它的却是百分比（占比 50.00%）"),
+    # a filter or test Jinja does not know, in a branch: it was deferred to the run, where a keyword argument made it
+    # “t_3() got an unexpected keyword argument 'least'” (hostile-2026-11-29 W4)
+    ("{% if year %}{{ 1|printd('万元', 2, least=0) }}{% endif %}", "没有名为“printd”的过滤器：是否应为“printed”？"),
+    ("{% if year is numbr %}{% endif %}", "没有名为“numbr”的测试：是否应为“number”？"),
 ])
 def test_a_raising_statement_names_its_line(tmp_path, out, capsys, statement, fragment):
     template = override(tmp_path / "tpl", "budget.j2", statement)
