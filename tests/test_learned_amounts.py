@@ -136,6 +136,8 @@ def test_a_share_printed_as_an_amount_in_a_hand_edited_wording_is_told_at_its_li
     ("  \"培训费')}}{{ x\": {本年: 1}\n", "[R-正文金额] 正文金额的名称“培训费')}}{{ x”不是一个名称"),
     ("  培训费: {本年: 12万元}\n", "正文金额.培训费.本年"),
     ("  培训费: 12\n", "正文金额.培训费"),
+    # a name of over 1,024 characters, which YAML reads as no name: it was told “此处不应出现冒号” (hostile N7)
+    ("  " + "培训费" * 400 + ": {本年: 1}\n", "名称过长（这一行的名称超过 1024 个字符"),
 ])
 def test_a_hostile_value_is_refused_with_file_line_and_field(huzhou, tmp_path, capsys, entry, said) -> None:
     source, _ = huzhou
