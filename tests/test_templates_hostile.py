@@ -95,6 +95,21 @@ def test_a_raising_statement_names_its_line(tmp_path, out, capsys, statement, fr
     assert_refused(code, text, out, template, LINE, "错误 [模板]", fragment)
 
 
+@pytest.mark.parametrize(("statement", "fragment"), [
+    ("{% if year %}", "模板到了结尾，{% if %} 还没有结束：缺少 {% endif %}"),
+    ("{{ (year }}", "这里的“}”不对，应为“)”"),
+    ("{% for x in [] %}{% endif %}", "这里的 {% endif %} 不对：{% for %} 还没有结束，这里应为 {% endfor %}、{% else %}"),
+    ("{{ year year }}", "这里应为“}}”，却是“year”"),
+])
+def test_a_template_that_does_not_parse_is_told_in_an_officers_words(tmp_path, out, capsys, statement, fragment):
+    # Jinja's own words were printed: “Unexpected end of template. Jinja was looking for the following tags: …”
+    # (a learned wording edited by hand, hostile-2026-11-29 W1, W2)
+    template = override(tmp_path / "tpl", "budget.j2", statement)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, None, "模板语法错误", fragment)
+    assert "Jinja" not in text and "unexpected" not in text.lower()
+
+
 def test_a_statement_asking_for_too_much_memory(tmp_path, out, capsys):
     # 10**15 characters is more than any address space: the allocation fails at once, whatever
     # the machine's overcommit policy

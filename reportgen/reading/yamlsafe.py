@@ -623,9 +623,11 @@ def _utf8_text(raw: bytes, name: str) -> str:
 _LONGEST_KEY = 1024  # the longest name (simple key) YAML reads
 
 
-def _long_name(exc: yaml.MarkedYAMLError) -> bool:
-    """Whether the error stands at the colon after a name of more than _LONGEST_KEY characters on its line (a plain
-    name: no colon before it)."""
+def _long_name(exc: yaml.MarkedYAMLError, problem: str) -> bool:
+    """Whether the error (``problem``: a colon where none may be, or none where one must be) stands at the colon after
+    a name of more than _LONGEST_KEY characters on its line (a plain name: no colon before it)."""
+    if "could not find expected ':'" not in problem and "mapping values are not allowed" not in problem:
+        return False
     mark = exc.problem_mark
     buffer = getattr(mark, "buffer", None)
     if mark is None or not isinstance(buffer, str) or mark.column <= _LONGEST_KEY:
@@ -636,7 +638,7 @@ def _long_name(exc: yaml.MarkedYAMLError) -> bool:
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
-    if ("could not find expected ':'" in problem or "mapping values are not allowed" in problem) and _long_name(exc):
+    if _long_name(exc, problem):
         # YAML takes a name of more than 1,024 characters for no name (a 正文金额 name pasted with a paragraph)
         return f"YAML 格式错误：名称过长（这一行的名称超过 {_LONGEST_KEY} 个字符，YAML 不把它当作名称）：请写短的名称"
     if "tab" in problem or "\\t" in problem:
