@@ -80,6 +80,9 @@ def assert_refused(code: int, text: str, out: Path, template: Path, line: int | 
     ("{{ 1 / 0 }}", "除数为零"),
     ("{{ none.x.y }}", "不存在的变量"),
     ("{{ nothing_here() }}", "不存在的变量"),
+    # in words, not Jinja's “'reportgen.compute.Computed object' has no attribute 'personel'” (hostile W3)
+    ("{{ nothing_here }}", "模板引用了不存在的变量：没有名为“nothing_here”的变量"),
+    ("{{ b.departmnt }}", "“departmnt”不是这里的字段（"),
     ('{{ "一百"|money }}', "类型不合适"),
     ('{% include "no_such.j2" %}', "找不到模板 no_such.j2"),
     # a share is a percent: printed as an amount it was “0.01万元” (hostile-2026-11-29 W5)

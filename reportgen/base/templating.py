@@ -491,6 +491,21 @@ def _token(name: str) -> str:
     return _TOKENS.get(name, name)
 
 
+_UNDEFINED_WORDS = (
+    (regex(r"'(.+)' is undefined$"), "没有名为“{0}”的变量"),
+    (regex(r"'(.+) object' has no attribute '(.+)'$"), "“{1}”不是这里的字段（{0} 没有“{1}”）"),
+)
+
+
+def _undefined_in_words(message: str | None) -> str:
+    """Jinja's message of a name or field a template uses that is not there, in an officer's words."""
+    for pattern, words in _UNDEFINED_WORDS:
+        found = pattern.match(message or "")
+        if found:
+            return words.format(*found.groups())
+    return message or ""
+
+
 def _syntax_in_words(message: str | None) -> str:
     """Jinja's message of a template that does not parse in an officer's words (_SYNTAX_WORDS: a block left open, a
     bracket left open, a tag it does not know, an expression missing); any other as Jinja says it."""
@@ -537,7 +552,7 @@ def _fault(exc: BaseException, frames: list[tuple[str, int]]) -> TemplateFault |
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateFault(f"找不到模板 {exc.name}", file, line)
     if isinstance(exc, jinja2.UndefinedError):
-        return TemplateFault(f"模板引用了不存在的变量：{exc.message}。请检查拼写，或删去这一处", file, line)
+        return TemplateFault(f"模板引用了不存在的变量：{_undefined_in_words(exc.message)}。请检查拼写，或删去这一处", file, line)
     if not frames:  # not raised in a user's template: a bug of reportgen, reported as one
         return None
     if isinstance(exc, RecursionError):
