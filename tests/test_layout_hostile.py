@@ -194,6 +194,13 @@ def test_an_empty_setting_file_is_refused_not_read_as_the_default(tmp_path, caps
     refused(tmp_path, capsys, make_layout(tmp_path / "空", settings), "版式.yaml", "版式文件是空的")
 
 
+@pytest.mark.parametrize("numbering", ["表", "{格式: 公开表, 正文: false}"])
+def test_a_table_numbering_without_the_tables_number_is_refused(tmp_path, capsys, numbering):
+    # 表号: 表 labelled every table “表” alike, exit 0 (hostile-2026-11-29 V23)
+    refused(tmp_path, capsys, make_layout(tmp_path / "号", f"名称: 号\n表号: {numbering}\n"), "版式.yaml:2",
+            "“表号”应写出表的序号的位置 {1}、{01} 或 {一}")
+
+
 def test_a_setting_file_linked_out_of_its_folder_is_refused(tmp_path, capsys):
     # 版式.yaml a link to another folder's: the other layout was rendered as this one's (hostile-2026-11-29 V17)
     other = make_layout(tmp_path / "别处" / "乙", "名称: 乙\n基于: 上海\n")

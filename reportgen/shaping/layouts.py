@@ -829,7 +829,11 @@ def _set_change_rate(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_table_numbering(layout: Layout, value: object, at: str) -> None:
-    layout.table_numbering = _numbering(at, "表号", value)
+    numbering = _numbering(at, "表号", value)
+    if not _PATTERN.search(numbering.pattern):  # every table would be labelled alike (“表”, “表”, …)
+        raise LayoutError(f"{at}: “表号”应写出表的序号的位置 {{1}}、{{01}} 或 {{一}}（如 表{{1}}、预算{{01}}表；正文不印表号的写 "
+                          f"{{格式: 表{{1}}, 正文: false}}），不是“{shown_text(numbering.pattern, 30)}”")
+    layout.table_numbering = numbering
 
 
 def _set_contents(layout: Layout, value: object, at: str) -> None:
