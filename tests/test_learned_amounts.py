@@ -111,24 +111,30 @@ def test_a_rate_of_change_from_a_prior_of_nothing_is_no_rate_of_0(huzhou, tmp_pa
     assert cli.main(["check", str(changed)]) == 1 and sentence in capsys.readouterr().out
 
 
-def test_a_share_printed_as_an_amount_in_a_hand_edited_wording_is_told_at_its_line(huzhou, tmp_path, capsys) -> None:
+@pytest.mark.parametrize("printed, edited, said", [
     # the officer's edit printed 人员支出's share (72.31 %) in 万元: “人员支出0.01万元”, exit 0 (hostile-2026-11-29 W5)
+    ("(f.personnel)|printed('万元', 2, false)", "(share(f.personnel, f.income_grand_total))|printed('万元', 2, false)",
+     "给它的却是百分比"),
+    # and 人员支出 (4,944.99万元) as its share: “占49449900.0%”, exit 0 (W6)
+    ("(share(f.personnel, f.income_grand_total))|percent_figure(1)", "(f.personnel)|percent_figure(1)",
+     "过滤器 percent_figure 印出占比或增减率，给它的却不是（49449900"),
+])
+def test_a_figure_of_the_wrong_kind_in_a_hand_edited_wording_is_told_at_its_line(huzhou, tmp_path, capsys, printed,
+                                                                                 edited, said) -> None:
     source, layout = huzhou
     mine = tmp_path / layout.name
     shutil.copytree(layout, mine)
     words = mine / learned_words.WORDS_FILE
     text = words.read_text(encoding="utf-8")
-    printed = "(f.personnel)|printed('万元', 2, false)"
     assert printed in text
-    words.write_text(text.replace(printed, "(share(f.personnel, f.income_grand_total))|printed('万元', 2, false)", 1),
-                     encoding="utf-8")
+    words.write_text(text.replace(printed, edited, 1), encoding="utf-8")
     line = text[:text.index(printed)].count("\n") + 1
     shutil.copyfile(source, tmp_path / "source.yaml")
     capsys.readouterr()
     assert cli.main(["render", str(tmp_path / "source.yaml"), "-o", str(tmp_path / "out"), "--format", "html"]) == 1
     out = capsys.readouterr()
-    said = out.out + out.err
-    assert f"{learned_words.WORDS_FILE}:{line}" in said and "给它的却是百分比" in said and "Traceback" not in said
+    told = out.out + out.err
+    assert f"{learned_words.WORDS_FILE}:{line}" in told and said in told and "Traceback" not in told
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.compute import Change, Disputed, change, quantize_half_up, share
+from reportgen.compute import Change, Disputed, Percent, change, quantize_half_up, share
 from reportgen.docmodel.model import TEXT_PARTS, Presentation
 from reportgen.reading.amounts import yuan_factors
 
@@ -106,11 +106,6 @@ def format_number(value: Decimal, decimals: int, thousands: bool) -> str:
     gives the same text without Babel's per-call locale lookup, which dominated the render of a
     large table (tests/test_fast_paths.py proves the equality)."""
     return format(value, f"{',' if thousands else ''}.{decimals}f")
-
-
-class Percent(Decimal):
-    """A share in percent as a template gets it (``share(part, whole)``): a Decimal that the filters printing an
-    amount refuse, so that a hand-edited wording printing it in 万元 (占72.3% as “0.01万元”) is told, not printed."""
 
 
 def share_of(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

@@ -1433,11 +1433,11 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
                 and (c.value.rate is not None or not value)]
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)  # 增长0.00%: the flat one
         if nearest is not None:
-            return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
+            return f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], nearest[0]
     if "占" not in before[-12:]:
         return None
     nearest = _nearest(_share_fits(value, places, fields[0], _whole_named(before)), before, said)
-    return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
+    return None if nearest is None else (f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], None)
 
 
 _RATE_PLACES = 2  # the places of Change.rate

@@ -345,6 +345,18 @@ def _fixed(value: Any, places: int = 2) -> str:
     return format_number(quantize_half_up(Decimal(value), places), places, thousands=False)
 
 
+def _percent_figure(value: Any, places: int = 2) -> str:
+    """A share or a rate of change in percent at ``places`` decimals, half up, without the sign (a learned sentence:
+    ``{{ (x.rate if x.kind != 'flat' else 0)|percent_figure(1) }}%``); an amount handed to it is refused (a hand edit
+    printing 4,944.99万元 as “49449900.0%”)."""
+    if value is None:
+        return ""
+    if not isinstance(value, Percent) and value != 0:  # (0: the rate of a change that is 持平)
+        raise FigureKindError(f"过滤器 percent_figure 印出占比或增减率，给它的却不是（{value}）：金额用 printed 印出，"
+                              "占比用 share(部分, 总数)，增减率用 (本年|change_from(上年)).rate")
+    return _fixed(value, places)
+
+
 def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least: int | None = None) -> str:
     """An amount in 元 as a published sentence printed it (learned_words.py): in ``unit`` at ``places`` decimals,
     half up, with or without the thousands' commas, whatever the source's 展示: ``{{ x|printed('万元', 2) }}``;
@@ -363,7 +375,7 @@ def _set_up(env: jinja2.Environment) -> None:
     env.filters.update(pct=percent, money=_money_filter, num=_number_filter, printed=_printed,
                        change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
                        cn=chinese_number,  # {{ 3|cn }} → 三, for a layout's own numbering of items
-                       fixed=_fixed)
+                       fixed=_fixed, percent_figure=_percent_figure)
     env.tests["labelled"] = labelled
 
 
