@@ -63,7 +63,7 @@ class TemplateFault(ReportgenError):
         super().__init__(message, file=file, line=line)
 
 
-class FigureKindError(ValueError):
+class FigureKindError(Internal):
     """A figure handed to a filter of another kind (a share in percent printed as an amount): its Chinese message is
     told at the line of the user's template that did it."""
 
@@ -558,7 +558,7 @@ def _fault(exc: BaseException, frames: list[tuple[str, int]]) -> TemplateFault |
     if isinstance(exc, RecursionError):
         return _recursion_fault(frames)
     if isinstance(exc, FigureKindError):
-        return TemplateFault(f"模板运行出错：{exc}。请改正这一行的表达式", file, line)
+        return TemplateFault(f"模板运行出错：{exc.message}。请改正这一行的表达式", file, line)
     if isinstance(exc, MemoryError):
         return TemplateFault("模板运行时内存不足：这里产生的文字或数据过大（如 \"x\" * 10**9）。请缩小它", file, line)
     hint = _RUNTIME_HINTS.get(type(exc), "")
