@@ -188,6 +188,34 @@ def test_a_description_may_run_over_lines(tmp_path, capsys):
     assert "部门预算" in rendered(tmp_path, capsys, layout)
 
 
+@pytest.mark.parametrize("settings", ["", "# 只有注释\n", "\n\n"])
+def test_an_empty_setting_file_is_refused_not_read_as_the_default(tmp_path, capsys, settings):
+    # an editor's empty save rendered the default's structure under the folder's name, exit 0 (hostile-2026-11-29 V11)
+    refused(tmp_path, capsys, make_layout(tmp_path / "空", settings), "版式.yaml", "版式文件是空的")
+
+
+@pytest.mark.parametrize("numbering", ["表", "{格式: 公开表, 正文: false}"])
+def test_a_table_numbering_without_the_tables_number_is_refused(tmp_path, capsys, numbering):
+    # 表号: 表 labelled every table “表” alike, exit 0 (hostile-2026-11-29 V23)
+    refused(tmp_path, capsys, make_layout(tmp_path / "号", f"名称: 号\n表号: {numbering}\n"), "版式.yaml:2",
+            "“表号”应写出表的序号的位置 {1}、{01} 或 {一}")
+
+
+def test_a_setting_file_linked_out_of_its_folder_is_refused(tmp_path, capsys):
+    # 版式.yaml a link to another folder's: the other layout was rendered as this one's (hostile-2026-11-29 V17)
+    other = make_layout(tmp_path / "别处" / "乙", "名称: 乙\n基于: 上海\n")
+    layout = tmp_path / "甲"
+    layout.mkdir()
+    (layout / "版式.yaml").symlink_to(other / "版式.yaml")
+    refused(tmp_path, capsys, layout, "甲/版式.yaml", "指向文件夹之外的链接", str(other / "版式.yaml"))
+
+
+def test_a_layout_folder_that_is_itself_a_link_is_read(tmp_path, capsys):
+    real = make_layout(tmp_path / "真" / "我的", "名称: 我的\n", {"other.j2": deep_sections(2)})
+    (tmp_path / "链接").symlink_to(real)
+    assert "第2层" in rendered(tmp_path, capsys, tmp_path / "链接")
+
+
 # -- a layout's templates ---------------------------------------------------------------------------
 
 
@@ -320,6 +348,17 @@ def test_preview_recovers_when_the_layout_named_by_the_source_is_fixed(tmp_path)
     assert broken.broken and any("版式.yaml:3" in f.message and "U+001B" in f.message for f in broken.findings)
     (layout / "版式.yaml").write_text("名称: 我的\n基于: 上海\n", encoding="utf-8")  # fixed: read again, not kept
     assert not state.rerender().broken
+
+
+def test_a_template_linked_out_of_the_layout_folder_is_refused_unread(tmp_path, capsys):
+    # other.j2 a link to a file elsewhere: its text was read as the layout's and quoted in the message
+    # (学到的措辞.j2 → /etc/passwd: “模板在段落之外写了文字“root:x:0:0…”, hostile-2026-11-29 W13)
+    secret = tmp_path / "别处.txt"
+    secret.write_text("机密的文字", encoding="utf-8")
+    layout = make_layout(tmp_path / "我的", "名称: 我的\n")
+    (layout / "other.j2").symlink_to(secret)
+    output = refused(tmp_path, capsys, layout, "other.j2", "指向文件夹之外的链接")
+    assert "机密" not in output
 
 
 def test_preview_recovers_when_a_layout_template_is_fixed(tmp_path):

@@ -8,6 +8,7 @@ checked, never repaired; rollover asks the new amount as 待填写, and the draf
 from __future__ import annotations
 
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,10 +91,59 @@ def test_rollover_asks_the_amount_and_the_draft_prints_the_officers_figure(huzho
     assert any(s.startswith("待补充") and "培训费预算54.98" in s and "源文件没有给出" in s for s in printed)
 
 
+@pytest.mark.parametrize("edit, sentence", [
+    (("    本年: 54.98   # 第13页 第1行\n    上年: 76.98", "    本年: 54.98   # 第13页 第1行\n    上年: 0"), "培训费预算54.98"),
+    (("收支总计:\n    增减额: -772.2", "收支总计:\n    增减额: 6838.41"), "收入预算6838.41"),  # 上年执行数 of 0
+])
+def test_a_rate_of_change_from_a_prior_of_nothing_is_no_rate_of_0(huzhou, tmp_path, capsys, edit, sentence) -> None:
+    # a prior of 0 has no rate: the learned sentence printed “比上年预算数增加54.98万元，增长0.0%” and check said 0
+    # errors (hostile-2026-11-29 N4, N11); now the draft says 待补充 quoting it and check refuses
+    source, layout = huzhou
+    text = source.read_text(encoding="utf-8")
+    assert edit[0] in text
+    changed = tmp_path / "source.yaml"
+    changed.write_text(text.replace(*edit), encoding="utf-8")
+    (tmp_path / layout.name).symlink_to(layout)
+    printed = _sentences(changed, tmp_path / layout.name)
+    assert not [s for s in printed if re.search(r"增长0\.0+%", s)]
+    assert any(s.startswith("待补充") and sentence in s for s in printed)
+    capsys.readouterr()
+    assert cli.main(["check", str(changed)]) == 1 and sentence in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("printed, edited, said", [
+    # the officer's edit printed 人员支出's share (72.31 %) in 万元: “人员支出0.01万元”, exit 0 (hostile-2026-11-29 W5)
+    ("(f.personnel)|printed('万元', 2, false)", "(share(f.personnel, f.income_grand_total))|printed('万元', 2, false)",
+     "给它的却是百分比"),
+    # and 人员支出 (4,944.99万元) as its share: “占49449900.0%”, exit 0 (W6)
+    ("(share(f.personnel, f.income_grand_total))|percent_figure(1)", "(f.personnel)|percent_figure(1)",
+     "过滤器 percent_figure 印出占比或增减率，给它的却不是（49449900"),
+])
+def test_a_figure_of_the_wrong_kind_in_a_hand_edited_wording_is_told_at_its_line(huzhou, tmp_path, capsys, printed,
+                                                                                 edited, said) -> None:
+    source, layout = huzhou
+    mine = tmp_path / layout.name
+    shutil.copytree(layout, mine)
+    words = mine / learned_words.WORDS_FILE
+    text = words.read_text(encoding="utf-8")
+    assert printed in text
+    words.write_text(text.replace(printed, edited, 1), encoding="utf-8")
+    line = text[:text.index(printed)].count("\n") + 1
+    shutil.copyfile(source, tmp_path / "source.yaml")
+    capsys.readouterr()
+    assert cli.main(["render", str(tmp_path / "source.yaml"), "-o", str(tmp_path / "out"), "--format", "html"]) == 1
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert f"{learned_words.WORDS_FILE}:{line}" in told and said in told and "Traceback" not in told
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 @pytest.mark.parametrize("entry, said", [
     ("  \"培训费')}}{{ x\": {本年: 1}\n", "[R-正文金额] 正文金额的名称“培训费')}}{{ x”不是一个名称"),
     ("  培训费: {本年: 12万元}\n", "正文金额.培训费.本年"),
     ("  培训费: 12\n", "正文金额.培训费"),
+    # a name of over 1,024 characters, which YAML reads as no name: it was told “此处不应出现冒号” (hostile N7)
+    ("  " + "培训费" * 400 + ": {本年: 1}\n", "名称过长（这一行的名称超过 1024 个字符"),
 ])
 def test_a_hostile_value_is_refused_with_file_line_and_field(huzhou, tmp_path, capsys, entry, said) -> None:
     source, _ = huzhou

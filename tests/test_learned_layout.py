@@ -986,6 +986,28 @@ def test_check_refuses_a_printed_row_narrower_than_its_header_at_its_line(yantai
     assert f"烟台.yaml:{number}" in out and "R-印出表" in out and "有 14 格，表头第 1 行有 15 格" in out
 
 
+def test_a_printed_table_the_layout_lists_by_a_title_the_source_holds_none_of_is_told(yantai, tmp_path, capsys) -> None:
+    """The officer renames 公开表10 in the learned layout's 表格清单 only: the table vanished from the document, check
+    said 0 errors and render exit 0 (hostile-2026-11-29 V8); now an error at the source's 版式 line names the title
+    listed and those the source holds, render writes nothing and the draft is still drawn."""
+    text = yantai[1].read_text(encoding="utf-8")
+    source = _beside_its_layout(yantai, tmp_path, text)
+    settings = tmp_path / yantai[2].name / "版式.yaml"
+    listed = "  - 印出表: 基本支出预算情况表\n"
+    assert listed in settings.read_text(encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace(listed, "  - 印出表: 基本支出预算情况\n"),
+                        encoding="utf-8")
+    line = next(n for n, at in enumerate(text.splitlines(), 1) if at.startswith("版式: "))
+    capsys.readouterr()
+    assert cli.main(["check", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert f"烟台.yaml:{line}: 错误 [版式-表格清单]" in out and "列出印出表“基本支出预算情况”" in out \
+        and "源文件的：“基本支出预算情况表”" in out
+    assert cli.main(["render", str(source), "-o", str(tmp_path / "out"), "--format", "html"]) == 1
+    assert not (tmp_path / "out").exists()
+    assert cli.main(["render", str(source), "-o", str(tmp_path / "draft"), "--format", "html", "--draft"]) == 0
+
+
 @pytest.mark.parametrize("written, edited, row, told", [
     # a label written two rows high in a header of two rows (合计 over the header's three rows)
     ("{文字: 合计, 跨行: 2}", "{文字: 合计, 跨行: 3}", 1, "表头第 1 行的“合计”跨 3 行，表头只有 2 行"),

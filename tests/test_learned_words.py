@@ -385,8 +385,8 @@ def test_a_figure_named_by_its_quantitys_words_is_traced(tmp_path, pdf) -> None:
     assert "公务用车购置及运行维护费预算支出{{ (f.vehicles_total)|printed(" in words
     # “因公出国（境）费支出0万元，占“三公”经费的0%；公务用车购置及运行维护费支出0万元，占“三公”经费的0%”: each share is of the
     # whole its words name (never of 收入总计, of which 0% prints alike), the name after a figure no part of another
-    assert "占“三公”经费的{{ (share(b.three_public.parts['因公出国（境）费'].current, f.three_public_total))|fixed(0) }}%" in words
-    assert "占“三公”经费的{{ (share(f.vehicles_total, f.three_public_total))|fixed(0) }}%" in words
+    assert "占“三公”经费的{{ (share(b.three_public.parts['因公出国（境）费'].current, f.three_public_total))|percent_figure(0) }}%" in words
+    assert "占“三公”经费的{{ (share(f.vehicles_total, f.three_public_total))|percent_figure(0) }}%" in words
     # “……0万元，与上年预算数相同”: printed next year only where the change is 持平 — never beside a figure that changed
     same = [line for line in words.splitlines() if "与上年预算数相同" in line and "{{ (" in line]
     assert same and all("{% if year == " in line or "kind == 'flat'" in line for line in same)

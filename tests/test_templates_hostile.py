@@ -80,13 +80,37 @@ def assert_refused(code: int, text: str, out: Path, template: Path, line: int | 
     ("{{ 1 / 0 }}", "除数为零"),
     ("{{ none.x.y }}", "不存在的变量"),
     ("{{ nothing_here() }}", "不存在的变量"),
+    # in words, not Jinja's “'reportgen.compute.Computed object' has no attribute 'personel'” (hostile W3)
+    ("{{ nothing_here }}", "模板引用了不存在的变量：没有名为“nothing_here”的变量"),
+    ("{{ b.departmnt }}", "“departmnt”不是这里的字段（"),
     ('{{ "一百"|money }}', "类型不合适"),
     ('{% include "no_such.j2" %}', "找不到模板 no_such.j2"),
+    # a share is a percent: printed as an amount it was “0.01万元” (hostile-2026-11-29 W5)
+    ("{{ share(1, 2)|money }}", "给它的却是百分比（占比 50.00%）"),
+    # a filter or test Jinja does not know, in a branch: it was deferred to the run, where a keyword argument made it
+    # “t_3() got an unexpected keyword argument 'least'” (hostile-2026-11-29 W4)
+    ("{% if year %}{{ 1|printd('万元', 2, least=0) }}{% endif %}", "没有名为“printd”的过滤器：是否应为“printed”？"),
+    ("{% if year is numbr %}{% endif %}", "没有名为“numbr”的测试：是否应为“number”？"),
 ])
 def test_a_raising_statement_names_its_line(tmp_path, out, capsys, statement, fragment):
     template = override(tmp_path / "tpl", "budget.j2", statement)
     code, text = render(tmp_path / "tpl", out, capsys)
     assert_refused(code, text, out, template, LINE, "错误 [模板]", fragment)
+
+
+@pytest.mark.parametrize(("statement", "fragment"), [
+    ("{% if year %}", "模板到了结尾，{% if %} 还没有结束：缺少 {% endif %}"),
+    ("{{ (year }}", "这里的“}”不对，应为“)”"),
+    ("{% for x in [] %}{% endif %}", "这里的 {% endif %} 不对：{% for %} 还没有结束，这里应为 {% endfor %}、{% else %}"),
+    ("{{ year year }}", "这里应为“}}”，却是“year”"),
+])
+def test_a_template_that_does_not_parse_is_told_in_an_officers_words(tmp_path, out, capsys, statement, fragment):
+    # Jinja's own words were printed: “Unexpected end of template. Jinja was looking for the following tags: …”
+    # (a learned wording edited by hand, hostile-2026-11-29 W1, W2)
+    template = override(tmp_path / "tpl", "budget.j2", statement)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, None, "模板语法错误", fragment)
+    assert "Jinja" not in text and "unexpected" not in text.lower()
 
 
 def test_a_statement_asking_for_too_much_memory(tmp_path, out, capsys):

@@ -32,6 +32,7 @@ from reportgen.compute.arithmetic import (
     ZERO,
     Change,
     Disputed,
+    Percent,
     allowance,
     change,
     difference,
@@ -60,7 +61,7 @@ from reportgen.docmodel.model import Budget
 
 __all__ = [
     "CENT", "HUNDRED", "PERSONNEL", "PUBLIC", "TEN_THOUSAND", "TOTAL_KEYS", "ZERO", "Change", "ComparedLine",
-    "Computed", "Disputed", "Node", "actual_view", "allowance", "change", "code_name", "compute", "consolidate",
+    "Computed", "Disputed", "Node", "Percent", "actual_view", "allowance", "change", "code_name", "compute", "consolidate",
     "difference", "disputed", "economic_kind", "exact_percent", "growth_rate", "in_unit", "project_funds", "quantize_half_up",
     "rounding_allowance", "rounding_gap", "share", "step_allowance", "sum_known", "tree_rounding_gap", "truncated",
 ]

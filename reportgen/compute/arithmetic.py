@@ -41,6 +41,12 @@ class Disputed(Decimal):
         return (Disputed, (Decimal(self), self.other, self.what, self.stated))
 
 
+class Percent(Decimal):
+    """A figure in percent — a share (占) or a rate of change (增长) — as a template gets it: a Decimal that the filters
+    printing an amount refuse and the one printing a percent asks for, so that a hand-edited wording printing one as
+    the other (占72.3% as “0.01万元”, 4,944.99万元 as “49449900.0%”) is told, not printed."""
+
+
 def disputed(value: Decimal | None, other: Decimal | None, what: str, stated: bool = True) -> Decimal | None:
     """``value`` marked Disputed where ``other`` is known and differs from it."""
     if value is None or other is None or value == other:
@@ -174,6 +180,6 @@ def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) ->
     if prior == 0:
         return Change("new", abs(difference), None)
     exact = abs(difference) * HUNDRED / prior
-    return Change("up" if difference > 0 else "down", abs(difference), quantize_half_up(exact), exact)
+    return Change("up" if difference > 0 else "down", abs(difference), Percent(quantize_half_up(exact)), Percent(exact))
 
 

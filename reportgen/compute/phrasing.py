@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.compute import Change, Disputed, change, quantize_half_up, share
+from reportgen.compute import Change, Disputed, Percent, change, quantize_half_up, share
 from reportgen.docmodel.model import TEXT_PARTS, Presentation
 from reportgen.reading.amounts import yuan_factors
 
@@ -111,7 +111,8 @@ def format_number(value: Decimal, decimals: int, thousands: bool) -> str:
 def share_of(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or whole is None:
         return None
-    return share(part, whole)
+    value = share(part, whole)
+    return None if value is None else Percent(value)
 
 
 CHINESE_DIGITS = "零一二三四五六七八九"

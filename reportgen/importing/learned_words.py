@@ -1426,15 +1426,18 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
     value = Decimal(number)
     if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
         rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
-        fits = [(c, f"({c.expr}.{rate} or 0)") for c in fields[1] if quantize_half_up(
-            getattr(c.value, rate) or Decimal(0), places) == value and (c.value.rate is not None or not value)]
+        # 0 where the change is 持平 (no rate); none where there is no rate to print (a prior of 0: Change 'new') —
+        # the sentence is then not printed rather than printed “增长0.0%”
+        fits = [(c, f"({c.expr}.{rate} if {c.expr}.kind != 'flat' else 0)") for c in fields[1]
+                if quantize_half_up(getattr(c.value, rate) or Decimal(0), places) == value
+                and (c.value.rate is not None or not value)]
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)  # 增长0.00%: the flat one
         if nearest is not None:
-            return f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], nearest[0]
+            return f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], nearest[0]
     if "占" not in before[-12:]:
         return None
     nearest = _nearest(_share_fits(value, places, fields[0], _whole_named(before)), before, said)
-    return None if nearest is None else (f"{{{{ ({nearest[1]})|fixed({places}) }}}}{unit}", nearest[1], None)
+    return None if nearest is None else (f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], None)
 
 
 _RATE_PLACES = 2  # the places of Change.rate

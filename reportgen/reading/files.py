@@ -56,6 +56,15 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
         os.close(fd)
 
 
+def linked_outside(path: Path | str, folder: Path | str) -> str | None:
+    """Where ``path`` leads when a link takes it out of ``folder`` (the folder's own links followed first, so a
+    folder that is itself a link is whole); None when it stays within. A layout or template folder is the
+    officer's: a file of it that is a link to /etc/passwd or to another folder's file is not read as its own."""
+    real = os.path.realpath(path)
+    root = os.path.realpath(folder)
+    return None if real == root or real.startswith(root.rstrip(os.sep) + os.sep) else real
+
+
 def _read_at_most(fd: int, most: int) -> bytes:
     """At most ``most`` bytes of the open file ``fd``, read in pieces of a megabyte."""
     chunks = []

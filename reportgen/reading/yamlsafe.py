@@ -620,8 +620,27 @@ def _utf8_text(raw: bytes, name: str) -> str:
         ) from None
 
 
+_LONGEST_KEY = 1024  # the longest name (simple key) YAML reads
+
+
+def _long_name(exc: yaml.MarkedYAMLError, problem: str) -> bool:
+    """Whether the error (``problem``: a colon where none may be, or none where one must be) stands at the colon after
+    a name of more than _LONGEST_KEY characters on its line (a plain name: no colon before it)."""
+    if "could not find expected ':'" not in problem and "mapping values are not allowed" not in problem:
+        return False
+    mark = exc.problem_mark
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not isinstance(buffer, str) or mark.column <= _LONGEST_KEY:
+        return False
+    before = buffer[buffer.rfind("\n", 0, mark.pointer) + 1:mark.pointer].lstrip(" -")
+    return len(before) > _LONGEST_KEY and ": " not in before
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
+    if _long_name(exc, problem):
+        # YAML takes a name of more than 1,024 characters for no name (a 正文金额 name pasted with a paragraph)
+        return f"YAML 格式错误：名称过长（这一行的名称超过 {_LONGEST_KEY} 个字符，YAML 不把它当作名称）：请写短的名称"
     if "tab" in problem or "\\t" in problem:
         return "YAML 格式错误：缩进中含有制表符（Tab），请改用空格缩进"
     if "mapping values are not allowed" in problem:

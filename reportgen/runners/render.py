@@ -16,7 +16,7 @@ from typing import Any
 
 from reportgen import tablekinds
 from reportgen.base.atomic import write_atomically
-from reportgen.base.errors import Finding, SourceError
+from reportgen.base.errors import Finding, SourceError, shown_text
 from reportgen.base.records import Record
 from reportgen.base.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 from reportgen.checks import run_checks
@@ -29,7 +29,7 @@ from reportgen.reading.outputs import Output, Replace, refused_outputs
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.runners.assemble import load_source
 from reportgen.shaping.layouts import SHIPPED, Layout, LayoutError, Occasion, regional, resolve
-from reportgen.shaping.narrative import build_document
+from reportgen.shaping.narrative import LISTED_TABLES, build_document
 from reportgen.source.loader import SourceInput, given, referenced_files
 from reportgen.source.schema import PLACEHOLDER_RULES, is_placeholder, without_placeholders
 from reportgen.tables.printed_tables import printed_id
@@ -204,10 +204,21 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
         if source_field == LEARNED_WORDS:  # a sentence of a learned layout: what says which, why and what to do
             findings.append(Finding("error", "R-缺少", what, str(budget.file), line, 0, source_field))
             continue
+        if source_field == LISTED_TABLES:
+            findings.append(_listed_not_held(budget, what, line))
+            continue
         findings.append(Finding("error", "R-缺少", f"缺少{what}：请在源文件中填写“{source_field}”；部门决定不公开的部分，"
                                 "请列入“不公开”（加 --draft 可先生成标出“待补充”的草稿）", str(budget.file), line, 0,
                                 source_field))
     return findings
+
+
+def _listed_not_held(budget: Budget, title: str, line: int) -> Finding:
+    """The error of a 印出表 the layout's 表格清单 lists by a title the source holds no table of, at the source's 版式."""
+    held = "、".join(f"“{shown_text(t.title, 40)}”" for t in budget.printed_tables) or "没有印出表"
+    return Finding("error", "版式-表格清单", f"所用版式的 表格清单.表 列出印出表“{shown_text(title, 40)}”，源文件的印出表中没有"
+                   f"这个表名的表（源文件的：{held}）：这张表不会印出。请把版式.yaml 中的表名改成源文件印出表的表名，或删去这一项",
+                   str(budget.file), line, 0, "版式")
 
 
 def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:

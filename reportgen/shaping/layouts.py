@@ -30,7 +30,7 @@ from reportgen.base.patterns import regex
 from reportgen.base.records import FrozenRecord, Record
 from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.model import ACCOUNTS, TEXT_PARTS
-from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, linked_outside, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.source.printed_parts import PART
 from reportgen.tablekinds import fund_table, fund_tables, role, with_ids
@@ -351,13 +351,14 @@ def _read(folder: Path) -> dict[str, object]:
         raw = read_bounded(file, _MAX_SETTINGS_BYTES, "版式文件")
     except InputRefused as exc:
         raise LayoutError(f"{file}: 版式文件无法读取：{exc.message}") from None
+    _refuse_outside(file, folder)
     _refuse_line_separators(file, raw)
     try:
         data = parse_yaml(raw, str(file))
     except SourceError as exc:
         raise _not_yaml(file, exc.findings[0]) from None
-    if data is None:
-        return {}
+    if data is None:  # an editor's empty save: not a layout of the default's settings under another name
+        raise LayoutError(f"{file}: 版式文件是空的（或只有注释）：应写出版式的设置（如 名称、基于）")
     if not isinstance(data, dict):
         raise LayoutError(f"{file}: 版式文件应为“键: 值”的映射（名称、基于、编号、表号、目录、比较措辞）")
     _refuse_unknown_keys(file, data)
@@ -365,6 +366,15 @@ def _read(folder: Path) -> dict[str, object]:
         if key != "说明":  # a description may run over several lines; it is never printed in a document
             _check_texts(file, key, value, _key_line(data, key))
     return data
+
+
+def _refuse_outside(file: Path, folder: Path) -> None:
+    """LayoutError for a file of the layout's folder that is a link out of it (版式.yaml linked to another folder's):
+    a layout folder holds its own files."""
+    target = linked_outside(file, folder)
+    if target is not None:
+        raise LayoutError(f"{file}: 版式文件夹中的文件是指向文件夹之外的链接（{shown_text(target, 240)}）："
+                          "请把文件本身复制进版式文件夹")
 
 
 def _refuse_unknown_keys(file: Path, data: dict) -> None:
@@ -622,6 +632,7 @@ def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
     )
     from reportgen.shaping.layout_workbook import load as load_workbook  # deferred: with the line above
 
+    _refuse_outside(folder / value, folder)
     try:
         return load_workbook(folder / value)
     except WorkbookShapeError as exc:
@@ -818,7 +829,11 @@ def _set_change_rate(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_table_numbering(layout: Layout, value: object, at: str) -> None:
-    layout.table_numbering = _numbering(at, "表号", value)
+    numbering = _numbering(at, "表号", value)
+    if not _PATTERN.search(numbering.pattern):  # every table would be labelled alike (“表”, “表”, …)
+        raise LayoutError(f"{at}: “表号”应写出表的序号的位置 {{1}}、{{01}} 或 {{一}}（如 表{{1}}、预算{{01}}表；正文不印表号的写 "
+                          f"{{格式: 表{{1}}, 正文: false}}），不是“{shown_text(numbering.pattern, 30)}”")
+    layout.table_numbering = numbering
 
 
 def _set_contents(layout: Layout, value: object, at: str) -> None:

@@ -27,9 +27,9 @@ from reportgen.base import templating
 from reportgen.base.errors import Internal, shown_text
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import printable_but, regex
-from reportgen.base.templating import TemplateFault
+from reportgen.base.templating import FigureKindError, TemplateFault
 from reportgen.compute import Computed, quantize_half_up
-from reportgen.compute.phrasing import UNIT_FACTOR, Money, chinese_number, format_number, percent, share_of
+from reportgen.compute.phrasing import UNIT_FACTOR, Money, Percent, chinese_number, format_number, percent, share_of
 from reportgen.compute.trees import Node
 from reportgen.docmodel.document import (
     Block,
@@ -321,12 +321,20 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
 # Environment serves every render (and every thread) whatever its units and decimals.
 @jinja2.pass_context
 def _money_filter(context: Any, amount: Any, unit: str | None = None) -> str:
-    return context["_money"].with_unit(amount, unit)
+    return context["_money"].with_unit(_an_amount(amount, "money"), unit)
 
 
 @jinja2.pass_context
 def _number_filter(context: Any, amount: Any, unit: str | None = None) -> str:
-    return context["_money"].number(amount, unit)
+    return context["_money"].number(_an_amount(amount, "num"), unit)
+
+
+def _an_amount(value: Any, name: str) -> Any:
+    """``value``, which a filter printing an amount is given: a share in percent is refused (a hand-edited wording)."""
+    if isinstance(value, Percent):
+        raise FigureKindError(f"过滤器 {name} 印出金额，给它的却是百分比（占比 {value}%）：占比用 fixed 或 pct 印出，"
+                              "金额用源文件的金额字段")
+    return value
 
 
 @jinja2.pass_context
@@ -341,6 +349,18 @@ def _fixed(value: Any, places: int = 2) -> str:
     return format_number(quantize_half_up(Decimal(value), places), places, thousands=False)
 
 
+def _percent_figure(value: Any, places: int = 2) -> str:
+    """A share or a rate of change in percent at ``places`` decimals, half up, without the sign (a learned sentence:
+    ``{{ (x.rate if x.kind != 'flat' else 0)|percent_figure(1) }}%``); an amount handed to it is refused (a hand edit
+    printing 4,944.99万元 as “49449900.0%”)."""
+    if value is None:
+        return ""
+    if not isinstance(value, Percent) and value != 0:  # (0: the rate of a change that is 持平)
+        raise FigureKindError(f"过滤器 percent_figure 印出占比或增减率，给它的却不是（{value}）：金额用 printed 印出，"
+                              "占比用 share(部分, 总数)，增减率用 (本年|change_from(上年)).rate")
+    return _fixed(value, places)
+
+
 def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least: int | None = None) -> str:
     """An amount in 元 as a published sentence printed it (learned_words.py): in ``unit`` at ``places`` decimals,
     half up, with or without the thousands' commas, whatever the source's 展示: ``{{ x|printed('万元', 2) }}``;
@@ -348,7 +368,7 @@ def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least:
     printed 7.594 prints 1.000 as 1.00)."""
     if amount is None:
         return ""
-    text = format_number(quantize_half_up(amount / UNIT_FACTOR[unit], places), places, thousands)
+    text = format_number(quantize_half_up(_an_amount(amount, "printed") / UNIT_FACTOR[unit], places), places, thousands)
     if least is None or places <= least:
         return text
     kept = text[:len(text) - places + least] + text[len(text) - places + least:].rstrip("0")
@@ -359,7 +379,7 @@ def _set_up(env: jinja2.Environment) -> None:
     env.filters.update(pct=percent, money=_money_filter, num=_number_filter, printed=_printed,
                        change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
                        cn=chinese_number,  # {{ 3|cn }} → 三, for a layout's own numbering of items
-                       fixed=_fixed)
+                       fixed=_fixed, percent_figure=_percent_figure)
     env.tests["labelled"] = labelled
 
 
@@ -809,8 +829,19 @@ def _built_document(budget: Budget, figures: Computed, overrides: list[Path] | N
     cover = layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None
     if cover is not None:
         blocks = _under_cover(blocks, cover)
+    missing += _listed_not_held(layout, budget)
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=_first_of_each(missing), contents=contents or [], cover=cover, **_pages(layout))
+
+
+LISTED_TABLES = "版式.表格清单"  # the field of a table the layout lists as printed (印出表) that the source holds none of
+
+
+def _listed_not_held(layout: Layout, budget: Budget) -> list[tuple[str, str]]:
+    """The title of each 印出表 the layout's 表格清单.表 lists that the source holds no table of (a title mistyped or
+    renamed in one file only): a table that would otherwise vanish without a word (runners/render.py says it)."""
+    held = {table.title for table in budget.printed_tables}
+    return [(entry.printed, LISTED_TABLES) for entry in layout.table_entries if entry.printed and entry.printed not in held]
 
 
 def _document_tables(budget: Budget, builder: TableBuilder, layout: Layout) -> Mapping[str, TableRows]:
@@ -860,7 +891,7 @@ def _first_of_each(missing: list[tuple[str, str]]) -> list[tuple[str, str]]:
     words (field 学到的措辞: each says which sentence and why) once."""
     first: dict[tuple[str, str], str] = {}
     for what, source_field in missing:
-        first.setdefault((source_field, what if source_field == "学到的措辞" else ""), what)
+        first.setdefault((source_field, what if source_field in ("学到的措辞", LISTED_TABLES) else ""), what)
     return [(what, source_field) for (source_field, _), what in first.items()]
 
 
