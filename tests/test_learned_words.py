@@ -294,6 +294,15 @@ def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sente
     assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)
 
 
+@pytest.mark.parametrize("pdf", ["gd-shenzhen-minzheng-2026-dept-budget.pdf", "gd-shenzhen-wenguanglvti-2026-dept-budget.pdf"])
+def test_a_parts_heading_on_the_page_of_the_table_before_heads_its_sections(pdf) -> None:
+    """深圳市民政局, 文化广电旅游体育局 2026: “第八部分    其他需要说明情况” printed below the 重点项目 table that ends
+    第七部分, on its page: its sections (一、机关运行经费) are 第八部分's, not hung under 第七部分."""
+    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    running = [s.headings for s in sentences if s.text.startswith("2026年本单位机关运行经费财政拨款预算")]
+    assert running == [(("part", "其他需要说明情况"), ("cn", "机关运行经费"))]
+
+
 @pytest.mark.parametrize("pdf, code, change", [
     ("js-suzhou-yingji-2026-dept-budget.pdf", "2080506", Decimal("1.79")),  # 苏州: “……支出137.89万元，与上年相比增加1.79万元”
     ("js-wuxi-xinfangju-2025-dept-budget.pdf", "2010301", Decimal("27.2")),  # 无锡: “……行政运行（项）支出1,084.14万元，……增加27.2万元”

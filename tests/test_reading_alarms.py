@@ -77,6 +77,17 @@ def test_lines_set_deep_in_a_column_beside_a_tables_rows_are_a_grid() -> None:
     assert not laid_in_columns([Line(n, t, page=3, line=n) for n, t in enumerate(prose, start=1)])
 
 
+def test_a_parts_heading_below_a_grid_on_its_page_is_no_line_of_the_grid() -> None:
+    """深圳市民政局 2026 p.12: “第八部分    其他需要说明情况” below its 重点项目 table (its number set apart from its words
+    by a gap, the page's folio set in below): the text's heading — the table's lines and its note stay a grid's, the
+    heading and the prose after it none."""
+    texts = [" " * 65 + "一件事”“社会救助一件", " " * 65 + "事”“个人身后一件事”等", " " * 65 + "建设工作任务，提高市民办",
+             " " * 65 + "事便利性。", "       备注：无。", "              第八部分    其他需要说明情况", "       一、机关运行经费",
+             "       2026 年本单位机关运行经费财政拨款预算 976.21 万元，", " " * 38 + "- 9 -"]
+    lines = [Line(number, text, page=12, line=number) for number, text in enumerate(texts, start=1)]
+    assert laid_in_columns(lines) == frozenset(range(1, 6))
+
+
 def test_a_part_named_by_a_run_in_heading_with_its_amount_is_printed() -> None:
     """重庆市委宣传部 2026 “（一）机关运行经费。2026年一般公共预算财政拨款运行经费910.53万元，……” prints the part (its
     heading run in before its sentence); a 名词解释's numbered entry (“十二、机关运行经费：为保障行政单位……”) does not."""
