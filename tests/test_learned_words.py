@@ -303,6 +303,16 @@ def test_a_parts_heading_on_the_page_of_the_table_before_heads_its_sections(pdf)
     assert running == [(("part", "其他需要说明情况"), ("cn", "机关运行经费"))]
 
 
+@pytest.mark.parametrize("pdf", ["gd-shenzhen-jiaoguanju-2026-dept-budget.pdf", "gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf"])
+def test_a_parts_lead_in_over_its_table_is_its_sentence(pdf) -> None:
+    """深圳市公安局交通管理局, 市委宣传部 2026: “第七部分   重点项目预算绩效情况说明” prints one sentence, the lead-in over
+    its table (and the table's note below it, “备注：无。”) — read as the part's, not as the table's first line (the part
+    then printed nothing, and went)."""
+    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    assert [s.text for s in sentences if s.headings == (("part", "重点项目预算绩效情况说明"),)][:1] == [
+        "2026年，本单位重点项目绩效目标情况如下："]
+
+
 def test_the_projects_pages_are_left_to_a_frame_that_prints_them() -> None:
     """普陀区商务委员会 2025: its four projects' statements (“科技创新专项经费情况说明” / 一、项目概述 … 七、绩效目标, a
     page each) are read as the source's projects; where the base's frame prints them (上海's projects.j2) they are no
