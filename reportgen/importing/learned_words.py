@@ -188,8 +188,7 @@ def _paragraphs(lines: list[Line], projects: bool = False) -> Iterator[tuple[str
     buffer: list[str] = []
     where = ""
     words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
-    prose = list(_prose_lines(lines))
-    prose = _without_projects(prose, tops) if projects else prose
+    prose = _without_projects(list(_prose_lines(lines)), tops, projects)
     margins, widths = _margins(prose), _widths(prose)
     before: Line | None = None  # the line before
     for line, text in prose:
@@ -222,13 +221,15 @@ def _paragraphs(lines: list[Line], projects: bool = False) -> Iterator[tuple[str
         yield "".join(buffer), where, part, None
 
 
-def _without_projects(prose: list[tuple[Line, str]], tops: dict[tuple[int, int], tuple[str, str]]
-                      ) -> list[tuple[Line, str]]:
-    """The prose lines without the projects' statements: from a line titling one (its words a heading of the kind
+def _without_projects(prose: list[tuple[Line, str]], tops: dict[tuple[int, int], tuple[str, str]],
+                      projects: bool = True) -> list[tuple[Line, str]]:
+    """The prose lines (all of them unless ``projects``) without the projects' statements: from a line titling one (its words a heading of the kind
     项目经费, text_parts.yaml: 普陀区商务委员会 2025's “科技创新专项经费情况说明” over 一、项目概述 … 七、绩效目标, one a
     page) to the next part's heading. The import reads them as the source's 项目经费说明 (text_parts' 项目), which a
     frame of its own prints under each project's title (上海's projects.j2); learned as sentences, their headings hang
     under the part before (numbered on from its sections) and the titles are lost."""
+    if not projects:
+        return prose
     out, inside = [], False
     for line, text in prose:
         if (line.page, line.line or line.number) in tops:

@@ -699,16 +699,18 @@ def laid_in_columns(lines: list[Line]) -> frozenset[int]:
     for line in lines:
         if line.page and line.text.strip():
             pages.setdefault(line.page, []).append(line)
-    found: set[int] = set()
-    for printed in pages.values():
-        parts = [_PART_HEADING.fullmatch("".join(line.text.split())) is not None for line in printed]
-        gapped = [not part and bool(_CELL_GAP.search(line.text.strip()) or _COLUMN_INDENT.match(line.text))
-                  for line, part in zip(printed, parts, strict=True)]
-        for index, line in enumerate(printed):
-            if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED and not parts[index] \
-                    and any(gapped[max(0, index - _AROUND):index + 1]):
-                found.add(line.number)
-    return frozenset(found)
+    return frozenset(number for printed in pages.values() for number in _grid_lines(printed))
+
+
+def _grid_lines(printed: list[Line]) -> Iterator[int]:
+    """The numbers of the lines of a page (its printed lines ``printed``) that stand in a grid (laid_in_columns)."""
+    parts = [_PART_HEADING.fullmatch("".join(line.text.split())) is not None for line in printed]
+    gapped = [not part and bool(_CELL_GAP.search(line.text.strip()) or _COLUMN_INDENT.match(line.text))
+              for line, part in zip(printed, parts, strict=True)]
+    for index, line in enumerate(printed):
+        if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED and not parts[index] \
+                and any(gapped[max(0, index - _AROUND):index + 1]):
+            yield line.number
 
 
 # a part's heading (“第八部分    其他需要说明情况”): its number set apart from its words by a gap, printed on the page of
