@@ -138,6 +138,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     ),
     "test_share_bases": ("test_the_published_asset_shares_are_told_on_the_document",),  # a fresh1 PDF reviewed
     "test_learned_words": (  # a published PDF imported with --learn-layout, its words learned (3–5 s each)
+        "test_a_shanghai_document_learned_prints_its_projects_as_the_shipped_layout_does",
         "test_a_change_with_no_prior_figure_next_year_is_a_blank_to_fill_not_an_error",
         "test_duties_printed_inside_the_budget_part_are_not_printed_again_as_an_overview",
         "test_hangzhou_sentences_are_printed_from_the_fields",

@@ -17,6 +17,7 @@ import yaml
 from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.learned_layout import FolderTaken, Learned, numbered_titles, staged, write_layout
+from reportgen.importing.text import contents
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare, unprinted_findings
 from reportgen.shaping.layouts import LayoutError, Occasion, resolve
@@ -1068,3 +1069,11 @@ def test_an_empty_table_is_held_as_printed_with_its_note(tmp_path_factory, name,
     table = _printed_table(source, title)
     assert [[cell.text for cell in row.cells] for row in table.body] == [total]
     assert tuple(table.notes) == note and all("合计" not in cell.text for row in table.header for cell in row.cells)
+
+
+def test_a_parts_words_set_off_from_its_number_by_a_colon_are_its_words() -> None:
+    """西安市行政审批服务局 2025's 目录 (“第一部分：部门概况” …, its 一、 … 十四、 under them): the parts' words without the
+    colon — the learned 标题 then print “部门概况”, not “：部门概况”."""
+    listed = ["第一部分：部门概况", "一、主要职能及机构设置", "二、工作任务", "第二部分：部门预算收支情况说明",
+              "五、收支预算总体情况说明", "第三部分：其他重要事项说明", "十、“三公”经费及会议费、培训费情况说明"]
+    assert contents.top_styled(listed) == ("第{一}部分", ["部门概况", "部门预算收支情况说明", "其他重要事项说明"])

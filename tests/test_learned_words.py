@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from reportgen import cli
-from reportgen.docmodel.document import Paragraph, Table, Title
+from reportgen.docmodel.document import Heading, Paragraph, Table, Title
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
@@ -292,6 +292,51 @@ def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sente
     sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
     assert sentence in sentences
     assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)
+
+
+@pytest.mark.parametrize("pdf", ["gd-shenzhen-minzheng-2026-dept-budget.pdf", "gd-shenzhen-wenguanglvti-2026-dept-budget.pdf"])
+def test_a_parts_heading_on_the_page_of_the_table_before_heads_its_sections(pdf) -> None:
+    """深圳市民政局, 文化广电旅游体育局 2026: “第八部分    其他需要说明情况” printed below the 重点项目 table that ends
+    第七部分, on its page: its sections (一、机关运行经费) are 第八部分's, not hung under 第七部分."""
+    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    running = [s.headings for s in sentences if s.text.startswith("2026年本单位机关运行经费财政拨款预算")]
+    assert running == [(("part", "其他需要说明情况"), ("cn", "机关运行经费"))]
+
+
+@pytest.mark.parametrize("pdf", ["gd-shenzhen-jiaoguanju-2026-dept-budget.pdf", "gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf"])
+def test_a_parts_lead_in_over_its_table_is_its_sentence(pdf) -> None:
+    """深圳市公安局交通管理局, 市委宣传部 2026: “第七部分   重点项目预算绩效情况说明” prints one sentence, the lead-in over
+    its table (and the table's note below it, “备注：无。”) — read as the part's, not as the table's first line (the part
+    then printed nothing, and went)."""
+    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    assert [s.text for s in sentences if s.headings == (("part", "重点项目预算绩效情况说明"),)][:1] == [
+        "2026年，本单位重点项目绩效目标情况如下："]
+
+
+def test_the_projects_pages_are_left_to_a_frame_that_prints_them() -> None:
+    """普陀区商务委员会 2025: its four projects' statements (“科技创新专项经费情况说明” / 一、项目概述 … 七、绩效目标, a
+    page each) are read as the source's projects; where the base's frame prints them (上海's projects.j2) they are no
+    learned sentences, where it does not (默认) they are learned as before."""
+    lines = read_published(SEEDS / "shanghai-putuo-shangwuwei-2025.pdf").lines
+    every = [s.text for s in learned_words.published_sentences(lines)]
+    left = [s.text for s in learned_words.published_sentences(lines, projects=True)]
+    assert left == every[:len(left)]  # the projects' pages end the document: the sentences before them as they were
+    assert any("2025年度项目总预算1720.00万" in text for text in every[len(left):])
+    assert not any("经费情况说明" in text or "项目总预算" in text for text in left)
+
+
+def test_a_shanghai_document_learned_prints_its_projects_as_the_shipped_layout_does(tmp_path) -> None:
+    """普陀区商务委员会 2025 learned from itself: each project under its own title, numbered 一、项目概述 … 七、绩效目标
+    within it (as printed, and as the shipped 上海 layout prints them) — not hung under 其他相关情况说明, numbered on
+    from its sections (“六、立项依据 … 十八、实施周期”), their titles, 项目概述, 实施方案 and 年度预算安排 lost."""
+    source, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-shangwuwei-2025.pdf")
+    headings = [b.full_text for b in document_for(prepare(source, draft=True), draft=True, layout=layout).blocks
+                if isinstance(b, Heading)]
+    titles = ["科技创新专项经费情况说明", "生命健康专项（政策资金）经费情况说明", "商业创新专项（政策资金）经费情况说明",
+              "贸易高质量发展专项（政策资金）经费情况说明"]
+    assert [h for h in headings if h in titles] == titles
+    assert headings.count("一、项目概述") == headings.count("六、年度预算安排") == headings.count("七、绩效目标") == 4
+    assert "六、立项依据" not in headings and "八、实施周期" not in headings
 
 
 @pytest.mark.parametrize("pdf, code, change", [

@@ -77,6 +77,30 @@ def test_lines_set_deep_in_a_column_beside_a_tables_rows_are_a_grid() -> None:
     assert not laid_in_columns([Line(n, t, page=3, line=n) for n, t in enumerate(prose, start=1)])
 
 
+def test_a_parts_heading_below_a_grid_on_its_page_is_no_line_of_the_grid() -> None:
+    """深圳市民政局 2026 p.12: “第八部分    其他需要说明情况” below its 重点项目 table (its number set apart from its words
+    by a gap, the page's folio set in below): the text's heading, no cell — the table's lines stay a grid's; its
+    note (“备注：无。”, set at the text's margin) and the prose after the heading none."""
+    texts = [" " * 65 + "一件事”“社会救助一件", " " * 65 + "事”“个人身后一件事”等", " " * 65 + "建设工作任务，提高市民办",
+             " " * 65 + "事便利性。", "       备注：无。", "              第八部分    其他需要说明情况", "       一、机关运行经费",
+             "       2026 年本单位机关运行经费财政拨款预算 976.21 万元，", " " * 38 + "- 9 -"]
+    lines = [Line(number, text, page=12, line=number) for number, text in enumerate(texts, start=1)]
+    assert laid_in_columns(lines) == frozenset(range(1, 5))
+
+
+def test_the_lead_in_above_a_grid_is_no_line_of_it() -> None:
+    """深圳市公安局交通管理局 2026 p.10: “第七部分   重点项目预算绩效情况说明” and its lead-in “2026 年，本单位重点项目绩效
+    目标情况如下：” above the table it introduces: the text's — the part's one sentence — the grid from its first row
+    set in columns."""
+    texts = [" 后，按要求开展绩效自评，并在单位自评的基础上选择重点项", " 目开展部门评价。", "    第七部分   重点项目预算绩效情况说明",
+             "     2026 年，本单位重点项目绩效目标情况如下：", "二级预算单位名称  一级项目名称     预算数（万元）          绩效目标",
+             "深圳市公安局交通管  交通管理装(设)  5,738.17             通过开展本项目，保障第三",
+             "理局（本级）       备业务                          方服务、外场设施设备维", " " * 46 + "护、装（设）备购置等工作",
+             " " * 46 + "开展。一是通过开展交通科"]
+    lines = [Line(number, text, page=10, line=number) for number, text in enumerate(texts, start=1)]
+    assert laid_in_columns(lines) == frozenset(range(5, 10))
+
+
 def test_a_part_named_by_a_run_in_heading_with_its_amount_is_printed() -> None:
     """重庆市委宣传部 2026 “（一）机关运行经费。2026年一般公共预算财政拨款运行经费910.53万元，……” prints the part (its
     heading run in before its sentence); a 名词解释's numbered entry (“十二、机关运行经费：为保障行政单位……”) does not."""

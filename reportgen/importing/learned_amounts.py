@@ -255,7 +255,7 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     stated = lw._stated(env, context)
     known = (first[0] + stated[0], first[1] + [c for c in stated[1] if isinstance(c.value, Change)])
     whys = {id(sentence): why for sentence, why in words.kept}
-    again = lw.Learned()
+    again = lw.Learned(projects=words.projects)
     for sentence, template in words.sentences:
         why = whys.get(id(sentence), "")
         if template is None and sentence.text in kept:

@@ -84,7 +84,7 @@ _DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): its bas
 {% block parts %}
 TABLES_FROM{%- for part in layout_parts OTHER%}
 {% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
-{%- endfor %}
+{%- endfor %}PROJECTS
 {% endblock %}
 {% block performance %}{% include "performance.j2" %}{% endblock %}
 """
@@ -123,6 +123,7 @@ class Learned:
     kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
     # each kept sentence saying a figure: its class and the figure (untraced_reasons.CLASSES)
     reasons: list[tuple[Sentence, str, str]] = field(default_factory=list)
+    projects: bool = False  # the base's frame prints the source's project statements (its pages not learned)
 
     @property
     def traced(self) -> int:
@@ -131,14 +132,15 @@ class Learned:
 
 # -- the published sentences ---------------------------------------------------------------------------------
 
-def published_sentences(lines: list[Line]) -> list[Sentence]:
+def published_sentences(lines: list[Line], projects: bool = False) -> list[Sentence]:
     """The sentences of the parts whose words are learned (LEARNED_PARTS), in order, each with the printed
-    headings over it (a paragraph of a numbering and a few words, no comma and no figure)."""
+    headings over it (a paragraph of a numbering and a few words, no comma and no figure); ``projects``: the pages of
+    the projects' statements left to the frame that prints them (_without_projects)."""
     out: list[Sentence] = []
     path: list[tuple[str, str]] = []
     parted = False  # a part's heading seen
     items: dict[str, int] = {}  # by style, the number of the last numbered paragraph that is no heading
-    paragraphs = (paragraph for one in printed_files(lines) for paragraph in _paragraphs(one))
+    paragraphs = (paragraph for one in printed_files(lines) for paragraph in _paragraphs(one, projects))
     for number, (text, where, part, top) in enumerate(paragraphs):
         if top is not None:
             path, parted = [top], True
@@ -176,16 +178,17 @@ def printed_files(lines: list[Line]) -> list[list[Line]]:
     return [one for one in files if one]
 
 
-def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
+def _paragraphs(lines: list[Line], projects: bool = False) -> Iterator[tuple[str, str, str | None, tuple[str, str] | None]]:
     """The document's paragraphs: (text, where, the part it is in, the part's heading where it is one): lines set in
-    columns, a table's cells and page numbers left out; a line set in, or a part's heading, opens one."""
+    columns, a table's cells and page numbers left out (and with ``projects`` the projects' pages); a line set in, or
+    a part's heading, opens one."""
     headings = printed_headings(lines)
     tops, by_contents = _tops(lines, headings), parts_by_contents(headings)
     part: str | None = None
     buffer: list[str] = []
     where = ""
     words_below = ""  # a part's words printed on the line below its number (烟台's “第三部分” / “2026年……说明”)
-    prose = list(_prose_lines(lines))
+    prose = _without_projects(list(_prose_lines(lines)), tops, projects)
     margins, widths = _margins(prose), _widths(prose)
     before: Line | None = None  # the line before
     for line, text in prose:
@@ -216,6 +219,26 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, str, str | None, tuple
         buffer.append("".join(text.split()))
     if buffer:
         yield "".join(buffer), where, part, None
+
+
+def _without_projects(prose: list[tuple[Line, str]], tops: dict[tuple[int, int], tuple[str, str]],
+                      projects: bool = True) -> list[tuple[Line, str]]:
+    """The prose lines (all of them unless ``projects``) without the projects' statements: from a line titling one (its words a heading of the kind
+    项目经费, text_parts.yaml: 普陀区商务委员会 2025's “科技创新专项经费情况说明” over 一、项目概述 … 七、绩效目标, one a
+    page) to the next part's heading. The import reads them as the source's 项目经费说明 (text_parts' 项目), which a
+    frame of its own prints under each project's title (上海's projects.j2); learned as sentences, their headings hang
+    under the part before (numbered on from its sections) and the titles are lost."""
+    if not projects:
+        return prose
+    out, inside = [], False
+    for line, text in prose:
+        if (line.page, line.line or line.number) in tops:
+            inside = False
+        elif section_kind("".join(text.split())) == "项目经费":
+            inside = True
+        if not inside:
+            out.append((line, text))
+    return out
 
 
 def _tops(lines: list[Line], headings: list[PrintedHeading]) -> dict[tuple[int, int], tuple[str, str]]:
@@ -1559,9 +1582,9 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
     """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
     word from ``context``) or kept as printed (why; and by ``explain``, each kept one's class, in ``reasons``)."""
     amounts, changes = fields(env, context)
-    learned = Learned()
+    learned = Learned(projects=_prints_projects(env))
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
-    sentences = published_sentences(lines)
+    sentences = published_sentences(lines, learned.projects)
     style = comma_style([sentence.text for sentence in sentences])
     previous: Sentence | None = None
     for sentence in sentences:
@@ -1792,6 +1815,19 @@ def _untraced(text: str, why: str, year: int) -> str:
 _OTHER_SECTIONS = frozenset({"机关运行经费", "政府采购", "国有资产", "绩效管理"})
 
 
+def _prints_projects(env: jinja2.Environment) -> bool:
+    """Whether the frame of ``env`` (the base layout's templates) prints the source's project statements, each under
+    its own title (_PROJECTS: 上海's)."""
+    try:
+        env.get_template(_PROJECTS)
+    except jinja2.TemplateNotFound:
+        return False
+    return True
+
+
+_PROJECTS = "projects.j2"  # a frame's part printing each project's 项目经费说明 (上海: 七、项目经费情况说明)
+
+
 def disclosure(learned: Learned, tables_headed: bool = True) -> str:
     """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
     for the 其他重要事项 where the document printed one, as a part or a section of another (长沙 “六、其他重要事项的情况
@@ -1807,6 +1843,7 @@ def disclosure(learned: Learned, tables_headed: bool = True) -> str:
     left = [name for name, out in (("other.j2", other), ("overview.j2", _overview_said(learned)), ("glossary.j2", glossary))
             if out]
     text = _DISCLOSURE.replace("OTHER", f"if part not in {left} " if left else "")
+    text = text.replace("PROJECTS", f'\n{{% include "{_PROJECTS}" %}}' if learned.projects else "")
     if tables_headed:
         return text.replace("TABLES_FROM", "")
     return text.replace("TABLES_FROM", _TABLES_FROM).replace(_INCLUDE_PART, _HEADLESS_TABLES)

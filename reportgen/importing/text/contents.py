@@ -23,9 +23,10 @@ def top(listed: list[str]) -> list[str]:
 
 def top_styled(listed: list[str]) -> tuple[str, list[str]]:
     """The layout numbering of the outermost style the entries ``listed`` are numbered in (“{一}、”) and the words of
-    those entries; ("", []) where none is numbered."""
+    those entries, a colon setting them off from the number aside (西安 2025's “第一部分：部门概况”: 部门概况); ("", [])
+    where none is numbered."""
     for style, numbering in zip(STYLES, _NUMBERINGS, strict=True):
-        found = [unpaged(style.sub("", entry)) for entry in listed if style.match(entry)]
+        found = [unpaged(style.sub("", entry)).lstrip("：:") for entry in listed if style.match(entry)]
         if found:
             return numbering, found
     return "", []

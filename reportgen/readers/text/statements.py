@@ -692,18 +692,31 @@ def laid_in_columns(lines: list[Line]) -> frozenset[int]:
     grid not recognised: 北京's 项目支出绩效目标表 bound behind its 情况说明, 烟台's 绩效目标表): of the printed lines
     around a line on its page (and itself), at least four set their cells apart by gaps. Their words are cells, not
     sentences — what a sentence joined of them says is no figure of the prose. One line of prose set with wide
-    spaces among lines of prose (“各增加       1463.8  万元”, 江苏) is none."""
+    spaces among lines of prose (“各增加       1463.8  万元”, 江苏) is none; nor a part's heading (_PART_HEADING), which
+    counts as no gapped line; nor a line above the grid, no gapped line among it and those before it (深圳's lead-in
+    “2026 年，本单位重点项目绩效目标情况如下：” under its part's heading, over the table it introduces)."""
     pages: dict[int, list[Line]] = {}
     for line in lines:
         if line.page and line.text.strip():
             pages.setdefault(line.page, []).append(line)
-    found: set[int] = set()
-    for printed in pages.values():
-        gapped = [bool(_CELL_GAP.search(line.text.strip()) or _COLUMN_INDENT.match(line.text)) for line in printed]
-        for index, line in enumerate(printed):
-            if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED:
-                found.add(line.number)
-    return frozenset(found)
+    return frozenset(number for printed in pages.values() for number in _grid_lines(printed))
+
+
+def _grid_lines(printed: list[Line]) -> Iterator[int]:
+    """The numbers of the lines of a page (its printed lines ``printed``) that stand in a grid (laid_in_columns)."""
+    parts = [_PART_HEADING.fullmatch("".join(line.text.split())) is not None for line in printed]
+    gapped = [not part and bool(_CELL_GAP.search(line.text.strip()) or _COLUMN_INDENT.match(line.text))
+              for line, part in zip(printed, parts, strict=True)]
+    for index, line in enumerate(printed):
+        if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED and not parts[index] \
+                and any(gapped[max(0, index - _AROUND):index + 1]):
+            yield line.number
+
+
+# a part's heading (“第八部分    其他需要说明情况”): its number set apart from its words by a gap, printed on the page of
+# a table (深圳市民政局 2026's “第八部分” below its 重点项目 table, 国家信访局 2026's “第二部分   国家信访局部门预算表”,
+# 广州's, 佛山's “第二部分  2026年部门预算表” over their first table) — the text's, never a grid's line
+_PART_HEADING = regex(r"第[一二三四五六七八九十]{1,3}部分[^。，；,;]{0,30}")
 
 
 @dataclass
