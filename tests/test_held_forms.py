@@ -125,7 +125,7 @@ def test_a_form_is_merged_alike_in_docx_html_and_xlsx(tmp_path) -> None:
 def test_rollover_keeps_a_forms_cells_and_asks_for_its_amounts(tmp_path, capsys) -> None:
     """Next year's source keeps 烟台's form, each cell with its spans; its amount — 2149.09 across two columns — is
     待填写, and check asks for it at its line (北京's amounts, cells of one column, likewise)."""
-    for name, amounts in ((YANTAI, 1), (BEIJING, 6)):
+    for name, amounts in ((YANTAI, 1), (BEIJING, 6), (XIAN, 6)):
         folder = tmp_path / name.split("-")[0]
         folder.mkdir()
         source = _with_form(folder, name)
@@ -137,6 +137,8 @@ def test_rollover_keeps_a_forms_cells_and_asks_for_its_amounts(tmp_path, capsys)
         written = [cell for row in held["行"] for cell in row
                    if isinstance(cell, Decimal) or isinstance(cell, dict) and isinstance(cell["文字"], Decimal)]
         assert len(written) == amounts
+        if name == XIAN:  # an amount printed with its unit (2,080.76万元): asked for, its unit kept
+            assert table["行"][3][2:] == [{"文字": "待填写", "单位": "万元"}] * 2 + [""]
         if name == YANTAI:
             assert table["行"][2] == [{"文字": "年度预算资金（万元）", "跨列": 3}, {"文字": "待填写", "跨列": 2}]
             assert table["行"][7] == [{"文字": "产出指标", "跨行": 6}, {"文字": "数量指标", "跨行": 3}, "基本殡葬费用减免完成率", "1"]
@@ -191,10 +193,18 @@ def test_the_import_holds_xians_forms_as_the_page_draws_them(tmp_path_factory) -
     assert _plain(held["表15"]["行"]) == _fixture_rows(XIAN) and "表头" not in held["表15"]
     projects = [row[1] for row in _plain(held["表14"]["行"]) if row[0] == {"文字": "项目名称", "跨列": 3}]
     assert len(projects) == 9 and projects[0] == {"文字": "办公区室外绿化项目", "跨列": 4}
+    # its cost indicators printed as amounts with the unit its forms state (资金金额（万元）): amounts, as printed —
+    # 12万元, and 1181.512万元 of its seventh form, whose thousands are unseparated (千分位: false, the joined table's)
+    costs = [row[3] for row in _plain(held["表14"]["行"]) if row[:2] == ["成本指标", "经济成本"]]
+    assert {"文字": Decimal("12"), "单位": "万元"} in costs and {"文字": Decimal("1181.512"), "单位": "万元"} in costs
+    assert held["表14"]["千分位"] is False
     prepared = prepare(source, draft=True)
     assert not [f for f in prepared.findings if f.rule == "R-印出表"]
     tables = [(b.number, b.title) for b in document_for(prepared, draft=True, layout=layout).blocks
               if isinstance(b, Table)]
+    printed = {cell.text for b in document_for(prepared, draft=True, layout=layout).blocks if isinstance(b, Table)
+               and b.number in ("表14", "表15") for row in b.body for cell in row.cells}
+    assert {"12万元", "1181.512万元", "2,080.76万元", "5,093.76万元", "≤191.98万元"} <= printed
     at = tables.index(("表14", "部门专项业务经费绩效目标表"))
     assert tables[at - 1][0] == "表13" and tables[at + 1:at + 3] == [("表15", "部门整体支出绩效目标表"),
                                                                  ("表16", "专项资金总体绩效目标表")]

@@ -197,6 +197,7 @@ class HeldCell(Record):
     value: str | Decimal
     across: int = 1
     down: int = 1
+    unit: str = ""  # printed after its amount (西安's 表15: 2,080.76万元), "" for none
 
 
 HeldValue = str | Decimal | HeldCell  # a cell of a held table's row: a text, an amount as printed, or a spanning cell

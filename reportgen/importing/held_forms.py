@@ -17,7 +17,10 @@ from reportgen.readers.grid import Cell, Grid, Merge
 FIRST_ROW = 2  # a form grid's rows: its title's, what is printed under it (（2025年度）), then its own
 
 
-def form_rows(grid: Grid, value: Callable[[Cell], str | Decimal]) -> list[Tree]:
+Held = str | Decimal | dict[str, str | Decimal | int]  # a cell's value as held: a text, an amount, an amount with its unit
+
+
+def form_rows(grid: Grid, value: Callable[[Cell], Held]) -> list[Tree]:
     """Each row of the form: the cells that begin on it (``value`` of each), traced to its line."""
     spans = {(m.first_row, m.first_col): m for m in grid.merges}
     covered = {(row, col) for m in grid.merges for row in range(m.first_row, m.last_row + 1)
@@ -29,11 +32,12 @@ def form_rows(grid: Grid, value: Callable[[Cell], str | Decimal]) -> list[Tree]:
             for index in range(FIRST_ROW, len(grid.rows))]
 
 
-def _written(value: str | Decimal, merge: Merge | None) -> str | Decimal | dict[str, str | Decimal | int]:
-    """A cell as the source holds it: its value alone where it spans one column and one row."""
+def _written(value: Held, merge: Merge | None) -> str | Decimal | dict[str, str | Decimal | int]:
+    """A cell as the source holds it: its value alone where it spans one column and one row (an amount with its unit
+    {文字, 单位} whatever it spans)."""
     if merge is None:
         return value
-    cell: dict[str, str | Decimal | int] = {TEXT: value}
+    cell: dict[str, str | Decimal | int] = {**value} if isinstance(value, dict) else {TEXT: value}
     if merge.last_col > merge.first_col:
         cell[ACROSS] = merge.last_col - merge.first_col + 1
     if merge.last_row > merge.first_row:
@@ -41,10 +45,12 @@ def _written(value: str | Decimal, merge: Merge | None) -> str | Decimal | dict[
     return cell
 
 
-def joined_forms(held: list[tuple[Grid, Tree]]) -> list[tuple[Grid, Tree]]:
+def joined_forms(held: list[tuple[Grid, Tree]], separated: Callable[[Grid], bool]) -> list[tuple[Grid, Tree]]:
     """The held tables, a form following one of the same number, title and columns joined to it (its rows after the
-    first's); a form of a number and title held before with other columns left out (two tables of one title: the
-    layout names a held table by it). A table that is no form is kept as before, whatever its title."""
+    first's; its thousands printed unseparated, 千分位: false, the table's where the first form ``separated`` none:
+    西安's 表14, its seventh form's 1181.512); a form of a number and title held before with other columns left out (two
+    tables of one title: the layout names a held table by it). A table that is no form is kept as before, whatever
+    its title."""
     kept: list[tuple[Grid, Tree]] = []
     for grid, item in held:
         same = next(((g, it) for g, it in kept if _named(it) == _named(item)), None) if grid.form else None
@@ -52,6 +58,8 @@ def joined_forms(held: list[tuple[Grid, Tree]]) -> list[tuple[Grid, Tree]]:
             kept.append((grid, item))
         elif same[0].form and grid.width == same[0].width:
             same[1]["行"] = [*same[1]["行"], *item["行"]]  # type: ignore[misc]
+            if "千分位" in item and "千分位" not in same[1] and not separated(same[0]):
+                same[1]["千分位"] = item["千分位"]
     return kept
 
 

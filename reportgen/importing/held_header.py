@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from reportgen.importing.tree import Placed, Tree
 from reportgen.readers.grid import Grid
 
-TEXT, ACROSS, DOWN = "文字", "跨列", "跨行"  # a header cell spanning columns or rows as the source holds it
+TEXT, ACROSS, DOWN = "文字", "跨列", "跨行"
+UNIT = "单位"  # a held cell's unit, printed after its amount (西安's 表15: {文字: 2080.76, 单位: 万元})  # a header cell spanning columns or rows as the source holds it
 HeldCell = str | dict[str, str | int]  # a header cell as the source holds it: its text, or {文字, 跨列, 跨行}
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
-from reportgen.importing.held_forms import FIRST_ROW, form_rows, joined_forms
-from reportgen.importing.held_header import structured_header
+from reportgen.importing.held_forms import FIRST_ROW, Held, form_rows, joined_forms
+from reportgen.importing.held_header import TEXT, UNIT, structured_header
 from reportgen.importing.recognition.catalog import Catalog
 from reportgen.importing.recognition.recognize import title_kind
 from reportgen.importing.tree import Placed, Tree
@@ -36,6 +36,10 @@ _NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无
 _TOTAL = regex(r"合计|总计")  # a table's row of the total, its cell the word alone
 _PART = regex(r"^[-－—]\s*\d")  # what follows a number that numbers a part of a table (预算14表-1): its part's
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
+# an amount printed with its unit after it, in a cell of its own (2,080.76万元, 12万元): the decimal literal, the unit
+_WITH_UNIT = regex(r"^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|元)$")
+# a unit a table states: its 单位 line (单位：万元), or a label's bracketed unit (预算金额（万元）, 资金总额(元))
+_STATED_UNIT = regex(r"(?:单位\s*[：:]\s*(?:人民币)?|[（(])(万元|元)(?:[）)]|\s*$)")
 
 
 def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog: Catalog) -> list[tuple[Grid, Tree]]:
@@ -46,7 +50,7 @@ def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog:
             _held(grid, printed.get(grid.file, []), catalog)
         if item is not None:
             found.append((grid, item))
-    return joined_forms(found)
+    return joined_forms(found, _separated)
 
 
 def in_printed_order(grids: list[Grid], forms: list[Grid]) -> list[Grid]:
@@ -75,7 +79,7 @@ def _form(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     body = [(places[index], grid.rows[index]) for index in range(FIRST_ROW, len(grid.rows))]
     if _unseparated(body):
         item["千分位"] = Placed(False, places[0])
-    item["行"] = form_rows(grid, _value)
+    item["行"] = form_rows(grid, _valued(stated_units(grid)))
     return item
 
 
@@ -134,7 +138,7 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int) ->
         item["千分位"] = Placed(False, places[0])
     item["表头"] = structured_header(grid, header) or [_row(places[index], grid.rows[index], grid.width, _text)
                                                        for index in header]
-    item["行"] = [_row(place, row, grid.width, _value) for place, row in rows]
+    item["行"] = [_row(place, row, grid.width, _valued(stated_units(grid))) for place, row in rows]
     if notes:
         item["注"] = [{"": Placed(text, place)} for place, text in notes]
     return item
@@ -147,11 +151,11 @@ def _unit_line(grid: Grid) -> str:
 
 def _unseparated(rows: list[tuple[str, list[Cell]]]) -> bool:
     """Whether the rows print amounts of a thousand or more, none of them with a thousands separator (1099.35)."""
-    large = [_text(c) for _, row in rows for c in row if _is_amount(c) and _at_least_a_thousand(c)]
+    large = [text for _, row in rows for c in row if (text := _number_printed(c)) and _at_least_a_thousand(text)]
     return bool(large) and not any("," in text for text in large)
 
 
-def _row(place: str, cells: list[Cell], width: int, value: Callable[[Cell], str | Decimal]) -> Tree:
+def _row(place: str, cells: list[Cell], width: int, value: Callable[[Cell], Held]) -> Tree:
     """A row of 表头 or 行: its cells as held, as wide as the grid, traced to its line."""
     return {"": Placed([value(c) for c in _padded(cells, width)], place)}
 
@@ -229,17 +233,45 @@ def _is_amount(cell: Cell) -> bool:
     return bool(_AMOUNT.match(_text(cell))) and printed_amount(_text(cell)) is not None
 
 
-def _at_least_a_thousand(cell: Cell) -> bool:
-    amount = printed_amount(_text(cell))
+def _at_least_a_thousand(text: str) -> bool:
+    amount = printed_amount(text)
     return amount is not None and amount.copy_abs() >= 1000
 
 
-def _value(cell: Cell) -> str | Decimal:
-    """A cell as held: an amount printed with its decimals the decimal literal printed (1,099.35 → 1099.35), else
-    its text."""
+def _number_printed(cell: Cell) -> str:
+    """The figure an amount's cell prints (an amount with its decimals, or one with its unit after it), "" for none."""
     if _is_amount(cell):
-        return Decimal(re.sub(",", "", _text(cell)))
-    return _text(cell)
+        return _text(cell)
+    unit = _WITH_UNIT.match(_text(cell))
+    return unit.group(1) if unit is not None else ""
+
+
+def _separated(grid: Grid) -> bool:
+    """Whether a grid prints an amount of a thousand or more with a thousands separator (2,080.76)."""
+    return any("," in text for row in grid.rows for cell in row
+               if (text := _number_printed(cell)) and _at_least_a_thousand(text))
+
+
+def stated_units(grid: Grid) -> frozenset[str]:
+    """The units the table states: its 单位 line's (单位：万元), and a unit a cell's words name in brackets (西安's 表15:
+    预算金额（万元）)."""
+    return frozenset(unit.group(1) for row in grid.rows for cell in row
+                     for unit in _STATED_UNIT.finditer(_text(cell)))
+
+
+def _valued(units: frozenset[str]) -> Callable[[Cell], Held]:
+    """A cell as held in a table stating ``units``: an amount printed with its decimals the decimal literal printed
+    (1,099.35 → 1099.35); an amount printed with a unit the table states after it (西安's 表15: 2,080.76万元 under
+    预算金额（万元）) {文字: the literal, 单位: the unit} — an amount, printed back as printed and asked for next year; else
+    its text."""
+    def value(cell: Cell) -> Held:
+        if _is_amount(cell):
+            return Decimal(re.sub(",", "", _text(cell)))
+        unit = _WITH_UNIT.match(_text(cell))
+        if unit is not None and unit.group(2) in units:
+            return {TEXT: Decimal(unit.group(1).replace(",", "")), UNIT: unit.group(2)}
+        return _text(cell)
+    return value
 
 
 def places(items: list[tuple[Grid, Tree]]) -> frozenset[str]:

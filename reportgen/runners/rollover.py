@@ -206,9 +206,12 @@ def _dump_list(items: list[Any], indent: int) -> list[str]:
 
 # -- the new year's figures ------------------------------------------------------------------------------
 def _held_rolled(cell: Any) -> Any:
-    """A cell of a held table next year: an amount 待填写 (a spanning cell's too), anything else as it stands."""
+    """A cell of a held table next year: an amount 待填写 (a spanning cell's too, and one with its unit: {文字: 12,
+    单位: 万元}), anything else as it stands."""
     if isinstance(cell, dict):
-        return {str(key): _held_rolled(item) if str(key) == "文字" else _plain(item) for key, item in cell.items()}
+        amount = "单位" in cell  # an amount printed with its unit, whatever its literal loads as
+        return {str(key): (PLACEHOLDER if amount else _held_rolled(item)) if str(key) == "文字" else _plain(item)
+                for key, item in cell.items()}
     return PLACEHOLDER if isinstance(cell, Decimal) else _plain(cell)
 
 

@@ -16,7 +16,7 @@ from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.core import SourceReader
 
 RULE = "R-印出表"
-TEXT, ACROSS, DOWN = "文字", "跨列", "跨行"  # a header cell spanning columns or rows: {文字: 财政拨款, 跨列: 4}
+TEXT, ACROSS, DOWN, UNIT = "文字", "跨列", "跨行", "单位"  # a header cell spanning columns or rows: {文字: 财政拨款, 跨列: 4}
 
 
 def printed_tables(reader: SourceReader, d: LocDict) -> tuple[PrintedTable, ...]:
@@ -85,11 +85,15 @@ def _count(value: object) -> int:
 
 def _cell(value: object) -> HeldValue:
     """A cell as written: a decimal literal an amount (its places kept), {文字, 跨列, 跨行} a cell spanning as printed
-    (its 文字 an amount or a text), anything else its text (a code: 30101)."""
+    (its 文字 an amount or a text), {文字, 单位} an amount printed with its unit after it (2,080.76万元), anything else
+    its text (a code: 30101)."""
     if isinstance(value, dict):
-        held = _cell(value.get(TEXT, ""))
+        text, unit = value.get(TEXT, ""), str(value.get(UNIT, ""))
+        held = _cell(Decimal(text) if unit and isinstance(text, int) and not isinstance(text, bool) else text)
         across, down = _count(value.get(ACROSS)), _count(value.get(DOWN))
-        return HeldCell(held, across, down) if isinstance(held, (str, Decimal)) and (across, down) != (1, 1) else held
+        if isinstance(held, (str, Decimal)) and ((across, down) != (1, 1) or unit):
+            return HeldCell(held, across, down, unit)
+        return held
     return value if isinstance(value, Decimal) else str(value)
 
 

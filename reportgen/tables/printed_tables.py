@@ -81,7 +81,8 @@ def _columns(body: list[Row]) -> list[list[int]]:
 def _cell(value: HeldValue, thousands: bool) -> Cell:
     if isinstance(value, HeldCell):
         cell = _cell(value.value, thousands)
-        return Cell(cell.text, colspan=value.across, rowspan=value.down, align=cell.align)
+        unit = value.unit if isinstance(value.value, Decimal) else ""  # after an amount; none after a 待填写
+        return Cell(cell.text + unit, colspan=value.across, rowspan=value.down, align=cell.align)
     if isinstance(value, Decimal):
         places = max(0, -int(value.as_tuple().exponent))
         return Cell(format_number(value, places, thousands), align="right")

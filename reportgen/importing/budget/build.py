@@ -26,6 +26,7 @@ from reportgen.docmodel.model import (
 )
 from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
+from reportgen.importing.budget.project_levels import heading_rows
 from reportgen.importing.budget.summary_kinds import printed_kinds, summary_kinds
 from reportgen.importing.budget.table_lines import printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
@@ -1560,7 +1561,7 @@ def _projects(result: Imported) -> list[Tree]:
     table = result.tables.get(role("projects"))
     if table is None:
         return []
-    rows = _project_rows(result.rows[role("projects")])
+    rows = _project_rows(result.rows[role("projects")], table)
     columns = {word: words_column(table, word) for word in ("单位名称", "项目类别")}
     words = [_printed_words(table, row, columns) for row in rows]
     twice = Counter((printed.get("单位名称"), printed["名称"]) for printed in words)
@@ -1572,11 +1573,13 @@ def _projects(result: Imported) -> list[Tree]:
     return out
 
 
-def _project_rows(rows: list[Row]) -> list[Row]:
+def _project_rows(rows: list[Row], table: Table) -> list[Row]:
     """The rows of a 项目支出表 that are projects: a name and an amount, not the 合计 — nor a unit's subtotal
-    (“901001 示例市总工会本级”), which heads its projects."""
+    (“901001 示例市总工会本级”), which heads its projects, nor a project's that heads those of the level below it
+    (长春's 一级项目: project_levels)."""
+    headings = heading_rows(table, rows, _project_amount)
     return [row for row in rows if not row.total and row.name and _project_amount(row) is not None
-            and not _UNIT_ROW.match(row.name)]
+            and not _UNIT_ROW.match(row.name) and row.index not in headings]
 
 
 def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> dict[str, str]:
@@ -1631,16 +1634,17 @@ def _read_whole(rows: list[Row], table: Table) -> bool:
     total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
     if total is None:
         return True
-    listed = _projects_listed(rows)
+    listed = _projects_listed(rows, heading_rows(table, rows, _project_amount))
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
     printed = _project_amount(total)
     return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
 
 
-def _projects_listed(rows: list[Row]) -> list[Decimal]:
-    """The amounts of the projects a 项目支出表 lists (its 合计 row and a unit's row none of them)."""
+def _projects_listed(rows: list[Row], headings: set[int]) -> list[Decimal]:
+    """The amounts of the projects a 项目支出表 lists (its 合计 row, a unit's row and a row heading projects
+    none of them)."""
     return [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
-            and (amount := _project_amount(r)) is not None]
+            and r.index not in headings and (amount := _project_amount(r)) is not None]
 
 
 def _project_amount(row: Row) -> Amount | None:

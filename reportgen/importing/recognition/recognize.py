@@ -19,6 +19,7 @@ from decimal import Decimal
 from reportgen.base.patterns import regex
 from reportgen.importing.recognition.by_arithmetic import Printed, by_arithmetic
 from reportgen.importing.recognition.catalog import Catalog, TableKind, TitleWords, normalized
+from reportgen.importing.recognition.header_paths import groups_completed
 from reportgen.importing.recognition.item_sums import items_by_sums
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
@@ -717,7 +718,9 @@ def _amount_text(text: str) -> bool:
     return printed_amount(text) is not None and not (text and _CODE.match(text.split(" ")[0]))
 
 
-def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:
+def header_paths(grid: Grid, header: range, catalog: Catalog) -> tuple[dict[int, list[str]], dict[int, list[bool]]]:
+    """Each column's header words, top down (its path: the group words over its own), and for each of them whether
+    it heads other columns too; a column of a group read outside it given the group's words (header_paths.py)."""
     texts: dict[int, list[str]] = {}
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
@@ -726,7 +729,11 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
-    texts = _words_split(grid, header, texts, groups, catalog)
+    return groups_completed(_words_split(grid, header, texts, groups, catalog), groups)
+
+
+def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:
+    texts, groups = header_paths(grid, header, catalog)
     own = year if year is not None else _named_year(
         {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)})
     meanings: dict[int, str] = {}
