@@ -636,19 +636,22 @@ def _long_name(exc: yaml.MarkedYAMLError, problem: str) -> bool:
     return len(before) > _LONGEST_KEY and ": " not in before
 
 
+_PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tab", "\\t"), "YAML 格式错误：缩进中含有制表符（Tab），请改用空格缩进"),
+    (("mapping values are not allowed",), "YAML 格式错误：此处不应出现冒号“:”（是否漏了缩进或换行？含冒号的文字请加引号）"),
+    (("could not find expected ':'",), "YAML 格式错误：缺少冒号“:”（每个字段应写成“名称: 值”）"),
+    (("found character",), "YAML 格式错误：出现不能作为开头的字符（{problem}），含特殊字符的文字请加引号"),
+    (("did not find expected", "expected <block end>"), "YAML 格式错误：缩进不一致（同一层级的字段应对齐）"),
+)
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """The Chinese message of a YAML error: the first of _PROBLEMS whose words PyYAML's problem holds, else its own."""
     problem = (exc.problem or "").strip()
     if _long_name(exc, problem):
         # YAML takes a name of more than 1,024 characters for no name (a 正文金额 name pasted with a paragraph)
         return f"YAML 格式错误：名称过长（这一行的名称超过 {_LONGEST_KEY} 个字符，YAML 不把它当作名称）：请写短的名称"
-    if "tab" in problem or "\\t" in problem:
-        return "YAML 格式错误：缩进中含有制表符（Tab），请改用空格缩进"
-    if "mapping values are not allowed" in problem:
-        return "YAML 格式错误：此处不应出现冒号“:”（是否漏了缩进或换行？含冒号的文字请加引号）"
-    if "could not find expected ':'" in problem:
-        return "YAML 格式错误：缺少冒号“:”（每个字段应写成“名称: 值”）"
-    if "found character" in problem:
-        return f"YAML 格式错误：出现不能作为开头的字符（{problem}），含特殊字符的文字请加引号"
-    if "did not find expected" in problem or "expected <block end>" in problem:
-        return "YAML 格式错误：缩进不一致（同一层级的字段应对齐）"
+    for words, message in _PROBLEMS:
+        if any(word in problem for word in words):
+            return message.format(problem=problem)
     return f"YAML 格式错误：{problem or exc}"

@@ -18,17 +18,19 @@ def heading_rows(table: Table, rows: list[Row], amount: Callable[[Row], Amount |
     up to the next row named in its column or left of it — within the rounding of the amounts printed."""
     named = [(row, _name_column(table, row)) for row in rows]
     step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
-    out = set()
-    for i, (row, col) in enumerate(named):
-        below = _below(named[i + 1:], col)
-        own = amount(row)
-        if not below or own is None:
-            continue
-        deepest = max(c for _, c in below)
-        leaves = [a.value for r, c in below if c == deepest and (a := amount(r)) is not None]
-        if abs(sum(leaves, Decimal(0)) - own.value) <= step * (len(leaves) + 1) / 2:
-            out.add(row.index)
-    return out
+    return {row.index for i, (row, col) in enumerate(named)
+            if _sum_of_leaves(amount(row), _below(named[i + 1:], col), amount, step)}
+
+
+def _sum_of_leaves(own: Amount | None, below: list[tuple[Row, int]], amount: Callable[[Row], Amount | None],
+                   step: Decimal) -> bool:
+    """Whether ``own`` is the sum of the rows ``below`` named furthest right (the lowest level), within the rounding
+    of the amounts printed (half a ``step`` per amount added)."""
+    if not below or own is None:
+        return False
+    deepest = max(c for _, c in below)
+    leaves = [a.value for r, c in below if c == deepest and (a := amount(r)) is not None]
+    return abs(sum(leaves, Decimal(0)) - own.value) <= step * (len(leaves) + 1) / 2
 
 
 def _below(named: list[tuple[Row, int | None]], col: int | None) -> list[tuple[Row, int]]:
