@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from reportgen import cli
+from reportgen.compute.arithmetic import change as compute_change
 from reportgen.docmodel.document import Paragraph, Table, Title
 from reportgen.importing import learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
@@ -358,6 +359,36 @@ def test_a_count_the_source_holds_is_traced(tmp_path, pdf, words) -> None:
     绩效管理.项目数, printed from it next year — a count the sentence does not name by its words is never guessed."""
     _, layout = _learn(tmp_path, FRESH / pdf)
     assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+
+
+def test_a_rate_computed_from_the_printed_figures_is_learned_and_computed_so_next_year(tmp_path) -> None:
+    """万里 2023 computes its lines' rates from the figures it prints: “2022年当年预算执行数为8.61万元，2023年预算安排17.72
+    万元，比2022年预算执行数增加105.81%” (of 86,100 and 177,240 元: 105.85%) — learned with the rate of the figures as
+    printed (before: kept, 增幅), and each of its rates so where they give it: 2024's items rendered in 2023's layout print
+    2024's rates as 2024 prints them (行政单位医疗 95.16 → 142.22万元: 49.45%, where the unrounded give 49.46%)."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    item = next(line for line in words.splitlines() if "'2022年当年预算执行数为8.61" in line)
+    assert item.startswith("{% if function_line('2080501')")  # (before: “{% if year == 2023 %}2022年……”, kept)
+    assert "((function_line('2080501', '一般公共预算').total)|as_printed('万元', 2))|change_from(" in item
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    printed = _sentences(source, layout)
+    assert "2023年当年预算执行数为20.30万元，2024年预算安排24.31万元，比2023年预算执行数增加19.75%。" in printed
+    assert "2023年当年预算执行数为95.16万元，2024年预算安排142.22万元，比2023年预算执行数增加49.45%。" in printed
+
+
+def test_a_rate_is_computed_from_the_printed_figures_only_where_they_give_it() -> None:
+    """A change's rate of its figures as printed (8.61 and 17.72万元: 105.81%) is a fit where the sentence prints the
+    figures in that unit; the same figures in 元 (86,100 and 177,240: 105.85%) give none, nor does a sentence printing no
+    amount before its rate."""
+    change = learned_words.Field("c", "", compute_change(Decimal(177240), Decimal(86100), Decimal(100)), "now", "before",
+                   prior_value=Decimal(86100))
+    fits = learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
+    assert [expr for _, expr in fits] == [
+        "((((now)|as_printed('万元', 2))|change_from((before)|as_printed('万元', 2))).rate or 0)"]
+    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
+    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], None)
+    assert learned_words._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
 
 
 def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
