@@ -18,7 +18,7 @@ import yaml
 from reportgen import cli
 from reportgen.compute.arithmetic import change as compute_change
 from reportgen.docmodel.document import Paragraph, Table, Title
-from reportgen.importing import learned_words
+from reportgen.importing import learned_lines, learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
@@ -375,6 +375,42 @@ def test_a_rate_computed_from_the_printed_figures_is_learned_and_computed_so_nex
     printed = _sentences(source, layout)
     assert "2023年当年预算执行数为20.30万元，2024年预算安排24.31万元，比2023年预算执行数增加19.75%。" in printed
     assert "2023年当年预算执行数为95.16万元，2024年预算安排142.22万元，比2023年预算执行数增加49.45%。" in printed
+
+
+def test_a_line_last_years_list_of_every_line_did_not_have_is_an_item_in_its_words(tmp_path) -> None:
+    """万里 2023 says each of its 34 项 lines in a numbered list, in the order of their codes; 2024's source has a line
+    2023's had not (2050999 其他教育支出, 25.00万元, between 2049999 and 2060702): 2024's draft in 2023's layout prints
+    it as 2024 does, as item 9 in the items' words, and the items after it the numbers 2024 gives them (before: none,
+    and 2024's items 10 to 33 printed as 9 to 32)."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "'2049999' < line.code < '2060702'" in words  # (each gap between two items, and after the last)
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    printed = _sentences(source, layout)
+    assert "9.“教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。" in printed
+    assert "10.“科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元，主要用于科普活动。" in printed
+    assert "33.“住房保障支出（类）城乡社区住宅（款）其他城乡社区住宅支出（项）”217.72万元，主要用于其他城乡社区住宅支出。" \
+        in printed
+    assert not any(text.startswith("9.“科学技术支出") for text in printed)
+
+
+def test_a_list_is_of_every_line_only_where_it_says_each_line_in_the_order_of_their_codes() -> None:
+    """A list saying some lines alone, or out of their codes' order, prints no other line; an item printing its 款's
+    total (the 款's one line) is that line's."""
+    lines = learned_lines.Lines({"2010506": ("一般公共服务支出", "统计信息事务", "统计管理"),
+                                 "2049999": ("公共安全支出", "其他公共安全支出", "其他公共安全支出")})
+    item = "{{ (function_line('%s').total)|printed('万元', 2) }}（%s）"
+    assert learned_lines.item_code(item % ("20499", ""), lines) == "2049999"
+    assert learned_lines.item_code(item % ("20105", ""), lines) == "2010506"
+    more = learned_lines.Lines({**lines.names, "2010507": ("一般公共服务支出", "统计信息事务", "专项普查活动")})
+    assert learned_lines.item_code(item % ("20105", ""), more) is None  # (the 款 of two lines)
+    assert learned_lines.line_list([(0, item % ("2010506", "")), (1, item % ("2049999", ""))], more) is None
+    both = [(0, item % ("2010506", "2010506")), (1, item % ("2049999", "2049999"))]
+    listed = learned_lines.line_list(both, lines)
+    assert listed is not None and listed.items == {0: "2010506", 1: "2049999"}
+    assert listed.words == "{{ (function_line(line.code).total)|printed('万元', 2) }}（{{ line.code }}）"
+    assert learned_lines.line_list(both[::-1], lines) is None
+    assert learned_lines.line_list(both[:1], lines) is None
 
 
 def test_a_rate_is_computed_from_the_printed_figures_only_where_they_give_it() -> None:

@@ -38,7 +38,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_amounts, learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_lines, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -565,6 +565,7 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, l
     made = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
     # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
     words, result.source, told = learned_amounts.learn_words(lines, result.source, made, untraced_reasons.reason)
+    words.lines = learned_lines.source_lines(made[1])  # (a list of every line prints next year's new ones)
     return words, told
 
 

@@ -33,6 +33,8 @@ from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.arithmetic import as_printed
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing import learned_lines
+from reportgen.importing.learned_lines import Lines
 from reportgen.importing.narrative_fields import narrative_fields, said_in
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
@@ -124,6 +126,7 @@ class Learned:
     kept: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
     # each kept sentence saying a figure: its class and the figure (untraced_reasons.CLASSES)
     reasons: list[tuple[Sentence, str, str]] = field(default_factory=list)
+    lines: Lines = field(default_factory=lambda: Lines({}))  # the source's lines (a list of every line: learned_lines)
 
     @property
     def traced(self) -> int:
@@ -1721,15 +1724,21 @@ def template_text(learned: Learned, year: int, department: str) -> str:
            "{{ in_part('收支预算') -}}"]
     counters = _counted_items(learned)
     out += _counters_set(counters)
+    printed = [(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
+               for sentence, template in learned.sentences]
+    printed = [_numbered(text, sentence.text, counters[index]) if index in counters else text
+               for index, (text, (sentence, _)) in enumerate(zip(printed, learned.sentences, strict=True))]
+    paragraphs = [sentence.paragraph for sentence, _ in learned.sentences]
+    before, after = learned_lines.placed(learned.lines, _lists(counters), printed, paragraphs)
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
     paragraph = -1
-    for index, (sentence, template) in enumerate(learned.sentences):
+    for index, (sentence, _) in enumerate(learned.sentences):
         at = _glossary_at(sentence.headings)
         headings = sentence.headings if at is None else sentence.headings[:at + 1]
         if headings != path:
             common = _common(path, headings)
-            out += ["</p>"] if paragraph >= 0 else []
+            out += _closed(paragraph, after)
             paragraph = -1
             out += ["</sec>"] * (depth - common)
             for heading in headings[common:]:
@@ -1739,13 +1748,24 @@ def template_text(learned: Learned, year: int, department: str) -> str:
         if at is not None:  # its terms are the source's (名词解释), printed where the document printed them
             continue
         if sentence.paragraph != paragraph:
-            out += ["</p>"] if paragraph >= 0 else []
-            out.append("<p>")
+            out += _closed(paragraph, after) + _closed(sentence.paragraph, before)[1:] + ["<p>"]
             paragraph = sentence.paragraph
-        printed = _kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year)
-        out.append(_numbered(printed, sentence.text, counters[index]) if index in counters else printed)
-    out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
+        out.append(printed[index])
+    out += _closed(paragraph, after) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
+
+
+def _closed(paragraph: int, after: dict[int, str]) -> list[str]:
+    """The end of a paragraph (none where none is open), and what is printed after it (learned_lines.placed)."""
+    return [] if paragraph < 0 else ["</p>", *([after[paragraph]] if paragraph in after else [])]
+
+
+def _lists(counters: dict[int, str]) -> list[list[int]]:
+    """The numbered lists' items (the places of their sentences), list by list."""
+    lists: dict[str, list[int]] = {}
+    for index, counter in sorted(counters.items()):
+        lists.setdefault(counter, []).append(index)
+    return list(lists.values())
 
 
 # a list's item as a sentence opens (“3.“一般公共服务支出（类）……”45.41万元，……”, “（2）……”): its number and marks
