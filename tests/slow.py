@@ -146,6 +146,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_next_year_prints_the_zeros_last_year_left_blank_where_its_source_states_them",
         "test_a_rate_computed_from_the_printed_figures_is_learned_and_computed_so_next_year",
         "test_a_line_last_years_list_of_every_line_did_not_have_is_an_item_in_its_words",
+        "test_an_items_sentence_kept_as_printed_is_printed_next_year_in_the_words_of_the_others",
         "test_next_year_prints_the_funds_rows_in_the_words_learned",
         "test_a_cause_no_field_holds_is_printed_in_its_own_year_alone",
         "test_a_learned_sentence_not_printable_this_year_stops_the_public_render",

@@ -108,7 +108,8 @@ def placed(lines: Lines, lists: list[list[int]], printed: list[str], paragraphs:
            ) -> tuple[dict[int, str], dict[int, str]]:
     """Of each list of items (the places of their sentences) saying every line: by paragraph, the other lines printed
     before it (those whose codes are before its item's, after the item before) and after it (the list's last: those
-    after its code)."""
+    after its code); and in ``printed``, each item's sentence after it kept as printed, in the words of the others
+    (followers)."""
     before: dict[int, str] = {}
     after: dict[int, str] = {}
     for indices in lists:
@@ -120,4 +121,31 @@ def placed(lines: Lines, lists: list[list[int]], printed: list[str], paragraphs:
             before[paragraphs[index]] = others(previous, code, listed)
             previous = code
         after[paragraphs[indices[-1]]] = others(previous, None, listed)
+        for index, text in followers(listed, lines, printed, paragraphs).items():
+            printed[index] = text
     return before, after
+
+
+# the 待补充 of a sentence printed in its own year alone: kept as printed, or its change said as 持平 (learned_words)
+_KEPT = regex(r"\{\{ unlearned\('(?:[^'\\]|\\.)*', '(?:kept|compared)', \d+\) \}\}")
+
+
+def followers(listed: LineList, lines: Lines, printed: list[str], paragraphs: list[int]) -> dict[int, str]:
+    """The sentence after each item in its paragraph, where most of them are worded alike for any line: each of them
+    kept as printed (its figures none of its line's fields: 万里 2023's “比2022年预算执行数增加314.82%” of 11.67 and
+    45.41万元) printed next year in those words with its line's fields (its own year's as printed) — where they give a
+    rate (a line new last year, or of nothing then, none: no sentence rather than 增加0.00%). Likewise one said as 持平
+    that year (“比2022年预算执行数持平”), whose words for a change it did not print."""
+    after = [(index + 1, code) for index, code in listed.items.items()
+             if index + 1 < len(printed) and paragraphs[index + 1] == paragraphs[index]]
+    worded = Counter(generic(printed[i], code, lines) for i, code in after if _KEPT.search(printed[i]) is None)
+    if not worded or worded.most_common(1)[0][1] * 2 <= len(after):
+        return {}
+    words = worded.most_common(1)[0][0].replace(".rate or 0)", ".rate)")
+    out: dict[int, str] = {}
+    for index, code in after:
+        if _KEPT.search(printed[index]) is not None:
+            said = (f"{{% if function_line('{code}') is not none %}}{{% with {_LINE} = function_line('{code}') %}}"
+                    f"{words}{{% endwith %}}{{% endif %}}")
+            out[index] = _KEPT.sub(lambda _: said, printed[index], count=1)  # noqa: B023 (used at once)
+    return out
