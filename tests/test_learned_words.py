@@ -398,13 +398,18 @@ def test_an_items_sentence_kept_as_printed_is_printed_next_year_in_the_words_of_
     """万里 2023's item 2010507 (专项普查活动) says “2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数
     增加100.00%” (of nothing: kept as printed), 2040607's “……15.00万元……持平” (its words for a change not printed): 2024's
     draft prints each as the other items' (2024 prints “……60.13万元……减少57.14%”, “……15.00万元……增加100.00%”, the latter
-    computed from 15.00 and 30.00); 2023's own draft prints them as printed."""
+    computed from 15.00 and 30.00), and 持平 in the words 2023 said it in; 2023's own draft prints them as printed."""
     _, layout = _learn(tmp_path / "2023", WANLI_2023)
     source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
     printed = _sentences(source, layout)
     assert "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。" in printed
     assert "2023年当年预算执行数为15.00万元，2024年预算安排30.00万元，比2023年预算执行数增加100.00%。" in printed
     assert not any("学到的措辞中“2022年当年预算执行数为0万元" in text for text in printed)
+    # 2023's 2060702 said 持平 (10.00 and 10.00): the list's words for a change of 持平, for each line whose change is
+    # 持平 in 2024 (2060702 again; 2082501 5.00 → 30.00 in 2023, 30.00 and 30.00 in 2024)
+    assert "2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。" in printed
+    assert "2023年当年预算执行数为30.00万元，2024年预算安排30.00万元，比2023年预算执行数持平。" in printed
+    assert not any("0.00%" in text and "增加0.00%" in text for text in printed)
     words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
     assert "{% if year == 2023 %}2022年当年预算执行数为0万元，2023年预算安排60.13万元，" in words
 

@@ -20,7 +20,8 @@ from reportgen.base.patterns import regex
 LEVELS = ("类", "款", "项")
 _LENGTHS = (3, 5, 7)  # a 类's code, a 款's and a 项's
 _QUOTED_CODE = regex(r"'(\d{3,7})'")
-_FALLBACK = regex(r"\{% else %\}\{\{ unlearned\('(?:[^'\\]|\\.)*', '\w+', \d+\) \}\}")
+_FALLBACK = regex(r"\{% else %\}\{\{ unlearned\('(?:[^'\\]|\\.)*', '(\w+)', \d+\) \}\}")
+_FLAT = "{# 持平 #}"  # where a line's words for a change of 持平 go (followers): its sentence's 待补充 of a change unlike
 _LINE = "line"  # the loop's variable: a function line of the source (compute.trees.Node)
 
 
@@ -55,7 +56,7 @@ def item_code(template: str, lines: Lines) -> str | None:
 def generic(template: str, code: str, lines: Lines) -> str:
     """An item's template for any line: the code, its names and the fields of the line in place of the item's (its
     待补充 for a line without its fields left out: a line no item printed is no item to fill)."""
-    text = _FALLBACK.sub("", template)
+    text = _FALLBACK.sub(lambda m: "{% else %}" + _FLAT if m.group(1) == "change" else "", template)
     text = text.replace(f"'一般公共预算/{code}'", f"('一般公共预算/' ~ {_LINE}.code)")
     for length in _LENGTHS[:2]:
         text = text.replace(f"'{code[:length]}'", f"{_LINE}.code[:{length}]")
@@ -141,11 +142,41 @@ def followers(listed: LineList, lines: Lines, printed: list[str], paragraphs: li
     worded = Counter(generic(printed[i], code, lines) for i, code in after if _KEPT.search(printed[i]) is None)
     if not worded or worded.most_common(1)[0][1] * 2 <= len(after):
         return {}
-    words = worded.most_common(1)[0][0].replace(".rate or 0)", ".rate)")
-    out: dict[int, str] = {}
-    for index, code in after:
-        if _KEPT.search(printed[index]) is not None:
-            said = (f"{{% if function_line('{code}') is not none %}}{{% with {_LINE} = function_line('{code}') %}}"
-                    f"{words}{{% endwith %}}{{% endif %}}")
-            out[index] = _KEPT.sub(lambda _: said, printed[index], count=1)  # noqa: B023 (used at once)
-    return out
+    flat = next((words for i, code in after if (words := _flat_words(printed[i], code, lines))), "")
+    words = _not_new(worded.most_common(1)[0][0].replace(_FLAT, flat))
+    return {index: _followed(printed[index], code, words, flat) for index, code in after}
+
+
+def _followed(printed: str, code: str, words: str, flat: str) -> str:
+    """A follower of the line ``code`` as next year prints it: kept as printed, the list's ``words`` for its line;
+    else its own, its change 持平 in the list's ``flat`` words (where a follower learned them)."""
+    if _KEPT.search(printed) is not None:
+        return _KEPT.sub(lambda _: _of_line(code, words), printed, count=1)
+    return _CHANGED.sub(lambda _: _of_line(code, flat), printed) if flat else printed
+
+
+_CHANGE_SAID = regex(r"\{% if \((.*?)\)\.kind != 'flat' %\}")
+
+
+def _not_new(words: str) -> str:
+    """Words printed where their change is no 新增 (last year's figure nothing: its rate none, never 增加0.00%)."""
+    change = _CHANGE_SAID.search(words)
+    return words if change is None else \
+        f"{{% if ({change.group(1)}) is none or ({change.group(1)}).kind != 'new' %}}{words}{{% endif %}}"
+
+
+_CHANGED = regex(r"\{\{ unlearned\('(?:[^'\\]|\\.)*', 'change', \d+\) \}\}")
+_SAID_FLAT = regex(r"\{% if year == \d+ %\}((?:(?!\{%).)*)\{% else %\}\{\{ unlearned\('(?:[^'\\]|\\.)*', 'compared', \d+\)")
+
+
+def _flat_words(printed: str, code: str, lines: Lines) -> str:
+    """The words a follower learned from a change of 持平 (its 2023's “……比2022年预算执行数持平。”, printed in that year alone:
+    learned_words._said_flat), for any line: the list's words where its line's change is 持平 next year."""
+    said = _SAID_FLAT.search(printed)
+    return "" if said is None else generic(said.group(1), code, lines)
+
+
+def _of_line(code: str, words: str) -> str:
+    """Words for any line (``line``) said of the line ``code``."""
+    return (f"{{% if function_line('{code}') is not none %}}{{% with {_LINE} = function_line('{code}') %}}"
+            f"{words}{{% endwith %}}{{% endif %}}")

@@ -1453,6 +1453,15 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
 _RATE_PLACES = 2  # the places of Change.rate
 
 
+def _figures_of(change: Field) -> tuple[Decimal, Decimal] | None:
+    """A change's two figures (this year's, last year's) where it is an increase or a decrease of fields given."""
+    if not (change.current and change.prior and isinstance(change.prior_value, Decimal)
+            and isinstance(change.value, Change) and change.value.kind in ("up", "down")):
+        return None
+    signed = change.value.amount if change.value.kind == "up" else -change.value.amount
+    return change.prior_value + signed, change.prior_value
+
+
 def _amounts_printed(text: str) -> tuple[str, int] | None:
     """The unit and decimals of the last amount of money ``text`` prints (“……2023年预算安排17.72万元，” → 万元, 2)."""
     last = None
@@ -1473,12 +1482,10 @@ def _printed_rate_fits(value: Decimal, places: int, changes: list[Field],
     unit, decimals = printed
     fits = []
     for change in changes:
-        if not (change.current and change.prior and isinstance(change.prior_value, Decimal)
-                and isinstance(change.value, Change) and change.value.kind in ("up", "down")):
+        figures = _figures_of(change)
+        if figures is None:
             continue
-        signed = change.value.amount if change.value.kind == "up" else -change.value.amount
-        prior = as_printed(change.prior_value, UNIT_FACTOR[unit], decimals)
-        current = as_printed(change.prior_value + signed, UNIT_FACTOR[unit], decimals)
+        current, prior = (as_printed(figure, UNIT_FACTOR[unit], decimals) for figure in figures)
         if prior and quantize_half_up(abs(current - prior) * 100 / prior, places) == value:
             shown = f"('{unit}', {decimals})"
             expr = f"((({change.current})|as_printed{shown})|change_from(({change.prior})|as_printed{shown}))"
