@@ -5,7 +5,11 @@ year's did not is printed as an item in the same words, at its code's place — 
 numbered one short (万里 2024's new “9.“教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元……”: before, its items
 10 to 33 printed as 9 to 32). The words are the items' own, each line's names, code and figures its own (the fields in
 place of the item's, as the learned item prints them); a list that says some lines alone, or whose items are worded
-each its own way, prints no other line."""
+each its own way, prints no other line (西安 2025's 11 items, each with its own cause).
+
+The sentence after each item in its paragraph (万里: “2022年当年预算执行数为……，比2022年预算执行数增加……%”), where most are
+worded alike: one kept as printed (a misprinted rate, a change from nothing) or said 持平 in the year learned is printed
+next year in the others' words with its line's fields, a change of 持平 in the words the year learned said one in."""
 
 from __future__ import annotations
 
