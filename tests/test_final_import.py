@@ -188,7 +188,7 @@ def _import_changed(monkeypatch, tmp_path, capsys, change) -> tuple[int, Path, s
              for g in read.grids]
     grids = change(grids)
     changed = dataclasses.replace(read)
-    changed.__dict__["_tables"] = (grids, read.narrative)  # the grids it reads, changed
+    changed.__dict__["_tables"] = (grids, read.narrative, read.forms)  # the grids it reads, changed
     monkeypatch.setattr(pipeline, "read_published", lambda _p: changed)
     out = tmp_path / "out.yaml"
     code = main(["import", str(path), "-o", str(out)])

@@ -107,3 +107,62 @@ def test_shares_made_up_to_100_over_a_page_break_are_not_judged_a_step_off() -> 
     review = review_document(FIXTURES / "js-jianchayuan-2019-p1-2-26-27.pdf", None)
     assert review.narrative is not None
     assert not [f for f in review.narrative.findings() if "65.56" in f.message]
+
+
+JIANCHAYUAN_2019 = FIXTURES / "js-jianchayuan-2019-p1-2-26-27.pdf"
+
+
+@pytest.fixture(scope="module")
+def jianchayuan_2019(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """江苏省人民检察院 2019 pp. 1–2, 26–27 (no budget table: its figures are its prose's) imported, as written."""
+    path = tmp_path_factory.mktemp("jianchayuan") / "jianchayuan-2019.yaml"
+    path.write_text(import_files([JIANCHAYUAN_2019], None).source.text, encoding="utf-8")
+    return path
+
+
+def test_a_total_stated_under_the_departments_short_name_is_read(jianchayuan_2019: Path) -> None:
+    """“省检察院本年支出预算合计24,169.74万元” (p. 26): 省检察院 is 江苏省人民检察院 named short — the stated totals are
+    written; 项目支出 is not (单位预留机动经费预算数为3990.4万元 is a third part beside it and 基本支出), nor is 3、住房保障支出
+    taken for the whole."""
+    from reportgen.reading.yamlsafe import load_yaml
+
+    data = load_yaml(jianchayuan_2019)
+    assert data["支出"]["合计"] == Decimal("24169.74") and data["收入"]["收入总计"] == Decimal("24169.74")
+    assert data["支出"]["基本支出"]["合计"] == Decimal("15844.04") and "项目支出" not in data["支出"]
+    assert data["支出"]["功能分类"] == [{"科目": 221, "合计": Decimal("5686.35")}]
+
+
+def test_check_tells_the_stated_total_against_the_lines_with_the_missing_parts_at_once(jianchayuan_2019: Path) -> None:
+    """The source's one function line (5,686.35) is not its stated 支出合计 (24,169.74): an error at 支出.合计's line,
+    told in the same run as the parts it lacks (三公经费, 机关运行经费, 政府采购) and its 待填写 (部门概况.职责) — not
+    only once those are filled."""
+    from reportgen.runners.render import check_findings
+
+    findings = check_findings(jianchayuan_2019)
+    line = next(n for n, text in enumerate(jianchayuan_2019.read_text(encoding="utf-8").splitlines(), start=1)
+                if text.startswith("  合计: 24169.74"))
+    total = [f for f in findings if f.rule == "R-支出合计" and f.path == "支出.合计"]
+    assert total and total[0].severity == "error" and total[0].line == line
+    assert total[0].file == str(jianchayuan_2019) and "5,686.35" in total[0].message
+    assert {f.path for f in findings if f.rule == "R-缺少"} >= {"三公经费", "机关运行经费", "政府采购"}
+    assert any(f.rule == "待填写" and f.path.startswith("部门概况.职责") for f in findings)
+
+
+def test_a_draft_prints_no_total_of_function_lines_that_are_a_part(jianchayuan_2019: Path) -> None:
+    """The one line its prose names (住房保障支出 5,686.35) is a part of the 24,169.74 it states: the draft prints the
+    stated 本年支出合计 and 支出总计, the line as a line under a note that it is a part, and no 合计 of it — not the
+    支出总表's, not the 一般公共预算支出表's (blank: not known), not the text's 一般公共预算支出."""
+    from reportgen.docmodel.document import Paragraph
+    from reportgen.runners.render import document_for, prepare
+
+    document = document_for(prepare(jianchayuan_2019, draft=True), draft=True)
+    totals = {(t.id, row.cells[0].text): [c.text for c in row.cells] for t in document.tables() for row in t.body
+              if row.kind in ("total", "subtotal") and row.cells}
+    assert totals[("收支总表", "本年收入合计")][2:] == ["本年支出合计", "24,169.74"]
+    assert totals[("收支总表", "收入总计")][2:] == ["支出总计", "24,169.74"]
+    assert totals[("支出总表", "合计")][1] == "24,169.74" and totals[("支出总表", "221")][2] == "5,686.35"
+    assert totals[("一般公共预算支出表", "合计")][1] == ""
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    assert "支出预算24,169.74万元" in text and "一般公共预算支出5,686.35" not in text and "占100.00%" not in text
+    spending = next(t for t in document.tables() if t.id == "支出总表")
+    assert any("各行之和不是本年支出合计" in note for note in spending.notes)

@@ -211,6 +211,17 @@ def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
     printed = {row.cells[1].text: row.cells[2].text for row in basic.body if len(row.cells) > 2}
     assert printed["3021503-三类会议费"] == "6.006000" and printed["3021101-差旅费"] == "46.560000"
     assert not any(name.startswith(("30211-", "30215-")) for name in printed)
+    # its 预算13表 部门整体支出绩效目标表, a form the page reader reads no table of, read from the lines drawn between its
+    # cells and held as printed (tests/test_held_forms.py): its first page cell for cell as transcribed, its second
+    # page's 17 rows after them; the learned layout prints it last, as published
+    from reportgen.reading.yamlsafe import load_yaml
+    from tests.test_held_forms import BEIJING, _fixture_rows, _plain
+
+    form = next(item for item in load_yaml(source)["印出表"] if item["表号"] == "预算13表")
+    rows = _plain(form["行"])
+    assert rows[:22] == _fixture_rows(BEIJING) and len(rows) == 22 + 17 and rows[22][0] == {"文字": "", "跨行": 17}
+    tables = [(b.number, b.title) for b in document.blocks if isinstance(b, Table)]
+    assert tables[-1] == ("预算13表", "部门整体支出绩效目标表"), tables
 
 
 @pytest.mark.parametrize("entries, expected", [

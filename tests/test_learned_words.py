@@ -1014,12 +1014,14 @@ def test_a_lines_change_is_read_only_of_a_code_with_no_other_funds_rows() -> Non
 def test_a_figure_named_by_a_quantity_no_field_holds_is_no_other_fields_of_its_value(tmp_path) -> None:
     """北京市审计局's “（二）本年其他资金收入15万元” names 其他资金 (事业收入, 其他收入 …: vocabulary.yaml 数的名称, no field of
     the source); its 15 is this year's 其他收入 too. main c273564 traced it to 其他收入 — next year, with another source
-    of income, the draft would print 其他收入 alone as 其他资金. It is kept as printed (this year alone, 待补充 next)."""
+    of income, the draft would print 其他收入 alone as 其他资金. It was kept as printed (this year alone, 待补充 next);
+    now (issue 80 part 2, 同值未点名) its words decide it: 其他资金's own amount, written as 正文金额 (待填写 next year) and
+    printed from it — still never from 其他收入."""
     bj = FRESH / "bj-shenjiju-2026-dept-budget.pdf"
     _, layout = import_once(tmp_path, bj, bj.with_name(bj.stem + "-tables.pdf"))
     words = (layout / "学到的措辞.j2").read_text(encoding="utf-8")
     line = next(text for text in words.splitlines() if "本年其他资金收入" in text)
-    assert line.startswith("{% if year == 2026 %}（二）本年其他资金收入15万元{% else %}"), line
+    assert line.startswith("{% if (b.narrative('其他资金收入').current) is not none %}（二）本年其他资金收入{{ "), line
     assert "income_of" not in line
 
 
@@ -1049,3 +1051,76 @@ def test_a_learned_sentence_of_a_section_the_source_no_longer_has_is_left_to_the
     out = tmp_path / "out"
     assert cli.main(["render", str(source), "--draft", "--format", "html", "-o", str(out)]) == 0, capsys.readouterr().out
     assert "small_firms" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pdf, sentence, names", [
+    # 江苏 (written from, with 北京: test_learned_words_why), its share of the total with it
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "上缴上级支出0万元，占0%；", ("上缴上级支出",)),
+    # 泉州 (福建): amounts listed with 、, each named by its own words
+    ("fj-quanzhou-zhengfuban-2026-dept-budget.pdf", "其中：基本支出5915.38万元、项目支出9269.43万元、事业单位经营支出0.00万元、"
+     "上缴上级支出0.00万元、对附属单位补助支出0.00万元。", ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),
+])
+def test_an_amount_printed_alike_named_as_a_quantity_no_field_holds_is_its_own(tmp_path, pdf, sentence, names) -> None:
+    """“上缴上级支出0万元”: a zero a dozen fields print alike (a fund's income, a procurement's 工程 …), the words naming
+    a quantity of vocabulary.yaml 数的名称 none of them holds — that quantity's own amount, written as 正文金额 and
+    printed from it (before: kept as printed, “同值未点名”); each amount its own name where they are listed with 、."""
+    source, layout = _learn(tmp_path, FRESH / pdf)
+    text = source.read_text(encoding="utf-8")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    for name in names:
+        assert re.search(rf"\n  {name}:\n    本年: 0   # 第\d+页 第\d+行\n", text)
+        assert f"{name}{{{{ (b.narrative('{name}').current)|printed(" in words
+    if "占" in sentence:
+        assert f"占{{{{ (share(b.narrative('{names[0]}').current, " in words
+    assert sentence in _sentences(source, layout)
+
+
+def test_a_change_said_of_the_three_public_total_is_its_prior(tmp_path) -> None:
+    """苏州 “……“三公”经费支出预算15万元，比上年预算减少6万元”: no table gives the 合计's last year — the import writes the
+    change as 三公经费.合计.增减额 with where it is printed, and the learned sentence prints the total's change (before:
+    kept as printed, “变化（源文件没有上年数）”); the parts' changes the text states (公务用车运行维护费 −1, 公务接待费 −5,
+    read by the import) are kept as read."""
+    source, layout = _learn(tmp_path, FRESH / "js-suzhou-yingji-2026-dept-budget.pdf")
+    tree = load_yaml(source)
+    assert tree["三公经费"]["合计"]["增减额"] == -6
+    assert tree["三公经费"]["公务接待费"]["增减额"] == -5 and tree["三公经费"]["公务用车运行维护费"]["增减额"] == -1
+    assert re.search(r"\n  合计:\n    本年: 15   # 第\d+页 第\d+行\n    增减额: -6   # 第\d+页 第\d+行\n",
+                     source.read_text(encoding="utf-8"))
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "“三公”经费支出预算{{ (f.three_public_total)|printed(" in words
+    assert "比上年预算{% if (((f.three_public_total)|change_from(f.three_public_prior))).kind == 'down' %}" in words
+
+
+def test_a_change_learned_is_never_written_over_a_stated_prior() -> None:
+    """learned_priors writes a field's change only where the source states neither its 上年 nor its 增减额 (nor names
+    last year's file, 上年.来源): a table's 上年 is never written over."""
+    from reportgen.importing.learned_priors import Prior, _written
+
+    wan = Decimal(10000)
+    stated = {"年度": 2026, "三公经费": {"合计": {"本年": 15, "上年": 20}}, "上年": {"经济分类": {"301": 7}}}
+    assert _written(stated, Prior(("三公经费", "合计"), Decimal(150000), Decimal(-60000), "第1页 第1行"), wan) == 0
+    assert _written(stated, Prior(("上年", "经济分类", "301"), Decimal(1), Decimal(1), "第1页 第1行"), wan) == 0
+    assert stated == {"年度": 2026, "三公经费": {"合计": {"本年": 15, "上年": 20}}, "上年": {"经济分类": {"301": 7}}}
+    elsewhere = {"年度": 2026, "上年": {"来源": "2025.yaml"}}
+    assert _written(elsewhere, Prior(("上年", "经济分类", "302"), Decimal(1), Decimal(1), "第1页 第1行"), wan) == 0
+    bare = {"年度": 2026, "机关运行经费": 5}
+    assert _written(bare, Prior(("机关运行经费",), Decimal(50000), Decimal(10000), "第2页 第3行"), wan) == 1
+    assert bare["机关运行经费"]["本年"] == 5 and bare["机关运行经费"]["增减额"].value == 1
+    assert _written(bare, Prior(("上年", "经济分类", "302"), Decimal(1), Decimal(-20000), "第2页 第4行"), wan) == 1
+    assert bare["上年"]["年度"].value == 2025 and bare["上年"]["经济分类"]["302"]["增减额"].value == -2
+
+
+@pytest.mark.parametrize("said, of_last_year", [
+    ("244.85万元，比2025年财政拨款“三公”经费年初预算增加16.03万元", True),  # 北京: the quantity named before 预算
+    ("15万元，比上年预算减少6万元", True),  # 苏州
+    ("15万元，比2024年预算减少6万元", False),  # another year's budget
+    ("15万元，比上年执行数减少6万元", False),  # last year's 执行数: no 上年
+])
+def test_a_change_written_as_a_fields_is_one_from_last_years_budget(said, of_last_year) -> None:
+    """learned_priors reads a change right after the field's amount as its 增减额 only where it compares with last
+    year's budget (a 2026 budget's 2025年), never another year's nor last year's 执行数."""
+    from reportgen.importing.learned_priors import _CHANGE, _of_last_year
+
+    amount = re.search(r"(?<=[加少])\d[\d.]*万元", said)
+    assert amount is not None
+    assert _of_last_year(_CHANGE.match(said, said.index("，")), amount, 2026) is of_last_year

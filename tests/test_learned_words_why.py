@@ -83,11 +83,14 @@ def test_a_count_of_budget_units_is_no_count_of_internal_units(learned) -> None:
 
 
 @pytest.mark.parametrize("name, sentence, kind", [
-    # 江苏: a zero the source's fields print alike, named by words no field holds
-    ("js-suzhou-yingji-2026-dept-budget.pdf", "上缴上级支出0万元，占0%；", "同值未点名"),
-    # 西安: the change of an economic class whose last year the source does not hold (its 功能分类 lines' are read:
+    # 江苏: a zero the source's fields print alike, named as a part of the carry-over no field holds (its 上缴上级支出
+    # 0万元 is a quantity's of its own: 正文金额, test_learned_words)
+    ("js-suzhou-yingji-2026-dept-budget.pdf", "上年结转结余的单位资金0万元，占0%。", "同值未点名"),
+    # 西安: the change of an economic class whose last year the source does not hold, its stated rate disagreeing
+    # with the two amounts (98.99% said, 99.00% from 0.2270 and 22.52): kept, not written (its 301's is:
+    # test_a_change_said_of_a_field_the_source_holds_is_its_prior; its 功能分类 lines' are read:
     # test_a_lines_change_said_by_its_code_is_its_prior)
-    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元",
+    ("sn-xian-xingzhengshenpi-2025-dept-budget.pdf", "（3）对个人和家庭的补助（303）0.23万元，较上年减少22.52万元",
      "变化（源文件没有上年数）"),
     # 广州: an amount no field holds (固定资产), its sentence's 2,411.16平方米 a figure with its unit, no table's cell
     ("gd-guangzhou-tongjiju-2026-dept-budget.pdf", "本部门固定资产金额10,884.06万元", "源文件没有"),
@@ -260,3 +263,46 @@ def test_a_spending_said_with_budget_inside_its_name_is_that_spending(learned_wo
     found = [t for s, t in suzhou if "2026年财政拨款预算支出7,062.8万元" in s.text]
     assert found and all(t is not None and "年财政拨款预算支出{{ (fiscal_expenditure_total)|printed(" in t
                          and "fiscal_income" not in t for t in found), found
+
+
+def test_an_amount_printed_alike_is_the_quantity_its_words_name(learned) -> None:
+    """北京 “1.事业单位经营支出0万元。”, “（二）本年其他资金收入15万元”: fields print 0 and 15 alike (其他收入 is 15 this year
+    only: next year another source comes in), the words name quantities of vocabulary.yaml 数的名称 no field holds —
+    each written as 正文金额 and printed from it (before: kept as printed, “同值未点名”); “（三）年终结转结余资金0万元”,
+    a quantity the format holds (年末结转结余) the source leaves unstated, stays as printed."""
+    source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
+    stated = source["正文金额"]
+    assert stated["事业单位经营支出"]["本年"] == 0 and stated["对附属单位补助支出"]["本年"] == 0
+    assert stated["其他资金收入"]["本年"] == 15 and "年终结转结余资金" not in stated
+    assert "上缴上级支出{{ (b.narrative('上缴上级支出').current)|printed(" in words
+    assert "（三）年终结转结余资金0万元。" in words
+
+
+def test_a_change_said_of_a_field_the_source_holds_is_its_prior(learned, learned_words_of) -> None:
+    """北京 “2026年财政拨款“三公”经费预算244.85万元，比2025年财政拨款“三公”经费年初预算增加16.03万元”: the tables give the
+    “三公” parts and no last year's — the change is written as the 合计's 增减额 (上年 = 本年 − 增减额) and the sentence
+    learned with the total's change (before: kept as printed, “变化（源文件没有上年数）”); 西安's economic class 301
+    likewise as 上年.经济分类.301 (learned_priors.py). Written from 北京 and 江苏 (苏州, test_learned_words)."""
+    source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
+    total = source["三公经费"]["合计"]
+    assert total["增减额"] == Decimal("16.03") and "上年" not in total
+    assert "比{{ prior_year }}年财政拨款“三公”经费年初预算{% if (((f.three_public_total)|change_from(" \
+           "f.three_public_prior))).kind == 'down' %}减少" in words
+    xian = learned_words_of("sn-xian-xingzhengshenpi-2025-dept-budget.pdf").sentences
+    found = [t for s, t in xian if s.text.startswith("（1）工资福利支出（301）1,880.32万元，较上年增加70.03万元")]
+    assert found and found[0] is not None and "change_from(economic_line('301').prior)" in found[0], found
+
+
+def test_an_amount_stated_just_before_is_a_later_figures_only_as_its_share() -> None:
+    """A 正文金额 is a figure's where the figure's clause names it; the one just said also where the figure is its share
+    (江苏 “事业单位经营支出0万元，占0%；”) — never a later amount printing alike (深圳 文广旅体 “14.政务信息化项目（运行维护
+    服务）319.68万元，主要包括结转项目319.68万元”: the carry-over's part, once printed from the project's amount)."""
+    from reportgen.importing.narrative_fields import said_in
+
+    project = learned_words.Field("b.narrative('政务信息化项目（运行维护服务）').current", "政务信息化项目（运行维护服务）",
+                                  Decimal("3196800"))
+    text = "14.政务信息化项目（运行维护服务）319.68万元，主要包括结转项目319.68万元，占5%。"
+    said = [project.expr]
+    assert said_in(([project], []), text, text.index("319.68"), [])[0] == [project]
+    assert said_in(([project], []), text, text.rindex("319.68"), said)[0] == []
+    assert said_in(([project], []), text, text.index("5%"), said)[0] == [project]

@@ -51,6 +51,7 @@ MESSAGE_NAMES = {
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted", "_same_spending_note", "_run_breaks", "_misplaced_separators_note", "_scanned_note", "_unscanned_note", "damaged_note", "_missing", "_REMEDY", "_scanned", "missing", "_read_scans", "_page",  # import's messages to the user
     "_prior_or_why", "_amount_or_told",  # learned_amounts: a 正文金额 not written, and why (import tells)
+    "_of_the_last",  # learned_priors: a field's change not written, and why (import tells)
     "told", "_LIST_EXAMPLE", "_beside_table", "_as_one_note", "NO_TABLES", "unreviewed",  # errors.ReportgenError's message; a layout's 表格清单 in its errors; a table's figure the text states otherwise
     "_why", "_judged_sentences", "_judged", "_directions", "_against_heading",  # review's sentence findings
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "UNREAD_INCOME", "NO_INCOME_TABLE", "OTHER_INCOME_ROW", "FUND_SCOPE", "FISCAL_SCOPE", "UNPRINTED_SCOPE", "_project_not_written", "_projects_not_written",

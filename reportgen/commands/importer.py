@@ -198,10 +198,13 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
 
 
 def _with_learned_amounts(source: ImportedSource, result: ImportResult) -> ImportedSource:
-    """The source with the 正文金额 its learned sentences print (--learn-layout: learned_amounts.py), as learning
-    wrote them into the import's source; the source itself without them."""
+    """The source with the 正文金额 its learned sentences print (--learn-layout: learned_amounts.py) and the changes
+    of fields they state (learned_priors.py), as learning wrote them into the import's source; the source itself
+    without them."""
     from reportgen.importing.learned_amounts import KEY, with_amounts  # deferred: with --learn-layout only
+    from reportgen.importing.learned_priors import with_priors  # deferred: likewise
 
+    source = with_priors(source, result.priors)  # (the changes of fields it wrote: learned_priors.py)
     amounts = result.source.tree.get(KEY)
     return with_amounts(source, amounts) if isinstance(amounts, dict) and KEY not in source.tree else source
 

@@ -141,6 +141,7 @@ class Computed:
     fiscal_income_grand_total = _Value("totals", Totals.fiscal_income_grand_total)
     has_function_rows = _Value("totals", Totals.has_function_rows)
     functions_cover_all = _Value("totals", Totals.functions_cover_all)
+    functions_short = _Value("totals", Totals.functions_short)
     basic_from_functions = _Value("totals", Totals.basic_from_functions)
     project_from_functions = _Value("totals", Totals.project_from_functions)
     total_from_functions = _Value("totals", Totals.total_from_functions)

@@ -290,8 +290,9 @@ class FunctionFigures:
 
     @cached_property
     def general_budget(self) -> Decimal | None:
-        """一般公共预算支出: from function rows, else from its income and carry-over (fund_spent); not known else."""
-        if self.totals.has_function_rows:
+        """一般公共预算支出: from function rows (not a part of the spending: functions_short), else from its income and
+        carry-over (fund_spent); not known else."""
+        if self.totals.has_function_rows and not self.totals.functions_short:
             return self.fund_total("一般公共预算")
         return self.fund_spent("一般公共预算")
 
@@ -335,9 +336,9 @@ class FunctionFigures:
         (None) where its income and carry-over do not make its spending (fund_spent). (The other funds beside rows of
         一般公共预算 alone are still taken as their income: 故宫 2023, 江苏省人民检察院 2017's tests rely on it.)"""
         kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
-        if self.totals.functions_cover_all:
+        if self.totals.functions_cover_all and not self.totals.functions_short:  # rows of a part: by income (below)
             return {fund: self.fund_total(fund) for fund in kinds}
-        if self.totals.has_function_rows:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
+        if self.totals.has_function_rows and not self.totals.functions_short:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
             return {fund: self.fund_total(fund) if fund == self.budget.function_scope else self.budget.income[FUNDS[fund]]  # type: ignore[index]
                     for fund in kinds}
         return {fund: self.fund_spent(fund) for fund in kinds}
@@ -441,9 +442,9 @@ class FunctionFigures:
     @cached_property
     def general_total(self) -> Decimal | None:
         """一般公共预算支出表's 合计: its lines' (as printed), else its 基本支出 and 项目支出 columns added,
-        or the 一般公共预算支出 itself where the split is not known."""
-        if self.totals.has_function_rows and not any(r.other for r in self.budget.function_rows
-                                                     if r.fund == "一般公共预算"):
+        or the 一般公共预算支出 itself where the split is not known (never lines that are a part: functions_short)."""
+        if self.totals.has_function_rows and not self.totals.functions_short and not any(
+                r.other for r in self.budget.function_rows if r.fund == "一般公共预算"):
             return self.fund_total("一般公共预算")
         if self.general_basic is None or self.general_project is None:
             return self.general_budget

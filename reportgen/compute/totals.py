@@ -270,15 +270,27 @@ class Totals:
     @cached_property
     def expenditure_total(self) -> Decimal | None:
         """支出合计: the function rows' (whether or not they give their split), else 基本支出 +
-        项目支出; None while neither is known (never 0.00 for it)."""
+        项目支出; None while neither is known (never 0.00 for it). Rows that fall short of the 支出合计 the source
+        states are some of the spending, not all (functions_short): no total of them — 江苏省人民检察院 2019's prose
+        names 住房保障支出 5,686.35 of its 24,169.74."""
         stated = self.budget.stated_expenditure
         if self.printed_expenditure is not None:
             return self.printed_expenditure
-        if self.total_from_functions is not None:
+        if self.total_from_functions is not None and not self.functions_short:
             return disputed(self.total_from_functions, stated, "支出合计")
         if self.basic is None or self.project is None:
             return stated  # 支出.合计 as stated, where the split is not known
         return disputed(self.basic + self.project, stated, "支出合计")
+
+    @cached_property
+    def functions_short(self) -> bool:
+        """Whether the function rows' 合计 falls short of the 支出合计 the source states, beyond a 万元 source's
+        rounding (R-支出合计 tells it): the rows are a part of the spending, never its whole — a whole is never less
+        than its parts, so rows over it make a total still, the stated figure the one disputed."""
+        lines, stated = self.total_from_functions, self.budget.stated_expenditure
+        if lines is None or stated is None:
+            return False
+        return lines + allowance(self.budget, self.printed_parts(), lines, stated) < stated
 
     @cached_property
     def expenditure_grand_total(self) -> Decimal | None:

@@ -189,17 +189,33 @@ class HeldHead(Record):
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class HeldCell(Record):
+    """A cell of a held table's rows (印出表.行) that spans columns or rows as printed: a form's label or value
+    (北京's 预算13表 部门整体支出绩效目标表: 整体绩效目标 beside its paragraph across the table's columns; 西安's 表15: 年度主要
+    任务 down its task rows) — its text, or an amount as printed."""
+
+    value: str | Decimal
+    across: int = 1
+    down: int = 1
+
+
+HeldValue = str | Decimal | HeldCell  # a cell of a held table's row: a text, an amount as printed, or a spanning cell
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class PrintedTable(Record):
     """A table the document prints of a kind reportgen has none of (印出表: 北京's 财政拨款政府购买服务明细表, 苏州's
-    政府采购支出表, 烟台's 基本支出预算情况表), held as printed: its number and title, its 单位 line, its header's cells
-    row by row (each spanning the columns and rows it spans on the page) and its rows, each cell a text or an amount as printed (a Decimal of the places it prints, in the
-    table's own unit: never converted, never added) — printed again as it stands, computed from nothing."""
+    政府采购支出表, 烟台's 基本支出预算情况表; a form of labels and values: 北京's 部门整体支出绩效目标表), held as printed:
+    its number and title, its 单位 line, its header's cells row by row (each spanning the columns and rows it spans on
+    the page; a form prints none) and its rows (a cell of a form spanning as printed too), each cell a text or an
+    amount as printed (a Decimal of the places it prints, in the table's own unit: never converted, never added) —
+    printed again as it stands, computed from nothing."""
 
     number: str  # 表号 as printed (公开13表, 预算11表), "" where it prints none
     title: str
     unit: str  # the 单位 line as printed (单位：万元), "" where it prints none
     header: tuple[tuple[HeldHead, ...], ...]  # each row's cells that begin on it, left to right
-    rows: tuple[tuple[str | Decimal, ...], ...]
+    rows: tuple[tuple[HeldValue, ...], ...]  # each row's cells that begin on it, left to right (a form's span)
     thousands: bool = True  # its amounts of a thousand or more printed with separators (1,099.35); 千分位: false not
     line: int = 0
     notes: tuple[str, ...] = ()  # the notes printed under it, as printed (注：本单位无政府采购支出，故本表无数据。)

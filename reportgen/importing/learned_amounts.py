@@ -36,10 +36,12 @@ from reportgen.source.matters import NAME
 
 KEY = "正文金额"
 _MONEY = ("万元", "元")
+_PERCENT = ("%", "％")
 # the words of a clause before the amount that are no part of its name: its year, who spends it
 _YEARS = regex(r"\d{4}年度?|本年度?|当年|年初")
 _HAN_NUMBERING = regex(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)")  # 深圳 “（一）在职人员经费”
 _WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算单位|所属单位|本级|[（(]本级[）)]|其中|主要包括|包括|主要是|拟|已?安排)+")
+_SAYS_NOTHING = regex(r"(?:为|是|共计|共有|共|合计)+$")
 _FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共有|共|合计)+$")
 # a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
 _CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?"
@@ -80,6 +82,8 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
         found = _amount_or_told(match, known, context, sentence.where)
         if isinstance(found, str):
             return [], [found]
+        if found is None and out and (match.group("unit") or "") in _PERCENT:
+            continue  # (a share of the amount just stated, “上缴上级支出0万元，占0%”: learned again with it, _again)
         if found is None:
             return [], []
         one, skip_to = found
@@ -93,11 +97,14 @@ def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.F
     None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
     by a field, a sum of two, another unit …) or a change's, no name, a name a field holds."""
     text, unit = match.string, match.group("unit") or ""
-    if unit not in _MONEY or untraced_reasons._figure_class(match, known) != untraced_reasons.NO_FIELD:
-        return None  # (a figure a field prints alike, or a sum of two: the source's quantity, no new one; a change)
+    kind = untraced_reasons._figure_class(match, known) if unit in _MONEY else ""
+    if kind not in (untraced_reasons.NO_FIELD, untraced_reasons.SHARED):
+        return None  # (a figure a field prints in another unit, or a sum of two: the source's quantity; a change)
     name = name_before(text, match.start(), context)
     if name is None or _held(name, text[clause_start(text, match.start()):match.start()], known[0]):
         return None
+    if kind == untraced_reasons.SHARED and not _a_quantity_of_its_own(name):
+        return None  # (fields print it alike and the words name none of theirs, nor a quantity of their own)
     factor = UNIT_FACTOR[unit]
     current = Decimal(match.group("n").replace(",", "")) * factor
     change = _CHANGE.match(text, match.end())
@@ -156,7 +163,17 @@ def _held(name: str, clause: str, amounts: list[lw.Field]) -> bool:
     han = lw._han(name)
     if any(han in {lw._han(n) for n in a.names} for a in amounts):
         return True
-    return any(said in _format_names() for words in (clause, name) for _, said in lw._names_ending(lw._han(words)))
+    bare = _SAYS_NOTHING.sub("", lw._han(clause))  # (西安 “政府采购预算共2,154.99万元”: 政府采购预算's, its 预算 the name's)
+    return any(said in _format_names() for words in (clause, name, bare) for _, said in lw._names_ending(lw._han(words)))
+
+
+def _a_quantity_of_its_own(name: str) -> bool:
+    """Whether a name is that of a quantity of vocabulary.yaml 数的名称 (the words texts name it by) no field of the
+    source holds (_held: none): an amount other fields print alike this year only is that quantity's own — 北京
+    “1.事业单位经营支出0万元。”, 江苏 “上缴上级支出0万元，占0%；” are 事业单位经营支出 and 上缴上级支出, never one of the
+    fields printing 0 alike (a fund's income, a procurement's 工程); a name no quantity has (长春 “财政预算收入1682.76万元”,
+    alike 财政拨款收入) is not decided by its words: the sentence stays as printed."""
+    return lw._han(name) in lw._all_names()
 
 
 @cache

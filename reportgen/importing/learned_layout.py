@@ -38,7 +38,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_amounts, learned_lines, learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_lines, learned_priors, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -50,6 +50,7 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
+from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learned_uses import use_shapes
 from reportgen.importing.learned_words import Learned as Words
@@ -542,15 +543,24 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
     """The learned words written with the layout (学到的措辞.j2, and disclosure.j2 printing them), the parts in the
     order printed (the default frame prints them, whatever the base), and each sentence kept as printed told."""
     learned.words = words
+    headings = _printed_headings(lines)
     learned.files = {learned_words.WORDS_FILE: learned_words.template_text(words, imported.year or 0,
                                                                             imported.department),
-                     "disclosure.j2": learned_words.disclosure(words)}
-    headings = _printed_headings(lines)
+                     "disclosure.j2": learned_words.disclosure(words, _tables_headed(lines, headings))}
     if "部分" not in learned.settings and (parts := _parts(_top_level(lines, headings), headings)) != list(
             layouts.PARTS):
         learned.settings["部分"] = parts
     learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
                      if learned_words.has_figures(sentence.text)]
+
+
+def _tables_headed(lines: list[Line], headings: list[PrintedHeading]) -> bool:
+    """Whether the document prints a part over its tables: False where its top-level headings (its 目录's, else its
+    body's) are read to the end of its text — to its 名词解释 — and none of them names the 预算表
+    (learned_words.disclosure); True where they are read short of it (西安 2025's 目录 runs onto a second page, its
+    “第五部分：部门预算公开报表” there)."""
+    found = _part_words(_top_level(lines, headings), headings)
+    return "名词解释" not in found or "预算表" in found
 
 
 def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, list[str]] | None:
@@ -559,14 +569,28 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, l
     from reportgen.runners.render import prepare  # deferred: likewise
     from reportgen.shaping.narrative import context_for  # deferred: the render, for a learned layout only
 
-    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
-    if prepared.budget is None or prepared.figures is None or result.imported.year is None:
+    def made(source: ImportedSource) -> learned_amounts.Context | None:
+        prepared = prepare(source.named(Path("学到的版式.yaml")), draft=True)
+        if prepared.budget is None or prepared.figures is None:
+            return None
+        return context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
+
+    context = made(result.source)
+    if context is None or result.imported.year is None:
         return None
-    made = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve(base))
     # the amounts its sentences state that no field traces: written into the source as 正文金额 (learned_amounts.py)
-    words, result.source, told = learned_amounts.learn_words(lines, result.source, made, untraced_reasons.reason)
-    words.lines = learned_lines.source_lines(made[1])  # (a list of every line prints next year's new ones)
-    return words, told
+    collected = learned_priors.Collector(untraced_reasons.reason)
+    words, source, told = learned_amounts.learn_words(lines, result.source, context, collected.explain)
+    # the changes they state of fields the source holds without last year's: written as their 增减额, learned again
+    priors, said = collected.priors(words)
+    again = learned_priors.with_priors(source, priors)
+    remade = made(again) if again is not source else None
+    if remade is not None:
+        words, source, told = learned_amounts.learn_words(lines, again, remade, untraced_reasons.reason)
+        result.priors = priors
+    result.source = source
+    words.lines = learned_lines.source_lines((remade or context)[1])  # (a list of every line prints next year's new)
+    return words, told + said
 
 
 def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:

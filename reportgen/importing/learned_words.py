@@ -85,7 +85,7 @@ _DISCLOSURE = """{#- a learned layout (reportgen import --learn-layout): its bas
     printed, the text of the budget as the published document words it (""" + WORDS_FILE + """) -#}
 {% extends "基于/disclosure.j2" %}
 {% block parts %}
-{%- for part in layout_parts OTHER%}
+TABLES_FROM{%- for part in layout_parts OTHER%}
 {% include '""" + WORDS_FILE + """' if part == 'budget.j2' else part %}
 {%- endfor %}
 {% endblock %}
@@ -1872,18 +1872,32 @@ def _untraced(text: str, why: str, year: int) -> str:
 _OTHER_SECTIONS = frozenset({"机关运行经费", "政府采购", "国有资产", "绩效管理"})
 
 
-def disclosure(learned: Learned) -> str:
+def disclosure(learned: Learned, tables_headed: bool = True) -> str:
     """The learned layout's disclosure.j2: its base's, the parts in order, the learned words for the 预算说明 — and
     for the 其他重要事项 where the document printed one, as a part or a section of another (长沙 “六、其他重要事项的情况
     说明” in its 第一部分), or printed its sections elsewhere (上海市级's 其他相关情况说明 under an unnumbered heading:
     机关运行经费预算, 政府采购预算情况 …); else the base's own 其他重要事项. The base's 名词解释 part is left out where the
-    words print the source's terms in a section of another part (_glossary_at), the 部门概况 where they print the duties."""
+    words print the source's terms in a section of another part (_glossary_at), the 部门概况 where they print the duties.
+    ``tables_headed`` False: the document's parts name none over its tables (重庆市委宣传部 2026's text ends at “六、专业性
+    名词解释” and its 表一 follows; 深圳's nine parts are its 文字部分, its tables under “二、表格部分” a level above
+    them): the tables are printed after the text without the default frame's part heading."""
     other = any(part_of(words) == "其他重要事项" or section_kind(words) in _OTHER_SECTIONS
                 for sentence, _ in learned.sentences for _, words in sentence.headings)
     glossary = any(_glossary_at(sentence.headings) is not None for sentence, _ in learned.sentences)
     left = [name for name, out in (("other.j2", other), ("overview.j2", _overview_said(learned)), ("glossary.j2", glossary))
             if out]
-    return _DISCLOSURE.replace("OTHER", f"if part not in {left} " if left else "")
+    text = _DISCLOSURE.replace("OTHER", f"if part not in {left} " if left else "")
+    if tables_headed:
+        return text.replace("TABLES_FROM", "")
+    return text.replace("TABLES_FROM", _TABLES_FROM).replace(_INCLUDE_PART, _HEADLESS_TABLES)
+
+
+# where the document prints no part over its tables: the tables follow the text without a heading of their own (as
+# 河南's own frame prints them), not under the default frame's “第N部分 …预算表” it does not print
+_TABLES_FROM = "{%- from '_tables_common.j2' import placed_tables with context %}\n"
+_INCLUDE_PART = "{% include '" + WORDS_FILE + "' if part == 'budget.j2' else part %}"
+_HEADLESS_TABLES = ("{% if part == 'tables.j2' %}<pagebreak/>{{ placed_tables() }}{% else %}" + _INCLUDE_PART
+                    + "{% endif %}")
 
 
 def _overview_said(learned: Learned) -> bool:

@@ -49,8 +49,8 @@ from reportgen.importing.final.line_numbers import line_number_breaks
 from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
 from reportgen.importing.printed_names import misnamed
 from reportgen.importing.printed_parts import printed_parts
+from reportgen.importing.printed_tables import in_printed_order, printed_tables
 from reportgen.importing.printed_tables import places as held_places
-from reportgen.importing.printed_tables import printed_tables
 from reportgen.importing.recognition import catalog as catalogs
 from reportgen.importing.recognition.identity import (
     NARRATIVE,
@@ -125,6 +125,8 @@ class ImportResult:
     unsure_places: frozenset[str] = frozenset()
     # the places of the rows of the tables read (their figures are the source's, judged by reconciling them)
     read_places: frozenset[str] = frozenset()
+    # the changes of fields learning wrote into the source (--learn-layout: learned_priors.py), for the source written
+    priors: list[Any] = field(default_factory=list)
     # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
     other_places: frozenset[str] = frozenset()
     # the words a document names its tables by: each grid's first rows (its number and title) and the text's
@@ -158,6 +160,7 @@ class _Read:
     named: list[str] = field(default_factory=list)  # the printed lines that hold 表 (titles, numbers, 目录)
     printed: dict[str, list[Line]] = field(default_factory=dict)  # each file's printed lines, by its name
     units: list[Table] = field(default_factory=list)  # its units' tables printed after the department's (by_unit.py)
+    forms: list[Grid] = field(default_factory=list)  # its PDFs' forms of label and value cells (ruled_forms.py)
 
     @property
     def notes(self) -> list[str]:
@@ -179,7 +182,8 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         told = _told(path, one, seen[path], tables, catalog)
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
                             [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text],
-                            {str(path): one.lines} if one.kind == "pdf" else {}, units)
+                            {str(path): one.lines} if one.kind == "pdf" else {}, units,
+                            one.forms if one.is_document else [])
     return reads
 
 
@@ -221,6 +225,7 @@ def _joined(files: list[Path], reads: dict[Path, _Read]) -> _Read:
         joined.titles += one.titles
         joined.printed.update(one.printed)
         joined.units += one.units
+        joined.forms += one.forms
     return joined
 
 
@@ -408,7 +413,7 @@ def _held_as_printed(imported: Imported, unknown: list[Grid], read: _Read, catal
     order = {id(grid): index for index, grid in enumerate(read.grids)}
     by_units = [table.grid for table in aside if table.grid is not None]
     candidates = sorted([*unknown, *by_units], key=lambda grid: order.get(id(grid), len(order))) if by_units else unknown
-    held = printed_tables(candidates, read.printed, catalog)
+    held = printed_tables(in_printed_order(candidates, read.forms), read.printed, catalog)
     if held:
         imported.tree["印出表"] = [item for _, item in held]
     taken = {id(grid) for grid, _ in held}
@@ -495,11 +500,16 @@ def _owner_stated(imported: Imported, read: _Read, narrative: Part | None, notes
 def _checked(imported: Imported, tables: list[Table], unknown: list[Grid], aside: list[SetAside],
              held: Iterable[tuple[Grid, Tree]] = ()) -> frozenset[tuple[str, Decimal]]:
     """The figures of the grids not built into the source (none of a kind built, or a second of one; those ``held``
-    as printed among them) that their own sums verify; a unit's tables set aside are counted apart, never so read."""
+    as printed among them, a form aside) that their own sums verify; a unit's tables set aside are counted apart, never so read."""
     built = {id(table.grid) for table in imported.tables.values()}
-    grids = [grid for grid in [*unknown, *(g for g, _ in held), *(t.grid for t in tables)] if id(grid) not in built]
+    grids = [grid for grid in [*unknown, *_tables_held(held), *(t.grid for t in tables)] if id(grid) not in built]
     apart = frozenset(place for table in aside for place in table.places)
     return frozenset(figure for figure in own_sums(grids) if figure[0] not in apart)
+
+
+def _tables_held(held: Iterable[tuple[Grid, Tree]]) -> list[Grid]:
+    """The grids of the tables held as printed, a form's none (its figures no sums of one another's)."""
+    return [grid for grid, _ in held if not grid.form]
 
 
 def _stated_by_cover(imported: Imported, read: _Read, notes: list[str]) -> None:

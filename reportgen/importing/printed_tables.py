@@ -5,8 +5,10 @@ above it), its title, its 单位 line, its header's rows (each cell with the col
 and its rows, each amount the decimal literal printed (its places kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
 place. A table that prints no amount at all is held where its row of the total is printed alone under its header
 (无锡's 公开13表, 西安's 表11: empty, the header the rows above it); a table the department prints by its units (广州's
-表11, set aside by budget/by_unit.py) is held too. A grid no kind names that prints no number, no header, or neither
-an amount nor such a row (a 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
+表11, set aside by budget/by_unit.py) is held too; so is a numbered form of label and value cells the PDF reader read
+from the lines drawn between them (北京's 预算13表 部门整体支出绩效目标表, 西安's 表14–16: held_forms.py), its cells
+spanning as printed and no header. A grid no kind names that prints no number, no header, or neither an amount nor
+such a row (an unnumbered 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
+from reportgen.importing.held_forms import FIRST_ROW, form_rows, joined_forms
 from reportgen.importing.held_header import structured_header
 from reportgen.importing.recognition.catalog import Catalog
 from reportgen.importing.recognition.recognize import title_kind
@@ -31,6 +34,7 @@ _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount pr
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
 _NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无。, 注1：…): no row of it
 _TOTAL = regex(r"合计|总计")  # a table's row of the total, its cell the word alone
+_PART = regex(r"^[-－—]\s*\d")  # what follows a number that numbers a part of a table (预算14表-1): its part's
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 
 
@@ -38,10 +42,41 @@ def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog:
     """Each grid of ``unknown`` that is a numbered table of no kind reportgen has, with its 印出表 item, in order."""
     found = []
     for grid in unknown:
-        item = _held(grid, printed.get(grid.file, []), catalog)
+        item = _form(grid, printed.get(grid.file, []), catalog) if grid.form else \
+            _held(grid, printed.get(grid.file, []), catalog)
         if item is not None:
             found.append((grid, item))
-    return found
+    return joined_forms(found)
+
+
+def in_printed_order(grids: list[Grid], forms: list[Grid]) -> list[Grid]:
+    """The ``grids`` with the ``forms`` among them, each in the place it is printed (its file's, its first page's
+    and line's): the grids alone where there are no forms, in their order."""
+    if not forms:
+        return grids
+    files = list(dict.fromkeys(grid.file for grid in [*grids, *forms]))
+    return sorted([*grids, *forms], key=lambda grid: (files.index(grid.file), *_first_place(grid)))
+
+
+def _first_place(grid: Grid) -> tuple[int, int]:
+    where = _PLACE.match(next((place for place in grid.row_places or [] if place), ""))
+    return (int(where.group(1)), int(where.group(2))) if where is not None else (0, 0)
+
+
+def _form(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
+    """A form (Grid.form) as a 印出表 item: its number and title, its rows of cells spanning as printed; None where it
+    is no numbered table of its own, or one of the parts of a table numbered 表-1, 表-2 (北京教委's 预算14表-1
+    促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such a number)."""
+    number, title = _numbered(grid, lines)
+    if len(grid.rows) <= FIRST_ROW or not _of_no_kind(number, title, catalog) or _PART.match(title):
+        return None
+    places = grid.row_places or []
+    item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
+    body = [(places[index], grid.rows[index]) for index in range(FIRST_ROW, len(grid.rows))]
+    if _unseparated(body):
+        item["千分位"] = Placed(False, places[0])
+    item["行"] = form_rows(grid, _value)
+    return item
 
 
 def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:

@@ -11,7 +11,8 @@ from typing import Union
 @dataclass(frozen=True)
 class Placed:
     # a list: a row of a table (a held header's cell spanning columns or rows a mapping: {文字: 财政拨款, 跨列: 4})
-    value: Decimal | str | int | bool | list[str] | list[str | Decimal] | list[str | dict[str, str | int]]
+    value: (Decimal | str | int | bool | list[str] | list[str | Decimal] | list[str | dict[str, str | int]]
+            | list[str | Decimal | dict[str, str | Decimal | int]])  # a held form's row: cells spanning as printed
     where: str = ""
 
 

@@ -31,6 +31,7 @@ from reportgen.importing import learned_words as lw
 CLASSES = ("生成不同", "车辆数", "设备数", "人数", "机构或项目数", "增幅", "占比", "百分数", "亿元", "同值未点名",
            "别的单位或取整", "上年的数", "两数之和或差", "变化（源文件没有上年数）", "表格或页面杂项", "源文件没有")
 NO_FIELD = "源文件没有"  # (learned_amounts: a named amount of this class is written into the source as 正文金额)
+SHARED = "同值未点名"  # (… and of this class where its name is a quantity's no field holds: learned_amounts)
 _FURNITURE = regex(r"[-—－]\s*\d{1,3}\s*[-—－]|第\d+页|共\d+页")
 # a figure without a unit run into words (“其他资金0.00通过……”; 2,411.16平方米 has its unit)
 _CELLS = regex(r"(?<![\d.])\d[\d,]*\.\d+(?=[\u4e00-\u9fff])(?![万亿元]|平方米)")
@@ -82,7 +83,7 @@ def _percent_class(before: str) -> str:
 def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[list[lw.Field], list[lw.Field]]) -> str:
     money, priors, firsts = _values(known)
     if _prints(money, value, places, factor):
-        return "同值未点名"
+        return SHARED
     if any(_printed_otherwise(v, value, places, factor) for v in money):
         return "别的单位或取整"
     if _prints(priors, value, places, factor):

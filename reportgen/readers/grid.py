@@ -72,6 +72,9 @@ class Grid:
     again_places: tuple[str, ...] = ()
     # the sheet's rows above the grid's first: a table set under another on one sheet, cut from it
     row_offset: int = 0
+    # a PDF's form of label and value cells read from the lines drawn between them (pdf/tables/ruled_forms.py): its
+    # cells each in its first row and column, merged over the others, under its title's row and the row under that
+    form: bool = False
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):

@@ -86,7 +86,7 @@ class Published:
         return self.kind in TEXTS
 
     @functools.cached_property
-    def _tables(self) -> tuple[list[Grid], list[Line]]:
+    def _tables(self) -> tuple[list[Grid], list[Line], list[Grid]]:
         try:
             return _tables_of(self)
         except Unreadable:
@@ -105,6 +105,12 @@ class Published:
         """The lines the import reads the narrative of: a PDF's, a page's or a text's every line; a
         DOCX's body paragraphs (its tables are grids), each placed 第N段; a workbook's none."""
         return self._tables[1]
+
+    @property
+    def forms(self) -> list[Grid]:
+        """A PDF's forms of label and value cells no table of its is printed on (readers/pdf/tables/ruled_forms.py),
+        apart from its grids: the import holds a numbered one as printed, nothing else reads them."""
+        return self._tables[2]
 
     @functools.cached_property
     def title(self) -> str | None:
@@ -335,15 +341,22 @@ def _text(path: Path, data: bytes) -> Published:
     return Published(path, "csv", lines, data=data)
 
 
-def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
-    """The grids of ``published``, and the lines the import reads its narrative of."""
+def _tables_of(published: Published) -> tuple[list[Grid], list[Line], list[Grid]]:
+    """The grids of ``published``, the lines the import reads its narrative of, and a PDF's forms."""
+    path, data, kind = published.path, published.data, published.kind
+    if kind == "pdf" and published.workbook is None:
+        from reportgen.readers.pdf import pdf_tables  # deferred: as in _pdf
+
+        read = pdf_tables.read_pdf(path, data, published.span)
+        return read.grids, published.lines, read.forms
+    return (*_grids_of(published), [])
+
+
+def _grids_of(published: Published) -> tuple[list[Grid], list[Line]]:
+    """The grids of ``published`` (not a PDF), and the lines the import reads its narrative of."""
     path, data, kind = published.path, published.data, published.kind
     if published.workbook is not None:  # a workbook Excel saved as a web archive: every sheet
         return _workbook_grids(path, published.workbook), published.lines if kind == "page" else []
-    if kind == "pdf":
-        from reportgen.readers.pdf import pdf_tables  # deferred: as in _pdf
-
-        return pdf_tables.read_pdf(path, data, published.span).grids, published.lines
     if kind == "docx":
         return _docx_tables(path, data)
     if kind == "page":

@@ -205,6 +205,13 @@ def _dump_list(items: list[Any], indent: int) -> list[str]:
 
 
 # -- the new year's figures ------------------------------------------------------------------------------
+def _held_rolled(cell: Any) -> Any:
+    """A cell of a held table next year: an amount 待填写 (a spanning cell's too), anything else as it stands."""
+    if isinstance(cell, dict):
+        return {str(key): _held_rolled(item) if str(key) == "文字" else _plain(item) for key, item in cell.items()}
+    return PLACEHOLDER if isinstance(cell, Decimal) else _plain(cell)
+
+
 def _plain(value: Any) -> Any:
     """LocDict/LocList/LocStr → dict/list/str, keeping order."""
     if isinstance(value, dict):
@@ -332,10 +339,10 @@ class _Roller:
 
     def roll_印出表(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         """A table held as printed (印出表): its number, title, 单位 line, header and each row's texts kept, each amount
-        the new year's 待填写 — last year's figures are never printed as this year's."""
+        the new year's 待填写 — last year's figures are never printed as this year's (a form's cell spanning columns
+        or rows keeps its spans, its amount 待填写 too)."""
         rolled = {str(key): _plain(item) for key, item in value.items()}
-        rolled["行"] = [[PLACEHOLDER if isinstance(cell, Decimal) else _plain(cell) for cell in row]
-                       for row in value.get("行", [])]
+        rolled["行"] = [[_held_rolled(cell) for cell in row] for row in value.get("行", [])]
         return rolled
 
     def roll_国有资产(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:

@@ -154,6 +154,8 @@ def _table_questions(figures: Computed, tables: Mapping[str, TableRows]) -> dict
         "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in fund_tables(),
         # the fund whose function rows alone the source gives, for a table of all money by function
         "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
+        # a table whose function lines are a part of the spending, not all of it (Computed.functions_short)
+        "table_functions_in_part": lambda table_id: table_id in tables and tables[table_id].functions_in_part,
     }
 
 
@@ -252,10 +254,12 @@ def _printed_number(layout: Layout, printed: str) -> int:
 def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool,
                     layout: Layout) -> dict[str, Any]:
     """A printed table (印出表) as the layout places it: its title as printed (or as its entry words it), the number
-    its entry gives it (else the next in turn) and its 单位 line as printed."""
+    its entry gives it (else the next in turn — its own number where the layout's 表号 prints it and the count has not
+    reached it: 北京民政局's 预算13表 after its 预算11表, the 预算12表 it prints being none of the source's) and its 单位
+    line as printed."""
     return {"ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
             "new_page": new_page, "label": layout.tables_label, "department": layout.tables_department,
-            "unit": table.unit}
+            "unit": table.unit, "least": 0 if entry.number else _printed_number(layout, table.number)}
 
 
 def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, layout: Layout) -> dict[str, Any]:
@@ -552,11 +556,14 @@ class _MarkupReader:
 
     def table_number(self, child: etree.Element, title: str) -> str:
         """A table's number, counted on ("" for one the layout leaves unnumbered, or numbered="false": a table in the
-        text); number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it."""
+        text); number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it;
+        least="13": a printed table's own number, taken where the count is below it (the next counted on from it)."""
         if title in self.unnumbered or child.get("numbered") == "false":
             return ""
-        stated = child.get("number", "")
+        stated, least = child.get("number", ""), child.get("least", "")
         self.tables_placed = int(stated) if stated.isdigit() and int(stated) else self.tables_placed + 1
+        if least.isdigit() and int(least) > self.tables_placed:  # a table printed as published, past a gap
+            self.tables_placed = int(least)
         return table_label(self.tables_placed, self.layout)
 
     def on_pagebreak(self, child: etree.Element, depth: int, nesting: int) -> None:

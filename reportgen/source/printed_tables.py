@@ -1,15 +1,17 @@
 """印出表 of a source: the tables a document prints of kinds reportgen has none of (北京's 财政拨款政府购买服务明细表,
 苏州's 政府采购支出表, 烟台's 基本支出预算情况表), each held as printed — its 表号, 表名, 单位 line, its header's rows of
 cells (each a text, or {文字, 跨列, 跨行} where it spans columns or rows) and its rows of cells, a cell a text or an
-amount written as a decimal literal (1099.35, 187.70: the places it prints, in the table's own unit, never converted) — every row of the header covering the table's columns exactly (its
-cells with those spanning down from the rows above) and every row of the body as wide, refused at its line else."""
+amount written as a decimal literal (1099.35, 187.70: the places it prints, in the table's own unit, never converted),
+or {文字, 跨列, 跨行} where it spans as printed (a form of labels and values: 北京's 预算13表 部门整体支出绩效目标表, 西安's
+表15; a form prints no header) — every row of the header covering the table's columns exactly (its cells with those
+spanning down from the rows above) and every row of the body as wide (so too), refused at its line else."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.docmodel.model import HeldHead, PrintedTable
+from reportgen.docmodel.model import HeldCell, HeldHead, HeldValue, PrintedTable
 from reportgen.reading.yamlsafe import LocDict
 from reportgen.source.core import SourceReader
 
@@ -40,14 +42,34 @@ def _table(reader: SourceReader, item: LocDict, path: str) -> PrintedTable | Non
 
 
 def _refused(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]],
-             rows: list[tuple[str | Decimal, ...]], path: str) -> bool:
-    """Whether the header's rows do not cover the table's columns (the sum of its first row's 跨列) exactly, or the
-    body's rows are not as wide (each told)."""
-    width = sum(cell.across for cell in header[0]) if header else 0
+             rows: list[tuple[HeldValue, ...]], path: str) -> bool:
+    """Whether the header's rows do not cover the table's columns (the sum of its first row's 跨列; a form's, without
+    a header, its first row's) exactly, or the body's rows are not as wide (each told)."""
+    if not header or any(isinstance(cell, HeldCell) for row in rows for cell in row):
+        return _form_refused(reader, item, header, rows, path)
+    width = sum(cell.across for cell in header[0])
     if _narrower_or_wider(reader, item, width, {len(row) for row in rows}, path):
         return True
-    uneven = _uncovered(reader, item, header, width, path)
+    uneven = _uncovered(reader, item, "表头", header, width, path)
     return _uneven(reader, item, rows, width, path) or uneven
+
+
+def _form_refused(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]],
+                  rows: list[tuple[HeldValue, ...]], path: str) -> bool:
+    """Whether a table whose rows hold cells spanning columns or rows (a form) does not cover its columns exactly: its
+    header's rows and its rows each placed as a header's are (the first row wrong of each told)."""
+    first = header[0] if header else [_spanning(cell) for cell in rows[0]] if rows else []
+    width = sum(cell.across for cell in first)
+    body = [tuple(_spanning(cell) for cell in row) for row in rows]
+    uncovered = bool(header) and _uncovered(reader, item, "表头", header, width, path)
+    return _uncovered(reader, item, "行", body, width, path) or uncovered
+
+
+def _spanning(cell: HeldValue) -> HeldHead:
+    """A row's cell as the columns and rows it spans (its text for a message)."""
+    if isinstance(cell, HeldCell):
+        return HeldHead(str(cell.value), cell.across, cell.down)
+    return HeldHead(str(cell))
 
 
 def _head(value: object) -> HeldHead:
@@ -61,8 +83,13 @@ def _count(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
 
 
-def _cell(value: object) -> str | Decimal:
-    """A cell as written: a decimal literal an amount (its places kept), anything else its text (a code: 30101)."""
+def _cell(value: object) -> HeldValue:
+    """A cell as written: a decimal literal an amount (its places kept), {文字, 跨列, 跨行} a cell spanning as printed
+    (its 文字 an amount or a text), anything else its text (a code: 30101)."""
+    if isinstance(value, dict):
+        held = _cell(value.get(TEXT, ""))
+        across, down = _count(value.get(ACROSS)), _count(value.get(DOWN))
+        return HeldCell(held, across, down) if isinstance(held, (str, Decimal)) and (across, down) != (1, 1) else held
     return value if isinstance(value, Decimal) else str(value)
 
 
@@ -91,28 +118,30 @@ class _Misplaced:
     limit: int
 
 
-def _uncovered(reader: SourceReader, item: LocDict, header: list[tuple[HeldHead, ...]], width: int, path: str) -> bool:
-    """Whether some row of the header does not cover the table's ``width`` columns exactly — its cells, set left to
-    right in the columns the cells above spanning rows leave, and those (the first such row told, at its line: the
-    rows under it are placed by it)."""
+def _uncovered(reader: SourceReader, item: LocDict, part: str, rows: list[tuple[HeldHead, ...]], width: int,
+               path: str) -> bool:
+    """Whether some row of the ``part`` (表头, or a form's 行) does not cover the table's ``width`` columns exactly —
+    its cells, set left to right in the columns the cells above spanning rows leave, and those (the first such row
+    told, at its line: the rows under it are placed by it)."""
     taken: set[tuple[int, int]] = set()  # (row, column) a cell of a row above spans down into
-    for number, row in enumerate(header, 1):
-        problem = _placed(row, number, len(header), width, taken)
+    for number, row in enumerate(rows, 1):
+        problem = _placed(row, number, len(rows), width, taken)
         if problem is not None:
-            marks = getattr(item.get("表头"), "item_marks", [])
+            marks = getattr(item.get(part), "item_marks", [])
             line = marks[number - 1].line if number - 1 < len(marks) else reader.item_line(item, path)
-            _tell(reader, item, number, problem, width, line, f"{path}.表头[{number}]")
+            _tell(reader, item, part, number, problem, width, line, f"{path}.{part}[{number}]")
             return True
     return False
 
 
-def _tell(reader: SourceReader, item: LocDict, number: int, problem: _Misplaced, width: int, line: int, path: str) -> None:
-    reader.error(RULE, f"印出表“{item['表名']}”的表头第 {number} 行"
-                       + (f"的“{problem.text}”跨 {problem.count} 行，表头只有 {problem.limit} 行" if problem.kind == DOWN
+def _tell(reader: SourceReader, item: LocDict, part: str, number: int, problem: _Misplaced, width: int, line: int,
+          path: str) -> None:
+    reader.error(RULE, f"印出表“{item['表名']}”的{part}第 {number} 行"
+                       + (f"的“{problem.text}”跨 {problem.count} 行，{'表头' if part == '表头' else '表'}只有 {problem.limit} 行" if problem.kind == DOWN
                           else f"的“{problem.text}”跨 {problem.count} 列，排到第 {problem.limit} 栏，超出了留给它的栏"
                           if problem.kind == ACROSS else f"的格只占到第 {problem.count} 栏，还空着 {problem.limit} 栏")
-                       + f"：表头的每一行，它的格（跨列的按所跨的列数计）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
-                         f"（表头第 1 行各格所跨列数之和）", line, path)
+                       + f"：{part}的每一行，它的格（跨列的按所跨的列数计）连同上面各行跨行占去的栏，应恰好占满表的 {width} 栏"
+                         f"（{'表头' if item.get('表头') else '行'}第 1 行各格所跨列数之和）", line, path)
 
 
 def _placed(row: tuple[HeldHead, ...], number: int, rows: int, width: int,
@@ -143,7 +172,7 @@ def _misplaced(cell: HeldHead, number: int, rows: int, col: int, width: int,
     return None
 
 
-def _uneven(reader: SourceReader, item: LocDict, rows: list[tuple[str | Decimal, ...]], width: int, path: str) -> bool:
+def _uneven(reader: SourceReader, item: LocDict, rows: list[tuple[HeldValue, ...]], width: int, path: str) -> bool:
     """Whether some row of the body is not ``width`` cells wide (each told at its line)."""
     told = False
     marks = getattr(item.get("行"), "item_marks", [])

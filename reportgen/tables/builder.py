@@ -55,6 +55,8 @@ class TableRows(Record):
     unsplit: list[str] = field(default_factory=list)  # its function lines without a 基本/项目 split, “名称（编码）”
     # the one fund whose function rows the source gives (功能分类口径), where the table is of all money
     functions_of: str = ""
+    # its function lines a part of the spending (Computed.functions_short): their sum is not its 合计, said in a note
+    functions_in_part: bool = False
 
 
 def head(*labels: str | tuple[str, int, int]) -> Row:

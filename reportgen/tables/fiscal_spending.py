@@ -20,10 +20,13 @@ OTHER_FUNDS = ("政府性基金", "国有资本经营")
 
 def fiscal_functions(builder: TableBuilder) -> TableRows:
     """财政拨款支出表（功能科目）: the function lines of the three 财政拨款 funds added up (compute: fiscal_tree), with
-    基本支出's 人员经费 and 公用经费 where the source states them by line; 待补充 where their lines are not known."""
+    基本支出's 人员经费 and 公用经费 where the source states them by line; 待补充 where their lines are not known; its
+    合计 the funds' (not known: blank) where the lines are a part of the spending (functions_short), never their sum."""
     tid = role("fiscal_functions")
     f = builder.f
     nodes = f.fiscal_tree()
+    if nodes is not None and f.functions_short:
+        return function_table(builder, tid, nodes, None, None, f.fiscal_expenditure_total, kinds=True)
     if nodes is None:
         rows = function_table(builder, tid, [], None, None, f.fiscal_expenditure_total if f.funds_known else None)
         rows.body.append(builder.missing_row(builder.missing(MISSING_FUNCTIONS), 5))

@@ -267,6 +267,8 @@ def expenditure(builder: TableBuilder) -> TableRows:
     if builder.lacks_functions():
         rows.body.append(builder.missing_functions_row(5))
     rows.functions_of = builder.b.function_scope  # its rows are that fund's only: said in a note
+    if f.functions_short:  # its rows are a part of the 合计 stated: said in a note, never a 尾数误差
+        rows.functions_in_part, rows.rounding_gap = True, False
     return rows
 
 

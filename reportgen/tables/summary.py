@@ -103,9 +103,10 @@ def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str
 
 
 def spending_gap(builder: TableBuilder, tid: str) -> bool:
-    """Whether the function 类, rounded, fail to add up to 本年支出合计 (where they itemise it)."""
+    """Whether the function 类, rounded, fail to add up to 本年支出合计 (where they itemise it: not where they are a
+    part of it, functions_short)."""
     f = builder.f
-    return (f.functions_cover_all and f.expenditure_total is not None
+    return (f.functions_cover_all and not f.functions_short and f.expenditure_total is not None
             and builder.tree_gap(tid, f.function_tree(), f.expenditure_total, lambda n: n.total))
 
 
@@ -129,7 +130,7 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     names = ["预算数"] if amounts.columns == ("合计",) else list(amounts.columns)
     header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *names, "项目", *names)]
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES)) or spending_gap(builder, tid)
-    rows = TableRows(header, body, [30, *[14] * width] * 2, rounding_gap=gap)
+    rows = TableRows(header, body, [30, *[14] * width] * 2, rounding_gap=gap, functions_in_part=f.functions_short)
     return with_uses(rows, builder.summary_shape.uses, figures_of_uses(f), amounts.num)
 
 

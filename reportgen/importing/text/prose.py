@@ -233,7 +233,7 @@ class _Reading:
         """A spending the text states beside 基本支出 and 项目支出 that no field holds (单位预留机动经费 …, 支出之外):
         项目支出 not written — 基本支出 and it would make the spending without it —, and told why."""
         beside = next((st for st in self.statements if st.kind == "amount" and _stated(st) and st.value
-                       and self.label(st) in _words().get("支出之外", [])), None)
+                       and _is_beside(self.label(st))), None)
         if beside is None or "支出.项目支出" not in self.found or "支出.基本支出.合计" not in self.found:
             return
         project = self.found.pop("支出.项目支出")[0]
@@ -390,6 +390,14 @@ def _of_another_part(st: Statement, path: str, share: Statement | None) -> str:
     return ""
 
 
+def _is_beside(label: str | None) -> bool:
+    """Whether a label names a spending beside 基本支出 and 项目支出 (支出之外), alone or with the words of its
+    budget after it (总数: 江苏省人民检察院 2019 “单位预留机动经费预算数为3990.4万元”)."""
+    beside = _words().get("支出之外", [])
+    return label is not None and (label in beside or any(
+        label.endswith(total) and label[:-len(total)] in beside for total in _words()["总数"]))
+
+
 def _is_project(item: Tree, label: str) -> bool:
     name = item["名称"]
     assert isinstance(name, Placed)
@@ -426,17 +434,38 @@ def _label(label: str, year: int, department: str) -> str | None:
 def _without_department(plain: str, year: int, department: str) -> str | None:
     """A label without the department (or 本部门, 本单位 …) that opens it, and the department's 部门 and year after it
     (“江苏省人大常委会办公厅部门本年支出预算合计”, “江苏省人大常委会办公厅2018年度收入、支出预算总计”): None where
-    that year is another."""
-    for name in (department, "本部门", "本单位", "我部门", "我单位"):
+    that year is another. The department is named by its short name as by its full one: 江苏省人民检察院's
+    “省检察院本年支出预算合计”, 中共江苏省委办公厅's “江苏省委办公厅”, 上海市普陀区城市管理行政执法局's “普陀区城市管理行政执法局”
+    (_short_name)."""
+    short = "" if plain.startswith(department) else _short_name(plain, department)
+    for name in (department, short, "本部门", "本单位", "我部门", "我单位"):
         if not name or not plain.startswith(name) or len(plain) <= len(name):
             continue
         plain = plain[len(name):]
-        if name == department:
+        if name in (department, short):
             after = _after_the_department(plain, year)
             if after is None:
                 return None
             plain = after
     return plain
+
+
+def _short_name(plain: str, department: str) -> str:
+    """The department's short name opening ``plain``: its longest start of three characters or more that ends as the
+    department's name ends (院, 局, 厅, 会 …) and whose characters are the name's, in their order, some left out
+    (省检察院 of 江苏省人民检察院); "" where none is."""
+    if len(department) < 4:
+        return ""
+    for end in range(min(len(plain) - 1, len(department) - 1), 2, -1):
+        if plain[end - 1] == department[-1] and _in_order(plain[:end], department):
+            return plain[:end]
+    return ""
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Whether every character of ``short`` is one of ``name``'s, in the same order."""
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def _after_the_department(plain: str, year: int) -> str | None:

@@ -70,7 +70,8 @@ from reportgen.readers.pdf.pdf_words import Word as _Word
 from reportgen.readers.pdf.tables.extents import printed_tables
 from reportgen.readers.pdf.tables.furniture import page_furniture
 from reportgen.readers.pdf.tables.grid import grid_of
-from reportgen.readers.pdf.tables.lines import Line, PdfLine, Table
+from reportgen.readers.pdf.tables.lines import Chunk, Line, PdfLine, Table
+from reportgen.readers.pdf.tables.ruled_forms import ruled_forms
 
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.
@@ -89,6 +90,9 @@ class PdfDocument:
     lines: list[PdfLine]
     pages: int
     pages_without_text: list[int] = field(default_factory=list)  # pictures only (a scanned page)
+    # the forms of label and value cells on pages no table is printed on, read from the lines drawn between their
+    # cells (tables/ruled_forms.py): apart from the tables, for the import to hold as printed where numbered
+    forms: list[Grid] = field(default_factory=list)
 
 
 def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> PdfDocument:
@@ -115,7 +119,13 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
     return PdfDocument(
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
-        len(pages), [number for number, words in enumerate(pages, start=1) if not words])
+        len(pages), [number for number, words in enumerate(pages, start=1) if not words],
+        ruled_forms(data, _pages_read(printed, again, within), _pages_of(tables), str(path)))
+
+
+def _pages_of(tables: list[Table]) -> set[int]:
+    """The pages the tables are printed on (their columns continued on too)."""
+    return {line.page for table in tables for chunk in [*table.chunks, Chunk(table.beside)] for line in chunk.lines}
 
 
 def _pages_read(printed: list[list[Line]], again: list[int], within: tuple[int, int] | None) -> list[list[Line]]:
