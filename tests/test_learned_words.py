@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from reportgen import cli
+from reportgen.compute.arithmetic import change as compute_change
 from reportgen.docmodel.document import Heading, Paragraph, Table, Title
-from reportgen.importing import learned_words
+from reportgen.importing import learned_lines, learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
@@ -403,6 +404,92 @@ def test_a_count_the_source_holds_is_traced(tmp_path, pdf, words) -> None:
     绩效管理.项目数, printed from it next year — a count the sentence does not name by its words is never guessed."""
     _, layout = _learn(tmp_path, FRESH / pdf)
     assert words in (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+
+
+def test_a_rate_computed_from_the_printed_figures_is_learned_and_computed_so_next_year(tmp_path) -> None:
+    """万里 2023 computes its lines' rates from the figures it prints: “2022年当年预算执行数为8.61万元，2023年预算安排17.72
+    万元，比2022年预算执行数增加105.81%” (of 86,100 and 177,240 元: 105.85%) — learned with the rate of the figures as
+    printed (before: kept, 增幅), and each of its rates so where they give it: 2024's items rendered in 2023's layout print
+    2024's rates as 2024 prints them (行政单位医疗 95.16 → 142.22万元: 49.45%, where the unrounded give 49.46%)."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    item = next(line for line in words.splitlines() if "'2022年当年预算执行数为8.61" in line)
+    assert item.startswith("{% if function_line('2080501')")  # (before: “{% if year == 2023 %}2022年……”, kept)
+    assert "((function_line('2080501', '一般公共预算').total)|as_printed('万元', 2))|change_from(" in item
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    printed = _sentences(source, layout)
+    assert "2023年当年预算执行数为20.30万元，2024年预算安排24.31万元，比2023年预算执行数增加19.75%。" in printed
+    assert "2023年当年预算执行数为95.16万元，2024年预算安排142.22万元，比2023年预算执行数增加49.45%。" in printed
+
+
+def test_a_line_last_years_list_of_every_line_did_not_have_is_an_item_in_its_words(tmp_path) -> None:
+    """万里 2023 says each of its 34 项 lines in a numbered list, in the order of their codes; 2024's source has a line
+    2023's had not (2050999 其他教育支出, 25.00万元, between 2049999 and 2060702): 2024's draft in 2023's layout prints
+    it as 2024 does, as item 9 in the items' words, and the items after it the numbers 2024 gives them (before: none,
+    and 2024's items 10 to 33 printed as 9 to 32)."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "'2049999' < line.code < '2060702'" in words  # (each gap between two items, and after the last)
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    printed = _sentences(source, layout)
+    assert "9.“教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。" in printed
+    assert "10.“科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元，主要用于科普活动。" in printed
+    assert "33.“住房保障支出（类）城乡社区住宅（款）其他城乡社区住宅支出（项）”217.72万元，主要用于其他城乡社区住宅支出。" \
+        in printed
+    assert not any(text.startswith("9.“科学技术支出") for text in printed)
+
+
+def test_an_items_sentence_kept_as_printed_is_printed_next_year_in_the_words_of_the_others(tmp_path) -> None:
+    """万里 2023's item 2010507 (专项普查活动) says “2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数
+    增加100.00%” (of nothing: kept as printed), 2040607's “……15.00万元……持平” (its words for a change not printed): 2024's
+    draft prints each as the other items' (2024 prints “……60.13万元……减少57.14%”, “……15.00万元……增加100.00%”, the latter
+    computed from 15.00 and 30.00), and 持平 in the words 2023 said it in; 2023's own draft prints them as printed."""
+    _, layout = _learn(tmp_path / "2023", WANLI_2023)
+    source, _ = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    printed = _sentences(source, layout)
+    assert "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。" in printed
+    assert "2023年当年预算执行数为15.00万元，2024年预算安排30.00万元，比2023年预算执行数增加100.00%。" in printed
+    assert not any("学到的措辞中“2022年当年预算执行数为0万元" in text for text in printed)
+    # 2023's 2060702 said 持平 (10.00 and 10.00): the list's words for a change of 持平, for each line whose change is
+    # 持平 in 2024 (2060702 again; 2082501 5.00 → 30.00 in 2023, 30.00 and 30.00 in 2024)
+    assert "2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。" in printed
+    assert "2023年当年预算执行数为30.00万元，2024年预算安排30.00万元，比2023年预算执行数持平。" in printed
+    assert not any("0.00%" in text and "增加0.00%" in text for text in printed)
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "{% if year == 2023 %}2022年当年预算执行数为0万元，2023年预算安排60.13万元，" in words
+
+
+def test_a_list_is_of_every_line_only_where_it_says_each_line_in_the_order_of_their_codes() -> None:
+    """A list saying some lines alone, or out of their codes' order, prints no other line; an item printing its 款's
+    total (the 款's one line) is that line's."""
+    lines = learned_lines.Lines({"2010506": ("一般公共服务支出", "统计信息事务", "统计管理"),
+                                 "2049999": ("公共安全支出", "其他公共安全支出", "其他公共安全支出")})
+    item = "{{ (function_line('%s').total)|printed('万元', 2) }}（%s）"
+    assert learned_lines.item_code(item % ("20499", ""), lines) == "2049999"
+    assert learned_lines.item_code(item % ("20105", ""), lines) == "2010506"
+    more = learned_lines.Lines({**lines.names, "2010507": ("一般公共服务支出", "统计信息事务", "专项普查活动")})
+    assert learned_lines.item_code(item % ("20105", ""), more) is None  # (the 款 of two lines)
+    assert learned_lines.line_list([(0, item % ("2010506", "")), (1, item % ("2049999", ""))], more) is None
+    both = [(0, item % ("2010506", "2010506")), (1, item % ("2049999", "2049999"))]
+    listed = learned_lines.line_list(both, lines)
+    assert listed is not None and listed.items == {0: "2010506", 1: "2049999"}
+    assert listed.words == "{{ (function_line(line.code).total)|printed('万元', 2) }}（{{ line.code }}）"
+    assert learned_lines.line_list(both[::-1], lines) is None
+    assert learned_lines.line_list(both[:1], lines) is None
+
+
+def test_a_rate_is_computed_from_the_printed_figures_only_where_they_give_it() -> None:
+    """A change's rate of its figures as printed (8.61 and 17.72万元: 105.81%) is a fit where the sentence prints the
+    figures in that unit; the same figures in 元 (86,100 and 177,240: 105.85%) give none, nor does a sentence printing no
+    amount before its rate."""
+    change = learned_words.Field("c", "", compute_change(Decimal(177240), Decimal(86100), Decimal(100)), "now", "before",
+                   prior_value=Decimal(86100))
+    fits = learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
+    change_printed = "(((now)|as_printed('万元', 2))|change_from((before)|as_printed('万元', 2)))"
+    assert [expr for _, expr in fits] == [f"({change_printed}.rate if {change_printed}.kind != 'flat' else 0)"]
+    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
+    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], None)
+    assert learned_words._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
 
 
 def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:

@@ -143,6 +143,13 @@ def share(part: Decimal, whole: Decimal) -> Decimal | None:
     return quantize_half_up(part * HUNDRED / whole)
 
 
+def as_printed(amount: Decimal, factor: Decimal, places: int) -> Decimal:
+    """An amount in 元 as a text prints it in a unit of ``factor`` 元 at ``places`` decimals, half up, back in 元: the
+    figure a province computes a sentence's rate from where it computes it from the figures it printed (万里 “2022年当年
+    预算执行数为8.61万元，2023年预算安排17.72万元，比2022年预算执行数增加105.81%”: of 86,100 and 177,240 元 105.85%)."""
+    return quantize_half_up(amount / factor, places) * factor
+
+
 def truncated(value: Decimal, places: int) -> Decimal:
     """``value`` cut (not rounded) to ``places`` decimals: the slip of a calculator's display."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)

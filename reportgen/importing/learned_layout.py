@@ -38,7 +38,7 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_amounts, learned_priors, learned_words, untraced_reasons
+from reportgen.importing import learned_amounts, learned_lines, learned_priors, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -589,6 +589,7 @@ def _words(result: ImportResult, lines: list[Line], base: str) -> tuple[Words, l
         words, source, told = learned_amounts.learn_words(lines, again, remade, untraced_reasons.reason)
         result.priors = priors
     result.source = source
+    words.lines = learned_lines.source_lines((remade or context)[1])  # (a list of every line prints next year's new)
     return words, told + said
 
 

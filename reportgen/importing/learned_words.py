@@ -30,8 +30,11 @@ import jinja2
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
+from reportgen.compute.arithmetic import as_printed
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
+from reportgen.importing import learned_lines
+from reportgen.importing.learned_lines import Lines
 from reportgen.importing.narrative_fields import narrative_fields, said_in
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
@@ -124,6 +127,7 @@ class Learned:
     # each kept sentence saying a figure: its class and the figure (untraced_reasons.CLASSES)
     reasons: list[tuple[Sentence, str, str]] = field(default_factory=list)
     projects: bool = False  # the base's frame prints the source's project statements (its pages not learned)
+    lines: Lines = field(default_factory=lambda: Lines({}))  # the source's lines (a list of every line: learned_lines)
 
     @property
     def traced(self) -> int:
@@ -732,10 +736,14 @@ class _Traced:
 
 @dataclass(frozen=True)
 class Style:
-    """How a document prints its amounts in sentences: with the thousands' commas, and at how many decimals most."""
+    """How a document prints its amounts in sentences: with the thousands' commas, and at how many decimals most;
+    ``rates_printed``: whether it computes its rates from the figures as it prints them (_printed_rate_fits), as one
+    of its rates shows no other way (万里 2023's “增加105.81%” of 8.61 and 17.72万元): each rate, where those figures
+    give it, is computed from them (万里 2024's “增加49.45%” of 95.16 and 142.22万元, of the unrounded ones 49.46%)."""
 
     commas: bool = True
     places: int = 2
+    rates_printed: bool = False
 
 
 @dataclass
@@ -959,7 +967,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
         before = _han(subject)
         known = ([a for a in known[0] if _said_name(a, before)], known[1])
     if unit in ("%", "％"):
-        return _rate(number, unit, before, known, said)
+        return _rate(number, unit, before, known, said, (_amounts_printed(text[:match.start()]), style.rates_printed))
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number.replace(",", ""))
     if unit in _COUNT_UNITS:
@@ -1443,17 +1451,22 @@ def _han(label: str) -> str:
 
 
 def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
-          said: list[str]) -> tuple[str, str, Field | None] | None:
-    """A rate of change (增长 8.2%) or a share (占 97.9%) as printed."""
+          said: list[str], printed: tuple[tuple[str, int] | None, bool] = (None, False)
+          ) -> tuple[str, str, Field | None] | None:
+    """A rate of change (增长 8.2%) or a share (占 97.9%) as printed; ``printed``: the unit and decimals the sentence
+    printed its last amount before it in, the figures a rate no change's own rate prints may be computed from — and
+    whether the document computes its rates from them (Style.rates_printed: they come first)."""
     places = len(number.split(".")[1]) if "." in number else 0
     value = Decimal(number)
     if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
         rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
         # 0 where the change is 持平 (no rate); none where there is no rate to print (a prior of 0: Change 'new') —
         # the sentence is then not printed rather than printed “增长0.0%”
-        fits = [(c, f"({c.expr}.{rate} if {c.expr}.kind != 'flat' else 0)") for c in fields[1]
+        fits = [(c, _rate_of(c.expr, rate)) for c in fields[1]
                 if quantize_half_up(getattr(c.value, rate) or Decimal(0), places) == value
                 and (c.value.rate is not None or not value)]
+        from_printed = _printed_rate_fits(value, places, fields[1], printed[0])
+        fits = (from_printed or fits) if printed[1] else (fits or from_printed)
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)  # 增长0.00%: the flat one
         if nearest is not None:
             return f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], nearest[0]
@@ -1464,6 +1477,51 @@ def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[F
 
 
 _RATE_PLACES = 2  # the places of Change.rate
+
+
+def _figures_of(change: Field) -> tuple[Decimal, Decimal] | None:
+    """A change's two figures (this year's, last year's) where it is an increase or a decrease of fields given."""
+    if not (change.current and change.prior and isinstance(change.prior_value, Decimal)
+            and isinstance(change.value, Change) and change.value.kind in ("up", "down")):
+        return None
+    signed = change.value.amount if change.value.kind == "up" else -change.value.amount
+    return change.prior_value + signed, change.prior_value
+
+
+def _amounts_printed(text: str) -> tuple[str, int] | None:
+    """The unit and decimals of the last amount of money ``text`` prints (“……2023年预算安排17.72万元，” → 万元, 2)."""
+    last = None
+    for match in _FIGURE.finditer(text):
+        if match.group("unit") in UNIT_FACTOR:
+            number = match.group("n")
+            last = (match.group("unit"), len(number.split(".")[1]) if "." in number else 0)
+    return last
+
+
+def _rate_of(expr: str, rate: str) -> str:
+    """A learned rate of the change ``expr``: 0 where it is 持平, none where there is no rate (a prior of 0)."""
+    return f"({expr}.{rate} if {expr}.kind != 'flat' else 0)"
+
+
+def _printed_rate_fits(value: Decimal, places: int, changes: list[Field],
+                       printed: tuple[str, int] | None) -> list[tuple[Field, str]]:
+    """The changes whose rate, computed from their two figures as the sentence prints them (``printed``: unit and
+    decimals), prints ``value`` — where no change's own rate does: 万里 2023 computes “增加105.81%” from 8.61 and 17.72
+    万元 (of 86,100 and 177,240 元: 105.85%), 西安 2025 “增长159.24%” from 14.82 and 38.42 万元."""
+    if printed is None or not value:
+        return []
+    unit, decimals = printed
+    fits = []
+    for change in changes:
+        figures = _figures_of(change)
+        if figures is None:
+            continue
+        current, prior = (as_printed(figure, UNIT_FACTOR[unit], decimals) for figure in figures)
+        if prior and quantize_half_up(abs(current - prior) * 100 / prior, places) == value:
+            shown = f"('{unit}', {decimals})"
+            expr = f"((({change.current})|as_printed{shown})|change_from(({change.prior})|as_printed{shown}))"
+            fits.append((change, _rate_of(expr, "rate" if places >= _RATE_PLACES else "exact")))
+    return fits
 _SHARE_FILLER = regex(r"的?(?:比例|比重)?为?$")
 
 
@@ -1581,11 +1639,26 @@ def learn_words(lines: list[Line], env: jinja2.Environment, context: dict[str, A
                 explain: Explain | None = None) -> Learned:
     """Each published sentence of the learned parts traced (its template, checked to print the sentence word for
     word from ``context``) or kept as printed (why; and by ``explain``, each kept one's class, in ``reasons``)."""
-    amounts, changes = fields(env, context)
-    learned = Learned(projects=_prints_projects(env))
-    said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
-    sentences = published_sentences(lines, learned.projects)
+    known = fields(env, context)
+    projects = _prints_projects(env)
+    sentences = published_sentences(lines, projects)
     style = comma_style([sentence.text for sentence in sentences])
+    learned = _learned(sentences, known, env, context, style, explain, projects)
+    if any(template is not None and _PRINTED_RATE in template for _, template in learned.sentences):
+        learned = _learned(sentences, known, env, context, replace(style, rates_printed=True), explain, projects)
+    return learned
+
+
+_PRINTED_RATE = "|as_printed("  # a learned rate computed from the figures as printed (_printed_rate_fits)
+
+
+def _learned(sentences: list[Sentence], known: tuple[list[Field], list[Field]], env: jinja2.Environment,
+             context: dict[str, Any], style: Style, explain: Explain | None, projects: bool) -> Learned:
+    """The sentences traced, each in the document's ``style`` (learn_words); ``projects``: the base's frame prints the
+    source's project statements (their pages are not learned)."""
+    amounts, changes = known
+    learned = Learned(projects=projects)
+    said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     previous: Sentence | None = None
     for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
@@ -1691,15 +1764,21 @@ def template_text(learned: Learned, year: int, department: str) -> str:
            "{{ in_part('收支预算') -}}"]
     counters = _counted_items(learned)
     out += _counters_set(counters)
+    printed = [(_kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year))
+               for sentence, template in learned.sentences]
+    printed = [_numbered(text, sentence.text, counters[index]) if index in counters else text
+               for index, (text, (sentence, _)) in enumerate(zip(printed, learned.sentences, strict=True))]
+    paragraphs = [sentence.paragraph for sentence, _ in learned.sentences]
+    before, after = learned_lines.placed(learned.lines, _lists(counters), printed, paragraphs)
     depth = 0
     path: tuple[tuple[str, str], ...] = ()
     paragraph = -1
-    for index, (sentence, template) in enumerate(learned.sentences):
+    for index, (sentence, _) in enumerate(learned.sentences):
         at = _glossary_at(sentence.headings)
         headings = sentence.headings if at is None else sentence.headings[:at + 1]
         if headings != path:
             common = _common(path, headings)
-            out += ["</p>"] if paragraph >= 0 else []
+            out += _closed(paragraph, after)
             paragraph = -1
             out += ["</sec>"] * (depth - common)
             for heading in headings[common:]:
@@ -1709,13 +1788,24 @@ def template_text(learned: Learned, year: int, department: str) -> str:
         if at is not None:  # its terms are the source's (名词解释), printed where the document printed them
             continue
         if sentence.paragraph != paragraph:
-            out += ["</p>"] if paragraph >= 0 else []
-            out.append("<p>")
+            out += _closed(paragraph, after) + _closed(sentence.paragraph, before)[1:] + ["<p>"]
             paragraph = sentence.paragraph
-        printed = _kept(sentence.text, year) if template is None else _with_untraced(template, sentence.text, year)
-        out.append(_numbered(printed, sentence.text, counters[index]) if index in counters else printed)
-    out += (["</p>"] if paragraph >= 0 else []) + ["</sec>"] * depth
+        out.append(printed[index])
+    out += _closed(paragraph, after) + ["</sec>"] * depth
     return "\n".join(out) + "\n"
+
+
+def _closed(paragraph: int, after: dict[int, str]) -> list[str]:
+    """The end of a paragraph (none where none is open), and what is printed after it (learned_lines.placed)."""
+    return [] if paragraph < 0 else ["</p>", *([after[paragraph]] if paragraph in after else [])]
+
+
+def _lists(counters: dict[int, str]) -> list[list[int]]:
+    """The numbered lists' items (the places of their sentences), list by list."""
+    lists: dict[str, list[int]] = {}
+    for index, counter in sorted(counters.items()):
+        lists.setdefault(counter, []).append(index)
+    return list(lists.values())
 
 
 # a list's item as a sentence opens (“3.“一般公共服务支出（类）……”45.41万元，……”, “（2）……”): its number and marks

@@ -29,6 +29,7 @@ from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import printable_but, regex
 from reportgen.base.templating import FigureKindError, TemplateFault
 from reportgen.compute import Computed, quantize_half_up
+from reportgen.compute.arithmetic import as_printed
 from reportgen.compute.phrasing import UNIT_FACTOR, Money, Percent, chinese_number, format_number, percent, share_of
 from reportgen.compute.trees import Node
 from reportgen.docmodel.document import (
@@ -375,8 +376,15 @@ def _printed(amount: Any, unit: str, places: int, thousands: bool = True, least:
     return kept.rstrip(".")
 
 
+def _as_printed(amount: Any, unit: str, places: int) -> Decimal | None:
+    """An amount in 元 rounded as a sentence prints it in ``unit`` at ``places`` decimals (still in 元): the figures a
+    learned sentence's rate is computed from where the document computed it from its printed figures (learned_words.py):
+    ``{{ ((x)|as_printed('万元', 2))|change_from((y)|as_printed('万元', 2)) }}``."""
+    return None if amount is None else as_printed(amount, UNIT_FACTOR[unit], places)
+
+
 def _set_up(env: jinja2.Environment) -> None:
-    env.filters.update(pct=percent, money=_money_filter, num=_number_filter, printed=_printed,
+    env.filters.update(pct=percent, money=_money_filter, num=_number_filter, printed=_printed, as_printed=_as_printed,
                        change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
                        cn=chinese_number,  # {{ 3|cn }} → 三, for a layout's own numbering of items
                        fixed=_fixed, percent_figure=_percent_figure)
