@@ -23,8 +23,8 @@ from pathlib import Path
 
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Heading, Table
-from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
-from reportgen.importing.learned_words import printed_files
+from reportgen.importing.learning.learned_layout import learn, numbered_titles, printed_places, write_layout
+from reportgen.importing.learning.learned_words import printed_files
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Paragraph
-from reportgen.importing.learned_layout import learn, write_layout
-from reportgen.importing.learned_words import has_figures, published_sentences
+from reportgen.importing.learning.learned_layout import learn, write_layout
+from reportgen.importing.learning.learned_words import has_figures, published_sentences
+from reportgen.importing.learning.untraced_reasons import CLASSES
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.untraced_reasons import CLASSES
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 

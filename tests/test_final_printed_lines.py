@@ -65,7 +65,7 @@ def _learned(pdf: Path) -> dict[str, Table]:
     """The PDF's draft in the layout learned from it (import --learn-layout), its tables by id."""
     import tempfile
 
-    from reportgen.importing.learned_layout import learn, write_layout
+    from reportgen.importing.learning.learned_layout import learn, write_layout
     from reportgen.readers.published import read_published
 
     result = import_files([pdf], None)

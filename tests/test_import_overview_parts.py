@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from reportgen.docmodel.document import Heading
-from reportgen.importing import learned_words
+from reportgen.importing.learning import learned_words
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare

@@ -10,7 +10,7 @@ purpose.
 
 A room of more than about 20 modules is split into sub-layers, each a subpackage behind a face (reportgen/base/faces.py):
 readers (a source; the grid; pdf/; text/; every other format), importing (the source as a value; recognition/;
-budget/; text/; final/; the pipeline choosing), review (sentences/; a document judged).
+budget/; text/; final/; the pipeline choosing; learning/, a layout learned), review (sentences/; a document judged).
 
 An import inside a function says why it is not at the top of its module, in a comment on its line
 (or on the first or last line of one that spans several) beginning ``# deferred:``: the start-up
@@ -72,6 +72,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("importing: the prose chain", ("reportgen.importing.text", "reportgen.importing.text.*")),
     ("importing: the 决算 chain", ("reportgen.importing.final", "reportgen.importing.final.*")),
     ("importing: the pipeline choosing", ("reportgen.importing", "reportgen.importing.*")),
+    ("importing: a layout learned from a published document", ("reportgen.importing.learning",
+                                                                "reportgen.importing.learning.*")),
     ("review: a document's figures by their names (the glossary)", ("reportgen.review.glossary",
                                                                      "reportgen.review.printed_functions")),
     ("review: a draft's sentences judged", ("reportgen.review.sentences", "reportgen.review.sentences.*")),
@@ -101,10 +103,13 @@ MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
 def layer_of(module: str) -> int:
-    for index, (_, patterns) in enumerate(LAYERS):
-        if any(fnmatch(module, pattern) for pattern in patterns):
-            return index
-    raise AssertionError(f"{module} is in no layer: place it in LAYERS")
+    """The layer of the most particular pattern ``module`` matches (the longest: a subpackage's own layer above its
+    package's, as reportgen.importing.learning over reportgen.importing.*); of two as long, the lower layer."""
+    placed = [(len(pattern), -index) for index, (_, patterns) in enumerate(LAYERS) for pattern in patterns
+              if fnmatch(module, pattern)]
+    if not placed:
+        raise AssertionError(f"{module} is in no layer: place it in LAYERS")
+    return -max(placed)[1]
 
 
 @functools.cache
@@ -303,8 +308,8 @@ def test_a_face_offers_what_its_modules_hold(package):
 
 
 def test_the_faces_are_the_split_rooms():
-    assert FACES == ["reportgen.importing", "reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.recognition",
-                     "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.office", "reportgen.readers.pdf", "reportgen.readers.pdf.tables", "reportgen.readers.text",
+    assert FACES == ["reportgen.importing", "reportgen.importing.budget", "reportgen.importing.final", "reportgen.importing.learning",
+                     "reportgen.importing.recognition", "reportgen.importing.text", "reportgen.paperwork", "reportgen.readers.office", "reportgen.readers.pdf", "reportgen.readers.pdf.tables", "reportgen.readers.text",
                      "reportgen.review.sentences"]
 
 

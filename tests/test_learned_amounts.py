@@ -16,7 +16,7 @@ import pytest
 
 from reportgen import cli
 from reportgen.docmodel.document import Paragraph
-from reportgen.importing import learned_amounts, learned_words
+from reportgen.importing.learning import learned_amounts, learned_words
 from reportgen.runners.render import document_for, prepare
 from tests.learned_import import fresh_pdf, import_once
 

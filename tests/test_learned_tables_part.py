@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.docmodel.document import Heading, Table
-from reportgen.importing import learned_layout, learned_words
+from reportgen.importing.learning import learned_layout, learned_words
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from tests.learned_import import fresh_pdf, imported_with_layout

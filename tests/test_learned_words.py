@@ -18,7 +18,7 @@ import yaml
 from reportgen import cli
 from reportgen.compute.arithmetic import change as compute_change
 from reportgen.docmodel.document import Heading, Paragraph, Table, Title
-from reportgen.importing import learned_lines, learned_words
+from reportgen.importing.learning import learned_lines, learned_words
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
@@ -1139,7 +1139,7 @@ def test_a_change_said_of_the_three_public_total_is_its_prior(tmp_path) -> None:
 def test_a_change_learned_is_never_written_over_a_stated_prior() -> None:
     """learned_priors writes a field's change only where the source states neither its 上年 nor its 增减额 (nor names
     last year's file, 上年.来源): a table's 上年 is never written over."""
-    from reportgen.importing.learned_priors import Prior, _written
+    from reportgen.importing.learning.learned_priors import Prior, _written
 
     wan = Decimal(10000)
     stated = {"年度": 2026, "三公经费": {"合计": {"本年": 15, "上年": 20}}, "上年": {"经济分类": {"301": 7}}}
@@ -1164,7 +1164,7 @@ def test_a_change_learned_is_never_written_over_a_stated_prior() -> None:
 def test_a_change_written_as_a_fields_is_one_from_last_years_budget(said, of_last_year) -> None:
     """learned_priors reads a change right after the field's amount as its 增减额 only where it compares with last
     year's budget (a 2026 budget's 2025年), never another year's nor last year's 执行数."""
-    from reportgen.importing.learned_priors import _CHANGE, _of_last_year
+    from reportgen.importing.learning.learned_priors import _CHANGE, _of_last_year
 
     amount = re.search(r"(?<=[加少])\d[\d.]*万元", said)
     assert amount is not None

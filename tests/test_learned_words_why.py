@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import learned_words
+from reportgen.importing.learning import learned_words
 from reportgen.importing.text.text_parts import internal_count
 from reportgen.reading.yamlsafe import load_yaml
 from tests.learned_import import import_once
@@ -38,7 +38,7 @@ def learned(tmp_path_factory) -> dict[str, tuple[dict, str]]:
 def learned_words_of():
     """A document's learned words (learned_layout.learn: each sentence's template, the untraced ones' reasons), each
     document imported once for the tests of this module that read them."""
-    from reportgen.importing.learned_layout import learn
+    from reportgen.importing.learning.learned_layout import learn
     from reportgen.importing.pipeline import import_files
     from reportgen.readers.published import read_published
 
@@ -192,7 +192,7 @@ def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
     equipment of 单价100万元（含）以上 held as 国有资产.大型设备 (the 决算's; a budget's now too); the learned sentence prints
     both from their fields. “设备（不含车辆）0台” ends with 车辆 but is read as 专用设备 (a longer rule's words), never the
     vehicles'; the purchase's equipment (“购置单位价值100万元以上的设备0台（套）”) has no field: kept as printed."""
-    from reportgen.importing.learned_words import _count_fits, _counts_so
+    from reportgen.importing.learning.learned_words import _count_fits, _counts_so
 
     source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
     assert source["国有资产"]["车辆"] == 17 and source["国有资产"]["大型设备"] == 2
@@ -297,7 +297,7 @@ def test_an_amount_stated_just_before_is_a_later_figures_only_as_its_share() -> 
     """A 正文金额 is a figure's where the figure's clause names it; the one just said also where the figure is its share
     (江苏 “事业单位经营支出0万元，占0%；”) — never a later amount printing alike (深圳 文广旅体 “14.政务信息化项目（运行维护
     服务）319.68万元，主要包括结转项目319.68万元”: the carry-over's part, once printed from the project's amount)."""
-    from reportgen.importing.narrative_fields import said_in
+    from reportgen.importing.learning.narrative_fields import said_in
 
     project = learned_words.Field("b.narrative('政务信息化项目（运行维护服务）').current", "政务信息化项目（运行维护服务）",
                                   Decimal("3196800"))

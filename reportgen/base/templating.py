@@ -115,7 +115,7 @@ class TemplateLoader(jinja2.FileSystemLoader):
 
     def _find(self, template: str) -> tuple[str, os.stat_result]:
         # "基于/NAME": the NAME the first folder having it hides — the one of the layout it is 基于 (a learned
-        # layout's disclosure.j2 extends its base's: importing/learned_words.py)
+        # layout's disclosure.j2 extends its base's: importing/learning/learned_words.py)
         hidden = template.startswith(BASE_PREFIX)
         pieces = split_template_path(template[len(BASE_PREFIX):] if hidden else template)
         for index, searchpath in enumerate(self.searchpath):

@@ -165,13 +165,13 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
     if folder is None:
         yield lambda: None
         return
-    from reportgen.importing.learned_layout import (  # deferred: with the option only
+    from reportgen.importing.learning.learned_layout import (  # deferred: with the option only
         FolderTaken,
         FolderUnwritable,
         learn,
         staged,
     )
-    from reportgen.importing.learned_words import words_line  # deferred: likewise
+    from reportgen.importing.learning.learned_words import words_line  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
     lines = [line for path in files for line in (read[path] if read and path in read else read_published(path)).lines]
@@ -201,8 +201,8 @@ def _with_learned_amounts(source: ImportedSource, result: ImportResult) -> Impor
     """The source with the 正文金额 its learned sentences print (--learn-layout: learned_amounts.py) and the changes
     of fields they state (learned_priors.py), as learning wrote them into the import's source; the source itself
     without them."""
-    from reportgen.importing.learned_amounts import KEY, with_amounts  # deferred: with --learn-layout only
-    from reportgen.importing.learned_priors import with_priors  # deferred: likewise
+    from reportgen.importing.learning.learned_amounts import KEY, with_amounts  # deferred: with --learn-layout only
+    from reportgen.importing.learning.learned_priors import with_priors  # deferred: likewise
 
     source = with_priors(source, result.priors)  # (the changes of fields it wrote: learned_priors.py)
     amounts = result.source.tree.get(KEY)

@@ -26,7 +26,7 @@ from typing import Any
 from reportgen.base.patterns import regex
 from reportgen.compute import quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
-from reportgen.importing import learned_words as lw
+from reportgen.importing.learning import learned_words as lw
 
 CLASSES = ("生成不同", "车辆数", "设备数", "人数", "机构或项目数", "增幅", "占比", "百分数", "亿元", "同值未点名",
            "别的单位或取整", "上年的数", "两数之和或差", "变化（源文件没有上年数）", "表格或页面杂项", "源文件没有")

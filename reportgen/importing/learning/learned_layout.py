@@ -38,7 +38,6 @@ from reportgen.compute.phrasing import chinese_number
 from reportgen.docmodel.document import Heading
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
-from reportgen.importing import learned_amounts, learned_lines, learned_priors, learned_words, untraced_reasons
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.table_lines import (
@@ -52,9 +51,10 @@ from reportgen.importing.budget.table_lines import (
 )
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
-from reportgen.importing.learned_uses import use_shapes
-from reportgen.importing.learned_words import Learned as Words
-from reportgen.importing.learned_words import part_of as _part_of
+from reportgen.importing.learning import learned_amounts, learned_lines, learned_priors, learned_words, untraced_reasons
+from reportgen.importing.learning.learned_uses import use_shapes
+from reportgen.importing.learning.learned_words import Learned as Words
+from reportgen.importing.learning.learned_words import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING

@@ -33,9 +33,9 @@ from reportgen.compute import Change, quantize_half_up
 from reportgen.compute.arithmetic import as_printed
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
-from reportgen.importing import learned_lines
-from reportgen.importing.learned_lines import Lines
-from reportgen.importing.narrative_fields import narrative_fields, said_in
+from reportgen.importing.learning import learned_lines
+from reportgen.importing.learning.learned_lines import Lines
+from reportgen.importing.learning.narrative_fields import narrative_fields, said_in
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import (
     PrintedHeading,

@@ -19,10 +19,10 @@ from typing import Any
 from reportgen.base.patterns import regex
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import THREE_PUBLIC_PARTS
-from reportgen.importing import learned_words as lw
-from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
-from reportgen.importing.learned_amounts import _prior_or_why
+from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import untraced_reasons
+from reportgen.importing.learning.learned_amounts import _prior_or_why
 from reportgen.importing.tree import Placed, scaled
 
 CHANGED = "变化（源文件没有上年数）"

@@ -27,10 +27,10 @@ from reportgen.base.patterns import regex
 from reportgen.compute import Change, exact_percent, quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import NarrativeAmount
-from reportgen.importing import learned_words as lw
-from reportgen.importing import untraced_reasons
 from reportgen.importing.emit import ImportedSource
-from reportgen.importing.narrative_fields import PREFIX, clause_start
+from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import untraced_reasons
+from reportgen.importing.learning.narrative_fields import PREFIX, clause_start
 from reportgen.importing.tree import Placed, scaled
 from reportgen.source.matters import NAME
 
