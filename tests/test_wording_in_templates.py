@@ -41,7 +41,7 @@ MESSAGE_NAMES = {
     "WHY_UNTRACED", "WHY_DIFFERENT", "_untraced", "kept_note", "words_line",  # import --learn-layout: the sentences kept as printed
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
     "_SYNTAX_WORDS", "_UNDEFINED_WORDS",  # a template that does not parse, a name it uses that is not there: told in words
-    "number_problem", "_notation_problem", "_separator_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
+    "number_problem", "_notation_problem", "_separator_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem", "_PROBLEMS",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
     "findings", "disagreements", "_unit_of", "_refuse", "_against",
