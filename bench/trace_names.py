@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +37,10 @@ _NOW: list[str] = [""]
 _ECONOMIC: set[str] = set()  # the economic classes of the document's source
 
 
-def _hooked() -> None:
-    """learned_words' trace, _figure and _with_texts wrapped to record what each sentence's figures are traced to."""
+@contextmanager
+def _hooked() -> Iterator[None]:
+    """learned_words' trace, _figure and _with_texts wrapped to record what each sentence's figures are traced to (put
+    back after: tests/test_bench runs the scripts in one process)."""
     trace, figure, texts_of = lw.trace, lw._figure, lw._with_texts
 
     def traced(text: str, *args: Any, **kwargs: Any) -> Any:
@@ -60,6 +64,10 @@ def _hooked() -> None:
         return out
 
     lw.trace, lw._figure, lw._with_texts = traced, figured, with_texts
+    try:
+        yield
+    finally:
+        lw.trace, lw._figure, lw._with_texts = trace, figure, texts_of
 
 
 def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
@@ -122,20 +130,20 @@ def main() -> None:
     parser.add_argument("documents", nargs="*")
     parser.add_argument("--corpus", action="store_true")
     args = parser.parse_args()
-    _hooked()
     counts: Counter[tuple[str, str]] = Counter()
     regions: set[str] = set()
-    for paths in chosen_documents(args.documents, args.corpus):
-        region = _region(paths[0].name)
-        regions.add(region)
-        try:
-            found = audit(paths)
-        except ReportgenError as exc:
-            print(f"{paths[0].name}：{exc.message}")
-            continue
-        for kind, text, words, expr in found:
-            print(f"错配  {kind}  {paths[0].name}  {words}  →  {expr}  ｜{text}", flush=True)
-            counts[(region, kind)] += 1
+    with _hooked():
+        for paths in chosen_documents(args.documents, args.corpus):
+            region = _region(paths[0].name)
+            regions.add(region)
+            try:
+                found = audit(paths)
+            except ReportgenError as exc:
+                print(f"{paths[0].name}：{exc.message}")
+                continue
+            for kind, text, words, expr in found:
+                print(f"错配  {kind}  {paths[0].name}  {words}  →  {expr}  ｜{text}", flush=True)
+                counts[(region, kind)] += 1
     for region in sorted(regions):
         kinds = {k: n for (r, k), n in counts.items() if r == region}
         print(f"地区 {region}：错配 {sum(kinds.values())}" + "".join(f"，{k} {n}" for k, n in sorted(kinds.items())))
