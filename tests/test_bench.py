@@ -38,6 +38,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "rollover_friction": ([str(ROOT / ".." / "shared" / "corpus" / "fresh1" / "zj-hangzhou-qixiang-2026-dept-budget.pdf")],
                           r"待填写 lines \d+ .*check errors \d+.*figures changed → tracked changes: \d+ insertions"),
     "learned_words": ([PDF], r"之前：有数的句子 \d+/\d+.*之后：有数的句子 \d+/\d+（\d+%，换成字段的 \d+，数之外相同的 \d+）[\s\S]*地区 "),
+    "trace_names": ([PDF], r"地区 [\w-]+：错配 \d+[\s\S]*合计：错配 \d+"),
     "learned_layout": ([PDF], r"学到的：表 印出 \d+、生成 \d+、表号与表名相同 \d+（次序相同 \d+）；标题 印出 \d+"),
     "learned_tables": ([PDF, "--breakdown"], r"学到的：印出的数 \d+，同表同行同栏同样印出 \d+（[\d.]+ %），同位置而写法不同 \d+，"
                        r"多出 \d+；全同的表 \d+/\d+[\s\S]*没有同样印出的数，按类：无此表 \d+，无此行 \d+"),

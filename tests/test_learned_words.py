@@ -395,6 +395,19 @@ def test_a_field_named_with_brackets_is_traced(tmp_path) -> None:
     assert "b.three_public.parts['因公出国（境）费'].current" in words
 
 
+def test_a_figure_or_reason_is_never_traced_to_another_item_printing_alike(tmp_path) -> None:
+    """万里街道 2024: “10.“科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元” names the 项, and the 款 20607
+    prints alike this year only — kept as printed, never the 款's figure; “主要原因是：项目调整。” after a line's
+    change is no reason of 财政拨款 (alike this year: next year's draft printed 财政拨款's reason under the line), while
+    “财政拨款收入支出减少的主要原因是项目调整。” names it and is its reason."""
+    _, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    lines = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8").splitlines()
+    assert not any("科普活动（项）" in line and "function_line('20607')" in line for line in lines)
+    reasons = [line for line in lines if "b.reasons.get('财政拨款')" in line]
+    assert reasons and all("财政拨款收入支出" in line for line in reasons), reasons
+    assert any("主要原因是：项目调整。" in line for line in lines)
+
+
 @pytest.mark.parametrize("pdf, words", [
     ("gd-shenzhen-xinfangju-2026-dept-budget.pdf", "设置并编报{{ f.managed_project_count }}个项目绩效目标。"),
     ("sh-city-shujuju-2026-unit-budget.pdf", "编报绩效目标的项目共{{ f.managed_project_count }}个，涉及项目预算资金"),

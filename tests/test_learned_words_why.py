@@ -293,6 +293,21 @@ def test_a_change_said_of_a_field_the_source_holds_is_its_prior(learned, learned
     assert found and found[0] is not None and "change_from(economic_line('301').prior)" in found[0], found
 
 
+def test_a_figure_naming_another_items_code_is_no_field_of_another_item(learned_words_of) -> None:
+    """西安 2025 says its spending twice, by 部门经济分类 and by 政府经济分类: “（1）机关工资福利支出（501）1,880.32万元”
+    names 501, and 301 工资福利支出 prints alike this year only — next year's draft would print 301's figure under
+    501's words. Kept as printed (its figure's class in the reasons), 301's own sentence traced to 301; and “（3）机关
+    资本性支出（503）……增长的主要原因是：本年度增加……” is learned without 一般公共预算's reason, alike this year."""
+    xian = learned_words_of("sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    def template(opening: str) -> str | None:
+        return next(t for s, t in xian.sentences if s.text.startswith(opening))
+    assert template("（1）机关工资福利支出（501）1,880.32万元") is None
+    assert "economic_line('301')" in (template("（1）工资福利支出（301）1,880.32万元") or "")
+    assert any(s.text.startswith("（1）机关工资福利支出（501）") for s, _, _ in xian.reasons)
+    capital = template("（3）机关资本性支出（503）1,238.55万元")
+    assert capital is not None and "b.reasons" not in capital and "本年度增加西安市政务服务" in capital
+
+
 def test_an_amount_stated_just_before_is_a_later_figures_only_as_its_share() -> None:
     """A 正文金额 is a figure's where the figure's clause names it; the one just said also where the figure is its share
     (江苏 “事业单位经营支出0万元，占0%；”) — never a later amount printing alike (深圳 文广旅体 “14.政务信息化项目（运行维护

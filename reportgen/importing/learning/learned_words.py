@@ -732,6 +732,7 @@ class _Traced:
     said: list[str] = field(default_factory=list)  # the fields said, in order
     year_bound: int | None = None  # the year it is printed in alone: it says a cause no field holds (_year_bound_cause)
     year_why: str = "cause"  # … or a change no field holds ("compared": _said_flat)
+    text: str = ""  # the sentence
 
 
 @dataclass(frozen=True)
@@ -767,7 +768,7 @@ def trace(text: str, amounts: list[Field], changes: list[Field], context: dict[s
     """The sentence's template pieces where each of its figures is traced to a field; None where one is not.
     ``said_before``: the fields the sentence before it in its paragraph said (“与上年相比增加……” goes on with them);
     ``subject``: the name said over it (_subject_of), the subject of an amount whose words name none."""
-    traced = _Traced([], [], [])
+    traced = _Traced([], [], [], text=text)
     texts = _texts(context)
 
     def _literal(words: str) -> str:  # the source's own texts in them as fields
@@ -932,12 +933,42 @@ def _with_texts(words: str, context: dict[str, Any], texts: list[tuple[str, str]
     said = " ".join(traced.guards)
     for expr, text in sorted(texts, key=lambda pair: (-len(pair[1]), not _of_a_said_line(pair[0], said))):
         at = _said_at(words, text.rstrip("。"))
-        if at >= 0:
+        if at >= 0 and _reason_of_said(expr, text, traced):
             traced.guards.append(expr)
             cut = at + len(text.rstrip("。"))
             return (_with_texts(words[:at], context, texts, traced) + f"{{{{ ({expr}).rstrip('。') }}}}"
                     + _with_texts(words[cut:], context, texts, traced))
     return _literal(words, context)
+
+
+_REASON = regex(r"b\.reasons\.get\('([^']+)'\)")
+_CHANGE_OF = regex(r"^\(\((?P<current>.+?)\)\|change_from\(")
+
+
+def _reason_of_said(expr: str, text: str, traced: _Traced) -> bool:
+    """Whether a text of the source may be said as its field where the sentence says it: a change's reason
+    (b.reasons.get(KEY)) only where the sentence names KEY's quantity before it or it (or the sentence before it in its
+    paragraph) has said a figure of it — never where the reason is another item's alike this year: 西安 “（3）机关资本性
+    支出（503）……增长的主要原因是：本年度增加……” is no reason of 一般公共预算, 万里 2024 “主要原因是：项目调整。” after a
+    line's change no reason of 财政拨款 (next year's draft would print that one under this line's words)."""
+    found = _REASON.fullmatch(expr)
+    if found is None:
+        return True
+    key = found.group(1)
+    quantities = _PRIOR_QUANTITIES.get(key, (key,))
+    said = named_quantities()
+    names = {_han(n) for q in (key, *quantities) for n in (q, *said.get(q, ()))}
+    ahead = _han(traced.text.split(text.rstrip("。"))[0])
+    return any(name in ahead for name in names) or any(_of_key(one, key, quantities) for one in traced.said)
+
+
+def _of_key(said: str, key: str, quantities: tuple[str, ...]) -> bool:
+    """Whether a field said (a change's: its figure's) is of the quantity a reason's KEY names (``quantities``)."""
+    change = _CHANGE_OF.match(said)
+    prior = _PRIOR_TOTAL.search(said)
+    quantity = _QUANTITIES.get(change.group("current") if change else said, "")
+    return bool(quantity) and (quantity in quantities or quantity.startswith(key)) or \
+        (prior is not None and prior.group(1) == key)
 
 
 def _of_a_said_line(expr: str, said: str) -> bool:
@@ -977,6 +1008,7 @@ def _figure(text: str, match: re.Match[str], known: tuple[list[Field], list[Fiel
             return None  # a count (8辆), or 亿元: no field says it
         fits = _candidate_fits(text, match, (value, places), candidate_unit, known, said)
         fits = _of_the_clause(fits, _clause_words(text, match.start()), known[0], (said, dept))
+        fits = _of_the_item(fits, _clause_text(text, match.start()))
         nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)
         if nearest is not None:
             chosen, expr = nearest
@@ -996,6 +1028,42 @@ def _clause_words(text: str, at: int) -> str:
 
 
 _CLAUSE_MARKS = "，；。"
+
+
+def _clause_text(text: str, at: int) -> str:
+    """The words of ``at``'s clause before it, as printed (codes and levels with them)."""
+    return text[max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1:at]
+
+
+# the item the words before a figure name by its code (西安 “（1）机关工资福利支出（501）”) or by a line's name and level
+# (万里 “科学技术支出（类）科学技术普及（款）科普活动（项）”: the last one said, the 项)
+_ITEM_CODE = regex(r"[（(](\d{3,7})[）)]")
+_LEVELLED = regex(r"([\u4e00-\u9fff]+)[（(][类款项][）)]")
+_LINE_FIELDS = ("function_line(", "actual_function", "economic_line(")
+
+
+def _of_the_item(fits: list[tuple[Field, str]], clause: str) -> list[tuple[Field, str]]:
+    """Of the fields that print an amount, none of another item than the one the words before it in its clause name by
+    its code or by a line's name and level: 西安 “（1）机关工资福利支出（501）1,880.32万元” (政府经济分类 501) is no figure
+    of 部门经济分类 301 工资福利支出, printing alike this year only; 万里 “……科学技术普及（款）科普活动（项）”10.00万元” no
+    figure of the 款. A field of that item (its code in its expression, a line of that name, a 正文金额 of those words)
+    fits; where none does the sentence is kept as printed."""
+    codes = _ITEM_CODE.findall(clause)
+    if codes:
+        fits = [fit for fit in fits if any(f"{o}{codes[-1]}{c}" in fit[1] for o, c in ("''", "（）", "()"))]
+    levelled = _LEVELLED.findall(clause)
+    if levelled:
+        fits = [fit for fit in fits if _of_the_line(fit[0], levelled[-1])]
+    return fits
+
+
+def _of_the_line(field: Field, name: str) -> bool:
+    """Whether a field may be the figure of the line ``name`` (a line's name before its level): a line of that name,
+    a 正文金额 named by it, or last year's figure a comparison states (no words of its own)."""
+    expr = field.current or field.expr
+    if not field.label:
+        return True
+    return _han(field.label).startswith(name) if expr.startswith(_LINE_FIELDS) else name in _han(expr)
 # the department's own budget said bare: a year, its name (or 本部门, 部门, 本单位), 当年, then 预算收入 or 预算支出 and
 # nothing else in its clause (深圳 “2026年深圳市信访局部门预算收入4,684.30万元”, 长春 “2026年预算收入1682.76万元”, 西安
 # “本部门当年预算收入5,093.76万元”): its 收入总计 or 支出总计 — never another field printing alike this year (财政拨款收入,

@@ -7,7 +7,8 @@ The classes, by the figure's unit and what the source holds:
 - 车辆数 / 设备数 / 人数 / 机构或项目数: a count (辆, 台, 人, 个 …) the source holds none of, or none the words name;
 - 增幅 / 占比 / 百分数: a rate of change, a share, another percent no field (nor two fields' share) prints;
 - 亿元: an amount in 亿元 (no field is printed so);
-- 同值未点名: fields print the figure, the sentence's words name none of them (or two alike);
+- 同值未点名: fields print the figure, the sentence's words name none of them (or two alike), or name another item by
+  its code or a line's level (西安 “机关工资福利支出（501）”: 301 prints alike, learned_words._of_the_item);
 - 别的单位或取整: a field prints it in another unit or at other decimals (truncated, 元 for 万元 …);
 - 上年的数: last year's figure of a change the source holds, said where no comparison's words precede it;
 - 两数之和或差: the sum or difference of two fields the source holds (no field of its own);

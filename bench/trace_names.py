@@ -1,0 +1,154 @@
+"""The traces of the learned words whose sentence names another item than the field chosen (issue 80 part 2): `python -m
+bench.trace_names [--corpus] [PDF …]`.
+
+For each sentence learned with fields (learned_words), each figure's field is checked against what the words before it
+in its clause name: a code (“机关工资福利支出（501）”), a line's name with its level (“行政运行（项）”), an economic class
+the source has, a fund (一般公共预算, 政府性基金, 国有资本经营) or a “三公” item; and each text of the source said as a
+field (a reason, b.reasons.get(KEY)) against the item the sentence and its paragraph said before it. A trace whose
+field is not what its words name prints next year another item's figure (or reason) under them. Prints each such
+trace, then the counts by region and class. A measurement: exit code 0 whatever it finds."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.learned_words import _region, chosen_documents
+from reportgen.base.errors import ReportgenError
+from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning.learned_layout import learn
+from reportgen.importing.pipeline import import_files
+from reportgen.readers.published import read_published
+
+_CODE = re.compile(r"[（(](\d{3,7})[）)]")
+_LEVELLED = re.compile(r"([\u4e00-\u9fff]+)[（(][类款项][）)]")
+_FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
+_THREE = ("因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+# per sentence traced: each figure's (clause words before it, expression, field label) and each text said (expr, said)
+_SEEN: dict[str, list[tuple[str, str, str]]] = {}
+_TEXTS: dict[str, list[tuple[str, list[str]]]] = {}
+_NOW: list[str] = [""]
+_ECONOMIC: set[str] = set()  # the economic classes of the document's source
+
+
+@contextmanager
+def _hooked() -> Iterator[None]:
+    """learned_words' trace, _figure and _with_texts wrapped to record what each sentence's figures are traced to (put
+    back after: tests/test_bench runs the scripts in one process)."""
+    trace, figure, texts_of = lw.trace, lw._figure, lw._with_texts
+
+    def traced(text: str, *args: Any, **kwargs: Any) -> Any:
+        _NOW[0] = text
+        _SEEN[text], _TEXTS[text] = [], []
+        return trace(text, *args, **kwargs)
+
+    def figured(text: str, match: re.Match[str], known: Any, said: list[str], *args: Any, **kwargs: Any) -> Any:
+        out = figure(text, match, known, said, *args, **kwargs)
+        if out is not None:
+            start = max(text.rfind(mark, 0, match.start()) for mark in "，；。") + 1
+            label = next((f.label for f in [*known[0], *known[1]] if f.expr == out[1]), "")
+            _ECONOMIC.update(lw._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
+            _SEEN.setdefault(text, []).append((text[start:match.start()], out[1], label))
+        return out
+
+    def with_texts(words: str, context: Any, texts: Any, traced_now: Any) -> str:
+        out = texts_of(words, context, texts, traced_now)
+        for expr in re.findall(r"\{\{ \((b\.reasons\.get\('[^']*'\))\)", out):
+            _TEXTS.setdefault(_NOW[0], []).append((expr, list(traced_now.said)))
+        return out
+
+    lw.trace, lw._figure, lw._with_texts = traced, figured, with_texts
+    try:
+        yield
+    finally:
+        lw.trace, lw._figure, lw._with_texts = trace, figure, texts_of
+
+
+def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
+    """The classes of item the words before a figure name that its field (``expr``, ``label``) is not."""
+    out = []
+    codes = _CODE.findall(words)
+    if codes and not any(f"{o}{codes[-1]}{c}" in expr for o, c in ("''", "（）", "()")):
+        out.append("编码")
+    levelled = _LEVELLED.findall(words)
+    if levelled and not (expr.startswith(("function_line", "actual_function")) and lw._han(label).startswith(
+            levelled[-1]) or levelled[-1] in lw._han(expr)):
+        out.append("类款项名称")
+    han = lw._han(_CODE.sub("", words))
+    named = next((n for n in sorted(economic, key=len, reverse=True) if han.endswith(n)), None)
+    if named and not codes and not levelled and "economic_line" in expr and lw._han(label) != named:
+        out.append("经济分类")
+    fund = next((f for f in _FUNDS if f in han), None)
+    if fund and expr.startswith("function_line") and fund not in expr:
+        out.append("资金")
+    item = next((lw._han(t) for t in _THREE if han.endswith(lw._han(t))), None)
+    if item and item not in lw._han(expr + label + lw._QUANTITIES.get(expr, "")):
+        out.append("三公")
+    return out
+
+
+def _reason_slip(expr: str, said: list[str], text: str) -> bool:
+    """Whether a reason (b.reasons.get(KEY)) is said where the sentence names none of KEY's quantities (vocabulary.yaml
+    数的名称) and has said no figure of them."""
+    key = re.search(r"'([^']*)'", expr).group(1)  # type: ignore[union-attr]
+    quantities = lw._PRIOR_QUANTITIES.get(key, (key,))
+    names = {lw._han(n) for q in (key, *quantities) for n in (q, *lw.named_quantities().get(q, ()))}
+    figures = [re.sub(r"^\(\((.+?)\)\|change_from\(.*", r"\1", one) for one in said]
+    return not any(name in lw._han(text) for name in names) and not any(
+        key in one or lw._QUANTITIES.get(one, "") in quantities or lw._QUANTITIES.get(one, "").startswith(key)
+        for one in figures)
+
+
+def audit(paths: list[Path]) -> list[tuple[str, str, str, str]]:
+    """The traces of a document whose field is not what its words name: (class, sentence, words, expression)."""
+    result = import_files(paths, None)
+    lines = [line for one in paths for line in read_published(one).lines]
+    _SEEN.clear()
+    _TEXTS.clear()
+    _ECONOMIC.clear()
+    learned = learn(result, lines, "学到的")
+    economic = set(_ECONOMIC)
+    out = []
+    for sentence, template in (learned.words.sentences if learned.words else []):
+        if template is None:
+            continue
+        for words, expr, label in _SEEN.get(sentence.text, []):
+            out += [(kind, sentence.text, words, expr) for kind in slips(words, expr, label, economic)]
+        out += [("原因", sentence.text, "", expr) for expr, said in _TEXTS.get(sentence.text, [])
+                if _reason_slip(expr, said, sentence.text)]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("documents", nargs="*")
+    parser.add_argument("--corpus", action="store_true")
+    args = parser.parse_args()
+    counts: Counter[tuple[str, str]] = Counter()
+    regions: set[str] = set()
+    with _hooked():
+        for paths in chosen_documents(args.documents, args.corpus):
+            region = _region(paths[0].name)
+            regions.add(region)
+            try:
+                found = audit(paths)
+            except ReportgenError as exc:
+                print(f"{paths[0].name}：{exc.message}")
+                continue
+            for kind, text, words, expr in found:
+                print(f"错配  {kind}  {paths[0].name}  {words}  →  {expr}  ｜{text}", flush=True)
+                counts[(region, kind)] += 1
+    for region in sorted(regions):
+        kinds = {k: n for (r, k), n in counts.items() if r == region}
+        print(f"地区 {region}：错配 {sum(kinds.values())}" + "".join(f"，{k} {n}" for k, n in sorted(kinds.items())))
+    print(f"合计：错配 {sum(counts.values())}")
+
+
+if __name__ == "__main__":
+    main()
