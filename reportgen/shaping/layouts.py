@@ -63,8 +63,9 @@ from reportgen.tables.specs import (
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
     TURNED_ROWS,
+    USE_CLASSES,
     USE_LINES,
-    USE_TOTALS,
+    USE_ORDER,
     YEAR_FIRST,
 )
 from reportgen.tables.table_lines import LINE_COLUMNS, LINE_FORMS, LINE_TABLES
@@ -1074,17 +1075,23 @@ def _closing_lines(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]
 
 def _spending_uses(spec: dict, name: str, at: str, base: str) -> tuple[str, ...]:
     """A 收支 table's 支出用途 (the lines it prints in a second spending column beside its function lines), checked:
-    基本支出 and 项目支出 (USE_LINES), then the totals that column prints on its own (USE_TOTALS), each once, in order."""
+    基本支出 (with its 类 under it: 基本支出各类) and 项目支出 (USE_LINES), then the totals that column prints on its own
+    (USE_TOTALS), each once, in order (USE_ORDER)."""
     lines = spec.get("支出用途", [])
     if lines and base not in SUMMARY_TABLES:
         raise LayoutError(f"{at}: “{name}.支出用途”只用于 {'、'.join(SUMMARY_TABLES)}")
-    known = (*USE_LINES, *USE_TOTALS)
-    if not isinstance(lines, list) or not all(line in known for line in lines) \
-            or lines != sorted(lines, key=known.index) or len(set(lines)) != len(lines) \
-            or (lines and not set(lines) & set(USE_LINES)):
+    known = USE_ORDER
+    if not isinstance(lines, list) or not all(line in known for line in lines) or not _uses_in_order(lines):
         raise LayoutError(f"{at}: “{name}.支出用途”应为在功能分类之旁另一栏印出的行（按此次序、各一次，至少一项支出）："
                           f"{'、'.join(known)}")
     return tuple(lines)
+
+
+def _uses_in_order(lines: list[str]) -> bool:
+    """Whether 支出用途's lines (each a USE_ORDER's) are in order, each once, a use among them where any is written,
+    基本支出各类 only with 基本支出."""
+    return lines == sorted(lines, key=USE_ORDER.index) and len(set(lines)) == len(lines) \
+        and (not lines or bool(set(lines) & set(USE_LINES))) and (USE_CLASSES not in lines or USE_LINES[0] in lines)
 
 
 def _printed_classes(spec: dict, name: str, at: str, summary: bool) -> tuple[str, ...]:

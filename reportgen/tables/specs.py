@@ -95,6 +95,10 @@ CLOSING_LINES = ("上年结转", "结转下年", "总计")
 # that column prints again on its own under them (西安: 本年支出合计, 结转下年, 支出总计; 江苏 prints one total across).
 USE_LINES = ("基本支出", "项目支出")
 USE_TOTALS = ("本年支出合计", "结转下年", "支出总计")
+# 基本支出各类: under the 基本支出 line, its 部门经济分类 类 the source states, each its line (西安 2025: (1)工资福利支出,
+# (2)商品和服务支出, (3)对个人和家庭的补助 under 人员经费和公用经费支出) — printed where they add up to that line's figure
+USE_CLASSES = "基本支出各类"
+USE_ORDER = (USE_LINES[0], USE_CLASSES, USE_LINES[1], *USE_TOTALS)
 # The deepest rows a spec keeps (层级), by the length of their code.
 LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]

@@ -31,7 +31,7 @@ from reportgen.tables.specs import (
     YEAR_SPENT,
     kept,
 )
-from reportgen.tables.spending_uses import figures_of_uses, with_uses
+from reportgen.tables.spending_uses import basic_classes, figures_of_uses, with_uses
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _BLANK = ("", None, 0)
@@ -131,7 +131,8 @@ def income_expenditure(builder: TableBuilder) -> TableRows:
     header = [head(("收入", width + 1, 1), ("支出", width + 1, 1)), head("项目", *names, "项目", *names)]
     gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES)) or spending_gap(builder, tid)
     rows = TableRows(header, body, [30, *[14] * width] * 2, rounding_gap=gap, functions_in_part=f.functions_short)
-    return with_uses(rows, builder.summary_shape.uses, figures_of_uses(f), amounts.num)
+    uses = figures_of_uses(f)
+    return with_uses(rows, builder.summary_shape.uses, uses, amounts.num, basic_classes(f, uses["基本支出"]))
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def fiscal(builder: TableBuilder) -> TableRows:
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(name) for name in FISCAL_SOURCES))
     if (columns := builder.summary_shape.columns):  # the spending amounts the layout's table prints (列)
         rows = _fiscal_columns(body, columns, gap, (num(f.carried_spent), f.carried_spent == 0))
-        return with_uses(rows, builder.summary_shape.uses, figures_of_uses(f, FISCAL_FUNDS), num)
+        uses = figures_of_uses(f, FISCAL_FUNDS)
+        return with_uses(rows, builder.summary_shape.uses, uses, num, basic_classes(f, uses["基本支出"]))
     header = [
         head(("收入", 2, 1), ("支出", 5, 1)),
         head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
