@@ -251,15 +251,15 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     fields said before it and its subject as the first time), the others as they were — none of their figures is a
     正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
     env, context = made
-    first = next(iter(kept.values()))[0]  # (the fields of the first learning: the 正文金额's are the only new ones)
-    stated = lw._stated(env, context)
-    known = (first[0] + stated[0], first[1] + [c for c in stated[1] if isinstance(c.value, Change)])
+    stated = lw._stated(env, context)  # (the 正文金额's are the only new fields; each sentence's others as the first time)
+    stated = (stated[0], [c for c in stated[1] if isinstance(c.value, Change)])
     whys = {id(sentence): why for sentence, why in words.kept}
     again = lw.Learned(projects=words.projects)
     for sentence, template in words.sentences:
         why = whys.get(id(sentence), "")
         if template is None and sentence.text in kept:
-            before = kept[sentence.text][1]
+            first, before = kept[sentence.text]
+            known = (first[0] + stated[0], first[1] + stated[1])
             template, why, _ = lw._sentence_template(sentence.text, known, env, context, before)
             if template is None:
                 again.reasons.append((sentence, *explain(sentence.text, why, known, context, before)))
