@@ -608,9 +608,10 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
 
 
-def _stated(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
-    """The source's 正文金额 (learned_amounts.py) as fields: each amount by its name, its change where its 上年 is given."""
-    rows = narrative_fields(context)
+def _stated(env: jinja2.Environment, context: dict[str, Any], unit: str = "") -> tuple[list[Field], list[Field]]:
+    """The source's 正文金额 (learned_amounts.py; of its budget unit ``unit``: 单位[].正文金额) as fields: each amount by
+    its name, its change where its 上年 is given."""
+    rows = narrative_fields(context, unit)
     return ([Field(expr, name, value) for expr, name, value, _ in rows],
             [_change(env, context, expr, prior, name) for expr, name, _, prior in rows if prior])
 
@@ -1683,7 +1684,7 @@ class _UnitScope:
 
     def __init__(self, env: jinja2.Environment, context: dict[str, Any], known: tuple[list[Field], list[Field]]):
         self.env, self.context, self.department = env, context, known
-        self.names = [unit.department for unit in getattr(context["b"], "units", [])]
+        self.names = unit_names(context)
         self.fields: dict[str, tuple[list[Field], list[Field]]] = {}
 
     def known(self, sentence: Sentence) -> tuple[list[Field], list[Field]]:
@@ -1691,9 +1692,16 @@ class _UnitScope:
         if name is None:
             return self.department
         if name not in self.fields:
-            own = unit_fields(self.env, self.context, name)
-            self.fields[name] = (self.department[0] + own, self.department[1])
+            own, changes = unit_fields(self.env, self.context, name)
+            self.fields[name] = (self.department[0] + own, self.department[1] + changes)
         return self.fields[name]
+
+
+def unit_names(context: dict[str, Any]) -> list[str]:
+    """The names of the source's budget units (单位) a sentence may be about: a unit named as its department is none
+    (a sentence naming it is the department's)."""
+    budget = context["b"]
+    return [unit.department for unit in budget.units if unit.department != budget.department]
 
 
 def unit_of(sentence: Sentence, names: list[str]) -> str | None:
@@ -1715,9 +1723,10 @@ _UNIT_QUANTITIES = (("expenditure_total", "本年支出合计"), ("basic", "基�
                     ("personnel", "人员经费"), ("public", "公用经费"))
 
 
-def unit_fields(env: jinja2.Environment, context: dict[str, Any], name: str) -> list[Field]:
+def unit_fields(env: jinja2.Environment, context: dict[str, Any], name: str) -> tuple[list[Field], list[Field]]:
     """The own figures of the budget unit ``name`` as fields (f.unit('…'): its 支出 total, 基本支出, 项目支出, 人员经费,
-    公用经费, and its basic spending by economic class), each with the words texts name its quantity by."""
+    公用经费, and its basic spending by economic class), each with the words texts name its quantity by; and its
+    正文金额 (单位[].正文金额: learned_amounts.py), with their changes."""
     said = named_quantities()
     unit = f"f.unit('{name}')"
     out = [Field(f"{unit}.{attr}", quantity, _value(env, context, f"{unit}.{attr}"), names=said.get(quantity, ()))
@@ -1725,7 +1734,9 @@ def unit_fields(env: jinja2.Environment, context: dict[str, Any], name: str) -> 
     figures = _value(env, context, unit)
     for top in getattr(figures, "economic_tree", None) or []:
         out.append(Field(f"{unit}.economic_class('{top.code}')", top.name, top.basic))
-    return [one for one in out if isinstance(one.value, Decimal)]
+    stated = _stated(env, context, name)
+    return ([one for one in out + stated[0] if isinstance(one.value, Decimal)],
+            [one for one in stated[1] if isinstance(one.value, Change)])
 
 
 def _subject_of(sentence: Sentence, previous: Sentence | None) -> str:
@@ -1764,7 +1775,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
-_UNIT = regex(r"f\.unit\('[^']*'\)")
+_UNIT = regex(r"[bf]\.unit\('[^']*'\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
 _SECTION = regex(r"\bb\.(assets|performance|procurement|running_costs|three_public\.vehicles)\.")
 
