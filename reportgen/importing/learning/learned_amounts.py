@@ -71,7 +71,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
     body = lw._NUMBERING.match(text)
     quoted = lw._quoted(text, lw._texts(context))
     dept = lw.department_words(context)
-    unit = lw.unit_of(sentence, lw.unit_names(context)) or ""
+    unit = _unit_of(sentence, context)
     out: list[Stated] = []
     skip_to = 0
     for match in lw._FIGURE.finditer(text, body.end() if body else 0):
@@ -91,6 +91,11 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
         one, skip_to = found
         out.append(replace(one, unit=unit))
     return out, []
+
+
+def _unit_of(sentence: lw.Sentence, context: dict[str, Any]) -> str:
+    """The budget unit the sentence is about (learned_words.unit_of); '' for the department."""
+    return lw.unit_of(sentence, lw.unit_names(context)) or ""
 
 
 def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
@@ -211,11 +216,15 @@ def with_amounts(source: ImportedSource, amounts: dict[str, dict[str, Any]]) -> 
         keys = [key for key, _ in items]
         at = keys.index("机关运行经费") + 1 if "机关运行经费" in keys else len(items)
         items.insert(at, (KEY, amounts[""]))
-    tree = dict(items)
+    return ImportedSource(_with_units(dict(items), amounts), source.header)
+
+
+def _with_units(tree: dict[str, Any], amounts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The tree with each unit's 正文金额 (amounts by the unit's name) under it in 单位."""
     units = tree.get("单位")
     if isinstance(units, list) and any(amounts.get(name) for name in amounts if name):
         tree["单位"] = [_with_own(unit, amounts) if isinstance(unit, dict) else unit for unit in units]
-    return ImportedSource(tree, source.header)
+    return tree
 
 
 def amounts_of(tree: dict[str, Any]) -> dict[str, dict[str, Any]]:
