@@ -1733,7 +1733,7 @@ def unit_fields(env: jinja2.Environment, context: dict[str, Any], name: str) -> 
            for attr, quantity in _UNIT_QUANTITIES]
     figures = _value(env, context, unit)
     for top in getattr(figures, "economic_tree", None) or []:
-        out.append(Field(f"{unit}.economic_class('{top.code}')", top.name, top.basic))
+        out.append(Field(f"{unit}.economic_totals().get('{top.code}')", top.name, top.basic))
     stated = _stated(env, context, name)
     return ([one for one in out + stated[0] if isinstance(one.value, Decimal)],
             [one for one in stated[1] if isinstance(one.value, Change)])
