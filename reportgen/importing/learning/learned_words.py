@@ -1707,15 +1707,31 @@ def unit_names(context: dict[str, Any]) -> list[str]:
 def unit_of(sentence: Sentence, names: list[str]) -> str | None:
     """The budget unit a sentence is about: the one its words begin with (its numbering aside), else the one its
     nearest heading naming a unit names (the heading's words, its numbering aside, the unit's name); None where none."""
+    forms = _unit_forms(names)
     words = _NUMBERING.sub("", sentence.text)
-    begun = [name for name in names if words.startswith(name)]
+    begun = [form for form in forms if words.startswith(form)]
     if begun:
-        return max(begun, key=len)
+        return forms[max(begun, key=len)]
     for _, heading in reversed(sentence.headings):
         bare = _NUMBERING.sub("", _HEADING.sub("", heading)).rstrip("。")
-        if bare in names:
-            return bare
+        if bare in forms:
+            return forms[bare]
     return None
+
+
+_BRACKETS = regex(r"[（(]|[）)]")
+_CITY_BEFORE = regex(r"^[\u4e00-\u9fff]{2,4}(?=市)")  # (深圳 of 深圳市…: a text's “市建筑工务署本级”)
+
+
+def _unit_forms(names: list[str]) -> dict[str, str]:
+    """The forms a text names each unit by, to its name: as printed, its brackets dropped (“深圳市建筑工务署本级”),
+    and each without its city's name before 市 (深圳 “市建筑工务署本级”, “市建筑工务署文体和水务工程管理中心”)."""
+    forms: dict[str, str] = {}
+    for name in names:
+        for form in (name, _BRACKETS.sub("", name)):
+            forms.setdefault(form, name)
+            forms.setdefault(_CITY_BEFORE.sub("", form), name)
+    return forms
 
 
 # a unit's own figures (compute.Computed.unit) the sentences about it may print, each with the quantity it holds
