@@ -323,3 +323,39 @@ def test_a_department_of_units_prints_each_units_three_public_rows(tmp_path: Pat
                                       encoding="utf-8")
     with pytest.raises(LayoutError, match="各单位"):
         resolve(folder)
+
+
+def test_a_sentence_about_a_unit_prints_that_units_own_figures(tmp_path: Path) -> None:
+    """深圳市人力资源和社会保障局 2026 states each unit's budget in its text, under the unit's heading: “深圳市劳动人事
+    争议仲裁院预算4,720.86万元，包括在职人员经费2,215.05万元、公用经费163.75万元、对个人和家庭的补助支出93.01万元、
+    增人增资支出100.00万元、项目支出2,149.05万元。” Its 支出, 公用经费, 303 and 项目支出 are the unit's own (单位, the
+    source's), never the department's; its 在职人员经费 and 增人增资支出, which no table prints, are written under the
+    unit (单位[].正文金额), each unit's its own — the department's 正文金额 held one amount a name, the first unit's, and
+    every other unit's sentence stayed as printed. The draft prints the sentence from those fields: the unit's
+    正文金额 edited, the sentence prints the officer's figure."""
+    import yaml
+
+    from reportgen.docmodel.document import Paragraph
+    from reportgen.runners.render import document_for, prepare
+
+    source, layout = import_once(tmp_path, _corpus("renshe"))
+    unit = "深圳市劳动人事争议仲裁院"
+    written = yaml.safe_load(source.read_text(encoding="utf-8"))
+    own = next(item for item in written["单位"] if item["名称"] == unit)
+    assert own["正文金额"] == {"在职人员经费": {"本年": 2215.05}, "增人增资支出": {"本年": 100}}
+    learned = (layout / "学到的措辞.j2").read_text(encoding="utf-8")
+    assert f"包括在职人员经费{{{{ (b.unit('{unit}').narrative('在职人员经费').current)|printed('万元', 2) }}}}万元" in learned
+    assert f"公用经费{{{{ (f.unit('{unit}').public)|printed('万元', 2) }}}}万元" in learned
+    sentence = (f"{unit}预算4,720.86万元，包括在职人员经费2,215.05万元、公用经费163.75万元、对个人和家庭的补助支出"
+                "93.01万元、增人增资支出100.00万元、项目支出2,149.05万元。")
+
+    def printed(path: Path) -> str:
+        document = document_for(prepare(path, draft=True), draft=True, layout=layout)
+        return "".join("".join(b.text.split()) for b in document.blocks if isinstance(b, Paragraph))
+
+    assert sentence in printed(source)
+    text = source.read_text(encoding="utf-8")
+    at = text.index(f"名称: {unit}")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(text[:at] + text[at:].replace("本年: 2215.05", "本年: 2216.05", 1), encoding="utf-8")
+    assert sentence.replace("2,215.05", "2,216.05") in printed(edited)

@@ -175,3 +175,40 @@ def test_a_stated_rate_is_checked_never_repaired() -> None:
     assert "上年数为负" in learned_amounts._prior_or_why(Decimal(50000), _change("，比上年增加6万元"), ten_thousand)
     assert learned_amounts._prior_or_why(Decimal(341000), _change("，与上年预算数持平"), ten_thousand) == Decimal(341000)
     assert learned_amounts._CHANGE.match("，比2025年执行数增加271.14万元") is None  # 执行数: no 上年 (last year's budget)
+
+
+TWO_UNITS = Path(__file__).resolve().parents[1] / "data" / "example-two-units-2024.yaml"
+
+
+@pytest.mark.parametrize("entry, said", [
+    ("      在职人员经费: {本年: 200}\n", ""),
+    ("      \"在职')}}{{ x\": {本年: 1}\n", "[R-正文金额] 正文金额的名称“在职')}}{{ x”不是一个名称"),
+    ("      在职人员经费: {本年: 12万元}\n", "正文金额.在职人员经费.本年"),
+])
+def test_a_units_narrative_amount_is_read_checked_and_rolled_over_as_the_departments(tmp_path, capsys, entry,
+                                                                                        said) -> None:
+    """单位[].正文金额 (a sentence about a unit: 深圳 “（一）在职人员经费1,142.90万元” under the unit's heading): read
+    into that unit's budget, a hostile name or value refused at its line as the department's 正文金额 is, rolled over
+    as it is (本年 待填写, 上年 this year's)."""
+    from reportgen.runners.render import prepare
+    from reportgen.runners.rollover import rollover
+
+    text = TWO_UNITS.read_text(encoding="utf-8")
+    at = text.index("    代码: 901001\n") + len("    代码: 901001\n")
+    written = tmp_path / "two.yaml"
+    (tmp_path / "units").mkdir()
+    shutil.copy(TWO_UNITS.parent / "units" / "example-two-units-2024-sanatorium.yaml", tmp_path / "units")
+    written.write_text(text[:at] + "    正文金额:\n" + entry + text[at:], encoding="utf-8")
+    line = len(text[:at].splitlines()) + 2
+    capsys.readouterr()
+    if said:
+        assert cli.main(["check", str(written)]) != 0
+        out = capsys.readouterr().out
+        assert said in out and f"two.yaml:{line}" in out
+        return
+    budget = prepare(written).budget
+    own = budget.unit("示例市总工会本级")
+    assert own is not None and own.narrative("在职人员经费").current == Decimal("2000000")  # (200万元, in 元)
+    assert budget.narrative("在职人员经费").current is None  # (a unit's, never the department's)
+    rolled = rollover(written, out=tmp_path / "next.yaml").files[tmp_path / "next.yaml"]
+    assert "    正文金额:\n      在职人员经费: {本年: 待填写, 上年: 200}\n" in rolled

@@ -1182,3 +1182,34 @@ def test_a_change_written_as_a_fields_is_one_from_last_years_budget(said, of_las
     amount = re.search(r"(?<=[加少])\d[\d.]*万元", said)
     assert amount is not None
     assert _of_last_year(_CHANGE.match(said, said.index("，")), amount, 2026) is of_last_year
+
+
+def test_a_sentence_is_about_the_unit_it_begins_with_or_a_heading_over_it_names() -> None:
+    """深圳 (水务局, 人社局, 建筑工务署 2026) states each unit's budget under a heading naming it: “二、深圳市水务工程质量安全监督站”
+    over “深圳市水务工程质量安全监督站预算3,687.57万元，……” and “（一）在职人员经费1,142.90万元，……” — both about that
+    unit (its own fields, its own 正文金额); the longest name begun with is the unit (分局 of a 管理局); a sentence under
+    a heading naming none, or naming the unit named as its department (a 本级 written as the department), is the
+    department's."""
+    from types import SimpleNamespace
+
+    names = ["深圳市水务工程质量安全监督站", "深圳市社会保险基金管理局", "深圳市社会保险基金管理局南山分局"]
+    part = ("part", "部门预算支出具体情况")
+
+    def unit(text: str, *headings: tuple[str, str]) -> str | None:
+        return learned_words.unit_of(learned_words.Sentence(text, (part, *headings), "第1页 第1行", 0), names)
+
+    assert unit("深圳市水务工程质量安全监督站预算3,687.57万元。") == "深圳市水务工程质量安全监督站"
+    assert unit("（一）在职人员经费1,142.90万元。", ("cn", "深圳市水务工程质量安全监督站")) == "深圳市水务工程质量安全监督站"
+    assert unit("1.水务发展资金2,919.81万元。", ("cn", "深圳市水务工程质量安全监督站"), ("paren", "项目支出")) == \
+        "深圳市水务工程质量安全监督站"
+    assert unit("深圳市社会保险基金管理局南山分局预算5,859.55万元。") == "深圳市社会保险基金管理局南山分局"
+    # 深圳市建筑工务署 2026 names its units without the city and their brackets: “一、市建筑工务署本级”
+    names += ["深圳市建筑工务署（本级）", "深圳市建筑工务署文体和水务工程管理中心"]
+    assert unit("市建筑工务署本级预算14,480.17万元。") == "深圳市建筑工务署（本级）"
+    assert unit("（二）公用经费389.50万元。", ("cn", "市建筑工务署文体和水务工程管理中心")) == \
+        "深圳市建筑工务署文体和水务工程管理中心"
+    assert unit("（一）在职人员经费1,142.90万元。", ("cn", "机关运行经费")) is None
+    assert unit("本部门2026年收入预算857,808.76万元。") is None
+    budget = SimpleNamespace(department="深圳市水务局", units=[SimpleNamespace(department="深圳市水务局"),
+                                                             SimpleNamespace(department="深圳市水务局（本级）")])
+    assert learned_words.unit_names({"b": budget}) == ["深圳市水务局（本级）"]

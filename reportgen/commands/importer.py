@@ -201,12 +201,11 @@ def _with_learned_amounts(source: ImportedSource, result: ImportResult) -> Impor
     """The source with the 正文金额 its learned sentences print (--learn-layout: learned_amounts.py) and the changes
     of fields they state (learned_priors.py), as learning wrote them into the import's source; the source itself
     without them."""
-    from reportgen.importing.learning.learned_amounts import KEY, with_amounts  # deferred: with --learn-layout only
+    from reportgen.importing.learning.learned_amounts import KEY, amounts_of, with_amounts  # deferred: --learn-layout
     from reportgen.importing.learning.learned_priors import with_priors  # deferred: likewise
 
     source = with_priors(source, result.priors)  # (the changes of fields it wrote: learned_priors.py)
-    amounts = result.source.tree.get(KEY)
-    return with_amounts(source, amounts) if isinstance(amounts, dict) and KEY not in source.tree else source
+    return with_amounts(source, amounts_of(result.source.tree)) if KEY not in source.tree else source
 
 
 def _shipped_base(layout: str | None) -> str | None:

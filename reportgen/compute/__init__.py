@@ -118,6 +118,10 @@ class Computed:
         """Each budget unit's own figures (empty for a department of one unit)."""
         return [Computed(unit) for unit in self.budget.units]
 
+    def unit(self, name: str) -> Computed | None:
+        """The own figures of the budget unit (单位) of that name; None where the department has no unit of it."""
+        return next((unit for unit in self.unit_figures if unit.budget.department == name), None)
+
     @cached_property
     def fiscal_balanced(self) -> bool:
         """Whether 财政拨款收入 and 财政拨款支出 are one figure, so that the text may say 收支平衡 beside the two: not

@@ -934,6 +934,10 @@ class Budget(Record):
         """The 正文金额 of ``name`` (a learned sentence prints it): none given where the source does not state it."""
         return self.narrative_amounts.get(name) or NarrativeAmount()
 
+    def unit(self, name: str) -> Budget | None:
+        """The budget unit (单位) of that name; None where the department has none of it."""
+        return next((unit for unit in self.units if unit.department == name), None)
+
     @property
     def final(self) -> bool:
         """Whether the source is a 部门决算 (种类: 决算)."""

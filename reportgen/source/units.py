@@ -21,7 +21,7 @@ from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.confined import confined, inside
 from reportgen.source.core import ZERO, SourceReader
 from reportgen.source.income import income, income_knowledge
-from reportgen.source.matters import three_public, unit_procurement
+from reportgen.source.matters import narrative_amounts, three_public, unit_procurement
 from reportgen.source.schema import validate_unit_file
 from reportgen.source.spending import (
     economic_lines,
@@ -130,6 +130,7 @@ def unit_budget(reader: SourceReader, name: str, presentation: Presentation, lev
         prior=Prior(year=reader.year - 1),
         reasons={},
         income=income(reader, d["收入"]),
+        narrative_amounts=narrative_amounts(reader, d.get("正文金额")),
         carried_over=reader.opt_amount(d["收入"], "上年结转") or ZERO,
         reserves_used=reader.opt_amount(d["收入"], RESERVES) or ZERO,
         carry_forward=reader.opt_amount(d, "结转下年") or ZERO,

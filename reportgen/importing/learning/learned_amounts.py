@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -30,7 +30,7 @@ from reportgen.docmodel.model import NarrativeAmount
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.learning import learned_words as lw
 from reportgen.importing.learning import untraced_reasons
-from reportgen.importing.learning.narrative_fields import PREFIX, clause_start
+from reportgen.importing.learning.narrative_fields import PREFIX, clause_start, unit_prefix
 from reportgen.importing.tree import Placed, scaled
 from reportgen.source.matters import NAME
 
@@ -57,6 +57,7 @@ class Stated:
     current: Decimal
     prior: Decimal | None
     where: str
+    unit: str = ""  # the budget unit (单位) the sentence is about (learned_words.unit_of): the amount is its own
 
 
 # -- the amounts a learned sentence states ----------------------------------------------------------------------
@@ -70,6 +71,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
     body = lw._NUMBERING.match(text)
     quoted = lw._quoted(text, lw._texts(context))
     dept = lw.department_words(context)
+    unit = _unit_of(sentence, context)
     out: list[Stated] = []
     skip_to = 0
     for match in lw._FIGURE.finditer(text, body.end() if body else 0):
@@ -87,8 +89,13 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
         if found is None:
             return [], []
         one, skip_to = found
-        out.append(one)
+        out.append(replace(one, unit=unit))
     return out, []
+
+
+def _unit_of(sentence: lw.Sentence, context: dict[str, Any]) -> str:
+    """The budget unit the sentence is about (learned_words.unit_of); '' for the department."""
+    return lw.unit_of(sentence, lw.unit_names(context)) or ""
 
 
 def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
@@ -186,27 +193,53 @@ def _format_names() -> frozenset[str]:
 
 # -- the source with them ---------------------------------------------------------------------------------------
 
-def section(amounts: list[Stated], unit: str) -> dict[str, Any]:
-    """正文金额 as the import writes it: by name, 本年 and 上年 in the source's unit, each with where it is printed."""
+def section(amounts: list[Stated], unit: str) -> dict[str, dict[str, Any]]:
+    """正文金额 as the import writes it, by the budget unit each is of ('': the department's): by name, 本年 and 上年 in
+    the source's unit, each with where it is printed."""
     factor = UNIT_FACTOR.get(unit, Decimal(1))
-    out: dict[str, Any] = {}
+    out: dict[str, dict[str, Any]] = {}
     for one in amounts:
         item = {"本年": Placed(scaled(one.current, 1 / factor), one.where)}
         if one.prior is not None:
             item["上年"] = Placed(scaled(one.prior, 1 / factor), one.where)
-        out[one.name] = item
+        out.setdefault(one.unit, {})[one.name] = item
     return out
 
 
-def with_amounts(source: ImportedSource, amounts: dict[str, Any]) -> ImportedSource:
-    """The source with its 正文金额 (after 机关运行经费 where it has one, else last); the source itself where none."""
+def with_amounts(source: ImportedSource, amounts: dict[str, dict[str, Any]]) -> ImportedSource:
+    """The source with its 正文金额 (the department's after 机关运行经费 where it has one, else last; a unit's last of
+    its mapping under 单位); the source itself where none."""
     if not amounts:
         return source
     items = [(key, value) for key, value in source.tree.items() if key != KEY]
-    keys = [key for key, _ in items]
-    at = keys.index("机关运行经费") + 1 if "机关运行经费" in keys else len(items)
-    items.insert(at, (KEY, amounts))
-    return ImportedSource(dict(items), source.header)
+    if amounts.get(""):
+        keys = [key for key, _ in items]
+        at = keys.index("机关运行经费") + 1 if "机关运行经费" in keys else len(items)
+        items.insert(at, (KEY, amounts[""]))
+    return ImportedSource(_with_units(dict(items), amounts), source.header)
+
+
+def _with_units(tree: dict[str, Any], amounts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The tree with each unit's 正文金额 (amounts by the unit's name) under it in 单位."""
+    units = tree.get("单位")
+    if isinstance(units, list) and any(amounts.get(name) for name in amounts if name):
+        tree["单位"] = [_with_own(unit, amounts) if isinstance(unit, dict) else unit for unit in units]
+    return tree
+
+
+def amounts_of(tree: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The 正文金额 a source's tree holds, by the budget unit each is of ('': the department's), as section() gives."""
+    out = {"": tree[KEY]} if isinstance(tree.get(KEY), dict) else {}
+    for unit in tree.get("单位") or []:
+        if isinstance(unit, dict) and isinstance(unit.get(KEY), dict):
+            out[str(getattr(unit.get("名称"), "value", unit.get("名称")))] = unit[KEY]
+    return out
+
+
+def _with_own(unit: dict[str, Any], amounts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A unit's mapping of the source with its 正文金额 (by its 名称), last; as it was where it has none."""
+    own = amounts.get(str(getattr(unit.get("名称"), "value", unit.get("名称"))))
+    return {**unit, KEY: own} if own else unit
 
 
 # -- learning with them ------------------------------------------------------------------------------------------
@@ -233,7 +266,7 @@ def learn_words(lines: list[lw.Line], source: ImportedSource, made: Context, exp
         return words, source, told
     again = _again(words, kept, (env, _with_stated(context, found)), explain)
     printed = "".join(template for _, template in again.sentences if template is not None)
-    used = [one for one in found if f"{PREFIX}{one.name}')" in printed]
+    used = [one for one in found if f"{unit_prefix(one.unit) if one.unit else PREFIX}{one.name}')" in printed]
     unit = str(getattr(source.tree.get("金额单位"), "value", "万元"))
     return (again, with_amounts(source, section(used, unit)), told) if used else (words, source, told)
 
@@ -242,8 +275,22 @@ def _with_stated(context: dict[str, Any], found: list[Stated]) -> dict[str, Any]
     """The template context of the source with ``found`` as its 正文金额 (in 元, as the source written with them reads:
     section() writes each exactly), the rest of it the same."""
     budget = copy.copy(context["b"])
-    budget.narrative_amounts = {one.name: NarrativeAmount(one.current, one.prior) for one in found}
+    budget.narrative_amounts = _narrative(found, "")
+    budget.units = [_with_narrative(unit, _narrative(found, unit.department)) for unit in budget.units]
     return {**context, "b": budget}
+
+
+def _narrative(found: list[Stated], unit: str) -> dict[str, NarrativeAmount]:
+    return {one.name: NarrativeAmount(one.current, one.prior) for one in found if one.unit == unit}
+
+
+def _with_narrative(unit: Any, amounts: dict[str, NarrativeAmount]) -> Any:
+    """A unit's Budget with its 正文金额 ``amounts`` (a copy; itself where none)."""
+    if not amounts:
+        return unit
+    unit = copy.copy(unit)
+    unit.narrative_amounts = amounts
+    return unit
 
 
 def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.Explain) -> lw.Learned:
@@ -251,15 +298,17 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     fields said before it and its subject as the first time), the others as they were — none of their figures is a
     正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
     env, context = made
-    first = next(iter(kept.values()))[0]  # (the fields of the first learning: the 正文金额's are the only new ones)
-    stated = lw._stated(env, context)
-    known = (first[0] + stated[0], first[1] + [c for c in stated[1] if isinstance(c.value, Change)])
+    stated = lw._stated(env, context)  # (the 正文金额's are the only new fields; each sentence's others as the first time)
+    stated = (stated[0], [c for c in stated[1] if isinstance(c.value, Change)])
     whys = {id(sentence): why for sentence, why in words.kept}
+    names = lw.unit_names(context)
     again = lw.Learned(projects=words.projects)
     for sentence, template in words.sentences:
         why = whys.get(id(sentence), "")
         if template is None and sentence.text in kept:
-            before = kept[sentence.text][1]
+            first, before = kept[sentence.text]
+            own = _unit_stated(env, context, lw.unit_of(sentence, names))
+            known = (first[0] + stated[0] + own[0], first[1] + stated[1] + own[1])
             template, why, _ = lw._sentence_template(sentence.text, known, env, context, before)
             if template is None:
                 again.reasons.append((sentence, *explain(sentence.text, why, known, context, before)))
@@ -269,10 +318,19 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     return again
 
 
+def _unit_stated(env: jinja2.Environment, context: dict[str, Any], unit: str | None
+                 ) -> tuple[list[lw.Field], list[lw.Field]]:
+    """The 正文金额 of the budget unit a sentence is about as fields (none for the department's sentences)."""
+    if not unit:
+        return [], []
+    amounts, changes = lw._stated(env, context, unit)
+    return amounts, [c for c in changes if isinstance(c.value, Change)]
+
+
 def _stated_of(words: lw.Learned, kept: dict[str, Any], context: dict[str, Any]) -> tuple[list[Stated], list[str]]:
     """The named amounts the sentences kept as printed state, each name once (the first sentence's: another stating
     another amount of that name stays as printed), and what is told."""
-    out: dict[str, Stated] = {}
+    out: dict[tuple[str, str], Stated] = {}
     told: list[str] = []
     for sentence, _ in words.kept:
         if sentence.text not in kept:
@@ -281,5 +339,5 @@ def _stated_of(words: lw.Learned, kept: dict[str, Any], context: dict[str, Any])
         found, said = stated(sentence, known, context, before)
         told += said
         for one in found:
-            out.setdefault(one.name, one)
+            out.setdefault((one.unit, one.name), one)
     return list(out.values()), told

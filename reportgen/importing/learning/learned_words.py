@@ -608,9 +608,10 @@ def fields(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field
     return [a for a in amounts if isinstance(a.value, Decimal)], [c for c in changes if isinstance(c.value, Change)]
 
 
-def _stated(env: jinja2.Environment, context: dict[str, Any]) -> tuple[list[Field], list[Field]]:
-    """The source's 正文金额 (learned_amounts.py) as fields: each amount by its name, its change where its 上年 is given."""
-    rows = narrative_fields(context)
+def _stated(env: jinja2.Environment, context: dict[str, Any], unit: str = "") -> tuple[list[Field], list[Field]]:
+    """The source's 正文金额 (learned_amounts.py; of its budget unit ``unit``: 单位[].正文金额) as fields: each amount by
+    its name, its change where its 上年 is given."""
+    rows = narrative_fields(context, unit)
     return ([Field(expr, name, value) for expr, name, value, _ in rows],
             [_change(env, context, expr, prior, name) for expr, name, _, prior in rows if prior])
 
@@ -1724,13 +1725,14 @@ def _learned(sentences: list[Sentence], known: tuple[list[Field], list[Field]], 
              context: dict[str, Any], style: Style, explain: Explain | None, projects: bool) -> Learned:
     """The sentences traced, each in the document's ``style`` (learn_words); ``projects``: the base's frame prints the
     source's project statements (their pages are not learned)."""
-    amounts, changes = known
     learned = Learned(projects=projects)
     said: tuple[int, list[str]] = (-1, [])  # the paragraph, and the fields its sentences have said
     previous: Sentence | None = None
+    scoped = _UnitScope(env, context, known)
     for sentence in sentences:
         before = said[1] if said[0] == sentence.paragraph else []
         subject = _subject_of(sentence, previous)
+        amounts, changes = scoped.known(sentence)
         template, why, now = _sentence_template(sentence.text, (amounts, changes), env, context,
                                                 (before, style, subject))
         said, previous = (sentence.paragraph, now), sentence
@@ -1741,6 +1743,84 @@ def _learned(sentences: list[Sentence], known: tuple[list[Field], list[Field]], 
                 learned.reasons.append((sentence, *explain(sentence.text, why, (amounts, changes), context,
                                                            (before, style, subject))))
     return learned
+
+
+class _UnitScope:
+    """The fields a sentence may print: the department's, and where the sentence or a heading over it names a budget
+    unit of the source (单位: 深圳 “一、深圳市水务局（本级）” over “深圳市水务局（本级）预算178,214.28万元，包括……”,
+    “（二）公用经费937.48万元”), that unit's own besides (unit_fields) — a unit's figure is no department's."""
+
+    def __init__(self, env: jinja2.Environment, context: dict[str, Any], known: tuple[list[Field], list[Field]]):
+        self.env, self.context, self.department = env, context, known
+        self.names = unit_names(context)
+        self.fields: dict[str, tuple[list[Field], list[Field]]] = {}
+
+    def known(self, sentence: Sentence) -> tuple[list[Field], list[Field]]:
+        name = unit_of(sentence, self.names)
+        if name is None:
+            return self.department
+        if name not in self.fields:
+            own, changes = unit_fields(self.env, self.context, name)
+            self.fields[name] = (self.department[0] + own, self.department[1] + changes)
+        return self.fields[name]
+
+
+def unit_names(context: dict[str, Any]) -> list[str]:
+    """The names of the source's budget units (单位) a sentence may be about: a unit named as its department is none
+    (a sentence naming it is the department's)."""
+    budget = context["b"]
+    return [unit.department for unit in budget.units if unit.department != budget.department]
+
+
+def unit_of(sentence: Sentence, names: list[str]) -> str | None:
+    """The budget unit a sentence is about: the one its words begin with (its numbering aside), else the one its
+    nearest heading naming a unit names (the heading's words, its numbering aside, the unit's name); None where none."""
+    forms = _unit_forms(names)
+    words = _NUMBERING.sub("", sentence.text)
+    begun = [form for form in forms if words.startswith(form)]
+    if begun:
+        return forms[max(begun, key=len)]
+    for _, heading in reversed(sentence.headings):
+        bare = _NUMBERING.sub("", _HEADING.sub("", heading)).rstrip("。")
+        if bare in forms:
+            return forms[bare]
+    return None
+
+
+_BRACKETS = regex(r"[（(]|[）)]")
+_CITY_BEFORE = regex(r"^[\u4e00-\u9fff]{2,4}(?=市)")  # (深圳 of 深圳市…: a text's “市建筑工务署本级”)
+
+
+def _unit_forms(names: list[str]) -> dict[str, str]:
+    """The forms a text names each unit by, to its name: as printed, its brackets dropped (“深圳市建筑工务署本级”),
+    and each without its city's name before 市 (深圳 “市建筑工务署本级”, “市建筑工务署文体和水务工程管理中心”)."""
+    forms: dict[str, str] = {}
+    for name in names:
+        for form in (name, _BRACKETS.sub("", name)):
+            forms.setdefault(form, name)
+            forms.setdefault(_CITY_BEFORE.sub("", form), name)
+    return forms
+
+
+# a unit's own figures (compute.Computed.unit) the sentences about it may print, each with the quantity it holds
+_UNIT_QUANTITIES = (("expenditure_total", "本年支出合计"), ("basic", "基本支出"), ("project", "项目支出"),
+                    ("personnel", "人员经费"), ("public", "公用经费"))
+
+
+def unit_fields(env: jinja2.Environment, context: dict[str, Any], name: str) -> tuple[list[Field], list[Field]]:
+    """The own figures of the budget unit ``name`` as fields (f.unit('…'): its 支出 total, 基本支出, 项目支出, 人员经费,
+    公用经费, and its basic spending by economic class), each with the words texts name its quantity by; and its
+    正文金额 (单位[].正文金额: learned_amounts.py), with their changes."""
+    said = named_quantities()
+    unit = f"f.unit('{name}')"
+    out = [Field(f"{unit}.{attr}", quantity, _value(env, context, f"{unit}.{attr}"), names=said.get(quantity, ()))
+           for attr, quantity in _UNIT_QUANTITIES]
+    figures = _value(env, context, unit)
+    for top in getattr(figures, "economic_tree", None) or []:
+        out.append(Field(f"{unit}.economic_totals().get('{top.code}')", top.name, top.basic))
+    stated = _stated(env, context, name)
+    return ([one for one in out + stated[0] if isinstance(one.value, Decimal)],
+            [one for one in stated[1] if isinstance(one.value, Change)])
 
 
 def _subject_of(sentence: Sentence, previous: Sentence | None) -> str:
@@ -1779,6 +1859,7 @@ def _sentence_template(text: str, known: tuple[list[Field], list[Field]], env: j
 
 
 _LOOKUP = regex(r"(?:function_line|economic_line)\('[^']*'(?:, '[^']*')?\)")
+_UNIT = regex(r"[bf]\.unit\('[^']*'\)")
 _PART = regex(r"b\.three_public\.parts\[('[^']*')\]")
 _SECTION = regex(r"\bb\.(assets|performance|procurement|running_costs|three_public\.vehicles)\.")
 
@@ -1788,7 +1869,8 @@ def _guarded(body: str, traced: _Traced) -> str:
     source no longer has is none), its changes as it words them, in its year alone where it says a cause no field
     holds — else the 待补充 that says which sentence and why."""
     said = " ".join(traced.guards + traced.change_guards)
-    guards = [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
+    guards = [f"{m} is not none" for m in dict.fromkeys(_UNIT.findall(said))]  # (a unit the source no longer has)
+    guards += [f"{m} is not none" for m in dict.fromkeys(_LOOKUP.findall(said))]
     guards += [f"{m} in b.three_public.parts" for m in dict.fromkeys(_PART.findall(said))]
     guards += [f"b.{m} is not none" for m in dict.fromkeys(_SECTION.findall(said))]  # (a source without 国有资产, 政府采购)
     guards += [f"({c}) is not none" for c in dict.fromkeys(_changes_in(said))]  # (no prior figure next year: no change)

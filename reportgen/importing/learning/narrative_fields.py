@@ -14,14 +14,27 @@ _SHARE = regex(r"\d[\d,]*(?:\.\d+)?[%％]")  # (a share's figure)
 _LISTED = regex(r"\d(?:万元|元)、")  # (an amount listed before another)
 
 
-def narrative_fields(context: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
-    """Each 正文金额 of the source: (its expression, its name, its value, the expression of its 上年 — '' where none)."""
+def narrative_fields(context: dict[str, Any], unit: str = "") -> list[tuple[str, str, Any, str]]:
+    """Each 正文金额 of the source (of its budget unit ``unit``: 单位[].正文金额): (its expression, its name, its value,
+    the expression of its 上年 — '' where none)."""
+    budget = context["b"].unit(unit) if unit else context["b"]
+    prefix = unit_prefix(unit) if unit else PREFIX
     out = []
-    for name, item in context["b"].narrative_amounts.items():
+    for name, item in (budget.narrative_amounts if budget is not None else {}).items():
         if item.current is not None:
-            prior = f"{PREFIX}{name}').prior" if item.prior is not None else ""
-            out.append((f"{PREFIX}{name}').current", name, item.current, prior))
+            prior = f"{prefix}{name}').prior" if item.prior is not None else ""
+            out.append((f"{prefix}{name}').current", name, item.current, prior))
     return out
+
+
+def unit_prefix(unit: str) -> str:
+    """How a template names a 正文金额 of the budget unit ``unit`` (before its name)."""
+    return f"b.unit('{unit}').narrative('"
+
+
+def is_narrative(expr: str) -> bool:
+    """Whether a field's expression is a 正文金额's (the department's or a unit's)."""
+    return expr.startswith(PREFIX) or (expr.startswith("b.unit('") and ".narrative('" in expr)
 
 
 def clause_start(text: str, at: int) -> int:
@@ -39,8 +52,8 @@ def said_in(known: tuple[list[Any], list[Any]], text: str, at: int, said: list[s
     the carry-over's part, no second saying of the project's amount)."""
     words = _han(text[clause_start(text, at):at])
     just_said = said[-1:] if _SHARE.match(text, at) else []
-    amounts = [a for a in known[0] if not a.expr.startswith(PREFIX) or _han(a.label) in words or a.expr in just_said]
-    changes = [c for c in known[1] if not c.current.startswith(PREFIX) or c.current in said]
+    amounts = [a for a in known[0] if not is_narrative(a.expr) or _han(a.label) in words or a.expr in just_said]
+    changes = [c for c in known[1] if not is_narrative(c.current) or c.current in said]
     return amounts, changes
 
 
