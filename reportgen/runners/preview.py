@@ -68,6 +68,7 @@ READ_TIMEOUT_SECONDS = 5.0
 WRITE_TIMEOUT_SECONDS = 30.0  # a client that stops reading a response frees its thread in time
 MAX_CONNECTIONS = 32
 MAX_EVENT_STREAMS = 8
+GIVE_BACK_SECONDS = 1.0  # how long a connection beyond the cap waits for a place an ending thread gives back
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # What the watcher compares: (kind, mtime, size, inode) of a regular file or a folder; (kind, inode)
@@ -460,14 +461,17 @@ class _Server(ThreadingHTTPServer):
     def _make_room(self) -> bool:
         """Take a place from the connection that has waited longest without sending its whole
         request (a slow or idle client: a browser sends its request at once), so that a hundred
-        slow clients never keep the page from the person previewing. False when every place
-        serves a request that has come (at most MAX_EVENT_STREAMS of them are event streams)."""
+        slow clients never keep the page from the person previewing. When every place serves a
+        request that has come (at most MAX_EVENT_STREAMS of them are event streams), one given back
+        within GIVE_BACK_SECONDS is taken: a thread that has answered its page, or a stream a newer
+        one ended, frees its place only once it runs again, and on a busy machine (load 12) a reload
+        came first and was refused. False when none was given back in that time."""
         with self._lock:
             oldest = min(self._waiting, key=self._waiting.__getitem__, default=None)
             if oldest is not None:
                 del self._waiting[oldest]
         if oldest is None:
-            return False
+            return self._slots.acquire(timeout=GIVE_BACK_SECONDS)
         with contextlib.suppress(OSError):
             oldest.shutdown(socket.SHUT_RDWR)  # its thread's read ends now, and frees the place
         return self._slots.acquire(timeout=1.0)
