@@ -59,9 +59,10 @@ STREAM_CHECK_SECONDS = 0.5  # how soon an event stream notices that its page wen
 # The preview serves one person on this machine: a page, its event stream, a DOCX now and then.
 # A connection must send its whole request line and headers within READ_TIMEOUT_SECONDS (one
 # deadline, not one per read: a client trickling a byte at a time is closed as surely as an idle
-# one). Beyond MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread),
-# so idle or slow-loris connections can never use up the threads, and the page is served again as
-# soon as they have timed out. Event streams are long-lived by design and hold a connection each:
+# one). Beyond MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread;
+# after up to GIVE_BACK_SECONDS for a place an ending thread gives back, when no slow one can be
+# closed instead), so idle or slow-loris connections can never use up the threads, and the page is
+# served again as soon as they have timed out. Event streams are long-lived by design and hold a connection each:
 # at most MAX_EVENT_STREAMS are kept (a new one ends the oldest, which is nearly always a page that
 # has since reloaded), so they can never take the places the page itself needs.
 READ_TIMEOUT_SECONDS = 5.0
