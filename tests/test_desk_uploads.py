@@ -128,6 +128,26 @@ def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_
     assert desk_site.work() == 1  # its review done here: tests sharing the site find no queue left by this one
 
 
+def test_a_job_another_test_left_claimed_is_set_aside_too(desk_site: Site, tmp_path: Path) -> None:
+    """A job left claimed (a worker killed, or a lease given to a fictitious worker as test_desk_season does) is
+    claimed again once its lease runs out — on a loaded machine, by the worker of a later test that counts its own
+    reviews: others_set_aside sets it aside as it does a queued one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reportgen.desk.record.models import DONE, RUNNING, Job
+
+    member = "租约测试单位"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[member, "部门", member, "2025-01-20", "", ""]]))
+    assert _post(desk_site.client(), links[member], "预算.pdf", ZHENGFUBAN.read_bytes()).status_code == 302
+    left = Job.objects.filter(submission__member__name=member)
+    left.update(state=RUNNING, worker="已退出的进程", lease_until=timezone.now() - timedelta(seconds=1))  # its lease run out
+    desk_site.others_set_aside()
+    assert desk_site.work() == 0
+    assert left.get().state == DONE
+
+
 def test_the_data_folder_its_store_and_its_database_are_the_owners_alone(desk_site: Site, link: str) -> None:
     """Another account on the bureau's machine reads no upload, notice or database row: folders 0700, the database
     0600, the store's files 0400 (never modified) — whatever the umask."""

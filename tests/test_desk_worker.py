@@ -49,7 +49,7 @@ def _running(deadline: float, **whose: object):  # type: ignore[no-untyped-def]
 def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site, tmp_path: Path) -> None:
     from reportgen.desk.record.models import DONE, RUNNING, Job
 
-    desk_site.work()  # what earlier tests of this process left queued in the shared desk, reviewed first
+    desk_site.others_set_aside()  # what earlier tests of this process left queued or claimed in the shared desk
     rows = [[name, "单位" if "单位" in name else "部门", name, "2026-01-20", "", ""] for name in DOCUMENTS]
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", rows))
     for name, path in DOCUMENTS.items():
@@ -92,7 +92,7 @@ def test_a_worker_leaves_no_review_garbage_behind_between_jobs(desk_site: Site, 
 
     name = "上海市普陀区人民政府办公室（内存）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
-    desk_site.work()  # what earlier tests of this process left queued: this test counts its own job alone
+    desk_site.others_set_aside()  # what earlier tests of this process left queued or claimed: this test counts its own job alone
     assert submit(desk_site.client(), links[name], CORPUS / "putuo-zhengfuban-2025.pdf", "政府办.pdf").status_code == 302
     before = gc.get_threshold()
     gc.collect()
@@ -149,7 +149,7 @@ def test_a_job_whose_file_is_gone_is_given_up_and_told_on_its_page(desk_site: Si
     again and again — and the document's page tells why; the reviewer can return it."""
     from reportgen.desk.record.models import Job
 
-    desk_site.work()  # what earlier tests left queued
+    desk_site.others_set_aside()  # what earlier tests left queued or claimed (a lease running out later would be counted)
     job = _queued("上海市普陀区文件已不在单位", "e" * 64)
     assert desk_site.work() == 1  # not a crash of the worker
     job = Job.objects.select_related("submission").get(id=job.id)

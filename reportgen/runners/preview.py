@@ -59,15 +59,17 @@ STREAM_CHECK_SECONDS = 0.5  # how soon an event stream notices that its page wen
 # The preview serves one person on this machine: a page, its event stream, a DOCX now and then.
 # A connection must send its whole request line and headers within READ_TIMEOUT_SECONDS (one
 # deadline, not one per read: a client trickling a byte at a time is closed as surely as an idle
-# one). Beyond MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread),
-# so idle or slow-loris connections can never use up the threads, and the page is served again as
-# soon as they have timed out. Event streams are long-lived by design and hold a connection each:
+# one). Beyond MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread;
+# after up to GIVE_BACK_SECONDS for a place an ending thread gives back, when no slow one can be
+# closed instead), so idle or slow-loris connections can never use up the threads, and the page is
+# served again as soon as they have timed out. Event streams are long-lived by design and hold a connection each:
 # at most MAX_EVENT_STREAMS are kept (a new one ends the oldest, which is nearly always a page that
 # has since reloaded), so they can never take the places the page itself needs.
 READ_TIMEOUT_SECONDS = 5.0
 WRITE_TIMEOUT_SECONDS = 30.0  # a client that stops reading a response frees its thread in time
 MAX_CONNECTIONS = 32
 MAX_EVENT_STREAMS = 8
+GIVE_BACK_SECONDS = 1.0  # how long a connection beyond the cap waits for a place an ending thread gives back
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # What the watcher compares: (kind, mtime, size, inode) of a regular file or a folder; (kind, inode)
@@ -460,14 +462,17 @@ class _Server(ThreadingHTTPServer):
     def _make_room(self) -> bool:
         """Take a place from the connection that has waited longest without sending its whole
         request (a slow or idle client: a browser sends its request at once), so that a hundred
-        slow clients never keep the page from the person previewing. False when every place
-        serves a request that has come (at most MAX_EVENT_STREAMS of them are event streams)."""
+        slow clients never keep the page from the person previewing. When every place serves a
+        request that has come (at most MAX_EVENT_STREAMS of them are event streams), one given back
+        within GIVE_BACK_SECONDS is taken: a thread that has answered its page, or a stream a newer
+        one ended, frees its place only once it runs again, and on a busy machine (load 12) a reload
+        came first and was refused. False when none was given back in that time."""
         with self._lock:
             oldest = min(self._waiting, key=self._waiting.__getitem__, default=None)
             if oldest is not None:
                 del self._waiting[oldest]
         if oldest is None:
-            return False
+            return self._slots.acquire(timeout=GIVE_BACK_SECONDS)
         with contextlib.suppress(OSError):
             oldest.shutdown(socket.SHUT_RDWR)  # its thread's read ends now, and frees the place
         return self._slots.acquire(timeout=1.0)
