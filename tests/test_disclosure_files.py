@@ -314,3 +314,19 @@ def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():
     rows = prose.imported.tree["支出"]["功能分类"]
     assert {(r["科目"].value, r["合计"].value) for r in rows} == {
         (201, Decimal("20153.75")), (208, Decimal("1289.52")), (221, Decimal("3015.16"))}
+
+
+def test_a_class_s_name_inside_a_project_s_cost_is_no_class_row():
+    """上海市普陀区文化和旅游局 2026 (seed text, no tables): the project 真如海心剧院精装修工程's “本项目可研批复总投资为
+    13526.06万元，其中……预备费644.10万元” names 预备费 as a part of that project's cost, not as the 类 预备费's spending
+    (before: a 功能分类 row 227 of 644.10 万元 the document never prints, and R-支出合计 against it). Told among the
+    figures not written instead; the 类 is read where the text names it as spending (“预备费支出”, “预备费（类）”)."""
+    from reportgen.importing.text.prose import _class_code, _classes, prose_source
+
+    prose = prose_source(read_published(ROOT / "tests" / "seeds" / "shanghai-putuo-wenlvju-2026.txt").lines)
+    assert prose is not None
+    assert "功能分类" not in prose.imported.tree.get("支出", {}), prose.imported.tree["支出"]
+    assert [line for line in prose.unplaced if "“预备费”644.10万元" in line], prose.unplaced
+    codes = _classes(2026)
+    assert [_class_code(codes, label) for label in ("预备费", "预备费支出", "预备费（类）", "预备费支出（类）")] == [
+        None, "227", "227", "227"]

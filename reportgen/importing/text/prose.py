@@ -495,15 +495,16 @@ def _without_joining_words(plain: str) -> str:
 
 
 def _class_code(codes: dict[str, str], label: str) -> str | None:
-    """The code of the 类 a label names: by its catalogue name, or by its name marked as a 类 (prose_fields.yaml
-    类的标记: “一般公共服务（类）” is 201, the catalogue's 一般公共服务支出)."""
-    if label in codes:
-        return codes[label]
+    """The code of the 类 a label names as spending: its name with 支出 after it (prose_fields.yaml 类名的尾字: the
+    catalogue's “一般公共服务支出”; “预备费支出”, 预备费 the one 类 whose name has no 支出), or its name marked as a
+    类 (类的标记: “一般公共服务（类）” is 201, “预备费（类）” 227). A name alone is never the 类's spending: “预备费
+    644.10万元” inside a project's 总投资 (上海 普陀 文旅局 2026) is a part of that project's cost, not 227."""
+    tail = _words()["类名的尾字"]
     mark = next((mark for mark in _words()["类的标记"] if label.endswith(mark)), None)
-    if mark is None:
+    name = label.removesuffix(mark) if mark else label
+    if mark is None and not name.endswith(tail):
         return None
-    name = label.removesuffix(mark)
-    return codes.get(name) or codes.get(name + _words()["类名的尾字"])
+    return codes.get(name) or codes.get(name + tail) or codes.get(name.removesuffix(tail))
 
 
 def _put(tree: Tree, path: list[str], value: Placed) -> None:
