@@ -53,6 +53,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "pdf_batch": (["--count", "2", "--repeat", "1"], r"run 1: \d+\.\d s wall, \d+\.\d s CPU, 2 PDFs"),
     "planted": (["1", "--only", "yantian", "putuo-zhengfuban-2025"], r"\| [^|（]+ \| \d+ \| \d+ \| \d+%"),
     "planted_pdf": (["1", "--only", SHANGHAI_CITY], r"\| all \| \d+ \| \d+ \| \d+%"),
+    "prose_classes": (["tests/seeds/shanghai-putuo-wenlvju-2026.txt"], r"1 documents, 1 with a prose source, \d+ 类 rows"),
     "prose_regions": ([], r"round 2 total: R \d+ K \d+ W \d+ N \d+ U \d+ \(of \d+\)"),
     "prose_unread": (["--only", ONE], r"agree \d+, unknown \d+"),
     "render_floor": (["--pairs", "1"], r"ratio \d+\.\d\d"),
