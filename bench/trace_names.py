@@ -8,8 +8,8 @@ field (a reason, b.reasons.get(KEY)) against the item the sentence and its parag
 field is not what its words name prints next year another item's figure (or reason) under them. And each figure of a
 source's budget unit (单位: 深圳 人社局, 水务局, 工务署 …) against the unit the words before it, else the nearest heading over
 it naming one, name (the department named so: the department's): a field of another unit, or the department's where the
-unit named has its own of that quantity (unit_slip). Prints each such trace, then the counts by region and class. A
-measurement: exit code 0 whatever it finds."""
+unit named has its own of that quantity (unit_slip). Prints each such trace, each document's count of figures about a
+unit (and of their slips), then the counts by region and class. A measurement: exit code 0 whatever it finds."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ _TEXTS: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
 _NOW: list[tuple[str, str]] = [("", "")]
 _SENTENCE: list[Any] = [None]  # the sentence learned_words scopes now (_UnitScope.known), traced next
 _ECONOMIC: set[str] = set()  # the economic classes of the document's source
-_SCOPE: list[Any] = []  # the document's learned_words._UnitScope (its env and context)
+_SCOPE: list[Any] = []  # the document's learned_words._UnitScope (its unit names)
+_UNIT_FIGURES = [0]  # the document's figures a unit's words, heading or field is about (unit_slip checked)
+_MADE: list[Any] = []  # the env and context learned_words._stated read 正文金额 from last (learned_amounts._again's)
 
 
 @contextmanager
@@ -50,11 +52,16 @@ def _hooked() -> Iterator[None]:
     """learned_words' trace, _figure and _with_texts wrapped to record what each sentence's figures are traced to (put
     back after: tests/test_bench runs the scripts in one process)."""
     trace, figure, texts_of, scope, unit_of = lw.trace, lw._figure, lw._with_texts, lw._UnitScope, lw.unit_of
+    stated_of = lw._stated
 
     class Scope(scope):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any) -> None:
             super().__init__(*args)
             _SCOPE[:] = [self]
+
+    def stated(env: Any, context: Any, unit: str = "") -> Any:
+        _MADE[:] = [env, context]
+        return stated_of(env, context, unit)
 
     def unit_named(sentence: lw.Sentence, names: list[str]) -> str | None:
         _SENTENCE[0] = sentence  # (asked of each sentence before it is traced: _UnitScope.known, learned_amounts._again)
@@ -72,7 +79,8 @@ def _hooked() -> Iterator[None]:
             start = max(text.rfind(mark, 0, match.start()) for mark in "，；。") + 1
             label = next((f.label for f in [*known[0], *known[1]] if f.expr == out[1]), "")
             _ECONOMIC.update(lw._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
-            _SEEN.setdefault(_NOW[0], []).append((text[start:match.start()], out[1], label, match.start()))
+            key = _NOW[0] if _NOW[0][0] == text else (text, "")  # (untraced_reasons asks _figure outside trace)
+            _SEEN.setdefault(key, []).append((text[start:match.start()], out[1], label, match.start()))
         return out
 
     def with_texts(words: str, context: Any, texts: Any, traced_now: Any) -> str:
@@ -82,12 +90,12 @@ def _hooked() -> Iterator[None]:
         return out
 
     lw.trace, lw._figure, lw._with_texts, lw._UnitScope = traced, figured, with_texts, Scope  # type: ignore[misc, assignment]
-    lw.unit_of = unit_named
+    lw.unit_of, lw._stated = unit_named, stated
     try:
         yield
     finally:
         lw.trace, lw._figure, lw._with_texts, lw._UnitScope = trace, figure, texts_of, scope  # type: ignore[misc]
-        lw.unit_of = unit_of
+        lw.unit_of, lw._stated = unit_of, stated_of
 
 
 def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
@@ -163,16 +171,18 @@ def _unit_slips(sentence: lw.Sentence, seen: list[tuple[str, str, str, int]], fo
     """The figures of a sentence whose field is not of the unit its words (or heading) name: (class, text, words, expr)."""
     out = []
     for words, expr, label, at in seen:
-        kind = unit_slip(named_unit(sentence.text[:at], sentence.headings, forms), expr, label, own)
+        named = named_unit(sentence.text[:at], sentence.headings, forms)
+        _UNIT_FIGURES[0] += bool(named or _UNIT.search(expr))
+        kind = unit_slip(named, expr, label, own)
         if kind is not None:
             out.append((kind, sentence.text, words, expr))
     return out
 
 
-def _own_labels(scope: Any) -> dict[str, set[str]]:
-    """Each budget unit's own field labels (learned_words.unit_fields)."""
-    return {name: {one.label for one in [*fields, *changes]} for name in scope.names
-            for fields, changes in [lw.unit_fields(scope.env, scope.context, name)]}
+def _own_labels(names: list[str], env: Any, context: Any) -> dict[str, set[str]]:
+    """Each budget unit's own field labels (learned_words.unit_fields, its 正文金额 among them)."""
+    return {name: {one.label for one in [*fields, *changes]} for name in names
+            for fields, changes in [lw.unit_fields(env, context, name)]}
 
 
 def audit(paths: list[Path]) -> list[tuple[str, str, str, str]]:
@@ -184,9 +194,12 @@ def audit(paths: list[Path]) -> list[tuple[str, str, str, str]]:
     _SENTENCE[0] = None
     _ECONOMIC.clear()
     _SCOPE.clear()
+    _MADE.clear()
+    _UNIT_FIGURES[0] = 0
     learned = learn(result, lines, "学到的")
     economic = set(_ECONOMIC)
-    forms, own = (unit_forms(_SCOPE[0].names, _SCOPE[0].context["b"].department), _own_labels(_SCOPE[0])) if _SCOPE else ({}, {})
+    forms, own = ({}, {}) if not _SCOPE else (unit_forms(_SCOPE[0].names, _SCOPE[0].context["b"].department),
+                                               _own_labels(_SCOPE[0].names, *(_MADE or [_SCOPE[0].env, _SCOPE[0].context])))
     out = []
     for sentence, template in (learned.words.sentences if learned.words else []):
         if template is None:
@@ -219,6 +232,9 @@ def main() -> None:
             for kind, text, words, expr in found:
                 print(f"错配  {kind}  {paths[0].name}  {words}  →  {expr}  ｜{text}", flush=True)
                 counts[(region, kind)] += 1
+            if _UNIT_FIGURES[0]:
+                units = sum(kind in ("他单位", "部门数") for kind, *_ in found)
+                print(f"单位的数  {paths[0].name}：{_UNIT_FIGURES[0]}，错配 {units}", flush=True)
     for region in sorted(regions):
         kinds = {k: n for (r, k), n in counts.items() if r == region}
         print(f"地区 {region}：错配 {sum(kinds.values())}" + "".join(f"，{k} {n}" for k, n in sorted(kinds.items())))
