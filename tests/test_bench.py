@@ -221,3 +221,27 @@ def test_a_figure_not_printed_in_place_is_told_by_what_the_render_prints_there()
     assert miss(("一般公共服务支出", 0, 2), "3", rendered, table=True) == "行同栏异"
     assert miss(("收入总计", 0, 0), "999", rendered, table=True) == "数不同"
     assert miss(("收入总计", 0, 0), "1000", rendered, table=True) == "写法不同"
+
+
+def test_the_name_audit_tells_a_figure_of_another_unit_than_the_words_name() -> None:
+    """trace_names: 深圳市水务局 2026's units (单位) — a figure printed from one unit's field where the words before it, else
+    the nearest heading naming one, name another unit is 他单位; the department's field where the unit named has its
+    own of that quantity is 部门数; the department is named only by words beginning with it (“用于保障市水务局预算管理”
+    under a unit's heading names no subject)."""
+    from bench.trace_names import named_unit, unit_forms, unit_slip
+
+    own, centre = "深圳市水务局（本级）", "深圳市智慧水务综合指挥调度和保障中心"
+    forms = unit_forms([own, "深圳市水务工程质量安全监督站", centre], "深圳市水务局")
+    heading = (("h2", "一、深圳市水务局（本级）"),)
+    assert named_unit("（一）在职人员经费", heading, forms) == own
+    assert named_unit("市智慧水务综合指挥调度和保障中心预算", heading, forms) == centre
+    assert named_unit("财务资产综合业务保障工作228.12万元，用于保障市水务局预算管理", heading, forms) == own
+    assert named_unit("深圳市水务局2026年部门预算", heading, forms) == ""
+    assert named_unit("2026年预算", (("h2", "一、收支预算总体情况"),), forms) is None
+    labels = {own: {"本年支出合计", "在职人员经费"}}
+    assert unit_slip(own, f"f.unit('{centre}').basic", "基本支出", labels) == "他单位"
+    assert unit_slip("", f"b.unit('{own}').narrative('在职人员经费').current", "在职人员经费", labels) == "他单位"
+    assert unit_slip(own, "b.expenditure_total", "本年支出合计", labels) == "部门数"
+    assert unit_slip(own, "b.basic", "基本支出", labels) is None
+    assert unit_slip(own, f"f.unit('{own}').basic", "基本支出", labels) is None
+    assert unit_slip(None, f"f.unit('{own}').basic", "基本支出", labels) is None
