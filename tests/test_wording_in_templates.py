@@ -89,7 +89,7 @@ MESSAGE_NAMES = {
     # the desk: what a department or reviewer is told of a refused or failed request, and its error pages
     "BARRED", "_returned", "_accepted", "_failed", "NOT_FOUND", "REVOKED", "SAID", "said", "bad_request", "gone", "claim",
     "NOTHING_TO_RETURN", "import_roster",
-    "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
+    "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT", "CHANGE_SAID",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 
 

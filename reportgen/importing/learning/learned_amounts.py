@@ -44,9 +44,10 @@ _WHO = regex(r"^(?:本部门|本单位|部门|单位|各单位|所属各预算�
 _SAYS_NOTHING = regex(r"(?:为|是|共计|共有|共|合计)+$")
 _FILLER = regex(r"(?:预算总额|总额|预算数|预算支出|支出预算|预算|安排|为|是|共计|共有|共|合计)+$")
 # a change said right after the amount: its comparison with last year's budget, its word and amount, its rate; or 持平
-_CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?"
-                r"(?:(?P<word>增加|减少)了?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
-                r"(?:，(?:增长|下降|增幅|降幅|上升)了?为?(?P<rate>\d+(?:\.\d+)?)[%％])?|(?P<flat>持平|相同|一致))")
+# what a change said right after an amount says: its word and amount, its rate; or 持平 (learned_priors.py's too)
+CHANGE_SAID = (r"(?:(?P<word>增加|减少)了?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
+               r"(?:，(?:增长|下降|增幅|降幅|上升)了?为?(?P<rate>\d+(?:\.\d+)?)[%％])?|(?P<flat>持平|相同|一致))")
+_CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?)?(?:相比，?)?" + CHANGE_SAID)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from reportgen.docmodel.model import THREE_PUBLIC_PARTS
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.learning import learned_words as lw
 from reportgen.importing.learning import untraced_reasons
-from reportgen.importing.learning.learned_amounts import _prior_or_why
+from reportgen.importing.learning.learned_amounts import CHANGE_SAID, _prior_or_why
 from reportgen.importing.tree import Placed, scaled
 
 CHANGED = "变化（源文件没有上年数）"
@@ -37,8 +37,7 @@ _ECONOMIC = regex(r"economic_line\('(?P<code>\d{3})'\)\.basic")
 # 预算 or not: 北京 “比2025年财政拨款“三公”经费年初预算增加”, 西安 “较上年增加”), its word and amount, its rate; or 持平
 # (never a comparison with 执行数)
 _CHANGE = regex(r"，?(?:比|较|与)(?:上年|上一年度?|(?P<year>\d{4})年度?)(?:[^，。；\d执]{0,16}?(?:年初)?预算数?)?(?:相比，?)?"
-                r"(?:(?P<word>增加|减少)了?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
-                r"(?:，(?:增长|下降|增幅|降幅|上升)了?为?(?P<rate>\d+(?:\.\d+)?)[%％])?|(?P<flat>持平|相同|一致))")
+                + CHANGE_SAID)
 
 
 @dataclass(frozen=True)
