@@ -287,6 +287,32 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
     assert sorted(p.name for p in out.iterdir()) == [RECORD, "a.docx"]
 
 
+def test_a_failed_first_render_into_a_folder_leaves_no_record_behind(tmp_path, monkeypatch):
+    """A render stopped while it renames its outputs into a folder it never wrote to (SIGTERM in a batch: CI saw
+    `.written-by-reportgen.json` left beside keep.txt) leaves the folder as it was: no record of files it never put."""
+    from reportgen.base import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("kept")
+    area = staging.Staging(out)
+    (area.path / "a.docx").write_bytes(b"new a")
+
+    real_replace = os.replace
+
+    def stopped(src, dst):  # the output's rename interrupted; the record's own renames go through
+        if str(dst).endswith("a.docx"):
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(staging.os, "replace", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        area.move_in([(area.path / "a.docx", out / "a.docx")], "render")
+    monkeypatch.undo()
+    area.remove()
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
 def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path, monkeypatch):
     """The window between making a staging folder and locking it (seen in CI: a render held there
     had its folder taken by the next run): the folder's name says whose it is."""

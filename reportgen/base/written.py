@@ -211,14 +211,31 @@ def replacing(finals: list[tuple[Path, Digest]], by: str, scratch: dict[Path, Pa
         records = {key: _read(folder) for key, folder in folders.items()}
         for key, (final, _) in zip(keys, finals, strict=True):
             _may_replace(records[key], final)
+        before = {key: {name: dict(entry) for name, entry in record.items()} for key, record in records.items()}
         _record_beside(records, keys, finals, by)
-        for key, folder in folders.items():
-            _write(folder, records[key], scratch[folder], durable=True)
-        yield
+        try:
+            for key, folder in folders.items():
+                _write(folder, records[key], scratch[folder], durable=True)
+            yield
+        except BaseException:  # the renames undone (staging._move_in): the record as it was, or none where none was
+            _put_back(folders, before, scratch)
+            raise
         for key, (final, new) in zip(keys, finals, strict=True):
             records[key][final.name] = {"by": by, "written": [[new.sha256, new.size]]}
         for key, folder in folders.items():
             _write(folder, _present(folder, records[key]), scratch[folder], durable=False)
+
+
+def _put_back(folders: dict[tuple[int, int], Path], before: dict[tuple[int, int], Record],
+              scratch: dict[Path, Path]) -> None:
+    """Each folder's record as it stood before a replacement that failed (a terminated render: nothing of it is left,
+    not even a record of files it never put in place); a folder that had none gets none."""
+    for key, folder in folders.items():
+        with contextlib.suppress(OSError):
+            if before[key]:
+                _write(folder, before[key], scratch[folder], durable=False)
+            else:
+                (folder / RECORD).unlink(missing_ok=True)
 
 
 def _record_beside(records: dict[tuple[int, int], Record], keys: list[tuple[int, int]],
