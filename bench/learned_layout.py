@@ -24,7 +24,7 @@ from pathlib import Path
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learning.learned_layout import learn, numbered_titles, printed_places, write_layout
-from reportgen.importing.learning.learned_words import printed_files
+from reportgen.importing.learning.published_sentences import printed_files
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
@@ -67,7 +67,7 @@ def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
 
 def published_headings(lines: list[Line]) -> list[str]:
     """The numbered headings the document prints, file by file where it is several (北京's 情况说明 and 报表: read
-    together, the second's pages are taken for the first's, learned_words.printed_files)."""
+    together, the second's pages are taken for the first's, published_sentences.printed_files)."""
     out = []
     for heading in (one for part in printed_files(lines) for one in printed_headings(part)):
         label = f"{heading.number}{heading.mark}" if heading.style == "ar" else f"（{heading.number}）" \

@@ -3,7 +3,7 @@ learn (`import --learn-layout`) and render print word for word: `python -m bench
 
 Per document: import it, learn its layout, render the imported source in the learned layout (a draft) — “before”
 without the learned words (the layout of part 1: tables, numbering, headings), “after” with them — and count the
-published sentences of its 情况说明 and 其他重要事项 (learned_words.published_sentences; those saying a figure
+published sentences of its 情况说明 and 其他重要事项 (published_sentences.published_sentences; those saying a figure
 apart) found word for word (spaces aside) among the render's. `--pairs`: the year-over-year measure — learn from
 year N, import year N+1, render N+1's source in N's learned layout, and count N+1's sentences printed word for
 word. Prints one line per document or pair, by region. A measurement: exit code 0 whatever it measures."""
@@ -19,7 +19,7 @@ from pathlib import Path
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Paragraph
 from reportgen.importing.learning.learned_layout import learn, write_layout
-from reportgen.importing.learning.learned_words import has_figures, published_sentences
+from reportgen.importing.learning.published_sentences import has_figures, published_sentences
 from reportgen.importing.learning.untraced_reasons import CLASSES
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.published import read_published

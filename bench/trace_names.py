@@ -24,6 +24,9 @@ from typing import Any
 from bench.learned_words import _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import published_sentences as ps
+from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning.learned_layout import learn
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.published import read_published
@@ -44,15 +47,15 @@ _SENTENCE: list[Any] = [None]  # the sentence learned_words scopes now (_UnitSco
 _ECONOMIC: set[str] = set()  # the economic classes of the document's source
 _SCOPE: list[Any] = []  # the document's learned_words._UnitScope (its unit names)
 _UNIT_FIGURES = [0]  # the document's figures a unit's words, heading or field is about (unit_slip checked)
-_MADE: list[Any] = []  # the env and context learned_words._stated read 正文金额 from last (learned_amounts._again's)
+_MADE: list[Any] = []  # the env and context sentence_fields._stated read 正文金额 from last (learned_amounts._again's)
 
 
 @contextmanager
 def _hooked() -> Iterator[None]:
-    """learned_words' trace, _figure and _with_texts wrapped to record what each sentence's figures are traced to (put
-    back after: tests/test_bench runs the scripts in one process)."""
-    trace, figure, texts_of, scope, unit_of = lw.trace, lw._figure, lw._with_texts, lw._UnitScope, lw.unit_of
-    stated_of = lw._stated
+    """learned_words' trace and sentence_tracing's _figure and _with_texts wrapped, each where it is looked up, to
+    record what each sentence's figures are traced to (put back after: tests/test_bench runs the scripts in one process)."""
+    trace, figure, texts_of, scope, unit_of = lw.trace, st._figure, st._with_texts, lw._UnitScope, lw.unit_of
+    stated_of = sf._stated
 
     class Scope(scope):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any) -> None:
@@ -63,7 +66,7 @@ def _hooked() -> Iterator[None]:
         _MADE[:] = [env, context]
         return stated_of(env, context, unit)
 
-    def unit_named(sentence: lw.Sentence, names: list[str]) -> str | None:
+    def unit_named(sentence: ps.Sentence, names: list[str]) -> str | None:
         _SENTENCE[0] = sentence  # (asked of each sentence before it is traced: _UnitScope.known, learned_amounts._again)
         return unit_of(sentence, names)
 
@@ -78,7 +81,7 @@ def _hooked() -> Iterator[None]:
         if out is not None:
             start = max(text.rfind(mark, 0, match.start()) for mark in "，；。") + 1
             label = next((f.label for f in [*known[0], *known[1]] if f.expr == out[1]), "")
-            _ECONOMIC.update(lw._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
+            _ECONOMIC.update(st._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
             key = _NOW[0] if _NOW[0][0] == text else (text, "")  # (untraced_reasons asks _figure outside trace)
             _SEEN.setdefault(key, []).append((text[start:match.start()], out[1], label, match.start()))
         return out
@@ -89,13 +92,13 @@ def _hooked() -> Iterator[None]:
             _TEXTS.setdefault(_NOW[0], []).append((expr, list(traced_now.said)))
         return out
 
-    lw.trace, lw._figure, lw._with_texts, lw._UnitScope = traced, figured, with_texts, Scope  # type: ignore[misc, assignment]
-    lw.unit_of, lw._stated = unit_named, stated
+    lw.trace, st._figure, st._with_texts, lw._UnitScope = traced, figured, with_texts, Scope  # type: ignore[misc, assignment]
+    lw.unit_of, sf._stated, lw._stated = unit_named, stated, stated
     try:
         yield
     finally:
-        lw.trace, lw._figure, lw._with_texts, lw._UnitScope = trace, figure, texts_of, scope  # type: ignore[misc]
-        lw.unit_of, lw._stated = unit_of, stated_of
+        lw.trace, st._figure, st._with_texts, lw._UnitScope = trace, figure, texts_of, scope  # type: ignore[misc]
+        lw.unit_of, sf._stated, lw._stated = unit_of, stated_of, stated_of
 
 
 def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
@@ -105,18 +108,18 @@ def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
     if codes and not any(f"{o}{codes[-1]}{c}" in expr for o, c in ("''", "（）", "()")):
         out.append("编码")
     levelled = _LEVELLED.findall(words)
-    if levelled and not (expr.startswith(("function_line", "actual_function")) and lw._han(label).startswith(
-            levelled[-1]) or levelled[-1] in lw._han(expr)):
+    if levelled and not (expr.startswith(("function_line", "actual_function")) and st._han(label).startswith(
+            levelled[-1]) or levelled[-1] in st._han(expr)):
         out.append("类款项名称")
-    han = lw._han(_CODE.sub("", words))
+    han = st._han(_CODE.sub("", words))
     named = next((n for n in sorted(economic, key=len, reverse=True) if han.endswith(n)), None)
-    if named and not codes and not levelled and "economic_line" in expr and lw._han(label) != named:
+    if named and not codes and not levelled and "economic_line" in expr and st._han(label) != named:
         out.append("经济分类")
     fund = next((f for f in _FUNDS if f in han), None)
     if fund and expr.startswith("function_line") and fund not in expr:
         out.append("资金")
-    item = next((lw._han(t) for t in _THREE if han.endswith(lw._han(t))), None)
-    if item and item not in lw._han(expr + label + lw._QUANTITIES.get(expr, "")):
+    item = next((st._han(t) for t in _THREE if han.endswith(st._han(t))), None)
+    if item and item not in st._han(expr + label + sf._QUANTITIES.get(expr, "")):
         out.append("三公")
     return out
 
@@ -125,11 +128,11 @@ def _reason_slip(expr: str, said: list[str], text: str) -> bool:
     """Whether a reason (b.reasons.get(KEY)) is said where the sentence names none of KEY's quantities (vocabulary.yaml
     数的名称) and has said no figure of them."""
     key = re.search(r"'([^']*)'", expr).group(1)  # type: ignore[union-attr]
-    quantities = lw._PRIOR_QUANTITIES.get(key, (key,))
-    names = {lw._han(n) for q in (key, *quantities) for n in (q, *lw.named_quantities().get(q, ()))}
+    quantities = st._PRIOR_QUANTITIES.get(key, (key,))
+    names = {st._han(n) for q in (key, *quantities) for n in (q, *lw.named_quantities().get(q, ()))}
     figures = [re.sub(r"^\(\((.+?)\)\|change_from\(.*", r"\1", one) for one in said]
-    return not any(name in lw._han(text) for name in names) and not any(
-        key in one or lw._QUANTITIES.get(one, "") in quantities or lw._QUANTITIES.get(one, "").startswith(key)
+    return not any(name in st._han(text) for name in names) and not any(
+        key in one or sf._QUANTITIES.get(one, "") in quantities or sf._QUANTITIES.get(one, "").startswith(key)
         for one in figures)
 
 
@@ -140,7 +143,7 @@ def named_unit(text: str, headings: tuple[tuple[str, str], ...], forms: dict[str
     numbering aside): “用于保障市水务局预算管理” under a unit's heading says what the unit does, not whose figure."""
     pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     for words in (text, *(words for _, words in reversed(headings))):
-        bare = lw._NUMBERING.sub("", lw._HEADING.sub("", words))
+        bare = ps._NUMBERING.sub("", ps._HEADING.sub("", words))
         found = [m.group(0) for m in re.finditer(pattern, bare) if forms[m.group(0)] or not m.start()] if pattern else []
         if found:
             return forms[found[-1]]
@@ -166,7 +169,7 @@ def unit_slip(named: str | None, expr: str, label: str, own: dict[str, set[str]]
     return "部门数" if named and not units and label and label in own.get(named, set()) else None
 
 
-def _unit_slips(sentence: lw.Sentence, seen: list[tuple[str, str, str, int]], forms: dict[str, str],
+def _unit_slips(sentence: ps.Sentence, seen: list[tuple[str, str, str, int]], forms: dict[str, str],
                 own: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
     """The figures of a sentence whose field is not of the unit its words (or heading) name: (class, text, words, expr)."""
     out = []

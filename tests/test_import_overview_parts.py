@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from reportgen.docmodel.document import Heading
-from reportgen.importing.learning import learned_words
+from reportgen.importing.learning import published_sentences
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
@@ -74,7 +74,7 @@ def test_a_part_whose_words_name_none_is_the_overview_its_headings_are(tmp_path:
 ])
 def test_the_overview_is_named_by_what_it_holds_and_only_that(name: str, found: dict[str, str]) -> None:
     headings = printed_headings(read_published(FRESH / f"{name}.pdf").lines)
-    assert learned_words.parts_by_contents(headings) == found
+    assert published_sentences.parts_by_contents(headings) == found
 
 
 def test_a_layout_learned_on_a_regions_own_prints_the_overviews_headings_as_published(tmp_path: Path) -> None:

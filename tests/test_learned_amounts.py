@@ -16,7 +16,7 @@ import pytest
 
 from reportgen import cli
 from reportgen.docmodel.document import Paragraph
-from reportgen.importing.learning import learned_amounts, learned_words
+from reportgen.importing.learning import learned_amounts, learned_words, published_sentences
 from reportgen.runners.render import document_for, prepare
 from tests.learned_import import fresh_pdf, import_once
 
@@ -28,7 +28,7 @@ COMMISSIONED = "2026年湖州市财政局各单位委托业务费财政拨款总
 def _sentences(source: Path, layout: Path) -> list[str]:
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     return [piece for b in document.blocks if isinstance(b, Paragraph)
-            for piece in learned_words._cut("".join(b.text.split()))]
+            for piece in published_sentences._cut("".join(b.text.split()))]
 
 
 @pytest.fixture(scope="module")

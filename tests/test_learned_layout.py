@@ -805,7 +805,7 @@ def test_the_headings_inside_a_section_are_read_and_a_lists_items_are_none() -> 
 
 def test_the_measure_reads_each_file_of_a_document_and_a_numbering_as_printed() -> None:
     """bench/learned_layout read 北京市审计局's 情况说明 and 报表 together: the second file's pages were taken for the
-    first's, and 6 of its 13 headings lost (learned_words.printed_files: the learned layout reads them file by file);
+    first's, and 6 of its 13 headings lost (published_sentences.printed_files: the learned layout reads them file by file);
     and it printed 国家信访局's “（1）项目概述” as “（一）项目概述”."""
     from bench.learned_layout import published_headings
 

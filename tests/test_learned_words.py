@@ -18,7 +18,13 @@ import yaml
 from reportgen import cli
 from reportgen.compute.arithmetic import change as compute_change
 from reportgen.docmodel.document import Heading, Paragraph, Table, Title
-from reportgen.importing.learning import learned_lines, learned_words
+from reportgen.importing.learning import (
+    learned_lines,
+    learned_words,
+    published_sentences,
+    sentence_fields,
+    sentence_tracing,
+)
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
 from reportgen.readers.published import read_published
 from reportgen.reading.yamlsafe import load_yaml
@@ -39,7 +45,7 @@ def _sentences(source: Path, layout: Path | None) -> list[str]:
     """The sentences the draft prints as the document's (not its banner's list of what is left to do)."""
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     return [piece for b in document.blocks if isinstance(b, Paragraph) and b.role != "banner"
-            for piece in learned_words._cut("".join(b.text.split()))]
+            for piece in published_sentences._cut("".join(b.text.split()))]
 
 
 def _title(source: Path) -> str:
@@ -226,7 +232,7 @@ def yantian() -> tuple[object, dict[str, object], list[str]]:
     env, context = context_for(prepared.budget, prepared.figures, draft=[], layout=layouts.resolve("默认"))
     document = document_for(prepared, draft=True)
     texts = [piece for b in document.blocks if isinstance(b, Paragraph)
-             for piece in learned_words._cut("".join(b.text.split()))]
+             for piece in published_sentences._cut("".join(b.text.split()))]
     return env, context, texts
 
 
@@ -234,7 +240,7 @@ def test_a_change_word_follows_the_change(yantian) -> None:
     """The default wording's sentences of another region's source, read back as a published document's: each saying
     a change is traced with its word (增加/减少, 增长/下降) conditional on the change, and prints itself again."""
     env, context, texts = yantian
-    amounts, changes = learned_words.fields(env, context)
+    amounts, changes = sentence_fields.fields(env, context)
     changed = [t for t in texts if "比2021年" in t and ("增加" in t or "减少" in t)]
     assert changed
     traced = 0
@@ -261,8 +267,8 @@ def test_a_document_in_two_files_has_the_sentences_of_its_text(text, tables) -> 
     """A disclosure printed as two files (its 情况说明 and its 报表), each numbering its pages from 1: the sentences
     learned from both are those of its text (北京市审计局: 2 of 69 before, the 报表's 第3页 第1行 taken for the
     text's heading there)."""
-    alone = learned_words.published_sentences(read_published(text).lines)
-    both = learned_words.published_sentences(read_published(text).lines + read_published(tables).lines)
+    alone = published_sentences.published_sentences(read_published(text).lines)
+    both = published_sentences.published_sentences(read_published(text).lines + read_published(tables).lines)
     assert len(alone) > 20
     assert [s.text for s in both[:len(alone)]] == [s.text for s in alone]
 
@@ -275,7 +281,7 @@ def test_an_extracts_text_after_its_tables_is_read_where_its_first_heading_is_on
     """江苏省检察院's extracts print their tables, then the text's “二、收入预算情况说明” (2018; “十、……情况说明” 2017) on
     a page whose “一、” was left out: the heading saying a 情况说明 goes on with the text — its sentences are learned
     (none were: the table's section ran to the end, the text's last heading of that style never seen)."""
-    sentences = [s.text for s in learned_words.published_sentences(read_published(NATIONAL / pdf).lines)]
+    sentences = [s.text for s in published_sentences.published_sentences(read_published(NATIONAL / pdf).lines)]
     assert sentence in sentences
 
 
@@ -290,7 +296,7 @@ def test_an_extracts_text_after_its_tables_is_read_where_its_first_heading_is_on
 def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sentence) -> None:
     """A numbered first line filling its width, at the page's margin, goes on on the next line: one sentence, not a
     heading and a sentence cut (“出（项）支出137.89万元……”), whatever margin every line of the page has."""
-    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    sentences = [s.text for s in published_sentences.published_sentences(read_published(FRESH / pdf).lines)]
     assert sentence in sentences
     assert not any(s.startswith(("出（项）", "费支出（项）")) for s in sentences)
 
@@ -299,7 +305,7 @@ def test_a_numbered_line_broken_at_the_margin_goes_on_as_one_sentence(pdf, sente
 def test_a_parts_heading_on_the_page_of_the_table_before_heads_its_sections(pdf) -> None:
     """深圳市民政局, 文化广电旅游体育局 2026: “第八部分    其他需要说明情况” printed below the 重点项目 table that ends
     第七部分, on its page: its sections (一、机关运行经费) are 第八部分's, not hung under 第七部分."""
-    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    sentences = published_sentences.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
     running = [s.headings for s in sentences if s.text.startswith("2026年本单位机关运行经费财政拨款预算")]
     assert running == [(("part", "其他需要说明情况"), ("cn", "机关运行经费"))]
 
@@ -309,7 +315,7 @@ def test_a_parts_lead_in_over_its_table_is_its_sentence(pdf) -> None:
     """深圳市公安局交通管理局, 市委宣传部 2026: “第七部分   重点项目预算绩效情况说明” prints one sentence, the lead-in over
     its table (and the table's note below it, “备注：无。”) — read as the part's, not as the table's first line (the part
     then printed nothing, and went)."""
-    sentences = learned_words.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
+    sentences = published_sentences.published_sentences(read_published(ROOT.parent / "shared" / "corpus" / pdf).lines)
     assert [s.text for s in sentences if s.headings == (("part", "重点项目预算绩效情况说明"),)][:1] == [
         "2026年，本单位重点项目绩效目标情况如下："]
 
@@ -319,8 +325,8 @@ def test_the_projects_pages_are_left_to_a_frame_that_prints_them() -> None:
     page each) are read as the source's projects; where the base's frame prints them (上海's projects.j2) they are no
     learned sentences, where it does not (默认) they are learned as before."""
     lines = read_published(SEEDS / "shanghai-putuo-shangwuwei-2025.pdf").lines
-    every = [s.text for s in learned_words.published_sentences(lines)]
-    left = [s.text for s in learned_words.published_sentences(lines, projects=True)]
+    every = [s.text for s in published_sentences.published_sentences(lines)]
+    left = [s.text for s in published_sentences.published_sentences(lines, projects=True)]
     assert left == every[:len(left)]  # the projects' pages end the document: the sentences before them as they were
     assert any("2025年度项目总预算1720.00万" in text for text in every[len(left):])
     assert not any("经费情况说明" in text or "项目总预算" in text for text in left)
@@ -495,14 +501,14 @@ def test_a_rate_is_computed_from_the_printed_figures_only_where_they_give_it() -
     """A change's rate of its figures as printed (8.61 and 17.72万元: 105.81%) is a fit where the sentence prints the
     figures in that unit; the same figures in 元 (86,100 and 177,240: 105.85%) give none, nor does a sentence printing no
     amount before its rate."""
-    change = learned_words.Field("c", "", compute_change(Decimal(177240), Decimal(86100), Decimal(100)), "now", "before",
+    change = sentence_fields.Field("c", "", compute_change(Decimal(177240), Decimal(86100), Decimal(100)), "now", "before",
                    prior_value=Decimal(86100))
-    fits = learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
+    fits = sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
     change_printed = "(((now)|as_printed('万元', 2))|change_from((before)|as_printed('万元', 2)))"
     assert [expr for _, expr in fits] == [f"({change_printed}.rate if {change_printed}.kind != 'flat' else 0)"]
-    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
-    assert not learned_words._printed_rate_fits(Decimal("105.81"), 2, [change], None)
-    assert learned_words._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
+    assert not sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
+    assert not sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], None)
+    assert sentence_tracing._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
 
 
 def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
@@ -544,16 +550,16 @@ def test_a_figure_named_by_its_quantitys_words_is_traced(tmp_path, pdf) -> None:
 def test_a_quantitys_name_must_end_the_words_before_the_figure(before, named) -> None:
     """A field is named by a name of its quantity where the longest name the words end with is one of its names, not
     qualified by 的 (a part of something else)."""
-    field = learned_words.Field("f.income_of('政府性基金预算拨款')", "政府性基金预算拨款", Decimal(0),
+    field = sentence_fields.Field("f.income_of('政府性基金预算拨款')", "政府性基金预算拨款", Decimal(0),
                                 names=("政府性基金预算拨款收入", "政府性基金预算收入", "基金预算收入"))
-    assert learned_words._said_name(field, before) is named
+    assert sentence_tracing._said_name(field, before) is named
 
 
 def test_a_general_budgets_basic_spending_is_no_basic_spending_of_all_the_money() -> None:
     """“一般公共预算基本支出” names the fund's part (vocabulary.yaml 部分的限定), not the 基本支出 of all the money."""
-    basic = learned_words.Field("f.basic", "基本支出", Decimal(1), names=("基本支出", "基本支出预算"))
-    assert learned_words._said_name(basic, "基本支出")
-    assert not learned_words._said_name(basic, "一般公共预算基本支出")
+    basic = sentence_fields.Field("f.basic", "基本支出", Decimal(1), names=("基本支出", "基本支出预算"))
+    assert sentence_tracing._said_name(basic, "基本支出")
+    assert not sentence_tracing._said_name(basic, "一般公共预算基本支出")
 
 
 @pytest.mark.parametrize("said, change", [
@@ -637,10 +643,10 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
     change alone; where they name none, it may be any change printing the figure (the figure said before it)."""
     names = {"f.general_budget": ("一般公共预算支出", "一般公共预算财政拨款支出"),
              "fiscal_expenditure_total": ("财政拨款支出", "财政拨款支出预算")}
-    amounts = [learned_words.Field(expr, "", Decimal(1), names=said) for expr, said in names.items()]
+    amounts = [sentence_fields.Field(expr, "", Decimal(1), names=said) for expr, said in names.items()]
     prior = "f.prior_total('收支总计')" if quantity == "f.income_grand_total" else "x"
-    change = learned_words.Field(f"(({quantity})|change_from({prior}))", "", None, quantity)
-    assert bool(learned_words._of_subject([(change, change.expr)], before, amounts)) is kept
+    change = sentence_fields.Field(f"(({quantity})|change_from({prior}))", "", None, quantity)
+    assert bool(sentence_tracing._of_subject([(change, change.expr)], before, amounts)) is kept
 
 
 @pytest.mark.parametrize("before, general", [
@@ -651,25 +657,25 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
 def test_a_quantitys_name_is_the_longest_the_words_reach(before, general) -> None:
     """The name a figure's words end with is the longest they reach, a word that says nothing more (预算) aside: “……
     一般公共预算拨款支出预算19,577万元” names 一般公共预算支出, never the 支出总计 whose name 支出预算 ends the words too."""
-    budget = learned_words.Field("f.general_budget", "", Decimal(1), names=("一般公共预算支出", "一般公共预算拨款支出",
+    budget = sentence_fields.Field("f.general_budget", "", Decimal(1), names=("一般公共预算支出", "一般公共预算拨款支出",
                                                                              "一般公共预算财政拨款支出"))
-    grand = learned_words.Field("f.expenditure_grand_total", "", Decimal(1), names=("支出总计", "支出预算"))
-    assert learned_words._said_name(budget, before) is general
-    assert learned_words._said_name(grand, before) is not general
+    grand = sentence_fields.Field("f.expenditure_grand_total", "", Decimal(1), names=("支出总计", "支出预算"))
+    assert sentence_tracing._said_name(budget, before) is general
+    assert sentence_tracing._said_name(grand, before) is not general
 
 
 def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -> None:
     """上海市级 “财政拨款支出预算19,577万元，比2025年预算减少290万元”: the change the source holds of 财政拨款 (上年.财政拨款,
     its 收入 and 支出 alike) is the change of the 财政拨款支出 just said — not 一般公共预算's printing the same 290 this year;
     said after 收入总计 alone it is neither's."""
-    fiscal = learned_words.Field("((f.fiscal_income)|change_from(f.prior_total('财政拨款')))", "财政拨款收入预算", None,
+    fiscal = sentence_fields.Field("((f.fiscal_income)|change_from(f.prior_total('财政拨款')))", "财政拨款收入预算", None,
                                  "f.fiscal_income")
-    general = learned_words.Field("((f.general_budget)|change_from(f.prior_total('一般公共预算')))", "一般公共预算支出",
+    general = sentence_fields.Field("((f.general_budget)|change_from(f.prior_total('一般公共预算')))", "一般公共预算支出",
                                   None, "f.general_budget")
     fits = [(fiscal, fiscal.expr + ".amount"), (general, general.expr + ".amount")]
     before = "支出预算#其中财政拨款支出预算#比预算减少"
-    assert learned_words._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
-    assert learned_words._nearest(fits, before, ["f.income_grand_total"]) is None
+    assert sentence_tracing._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
+    assert sentence_tracing._nearest(fits, before, ["f.income_grand_total"]) is None
 
 
 @pytest.mark.parametrize("before, whole", [
@@ -678,7 +684,7 @@ def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -
     ("其中一般公共预算拨款收入#占", None),  # 杭州 “占97.9%”: a share of one of the totals, as printed
 ])
 def test_a_share_is_of_the_whole_its_words_name(before, whole) -> None:
-    assert learned_words._whole_named(before) == whole
+    assert sentence_tracing._whole_named(before) == whole
 
 
 def test_a_threshold_is_the_rules_words_and_each_count_its_own(tmp_path) -> None:
@@ -693,9 +699,9 @@ def test_a_threshold_is_the_rules_words_and_each_count_its_own(tmp_path) -> None
 
 def test_a_count_is_counted_in_its_own_unit() -> None:
     """上海市审计局 2026 “共有车辆0辆，单价100万元（含）以上设备（不含车辆）0台（套）”: a count in 台 is no count of vehicles."""
-    vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(0), count=True)
-    assert learned_words._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
-    assert learned_words._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
+    vehicles = sentence_fields.Field("b.assets.vehicles", "车辆", Decimal(0), count=True)
+    assert sentence_tracing._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
+    assert sentence_tracing._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
 
 
 @pytest.mark.parametrize("before, kind, counted", [
@@ -714,28 +720,28 @@ def test_a_kind_of_vehicle_is_the_count_its_own_name_says(before, kind, counted)
     """万里街道, 上海市福彩中心 “共有车辆2辆，其中：部级领导干部用车0辆……”: each count is the source's 国有资产.车辆分类 of the
     kind named just before it — never the kind named before another's name (“老干部服务用车0辆” is none of the source's),
     nor the held ones' in a sentence of purchases (“安排购置车辆0辆，其中：部级领导干部用车0辆……”)."""
-    fields = [learned_words.Field(f"b.assets.vehicle_kinds.get('{k}')", k, Decimal(0), count=True)
+    fields = [sentence_fields.Field(f"b.assets.vehicle_kinds.get('{k}')", k, Decimal(0), count=True)
               for k in ("部级领导干部用车", "主要领导干部用车", "应急保障用车", "特种专业技术用车")]
-    found = learned_words._count(Decimal(0), "辆", fields, before, [])
+    found = sentence_tracing._count(Decimal(0), "辆", fields, before, [])
     assert (found is not None and found[1] == f"b.assets.vehicle_kinds.get('{kind}')") is counted
 
 
 def test_a_count_of_a_kind_is_never_all_the_vehicles() -> None:
     """上海市戒毒康复中心 2026 “安排购置车辆1辆，其中：执法执勤用车1辆”: the kind's 1 is no count of the vehicles purchased
     (alike this year, not the next): no field holds a purchase's kinds."""
-    planned = learned_words.Field("b.assets.planned.get('车辆')", "购置车辆", Decimal(1), count=True)
-    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
-    assert learned_words._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
+    planned = sentence_fields.Field("b.assets.planned.get('车辆')", "购置车辆", Decimal(1), count=True)
+    assert sentence_tracing._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
+    assert sentence_tracing._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
 
 
 def test_a_count_of_equipment_is_named_by_the_words_the_import_reads_it_after() -> None:
     """上海市审计局 2026 “单价100万元（含）以上设备（不含车辆）0台（套）” is 专用设备 as imported; “安排购置单价100万元（含）以上设备
     （不含车辆）0台（套）” the planned one, never the held."""
-    held = learned_words.Field("b.assets.special_equipment", "专用设备", Decimal(0), count=True)
-    planned = learned_words.Field("b.assets.planned.get('专用设备')", "购置专用设备", Decimal(0), count=True)
-    found = learned_words._count(Decimal(0), "台", [held, planned], "共有车辆#单价#含以上设备不含车辆", [])
+    held = sentence_fields.Field("b.assets.special_equipment", "专用设备", Decimal(0), count=True)
+    planned = sentence_fields.Field("b.assets.planned.get('专用设备')", "购置专用设备", Decimal(0), count=True)
+    found = sentence_tracing._count(Decimal(0), "台", [held, planned], "共有车辆#单价#含以上设备不含车辆", [])
     assert found is not None and found[1] == "b.assets.special_equipment"
-    found = learned_words._count(Decimal(0), "台", [held, planned], "单位预算安排购置单价#含以上设备不含车辆", [])
+    found = sentence_tracing._count(Decimal(0), "台", [held, planned], "单位预算安排购置单价#含以上设备不含车辆", [])
     assert found is not None and found[1] == "b.assets.planned.get('专用设备')"
 
 
@@ -744,7 +750,7 @@ def test_a_sentence_of_thresholds_alone_is_kept_for_its_year() -> None:
     printed (its year alone), never printed every year as if it were still true."""
     context = {"function_uses": {}, "b": type("B", (), {"reasons": {}, "performance": None})(), "year": 2026,
                "prior_year": 2025, "dept": "国家信访局"}
-    assert learned_words.trace("2026年部门预算未安排购置车辆和单位价值100万元以上设备。", [], [], context) is None
+    assert sentence_tracing.trace("2026年部门预算未安排购置车辆和单位价值100万元以上设备。", [], [], context) is None
 
 
 @pytest.mark.parametrize("pdf, line, words", [
@@ -783,7 +789,7 @@ def test_a_table_of_contents_is_no_sentence_of_the_text() -> None:
     on its first page: read as prose it was one “sentence” with the cover and the first duty (“上海市2026年市级单位预算
     预算单位：上海市审计局目录一、单位主要职能…”), learned and printed in the draft. A 目录 is page furniture."""
     lines = read_published(FRESH / "sh-city-shenjiju-2026-unit-budget.pdf").lines
-    sentences = [s.text for s in learned_words.published_sentences(lines)]
+    sentences = [s.text for s in published_sentences.published_sentences(lines)]
     assert sentences and not any("目录" in s or "单位预算表1." in "".join(s.split()) for s in sentences)
 
 
@@ -849,7 +855,7 @@ def test_a_lists_last_item_short_as_a_heading_is_an_item(name) -> None:
     after it under it. 北京市审计局 likewise (“…完成市委、市政府和审计署交办的其他任务”). The next item of a list whose item
     before is a sentence is an item."""
     lines = read_published(FRESH / f"{name}.pdf").lines
-    heads = {words for s in learned_words.published_sentences(lines) for _, words in s.headings}
+    heads = {words for s in published_sentences.published_sentences(lines) for _, words in s.headings}
     assert heads and not [words for words in heads if "交办的其他任务" in words], heads
 
 
@@ -919,9 +925,9 @@ def test_a_charts_caption_is_a_paragraph_of_its_own(pdf, caption, after) -> None
     """A chart's caption (“图”, its number, its words, no sentence mark) is printed on a line of its own: neither the
     heading after it (the line before ends with no full stop) nor another caption goes on from it."""
     lines = read_published(FRESH / pdf).lines
-    paragraphs = [text for one in learned_words.printed_files(lines) for text, *_ in learned_words._paragraphs(one)]
+    paragraphs = [text for one in published_sentences.printed_files(lines) for text, *_ in published_sentences._paragraphs(one)]
     assert caption in paragraphs and after in paragraphs
-    assert not [s.text for s in learned_words.published_sentences(lines) if caption in s.text]
+    assert not [s.text for s in published_sentences.published_sentences(lines) if caption in s.text]
 
 
 @pytest.mark.parametrize("pdf", ["bj-shenjiju-2026-dept-budget.pdf", "../bj-jiaoyuwei-2026-dept-budget.pdf"])
@@ -931,7 +937,7 @@ def test_a_numbered_line_over_a_list_is_a_sentence_of_its_own(pdf) -> None:
     path = FRESH / pdf
     if not path.exists():
         pytest.skip("../shared/corpus is not here")
-    sentences = [s.text for s in learned_words.published_sentences(read_published(path).lines)]
+    sentences = [s.text for s in published_sentences.published_sentences(read_published(path).lines)]
     heads = [s for s in sentences if s.startswith("（三）上年结转结余")]
     assert len(heads) == 1 and heads[0].endswith("万元"), heads
     assert [s for s in sentences if s.startswith("10.上年结转结余")]
@@ -948,7 +954,7 @@ def test_a_numbered_line_over_a_list_is_a_sentence_of_its_own(pdf) -> None:
 def test_a_tables_words_are_no_sentence_of_the_text(pdf, table, text) -> None:
     """The lines of a table's section (its title, its cells, its notes) are no sentence of the text, learned or
     measured — until the text's next heading under it shows the text going on."""
-    sentences = [s.text for s in learned_words.published_sentences(read_published(FRESH / pdf).lines)]
+    sentences = [s.text for s in published_sentences.published_sentences(read_published(FRESH / pdf).lines)]
     assert not [s for s in sentences if table in s]
     assert [s for s in sentences if text in s]
 
@@ -964,8 +970,8 @@ def test_a_numbered_heading_after_a_line_ending_short_opens_a_paragraph(pdf, bef
     full stop), not a line the heading goes on."""
     corpus = FRESH.parent
     path = FRESH / pdf if (FRESH / pdf).exists() else corpus / pdf
-    paragraphs = [text for one in learned_words.printed_files(read_published(path).lines)
-                  for text, *_ in learned_words._paragraphs(one)]
+    paragraphs = [text for one in published_sentences.printed_files(read_published(path).lines)
+                  for text, *_ in published_sentences._paragraphs(one)]
     assert heading in paragraphs
     assert any(text.endswith(before) for text in paragraphs)
 
@@ -1023,10 +1029,10 @@ def test_a_change_of_another_named_quantity_is_no_change_of_the_figure_said(tmp_
     assert "change_from(f.prior_total('一般公共预算'))" in income and "prior_total('财政拨款')" not in income
 
 
-def _traced_to(text: str, amounts: list[learned_words.Field]) -> str | None:
+def _traced_to(text: str, amounts: list[sentence_fields.Field]) -> str | None:
     """The field the last figure of ``text`` is traced to (None: not traced)."""
-    match = list(learned_words._FIGURE.finditer(text))[-1]
-    piece = learned_words._figure(text, match, (amounts, []), [], learned_words.Style())
+    match = list(published_sentences._FIGURE.finditer(text))[-1]
+    piece = sentence_tracing._figure(text, match, (amounts, []), [], sentence_tracing.Style())
     return None if piece is None else piece[1]
 
 
@@ -1034,8 +1040,8 @@ def test_a_lines_level_is_no_word_of_its_project_spending() -> None:
     """无锡市教育局 2026 “4.普通教育（款）小学教育（项）支出80.32万元” is the line's amount: the 项 of “（项）” is no 项 of
     “小学教育项目支出” (all of it 项目支出 this year — next year its 项目支出 alone would print as the line's amount)."""
     value = Decimal("803200")
-    amounts = [learned_words.Field("function_line('2050202').total", "小学教育", value),
-               learned_words.Field("function_line('2050202').project", "小学教育项目支出", value)]
+    amounts = [sentence_fields.Field("function_line('2050202').total", "小学教育", value),
+               sentence_fields.Field("function_line('2050202').project", "小学教育项目支出", value)]
     assert _traced_to("4.普通教育（款）小学教育（项）支出80.32万元", amounts) == "function_line('2050202').total"
     assert _traced_to("小学教育项目支出80.32万元", amounts) == "function_line('2050202').project"
 
@@ -1045,9 +1051,9 @@ def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
     printing alike is not taken for it; 广州 “……压减经常性项目；支出预算7,651.71万元” names 支出预算 in its clause (no
     项目支出 across the ；)."""
     names = learned_words.named_quantities()
-    amounts = [learned_words.Field("f.income_grand_total", "收入预算", Decimal("58766800"), names=names["收入总计"]),
-               learned_words.Field("f.expenditure_grand_total", "支出预算", Decimal("58766700"), names=names["支出总计"]),
-               learned_words.Field("f.project", "项目支出", Decimal("1"), names=names["项目支出"])]
+    amounts = [sentence_fields.Field("f.income_grand_total", "收入预算", Decimal("58766800"), names=names["收入总计"]),
+               sentence_fields.Field("f.expenditure_grand_total", "支出预算", Decimal("58766700"), names=names["支出总计"]),
+               sentence_fields.Field("f.project", "项目支出", Decimal("1"), names=names["项目支出"])]
     assert _traced_to("2026年收入预算5,876.67万元", amounts) is None
     assert _traced_to("2026年收入预算5,876.68万元", amounts) == "f.income_grand_total"
     assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"
@@ -1196,7 +1202,7 @@ def test_a_sentence_is_about_the_unit_it_begins_with_or_a_heading_over_it_names(
     part = ("part", "部门预算支出具体情况")
 
     def unit(text: str, *headings: tuple[str, str]) -> str | None:
-        return learned_words.unit_of(learned_words.Sentence(text, (part, *headings), "第1页 第1行", 0), names)
+        return learned_words.unit_of(published_sentences.Sentence(text, (part, *headings), "第1页 第1行", 0), names)
 
     assert unit("深圳市水务工程质量安全监督站预算3,687.57万元。") == "深圳市水务工程质量安全监督站"
     assert unit("（一）在职人员经费1,142.90万元。", ("cn", "深圳市水务工程质量安全监督站")) == "深圳市水务工程质量安全监督站"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing.learning import learned_words
+from reportgen.importing.learning import learned_words, published_sentences, sentence_fields
 from reportgen.importing.text.text_parts import internal_count
 from reportgen.reading.yamlsafe import load_yaml
 from tests.learned_import import import_once
@@ -55,9 +55,9 @@ def learned_words_of():
 
 
 @pytest.mark.parametrize("name, count, words", [
-    # 上海市级's 机构设置 is a part of its own (numbered in the 目录 alone: learned_words.unnumbered_parts), of the
+    # 上海市级's 机构设置 is a part of its own (numbered in the 目录 alone: published_sentences.unnumbered_parts), of the
     # 部门概况 the source prints, not of the learned words; so are 国家信访局's “第一部分 国家信访局基本情况” and 重庆's
-    # “一、单位基本情况”, the overview by the headings they hold (learned_words.parts_by_contents)
+    # “一、单位基本情况”, the overview by the headings they hold (published_sentences.parts_by_contents)
     ("sh-city-fucai-2026-unit-budget.pdf", 10, None),
     ("central-guojia-xinfangju-2026-dept-budget.pdf", 13, None),
     ("cq-xuanchuanbu-2026-dept-budget.pdf", 24, None),
@@ -100,7 +100,7 @@ def test_an_untraced_sentence_says_why(learned_words_of, name, sentence, kind) -
     words = learned_words_of(name)
     found = [(s.text, why) for s, why, _ in words.reasons if sentence in s.text]
     assert found and all(why == kind for _, why in found), found
-    assert len(words.reasons) == sum(1 for s, t in words.sentences if t is None and learned_words.has_figures(s.text))
+    assert len(words.reasons) == sum(1 for s, t in words.sentences if t is None and published_sentences.has_figures(s.text))
 
 
 @pytest.mark.parametrize("sentence, code", [
@@ -192,11 +192,11 @@ def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
     equipment of 单价100万元（含）以上 held as 国有资产.大型设备 (the 决算's; a budget's now too); the learned sentence prints
     both from their fields. “设备（不含车辆）0台” ends with 车辆 but is read as 专用设备 (a longer rule's words), never the
     vehicles'; the purchase's equipment (“购置单位价值100万元以上的设备0台（套）”) has no field: kept as printed."""
-    from reportgen.importing.learning.learned_words import _count_fits, _counts_so
+    from reportgen.importing.learning.sentence_tracing import _count_fits, _counts_so
 
     source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
     assert source["国有资产"]["车辆"] == 17 and source["国有资产"]["大型设备"] == 2
-    vehicles = learned_words.Field("b.assets.vehicles", "车辆", Decimal(17), count=True)
+    vehicles = sentence_fields.Field("b.assets.vehicles", "车辆", Decimal(17), count=True)
     assert _count_fits(vehicles, (Decimal(17), "台"), "截至年底北京市审计局共有车辆", False)
     assert not _counts_so(vehicles, "台", "单位预算安排购置单价万元含以上设备不含车辆")
     assert "共有车辆{{ b.assets.vehicles }}台，单位价值100万元以上的设备{{ b.assets.large_equipment }}台（套）" in words
@@ -314,7 +314,7 @@ def test_an_amount_stated_just_before_is_a_later_figures_only_as_its_share() -> 
     服务）319.68万元，主要包括结转项目319.68万元”: the carry-over's part, once printed from the project's amount)."""
     from reportgen.importing.learning.narrative_fields import said_in
 
-    project = learned_words.Field("b.narrative('政务信息化项目（运行维护服务）').current", "政务信息化项目（运行维护服务）",
+    project = sentence_fields.Field("b.narrative('政务信息化项目（运行维护服务）').current", "政务信息化项目（运行维护服务）",
                                   Decimal("3196800"))
     text = "14.政务信息化项目（运行维护服务）319.68万元，主要包括结转项目319.68万元，占5%。"
     said = [project.expr]

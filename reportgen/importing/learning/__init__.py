@@ -1,6 +1,7 @@
 """The layout a published document shows, learned as it is imported (``reportgen import … --learn-layout DIR``,
 issue 80): its parts, headings and tables (learned_layout), its sentences with the source's fields in place of their
-figures (learned_words; a list of every line: learned_lines; the 正文金额 and changes only the narrative states:
+figures (learned_words: the sentences read by published_sentences, each traced by sentence_tracing to the fields of
+sentence_fields; a list of every line: learned_lines; the 正文金额 and changes only the narrative states:
 learned_amounts, learned_priors, narrative_fields; why a sentence stays as printed: untraced_reasons), the spending by
 use a 收支 table prints (learned_uses). Above the import's pipeline: it reads what the import made and the document's
 lines; nothing of the import reaches it.

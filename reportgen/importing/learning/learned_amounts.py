@@ -29,6 +29,9 @@ from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import NarrativeAmount
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import published_sentences as ps
+from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning import untraced_reasons
 from reportgen.importing.learning.narrative_fields import PREFIX, clause_start, unit_prefix
 from reportgen.importing.tree import Placed, scaled
@@ -63,22 +66,22 @@ class Stated:
 
 # -- the amounts a learned sentence states ----------------------------------------------------------------------
 
-def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
-           before: tuple[list[str], lw.Style, str]) -> tuple[list[Stated], list[str]]:
+def stated(sentence: ps.Sentence, known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
+           before: tuple[list[str], st.Style, str]) -> tuple[list[Stated], list[str]]:
     """The named amounts of money a sentence kept as printed states that no field traces, and what is told of one
     whose stated rate disagrees with its amount and change (the sentence then states none)."""
     text = sentence.text
     said, style, subject = list(before[0]), before[1], before[2]
-    body = lw._NUMBERING.match(text)
-    quoted = lw._quoted(text, lw._texts(context))
-    dept = lw.department_words(context)
+    body = ps._NUMBERING.match(text)
+    quoted = st._quoted(text, st._texts(context))
+    dept = st.department_words(context)
     unit = _unit_of(sentence, context)
     out: list[Stated] = []
     skip_to = 0
-    for match in lw._FIGURE.finditer(text, body.end() if body else 0):
-        if match.start() < skip_to or lw._words_alone(match, text, quoted):
+    for match in ps._FIGURE.finditer(text, body.end() if body else 0):
+        if match.start() < skip_to or st._words_alone(match, text, quoted):
             continue
-        piece = lw._figure(text, match, known, said, style, subject, dept)
+        piece = st._figure(text, match, known, said, style, subject, dept)
         if piece is not None:
             said.append(piece[2].expr if piece[2] is not None else piece[1])
             continue
@@ -94,12 +97,12 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
     return out, []
 
 
-def _unit_of(sentence: lw.Sentence, context: dict[str, Any]) -> str:
+def _unit_of(sentence: ps.Sentence, context: dict[str, Any]) -> str:
     """The budget unit the sentence is about (learned_words.unit_of); '' for the department."""
     return lw.unit_of(sentence, lw.unit_names(context)) or ""
 
 
-def _amount_or_told(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
+def _amount_or_told(match: re.Match[str], known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
                     where: str) -> tuple[Stated, int] | str | None:
     """The named amount ``match`` states (and where its change's words end), what is told where its rate disagrees,
     None where it is none: no unit of money, a figure the source holds in some way (untraced_reasons: printed alike
@@ -150,29 +153,29 @@ def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
     """The name of the amount at ``at``: its clause's words before it, without the year, the department (its name,
     本部门, 各单位 …) and the words that say nothing more, after the last 的; None where nothing names it."""
     start = clause_start(text, at)
-    words = _HAN_NUMBERING.sub("", lw._NUMBERING.sub("", text[start:at]))
+    words = _HAN_NUMBERING.sub("", ps._NUMBERING.sub("", text[start:at]))
     words = _YEARS.sub("", words)
     dept = context.get("dept") or ""
     if dept:
         words = words.replace(dept, "")
     words = words[words.rfind("的") + 1:]
     words = _FILLER.sub("", _WHO.sub("", words))
-    han = lw._han(words)
+    han = st._han(words)
     if len(han) < 2 or han.endswith("总") or not NAME.match(words) or re.search(r"\d(?![\d]*[）)])", words):
         return None  # (“收支总预算”: a total's, the source's 收支总计 — no new amount)
     return words
 
 
-def _held(name: str, clause: str, amounts: list[lw.Field]) -> bool:
+def _held(name: str, clause: str, amounts: list[sf.Field]) -> bool:
     """Whether the amount is of a quantity the source format holds elsewhere: its name one of vocabulary.yaml 数的名称
     a field of the source holds (长春 “三公经费”), or its clause's words ending with a name of a quantity of the format
     (长沙 “政府采购预算总额”, “货物类采购预算”: 政府采购's, where the import wrote none) — the field's, no new one. A line's
     name is none: “各单位培训费预算” of all the money is no 30216 培训费 line's."""
-    han = lw._han(name)
-    if any(han in {lw._han(n) for n in a.names} for a in amounts):
+    han = st._han(name)
+    if any(han in {st._han(n) for n in a.names} for a in amounts):
         return True
-    bare = _SAYS_NOTHING.sub("", lw._han(clause))  # (西安 “政府采购预算共2,154.99万元”: 政府采购预算's, its 预算 the name's)
-    return any(said in _format_names() for words in (clause, name, bare) for _, said in lw._names_ending(lw._han(words)))
+    bare = _SAYS_NOTHING.sub("", st._han(clause))  # (西安 “政府采购预算共2,154.99万元”: 政府采购预算's, its 预算 the name's)
+    return any(said in _format_names() for words in (clause, name, bare) for _, said in st._names_ending(st._han(words)))
 
 
 def _a_quantity_of_its_own(name: str) -> bool:
@@ -181,14 +184,14 @@ def _a_quantity_of_its_own(name: str) -> bool:
     “1.事业单位经营支出0万元。”, 江苏 “上缴上级支出0万元，占0%；” are 事业单位经营支出 and 上缴上级支出, never one of the
     fields printing 0 alike (a fund's income, a procurement's 工程); a name no quantity has (长春 “财政预算收入1682.76万元”,
     alike 财政拨款收入) is not decided by its words: the sentence stays as printed."""
-    return lw._han(name) in lw._all_names()
+    return st._han(name) in st._all_names()
 
 
 @cache
 def _format_names() -> frozenset[str]:
-    """The names (their Han characters) of the quantities the source format holds (learned_words._QUANTITIES)."""
+    """The names (their Han characters) of the quantities the source format holds (sentence_fields._QUANTITIES)."""
     said = lw.named_quantities()
-    return frozenset(lw._han(n) for quantity in set(lw._QUANTITIES.values())
+    return frozenset(st._han(n) for quantity in set(sf._QUANTITIES.values())
                      for n in said.get(quantity, ()) or said.get(quantity + "收入", ()))
 
 
@@ -299,7 +302,7 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     fields said before it and its subject as the first time), the others as they were — none of their figures is a
     正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
     env, context = made
-    stated = lw._stated(env, context)  # (the 正文金额's are the only new fields; each sentence's others as the first time)
+    stated = sf._stated(env, context)  # (the 正文金额's are the only new fields; each sentence's others as the first time)
     stated = (stated[0], [c for c in stated[1] if isinstance(c.value, Change)])
     whys = {id(sentence): why for sentence, why in words.kept}
     names = lw.unit_names(context)
@@ -320,11 +323,11 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
 
 
 def _unit_stated(env: jinja2.Environment, context: dict[str, Any], unit: str | None
-                 ) -> tuple[list[lw.Field], list[lw.Field]]:
+                 ) -> tuple[list[sf.Field], list[sf.Field]]:
     """The 正文金额 of the budget unit a sentence is about as fields (none for the department's sentences)."""
     if not unit:
         return [], []
-    amounts, changes = lw._stated(env, context, unit)
+    amounts, changes = sf._stated(env, context, unit)
     return amounts, [c for c in changes if isinstance(c.value, Change)]
 
 

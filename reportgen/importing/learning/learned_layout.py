@@ -51,10 +51,17 @@ from reportgen.importing.budget.table_lines import (
 )
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
-from reportgen.importing.learning import learned_amounts, learned_lines, learned_priors, learned_words, untraced_reasons
+from reportgen.importing.learning import (
+    learned_amounts,
+    learned_lines,
+    learned_priors,
+    learned_words,
+    published_sentences,
+    untraced_reasons,
+)
 from reportgen.importing.learning.learned_uses import use_shapes
 from reportgen.importing.learning.learned_words import Learned as Words
-from reportgen.importing.learning.learned_words import part_of as _part_of
+from reportgen.importing.learning.published_sentences import part_of as _part_of
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
@@ -551,7 +558,7 @@ def _with_words(learned: Learned, words: Words, imported: Imported, lines: list[
             layouts.PARTS):
         learned.settings["部分"] = parts
     learned.told += [learned_words.kept_note(sentence, why) for sentence, why in words.kept
-                     if learned_words.has_figures(sentence.text)]
+                     if published_sentences.has_figures(sentence.text)]
 
 
 def _tables_headed(lines: list[Line], headings: list[PrintedHeading]) -> bool:
@@ -681,7 +688,7 @@ def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[s
     headings = _printed_headings(lines)
     top = _top_level(lines, headings)
     numbering: list[Any] = _numbering(headings)
-    if (listed_only := learned_words.unnumbered_parts(lines)[0]):  # 上海市级: the parts numbered in the 目录 alone
+    if (listed_only := published_sentences.unnumbered_parts(lines)[0]):  # 上海市级: the parts numbered in the 目录 alone
         numbering = [{"格式": listed_only, "正文": False}, *numbering]
     if numbering:  # the learned frame is the default's parts (disclosure.j2), whatever the base: its levels as printed
         settings["编号"] = numbering
@@ -1369,8 +1376,8 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
 
 def _part_words(top: list[str], headings: list[PrintedHeading]) -> dict[str, str]:
     """The words of each part's top-level heading as printed, by the part (the first heading of each): named by its
-    words, else by the headings under it (learned_words.parts_by_contents)."""
-    by_contents = learned_words.parts_by_contents(headings)
+    words, else by the headings under it (published_sentences.parts_by_contents)."""
+    by_contents = published_sentences.parts_by_contents(headings)
     found: dict[str, str] = {}
     for words in top:
         if (part := _part_of(words, by_contents)) is not None:
@@ -1380,7 +1387,7 @@ def _part_words(top: list[str], headings: list[PrintedHeading]) -> dict[str, str
 
 def _parts(top: list[str], headings: list[PrintedHeading]) -> list[str]:
     """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
-    named by learned_words.part_of; a part it prints no heading of first where it comes before all those it does in the default
+    named by published_sentences.part_of; a part it prints no heading of first where it comes before all those it does in the default
     order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
     情况说明), so that the parts it prints keep their numbers."""
     found = list(_part_words(top, headings))
@@ -1395,7 +1402,7 @@ def _parts(top: list[str], headings: list[PrintedHeading]) -> list[str]:
 def _printed_headings(lines: list[Line]) -> list[PrintedHeading]:
     """The headings of the document, file by file where it is several (北京's 情况说明 and 报表: each numbered from
     its first page, read together the second's lines are taken for the first's)."""
-    return [heading for one in learned_words.printed_files(lines) for heading in printed_headings(one)]
+    return [heading for one in published_sentences.printed_files(lines) for heading in printed_headings(one)]
 
 
 def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:

@@ -175,7 +175,7 @@ _SAID_FLAT = regex(r"\{% if year == \d+ %\}((?:(?!\{%).)*)\{% else %\}\{\{ unlea
 
 def _flat_words(printed: str, code: str, lines: Lines) -> str:
     """The words a follower learned from a change of 持平 (its 2023's “……比2022年预算执行数持平。”, printed in that year alone:
-    learned_words._said_flat), for any line: the list's words where its line's change is 持平 next year."""
+    sentence_tracing._said_flat), for any line: the list's words where its line's change is 持平 next year."""
     said = _SAID_FLAT.search(printed)
     return "" if said is None else generic(said.group(1), code, lines)
 

@@ -21,6 +21,9 @@ from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.docmodel.model import THREE_PUBLIC_PARTS
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import published_sentences as ps
+from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning import untraced_reasons
 from reportgen.importing.learning.learned_amounts import CHANGE_SAID, _prior_or_why
 from reportgen.importing.tree import Placed, scaled
@@ -79,20 +82,20 @@ class Collector:
         return list(out.values()), told
 
 
-def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
-           before: tuple[list[str], lw.Style, str]) -> Prior | str | None:
+def stated(sentence: ps.Sentence, known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
+           before: tuple[list[str], st.Style, str]) -> Prior | str | None:
     """The change a sentence kept as printed states of a field the source holds (HELD) without last year's figure,
     what is told where its rate disagrees, or None."""
     text = sentence.text
     said, style, subject = list(before[0]), before[1], before[2]
-    body = lw._NUMBERING.match(text)
-    quoted = lw._quoted(text, lw._texts(context))
-    dept = lw.department_words(context)
+    body = ps._NUMBERING.match(text)
+    quoted = st._quoted(text, st._texts(context))
+    dept = st.department_words(context)
     last: tuple[re.Match[str], str] | None = None
-    for match in lw._FIGURE.finditer(text, body.end() if body else 0):
-        if lw._words_alone(match, text, quoted):
+    for match in ps._FIGURE.finditer(text, body.end() if body else 0):
+        if st._words_alone(match, text, quoted):
             continue
-        piece = lw._figure(text, match, known, said, style, subject, dept)
+        piece = st._figure(text, match, known, said, style, subject, dept)
         if piece is not None:
             said.append(piece[2].expr if piece[2] is not None else piece[1])
             last = (match, piece[1])
@@ -103,7 +106,7 @@ def stated(sentence: lw.Sentence, known: tuple[list[lw.Field], list[lw.Field]], 
     return None
 
 
-def _of_the_last(last: tuple[re.Match[str], str], match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]],
+def _of_the_last(last: tuple[re.Match[str], str], match: re.Match[str], known: tuple[list[sf.Field], list[sf.Field]],
                  where: str, year: Any) -> Prior | str | None:
     """The change ``match`` is the amount of, said right after the figure ``last`` traced to a field HELD whose
     last year's figure the source does not hold — a comparison with last year's (``year`` less one where it names
@@ -136,7 +139,7 @@ def _path(expr: str) -> tuple[str, ...] | None:
     return ("上年", "经济分类", line.group("code")) if line else HELD.get(expr)
 
 
-def _prior_known(expr: str, changes: list[lw.Field]) -> bool:
+def _prior_known(expr: str, changes: list[sf.Field]) -> bool:
     """Whether the source holds last year's figure of the field (a change of it from a prior it values)."""
     return any(c.current == expr and c.prior_value is not None for c in changes)
 

@@ -8,7 +8,7 @@ The classes, by the figure's unit and what the source holds:
 - 增幅 / 占比 / 百分数: a rate of change, a share, another percent no field (nor two fields' share) prints;
 - 亿元: an amount in 亿元 (no field is printed so);
 - 同值未点名: fields print the figure, the sentence's words name none of them (or two alike), or name another item by
-  its code or a line's level (西安 “机关工资福利支出（501）”: 301 prints alike, learned_words._of_the_item);
+  its code or a line's level (西安 “机关工资福利支出（501）”: 301 prints alike, sentence_tracing._of_the_item);
 - 别的单位或取整: a field prints it in another unit or at other decimals (truncated, 元 for 万元 …);
 - 上年的数: last year's figure of a change the source holds, said where no comparison's words precede it;
 - 两数之和或差: the sum or difference of two fields the source holds (no field of its own);
@@ -28,6 +28,9 @@ from reportgen.base.patterns import regex
 from reportgen.compute import quantize_half_up
 from reportgen.compute.phrasing import UNIT_FACTOR
 from reportgen.importing.learning import learned_words as lw
+from reportgen.importing.learning import published_sentences as ps
+from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_tracing as st
 
 CLASSES = ("生成不同", "车辆数", "设备数", "人数", "机构或项目数", "增幅", "占比", "百分数", "亿元", "同值未点名",
            "别的单位或取整", "上年的数", "两数之和或差", "变化（源文件没有上年数）", "表格或页面杂项", "源文件没有")
@@ -39,28 +42,28 @@ _CELLS = regex(r"(?<![\d.])\d[\d,]*\.\d+(?=[\u4e00-\u9fff])(?![万亿元]|平方
 _PAIRED = 60  # the amounts whose sums and differences are tried (the first: totals and their parts)
 
 
-def reason(text: str, why: str, known: tuple[list[lw.Field], list[lw.Field]], context: dict[str, Any],
-           before: tuple[list[str], lw.Style, str]) -> tuple[str, str]:
+def reason(text: str, why: str, known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
+           before: tuple[list[str], st.Style, str]) -> tuple[str, str]:
     """The class of an untraced sentence (CLASSES) and the figure it is of ('' where none is)."""
     if _FURNITURE.search(text) or _CELLS.search(text):
         return "表格或页面杂项", ""
     if why == lw.WHY_DIFFERENT:
         return "生成不同", ""
     said, style, subject = list(before[0]), before[1], before[2]
-    body = lw._NUMBERING.match(text)
-    quoted = lw._quoted(text, lw._texts(context))
-    dept = lw.department_words(context)
-    for match in lw._FIGURE.finditer(text, body.end() if body else 0):
-        if lw._words_alone(match, text, quoted):
+    body = ps._NUMBERING.match(text)
+    quoted = st._quoted(text, st._texts(context))
+    dept = st.department_words(context)
+    for match in ps._FIGURE.finditer(text, body.end() if body else 0):
+        if st._words_alone(match, text, quoted):
             continue
-        piece = lw._figure(text, match, known, said, style, subject, dept)
+        piece = st._figure(text, match, known, said, style, subject, dept)
         if piece is None:
             return _figure_class(match, known), match.group(0)
         said.append(piece[2].expr if piece[2] is not None else piece[1])
     return "生成不同", ""
 
 
-def _figure_class(match: re.Match[str], known: tuple[list[lw.Field], list[lw.Field]]) -> str:
+def _figure_class(match: re.Match[str], known: tuple[list[sf.Field], list[sf.Field]]) -> str:
     number, unit = match.group("n"), match.group("unit") or ""
     if unit in ("%", "％"):
         return _percent_class(match.string[:match.start()])
@@ -81,7 +84,7 @@ def _percent_class(before: str) -> str:
     return "占比" if "占" in before[-16:] else "百分数"
 
 
-def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[list[lw.Field], list[lw.Field]]) -> str:
+def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[list[sf.Field], list[sf.Field]]) -> str:
     money, priors, firsts = _values(known)
     if _prints(money, value, places, factor):
         return SHARED
@@ -92,7 +95,7 @@ def _amount_class(value: Decimal, places: int, factor: Decimal, known: tuple[lis
     return "两数之和或差" if value and _sum_or_difference(value, places, factor, firsts) else "源文件没有"
 
 
-def _values(known: tuple[list[lw.Field], list[lw.Field]]) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
+def _values(known: tuple[list[sf.Field], list[sf.Field]]) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
     """The amounts the source holds (its changes' with them), last year's of its changes, and its first amounts
     (the totals and their parts, _PAIRED) whose sums and differences are tried."""
     amounts, changes = known
