@@ -13,7 +13,7 @@ from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import PROJECT_FISCAL, Budget, Indicator, Project, ProjectTarget, TargetTask, WholeTargets
 from reportgen.tablekinds import role
 from reportgen.tables.builder import AmountCell, TableBuilder, TableRows, head, unit_name
-from reportgen.tables.specs import PROJECT_COLUMNS
+from reportgen.tables.specs import INCOME_CARRIED, NAME_COLUMN, PROJECT_COLUMNS
 
 
 # -- 表10 项目支出表 -------------------------------------------------------------------------
@@ -23,19 +23,19 @@ def projects(builder: TableBuilder) -> TableRows:
     name (表格.项目支出表.列: 烟台 prints 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转), in its order."""
     b, f = builder.b, builder.f
     all_projects = b.projects
-    columns = _project_columns(builder, any(p.prior is not None for p in all_projects))
-    unit_column = "单位名称" in columns
-    columns = [c for c in columns if c != "单位名称"]  # printed left of the name
+    listed = _project_columns(builder, any(p.prior is not None for p in all_projects))
+    unit_column = "单位名称" in listed
+    columns = [c for c in listed if c not in ("单位名称", NAME_COLUMN)]  # printed beside the name, left or right
     total, prior_total = f.projects_sum, f.projects_prior_total
-    cells = _ProjectCells(builder.num(role("projects")), columns, unit_column)
+    cells = _ProjectCells(builder.num(role("projects")), columns, unit_column, _unit_after_name(listed), _carried(f))
     texts = unit_column + len([c for c in columns if c in _TEXT_COLUMNS])
     body = [Row([Cell("合计", colspan=1 + texts, align="center", bold=True),
-                 *cells.amounts(total, prior_total, f.projects_funds)], kind="total", key="合计")]
+                 *cells.amounts(total, prior_total, {**f.projects_funds, **cells.carried})], kind="total", key="合计")]
     groups: list[tuple[Computed | None, list[Project]]] = [(None, all_projects)]
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
     body += [row for unit, unit_projects in groups for row in _group_rows(unit, unit_projects, cells, texts)]
-    return TableRows(_project_header(b, columns, unit_column), body, _widths(columns, unit_column),
+    return TableRows(_project_header(b, columns, unit_column, cells.unit_after), body, _widths(columns, unit_column),
                      wide=len(columns) > _NARROW, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
 
 
@@ -43,11 +43,26 @@ def _widths(columns: list[str], unit_column: bool) -> list[int]:
     return [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
 
 
-def _project_header(b: Budget, columns: list[str], unit_column: bool) -> list[Row]:
-    """The 项目支出表's header: 单位名称 where printed, 项目名称, then the columns (the years' budgets named by year); a
-    财政拨款 column followed by its funds is their 小计, under a band 财政拨款 over them (烟台's 项目支出预算情况表)."""
-    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS}
-    names = [*(["单位名称"] if unit_column else []), "项目名称", *(labels.get(c, c) for c in columns)]
+def _unit_after_name(listed: list[str]) -> bool:
+    """Whether 列 lists the unit right of the name (长春: [项目名称, 单位名称, 合计, …]); else it is printed left of it."""
+    return NAME_COLUMN in listed and "单位名称" in listed and listed.index("单位名称") > listed.index(NAME_COLUMN)
+
+
+def _carried(figures: Computed) -> dict[str, Decimal | None]:
+    """The 上年结转 by fund a 项目支出表 may print (长春: 财政拨款结转 一般公共预算 | 政府性基金预算 | 国有资本经营预算), each
+    project's and their sum alike: none where the department (unit) carries none over, not known else (carried_part)."""
+    return dict.fromkeys(INCOME_CARRIED.values(), figures.carried_part)
+
+
+def _project_header(b: Budget, columns: list[str], unit_column: bool, unit_after: bool = False) -> list[Row]:
+    """The 项目支出表's header: 单位名称 where printed (left of 项目名称, or right: ``unit_after``), 项目名称, then the
+    columns (the years' budgets named by year); a 财政拨款 column followed by its funds is their 小计, under a band
+    财政拨款 over them (烟台's 项目支出预算情况表)."""
+    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS,
+              **{name: f"上年结转{_FUND_HEADS.get(fund, fund)}" for name in INCOME_CARRIED.values()
+                 if (fund := name.removeprefix("上年结转"))}}
+    both = ["项目名称", "单位名称"] if unit_after else ["单位名称", "项目名称"]
+    names = [*(both if unit_column else ["项目名称"]), *(labels.get(c, c) for c in columns)]
     start = columns.index("财政拨款") if "财政拨款" in columns else -1
     band = 1 + len(list(itertools.takewhile(lambda c: c in PROJECT_FISCAL, columns[start + 1:]))) if start >= 0 else 1
     if band == 1:
@@ -78,17 +93,21 @@ def _project_columns(builder: TableBuilder, with_prior: bool) -> list[str]:
 class _ProjectCells:
     """The cells of a 项目支出表's row in its columns."""
 
-    def __init__(self, num: AmountCell, columns: list[str], unit_column: bool) -> None:
-        self.num, self.columns, self.unit_column = num, columns, unit_column
+    def __init__(self, num: AmountCell, columns: list[str], unit_column: bool, unit_after: bool = False,
+                 carried: dict[str, Decimal | None] | None = None) -> None:
+        self.num, self.columns, self.unit_column, self.unit_after = num, columns, unit_column, unit_after
+        self.carried = carried or {}  # the 上年结转 by fund of each project (_carried)
 
     def name(self, project: Project, indent: int) -> list[Cell]:
-        """The project's name, with the unit printed left of it where the table prints one."""
-        return [*([Cell(project.printed_unit)] if self.unit_column else []), Cell(project.name, indent=indent)]
+        """The project's name, with the unit printed left of it (or right: 长春) where the table prints one."""
+        unit = [Cell(project.printed_unit)] if self.unit_column else []
+        name = [Cell(project.name, indent=indent)]
+        return [*name, *unit] if self.unit_after else [*unit, *name]
 
     def texts(self, project: Project) -> list[Cell]:
         return [Cell(project.category if c == "项目类别" else project.code) for c in self.columns if c in _TEXT_COLUMNS]
 
-    def amounts(self, amount: Decimal, prior: Decimal | None, funds: dict[str, Decimal]) -> list[Cell]:
+    def amounts(self, amount: Decimal, prior: Decimal | None, funds: dict[str, Decimal | None]) -> list[Cell]:
         """A row's amounts: this year's, last year's and the change, and its 资金 (blank where not given)."""
         values = {"合计": amount, "预算数": amount, "上年预算数": prior, "增减": difference(amount, prior), **funds}
         return [self.num(values[c]) if c in values else Cell("", align="right") for c in self.columns
@@ -100,10 +119,11 @@ def _group_rows(unit: Computed | None, unit_projects: list[Project], cells: _Pro
     rows = []
     if unit is not None:
         rows.append(Row([Cell(unit_name(unit.budget), colspan=1 + texts, bold=True),
-                         *cells.amounts(unit.projects_sum, unit.projects_prior_total, unit.projects_funds)],
+                         *cells.amounts(unit.projects_sum, unit.projects_prior_total, {**unit.projects_funds, **_carried(unit)})],
                         kind="subtotal", key=f"单位:{unit.budget.department}"))
+    carried = _carried(unit) if unit is not None else cells.carried
     return rows + [Row([*cells.name(p, 1 if unit is not None else 0), *cells.texts(p),
-                        *cells.amounts(p.amount, p.prior, project_funds(p))], key=p.key) for p in unit_projects]
+                        *cells.amounts(p.amount, p.prior, {**project_funds(p), **carried})], key=p.key) for p in unit_projects]
 
 
 def _projects_gap(builder: TableBuilder, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:

@@ -78,7 +78,9 @@ FINANCE_TABLE = f"{role('summary')}-财务收支"  # the variant that prints the
 # The columns of the 项目支出表 beside each project's name a spec may list (列), in the order it prints them, each once
 # (烟台: 项目类别 | 合计 | 财政拨款 | 一般公共预算 | … | 上年结转); 合计 and 预算数 are both its amount, under either word;
 # 单位名称 is printed left of the name (杭州, 湖州: 单位名称 | 项目名称 | 总计 | 一般公共预算 …).
-PROJECT_COLUMNS = ("单位名称", "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS, "上年预算数", "增减")
+NAME_COLUMN = "项目名称"  # listed in 列 where a column is printed right of the name (长春: 项目名称 | 项目单位 | 合计 …)
+PROJECT_COLUMNS = ("单位名称", NAME_COLUMN, "项目类别", "功能科目", "合计", "预算数", "财政拨款", *PROJECT_FUNDS,
+                   *INCOME_CARRIED.values(), "上年预算数", "增减")
 # The sums a 收支 table's income side may print above their parts (小计行): 财政拨款收入 over its three kinds, 单位资金 over
 # the unit's own income (OWN_SOURCES: 长春, 深圳).
 # 本年收入 (the 财政拨款收支总表's alone: 长春, 国家信访局, 重庆, 长沙): its 本年 合计 printed first, 本年收入 above the three

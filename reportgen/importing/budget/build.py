@@ -56,8 +56,8 @@ from reportgen.importing.recognition.recognize import (
     Table,
     cell_text,
     header_year,
+    project_words,
     turned_figure,
-    words_column,
     year_place,
 )
 from reportgen.importing.recognition.rows import Amount, Row
@@ -1562,7 +1562,7 @@ def _projects(result: Imported) -> list[Tree]:
     if table is None:
         return []
     rows = _project_rows(result.rows[role("projects")], table)
-    columns = {word: words_column(table, word) for word in ("单位名称", "项目类别")}
+    columns = project_words(table)
     words = [_printed_words(table, row, columns) for row in rows]
     twice = Counter((printed.get("单位名称"), printed["名称"]) for printed in words)
     out = [_project_item(result, table, row, printed, twice[(printed.get("单位名称"), printed["名称"])] > 1)
@@ -1591,7 +1591,15 @@ def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> di
     unit = words.get("单位名称", "")
     if unit and row.name.startswith(unit) and row.name[len(unit):].strip():
         return {**words, "名称": row.name[len(unit):].strip()}
+    if unit and _right_of_names(table, columns["单位名称"]):  # 长春: 项目名称 | 项目单位, the name read without it
+        return {**words, "名称": row.name}
     return {**{word: text for word, text in words.items() if word != "单位名称"}, "名称": row.name}
+
+
+def _right_of_names(table: Table, col: int | None) -> bool:
+    """Whether column ``col`` is printed right of every column of the table's names (长春's 项目单位)."""
+    names = [c for c, meaning in table.columns.items() if meaning == "名称"]
+    return col is not None and bool(names) and col > max(names)
 
 
 def _project_item(result: Imported, table: Table, row: Row, words: dict[str, str], twice: bool) -> Tree:

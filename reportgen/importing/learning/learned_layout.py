@@ -69,7 +69,7 @@ from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.catalog import normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
-from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, row_text, title_kind, words_column
+from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, cell_text, project_words, row_text, title_kind
 from reportgen.importing.recognition.rows import Row, body_rows
 from reportgen.importing.text import contents
 from reportgen.importing.text.text_parts import PrintedHeading, heading_words_kind, numbering_mark, printed_headings
@@ -103,6 +103,7 @@ from reportgen.tables.specs import (
     CARRIED_COLUMNS,
     INCOME_CARRIED,
     INCOME_OWN_COLUMNS,
+    NAME_COLUMN,
     THIS_YEAR,
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
@@ -330,7 +331,7 @@ def _list_shapes(imported: Imported, settings: dict[str, Any]) -> None:
 _CODE_MEANINGS = ("类", "款", "项", "名称", "科目编码", "科目名称")  # a table's code and name columns, by meaning
 # A 项目支出表's column beside the projects' names, by the meaning the import read it as: the render's name for it
 _PROJECT_COLUMN = {"单位名称": "单位名称", "项目类别": "项目类别", "功能科目": "功能科目", "合计": "合计", "预算数": "预算数", "财政拨款": "财政拨款", LAST_BUDGET: "上年预算数",
-                   "增减": "增减", **{fund: fund for fund in PROJECT_FUNDS}}
+                   "增减": "增减", **{fund: fund for fund in PROJECT_FUNDS}, NAME_COLUMN: NAME_COLUMN, **INCOME_CARRIED}
 
 
 def _procurement_columns(imported: Imported) -> list[str]:
@@ -356,14 +357,26 @@ def _project_columns(imported: Imported) -> list[str]:
     table = imported.tables.get(role("projects"))
     if table is None:
         return []
-    printed = {col: meaning for col, meaning in table.columns.items() if meaning != "名称"}
-    for word in ("单位名称", "项目类别"):
-        if (col := words_column(table, word)) is not None:
+    printed = {col: meaning for col, meaning in table.columns.items() if meaning != "名称" and not _levels_read_as_code(table, col)}
+    for word, col in project_words(table).items():
+        if col is not None:
             printed[col] = word
+    names = [col for col, meaning in table.columns.items() if meaning == "名称"]
+    if names and any(word == "单位名称" and col > max(names) for col, word in printed.items()):
+        printed[max(names)] = NAME_COLUMN  # 长春: 项目名称 | 项目单位, the unit printed right of the name
     columns = [_PROJECT_COLUMN.get(printed[col], "") for col in sorted(printed)]
     if "" in columns or len(set(columns)) != len(columns) or set(columns) <= {"功能科目", "预算数", "上年预算数", "增减"}:
         return []
     return columns
+
+
+def _levels_read_as_code(table: Table, col: int) -> bool:
+    """Whether a column read as a code's (类, 款, 项) prints no code but words: a level of the projects (长春's 项目类型,
+    its header “类 / 型” printed a character a line, read as 类: 部门特定目标类项目), no column beside their names."""
+    if table.columns.get(col) not in _CODE_MEANINGS[:3]:
+        return False
+    texts = [text for row in table.grid.rows[table.body_start:] if col < len(row) and (text := cell_text(row[col]))]
+    return bool(texts) and not any(ch.isdigit() for text in texts for ch in text)
 
 
 # recognize.ITEMS' names of a turned “三公” table's rows → the render's (TURNED_ITEMS)

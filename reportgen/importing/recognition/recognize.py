@@ -223,6 +223,27 @@ def words_column(table: Table, label: str) -> int | None:
     return None
 
 
+UNIT_WORD = "单位"
+
+
+def unit_column(table: Table) -> int | None:
+    """The column of words a 项目支出表's header heads as the unit each project is of: 单位名称 (杭州, 湖州: printed left
+    of the project's name), or a unit named by what it is of (长春: 项目单位, printed right of the name); None where the
+    table prints none."""
+    for row in table.grid.rows[table.header_start:table.body_start]:
+        for index, cell in enumerate(row):
+            text = normalized(cell_text(cell))
+            if (text == "单位名称" or text.endswith(UNIT_WORD) and len(text) > len(UNIT_WORD)) \
+                    and table.columns.get(index, "名称") == "名称":
+                return index
+    return None
+
+
+def project_words(table: Table) -> dict[str, int | None]:
+    """The columns of words a 项目支出表 prints beside its projects' names, by what they are: 单位名称, 项目类别."""
+    return {"单位名称": unit_column(table), "项目类别": words_column(table, "项目类别")}
+
+
 def cell_text(cell: Cell) -> str:
     """A cell's text as a reader sees it: a number cell's value without an exponent."""
     if isinstance(cell.value, Decimal):
