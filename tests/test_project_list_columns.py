@@ -130,3 +130,37 @@ def test_a_list_beyond_the_project_spending_is_told_once() -> None:
     result = review_document(WENLV, None)
     assert [d for d in result.imported.differences if "9,798.66" in d and "9,744.42" in d]
     assert [f.message for f in result.checks if f.rule == "R-项目支出一致"] == []
+
+
+CHANGCHUN = "jl-changchun-xinfangju-2026-dept-budget"
+CHANGCHUN_COLUMNS = ["项目名称", "单位名称", "合计", "一般公共预算", "政府性基金", "国有资本经营", "上年结转一般公共预算",
+                     "上年结转政府性基金", "上年结转国有资本经营", "财政专户管理资金", "单位资金"]
+
+
+@pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
+def test_changchun_prints_each_projects_unit_right_of_its_name_and_the_carry_over_by_fund(tmp_path, carried,
+                                                                                          printed) -> None:
+    """长春市信访局 2026 预算表9 (p. 14), with the mechanism written from 杭州 and 湖州 unchanged: 项目名称 | 项目单位 | 合计 |
+    本年财政拨款 (three funds) | 财政拨款结转 (three funds) | 财政专户管理资金 | 单位资金 — its unit column headed 项目单位 and
+    printed right of the name (2026 信访专项经费 | 长春市信访局 | 30.00 …). Each project's row in the draft prints the
+    published figures in the published cells; the carry-over by fund, which the source does not hold by project, 0.00
+    where the department carries none over, blank where it carries some (the same source with 上年结转 12.5), never
+    0.00. Before: 项目名称 | 合计 alone, the unit and the funds not printed (36 of the 54 figures)."""
+    pdf = FRESH / f"{CHANGCHUN}.pdf"
+    source, layout = _imported(tmp_path, pdf)
+    assert _columns(layout) == CHANGCHUN_COLUMNS
+    projects = yaml.safe_load(source.read_text(encoding="utf-8"))["支出"]["项目"]
+    assert [(p["名称"], p["单位名称"]) for p in projects][:2] == [("2026 信访专项经费", "长春市信访局"),
+                                                                ("2026 信访接待中心运行费", "长春市信访局")]
+    published = {key: text for key, text in _figures(_published(pdf)).items() if key[0] == "长春市信访局"}
+    assert len(published) == 36
+    if carried:
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, text in enumerate(lines) if text.startswith("收入:")) + 1
+        source.write_text("".join([*lines[:at], carried, *lines[at:]]), encoding="utf-8")
+    rendered = _rendered(source, layout)
+    assert ["2026信访专项经费", "长春市信访局", "30.00", "30.00", "0.00", "0.00", printed, printed, printed, "0.00",
+            "0.00"] in rendered
+    if not carried:
+        figures = _figures(rendered)
+        assert {key: figures.get(key) for key in published} == published
