@@ -58,9 +58,7 @@ def _project_header(b: Budget, columns: list[str], unit_column: bool, unit_after
     """The 项目支出表's header: 单位名称 where printed (left of 项目名称, or right: ``unit_after``), 项目名称, then the
     columns (the years' budgets named by year); a 财政拨款 column followed by its funds is their 小计, under a band
     财政拨款 over them (烟台's 项目支出预算情况表)."""
-    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS,
-              **{name: f"上年结转{_FUND_HEADS.get(fund, fund)}" for name in INCOME_CARRIED.values()
-                 if (fund := name.removeprefix("上年结转"))}}
+    labels = {"预算数": f"{b.year}年预算数", "上年预算数": f"{b.prior.year}年预算数", **_FUND_HEADS, **_CARRIED_HEADS}
     both = ["项目名称", "单位名称"] if unit_after else ["单位名称", "项目名称"]
     names = [*(both if unit_column else ["项目名称"]), *(labels.get(c, c) for c in columns)]
     start = columns.index("财政拨款") if "财政拨款" in columns else -1
@@ -73,8 +71,10 @@ def _project_header(b: Budget, columns: list[str], unit_column: bool, unit_after
             head("小计", *names[first + 1:first + band])]
 
 
-# A fund's column under the 财政拨款 band, as the tables print it
+# A fund's column under the 财政拨款 band, as the tables print it; its carry-over's (上年结转一般公共预算 …)
 _FUND_HEADS = {"政府性基金": "政府性基金预算", "国有资本经营": "国有资本经营预算"}
+_CARRIED_HEADS = {name: "上年结转" + _FUND_HEADS.get(fund, fund) for name in INCOME_CARRIED.values()
+                  if (fund := name.removeprefix("上年结转"))}
 
 
 _NARROW = 5  # columns beside the name a page's width holds: more (烟台's funds), the table is set wide

@@ -63,6 +63,7 @@ from reportgen.importing.recognition.recognize import (
 from reportgen.importing.recognition.rows import Amount, Row
 from reportgen.importing.recognition.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.readers.grid import Cell
 from reportgen.tablekinds import fund_table, role
 
 _UNIT_ROW = regex(r"^\d{6,}\s")  # a budget unit's code and name
@@ -1585,15 +1586,18 @@ def _project_rows(rows: list[Row], table: Table) -> list[Row]:
 def _printed_words(table: Table, row: Row, columns: dict[str, int | None]) -> dict[str, str]:
     """A project's name and the words printed beside it, by the header over them (单位名称, 项目类别): the name is
     the row's name without the unit printed left of it (杭州: “杭州市气象局 气象业务建设” is 气象业务建设 of 杭州市气象局)."""
-    cells = table.grid.rows[row.index]
-    words = {word: text for word, col in columns.items()
-             if col is not None and col < len(cells) and (text := cell_text(cells[col]))}
+    words = _words_in(table.grid.rows[row.index], columns)
     unit = words.get("单位名称", "")
     if unit and row.name.startswith(unit) and row.name[len(unit):].strip():
         return {**words, "名称": row.name[len(unit):].strip()}
-    if unit and _right_of_names(table, columns["单位名称"]):  # 长春: 项目名称 | 项目单位, the name read without it
-        return {**words, "名称": row.name}
-    return {**{word: text for word, text in words.items() if word != "单位名称"}, "名称": row.name}
+    if not _right_of_names(table, columns["单位名称"]):  # 长春: 项目名称 | 项目单位, the name read without it
+        words.pop("单位名称", None)
+    return {**words, "名称": row.name}
+
+
+def _words_in(cells: list[Cell], columns: dict[str, int | None]) -> dict[str, str]:
+    """The words a row prints in ``columns`` (by what they are), those printed."""
+    return {word: text for word, col in columns.items() if col is not None and col < len(cells) and (text := cell_text(cells[col]))}
 
 
 def _right_of_names(table: Table, col: int | None) -> bool:

@@ -357,17 +357,28 @@ def _project_columns(imported: Imported) -> list[str]:
     table = imported.tables.get(role("projects"))
     if table is None:
         return []
-    printed = {col: meaning for col, meaning in table.columns.items() if meaning != "名称" and not _levels_read_as_code(table, col)}
-    for word, col in project_words(table).items():
-        if col is not None:
-            printed[col] = word
-    names = [col for col, meaning in table.columns.items() if meaning == "名称"]
-    if names and any(word == "单位名称" and col > max(names) for col, word in printed.items()):
-        printed[max(names)] = NAME_COLUMN  # 长春: 项目名称 | 项目单位, the unit printed right of the name
+    printed = _printed_beside_names(table)
     columns = [_PROJECT_COLUMN.get(printed[col], "") for col in sorted(printed)]
     if "" in columns or len(set(columns)) != len(columns) or set(columns) <= {"功能科目", "预算数", "上年预算数", "增减"}:
         return []
     return columns
+
+
+def _printed_beside_names(table: Table) -> dict[int, str]:
+    """A 项目支出表's columns beside the projects' names by the import's meaning of each (its columns of words, 单位名称
+    and 项目类别, by their headers), 项目名称 at the name's column where the unit is printed right of it."""
+    printed = _amounts_and_codes(table)
+    words = project_words(table)
+    printed |= {col: word for word, col in words.items() if col is not None}
+    names = [col for col, meaning in table.columns.items() if meaning == "名称"]
+    if names and (words["单位名称"] or -1) > max(names):
+        printed[max(names)] = NAME_COLUMN  # 长春: 项目名称 | 项目单位, the unit printed right of the name
+    return printed
+
+
+def _amounts_and_codes(table: Table) -> dict[int, str]:
+    """A table's columns but its names' (and a level of names read as a code's: _levels_read_as_code), by meaning."""
+    return {col: meaning for col, meaning in table.columns.items() if meaning != "名称" and not _levels_read_as_code(table, col)}
 
 
 def _levels_read_as_code(table: Table, col: int) -> bool:
