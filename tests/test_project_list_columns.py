@@ -137,6 +137,7 @@ CHANGCHUN_COLUMNS = ["项目名称", "单位名称", "合计", "一般公共预�
                      "上年结转政府性基金", "上年结转国有资本经营", "财政专户管理资金", "单位资金"]
 
 
+@pytest.mark.slow  # 长春 (fresh1) imported with --learn-layout (shared with test_learned_layout) and its 预算表9 read again
 @pytest.mark.parametrize("carried, printed", [("", "0.00"), ("  上年结转: 12.5\n", "")])
 def test_changchun_prints_each_projects_unit_right_of_its_name_and_the_carry_over_by_fund(tmp_path, carried,
                                                                                           printed) -> None:
