@@ -35,12 +35,13 @@ def projects(builder: TableBuilder) -> TableRows:
     if f.unit_figures:  # each unit's row, then its projects
         groups = [(unit, unit.budget.projects) for unit in f.unit_figures]
     body += [row for unit, unit_projects in groups for row in _group_rows(unit, unit_projects, cells, texts)]
-    return TableRows(_project_header(b, columns, unit_column, cells.unit_after), body, _widths(columns, unit_column),
+    return TableRows(_project_header(b, columns, unit_column, cells.unit_after), body, _widths(columns, unit_column, cells.unit_after),
                      wide=len(columns) > _NARROW, rounding_gap=_projects_gap(builder, all_projects, total, prior_total))
 
 
-def _widths(columns: list[str], unit_column: bool) -> list[int]:
-    return [24] * unit_column + [40] + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
+def _widths(columns: list[str], unit_column: bool, unit_after: bool = False) -> list[int]:
+    names = [40, 24] if unit_after else [24] * unit_column + [40]
+    return names + [14 if c in (*_TEXT_COLUMNS, "增减") else 16 for c in columns]
 
 
 def _unit_after_name(listed: list[str]) -> bool:
