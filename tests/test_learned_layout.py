@@ -1071,6 +1071,24 @@ def test_an_empty_table_is_held_as_printed_with_its_note(tmp_path_factory, name,
     assert tuple(table.notes) == note and all("合计" not in cell.text for row in table.header for cell in row.cells)
 
 
+def test_a_table_of_lines_with_no_amount_and_no_total_alone_is_held_as_printed(tmp_path_factory) -> None:
+    """西安's 表9 部门综合预算政府性基金收支表 prints no amount and no 合计 alone: its header, then its lines — 一、政府性基金拨款
+    beside 一、科学技术支出 … down to 本年收入合计 — each a row of its own (none of them a name wrapped in the one above:
+    there is no amount to tell a row by). Held as printed from its first line numbered 一、, and printed as 表9 between
+    表8 and 表10, as published (the learned layout printed 15 of its 16 tables: all but this one)."""
+    _, source, layout, _ = _learned(tmp_path_factory, "sn-xian-xingzhengshenpi-2025-dept-budget")
+    rendered = _rendered_tables(source, layout)
+    at = rendered.index(("表9", "部门综合预算政府性基金收支表"))
+    assert rendered[at - 1][0] == "表8" and rendered[at + 1][0] == "表10"
+    table = _printed_table(source, "部门综合预算政府性基金收支表")
+    body = [[cell.text for cell in row.cells] for row in table.body]
+    assert body[0] == ["一、政府性基金拨款", "", "一、科学技术支出", "", "一、人员经费和公用经费支出", "", "一、机关工资福利支出", ""]
+    assert body[1][2:] == ["二、文化旅游体育与传媒支出", "", "工资福利支出", "", "二、机关商品和服务支出", ""]
+    assert body[-1] == ["本年收入合计", "", "本年支出合计", "", "本年支出合计", "", "本年支出合计", ""] and len(body) == 14
+    header = [cell.text for row in table.header for cell in row.cells]
+    assert "政府预算支出经济分类科目（按大类）" in header and not any(text.startswith("一、") for text in header)
+
+
 def test_a_parts_words_set_off_from_its_number_by_a_colon_are_its_words() -> None:
     """西安市行政审批服务局 2025's 目录 (“第一部分：部门概况” …, its 一、 … 十四、 under them): the parts' words without the
     colon — the learned 标题 then print “部门概况”, not “：部门概况”."""
