@@ -211,11 +211,17 @@ def _joined(rows: list[tuple[str, list[Cell]]],
             continue
         if _NOTE.match(next(iter(texts.values()))):
             return kept, _notes(rows[at:])
-        if wraps and kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
+        if wraps and _wrapped(row, texts, kept):
             kept[-1] = (kept[-1][0], _wrapped_into(kept[-1][1], texts))
             continue
         kept.append((place, list(row)))
     return kept, []
+
+
+def _wrapped(row: list[Cell], texts: dict[int, str], kept: list[tuple[str, list[Cell]]]) -> bool:
+    """Whether a row (its ``texts`` by column) is the words of names wrapped in the cells of the last row ``kept``: it
+    prints no amount, and its every word stands under a text of that row."""
+    return bool(kept) and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1])
 
 
 def _wrapped_into(above: list[Cell], texts: dict[int, str]) -> list[Cell]:
