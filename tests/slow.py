@@ -130,6 +130,9 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_blanks_the_base_prints_as_the_source_states_are_not_learned",
         "test_the_tables_a_contents_page_lists_are_learned_where_the_pages_in_hand_print_a_few",
         "test_tables_printed_with_no_number_are_learned_so",
+        # 西安 2025 (fresh1) imported with --learn-layout (shared) and rendered
+        "test_a_table_of_lines_with_no_amount_and_no_total_alone_is_held_as_printed",
+        "test_a_heading_over_the_duties_and_the_offices_is_the_frames_overview",
     ),
     "test_rollover": ("test_printed_totals_are_this_years_and_not_asked_for_next_year",),  # a fresh1 PDF imported
     "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)

@@ -1071,6 +1071,59 @@ def test_an_empty_table_is_held_as_printed_with_its_note(tmp_path_factory, name,
     assert tuple(table.notes) == note and all("合计" not in cell.text for row in table.header for cell in row.cells)
 
 
+def test_a_table_of_lines_with_no_amount_and_no_total_alone_is_held_as_printed(tmp_path_factory) -> None:
+    """西安's 表9 部门综合预算政府性基金收支表 prints no amount and no 合计 alone: its header, then its lines — 一、政府性基金拨款
+    beside 一、科学技术支出 … down to 本年收入合计 — each a row of its own (none of them a name wrapped in the one above:
+    there is no amount to tell a row by). Held as printed from its first line numbered 一、, and printed as 表9 between
+    表8 and 表10, as published (the learned layout printed 15 of its 16 tables: all but this one)."""
+    _, source, layout, _ = _learned(tmp_path_factory, "sn-xian-xingzhengshenpi-2025-dept-budget")
+    rendered = _rendered_tables(source, layout)
+    at = rendered.index(("表9", "部门综合预算政府性基金收支表"))
+    assert rendered[at - 1][0] == "表8" and rendered[at + 1][0] == "表10"
+    table = _printed_table(source, "部门综合预算政府性基金收支表")
+    body = [[cell.text for cell in row.cells] for row in table.body]
+    assert body[0] == ["一、政府性基金拨款", "", "一、科学技术支出", "", "一、人员经费和公用经费支出", "", "一、机关工资福利支出", ""]
+    assert body[1][2:] == ["二、文化旅游体育与传媒支出", "", "工资福利支出", "", "二、机关商品和服务支出", ""]
+    assert body[-1] == ["本年收入合计", "", "本年支出合计", "", "本年支出合计", "", "本年支出合计", ""] and len(body) == 14
+    header = [cell.text for row in table.header for cell in row.cells]
+    assert "政府预算支出经济分类科目（按大类）" in header and not any(text.startswith("一、") for text in header)
+
+
+def test_a_heading_over_the_duties_and_the_offices_is_the_frames_overview(tmp_path_factory) -> None:
+    """西安 2025 prints “一、主要职能及机构设置” over “（一）主要职能” and “（二）机构设置”: its words name the offices (机构设置),
+    and the learned 标题 made the frame's 机构设置 “主要职能及机构设置” — the draft printed “一、部门概况”, “（二）主要职能及机构设置”
+    (bench/learned_layout: 13 of 15 headings). The heading is told by the headings it holds — those of the frame's
+    部门概况 (heading_groups.py) — and the draft prints the three as published."""
+    from reportgen.docmodel.document import Heading
+
+    _, source, layout, text = _learned(tmp_path_factory, "sn-xian-xingzhengshenpi-2025-dept-budget")
+    titles = yaml.safe_load(text)["标题"]
+    assert titles["部门概况"] == "主要职能及机构设置" and "机构设置" not in titles
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    headings = [_plain(b.full_text) for b in document.blocks if isinstance(b, Heading)]
+    assert headings[:4] == ["一、主要职能及机构设置", "（一）主要职能", "（二）机构设置", "二、工作任务"]
+
+
+def test_a_heading_is_told_by_the_kinds_of_those_it_holds() -> None:
+    """长沙市公安局 2025's “一、部门基本概况” over “（一）职能职责” and “（二）机构设置” is the frame's 部门概况 (主要职能 and
+    机构设置 under it) as 西安's “一、主要职能及机构设置” is; a heading over headings naming no kind, or over one, is none."""
+    from reportgen.docmodel.document import Heading
+    from reportgen.importing.learning.heading_groups import grouped_words, printed_groups
+    from reportgen.importing.text.text_parts import PrintedHeading
+
+    def printed(style: str, words: str, kind: str | None) -> PrintedHeading:
+        return PrintedHeading(style, 1, words, kind, "")
+
+    frame = [Heading(1, "一、", "部门概况"), Heading(2, "（一）", "主要职能"), Heading(2, "（二）", "机构设置"),
+             Heading(1, "二、", "部门预算情况说明")]
+    changsha = [printed("part", "部门预算公开说明", None), printed("cn", "部门基本概况", "止"),
+                printed("pc", "职能职责", "职能"), printed("pc", "机构设置", "机构设置"), printed("cn", "部门预算单位构成", "机构设置")]
+    assert {at: h.words for at, h in grouped_words(frame, printed_groups(changsha)).items()} == {0: "部门基本概况"}
+    one = [printed("cn", "部门概况", None), printed("pc", "主要职能", "职能"), printed("cn", "收支情况", None)]
+    unnamed = [printed("cn", "说明", None), printed("pc", "甲", None), printed("pc", "乙", "止")]
+    assert grouped_words(frame, printed_groups(one)) == {} and grouped_words(frame, printed_groups(unnamed)) == {}
+
+
 def test_a_parts_words_set_off_from_its_number_by_a_colon_are_its_words() -> None:
     """西安市行政审批服务局 2025's 目录 (“第一部分：部门概况” …, its 一、 … 十四、 under them): the parts' words without the
     colon — the learned 标题 then print “部门概况”, not “：部门概况”."""

@@ -4,7 +4,8 @@ from the grids the geometric table reader made of them — its number (before it
 above it), its title, its 单位 line, its header's rows (each cell with the columns and rows it spans: held_header.py)
 and its rows, each amount the decimal literal printed (its places kept) traced to its line, the notes printed under it (注：无。) its 注 — so that a learned layout prints them in their
 place. A table that prints no amount at all is held where its row of the total is printed alone under its header
-(无锡's 公开13表, 西安's 表11: empty, the header the rows above it); a table the department prints by its units (广州's
+(无锡's 公开13表, 西安's 表11: empty, the header the rows above it), or its lines under it, the first numbered 一、 (西安's
+表9: each line a row of its own); a table the department prints by its units (广州's
 表11, set aside by budget/by_unit.py) is held too; so is a numbered form of label and value cells the PDF reader read
 from the lines drawn between them (北京's 预算13表 部门整体支出绩效目标表, 西安's 表14–16: held_forms.py), its cells
 spanning as printed and no header. A grid no kind names that prints no number, no header, or neither an amount nor
@@ -34,6 +35,7 @@ _AMOUNT = regex(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)$|^-?\d+\.\d+$")  # an amount pr
 _PLACE = regex(r"第(\d+)页 第(\d+)行")
 _NOTE = regex(r"^注\s*\d*\s*[：:]")  # a note printed under a table (注：无。, 注1：…): no row of it
 _TOTAL = regex(r"合计|总计")  # a table's row of the total, its cell the word alone
+_FIRST_ITEM = regex(r"^(?:一|1)\s*[、.．]\s*\S|^[（(]\s*(?:一|1)\s*[）)]")  # the first item of a list: 一、…, 1、…, （一）…
 _PART = regex(r"^[-－—]\s*\d")  # what follows a number that numbers a part of a table (预算14表-1): its part's
 _UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?(?:元|千元|万元|亿元)\s*$")  # the 单位 line's cell: 单位：万元, 金额单位：元
 # an amount printed with its unit after it, in a cell of its own (2,080.76万元, 12万元): the decimal literal, the unit
@@ -88,11 +90,12 @@ def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     if grid.kind != "pdf" or not grid.row_places or len(grid.rows) < 4:
         return None
     number, title = _numbered(grid, lines)
+    empty = _first_body_row(grid) is None
     first = _first_body_row(grid) or _empty_body_row(grid) or 0
     header = _header_rows(grid, first)
     if not header or not _of_no_kind(number, title, catalog):
         return None
-    return _item(grid, number, title, header, first)
+    return _item(grid, number, title, header, first, wraps=not empty)
 
 
 def _header_rows(grid: Grid, first: int) -> list[int]:
@@ -113,11 +116,21 @@ def _first_body_row(grid: Grid) -> int | None:
 
 def _empty_body_row(grid: Grid) -> int | None:
     """The first row of a table that prints no amount (无锡's 公开13表, 西安's 表11: a header and its 合计 row, empty, with
-    perhaps a note that it has no data) — its row of the total, printing 合计 or 总计 and nothing else (a header's 总计
-    stands beside its other columns' names); None where it prints an amount or no such row."""
+    perhaps a note that it has no data; 西安's 表9 部门综合预算政府性基金收支表: a header and its lines, 一、政府性基金拨款 …
+    本年收入合计, none with an amount) — its row of the total, printing 合计 or 总计 and nothing else (a header's 总计
+    stands beside its other columns' names), else its first line of a list, its first text opening 一、 or 1、 (no
+    header's cell is numbered); None where it prints an amount or no such row."""
     if any(_is_amount(cell) for row in grid.rows for cell in row):
         return None
-    return next((index for index in range(3, len(grid.rows)) if _total_alone(grid.rows[index])), None)
+    rows = range(3, len(grid.rows))
+    return next((index for index in rows if _total_alone(grid.rows[index])),
+                next((index for index in rows if _opens_a_list(grid.rows[index])), None))
+
+
+def _opens_a_list(row: list[Cell]) -> bool:
+    """Whether the row's first text is the first item of a list (一、政府性基金拨款, 1、财政拨款)."""
+    first = next((_text(cell) for cell in row if _text(cell)), "")
+    return bool(_FIRST_ITEM.match(first))
 
 
 def _total_alone(row: list[Cell]) -> bool:
@@ -125,11 +138,12 @@ def _total_alone(row: list[Cell]) -> bool:
     return len(texts) == 1 and bool(_TOTAL.fullmatch(texts[0]))
 
 
-def _item(grid: Grid, number: str, title: str, header: list[int], first: int) -> Tree:
+def _item(grid: Grid, number: str, title: str, header: list[int], first: int, wraps: bool = True) -> Tree:
     """The 印出表 item of the grid: its number and title, its 单位 line, its header's rows and its body's from
-    ``first``, each traced to its line."""
+    ``first``, each traced to its line; ``wraps``: a row printing no amount under a row's names joined to it (a name
+    wrapped in its cell) — not in a table that prints no amount, each of whose lines is one of its rows."""
     places = grid.row_places or []
-    rows, notes = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))])
+    rows, notes = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))], wraps)
     item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
     unit = _unit_line(grid)
     if unit:
@@ -184,7 +198,8 @@ def _line_above(place: str, lines: list[Line]) -> str:
     return above[-1].text.strip() if above else ""
 
 
-def _joined(rows: list[tuple[str, list[Cell]]]) -> tuple[list[tuple[str, list[Cell]]], list[tuple[str, str]]]:
+def _joined(rows: list[tuple[str, list[Cell]]],
+            wraps: bool = True) -> tuple[list[tuple[str, list[Cell]]], list[tuple[str, str]]]:
     """The body's rows, a row printing no amount whose every word stands under a text of the row above (a name wrapped
     in its cell: “其他商品和服 / 务支出”) joined to that row; rows printing nothing left out; and the notes printed under
     the table (“注：无。”, “注：本单位无政府采购支出，故本表无数据。”): from the first row opening with 注, each its line's words
@@ -196,11 +211,17 @@ def _joined(rows: list[tuple[str, list[Cell]]]) -> tuple[list[tuple[str, list[Ce
             continue
         if _NOTE.match(next(iter(texts.values()))):
             return kept, _notes(rows[at:])
-        if kept and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1]):
+        if wraps and _wrapped(row, texts, kept):
             kept[-1] = (kept[-1][0], _wrapped_into(kept[-1][1], texts))
             continue
         kept.append((place, list(row)))
     return kept, []
+
+
+def _wrapped(row: list[Cell], texts: dict[int, str], kept: list[tuple[str, list[Cell]]]) -> bool:
+    """Whether a row (its ``texts`` by column) is the words of names wrapped in the cells of the last row ``kept``: it
+    prints no amount, and its every word stands under a text of that row."""
+    return bool(kept) and not any(_is_amount(c) for c in row) and _under_texts(texts, kept[-1][1])
 
 
 def _wrapped_into(above: list[Cell], texts: dict[int, str]) -> list[Cell]:

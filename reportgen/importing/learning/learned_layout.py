@@ -52,6 +52,7 @@ from reportgen.importing.budget.table_lines import (
 from reportgen.importing.emit import ImportedSource
 from reportgen.importing.final.final_accounts import economic_sides
 from reportgen.importing.learning import (
+    heading_groups,
     learned_amounts,
     learned_lines,
     learned_priors,
@@ -1293,11 +1294,22 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     for frame in dict.fromkeys((base, layouts.DEFAULT)):  # the base's headings, and the default frame's it prints in
         layout = layouts.resolve(frame, occasion=occasion)
         keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the frame's words → key
-        unsaid, unplaced = dict(printed), dict(parts)
-        for block in _rendered_headings(prepared, frame):
-            if (words := _printed_words(block, unsaid, unplaced)) is not None and words != "".join(block.text.split()):
+        for block, words in _frame_words(_rendered_headings(prepared, frame), headings, parts):
+            if words is not None and words != "".join(block.text.split()):
                 titles.setdefault(keys.get(block.text) or _as_written(block.text, values), _as_written(words, values))
     return titles
+
+
+def _frame_words(blocks: list[Heading], headings: list[PrintedHeading],
+                 parts: dict[str, str]) -> list[tuple[Heading, str | None]]:
+    """Each of the frame's headings with the words the document prints for it (None for none): a heading over
+    headings of the kinds a printed heading holds, that heading's words (heading_groups.py: 西安's 主要职能及机构设置 is
+    the frame's 部门概况); else as _printed_words finds them, the printed headings so taken aside."""
+    grouped = heading_groups.grouped_words(blocks, heading_groups.printed_groups(headings))
+    taken = [id(heading) for heading in grouped.values()]
+    unsaid, unplaced = _printed_titles([h for h in headings if id(h) not in taken]), dict(parts)
+    return [(block, _UNCLOSED.sub("", grouped[at].words) if at in grouped else _printed_words(block, unsaid, unplaced))
+            for at, block in enumerate(blocks)]
 
 
 def _rendered_headings(prepared: Prepared, base: str) -> list[Heading]:
