@@ -89,7 +89,10 @@ def test_each_half_of_a_disclosure_is_imported_once_with_the_other_and_a_half_al
     imported.clear()
     main(["review", str(NARRATIVE), "--jobs", "1", "--format", "json"])
     (alone,) = json.loads(capsys.readouterr().out)
-    assert imported == [[NARRATIVE.name]] and alone["document"] == str(NARRATIVE) and alone["checks"]
+    assert imported == [[NARRATIVE.name]] and alone["document"] == str(NARRATIVE) and alone["outcome"]
+    # its “三公” parts stated as their 预算 (“包括公务用车购置费预算 18.69 万元、公务用车运行维护费预算 8.40 万元”) are read:
+    # not told “没有写” (R-三公未知, the one check it was told before)
+    assert not any(c["rule"] == "R-三公未知" for c in alone["checks"]), alone["checks"]
 
 
 def test_the_one_document_takes_its_tables_from_the_tables_file_and_its_text_from_the_narrative():
@@ -300,6 +303,21 @@ def test_a_narrative_alone_is_not_held_to_sums_of_what_it_does_not_state():
     told = [(f.rule, f.message) for f in alone.checks]
     assert not [t for t in told if t[0] in ("R-收支平衡", "R-支出合计", "R-填报合计", "R-基本支出一致")], told
     assert not [t for t in told if " 万元" in t[1] or "0.00万元" in t[1]], told
+
+
+def test_the_three_public_parts_a_narrative_states_as_their_budgets_are_read():
+    """首都绿化委员会办公室's 情况说明 (every 北京 2026 说明 says it so): “（三）公务用车购置和运行维护费。2026 年预算数
+    27.09 万元，包括公务用车购置费预算 18.69 万元、公务用车运行维护费预算 8.40 万元。” — each part read as the “三公”
+    part it names its 预算 of (as 三公经费预算 is the total's), not left unwritten."""
+    from decimal import Decimal
+
+    from reportgen.importing.text.prose import prose_source
+
+    prose = prose_source(read_published(NARRATIVE).lines)
+    assert prose is not None
+    three = prose.imported.tree["三公经费"]
+    assert three["公务用车购置费"]["本年"].value == Decimal("18.69")
+    assert three["公务用车运行维护费"]["本年"].value == Decimal("8.40")
 
 
 def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():

@@ -135,12 +135,21 @@ def test_a_units_names_as_a_text_gives_them() -> None:
     assert "深圳市建筑工务署" not in forms  # the department's own name is no unit's
 
 
+# the 下属单位 its 机构设置 lists that are in none of its tables' units: 工务署's 教育工程管理中心, which its text says is
+# “不纳入部门预算序列范围内”
+_NOT_UNITS = {"gongwushu": ["市建筑工务署教育工程管理中心"], "shuiwu": [], "renshe": []}
+
+
 @pytest.mark.parametrize("name", ["gongwushu", "shuiwu", "renshe"])
 def test_a_department_of_several_units_is_reviewed_its_units_sections_not_judged_by_its_tables(name: str) -> None:
     """深圳市建筑工务署, 水务局 and 人力资源和社会保障局 2026: reviewed, nothing told. “（五）项目支出 9,866.11 万元” under
     “一、市建筑工务署本级” is 本级's, never the department's 13,210.64; 水务局's “十、深圳市深圳河湾流域管理中心（深圳市
     治理深圳河办 / 公室）” is that unit's section though its heading wraps; 人社局's text prints 571,347.93 for its
-    支出, its tables 基本支出 136,131.77 and 项目支出 435,216.17 (571,347.94): the rounding of two figures."""
+    支出, its tables 基本支出 136,131.77 and 项目支出 435,216.17 (571,347.94): the rounding of two figures.
+    Its 机构设置 lists each unit with what it comprises (“2.深圳市劳动人事争议仲裁院下设办公室、……，共 6 个部门。”): the
+    unit's name ends at 下设, and is its tables' unit also as “市建筑工务署工程管理中心” (深圳市 left out) and
+    “深圳城市职业学院（深圳技师学院）” (the tables' 深圳技师学院) — no R-单位 (32 false before). 人社局's 30217 公务接待费
+    24.24 is 12 units' rows added, each rounded: within their 尾数 of the “三公” 公务接待费 24.23 (no R-三公经费)."""
     document = CORPUS / f"gd-shenzhen-{name}-2026-dept-budget.pdf"
     if not document.exists():
         pytest.skip("the national corpus (../shared/corpus) is not here")
@@ -148,6 +157,9 @@ def test_a_department_of_several_units_is_reviewed_its_units_sections_not_judged
     assert review.unreviewed == "" and review.read is not None and review.read.enough
     assert review.narrative is not None and not review.narrative.disagreements()
     assert review.imported is not None and review.imported.differences == []
+    told = [f.message for f in review.checks if f.rule == "R-单位"]
+    assert len(told) == len(_NOT_UNITS[name]) and all(any(f"“{u}”" in t for t in told) for u in _NOT_UNITS[name]), told
+    assert not [f.message for f in review.checks if f.rule == "R-三公经费"]
 
 
 def _corpus(name: str) -> Path:

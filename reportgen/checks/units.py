@@ -8,6 +8,7 @@ and its findings name the unit, its file and its line.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -67,11 +68,21 @@ def unit_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-单位", f"单位“{unit.department}”重复出现，请合并为一个单位",
                            b.line_of(f"单位[{index + 1}]"), f"单位[{index + 1}].名称")
     listed = b.profile.subordinate_units or []
-    known = set(names)
     for name in listed:
-        if b.units and name not in known:
+        if b.units and not any(_same_unit(name, unit) for unit in names):
             yield make_finding(b, "warning", "R-单位", f"部门概况.下属单位中的“{name}”不在“单位”中：其收支未计入部门预算", 0,
                            "部门概况.下属单位")
+
+
+_PLACE_ENDS = "省市区县"  # a name without its place opens with the place's level (市建筑工务署 of 深圳市建筑工务署)
+
+
+def _same_unit(listed: str, unit: str) -> bool:
+    """Whether a 下属单位 as the text lists it names ``unit`` as the tables do: the same name, or one of its names in
+    brackets or before them (深圳城市职业学院（深圳技师学院）, the tables' 深圳技师学院), or the name without the place
+    that opens it (the text's 市建筑工务署工程管理中心, the tables' 深圳市建筑工务署工程管理中心; 北京's 市卫生健康委)."""
+    forms = {listed, *(f for f in re.split(r"[（）()、]", listed) if f)}
+    return unit in forms or any(len(f) > 3 and f[0] in _PLACE_ENDS and unit.endswith(f) for f in forms)
 
 
 @rule("R-单位明细", SOURCE, "error")

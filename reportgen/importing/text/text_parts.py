@@ -1182,12 +1182,14 @@ def _listed_item(item: list[Line]) -> Placed[str] | None:
 
 
 def _listed_units(listed: list[list[Line]], whole: str, words: dict[str, Any]) -> list[Placed[str]]:
-    """The 下属单位 of the list, each named up to its first comma or full stop; an item naming the 本部
-    is not one, nor is a unit not budgeted apart."""
+    """The 下属单位 of the list, each named up to its first comma or full stop, or up to the words that go on to say
+    what it comprises (所辖: 深圳's “2.深圳市劳动人事争议仲裁院下设办公室、综合业务室……，共 6 个部门。”); an item naming
+    the 本部 is not one, nor is a unit not budgeted apart."""
     units: list[Placed[str]] = []
     for item in listed:
         run, start = _item_text(item)
-        name_end = min((i for i in (run.text.find(c, start) for c in "，。,") if i >= 0), default=len(run.text))
+        ends = [run.text.find(c, start) for c in "，。,"] + [run.text.find(w, start + 1) for w in words["所辖"]]
+        name_end = min((i for i in ends if i >= 0), default=len(run.text))
         name = run.placed(start, name_end, "。")
         if name is None or any(word in name.value for word in words["非下属单位"]):
             continue
