@@ -334,6 +334,25 @@ def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():
         (201, Decimal("20153.75")), (208, Decimal("1289.52")), (221, Decimal("3015.16"))}
 
 
+@pytest.mark.parametrize("name, classes", [
+    ("js-suzhou-shengtai-2026-unit-budget.pdf", {208, 211, 221}), ("js-wuxi-xinfangju-2025-dept-budget.pdf", {201, 208, 210, 221})])
+def test_a_funds_spending_named_as_a_class_is_read_only_where_its_sentence_names_classes(name, classes):
+    """江苏 (苏州市生态环境局 2026, 无锡市信访局 2025), their 说明 read as prose: “XX2026年国有资本经营预算支出0万元。”
+    under “十一、国有资本经营预算支出预算情况说明” (after the 政府性基金预算's section) is the fund's spending — its words
+    name no 类 (their 类 are “（1）社会保障和就业支出（类）支出380.98万元”) — though 223 bears the name: no 功能分类 row 223
+    (before: one of 0), told among the figures not written; the 类 the sentences mark are read as before."""
+    from reportgen.importing.text.prose import prose_source
+
+    path = CORPUS / "fresh1" / name
+    if not path.exists():
+        pytest.skip("../shared/corpus/fresh1 is not here")
+    prose = prose_source(read_published(path).lines)
+    assert prose is not None
+    assert {row["科目"].value for row in prose.imported.tree["支出"]["功能分类"]} == classes
+    told = [line for line in prose.unplaced if "年国有资本经营预算支出”0万元" in line]
+    assert len(told) == 1 and "也是国有资本经营预算（资金）的支出" in told[0], prose.unplaced
+
+
 def test_a_class_s_name_inside_a_project_s_cost_is_no_class_row():
     """上海市普陀区文化和旅游局 2026 (seed text, no tables): the project 真如海心剧院精装修工程's “本项目可研批复总投资为
     13526.06万元，其中……预备费644.10万元” names 预备费 as a part of that project's cost, not as the 类 预备费's spending

@@ -212,3 +212,39 @@ def test_a_units_narrative_amount_is_read_checked_and_rolled_over_as_the_departm
     assert budget.narrative("在职人员经费").current is None  # (a unit's, never the department's)
     rolled = rollover(written, out=tmp_path / "next.yaml").files[tmp_path / "next.yaml"]
     assert "    正文金额:\n      在职人员经费: {本年: 待填写, 上年: 200}\n" in rolled
+
+
+RENSHE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gd-shenzhen-renshe-2026-dept-budget.pdf"
+_UNIT = re.compile(r"\.unit\('([^']+)'\)")
+
+
+@pytest.mark.skipif(not RENSHE.exists(), reason="../shared/corpus 不在")
+def test_a_sentence_printed_alike_under_two_units_is_learned_again_with_its_own_units_fields(monkeypatch) -> None:
+    """深圳市人力资源和社会保障局 2026 prints “（四）增人增资支出30.00万元，主要用于……” word for word under 罗湖分局 (第17页)
+    and 光明分局 (第22页), “……150.00万元……” under 南山分局 and 宝安分局: each is learned again with the 正文金额 of its own
+    unit and the fields it was first traced with — its own unit's. The first pass's fields were kept by the sentence's
+    words: 罗湖's sentence was learned again with 光明's fields beside 罗湖's 正文金额."""
+    from reportgen.importing.learning.learned_layout import learn
+    from reportgen.importing.pipeline import import_files
+    from reportgen.readers.published import read_published
+
+    calls: list[tuple[set[str], set[str]]] = []  # (units of the 正文金额, units of the other fields) per tracing
+    traced = learned_words._sentence_template
+
+    def recorded(text: str, known: tuple[list[learned_words.Field], list[learned_words.Field]], *args: object) -> object:
+        if text.startswith("（四）增人增资支出"):
+            exprs = [one.expr for one in known[0] + known[1]]
+            calls.append(({m.group(1) for e in exprs if "narrative(" in e for m in _UNIT.finditer(e)},
+                          {m.group(1) for e in exprs if "narrative(" not in e for m in _UNIT.finditer(e)}))
+        return traced(text, known, *args)
+
+    monkeypatch.setattr(learned_words, "_sentence_template", recorded)
+    result = import_files([RENSHE], None)
+    learned = learn(result, read_published(RENSHE).lines, "学到的")
+    again = [(narrated, fields) for narrated, fields in calls if narrated]  # learned again with a unit's 正文金额
+    assert all(narrated == fields for narrated, fields in again), [one for one in again if one[0] != one[1]]
+    alike = {f"深圳市社会保险基金管理局{name}分局" for name in ("罗湖", "光明", "南山", "宝安")}
+    assert alike <= {unit for narrated, _ in again for unit in narrated}
+    assert learned.words is not None  # (18 units and the department print one such sentence each)
+    printed = [template for sentence, template in learned.words.sentences if sentence.text.startswith("（四）增人增资支出")]
+    assert len(printed) == 19 and all(t is not None for t in printed), printed

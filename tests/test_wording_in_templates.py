@@ -66,7 +66,7 @@ MESSAGE_NAMES = {
     "died",  # review: a document whose worker the system ended, told by name
     # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
     "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "_unwritten_words", "stated_three_public", "_of_another_part",
-    "_said_by_parts", "_stated_change", "stated_priors", "_founding_compared",
+    "_said_by_parts", "_stated_change", "stated_priors", "_founding_compared", "_not_a_class",
     "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
     "_OWN", "folder", "_files_of", "add",  # review's walk: what it passed over or reviewed once, and why
     "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced

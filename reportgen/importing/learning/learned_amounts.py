@@ -258,11 +258,11 @@ def learn_words(lines: list[lw.Line], source: ImportedSource, made: Context, exp
     some learned sentence prints (the source itself where none does), and what is told of a sentence whose rate
     disagrees. ``made``: the source's template environment and context."""
     env, context = made
-    kept: dict[str, tuple[Any, ...]] = {}
+    kept: dict[tuple[str, str], tuple[Any, ...]] = {}  # each kept sentence's fields and what was said before it
 
-    def explained(text: str, why: str, known: Any, ctx: dict[str, Any], before: Any) -> tuple[str, str]:
-        kept[text] = (known, before)
-        return explain(text, why, known, ctx, before)
+    def explained(sentence: ps.Sentence, why: str, known: Any, ctx: dict[str, Any], before: Any) -> tuple[str, str]:
+        kept[first_pass_key(sentence)] = (known, before)
+        return explain(sentence, why, known, ctx, before)
 
     words = lw.learn_words(lines, env, context, explained)
     found, told = _stated_of(words, kept, context)
@@ -273,6 +273,13 @@ def learn_words(lines: list[lw.Line], source: ImportedSource, made: Context, exp
     used = [one for one in found if f"{unit_prefix(one.unit) if one.unit else PREFIX}{one.name}')" in printed]
     unit = str(getattr(source.tree.get("金额单位"), "value", "万元"))
     return (again, with_amounts(source, section(used, unit)), told) if used else (words, source, told)
+
+
+def first_pass_key(sentence: ps.Sentence) -> tuple[str, str]:
+    """A kept sentence's key to the fields it was traced with the first time: its words and where it is printed — two
+    sentences of the same words are two sentences (深圳市人力资源和社会保障局 2026 prints “（四）增人增资支出30.00万元，
+    主要用于……” under 罗湖分局 and under 光明分局, each with its own unit's fields), never one."""
+    return sentence.text, sentence.where
 
 
 def _with_stated(context: dict[str, Any], found: list[Stated]) -> dict[str, Any]:
@@ -297,7 +304,7 @@ def _with_narrative(unit: Any, amounts: dict[str, NarrativeAmount]) -> Any:
     return unit
 
 
-def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.Explain) -> lw.Learned:
+def _again(words: lw.Learned, kept: dict[tuple[str, str], Any], made: Context, explain: lw.Explain) -> lw.Learned:
     """The sentences learned again with the 正文金额: each kept as printed that says a figure traced anew (with the
     fields said before it and its subject as the first time), the others as they were — none of their figures is a
     正文金额's, which no field printed (and the two learnings cost one and a few sentences, not two)."""
@@ -309,13 +316,13 @@ def _again(words: lw.Learned, kept: dict[str, Any], made: Context, explain: lw.E
     again = lw.Learned(projects=words.projects)
     for sentence, template in words.sentences:
         why = whys.get(id(sentence), "")
-        if template is None and sentence.text in kept:
-            first, before = kept[sentence.text]
+        if template is None and first_pass_key(sentence) in kept:
+            first, before = kept[first_pass_key(sentence)]
             own = _unit_stated(env, context, lw.unit_of(sentence, names))
             known = (first[0] + stated[0] + own[0], first[1] + stated[1] + own[1])
             template, why, _ = lw._sentence_template(sentence.text, known, env, context, before)
             if template is None:
-                again.reasons.append((sentence, *explain(sentence.text, why, known, context, before)))
+                again.reasons.append((sentence, *explain(sentence, why, known, context, before)))
         again.sentences.append((sentence, template))
         if template is None:
             again.kept.append((sentence, why))
@@ -331,15 +338,15 @@ def _unit_stated(env: jinja2.Environment, context: dict[str, Any], unit: str | N
     return amounts, [c for c in changes if isinstance(c.value, Change)]
 
 
-def _stated_of(words: lw.Learned, kept: dict[str, Any], context: dict[str, Any]) -> tuple[list[Stated], list[str]]:
+def _stated_of(words: lw.Learned, kept: dict[tuple[str, str], Any], context: dict[str, Any]) -> tuple[list[Stated], list[str]]:
     """The named amounts the sentences kept as printed state, each name once (the first sentence's: another stating
     another amount of that name stays as printed), and what is told."""
     out: dict[tuple[str, str], Stated] = {}
     told: list[str] = []
     for sentence, _ in words.kept:
-        if sentence.text not in kept:
+        if first_pass_key(sentence) not in kept:
             continue
-        known, before = kept[sentence.text]
+        known, before = kept[first_pass_key(sentence)]
         found, said = stated(sentence, known, context, before)
         told += said
         for one in found:

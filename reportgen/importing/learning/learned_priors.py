@@ -25,7 +25,7 @@ from reportgen.importing.learning import published_sentences as ps
 from reportgen.importing.learning import sentence_fields as sf
 from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning import untraced_reasons
-from reportgen.importing.learning.learned_amounts import CHANGE_SAID, _prior_or_why
+from reportgen.importing.learning.learned_amounts import CHANGE_SAID, _prior_or_why, first_pass_key
 from reportgen.importing.tree import Placed, scaled
 
 CHANGED = "变化（源文件没有上年数）"
@@ -60,11 +60,12 @@ class Collector:
 
     def __init__(self, explain: lw.Explain) -> None:
         self._explain = explain
-        self._kept: dict[str, tuple[Any, ...]] = {}
+        self._kept: dict[tuple[str, str], tuple[Any, ...]] = {}  # by each sentence's first_pass_key
 
-    def explain(self, text: str, why: str, known: Any, context: dict[str, Any], before: Any) -> tuple[str, str]:
-        self._kept[text] = (known, context, before)
-        return self._explain(text, why, known, context, before)
+    def explain(self, sentence: ps.Sentence, why: str, known: Any, context: dict[str, Any], before: Any
+                ) -> tuple[str, str]:
+        self._kept[first_pass_key(sentence)] = (known, context, before)
+        return self._explain(sentence, why, known, context, before)
 
     def priors(self, words: lw.Learned) -> tuple[list[Prior], list[str]]:
         """The changes the kept sentences of the class CHANGED state of fields HELD (each field's first), and what
@@ -72,9 +73,9 @@ class Collector:
         out: dict[tuple[str, ...], Prior] = {}
         told: list[str] = []
         for sentence, kind, _ in words.reasons:
-            if kind != CHANGED or sentence.text not in self._kept:
+            if kind != CHANGED or first_pass_key(sentence) not in self._kept:
                 continue
-            found = stated(sentence, *self._kept[sentence.text])
+            found = stated(sentence, *self._kept[first_pass_key(sentence)])
             if isinstance(found, str):
                 told.append(found)
             elif found is not None:

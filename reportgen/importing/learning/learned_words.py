@@ -83,7 +83,7 @@ class Learned:
 
 
 # the class of an untraced sentence and the figure it is of (untraced_reasons.reason, which reads this module's tracing)
-Explain = Callable[[str, str, tuple[list[Field], list[Field]], dict[str, Any], tuple[list[str], "Style", str]],
+Explain = Callable[[Sentence, str, tuple[list[Field], list[Field]], dict[str, Any], tuple[list[str], "Style", str]],
                    tuple[str, str]]
 
 
@@ -123,7 +123,7 @@ def _learned(sentences: list[Sentence], known: tuple[list[Field], list[Field]], 
         if template is None:
             learned.kept.append((sentence, why))
             if explain is not None and has_figures(sentence.text):
-                learned.reasons.append((sentence, *explain(sentence.text, why, (amounts, changes), context,
+                learned.reasons.append((sentence, *explain(sentence, why, (amounts, changes), context,
                                                            (before, style, subject))))
     return learned
 

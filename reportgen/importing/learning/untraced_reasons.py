@@ -42,9 +42,10 @@ _CELLS = regex(r"(?<![\d.])\d[\d,]*\.\d+(?=[\u4e00-\u9fff])(?![万亿元]|平方
 _PAIRED = 60  # the amounts whose sums and differences are tried (the first: totals and their parts)
 
 
-def reason(text: str, why: str, known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
+def reason(sentence: ps.Sentence, why: str, known: tuple[list[sf.Field], list[sf.Field]], context: dict[str, Any],
            before: tuple[list[str], st.Style, str]) -> tuple[str, str]:
     """The class of an untraced sentence (CLASSES) and the figure it is of ('' where none is)."""
+    text = sentence.text
     if _FURNITURE.search(text) or _CELLS.search(text):
         return "表格或页面杂项", ""
     if why == lw.WHY_DIFFERENT:

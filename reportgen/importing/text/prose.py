@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from reportgen.base.patterns import regex
-from reportgen.codes import all_function_codes
+from reportgen.codes import all_codes, all_function_codes
 from reportgen.importing.recognition.identity import cover_of
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -243,18 +243,35 @@ class _Reading:
 
     def classes(self) -> None:
         """The 功能分类 类 the text names with an amount (“一般公共服务支出906.63万元”): rows of their
-        合计 only (基本支出 and 项目支出 not stated), each once."""
+        合计 only (基本支出 and 项目支出 not stated), each once. A 类 whose name is another thing's too (a fund's
+        spending, an economic class: _shared_names) is read only where its sentence names 类 (_not_a_class)."""
         codes = _classes(self.year)
         seen: set[str] = set()
         for st in self.statements:
             label = self.label(st) if st.kind == "amount" and _stated(st) and id(st) not in self.used else None
-            code = _class_code(codes, label) if label else None
+            code = self.class_code(st, codes, label) if label else None
             if code is None or code in seen:
                 continue
             seen.add(code)
             self.rows.append({"科目": Placed(int(code), self.where(st, label or "")),
                               "合计": Placed(self.amount(st), self.where(st, label or ""))})
             self.take(st)
+
+    def class_code(self, st: Statement, codes: dict[str, str], label: str) -> str | None:
+        """The code of the 类 ``st``'s label names (_class_code); None where it names none, or a 类 whose name another
+        thing bears too in a sentence that names no 类 (why told)."""
+        code = _class_code(codes, label)
+        why = _not_a_class(st, label, self.class_named(st)) if code in _shared_names(self.year) else ""
+        if why:
+            self.why[id(st)] = why
+        return None if why else code
+
+    def class_named(self, st: Statement) -> bool:
+        """Whether ``st``'s sentence names a 类 beside it: another amount's label a 类 no other thing bears."""
+        codes, shared = _classes(self.year), _shared_names(self.year)
+        return any(other is not st and other.sentence is st.sentence and other.kind == "amount"
+                   and (label := self.label(other)) and (code := _class_code(codes, label)) and code not in shared
+                   for other in self.statements)
 
     def projects(self) -> None:
         """The projects the sentence of 项目支出 lists after it (“项目支出10.20万元，主要为劳动模范荣誉
@@ -505,6 +522,29 @@ def _class_code(codes: dict[str, str], label: str) -> str | None:
     if mark is None and not name.endswith(tail):
         return None
     return codes.get(name) or codes.get(name + tail) or codes.get(name.removesuffix(tail))
+
+
+@functools.cache
+def _shared_names(year: int) -> frozenset[str]:
+    """The codes of the 类 whose name another thing of the budget bears too: a fund's spending (国有资本经营预算支出,
+    223: the 国有资本经营预算's spending, the name of its fund before it), or an economic class (其他支出, 229: the
+    部门经济分类's 399 and the 政府经济分类's 599; 转移性支出, 债务还本支出) — from the catalogues, never a region's list."""
+    economic = {entry.name for kind in ("economic", "government_economic") for entry in all_codes(kind, year)}
+    return frozenset(code for name, code in _classes(year).items() if name.startswith(_FUNDS) or name in economic)
+
+
+def _not_a_class(st: Statement, label: str, beside: bool) -> str:
+    """Why an amount named by a 类's name that another thing bears too is not that 类 ("": it is): its sentence names
+    no 类 — neither marked （类） (“其他支出（类）”), nor beside another 类 (``beside``: “按支出功能分类，包括一般公共服务
+    支出……、国有资本经营预算支出……”), nor by the classification's name. Alone (江苏 苏州、无锡 “XX2026年国有资本经营
+    预算支出0万元。” under “十一、国有资本经营预算支出预算情况说明”, after the 政府性基金预算's) or among the funds, it is
+    the fund's spending (or the economic class's), never a 功能分类 row."""
+    if beside or any(label.endswith(mark) for mark in _words()["类的标记"]) or any(
+            word in st.sentence for word in _words()["类的列举"]):
+        return ""
+    fund = next((fund for fund in _FUNDS if label.startswith(fund)), "")
+    what = f"{fund}预算（资金）的支出" if fund else "经济分类的名称"
+    return f"“{label}”也是{what}，句中没有写明它是功能分类的类（没有标“（类）”，也没有与别的类并列）"
 
 
 def _put(tree: Tree, path: list[str], value: Placed) -> None:
