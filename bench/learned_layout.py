@@ -8,6 +8,9 @@ layout its department's name names, else 默认: “before”) and in the layout
 - tables: the numbered tables it prints (the lines that open with a number in the learned 表号 pattern, with the
   title on the same line or the next), against the render's tables: the count of each, how many of the published
   tables the render prints with the same number and title (spaces aside), and how many in the published order;
+- tables printed without a number (福州, 泉州, 长沙, 长春, 上海: a title, then the table's 单位 line), against the
+  render's tables that print none: the count of each and how many of the published titles the render prints in the
+  published order (longest common subsequence; spaces aside);
 - headings: its numbered headings in order (text_parts.printed_headings: numbering and words) against the render's
   (Heading.full_text), how many in the same order (longest common subsequence).
 
@@ -26,6 +29,7 @@ from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learning.learned_layout import learn, numbered_titles, printed_places, write_layout
 from reportgen.importing.learning.published_sentences import printed_files
 from reportgen.importing.pipeline import import_files
+from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.text.text_parts import printed_headings
 from reportgen.readers.published import read_published
 from reportgen.readers.text.lines import Line
@@ -49,11 +53,18 @@ class Measure:
     same_headings: int  # in the same order
     tables_read: int = 0  # the tables whose amounts the import read, all printed with as many decimals
     same_places: int = 0  # of those, rendered with the same decimals
+    published_unnumbered: int = 0  # the tables printed without a number
+    render_unnumbered: int = 0
+    same_unnumbered: int = 0  # the render prints their titles in the same order
+
+    def unnumbered(self) -> str:
+        return (f"无表号的表 印出 {self.published_unnumbered}、生成 {self.render_unnumbered}、"
+                f"表名相同且次序相同 {self.same_unnumbered}")
 
     def line(self) -> str:
         return (f"表 印出 {self.published_tables}、生成 {self.render_tables}、表号与表名相同 {self.same_tables}"
                 f"（次序相同 {self.in_order}）；标题 印出 {self.published_headings}、生成 {self.render_headings}、"
-                f"相同且次序相同 {self.same_headings}；小数位相同的表 {self.same_places}/{self.tables_read}")
+                f"相同且次序相同 {self.same_headings}；小数位相同的表 {self.same_places}/{self.tables_read}；{self.unnumbered()}")
 
 
 def _plain(text: str) -> str:
@@ -63,6 +74,25 @@ def _plain(text: str) -> str:
 def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
     """(number, title) of each numbered table the document prints, in order (learned_layout.numbered_titles)."""
     return [(numbered.label, _plain(title)) for numbered, title in numbered_titles(lines, pattern)]
+
+
+_TITLE = re.compile(r"表(?:（[^（）]{1,20}）)?$")  # a table's title ends in 表, perhaps with a note in brackets
+_UNIT = re.compile(r"单位[：:]")  # the line under a table's title: 单位：万元, 编制单位：…单位：元, 部门（单位）：…
+
+
+def unnumbered_tables(lines: list[Line], numbered: list[tuple[str, str]]) -> list[str]:
+    """The titles of the tables the document prints without a number, in order, spaces aside: a line ending as a
+    title ends that opens with no number, is no numbered table's title, and is followed by its table's 单位 line (a
+    page's number aside); a title printed again over the table's next page counted once."""
+    titles, found = {title for _, title in numbered}, []
+    for index, line in enumerate(lines):
+        text = _plain(line.text)
+        if len(text) > 60 or not _TITLE.search(text) or NUMBER.match(text) or text in titles:
+            continue
+        below = next((t for t in map(_plain, (ln.text for ln in lines[index + 1:index + 4])) if t and not t.isdigit()), "")
+        if _UNIT.search(below) and found[-1:] != [text]:
+            found.append(text)
+    return found
 
 
 def published_headings(lines: list[Line]) -> list[str]:
@@ -104,17 +134,21 @@ def _rendered_places(table: Table) -> set[int]:
 
 
 def measure(tables: list[tuple[str, str]], headings: list[str], document: object,
-            places: dict[str, int] | None = None) -> Measure:
-    """``places``: the decimals each table the import read prints all its amounts with, by its kind."""
+            places: dict[str, int] | None = None, unnumbered: list[str] | None = None) -> Measure:
+    """``places``: the decimals each table the import read prints all its amounts with, by its kind; ``unnumbered``:
+    the titles of the tables printed without a number."""
     blocks = getattr(document, "blocks", [])
     shown = {b.id.split("-")[0]: _rendered_places(b) for b in blocks if isinstance(b, Table)}
     read = places or {}
     rendered = [(_plain(b.number), _plain(b.title)) for b in blocks if isinstance(b, Table) and b.number]
     titles = [_plain(b.full_text) for b in blocks if isinstance(b, Heading)]
+    plain = [_plain(b.title) for b in blocks if isinstance(b, Table) and not b.number]
     same = [t for t in tables if t in rendered]
+    printed = unnumbered or []
     return Measure(len(tables), len(rendered), len(same), _common(list(tables), list(rendered)),
                    len(headings), len(titles), _common(list(headings), list(titles)),
-                   len(read), sum(1 for kind, n in read.items() if shown.get(kind) == {n}))
+                   len(read), sum(1 for kind, n in read.items() if shown.get(kind) == {n}),
+                   len(printed), len(plain), _common(list(printed), list(plain)))
 
 
 def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
@@ -126,6 +160,7 @@ def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
     learned = learn(result, lines, f"{path.stem}-学到的")
     pattern = str(learned.settings.get("表号", ""))
     tables, headings = published_tables(lines, pattern), published_headings(lines)
+    unnumbered = unnumbered_tables(lines, tables)
     prepared = prepare(result.source.named(path.with_suffix(".yaml")), draft=True)
     if prepared.budget is None:
         print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
@@ -133,11 +168,11 @@ def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
     before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
     places = {kind: found.pop() for kind in result.imported.tables
               if len(found := printed_places(result.imported.rows.get(kind, []))) == 1}
-    before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name), places)
+    before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name), places, unnumbered)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
-        after = measure(tables, headings, document_for(prepared, draft=True, layout=folder), places)
+        after = measure(tables, headings, document_for(prepared, draft=True, layout=folder), places, unnumbered)
     return result.imported.department, before_name, before, after
 
 
@@ -162,12 +197,14 @@ def main() -> None:
         print(f"{department}  学到的：{after.line()}")
         rows.append((department, before_name, before, after))
     if args.markdown:
-        print("| 文件 | 版式 | 印出的表 | 生成的表 | 表号与表名相同（次序相同） | 印出的标题 | 相同且次序相同 |")
-        print("|---|---|---|---|---|---|---|")
+        print("| 文件 | 版式 | 印出的表 | 生成的表 | 表号与表名相同（次序相同） | 印出的标题 | 相同且次序相同 "
+              "| 无表号的表 印出 | 生成 | 表名相同且次序相同 |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for department, before_name, before, after in rows:
             for name, m in ((before_name, before), ("学到的", after)):
                 print(f"| {department} | {name} | {m.published_tables} | {m.render_tables} | {m.same_tables}（{m.in_order}） "
-                      f"| {m.published_headings} | {m.same_headings} |")
+                      f"| {m.published_headings} | {m.same_headings} | {m.published_unnumbered} | {m.render_unnumbered} "
+                      f"| {m.same_unnumbered} |")
 
 
 if __name__ == "__main__":

@@ -1130,3 +1130,21 @@ def test_a_parts_words_set_off_from_its_number_by_a_colon_are_its_words() -> Non
     listed = ["第一部分：部门概况", "一、主要职能及机构设置", "二、工作任务", "第二部分：部门预算收支情况说明",
               "五、收支预算总体情况说明", "第三部分：其他重要事项说明", "十、“三公”经费及会议费、培训费情况说明"]
     assert contents.top_styled(listed) == ("第{一}部分", ["部门概况", "部门预算收支情况说明", "其他重要事项说明"])
+
+
+def test_bench_counts_the_tables_printed_without_a_number_by_title_in_order() -> None:
+    """bench/learned_layout counted only numbered tables: 长春 (吉林, “收支总表（预算表1）” over its 单位 line) and
+    长沙 (湖南, “2025年部门收支总体情况表”, its 财政拨款收支总体情况表 printed again over its next page) showed 表 印出 0.
+    The tables printed without a number are their titles over a 单位 line, in order, a title printed again over the
+    table's next page once; 烟台's titles are its numbered tables' (公开表1 on the line above): none."""
+    from bench.learned_layout import published_tables, unnumbered_tables
+
+    lines = read_published(FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf").lines
+    assert unnumbered_tables(lines, []) == [
+        "收支总表（预算表1）", "收入总表（预算表2）", "支出总表（预算表3）", "财政拨款收支总表（预算表4）",
+        "本年一般公共预算支出表（预算表5）", "本年一般公共预算基本支出表（预算表6）", "本年一般公共预算“三公”经费支出表（预算表7）",
+        "本年政府性基金预算支出表（预算表8）", "项目支出表（预算表9）", "国有资本经营预算支出明细表（预算表10）"]
+    changsha = unnumbered_tables(read_published(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf").lines, [])
+    assert changsha[3:5] == ["2025年财政拨款收支总体情况表", "2025年一般公共预算支出情况表"] and len(changsha) == 10
+    yantai = read_published(FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf").lines
+    assert unnumbered_tables(yantai, published_tables(yantai, "公开表{1}")) == []
