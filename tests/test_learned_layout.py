@@ -1148,3 +1148,18 @@ def test_bench_counts_the_tables_printed_without_a_number_by_title_in_order() ->
     assert changsha[3:5] == ["2025年财政拨款收支总体情况表", "2025年一般公共预算支出情况表"] and len(changsha) == 10
     yantai = read_published(FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf").lines
     assert unnumbered_tables(yantai, published_tables(yantai, "公开表{1}")) == []
+
+
+def test_a_table_of_no_kind_printed_without_a_number_is_held_and_printed_in_its_place(tmp_path_factory) -> None:
+    """福州市民政局 (and 泉州市人民政府办公室) print “2026年度一般公共预算支出经济分类情况表” — a table reportgen has not — under no
+    number between its 国有资本经营 and 基本支出 tables: only numbered tables were held as printed, and the learned draft
+    printed 9 of its 10 tables (bench/learned_layout: 无表号的表 10 / 9 / 8). Held (印出表 with no 表号) and listed in
+    its place; its lines of no amount (307 债务利息及费用支出 under 303) each a row, not joined to the line above."""
+    _, source, layout, _ = _learned(tmp_path_factory, "fj-fuzhou-minzhengju-benji-2026-unit-budget")
+    titles = [title for _, title in _rendered_tables(source, layout)]
+    assert len(titles) == 10 and titles[6:9] == ["2026年度国有资本经营预算拨款支出预算表", "2026年度一般公共预算支出经济分类情况表",
+                                                 "2026年度一般公共预算基本支出经济分类情况表"]
+    held = yaml.safe_load(source.read_text(encoding="utf-8"))["印出表"]
+    assert [item["表名"] for item in held] == ["2026年度一般公共预算支出经济分类情况表"] and "表号" not in held[0]
+    assert [row[0] for row in held[0]["行"]] == ["", "301", "302", "303", "307", "309", "310", "311", "312", "313", "399"]
+    assert held[0]["行"][4] == ["307", "债务利息及费用支出", ""]

@@ -9,7 +9,9 @@ place. A table that prints no amount at all is held where its row of the total i
 表11, set aside by budget/by_unit.py) is held too; so is a numbered form of label and value cells the PDF reader read
 from the lines drawn between them (北京's 预算13表 部门整体支出绩效目标表, 西安's 表14–16: held_forms.py), its cells
 spanning as printed and no header. A grid no kind names that prints no number, no header, or neither an amount nor
-such a row (an unnumbered 专项资金绩效目标表 of label and value pairs) is left unread, as before."""
+such a row (an unnumbered 专项资金绩效目标表 of label and value pairs) is left unread, as before — save a table printed
+without a number, its title at the top of its page over its 单位 line (福州's and 泉州's 一般公共预算支出经济分类情况表,
+长春's 国有资本经营预算支出明细表（预算表10）): held with no 表号."""
 
 from __future__ import annotations
 
@@ -52,7 +54,15 @@ def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog:
             _held(grid, printed.get(grid.file, []), catalog)
         if item is not None:
             found.append((grid, item))
-    return joined_forms(found, _separated)
+    return joined_forms(_each_title_once(found), _separated)
+
+
+def _each_title_once(found: list[tuple[Grid, Tree]]) -> list[tuple[Grid, Tree]]:
+    """The ``found`` but the tables printed without a number whose title is printed over more than one grid (长沙's
+    “2025年项目支出绩效目标表” over each project's form, on 22 pages: a set of forms, not one table of amounts)."""
+    titles = [str(getattr(item.get("表名"), "value", "")) for _, item in found if "表号" not in item]
+    return [(grid, item) for grid, item in found
+            if "表号" in item or titles.count(str(getattr(item.get("表名"), "value", ""))) == 1]
 
 
 def in_printed_order(grids: list[Grid], forms: list[Grid]) -> list[Grid]:
@@ -93,7 +103,7 @@ def _held(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
     empty = _first_body_row(grid) is None
     first = _first_body_row(grid) or _empty_body_row(grid) or 0
     header = _header_rows(grid, first)
-    if not header or not _of_no_kind(number, title, catalog):
+    if not header or not (_of_no_kind(number, title, catalog) or _unnumbered_of_no_kind(grid, number, title, catalog)):
         return None
     return _item(grid, number, title, header, first, wraps=not empty)
 
@@ -107,6 +117,21 @@ def _of_no_kind(number: str, title: str, catalog: Catalog) -> bool:
     """Whether a table numbered ``number`` (as printed, "" for none) and titled ``title`` is a table (its title ends in
     表) of no kind reportgen knows."""
     return bool(number) and bool(_TITLE.search(title)) and title_kind(title, catalog) is None
+
+
+def _unnumbered_of_no_kind(grid: Grid, number: str, title: str, catalog: Catalog) -> bool:
+    """Whether the grid is a table printed without a number (its title alone, as the tables of 福州 and 泉州, 长春 and
+    长沙 are) of no kind reportgen knows: its title the first lines of its page, as each of the tables part is printed
+    (a table printed in the text, 西安's 会议费明细表 under a paragraph, is the text's), its 单位 line under it, no
+    table's number in its title."""
+    top = _PLACE.match(grid.row_places[0] if grid.row_places else "")
+    return not number and top is not None and int(top.group(2)) <= _TOP_LINES and bool(_unit_line(grid)) \
+        and bool(_TITLE.search(title)) and not _NUMBER_IN_TITLE.search(title) and title_kind(title, catalog) is None
+
+
+# a table's number printed in its title, in no layout's 表号 form (北京's “预算表12项目支出绩效目标表”): a numbered table's
+_NUMBER_IN_TITLE = regex(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})")
+_TOP_LINES = 2  # a page's first lines: a title, or the part's heading (福州's “八、…”) and the title under it
 
 
 def _first_body_row(grid: Grid) -> int | None:
@@ -144,7 +169,7 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int, wr
     wrapped in its cell) — not in a table that prints no amount, each of whose lines is one of its rows."""
     places = grid.row_places or []
     rows, notes = _joined([(places[index], grid.rows[index]) for index in range(first, len(grid.rows))], wraps)
-    item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
+    item = _named(number, title, places[0])
     unit = _unit_line(grid)
     if unit:
         item["单位"] = Placed(unit, places[1])
@@ -156,6 +181,13 @@ def _item(grid: Grid, number: str, title: str, header: list[int], first: int, wr
     if notes:
         item["注"] = [{"": Placed(text, place)} for place, text in notes]
     return item
+
+
+def _named(number: str, title: str, place: str) -> Tree:
+    """A held table's 表号 and 表名 at ``place``: no 表号 for a table printed without one."""
+    named: Tree = {"表号": Placed(number, place)} if number else {}
+    named["表名"] = Placed(title, place)
+    return named
 
 
 def _unit_line(grid: Grid) -> str:
@@ -238,7 +270,10 @@ def _notes(rows: list[tuple[str, list[Cell]]]) -> list[tuple[str, str]]:
 
 
 def _under_texts(texts: dict[int, str], above: list[Cell]) -> bool:
-    return all(index < len(above) and _text(above[index]) and not _is_amount(above[index]) for index in texts)
+    """Whether the words ``texts`` each stand under a text (no amount) of the row ``above``, none a code under a code
+    (福州's 307 债务利息及费用支出 under 303 对个人和家庭的补助, its amount blank: a line of its own, not a wrapped name)."""
+    return all(index < len(above) and _text(above[index]) and not _is_amount(above[index])
+               and not (text.isdigit() and _text(above[index]).isdigit()) for index, text in texts.items())
 
 
 def _padded(row: list[Cell], width: int) -> list[Cell]:

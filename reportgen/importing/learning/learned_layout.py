@@ -632,8 +632,24 @@ def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple
     pattern = _pattern([n for n in numbered.values() if n is not None])
     entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
                for table in tables]
-    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
+    if not pattern:
+        entries = _with_unnumbered_held(tables, entries, imported)
+    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries if "表" in entry})
     return pattern, _with_contents(_in_printed_order([*entries, *more]), lines, imported, pattern), told
+
+
+def _with_unnumbered_held(tables: list[Table], entries: list[dict[str, Any]], imported: Imported) -> list[dict[str, Any]]:
+    """The ``entries`` of the ``tables`` (in printed order) with the tables held as printed that print no number
+    (印出表 of no 表号: 福州's 一般公共预算支出经济分类情况表), each after the tables printed on the pages before its own."""
+    placed = list(zip(map(_first_page, tables), entries, strict=True))
+    items = imported.tree.get("印出表", [])
+    for item in items if isinstance(items, list) else []:
+        number, name = item.get("表号"), item.get("表名")
+        if not isinstance(name, Placed) or isinstance(number, Placed) and number.value:
+            continue
+        page = int(found.group(1)) if (found := re.match(r"第(\d+)页", name.where)) else 0
+        placed.insert(sum(1 for first, _ in placed if first <= page), (page, {"印出表": str(name.value)}))
+    return [entry for _, entry in placed]
 
 
 # a 目录 line's number before a table's title (五、, 12.)
