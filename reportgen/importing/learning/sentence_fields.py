@@ -185,7 +185,9 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
                 out.append(Field(f"{line}.total", node.name, node.total))
                 out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
                 out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
-                changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                stated = node.children and node.prior is not None and node.lines_prior is None  # (next year: its lines')
+                changes.append(_change(env, context, f"{line}.total", f"{line}.{'known_prior' if stated else 'prior'}",
+                                       node.name))
                 if node.prior is None and node.lines_prior is not None:  # (a 类 or 款 whose lines' 上年 are given)
                     changes.append(_change(env, context, f"{line}.total", f"{line}.lines_prior", node.name))
                 if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:

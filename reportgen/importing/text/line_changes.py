@@ -36,6 +36,12 @@ _SECTIONS = {
                    r"(?:主要用于[^。]{0,80}。)?(?:比|较|与)(?:上年|(?P<year>\d{4})年)执行数"
                    r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))"),
 }
+# a 类 named with its amount, its use after it, and the change the sentence after it states (江苏 省政协 2018 “2.社会保障和
+# 就业（类）支出823.76万元，主要用于……。与上年相比减少685.96万元，下降45.44%。”, 省高院 2018, 无锡市信访局 2025 “（1）一般公共
+# 服务支出（类）支出2,259.79万元，主要用于……。与上年相比增加19.64万元”): the change of the 类's line
+_CLASS = regex(r"(?P<name>(?![.．])[^（）()，。；：、\d]{2,40})[（(]类[）)](?:支出)?(?P<amount>\d[\d,]*(?:\.\d+)?)万元"
+               r"(?:，主要用于[^。\d]{0,80})?[，。]?(?:与上年相比|比上年|较上年)(?:预算数?)?，?"
+               r"(?:(?P<way>增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万元|(?P<flat>持平|相同|无增减))")
 _AMOUNT_KEYS = ("金额", "基本支出", "项目支出")
 _GENERAL = "一般公共预算"
 
@@ -53,8 +59,63 @@ def stated_line_changes(imported: Imported, sentences: list[Sentence]) -> int:
             for said in said_so.finditer(text, 0, len(text)):
                 if said.start() < len(texts[index]) and _of_the_year(said, imported.year):
                     _written(imported, rows, said, sentence, written)
+        if section == "上年":
+            _class_changes(imported, sentences, texts, written)
         count += _put(imported, written, section)
     return count
+
+
+def _class_changes(imported: Imported, sentences: list[Sentence], texts: list[str], written: dict[str, Tree]) -> None:
+    """Each 类's change the text states (_CLASS) into ``written``: of a 类 whose lines are the general budget's alone and
+    add up to the amount said, not each of them given its own change (their 上年 add up to the 类's: Node.lines_prior)."""
+    rows = _class_rows(imported)
+    for index, sentence in enumerate(sentences):
+        text = texts[index] + ("。" + texts[index + 1] if index + 1 < len(texts) else "")
+        for said in (found for found in _CLASS.finditer(text) if found.start() < len(texts[index])):
+            codes = [code for code, (name, lines, total) in rows.items()
+                     if _names_class(name, said.group("name")) and _prints(total * YUAN_PER_UNIT.get(
+                         imported.unit, Decimal(1)), said.group("amount")) and not lines <= written.keys()]
+            if len(codes) == 1 and codes[0] not in written:
+                written[codes[0]] = _change(imported, said, sentence)
+
+
+def _names_class(name: str, said: str) -> bool:
+    """Whether the words before “（类）” name the 类 of ``name``: all of it, or all but its last 支出 (“社会保障和就业（类）”)."""
+    return normalised_name(said) in (normalised_name(name), normalised_name(name).removesuffix("支出"))
+
+
+def _class_rows(imported: Imported) -> dict[str, tuple[str, set[str], Decimal]]:
+    """The 类 of the 功能分类 rows the tables read, by code: its name, its 项 and its amount — its own row's where the
+    tables print one, else its 项 added; a 类 with a row of another fund, a 款 row of its own or a 项 without an amount is
+    none."""
+    spending = imported.tree.get("支出")
+    listed = spending.get("功能分类") if isinstance(spending, dict) else None
+    by_class: dict[str, list[Tree]] = {}
+    for row in listed if isinstance(listed, list) else []:
+        by_class.setdefault(str(_value(row.get("科目")))[:3], []).append(row)
+    found: dict[str, tuple[str, set[str], Decimal]] = {}
+    for code, rows in by_class.items():
+        entry = function_entry(code, imported.year or 0)
+        amount = _class_amount(code, rows, imported.year)
+        if entry is not None and amount is not None:
+            found[code] = (entry.name, {str(_value(r.get("科目"))) for r in rows if len(str(_value(r.get("科目")))) == 7},
+                           amount)
+    return found
+
+
+def _class_amount(code: str, rows: list[Tree], year: int | None) -> Decimal | None:
+    """A 类's amount (_class_rows), or None."""
+    if any(_value(row.get("资金", _GENERAL)) != _GENERAL for row in rows):
+        return None
+    own = [_line(row, code, year) for row in rows if str(_value(row.get("科目"))) == code]
+    if own:
+        return own[0][1] if own[0] is not None else None
+    if any(len(str(_value(row.get("科目")))) == 5 and _amount(row) is not None for row in rows):
+        return None
+    lines = [_line(row, str(_value(row.get("科目"))), year) for row in rows if len(str(_value(row.get("科目")))) == 7]
+    if not lines or any(line is None for line in lines):
+        return None
+    return sum((line[1] for line in lines if line is not None), Decimal(0))
 
 
 def _of_the_year(said: re.Match[str], year: int | None) -> bool:
@@ -69,11 +130,16 @@ def _written(imported: Imported, rows: dict[str, tuple[str, Decimal]], said: re.
     factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
     codes = [code for code, (name, total) in rows.items()
              if _names(code, name, said) and _prints(total * factor, said.group("amount"))]
-    if len(codes) != 1 or codes[0] in written:
-        return
+    if len(codes) == 1 and codes[0] not in written:
+        written[codes[0]] = _change(imported, said, sentence)
+
+
+def _change(imported: Imported, said: re.Match[str], sentence: Sentence) -> Tree:
+    """The change ``said`` as a line's {增减额} (in the source's unit), placed at its sentence."""
+    factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
     change = Decimal(0) if said.group("flat") else Decimal(said.group("change").replace(",", "")) * \
         YUAN_PER_UNIT["万元"] / factor * (-1 if said.group("way") == "减少" else 1)
-    written[codes[0]] = {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
+    return {"增减额": Placed(_plain(change), f"{sentence.places[0]}：{said.group(0)}")}
 
 
 def _prints(yuan: Decimal, printed: str) -> bool:
@@ -114,9 +180,19 @@ def _line(row: Tree, code: str, year: int | None) -> tuple[str, Decimal] | None:
     together); None where it has no name or prints no amount."""
     entry = function_entry(code, year or 0)
     name = _value(row.get("名称")) or (entry.name if entry is not None else "")
+    amount = _amount(row)
+    return (str(name), amount) if name and amount is not None else None
+
+
+def _amount(row: Tree) -> Decimal | None:
+    """A 功能分类 row's amount: its 合计 where the table prints that alone (江苏 省政协 2018–2019, 省检察院 2018: “一般公共预算
+    支出表” with no basic and project columns), else its basic and project together; None where it prints none."""
+    if isinstance(total := _value(row.get("合计")), Decimal | int) and not isinstance(total, bool) and not any(
+            isinstance(_value(row.get(key)), Decimal | int) for key in _AMOUNT_KEYS):
+        return Decimal(total)
     amounts = [_value(row.get(key)) for key in _AMOUNT_KEYS]
-    if name and any(isinstance(a, Decimal | int) for a in amounts):
-        return str(name), sum((Decimal(a) for a in amounts if isinstance(a, Decimal | int)), Decimal(0))
+    if any(isinstance(a, Decimal | int) for a in amounts):
+        return sum((Decimal(a) for a in amounts if isinstance(a, Decimal | int)), Decimal(0))
     return None
 
 
