@@ -104,7 +104,9 @@ def _class_rows(imported: Imported) -> dict[str, tuple[str, set[str], Decimal]]:
 
 
 def _class_amount(code: str, rows: list[Tree], year: int | None) -> Decimal | None:
-    """A 类's amount (_class_rows), or None."""
+    """A 类's amount (_class_rows), or None — none of a 类 with another fund's rows: the text's amount may be all its
+    money's (无锡市信访局 2025's 一般公共服务支出 2,259.79 has 单位资金's 144 in it) while review compares a 类's stated
+    change with the general budget's line (R-核对 “应为增加163.64万元”), as with a 项's (_rows)."""
     if any(_value(row.get("资金", _GENERAL)) != _GENERAL for row in rows):
         return None
     own = [_line(row, code, year) for row in rows if str(_value(row.get("科目"))) == code]
