@@ -109,6 +109,8 @@ def _class_amount(code: str, rows: list[Tree], year: int | None) -> Decimal | No
     change with the general budget's line (R-核对 “应为增加163.64万元”), as with a 项's (_rows)."""
     if any(_value(row.get("资金", _GENERAL)) != _GENERAL for row in rows):
         return None
+    if any("上年" in row for row in rows):  # (a table gives last year's lines: no change to read)
+        return None
     own = [_line(row, code, year) for row in rows if str(_value(row.get("科目"))) == code]
     if own:
         return own[0][1] if own[0] is not None else None
@@ -163,14 +165,15 @@ def _rows(imported: Imported) -> dict[str, tuple[str, Decimal]]:
     codes whose every row is 一般公共预算's (a row without 资金 is that fund's). A code with rows of another fund besides
     (无锡市教育局 “其他教育管理事务支出”: 一般公共预算 30,171.14 and 财政专户 6,300) is none: the text's amount is one
     fund's line, while a change in 上年.功能分类 is compared (review) with the line of all its money — not guessed.
-    (Before, the code's last row was compared, another fund's where it had one, by chance.)"""
+    (Before, the code's last row was compared, another fund's where it had one, by chance.) A row the table gives its own
+    上年 (its fund's, a column of last year's figures: tests/test_import_prior_columns.py) is none either."""
     spending = imported.tree.get("支出")
     rows = spending.get("功能分类") if isinstance(spending, dict) else None
     found: dict[str, tuple[str, Decimal]] = {}
     other: set[str] = set()
     for row in rows if isinstance(rows, list) else []:
         code = str(_value(row.get("科目")))
-        if _value(row.get("资金", _GENERAL)) != _GENERAL:
+        if _value(row.get("资金", _GENERAL)) != _GENERAL or "上年" in row:
             other.add(code)
         elif (line := _line(row, code, imported.year)) is not None:
             found[code] = line
