@@ -72,11 +72,18 @@ def _class_changes(imported: Imported, sentences: list[Sentence], texts: list[st
     for index, sentence in enumerate(sentences):
         text = texts[index] + ("。" + texts[index + 1] if index + 1 < len(texts) else "")
         for said in (found for found in _CLASS.finditer(text) if found.start() < len(texts[index])):
-            codes = [code for code, (name, lines, total) in rows.items()
-                     if _names_class(name, said.group("name")) and _prints(total * YUAN_PER_UNIT.get(
-                         imported.unit, Decimal(1)), said.group("amount")) and not lines <= written.keys()]
+            codes = [code for code, row in rows.items() if _said_class(imported, row, said, written)]
             if len(codes) == 1 and codes[0] not in written:
                 written[codes[0]] = _change(imported, said, sentence)
+
+
+def _said_class(imported: Imported, row: tuple[str, set[str], Decimal], said: re.Match[str],
+                written: dict[str, Tree]) -> bool:
+    """Whether ``said`` names the 类 of ``row`` (_class_rows) with its amount, its 项 not each given a change."""
+    name, lines, total = row
+    factor = YUAN_PER_UNIT.get(imported.unit, Decimal(1))
+    return _names_class(name, said.group("name")) and _prints(total * factor, said.group("amount")) and \
+        not lines <= written.keys()
 
 
 def _names_class(name: str, said: str) -> bool:
@@ -88,38 +95,52 @@ def _class_rows(imported: Imported) -> dict[str, tuple[str, set[str], Decimal]]:
     """The 类 of the 功能分类 rows the tables read, by code: its name, its 项 and its amount — its own row's where the
     tables print one, else its 项 added; a 类 with a row of another fund, a 款 row of its own or a 项 without an amount is
     none."""
+    found: dict[str, tuple[str, set[str], Decimal]] = {}
+    for code, rows in _by_class(imported).items():
+        entry = function_entry(code, imported.year or 0)
+        amount = _class_amount(code, rows, imported.year) if _readable(rows) else None
+        if entry is not None and amount is not None:
+            found[code] = (entry.name, {_code(r) for r in rows if len(_code(r)) == 7}, amount)
+    return found
+
+
+def _by_class(imported: Imported) -> dict[str, list[Tree]]:
+    """The 功能分类 rows the tables read, by the code of their 类."""
     spending = imported.tree.get("支出")
     listed = spending.get("功能分类") if isinstance(spending, dict) else None
     by_class: dict[str, list[Tree]] = {}
     for row in listed if isinstance(listed, list) else []:
-        by_class.setdefault(str(_value(row.get("科目")))[:3], []).append(row)
-    found: dict[str, tuple[str, set[str], Decimal]] = {}
-    for code, rows in by_class.items():
-        entry = function_entry(code, imported.year or 0)
-        amount = _class_amount(code, rows, imported.year)
-        if entry is not None and amount is not None:
-            found[code] = (entry.name, {str(_value(r.get("科目"))) for r in rows if len(str(_value(r.get("科目")))) == 7},
-                           amount)
-    return found
+        by_class.setdefault(_code(row)[:3], []).append(row)
+    return by_class
+
+
+def _code(row: Tree) -> str:
+    return str(_value(row.get("科目")))
+
+
+def _readable(rows: list[Tree]) -> bool:
+    """Whether a 类's rows are all the general budget's, none with a 上年 of its own: none of a 类 with another fund's
+    rows — the text's amount may be all its money's (无锡市信访局 2025's 一般公共服务支出 2,259.79 has 单位资金's 144 in it)
+    while review compares a 类's stated change with the general budget's line (R-核对 “应为增加163.64万元”), as with a
+    项's (_rows); nor of one a table gives last year's lines of."""
+    return all(_value(row.get("资金", _GENERAL)) == _GENERAL and "上年" not in row for row in rows)
 
 
 def _class_amount(code: str, rows: list[Tree], year: int | None) -> Decimal | None:
-    """A 类's amount (_class_rows), or None — none of a 类 with another fund's rows: the text's amount may be all its
-    money's (无锡市信访局 2025's 一般公共服务支出 2,259.79 has 单位资金's 144 in it) while review compares a 类's stated
-    change with the general budget's line (R-核对 “应为增加163.64万元”), as with a 项's (_rows)."""
-    if any(_value(row.get("资金", _GENERAL)) != _GENERAL for row in rows):
+    """A 类's amount (_class_rows): its own row's, else its 项 added where each prints one and no 款 prints its own;
+    or None."""
+    own = [line for row in rows if _code(row) == code and (line := _line(row, code, year)) is not None]
+    if own or any(_code(row) == code for row in rows):
+        return own[0][1] if own else None
+    return _lines_added(rows)
+
+
+def _lines_added(rows: list[Tree]) -> Decimal | None:
+    """A 类's 项 added (_class_amount), or None."""
+    if any(len(_code(row)) == 5 and _amount(row) is not None for row in rows):
         return None
-    if any("上年" in row for row in rows):  # (a table gives last year's lines: no change to read)
-        return None
-    own = [_line(row, code, year) for row in rows if str(_value(row.get("科目"))) == code]
-    if own:
-        return own[0][1] if own[0] is not None else None
-    if any(len(str(_value(row.get("科目")))) == 5 and _amount(row) is not None for row in rows):
-        return None
-    lines = [_line(row, str(_value(row.get("科目"))), year) for row in rows if len(str(_value(row.get("科目")))) == 7]
-    if not lines or any(line is None for line in lines):
-        return None
-    return sum((line[1] for line in lines if line is not None), Decimal(0))
+    amounts = [_amount(row) for row in rows if len(_code(row)) == 7]
+    return sum((a for a in amounts if a is not None), Decimal(0)) if amounts and None not in amounts else None
 
 
 def _of_the_year(said: re.Match[str], year: int | None) -> bool:
