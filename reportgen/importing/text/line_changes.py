@@ -6,7 +6,9 @@ figure of it — last year's figure as far as the text gives it, never a figure 
 执行数 (杭州 “……行政运行（项）2,617.19万元，主要用于……。比上年执行数增加252.00万元”) as 上年执行数's alike. A name
 several rows bear, a code with another fund's rows, or an amount the row does not print, is not guessed. Written from
 苏州 and 无锡 (江苏), the code in brackets from 西安, the 执行数 from 杭州; the learned words (learned_words.py) then print
-the change with next year's figures."""
+the change with next year's figures. A 类's change the sentence after it states (江苏省政协 2018 “2.社会保障和就业（类）
+支出823.76万元，主要用于……。与上年相比减少685.96万元”, 省高院 2018) is written alike where its 项 are not each given
+theirs; a 项 row printing its 合计 alone (江苏 省政协, 省高院) is read by that."""
 
 from __future__ import annotations
 
