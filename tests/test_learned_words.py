@@ -1059,6 +1059,26 @@ def test_an_amount_its_clause_names_is_that_quantitys_or_none() -> None:
     assert _traced_to("进一步压减经常性项目；支出预算5,876.67万元", amounts) == "f.expenditure_grand_total"
 
 
+def test_a_classs_change_stated_after_it_is_learned_and_printed_next_year_from_its_lines(tmp_path) -> None:
+    """江苏省政协办公厅 2018: “2.社会保障和就业（类）支出823.76万元，主要用于……。与上年相比减少685.96万元，下降45.44%。”
+    — its pages print no 项's change: the 类's stated change is its 上年.功能分类 增减额, as “（1）一般公共预算收入预算
+    10,070.48万元，与上年相比增加1,003.69万元” is 一般公共预算's (not 收支总计's). 2019 states each 项's change (its table
+    prints their 合计 alone): rendered in the layout learned from 2018, the 类's change is printed from its 项's 上年
+    (bench.learned_words --pairs: 9 → 12 of 2019's 51 sentences; before, the three sentences were kept as printed)."""
+    source, layout = import_once(tmp_path / "2018", NATIONAL / "js-zhengxie-2018-p1-8-9-tables-p1to6.pdf")
+    prior = load_yaml(source)["上年"]
+    assert {str(code): node["增减额"] for code, node in prior["功能分类"].items()} == {
+        "208": Decimal("-685.96"), "221": Decimal("405.74")}
+    assert prior["一般公共预算"]["增减额"] == Decimal("1003.69") and "收支总计" not in prior
+    following, _ = import_once(tmp_path / "2019", NATIONAL / "js-zhengxie-2019-p1to14.pdf",
+                               NATIONAL / "js-zhengxie-2019-tables-p1to4-7-8.pdf", learn=False)
+    lines = {str(code): node["增减额"] for code, node in load_yaml(following)["上年"]["功能分类"].items()}
+    assert lines["2080504"] == Decimal("24.23")  # (“……（项）277.05万元，与上年相比增加24.23万元”)
+    printed = _sentences(following, layout)
+    assert {"与上年相比增加34.75万元，增长4.22%。", "与上年相比增加747.78万元，增长49.88%。",
+            "（1）一般公共预算收入预算13,297.11万元，与上年相比增加3,226.63万元，增长32.04%。"} <= set(printed)
+
+
 def test_a_lines_change_is_read_only_of_a_code_with_no_other_funds_rows() -> None:
     """无锡市教育局 2026 prints “其他教育管理事务支出” in two rows (一般公共预算 30,171.14, 财政专户和单位资金 6,300): the
     text's “（项）支出30,171.14万元，与上年相比增加20,114.16万元” is the 一般公共预算 line's, while a change in

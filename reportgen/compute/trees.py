@@ -126,6 +126,14 @@ class Node(Record):
         priors = [c.prior if c.prior is not None else c.lines_prior for c in self.children]
         return None if any(p is None for p in priors) else sum((p or ZERO for p in priors), ZERO)
 
+    @property
+    def known_prior(self) -> Decimal | None:
+        """Last year's amount as stated, else as the lines below add up (lines_prior): the one a learned sentence prints
+        a 类's change from where one year states the 类's change (江苏省政协 2018 “2.社会保障和就业（类）支出823.76万元，
+        ……。与上年相比减少685.96万元”) and the next its 项's (2019 “1.行政事业单位离退休（款）未归口管理的行政单位离退休
+        （项）277.05万元，与上年相比增加24.23万元” …)."""
+        return self.prior if self.prior is not None else self.lines_prior
+
     def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:

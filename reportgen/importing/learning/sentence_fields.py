@@ -15,7 +15,7 @@ import jinja2
 
 from reportgen.base.locations import DEFAULT_TEMPLATES
 from reportgen.base.patterns import regex
-from reportgen.compute import Change
+from reportgen.compute import Change, Node
 from reportgen.docmodel.model import INCOME_SOURCES, VEHICLE_KINDS
 from reportgen.importing.learning.narrative_fields import narrative_fields
 from reportgen.readers.text.statements import named_quantities
@@ -185,7 +185,7 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
                 out.append(Field(f"{line}.total", node.name, node.total))
                 out.append(Field(f"{line}.basic", node.name + "基本支出", node.basic))
                 out.append(Field(f"{line}.project", node.name + "项目支出", node.project))
-                changes.append(_change(env, context, f"{line}.total", f"{line}.prior", node.name))
+                changes.append(_change(env, context, f"{line}.total", f"{line}.{_prior_of(node)}", node.name))
                 if node.prior is None and node.lines_prior is not None:  # (a 类 or 款 whose lines' 上年 are given)
                     changes.append(_change(env, context, f"{line}.total", f"{line}.lines_prior", node.name))
                 if fund is not None and (actual := context["actual_function"].get(node.code)) is not None:
@@ -198,6 +198,12 @@ def _lines(env: jinja2.Environment, context: dict[str, Any], changes: list[Field
             out.append(Field(f"{line}.basic", node.name, node.basic))
             changes.append(_change(env, context, f"{line}.basic", f"{line}.prior", node.name))
     return out
+
+
+def _prior_of(node: Node) -> str:
+    """The attribute of a line's 上年 a change is learned from: a 类's (or 款's) stated where its lines' are not, its
+    known_prior — next year the text may state its lines' instead (江苏省政协 2018 → 2019)."""
+    return "known_prior" if node.children and node.prior is not None and node.lines_prior is None else "prior"
 
 
 def _value(env: jinja2.Environment, context: dict[str, Any], expr: str) -> Any:
