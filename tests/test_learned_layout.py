@@ -391,6 +391,9 @@ def test_the_tables_a_year_did_not_print_in_the_pages_in_hand_are_printed_next_y
     rows = [[cell.text for cell in row.cells] for row in tables["一般公共预算基本支出表"].body]
     assert ["301", "01", "基本工资", "877.88", "877.88", ""] in rows  # 877.88 as 2019 prints it (公开08表)
     assert not any(text.startswith("501") for row in rows for text in row)
+    # this year's income under the words 2018 prints it in (当年收入小计, beside 当年支出小计), as 2019 prints it
+    summary = [[cell.text for cell in row.cells] for row in tables["收支总表"].body]
+    assert [row[:2] for row in summary if row[0] in ("当年收入小计", "本年收入合计")] == [["当年收入小计", "13,377.11"]]
     # a fund's table only where the source has lines of that fund: 2019 has none of 国有资本经营预算's
     budget = prepare(source, draft=True).budget
     assert budget is not None and "国有资本经营" not in {row.fund for row in budget.function_rows}

@@ -813,7 +813,7 @@ def test_a_class_of_the_summary_table_is_held_to_the_general_budget_table_where_
 def test_this_years_income_printed_as_the_subtotal_of_its_sources_is_held_to_them(tmp_path: Path) -> None:
     """The same 收支总表's “当年收入小计 15897.44” printed 15897.43 (seed 271): its one source printed, 一般公共预算 15897.44, is the
     total rounded alike, so no rounding can part them. 本年收入合计 was held to its sources, 江苏's “当年收入小计” (as its
-    spending side's “当年支出小计”) was not read as it (reconcile._YEAR_TOTALS)."""
+    spending side's “当年支出小计”) was not read as it (reconcile.YEAR_TOTALS)."""
     line, told = _told_of_planting(RENDA_2018, "当年收入小计", "表格数", "15897.44", 7, "15897.43", tmp_path)
     assert "当年收入小计  15897.43" in line, line
     assert len(told) == 1 and "当年收入小计 印作 15,897.43，而其组成部分之和为 15,897.44" in told[0], told

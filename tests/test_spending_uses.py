@@ -64,13 +64,16 @@ def test_xian_prints_its_spending_by_use_beside_the_function_lines(tmp_path_fact
 def test_jiangsu_prints_the_lines_the_source_states_and_one_total_across(tmp_path_factory) -> None:
     """江苏省高级人民法院 2018 (not written from): 一、基本支出 18,570.82 is the source's; its 项目支出 11,343.27 no line of the
     source gives (its function tables not read into it): printed without a figure; 单位预留机动经费 3,258.06 no field
-    holds: not printed; its 当年支出小计 spans both columns: not printed again."""
+    holds: not printed; its 当年支出小计 spans both columns: not printed again. Its this year's income is printed under
+    its words, 当年收入小计 (the render's 本年收入合计 before: bench/learned_tables --pairs, 江苏省政协办公厅)."""
     source, layout, text = _learned(tmp_path_factory, GAOYUAN)
     assert "    支出用途:\n    - 基本支出\n    - 项目支出\n" in _section(text, "收支总表") + "\n"
     rows = _table(source, layout, "收支总表")
     beside = [row[-2:] for row in rows[1:]]
     assert beside[:3] == [["基本支出", "18,570.82"], ["项目支出", ""], ["", ""]]
-    assert all(row[-2:] == ["", ""] for row in rows if row[0] in ("本年收入合计", "收入合计"))
+    year = [row for row in rows if row[0] in ("当年收入小计", "本年收入合计")]
+    assert [row[:2] for row in year] == [["当年收入小计", "33,172.15"]]
+    assert all(row[-2:] == ["", ""] for row in rows if row[0] in ("当年收入小计", "收入合计"))
 
 
 def _layout(folder: Path, spec: str) -> Path:

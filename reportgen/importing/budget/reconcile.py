@@ -287,7 +287,7 @@ def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Differenc
 YEAR_TOTAL = "本年收入合计"  # recognize.py: a total of this year's income beside the 合计 that adds 上年结转 to it
 # a 两栏 table's row of this year's income, above 上年结转 and 收入总计 (江苏's 收支预算总表: “当年收入小计”, as its spending
 # side's “当年支出小计” is 本年支出合计, 导入.yaml)
-_YEAR_TOTALS = (YEAR_TOTAL, "本年收入小计", "当年收入小计")
+YEAR_TOTALS = (YEAR_TOTAL, "本年收入小计", "当年收入小计")
 
 
 def _source(row: Row, source: str) -> list[Amount]:
@@ -732,7 +732,7 @@ def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     """The income side's 本年收入合计 against the sources printed above it, where each row there that prints a
     figure is a source of this year's income (a group, 财政拨款收入, counted by its funds where they are printed):
     收入总计 is held to every item and 支出总计, but a 本年收入合计 printed otherwise between them went untold."""
-    at = next((n for n, r in enumerate(left) if r.label in _YEAR_TOTALS and r.amounts), None)
+    at = next((n for n, r in enumerate(left) if r.label in YEAR_TOTALS and r.amounts), None)
     if at is None:
         return
     above = _printing_above(left, at)

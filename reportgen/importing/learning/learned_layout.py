@@ -40,6 +40,7 @@ from reportgen.docmodel.document import Table as Rendered
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing.budget.build import held_as_printed, printed_thousands
 from reportgen.importing.budget.printed_parts import part_of
+from reportgen.importing.budget.reconcile import YEAR_TOTAL, YEAR_TOTALS
 from reportgen.importing.budget.table_lines import (
     LINE_PRINTED,
     SPLIT,
@@ -886,10 +887,12 @@ _GRAND_INCOME = {"收入总计": "合计"}  # a 收入总表's 收入总计 colu
 def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
     """表格.X.行名 of each 收支 table read: a row's meaning (the label the render prints it under: 一般公共预算拨款,
     结转下年) → the label the document prints it under (一般公共预算收入, 年终结转结余), where the two differ and the
-    document prints the meaning under one label."""
+    document prints the meaning under one label; this year's income, 本年收入合计, as the import reads it (江苏's
+    “当年收入小计”, beside its spending side's “当年支出小计”)."""
     catalog, listable, found = imported.catalog, {kind.id for kind in tablekinds.kinds()}, {}
     for kind, (left, right) in imported.sides.items():
-        pairs = [(catalog.income_key(row.label), row.label) for row in left]
+        pairs = [(catalog.income_key(row.label) or (YEAR_TOTAL if row.label in YEAR_TOTALS else ""), row.label)
+                 for row in left]
         pairs += [(catalog.spending_rows.get(row.label, ""), row.label) for row in right]
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
