@@ -249,11 +249,14 @@ FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/
 
 
 def measure(tables: dict[str, PublishedTable], document: object, misses: Counter[tuple[str, str]] | None = None,
-            learned_from: set[str] | None = None, units: dict[str, list[PublishedTable]] | None = None) -> Measure:
+            learned_from: dict[str, dict[Key, str]] | None = None,
+            units: dict[str, list[PublishedTable]] | None = None) -> Measure:
     """The measure of the published ``tables`` against the ``document``'s; ``misses`` (--breakdown) counts each figure
     not printed in place by its table and what the render does there (miss), a table of a kind year N's document
-    (its tables ``learned_from``) does not print told apart; ``units``: each kind's units' rows the import set aside
-    (units_set_aside), printed under its rows."""
+    (``learned_from``: its tables, each by its figures as published) neither prints nor lists told apart, whether or
+    not the render prints one (江苏省人民检察院 2017's three tables in hand print no 收支总表: its layout prints the base's),
+    and a zero N+1 prints where N left the same row's cell blank (prior_blank); ``units``: each kind's units' rows the
+    import set aside (units_set_aside), printed under its rows."""
     shown = {b.id.split("-")[0]: b for b in getattr(document, "blocks", []) if isinstance(b, RenderedTable)}
     total = Measure()
     for kind, table in tables.items():
@@ -262,15 +265,29 @@ def measure(tables: dict[str, PublishedTable], document: object, misses: Counter
         figures = _table_figures(rendered_rows(rendered)) if rendered else {}
         total.add(compare(published, figures))
         if misses is not None:
-            printed = rendered is not None or learned_from is None or kind in learned_from
-            misses.update((kind, miss(key, text, figures, rendered is not None) if printed else MISSES[-1])
-                          for key, text in published.items() if figures.get(key) != text)
+            printed = learned_from is None or kind in learned_from
+            prior = (learned_from or {}).get(kind, {})
+            misses.update((kind, prior_blank(key, miss(key, text, figures, rendered is not None), prior)
+                           if printed else MISSES[-1]) for key, text in published.items() if figures.get(key) != text)
     return total
 
 
-# the --breakdown classes, in the order printed; the last: a table of a kind year N's document neither prints nor lists
-# (--pairs; its 目录 lists the tables of pages not in hand)
-MISSES = ("无此表", "无此行", "行同栏异", "零印作空白", "数不同", "写法不同", "上一年未印此表")
+# the --breakdown classes, in the order printed; the last two (--pairs): a zero year N printed blank in the same row
+# (prior_blank), a table of a kind year N's document neither prints nor lists (its 目录 lists the tables of pages not
+# in hand)
+MISSES = ("无此表", "无此行", "行同栏异", "零印作空白", "数不同", "写法不同", "上一年印作空白", "上一年未印此表")
+
+
+def prior_blank(key: Key, found: str, prior: dict[Key, str]) -> str:
+    """上一年印作空白 for a zero printed blank (零印作空白) where year N's table, as published, prints the row and leaves
+    that cell blank (``prior``: its figures): 普陀区万里街道 2023 left the 公用经费 of 工资福利支出 and the 人员经费 of
+    商品和服务支出 blank, 2024 prints “0” there: the department's form changed, and the source of 2024 states no amount
+    the columns split into none (its 经济分类 lines one 金额 each), so nothing tells the draft to print the zero. Where
+    the source of N+1 states the zero, a layout printing it as stated prints it (万里's 收入总表: _blank_as_stated in
+    learned_layout.py); else ``found``."""
+    if found == MISSES[3] and key not in prior and any(other[:2] == key[:2] for other in prior):
+        return MISSES[-2]
+    return found
 
 
 def miss(key: Key, text: str, rendered: dict[Key, str], table: bool) -> str:
@@ -331,11 +348,15 @@ def units_set_aside(result: ImportResult) -> dict[str, list[PublishedTable]]:
     return {aside.title: aside.parts for aside in result.set_aside if aside.parts}
 
 
-def _learned_tables(result: ImportResult, learned: Learned) -> set[str]:
-    """The tables of year N's layout: those its document prints (read, or not for sure) and those the layout lists (its
-    目录's, where the pages in hand print some: 江苏省政协办公厅 2017)."""
+def _learned_tables(result: ImportResult, learned: Learned) -> dict[str, dict[Key, str]]:
+    """The tables of year N's layout, each by its figures as published ({} for none read): those its document prints
+    (read, or not for sure) and those the layout lists (its 目录's, where the pages in hand print some: 江苏省政协办公厅
+    2017)."""
     listed = learned.settings.get("表格清单", {}).get("表", [])
-    return {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure), *(e["表"] for e in listed if "表" in e)}
+    units = units_set_aside(result)
+    kinds = {*result.imported.tables, *(unsure.kind.id for unsure in result.imported.unsure), *(e["表"] for e in listed if "表" in e)}
+    return {kind: _table_figures(published_rows(table, units.get(kind))) if (table := result.imported.tables.get(kind)) else {}
+            for kind in kinds}
 
 
 def main() -> None:

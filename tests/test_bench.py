@@ -223,6 +223,20 @@ def test_a_figure_not_printed_in_place_is_told_by_what_the_render_prints_there()
     assert miss(("收入总计", 0, 0), "1000", rendered, table=True) == "写法不同"
 
 
+def test_a_zero_the_year_before_printed_blank_in_the_same_row_is_told_apart() -> None:
+    """learned_tables --pairs --breakdown: 万里 2024's 一般公共预算基本支出表 prints “0” as the 公用经费 of 工资福利支出,
+    where 2023 (the year learned from) printed that row and left the cell blank — the department's form changed
+    (上一年印作空白); a zero in a row 2023 did not print, or in a cell it printed a figure in, is still 零印作空白."""
+    from bench.learned_tables import prior_blank
+
+    prior = {("工资福利支出", 0, 0): "83,847,385", ("工资福利支出", 0, 1): "83,847,385", ("办公费", 0, 2): "5,811,753"}
+    assert prior_blank(("工资福利支出", 0, 2), "零印作空白", prior) == "上一年印作空白"
+    assert prior_blank(("办公费", 0, 2), "零印作空白", prior) == "零印作空白"  # 2023 printed a figure there
+    assert prior_blank(("手续费", 0, 1), "零印作空白", prior) == "零印作空白"  # a row 2023 did not print
+    assert prior_blank(("工资福利支出", 0, 2), "行同栏异", prior) == "行同栏异"
+    assert prior_blank(("工资福利支出", 0, 2), "零印作空白", {}) == "零印作空白"  # a table 2023 did not print
+
+
 def test_the_name_audit_tells_a_figure_of_another_unit_than_the_words_name() -> None:
     """trace_names: 深圳市水务局 2026's units (单位) — a figure printed from one unit's field where the words before it, else
     the nearest heading naming one, name another unit is 他单位; the department's field where the unit named has its
