@@ -68,7 +68,7 @@ from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
-from reportgen.importing.recognition.catalog import normalized
+from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, cell_text, project_words, row_text, title_kind
@@ -891,8 +891,7 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
     “当年收入小计”, beside its spending side's “当年支出小计”)."""
     catalog, listable, found = imported.catalog, {kind.id for kind in tablekinds.kinds()}, {}
     for kind, (left, right) in imported.sides.items():
-        pairs = [(catalog.income_key(row.label) or (YEAR_TOTAL if row.label in YEAR_TOTALS else ""), row.label)
-                 for row in left]
+        pairs = [(_income_meaning(catalog, row.label), row.label) for row in left]
         pairs += [(catalog.spending_rows.get(row.label, ""), row.label) for row in right]
         if kind in listable and (names := _one_label_each(pairs)):
             found[kind] = names
@@ -900,6 +899,12 @@ def _row_names(imported: Imported) -> dict[str, dict[str, str]]:
         if (words := _total_words(imported, kind)) is not None:  # 深圳: the department's name; 长春: 总计：
             found[kind] = {"合计": words}
     return found
+
+
+def _income_meaning(catalog: Catalog, label: str) -> str:
+    """The meaning of a row of a 收支 table's income side: its source of income, else 本年收入合计 where the import reads
+    the row as this year's income (江苏's 当年收入小计), else ""."""
+    return catalog.income_key(label) or (YEAR_TOTAL if label in YEAR_TOTALS else "")
 
 
 def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
