@@ -401,6 +401,25 @@ def test_a_field_named_with_brackets_is_traced(tmp_path) -> None:
     assert "b.three_public.parts['因公出国（境）费'].current" in words
 
 
+def test_a_parts_heading_after_a_name_of_any_length_is_its_heading_not_a_sentence(tmp_path) -> None:
+    """万里街道 2024 centres “上海市普陀区人民政府万里街道办事处（部门）机构设置” over its 机构设置, 17 characters before
+    the 目录's “部门机构设置” (上海市审计局's “上海市审计局（单位）机构设置”: 6): the part's heading all the same, its
+    sentences the source's 部门概况 (as 上海市级's), never a learned sentence glued to the heading and kept as printed."""
+    _, layout = _learn(tmp_path / "2024", SEEDS / "shanghai-putuo-wanli-2024.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "机构设置上海市普陀区" not in words and "本部门中，行政单位1家" not in words
+    # 2025's draft prints its 机构设置 from its source, once, and asks the officer to rewrite none of it
+    printed = _sentences(_imported(tmp_path / "2025", SEEDS / "shanghai-putuo-wanli-2025.pdf"), layout)
+    assert printed.count("本部门中，行政单位1家，参公单位1家，事业单位4家，具体包括：") == 1
+    assert not any("机构设" in text or "行政单位1家" in text for text in printed if text.startswith("待补充"))
+    named = [("上海市普陀区人民政府万里街道办事处（部门）主要职能", "部门主要职能"),
+             ("上海市普陀区人民政府万里街道办事处（部门）机构设置", "部门机构设置"),
+             ("上海市审计局（单位）机构设置", "单位机构设置"), ("上海市福利彩票发行中心（单位）主要职能", "单位主要职能")]
+    assert all(published_sentences._names_part(text, [key]) for text, key in named)
+    # a line of prose ending with the 目录's words after no bracketed name stays prose past a few words
+    assert not published_sentences._names_part("本部门按照本区统一要求编制并公开了本年度的部门机构设置", ["部门机构设置"])
+
+
 def test_a_figure_or_reason_is_never_traced_to_another_item_printing_alike(tmp_path) -> None:
     """万里街道 2024: “10.“科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元” names the 项, and the 款 20607
     prints alike this year only — kept as printed, never the 款's figure; “主要原因是：项目调整。” after a line's

@@ -161,6 +161,7 @@ def _tops(lines: list[Line], headings: list[PrintedHeading]) -> dict[tuple[int, 
 
 
 _PART_PREFIX = 16  # characters a body's part heading may print before the 目录's words (“上海市审计局（单位）”)
+_NAMED_ENTRY = regex(r"[（(]([^（）()]+)[）)]([^（）()]+)$")  # “…办事处（部门）机构设置”: the 目录's words after a name
 
 
 def unnumbered_parts(lines: list[Line], headings: list[PrintedHeading] | None = None
@@ -194,11 +195,20 @@ def _bare(text: str) -> str:
 
 
 def _names_part(text: str, keys: list[str]) -> bool:
-    """A line of no numbering and no sentence mark whose words end with a 目录 entry's, a few words before them."""
+    """A line of no numbering and no sentence mark whose words end with a 目录 entry's, a few words before them — or,
+    whatever their length, a name the entry's first words follow bracketed (_named_entry)."""
     if not text or _HEADING.match(text) is not None or any(mark in text for mark in "。，：；"):
         return False
-    bare = _bare(text)
-    return any(bare.endswith(key) and len(bare) <= len(key) + _PART_PREFIX for key in keys)
+    bare, named = _bare(text), _named_entry(text)
+    return any(bare.endswith(key) and (len(bare) <= len(key) + _PART_PREFIX or named == key) for key in keys)
+
+
+def _named_entry(text: str) -> str:
+    """The 目录 entry a part's heading prints after a name, its first words bracketed after the name they stand for:
+    “上海市审计局（单位）主要职能”, “上海市普陀区人民政府万里街道办事处（部门）机构设置” (17 characters before the
+    目录's “部门机构设置”) print “单位主要职能”, “部门机构设置”; "" where the words end in no such brackets."""
+    found = _NAMED_ENTRY.search(text)
+    return found.group(1) + found.group(2) if found and found.start() > 0 else ""
 
 
 def _prose_lines(lines: list[Line]) -> Iterator[tuple[Line, str]]:
