@@ -122,6 +122,31 @@ def test_a_form_is_merged_alike_in_docx_html_and_xlsx(tmp_path) -> None:
     assert merged["总体资金情况"] == (2, 3) and merged["坚持以习近平"] == (7, 1) and merged["整体绩效目标"] == (1, 18)
 
 
+def test_a_form_printed_without_a_number_is_printed_without_one_in_every_format(tmp_path) -> None:
+    """烟台's 专项资金绩效目标表 prints no number (held with no 表号), 北京's 预算13表 held after it: the draft printed the
+    form as 表11 (a number the source does not print) and 北京's as 表12. The neutral document gives the form none and
+    counts on past it — 北京's is 表11 — so that no format prints one (HTML and XLSX here; DOCX and PDF alike)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from reportgen.runners.render import render_source
+
+    source = _with_form(tmp_path, YANTAI)
+    source.write_text(source.read_text(encoding="utf-8")
+                      + (FORMS / BEIJING).read_text(encoding="utf-8").split("印出表:\n", 1)[1], encoding="utf-8")
+    prepared = prepare(source, draft=True)
+    assert not [f for f in prepared.findings if f.rule == "R-印出表"]
+    tables = [(b.number, b.title) for b in document_for(prepared, draft=True, layout="默认").blocks
+              if isinstance(b, Table)]
+    assert tables[-3:] == [("表10", "2022年项目支出表"), ("", "专项资金绩效目标表"), ("表11", "部门整体支出绩效目标表")]
+    out = tmp_path / "out"
+    assert render_source(source, out, formats=("html", "xlsx"), draft=True, layout="默认").outputs
+    html = re.sub(r"<[^>]+>", "", (out / "s.html").read_text(encoding="utf-8"))
+    assert "专项资金绩效目标表" in html and not re.search(r"表1[12]\s*专项资金绩效目标表", html) and "表12" not in html
+    book = openpyxl.load_workbook(out / "s.xlsx")
+    texts = [str(c.value) for s in book.worksheets for r in s.iter_rows() for c in r if c.value is not None]
+    texts += [s.title for s in book.worksheets]
+    assert any("专项资金绩效目标表" in t for t in texts) and not any("表12" in t for t in texts)
+
+
 def test_rollover_keeps_a_forms_cells_and_asks_for_its_amounts(tmp_path, capsys) -> None:
     """Next year's source keeps 烟台's form, each cell with its spans; its amount — 2149.09 across two columns — is
     待填写, and check asks for it at its line (北京's amounts, cells of one column, likewise)."""

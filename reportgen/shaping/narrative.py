@@ -256,10 +256,12 @@ def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_p
     """A printed table (印出表) as the layout places it: its title as printed (or as its entry words it), the number
     its entry gives it (else the next in turn — its own number where the layout's 表号 prints it and the count has not
     reached it: 北京民政局's 预算13表 after its 预算11表, the 预算12表 it prints being none of the source's) and its 单位
-    line as printed."""
+    line as printed; a table printed without a number that its entry gives none (烟台's 专项资金绩效目标表, 福州's
+    一般公共预算支出经济分类情况表) printed without one, the count of the tables going on past it."""
     return {"ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
             "new_page": new_page, "label": layout.tables_label, "department": layout.tables_department,
-            "unit": table.unit, "least": 0 if entry.number else _printed_number(layout, table.number)}
+            "unit": table.unit, "least": 0 if entry.number else _printed_number(layout, table.number),
+            "numbered": bool(entry.number or table.number.strip())}
 
 
 def _placed(form: tablekinds.Form, entry: TableEntry | None, new_page: bool, layout: Layout) -> dict[str, Any]:
