@@ -135,6 +135,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_heading_over_the_duties_and_the_offices_is_the_frames_overview",
         "test_bench_counts_the_tables_printed_without_a_number_by_title_in_order",
         "test_a_table_of_no_kind_printed_without_a_number_is_held_and_printed_in_its_place",
+        "test_forms_printed_without_a_number_are_held_and_printed_without_one_in_their_place",
     ),
     "test_rollover": ("test_printed_totals_are_this_years_and_not_asked_for_next_year",),  # a fresh1 PDF imported
     "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)

@@ -236,7 +236,7 @@ def test_the_import_holds_xians_forms_as_the_page_draws_them(tmp_path_factory) -
 
 
 def test_a_form_is_read_from_its_lines_on_a_region_it_was_not_written_from() -> None:
-    """泉州市政府办 2026's first project form (page 29, no number: not held), read as the page draws it: 专项资金情况
+    """泉州市政府办 2026's first project form (page 29, no number, in a document that numbers no table: not held), read as the page draws it: 专项资金情况
     three rows high beside 资金总额 and its 1778.31 across three columns, 绩效目标指标 down the seven rows of its
     indicators, 产出指标 down three."""
     from reportgen.readers.published import read_published

@@ -64,5 +64,5 @@ def joined_forms(held: list[tuple[Grid, Tree]], separated: Callable[[Grid], bool
 
 
 def _named(item: Tree) -> tuple[object, object]:
-    number, title = item["表号"], item["表名"]
+    number, title = item.get("表号", ""), item["表名"]
     return (number.value if isinstance(number, Placed) else number, title.value if isinstance(title, Placed) else title)

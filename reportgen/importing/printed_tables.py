@@ -8,10 +8,12 @@ place. A table that prints no amount at all is held where its row of the total i
 表9: each line a row of its own); a table the department prints by its units (广州's
 表11, set aside by budget/by_unit.py) is held too; so is a numbered form of label and value cells the PDF reader read
 from the lines drawn between them (北京's 预算13表 部门整体支出绩效目标表, 西安's 表14–16: held_forms.py), its cells
-spanning as printed and no header. A grid no kind names that prints no number, no header, or neither an amount nor
-such a row (an unnumbered 专项资金绩效目标表 of label and value pairs) is left unread, as before — save a table printed
-without a number, its title at the top of its page over its 单位 line (福州's and 泉州's 一般公共预算支出经济分类情况表,
-长春's 国有资本经营预算支出明细表（预算表10）): held with no 表号."""
+spanning as printed and no header; and so, with no 表号, is such a form printed without a number (烟台's 20
+政策和项目预算绩效目标表, one table under their one title; 国家信访局's three projects' 绩效目标表), in a document that
+numbers its tables.
+A grid no kind names that prints no number, no header, or neither an amount nor such a row is left unread, as
+before — save a table printed without a number, its title at the top of its page over its 单位 line (福州's and 泉州's
+一般公共预算支出经济分类情况表, 长春's 国有资本经营预算支出明细表（预算表10）): held with no 表号."""
 
 from __future__ import annotations
 
@@ -48,9 +50,9 @@ _STATED_UNIT = regex(r"(?:单位\s*[：:]\s*(?:人民币)?|[（(])(万元|元)(?
 
 def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog: Catalog) -> list[tuple[Grid, Tree]]:
     """Each grid of ``unknown`` that is a numbered table of no kind reportgen has, with its 印出表 item, in order."""
-    found = []
+    found, numbering = [], any(map(_numbers_its_tables, printed.values()))
     for grid in unknown:
-        item = _form(grid, printed.get(grid.file, []), catalog) if grid.form else \
+        item = _form(grid, printed.get(grid.file, []), catalog, numbering) if grid.form else \
             _held(grid, printed.get(grid.file, []), catalog)
         if item is not None:
             found.append((grid, item))
@@ -60,9 +62,9 @@ def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog:
 def _each_title_once(found: list[tuple[Grid, Tree]]) -> list[tuple[Grid, Tree]]:
     """The ``found`` but the tables printed without a number whose title is printed over more than one grid (长沙's
     “2025年项目支出绩效目标表” over each project's form, on 22 pages: a set of forms, not one table of amounts)."""
-    titles = [str(getattr(item.get("表名"), "value", "")) for _, item in found if "表号" not in item]
+    titles = [str(getattr(item.get("表名"), "value", "")) for grid, item in found if "表号" not in item and not grid.form]
     return [(grid, item) for grid, item in found
-            if "表号" in item or titles.count(str(getattr(item.get("表名"), "value", ""))) == 1]
+            if "表号" in item or grid.form or titles.count(str(getattr(item.get("表名"), "value", ""))) == 1]
 
 
 def in_printed_order(grids: list[Grid], forms: list[Grid]) -> list[Grid]:
@@ -79,15 +81,19 @@ def _first_place(grid: Grid) -> tuple[int, int]:
     return (int(where.group(1)), int(where.group(2))) if where is not None else (0, 0)
 
 
-def _form(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
-    """A form (Grid.form) as a 印出表 item: its number and title, its rows of cells spanning as printed; None where it
-    is no numbered table of its own, or one of the parts of a table numbered 表-1, 表-2 (北京教委's 预算14表-1
-    促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such a number)."""
+def _form(grid: Grid, lines: list[Line], catalog: Catalog, numbering: bool) -> Tree | None:
+    """A form (Grid.form) as a 印出表 item: its number (none where it prints none in a document that numbers its tables,
+    ``numbering``: 烟台's 政策和项目预算绩效目标表, 国家信访局's 信息化运行维护绩效目标表, a project's form each) and
+    title, its rows of cells spanning as printed; None where it is no table of its own, or one of the parts of a table
+    numbered 表-1, 表-2 (北京教委's 预算14表-1 促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such
+    a number). A document that numbers none of its tables has its forms left unread, as before (泉州's
+    部门整体支出绩效目标表: the review checks its 项目支出 2285.57 against the source's, as it checks no held table's)."""
     number, title = _numbered(grid, lines)
-    if len(grid.rows) <= FIRST_ROW or not _of_no_kind(number, title, catalog) or _PART.match(title):
+    if len(grid.rows) <= FIRST_ROW or _PART.match(title) or not (
+            _of_no_kind(number, title, catalog) or numbering and _unnumbered_form(number, title, catalog)):
         return None
     places = grid.row_places or []
-    item: Tree = {"表号": Placed(number, places[0]), "表名": Placed(title, places[0])}
+    item = _named(number, title, places[0])
     body = [(places[index], grid.rows[index]) for index in range(FIRST_ROW, len(grid.rows))]
     if _unseparated(body):
         item["千分位"] = Placed(False, places[0])
@@ -126,11 +132,26 @@ def _unnumbered_of_no_kind(grid: Grid, number: str, title: str, catalog: Catalog
     table's number in its title."""
     top = _PLACE.match(grid.row_places[0] if grid.row_places else "")
     return not number and top is not None and int(top.group(2)) <= _TOP_LINES and bool(_unit_line(grid)) \
-        and bool(_TITLE.search(title)) and not _NUMBER_IN_TITLE.search(title) and title_kind(title, catalog) is None
+        and _unnumbered_title(title, catalog)
+
+
+def _unnumbered_form(number: str, title: str, catalog: Catalog) -> bool:
+    """Whether a form titled ``title`` is printed without a number (``number`` "", no list's number before its title:
+    an item of the text's list titles none) and is of no kind reportgen knows."""
+    return not number and not _ITEM.match(title) and _unnumbered_title(title, catalog)
+
+
+def _unnumbered_title(title: str, catalog: Catalog) -> bool:
+    """Whether ``title`` (printed with no number before it) is a table's of no kind reportgen knows, no table's number
+    in it."""
+    return bool(_TITLE.search(title)) and not _NUMBER_IN_TITLE.search(title) and title_kind(title, catalog) is None
 
 
 # a table's number printed in its title, in no layout's 表号 form (北京's “预算表12项目支出绩效目标表”): a numbered table's
 _NUMBER_IN_TITLE = regex(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})")
+# an item of a list numbered in the text (福州's “1.项目支出绩效目标表” over a project's form, under its 七、预算绩效目标情况
+# and （二）绩效目标表及说明): a heading of the text's, no table's title
+_ITEM = regex(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|^[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
 _TOP_LINES = 2  # a page's first lines: a title, or the part's heading (福州's “八、…”) and the title under it
 
 
@@ -218,6 +239,18 @@ def _numbered(grid: Grid, lines: list[Line]) -> tuple[str, str]:
     if found is not None and (found.group("before").endswith("表") or found.group("after")):
         return above.rstrip("：:、.．"), title
     return "", title
+
+
+def _numbers_its_tables(lines: list[Line]) -> bool:
+    """Whether the lines print a table's number in a layout's 表号 form (公开表1, 预算01表, 表一), alone or before its
+    title: a document that numbers its tables (福州, 泉州, 长沙, 长春 and 上海 print none)."""
+    for line in lines:
+        text = "".join(line.text.split())
+        found = NUMBER.match(text)
+        if found is not None and (found.group("before").endswith("表") or found.group("after")) \
+                and (found.end() == len(text) or _TITLE.search(text[found.end():])):
+            return True
+    return False
 
 
 def _line_above(place: str, lines: list[Line]) -> str:
