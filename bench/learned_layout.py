@@ -80,17 +80,24 @@ _TITLE = re.compile(r"表(?:（[^（）]{1,20}）)?$")  # a table's title ends i
 _UNIT = re.compile(r"单位[：:]")  # the line under a table's title: 单位：万元, 编制单位：…单位：元, 部门（单位）：…
 
 
+_YEAR = re.compile(r"^[（(]\d{4}年度[）)]$")  # the line under a form's title: （2026年度）
+# a heading printed before a form's title on its line (烟台's “（三）部门预算项目绩效目标表 政策和项目预算绩效目标表”)
+_HEADING_BEFORE = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]\S+\s+(?=\S)")
+
+
 def unnumbered_tables(lines: list[Line], numbered: list[tuple[str, str]]) -> list[str]:
     """The titles of the tables the document prints without a number, in order, spaces aside: a line ending as a
-    title ends that opens with no number, is no numbered table's title, and is followed by its table's 单位 line (a
-    page's number aside); a title printed again over the table's next page counted once."""
+    title ends that opens with no number, is no numbered table's title, and is followed by its table's
+    单位 line (a page's number aside), or a form's by its year line (（2026年度）: 烟台's 政策和项目预算绩效目标表,
+    国家信访局's projects' 绩效目标表, 泉州's 部门整体支出绩效目标表; a heading printed before it on its line aside); a
+    title printed again over the table's next page counted once."""
     titles, found = {title for _, title in numbered}, []
     for index, line in enumerate(lines):
-        text = _plain(line.text)
+        below = next((t for t in map(_plain, (ln.text for ln in lines[index + 1:index + 4])) if t and not t.isdigit()), "")
+        text = _plain(_HEADING_BEFORE.sub("", line.text) if _YEAR.match(below) else line.text)
         if len(text) > 60 or not _TITLE.search(text) or NUMBER.match(text) or text in titles:
             continue
-        below = next((t for t in map(_plain, (ln.text for ln in lines[index + 1:index + 4])) if t and not t.isdigit()), "")
-        if _UNIT.search(below) and found[-1:] != [text]:
+        if (_UNIT.search(below) or _YEAR.match(below)) and found[-1:] != [text]:
             found.append(text)
     return found
 

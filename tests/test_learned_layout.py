@@ -1142,7 +1142,10 @@ def test_bench_counts_the_tables_printed_without_a_number_by_title_in_order() ->
     """bench/learned_layout counted only numbered tables: 长春 (吉林, “收支总表（预算表1）” over its 单位 line) and
     长沙 (湖南, “2025年部门收支总体情况表”, its 财政拨款收支总体情况表 printed again over its next page) showed 表 印出 0.
     The tables printed without a number are their titles over a 单位 line, in order, a title printed again over the
-    table's next page once; 烟台's titles are its numbered tables' (公开表1 on the line above): none."""
+    table's next page once; 烟台's titles are its numbered tables' (公开表1 on the line above). Forms have no 单位 line:
+    a form's title is over its year line (（2026年度）) — 烟台's 20 政策和项目预算绩效目标表 (one title, the part's
+    heading printed before the first on its line), 国家信访局's three projects' forms; 泉州's 部门整体支出绩效目标表
+    after its tables."""
     from bench.learned_layout import published_tables, unnumbered_tables
 
     lines = read_published(FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf").lines
@@ -1153,7 +1156,12 @@ def test_bench_counts_the_tables_printed_without_a_number_by_title_in_order() ->
     changsha = unnumbered_tables(read_published(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf").lines, [])
     assert changsha[3:5] == ["2025年财政拨款收支总体情况表", "2025年一般公共预算支出情况表"] and len(changsha) == 10
     yantai = read_published(FRESH / "sd-yantai-minzhengju-2026-dept-budget.pdf").lines
-    assert unnumbered_tables(yantai, published_tables(yantai, "公开表{1}")) == []
+    assert unnumbered_tables(yantai, published_tables(yantai, "公开表{1}")) == ["政策和项目预算绩效目标表"]
+    xinfang = read_published(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf").lines
+    assert unnumbered_tables(xinfang, published_tables(xinfang, "部门公开表{1}")) == [
+        "信息化运行维护绩效目标表", "信访综合保障经费绩效目标表", "信访业务培训绩效目标表"]
+    quanzhou = unnumbered_tables(read_published(FRESH / "fj-quanzhou-zhengfuban-2026-dept-budget.pdf").lines, [])
+    assert len(quanzhou) == 11 and quanzhou[-1] == "部门整体支出绩效目标表"
 
 
 def test_a_table_of_no_kind_printed_without_a_number_is_held_and_printed_in_its_place(tmp_path_factory) -> None:
