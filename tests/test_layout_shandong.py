@@ -216,7 +216,11 @@ def test_a_fresh_import_of_the_published_pdf_renders_as_the_fixture(tmp_path, re
     imported = tmp_path / "yibaoju.yaml"
     assert main(["import", str(YIBAOJU), "-o", str(imported)]) == 0
     again = render_source(imported, tmp_path / "out", ("docx",), layout="山东")
-    assert sequence(again.document) == sequence(rendered["document"])
+    # the project forms it prints without a number (in 第三部分's 七、) are held since the fixture was written: printed
+    # with no number after the numbered tables, the rest as the fixture
+    forms = [table.title for table in again.document.tables() if not table.number]
+    assert forms == ["政策和项目预算绩效目标表"]
+    assert [line for line in sequence(again.document) if line not in forms] == sequence(rendered["document"])
     checked, problems = review(imported, again.outputs[0])
     assert checked is not None, [p.format() for p in problems]
     assert [v.statement.text for v in checked.verdicts if v.status == "disagree"] == []
