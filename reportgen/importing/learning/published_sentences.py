@@ -175,10 +175,15 @@ def unnumbered_parts(lines: list[Line], headings: list[PrintedHeading] | None = 
     if not keys or _numbered_in_body(printed_headings(lines) if headings is None else headings, keys):
         return "", {}
     first = contents.start(lines) or 0
-    after, cover = lines[first].page, [_bare(line.text) for line in lines[:first]]
+    after, cover = lines[first].page, _cover(lines[:first])
     found = {(line.page, line.line or line.number): "".join(line.text.split()) for line in lines
              if line.page > after and _names_part("".join(line.text.split()), keys, cover)}
     return (numbering, found) if len(found) >= 2 else ("", {})
+
+
+def _cover(lines: list[Line]) -> list[str]:
+    """The words of the lines before the 目录 (the cover's: “预算单位：上海市戒毒康复中心”), brackets and spaces off."""
+    return [_bare(line.text) for line in lines]
 
 
 def _part_keys(listed: list[str]) -> list[str]:
@@ -203,8 +208,13 @@ def _names_part(text: str, keys: list[str], cover: list[str] | None = None) -> b
     if not text or _HEADING.match(text) is not None or any(mark in text for mark in "。，：；"):
         return False
     bare, named = _bare(text), _named_entry(text)
-    return any(bare.endswith(key) and (len(bare) <= len(key) + _PART_PREFIX or named == key)
-               or _name_in_place(bare, key, keys, cover or []) for key in keys)
+    return any(_ends_with_entry(bare, key, named) or _name_in_place(bare, key, keys, cover or []) for key in keys)
+
+
+def _ends_with_entry(bare: str, key: str, named: str) -> bool:
+    """Whether a line's words (``bare``) end with the 目录 entry ``key``, a few words before it or a bracketed name
+    (``named``: _named_entry)."""
+    return bare.endswith(key) and (len(bare) <= len(key) + _PART_PREFIX or named == key)
 
 
 def _name_in_place(bare: str, key: str, keys: list[str], cover: list[str]) -> bool:
