@@ -166,6 +166,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_change_of_last_years_execution_beside_a_total_is_its_execution",
         "test_a_field_named_with_brackets_is_traced",
         "test_a_parts_heading_after_a_name_of_any_length_is_its_heading_not_a_sentence",
+        "test_a_parts_heading_printing_the_name_for_the_entrys_first_word_is_its_heading",
         "test_a_change_said_of_a_figure_is_its_change_or_none",
         "test_a_change_from_a_stated_prior_figure_is_written_to_the_prior",
         "test_running_costs_compared_with_a_stated_prior_figure_keep_their_change",

@@ -346,6 +346,25 @@ def test_a_shanghai_document_learned_prints_its_projects_as_the_shipped_layout_d
     assert "六、立项依据" not in headings and "八、实施周期" not in headings
 
 
+def test_a_parts_heading_printing_the_name_for_the_entrys_first_word_is_its_heading(tmp_path) -> None:
+    """普陀区商务委员会 2025 centres “上海市普陀区商务委员会机构设置” over its 机构设置 (目录 “二、部门机构设置”), the name
+    its cover prints (“预算主管部门：上海市普陀区商务委员会”) in place of the entry's first word, no bracket: the part's
+    heading — its sentences the source's 部门概况, never a learned sentence glued to the heading and kept as printed.
+    Written from it and 上海市戒毒康复中心 2026; shown on 上海科技大学附属学校 2026 (fresh1), its five parts found."""
+    _, layout = _learn(tmp_path, SEEDS / "shanghai-putuo-shangwuwei-2025.pdf")
+    words = (layout / learned_words.WORDS_FILE).read_text(encoding="utf-8")
+    assert "机构设置上海市普陀区商务委员会" not in words and "本部门中，行政单位1家，事业单位1家" not in words
+    lines = read_published(FRESH / "sh-city-kedafuxiao-2026-unit-budget.pdf").lines
+    assert published_sentences.unnumbered_parts(lines)[1] == {
+        (3, 1): "上海科技大学附属学校主要职能", (4, 1): "上海科技大学附属学校机构设置", (5, 1): "名词解释",
+        (6, 1): "2026年单位预算编制说明", (20, 1): "其他相关情况说明"}
+    keys, cover = ["单位主要职能", "单位机构设置", "名词解释", "单位预算表"], ["预算单位：上海市戒毒康复中心"]
+    assert published_sentences._names_part("上海市戒毒康复中心机构设置", keys, cover)
+    # a name the cover does not print, or an entry no other entry shares its first word with, is no part's heading
+    assert not published_sentences._names_part("本中心根据工作需要调整了机构设置", keys, cover)
+    assert not published_sentences._names_part("上海市戒毒康复中心机构设置", ["单位机构设置", "名词解释"], cover)
+
+
 @pytest.mark.parametrize("pdf, code, change", [
     ("js-suzhou-yingji-2026-dept-budget.pdf", "2080506", Decimal("1.79")),  # 苏州: “……支出137.89万元，与上年相比增加1.79万元”
     ("js-wuxi-xinfangju-2025-dept-budget.pdf", "2010301", Decimal("27.2")),  # 无锡: “……行政运行（项）支出1,084.14万元，……增加27.2万元”

@@ -5,6 +5,7 @@ printed headings over it; the parts a top-level heading opens, by its words or b
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -173,10 +174,16 @@ def unnumbered_parts(lines: list[Line], headings: list[PrintedHeading] | None = 
     keys = _part_keys(listed)
     if not keys or _numbered_in_body(printed_headings(lines) if headings is None else headings, keys):
         return "", {}
-    after = lines[contents.start(lines) or 0].page
+    first = contents.start(lines) or 0
+    after, cover = lines[first].page, _cover(lines[:first])
     found = {(line.page, line.line or line.number): "".join(line.text.split()) for line in lines
-             if line.page > after and _names_part("".join(line.text.split()), keys)}
+             if line.page > after and _names_part("".join(line.text.split()), keys, cover)}
     return (numbering, found) if len(found) >= 2 else ("", {})
+
+
+def _cover(lines: list[Line]) -> list[str]:
+    """The words of the lines before the 目录 (the cover's: “预算单位：上海市戒毒康复中心”), brackets and spaces off."""
+    return [_bare(line.text) for line in lines]
 
 
 def _part_keys(listed: list[str]) -> list[str]:
@@ -194,13 +201,40 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s（）()]", "", text)
 
 
-def _names_part(text: str, keys: list[str]) -> bool:
+def _names_part(text: str, keys: list[str], cover: list[str] | None = None) -> bool:
     """A line of no numbering and no sentence mark whose words end with a 目录 entry's, a few words before them — or,
-    whatever their length, a name the entry's first words follow bracketed (_named_entry)."""
+    whatever their length, a name the entry's first words follow bracketed (_named_entry) — or the entry's words
+    with the name in place of their first word (_name_in_place; ``cover``: the words of the lines before the 目录)."""
     if not text or _HEADING.match(text) is not None or any(mark in text for mark in "。，：；"):
         return False
     bare, named = _bare(text), _named_entry(text)
-    return any(bare.endswith(key) and (len(bare) <= len(key) + _PART_PREFIX or named == key) for key in keys)
+    return any(_ends_with_entry(bare, key, named) or _name_in_place(bare, key, keys, cover or []) for key in keys)
+
+
+def _ends_with_entry(bare: str, key: str, named: str) -> bool:
+    """Whether a line's words (``bare``) end with the 目录 entry ``key``, a few words before it or a bracketed name
+    (``named``: _named_entry)."""
+    return bare.endswith(key) and (len(bare) <= len(key) + _PART_PREFIX or named == key)
+
+
+def _name_in_place(bare: str, key: str, keys: list[str], cover: list[str]) -> bool:
+    """Whether a line's words (``bare``) print the 目录 entry ``key`` with the unit's name in place of its first word,
+    the word the 目录's entries share (_first_word), no bracket: “上海市戒毒康复中心机构设置” for “单位机构设置”,
+    “上海市普陀区商务委员会主要职能” for “部门主要职能” — the name as the cover prints it, ending a line of it (“预算单位：
+    上海市戒毒康复中心”); the entry's words left after its first word are four or more."""
+    word = _first_word(key, keys)
+    rest = key[len(word):]
+    if not word or len(rest) < 4 or not bare.endswith(rest):
+        return False
+    name = bare[:-len(rest)]
+    return len(name) > len(word) and any(line.endswith(name) for line in cover)
+
+
+def _first_word(key: str, keys: list[str]) -> str:
+    """The first word of the 目录 entry ``key`` that other entries open with too, the words they share (“单位” of
+    “单位主要职能”, “单位机构设置”, “单位预算表”); "" where no other entry opens alike."""
+    alike = [other for other in keys if other[:1] == key[:1]]
+    return os.path.commonprefix(alike) if len(alike) >= 2 else ""
 
 
 def _named_entry(text: str) -> str:
