@@ -26,7 +26,9 @@ from pathlib import Path
 
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Heading, Table
-from reportgen.importing.learning.learned_layout import learn, numbered_titles, printed_places, write_layout
+from reportgen.importing.learning.learned_layout import learn, write_layout
+from reportgen.importing.learning.learned_table_display import printed_places
+from reportgen.importing.learning.learned_table_numbers import numbered_titles
 from reportgen.importing.learning.published_sentences import printed_files
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.printed_tables import NUMBER
@@ -72,7 +74,7 @@ def _plain(text: str) -> str:
 
 
 def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
-    """(number, title) of each numbered table the document prints, in order (learned_layout.numbered_titles)."""
+    """(number, title) of each numbered table the document prints, in order (learned_table_numbers.numbered_titles)."""
     return [(numbered.label, _plain(title)) for numbered, title in numbered_titles(lines, pattern)]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.docmodel.document import Heading, Table
-from reportgen.importing.learning import learned_layout, learned_words
+from reportgen.importing.learning import learned_headings, learned_words
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare
 from tests.learned_import import fresh_pdf, imported_with_layout
@@ -53,9 +53,9 @@ def test_a_tables_part_the_contents_name_keeps_its_heading(tmp_path: Path) -> No
 
 def test_parts_read_short_of_the_glossary_say_nothing_of_the_tables() -> None:
     chongqing, xian = (read_published(fresh_pdf(name)).lines for name in (CHONGQING, XIAN))
-    assert not learned_layout._tables_headed(chongqing, learned_layout._printed_headings(chongqing))
+    assert not learned_headings._tables_headed(chongqing, learned_headings._printed_headings(chongqing))
     # 西安: its 目录's first page ends at 十一、; “第五部分：部门预算公开报表” is on the second
-    assert learned_layout._tables_headed(xian, learned_layout._printed_headings(xian))
+    assert learned_headings._tables_headed(xian, learned_headings._printed_headings(xian))
 
 
 def test_a_headed_frame_is_as_before_and_a_headless_one_differs_in_the_tables_alone() -> None:

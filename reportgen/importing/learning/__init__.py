@@ -1,9 +1,11 @@
 """The layout a published document shows, learned as it is imported (``reportgen import … --learn-layout DIR``,
-issue 80): its parts, headings and tables (learned_layout), its sentences with the source's fields in place of their
-figures (learned_words: the sentences read by published_sentences, each traced by sentence_tracing to the fields of
-sentence_fields; a list of every line: learned_lines; the 正文金额 and changes only the narrative states:
-learned_amounts, learned_priors, narrative_fields; why a sentence stays as printed: untraced_reasons), the spending by
-use a 收支 table prints (learned_uses). Above the import's pipeline: it reads what the import made and the document's
+issue 80): its parts, headings and tables (learned_layout: the tables listed with their numbers, learned_table_numbers;
+their shapes, learned_table_shapes; how they show their figures, learned_table_display; a 决算's, learned_final_tables;
+the headings, learned_headings), its sentences with the source's fields in place of their figures (learned_words: the
+sentences read by published_sentences, each traced by sentence_tracing to the fields of sentence_fields; a list of every
+line: learned_lines; the 正文金额 and changes only the narrative states: learned_amounts, learned_priors,
+narrative_fields; why a sentence stays as printed: untraced_reasons), the spending by use a 收支 table prints
+(learned_uses). Above the import's pipeline: it reads what the import made and the document's
 lines; nothing of the import reaches it.
 
 Its face (``module.name``: a function named as its module, which the package offers as that module):
