@@ -2,20 +2,21 @@
 issue 80: learned_layout): 表格.X of each table printed otherwise than the base layout's — its columns as printed and
 under the render's names, its rows in the document's words (行名), the variant it is printed in (the 基本支出表 by
 部门经济分类, the 收入总表 by function lines or by units, a turned “三公” table), its lines' levels, classes, subtotals and
-total row."""
+total row.
+
+Its parts: the 收支 tables' and the 基本支出表's shapes (learned_summary_shapes) and the function tables' and the lines'
+(learned_function_shapes); this module holds the 收入总表's, the “三公” table's and the lists' and puts them together."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportgen import codes, tablekinds
-from reportgen.base.patterns import regex
+from reportgen import tablekinds
 from reportgen.docmodel.model import PROJECT_FUNDS, YEAR_INCOME
 from reportgen.importing.budget.build import held_as_printed
 from reportgen.importing.budget.printed_parts import part_of
 from reportgen.importing.budget.reconcile import YEAR_TOTAL, YEAR_TOTALS
 from reportgen.importing.budget.table_lines import (
-    LINE_PRINTED,
     SPLIT,
     UNIT_INCOME_COLUMN,
     UNITS,
@@ -23,44 +24,25 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
-from reportgen.importing.recognition.by_arithmetic import CARRIED as CARRIED_MEANING
-from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
+from reportgen.importing.learning.learned_function_shapes import _one_label_each, _total_words
+from reportgen.importing.learning.learned_summary_shapes import _basic_columns, _basic_variant, _summary_shapes
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
 from reportgen.importing.recognition.recognize import LAST_BUDGET, Table, cell_text, project_words
-from reportgen.importing.recognition.rows import Row, body_rows
+from reportgen.importing.recognition.rows import Row
 from reportgen.shaping import layouts
 from reportgen.source.printed_parts import PART
 from reportgen.tablekinds import role
-from reportgen.tables import (
-    BESIDE_COLUMNS,
-    CLOSING_LINES,
-    FINANCE_COLUMNS,
-    FINANCE_TABLE,
-    FISCAL_COLUMNS,
-    FUNCTION_COLUMNS,
-    FUNCTION_TABLES,
-    INCOME_TABLE,
-    LEVELS,
-    PROCURED_MEANINGS,
-    SUBTOTAL_LINES,
-    SUMMARY_TABLES,
-)
+from reportgen.tables import BESIDE_COLUMNS, INCOME_TABLE
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
-    BASIC_COLUMNS,
-    CARRIED,
-    CARRIED_COLUMNS,
     INCOME_CARRIED,
     INCOME_OWN_COLUMNS,
     NAME_COLUMN,
-    THIS_YEAR,
     THREE_PUBLIC_COLUMNS,
     TURNED_ITEMS,
     TURNED_ROWS,
-    YEAR_FIRST,
-    YEAR_SPENT,
 )
 from reportgen.tables.table_lines import LINE_COLUMNS
 
@@ -310,85 +292,6 @@ def _placed_items(row: Row) -> list[tuple[int, str]]:
                   if amount.cell is not None)
 
 
-_GOVERNMENT_CODE = regex(r"5\d{2}(?:\d{2})?")  # a 政府预算经济分类 code (501 机关工资福利支出, 50101 工资奖金津补贴)
-
-
-def _basic_variant(imported: Imported) -> str:
-    """The variant of the 基本支出表 the document prints (tablekinds/一般公共预算基本支出表.yaml 变体); "" for the base's."""
-    if _general_project_by_class(imported):  # 深圳: 一般公共预算's 支出总计 | 基本支出 | 项目支出 by economic class
-        return "含项目支出"
-    if _basic_without_government_classes(imported):  # 无锡, 杭州, 福州 …: no 政府经济分类 columns
-        return "部门经济分类"
-    if _government_classes_first(imported):  # 北京: 政府经济分类 first, a line per 政府 and 部门 款, no class lines
-        return "政府经济分类在前"
-    if _classes_in_pairs(imported):  # 烟台: 301 工资福利支出 → 501 and → 505, a line each, then their 款
-        return "两类成对"
-    return ""
-
-
-def _general_project_by_class(imported: Imported) -> bool:
-    """Whether the 基本支出表 read prints 一般公共预算's 项目支出 beside its 基本支出 by economic class, and the source holds
-    it (支出.一般公共预算项目支出经济分类: 深圳's 一般公共预算支出表（按经济分类）) — of each unit, a department written
-    as its units (units_read.py)."""
-    units = imported.tree.get("单位")
-    owners = units if isinstance(units, list) and units else [imported.tree]
-    return all(isinstance(owner, dict) and _project_classes(owner.get("支出")) for owner in owners)
-
-
-def _project_classes(spending: object) -> bool:
-    """Whether a 支出 entry holds 一般公共预算's 项目支出 by economic class."""
-    return isinstance(spending, dict) and bool(spending.get("一般公共预算项目支出经济分类"))
-
-
-def _basic_without_government_classes(imported: Imported) -> bool:
-    """Whether the 基本支出表 read prints its economic lines without their 政府预算经济分类 (no row gives a second
-    code: 无锡, 杭州, 福州 …; 烟台 prints 501 机关工资福利支出 beside 301 工资福利支出): the render then leaves those
-    two columns out as the document does."""
-    kind = _basic_read(imported)
-    table, rows = imported.tables.get(kind), [row for row in imported.rows.get(kind, []) if row.code]
-    if table is None or len(rows) < 2 or any(row.second is not None for row in rows):
-        return False
-    cells = (cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row)
-    return not any(_GOVERNMENT_CODE.fullmatch(text) for text in cells)  # a 政府 code printed, its row reads none
-
-
-def _basic_read(imported: Imported) -> str:
-    """The 基本支出表 whose economic lines tell how the document prints them: the 一般公共预算's where read, else the
-    财政拨款's (江苏's 公开06表, the same lines of all 财政拨款: 江苏省政协办公厅 2018's pages in hand print it alone, 2019
-    prints its 一般公共预算基本支出表 as 2018 its 财政拨款基本支出表, code | name | 合计, no 政府经济分类)."""
-    basic = role("basic")
-    return basic if basic in imported.tables else role("fiscal_basic")
-
-
-def _basic_columns(imported: Imported) -> dict[str, list[str]]:
-    """列 of the 基本支出表 by 部门经济分类 where it prints this year's budget beside 合计 (长春: 合计 | 当年预算 小计 |
-    人员经费 | 公用经费 | 上年结转结余 …): the columns it prints of BASIC_COLUMNS; {} where it prints no such column."""
-    table = imported.tables.get(role("basic"))
-    printed = {_PRINTED_AS.get(meaning, meaning) for meaning in (table.columns.values() if table else ())}
-    return {"列": [c for c in BASIC_COLUMNS if c in printed]} if THIS_YEAR in printed else {}
-
-
-def _government_classes_first(imported: Imported) -> bool:
-    """Whether the 基本支出表 read prints its 政府预算经济分类 column first, then the 部门预算经济分类, every line both
-    codes (no class's own line): 北京's, as tables/economic.py's basic_by_government_classes prints it."""
-    table, rows = imported.tables.get(role("basic")), [row for row in imported.rows.get(role("basic"), []) if not row.total]
-    if table is None or len(rows) < 2 or any(row.second is None or not row.code for row in rows):
-        return False
-    where = {meaning: col for col, meaning in table.columns.items()}
-    return where.get("政府经济科目", 99) < where.get("部门经济科目", -1)
-
-
-def _classes_in_pairs(imported: Imported) -> bool:
-    """Whether the 基本支出表 read prints a line for each pair of classes, 部门 and 政府 (301 → 501, 301 → 505), each
-    with its 款 pairs under it: every line both codes, and some 部门 class printed on two lines (烟台 公开表6), as
-    tables/economic.py's basic_in_class_pairs prints it."""
-    rows = [row for row in imported.rows.get(role("basic"), []) if not row.total]
-    if len(rows) < 2 or any(row.second is None or not row.code for row in rows):
-        return False
-    classes = [row.code for row in rows if len(row.code) == 3]
-    return len(set(classes)) < len(classes)
-
-
 def _income_by_function(imported: Imported) -> bool:
     """Whether the 收入总表 read lists its income by function lines (most of its rows print a 科目 code), not by unit."""
     rows = [row for row in imported.rows.get(role("income"), []) if not row.total]
@@ -470,241 +373,3 @@ def _income_meaning(catalog: Catalog, label: str) -> str:
     """The meaning of a row of a 收支 table's income side: its source of income, else 本年收入合计 where the import reads
     the row as this year's income (江苏's 当年收入小计), else ""."""
     return catalog.income_key(label) or (YEAR_TOTAL if label in YEAR_TOTALS else "")
-
-
-def _summary_shapes(imported: Imported) -> dict[str, dict[str, Any]]:
-    """表格.X of the 收支 tables as printed: 层级 (深圳, 杭州, 湖州: the 款 and 项 under each 类), 类 (广州, 珠海, 泉州: every
-    line of a list, 0.00 for most), 小计行 (深圳, 杭州, 西安: 一、财政拨款 above its three kinds), the 财政拨款收支总表's 列 (深圳, 广州, 杭州 …: one
-    amount on the spending side), the 财政拨款收支总表's 结转与总计 (杭州, 湖州, 广州 …: 上年结转, 结转下年, 收入总计 under its 本年 合计)."""
-    shapes: dict[str, dict[str, Any]] = {}
-    for key, learned in (("层级", _spending_levels(imported)), ("类", _listed_classes(imported)),
-                         ("小计行", _subtotal_lines(imported)),
-                         ("列", {**_fiscal_columns(imported), **_summary_columns(imported, role("summary")),
-                                **_summary_columns(imported, role("appropriations"))}),
-                         ("结转与总计", _closing_lines(imported))):
-        for kind, value in learned.items():
-            shapes.setdefault(kind, {})[key] = value
-    return shapes
-
-
-def _fiscal_columns(imported: Imported) -> dict[str, list[str]]:
-    """表格.财政拨款收支总表.列 where its spending side prints one amount column (the import reads it as 预算数, no fund's
-    name): 合计 alone, the render's columns by fund left out."""
-    kind = role("appropriations")
-    keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
-    return {kind: ["合计"]} if len(keys) == 1 and not keys & {*FISCAL_COLUMNS, "合计"} else {}
-
-
-_BUDGET = "预算数"  # the import's meaning of a 收支 table's amount column (recognize's 预算数 …)
-
-
-def _summary_columns(imported: Imported, kind: str) -> dict[str, list[str]]:
-    """表格.X.列 of a 收支 table (收支总表, 财政拨款收支总表) whose sides print each line's carry-over in a column of its
-    own (长春: 本年预算 | 编制预算 | 上年结转, read as 预算数 | 预算数·编制预算 — by_arithmetic's part of the total beside the
-    carry-over — | 上年结转): SUMMARY_COLUMNS' 合计, this year's where printed, and the carry-over's; none where a side
-    prints another column."""
-    left, right = imported.sides.get(kind, ([], []))
-    keys = {key for row in [*left, *right] for key in row.amounts}
-    this_year = {key for key in keys if key.startswith(f"{_BUDGET}·")}
-    if not {_BUDGET, CARRIED_MEANING} <= keys or len(this_year) > 1 or keys - this_year - {_BUDGET, CARRIED_MEANING}:
-        return {}
-    return {kind: ["合计", *[THIS_YEAR] * len(this_year), CARRIED]}
-
-
-def _finance_shape(imported: Imported, settings: dict[str, Any], base: str) -> None:
-    """表格.收支总表-财务收支.列 into ``settings``, where the base layout prints the 收支总表 in that form (上海) and the
-    document's prints the columns _finance_columns reads."""
-    kind = role("summary")
-    if (columns := _finance_columns(imported)) and tablekinds.by_id()[kind].form(layouts.resolve(base).lineage).ref \
-            == FINANCE_TABLE:
-        settings.setdefault("表格", {})[FINANCE_TABLE] = {"基于": FINANCE_TABLE, "列": columns}
-
-
-def _row_names_as_printed(settings: dict[str, Any], base: str) -> None:
-    """表格.X.行名 also under the table the ``base`` layout prints the kind X as, where it prints another (上海's
-    收支总表-财务收支 and 财政拨款收支总表-按资金): a spec of X shapes the table X, not the one printed in its place, and
-    普陀区万里街道's “一、一般公共预算资金” (2024 and 2025) was printed “一、一般公共预算” by the layout learned from it."""
-    lineage, kinds = layouts.resolve(base).lineage, tablekinds.by_id()
-    tables = settings.get("表格", {})
-    for kind, spec in list(tables.items()):
-        if "行名" in spec and kind in kinds and (printed := kinds[kind].form(lineage).ref) != kind:
-            tables.setdefault(printed, {"基于": printed})["行名"] = spec["行名"]
-
-
-def _finance_columns(imported: Imported) -> list[str]:
-    """表格.收支总表.列 where its spending side prints 合计 and the amounts of FINANCE_COLUMNS beside it (上海市级: 合计 |
-    人员经费 | 公用经费 | 项目支出), by what the import read its columns as; none where it prints another column."""
-    kind = role("summary")
-    keys = {key for row in imported.sides.get(kind, ([], []))[1] for key in row.amounts}
-    printed = [column for column in FINANCE_COLUMNS if column in keys]
-    return printed if len(printed) > 1 and printed[0] == "合计" and keys == set(printed) else []
-
-
-def _closing_lines(imported: Imported) -> dict[str, list[str]]:
-    """表格.财政拨款收支总表.结转与总计: the lines it prints under its 本年 合计, by what the import read them as: 上年结转
-    (income side), 结转下年 (spending side), 总计 (收入总计 or 支出总计), in CLOSING_LINES' order."""
-    kind = role("appropriations")
-    left, right = imported.sides.get(kind, ([], []))
-    meanings = {imported.catalog.income_key(row.label) for row in left}
-    meanings |= {imported.catalog.spending_rows.get(row.label, "") for row in right}
-    meanings |= {"总计"} if meanings & {"收入总计", "支出总计"} else set()
-    printed = [line for line in CLOSING_LINES if line in meanings]
-    return {kind: printed} if printed else {}
-
-
-def _spending_levels(imported: Imported) -> dict[str, str]:
-    """表格.X.层级 of each 收支 table read whose spending side lists function lines below 类: the deepest level (款,
-    项) of a line it prints, by the codes the document's function tables print that line's name under (a name printed
-    at several levels — 其他…支出 as a 款 and a 项 — counts as the highest of them)."""
-    widths = _name_widths(imported)
-    by_width = {width: level for level, width in LEVELS.items()}
-    found = {}
-    for kind in SUMMARY_TABLES:
-        printed = [widths[row.label] for row in imported.sides.get(kind, ([], []))[1] if row.label in widths]
-        if printed and max(printed) > LEVELS["类"]:
-            found[kind] = by_width[max(printed)]
-    return found
-
-
-def _name_widths(imported: Imported) -> dict[str, int]:
-    """Each line name the document's function tables print, by the shortest code it is printed under (3: a 类)."""
-    widths: dict[str, int] = {}
-    for kind in FUNCTION_TABLES:  # a department written as its units: the lines its units print (units_read.py)
-        for row in [*imported.rows.get(kind, []), *imported.units_rows.get(kind, [])]:
-            if not row.total and len(row.code) in LEVELS.values() and row.code.isdigit():
-                widths[row.name] = min(widths.get(row.name, len(row.code)), len(row.code))
-    return widths
-
-
-def _listed_classes(imported: Imported) -> dict[str, list[str]]:
-    """表格.X.类 of each 收支 table read whose spending side prints lines the department spends nothing on: a line
-    printed 0 that is no 类 of the document's function tables (外交支出 in 广州市统计局's; a 类 printed there, or the
-    catalogue's 类 of a code printed there: 泉州 prints 项 alone). Its lines, in order: those above its first total
-    (本年支出合计). Not for a table printing lines below 类 (层级)."""
-    classes = _function_classes(imported)
-    found: dict[str, list[str]] = {}
-    if not classes:  # the function tables not read: which lines are the department's is not known
-        return found
-    deeper = _spending_levels(imported)
-    for kind in SUMMARY_TABLES:
-        lines = _lines_above_total(imported, kind)
-        if kind not in deeper and any(row.label not in classes and _printed_zero(row) for row in lines):
-            found[kind] = [row.label for row in lines]
-    return found
-
-
-def _lines_above_total(imported: Imported, kind: str) -> list[Row]:
-    """A 收支 table's spending lines above its first total (本年支出合计) under them (“一、本年支出” printed over the
-    lines, 重庆's and 长沙's 财政拨款收支总表, ends none)."""
-    right = imported.sides.get(kind, ([], []))[1]
-    ends = [at for at, row in enumerate(right) if at and imported.catalog.spending_rows.get(row.label)]
-    return right[:ends[0]] if ends else []
-
-
-def _function_classes(imported: Imported) -> set[str]:
-    """The names of the 类 the document's function tables print rows of: a 类's row, or the catalogue's 类 of a 款's
-    or 项's code (in the document's year)."""
-    found: set[str] = set()
-    for kind in FUNCTION_TABLES:
-        for row in imported.rows.get(kind, []):
-            if not row.code.isdigit() or len(row.code) not in LEVELS.values():
-                continue
-            if len(row.code) == LEVELS["类"]:
-                found.add(row.name)
-            elif imported.year and (entry := codes.function_entry(row.code[:LEVELS["类"]], imported.year)):
-                found.add(entry.name)
-    return found
-
-
-def _printed_zero(row: Any) -> bool:
-    """Whether a row prints its amounts, all 0."""
-    values = [amount.value for amount in row.amounts.values() if not amount.blank]
-    return bool(values) and all(value == 0 for value in values)
-
-
-def _subtotal_lines(imported: Imported) -> dict[str, list[str]]:
-    """表格.X.小计行 of each 收支 table read whose income side prints a sum above its parts (a line read as 财政拨款收入),
-    in the render's order."""
-    found = {}
-    for kind in SUMMARY_TABLES:
-        left, right = imported.sides.get(kind, ([], []))
-        meanings = {imported.catalog.income_key(row.label) for row in left}
-        if kind == role("appropriations") and _year_first(left, right):
-            meanings.add(YEAR_FIRST)
-        if (sums := [line for line in SUBTOTAL_LINES if line in meanings]):
-            found[kind] = sums
-    return found
-
-
-def _year_first(left: list[Any], right: list[Any]) -> bool:
-    """Whether a 财政拨款收支总表 prints its 本年 合计 first: its first line on either side 本年收入 and 本年支出 (长春,
-    国家信访局, 重庆, 长沙: 一、本年收入 | 一、本年支出, the kinds and function lines under them)."""
-    return len(left) > 1 and len(right) > 1 and (left[0].label, right[0].label) == (YEAR_FIRST, YEAR_SPENT)
-
-
-def _total_words(imported: Imported, kind: str) -> str | None:
-    """The words the table's total row (its only one) prints where the render prints 合计, where they are other words
-    (spaces aside: 北京's “合 计” is 合计): the department's name (深圳's tables), 总计： (长春's 支出总表 and
-    一般公共预算支出表); None where it prints 合计, or no total row, or more than one."""
-    totals = [row for row in imported.rows.get(kind, []) if row.total]
-    words = (totals[0].label or totals[0].name) if len(totals) == 1 else ""
-    return words if words and "".join(words.split()) != "合计" else None
-
-
-def _one_label_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """Of (meaning, label) pairs, each meaning printed under one label other than its own: meaning → label."""
-    labels: dict[str, set[str]] = {}
-    for meaning, label in pairs:
-        labels.setdefault(meaning, set()).add(label)
-    return {meaning: next(iter(printed)) for meaning, printed in labels.items()
-            if meaning and len(printed) == 1 and next(iter(printed)) != meaning}
-
-
-def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]]:
-    """表格: the function tables (支出总表, 一般公共预算支出表 …) as printed, as far as a layout can shape them
-    (tables/specs.py): the code in 类, 款, 项 columns where the document prints it so (编码: 分列), and the amount
-    columns it prints of those the render has, in its order (列). A table the base layout shapes already is left
-    as the base shapes it."""
-    lineage = layouts.resolve(base)
-    shapes: dict[str, dict[str, Any]] = {}
-    kinds = tablekinds.by_id()
-    for table in tables:
-        ref = kinds[table.kind.id].form(lineage.lineage).ref if table.kind.id in kinds else ""
-        if table.kind.id not in FUNCTION_TABLES or ref != table.kind.id or ref in lineage.table_specs:
-            continue
-        if (shape := _function_shape(table)):
-            shapes[table.kind.id] = shape
-    return shapes
-
-
-# a column's meaning → the render's column of it (the carry-over's by line, 上年结转·基本支出 …: CARRIED_COLUMNS)
-_PRINTED_AS = {**BESIDE_COLUMNS, **PROCURED_MEANINGS, THIS_YEAR_SPENDING: THIS_YEAR, **CARRIED_COLUMNS}
-
-
-def _function_shape(table: Table) -> dict[str, Any]:
-    """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
-    amount columns it prints (列) in the render's order; {} where it prints neither."""
-    # 事业单位经营支出 …, read as the line's 经营支出 …, and 深圳's 政府采购 columns, under the name the render prints
-    # them by (BESIDE_COLUMNS, PROCURED_MEANINGS); this year's part of each line beside the carry-over's (by_arithmetic's
-    # 本年支出合计), printed as THIS_YEAR
-    meanings = [_PRINTED_AS.get(table.columns[col], table.columns[col]) for col in sorted(table.columns)]
-    if (lines := _lines_shape(table, meanings)):
-        return lines
-    shape: dict[str, Any] = {}
-    if {"类", "款", "项"} <= set(meanings):
-        shape["编码"] = "分列"
-    # 人员经费 and 公用经费 printed under 基本支出 with no column of their sum (杭州): printed so where the source
-    # holds them by line, else the render's 基本支出 column stands for them (TableSpec's 列)
-    columns = [m for m in meanings if m in FUNCTION_COLUMNS]
-    if columns:
-        shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
-    return shape
-
-
-def _lines_shape(table: Table, meanings: list[str]) -> dict[str, Any]:
-    """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes and
-    the amount columns it prints, in its order; {} for a table not printed so."""
-    if not (form := lines_form(table, body_rows(table, problems=[]))):
-        return {}
-    printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
-    return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}
