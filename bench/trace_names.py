@@ -26,6 +26,7 @@ from reportgen.base.errors import ReportgenError
 from reportgen.importing.learning import learned_words as lw
 from reportgen.importing.learning import published_sentences as ps
 from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_names as sn
 from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning.learned_layout import learn
 from reportgen.importing.pipeline import import_files
@@ -81,7 +82,7 @@ def _hooked() -> Iterator[None]:
         if out is not None:
             start = max(text.rfind(mark, 0, match.start()) for mark in "，；。") + 1
             label = next((f.label for f in [*known[0], *known[1]] if f.expr == out[1]), "")
-            _ECONOMIC.update(st._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
+            _ECONOMIC.update(sn._han(f.label) for f in known[0] if f.expr.startswith("economic_line"))
             key = _NOW[0] if _NOW[0][0] == text else (text, "")  # (untraced_reasons asks _figure outside trace)
             _SEEN.setdefault(key, []).append((text[start:match.start()], out[1], label, match.start()))
         return out
@@ -108,18 +109,18 @@ def slips(words: str, expr: str, label: str, economic: set[str]) -> list[str]:
     if codes and not any(f"{o}{codes[-1]}{c}" in expr for o, c in ("''", "（）", "()")):
         out.append("编码")
     levelled = _LEVELLED.findall(words)
-    if levelled and not (expr.startswith(("function_line", "actual_function")) and st._han(label).startswith(
-            levelled[-1]) or levelled[-1] in st._han(expr)):
+    if levelled and not (expr.startswith(("function_line", "actual_function")) and sn._han(label).startswith(
+            levelled[-1]) or levelled[-1] in sn._han(expr)):
         out.append("类款项名称")
-    han = st._han(_CODE.sub("", words))
+    han = sn._han(_CODE.sub("", words))
     named = next((n for n in sorted(economic, key=len, reverse=True) if han.endswith(n)), None)
-    if named and not codes and not levelled and "economic_line" in expr and st._han(label) != named:
+    if named and not codes and not levelled and "economic_line" in expr and sn._han(label) != named:
         out.append("经济分类")
     fund = next((f for f in _FUNDS if f in han), None)
     if fund and expr.startswith("function_line") and fund not in expr:
         out.append("资金")
-    item = next((st._han(t) for t in _THREE if han.endswith(st._han(t))), None)
-    if item and item not in st._han(expr + label + sf._QUANTITIES.get(expr, "")):
+    item = next((sn._han(t) for t in _THREE if han.endswith(sn._han(t))), None)
+    if item and item not in sn._han(expr + label + sf._QUANTITIES.get(expr, "")):
         out.append("三公")
     return out
 
@@ -128,10 +129,10 @@ def _reason_slip(expr: str, said: list[str], text: str) -> bool:
     """Whether a reason (b.reasons.get(KEY)) is said where the sentence names none of KEY's quantities (vocabulary.yaml
     数的名称) and has said no figure of them."""
     key = re.search(r"'([^']*)'", expr).group(1)  # type: ignore[union-attr]
-    quantities = st._PRIOR_QUANTITIES.get(key, (key,))
-    names = {st._han(n) for q in (key, *quantities) for n in (q, *lw.named_quantities().get(q, ()))}
+    quantities = sn._PRIOR_QUANTITIES.get(key, (key,))
+    names = {sn._han(n) for q in (key, *quantities) for n in (q, *lw.named_quantities().get(q, ()))}
     figures = [re.sub(r"^\(\((.+?)\)\|change_from\(.*", r"\1", one) for one in said]
-    return not any(name in st._han(text) for name in names) and not any(
+    return not any(name in sn._han(text) for name in names) and not any(
         key in one or sf._QUANTITIES.get(one, "") in quantities or sf._QUANTITIES.get(one, "").startswith(key)
         for one in figures)
 

@@ -22,7 +22,10 @@ from reportgen.importing.learning import (
     learned_lines,
     learned_words,
     published_sentences,
+    sentence_changes,
+    sentence_counts,
     sentence_fields,
+    sentence_names,
     sentence_tracing,
 )
 from reportgen.importing.text.text_parts import COMPARISON, NAMED_COMPARISON
@@ -541,12 +544,12 @@ def test_a_rate_is_computed_from_the_printed_figures_only_where_they_give_it() -
     amount before its rate."""
     change = sentence_fields.Field("c", "", compute_change(Decimal(177240), Decimal(86100), Decimal(100)), "now", "before",
                    prior_value=Decimal(86100))
-    fits = sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
+    fits = sentence_changes._printed_rate_fits(Decimal("105.81"), 2, [change], ("万元", 2))
     change_printed = "(((now)|as_printed('万元', 2))|change_from((before)|as_printed('万元', 2)))"
     assert [expr for _, expr in fits] == [f"({change_printed}.rate if {change_printed}.kind != 'flat' else 0)"]
-    assert not sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
-    assert not sentence_tracing._printed_rate_fits(Decimal("105.81"), 2, [change], None)
-    assert sentence_tracing._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
+    assert not sentence_changes._printed_rate_fits(Decimal("105.81"), 2, [change], ("元", 2))
+    assert not sentence_changes._printed_rate_fits(Decimal("105.81"), 2, [change], None)
+    assert sentence_changes._amounts_printed("2022年当年预算执行数为8.61万元，2023年预算安排17.72万元，比") == ("万元", 2)
 
 
 def test_a_rate_of_a_change_of_nothing_is_printed(tmp_path) -> None:
@@ -590,14 +593,14 @@ def test_a_quantitys_name_must_end_the_words_before_the_figure(before, named) ->
     qualified by 的 (a part of something else)."""
     field = sentence_fields.Field("f.income_of('政府性基金预算拨款')", "政府性基金预算拨款", Decimal(0),
                                 names=("政府性基金预算拨款收入", "政府性基金预算收入", "基金预算收入"))
-    assert sentence_tracing._said_name(field, before) is named
+    assert sentence_names._said_name(field, before) is named
 
 
 def test_a_general_budgets_basic_spending_is_no_basic_spending_of_all_the_money() -> None:
     """“一般公共预算基本支出” names the fund's part (vocabulary.yaml 部分的限定), not the 基本支出 of all the money."""
     basic = sentence_fields.Field("f.basic", "基本支出", Decimal(1), names=("基本支出", "基本支出预算"))
-    assert sentence_tracing._said_name(basic, "基本支出")
-    assert not sentence_tracing._said_name(basic, "一般公共预算基本支出")
+    assert sentence_names._said_name(basic, "基本支出")
+    assert not sentence_names._said_name(basic, "一般公共预算基本支出")
 
 
 @pytest.mark.parametrize("said, change", [
@@ -684,7 +687,7 @@ def test_a_change_is_of_the_quantity_its_words_name(before, quantity, kept) -> N
     amounts = [sentence_fields.Field(expr, "", Decimal(1), names=said) for expr, said in names.items()]
     prior = "f.prior_total('收支总计')" if quantity == "f.income_grand_total" else "x"
     change = sentence_fields.Field(f"(({quantity})|change_from({prior}))", "", None, quantity)
-    assert bool(sentence_tracing._of_subject([(change, change.expr)], before, amounts)) is kept
+    assert bool(sentence_changes._of_subject([(change, change.expr)], before, amounts)) is kept
 
 
 @pytest.mark.parametrize("before, general", [
@@ -698,8 +701,8 @@ def test_a_quantitys_name_is_the_longest_the_words_reach(before, general) -> Non
     budget = sentence_fields.Field("f.general_budget", "", Decimal(1), names=("一般公共预算支出", "一般公共预算拨款支出",
                                                                              "一般公共预算财政拨款支出"))
     grand = sentence_fields.Field("f.expenditure_grand_total", "", Decimal(1), names=("支出总计", "支出预算"))
-    assert sentence_tracing._said_name(budget, before) is general
-    assert sentence_tracing._said_name(grand, before) is not general
+    assert sentence_names._said_name(budget, before) is general
+    assert sentence_names._said_name(grand, before) is not general
 
 
 def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -> None:
@@ -712,8 +715,8 @@ def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -
                                   None, "f.general_budget")
     fits = [(fiscal, fiscal.expr + ".amount"), (general, general.expr + ".amount")]
     before = "支出预算#其中财政拨款支出预算#比预算减少"
-    assert sentence_tracing._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
-    assert sentence_tracing._nearest(fits, before, ["f.income_grand_total"]) is None
+    assert sentence_names._nearest(fits, before, ["f.expenditure_grand_total", "fiscal_expenditure_total"]) == fits[0]
+    assert sentence_names._nearest(fits, before, ["f.income_grand_total"]) is None
 
 
 @pytest.mark.parametrize("before, whole", [
@@ -722,7 +725,7 @@ def test_a_change_from_a_prior_total_is_the_change_of_each_of_its_quantities() -
     ("其中一般公共预算拨款收入#占", None),  # 杭州 “占97.9%”: a share of one of the totals, as printed
 ])
 def test_a_share_is_of_the_whole_its_words_name(before, whole) -> None:
-    assert sentence_tracing._whole_named(before) == whole
+    assert sentence_changes._whole_named(before) == whole
 
 
 def test_a_threshold_is_the_rules_words_and_each_count_its_own(tmp_path) -> None:
@@ -738,8 +741,8 @@ def test_a_threshold_is_the_rules_words_and_each_count_its_own(tmp_path) -> None
 def test_a_count_is_counted_in_its_own_unit() -> None:
     """上海市审计局 2026 “共有车辆0辆，单价100万元（含）以上设备（不含车辆）0台（套）”: a count in 台 is no count of vehicles."""
     vehicles = sentence_fields.Field("b.assets.vehicles", "车辆", Decimal(0), count=True)
-    assert sentence_tracing._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
-    assert sentence_tracing._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
+    assert sentence_counts._count(Decimal(0), "辆", [vehicles], "共有车辆", []) is not None
+    assert sentence_counts._count(Decimal(0), "台", [vehicles], "共有车辆#单价#以上设备不含车辆", []) is None
 
 
 @pytest.mark.parametrize("before, kind, counted", [
@@ -760,7 +763,7 @@ def test_a_kind_of_vehicle_is_the_count_its_own_name_says(before, kind, counted)
     nor the held ones' in a sentence of purchases (“安排购置车辆0辆，其中：部级领导干部用车0辆……”)."""
     fields = [sentence_fields.Field(f"b.assets.vehicle_kinds.get('{k}')", k, Decimal(0), count=True)
               for k in ("部级领导干部用车", "主要领导干部用车", "应急保障用车", "特种专业技术用车")]
-    found = sentence_tracing._count(Decimal(0), "辆", fields, before, [])
+    found = sentence_counts._count(Decimal(0), "辆", fields, before, [])
     assert (found is not None and found[1] == f"b.assets.vehicle_kinds.get('{kind}')") is counted
 
 
@@ -768,8 +771,8 @@ def test_a_count_of_a_kind_is_never_all_the_vehicles() -> None:
     """上海市戒毒康复中心 2026 “安排购置车辆1辆，其中：执法执勤用车1辆”: the kind's 1 is no count of the vehicles purchased
     (alike this year, not the next): no field holds a purchase's kinds."""
     planned = sentence_fields.Field("b.assets.planned.get('车辆')", "购置车辆", Decimal(1), count=True)
-    assert sentence_tracing._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
-    assert sentence_tracing._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
+    assert sentence_counts._count(Decimal(1), "辆", [planned], "安排购置车辆", []) is not None
+    assert sentence_counts._count(Decimal(1), "辆", [planned], "安排购置车辆#其中执法执勤用车", []) is None
 
 
 def test_a_count_of_equipment_is_named_by_the_words_the_import_reads_it_after() -> None:
@@ -777,9 +780,9 @@ def test_a_count_of_equipment_is_named_by_the_words_the_import_reads_it_after() 
     （不含车辆）0台（套）” the planned one, never the held."""
     held = sentence_fields.Field("b.assets.special_equipment", "专用设备", Decimal(0), count=True)
     planned = sentence_fields.Field("b.assets.planned.get('专用设备')", "购置专用设备", Decimal(0), count=True)
-    found = sentence_tracing._count(Decimal(0), "台", [held, planned], "共有车辆#单价#含以上设备不含车辆", [])
+    found = sentence_counts._count(Decimal(0), "台", [held, planned], "共有车辆#单价#含以上设备不含车辆", [])
     assert found is not None and found[1] == "b.assets.special_equipment"
-    found = sentence_tracing._count(Decimal(0), "台", [held, planned], "单位预算安排购置单价#含以上设备不含车辆", [])
+    found = sentence_counts._count(Decimal(0), "台", [held, planned], "单位预算安排购置单价#含以上设备不含车辆", [])
     assert found is not None and found[1] == "b.assets.planned.get('专用设备')"
 
 

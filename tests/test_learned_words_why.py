@@ -192,7 +192,7 @@ def test_vehicles_counted_in_tai_are_the_vehicles_held(learned) -> None:
     equipment of 单价100万元（含）以上 held as 国有资产.大型设备 (the 决算's; a budget's now too); the learned sentence prints
     both from their fields. “设备（不含车辆）0台” ends with 车辆 but is read as 专用设备 (a longer rule's words), never the
     vehicles'; the purchase's equipment (“购置单位价值100万元以上的设备0台（套）”) has no field: kept as printed."""
-    from reportgen.importing.learning.sentence_tracing import _count_fits, _counts_so
+    from reportgen.importing.learning.sentence_counts import _count_fits, _counts_so
 
     source, words = learned["bj-shenjiju-2026-dept-budget.pdf"]
     assert source["国有资产"]["车辆"] == 17 and source["国有资产"]["大型设备"] == 2

@@ -31,6 +31,7 @@ from reportgen.importing.emit import ImportedSource
 from reportgen.importing.learning import learned_words as lw
 from reportgen.importing.learning import published_sentences as ps
 from reportgen.importing.learning import sentence_fields as sf
+from reportgen.importing.learning import sentence_names as sn
 from reportgen.importing.learning import sentence_tracing as st
 from reportgen.importing.learning import untraced_reasons
 from reportgen.importing.learning.narrative_fields import PREFIX, clause_start, unit_prefix
@@ -160,7 +161,7 @@ def name_before(text: str, at: int, context: dict[str, Any]) -> str | None:
         words = words.replace(dept, "")
     words = words[words.rfind("的") + 1:]
     words = _FILLER.sub("", _WHO.sub("", words))
-    han = st._han(words)
+    han = sn._han(words)
     if len(han) < 2 or han.endswith("总") or not NAME.match(words) or re.search(r"\d(?![\d]*[）)])", words):
         return None  # (“收支总预算”: a total's, the source's 收支总计 — no new amount)
     return words
@@ -171,11 +172,11 @@ def _held(name: str, clause: str, amounts: list[sf.Field]) -> bool:
     a field of the source holds (长春 “三公经费”), or its clause's words ending with a name of a quantity of the format
     (长沙 “政府采购预算总额”, “货物类采购预算”: 政府采购's, where the import wrote none) — the field's, no new one. A line's
     name is none: “各单位培训费预算” of all the money is no 30216 培训费 line's."""
-    han = st._han(name)
-    if any(han in {st._han(n) for n in a.names} for a in amounts):
+    han = sn._han(name)
+    if any(han in {sn._han(n) for n in a.names} for a in amounts):
         return True
-    bare = _SAYS_NOTHING.sub("", st._han(clause))  # (西安 “政府采购预算共2,154.99万元”: 政府采购预算's, its 预算 the name's)
-    return any(said in _format_names() for words in (clause, name, bare) for _, said in st._names_ending(st._han(words)))
+    bare = _SAYS_NOTHING.sub("", sn._han(clause))  # (西安 “政府采购预算共2,154.99万元”: 政府采购预算's, its 预算 the name's)
+    return any(said in _format_names() for words in (clause, name, bare) for _, said in sn._names_ending(sn._han(words)))
 
 
 def _a_quantity_of_its_own(name: str) -> bool:
@@ -184,14 +185,14 @@ def _a_quantity_of_its_own(name: str) -> bool:
     “1.事业单位经营支出0万元。”, 江苏 “上缴上级支出0万元，占0%；” are 事业单位经营支出 and 上缴上级支出, never one of the
     fields printing 0 alike (a fund's income, a procurement's 工程); a name no quantity has (长春 “财政预算收入1682.76万元”,
     alike 财政拨款收入) is not decided by its words: the sentence stays as printed."""
-    return st._han(name) in st._all_names()
+    return sn._han(name) in sn._all_names()
 
 
 @cache
 def _format_names() -> frozenset[str]:
     """The names (their Han characters) of the quantities the source format holds (sentence_fields._QUANTITIES)."""
     said = lw.named_quantities()
-    return frozenset(st._han(n) for quantity in set(sf._QUANTITIES.values())
+    return frozenset(sn._han(n) for quantity in set(sf._QUANTITIES.values())
                      for n in said.get(quantity, ()) or said.get(quantity + "收入", ()))
 
 

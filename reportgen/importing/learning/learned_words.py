@@ -43,7 +43,8 @@ from reportgen.importing.learning.published_sentences import (
     published_sentences,
 )
 from reportgen.importing.learning.sentence_fields import Field, _stated, _value, fields
-from reportgen.importing.learning.sentence_tracing import _YEAR, Style, _all_names, _han, _Traced, comma_style, trace
+from reportgen.importing.learning.sentence_names import _YEAR, _all_names, _han
+from reportgen.importing.learning.sentence_tracing import Style, _Traced, comma_style, trace
 from reportgen.importing.text.text_parts import section_kind
 from reportgen.readers.text.lines import Line
 from reportgen.readers.text.statements import named_quantities

@@ -2,7 +2,10 @@
 field that, printed as the sentence prints it (its unit, decimals and commas), is the figure — of several that print
 alike, the one the words before it name (its item, clause, side, name or subject), a count by the rule it is imported
 by, a change or a rate from its figures — and the sentence's template pieces, those fields in place of the figures and
-the change words following the figures' changes."""
+the change words following the figures' changes.
+
+Its parts: the names the words before a figure give it (sentence_names), the counts (sentence_counts) and the changes,
+rates and shares (sentence_changes); this module traces the sentence and writes its pieces."""
 
 from __future__ import annotations
 
@@ -11,31 +14,33 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from reportgen.base.patterns import regex
 from reportgen.compute import Change, quantize_half_up
-from reportgen.compute.arithmetic import as_printed
 from reportgen.compute.phrasing import UNIT_FACTOR
-from reportgen.docmodel.model import VEHICLE_KINDS
 from reportgen.importing.learning.narrative_fields import said_in
 from reportgen.importing.learning.published_sentences import _FIGURE, _NUMBERING, _is_figure
-from reportgen.importing.learning.sentence_fields import (
-    _COUNT_UNITS,
-    _COUNTED_IN,
-    _INTERNAL,
-    _LABEL_CHARS,
-    _QUANTITIES,
-    Field,
+from reportgen.importing.learning.sentence_changes import _SAYS_CHANGE, _amounts_printed, _of_subject, _rate
+from reportgen.importing.learning.sentence_counts import _count, _said_internal, _zero_named
+from reportgen.importing.learning.sentence_fields import _COUNT_UNITS, _QUANTITIES, Field
+from reportgen.importing.learning.sentence_names import (
+    _PRIOR_QUANTITIES,
+    _PRIOR_TOTAL,
+    _YEAR,
+    _han,
+    _names_ending,
+    _nearest,
+    _of_quantity,
+    _of_said,
+    _qualifiers,
+    _said_name,
+    _words_before,
 )
-from reportgen.importing.text.text_parts import internal_counts, vehicle_kind_names, vocabulary
-from reportgen.readers.text.statements import list_opening_words, named_quantities, part_qualifiers, subjectless
+from reportgen.readers.text.statements import list_opening_words, named_quantities, subjectless
 
-_YEAR = regex(r"(?<!\d)(\d{4})(?=年)")
 _PAIRS = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降"}
 _UP = ("增加", "增长", "上升")
-_NAMED_WITHIN = 40  # a zero is a field's where its words stand among the last so many before it
 
 
 @dataclass
@@ -520,139 +525,6 @@ def _prior_printed(change: Field, unit: str, places: int, value: Decimal) -> boo
         quantize_half_up(change.prior_value / UNIT_FACTOR[unit], places) == value
 
 
-def _words_before(text: str, at: int) -> str:
-    """The words of a sentence before ``at`` as a figure's are compared with names (their Han characters), each figure
-    said before it a mark: “占“三公”经费的0%；公务用车购置及运行维护费支出” ends with a name after a figure, not after 的."""
-    marked = _FIGURE.sub(lambda m: "#" if m.group("unit") else m.group(0), _YEAR.sub("", text[:at]))
-    return "".join(re.findall(r"[\u4e00-\u9fff#|]", _LEVEL.sub("|", marked)))
-
-
-# a line's level after its name (“小学教育（项）支出”): a mark between words, never the 项 of 项目支出 (“小学教育项目支出” is the
-# line's 项目支出, not its 合计 the sentence says)
-_LEVEL = regex(r"[（(][类款项][）)]")
-
-
-def _count(value: Decimal, unit: str, amounts: list[Field], before: str, said: list[str],
-           internal: bool = False) -> tuple[str, str, Field | None] | None:
-    """A count (车辆5辆, 编报绩效目标的项目共9个) as printed: of the counts the source holds, the one of that value the
-    words before it name (small numbers are alike for many: never one not named; a kind of vehicle by any of its
-    names, _kind_said); ``internal``: the words around it
-    are those the import reads 部门概况.内设机构数 by — the count of internal units is that one alone."""
-    fits = [(f, f.expr) for f in amounts if _count_fits(f, (value, unit), before, internal)]
-    named = _named(fits, before)
-    named += [fit for fit in fits if fit not in named and (_read_by(fit[1], before) or internal or fit[1] in _KINDS)]
-    nearest = _nearest(named, before, [])  # (the count just said is no nearer: words name each)
-    return None if nearest is None else (f"{{{{ {nearest[1]} }}}}{unit}", nearest[1], None)
-
-
-def _count_fits(field: Field, printed: tuple[Decimal, str], before: str, internal: bool) -> bool:
-    """Whether a count field may be a count printed (its value and unit) after the words ``before``; the count of
-    internal units only where the import reads it there (``internal``), and none other there."""
-    value, unit = printed
-    return field.count and field.value == value and _counts_so(field, unit, before) and \
-        (field.expr == _INTERNAL) == internal
-
-
-def _said_internal(text: str, match: re.Match[str]) -> bool:
-    """Whether a count is the one the import reads as 部门概况.内设机构数 (text_parts.internal_counts: “设10个内设机构”)."""
-    return any(m.start(1) == match.start() for m in internal_counts(text))
-
-
-def _counts_so(field: Field, unit: str, before: str) -> bool:
-    """Whether a count field may be the count printed in ``unit`` after the words ``before``: its unit, its rule's
-    words, and a kind's name just before it for a kind of vehicle (after a kind's name, never all the vehicles)."""
-    return unit in _COUNTED_IN.get(field.expr, unit) and _may_count(field.expr, before) \
-        and (_kind_said(field.label, before) if field.expr in _KINDS else not before.endswith(_KIND_WORD)) \
-        and not _read_by_another(field.expr, before)
-
-
-def _read_by_another(expr: str, before: str) -> bool:
-    """Whether the words before a count end with longer words another rule of _READ_BY reads its count after than any
-    of the field's own: “单价100万元（含）以上设备（不含车辆）0台（套）” ends with 车辆, but is 专用设备's (以上设备（不含车辆）),
-    never the vehicles' (counted in 台 as well: 北京 “共有车辆17台”)."""
-    if expr not in _READ_BY:
-        return False
-    rules = _asset_rules()
-    own = max((len(w) for w in rules[_READ_BY[expr]][0] if w and before.endswith(w)), default=0)
-    return any(len(w) > own and before.endswith(w) for key, (lead, _, _) in rules.items() if key != _READ_BY[expr]
-               for w in lead if w)
-
-
-# the rule of text_parts.yaml (其他事项.国有资产.数字) each count of 国有资产 is imported by: the words it reads the count
-# after (前), those the sentence needs (须: a purchase's) and those it must not have (除非) — each kind of vehicle by the
-# rule of the vehicles held
-_READ_BY = {"b.assets.vehicles": "车辆", "b.assets.general_equipment": "通用设备", "b.assets.special_equipment": "专用设备",
-            "b.assets.large_equipment": "大型设备",
-            **{f"b.assets.planned.get('{name}')": f"计划新增.{name}" for name in ("车辆", "通用设备", "专用设备")},
-            **{f"b.assets.vehicle_kinds.get('{kind}')": "车辆" for kind in VEHICLE_KINDS}}
-
-
-@cache
-def _asset_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-    """Each rule of _READ_BY: its words 前, 须 and 除非 (their Han characters; a rule of several, all of theirs)."""
-    rules = vocabulary()["其他事项"]["国有资产"]["数字"]
-    out = {}
-    for key in {*_READ_BY.values(), *(rule for rules in _HELD_SAID.values() for rule in rules)}:
-        ones = rules[key] if isinstance(rules[key], list) else [rules[key]]
-        lead, needs, refuses = (tuple(dict.fromkeys(_words_before(w, len(w)) for one in ones for w in one.get(part, [])))
-                                for part in ("前", "须", "除非"))
-        out[key] = (lead, needs, refuses)
-    return out
-
-
-_KINDS = {f"b.assets.vehicle_kinds.get('{kind}')" for kind in VEHICLE_KINDS}
-# what a kind of vehicle's name ends with: a count after it is that kind's, never all the vehicles' (“安排购置车辆1辆，其中：
-# 执法执勤用车1辆” is no count of the vehicles purchased, though alike this year)
-_KIND_WORD = "用车"
-
-
-def _kind_said(kind: str, before: str) -> bool:
-    """Whether the words just before a count are the kind of vehicle's name alone, after a figure or 其中 (as the import
-    reads it, or a name it reads for the kind, text_parts.yaml 车型别名: “副部（省）级及以上领导用车”): “、老干部服务用车0辆”
-    is none of the source's kinds, “机要通信用车及应急保障用车” no 应急保障用车 of its own."""
-    return any(before.endswith(words) and before[:-len(words)].endswith(("#", "其中"))
-               for words in _kind_words().get(kind, ()))
-
-
-@cache
-def _kind_words() -> dict[str, tuple[str, ...]]:
-    """Each kind of vehicle's names (text_parts.vehicle_kind_names), as a sentence's words before a figure (_han)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for name, kind in vehicle_kind_names().items():
-        out[kind] = (*out.get(kind, ()), _han(name))
-    return out
-
-
-def _may_count(expr: str, before: str) -> bool:
-    """Whether the sentence's words before a count let it be the field's as the import reads it: a purchase's where
-    they say a purchase (“安排购置车辆1辆，其中：……执法执勤用车0辆” is no count of the vehicles held), the held
-    ones' where they do not."""
-    if expr not in _READ_BY:
-        return True
-    _, needs, refuses = _asset_rules()[_READ_BY[expr]]
-    said = not needs or any(w in before for w in needs)
-    return said and not any(w in before for w in refuses) and _held_said(expr, before)
-
-
-def _held_said(expr: str, before: str) -> bool:
-    """Whether the words before a count say the held things its sentence needs said first (_HELD_SAID), if any."""
-    held = _HELD_SAID.get(expr)
-    return held is None or any(w in before for rule in held for w in _asset_rules()[rule][0] if w)
-
-
-# the counts the import reads from a clause of its own, their sentence's held things not said in it (江苏 “……其他用车0辆；
-# 单价100万元（含）以上的设备7台（套）”): traced only where the sentence says those held before them (its rules' words:
-# 共有车辆, 截至 …) — never a sentence of its own after a purchase's (福州 “单位价值100万元（含）以上设备0台（套）。” follows
-# both the held vehicles and those to purchase; the import reads the first)
-_HELD_SAID = {"b.assets.large_equipment": ("车辆", "截至")}
-
-
-def _read_by(expr: str, before: str) -> bool:
-    """Whether the words just before a count are those the import reads the field's count after (“单价100万元（含）以上
-    设备（不含车辆）0台（套）” is 专用设备's, as imported)."""
-    return expr in _READ_BY and any(before.endswith(w) for w in _asset_rules()[_READ_BY[expr]][0] if w)
-
-
 def _places(number: str, usual: int, chosen: Field, factor: Decimal, value: Decimal) -> tuple[int, int | None]:
     """The decimals a figure printed at ``places`` is printed at, and those its trailing zeros are dropped to (None:
     none dropped), where the document prints most at ``usual``: more than usual (增加7.594万元), its zeros dropped to
@@ -674,323 +546,6 @@ def _amount_fits(value: Decimal, places: int, factor: Decimal,
     fits = [(f, f.expr) for f in amounts if not f.count and quantize_half_up(f.value / factor, places) == value]
     fits += [(c, f"{c.expr}.amount") for c in changes if quantize_half_up(c.value.amount / factor, places) == value]
     return fits
-
-
-def _zero_named(fits: list[tuple[Field, str]], before: str, said: list[str]) -> list[tuple[Field, str]]:
-    """Of the fields that print a zero (alike for many), those the sentence names; else the change of the figure it
-    has just said, where its words say a change (深圳 “2026年预算数2.98万元，较2025年年初预算增加0.00万元”, 泉州
-    “18.85万元，比上年增加0.00万元，增长0.00%”, 珠海 “……比上年增加0万元，增长0%”): the part's name is in the sentence
-    before, its change is of the figure said."""
-    named = _named(fits, before)
-    if named or not said or not _CHANGE_WORDS.search(before):
-        return named
-    return [fit for fit in fits if said[-1] in (fit[0].current, fit[0].expr) and fit[0].current]
-
-
-# the words of a change just before its amount (“比上年增加”, “较2025年年初预算减少”, “与上年相比增加”): the figure is a
-# change's, never an amount that prints alike (深圳 “公务用车购置费2026年预算数0.00万元，较2025年年初预算增加0.00万元”: not
-# the part's 0.00) — a zero, the change of the figure said before it
-_SAYS_CHANGE = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)[^，。；\d]{0,16}(?:相比，[^，。；\d]{0,16})?(?:增加|减少)了?$")
-# the quantity a change is said of, named between its comparison and its word (江苏 “与上年相比收、支预算总计各减少”,
-# “与上年相比，财政拨款支出增加”)
-_CHANGE_SUBJECT = regex(r"[比较与](?:上年|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?|执行数|决算数?)?(?:相比)?，?"
-                        r"(?P<subject>[^，。；\d]{0,16}?)各?(?:增加|减少)了?$")
-
-
-def _of_subject(fits: list[tuple[Field, str]], before: str, amounts: list[Field]) -> list[tuple[Field, str]]:
-    """Of the changes that print a figure, those of the quantity the words say it is the change of, where they name
-    one between the comparison and its word (江苏 苏州 “收入、支出预算总计7,062.8万元，与上年相比收、支预算总计各减少
-    913.48万元”: the change of 收支总计, never 一般公共预算's that prints alike this year — next year it would print the
-    wrong figure); all of them where the words name none (“财政拨款收入15621.11万元，比2023年预算减少876.75万元”)."""
-    found = _CHANGE_SUBJECT.search(before)
-    subject = _han(found.group("subject")) if found else ""
-    name = next((n for n in _all_names() if subject.endswith(n)), None)
-    if name is None:
-        return fits
-    names = {a.expr: {_han(n) for n in a.names} for a in amounts}
-    return [fit for fit in fits if name in names.get(fit[0].current, set()) | _prior_names(fit[0].expr)]
-
-
-# the quantities (vocabulary.yaml 数的名称) whose change a change from a prior total (f.prior_total(KEY)) is, by KEY
-_PRIOR_QUANTITIES = {"收支总计": ("收支总计", "收入总计", "支出总计"),
-                     "财政拨款": ("财政拨款收支总计", "财政拨款收入", "财政拨款支出"),
-                     "一般公共预算": ("一般公共预算支出", "一般公共预算拨款收入")}
-_PRIOR_TOTAL = regex(r"change_from\(fa?\.prior_total\('([^']+)'\)\)")
-
-
-def _prior_names(change: str) -> set[str]:
-    """The names of the quantity a change from a prior total is of (“收、支预算总计” that of 收支总计)."""
-    found = _PRIOR_TOTAL.search(change)
-    if found is None:
-        return set()
-    said = named_quantities()
-    return {_han(n) for quantity in _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),))
-            for n in said.get(quantity, ())}
-
-
-def _of_quantity(change: str, said: str) -> bool:
-    """Whether a change from a prior total (f.prior_total(KEY)) is the change of the quantity of the field ``said``:
-    KEY's prior is that of each of its quantities (_PRIOR_QUANTITIES) — 上海 “财政拨款支出预算19,577万元，比2025年预算减少
-    290万元” is the change of 财政拨款 the source holds (its 收入 and 支出 are one), never 一般公共预算's printing alike."""
-    found = _PRIOR_TOTAL.search(change)
-    quantity = _QUANTITIES.get(said)
-    of = _PRIOR_QUANTITIES.get(found.group(1), (found.group(1),)) if found is not None else ()
-    return quantity is not None and (quantity in of or quantity + "收入" in of)  # (an income source: 一般公共预算拨款收入)
-
-
-_CHANGE_WORDS = regex(r"(?:增加|减少|增长|下降)$")
-
-
-def _named(fits: list[tuple[Field, str]], before: str) -> list[tuple[Field, str]]:
-    """Of the fields that print a figure alike, those the words before it name: by a name of its quantity ending
-    them, where one does; else by the words the default templates print before it, among the last ones."""
-    said = [fit for fit in fits if _said_name(fit[0], before)]
-    if said or _part_of_another(before):
-        return said
-    return [fit for fit in fits if fit[0].label and _han(fit[0].label) in before[-_NAMED_WITHIN:]]
-
-
-def _part_of_another(before: str) -> bool:
-    """Whether the words before a figure name a part of another quantity: a quantity's name after another's and 的
-    (江苏 “上年结转结余的财政专户管理资金0万元” is the carry-over's part, no 财政专户管理资金 income of the year)."""
-    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before))):
-        name = next((n for n in _all_names() if words.endswith(n)), None)
-        ahead = words[:-len(name)] if name else ""
-        if ahead.endswith("的") and any(ahead[:-1].endswith(n) for n in _all_names()):
-            return True
-    return False
-
-
-# the words between a quantity's name and its figure that say nothing more (“2．上年结转结余为0万元”, “公务用车购置预算支出”)
-_NAME_FILLER = regex(r"(?:预算支出|支出预算|预算数|预算)?(?:为|是|共计|共)?$")
-_BUDGET_FILLER = regex(r"(?:预算数|预算)?(?:为|是|共计|共)?$")  # (…财政拨款支出预算: the 支出 is the name's)
-
-
-def _said_name(field: Field, before: str) -> bool:
-    """Whether the words just before a figure are one of the names of the field's quantity (Field.names), a word
-    that says nothing more aside: the longest name of any quantity they end with, else without that word where a fund's name qualifies it
-    (江苏 “一般公共预算财政拨款支出预算” is 一般公共预算财政拨款支出, not 财政拨款支出预算) — not where another's words qualify
-    it: “上年结转结余的政府性基金预算收入” is no 政府性基金预算收入, “一般公共预算基本支出” no 基本支出 (vocabulary.yaml
-    部分的限定)."""
-    if not field.names:
-        return False
-    for words, name in _names_ending(before):
-        ahead = words[:-len(name)]
-        if not ahead.endswith(("的", *_qualifiers())):
-            return name in (_han(n) for n in field.names)
-        if ahead.endswith("的"):
-            return False  # (a qualified name: its qualifier may be the name's own, “一般公共预算财政拨款支出预算”)
-    return False
-
-
-def _names_ending(before: str) -> list[tuple[str, str]]:
-    """The words before a figure, bare of each word that says nothing more (_NAME_FILLER, _BUDGET_FILLER), with the
-    longest name of a quantity each ends with — the longest reach first (of two alike, the longer name): 上海 “一般公共
-    预算拨款支出预算” is 一般公共预算拨款支出 and 预算, never 支出预算 (支出总计) nor 一般公共预算拨款 and 支出预算."""
-    found = []
-    for words in dict.fromkeys((before, _NAME_FILLER.sub("", before), _BUDGET_FILLER.sub("", before))):
-        name = next((n for n in _all_names() if words.endswith(n)), None)
-        if name is not None:
-            found.append((len(before) - len(words) + len(name), words, name))
-    found += _inner_budget_name(before)
-    return [(words, name) for _, words, name in sorted(found, key=lambda one: (-one[0], -len(one[2])))]
-
-
-def _inner_budget_name(before: str) -> list[tuple[int, str, str]]:
-    """The name the words end with once a 预算 inside it is taken out (江苏 “财政拨款预算支出” is 财政拨款支出, never 财政拨款
-    and 预算支出), as (its reach, the words, the name) — only a name whole before it (“国有资本经营预算收入” is no 经营收入)."""
-    inner = _INNER_BUDGET.search(before)
-    if inner is None:
-        return []
-    joined = before[:inner.start()] + inner.group("side")
-    whole = next((n for n in _all_names() if joined.endswith(n)), None)
-    if whole is None or len(whole) < _INNER_NAMED + len(inner.group("side")):
-        return []
-    return [(len(before) - len(joined) + len(whole), joined, whole)]
-
-
-# a 预算 said inside a quantity's name, before the word saying its side (“财政拨款预算支出”: the 财政拨款支出)
-_INNER_BUDGET = regex(r"预算(?P<side>支出|收入)$")
-_INNER_NAMED = 4  # the words of the name before it, at least (财政拨款)
-
-
-@cache
-def _all_names() -> tuple[str, ...]:
-    """The names of every quantity of vocabulary.yaml 数的名称 (their Han characters), the longest first."""
-    return tuple(sorted({_han(n) for names in named_quantities().values() for n in names} - {""}, key=len,
-                        reverse=True))
-
-
-@cache
-def _qualifiers() -> tuple[str, ...]:
-    return tuple(_han(q) for q in part_qualifiers())
-
-
-def _han(label: str) -> str:
-    """A field's words as a sentence's words before a figure are compared (its Han characters: 因公出国（境）费 is
-    named by “因公出国（境）费0万元”, whose words before the figure are 因公出国境费)."""
-    return "".join(re.findall(r"[\u4e00-\u9fff]", label))
-
-
-def _rate(number: str, unit: str, before: str, fields: tuple[list[Field], list[Field]],
-          said: list[str], printed: tuple[tuple[str, int] | None, bool] = (None, False)
-          ) -> tuple[str, str, Field | None] | None:
-    """A rate of change (增长 8.2%) or a share (占 97.9%) as printed; ``printed``: the unit and decimals the sentence
-    printed its last amount before it in, the figures a rate no change's own rate prints may be computed from — and
-    whether the document computes its rates from them (Style.rates_printed: they come first)."""
-    places = len(number.split(".")[1]) if "." in number else 0
-    value = Decimal(number)
-    if re.search("(增长|下降|增幅|降幅|上升|减少|增加)[^，。；]{0,4}$", before):
-        rate = "rate" if places >= _RATE_PLACES else "exact"  # (fewer places: the rate rounded once, from the exact)
-        # 0 where the change is 持平 (no rate); none where there is no rate to print (a prior of 0: Change 'new') —
-        # the sentence is then not printed rather than printed “增长0.0%”
-        fits = [(c, _rate_of(c.expr, rate)) for c in fields[1]
-                if quantize_half_up(getattr(c.value, rate) or Decimal(0), places) == value
-                and (c.value.rate is not None or not value)]
-        from_printed = _printed_rate_fits(value, places, fields[1], printed[0])
-        fits = (from_printed or fits) if printed[1] else (fits or from_printed)
-        nearest = _nearest(fits if value else _zero_named(fits, before, said), before, said)  # 增长0.00%: the flat one
-        if nearest is not None:
-            return f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], nearest[0]
-    if "占" not in before[-12:]:
-        return None
-    nearest = _nearest(_share_fits(value, places, fields[0], _whole_named(before)), before, said)
-    return None if nearest is None else (f"{{{{ ({nearest[1]})|percent_figure({places}) }}}}{unit}", nearest[1], None)
-
-
-_RATE_PLACES = 2  # the places of Change.rate
-
-
-def _figures_of(change: Field) -> tuple[Decimal, Decimal] | None:
-    """A change's two figures (this year's, last year's) where it is an increase or a decrease of fields given."""
-    if not (change.current and change.prior and isinstance(change.prior_value, Decimal)
-            and isinstance(change.value, Change) and change.value.kind in ("up", "down")):
-        return None
-    signed = change.value.amount if change.value.kind == "up" else -change.value.amount
-    return change.prior_value + signed, change.prior_value
-
-
-def _amounts_printed(text: str) -> tuple[str, int] | None:
-    """The unit and decimals of the last amount of money ``text`` prints (“……2023年预算安排17.72万元，” → 万元, 2)."""
-    last = None
-    for match in _FIGURE.finditer(text):
-        if match.group("unit") in UNIT_FACTOR:
-            number = match.group("n")
-            last = (match.group("unit"), len(number.split(".")[1]) if "." in number else 0)
-    return last
-
-
-def _rate_of(expr: str, rate: str) -> str:
-    """A learned rate of the change ``expr``: 0 where it is 持平, none where there is no rate (a prior of 0)."""
-    return f"({expr}.{rate} if {expr}.kind != 'flat' else 0)"
-
-
-def _printed_rate_fits(value: Decimal, places: int, changes: list[Field],
-                       printed: tuple[str, int] | None) -> list[tuple[Field, str]]:
-    """The changes whose rate, computed from their two figures as the sentence prints them (``printed``: unit and
-    decimals), prints ``value`` — where no change's own rate does: 万里 2023 computes “增加105.81%” from 8.61 and 17.72
-    万元 (of 86,100 and 177,240 元: 105.85%), 西安 2025 “增长159.24%” from 14.82 and 38.42 万元."""
-    if printed is None or not value:
-        return []
-    unit, decimals = printed
-    fits = []
-    for change in changes:
-        figures = _figures_of(change)
-        if figures is None:
-            continue
-        current, prior = (as_printed(figure, UNIT_FACTOR[unit], decimals) for figure in figures)
-        if prior and quantize_half_up(abs(current - prior) * 100 / prior, places) == value:
-            shown = f"('{unit}', {decimals})"
-            expr = f"((({change.current})|as_printed{shown})|change_from(({change.prior})|as_printed{shown}))"
-            fits.append((change, _rate_of(expr, "rate" if places >= _RATE_PLACES else "exact")))
-    return fits
-_SHARE_FILLER = regex(r"的?(?:比例|比重)?为?$")
-
-
-def _wholes(amounts: list[Field], whole: str | None) -> list[Field]:
-    """The fields a share may be of: the quantity named ``whole``, else the first totals (_WHOLES)."""
-    given = [a for a in amounts if a.value]
-    return [a for a in given if whole in {_han(n) for n in a.names}] if whole else given[:_WHOLES]
-
-
-def _whole_named(before: str) -> str | None:
-    """The name of the quantity a share is of, where the words after its 占 name one (江苏 “占“三公”经费的0%”, “占本年支出
-    合计的99.4%”): a share of another whole printing alike (0% of any) is never it; None where they name none (“占97.9%”)."""
-    words = _SHARE_FILLER.sub("", before[before.rfind("占") + 1:])
-    return next((name for name in _all_names() if words and words.endswith(name)), None)
-
-_WHOLES = 12  # the wholes a share is sought of: the first fields (the totals the default templates print)
-
-
-def _share_fits(value: Decimal, places: int, amounts: list[Field], whole: str | None = None) -> list[tuple[Field, str]]:
-    """The shares of one field in another that print ``value`` at ``places``: in the quantity ``whole`` names where
-    the sentence names it, else in one of the first totals."""
-    amounts = [a for a in amounts if not a.count]
-    wholes = _wholes(amounts, whole)
-    return [(Field(a.expr, a.label, a.value, a.expr), f"share({a.expr}, {w.expr})") for w in wholes for a in amounts
-            if quantize_half_up(a.value * 100 / w.value, places) == value]
-
-
-def _nearest(fits: list[tuple[Field, str]], before: str, said: list[str]) -> tuple[Field, str] | None:
-    """Of the fields that print the figure, the one the sentence means: a change (or share) of the figure it has just
-    said, else the one whose words stand nearest before it (the longest of its words' ends the sentence's words
-    before the figure end with, else its words found among the last ones ending nearest the figure, the longer of
-    two ending alike: “……事务（款）行政运行（项）支出” names the 项, not the 款); None where two are as near — a figure
-    two fields print alike and the sentence names neither is not guessed."""
-    def score(fit: tuple[Field, str]) -> tuple[bool, int, int, int]:
-        field, _ = fit
-        of = _of_said(field, said)
-        label = _han(field.label)
-        found = before.rfind(label) if label else -1
-        return _said_name(field, before), of, _shared(label, before[-_LABEL_CHARS:]), \
-            ((found + len(label)) * 100 + len(label)) if found >= 0 and found >= len(before) - _NAMED_WITHIN else 0
-    if not fits:
-        return None
-    scored = sorted(((score(fit), fit) for fit in fits), key=lambda pair: pair[0], reverse=True)  # stable: in order
-    if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1][0].label != scored[1][1][0].label:
-        return None  # (one line of all the money and of 一般公共预算's, named alike: the first, all the money's)
-    return scored[0][1]
-
-
-def _of_said(field: Field, said: list[str]) -> int:
-    """How nearly a field (a change) is of what the sentence has said: 4 the change just said, 3 the change of the figure
-    just said, 2 of its quantity (_of_quantity), 1 of a figure said before (or that figure again: 万里 “2.“…专项普查活动
-    （项）”60.13万元，……。2022年当年预算执行数为0万元，2023年预算安排60.13万元，……”, the line said before), 0 none."""
-    if said and field.expr == said[-1]:
-        return 4
-    if said and (field.current == said[-1] or _same_line(field.current, said[-1])):
-        return 3
-    if said and _of_quantity(field.expr, said[-1]):
-        return 2
-    return 1 if _said_before(field, said) else 0
-
-
-def _said_before(field: Field, said: list[str]) -> bool:
-    """Whether the sentence (or the one before it in its paragraph) has said the figure a change is of, or the field."""
-    return bool(field.current and field.current in said) or field.expr in said
-
-
-_LINE_TOTAL = regex(r"^function_line\('(\d+)'(?:, '[^']+')?\)\.total$")
-
-
-def _same_line(current: str, said: str) -> bool:
-    """Whether a change's figure and the figure said are one function line's total, of all the money or of one fund
-    (江苏 “（1）社会保障和就业支出（类）支出429.13万元。与上年相比增加5.37万元”: the line said is of all the money, the
-    上年 its 一般公共预算 lines give) — its 类 and its one 款 alike are never the line said."""
-    found, other = _LINE_TOTAL.match(current), _LINE_TOTAL.match(said)
-    return found is not None and other is not None and found.group(1) == other.group(1)
-
-
-def _shared(a: str, b: str) -> int:
-    """The length of the longest run of words ``a`` and ``b`` both say (财政拨款收入预算 in “…财政拨款收入预算总计”)."""
-    best, previous = 0, [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else 0)
-        best = max(best, max(current))
-        previous = current
-    return best
 
 
 def _word(change: str, printed: str) -> str:
