@@ -27,9 +27,9 @@ from pathlib import Path
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learning.learned_layout import learn, write_layout
-from reportgen.importing.learning.learned_table_display import printed_places
-from reportgen.importing.learning.learned_table_numbers import numbered_titles
 from reportgen.importing.learning.published_sentences import printed_files
+from reportgen.importing.learning.tables.learned_table_display import printed_places
+from reportgen.importing.learning.tables.learned_table_numbers import numbered_titles
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.printed_tables import NUMBER
 from reportgen.importing.text.text_parts import printed_headings

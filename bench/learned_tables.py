@@ -29,8 +29,8 @@ from pathlib import Path
 from bench.learned_words import PAIRS, SHARED, _files, _region, chosen_documents
 from reportgen.base.errors import ReportgenError
 from reportgen.docmodel.document import Table as RenderedTable
-from reportgen.importing.learning.learned_final_tables import final_table_names
 from reportgen.importing.learning.learned_layout import Learned, learn, write_layout
+from reportgen.importing.learning.tables.learned_final_tables import final_table_names
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.recognition.recognize import Table as PublishedTable
 from reportgen.readers.published import read_published

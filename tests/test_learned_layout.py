@@ -17,7 +17,7 @@ import yaml
 from reportgen import cli
 from reportgen.docmodel.document import Table
 from reportgen.importing.learning.learned_layout import FolderTaken, Learned, staged, write_layout
-from reportgen.importing.learning.learned_table_numbers import numbered_titles
+from reportgen.importing.learning.tables.learned_table_numbers import numbered_titles
 from reportgen.importing.text import contents
 from reportgen.readers.published import read_published
 from reportgen.runners.render import document_for, prepare, unprinted_findings

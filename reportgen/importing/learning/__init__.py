@@ -1,5 +1,5 @@
 """The layout a published document shows, learned as it is imported (``reportgen import … --learn-layout DIR``,
-issue 80): its parts, headings and tables (learned_layout: the tables listed with their numbers, learned_table_numbers;
+issue 80): its parts, headings and tables (learned_layout; the tables, in tables/: listed with their numbers, learned_table_numbers;
 their shapes, learned_table_shapes; how they show their figures, learned_table_display; a 决算's, learned_final_tables;
 the headings, learned_headings), its sentences with the source's fields in place of their figures (learned_words: the
 sentences read by published_sentences, each traced by sentence_tracing to the fields of sentence_fields; a list of every

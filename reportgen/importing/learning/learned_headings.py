@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.docmodel.document import Heading
 from reportgen.importing.learning import heading_groups, published_sentences
-from reportgen.importing.learning.learned_table_numbers import _UNCLOSED, _YEAR, _visible
 from reportgen.importing.learning.published_sentences import part_of as _part_of
+from reportgen.importing.learning.tables.learned_table_numbers import _UNCLOSED, _YEAR, _visible
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.text import contents

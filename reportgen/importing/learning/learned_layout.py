@@ -43,8 +43,6 @@ from reportgen.importing.learning import (
     published_sentences,
     untraced_reasons,
 )
-from reportgen.importing.learning.learned_final_tables import _final_basic_sides, _final_fund_lines, _is_final
-from reportgen.importing.learning.learned_function_shapes import _function_shapes
 from reportgen.importing.learning.learned_headings import (
     _parts,
     _printed_headings,
@@ -52,9 +50,17 @@ from reportgen.importing.learning.learned_headings import (
     _text_settings,
     _top_level,
 )
-from reportgen.importing.learning.learned_summary_shapes import _basic_variant, _finance_shape, _row_names_as_printed
-from reportgen.importing.learning.learned_table_display import _shown
-from reportgen.importing.learning.learned_table_numbers import (
+from reportgen.importing.learning.learned_uses import use_shapes
+from reportgen.importing.learning.learned_words import Learned as Words
+from reportgen.importing.learning.tables.learned_final_tables import _final_basic_sides, _final_fund_lines, _is_final
+from reportgen.importing.learning.tables.learned_function_shapes import _function_shapes
+from reportgen.importing.learning.tables.learned_summary_shapes import (
+    _basic_variant,
+    _finance_shape,
+    _row_names_as_printed,
+)
+from reportgen.importing.learning.tables.learned_table_display import _shown
+from reportgen.importing.learning.tables.learned_table_numbers import (
     _department_label,
     _first_page,
     _listable,
@@ -63,9 +69,7 @@ from reportgen.importing.learning.learned_table_numbers import (
     _unlisted_printed,
     _unnumbered_note,
 )
-from reportgen.importing.learning.learned_table_shapes import _table_shapes
-from reportgen.importing.learning.learned_uses import use_shapes
-from reportgen.importing.learning.learned_words import Learned as Words
+from reportgen.importing.learning.tables.learned_table_shapes import _table_shapes
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table

@@ -12,7 +12,7 @@ from reportgen import tablekinds
 from reportgen.base.patterns import regex
 from reportgen.docmodel.document import Table as Rendered
 from reportgen.importing.budget.build import printed_thousands
-from reportgen.importing.learning.learned_final_tables import _is_final, final_table_names
+from reportgen.importing.learning.tables.learned_final_tables import _is_final, final_table_names
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.rows import Row

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportgen import tablekinds
 from reportgen.base.patterns import regex
-from reportgen.importing.learning.learned_function_shapes import (
+from reportgen.importing.learning.tables.learned_function_shapes import (
     _PRINTED_AS,
     _closing_lines,
     _listed_classes,

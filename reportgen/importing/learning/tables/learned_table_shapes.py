@@ -24,8 +24,8 @@ from reportgen.importing.budget.table_lines import (
     lines_form,
     printed_columns,
 )
-from reportgen.importing.learning.learned_function_shapes import _one_label_each, _total_words
-from reportgen.importing.learning.learned_summary_shapes import _basic_columns, _basic_variant, _summary_shapes
+from reportgen.importing.learning.tables.learned_function_shapes import _one_label_each, _total_words
+from reportgen.importing.learning.tables.learned_summary_shapes import _basic_columns, _basic_variant, _summary_shapes
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.printed_totals import INCOME_COLUMN
