@@ -251,7 +251,8 @@ FINALS = ("corpus/fresh1/central-guojia-xinfangju-2024-dept-final.pdf", "corpus/
 
 def measure(tables: dict[str, PublishedTable], document: object, misses: Counter[tuple[str, str]] | None = None,
             learned_from: dict[str, dict[Key, str]] | None = None,
-            units: dict[str, list[PublishedTable]] | None = None) -> Measure:
+            units: dict[str, list[PublishedTable]] | None = None,
+            extras: Counter[tuple[str, str]] | None = None) -> Measure:
     """The measure of the published ``tables`` against the ``document``'s; ``misses`` (--breakdown) counts each figure
     not printed in place by its table and what the render does there (miss), a table of a kind year N's document
     (``learned_from``: its tables, each by its figures as published) neither prints nor lists told apart, whether or
@@ -270,7 +271,34 @@ def measure(tables: dict[str, PublishedTable], document: object, misses: Counter
             prior = (learned_from or {}).get(kind, {})
             misses.update((kind, prior_blank(key, miss(key, text, figures, rendered is not None), prior)
                            if printed else MISSES[-1]) for key, text in published.items() if figures.get(key) != text)
+        if extras is not None:
+            extras.update((kind, extra(key, figures, published)) for key in figures if key not in published)
     return total
+
+
+# the --breakdown classes of the figures the render prints where the published table prints none (“多出”), in the
+# order printed: a zero in a cell of a row the published prints, that cell blank (零印出: 0.00 where it prints blank);
+# another figure in such a cell (多的栏: a column it does not print, or not in that row); a row it does not print at
+# all, whose figures are all zero (全零的行) or not (多的行: a subtotal row, a row of another name); the figure itself
+# printed by the published table at a place the render leaves without it (换了位置: the same figure under another name
+# or column — a row named otherwise, the n-th of a name counted otherwise)
+EXTRAS = ("零印出", "多的栏", "全零的行", "多的行", "换了位置")
+
+
+def extra(key: Key, rendered: dict[Key, str], published: dict[Key, str]) -> str:
+    """The class (EXTRAS) of a figure the render prints at ``key`` where the published table prints none."""
+    text = rendered[key]
+    missed = {value for place, value in published.items() if rendered.get(place) != value}
+    if text in missed and not _zero(text):
+        return EXTRAS[4]
+    if any(other[:2] == key[:2] for other in published):
+        return EXTRAS[0] if _zero(text) else EXTRAS[1]
+    row = [value for other, value in rendered.items() if other[:2] == key[:2]]
+    return EXTRAS[2] if all(_zero(value) for value in row) else EXTRAS[3]
+
+
+def _zero(text: str) -> bool:
+    return Decimal(text.replace(",", "")) == 0
 
 
 # the --breakdown classes, in the order printed; the last two (--pairs): a zero year N printed blank in the same row
@@ -306,20 +334,23 @@ def miss(key: Key, text: str, rendered: dict[Key, str], table: bool) -> str:
     return MISSES[5] if same else MISSES[4]
 
 
-def breakdown_lines(misses: Counter[tuple[str, str]]) -> list[str]:
-    """--breakdown: a document's (or pair's) figures not printed in place, by table, most first, then by class."""
+def breakdown_lines(misses: Counter[tuple[str, str]], names: tuple[str, ...] = MISSES, mark: str = "") -> list[str]:
+    """--breakdown: a document's (or pair's) figures not printed in place (or ``names`` EXTRAS, ``mark`` 多出: those
+    printed where the published table prints none), by table, most first, then by class."""
     tables = Counter[str]()
     for (kind, _), n in misses.items():
         tables[kind] += n
-    return [f"    {kind} {n}：" + "，".join(f"{name} {misses[(kind, name)]}" for name in MISSES if misses[(kind, name)])
+    return [f"    {mark}{kind} {n}：" + "，".join(f"{name} {misses[(kind, name)]}" for name in names if misses[(kind, name)])
             for kind, n in tables.most_common()]
 
 
 def run(paths: list[Path], following: list[Path] | None = None,
-        misses: Counter[tuple[str, str]] | None = None) -> tuple[str, str, Measure, Measure] | None:
+        misses: Counter[tuple[str, str]] | None = None,
+        extras: Counter[tuple[str, str]] | None = None) -> tuple[str, str, Measure, Measure] | None:
     """The document's measures (its files: a narrative and its tables may be two) before and after; with
     ``following`` (year N+1's files), year N+1's tables against its import rendered in the layout learned from year N
-    (“after”) and in its province's shipped layout (“before”); ``misses`` counts the figures “after” misses."""
+    (“after”) and in its province's shipped layout (“before”); ``misses`` counts the figures “after” misses, ``extras``
+    those it prints where the published table prints none."""
     path = paths[0]
     result = import_files(paths, None)
     lines = [line for one in paths for line in read_published(one).lines]
@@ -339,7 +370,7 @@ def run(paths: list[Path], following: list[Path] | None = None,
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
         learned_from = _learned_tables(result, learned) if following else None
-        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from, units)
+        after = measure(tables, document_for(prepared, draft=True, layout=folder), misses, learned_from, units, extras)
     return shown.imported.department, before_name, before, after
 
 
@@ -377,11 +408,12 @@ def main() -> None:
         jobs = [(paths[0].name, paths, None) for paths in chosen_documents(given, args.corpus)]
     before_all, after_all = Measure(), Measure()
     regions: dict[str, Measure] = {}
-    classes = Counter[str]()
+    classes, extra_classes = Counter[str](), Counter[str]()
     for name, paths, following in jobs:
         misses = Counter[tuple[str, str]]() if args.breakdown else None
+        extras = Counter[tuple[str, str]]() if args.breakdown else None
         try:
-            measured = run(paths, following, misses)
+            measured = run(paths, following, misses, extras)
         except ReportgenError as exc:
             print(f"{name}：{exc.message}")
             continue
@@ -396,6 +428,10 @@ def main() -> None:
             classes[kind] += n
         if misses:
             print("\n".join(breakdown_lines(misses)), flush=True)
+        for (_, kind), n in (extras or {}).items():
+            extra_classes[kind] += n
+        if extras:
+            print("\n".join(breakdown_lines(extras, EXTRAS, "多出 ")), flush=True)
         before_all.add(before)
         after_all.add(after)
         regions.setdefault(_region(paths[0].name), Measure()).add(after)
@@ -405,6 +441,7 @@ def main() -> None:
     print(f"合计  学到的：{after_all.line()}")
     if args.breakdown:
         print("没有同样印出的数，按类：" + "，".join(f"{name} {classes[name]}" for name in MISSES))
+        print("多出的数，按类：" + "，".join(f"{name} {extra_classes[name]}" for name in EXTRAS))
 
 
 if __name__ == "__main__":

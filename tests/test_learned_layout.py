@@ -1200,3 +1200,42 @@ def test_forms_printed_without_a_number_are_held_and_printed_without_one_in_thei
     assert [item["表名"] for item in held] == titles and not any("表号" in item for item in held)
     assert _rendered_tables(source, layout)[-4:] == [("部门公开表9", "财政拨款预算“三公”经费支出表"),
                                                      *[("", title) for title in titles]]
+
+
+@pytest.mark.parametrize("name, one", [("gd-guangzhou-tongjiju-2026-dept-budget", True),
+                                       ("fj-quanzhou-zhengfuban-2026-dept-budget", True),
+                                       ("js-wuxi-xinfangju-2025-dept-budget", False)])
+def test_a_basic_table_of_one_amount_column_is_learned_and_drawn_so(tmp_path_factory, name, one) -> None:
+    """福州, 泉州, 广州 and 珠海 print their 一般公共预算基本支出表 as code | name | 预算数, no 人员经费 or 公用经费: the
+    render printed each line's amount again under one of them and 0.00 under the other, 234 figures the published
+    tables print nowhere (bench/learned_tables --breakdown: 多的栏, 零印出). Written from 福州 and 广州: the layout learns
+    列 [合计], and the render prints each line's amount once, as the document does (泉州, not written from, alike);
+    无锡 prints the two columns: nothing learned, they are drawn."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    assert (yaml.safe_load(text)["表格"][role("basic")].get("列") == ["合计"]) == one
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    basic = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(role("basic")))
+    header = [cell.text for row in basic.header for cell in row.cells]
+    assert ("人员经费" in header and "公用经费" in header) == (not one)
+    amounts = [[c.text for c in row.cells if c.align == "right"] for row in basic.body]
+    assert all(len(line) == (1 if one else 3) for line in amounts if line)
+    if name.startswith("gd-guangzhou"):
+        assert next([c.text for c in row.cells if c.align == "right"] for row in basic.body if row.key == "30101") == ["927.35"]
+
+
+@pytest.mark.parametrize("name, empty", [("js-suzhou-yingji-2026-dept-budget", ("政府性基金预算支出表", "国有资本经营预算支出表")),
+                                         ("jl-changchun-xinfangju-2026-dept-budget", ("政府性基金预算支出表",)),
+                                         ("fj-fuzhou-minzhengju-benji-2026-unit-budget", ())])
+def test_a_table_printed_without_a_figure_is_learned_to_leave_its_cells_blank(tmp_path_factory, name, empty) -> None:
+    """苏州 and 无锡 print the 政府性基金预算支出表 and 国有资本经营预算支出表 of a department with none as a 合计 row and
+    nothing beside it (“本表无数据”), 长春 its 政府性基金预算支出表: the render printed 0.00 in each of its cells (32
+    figures over fresh1). Written from 苏州 and 长春 (国家信访局 and 无锡 alike, not written from): such a table is learned
+    表格零值 空白 and its cells print nothing. 福州 prints its 政府性基金预算支出表's 75.00 and 0.00: nothing learned of it."""
+    _, source, layout, text = _learned(tmp_path_factory, name)
+    zeros = (yaml.safe_load(text).get("展示") or {}).get("表格零值") or {}
+    for kind in ("政府性基金预算支出表", "国有资本经营预算支出表"):
+        assert (zeros.get(kind) == "空白") == (kind in empty), (kind, zeros)
+    document = document_for(prepare(source, draft=True), draft=True, layout=layout)
+    for kind in empty:
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
+        assert not [c.text for row in table.body for c in row.cells if c.text in ("0", "0.00")], kind

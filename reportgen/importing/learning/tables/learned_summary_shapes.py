@@ -75,10 +75,25 @@ def _basic_read(imported: Imported) -> str:
 
 def _basic_columns(imported: Imported) -> dict[str, list[str]]:
     """列 of the 基本支出表 by 部门经济分类 where it prints this year's budget beside 合计 (长春: 合计 | 当年预算 小计 |
-    人员经费 | 公用经费 | 上年结转结余 …): the columns it prints of BASIC_COLUMNS; {} where it prints no such column."""
-    table = imported.tables.get(role("basic"))
+    人员经费 | 公用经费 | 上年结转结余 …): the columns it prints of BASIC_COLUMNS; [合计] where it prints each line's
+    amount alone (_one_amount); {} else. The 财政拨款基本支出表's where the 一般公共预算's is not read (_basic_read:
+    江苏省政协办公厅 2018 prints its 公开06表 code | name | 合计, 2019 its 一般公共预算基本支出表 alike)."""
+    table = imported.tables.get(_basic_read(imported))
     printed = {_PRINTED_AS.get(meaning, meaning) for meaning in (table.columns.values() if table else ())}
-    return {"列": [c for c in BASIC_COLUMNS if c in printed]} if THIS_YEAR in printed else {}
+    if THIS_YEAR in printed:
+        return {"列": [c for c in BASIC_COLUMNS if c in printed]}
+    return {"列": [BASIC_COLUMNS[0]]} if _one_amount(printed) else {}
+
+
+_NAMING = frozenset({"名称", "编码", "类", "款", "项"})  # the columns of a line's code and name, no amount
+
+
+def _one_amount(printed: set[str]) -> bool:
+    """Whether a 基本支出表 prints one column of amounts, neither 人员经费 nor 公用经费 (福州, 泉州, 广州, 珠海: code |
+    name | 预算数): the render's 人员经费 and 公用经费 columns are printed nowhere in it — the render printed each line's
+    amount again under one of them and 0.00 under the other (234 figures of four documents)."""
+    amounts = printed - _NAMING
+    return len(amounts) == 1 and not amounts & {"人员经费", "公用经费"}
 
 
 def _government_classes_first(imported: Imported) -> bool:

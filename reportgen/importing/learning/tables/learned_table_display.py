@@ -15,6 +15,7 @@ from reportgen.importing.budget.build import printed_thousands
 from reportgen.importing.learning.tables.learned_final_tables import _is_final, final_table_names
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognition.imported import Imported
+from reportgen.importing.recognition.recognize import Table
 from reportgen.importing.recognition.rows import Row
 from reportgen.shaping import layouts
 from reportgen.tables.builder import zeros_as_stated
@@ -70,15 +71,19 @@ def _table_zeros(result: ImportResult, base: str) -> dict[str, str]:
     printed “0.00” where they print nothing) — 全部 where no table prints a zero, none for a table the base prints as
     the source states it (_blank_as_stated); 印出 for the tables that print their
     zeros and leave no cell blank where the ``base`` layout would not print them (_printing_zeros); {} where every
-    table prints its zeros as the base does or none leaves a cell blank."""
+    table prints its zeros as the base does or none leaves a cell blank. A table printed empty (_printed_empty: 苏州's
+    政府性基金预算支出表 of a department with none) leaves its cells blank, unless the base leaves them blank as it is."""
     imported = result.imported
     listable = {kind.id for kind in tablekinds.kinds()}
-    printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables}
+    empty = {kind for kind, table in imported.tables.items() if _printed_empty(table)}
+    printed = {kind: _blank_and_zero(imported.rows.get(kind, [])) for kind in imported.tables if kind not in empty}
     blank = {kind for kind, (blanks, _) in printed.items() if blanks}
     zero = {kind for kind, (_, zeros) in printed.items() if zeros}
     if _is_final(imported):
         return {"全部": "空白"} if blank and not zero else _final_zeros(zero - blank)
-    stated = _blank_as_stated(blank - zero, result, base)
+    stated = _blank_as_stated((blank - zero) | empty, result, base)
+    blank |= empty - stated  # a table printed empty that the base leaves blank as it is: nothing to learn of it
+    stated -= empty
     if blank and not zero and not stated:
         return {"全部": "空白"}
     return {**dict.fromkeys(sorted((blank - zero - stated) & listable), "空白"),
@@ -137,6 +142,16 @@ def _table_units(imported: Imported) -> dict[str, str]:
     common = units.most_common(1)[0][0]
     return {"全部": common,
             **{kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common}}
+
+
+def _printed_empty(table: Table) -> bool:
+    """Whether a table read prints no figure in its body — its rows' cells of amounts all blank (苏州、无锡: the
+    政府性基金预算支出表 of a department with none prints its 合计 row and nothing beside it, “本表无数据”): a table
+    leaving its cells of nothing blank, where the render printed 0.00 in each."""
+    return not any(_FIGURE.fullmatch((cell.text or "").strip()) for row in table.grid.rows[table.body_start:] for cell in row)
+
+
+_FIGURE = regex(r"-?[\d,]+(?:\.\d+)?")
 
 
 def _blank_and_zero(rows: list[Row]) -> tuple[bool, bool]:
