@@ -683,12 +683,18 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return
     where = b.line_of("收入.收入总计")
     known, complete = _income_known(b, f)
-    if complete and known != stated:
+    tail = step_allowance(b, _income_parts(b, f), stated, known)  # printed rounded (金额精度): each part's 尾数
+    if complete and abs(known - stated) > tail:
         yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 与各项收入、上年结转与使用结余之和 "
                            f"{m.with_unit(known)} 不一致", where, "收入.收入总计")
-    elif known > stated:
+    elif known > stated + tail:
         yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 小于写出的各项之和 {m.with_unit(known)}",
                            where, "收入.收入总计")
+
+
+def _income_parts(b: Budget, f: Computed) -> int:
+    """How many income figures the source writes (sources, 上年结转, 使用结余)."""
+    return sum(1 for s in [*INCOME_SOURCES, "上年结转"] if f.income_of(s) is not None) + bool(b.reserves_used)
 
 
 def _income_known(b: Budget, f: Computed) -> tuple[Decimal, bool]:
