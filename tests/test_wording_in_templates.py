@@ -72,7 +72,7 @@ MESSAGE_NAMES = {
     "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced
     "CSRF_REFUSED",  # the desk: a form posted without its CSRF token
     "_outside_three_public",  # the source: 不计入三公 refused where it cannot stand
-    "FIELDLESS_INCOME", "_beside_spending", "content_note",  # import: income with no field, a spending beside, a table known by its content
+    "FIELDLESS_INCOME", "_beside_spending", "_spending_with_carry", "content_note",  # import: income with no field, a spending beside, a table known by its content
     "ADJUSTED", "shares", "WAN_AS_YUAN",  # review: a share whose last digit was moved to make 100%; a share its sentence
     # rules out; an amount in 元 the tables print in 万元
     "ABSENT_PART", "GRADUAL_PART", "RUNNING_WITH_PROJECTS", "OF_ITS_SCOPE", "PART_OF_A_SUM", "WITH_CARRY_OVER",  # review: a required part not printed; a part of a listed sum

@@ -26,7 +26,7 @@ from reportgen.docmodel.document import Document, Table
 from reportgen.docmodel.model import Budget
 from reportgen.reading.files import InputRefused, read_bounded, resolved
 from reportgen.reading.outputs import Output, Replace, refused_outputs
-from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
+from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, LocStr, Mark, load_yaml
 from reportgen.runners.assemble import load_source
 from reportgen.shaping.layouts import SHIPPED, Layout, LayoutError, Occasion, regional, resolve
 from reportgen.shaping.narrative import LISTED_TABLES, build_document
@@ -309,18 +309,56 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
     nor do its 待填写 hide either (the slips and the parts missing besides them are those of the source read without
     them, but for a slip at a 待填写's field or around it — an income left 待填写 read as none makes no slip of 收支平衡:
     江苏省人民检察院 2019's import, its 部门概况.职责 待填写, has its stated 支出合计 against its function lines told in
-    the same run)."""
+    the same run); nor does the department's name left empty or 待填写 (a 说明 whose cover names none: 江苏省政协办公厅
+    2019's, imported alone, told only 部门 不能为空 before — the four parts it lacks once the name was filled)."""
     prepared = prepare(path, reason_threshold)
     if prepared.budget is not None:
         return prepared_findings(prepared)
-    drafted = prepare(path, reason_threshold, draft=True)  # a source whose only faults are its 待填写: read without them
+    drafted, holes = _drafted(path, prepared.findings, reason_threshold)
     if drafted.budget is None or drafted.figures is None:
         return prepared.findings
-    holes = [f.path for f in prepared.findings if f.rule in PLACEHOLDER_RULES]
     found = drafted.findings + _parts_missing(drafted)
     told = prepared.findings + [f for f in found if f not in prepared.findings
                                 and not any(_within(f.path, hole) for hole in holes)]
     return sorted(told, key=lambda f: (f.severity != "error", f.line))
+
+
+NAME = "部门"  # the department's name: a text no figure or rule of the budget's arithmetic stands on
+
+
+def _drafted(path: Path, findings: list[Finding], reason_threshold: Decimal | None) -> tuple[Prepared, list[str]]:
+    """A source whose only faults are its 待填写 read without them (and, its department's name left empty or 待填写, with a
+    name standing in, told at 部门 all the same), and the fields whose findings are left to prepare's (the holes)."""
+    holes = [f.path for f in findings if f.rule in PLACEHOLDER_RULES]
+    if not _unnamed(findings):
+        return prepare(path, reason_threshold, draft=True), holes
+    return prepare(_NameStoodIn(given(path)), reason_threshold, draft=True), [*holes, NAME]
+
+
+def _unnamed(findings: list[Finding]) -> bool:
+    """Whether the department's name is left empty or 待填写, nothing else wrong with the source but its 待填写."""
+    return any(f.path == NAME for f in findings) and all(
+        f.rule in PLACEHOLDER_RULES or f.path == NAME or f.severity != "error" for f in findings)
+
+
+@dataclass(frozen=True)
+class _NameStoodIn:
+    """A source read with its file's name standing in for the department's name it leaves empty (check_findings: the
+    rest of it judged in the same run; the name's own finding told as prepare tells it)."""
+
+    source: SourceInput
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def values(self) -> Any:
+        data = self.source.values()
+        if isinstance(data, dict):
+            stand = LocStr(self.source.path.stem)
+            stand.mark = getattr(data.get(NAME), "mark", Mark(1, 1))
+            data[NAME] = stand
+        return data
 
 
 def _within(path: str, other: str) -> bool:

@@ -26,7 +26,7 @@ from reportgen.importing.recognition.identity import cover_of
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.text.lines import Line
-from reportgen.readers.text.statements import Statement, other_part_money_words, read_statements
+from reportgen.readers.text.statements import Statement, named_quantities, other_part_money_words, read_statements
 from reportgen.reading.amounts import yuan_factors
 
 _TITLE = regex(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
@@ -125,6 +125,20 @@ def _yuan(st: Statement) -> Decimal:
     return (st.value or Decimal(0)) * _FACTOR[st.unit]
 
 
+def _made_with_carry(total: Statement, basic: Statement, project: Statement, carry: Statement) -> bool:
+    """Whether a stated total is 基本支出 + 项目支出 + 结转下年 and not 基本支出 + 项目支出 alone, a carry-over there, within
+    the rounding of the four figures as printed (half their last digit each)."""
+    tail = sum((_half_digit(st) for st in (total, basic, project, carry)), Decimal(0))
+    rest = _yuan(total) - _yuan(basic) - _yuan(project)
+    return bool(_yuan(carry)) and abs(rest) > tail and abs(rest - _yuan(carry)) <= tail
+
+
+def _half_digit(st: Statement) -> Decimal:
+    """Half a unit of the last digit a stated figure is printed to, in 元: how far it may stand from what it rounds."""
+    exponent = (st.value or Decimal(0)).as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2 * _FACTOR[st.unit]
+
+
 def _stated(st: Statement) -> bool:
     """A figure the text states: an amount or a change with its number."""
     return st.kind in ("amount", "change") and st.value is not None and st.unit in _FACTOR
@@ -155,6 +169,7 @@ class _Reading:
         self.used: set[int] = set()
         self.why: dict[int, str] = {}
         self.conflicts: list[str] = []
+        self.grand: Statement | None = None  # 支出 stated as 支出总计 (its parts and 结转下年 make it), not written
         self.unit = "万元"
 
     # --- what a statement names ------------------------------------------------------------------
@@ -166,6 +181,16 @@ class _Reading:
         if plain is not None and plain in _words()["总数"]:
             return _lead(st.sentence) or plain
         return plain
+
+    def field_of(self, label: str) -> str | None:
+        """The source field a label names: by this reader's words (prose_fields.yaml 字段), else a carry-over by the
+        names the reader's vocabulary gives it (_carried)."""
+        return _names("字段").get(label) or _carried(label)
+
+    def stated(self, path: str) -> bool:
+        """Whether the text states this year's figure of a field: written, or 支出合计 stated as 支出总计 (_spending_with_carry:
+        its change is 收支总计's, as 收入总计's is)."""
+        return path in self.found or path == "支出.合计" and self.grand is not None
 
     def amount(self, st: Statement) -> Decimal:
         """The statement's figure in the source's unit, exact."""
@@ -195,16 +220,16 @@ class _Reading:
     def amounts(self) -> bool:
         """Each field the text names with an amount of this year, the first time it names it; a
         later statement of the same figure is a repetition, of another figure told."""
-        names = _names("字段")
         shares = _shares(self.statements)
         for st in self.statements:
             label = self.label(st) if st.kind == "amount" and _stated(st) else None
-            path = names.get(label) if label else None
+            path = self.field_of(label) if label else None
             if path is not None:
                 self._field_stated(st, path, label or "", shares.get(id(st)))
         if not self.found:
             return False
         self._beside_spending()
+        self._spending_with_carry()
         self.unit = self._unit_of_found()
         self.found = {path: (st, label, self.amount(st)) for path, (st, label, _) in self.found.items()}
         return True
@@ -240,6 +265,22 @@ class _Reading:
         self.used.discard(id(project))
         self.why[id(project)] = (f"正文另写了{beside.label}{beside.value}{beside.unit}，源文件没有它的字段：基本支出与项目支出"
                                  "之和不是支出合计，未写入")
+
+    def _spending_with_carry(self) -> None:
+        """支出 stated as the whole its enumerated parts make with the carry-over to next year (北京 “2026年支出预算
+        71094.17万元” … “（一）基本支出……（二）项目支出……（三）年终结转结余资金1776.86万元”): 基本支出 and 项目支出 do not
+        make it, they and 结转下年 do (within the rounding of the figures as printed: 北京市水务局's three parts add up to
+        1048475.72 of its 1048475.73) — by the arithmetic, not by its name — so it is 支出总计, not the 支出合计 the
+        source's field holds (支出合计 + 结转下年): not written, and told why (收入总计 checks it against the parts)."""
+        parts = [self.found.get(path) for path in ("支出.合计", "支出.基本支出.合计", "支出.项目支出", "结转下年")]
+        stated = [part[0] for part in parts if part is not None]
+        if len(stated) < len(parts) or not _made_with_carry(*stated):
+            return
+        grand, carried = self.found.pop("支出.合计")[0], self.found["结转下年"]
+        self.used.discard(id(grand))
+        self.grand = grand
+        self.why[id(grand)] = (f"它是基本支出、项目支出与{carried[1]}之和（支出总计，含结转下年）：源文件的支出合计不含结转下年，"
+                               "由基本支出与项目支出算出，未写入")
 
     def classes(self) -> None:
         """The 功能分类 类 the text names with an amount (“一般公共服务支出906.63万元”): rows of their
@@ -294,7 +335,7 @@ class _Reading:
             if st.line != total.line or st.sentence != total.sentence or st.kind != "amount" or not _stated(st):
                 break
             name = self.label(st)
-            if not name or name in _names("字段") or len(name) < 2:
+            if not name or self.field_of(name) or len(name) < 2:
                 break
             listed.append((st, name))
         return listed
@@ -327,8 +368,8 @@ class _Reading:
         if st.base == "执行数":
             self.why[id(st)] = "与上年执行数的比较：正文没有写明上年执行数，未写入"
             return None
-        path = _names("字段").get(label) or _names("增减名称").get(label)
-        if path is not None and path in self.found:
+        path = self.field_of(label) or _names("增减名称").get(label)
+        if path is not None and self.stated(path):
             return str(_words()["增减"][path]) if path in _words()["增减"] else None
         project = next((i for i, item in enumerate(self.items) if _is_project(item, label)), None)
         if project is not None:
@@ -345,6 +386,8 @@ class _Reading:
         tree["部门"] = Placed(self.department, self.title)
         tree["年度"] = Placed(self.year)
         tree["金额单位"] = Placed(self.unit)
+        if self._printed_to_hundredths():
+            tree["金额精度"] = Placed(_HUNDREDTH, "正文的金额都印到0.01万元（各自取整）")
         for path, (st, label, amount) in self.found.items():
             _put(tree, path.split("."), Placed(amount, self.where(st, label)))
         income = tree.get("收入")
@@ -362,6 +405,13 @@ class _Reading:
             self._put_change(tree, target, Placed(signed, self.where(st, self.label(st) or st.text)))
         return imported
 
+    def _printed_to_hundredths(self) -> bool:
+        """Whether the text prints its 万元 figures rounded to 0.01 万元 (none finer, some to two places), as a table of
+        万元 does (金额精度 0.01, pipeline._state_step): the parts of a total it states may miss it by their 尾数."""
+        places = [-exponent for st, _, _ in self.found.values()
+                  if isinstance(exponent := (st.value or Decimal(0)).as_tuple().exponent, int)]
+        return self.unit == "万元" and bool(places) and max(places) == 2
+
     def _put_change(self, tree: Tree, target: str, value: Placed) -> None:
         if target.startswith("支出.项目["):
             self.items[int(target[len("支出.项目["):-1])]["增减额"] = value
@@ -376,6 +426,7 @@ class _Reading:
         return f"{self.lines[st.line - 1].where}：“{label}”{st.value}{st.unit}（{st.sentence[:_SENTENCE]}）没有写入：{reason}"
 
 
+_HUNDREDTH = Decimal("0.01")
 _FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a total's name may begin with (部分的限定)
 
 
@@ -405,6 +456,22 @@ def _of_another_part(st: Statement, path: str, share: Statement | None) -> str:
     if fund and path.startswith("支出.") and fund not in st.label:
         return f"句中说它占{whole}的比例，是{fund}的一部分，不是全部资金的数"
     return ""
+
+
+@functools.cache
+def _carry_names() -> dict[str, str]:
+    """A carry-over's name (vocabulary.yaml 数的名称) → its source field (prose_fields.yaml 数的名称的字段)."""
+    said = named_quantities()
+    return {name.translate(_QUOTES): path for quantity, path in _words()["数的名称的字段"].items()
+            for name in said.get(quantity, ())}
+
+
+def _carried(label: str) -> str | None:
+    """The field of the carry-over a label names, alone or with the words of its budget after it (总数: 江苏
+    “4．上年结转资金预算数为0万元”); None where it names none."""
+    names = _carry_names()
+    total = next((word for word in _words()["总数"] if label.endswith(word) and label[:-len(word)] in names), "")
+    return names.get(label[:-len(total)] if total else label)
 
 
 def _is_beside(label: str | None) -> bool:
