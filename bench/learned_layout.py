@@ -12,7 +12,10 @@ layout its department's name names, else 默认: “before”) and in the layout
   render's tables that print none: the count of each and how many of the published titles the render prints in the
   published order (longest common subsequence; spaces aside);
 - headings: its numbered headings in order (text_parts.printed_headings: numbering and words) against the render's
-  (Heading.full_text), how many in the same order (longest common subsequence).
+  (Heading.full_text), how many in the same order (longest common subsequence);
+- the tables printed without a number in their place: how many the render prints under the heading the document
+  prints last before them (its words; the n-th of a title against the n-th rendered) — a form printed in the text
+  under 七、预算绩效管理情况说明 is not in its place at the end of the tables.
 
 Prints one line per document and layout, and a Markdown table with --markdown."""
 
@@ -58,10 +61,11 @@ class Measure:
     published_unnumbered: int = 0  # the tables printed without a number
     render_unnumbered: int = 0
     same_unnumbered: int = 0  # the render prints their titles in the same order
+    placed_unnumbered: int = 0  # the render prints them under the heading printed last before them
 
     def unnumbered(self) -> str:
         return (f"无表号的表 印出 {self.published_unnumbered}、生成 {self.render_unnumbered}、"
-                f"表名相同且次序相同 {self.same_unnumbered}")
+                f"表名相同且次序相同 {self.same_unnumbered}、在同一标题下 {self.placed_unnumbered}")
 
     def line(self) -> str:
         return (f"表 印出 {self.published_tables}、生成 {self.render_tables}、表号与表名相同 {self.same_tables}"
@@ -93,15 +97,60 @@ def unnumbered_tables(lines: list[Line], numbered: list[tuple[str, str]]) -> lis
     单位 line (a page's number aside), or a form's by its year line (（2026年度）: 烟台's 政策和项目预算绩效目标表,
     国家信访局's projects' 绩效目标表, 泉州's 部门整体支出绩效目标表; a heading printed before it on its line aside); a
     title printed again over the table's next page counted once."""
+    return [title for title, _ in unnumbered_places(lines, numbered)]
+
+
+def unnumbered_places(lines: list[Line], numbered: list[tuple[str, str]]) -> list[tuple[str, Line]]:
+    """The titles of unnumbered_tables, each with the line it is printed on."""
     titles, found = {title for _, title in numbered}, []
     for index, line in enumerate(lines):
         below = next((t for t in map(_plain, (ln.text for ln in lines[index + 1:index + 4])) if t and not t.isdigit()), "")
         text = _plain(_HEADING_BEFORE.sub("", line.text) if _YEAR.match(below) else line.text)
         if len(text) > 60 or not _TITLE.search(text) or NUMBER.match(text) or text in titles:
             continue
-        if (_UNIT.search(below) or _YEAR.match(below)) and found[-1:] != [text]:
-            found.append(text)
+        if (_UNIT.search(below) or _YEAR.match(below)) and [t for t, _ in found[-1:]] != [text]:
+            found.append((text, line))
     return found
+
+
+def headed_unnumbered(lines: list[Line], numbered: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each table printed without a number (unnumbered_tables), with the words of the numbered heading printed last
+    before it (text_parts.printed_headings, as the headings are measured: "" for none), file by file."""
+    found = []
+    for part in printed_files(lines):
+        headings = [(_where(h.where), _plain(h.words)) for h in printed_headings(part)]
+        for title, line in unnumbered_places(part, numbered):
+            at = (line.page, line.line or line.number)
+            found.append((title, next((words for where, words in reversed(headings) if where < at), "")))
+    return found
+
+
+def _where(place: str) -> tuple[int, int]:
+    found = re.search(r"第(\d+)页\s*第(\d+)行", place)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def _rendered_headed(blocks: list[object]) -> list[tuple[str, str]]:
+    """Each table the render prints without a number, with the words of the heading printed last before it."""
+    found, last = [], ""
+    for block in blocks:
+        if isinstance(block, Heading):
+            last = _plain(block.text)
+        elif isinstance(block, Table) and not block.number:
+            found.append((_plain(block.title), last))
+    return found
+
+
+def _same_place(printed: list[tuple[str, str]], rendered: list[tuple[str, str]]) -> int:
+    """How many of the ``printed`` tables (title, the heading last before it) the render prints under the same
+    heading: the n-th of a title printed against the n-th of it rendered."""
+    seen: dict[str, int] = {}
+    count = 0
+    for title, heading in printed:
+        seen[title] = seen.get(title, 0) + 1
+        ours = [h for t, h in rendered if t == title]
+        count += len(ours) >= seen[title] and ours[seen[title] - 1] == heading
+    return count
 
 
 def published_headings(lines: list[Line]) -> list[str]:
@@ -143,9 +192,9 @@ def _rendered_places(table: Table) -> set[int]:
 
 
 def measure(tables: list[tuple[str, str]], headings: list[str], document: object,
-            places: dict[str, int] | None = None, unnumbered: list[str] | None = None) -> Measure:
+            places: dict[str, int] | None = None, unnumbered: list[tuple[str, str]] | None = None) -> Measure:
     """``places``: the decimals each table the import read prints all its amounts with, by its kind; ``unnumbered``:
-    the titles of the tables printed without a number."""
+    the titles of the tables printed without a number, each with the heading printed last before it."""
     blocks = getattr(document, "blocks", [])
     shown = {b.id.split("-")[0]: _rendered_places(b) for b in blocks if isinstance(b, Table)}
     read = places or {}
@@ -153,11 +202,12 @@ def measure(tables: list[tuple[str, str]], headings: list[str], document: object
     titles = [_plain(b.full_text) for b in blocks if isinstance(b, Heading)]
     plain = [_plain(b.title) for b in blocks if isinstance(b, Table) and not b.number]
     same = [t for t in tables if t in rendered]
-    printed = unnumbered or []
+    printed = [title for title, _ in unnumbered or []]
     return Measure(len(tables), len(rendered), len(same), _common(list(tables), list(rendered)),
                    len(headings), len(titles), _common(list(headings), list(titles)),
                    len(read), sum(1 for kind, n in read.items() if shown.get(kind) == {n}),
-                   len(printed), len(plain), _common(list(printed), list(plain)))
+                   len(printed), len(plain), _common(list(printed), list(plain)),
+                   _same_place(unnumbered or [], _rendered_headed(blocks)))
 
 
 def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
@@ -169,7 +219,7 @@ def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
     learned = learn(result, lines, f"{path.stem}-学到的")
     pattern = str(learned.settings.get("表号", ""))
     tables, headings = published_tables(lines, pattern), published_headings(lines)
-    unnumbered = unnumbered_tables(lines, tables)
+    unnumbered = headed_unnumbered(lines, tables)
     prepared = prepare(result.source.named(path.with_suffix(".yaml")), draft=True)
     if prepared.budget is None:
         print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
@@ -207,13 +257,13 @@ def main() -> None:
         rows.append((department, before_name, before, after))
     if args.markdown:
         print("| 文件 | 版式 | 印出的表 | 生成的表 | 表号与表名相同（次序相同） | 印出的标题 | 相同且次序相同 "
-              "| 无表号的表 印出 | 生成 | 表名相同且次序相同 |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+              "| 无表号的表 印出 | 生成 | 表名相同且次序相同 | 在同一标题下 |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for department, before_name, before, after in rows:
             for name, m in ((before_name, before), ("学到的", after)):
                 print(f"| {department} | {name} | {m.published_tables} | {m.render_tables} | {m.same_tables}（{m.in_order}） "
                       f"| {m.published_headings} | {m.same_headings} | {m.published_unnumbered} | {m.render_unnumbered} "
-                      f"| {m.same_unnumbered} |")
+                      f"| {m.same_unnumbered} | {m.placed_unnumbered} |")
 
 
 if __name__ == "__main__":

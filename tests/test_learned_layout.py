@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from reportgen import cli
-from reportgen.docmodel.document import Table
+from reportgen.docmodel.document import Heading, Table
 from reportgen.importing.learning.learned_layout import FolderTaken, Learned, staged, write_layout
 from reportgen.importing.learning.tables.learned_table_numbers import numbered_titles
 from reportgen.importing.text import contents
@@ -1186,20 +1186,32 @@ def test_a_table_of_no_kind_printed_without_a_number_is_held_and_printed_in_its_
 def test_forms_printed_without_a_number_are_held_and_printed_without_one_in_their_place(yantai, tmp_path_factory) -> None:
     """烟台市民政局 prints a 政策和项目预算绩效目标表 for each of 20 projects (pages 34–53) after its 公开表12, and 国家信访局 a
     绩效目标表 for each of three projects after its 部门公开表9 — forms of label and value cells, read from the lines drawn
-    between them, each under its title and no number. Only numbered forms were held (北京's 预算13表, 西安's 表14–16):
-    these were left out of the draft. Held (印出表 with no 表号; 烟台's 20 one table under their one title, as 西安's
-    表14's nine) and printed after the numbered tables, in the published order of the tables, with no number (both
-    print them in their text's part on 预算绩效, after the tables' part: the draft prints them with the tables)."""
-    _, source, layout, _ = yantai
+    between them, each under its title and no number. Held (印出表 with no 表号; 烟台's 20 one table under their one
+    title, as 西安's 表14's nine) and printed with no number, in the published order — not after the numbered tables
+    (the draft printed them there), but where the text prints them: 烟台's in its 第三部分 under “七、预算绩效管理情况说明”
+    (before 第四部分), 国家信访局's first under “1.报全国人大审议的一级项目—信息化运行维护项目情况” (its “（6）年度预算安排”
+    printed before it) and the two others under “2.其他一级项目绩效目标表”, the layout listing each with the headings it
+    is printed under (印在)."""
+    _, source, layout, written = yantai
     [form] = [item for item in yaml.safe_load(source.read_text(encoding="utf-8"))["印出表"] if "表号" not in item]
     assert form["表名"] == "政策和项目预算绩效目标表" and len(form["行"]) > 20 * 10
-    assert _rendered_tables(source, layout)[-2:] == [("公开表12", "政府采购预算表"), ("", "政策和项目预算绩效目标表")]
+    listed = yaml.safe_load(written)["表格清单"]["表"]
+    assert listed[-1] == {"印出表": "政策和项目预算绩效目标表",
+                          "印在": ["{年}年部门预算情况和重要事项说明", "预算绩效管理情况说明", "部门预算项目绩效目标表"]}
+    assert [table for table in _rendered_tables(source, layout) if table[0]][-1] == ("公开表12", "政府采购预算表")
+    assert _tables_under(source, layout) == [("政策和项目预算绩效目标表", ["第三部分2026年部门预算情况和重要事项说明",
+                                                                    "七、预算绩效管理情况说明", "（一）总体工作情况"])]
     _, source, layout, _ = _learned(tmp_path_factory, "central-guojia-xinfangju-2026-dept-budget")
     held = yaml.safe_load(source.read_text(encoding="utf-8"))["印出表"]
     titles = ["信息化运行维护绩效目标表", "信访综合保障经费绩效目标表", "信访业务培训绩效目标表"]
     assert [item["表名"] for item in held] == titles and not any("表号" in item for item in held)
-    assert _rendered_tables(source, layout)[-4:] == [("部门公开表9", "财政拨款预算“三公”经费支出表"),
-                                                     *[("", title) for title in titles]]
+    assert [title for _, title in _rendered_tables(source, layout)][-3:] == titles
+    under = _tables_under(source, layout)
+    assert [title for title, _ in under] == titles
+    assert under[0][1][1:] == ["八、其他事项说明", "（六）预算绩效情况", "1.报全国人大审议的一级项目—信息化运行维护项目情况",
+                               "（6）年度预算安排"]
+    assert under[1][1][1:] == under[2][1][1:] == ["八、其他事项说明", "（六）预算绩效情况", "2.其他一级项目绩效目标表"]
+
 
 
 @pytest.mark.parametrize("name, one", [("gd-guangzhou-tongjiju-2026-dept-budget", True),
@@ -1239,3 +1251,53 @@ def test_a_table_printed_without_a_figure_is_learned_to_leave_its_cells_blank(tm
     for kind in empty:
         table = next(b for b in document.blocks if isinstance(b, Table) and b.id.startswith(kind))
         assert not [c.text for row in table.body for c in row.cells if c.text in ("0", "0.00")], kind
+
+
+
+def _tables_under(source: Path, layout: Path) -> list[tuple[str, list[str]]]:
+    """Each table the source renders with ``layout`` without a number, with the headings it is printed under
+    (outermost first: each heading closes those of its level and deeper)."""
+    found: list[tuple[str, list[str]]] = []
+    open_headings: list[Heading] = []
+    for block in document_for(prepare(source, draft=True), draft=True, layout=layout).blocks:
+        if isinstance(block, Heading):
+            open_headings = [*(h for h in open_headings if h.level < block.level), block]
+        elif isinstance(block, Table) and not block.number:
+            found.append((_plain(block.title), [_plain(h.full_text) for h in open_headings]))
+    return found
+
+
+def test_a_form_under_headings_the_render_does_not_print_stays_among_the_tables(yantai, tmp_path) -> None:
+    """A layout's 印在 that names no heading the render prints (an officer's edited words, another year's parts) leaves
+    the form where it was printed before: after the numbered tables, not dropped; 印在 is refused for a kind's table
+    and where it is no list of words, naming the field."""
+    _, source, layout, written = yantai
+    settings = yaml.safe_load(written)
+    folder = tmp_path / "改过的"
+    shutil.copytree(layout, folder)
+    settings["表格清单"]["表"][-1]["印在"] = ["没有印出的标题"]
+    (folder / "版式.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    assert _rendered_tables(source, folder)[-2:] == [("公开表12", "政府采购预算表"), ("", "政策和项目预算绩效目标表")]
+    for wrong in ({"表": "收支总表", "表号": 1, "印在": ["部门概况"]}, {"印出表": "政策和项目预算绩效目标表", "印在": "总体工作情况"}):
+        settings["表格清单"]["表"][-1] = wrong
+        (folder / "版式.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(LayoutError, match="印在"):
+            resolve(str(folder))
+
+
+def test_forms_of_a_document_that_numbers_no_table_are_held_in_their_place(tmp_path_factory) -> None:
+    """泉州市人民政府办公室 (福建) numbers none of its tables: its eight projects' 绩效目标表 and its 部门整体支出绩效目标表 were
+    not held (only a document that numbers its tables had its forms held), and the learned draft left them out. The
+    mechanism above (written from 山东's 烟台 and the 国家信访局) unchanged: held with no 表号, printed under
+    “七、预算绩效目标情况” of its 第三部分, as the document prints them, in its order; its tables' titles are the lines
+    over them that are not the part's numbered heading (“2026年度一般公共预算拨款支出预算表”, not the
+    “五、一般公共预算拨款支出预算表” printed above it)."""
+    _, source, layout, _ = _learned(tmp_path_factory, "fj-quanzhou-zhengfuban-2026-dept-budget")
+    held = [item["表名"] for item in yaml.safe_load(source.read_text(encoding="utf-8"))["印出表"]]
+    assert len(held) == 10 and held[1] == "市级机关保留公务用车委托管理费项目绩效目标表" and held[-1] == "部门整体支出绩效目标表"
+    under = [(title, headings) for title, headings in _tables_under(source, layout) if title in held]
+    assert [title for title, _ in under] == held
+    assert all(headings[:2] == ["第三部分2026年度部门预算情况说明", "七、预算绩效目标情况"] for _, headings in under[1:])
+    assert under[0] == ("2026年度一般公共预算支出经济分类情况表", ["第二部分2026年度部门预算表"])
+    assert "2026年度一般公共预算拨款支出预算表" in [title for _, title in _rendered_tables(source, layout)]
+

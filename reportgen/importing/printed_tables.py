@@ -9,8 +9,8 @@ place. A table that prints no amount at all is held where its row of the total i
 表11, set aside by budget/by_unit.py) is held too; so is a numbered form of label and value cells the PDF reader read
 from the lines drawn between them (北京's 预算13表 部门整体支出绩效目标表, 西安's 表14–16: held_forms.py), its cells
 spanning as printed and no header; and so, with no 表号, is such a form printed without a number (烟台's 20
-政策和项目预算绩效目标表, one table under their one title; 国家信访局's three projects' 绩效目标表), in a document that
-numbers its tables.
+政策和项目预算绩效目标表, one table under their one title; 国家信访局's three projects' 绩效目标表; 泉州's, in a document
+that numbers none of its tables: the review still judges a held form's cells that speak of the department's money).
 A grid no kind names that prints no number, no header, or neither an amount nor such a row is left unread, as
 before — save a table printed without a number, its title at the top of its page over its 单位 line (福州's and 泉州's
 一般公共预算支出经济分类情况表, 长春's 国有资本经营预算支出明细表（预算表10）): held with no 表号."""
@@ -50,9 +50,9 @@ _STATED_UNIT = regex(r"(?:单位\s*[：:]\s*(?:人民币)?|[（(])(万元|元)(?
 
 def printed_tables(unknown: list[Grid], printed: dict[str, list[Line]], catalog: Catalog) -> list[tuple[Grid, Tree]]:
     """Each grid of ``unknown`` that is a numbered table of no kind reportgen has, with its 印出表 item, in order."""
-    found, numbering = [], any(map(_numbers_its_tables, printed.values()))
+    found = []
     for grid in unknown:
-        item = _form(grid, printed.get(grid.file, []), catalog, numbering) if grid.form else \
+        item = _form(grid, printed.get(grid.file, []), catalog) if grid.form else \
             _held(grid, printed.get(grid.file, []), catalog)
         if item is not None:
             found.append((grid, item))
@@ -81,16 +81,14 @@ def _first_place(grid: Grid) -> tuple[int, int]:
     return (int(where.group(1)), int(where.group(2))) if where is not None else (0, 0)
 
 
-def _form(grid: Grid, lines: list[Line], catalog: Catalog, numbering: bool) -> Tree | None:
-    """A form (Grid.form) as a 印出表 item: its number (none where it prints none in a document that numbers its tables,
-    ``numbering``: 烟台's 政策和项目预算绩效目标表, 国家信访局's 信息化运行维护绩效目标表, a project's form each) and
-    title, its rows of cells spanning as printed; None where it is no table of its own, or one of the parts of a table
-    numbered 表-1, 表-2 (北京教委's 预算14表-1 促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such
-    a number). A document that numbers none of its tables has its forms left unread, as before (泉州's
-    部门整体支出绩效目标表: the review checks its 项目支出 2285.57 against the source's, as it checks no held table's)."""
+def _form(grid: Grid, lines: list[Line], catalog: Catalog) -> Tree | None:
+    """A form (Grid.form) as a 印出表 item: its number (none where it prints none: 烟台's 政策和项目预算绩效目标表, 国家信访局's 信息化运行维护绩效目标表, a project's form each; 泉州's
+    project forms and 部门整体支出绩效目标表 in a document that numbers none) and title, its rows of cells spanning as
+    printed; None where it is no table of its own, or one of the parts of a table numbered 表-1, 表-2 (北京教委's
+    预算14表-1 促进教育事业均衡发展共同事权转移支付绩效目标表: no layout's 表号 prints such a number)."""
     number, title = _numbered(grid, lines)
     if len(grid.rows) <= FIRST_ROW or _PART.match(title) or not (
-            _of_no_kind(number, title, catalog) or numbering and _unnumbered_form(number, title, catalog)):
+            _of_no_kind(number, title, catalog) or _unnumbered_form(number, title, catalog)):
         return None
     places = grid.row_places or []
     item = _named(number, title, places[0])
@@ -239,18 +237,6 @@ def _numbered(grid: Grid, lines: list[Line]) -> tuple[str, str]:
     if found is not None and (found.group("before").endswith("表") or found.group("after")):
         return above.rstrip("：:、.．"), title
     return "", title
-
-
-def _numbers_its_tables(lines: list[Line]) -> bool:
-    """Whether the lines print a table's number in a layout's 表号 form (公开表1, 预算01表, 表一), alone or before its
-    title: a document that numbers its tables (福州, 泉州, 长沙, 长春 and 上海 print none)."""
-    for line in lines:
-        text = "".join(line.text.split())
-        found = NUMBER.match(text)
-        if found is not None and (found.group("before").endswith("表") or found.group("after")) \
-                and (found.end() == len(text) or _TITLE.search(text[found.end():])):
-            return True
-    return False
 
 
 def _line_above(place: str, lines: list[Line]) -> str:

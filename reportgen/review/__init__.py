@@ -440,12 +440,37 @@ def _of_held_tables(verdicts: list[Verdict], held: tuple[PrintedTable, ...]) -> 
     economic class; its title read with its number or without, as a DOCX prints the number apart) that disagrees with
     the source's figure of its row's name (its “住房公积金 42.07” of class 30113,
     the source's 住房公积金 the function line 2210201's 172.12): 未能核对 — the table is printed as the source holds it,
-    of no kind the source's names speak of."""
-    titles = {"".join(words.split()) for table in held for words in (f"{table.number}{table.title}", table.title)}
+    of no kind the source's names speak of. But a cell of a form held (no header: 泉州市政府办 2026's
+    部门整体支出绩效目标表) a few lines from another of its rows that prints one of the department's figures exactly stays
+    judged, as _of_other_tables judges such a form's: that form speaks of the department's money."""
+    titles, forms = _held_titles(held), _held_titles(tuple(table for table in held if not table.header))
+    of_the_department = _agreeing_cells(verdicts, forms)
     for verdict in verdicts:
         st = verdict.statement
-        if verdict.status == "disagree" and st.kind == "cell" and "".join((st.table or "").split()) in titles:
+        if verdict.status == "disagree" and st.kind == "cell" and _unspaced(st.table or "") in titles \
+                and not _of_the_departments_form(st, forms, of_the_department):
             verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", HELD_TABLE
+
+
+def _agreeing_cells(verdicts: list[Verdict], titles: set[str]) -> list[Statement]:
+    """The cells of the tables titled ``titles`` that print one of the department's figures (agree, not 0)."""
+    return [v.statement for v in verdicts if v.status == "agree" and v.statement.value
+            and v.statement.kind == "cell" and _unspaced(v.statement.table or "") in titles]
+
+
+def _held_titles(held: tuple[PrintedTable, ...]) -> set[str]:
+    """The titles of the ``held`` tables, with their numbers and without, spaces aside."""
+    return {_unspaced(words) for table in held for words in (f"{table.number}{table.title}", table.title)}
+
+
+def _of_the_departments_form(st: Statement, forms: set[str], of_the_department: list[Statement]) -> bool:
+    """Whether a cell is of a form held (its title among ``forms``) beside another of its rows that prints one of the
+    department's figures."""
+    return _unspaced(st.table or "") in forms and _beside_one_of(st, of_the_department)
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
 
 
 def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool]) -> None:

@@ -134,6 +134,9 @@ class TableEntry(FrozenRecord):
     number: int = 0
     title: str = ""
     printed: str = ""  # 印出表: the 表名 of a table the source holds as printed (its kind ""), "" for a kind's
+    # 印在: the headings a printed table is printed under in the text, outermost first ({年}, {部门} as in titles): it
+    # is placed at the end of the section of the innermost of them the document prints (() : among the tables)
+    under: tuple[str, ...] = ()
 
 
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
@@ -1285,9 +1288,10 @@ def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry,
 def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
     """One item of 表格清单.表, checked: a mapping of 表 (one of the ``known`` tables), 表号 (0 to the greatest
     number) and 标题 (text), the last two optional."""
-    if not isinstance(item, dict) or not set(item) <= {"表", "印出表", "表号", "标题"} or len({"表", "印出表"} & set(item)) != 1:
-        raise LayoutError(f"{where}应为含“表”的映射（或含“印出表”：源文件照印的一张表的表名），可用的键：表、表号、标题、印出表；"
-                          f"{with_ids(_ENTRY_EXAMPLE)}")
+    if not isinstance(item, dict) or not set(item) <= {"表", "印出表", "表号", "标题", "印在"} or \
+            len({"表", "印出表"} & set(item)) != 1:
+        raise LayoutError(f"{where}应为含“表”的映射（或含“印出表”：源文件照印的一张表的表名），可用的键：表、表号、标题、印出表、"
+                          f"印在；{with_ids(_ENTRY_EXAMPLE)}")
     kind, number, title = item.get("表", ""), item.get("表号", 0), item.get("标题", "")
     printed = _printed_name(item, where)
     if "表" in item and (not isinstance(kind, str) or kind not in known):
@@ -1297,7 +1301,18 @@ def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
                           f"不是“{shown_text(str(number), 20)}”")
     if not isinstance(title, str):
         raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
-    return TableEntry(kind, number, title, printed)
+    return TableEntry(kind, number, title, printed, _under(item, where))
+
+
+def _under(item: dict[str, Any], where: str) -> tuple[str, ...]:
+    """An item's 印在: the headings (their words, outermost first) a table held as printed (印出表) is printed under in
+    the text; () where it names none. LayoutError where it is no list of texts, or given a kind's table."""
+    under = item.get("印在", [])
+    if "印在" in item and ("印出表" not in item or not isinstance(under, list) or not under
+                           or not all(isinstance(words, str) and words.strip() for words in under)):
+        raise LayoutError(f"{where}：“印在”应为照印的表（印出表）印在其下的各级标题的字样的列表（由外到内，如"
+                          f"[{{年}}年部门预算情况说明, 预算绩效管理情况]），不是“{shown_text(str(under), 30)}”")
+    return tuple(under)
 
 
 def _printed_name(item: dict[str, Any], where: str) -> str:

@@ -177,7 +177,7 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     for entry in _listed_entries(layout, list(budget.printed_tables), budget):
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
         if entry.printed and entry.printed in printed:
-            placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout))
+            placed.append(_placed_printed(*printed[entry.printed], entry, new_page, layout, title_values(budget)))
         elif not entry.printed and (form := _printed_form(entry.kind, layout, budget)) is not None:
             placed.append(_placed(form, entry if layout.table_entries else None, new_page, layout))
     return placed
@@ -251,14 +251,16 @@ def _printed_number(layout: Layout, printed: str) -> int:
     return next((n for n in range(1, 100) if layout.table_numbering.label(n) == label), 0) if label else 0
 
 
-def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool,
-                    layout: Layout) -> dict[str, Any]:
+def _placed_printed(table_id: str, table: PrintedTable, entry: TableEntry, new_page: bool, layout: Layout,
+                    values: dict[str, str]) -> dict[str, Any]:
     """A printed table (印出表) as the layout places it: its title as printed (or as its entry words it), the number
     its entry gives it (else the next in turn — its own number where the layout's 表号 prints it and the count has not
     reached it: 北京民政局's 预算13表 after its 预算11表, the 预算12表 it prints being none of the source's) and its 单位
     line as printed; a table printed without a number that its entry gives none (烟台's 专项资金绩效目标表, 福州's
-    一般公共预算支出经济分类情况表) printed without one, the count of the tables going on past it."""
-    return {"ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
+    一般公共预算支出经济分类情况表) printed without one, the count of the tables going on past it; ``under``: the
+    headings its entry prints it under (印在, ``values`` filling in their {年} and {部门}), joined by “|”."""
+    under = "|".join(re.sub(r"\{(年|上年|部门|市)\}", lambda m: values[m.group(1)], words) for words in entry.under)
+    return {"under": under, "ref": table_id, "title": entry.title or table.title, "number": entry.number, "note": "", "args": [],
             "new_page": new_page, "label": layout.tables_label, "department": layout.tables_department,
             "unit": table.unit, "least": 0 if entry.number else _printed_number(layout, table.number),
             "numbered": bool(entry.number or table.number.strip())}
@@ -424,7 +426,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
         raise _markup_error(markup) from None
     reader = _MarkupReader(markup, root, tables, missing, layout, contents, unnumbered)
     reader.walk(root, 0)
-    return punctuated(reader.blocks)
+    return punctuated(placed_under(reader.blocks, reader.under))
 
 
 _ROLES: dict[str, ParagraphRole] = {"p": "body", "item": "item", "note": "note", "missing": "missing", "banner": "banner"}
@@ -446,6 +448,8 @@ class _MarkupReader:
         self.tables_placed = 0
         self.anchors: set[str] = set()  # the anchors of the headings given so far
         self.unshown: tuple[int, str] | None = None  # the 目录 line of a part without a heading, until its first block
+        # the tables placed under a heading of the text: their blocks (from, to: a page break leading one) and headings
+        self.under: list[tuple[int, int, tuple[str, ...]]] = []
 
     def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
         self.refuse_stray(element.text, element)
@@ -565,8 +569,17 @@ class _MarkupReader:
         table.wide = table.wide or table_id in self.layout.landscape_tables  # 表格排版.横排: landscape as published
         self.blocks.append(table)
         self.flush_unshown(f"table-{table_id}")
-        if child.get("listed") != "false":
+        if not self.held_under(child) and child.get("listed") != "false":
             self.list_table(depth, number, title, f"table-{table_id}")
+
+    def held_under(self, child: etree.Element) -> bool:
+        """Whether the table just placed is to be placed under a heading of the text (under="…": placed_under), not
+        listed in the 目录 then (as that text's tables are not); its blocks (with the page break before it) noted."""
+        under = tuple(words for words in child.get("under", "").split("|") if words)
+        if under:
+            led = len(self.blocks) > 1 and isinstance(self.blocks[-2], PageBreak)
+            self.under.append((len(self.blocks) - (2 if led else 1), len(self.blocks), under))
+        return bool(under)
 
     def list_table(self, depth: int, number: str, title: str, anchor: str) -> None:
         """A table's line in the 目录, where the layout lists tables there: its number and title, one level below the
@@ -590,6 +603,50 @@ class _MarkupReader:
 
     def on_pagebreak(self, child: etree.Element, depth: int, nesting: int) -> None:
         self.blocks.append(PageBreak())
+
+
+def placed_under(blocks: list[Block], under: list[tuple[int, int, tuple[str, ...]]]) -> list[Block]:
+    """The ``blocks`` with each table ``under`` the headings of the text the document prints it under (its blocks
+    ``blocks[start:end]``, the headings' words outermost first: 表格清单.表's 印在) moved to the end of the section of
+    the innermost of those headings the blocks print (before the page break that opens the next section), in their
+    order; where they print none of them, the table stays where it is (among the tables)."""
+    moved: dict[int, list[Block]] = {}
+    left: set[int] = set()
+    for start, end, words in under:
+        at = _section_end(blocks, words)
+        if at is not None:
+            moved.setdefault(at, []).extend(blocks[start:end])
+            left.update(range(start, end))
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        out.extend(moved.get(index, []))
+        if index not in left:
+            out.append(block)
+    return out + moved.get(len(blocks), [])
+
+
+def _section_end(blocks: list[Block], words: tuple[str, ...]) -> int | None:
+    """Where the section of the innermost of the headings ``words`` (outermost first, each sought after the one
+    before it; spaces aside) the ``blocks`` print ends: the index of the next heading of its level or above (of the
+    page break before it), else their end; None where they print none of them."""
+    headings = [(index, block) for index, block in enumerate(blocks) if isinstance(block, Heading)]
+    found = _innermost(headings, words)
+    if found is None:
+        return None
+    end = next((i for i, h in headings if i > found[0] and h.level <= found[1].level), len(blocks))
+    while end > found[0] + 1 and isinstance(blocks[end - 1], PageBreak):
+        end -= 1
+    return end
+
+
+def _innermost(headings: list[tuple[int, Heading]], words: tuple[str, ...]) -> tuple[int, Heading] | None:
+    """The innermost of the headings ``words`` (outermost first) among the ``headings`` (each with its index), each
+    sought from the one before it found on; None where none is."""
+    found: tuple[int, Heading] | None = None
+    for said in ("".join(w.split()) for w in words):
+        after = found[0] if found is not None else -1
+        found = next(((i, h) for i, h in headings if i >= after and "".join(h.text.split()) == said), found)
+    return found
 
 
 class MarkupFault(TemplateFault):

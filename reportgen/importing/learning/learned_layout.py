@@ -53,6 +53,7 @@ from reportgen.importing.learning.learned_headings import (
 from reportgen.importing.learning.learned_uses import use_shapes
 from reportgen.importing.learning.learned_words import Learned as Words
 from reportgen.importing.learning.tables.learned_final_tables import _final_basic_sides, _final_fund_lines, _is_final
+from reportgen.importing.learning.tables.learned_form_places import placed_in_text
 from reportgen.importing.learning.tables.learned_function_shapes import _function_shapes
 from reportgen.importing.learning.tables.learned_summary_shapes import (
     _basic_variant,
@@ -122,6 +123,9 @@ def _settings(result: ImportResult, lines: list[Line], name: str, base: str) -> 
     told += [_not_listed_note(table) for table in unlisted]
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
+    if entries:  # the tables held as printed in the text, under its headings (印在)
+        last = max(map(_first_page, [*tables, *unsure]), default=0)
+        entries = placed_in_text(entries, last, _printed_headings(lines), lines, imported)
     if pattern:
         settings["表号"] = pattern
     elif tables:  # none read over its tables (福州's “2026年度收支预算总表”): the body prints none, the 目录 the base's

@@ -262,9 +262,19 @@ def row_text(grid: Grid, row: int) -> str:
     return "".join(cell_text(c) for c in grid.rows[row]) if row < len(grid.rows) else ""
 
 
+def _title_rows(grid: Grid) -> list[int]:
+    """The rows a title may be printed in (the first TITLE_ROWS), in the order sought: those not opening with a list's
+    number first — a line “五、一般公共预算拨款支出预算表” over the title “2026年度一般公共预算拨款支出预算表” (福州, 泉州) is
+    the heading of the part the table is printed in, not its title — each in order."""
+    return sorted(range(min(TITLE_ROWS, len(grid.rows))), key=lambda row: bool(_LIST_ITEM.match(row_text(grid, row))))
+
+
+_LIST_ITEM = regex(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*、")  # a heading's number (五、, 5、), no table's
+
+
 def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     table: Table | None = None
-    for row in range(min(TITLE_ROWS, len(grid.rows))):
+    for row in _title_rows(grid):
         kind, year = _title_kind(row_text(grid, row), catalog)
         if kind is not None and not _listed(grid, row, kind, catalog):
             table = Table(kind, grid, title=row_text(grid, row).strip(), year=year, header_start=row + 1)
@@ -307,7 +317,7 @@ def _by_content(grid: Grid, catalog: Catalog) -> Table | None:
     only (一般公共预算 and 支出, …) and none that makes it another table's (基本, 项目 … not among them); None
     for any other grid (a table of this region's own: 财政拨款支出预算表 names no fund)."""
     titles = catalog.titles
-    for row in range(min(TITLE_ROWS, len(grid.rows))):
+    for row in _title_rows(grid):
         titled = _YEAR.sub("", normalized(_TABLE_NUMBER.sub("", row_text(grid, row))))
         if not _OTHER_TITLE.match(titled):
             continue
