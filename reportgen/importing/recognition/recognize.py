@@ -761,7 +761,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
                    or _meaning([_this_year(word, own) for word in words], catalog))
-        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
+        meaning = _of_year(words, groups[col], _carried_over(words, groups[col], catalog, own,
+                                                             _within_group(words, groups[col], meaning, catalog, own)), own)
         if meaning:
             meanings[col] = meaning
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
@@ -1021,10 +1022,23 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     own = words[-1]
     if own in _TOTAL_WORDS:
         return group
+    if own in words[:-1] and _known_word(own, catalog) == group:  # 因公出国（境）费 / 因公出国（境）费 beside its 小计
+        return f"{group}·{own}"
     known = _known_word(own, catalog) or _known_word(_under_the_groups(words, wide), catalog)
     if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
+
+
+def _carried_over(words: list[str], wide: list[bool], catalog: Catalog, year: int | None, meaning: str) -> str:
+    """A column under last year's carry-over (上年结转结余) above a lower group: “上年结转·meaning”, never this year's
+    meaning given to a second column (长春市信访局 2026's “三公” table: 当年预算 | 上年结转结余, each over 小计,
+    因公出国（境）费 …, 公务接待费 — the carried 公务接待费 is not this year's). Under no such group, ``meaning``."""
+    groups = [_known_word(_this_year(word, year), catalog) for word, heads in zip(words[:-1], wide[:-1], strict=True)
+              if heads]
+    if not meaning or meaning.startswith(CARRIED) or CARRIED not in groups[:-1] or groups[-1] == CARRIED:
+        return meaning
+    return f"{CARRIED}·{meaning}"
 
 
 def _under_the_groups(words: list[str], wide: list[bool]) -> str:
