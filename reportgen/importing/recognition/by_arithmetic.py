@@ -72,7 +72,12 @@ def _carried_run(printed: Printed, meanings: dict[int, str], carried_words: froz
     if start is None:
         return meanings
     run = [col for col in amounts if col > start and meanings[col] not in _TOTALS]
-    return {**meanings, start: CARRIED, **{col: f"{CARRIED}·{meanings[col]}" for col in run}}
+    return {**meanings, start: CARRIED, **{col: _carried(meanings[col]) for col in run}}
+
+
+def _carried(meaning: str) -> str:
+    """A column of the carry-over's run: “上年结转·meaning”, as its group header made it already or now."""
+    return meaning if meaning.startswith(f"{CARRIED}·") else f"{CARRIED}·{meaning}"
 
 
 def _run_start(meanings: dict[int, str], amounts: list[int], carried_words: frozenset[int]) -> int | None:

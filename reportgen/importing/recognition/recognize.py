@@ -771,7 +771,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
                    or _meaning([_this_year(word, own) for word in words], catalog))
-        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
+        meaning = _of_year(words, groups[col], _of_groups(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
@@ -1035,6 +1035,35 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
+
+
+def _of_groups(words: list[str], wide: list[bool], meaning: str, catalog: Catalog, year: int | None) -> str:
+    """A column's meaning as the groups over it make it (_within_group), a part named as its group (_named_as_group)
+    and under the carry-over (_carried_over)."""
+    within = _named_as_group(words, wide, _within_group(words, wide, meaning, catalog, year), catalog)
+    return _carried_over(words, wide, catalog, year, within)
+
+
+def _named_as_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog) -> str:
+    """A column whose own word is the word of a group over it (因公出国（境）费 / 因公出国（境）费, beside the group's
+    小计 and 科研因公出国（境）费用: 长春市信访局 2026's “三公” table) is a part of that group, “group·word” — read
+    and told as not used, never the group's meaning given to a second column."""
+    own = words[-1]
+    grouped = [word for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
+    if own in grouped and own not in (*_TOTAL_WORDS, *_GENERIC) and meaning and meaning == _known_word(own, catalog):
+        return f"{meaning}·{own}"
+    return meaning
+
+
+def _carried_over(words: list[str], wide: list[bool], catalog: Catalog, year: int | None, meaning: str) -> str:
+    """A column under last year's carry-over (上年结转结余) above a lower group: “上年结转·meaning”, never this year's
+    meaning given to a second column (长春市信访局 2026's “三公” table: 当年预算 | 上年结转结余, each over 小计,
+    因公出国（境）费 …, 公务接待费 — the carried 公务接待费 is not this year's). Under no such group, ``meaning``."""
+    groups = [_known_word(_this_year(word, year), catalog) for word, heads in zip(words[:-1], wide[:-1], strict=True)
+              if heads]
+    if not meaning or meaning.startswith(CARRIED) or CARRIED not in groups[:-1] or groups[-1] == CARRIED:
+        return meaning
+    return f"{CARRIED}·{meaning}"
 
 
 def _under_the_groups(words: list[str], wide: list[bool]) -> str:

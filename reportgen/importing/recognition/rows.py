@@ -128,11 +128,20 @@ class _Columns:
 
 
 def is_note_row(table: Table, index: int) -> bool:
-    """A table's note printed in its last rows ("注：本部门无……，故本表为空表。"): words, not figures."""
-    texts = [c for c in table.grid.rows[index] if c.value is not None or c.text]
-    if not texts or isinstance(texts[0].value, Decimal) or _NOTE.match(cell_text(texts[0])) is None:
-        return False
-    return len([c for c in texts if cell_text(c)]) == 1
+    """A table's note printed in its last rows ("注：本部门无……，故本表为空表。"): words, not figures — and each line
+    of words alone under it, the note's own (长春市信访局 2026's “说明：” over “1、“本年预算数”的单位范围……”)."""
+    for row in range(index, table.body_start - 1, -1):
+        texts = [c for c in table.grid.rows[row] if c.value is not None or c.text]
+        if texts and not _words_alone(texts):
+            return False
+        if texts and _NOTE.match(cell_text(texts[0])) is not None:
+            return True
+    return False
+
+
+def _words_alone(texts: list[Cell]) -> bool:
+    """Whether a row's cells printing anything are one, of words (no figure)."""
+    return not isinstance(texts[0].value, Decimal) and len([c for c in texts if cell_text(c)]) == 1
 
 
 def is_column_numbers(table: Table, index: int) -> bool:

@@ -33,6 +33,7 @@ class _Column:
     right: float
     align: str = "centre"  # "left" (text), "right" (amounts) or "centre" (codes; or cannot tell)
     body: bool = True  # found from the body; else from the header over an empty column
+    guessed: bool = False  # amounts taken as right-aligned, their edges all agreeing (one word, or words of one width)
 
 
 def joined_header(lines: list[Line], columns: list[_Column], em: float) -> list[Line | None]:
@@ -74,6 +75,7 @@ def body_columns(words: list[_Word], em: float) -> list[_Column]:
             low, high = start + a * _BIN, start + (b + 1) * _BIN
             column = _Column(max(low, min(w.left for w in group)), min(high, max(w.right for w in group)))
             column.align = _alignment(group)
+            column.guessed = len(_shared_edges(group)) == len(_EDGES) and column.align == "right"
             columns.append(column)
     return columns
 
@@ -175,9 +177,10 @@ def _alignment(words: list[_Word]) -> str:
 
 def _shared_edges(words: list[_Word]) -> list[str]:
     """The edges (left, right, centre) a column's words agree on."""
-    return [side for side, edges in (("left", [w.left for w in words]), ("right", [w.right for w in words]),
-                                     ("centre", [w.centre for w in words]))
-            if _agree(edges)]
+    return [side for side in _EDGES if _agree([getattr(w, side) for w in words])]
+
+
+_EDGES = ("left", "right", "centre")
 
 
 def _agree(values: list[float]) -> bool:
@@ -194,11 +197,26 @@ def column_cuts(columns: list[_Column], em: float, header: list[_Word]) -> list[
     centres: dict[int, float] = {}
     for word in sorted(header, key=lambda w: w.top):  # a column's lowest header word is its own
         centres[cell_at(word.centre, cuts)] = word.centre
+    if _centred_under_header(columns, centres, em):
+        return column_cuts(columns, em, header)
     for i, (a, b) in enumerate(zip(columns, columns[1:], strict=False)):
         cut = _centred_cut(a, b, centres.get(i), centres.get(i + 1), em)
         if cut is not None:
             cuts[i] = cut
     return cuts
+
+
+def _centred_under_header(columns: list[_Column], centres: dict[int, float], em: float) -> bool:
+    """Whether amounts taken as right-aligned for want of evidence (``guessed``: one row, or one width) are set
+    centred on their own header word (``centres``: each cell's lowest, within PAD of their middle) — then centred
+    (their cells cut halfway across the gaps, the header's words each over the cell of the figures it is centred on:
+    the one-row “三公” tables of 长春市信访局 2026, 16 columns under 当年预算 | 上年结转结余), and True where any is."""
+    changed = False
+    for index, column in enumerate(columns):
+        own = centres.get(index)
+        if column.guessed and own is not None and abs(own - (column.left + column.right) / 2) <= PAD * em:
+            column.align, column.guessed, changed = "centre", False, True
+    return changed
 
 
 def _gap_cut(a: _Column, b: _Column, em: float) -> float:

@@ -167,11 +167,29 @@ def _under(word: Word, lines: list[list[Word]], upper: int, em: float) -> list[t
 def _set_as_one_cell(word: Word, below: Word, lower: list[list[Word]], em: float) -> bool:
     """Whether the word ``below`` is set as the next line of ``word``'s cell: within its width and aligned with it,
     with no header word under it within that width (among the ``lower`` lines)."""
+    under = [other for line in lower for other in line
+             if other.top >= below.bottom - 0.3 * em and other.left < word.right and word.left < other.right]
+    heads = bool(under) and not _third_line(word, below, under, em)
+    return _set_under(word, below, em) and not heads
+
+
+def _set_under(word: Word, below: Word, em: float) -> bool:
+    """Whether ``below`` is set within ``word``'s width and aligned with it (centred on it, or starting or ending where it does)."""
     within = below.left >= word.left - _ALIGNED * em and below.right <= word.right + _ALIGNED * em
     aligned = min(abs(below.centre - word.centre), abs(below.left - word.left), abs(below.right - word.right))
-    heads = any(other.top >= below.bottom - 0.3 * em and other.left < word.right and word.left < other.right
-                for line in lower for other in line)
-    return not (not within or aligned > _ALIGNED * em or heads)
+    return within and aligned <= _ALIGNED * em
+
+
+def _third_line(word: Word, below: Word, under: list[Word], em: float) -> bool:
+    """Whether the one header word ``under`` ``below`` is the third line of ``word``'s cell, not a sub-header: set
+    as its next line is (within 0.6 of a line under ``below``) and within ``word``'s width, aligned with it — a cell
+    wrapped over three lines whose middle line is its narrowest (长春市信访局 2026's 三公 table: 因公出 / 国 / （境）费,
+    科研因公 / 出国 / （境）费用), where a group's sub-headers are two words or more (编码 over 类 款 项)."""
+    if len(under) != 1:
+        return False
+    third = under[0]
+    return -0.3 * em <= third.top - below.bottom <= _WRAPPED * em and _set_under(word, third, em) \
+        and third.left < below.right + _ALIGNED * em and below.left - _ALIGNED * em < third.right
 
 
 def _has_siblings(word: Word, below: Word, words: list[Word], em: float) -> bool:
