@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from reportgen.base.patterns import regex
-from reportgen.importing.recognition.by_arithmetic import Printed, by_arithmetic
+from reportgen.importing.recognition.by_arithmetic import _LABELS, Printed, by_arithmetic
+from reportgen.importing.recognition.by_other_tables import Read, by_other_tables
 from reportgen.importing.recognition.catalog import Catalog, TableKind, TitleWords, normalized
 from reportgen.importing.recognition.header_paths import groups_completed
 from reportgen.importing.recognition.item_sums import items_by_sums
@@ -113,7 +114,22 @@ def _recognized_grids(grids: list[Grid], catalog: Catalog) -> tuple[list[Table],
             unknown.append(rest)
             table = _finished(table, catalog)  # its header read again without the other table's rows
         known.append(table)
-    return known, unknown
+    return _named_by_others(known), unknown
+
+
+def _named_by_others(tables: list[Table]) -> list[Table]:
+    """The tables with a column whose meaning another table of the file tells (by_other_tables.py) given it."""
+    read = [Read(table.columns, printed(table), _row_labels(table)) for table in tables]
+    for table, meanings in zip(tables, by_other_tables(read), strict=True):
+        table.columns = meanings
+    return tables
+
+
+def _row_labels(table: Table) -> dict[int, str]:
+    """Each body row's label: the words and codes its label columns print, joined (by_other_tables.Read)."""
+    labels = sorted(col for col, meaning in table.columns.items() if meaning in _LABELS)
+    return {index: "".join("".join(row[col].text.split()) for col in labels if col < len(row) and row[col].text)
+            for index, row in enumerate(table.grid.rows) if index >= table.body_start}
 
 
 def _own_copy(grid: Grid) -> Grid:
