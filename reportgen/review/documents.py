@@ -69,6 +69,8 @@ from reportgen.review.project_lists import lists_disagree
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.sentences.consistency import CUT_RULE
 from reportgen.review.sentences.judge import Verdict, printed_cells
+from reportgen.review.target_cells import items_disagree
+from reportgen.review.target_parties import parties_copied
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
@@ -558,13 +560,15 @@ def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: 
 
 def _target_tables_judged(narrative: Review, imported: ImportResult, lines: list[Line], files: list[Path],
                           read: dict[Path, Published]) -> None:
-    """The document's target tables (绩效目标表) against its list of projects and its 绩效管理's, and their wording (a
-    table printed twice, a percentage among counts), told with its text's findings."""
+    """The document's target tables (绩效目标表) against its list of projects and its 绩效管理's, an item their cells
+    give two amounts, and their wording (a table printed twice, a text copied from another project's, a percentage
+    among counts), told with its text's findings."""
     document = files[0]
     narrative.contradictions += against_projects(imported.imported, lines, document) \
         + against_management(imported.imported, lines, document) \
-        + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document)
-    narrative.wording += repeated_tables(lines, document) \
+        + beyond_projects(lines, imported.imported.year, document) + lists_disagree(lines, document) \
+        + items_disagree(lines, document)
+    narrative.wording += repeated_tables(lines, document) + parties_copied(lines, document) \
         + [f for path in files for f in percent_among_counts(read[path].lines, path)]
 
 
