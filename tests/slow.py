@@ -53,7 +53,7 @@ SLOW_MODULES = frozenset((
     "test_amounts", "test_bad_inputs", "test_damaged_files", "test_disclosure_files", "test_exact_figures",
     "test_reading_verified", "test_columns_by_arithmetic", "test_columns_by_other_tables", "test_import_every_figure", "test_wrapped_figures", "test_codes_by_name", "test_import_document_form",
     "test_import_beijing_tables", "test_import_guangzhou_tables", "test_import_income_unknown",
-    "test_import_jiangsu_2019_shapes", "test_import_prose_carry", "test_import_prior_columns", "test_import_readback", "test_import_text_fields", "test_import_vehicle_kinds",
+    "test_import_jiangsu_2019_shapes", "test_import_prose_carry", "test_year_from_captions", "test_import_prior_columns", "test_import_readback", "test_import_text_fields", "test_import_vehicle_kinds",
     "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
     "test_planted_pdf", "test_readers_only", "test_readme", "test_review_beside_spending", "test_review_cut_documents",
     "test_review_documents", "test_review_folders", "test_review_grand_total_in_part", "test_review_listed_parts",

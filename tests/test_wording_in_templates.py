@@ -33,6 +33,8 @@ MESSAGE_NAMES = {
     "_unnumbered_note", "_unlisted_note", "_others_printed_note", "_description", "_file_head",  # import --learn-layout: what it tells and writes
     "_not_listed_note", "_final_edition",  # import --learn-layout of a 决算: the tables and settings not learned, said
     "_unit_edition",  # import --learn-layout of a unit's budget: its edition's 说明
+    "_captions_differ_note",  # import: the tables' captions stating two years, 年度 not written
+    "_year_unchecked",  # check: the rules the year judges, not checked while 年度 is left out
     "_code_note", "_proved",  # import: a table printing 科目 by name alone, its codes read by name or why not
     "_other_counts",  # import: a count of 国有资产 printed as an amount, told as not written
     "_COLUMN_RULES",  # a layout's 表格.X.列: what the message calls the columns each table may name

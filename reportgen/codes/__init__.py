@@ -318,6 +318,14 @@ def _current(kind: Kind, code: object, year: int) -> tuple[str, _NameRange] | No
     return None
 
 
+def newest_year() -> int:
+    """The newest year the catalogue names a code by (a range's first year, or the year after its last): the year its open ranges stand for (check's stand-in
+    for a source's year left out: the rules the year judges are left out of what it tells)."""
+    bounds = [bound for kind in set(_KIND_NAMES.values()) for ranges in _load(kind).values() for one in ranges
+              for bound in (one.start, None if one.end is None else one.end + 1) if bound is not None]
+    return max(bounds)
+
+
 def printed_names(kind: Kind, code: str, year: int) -> tuple[str, ...]:
     """The names ``code`` is printed by in ``year``: its name and its aliases (none where the year knows no such code)."""
     found = _current(kind, code, year)

@@ -84,6 +84,7 @@ from reportgen.importing.text.text_fields import add_text_fields, fill_required,
 from reportgen.importing.text.text_parts import read_text_parts
 from reportgen.importing.text.text_sheets import (
     Front,
+    add_caption_year,
     add_cover_year,
     add_front,
     add_region,
@@ -614,7 +615,8 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
     add_cover_year(imported, read.lines)
-    add_text_year(imported, read.lines)
+    if not add_caption_year(imported, read.lines, notes):
+        add_text_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines, imported.year), unplaced, with_prior)

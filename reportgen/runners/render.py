@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen import tablekinds
+from reportgen import codes, tablekinds
 from reportgen.base.atomic import write_atomically
 from reportgen.base.errors import Finding, SourceError, shown_text
 from reportgen.base.records import Record
@@ -315,38 +315,71 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
     if prepared.budget is not None:
         return prepared_findings(prepared)
     drafted, holes = _drafted(path, prepared.findings, reason_threshold)
-    if drafted.budget is None or drafted.figures is None:
+    found = _found_drafted(drafted, YEAR in holes)
+    if found is None:
         return prepared.findings
-    found = drafted.findings + _parts_missing(drafted)
-    told = prepared.findings + [f for f in found if f not in prepared.findings
-                                and not any(_within(f.path, hole) for hole in holes)]
+    told = prepared.findings + [f for f in found if f not in prepared.findings and _beside(f, holes)]
+    if YEAR in holes:
+        told.append(_year_unchecked(prepared.findings))
     return sorted(told, key=lambda f: (f.severity != "error", f.line))
 
 
+def _found_drafted(drafted: Prepared, yearless: bool) -> list[Finding] | None:
+    """What the source read without its 待填写 (a name or a year stood in) finds, the parts it lacks among them; None
+    where it cannot be read — but for a year stood in, whose loader's findings are told all the same."""
+    if drafted.budget is not None and drafted.figures is not None:
+        return drafted.findings + _parts_missing(drafted)
+    return drafted.findings if yearless else None
+
+
+def _beside(finding: Finding, holes: list[str]) -> bool:
+    """Whether a finding of the source read without its holes is told beside prepare's: not at a hole, and (the year
+    stood in) not of a rule the year judges."""
+    return not any(_within(finding.path, hole) for hole in holes) and not (YEAR in holes and finding.rule in YEAR_RULES)
+
+
 NAME = "部门"  # the department's name: a text no figure or rule of the budget's arithmetic stands on
+YEAR = "年度"  # the year: its code catalogue, its prior year's and the founding year's rules stand on it
+# the rules judged by the year: the codes and their names by the year's catalogue, the prior year's and the units'
+# files' years, the founding year, a 说明 saying this year's 机关运行经费 counts projects' money
+YEAR_RULES = frozenset({"R-科目编码", "R-科目名称", "R-科目未收录", "R-政府经济分类", "R-上年年度", "R-上年来源",
+                        "R-单位文件", "R-成立年度", "R-机关运行经费"})
+
+
+def _year_unchecked(findings: list[Finding]) -> Finding:
+    """What check leaves for the year: one warning at the 年度's own finding, saying which rules wait for it."""
+    at = next((f for f in findings if f.path == YEAR), None)
+    return Finding("warning", "未核对", "年度没有填写：科目编码与名称（按该年度的政府收支分类科目表）、上年与单位源文件的年度、"
+                   "成立年度、机关运行经费的口径没有核对；填写年度后再检查一次，其余检查已照常做",
+                   at.file if at else "", at.line if at else 0, 0, YEAR)
 
 
 def _drafted(path: Path, findings: list[Finding], reason_threshold: Decimal | None) -> tuple[Prepared, list[str]]:
-    """A source whose only faults are its 待填写 read without them (and, its department's name left empty or 待填写, with a
-    name standing in, told at 部门 all the same), and the fields whose findings are left to prepare's (the holes)."""
+    """A source whose only faults are its 待填写 read without them (and, its department's name or its year left empty or
+    待填写, with a name or a year standing in, told at 部门 or 年度 all the same), and the fields whose findings are left
+    to prepare's (the holes)."""
     holes = [f.path for f in findings if f.rule in PLACEHOLDER_RULES]
-    if not _unnamed(findings):
+    stood = _stood_in(findings)
+    if not stood:
         return prepare(path, reason_threshold, draft=True), holes
-    return prepare(_NameStoodIn(given(path)), reason_threshold, draft=True), [*holes, NAME]
+    return prepare(_StoodIn(given(path), stood), reason_threshold, draft=True), [*holes, *stood]
 
 
-def _unnamed(findings: list[Finding]) -> bool:
-    """Whether the department's name is left empty or 待填写, nothing else wrong with the source but its 待填写."""
-    return any(f.path == NAME for f in findings) and all(
-        f.rule in PLACEHOLDER_RULES or f.path == NAME or f.severity != "error" for f in findings)
+def _stood_in(findings: list[Finding]) -> list[str]:
+    """The fields stood in for (部门, 年度): those left empty or 待填写, nothing else wrong with the source but its 待填写."""
+    stood = [key for key in (NAME, YEAR) if any(f.path == key for f in findings)]
+    fine = all(f.rule in PLACEHOLDER_RULES or f.path in stood or f.severity != "error" for f in findings)
+    return stood if fine else []
 
 
 @dataclass(frozen=True)
-class _NameStoodIn:
-    """A source read with its file's name standing in for the department's name it leaves empty (check_findings: the
-    rest of it judged in the same run; the name's own finding told as prepare tells it)."""
+class _StoodIn:
+    """A source read with its file's name standing in for the department's name it leaves empty, and the newest year
+    of the code catalogue for the year it leaves out (check_findings: the rest of it judged in the same run, the rules
+    the year judges left out; the field's own finding told as prepare tells it)."""
 
     source: SourceInput
+    stood: list[str]
 
     @property
     def path(self) -> Path:
@@ -355,9 +388,10 @@ class _NameStoodIn:
     def values(self) -> Any:
         data = self.source.values()
         if isinstance(data, dict):
-            stand = LocStr(self.source.path.stem)
-            stand.mark = getattr(data.get(NAME), "mark", Mark(1, 1))
-            data[NAME] = stand
+            name = LocStr(self.source.path.stem)
+            name.mark = getattr(data.get(NAME), "mark", Mark(1, 1))
+            stand: dict[str, object] = {NAME: name, YEAR: codes.newest_year()}
+            data.update({key: stand[key] for key in self.stood})
         return data
 
 

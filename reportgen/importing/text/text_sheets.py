@@ -126,6 +126,56 @@ def add_cover_year(imported: Imported, lines: list[Line]) -> None:
             return
 
 
+# A table's caption that states its year alone, under its title (北京's 预算13表 部门整体支出绩效目标表 “（2026年度）”),
+# or after its title on the same line (“……绩效目标表（2026年度）”)
+_CAPTION_YEAR = regex(r"^[（(](?P<year>20\d{2})年度?[)）]$")
+_TITLED_YEAR = regex(r"表[（(](?P<year>20\d{2})年度?[)）]$")
+_CAPTION_GAP = 2  # the caption follows its title within two lines (a blank or a wrapped title between)
+
+
+def add_caption_year(imported: Imported, lines: list[Line], notes: list[str]) -> bool:
+    """年度 from the captions of the document's tables that state their year (a table no kind names among them: a
+    表 of 北京's tables printing its year only in 预算13表's caption), where no table read and no cover states one,
+    placed at the first caption; captions stating two years: not written, told in ``notes`` — never chosen. Whether
+    the year is settled here (stated, or left unwritten for the captions' two years)."""
+    if imported.year is not None:
+        return False
+    said = caption_years(lines)
+    years = sorted({year for year, _ in said})
+    if len(years) > 1:
+        notes.append(_captions_differ_note(said))
+        return True
+    if years:
+        imported.year = years[0]
+        imported.tree = _with_year(imported, years[0], said[0][1])
+    return bool(years)
+
+
+def caption_years(lines: list[Line]) -> list[tuple[int, str]]:
+    """(year, where) of each table caption stating its year, in order: a line that is the year alone under a line
+    ending a table's title (“预算13表 部门整体支出绩效目标表” / “（2026年度）”), or a title ending in its year."""
+    texts = ["".join(line.text.split()) for line in lines]
+    found = []
+    for at, text in enumerate(texts):
+        if (titled := _TITLED_YEAR.search(text)) is not None:
+            found.append((int(titled.group("year")), lines[at].where))
+        elif (alone := _CAPTION_YEAR.match(text)) is not None and _under_title(texts, at):
+            found.append((int(alone.group("year")), lines[at].where))
+    return found
+
+
+def _under_title(texts: list[str], at: int) -> bool:
+    """Whether the line at ``at`` follows a table's title: the nearest printed line above it ends in 表."""
+    above = [text for text in texts[max(at - _CAPTION_GAP, 0):at] if text]
+    return bool(above) and above[-1].endswith("表")
+
+
+def _captions_differ_note(said: list[tuple[int, str]]) -> str:
+    firsts = {year: where for year, where in reversed(said)}
+    shown = "、".join(f"{year} 年（{where}）" for year, where in sorted(firsts.items()))
+    return f"各表的标题印出不同的年度：{shown}；没有写入年度，请按文件核对后填写"
+
+
 def add_text_year(imported: Imported, lines: list[Line], accounts: str = "预算") -> None:
     """年度 from what the text states its budget (or 决算: ``accounts``) is of, where no table and no cover states
     one: the year the most of its statements name (“2026年部门预算”, text_parts.yaml 年度), placed at the first
