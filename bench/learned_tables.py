@@ -80,20 +80,19 @@ def _is_figure(text: str) -> bool:
 
 
 def _segments(cells: list[str], first: int) -> list[tuple[str, int, str]]:
-    """A row's figures as (label, column counted from the table's first column of figures, figure): ``cells`` the
-    row's texts by column. A figure's label is the last text printed left of it (a row's name; a 收支 table's
-    spending side has its own beside the income's; a label printed a character or two a cell, one cell after another —
-    国家信访局 2026's “收 入 | 总 | 计” —, the cells' characters together)."""
+    """A row's figures as (label, column counted from the table's first column of figures, figure; the label "" where
+    nothing is printed left of it): ``cells`` the row's texts by column. A figure's label is the last text printed
+    left of it (a row's name; a 收支 table's spending side has its own beside the income's; a label printed a character
+    or two a cell, one cell after another — 国家信访局 2026's “收 入 | 总 | 计” —, the cells' characters together)."""
     found = []
-    label, run = "", []
+    label, run = "", list[str]()
     for index, raw in enumerate(cells):
         text = raw.strip()
         if not text or _DASHES.fullmatch(text):  # nothing printed, or a dash for none
             continue
         if _is_figure(text) and index >= first:
             run = []
-            if label:
-                found.append((label, index - first, text.replace(" ", "")))
+            found.append((label, index - first, text.replace(" ", "")))
         elif _CODE.fullmatch(text):  # a code printed in a column of its own is not the row's name
             run = []
         else:
@@ -112,21 +111,38 @@ def _spread(text: str) -> bool:
     return len(bare) <= _SPREAD and not any(c.isdigit() for c in bare)
 
 
-def _table_figures(rows: list[list[str]]) -> dict[Key, str]:
-    """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th."""
+# the label of the figures of a table's one row of figures printed without a name (北京, 国家信访局, 重庆, 烟台's “三公”
+# table: 合计 | 因公出国（境）费 | … on one line; 北京's 收入总表: its sources of income on one line)
+SOLE_ROW = "（表中唯一一行）"
+
+
+def _table_figures(rows: list[list[str]], sole: bool = False) -> dict[Key, str]:
+    """Each figure by (label, how many rows before printed that label, column): the n-th 行政运行 is the n-th. A figure
+    printed without a name is no row's but in a table of one row of figures (SOLE_ROW: the table's kind names it);
+    ``sole`` (the render's table where the published prints such a row): its one row of figures is SOLE_ROW whatever
+    its name — the row the published table's is matched to."""
     # a column only a 栏次 row prints in (its numbers repeated on a table's next page, set apart) holds no figure's place
     figure_rows = _without_line_numbers(_printing_columns(_without_page_repeats(rows)))
     first = _first_column(figure_rows)
     places = _figure_places(figure_rows, first)
     found: dict[Key, str] = {}
     seen: dict[tuple[str, int], int] = {}
-    for cells in figure_rows:
-        for label, index, text in _segments(cells, first):
+    for row in _labelled(figure_rows, first, sole):
+        for label, index, text in row:
             column = places.get(index + first, index)
             times = seen.get((label, column), 0)
             seen[(label, column)] = times + 1
             found[(label, times, column)] = text
     return found
+
+
+def _labelled(rows: list[list[str]], first: int, sole: bool) -> list[list[tuple[str, int, str]]]:
+    """Each row's named figures (_segments); those of a table's one row of figures without a name (or, ``sole``,
+    whatever its name) under SOLE_ROW."""
+    segments = [_segments(cells, first) for cells in rows]
+    one = sum(1 for found in segments if found) == 1
+    return [[(SOLE_ROW if one and (sole or not named) else named, index, text) for named, index, text in row
+             if named or one] for row in segments]
 
 
 def _figure_places(rows: list[list[str]], first: int) -> dict[int, int]:
@@ -264,7 +280,8 @@ def measure(tables: dict[str, PublishedTable], document: object, misses: Counter
     for kind, table in tables.items():
         published = _table_figures(published_rows(table, (units or {}).get(kind)))
         rendered = shown.get(FINAL_TABLES.get(kind, kind))
-        figures = _table_figures(rendered_rows(rendered)) if rendered else {}
+        sole = any(key[0] == SOLE_ROW for key in published)
+        figures = _table_figures(rendered_rows(rendered), sole) if rendered else {}
         total.add(compare(published, figures))
         if misses is not None:
             printed = learned_from is None or kind in learned_from

@@ -259,3 +259,21 @@ def test_the_name_audit_tells_a_figure_of_another_unit_than_the_words_name() -> 
     assert unit_slip(own, "b.basic", "基本支出", labels) is None
     assert unit_slip(own, f"f.unit('{own}').basic", "基本支出", labels) is None
     assert unit_slip(None, f"f.unit('{own}').basic", "基本支出", labels) is None
+
+
+def test_the_table_measure_counts_the_figures_of_a_table_s_one_row_printed_without_a_name():
+    """北京市审计局 2026's “三公” table prints its figures on one line, no name beside them (合计 | 因公出国（境）费 | …),
+    and so do its 收入总表, 国家信访局's, 重庆's and 烟台's: the measure left the figures out (no label), the render's
+    rows of them counted only as printed where the published table prints none. They count, the table's one row of
+    figures matched to the render's one row of figures whatever its name; a render printing several rows prints none
+    of them in place."""
+    from bench.learned_tables import SOLE_ROW, _table_figures, compare
+
+    published = _table_figures([["", "244.848000", "173.520000", "6.000000"]])
+    assert published == {(SOLE_ROW, 0, 0): "244.848000", (SOLE_ROW, 0, 1): "173.520000", (SOLE_ROW, 0, 2): "6.000000"}
+    one_row = _table_figures([["合计", "244.848000", "173.520000", "6.000000"]], sole=True)
+    assert compare(published, one_row).in_place == 3
+    years = _table_figures([["2025年", "228.820000", "", ""], ["2026年", "244.848000", "173.520000", "6.000000"]], sole=True)
+    measured = compare(published, years)
+    assert (measured.printed, measured.in_place, measured.extra) == (3, 0, 4)
+    assert _table_figures([["合计", "1.00"]]) == {("合计", 0, 0): "1.00"}  # a named row keeps its name

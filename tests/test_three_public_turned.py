@@ -21,8 +21,9 @@ KIND = "三公经费支出表"
 
 
 def _rows(tmp_path: Path, name: str) -> tuple[str, list[list[str]]]:
-    """The learned 版式.yaml and the texts of the “三公” table's body rows rendered in the learned layout."""
-    source, layout = import_once(tmp_path, FRESH / f"{name}.pdf")
+    """The learned 版式.yaml and the texts of the “三公” table's body rows rendered in the learned layout (``name``: the
+    document's files joined by +)."""
+    source, layout = import_once(tmp_path, *(FRESH / f"{part}.pdf" for part in name.split("+")))
     document = document_for(prepare(source, draft=True), draft=True, layout=layout)
     table = next(b for b in document.blocks if isinstance(b, Table) and b.id.split("-")[0] == KIND)
     return (layout / "版式.yaml").read_text(encoding="utf-8"), [[c.text for c in row.cells] for row in table.body]
@@ -105,3 +106,25 @@ def test_the_total_row_above_the_units_rows_is_the_departments(tmp_path) -> None
     assert rows == [["合计", "24.02", "", "18.00", "", "18.00", "6.02"],
                     ["杭州市气象局", "13.13", "", "7.20", "", "7.20", "5.93"],
                     ["杭州市气象服务中心（杭州市预警信息发布中心）", "10.89", "", "10.80", "", "10.80", "0.09"]]
+
+
+# The “三公” table printed as one row of figures without a name (合计 | 因公出国（境）费 | … on one line, no row of a
+# year): its figures as printed, in the printed order ("" a blank cell; pdftotext -layout) — written from 北京市审计局
+# and 国家信访局, shown unchanged on 中共重庆市委宣传部
+ONE_ROW = {
+    "bj-shenjiju-2026-dept-budget+bj-shenjiju-2026-dept-budget-tables":
+        ["244.848000", "173.520000", "6.000000", "65.328000", "37.380000", "27.948000"],
+    "central-guojia-xinfangju-2026-dept-budget": ["112.61", "68.50", "38.60", "", "38.60", "5.51"],
+    "cq-xuanchuanbu-2026-dept-budget": ["275.80", "100.00", "112.00", "", "112.00", "63.80"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_ROW))
+def test_a_table_printed_as_one_unnamed_row_is_printed_as_one_row(tmp_path, name) -> None:
+    """北京 prints 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行维护费 | 购置费 | 运行费 on one line, 国家信访局 and
+    重庆 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 购置费 | 运行费 | 公务接待费: the render printed three rows
+    (2025年, 2026年, 增减变化) in its own order of columns, 2025年's figures not in the source's table."""
+    text, rows = _rows(tmp_path, name)
+    assert "横排:" in text
+    assert len(rows) == 1
+    assert rows[0][1:] == ONE_ROW[name]

@@ -248,14 +248,20 @@ def _each_once(items: list[str]) -> bool:
 
 def _across_three_public(imported: Imported) -> dict[str, Any]:
     """表格.三公经费支出表's 横排 where the “三公” table's first row of figures is 合计 (杭州, 湖州, 长沙: 合计 above the
-    units' rows, no row of a year): the items its columns print, in their order."""
+    units' rows, no row of a year) or its one row of figures, printed without a name (北京, 国家信访局: 合计 |
+    因公出国（境）费 | … on one line): the items its columns print, in their order."""
     kind = role("three_public")
     rows = [row for row in imported.rows.get(kind, []) if row.amounts]
-    if kind not in imported.tables or not rows or rows[0].label != "合计":
+    if kind not in imported.tables or not _one_row_across(rows):
         return {}
     placed = _placed_items(rows[0])
     items = [item for _, item in placed if item in TURNED_ITEMS]
     return {"横排": items} if len(items) == len(placed) and _each_once(items) else {}
+
+
+def _one_row_across(rows: list[Row]) -> bool:
+    """Whether a “三公” table's rows of figures start with its 合计 or are one row printed without a name."""
+    return bool(rows) and (rows[0].label == "合计" or not rows[0].label and len(rows) == 1)
 
 
 # A “三公” table's items (recognize.ITEMS) in the render's order of its columns (three_public_columns)
