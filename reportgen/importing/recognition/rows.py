@@ -129,12 +129,13 @@ class _Columns:
 
 def is_note_row(table: Table, index: int) -> bool:
     """A table's note printed in its last rows ("注：本部门无……，故本表为空表。"): words, not figures — and each line
-    of words alone under it, the note's own (长春市信访局 2026's “说明：” over “1、“本年预算数”的单位范围……”)."""
+    of words alone under it, the note's own (长春市信访局 2026's “说明：” over “1、“本年预算数”的单位范围……”). A note's
+    lines are contiguous: an empty row ends it (a workbook's next table set under it on the same sheet is not the note)."""
     for row in range(index, table.body_start - 1, -1):
         texts = [c for c in table.grid.rows[row] if c.value is not None or c.text]
-        if texts and not _words_alone(texts):
+        if not texts or not _words_alone(texts):
             return False
-        if texts and _NOTE.match(cell_text(texts[0])) is not None:
+        if _NOTE.match(cell_text(texts[0])) is not None:
             return True
     return False
 
