@@ -16,11 +16,12 @@ from reportgen.compute import ZERO, Computed
 from reportgen.compute.class_pairs import BASIC, class_pairs, parts_line
 from reportgen.compute.functions import PRINTED_TABLES
 from reportgen.compute.phrasing import Money
-from reportgen.compute.printed import KINDS, kinds_of_basic, line_as_printed, stated_kinds
+from reportgen.compute.printed import KINDS, kinds_of_basic, line_as_printed, procured, procured_under, stated_kinds
 from reportgen.docmodel.model import Budget
 from reportgen.tablekinds import role
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+PROCURED = role("procurement")  # its 类/款 lines and 合计 row against the 政府采购 lines by function
 SPLIT_BY_CLASS = role("summary")  # the table whose 类 may print a split its rows do not give (上海's 财务收支预算总表)
 
 
@@ -29,8 +30,8 @@ def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Each line of 印出合计 against its rows: the 决算's 总表 (final_lines), a budget's function tables
     (budget_lines)."""
     for table, lines in b.printed_lines.items():
-        if table == BASIC:
-            yield from pair_lines(b, m, lines)
+        if table in (BASIC, PROCURED):
+            yield from (pair_lines if table == BASIC else procured_lines)(b, m, lines)
             continue
         found = budget_lines(b, f, m, table, lines) if table in PRINTED_TABLES else final_lines(b, f, m, table, lines)
         yield from found
@@ -48,6 +49,20 @@ def pair_lines(b: Budget, m: Money, lines: dict[str, dict[str, Decimal]]) -> Ite
             value = line.get(column)
             if value is None or line_as_printed(b, BASIC, key, column, value, len(parts)) != stated:
                 yield make_finding(b, "error", "R-印出合计", f"{BASIC}的 {key} 行{column}印作 {m.with_unit(stated)}，其下各款"
+                                   f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
+                                   b.line_of(path), path)
+
+
+def procured_lines(b: Budget, m: Money, lines: dict[str, dict[str, Decimal]]) -> Iterator[Finding]:
+    """A 类/款 line or the 合计 row of a 政府采购预算表 by function against the 政府采购 lines under it."""
+    for key, figures in lines.items():
+        under = procured_under(b, key)
+        path = f"印出合计.{PROCURED}.{key}"
+        for column, stated in figures.items():
+            value = procured(under, column)
+            if value is None or line_as_printed(b, PROCURED, key, column, value, len(under)) != stated:
+                line = "合计行" if key == "合计" else f" {key} 行"
+                yield make_finding(b, "error", "R-印出合计", f"{PROCURED}的{line}{column}印作 {m.with_unit(stated)}，其下各行"
                                    f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一行、这一栏），不照印",
                                    b.line_of(path), path)
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from reportgen.compute.arithmetic import ZERO, allowance
 from reportgen.compute.trees import Node
-from reportgen.docmodel.model import Budget, FunctionRow
+from reportgen.docmodel.model import PROJECT_FISCAL, PROJECT_FUNDS, Budget, FunctionRow, ProcurementLine
 
 PARTS = ("合计", "基本支出", "项目支出")
 
@@ -38,6 +38,23 @@ def line_as_printed(budget: Budget, table: str, key: str, column: str, computed:
     stated = budget.printed_lines.get(table, {}).get(key, {}).get(column)
     printed = as_printed(budget, stated, computed, parts)
     return computed if printed is None else printed
+
+
+PROCURED_FISCAL = "财政拨款"  # a 政府采购预算表 by function's column of its three fiscal funds added
+
+
+def procured_under(budget: Budget, key: str) -> list[ProcurementLine]:
+    """The 政府采购 lines by function (政府采购.功能分类) a 类/款 line (or 合计: the table's 合计 row) adds."""
+    lines = budget.procurement.by_function if budget.procurement is not None else ()
+    return [line for line in lines if key == "合计" or line.code.startswith(key)]
+
+
+def procured(lines: Iterable[ProcurementLine], column: str) -> Decimal | None:
+    """``lines`` added in a column of the 政府采购预算表 by function (合计: every fund; 财政拨款: its three; else the
+    fund): None where none of them states it (a blank, never 0.00)."""
+    funds = PROJECT_FUNDS if column == "合计" else PROJECT_FISCAL if column == PROCURED_FISCAL else (column,)
+    known = [line.funds[fund] for line in lines for fund in funds if fund in line.funds]
+    return sum(known, ZERO) if known else None
 
 
 KINDS = ("人员经费", "公用经费")  # 基本支出 in two

@@ -1,24 +1,28 @@
 """The 政府采购预算表 by function and fund, as 烟台 prints it (公开表12: 科目编码 类 款 项, 科目名称, 合计, 财政拨款 小计 |
 一般公共预算 | 政府性基金预算 | 国有资本经营预算, 财政专户管理资金, 单位资金, 使用非财政拨款结余, 上年结转): the source's
 lines (政府采购.功能分类), each 类 and 款 over them their sum, the 合计 row the 类 added (a source without the lines:
-its 政府采购 合计 alone). A column no line under a row states is blank there, never 0.00."""
+its 政府采购 合计 alone) — or, where the source states the table printed it otherwise within the 尾数 of the lines under
+it (印出合计.政府采购预算表: 烟台市文化和旅游局 2026's 20701 文化和旅游 1,280.32, its lines 1,280.33), as printed. A
+column no line under a row states is blank there, never 0.00."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
 
+from reportgen.compute.printed import PROCURED_FISCAL, line_as_printed, procured
 from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import PROJECT_FISCAL, PROJECT_FUNDS, ProcurementLine
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
 
-FISCAL = "财政拨款"
+FISCAL = PROCURED_FISCAL
 # The columns the table may print, by the names a layout's 列 gives them: 合计, 财政拨款 (its three funds added), each fund
 PROCUREMENT_COLUMNS = ("合计", FISCAL, *PROJECT_FUNDS)
 _LEVELS = (3, 5, 7)  # 类, 款, 项
-PROCUREMENT_TABLE = f"{role('procurement')}-按功能"  # the variant's id (tablekinds/政府采购预算表.yaml 变体)
+PROCUREMENT = role("procurement")
+PROCUREMENT_TABLE = f"{PROCUREMENT}-按功能"  # the variant's id (tablekinds/政府采购预算表.yaml 变体)
 
 
 def procurement_by_function(builder: TableBuilder) -> TableRows:
@@ -40,15 +44,22 @@ def procurement_by_function(builder: TableBuilder) -> TableRows:
 def _code_row(builder: TableBuilder, code: str, under: list[ProcurementLine], columns: Sequence[str]) -> Row:
     """A 类, 款 or line's row: its code and name, and the lines ``under`` it added."""
     num = builder.num(role("procurement"))
+    figures = _figures(under, columns) if len(code) == 7 else _as_printed(builder, code, under, columns)
     return Row([Cell(code), Cell(code_name(builder.b, "功能分类", code) or "", indent=_indent(code)),
-                *(num(figure) for figure in _figures(under, columns))], kind="subtotal" if len(code) < 7 else "body",
-               key=code)
+                *(num(figure) for figure in figures)], kind="subtotal" if len(code) < 7 else "body", key=code)
+
+
+def _as_printed(builder: TableBuilder, key: str, under: list[ProcurementLine], columns: Sequence[str]) -> list[Decimal | None]:
+    """A 类/款 line (or the 合计 row) in each column: as the source states the table printed it within the 尾数 of
+    the lines ``under`` it (印出合计), else those lines added."""
+    return [line_as_printed(builder.b, PROCUREMENT, key, column, figure, len(under))
+            for column, figure in zip(columns, _figures(under, columns), strict=True)]
 
 
 def _totals(builder: TableBuilder, lines: Sequence[ProcurementLine], columns: Sequence[str]) -> list[Decimal | None]:
     """The 合计 row: the lines added; without lines, the source's 政府采购 合计 in its 合计 column alone."""
     if lines:
-        return _figures(lines, columns)
+        return _as_printed(builder, "合计", list(lines), columns)
     return [builder.f.procurement_total if column == "合计" else None for column in columns]
 
 
@@ -69,13 +80,4 @@ def _codes(lines: Sequence[ProcurementLine]) -> list[str]:
 
 def _figures(lines: Sequence[ProcurementLine], columns: Sequence[str]) -> list[Decimal | None]:
     """The ``lines`` added in each column: None where none of them states it."""
-    return [_added(lines, _funds_of(column)) for column in columns]
-
-
-def _funds_of(column: str) -> tuple[str, ...]:
-    return PROJECT_FUNDS if column == "合计" else PROJECT_FISCAL if column == FISCAL else (column,)
-
-
-def _added(lines: Sequence[ProcurementLine], funds: tuple[str, ...]) -> Decimal | None:
-    known = [line.funds[fund] for line in lines for fund in funds if fund in line.funds]
-    return sum(known, Decimal(0)) if known else None
+    return [procured(lines, column) for column in columns]

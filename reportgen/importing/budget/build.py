@@ -28,7 +28,7 @@ from reportgen.importing.budget.fiscal_carried import fiscal_carried
 from reportgen.importing.budget.printed_parts import printed_parts
 from reportgen.importing.budget.project_levels import heading_rows
 from reportgen.importing.budget.summary_kinds import printed_kinds, summary_kinds
-from reportgen.importing.budget.table_lines import printed_columns, table_lines
+from reportgen.importing.budget.table_lines import LINE_PRINTED, printed_columns, table_lines
 from reportgen.importing.recognition.catalog import Catalog, normalized
 from reportgen.importing.recognition.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognition.named_codes import read_by_name
@@ -109,6 +109,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     _defined_rows(result, tree)
     if (bought := _procurement_lines(result)):
         tree["政府采购"] = {**_section(tree, "政府采购"), "功能分类": bought}
+        _procurement_printed(result, tree)
     return result
 
 
@@ -269,6 +270,18 @@ def _procurement_lines(result: Imported) -> list[Tree]:
         return []
     return [{"科目": Placed(int(row.code), f"{kind} {row.where}"), **_funds_printed(result, table, row)}
             for row in _finest_rows(rows)]
+
+
+# The columns of a 政府采购预算表 by function, as the import reads them (tables/procurement_lines.py prints them so)
+PROCURED_COLUMNS = ("合计", "财政拨款", *PROJECT_FUNDS)
+
+
+def _procurement_printed(result: Imported, tree: Tree) -> None:
+    """印出合计.政府采购预算表: its 合计 row and 类/款 lines printed a 尾数 from the lines under them (烟台市文化和旅游局
+    2026: 20701 文化和旅游 1,280.32, its lines 1,280.33; 207 and 合计 2,522.73, the lines 2,522.74), as printed —
+    the same rule as the function tables' (printed_totals.table_lines); one further away is a slip, told, not written."""
+    if (lines := printed_table_lines(result, role("procurement"), PROCURED_COLUMNS, set())):
+        tree["印出合计"] = {**_section(tree, "印出合计"), role("procurement"): lines}
 
 
 def _finest_rows(rows: list[Row]) -> list[Row]:
@@ -998,8 +1011,15 @@ def held_as_printed(result: Imported) -> frozenset[str]:
     appropriation's, no table telling them apart by line), and the 一般公共预算支出表 of the year's appropriation alone
     (appropriation_of_the_year: no source of the fund's lines, its carry-over spent beside it)."""
     held = {role("spending")} if spending_by_fund_unknown(result) else set()
-    held |= {fund_table("一般公共预算")} if appropriation_of_the_year(result) else set()
+    held |= {fund_table("一般公共预算")} if appropriation_of_the_year(result) or _net_of_building(result) else set()
     return frozenset(kind for kind in held if _coded(result.rows.get(kind, [])))
+
+
+def _net_of_building(result: Imported) -> bool:
+    """Whether the 一般公共预算支出表 prints a column only its lines as printed hold (LINE_PRINTED: 北京's
+    扣除基建项目后预算数)."""
+    table = result.tables.get(fund_table("一般公共预算"))
+    return table is not None and any(meaning in LINE_PRINTED for meaning in table.columns.values())
 
 
 def _coded(rows: list[Row]) -> bool:
