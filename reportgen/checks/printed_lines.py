@@ -2,7 +2,8 @@
 a 决算's 类 of its two 总表 (by 合计 and fund), a budget's 类/款 line or 合计 row of its function tables (by 合计,
 基本支出, 人员经费, 公用经费 and 项目支出): within their 尾数 it is printed so; beyond it, or a line or column the
 rows do not have, it is an error (never printed, never dropped); and a pair of classes' line or the 合计 row of a
-基本支出表 printed by pairs (烟台), by 合计, 人员经费 and 公用经费, against its 款."""
+基本支出表 printed by pairs (烟台), by 合计, 人员经费 and 公用经费, against its 款; a 类/款 line or the 合计 row of a
+政府采购预算表 by function (烟台), by 合计, 财政拨款 and fund, against the 政府采购 lines under it."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """印出合计: lines of a published table as it printed them, where it rounds a total on its own and its figure stands
 a 尾数 from the sum of the rows under it — a 决算's two 总表 (收入支出决算总表, 财政拨款收入支出决算总表: a 类 by
 合计 and fund) and a budget's function tables (支出总表 and each fund's: a 类/款 line or the 合计 row, by 合计, 基本支出,
-人员经费, 公用经费 and 项目支出). Read here for both kinds of source; checks/printed_lines.py holds each against its
+人员经费, 公用经费 and 项目支出) and 烟台's 政府采购预算表 by function (a 类/款 line or the 合计 row, by 合计, 财政拨款 and
+fund). Read here for both kinds of source; checks/printed_lines.py holds each against its
 rows, compute/printed.py prints it within their 尾数."""
 
 from __future__ import annotations
