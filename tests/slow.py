@@ -71,6 +71,8 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    # 长春 and 国家信访局 (fresh1) imported with --learn-layout and their 收入总表 rendered (issue 80)
+    "test_income_department_again": ("test_the_departments_one_row_is_the_whole",),
     # 杭州 and 湖州 (fresh1) imported with --learn-layout and their 表11 rendered (issue 80)
     "test_fiscal_closing_lines": ("test_a_table_of_paragraphs_in_its_cells_is_held_and_printed",),
     # 西安 (fresh1) and 江苏省高级人民法院 2018 imported with --learn-layout and rendered (issue 80)

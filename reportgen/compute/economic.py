@@ -49,6 +49,11 @@ def row_split(row: EconomicRow, amount: Decimal | None = None) -> tuple[Decimal 
     return personnel * amount / row.amount, public * amount / row.amount  # a 政府经济分类 part, in proportion
 
 
+def _stated_split(row: EconomicRow) -> bool:
+    """Whether the source states the row's 人员经费 or 公用经费."""
+    return row.stated_personnel is not None or row.stated_public is not None
+
+
 def _summed_splits(rows: list[EconomicRow]) -> tuple[Decimal | None, Decimal | None]:
     """The sums of the rows' 人员经费 and of their 公用经费 (each None where a row's is unknown: sum_known)."""
     splits = [row_split(r) for r in rows]
@@ -136,15 +141,19 @@ class EconomicFigures:
         that prints them prints them so, the 款 as stated below; the check reports the difference (R-填报合计), nothing
         is re-added. A class whose rows state their own 人员经费 and 公用经费 is not among them. {} else."""
         tree = {node.code: node.basic_part for node in self.economic_tree}
-        split = {row.code[:3] for row in self.budget.economic_rows
-                 if row.stated_personnel is not None or row.stated_public is not None}
-        stated = {t.code: t.total for t in self.budget.stated_totals if t.kind == "经济分类" and t.code in tree
-                  and t.code not in split and t.total is not None and t.total != tree[t.code]}
+        stated = self._stated_otherwise(tree)
         if whole is None or not stated:
             return {}
         made, summed = sum({**tree, **stated}.values(), ZERO), sum(tree.values(), ZERO)
         near = allowance(self.budget, len(tree), whole, made)
         return stated if abs(made - whole) <= near < abs(summed - whole) else {}
+
+    def _stated_otherwise(self, tree: dict[str, Decimal]) -> dict[str, Decimal]:
+        """The classes of ``tree`` (each its amount) the source states otherwise, none of whose rows states its split."""
+        split = {row.code[:3] for row in self.budget.economic_rows if _stated_split(row)}
+        stated = {t.code: t.total for t in self.budget.stated_totals
+                  if t.kind == "经济分类" and t.code in tree and t.code not in split}
+        return {code: total for code, total in stated.items() if total is not None and total != tree[code]}
 
     def kinds_as_stated(self, whole: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
         """人员经费 and 公用经费 as the 基本支出 table's 合计 row prints them: as the source states them where they make
