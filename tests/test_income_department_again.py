@@ -64,3 +64,16 @@ def test_the_department_row_is_refused_without_the_units(tmp_path) -> None:
     (folder / "版式.yaml").write_text("名称: 试\n基于: 默认\n表格:\n  收入总表: {部门行: 合计之下}\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="部门行"):
         resolve(folder)
+
+
+@pytest.mark.parametrize("name, printed, words", [
+    ("jl-changchun-xinfangju-2026-dept-budget", ["长春市信访局", "1682.76", "1682.76", "1682.76"], "行名:\n      合计: 长春市信访局"),
+    ("central-guojia-xinfangju-2026-dept-budget", ["合计", "50,616.94"], None)])
+def test_the_departments_one_row_is_the_whole(tmp_path_factory, name, printed, words) -> None:
+    """长春 prints its 收入总表 as the department's one row (“105001 | 长春市信访局 | 1682.76 | 1682.76 | 1682.76 | 0.00 …”),
+    国家信访局 as one line of figures under the header (50,616.94 | 2,254.12 | 16,474.82 …), neither with a 合计 row over
+    it: the draft printed 合计 and the department's row, the same figures twice (17 and 5 printed where the document
+    prints none). The layout learns 部门行: 即合计, with 长春's name as printed for its row: one row, as published."""
+    _, layout, rows = _learned(tmp_path_factory, name)
+    assert "部门行: 即合计" in layout and (words is None or words in layout)
+    assert len(rows) == 1 and rows[0][:len(printed)] == printed

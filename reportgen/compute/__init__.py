@@ -196,6 +196,8 @@ class Computed:
     economic_tree = _Value("economic", EconomicFigures.economic_tree)
     economic_class = _Method("economic", EconomicFigures.economic_class)
     class_split = _Method("economic", EconomicFigures.class_split)
+    classes_as_stated = _Method("economic", EconomicFigures.classes_as_stated)
+    kinds_as_stated = _Method("economic", EconomicFigures.kinds_as_stated)
     unclassified_basic = _Value("economic", EconomicFigures.unclassified_basic)
     personnel = _Value("economic", EconomicFigures.personnel)
     public = _Value("economic", EconomicFigures.public)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.arithmetic import ZERO, allowance, sum_known
 from reportgen.compute.printed import as_printed
 from reportgen.compute.trees import Node, code_name, derived_priors
 from reportgen.docmodel.model import Budget, EconomicRow
@@ -47,6 +47,11 @@ def row_split(row: EconomicRow, amount: Decimal | None = None) -> tuple[Decimal 
     if amount is None or not row.amount:
         return personnel, public
     return personnel * amount / row.amount, public * amount / row.amount  # a 政府经济分类 part, in proportion
+
+
+def _stated_split(row: EconomicRow) -> bool:
+    """Whether the source states the row's 人员经费 or 公用经费."""
+    return row.stated_personnel is not None or row.stated_public is not None
 
 
 def _summed_splits(rows: list[EconomicRow]) -> tuple[Decimal | None, Decimal | None]:
@@ -127,6 +132,40 @@ class EconomicFigures:
                 printed = as_printed(self.budget, total.total, node.basic_part, len(node.children))
                 if printed is not None:
                     node.basic_part = printed
+
+    def classes_as_stated(self, whole: Decimal | None) -> dict[str, Decimal]:
+        """The classes the source states beyond 尾数 of their 款 (not taken by _print_classes), each as stated, where
+        with them the classes make ``whole`` (the 基本支出 the table's 合计 prints) within 尾数 and with their 款 they do
+        not: the 款 contradict the rest of the document, the stated class does not (长春 2026's 工资福利支出 911.21 and
+        商品和服务支出 211.00 over 款 of 920.96 and 221.37, its 合计 1,208.20 their 911.21 + 211.00 + 85.98). The table
+        that prints them prints them so, the 款 as stated below; the check reports the difference (R-填报合计), nothing
+        is re-added. A class whose rows state their own 人员经费 and 公用经费 is not among them. {} else."""
+        tree = {node.code: node.basic_part for node in self.economic_tree}
+        stated = self._stated_otherwise(tree)
+        if whole is None or not stated:
+            return {}
+        made, summed = sum({**tree, **stated}.values(), ZERO), sum(tree.values(), ZERO)
+        near = allowance(self.budget, len(tree), whole, made)
+        return stated if abs(made - whole) <= near < abs(summed - whole) else {}
+
+    def _stated_otherwise(self, tree: dict[str, Decimal]) -> dict[str, Decimal]:
+        """The classes of ``tree`` (each its amount) the source states otherwise, none of whose rows states its split."""
+        split = {row.code[:3] for row in self.budget.economic_rows if _stated_split(row)}
+        stated = {t.code: t.total for t in self.budget.stated_totals
+                  if t.kind == "经济分类" and t.code in tree and t.code not in split}
+        return {code: total for code, total in stated.items() if total is not None and total != tree[code]}
+
+    def kinds_as_stated(self, whole: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+        """人员经费 and 公用经费 as the 基本支出 table's 合计 row prints them: as the source states them where they make
+        ``whole`` (its 基本支出) within 尾数 and the rows' do not (长春 2026: 997.20 and 211.00, its 款 1,006.94 and
+        221.37); else personnel and public."""
+        personnel, public = self.personnel, self.public
+        stated = (self.budget.stated_personnel, self.budget.stated_public)
+        if whole is None or stated[0] is None or stated[1] is None or personnel is None or public is None:
+            return personnel, public
+        made, summed = stated[0] + stated[1], personnel + public
+        near = allowance(self.budget, 2, whole, made)
+        return stated if abs(made - whole) <= near < abs(summed - whole) else (personnel, public)
 
     def economic_class(self, code: str) -> Decimal:
         return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from reportgen.compute import PERSONNEL, PUBLIC, ZERO, Computed, code_name, economic_kind
 from reportgen.compute.class_pairs import Part, class_pairs, pair_line, parts_line
+from reportgen.compute.economic import personnel_public_split
 from reportgen.docmodel.document import Cell, Row
 from reportgen.docmodel.model import Budget, EconomicItem, EconomicRow
 from reportgen.tablekinds import fund_table, role
@@ -66,6 +67,24 @@ def _split_cells(num: AmountCell, split: tuple[Decimal | None, Decimal | None],
     return [num(split[0], stated[0]), num(split[1], stated[1])]
 
 
+def printed_class(builder: TableBuilder, num: AmountCell, code: str, stated: Mapping[str, Decimal],
+                  fallback: Decimal | None) -> tuple[Decimal | None, list[Cell]]:
+    """An economic class's amount (``fallback``: as the tree holds it) and its 人员经费 and 公用经费 cells as its table
+    prints it: as the source states it where it is among ``stated`` (classes_as_stated: its kind's column the whole of
+    it), else as the tree holds it."""
+    b, f = builder.b, builder.f
+    if code in stated:
+        return stated[code], _split_cells(num, personnel_public_split(code, stated[code]), _under(b, code))
+    return fallback, _split_cells(num, f.class_split(code), _under(b, code))
+
+
+def whole_split(builder: TableBuilder, tid: str, whole: Decimal | None) -> list[Cell]:
+    """The 合计 row's 人员经费 and 公用经费 cells of ``whole`` (its 基本支出): as the source states them where its rows
+    contradict them (kinds_as_stated)."""
+    f = builder.f
+    return _split_cells(builder.num(tid), f.kinds_as_stated(whole), builder.b.economic_rows if f.has_economic_rows else None)
+
+
 def _kinds_gap(builder: TableBuilder, tid: str) -> bool:
     """Whether the 人员经费 or 公用经费 of the classes, rounded, fail to add up to their rounded whole."""
     f = builder.f
@@ -87,13 +106,14 @@ def general_basic(builder: TableBuilder) -> TableRows:
     ]
     widths = [12, 30, 12, 26, 12, 12, 12]
     body = [Row([Cell("合计", colspan=4, align="center", bold=True), num(f.general_basic),
-                 *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
-                kind="total", key="合计")]
+                 *whole_split(builder, tid, f.general_basic)], kind="total", key="合计")]
     if not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 7))
         return TableRows(header, body, widths, wide=True)
+    stated = f.classes_as_stated(f.general_basic)
     for node in f.economic_tree:
-        split = [num(node.basic), *_split_cells(num, f.class_split(node.code), _under(b, node.code))]
+        amount, cells = printed_class(builder, num, node.code, stated, node.basic)
+        split = [num(amount), *cells]
         body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                         key=node.code))
         for row in _class_rows(b, node.code):
@@ -207,10 +227,11 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     body = []
     if not f.has_economic_rows:  # the standard table's note, across this table's columns
         body = [TableBuilder.missing_row(row.cells[0].text, 3 + len(shown)) for row in rows.body if row.key == "待补充"]
+    stated = f.classes_as_stated(f.general_basic)
     for node in f.economic_tree:
-        split = _split_cells(num, f.class_split(node.code), _under(b, node.code))
+        amount, split = printed_class(builder, num, node.code, stated, node.basic_part)
         body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True),
-                         *amounts(node.basic_part, split)], kind="subtotal", key=node.code))
+                         *amounts(amount, split)], kind="subtotal", key=node.code))
         for row in _class_rows(b, node.code):
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
                              Cell(row.name, indent=1), *amounts(row.amount, _split_cells(num, f.row_split(row), [row]))],
@@ -218,7 +239,7 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
             body += [Row([Cell(item.code[:3], align="center"), Cell(item.code[3:], align="center"),
                           Cell(item.name, indent=2), *amounts(item.amount, _item_split(builder, row, item))], key=item.code)
                      for item in row.items]
-    whole = _split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)
+    whole = whole_split(builder, tid, f.general_basic)
     body.append(Row([Cell("合计", colspan=3, align="center", bold=True), *amounts(f.general_basic, whole)],
                     kind="total", key="合计"))
     return TableRows(header, body, [6, 5, 36, *[14] * len(shown)], rounding_gap=rows.rounding_gap)
@@ -246,8 +267,7 @@ def basic_by_government_classes(builder: TableBuilder) -> TableRows:
     if not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 5))
     body.append(Row([Cell("合计", colspan=2, align="center", bold=True), num(f.general_basic),
-                     *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
-                    kind="total", key="合计"))
+                     *whole_split(builder, tid, f.general_basic)], kind="total", key="合计"))
     return TableRows(header, body, [26, 30, 14, 14, 14], wide=True, rounding_gap=_kinds_gap(builder, tid))
 
 

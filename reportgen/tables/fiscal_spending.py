@@ -11,7 +11,7 @@ from reportgen.compute.arithmetic import sum_known
 from reportgen.docmodel.document import Cell, Row
 from reportgen.tablekinds import role
 from reportgen.tables.builder import MISSING_ECONOMIC, MISSING_FUNCTIONS, TableBuilder, TableRows, head
-from reportgen.tables.economic import _class_rows, _split_cells, _under
+from reportgen.tables.economic import _class_rows, _split_cells, printed_class
 from reportgen.tables.function import function_table
 
 # The funds whose 基本支出 the 财政拨款基本支出表 holds beside 一般公共预算's (whose economic lines the source gives)
@@ -59,16 +59,16 @@ def fiscal_basic(builder: TableBuilder) -> TableRows:
     known = others_basic_none(f)
     whole: Decimal | None = f.general_basic if known else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(whole),
-                 *_split_cells(num, (f.personnel, f.public) if known else (None, None),
+                 *_split_cells(num, f.kinds_as_stated(whole) if known else (None, None),
                                b.economic_rows if known and f.has_economic_rows else None)],
                 kind="total", key="合计")]
     if not known or not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 5))
         return TableRows(header, body, widths)
+    stated = f.classes_as_stated(whole)
     for node in f.economic_tree:
-        body.append(Row([Cell(node.code), Cell(node.name, bold=True), num(node.basic),
-                         *_split_cells(num, f.class_split(node.code), _under(b, node.code))],
-                        kind="subtotal", key=node.code))
+        amount, cells = printed_class(builder, num, node.code, stated, node.basic)
+        body.append(Row([Cell(node.code), Cell(node.name, bold=True), num(amount), *cells], kind="subtotal", key=node.code))
         body += [Row([Cell(row.code), Cell(row.name, indent=1), num(row.amount),
                       *_split_cells(num, f.row_split(row, row.amount), [row])], key=row.code)
                  for row in _class_rows(b, node.code)]

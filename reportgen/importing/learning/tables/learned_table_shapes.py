@@ -70,7 +70,7 @@ def _income_settings(imported: Imported) -> dict[str, Any]:
         return _income_shape(imported)
     if (by_unit := _income_by_unit(imported)):  # 广州, 泉州, 杭州: the units' rows (表行 单位)
         return by_unit
-    department = {"部门行": layouts.DEPARTMENT_TOTAL} if _department_as_total(imported) else {}
+    department = {"部门行": layouts.DEPARTMENT_TOTAL, **_department_words(imported)} if _department_as_total(imported) else {}
     if (carried := _income_carried(imported)):  # 长春: 上年结转 小计 | 一般公共预算 | … | 单位资金
         return {"列": carried, **department}
     own = _income_printed(imported)  # 福州: 合计 | 一般公共预算拨款收入 | … | 上年结转结余, no 小计
@@ -80,11 +80,44 @@ def _income_settings(imported: Imported) -> dict[str, Any]:
 def _department_as_total(imported: Imported) -> bool:
     """Whether the 收入总表's total row (its only one) is the department's own, printed under its name and not again
     (深圳: 深圳市民政局（本级） 28,283.46 …, or 深圳市人力资源和社会保障局 571,347.93 … over its units' rows): the render's
-    合计 row then the department's, its row not printed again under it (部门行: 即合计)."""
+    合计 row then the department's, its row not printed again under it (部门行: 即合计). So too a table printing the
+    department's one row and no 合计 over it (长春: “105001 | 长春市信访局 | 1682.76 …”; 国家信访局: one line of figures
+    under the header, no name): the render's 合计 and department's rows were the same figures twice, the 合计 printed
+    where the document prints none (17 and 5 figures)."""
     rows = [row for row in imported.rows.get(role("income"), []) if row.amounts]
     totals = [row for row in rows if row.total]
-    named = [row for row in rows if normalized(row.label or row.name) == normalized(imported.department)]
-    return len(totals) == 1 and bool(imported.department) and named == totals
+    if not totals:  # the department's one row, no 合计 over it (长春, 国家信访局): the whole of the table
+        return _departments_one_row(imported, rows)
+    return len(totals) == 1 and bool(imported.department) and _named_as_department(imported, rows) == totals
+
+
+def _named_as_department(imported: Imported, rows: list[Row]) -> list[Row]:
+    """Those of ``rows`` named as the department."""
+    return [row for row in rows if normalized(row.label or row.name) == normalized(imported.department)]
+
+
+def _departments_one_row(imported: Imported, rows: list[Row]) -> bool:
+    """Whether ``rows`` (a 收入总表's rows of figures, none a total) are one, the department's: its name, or none."""
+    if len(rows) != 1 or not imported.department:
+        return False
+    return [normalized(text) for text in _words_printed(imported, rows[0])] in ([], [normalized(imported.department)])
+
+
+def _department_words(imported: Imported) -> dict[str, Any]:
+    """行名 of a 收入总表 whose one row, no 合计 over it, prints the department's name (长春: “105001 | 长春市信访局 |
+    1682.76 …”): its 合计 row under the name as printed; {} for one printing none (国家信访局: a line of figures) or a
+    合计 row (深圳's words are its total row's: _row_names)."""
+    rows = [row for row in imported.rows.get(role("income"), []) if row.amounts]
+    names = _words_printed(imported, rows[0]) if len(rows) == 1 and not rows[0].total else []
+    return {"行名": {"合计": names[0]}} if len(names) == 1 else {}
+
+
+def _words_printed(imported: Imported, row: Row) -> list[str]:
+    """The words a 收入总表's row prints in the columns of no figure: its name (a code is a figure's: 单位编码)."""
+    table = imported.tables.get(role("income"))
+    cells = table.grid.rows[row.index] if table is not None else []
+    return [text for col, cell in enumerate(cells) if table is not None and col not in table.columns
+            and (text := cell_text(cell).strip())]
 
 
 def _income_carried(imported: Imported) -> list[str]:
