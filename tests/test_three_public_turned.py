@@ -128,3 +128,24 @@ def test_a_table_printed_as_one_unnamed_row_is_printed_as_one_row(tmp_path, name
     assert "横排:" in text
     assert len(rows) == 1
     assert rows[0][1:] == ONE_ROW[name]
+
+
+# The same one row with more columns (figures as printed: pdftotext -layout, written before the code): 江苏 prints
+# 会议费 and 培训费 beside the items (合计 | 因公出国（境）费 | 小计 | 购置费 | 运行维护费 | 公务接待费 | 会议费 | 培训费: 苏州
+# 第20页, 无锡 第18页); 烟台 prints last year's budget of each item, then this year's (2025年预算数 | 2026年预算数, 第19页)
+BESIDE_OR_BY_YEAR = {
+    "js-suzhou-shengtai-2026-unit-budget": ["20.00", "0.00", "0.00", "0.00", "0.00", "20.00", "15.26", "28.60"],
+    "js-wuxi-xinfangju-2025-dept-budget": ["1.50", "0.00", "0.00", "0.00", "0.00", "1.50", "0.44", "16.20"],
+    "sd-yantai-minzhengju-2026-dept-budget":
+        ["27.32", "5.00", "11.78", "", "11.78", "10.54", "24.62", "5.00", "10.08", "", "10.08", "9.54"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(BESIDE_OR_BY_YEAR))
+def test_a_one_row_table_prints_the_columns_beside_the_items_and_last_years_budget(tmp_path, name) -> None:
+    """The render printed 2025年, 2026年 and 增减变化 rows of the six items alone: 江苏's 会议费 and 培训费 (the source's
+    经济分类款预算 of 一般公共预算) not at all, 烟台's 2025年预算数 as a row of its own."""
+    text, rows = _rows(tmp_path, name)
+    assert "横排:" in text
+    assert len(rows) == 1
+    assert rows[0][1:] == BESIDE_OR_BY_YEAR[name]

@@ -57,11 +57,11 @@ from reportgen.tables import (
 from reportgen.tables.builder import AS_STATED
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS, PROCUREMENT_TABLE
 from reportgen.tables.specs import (
+    ACROSS_ITEMS,
     INCOME_CARRIED,
     INCOME_OWN_COLUMNS,
     SUMMARY_COLUMNS,
     THREE_PUBLIC_COLUMNS,
-    TURNED_ITEMS,
     TURNED_ROWS,
     USE_CLASSES,
     USE_LINES,
@@ -1123,7 +1123,7 @@ def _turned_items(spec: dict, name: str, at: str, base: str, key: str) -> tuple[
 
 
 # The items 纵排 and 横排 may list: 行政经费 is a row above the items (广州, 珠海), never a column
-_TURNED_ALLOWED = {"纵排": TURNED_ROWS, "横排": TURNED_ITEMS}
+_TURNED_ALLOWED = {"纵排": TURNED_ROWS, "横排": ACROSS_ITEMS}
 
 
 def _check_fund_columns(spec: dict, name: str, at: str, base: str, key: str) -> None:

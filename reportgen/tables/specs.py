@@ -111,6 +111,12 @@ TURNED_ITEMS = ("合计", "因公出国（境）费", "公务接待费", "公务
 # The row a turned “三公”经费 table may print above its items (纵排: 广州, 珠海), the source's 行政经费; and the rows it may list
 ADMINISTRATIVE_ROW = "行政经费"
 TURNED_ROWS = (ADMINISTRATIVE_ROW, *TURNED_ITEMS)
+# The columns a “三公”经费 table printed as one row (横排) may print besides this year's items: last year's budget of each
+# item under a group of its own (烟台: 2025年预算数 | 2026年预算数, each over 合计, 因公出国（境）费 …; “上年预算数·合计” …),
+# and the economic 款 printed beside the items, the 一般公共预算's (江苏: 会议费, 培训费: the source's 经济分类款预算)
+ACROSS_PRIOR = "上年预算数"
+ACROSS_BESIDE = ("会议费", "培训费")
+ACROSS_ITEMS = (*TURNED_ITEMS, *(f"{ACROSS_PRIOR}·{item}" for item in TURNED_ITEMS), *ACROSS_BESIDE)
 # The columns a turned “三公”经费 table may print (表格.X.列 with 纵排), in the order it prints them, each once: this year's
 # figure (合计) and its funds (广州, 珠海: 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算; the source's 三公经费.按资金)
 THREE_PUBLIC_COLUMNS = ("合计", *PROJECT_FISCAL)
@@ -152,8 +158,9 @@ class TableSpec(FrozenRecord):
     # 纵排 of the “三公”经费 table: its items printed as rows, in this order (TURNED_ITEMS), with this year's figures in one
     # column (福州, 泉州: 合计, 1、因公出国（境）费用 …, 预算数; 广州: the 合计 column beside the funds)
     turned: tuple[str, ...] = ()
-    # 横排 of the “三公”经费 table: one 合计 row of this year's figures, the items as columns in this order (TURNED_ITEMS;
-    # 杭州, 长沙: 合计 above the units' rows, 长沙's 小计 | 公务接待费 | 因公出国（境）费 …)
+    # 横排 of the “三公”经费 table: one 合计 row of this year's figures, the items as columns in this order (ACROSS_ITEMS;
+    # 杭州, 长沙: 合计 above the units' rows, 长沙's 小计 | 公务接待费 | 因公出国（境）费 …; 烟台: last year's budget first;
+    # 江苏: 会议费 and 培训费 beside the items)
     across: tuple[str, ...] = ()
     # 表行: the table printed from the lines the source gives of it (tables/table_lines.py), each code with its name
     # in one cell (连写) or in two (分列); "": as the table of code builds it

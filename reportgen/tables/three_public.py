@@ -11,7 +11,13 @@ from reportgen.compute.trees import code_name
 from reportgen.docmodel.document import Cell, Row, RowKind
 from reportgen.tablekinds import role
 from reportgen.tables.builder import TableBuilder, TableRows, head
-from reportgen.tables.specs import ADMINISTRATIVE_ROW, THREE_PUBLIC_COLUMNS, TURNED_ITEMS
+from reportgen.tables.specs import (
+    ACROSS_BESIDE,
+    ACROSS_PRIOR,
+    ADMINISTRATIVE_ROW,
+    THREE_PUBLIC_COLUMNS,
+    TURNED_ITEMS,
+)
 
 
 def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
@@ -65,16 +71,52 @@ def _turned_cells(builder: TableBuilder, item: str, figure: Decimal | None, colu
 
 def across_three_public(builder: TableBuilder, items: tuple[str, ...]) -> TableRows:
     """The “三公”经费 table as one 合计 row of this year's figures, ``items`` its columns in that order (横排: 杭州, 长沙
-    print 合计 above each unit's row: each unit's printed under it where the source's 表行 gives them, _unit_rows)."""
+    print 合计 above each unit's row: each unit's printed under it where the source's 表行 gives them, _unit_rows;
+    烟台 prints last year's budget of each item first, 江苏 会议费 and 培训费 beside the items: _across_figures)."""
     tid = role("three_public")
     num = builder.num(tid)
-    figures = dict(zip(TURNED_ITEMS, builder.f.three_public_columns(), strict=True))
+    figures = _across_figures(builder, items)
     body = _unknown_rows(builder, len(items) + 1)
     if body is None:
-        body = [Row([Cell("合计", align="center"), *(num(figures[item]) for item in items)], kind="total", key="合计"),
-                *_unit_rows(builder, items)]
+        cells = [num(figures[item]) if figures[item] is not None else
+                 Cell(builder.missing(_ACROSS_MISSING[item.partition("·")[0]]), missing=True) for item in items]
+        body = [Row([Cell("合计", align="center"), *cells], kind="total", key="合计"), *_unit_rows(builder, items)]
     gap = builder.f.three_public_gap(builder.shown(tid))
-    return TableRows([head("项目", *items)], body, [20] + [14] * len(items), wide=False, rounding_gap=gap)
+    return TableRows(_across_header(builder, items), body, [20] + [14] * len(items), wide=len(items) > 8, rounding_gap=gap)
+
+
+def _across_figures(builder: TableBuilder, items: tuple[str, ...]) -> dict[str, Decimal | None]:
+    """The figures of a 横排 “三公” table's columns: this year's items, last year's budget of each (上年预算数·…, as the
+    source's 上年 gives them), and each economic 款 printed beside them (ACROSS_BESIDE: the source's 经济分类款预算 of
+    一般公共预算, by the name the catalogue gives its code); None where the source does not give one (never 0)."""
+    f = builder.f
+    figures: dict[str, Decimal | None] = dict(zip(TURNED_ITEMS, f.three_public_columns(), strict=True))
+    prior = f.three_public_columns(prior=True) if f.three_public_prior is not None else [None] * len(TURNED_ITEMS)
+    figures |= {f"{ACROSS_PRIOR}·{item}": value for item, value in zip(TURNED_ITEMS, prior, strict=True)}
+    beside = {line.name: line.amount for line in builder.b.economic_lines if line.fund == _BESIDE_FUND}
+    figures |= {name: beside.get(name) for name in ACROSS_BESIDE}
+    return {item: figures[item] for item in items}
+
+
+_BESIDE_FUND = "一般公共预算"
+# what a missing cell of a 横排 “三公” table stands for, by its column's kind
+_ACROSS_MISSING = {ACROSS_PRIOR: ("上年“三公”经费", "三公经费.上年"), **{name: (f"一般公共预算安排的{name}", "经济分类款预算")
+                                                                  for name in ACROSS_BESIDE}}
+
+
+def _across_header(builder: TableBuilder, items: tuple[str, ...]) -> list[Row]:
+    """A 横排 “三公” table's header: 项目 and the items; where it prints last year's budget, each year's items under
+    “N年预算数” (烟台: 2025年预算数 | 2026年预算数)."""
+    if not any(item.startswith(f"{ACROSS_PRIOR}·") for item in items):
+        return [head("项目", *items)]
+    years = [builder.b.prior.year if item.startswith(f"{ACROSS_PRIOR}·") else builder.b.year for item in items]
+    groups: list[tuple[str, int, int]] = []
+    for year in years:
+        if groups and groups[-1][0] == f"{year}年预算数":
+            groups[-1] = (groups[-1][0], groups[-1][1] + 1, 1)
+        else:
+            groups.append((f"{year}年预算数", 1, 1))
+    return [head(("项目", 1, 2), *groups), head(*(item.rpartition("·")[2] for item in items))]
 
 
 def _unit_rows(builder: TableBuilder, items: tuple[str, ...]) -> list[Row]:

@@ -37,11 +37,11 @@ from reportgen.tablekinds import role
 from reportgen.tables import BESIDE_COLUMNS, INCOME_TABLE
 from reportgen.tables.procurement_lines import PROCUREMENT_COLUMNS
 from reportgen.tables.specs import (
+    ACROSS_ITEMS,
     INCOME_CARRIED,
     INCOME_OWN_COLUMNS,
     NAME_COLUMN,
     THREE_PUBLIC_COLUMNS,
-    TURNED_ITEMS,
     TURNED_ROWS,
 )
 from reportgen.tables.table_lines import LINE_COLUMNS
@@ -282,13 +282,14 @@ def _each_once(items: list[str]) -> bool:
 def _across_three_public(imported: Imported) -> dict[str, Any]:
     """表格.三公经费支出表's 横排 where the “三公” table's first row of figures is 合计 (杭州, 湖州, 长沙: 合计 above the
     units' rows, no row of a year) or its one row of figures, printed without a name (北京, 国家信访局: 合计 |
-    因公出国（境）费 | … on one line): the items its columns print, in their order."""
+    因公出国（境）费 | … on one line; 烟台: last year's budget, then this year's; 江苏: 会议费 and 培训费 beside the
+    items): the items its columns print, in their order (ACROSS_ITEMS)."""
     kind = role("three_public")
     rows = [row for row in imported.rows.get(kind, []) if row.amounts]
     if kind not in imported.tables or not _one_row_across(rows):
         return {}
     placed = _placed_items(rows[0])
-    items = [item for _, item in placed if item in TURNED_ITEMS]
+    items = [item for _, item in placed if item in ACROSS_ITEMS]
     return {"横排": items} if len(items) == len(placed) and _each_once(items) else {}
 
 
