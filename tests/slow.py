@@ -32,6 +32,7 @@ SLOW_MODULES = frozenset((
     "test_running_costs_by_code",  # 江苏 fresh1 PDFs imported with --learn-layout and rendered (issue 80)
     "test_lines_of_no_fund",  # 国家信访局 2026 (fresh1) imported, learned and rendered (issue 80)
     "test_table_thousands",  # 普陀区司法局 2026, 长春, 泉州, 烟台 imported with --learn-layout and rendered (issue 80)
+    "test_spending_unit_lines",  # 西安 and 泉州 (fresh1) imported with --learn-layout (shared), 西安 rendered (issue 80)
     "test_pairs_ceiling",  # 万里 2024/2025 and 江苏省政协 2018/2019 read, 万里 imported, learned and rendered (issue 80)
     # Chromium: a browser started for the test (tests/support/browser.py)
     "test_accessibility", "test_browser_forms", "test_desk_browser", "test_desk_browser_season", "test_diff_outputs", "test_preview_browser",
