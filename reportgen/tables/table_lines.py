@@ -2,7 +2,7 @@
 (功能分类 × 政府经济分类 × 部门经济分类, a line each) and 一般公共预算支出表 (each unit's lines one after another, the
 unit not named), as a layout asks (版式.yaml ``表格.X.表行``: each code with its name in one cell, 2050802-干部教育,
 “连写”; or code and name in two columns, “分列”) — and a 收入总表 by unit (广州, 泉州: each unit's name and its income
-by source, “单位”). Each line's 合计 is its parts added; the 合计 row is the lines
+by source, “单位”), and a 支出总表 by unit (西安: each unit's spending by the source of its money, as its income). Each line's 合计 is its parts added; the 合计 row is the lines
 added, column by column — printed where every line states the column or some line does."""
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def lines_table(table_id: str, lines: Sequence[TableLine], form: str, columns: S
     parts = _parts(builder, table_id, amounts)
     body = [_line_row(builder, line, kinds, form, amounts, num, parts) for line in lines]
     label_span = 1 if form == UNITS else len(kinds) * (2 if form == SPLIT else 1)
-    totals = [_department_total(builder, label) if form == UNITS else None for label in amounts]
+    # the 收入总表's 合计 by unit: the department's income as stated; a 支出总表's by unit (西安): its units' lines added
+    stated = form == UNITS and table_id == role("income")
+    totals = [_department_total(builder, label) if stated else None for label in amounts]
     def column_total(key: str) -> Decimal | None:  # the lines added, as the table printed its 合计 row (印出合计)
         added = _column_total(finest_lines(lines), key)
         return added if form == UNITS else builder.f.printed_line(table_id, "合计", key, added)

@@ -2,7 +2,8 @@
 (长沙市公安局 2025: 本级财政拨款 金额 | 其中:经费拨款 — recognize.py reads it “财政拨款·其中：经费拨款”), each line's
 figure a part of that column's, held as printed under the column it is a part of (the render's name of it) and its own
 name, by the line's code (合计 for the 合计 row): never a source of income or a fund, never added into a total
-(source/printed_parts.py)."""
+(source/printed_parts.py). A 收入总表 or 支出总表 by unit (西安: 一般公共预算拨款 | 其中：专项资金列入部门预算的项目) holds its
+part by each unit's line the same way."""
 
 from __future__ import annotations
 
@@ -20,12 +21,21 @@ _IN_WHICH = regex(r"^其中[：:]?")
 
 
 def printed_parts(result: Imported) -> Tree:
-    """其中栏.收入总表: {the column of income it is a part of: {its name: {line: figure}}}, a line by its function code
+    """其中栏.收入总表 (and .支出总表, by unit: _table_parts): {the column of income it is a part of: {its name: {line: figure}}}, a line by its function code
     (a table by function lines: 长沙), or by its unit's 单位编码, else its unit's name (a table by unit, its lines 表行:
     西安 122, 122001), and 合计 for the 合计 row; {} where the table prints no such column."""
-    kind = role("income")
+    found: Tree = {}
+    for kind in (role("income"), role("spending")):
+        found.update(_table_parts(result, kind))
+    return found
+
+
+def _table_parts(result: Imported, kind: str) -> Tree:
+    """其中栏 of the table ``kind``: a 收入总表 by function lines or by unit, a 支出总表 by unit (西安: 一般公共预算拨款 |
+    其中：专项资金列入部门预算的项目, the spending of each unit by source as its income)."""
     table, rows = result.tables.get(kind), result.rows.get(kind, [])
-    if table is None or not (_by_function(rows) or lines_form(table, rows) == UNITS):
+    by_function = kind == role("income") and _by_function(rows)
+    if table is None or not (by_function or lines_form(table, rows) == UNITS):
         return {}
     found: dict[str, Tree] = {}
     for meaning in dict.fromkeys(table.columns.values()):

@@ -1,6 +1,7 @@
 """表行 written as a table prints them (source/table_lines.py): a 支出总表 that crosses the function and economic
 classes — 功能科目 | 政府经济科目 | 部门经济科目, one line each, the department's 项 never printed alone (北京) — and an
-一般公共预算支出表 that prints each unit's lines one after another, the unit not named (sure.unit_lines: 北京). Each
+一般公共预算支出表 that prints each unit's lines one after another, the unit not named (sure.unit_lines: 北京), and a
+收入总表 (广州, 泉州) or 支出总表 (西安: by the source of the money spent) that prints a row per unit. Each
 line is written with the codes it prints and each amount it prints (a blank cell is none), each traced to its page
 and row; its 合计 (and a 基本支出 of 人员经费 and 公用经费) is a sum the source does not state: where the printed one
 differs from the parts, that is told, never written over."""
@@ -46,6 +47,7 @@ UNIT_INCOME_COLUMN = {**INCOME_COLUMN, **{f"财政专户管理资金·{part}": p
                       YEAR_INCOME: YEAR_INCOME}
 # The meanings the import reads a “三公”经费 table's 合计 column under
 THREE_PUBLIC_TOTALS = ("合计", "“三公”合计")
+_PART_MARK = "·"  # recognize.py's mark between a column's meaning and a part printed beside it (其中：…)
 _MIN_UNITS = 2  # a 收入总表 of one unit's row prints the department as itself: its sources are the source's 收入
 
 
@@ -57,11 +59,22 @@ def lines_form(table: Table, rows: list[Row]) -> str:
         return JOINED
     if table.kind.id == fund_table("一般公共预算") and unit_lines(rows):
         return SPLIT
-    if table.kind.id == role("income") and _by_unit(rows):
+    if table.kind.id == role("income") and _by_unit(rows) or spending_by_unit(table, rows):
         return UNITS
     if table.kind.id == role("three_public") and _three_public_by_unit(table, rows):
         return UNITS
     return ""
+
+
+def spending_by_unit(table: Table, rows: list[Row]) -> bool:
+    """Whether a 支出总表 prints its units' rows by the source of the money they spend, as a 收入总表 by unit prints
+    their income (西安: 单位编码 | 单位名称 | 合计 | 一般公共预算拨款 | 其中：… | 政府性基金拨款 …; 122 over 122001): its
+    rows a 收入总表 by unit's (_by_unit), every column of amounts a source's, or the 合计, or a part printed beside one
+    (a 支出总表 by unit of 基本支出 | 项目支出 prints what no unit's line holds: not such)."""
+    if table.kind.id != role("spending") or not _by_unit(rows):
+        return False
+    meanings = {meaning for row in rows for meaning in row.amounts} - {_UNIT_CODE}
+    return bool(meanings) and all(meaning in UNIT_INCOME_COLUMN or _PART_MARK in meaning for meaning in meanings)
 
 
 def _three_public_by_unit(table: Table, rows: list[Row]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen import codes, tablekinds
-from reportgen.importing.budget.table_lines import LINE_PRINTED, lines_form
+from reportgen.importing.budget.table_lines import LINE_PRINTED, UNITS, lines_form
 from reportgen.importing.recognition.by_arithmetic import THIS_YEAR_SPENDING
 from reportgen.importing.recognition.imported import Imported
 from reportgen.importing.recognition.recognize import Table
@@ -193,7 +193,7 @@ def _function_shape(table: Table) -> dict[str, Any]:
 def _lines_shape(table: Table, meanings: list[str]) -> dict[str, Any]:
     """A table printed from its lines (表行: importing/budget/table_lines.py) as printed: how it prints their codes and
     the amount columns it prints, in its order; {} for a table not printed so."""
-    if not (form := lines_form(table, body_rows(table, problems=[]))):
+    if (form := lines_form(table, body_rows(table, problems=[]))) in ("", UNITS):  # by unit: learned_table_shapes
         return {}
     printed = [LINE_PRINTED.get(meaning, meaning) for meaning in meanings]
     return {"表行": form, "列": [column for column in printed if column in LINE_COLUMNS]}

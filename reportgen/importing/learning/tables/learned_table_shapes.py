@@ -61,6 +61,8 @@ def _table_shapes(imported: Imported, settings: dict[str, Any]) -> None:
         settings.setdefault("表格", {}).setdefault(kind, {}).update(shape)
     for kind in held_as_printed(imported):  # 国家信访局's 支出总表 and 一般公共预算支出表: their lines as printed
         settings.setdefault("表格", {})[kind] = _held_shape(imported, kind)
+    if (spent := _income_by_unit(imported, role("spending"))):  # 西安: each unit's spending by source (表行 单位)
+        settings.setdefault("表格", {})[role("spending")] = spent
     _list_shapes(imported, settings)
 
 
@@ -338,18 +340,19 @@ def _income_by_function(imported: Imported) -> bool:
     return len(rows) >= 2 and sum(1 for row in rows if row.code) * 2 > len(rows)
 
 
-def _income_by_unit(imported: Imported) -> dict[str, Any]:
+def _income_by_unit(imported: Imported, kind: str = role("income")) -> dict[str, Any]:
     """The 收入总表 printed by unit (表行 单位: importing/budget/table_lines.py), with the columns it prints of those a
-    unit's line holds, in its order; {} for one printed otherwise."""
-    table = imported.tables.get(role("income"))
-    if table is None or lines_form(table, imported.rows.get(role("income"), [])) != UNITS:
+    unit's line holds, in its order; {} for one printed otherwise. ``kind``: the 支出总表 printed so (西安: each unit's
+    spending by the source of its money, as the 收入总表 by unit prints its income)."""
+    table = imported.tables.get(kind)
+    if table is None or lines_form(table, imported.rows.get(kind, [])) != UNITS:
         return {}
     printed = [_unit_income_column(table.columns[col]) for col in sorted(table.columns)]
     shape: dict[str, Any] = {"表行": UNITS, "列": list(dict.fromkeys(c for c in printed
                                                                    if c in LINE_COLUMNS or c.startswith(PART)))}
-    if imported.rows[role("income")][-1].total:  # the 合计 under the units' rows (over them: the render's own)
+    if imported.rows[kind][-1].total:  # the 合计 under the units' rows (over them: the render's own)
         shape["合计行"] = "末行"
-    elif department_again(imported.rows[role("income")]):  # 杭州, 湖州: the department's row again, then its units
+    elif department_again(imported.rows[kind]):  # 杭州, 湖州: the department's row again, then its units
         shape["部门行"] = "合计之下"
     return shape
 
