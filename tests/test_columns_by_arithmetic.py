@@ -23,29 +23,21 @@ from reportgen.importing.recognition.by_arithmetic import (
 )
 from reportgen.importing.recognition.imported import rows_of
 from reportgen.importing.recognition.item_sums import items_by_sums
-from reportgen.importing.recognition.recognize import Table, printed, recognize
+from reportgen.importing.recognition.recognize import Table, printed
 from reportgen.importing.recognition.rows import CellProblem
 from reportgen.importing.recognition.sides import label_columns, side_rows
 from reportgen.importing.recognition.sure import header_doubts
-from reportgen.importing.visible import as_seen
-from reportgen.importing.which_layout import chosen
-from reportgen.readers.published import read_published
 from reportgen.review.documents import DocumentReview, review_document
+from tests.support.national import tables_as_seen
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FRESH = SHARED / "fresh1"
 CHANGCHUN = FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf"
 
 
-def _tables(path: Path) -> dict[str, Table]:
-    seen = as_seen(read_published(path).grids)
-    tables, _ = recognize(seen.grids, catalogs.load(chosen(seen.grids).layout))
-    return {table.kind.id: table for table in tables}
-
-
 @pytest.fixture(scope="module")
 def changchun() -> dict[str, Table]:
-    return _tables(CHANGCHUN)
+    return tables_as_seen(CHANGCHUN)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +62,7 @@ _PARTS = ("基本支出", "项目支出", "人员经费", "公用经费")
                                   "fresh1/cq-xuanchuanbu-2026-dept-budget", "gd-guangzhou-minzheng-2026-dept-budget"])
 def test_a_part_column_unnamed_is_the_part_that_makes_its_total(name: str) -> None:
     recovered = 0
-    for table in _tables(SHARED / f"{name}.pdf").values():
+    for table in tables_as_seen(SHARED / f"{name}.pdf").values():
         body = printed(table)
         for col, meaning in table.columns.items():
             if meaning not in _PARTS or not any(body.figures.get(col, {}).values()):
@@ -85,14 +77,14 @@ def test_a_part_column_unnamed_is_the_part_that_makes_its_total(name: str) -> No
 def test_this_years_total_beside_the_carried_over_is_told_by_arithmetic_as_by_its_words() -> None:
     # 北京市民政局's 收入总表: 合计 | 本年收入 小计 | … | 上年结转结余 小计, read 本年收入合计 by its words (recognize's
     # _one_total); read 合计 twice, the arithmetic tells the same column
-    table = _tables(SHARED / "bj-minzhengju-2026-dept-budget-tables.pdf")["收入总表"]
+    table = tables_as_seen(SHARED / "bj-minzhengju-2026-dept-budget-tables.pdf")["收入总表"]
     col = next(c for c, m in table.columns.items() if m == THIS_YEAR_INCOME)
     assert by_arithmetic(printed(table), table.kind.shape, {**table.columns, col: "合计"})[col] == THIS_YEAR_INCOME
 
 
 @pytest.fixture(scope="module")
 def xian() -> dict[str, Table]:
-    return _tables(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
+    return tables_as_seen(FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf")
 
 
 def test_a_two_sided_table_printing_four_label_amount_pairs_reads_every_side(xian) -> None:
@@ -143,7 +135,7 @@ def test_a_two_sided_table_whose_label_header_is_set_apart_has_its_labels_by_wha
     # “项              目” printed spaced over two columns: before, the side's label column read as the level 项 and
     # the table not read for sure (“预算数”对应了2列)
     for kind in ("收支总表", "财政拨款收支总表"):
-        table = _tables(FRESH / f"{name}.pdf")[kind]
+        table = tables_as_seen(FRESH / f"{name}.pdf")[kind]
         assert len(label_columns(table)) == 2
         assert header_doubts(table) == []
 
@@ -218,7 +210,7 @@ def test_a_three_public_item_over_two_columns_is_placed_only_where_one_reading_h
 
 @pytest.fixture(scope="module")
 def changsha() -> dict[str, Table]:
-    return _tables(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")
+    return tables_as_seen(FRESH / "hn-changsha-gonganju-2025-dept-budget.pdf")
 
 
 def _side_names(table: Table, col: int) -> list[str]:
@@ -245,7 +237,7 @@ def test_a_column_headed_in_which_is_its_groups_part_and_the_amount_beside_it_th
     figure under a column it is not printed at) and the 金额 column as the table's 预算数. 长沙市公安局 2025's 本级财政拨款
     over 金额 | 其中:经费拨款: 本级财政拨款 is the 财政拨款 (导入.yaml), the 金额 its figure and the 其中 column its part —
     before, 预算数 and its 合计 relation refuted on all 11 rows (the sources beside it, blank, held to the 合计)."""
-    columns = _tables(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
+    columns = tables_as_seen(FRESH / "central-guojia-xinfangju-2026-dept-budget.pdf")["收入总表"].columns
     assert columns[5] == "事业收入" and columns[6] == "事业收入·其中：教育收费"
     assert list(columns.values()).count("事业收入") == 1
     columns = changsha["收入总表"].columns

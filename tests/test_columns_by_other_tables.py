@@ -18,12 +18,9 @@ import pytest
 from reportgen.importing.budget.reconcile import differences, rounding_tails
 from reportgen.importing.budget.verified import refuted
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognition import catalog as catalogs
 from reportgen.importing.recognition.by_other_tables import Read, by_other_tables
-from reportgen.importing.recognition.recognize import Table, _row_labels, printed, recognize
-from reportgen.importing.visible import as_seen
-from reportgen.importing.which_layout import chosen
-from reportgen.readers.published import read_published
+from reportgen.importing.recognition.recognize import Table, _row_labels, printed
+from tests.support.national import tables_as_seen
 
 FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
 XIAN = FRESH / "sn-xian-xingzhengshenpi-2025-dept-budget.pdf"
@@ -31,15 +28,9 @@ CHANGCHUN = FRESH / "jl-changchun-xinfangju-2026-dept-budget.pdf"
 PART = "其中：专项资金列入部门预算的项目"
 
 
-def _tables(path: Path) -> dict[str, Table]:
-    seen = as_seen(read_published(path).grids)
-    tables, _ = recognize(seen.grids, catalogs.load(chosen(seen.grids).layout))
-    return {table.kind.id: table for table in tables}
-
-
 @pytest.fixture(scope="module")
 def xian() -> dict[str, Table]:
-    return _tables(XIAN)
+    return tables_as_seen(XIAN)
 
 
 def _by_header(table: Table, words: str) -> int:
@@ -80,5 +71,5 @@ def test_without_the_table_printing_the_same_rows_nothing_is_guessed(xian) -> No
 def test_this_years_total_beside_its_sources_keeps_its_meaning() -> None:
     # 长春市信访局 2026's 收入总表: 合计 | 编制预算 小计 | 一般公共预算 … | 上年结转结余: the 小计 is this year's total
     # (the 合计 less 上年结转), its sources printed beside it — not one of the parts
-    income = _tables(CHANGCHUN)["收入总表"]
+    income = tables_as_seen(CHANGCHUN)["收入总表"]
     assert "本年收入合计" in income.columns.values()

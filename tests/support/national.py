@@ -21,6 +21,17 @@ def table_of(path: Path, kind: str) -> Table:
     return next(t for t in known if t.kind.id == kind)
 
 
+def tables_as_seen(path: Path) -> dict[str, Table]:
+    """The tables the import recognises in the PDF ``path``, by kind: its grids with the page furniture taken out
+    (importing/visible.as_seen), under the catalogue of the layout they choose — as `reportgen import` reads them."""
+    from reportgen.importing.visible import as_seen
+    from reportgen.importing.which_layout import chosen
+
+    seen = as_seen(read_published(path).grids)
+    tables, _ = recognize(seen.grids, catalogs.load(chosen(seen.grids).layout))
+    return {table.kind.id: table for table in tables}
+
+
 def value_of(node: object) -> object:
     """A source node's value, with or without its place."""
     return node.value if isinstance(node, Placed) else node
